@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace trunkline::emulator {
+
+// One HTTP request as a provider service sees it: already read whole from the socket.
+struct EmulatorRequest {
+    QByteArray method;                    // "GET", "POST", ...
+    QString path;                         // percent-decoded path, no query, e.g. "/v2/porting_orders"
+    QUrlQuery query;                      // raw query (keys may repeat: status=Enabled&status=Disabled)
+    QHash<QByteArray, QByteArray> headers; // header names lower-cased
+    QByteArray body;
+
+    QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
+};
+
+// The answer a service gives; the server adds faults, rate-limit headers and framing.
+struct EmulatorResponse {
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers; // extra headers (Retry-After, X-Rate-Limit-*, ...)
+};
+
+// One provider's API (RingCentral, Telnyx, Restcomm). The server routes every request whose path
+// starts with prefix() to handle(). Services are called from the server's thread(s) and guard their
+// own data. Their data is demo data made deterministically from the seed given at construction.
+class ProviderService {
+public:
+    virtual ~ProviderService() = default;
+
+    virtual QString prefix() const = 0;                          // "/restapi", "/v2", "/restcomm"
+    virtual EmulatorResponse handle(const EmulatorRequest& request) = 0;
+
+    // The demo credential line the executable prints, e.g. "telnyx api_key=KEY...".
+    virtual QString credentialLine() const = 0;
+
+    // --state FILE: the service's whole data as JSON, and back. restore() replaces the seeded data.
+    virtual QJsonObject snapshot() const = 0;
+    virtual void restore(const QJsonObject& state) = 0;
+};
+
+} // namespace trunkline::emulator
