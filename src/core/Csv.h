@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+class QIODevice;
+
+namespace trunkline::core {
+
+// RFC 4180 CSV, made safe for spreadsheets.
+//
+// Formula neutralisation (CSV injection): a cell that starts with = + - @ TAB or CR gets a single
+// quote in front, so Excel/LibreOffice show it as text instead of evaluating it. EXCEPTION: a cell
+// that is a whole E.164-style number (^\+\d+$) keeps its leading "+" untouched, because phone
+// numbers are the main content of Trunkline's exports and "+4930123" is not a formula (a spreadsheet
+// may show it as a number, but it runs nothing). Such cells are quoted so the reader sees them as
+// text-like values. Negative numbers ("-5") are neutralised like any other "-" cell.
+struct CsvOptions {
+    QChar separator = u',';
+    bool writeBom = false; // UTF-8 BOM so Excel detects UTF-8
+    bool neutraliseFormulas = true;
+};
+
+class CsvWriter {
+public:
+    // Writes to an already open device; the writer does not own it.
+    explicit CsvWriter(QIODevice* device, CsvOptions options = {});
+
+    // Writes one record terminated by CRLF. Returns false if the device refused the bytes.
+    bool writeRow(const QStringList& fields);
+
+    // The escaped form of one field, as writeRow writes it.
+    QString escapeField(const QString& field) const;
+
+    static bool needsNeutralising(QStringView field);
+
+private:
+    QIODevice* m_device;
+    CsvOptions m_options;
+    bool m_bomPending;
+};
+
+class CsvReader {
+    Q_DECLARE_TR_FUNCTIONS(CsvReader)
+
+public:
+    struct Options {
+        QChar separator = u',';
+        // Remove the quote that CsvWriter put in front of = + - @ TAB CR cells.
+        bool undoNeutralisation = false;
+    };
+
+    // Reads from an already open device; a leading UTF-8 BOM is skipped. Accepts CRLF and bare LF.
+    explicit CsvReader(QIODevice* device, Options options);
+    explicit CsvReader(QIODevice* device);
+
+    // The next record, or std::nullopt at the end or on a format error (then error() is set).
+    std::optional<QStringList> readRow();
+
+    bool atEnd() const;
+    QString error() const { return m_error; } // translated, names the line
+    int lineNumber() const { return m_line; } // 1-based line where the last row started
+
+    // Reads the whole device. Stops at the first error.
+    QList<QStringList> readAll();
+
+private:
+    bool fillBuffer();
+
+    QIODevice* m_device;
+    Options m_options;
+    QString m_buffer;
+    qsizetype m_pos = 0;
+    bool m_bomChecked = false;
+    bool m_deviceDone = false;
+    int m_line = 0;
+    int m_nextLine = 1;
+    QString m_error;
+};
+
+} // namespace trunkline::core

@@ -1,0 +1,168 @@
+#pragma once
+
+#include <QDateTime>
+#include <QFlags>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+#include <optional>
+
+namespace trunkline::core {
+
+// Provider keys as stored in PhoneNumberRecord::provider (and in the database).
+inline constexpr QStringView kProviderRingCentral = u"ringcentral";
+inline constexpr QStringView kProviderTelnyx = u"telnyx";
+inline constexpr QStringView kProviderRestcomm = u"restcomm";
+
+// RingCentral v1 PhoneNumberUsageType.
+enum class UsageType {
+    MainCompanyNumber,
+    AdditionalCompanyNumber,
+    CompanyNumber,
+    DirectNumber,
+    CompanyFaxNumber,
+    FmcBusinessMobileNumber,
+    InventoryFmcBusinessMobileNumber,
+    ForwardedNumber,
+    ForwardedCompanyNumber,
+    ContactCenterNumber,
+    ConferencingNumber,
+    MeetingsNumber,
+    NumberPool,
+    BusinessMobileNumber,
+    ELIN,
+    PartnerBusinessMobileNumber,
+    NumberPoolPartnerBusinessMobileNumber,
+    NumberStorage,
+    IntegrationNumber,
+    InventoryMobileNumber,
+};
+
+QString toWire(UsageType usage);
+std::optional<UsageType> usageTypeFromWire(QStringView wire);
+QString displayName(UsageType usage);
+QList<UsageType> allUsageTypes();
+
+// RingCentral PlatformPaymentType.
+enum class PaymentType {
+    External,
+    TollFree,
+    Local,
+    BusinessMobileNumberProvider,
+    ExternalNumberProvider,
+    ExternalNumberProviderTollFree,
+    Mobile,
+};
+
+QString toWire(PaymentType payment);
+std::optional<PaymentType> paymentTypeFromWire(QStringView wire);
+QString displayName(PaymentType payment);
+QList<PaymentType> allPaymentTypes();
+
+// RingCentral PhoneNumberType ("type" of a number). The wire value is VoiceFax; the older docs write
+// VoiceAndFax, which callTypeFromWire() accepts as well.
+enum class CallType {
+    VoiceFax,
+    VoiceOnly,
+    FaxOnly,
+};
+
+QString toWire(CallType callType);
+std::optional<CallType> callTypeFromWire(QStringView wire);
+QString displayName(CallType callType);
+QList<CallType> allCallTypes();
+
+// RingCentral PhoneNumberStatus. Anything but Normal is an external number not yet ported.
+enum class NumberStatus {
+    Normal,
+    Pending,
+    PortedIn,
+    Temporary,
+    Unknown,
+};
+
+QString toWire(NumberStatus status);
+std::optional<NumberStatus> numberStatusFromWire(QStringView wire);
+QString displayName(NumberStatus status);
+QList<NumberStatus> allNumberStatuses();
+
+// RingCentral number features (extension phone-number list only).
+enum class NumberFeature : unsigned {
+    CallerId = 0x01,
+    SmsSender = 0x02,
+    A2PSmsSender = 0x04,
+    MmsSender = 0x08,
+    InternationalSmsSender = 0x10,
+    Delegated = 0x20,
+};
+Q_DECLARE_FLAGS(NumberFeatures, NumberFeature)
+Q_DECLARE_OPERATORS_FOR_FLAGS(NumberFeatures)
+
+QString toWire(NumberFeature feature);
+std::optional<NumberFeature> numberFeatureFromWire(QStringView wire);
+QString displayName(NumberFeature feature);
+QList<NumberFeature> allNumberFeatures();
+// The set as the wire's string array, in declaration order.
+QStringList numberFeaturesToWire(NumberFeatures features);
+// Unknown strings are skipped (the provider may add features) and reported in *unknown when given.
+NumberFeatures numberFeaturesFromWire(const QStringList& wire, QStringList* unknown = nullptr);
+
+// Restcomm IncomingPhoneNumber fields beyond the common record (restcomm-numbers.md §3). A null
+// QString stands for JSON null; methods are "GET"/"POST" as text because Restcomm does not validate them.
+struct RestcommAttributes {
+    QString accountSid;
+    QString voiceUrl;
+    QString voiceMethod;
+    QString voiceFallbackUrl;
+    QString voiceFallbackMethod;
+    QString statusCallback;
+    QString statusCallbackMethod;
+    bool voiceCallerIdLookup = false;
+    QString voiceApplicationSid;
+    QString smsUrl;
+    QString smsMethod;
+    QString smsFallbackUrl;
+    QString smsFallbackMethod;
+    QString smsApplicationSid;
+    QString ussdUrl;
+    QString ussdMethod;
+    QString ussdFallbackUrl;
+    QString ussdFallbackMethod;
+    QString ussdApplicationSid;
+    QString referUrl;
+    QString referMethod;
+    QString referApplicationSid;
+    bool voiceCapable = false;
+    bool smsCapable = false;
+    bool mmsCapable = false;
+    bool faxCapable = false;
+    // isSIP on create: a pure SIP number is stored as typed and may be a regex (restcomm §5, §8).
+    bool pureSip = false;
+    QString apiVersion; // "2012-04-24" unless another was posted
+    QDateTime dateCreated;
+    QDateTime dateUpdated;
+
+    friend bool operator==(const RestcommAttributes&, const RestcommAttributes&) = default;
+};
+
+// One phone number of any provider. `e164` holds the number as the provider knows it: E.164 for
+// RingCentral/Telnyx; for a Restcomm pure SIP number it may be any text, including a regex.
+struct PhoneNumberRecord {
+    QString provider; // kProviderRingCentral | kProviderTelnyx | kProviderRestcomm
+    QString id;       // provider's id (RingCentral int64 as text, Restcomm sid)
+    QString e164;
+    QString label; // RingCentral label / Restcomm friendly_name
+    UsageType usageType = UsageType::DirectNumber;
+    PaymentType paymentType = PaymentType::Local;
+    CallType callType = CallType::VoiceFax;
+    NumberStatus status = NumberStatus::Normal;
+    NumberFeatures features;
+    QString extensionId; // empty for company-level numbers
+    QString extensionNumber;
+    std::optional<RestcommAttributes> restcomm; // set only for provider "restcomm"
+
+    friend bool operator==(const PhoneNumberRecord&, const PhoneNumberRecord&) = default;
+};
+
+} // namespace trunkline::core

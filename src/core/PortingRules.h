@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/PortingOrder.h"
+#include "core/RuleViolation.h"
+
+#include <QList>
+#include <QStringList>
+#include <QStringView>
+
+namespace trunkline::core {
+
+// German extended-number rules (telnyx-porting.md §4.1, seed 002).
+inline constexpr int kMaxExtensionNumber = 999;
+inline constexpr int kMaxE164Digits = 15;
+
+// Checks one extension block before it is sent to (or accepted by) Telnyx. Empty result = valid.
+// Fields are Telnyx JSON pointers: "/porting_phone_number_id" (route number), "/status" (order status),
+// "/extension_range/start_at", "/extension_range/end_at", "/extension_range",
+// "/activation_ranges" (the array as a whole), "/activation_ranges/<i>" (one item).
+QList<RuleViolation> validateExtensionRanges(QStringView routeNumberE164, PortingOrderStatus status,
+                                             const NumberRange& extensionRange,
+                                             const QList<NumberRange>& activationRanges);
+
+// Number of digits appended to the route number: the digit count of range.endAt (0–9 -> 1,
+// 0–99 -> 2, 0–999 -> 3). UNCONFIRMED beyond the docs' 0–9 and 0–99 examples.
+int extensionDigitCount(const NumberRange& range);
+
+// Every full number of the range, route + zero-padded extension digits, e.g. route +492012345678,
+// range 0–99 -> "+49201234567800" ... "+49201234567899". Empty for an invalid range.
+QStringList expandExtensionRange(QStringView routeE164, const NumberRange& range);
+
+// Extensions may be added or deleted only in draft, in-process or exception.
+bool canEditExtensions(PortingOrderStatus status);
+
+} // namespace trunkline::core
