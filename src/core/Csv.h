@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringDecoder>
 #include <QStringList>
 #include <optional>
 
@@ -53,27 +54,32 @@ public:
     };
 
     // Reads from an already open device; a leading UTF-8 BOM is skipped. Accepts CRLF and bare LF.
-    explicit CsvReader(QIODevice* device, Options options);
+    // The device is read in chunks, so large files are never held in memory whole.
+    CsvReader(QIODevice* device, Options options);
     explicit CsvReader(QIODevice* device);
 
     // The next record, or std::nullopt at the end or on a format error (then error() is set).
     std::optional<QStringList> readRow();
 
-    bool atEnd() const;
+    bool atEnd();
+    bool hasError() const { return !m_error.isEmpty(); }
     QString error() const { return m_error; } // translated, names the line
     int lineNumber() const { return m_line; } // 1-based line where the last row started
 
-    // Reads the whole device. Stops at the first error.
+    // Reads the rest of the device. Stops at the first error (check hasError()).
     QList<QStringList> readAll();
 
 private:
     bool fillBuffer();
+    bool peek(QChar* c);
+    QString finishField(QString field) const;
 
     QIODevice* m_device;
     Options m_options;
+    QStringDecoder m_decoder;
     QString m_buffer;
     qsizetype m_pos = 0;
-    bool m_bomChecked = false;
+    bool m_started = false;
     bool m_deviceDone = false;
     int m_line = 0;
     int m_nextLine = 1;

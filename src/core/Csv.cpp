@@ -1,0 +1,219 @@
+#include "core/Csv.h"
+
+#include <QIODevice>
+#include <utility>
+
+namespace trunkline::core {
+
+namespace {
+
+constexpr qint64 kChunkSize = 64 * 1024;
+
+bool isFormulaTrigger(QChar c) {
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
+
+// ^\+\d+$ with ASCII digits: a phone number in E.164-like form.
+bool isPlusDigits(QStringView field) {
+    if (field.size() < 2 || field.front() != u'+') {
+        return false;
+    }
+    for (qsizetype i = 1; i < field.size(); ++i) {
+        if (field.at(i) < u'0' || field.at(i) > u'9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+CsvWriter::CsvWriter(QIODevice* device, CsvOptions options)
+    : m_device(device)
+    , m_options(options)
+    , m_bomPending(options.writeBom) {
+}
+
+// Leading quotes are skipped before looking for a trigger so that a value which itself starts with
+// "'=" is written as "''=": the reader then strips exactly one quote and the round trip is exact.
+bool CsvWriter::needsNeutralising(QStringView field) {
+    if (isPlusDigits(field)) {
+        return false;
+    }
+    qsizetype i = 0;
+    while (i < field.size() && field.at(i) == u'\'') {
+        ++i;
+    }
+    return i < field.size() && isFormulaTrigger(field.at(i));
+}
+
+QString CsvWriter::escapeField(const QString& field) const {
+    QString value = field;
+    if (m_options.neutraliseFormulas && needsNeutralising(value)) {
+        value.prepend(u'\'');
+    }
+    const bool quote = value.contains(m_options.separator) || value.contains(u'"') || value.contains(u'\r') ||
+                       value.contains(u'\n') || isPlusDigits(value);
+    if (!quote) {
+        return value;
+    }
+    value.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + value + u'"';
+}
+
+bool CsvWriter::writeRow(const QStringList& fields) {
+    QString line;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0) {
+            line += m_options.separator;
+        }
+        line += escapeField(fields.at(i));
+    }
+    line += QStringLiteral("\r\n");
+
+    QByteArray bytes;
+    if (m_bomPending) {
+        bytes = QByteArrayLiteral("\xEF\xBB\xBF");
+        m_bomPending = false;
+    }
+    bytes += line.toUtf8();
+    return m_device->write(bytes) == bytes.size();
+}
+
+CsvReader::CsvReader(QIODevice* device, Options options)
+    : m_device(device)
+    , m_options(options)
+    , m_decoder(QStringDecoder::Utf8) {
+}
+
+CsvReader::CsvReader(QIODevice* device)
+    : CsvReader(device, Options{}) {
+}
+
+bool CsvReader::fillBuffer() {
+    if (m_deviceDone) {
+        return false;
+    }
+    // Drop what has been consumed so the buffer stays one chunk or so in size.
+    m_buffer.remove(0, m_pos);
+    m_pos = 0;
+    const QByteArray chunk = m_device->read(kChunkSize);
+    if (chunk.isEmpty()) {
+        m_deviceDone = true;
+        return false;
+    }
+    const auto before = m_buffer.size();
+    m_buffer += m_decoder.decode(chunk);
+    if (!m_started && !m_buffer.isEmpty()) {
+        m_started = true;
+        if (m_buffer.startsWith(QChar(0xFEFF))) {
+            m_buffer.remove(0, 1);
+        }
+    }
+    return m_buffer.size() > before || fillBuffer();
+}
+
+bool CsvReader::peek(QChar* c) {
+    if (m_pos >= m_buffer.size() && !fillBuffer()) {
+        return false;
+    }
+    *c = m_buffer.at(m_pos);
+    return true;
+}
+
+bool CsvReader::atEnd() {
+    QChar c;
+    return !peek(&c);
+}
+
+QString CsvReader::finishField(QString field) const {
+    if (m_options.undoNeutralisation && field.startsWith(u'\'') &&
+        CsvWriter::needsNeutralising(QStringView(field).mid(1))) {
+        field.remove(0, 1);
+    }
+    return field;
+}
+
+std::optional<QStringList> CsvReader::readRow() {
+    if (hasError() || atEnd()) {
+        return std::nullopt;
+    }
+    m_line = m_nextLine;
+
+    QStringList row;
+    QString field;
+    bool quoted = false;     // the current field started with a quote
+    bool inQuotes = false;   // inside the quoted part
+    bool afterQuote = false; // the quoted part has been closed
+    const QChar separator = m_options.separator;
+
+    auto endField = [&] {
+        row.append(finishField(std::exchange(field, QString())));
+        quoted = inQuotes = afterQuote = false;
+    };
+
+    QChar c;
+    while (peek(&c)) {
+        ++m_pos;
+        if (inQuotes) {
+            if (c == u'"') {
+                QChar next;
+                if (peek(&next) && next == u'"') {
+                    ++m_pos;
+                    field += u'"';
+                } else {
+                    inQuotes = false;
+                    afterQuote = true;
+                }
+            } else {
+                if (c == u'\n') {
+                    ++m_nextLine;
+                }
+                field += c;
+            }
+            continue;
+        }
+        if (c == separator) {
+            endField();
+            continue;
+        }
+        if (c == u'\r' || c == u'\n') {
+            QChar next;
+            if (c == u'\r' && peek(&next) && next == u'\n') {
+                ++m_pos;
+            }
+            ++m_nextLine;
+            endField();
+            return row;
+        }
+        if (afterQuote) {
+            m_error = tr("Line %1: unexpected text after the closing quote of field %2.")
+                          .arg(m_nextLine)
+                          .arg(row.size() + 1);
+            return std::nullopt;
+        }
+        if (c == u'"' && field.isEmpty() && !quoted) {
+            quoted = inQuotes = true;
+            continue;
+        }
+        // A quote inside an unquoted field is not RFC 4180, but spreadsheets write it; keep it as text.
+        field += c;
+    }
+
+    if (inQuotes) {
+        m_error = tr("Line %1: a quoted field is not closed before the end of the file.").arg(m_line);
+        return std::nullopt;
+    }
+    endField();
+    return row;
+}
+
+QList<QStringList> CsvReader::readAll() {
+    QList<QStringList> rows;
+    while (auto row = readRow()) {
+        rows.append(std::move(*row));
+    }
+    return rows;
+}
+
+} // namespace trunkline::core
