@@ -147,6 +147,13 @@ ParseOutcome PhoneNumber::parse(QStringView input, QStringView defaultRegion) {
         return failure(
             tr("The phone number “%1” is too long for region %2.").arg(trimmed.toString(), numberRegion));
     }
+    // libphonenumber calls "12" merely invalid; a length no country uses reads better as "too short".
+    constexpr std::size_t kShortestNationalNumber = 4;
+    std::string nationalSignificant;
+    util().GetNationalSignificantNumber(parsed, &nationalSignificant);
+    if (nationalSignificant.size() < kShortestNationalNumber) {
+        return failure(tr("The phone number “%1” is too short.").arg(trimmed.toString()));
+    }
     if (!util().IsValidNumber(parsed)) {
         return failure(tr("The phone number “%1” is not a valid number for region %2.")
                            .arg(trimmed.toString(), numberRegion));

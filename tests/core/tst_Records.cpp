@@ -1,0 +1,249 @@
+// Wire round trips of every record enum: each value maps to its provider text and back, the text is the
+// one the provider documents, and unknown text is refused instead of being mapped to a wrong value.
+#include "core/Extension.h"
+#include "core/ForwardingNumber.h"
+#include "core/PhoneNumberRecord.h"
+#include "core/PortingOrder.h"
+
+#include <QSet>
+#include <QTest>
+
+using namespace trunkline::core;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Each enum value must survive toWire -> fromWire, all wire texts must differ and none may be empty.
+template <typename E, typename FromWire>
+void checkRoundTrip(const QList<E>& values, FromWire fromWire) {
+    QSet<QString> seen;
+    for (const E value : values) {
+        const QString wire = toWire(value);
+        QVERIFY2(!wire.isEmpty(), "enum value without wire text");
+        QVERIFY2(!seen.contains(wire), qPrintable(u"duplicate wire text "_s + wire));
+        seen.insert(wire);
+        const auto back = fromWire(wire);
+        QVERIFY2(back.has_value(), qPrintable(wire));
+        QVERIFY(*back == value);
+        QVERIFY2(!displayName(value).isEmpty(), qPrintable(wire));
+    }
+}
+
+QStringList wireTexts(const auto& values) {
+    QStringList texts;
+    for (const auto value : values) {
+        texts.append(toWire(value));
+    }
+    return texts;
+}
+
+} // namespace
+
+class tst_Records : public QObject {
+    Q_OBJECT
+
+private slots:
+    void roundTrips() {
+        checkRoundTrip(allExtensionTypes(), extensionTypeFromWire);
+        checkRoundTrip(allExtensionStatuses(), extensionStatusFromWire);
+        checkRoundTrip(allUsageTypes(), usageTypeFromWire);
+        checkRoundTrip(allPaymentTypes(), paymentTypeFromWire);
+        checkRoundTrip(allCallTypes(), callTypeFromWire);
+        checkRoundTrip(allNumberStatuses(), numberStatusFromWire);
+        checkRoundTrip(allNumberFeatures(), numberFeatureFromWire);
+        checkRoundTrip(allForwardingTypes(), forwardingTypeFromWire);
+        checkRoundTrip(allForwardingFeatures(), forwardingFeatureFromWire);
+        checkRoundTrip(allPortingOrderStatuses(), portingOrderStatusFromWire);
+    }
+
+    // The documented value lists (ringcentral.md §3.1, §4.1, §5.1; telnyx-porting.md §2), in order.
+    void documentedWireLists_data() {
+        QTest::addColumn<QStringList>("actual");
+        QTest::addColumn<QStringList>("documented");
+        QTest::newRow("ExtensionType")
+            << wireTexts(allExtensionTypes())
+            << u"User Department Announcement Voicemail DigitalUser VirtualUser FaxUser "
+               "PagingOnly SharedLinesGroup DelegatedLinesGroup GroupCallPickup IvrMenu "
+               "ApplicationExtension ProxyAdmin RoomConnector ParkLocation Limited Bot "
+               "Site Room FlexibleUser TieLine Unknown"_s.split(u' ');
+        QTest::newRow("ExtensionStatus") << wireTexts(allExtensionStatuses())
+                                         << u"Enabled Disabled Frozen NotActivated Unassigned"_s.split(u' ');
+        QTest::newRow("UsageType")
+            << wireTexts(allUsageTypes())
+            << u"MainCompanyNumber AdditionalCompanyNumber CompanyNumber DirectNumber CompanyFaxNumber "
+               "FmcBusinessMobileNumber InventoryFmcBusinessMobileNumber ForwardedNumber "
+               "ForwardedCompanyNumber "
+               "ContactCenterNumber ConferencingNumber MeetingsNumber NumberPool BusinessMobileNumber ELIN "
+               "PartnerBusinessMobileNumber NumberPoolPartnerBusinessMobileNumber NumberStorage "
+               "IntegrationNumber "
+               "InventoryMobileNumber"_s.split(u' ');
+        QTest::newRow("PaymentType")
+            << wireTexts(allPaymentTypes())
+            << u"External TollFree Local BusinessMobileNumberProvider ExternalNumberProvider "
+               "ExternalNumberProviderTollFree Mobile"_s.split(u' ');
+        QTest::newRow("CallType") << wireTexts(allCallTypes()) << u"VoiceFax VoiceOnly FaxOnly"_s.split(u' ');
+        QTest::newRow("NumberStatus")
+            << wireTexts(allNumberStatuses()) << u"Normal Pending PortedIn Temporary Unknown"_s.split(u' ');
+        QTest::newRow("NumberFeature") << wireTexts(allNumberFeatures())
+                                       << u"CallerId SmsSender A2PSmsSender MmsSender InternationalSmsSender "
+                                          "Delegated"_s.split(u' ');
+        QTest::newRow("ForwardingType") << wireTexts(allForwardingTypes())
+                                        << u"Home Mobile Work PhoneLine Outage Other BusinessMobilePhone "
+                                           "ExtensionApps"_s.split(u' ');
+        QTest::newRow("ForwardingFeature")
+            << wireTexts(allForwardingFeatures()) << u"CallForwarding CallFlip"_s.split(u' ');
+        QTest::newRow("PortingOrderStatus")
+            << wireTexts(allPortingOrderStatuses())
+            << u"draft in-process submitted exception foc-date-confirmed ported "
+               "cancelled cancel-pending"_s.split(u' ');
+    }
+
+    void documentedWireLists() {
+        QFETCH(QStringList, actual);
+        QFETCH(QStringList, documented);
+        QCOMPARE(actual, documented);
+    }
+
+    void unknownWireTextIsRefused_data() {
+        QTest::addColumn<QString>("wire");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("wrong case") << u"user"_s;
+        QTest::newRow("trailing space") << u"User "_s;
+        QTest::newRow("other enum's value") << u"draft"_s;
+        QTest::newRow("made up") << u"Spaceship"_s;
+    }
+
+    void unknownWireTextIsRefused() {
+        QFETCH(QString, wire);
+        QVERIFY(!extensionTypeFromWire(wire));
+        QVERIFY(!extensionStatusFromWire(wire));
+        QVERIFY(!usageTypeFromWire(wire));
+        QVERIFY(!paymentTypeFromWire(wire));
+        QVERIFY(!callTypeFromWire(wire));
+        QVERIFY(!numberStatusFromWire(wire));
+        if (wire != u"draft") {
+            QVERIFY(!portingOrderStatusFromWire(wire));
+        }
+        QVERIFY(!forwardingTypeFromWire(wire));
+        QVERIFY(!forwardingFeatureFromWire(wire));
+        QVERIFY(!numberFeatureFromWire(wire));
+    }
+
+    void callTypeAcceptsDocsAlias() {
+        // The RingCentral guide writes VoiceAndFax; the spec (and toWire) use VoiceFax.
+        QCOMPARE(callTypeFromWire(u"VoiceAndFax"), std::optional<CallType>(CallType::VoiceFax));
+        QCOMPARE(toWire(CallType::VoiceFax), u"VoiceFax"_s);
+    }
+
+    void portingStatusIsCaseSensitive() {
+        QCOMPARE(portingOrderStatusFromWire(u"in-process"), std::optional(PortingOrderStatus::InProcess));
+        QVERIFY(!portingOrderStatusFromWire(u"In-Process"));
+        QVERIFY(!portingOrderStatusFromWire(u"in_process"));
+    }
+
+    void displayNames_data() {
+        QTest::addColumn<QString>("actual");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("VoiceFax") << displayName(CallType::VoiceFax) << u"Voice and fax"_s;
+        QTest::newRow("VoiceOnly") << displayName(CallType::VoiceOnly) << u"Voice only"_s;
+        QTest::newRow("FaxOnly") << displayName(CallType::FaxOnly) << u"Fax only"_s;
+        QTest::newRow("Department") << displayName(ExtensionType::Department) << u"Call queue"_s;
+        QTest::newRow("NotActivated") << displayName(ExtensionStatus::NotActivated) << u"Not activated"_s;
+        QTest::newRow("in-process") << displayName(PortingOrderStatus::InProcess) << u"In process"_s;
+        QTest::newRow("CallFlip") << displayName(ForwardingFeature::CallFlip) << u"Call flip"_s;
+    }
+
+    void displayNames() {
+        QFETCH(QString, actual);
+        QFETCH(QString, expected);
+        QCOMPARE(actual, expected);
+    }
+
+    void numberFeatureSets_data() {
+        QTest::addColumn<QStringList>("wire");
+        QTest::addColumn<int>("features");
+        QTest::addColumn<QStringList>("canonical");
+        QTest::addColumn<QStringList>("unknown");
+        QTest::newRow("none") << QStringList() << 0 << QStringList() << QStringList();
+        QTest::newRow("docs example")
+            << QStringList{u"CallerId"_s, u"SmsSender"_s}
+            << int(NumberFeatures(NumberFeature::CallerId | NumberFeature::SmsSender))
+            << QStringList{u"CallerId"_s, u"SmsSender"_s} << QStringList();
+        QTest::newRow("reordered and repeated")
+            << QStringList{u"Delegated"_s, u"CallerId"_s, u"Delegated"_s}
+            << int(NumberFeatures(NumberFeature::CallerId | NumberFeature::Delegated))
+            << QStringList{u"CallerId"_s, u"Delegated"_s} << QStringList();
+        QTest::newRow("unknown kept aside")
+            << QStringList{u"FutureThing"_s, u"MmsSender"_s} << int(NumberFeatures(NumberFeature::MmsSender))
+            << QStringList{u"MmsSender"_s} << QStringList{u"FutureThing"_s};
+    }
+
+    void numberFeatureSets() {
+        QFETCH(QStringList, wire);
+        QFETCH(int, features);
+        QFETCH(QStringList, canonical);
+        QFETCH(QStringList, unknown);
+        QStringList skipped;
+        const NumberFeatures parsed = numberFeaturesFromWire(wire, &skipped);
+        QCOMPARE(parsed.toInt(), features);
+        QCOMPARE(numberFeaturesToWire(parsed), canonical);
+        QCOMPARE(skipped, unknown);
+    }
+
+    void forwardingFeatureSets() {
+        QStringList skipped;
+        const ForwardingFeatures both =
+            forwardingFeaturesFromWire({u"CallFlip"_s, u"CallForwarding"_s, u"Bogus"_s}, &skipped);
+        QVERIFY(both.testFlag(ForwardingFeature::CallFlip));
+        QVERIFY(both.testFlag(ForwardingFeature::CallForwarding));
+        QCOMPARE(skipped, QStringList{u"Bogus"_s});
+        QCOMPARE(forwardingFeaturesToWire(both), (QStringList{u"CallForwarding"_s, u"CallFlip"_s}));
+        QCOMPARE(forwardingFeaturesToWire(ForwardingFeature::CallFlip), QStringList{u"CallFlip"_s});
+        QVERIFY(forwardingFeaturesToWire({}).isEmpty());
+    }
+
+    void numberRange_data() {
+        QTest::addColumn<int>("aStart");
+        QTest::addColumn<int>("aEnd");
+        QTest::addColumn<int>("bStart");
+        QTest::addColumn<int>("bEnd");
+        QTest::addColumn<bool>("overlaps");
+        QTest::addColumn<bool>("contains");
+        QTest::newRow("disjoint") << 0 << 9 << 10 << 19 << false << false;
+        QTest::newRow("touching end") << 15 << 19 << 19 << 20 << true << false;
+        QTest::newRow("equal") << 4 << 4 << 4 << 4 << true << true;
+        QTest::newRow("inside") << 0 << 99 << 19 << 20 << true << true;
+        QTest::newRow("sticking out") << 0 << 99 << 90 << 100 << true << false;
+    }
+
+    void numberRange() {
+        QFETCH(int, aStart);
+        QFETCH(int, aEnd);
+        QFETCH(int, bStart);
+        QFETCH(int, bEnd);
+        QFETCH(bool, overlaps);
+        QFETCH(bool, contains);
+        const NumberRange a{aStart, aEnd};
+        const NumberRange b{bStart, bEnd};
+        QCOMPARE(a.overlaps(b), overlaps);
+        QCOMPARE(b.overlaps(a), overlaps);
+        QCOMPARE(a.contains(b), contains);
+        QCOMPARE(a.size(), aEnd - aStart + 1);
+    }
+
+    void recordsCompareByValue() {
+        PhoneNumberRecord a;
+        a.provider = kProviderRestcomm.toString();
+        a.e164 = u"+14156902867"_s;
+        a.restcomm = RestcommAttributes{};
+        PhoneNumberRecord b = a;
+        QCOMPARE(a, b);
+        b.restcomm->smsCapable = true;
+        QVERIFY(a != b);
+        b.restcomm.reset();
+        QVERIFY(a != b);
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_Records)
+#include "tst_Records.moc"
