@@ -1,0 +1,364 @@
+#include "net/ApiClient.h"
+
+#include "net/Authenticator.h"
+#include "net/MonotonicClock.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace trunkline::net {
+
+using std::chrono::milliseconds;
+
+struct Call {
+    ApiRequest request;
+    QPointer<ApiReply> reply;
+    QPointer<QNetworkReply> networkReply;
+    qint64 notBefore = 0;
+    int attempts = 0;
+    bool authRetried = false;
+    bool timedOut = false;
+    bool cancelled = false;
+    QTimer* timeout = nullptr;
+};
+
+namespace {
+
+// Fills provider, code, detail and field from the error bodies the three providers send:
+// RingCentral {errorCode, message, errors:[{errorCode, message, parameterName}]},
+// Telnyx {errors:[{code, title, detail, source:{pointer}}]},
+// Restcomm {message, status, more_info}? (and plain text), and OAuth {error, error_description}.
+void readErrorBody(const QByteArray& body, ApiError& error) {
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    if (object.isEmpty()) {
+        const QString text = QString::fromUtf8(body.left(300)).simplified();
+        if (!text.startsWith(QLatin1Char('<')))
+            error.detail = text;
+        return;
+    }
+    const QJsonArray errors = object.value(QStringLiteral("errors")).toArray();
+    if (!errors.isEmpty()) {
+        const QJsonObject first = errors.first().toObject();
+        error.providerCode =
+            first.value(QStringLiteral("errorCode")).toString(first.value(QStringLiteral("code")).toString());
+        error.detail = first.value(QStringLiteral("message"))
+                           .toString(first.value(QStringLiteral("detail"))
+                                         .toString(first.value(QStringLiteral("title")).toString()));
+        error.field = first.value(QStringLiteral("parameterName"))
+                          .toString(first.value(QStringLiteral("source"))
+                                        .toObject()
+                                        .value(QStringLiteral("pointer"))
+                                        .toString());
+        return;
+    }
+    error.providerCode =
+        object.value(QStringLiteral("errorCode")).toString(object.value(QStringLiteral("error")).toString());
+    error.detail = object.value(QStringLiteral("message"))
+                       .toString(object.value(QStringLiteral("error_description")).toString());
+}
+
+ApiError::Kind kindForStatus(int status) {
+    switch (status) {
+    case 401:
+        return ApiError::Kind::Unauthorized;
+    case 403:
+        return ApiError::Kind::Forbidden;
+    case 404:
+        return ApiError::Kind::NotFound;
+    case 429:
+        return ApiError::Kind::RateLimited;
+    default:
+        return status >= 500 ? ApiError::Kind::Server : ApiError::Kind::Invalid;
+    }
+}
+
+bool isTlsError(QNetworkReply::NetworkError error) {
+    return error == QNetworkReply::SslHandshakeFailedError;
+}
+
+// Errors that prove the request never reached the server, so even a create may be sent again.
+bool neverReachedServer(QNetworkReply::NetworkError error) {
+    return error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError;
+}
+
+// RingCentral's documented default when a 429 carries no Retry-After (§7.2).
+constexpr milliseconds kDefaultRetryAfter{60000};
+
+} // namespace
+
+void ApiReply::cancel() {
+    if (m_client && m_call)
+        m_client->cancel(m_call);
+}
+
+ApiClient::ApiClient(QString providerName, QUrl baseUrl, std::shared_ptr<Authenticator> authenticator,
+                     QNetworkAccessManager* network, QObject* parent)
+    : QObject(parent)
+    , m_provider(std::move(providerName))
+    , m_baseUrl(std::move(baseUrl))
+    , m_auth(std::move(authenticator))
+    , m_network(network) {
+    m_wakeUp.setSingleShot(true);
+    connect(&m_wakeUp, &QTimer::timeout, this, &ApiClient::dispatch);
+}
+
+ApiClient::~ApiClient() {
+    for (Call* call : std::as_const(m_queue))
+        delete call;
+}
+
+ApiReply* ApiClient::send(ApiRequest request) {
+    auto* reply = new ApiReply(this);
+    auto* call = new Call;
+    call->request = std::move(request);
+    call->reply = reply;
+    reply->m_call = call;
+    reply->m_client = this;
+    m_queue.append(call);
+    // Dispatch from the event loop so the caller can connect to finished() first.
+    QMetaObject::invokeMethod(this, &ApiClient::dispatch, Qt::QueuedConnection);
+    return reply;
+}
+
+void ApiClient::dispatch() {
+    const qint64 now = MonotonicClock::nowMs();
+    qint64 wakeIn = -1;
+    auto wantWakeUp = [&wakeIn](qint64 delay) {
+        wakeIn = wakeIn < 0 ? delay : std::min(wakeIn, delay);
+    };
+
+    for (auto it = m_queue.begin(); it != m_queue.end() && m_inFlight < m_maxInFlight;) {
+        Call* call = *it;
+        if (call->notBefore > now) {
+            wantWakeUp(call->notBefore - now);
+            ++it;
+            continue;
+        }
+        const QString& group = call->request.rateGroup;
+        if (!group.isEmpty()) {
+            // Until a response has told the group's limit, probe with one request at a time.
+            if (!m_pacer.knowsLimits(group) && m_inFlightByGroup.value(group) > 0) {
+                ++it;
+                continue;
+            }
+            const qint64 delay = m_pacer.delayBeforeSend(group);
+            if (delay > 0) {
+                wantWakeUp(delay);
+                ++it;
+                continue;
+            }
+        }
+        it = m_queue.erase(it);
+        start(call);
+    }
+    if (wakeIn >= 0)
+        m_wakeUp.start(static_cast<int>(std::max<qint64>(1, wakeIn)));
+}
+
+void ApiClient::start(Call* call) {
+    ++m_inFlight;
+    if (!call->request.rateGroup.isEmpty()) {
+        ++m_inFlightByGroup[call->request.rateGroup];
+        m_pacer.recordSend(call->request.rateGroup);
+    }
+    if (!m_network) {
+        complete(call,
+                 ApiResult{0, {}, {}, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts});
+        return;
+    }
+    m_auth->ensureReady(*m_network, [this, call](std::optional<ApiError> error) {
+        if (call->cancelled) {
+            complete(call,
+                     ApiResult{0, {}, {}, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts});
+        } else if (error) {
+            error->subject = call->request.subject.isEmpty() ? error->subject : call->request.subject;
+            complete(call, ApiResult{error->httpStatus, {}, {}, error, call->attempts});
+        } else {
+            transmit(call);
+        }
+    });
+}
+
+void ApiClient::transmit(Call* call) {
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + call->request.path);
+    if (!call->request.query.isEmpty())
+        url.setQuery(call->request.query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    if (!call->request.body.isEmpty() || call->request.method != "GET")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, call->request.contentType);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_auth->apply(request);
+
+    ++call->attempts;
+    ++m_requestsSent;
+    QNetworkReply* reply = m_network->sendCustomRequest(request, call->request.method, call->request.body);
+    call->networkReply = reply;
+    call->timedOut = false;
+    // Our own timer rather than setTransferTimeout, so a timeout is told apart from a cancel.
+    call->timeout = new QTimer(reply);
+    call->timeout->setSingleShot(true);
+    connect(call->timeout, &QTimer::timeout, reply, [call, reply] {
+        call->timedOut = true;
+        reply->abort();
+    });
+    call->timeout->start(m_timeout);
+    connect(reply, &QNetworkReply::downloadProgress, call->timeout,
+            [call, this] { call->timeout->start(m_timeout); });
+    connect(reply, &QNetworkReply::finished, this, [this, call, reply] { onReplyFinished(call, reply); });
+}
+
+void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
+    reply->deleteLater();
+    call->networkReply = nullptr;
+    call->timeout = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    ApiResult result;
+    result.httpStatus = status;
+    result.attempts = call->attempts;
+    for (const auto& pair : reply->rawHeaderPairs())
+        result.headers.append(pair);
+    const QString& group = call->request.rateGroup;
+    if (!group.isEmpty()) {
+        m_pacer.recordHeaders(group, reply->rawHeader("X-Rate-Limit-Limit"),
+                              reply->rawHeader("X-Rate-Limit-Remaining"),
+                              reply->rawHeader("X-Rate-Limit-Window"));
+    }
+    const bool canResend = call->request.idempotent();
+    const QNetworkReply::NetworkError networkError = reply->error();
+
+    if (call->cancelled) {
+        result.error = errorFor(*call, ApiError::Kind::Cancelled, status, {});
+        complete(call, result);
+        return;
+    }
+
+    // Transport failures: nothing (or not all) came back.
+    // (A body cut short after a 2xx header also lands here: the request took effect, its answer is lost.)
+    const bool transportFailed =
+        status == 0 || (networkError != QNetworkReply::NoError &&
+                        networkError < QNetworkReply::ContentAccessDenied && status < 400);
+    if (transportFailed) {
+        ApiError::Kind kind = call->timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
+        if (isTlsError(networkError))
+            kind = ApiError::Kind::Tls;
+        ApiError error = errorFor(*call, kind, status, {});
+        error.detail = call->timedOut ? QString() : reply->errorString();
+        if (kind != ApiError::Kind::Tls && m_retry.mayRetry(call->attempts)) {
+            if (canResend || neverReachedServer(networkError)) {
+                retryLater(call, m_retry.delayBefore(call->attempts));
+                return;
+            }
+            error.kind = ApiError::Kind::OutcomeUnknown;
+        } else if (kind != ApiError::Kind::Tls && !canResend && !neverReachedServer(networkError)) {
+            error.kind = ApiError::Kind::OutcomeUnknown;
+        }
+        result.error = error;
+        complete(call, result);
+        return;
+    }
+
+    if (status >= 200 && status < 300) {
+        // A 2xx whose JSON does not parse was cut on the way: the request did take effect.
+        const bool expectsJson =
+            reply->header(QNetworkRequest::ContentTypeHeader).toString().contains(QLatin1String("json"));
+        QJsonParseError parseError{};
+        if (expectsJson && !body.isEmpty() &&
+            (QJsonDocument::fromJson(body, &parseError), parseError.error != QJsonParseError::NoError)) {
+            if (canResend && m_retry.mayRetry(call->attempts)) {
+                retryLater(call, m_retry.delayBefore(call->attempts));
+                return;
+            }
+            result.error = errorFor(*call, ApiError::Kind::Protocol, status, {});
+            result.error->detail = parseError.errorString();
+        }
+        result.body = body;
+        complete(call, result);
+        return;
+    }
+
+    if (status == 401 && !call->authRetried && m_auth->invalidate()) {
+        call->authRetried = true;
+        retryLater(call, milliseconds(0));
+        return;
+    }
+    if (status == 429) {
+        ++m_rejections;
+        const milliseconds wait =
+            RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After")).value_or(kDefaultRetryAfter);
+        if (!group.isEmpty())
+            m_pacer.recordRejection(group, wait.count());
+        // A 429 is refused before any processing, so even a create may be sent again.
+        if (m_retry.mayRetry(call->attempts)) {
+            retryLater(call, wait);
+            return;
+        }
+    }
+    if (status >= 500 && m_retry.mayRetry(call->attempts)) {
+        if (canResend) {
+            retryLater(call, m_retry.delayBefore(call->attempts, RetryPolicy::parseRetryAfter(
+                                                                     reply->rawHeader("Retry-After"))));
+            return;
+        }
+    }
+    ApiError error = errorFor(*call, kindForStatus(status), status, body);
+    if (status >= 500 && !canResend)
+        error.kind = ApiError::Kind::OutcomeUnknown;
+    result.body = body;
+    result.error = error;
+    complete(call, result);
+}
+
+void ApiClient::retryLater(Call* call, milliseconds delay) {
+    --m_inFlight;
+    if (!call->request.rateGroup.isEmpty())
+        --m_inFlightByGroup[call->request.rateGroup];
+    call->notBefore = MonotonicClock::nowMs() + delay.count();
+    m_queue.prepend(call);
+    dispatch();
+}
+
+void ApiClient::complete(Call* call, ApiResult result) {
+    --m_inFlight;
+    if (!call->request.rateGroup.isEmpty())
+        --m_inFlightByGroup[call->request.rateGroup];
+    if (call->reply) {
+        call->reply->m_call = nullptr;
+        emit call->reply->finished(result);
+        call->reply->deleteLater();
+    }
+    delete call;
+    QMetaObject::invokeMethod(this, &ApiClient::dispatch, Qt::QueuedConnection);
+}
+
+void ApiClient::cancel(Call* call) {
+    call->cancelled = true;
+    if (m_queue.removeOne(call)) {
+        ++m_inFlight; // complete() balances the books as for a started call
+        if (!call->request.rateGroup.isEmpty())
+            ++m_inFlightByGroup[call->request.rateGroup];
+        complete(call,
+                 ApiResult{0, {}, {}, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts});
+    } else if (call->networkReply) {
+        call->networkReply->abort();
+    }
+}
+
+ApiError ApiClient::errorFor(const Call& call, ApiError::Kind kind, int status,
+                             const QByteArray& body) const {
+    ApiError error;
+    error.kind = kind;
+    error.httpStatus = status;
+    error.provider = m_provider;
+    error.subject = call.request.subject;
+    if (!body.isEmpty())
+        readErrorBody(body, error);
+    return error;
+}
+
+} // namespace trunkline::net

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "net/ApiRequest.h"
+#include "net/ApiResult.h"
+#include "net/RateLimitPacer.h"
+#include "net/RetryPolicy.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace trunkline::net {
+
+class Authenticator;
+
+// The answer to one ApiClient::send(): emits finished() exactly once, then deletes itself.
+class ApiReply : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    // Stops the call: a queued request is never sent, a running one is aborted.
+    void cancel();
+
+signals:
+    void finished(const trunkline::net::ApiResult& result);
+
+private:
+    friend class ApiClient;
+    struct Call* m_call = nullptr;
+    class ApiClient* m_client = nullptr;
+};
+
+// The one HTTP layer every provider client uses, on an injected QNetworkAccessManager (tests and the
+// benchmark swap it). It authenticates each request, keeps a bounded number in flight, paces each
+// rate-limit group so that 429s do not happen, retries transient failures with backoff and jitter
+// (honouring Retry-After), never re-sends a create blindly, never ignores TLS errors, and turns every
+// failure into a typed ApiError.
+class ApiClient : public QObject {
+    Q_OBJECT
+
+public:
+    ApiClient(QString providerName, QUrl baseUrl, std::shared_ptr<Authenticator> authenticator,
+              QNetworkAccessManager* network, QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    ApiReply* send(ApiRequest request);
+
+    QString providerName() const { return m_provider; }
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
+    void setRetryPolicy(const RetryPolicy& policy) { m_retry = policy; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    RateLimitPacer& pacer() { return m_pacer; }
+
+    // Counters for progress displays, tests and the benchmark.
+    int requestsSent() const { return m_requestsSent; }
+    int rateLimitRejections() const { return m_rejections; }
+    int inFlight() const { return m_inFlight; }
+
+private:
+    friend class ApiReply;
+
+    void dispatch();
+    void start(Call* call);
+    void transmit(Call* call);
+    void onReplyFinished(Call* call, QNetworkReply* reply);
+    void retryLater(Call* call, std::chrono::milliseconds delay);
+    void complete(Call* call, ApiResult result);
+    void cancel(Call* call);
+    ApiError errorFor(const Call& call, ApiError::Kind kind, int status, const QByteArray& body) const;
+
+    QString m_provider;
+    QUrl m_baseUrl;
+    std::shared_ptr<Authenticator> m_auth;
+    QPointer<QNetworkAccessManager> m_network;
+    RetryPolicy m_retry;
+    RateLimitPacer m_pacer;
+    std::chrono::milliseconds m_timeout{30000};
+    int m_maxInFlight = 6;
+
+    QList<Call*> m_queue;
+    QHash<QString, int> m_inFlightByGroup;
+    QTimer m_wakeUp;
+    int m_inFlight = 0;
+    int m_requestsSent = 0;
+    int m_rejections = 0;
+};
+
+} // namespace trunkline::net

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "net/ApiError.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QPair>
+#include <optional>
+
+namespace trunkline::net {
+
+// What a provider call ended with: the answer, or a typed error. attempts counts every send.
+struct ApiResult {
+    int httpStatus = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    std::optional<ApiError> error;
+    int attempts = 0;
+
+    bool ok() const { return !error.has_value(); }
+    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+    QByteArray header(const QByteArray& name) const {
+        for (const auto& [key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+};
+
+} // namespace trunkline::net

@@ -1,0 +1,39 @@
+#include "net/RetryPolicy.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+namespace trunkline::net {
+
+RetryPolicy::RetryPolicy(int maxAttempts, Millis baseDelay, Millis maxDelay)
+    : m_maxAttempts(maxAttempts)
+    , m_baseDelay(baseDelay)
+    , m_maxDelay(maxDelay) {
+}
+
+RetryPolicy::Millis RetryPolicy::delayBefore(int attemptsSoFar, std::optional<Millis> retryAfter) {
+    if (retryAfter)
+        return *retryAfter;
+    // Full jitter (a random delay in [0, base * 2^n]) spreads retries of many parallel requests so they
+    // do not hit a recovering server in lock step.
+    const int exponent = std::clamp(attemptsSoFar - 1, 0, 20);
+    const qint64 ceiling = std::min<qint64>(m_maxDelay.count(), m_baseDelay.count() << exponent);
+    const qint64 floor = ceiling / 4; // never retry instantly
+    return Millis(floor + static_cast<qint64>(m_random.bounded(static_cast<double>(ceiling - floor + 1))));
+}
+
+std::optional<RetryPolicy::Millis> RetryPolicy::parseRetryAfter(const QByteArray& value) {
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    bool isNumber = false;
+    const double seconds = trimmed.toDouble(&isNumber);
+    if (isNumber)
+        return seconds < 0 ? Millis(0) : Millis(static_cast<qint64>(seconds * 1000.0));
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    if (!when.isValid())
+        return std::nullopt;
+    return Millis(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)));
+}
+
+} // namespace trunkline::net
