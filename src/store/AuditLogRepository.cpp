@@ -1,0 +1,75 @@
+#include "store/AuditLogRepository.h"
+
+#include "store/Database.h"
+#include "store/SqlUtil.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store {
+
+AuditLogRepository::AuditLogRepository(Database& database)
+    : m_database(database)
+{
+}
+
+bool AuditLogRepository::append(AuditEntry& entry, QString* error)
+{
+    if (entry.actor.isEmpty() || entry.entity.isEmpty() || entry.action.isEmpty()) {
+        return sql::fail(error, tr("An audit entry needs an actor, an entity and an action."));
+    }
+    const QDateTime at = sql::toDateTime(
+        sql::toText(entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()));
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"INSERT INTO audit_log (at, profile_id, profile_name, actor, entity, entity_key, action, summary) "
+                  u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
+    query.addBindValue(sql::toText(at));
+    query.addBindValue(entry.profileId == 0 ? QVariant() : QVariant(entry.profileId));
+    query.addBindValue(sql::notNull(entry.profileName));
+    query.addBindValue(entry.actor);
+    query.addBindValue(entry.entity);
+    query.addBindValue(sql::notNull(entry.entityKey));
+    query.addBindValue(entry.action);
+    query.addBindValue(sql::notNull(entry.summary));
+    if (!query.exec() || !query.next()) {
+        return sql::fail(error, m_database, tr("Cannot write the audit log"), query);
+    }
+    entry.id = query.value(0).toLongLong();
+    entry.at = at;
+    return true;
+}
+
+QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int limit, QString* error) const
+{
+    QList<AuditEntry> entries;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT id, at, profile_id, profile_name, actor, entity, entity_key, action, summary "
+                  u"FROM audit_log"_s +
+                  (profileId ? " WHERE profile_id = ?"_L1 : ""_L1) + " ORDER BY id DESC LIMIT ?"_L1);
+    if (profileId) {
+        query.addBindValue(*profileId);
+    }
+    query.addBindValue(qMax(0, limit));
+    if (!query.exec()) {
+        sql::fail(error, m_database, tr("Cannot read the audit log"), query);
+        return entries;
+    }
+    while (query.next()) {
+        AuditEntry e;
+        e.id = query.value(0).toLongLong();
+        e.at = sql::toDateTime(query.value(1));
+        e.profileId = query.value(2).isNull() ? 0 : query.value(2).toLongLong();
+        e.profileName = query.value(3).toString();
+        e.actor = query.value(4).toString();
+        e.entity = query.value(5).toString();
+        e.entityKey = query.value(6).toString();
+        e.action = query.value(7).toString();
+        e.summary = query.value(8).toString();
+        entries << e;
+    }
+    return entries;
+}
+
+} // namespace trunkline::store

@@ -1,0 +1,222 @@
+#include "store/Database.h"
+
+#include "store/Migrator.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store {
+
+namespace {
+
+std::atomic<quint64> s_connectionCounter{0};
+
+QString nextConnectionName()
+{
+    return u"trunkline-db-%1"_s.arg(++s_connectionCounter);
+}
+
+bool isPostgresScheme(const QString& scheme)
+{
+    return scheme == "postgresql"_L1 || scheme == "postgres"_L1;
+}
+
+// A Windows drive letter ("C:/x.sqlite") parses as a URL scheme; anything with "://" is a URL.
+bool looksLikeUrl(const QString& pathOrUrl)
+{
+    return pathOrUrl.contains("://"_L1);
+}
+
+QString driverText(const QSqlError& error)
+{
+    const QString text = error.text().trimmed();
+    return text.isEmpty() ? Database::tr("unknown driver error") : text;
+}
+
+} // namespace
+
+Database::Database(QString pathOrUrl, Engine engine, QString displayName)
+    : m_pathOrUrl(std::move(pathOrUrl))
+    , m_engine(engine)
+    , m_displayName(std::move(displayName))
+    , m_connectionName(nextConnectionName())
+    , m_thread(QThread::currentThread())
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::defaultSqlitePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + "/trunkline.sqlite"_L1;
+}
+
+std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* error)
+{
+    std::unique_ptr<Database> database;
+    if (looksLikeUrl(pathOrUrl)) {
+        const QUrl url(pathOrUrl, QUrl::StrictMode);
+        const QString shown = url.isValid() ? url.toDisplayString(QUrl::RemovePassword) : tr("(unreadable URL)");
+        if (!url.isValid() || !isPostgresScheme(url.scheme()) || url.host().isEmpty()) {
+            if (error) {
+                *error = tr("Unsupported database URL %1: use a file path or "
+                            "postgresql://user[:password]@host[:port]/database.")
+                             .arg(shown);
+            }
+            return nullptr;
+        }
+        database.reset(new Database(pathOrUrl, Engine::Postgres, shown));
+    } else {
+        if (pathOrUrl.trimmed().isEmpty()) {
+            if (error) {
+                *error = tr("No database given: use a file path or "
+                            "postgresql://user[:password]@host[:port]/database.");
+            }
+            return nullptr;
+        }
+        database.reset(new Database(pathOrUrl, Engine::Sqlite, QDir::toNativeSeparators(pathOrUrl)));
+    }
+    if (!database->openConnection(error)) {
+        return nullptr;
+    }
+    return database;
+}
+
+std::unique_ptr<Database> Database::open(const QString& pathOrUrl, QString* error)
+{
+    auto database = connect(pathOrUrl, error);
+    if (!database) {
+        return nullptr;
+    }
+    Migrator migrator(*database);
+    if (!migrator.migrate(error)) {
+        return nullptr;
+    }
+    return database;
+}
+
+std::unique_ptr<Database> Database::cloneForThisThread(QString* error) const
+{
+    std::unique_ptr<Database> clone(new Database(m_pathOrUrl, m_engine, m_displayName));
+    if (!clone->openConnection(error)) {
+        return nullptr;
+    }
+    return clone;
+}
+
+QSqlDatabase Database::connection() const
+{
+    Q_ASSERT_X(QThread::currentThread() == m_thread, "Database::connection",
+               "a QSqlDatabase connection used from a thread that did not open it; use cloneForThisThread()");
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::openConnection(QString* error)
+{
+    const auto fail = [&](const QString& driverMessage) {
+        if (error) {
+            *error = tr("Cannot open the database %1: %2").arg(m_displayName, driverMessage);
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+        return false;
+    };
+
+    if (m_engine == Engine::Sqlite) {
+        if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
+            return fail(tr("the Qt SQLite driver (QSQLITE) is not installed"));
+        }
+        const QFileInfo file(m_pathOrUrl);
+        if (!file.absoluteDir().exists()) {
+            return fail(tr("the folder %1 does not exist")
+                            .arg(QDir::toNativeSeparators(file.absoluteDir().path())));
+        }
+        bool ok = false;
+        QString message;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+            db.setDatabaseName(m_pathOrUrl);
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+            ok = db.open();
+            if (!ok) {
+                message = driverText(db.lastError());
+            } else {
+                // WAL lets the GUI read while a sync writes; NORMAL is durable enough with WAL and
+                // much faster; foreign keys are off by default in SQLite and must be asked for on
+                // every connection.
+                QSqlQuery query(db);
+                for (const auto* pragma :
+                     {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                      "PRAGMA foreign_keys = ON"}) {
+                    if (!query.exec(QLatin1String(pragma))) {
+                        ok = false;
+                        message = driverText(query.lastError());
+                        break;
+                    }
+                }
+                // Opening a non-database file only fails on first read.
+                if (ok && !query.exec(u"SELECT count(*) FROM sqlite_master"_s)) {
+                    ok = false;
+                    message = driverText(query.lastError());
+                }
+            }
+        }
+        return ok ? true : fail(message);
+    }
+
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+        return fail(tr("the Qt PostgreSQL driver (QPSQL) is not installed"));
+    }
+    const QUrl url(m_pathOrUrl, QUrl::StrictMode);
+    bool ok = false;
+    QString message;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName(QUrl::FullyDecoded));
+        db.setPassword(url.password(QUrl::FullyDecoded));
+        QString name = url.path(QUrl::FullyDecoded);
+        if (name.startsWith(u'/')) {
+            name.remove(0, 1);
+        }
+        db.setDatabaseName(name.isEmpty() ? db.userName() : name);
+        // Query items (?sslmode=require&connect_timeout=5) are libpq connection options.
+        QStringList options;
+        const QUrlQuery query(url);
+        for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
+            options << key + u'=' + value;
+        }
+        db.setConnectOptions(options.join(u';'));
+        ok = db.open();
+        if (!ok) {
+            message = driverText(db.lastError());
+            const QString password = url.password(QUrl::FullyDecoded);
+            if (!password.isEmpty()) {
+                message.replace(password, u"***"_s);
+            }
+        }
+    }
+    return ok ? true : fail(message);
+}
+
+} // namespace trunkline::store

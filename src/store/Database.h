@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+#include <QThread>
+
+#include <memory>
+
+namespace trunkline::store {
+
+// One open connection to Trunkline's local database: a SQLite file (the default) or a PostgreSQL
+// database shared by a team. QSqlDatabase connections must only be used from the thread that
+// created them, so every Database owns exactly one uniquely named connection and worker threads
+// take their own with cloneForThisThread().
+class Database {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    enum class Engine { Sqlite, Postgres };
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // AppDataLocation/trunkline.sqlite; the directory is created so that open() can create the file.
+    static QString defaultSqlitePath();
+
+    // Opens a file path or a postgresql://user[:password]@host[:port]/database URL and brings the
+    // schema up to the current version. Returns nullptr and a translated message on failure.
+    static std::unique_ptr<Database> open(const QString& pathOrUrl, QString* error);
+
+    // Opens without touching the schema (tests and the migrator's own checks use this).
+    static std::unique_ptr<Database> connect(const QString& pathOrUrl, QString* error);
+
+    // A second connection to the same database, owned by and usable in the calling thread.
+    std::unique_ptr<Database> cloneForThisThread(QString* error) const;
+
+    Engine engine() const { return m_engine; }
+    bool isPostgres() const { return m_engine == Engine::Postgres; }
+
+    // The path or URL the user gave, with any password removed: safe for messages and logs.
+    QString displayName() const { return m_displayName; }
+
+    // The connection for SQL; only valid in the thread that opened this Database.
+    QSqlDatabase connection() const;
+    QString connectionName() const { return m_connectionName; }
+
+private:
+    friend class Transaction;
+
+    Database(QString pathOrUrl, Engine engine, QString displayName);
+    bool openConnection(QString* error);
+
+    QString m_pathOrUrl;
+    Engine m_engine;
+    QString m_displayName;
+    QString m_connectionName;
+    QThread* m_thread = nullptr;
+
+    // Transactions nest by joining the outermost one: only it talks to the engine, and an inner
+    // scope that rolls back dooms the whole unit so that no half of it can be committed.
+    int m_transactionDepth = 0;
+    bool m_rollbackOnly = false;
+};
+
+} // namespace trunkline::store

@@ -1,0 +1,119 @@
+#include "store/ExtensionRepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store {
+
+namespace {
+
+QVariantList toValues(const core::Extension& e)
+{
+    return {e.id,
+            e.extensionNumber,
+            e.name,
+            core::toWire(e.type),
+            core::toWire(e.status),
+            e.contact.firstName,
+            e.contact.lastName,
+            e.contact.company,
+            e.contact.jobTitle,
+            e.contact.email,
+            e.contact.businessPhone,
+            e.contact.mobilePhone,
+            e.contact.department,
+            e.timeZone,
+            e.admin ? 1 : 0,
+            e.callerIdNumber};
+}
+
+core::Extension fromRow(const QSqlQuery& q)
+{
+    core::Extension e;
+    e.id = q.value(0).toString();
+    e.extensionNumber = q.value(1).toString();
+    e.name = q.value(2).toString();
+    e.type = core::extensionTypeFromWire(q.value(3).toString()).value_or(core::ExtensionType::Unknown);
+    // A status this build does not know is shown as disabled rather than inventing "enabled".
+    e.status = core::extensionStatusFromWire(q.value(4).toString()).value_or(core::ExtensionStatus::Disabled);
+    e.contact.firstName = q.value(5).toString();
+    e.contact.lastName = q.value(6).toString();
+    e.contact.company = q.value(7).toString();
+    e.contact.jobTitle = q.value(8).toString();
+    e.contact.email = q.value(9).toString();
+    e.contact.businessPhone = q.value(10).toString();
+    e.contact.mobilePhone = q.value(11).toString();
+    e.contact.department = q.value(12).toString();
+    e.timeZone = q.value(13).toString();
+    e.admin = q.value(14).toInt() != 0;
+    e.callerIdNumber = q.value(15).toString();
+    return e;
+}
+
+} // namespace
+
+ExtensionRepository::ExtensionRepository(Database& database)
+    : m_access(database,
+               {u"extensions"_s,
+                {u"id"_s, u"extension_number"_s, u"name"_s, u"type"_s, u"status"_s, u"first_name"_s, u"last_name"_s,
+                 u"company"_s, u"job_title"_s, u"email"_s, u"business_phone"_s, u"mobile_phone"_s, u"department"_s,
+                 u"time_zone"_s, u"is_admin"_s, u"caller_id_number"_s},
+                QT_TRANSLATE_NOOP("Repository", "extensions")},
+               // Extension numbers are up to 8 digits: ordering by length first gives 9 < 10 < 101
+               // on both engines without casting text that may be empty.
+               toValues, fromRow, u"length(extension_number), extension_number, name, id"_s)
+{
+}
+
+bool ExtensionRepository::upsert(qint64 profileId, const QList<core::Extension>& extensions, QString* error)
+{
+    return m_access.upsert(profileId, extensions, error);
+}
+
+bool ExtensionRepository::removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error,
+                                          int* removed)
+{
+    return m_access.removeAllExcept(profileId, keptIds, error, removed);
+}
+
+bool ExtensionRepository::remove(qint64 profileId, const QString& id, QString* error)
+{
+    return m_access.remove(profileId, id, error);
+}
+
+std::optional<core::Extension> ExtensionRepository::find(qint64 profileId, const QString& id, QString* error) const
+{
+    return m_access.find(profileId, id, error);
+}
+
+QList<core::Extension> ExtensionRepository::list(qint64 profileId, const ExtensionFilter& filter,
+                                                 QString* error) const
+{
+    QStringList where;
+    QVariantList values;
+    if (filter.type) {
+        where << u"type = ?"_s;
+        values << core::toWire(*filter.type);
+    }
+    if (filter.status) {
+        where << u"status = ?"_s;
+        values << core::toWire(*filter.status);
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
+        where << uR"(lower(name) LIKE ? ESCAPE '\' OR extension_number LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\')"_s;
+        values << QVariant(pattern) << QVariant(pattern) << QVariant(pattern);
+    }
+    if (!where.isEmpty()) {
+        for (QString& condition : where) {
+            condition = u'(' + condition + u')';
+        }
+    }
+    return m_access.select(profileId, where.join(" AND "_L1), values, error);
+}
+
+std::optional<RecordState> ExtensionRepository::state(qint64 profileId, const QString& id, QString* error) const
+{
+    return m_access.state(profileId, id, error);
+}
+
+} // namespace trunkline::store

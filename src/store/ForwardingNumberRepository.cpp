@@ -1,0 +1,141 @@
+#include "store/ForwardingNumberRepository.h"
+
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store {
+
+namespace {
+
+QVariantList toValues(const core::ForwardingNumber& n)
+{
+    return {sql::notNull(n.id),
+            sql::notNull(n.phoneNumber),
+            sql::notNull(n.label),
+            core::toWire(n.type),
+            sql::joinWords(core::forwardingFeaturesToWire(n.features)),
+            n.flipNumber,
+            sql::notNull(n.deviceId)};
+}
+
+} // namespace
+
+ForwardingNumberRepository::ForwardingNumberRepository(Database& database)
+    : m_database(database)
+{
+}
+
+QString ForwardingNumberRepository::versionOf(const QList<core::ForwardingNumber>& numbers)
+{
+    QVariantList rowVersions;
+    for (const auto& number : numbers) {
+        rowVersions << sql::fingerprint(toValues(number));
+    }
+    return sql::fingerprint(rowVersions);
+}
+
+bool ForwardingNumberRepository::replaceList(qint64 profileId, const QString& extensionId,
+                                             const QList<core::ForwardingNumber>& numbers, QString* error)
+{
+    Transaction transaction(m_database);
+    if (!transaction.isActive()) {
+        return sql::fail(error, transaction.error());
+    }
+    const QVariant syncedAt = sql::toText(QDateTime::currentDateTimeUtc());
+    {
+        QSqlQuery query(m_database.connection());
+        query.prepare(u"DELETE FROM forwarding_numbers WHERE profile_id = ? AND extension_id = ?"_s);
+        query.addBindValue(profileId);
+        query.addBindValue(extensionId);
+        if (!query.exec()) {
+            return sql::fail(error, m_database,
+                             tr("Cannot replace the forwarding numbers of extension %1").arg(extensionId), query);
+        }
+        query.prepare(u"INSERT INTO forwarding_numbers (profile_id, extension_id, position, id, phone_number, "
+                      u"label, type, features, flip_number, device_id, version, synced_at) "
+                      u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        int position = 0;
+        for (const auto& number : numbers) {
+            const QVariantList values = toValues(number);
+            query.addBindValue(profileId);
+            query.addBindValue(extensionId);
+            query.addBindValue(position++);
+            for (const QVariant& value : values) {
+                query.addBindValue(value);
+            }
+            query.addBindValue(sql::fingerprint(values));
+            query.addBindValue(syncedAt);
+            if (!query.exec()) {
+                return sql::fail(error, m_database,
+                                 tr("Cannot save the forwarding number %1 of extension %2")
+                                     .arg(number.phoneNumber, extensionId),
+                                 query);
+            }
+        }
+    }
+    if (!transaction.commit()) {
+        return sql::fail(error, transaction.error());
+    }
+    return true;
+}
+
+QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId, const QString& extensionId,
+                                                               QString* error) const
+{
+    QList<core::ForwardingNumber> numbers;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT id, phone_number, label, type, features, flip_number, device_id FROM forwarding_numbers "
+                  u"WHERE profile_id = ? AND extension_id = ? ORDER BY position"_s);
+    query.addBindValue(profileId);
+    query.addBindValue(extensionId);
+    if (!query.exec()) {
+        sql::fail(error, m_database, tr("Cannot read the forwarding numbers of extension %1").arg(extensionId),
+                  query);
+        return numbers;
+    }
+    while (query.next()) {
+        core::ForwardingNumber n;
+        n.id = query.value(0).toString();
+        n.phoneNumber = query.value(1).toString();
+        n.label = query.value(2).toString();
+        n.type = core::forwardingTypeFromWire(query.value(3).toString()).value_or(core::ForwardingType::Other);
+        n.features = core::forwardingFeaturesFromWire(sql::splitWords(query.value(4).toString()));
+        n.flipNumber = query.value(5).toInt();
+        n.deviceId = query.value(6).toString();
+        numbers << n;
+    }
+    return numbers;
+}
+
+std::optional<RecordState> ForwardingNumberRepository::state(qint64 profileId, const QString& extensionId,
+                                                             QString* error) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT version, synced_at FROM forwarding_numbers WHERE profile_id = ? AND extension_id = ? "
+                  u"ORDER BY position"_s);
+    query.addBindValue(profileId);
+    query.addBindValue(extensionId);
+    if (!query.exec()) {
+        sql::fail(error, m_database, tr("Cannot read the forwarding numbers of extension %1").arg(extensionId),
+                  query);
+        return std::nullopt;
+    }
+    QVariantList rowVersions;
+    QDateTime syncedAt;
+    while (query.next()) {
+        rowVersions << query.value(0).toString();
+        syncedAt = sql::toDateTime(query.value(1));
+    }
+    if (rowVersions.isEmpty()) {
+        return std::nullopt;
+    }
+    return RecordState{sql::fingerprint(rowVersions), syncedAt};
+}
+
+} // namespace trunkline::store

@@ -1,0 +1,330 @@
+#include "store/Migrator.h"
+
+#include "store/Database.h"
+#include "store/SqlUtil.h"
+#include "store/Transaction.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store {
+
+namespace {
+
+struct Migration {
+    int version;
+    QStringList statements;
+};
+
+// Conventions: ids that come from a provider are TEXT (keys with profile_id); times are TEXT in
+// ISO 8601 UTC with milliseconds, which sorts correctly as text on both engines; flags and enums are
+// stored as the providers' wire strings so a reordered C++ enum cannot corrupt old rows.
+// {{ID}} is the one dialect difference: SQLite's rowid alias versus a PostgreSQL sequence.
+const QList<Migration>& migrations()
+{
+    static const QList<Migration> all = {
+        {1,
+         {
+             uR"(CREATE TABLE profiles (
+                id {{ID}},
+                name TEXT NOT NULL UNIQUE,
+                provider TEXT NOT NULL,
+                base_url TEXT NOT NULL,
+                account_id TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL))"_s,
+             uR"(CREATE TABLE accounts (
+                profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                id TEXT NOT NULL,
+                main_number TEXT NOT NULL DEFAULT '',
+                brand TEXT NOT NULL DEFAULT '',
+                service_plan TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL DEFAULT '',
+                operator_extension_id TEXT NOT NULL DEFAULT '',
+                operator_name TEXT NOT NULL DEFAULT '',
+                version TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (profile_id, id)))"_s,
+             uR"(CREATE TABLE extensions (
+                profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                id TEXT NOT NULL,
+                extension_number TEXT NOT NULL DEFAULT '',
+                name TEXT NOT NULL DEFAULT '',
+                type TEXT NOT NULL,
+                status TEXT NOT NULL,
+                first_name TEXT NOT NULL DEFAULT '',
+                last_name TEXT NOT NULL DEFAULT '',
+                company TEXT NOT NULL DEFAULT '',
+                job_title TEXT NOT NULL DEFAULT '',
+                email TEXT NOT NULL DEFAULT '',
+                business_phone TEXT NOT NULL DEFAULT '',
+                mobile_phone TEXT NOT NULL DEFAULT '',
+                department TEXT NOT NULL DEFAULT '',
+                time_zone TEXT NOT NULL DEFAULT '',
+                is_admin INTEGER NOT NULL DEFAULT 0,
+                caller_id_number TEXT NOT NULL DEFAULT '',
+                version TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (profile_id, id)))"_s,
+             // No foreign key to extensions: a number may name an extension that a partial pull has
+             // not fetched yet, and the number must still be shown.
+             uR"(CREATE TABLE phone_numbers (
+                profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                id TEXT NOT NULL,
+                provider TEXT NOT NULL,
+                e164 TEXT NOT NULL,
+                digits TEXT NOT NULL,
+                label TEXT NOT NULL DEFAULT '',
+                usage_type TEXT NOT NULL,
+                payment_type TEXT NOT NULL,
+                call_type TEXT NOT NULL,
+                status TEXT NOT NULL,
+                features TEXT NOT NULL DEFAULT '',
+                extension_id TEXT NOT NULL DEFAULT '',
+                extension_number TEXT NOT NULL DEFAULT '',
+                restcomm_json TEXT,
+                version TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (profile_id, id)))"_s,
+             uR"(CREATE TABLE forwarding_numbers (
+                profile_id BIGINT NOT NULL,
+                extension_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                id TEXT NOT NULL,
+                phone_number TEXT NOT NULL DEFAULT '',
+                label TEXT NOT NULL DEFAULT '',
+                type TEXT NOT NULL,
+                features TEXT NOT NULL DEFAULT '',
+                flip_number INTEGER NOT NULL DEFAULT 0,
+                device_id TEXT NOT NULL DEFAULT '',
+                version TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (profile_id, extension_id, position),
+                FOREIGN KEY (profile_id, extension_id) REFERENCES extensions(profile_id, id) ON DELETE CASCADE))"_s,
+             uR"(CREATE TABLE porting_orders (
+                profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                exception_codes TEXT NOT NULL DEFAULT '',
+                country_code TEXT NOT NULL DEFAULT '',
+                customer_reference TEXT NOT NULL DEFAULT '',
+                support_key TEXT NOT NULL DEFAULT '',
+                foc_datetime_requested TEXT,
+                created_at TEXT,
+                updated_at TEXT,
+                version TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (profile_id, id)))"_s,
+             uR"(CREATE TABLE porting_phone_numbers (
+                profile_id BIGINT NOT NULL,
+                id TEXT NOT NULL,
+                porting_order_id TEXT NOT NULL,
+                phone_number TEXT NOT NULL,
+                phone_number_type TEXT NOT NULL DEFAULT '',
+                porting_order_status TEXT NOT NULL,
+                activation_status TEXT NOT NULL DEFAULT '',
+                portability_status TEXT NOT NULL DEFAULT '',
+                requirements_status TEXT NOT NULL DEFAULT '',
+                version TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (profile_id, id),
+                FOREIGN KEY (profile_id, porting_order_id) REFERENCES porting_orders(profile_id, id) ON DELETE CASCADE))"_s,
+             uR"(CREATE TABLE phone_number_extensions (
+                profile_id BIGINT NOT NULL,
+                id TEXT NOT NULL,
+                porting_phone_number_id TEXT NOT NULL,
+                range_start INTEGER NOT NULL,
+                range_end INTEGER NOT NULL,
+                created_at TEXT,
+                updated_at TEXT,
+                version TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (profile_id, id),
+                FOREIGN KEY (profile_id, porting_phone_number_id)
+                    REFERENCES porting_phone_numbers(profile_id, id) ON DELETE CASCADE))"_s,
+             uR"(CREATE TABLE activation_ranges (
+                profile_id BIGINT NOT NULL,
+                phone_number_extension_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                start_at INTEGER NOT NULL,
+                end_at INTEGER NOT NULL,
+                PRIMARY KEY (profile_id, phone_number_extension_id, position),
+                FOREIGN KEY (profile_id, phone_number_extension_id)
+                    REFERENCES phone_number_extensions(profile_id, id) ON DELETE CASCADE))"_s,
+             uR"(CREATE TABLE pending_changes (
+                id {{ID}},
+                profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                entity TEXT NOT NULL,
+                entity_key TEXT NOT NULL,
+                operation TEXT NOT NULL CHECK (operation IN ('create', 'update', 'delete')),
+                payload TEXT NOT NULL DEFAULT '{}',
+                base_version TEXT NOT NULL DEFAULT '',
+                state TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'applying', 'applied', 'failed', 'conflict')),
+                last_error TEXT NOT NULL DEFAULT '',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL))"_s,
+             u"CREATE INDEX pending_changes_by_profile_state ON pending_changes (profile_id, state, id)"_s,
+             // The audit log outlives deleted profiles on purpose: no foreign key, the name is copied.
+             uR"(CREATE TABLE audit_log (
+                id {{ID}},
+                at TEXT NOT NULL,
+                profile_id BIGINT,
+                profile_name TEXT NOT NULL DEFAULT '',
+                actor TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_key TEXT NOT NULL DEFAULT '',
+                action TEXT NOT NULL,
+                summary TEXT NOT NULL DEFAULT ''))"_s,
+             u"CREATE INDEX audit_log_by_profile ON audit_log (profile_id, id)"_s,
+         }},
+        // v2: freshness per record (when was this row last confirmed by the provider) and the indexes
+        // behind the console's filters.
+        {2,
+         {
+             u"ALTER TABLE accounts ADD COLUMN synced_at TEXT"_s,
+             u"ALTER TABLE extensions ADD COLUMN synced_at TEXT"_s,
+             u"ALTER TABLE phone_numbers ADD COLUMN synced_at TEXT"_s,
+             u"ALTER TABLE forwarding_numbers ADD COLUMN synced_at TEXT"_s,
+             u"ALTER TABLE porting_orders ADD COLUMN synced_at TEXT"_s,
+             u"ALTER TABLE porting_phone_numbers ADD COLUMN synced_at TEXT"_s,
+             u"ALTER TABLE phone_number_extensions ADD COLUMN synced_at TEXT"_s,
+             u"CREATE INDEX phone_numbers_by_digits ON phone_numbers (profile_id, digits)"_s,
+             u"CREATE INDEX phone_numbers_by_usage ON phone_numbers (profile_id, usage_type)"_s,
+             u"CREATE INDEX phone_numbers_by_provider ON phone_numbers (provider, profile_id)"_s,
+             u"CREATE INDEX phone_numbers_by_extension ON phone_numbers (profile_id, extension_id)"_s,
+             u"CREATE INDEX extensions_by_type ON extensions (profile_id, type)"_s,
+             u"CREATE INDEX extensions_by_status ON extensions (profile_id, status)"_s,
+             u"CREATE INDEX extensions_by_number ON extensions (profile_id, extension_number)"_s,
+             u"CREATE INDEX porting_phone_numbers_by_order ON porting_phone_numbers (profile_id, porting_order_id)"_s,
+             u"CREATE INDEX phone_number_extensions_by_number ON phone_number_extensions (profile_id, porting_phone_number_id)"_s,
+         }},
+    };
+    return all;
+}
+
+} // namespace
+
+Migrator::Migrator(Database& database)
+    : m_database(database)
+{
+}
+
+int Migrator::latestVersion()
+{
+    return migrations().constLast().version;
+}
+
+QStringList Migrator::statementsFor(int version, bool postgres)
+{
+    for (const Migration& migration : migrations()) {
+        if (migration.version == version) {
+            QStringList out;
+            for (QString statement : migration.statements) {
+                statement.replace("{{ID}}"_L1,
+                                  postgres ? "BIGSERIAL PRIMARY KEY"_L1 : "INTEGER PRIMARY KEY"_L1);
+                out << statement;
+            }
+            return out;
+        }
+    }
+    return {};
+}
+
+int Migrator::currentVersion(QString* error) const
+{
+    QSqlDatabase db = m_database.connection();
+    if (!db.tables().contains(u"schema_version"_s)) {
+        return 0;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s) || !query.next()) {
+        if (error) {
+            *error = tr("Cannot read the schema version of %1: %2")
+                         .arg(m_database.displayName(), query.lastError().text());
+        }
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool Migrator::migrateTo(int targetVersion, QString* error)
+{
+    const auto fail = [&](const QString& message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+
+    QSqlDatabase db = m_database.connection();
+    if (!db.tables().contains(u"schema_version"_s)) {
+        QSqlQuery create(db);
+        if (!create.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at "
+                         u"TEXT NOT NULL)"_s)) {
+            return fail(tr("Cannot prepare the schema of %1: %2")
+                            .arg(m_database.displayName(), create.lastError().text()));
+        }
+    }
+
+    int current = currentVersion(error);
+    if (current < 0) {
+        return false;
+    }
+    if (current > latestVersion()) {
+        return fail(tr("The database %1 has schema version %2, but this version of Trunkline only knows "
+                       "schema versions up to %3. Update Trunkline to open it.")
+                        .arg(m_database.displayName())
+                        .arg(current)
+                        .arg(latestVersion()));
+    }
+
+    for (const Migration& migration : migrations()) {
+        if (migration.version <= current || migration.version > targetVersion) {
+            continue;
+        }
+        Transaction transaction(m_database);
+        if (!transaction.isActive()) {
+            return fail(transaction.error());
+        }
+        QSqlQuery query(db);
+        // Another Trunkline sharing the PostgreSQL database may be migrating right now: the lock
+        // makes it wait, and the re-read below skips what it already did.
+        if (m_database.isPostgres() && !query.exec(u"LOCK TABLE schema_version IN EXCLUSIVE MODE"_s)) {
+            return fail(tr("Cannot lock the schema of %1: %2")
+                            .arg(m_database.displayName(), query.lastError().text()));
+        }
+        if (!query.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s) || !query.next()) {
+            return fail(tr("Cannot read the schema version of %1: %2")
+                            .arg(m_database.displayName(), query.lastError().text()));
+        }
+        const int now = query.value(0).toInt();
+        query.finish();
+        if (now >= migration.version) {
+            current = now;
+            continue;
+        }
+        for (const QString& statement : statementsFor(migration.version, m_database.isPostgres())) {
+            if (!query.exec(statement)) {
+                return fail(tr("Cannot upgrade %1 to schema version %2: %3")
+                                .arg(m_database.displayName())
+                                .arg(migration.version)
+                                .arg(query.lastError().text()));
+            }
+        }
+        query.prepare(u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s);
+        query.addBindValue(migration.version);
+        query.addBindValue(sql::toText(QDateTime::currentDateTimeUtc()));
+        if (!query.exec()) {
+            return fail(tr("Cannot upgrade %1 to schema version %2: %3")
+                            .arg(m_database.displayName())
+                            .arg(migration.version)
+                            .arg(query.lastError().text()));
+        }
+        query.finish();
+        if (!transaction.commit()) {
+            return fail(transaction.error());
+        }
+        current = migration.version;
+    }
+    return true;
+}
+
+} // namespace trunkline::store

@@ -1,0 +1,119 @@
+#include "store/ProfileRepository.h"
+
+#include "store/Database.h"
+#include "store/SqlUtil.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store {
+
+namespace {
+
+const auto kColumns = u"id, name, provider, base_url, account_id, created_at"_s;
+
+Profile fromRow(const QSqlQuery& query)
+{
+    Profile profile;
+    profile.id = query.value(0).toLongLong();
+    profile.name = query.value(1).toString();
+    profile.provider = query.value(2).toString();
+    profile.baseUrl = query.value(3).toString();
+    profile.accountId = query.value(4).toString();
+    profile.createdAt = sql::toDateTime(query.value(5));
+    return profile;
+}
+
+} // namespace
+
+ProfileRepository::ProfileRepository(Database& database)
+    : m_database(database)
+{
+}
+
+bool ProfileRepository::add(Profile& profile, QString* error)
+{
+    if (profile.name.trimmed().isEmpty()) {
+        return sql::fail(error, tr("Profile name: must not be empty."));
+    }
+    const QDateTime createdAt =
+        profile.createdAt.isValid() ? profile.createdAt : QDateTime::currentDateTimeUtc();
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) VALUES (?, ?, ?, ?, ?) "
+                  u"RETURNING id"_s);
+    query.addBindValue(sql::notNull(profile.name));
+    query.addBindValue(sql::notNull(profile.provider));
+    query.addBindValue(sql::notNull(profile.baseUrl));
+    query.addBindValue(sql::notNull(profile.accountId));
+    query.addBindValue(sql::toText(createdAt));
+    if (!query.exec() || !query.next()) {
+        return sql::fail(error, m_database, tr("Cannot add the profile %1").arg(profile.name), query);
+    }
+    profile.id = query.value(0).toLongLong();
+    profile.createdAt = sql::toDateTime(sql::toText(createdAt));
+    return true;
+}
+
+bool ProfileRepository::update(const Profile& profile, QString* error)
+{
+    if (profile.name.trimmed().isEmpty()) {
+        return sql::fail(error, tr("Profile name: must not be empty."));
+    }
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE profiles SET name = ?, provider = ?, base_url = ?, account_id = ? WHERE id = ?"_s);
+    query.addBindValue(sql::notNull(profile.name));
+    query.addBindValue(sql::notNull(profile.provider));
+    query.addBindValue(sql::notNull(profile.baseUrl));
+    query.addBindValue(sql::notNull(profile.accountId));
+    query.addBindValue(profile.id);
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot save the profile %1").arg(profile.name), query);
+    }
+    if (query.numRowsAffected() != 1) {
+        return sql::fail(error, tr("The profile %1 no longer exists.").arg(profile.id));
+    }
+    return true;
+}
+
+bool ProfileRepository::remove(qint64 profileId, QString* error)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"DELETE FROM profiles WHERE id = ?"_s);
+    query.addBindValue(profileId);
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot remove the profile %1").arg(profileId), query);
+    }
+    return true;
+}
+
+std::optional<Profile> ProfileRepository::find(qint64 profileId, QString* error) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare("SELECT "_L1 + kColumns + " FROM profiles WHERE id = ?"_L1);
+    query.addBindValue(profileId);
+    if (!query.exec()) {
+        sql::fail(error, m_database, tr("Cannot read the profile %1").arg(profileId), query);
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return fromRow(query);
+}
+
+QList<Profile> ProfileRepository::list(QString* error) const
+{
+    QList<Profile> profiles;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec("SELECT "_L1 + kColumns + " FROM profiles ORDER BY name, id"_L1)) {
+        sql::fail(error, m_database, tr("Cannot read the profiles"), query);
+        return profiles;
+    }
+    while (query.next()) {
+        profiles << fromRow(query);
+    }
+    return profiles;
+}
+
+} // namespace trunkline::store

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "store/Database.h"
+#include "store/SqlUtil.h"
+
+#include <QSqlQuery>
+
+#include <functional>
+
+namespace trunkline::store {
+
+// The shared half of the repositories for provider records keyed by (profile_id, id): batch upsert,
+// "remove what the provider no longer has", lookups and filtered lists. A repository supplies how one
+// record maps to the columns of its table (in RecordTable::columns order) and back.
+template <class Record>
+class RecordAccess {
+public:
+    using ToValues = QVariantList (*)(const Record&);
+    using FromRow = Record (*)(const QSqlQuery&);
+
+    RecordAccess(Database& database, sql::RecordTable table, ToValues toValues, FromRow fromRow, QString orderBy)
+        : m_database(database)
+        , m_table(std::move(table))
+        , m_toValues(toValues)
+        , m_fromRow(fromRow)
+        , m_orderBy(std::move(orderBy))
+    {
+    }
+
+    QString versionOf(const Record& record) const { return sql::fingerprint(m_toValues(record)); }
+
+    bool upsert(qint64 profileId, const QList<Record>& records, QString* error,
+                const std::function<QString(const Record&)>& version = {}) const
+    {
+        QList<QVariantList> rows;
+        QStringList versions;
+        rows.reserve(records.size());
+        versions.reserve(records.size());
+        for (const Record& record : records) {
+            rows << m_toValues(record);
+            versions << (version ? version(record) : sql::fingerprint(rows.constLast()));
+        }
+        return sql::upsertRows(m_database, m_table, profileId, rows, versions, error);
+    }
+
+    bool removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error, int* removed) const
+    {
+        return sql::removeAllExcept(m_database, m_table, profileId, keptIds, error, removed);
+    }
+
+    bool remove(qint64 profileId, const QString& id, QString* error) const
+    {
+        return sql::removeRow(m_database, m_table, profileId, id, error);
+    }
+
+    std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error) const
+    {
+        return sql::recordState(m_database, m_table, profileId, id, error);
+    }
+
+    std::optional<Record> find(qint64 profileId, const QString& id, QString* error) const
+    {
+        const QList<Record> found = select(profileId, QStringLiteral("id = ?"), {id}, error);
+        if (found.isEmpty()) {
+            return std::nullopt;
+        }
+        return found.constFirst();
+    }
+
+    // `where` is SQL with ? placeholders, combined with the profile condition; values are bound.
+    QList<Record> select(qint64 profileId, const QString& where, const QVariantList& values, QString* error) const
+    {
+        QString statement = m_table.selectSql() + QLatin1String(" WHERE profile_id = ?");
+        if (!where.isEmpty()) {
+            statement += QLatin1String(" AND (") + where + QLatin1Char(')');
+        }
+        statement += QLatin1String(" ORDER BY ") + m_orderBy;
+        QList<Record> records;
+        QSqlQuery query(m_database.connection());
+        query.setForwardOnly(true);
+        query.prepare(statement);
+        query.addBindValue(profileId);
+        for (const QVariant& value : values) {
+            query.addBindValue(value);
+        }
+        if (!query.exec()) {
+            sql::fail(error, m_database, QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()),
+                      query);
+            return records;
+        }
+        while (query.next()) {
+            records << m_fromRow(query);
+        }
+        return records;
+    }
+
+    Database& database() const { return m_database; }
+    const sql::RecordTable& table() const { return m_table; }
+
+private:
+    Database& m_database;
+    sql::RecordTable m_table;
+    ToValues m_toValues;
+    FromRow m_fromRow;
+    QString m_orderBy;
+};
+
+} // namespace trunkline::store

@@ -1,0 +1,227 @@
+#include "store/SqlUtil.h"
+
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QCryptographicHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store::sql {
+
+namespace {
+
+// Translation context shared by all repository messages.
+class Repository {
+    Q_DECLARE_TR_FUNCTIONS(Repository)
+};
+
+} // namespace
+
+QVariant toText(const QDateTime& time)
+{
+    if (!time.isValid()) {
+        return QVariant();
+    }
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime toDateTime(const QVariant& value)
+{
+    if (value.isNull()) {
+        return {};
+    }
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+QString notNull(const QString& text)
+{
+    return text.isNull() ? u""_s : text;
+}
+
+QString joinWords(const QStringList& words)
+{
+    return words.join(u',');
+}
+
+QStringList splitWords(const QString& text)
+{
+    return text.split(u',', Qt::SkipEmptyParts);
+}
+
+QString fingerprint(const QVariantList& values)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const QVariant& value : values) {
+        // The type and a separator keep ("ab","c") and ("a","bc"), or null and "", apart.
+        hash.addData(QByteArray::number(value.isNull() ? -1 : value.typeId()));
+        hash.addData("\x1f");
+        hash.addData(value.toString().toUtf8());
+        hash.addData("\x1e");
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString RecordTable::nounText() const
+{
+    return QCoreApplication::translate("Repository", noun);
+}
+
+QString RecordTable::selectSql() const
+{
+    return "SELECT "_L1 + columns.join(", "_L1) + " FROM "_L1 + table;
+}
+
+bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, const QList<QVariantList>& rows,
+                const QStringList& versions, QString* error)
+{
+    Q_ASSERT(rows.size() == versions.size());
+    Transaction transaction(database);
+    if (!transaction.isActive()) {
+        return fail(error, transaction.error());
+    }
+    QStringList columns = {u"profile_id"_s};
+    columns << table.columns << u"version"_s << u"synced_at"_s;
+    QStringList updates;
+    for (const QString& column : columns.mid(2)) {
+        updates << column + " = excluded."_L1 + column;
+    }
+    const QString statement = "INSERT INTO "_L1 + table.table + " ("_L1 + columns.join(", "_L1) + ") VALUES ("_L1 +
+                              QStringList(columns.size(), u"?"_s).join(", "_L1) +
+                              ") ON CONFLICT (profile_id, id) DO UPDATE SET "_L1 + updates.join(", "_L1);
+    const QVariant syncedAt = toText(QDateTime::currentDateTimeUtc());
+    {
+        QSqlQuery query(database.connection());
+        if (!query.prepare(statement)) {
+            return fail(error, database, Repository::tr("Cannot save %1").arg(table.nounText()), query);
+        }
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            query.addBindValue(profileId);
+            for (const QVariant& value : rows.at(i)) {
+                // A default-constructed QString in a domain struct means "", not SQL NULL; an
+                // intended NULL is an invalid QVariant.
+                if (value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull()) {
+                    query.addBindValue(u""_s);
+                } else {
+                    query.addBindValue(value);
+                }
+            }
+            query.addBindValue(versions.at(i));
+            query.addBindValue(syncedAt);
+            if (!query.exec()) {
+                return fail(error, database,
+                            Repository::tr("Cannot save %1 %2").arg(table.nounText(), rows.at(i).value(0).toString()), query);
+            }
+        }
+    }
+    if (!transaction.commit()) {
+        return fail(error, transaction.error());
+    }
+    return true;
+}
+
+bool removeAllExcept(Database& database, const RecordTable& table, qint64 profileId, const QStringList& keptIds,
+                     QString* error, int* removed)
+{
+    // Ids are compared here rather than in a NOT IN (...) list: a complete pull can keep tens of
+    // thousands of ids, more than either engine binds in one statement.
+    Transaction transaction(database);
+    if (!transaction.isActive()) {
+        return fail(error, transaction.error());
+    }
+    const QSet<QString> kept(keptIds.cbegin(), keptIds.cend());
+    QStringList gone;
+    {
+        QSqlQuery query(database.connection());
+        query.prepare("SELECT id FROM "_L1 + table.table + " WHERE profile_id = ?"_L1);
+        query.addBindValue(profileId);
+        if (!query.exec()) {
+            return fail(error, database, Repository::tr("Cannot read %1").arg(table.nounText()), query);
+        }
+        while (query.next()) {
+            const QString id = query.value(0).toString();
+            if (!kept.contains(id)) {
+                gone << id;
+            }
+        }
+    }
+    {
+        QSqlQuery query(database.connection());
+        query.prepare("DELETE FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
+        for (const QString& id : std::as_const(gone)) {
+            query.addBindValue(profileId);
+            query.addBindValue(id);
+            if (!query.exec()) {
+                return fail(error, database, Repository::tr("Cannot remove %1 %2").arg(table.nounText(), id), query);
+            }
+        }
+    }
+    if (!transaction.commit()) {
+        return fail(error, transaction.error());
+    }
+    if (removed) {
+        *removed = static_cast<int>(gone.size());
+    }
+    return true;
+}
+
+bool removeRow(Database& database, const RecordTable& table, qint64 profileId, const QString& id, QString* error)
+{
+    QSqlQuery query(database.connection());
+    query.prepare("DELETE FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
+    query.addBindValue(profileId);
+    query.addBindValue(id);
+    if (!query.exec()) {
+        return fail(error, database, Repository::tr("Cannot remove %1 %2").arg(table.nounText(), id), query);
+    }
+    return true;
+}
+
+std::optional<RecordState> recordState(Database& database, const RecordTable& table, qint64 profileId,
+                                       const QString& id, QString* error)
+{
+    QSqlQuery query(database.connection());
+    query.prepare("SELECT version, synced_at FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
+    query.addBindValue(profileId);
+    query.addBindValue(id);
+    if (!query.exec()) {
+        fail(error, database, Repository::tr("Cannot read %1 %2").arg(table.nounText(), id), query);
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return RecordState{query.value(0).toString(), toDateTime(query.value(1))};
+}
+
+bool fail(QString* error, const Database& database, const QString& what, const QSqlQuery& query)
+{
+    return fail(error, Repository::tr("%1 in %2: %3").arg(what, database.displayName(), query.lastError().text()));
+}
+
+bool fail(QString* error, const QString& message)
+{
+    if (error) {
+        *error = message;
+    }
+    return false;
+}
+
+QString likeEscaped(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_') {
+            out += u'\\';
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace trunkline::store::sql

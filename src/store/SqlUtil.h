@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <optional>
+
+class QSqlQuery;
+
+namespace trunkline::store {
+
+class Database;
+
+// When a row was last confirmed by the provider and which content it had then.
+struct RecordState {
+    QString version;
+    QDateTime syncedAt;
+
+    friend bool operator==(const RecordState&, const RecordState&) = default;
+};
+
+// Small helpers shared by the repositories; internal to src/store.
+namespace sql {
+
+// Times are stored as ISO 8601 UTC text with milliseconds: sortable, engine-neutral, readable.
+QVariant toText(const QDateTime& time);
+QDateTime toDateTime(const QVariant& value);
+
+// Domain structs leave strings null for "empty"; NOT NULL columns need "" bound instead.
+QString notNull(const QString& text);
+
+// A list of short wire words ("CallerId,SmsSender") in one column; the words never hold commas.
+QString joinWords(const QStringList& words);
+QStringList splitWords(const QString& text);
+
+// A record's version is a fingerprint of the content the provider last sent, so a pending change
+// can later tell whether the provider's copy moved under it (UNCONFIRMED upstream: RingCentral has
+// no per-record ETag, so Trunkline does not rely on one for any provider).
+QString fingerprint(const QVariantList& values);
+
+// One table of provider records keyed by (profile_id, id): the first of `columns` is "id".
+struct RecordTable {
+    QString table;
+    QStringList columns;
+    const char* noun; // QT_TRANSLATE_NOOP("Repository", ...), plural, for messages
+
+    QString nounText() const;
+
+    QString selectSql() const; // "SELECT id, ... FROM table"
+};
+
+// Inserts or replaces rows in one transaction, stamping version and synced_at. `rows` hold the
+// values in `columns` order; `versions` one fingerprint per row.
+bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, const QList<QVariantList>& rows,
+                const QStringList& versions, QString* error);
+bool removeAllExcept(Database& database, const RecordTable& table, qint64 profileId, const QStringList& keptIds,
+                     QString* error, int* removed);
+bool removeRow(Database& database, const RecordTable& table, qint64 profileId, const QString& id, QString* error);
+std::optional<RecordState> recordState(Database& database, const RecordTable& table, qint64 profileId,
+                                       const QString& id, QString* error);
+
+// Sets *error to "<what> in <database>: <driver text>" and returns false.
+bool fail(QString* error, const Database& database, const QString& what, const QSqlQuery& query);
+bool fail(QString* error, const QString& message);
+
+// Escapes LIKE wildcards in user text; used with ESCAPE '\'.
+QString likeEscaped(const QString& text);
+
+} // namespace sql
+} // namespace trunkline::store

@@ -1,0 +1,119 @@
+#pragma once
+
+// A fresh, private database for one test case, on SQLite (a file in a QTemporaryDir) or on
+// PostgreSQL (a new database t_<random> on the server named by TRUNKLINE_TEST_PG_URL, dropped after).
+//
+//   void initTestCase_data() { TestDatabase::addEngineRows(); }
+//   void someTest() {
+//       QFETCH_GLOBAL(QString, engine);
+//       TestDatabase test(engine);
+//       if (!test.skipReason().isEmpty()) QSKIP(qPrintable(test.skipReason()));
+//       QVERIFY2(test.open(), qPrintable(test.error()));
+//       ... test.database() ...
+
+#include "store/Database.h"
+
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <memory>
+
+class TestDatabase {
+public:
+    static constexpr const char* kPgUrlVariable = "TRUNKLINE_TEST_PG_URL";
+
+    static void addEngineRows()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgres") << QStringLiteral("postgres");
+    }
+
+    explicit TestDatabase(const QString& engine)
+        : m_engine(engine)
+    {
+        if (engine == QLatin1String("sqlite")) {
+            if (!m_dir.isValid()) {
+                m_error = QStringLiteral("no temporary directory");
+                return;
+            }
+            m_location = m_dir.filePath(QStringLiteral("test.sqlite"));
+            return;
+        }
+        const QString adminUrl = qEnvironmentVariable(kPgUrlVariable);
+        if (adminUrl.isEmpty()) {
+            m_skipReason = QStringLiteral("TRUNKLINE_TEST_PG_URL is not set (scripts/test sets it): "
+                                          "PostgreSQL rows skipped");
+            return;
+        }
+        m_admin = trunkline::store::Database::connect(adminUrl, &m_error);
+        if (!m_admin) {
+            return;
+        }
+        // Only hex digits of our own making go into the identifier: nothing here comes from outside.
+        m_pgName = QStringLiteral("t_%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+        QSqlQuery query(m_admin->connection());
+        if (!query.exec(QStringLiteral("CREATE DATABASE ") + m_pgName)) {
+            m_error = query.lastError().text();
+            m_pgName.clear();
+            return;
+        }
+        QUrl url(adminUrl);
+        url.setPath(u'/' + m_pgName);
+        m_location = url.toString();
+    }
+
+    ~TestDatabase()
+    {
+        m_database.reset();
+        if (m_admin && !m_pgName.isEmpty()) {
+            QSqlQuery query(m_admin->connection());
+            query.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName + QStringLiteral(" WITH (FORCE)"));
+        }
+    }
+
+    TestDatabase(const TestDatabase&) = delete;
+    TestDatabase& operator=(const TestDatabase&) = delete;
+
+    // Empty unless the engine is not available in this run.
+    QString skipReason() const { return m_skipReason; }
+    QString error() const { return m_error; }
+    // The path or URL to pass to Database::open (also from a child process).
+    QString location() const { return m_location; }
+    bool isPostgres() const { return m_engine == QLatin1String("postgres"); }
+
+    // Opens (and migrates, unless told not to) the test database; database() is then valid.
+    bool open(bool migrate = true)
+    {
+        if (m_location.isEmpty()) {
+            return false;
+        }
+        m_database = migrate ? trunkline::store::Database::open(m_location, &m_error)
+                             : trunkline::store::Database::connect(m_location, &m_error);
+        return m_database != nullptr;
+    }
+    void close() { m_database.reset(); }
+    trunkline::store::Database& database() { return *m_database; }
+
+private:
+    QString m_engine;
+    QTemporaryDir m_dir;
+    QString m_location;
+    QString m_skipReason;
+    QString m_error;
+    QString m_pgName;
+    std::unique_ptr<trunkline::store::Database> m_admin;
+    std::unique_ptr<trunkline::store::Database> m_database;
+};
+
+// Declares `test` for the current global engine row, skipping or failing as appropriate.
+#define TRUNKLINE_OPEN_TEST_DATABASE(test)                                                                   \
+    QFETCH_GLOBAL(QString, engine);                                                                           \
+    TestDatabase test(engine);                                                                                \
+    if (!test.skipReason().isEmpty())                                                                         \
+        QSKIP(qPrintable(test.skipReason()));                                                                 \
+    QVERIFY2(test.open(), qPrintable(test.error()))

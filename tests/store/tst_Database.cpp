@@ -1,0 +1,283 @@
+#include "TestDatabase.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using trunkline::store::Database;
+using trunkline::store::Transaction;
+
+namespace {
+
+int countRows(Database& db, const QString& table)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec("SELECT count(*) FROM "_L1 + table) || !query.next()) {
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool insertNote(Database& db, const QString& text)
+{
+    QSqlQuery query(db.connection());
+    query.prepare(u"INSERT INTO notes (text) VALUES (?)"_s);
+    query.addBindValue(text);
+    return query.exec();
+}
+
+bool createNotes(Database& db)
+{
+    QSqlQuery query(db.connection());
+    return query.exec(u"CREATE TABLE notes (text TEXT NOT NULL)"_s);
+}
+
+} // namespace
+
+class tst_Database : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase_data() { TestDatabase::addEngineRows(); }
+
+    void opensAndReportsEngine()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QCOMPARE(test.database().isPostgres(), test.isPostgres());
+        QVERIFY(test.database().connection().isOpen());
+    }
+
+    void sqliteConnectionSettings_data()
+    {
+        QTest::addColumn<QString>("pragma");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("journal_mode") << u"journal_mode"_s << u"wal"_s;
+        QTest::newRow("foreign_keys") << u"foreign_keys"_s << u"1"_s;
+        QTest::newRow("busy_timeout") << u"busy_timeout"_s << u"5000"_s;
+        QTest::newRow("synchronous NORMAL") << u"synchronous"_s << u"1"_s;
+    }
+    void sqliteConnectionSettings()
+    {
+        QFETCH_GLOBAL(QString, engine);
+        if (engine != "sqlite"_L1) {
+            QSKIP("SQLite pragmas only");
+        }
+        QFETCH(QString, pragma);
+        QFETCH(QString, expected);
+        TestDatabase test(engine);
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        // Also on a clone: pragmas are per connection.
+        for (Database* db : {&test.database()}) {
+            auto clone = db->cloneForThisThread(nullptr);
+            QVERIFY(clone);
+            for (Database* each : {db, clone.get()}) {
+                QSqlQuery query(each->connection());
+                QVERIFY(query.exec("PRAGMA "_L1 + pragma));
+                QVERIFY(query.next());
+                QCOMPARE(query.value(0).toString(), expected);
+            }
+        }
+    }
+
+    void errorMessages_data()
+    {
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<QString>("expectedStart");
+        QTest::addColumn<QString>("mustNotContain");
+        QTest::newRow("missing folder") << u"/nonexistent-trunkline-dir/x.sqlite"_s
+                                        << u"Cannot open the database /nonexistent-trunkline-dir/x.sqlite: "_s
+                                        << QString();
+        QTest::newRow("unsupported scheme")
+            << u"mysql://admin:hunter2@127.0.0.1/db"_s
+            << u"Unsupported database URL mysql://admin@127.0.0.1/db: use a file path or postgresql://"_s
+            << u"hunter2"_s;
+        // Port 1 on loopback: nothing listens, so the driver itself fails; the password stays out.
+        QTest::newRow("postgres refused") << u"postgresql://admin:s3cr3t-pw@127.0.0.1:1/trunkline"_s
+                                          << u"Cannot open the database postgresql://admin@127.0.0.1:1/trunkline: "_s
+                                          << u"s3cr3t-pw"_s;
+        QTest::newRow("empty") << QString() << u"No database given"_s << QString();
+    }
+    void errorMessages()
+    {
+        QFETCH_GLOBAL(QString, engine);
+        if (engine != "sqlite"_L1) {
+            QSKIP("engine-independent");
+        }
+        QFETCH(QString, location);
+        QFETCH(QString, expectedStart);
+        QFETCH(QString, mustNotContain);
+        QString error;
+        QVERIFY(!Database::open(location, &error));
+        QVERIFY2(error.startsWith(expectedStart), qPrintable(error));
+        if (!mustNotContain.isEmpty()) {
+            QVERIFY2(!error.contains(mustNotContain), qPrintable(error));
+        }
+    }
+
+    void notADatabaseFile()
+    {
+        QFETCH_GLOBAL(QString, engine);
+        if (engine != "sqlite"_L1) {
+            QSKIP("SQLite only");
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"garbage.sqlite"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        QString error;
+        QVERIFY(!Database::open(path, &error));
+        QVERIFY2(error.startsWith("Cannot open the database "_L1 + path + ": "_L1), qPrintable(error));
+    }
+
+    void defaultSqlitePathIsInAppData()
+    {
+        const QString path = Database::defaultSqlitePath();
+        QVERIFY(path.endsWith("/trunkline.sqlite"_L1));
+        QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        QVERIFY(QFileInfo(path).absoluteDir().exists());
+    }
+
+    void connectionNamesAreUnique()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        auto clone = test.database().cloneForThisThread(nullptr);
+        QVERIFY(clone);
+        QVERIFY(clone->connectionName() != test.database().connectionName());
+        const QString name = clone->connectionName();
+        QVERIFY(QSqlDatabase::contains(name));
+        clone.reset();
+        QVERIFY(!QSqlDatabase::contains(name));
+    }
+
+    void cloneWorksInWorkerThread()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QVERIFY(createNotes(test.database()));
+        QVERIFY(insertNote(test.database(), u"from main"_s));
+
+        int seenInWorker = -1;
+        bool wroteInWorker = false;
+        QString workerConnection;
+        QThread* worker = QThread::create([&] {
+            auto db = test.database().cloneForThisThread(nullptr);
+            if (!db) {
+                return;
+            }
+            workerConnection = db->connectionName();
+            seenInWorker = countRows(*db, u"notes"_s);
+            wroteInWorker = insertNote(*db, u"from worker"_s);
+        });
+        worker->start();
+        QVERIFY(worker->wait(30000));
+        delete worker;
+        QCOMPARE(seenInWorker, 1);
+        QVERIFY(wroteInWorker);
+        QVERIFY(workerConnection != test.database().connectionName());
+        QCOMPARE(countRows(test.database(), u"notes"_s), 2);
+    }
+
+    void transactionCommitAndRollback()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        Database& db = test.database();
+        QVERIFY(createNotes(db));
+        {
+            Transaction t(db);
+            QVERIFY2(t.isActive(), qPrintable(t.error()));
+            QVERIFY(insertNote(db, u"kept"_s));
+            QVERIFY2(t.commit(), qPrintable(t.error()));
+        }
+        {
+            Transaction t(db);
+            QVERIFY(insertNote(db, u"dropped by scope"_s));
+        }
+        {
+            Transaction t(db);
+            QVERIFY(insertNote(db, u"dropped explicitly"_s));
+            t.rollback();
+            QVERIFY(!t.commit());
+        }
+        QCOMPARE(countRows(db, u"notes"_s), 1);
+    }
+
+    void nestedTransactionJoinsOuter()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        Database& db = test.database();
+        QVERIFY(createNotes(db));
+        {
+            Transaction outer(db);
+            {
+                Transaction inner(db);
+                QVERIFY(insertNote(db, u"inner"_s));
+                QVERIFY(inner.commit());
+            }
+            QVERIFY(insertNote(db, u"outer"_s));
+            outer.rollback();
+        }
+        QCOMPARE(countRows(db, u"notes"_s), 0);
+
+        // An inner step that gives up dooms the whole unit.
+        {
+            Transaction outer(db);
+            QVERIFY(insertNote(db, u"outer"_s));
+            {
+                Transaction inner(db);
+                QVERIFY(insertNote(db, u"inner"_s));
+            }
+            QVERIFY(!outer.commit());
+            QVERIFY(outer.error().contains("Nothing was saved"_L1));
+        }
+        QCOMPARE(countRows(db, u"notes"_s), 0);
+
+        {
+            Transaction outer(db);
+            {
+                Transaction inner(db);
+                QVERIFY(insertNote(db, u"inner"_s));
+                QVERIFY(inner.commit());
+            }
+            QVERIFY(outer.commit());
+        }
+        QCOMPARE(countRows(db, u"notes"_s), 1);
+    }
+
+    void secondWriterWaitsForFirst()
+    {
+        // Two connections, like the GUI and a sync worker: the second writer must wait for the lock
+        // (busy_timeout / PostgreSQL row locks) rather than fail, and both writes must land.
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        Database& db = test.database();
+        QVERIFY(createNotes(db));
+        bool workerOk = false;
+        auto first = std::make_unique<Transaction>(db);
+        QVERIFY(insertNote(db, u"first"_s));
+        QThread* worker = QThread::create([&] {
+            auto other = test.database().cloneForThisThread(nullptr);
+            if (!other) {
+                return;
+            }
+            Transaction second(*other);
+            workerOk = second.isActive() && insertNote(*other, u"second"_s) && second.commit();
+        });
+        worker->start();
+        QTest::qWait(300); // give the worker time to block on the lock held by `first`
+        QVERIFY(first->commit());
+        first.reset();
+        QVERIFY(worker->wait(30000));
+        delete worker;
+        QVERIFY(workerOk);
+        QCOMPARE(countRows(db, u"notes"_s), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Database)
+#include "tst_Database.moc"
