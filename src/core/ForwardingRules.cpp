@@ -10,10 +10,6 @@ namespace trunkline::core {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("ForwardingRules", text);
-}
-
 QString recordPointer(qsizetype index, QStringView field = {}) {
     return QStringLiteral("/records/%1").arg(index) + field;
 }
@@ -54,24 +50,31 @@ void checkPhoneNumber(const ForwardingNumber& number, const QSet<QString>& direc
     const QString field = QStringLiteral("/phoneNumber");
     if (number.type == ForwardingType::PhoneLine) {
         if (number.deviceId.isEmpty()) {
-            violations.append({QStringLiteral("/deviceId"), tr("A phone line entry needs a device.")});
+            violations.append(
+                {QStringLiteral("/deviceId"),
+                 QCoreApplication::translate("ForwardingRules", "A phone line entry needs a device.")});
         }
         if (!number.phoneNumber.isEmpty()) {
-            violations.append({field, tr("A phone line entry names a device; it cannot also have the phone "
-                                         "number %1.")
+            violations.append({field, QCoreApplication::translate(
+                                          "ForwardingRules",
+                                          "A phone line entry names a device; it cannot also have the phone "
+                                          "number %1.")
                                           .arg(number.phoneNumber)});
         }
         return;
     }
     if (number.phoneNumber.isEmpty()) {
-        violations.append({field, tr("The phone number is required.")});
+        violations.append(
+            {field, QCoreApplication::translate("ForwardingRules", "The phone number is required.")});
         return;
     }
     if (!PhoneNumber::isE164(number.phoneNumber)) {
         violations.append(
-            {field, tr("The phone number “%1” must be in E.164 form: + country code and number, "
-                       "digits only.")
-                        .arg(number.phoneNumber)});
+            {field,
+             QCoreApplication::translate(
+                 "ForwardingRules", "The phone number “%1” must be in E.164 form: + country code and number, "
+                                    "digits only.")
+                 .arg(number.phoneNumber)});
         return;
     }
     const ParseOutcome parsed = PhoneNumber::parse(number.phoneNumber, {});
@@ -80,9 +83,12 @@ void checkPhoneNumber(const ForwardingNumber& number, const QSet<QString>& direc
         return;
     }
     if (directNumbers.contains(parsed.number->e164())) {
-        violations.append({field, tr("The phone number %1 is a direct number of this account and cannot be a "
-                                     "forwarding number.")
-                                      .arg(parsed.number->e164())});
+        violations.append(
+            {field,
+             QCoreApplication::translate(
+                 "ForwardingRules", "The phone number %1 is a direct number of this account and cannot be a "
+                                    "forwarding number.")
+                 .arg(parsed.number->e164())});
     }
 }
 
@@ -96,19 +102,23 @@ QList<RuleViolation> validateForwardingNumber(const ForwardingNumber& number,
     const QString labelField = QStringLiteral("/label");
     if (number.label.size() > kMaxForwardingLabelLength) {
         violations.append(
-            {labelField,
-             tr("The label has %1 characters; at most 60 are allowed.").arg(number.label.size())});
+            {labelField, QCoreApplication::translate("ForwardingRules",
+                                                     "The label has %1 characters; at most 60 are allowed.")
+                             .arg(number.label.size())});
     }
     if (labelIsIgnored(number.type) && !isPredefinedLabel(number.type, number.label)) {
         violations.append(
-            {labelField, tr("The label “%1” would be ignored: only entries of type Other keep a "
-                            "custom label, this entry is of type %2.")
-                             .arg(number.label, displayName(number.type))});
+            {labelField,
+             QCoreApplication::translate("ForwardingRules",
+                                         "The label “%1” would be ignored: only entries of type Other keep a "
+                                         "custom label, this entry is of type %2.")
+                 .arg(number.label, displayName(number.type))});
     }
 
     if (!number.features) {
-        violations.append(
-            {QStringLiteral("/features"), tr("Choose at least one of call forwarding and call flip.")});
+        violations.append({QStringLiteral("/features"),
+                           QCoreApplication::translate(
+                               "ForwardingRules", "Choose at least one of call forwarding and call flip.")});
     }
 
     const QString flipField = QStringLiteral("/flipNumber");
@@ -116,13 +126,16 @@ QList<RuleViolation> validateForwardingNumber(const ForwardingNumber& number,
         if (number.flipNumber < 1 || number.flipNumber > kMaxForwardingNumbers) {
             violations.append(
                 {flipField,
-                 tr("The flip number must be from 1 to 10 for an entry in the call flip list; it is %1.")
+                 QCoreApplication::translate(
+                     "ForwardingRules",
+                     "The flip number must be from 1 to 10 for an entry in the call flip list; it is %1.")
                      .arg(number.flipNumber)});
         }
     } else if (number.flipNumber != 0) {
-        violations.append(
-            {flipField,
-             tr("The entry has flip number %1 but is not in the call flip list.").arg(number.flipNumber)});
+        violations.append({flipField, QCoreApplication::translate(
+                                          "ForwardingRules",
+                                          "The entry has flip number %1 but is not in the call flip list.")
+                                          .arg(number.flipNumber)});
     }
     return violations;
 }
@@ -134,7 +147,9 @@ QList<RuleViolation> validateForwardingList(const QList<ForwardingNumber>& list,
 
     if (list.size() > kMaxForwardingNumbers) {
         violations.append(
-            {listField, tr("The list has %1 forwarding numbers; at most 10 are allowed.").arg(list.size())});
+            {listField, QCoreApplication::translate(
+                            "ForwardingRules", "The list has %1 forwarding numbers; at most 10 are allowed.")
+                            .arg(list.size())});
     }
 
     QHash<QString, qsizetype> firstIndexOfNumber;
@@ -154,10 +169,12 @@ QList<RuleViolation> validateForwardingList(const QList<ForwardingNumber>& list,
             const QString key = parsed.ok() ? parsed.number->e164() : number.phoneNumber;
             const auto previous = firstIndexOfNumber.constFind(key);
             if (previous != firstIndexOfNumber.constEnd()) {
-                violations.append({recordPointer(i, u"/phoneNumber"),
-                                   tr("The phone number %1 is already in the list as entry %2.")
-                                       .arg(number.phoneNumber)
-                                       .arg(*previous + 1)});
+                violations.append(
+                    {recordPointer(i, u"/phoneNumber"),
+                     QCoreApplication::translate("ForwardingRules",
+                                                 "The phone number %1 is already in the list as entry %2.")
+                         .arg(number.phoneNumber)
+                         .arg(*previous + 1)});
             } else {
                 firstIndexOfNumber.insert(key, i);
             }
@@ -172,10 +189,11 @@ QList<RuleViolation> validateForwardingList(const QList<ForwardingNumber>& list,
             if (number.flipNumber >= 1) {
                 const auto previous = firstIndexOfFlip.constFind(number.flipNumber);
                 if (previous != firstIndexOfFlip.constEnd()) {
-                    violations.append(
-                        {recordPointer(i, u"/flipNumber"), tr("Flip number %1 is already used by entry %2.")
-                                                               .arg(number.flipNumber)
-                                                               .arg(*previous + 1)});
+                    violations.append({recordPointer(i, u"/flipNumber"),
+                                       QCoreApplication::translate(
+                                           "ForwardingRules", "Flip number %1 is already used by entry %2.")
+                                           .arg(number.flipNumber)
+                                           .arg(*previous + 1)});
                 } else {
                     firstIndexOfFlip.insert(number.flipNumber, i);
                 }
@@ -185,17 +203,21 @@ QList<RuleViolation> validateForwardingList(const QList<ForwardingNumber>& list,
 
     if (customLabels > kMaxCustomForwardingLabels) {
         violations.append(
-            {listField, tr("The list uses %1 custom labels; at most 7 are allowed.").arg(customLabels)});
+            {listField, QCoreApplication::translate("ForwardingRules",
+                                                    "The list uses %1 custom labels; at most 7 are allowed.")
+                            .arg(customLabels)});
     }
 
     // Flip numbers are shortcut digits: the n entries of the flip list use exactly 1..n.
     for (int flip = 1; flip <= flipEntries; ++flip) {
         if (!firstIndexOfFlip.contains(flip)) {
             violations.append(
-                {listField, tr("Flip number %1 is missing: the %2 entries of the call flip list "
-                               "must use the flip numbers 1 to %2 without gaps.")
-                                .arg(flip)
-                                .arg(flipEntries)});
+                {listField,
+                 QCoreApplication::translate(
+                     "ForwardingRules", "Flip number %1 is missing: the %2 entries of the call flip list "
+                                        "must use the flip numbers 1 to %2 without gaps.")
+                     .arg(flip)
+                     .arg(flipEntries)});
         }
     }
     return violations;

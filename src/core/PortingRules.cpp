@@ -8,10 +8,6 @@ namespace trunkline::core {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("PortingRules", text);
-}
-
 QString rangeText(const NumberRange& range) {
     return QStringLiteral("%1–%2").arg(range.startAt).arg(range.endAt);
 }
@@ -28,24 +24,33 @@ QString activationPointer(qsizetype index) {
 int checkRoute(QStringView route, QList<RuleViolation>& violations) {
     const QString field = QStringLiteral("/porting_phone_number_id");
     if (route.trimmed().isEmpty()) {
-        violations.append({field, tr("The route number is missing.")});
+        violations.append(
+            {field, QCoreApplication::translate("PortingRules", "The route number is missing.")});
         return 0;
     }
     if (!PhoneNumber::isE164(route)) {
         violations.append(
             {field,
-             tr("The route number “%1” must be written in E.164 form, e.g. +492012345678.").arg(route)});
+             QCoreApplication::translate(
+                 "PortingRules", "The route number “%1” must be written in E.164 form, e.g. +492012345678.")
+                 .arg(route)});
         return 0;
     }
     if (!route.startsWith(u"+49")) {
-        violations.append({field, tr("The route number %1 is not German; extended numbers can only be ported "
-                                     "for German (+49) numbers.")
-                                      .arg(route)});
+        violations.append(
+            {field,
+             QCoreApplication::translate(
+                 "PortingRules", "The route number %1 is not German; extended numbers can only be ported "
+                                 "for German (+49) numbers.")
+                 .arg(route)});
         return 0;
     }
     const ParseOutcome parsed = PhoneNumber::parse(route, {});
     if (!parsed.ok()) {
-        violations.append({field, tr("The route number %1 is not a valid German phone number.").arg(route)});
+        violations.append(
+            {field, QCoreApplication::translate("PortingRules",
+                                                "The route number %1 is not a valid German phone number.")
+                        .arg(route)});
         return 0;
     }
     return static_cast<int>(route.size() - 1);
@@ -55,18 +60,24 @@ int checkRoute(QStringView route, QList<RuleViolation>& violations) {
 bool checkExtensionRange(const NumberRange& range, QList<RuleViolation>& violations) {
     bool ok = true;
     if (!insideLimits(range.startAt)) {
-        violations.append({QStringLiteral("/extension_range/start_at"),
-                           tr("Extension range start %1 is outside 0–999.").arg(range.startAt)});
+        violations.append(
+            {QStringLiteral("/extension_range/start_at"),
+             QCoreApplication::translate("PortingRules", "Extension range start %1 is outside 0–999.")
+                 .arg(range.startAt)});
         ok = false;
     }
     if (!insideLimits(range.endAt)) {
-        violations.append({QStringLiteral("/extension_range/end_at"),
-                           tr("Extension range end %1 is outside 0–999.").arg(range.endAt)});
+        violations.append(
+            {QStringLiteral("/extension_range/end_at"),
+             QCoreApplication::translate("PortingRules", "Extension range end %1 is outside 0–999.")
+                 .arg(range.endAt)});
         ok = false;
     }
     if (range.startAt > range.endAt) {
-        violations.append({QStringLiteral("/extension_range"),
-                           tr("Extension range %1 starts after it ends.").arg(rangeText(range))});
+        violations.append(
+            {QStringLiteral("/extension_range"),
+             QCoreApplication::translate("PortingRules", "Extension range %1 starts after it ends.")
+                 .arg(rangeText(range))});
         ok = false;
     }
     return ok;
@@ -78,9 +89,11 @@ void checkActivationRanges(const NumberRange& extensionRange, bool extensionRang
     // array is accepted. An order that ports a block with nothing active is almost always a mistake,
     // so Trunkline (and its emulator) require at least one activation range.
     if (activationRanges.isEmpty()) {
-        violations.append({QStringLiteral("/activation_ranges"),
-                           tr("At least one activation range is required; without one no extension "
-                              "would be active after the port.")});
+        violations.append(
+            {QStringLiteral("/activation_ranges"),
+             QCoreApplication::translate(
+                 "PortingRules", "At least one activation range is required; without one no extension "
+                                 "would be active after the port.")});
         return;
     }
 
@@ -88,21 +101,26 @@ void checkActivationRanges(const NumberRange& extensionRange, bool extensionRang
     for (qsizetype i = 0; i < activationRanges.size(); ++i) {
         const NumberRange& range = activationRanges.at(i);
         if (range.startAt > range.endAt) {
-            violations.append({activationPointer(i),
-                               tr("Activation range %1 starts after it ends.").arg(rangeText(range))});
+            violations.append(
+                {activationPointer(i),
+                 QCoreApplication::translate("PortingRules", "Activation range %1 starts after it ends.")
+                     .arg(rangeText(range))});
             wellFormed[i] = false;
             continue;
         }
         if (!insideLimits(range.startAt) || !insideLimits(range.endAt)) {
             violations.append(
-                {activationPointer(i), tr("Activation range %1 is outside 0–999.").arg(rangeText(range))});
+                {activationPointer(i),
+                 QCoreApplication::translate("PortingRules", "Activation range %1 is outside 0–999.")
+                     .arg(rangeText(range))});
             wellFormed[i] = false;
             continue;
         }
         if (extensionRangeOk && !extensionRange.contains(range)) {
-            violations.append(
-                {activationPointer(i), tr("Activation range %1 is outside the extension range %2.")
-                                           .arg(rangeText(range), rangeText(extensionRange))});
+            violations.append({activationPointer(i),
+                               QCoreApplication::translate(
+                                   "PortingRules", "Activation range %1 is outside the extension range %2.")
+                                   .arg(rangeText(range), rangeText(extensionRange))});
         }
     }
 
@@ -113,10 +131,11 @@ void checkActivationRanges(const NumberRange& extensionRange, bool extensionRang
         }
         for (qsizetype earlier = 0; earlier < later; ++earlier) {
             if (wellFormed.at(earlier) && activationRanges.at(later).overlaps(activationRanges.at(earlier))) {
-                violations.append(
-                    {activationPointer(later), tr("Activation range %1 overlaps activation range %2.")
-                                                   .arg(rangeText(activationRanges.at(later)),
-                                                        rangeText(activationRanges.at(earlier)))});
+                violations.append({activationPointer(later),
+                                   QCoreApplication::translate(
+                                       "PortingRules", "Activation range %1 overlaps activation range %2.")
+                                       .arg(rangeText(activationRanges.at(later)),
+                                            rangeText(activationRanges.at(earlier)))});
             }
         }
     }
@@ -133,8 +152,10 @@ QList<RuleViolation> validateExtensionRanges(QStringView routeNumberE164, Portin
     if (!canEditExtensions(status)) {
         violations.append(
             {QStringLiteral("/status"),
-             tr("Extensions can only be changed while the porting order is Draft, In process or "
-                "Exception; this order is %1.")
+             QCoreApplication::translate(
+                 "PortingRules",
+                 "Extensions can only be changed while the porting order is Draft, In process or "
+                 "Exception; this order is %1.")
                  .arg(displayName(status))});
     }
 
@@ -142,11 +163,14 @@ QList<RuleViolation> validateExtensionRanges(QStringView routeNumberE164, Portin
     if (extensionRangeOk && routeDigits > 0) {
         const int digits = routeDigits + extensionDigitCount(extensionRange);
         if (digits > kMaxE164Digits) {
-            violations.append({QStringLiteral("/extension_range/end_at"),
-                               tr("Extended numbers of %1 with range %2 would have %3 digits; a phone number "
-                                  "has at most 15.")
-                                   .arg(routeNumberE164, rangeText(extensionRange))
-                                   .arg(digits)});
+            violations.append(
+                {QStringLiteral("/extension_range/end_at"),
+                 QCoreApplication::translate(
+                     "PortingRules",
+                     "Extended numbers of %1 with range %2 would have %3 digits; a phone number "
+                     "has at most 15.")
+                     .arg(routeNumberE164, rangeText(extensionRange))
+                     .arg(digits)});
         }
     }
 
