@@ -30,7 +30,11 @@ std::optional<RetryPolicy::Millis> RetryPolicy::parseRetryAfter(const QByteArray
     const double seconds = trimmed.toDouble(&isNumber);
     if (isNumber)
         return seconds < 0 ? Millis(0) : Millis(static_cast<qint64>(seconds * 1000.0));
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    // HTTP dates end in "GMT", which Qt's RFC 2822 parser wants as a numeric zone.
+    QString text = QString::fromLatin1(trimmed);
+    if (text.endsWith(QLatin1String(" GMT")))
+        text = text.chopped(3) + QLatin1String("+0000");
+    const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
     if (!when.isValid())
         return std::nullopt;
     return Millis(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)));

@@ -63,8 +63,9 @@ void RingCentralAuthenticator::requestToken(QNetworkAccessManager& network, Gran
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setRawHeader("Authorization",
-                         "Basic " + QByteArray(m_credentials.clientId + ':' + m_credentials.clientSecret).toBase64());
+    request.setRawHeader(
+        "Authorization",
+        "Basic " + QByteArray(m_credentials.clientId + ':' + m_credentials.clientSecret).toBase64());
     request.setTransferTimeout(30000);
     const QByteArray body =
         grant == Grant::Refresh
@@ -162,8 +163,9 @@ void RingCentralAuthenticator::revoke(QNetworkAccessManager& network, std::funct
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setRawHeader("Authorization",
-                         "Basic " + QByteArray(m_credentials.clientId + ':' + m_credentials.clientSecret).toBase64());
+    request.setRawHeader(
+        "Authorization",
+        "Basic " + QByteArray(m_credentials.clientId + ':' + m_credentials.clientSecret).toBase64());
     request.setTransferTimeout(15000);
     QNetworkReply* reply =
         network.post(request, formEncode({{QStringLiteral("token"), QString::fromLatin1(token)}}));

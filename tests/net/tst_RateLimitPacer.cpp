@@ -1,0 +1,94 @@
+#include "net/RateLimitPacer.h"
+
+#include <QTest>
+
+using trunkline::net::RateLimitPacer;
+
+// The pacer against a hand-driven clock: it must keep every window under the learned limit and
+// wait out penalties, but never make a request wait when there is room.
+class tst_RateLimitPacer : public QObject {
+    Q_OBJECT
+
+    qint64 m_now = 0;
+    RateLimitPacer makePacer() {
+        return RateLimitPacer([this] { return m_now; });
+    }
+
+private slots:
+    void init() { m_now = 100000; }
+
+    void unknownGroupSendsAtOnce() {
+        RateLimitPacer pacer = makePacer();
+        QCOMPARE(pacer.delayBeforeSend(QStringLiteral("Light")), 0);
+        QVERIFY(!pacer.knowsLimits(QStringLiteral("Light")));
+    }
+
+    void learnsLimitFromHeaders() {
+        RateLimitPacer pacer = makePacer();
+        pacer.recordHeaders(QStringLiteral("Heavy"), "10", "9", "60");
+        QVERIFY(pacer.knowsLimits(QStringLiteral("Heavy")));
+        QVERIFY(!pacer.knowsLimits(QStringLiteral("Light")));
+    }
+
+    void responsesWithoutLimitTeachNothing() {
+        RateLimitPacer pacer = makePacer();
+        pacer.recordHeaders(QStringLiteral("Heavy"), "", "", "");
+        QVERIFY(!pacer.knowsLimits(QStringLiteral("Heavy")));
+    }
+
+    void fullWindowWaitsForOldestSendToExpire() {
+        RateLimitPacer pacer = makePacer();
+        const QString heavy = QStringLiteral("Heavy");
+        pacer.recordHeaders(heavy, "3", "3", "60");
+        pacer.recordSend(heavy); // t = 100000
+        m_now += 1000;
+        pacer.recordSend(heavy); // t = 101000
+        m_now += 1000;
+        QCOMPARE(pacer.delayBeforeSend(heavy), 0); // room for a third
+        pacer.recordSend(heavy);                   // t = 102000
+        const qint64 delay = pacer.delayBeforeSend(heavy);
+        // The first send leaves the 60 s window at 160000, plus a small safety margin.
+        QVERIFY2(delay >= 160000 - m_now && delay <= 160000 - m_now + 1000,
+                 qPrintable(QString::number(delay)));
+        m_now += delay;
+        QCOMPARE(pacer.delayBeforeSend(heavy), 0);
+    }
+
+    void fractionalWindowsFromTimeScaledServers() {
+        RateLimitPacer pacer = makePacer();
+        const QString light = QStringLiteral("Light");
+        pacer.recordHeaders(light, "1", "0", "0.5");
+        pacer.recordSend(light);
+        const qint64 delay = pacer.delayBeforeSend(light);
+        QVERIFY2(delay >= 500 && delay < 600, qPrintable(QString::number(delay)));
+    }
+
+    void serverSaysNothingRemainsEvenWithoutOurSends() {
+        RateLimitPacer pacer = makePacer();
+        const QString medium = QStringLiteral("Medium");
+        pacer.recordHeaders(medium, "40", "0", "60"); // another app of the user used the budget
+        QVERIFY(pacer.delayBeforeSend(medium) >= 60000);
+    }
+
+    void rejectionImposesPenalty() {
+        RateLimitPacer pacer = makePacer();
+        const QString auth = QStringLiteral("Auth");
+        pacer.recordRejection(auth, 30000);
+        QCOMPARE(pacer.delayBeforeSend(auth), 30000);
+        m_now += 10000;
+        QCOMPARE(pacer.delayBeforeSend(auth), 20000);
+        QCOMPARE(pacer.delayBeforeSend(QStringLiteral("Light")), 0); // groups count separately
+    }
+
+    void groupsAreIndependent() {
+        RateLimitPacer pacer = makePacer();
+        pacer.recordHeaders(QStringLiteral("Heavy"), "1", "1", "60");
+        pacer.recordHeaders(QStringLiteral("Light"), "50", "50", "60");
+        pacer.recordSend(QStringLiteral("Heavy"));
+        QVERIFY(pacer.delayBeforeSend(QStringLiteral("Heavy")) > 0);
+        QCOMPARE(pacer.delayBeforeSend(QStringLiteral("Light")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_RateLimitPacer)
+#include "tst_RateLimitPacer.moc"
