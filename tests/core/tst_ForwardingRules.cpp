@@ -61,6 +61,7 @@ private slots:
         QTest::newRow("Home without label") << u"+12125550000;Home;F;0;;"_s << QStringList();
         QTest::newRow("Home with its own label") << u"+12125550000;Home;F;0;Home;"_s << QStringList();
         QTest::newRow("Work labelled Office") << u"+12125550000;Work;FC;2;Office;"_s << QStringList();
+        QTest::newRow("extension apps without number") << u";ExtensionApps;C;1;;"_s << QStringList();
         QTest::newRow("phone line with device") << u";PhoneLine;C;1;Desk phone;dev-1"_s << QStringList();
         QTest::newRow("flip number 10") << u"+12125550000;Other;C;10;;"_s << QStringList();
         QTest::newRow("label of 60 chars")

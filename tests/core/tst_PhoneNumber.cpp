@@ -2,7 +2,9 @@
 // clear message for each way an input can be wrong.
 #include "core/PhoneNumber.h"
 
+#include <QAtomicInt>
 #include <QTest>
+#include <QThread>
 
 using namespace trunkline::core;
 using namespace Qt::StringLiterals;
@@ -159,6 +161,32 @@ private slots:
         QVERIFY(!outcome.ok());
         QVERIFY(!outcome.number.has_value());
         QCOMPARE(outcome.error, error);
+    }
+
+    // The emulator and the sync engine parse from several threads at once; results must not mix.
+    void parsesConcurrently() {
+        const QStringList inputs{u"+49 20 12345678"_s, u"0234/123456-10"_s, u"+1 212 555 0000"_s, u"12"_s};
+        const QStringList expected{u"+492012345678"_s, u"+4923412345610"_s, u"+12125550000"_s, QString()};
+        QList<QThread*> threads;
+        QAtomicInt mismatches = 0;
+        for (int t = 0; t < 4; ++t) {
+            threads.append(QThread::create([&, t] {
+                for (int i = 0; i < 300; ++i) {
+                    const auto index = (i + t) % inputs.size();
+                    const ParseOutcome outcome = PhoneNumber::parse(inputs.at(index), u"DE");
+                    const QString e164 = outcome.ok() ? outcome.number->e164() : QString();
+                    if (e164 != expected.at(index)) {
+                        mismatches.fetchAndAddRelaxed(1);
+                    }
+                }
+            }));
+            threads.last()->start();
+        }
+        for (QThread* thread : threads) {
+            QVERIFY(thread->wait(30000));
+            delete thread;
+        }
+        QCOMPARE(mismatches.loadRelaxed(), 0);
     }
 
     void defaultIsInvalid() {
