@@ -18,6 +18,8 @@ namespace trunkline::core {
 // numbers are the main content of Trunkline's exports and "+4930123" is not a formula (a spreadsheet
 // may show it as a number, but it runs nothing). Such cells are quoted so the reader sees them as
 // text-like values. Negative numbers ("-5") are neutralised like any other "-" cell.
+// A value that already starts with quotes before a trigger ("'=x") gets one more quote, so that
+// CsvReader with undoNeutralisation strips exactly one and every value round-trips unchanged.
 struct CsvOptions {
     QChar separator = u',';
     bool writeBom = false; // UTF-8 BOM so Excel detects UTF-8
@@ -35,6 +37,7 @@ public:
     // The escaped form of one field, as writeRow writes it.
     QString escapeField(const QString& field) const;
 
+    // True when the writer would put a quote in front of this value (see the comment at the top).
     static bool needsNeutralising(QStringView field);
 
 private:
@@ -54,7 +57,8 @@ public:
     };
 
     // Reads from an already open device; a leading UTF-8 BOM is skipped. Accepts CRLF and bare LF.
-    // The device is read in chunks, so large files are never held in memory whole.
+    // The device is read in chunks, so large files are never held in memory whole. An empty read is
+    // taken as the end, so a socket must have all its data before reading starts (files, buffers are fine).
     CsvReader(QIODevice* device, Options options);
     explicit CsvReader(QIODevice* device);
 
