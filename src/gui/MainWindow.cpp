@@ -1,0 +1,241 @@
+#include "gui/MainWindow.h"
+
+#include "gui/AboutDialog.h"
+#include "gui/PlaceholderPage.h"
+#include "ui_MainWindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+namespace {
+
+struct PageInfo {
+    MainWindow::Page page;
+    const char* key;
+    const char* icon;
+    const char* title;       // translated in the MainWindow context
+    const char* placeholder; // what the page will show once its feature lands
+};
+
+// Keys are stored in settings: never rename one, append new pages instead.
+constexpr std::array<PageInfo, MainWindow::kPageCount> kPages{{
+    {MainWindow::Page::Numbers, "numbers", ":/icons/nav-numbers.svg",
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Numbers"),
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
+                       "Phone numbers appear here after the first sync with a provider.")},
+    {MainWindow::Page::Extensions, "extensions", ":/icons/nav-extensions.svg",
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Extensions"),
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
+                       "Extensions and their forwarding and call-flip lists appear here after the first "
+                       "sync with a provider.")},
+    {MainWindow::Page::PortOrders, "port-orders", ":/icons/nav-port-orders.svg",
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Port orders"),
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
+                       "Orders to move numbers to a new provider, including German extended numbers, "
+                       "will be listed here. Creating port orders is not available yet.")},
+    {MainWindow::Page::Routing, "routing", ":/icons/nav-routing.svg",
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Routing"),
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
+                       "Rules that route incoming numbers to their destinations will be shown here. "
+                       "Editing routes is not available yet.")},
+    {MainWindow::Page::PendingChanges, "pending-changes", ":/icons/nav-pending.svg",
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Pending changes"),
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
+                       "Edits you make will be staged here for review before they are sent to a provider. "
+                       "Reviewing pending changes is not available yet.")},
+    {MainWindow::Page::AuditLog, "audit-log", ":/icons/nav-audit.svg",
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Audit log"),
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
+                       "Every change applied to a provider will be listed here with its time and result. "
+                       "Viewing the audit log is not available yet.")},
+}};
+
+const PageInfo& infoFor(MainWindow::Page page) {
+    return kPages[static_cast<std::size_t>(page)];
+}
+
+constexpr int kPageRole = Qt::UserRole + 1;
+const auto kGeometryKey = "MainWindow/geometry"_L1;
+const auto kStateKey = "MainWindow/state"_L1;
+const auto kPageKey = "MainWindow/currentPage"_L1;
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>()) {
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(u":/icons/trunkline.svg"_s));
+
+    // A sidebar look for the navigation: the window colour instead of a white list, roomy rows.
+    m_ui->navigationList->setSpacing(2);
+    m_ui->navigationList->setStyleSheet(
+        u"QListWidget#navigationList { background: palette(window); padding: 10px 8px; outline: 0; }"
+        "QListWidget#navigationList::item { padding: 7px 8px; border-radius: 6px; }"
+        "QListWidget#navigationList::item:selected { background: palette(highlight);"
+        " color: palette(highlighted-text); }"
+        "QListWidget#navigationList::item:hover:!selected { background: palette(midlight); }"_s);
+
+    m_databaseLabel = new QLabel(this);
+    m_databaseLabel->setObjectName(u"databaseStatusLabel"_s);
+    m_databaseLabel->setContentsMargins(6, 0, 6, 0);
+    m_ui->statusBar->addPermanentWidget(m_databaseLabel, 1);
+    setDatabaseDescription(tr("No database open"));
+
+    createPages();
+
+    connect(m_ui->navigationList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= kPageCount) {
+            return;
+        }
+        m_ui->pageStack->setCurrentIndex(row);
+        m_pageActions[static_cast<std::size_t>(row)]->setChecked(true);
+        emit currentPageChanged(static_cast<Page>(row));
+    });
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QMainWindow::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAboutDialog);
+    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    retranslate();
+    m_ui->navigationList->setCurrentRow(0);
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages() {
+    auto* group = new QActionGroup(this);
+    for (const PageInfo& info : kPages) {
+        const QIcon icon(QString::fromLatin1(info.icon));
+        const auto index = static_cast<std::size_t>(info.page);
+
+        auto* item = new QListWidgetItem(icon, QString(), m_ui->navigationList);
+        item->setData(kPageRole, QString::fromLatin1(info.key));
+        item->setSizeHint(QSize(0, 40));
+
+        auto* page = new PlaceholderPage(icon, m_ui->pageStack);
+        page->setObjectName(QString::fromLatin1(info.key) + u"Page"_s);
+        m_ui->pageStack->addWidget(page);
+
+        auto* action = new QAction(icon, QString(), group);
+        action->setObjectName(u"actionShowPage_"_s + QString::fromLatin1(info.key));
+        action->setCheckable(true);
+        // Ctrl+1 .. Ctrl+6, in navigation order.
+        action->setShortcut(
+            QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + static_cast<int>(index))));
+        connect(action, &QAction::triggered, this, [this, page = info.page] { showPage(page); });
+        m_ui->menuView->addAction(action);
+        m_pageActions[index] = action;
+    }
+}
+
+void MainWindow::retranslate() {
+    for (const PageInfo& info : kPages) {
+        const auto index = static_cast<int>(info.page);
+        const QString title = tr(info.title);
+        m_ui->navigationList->item(index)->setText(title);
+        m_pageActions[static_cast<std::size_t>(index)]->setText(title);
+        if (auto* placeholder = qobject_cast<PlaceholderPage*>(m_ui->pageStack->widget(index))) {
+            placeholder->setTexts(title, tr(info.placeholder));
+        }
+    }
+}
+
+MainWindow::Page MainWindow::currentPage() const {
+    return static_cast<Page>(m_ui->pageStack->currentIndex());
+}
+
+void MainWindow::showPage(Page page) {
+    m_ui->navigationList->setCurrentRow(static_cast<int>(page));
+}
+
+QWidget* MainWindow::pageWidget(Page page) const {
+    return m_ui->pageStack->widget(static_cast<int>(page));
+}
+
+void MainWindow::setPageWidget(Page page, QWidget* widget) {
+    const int index = static_cast<int>(page);
+    QWidget* old = m_ui->pageStack->widget(index);
+    const bool wasCurrent = m_ui->pageStack->currentIndex() == index;
+    m_ui->pageStack->insertWidget(index, widget);
+    m_ui->pageStack->removeWidget(old);
+    old->deleteLater();
+    if (wasCurrent) {
+        m_ui->pageStack->setCurrentIndex(index);
+    }
+}
+
+void MainWindow::setDatabaseDescription(const QString& description) {
+    m_databaseLabel->setText(description);
+    m_databaseLabel->setToolTip(description);
+}
+
+QString MainWindow::databaseDescription() const {
+    return m_databaseLabel->text();
+}
+
+QString MainWindow::pageKey(Page page) {
+    return QString::fromLatin1(infoFor(page).key);
+}
+
+void MainWindow::showAboutDialog() {
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreSettings() {
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // First start: a comfortable size, centred on the screen, smaller screens permitting.
+        QSize size(1200, 760);
+        if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+            const QRect available = screen->availableGeometry();
+            size = size.boundedTo(available.size() * 0.9);
+            setGeometry(
+                QRect(QPoint(), size).translated(available.center() - QRect(QPoint(), size).center()));
+        } else {
+            resize(size);
+        }
+    }
+    restoreState(settings.value(kStateKey).toByteArray());
+
+    const QString key = settings.value(kPageKey).toString();
+    for (const PageInfo& info : kPages) {
+        if (key == QLatin1StringView(info.key)) {
+            showPage(info.page);
+        }
+    }
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kPageKey, pageKey(currentPage()));
+}
+
+} // namespace trunkline::gui

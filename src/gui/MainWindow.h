@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QMainWindow>
+#include <array>
+#include <memory>
+
+class QAction;
+class QLabel;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace trunkline::gui {
+
+// The application shell: navigation on the left, one page per section on the right, the open
+// database in the status bar. Geometry, window state and the current page are remembered in
+// QSettings (the application's organization and name) and restored by the constructor.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // In navigation order; the View menu's Ctrl+1..Ctrl+6 follow it.
+    enum class Page { Numbers, Extensions, PortOrders, Routing, PendingChanges, AuditLog };
+    Q_ENUM(Page)
+    static constexpr int kPageCount = 6;
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Page currentPage() const;
+    void showPage(Page page);
+
+    // The page widget (a placeholder until the feature lands).
+    QWidget* pageWidget(Page page) const;
+    // Puts a real page in place of the placeholder; the window takes ownership.
+    void setPageWidget(Page page, QWidget* widget);
+
+    // Shown in the status bar, e.g. DatabaseStatusText::describe(path).
+    void setDatabaseDescription(const QString& description);
+    QString databaseDescription() const;
+
+    // Stable key of a page for settings and objectNames ("numbers", "port-orders", ...).
+    static QString pageKey(Page page);
+
+public slots:
+    void showAboutDialog();
+
+signals:
+    void currentPageChanged(trunkline::gui::MainWindow::Page page);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createPages();
+    void retranslate();
+    void restoreSettings();
+    void saveSettings() const;
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    std::array<QAction*, kPageCount> m_pageActions{};
+    QLabel* m_databaseLabel = nullptr;
+};
+
+} // namespace trunkline::gui
