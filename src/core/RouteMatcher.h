@@ -24,11 +24,11 @@ struct RouteMatch {
         Regex, // Restcomm's REGEX result: a regex entry (or the "*" fallback row) matched
     };
     Kind kind = Kind::None;
-    qsizetype entryIndex = -1;    // index into the entries given to match()
-    QString matchedCandidate;     // the candidate string that matched
+    qsizetype entryIndex = -1;         // index into the entries given to match()
+    QString matchedCandidate;          // the candidate string that matched
     bool organizationFiltered = false; // exact rows existed but the organisation rules removed them
-    QString regexError;           // a regex failed to compile; Restcomm then stops trying regexes
-    QStringList candidates;       // the candidate strings, in the order they were tried
+    QString regexError;                // a regex failed to compile; Restcomm then stops trying regexes
+    QStringList candidates;            // the candidate strings, in the order they were tried
 
     bool found() const { return kind != Kind::None; }
 };
@@ -59,8 +59,8 @@ public:
 
     // The whole selection. sourceOrganization (caller's SIP From host) and destinationOrganization
     // (request-URI host) may be empty = unknown.
-    static RouteMatch match(QStringView dialed, const QList<RouteEntry>& entries, QStringView sourceOrganization,
-                            QStringView destinationOrganization);
+    static RouteMatch match(QStringView dialed, const QList<RouteEntry>& entries,
+                            QStringView sourceOrganization, QStringView destinationOrganization);
 };
 
 } // namespace trunkline::core
