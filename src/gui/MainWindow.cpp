@@ -13,6 +13,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -141,15 +142,21 @@ void MainWindow::createPages() {
 }
 
 void MainWindow::retranslate() {
+    int widestTitle = 0;
     for (const PageInfo& info : kPages) {
         const auto index = static_cast<int>(info.page);
         const QString title = tr(info.title);
+        widestTitle = std::max(widestTitle, m_ui->navigationList->fontMetrics().horizontalAdvance(title));
         m_ui->navigationList->item(index)->setText(title);
         m_pageActions[static_cast<std::size_t>(index)]->setText(title);
         if (auto* placeholder = qobject_cast<PlaceholderPage*>(m_ui->pageStack->widget(index))) {
             placeholder->setTexts(title, tr(info.placeholder));
         }
     }
+    // Wide enough for the longest title in the current language (German ones are long), so that no
+    // entry is elided: list padding, item padding, icon and the gap after it, plus some air.
+    const int chrome = 2 * 8 + 2 * 8 + m_ui->navigationList->iconSize().width() + 8 + 24;
+    m_ui->navigationList->setFixedWidth(std::max(210, widestTitle + chrome));
 }
 
 MainWindow::Page MainWindow::currentPage() const {

@@ -74,6 +74,17 @@ void tst_Translator::mainWindowInGerman() {
     QCOMPARE(navigation->item(static_cast<int>(MainWindow::Page::Numbers))->text(), u"Rufnummern"_s);
     QCOMPARE(navigation->item(static_cast<int>(MainWindow::Page::PendingChanges))->text(),
              u"Ausstehende Änderungen"_s);
+    // Long German titles are shown whole, not elided.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (int row = 0; row < navigation->count(); ++row) {
+        const QListWidgetItem* item = navigation->item(row);
+        // Text + icon + the item's horizontal padding (8 px each side, see MainWindow's style sheet).
+        const int needed = navigation->fontMetrics().horizontalAdvance(item->text()) +
+                           navigation->iconSize().width() + 2 * 8;
+        QVERIFY2(navigation->visualItemRect(item).width() > needed, qPrintable(item->text()));
+    }
+
     auto* quit = window.findChild<QAction*>(u"actionQuit"_s);
     QVERIFY(quit);
     QCOMPARE(quit->text(), u"&Beenden"_s);
