@@ -2,8 +2,7 @@
 
 namespace trunkline::emulator {
 
-QHash<QString, QString> DemoCredentials::parseLine(QStringView line, QString* label)
-{
+QHash<QString, QString> DemoCredentials::parseLine(QStringView line, QString* label) {
     QHash<QString, QString> pairs;
     bool first = true;
     for (QStringView word : line.trimmed().split(u' ', Qt::SkipEmptyParts)) {

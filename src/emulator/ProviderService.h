@@ -12,9 +12,9 @@ namespace trunkline::emulator {
 
 // One HTTP request as a provider service sees it: already read whole from the socket.
 struct EmulatorRequest {
-    QByteArray method;                    // "GET", "POST", ...
-    QString path;                         // percent-decoded path, no query, e.g. "/v2/porting_orders"
-    QUrlQuery query;                      // raw query (keys may repeat: status=Enabled&status=Disabled)
+    QByteArray method;                     // "GET", "POST", ...
+    QString path;                          // percent-decoded path, no query, e.g. "/v2/porting_orders"
+    QUrlQuery query;                       // raw query (keys may repeat: status=Enabled&status=Disabled)
     QHash<QByteArray, QByteArray> headers; // header names lower-cased
     QByteArray body;
 
@@ -36,7 +36,7 @@ class ProviderService {
 public:
     virtual ~ProviderService() = default;
 
-    virtual QString prefix() const = 0;                          // "/restapi", "/v2", "/restcomm"
+    virtual QString prefix() const = 0; // "/restapi", "/v2", "/restcomm"
     virtual EmulatorResponse handle(const EmulatorRequest& request) = 0;
 
     // The demo credential line the executable prints, e.g. "telnyx api_key=KEY...".
@@ -45,6 +45,23 @@ public:
     // --state FILE: the service's whole data as JSON, and back. restore() replaces the seeded data.
     virtual QJsonObject snapshot() const = 0;
     virtual void restore(const QJsonObject& state) = 0;
+
+    // The answer the server sends instead of calling handle() when it injects a fault (status 500, 503
+    // or 429; retryAfterSeconds > 0 only for 429). Override to use the provider's own error format; the
+    // default is a small generic JSON body. Added after the first version of this interface: optional.
+    virtual EmulatorResponse faultResponse(int status, int retryAfterSeconds) const {
+        return defaultFaultResponse(status, retryAfterSeconds);
+    }
+    static EmulatorResponse defaultFaultResponse(int status, int retryAfterSeconds) {
+        EmulatorResponse response;
+        response.status = status;
+        response.body = QByteArrayLiteral("{\"error\":\"injected fault\",\"status\":") +
+                        QByteArray::number(status) + QByteArrayLiteral("}");
+        if (retryAfterSeconds > 0)
+            response.headers.append(
+                {QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
+        return response;
+    }
 };
 
 } // namespace trunkline::emulator

@@ -1,0 +1,136 @@
+// trunkline-emulator: the providers' APIs on 127.0.0.1 for the demo account, tests and benchmarks.
+
+#include "emulator/EmulatorServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTimer>
+#include <csignal>
+#include <cstdio>
+
+using trunkline::emulator::EmulatorOptions;
+using trunkline::emulator::EmulatorServer;
+using trunkline::emulator::FaultSpec;
+
+namespace {
+
+int fail(const QString& message) {
+    std::fprintf(stderr, "trunkline-emulator: %s\n", qPrintable(message));
+    return 2;
+}
+
+volatile std::sig_atomic_t g_stopRequested = 0;
+
+void requestStop(int) {
+    g_stopRequested = 1; // only async-signal-safe work here; a timer in the event loop acts on it
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("trunkline-emulator"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Serves the RingCentral, Telnyx and Restcomm APIs with seeded demo data on 127.0.0.1."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QCoreApplication::translate("main", "TCP port (0 = any free port)."),
+                                  QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QCoreApplication::translate("main", "Seed of the demo data and faults."),
+                                  QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption numbers(
+        QStringLiteral("numbers"),
+        QCoreApplication::translate("main", "Phone numbers to generate (default: a small office)."),
+        QStringLiteral("N"));
+    const QCommandLineOption extensions(
+        QStringLiteral("extensions"),
+        QCoreApplication::translate("main", "Extensions to generate (default: a small office)."),
+        QStringLiteral("N"));
+    const QCommandLineOption faults(
+        QStringLiteral("faults"),
+        QCoreApplication::translate(
+            "main", "Injected faults, e.g. 5xx=0.1,429=0.05,drop=0.02,truncate=0.01,latency=50-400."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption rateLimits(
+        QStringLiteral("rate-limits"),
+        QCoreApplication::translate("main", "Provider rate limits: on or off."), QStringLiteral("on|off"),
+        QStringLiteral("on"));
+    const QCommandLineOption timeScale(
+        QStringLiteral("time-scale"),
+        QCoreApplication::translate("main", "Run windows, penalties and token lifetimes F times faster."),
+        QStringLiteral("F"), QStringLiteral("1"));
+    const QCommandLineOption state(
+        QStringLiteral("state"),
+        QCoreApplication::translate("main", "JSON file that keeps the data across restarts."),
+        QStringLiteral("FILE"));
+    parser.addOptions({port, seed, numbers, extensions, faults, rateLimits, timeScale, state});
+    parser.process(app);
+
+    EmulatorOptions options;
+    bool ok = false;
+    const uint portValue = parser.value(port).toUInt(&ok);
+    if (!ok || portValue > 65535)
+        return fail(QCoreApplication::translate("main", "--port must be 0 to 65535, got \"%1\".")
+                        .arg(parser.value(port)));
+    options.port = static_cast<quint16>(portValue);
+    options.seed = parser.value(seed).toUInt(&ok);
+    if (!ok)
+        return fail(QCoreApplication::translate("main", "--seed must be a non-negative integer, got \"%1\".")
+                        .arg(parser.value(seed)));
+    for (const auto& [option, target] :
+         {std::pair{&numbers, &options.numbers}, std::pair{&extensions, &options.extensions}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *target = parser.value(*option).toInt(&ok);
+        if (!ok || *target < 0)
+            return fail(
+                QCoreApplication::translate("main", "--%1 must be a non-negative integer, got \"%2\".")
+                    .arg(option->names().constFirst(), parser.value(*option)));
+    }
+    if (parser.isSet(faults)) {
+        QString error;
+        const auto spec = FaultSpec::parse(parser.value(faults), &error);
+        if (!spec)
+            return fail(error);
+        options.faults = *spec;
+    }
+    const QString limits = parser.value(rateLimits);
+    if (limits != u"on" && limits != u"off")
+        return fail(
+            QCoreApplication::translate("main", "--rate-limits must be on or off, got \"%1\".").arg(limits));
+    options.rateLimits = limits == u"on";
+    options.timeScale = parser.value(timeScale).toDouble(&ok);
+    if (!ok || options.timeScale <= 0)
+        return fail(QCoreApplication::translate("main", "--time-scale must be a number above 0, got \"%1\".")
+                        .arg(parser.value(timeScale)));
+    options.stateFile = parser.value(state);
+
+    EmulatorServer server(options);
+    QString error;
+    if (!server.listen(&error))
+        return fail(error);
+
+    // The first line is exactly "listening http://127.0.0.1:<port>", then one line per demo credential.
+    std::printf("listening %s\n", qPrintable(server.baseUrl().toString()));
+    for (const QString& line : server.credentialLines())
+        std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+
+    // Leave through the event loop on SIGINT/SIGTERM so the state file gets saved.
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    QTimer stopPoll;
+    QObject::connect(&stopPoll, &QTimer::timeout, &app, [] {
+        if (g_stopRequested)
+            QCoreApplication::quit();
+    });
+    stopPoll.start(100);
+    const int rc = QCoreApplication::exec();
+    server.saveState();
+    return rc;
+}
