@@ -134,6 +134,29 @@
     </message>
 </context>
 <context>
+    <name>ConnectionFactory</name>
+    <message>
+        <source>The demo account could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1: the stored credentials are incomplete (%2) Enter them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1: Account SID: must not be empty for Restcomm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1: unknown provider “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>Line %1: unexpected text after the closing quote of field %2.</source>
@@ -188,6 +211,21 @@
     <message>
         <source>Local database: %1</source>
         <translation>Lokale Datenbank: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoProfiles</name>
+    <message>
+        <source>Demo office (RingCentral)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo porting (Telnyx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo routing (Restcomm)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -872,6 +910,52 @@
     </message>
 </context>
 <context>
+    <name>ProfileService</name>
+    <message>
+        <source>Name: must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider: must be ringcentral, telnyx or restcomm, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: the Restcomm Account SID must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSecret</name>
+    <message>
+        <source>API key: must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth token: must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID: must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret: must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT credential: must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RcErrors</name>
     <message>
         <source>Parameter [%1] value is invalid.</source>
@@ -1265,6 +1349,66 @@
         <source>Every record needs a forwardingNumberId.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Every entry needs a feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every entry needs a callerId.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number id is required for type PhoneNumber.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number %1 is not a number this extension may show as caller ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 10 phone numbers are allowed, got %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number in E.164 format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail addresses cannot be empty when includeManagers is false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedule is required (an empty one means 24/7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a day of the week (monday ... sunday).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times must be hh:mm, got &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range %1-%2 ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default rules cannot have caller or called-number conditions; create a custom rule instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedule of a default rule follows the business hours; change them with the business-hours endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every forwarding number needs the id of one of the extension&apos;s forwarding numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RouteMatcher</name>
@@ -1639,6 +1783,62 @@
         <source>Trunkline could not open its database.</source>
         <translation>Trunkline konnte seine Datenbank nicht öffnen.</translation>
     </message>
+    <message>
+        <source>Serves the RingCentral, Telnyx and Restcomm APIs with seeded demo data on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP port (0 = any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the demo data and faults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers to generate (default: a small office).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extensions to generate (default: a small office).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injected faults, e.g. 5xx=0.1,429=0.05,drop=0.02,truncate=0.01,latency=50-400.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider rate limits: on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run windows, penalties and token lifetimes F times faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON file that keeps the data across restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port must be 0 to 65535, got &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed must be a non-negative integer, got &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a non-negative integer, got &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--rate-limits must be on or off, got &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--time-scale must be a number above 0, got &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trunkline::emulator</name>
@@ -1843,6 +2043,13 @@
     <message>
         <source>Every change applied to a provider will be listed here with its time and result. Viewing the audit log is not available yet.</source>
         <translation>Jede bei einem Anbieter ausgeführte Änderung wird hier mit Zeitpunkt und Ergebnis aufgeführt. Das Änderungsprotokoll anzuzeigen ist noch nicht möglich.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::net::PagedFetch</name>
+    <message>
+        <source>Page %1 links to itself as the next page.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

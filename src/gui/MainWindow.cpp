@@ -2,6 +2,7 @@
 
 #include "gui/AboutDialog.h"
 #include "gui/PlaceholderPage.h"
+#include "gui/TintedIcon.h"
 #include "ui_MainWindow.h"
 
 #include <QActionGroup>
@@ -118,18 +119,17 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createPages() {
     auto* group = new QActionGroup(this);
     for (const PageInfo& info : kPages) {
-        const QIcon icon(QString::fromLatin1(info.icon));
         const auto index = static_cast<std::size_t>(info.page);
 
-        auto* item = new QListWidgetItem(icon, QString(), m_ui->navigationList);
+        auto* item = new QListWidgetItem(m_ui->navigationList);
         item->setData(kPageRole, QString::fromLatin1(info.key));
         item->setSizeHint(QSize(0, 40));
 
-        auto* page = new PlaceholderPage(icon, m_ui->pageStack);
+        auto* page = new PlaceholderPage(m_ui->pageStack);
         page->setObjectName(QString::fromLatin1(info.key) + u"Page"_s);
         m_ui->pageStack->addWidget(page);
 
-        auto* action = new QAction(icon, QString(), group);
+        auto* action = new QAction(group);
         action->setObjectName(u"actionShowPage_"_s + QString::fromLatin1(info.key));
         action->setCheckable(true);
         // Ctrl+1 .. Ctrl+6, in navigation order.
@@ -138,6 +138,22 @@ void MainWindow::createPages() {
         connect(action, &QAction::triggered, this, [this, page = info.page] { showPage(page); });
         m_ui->menuView->addAction(action);
         m_pageActions[index] = action;
+    }
+    applyIcons();
+}
+
+void MainWindow::applyIcons() {
+    // The window's own palette: a PaletteChange reaches the window before its children.
+    const QPalette& palette = this->palette();
+    for (const PageInfo& info : kPages) {
+        const auto index = static_cast<int>(info.page);
+        const QIcon icon = TintedIcon::fromSvg(QString::fromLatin1(info.icon), palette.color(QPalette::Text),
+                                               palette.color(QPalette::HighlightedText));
+        m_ui->navigationList->item(index)->setIcon(icon);
+        m_pageActions[static_cast<std::size_t>(index)]->setIcon(icon);
+        if (auto* placeholder = qobject_cast<PlaceholderPage*>(m_ui->pageStack->widget(index))) {
+            placeholder->setIcon(icon);
+        }
     }
 }
 
@@ -210,6 +226,9 @@ void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         retranslate();
+    } else if (event->type() == QEvent::PaletteChange) {
+        // A theme switch (light/dark) recolours the line icons.
+        applyIcons();
     }
     QMainWindow::changeEvent(event);
 }

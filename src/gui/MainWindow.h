@@ -55,6 +55,7 @@ protected:
 
 private:
     void createPages();
+    void applyIcons();
     void retranslate();
     void restoreSettings();
     void saveSettings() const;

@@ -1,6 +1,7 @@
 #include "gui/PlaceholderPage.h"
 
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -8,7 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::gui {
 
-PlaceholderPage::PlaceholderPage(const QIcon& icon, QWidget* parent)
+PlaceholderPage::PlaceholderPage(QWidget* parent)
     : QWidget(parent)
     , m_iconLabel(new QLabel(this))
     , m_titleLabel(new QLabel(this))
@@ -17,8 +18,6 @@ PlaceholderPage::PlaceholderPage(const QIcon& icon, QWidget* parent)
     m_titleLabel->setObjectName(u"placeholderTitle"_s);
     m_explanationLabel->setObjectName(u"placeholderExplanation"_s);
 
-    // Drawn as a disabled icon so it reads as "nothing here yet" in light and dark palettes.
-    m_iconLabel->setPixmap(icon.pixmap(QSize(72, 72), devicePixelRatioF(), QIcon::Disabled));
     m_iconLabel->setAlignment(Qt::AlignCenter);
 
     QFont titleFont = m_titleLabel->font();
@@ -57,6 +56,11 @@ PlaceholderPage::PlaceholderPage(const QIcon& icon, QWidget* parent)
     layout->addStretch(3);
     layout->addLayout(row);
     layout->addStretch(4);
+}
+
+void PlaceholderPage::setIcon(const QIcon& icon) {
+    // Drawn as a disabled icon so it reads as "nothing here yet" in light and dark palettes.
+    m_iconLabel->setPixmap(icon.pixmap(QSize(72, 72), devicePixelRatioF(), QIcon::Disabled));
 }
 
 void PlaceholderPage::setTexts(const QString& title, const QString& explanation) {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QIcon>
 #include <QWidget>
 
+class QIcon;
 class QLabel;
 
 namespace trunkline::gui {
@@ -13,8 +13,10 @@ class PlaceholderPage : public QWidget {
     Q_OBJECT
 
 public:
-    explicit PlaceholderPage(const QIcon& icon, QWidget* parent = nullptr);
+    explicit PlaceholderPage(QWidget* parent = nullptr);
 
+    // Shown greyed out (QIcon::Disabled) above the title.
+    void setIcon(const QIcon& icon);
     void setTexts(const QString& title, const QString& explanation);
     QString title() const;
     QString explanation() const;

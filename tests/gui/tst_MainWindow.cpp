@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <cstdlib>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -76,6 +77,10 @@ private slots:
     void statusBarShowsDatabase();
     void firstStartUsesDefaultSize();
     void geometryAndPageSurviveRestart();
+    void badSettingsFallBackToDefaults_data();
+    void badSettingsFallBackToDefaults();
+    void quitShortcutClosesAndSaves();
+    void iconsFollowPalette();
     void aboutDialogOpensAndCloses();
     void iconsRender();
 
@@ -250,6 +255,74 @@ void tst_MainWindow::geometryAndPageSurviveRestart() {
     QVERIFY(QTest::qWaitForWindowExposed(&reopened));
     QTRY_COMPARE(reopened.geometry().size(), geometry.size());
     QCOMPARE(reopened.geometry().topLeft(), geometry.topLeft());
+}
+
+void tst_MainWindow::badSettingsFallBackToDefaults_data() {
+    QTest::addColumn<QVariant>("geometry");
+    QTest::addColumn<QVariant>("page");
+
+    QTest::newRow("unknown page key") << QVariant() << QVariant(u"reports"_s);
+    QTest::newRow("page index instead of key") << QVariant() << QVariant(3);
+    QTest::newRow("garbage geometry") << QVariant(QByteArray("not a geometry")) << QVariant(u"numbers"_s);
+    QTest::newRow("empty values") << QVariant(QByteArray()) << QVariant(QString());
+}
+
+void tst_MainWindow::badSettingsFallBackToDefaults() {
+    QFETCH(QVariant, geometry);
+    QFETCH(QVariant, page);
+    {
+        QSettings settings;
+        settings.setValue(u"MainWindow/geometry"_s, geometry);
+        settings.setValue(u"MainWindow/currentPage"_s, page);
+    }
+
+    MainWindow window;
+    QCOMPARE(window.currentPage(), Page::Numbers);
+    QVERIFY(window.width() >= window.minimumWidth());
+    QVERIFY(window.height() >= window.minimumHeight());
+}
+
+void tst_MainWindow::quitShortcutClosesAndSaves() {
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.showPage(Page::Routing);
+
+    QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+
+    QTRY_VERIFY(!window.isVisible());
+    QCOMPARE(QSettings().value(u"MainWindow/currentPage"_s).toString(), u"routing"_s);
+}
+
+void tst_MainWindow::iconsFollowPalette() {
+    MainWindow window;
+    auto* navigation = window.findChild<QListWidget*>(u"navigationList"_s);
+    QPalette palette = window.palette();
+    palette.setColor(QPalette::Text, QColor(0xd0, 0x20, 0x20));
+    palette.setColor(QPalette::HighlightedText, QColor(0x20, 0xd0, 0x20));
+    window.setPalette(palette); // what a switch to another theme does
+
+    const QIcon icon = navigation->item(static_cast<int>(Page::Extensions))->icon();
+    const auto strongestColour = [](const QPixmap& pixmap) {
+        // The most opaque pixel tells the icon's colour; edges are antialiased.
+        const QImage image = pixmap.toImage().convertToFormat(QImage::Format_ARGB32);
+        QRgb best = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (qAlpha(image.pixel(x, y)) > qAlpha(best)) {
+                    best = image.pixel(x, y);
+                }
+            }
+        }
+        return best;
+    };
+    const auto near = [](QRgb pixel, const QColor& colour) {
+        return std::abs(qRed(pixel) - colour.red()) <= 3 && std::abs(qGreen(pixel) - colour.green()) <= 3 &&
+               std::abs(qBlue(pixel) - colour.blue()) <= 3;
+    };
+    QVERIFY(near(strongestColour(icon.pixmap(QSize(22, 22), QIcon::Normal)), QColor(0xd0, 0x20, 0x20)));
+    QVERIFY(near(strongestColour(icon.pixmap(QSize(22, 22), QIcon::Selected)), QColor(0x20, 0xd0, 0x20)));
 }
 
 void tst_MainWindow::aboutDialogOpensAndCloses() {
