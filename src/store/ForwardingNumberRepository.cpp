@@ -41,13 +41,14 @@ QString ForwardingNumberRepository::versionOf(const QList<core::ForwardingNumber
 bool ForwardingNumberRepository::replaceList(qint64 profileId, const QString& extensionId,
                                              const QList<core::ForwardingNumber>& numbers, QString* error)
 {
+    const QVariant syncedAt = sql::toText(QDateTime::currentDateTimeUtc());
+    // Declared before the transaction so it is released after the rollback (PostgreSQL).
+    QSqlQuery query(m_database.connection());
     Transaction transaction(m_database);
     if (!transaction.isActive()) {
         return sql::fail(error, transaction.error());
     }
-    const QVariant syncedAt = sql::toText(QDateTime::currentDateTimeUtc());
     {
-        QSqlQuery query(m_database.connection());
         query.prepare(u"DELETE FROM forwarding_numbers WHERE profile_id = ? AND extension_id = ?"_s);
         query.addBindValue(profileId);
         query.addBindValue(extensionId);

@@ -228,10 +228,23 @@ QStringList Migrator::statementsFor(int version, bool postgres)
     return {};
 }
 
+bool Migrator::hasVersionTable() const
+{
+    // Not QSqlDatabase::tables(): on PostgreSQL it names tables outside "public" as schema.table,
+    // and a team database may well use its own schema through search_path.
+    QSqlQuery query(m_database.connection());
+    if (m_database.isPostgres()) {
+        return query.exec(u"SELECT to_regclass('schema_version') IS NOT NULL"_s) && query.next() &&
+               query.value(0).toBool();
+    }
+    return query.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"_s) &&
+           query.next() && query.value(0).toInt() == 1;
+}
+
 int Migrator::currentVersion(QString* error) const
 {
     QSqlDatabase db = m_database.connection();
-    if (!db.tables().contains(u"schema_version"_s)) {
+    if (!hasVersionTable()) {
         return 0;
     }
     QSqlQuery query(db);
@@ -255,7 +268,7 @@ bool Migrator::migrateTo(int targetVersion, QString* error)
     };
 
     QSqlDatabase db = m_database.connection();
-    if (!db.tables().contains(u"schema_version"_s)) {
+    if (!hasVersionTable()) {
         QSqlQuery create(db);
         if (!create.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at "
                          u"TEXT NOT NULL)"_s)) {
@@ -280,11 +293,11 @@ bool Migrator::migrateTo(int targetVersion, QString* error)
         if (migration.version <= current || migration.version > targetVersion) {
             continue;
         }
+        QSqlQuery query(db); // outlives the transaction, see SqlUtil.cpp
         Transaction transaction(m_database);
         if (!transaction.isActive()) {
             return fail(transaction.error());
         }
-        QSqlQuery query(db);
         // Another Trunkline sharing the PostgreSQL database may be migrating right now: the lock
         // makes it wait, and the re-read below skips what it already did.
         if (m_database.isPostgres() && !query.exec(u"LOCK TABLE schema_version IN EXCLUSIVE MODE"_s)) {

@@ -30,6 +30,8 @@ public:
     static QStringList statementsFor(int version, bool postgres);
 
 private:
+    bool hasVersionTable() const;
+
     Database& m_database;
 };
 

@@ -202,6 +202,9 @@ QString PortingRepository::versionOf(const core::PhoneNumberExtension& extension
 bool PortingRepository::upsertExtensions(qint64 profileId, const QList<core::PhoneNumberExtension>& extensions,
                                          QString* error)
 {
+    // Declared before the transaction so they are released after the rollback (PostgreSQL).
+    QSqlQuery remove(m_database.connection());
+    QSqlQuery insert(m_database.connection());
     Transaction transaction(m_database);
     if (!transaction.isActive()) {
         return sql::fail(error, transaction.error());
@@ -211,9 +214,7 @@ bool PortingRepository::upsertExtensions(qint64 profileId, const QList<core::Pho
         return false;
     }
     {
-        QSqlQuery remove(m_database.connection());
         remove.prepare(u"DELETE FROM activation_ranges WHERE profile_id = ? AND phone_number_extension_id = ?"_s);
-        QSqlQuery insert(m_database.connection());
         insert.prepare(u"INSERT INTO activation_ranges (profile_id, phone_number_extension_id, position, start_at, "
                        u"end_at) VALUES (?, ?, ?, ?, ?)"_s);
         for (const auto& extension : extensions) {

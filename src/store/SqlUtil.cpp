@@ -80,10 +80,6 @@ bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, 
                 const QStringList& versions, QString* error)
 {
     Q_ASSERT(rows.size() == versions.size());
-    Transaction transaction(database);
-    if (!transaction.isActive()) {
-        return fail(error, transaction.error());
-    }
     QStringList columns = {u"profile_id"_s};
     columns << table.columns << u"version"_s << u"synced_at"_s;
     QStringList updates;
@@ -94,28 +90,34 @@ bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, 
                               QStringList(columns.size(), u"?"_s).join(", "_L1) +
                               ") ON CONFLICT (profile_id, id) DO UPDATE SET "_L1 + updates.join(", "_L1);
     const QVariant syncedAt = toText(QDateTime::currentDateTimeUtc());
-    {
-        QSqlQuery query(database.connection());
-        if (!query.prepare(statement)) {
-            return fail(error, database, Repository::tr("Cannot save %1").arg(table.nounText()), query);
+
+    // The query outlives the transaction: on PostgreSQL a prepared statement can only be released
+    // after a failed transaction has been rolled back.
+    QSqlQuery query(database.connection());
+    Transaction transaction(database);
+    if (!transaction.isActive()) {
+        return fail(error, transaction.error());
+    }
+    if (!query.prepare(statement)) {
+        return fail(error, database, Repository::tr("Cannot save %1").arg(table.nounText()), query);
+    }
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        query.addBindValue(profileId);
+        for (const QVariant& value : rows.at(i)) {
+            // A default-constructed QString in a domain struct means "", not SQL NULL; an
+            // intended NULL is an invalid QVariant.
+            if (value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull()) {
+                query.addBindValue(u""_s);
+            } else {
+                query.addBindValue(value);
+            }
         }
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            query.addBindValue(profileId);
-            for (const QVariant& value : rows.at(i)) {
-                // A default-constructed QString in a domain struct means "", not SQL NULL; an
-                // intended NULL is an invalid QVariant.
-                if (value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull()) {
-                    query.addBindValue(u""_s);
-                } else {
-                    query.addBindValue(value);
-                }
-            }
-            query.addBindValue(versions.at(i));
-            query.addBindValue(syncedAt);
-            if (!query.exec()) {
-                return fail(error, database,
-                            Repository::tr("Cannot save %1 %2").arg(table.nounText(), rows.at(i).value(0).toString()), query);
-            }
+        query.addBindValue(versions.at(i));
+        query.addBindValue(syncedAt);
+        if (!query.exec()) {
+            return fail(error, database,
+                        Repository::tr("Cannot save %1 %2").arg(table.nounText(), rows.at(i).value(0).toString()),
+                        query);
         }
     }
     if (!transaction.commit()) {
@@ -129,35 +131,33 @@ bool removeAllExcept(Database& database, const RecordTable& table, qint64 profil
 {
     // Ids are compared here rather than in a NOT IN (...) list: a complete pull can keep tens of
     // thousands of ids, more than either engine binds in one statement.
+    QSqlQuery select(database.connection());
+    QSqlQuery remove(database.connection());
     Transaction transaction(database);
     if (!transaction.isActive()) {
         return fail(error, transaction.error());
     }
     const QSet<QString> kept(keptIds.cbegin(), keptIds.cend());
     QStringList gone;
-    {
-        QSqlQuery query(database.connection());
-        query.prepare("SELECT id FROM "_L1 + table.table + " WHERE profile_id = ?"_L1);
-        query.addBindValue(profileId);
-        if (!query.exec()) {
-            return fail(error, database, Repository::tr("Cannot read %1").arg(table.nounText()), query);
-        }
-        while (query.next()) {
-            const QString id = query.value(0).toString();
-            if (!kept.contains(id)) {
-                gone << id;
-            }
+    select.setForwardOnly(true);
+    select.prepare("SELECT id FROM "_L1 + table.table + " WHERE profile_id = ?"_L1);
+    select.addBindValue(profileId);
+    if (!select.exec()) {
+        return fail(error, database, Repository::tr("Cannot read %1").arg(table.nounText()), select);
+    }
+    while (select.next()) {
+        const QString id = select.value(0).toString();
+        if (!kept.contains(id)) {
+            gone << id;
         }
     }
-    {
-        QSqlQuery query(database.connection());
-        query.prepare("DELETE FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
-        for (const QString& id : std::as_const(gone)) {
-            query.addBindValue(profileId);
-            query.addBindValue(id);
-            if (!query.exec()) {
-                return fail(error, database, Repository::tr("Cannot remove %1 %2").arg(table.nounText(), id), query);
-            }
+    select.finish();
+    remove.prepare("DELETE FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
+    for (const QString& id : std::as_const(gone)) {
+        remove.addBindValue(profileId);
+        remove.addBindValue(id);
+        if (!remove.exec()) {
+            return fail(error, database, Repository::tr("Cannot remove %1 %2").arg(table.nounText(), id), remove);
         }
     }
     if (!transaction.commit()) {

@@ -1,7 +1,9 @@
 #pragma once
 
 // A fresh, private database for one test case, on SQLite (a file in a QTemporaryDir) or on
-// PostgreSQL (a new database t_<random> on the server named by TRUNKLINE_TEST_PG_URL, dropped after).
+// PostgreSQL (a new schema t_<random> in the database named by TRUNKLINE_TEST_PG_URL, reached through
+// search_path in the URL and dropped after). A schema rather than a whole database: creating one
+// takes milliseconds instead of a second, which matters with hundreds of data rows.
 //
 //   void initTestCase_data() { TestDatabase::addEngineRows(); }
 //   void someTest() {
@@ -12,6 +14,7 @@
 //       ... test.database() ...
 
 #include "store/Database.h"
+#include "store/ProfileRepository.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -55,24 +58,24 @@ public:
             return;
         }
         // Only hex digits of our own making go into the identifier: nothing here comes from outside.
-        m_pgName = QStringLiteral("t_%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+        m_pgSchema = QStringLiteral("t_%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
         QSqlQuery query(m_admin->connection());
-        if (!query.exec(QStringLiteral("CREATE DATABASE ") + m_pgName)) {
+        if (!query.exec(QStringLiteral("CREATE SCHEMA ") + m_pgSchema)) {
             m_error = query.lastError().text();
-            m_pgName.clear();
+            m_pgSchema.clear();
             return;
         }
         QUrl url(adminUrl);
-        url.setPath(u'/' + m_pgName);
+        url.setQuery(QStringLiteral("options=-csearch_path%3D") + m_pgSchema);
         m_location = url.toString();
     }
 
     ~TestDatabase()
     {
         m_database.reset();
-        if (m_admin && !m_pgName.isEmpty()) {
+        if (m_admin && !m_pgSchema.isEmpty()) {
             QSqlQuery query(m_admin->connection());
-            query.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName + QStringLiteral(" WITH (FORCE)"));
+            query.exec(QStringLiteral("DROP SCHEMA IF EXISTS ") + m_pgSchema + QStringLiteral(" CASCADE"));
         }
     }
 
@@ -97,6 +100,17 @@ public:
         return m_database != nullptr;
     }
     void close() { m_database.reset(); }
+
+    // A profile to hang records on; 0 on failure.
+    qint64 addProfile(const QString& name = QStringLiteral("Test office"),
+                      const QString& provider = QStringLiteral("ringcentral"))
+    {
+        trunkline::store::Profile profile;
+        profile.name = name;
+        profile.provider = provider;
+        profile.baseUrl = QStringLiteral("http://127.0.0.1:8080");
+        return trunkline::store::ProfileRepository(*m_database).add(profile, &m_error) ? profile.id : 0;
+    }
     trunkline::store::Database& database() { return *m_database; }
 
 private:
@@ -105,7 +119,7 @@ private:
     QString m_location;
     QString m_skipReason;
     QString m_error;
-    QString m_pgName;
+    QString m_pgSchema;
     std::unique_ptr<trunkline::store::Database> m_admin;
     std::unique_ptr<trunkline::store::Database> m_database;
 };

@@ -1,0 +1,165 @@
+#include "TestDatabase.h"
+#include "store/ExtensionRepository.h"
+#include "store/ForwardingNumberRepository.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline::store;
+using namespace trunkline::core;
+
+namespace {
+
+ForwardingNumber makeForwarding(const QString& id, const QString& number, ForwardingType type,
+                                ForwardingFeatures features, int flip = 0)
+{
+    ForwardingNumber f;
+    f.id = id;
+    f.phoneNumber = number;
+    f.type = type;
+    f.features = features;
+    f.flipNumber = flip;
+    return f;
+}
+
+QList<ForwardingNumber> sampleList()
+{
+    ForwardingNumber deskPhone = makeForwarding(u"f3"_s, {}, ForwardingType::PhoneLine,
+                                                ForwardingFeature::CallForwarding | ForwardingFeature::CallFlip, 3);
+    deskPhone.deviceId = u"802398824004"_s;
+    ForwardingNumber other = makeForwarding(u"f4"_s, u"+4989123456"_s, ForwardingType::Other,
+                                            ForwardingFeature::CallFlip, 2);
+    other.label = u"Ferienwohnung"_s;
+    return {makeForwarding(u"f1"_s, u"+491701234567"_s, ForwardingType::Mobile,
+                           ForwardingFeature::CallForwarding | ForwardingFeature::CallFlip, 1),
+            makeForwarding(u"f2"_s, u"+4930987654"_s, ForwardingType::Home, ForwardingFeature::CallForwarding),
+            deskPhone, other};
+}
+
+} // namespace
+
+class tst_ForwardingNumberRepository : public QObject {
+    Q_OBJECT
+
+private:
+    qint64 m_profile = 0;
+
+    bool addExtensions(TestDatabase& test)
+    {
+        m_profile = test.addProfile();
+        Extension a;
+        a.id = u"e1"_s;
+        a.extensionNumber = u"101"_s;
+        Extension b = a;
+        b.id = u"e2"_s;
+        b.extensionNumber = u"102"_s;
+        return m_profile > 0 && ExtensionRepository(test.database()).upsert(m_profile, {a, b});
+    }
+
+private slots:
+    void initTestCase_data() { TestDatabase::addEngineRows(); }
+
+    void replaceKeepsOrderAndFields()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QVERIFY(addExtensions(test));
+        ForwardingNumberRepository repository(test.database());
+        QString error;
+        QVERIFY2(repository.replaceList(m_profile, u"e1"_s, sampleList(), &error), qPrintable(error));
+        QCOMPARE(repository.list(m_profile, u"e1"_s), sampleList());
+
+        // Reordered: the stored order is the new one, nothing of the old order survives.
+        QList<ForwardingNumber> reordered = sampleList();
+        std::reverse(reordered.begin(), reordered.end());
+        QVERIFY(repository.replaceList(m_profile, u"e1"_s, reordered));
+        QCOMPARE(repository.list(m_profile, u"e1"_s), reordered);
+    }
+
+    void replaceWithShorterAndEmptyLists_data()
+    {
+        QTest::addColumn<int>("keep");
+        QTest::newRow("three") << 3;
+        QTest::newRow("one") << 1;
+        QTest::newRow("none") << 0;
+    }
+    void replaceWithShorterAndEmptyLists()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QFETCH(int, keep);
+        QVERIFY(addExtensions(test));
+        ForwardingNumberRepository repository(test.database());
+        QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
+        QVERIFY(repository.replaceList(m_profile, u"e2"_s, sampleList()));
+        const QList<ForwardingNumber> shorter = sampleList().mid(0, keep);
+        QVERIFY(repository.replaceList(m_profile, u"e1"_s, shorter));
+        QCOMPARE(repository.list(m_profile, u"e1"_s), shorter);
+        QCOMPARE(repository.list(m_profile, u"e2"_s), sampleList()); // the other extension is untouched
+    }
+
+    void unknownExtensionChangesNothing()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QVERIFY(addExtensions(test));
+        ForwardingNumberRepository repository(test.database());
+        QString error;
+        QVERIFY(!repository.replaceList(m_profile, u"nope"_s, sampleList(), &error));
+        QVERIFY2(error.startsWith("Cannot save the forwarding number +491701234567 of extension nope"_L1),
+                 qPrintable(error));
+        QVERIFY(repository.list(m_profile, u"nope"_s).isEmpty());
+    }
+
+    void failedReplaceKeepsOldList()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QVERIFY(addExtensions(test));
+        ForwardingNumberRepository repository(test.database());
+        QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
+        // Make the third insert of the next replace fail, after the delete and two inserts ran.
+        QSqlQuery poison(test.database().connection());
+        QVERIFY2(poison.exec(test.isPostgres()
+                                 ? u"ALTER TABLE forwarding_numbers ADD CONSTRAINT no_boom CHECK (label <> 'boom')"_s
+                                 : u"CREATE TRIGGER no_boom BEFORE INSERT ON forwarding_numbers WHEN NEW.label = "
+                                   u"'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END"_s),
+                 qPrintable(poison.lastError().text()));
+        QList<ForwardingNumber> replacement = sampleList().mid(0, 3);
+        replacement[2].label = u"boom"_s;
+        QString error;
+        QVERIFY(!repository.replaceList(m_profile, u"e1"_s, replacement, &error));
+        QVERIFY2(error.contains("boom"_L1), qPrintable(error));
+        QCOMPARE(repository.list(m_profile, u"e1"_s), sampleList());
+    }
+
+    void stateTracksTheWholeList()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QVERIFY(addExtensions(test));
+        ForwardingNumberRepository repository(test.database());
+        QVERIFY(!repository.state(m_profile, u"e1"_s));
+        QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
+        const auto state = repository.state(m_profile, u"e1"_s);
+        QVERIFY(state);
+        QCOMPARE(state->version, ForwardingNumberRepository::versionOf(sampleList()));
+        QVERIFY(state->syncedAt.isValid());
+        QList<ForwardingNumber> reordered = sampleList();
+        reordered.swapItemsAt(0, 1);
+        QVERIFY(ForwardingNumberRepository::versionOf(reordered) != state->version);
+        QList<ForwardingNumber> relabelled = sampleList();
+        relabelled[3].label = u"Büro"_s;
+        QVERIFY(ForwardingNumberRepository::versionOf(relabelled) != state->version);
+    }
+
+    void removingTheExtensionRemovesItsList()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QVERIFY(addExtensions(test));
+        ForwardingNumberRepository repository(test.database());
+        QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
+        QVERIFY(ExtensionRepository(test.database()).remove(m_profile, u"e1"_s));
+        QVERIFY(repository.list(m_profile, u"e1"_s).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ForwardingNumberRepository)
+#include "tst_ForwardingNumberRepository.moc"

@@ -1,0 +1,193 @@
+#include "TestDatabase.h"
+#include "store/PhoneNumberRepository.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline::store;
+using namespace trunkline::core;
+
+namespace {
+
+PhoneNumberRecord makeNumber(const QString& id, const QString& e164, UsageType usage = UsageType::DirectNumber,
+                             const QString& extensionId = {}, const QString& provider = u"ringcentral"_s)
+{
+    PhoneNumberRecord n;
+    n.provider = provider;
+    n.id = id;
+    n.e164 = e164;
+    n.usageType = usage;
+    n.extensionId = extensionId;
+    return n;
+}
+
+QStringList idsOf(const QList<PhoneNumberRecord>& numbers)
+{
+    QStringList ids;
+    for (const auto& n : numbers) {
+        ids << n.id;
+    }
+    return ids;
+}
+
+RestcommAttributes restcomm()
+{
+    RestcommAttributes r;
+    r.accountSid = u"ACae6e420f425248d6a26948c17a9e2acf"_s;
+    r.voiceUrl = u"http://127.0.0.1:8080/restcomm/demos/hello-world.xml"_s;
+    r.voiceMethod = u"POST"_s;
+    // voiceFallbackUrl stays a null string: JSON null on the wire.
+    r.voiceCallerIdLookup = true;
+    r.smsUrl = QString(u""_s);
+    r.voiceCapable = true;
+    r.smsCapable = true;
+    r.pureSip = true;
+    r.apiVersion = u"2012-04-24"_s;
+    r.dateCreated = QDateTime(QDate(2025, 3, 1), QTime(12, 30, 5, 120), Qt::UTC);
+    return r;
+}
+
+} // namespace
+
+class tst_PhoneNumberRepository : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data() { TestDatabase::addEngineRows(); }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<PhoneNumberRecord>("number");
+        PhoneNumberRecord full = makeNumber(u"24573004"_s, u"+4930123456"_s, UsageType::MainCompanyNumber);
+        full.label = u"Zentrale"_s;
+        full.paymentType = PaymentType::TollFree;
+        full.callType = CallType::FaxOnly;
+        full.status = NumberStatus::PortedIn;
+        full.features = NumberFeature::CallerId | NumberFeature::SmsSender | NumberFeature::Delegated;
+        full.extensionId = u"62734001"_s;
+        full.extensionNumber = u"101"_s;
+        QTest::newRow("ringcentral, all fields") << full;
+        QTest::newRow("defaults") << makeNumber(u"1"_s, u"+15551230000"_s);
+        PhoneNumberRecord sip = makeNumber(u"PN123"_s, u"^\\+4930.*$"_s, UsageType::DirectNumber, {}, u"restcomm"_s);
+        sip.restcomm = restcomm();
+        QTest::newRow("restcomm regex with attributes") << sip;
+        PhoneNumberRecord emptyAttributes = makeNumber(u"PN124"_s, u"+4930999"_s, UsageType::DirectNumber, {},
+                                                       u"restcomm"_s);
+        emptyAttributes.restcomm = RestcommAttributes{};
+        QTest::newRow("restcomm default attributes") << emptyAttributes;
+        for (UsageType usage : allUsageTypes()) {
+            QTest::addRow("usage %s", qPrintable(toWire(usage))) << makeNumber(u"u"_s, u"+4940123"_s, usage);
+        }
+    }
+    void roundTrip()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QFETCH(PhoneNumberRecord, number);
+        const qint64 profile = test.addProfile();
+        PhoneNumberRepository repository(test.database());
+        QString error;
+        QVERIFY2(repository.upsert(profile, {number}, &error), qPrintable(error));
+        const auto found = repository.find(profile, number.id, &error);
+        QVERIFY2(found, qPrintable(error));
+        QCOMPARE(*found, number);
+        if (number.restcomm) {
+            QVERIFY(found->restcomm->voiceFallbackUrl.isNull());
+            QCOMPARE(found->restcomm->dateCreated, number.restcomm->dateCreated);
+        }
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<PhoneNumberFilter>("filter");
+        QTest::addColumn<QStringList>("expectedIds");
+        PhoneNumberFilter all;
+        QTest::newRow("none, ordered by number") << all << QStringList{u"us"_s, u"b1"_s, u"b2"_s, u"h1"_s, u"sip"_s};
+        PhoneNumberFilter digits;
+        digits.digitsContain = u"(30) 12"_s;
+        QTest::newRow("digits anywhere, punctuation ignored") << digits << QStringList{u"b1"_s, u"b2"_s};
+        PhoneNumberFilter inner;
+        inner.digitsContain = u"555"_s;
+        QTest::newRow("digits inside") << inner << QStringList{u"us"_s, u"h1"_s};
+        PhoneNumberFilter prefix;
+        prefix.e164Prefix = u"+49 40"_s;
+        QTest::newRow("prefix") << prefix << QStringList{u"h1"_s};
+        PhoneNumberFilter prefixNotInside;
+        prefixNotInside.e164Prefix = u"555"_s;
+        QTest::newRow("prefix only at start") << prefixNotInside << QStringList{};
+        PhoneNumberFilter wildcard;
+        wildcard.digitsContain = u"1_2%"_s;
+        QTest::newRow("wildcards are dropped") << wildcard << QStringList{u"us"_s, u"b1"_s, u"b2"_s};
+        PhoneNumberFilter usage;
+        usage.usageType = UsageType::MainCompanyNumber;
+        QTest::newRow("usage") << usage << QStringList{u"b1"_s};
+        PhoneNumberFilter provider;
+        provider.provider = u"restcomm"_s;
+        QTest::newRow("provider") << provider << QStringList{u"sip"_s};
+        PhoneNumberFilter company;
+        company.extensionId = QString();
+        QTest::newRow("company-level") << company << QStringList{u"us"_s, u"b1"_s, u"sip"_s};
+        PhoneNumberFilter extension;
+        extension.extensionId = u"e7"_s;
+        QTest::newRow("of an extension") << extension << QStringList{u"b2"_s, u"h1"_s};
+        PhoneNumberFilter combined;
+        combined.extensionId = u"e7"_s;
+        combined.e164Prefix = u"+4930"_s;
+        QTest::newRow("combined") << combined << QStringList{u"b2"_s};
+    }
+    void filters()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QFETCH(PhoneNumberFilter, filter);
+        QFETCH(QStringList, expectedIds);
+        const qint64 profile = test.addProfile();
+        const qint64 other = test.addProfile(u"Other"_s);
+        PhoneNumberRepository repository(test.database());
+        QVERIFY(repository.upsert(profile, {makeNumber(u"b1"_s, u"+4930123456"_s, UsageType::MainCompanyNumber),
+                                            makeNumber(u"b2"_s, u"+4930123499"_s, UsageType::DirectNumber, u"e7"_s),
+                                            makeNumber(u"h1"_s, u"+4940555000"_s, UsageType::DirectNumber, u"e7"_s),
+                                            makeNumber(u"us"_s, u"+15551234567"_s, UsageType::CompanyNumber),
+                                            makeNumber(u"sip"_s, u"sip-trunk-1"_s, UsageType::DirectNumber, {},
+                                                       u"restcomm"_s)}));
+        QVERIFY(repository.upsert(other, {makeNumber(u"b1x"_s, u"+4930123456"_s)}));
+        QString error;
+        QCOMPARE(idsOf(repository.list(profile, filter, &error)), expectedIds);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void removeAllExceptAndRemove()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        PhoneNumberRepository repository(test.database());
+        QVERIFY(repository.upsert(profile, {makeNumber(u"a"_s, u"+491"_s), makeNumber(u"b"_s, u"+492"_s),
+                                            makeNumber(u"c"_s, u"+493"_s)}));
+        int removed = -1;
+        QVERIFY(repository.removeAllExcept(profile, {u"b"_s}, nullptr, &removed));
+        QCOMPARE(removed, 2);
+        QCOMPARE(idsOf(repository.list(profile)), QStringList{u"b"_s});
+        QVERIFY(repository.remove(profile, u"b"_s));
+        QVERIFY(repository.list(profile).isEmpty());
+        QVERIFY(!repository.find(profile, u"b"_s));
+    }
+
+    void versionFollowsContent()
+    {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        PhoneNumberRepository repository(test.database());
+        PhoneNumberRecord number = makeNumber(u"n"_s, u"+4930123"_s);
+        QVERIFY(repository.upsert(profile, {number}));
+        const QString first = repository.state(profile, u"n"_s)->version;
+        QCOMPARE(first, repository.versionOf(number));
+        number.features = NumberFeature::SmsSender;
+        QVERIFY(repository.versionOf(number) != first);
+        QVERIFY(repository.upsert(profile, {number}));
+        QCOMPARE(repository.state(profile, u"n"_s)->version, repository.versionOf(number));
+    }
+};
+
+Q_DECLARE_METATYPE(trunkline::core::PhoneNumberRecord)
+Q_DECLARE_METATYPE(trunkline::store::PhoneNumberFilter)
+
+QTEST_GUILESS_MAIN(tst_PhoneNumberRepository)
+#include "tst_PhoneNumberRepository.moc"
