@@ -1,0 +1,50 @@
+#pragma once
+
+#include "net/ApiClient.h"
+#include "net/Authenticator.h"
+#include "store/Profile.h"
+
+#include <QCoreApplication>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace trunkline::secrets {
+class SecretStore;
+}
+
+namespace trunkline::connection {
+
+class DemoEmulator;
+
+// A ready line to one profile's provider: the client to send requests with and the account it works on.
+struct Connection {
+    std::unique_ptr<net::ApiClient> client;
+    std::shared_ptr<net::Authenticator> authenticator;
+    QString accountId; // Restcomm's AccountSid, RingCentral's "~" when the profile names none
+};
+
+// Turns a stored profile into a Connection: reads the secret from the keychain (the only place secrets
+// come from), checks the address (https unless loopback), and picks the provider's authentication.
+// Demo profiles (base URL "demo:") run against the in-process emulator with its demo credentials.
+class ConnectionFactory {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionFactory)
+
+public:
+    using Done = std::function<void(std::optional<Connection> connection, const QString& error)>;
+
+    ConnectionFactory(secrets::SecretStore& secrets, QNetworkAccessManager& network, DemoEmulator& demo);
+
+    // Calls done exactly once, from the event loop.
+    void open(const store::Profile& profile, Done done);
+
+private:
+    void build(const store::Profile& profile, const QUrl& baseUrl, const QString& storedSecret, Done done);
+
+    secrets::SecretStore& m_secrets;
+    QNetworkAccessManager& m_network;
+    DemoEmulator& m_demo;
+};
+
+} // namespace trunkline::connection

@@ -1,0 +1,104 @@
+#include "connection/ProfileService.h"
+
+#include "connection/DemoProfiles.h"
+#include "core/PhoneNumberRecord.h"
+#include "net/EndpointPolicy.h"
+#include "secrets/SecretStore.h"
+#include "store/ProfileRepository.h"
+
+namespace trunkline::connection {
+
+ProfileService::ProfileService(store::Database& database, secrets::SecretStore& secrets)
+    : m_database(database)
+    , m_secrets(secrets) {
+}
+
+QString ProfileService::validate(const store::Profile& profile) {
+    if (profile.name.trimmed().isEmpty())
+        return tr("Name: must not be empty.");
+    if (profile.provider != core::kProviderRingCentral && profile.provider != core::kProviderTelnyx &&
+        profile.provider != core::kProviderRestcomm)
+        return tr("Provider: must be ringcentral, telnyx or restcomm, not “%1”.").arg(profile.provider);
+    if (DemoProfiles::isDemo(profile))
+        return {};
+    const QString urlError = net::EndpointPolicy::check(QUrl(profile.baseUrl));
+    if (!urlError.isEmpty())
+        return tr("Base URL: %1").arg(urlError);
+    if (profile.provider == core::kProviderRestcomm && profile.accountId.trimmed().isEmpty())
+        return tr("Account: the Restcomm Account SID must not be empty.");
+    return {};
+}
+
+bool ProfileService::add(store::Profile& profile, const ProviderSecret& secret, QString* error) {
+    const auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (const QString invalid = validate(profile); !invalid.isEmpty())
+        return fail(invalid);
+    QString secretError;
+    const QString serialized = secret.serialize(profile.provider);
+    if (!DemoProfiles::isDemo(profile) && !ProviderSecret::parse(profile.provider, serialized, &secretError))
+        return fail(secretError);
+
+    store::ProfileRepository profiles(m_database);
+    if (!profiles.add(profile, error))
+        return false;
+    if (DemoProfiles::isDemo(profile))
+        return true;
+    const secrets::SecretResult saved = m_secrets.saveAndWait({profile.id, profile.provider}, serialized);
+    if (!saved.ok()) {
+        // Without its secret the profile is useless: take it back out so nothing half-made remains.
+        profiles.remove(profile.id);
+        profile.id = 0;
+        return fail(saved.message);
+    }
+    return true;
+}
+
+bool ProfileService::update(const store::Profile& profile, const std::optional<ProviderSecret>& newSecret,
+                            QString* error) {
+    const auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (const QString invalid = validate(profile); !invalid.isEmpty())
+        return fail(invalid);
+    store::ProfileRepository profiles(m_database);
+    const std::optional<store::Profile> before = profiles.find(profile.id, error);
+    if (!before)
+        return error && !error->isEmpty() ? false : fail(tr("The profile no longer exists."));
+    if (newSecret) {
+        // Secret first: if the keychain refuses, the profile is left exactly as it was.
+        QString secretError;
+        const QString serialized = newSecret->serialize(profile.provider);
+        if (!ProviderSecret::parse(profile.provider, serialized, &secretError))
+            return fail(secretError);
+        const secrets::SecretResult saved = m_secrets.saveAndWait({profile.id, profile.provider}, serialized);
+        if (!saved.ok())
+            return fail(saved.message);
+        if (before->provider != profile.provider)
+            m_secrets.removeAndWait({profile.id, before->provider});
+    }
+    return profiles.update(profile, error);
+}
+
+bool ProfileService::remove(qint64 profileId, QString* error) {
+    store::ProfileRepository profiles(m_database);
+    const std::optional<store::Profile> profile = profiles.find(profileId, error);
+    if (!profile)
+        return false;
+    if (!DemoProfiles::isDemo(*profile)) {
+        const secrets::SecretResult removed = m_secrets.removeAndWait({profile->id, profile->provider});
+        if (!removed.ok()) {
+            if (error)
+                *error = removed.message;
+            return false;
+        }
+    }
+    return profiles.remove(profileId, error);
+}
+
+} // namespace trunkline::connection

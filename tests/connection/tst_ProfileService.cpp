@@ -1,0 +1,182 @@
+#include "TestDatabase.h"
+#include "connection/DemoProfiles.h"
+#include "connection/ProfileService.h"
+#include "secrets/MemorySecretStore.h"
+#include "store/ProfileRepository.h"
+
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace trunkline;
+using connection::ProfileService;
+using connection::ProviderSecret;
+
+namespace {
+store::Profile profile(const QString& name, const QString& provider, const QString& url,
+                       const QString& account = {}) {
+    store::Profile p;
+    p.name = name;
+    p.provider = provider;
+    p.baseUrl = url;
+    p.accountId = account;
+    return p;
+}
+
+ProviderSecret ringCentralSecret() {
+    return ProviderSecret{"client-id", "client-secret", "jwt-credential"};
+}
+} // namespace
+
+class tst_ProfileService : public QObject {
+    Q_OBJECT
+
+private slots:
+    void validate_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("account");
+        QTest::addColumn<QString>("expected");
+        const QString https = QStringLiteral("https://platform.ringcentral.com");
+        QTest::newRow("valid RingCentral") << "Office"
+                                           << "ringcentral" << https << ""
+                                           << "";
+        QTest::newRow("valid emulator on loopback") << "Lab"
+                                                    << "telnyx"
+                                                    << "http://127.0.0.1:9000"
+                                                    << ""
+                                                    << "";
+        QTest::newRow("valid demo") << "Demo"
+                                    << "restcomm"
+                                    << "demo:"
+                                    << ""
+                                    << "";
+        QTest::newRow("empty name") << "  "
+                                    << "ringcentral" << https << ""
+                                    << "Name: must not be empty.";
+        QTest::newRow("unknown provider")
+            << "X"
+            << "twilio" << https << ""
+            << "Provider: must be ringcentral, telnyx or restcomm, not “twilio”.";
+        QTest::newRow("plain http remote") << "X"
+                                           << "telnyx"
+                                           << "http://api.telnyx.com"
+                                           << ""
+                                           << "Base URL: The address http://api.telnyx.com uses plain http; "
+                                              "provider connections must use https "
+                                              "(http is only accepted for the local emulator on 127.0.0.1).";
+        QTest::newRow("restcomm without account") << "X"
+                                                  << "restcomm"
+                                                  << "https://cloud.restcomm.com"
+                                                  << ""
+                                                  << "Account: the Restcomm Account SID must not be empty.";
+    }
+    void validate() {
+        QFETCH(QString, name);
+        QFETCH(QString, provider);
+        QFETCH(QString, url);
+        QFETCH(QString, account);
+        QFETCH(QString, expected);
+        QCOMPARE(ProfileService::validate(profile(name, provider, url, account)), expected);
+    }
+
+    void addStoresProfileAndSecretApart() {
+        TestDatabase test(QStringLiteral("sqlite"));
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        secrets::MemorySecretStore secrets;
+        ProfileService service(test.database(), secrets);
+        store::Profile office = profile(QStringLiteral("Office"), QStringLiteral("ringcentral"),
+                                        QStringLiteral("https://platform.ringcentral.com"));
+        QString error;
+        QVERIFY2(service.add(office, ringCentralSecret(), &error), qPrintable(error));
+        QVERIFY(office.id > 0);
+        const secrets::SecretResult stored = secrets.loadAndWait({office.id, office.provider});
+        QVERIFY(stored.ok());
+        const auto parsed = ProviderSecret::parse(office.provider, stored.secret, &error);
+        QVERIFY(parsed.has_value());
+        QCOMPARE(parsed->clientSecret, QByteArray("client-secret"));
+        // The database has no trace of the secret.
+        QSqlQuery dump(test.database().connection());
+        QVERIFY(dump.exec(QStringLiteral("SELECT * FROM profiles")));
+        while (dump.next()) {
+            for (int column = 0; column < dump.record().count(); ++column)
+                QVERIFY(!dump.value(column).toString().contains(QLatin1String("client-secret")));
+        }
+    }
+
+    void keychainFailureLeavesNoProfile() {
+        TestDatabase test(QStringLiteral("sqlite"));
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        secrets::MemorySecretStore secrets;
+        secrets.setAvailable(false);
+        ProfileService service(test.database(), secrets);
+        store::Profile office = profile(QStringLiteral("Office"), QStringLiteral("telnyx"),
+                                        QStringLiteral("https://api.telnyx.com"));
+        QString error;
+        QVERIFY(!service.add(office, ProviderSecret{{}, {}, "KEY123"}, &error));
+        QVERIFY2(error.startsWith(QLatin1String("No keychain service is available")), qPrintable(error));
+        store::ProfileRepository profiles(test.database());
+        QVERIFY(profiles.list().isEmpty());
+    }
+
+    void incompleteSecretIsRefusedByField() {
+        TestDatabase test(QStringLiteral("sqlite"));
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        secrets::MemorySecretStore secrets;
+        ProfileService service(test.database(), secrets);
+        store::Profile office = profile(QStringLiteral("Office"), QStringLiteral("ringcentral"),
+                                        QStringLiteral("https://platform.ringcentral.com"));
+        QString error;
+        QVERIFY(!service.add(office, ProviderSecret{"id", "", "jwt"}, &error));
+        QCOMPARE(error, QStringLiteral("Client secret: must not be empty."));
+        QCOMPARE(secrets.size(), 0);
+    }
+
+    void removeDeletesSecretToo() {
+        TestDatabase test(QStringLiteral("sqlite"));
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        secrets::MemorySecretStore secrets;
+        ProfileService service(test.database(), secrets);
+        store::Profile lab = profile(QStringLiteral("Lab"), QStringLiteral("telnyx"),
+                                     QStringLiteral("https://api.telnyx.com"));
+        QString error;
+        QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "KEY"}, &error), qPrintable(error));
+        QVERIFY(secrets.contains({lab.id, lab.provider}));
+        QVERIFY2(service.remove(lab.id, &error), qPrintable(error));
+        QVERIFY(!secrets.contains({lab.id, lab.provider}));
+        QVERIFY(store::ProfileRepository(test.database()).list().isEmpty());
+    }
+
+    void updateKeepsOrReplacesSecret() {
+        TestDatabase test(QStringLiteral("sqlite"));
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        secrets::MemorySecretStore secrets;
+        ProfileService service(test.database(), secrets);
+        store::Profile lab = profile(QStringLiteral("Lab"), QStringLiteral("telnyx"),
+                                     QStringLiteral("https://api.telnyx.com"));
+        QString error;
+        QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "OLD"}, &error), qPrintable(error));
+        lab.name = QStringLiteral("Porting lab");
+        QVERIFY2(service.update(lab, std::nullopt, &error), qPrintable(error));
+        QCOMPARE(secrets.loadAndWait({lab.id, lab.provider}).secret, QStringLiteral("OLD"));
+        QVERIFY2(service.update(lab, ProviderSecret{{}, {}, "NEW"}, &error), qPrintable(error));
+        QCOMPARE(secrets.loadAndWait({lab.id, lab.provider}).secret, QStringLiteral("NEW"));
+        QCOMPARE(store::ProfileRepository(test.database()).find(lab.id)->name, QStringLiteral("Porting lab"));
+    }
+
+    void demoProfilesOnlyOnFirstStart() {
+        TestDatabase test(QStringLiteral("sqlite"));
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        store::ProfileRepository profiles(test.database());
+        QString error;
+        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
+        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 0);
+        const QList<store::Profile> all = profiles.list();
+        QCOMPARE(all.size(), 3);
+        for (const store::Profile& p : all)
+            QVERIFY(connection::DemoProfiles::isDemo(p));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ProfileService)
+#include "tst_ProfileService.moc"
