@@ -13,7 +13,19 @@ Transaction::Transaction(Database& database)
     : m_database(database)
 {
     if (m_database.m_transactionDepth > 0) {
+        // A savepoint, so that an inner failure can be undone at once: PostgreSQL refuses every
+        // further command (even releasing prepared statements) in a transaction with a failed
+        // statement until it is rolled back to a point before the failure.
         ++m_database.m_transactionDepth;
+        m_savepoint = u"trunkline_sp_%1"_s.arg(m_database.m_transactionDepth);
+        QSqlQuery savepoint(m_database.connection());
+        if (!savepoint.exec("SAVEPOINT "_L1 + m_savepoint)) {
+            --m_database.m_transactionDepth;
+            m_database.m_rollbackOnly = true;
+            m_error = tr("Cannot start a transaction on %1: %2")
+                          .arg(m_database.displayName(), savepoint.lastError().text());
+            return;
+        }
         m_active = true;
         return;
     }
@@ -60,6 +72,12 @@ bool Transaction::commit()
     m_active = false;
     if (!m_outermost) {
         --m_database.m_transactionDepth;
+        QSqlQuery release(m_database.connection());
+        if (!release.exec("RELEASE SAVEPOINT "_L1 + m_savepoint)) {
+            m_database.m_rollbackOnly = true;
+            m_error = release.lastError().text();
+            return false;
+        }
         return true;
     }
     m_database.m_transactionDepth = 0;
@@ -87,6 +105,8 @@ void Transaction::rollback()
     if (!m_outermost) {
         --m_database.m_transactionDepth;
         m_database.m_rollbackOnly = true;
+        QSqlQuery undo(m_database.connection());
+        undo.exec("ROLLBACK TO SAVEPOINT "_L1 + m_savepoint);
         return;
     }
     m_database.m_transactionDepth = 0;
