@@ -1,0 +1,144 @@
+#pragma once
+
+// Shared by the three provider clients: how results come back (callbacks, consistently) and how a paged
+// provider list becomes typed records. Header-only; each provider library includes it.
+
+#include "net/ApiClient.h"
+#include "net/ApiError.h"
+#include "net/PagedFetch.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace trunkline::providers {
+
+// One operation's answer: a value, or the typed error that prevented it.
+template <typename T>
+struct Outcome {
+    std::optional<T> value;
+    std::optional<net::ApiError> error;
+
+    bool ok() const { return !error.has_value() && value.has_value(); }
+};
+
+template <typename T>
+using Callback = std::function<void(const Outcome<T>&)>;
+
+// For operations without a value (delete, confirm without reading back): nullopt = success.
+using Completion = std::function<void(const std::optional<net::ApiError>&)>;
+
+// How a whole list ended. `complete` is false when a page failed, the fetch was cancelled, or a record
+// could not be read: then the sync engine must not delete local records the list did not mention.
+struct ListOutcome {
+    bool complete = false;
+    int pages = 0;
+    int records = 0;      // records delivered to the page handler
+    QStringList problems; // records skipped because they could not be read
+    std::optional<net::ApiError> error;
+};
+
+template <typename T>
+using PageHandler = std::function<void(int page, const QList<T>& records)>;
+using ListDone = std::function<void(const ListOutcome&)>;
+
+// Maps one JSON record; nullopt with *problem set when it cannot be read.
+template <typename T>
+using RecordMapper = std::function<std::optional<T>(const QJsonObject&, QString* problem)>;
+
+// Starts a PagedFetch whose pages are mapped to records. The fetch belongs to `context` and deletes
+// itself after onDone; keep a QPointer to cancel it.
+template <typename T>
+net::PagedFetch* startTypedList(net::ApiClient* client, QObject* context,
+                                net::PagedFetch::RequestForPage requestForPage,
+                                net::PagedFetch::PageReader reader, RecordMapper<T> mapper,
+                                PageHandler<T> onPage, ListDone onDone) {
+    auto* fetch = new net::PagedFetch(client, std::move(requestForPage), std::move(reader), context);
+    auto problems = std::make_shared<QStringList>();
+    auto delivered = std::make_shared<int>(0);
+    QObject::connect(fetch, &net::PagedFetch::pageReceived, context,
+                     [mapper, onPage, problems, delivered](int page, const QJsonArray& records) {
+                         QList<T> mapped;
+                         mapped.reserve(records.size());
+                         for (const QJsonValue& value : records) {
+                             QString problem;
+                             if (std::optional<T> record = mapper(value.toObject(), &problem))
+                                 mapped.append(std::move(*record));
+                             else
+                                 problems->append(problem);
+                         }
+                         *delivered += static_cast<int>(mapped.size());
+                         if (onPage)
+                             onPage(page, mapped);
+                     });
+    QObject::connect(fetch, &net::PagedFetch::finished, context,
+                     [fetch, onDone, problems, delivered, client](const net::PagedFetchResult& result) {
+                         ListOutcome outcome;
+                         outcome.pages = result.pages;
+                         outcome.records = *delivered;
+                         outcome.problems = *problems;
+                         outcome.error = result.error;
+                         outcome.complete = result.complete && problems->isEmpty();
+                         if (result.complete && !problems->isEmpty()) {
+                             net::ApiError error;
+                             error.kind = net::ApiError::Kind::Protocol;
+                             error.provider = client ? client->providerName() : QString();
+                             error.detail = problems->first();
+                             outcome.error = error;
+                         }
+                         fetch->deleteLater();
+                         if (onDone)
+                             onDone(outcome);
+                     });
+    fetch->start();
+    return fetch;
+}
+
+// Sends one request and hands its JSON object body to `read`, which makes the value.
+template <typename T>
+net::ApiReply* sendForValue(net::ApiClient* client, QObject* context, net::ApiRequest request,
+                            std::function<std::optional<T>(const QJsonObject&, QString*)> read,
+                            Callback<T> done) {
+    const QString subject = request.subject;
+    net::ApiReply* reply = client->send(std::move(request));
+    QObject::connect(reply, &net::ApiReply::finished, context,
+                     [client, subject, read, done](const net::ApiResult& result) {
+                         Outcome<T> outcome;
+                         if (result.error) {
+                             outcome.error = result.error;
+                         } else {
+                             QString problem;
+                             outcome.value = read(result.json().object(), &problem);
+                             if (!outcome.value) {
+                                 net::ApiError error;
+                                 error.kind = net::ApiError::Kind::Protocol;
+                                 error.httpStatus = result.httpStatus;
+                                 error.provider = client->providerName();
+                                 error.subject = subject;
+                                 error.detail = problem;
+                                 outcome.error = error;
+                             }
+                         }
+                         if (done)
+                             done(outcome);
+                     });
+    return reply;
+}
+
+// Sends one request whose answer carries nothing the caller needs.
+inline net::ApiReply* sendForCompletion(net::ApiClient* client, QObject* context, net::ApiRequest request,
+                                        Completion done) {
+    net::ApiReply* reply = client->send(std::move(request));
+    QObject::connect(reply, &net::ApiReply::finished, context, [done](const net::ApiResult& result) {
+        if (done)
+            done(result.error);
+    });
+    return reply;
+}
+
+} // namespace trunkline::providers

@@ -1,0 +1,199 @@
+#include "providers/restcomm/RestcommClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace trunkline::providers::restcomm {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray kForm = "application/x-www-form-urlencoded";
+
+QString numberSubject(const core::PhoneNumberRecord& number) {
+    return RestcommClient::tr("incoming number %1").arg(number.e164.isEmpty() ? number.id : number.e164);
+}
+
+QByteArray formBytes(const QUrlQuery& form) {
+    return form.toString(QUrl::FullyEncoded).toUtf8();
+}
+
+} // namespace
+
+RestcommClient::RestcommClient(net::ApiClient* api, QString accountSid, QObject* parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_accountSid(std::move(accountSid)) {
+}
+
+void RestcommClient::setPageSize(int size) {
+    m_pageSize = std::max(1, size);
+}
+
+QString RestcommClient::prefix() const {
+    const QString basePath = m_api->baseUrl().path();
+    return basePath.endsWith(u"/restcomm") || basePath.endsWith(u"/restcomm/") ? QString() : u"/restcomm"_s;
+}
+
+QString RestcommClient::accountPath(const QString& accountSid) const {
+    return prefix() + u"/2012-04-24/Accounts/"_s + accountSid;
+}
+
+QString RestcommClient::numbersPath() const {
+    return accountPath(m_accountSid) + u"/IncomingPhoneNumbers"_s;
+}
+
+net::PagedFetch* RestcommClient::listIncomingNumbers(PageHandler<core::PhoneNumberRecord> onPage,
+                                                     ListDone done) {
+    const QString listPath = numbersPath() + u".json"_s;
+    const QString subject = tr("the incoming numbers of account %1").arg(m_accountSid);
+    const int size = m_pageSize;
+    auto requestForPage = [listPath, subject, size](int page) {
+        net::ApiRequest request = net::ApiRequest::get(listPath);
+        request.query.addQueryItem(u"Page"_s, QString::number(page - 1)); // Restcomm pages start at 0
+        request.query.addQueryItem(u"PageSize"_s, QString::number(size));
+        request.subject = subject;
+        return request;
+    };
+    const QString linkPrefix = prefix();
+    const QUrl baseUrl = m_api->baseUrl();
+    auto reader = [linkPrefix, baseUrl, subject](const net::ApiResult& result,
+                                                 QString* problem) -> std::optional<net::PageContent> {
+        const QJsonObject body = result.json().object();
+        if (!body.value("incomingPhoneNumbers"_L1).isArray()) {
+            *problem = tr("The list page has no “incomingPhoneNumbers” array.");
+            return std::nullopt;
+        }
+        net::PageContent content;
+        content.records = body.value("incomingPhoneNumbers"_L1).toArray();
+        // num_pages is the index of the last page (total / PageSize, floored), so there is one more page.
+        const QJsonValue lastIndex = body.value("num_pages"_L1);
+        if (lastIndex.isDouble())
+            content.totalPages = lastIndex.toInt() + 1;
+        // next_page_uri is the string "null" on the last page, and has no /restcomm prefix (§4).
+        const QString next = body.value("next_page_uri"_L1).toString();
+        if (!next.isEmpty() && next != u"null") {
+            net::ApiRequest like;
+            like.subject = subject;
+            content.next = net::PagedFetch::requestForLink(baseUrl, next, like);
+            content.next->path = linkPrefix + content.next->path;
+            if (!content.next->path.endsWith(u".json"))
+                content.next->path += u".json"_s;
+        }
+        return content;
+    };
+    return startTypedList<core::PhoneNumberRecord>(m_api, this, requestForPage, reader,
+                                                   RestcommMapper::incomingNumber, std::move(onPage),
+                                                   std::move(done));
+}
+
+net::ApiReply* RestcommClient::getIncomingNumber(const QString& sid, Callback<core::PhoneNumberRecord> done) {
+    net::ApiRequest request = net::ApiRequest::get(numbersPath() + u'/' + sid + u".json"_s);
+    request.subject = tr("incoming number %1").arg(sid);
+    return sendForValue<core::PhoneNumberRecord>(m_api, this, std::move(request),
+                                                 RestcommMapper::incomingNumber, std::move(done));
+}
+
+net::ApiReply* RestcommClient::updateIncomingNumber(const core::PhoneNumberRecord& number,
+                                                    Callback<core::PhoneNumberRecord> done) {
+    net::ApiRequest request;
+    request.method = "PUT";
+    request.path = numbersPath() + u'/' + number.id + u".json"_s;
+    request.contentType = kForm;
+    request.body = formBytes(RestcommMapper::updateForm(number));
+    request.subject = numberSubject(number);
+    return sendForValue<core::PhoneNumberRecord>(m_api, this, std::move(request),
+                                                 RestcommMapper::incomingNumber, std::move(done));
+}
+
+net::ApiReply* RestcommClient::deleteIncomingNumber(const core::PhoneNumberRecord& number, Completion done) {
+    net::ApiRequest request;
+    request.method = "DELETE";
+    request.path = numbersPath() + u'/' + number.id + u".json"_s;
+    request.subject = numberSubject(number);
+    return sendForCompletion(m_api, this, std::move(request), std::move(done));
+}
+
+net::ApiReply* RestcommClient::provisionIncomingNumber(const ProvisionRequest& provision,
+                                                       Callback<core::PhoneNumberRecord> done) {
+    net::ApiRequest request;
+    request.method = "POST";
+    request.path = numbersPath() +
+                   (provision.numberType.isEmpty() ? QString() : u'/' + provision.numberType) + u".json"_s;
+    request.contentType = kForm;
+    request.body = formBytes(RestcommMapper::provisionForm(provision));
+    request.subject = provision.number.e164.isEmpty() ? tr("a number in area code %1").arg(provision.areaCode)
+                                                      : numberSubject(provision.number);
+    const bool pureSip = provision.number.restcomm && provision.number.restcomm->pureSip;
+    auto read = [pureSip](const QJsonObject& json,
+                          QString* problem) -> std::optional<core::PhoneNumberRecord> {
+        auto number = RestcommMapper::incomingNumber(json, problem);
+        // Restcomm does not print pure_sip; what was asked for is what it stored (§5 step 6).
+        if (number && number->restcomm)
+            number->restcomm->pureSip = pureSip;
+        return number;
+    };
+    return sendForValue<core::PhoneNumberRecord>(m_api, this, std::move(request), read, std::move(done));
+}
+
+net::ApiReply* RestcommClient::searchAvailableNumbers(const QString& isoCountry, const QString& numberType,
+                                                      const QString& areaCode, const QString& contains,
+                                                      Callback<QList<AvailableNumber>> done) {
+    net::ApiRequest request = net::ApiRequest::get(accountPath(m_accountSid) + u"/AvailablePhoneNumbers/"_s +
+                                                   isoCountry + u'/' + numberType + u".json"_s);
+    if (!areaCode.isEmpty())
+        request.query.addQueryItem(u"AreaCode"_s, areaCode);
+    if (!contains.isEmpty())
+        request.query.addQueryItem(u"Contains"_s, contains);
+    request.subject = tr("available %1 numbers in %2").arg(numberType, isoCountry);
+    const QString subject = request.subject;
+    net::ApiReply* reply = m_api->send(std::move(request));
+    net::ApiClient* api = m_api;
+    connect(reply, &net::ApiReply::finished, this, [api, subject, done](const net::ApiResult& result) {
+        Outcome<QList<AvailableNumber>> outcome;
+        if (result.error) {
+            outcome.error = result.error;
+        } else {
+            // A bare JSON array (§9), which the shared helpers (objects only) do not read.
+            QList<AvailableNumber> numbers;
+            QString problem;
+            for (const QJsonValue& value : result.json().array()) {
+                auto number = RestcommMapper::availableNumber(value.toObject(), &problem);
+                if (!number)
+                    break;
+                numbers.append(*number);
+            }
+            if (!problem.isEmpty() || !result.json().isArray()) {
+                net::ApiError error;
+                error.kind = net::ApiError::Kind::Protocol;
+                error.provider = api->providerName();
+                error.subject = subject;
+                error.detail = problem.isEmpty() ? tr("The answer is not a JSON array.") : problem;
+                outcome.error = error;
+            } else {
+                outcome.value = numbers;
+            }
+        }
+        if (done)
+            done(outcome);
+    });
+    return reply;
+}
+
+net::ApiReply* RestcommClient::migrateNumbers(const QString& targetAccountSid, const QString& organizationSid,
+                                              Completion done) {
+    QUrlQuery form;
+    form.addQueryItem(u"OrganizationSid"_s, organizationSid);
+    net::ApiRequest request;
+    request.method = "POST";
+    request.path = accountPath(targetAccountSid) + u"/IncomingPhoneNumbers/migrate"_s;
+    request.contentType = kForm;
+    request.body = formBytes(form);
+    request.subject = tr("the numbers of account %1").arg(targetAccountSid);
+    // Setting the organisation again has the same effect: safe to repeat after a lost answer.
+    request.markIdempotent();
+    return sendForCompletion(m_api, this, std::move(request), std::move(done));
+}
+
+} // namespace trunkline::providers::restcomm

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/PhoneNumberRecord.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QUrlQuery>
+#include <optional>
+
+namespace trunkline::providers::restcomm {
+
+// A number offered by AvailablePhoneNumbers (restcomm-numbers.md §9): a bare JSON array of camelCase
+// objects, nulls omitted.
+struct AvailableNumber {
+    QString phoneNumber;
+    QString friendlyName;
+    QString isoCountry;
+    QString region;
+    QString postalCode;
+    bool voiceCapable = false;
+    bool smsCapable = false;
+    bool mmsCapable = false;
+    bool faxCapable = false;
+
+    friend bool operator==(const AvailableNumber&, const AvailableNumber&) = default;
+};
+
+// What POST IncomingPhoneNumbers provisions: a given number, or (number empty) any number of an area
+// code. `number.restcomm` carries isSIP (pureSip) and the URLs/methods to set; null fields are not sent.
+struct ProvisionRequest {
+    core::PhoneNumberRecord number;
+    QString areaCode;
+    QString numberType; // "" (plain list, Global), "Local", "TollFree" or "Mobile"
+};
+
+// Restcomm IncomingPhoneNumber JSON and form data (restcomm-numbers.md §3, §5, §6) <-> PhoneNumberRecord
+// with RestcommAttributes. Restcomm prints JSON null for unset URLs and sids, which stay null QStrings.
+class RestcommMapper {
+    Q_DECLARE_TR_FUNCTIONS(RestcommMapper)
+
+public:
+    static std::optional<core::PhoneNumberRecord> incomingNumber(const QJsonObject& json, QString* problem);
+    static QJsonObject incomingNumberToJson(const core::PhoneNumberRecord& number);
+
+    // Update form (POST/PUT IncomingPhoneNumbers/{sid}) setting every updatable field to the record's
+    // value: a null URL or application sid is sent empty, which clears it; a null method is not sent
+    // (Restcomm cannot clear one). Parameter names are case-sensitive CamelCase (§1).
+    static QUrlQuery updateForm(const core::PhoneNumberRecord& number);
+    static QUrlQuery provisionForm(const ProvisionRequest& request);
+
+    static std::optional<AvailableNumber> availableNumber(const QJsonObject& json, QString* problem);
+
+    // "Mon, 4 Nov 2013 12:14:11 +0000" (EEE, d MMM yyyy HH:mm:ss Z, US English). Written in UTC.
+    static QDateTime date(const QJsonValue& value);
+    static QJsonValue dateJson(const QDateTime& time);
+};
+
+} // namespace trunkline::providers::restcomm

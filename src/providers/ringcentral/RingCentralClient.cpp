@@ -1,0 +1,316 @@
+#include "providers/ringcentral/RingCentralClient.h"
+
+#include "providers/ringcentral/RingCentralMapper.h"
+
+#include <QJsonDocument>
+#include <memory>
+
+namespace trunkline::providers::ringcentral {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Usage groups, ringcentral.md §7.3.
+const QString kLight = u"Light"_s;
+const QString kMedium = u"Medium"_s;
+const QString kHeavy = u"Heavy"_s;
+
+const QString kAccount = u"/restapi/v1.0/account/~"_s;
+
+QString extensionPath(const QString& extensionId) {
+    return kAccount + u"/extension/"_s + (extensionId.isEmpty() ? u"~"_s : extensionId);
+}
+
+QString extensionSubject(const core::Extension& extension) {
+    return extension.extensionNumber.isEmpty()
+               ? RingCentralClient::tr("extension %1")
+                     .arg(extension.name.isEmpty() ? extension.id : extension.name)
+               : RingCentralClient::tr("extension %1").arg(extension.extensionNumber);
+}
+
+QByteArray jsonBytes(const QJsonObject& object) {
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+std::optional<QJsonObject> anyObject(const QJsonObject& object, QString*) {
+    return object;
+}
+
+} // namespace
+
+RingCentralClient::RingCentralClient(net::ApiClient* api, QObject* parent)
+    : QObject(parent)
+    , m_api(api) {
+}
+
+void RingCentralClient::setPageSize(int perPage) {
+    m_pageSize = std::clamp(perPage, 1, 1000);
+}
+
+net::PagedFetch::RequestForPage RingCentralClient::pageRequests(const QString& path, const QUrlQuery& filters,
+                                                                const QString& group,
+                                                                const QString& subject) const {
+    const int perPage = m_pageSize;
+    return [path, filters, group, subject, perPage](int page) {
+        net::ApiRequest request = net::ApiRequest::get(path, group);
+        request.query = filters;
+        request.query.addQueryItem(u"page"_s, QString::number(page));
+        request.query.addQueryItem(u"perPage"_s, QString::number(perPage));
+        request.subject = subject;
+        return request;
+    };
+}
+
+// RingCentral pages: {records, paging{page, totalPages?}, navigation{nextPage{uri}?}} (§8). totalPages
+// may be omitted "for performance reasons"; then the nextPage links are followed.
+net::PagedFetch::PageReader RingCentralClient::pageReader(const QString& group,
+                                                          const QString& subject) const {
+    const QUrl baseUrl = m_api->baseUrl();
+    return [baseUrl, group, subject](const net::ApiResult& result,
+                                     QString* problem) -> std::optional<net::PageContent> {
+        const QJsonObject body = result.json().object();
+        if (!body.value("records"_L1).isArray()) {
+            *problem = tr("The list page has no “records” array.");
+            return std::nullopt;
+        }
+        net::PageContent content;
+        content.records = body.value("records"_L1).toArray();
+        const QJsonValue total = body.value("paging"_L1).toObject().value("totalPages"_L1);
+        if (total.isDouble())
+            content.totalPages = total.toInt();
+        const QString next =
+            body.value("navigation"_L1).toObject().value("nextPage"_L1).toObject().value("uri"_L1).toString();
+        if (!next.isEmpty()) {
+            net::ApiRequest like = net::ApiRequest::get({}, group);
+            like.subject = subject;
+            content.next = net::PagedFetch::requestForLink(baseUrl, next, like);
+        }
+        return content;
+    };
+}
+
+net::ApiReply* RingCentralClient::jsonCall(QByteArray method, const QString& path, const QString& group,
+                                           const QString& subject, const QJsonObject& body,
+                                           Callback<QJsonObject> done) {
+    net::ApiRequest request;
+    request.method = std::move(method);
+    request.path = path;
+    request.rateGroup = group;
+    request.subject = subject;
+    if (request.method != "GET")
+        request.body = jsonBytes(body);
+    return sendForValue<QJsonObject>(m_api, this, std::move(request), anyObject, std::move(done));
+}
+
+// --- account -------------------------------------------------------------------------------------------
+
+void RingCentralClient::fetchAccount(Callback<core::Account> done) {
+    struct Pending {
+        std::optional<QJsonObject> account;
+        std::optional<QJsonObject> serviceInfo;
+        std::optional<net::ApiError> error;
+        int answers = 0;
+    };
+    auto pending = std::make_shared<Pending>();
+    auto finishIfDone = [pending, done] {
+        if (++pending->answers < 2)
+            return;
+        Outcome<core::Account> outcome;
+        outcome.error = pending->error;
+        if (!outcome.error) {
+            QString problem;
+            outcome.value = RingCentralMapper::account(*pending->account, *pending->serviceInfo, &problem);
+            if (!outcome.value) {
+                net::ApiError error;
+                error.kind = net::ApiError::Kind::Protocol;
+                error.provider = u"RingCentral"_s;
+                error.subject = tr("the account");
+                error.detail = problem;
+                outcome.error = error;
+            }
+        }
+        if (done)
+            done(outcome);
+    };
+    const QString subject = tr("the account");
+    jsonCall("GET", kAccount, kLight, subject, {}, [pending, finishIfDone](const Outcome<QJsonObject>& o) {
+        if (o.error && !pending->error)
+            pending->error = o.error;
+        pending->account = o.value;
+        finishIfDone();
+    });
+    jsonCall("GET", kAccount + u"/service-info"_s, kLight, subject, {},
+             [pending, finishIfDone](const Outcome<QJsonObject>& o) {
+                 if (o.error && !pending->error)
+                     pending->error = o.error;
+                 pending->serviceInfo = o.value;
+                 finishIfDone();
+             });
+}
+
+// --- extensions ----------------------------------------------------------------------------------------
+
+net::PagedFetch* RingCentralClient::listExtensions(const ExtensionFilter& filter,
+                                                   PageHandler<core::Extension> onPage, ListDone done) {
+    QUrlQuery filters;
+    for (core::ExtensionType type : filter.types)
+        filters.addQueryItem(u"type"_s, core::toWire(type)); // repeated keys (§0)
+    for (core::ExtensionStatus status : filter.statuses)
+        filters.addQueryItem(u"status"_s, core::toWire(status));
+    const QString path = kAccount + u"/extension"_s;
+    const QString subject = tr("the extension list");
+    return startTypedList<core::Extension>(m_api, this, pageRequests(path, filters, kMedium, subject),
+                                           pageReader(kMedium, subject), RingCentralMapper::extension,
+                                           std::move(onPage), std::move(done));
+}
+
+net::ApiReply* RingCentralClient::getExtension(const QString& extensionId, Callback<core::Extension> done) {
+    net::ApiRequest request = net::ApiRequest::get(extensionPath(extensionId), kLight);
+    request.subject = tr("extension %1").arg(extensionId);
+    return sendForValue<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension,
+                                         std::move(done));
+}
+
+net::ApiReply* RingCentralClient::createExtension(const core::Extension& extension,
+                                                  Callback<core::Extension> done) {
+    net::ApiRequest request;
+    request.method = "POST";
+    request.path = kAccount + u"/extension"_s;
+    request.rateGroup = kMedium;
+    request.subject = extensionSubject(extension);
+    request.body = jsonBytes(RingCentralMapper::extensionCreateBody(extension));
+    return sendForValue<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension,
+                                         std::move(done));
+}
+
+net::ApiReply* RingCentralClient::updateExtension(const core::Extension& extension,
+                                                  Callback<core::Extension> done) {
+    net::ApiRequest request;
+    request.method = "PUT";
+    request.path = extensionPath(extension.id);
+    request.rateGroup = kMedium;
+    request.subject = extensionSubject(extension);
+    request.body = jsonBytes(RingCentralMapper::extensionUpdateBody(extension));
+    return sendForValue<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension,
+                                         std::move(done));
+}
+
+net::ApiReply* RingCentralClient::deleteExtension(const core::Extension& extension, Completion done) {
+    net::ApiRequest request;
+    request.method = "DELETE";
+    request.path = extensionPath(extension.id);
+    request.rateGroup = kMedium;
+    request.subject = extensionSubject(extension);
+    return sendForCompletion(m_api, this, std::move(request), std::move(done));
+}
+
+// --- phone numbers -------------------------------------------------------------------------------------
+
+net::PagedFetch* RingCentralClient::listAccountPhoneNumbers(PageHandler<core::PhoneNumberRecord> onPage,
+                                                            ListDone done) {
+    const QString path = kAccount + u"/phone-number"_s;
+    const QString subject = tr("the account's phone numbers");
+    return startTypedList<core::PhoneNumberRecord>(
+        m_api, this, pageRequests(path, {}, kHeavy, subject), pageReader(kHeavy, subject),
+        RingCentralMapper::phoneNumber, std::move(onPage), std::move(done));
+}
+
+net::PagedFetch* RingCentralClient::listExtensionPhoneNumbers(const QString& extensionId,
+                                                              PageHandler<core::PhoneNumberRecord> onPage,
+                                                              ListDone done) {
+    const QString path = extensionPath(extensionId) + u"/phone-number"_s;
+    const QString subject = tr("the phone numbers of extension %1").arg(extensionId);
+    return startTypedList<core::PhoneNumberRecord>(
+        m_api, this, pageRequests(path, {}, kLight, subject), pageReader(kLight, subject),
+        RingCentralMapper::phoneNumber, std::move(onPage), std::move(done));
+}
+
+// --- forwarding numbers --------------------------------------------------------------------------------
+
+net::PagedFetch* RingCentralClient::listForwardingNumbers(const QString& extensionId,
+                                                          PageHandler<core::ForwardingNumber> onPage,
+                                                          ListDone done) {
+    const QString path = extensionPath(extensionId) + u"/forwarding-number"_s;
+    const QString subject = tr("the forwarding numbers of extension %1").arg(extensionId);
+    return startTypedList<core::ForwardingNumber>(
+        m_api, this, pageRequests(path, {}, kLight, subject), pageReader(kLight, subject),
+        RingCentralMapper::forwardingNumber, std::move(onPage), std::move(done));
+}
+
+net::ApiReply* RingCentralClient::createForwardingNumber(const QString& extensionId,
+                                                         const core::ForwardingNumber& forwarding,
+                                                         Callback<core::ForwardingNumber> done) {
+    net::ApiRequest request;
+    request.method = "POST";
+    request.path = extensionPath(extensionId) + u"/forwarding-number"_s;
+    request.rateGroup = kMedium;
+    request.subject = tr("forwarding number %1").arg(forwarding.phoneNumber);
+    request.body = jsonBytes(RingCentralMapper::forwardingCreateBody(forwarding));
+    return sendForValue<core::ForwardingNumber>(m_api, this, std::move(request),
+                                                RingCentralMapper::forwardingNumber, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::updateForwardingNumber(const QString& extensionId,
+                                                         const core::ForwardingNumber& forwarding,
+                                                         Callback<core::ForwardingNumber> done) {
+    net::ApiRequest request;
+    request.method = "PUT";
+    request.path = extensionPath(extensionId) + u"/forwarding-number/"_s + forwarding.id;
+    request.rateGroup = kMedium;
+    request.subject = tr("forwarding number %1").arg(forwarding.phoneNumber);
+    request.body = jsonBytes(RingCentralMapper::forwardingUpdateBody(forwarding));
+    return sendForValue<core::ForwardingNumber>(m_api, this, std::move(request),
+                                                RingCentralMapper::forwardingNumber, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::deleteForwardingNumber(const QString& extensionId,
+                                                         const QString& forwardingNumberId, Completion done) {
+    net::ApiRequest request;
+    request.method = "DELETE";
+    request.path = extensionPath(extensionId) + u"/forwarding-number/"_s + forwardingNumberId;
+    request.rateGroup = kMedium;
+    request.subject = tr("forwarding number %1").arg(forwardingNumberId);
+    return sendForCompletion(m_api, this, std::move(request), std::move(done));
+}
+
+// --- per-extension settings ----------------------------------------------------------------------------
+
+net::ApiReply* RingCentralClient::getCallerId(const QString& extensionId, Callback<QJsonObject> done) {
+    return jsonCall("GET", extensionPath(extensionId) + u"/caller-id"_s, kLight,
+                    tr("the caller ID of extension %1").arg(extensionId), {}, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::putCallerId(const QString& extensionId, const QJsonObject& callerId,
+                                              Callback<QJsonObject> done) {
+    return jsonCall("PUT", extensionPath(extensionId) + u"/caller-id"_s, kMedium,
+                    tr("the caller ID of extension %1").arg(extensionId), callerId, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::getNotificationSettings(const QString& extensionId,
+                                                          Callback<QJsonObject> done) {
+    return jsonCall("GET", extensionPath(extensionId) + u"/notification-settings"_s, kLight,
+                    tr("the notification settings of extension %1").arg(extensionId), {}, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::putNotificationSettings(const QString& extensionId,
+                                                          const QJsonObject& settings,
+                                                          Callback<QJsonObject> done) {
+    return jsonCall("PUT", extensionPath(extensionId) + u"/notification-settings"_s, kMedium,
+                    tr("the notification settings of extension %1").arg(extensionId), settings,
+                    std::move(done));
+}
+
+net::ApiReply* RingCentralClient::getBusinessHoursRule(const QString& extensionId,
+                                                       Callback<QJsonObject> done) {
+    return jsonCall("GET", extensionPath(extensionId) + u"/answering-rule/business-hours-rule"_s, kLight,
+                    tr("the business-hours rule of extension %1").arg(extensionId), {}, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::putBusinessHoursRule(const QString& extensionId, const QJsonObject& rule,
+                                                       Callback<QJsonObject> done) {
+    return jsonCall("PUT", extensionPath(extensionId) + u"/answering-rule/business-hours-rule"_s, kMedium,
+                    tr("the business-hours rule of extension %1").arg(extensionId), rule, std::move(done));
+}
+
+} // namespace trunkline::providers::ringcentral

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/Account.h"
+#include "core/Extension.h"
+#include "core/ForwardingNumber.h"
+#include "core/PhoneNumberRecord.h"
+#include "providers/ProviderCalls.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+namespace trunkline::providers::ringcentral {
+
+// RingCentral REST API v1.0 operations the console uses, on a ready (authenticated) ApiClient. Every
+// request carries its usage group (ringcentral.md §7.3) so the client paces per group, and a subject
+// ("extension 101") so errors name the record. Results come back through callbacks, which are called
+// only while this object lives; lists are delivered page by page (PagedFetch) and end with a
+// ListOutcome telling whether the list is complete.
+class RingCentralClient : public QObject {
+    Q_OBJECT
+
+public:
+    struct ExtensionFilter {
+        QList<core::ExtensionType> types;      // empty = all
+        QList<core::ExtensionStatus> statuses; // empty = all
+    };
+
+    explicit RingCentralClient(net::ApiClient* api, QObject* parent = nullptr);
+
+    // Records per page for list requests: 1..1000 (1000 is the documented perPage maximum; fewer,
+    // larger pages cost fewer requests under the usage-group limits).
+    void setPageSize(int perPage);
+    int pageSize() const { return m_pageSize; }
+    net::ApiClient* api() const { return m_api; }
+
+    // Account info and service-info (two Light requests, combined).
+    void fetchAccount(Callback<core::Account> done);
+
+    net::PagedFetch* listExtensions(const ExtensionFilter& filter, PageHandler<core::Extension> onPage,
+                                    ListDone done);
+    net::ApiReply* getExtension(const QString& extensionId, Callback<core::Extension> done);
+    net::ApiReply* createExtension(const core::Extension& extension, Callback<core::Extension> done);
+    net::ApiReply* updateExtension(const core::Extension& extension, Callback<core::Extension> done);
+    net::ApiReply* deleteExtension(const core::Extension& extension, Completion done);
+
+    // Account numbers (Heavy group) and the numbers an extension may use (Light).
+    net::PagedFetch* listAccountPhoneNumbers(PageHandler<core::PhoneNumberRecord> onPage, ListDone done);
+    net::PagedFetch* listExtensionPhoneNumbers(const QString& extensionId,
+                                               PageHandler<core::PhoneNumberRecord> onPage, ListDone done);
+
+    net::PagedFetch* listForwardingNumbers(const QString& extensionId,
+                                           PageHandler<core::ForwardingNumber> onPage, ListDone done);
+    net::ApiReply* createForwardingNumber(const QString& extensionId,
+                                          const core::ForwardingNumber& forwarding,
+                                          Callback<core::ForwardingNumber> done);
+    net::ApiReply* updateForwardingNumber(const QString& extensionId,
+                                          const core::ForwardingNumber& forwarding,
+                                          Callback<core::ForwardingNumber> done);
+    net::ApiReply* deleteForwardingNumber(const QString& extensionId, const QString& forwardingNumberId,
+                                          Completion done);
+
+    // Per-extension settings without a record of their own are passed through as the API's JSON
+    // (ExtensionCallerIdInfo, notification settings, the business-hours answering rule); see
+    // RingCentralMapper::callerIdNumber() for the one value the Extension record keeps.
+    net::ApiReply* getCallerId(const QString& extensionId, Callback<QJsonObject> done);
+    net::ApiReply* putCallerId(const QString& extensionId, const QJsonObject& callerId,
+                               Callback<QJsonObject> done);
+    net::ApiReply* getNotificationSettings(const QString& extensionId, Callback<QJsonObject> done);
+    net::ApiReply* putNotificationSettings(const QString& extensionId, const QJsonObject& settings,
+                                           Callback<QJsonObject> done);
+    net::ApiReply* getBusinessHoursRule(const QString& extensionId, Callback<QJsonObject> done);
+    net::ApiReply* putBusinessHoursRule(const QString& extensionId, const QJsonObject& rule,
+                                        Callback<QJsonObject> done);
+
+private:
+    net::ApiReply* jsonCall(QByteArray method, const QString& path, const QString& group,
+                            const QString& subject, const QJsonObject& body, Callback<QJsonObject> done);
+    net::PagedFetch::RequestForPage pageRequests(const QString& path, const QUrlQuery& filters,
+                                                 const QString& group, const QString& subject) const;
+    net::PagedFetch::PageReader pageReader(const QString& group, const QString& subject) const;
+
+    net::ApiClient* m_api;
+    int m_pageSize = 1000;
+};
+
+} // namespace trunkline::providers::ringcentral

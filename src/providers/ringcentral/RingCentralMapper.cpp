@@ -1,0 +1,325 @@
+#include "providers/ringcentral/RingCentralMapper.h"
+
+#include <QJsonArray>
+
+namespace trunkline::providers::ringcentral {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString text(const QJsonObject& object, QLatin1StringView key) {
+    return object.value(key).toString();
+}
+
+QJsonObject child(const QJsonObject& object, QLatin1StringView key) {
+    return object.value(key).toObject();
+}
+
+void putIfSet(QJsonObject& object, const QString& key, const QString& value) {
+    if (!value.isEmpty())
+        object.insert(key, value);
+}
+
+QStringList stringList(const QJsonValue& value) {
+    QStringList out;
+    for (const QJsonValue& item : value.toArray())
+        out.append(item.toString());
+    return out;
+}
+
+// A RingCentral int64 id back on the wire: a number when it is one, else the text.
+QJsonValue idValue(const QString& id) {
+    bool ok = false;
+    const qint64 number = id.toLongLong(&ok);
+    return ok ? QJsonValue(number) : QJsonValue(id);
+}
+
+// Reads an enum field: absent -> fallback; present and unknown -> problem.
+template <typename E, typename FromWire>
+bool readEnum(const QJsonObject& object, QLatin1StringView key, FromWire fromWire, E* out,
+              const QString& what, QString* problem) {
+    if (!object.contains(key))
+        return true;
+    const QString wire = object.value(key).toString();
+    if (const std::optional<E> value = fromWire(wire)) {
+        *out = *value;
+        return true;
+    }
+    if (problem)
+        *problem =
+            RingCentralMapper::tr("%1: field “%2” has the value “%3”, which RingCentral does not document.")
+                .arg(what, QString(key), wire);
+    return false;
+}
+
+bool requireId(const QJsonObject& object, const QString& what, QString* id, QString* problem) {
+    *id = RingCentralMapper::idText(object.value("id"_L1));
+    if (id->isEmpty() && problem)
+        *problem = RingCentralMapper::tr("%1: the required field “id” is missing.").arg(what);
+    return !id->isEmpty();
+}
+
+} // namespace
+
+QString RingCentralMapper::idText(const QJsonValue& value) {
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    return value.toString();
+}
+
+// --- account -------------------------------------------------------------------------------------------
+
+std::optional<core::Account> RingCentralMapper::account(const QJsonObject& accountInfo,
+                                                        const QJsonObject& serviceInfo, QString* problem) {
+    core::Account account;
+    if (!requireId(accountInfo, tr("Account"), &account.id, problem))
+        return std::nullopt;
+    account.mainNumber = text(accountInfo, "mainNumber"_L1);
+    account.status = text(accountInfo, "status"_L1);
+    const QJsonObject plan = serviceInfo.isEmpty() ? child(accountInfo, "serviceInfo"_L1) : serviceInfo;
+    account.brand = text(child(plan, "brand"_L1), "name"_L1);
+    account.servicePlan = text(child(plan, "servicePlan"_L1), "name"_L1);
+    if (account.servicePlan.isEmpty())
+        account.servicePlan = text(plan, "servicePlanName"_L1);
+    const QJsonObject op = child(accountInfo, "operator"_L1);
+    account.operatorExtensionId = idText(op.value("id"_L1));
+    // The operator reference carries no name in the spec; "name" is read when a server sends it
+    // (UNCONFIRMED), else the operator's extension number stands in for it.
+    account.operatorName = text(op, "name"_L1);
+    if (account.operatorName.isEmpty())
+        account.operatorName = text(op, "extensionNumber"_L1);
+    return account;
+}
+
+QJsonObject RingCentralMapper::accountToJson(const core::Account& account) {
+    QJsonObject json{{u"id"_s, idValue(account.id)}};
+    putIfSet(json, u"mainNumber"_s, account.mainNumber);
+    putIfSet(json, u"status"_s, account.status);
+    QJsonObject serviceInfo;
+    if (!account.brand.isEmpty())
+        serviceInfo.insert(u"brand"_s, QJsonObject{{u"name"_s, account.brand}});
+    if (!account.servicePlan.isEmpty())
+        serviceInfo.insert(u"servicePlan"_s, QJsonObject{{u"name"_s, account.servicePlan}});
+    if (!serviceInfo.isEmpty())
+        json.insert(u"serviceInfo"_s, serviceInfo);
+    if (!account.operatorExtensionId.isEmpty()) {
+        QJsonObject op{{u"id"_s, idValue(account.operatorExtensionId)}};
+        putIfSet(op, u"name"_s, account.operatorName);
+        json.insert(u"operator"_s, op);
+    }
+    return json;
+}
+
+// --- extensions ----------------------------------------------------------------------------------------
+
+std::optional<core::Extension> RingCentralMapper::extension(const QJsonObject& json, QString* problem) {
+    core::Extension e;
+    const QString number = text(json, "extensionNumber"_L1);
+    const QString what = number.isEmpty() ? tr("Extension %1").arg(idText(json.value("id"_L1)))
+                                          : tr("Extension %1").arg(number);
+    if (!requireId(json, what, &e.id, problem))
+        return std::nullopt;
+    e.extensionNumber = number;
+    e.name = text(json, "name"_L1);
+    // Types are an open set: the API itself answers Unknown for types it does not list.
+    e.type = core::extensionTypeFromWire(text(json, "type"_L1)).value_or(core::ExtensionType::Unknown);
+    if (!readEnum(json, "status"_L1, core::extensionStatusFromWire, &e.status, what, problem))
+        return std::nullopt;
+    const QJsonObject contact = child(json, "contact"_L1);
+    e.contact.firstName = text(contact, "firstName"_L1);
+    e.contact.lastName = text(contact, "lastName"_L1);
+    e.contact.company = text(contact, "company"_L1);
+    e.contact.jobTitle = text(contact, "jobTitle"_L1);
+    e.contact.email = text(contact, "email"_L1);
+    e.contact.businessPhone = text(contact, "businessPhone"_L1);
+    e.contact.mobilePhone = text(contact, "mobilePhone"_L1);
+    e.contact.department = text(contact, "department"_L1);
+    e.timeZone = text(child(child(json, "regionalSettings"_L1), "timezone"_L1), "name"_L1);
+    e.admin = child(child(json, "permissions"_L1), "admin"_L1).value("enabled"_L1).toBool();
+    return e;
+}
+
+namespace {
+
+QJsonObject contactJson(const core::ExtensionContact& contact) {
+    QJsonObject json;
+    putIfSet(json, u"firstName"_s, contact.firstName);
+    putIfSet(json, u"lastName"_s, contact.lastName);
+    putIfSet(json, u"company"_s, contact.company);
+    putIfSet(json, u"jobTitle"_s, contact.jobTitle);
+    putIfSet(json, u"email"_s, contact.email);
+    putIfSet(json, u"businessPhone"_s, contact.businessPhone);
+    putIfSet(json, u"mobilePhone"_s, contact.mobilePhone);
+    putIfSet(json, u"department"_s, contact.department);
+    return json;
+}
+
+} // namespace
+
+QJsonObject RingCentralMapper::extensionToJson(const core::Extension& e) {
+    QJsonObject json{{u"id"_s, idValue(e.id)},
+                     {u"type"_s, core::toWire(e.type)},
+                     {u"status"_s, core::toWire(e.status)},
+                     {u"contact"_s, contactJson(e.contact)},
+                     {u"permissions"_s, QJsonObject{{u"admin"_s, QJsonObject{{u"enabled"_s, e.admin}}}}}};
+    putIfSet(json, u"extensionNumber"_s, e.extensionNumber);
+    putIfSet(json, u"name"_s, e.name);
+    if (!e.timeZone.isEmpty())
+        json.insert(u"regionalSettings"_s,
+                    QJsonObject{{u"timezone"_s, QJsonObject{{u"name"_s, e.timeZone}}}});
+    return json;
+}
+
+QJsonObject RingCentralMapper::extensionCreateBody(const core::Extension& e) {
+    QJsonObject body{{u"contact"_s, contactJson(e.contact)}, {u"type"_s, core::toWire(e.type)}};
+    putIfSet(body, u"extensionNumber"_s, e.extensionNumber);
+    body.insert(u"status"_s, core::toWire(e.status));
+    // The time zone is kept by name; RingCentral sets it by dictionary id, which the record does not
+    // hold, so it is left to the account default on create and unchanged on update.
+    return body;
+}
+
+QJsonObject RingCentralMapper::extensionUpdateBody(const core::Extension& e) {
+    QJsonObject body{{u"contact"_s, contactJson(e.contact)}, {u"type"_s, core::toWire(e.type)}};
+    putIfSet(body, u"extensionNumber"_s, e.extensionNumber);
+    // Unassigned cannot be set by PUT (ExtensionStatusEnumForUpdate); it follows from the number.
+    if (e.status != core::ExtensionStatus::Unassigned)
+        body.insert(u"status"_s, core::toWire(e.status));
+    return body;
+}
+
+// --- phone numbers -------------------------------------------------------------------------------------
+
+std::optional<core::PhoneNumberRecord> RingCentralMapper::phoneNumber(const QJsonObject& json,
+                                                                      QString* problem) {
+    core::PhoneNumberRecord n;
+    n.provider = core::kProviderRingCentral.toString();
+    n.e164 = text(json, "phoneNumber"_L1);
+    const QString what = tr("Phone number %1").arg(n.e164.isEmpty() ? idText(json.value("id"_L1)) : n.e164);
+    if (!requireId(json, what, &n.id, problem))
+        return std::nullopt;
+    if (n.e164.isEmpty()) {
+        if (problem)
+            *problem = tr("%1: the required field “phoneNumber” is missing.").arg(what);
+        return std::nullopt;
+    }
+    n.label = text(json, "label"_L1);
+    if (!readEnum(json, "usageType"_L1, core::usageTypeFromWire, &n.usageType, what, problem) ||
+        !readEnum(json, "paymentType"_L1, core::paymentTypeFromWire, &n.paymentType, what, problem) ||
+        !readEnum(json, "type"_L1, core::callTypeFromWire, &n.callType, what, problem) ||
+        !readEnum(json, "status"_L1, core::numberStatusFromWire, &n.status, what, problem))
+        return std::nullopt;
+    n.features = core::numberFeaturesFromWire(stringList(json.value("features"_L1)));
+    const QJsonObject extension = child(json, "extension"_L1);
+    n.extensionId = idText(extension.value("id"_L1));
+    n.extensionNumber = text(extension, "extensionNumber"_L1);
+    return n;
+}
+
+QJsonObject RingCentralMapper::phoneNumberToJson(const core::PhoneNumberRecord& n) {
+    QJsonObject json{{u"id"_s, idValue(n.id)},
+                     {u"phoneNumber"_s, n.e164},
+                     {u"usageType"_s, core::toWire(n.usageType)},
+                     {u"paymentType"_s, core::toWire(n.paymentType)},
+                     {u"type"_s, core::toWire(n.callType)},
+                     {u"status"_s, core::toWire(n.status)}};
+    putIfSet(json, u"label"_s, n.label);
+    if (n.features)
+        json.insert(u"features"_s, QJsonArray::fromStringList(core::numberFeaturesToWire(n.features)));
+    if (!n.extensionId.isEmpty()) {
+        QJsonObject extension{{u"id"_s, idValue(n.extensionId)}};
+        putIfSet(extension, u"extensionNumber"_s, n.extensionNumber);
+        json.insert(u"extension"_s, extension);
+    }
+    return json;
+}
+
+// --- forwarding numbers --------------------------------------------------------------------------------
+
+std::optional<core::ForwardingNumber> RingCentralMapper::forwardingNumber(const QJsonObject& json,
+                                                                          QString* problem) {
+    core::ForwardingNumber f;
+    f.phoneNumber = text(json, "phoneNumber"_L1);
+    const QString what =
+        tr("Forwarding number %1").arg(f.phoneNumber.isEmpty() ? idText(json.value("id"_L1)) : f.phoneNumber);
+    if (!requireId(json, what, &f.id, problem))
+        return std::nullopt;
+    f.label = text(json, "label"_L1);
+    if (!readEnum(json, "type"_L1, core::forwardingTypeFromWire, &f.type, what, problem))
+        return std::nullopt;
+    if (json.contains("features"_L1))
+        f.features = core::forwardingFeaturesFromWire(stringList(json.value("features"_L1)));
+    // A string in responses and PUT, an integer in POST: accept both.
+    const QJsonValue flip = json.value("flipNumber"_L1);
+    if (flip.isDouble()) {
+        f.flipNumber = flip.toInt();
+    } else if (flip.isString() && !flip.toString().isEmpty()) {
+        bool ok = false;
+        f.flipNumber = flip.toString().toInt(&ok);
+        if (!ok) {
+            if (problem)
+                *problem = tr("%1: field “flipNumber” has the value “%2”, which is not a number.")
+                               .arg(what, flip.toString());
+            return std::nullopt;
+        }
+    }
+    f.deviceId = idText(child(json, "device"_L1).value("id"_L1));
+    return f;
+}
+
+QJsonObject RingCentralMapper::forwardingNumberToJson(const core::ForwardingNumber& f) {
+    QJsonObject json{{u"id"_s, f.id},
+                     {u"type"_s, core::toWire(f.type)},
+                     {u"features"_s, QJsonArray::fromStringList(core::forwardingFeaturesToWire(f.features))}};
+    putIfSet(json, u"phoneNumber"_s, f.phoneNumber);
+    putIfSet(json, u"label"_s, f.label);
+    if (f.flipNumber > 0)
+        json.insert(u"flipNumber"_s, QString::number(f.flipNumber));
+    if (!f.deviceId.isEmpty())
+        json.insert(u"device"_s, QJsonObject{{u"id"_s, f.deviceId}});
+    return json;
+}
+
+QJsonObject RingCentralMapper::forwardingCreateBody(const core::ForwardingNumber& f) {
+    QJsonObject body{{u"type"_s, core::toWire(f.type)}};
+    if (f.type == core::ForwardingType::PhoneLine && !f.deviceId.isEmpty())
+        body.insert(u"device"_s, QJsonObject{{u"id"_s, f.deviceId}}); // a device, never with a number
+    else
+        body.insert(u"phoneNumber"_s, f.phoneNumber);
+    if (f.type == core::ForwardingType::Other)
+        putIfSet(body, u"label"_s, f.label); // ignored by RingCentral for the other types
+    if (f.flipNumber > 0)
+        body.insert(u"flipNumber"_s, f.flipNumber);
+    return body;
+}
+
+QJsonObject RingCentralMapper::forwardingUpdateBody(const core::ForwardingNumber& f) {
+    QJsonObject body{{u"type"_s, core::toWire(f.type)}};
+    putIfSet(body, u"phoneNumber"_s, f.phoneNumber);
+    if (f.type == core::ForwardingType::Other)
+        putIfSet(body, u"label"_s, f.label);
+    if (f.flipNumber > 0)
+        body.insert(u"flipNumber"_s, QString::number(f.flipNumber));
+    return body;
+}
+
+QString RingCentralMapper::callerIdNumber(const QJsonObject& callerIdInfo) {
+    QString first;
+    for (const QJsonValue& value : callerIdInfo.value("byFeature"_L1).toArray()) {
+        const QJsonObject entry = value.toObject();
+        const QJsonObject callerId = child(entry, "callerId"_L1);
+        if (callerId.value("type"_L1).toString(u"PhoneNumber"_s) != u"PhoneNumber")
+            continue;
+        const QString number = text(child(callerId, "phoneInfo"_L1), "phoneNumber"_L1);
+        if (number.isEmpty())
+            continue;
+        if (text(entry, "feature"_L1) == u"RingOut")
+            return number;
+        if (first.isEmpty())
+            first = number;
+    }
+    return first;
+}
+
+} // namespace trunkline::providers::ringcentral

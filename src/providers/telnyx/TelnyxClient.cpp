@@ -1,0 +1,223 @@
+#include "providers/telnyx/TelnyxClient.h"
+
+#include "providers/telnyx/TelnyxMapper.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace trunkline::providers::telnyx {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray jsonBytes(const QJsonObject& object) {
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Single-record answers are {data: {...}, meta: {...}}.
+template <typename T>
+std::function<std::optional<T>(const QJsonObject&, QString*)>
+fromData(std::optional<T> (*read)(const QJsonObject&, QString*)) {
+    return [read](const QJsonObject& body, QString* problem) -> std::optional<T> {
+        if (!body.value("data"_L1).isObject()) {
+            *problem = TelnyxClient::tr("The answer has no “data” object.");
+            return std::nullopt;
+        }
+        return read(body.value("data"_L1).toObject(), problem);
+    };
+}
+
+QString orderSubject(const QString& orderId) {
+    return TelnyxClient::tr("porting order %1").arg(orderId);
+}
+
+} // namespace
+
+TelnyxClient::TelnyxClient(net::ApiClient* api, QObject* parent)
+    : QObject(parent)
+    , m_api(api) {
+}
+
+void TelnyxClient::setPageSize(int size) {
+    m_pageSize = std::clamp(size, 1, 250);
+}
+
+QString TelnyxClient::path(const QString& below) const {
+    const QString basePath = m_api->baseUrl().path();
+    const bool hasVersion = basePath.endsWith(u"/v2") || basePath.endsWith(u"/v2/");
+    return (hasVersion ? QString() : u"/v2"_s) + below;
+}
+
+net::PagedFetch::RequestForPage TelnyxClient::pageRequests(const QString& listPath, const QUrlQuery& filters,
+                                                           const QString& subject) const {
+    const int size = m_pageSize;
+    return [listPath, filters, subject, size](int page) {
+        net::ApiRequest request = net::ApiRequest::get(listPath);
+        request.query = filters;
+        request.query.addQueryItem(u"page[number]"_s, QString::number(page));
+        request.query.addQueryItem(u"page[size]"_s, QString::number(size));
+        request.subject = subject;
+        return request;
+    };
+}
+
+// Telnyx pages: {data: [...], meta: {page_number, page_size, total_pages, total_results}} (§1).
+net::PagedFetch::PageReader TelnyxClient::pageReader() {
+    return [](const net::ApiResult& result, QString* problem) -> std::optional<net::PageContent> {
+        const QJsonObject body = result.json().object();
+        if (!body.value("data"_L1).isArray()) {
+            *problem = tr("The list page has no “data” array.");
+            return std::nullopt;
+        }
+        net::PageContent content;
+        content.records = body.value("data"_L1).toArray();
+        const QJsonValue total = body.value("meta"_L1).toObject().value("total_pages"_L1);
+        if (total.isDouble())
+            content.totalPages = total.toInt();
+        return content;
+    };
+}
+
+net::ApiReply* TelnyxClient::orderCall(QByteArray method, const QString& below, const QString& orderId,
+                                       const QByteArray& body, Callback<core::PortingOrder> done) {
+    net::ApiRequest request;
+    request.method = std::move(method);
+    request.path = path(below);
+    request.subject = orderSubject(orderId);
+    request.body = body;
+    return sendForValue<core::PortingOrder>(m_api, this, std::move(request),
+                                            fromData<core::PortingOrder>(TelnyxMapper::portingOrder),
+                                            std::move(done));
+}
+
+// --- porting orders ------------------------------------------------------------------------------------
+
+net::PagedFetch* TelnyxClient::listPortingOrders(const QList<core::PortingOrderStatus>& statuses,
+                                                 PageHandler<core::PortingOrder> onPage, ListDone done) {
+    QUrlQuery filters;
+    // The phone numbers are fetched per order; not embedding them keeps the pages small.
+    filters.addQueryItem(u"include_phone_numbers"_s, u"false"_s);
+    if (!statuses.isEmpty()) {
+        QStringList wire;
+        for (core::PortingOrderStatus status : statuses)
+            wire.append(core::toWire(status));
+        // The SDK's form (comma-joined); the older spec's repeated [in][] keys are not needed (§1).
+        filters.addQueryItem(u"filter[status][in]"_s, wire.join(u','));
+    }
+    const QString subject = tr("the porting orders");
+    return startTypedList<core::PortingOrder>(
+        m_api, this, pageRequests(path(u"/porting_orders"_s), filters, subject), pageReader(),
+        TelnyxMapper::portingOrder, std::move(onPage), std::move(done));
+}
+
+net::ApiReply* TelnyxClient::getPortingOrder(const QString& orderId, Callback<core::PortingOrder> done) {
+    return orderCall("GET", u"/porting_orders/"_s + orderId, orderId, {}, std::move(done));
+}
+
+net::ApiReply* TelnyxClient::createPortingOrder(const QStringList& phoneNumbers,
+                                                const QString& customerReference,
+                                                Callback<QList<core::PortingOrder>> done) {
+    QJsonObject body{{u"phone_numbers"_s, QJsonArray::fromStringList(phoneNumbers)}};
+    if (!customerReference.isEmpty())
+        body.insert(u"customer_reference"_s, customerReference);
+    net::ApiRequest request;
+    request.method = "POST";
+    request.path = path(u"/porting_orders"_s);
+    request.subject = tr("the porting order for %1").arg(phoneNumbers.join(u", "_s));
+    request.body = jsonBytes(body);
+    auto read = [](const QJsonObject& answer, QString* problem) -> std::optional<QList<core::PortingOrder>> {
+        // 201 {data: [PortingOrder, ...]}: an array, because Telnyx may split the numbers (§2).
+        if (!answer.value("data"_L1).isArray()) {
+            *problem = tr("The answer has no “data” array of porting orders.");
+            return std::nullopt;
+        }
+        QList<core::PortingOrder> orders;
+        for (const QJsonValue& value : answer.value("data"_L1).toArray()) {
+            auto order = TelnyxMapper::portingOrder(value.toObject(), problem);
+            if (!order)
+                return std::nullopt;
+            orders.append(*order);
+        }
+        return orders;
+    };
+    return sendForValue<QList<core::PortingOrder>>(m_api, this, std::move(request), read, std::move(done));
+}
+
+net::ApiReply* TelnyxClient::patchPortingOrder(const QString& orderId, const QJsonObject& patch,
+                                               Callback<core::PortingOrder> done) {
+    return orderCall("PATCH", u"/porting_orders/"_s + orderId, orderId, jsonBytes(patch), std::move(done));
+}
+
+net::ApiReply* TelnyxClient::deletePortingOrder(const QString& orderId, Completion done) {
+    net::ApiRequest request;
+    request.method = "DELETE";
+    request.path = path(u"/porting_orders/"_s + orderId);
+    request.subject = orderSubject(orderId);
+    return sendForCompletion(m_api, this, std::move(request), std::move(done));
+}
+
+net::ApiReply* TelnyxClient::confirmPortingOrder(const QString& orderId, Callback<core::PortingOrder> done) {
+    return orderCall("POST", u"/porting_orders/"_s + orderId + u"/actions/confirm"_s, orderId, {},
+                     std::move(done));
+}
+
+net::ApiReply* TelnyxClient::cancelPortingOrder(const QString& orderId, Callback<core::PortingOrder> done) {
+    return orderCall("POST", u"/porting_orders/"_s + orderId + u"/actions/cancel"_s, orderId, {},
+                     std::move(done));
+}
+
+// --- porting phone numbers -----------------------------------------------------------------------------
+
+net::PagedFetch* TelnyxClient::listPortingPhoneNumbers(const QString& orderId,
+                                                       PageHandler<core::PortingPhoneNumber> onPage,
+                                                       ListDone done) {
+    QUrlQuery filters;
+    // The filter the API itself advertises in meta.phone_numbers_url (§3).
+    filters.addQueryItem(u"filter[porting_order_id]"_s, orderId);
+    const QString subject = tr("the phone numbers of porting order %1").arg(orderId);
+    return startTypedList<core::PortingPhoneNumber>(
+        m_api, this, pageRequests(path(u"/porting_phone_numbers"_s), filters, subject), pageReader(),
+        TelnyxMapper::portingPhoneNumber, std::move(onPage), std::move(done));
+}
+
+// --- phone number extensions ---------------------------------------------------------------------------
+
+net::PagedFetch* TelnyxClient::listPhoneNumberExtensions(const QString& orderId,
+                                                         PageHandler<core::PhoneNumberExtension> onPage,
+                                                         ListDone done) {
+    const QString subject = tr("the extended numbers of porting order %1").arg(orderId);
+    return startTypedList<core::PhoneNumberExtension>(
+        m_api, this,
+        pageRequests(path(u"/porting_orders/"_s + orderId + u"/phone_number_extensions"_s), {}, subject),
+        pageReader(), TelnyxMapper::phoneNumberExtension, std::move(onPage), std::move(done));
+}
+
+net::ApiReply* TelnyxClient::createPhoneNumberExtension(const QString& orderId,
+                                                        const core::PhoneNumberExtension& extension,
+                                                        Callback<core::PhoneNumberExtension> done) {
+    net::ApiRequest request;
+    request.method = "POST";
+    request.path = path(u"/porting_orders/"_s + orderId + u"/phone_number_extensions"_s);
+    request.subject = tr("extension range %1–%2 of porting order %3")
+                          .arg(extension.extensionRange.startAt)
+                          .arg(extension.extensionRange.endAt)
+                          .arg(orderId);
+    request.body = jsonBytes(TelnyxMapper::phoneNumberExtensionCreateBody(extension));
+    return sendForValue<core::PhoneNumberExtension>(
+        m_api, this, std::move(request),
+        fromData<core::PhoneNumberExtension>(TelnyxMapper::phoneNumberExtension), std::move(done));
+}
+
+net::ApiReply* TelnyxClient::deletePhoneNumberExtension(const QString& orderId, const QString& extensionId,
+                                                        Callback<core::PhoneNumberExtension> done) {
+    net::ApiRequest request;
+    request.method = "DELETE";
+    request.path = path(u"/porting_orders/"_s + orderId + u"/phone_number_extensions/"_s + extensionId);
+    request.subject = tr("extended numbers %1 of porting order %2").arg(extensionId, orderId);
+    return sendForValue<core::PhoneNumberExtension>(
+        m_api, this, std::move(request),
+        fromData<core::PhoneNumberExtension>(TelnyxMapper::phoneNumberExtension), std::move(done));
+}
+
+} // namespace trunkline::providers::telnyx

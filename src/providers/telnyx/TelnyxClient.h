@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/PortingOrder.h"
+#include "providers/ProviderCalls.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+namespace trunkline::providers::telnyx {
+
+// Telnyx API v2 porting operations (telnyx-porting.md) on a ready (Bearer key) ApiClient: porting
+// orders, their porting phone numbers and German phone-number extensions. Paths are below "/v2"; when
+// the ApiClient's base URL already ends in /v2 (https://api.telnyx.com/v2) it is not added again.
+// Results come back through callbacks, only while this object lives.
+class TelnyxClient : public QObject {
+    Q_OBJECT
+
+public:
+    explicit TelnyxClient(net::ApiClient* api, QObject* parent = nullptr);
+
+    // page[size] for lists: 1..250 (the documented maximum, the default here).
+    void setPageSize(int size);
+    int pageSize() const { return m_pageSize; }
+    net::ApiClient* api() const { return m_api; }
+
+    // statuses empty = all orders.
+    net::PagedFetch* listPortingOrders(const QList<core::PortingOrderStatus>& statuses,
+                                       PageHandler<core::PortingOrder> onPage, ListDone done);
+    net::ApiReply* getPortingOrder(const QString& orderId, Callback<core::PortingOrder> done);
+    // A German extended-number order is created with the route number only (§4.1); Telnyx may split
+    // numbers into several orders, so the answer is a list.
+    net::ApiReply* createPortingOrder(const QStringList& phoneNumbers, const QString& customerReference,
+                                      Callback<QList<core::PortingOrder>> done);
+    // PATCH with any UpdatePortingOrder body (TelnyxMapper::portingOrderPatchBody() makes one from a record).
+    net::ApiReply* patchPortingOrder(const QString& orderId, const QJsonObject& patch,
+                                     Callback<core::PortingOrder> done);
+    net::ApiReply* deletePortingOrder(const QString& orderId, Completion done); // drafts only
+    net::ApiReply* confirmPortingOrder(const QString& orderId, Callback<core::PortingOrder> done);
+    net::ApiReply* cancelPortingOrder(const QString& orderId, Callback<core::PortingOrder> done);
+
+    net::PagedFetch* listPortingPhoneNumbers(const QString& orderId,
+                                             PageHandler<core::PortingPhoneNumber> onPage, ListDone done);
+
+    net::PagedFetch* listPhoneNumberExtensions(const QString& orderId,
+                                               PageHandler<core::PhoneNumberExtension> onPage, ListDone done);
+    net::ApiReply* createPhoneNumberExtension(const QString& orderId,
+                                              const core::PhoneNumberExtension& extension,
+                                              Callback<core::PhoneNumberExtension> done);
+    // Answers with the deleted record (200, not 204: §4.4).
+    net::ApiReply* deletePhoneNumberExtension(const QString& orderId, const QString& extensionId,
+                                              Callback<core::PhoneNumberExtension> done);
+
+private:
+    QString path(const QString& below) const;
+    net::PagedFetch::RequestForPage pageRequests(const QString& path, const QUrlQuery& filters,
+                                                 const QString& subject) const;
+    static net::PagedFetch::PageReader pageReader();
+    net::ApiReply* orderCall(QByteArray method, const QString& below, const QString& orderId,
+                             const QByteArray& body, Callback<core::PortingOrder> done);
+
+    net::ApiClient* m_api;
+    int m_pageSize = 250;
+};
+
+} // namespace trunkline::providers::telnyx
