@@ -659,6 +659,63 @@ private Q_SLOTS:
                  422);
     }
 
+    void confirmedOrderCompletesOnEmulatedTime() {
+        TelnyxService service(9, m_options);
+        const Draft d = newDraft(service);
+        const QString order = u"/v2/porting_orders/"_s + d.orderId;
+        QCOMPARE(callJson(service, "PATCH", order, filledInPatch()).status, 200);
+        QCOMPARE(call(service, "POST", order + u"/actions/confirm"_s).status, 200);
+        auto status = [&] {
+            return call(service, "GET", order)
+                .data()
+                .value(u"status"_s)
+                .toObject()
+                .value(u"value"_s)
+                .toString();
+        };
+        QCOMPARE(status(), u"in-process"_s);
+        const qint64 hour = 3600LL * 1000;
+        service.clock().advance(2 * hour);
+        QCOMPARE(status(), u"submitted"_s);
+        service.clock().advance(24 * hour);
+        QCOMPARE(status(), u"foc-date-confirmed"_s);
+        const QJsonObject activation =
+            call(service, "GET", order).data().value(u"activation_settings"_s).toObject();
+        const QDateTime foc =
+            QDateTime::fromString(activation.value(u"foc_datetime_actual"_s).toString(), Qt::ISODateWithMs);
+        QVERIFY(foc.isValid());
+        QVERIFY(foc.toMSecsSinceEpoch() > service.clock().nowMs());
+        service.clock().advance(foc.toMSecsSinceEpoch() - service.clock().nowMs());
+        QCOMPARE(status(), u"ported"_s);
+        const QJsonObject number =
+            call(service, "GET", u"/v2/porting_phone_numbers?filter[porting_order_id]="_s + d.orderId)
+                .dataArray()
+                .at(0)
+                .toObject();
+        QCOMPARE(number.value(u"porting_order_status"_s).toString(), u"ported"_s);
+        QCOMPARE(number.value(u"activation_status"_s).toString(), u"Active"_s);
+        QVERIFY(!call(service, "GET", order).data().contains(u"_status_changed_at"_s));
+        // Demo orders keep their status however much time passes.
+        QVERIFY(!orderIdWithStatus(service, u"in-process"_s).isEmpty());
+    }
+
+    void cancelPendingBecomesCancelledAndFreesTheNumber() {
+        TelnyxService service(9, m_options);
+        const Draft d = newDraft(service);
+        const QString order = u"/v2/porting_orders/"_s + d.orderId;
+        QCOMPARE(callJson(service, "PATCH", order, filledInPatch()).status, 200);
+        QCOMPARE(call(service, "POST", order + u"/actions/confirm"_s).status, 200);
+        QCOMPARE(call(service, "POST", order + u"/actions/cancel"_s).status, 200);
+        service.clock().advance(3600LL * 1000);
+        QCOMPARE(
+            call(service, "GET", order).data().value(u"status"_s).toObject().value(u"value"_s).toString(),
+            u"cancelled"_s);
+        QCOMPARE(callJson(service, "POST", u"/v2/porting_orders"_s,
+                          QJsonObject{{u"phone_numbers"_s, QJsonArray{d.route}}})
+                     .status,
+                 201);
+    }
+
     void exceptionResubmitsAndFocRule() {
         TelnyxService service(9, m_options);
         const QString exception = orderIdWithStatus(service, u"exception"_s);
@@ -807,6 +864,21 @@ private Q_SLOTS:
         r = callJson(service, "PATCH", order, QJsonObject{{u"requirements"_s, fill}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.data().value(u"requirements_met"_s).toBool(), true);
+    }
+
+    void injectedFaultsUseTelnyxErrors() {
+        TelnyxService service(1, m_options);
+        const EmulatorResponse tooMany = service.faultResponse(429, 3);
+        QCOMPARE(tooMany.status, 429);
+        const Reply r{tooMany.status, tooMany.body};
+        QCOMPARE(r.code(), u"10011"_s);
+        QCOMPARE(r.error().value(u"detail"_s).toString(),
+                 u"You have exceeded the maximum number of allowed requests."_s);
+        QVERIFY(tooMany.headers.contains(qMakePair(QByteArray("Retry-After"), QByteArray("3"))));
+        const EmulatorResponse broken = service.faultResponse(503, 0);
+        QCOMPARE(broken.status, 503);
+        QCOMPARE((Reply{broken.status, broken.body}.code()), u"10007"_s);
+        QVERIFY(broken.headers.isEmpty());
     }
 
     void snapshotRestoreRoundTrip() {

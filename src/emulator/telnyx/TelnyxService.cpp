@@ -26,7 +26,15 @@ constexpr int kDefaultPageSize = 20;
 constexpr int kMaxPageSize = 250;
 constexpr int kMaxNumbersPerCreate = 1000;
 constexpr int kEmbeddedPhoneNumbers = 50;
-constexpr qint64 kCancelBlockedBeforeFocMs = 48LL * 3600 * 1000;
+constexpr qint64 kHourMs = 3600LL * 1000;
+constexpr qint64 kCancelBlockedBeforeFocMs = 48 * kHourMs;
+// How long the carrier side takes in the emulator (UNCONFIRMED: Telnyx publishes no timings; real
+// German ports take days to weeks). Run the emulator with --time-scale to watch an order complete.
+constexpr qint64 kInProcessToSubmittedMs = 2 * kHourMs;
+constexpr qint64 kSubmittedToFocConfirmedMs = 24 * kHourMs;
+constexpr qint64 kDefaultFocLeadMs = 7 * 24 * kHourMs;
+constexpr qint64 kCancelPendingToCancelledMs = 1 * kHourMs;
+const QString kStatusChangedAt = QStringLiteral("_status_changed_at"); // internal, never sent
 
 QString tr(const char* text) {
     return QCoreApplication::translate("trunkline::emulator::telnyx::TelnyxService", text);
@@ -408,6 +416,29 @@ void TelnyxService::restore(const QJsonObject& state) {
     m_data.extensions = list(state.value(u"phone_number_extensions"_s));
 }
 
+EmulatorResponse TelnyxService::faultResponse(int status, int retryAfterSeconds) const {
+    EmulatorResponse r;
+    if (status == 429) {
+        // Body from Telnyx's rate-limiting page; whether Telnyx sends Retry-After is UNCONFIRMED, the SDK
+        // honours it, so we send it.
+        r = TelnyxErrors::response(
+            429, TelnyxError{u"10011"_s,
+                             tr("Too many requests"),
+                             tr("You have exceeded the maximum number of allowed requests."),
+                             {},
+                             {}});
+        if (retryAfterSeconds > 0)
+            r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
+        return r;
+    }
+    return TelnyxErrors::response(status,
+                                  TelnyxError{u"10007"_s,
+                                              tr("Unexpected error"),
+                                              tr("An unexpected error occurred; please retry the request."),
+                                              {},
+                                              {}});
+}
+
 EmulatorResponse TelnyxService::handle(const EmulatorRequest& request) {
     // Bearer auth (telnyx-porting.md §1). The scheme name is case-insensitive as in RFC 7235.
     const QByteArray authorization = request.header("authorization").trimmed();
@@ -421,6 +452,7 @@ EmulatorResponse TelnyxService::handle(const EmulatorRequest& request) {
         path = path.mid(prefix().size());
     const QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
     QMutexLocker locker(&m_mutex);
+    advanceLifecycle();
     return dispatch(request, segments);
 }
 
@@ -510,6 +542,7 @@ QJsonObject TelnyxService::portingNumberForOutput(const QJsonObject& number) con
 
 QJsonObject TelnyxService::orderForOutput(const QJsonObject& order, bool includePhoneNumbers) const {
     QJsonObject out = order;
+    out.remove(kStatusChangedAt);
     const QString id = order.value(u"id"_s).toString();
     QJsonArray numbers;
     qsizetype count = 0;
@@ -537,6 +570,58 @@ QJsonObject TelnyxService::orderEnvelope(const QJsonObject& order) const {
 
 void TelnyxService::touch(QJsonObject& order) {
     order.insert(u"updated_at"_s, TelnyxRecords::timestamp(m_clock.now()));
+}
+
+void TelnyxService::markStatusChange(QJsonObject& order, PortingOrderStatus status) {
+    TelnyxRecords::setStatus(order, status);
+    order.insert(kStatusChangedAt, static_cast<double>(m_clock.nowMs()));
+    touch(order);
+}
+
+void TelnyxService::advanceLifecycle() {
+    using S = PortingOrderStatus;
+    const qint64 now = m_clock.nowMs();
+    for (QJsonObject& order : m_data.orders) {
+        if (!order.contains(kStatusChangedAt))
+            continue; // demo orders keep their status; only orders moved through the API progress
+        for (bool step = true; step;) {
+            step = false;
+            const auto since = static_cast<qint64>(order.value(kStatusChangedAt).toDouble());
+            const S status = TelnyxRecords::status(order);
+            auto move = [&](S next, qint64 at) {
+                TelnyxRecords::setStatus(order, next);
+                order.insert(kStatusChangedAt, static_cast<double>(at));
+                order.insert(u"updated_at"_s,
+                             TelnyxRecords::timestamp(QDateTime::fromMSecsSinceEpoch(at, Qt::UTC)));
+                step = true;
+            };
+            if (status == S::InProcess && now - since >= kInProcessToSubmittedMs) {
+                move(S::Submitted, since + kInProcessToSubmittedMs);
+            } else if (status == S::Submitted && now - since >= kSubmittedToFocConfirmedMs) {
+                const qint64 at = since + kSubmittedToFocConfirmedMs;
+                QJsonObject activation = order.value(u"activation_settings"_s).toObject();
+                const QDateTime requested = QDateTime::fromString(
+                    activation.value(u"foc_datetime_requested"_s).toString(), Qt::ISODateWithMs);
+                const qint64 foc = requested.isValid() && requested.toMSecsSinceEpoch() > at
+                                       ? requested.toMSecsSinceEpoch()
+                                       : at + kDefaultFocLeadMs;
+                activation.insert(u"foc_datetime_actual"_s,
+                                  TelnyxRecords::timestamp(QDateTime::fromMSecsSinceEpoch(foc, Qt::UTC)));
+                order.insert(u"activation_settings"_s, activation);
+                move(S::FocDateConfirmed, at);
+            } else if (status == S::FocDateConfirmed) {
+                const QDateTime foc = QDateTime::fromString(order.value(u"activation_settings"_s)
+                                                                .toObject()
+                                                                .value(u"foc_datetime_actual"_s)
+                                                                .toString(),
+                                                            Qt::ISODateWithMs);
+                if (foc.isValid() && now >= foc.toMSecsSinceEpoch())
+                    move(S::Ported, foc.toMSecsSinceEpoch());
+            } else if (status == S::CancelPending && now - since >= kCancelPendingToCancelledMs) {
+                move(S::Cancelled, since + kCancelPendingToCancelledMs);
+            }
+        }
+    }
 }
 
 EmulatorResponse TelnyxService::listOrders(const EmulatorRequest& request) {
@@ -887,7 +972,7 @@ EmulatorResponse TelnyxService::confirmOrder(const QString& id) {
         return TelnyxErrors::response(422, errors);
 
     if (status == PortingOrderStatus::Draft) {
-        TelnyxRecords::setStatus(order, PortingOrderStatus::InProcess);
+        markStatusChange(order, PortingOrderStatus::InProcess);
         QRandomGenerator keys(static_cast<quint32>(qHash(id)));
         order.insert(u"support_key"_s,
                      QStringLiteral("sr_%1").arg(keys.generate() & 0xffffffu, 6, 16, QLatin1Char('0')));
@@ -895,7 +980,7 @@ EmulatorResponse TelnyxService::confirmOrder(const QString& id) {
                      QStringLiteral("pr_%1").arg(keys.generate() & 0xffffffu, 6, 16, QLatin1Char('0')));
     } else {
         // Docs: once the exception is resolved the order returns to "submitted".
-        TelnyxRecords::setStatus(order, PortingOrderStatus::Submitted);
+        markStatusChange(order, PortingOrderStatus::Submitted);
     }
     touch(order);
     m_data.orders[index] = order;
@@ -934,7 +1019,7 @@ EmulatorResponse TelnyxService::cancelOrder(const QString& id) {
                         "%1; please contact Telnyx support.")
                          .arg(TelnyxRecords::timestamp(foc)),
                      u"/activation_settings/foc_datetime_actual"_s));
-    TelnyxRecords::setStatus(order, S::CancelPending);
+    markStatusChange(order, S::CancelPending);
     touch(order);
     m_data.orders[index] = order;
     return jsonResponse(200, orderEnvelope(order));

@@ -29,13 +29,14 @@ public:
     QString credentialLine() const override;
     QJsonObject snapshot() const override;
     void restore(const QJsonObject& state) override;
+    // Injected faults in Telnyx's errors[] format (429: code 10011 with the documented detail).
+    EmulatorResponse faultResponse(int status, int retryAfterSeconds) const override;
 
     QString apiKey() const { return m_apiKey; }
     // Emulated time of this service; tests move it forward to reach FOC-date rules.
     Clock& clock() { return m_clock; }
 
 private:
-    struct Route;
     EmulatorResponse dispatch(const EmulatorRequest& request, const QStringList& segments);
 
     EmulatorResponse listOrders(const EmulatorRequest& request);
@@ -56,6 +57,10 @@ private:
     QJsonObject portingNumberForOutput(const QJsonObject& number) const;
     QJsonObject orderEnvelope(const QJsonObject& order) const; // {data, meta{phone_numbers_url}}
     void touch(QJsonObject& order);
+    // Status changes made through the API start the carrier side of the lifecycle, which then runs on
+    // emulated time: in-process -> submitted -> foc-date-confirmed -> ported, cancel-pending -> cancelled.
+    void markStatusChange(QJsonObject& order, core::PortingOrderStatus status);
+    void advanceLifecycle();
 
     mutable QMutex m_mutex;
     Clock m_clock;
