@@ -225,6 +225,13 @@ void RestcommService::restore(const QJsonObject& state) {
         m_data = data;
 }
 
+EmulatorResponse RestcommService::faultResponse(int status, int retryAfterSeconds) const {
+    EmulatorResponse r = empty(status);
+    if (retryAfterSeconds > 0)
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
+    return r;
+}
+
 QList<RestcommAccount> RestcommService::accounts() const {
     QMutexLocker locker(&m_mutex);
     return m_data.accounts;

@@ -30,6 +30,8 @@ public:
     QString credentialLine() const override;
     QJsonObject snapshot() const override;
     void restore(const QJsonObject& state) override;
+    // Injected faults as Restcomm (Jersey) sends errors: status only, empty body.
+    EmulatorResponse faultResponse(int status, int retryAfterSeconds) const override;
 
     // For tests and the demo: the accounts (first = super admin) and the stored numbers.
     QList<RestcommAccount> accounts() const;
