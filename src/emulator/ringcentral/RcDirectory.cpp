@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <array>
+#include <cstdio>
 #include <random>
 
 namespace trunkline::emulator::ringcentral {
@@ -28,7 +29,11 @@ const std::array<int, 5> kTollFreeAreas = {855, 877, 888, 866, 844};
 // space, so consecutive counters give scattered but never repeated 7-digit subscriber numbers.
 QString usNumber(int area, qint64 counter, qint64 offset) {
     const qint64 subscriber = 2000000 + (counter * 7919 + offset) % 8000000;
-    return u"+1" + QString::number(area) + QString::number(subscriber);
+    char text[24];
+    // snprintf instead of QString concatenation: this runs 100,000 times at start-up.
+    const int length =
+        std::snprintf(text, sizeof text, "+1%03d%07lld", area, static_cast<long long>(subscriber));
+    return QString::fromLatin1(text, length);
 }
 
 QString displayName(const RcExtension& e) {
@@ -161,6 +166,9 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
     qint64 numberId = 1000000008LL + static_cast<qint64>(seed % 1000U) * 10000000LL;
     qint64 localCounter = 0;
     qint64 tollFreeCounter = 0;
+    std::array<QString, kLocations.size()> locations; // shared copies instead of one string per number
+    for (std::size_t i = 0; i < kLocations.size(); ++i)
+        locations[i] = QString::fromUtf16(kLocations[i]);
     auto addNumber = [&](const QString& usage, const QString& payment, qint64 extensionId) {
         RcPhoneNumber n;
         n.id = numberId;
@@ -184,7 +192,7 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
                 static_cast<std::size_t>(localCounter % static_cast<qint64>(kLocalAreas.size()));
             n.phoneNumber = usNumber(kLocalAreas[area],
                                      localCounter / static_cast<qint64>(kLocalAreas.size()), numberOffset);
-            n.location = QString::fromUtf16(kLocations[area]);
+            n.location = locations[area];
             ++localCounter;
         }
         d.numbers.push_back(n);

@@ -28,7 +28,7 @@ RcSession RcTokenStore::issue(qint64 extensionId, qint64 accessTtlSeconds, qint6
     session.accessExpiresMs = now + accessTtlSeconds * 1000;
     session.refreshToken = randomToken(36);
     session.refreshExpiresMs = now + refreshTtlSeconds * 1000;
-    m_sessions.insert(session.sessionId, session);
+    m_sessions.insert_or_assign(session.sessionId, session);
     m_byAccess.insert(session.accessToken, session.sessionId);
     m_byRefresh.insert(session.refreshToken, session.sessionId);
     return session;
@@ -41,7 +41,12 @@ bool RcTokenStore::refresh(const QString& refreshToken, qint64 accessTtlSeconds,
         *state = RcTokenState::Unknown;
         return false;
     }
-    RcSession& session = m_sessions[*it];
+    const auto found = m_sessions.find(*it);
+    if (found == m_sessions.end()) {
+        *state = RcTokenState::Unknown;
+        return false;
+    }
+    RcSession& session = found->second;
     const qint64 now = m_clock->nowMs();
     if (session.refreshExpiresMs <= now) {
         *state = RcTokenState::Expired;
@@ -66,20 +71,25 @@ const RcSession* RcTokenStore::sessionForAccessToken(const QString& accessToken,
         *state = RcTokenState::Unknown;
         return nullptr;
     }
-    const auto session = m_sessions.constFind(*it);
-    if (session->accessExpiresMs <= m_clock->nowMs()) {
+    const auto session = m_sessions.find(*it);
+    if (session == m_sessions.end()) {
+        *state = RcTokenState::Unknown;
+        return nullptr;
+    }
+    if (session->second.accessExpiresMs <= m_clock->nowMs()) {
         *state = RcTokenState::Expired;
         return nullptr;
     }
     *state = RcTokenState::Valid;
-    return &*session;
+    return &session->second;
 }
 
 const RcSession* RcTokenStore::sessionForRefreshToken(const QString& refreshToken) const {
     const auto it = m_byRefresh.constFind(refreshToken);
     if (it == m_byRefresh.constEnd())
         return nullptr;
-    return &*m_sessions.constFind(*it);
+    const auto session = m_sessions.find(*it);
+    return session == m_sessions.end() ? nullptr : &session->second;
 }
 
 bool RcTokenStore::revoke(const QString& token) {
@@ -88,7 +98,11 @@ bool RcTokenStore::revoke(const QString& token) {
         id = m_byRefresh.value(token);
     if (id.isEmpty())
         return false;
-    const RcSession session = m_sessions.take(id);
+    const auto found = m_sessions.find(id);
+    if (found == m_sessions.end())
+        return false;
+    const RcSession session = found->second;
+    m_sessions.erase(found);
     m_byAccess.remove(session.accessToken);
     m_byRefresh.remove(session.refreshToken);
     return true;
@@ -96,9 +110,9 @@ bool RcTokenStore::revoke(const QString& token) {
 
 void RcTokenStore::revokeExtension(qint64 extensionId) {
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (it->extensionId == extensionId) {
-            m_byAccess.remove(it->accessToken);
-            m_byRefresh.remove(it->refreshToken);
+        if (it->second.extensionId == extensionId) {
+            m_byAccess.remove(it->second.accessToken);
+            m_byRefresh.remove(it->second.refreshToken);
             it = m_sessions.erase(it);
         } else {
             ++it;

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QString>
 #include <random>
+#include <unordered_map>
 
 namespace trunkline::emulator::ringcentral {
 
@@ -49,9 +50,10 @@ private:
 
     const Clock* m_clock;
     std::mt19937_64 m_random;
-    QHash<QString, RcSession> m_sessions; // by session id
-    QHash<QString, QString> m_byAccess;   // access token -> session id
-    QHash<QString, QString> m_byRefresh;  // refresh token -> session id
+    // std::unordered_map: QHash iterators trip GCC -Wnull-dereference at -O2.
+    std::unordered_map<QString, RcSession> m_sessions; // by session id
+    QHash<QString, QString> m_byAccess;                // access token -> session id
+    QHash<QString, QString> m_byRefresh;               // refresh token -> session id
 };
 
 } // namespace trunkline::emulator::ringcentral
