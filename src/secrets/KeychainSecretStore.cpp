@@ -8,48 +8,44 @@ using namespace Qt::StringLiterals;
 namespace trunkline::secrets {
 
 KeychainSecretStore::KeychainSecretStore(QObject* parent)
-    : KeychainSecretStore(u"Trunkline"_s, parent)
-{
+    : KeychainSecretStore(u"Trunkline"_s, parent) {
 }
 
 KeychainSecretStore::KeychainSecretStore(const QString& serviceName, QObject* parent)
     : SecretStore(parent)
-    , m_serviceName(serviceName)
-{
+    , m_serviceName(serviceName) {
 }
 
-void KeychainSecretStore::save(const SecretKey& key, const QString& secret, Callback done)
-{
+void KeychainSecretStore::save(const SecretKey& key, const QString& secret, Callback done) {
     auto* job = new QKeychain::WritePasswordJob(m_serviceName);
     job->setTextData(secret);
     start(job, Operation::Save, key, std::move(done));
 }
 
-void KeychainSecretStore::load(const SecretKey& key, Callback done)
-{
+void KeychainSecretStore::load(const SecretKey& key, Callback done) {
     start(new QKeychain::ReadPasswordJob(m_serviceName), Operation::Load, key, std::move(done));
 }
 
-void KeychainSecretStore::remove(const SecretKey& key, Callback done)
-{
+void KeychainSecretStore::remove(const SecretKey& key, Callback done) {
     start(new QKeychain::DeletePasswordJob(m_serviceName), Operation::Remove, key, std::move(done));
 }
 
-void KeychainSecretStore::start(QKeychain::Job* job, Operation operation, const SecretKey& key, Callback done)
-{
+void KeychainSecretStore::start(QKeychain::Job* job, Operation operation, const SecretKey& key,
+                                Callback done) {
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key.toString());
-    connect(job, &QKeychain::Job::finished, this, [operation, key, done = std::move(done)](QKeychain::Job* finished) {
-        if (done) {
-            done(resultOf(*finished, operation, key));
-        }
-    });
+    connect(job, &QKeychain::Job::finished, this,
+            [operation, key, done = std::move(done)](QKeychain::Job* finished) {
+                if (done) {
+                    done(resultOf(*finished, operation, key));
+                }
+            });
     job->start();
 }
 
-SecretResult KeychainSecretStore::resultOf(const QKeychain::Job& job, Operation operation, const SecretKey& key)
-{
+SecretResult KeychainSecretStore::resultOf(const QKeychain::Job& job, Operation operation,
+                                           const SecretKey& key) {
     switch (job.error()) {
     case QKeychain::NoError:
         if (operation == Operation::Load) {
@@ -66,9 +62,10 @@ SecretResult KeychainSecretStore::resultOf(const QKeychain::Job& job, Operation 
         return noService();
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return {SecretError::AccessDenied,
-                tr("Access to the keychain was denied: unlock it and allow Trunkline to use it, then try again."),
-                {}};
+        return {
+            SecretError::AccessDenied,
+            tr("Access to the keychain was denied: unlock it and allow Trunkline to use it, then try again."),
+            {}};
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
         break;

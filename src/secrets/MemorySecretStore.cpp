@@ -4,8 +4,7 @@
 
 namespace trunkline::secrets {
 
-void MemorySecretStore::finish(Callback done, SecretResult result)
-{
+void MemorySecretStore::finish(Callback done, SecretResult result) {
     // Queued like the real keychain's answer, so callers cannot come to rely on a synchronous reply.
     QTimer::singleShot(0, this, [done = std::move(done), result = std::move(result)] {
         if (done) {
@@ -14,8 +13,7 @@ void MemorySecretStore::finish(Callback done, SecretResult result)
     });
 }
 
-void MemorySecretStore::save(const SecretKey& key, const QString& secret, Callback done)
-{
+void MemorySecretStore::save(const SecretKey& key, const QString& secret, Callback done) {
     if (!m_available) {
         finish(std::move(done), noService());
         return;
@@ -24,8 +22,7 @@ void MemorySecretStore::save(const SecretKey& key, const QString& secret, Callba
     finish(std::move(done), {});
 }
 
-void MemorySecretStore::load(const SecretKey& key, Callback done)
-{
+void MemorySecretStore::load(const SecretKey& key, Callback done) {
     if (!m_available) {
         finish(std::move(done), noService());
         return;
@@ -38,8 +35,7 @@ void MemorySecretStore::load(const SecretKey& key, Callback done)
     finish(std::move(done), {SecretError::None, {}, it.value()});
 }
 
-void MemorySecretStore::remove(const SecretKey& key, Callback done)
-{
+void MemorySecretStore::remove(const SecretKey& key, Callback done) {
     if (!m_available) {
         finish(std::move(done), noService());
         return;

@@ -9,10 +9,10 @@ namespace trunkline::store {
 // must never contain secrets.
 struct AuditEntry {
     qint64 id = 0;
-    QDateTime at;          // set on append when invalid
-    qint64 profileId = 0;  // 0 = not tied to a profile (e.g. application settings)
-    QString profileName;   // copied, so the entry stays readable after the profile is deleted
-    QString actor;         // OS user name or "sync"
+    QDateTime at;         // set on append when invalid
+    qint64 profileId = 0; // 0 = not tied to a profile (e.g. application settings)
+    QString profileName;  // copied, so the entry stays readable after the profile is deleted
+    QString actor;        // OS user name or "sync"
     QString entity;
     QString entityKey;
     QString action; // "create", "update", "delete", "apply", "pull", ...

@@ -10,20 +10,19 @@ using namespace Qt::StringLiterals;
 namespace trunkline::store {
 
 AuditLogRepository::AuditLogRepository(Database& database)
-    : m_database(database)
-{
+    : m_database(database) {
 }
 
-bool AuditLogRepository::append(AuditEntry& entry, QString* error)
-{
+bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
     if (entry.actor.isEmpty() || entry.entity.isEmpty() || entry.action.isEmpty()) {
         return sql::fail(error, tr("An audit entry needs an actor, an entity and an action."));
     }
-    const QDateTime at = sql::toDateTime(
-        sql::toText(entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()));
+    const QDateTime at =
+        sql::toDateTime(sql::toText(entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()));
     QSqlQuery query(m_database.connection());
-    query.prepare(u"INSERT INTO audit_log (at, profile_id, profile_name, actor, entity, entity_key, action, summary) "
-                  u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
+    query.prepare(
+        u"INSERT INTO audit_log (at, profile_id, profile_name, actor, entity, entity_key, action, summary) "
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
     query.addBindValue(sql::toText(at));
     query.addBindValue(entry.profileId == 0 ? QVariant() : QVariant(entry.profileId));
     query.addBindValue(sql::notNull(entry.profileName));
@@ -40,8 +39,7 @@ bool AuditLogRepository::append(AuditEntry& entry, QString* error)
     return true;
 }
 
-QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int limit, QString* error) const
-{
+QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int limit, QString* error) const {
     QList<AuditEntry> entries;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);

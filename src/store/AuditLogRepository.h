@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QList>
-
 #include <optional>
 
 namespace trunkline::store {
@@ -20,7 +19,8 @@ public:
 
     bool append(AuditEntry& entry, QString* error = nullptr);
     // Newest first, at most `limit` entries; a profile id narrows to that profile.
-    QList<AuditEntry> list(std::optional<qint64> profileId = {}, int limit = 1000, QString* error = nullptr) const;
+    QList<AuditEntry> list(std::optional<qint64> profileId = {}, int limit = 1000,
+                           QString* error = nullptr) const;
 
 private:
     Database& m_database;

@@ -9,7 +9,6 @@
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
-
 #include <atomic>
 
 using namespace Qt::StringLiterals;
@@ -20,24 +19,20 @@ namespace {
 
 std::atomic<quint64> s_connectionCounter{0};
 
-QString nextConnectionName()
-{
+QString nextConnectionName() {
     return u"trunkline-db-%1"_s.arg(++s_connectionCounter);
 }
 
-bool isPostgresScheme(const QString& scheme)
-{
+bool isPostgresScheme(const QString& scheme) {
     return scheme == "postgresql"_L1 || scheme == "postgres"_L1;
 }
 
 // A Windows drive letter ("C:/x.sqlite") parses as a URL scheme; anything with "://" is a URL.
-bool looksLikeUrl(const QString& pathOrUrl)
-{
+bool looksLikeUrl(const QString& pathOrUrl) {
     return pathOrUrl.contains("://"_L1);
 }
 
-QString driverText(const QSqlError& error)
-{
+QString driverText(const QSqlError& error) {
     const QString text = error.text().trimmed();
     return text.isEmpty() ? Database::tr("unknown driver error") : text;
 }
@@ -49,12 +44,10 @@ Database::Database(QString pathOrUrl, Engine engine, QString displayName)
     , m_engine(engine)
     , m_displayName(std::move(displayName))
     , m_connectionName(nextConnectionName())
-    , m_thread(QThread::currentThread())
-{
+    , m_thread(QThread::currentThread()) {
 }
 
-Database::~Database()
-{
+Database::~Database() {
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -64,19 +57,18 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QString Database::defaultSqlitePath()
-{
+QString Database::defaultSqlitePath() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
     return dir + "/trunkline.sqlite"_L1;
 }
 
-std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* error)
-{
+std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* error) {
     std::unique_ptr<Database> database;
     if (looksLikeUrl(pathOrUrl)) {
         const QUrl url(pathOrUrl, QUrl::StrictMode);
-        const QString shown = url.isValid() ? url.toDisplayString(QUrl::RemovePassword) : tr("(unreadable URL)");
+        const QString shown =
+            url.isValid() ? url.toDisplayString(QUrl::RemovePassword) : tr("(unreadable URL)");
         if (!url.isValid() || !isPostgresScheme(url.scheme()) || url.host().isEmpty()) {
             if (error) {
                 *error = tr("Unsupported database URL %1: use a file path or "
@@ -102,8 +94,7 @@ std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* e
     return database;
 }
 
-std::unique_ptr<Database> Database::open(const QString& pathOrUrl, QString* error)
-{
+std::unique_ptr<Database> Database::open(const QString& pathOrUrl, QString* error) {
     auto database = connect(pathOrUrl, error);
     if (!database) {
         return nullptr;
@@ -115,8 +106,7 @@ std::unique_ptr<Database> Database::open(const QString& pathOrUrl, QString* erro
     return database;
 }
 
-std::unique_ptr<Database> Database::cloneForThisThread(QString* error) const
-{
+std::unique_ptr<Database> Database::cloneForThisThread(QString* error) const {
     std::unique_ptr<Database> clone(new Database(m_pathOrUrl, m_engine, m_displayName));
     if (!clone->openConnection(error)) {
         return nullptr;
@@ -124,15 +114,13 @@ std::unique_ptr<Database> Database::cloneForThisThread(QString* error) const
     return clone;
 }
 
-QSqlDatabase Database::connection() const
-{
+QSqlDatabase Database::connection() const {
     Q_ASSERT_X(QThread::currentThread() == m_thread, "Database::connection",
                "a QSqlDatabase connection used from a thread that did not open it; use cloneForThisThread()");
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-bool Database::openConnection(QString* error)
-{
+bool Database::openConnection(QString* error) {
     const auto fail = [&](const QString& driverMessage) {
         if (error) {
             *error = tr("Cannot open the database %1: %2").arg(m_displayName, driverMessage);
@@ -147,8 +135,8 @@ bool Database::openConnection(QString* error)
         }
         const QFileInfo file(m_pathOrUrl);
         if (!file.absoluteDir().exists()) {
-            return fail(tr("the folder %1 does not exist")
-                            .arg(QDir::toNativeSeparators(file.absoluteDir().path())));
+            return fail(
+                tr("the folder %1 does not exist").arg(QDir::toNativeSeparators(file.absoluteDir().path())));
         }
         bool ok = false;
         QString message;
@@ -164,9 +152,8 @@ bool Database::openConnection(QString* error)
                 // much faster; foreign keys are off by default in SQLite and must be asked for on
                 // every connection.
                 QSqlQuery query(db);
-                for (const auto* pragma :
-                     {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                      "PRAGMA foreign_keys = ON"}) {
+                for (const auto* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL",
+                                           "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
                     if (!query.exec(QLatin1String(pragma))) {
                         ok = false;
                         message = driverText(query.lastError());

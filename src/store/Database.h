@@ -4,7 +4,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QThread>
-
 #include <memory>
 
 namespace trunkline::store {

@@ -6,8 +6,7 @@ namespace trunkline::store {
 
 namespace {
 
-QVariantList toValues(const core::Extension& e)
-{
+QVariantList toValues(const core::Extension& e) {
     return {e.id,
             e.extensionNumber,
             e.name,
@@ -26,8 +25,7 @@ QVariantList toValues(const core::Extension& e)
             e.callerIdNumber};
 }
 
-core::Extension fromRow(const QSqlQuery& q)
-{
+core::Extension fromRow(const QSqlQuery& q) {
     core::Extension e;
     e.id = q.value(0).toString();
     e.extensionNumber = q.value(1).toString();
@@ -54,40 +52,35 @@ core::Extension fromRow(const QSqlQuery& q)
 ExtensionRepository::ExtensionRepository(Database& database)
     : m_access(database,
                {u"extensions"_s,
-                {u"id"_s, u"extension_number"_s, u"name"_s, u"type"_s, u"status"_s, u"first_name"_s, u"last_name"_s,
-                 u"company"_s, u"job_title"_s, u"email"_s, u"business_phone"_s, u"mobile_phone"_s, u"department"_s,
-                 u"time_zone"_s, u"is_admin"_s, u"caller_id_number"_s},
+                {u"id"_s, u"extension_number"_s, u"name"_s, u"type"_s, u"status"_s, u"first_name"_s,
+                 u"last_name"_s, u"company"_s, u"job_title"_s, u"email"_s, u"business_phone"_s,
+                 u"mobile_phone"_s, u"department"_s, u"time_zone"_s, u"is_admin"_s, u"caller_id_number"_s},
                 QT_TRANSLATE_NOOP("Repository", "extensions")},
                // Extension numbers are up to 8 digits: ordering by length first gives 9 < 10 < 101
                // on both engines without casting text that may be empty.
-               toValues, fromRow, u"length(extension_number), extension_number, name, id"_s)
-{
+               toValues, fromRow, u"length(extension_number), extension_number, name, id"_s) {
 }
 
-bool ExtensionRepository::upsert(qint64 profileId, const QList<core::Extension>& extensions, QString* error)
-{
+bool ExtensionRepository::upsert(qint64 profileId, const QList<core::Extension>& extensions, QString* error) {
     return m_access.upsert(profileId, extensions, error);
 }
 
 bool ExtensionRepository::removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                          int* removed)
-{
+                                          int* removed) {
     return m_access.removeAllExcept(profileId, keptIds, error, removed);
 }
 
-bool ExtensionRepository::remove(qint64 profileId, const QString& id, QString* error)
-{
+bool ExtensionRepository::remove(qint64 profileId, const QString& id, QString* error) {
     return m_access.remove(profileId, id, error);
 }
 
-std::optional<core::Extension> ExtensionRepository::find(qint64 profileId, const QString& id, QString* error) const
-{
+std::optional<core::Extension> ExtensionRepository::find(qint64 profileId, const QString& id,
+                                                         QString* error) const {
     return m_access.find(profileId, id, error);
 }
 
 QList<core::Extension> ExtensionRepository::list(qint64 profileId, const ExtensionFilter& filter,
-                                                 QString* error) const
-{
+                                                 QString* error) const {
     QStringList where;
     QVariantList values;
     if (filter.type) {
@@ -100,7 +93,8 @@ QList<core::Extension> ExtensionRepository::list(qint64 profileId, const Extensi
     }
     if (!filter.text.trimmed().isEmpty()) {
         const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
-        where << uR"(lower(name) LIKE ? ESCAPE '\' OR extension_number LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\')"_s;
+        where
+            << uR"(lower(name) LIKE ? ESCAPE '\' OR extension_number LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\')"_s;
         values << QVariant(pattern) << QVariant(pattern) << QVariant(pattern);
     }
     if (!where.isEmpty()) {
@@ -111,8 +105,8 @@ QList<core::Extension> ExtensionRepository::list(qint64 profileId, const Extensi
     return m_access.select(profileId, where.join(" AND "_L1), values, error);
 }
 
-std::optional<RecordState> ExtensionRepository::state(qint64 profileId, const QString& id, QString* error) const
-{
+std::optional<RecordState> ExtensionRepository::state(qint64 profileId, const QString& id,
+                                                      QString* error) const {
     return m_access.state(profileId, id, error);
 }
 

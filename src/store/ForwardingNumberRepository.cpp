@@ -11,8 +11,7 @@ namespace trunkline::store {
 
 namespace {
 
-QVariantList toValues(const core::ForwardingNumber& n)
-{
+QVariantList toValues(const core::ForwardingNumber& n) {
     return {sql::notNull(n.id),
             sql::notNull(n.phoneNumber),
             sql::notNull(n.label),
@@ -25,12 +24,10 @@ QVariantList toValues(const core::ForwardingNumber& n)
 } // namespace
 
 ForwardingNumberRepository::ForwardingNumberRepository(Database& database)
-    : m_database(database)
-{
+    : m_database(database) {
 }
 
-QString ForwardingNumberRepository::versionOf(const QList<core::ForwardingNumber>& numbers)
-{
+QString ForwardingNumberRepository::versionOf(const QList<core::ForwardingNumber>& numbers) {
     QVariantList rowVersions;
     for (const auto& number : numbers) {
         rowVersions << sql::fingerprint(toValues(number));
@@ -39,8 +36,7 @@ QString ForwardingNumberRepository::versionOf(const QList<core::ForwardingNumber
 }
 
 bool ForwardingNumberRepository::replaceList(qint64 profileId, const QString& extensionId,
-                                             const QList<core::ForwardingNumber>& numbers, QString* error)
-{
+                                             const QList<core::ForwardingNumber>& numbers, QString* error) {
     const QVariant syncedAt = sql::toText(QDateTime::currentDateTimeUtc());
     // Declared before the transaction so it is released after the rollback (PostgreSQL).
     QSqlQuery query(m_database.connection());
@@ -54,11 +50,13 @@ bool ForwardingNumberRepository::replaceList(qint64 profileId, const QString& ex
         query.addBindValue(extensionId);
         if (!query.exec()) {
             return sql::fail(error, m_database,
-                             tr("Cannot replace the forwarding numbers of extension %1").arg(extensionId), query);
+                             tr("Cannot replace the forwarding numbers of extension %1").arg(extensionId),
+                             query);
         }
-        query.prepare(u"INSERT INTO forwarding_numbers (profile_id, extension_id, position, id, phone_number, "
-                      u"label, type, features, flip_number, device_id, version, synced_at) "
-                      u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        query.prepare(
+            u"INSERT INTO forwarding_numbers (profile_id, extension_id, position, id, phone_number, "
+            u"label, type, features, flip_number, device_id, version, synced_at) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         int position = 0;
         for (const auto& number : numbers) {
             const QVariantList values = toValues(number);
@@ -85,18 +83,18 @@ bool ForwardingNumberRepository::replaceList(qint64 profileId, const QString& ex
 }
 
 QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId, const QString& extensionId,
-                                                               QString* error) const
-{
+                                                               QString* error) const {
     QList<core::ForwardingNumber> numbers;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT id, phone_number, label, type, features, flip_number, device_id FROM forwarding_numbers "
-                  u"WHERE profile_id = ? AND extension_id = ? ORDER BY position"_s);
+    query.prepare(
+        u"SELECT id, phone_number, label, type, features, flip_number, device_id FROM forwarding_numbers "
+        u"WHERE profile_id = ? AND extension_id = ? ORDER BY position"_s);
     query.addBindValue(profileId);
     query.addBindValue(extensionId);
     if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the forwarding numbers of extension %1").arg(extensionId),
-                  query);
+        sql::fail(error, m_database,
+                  tr("Cannot read the forwarding numbers of extension %1").arg(extensionId), query);
         return numbers;
     }
     while (query.next()) {
@@ -104,7 +102,8 @@ QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId,
         n.id = query.value(0).toString();
         n.phoneNumber = query.value(1).toString();
         n.label = query.value(2).toString();
-        n.type = core::forwardingTypeFromWire(query.value(3).toString()).value_or(core::ForwardingType::Other);
+        n.type =
+            core::forwardingTypeFromWire(query.value(3).toString()).value_or(core::ForwardingType::Other);
         n.features = core::forwardingFeaturesFromWire(sql::splitWords(query.value(4).toString()));
         n.flipNumber = query.value(5).toInt();
         n.deviceId = query.value(6).toString();
@@ -114,17 +113,17 @@ QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId,
 }
 
 std::optional<RecordState> ForwardingNumberRepository::state(qint64 profileId, const QString& extensionId,
-                                                             QString* error) const
-{
+                                                             QString* error) const {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT version, synced_at FROM forwarding_numbers WHERE profile_id = ? AND extension_id = ? "
-                  u"ORDER BY position"_s);
+    query.prepare(
+        u"SELECT version, synced_at FROM forwarding_numbers WHERE profile_id = ? AND extension_id = ? "
+        u"ORDER BY position"_s);
     query.addBindValue(profileId);
     query.addBindValue(extensionId);
     if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the forwarding numbers of extension %1").arg(extensionId),
-                  query);
+        sql::fail(error, m_database,
+                  tr("Cannot read the forwarding numbers of extension %1").arg(extensionId), query);
         return std::nullopt;
     }
     QVariantList rowVersions;

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QList>
-
 #include <optional>
 
 namespace trunkline::store {
@@ -21,13 +20,14 @@ public:
     explicit ForwardingNumberRepository(Database& database);
 
     // Replaces the extension's list in one transaction; the extension must already be stored.
-    bool replaceList(qint64 profileId, const QString& extensionId, const QList<core::ForwardingNumber>& numbers,
-                     QString* error = nullptr);
+    bool replaceList(qint64 profileId, const QString& extensionId,
+                     const QList<core::ForwardingNumber>& numbers, QString* error = nullptr);
     QList<core::ForwardingNumber> list(qint64 profileId, const QString& extensionId,
                                        QString* error = nullptr) const;
     // The stored list's version (compare with versionOf(list) of a fresh pull) and the time it was
     // last replaced; nullopt when the extension has no stored list.
-    std::optional<RecordState> state(qint64 profileId, const QString& extensionId, QString* error = nullptr) const;
+    std::optional<RecordState> state(qint64 profileId, const QString& extensionId,
+                                     QString* error = nullptr) const;
     static QString versionOf(const QList<core::ForwardingNumber>& numbers);
 
 private:

@@ -23,8 +23,7 @@ struct Migration {
 // ISO 8601 UTC with milliseconds, which sorts correctly as text on both engines; flags and enums are
 // stored as the providers' wire strings so a reordered C++ enum cannot corrupt old rows.
 // {{ID}} is the one dialect difference: SQLite's rowid alias versus a PostgreSQL sequence.
-const QList<Migration>& migrations()
-{
+const QList<Migration>& migrations() {
     static const QList<Migration> all = {
         {1,
          {
@@ -203,17 +202,14 @@ const QList<Migration>& migrations()
 } // namespace
 
 Migrator::Migrator(Database& database)
-    : m_database(database)
-{
+    : m_database(database) {
 }
 
-int Migrator::latestVersion()
-{
+int Migrator::latestVersion() {
     return migrations().constLast().version;
 }
 
-QStringList Migrator::statementsFor(int version, bool postgres)
-{
+QStringList Migrator::statementsFor(int version, bool postgres) {
     for (const Migration& migration : migrations()) {
         if (migration.version == version) {
             QStringList out;
@@ -228,8 +224,7 @@ QStringList Migrator::statementsFor(int version, bool postgres)
     return {};
 }
 
-bool Migrator::hasVersionTable() const
-{
+bool Migrator::hasVersionTable() const {
     // Not QSqlDatabase::tables(): on PostgreSQL it names tables outside "public" as schema.table,
     // and a team database may well use its own schema through search_path.
     QSqlQuery query(m_database.connection());
@@ -237,12 +232,12 @@ bool Migrator::hasVersionTable() const
         return query.exec(u"SELECT to_regclass('schema_version') IS NOT NULL"_s) && query.next() &&
                query.value(0).toBool();
     }
-    return query.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"_s) &&
+    return query.exec(
+               u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"_s) &&
            query.next() && query.value(0).toInt() == 1;
 }
 
-int Migrator::currentVersion(QString* error) const
-{
+int Migrator::currentVersion(QString* error) const {
     QSqlDatabase db = m_database.connection();
     if (!hasVersionTable()) {
         return 0;
@@ -258,8 +253,7 @@ int Migrator::currentVersion(QString* error) const
     return query.value(0).toInt();
 }
 
-bool Migrator::migrateTo(int targetVersion, QString* error)
-{
+bool Migrator::migrateTo(int targetVersion, QString* error) {
     const auto fail = [&](const QString& message) {
         if (error) {
             *error = message;
@@ -270,8 +264,9 @@ bool Migrator::migrateTo(int targetVersion, QString* error)
     QSqlDatabase db = m_database.connection();
     if (!hasVersionTable()) {
         QSqlQuery create(db);
-        if (!create.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at "
-                         u"TEXT NOT NULL)"_s)) {
+        if (!create.exec(
+                u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at "
+                u"TEXT NOT NULL)"_s)) {
             return fail(tr("Cannot prepare the schema of %1: %2")
                             .arg(m_database.displayName(), create.lastError().text()));
         }

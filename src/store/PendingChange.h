@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace trunkline::store {
@@ -27,8 +26,8 @@ struct PendingChange {
     QString baseVersion; // the record's version the edit was made on; "" for a create
     ChangeState state = ChangeState::Pending;
     QString lastError;
-    int attempts = 0;         // failed attempts so far
-    QDateTime nextAttemptAt;  // not before this time (backoff after a failure); invalid = now
+    int attempts = 0;        // failed attempts so far
+    QDateTime nextAttemptAt; // not before this time (backoff after a failure); invalid = now
     QDateTime createdAt;
     QDateTime updatedAt;
 

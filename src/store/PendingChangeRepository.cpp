@@ -12,11 +12,11 @@ namespace trunkline::store {
 
 namespace {
 
-const auto kColumns = u"id, profile_id, entity, entity_key, operation, payload, base_version, state, last_error, "
-                      u"attempts, next_attempt_at, created_at, updated_at"_s;
+const auto kColumns =
+    u"id, profile_id, entity, entity_key, operation, payload, base_version, state, last_error, "
+    u"attempts, next_attempt_at, created_at, updated_at"_s;
 
-PendingChange fromRow(const QSqlQuery& q)
-{
+PendingChange fromRow(const QSqlQuery& q) {
     PendingChange c;
     c.id = q.value(0).toLongLong();
     c.profileId = q.value(1).toLongLong();
@@ -34,15 +34,13 @@ PendingChange fromRow(const QSqlQuery& q)
     return c;
 }
 
-QString payloadText(const QJsonObject& payload)
-{
+QString payloadText(const QJsonObject& payload) {
     return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
 
-QString toText(ChangeOperation operation)
-{
+QString toText(ChangeOperation operation) {
     switch (operation) {
     case ChangeOperation::Create:
         return u"create"_s;
@@ -54,8 +52,7 @@ QString toText(ChangeOperation operation)
     return {};
 }
 
-std::optional<ChangeOperation> changeOperationFromText(const QString& text)
-{
+std::optional<ChangeOperation> changeOperationFromText(const QString& text) {
     for (auto operation : {ChangeOperation::Create, ChangeOperation::Update, ChangeOperation::Delete}) {
         if (toText(operation) == text) {
             return operation;
@@ -64,8 +61,7 @@ std::optional<ChangeOperation> changeOperationFromText(const QString& text)
     return std::nullopt;
 }
 
-QString toText(ChangeState state)
-{
+QString toText(ChangeState state) {
     switch (state) {
     case ChangeState::Pending:
         return u"pending"_s;
@@ -81,8 +77,7 @@ QString toText(ChangeState state)
     return {};
 }
 
-std::optional<ChangeState> changeStateFromText(const QString& text)
-{
+std::optional<ChangeState> changeStateFromText(const QString& text) {
     for (auto state : {ChangeState::Pending, ChangeState::Applying, ChangeState::Applied, ChangeState::Failed,
                        ChangeState::Conflict}) {
         if (toText(state) == text) {
@@ -93,20 +88,19 @@ std::optional<ChangeState> changeStateFromText(const QString& text)
 }
 
 PendingChangeRepository::PendingChangeRepository(Database& database)
-    : m_database(database)
-{
+    : m_database(database) {
 }
 
-bool PendingChangeRepository::enqueue(PendingChange& change, QString* error)
-{
+bool PendingChangeRepository::enqueue(PendingChange& change, QString* error) {
     if (change.entity.isEmpty() || change.entityKey.isEmpty()) {
         return sql::fail(error, tr("A pending change needs an entity and an entity key."));
     }
     const QDateTime now = sql::toDateTime(sql::toText(QDateTime::currentDateTimeUtc()));
     QSqlQuery query(m_database.connection());
-    query.prepare(u"INSERT INTO pending_changes (profile_id, entity, entity_key, operation, payload, base_version, "
-                  u"state, last_error, attempts, next_attempt_at, created_at, updated_at) "
-                  u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?) RETURNING id"_s);
+    query.prepare(
+        u"INSERT INTO pending_changes (profile_id, entity, entity_key, operation, payload, base_version, "
+        u"state, last_error, attempts, next_attempt_at, created_at, updated_at) "
+        u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?) RETURNING id"_s);
     query.addBindValue(change.profileId);
     query.addBindValue(change.entity);
     query.addBindValue(change.entityKey);
@@ -129,8 +123,7 @@ bool PendingChangeRepository::enqueue(PendingChange& change, QString* error)
     return true;
 }
 
-std::optional<PendingChange> PendingChangeRepository::find(qint64 id, QString* error) const
-{
+std::optional<PendingChange> PendingChangeRepository::find(qint64 id, QString* error) const {
     QSqlQuery query(m_database.connection());
     query.prepare("SELECT "_L1 + kColumns + " FROM pending_changes WHERE id = ?"_L1);
     query.addBindValue(id);
@@ -145,8 +138,7 @@ std::optional<PendingChange> PendingChangeRepository::find(qint64 id, QString* e
 }
 
 QList<PendingChange> PendingChangeRepository::list(qint64 profileId, const QList<ChangeState>& states,
-                                                   QString* error) const
-{
+                                                   QString* error) const {
     QString statement = "SELECT "_L1 + kColumns + " FROM pending_changes WHERE profile_id = ?"_L1;
     if (!states.isEmpty()) {
         statement += " AND state IN ("_L1 + QStringList(states.size(), u"?"_s).join(", "_L1) + u')';
@@ -170,8 +162,8 @@ QList<PendingChange> PendingChangeRepository::list(qint64 profileId, const QList
     return changes;
 }
 
-QList<PendingChange> PendingChangeRepository::due(qint64 profileId, const QDateTime& now, QString* error) const
-{
+QList<PendingChange> PendingChangeRepository::due(qint64 profileId, const QDateTime& now,
+                                                  QString* error) const {
     QList<PendingChange> changes;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
@@ -192,9 +184,9 @@ QList<PendingChange> PendingChangeRepository::due(qint64 profileId, const QDateT
 
 bool PendingChangeRepository::transition(qint64 id, ChangeState to, const QList<ChangeState>& from,
                                          const QString& message, const QDateTime& retryAt, bool countAttempt,
-                                         QString* error)
-{
-    QString statement = u"UPDATE pending_changes SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?"_s;
+                                         QString* error) {
+    QString statement =
+        u"UPDATE pending_changes SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?"_s;
     if (countAttempt) {
         statement += ", attempts = attempts + 1"_L1;
     }
@@ -224,29 +216,25 @@ bool PendingChangeRepository::transition(qint64 id, ChangeState to, const QList<
                                 .arg(QString::number(id), toText(current->state), toText(to)));
 }
 
-bool PendingChangeRepository::markApplying(qint64 id, QString* error)
-{
-    return transition(id, ChangeState::Applying, {ChangeState::Pending, ChangeState::Failed}, {}, {}, false, error);
+bool PendingChangeRepository::markApplying(qint64 id, QString* error) {
+    return transition(id, ChangeState::Applying, {ChangeState::Pending, ChangeState::Failed}, {}, {}, false,
+                      error);
 }
 
-bool PendingChangeRepository::markApplied(qint64 id, QString* error)
-{
+bool PendingChangeRepository::markApplied(qint64 id, QString* error) {
     return transition(id, ChangeState::Applied, {ChangeState::Applying}, {}, {}, false, error);
 }
 
 bool PendingChangeRepository::markFailed(qint64 id, const QString& message, const QDateTime& retryAt,
-                                         QString* error)
-{
+                                         QString* error) {
     return transition(id, ChangeState::Failed, {ChangeState::Applying}, message, retryAt, true, error);
 }
 
-bool PendingChangeRepository::markConflict(qint64 id, const QString& message, QString* error)
-{
+bool PendingChangeRepository::markConflict(qint64 id, const QString& message, QString* error) {
     return transition(id, ChangeState::Conflict, {ChangeState::Applying}, message, {}, false, error);
 }
 
-bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload, QString* error)
-{
+bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload, QString* error) {
     QSqlQuery query(m_database.connection());
     query.prepare(u"UPDATE pending_changes SET payload = ?, updated_at = ? WHERE id = ? "
                   u"AND state IN ('pending', 'failed', 'conflict')"_s);
@@ -264,8 +252,7 @@ bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payloa
     return true;
 }
 
-bool PendingChangeRepository::discard(qint64 id, QString* error)
-{
+bool PendingChangeRepository::discard(qint64 id, QString* error) {
     QSqlQuery query(m_database.connection());
     query.prepare(u"DELETE FROM pending_changes WHERE id = ? AND state <> 'applying'"_s);
     query.addBindValue(id);
@@ -275,15 +262,15 @@ bool PendingChangeRepository::discard(qint64 id, QString* error)
     if (query.numRowsAffected() != 1) {
         query.finish();
         if (find(id, error)) {
-            return sql::fail(error, tr("The pending change %1 is being applied and cannot be discarded.").arg(id));
+            return sql::fail(error,
+                             tr("The pending change %1 is being applied and cannot be discarded.").arg(id));
         }
         return sql::fail(error, tr("The pending change %1 no longer exists.").arg(id));
     }
     return true;
 }
 
-int PendingChangeRepository::purgeApplied(qint64 profileId, QString* error)
-{
+int PendingChangeRepository::purgeApplied(qint64 profileId, QString* error) {
     QSqlQuery query(m_database.connection());
     query.prepare(u"DELETE FROM pending_changes WHERE profile_id = ? AND state = 'applied'"_s);
     query.addBindValue(profileId);

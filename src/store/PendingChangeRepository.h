@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QList>
-
 #include <optional>
 
 namespace trunkline::store {
@@ -33,7 +32,8 @@ public:
     bool markApplying(qint64 id, QString* error = nullptr);
     bool markApplied(qint64 id, QString* error = nullptr);
     // Counts the attempt; `retryAt` (invalid = at once) is when the change is due again.
-    bool markFailed(qint64 id, const QString& message, const QDateTime& retryAt = {}, QString* error = nullptr);
+    bool markFailed(qint64 id, const QString& message, const QDateTime& retryAt = {},
+                    QString* error = nullptr);
     bool markConflict(qint64 id, const QString& message, QString* error = nullptr);
     // Replaces what a not yet applied change will do (the admin edited it again).
     bool updatePayload(qint64 id, const QJsonObject& payload, QString* error = nullptr);

@@ -9,8 +9,7 @@ namespace trunkline::store {
 
 namespace {
 
-QString digitsOf(const QString& text)
-{
+QString digitsOf(const QString& text) {
     QString digits;
     for (const QChar c : text) {
         if (c >= u'0' && c <= u'9') {
@@ -22,19 +21,16 @@ QString digitsOf(const QString& text)
 
 // Restcomm's extra attributes are one JSON object: the console shows and edits them as a block and
 // never filters by them. Null strings stay JSON null, as on the wire.
-QJsonValue text(const QString& value)
-{
+QJsonValue text(const QString& value) {
     return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
 }
 
-QString text(const QJsonObject& object, QLatin1StringView key)
-{
+QString text(const QJsonObject& object, QLatin1StringView key) {
     const QJsonValue value = object.value(key);
     return value.isString() ? value.toString() : QString();
 }
 
-QString restcommToJson(const core::RestcommAttributes& r)
-{
+QString restcommToJson(const core::RestcommAttributes& r) {
     QJsonObject o;
     o.insert("account_sid"_L1, text(r.accountSid));
     o.insert("voice_url"_L1, text(r.voiceUrl));
@@ -69,8 +65,7 @@ QString restcommToJson(const core::RestcommAttributes& r)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-core::RestcommAttributes restcommFromJson(const QString& json)
-{
+core::RestcommAttributes restcommFromJson(const QString& json) {
     const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
     core::RestcommAttributes r;
     r.accountSid = text(o, "account_sid"_L1);
@@ -106,8 +101,7 @@ core::RestcommAttributes restcommFromJson(const QString& json)
     return r;
 }
 
-QVariantList toValues(const core::PhoneNumberRecord& n)
-{
+QVariantList toValues(const core::PhoneNumberRecord& n) {
     return {n.id,
             n.provider,
             n.e164,
@@ -123,8 +117,7 @@ QVariantList toValues(const core::PhoneNumberRecord& n)
             n.restcomm ? QVariant(restcommToJson(*n.restcomm)) : QVariant()};
 }
 
-core::PhoneNumberRecord fromRow(const QSqlQuery& q)
-{
+core::PhoneNumberRecord fromRow(const QSqlQuery& q) {
     core::PhoneNumberRecord n;
     n.id = q.value(0).toString();
     n.provider = q.value(1).toString();
@@ -148,39 +141,34 @@ core::PhoneNumberRecord fromRow(const QSqlQuery& q)
 PhoneNumberRepository::PhoneNumberRepository(Database& database)
     : m_access(database,
                {u"phone_numbers"_s,
-                {u"id"_s, u"provider"_s, u"e164"_s, u"digits"_s, u"label"_s, u"usage_type"_s, u"payment_type"_s,
-                 u"call_type"_s, u"status"_s, u"features"_s, u"extension_id"_s, u"extension_number"_s,
-                 u"restcomm_json"_s},
+                {u"id"_s, u"provider"_s, u"e164"_s, u"digits"_s, u"label"_s, u"usage_type"_s,
+                 u"payment_type"_s, u"call_type"_s, u"status"_s, u"features"_s, u"extension_id"_s,
+                 u"extension_number"_s, u"restcomm_json"_s},
                 QT_TRANSLATE_NOOP("Repository", "phone numbers")},
-               toValues, fromRow, u"e164, id"_s)
-{
+               toValues, fromRow, u"e164, id"_s) {
 }
 
-bool PhoneNumberRepository::upsert(qint64 profileId, const QList<core::PhoneNumberRecord>& numbers, QString* error)
-{
+bool PhoneNumberRepository::upsert(qint64 profileId, const QList<core::PhoneNumberRecord>& numbers,
+                                   QString* error) {
     return m_access.upsert(profileId, numbers, error);
 }
 
 bool PhoneNumberRepository::removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                            int* removed)
-{
+                                            int* removed) {
     return m_access.removeAllExcept(profileId, keptIds, error, removed);
 }
 
-bool PhoneNumberRepository::remove(qint64 profileId, const QString& id, QString* error)
-{
+bool PhoneNumberRepository::remove(qint64 profileId, const QString& id, QString* error) {
     return m_access.remove(profileId, id, error);
 }
 
 std::optional<core::PhoneNumberRecord> PhoneNumberRepository::find(qint64 profileId, const QString& id,
-                                                                   QString* error) const
-{
+                                                                   QString* error) const {
     return m_access.find(profileId, id, error);
 }
 
 QList<core::PhoneNumberRecord> PhoneNumberRepository::list(qint64 profileId, const PhoneNumberFilter& filter,
-                                                           QString* error) const
-{
+                                                           QString* error) const {
     QStringList where;
     QVariantList values;
     // Only digits reach the LIKE patterns, so no user text can act as a wildcard.
@@ -209,8 +197,8 @@ QList<core::PhoneNumberRecord> PhoneNumberRepository::list(qint64 profileId, con
     return m_access.select(profileId, where.join(" AND "_L1), values, error);
 }
 
-std::optional<RecordState> PhoneNumberRepository::state(qint64 profileId, const QString& id, QString* error) const
-{
+std::optional<RecordState> PhoneNumberRepository::state(qint64 profileId, const QString& id,
+                                                        QString* error) const {
     return m_access.state(profileId, id, error);
 }
 

@@ -13,13 +13,11 @@ namespace trunkline::store {
 namespace {
 
 // Exception codes are an open set of provider words; a JSON array keeps any text intact.
-QString codesToJson(const QStringList& codes)
-{
+QString codesToJson(const QStringList& codes) {
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(codes)).toJson(QJsonDocument::Compact));
 }
 
-QStringList codesFromJson(const QString& json)
-{
+QStringList codesFromJson(const QString& json) {
     QStringList codes;
     for (const QJsonValue& value : QJsonDocument::fromJson(json.toUtf8()).array()) {
         codes << value.toString();
@@ -27,8 +25,7 @@ QStringList codesFromJson(const QString& json)
     return codes;
 }
 
-QVariantList orderValues(const core::PortingOrder& o)
-{
+QVariantList orderValues(const core::PortingOrder& o) {
     return {o.id,
             core::toWire(o.status),
             codesToJson(o.exceptionCodes),
@@ -40,11 +37,11 @@ QVariantList orderValues(const core::PortingOrder& o)
             sql::toText(o.updatedAt)};
 }
 
-core::PortingOrder orderFromRow(const QSqlQuery& q)
-{
+core::PortingOrder orderFromRow(const QSqlQuery& q) {
     core::PortingOrder o;
     o.id = q.value(0).toString();
-    o.status = core::portingOrderStatusFromWire(q.value(1).toString()).value_or(core::PortingOrderStatus::Draft);
+    o.status =
+        core::portingOrderStatusFromWire(q.value(1).toString()).value_or(core::PortingOrderStatus::Draft);
     o.exceptionCodes = codesFromJson(q.value(2).toString());
     o.countryCode = q.value(3).toString();
     o.customerReference = q.value(4).toString();
@@ -55,8 +52,7 @@ core::PortingOrder orderFromRow(const QSqlQuery& q)
     return o;
 }
 
-QVariantList numberValues(const core::PortingPhoneNumber& n)
-{
+QVariantList numberValues(const core::PortingPhoneNumber& n) {
     return {n.id,
             n.portingOrderId,
             n.phoneNumber,
@@ -67,8 +63,7 @@ QVariantList numberValues(const core::PortingPhoneNumber& n)
             n.requirementsStatus};
 }
 
-core::PortingPhoneNumber numberFromRow(const QSqlQuery& q)
-{
+core::PortingPhoneNumber numberFromRow(const QSqlQuery& q) {
     core::PortingPhoneNumber n;
     n.id = q.value(0).toString();
     n.portingOrderId = q.value(1).toString();
@@ -82,8 +77,7 @@ core::PortingPhoneNumber numberFromRow(const QSqlQuery& q)
     return n;
 }
 
-QVariantList extensionValues(const core::PhoneNumberExtension& e)
-{
+QVariantList extensionValues(const core::PhoneNumberExtension& e) {
     return {e.id,
             e.portingPhoneNumberId,
             e.extensionRange.startAt,
@@ -92,8 +86,7 @@ QVariantList extensionValues(const core::PhoneNumberExtension& e)
             sql::toText(e.updatedAt)};
 }
 
-core::PhoneNumberExtension extensionFromRow(const QSqlQuery& q)
-{
+core::PhoneNumberExtension extensionFromRow(const QSqlQuery& q) {
     core::PhoneNumberExtension e;
     e.id = q.value(0).toString();
     e.portingPhoneNumberId = q.value(1).toString();
@@ -126,72 +119,63 @@ PortingRepository::PortingRepository(Database& database)
                     {u"id"_s, u"porting_phone_number_id"_s, u"range_start"_s, u"range_end"_s, u"created_at"_s,
                      u"updated_at"_s},
                     QT_TRANSLATE_NOOP("Repository", "phone number extensions")},
-                   extensionValues, extensionFromRow, u"range_start, id"_s)
-{
+                   extensionValues, extensionFromRow, u"range_start, id"_s) {
 }
 
-bool PortingRepository::upsertOrders(qint64 profileId, const QList<core::PortingOrder>& orders, QString* error)
-{
+bool PortingRepository::upsertOrders(qint64 profileId, const QList<core::PortingOrder>& orders,
+                                     QString* error) {
     return m_orders.upsert(profileId, orders, error);
 }
 
 bool PortingRepository::removeOrdersExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                           int* removed)
-{
+                                           int* removed) {
     return m_orders.removeAllExcept(profileId, keptIds, error, removed);
 }
 
-bool PortingRepository::removeOrder(qint64 profileId, const QString& id, QString* error)
-{
+bool PortingRepository::removeOrder(qint64 profileId, const QString& id, QString* error) {
     return m_orders.remove(profileId, id, error);
 }
 
 std::optional<core::PortingOrder> PortingRepository::findOrder(qint64 profileId, const QString& id,
-                                                               QString* error) const
-{
+                                                               QString* error) const {
     return m_orders.find(profileId, id, error);
 }
 
-QList<core::PortingOrder> PortingRepository::orders(qint64 profileId, std::optional<core::PortingOrderStatus> status,
-                                                    QString* error) const
-{
+QList<core::PortingOrder> PortingRepository::orders(qint64 profileId,
+                                                    std::optional<core::PortingOrderStatus> status,
+                                                    QString* error) const {
     if (status) {
         return m_orders.select(profileId, u"status = ?"_s, {core::toWire(*status)}, error);
     }
     return m_orders.select(profileId, {}, {}, error);
 }
 
-std::optional<RecordState> PortingRepository::orderState(qint64 profileId, const QString& id, QString* error) const
-{
+std::optional<RecordState> PortingRepository::orderState(qint64 profileId, const QString& id,
+                                                         QString* error) const {
     return m_orders.state(profileId, id, error);
 }
 
 bool PortingRepository::upsertPhoneNumbers(qint64 profileId, const QList<core::PortingPhoneNumber>& numbers,
-                                           QString* error)
-{
+                                           QString* error) {
     return m_numbers.upsert(profileId, numbers, error);
 }
 
 bool PortingRepository::removePhoneNumbersExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                                 int* removed)
-{
+                                                 int* removed) {
     return m_numbers.removeAllExcept(profileId, keptIds, error, removed);
 }
 
-QList<core::PortingPhoneNumber> PortingRepository::phoneNumbers(qint64 profileId, const QString& portingOrderId,
-                                                                QString* error) const
-{
+QList<core::PortingPhoneNumber>
+PortingRepository::phoneNumbers(qint64 profileId, const QString& portingOrderId, QString* error) const {
     return m_numbers.select(profileId, u"porting_order_id = ?"_s, {portingOrderId}, error);
 }
 
-std::optional<core::PortingPhoneNumber> PortingRepository::findPhoneNumber(qint64 profileId, const QString& id,
-                                                                           QString* error) const
-{
+std::optional<core::PortingPhoneNumber>
+PortingRepository::findPhoneNumber(qint64 profileId, const QString& id, QString* error) const {
     return m_numbers.find(profileId, id, error);
 }
 
-QString PortingRepository::versionOf(const core::PhoneNumberExtension& extension)
-{
+QString PortingRepository::versionOf(const core::PhoneNumberExtension& extension) {
     QVariantList values = extensionValues(extension);
     for (const auto& range : extension.activationRanges) {
         values << range.startAt << range.endAt;
@@ -199,9 +183,9 @@ QString PortingRepository::versionOf(const core::PhoneNumberExtension& extension
     return sql::fingerprint(values);
 }
 
-bool PortingRepository::upsertExtensions(qint64 profileId, const QList<core::PhoneNumberExtension>& extensions,
-                                         QString* error)
-{
+bool PortingRepository::upsertExtensions(qint64 profileId,
+                                         const QList<core::PhoneNumberExtension>& extensions,
+                                         QString* error) {
     // Declared before the transaction so they are released after the rollback (PostgreSQL).
     QSqlQuery remove(m_database.connection());
     QSqlQuery insert(m_database.connection());
@@ -209,14 +193,18 @@ bool PortingRepository::upsertExtensions(qint64 profileId, const QList<core::Pho
     if (!transaction.isActive()) {
         return sql::fail(error, transaction.error());
     }
-    const auto version = [](const core::PhoneNumberExtension& extension) { return versionOf(extension); };
+    const auto version = [](const core::PhoneNumberExtension& extension) {
+        return versionOf(extension);
+    };
     if (!m_extensions.upsert(profileId, extensions, error, version)) {
         return false;
     }
     {
-        remove.prepare(u"DELETE FROM activation_ranges WHERE profile_id = ? AND phone_number_extension_id = ?"_s);
-        insert.prepare(u"INSERT INTO activation_ranges (profile_id, phone_number_extension_id, position, start_at, "
-                       u"end_at) VALUES (?, ?, ?, ?, ?)"_s);
+        remove.prepare(
+            u"DELETE FROM activation_ranges WHERE profile_id = ? AND phone_number_extension_id = ?"_s);
+        insert.prepare(
+            u"INSERT INTO activation_ranges (profile_id, phone_number_extension_id, position, start_at, "
+            u"end_at) VALUES (?, ?, ?, ?, ?)"_s);
         for (const auto& extension : extensions) {
             remove.addBindValue(profileId);
             remove.addBindValue(extension.id);
@@ -249,20 +237,16 @@ bool PortingRepository::upsertExtensions(qint64 profileId, const QList<core::Pho
 }
 
 bool PortingRepository::removeExtensionsExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                               int* removed)
-{
+                                               int* removed) {
     return m_extensions.removeAllExcept(profileId, keptIds, error, removed);
 }
 
-bool PortingRepository::removeExtension(qint64 profileId, const QString& id, QString* error)
-{
+bool PortingRepository::removeExtension(qint64 profileId, const QString& id, QString* error) {
     return m_extensions.remove(profileId, id, error);
 }
 
-QList<core::PhoneNumberExtension> PortingRepository::extensions(qint64 profileId,
-                                                                const QString& portingPhoneNumberId,
-                                                                QString* error) const
-{
+QList<core::PhoneNumberExtension>
+PortingRepository::extensions(qint64 profileId, const QString& portingPhoneNumberId, QString* error) const {
     QString readError;
     QList<core::PhoneNumberExtension> found =
         m_extensions.select(profileId, u"porting_phone_number_id = ?"_s, {portingPhoneNumberId}, &readError);
@@ -273,9 +257,8 @@ QList<core::PhoneNumberExtension> PortingRepository::extensions(qint64 profileId
     return found;
 }
 
-std::optional<core::PhoneNumberExtension> PortingRepository::findExtension(qint64 profileId, const QString& id,
-                                                                           QString* error) const
-{
+std::optional<core::PhoneNumberExtension>
+PortingRepository::findExtension(qint64 profileId, const QString& id, QString* error) const {
     QString readError;
     QList<core::PhoneNumberExtension> found = m_extensions.select(profileId, u"id = ?"_s, {id}, &readError);
     if (!readError.isEmpty() || !loadActivationRanges(profileId, found, &readError)) {
@@ -289,14 +272,12 @@ std::optional<core::PhoneNumberExtension> PortingRepository::findExtension(qint6
 }
 
 std::optional<RecordState> PortingRepository::extensionState(qint64 profileId, const QString& id,
-                                                             QString* error) const
-{
+                                                             QString* error) const {
     return m_extensions.state(profileId, id, error);
 }
 
 bool PortingRepository::loadActivationRanges(qint64 profileId, QList<core::PhoneNumberExtension>& extensions,
-                                             QString* error) const
-{
+                                             QString* error) const {
     if (extensions.isEmpty()) {
         return true;
     }
@@ -308,8 +289,8 @@ bool PortingRepository::loadActivationRanges(qint64 profileId, QList<core::Phone
         query.addBindValue(profileId);
         query.addBindValue(extension.id);
         if (!query.exec()) {
-            return sql::fail(error, m_database, tr("Cannot read the activation ranges of %1").arg(extension.id),
-                             query);
+            return sql::fail(error, m_database,
+                             tr("Cannot read the activation ranges of %1").arg(extension.id), query);
         }
         while (query.next()) {
             extension.activationRanges << core::NumberRange{query.value(0).toInt(), query.value(1).toInt()};

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QStringList>
-
 #include <optional>
 
 namespace trunkline::store {
@@ -23,11 +22,13 @@ public:
     bool removeOrdersExcept(qint64 profileId, const QStringList& keptIds, QString* error = nullptr,
                             int* removed = nullptr);
     bool removeOrder(qint64 profileId, const QString& id, QString* error = nullptr);
-    std::optional<core::PortingOrder> findOrder(qint64 profileId, const QString& id, QString* error = nullptr) const;
+    std::optional<core::PortingOrder> findOrder(qint64 profileId, const QString& id,
+                                                QString* error = nullptr) const;
     // Newest first; a status narrows the list.
     QList<core::PortingOrder> orders(qint64 profileId, std::optional<core::PortingOrderStatus> status = {},
                                      QString* error = nullptr) const;
-    std::optional<RecordState> orderState(qint64 profileId, const QString& id, QString* error = nullptr) const;
+    std::optional<RecordState> orderState(qint64 profileId, const QString& id,
+                                          QString* error = nullptr) const;
     QString versionOf(const core::PortingOrder& order) const { return m_orders.versionOf(order); }
 
     bool upsertPhoneNumbers(qint64 profileId, const QList<core::PortingPhoneNumber>& numbers,
@@ -50,7 +51,8 @@ public:
                                                  QString* error = nullptr) const;
     std::optional<core::PhoneNumberExtension> findExtension(qint64 profileId, const QString& id,
                                                             QString* error = nullptr) const;
-    std::optional<RecordState> extensionState(qint64 profileId, const QString& id, QString* error = nullptr) const;
+    std::optional<RecordState> extensionState(qint64 profileId, const QString& id,
+                                              QString* error = nullptr) const;
     static QString versionOf(const core::PhoneNumberExtension& extension);
 
 private:

@@ -13,8 +13,7 @@ namespace {
 
 const auto kColumns = u"id, name, provider, base_url, account_id, created_at"_s;
 
-Profile fromRow(const QSqlQuery& query)
-{
+Profile fromRow(const QSqlQuery& query) {
     Profile profile;
     profile.id = query.value(0).toLongLong();
     profile.name = query.value(1).toString();
@@ -28,20 +27,19 @@ Profile fromRow(const QSqlQuery& query)
 } // namespace
 
 ProfileRepository::ProfileRepository(Database& database)
-    : m_database(database)
-{
+    : m_database(database) {
 }
 
-bool ProfileRepository::add(Profile& profile, QString* error)
-{
+bool ProfileRepository::add(Profile& profile, QString* error) {
     if (profile.name.trimmed().isEmpty()) {
         return sql::fail(error, tr("Profile name: must not be empty."));
     }
     const QDateTime createdAt =
         profile.createdAt.isValid() ? profile.createdAt : QDateTime::currentDateTimeUtc();
     QSqlQuery query(m_database.connection());
-    query.prepare(u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) VALUES (?, ?, ?, ?, ?) "
-                  u"RETURNING id"_s);
+    query.prepare(
+        u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) VALUES (?, ?, ?, ?, ?) "
+        u"RETURNING id"_s);
     query.addBindValue(sql::notNull(profile.name));
     query.addBindValue(sql::notNull(profile.provider));
     query.addBindValue(sql::notNull(profile.baseUrl));
@@ -55,8 +53,7 @@ bool ProfileRepository::add(Profile& profile, QString* error)
     return true;
 }
 
-bool ProfileRepository::update(const Profile& profile, QString* error)
-{
+bool ProfileRepository::update(const Profile& profile, QString* error) {
     if (profile.name.trimmed().isEmpty()) {
         return sql::fail(error, tr("Profile name: must not be empty."));
     }
@@ -76,8 +73,7 @@ bool ProfileRepository::update(const Profile& profile, QString* error)
     return true;
 }
 
-bool ProfileRepository::remove(qint64 profileId, QString* error)
-{
+bool ProfileRepository::remove(qint64 profileId, QString* error) {
     QSqlQuery query(m_database.connection());
     query.prepare(u"DELETE FROM profiles WHERE id = ?"_s);
     query.addBindValue(profileId);
@@ -87,8 +83,7 @@ bool ProfileRepository::remove(qint64 profileId, QString* error)
     return true;
 }
 
-std::optional<Profile> ProfileRepository::find(qint64 profileId, QString* error) const
-{
+std::optional<Profile> ProfileRepository::find(qint64 profileId, QString* error) const {
     QSqlQuery query(m_database.connection());
     query.prepare("SELECT "_L1 + kColumns + " FROM profiles WHERE id = ?"_L1);
     query.addBindValue(profileId);
@@ -102,8 +97,7 @@ std::optional<Profile> ProfileRepository::find(qint64 profileId, QString* error)
     return fromRow(query);
 }
 
-QList<Profile> ProfileRepository::list(QString* error) const
-{
+QList<Profile> ProfileRepository::list(QString* error) const {
     QList<Profile> profiles;
     QSqlQuery query(m_database.connection());
     if (!query.exec("SELECT "_L1 + kColumns + " FROM profiles ORDER BY name, id"_L1)) {

@@ -4,7 +4,6 @@
 #include "store/SqlUtil.h"
 
 #include <QSqlQuery>
-
 #include <functional>
 
 namespace trunkline::store {
@@ -18,20 +17,18 @@ public:
     using ToValues = QVariantList (*)(const Record&);
     using FromRow = Record (*)(const QSqlQuery&);
 
-    RecordAccess(Database& database, sql::RecordTable table, ToValues toValues, FromRow fromRow, QString orderBy)
+    RecordAccess(Database& database, sql::RecordTable table, ToValues toValues, FromRow fromRow,
+                 QString orderBy)
         : m_database(database)
         , m_table(std::move(table))
         , m_toValues(toValues)
         , m_fromRow(fromRow)
-        , m_orderBy(std::move(orderBy))
-    {
-    }
+        , m_orderBy(std::move(orderBy)) {}
 
     QString versionOf(const Record& record) const { return sql::fingerprint(m_toValues(record)); }
 
     bool upsert(qint64 profileId, const QList<Record>& records, QString* error,
-                const std::function<QString(const Record&)>& version = {}) const
-    {
+                const std::function<QString(const Record&)>& version = {}) const {
         QList<QVariantList> rows;
         QStringList versions;
         rows.reserve(records.size());
@@ -43,23 +40,19 @@ public:
         return sql::upsertRows(m_database, m_table, profileId, rows, versions, error);
     }
 
-    bool removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error, int* removed) const
-    {
+    bool removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error, int* removed) const {
         return sql::removeAllExcept(m_database, m_table, profileId, keptIds, error, removed);
     }
 
-    bool remove(qint64 profileId, const QString& id, QString* error) const
-    {
+    bool remove(qint64 profileId, const QString& id, QString* error) const {
         return sql::removeRow(m_database, m_table, profileId, id, error);
     }
 
-    std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error) const
-    {
+    std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error) const {
         return sql::recordState(m_database, m_table, profileId, id, error);
     }
 
-    std::optional<Record> find(qint64 profileId, const QString& id, QString* error) const
-    {
+    std::optional<Record> find(qint64 profileId, const QString& id, QString* error) const {
         const QList<Record> found = select(profileId, QStringLiteral("id = ?"), {id}, error);
         if (found.isEmpty()) {
             return std::nullopt;
@@ -68,8 +61,8 @@ public:
     }
 
     // `where` is SQL with ? placeholders, combined with the profile condition; values are bound.
-    QList<Record> select(qint64 profileId, const QString& where, const QVariantList& values, QString* error) const
-    {
+    QList<Record> select(qint64 profileId, const QString& where, const QVariantList& values,
+                         QString* error) const {
         QString statement = m_table.selectSql() + QLatin1String(" WHERE profile_id = ?");
         if (!where.isEmpty()) {
             statement += QLatin1String(" AND (") + where + QLatin1Char(')');
@@ -84,7 +77,8 @@ public:
             query.addBindValue(value);
         }
         if (!query.exec()) {
-            sql::fail(error, m_database, QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()),
+            sql::fail(error, m_database,
+                      QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()),
                       query);
             return records;
         }

@@ -21,16 +21,14 @@ class Repository {
 
 } // namespace
 
-QVariant toText(const QDateTime& time)
-{
+QVariant toText(const QDateTime& time) {
     if (!time.isValid()) {
         return QVariant();
     }
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QDateTime toDateTime(const QVariant& value)
-{
+QDateTime toDateTime(const QVariant& value) {
     if (value.isNull()) {
         return {};
     }
@@ -38,23 +36,19 @@ QDateTime toDateTime(const QVariant& value)
     return time.isValid() ? time.toUTC() : QDateTime();
 }
 
-QString notNull(const QString& text)
-{
+QString notNull(const QString& text) {
     return text.isNull() ? u""_s : text;
 }
 
-QString joinWords(const QStringList& words)
-{
+QString joinWords(const QStringList& words) {
     return words.join(u',');
 }
 
-QStringList splitWords(const QString& text)
-{
+QStringList splitWords(const QString& text) {
     return text.split(u',', Qt::SkipEmptyParts);
 }
 
-QString fingerprint(const QVariantList& values)
-{
+QString fingerprint(const QVariantList& values) {
     QCryptographicHash hash(QCryptographicHash::Sha1);
     for (const QVariant& value : values) {
         // The type and a separator keep ("ab","c") and ("a","bc"), or null and "", apart.
@@ -66,19 +60,16 @@ QString fingerprint(const QVariantList& values)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-QString RecordTable::nounText() const
-{
+QString RecordTable::nounText() const {
     return QCoreApplication::translate("Repository", noun);
 }
 
-QString RecordTable::selectSql() const
-{
+QString RecordTable::selectSql() const {
     return "SELECT "_L1 + columns.join(", "_L1) + " FROM "_L1 + table;
 }
 
-bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, const QList<QVariantList>& rows,
-                const QStringList& versions, QString* error)
-{
+bool upsertRows(Database& database, const RecordTable& table, qint64 profileId,
+                const QList<QVariantList>& rows, const QStringList& versions, QString* error) {
     Q_ASSERT(rows.size() == versions.size());
     QStringList columns = {u"profile_id"_s};
     columns << table.columns << u"version"_s << u"synced_at"_s;
@@ -86,8 +77,8 @@ bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, 
     for (const QString& column : columns.mid(2)) {
         updates << column + " = excluded."_L1 + column;
     }
-    const QString statement = "INSERT INTO "_L1 + table.table + " ("_L1 + columns.join(", "_L1) + ") VALUES ("_L1 +
-                              QStringList(columns.size(), u"?"_s).join(", "_L1) +
+    const QString statement = "INSERT INTO "_L1 + table.table + " ("_L1 + columns.join(", "_L1) +
+                              ") VALUES ("_L1 + QStringList(columns.size(), u"?"_s).join(", "_L1) +
                               ") ON CONFLICT (profile_id, id) DO UPDATE SET "_L1 + updates.join(", "_L1);
     const QVariant syncedAt = toText(QDateTime::currentDateTimeUtc());
 
@@ -115,9 +106,10 @@ bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, 
         query.addBindValue(versions.at(i));
         query.addBindValue(syncedAt);
         if (!query.exec()) {
-            return fail(error, database,
-                        Repository::tr("Cannot save %1 %2").arg(table.nounText(), rows.at(i).value(0).toString()),
-                        query);
+            return fail(
+                error, database,
+                Repository::tr("Cannot save %1 %2").arg(table.nounText(), rows.at(i).value(0).toString()),
+                query);
         }
     }
     if (!transaction.commit()) {
@@ -126,9 +118,8 @@ bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, 
     return true;
 }
 
-bool removeAllExcept(Database& database, const RecordTable& table, qint64 profileId, const QStringList& keptIds,
-                     QString* error, int* removed)
-{
+bool removeAllExcept(Database& database, const RecordTable& table, qint64 profileId,
+                     const QStringList& keptIds, QString* error, int* removed) {
     // Ids are compared here rather than in a NOT IN (...) list: a complete pull can keep tens of
     // thousands of ids, more than either engine binds in one statement.
     QSqlQuery select(database.connection());
@@ -157,7 +148,8 @@ bool removeAllExcept(Database& database, const RecordTable& table, qint64 profil
         remove.addBindValue(profileId);
         remove.addBindValue(id);
         if (!remove.exec()) {
-            return fail(error, database, Repository::tr("Cannot remove %1 %2").arg(table.nounText(), id), remove);
+            return fail(error, database, Repository::tr("Cannot remove %1 %2").arg(table.nounText(), id),
+                        remove);
         }
     }
     if (!transaction.commit()) {
@@ -169,8 +161,8 @@ bool removeAllExcept(Database& database, const RecordTable& table, qint64 profil
     return true;
 }
 
-bool removeRow(Database& database, const RecordTable& table, qint64 profileId, const QString& id, QString* error)
-{
+bool removeRow(Database& database, const RecordTable& table, qint64 profileId, const QString& id,
+               QString* error) {
     QSqlQuery query(database.connection());
     query.prepare("DELETE FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
     query.addBindValue(profileId);
@@ -182,8 +174,7 @@ bool removeRow(Database& database, const RecordTable& table, qint64 profileId, c
 }
 
 std::optional<RecordState> recordState(Database& database, const RecordTable& table, qint64 profileId,
-                                       const QString& id, QString* error)
-{
+                                       const QString& id, QString* error) {
     QSqlQuery query(database.connection());
     query.prepare("SELECT version, synced_at FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
     query.addBindValue(profileId);
@@ -198,21 +189,19 @@ std::optional<RecordState> recordState(Database& database, const RecordTable& ta
     return RecordState{query.value(0).toString(), toDateTime(query.value(1))};
 }
 
-bool fail(QString* error, const Database& database, const QString& what, const QSqlQuery& query)
-{
-    return fail(error, Repository::tr("%1 in %2: %3").arg(what, database.displayName(), query.lastError().text()));
+bool fail(QString* error, const Database& database, const QString& what, const QSqlQuery& query) {
+    return fail(error,
+                Repository::tr("%1 in %2: %3").arg(what, database.displayName(), query.lastError().text()));
 }
 
-bool fail(QString* error, const QString& message)
-{
+bool fail(QString* error, const QString& message) {
     if (error) {
         *error = message;
     }
     return false;
 }
 
-QString likeEscaped(const QString& text)
-{
+QString likeEscaped(const QString& text) {
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {

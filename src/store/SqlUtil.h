@@ -6,7 +6,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
-
 #include <optional>
 
 class QSqlQuery;
@@ -55,11 +54,12 @@ struct RecordTable {
 
 // Inserts or replaces rows in one transaction, stamping version and synced_at. `rows` hold the
 // values in `columns` order; `versions` one fingerprint per row.
-bool upsertRows(Database& database, const RecordTable& table, qint64 profileId, const QList<QVariantList>& rows,
-                const QStringList& versions, QString* error);
-bool removeAllExcept(Database& database, const RecordTable& table, qint64 profileId, const QStringList& keptIds,
-                     QString* error, int* removed);
-bool removeRow(Database& database, const RecordTable& table, qint64 profileId, const QString& id, QString* error);
+bool upsertRows(Database& database, const RecordTable& table, qint64 profileId,
+                const QList<QVariantList>& rows, const QStringList& versions, QString* error);
+bool removeAllExcept(Database& database, const RecordTable& table, qint64 profileId,
+                     const QStringList& keptIds, QString* error, int* removed);
+bool removeRow(Database& database, const RecordTable& table, qint64 profileId, const QString& id,
+               QString* error);
 std::optional<RecordState> recordState(Database& database, const RecordTable& table, qint64 profileId,
                                        const QString& id, QString* error);
 

@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 namespace trunkline::store {
 
 Transaction::Transaction(Database& database)
-    : m_database(database)
-{
+    : m_database(database) {
     if (m_database.m_transactionDepth > 0) {
         // A savepoint, so that an inner failure can be undone at once: PostgreSQL refuses every
         // further command (even releasing prepared statements) in a transaction with a failed
@@ -54,15 +53,13 @@ Transaction::Transaction(Database& database)
     m_outermost = true;
 }
 
-Transaction::~Transaction()
-{
+Transaction::~Transaction() {
     if (m_active) {
         rollback();
     }
 }
 
-bool Transaction::commit()
-{
+bool Transaction::commit() {
     if (!m_active) {
         if (m_error.isEmpty()) {
             m_error = tr("The transaction is no longer active.");
@@ -89,15 +86,15 @@ bool Transaction::commit()
         return false;
     }
     if (!db.commit()) {
-        m_error = tr("Cannot save the changes to %1: %2").arg(m_database.displayName(), db.lastError().text());
+        m_error =
+            tr("Cannot save the changes to %1: %2").arg(m_database.displayName(), db.lastError().text());
         db.rollback();
         return false;
     }
     return true;
 }
 
-void Transaction::rollback()
-{
+void Transaction::rollback() {
     if (!m_active) {
         return;
     }

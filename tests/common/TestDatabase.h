@@ -22,23 +22,20 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
-
 #include <memory>
 
 class TestDatabase {
 public:
     static constexpr const char* kPgUrlVariable = "TRUNKLINE_TEST_PG_URL";
 
-    static void addEngineRows()
-    {
+    static void addEngineRows() {
         QTest::addColumn<QString>("engine");
         QTest::newRow("sqlite") << QStringLiteral("sqlite");
         QTest::newRow("postgres") << QStringLiteral("postgres");
     }
 
     explicit TestDatabase(const QString& engine)
-        : m_engine(engine)
-    {
+        : m_engine(engine) {
         if (engine == QLatin1String("sqlite")) {
             if (!m_dir.isValid()) {
                 m_error = QStringLiteral("no temporary directory");
@@ -58,7 +55,8 @@ public:
             return;
         }
         // Only hex digits of our own making go into the identifier: nothing here comes from outside.
-        m_pgSchema = QStringLiteral("t_%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+        m_pgSchema =
+            QStringLiteral("t_%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
         QSqlQuery query(m_admin->connection());
         if (!query.exec(QStringLiteral("CREATE SCHEMA ") + m_pgSchema)) {
             m_error = query.lastError().text();
@@ -70,8 +68,7 @@ public:
         m_location = url.toString();
     }
 
-    ~TestDatabase()
-    {
+    ~TestDatabase() {
         m_database.reset();
         if (m_admin && !m_pgSchema.isEmpty()) {
             QSqlQuery query(m_admin->connection());
@@ -90,8 +87,7 @@ public:
     bool isPostgres() const { return m_engine == QLatin1String("postgres"); }
 
     // Opens (and migrates, unless told not to) the test database; database() is then valid.
-    bool open(bool migrate = true)
-    {
+    bool open(bool migrate = true) {
         if (m_location.isEmpty()) {
             return false;
         }
@@ -103,8 +99,7 @@ public:
 
     // A profile to hang records on; 0 on failure.
     qint64 addProfile(const QString& name = QStringLiteral("Test office"),
-                      const QString& provider = QStringLiteral("ringcentral"))
-    {
+                      const QString& provider = QStringLiteral("ringcentral")) {
         trunkline::store::Profile profile;
         profile.name = name;
         profile.provider = provider;
@@ -126,8 +121,8 @@ private:
 
 // Declares `test` for the current global engine row, skipping or failing as appropriate.
 #define TRUNKLINE_OPEN_TEST_DATABASE(test)                                                                   \
-    QFETCH_GLOBAL(QString, engine);                                                                           \
-    TestDatabase test(engine);                                                                                \
-    if (!test.skipReason().isEmpty())                                                                         \
-        QSKIP(qPrintable(test.skipReason()));                                                                 \
+    QFETCH_GLOBAL(QString, engine);                                                                          \
+    TestDatabase test(engine);                                                                               \
+    if (!test.skipReason().isEmpty())                                                                        \
+        QSKIP(qPrintable(test.skipReason()));                                                                \
     QVERIFY2(test.open(), qPrintable(test.error()))

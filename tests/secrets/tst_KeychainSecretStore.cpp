@@ -7,7 +7,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QtTest>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -16,8 +15,7 @@ using namespace trunkline::secrets;
 namespace {
 
 // Prints "<error number>\t<message>" for the load of profile 1/ringcentral.
-int childLoad()
-{
+int childLoad() {
     KeychainSecretStore store;
     const SecretResult result = store.loadAndWait({1, u"ringcentral"_s});
     std::printf("%d\t%s\n", static_cast<int>(result.error), qPrintable(result.message));
@@ -36,8 +34,7 @@ private:
     static bool realKeychain() { return qEnvironmentVariable("TRUNKLINE_REAL_KEYCHAIN") == "1"_L1; }
 
 private slots:
-    void cleanup()
-    {
+    void cleanup() {
         if (realKeychain()) {
             KeychainSecretStore store;
             store.removeAndWait({m_profile, u"ringcentral"_s});
@@ -45,17 +42,17 @@ private slots:
         }
     }
 
-    void saveLoadOverwriteDelete_data()
-    {
+    void saveLoadOverwriteDelete_data() {
         QTest::addColumn<QString>("secret");
         QTest::newRow("jwt") << u"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI0MDAxMzEwMDUwMDQifQ.c2lnbmF0dXJl"_s;
         QTest::newRow("umlauts and spaces") << u"Pässwört mit Leerzeichen €"_s;
-        QTest::newRow("multi-line key") << u"-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----\n"_s;
+        QTest::newRow("multi-line key")
+            << u"-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----\n"_s;
     }
-    void saveLoadOverwriteDelete()
-    {
+    void saveLoadOverwriteDelete() {
         if (!realKeychain()) {
-            QSKIP("TRUNKLINE_REAL_KEYCHAIN is not 1: run under scripts/test (dbus-run-session + gnome-keyring)");
+            QSKIP("TRUNKLINE_REAL_KEYCHAIN is not 1: run under scripts/test (dbus-run-session + "
+                  "gnome-keyring)");
         }
         QFETCH(QString, secret);
         KeychainSecretStore store;
@@ -88,10 +85,10 @@ private slots:
         QVERIFY(store.removeAndWait(key).ok()); // removing what is gone is not an error
     }
 
-    void storedUnderServiceAndKey()
-    {
+    void storedUnderServiceAndKey() {
         if (!realKeychain()) {
-            QSKIP("TRUNKLINE_REAL_KEYCHAIN is not 1: run under scripts/test (dbus-run-session + gnome-keyring)");
+            QSKIP("TRUNKLINE_REAL_KEYCHAIN is not 1: run under scripts/test (dbus-run-session + "
+                  "gnome-keyring)");
         }
         const QString tool = QStandardPaths::findExecutable(u"secret-tool"_s);
         if (tool.isEmpty()) {
@@ -107,8 +104,7 @@ private slots:
         QCOMPARE(QString::fromUtf8(lookup.readAllStandardOutput()).trimmed(), u"visible-to-other-tools"_s);
     }
 
-    void noKeychainServiceIsExplained()
-    {
+    void noKeychainServiceIsExplained() {
         QProcess child;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/trunkline-test-bus"_s);
@@ -119,13 +115,13 @@ private slots:
         const QStringList fields = QString::fromUtf8(child.readAllStandardOutput()).trimmed().split(u'\t');
         QCOMPARE(fields.size(), 2);
         QCOMPARE(fields.at(0).toInt(), static_cast<int>(SecretError::NoService));
-        QCOMPARE(fields.at(1), u"No keychain service is available (Secret Service/D-Bus): start gnome-keyring or "
-                               u"KWallet, then try again."_s);
+        QCOMPARE(fields.at(1),
+                 u"No keychain service is available (Secret Service/D-Bus): start gnome-keyring or "
+                 u"KWallet, then try again."_s);
     }
 };
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     if (argc == 2 && qstrcmp(argv[1], "--child-load") == 0) {
         QCoreApplication app(argc, argv);
         return childLoad();

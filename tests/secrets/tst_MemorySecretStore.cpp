@@ -9,24 +9,22 @@ class tst_MemorySecretStore : public QObject {
     Q_OBJECT
 
 private slots:
-    void keyFormat_data()
-    {
+    void keyFormat_data() {
         QTest::addColumn<qint64>("profileId");
         QTest::addColumn<QString>("provider");
         QTest::addColumn<QString>("expected");
         QTest::newRow("ringcentral") << qint64(7) << u"ringcentral"_s << u"profile/7/ringcentral"_s;
-        QTest::newRow("large id") << qint64(9007199254740993) << u"telnyx"_s << u"profile/9007199254740993/telnyx"_s;
+        QTest::newRow("large id") << qint64(9007199254740993) << u"telnyx"_s
+                                  << u"profile/9007199254740993/telnyx"_s;
     }
-    void keyFormat()
-    {
+    void keyFormat() {
         QFETCH(qint64, profileId);
         QFETCH(QString, provider);
         QFETCH(QString, expected);
         QCOMPARE((SecretKey{profileId, provider}.toString()), expected);
     }
 
-    void saveLoadOverwriteRemove()
-    {
+    void saveLoadOverwriteRemove() {
         MemorySecretStore store;
         const SecretKey key{1, u"ringcentral"_s};
         const SecretKey otherProvider{1, u"telnyx"_s};
@@ -49,8 +47,7 @@ private slots:
         QCOMPARE(store.size(), 1);
     }
 
-    void answersAsynchronously()
-    {
+    void answersAsynchronously() {
         MemorySecretStore store;
         int calls = 0;
         SecretResult result;
@@ -64,14 +61,14 @@ private slots:
         QVERIFY(result.secret.isEmpty()); // a save does not echo the secret
     }
 
-    void unavailableLikeAMissingKeychain()
-    {
+    void unavailableLikeAMissingKeychain() {
         MemorySecretStore store;
         store.setAvailable(false);
         const SecretResult saved = store.saveAndWait({1, u"ringcentral"_s}, u"x"_s);
         QCOMPARE(saved.error, SecretError::NoService);
-        QCOMPARE(saved.message, u"No keychain service is available (Secret Service/D-Bus): start gnome-keyring or "
-                                u"KWallet, then try again."_s);
+        QCOMPARE(saved.message,
+                 u"No keychain service is available (Secret Service/D-Bus): start gnome-keyring or "
+                 u"KWallet, then try again."_s);
         QCOMPARE(store.loadAndWait({1, u"ringcentral"_s}).error, SecretError::NoService);
         QCOMPARE(store.size(), 0);
     }

@@ -13,13 +13,12 @@ class tst_AccountRepository : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void upsertFindListRemove()
-    {
+    void upsertFindListRemove() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         AccountRepository repository(test.database());
         Account account{u"400131005004"_s, u"+4930123400"_s, u"RingCentral DE"_s, u"RingEX Premium"_s,
-                        u"Confirmed"_s,   u"62734001"_s,    u"Zentrale"_s};
+                        u"Confirmed"_s,    u"62734001"_s,    u"Zentrale"_s};
         QString error;
         QVERIFY2(repository.upsert(profile, {account}, &error), qPrintable(error));
         QCOMPARE(*repository.find(profile, account.id), account);

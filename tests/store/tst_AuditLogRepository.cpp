@@ -8,8 +8,7 @@ using namespace trunkline::store;
 
 namespace {
 
-AuditEntry makeEntry(qint64 profile, const QString& action, const QString& key)
-{
+AuditEntry makeEntry(qint64 profile, const QString& action, const QString& key) {
     AuditEntry e;
     e.profileId = profile;
     e.profileName = u"Berlin office"_s;
@@ -29,8 +28,7 @@ class tst_AuditLogRepository : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void appendAndListNewestFirst()
-    {
+    void appendAndListNewestFirst() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         AuditLogRepository log(test.database());
@@ -59,8 +57,7 @@ private slots:
         QCOMPARE(everything.first().profileId, 0);
     }
 
-    void outlivesItsProfile()
-    {
+    void outlivesItsProfile() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         AuditLogRepository log(test.database());
@@ -70,8 +67,7 @@ private slots:
         QCOMPARE(log.list(profile), QList<AuditEntry>{entry});
     }
 
-    void rejectsIncompleteEntries_data()
-    {
+    void rejectsIncompleteEntries_data() {
         QTest::addColumn<QString>("actor");
         QTest::addColumn<QString>("entity");
         QTest::addColumn<QString>("action");
@@ -79,8 +75,7 @@ private slots:
         QTest::newRow("no entity") << u"admin"_s << QString() << u"update"_s;
         QTest::newRow("no action") << u"admin"_s << u"extension"_s << QString();
     }
-    void rejectsIncompleteEntries()
-    {
+    void rejectsIncompleteEntries() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(QString, actor);
         QFETCH(QString, entity);

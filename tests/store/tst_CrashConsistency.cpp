@@ -10,7 +10,6 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QtTest>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -21,8 +20,7 @@ namespace {
 constexpr int kChunk = 2000;
 constexpr int kCommittedBatch = 3 * kChunk;
 
-QList<trunkline::core::PhoneNumberRecord> chunk(const QString& prefix, int index)
-{
+QList<trunkline::core::PhoneNumberRecord> chunk(const QString& prefix, int index) {
     QList<trunkline::core::PhoneNumberRecord> numbers;
     numbers.reserve(kChunk);
     for (int i = 0; i < kChunk; ++i) {
@@ -36,8 +34,7 @@ QList<trunkline::core::PhoneNumberRecord> chunk(const QString& prefix, int index
     return numbers;
 }
 
-void report(const char* line)
-{
+void report(const char* line) {
     std::fputs(line, stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
@@ -45,8 +42,7 @@ void report(const char* line)
 
 // mode "uncommitted": one transaction that never ends, reporting after each chunk.
 // mode "committed": commits kCommittedBatch rows, reports COMMITTED, then writes like "uncommitted".
-int childWrite(const QString& mode, const QString& location, qint64 profile)
-{
+int childWrite(const QString& mode, const QString& location, qint64 profile) {
     QString error;
     auto db = Database::open(location, &error);
     if (!db) {
@@ -85,15 +81,13 @@ class tst_CrashConsistency : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void killedWriterLeavesAllOrNothing_data()
-    {
+    void killedWriterLeavesAllOrNothing_data() {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<int>("expectedRows");
         QTest::newRow("killed inside the batch") << u"uncommitted"_s << 0;
         QTest::newRow("killed after a committed batch") << u"committed"_s << kCommittedBatch;
     }
-    void killedWriterLeavesAllOrNothing()
-    {
+    void killedWriterLeavesAllOrNothing() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(QString, mode);
         QFETCH(int, expectedRows);
@@ -136,8 +130,7 @@ private slots:
     }
 };
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     if (argc == 5 && qstrcmp(argv[1], "--child-write") == 0) {
         QCoreApplication app(argc, argv);
         return childWrite(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),

@@ -14,8 +14,7 @@ using trunkline::store::Transaction;
 
 namespace {
 
-int countRows(Database& db, const QString& table)
-{
+int countRows(Database& db, const QString& table) {
     QSqlQuery query(db.connection());
     if (!query.exec("SELECT count(*) FROM "_L1 + table) || !query.next()) {
         return -1;
@@ -23,16 +22,14 @@ int countRows(Database& db, const QString& table)
     return query.value(0).toInt();
 }
 
-bool insertNote(Database& db, const QString& text)
-{
+bool insertNote(Database& db, const QString& text) {
     QSqlQuery query(db.connection());
     query.prepare(u"INSERT INTO notes (text) VALUES (?)"_s);
     query.addBindValue(text);
     return query.exec();
 }
 
-bool createNotes(Database& db)
-{
+bool createNotes(Database& db) {
     QSqlQuery query(db.connection());
     return query.exec(u"CREATE TABLE notes (text TEXT NOT NULL)"_s);
 }
@@ -46,15 +43,13 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void opensAndReportsEngine()
-    {
+    void opensAndReportsEngine() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QCOMPARE(test.database().isPostgres(), test.isPostgres());
         QVERIFY(test.database().connection().isOpen());
     }
 
-    void sqliteConnectionSettings_data()
-    {
+    void sqliteConnectionSettings_data() {
         QTest::addColumn<QString>("pragma");
         QTest::addColumn<QString>("expected");
         QTest::newRow("journal_mode") << u"journal_mode"_s << u"wal"_s;
@@ -62,8 +57,7 @@ private slots:
         QTest::newRow("busy_timeout") << u"busy_timeout"_s << u"5000"_s;
         QTest::newRow("synchronous NORMAL") << u"synchronous"_s << u"1"_s;
     }
-    void sqliteConnectionSettings()
-    {
+    void sqliteConnectionSettings() {
         QFETCH_GLOBAL(QString, engine);
         if (engine != "sqlite"_L1) {
             QSKIP("SQLite pragmas only");
@@ -85,26 +79,24 @@ private slots:
         }
     }
 
-    void errorMessages_data()
-    {
+    void errorMessages_data() {
         QTest::addColumn<QString>("location");
         QTest::addColumn<QString>("expectedStart");
         QTest::addColumn<QString>("mustNotContain");
-        QTest::newRow("missing folder") << u"/nonexistent-trunkline-dir/x.sqlite"_s
-                                        << u"Cannot open the database /nonexistent-trunkline-dir/x.sqlite: "_s
-                                        << QString();
+        QTest::newRow("missing folder")
+            << u"/nonexistent-trunkline-dir/x.sqlite"_s
+            << u"Cannot open the database /nonexistent-trunkline-dir/x.sqlite: "_s << QString();
         QTest::newRow("unsupported scheme")
             << u"mysql://admin:hunter2@127.0.0.1/db"_s
             << u"Unsupported database URL mysql://admin@127.0.0.1/db: use a file path or postgresql://"_s
             << u"hunter2"_s;
         // Port 1 on loopback: nothing listens, so the driver itself fails; the password stays out.
-        QTest::newRow("postgres refused") << u"postgresql://admin:s3cr3t-pw@127.0.0.1:1/trunkline"_s
-                                          << u"Cannot open the database postgresql://admin@127.0.0.1:1/trunkline: "_s
-                                          << u"s3cr3t-pw"_s;
+        QTest::newRow("postgres refused")
+            << u"postgresql://admin:s3cr3t-pw@127.0.0.1:1/trunkline"_s
+            << u"Cannot open the database postgresql://admin@127.0.0.1:1/trunkline: "_s << u"s3cr3t-pw"_s;
         QTest::newRow("empty") << QString() << u"No database given"_s << QString();
     }
-    void errorMessages()
-    {
+    void errorMessages() {
         QFETCH_GLOBAL(QString, engine);
         if (engine != "sqlite"_L1) {
             QSKIP("engine-independent");
@@ -120,8 +112,7 @@ private slots:
         }
     }
 
-    void notADatabaseFile()
-    {
+    void notADatabaseFile() {
         QFETCH_GLOBAL(QString, engine);
         if (engine != "sqlite"_L1) {
             QSKIP("SQLite only");
@@ -137,16 +128,14 @@ private slots:
         QVERIFY2(error.startsWith("Cannot open the database "_L1 + path + ": "_L1), qPrintable(error));
     }
 
-    void defaultSqlitePathIsInAppData()
-    {
+    void defaultSqlitePathIsInAppData() {
         const QString path = Database::defaultSqlitePath();
         QVERIFY(path.endsWith("/trunkline.sqlite"_L1));
         QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
         QVERIFY(QFileInfo(path).absoluteDir().exists());
     }
 
-    void connectionNamesAreUnique()
-    {
+    void connectionNamesAreUnique() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         auto clone = test.database().cloneForThisThread(nullptr);
         QVERIFY(clone);
@@ -157,8 +146,7 @@ private slots:
         QVERIFY(!QSqlDatabase::contains(name));
     }
 
-    void cloneWorksInWorkerThread()
-    {
+    void cloneWorksInWorkerThread() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QVERIFY(createNotes(test.database()));
         QVERIFY(insertNote(test.database(), u"from main"_s));
@@ -184,8 +172,7 @@ private slots:
         QCOMPARE(countRows(test.database(), u"notes"_s), 2);
     }
 
-    void transactionCommitAndRollback()
-    {
+    void transactionCommitAndRollback() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         Database& db = test.database();
         QVERIFY(createNotes(db));
@@ -208,8 +195,7 @@ private slots:
         QCOMPARE(countRows(db, u"notes"_s), 1);
     }
 
-    void nestedTransactionJoinsOuter()
-    {
+    void nestedTransactionJoinsOuter() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         Database& db = test.database();
         QVERIFY(createNotes(db));
@@ -250,8 +236,7 @@ private slots:
         QCOMPARE(countRows(db, u"notes"_s), 1);
     }
 
-    void secondWriterWaitsForFirst()
-    {
+    void secondWriterWaitsForFirst() {
         // Two connections, like the GUI and a sync worker: the second writer must wait for the lock
         // (busy_timeout / PostgreSQL row locks) rather than fail, and both writes must land.
         TRUNKLINE_OPEN_TEST_DATABASE(test);

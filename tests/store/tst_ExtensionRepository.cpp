@@ -14,8 +14,8 @@ using trunkline::core::ExtensionType;
 namespace {
 
 Extension makeExtension(const QString& id, const QString& number, const QString& name,
-                        ExtensionType type = ExtensionType::User, ExtensionStatus status = ExtensionStatus::Enabled)
-{
+                        ExtensionType type = ExtensionType::User,
+                        ExtensionStatus status = ExtensionStatus::Enabled) {
     Extension e;
     e.id = id;
     e.extensionNumber = number;
@@ -25,8 +25,7 @@ Extension makeExtension(const QString& id, const QString& number, const QString&
     return e;
 }
 
-QStringList idsOf(const QList<Extension>& extensions)
-{
+QStringList idsOf(const QList<Extension>& extensions) {
     QStringList ids;
     for (const auto& e : extensions) {
         ids << e.id;
@@ -35,8 +34,7 @@ QStringList idsOf(const QList<Extension>& extensions)
 }
 
 // A small directory the filter tests share.
-QList<Extension> directory()
-{
+QList<Extension> directory() {
     QList<Extension> all = {
         makeExtension(u"e1"_s, u"101"_s, u"Anna Schmidt"_s),
         makeExtension(u"e2"_s, u"102"_s, u"Ben Weber"_s, ExtensionType::User, ExtensionStatus::Disabled),
@@ -58,12 +56,11 @@ class tst_ExtensionRepository : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void roundTrip_data()
-    {
+    void roundTrip_data() {
         QTest::addColumn<Extension>("extension");
         Extension full = makeExtension(u"62734001"_s, u"12345678"_s, u"Jürgen Groß"_s);
-        full.contact = {u"Jürgen"_s,       u"Groß"_s,         u"Müller & Söhne GmbH"_s, u"Leiter Einkauf"_s,
-                        u"jg@example.de"_s, u"+4930123456"_s,  u"+491701234567"_s,       u"Einkauf"_s};
+        full.contact = {u"Jürgen"_s,        u"Groß"_s,        u"Müller & Söhne GmbH"_s, u"Leiter Einkauf"_s,
+                        u"jg@example.de"_s, u"+4930123456"_s, u"+491701234567"_s,       u"Einkauf"_s};
         full.timeZone = u"Europe/Berlin"_s;
         full.admin = true;
         full.callerIdNumber = u"+4930123400"_s;
@@ -78,8 +75,7 @@ private slots:
         Extension quoted = makeExtension(u"q'1"_s, u"301"_s, u"O'Brien; DROP TABLE extensions; --"_s);
         QTest::newRow("quotes stay data") << quoted;
     }
-    void roundTrip()
-    {
+    void roundTrip() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(Extension, extension);
         const qint64 profile = test.addProfile();
@@ -92,8 +88,7 @@ private slots:
         QCOMPARE(repository.list(profile).size(), 1);
     }
 
-    void upsertReplacesAndVersions()
-    {
+    void upsertReplacesAndVersions() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         ExtensionRepository repository(test.database());
@@ -117,8 +112,7 @@ private slots:
         QVERIFY(!repository.state(profile, u"missing"_s));
     }
 
-    void profilesAreSeparate()
-    {
+    void profilesAreSeparate() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 a = test.addProfile(u"A"_s);
         const qint64 b = test.addProfile(u"B"_s);
@@ -132,8 +126,7 @@ private slots:
         QCOMPARE(repository.list(b).size(), 1);
     }
 
-    void unknownProfileIsRefusedWhole()
-    {
+    void unknownProfileIsRefusedWhole() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         ExtensionRepository repository(test.database());
         QString error;
@@ -141,32 +134,32 @@ private slots:
         QVERIFY2(error.startsWith("Cannot save extensions x in "_L1), qPrintable(error));
     }
 
-    void filters_data()
-    {
+    void filters_data() {
         QTest::addColumn<ExtensionFilter>("filter");
         QTest::addColumn<QStringList>("expectedIds");
-        QTest::newRow("no filter, numeric order") << ExtensionFilter{}
-                                                  << QStringList{u"e5"_s, u"e4"_s, u"e1"_s, u"e2"_s, u"e3"_s, u"e6"_s};
+        QTest::newRow("no filter, numeric order")
+            << ExtensionFilter{} << QStringList{u"e5"_s, u"e4"_s, u"e1"_s, u"e2"_s, u"e3"_s, u"e6"_s};
         QTest::newRow("type User") << ExtensionFilter{ExtensionType::User, {}, {}}
                                    << QStringList{u"e5"_s, u"e1"_s, u"e2"_s};
-        QTest::newRow("type IvrMenu") << ExtensionFilter{ExtensionType::IvrMenu, {}, {}} << QStringList{u"e6"_s};
+        QTest::newRow("type IvrMenu")
+            << ExtensionFilter{ExtensionType::IvrMenu, {}, {}} << QStringList{u"e6"_s};
         QTest::newRow("type Bot: none") << ExtensionFilter{ExtensionType::Bot, {}, {}} << QStringList{};
-        QTest::newRow("status Disabled") << ExtensionFilter{{}, ExtensionStatus::Disabled, {}}
-                                         << QStringList{u"e2"_s};
-        QTest::newRow("status Enabled") << ExtensionFilter{{}, ExtensionStatus::Enabled, {}}
-                                        << QStringList{u"e1"_s, u"e3"_s, u"e6"_s};
-        QTest::newRow("type and status") << ExtensionFilter{ExtensionType::User, ExtensionStatus::Enabled, {}}
-                                         << QStringList{u"e1"_s};
-        QTest::newRow("text in name, any case") << ExtensionFilter{{}, {}, u"sChMiDt"_s} << QStringList{u"e1"_s};
+        QTest::newRow("status Disabled")
+            << ExtensionFilter{{}, ExtensionStatus::Disabled, {}} << QStringList{u"e2"_s};
+        QTest::newRow("status Enabled")
+            << ExtensionFilter{{}, ExtensionStatus::Enabled, {}} << QStringList{u"e1"_s, u"e3"_s, u"e6"_s};
+        QTest::newRow("type and status")
+            << ExtensionFilter{ExtensionType::User, ExtensionStatus::Enabled, {}} << QStringList{u"e1"_s};
+        QTest::newRow("text in name, any case")
+            << ExtensionFilter{{}, {}, u"sChMiDt"_s} << QStringList{u"e1"_s};
         QTest::newRow("text in number") << ExtensionFilter{{}, {}, u"101"_s} << QStringList{u"e1"_s, u"e6"_s};
         QTest::newRow("text in e-mail") << ExtensionFilter{{}, {}, u"weber@"_s} << QStringList{u"e2"_s};
         QTest::newRow("wildcards are literal") << ExtensionFilter{{}, {}, u"%"_s} << QStringList{};
         QTest::newRow("underscore is literal") << ExtensionFilter{{}, {}, u"_"_s} << QStringList{};
-        QTest::newRow("text and type") << ExtensionFilter{ExtensionType::Department, {}, u"e"_s}
-                                       << QStringList{u"e3"_s};
+        QTest::newRow("text and type")
+            << ExtensionFilter{ExtensionType::Department, {}, u"e"_s} << QStringList{u"e3"_s};
     }
-    void filters()
-    {
+    void filters() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(ExtensionFilter, filter);
         QFETCH(QStringList, expectedIds);
@@ -179,8 +172,7 @@ private slots:
         QCOMPARE(idsOf(found), expectedIds);
     }
 
-    void removeAllExceptDropsGoneAndTheirForwarding()
-    {
+    void removeAllExceptDropsGoneAndTheirForwarding() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         ExtensionRepository repository(test.database());
@@ -202,8 +194,7 @@ private slots:
         QCOMPARE(forwarding.list(profile, u"e1"_s).size(), 1);
     }
 
-    void largeBatch()
-    {
+    void largeBatch() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         QList<Extension> many;

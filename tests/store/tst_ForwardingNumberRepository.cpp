@@ -13,8 +13,7 @@ using namespace trunkline::core;
 namespace {
 
 ForwardingNumber makeForwarding(const QString& id, const QString& number, ForwardingType type,
-                                ForwardingFeatures features, int flip = 0)
-{
+                                ForwardingFeatures features, int flip = 0) {
     ForwardingNumber f;
     f.id = id;
     f.phoneNumber = number;
@@ -24,18 +23,19 @@ ForwardingNumber makeForwarding(const QString& id, const QString& number, Forwar
     return f;
 }
 
-QList<ForwardingNumber> sampleList()
-{
-    ForwardingNumber deskPhone = makeForwarding(u"f3"_s, {}, ForwardingType::PhoneLine,
-                                                ForwardingFeature::CallForwarding | ForwardingFeature::CallFlip, 3);
+QList<ForwardingNumber> sampleList() {
+    ForwardingNumber deskPhone =
+        makeForwarding(u"f3"_s, {}, ForwardingType::PhoneLine,
+                       ForwardingFeature::CallForwarding | ForwardingFeature::CallFlip, 3);
     deskPhone.deviceId = u"802398824004"_s;
-    ForwardingNumber other = makeForwarding(u"f4"_s, u"+4989123456"_s, ForwardingType::Other,
-                                            ForwardingFeature::CallFlip, 2);
+    ForwardingNumber other =
+        makeForwarding(u"f4"_s, u"+4989123456"_s, ForwardingType::Other, ForwardingFeature::CallFlip, 2);
     other.label = u"Ferienwohnung"_s;
-    return {makeForwarding(u"f1"_s, u"+491701234567"_s, ForwardingType::Mobile,
-                           ForwardingFeature::CallForwarding | ForwardingFeature::CallFlip, 1),
-            makeForwarding(u"f2"_s, u"+4930987654"_s, ForwardingType::Home, ForwardingFeature::CallForwarding),
-            deskPhone, other};
+    return {
+        makeForwarding(u"f1"_s, u"+491701234567"_s, ForwardingType::Mobile,
+                       ForwardingFeature::CallForwarding | ForwardingFeature::CallFlip, 1),
+        makeForwarding(u"f2"_s, u"+4930987654"_s, ForwardingType::Home, ForwardingFeature::CallForwarding),
+        deskPhone, other};
 }
 
 } // namespace
@@ -46,8 +46,7 @@ class tst_ForwardingNumberRepository : public QObject {
 private:
     qint64 m_profile = 0;
 
-    bool addExtensions(TestDatabase& test)
-    {
+    bool addExtensions(TestDatabase& test) {
         m_profile = test.addProfile();
         Extension a;
         a.id = u"e1"_s;
@@ -61,8 +60,7 @@ private:
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void replaceKeepsOrderAndFields()
-    {
+    void replaceKeepsOrderAndFields() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QVERIFY(addExtensions(test));
         ForwardingNumberRepository repository(test.database());
@@ -77,15 +75,13 @@ private slots:
         QCOMPARE(repository.list(m_profile, u"e1"_s), reordered);
     }
 
-    void replaceWithShorterAndEmptyLists_data()
-    {
+    void replaceWithShorterAndEmptyLists_data() {
         QTest::addColumn<int>("keep");
         QTest::newRow("three") << 3;
         QTest::newRow("one") << 1;
         QTest::newRow("none") << 0;
     }
-    void replaceWithShorterAndEmptyLists()
-    {
+    void replaceWithShorterAndEmptyLists() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(int, keep);
         QVERIFY(addExtensions(test));
@@ -98,8 +94,7 @@ private slots:
         QCOMPARE(repository.list(m_profile, u"e2"_s), sampleList()); // the other extension is untouched
     }
 
-    void unknownExtensionChangesNothing()
-    {
+    void unknownExtensionChangesNothing() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QVERIFY(addExtensions(test));
         ForwardingNumberRepository repository(test.database());
@@ -110,18 +105,18 @@ private slots:
         QVERIFY(repository.list(m_profile, u"nope"_s).isEmpty());
     }
 
-    void failedReplaceKeepsOldList()
-    {
+    void failedReplaceKeepsOldList() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QVERIFY(addExtensions(test));
         ForwardingNumberRepository repository(test.database());
         QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
         // Make the third insert of the next replace fail, after the delete and two inserts ran.
         QSqlQuery poison(test.database().connection());
-        QVERIFY2(poison.exec(test.isPostgres()
-                                 ? u"ALTER TABLE forwarding_numbers ADD CONSTRAINT no_boom CHECK (label <> 'boom')"_s
-                                 : u"CREATE TRIGGER no_boom BEFORE INSERT ON forwarding_numbers WHEN NEW.label = "
-                                   u"'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END"_s),
+        QVERIFY2(poison.exec(
+                     test.isPostgres()
+                         ? u"ALTER TABLE forwarding_numbers ADD CONSTRAINT no_boom CHECK (label <> 'boom')"_s
+                         : u"CREATE TRIGGER no_boom BEFORE INSERT ON forwarding_numbers WHEN NEW.label = "
+                           u"'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END"_s),
                  qPrintable(poison.lastError().text()));
         QList<ForwardingNumber> replacement = sampleList().mid(0, 3);
         replacement[2].label = u"boom"_s;
@@ -131,8 +126,7 @@ private slots:
         QCOMPARE(repository.list(m_profile, u"e1"_s), sampleList());
     }
 
-    void stateTracksTheWholeList()
-    {
+    void stateTracksTheWholeList() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QVERIFY(addExtensions(test));
         ForwardingNumberRepository repository(test.database());
@@ -150,8 +144,7 @@ private slots:
         QVERIFY(ForwardingNumberRepository::versionOf(relabelled) != state->version);
     }
 
-    void removingTheExtensionRemovesItsList()
-    {
+    void removingTheExtensionRemovesItsList() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QVERIFY(addExtensions(test));
         ForwardingNumberRepository repository(test.database());

@@ -12,8 +12,7 @@ using trunkline::store::Migrator;
 
 namespace {
 
-bool exec(Database& db, const QString& statement, const QVariantList& values = {})
-{
+bool exec(Database& db, const QString& statement, const QVariantList& values = {}) {
     // PostgreSQL cannot PREPARE DDL, so statements without values run directly.
     QSqlQuery query(db.connection());
     bool ok = false;
@@ -33,8 +32,7 @@ bool exec(Database& db, const QString& statement, const QVariantList& values = {
     return true;
 }
 
-QStringList columnsOf(Database& db, const QString& table)
-{
+QStringList columnsOf(Database& db, const QString& table) {
     const QSqlRecord record = db.connection().record(table);
     QStringList columns;
     for (int i = 0; i < record.count(); ++i) {
@@ -51,8 +49,7 @@ class tst_Migrator : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void freshDatabaseIsAtLatestVersion()
-    {
+    void freshDatabaseIsAtLatestVersion() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QString error;
         QCOMPARE(Migrator(test.database()).currentVersion(&error), Migrator::latestVersion());
@@ -75,8 +72,7 @@ private slots:
         }
     }
 
-    void reopeningIsHarmless()
-    {
+    void reopeningIsHarmless() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         test.close();
         QVERIFY2(test.open(), qPrintable(test.error()));
@@ -85,8 +81,7 @@ private slots:
         QCOMPARE(query.value(0).toInt(), Migrator::latestVersion());
     }
 
-    void upgradesVersion1WithRowsIntact()
-    {
+    void upgradesVersion1WithRowsIntact() {
         QFETCH_GLOBAL(QString, engine);
         TestDatabase test(engine);
         if (!test.skipReason().isEmpty()) {
@@ -99,19 +94,21 @@ private slots:
         QVERIFY(!columnsOf(test.database(), u"phone_numbers"_s).contains(u"synced_at"_s));
 
         // Rows as a version-1 Trunkline wrote them.
-        QVERIFY(exec(test.database(),
-                     u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) VALUES (?, ?, ?, ?, ?)"_s,
-                     {u"Office"_s, u"ringcentral"_s, u"http://127.0.0.1:1"_s, u"4711"_s,
-                      u"2026-01-02T03:04:05.000Z"_s}));
+        QVERIFY(exec(
+            test.database(),
+            u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) VALUES (?, ?, ?, ?, ?)"_s,
+            {u"Office"_s, u"ringcentral"_s, u"http://127.0.0.1:1"_s, u"4711"_s,
+             u"2026-01-02T03:04:05.000Z"_s}));
         QSqlQuery idQuery(test.database().connection());
         QVERIFY(idQuery.exec(u"SELECT id FROM profiles"_s) && idQuery.next());
         const qint64 profileId = idQuery.value(0).toLongLong();
         idQuery.finish();
-        QVERIFY(exec(test.database(),
-                     u"INSERT INTO phone_numbers (profile_id, id, provider, e164, digits, usage_type, payment_type, "
-                     u"call_type, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                     {profileId, u"n1"_s, u"ringcentral"_s, u"+4930123456"_s, u"4930123456"_s, u"DirectNumber"_s,
-                      u"Local"_s, u"VoiceFax"_s, u"Normal"_s}));
+        QVERIFY(exec(
+            test.database(),
+            u"INSERT INTO phone_numbers (profile_id, id, provider, e164, digits, usage_type, payment_type, "
+            u"call_type, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {profileId, u"n1"_s, u"ringcentral"_s, u"+4930123456"_s, u"4930123456"_s, u"DirectNumber"_s,
+             u"Local"_s, u"VoiceFax"_s, u"Normal"_s}));
         test.close();
 
         QVERIFY2(test.open(true), qPrintable(test.error()));
@@ -130,8 +127,7 @@ private slots:
         QVERIFY(!query.next());
     }
 
-    void failedMigrationLeavesPreviousVersion()
-    {
+    void failedMigrationLeavesPreviousVersion() {
         QFETCH_GLOBAL(QString, engine);
         TestDatabase test(engine);
         if (!test.skipReason().isEmpty()) {
@@ -155,8 +151,7 @@ private slots:
         QVERIFY(!columnsOf(test.database(), u"accounts"_s).contains(u"synced_at"_s));
     }
 
-    void newerDatabaseIsRefused()
-    {
+    void newerDatabaseIsRefused() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const int future = Migrator::latestVersion() + 5;
         QVERIFY(exec(test.database(), u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s,
@@ -164,11 +159,11 @@ private slots:
         test.close();
         QVERIFY(!test.open(true));
         QVERIFY2(test.error().contains(u"has schema version %1"_s.arg(future)), qPrintable(test.error()));
-        QVERIFY2(test.error().contains(u"up to %1"_s.arg(Migrator::latestVersion())), qPrintable(test.error()));
+        QVERIFY2(test.error().contains(u"up to %1"_s.arg(Migrator::latestVersion())),
+                 qPrintable(test.error()));
     }
 
-    void dialectDiffersOnlyInIds()
-    {
+    void dialectDiffersOnlyInIds() {
         for (int version = 1; version <= Migrator::latestVersion(); ++version) {
             const QStringList sqlite = Migrator::statementsFor(version, false);
             const QStringList postgres = Migrator::statementsFor(version, true);

@@ -9,8 +9,8 @@ using namespace trunkline::store;
 
 namespace {
 
-PendingChange makeChange(qint64 profile, const QString& key, ChangeOperation operation = ChangeOperation::Update)
-{
+PendingChange makeChange(qint64 profile, const QString& key,
+                         ChangeOperation operation = ChangeOperation::Update) {
     PendingChange c;
     c.profileId = profile;
     c.entity = u"extension"_s;
@@ -23,8 +23,7 @@ PendingChange makeChange(qint64 profile, const QString& key, ChangeOperation ope
     return c;
 }
 
-QList<qint64> idsOf(const QList<PendingChange>& changes)
-{
+QList<qint64> idsOf(const QList<PendingChange>& changes) {
     QList<qint64> ids;
     for (const auto& c : changes) {
         ids << c.id;
@@ -33,8 +32,7 @@ QList<qint64> idsOf(const QList<PendingChange>& changes)
 }
 
 // Brings a fresh change into `state` through the legal path.
-bool driveTo(PendingChangeRepository& repository, qint64 id, ChangeState state)
-{
+bool driveTo(PendingChangeRepository& repository, qint64 id, ChangeState state) {
     switch (state) {
     case ChangeState::Pending:
         return true;
@@ -58,8 +56,7 @@ class tst_PendingChangeRepository : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void enqueueAndListInOrder()
-    {
+    void enqueueAndListInOrder() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         const qint64 other = test.addProfile(u"Other"_s);
@@ -83,8 +80,7 @@ private slots:
         QCOMPARE(*repository.find(second.id), second);
     }
 
-    void enqueueNeedsEntityAndKey()
-    {
+    void enqueueNeedsEntityAndKey() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         PendingChangeRepository repository(test.database());
         PendingChange change = makeChange(test.addProfile(), {});
@@ -94,25 +90,24 @@ private slots:
         QCOMPARE(change.id, 0);
     }
 
-    void transitions_data()
-    {
+    void transitions_data() {
         QTest::addColumn<ChangeState>("from");
         QTest::addColumn<ChangeState>("to");
         QTest::addColumn<bool>("allowed");
         const QList<ChangeState> all = {ChangeState::Pending, ChangeState::Applying, ChangeState::Applied,
                                         ChangeState::Failed, ChangeState::Conflict};
         for (ChangeState from : all) {
-            for (ChangeState to : {ChangeState::Applying, ChangeState::Applied, ChangeState::Failed,
-                                   ChangeState::Conflict}) {
+            for (ChangeState to :
+                 {ChangeState::Applying, ChangeState::Applied, ChangeState::Failed, ChangeState::Conflict}) {
                 const bool allowed = to == ChangeState::Applying
                                          ? (from == ChangeState::Pending || from == ChangeState::Failed)
                                          : from == ChangeState::Applying;
-                QTest::addRow("%s -> %s", qPrintable(toText(from)), qPrintable(toText(to))) << from << to << allowed;
+                QTest::addRow("%s -> %s", qPrintable(toText(from)), qPrintable(toText(to)))
+                    << from << to << allowed;
             }
         }
     }
-    void transitions()
-    {
+    void transitions() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(ChangeState, from);
         QFETCH(ChangeState, to);
@@ -144,13 +139,12 @@ private slots:
         QCOMPARE(ok, allowed);
         QCOMPARE(repository.find(change.id)->state, allowed ? to : from);
         if (!allowed) {
-            QCOMPARE(error, u"The pending change %1 is %2 and cannot become %3."_s.arg(change.id)
-                                .arg(toText(from), toText(to)));
+            QCOMPARE(error, u"The pending change %1 is %2 and cannot become %3."_s.arg(change.id).arg(
+                                toText(from), toText(to)));
         }
     }
 
-    void failuresCountAndBackOff()
-    {
+    void failuresCountAndBackOff() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         PendingChangeRepository repository(test.database());
@@ -186,8 +180,7 @@ private slots:
         QCOMPARE(idsOf(repository.list(profile)), QList<qint64>{later.id});
     }
 
-    void discardAndEdit()
-    {
+    void discardAndEdit() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         PendingChangeRepository repository(test.database());
         const qint64 profile = test.addProfile();
@@ -211,8 +204,7 @@ private slots:
         QCOMPARE(error, u"The pending change %1 no longer exists."_s.arg(idle.id));
     }
 
-    void onlyOneWorkerClaimsAChange()
-    {
+    void onlyOneWorkerClaimsAChange() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         PendingChange change = makeChange(test.addProfile(), u"e1"_s);
         QVERIFY(PendingChangeRepository(test.database()).enqueue(change));
@@ -225,8 +217,7 @@ private slots:
         QCOMPARE(workerB.find(change.id)->state, ChangeState::Applying);
     }
 
-    void removedWithItsProfile()
-    {
+    void removedWithItsProfile() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         PendingChangeRepository repository(test.database());

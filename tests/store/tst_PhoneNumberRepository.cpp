@@ -9,9 +9,9 @@ using namespace trunkline::core;
 
 namespace {
 
-PhoneNumberRecord makeNumber(const QString& id, const QString& e164, UsageType usage = UsageType::DirectNumber,
-                             const QString& extensionId = {}, const QString& provider = u"ringcentral"_s)
-{
+PhoneNumberRecord makeNumber(const QString& id, const QString& e164,
+                             UsageType usage = UsageType::DirectNumber, const QString& extensionId = {},
+                             const QString& provider = u"ringcentral"_s) {
     PhoneNumberRecord n;
     n.provider = provider;
     n.id = id;
@@ -21,8 +21,7 @@ PhoneNumberRecord makeNumber(const QString& id, const QString& e164, UsageType u
     return n;
 }
 
-QStringList idsOf(const QList<PhoneNumberRecord>& numbers)
-{
+QStringList idsOf(const QList<PhoneNumberRecord>& numbers) {
     QStringList ids;
     for (const auto& n : numbers) {
         ids << n.id;
@@ -30,8 +29,7 @@ QStringList idsOf(const QList<PhoneNumberRecord>& numbers)
     return ids;
 }
 
-RestcommAttributes restcomm()
-{
+RestcommAttributes restcomm() {
     RestcommAttributes r;
     r.accountSid = u"ACae6e420f425248d6a26948c17a9e2acf"_s;
     r.voiceUrl = u"http://127.0.0.1:8080/restcomm/demos/hello-world.xml"_s;
@@ -55,8 +53,7 @@ class tst_PhoneNumberRepository : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void roundTrip_data()
-    {
+    void roundTrip_data() {
         QTest::addColumn<PhoneNumberRecord>("number");
         PhoneNumberRecord full = makeNumber(u"24573004"_s, u"+4930123456"_s, UsageType::MainCompanyNumber);
         full.label = u"Zentrale"_s;
@@ -68,19 +65,19 @@ private slots:
         full.extensionNumber = u"101"_s;
         QTest::newRow("ringcentral, all fields") << full;
         QTest::newRow("defaults") << makeNumber(u"1"_s, u"+15551230000"_s);
-        PhoneNumberRecord sip = makeNumber(u"PN123"_s, u"^\\+4930.*$"_s, UsageType::DirectNumber, {}, u"restcomm"_s);
+        PhoneNumberRecord sip =
+            makeNumber(u"PN123"_s, u"^\\+4930.*$"_s, UsageType::DirectNumber, {}, u"restcomm"_s);
         sip.restcomm = restcomm();
         QTest::newRow("restcomm regex with attributes") << sip;
-        PhoneNumberRecord emptyAttributes = makeNumber(u"PN124"_s, u"+4930999"_s, UsageType::DirectNumber, {},
-                                                       u"restcomm"_s);
+        PhoneNumberRecord emptyAttributes =
+            makeNumber(u"PN124"_s, u"+4930999"_s, UsageType::DirectNumber, {}, u"restcomm"_s);
         emptyAttributes.restcomm = RestcommAttributes{};
         QTest::newRow("restcomm default attributes") << emptyAttributes;
         for (UsageType usage : allUsageTypes()) {
             QTest::addRow("usage %s", qPrintable(toWire(usage))) << makeNumber(u"u"_s, u"+4940123"_s, usage);
         }
     }
-    void roundTrip()
-    {
+    void roundTrip() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(PhoneNumberRecord, number);
         const qint64 profile = test.addProfile();
@@ -96,12 +93,12 @@ private slots:
         }
     }
 
-    void filters_data()
-    {
+    void filters_data() {
         QTest::addColumn<PhoneNumberFilter>("filter");
         QTest::addColumn<QStringList>("expectedIds");
         PhoneNumberFilter all;
-        QTest::newRow("none, ordered by number") << all << QStringList{u"us"_s, u"b1"_s, u"b2"_s, u"h1"_s, u"sip"_s};
+        QTest::newRow("none, ordered by number")
+            << all << QStringList{u"us"_s, u"b1"_s, u"b2"_s, u"h1"_s, u"sip"_s};
         PhoneNumberFilter digits;
         digits.digitsContain = u"(30) 12"_s;
         QTest::newRow("digits anywhere, punctuation ignored") << digits << QStringList{u"b1"_s, u"b2"_s};
@@ -134,28 +131,26 @@ private slots:
         combined.e164Prefix = u"+4930"_s;
         QTest::newRow("combined") << combined << QStringList{u"b2"_s};
     }
-    void filters()
-    {
+    void filters() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(PhoneNumberFilter, filter);
         QFETCH(QStringList, expectedIds);
         const qint64 profile = test.addProfile();
         const qint64 other = test.addProfile(u"Other"_s);
         PhoneNumberRepository repository(test.database());
-        QVERIFY(repository.upsert(profile, {makeNumber(u"b1"_s, u"+4930123456"_s, UsageType::MainCompanyNumber),
-                                            makeNumber(u"b2"_s, u"+4930123499"_s, UsageType::DirectNumber, u"e7"_s),
-                                            makeNumber(u"h1"_s, u"+4940555000"_s, UsageType::DirectNumber, u"e7"_s),
-                                            makeNumber(u"us"_s, u"+15551234567"_s, UsageType::CompanyNumber),
-                                            makeNumber(u"sip"_s, u"sip-trunk-1"_s, UsageType::DirectNumber, {},
-                                                       u"restcomm"_s)}));
+        QVERIFY(repository.upsert(
+            profile, {makeNumber(u"b1"_s, u"+4930123456"_s, UsageType::MainCompanyNumber),
+                      makeNumber(u"b2"_s, u"+4930123499"_s, UsageType::DirectNumber, u"e7"_s),
+                      makeNumber(u"h1"_s, u"+4940555000"_s, UsageType::DirectNumber, u"e7"_s),
+                      makeNumber(u"us"_s, u"+15551234567"_s, UsageType::CompanyNumber),
+                      makeNumber(u"sip"_s, u"sip-trunk-1"_s, UsageType::DirectNumber, {}, u"restcomm"_s)}));
         QVERIFY(repository.upsert(other, {makeNumber(u"b1x"_s, u"+4930123456"_s)}));
         QString error;
         QCOMPARE(idsOf(repository.list(profile, filter, &error)), expectedIds);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
-    void removeAllExceptAndRemove()
-    {
+    void removeAllExceptAndRemove() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         PhoneNumberRepository repository(test.database());
@@ -170,8 +165,7 @@ private slots:
         QVERIFY(!repository.find(profile, u"b"_s));
     }
 
-    void versionFollowsContent()
-    {
+    void versionFollowsContent() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         PhoneNumberRepository repository(test.database());

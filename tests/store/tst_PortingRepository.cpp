@@ -9,13 +9,11 @@ using namespace trunkline::core;
 
 namespace {
 
-QDateTime at(int day, int hour = 9)
-{
+QDateTime at(int day, int hour = 9) {
     return QDateTime(QDate(2026, 11, day), QTime(hour, 15, 30, 250), Qt::UTC);
 }
 
-PortingOrder makeOrder(const QString& id, PortingOrderStatus status, int createdDay)
-{
+PortingOrder makeOrder(const QString& id, PortingOrderStatus status, int createdDay) {
     PortingOrder o;
     o.id = id;
     o.status = status;
@@ -25,8 +23,7 @@ PortingOrder makeOrder(const QString& id, PortingOrderStatus status, int created
     return o;
 }
 
-PortingPhoneNumber makeNumber(const QString& id, const QString& orderId, const QString& e164)
-{
+PortingPhoneNumber makeNumber(const QString& id, const QString& orderId, const QString& e164) {
     PortingPhoneNumber n;
     n.id = id;
     n.portingOrderId = orderId;
@@ -39,8 +36,7 @@ PortingPhoneNumber makeNumber(const QString& id, const QString& orderId, const Q
 }
 
 PhoneNumberExtension makeExtension(const QString& id, const QString& numberId, NumberRange range,
-                                   QList<NumberRange> activation)
-{
+                                   QList<NumberRange> activation) {
     PhoneNumberExtension e;
     e.id = id;
     e.portingPhoneNumberId = numberId;
@@ -51,8 +47,7 @@ PhoneNumberExtension makeExtension(const QString& id, const QString& numberId, N
     return e;
 }
 
-QStringList idsOf(const QList<PortingOrder>& orders)
-{
+QStringList idsOf(const QList<PortingOrder>& orders) {
     QStringList ids;
     for (const auto& o : orders) {
         ids << o.id;
@@ -68,10 +63,10 @@ class tst_PortingRepository : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void orderRoundTrip_data()
-    {
+    void orderRoundTrip_data() {
         QTest::addColumn<PortingOrder>("order");
-        PortingOrder full = makeOrder(u"f4a6b5c8-0000-4c1e-9a7b-1d2e3f405060"_s, PortingOrderStatus::Exception, 3);
+        PortingOrder full =
+            makeOrder(u"f4a6b5c8-0000-4c1e-9a7b-1d2e3f405060"_s, PortingOrderStatus::Exception, 3);
         full.exceptionCodes = {u"ENTITY_NAME_MISMATCH"_s, u"weird, code with comma"_s};
         full.customerReference = u"Kunde 4711 / Müller"_s;
         full.supportKey = u"sr_a12345"_s;
@@ -84,8 +79,7 @@ private slots:
             QTest::addRow("status %s", qPrintable(toWire(status))) << makeOrder(u"s"_s, status, 4);
         }
     }
-    void orderRoundTrip()
-    {
+    void orderRoundTrip() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(PortingOrder, order);
         const qint64 profile = test.addProfile(u"Telnyx"_s, u"telnyx"_s);
@@ -98,8 +92,7 @@ private slots:
         QCOMPARE(repository.orderState(profile, order.id)->version, repository.versionOf(order));
     }
 
-    void ordersNewestFirstAndByStatus()
-    {
+    void ordersNewestFirstAndByStatus() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile(u"Telnyx"_s, u"telnyx"_s);
         PortingRepository repository(test.database());
@@ -107,7 +100,8 @@ private slots:
                                                   makeOrder(u"new"_s, PortingOrderStatus::Draft, 9),
                                                   makeOrder(u"mid"_s, PortingOrderStatus::Draft, 5)}));
         QCOMPARE(idsOf(repository.orders(profile)), (QStringList{u"new"_s, u"mid"_s, u"old"_s}));
-        QCOMPARE(idsOf(repository.orders(profile, PortingOrderStatus::Draft)), (QStringList{u"new"_s, u"mid"_s}));
+        QCOMPARE(idsOf(repository.orders(profile, PortingOrderStatus::Draft)),
+                 (QStringList{u"new"_s, u"mid"_s}));
         QVERIFY(repository.orders(profile, PortingOrderStatus::Cancelled).isEmpty());
         int removed = 0;
         QVERIFY(repository.removeOrdersExcept(profile, {u"mid"_s}, nullptr, &removed));
@@ -115,8 +109,7 @@ private slots:
         QCOMPARE(idsOf(repository.orders(profile)), QStringList{u"mid"_s});
     }
 
-    void numbersAndExtensionsWithRanges()
-    {
+    void numbersAndExtensionsWithRanges() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile(u"Telnyx"_s, u"telnyx"_s);
         PortingRepository repository(test.database());
@@ -127,7 +120,8 @@ private slots:
                                                    makeNumber(u"p1"_s, u"o1"_s, u"+49201234500"_s),
                                                    makeNumber(u"p3"_s, u"o2"_s, u"+4930555"_s)};
         QVERIFY2(repository.upsertPhoneNumbers(profile, numbers, &error), qPrintable(error));
-        QCOMPARE(repository.phoneNumbers(profile, u"o1"_s), (QList<PortingPhoneNumber>{numbers[1], numbers[0]}));
+        QCOMPARE(repository.phoneNumbers(profile, u"o1"_s),
+                 (QList<PortingPhoneNumber>{numbers[1], numbers[0]}));
         QCOMPARE(*repository.findPhoneNumber(profile, u"p3"_s), numbers[2]);
 
         const PhoneNumberExtension route =
@@ -156,8 +150,7 @@ private slots:
         QVERIFY(repository.extensions(profile, u"p3"_s).isEmpty());
     }
 
-    void batchWithAnOrphanIsRefusedWhole()
-    {
+    void batchWithAnOrphanIsRefusedWhole() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile(u"Telnyx"_s, u"telnyx"_s);
         PortingRepository repository(test.database());

@@ -14,8 +14,7 @@ class tst_ProfileRepository : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
 
-    void addFindUpdateList()
-    {
+    void addFindUpdateList() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         ProfileRepository repository(test.database());
         QString error;
@@ -43,16 +42,14 @@ private slots:
         QCOMPARE(*repository.find(berlin.id, &error), berlin);
     }
 
-    void rejectsBadInput_data()
-    {
+    void rejectsBadInput_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("expectedError");
         QTest::newRow("empty name") << QString() << u"Profile name: must not be empty."_s;
         QTest::newRow("blank name") << u"   "_s << u"Profile name: must not be empty."_s;
         QTest::newRow("duplicate name") << u"Taken"_s << u"Cannot add the profile Taken"_s;
     }
-    void rejectsBadInput()
-    {
+    void rejectsBadInput() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(QString, name);
         QFETCH(QString, expectedError);
@@ -66,8 +63,7 @@ private slots:
         QCOMPARE(repository.list().size(), 1);
     }
 
-    void updateOfMissingProfileFails()
-    {
+    void updateOfMissingProfileFails() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         Profile ghost{999, u"Ghost"_s, u"ringcentral"_s, u"http://127.0.0.1:1"_s, {}, {}};
         QString error;
@@ -75,8 +71,7 @@ private slots:
         QCOMPARE(error, u"The profile 999 no longer exists."_s);
     }
 
-    void removeTakesTheProfilesRecordsAlong()
-    {
+    void removeTakesTheProfilesRecordsAlong() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 gone = test.addProfile(u"Gone"_s);
         const qint64 stays = test.addProfile(u"Stays"_s);

@@ -1,0 +1,231 @@
+#include "store/NumberTableQuery.h"
+
+#include "store/Database.h"
+#include "store/PendingChange.h"
+#include "store/SqlUtil.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store {
+
+namespace {
+
+// SQL for each sort key. Capabilities are not a column: they follow from the call type and the
+// features (and Restcomm's flags), so sorting by them groups by call type, then features.
+QString sortExpression(NumberSortKey key) {
+    switch (key) {
+    case NumberSortKey::Number:
+        return u"n.e164"_s;
+    case NumberSortKey::Label:
+        return u"n.label"_s;
+    case NumberSortKey::UsageType:
+        return u"n.usage_type"_s;
+    case NumberSortKey::PaymentType:
+        return u"n.payment_type"_s;
+    case NumberSortKey::CallType:
+        return u"n.call_type"_s;
+    case NumberSortKey::Features:
+        return u"n.features"_s;
+    case NumberSortKey::Extension:
+        return u"n.extension_number"_s;
+    case NumberSortKey::Status:
+        return u"n.status"_s;
+    case NumberSortKey::Provider:
+        return u"n.provider"_s;
+    case NumberSortKey::Capabilities:
+        return u"(n.call_type || '|' || n.features)"_s;
+    }
+    return u"n.e164"_s;
+}
+
+struct Where {
+    QStringList conditions;
+    QVariantList values;
+    bool needsExtensions = false;
+
+    QString sql() const { return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1); }
+};
+
+Where whereFor(const NumberTableFilter& filter) {
+    Where w;
+    if (filter.profileId) {
+        w.conditions << u"n.profile_id = ?"_s;
+        w.values << *filter.profileId;
+    }
+    const QString digits = NumberTableQuery::digitsLikePattern(filter.digitsPattern);
+    if (!digits.isEmpty()) {
+        w.conditions << u"n.digits LIKE ?"_s;
+        w.values << digits;
+    }
+    const QString text = filter.text.trimmed().toLower();
+    if (!text.isEmpty()) {
+        // LOWER() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's only for ASCII.
+        const QString pattern = u'%' + sql::likeEscaped(text) + u'%';
+        w.conditions << uR"((LOWER(n.label) LIKE ? ESCAPE '\' OR LOWER(COALESCE(e.name, '')) LIKE ? ESCAPE '\' OR n.extension_number LIKE ? ESCAPE '\'))"_s;
+        w.values << pattern << pattern << pattern;
+        w.needsExtensions = true;
+    }
+    if (filter.usageType) {
+        w.conditions << u"n.usage_type = ?"_s;
+        w.values << core::toWire(*filter.usageType);
+    }
+    if (!filter.provider.isEmpty()) {
+        w.conditions << u"n.provider = ?"_s;
+        w.values << filter.provider;
+    }
+    if (filter.unassignedOnly) {
+        w.conditions << u"n.extension_id = ''"_s;
+    }
+    return w;
+}
+
+const QString kJoinExtensions =
+    u" LEFT JOIN extensions e ON e.profile_id = n.profile_id AND e.id = n.extension_id"_s;
+
+} // namespace
+
+NumberTableQuery::NumberTableQuery(Database& database)
+    : m_database(database) {
+}
+
+QString NumberTableQuery::digitsLikePattern(const QString& pattern) {
+    const QString trimmed = pattern.trimmed();
+    QString out;
+    bool wildcard = false;
+    bool anyDigit = false;
+    for (const QChar c : trimmed) {
+        if (c >= u'0' && c <= u'9') {
+            out += c;
+            anyDigit = true;
+        } else if (c == u'*') {
+            wildcard = true;
+            if (!out.endsWith(u'%')) {
+                out += u'%';
+            }
+        } else if (c == u'?') {
+            wildcard = true;
+            out += u'_';
+            anyDigit = true;
+        }
+        // Anything else (+, spaces, brackets, dashes, letters) is formatting: the digits column has none.
+    }
+    if (!anyDigit) {
+        return {};
+    }
+    if (wildcard) {
+        return out;
+    }
+    return (trimmed.startsWith(u'+') ? QString() : u"%"_s) + out + u'%';
+}
+
+NumberPageKey NumberTableQuery::keyOf(const NumberRow& row) {
+    return {row.sortValue, row.profileId, row.record.id};
+}
+
+qint64 NumberTableQuery::count(const NumberTableFilter& filter, QString* error) const {
+    const Where w = whereFor(filter);
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT COUNT(*) FROM phone_numbers n"_s + (w.needsExtensions ? kJoinExtensions : QString()) +
+                  w.sql());
+    for (const QVariant& value : w.values) {
+        query.addBindValue(value);
+    }
+    if (!query.exec() || !query.next()) {
+        sql::fail(error, m_database, tr("Cannot count the phone numbers"), query);
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberSortKey sortKey,
+                                        Qt::SortOrder order, const std::optional<NumberPageKey>& after,
+                                        int limit, QString* error) const {
+    Where w = whereFor(filter);
+    const QString sortBy = sortExpression(sortKey);
+    const bool ascending = order == Qt::AscendingOrder;
+    if (after) {
+        // Row values: SQLite 3.15+ and PostgreSQL compare them lexicographically, which is exactly
+        // "after this row" for ORDER BY sort, profile, id.
+        w.conditions << u"(%1, n.profile_id, n.id) %2 (?, ?, ?)"_s.arg(sortBy, ascending ? u">"_s : u"<"_s);
+        w.values << after->sortValue << after->profileId << after->id;
+    }
+    const QString direction = ascending ? u" ASC"_s : u" DESC"_s;
+    const QString statement =
+        u"SELECT n.profile_id, n.id, n.provider, n.e164, n.label, n.usage_type, n.payment_type, n.call_type, "
+        u"n.status, n.features, n.extension_id, n.extension_number, n.restcomm_json, n.version, "
+        u"COALESCE(e.name, ''), %1 FROM phone_numbers n"_s.arg(sortBy) +
+        kJoinExtensions + w.sql() + u" ORDER BY "_s + sortBy + direction + u", n.profile_id"_s + direction +
+        u", n.id"_s + direction + u" LIMIT ?"_s;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(statement);
+    for (const QVariant& value : std::as_const(w.values)) {
+        query.addBindValue(value);
+    }
+    query.addBindValue(limit);
+    QList<NumberRow> rows;
+    if (!query.exec()) {
+        sql::fail(error, m_database, tr("Cannot read the phone numbers"), query);
+        return rows;
+    }
+    while (query.next()) {
+        NumberRow row;
+        row.profileId = query.value(0).toLongLong();
+        core::PhoneNumberRecord& n = row.record;
+        n.id = query.value(1).toString();
+        n.provider = query.value(2).toString();
+        n.e164 = query.value(3).toString();
+        n.label = query.value(4).toString();
+        n.usageType = core::usageTypeFromWire(query.value(5).toString()).value_or(core::UsageType::DirectNumber);
+        n.paymentType = core::paymentTypeFromWire(query.value(6).toString()).value_or(core::PaymentType::Local);
+        n.callType = core::callTypeFromWire(query.value(7).toString()).value_or(core::CallType::VoiceFax);
+        n.status = core::numberStatusFromWire(query.value(8).toString()).value_or(core::NumberStatus::Unknown);
+        n.features = core::numberFeaturesFromWire(sql::splitWords(query.value(9).toString()));
+        n.extensionId = query.value(10).toString();
+        n.extensionNumber = query.value(11).toString();
+        if (!query.value(12).isNull()) {
+            const QJsonObject o = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object();
+            core::RestcommAttributes r;
+            r.voiceCapable = o.value("voice_capable"_L1).toBool();
+            r.smsCapable = o.value("sms_capable"_L1).toBool();
+            r.mmsCapable = o.value("mms_capable"_L1).toBool();
+            r.faxCapable = o.value("fax_capable"_L1).toBool();
+            r.pureSip = o.value("pure_sip"_L1).toBool();
+            n.restcomm = r;
+        }
+        row.version = query.value(13).toString();
+        row.extensionName = query.value(14).toString();
+        row.sortValue = query.value(15).toString();
+        rows << row;
+    }
+    return rows;
+}
+
+QHash<NumberTableQuery::NumberKey, QJsonObject> NumberTableQuery::pendingUpdates(QString* error) const {
+    QHash<NumberKey, QJsonObject> updates;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT profile_id, entity_key, payload FROM pending_changes WHERE entity = ? AND operation = ? "
+                  u"AND state IN ('pending', 'applying', 'failed', 'conflict') ORDER BY id"_s);
+    query.addBindValue(u"phone_number"_s);
+    query.addBindValue(toText(ChangeOperation::Update));
+    if (!query.exec()) {
+        sql::fail(error, m_database, tr("Cannot read the pending changes"), query);
+        return updates;
+    }
+    while (query.next()) {
+        QJsonObject& merged = updates[NumberKey(query.value(0).toLongLong(), query.value(1).toString())];
+        const QJsonObject payload = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+        for (auto it = payload.begin(); it != payload.end(); ++it) {
+            merged.insert(it.key(), it.value());
+        }
+    }
+    return updates;
+}
+
+} // namespace trunkline::store

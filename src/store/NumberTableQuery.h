@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/PhoneNumberRecord.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace trunkline::store {
+
+class Database;
+
+// What the numbers table shows; unset members do not filter.
+struct NumberTableFilter {
+    std::optional<qint64> profileId; // unset: the numbers of every profile
+    // Digits with wildcards. With '*' (any digits) or '?' (one digit) the pattern matches the whole
+    // number: "+4930*12*" is every number that starts with 4930 and has 12 later. Without wildcards
+    // the digits may occur anywhere, and a leading '+' anchors them at the start. Spaces, dashes and
+    // brackets are ignored, so a number pasted as "+49 (30) 12" works.
+    QString digitsPattern;
+    QString text; // part of the label, the assigned extension's name or number, case-insensitive
+    std::optional<core::UsageType> usageType;
+    QString provider; // core::kProvider*
+    bool unassignedOnly = false;
+
+    friend bool operator==(const NumberTableFilter&, const NumberTableFilter&) = default;
+};
+
+// The columns the table can be sorted by, in SQL.
+enum class NumberSortKey {
+    Number,
+    Label,
+    UsageType,
+    PaymentType,
+    CallType,
+    Features,
+    Extension,
+    Status,
+    Provider,
+    Capabilities,
+};
+
+// One row of the numbers table.
+struct NumberRow {
+    qint64 profileId = 0;
+    // Restcomm rows carry only the capability flags of their attributes here; the details panel reads
+    // the whole record through PhoneNumberRepository::find().
+    core::PhoneNumberRecord record;
+    QString extensionName; // "" when the number is unassigned or the extension is not in the store
+    QString version;       // the record's fingerprint, the base of a pending change
+    QString sortValue;     // the row's value of the sort key (keyset paging, raw-value role)
+};
+
+// Where the next page starts: just after this row in the sort order.
+struct NumberPageKey {
+    QString sortValue;
+    qint64 profileId = 0;
+    QString id;
+};
+
+// The paged, filtered and sorted reads behind the console's numbers table. Pages are keyset pages
+// (WHERE (sort value, profile, id) > last row's), so the thousandth page costs what the first does,
+// unlike OFFSET which reads and drops every row before it.
+class NumberTableQuery {
+    Q_DECLARE_TR_FUNCTIONS(NumberTableQuery)
+
+public:
+    explicit NumberTableQuery(Database& database);
+
+    // The LIKE pattern for NumberTableFilter::digitsPattern; empty when the pattern holds no digit.
+    static QString digitsLikePattern(const QString& pattern);
+    static NumberPageKey keyOf(const NumberRow& row);
+
+    // How many numbers pass the filter; -1 on error.
+    qint64 count(const NumberTableFilter& filter, QString* error = nullptr) const;
+    // Up to `limit` rows after `after` (from the first row when unset) in the given order.
+    QList<NumberRow> page(const NumberTableFilter& filter, NumberSortKey sortKey, Qt::SortOrder order,
+                          const std::optional<NumberPageKey>& after, int limit,
+                          QString* error = nullptr) const;
+
+    // The merged payloads of phone-number updates that are staged but not applied yet, by
+    // (profile, number id); later changes win field by field.
+    using NumberKey = QPair<qint64, QString>;
+    QHash<NumberKey, QJsonObject> pendingUpdates(QString* error = nullptr) const;
+
+private:
+    Database& m_database;
+};
+
+} // namespace trunkline::store
