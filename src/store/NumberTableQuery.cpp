@@ -47,7 +47,9 @@ struct Where {
     QVariantList values;
     bool needsExtensions = false;
 
-    QString sql() const { return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1); }
+    QString sql() const {
+        return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1);
+    }
 };
 
 Where whereFor(const NumberTableFilter& filter) {
@@ -65,7 +67,8 @@ Where whereFor(const NumberTableFilter& filter) {
     if (!text.isEmpty()) {
         // LOWER() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's only for ASCII.
         const QString pattern = u'%' + sql::likeEscaped(text) + u'%';
-        w.conditions << uR"((LOWER(n.label) LIKE ? ESCAPE '\' OR LOWER(COALESCE(e.name, '')) LIKE ? ESCAPE '\' OR n.extension_number LIKE ? ESCAPE '\'))"_s;
+        w.conditions
+            << uR"((LOWER(n.label) LIKE ? ESCAPE '\' OR LOWER(COALESCE(e.name, '')) LIKE ? ESCAPE '\' OR n.extension_number LIKE ? ESCAPE '\'))"_s;
         w.values << pattern << pattern << pattern;
         w.needsExtensions = true;
     }
@@ -130,8 +133,8 @@ qint64 NumberTableQuery::count(const NumberTableFilter& filter, QString* error) 
     const Where w = whereFor(filter);
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT COUNT(*) FROM phone_numbers n"_s + (w.needsExtensions ? kJoinExtensions : QString()) +
-                  w.sql());
+    query.prepare(u"SELECT COUNT(*) FROM phone_numbers n"_s +
+                  (w.needsExtensions ? kJoinExtensions : QString()) + w.sql());
     for (const QVariant& value : w.values) {
         query.addBindValue(value);
     }
@@ -181,10 +184,13 @@ QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberS
         n.provider = query.value(2).toString();
         n.e164 = query.value(3).toString();
         n.label = query.value(4).toString();
-        n.usageType = core::usageTypeFromWire(query.value(5).toString()).value_or(core::UsageType::DirectNumber);
-        n.paymentType = core::paymentTypeFromWire(query.value(6).toString()).value_or(core::PaymentType::Local);
+        n.usageType =
+            core::usageTypeFromWire(query.value(5).toString()).value_or(core::UsageType::DirectNumber);
+        n.paymentType =
+            core::paymentTypeFromWire(query.value(6).toString()).value_or(core::PaymentType::Local);
         n.callType = core::callTypeFromWire(query.value(7).toString()).value_or(core::CallType::VoiceFax);
-        n.status = core::numberStatusFromWire(query.value(8).toString()).value_or(core::NumberStatus::Unknown);
+        n.status =
+            core::numberStatusFromWire(query.value(8).toString()).value_or(core::NumberStatus::Unknown);
         n.features = core::numberFeaturesFromWire(sql::splitWords(query.value(9).toString()));
         n.extensionId = query.value(10).toString();
         n.extensionNumber = query.value(11).toString();
@@ -210,8 +216,9 @@ QHash<NumberTableQuery::NumberKey, QJsonObject> NumberTableQuery::pendingUpdates
     QHash<NumberKey, QJsonObject> updates;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT profile_id, entity_key, payload FROM pending_changes WHERE entity = ? AND operation = ? "
-                  u"AND state IN ('pending', 'applying', 'failed', 'conflict') ORDER BY id"_s);
+    query.prepare(
+        u"SELECT profile_id, entity_key, payload FROM pending_changes WHERE entity = ? AND operation = ? "
+        u"AND state IN ('pending', 'applying', 'failed', 'conflict') ORDER BY id"_s);
     query.addBindValue(u"phone_number"_s);
     query.addBindValue(toText(ChangeOperation::Update));
     if (!query.exec()) {

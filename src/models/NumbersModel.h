@@ -1,0 +1,117 @@
+#pragma once
+
+#include "store/NumberTableQuery.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::models {
+
+// The phone numbers of the local store as a table that reads lazily: it holds the rows fetched so
+// far and asks the store for the next page (keyset paging in SQL) when a view scrolls near the end,
+// so a million numbers open as fast as a hundred. Filtering and sorting re-run the SQL; there is no
+// proxy over all rows. Staged but unapplied label edits are shown in place of the stored label.
+class NumbersModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    // Visible order by default; the view may move them (CSV export follows the view's order).
+    enum Column {
+        NumberColumn,
+        LabelColumn,
+        UsageTypeColumn,
+        PaymentTypeColumn,
+        CallTypeColumn,
+        FeaturesColumn,
+        ExtensionColumn,
+        StatusColumn,
+        ProviderColumn,
+        CapabilitiesColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // the value SQL sorts by (wire words, E.164)
+        IdRole,                          // the provider's id of the number
+        ProfileIdRole,
+        E164Role,
+        PendingRole, // true when the row has a staged, unapplied change
+    };
+
+    explicit NumbersModel(store::Database& database, QObject* parent = nullptr);
+
+    static constexpr int kDefaultPageSize = 200;
+    void setPageSize(int rows);
+    int pageSize() const { return m_pageSize; }
+
+    void setFilter(const store::NumberTableFilter& filter);
+    const store::NumberTableFilter& filter() const { return m_filter; }
+    store::NumberSortKey sortKey() const { return m_sortKey; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    static store::NumberSortKey sortKeyFor(int column);
+
+    // How many numbers pass the filter (rowCount() is how many are fetched so far); -1 after an error.
+    qint64 totalCount() const { return m_total; }
+    // SQL pages read since the last reset: lets tests and the benchmark see the laziness.
+    int pagesFetched() const { return m_pagesFetched; }
+    QString lastError() const { return m_lastError; }
+
+    const store::NumberRow& rowAt(int row) const { return m_rows.at(row); }
+    // The label shown: the staged one when an edit is pending.
+    QString labelAt(int row) const;
+    bool isPending(int row) const;
+
+    // Stages a label edit as a pending change (the store is not changed until sync applies it).
+    bool setLabel(int row, const QString& label, QString* error = nullptr);
+
+    // Text of one cell as shown (also used by the CSV export, so both agree).
+    static QString displayText(const store::NumberRow& row, int column, const QJsonObject& pending = {});
+    static QString headerText(int column);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+public slots:
+    // Re-reads what is loaded (at least one page) after a sync or an edit changed the store.
+    void refresh();
+
+signals:
+    void totalCountChanged(qint64 count);
+    void errorOccurred(const QString& message);
+
+private:
+    QList<store::NumberRow> readPage(const std::optional<store::NumberPageKey>& after, int limit);
+    void reload(int minimumRows);
+    void reportError(const QString& message);
+
+    store::Database& m_database;
+    store::NumberTableQuery m_query;
+    store::NumberTableFilter m_filter;
+    store::NumberSortKey m_sortKey = store::NumberSortKey::Number;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    int m_pageSize = kDefaultPageSize;
+    QList<store::NumberRow> m_rows;
+    QStringList m_formatted; // the number for reading, parsed once per fetched row
+    QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
+    bool m_exhausted = true;
+    bool m_fetching = false;
+    qint64 m_total = 0;
+    int m_pagesFetched = 0;
+    QString m_lastError;
+};
+
+} // namespace trunkline::models

@@ -1,0 +1,340 @@
+#include "TestDatabase.h"
+#include "models/NumbersModel.h"
+#include "store/PendingChangeRepository.h"
+#include "store/PhoneNumberRepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline;
+using models::NumbersModel;
+
+namespace {
+
+constexpr int kNumberCount = 3000;
+
+// Number i: +4930 1000 + i for even i, +4989 2000 + i for odd i; every fifth is a company number,
+// every third is assigned to extension 10x; labels are "Desk <i>" and one formula-like label.
+core::PhoneNumberRecord numberFor(int i) {
+    core::PhoneNumberRecord n;
+    n.provider = i % 7 == 0 ? core::kProviderTelnyx.toString() : core::kProviderRingCentral.toString();
+    n.id = QString::number(500000 + i);
+    n.e164 = (i % 2 == 0 ? u"+4930"_s : u"+4989"_s) + QString::number(10000000 + i);
+    n.label = u"Desk %1"_s.arg(i);
+    n.usageType = i % 5 == 0 ? core::UsageType::CompanyNumber : core::UsageType::DirectNumber;
+    n.callType = i % 11 == 0 ? core::CallType::FaxOnly : core::CallType::VoiceFax;
+    if (i % 3 == 0) {
+        n.extensionId = u"ext%1"_s.arg(i % 4);
+        n.extensionNumber = u"10%1"_s.arg(i % 4);
+    }
+    return n;
+}
+
+QList<core::PhoneNumberRecord> allNumbers() {
+    QList<core::PhoneNumberRecord> numbers;
+    for (int i = 0; i < kNumberCount; ++i) {
+        numbers << numberFor(i);
+    }
+    return numbers;
+}
+
+// Every matching number, worked out in C++ from the same records, to compare SQL against.
+QStringList expectedE164(const std::function<bool(const core::PhoneNumberRecord&)>& keep) {
+    QStringList out;
+    for (const core::PhoneNumberRecord& n : allNumbers()) {
+        if (keep(n)) {
+            out << n.e164;
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void fetchAll(NumbersModel& model) {
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+    }
+}
+
+QStringList columnValues(const NumbersModel& model, int column, int role) {
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        out << model.index(row, column).data(role).toString();
+    }
+    return out;
+}
+
+} // namespace
+
+class tst_NumbersModel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data() { TestDatabase::addEngineRows(); }
+
+    void init() {
+        QFETCH_GLOBAL(QString, engine);
+        m_test = std::make_unique<TestDatabase>(engine);
+        if (!m_test->skipReason().isEmpty()) {
+            QSKIP(qPrintable(m_test->skipReason()));
+        }
+        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        m_profile = m_test->addProfile();
+        QVERIFY(m_profile > 0);
+        QString error;
+        QVERIFY2(store::PhoneNumberRepository(m_test->database()).upsert(m_profile, allNumbers(), &error),
+                 qPrintable(error));
+    }
+    void cleanup() { m_test.reset(); }
+
+    void passesModelTester() {
+        NumbersModel model(m_test->database());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.fetchMore({});
+        model.sort(NumbersModel::LabelColumn, Qt::DescendingOrder);
+        store::NumberTableFilter filter;
+        filter.digitsPattern = u"+4930*"_s;
+        model.setFilter(filter);
+        model.fetchMore({});
+        model.refresh();
+        QVERIFY(model.rowCount() > 0);
+    }
+
+    void readsLazilyPageByPage() {
+        NumbersModel model(m_test->database());
+        QCOMPARE(model.rowCount(), NumbersModel::kDefaultPageSize);
+        QCOMPARE(model.pagesFetched(), 1);
+        QCOMPARE(model.totalCount(), kNumberCount);
+        QVERIFY(model.canFetchMore({}));
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 2 * NumbersModel::kDefaultPageSize);
+        QCOMPARE(model.pagesFetched(), 2);
+        QCOMPARE(inserted.count(), 1);
+
+        fetchAll(model);
+        QCOMPARE(model.rowCount(), kNumberCount);
+        QVERIFY(!model.canFetchMore({}));
+        // Keyset pages neither skip nor repeat rows: all numbers, in order, once.
+        QCOMPARE(columnValues(model, NumbersModel::NumberColumn, NumbersModel::E164Role),
+                 expectedE164([](const auto&) { return true; }));
+    }
+
+    void filters_data() {
+        QTest::addColumn<QString>("digits");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("usage");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<bool>("unassigned");
+        using F = std::function<bool(const core::PhoneNumberRecord&)>;
+        QTest::addColumn<F>("keep");
+        const auto digitsOf = [](const QString& e164) {
+            return e164.mid(1);
+        };
+
+        QTest::newRow("wildcard +4930*12*")
+            << u"+4930*12*"_s << QString() << QString() << QString() << false
+            << F([=](const core::PhoneNumberRecord& n) {
+                   const QString d = digitsOf(n.e164);
+                   return d.startsWith(u"4930"_s) && d.indexOf(u"12"_s, 4) >= 0;
+               });
+        QTest::newRow("wildcard at the end only")
+            << u"*99"_s << QString() << QString() << QString() << false
+            << F([=](const core::PhoneNumberRecord& n) { return n.e164.endsWith(u"99"_s); });
+        QTest::newRow("single-digit wildcard")
+            << u"+4989100012?1"_s << QString() << QString() << QString() << false
+            << F([=](const core::PhoneNumberRecord& n) {
+                   const QString d = digitsOf(n.e164);
+                   return d.size() == 12 && d.startsWith(u"4989100012"_s) && d.endsWith(u'1');
+               });
+        QTest::newRow("plain digits anywhere, punctuation ignored")
+            << u"(0) 12-34"_s << QString() << QString() << QString() << false
+            << F([](const core::PhoneNumberRecord& n) { return n.e164.contains(u"01234"_s); });
+        QTest::newRow("leading plus anchors")
+            << u"+49 89"_s << QString() << QString() << QString() << false
+            << F([](const core::PhoneNumberRecord& n) { return n.e164.startsWith(u"+4989"_s); });
+        QTest::newRow("free text, case-insensitive")
+            << QString() << u"desk 12"_s << QString() << QString() << false
+            << F([](const core::PhoneNumberRecord& n) { return n.label.contains(u"Desk 12"_s); });
+        QTest::newRow("free text matches the extension number")
+            << QString() << u"102"_s << QString() << QString() << false
+            << F([](const core::PhoneNumberRecord& n) {
+                   return n.extensionNumber == u"102"_s || n.label.contains(u"102"_s);
+               });
+        QTest::newRow("usage type") << QString() << QString() << u"CompanyNumber"_s << QString() << false
+                                    << F([](const core::PhoneNumberRecord& n) {
+                                           return n.usageType == core::UsageType::CompanyNumber;
+                                       });
+        QTest::newRow("provider") << QString() << QString() << QString() << u"telnyx"_s << false
+                                  << F([](const core::PhoneNumberRecord& n) {
+                                         return n.provider == core::kProviderTelnyx;
+                                     });
+        QTest::newRow("unassigned only and usage")
+            << QString() << QString() << u"DirectNumber"_s << QString() << true
+            << F([](const core::PhoneNumberRecord& n) {
+                   return n.extensionId.isEmpty() && n.usageType == core::UsageType::DirectNumber;
+               });
+        QTest::newRow("no digits in the pattern filters nothing")
+            << u"+*"_s << QString() << QString() << QString() << false
+            << F([](const core::PhoneNumberRecord&) { return true; });
+        QTest::newRow("LIKE wildcards in text are literal")
+            << QString() << u"%"_s << QString() << QString() << false
+            << F([](const core::PhoneNumberRecord&) { return false; });
+    }
+    void filters() {
+        QFETCH(QString, digits);
+        QFETCH(QString, text);
+        QFETCH(QString, usage);
+        QFETCH(QString, provider);
+        QFETCH(bool, unassigned);
+        QFETCH(std::function<bool(const core::PhoneNumberRecord&)>, keep);
+
+        NumbersModel model(m_test->database());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(97);
+        store::NumberTableFilter filter;
+        filter.digitsPattern = digits;
+        filter.text = text;
+        if (!usage.isEmpty()) {
+            filter.usageType = core::usageTypeFromWire(usage);
+        }
+        filter.provider = provider;
+        filter.unassignedOnly = unassigned;
+        QSignalSpy counted(&model, &NumbersModel::totalCountChanged);
+        model.setFilter(filter);
+        QCOMPARE(counted.count(), 1);
+        fetchAll(model);
+        const QStringList expected = expectedE164(keep);
+        QCOMPARE(model.totalCount(), expected.size());
+        QCOMPARE(columnValues(model, NumbersModel::NumberColumn, NumbersModel::E164Role), expected);
+        QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
+    }
+
+    void sortsInSql_data() {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        for (int column = 0; column < NumbersModel::ColumnCount; ++column) {
+            const QByteArray name = QMetaEnum::fromType<NumbersModel::Column>().valueToKey(column);
+            QTest::addRow("%s ascending", name.constData()) << column << int(Qt::AscendingOrder);
+            QTest::addRow("%s descending", name.constData()) << column << int(Qt::DescendingOrder);
+        }
+    }
+    void sortsInSql() {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        NumbersModel model(m_test->database());
+        model.setPageSize(331);
+        model.sort(column, Qt::SortOrder(order));
+        QCOMPARE(model.pagesFetched(), 1);
+        fetchAll(model);
+        QCOMPARE(model.rowCount(), kNumberCount);
+        // The whole column is sorted (raw values; ties broken by profile and id) across page borders.
+        QStringList sortValues;
+        QStringList ids;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            sortValues << model.rowAt(row).sortValue;
+            ids << model.index(row, 0).data(NumbersModel::IdRole).toString();
+        }
+        QStringList sorted = sortValues;
+        std::stable_sort(sorted.begin(), sorted.end(), [&](const QString& a, const QString& b) {
+            return order == Qt::AscendingOrder ? a < b : b < a;
+        });
+        QCOMPARE(sortValues, sorted);
+        ids.removeDuplicates();
+        QCOMPARE(ids.size(), kNumberCount);
+    }
+
+    void displaysReadableValues() {
+        NumbersModel model(m_test->database());
+        store::NumberTableFilter filter;
+        filter.digitsPattern = u"+4930 10000000"_s; // number 0: company, fax only? no: 0 % 11 == 0
+        model.setFilter(filter);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, NumbersModel::NumberColumn).data().toString(), u"+49 30 10000000"_s);
+        QCOMPARE(model.index(0, NumbersModel::CallTypeColumn).data().toString(), u"Fax only"_s);
+        QCOMPARE(model.index(0, NumbersModel::CapabilitiesColumn).data().toString(), u"Fax"_s);
+        QCOMPARE(model.index(0, NumbersModel::ProviderColumn).data().toString(), u"Telnyx"_s);
+        QCOMPARE(model.index(0, NumbersModel::ExtensionColumn).data().toString(), u"100"_s);
+        QCOMPARE(model.index(0, NumbersModel::UsageTypeColumn).data(NumbersModel::RawValueRole).toString(),
+                 u"CompanyNumber"_s);
+
+        filter.digitsPattern = u"+4989 10000001"_s;
+        model.setFilter(filter);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, NumbersModel::CallTypeColumn).data().toString(), u"Voice and fax"_s);
+        QCOMPARE(model.index(0, NumbersModel::ExtensionColumn).data().toString(), QString());
+    }
+
+    void labelEditBecomesPendingChange() {
+        NumbersModel model(m_test->database());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex label = model.index(3, NumbersModel::LabelColumn);
+        const QString id = label.data(NumbersModel::IdRole).toString();
+        const QString stored = label.data().toString();
+        QVERIFY(label.flags().testFlag(Qt::ItemIsEditable));
+        QVERIFY(!model.index(3, NumbersModel::NumberColumn).flags().testFlag(Qt::ItemIsEditable));
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(model.setData(label, u"Reception"_s));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(label.data().toString(), u"Reception"_s);
+        QVERIFY(label.data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(label.data(Qt::ToolTipRole).toString().contains(u"Pending"_s));
+        QVERIFY(label.data(NumbersModel::PendingRole).toBool());
+
+        // A second edit replaces the staged one; the store's record is untouched.
+        QVERIFY(model.setData(label, u"Front desk"_s));
+        store::PendingChangeRepository changes(m_test->database());
+        const QList<store::PendingChange> staged = changes.list(m_profile);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged[0].entity, u"phone_number"_s);
+        QCOMPARE(staged[0].entityKey, id);
+        QCOMPARE(staged[0].operation, store::ChangeOperation::Update);
+        QCOMPARE(staged[0].payload.value(u"label"_s).toString(), u"Front desk"_s);
+        QCOMPARE(staged[0].baseVersion,
+                 store::PhoneNumberRepository(m_test->database()).state(m_profile, id)->version);
+        QCOMPARE(store::PhoneNumberRepository(m_test->database()).find(m_profile, id)->label, stored);
+
+        // A fresh model (e.g. after a restart) shows the staged label too.
+        NumbersModel again(m_test->database());
+        QCOMPARE(again.index(3, NumbersModel::LabelColumn).data().toString(), u"Front desk"_s);
+    }
+
+    void refreshSeesStoreChangesAndKeepsLoadedRows() {
+        NumbersModel model(m_test->database());
+        model.fetchMore({});
+        const int loaded = model.rowCount();
+        core::PhoneNumberRecord extra = numberFor(kNumberCount);
+        extra.e164 = u"+4910000000"_s; // sorts first
+        QVERIFY(store::PhoneNumberRepository(m_test->database()).upsert(m_profile, {extra}));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.refresh();
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), loaded);
+        QCOMPARE(model.totalCount(), kNumberCount + 1);
+        QCOMPARE(model.index(0, 0).data(NumbersModel::E164Role).toString(), u"+4910000000"_s);
+    }
+
+    void profileFilter() {
+        const qint64 other = m_test->addProfile(u"Branch"_s);
+        QVERIFY(store::PhoneNumberRepository(m_test->database()).upsert(other, {numberFor(1)}));
+        NumbersModel model(m_test->database());
+        QCOMPARE(model.totalCount(), kNumberCount + 1);
+        store::NumberTableFilter filter;
+        filter.profileId = other;
+        model.setFilter(filter);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data(NumbersModel::ProfileIdRole).toLongLong(), other);
+    }
+
+private:
+    std::unique_ptr<TestDatabase> m_test;
+    qint64 m_profile = 0;
+};
+
+QTEST_GUILESS_MAIN(tst_NumbersModel)
+#include "tst_NumbersModel.moc"
