@@ -79,8 +79,31 @@ std::optional<core::Extension> ExtensionRepository::find(qint64 profileId, const
     return m_access.find(profileId, id, error);
 }
 
+namespace {
+
+struct Where {
+    QString sql;
+    QVariantList values;
+};
+
+Where whereOf(const ExtensionFilter& filter);
+
+} // namespace
+
 QList<core::Extension> ExtensionRepository::list(qint64 profileId, const ExtensionFilter& filter,
-                                                 QString* error) const {
+                                                 QString* error, const Page& page) const {
+    const Where where = whereOf(filter);
+    return m_access.select(profileId, where.sql, where.values, error, page);
+}
+
+int ExtensionRepository::count(qint64 profileId, const ExtensionFilter& filter, QString* error) const {
+    const Where where = whereOf(filter);
+    return m_access.count(profileId, where.sql, where.values, error);
+}
+
+namespace {
+
+Where whereOf(const ExtensionFilter& filter) {
     QStringList where;
     QVariantList values;
     if (filter.type) {
@@ -102,8 +125,10 @@ QList<core::Extension> ExtensionRepository::list(qint64 profileId, const Extensi
             condition = u'(' + condition + u')';
         }
     }
-    return m_access.select(profileId, where.join(" AND "_L1), values, error);
+    return {where.join(" AND "_L1), values};
 }
+
+} // namespace
 
 std::optional<RecordState> ExtensionRepository::state(qint64 profileId, const QString& id,
                                                       QString* error) const {

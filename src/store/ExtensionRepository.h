@@ -28,7 +28,9 @@ public:
     std::optional<core::Extension> find(qint64 profileId, const QString& id, QString* error = nullptr) const;
     // Ordered by extension number (numerically where the numbers are digits), then name.
     QList<core::Extension> list(qint64 profileId, const ExtensionFilter& filter = {},
-                                QString* error = nullptr) const;
+                                QString* error = nullptr, const Page& page = {}) const;
+    // How many rows list() returns without a page; -1 on error.
+    int count(qint64 profileId, const ExtensionFilter& filter = {}, QString* error = nullptr) const;
     std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error = nullptr) const;
     QString versionOf(const core::Extension& extension) const { return m_access.versionOf(extension); }
 

@@ -167,8 +167,31 @@ std::optional<core::PhoneNumberRecord> PhoneNumberRepository::find(qint64 profil
     return m_access.find(profileId, id, error);
 }
 
+namespace {
+
+struct Where {
+    QString sql;
+    QVariantList values;
+};
+
+Where whereOf(const PhoneNumberFilter& filter);
+
+} // namespace
+
 QList<core::PhoneNumberRecord> PhoneNumberRepository::list(qint64 profileId, const PhoneNumberFilter& filter,
-                                                           QString* error) const {
+                                                           QString* error, const Page& page) const {
+    const Where where = whereOf(filter);
+    return m_access.select(profileId, where.sql, where.values, error, page);
+}
+
+int PhoneNumberRepository::count(qint64 profileId, const PhoneNumberFilter& filter, QString* error) const {
+    const Where where = whereOf(filter);
+    return m_access.count(profileId, where.sql, where.values, error);
+}
+
+namespace {
+
+Where whereOf(const PhoneNumberFilter& filter) {
     QStringList where;
     QVariantList values;
     // Only digits reach the LIKE patterns, so no user text can act as a wildcard.
@@ -194,8 +217,10 @@ QList<core::PhoneNumberRecord> PhoneNumberRepository::list(qint64 profileId, con
         where << u"extension_id = ?"_s;
         values << sql::notNull(*filter.extensionId);
     }
-    return m_access.select(profileId, where.join(" AND "_L1), values, error);
+    return {where.join(" AND "_L1), values};
 }
+
+} // namespace
 
 std::optional<RecordState> PhoneNumberRepository::state(qint64 profileId, const QString& id,
                                                         QString* error) const {

@@ -30,7 +30,9 @@ public:
                                                 QString* error = nullptr) const;
     // Ordered by number.
     QList<core::PhoneNumberRecord> list(qint64 profileId, const PhoneNumberFilter& filter = {},
-                                        QString* error = nullptr) const;
+                                        QString* error = nullptr, const Page& page = {}) const;
+    // How many rows list() returns without a page; -1 on error.
+    int count(qint64 profileId, const PhoneNumberFilter& filter = {}, QString* error = nullptr) const;
     std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error = nullptr) const;
     QString versionOf(const core::PhoneNumberRecord& number) const { return m_access.versionOf(number); }
 

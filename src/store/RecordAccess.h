@@ -61,13 +61,17 @@ public:
     }
 
     // `where` is SQL with ? placeholders, combined with the profile condition; values are bound.
-    QList<Record> select(qint64 profileId, const QString& where, const QVariantList& values,
-                         QString* error) const {
+    QList<Record> select(qint64 profileId, const QString& where, const QVariantList& values, QString* error,
+                         const Page& page = {}) const {
         QString statement = m_table.selectSql() + QLatin1String(" WHERE profile_id = ?");
         if (!where.isEmpty()) {
             statement += QLatin1String(" AND (") + where + QLatin1Char(')');
         }
+        // The order ends in the key, so pages never overlap or skip rows with equal sort values.
         statement += QLatin1String(" ORDER BY ") + m_orderBy;
+        if (page.limit >= 0) {
+            statement += QLatin1String(" LIMIT ? OFFSET ?");
+        }
         QList<Record> records;
         QSqlQuery query(m_database.connection());
         query.setForwardOnly(true);
@@ -75,6 +79,10 @@ public:
         query.addBindValue(profileId);
         for (const QVariant& value : values) {
             query.addBindValue(value);
+        }
+        if (page.limit >= 0) {
+            query.addBindValue(page.limit);
+            query.addBindValue(qMax(0, page.offset));
         }
         if (!query.exec()) {
             sql::fail(error, m_database,
@@ -86,6 +94,28 @@ public:
             records << m_fromRow(query);
         }
         return records;
+    }
+
+    // -1 (with *error) when the count cannot be read.
+    int count(qint64 profileId, const QString& where, const QVariantList& values, QString* error) const {
+        QString statement =
+            QLatin1String("SELECT count(*) FROM ") + m_table.table + QLatin1String(" WHERE profile_id = ?");
+        if (!where.isEmpty()) {
+            statement += QLatin1String(" AND (") + where + QLatin1Char(')');
+        }
+        QSqlQuery query(m_database.connection());
+        query.prepare(statement);
+        query.addBindValue(profileId);
+        for (const QVariant& value : values) {
+            query.addBindValue(value);
+        }
+        if (!query.exec() || !query.next()) {
+            sql::fail(error, m_database,
+                      QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()),
+                      query);
+            return -1;
+        }
+        return query.value(0).toInt();
     }
 
     Database& database() const { return m_database; }

@@ -22,6 +22,12 @@ struct RecordState {
     friend bool operator==(const RecordState&, const RecordState&) = default;
 };
 
+// A window of a long list for lazy models: `limit` rows from `offset`; a negative limit means all.
+struct Page {
+    int offset = 0;
+    int limit = -1;
+};
+
 // Small helpers shared by the repositories; internal to src/store.
 namespace sql {
 

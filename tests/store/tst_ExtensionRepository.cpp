@@ -172,6 +172,36 @@ private slots:
         QCOMPARE(idsOf(found), expectedIds);
     }
 
+    void pagesAndCounts_data() {
+        QTest::addColumn<ExtensionFilter>("filter");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QStringList>("expectedIds");
+        QTest::addColumn<int>("expectedCount");
+        QTest::newRow("first page") << ExtensionFilter{} << 0 << 2 << QStringList{u"e5"_s, u"e4"_s} << 6;
+        QTest::newRow("middle page") << ExtensionFilter{} << 2 << 2 << QStringList{u"e1"_s, u"e2"_s} << 6;
+        QTest::newRow("short last page") << ExtensionFilter{} << 4 << 5 << QStringList{u"e3"_s, u"e6"_s} << 6;
+        QTest::newRow("past the end") << ExtensionFilter{} << 6 << 5 << QStringList{} << 6;
+        QTest::newRow("filtered page")
+            << ExtensionFilter{ExtensionType::User, {}, {}} << 1 << 5 << QStringList{u"e1"_s, u"e2"_s} << 3;
+        QTest::newRow("zero rows") << ExtensionFilter{} << 0 << 0 << QStringList{} << 6;
+    }
+    void pagesAndCounts() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QFETCH(ExtensionFilter, filter);
+        QFETCH(int, offset);
+        QFETCH(int, limit);
+        QFETCH(QStringList, expectedIds);
+        QFETCH(int, expectedCount);
+        const qint64 profile = test.addProfile();
+        ExtensionRepository repository(test.database());
+        QVERIFY(repository.upsert(profile, directory()));
+        QString error;
+        QCOMPARE(idsOf(repository.list(profile, filter, &error, Page{offset, limit})), expectedIds);
+        QCOMPARE(repository.count(profile, filter, &error), expectedCount);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
     void removeAllExceptDropsGoneAndTheirForwarding() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();

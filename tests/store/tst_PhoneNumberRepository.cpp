@@ -147,6 +147,13 @@ private slots:
         QVERIFY(repository.upsert(other, {makeNumber(u"b1x"_s, u"+4930123456"_s)}));
         QString error;
         QCOMPARE(idsOf(repository.list(profile, filter, &error)), expectedIds);
+        QCOMPARE(repository.count(profile, filter, &error), expectedIds.size());
+        // Paging through the same filter, two at a time, gives the same rows in the same order.
+        QStringList paged;
+        for (int offset = 0; offset < expectedIds.size() + 2; offset += 2) {
+            paged << idsOf(repository.list(profile, filter, &error, Page{offset, 2}));
+        }
+        QCOMPARE(paged, expectedIds);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
