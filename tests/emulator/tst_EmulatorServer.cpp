@@ -404,7 +404,12 @@ void tst_EmulatorServer::largeDataLoadsQuickly() {
         // The RingCentral data alone: 100,000 numbers and 20,000 extensions with forwarding lists.
         const ringcentral::RingCentralService service(options.seed, options);
         const qint64 loadMs = timer.elapsed();
-        QVERIFY2(loadMs < 2000,
+#ifdef NDEBUG
+        const qint64 limitMs = 2000; // the budget, for optimised builds (CI)
+#else
+        const qint64 limitMs = 6000; // unoptimised Debug code on a shared machine is several times slower
+#endif
+        QVERIFY2(loadMs < limitMs,
                  qPrintable(QStringLiteral("100,000 RingCentral numbers took %1 ms").arg(loadMs)));
     }
     timer.restart();

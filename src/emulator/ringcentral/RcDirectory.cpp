@@ -160,6 +160,8 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
             f.id = forwardingId++;
     d.nextForwardingId = forwardingId;
 
+    d.rebuildIndexes();
+
     // Numbers: main company number, a fax number, a direct number per person, then a mix of company,
     // toll-free, second direct and forwarded (external) numbers.
     d.numbers.reserve(static_cast<std::size_t>(qMax(0, numberCount)));
@@ -195,7 +197,11 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
             n.location = locations[area];
             ++localCounter;
         }
-        d.numbers.push_back(n);
+        // Business phone of a person = the first direct number.
+        if (extensionId != 0)
+            if (RcExtension* owner = d.extension(extensionId); owner && owner->businessPhone.isEmpty())
+                owner->businessPhone = n.phoneNumber;
+        d.numbers.push_back(std::move(n));
     };
 
     if (numberCount > 0) {
@@ -227,36 +233,36 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
     }
     d.nextNumberId = numberId;
     d.nextExtensionId = d.accountId + 1000LL * extensionCount;
-    // Business phone of a person = the first direct number.
-    d.rebuildIndexes();
-    for (auto& e : d.extensions) {
-        const auto own = d.numberIndexesOfExtension(e.id);
-        if (!own.isEmpty())
-            e.businessPhone = d.numbers[static_cast<std::size_t>(own.first())].phoneNumber;
-    }
     return d;
 }
 
 void RcDirectory::rebuildIndexes() {
     m_extensionIndex.clear();
     m_extensionNumberIndex.clear();
-    m_numberIndex.clear();
-    m_numberE164Index.clear();
-    m_numbersByExtension.clear();
     m_extensionIndex.reserve(static_cast<qsizetype>(extensions.size()));
-    m_numberIndex.reserve(static_cast<qsizetype>(numbers.size()));
-    m_numberE164Index.reserve(static_cast<qsizetype>(numbers.size()));
     for (std::size_t i = 0; i < extensions.size(); ++i) {
         m_extensionIndex.insert(extensions[i].id, static_cast<int>(i));
         if (!extensions[i].extensionNumber.isEmpty())
             m_extensionNumberIndex.insert(extensions[i].extensionNumber, static_cast<int>(i));
     }
+    m_numberIndexesValid = false;
+}
+
+void RcDirectory::ensureNumberIndexes() const {
+    if (m_numberIndexesValid)
+        return;
+    m_numberIndex.clear();
+    m_numberE164Index.clear();
+    m_numbersByExtension.clear();
+    m_numberIndex.reserve(static_cast<qsizetype>(numbers.size()));
+    m_numberE164Index.reserve(static_cast<qsizetype>(numbers.size()));
     for (std::size_t i = 0; i < numbers.size(); ++i) {
         m_numberIndex.insert(numbers[i].id, static_cast<int>(i));
         m_numberE164Index.insert(numbers[i].phoneNumber, static_cast<int>(i));
         if (numbers[i].extensionId != 0)
             m_numbersByExtension[numbers[i].extensionId].append(static_cast<int>(i));
     }
+    m_numberIndexesValid = true;
 }
 
 RcExtension* RcDirectory::extension(qint64 id) {
@@ -275,16 +281,19 @@ const RcExtension* RcDirectory::extensionByNumber(const QString& extensionNumber
 }
 
 const RcPhoneNumber* RcDirectory::number(qint64 id) const {
+    ensureNumberIndexes();
     const auto it = m_numberIndex.constFind(id);
     return it == m_numberIndex.constEnd() ? nullptr : &numbers[static_cast<std::size_t>(*it)];
 }
 
 const RcPhoneNumber* RcDirectory::numberByE164(const QString& e164) const {
+    ensureNumberIndexes();
     const auto it = m_numberE164Index.constFind(e164);
     return it == m_numberE164Index.constEnd() ? nullptr : &numbers[static_cast<std::size_t>(*it)];
 }
 
 QList<int> RcDirectory::numberIndexesOfExtension(qint64 extensionId) const {
+    ensureNumberIndexes();
     return m_numbersByExtension.value(extensionId);
 }
 

@@ -83,11 +83,15 @@ public:
     static RcDirectory fromJson(const QJsonObject& json);
 
 private:
+    void ensureNumberIndexes() const;
+
     QHash<qint64, int> m_extensionIndex;
     QHash<QString, int> m_extensionNumberIndex;
-    QHash<qint64, int> m_numberIndex;
-    QHash<QString, int> m_numberE164Index;
-    QHash<qint64, QList<int>> m_numbersByExtension;
+    // Number indexes are built on first use: start-up with 100,000 numbers should not pay for them.
+    mutable bool m_numberIndexesValid = false;
+    mutable QHash<qint64, int> m_numberIndex;
+    mutable QHash<QString, int> m_numberE164Index;
+    mutable QHash<qint64, QList<int>> m_numbersByExtension;
 };
 
 } // namespace trunkline::emulator::ringcentral
