@@ -7,9 +7,12 @@
 #include "net/ApiClient.h"
 #include "net/Authenticator.h"
 #include "net/RingCentralAuthenticator.h"
+#include "providers/ProviderCalls.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTest>
 #include <memory>
 
 namespace trunkline::test {
@@ -76,5 +79,78 @@ struct ProviderRig {
     bool listening = false;
     QString startError;
 };
+
+// Runs start(callback) and waits for the callback (30 s at most; then the outcome has no value and
+// a Timeout error).
+template <typename T, typename Start>
+providers::Outcome<T> await(Start start) {
+    std::optional<providers::Outcome<T>> got;
+    start([&got](const providers::Outcome<T>& outcome) { got = outcome; });
+    QElapsedTimer timer;
+    timer.start();
+    while (!got && timer.elapsed() < 30000)
+        QTest::qWait(2);
+    if (got)
+        return *got;
+    providers::Outcome<T> timedOut;
+    timedOut.error = net::ApiError{};
+    timedOut.error->kind = net::ApiError::Kind::Timeout;
+    return timedOut;
+}
+
+inline std::optional<net::ApiError> awaitCompletion(const std::function<void(providers::Completion)>& start) {
+    bool done = false;
+    std::optional<net::ApiError> error;
+    start([&](const std::optional<net::ApiError>& e) {
+        error = e;
+        done = true;
+    });
+    QElapsedTimer timer;
+    timer.start();
+    while (!done && timer.elapsed() < 30000)
+        QTest::qWait(2);
+    if (!done) {
+        error = net::ApiError{};
+        error->kind = net::ApiError::Kind::Timeout;
+    }
+    return error;
+}
+
+template <typename T>
+struct Listed {
+    QList<T> records;
+    QList<int> pages;
+    providers::ListOutcome outcome;
+    bool done = false;
+};
+
+// Runs start(onPage, onDone) and collects every page until the list is done (60 s at most).
+template <typename T, typename Start>
+Listed<T> listAll(Start start) {
+    auto listed = std::make_shared<Listed<T>>();
+    start(
+        [listed](int page, const QList<T>& records) {
+            listed->pages.append(page);
+            listed->records += records;
+        },
+        [listed](const providers::ListOutcome& outcome) {
+            listed->outcome = outcome;
+            listed->done = true;
+        });
+    QElapsedTimer timer;
+    timer.start();
+    while (!listed->done && timer.elapsed() < 60000)
+        QTest::qWait(2);
+    return *listed;
+}
+
+// The emulator's whole data of one provider ("/restapi", "/v2", "/restcomm"): what a full listing
+// must equal.
+inline QJsonObject snapshotOf(emulator::EmulatorServer& server, const QString& prefix) {
+    for (emulator::ProviderService* candidate : server.services())
+        if (candidate->prefix() == prefix)
+            return candidate->snapshot();
+    return {};
+}
 
 } // namespace trunkline::test

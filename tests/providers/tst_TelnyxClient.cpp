@@ -1,0 +1,262 @@
+#include "ProviderTestRig.h"
+#include "providers/telnyx/TelnyxClient.h"
+#include "providers/telnyx/TelnyxMapper.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace trunkline;
+using namespace Qt::StringLiterals;
+using providers::telnyx::TelnyxClient;
+using providers::telnyx::TelnyxMapper;
+using test::await;
+using test::awaitCompletion;
+using test::listAll;
+using test::Provider;
+using test::ProviderRig;
+
+namespace {
+
+const QString kRouteNumber = u"+493012345678"_s;
+
+emulator::EmulatorOptions options(int numbers = 400) {
+    emulator::EmulatorOptions o;
+    o.seed = 5;
+    o.numbers = numbers; // one extra demo order per 25 numbers
+    return o;
+}
+
+QString message(const std::optional<net::ApiError>& error) {
+    return error ? error->message() : QString();
+}
+
+QList<QJsonObject> snapshotList(emulator::EmulatorServer& server, const QString& key) {
+    QList<QJsonObject> out;
+    for (const QJsonValue& value : test::snapshotOf(server, u"/v2"_s).value(key).toArray())
+        out.append(value.toObject());
+    return out;
+}
+
+} // namespace
+
+class tst_TelnyxClient : public QObject {
+    Q_OBJECT
+
+private slots:
+    void fullListingsEqualEmulatorData() {
+        ProviderRig rig(Provider::Telnyx, options());
+        QVERIFY2(rig.listening, qPrintable(rig.startError));
+        TelnyxClient client(rig.api.get());
+        client.setPageSize(3);
+        const auto orders = listAll<core::PortingOrder>(
+            [&](auto onPage, auto done) { client.listPortingOrders({}, onPage, done); });
+        QVERIFY2(orders.outcome.complete, qPrintable(message(orders.outcome.error)));
+        const QList<QJsonObject> expected = snapshotList(rig.server, u"porting_orders"_s);
+        QVERIFY(expected.size() > 6);
+        QVERIFY(orders.pages.size() > 2);
+        QCOMPARE(orders.records.size(), expected.size());
+        QSet<QString> ids;
+        for (const core::PortingOrder& order : orders.records)
+            ids.insert(order.id);
+        QCOMPARE(ids.size(), expected.size());
+        for (const QJsonObject& want : expected) {
+            QVERIFY(ids.contains(want.value(u"id"_s).toString()));
+            QString problem;
+            const auto mapped = TelnyxMapper::portingOrder(want, &problem);
+            QVERIFY2(mapped, qPrintable(problem));
+            const auto got = std::find_if(orders.records.begin(), orders.records.end(),
+                                          [&](const core::PortingOrder& o) { return o.id == mapped->id; });
+            QCOMPARE(got->status, mapped->status);
+            QCOMPARE(got->customerReference, mapped->customerReference);
+        }
+
+        // Every order's numbers and extended numbers, as the emulator holds them.
+        const QList<QJsonObject> numbers = snapshotList(rig.server, u"porting_phone_numbers"_s);
+        const QList<QJsonObject> extensions = snapshotList(rig.server, u"phone_number_extensions"_s);
+        int extensionsSeen = 0;
+        for (const core::PortingOrder& order : orders.records) {
+            const auto listed = listAll<core::PortingPhoneNumber>(
+                [&](auto onPage, auto done) { client.listPortingPhoneNumbers(order.id, onPage, done); });
+            QVERIFY(listed.outcome.complete);
+            const auto want = std::count_if(numbers.begin(), numbers.end(), [&](const QJsonObject& n) {
+                return n.value(u"porting_order_id"_s).toString() == order.id;
+            });
+            QCOMPARE(listed.records.size(), want);
+            for (const core::PortingPhoneNumber& n : listed.records)
+                QCOMPARE(n.portingOrderId, order.id);
+            const auto ext = listAll<core::PhoneNumberExtension>(
+                [&](auto onPage, auto done) { client.listPhoneNumberExtensions(order.id, onPage, done); });
+            QVERIFY(ext.outcome.complete);
+            const auto wantExt =
+                std::count_if(extensions.begin(), extensions.end(), [&](const QJsonObject& e) {
+                    return e.value(u"porting_order_id"_s).toString() == order.id;
+                });
+            QCOMPARE(ext.records.size(), wantExt);
+            extensionsSeen += static_cast<int>(ext.records.size());
+        }
+        QCOMPARE(extensionsSeen, extensions.size());
+    }
+
+    void statusFilter() {
+        ProviderRig rig(Provider::Telnyx, options());
+        QVERIFY(rig.listening);
+        TelnyxClient client(rig.api.get());
+        const QList<core::PortingOrderStatus> wanted{core::PortingOrderStatus::Draft,
+                                                     core::PortingOrderStatus::Exception};
+        const auto listed = listAll<core::PortingOrder>(
+            [&](auto onPage, auto done) { client.listPortingOrders(wanted, onPage, done); });
+        QVERIFY(listed.outcome.complete);
+        int expected = 0;
+        for (const QJsonObject& o : snapshotList(rig.server, u"porting_orders"_s)) {
+            const QString status = o.value(u"status"_s).toObject().value(u"value"_s).toString();
+            expected += status == u"draft" || status == u"exception" ? 1 : 0;
+        }
+        QCOMPARE(listed.records.size(), expected);
+        for (const core::PortingOrder& o : listed.records)
+            QVERIFY(wanted.contains(o.status));
+    }
+
+    // The German extended-number workflow (telnyx-porting.md §4.1), each write read back.
+    void extendedNumberOrderLifecycle() {
+        ProviderRig rig(Provider::Telnyx, options(0));
+        QVERIFY(rig.listening);
+        TelnyxClient client(rig.api.get());
+        const auto created = await<QList<core::PortingOrder>>(
+            [&](auto done) { client.createPortingOrder({kRouteNumber}, u"Berlin office"_s, done); });
+        QVERIFY2(created.ok(), qPrintable(message(created.error)));
+        QCOMPARE(created.value->size(), 1);
+        const core::PortingOrder order = created.value->first();
+        QCOMPARE(order.status, core::PortingOrderStatus::Draft);
+        QCOMPARE(order.countryCode, u"DE"_s);
+        QCOMPARE(order.customerReference, u"Berlin office"_s);
+        QVERIFY(order.supportKey.isEmpty()); // null while draft
+
+        core::PortingOrder changed = order;
+        changed.customerReference = u"Berlin HQ"_s;
+        changed.focDatetimeRequested = QDateTime::currentDateTimeUtc().addDays(30);
+        changed.focDatetimeRequested.setTime(QTime(9, 0));
+        const auto patched = await<core::PortingOrder>([&](auto done) {
+            client.patchPortingOrder(order.id, TelnyxMapper::portingOrderPatchBody(changed), done);
+        });
+        QVERIFY2(patched.ok(), qPrintable(message(patched.error)));
+        const auto read =
+            await<core::PortingOrder>([&](auto done) { client.getPortingOrder(order.id, done); });
+        QVERIFY(read.ok());
+        QCOMPARE(read.value->customerReference, u"Berlin HQ"_s);
+        QCOMPARE(read.value->focDatetimeRequested, changed.focDatetimeRequested);
+
+        const auto numbers = listAll<core::PortingPhoneNumber>(
+            [&](auto onPage, auto done) { client.listPortingPhoneNumbers(order.id, onPage, done); });
+        QVERIFY(numbers.outcome.complete);
+        QCOMPARE(numbers.records.size(), 1);
+        QCOMPARE(numbers.records.first().phoneNumber, kRouteNumber);
+
+        core::PhoneNumberExtension extension;
+        extension.portingPhoneNumberId = numbers.records.first().id;
+        extension.extensionRange = {0, 99};
+        extension.activationRanges = {{4, 4}, {19, 20}, {42, 42}};
+        const auto added = await<core::PhoneNumberExtension>(
+            [&](auto done) { client.createPhoneNumberExtension(order.id, extension, done); });
+        QVERIFY2(added.ok(), qPrintable(message(added.error)));
+        QCOMPARE(added.value->extensionRange, extension.extensionRange);
+        QCOMPARE(added.value->activationRanges, extension.activationRanges);
+        auto listed = listAll<core::PhoneNumberExtension>(
+            [&](auto onPage, auto done) { client.listPhoneNumberExtensions(order.id, onPage, done); });
+        QCOMPARE(listed.records.size(), 1);
+        QCOMPARE(listed.records.first(), *added.value);
+
+        const auto removed = await<core::PhoneNumberExtension>(
+            [&](auto done) { client.deletePhoneNumberExtension(order.id, added.value->id, done); });
+        QVERIFY2(removed.ok(), qPrintable(message(removed.error)));
+        QCOMPARE(removed.value->id, added.value->id); // 200 with the deleted record
+        listed = listAll<core::PhoneNumberExtension>(
+            [&](auto onPage, auto done) { client.listPhoneNumberExtensions(order.id, onPage, done); });
+        QCOMPARE(listed.records.size(), 0);
+
+        // What the emulator requires before it accepts an order: end user, service address, LOA and invoice.
+        const QJsonObject completion{
+            {u"end_user"_s, QJsonObject{{u"admin"_s, QJsonObject{{u"entity_name"_s, u"Muster GmbH"_s},
+                                                                 {u"auth_person_name"_s, u"Erika Muster"_s}}},
+                                        {u"location"_s, QJsonObject{{u"street_address"_s, u"Hauptstr. 1"_s},
+                                                                    {u"locality"_s, u"Berlin"_s},
+                                                                    {u"postal_code"_s, u"10115"_s},
+                                                                    {u"country_code"_s, u"DE"_s}}}}},
+            {u"documents"_s, QJsonObject{{u"loa"_s, u"2b0a4c1e-8f3d-4e6a-9b7c-1d2e3f4a5b6c"_s},
+                                         {u"invoice"_s, u"3c1b5d2f-9a4e-4f7b-8c8d-2e3f4a5b6c7d"_s}}}};
+        const auto completed = await<core::PortingOrder>(
+            [&](auto done) { client.patchPortingOrder(order.id, completion, done); });
+        QVERIFY2(completed.ok(), qPrintable(message(completed.error)));
+        QCOMPARE(completed.value->customerReference, u"Berlin HQ"_s); // PATCH keeps what it does not name
+
+        const auto confirmed =
+            await<core::PortingOrder>([&](auto done) { client.confirmPortingOrder(order.id, done); });
+        QVERIFY2(confirmed.ok(), qPrintable(message(confirmed.error)));
+        QCOMPARE(confirmed.value->status, core::PortingOrderStatus::InProcess);
+        // Only drafts can be deleted.
+        const auto refused = awaitCompletion([&](auto done) { client.deletePortingOrder(order.id, done); });
+        QVERIFY(refused);
+        const auto cancelled =
+            await<core::PortingOrder>([&](auto done) { client.cancelPortingOrder(order.id, done); });
+        QVERIFY2(cancelled.ok(), qPrintable(message(cancelled.error)));
+        QCOMPARE(cancelled.value->status, core::PortingOrderStatus::CancelPending);
+    }
+
+    void draftCanBeDeleted() {
+        ProviderRig rig(Provider::Telnyx, options(0));
+        QVERIFY(rig.listening);
+        TelnyxClient client(rig.api.get());
+        const auto created = await<QList<core::PortingOrder>>(
+            [&](auto done) { client.createPortingOrder({u"+4940123456"_s}, {}, done); });
+        QVERIFY2(created.ok(), qPrintable(message(created.error)));
+        const QString id = created.value->first().id;
+        QVERIFY(!awaitCompletion([&](auto done) { client.deletePortingOrder(id, done); }));
+        const auto gone = await<core::PortingOrder>([&](auto done) { client.getPortingOrder(id, done); });
+        QVERIFY(gone.error);
+        QCOMPARE(gone.error->kind, net::ApiError::Kind::NotFound);
+        QVERIFY2(gone.error->message().contains(id), qPrintable(gone.error->message()));
+    }
+
+    void invalidExtensionIsRejectedWithPointer() {
+        ProviderRig rig(Provider::Telnyx, options(0));
+        QVERIFY(rig.listening);
+        TelnyxClient client(rig.api.get());
+        const auto created = await<QList<core::PortingOrder>>(
+            [&](auto done) { client.createPortingOrder({kRouteNumber}, {}, done); });
+        QVERIFY(created.ok());
+        const QString orderId = created.value->first().id;
+        const auto numbers = listAll<core::PortingPhoneNumber>(
+            [&](auto onPage, auto done) { client.listPortingPhoneNumbers(orderId, onPage, done); });
+        QCOMPARE(numbers.records.size(), 1);
+        core::PhoneNumberExtension overlapping;
+        overlapping.portingPhoneNumberId = numbers.records.first().id;
+        overlapping.extensionRange = {0, 99};
+        overlapping.activationRanges = {{15, 19}, {19, 20}};
+        const auto refused = await<core::PhoneNumberExtension>(
+            [&](auto done) { client.createPhoneNumberExtension(orderId, overlapping, done); });
+        QVERIFY(refused.error);
+        QCOMPARE(refused.error->kind, net::ApiError::Kind::Invalid);
+        QVERIFY2(refused.error->field.startsWith(u"/activation_ranges"_s), qPrintable(refused.error->field));
+        QVERIFY2(refused.error->message().contains(u"Telnyx"_s), qPrintable(refused.error->message()));
+    }
+
+    void wrongKeyIsUnauthorized() {
+        emulator::EmulatorServer server(options(0));
+        QString error;
+        QVERIFY(server.listen(&error));
+        QNetworkAccessManager network;
+        net::ApiClient api(u"Telnyx"_s, server.baseUrl(),
+                           std::make_shared<net::BearerKeyAuthenticator>("KEYwrong"), &network);
+        TelnyxClient client(&api);
+        const auto listed = listAll<core::PortingOrder>(
+            [&](auto onPage, auto done) { client.listPortingOrders({}, onPage, done); });
+        QVERIFY(listed.done);
+        QVERIFY(!listed.outcome.complete);
+        QCOMPARE(listed.outcome.error->kind, net::ApiError::Kind::Unauthorized);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TelnyxClient)
+#include "tst_TelnyxClient.moc"
