@@ -16,190 +16,266 @@
     <name>ApiError</name>
     <message>
         <source>the request</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage</translation>
     </message>
     <message>
         <source>%1 could not be reached for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 war für %2 nicht erreichbar</translation>
     </message>
     <message>
         <source>%1 did not answer in time for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat für %2 nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
         <source>the secure connection to %1 was refused for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die sichere Verbindung zu %1 wurde für %2 abgelehnt</translation>
     </message>
     <message>
         <source>%1 did not accept the credentials for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Zugangsdaten für %2 nicht akzeptiert</translation>
     </message>
     <message>
         <source>%1 does not allow this profile to change %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erlaubt diesem Profil nicht, %2 zu ändern</translation>
     </message>
     <message>
         <source>%1 no longer has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 gibt es bei %1 nicht mehr</translation>
     </message>
     <message>
         <source>%1 rejected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 abgelehnt</translation>
     </message>
     <message>
         <source>%1 is limiting the request rate for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 begrenzt die Anfragerate für %2</translation>
     </message>
     <message>
         <source>%1 had an internal error with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 meldete einen internen Fehler für %2</translation>
     </message>
     <message>
         <source>%1 sent an unreadable answer for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat für %2 eine unlesbare Antwort gesendet</translation>
     </message>
     <message>
         <source>the answer from %1 for %2 was lost, so it is not known whether it took effect</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort von %1 für %2 ging verloren; daher ist unklar, ob die Änderung wirksam wurde</translation>
     </message>
     <message>
         <source>%1 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde abgebrochen</translation>
     </message>
     <message>
         <source>Check the connection and sync again; nothing was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Verbindung und synchronisieren Sie erneut; es ging nichts verloren.</translation>
     </message>
     <message>
         <source>Check the profile&apos;s address; Trunkline never connects without a valid certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Adresse des Profils; Trunkline stellt nie eine Verbindung ohne gültiges Zertifikat her.</translation>
     </message>
     <message>
         <source>Enter the profile&apos;s credentials again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Zugangsdaten des Profils erneut ein.</translation>
     </message>
     <message>
         <source>Ask an administrator of the account to make the change or to grant the permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie einen Administrator des Kontos, die Änderung vorzunehmen oder die Berechtigung zu erteilen.</translation>
     </message>
     <message>
         <source>Sync again to refresh the local copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren Sie erneut, um die lokale Kopie zu aktualisieren.</translation>
     </message>
     <message>
         <source>Correct the value and apply the change again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie den Wert und übernehmen Sie die Änderung erneut.</translation>
     </message>
     <message>
         <source>Wait a minute and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten Sie eine Minute und synchronisieren Sie erneut.</translation>
     </message>
     <message>
         <source>Sync again; if it persists, report it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren Sie erneut; melden Sie den Fehler, falls er weiterhin auftritt.</translation>
     </message>
     <message>
         <source>Sync to see whether it was applied before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren Sie, um zu prüfen, ob die Änderung übernommen wurde, bevor Sie es erneut versuchen.</translation>
     </message>
 </context>
 <context>
     <name>AuditLogRepository</name>
     <message>
         <source>An audit entry needs an actor, an entity and an action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Protokolleintrag benötigt einen Akteur, ein Objekt und eine Aktion.</translation>
     </message>
     <message>
         <source>Cannot write the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Cannot read the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
     <name>CallType</name>
     <message>
         <source>Voice and fax</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache und Fax</translation>
     </message>
     <message>
         <source>Voice only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sprache</translation>
     </message>
     <message>
         <source>Fax only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Fax</translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <source>The database cannot be opened.</source>
+        <translation>Die Datenbank kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>There is no profile named or numbered “%1” (see `trunkline-cli profiles list`).</source>
+        <translation>Es gibt kein Profil mit dem Namen oder der Nummer “%1” (siehe `trunkline-cli profiles list`).</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Usage: trunkline-cli [--database PATH_OR_URL] COMMAND [options]
+
+Commands:
+  profiles list|add|remove   provider profiles (secrets from standard input, never arguments)
+  sync [--profile P] [--details]
+                             pull from the provider, then push pending changes
+  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter EXPR]
+  pending list|apply|discard [ID]
+  validate number TEXT [--region DE]
+  validate port-ranges --route +49... --range 0-99 --activate 4-4,19-20 [--status draft]
+Every command takes --help; commands that print records take --format json.
+
+Options:
+  --database PATH_OR_URL     SQLite file or postgresql:// URL (default: %1)
+  -h, --help                 this text
+  -v, --version              the version
+
+Exit codes:
+  0  done
+  1  failure (database, keychain, network, the provider refused)
+  2  usage error (wrong command line)
+  3  validation failed (validate: the input breaks a rule; each rule on stderr)
+  4  partial sync (a list was incomplete or a change failed; run sync again)
+  5  conflicts (changes edited at the provider too; see pending list)
+Errors go to standard error, results to standard output.
+</source>
+        <translation>Aufruf: trunkline-cli [--database PFAD_ODER_URL] BEFEHL [Optionen]
+
+Befehle:
+  profiles list|add|remove   Anbieterprofile (Zugangsdaten über die Standardeingabe, nie als Argument)
+  sync [--profile P] [--details]
+                             vom Anbieter abrufen, dann ausstehende Änderungen übertragen
+  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o DATEI] [--filter AUSDRUCK]
+  pending list|apply|discard [ID]
+  validate number TEXT [--region DE]
+  validate port-ranges --route +49... --range 0-99 --activate 4-4,19-20 [--status draft]
+Jeder Befehl kennt --help; Befehle, die Datensätze ausgeben, kennen --format json.
+
+Optionen:
+  --database PFAD_ODER_URL   SQLite-Datei oder postgresql://-URL (Standard: %1)
+  -h, --help                 dieser Text
+  -v, --version              die Version
+
+Exit-Codes:
+  0  erledigt
+  1  Fehler (Datenbank, Schlüsselbund, Netzwerk, Ablehnung durch den Anbieter)
+  2  Aufruffehler (falsche Befehlszeile)
+  3  Prüfung fehlgeschlagen (validate: die Eingabe verletzt eine Regel; jede Regel auf stderr)
+  4  unvollständige Synchronisierung (eine Liste war unvollständig oder eine Änderung schlug fehl; sync erneut ausführen)
+  5  Konflikte (Änderungen auch beim Anbieter bearbeitet; siehe pending list)
+Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
+</translation>
+    </message>
+    <message>
+        <source>--database: a path or URL is missing.</source>
+        <translation>--database: Pfad oder URL fehlt.</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”; see trunkline-cli --help.</source>
+        <translation>Unbekannter Befehl “%1”; siehe trunkline-cli --help.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionFactory</name>
     <message>
         <source>The demo account could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Demokonto konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>Profile %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1: %2</translation>
     </message>
     <message>
         <source>Profile %1: the stored credentials are incomplete (%2) Enter them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1: Die gespeicherten Zugangsdaten sind unvollständig (%2). Geben Sie sie erneut ein.</translation>
     </message>
     <message>
         <source>Profile %1: Account SID: must not be empty for Restcomm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1: Account SID: darf für Restcomm nicht leer sein.</translation>
     </message>
     <message>
         <source>Profile %1: unknown provider “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1: unbekannter Anbieter “%2”.</translation>
     </message>
 </context>
 <context>
     <name>CsvReader</name>
     <message>
         <source>Line %1: unexpected text after the closing quote of field %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: unerwarteter Text nach dem schließenden Anführungszeichen von Feld %2.</translation>
     </message>
     <message>
         <source>Line %1: a quoted field is not closed before the end of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Ein Feld in Anführungszeichen wird vor dem Dateiende nicht geschlossen.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>unknown driver error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Treiberfehler</translation>
     </message>
     <message>
         <source>(unreadable URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unlesbare URL)</translation>
     </message>
     <message>
         <source>Unsupported database URL %1: use a file path or postgresql://user[:password]@host[:port]/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht unterstützte Datenbank-URL %1: Verwenden Sie einen Dateipfad oder postgresql://benutzer[:passwort]@host[:port]/datenbank.</translation>
     </message>
     <message>
         <source>No database given: use a file path or postgresql://user[:password]@host[:port]/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datenbank angegeben: Verwenden Sie einen Dateipfad oder postgresql://benutzer[:passwort]@host[:port]/datenbank.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>the Qt SQLite driver (QSQLITE) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert</translation>
     </message>
     <message>
         <source>the folder %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 existiert nicht</translation>
     </message>
     <message>
         <source>the Qt PostgreSQL driver (QPSQL) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
     </message>
 </context>
 <context>
@@ -217,272 +293,317 @@
     <name>DemoProfiles</name>
     <message>
         <source>Demo office (RingCentral)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Büro (RingCentral)</translation>
     </message>
     <message>
         <source>Demo porting (Telnyx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Portierung (Telnyx)</translation>
     </message>
     <message>
         <source>Demo routing (Restcomm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Routing (Restcomm)</translation>
     </message>
 </context>
 <context>
     <name>EndpointPolicy</name>
     <message>
         <source>The address “%1” is not a valid URL; write it as https://host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse “%1” ist keine gültige URL; schreiben Sie sie als https://host.</translation>
     </message>
     <message>
         <source>The address %1 uses plain http; provider connections must use https (http is only accepted for the local emulator on 127.0.0.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse %1 verwendet unverschlüsseltes http; Verbindungen zu Anbietern müssen https verwenden (http wird nur für den lokalen Emulator auf 127.0.0.1 akzeptiert).</translation>
     </message>
     <message>
         <source>The address %1 uses the scheme “%2”; use https.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse %1 verwendet das Schema “%2”; verwenden Sie https.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Writes the local copy as CSV (safe to open in Excel) or JSON.
+--filter: conditions joined by &quot;,&quot;, all must hold: column=pattern or column!=pattern, case-insensitive, * matches anything, e.g. &quot;usageType=DirectNumber,number=+4930*&quot;.</source>
+        <translation>Schreibt die lokale Kopie als CSV (lässt sich gefahrlos in Excel öffnen) oder JSON.
+--filter: durch &quot;,&quot; verbundene Bedingungen, die alle erfüllt sein müssen: Spalte=Muster oder Spalte!=Muster, ohne Unterscheidung von Groß- und Kleinschreibung, * steht für beliebigen Text, z. B. &quot;usageType=DirectNumber,number=+4930*&quot;.</translation>
+    </message>
+    <message>
+        <source>numbers, extensions, forwarding or port-orders</source>
+        <translation>numbers, extensions, forwarding oder port-orders</translation>
+    </message>
+    <message>
+        <source>Only this profile (name or id).</source>
+        <translation>Nur dieses Profil (Name oder ID).</translation>
+    </message>
+    <message>
+        <source>csv or json.</source>
+        <translation>csv oder json.</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of standard output.</source>
+        <translation>In diese Datei statt in die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <source>Only rows matching the expression.</source>
+        <translation>Nur Zeilen, die dem Ausdruck entsprechen.</translation>
+    </message>
+    <message>
+        <source>export: name one of numbers, extensions, forwarding, port-orders.</source>
+        <translation>export: Geben Sie numbers, extensions, forwarding oder port-orders an.</translation>
+    </message>
+    <message>
+        <source>--format: must be csv or json, not “%1”.</source>
+        <translation>--format: muss csv oder json sein, nicht “%1”.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>In die Standardausgabe kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>ExtensionStatus</name>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefroren</translation>
     </message>
     <message>
         <source>Not activated</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht aktiviert</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zugewiesen</translation>
     </message>
 </context>
 <context>
     <name>ExtensionType</name>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Call queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufwarteschlange</translation>
     </message>
     <message>
         <source>Announcement only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Ansage</translation>
     </message>
     <message>
         <source>Message only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Nachricht</translation>
     </message>
     <message>
         <source>Digital user</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitaler Benutzer</translation>
     </message>
     <message>
         <source>Virtual user</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtueller Benutzer</translation>
     </message>
     <message>
         <source>Fax user</source>
-        <translation type="unfinished"></translation>
+        <translation>Fax-Benutzer</translation>
     </message>
     <message>
         <source>Paging only group</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur-Durchsage-Gruppe</translation>
     </message>
     <message>
         <source>Shared lines group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe mit gemeinsamen Leitungen</translation>
     </message>
     <message>
         <source>Delegated lines group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe mit delegierten Leitungen</translation>
     </message>
     <message>
         <source>Group call pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen-Anrufübernahme</translation>
     </message>
     <message>
         <source>IVR menu</source>
-        <translation type="unfinished"></translation>
+        <translation>IVR-Menü</translation>
     </message>
     <message>
         <source>Application extension</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungsnebenstelle</translation>
     </message>
     <message>
         <source>Proxy admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Administrator</translation>
     </message>
     <message>
         <source>Room connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Raumkonnektor</translation>
     </message>
     <message>
         <source>Park location</source>
-        <translation type="unfinished"></translation>
+        <translation>Parkposition</translation>
     </message>
     <message>
         <source>Limited extension</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingeschränkte Nebenstelle</translation>
     </message>
     <message>
         <source>Bot</source>
-        <translation type="unfinished"></translation>
+        <translation>Bot</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum</translation>
     </message>
     <message>
         <source>Flexible user</source>
-        <translation type="unfinished"></translation>
+        <translation>Flexibler Benutzer</translation>
     </message>
     <message>
         <source>Tie line</source>
-        <translation type="unfinished"></translation>
+        <translation>Querverbindung</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
     <name>ForwardingFeature</name>
     <message>
         <source>Call forwarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufweiterleitung</translation>
     </message>
     <message>
         <source>Call flip</source>
-        <translation type="unfinished"></translation>
+        <translation>Call-Flip</translation>
     </message>
 </context>
 <context>
     <name>ForwardingNumberRepository</name>
     <message>
         <source>Cannot replace the forwarding numbers of extension %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Weiterleitungsnummern der Nebenstelle %1 können nicht ersetzt werden</translation>
     </message>
     <message>
         <source>Cannot save the forwarding number %1 of extension %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Weiterleitungsnummer %1 der Nebenstelle %2 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot read the forwarding numbers of extension %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Weiterleitungsnummern der Nebenstelle %1 können nicht gelesen werden</translation>
     </message>
 </context>
 <context>
     <name>ForwardingRules</name>
     <message>
         <source>A phone line entry needs a device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintrag vom Typ Telefonleitung benötigt ein Gerät.</translation>
     </message>
     <message>
         <source>A phone line entry names a device; it cannot also have the phone number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintrag vom Typ Telefonleitung nennt ein Gerät; er kann nicht zusätzlich die Rufnummer %1 haben.</translation>
     </message>
     <message>
         <source>The phone number is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer ist erforderlich.</translation>
     </message>
     <message>
         <source>The phone number “%1” must be in E.164 form: + country code and number, digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” muss im E.164-Format angegeben werden: + Ländervorwahl und Rufnummer, nur Ziffern.</translation>
     </message>
     <message>
         <source>The phone number %1 is a direct number of this account and cannot be a forwarding number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer %1 ist eine Direktrufnummer dieses Kontos und kann keine Weiterleitungsnummer sein.</translation>
     </message>
     <message>
         <source>The label has %1 characters; at most 60 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bezeichnung hat %1 Zeichen; erlaubt sind höchstens 60.</translation>
     </message>
     <message>
         <source>The label “%1” would be ignored: only entries of type Other keep a custom label, this entry is of type %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bezeichnung “%1” würde ignoriert: Nur Einträge vom Typ Sonstige behalten eine eigene Bezeichnung, dieser Eintrag ist vom Typ %2.</translation>
     </message>
     <message>
         <source>Choose at least one of call forwarding and call flip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens Anrufweiterleitung oder Call-Flip.</translation>
     </message>
     <message>
         <source>The flip number must be from 1 to 10 for an entry in the call flip list; it is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Flip-Nummer muss für einen Eintrag in der Call-Flip-Liste zwischen 1 und 10 liegen; sie ist %1.</translation>
     </message>
     <message>
         <source>The entry has flip number %1 but is not in the call flip list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag hat die Flip-Nummer %1, steht aber nicht in der Call-Flip-Liste.</translation>
     </message>
     <message>
         <source>The list has %1 forwarding numbers; at most 10 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste hat %1 Weiterleitungsnummern; erlaubt sind höchstens 10.</translation>
     </message>
     <message>
         <source>The phone number %1 is already in the list as entry %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer %1 steht bereits als Eintrag %2 in der Liste.</translation>
     </message>
     <message>
         <source>Flip number %1 is already used by entry %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Flip-Nummer %1 wird bereits von Eintrag %2 verwendet.</translation>
     </message>
     <message>
         <source>The list uses %1 custom labels; at most 7 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste verwendet %1 eigene Bezeichnungen; erlaubt sind höchstens 7.</translation>
     </message>
     <message>
         <source>Flip number %1 is missing: the %2 entries of the call flip list must use the flip numbers 1 to %2 without gaps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Flip-Nummer %1 fehlt: Die %2 Einträge der Call-Flip-Liste müssen die Flip-Nummern 1 bis %2 lückenlos verwenden.</translation>
     </message>
 </context>
 <context>
     <name>ForwardingType</name>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Privat</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobil</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftlich</translation>
     </message>
     <message>
         <source>Phone line</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonleitung</translation>
     </message>
     <message>
         <source>Outage</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausfall</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
         <source>Business mobile phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftliches Mobiltelefon</translation>
     </message>
     <message>
         <source>Extension apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Nebenstellen-Apps</translation>
     </message>
 </context>
 <context>
@@ -520,1245 +641,1724 @@
     <name>Migrator</name>
     <message>
         <source>Cannot read the schema version of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemaversion von %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Cannot prepare the schema of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema von %1 kann nicht vorbereitet werden: %2</translation>
     </message>
     <message>
         <source>The database %1 has schema version %2, but this version of Trunkline only knows schema versions up to %3. Update Trunkline to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 hat die Schemaversion %2, diese Version von Trunkline kennt aber nur Schemaversionen bis %3. Aktualisieren Sie Trunkline, um sie zu öffnen.</translation>
     </message>
     <message>
         <source>Cannot lock the schema of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema von %1 kann nicht gesperrt werden: %2</translation>
     </message>
     <message>
         <source>Cannot upgrade %1 to schema version %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht auf Schemaversion %2 aktualisiert werden: %3</translation>
     </message>
 </context>
 <context>
     <name>NumberFeature</name>
     <message>
         <source>Caller ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer-ID</translation>
     </message>
     <message>
         <source>SMS sender</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS-Absender</translation>
     </message>
     <message>
         <source>A2P SMS sender</source>
-        <translation type="unfinished"></translation>
+        <translation>A2P-SMS-Absender</translation>
     </message>
     <message>
         <source>MMS sender</source>
-        <translation type="unfinished"></translation>
+        <translation>MMS-Absender</translation>
     </message>
     <message>
         <source>International SMS sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Internationaler SMS-Absender</translation>
     </message>
     <message>
         <source>Delegated</source>
-        <translation type="unfinished"></translation>
+        <translation>Delegiert</translation>
     </message>
 </context>
 <context>
     <name>NumberStatus</name>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>Porting pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Portierung ausstehend</translation>
     </message>
     <message>
         <source>Ported in</source>
-        <translation type="unfinished"></translation>
+        <translation>Hereinportiert</translation>
     </message>
     <message>
         <source>Temporary</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporär</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>NumberTableQuery</name>
+    <message>
+        <source>Cannot count the phone numbers</source>
+        <translation>Die Rufnummern können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the phone numbers</source>
+        <translation>Die Rufnummern können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the pending changes</source>
+        <translation>Die ausstehenden Änderungen können nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersCsvExport</name>
+    <message>
+        <source>Cannot write the CSV file: %1</source>
+        <translation>Die CSV-Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; the file holds only the first %1 rows.</source>
+        <translation>Der Export wurde abgebrochen; die Datei enthält nur die ersten %1 Zeilen.</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPage</name>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Rufnummern</translation>
+    </message>
+    <message>
+        <source>Number, e.g. +4930*12*</source>
+        <translation>Rufnummer, z. B. +4930*12*</translation>
+    </message>
+    <message>
+        <source>Digits of the number. * stands for any digits and ? for one digit; with them the pattern matches the whole number. Without them the digits may be anywhere in the number.</source>
+        <translation>Ziffern der Rufnummer. * steht für beliebig viele Ziffern und ? für genau eine Ziffer; damit muss das Muster auf die ganze Rufnummer passen. Ohne sie dürfen die Ziffern an beliebiger Stelle der Rufnummer stehen.</translation>
+    </message>
+    <message>
+        <source>Label or extension</source>
+        <translation>Bezeichnung oder Nebenstelle</translation>
+    </message>
+    <message>
+        <source>Unassigned only</source>
+        <translation>Nur nicht zugewiesene</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Select a number to see its details.</source>
+        <translation>Wählen Sie eine Rufnummer aus, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>E.164</source>
+        <translation>E.164</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Usage type</source>
+        <translation>Nutzungsart</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Abrechnungsart</translation>
+    </message>
+    <message>
+        <source>Call type</source>
+        <translation>Anrufart</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Nebenstelle</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Provider id</source>
+        <translation>Anbieter-ID</translation>
+    </message>
+    <message>
+        <source>Voice URL</source>
+        <translation>Voice-URL</translation>
+    </message>
+    <message>
+        <source>SMS URL</source>
+        <translation>SMS-URL</translation>
+    </message>
+    <message>
+        <source>Pending change</source>
+        <translation>Ausstehende Änderung</translation>
     </message>
 </context>
 <context>
     <name>PaymentType</name>
     <message>
         <source>External</source>
-        <translation type="unfinished"></translation>
+        <translation>Extern</translation>
     </message>
     <message>
         <source>Toll-free</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebührenfrei</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Business mobile provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftlicher Mobilfunkanbieter</translation>
     </message>
     <message>
         <source>External number provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Externer Rufnummernanbieter</translation>
     </message>
     <message>
         <source>External number provider (toll-free)</source>
-        <translation type="unfinished"></translation>
+        <translation>Externer Rufnummernanbieter (gebührenfrei)</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobil</translation>
     </message>
 </context>
 <context>
     <name>PendingChangeRepository</name>
     <message>
         <source>A pending change needs an entity and an entity key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine ausstehende Änderung benötigt ein Objekt und einen Objektschlüssel.</translation>
     </message>
     <message>
         <source>Cannot stage the change to %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung an %1 %2 kann nicht vorgemerkt werden</translation>
     </message>
     <message>
         <source>Cannot read the pending change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausstehende Änderung %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot read the pending changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausstehenden Änderungen können nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot update the pending change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausstehende Änderung %1 kann nicht aktualisiert werden</translation>
     </message>
     <message>
         <source>The pending change %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausstehende Änderung %1 existiert nicht mehr.</translation>
     </message>
     <message>
         <source>The pending change %1 is %2 and cannot become %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausstehende Änderung %1 hat den Status %2 und kann nicht in den Status %3 wechseln.</translation>
     </message>
     <message>
         <source>The pending change %1 is being applied or already applied and cannot be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausstehende Änderung %1 wird gerade übernommen oder ist bereits übernommen und kann nicht bearbeitet werden.</translation>
     </message>
     <message>
         <source>Cannot discard the pending change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausstehende Änderung %1 kann nicht verworfen werden</translation>
     </message>
     <message>
         <source>The pending change %1 is being applied and cannot be discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausstehende Änderung %1 wird gerade übernommen und kann nicht verworfen werden.</translation>
     </message>
     <message>
         <source>Cannot remove the applied changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die übernommenen Änderungen können nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>PendingCommand</name>
+    <message>
+        <source>Lists, applies or discards staged changes.</source>
+        <translation>Listet vorgemerkte Änderungen auf, übernimmt oder verwirft sie.</translation>
+    </message>
+    <message>
+        <source>list, apply or discard</source>
+        <translation>list, apply oder discard</translation>
+    </message>
+    <message>
+        <source>A change id (required by discard; apply without it applies every due change).</source>
+        <translation>Eine Änderungs-ID (für discard erforderlich; apply ohne ID übernimmt alle fälligen Änderungen).</translation>
+    </message>
+    <message>
+        <source>Only this profile (name or id).</source>
+        <translation>Nur dieses Profil (Name oder ID).</translation>
+    </message>
+    <message>
+        <source>text or json.</source>
+        <translation>text oder json.</translation>
+    </message>
+    <message>
+        <source>--format: must be text or json, not “%1”.</source>
+        <translation>--format: muss text oder json sein, nicht “%1”.</translation>
+    </message>
+    <message>
+        <source>pending: “%1” is not a change id.</source>
+        <translation>pending: “%1” ist keine Änderungs-ID.</translation>
+    </message>
+    <message>
+        <source>pending: use `pending list`, `pending apply [ID]` or `pending discard ID`.</source>
+        <translation>pending: Verwenden Sie `pending list`, `pending apply [ID]` oder `pending discard ID`.</translation>
+    </message>
+    <message>
+        <source>There is no pending change %1.</source>
+        <translation>Es gibt keine ausstehende Änderung %1.</translation>
     </message>
 </context>
 <context>
     <name>PhoneNumber</name>
     <message>
         <source>The phone number is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer ist leer.</translation>
     </message>
     <message>
         <source>The phone number “%1” contains letters; only digits are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” enthält Buchstaben; erlaubt sind nur Ziffern.</translation>
     </message>
     <message>
         <source>The phone number “%1” contains “%2”, which is not allowed in a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” enthält “%2”, das in einer Rufnummer nicht erlaubt ist.</translation>
     </message>
     <message>
         <source>The phone number “%1” has no country code and no default region is set; write it with a leading + and the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” hat keine Ländervorwahl und es ist keine Standardregion festgelegt; schreiben Sie sie mit führendem + und Ländervorwahl.</translation>
     </message>
     <message>
         <source>The phone number “%1” has no country code and “%2” is not a known region.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” hat keine Ländervorwahl und “%2” ist keine bekannte Region.</translation>
     </message>
     <message>
         <source>The phone number “%1” starts with an unknown country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” beginnt mit einer unbekannten Ländervorwahl.</translation>
     </message>
     <message>
         <source>“%1” is not a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ist keine Rufnummer.</translation>
     </message>
     <message>
         <source>The phone number “%1” is too short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” ist zu kurz.</translation>
     </message>
     <message>
         <source>The phone number “%1” is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” ist zu lang.</translation>
     </message>
     <message>
         <source>The phone number “%1” is too short for region %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” ist für die Region %2 zu kurz.</translation>
     </message>
     <message>
         <source>The phone number “%1” is too long for region %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” ist für die Region %2 zu lang.</translation>
     </message>
     <message>
         <source>The phone number “%1” is not a valid number for region %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer “%1” ist keine gültige Rufnummer für die Region %2.</translation>
     </message>
 </context>
 <context>
     <name>PhoneNumberType</name>
     <message>
         <source>Fixed line</source>
-        <translation type="unfinished"></translation>
+        <translation>Festnetz</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobilfunk</translation>
     </message>
     <message>
         <source>Fixed line or mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Festnetz oder Mobilfunk</translation>
     </message>
     <message>
         <source>Toll-free</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebührenfrei</translation>
     </message>
     <message>
         <source>Premium rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrwertdienst</translation>
     </message>
     <message>
         <source>Shared cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilte Kosten</translation>
     </message>
     <message>
         <source>VoIP</source>
-        <translation type="unfinished"></translation>
+        <translation>VoIP</translation>
     </message>
     <message>
         <source>Personal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Persönliche Rufnummer</translation>
     </message>
     <message>
         <source>Pager</source>
-        <translation type="unfinished"></translation>
+        <translation>Pager</translation>
     </message>
     <message>
         <source>Universal access number</source>
-        <translation type="unfinished"></translation>
+        <translation>Universelle Zugangsnummer</translation>
     </message>
     <message>
         <source>Voicemail access</source>
-        <translation type="unfinished"></translation>
+        <translation>Voicemail-Zugang</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
     <name>PortingOrderStatus</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>In process</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereicht</translation>
     </message>
     <message>
         <source>Exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausnahme</translation>
     </message>
     <message>
         <source>FOC date confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>FOC-Datum bestätigt</translation>
     </message>
     <message>
         <source>Ported</source>
-        <translation type="unfinished"></translation>
+        <translation>Portiert</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>Cancel pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung ausstehend</translation>
     </message>
 </context>
 <context>
     <name>PortingRepository</name>
     <message>
         <source>Cannot replace the activation ranges of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktivierungsbereiche von %1 können nicht ersetzt werden</translation>
     </message>
     <message>
         <source>Cannot save activation range %1–%2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivierungsbereich %1–%2 von %3 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot read the activation ranges of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktivierungsbereiche von %1 können nicht gelesen werden</translation>
     </message>
 </context>
 <context>
     <name>PortingRules</name>
     <message>
         <source>The route number is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stammnummer fehlt.</translation>
     </message>
     <message>
         <source>The route number “%1” must be written in E.164 form, e.g. +492012345678.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stammnummer “%1” muss im E.164-Format angegeben werden, z. B. +492012345678.</translation>
     </message>
     <message>
         <source>The route number %1 is not German; extended numbers can only be ported for German (+49) numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stammnummer %1 ist keine deutsche Rufnummer; Durchwahlnummern können nur für deutsche Rufnummern (+49) portiert werden.</translation>
     </message>
     <message>
         <source>The route number %1 is not a valid German phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stammnummer %1 ist keine gültige deutsche Rufnummer.</translation>
     </message>
     <message>
         <source>Extension range start %1 is outside 0–999.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beginn %1 des Durchwahlbereichs liegt außerhalb von 0–999.</translation>
     </message>
     <message>
         <source>Extension range end %1 is outside 0–999.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende %1 des Durchwahlbereichs liegt außerhalb von 0–999.</translation>
     </message>
     <message>
         <source>Extension range %1 starts after it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Durchwahlbereich %1 beginnt nach seinem Ende.</translation>
     </message>
     <message>
         <source>At least one activation range is required; without one no extension would be active after the port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens ein Aktivierungsbereich ist erforderlich; ohne ihn wäre nach der Portierung keine Durchwahl aktiv.</translation>
     </message>
     <message>
         <source>Activation range %1 starts after it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivierungsbereich %1 beginnt nach seinem Ende.</translation>
     </message>
     <message>
         <source>Activation range %1 is outside 0–999.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivierungsbereich %1 liegt außerhalb von 0–999.</translation>
     </message>
     <message>
         <source>Activation range %1 is outside the extension range %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivierungsbereich %1 liegt außerhalb des Durchwahlbereichs %2.</translation>
     </message>
     <message>
         <source>Activation range %1 overlaps activation range %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aktivierungsbereich %1 überschneidet sich mit dem Aktivierungsbereich %2.</translation>
     </message>
     <message>
         <source>Extensions can only be changed while the porting order is Draft, In process or Exception; this order is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchwahlblöcke können nur geändert werden, solange der Portierungsauftrag den Status Entwurf, In Bearbeitung oder Ausnahme hat; dieser Auftrag hat den Status %1.</translation>
     </message>
     <message>
         <source>Extended numbers of %1 with range %2 would have %3 digits; a phone number has at most 15.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchwahlnummern von %1 mit dem Bereich %2 hätten %3 Stellen; eine Rufnummer hat höchstens 15.</translation>
     </message>
 </context>
 <context>
     <name>ProfileRepository</name>
     <message>
         <source>Profile name: must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilname: darf nicht leer sein.</translation>
     </message>
     <message>
         <source>Cannot add the profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil %1 kann nicht hinzugefügt werden</translation>
     </message>
     <message>
         <source>Cannot save the profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil %1 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>The profile %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil %1 existiert nicht mehr.</translation>
     </message>
     <message>
         <source>Cannot remove the profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil %1 kann nicht entfernt werden</translation>
     </message>
     <message>
         <source>Cannot read the profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot read the profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profile können nicht gelesen werden</translation>
     </message>
 </context>
 <context>
     <name>ProfileService</name>
     <message>
         <source>Name: must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: darf nicht leer sein.</translation>
     </message>
     <message>
         <source>Provider: must be ringcentral, telnyx or restcomm, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter: muss ringcentral, telnyx oder restcomm sein, nicht “%1”.</translation>
     </message>
     <message>
         <source>Base URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL: %1</translation>
     </message>
     <message>
         <source>Account: the Restcomm Account SID must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto: Die Restcomm-Account-SID darf nicht leer sein.</translation>
     </message>
     <message>
         <source>The profile no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesCommand</name>
+    <message>
+        <source>profiles: expected list, add or remove, not “%1”.</source>
+        <translation>profiles: list, add oder remove erwartet, nicht “%1”.</translation>
+    </message>
+    <message>
+        <source>Output format: text or json.</source>
+        <translation>Ausgabeformat: text oder json.</translation>
+    </message>
+    <message>
+        <source>--format: must be text or json, not “%1”.</source>
+        <translation>--format: muss text oder json sein, nicht “%1”.</translation>
+    </message>
+    <message>
+        <source>Adds a provider profile. The secret is read from standard input (or asked for without echo on a terminal): RingCentral wants three lines (client id, client secret, JWT credential), Telnyx the API key, Restcomm the auth token. --demo adds a profile served by the built-in emulator, which needs no secret.</source>
+        <translation>Fügt ein Anbieterprofil hinzu. Die Zugangsdaten werden von der Standardeingabe gelesen (oder an einem Terminal ohne Echo abgefragt): RingCentral erwartet drei Zeilen (Client-ID, Client-Secret, JWT-Anmeldedaten), Telnyx den API-Schlüssel, Restcomm das Auth-Token. --demo fügt ein Profil hinzu, das der eingebaute Emulator bedient und das keine Zugangsdaten benötigt.</translation>
+    </message>
+    <message>
+        <source>Profile name.</source>
+        <translation>Profilname.</translation>
+    </message>
+    <message>
+        <source>ringcentral, telnyx or restcomm.</source>
+        <translation>ringcentral, telnyx oder restcomm.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API address (https, or http on 127.0.0.1).</source>
+        <translation>Die API-Adresse des Anbieters (https, oder http auf 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Account id (Restcomm Account SID).</source>
+        <translation>Konto-ID (Restcomm Account SID).</translation>
+    </message>
+    <message>
+        <source>Use the built-in emulator instead of a real provider.</source>
+        <translation>Den eingebauten Emulator statt eines echten Anbieters verwenden.</translation>
+    </message>
+    <message>
+        <source>profiles add: the secret is never taken from the command line; pipe it to standard input.</source>
+        <translation>profiles add: Zugangsdaten werden nie von der Befehlszeile übernommen; leiten Sie sie an die Standardeingabe weiter.</translation>
+    </message>
+    <message>
+        <source>Client id: </source>
+        <translation>Client-ID: </translation>
+    </message>
+    <message>
+        <source>Client secret: </source>
+        <translation>Client-Secret: </translation>
+    </message>
+    <message>
+        <source>JWT credential: </source>
+        <translation>JWT-Anmeldedaten: </translation>
+    </message>
+    <message>
+        <source>API key: </source>
+        <translation>API-Schlüssel: </translation>
+    </message>
+    <message>
+        <source>Auth token: </source>
+        <translation>Auth-Token: </translation>
+    </message>
+    <message>
+        <source>Profile name or id.</source>
+        <translation>Profilname oder ID.</translation>
+    </message>
+    <message>
+        <source>profiles remove: name exactly one profile.</source>
+        <translation>profiles remove: Geben Sie genau ein Profil an.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPrinter</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
     </message>
 </context>
 <context>
     <name>ProviderSecret</name>
     <message>
         <source>API key: must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel: darf nicht leer sein.</translation>
     </message>
     <message>
         <source>Auth token: must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auth-Token: darf nicht leer sein.</translation>
     </message>
     <message>
         <source>Client ID: must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID: darf nicht leer sein.</translation>
     </message>
     <message>
         <source>Client secret: must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret: darf nicht leer sein.</translation>
     </message>
     <message>
         <source>JWT credential: must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>JWT-Anmeldedaten: dürfen nicht leer sein.</translation>
     </message>
 </context>
 <context>
     <name>RcErrors</name>
     <message>
         <source>Parameter [%1] value is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert des Parameters [%1] ist ungültig.</translation>
     </message>
     <message>
         <source>Resource for parameter [%1] is not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ressource für den Parameter [%1] wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>Request body cannot be parsed as JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragetext kann nicht als JSON gelesen werden: %1</translation>
     </message>
     <message>
         <source>Resource not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource nicht gefunden: %1</translation>
     </message>
     <message>
         <source>In order to call this API endpoint, user needs to have [%1] permission for requested resource.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen API-Endpunkt benötigt der Benutzer die Berechtigung [%1] für die angeforderte Ressource.</translation>
     </message>
     <message>
         <source>Access to another extension&apos;s data requires administrator permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf Daten einer anderen Nebenstelle erfordert Administratorrechte.</translation>
     </message>
     <message>
         <source>Administrator permission is required for this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Änderung sind Administratorrechte erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFilter</name>
+    <message>
+        <source>--filter: “%1” is not column=pattern or column!=pattern.</source>
+        <translation>--filter: “%1” hat nicht die Form Spalte=Muster oder Spalte!=Muster.</translation>
+    </message>
+    <message>
+        <source>--filter: unknown column “%1”; the columns are %2.</source>
+        <translation>--filter: unbekannte Spalte “%1”; die Spalten sind %2.</translation>
     </message>
 </context>
 <context>
     <name>Repository</name>
     <message>
         <source>accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>Nebenstellen</translation>
     </message>
     <message>
         <source>phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufnummern</translation>
     </message>
     <message>
         <source>porting orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Portierungsaufträge</translation>
     </message>
     <message>
         <source>porting phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Portierungsrufnummern</translation>
     </message>
     <message>
         <source>phone number extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchwahlblöcke</translation>
     </message>
     <message>
         <source>Cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 können nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 können nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot save %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datensatz %2 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot remove %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datensatz %2 kann nicht entfernt werden</translation>
     </message>
     <message>
         <source>Cannot read %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datensatz %2 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>%1 in %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>RestcommMapper</name>
+    <message>
+        <source>Incoming number %1: the required fields “sid” and “phone_number” must both be present.</source>
+        <translation>Eingehende Rufnummer %1: Die Pflichtfelder “sid” und “phone_number” müssen beide vorhanden sein.</translation>
+    </message>
+    <message>
+        <source>Available number: the required field “phoneNumber” is missing.</source>
+        <translation>Verfügbare Rufnummer: Das Pflichtfeld “phoneNumber” fehlt.</translation>
     </message>
 </context>
 <context>
     <name>RestcommService</name>
     <message>
         <source>Provided Account is not active</source>
-        <translation type="unfinished"></translation>
+        <translation>Das angegebene Konto ist nicht aktiv</translation>
     </message>
     <message>
         <source>Unsupported Media Type: send the parameters as application/x-www-form-urlencoded, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht unterstützter Medientyp: Senden Sie die Parameter als application/x-www-form-urlencoded, nicht als %1.</translation>
     </message>
     <message>
         <source>Malformed form data: %1 in parameter name &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte Formulardaten: %1 im Parameternamen &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Malformed form data: %1 in the value of parameter &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte Formulardaten: %1 im Wert des Parameters &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Phone number can not be null.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer darf nicht null sein.</translation>
     </message>
     <message>
         <source>Account not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto nicht gefunden</translation>
     </message>
     <message>
         <source>Super Admin account numbers can not be migrated. Please provide a valid account sid</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufnummern des Super-Admin-Kontos können nicht migriert werden. Bitte geben Sie eine gültige Account SID an</translation>
     </message>
     <message>
         <source>OrganizationSid cannot be null</source>
-        <translation type="unfinished"></translation>
+        <translation>OrganizationSid darf nicht null sein</translation>
     </message>
     <message>
         <source>OrganizationSid is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>OrganizationSid ist ungültig</translation>
     </message>
     <message>
         <source>Destination organization not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielorganisation nicht gefunden</translation>
     </message>
 </context>
 <context>
     <name>RingCentralAuthenticator</name>
     <message>
         <source>the sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>RingCentralMapper</name>
+    <message>
+        <source>%1: field “%2” has the value “%3”, which RingCentral does not document.</source>
+        <translation>%1: Das Feld “%2” hat den Wert “%3”, den RingCentral nicht dokumentiert.</translation>
+    </message>
+    <message>
+        <source>%1: the required field “id” is missing.</source>
+        <translation>%1: Das Pflichtfeld “id” fehlt.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Extension %1</source>
+        <translation>Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>Phone number %1</source>
+        <translation>Rufnummer %1</translation>
+    </message>
+    <message>
+        <source>%1: the required field “phoneNumber” is missing.</source>
+        <translation>%1: Das Pflichtfeld “phoneNumber” fehlt.</translation>
+    </message>
+    <message>
+        <source>Forwarding number %1</source>
+        <translation>Weiterleitungsnummer %1</translation>
+    </message>
+    <message>
+        <source>%1: field “flipNumber” has the value “%2”, which is not a number.</source>
+        <translation>%1: Das Feld “flipNumber” hat den Wert “%2”, der keine Zahl ist.</translation>
     </message>
 </context>
 <context>
     <name>RingCentralService</name>
     <message>
         <source>Expected %1, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet: %1, erhalten: %2.</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>At most %1 characters are allowed, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubt sind höchstens %1 Zeichen, erhalten: %2.</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein boolescher Wert</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ganzzahl</translation>
     </message>
     <message>
         <source>Expected an integer, got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet: eine Ganzzahl, erhalten: %1.</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keiner der Werte: %2.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid phone number in E.164 format (+ and country code).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine gültige Rufnummer im E.164-Format (+ und Ländervorwahl).</translation>
     </message>
     <message>
         <source>The request body is empty; a JSON object is expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragetext ist leer; erwartet wird ein JSON-Objekt.</translation>
     </message>
     <message>
         <source>%1 at offset %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an Position %2.</translation>
     </message>
     <message>
         <source>The top level must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die oberste Ebene muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
         <source>Request rate exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragerate überschritten</translation>
     </message>
     <message>
         <source>Service Temporarily Unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst vorübergehend nicht verfügbar</translation>
     </message>
     <message>
         <source>Internal Server Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Interner Serverfehler</translation>
     </message>
     <message>
         <source>Client authentication is required: send Authorization: Basic base64(client_id:client_secret).</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Authentifizierung erforderlich: Senden Sie Authorization: Basic base64(client_id:client_secret).</translation>
     </message>
     <message>
         <source>Invalid Authorization header value: the Basic scheme is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Wert im Authorization-Header: Das Schema Basic ist erforderlich.</translation>
     </message>
     <message>
         <source>Invalid Authorization header value: expected client_id:client_secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Wert im Authorization-Header: client_id:client_secret erwartet.</translation>
     </message>
     <message>
         <source>Invalid client credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Client-Zugangsdaten.</translation>
     </message>
     <message>
         <source>Unsupported Content-Type: the token request must be application/x-www-form-urlencoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht unterstützter Content-Type: Die Token-Anfrage muss application/x-www-form-urlencoded sein.</translation>
     </message>
     <message>
         <source>Duplicated request parameter [%1].</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelter Anfrageparameter [%1].</translation>
     </message>
     <message>
         <source>Parameter [access_token_ttl] must be a positive integer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter [access_token_ttl] muss eine positive Ganzzahl sein.</translation>
     </message>
     <message>
         <source>Parameter [refresh_token_ttl] must be a positive integer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter [refresh_token_ttl] muss eine positive Ganzzahl sein.</translation>
     </message>
     <message>
         <source>Parameter [assertion] is required for the JWT grant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter [assertion] ist für den JWT-Grant erforderlich.</translation>
     </message>
     <message>
         <source>Invalid resource owner credentials: the JWT assertion is not valid for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Zugangsdaten des Ressourceninhabers: Die JWT-Assertion ist für dieses Konto ungültig.</translation>
     </message>
     <message>
         <source>Parameter [refresh_token] is required for the refresh grant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter [refresh_token] ist für den Refresh-Grant erforderlich.</translation>
     </message>
     <message>
         <source>Refresh token has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Refresh-Token ist abgelaufen.</translation>
     </message>
     <message>
         <source>Token not found: the refresh token is unknown or was already used (refresh tokens are single-use).</source>
-        <translation type="unfinished"></translation>
+        <translation>Token nicht gefunden: Das Refresh-Token ist unbekannt oder wurde bereits verwendet (Refresh-Tokens sind nur einmal gültig).</translation>
     </message>
     <message>
         <source>Parameter [grant_type] is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter [grant_type] ist erforderlich.</translation>
     </message>
     <message>
         <source>Grant type [%1] is not allowed for this application; use the JWT grant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Grant-Typ [%1] ist für diese Anwendung nicht erlaubt; verwenden Sie den JWT-Grant.</translation>
     </message>
     <message>
         <source>Unsupported grant type [%1].</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht unterstützter Grant-Typ [%1].</translation>
     </message>
     <message>
         <source>Parameter [token] is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter [token] ist erforderlich.</translation>
     </message>
     <message>
         <source>Authorization header is not specified</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization-Header ist nicht angegeben</translation>
     </message>
     <message>
         <source>Access token expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Access-Token abgelaufen</translation>
     </message>
     <message>
         <source>Invalid token</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges Token</translation>
     </message>
     <message>
         <source>Expected a numeric id or ~.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet: eine numerische ID oder ~.</translation>
     </message>
     <message>
         <source>Expected an integer of 1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet: eine Ganzzahl ab 1.</translation>
     </message>
     <message>
         <source>Expected an integer of 1 or more, or &quot;max&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet: eine Ganzzahl ab 1 oder &quot;max&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>The id is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID ist erforderlich.</translation>
     </message>
     <message>
         <source>Unknown id &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte ID &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The contact with firstName and email is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontakt mit firstName und email ist erforderlich.</translation>
     </message>
     <message>
         <source>The first name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorname ist erforderlich.</translation>
     </message>
     <message>
         <source>The e-mail address is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail-Adresse ist erforderlich.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be 1 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; muss aus 1 bis 8 Ziffern bestehen.</translation>
     </message>
     <message>
         <source>Extension number %1 is already used by another extension.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nebenstellennummer %1 wird bereits von einer anderen Nebenstelle verwendet.</translation>
     </message>
     <message>
         <source>The first name cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorname darf nicht leer sein.</translation>
     </message>
     <message>
         <source>The e-mail address cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail-Adresse darf nicht leer sein.</translation>
     </message>
     <message>
         <source>Status Unassigned cannot be set; delete the extension number instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Status Unassigned kann nicht gesetzt werden; löschen Sie stattdessen die Nebenstellennummer.</translation>
     </message>
     <message>
         <source>Extension number %1 is already used by extension %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nebenstellennummer %1 wird bereits von Nebenstelle %2 verwendet.</translation>
     </message>
     <message>
         <source>An enabled extension needs an extension number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine aktivierte Nebenstelle benötigt eine Nebenstellennummer.</translation>
     </message>
     <message>
         <source>The system extension of the account cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Systemnebenstelle des Kontos kann nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>Expected true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet: true oder false.</translation>
     </message>
     <message>
         <source>%1 is a %2 of this account; forwarding numbers must be outside the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Rufnummer dieses Kontos (%2); Weiterleitungsnummern müssen außerhalb des Kontos liegen.</translation>
     </message>
     <message>
         <source>%1 is already forwarding number %2 of this extension.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits die Weiterleitungsnummer %2 dieser Nebenstelle.</translation>
     </message>
     <message>
         <source>The flip number must be from 1 to %1, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Flip-Nummer muss zwischen 1 und %1 liegen, erhalten: %2.</translation>
     </message>
     <message>
         <source>Flip number %1 is already used by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Flip-Nummer %1 wird bereits von %2 verwendet.</translation>
     </message>
     <message>
         <source>A device and a phone number cannot be combined.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gerät und eine Rufnummer können nicht kombiniert werden.</translation>
     </message>
     <message>
         <source>The phone number is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer ist erforderlich.</translation>
     </message>
     <message>
         <source>An extension can have at most %1 forwarding numbers; delete one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nebenstelle kann höchstens %1 Weiterleitungsnummern haben; löschen Sie zuerst eine.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Zahl.</translation>
     </message>
     <message>
         <source>A forwarding number cannot become a PhoneLine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Weiterleitungsnummer kann nicht zum Typ PhoneLine werden.</translation>
     </message>
     <message>
         <source>The list of records to delete is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der zu löschenden Datensätze ist erforderlich.</translation>
     </message>
     <message>
         <source>Every record needs a forwardingNumberId.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Datensatz benötigt eine forwardingNumberId.</translation>
     </message>
     <message>
         <source>Every entry needs a feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Eintrag benötigt eine Funktion (feature).</translation>
     </message>
     <message>
         <source>Every entry needs a callerId.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Eintrag benötigt eine callerId.</translation>
     </message>
     <message>
         <source>The phone number id is required for type PhoneNumber.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Typ PhoneNumber ist die Rufnummern-ID erforderlich.</translation>
     </message>
     <message>
         <source>Phone number %1 is not a number this extension may show as caller ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer %1 darf von dieser Nebenstelle nicht als Anrufer-ID angezeigt werden.</translation>
     </message>
     <message>
         <source>At most 10 phone numbers are allowed, got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubt sind höchstens 10 Rufnummern, erhalten: %1.</translation>
     </message>
     <message>
         <source>a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Liste von Zeichenketten</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid phone number in E.164 format.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine gültige Rufnummer im E.164-Format.</translation>
     </message>
     <message>
         <source>The e-mail addresses cannot be empty when includeManagers is false.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail-Adressen dürfen nicht leer sein, wenn includeManagers false ist.</translation>
     </message>
     <message>
         <source>The schedule is required (an empty one means 24/7).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitplan ist erforderlich (ein leerer bedeutet 24/7).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a day of the week (monday ... sunday).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Wochentag (monday ... sunday).</translation>
     </message>
     <message>
         <source>Times must be hh:mm, got &quot;%1&quot; to &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten müssen im Format hh:mm angegeben werden, erhalten: &quot;%1&quot; bis &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>The range %1-%2 ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bereich %1-%2 endet vor seinem Beginn.</translation>
     </message>
     <message>
         <source>The default rules cannot have caller or called-number conditions; create a custom rule instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standardregeln können keine Bedingungen für Anrufer oder angerufene Rufnummer haben; erstellen Sie stattdessen eine eigene Regel.</translation>
     </message>
     <message>
         <source>The schedule of a default rule follows the business hours; change them with the business-hours endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitplan einer Standardregel folgt den Geschäftszeiten; ändern Sie diese über den Endpunkt business-hours.</translation>
     </message>
     <message>
         <source>Every forwarding number needs the id of one of the extension&apos;s forwarding numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Weiterleitungsnummer benötigt die ID einer der Weiterleitungsnummern der Nebenstelle.</translation>
     </message>
 </context>
 <context>
     <name>RouteMatcher</name>
     <message>
         <source>The pattern ends with an unfinished escape &quot;\&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Muster endet mit einer unvollständigen Escape-Sequenz &quot;\&quot;.</translation>
     </message>
     <message>
         <source>Nested character classes (&quot;%1&quot;) are Java-only and not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschachtelte Zeichenklassen (&quot;%1&quot;) gibt es nur in Java; sie werden nicht unterstützt.</translation>
     </message>
     <message>
         <source>Character class intersection &quot;&amp;&amp;&quot; is Java-only and not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schnittmenge von Zeichenklassen &quot;&amp;&amp;&quot; gibt es nur in Java; sie wird nicht unterstützt.</translation>
     </message>
     <message>
         <source>Illegal repetition near index %1: &quot;{&quot; must start a quantifier such as {3} or {2,4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzulässige Wiederholung bei Index %1: &quot;{&quot; muss einen Quantifizierer wie {3} oder {2,4} einleiten.</translation>
     </message>
     <message>
         <source>Unclosed character class in &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geschlossene Zeichenklasse in &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The pattern &quot;%1&quot; is not a valid regular expression: %2 at offset %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Muster &quot;%1&quot; ist kein gültiger regulärer Ausdruck: %2 an Position %3.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>Pulls every selected profile into the database, then pushes its pending changes.</source>
+        <translation>Ruft jedes ausgewählte Profil in die Datenbank ab und überträgt dann seine ausstehenden Änderungen.</translation>
+    </message>
+    <message>
+        <source>Only this profile (name or id).</source>
+        <translation>Nur dieses Profil (Name oder ID).</translation>
+    </message>
+    <message>
+        <source>Also fetch every extension&apos;s forwarding list (one request per extension: slow on big accounts).</source>
+        <translation>Auch die Weiterleitungsliste jeder Nebenstelle abrufen (eine Anfrage pro Nebenstelle: langsam bei großen Konten).</translation>
+    </message>
+    <message>
+        <source>Summary format: text or json.</source>
+        <translation>Format der Zusammenfassung: text oder json.</translation>
+    </message>
+    <message>
+        <source>sync: unexpected argument “%1”.</source>
+        <translation>sync: unerwartetes Argument “%1”.</translation>
+    </message>
+    <message>
+        <source>--format: must be text or json, not “%1”.</source>
+        <translation>--format: muss text oder json sein, nicht “%1”.</translation>
+    </message>
+    <message>
+        <source>There is no profile to sync (see `trunkline-cli profiles add`).</source>
+        <translation>Es gibt kein Profil zum Synchronisieren (siehe `trunkline-cli profiles add`).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 changes applied, %4 failed, %5 conflicts; %6</source>
+        <translation>%1: %2; %3 Änderungen übernommen, %4 fehlgeschlagen, %5 Konflikte; %6</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>PARTIAL, run sync again</source>
+        <translation>UNVOLLSTÄNDIG, sync erneut ausführen</translation>
     </message>
 </context>
 <context>
     <name>TelnyxErrors</name>
     <message>
         <source>Bad Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Anfrage</translation>
     </message>
     <message>
         <source>Missing required parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlicher Parameter fehlt</translation>
     </message>
     <message>
         <source>Resource not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource nicht gefunden</translation>
     </message>
     <message>
         <source>Invalid ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige ID</translation>
     </message>
     <message>
         <source>Duplicate resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelte Ressource</translation>
     </message>
     <message>
         <source>Phone number must be in +E.164 format</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rufnummer muss im Format +E.164 vorliegen</translation>
     </message>
     <message>
         <source>Authentication failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung fehlgeschlagen</translation>
     </message>
     <message>
         <source>The API key in the Authorization header (Bearer) is missing or invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der API-Schlüssel im Authorization-Header (Bearer) fehlt oder ist ungültig.</translation>
+    </message>
+</context>
+<context>
+    <name>TelnyxMapper</name>
+    <message>
+        <source>%1: status “%2” is not one Telnyx documents.</source>
+        <translation>%1: Der Status “%2” ist bei Telnyx nicht dokumentiert.</translation>
+    </message>
+    <message>
+        <source>%1: field “%2” needs integer start_at and end_at.</source>
+        <translation>%1: Das Feld “%2” benötigt ganzzahlige Werte für start_at und end_at.</translation>
+    </message>
+    <message>
+        <source>Porting order %1</source>
+        <translation>Portierungsauftrag %1</translation>
+    </message>
+    <message>
+        <source>Porting order: the required field “id” is missing.</source>
+        <translation>Portierungsauftrag: Das Pflichtfeld “id” fehlt.</translation>
+    </message>
+    <message>
+        <source>Porting phone number %1</source>
+        <translation>Portierungsrufnummer %1</translation>
+    </message>
+    <message>
+        <source>%1: neither “id” nor “porting_phone_number_id” is present.</source>
+        <translation>%1: Weder “id” noch “porting_phone_number_id” ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>Phone number extension %1</source>
+        <translation>Durchwahlblock %1</translation>
+    </message>
+    <message>
+        <source>Phone number extension: the required field “id” is missing.</source>
+        <translation>Durchwahlblock: Das Pflichtfeld “id” fehlt.</translation>
     </message>
 </context>
 <context>
     <name>TelnyxService</name>
     <message>
         <source>Method %1 is not allowed on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Methode %1 ist für %2 nicht erlaubt.</translation>
     </message>
     <message>
         <source>The emulator has no Telnyx endpoint %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Emulator hat keinen Telnyx-Endpunkt %1 %2.</translation>
     </message>
     <message>
         <source>Porting order id &quot;%1&quot; is not a UUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Portierungsauftrags-ID &quot;%1&quot; ist keine UUID.</translation>
     </message>
     <message>
         <source>Porting order %1 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Portierungsauftrag %1 wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>Unknown porting order status &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Status des Portierungsauftrags &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The date-time filter must be ISO 8601, got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datums-/Zeitfilter muss im Format ISO 8601 angegeben werden, erhalten: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>sort must be one of %1, got &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>sort muss einer der Werte %1 sein, erhalten: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Unknown field /%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Feld /%1.</translation>
     </message>
     <message>
         <source>/%1 must be a string, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>/%1 muss eine Zeichenkette sein, erhalten: %2.</translation>
     </message>
     <message>
         <source>/phone_numbers must be present.</source>
-        <translation type="unfinished"></translation>
+        <translation>/phone_numbers muss vorhanden sein.</translation>
     </message>
     <message>
         <source>/phone_numbers must be an array of +E.164 strings, got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>/phone_numbers muss ein Array von +E.164-Zeichenketten sein, erhalten: %1.</translation>
     </message>
     <message>
         <source>/phone_numbers must contain at least one number.</source>
-        <translation type="unfinished"></translation>
+        <translation>/phone_numbers muss mindestens eine Rufnummer enthalten.</translation>
     </message>
     <message>
         <source>%1 numbers is the maximum allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubt sind höchstens %1 Rufnummern.</translation>
     </message>
     <message>
         <source>%1 must be a string, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Zeichenkette sein, erhalten: %2.</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is not in +E.164 format (&quot;+&quot;, country code, number, no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; ist nicht im Format +E.164 (&quot;+&quot;, Ländervorwahl, Rufnummer, ohne Leerzeichen).</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is not a portable phone number: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; ist keine portierbare Rufnummer: %3</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; ist doppelt aufgeführt.</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is already on porting order %3 (status %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; ist bereits im Portierungsauftrag %3 enthalten (Status %4).</translation>
     </message>
     <message>
         <source>A porting order in status %1 cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Portierungsauftrag im Status %1 kann nicht geändert werden.</translation>
     </message>
     <message>
         <source>/activation_settings/foc_datetime_requested must lie in the future, got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>/activation_settings/foc_datetime_requested muss in der Zukunft liegen, erhalten: %1.</translation>
     </message>
     <message>
         <source>Requirement group %1 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anforderungsgruppe %1 wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is not a requirement of this porting order.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; ist keine Anforderung dieses Portierungsauftrags.</translation>
     </message>
     <message>
         <source>/misc/new_billing_phone_number is required when /misc/remaining_numbers_action is &quot;keep&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>/misc/new_billing_phone_number ist erforderlich, wenn /misc/remaining_numbers_action &quot;keep&quot; ist.</translation>
     </message>
     <message>
         <source>Only porting orders in status draft can be deleted; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Portierungsaufträge im Status draft können gelöscht werden; dieser hat den Status %1.</translation>
     </message>
     <message>
         <source>Only porting orders in status draft or exception can be confirmed; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Portierungsaufträge im Status draft oder exception können bestätigt werden; dieser hat den Status %1.</translation>
     </message>
     <message>
         <source>%1 must be filled in before the porting order can be confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ausgefüllt sein, bevor der Portierungsauftrag bestätigt werden kann.</translation>
     </message>
     <message>
         <source>The LOA and the latest invoice (/documents/loa, /documents/invoice) must be given before the porting order can be confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die LOA und die letzte Rechnung (/documents/loa, /documents/invoice) müssen angegeben sein, bevor der Portierungsauftrag bestätigt werden kann.</translation>
     </message>
     <message>
         <source>A porting order in status draft cannot be cancelled; delete it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Portierungsauftrag im Status draft kann nicht storniert werden; löschen Sie ihn stattdessen.</translation>
     </message>
     <message>
         <source>A porting order in status %1 cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Portierungsauftrag im Status %1 kann nicht storniert werden.</translation>
     </message>
     <message>
         <source>The porting order cannot be cancelled within 48 hours of its FOC date %1; please contact Telnyx support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Portierungsauftrag kann innerhalb von 48 Stunden vor seinem FOC-Datum %1 nicht storniert werden; wenden Sie sich bitte an den Telnyx-Support.</translation>
     </message>
     <message>
         <source>filter[porting_order_id] must be a UUID, got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>filter[porting_order_id] muss eine UUID sein, erhalten: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>sort must be created_at or -created_at, got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>sort muss created_at oder -created_at sein, erhalten: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 must be an object {start_at, end_at}, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Objekt {start_at, end_at} sein, erhalten: %2.</translation>
     </message>
     <message>
         <source>Unknown field %1/%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Feld %1/%2.</translation>
     </message>
     <message>
         <source>%1 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist erforderlich.</translation>
     </message>
     <message>
         <source>%1 must be an integer, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Ganzzahl sein, erhalten: %2.</translation>
     </message>
     <message>
         <source>/porting_phone_number_id is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>/porting_phone_number_id ist erforderlich.</translation>
     </message>
     <message>
         <source>/porting_phone_number_id must be a string (UUID), got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>/porting_phone_number_id muss eine Zeichenkette (UUID) sein, erhalten: %1.</translation>
     </message>
     <message>
         <source>/porting_phone_number_id must be a UUID, got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>/porting_phone_number_id muss eine UUID sein, erhalten: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Porting phone number %1 is not on porting order %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Portierungsrufnummer %1 gehört nicht zum Portierungsauftrag %2.</translation>
     </message>
     <message>
         <source>/extension_range is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>/extension_range ist erforderlich.</translation>
     </message>
     <message>
         <source>/activation_ranges is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>/activation_ranges ist erforderlich.</translation>
     </message>
     <message>
         <source>/activation_ranges must be an array of {start_at, end_at}, got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>/activation_ranges muss ein Array von {start_at, end_at} sein, erhalten: %1.</translation>
     </message>
     <message>
         <source>Extension range %1 overlaps extension range %2 already attached to %3 (extension %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Durchwahlbereich %1 überschneidet sich mit dem Durchwahlbereich %2, der bereits %3 zugeordnet ist (Durchwahlblock %4).</translation>
     </message>
     <message>
         <source>Phone number extension %1 was not found on porting order %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Durchwahlblock %1 wurde im Portierungsauftrag %2 nicht gefunden.</translation>
     </message>
     <message>
         <source>Extensions can only be deleted while the porting order is in draft, in-process or exception; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchwahlblöcke können nur gelöscht werden, solange der Portierungsauftrag den Status draft, in-process oder exception hat; dieser hat den Status %1.</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Zu viele Anfragen</translation>
+    </message>
+    <message>
+        <source>You have exceeded the maximum number of allowed requests.</source>
+        <translation>Sie haben die maximale Anzahl zulässiger Anfragen überschritten.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; please retry the request.</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten; bitte wiederholen Sie die Anfrage.</translation>
     </message>
 </context>
 <context>
     <name>Transaction</name>
     <message>
         <source>Cannot start a transaction on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 kann keine Transaktion gestartet werden: %2</translation>
     </message>
     <message>
         <source>The transaction is no longer active.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Transaktion ist nicht mehr aktiv.</translation>
     </message>
     <message>
         <source>Nothing was saved because an earlier step of the same change failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gespeichert, weil ein früherer Schritt derselben Änderung fehlgeschlagen ist.</translation>
     </message>
     <message>
         <source>Cannot save the changes to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen können nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
     <name>UsageType</name>
     <message>
         <source>Main company number</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmen-Hauptrufnummer</translation>
     </message>
     <message>
         <source>Additional company number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Firmenrufnummer</translation>
     </message>
     <message>
         <source>Company number</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmenrufnummer</translation>
     </message>
     <message>
         <source>Direct number</source>
-        <translation type="unfinished"></translation>
+        <translation>Direktrufnummer</translation>
     </message>
     <message>
         <source>Company fax number</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmenfaxnummer</translation>
     </message>
     <message>
         <source>FMC business mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>FMC-Geschäftsmobilnummer</translation>
     </message>
     <message>
         <source>FMC business mobile number (inventory)</source>
-        <translation type="unfinished"></translation>
+        <translation>FMC-Geschäftsmobilnummer (Bestand)</translation>
     </message>
     <message>
         <source>Forwarded number</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitergeleitete Rufnummer</translation>
     </message>
     <message>
         <source>Forwarded company number</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitergeleitete Firmenrufnummer</translation>
     </message>
     <message>
         <source>Contact center number</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact-Center-Rufnummer</translation>
     </message>
     <message>
         <source>Conferencing number</source>
-        <translation type="unfinished"></translation>
+        <translation>Konferenzrufnummer</translation>
     </message>
     <message>
         <source>Meetings number</source>
-        <translation type="unfinished"></translation>
+        <translation>Meetings-Rufnummer</translation>
     </message>
     <message>
         <source>Number pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufnummernpool</translation>
     </message>
     <message>
         <source>Business mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftsmobilnummer</translation>
     </message>
     <message>
         <source>Emergency location number (ELIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notruf-Standortnummer (ELIN)</translation>
     </message>
     <message>
         <source>Partner business mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner-Geschäftsmobilnummer</translation>
     </message>
     <message>
         <source>Partner business mobile number (pool)</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner-Geschäftsmobilnummer (Pool)</translation>
     </message>
     <message>
         <source>Number storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufnummernspeicher</translation>
     </message>
     <message>
         <source>Integration number</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrationsrufnummer</translation>
     </message>
     <message>
         <source>Mobile number (inventory)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobilnummer (Bestand)</translation>
+    </message>
+</context>
+<context>
+    <name>ValidateCommand</name>
+    <message>
+        <source>text or json.</source>
+        <translation>text oder json.</translation>
+    </message>
+    <message>
+        <source>--format: must be text or json, not “%1”.</source>
+        <translation>--format: muss text oder json sein, nicht “%1”.</translation>
+    </message>
+    <message>
+        <source>validate: expected number or port-ranges, not “%1”.</source>
+        <translation>validate: number oder port-ranges erwartet, nicht “%1”.</translation>
+    </message>
+    <message>
+        <source>Checks a phone number and prints it in E.164.</source>
+        <translation>Prüft eine Rufnummer und gibt sie im E.164-Format aus.</translation>
+    </message>
+    <message>
+        <source>The number as typed.</source>
+        <translation>Die Rufnummer wie eingegeben.</translation>
+    </message>
+    <message>
+        <source>Region for numbers without +/00 (ISO code).</source>
+        <translation>Region für Rufnummern ohne +/00 (ISO-Code).</translation>
+    </message>
+    <message>
+        <source>validate number: give exactly one number (quote it if it has spaces).</source>
+        <translation>validate number: Geben Sie genau eine Rufnummer an (in Anführungszeichen, wenn sie Leerzeichen enthält).</translation>
+    </message>
+    <message>
+        <source>Checks a German extended-number block (route number, extension range, activation ranges) against the porting rules.</source>
+        <translation>Prüft einen deutschen Durchwahlnummernblock (Stammnummer, Durchwahlbereich, Aktivierungsbereiche) anhand der Portierungsregeln.</translation>
+    </message>
+    <message>
+        <source>The route number in E.164.</source>
+        <translation>Die Stammnummer im E.164-Format.</translation>
+    </message>
+    <message>
+        <source>The extension range, e.g. 0-99.</source>
+        <translation>Der Durchwahlbereich, z. B. 0-99.</translation>
+    </message>
+    <message>
+        <source>Activation ranges, e.g. 4-4,19-20.</source>
+        <translation>Aktivierungsbereiche, z. B. 4-4,19-20.</translation>
+    </message>
+    <message>
+        <source>The porting order&apos;s status.</source>
+        <translation>Der Status des Portierungsauftrags.</translation>
+    </message>
+    <message>
+        <source>validate port-ranges: --route and --range are required.</source>
+        <translation>validate port-ranges: --route und --range sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>--range: “%1” is not FROM-TO (digits).</source>
+        <translation>--range: “%1” hat nicht die Form VON-BIS (Ziffern).</translation>
+    </message>
+    <message>
+        <source>--activate: “%1” is not FROM-TO (digits).</source>
+        <translation>--activate: “%1” hat nicht die Form VON-BIS (Ziffern).</translation>
+    </message>
+    <message>
+        <source>--status: “%1” is not a porting order status.</source>
+        <translation>--status: “%1” ist kein Status eines Portierungsauftrags.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>valid: %n number(s)</source>
+        <translation>
+            <numerusform>gültig: %n Rufnummer</numerusform>
+            <numerusform>gültig: %n Rufnummern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1785,186 +2385,186 @@
     </message>
     <message>
         <source>Serves the RingCentral, Telnyx and Restcomm APIs with seeded demo data on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt die APIs von RingCentral, Telnyx und Restcomm mit erzeugten Demodaten auf 127.0.0.1 bereit.</translation>
     </message>
     <message>
         <source>TCP port (0 = any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP-Port (0 = beliebiger freier Port).</translation>
     </message>
     <message>
         <source>Seed of the demo data and faults.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert (Seed) für Demodaten und Fehler.</translation>
     </message>
     <message>
         <source>Phone numbers to generate (default: a small office).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl zu erzeugender Rufnummern (Standard: ein kleines Büro).</translation>
     </message>
     <message>
         <source>Extensions to generate (default: a small office).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl zu erzeugender Nebenstellen (Standard: ein kleines Büro).</translation>
     </message>
     <message>
         <source>Injected faults, e.g. 5xx=0.1,429=0.05,drop=0.02,truncate=0.01,latency=50-400.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingespeiste Fehler, z. B. 5xx=0.1,429=0.05,drop=0.02,truncate=0.01,latency=50-400.</translation>
     </message>
     <message>
         <source>Provider rate limits: on or off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenbegrenzung der Anbieter: on oder off.</translation>
     </message>
     <message>
         <source>Run windows, penalties and token lifetimes F times faster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitfenster, Sperrzeiten und Token-Laufzeiten F-mal schneller ablaufen lassen.</translation>
     </message>
     <message>
         <source>JSON file that keeps the data across restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Datei, die die Daten über Neustarts hinweg speichert.</translation>
     </message>
     <message>
         <source>--port must be 0 to 65535, got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port muss zwischen 0 und 65535 liegen, erhalten: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>--seed must be a non-negative integer, got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed muss eine nicht negative Ganzzahl sein, erhalten: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>--%1 must be a non-negative integer, got &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 muss eine nicht negative Ganzzahl sein, erhalten: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>--rate-limits must be on or off, got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate-limits muss on oder off sein, erhalten: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>--time-scale must be a number above 0, got &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--time-scale muss eine Zahl größer als 0 sein, erhalten: &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
     <name>trunkline::emulator</name>
     <message>
         <source>Fault &quot;%1&quot; has value &quot;%2&quot;; it must be a fraction from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fehler &quot;%1&quot; hat den Wert &quot;%2&quot;; er muss ein Anteil zwischen 0 und 1 sein.</translation>
     </message>
 </context>
 <context>
     <name>trunkline::emulator::EmulatorServer</name>
     <message>
         <source>Cannot listen on 127.0.0.1 port %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 auf 127.0.0.1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot write the state file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zustandsdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot read the state file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zustandsdatei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The state file %1 is not an emulator state (format 1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zustandsdatei %1 enthält keinen Emulatorzustand (Format 1): %2</translation>
     </message>
 </context>
 <context>
     <name>trunkline::emulator::FaultSpec</name>
     <message>
         <source>Fault item &quot;%1&quot; must have the form name=value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fehlereintrag &quot;%1&quot; muss die Form name=wert haben.</translation>
     </message>
     <message>
         <source>Fault &quot;latency&quot; has value &quot;%1&quot;; it must be MIN-MAX milliseconds with 0 ≤ MIN ≤ MAX ≤ 60000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fehler &quot;latency&quot; hat den Wert &quot;%1&quot;; er muss MIN-MAX Millisekunden mit 0 ≤ MIN ≤ MAX ≤ 60000 sein.</translation>
     </message>
     <message>
         <source>Unknown fault &quot;%1&quot;; known faults are 5xx, 429, drop, truncate and latency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Fehler &quot;%1&quot;; bekannte Fehler sind 5xx, 429, drop, truncate und latency.</translation>
     </message>
     <message>
         <source>Fault fractions 5xx, 429, drop and truncate add up to %1; together they must not exceed 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fehleranteile 5xx, 429, drop und truncate ergeben zusammen %1; ihre Summe darf 1 nicht überschreiten.</translation>
     </message>
 </context>
 <context>
     <name>trunkline::emulator::restcomm</name>
     <message>
         <source>broken percent-encoding &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Prozentkodierung &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
     <name>trunkline::emulator::telnyx</name>
     <message>
         <source>Parameter %1 must be an integer of at least 1, got &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter %1 muss eine Ganzzahl ab 1 sein, erhalten: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Parameter %1 must be an integer from 1 to %2, got &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter %1 muss eine Ganzzahl von 1 bis %2 sein, erhalten: &quot;%3&quot;.</translation>
     </message>
     <message>
         <source>The request body is not valid JSON: %1 at byte %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragetext ist kein gültiges JSON: %1 bei Byte %2.</translation>
     </message>
     <message>
         <source>The request body must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragetext muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
         <source>%1 must be an object, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Objekt sein, erhalten: %2.</translation>
     </message>
     <message>
         <source>%1/%2 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 ist erforderlich.</translation>
     </message>
     <message>
         <source>Unknown field %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Feld %1.</translation>
     </message>
     <message>
         <source>%1 must be an array, got %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Array sein, erhalten: %2.</translation>
     </message>
     <message>
         <source>%1 must not be null.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf nicht null sein.</translation>
     </message>
     <message>
         <source>%1 must be %2, got %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss %2 sein, erhalten: %3.</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein boolescher Wert</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ganzzahl</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>%1 must be a UUID, got &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine UUID sein, erhalten: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>%1 must be an ISO 8601 date-time such as 2026-03-02T09:00:00Z, got &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Zeitpunkt nach ISO 8601 wie 2026-03-02T09:00:00Z sein, erhalten: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>%1 must be an http(s) URL, got &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine http(s)-URL sein, erhalten: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>%1 must be a phone number in +E.164 format, got &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Rufnummer im Format +E.164 sein, erhalten: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>%1 must be one of %2, got &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss einer der Werte %2 sein, erhalten: &quot;%3&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2046,40 +2646,476 @@
     </message>
 </context>
 <context>
+    <name>trunkline::gui::NumbersPage</name>
+    <message>
+        <source>Export numbers</source>
+        <translation>Rufnummern exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Edit label</source>
+        <translation>Bezeichnung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Label of %1:</source>
+        <translation>Bezeichnung von %1:</translation>
+    </message>
+    <message>
+        <source>All usage types</source>
+        <translation>Alle Nutzungsarten</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Alle Anbieter</translation>
+    </message>
+    <message>
+        <source>The label could not be staged: %1</source>
+        <translation>Die Bezeichnung konnte nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>numbers-%1.csv</source>
+        <translation>rufnummern-%1.csv</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exporting numbers…</source>
+        <translation>Rufnummern werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting numbers… %1 of %2</source>
+        <translation>Rufnummern werden exportiert… %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n Rufnummer</numerusform>
+            <numerusform>%n Rufnummern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company number (not assigned)</source>
+        <translation>Firmenrufnummer (nicht zugewiesen)</translation>
+    </message>
+    <message>
+        <source>Label &quot;%1&quot; is staged; the provider still has &quot;%2&quot;.</source>
+        <translation>Bezeichnung &quot;%1&quot; ist vorgemerkt; beim Anbieter ist noch &quot;%2&quot; hinterlegt.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Rufnummer kopieren</translation>
+    </message>
+    <message>
+        <source>Edit label…</source>
+        <translation>Bezeichnung bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the numbers shown, in the shown column order (%1)</source>
+        <translation>Die angezeigten Rufnummern in der angezeigten Spaltenreihenfolge exportieren (%1)</translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation>Auswahl exportieren…</translation>
+    </message>
+    <message>
+        <source>Find numbers</source>
+        <translation>Rufnummern suchen</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::models::NumbersModel</name>
+    <message>
+        <source>Voice</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>MMS</source>
+        <translation>MMS</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Usage type</source>
+        <translation>Nutzungsart</translation>
+    </message>
+    <message>
+        <source>Payment type</source>
+        <translation>Abrechnungsart</translation>
+    </message>
+    <message>
+        <source>Call type</source>
+        <translation>Anrufart</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Nebenstelle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Pending: &quot;%1&quot; is staged and not yet applied at the provider (stored: &quot;%2&quot;).</source>
+        <translation>Ausstehend: &quot;%1&quot; ist vorgemerkt und beim Anbieter noch nicht übernommen (gespeichert: &quot;%2&quot;).</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::net::PagedFetch</name>
     <message>
         <source>Page %1 links to itself as the next page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 verweist auf sich selbst als nächste Seite.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::providers::restcomm::RestcommClient</name>
+    <message>
+        <source>incoming number %1</source>
+        <translation>die eingehende Rufnummer %1</translation>
+    </message>
+    <message>
+        <source>the incoming numbers of account %1</source>
+        <translation>die eingehenden Rufnummern des Kontos %1</translation>
+    </message>
+    <message>
+        <source>The list page has no “incomingPhoneNumbers” array.</source>
+        <translation>Die Listenseite enthält kein Array “incomingPhoneNumbers”.</translation>
+    </message>
+    <message>
+        <source>a number in area code %1</source>
+        <translation>eine Rufnummer mit der Vorwahl %1</translation>
+    </message>
+    <message>
+        <source>available %1 numbers in %2</source>
+        <translation>die verfügbaren Rufnummern vom Typ %1 in %2</translation>
+    </message>
+    <message>
+        <source>The answer is not a JSON array.</source>
+        <translation>Die Antwort ist kein JSON-Array.</translation>
+    </message>
+    <message>
+        <source>the numbers of account %1</source>
+        <translation>die Rufnummern des Kontos %1</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::providers::ringcentral::RingCentralClient</name>
+    <message>
+        <source>extension %1</source>
+        <translation>die Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>The list page has no “records” array.</source>
+        <translation>Die Listenseite enthält kein Array “records”.</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>das Konto</translation>
+    </message>
+    <message>
+        <source>the extension list</source>
+        <translation>die Nebenstellenliste</translation>
+    </message>
+    <message>
+        <source>the account&apos;s phone numbers</source>
+        <translation>die Rufnummern des Kontos</translation>
+    </message>
+    <message>
+        <source>the phone numbers of extension %1</source>
+        <translation>die Rufnummern der Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>the forwarding numbers of extension %1</source>
+        <translation>die Weiterleitungsnummern der Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>forwarding number %1</source>
+        <translation>die Weiterleitungsnummer %1</translation>
+    </message>
+    <message>
+        <source>the caller ID of extension %1</source>
+        <translation>die Anrufer-ID der Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>the notification settings of extension %1</source>
+        <translation>die Benachrichtigungseinstellungen der Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>the business-hours rule of extension %1</source>
+        <translation>die Geschäftszeitenregel der Nebenstelle %1</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::providers::telnyx::TelnyxClient</name>
+    <message>
+        <source>The answer has no “data” object.</source>
+        <translation>Die Antwort enthält kein Objekt “data”.</translation>
+    </message>
+    <message>
+        <source>porting order %1</source>
+        <translation>Portierungsauftrag %1</translation>
+    </message>
+    <message>
+        <source>The list page has no “data” array.</source>
+        <translation>Die Listenseite enthält kein Array “data”.</translation>
+    </message>
+    <message>
+        <source>the porting orders</source>
+        <translation>die Portierungsaufträge</translation>
+    </message>
+    <message>
+        <source>the porting order for %1</source>
+        <translation>Portierungsauftrag für %1</translation>
+    </message>
+    <message>
+        <source>The answer has no “data” array of porting orders.</source>
+        <translation>Die Antwort enthält kein Array “data” mit Portierungsaufträgen.</translation>
+    </message>
+    <message>
+        <source>the phone numbers of porting order %1</source>
+        <translation>die Rufnummern des Portierungsauftrags %1</translation>
+    </message>
+    <message>
+        <source>the extended numbers of porting order %1</source>
+        <translation>die Durchwahlnummern des Portierungsauftrags %1</translation>
+    </message>
+    <message>
+        <source>extension range %1–%2 of porting order %3</source>
+        <translation>Durchwahlbereich %1–%2 des Portierungsauftrags %3</translation>
+    </message>
+    <message>
+        <source>extended numbers %1 of porting order %2</source>
+        <translation>die Durchwahlnummern %1 des Portierungsauftrags %2</translation>
     </message>
 </context>
 <context>
     <name>trunkline::secrets::KeychainSecretStore</name>
     <message>
         <source>Access to the keychain was denied: unlock it and allow Trunkline to use it, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert: Entsperren Sie ihn, erlauben Sie Trunkline den Zugriff und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>Cannot store the secret for profile %1 (%2) in the keychain: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten für das Profil %1 (%2) können nicht im Schlüsselbund gespeichert werden: %3</translation>
     </message>
     <message>
         <source>Cannot read the secret for profile %1 (%2) from the keychain: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten für das Profil %1 (%2) können nicht aus dem Schlüsselbund gelesen werden: %3</translation>
     </message>
     <message>
         <source>Cannot remove the secret for profile %1 (%2) from the keychain: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten für das Profil %1 (%2) können nicht aus dem Schlüsselbund entfernt werden: %3</translation>
     </message>
 </context>
 <context>
     <name>trunkline::secrets::SecretStore</name>
     <message>
         <source>No secret is stored for profile %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das Profil %1 (%2) sind keine Zugangsdaten gespeichert.</translation>
     </message>
     <message>
         <source>No keychain service is available (Secret Service/D-Bus): start gnome-keyring or KWallet, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbunddienst verfügbar (Secret Service/D-Bus): Starten Sie gnome-keyring oder KWallet und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::sync::ChangePusher</name>
+    <message>
+        <source>The previous sync stopped while applying this change; it is checked at the provider before it is applied again.</source>
+        <translation>Die vorherige Synchronisierung wurde während der Übernahme dieser Änderung unterbrochen; sie wird beim Anbieter geprüft, bevor sie erneut übernommen wird.</translation>
+    </message>
+    <message>
+        <source>There is no pending change %1 in profile %2.</source>
+        <translation>Im Profil %2 gibt es keine ausstehende Änderung %1.</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>Changes of kind &quot;%1&quot; cannot be applied to %2.</source>
+        <translation>Änderungen der Art &quot;%1&quot; können bei %2 nicht übernommen werden.</translation>
+    </message>
+    <message>
+        <source>Extension %1 was already deleted at the provider.</source>
+        <translation>Die Nebenstelle %1 war beim Anbieter bereits gelöscht.</translation>
+    </message>
+    <message>
+        <source>The record was deleted at the provider since you edited it.</source>
+        <translation>Der Datensatz wurde seit Ihrer Bearbeitung beim Anbieter gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted extension %1.</source>
+        <translation>Nebenstelle %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Extension %1 already had the new values.</source>
+        <translation>Die Nebenstelle %1 hatte bereits die neuen Werte.</translation>
+    </message>
+    <message>
+        <source>Updated extension %1 (%2).</source>
+        <translation>Nebenstelle %1 aktualisiert (%2).</translation>
+    </message>
+    <message>
+        <source>Extension %1 had already been created.</source>
+        <translation>Die Nebenstelle %1 war bereits angelegt.</translation>
+    </message>
+    <message>
+        <source>Could not check whether the extension exists already.</source>
+        <translation>Es konnte nicht geprüft werden, ob die Nebenstelle bereits existiert.</translation>
+    </message>
+    <message>
+        <source>Created extension %1 (id %2).</source>
+        <translation>Nebenstelle %1 angelegt (ID %2).</translation>
+    </message>
+    <message>
+        <source>The change names no extension (payload member extensionId).</source>
+        <translation>Die Änderung nennt keine Nebenstelle (Payload-Feld extensionId).</translation>
+    </message>
+    <message>
+        <source>The extension was deleted at the provider since you edited it.</source>
+        <translation>Die Nebenstelle wurde seit Ihrer Bearbeitung beim Anbieter gelöscht.</translation>
+    </message>
+    <message>
+        <source>Could not read the forwarding list of extension %1.</source>
+        <translation>Die Weiterleitungsliste der Nebenstelle %1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Forwarding number %1 had already been created.</source>
+        <translation>Die Weiterleitungsnummer %1 war bereits angelegt.</translation>
+    </message>
+    <message>
+        <source>Forwarding number %1 was already deleted.</source>
+        <translation>Die Weiterleitungsnummer %1 war bereits gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted forwarding number %1.</source>
+        <translation>Weiterleitungsnummer %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Updated forwarding number %1.</source>
+        <translation>Weiterleitungsnummer %1 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Created forwarding number %1.</source>
+        <translation>Weiterleitungsnummer %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>changed at the provider since you edited it.</source>
+        <translation>seit Ihrer Bearbeitung beim Anbieter geändert.</translation>
+    </message>
+    <message>
+        <source>changed at the provider since you edited it: %1.</source>
+        <translation>seit Ihrer Bearbeitung beim Anbieter geändert: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::sync::DetailQueue</name>
+    <message>
+        <source>The forwarding list was incomplete.</source>
+        <translation>Die Weiterleitungsliste war unvollständig.</translation>
+    </message>
+    <message>
+        <source>Forwarding lists</source>
+        <translation>Weiterleitungslisten</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::sync::RestcommPull</name>
+    <message>
+        <source>Incoming numbers</source>
+        <translation>Eingehende Rufnummern</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::sync::RingCentralPull</name>
+    <message>
+        <source>Extensions</source>
+        <translation>Nebenstellen</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Rufnummern</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::sync::SyncEngine</name>
+    <message>
+        <source>Profile %1: syncing with provider &quot;%2&quot; is not supported.</source>
+        <translation>Profil %1: Die Synchronisierung mit dem Anbieter &quot;%2&quot; wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 removed</source>
+        <translation>%1 %2 entfernt</translation>
+    </message>
+    <message>
+        <source>Complete pull: %1</source>
+        <translation>Vollständiger Abruf: %1</translation>
+    </message>
+    <message>
+        <source>Partial pull (nothing removed): %1</source>
+        <translation>Teilweiser Abruf (nichts entfernt): %1</translation>
+    </message>
+    <message>
+        <source>no records</source>
+        <translation>keine Datensätze</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::sync::TelnyxPull</name>
+    <message>
+        <source>Port orders</source>
+        <translation>Portierungsaufträge</translation>
     </message>
 </context>
 </TS>
