@@ -15,8 +15,16 @@ QString numberSubject(const core::PhoneNumberRecord& number) {
     return RestcommClient::tr("incoming number %1").arg(number.e164.isEmpty() ? number.id : number.e164);
 }
 
+// application/x-www-form-urlencoded: every reserved character escaped. QUrlQuery leaves '+' as is,
+// which a form decoder reads as a space ("+1650..." would arrive as " 1650...").
 QByteArray formBytes(const QUrlQuery& form) {
-    return form.toString(QUrl::FullyEncoded).toUtf8();
+    QByteArray out;
+    for (const auto& [key, value] : form.queryItems(QUrl::FullyDecoded)) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return out;
 }
 
 } // namespace
