@@ -4,6 +4,7 @@
 #include "gui/MainWindow.h"
 #include "gui/Translator.h"
 #include "gui/Version.h"
+#include "gui/numbers/NumbersPage.h"
 #include "store/Database.h"
 
 #include <QApplication>
@@ -57,6 +58,9 @@ int main(int argc, char* argv[]) {
 
     trunkline::gui::MainWindow window;
     window.setDatabaseDescription(trunkline::gui::DatabaseStatusText::describe(pathOrUrl));
+    // The pages read the store: `database` outlives the window (declared before it).
+    window.setPageWidget(trunkline::gui::MainWindow::Page::Numbers,
+                         new trunkline::gui::NumbersPage(*database));
     window.show();
     return QApplication::exec();
 }

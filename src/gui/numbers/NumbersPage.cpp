@@ -1,0 +1,471 @@
+#include "gui/numbers/NumbersPage.h"
+
+#include "core/PhoneNumber.h"
+#include "gui/numbers/NumbersCsvExport.h"
+#include "models/NumbersModel.h"
+#include "store/PhoneNumberRepository.h"
+#include "store/ProfileRepository.h"
+#include "ui_NumbersPage.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDate>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+namespace {
+
+const QString kHeaderKey = u"numbers/header"_s;
+const QString kSplitterKey = u"numbers/splitter"_s;
+
+QString orDash(const QString& text) {
+    return text.isEmpty() ? u"—"_s : text;
+}
+
+} // namespace
+
+NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::NumbersPage>())
+    , m_database(database)
+    , m_model(new models::NumbersModel(database, this)) {
+    m_ui->setupUi(this);
+    setObjectName(u"numbersPage"_s);
+
+    QFont title = m_ui->titleLabel->font();
+    title.setPointSizeF(title.pointSizeF() * 1.4);
+    title.setBold(true);
+    m_ui->titleLabel->setFont(title);
+    QFont heading = m_ui->detailsHeading->font();
+    heading.setBold(true);
+    heading.setPointSizeF(heading.pointSizeF() * 1.15);
+    m_ui->detailsHeading->setFont(heading);
+    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    m_ui->tableView->setModel(m_model);
+    QHeaderView* header = m_ui->tableView->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setStretchLastSection(true);
+    header->setSortIndicator(models::NumbersModel::NumberColumn, Qt::AscendingOrder);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_ui->tableView->verticalHeader()->hide();
+    m_ui->tableView->verticalHeader()->setDefaultSectionSize(m_ui->tableView->fontMetrics().height() + 10);
+    const QList<std::pair<int, int>> widths = {
+        {models::NumbersModel::NumberColumn, 140},    {models::NumbersModel::LabelColumn, 150},
+        {models::NumbersModel::UsageTypeColumn, 160}, {models::NumbersModel::PaymentTypeColumn, 100},
+        {models::NumbersModel::CallTypeColumn, 110},  {models::NumbersModel::FeaturesColumn, 140},
+        {models::NumbersModel::ExtensionColumn, 130}, {models::NumbersModel::StatusColumn, 90},
+        {models::NumbersModel::ProviderColumn, 100},  {models::NumbersModel::CapabilitiesColumn, 140}};
+    for (const auto& [column, width] : widths) {
+        header->resizeSection(column, width);
+    }
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setSizes({760, 280});
+
+    setUpFilterBar();
+    setUpActions();
+
+    connect(m_model, &models::NumbersModel::totalCountChanged, this, &NumbersPage::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &NumbersPage::updateDetails);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &NumbersPage::updateDetails);
+    connect(m_model, &models::NumbersModel::errorOccurred, this, [this](const QString& message) {
+        m_ui->countLabel->setText(message);
+        m_ui->countLabel->setToolTip(message);
+    });
+    connect(m_ui->tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &NumbersPage::updateDetails);
+    connect(m_ui->tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &NumbersPage::updateActions);
+    connect(m_ui->tableView, &QWidget::customContextMenuRequested, this, &NumbersPage::showContextMenu);
+    connect(m_ui->tableView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.column() == models::NumbersModel::LabelColumn) {
+            editLabel();
+        }
+    });
+    connect(header, &QHeaderView::sectionMoved, this, &NumbersPage::saveState);
+    connect(header, &QHeaderView::sectionResized, this, &NumbersPage::saveState);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &NumbersPage::saveState);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint& position) {
+        // Columns can be hidden; the export follows what is visible.
+        QMenu menu(this);
+        for (int column = 0; column < models::NumbersModel::ColumnCount; ++column) {
+            QAction* action = menu.addAction(models::NumbersModel::headerText(column));
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(column));
+            connect(action, &QAction::toggled, this, [this, header, column](bool shown) {
+                header->setSectionHidden(column, !shown);
+                saveState();
+            });
+        }
+        menu.exec(header->mapToGlobal(position));
+    });
+
+    m_saveFilePrompt = [this](const QString& suggestedName) {
+        return QFileDialog::getSaveFileName(
+            this, tr("Export numbers"),
+            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' + suggestedName,
+            tr("CSV files (*.csv)"));
+    };
+    m_labelPrompt = [this](const QString& number, const QString& current) -> std::optional<QString> {
+        bool ok = false;
+        const QString label = QInputDialog::getText(this, tr("Edit label"), tr("Label of %1:").arg(number),
+                                                    QLineEdit::Normal, current, &ok);
+        return ok ? std::optional<QString>(label) : std::nullopt;
+    };
+
+    retranslate();
+    restoreState();
+    updateCount();
+    updateDetails();
+    updateActions();
+}
+
+NumbersPage::~NumbersPage() {
+    // The children die after m_ui; a header resized on its way out must not reach saveState().
+    m_ui->tableView->horizontalHeader()->disconnect(this);
+}
+
+void NumbersPage::setUpFilterBar() {
+    m_filterDelay = new QTimer(this);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(kFilterDelayMs);
+    connect(m_filterDelay, &QTimer::timeout, this, &NumbersPage::applyFilter);
+    // Typing waits for a pause; a choice in a combo or the check box is one decision: apply at once.
+    connect(m_ui->digitsEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_ui->textEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_ui->digitsEdit, &QLineEdit::returnPressed, this, &NumbersPage::applyFilter);
+    connect(m_ui->textEdit, &QLineEdit::returnPressed, this, &NumbersPage::applyFilter);
+    connect(m_ui->usageCombo, &QComboBox::currentIndexChanged, this, &NumbersPage::applyFilter);
+    connect(m_ui->providerCombo, &QComboBox::currentIndexChanged, this, &NumbersPage::applyFilter);
+    connect(m_ui->unassignedCheck, &QCheckBox::toggled, this, &NumbersPage::applyFilter);
+}
+
+void NumbersPage::setUpActions() {
+    m_copyAction = new QAction(this);
+    m_copyAction->setObjectName(u"copyNumberAction"_s);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyAction, &QAction::triggered, this, &NumbersPage::copySelectedNumbers);
+    m_ui->tableView->addAction(m_copyAction);
+
+    m_editLabelAction = new QAction(this);
+    m_editLabelAction->setObjectName(u"editLabelAction"_s);
+    m_editLabelAction->setShortcut(Qt::Key_F2);
+    m_editLabelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_editLabelAction, &QAction::triggered, this, &NumbersPage::editLabel);
+    m_ui->tableView->addAction(m_editLabelAction);
+
+    m_exportAction = new QAction(QIcon::fromTheme(u"document-export"_s), QString(), this);
+    m_exportAction->setObjectName(u"exportAction"_s);
+    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_exportAction, &QAction::triggered, this, &NumbersPage::exportShown);
+    addAction(m_exportAction);
+    m_ui->exportButton->setDefaultAction(m_exportAction);
+
+    m_exportSelectionAction = new QAction(this);
+    m_exportSelectionAction->setObjectName(u"exportSelectionAction"_s);
+    connect(m_exportSelectionAction, &QAction::triggered, this, &NumbersPage::exportSelection);
+
+    m_findAction = new QAction(this);
+    m_findAction->setObjectName(u"findAction"_s);
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_findAction, &QAction::triggered, this, &NumbersPage::focusFilter);
+    addAction(m_findAction);
+}
+
+void NumbersPage::fillCombos() {
+    const QVariant usage = m_ui->usageCombo->currentData();
+    const QVariant provider = m_ui->providerCombo->currentData();
+    const QSignalBlocker usageBlocker(m_ui->usageCombo);
+    const QSignalBlocker providerBlocker(m_ui->providerCombo);
+    m_ui->usageCombo->clear();
+    m_ui->usageCombo->addItem(tr("All usage types"));
+    for (const core::UsageType type : core::allUsageTypes()) {
+        m_ui->usageCombo->addItem(core::displayName(type), core::toWire(type));
+    }
+    m_ui->usageCombo->setCurrentIndex(qMax(0, m_ui->usageCombo->findData(usage)));
+    m_ui->providerCombo->clear();
+    m_ui->providerCombo->addItem(tr("All providers"));
+    m_ui->providerCombo->addItem(u"RingCentral"_s, core::kProviderRingCentral.toString());
+    m_ui->providerCombo->addItem(u"Telnyx"_s, core::kProviderTelnyx.toString());
+    m_ui->providerCombo->addItem(u"Restcomm"_s, core::kProviderRestcomm.toString());
+    m_ui->providerCombo->setCurrentIndex(qMax(0, m_ui->providerCombo->findData(provider)));
+}
+
+void NumbersPage::applyFilter() {
+    m_filterDelay->stop();
+    store::NumberTableFilter filter = m_model->filter();
+    filter.digitsPattern = m_ui->digitsEdit->text();
+    filter.text = m_ui->textEdit->text();
+    const QString usage = m_ui->usageCombo->currentData().toString();
+    filter.usageType = usage.isEmpty() ? std::nullopt : core::usageTypeFromWire(usage);
+    filter.provider = m_ui->providerCombo->currentData().toString();
+    filter.unassignedOnly = m_ui->unassignedCheck->isChecked();
+    m_model->setFilter(filter);
+}
+
+void NumbersPage::refresh() {
+    m_model->refresh();
+}
+
+void NumbersPage::focusFilter() {
+    m_ui->digitsEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->digitsEdit->selectAll();
+}
+
+QList<int> NumbersPage::selectedRows() const {
+    QList<int> rows;
+    for (const QModelIndex& index : m_ui->tableView->selectionModel()->selectedRows()) {
+        rows << index.row();
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+QList<int> NumbersPage::visibleColumns() const {
+    const QHeaderView* header = m_ui->tableView->horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical)) {
+            columns << logical;
+        }
+    }
+    return columns;
+}
+
+void NumbersPage::copySelectedNumbers() {
+    QStringList numbers;
+    for (const int row : selectedRows()) {
+        numbers << m_model->rowAt(row).record.e164;
+    }
+    if (!numbers.isEmpty()) {
+        QGuiApplication::clipboard()->setText(numbers.join(u'\n'));
+    }
+}
+
+void NumbersPage::editLabel() {
+    const QModelIndex current = m_ui->tableView->currentIndex();
+    if (!current.isValid()) {
+        return;
+    }
+    const int row = current.row();
+    const std::optional<QString> label = m_labelPrompt(
+        m_model->index(row, models::NumbersModel::NumberColumn).data().toString(), m_model->labelAt(row));
+    if (!label) {
+        return;
+    }
+    QString error;
+    if (!m_model->setLabel(row, label->trimmed(), &error)) {
+        QMessageBox::warning(this, tr("Edit label"), tr("The label could not be staged: %1").arg(error));
+    }
+}
+
+void NumbersPage::exportShown() {
+    exportWithPrompt(false);
+}
+
+void NumbersPage::exportSelection() {
+    exportWithPrompt(true);
+}
+
+void NumbersPage::exportWithPrompt(bool selectionOnly) {
+    const QString suggested = tr("numbers-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
+    const QString path = m_saveFilePrompt(suggested);
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!exportTo(path, selectionOnly, &error)) {
+        QMessageBox::warning(this, tr("Export numbers"), error);
+    }
+}
+
+bool NumbersPage::exportTo(const QString& path, bool selectionOnly, QString* error) {
+    // QSaveFile: a failed or cancelled export leaves no half-written file behind.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error) {
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        }
+        return false;
+    }
+    bool ok = false;
+    if (selectionOnly) {
+        QList<store::NumberRow> rows;
+        for (const int row : selectedRows()) {
+            rows << m_model->rowAt(row);
+        }
+        ok = NumbersCsvExport::writeRows(&file, m_database, rows, visibleColumns(), error);
+    } else {
+        NumbersCsvExport::Request request;
+        request.filter = m_model->filter();
+        request.sortKey = m_model->sortKey();
+        request.order = m_model->sortOrder();
+        request.columns = visibleColumns();
+        QProgressDialog progress(tr("Exporting numbers…"), tr("Cancel"), 0, 100, this);
+        progress.setObjectName(u"exportProgress"_s);
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(400);
+        progress.setAutoClose(true);
+        const auto onProgress = [&progress](qint64 written, qint64 total) {
+            // A percentage keeps the bar's range in int for any row count.
+            progress.setValue(total > 0 ? static_cast<int>(written * 100 / total) : 100);
+            progress.setLabelText(tr("Exporting numbers… %1 of %2")
+                                      .arg(QLocale().toString(written), QLocale().toString(total)));
+            return !progress.wasCanceled();
+        };
+        ok = NumbersCsvExport::write(&file, m_database, request, onProgress, error);
+        progress.setValue(100);
+    }
+    if (!ok) {
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        if (error) {
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        }
+        return false;
+    }
+    return true;
+}
+
+void NumbersPage::showContextMenu(const QPoint& position) {
+    if (!m_ui->tableView->indexAt(position).isValid()) {
+        return;
+    }
+    QMenu menu(this);
+    menu.addAction(m_copyAction);
+    menu.addAction(m_editLabelAction);
+    menu.addSeparator();
+    menu.addAction(m_exportSelectionAction);
+    menu.exec(m_ui->tableView->viewport()->mapToGlobal(position));
+}
+
+void NumbersPage::updateCount() {
+    const qint64 total = m_model->totalCount();
+    if (total < 0) {
+        return;
+    }
+    m_ui->countLabel->setToolTip(QString());
+    m_ui->countLabel->setText(total == 1 ? tr("1 number") : tr("%1 numbers").arg(QLocale().toString(total)));
+}
+
+void NumbersPage::updateActions() {
+    const bool any = m_ui->tableView->selectionModel()->hasSelection();
+    m_copyAction->setEnabled(any);
+    m_editLabelAction->setEnabled(any);
+    m_exportSelectionAction->setEnabled(any);
+}
+
+void NumbersPage::updateDetails() {
+    const QModelIndex current = m_ui->tableView->currentIndex();
+    const bool shown = current.isValid();
+    m_ui->detailsFields->setVisible(shown);
+    m_ui->detailsEmptyLabel->setVisible(!shown);
+    if (!shown) {
+        return;
+    }
+    using M = models::NumbersModel;
+    const int row = current.row();
+    const store::NumberRow& r = m_model->rowAt(row);
+    const auto cell = [&](int column) {
+        return orDash(m_model->index(row, column).data().toString());
+    };
+    m_ui->numberValue->setText(cell(M::NumberColumn));
+    m_ui->e164Value->setText(r.record.e164);
+    m_ui->labelValue->setText(orDash(m_model->labelAt(row)));
+    m_ui->usageTypeValue->setText(cell(M::UsageTypeColumn));
+    m_ui->paymentTypeValue->setText(cell(M::PaymentTypeColumn));
+    m_ui->callTypeValue->setText(cell(M::CallTypeColumn));
+    m_ui->statusValue->setText(cell(M::StatusColumn));
+    m_ui->featuresValue->setText(cell(M::FeaturesColumn));
+    m_ui->extensionValue->setText(r.record.extensionId.isEmpty() ? tr("Company number (not assigned)")
+                                                                 : cell(M::ExtensionColumn));
+    m_ui->providerValue->setText(cell(M::ProviderColumn));
+    m_ui->capabilitiesValue->setText(cell(M::CapabilitiesColumn));
+    m_ui->idValue->setText(r.record.id);
+    const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(r.profileId);
+    m_ui->profileValue->setText(profile ? profile->name : QString::number(r.profileId));
+
+    // Restcomm's URLs are not part of the table rows: read the whole record for them.
+    std::optional<core::PhoneNumberRecord> full;
+    if (r.record.restcomm) {
+        full = store::PhoneNumberRepository(m_database).find(r.profileId, r.record.id);
+    }
+    const bool restcomm = full && full->restcomm;
+    for (QWidget* widget :
+         {static_cast<QWidget*>(m_ui->voiceUrlTitle), static_cast<QWidget*>(m_ui->voiceUrlValue),
+          static_cast<QWidget*>(m_ui->smsUrlTitle), static_cast<QWidget*>(m_ui->smsUrlValue)}) {
+        widget->setVisible(restcomm);
+    }
+    if (restcomm) {
+        m_ui->voiceUrlValue->setText(orDash(full->restcomm->voiceUrl));
+        m_ui->smsUrlValue->setText(orDash(full->restcomm->smsUrl));
+    }
+    const bool pending = m_model->isPending(row);
+    m_ui->pendingValue->setText(pending ? tr("Label \"%1\" is staged; the provider still has \"%2\".")
+                                              .arg(m_model->labelAt(row), r.record.label)
+                                        : tr("None"));
+    QFont font = m_ui->labelValue->font();
+    font.setItalic(pending);
+    m_ui->labelValue->setFont(font);
+}
+
+void NumbersPage::restoreState() {
+    const QSettings settings;
+    // A broken or foreign value is ignored by restoreState(); the defaults above then stay.
+    m_ui->tableView->horizontalHeader()->restoreState(settings.value(kHeaderKey).toByteArray());
+    m_ui->splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    const QHeaderView* header = m_ui->tableView->horizontalHeader();
+    m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+}
+
+void NumbersPage::saveState() const {
+    QSettings settings;
+    settings.setValue(kHeaderKey, m_ui->tableView->horizontalHeader()->saveState());
+    settings.setValue(kSplitterKey, m_ui->splitter->saveState());
+}
+
+void NumbersPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void NumbersPage::retranslate() {
+    fillCombos();
+    m_copyAction->setText(tr("Copy number"));
+    m_editLabelAction->setText(tr("Edit label…"));
+    m_exportAction->setText(tr("Export CSV…"));
+    m_exportAction->setToolTip(tr("Export the numbers shown, in the shown column order (%1)")
+                                   .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
+    m_exportSelectionAction->setText(tr("Export selection…"));
+    m_findAction->setText(tr("Find numbers"));
+    updateCount();
+}
+
+} // namespace trunkline::gui

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QWidget>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QAction;
+class QTimer;
+
+namespace Ui {
+class NumbersPage;
+}
+
+namespace trunkline::store {
+class Database;
+}
+namespace trunkline::models {
+class NumbersModel;
+}
+
+namespace trunkline::gui {
+
+// The Numbers page: every number of every profile in a lazily loaded table, a filter bar applied as
+// the admin types, a details panel for the current number, a context menu (copy, edit label, export)
+// and CSV export of exactly what the table shows. Column order and widths are remembered.
+class NumbersPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit NumbersPage(store::Database& database, QWidget* parent = nullptr);
+    ~NumbersPage() override;
+
+    models::NumbersModel* model() const { return m_model; }
+
+    // How the page asks the admin; tests replace them so no modal dialog blocks.
+    using SaveFilePrompt = std::function<QString(const QString& suggestedName)>;
+    using LabelPrompt = std::function<std::optional<QString>(const QString& number, const QString& current)>;
+    void setSaveFilePrompt(SaveFilePrompt prompt) { m_saveFilePrompt = std::move(prompt); }
+    void setLabelPrompt(LabelPrompt prompt) { m_labelPrompt = std::move(prompt); }
+
+    // Writes what the table shows (all rows, or the selected ones) to `path`. False with *error.
+    bool exportTo(const QString& path, bool selectionOnly, QString* error = nullptr);
+
+    // Rows after the filter bar's typing pause, in milliseconds.
+    static constexpr int kFilterDelayMs = 250;
+
+public slots:
+    // Re-reads the store (after a sync or an edit elsewhere).
+    void refresh();
+    void focusFilter();
+    void exportShown();
+    void exportSelection();
+    void copySelectedNumbers();
+    void editLabel();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void setUpFilterBar();
+    void setUpActions();
+    void fillCombos();
+    void applyFilter();
+    void showContextMenu(const QPoint& position);
+    void updateDetails();
+    void updateCount();
+    void updateActions();
+    void exportWithPrompt(bool selectionOnly);
+    QList<int> selectedRows() const;
+    QList<int> visibleColumns() const;
+    void restoreState();
+    void saveState() const;
+    void retranslate();
+
+    std::unique_ptr<Ui::NumbersPage> m_ui;
+    store::Database& m_database;
+    models::NumbersModel* m_model = nullptr;
+    QTimer* m_filterDelay = nullptr;
+    QAction* m_copyAction = nullptr;
+    QAction* m_editLabelAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_exportSelectionAction = nullptr;
+    QAction* m_findAction = nullptr;
+    SaveFilePrompt m_saveFilePrompt;
+    LabelPrompt m_labelPrompt;
+};
+
+} // namespace trunkline::gui

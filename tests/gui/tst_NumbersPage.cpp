@@ -1,0 +1,341 @@
+#include "TestDatabase.h"
+#include "core/Csv.h"
+#include "gui/MainWindow.h"
+#include "gui/numbers/NumbersPage.h"
+#include "models/NumbersModel.h"
+#include "store/ExtensionRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "store/PhoneNumberRepository.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline;
+using gui::NumbersPage;
+using models::NumbersModel;
+
+namespace {
+
+constexpr int kNumberCount = 2500; // more than one export chunk and many model pages
+
+const QStringList kNames = {u"Anna Berger"_s, u"Jonas Keller"_s, u"Lea Hoffmann"_s,
+                            u"Max Schulz"_s,  u"Sales"_s,        u"Support"_s};
+
+core::PhoneNumberRecord numberFor(int i) {
+    core::PhoneNumberRecord n;
+    n.provider = core::kProviderRingCentral.toString();
+    n.id = QString::number(700000 + i);
+    n.e164 = (i % 2 == 0 ? u"+4930"_s : u"+4940"_s) + QString::number(55500000 + i);
+    n.label = i % 4 == 0 ? QString() : u"Line %1"_s.arg(i);
+    n.usageType = i % 6 == 0 ? core::UsageType::CompanyNumber : core::UsageType::DirectNumber;
+    n.paymentType = i % 9 == 0 ? core::PaymentType::TollFree : core::PaymentType::Local;
+    n.features = i % 3 == 0 ? (core::NumberFeature::CallerId | core::NumberFeature::SmsSender)
+                            : core::NumberFeatures(core::NumberFeature::CallerId);
+    if (i % 5 != 0) {
+        const int e = static_cast<int>(i % kNames.size());
+        n.extensionId = u"ext%1"_s.arg(e);
+        n.extensionNumber = QString::number(101 + e);
+    }
+    return n;
+}
+
+QList<QStringList> readCsv(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    // The shown number "+49 30 ..." is not bare E.164, so CsvWriter puts a quote before it.
+    core::CsvReader reader(&file, {u',', true});
+    return reader.readAll();
+}
+
+} // namespace
+
+class tst_NumbersPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init() {
+        QSettings().clear();
+        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
+        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        m_profile = m_test->addProfile(u"Berlin office"_s);
+        QVERIFY(m_profile > 0);
+        QList<core::Extension> extensions;
+        for (int e = 0; e < kNames.size(); ++e) {
+            core::Extension x;
+            x.id = u"ext%1"_s.arg(e);
+            x.extensionNumber = QString::number(101 + e);
+            x.name = kNames[e];
+            extensions << x;
+        }
+        QVERIFY(store::ExtensionRepository(m_test->database()).upsert(m_profile, extensions));
+        QList<core::PhoneNumberRecord> numbers;
+        for (int i = 0; i < kNumberCount; ++i) {
+            numbers << numberFor(i);
+        }
+        numbers[0].label = u"=HYPERLINK(\"http://evil\")"_s; // must reach the CSV neutralised
+        numbers[0].usageType = core::UsageType::MainCompanyNumber;
+        QString error;
+        QVERIFY2(store::PhoneNumberRepository(m_test->database()).upsert(m_profile, numbers, &error),
+                 qPrintable(error));
+        m_page = std::make_unique<NumbersPage>(m_test->database());
+        m_page->resize(1200, 700);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    }
+    void cleanup() {
+        m_page.reset();
+        m_test.reset();
+    }
+
+    void opensLazily() {
+        QTableView* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        QVERIFY(table);
+        QCOMPARE(m_page->model()->totalCount(), kNumberCount);
+        QVERIFY(m_page->model()->rowCount() < kNumberCount);
+        QCOMPARE(m_page->findChild<QLabel*>(u"countLabel"_s)->text(),
+                 u"%1 numbers"_s.arg(QLocale().toString(kNumberCount)));
+    }
+
+    void wildcardFilterAsTyped() {
+        QLineEdit* digits = m_page->findChild<QLineEdit*>(u"digitsEdit"_s);
+        QVERIFY(digits);
+        QTest::keyClicks(digits, u"+4930*12?"_s);
+        // Debounced: nothing happens while typing, the rows follow after the pause.
+        QCOMPARE(m_page->model()->filter().digitsPattern, QString());
+        QTRY_COMPARE(m_page->model()->filter().digitsPattern, u"+4930*12?"_s);
+        QStringList expected;
+        for (int i = 0; i < kNumberCount; ++i) {
+            const QString d = numberFor(i).e164.mid(1);
+            if (d.startsWith(u"4930"_s) && d.mid(d.size() - 3, 2) == u"12"_s) {
+                expected << numberFor(i).e164;
+            }
+        }
+        QVERIFY(!expected.isEmpty());
+        std::sort(expected.begin(), expected.end());
+        QStringList shown;
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            shown << m_page->model()->index(row, 0).data(NumbersModel::E164Role).toString();
+        }
+        QCOMPARE(shown, expected);
+        QCOMPARE(m_page->findChild<QLabel*>(u"countLabel"_s)->text(), u"%1 numbers"_s.arg(expected.size()));
+
+        // The other filters combine with it.
+        auto* unassigned = m_page->findChild<QCheckBox*>(u"unassignedCheck"_s);
+        unassigned->click();
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            QCOMPARE(m_page->model()->index(row, NumbersModel::ExtensionColumn).data().toString(), QString());
+        }
+        QVERIFY(m_page->model()->rowCount() < expected.size());
+    }
+
+    void usageAndTextFilters() {
+        auto* usage = m_page->findChild<QComboBox*>(u"usageCombo"_s);
+        usage->setCurrentIndex(usage->findData(u"MainCompanyNumber"_s));
+        QCOMPARE(m_page->model()->rowCount(), 1);
+        usage->setCurrentIndex(0);
+        QLineEdit* text = m_page->findChild<QLineEdit*>(u"textEdit"_s);
+        QTest::keyClicks(text, u"lea hoff"_s);
+        QTRY_COMPARE(m_page->model()->filter().text, u"lea hoff"_s);
+        QVERIFY(m_page->model()->totalCount() > 0);
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            QVERIFY(m_page->model()
+                        ->index(row, NumbersModel::ExtensionColumn)
+                        .data()
+                        .toString()
+                        .contains(u"Lea Hoffmann"_s));
+        }
+    }
+
+    void shortcuts() {
+        QLineEdit* digits = m_page->findChild<QLineEdit*>(u"digitsEdit"_s);
+        QTableView* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        table->setFocus();
+        QAction* find = m_page->findChild<QAction*>(u"findAction"_s);
+        QCOMPARE(find->shortcut(), QKeySequence(QKeySequence::Find));
+        find->trigger();
+        QTRY_VERIFY(digits->hasFocus());
+        QCOMPARE(m_page->findChild<QAction*>(u"exportAction"_s)->shortcut(), QKeySequence(u"Ctrl+E"_s));
+    }
+
+    void detailsFollowTheCurrentRow() {
+        QTableView* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        QVERIFY(!m_page->findChild<QWidget*>(u"detailsFields"_s)->isVisible());
+        table->selectRow(1);
+        QVERIFY(m_page->findChild<QWidget*>(u"detailsFields"_s)->isVisible());
+        const QString e164 = m_page->model()->index(1, 0).data(NumbersModel::E164Role).toString();
+        QCOMPARE(m_page->findChild<QLabel*>(u"e164Value"_s)->text(), e164);
+        QCOMPARE(m_page->findChild<QLabel*>(u"profileValue"_s)->text(), u"Berlin office"_s);
+    }
+
+    void exportsExactlyWhatIsShown() {
+        // A filter, a sort and a moved column: the CSV must follow all three, for every row.
+        auto* usage = m_page->findChild<QComboBox*>(u"usageCombo"_s);
+        usage->setCurrentIndex(usage->findData(u"DirectNumber"_s));
+        QTableView* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        QHeaderView* header = table->horizontalHeader();
+        header->setSortIndicator(NumbersModel::NumberColumn, Qt::DescendingOrder);
+        header->moveSection(header->visualIndex(NumbersModel::LabelColumn), 0);
+        header->setSectionHidden(NumbersModel::CapabilitiesColumn, true);
+        const qint64 total = m_page->model()->totalCount();
+        QVERIFY(total > NumbersModel::kDefaultPageSize);
+        QVERIFY(m_page->model()->rowCount() < total);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"shown.csv"_s);
+        m_page->setSaveFilePrompt([&](const QString& suggested) {
+            [&] {
+                QVERIFY(suggested.endsWith(u".csv"_s));
+            }();
+            return path;
+        });
+        m_page->findChild<QAction*>(u"exportAction"_s)->trigger();
+        const QList<QStringList> rows = readCsv(path);
+        QCOMPARE(rows.size(), total + 1);
+        QCOMPARE(rows[0].size(), NumbersModel::ColumnCount - 1);
+        QCOMPARE(rows[0][0], u"Label"_s);
+        QCOMPARE(rows[0][1], u"Number"_s);
+        QVERIFY(!rows[0].contains(u"Capabilities"_s));
+        // Descending by number, usage type as shown, the fetched rows equal the first CSV rows.
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            QCOMPARE(rows[row + 1][1],
+                     m_page->model()->index(row, NumbersModel::NumberColumn).data().toString());
+            QCOMPARE(rows[row + 1][0],
+                     m_page->model()->index(row, NumbersModel::LabelColumn).data().toString());
+        }
+        QCOMPARE(rows[1][1], u"+49 40 55502499"_s);
+        const int usageColumn = int(rows[0].indexOf(u"Usage type"_s));
+        for (int row = 1; row < rows.size(); ++row) {
+            QCOMPARE(rows[row][usageColumn], u"Direct number"_s);
+        }
+    }
+
+    void neutralisesFormulaCells() {
+        QLineEdit* digits = m_page->findChild<QLineEdit*>(u"digitsEdit"_s);
+        QTest::keyClicks(digits, u"+4930 55500000"_s);
+        QTRY_COMPARE(m_page->model()->rowCount(), 1);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"one.csv"_s);
+        QString error;
+        QVERIFY2(m_page->exportTo(path, false, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.contains("'=HYPERLINK("), bytes.constData());
+        QVERIFY(!bytes.contains(",=HYPERLINK"));
+        QVERIFY(bytes.contains("\r\n"));
+    }
+
+    void contextMenuActionsOnTheSelection() {
+        QTableView* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        table->selectionModel()->select(
+            QItemSelection(m_page->model()->index(2, 0),
+                           m_page->model()->index(4, NumbersModel::ColumnCount - 1)),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_page->findChild<QAction*>(u"copyNumberAction"_s)->trigger();
+        QStringList expected;
+        for (int row = 2; row <= 4; ++row) {
+            expected << m_page->model()->index(row, 0).data(NumbersModel::E164Role).toString();
+        }
+        QCOMPARE(QGuiApplication::clipboard()->text(), expected.join(u'\n'));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"selection.csv"_s);
+        m_page->setSaveFilePrompt([&](const QString&) { return path; });
+        m_page->findChild<QAction*>(u"exportSelectionAction"_s)->trigger();
+        const QList<QStringList> rows = readCsv(path);
+        QCOMPARE(rows.size(), 4);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(rows[i + 1][0], m_page->model()->index(2 + i, 0).data().toString());
+        }
+    }
+
+    void editLabelStagesPendingChange() {
+        QTableView* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        table->setCurrentIndex(m_page->model()->index(5, NumbersModel::LabelColumn));
+        const QString id = m_page->model()->index(5, 0).data(NumbersModel::IdRole).toString();
+        QString askedFor;
+        m_page->setLabelPrompt([&](const QString& number, const QString&) -> std::optional<QString> {
+            askedFor = number;
+            return u"  Reception  "_s;
+        });
+        m_page->findChild<QAction*>(u"editLabelAction"_s)->trigger();
+        QCOMPARE(askedFor, m_page->model()->index(5, 0).data().toString());
+
+        const QList<store::PendingChange> staged =
+            store::PendingChangeRepository(m_test->database()).list(m_profile);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged[0].entity, u"phone_number"_s);
+        QCOMPARE(staged[0].entityKey, id);
+        QCOMPARE(staged[0].payload.value(u"label"_s).toString(), u"Reception"_s);
+        const QModelIndex label = m_page->model()->index(5, NumbersModel::LabelColumn);
+        QCOMPARE(label.data().toString(), u"Reception"_s);
+        QVERIFY(label.data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(m_page->findChild<QLabel*>(u"pendingValue"_s)->text().contains(u"Reception"_s));
+
+        // Cancelling the prompt stages nothing more.
+        m_page->setLabelPrompt([](const QString&, const QString&) { return std::nullopt; });
+        m_page->findChild<QAction*>(u"editLabelAction"_s)->trigger();
+        QCOMPARE(store::PendingChangeRepository(m_test->database()).list(m_profile).size(), 1);
+    }
+
+    void headerStateIsRemembered() {
+        QHeaderView* header = m_page->findChild<QTableView*>(u"tableView"_s)->horizontalHeader();
+        header->moveSection(header->visualIndex(NumbersModel::ProviderColumn), 1);
+        header->setSortIndicator(NumbersModel::LabelColumn, Qt::DescendingOrder);
+        m_page.reset();
+        NumbersPage again(m_test->database());
+        QHeaderView* restored = again.findChild<QTableView*>(u"tableView"_s)->horizontalHeader();
+        QCOMPARE(restored->visualIndex(NumbersModel::ProviderColumn), 1);
+        QCOMPARE(again.model()->sortKey(), store::NumberSortKey::Label);
+        QCOMPARE(again.model()->sortOrder(), Qt::DescendingOrder);
+    }
+
+    // Not an assertion of looks: writes PNGs for the docs and for a human to look at when
+    // TRUNKLINE_SCREENSHOT_DIR is set.
+    void screenshot() {
+        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
+        if (dir.isEmpty()) {
+            QSKIP("TRUNKLINE_SCREENSHOT_DIR is not set");
+        }
+        m_page.reset();
+        gui::MainWindow window;
+        auto* page = new NumbersPage(m_test->database());
+        window.setPageWidget(gui::MainWindow::Page::Numbers, page);
+        window.showPage(gui::MainWindow::Page::Numbers);
+        window.resize(1400, 820);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* table = page->findChild<QTableView*>(u"tableView"_s);
+        table->setCurrentIndex(page->model()->index(3, 0));
+        page->model()->setLabel(7, u"Empfang"_s);
+        QTest::qWait(50);
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(window.grab().save(dir + u"/numbers-page.png"_s));
+        QTest::keyClicks(page->findChild<QLineEdit*>(u"digitsEdit"_s), u"+4930*12*"_s);
+        QTRY_COMPARE(page->model()->filter().digitsPattern, u"+4930*12*"_s);
+        QVERIFY(window.grab().save(dir + u"/numbers-page-filtered.png"_s));
+    }
+
+private:
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<NumbersPage> m_page;
+    qint64 m_profile = 0;
+};
+
+QTEST_MAIN(tst_NumbersPage)
+#include "tst_NumbersPage.moc"
