@@ -130,6 +130,46 @@ net::ApiReply* sendForValue(net::ApiClient* client, QObject* context, net::ApiRe
     return reply;
 }
 
+// How a create whose answer was lost is checked: calls back with the record if it exists remotely, with
+// nullopt if it provably does not, or with an error if that cannot be told.
+template <typename T>
+using LookupDone =
+    std::function<void(const std::optional<T>& found, const std::optional<net::ApiError>& error)>;
+template <typename T>
+using Lookup = std::function<void(LookupDone<T>)>;
+
+// Sends a create. A create is never sent twice blindly: when ApiClient reports its outcome unknown (the
+// answer was lost), `lookup` checks whether it took effect. Found: that record is the result. Not found:
+// the create provably did not happen and is sent again (at most `attempts` sends in all). Lookup failed:
+// the OutcomeUnknown error is reported, so the caller knows to check before trying again.
+template <typename T>
+void sendCreate(net::ApiClient* client, QObject* context, net::ApiRequest request,
+                std::function<std::optional<T>(const QJsonObject&, QString*)> read, Lookup<T> lookup,
+                Callback<T> done, int attempts = 3) {
+    sendForValue<T>(client, context, request, read,
+                    [client, context, request, read, lookup, done, attempts](const Outcome<T>& outcome) {
+                        const bool unknown =
+                            outcome.error && outcome.error->kind == net::ApiError::Kind::OutcomeUnknown;
+                        if (!unknown || !lookup) {
+                            if (done)
+                                done(outcome);
+                            return;
+                        }
+                        lookup([=](const std::optional<T>& found, const std::optional<net::ApiError>& error) {
+                            if (found && !error) {
+                                Outcome<T> recovered;
+                                recovered.value = found;
+                                if (done)
+                                    done(recovered);
+                            } else if (!error && attempts > 1) {
+                                sendCreate<T>(client, context, request, read, lookup, done, attempts - 1);
+                            } else if (done) {
+                                done(outcome);
+                            }
+                        });
+                    });
+}
+
 // Sends one request whose answer carries nothing the caller needs.
 inline net::ApiReply* sendForCompletion(net::ApiClient* client, QObject* context, net::ApiRequest request,
                                         Completion done) {

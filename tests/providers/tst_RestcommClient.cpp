@@ -192,6 +192,39 @@ private slots:
         QVERIFY2(deletedTwice->message().contains(u"11223344"_s), qPrintable(deletedTwice->message()));
     }
 
+    // Lost answers to provisioning are checked before anything is re-sent: each SIP number exists once.
+    void provisionUnderFaultsTakesEffectOnce() {
+        emulator::EmulatorOptions faulty = options(0);
+        faulty.faults.truncate = 0.12;
+        faulty.faults.drop = 0.08;
+        faulty.faults.serverError = 0.08;
+        ProviderRig rig(Provider::Restcomm, faulty);
+        QVERIFY(rig.listening);
+        RestcommClient client(rig.api.get(), rig.server.credentials().restcommAccountSid);
+        for (int i = 0; i < 12; ++i) {
+            ProvisionRequest sip;
+            sip.number.e164 = QString::number(880000 + i);
+            sip.number.restcomm = core::RestcommAttributes{};
+            sip.number.restcomm->pureSip = true;
+            const auto added =
+                await<core::PhoneNumberRecord>([&](auto done) { client.provisionIncomingNumber(sip, done); });
+            QVERIFY2(added.ok(), qPrintable(sip.number.e164 + u": "_s + message(added.error)));
+            QCOMPARE(added.value->e164, sip.number.e164);
+        }
+        const emulator::ServedCounts counts = rig.server.servedCounts();
+        QVERIFY2(counts.truncated + counts.dropped + counts.serverErrors > 0, "faults must have happened");
+        const auto listed = listAll<core::PhoneNumberRecord>(
+            [&](auto onPage, auto done) { client.listIncomingNumbers(onPage, done); });
+        QVERIFY(listed.outcome.complete);
+        QHash<QString, int> perNumber;
+        for (const core::PhoneNumberRecord& n : listed.records)
+            if (n.e164.startsWith(u"8800"_s))
+                ++perNumber[n.e164];
+        QCOMPARE(perNumber.size(), 12);
+        for (auto it = perNumber.begin(); it != perNumber.end(); ++it)
+            QCOMPARE(it.value(), 1);
+    }
+
     void migrateMovesSubAccountToOrganisation() {
         ProviderRig rig(Provider::Restcomm, options(0));
         QVERIFY(rig.listening);

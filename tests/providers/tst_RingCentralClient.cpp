@@ -345,6 +345,39 @@ private slots:
         QCOMPARE(ruleAgain.value->value(u"screening"_s).toString(), screening);
     }
 
+    // Lost answers to creates (cut bodies, dropped connections, 5xx) are checked, never blindly re-sent:
+    // every create ends well and each extension exists exactly once.
+    void createsUnderFaultsTakeEffectOnce() {
+        emulator::EmulatorOptions options = office(30, 60);
+        options.faults.truncate = 0.12;
+        options.faults.drop = 0.08;
+        options.faults.serverError = 0.08;
+        ProviderRig rig(Provider::RingCentralAdmin, options);
+        QVERIFY(rig.listening);
+        RingCentralClient client(rig.api.get());
+        QStringList created;
+        for (int i = 0; i < 12; ++i) {
+            const QString number = QString::number(7700 + i);
+            const auto outcome = await<core::Extension>(
+                [&](auto done) { client.createExtension(newExtension(number), done); });
+            QVERIFY2(outcome.ok(), qPrintable(number + u": "_s + message(outcome.error)));
+            QCOMPARE(outcome.value->extensionNumber, number);
+            created.append(outcome.value->id);
+        }
+        const emulator::ServedCounts counts = rig.server.servedCounts();
+        QVERIFY2(counts.truncated + counts.dropped + counts.serverErrors > 0, "faults must have happened");
+        auto listed = listAll<core::Extension>(
+            [&](auto onPage, auto done) { client.listExtensions({}, onPage, done); });
+        QVERIFY2(listed.outcome.complete, qPrintable(message(listed.outcome.error)));
+        QHash<QString, int> perNumber;
+        for (const core::Extension& e : listed.records)
+            if (e.extensionNumber.startsWith(u"77"_s) && e.extensionNumber.size() == 4)
+                ++perNumber[e.extensionNumber];
+        QCOMPARE(perNumber.size(), 12);
+        for (auto it = perNumber.begin(); it != perNumber.end(); ++it)
+            QCOMPARE(it.value(), 1);
+    }
+
     void nonAdminIsForbiddenWithReadableMessage() {
         ProviderRig rig(Provider::RingCentralUser, office());
         QVERIFY(rig.listening);

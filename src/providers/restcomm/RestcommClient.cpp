@@ -123,8 +123,8 @@ net::ApiReply* RestcommClient::deleteIncomingNumber(const core::PhoneNumberRecor
     return sendForCompletion(m_api, this, std::move(request), std::move(done));
 }
 
-net::ApiReply* RestcommClient::provisionIncomingNumber(const ProvisionRequest& provision,
-                                                       Callback<core::PhoneNumberRecord> done) {
+void RestcommClient::provisionIncomingNumber(const ProvisionRequest& provision,
+                                             Callback<core::PhoneNumberRecord> done) {
     net::ApiRequest request;
     request.method = "POST";
     request.path = numbersPath() +
@@ -142,7 +142,37 @@ net::ApiReply* RestcommClient::provisionIncomingNumber(const ProvisionRequest& p
             number->restcomm->pureSip = pureSip;
         return number;
     };
-    return sendForValue<core::PhoneNumberRecord>(m_api, this, std::move(request), read, std::move(done));
+    Lookup<core::PhoneNumberRecord> lookup;
+    if (!provision.number.e164.isEmpty()) {
+        const QString wanted = provision.number.e164;
+        lookup = [this, wanted, read, subject = request.subject](LookupDone<core::PhoneNumberRecord> found) {
+            // The filter is a substring LIKE (§4); '+' is left out so no form decoder turns it into a space,
+            // and the exact number is compared here.
+            net::ApiRequest query = net::ApiRequest::get(numbersPath() + u".json"_s);
+            query.query.addQueryItem(u"PhoneNumber"_s, wanted.startsWith(u'+') ? wanted.mid(1) : wanted);
+            query.query.addQueryItem(u"PageSize"_s, u"1000"_s);
+            query.subject = subject;
+            net::ApiReply* reply = m_api->send(std::move(query));
+            connect(
+                reply, &net::ApiReply::finished, this, [wanted, read, found](const net::ApiResult& result) {
+                    if (result.error) {
+                        found(std::nullopt, result.error);
+                        return;
+                    }
+                    const QJsonArray rows = result.json().object().value("incomingPhoneNumbers"_L1).toArray();
+                    for (const QJsonValue& value : rows) {
+                        QString problem;
+                        auto candidate = read(value.toObject(), &problem);
+                        if (candidate && candidate->e164 == wanted) {
+                            found(candidate, std::nullopt);
+                            return;
+                        }
+                    }
+                    found(std::nullopt, std::nullopt);
+                });
+        };
+    }
+    sendCreate<core::PhoneNumberRecord>(m_api, this, std::move(request), read, lookup, std::move(done));
 }
 
 net::ApiReply* RestcommClient::searchAvailableNumbers(const QString& isoCountry, const QString& numberType,

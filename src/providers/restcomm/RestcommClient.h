@@ -33,8 +33,9 @@ public:
     net::ApiReply* updateIncomingNumber(const core::PhoneNumberRecord& number,
                                         Callback<core::PhoneNumberRecord> done);
     net::ApiReply* deleteIncomingNumber(const core::PhoneNumberRecord& number, Completion done);
-    net::ApiReply* provisionIncomingNumber(const ProvisionRequest& request,
-                                           Callback<core::PhoneNumberRecord> done);
+    // A lost answer is checked (the number looked up in the account's list) before anything is re-sent;
+    // an area-code provision cannot be checked and then ends with OutcomeUnknown.
+    void provisionIncomingNumber(const ProvisionRequest& request, Callback<core::PhoneNumberRecord> done);
 
     // GET AvailablePhoneNumbers/{country}/{Local|TollFree|Mobile}; areaCode/contains may be empty.
     net::ApiReply* searchAvailableNumbers(const QString& isoCountry, const QString& numberType,

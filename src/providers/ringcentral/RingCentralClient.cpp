@@ -172,16 +172,43 @@ net::ApiReply* RingCentralClient::getExtension(const QString& extensionId, Callb
                                          std::move(done));
 }
 
-net::ApiReply* RingCentralClient::createExtension(const core::Extension& extension,
-                                                  Callback<core::Extension> done) {
+void RingCentralClient::createExtension(const core::Extension& extension, Callback<core::Extension> done) {
     net::ApiRequest request;
     request.method = "POST";
     request.path = kAccount + u"/extension"_s;
     request.rateGroup = kMedium;
     request.subject = extensionSubject(extension);
     request.body = jsonBytes(RingCentralMapper::extensionCreateBody(extension));
-    return sendForValue<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension,
-                                         std::move(done));
+    Lookup<core::Extension> lookup;
+    if (!extension.extensionNumber.isEmpty()) {
+        lookup = [this, extension, subject = request.subject](LookupDone<core::Extension> found) {
+            net::ApiRequest query = net::ApiRequest::get(kAccount + u"/extension"_s, kMedium);
+            query.query.addQueryItem(u"extensionNumber"_s, extension.extensionNumber);
+            query.subject = subject;
+            sendForValue<QJsonObject>(
+                m_api, this, std::move(query), anyObject,
+                [extension, found](const Outcome<QJsonObject>& answer) {
+                    if (answer.error) {
+                        found(std::nullopt, answer.error);
+                        return;
+                    }
+                    for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
+                        QString problem;
+                        const auto candidate = RingCentralMapper::extension(value.toObject(), &problem);
+                        // The number alone could be someone else's: the e-mail must match too.
+                        if (candidate && candidate->extensionNumber == extension.extensionNumber &&
+                            candidate->contact.email.compare(extension.contact.email, Qt::CaseInsensitive) ==
+                                0) {
+                            found(candidate, std::nullopt);
+                            return;
+                        }
+                    }
+                    found(std::nullopt, std::nullopt);
+                });
+        };
+    }
+    sendCreate<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension, lookup,
+                                std::move(done));
 }
 
 net::ApiReply* RingCentralClient::updateExtension(const core::Extension& extension,
@@ -238,17 +265,45 @@ net::PagedFetch* RingCentralClient::listForwardingNumbers(const QString& extensi
         RingCentralMapper::forwardingNumber, std::move(onPage), std::move(done));
 }
 
-net::ApiReply* RingCentralClient::createForwardingNumber(const QString& extensionId,
-                                                         const core::ForwardingNumber& forwarding,
-                                                         Callback<core::ForwardingNumber> done) {
+void RingCentralClient::createForwardingNumber(const QString& extensionId,
+                                               const core::ForwardingNumber& forwarding,
+                                               Callback<core::ForwardingNumber> done) {
     net::ApiRequest request;
     request.method = "POST";
     request.path = extensionPath(extensionId) + u"/forwarding-number"_s;
     request.rateGroup = kMedium;
     request.subject = tr("forwarding number %1").arg(forwarding.phoneNumber);
     request.body = jsonBytes(RingCentralMapper::forwardingCreateBody(forwarding));
-    return sendForValue<core::ForwardingNumber>(m_api, this, std::move(request),
-                                                RingCentralMapper::forwardingNumber, std::move(done));
+    Lookup<core::ForwardingNumber> lookup = [this, extensionId, forwarding, subject = request.subject](
+                                                LookupDone<core::ForwardingNumber> found) {
+        // An extension has at most ten forwarding numbers: one page holds them all.
+        net::ApiRequest query =
+            net::ApiRequest::get(extensionPath(extensionId) + u"/forwarding-number"_s, kLight);
+        query.query.addQueryItem(u"perPage"_s, u"1000"_s);
+        query.subject = subject;
+        sendForValue<QJsonObject>(
+            m_api, this, std::move(query), anyObject,
+            [forwarding, found](const Outcome<QJsonObject>& answer) {
+                if (answer.error) {
+                    found(std::nullopt, answer.error);
+                    return;
+                }
+                for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
+                    QString problem;
+                    const auto candidate = RingCentralMapper::forwardingNumber(value.toObject(), &problem);
+                    const bool same = candidate && (forwarding.phoneNumber.isEmpty()
+                                                        ? candidate->deviceId == forwarding.deviceId
+                                                        : candidate->phoneNumber == forwarding.phoneNumber);
+                    if (same) {
+                        found(candidate, std::nullopt);
+                        return;
+                    }
+                }
+                found(std::nullopt, std::nullopt);
+            });
+    };
+    sendCreate<core::ForwardingNumber>(m_api, this, std::move(request), RingCentralMapper::forwardingNumber,
+                                       lookup, std::move(done));
 }
 
 net::ApiReply* RingCentralClient::updateForwardingNumber(const QString& extensionId,

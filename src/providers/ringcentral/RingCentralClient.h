@@ -40,7 +40,11 @@ public:
     net::PagedFetch* listExtensions(const ExtensionFilter& filter, PageHandler<core::Extension> onPage,
                                     ListDone done);
     net::ApiReply* getExtension(const QString& extensionId, Callback<core::Extension> done);
-    net::ApiReply* createExtension(const core::Extension& extension, Callback<core::Extension> done);
+    // Creates are checked, not re-sent blindly, when their answer is lost (sendCreate): an extension is
+    // looked up by its number (and e-mail), a forwarding number by its phone number.
+    // Creates are checked, not re-sent blindly, when their answer is lost (sendCreate): an extension is
+    // looked up by its number (and e-mail), a forwarding number by its phone number.
+    void createExtension(const core::Extension& extension, Callback<core::Extension> done);
     net::ApiReply* updateExtension(const core::Extension& extension, Callback<core::Extension> done);
     net::ApiReply* deleteExtension(const core::Extension& extension, Completion done);
 
@@ -51,9 +55,8 @@ public:
 
     net::PagedFetch* listForwardingNumbers(const QString& extensionId,
                                            PageHandler<core::ForwardingNumber> onPage, ListDone done);
-    net::ApiReply* createForwardingNumber(const QString& extensionId,
-                                          const core::ForwardingNumber& forwarding,
-                                          Callback<core::ForwardingNumber> done);
+    void createForwardingNumber(const QString& extensionId, const core::ForwardingNumber& forwarding,
+                                Callback<core::ForwardingNumber> done);
     net::ApiReply* updateForwardingNumber(const QString& extensionId,
                                           const core::ForwardingNumber& forwarding,
                                           Callback<core::ForwardingNumber> done);

@@ -193,9 +193,9 @@ net::PagedFetch* TelnyxClient::listPhoneNumberExtensions(const QString& orderId,
         pageReader(), TelnyxMapper::phoneNumberExtension, std::move(onPage), std::move(done));
 }
 
-net::ApiReply* TelnyxClient::createPhoneNumberExtension(const QString& orderId,
-                                                        const core::PhoneNumberExtension& extension,
-                                                        Callback<core::PhoneNumberExtension> done) {
+void TelnyxClient::createPhoneNumberExtension(const QString& orderId,
+                                              const core::PhoneNumberExtension& extension,
+                                              Callback<core::PhoneNumberExtension> done) {
     net::ApiRequest request;
     request.method = "POST";
     request.path = path(u"/porting_orders/"_s + orderId + u"/phone_number_extensions"_s);
@@ -204,9 +204,34 @@ net::ApiReply* TelnyxClient::createPhoneNumberExtension(const QString& orderId,
                           .arg(extension.extensionRange.endAt)
                           .arg(orderId);
     request.body = jsonBytes(TelnyxMapper::phoneNumberExtensionCreateBody(extension));
-    return sendForValue<core::PhoneNumberExtension>(
+    const QString listPath = path(u"/porting_orders/"_s + orderId + u"/phone_number_extensions"_s);
+    Lookup<core::PhoneNumberExtension> lookup =
+        [this, listPath, extension, subject = request.subject](LookupDone<core::PhoneNumberExtension> found) {
+            net::ApiRequest query = net::ApiRequest::get(listPath);
+            query.query.addQueryItem(u"filter[porting_phone_number_id]"_s, extension.portingPhoneNumberId);
+            query.query.addQueryItem(u"page[size]"_s, u"250"_s);
+            query.subject = subject;
+            net::ApiReply* reply = m_api->send(std::move(query));
+            connect(reply, &net::ApiReply::finished, this, [extension, found](const net::ApiResult& result) {
+                if (result.error) {
+                    found(std::nullopt, result.error);
+                    return;
+                }
+                for (const QJsonValue& value : result.json().object().value("data"_L1).toArray()) {
+                    QString problem;
+                    const auto candidate = TelnyxMapper::phoneNumberExtension(value.toObject(), &problem);
+                    if (candidate && candidate->portingPhoneNumberId == extension.portingPhoneNumberId &&
+                        candidate->extensionRange == extension.extensionRange) {
+                        found(candidate, std::nullopt);
+                        return;
+                    }
+                }
+                found(std::nullopt, std::nullopt);
+            });
+        };
+    sendCreate<core::PhoneNumberExtension>(
         m_api, this, std::move(request),
-        fromData<core::PhoneNumberExtension>(TelnyxMapper::phoneNumberExtension), std::move(done));
+        fromData<core::PhoneNumberExtension>(TelnyxMapper::phoneNumberExtension), lookup, std::move(done));
 }
 
 net::ApiReply* TelnyxClient::deletePhoneNumberExtension(const QString& orderId, const QString& extensionId,

@@ -44,9 +44,10 @@ public:
 
     net::PagedFetch* listPhoneNumberExtensions(const QString& orderId,
                                                PageHandler<core::PhoneNumberExtension> onPage, ListDone done);
-    net::ApiReply* createPhoneNumberExtension(const QString& orderId,
-                                              const core::PhoneNumberExtension& extension,
-                                              Callback<core::PhoneNumberExtension> done);
+    // A lost answer is checked (the number's extension list searched for the same range) before anything
+    // is re-sent. createPortingOrder is not checked this way: it ends with OutcomeUnknown instead.
+    void createPhoneNumberExtension(const QString& orderId, const core::PhoneNumberExtension& extension,
+                                    Callback<core::PhoneNumberExtension> done);
     // Answers with the deleted record (200, not 204: §4.4).
     net::ApiReply* deletePhoneNumberExtension(const QString& orderId, const QString& extensionId,
                                               Callback<core::PhoneNumberExtension> done);
