@@ -5,6 +5,9 @@
 
 #include <QtTest>
 
+Q_DECLARE_METATYPE(trunkline::core::Extension)
+Q_DECLARE_METATYPE(trunkline::store::ExtensionFilter)
+
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 using trunkline::core::Extension;
@@ -248,9 +251,6 @@ private slots:
         QCOMPARE(repository.list(profile).size(), 1500);
     }
 };
-
-Q_DECLARE_METATYPE(trunkline::core::Extension)
-Q_DECLARE_METATYPE(trunkline::store::ExtensionFilter)
 
 QTEST_GUILESS_MAIN(tst_ExtensionRepository)
 #include "tst_ExtensionRepository.moc"

@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QtTest>
 
+Q_DECLARE_METATYPE(trunkline::store::ChangeState)
+
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 
@@ -227,8 +229,6 @@ private slots:
         QVERIFY(!repository.find(change.id));
     }
 };
-
-Q_DECLARE_METATYPE(trunkline::store::ChangeState)
 
 QTEST_GUILESS_MAIN(tst_PendingChangeRepository)
 #include "tst_PendingChangeRepository.moc"

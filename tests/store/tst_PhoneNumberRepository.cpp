@@ -3,6 +3,9 @@
 
 #include <QtTest>
 
+Q_DECLARE_METATYPE(trunkline::core::PhoneNumberRecord)
+Q_DECLARE_METATYPE(trunkline::store::PhoneNumberFilter)
+
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 using namespace trunkline::core;
@@ -186,9 +189,6 @@ private slots:
         QCOMPARE(repository.state(profile, u"n"_s)->version, repository.versionOf(number));
     }
 };
-
-Q_DECLARE_METATYPE(trunkline::core::PhoneNumberRecord)
-Q_DECLARE_METATYPE(trunkline::store::PhoneNumberFilter)
 
 QTEST_GUILESS_MAIN(tst_PhoneNumberRepository)
 #include "tst_PhoneNumberRepository.moc"

@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+Q_DECLARE_METATYPE(trunkline::core::PortingOrder)
+
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 using namespace trunkline::core;
@@ -170,8 +172,6 @@ private slots:
         QVERIFY(repository.extensions(profile, u"p1"_s).isEmpty());
     }
 };
-
-Q_DECLARE_METATYPE(trunkline::core::PortingOrder)
 
 QTEST_GUILESS_MAIN(tst_PortingRepository)
 #include "tst_PortingRepository.moc"
