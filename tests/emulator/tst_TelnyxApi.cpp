@@ -1,7 +1,8 @@
 // Telnyx emulator: porting orders, porting phone numbers and German phone-number extensions
-// (telnyx-porting.md, seed 002). Most rules are checked by calling the service directly (fast, exact);
-// the last block runs the same API over real sockets through the emulator server.
+// (telnyx-porting.md, seed 002). The whole suite runs twice: once calling the service directly, once
+// over real sockets through the in-process emulator server (QNetworkAccessManager on 127.0.0.1).
 
+#include "EmulatorTestClient.h"
 #include "emulator/EmulatorOptions.h"
 #include "emulator/telnyx/TelnyxService.h"
 
@@ -17,6 +18,9 @@ using trunkline::emulator::EmulatorOptions;
 using trunkline::emulator::EmulatorRequest;
 using trunkline::emulator::EmulatorResponse;
 using trunkline::emulator::telnyx::TelnyxService;
+using trunkline::emulator::test::EmulatorTestClient;
+using trunkline::emulator::test::HeaderList;
+using trunkline::emulator::test::TestReply;
 
 namespace {
 
@@ -40,9 +44,29 @@ struct Reply {
     }
 };
 
-// The service sees what the server would hand it: decoded path, raw query, lower-cased headers.
+// Services that live inside a server under test: their requests go over the socket.
+QHash<const TelnyxService*, EmulatorTestClient*>& socketClients() {
+    static QHash<const TelnyxService*, EmulatorTestClient*> clients;
+    return clients;
+}
+
+// Over the socket when the service belongs to a test server; otherwise directly, handing the service
+// what the server would: decoded path, raw query, lower-cased headers.
 Reply call(TelnyxService& service, const QByteArray& method, const QString& pathAndQuery,
            const QByteArray& body = {}, const QByteArray& authorization = QByteArray()) {
+    if (EmulatorTestClient* client = socketClients().value(&service)) {
+        HeaderList headers;
+        const QByteArray auth =
+            authorization.isNull() ? QByteArray("Bearer " + service.apiKey().toLatin1()) : authorization;
+        if (!auth.isEmpty())
+            headers.append({QByteArrayLiteral("Authorization"), auth});
+        if (!body.isEmpty())
+            headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+        const TestReply r = client->request(method, pathAndQuery, body, headers);
+        if (r.status == 0)
+            qWarning() << "no HTTP answer:" << r.errorString;
+        return Reply{r.status, r.body};
+    }
     const qsizetype question = pathAndQuery.indexOf(u'?');
     EmulatorRequest request;
     request.method = method;
@@ -85,7 +109,35 @@ QJsonObject filledInPatch() {
 class TestTelnyxApi : public QObject {
     Q_OBJECT
 
+public:
+    explicit TestTelnyxApi(bool overSockets)
+        : m_overSockets(overSockets) {}
+
+private:
+    bool m_overSockets;
     EmulatorOptions m_options;
+    std::vector<std::unique_ptr<TelnyxService>> m_services;
+    std::vector<std::unique_ptr<EmulatorTestClient>> m_clients;
+
+    // A Telnyx service with this seed: standalone, or the one inside a freshly started test server.
+    TelnyxService& make(quint32 seed, EmulatorOptions options = {}) {
+        options.seed = seed;
+        if (!m_overSockets) {
+            m_services.push_back(std::make_unique<TelnyxService>(seed, options));
+            return *m_services.back();
+        }
+        m_clients.push_back(std::make_unique<EmulatorTestClient>(options));
+        EmulatorTestClient& client = *m_clients.back();
+        if (!client.started())
+            qFatal("emulator did not start: %s", qPrintable(client.startError()));
+        for (auto* service : client.server().services()) {
+            if (auto* telnyx = dynamic_cast<TelnyxService*>(service)) {
+                socketClients().insert(telnyx, &client);
+                return *telnyx;
+            }
+        }
+        qFatal("the emulator server has no Telnyx service");
+    }
 
     // A fresh service with one new German draft order; returns its id and route number's porting id.
     struct Draft {
@@ -110,11 +162,17 @@ class TestTelnyxApi : public QObject {
     }
 
 private Q_SLOTS:
+    void cleanup() {
+        socketClients().clear();
+        m_clients.clear();
+        m_services.clear();
+    }
+
     void credentialLineNamesTheKey() {
-        TelnyxService service(7, m_options);
+        TelnyxService& service = make(7);
         QCOMPARE(service.credentialLine(), u"telnyx api_key="_s + service.apiKey());
         QVERIFY(service.apiKey().startsWith(u"KEY"_s));
-        TelnyxService other(8, m_options);
+        TelnyxService& other = make(8);
         QVERIFY(other.apiKey() != service.apiKey());
     }
 
@@ -130,7 +188,7 @@ private Q_SLOTS:
     void authentication() {
         QFETCH(QByteArray, authorization);
         QFETCH(int, status);
-        TelnyxService service(1, m_options);
+        TelnyxService& service = make(1);
         authorization.replace("{KEY}", service.apiKey().toLatin1());
         const Reply r = call(service, "GET", u"/v2/porting_orders"_s, {}, authorization);
         QCOMPARE(r.status, status);
@@ -141,9 +199,9 @@ private Q_SLOTS:
     }
 
     void demoDataIsDeterministicAndGerman() {
-        TelnyxService a(42, m_options);
-        TelnyxService b(42, m_options);
-        TelnyxService c(43, m_options);
+        TelnyxService& a = make(42);
+        TelnyxService& b = make(42);
+        TelnyxService& c = make(43);
         QCOMPARE(a.snapshot(), b.snapshot());
         QVERIFY(a.snapshot() != c.snapshot());
         const Reply orders = call(a, "GET", u"/v2/porting_orders?page[size]=250"_s);
@@ -162,7 +220,7 @@ private Q_SLOTS:
     }
 
     void createSplitsByCountryAndStartsAsDraft() {
-        TelnyxService service(1, m_options);
+        TelnyxService& service = make(1);
         const Reply r =
             callJson(service, "POST", u"/v2/porting_orders"_s,
                      QJsonObject{{u"phone_numbers"_s,
@@ -218,7 +276,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, code);
         QFETCH(QString, pointer);
-        TelnyxService service(1, m_options);
+        TelnyxService& service = make(1);
         const Reply r = call(service, "POST", u"/v2/porting_orders"_s, body);
         QCOMPARE(r.status, status);
         QCOMPARE(r.code(), code);
@@ -228,7 +286,7 @@ private Q_SLOTS:
     }
 
     void numberAlreadyOnAnOpenOrderIsADuplicate() {
-        TelnyxService service(1, m_options);
+        TelnyxService& service = make(1);
         newDraft(service, u"+4920112345"_s);
         const Reply again = callJson(service, "POST", u"/v2/porting_orders"_s,
                                      QJsonObject{{u"phone_numbers"_s, QJsonArray{u"+4920112345"_s}}});
@@ -238,7 +296,7 @@ private Q_SLOTS:
     }
 
     void retrieveAndPortingNumbersFilter() {
-        TelnyxService service(1, m_options);
+        TelnyxService& service = make(1);
         const Draft d = newDraft(service);
         const Reply got = call(service, "GET", u"/v2/porting_orders/"_s + d.orderId);
         QCOMPARE(got.status, 200);
@@ -306,7 +364,7 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(int, status);
         QFETCH(QString, code);
-        TelnyxService service(1, m_options);
+        TelnyxService& service = make(1);
         const Reply r = call(service, method, path);
         QCOMPARE(r.status, status);
         QCOMPARE(r.code(), code);
@@ -388,7 +446,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, code);
         QFETCH(QStringList, pointers);
-        TelnyxService service(3, m_options);
+        TelnyxService& service = make(3);
         QString orderId;
         if (orderKind == u"draft") {
             orderId = newDraft(service).orderId;
@@ -424,7 +482,7 @@ private Q_SLOTS:
     }
 
     void extensionIdentityChecks() {
-        TelnyxService service(3, m_options);
+        TelnyxService& service = make(3);
         const Draft d = newDraft(service);
         const Draft other = newDraft(service, u"+4930123456"_s);
         const QString path = u"/v2/porting_orders/"_s + d.orderId + u"/phone_number_extensions"_s;
@@ -474,7 +532,7 @@ private Q_SLOTS:
     }
 
     void extensionListPagingAndDelete() {
-        TelnyxService service(3, m_options);
+        TelnyxService& service = make(3);
         const Draft d = newDraft(service);
         const QString path = u"/v2/porting_orders/"_s + d.orderId + u"/phone_number_extensions"_s;
         QStringList ids;
@@ -532,7 +590,7 @@ private Q_SLOTS:
         QFETCH(QString, query);
         QFETCH(int, status);
         QFETCH(QString, parameter);
-        TelnyxService service(5, m_options);
+        TelnyxService& service = make(5);
         const Reply r = call(service, "GET", u"/v2/porting_orders?"_s + query);
         QCOMPARE(r.status, status);
         if (status != 200) {
@@ -551,7 +609,7 @@ private Q_SLOTS:
     void listPagesThroughEverything() {
         EmulatorOptions big;
         big.numbers = 500; // 20 more orders
-        TelnyxService service(5, big);
+        TelnyxService& service = make(5, big);
         QSet<QString> seen;
         int totalPages = 0;
         int total = 0;
@@ -572,7 +630,7 @@ private Q_SLOTS:
     }
 
     void listFiltersAndSort() {
-        TelnyxService service(5, m_options);
+        TelnyxService& service = make(5);
         Reply r = call(service, "GET", u"/v2/porting_orders?filter[status]=draft&page[size]=250"_s);
         QVERIFY(r.dataArray().size() >= 2);
         for (const QJsonValue& v : r.dataArray())
@@ -612,7 +670,7 @@ private Q_SLOTS:
     }
 
     void statusMachine() {
-        TelnyxService service(9, m_options);
+        TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
         // Confirm needs the end user and the documents; every gap is named.
@@ -660,7 +718,7 @@ private Q_SLOTS:
     }
 
     void confirmedOrderCompletesOnEmulatedTime() {
-        TelnyxService service(9, m_options);
+        TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
         QCOMPARE(callJson(service, "PATCH", order, filledInPatch()).status, 200);
@@ -700,7 +758,7 @@ private Q_SLOTS:
     }
 
     void cancelPendingBecomesCancelledAndFreesTheNumber() {
-        TelnyxService service(9, m_options);
+        TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
         QCOMPARE(callJson(service, "PATCH", order, filledInPatch()).status, 200);
@@ -717,7 +775,7 @@ private Q_SLOTS:
     }
 
     void exceptionResubmitsAndFocRule() {
-        TelnyxService service(9, m_options);
+        TelnyxService& service = make(9);
         const QString exception = orderIdWithStatus(service, u"exception"_s);
         Reply r = call(service, "POST", u"/v2/porting_orders/"_s + exception + u"/actions/confirm"_s);
         QCOMPARE(r.status, 200);
@@ -740,7 +798,7 @@ private Q_SLOTS:
     }
 
     void deleteOnlyDraft() {
-        TelnyxService service(9, m_options);
+        TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         QCOMPARE(callJson(service, "POST",
                           u"/v2/porting_orders/"_s + d.orderId + u"/phone_number_extensions"_s,
@@ -826,7 +884,7 @@ private Q_SLOTS:
         QFETCH(QJsonObject, patch);
         QFETCH(QString, code);
         QFETCH(QString, pointer);
-        TelnyxService service(9, m_options);
+        TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const Reply r = callJson(service, "PATCH", u"/v2/porting_orders/"_s + d.orderId, patch);
         QCOMPARE(r.status, 422);
@@ -835,7 +893,7 @@ private Q_SLOTS:
     }
 
     void patchMergesAndNullClears() {
-        TelnyxService service(9, m_options);
+        TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
         QCOMPARE(callJson(service, "PATCH", order, filledInPatch()).status, 200);
@@ -867,7 +925,7 @@ private Q_SLOTS:
     }
 
     void injectedFaultsUseTelnyxErrors() {
-        TelnyxService service(1, m_options);
+        TelnyxService& service = make(1);
         const EmulatorResponse tooMany = service.faultResponse(429, 3);
         QCOMPARE(tooMany.status, 429);
         const Reply r{tooMany.status, tooMany.body};
@@ -882,9 +940,9 @@ private Q_SLOTS:
     }
 
     void snapshotRestoreRoundTrip() {
-        TelnyxService first(11, m_options);
+        TelnyxService& first = make(11);
         const Draft d = newDraft(first);
-        TelnyxService second(11, m_options);
+        TelnyxService& second = make(11);
         QCOMPARE(call(second, "GET", u"/v2/porting_orders/"_s + d.orderId).status, 404);
         second.restore(first.snapshot());
         const Reply r = call(second, "GET", u"/v2/porting_orders/"_s + d.orderId);
@@ -896,5 +954,12 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTelnyxApi)
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    TestTelnyxApi direct(false);
+    int failed = QTest::qExec(&direct, argc, argv);
+    TestTelnyxApi overSockets(true);
+    failed += QTest::qExec(&overSockets, argc, argv);
+    return failed;
+}
 #include "tst_TelnyxApi.moc"
