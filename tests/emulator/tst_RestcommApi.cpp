@@ -701,6 +701,25 @@ private Q_SLOTS:
             QCOMPARE(n.organizationSid, m_admin.organizationSid);
     }
 
+    void restoredSessionKeepsSidsUnique() {
+        const Params sip{{u"PhoneNumber"_s, u"4455"_s}, {u"isSIP"_s, u"true"_s}};
+        const QString first =
+            send("POST", numbersPath(m_admin.sid) + u".json"_s, sip).json().value(u"sid"_s).toString();
+        QVERIFY(!first.isEmpty());
+        const QJsonObject state = m_service->snapshot();
+        // A restart with the same seed and the saved state: the sid generator starts over.
+        init();
+        m_service->restore(state);
+        QCOMPARE(get(numbersPath(m_admin.sid) + u'/' + first + u".json"_s).status, 200);
+        const QString second = send("POST", numbersPath(m_admin.sid) + u".json"_s,
+                                    {{u"PhoneNumber"_s, u"4456"_s}, {u"isSIP"_s, u"true"_s}})
+                                   .json()
+                                   .value(u"sid"_s)
+                                   .toString();
+        QVERIFY(!second.isEmpty());
+        QVERIFY(second != first);
+    }
+
     void deterministicSnapshotRoundTrip() {
         EmulatorOptions options;
         RestcommService a(5, options);

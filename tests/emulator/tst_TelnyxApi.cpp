@@ -951,6 +951,16 @@ private Q_SLOTS:
             r.data().value(u"phone_numbers"_s).toArray().at(0).toObject().value(u"phone_number"_s).toString(),
             d.route);
         QCOMPARE(second.snapshot(), first.snapshot());
+        // Same seed, same id generator: the next order must still get an id of its own.
+        const Draft next = newDraft(second, u"+4930123456"_s);
+        QVERIFY(!next.orderId.isEmpty());
+        QVERIFY(next.orderId != d.orderId);
+        QVERIFY(next.portingNumberId != d.portingNumberId);
+        QCOMPARE(call(second, "GET", u"/v2/porting_orders/"_s + d.orderId).status, 200);
+        // A snapshot of something else (an empty state file) keeps the seeded data.
+        const QJsonObject before = second.snapshot();
+        second.restore(QJsonObject{});
+        QCOMPARE(second.snapshot(), before);
     }
 };
 

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QUrl>
 #include <QXmlStreamWriter>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -561,7 +562,11 @@ EmulatorResponse RestcommService::create(const Call& call, const QString& type) 
     }
 
     IncomingNumber number;
-    const QString sid = RestcommDemoData::sid(u"PN"_s, m_ids);
+    // The generator restarts with the seed, so after restore() it would repeat sids: skip used ones.
+    QString sid = RestcommDemoData::sid(u"PN"_s, m_ids);
+    while (std::any_of(m_data.numbers.cbegin(), m_data.numbers.cend(),
+                       [&](const IncomingNumber& n) { return n.sid() == sid; }))
+        sid = RestcommDemoData::sid(u"PN"_s, m_ids);
     const QString accountSid = findAccount(call.accountRef)->sid;
     const QString apiVersion = param(params, u"ApiVersion"_s, &hasNumber).isEmpty()
                                    ? u"2012-04-24"_s

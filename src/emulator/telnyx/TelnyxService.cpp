@@ -405,6 +405,8 @@ QJsonObject TelnyxService::snapshot() const {
 
 void TelnyxService::restore(const QJsonObject& state) {
     QMutexLocker locker(&m_mutex);
+    if (!state.contains(u"porting_orders"_s))
+        return; // not a Telnyx snapshot (e.g. an empty state file): keep the seeded data
     auto list = [](const QJsonValue& v) {
         QList<QJsonObject> out;
         for (const QJsonValue& item : v.toArray())
@@ -566,6 +568,22 @@ QJsonObject TelnyxService::orderEnvelope(const QJsonObject& order) const {
         {u"data"_s, orderForOutput(order, true)},
         {u"meta"_s, QJsonObject{{u"phone_numbers_url"_s,
                                  QString(u"/v2/porting_phone_numbers?filter[porting_order_id]="_s + id)}}}};
+}
+
+QString TelnyxService::newId() {
+    // The generator restarts with the seed, so after restore() it would repeat ids of the restored
+    // session: skip any id already in use.
+    auto used = [&](const QString& id) {
+        for (const QList<QJsonObject>* list : {&m_data.orders, &m_data.portingNumbers, &m_data.extensions})
+            for (const QJsonObject& record : *list)
+                if (record.value(u"id"_s).toString() == id)
+                    return true;
+        return false;
+    };
+    QString id = TelnyxRecords::uuid(m_ids);
+    while (used(id))
+        id = TelnyxRecords::uuid(m_ids);
+    return id;
 }
 
 void TelnyxService::touch(QJsonObject& order) {
@@ -814,7 +832,7 @@ EmulatorResponse TelnyxService::createOrder(const EmulatorRequest& request) {
     const QDateTime now = m_clock.now();
     QJsonArray created;
     for (const auto& [region, type] : groups) {
-        const QString orderId = TelnyxRecords::uuid(m_ids);
+        const QString orderId = newId();
         QJsonObject order = TelnyxRecords::newOrder(orderId, m_userId, region, type,
                                                     body.value(u"customer_reference"_s).isString()
                                                         ? body.value(u"customer_reference"_s).toString()
@@ -826,8 +844,8 @@ EmulatorResponse TelnyxService::createOrder(const EmulatorRequest& request) {
         m_data.orders.append(order);
         for (const Wanted& w : wanted)
             if (w.region == region && w.type == type)
-                m_data.portingNumbers.append(TelnyxRecords::newPortingNumber(
-                    TelnyxRecords::uuid(m_ids), orderId, w.e164, w.type, w.region));
+                m_data.portingNumbers.append(
+                    TelnyxRecords::newPortingNumber(newId(), orderId, w.e164, w.type, w.region));
         created.append(orderForOutput(order, true));
     }
     return jsonResponse(201, QJsonObject{{u"data"_s, created}});
@@ -1233,8 +1251,8 @@ EmulatorResponse TelnyxService::createExtension(const EmulatorRequest& request, 
     if (!errors.isEmpty())
         return TelnyxErrors::response(422, errors);
 
-    QJsonObject extension = TelnyxRecords::newExtension(TelnyxRecords::uuid(m_ids), orderId, portingNumberId,
-                                                        extensionRange, activationRanges, m_clock.now());
+    QJsonObject extension = TelnyxRecords::newExtension(newId(), orderId, portingNumberId, extensionRange,
+                                                        activationRanges, m_clock.now());
     m_data.extensions.append(extension);
     QJsonObject order2 = m_data.orders.at(index);
     touch(order2);

@@ -57,6 +57,7 @@ private:
     QJsonObject portingNumberForOutput(const QJsonObject& number) const;
     QJsonObject orderEnvelope(const QJsonObject& order) const; // {data, meta{phone_numbers_url}}
     void touch(QJsonObject& order);
+    QString newId(); // a uuid no record uses yet
     // Status changes made through the API start the carrier side of the lifecycle, which then runs on
     // emulated time: in-process -> submitted -> foc-date-confirmed -> ported, cancel-pending -> cancelled.
     void markStatusChange(QJsonObject& order, core::PortingOrderStatus status);
