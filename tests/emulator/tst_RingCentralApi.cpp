@@ -221,13 +221,13 @@ void tst_RingCentralApi::refreshTokensAreSingleUse() {
 
 void tst_RingCentralApi::accessTokenExpiresOnScaledClock() {
     EmulatorOptions options = quietOptions();
-    options.timeScale = 3600; // one emulated hour per real second
+    options.timeScale = 1800; // one emulated hour per two real seconds
     EmulatorTestClient fast(options);
     QVERIFY(fast.started());
     const QJsonObject token = fast.rcTokenRequest(fast.credentials().ringCentralAdminJwt).json();
-    // Wire values are real seconds: 3600 s / 3600 and 604800 s / 3600.
-    QCOMPARE(token.value(s("expires_in")).toInt(), 1);
-    QCOMPARE(token.value(s("refresh_token_expires_in")).toInt(), 168);
+    // Wire values are real seconds: 3600 s / 1800 and 604800 s / 1800.
+    QCOMPARE(token.value(s("expires_in")).toInt(), 2);
+    QCOMPARE(token.value(s("refresh_token_expires_in")).toInt(), 336);
     const HeaderList auth{EmulatorTestClient::bearer(token.value(s("access_token")).toString())};
     QCOMPARE(fast.get(path(s("/extension/~")), auth).status, 200);
     TestReply expired;
@@ -1064,7 +1064,7 @@ void tst_RingCentralApi::rateLimitHeadersAnd429() {
 void tst_RingCentralApi::penaltyRestartsWhileKnocking() {
     EmulatorOptions options;
     options.rateLimits = true;
-    options.timeScale = 60; // window and penalty: 1 real second
+    options.timeScale = 30; // window and penalty: 2 real seconds
     EmulatorTestClient limited(options);
     QVERIFY(limited.started());
     const HeaderList auth{EmulatorTestClient::bearer(limited.rcLogin())};
@@ -1072,15 +1072,15 @@ void tst_RingCentralApi::penaltyRestartsWhileKnocking() {
         QCOMPARE(limited.get(path(s("/phone-number")), auth).status, 200);
     const TestReply refused = limited.get(path(s("/phone-number")), auth);
     QCOMPARE(refused.status, 429);
-    QCOMPARE(refused.header("retry-after"), QByteArray("1"));
-    QCOMPARE(refused.header("x-rate-limit-window"), QByteArray("1"));
+    QCOMPARE(refused.header("retry-after"), QByteArray("2"));
+    QCOMPARE(refused.header("x-rate-limit-window"), QByteArray("2"));
     // Knocking again inside the penalty restarts it (the documented "429 trap"): waiting is inherent to
     // what is tested here, so these are real waits on the scaled clock.
-    QTest::qWait(700);
-    QCOMPARE(limited.get(path(s("/phone-number")), auth).status, 429);
-    QTest::qWait(700); // 1.4 s after the first 429, but only 0.7 s after the restart
-    QCOMPARE(limited.get(path(s("/phone-number")), auth).status, 429);
     QTest::qWait(1200);
+    QCOMPARE(limited.get(path(s("/phone-number")), auth).status, 429);
+    QTest::qWait(1200); // 2.4 s after the first 429, but only 1.2 s after the restart
+    QCOMPARE(limited.get(path(s("/phone-number")), auth).status, 429);
+    QTest::qWait(2300);
     QCOMPARE(limited.get(path(s("/phone-number")), auth).status, 200);
 }
 
