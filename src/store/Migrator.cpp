@@ -195,6 +195,22 @@ const QList<Migration>& migrations() {
              u"CREATE INDEX porting_phone_numbers_by_order ON porting_phone_numbers (profile_id, porting_order_id)"_s,
              u"CREATE INDEX phone_number_extensions_by_number ON phone_number_extensions (profile_id, porting_phone_number_id)"_s,
          }},
+        // v3: the numbers table of the console shows every profile at once, sorted by any column and
+        // read in keyset pages (store/NumberTableQuery), so each sort column needs an index that ends
+        // in the tie-breakers (profile_id, id). The number's index carries the digits too: a wildcard
+        // filter then walks one index in display order without touching the table for rejected rows.
+        {3,
+         {
+             u"CREATE INDEX phone_numbers_sorted_by_e164 ON phone_numbers (e164, profile_id, id, digits)"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_label ON phone_numbers (label, profile_id, id)"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_usage ON phone_numbers (usage_type, profile_id, id)"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_payment ON phone_numbers (payment_type, profile_id, id)"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_call_type ON phone_numbers (call_type, profile_id, id)"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_features ON phone_numbers (features, profile_id, id)"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_extension ON phone_numbers (extension_number, profile_id, id)"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_status ON phone_numbers (status, profile_id, id)"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_provider ON phone_numbers (provider, profile_id, id)"_s,
+         }},
     };
     return all;
 }
