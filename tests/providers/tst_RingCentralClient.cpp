@@ -349,6 +349,7 @@ private slots:
     // every create ends well and each extension exists exactly once.
     void createsUnderFaultsTakeEffectOnce() {
         emulator::EmulatorOptions options = office(30, 60);
+        options.seed = 12;
         options.faults.truncate = 0.12;
         options.faults.drop = 0.08;
         options.faults.serverError = 0.08;
@@ -376,6 +377,23 @@ private slots:
         QCOMPARE(perNumber.size(), 12);
         for (auto it = perNumber.begin(); it != perNumber.end(); ++it)
             QCOMPARE(it.value(), 1);
+    }
+
+    // The account number list is in the Heavy group (10 requests a minute): with the emulator's limits on
+    // (time-scaled) the paged listing still completes, paced by the group's limit rather than hitting 429s.
+    void heavyListWithinRateLimits() {
+        emulator::EmulatorOptions options = office(20, 330);
+        options.rateLimits = true;
+        options.timeScale = 60; // a one-minute window lasts one second
+        ProviderRig rig(Provider::RingCentralAdmin, options);
+        QVERIFY(rig.listening);
+        RingCentralClient client(rig.api.get());
+        client.setPageSize(15);
+        const auto listed = listAll<core::PhoneNumberRecord>(
+            [&](auto onPage, auto done) { client.listAccountPhoneNumbers(onPage, done); });
+        QVERIFY2(listed.outcome.complete, qPrintable(message(listed.outcome.error)));
+        QVERIFY(listed.pages.size() > 20); // more than two windows' worth of Heavy requests
+        QCOMPARE(rig.api->rateLimitRejections(), 0);
     }
 
     void nonAdminIsForbiddenWithReadableMessage() {
