@@ -161,12 +161,35 @@ void NumbersModel::reload(int minimumRows) {
     }
     m_exhausted = rows.size() < minimumRows;
     endResetModel();
-    const qint64 total = m_query.count(m_filter, &error);
-    if (total < 0) {
-        reportError(error);
+    // Counting a million rows takes longer than reading the first page: let the view paint first.
+    m_totalKnown = false;
+    if (!m_announcePending) {
+        m_announcePending = true; // several resets in one go are announced once
+        QMetaObject::invokeMethod(this, &NumbersModel::announceTotal, Qt::QueuedConnection);
     }
-    m_total = total;
-    emit totalCountChanged(m_total);
+}
+
+qint64 NumbersModel::totalCount() const {
+    if (!m_totalKnown) {
+        QString error;
+        m_total = m_query.count(m_filter, &error);
+        m_totalKnown = true;
+        if (m_total < 0) {
+            // const: the error is remembered, and announced by announceTotal().
+            m_lastError = error;
+        }
+    }
+    return m_total;
+}
+
+void NumbersModel::announceTotal() {
+    m_announcePending = false;
+    const bool fresh = !m_totalKnown;
+    const qint64 total = totalCount();
+    if (total < 0 && fresh) {
+        emit errorOccurred(m_lastError);
+    }
+    emit totalCountChanged(total);
 }
 
 QList<store::NumberRow> NumbersModel::readPage(const std::optional<store::NumberPageKey>& after, int limit) {

@@ -58,7 +58,8 @@ public:
     static store::NumberSortKey sortKeyFor(int column);
 
     // How many numbers pass the filter (rowCount() is how many are fetched so far); -1 after an error.
-    qint64 totalCount() const { return m_total; }
+    // Counted on first use or just after a reset (totalCountChanged), not before the first page.
+    qint64 totalCount() const;
     // SQL pages read since the last reset: lets tests and the benchmark see the laziness.
     int pagesFetched() const { return m_pagesFetched; }
     QString lastError() const { return m_lastError; }
@@ -97,6 +98,7 @@ private:
     QList<store::NumberRow> readPage(const std::optional<store::NumberPageKey>& after, int limit);
     void reload(int minimumRows);
     void reportError(const QString& message);
+    void announceTotal();
 
     store::Database& m_database;
     store::NumberTableQuery m_query;
@@ -109,9 +111,11 @@ private:
     QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
     bool m_exhausted = true;
     bool m_fetching = false;
-    qint64 m_total = 0;
+    mutable qint64 m_total = 0;
+    mutable bool m_totalKnown = false;
+    bool m_announcePending = false;
     int m_pagesFetched = 0;
-    QString m_lastError;
+    mutable QString m_lastError;
 };
 
 } // namespace trunkline::models

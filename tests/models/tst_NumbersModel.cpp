@@ -206,7 +206,9 @@ private slots:
         filter.unassignedOnly = unassigned;
         QSignalSpy counted(&model, &NumbersModel::totalCountChanged);
         model.setFilter(filter);
-        QCOMPARE(counted.count(), 1);
+        QCOMPARE(counted.count(), 0); // the first page comes before the count
+        QTRY_COMPARE(counted.count(), 1);
+        QCOMPARE(counted.constFirst().constFirst().toLongLong(), model.totalCount());
         fetchAll(model);
         const QStringList expected = expectedE164(keep);
         QCOMPARE(model.totalCount(), expected.size());
