@@ -542,6 +542,9 @@ private Q_SLOTS:
                                      "application/x-www-form-urlencoded", {auth(m_admin)});
         QCOMPARE(r.status, 400);
         QVERIFY2(r.body.contains("percent-encoding") && r.body.contains("PhoneNumber"), r.body.constData());
+        r = m_client->send("POST", numbersPath(m_admin.sid) + u".json"_s, "isSIP=true&PhoneNumber=%-1",
+                           "application/x-www-form-urlencoded", {auth(m_admin)});
+        QCOMPARE(r.status, 400);
         r = m_client->send("POST", numbersPath(m_admin.sid) + u".json"_s, R"({"PhoneNumber":"1234"})",
                            "application/json", {auth(m_admin)});
         QCOMPARE(r.status, 415);

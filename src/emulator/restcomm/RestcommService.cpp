@@ -88,11 +88,13 @@ std::optional<QString> decodeFormComponent(const QByteArray& raw, QString* out) 
         if (c == '+') {
             bytes += ' ';
         } else if (c == '%') {
-            bool ok = false;
-            const int value = raw.mid(i + 1, 2).toInt(&ok, 16);
-            if (!ok || raw.mid(i + 1, 2).size() != 2)
+            const QByteArray hex = raw.mid(i + 1, 2);
+            auto isHex = [](char h) {
+                return (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
+            };
+            if (hex.size() != 2 || !isHex(hex.at(0)) || !isHex(hex.at(1)))
                 return tr("broken percent-encoding \"%1\"").arg(QString::fromLatin1(raw.mid(i, 3)));
-            bytes += static_cast<char>(value);
+            bytes += static_cast<char>(hex.toInt(nullptr, 16));
             i += 2;
         } else {
             bytes += c;
@@ -568,9 +570,8 @@ EmulatorResponse RestcommService::create(const Call& call, const QString& type) 
                        [&](const IncomingNumber& n) { return n.sid() == sid; }))
         sid = RestcommDemoData::sid(u"PN"_s, m_ids);
     const QString accountSid = findAccount(call.accountRef)->sid;
-    const QString apiVersion = param(params, u"ApiVersion"_s, &hasNumber).isEmpty()
-                                   ? u"2012-04-24"_s
-                                   : param(params, u"ApiVersion"_s);
+    const QString givenVersion = param(params, u"ApiVersion"_s);
+    const QString apiVersion = givenVersion.isEmpty() ? u"2012-04-24"_s : givenVersion;
     const QString post = u"POST"_s;
     number.text = {{u"sid"_s, sid},
                    {u"account_sid"_s, accountSid},
