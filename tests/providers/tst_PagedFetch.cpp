@@ -1,5 +1,6 @@
 #include "ProviderTestRig.h"
 #include "net/PagedFetch.h"
+#include "providers/ProviderCalls.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -270,6 +271,38 @@ private slots:
         QCOMPARE(got.result.error->kind, net::ApiError::Kind::Protocol);
         QCOMPARE(got.result.error->detail, u"not a list"_s);
         QCOMPARE(got.result.error->provider, u"Restcomm"_s);
+    }
+
+    // Typed lists (providers/ProviderCalls.h): a record the mapper cannot read is skipped, named in
+    // problems, and makes the list incomplete, so the sync engine deletes nothing after it.
+    void unreadableRecordMakesTypedListIncomplete() {
+        ProviderRig rig(Provider::Restcomm, withNumbers(120));
+        QVERIFY(rig.listening);
+        RestcommList list{rig.server.credentials().restcommAccountSid, 25};
+        QObject context;
+        int delivered = 0;
+        std::optional<providers::ListOutcome> outcome;
+        providers::RecordMapper<QString> mapper = [](const QJsonObject& record,
+                                                     QString* problem) -> std::optional<QString> {
+            const QString sid = record.value(u"sid"_s).toString();
+            if (sid.endsWith(u'0')) {
+                *problem = u"unreadable "_s + sid;
+                return std::nullopt;
+            }
+            return sid;
+        };
+        providers::startTypedList<QString>(
+            rig.api.get(), &context, list.requests(), list.reader(rig.api->baseUrl()), mapper,
+            [&delivered](int, const QList<QString>& sids) { delivered += static_cast<int>(sids.size()); },
+            [&outcome](const providers::ListOutcome& o) { outcome = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 30000);
+        QVERIFY(!outcome->problems.isEmpty());
+        QCOMPARE(delivered + static_cast<int>(outcome->problems.size()), list.total);
+        QCOMPARE(outcome->records, delivered);
+        QVERIFY(!outcome->complete);
+        QVERIFY(outcome->error);
+        QCOMPARE(outcome->error->kind, net::ApiError::Kind::Protocol);
+        QCOMPARE(outcome->error->detail, outcome->problems.first());
     }
 
     void requestForLink_data() {
