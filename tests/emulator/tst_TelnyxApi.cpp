@@ -924,6 +924,44 @@ private Q_SLOTS:
         QCOMPARE(r.data().value(u"requirements_met"_s).toBool(), true);
     }
 
+    void rateLimitHeadersAnd429() {
+        TelnyxService& service = make(1);
+        EmulatorRequest request;
+        request.method = "GET";
+        request.path = u"/v2/porting_orders/00000000-0000-4000-8000-000000000000"_s;
+        request.headers.insert("authorization", "Bearer " + service.apiKey().toLatin1());
+        auto header = [](const EmulatorResponse& r, const QByteArray& name) {
+            for (const auto& [key, value] : r.headers)
+                if (key == name)
+                    return value;
+            return QByteArray();
+        };
+        // Start a fresh window so the whole budget is available.
+        service.clock().advance(60 * 1000 - service.clock().nowMs() % (60 * 1000));
+        EmulatorResponse r = service.handle(request);
+        QCOMPARE(header(r, "x-ratelimit-limit").toInt(), TelnyxService::kRequestsPerMinute);
+        QCOMPARE(header(r, "x-ratelimit-remaining").toInt(), TelnyxService::kRequestsPerMinute - 1);
+        QVERIFY(header(r, "x-ratelimit-reset").toInt() >= 1);
+        for (int i = 1; i < TelnyxService::kRequestsPerMinute; ++i)
+            r = service.handle(request);
+        QCOMPARE(r.status, 404);
+        QCOMPARE(header(r, "x-ratelimit-remaining").toInt(), 0);
+        r = service.handle(request);
+        QCOMPARE(r.status, 429);
+        QCOMPARE((Reply{r.status, r.body}.code()), u"10011"_s);
+        QVERIFY(header(r, "Retry-After").toInt() >= 1);
+        service.clock().advance(60 * 1000);
+        QCOMPARE(service.handle(request).status, 404); // next window
+
+        EmulatorOptions unlimited;
+        unlimited.rateLimits = false;
+        TelnyxService& free = make(1, unlimited);
+        request.headers.insert("authorization", "Bearer " + free.apiKey().toLatin1());
+        for (int i = 0; i <= TelnyxService::kRequestsPerMinute; ++i)
+            r = free.handle(request);
+        QCOMPARE(r.status, 404);
+    }
+
     void injectedFaultsUseTelnyxErrors() {
         TelnyxService& service = make(1);
         const EmulatorResponse tooMany = service.faultResponse(429, 3);

@@ -374,6 +374,7 @@ QString rangeText(const QJsonObject& range) {
 
 TelnyxService::TelnyxService(quint32 seed, const EmulatorOptions& options)
     : m_clock(options.timeScale)
+    , m_rateLimits(options.rateLimits)
     , m_ids(seed ^ 0x7e1e5a11u) {
     QRandomGenerator keys(seed ^ 0x4b455931u);
     m_apiKey = u"KEY"_s;
@@ -454,8 +455,27 @@ EmulatorResponse TelnyxService::handle(const EmulatorRequest& request) {
         path = path.mid(prefix().size());
     const QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
     QMutexLocker locker(&m_mutex);
+    // x-ratelimit-* on every answer, 429 with Telnyx's body past the limit (telnyx-porting.md §1).
+    const qint64 now = m_clock.nowMs();
+    const qint64 windowMs = 60 * 1000;
+    if (now - m_windowStartMs >= windowMs) {
+        m_windowStartMs = now - (now % windowMs);
+        m_windowCount = 0;
+    }
+    const qint64 resetSeconds = m_clock.realSecondsCeil((m_windowStartMs + windowMs - now + 999) / 1000);
+    auto withLimitHeaders = [&](EmulatorResponse response) {
+        response.headers.append(
+            {QByteArrayLiteral("x-ratelimit-limit"), QByteArray::number(kRequestsPerMinute)});
+        response.headers.append({QByteArrayLiteral("x-ratelimit-remaining"),
+                                 QByteArray::number(qMax(0, kRequestsPerMinute - m_windowCount))});
+        response.headers.append({QByteArrayLiteral("x-ratelimit-reset"), QByteArray::number(resetSeconds)});
+        return response;
+    };
+    if (m_rateLimits && m_windowCount >= kRequestsPerMinute)
+        return withLimitHeaders(faultResponse(429, static_cast<int>(qMax<qint64>(1, resetSeconds))));
+    ++m_windowCount;
     advanceLifecycle();
-    return dispatch(request, segments);
+    return withLimitHeaders(dispatch(request, segments));
 }
 
 EmulatorResponse TelnyxService::dispatch(const EmulatorRequest& request, const QStringList& s) {

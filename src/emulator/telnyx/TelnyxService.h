@@ -33,6 +33,8 @@ public:
     EmulatorResponse faultResponse(int status, int retryAfterSeconds) const override;
 
     QString apiKey() const { return m_apiKey; }
+    // Requests per emulated minute before 429 (UNCONFIRMED: Telnyx does not publish porting limits).
+    static constexpr int kRequestsPerMinute = 1200;
     // Emulated time of this service; tests move it forward to reach FOC-date rules.
     Clock& clock() { return m_clock; }
 
@@ -65,6 +67,9 @@ private:
 
     mutable QMutex m_mutex;
     Clock m_clock;
+    bool m_rateLimits = true;
+    qint64 m_windowStartMs = 0; // fixed one-minute window of emulated time
+    int m_windowCount = 0;
     QString m_apiKey;
     QString m_userId;
     QRandomGenerator m_ids; // ids of records created through the API (deterministic per seed)
