@@ -446,6 +446,8 @@ QJsonObject RingCentralService::snapshot() const {
 void RingCentralService::restore(const QJsonObject& state) {
     QMutexLocker lock(&m_mutex);
     m_directory = RcDirectory::fromJson(state);
+    m_numberJsonCache.clear();
+    m_extensionJsonCache.clear();
 }
 
 EmulatorResponse RingCentralService::faultResponse(int status, int retryAfterSeconds) const {
@@ -462,8 +464,30 @@ EmulatorResponse RingCentralService::faultResponse(int status, int retryAfterSec
     return response;
 }
 
+QByteArray RingCentralService::cachedRecord(std::vector<QByteArray>& cache, std::size_t index,
+                                            std::size_t size, const QString& base,
+                                            const std::function<QJsonObject()>& render) {
+    // Records of the big lists are serialised once and reused until the next change (or another Host).
+    if (base != m_cacheBase) {
+        m_numberJsonCache.clear();
+        m_extensionJsonCache.clear();
+        m_cacheBase = base;
+    }
+    if (cache.size() != size)
+        cache.assign(size, QByteArray());
+    QByteArray& slot = cache[index];
+    if (slot.isEmpty())
+        slot = QJsonDocument(render()).toJson(QJsonDocument::Compact);
+    return slot;
+}
+
 EmulatorResponse RingCentralService::handle(const EmulatorRequest& request) {
     QMutexLocker lock(&m_mutex);
+    if (request.method != "GET") {
+        // Any change may touch what a cached record shows (names, numbers, owners).
+        m_numberJsonCache.clear();
+        m_extensionJsonCache.clear();
+    }
     QStringList segments = request.path.mid(prefix().size()).split(u'/', Qt::SkipEmptyParts);
     if (!segments.isEmpty() && segments.first() == u"oauth")
         return handleOAuth(request, segments);
@@ -909,9 +933,10 @@ std::optional<EmulatorResponse> parsePaging(const QUrlQuery& query, PageRequest*
     return std::nullopt;
 }
 
-// Builds {uri, records, paging, navigation} for items [0, total) of a list, rendering only the page.
-QJsonObject pagedList(const QString& listUri, const QUrlQuery& originalQuery, const PageRequest& page,
-                      int total, const std::function<QJsonObject(int)>& record) {
+// Builds {uri, records, paging, navigation} for items [0, total) of a list, rendering only the page. The
+// records arrive already serialised (possibly from a cache) and are spliced into the body as bytes.
+EmulatorResponse pagedBytes(const QString& listUri, const QUrlQuery& originalQuery, const PageRequest& page,
+                            int total, const std::function<QByteArray(int)>& record) {
     QUrlQuery filters = originalQuery;
     filters.removeAllQueryItems(u"page"_s);
     filters.removeAllQueryItems(u"perPage"_s);
@@ -924,16 +949,20 @@ QJsonObject pagedList(const QString& listUri, const QUrlQuery& originalQuery, co
     };
     const int totalPages = (total + page.perPage - 1) / page.perPage;
     const qint64 start = static_cast<qint64>(page.page - 1) * page.perPage;
-    QJsonArray records;
-    for (qint64 i = start; i < total && i < start + page.perPage; ++i)
-        records.append(record(static_cast<int>(i)));
+    QByteArray records;
+    int count = 0;
+    for (qint64 i = start; i < total && i < start + page.perPage; ++i, ++count) {
+        if (count > 0)
+            records += ',';
+        records += record(static_cast<int>(i));
+    }
     QJsonObject paging{{u"page"_s, page.page},
                        {u"perPage"_s, page.perPage},
                        {u"totalPages"_s, totalPages},
                        {u"totalElements"_s, total}};
-    if (!records.isEmpty()) {
+    if (count > 0) {
         paging.insert(u"pageStart"_s, static_cast<qint64>(start));
-        paging.insert(u"pageEnd"_s, static_cast<qint64>(start + records.size() - 1));
+        paging.insert(u"pageEnd"_s, static_cast<qint64>(start + count - 1));
     }
     QJsonObject navigation{{u"firstPage"_s, QJsonObject{{u"uri"_s, uriFor(1)}}},
                            {u"lastPage"_s, QJsonObject{{u"uri"_s, uriFor(qMax(1, totalPages))}}}};
@@ -941,10 +970,20 @@ QJsonObject pagedList(const QString& listUri, const QUrlQuery& originalQuery, co
         navigation.insert(u"nextPage"_s, QJsonObject{{u"uri"_s, uriFor(page.page + 1)}});
     if (page.page > 1 && page.page <= totalPages)
         navigation.insert(u"previousPage"_s, QJsonObject{{u"uri"_s, uriFor(page.page - 1)}});
-    return {{u"uri"_s, uriFor(page.page)},
-            {u"records"_s, records},
-            {u"paging"_s, paging},
-            {u"navigation"_s, navigation}};
+    const QByteArray frame =
+        QJsonDocument(
+            QJsonObject{{u"uri"_s, uriFor(page.page)}, {u"paging"_s, paging}, {u"navigation"_s, navigation}})
+            .toJson(QJsonDocument::Compact);
+    EmulatorResponse response;
+    response.body.reserve(frame.size() + records.size() + 16);
+    response.body = frame.chopped(1) + ",\"records\":[" + records + "]}";
+    return response;
+}
+
+EmulatorResponse pagedList(const QString& listUri, const QUrlQuery& originalQuery, const PageRequest& page,
+                           int total, const std::function<QJsonObject(int)>& record) {
+    return pagedBytes(listUri, originalQuery, page, total,
+                      [&record](int i) { return QJsonDocument(record(i)).toJson(QJsonDocument::Compact); });
 }
 
 // Repeatable enum filter (?type=User&type=Department); empty list = no filter.
@@ -1185,11 +1224,11 @@ EmulatorResponse RingCentralService::listExtensions(Call& call) {
     }
     const QString uri =
         call.base + u"/restapi/v1.0/account/"_s + QString::number(m_directory.accountId) + u"/extension"_s;
-    return jsonResponse(pagedList(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
-        return extensionJson(
-            call, m_directory.extensions[static_cast<std::size_t>(matches[static_cast<std::size_t>(i)])],
-            false);
-    }));
+    return pagedBytes(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
+        const auto index = static_cast<std::size_t>(matches[static_cast<std::size_t>(i)]);
+        return cachedRecord(m_extensionJsonCache, index, m_directory.extensions.size(), call.base,
+                            [&] { return extensionJson(call, m_directory.extensions[index], false); });
+    });
 }
 
 EmulatorResponse RingCentralService::getExtension(Call& call, const RcExtension& extension) {
@@ -1450,10 +1489,11 @@ EmulatorResponse RingCentralService::listAccountNumbers(Call& call) {
     }
     const QString uri =
         call.base + u"/restapi/v1.0/account/"_s + QString::number(m_directory.accountId) + u"/phone-number"_s;
-    return jsonResponse(pagedList(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
-        return accountNumberJson(
-            call, m_directory.numbers[static_cast<std::size_t>(matches[static_cast<std::size_t>(i)])]);
-    }));
+    return pagedBytes(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
+        const auto index = static_cast<std::size_t>(matches[static_cast<std::size_t>(i)]);
+        return cachedRecord(m_numberJsonCache, index, m_directory.numbers.size(), call.base,
+                            [&] { return accountNumberJson(call, m_directory.numbers[index]); });
+    });
 }
 
 EmulatorResponse RingCentralService::getAccountNumber(Call& call, const QString& id) {
@@ -1493,9 +1533,9 @@ EmulatorResponse RingCentralService::listExtensionNumbers(Call& call, const RcEx
         if (const RcPhoneNumber* main = m_directory.mainNumber())
             consider(*main);
     const QString uri = extensionUri(call, extension.id) + u"/phone-number"_s;
-    return jsonResponse(pagedList(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
+    return pagedList(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
         return extensionNumberJson(call, *matches[static_cast<std::size_t>(i)], full);
-    }));
+    });
 }
 
 // --- forwarding numbers ------------------------------------------------------------------------------
@@ -1505,9 +1545,8 @@ EmulatorResponse RingCentralService::listForwarding(Call& call, const RcExtensio
     if (auto error = parsePaging(call.request.query, &page))
         return *error;
     const QString uri = extensionUri(call, extension.id) + u"/forwarding-number"_s;
-    return jsonResponse(
-        pagedList(uri, call.request.query, page, static_cast<int>(extension.forwarding.size()),
-                  [&](int i) { return forwardingJson(call, extension, extension.forwarding.at(i)); }));
+    return pagedList(uri, call.request.query, page, static_cast<int>(extension.forwarding.size()),
+                     [&](int i) { return forwardingJson(call, extension, extension.forwarding.at(i)); });
 }
 
 namespace {
@@ -2107,16 +2146,16 @@ EmulatorResponse RingCentralService::listAnsweringRules(Call& call, const RcExte
     if (!businessHoursSchedule(extension).value(u"weeklyRanges"_s).toObject().isEmpty())
         ids.append(u"after-hours-rule"_s);
     const bool detailed = call.request.query.queryItemValue(u"view"_s) == u"Detailed";
-    return jsonResponse(pagedList(extensionUri(call, extension.id) + u"/answering-rule"_s, call.request.query,
-                                  page, static_cast<int>(ids.size()), [&](int i) {
-                                      const QJsonObject full = answeringRuleJson(call, extension, ids.at(i));
-                                      if (detailed)
-                                          return full;
-                                      return QJsonObject{{u"uri"_s, full.value(u"uri"_s)},
-                                                         {u"id"_s, full.value(u"id"_s)},
-                                                         {u"type"_s, full.value(u"type"_s)},
-                                                         {u"enabled"_s, full.value(u"enabled"_s)}};
-                                  }));
+    return (pagedList(extensionUri(call, extension.id) + u"/answering-rule"_s, call.request.query, page,
+                      static_cast<int>(ids.size()), [&](int i) {
+                          const QJsonObject full = answeringRuleJson(call, extension, ids.at(i));
+                          if (detailed)
+                              return full;
+                          return QJsonObject{{u"uri"_s, full.value(u"uri"_s)},
+                                             {u"id"_s, full.value(u"id"_s)},
+                                             {u"type"_s, full.value(u"type"_s)},
+                                             {u"enabled"_s, full.value(u"enabled"_s)}};
+                      }));
 }
 
 EmulatorResponse RingCentralService::getAnsweringRule(Call& call, const RcExtension& extension,

@@ -9,7 +9,9 @@
 
 #include <QCoreApplication>
 #include <QMutex>
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace trunkline::emulator::ringcentral {
 
@@ -94,6 +96,8 @@ private:
     QJsonObject answeringRuleJson(const Call& call, const RcExtension& extension,
                                   const QString& ruleId) const;
     QString extensionUri(const Call& call, qint64 extensionId) const;
+    QByteArray cachedRecord(std::vector<QByteArray>& cache, std::size_t index, std::size_t size,
+                            const QString& base, const std::function<QJsonObject()>& render);
 
     mutable QMutex m_mutex;
     EmulatorOptions m_options;
@@ -105,6 +109,9 @@ private:
     QString m_clientId;
     QString m_clientSecret;
     QByteArray m_jwtKey;
+    QString m_cacheBase;
+    std::vector<QByteArray> m_numberJsonCache;    // serialised account-list records by number index
+    std::vector<QByteArray> m_extensionJsonCache; // serialised list records by extension index
 };
 
 } // namespace trunkline::emulator::ringcentral
