@@ -1,0 +1,214 @@
+#include "models/ExtensionsModel.h"
+
+#include <QScopedValueRollback>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::models {
+
+namespace {
+
+std::optional<store::ExtensionSortKey> sortKeyFor(int column) {
+    switch (column) {
+    case ExtensionsModel::NumberColumn:
+        return store::ExtensionSortKey::Number;
+    case ExtensionsModel::NameColumn:
+        return store::ExtensionSortKey::Name;
+    case ExtensionsModel::TypeColumn:
+        return store::ExtensionSortKey::Type;
+    case ExtensionsModel::StatusColumn:
+        return store::ExtensionSortKey::Status;
+    case ExtensionsModel::EmailColumn:
+        return store::ExtensionSortKey::Email;
+    case ExtensionsModel::DepartmentColumn:
+        return store::ExtensionSortKey::Department;
+    case ExtensionsModel::TimeZoneColumn:
+        return store::ExtensionSortKey::TimeZone;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+ExtensionsModel::ExtensionsModel(store::Database& database, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_query(database) {
+    reload(m_pageSize);
+}
+
+void ExtensionsModel::setPageSize(int rows) {
+    m_pageSize = qMax(1, rows);
+}
+
+void ExtensionsModel::setFilter(const store::ExtensionTableFilter& filter) {
+    if (filter == m_filter) {
+        return;
+    }
+    m_filter = filter;
+    reload(m_pageSize);
+}
+
+void ExtensionsModel::sort(int column, Qt::SortOrder order) {
+    const std::optional<store::ExtensionSortKey> key = sortKeyFor(column);
+    if (!key || (*key == m_sortKey && order == m_sortOrder)) {
+        return;
+    }
+    m_sortKey = *key;
+    m_sortOrder = order;
+    reload(m_pageSize);
+}
+
+void ExtensionsModel::refresh() {
+    reload(qMax(m_pageSize, static_cast<int>(m_rows.size())));
+}
+
+void ExtensionsModel::reload(int minimumRows) {
+    const QScopedValueRollback fetching(m_fetching, true);
+    beginResetModel();
+    m_pagesFetched = 0;
+    m_lastError.clear();
+    m_rows = readPage(std::nullopt, minimumRows);
+    m_exhausted = m_rows.size() < minimumRows;
+    endResetModel();
+    QString error;
+    m_total = m_query.count(m_filter, &error);
+    if (m_total < 0) {
+        m_lastError = error;
+        emit errorOccurred(error);
+    }
+    emit totalCountChanged(m_total);
+}
+
+QList<store::ExtensionRow> ExtensionsModel::readPage(const std::optional<store::ExtensionPageKey>& after,
+                                                     int limit) {
+    QString error;
+    QList<store::ExtensionRow> rows = m_query.page(m_filter, m_sortKey, m_sortOrder, after, limit, &error);
+    ++m_pagesFetched;
+    if (!error.isEmpty()) {
+        m_lastError = error;
+        emit errorOccurred(error);
+    }
+    return rows;
+}
+
+bool ExtensionsModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_exhausted && !m_fetching;
+}
+
+void ExtensionsModel::fetchMore(const QModelIndex& parent) {
+    if (parent.isValid() || m_exhausted || m_fetching) {
+        return;
+    }
+    const QScopedValueRollback fetching(m_fetching, true);
+    std::optional<store::ExtensionPageKey> after;
+    if (!m_rows.isEmpty()) {
+        after = store::ExtensionTableQuery::keyOf(m_rows.constLast());
+    }
+    const QList<store::ExtensionRow> rows = readPage(after, m_pageSize);
+    m_exhausted = rows.size() < m_pageSize;
+    if (rows.isEmpty()) {
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+    m_rows << rows;
+    endInsertRows();
+}
+
+int ExtensionsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ExtensionsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ExtensionsModel::displayText(const store::ExtensionRow& row, int column) {
+    const core::Extension& x = row.extension;
+    switch (column) {
+    case NumberColumn:
+        return x.extensionNumber;
+    case NameColumn:
+        return x.name;
+    case TypeColumn:
+        return core::displayName(x.type);
+    case StatusColumn:
+        return core::displayName(x.status);
+    case EmailColumn:
+        return x.contact.email;
+    case DepartmentColumn:
+        return x.contact.department;
+    case TimeZoneColumn:
+        return x.timeZone;
+    case NumbersColumn:
+        return row.numberCount > 0 ? QString::number(row.numberCount) : QString();
+    default:
+        return {};
+    }
+}
+
+QString ExtensionsModel::headerText(int column) {
+    switch (column) {
+    case NumberColumn:
+        return tr("Ext.");
+    case NameColumn:
+        return tr("Name");
+    case TypeColumn:
+        return tr("Type");
+    case StatusColumn:
+        return tr("Status");
+    case EmailColumn:
+        return tr("E-mail");
+    case DepartmentColumn:
+        return tr("Department");
+    case TimeZoneColumn:
+        return tr("Time zone");
+    case NumbersColumn:
+        return tr("Numbers");
+    default:
+        return {};
+    }
+}
+
+QVariant ExtensionsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const store::ExtensionRow& row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn && row.extension.admin) {
+            return tr("%1 is an account administrator.").arg(row.extension.name);
+        }
+        return {};
+    case RawValueRole:
+        switch (index.column()) {
+        case TypeColumn:
+            return core::toWire(row.extension.type);
+        case StatusColumn:
+            return core::toWire(row.extension.status);
+        case NumbersColumn:
+            return row.numberCount;
+        default:
+            return displayText(row, index.column());
+        }
+    case IdRole:
+        return row.extension.id;
+    case ProfileIdRole:
+        return row.profileId;
+    default:
+        return {};
+    }
+}
+
+QVariant ExtensionsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole) {
+        return headerText(section);
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+} // namespace trunkline::models

@@ -1,0 +1,147 @@
+#include "store/ExtensionTableQuery.h"
+
+#include "store/Database.h"
+#include "store/SqlUtil.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::store {
+
+namespace {
+
+QString sortExpression(ExtensionSortKey key) {
+    switch (key) {
+    case ExtensionSortKey::Number:
+        return u"x.extension_number"_s;
+    case ExtensionSortKey::Name:
+        return u"x.name"_s;
+    case ExtensionSortKey::Type:
+        return u"x.type"_s;
+    case ExtensionSortKey::Status:
+        return u"x.status"_s;
+    case ExtensionSortKey::Email:
+        return u"x.email"_s;
+    case ExtensionSortKey::Department:
+        return u"x.department"_s;
+    case ExtensionSortKey::TimeZone:
+        return u"x.time_zone"_s;
+    }
+    return u"x.extension_number"_s;
+}
+
+struct Where {
+    QStringList conditions;
+    QVariantList values;
+
+    QString sql() const {
+        return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1);
+    }
+};
+
+Where whereFor(const ExtensionTableFilter& filter) {
+    Where w;
+    if (filter.profileId) {
+        w.conditions << u"x.profile_id = ?"_s;
+        w.values << *filter.profileId;
+    }
+    if (filter.type) {
+        w.conditions << u"x.type = ?"_s;
+        w.values << core::toWire(*filter.type);
+    }
+    if (filter.status) {
+        w.conditions << u"x.status = ?"_s;
+        w.values << core::toWire(*filter.status);
+    }
+    const QString text = filter.text.trimmed().toLower();
+    if (!text.isEmpty()) {
+        const QString pattern = u'%' + sql::likeEscaped(text) + u'%';
+        w.conditions
+            << uR"((LOWER(x.name) LIKE ? ESCAPE '\' OR x.extension_number LIKE ? ESCAPE '\' OR LOWER(x.email) LIKE ? ESCAPE '\'))"_s;
+        w.values << pattern << pattern << pattern;
+    }
+    return w;
+}
+
+} // namespace
+
+ExtensionTableQuery::ExtensionTableQuery(Database& database)
+    : m_database(database) {
+}
+
+ExtensionPageKey ExtensionTableQuery::keyOf(const ExtensionRow& row) {
+    return {row.sortValue, row.profileId, row.extension.id};
+}
+
+qint64 ExtensionTableQuery::count(const ExtensionTableFilter& filter, QString* error) const {
+    const Where w = whereFor(filter);
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT COUNT(*) FROM extensions x"_s + w.sql());
+    for (const QVariant& value : w.values) {
+        query.addBindValue(value);
+    }
+    if (!query.exec() || !query.next()) {
+        sql::fail(error, m_database, tr("Cannot count the extensions"), query);
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter, ExtensionSortKey sortKey,
+                                              Qt::SortOrder order,
+                                              const std::optional<ExtensionPageKey>& after, int limit,
+                                              QString* error) const {
+    Where w = whereFor(filter);
+    const QString sortBy = sortExpression(sortKey);
+    const bool ascending = order == Qt::AscendingOrder;
+    if (after) {
+        w.conditions << u"(%1, x.profile_id, x.id) %2 (?, ?, ?)"_s.arg(sortBy, ascending ? u">"_s : u"<"_s);
+        w.values << after->sortValue << after->profileId << after->id;
+    }
+    const QString direction = ascending ? u" ASC"_s : u" DESC"_s;
+    const QString statement =
+        u"SELECT x.profile_id, x.id, x.extension_number, x.name, x.type, x.status, x.email, x.department, "
+        u"x.time_zone, x.is_admin, x.version, %1, "
+        u"(SELECT COUNT(*) FROM phone_numbers n WHERE n.profile_id = x.profile_id AND n.extension_id = x.id) "
+        u"FROM extensions x"_s.arg(sortBy) +
+        w.sql() + u" ORDER BY "_s + sortBy + direction + u", x.profile_id"_s + direction + u", x.id"_s +
+        direction + u" LIMIT ?"_s;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(statement);
+    for (const QVariant& value : std::as_const(w.values)) {
+        query.addBindValue(value);
+    }
+    query.addBindValue(limit);
+    QList<ExtensionRow> rows;
+    if (!query.exec()) {
+        sql::fail(error, m_database, tr("Cannot read the extensions"), query);
+        return rows;
+    }
+    while (query.next()) {
+        ExtensionRow row;
+        row.profileId = query.value(0).toLongLong();
+        core::Extension& x = row.extension;
+        x.id = query.value(1).toString();
+        x.extensionNumber = query.value(2).toString();
+        x.name = query.value(3).toString();
+        x.type =
+            core::extensionTypeFromWire(query.value(4).toString()).value_or(core::ExtensionType::Unknown);
+        x.status =
+            core::extensionStatusFromWire(query.value(5).toString()).value_or(core::ExtensionStatus::Enabled);
+        x.contact.email = query.value(6).toString();
+        x.contact.department = query.value(7).toString();
+        x.timeZone = query.value(8).toString();
+        x.admin = query.value(9).toInt() != 0;
+        row.version = query.value(10).toString();
+        row.sortValue = query.value(11).toString();
+        row.numberCount = query.value(12).toInt();
+        rows << row;
+    }
+    return rows;
+}
+
+} // namespace trunkline::store
