@@ -4,6 +4,7 @@
 #include "gui/MainWindow.h"
 #include "gui/Translator.h"
 #include "gui/Version.h"
+#include "gui/extensions/ExtensionsPage.h"
 #include "gui/numbers/NumbersPage.h"
 #include "store/Database.h"
 
@@ -61,6 +62,8 @@ int main(int argc, char* argv[]) {
     // The pages read the store: `database` outlives the window (declared before it).
     window.setPageWidget(trunkline::gui::MainWindow::Page::Numbers,
                          new trunkline::gui::NumbersPage(*database));
+    window.setPageWidget(trunkline::gui::MainWindow::Page::Extensions,
+                         new trunkline::gui::ExtensionsPage(*database));
     window.show();
     return QApplication::exec();
 }

@@ -1,0 +1,98 @@
+#include "cli/CommandLine.h"
+
+#include "cli/CliContext.h"
+#include "cli/ExitCode.h"
+#include "cli/ExportCommand.h"
+#include "cli/PendingCommand.h"
+#include "cli/ProfilesCommand.h"
+#include "cli/SyncCommand.h"
+#include "cli/ValidateCommand.h"
+#include "store/Database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::cli {
+
+QString CommandLine::helpText() {
+    return tr("Usage: trunkline-cli [--database PATH_OR_URL] COMMAND [options]\n"
+              "\n"
+              "Commands:\n"
+              "  profiles list|add|remove   provider profiles (secrets from standard input, never "
+              "arguments)\n"
+              "  sync [--profile P] [--details]\n"
+              "                             pull from the provider, then push pending changes\n"
+              "  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter "
+              "EXPR]\n"
+              "  pending list|apply|discard [ID]\n"
+              "  validate number TEXT [--region DE]\n"
+              "  validate port-ranges --route +49... --range 0-99 --activate 4-4,19-20 [--status draft]\n"
+              "Every command takes --help; commands that print records take --format json.\n"
+              "\n"
+              "Options:\n"
+              "  --database PATH_OR_URL     SQLite file or postgresql:// URL (default: %1)\n"
+              "  -h, --help                 this text\n"
+              "  -v, --version              the version\n"
+              "\n"
+              "Exit codes:\n"
+              "  0  done\n"
+              "  1  failure (database, keychain, network, the provider refused)\n"
+              "  2  usage error (wrong command line)\n"
+              "  3  validation failed (validate: the input breaks a rule; each rule on stderr)\n"
+              "  4  partial sync (a list was incomplete or a change failed; run sync again)\n"
+              "  5  conflicts (changes edited at the provider too; see pending list)\n"
+              "Errors go to standard error, results to standard output.\n")
+        .arg(store::Database::defaultSqlitePath());
+}
+
+int CommandLine::run(const QStringList& arguments) {
+    QString database = store::Database::defaultSqlitePath();
+    QStringList rest{arguments.value(0, u"trunkline-cli"_s)};
+    bool help = false;
+    bool version = false;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == u"--database"_s) {
+            if (i + 1 >= arguments.size()) {
+                CliContext context(database);
+                return context.fail(kExitUsage, tr("--database: a path or URL is missing."));
+            }
+            database = arguments.at(++i);
+        } else if (argument.startsWith(u"--database="_s)) {
+            database = argument.mid(11);
+        } else if (rest.size() == 1 && (argument == u"--help"_s || argument == u"-h"_s)) {
+            help = true;
+        } else if (rest.size() == 1 && (argument == u"--version"_s || argument == u"-v"_s)) {
+            version = true;
+        } else {
+            rest << argument;
+        }
+    }
+    CliContext context(database);
+    if (version) {
+        context.out() << "trunkline-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return kExitOk;
+    }
+    if (help || rest.size() == 1) {
+        if (help) {
+            context.out() << helpText();
+            return kExitOk;
+        }
+        context.err() << helpText();
+        return kExitUsage;
+    }
+    const QString command = rest.at(1);
+    const QStringList commandArguments = rest.mid(1);
+    if (command == u"profiles"_s)
+        return ProfilesCommand::run(context, commandArguments);
+    if (command == u"sync"_s)
+        return SyncCommand::run(context, commandArguments);
+    if (command == u"export"_s)
+        return ExportCommand::run(context, commandArguments);
+    if (command == u"pending"_s)
+        return PendingCommand::run(context, commandArguments);
+    if (command == u"validate"_s)
+        return ValidateCommand::run(context, commandArguments);
+    return context.fail(kExitUsage, tr("Unknown command “%1”; see trunkline-cli --help.").arg(command));
+}
+
+} // namespace trunkline::cli

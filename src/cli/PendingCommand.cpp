@@ -1,0 +1,113 @@
+#include "cli/PendingCommand.h"
+
+#include "cli/CliContext.h"
+#include "cli/ExitCode.h"
+#include "cli/SyncCommand.h"
+#include "store/PendingChangeRepository.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::cli {
+
+int PendingCommand::run(CliContext& context, const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Lists, applies or discards staged changes."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"action"_s, tr("list, apply or discard"));
+    parser.addPositionalArgument(u"id"_s,
+                                 tr("A change id (required by discard; apply without it applies "
+                                    "every due change)."),
+                                 u"[ID]"_s);
+    parser.addOption({u"profile"_s, tr("Only this profile (name or id)."), u"profile"_s});
+    parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
+    QStringList args = arguments;
+    args[0] = u"trunkline-cli pending"_s;
+    if (!parser.parse(args))
+        return context.fail(kExitUsage, parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        context.out() << parser.helpText();
+        return kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    const QString format = parser.value(u"format"_s);
+    if (format != u"text"_s && format != u"json"_s)
+        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
+    std::optional<qint64> id;
+    if (positional.size() == 2) {
+        bool ok = false;
+        id = positional.at(1).toLongLong(&ok);
+        if (!ok || *id <= 0)
+            return context.fail(kExitUsage, tr("pending: “%1” is not a change id.").arg(positional.at(1)));
+    }
+    if (positional.size() > 2 || (action != u"list"_s && action != u"apply"_s && action != u"discard"_s) ||
+        (action == u"discard"_s && !id) || (action == u"list"_s && id))
+        return context.fail(kExitUsage, tr("pending: use `pending list`, `pending apply [ID]` or "
+                                           "`pending discard ID`."));
+    store::Database* db = context.database();
+    if (!db)
+        return kExitFailure;
+    store::PendingChangeRepository changes(*db);
+    QString error;
+
+    if (action == u"discard"_s) {
+        if (!changes.find(*id, &error))
+            return context.fail(kExitFailure,
+                                error.isEmpty() ? tr("There is no pending change %1.").arg(*id) : error);
+        if (!changes.discard(*id, &error))
+            return context.fail(kExitFailure, error);
+        return kExitOk;
+    }
+    if (action == u"apply"_s) {
+        SyncCommand::Request request;
+        request.pull = false;
+        request.onlyChangeId = id;
+        request.json = format == u"json"_s;
+        request.profile = parser.value(u"profile"_s);
+        if (id && request.profile.isEmpty()) {
+            const std::optional<store::PendingChange> change = changes.find(*id, &error);
+            if (!change)
+                return context.fail(kExitFailure,
+                                    error.isEmpty() ? tr("There is no pending change %1.").arg(*id) : error);
+            request.profile = QString::number(change->profileId);
+        }
+        return SyncCommand::runSync(context, request);
+    }
+
+    const QList<store::Profile> profiles = context.profiles(parser.value(u"profile"_s), &error);
+    if (!error.isEmpty())
+        return context.fail(kExitFailure, error);
+    QJsonArray array;
+    for (const store::Profile& profile : profiles) {
+        for (const store::PendingChange& c : changes.list(profile.id, {}, &error)) {
+            if (c.state == store::ChangeState::Applied)
+                continue;
+            if (format == u"json"_s) {
+                array.append(QJsonObject{{u"id"_s, c.id},
+                                         {u"profile"_s, profile.name},
+                                         {u"entity"_s, c.entity},
+                                         {u"entityKey"_s, c.entityKey},
+                                         {u"operation"_s, store::toText(c.operation)},
+                                         {u"state"_s, store::toText(c.state)},
+                                         {u"attempts"_s, c.attempts},
+                                         {u"lastError"_s, c.lastError},
+                                         {u"payload"_s, c.payload}});
+            } else {
+                context.out() << c.id << '\t' << profile.name << '\t' << c.entity << '\t' << c.entityKey
+                              << '\t' << store::toText(c.operation) << '\t' << store::toText(c.state) << '\t'
+                              << c.lastError << Qt::endl;
+            }
+        }
+    }
+    if (!error.isEmpty())
+        return context.fail(kExitFailure, error);
+    if (format == u"json"_s)
+        context.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return kExitOk;
+}
+
+} // namespace trunkline::cli

@@ -1,0 +1,175 @@
+#include "cli/ProfilesCommand.h"
+
+#include "cli/CliContext.h"
+#include "cli/ExitCode.h"
+#include "connection/DemoProfiles.h"
+#include "connection/ProfileService.h"
+#include "core/PhoneNumberRecord.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::cli {
+
+namespace {
+bool parseOrUsage(CliContext& context, QCommandLineParser& parser, const QStringList& arguments, int* exit) {
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        *exit = context.fail(kExitUsage, parser.errorText());
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        context.out() << parser.helpText();
+        *exit = kExitOk;
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+int ProfilesCommand::run(CliContext& context, const QStringList& arguments) {
+    const QString action = arguments.value(1);
+    const QStringList rest = QStringList{u"trunkline-cli profiles "_s + action} + arguments.mid(2);
+    if (action == u"list"_s)
+        return list(context, rest);
+    if (action == u"add"_s)
+        return add(context, rest);
+    if (action == u"remove"_s)
+        return remove(context, rest);
+    return context.fail(kExitUsage, tr("profiles: expected list, add or remove, not “%1”.").arg(action));
+}
+
+int ProfilesCommand::list(CliContext& context, const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.addOption({u"format"_s, tr("Output format: text or json."), u"format"_s, u"text"_s});
+    int exit = kExitOk;
+    if (!parseOrUsage(context, parser, arguments, &exit))
+        return exit;
+    const QString format = parser.value(u"format"_s);
+    if (format != u"text"_s && format != u"json"_s)
+        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
+    QString error;
+    const QList<store::Profile> profiles = context.profiles({}, &error);
+    if (!error.isEmpty())
+        return context.fail(kExitFailure, error);
+    if (format == u"json"_s) {
+        QJsonArray array;
+        for (const store::Profile& p : profiles)
+            array.append(QJsonObject{{u"id"_s, p.id},
+                                     {u"name"_s, p.name},
+                                     {u"provider"_s, p.provider},
+                                     {u"baseUrl"_s, p.baseUrl},
+                                     {u"accountId"_s, p.accountId}});
+        context.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    for (const store::Profile& p : profiles)
+        context.out() << p.id << '\t' << p.name << '\t' << p.provider << '\t' << p.baseUrl << Qt::endl;
+    return kExitOk;
+}
+
+int ProfilesCommand::add(CliContext& context, const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Adds a provider profile. The secret is read from standard input (or asked for without echo on "
+           "a terminal): RingCentral wants three lines (client id, client secret, JWT credential), Telnyx "
+           "the API key, Restcomm the auth token. --demo adds a profile served by the built-in emulator, "
+           "which needs no secret."));
+    parser.addOption({u"name"_s, tr("Profile name."), u"name"_s});
+    parser.addOption({u"provider"_s, tr("ringcentral, telnyx or restcomm."), u"provider"_s});
+    parser.addOption(
+        {u"base-url"_s, tr("The provider's API address (https, or http on 127.0.0.1)."), u"url"_s});
+    parser.addOption({u"account"_s, tr("Account id (Restcomm Account SID)."), u"id"_s});
+    parser.addOption({u"demo"_s, tr("Use the built-in emulator instead of a real provider.")});
+    int exit = kExitOk;
+    if (!parseOrUsage(context, parser, arguments, &exit))
+        return exit;
+    if (!parser.positionalArguments().isEmpty())
+        return context.fail(kExitUsage, tr("profiles add: the secret is never taken from the command line; "
+                                           "pipe it to standard input."));
+    store::Profile profile;
+    profile.name = parser.value(u"name"_s);
+    profile.provider = parser.value(u"provider"_s);
+    profile.accountId = parser.value(u"account"_s);
+    profile.baseUrl =
+        parser.isSet(u"demo"_s) ? connection::DemoProfiles::kDemoBaseUrl : parser.value(u"base-url"_s);
+    if (const QString invalid = connection::ProfileService::validate(profile); !invalid.isEmpty())
+        return context.fail(kExitUsage, invalid);
+
+    connection::ProviderSecret secret;
+    if (!parser.isSet(u"demo"_s)) {
+        if (profile.provider == core::kProviderRingCentral) {
+            secret.clientId = readSecretLine(context, tr("Client id: ")).toUtf8();
+            secret.clientSecret = readSecretLine(context, tr("Client secret: ")).toUtf8();
+            secret.token = readSecretLine(context, tr("JWT credential: ")).toUtf8();
+        } else {
+            secret.token =
+                readSecretLine(context, profile.provider == core::kProviderTelnyx ? tr("API key: ")
+                                                                                  : tr("Auth token: "))
+                    .toUtf8();
+        }
+    }
+    store::Database* db = context.database();
+    if (!db)
+        return kExitFailure;
+    connection::ProfileService service(*db, context.secrets());
+    QString error;
+    if (!service.add(profile, secret, &error))
+        return context.fail(kExitFailure, error);
+    context.out() << profile.id << Qt::endl;
+    return kExitOk;
+}
+
+int ProfilesCommand::remove(CliContext& context, const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"profile"_s, tr("Profile name or id."));
+    int exit = kExitOk;
+    if (!parseOrUsage(context, parser, arguments, &exit))
+        return exit;
+    if (parser.positionalArguments().size() != 1)
+        return context.fail(kExitUsage, tr("profiles remove: name exactly one profile."));
+    QString error;
+    const QList<store::Profile> found = context.profiles(parser.positionalArguments().constFirst(), &error);
+    if (found.isEmpty())
+        return context.fail(kExitFailure, error);
+    store::Database* db = context.database();
+    connection::ProfileService service(*db, context.secrets());
+    if (!service.remove(found.constFirst().id, &error))
+        return context.fail(kExitFailure, error);
+    return kExitOk;
+}
+
+QString ProfilesCommand::readSecretLine(CliContext& context, const QString& prompt) {
+    const bool terminal = CliContext::stdinIsTerminal();
+    termios saved{};
+    if (terminal) {
+        context.err() << prompt << Qt::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    // C stdio, so that consecutive calls share one buffer and no line is swallowed by a read-ahead.
+    QByteArray bytes;
+    char chunk[512];
+    while (std::fgets(chunk, sizeof chunk, stdin)) {
+        bytes += chunk;
+        if (bytes.endsWith('\n'))
+            break;
+    }
+    const QString line = QString::fromUtf8(bytes).trimmed();
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        context.err() << Qt::endl;
+    }
+    return line;
+}
+
+} // namespace trunkline::cli

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace trunkline::cli {
+
+class CliContext;
+
+// `profiles list|add|remove`. Secrets are read from standard input (or a prompt that does not echo),
+// never from the command line, where other users could read them in the process list.
+class ProfilesCommand {
+    Q_DECLARE_TR_FUNCTIONS(ProfilesCommand)
+
+public:
+    static int run(CliContext& context, const QStringList& arguments);
+
+private:
+    static int list(CliContext& context, const QStringList& arguments);
+    static int add(CliContext& context, const QStringList& arguments);
+    static int remove(CliContext& context, const QStringList& arguments);
+    // One line from stdin, or from the terminal without echo after printing `prompt`.
+    static QString readSecretLine(CliContext& context, const QString& prompt);
+};
+
+} // namespace trunkline::cli

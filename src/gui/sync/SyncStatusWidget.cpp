@@ -1,0 +1,72 @@
+#include "gui/sync/SyncStatusWidget.h"
+
+#include "gui/sync/SyncController.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QToolButton>
+
+namespace trunkline::gui {
+
+SyncStatusWidget::SyncStatusWidget(SyncController& controller, QWidget* parent)
+    : QWidget(parent)
+    , m_label(new QLabel(this))
+    , m_bar(new QProgressBar(this))
+    , m_cancel(new QToolButton(this)) {
+    setObjectName(QStringLiteral("syncStatus"));
+    m_label->setObjectName(QStringLiteral("syncStatusLabel"));
+    m_bar->setObjectName(QStringLiteral("syncProgressBar"));
+    m_cancel->setObjectName(QStringLiteral("syncCancelButton"));
+    m_bar->setMaximumWidth(180);
+    m_bar->setTextVisible(false);
+    m_bar->hide();
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(
+        tr("Stop the sync; what arrived so far is kept and the next sync finishes the job."));
+    m_cancel->hide();
+    m_label->setText(tr("Not synced yet"));
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_cancel);
+
+    connect(m_cancel, &QToolButton::clicked, &controller, &SyncController::cancel);
+    connect(&controller, &SyncController::started, this, &SyncStatusWidget::showRunning);
+    connect(&controller, &SyncController::progress, this, &SyncStatusWidget::showProgress);
+    connect(&controller, &SyncController::finished, this, &SyncStatusWidget::showFinished);
+}
+
+void SyncStatusWidget::showRunning() {
+    m_label->setText(tr("Syncing…"));
+    m_label->setToolTip({});
+    m_bar->setRange(0, 0);
+    m_bar->show();
+    m_cancel->show();
+}
+
+void SyncStatusWidget::showProgress(const QString& what, qint64 done, qint64 total) {
+    m_label->setText(what);
+    if (total > 0) {
+        // QProgressBar counts in int; scale big totals down to per mille.
+        m_bar->setRange(0, 1000);
+        m_bar->setValue(static_cast<int>(std::min<qint64>(1000, done * 1000 / total)));
+    } else {
+        m_bar->setRange(0, 0);
+    }
+}
+
+void SyncStatusWidget::showFinished(bool ok, const QString& summary, const QStringList& errors) {
+    m_bar->hide();
+    m_cancel->hide();
+    m_label->setText(summary);
+    m_label->setToolTip(errors.join(QLatin1Char('\n')));
+    // A problem is worth a glance: the details wait in the tooltip.
+    QFont font = m_label->font();
+    font.setBold(!ok);
+    m_label->setFont(font);
+}
+
+} // namespace trunkline::gui

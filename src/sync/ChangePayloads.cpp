@@ -1,0 +1,227 @@
+#include "sync/ChangePayloads.h"
+
+#include "store/ForwardingNumberRepository.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::sync {
+
+namespace {
+using ContactMember = QString core::ExtensionContact::*;
+struct ContactField {
+    QString key;
+    ContactMember member;
+};
+const QList<ContactField>& contactFields() {
+    static const QList<ContactField> fields = {
+        {u"firstName"_s, &core::ExtensionContact::firstName},
+        {u"lastName"_s, &core::ExtensionContact::lastName},
+        {u"company"_s, &core::ExtensionContact::company},
+        {u"jobTitle"_s, &core::ExtensionContact::jobTitle},
+        {u"email"_s, &core::ExtensionContact::email},
+        {u"businessPhone"_s, &core::ExtensionContact::businessPhone},
+        {u"mobilePhone"_s, &core::ExtensionContact::mobilePhone},
+        {u"department"_s, &core::ExtensionContact::department},
+    };
+    return fields;
+}
+QStringList toList(const QJsonValue& value) {
+    QStringList list;
+    for (const QJsonValue& item : value.toArray())
+        list << item.toString();
+    return list;
+}
+} // namespace
+
+QJsonObject ChangePayloads::extensionFields(const core::Extension& extension) {
+    QJsonObject contact;
+    for (const ContactField& field : contactFields())
+        contact.insert(field.key, extension.contact.*field.member);
+    return {{u"extensionNumber"_s, extension.extensionNumber}, {u"name"_s, extension.name},
+            {u"status"_s, core::toWire(extension.status)},     {u"timeZone"_s, extension.timeZone},
+            {u"type"_s, core::toWire(extension.type)},         {u"contact"_s, contact}};
+}
+
+QJsonObject ChangePayloads::extensionDifference(const core::Extension& stored,
+                                                const core::Extension& edited) {
+    QJsonObject payload;
+    if (stored.extensionNumber != edited.extensionNumber)
+        payload.insert(u"extensionNumber"_s, edited.extensionNumber);
+    if (stored.name != edited.name)
+        payload.insert(u"name"_s, edited.name);
+    if (stored.status != edited.status)
+        payload.insert(u"status"_s, core::toWire(edited.status));
+    if (stored.timeZone != edited.timeZone)
+        payload.insert(u"timeZone"_s, edited.timeZone);
+    QJsonObject contact;
+    for (const ContactField& field : contactFields()) {
+        if (stored.contact.*field.member != edited.contact.*field.member)
+            contact.insert(field.key, edited.contact.*field.member);
+    }
+    if (!contact.isEmpty())
+        payload.insert(u"contact"_s, contact);
+    return payload;
+}
+
+core::Extension ChangePayloads::applyExtensionFields(core::Extension base, const QJsonObject& payload) {
+    if (payload.contains(u"extensionNumber"_s))
+        base.extensionNumber = payload.value(u"extensionNumber"_s).toString();
+    if (payload.contains(u"name"_s))
+        base.name = payload.value(u"name"_s).toString();
+    if (const auto status = core::extensionStatusFromWire(payload.value(u"status"_s).toString()))
+        base.status = *status;
+    if (const auto type = core::extensionTypeFromWire(payload.value(u"type"_s).toString()))
+        base.type = *type;
+    if (payload.contains(u"timeZone"_s))
+        base.timeZone = payload.value(u"timeZone"_s).toString();
+    const QJsonObject contact = payload.value(u"contact"_s).toObject();
+    for (const ContactField& field : contactFields()) {
+        if (contact.contains(field.key))
+            base.contact.*field.member = contact.value(field.key).toString();
+    }
+    return base;
+}
+
+QStringList ChangePayloads::extensionDifferences(const core::Extension& a, const core::Extension& b) {
+    QStringList names;
+    const QJsonObject difference = extensionDifference(a, b);
+    for (auto it = difference.begin(); it != difference.end(); ++it) {
+        if (it.key() == u"contact"_s) {
+            for (const QString& key : it.value().toObject().keys())
+                names << u"contact."_s + key;
+        } else {
+            names << it.key();
+        }
+    }
+    if (a.type != b.type)
+        names << u"type"_s;
+    if (a.admin != b.admin)
+        names << u"admin"_s;
+    if (a.callerIdNumber != b.callerIdNumber)
+        names << u"callerIdNumber"_s;
+    return names;
+}
+
+store::PendingChange ChangePayloads::extensionCreate(qint64 profileId, const core::Extension& extension) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kExtension;
+    change.entityKey = extension.id.isEmpty() ? u"new:"_s + extension.extensionNumber : extension.id;
+    change.operation = store::ChangeOperation::Create;
+    change.payload = extensionFields(extension);
+    return change;
+}
+
+store::PendingChange ChangePayloads::extensionUpdate(qint64 profileId, const core::Extension& stored,
+                                                     const core::Extension& edited,
+                                                     const QString& baseVersion) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kExtension;
+    change.entityKey = stored.id;
+    change.operation = store::ChangeOperation::Update;
+    change.payload = extensionDifference(stored, edited);
+    change.baseVersion = baseVersion;
+    return change;
+}
+
+store::PendingChange ChangePayloads::extensionDelete(qint64 profileId, const core::Extension& stored,
+                                                     const QString& baseVersion) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kExtension;
+    change.entityKey = stored.id;
+    change.operation = store::ChangeOperation::Delete;
+    change.baseVersion = baseVersion;
+    return change;
+}
+
+QJsonObject ChangePayloads::forwardingFields(const QString& extensionId,
+                                             const core::ForwardingNumber& forwarding) {
+    return {{u"extensionId"_s, extensionId},
+            {u"phoneNumber"_s, forwarding.phoneNumber},
+            {u"label"_s, forwarding.label},
+            {u"type"_s, core::toWire(forwarding.type)},
+            {u"features"_s, QJsonArray::fromStringList(core::forwardingFeaturesToWire(forwarding.features))},
+            {u"flipNumber"_s, forwarding.flipNumber},
+            {u"deviceId"_s, forwarding.deviceId}};
+}
+
+core::ForwardingNumber ChangePayloads::applyForwardingFields(core::ForwardingNumber base,
+                                                             const QJsonObject& payload) {
+    if (payload.contains(u"phoneNumber"_s))
+        base.phoneNumber = payload.value(u"phoneNumber"_s).toString();
+    if (payload.contains(u"label"_s))
+        base.label = payload.value(u"label"_s).toString();
+    if (const auto type = core::forwardingTypeFromWire(payload.value(u"type"_s).toString()))
+        base.type = *type;
+    if (payload.contains(u"features"_s))
+        base.features = core::forwardingFeaturesFromWire(toList(payload.value(u"features"_s)));
+    if (payload.contains(u"flipNumber"_s))
+        base.flipNumber = payload.value(u"flipNumber"_s).toInt();
+    if (payload.contains(u"deviceId"_s))
+        base.deviceId = payload.value(u"deviceId"_s).toString();
+    return base;
+}
+
+QStringList ChangePayloads::forwardingDifferences(const core::ForwardingNumber& a,
+                                                  const core::ForwardingNumber& b) {
+    QStringList names;
+    if (a.phoneNumber != b.phoneNumber)
+        names << u"phoneNumber"_s;
+    if (a.label != b.label)
+        names << u"label"_s;
+    if (a.type != b.type)
+        names << u"type"_s;
+    if (a.features != b.features)
+        names << u"features"_s;
+    if (a.flipNumber != b.flipNumber)
+        names << u"flipNumber"_s;
+    if (a.deviceId != b.deviceId)
+        names << u"deviceId"_s;
+    return names;
+}
+
+store::PendingChange ChangePayloads::forwardingCreate(qint64 profileId, const QString& extensionId,
+                                                      const core::ForwardingNumber& forwarding) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kForwardingNumber;
+    change.entityKey = forwarding.id.isEmpty() ? u"new:"_s + forwarding.phoneNumber : forwarding.id;
+    change.operation = store::ChangeOperation::Create;
+    change.payload = forwardingFields(extensionId, forwarding);
+    return change;
+}
+
+store::PendingChange ChangePayloads::forwardingUpdate(qint64 profileId, const QString& extensionId,
+                                                      const core::ForwardingNumber& stored,
+                                                      const core::ForwardingNumber& edited) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kForwardingNumber;
+    change.entityKey = stored.id;
+    change.operation = store::ChangeOperation::Update;
+    const QJsonObject all = forwardingFields(extensionId, edited);
+    QJsonObject payload{{u"extensionId"_s, extensionId}};
+    for (const QString& name : forwardingDifferences(stored, edited))
+        payload.insert(name, all.value(name));
+    change.payload = payload;
+    change.baseVersion = store::ForwardingNumberRepository::versionOf({stored});
+    return change;
+}
+
+store::PendingChange ChangePayloads::forwardingDelete(qint64 profileId, const QString& extensionId,
+                                                      const core::ForwardingNumber& stored) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kForwardingNumber;
+    change.entityKey = stored.id;
+    change.operation = store::ChangeOperation::Delete;
+    change.payload = QJsonObject{{u"extensionId"_s, extensionId}};
+    change.baseVersion = store::ForwardingNumberRepository::versionOf({stored});
+    return change;
+}
+
+} // namespace trunkline::sync

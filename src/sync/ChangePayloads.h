@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/Extension.h"
+#include "core/ForwardingNumber.h"
+#include "store/PendingChange.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace trunkline::sync {
+
+// The pending changes the sync engine understands, and the JSON their payload carries. The GUI and the
+// CLI stage changes with these builders (store::PendingChangeRepository::enqueue) and the ChangePusher
+// reads them back with the apply* functions, so the format is defined in one place.
+//
+// entity "extension" (RingCentral), entityKey = the extension id; for a create a local key the admin
+// never sees at the provider (e.g. "new:<extensionNumber>"):
+//   {"extensionNumber": "101", "name": "Sales", "status": "Enabled", "timeZone": "Europe/Berlin",
+//    "type": "User" (create only),
+//    "contact": {"firstName", "lastName", "company", "jobTitle", "email", "businessPhone",
+//                "mobilePhone", "department"}}
+//   Update carries only the members the admin changed (contact members one by one); create carries
+//   all; delete carries {}. baseVersion = store::ExtensionRepository::versionOf(stored record).
+//
+// entity "forwarding_number" (RingCentral), entityKey = the forwarding number id (create: a local key):
+//   {"extensionId": "...", "phoneNumber": "+4930...", "label": "...", "type": "Mobile",
+//    "features": ["CallForwarding", "CallFlip"], "flipNumber": 2, "deviceId": "..."}
+//   "extensionId" is always present; update carries only changed members besides it.
+//   baseVersion = store::ForwardingNumberRepository::versionOf({stored entry}) (a one-entry list).
+//
+// Conflicts: before an update or delete the pusher GETs the remote record and compares its version with
+// baseVersion; a different version parks the change as a conflict instead of overwriting.
+class ChangePayloads {
+public:
+    static inline const QString kExtension = QStringLiteral("extension");
+    static inline const QString kForwardingNumber = QStringLiteral("forwarding_number");
+
+    // --- extension -------------------------------------------------------------------------------------
+    static QJsonObject extensionFields(const core::Extension& extension); // every editable member
+    static QJsonObject extensionDifference(const core::Extension& stored, const core::Extension& edited);
+    static core::Extension applyExtensionFields(core::Extension base, const QJsonObject& payload);
+    // Names of the members (as in the payload) that differ; for conflict messages.
+    static QStringList extensionDifferences(const core::Extension& a, const core::Extension& b);
+
+    static store::PendingChange extensionCreate(qint64 profileId, const core::Extension& extension);
+    static store::PendingChange extensionUpdate(qint64 profileId, const core::Extension& stored,
+                                                const core::Extension& edited, const QString& baseVersion);
+    static store::PendingChange extensionDelete(qint64 profileId, const core::Extension& stored,
+                                                const QString& baseVersion);
+
+    // --- forwarding number -----------------------------------------------------------------------------
+    static QJsonObject forwardingFields(const QString& extensionId, const core::ForwardingNumber& forwarding);
+    static core::ForwardingNumber applyForwardingFields(core::ForwardingNumber base,
+                                                        const QJsonObject& payload);
+    static QStringList forwardingDifferences(const core::ForwardingNumber& a,
+                                             const core::ForwardingNumber& b);
+
+    static store::PendingChange forwardingCreate(qint64 profileId, const QString& extensionId,
+                                                 const core::ForwardingNumber& forwarding);
+    static store::PendingChange forwardingUpdate(qint64 profileId, const QString& extensionId,
+                                                 const core::ForwardingNumber& stored,
+                                                 const core::ForwardingNumber& edited);
+    static store::PendingChange forwardingDelete(qint64 profileId, const QString& extensionId,
+                                                 const core::ForwardingNumber& stored);
+};
+
+} // namespace trunkline::sync

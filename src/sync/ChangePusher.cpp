@@ -1,0 +1,391 @@
+#include "sync/ChangePusher.h"
+
+#include "providers/ringcentral/RingCentralClient.h"
+#include "store/AuditLogRepository.h"
+#include "store/ExtensionRepository.h"
+#include "store/ForwardingNumberRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "store/Transaction.h"
+#include "sync/ChangePayloads.h"
+
+#include <QPointer>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::sync {
+
+namespace {
+using providers::ListOutcome;
+using providers::Outcome;
+
+// When a change that failed transiently is due again: 2, 4, 8 ... seconds, at most 15 minutes.
+QDateTime retryTime(const store::PendingChange& change) {
+    const int exponent = std::clamp(change.attempts, 0, 9);
+    return QDateTime::currentDateTimeUtc().addSecs(std::min<qint64>(qint64(2) << exponent, 15 * 60));
+}
+
+} // namespace
+
+ChangePusher::ChangePusher(store::Database& database, store::Profile profile,
+                           providers::ringcentral::RingCentralClient& client, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_profile(std::move(profile))
+    , m_client(client) {
+}
+
+void ChangePusher::start(std::optional<qint64> onlyChangeId) {
+    store::PendingChangeRepository changes(m_database);
+    QString error;
+    // A change still `applying` was in hand when a process died: whether it took effect is unknown, so
+    // it goes back to `failed` (counting the attempt) and is checked at the provider before anything is
+    // sent again.
+    for (const store::PendingChange& stuck :
+         changes.list(m_profile.id, {store::ChangeState::Applying}, &error)) {
+        changes.markFailed(stuck.id,
+                           tr("The previous sync stopped while applying this change; it is checked "
+                              "at the provider before it is applied again."),
+                           QDateTime::currentDateTimeUtc(), &error);
+    }
+    if (onlyChangeId) {
+        if (std::optional<store::PendingChange> change = changes.find(*onlyChangeId, &error);
+            change && change->profileId == m_profile.id)
+            m_queue << *change;
+        else
+            m_report.errors
+                << tr("There is no pending change %1 in profile %2.").arg(*onlyChangeId).arg(m_profile.name);
+    } else {
+        m_queue = changes.due(m_profile.id, QDateTime::currentDateTimeUtc(), &error);
+        if (!error.isEmpty())
+            m_report.errors << error;
+    }
+    m_total = m_queue.size();
+    QTimer::singleShot(0, this, &ChangePusher::next);
+}
+
+void ChangePusher::next() {
+    if (m_queue.isEmpty() || m_cancelled) {
+        m_report.cancelled = m_cancelled && !m_queue.isEmpty();
+        m_report.complete = m_report.errors.isEmpty() && !m_report.cancelled;
+        emit finished(m_report);
+        return;
+    }
+    const store::PendingChange change = m_queue.takeFirst();
+    emit progress({tr("Pending changes"), m_total - m_queue.size() - 1, m_total});
+    QString error;
+    if (!store::PendingChangeRepository(m_database).markApplying(change.id, &error)) {
+        // Discarded meanwhile, or claimed by another worker on a shared database: not ours to apply.
+        QTimer::singleShot(0, this, &ChangePusher::next);
+        return;
+    }
+    apply(change);
+}
+
+void ChangePusher::apply(const store::PendingChange& change) {
+    if (change.entity == ChangePayloads::kExtension)
+        applyExtension(change);
+    else if (change.entity == ChangePayloads::kForwardingNumber)
+        applyForwarding(change);
+    else
+        failedLocally(
+            change,
+            tr("Changes of kind \"%1\" cannot be applied to %2.").arg(change.entity, m_profile.provider));
+}
+
+// --- extension ------------------------------------------------------------------------------------------
+
+void ChangePusher::applyExtension(const store::PendingChange& change) {
+    if (change.operation == store::ChangeOperation::Create) {
+        createExtension(change);
+        return;
+    }
+    m_client.getExtension(change.entityKey, [this, change](const Outcome<core::Extension>& remote) {
+        const bool gone = remote.error && remote.error->kind == net::ApiError::Kind::NotFound;
+        if (change.operation == store::ChangeOperation::Delete && gone) {
+            // Already deleted (by an earlier attempt whose answer was lost, or by someone else): done.
+            QString error;
+            store::Transaction transaction(m_database);
+            if (!store::ExtensionRepository(m_database).remove(m_profile.id, change.entityKey, &error))
+                return failedLocally(change, error);
+            transaction.commit();
+            return succeeded(change,
+                             tr("Extension %1 was already deleted at the provider.").arg(change.entityKey));
+        }
+        if (gone)
+            return conflict(change, tr("The record was deleted at the provider since you edited it."));
+        if (remote.error)
+            return failed(change, *remote.error);
+        store::ExtensionRepository extensions(m_database);
+        if (extensions.versionOf(*remote.value) != change.baseVersion) {
+            const std::optional<core::Extension> local = extensions.find(m_profile.id, change.entityKey);
+            const QStringList fields =
+                local ? ChangePayloads::extensionDifferences(*local, *remote.value) : QStringList();
+            return conflict(change, changedText(fields));
+        }
+        if (change.operation == store::ChangeOperation::Delete) {
+            m_client.deleteExtension(*remote.value, [this,
+                                                     change](const std::optional<net::ApiError>& error) {
+                if (error && error->kind != net::ApiError::Kind::NotFound)
+                    return failed(change, *error);
+                QString problem;
+                if (!store::ExtensionRepository(m_database).remove(m_profile.id, change.entityKey, &problem))
+                    return failedLocally(change, problem);
+                succeeded(change, tr("Deleted extension %1.").arg(change.entityKey));
+            });
+            return;
+        }
+        const core::Extension wanted = ChangePayloads::applyExtensionFields(*remote.value, change.payload);
+        if (wanted == *remote.value) {
+            // Nothing left to do (an earlier attempt took effect): store what the provider has.
+            QString error;
+            if (!storeExtension(*remote.value, &error))
+                return failedLocally(change, error);
+            return succeeded(change,
+                             tr("Extension %1 already had the new values.").arg(wanted.extensionNumber));
+        }
+        m_client.updateExtension(wanted, [this, change](const Outcome<core::Extension>& answer) {
+            if (answer.error)
+                return failed(change, *answer.error);
+            QString error;
+            if (!storeExtension(*answer.value, &error))
+                return failedLocally(change, error);
+            succeeded(change, tr("Updated extension %1 (%2).")
+                                  .arg(answer.value->extensionNumber, change.payload.keys().join(u", "_s)));
+        });
+    });
+}
+
+void ChangePusher::createExtension(const store::PendingChange& change) {
+    if (change.attempts == 0) {
+        sendExtensionCreate(change);
+        return;
+    }
+    // Tried before: look for it first, so that a create whose answer was lost is not made twice.
+    const QString number = change.payload.value(u"extensionNumber"_s).toString();
+    auto found = std::make_shared<std::optional<core::Extension>>();
+    m_client.listExtensions(
+        {},
+        [found, number](int, const QList<core::Extension>& page) {
+            for (const core::Extension& extension : page) {
+                if (!number.isEmpty() && extension.extensionNumber == number)
+                    *found = extension;
+            }
+        },
+        [this, change, found](const ListOutcome& outcome) {
+            if (*found) {
+                QString error;
+                if (!storeExtension(**found, &error))
+                    return failedLocally(change, error);
+                return succeeded(change,
+                                 tr("Extension %1 had already been created.").arg((*found)->extensionNumber));
+            }
+            if (!outcome.complete) {
+                // Without the whole list it is unknown whether the create took effect: do not send.
+                if (outcome.error)
+                    return failed(change, *outcome.error);
+                return failedLocally(change, tr("Could not check whether the extension exists already."));
+            }
+            sendExtensionCreate(change);
+        });
+}
+
+void ChangePusher::sendExtensionCreate(const store::PendingChange& change) {
+    core::Extension extension = ChangePayloads::applyExtensionFields({}, change.payload);
+    m_client.createExtension(extension, [this, change](const Outcome<core::Extension>& answer) {
+        if (answer.error)
+            return failed(change, *answer.error);
+        QString error;
+        if (!storeExtension(*answer.value, &error))
+            return failedLocally(change, error);
+        succeeded(change,
+                  tr("Created extension %1 (id %2).").arg(answer.value->extensionNumber, answer.value->id));
+    });
+}
+
+// --- forwarding number ----------------------------------------------------------------------------------
+
+void ChangePusher::applyForwarding(const store::PendingChange& change) {
+    const QString extensionId = change.payload.value(u"extensionId"_s).toString();
+    if (extensionId.isEmpty())
+        return failedLocally(change, tr("The change names no extension (payload member extensionId)."));
+    if (change.operation == store::ChangeOperation::Create && change.attempts == 0) {
+        createForwarding(change, extensionId);
+        return;
+    }
+    // Updates, deletes and retried creates all start from the extension's current list at the provider.
+    auto gathered = std::make_shared<QList<core::ForwardingNumber>>();
+    m_client.listForwardingNumbers(
+        extensionId, [gathered](int, const QList<core::ForwardingNumber>& page) { *gathered += page; },
+        [this, change, extensionId, gathered](const ListOutcome& outcome) {
+            if (!outcome.complete) {
+                if (outcome.error && outcome.error->kind == net::ApiError::Kind::NotFound)
+                    return conflict(change,
+                                    tr("The extension was deleted at the provider since you edited it."));
+                if (outcome.error)
+                    return failed(change, *outcome.error);
+                return failedLocally(
+                    change, tr("Could not read the forwarding list of extension %1.").arg(extensionId));
+            }
+            QList<core::ForwardingNumber> list = *gathered;
+            if (change.operation == store::ChangeOperation::Create) {
+                const core::ForwardingNumber wanted =
+                    ChangePayloads::applyForwardingFields({}, change.payload);
+                for (const core::ForwardingNumber& entry : list) {
+                    if (entry.phoneNumber == wanted.phoneNumber && entry.type == wanted.type) {
+                        QString error;
+                        if (!storeForwardingList(extensionId, list, &error))
+                            return failedLocally(change, error);
+                        return succeeded(
+                            change,
+                            tr("Forwarding number %1 had already been created.").arg(wanted.phoneNumber));
+                    }
+                }
+                return createForwarding(change, extensionId);
+            }
+            const auto it = std::find_if(list.begin(), list.end(), [&](const core::ForwardingNumber& entry) {
+                return entry.id == change.entityKey;
+            });
+            if (it == list.end()) {
+                if (change.operation == store::ChangeOperation::Delete) {
+                    QString error;
+                    if (!storeForwardingList(extensionId, list, &error))
+                        return failedLocally(change, error);
+                    return succeeded(change,
+                                     tr("Forwarding number %1 was already deleted.").arg(change.entityKey));
+                }
+                return conflict(change, tr("The record was deleted at the provider since you edited it."));
+            }
+            if (store::ForwardingNumberRepository::versionOf({*it}) != change.baseVersion) {
+                store::ForwardingNumberRepository repository(m_database);
+                QStringList fields;
+                for (const core::ForwardingNumber& local : repository.list(m_profile.id, extensionId)) {
+                    if (local.id == it->id)
+                        fields = ChangePayloads::forwardingDifferences(local, *it);
+                }
+                return conflict(change, changedText(fields));
+            }
+            const core::ForwardingNumber current = *it;
+            if (change.operation == store::ChangeOperation::Delete) {
+                m_client.deleteForwardingNumber(
+                    extensionId, current.id,
+                    [this, change, extensionId, list, current](const std::optional<net::ApiError>& error) {
+                        if (error && error->kind != net::ApiError::Kind::NotFound)
+                            return failed(change, *error);
+                        QList<core::ForwardingNumber> remaining = list;
+                        remaining.removeIf(
+                            [&](const core::ForwardingNumber& e) { return e.id == current.id; });
+                        QString problem;
+                        if (!storeForwardingList(extensionId, remaining, &problem))
+                            return failedLocally(change, problem);
+                        succeeded(change, tr("Deleted forwarding number %1.").arg(current.phoneNumber));
+                    });
+                return;
+            }
+            const core::ForwardingNumber wanted =
+                ChangePayloads::applyForwardingFields(current, change.payload);
+            m_client.updateForwardingNumber(
+                extensionId, wanted,
+                [this, change, extensionId, list](const Outcome<core::ForwardingNumber>& answer) {
+                    if (answer.error)
+                        return failed(change, *answer.error);
+                    QList<core::ForwardingNumber> updated = list;
+                    for (core::ForwardingNumber& entry : updated) {
+                        if (entry.id == answer.value->id)
+                            entry = *answer.value;
+                    }
+                    QString error;
+                    if (!storeForwardingList(extensionId, updated, &error))
+                        return failedLocally(change, error);
+                    succeeded(change, tr("Updated forwarding number %1.").arg(answer.value->phoneNumber));
+                });
+        });
+}
+
+void ChangePusher::createForwarding(const store::PendingChange& change, const QString& extensionId) {
+    const core::ForwardingNumber wanted = ChangePayloads::applyForwardingFields({}, change.payload);
+    m_client.createForwardingNumber(
+        extensionId, wanted, [this, change, extensionId](const Outcome<core::ForwardingNumber>& answer) {
+            if (answer.error)
+                return failed(change, *answer.error);
+            QList<core::ForwardingNumber> list =
+                store::ForwardingNumberRepository(m_database).list(m_profile.id, extensionId);
+            list << *answer.value;
+            QString error;
+            if (!storeForwardingList(extensionId, list, &error))
+                return failedLocally(change, error);
+            succeeded(change, tr("Created forwarding number %1.").arg(answer.value->phoneNumber));
+        });
+}
+
+// --- outcomes -------------------------------------------------------------------------------------------
+
+void ChangePusher::succeeded(const store::PendingChange& change, const QString& summary) {
+    QString error;
+    // The store already holds the provider's answer; applied + audit entry go in together.
+    store::Transaction transaction(m_database);
+    store::AuditEntry entry;
+    entry.profileId = m_profile.id;
+    entry.profileName = m_profile.name;
+    entry.actor = u"sync"_s;
+    entry.entity = change.entity;
+    entry.entityKey = change.entityKey;
+    entry.action = store::toText(change.operation);
+    entry.summary = summary;
+    if (!store::PendingChangeRepository(m_database).markApplied(change.id, &error) ||
+        !store::AuditLogRepository(m_database).append(entry, &error) || !transaction.commit()) {
+        m_report.errors << (error.isEmpty() ? transaction.error() : error);
+    } else {
+        ++m_report.applied;
+    }
+    QTimer::singleShot(0, this, &ChangePusher::next);
+}
+
+void ChangePusher::failed(const store::PendingChange& change, const net::ApiError& error) {
+    // Transient failures come back on their own after a backoff; permanent ones (the provider refused
+    // the data) wait a day so that a sync does not keep sending what will be refused again: the admin
+    // edits the change or applies it explicitly (`pending apply ID`).
+    const QDateTime retryAt =
+        error.isTransient() ? retryTime(change) : QDateTime::currentDateTimeUtc().addDays(1);
+    QString problem;
+    if (!store::PendingChangeRepository(m_database).markFailed(change.id, error.message(), retryAt, &problem))
+        m_report.errors << problem;
+    m_report.errors << error.message();
+    ++m_report.failed;
+    QTimer::singleShot(0, this, &ChangePusher::next);
+}
+
+void ChangePusher::failedLocally(const store::PendingChange& change, const QString& message) {
+    QString problem;
+    if (!store::PendingChangeRepository(m_database)
+             .markFailed(change.id, message, retryTime(change), &problem))
+        m_report.errors << problem;
+    m_report.errors << message;
+    ++m_report.failed;
+    QTimer::singleShot(0, this, &ChangePusher::next);
+}
+
+void ChangePusher::conflict(const store::PendingChange& change, const QString& message) {
+    QString problem;
+    if (!store::PendingChangeRepository(m_database).markConflict(change.id, message, &problem))
+        m_report.errors << problem;
+    ++m_report.conflicts;
+    QTimer::singleShot(0, this, &ChangePusher::next);
+}
+
+QString ChangePusher::changedText(const QStringList& fields) {
+    return fields.isEmpty()
+               ? tr("changed at the provider since you edited it.")
+               : tr("changed at the provider since you edited it: %1.").arg(fields.join(u", "_s));
+}
+
+bool ChangePusher::storeExtension(const core::Extension& extension, QString* error) {
+    return store::ExtensionRepository(m_database).upsert(m_profile.id, {extension}, error);
+}
+
+bool ChangePusher::storeForwardingList(const QString& extensionId, const QList<core::ForwardingNumber>& list,
+                                       QString* error) {
+    return store::ForwardingNumberRepository(m_database).replaceList(m_profile.id, extensionId, list, error);
+}
+
+} // namespace trunkline::sync

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "store/PendingChange.h"
+#include "store/Profile.h"
+#include "sync/SyncTypes.h"
+
+#include <QObject>
+#include <optional>
+
+namespace trunkline::net {
+struct ApiError;
+}
+namespace trunkline::providers::ringcentral {
+class RingCentralClient;
+}
+namespace trunkline::core {
+struct Extension;
+struct ForwardingNumber;
+} // namespace trunkline::core
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::sync {
+
+// Pushes a profile's due pending changes to RingCentral, one after the other in the order they were
+// staged (a later change may build on an earlier one). For each: claim it (markApplying), check the
+// remote record still has the version the edit was made on (else: conflict, remote untouched), apply,
+// write the provider's answer to the store, mark applied and log it. Creates are never sent twice: a
+// create that was tried before (answer lost, or the process died while it was `applying`) is first
+// looked up at the provider and only sent when it is not there.
+class ChangePusher : public QObject {
+    Q_OBJECT
+
+public:
+    ChangePusher(store::Database& database, store::Profile profile,
+                 providers::ringcentral::RingCentralClient& client, QObject* parent = nullptr);
+
+    // Pushes every due change, or only `onlyChangeId` (the admin's explicit "apply", due or not).
+    void start(std::optional<qint64> onlyChangeId = {});
+    // Stops after the change in hand (a change is never abandoned halfway).
+    void cancel() { m_cancelled = true; }
+
+signals:
+    void progress(const trunkline::sync::SyncProgress& progress);
+    void finished(const trunkline::sync::SyncReport& report);
+
+private:
+    void next();
+    void apply(const store::PendingChange& change);
+    void applyExtension(const store::PendingChange& change);
+    void createExtension(const store::PendingChange& change);
+    void sendExtensionCreate(const store::PendingChange& change);
+    void applyForwarding(const store::PendingChange& change);
+    void createForwarding(const store::PendingChange& change, const QString& extensionId);
+
+    // Outcomes; each ends the change in hand and moves on.
+    void succeeded(const store::PendingChange& change, const QString& summary);
+    void failed(const store::PendingChange& change, const net::ApiError& error);
+    void failedLocally(const store::PendingChange& change, const QString& message);
+    void conflict(const store::PendingChange& change, const QString& message);
+
+    static QString changedText(const QStringList& fields);
+    bool storeExtension(const core::Extension& extension, QString* error);
+    bool storeForwardingList(const QString& extensionId, const QList<core::ForwardingNumber>& list,
+                             QString* error);
+
+    store::Database& m_database;
+    store::Profile m_profile;
+    providers::ringcentral::RingCentralClient& m_client;
+    QList<store::PendingChange> m_queue;
+    qint64 m_total = 0;
+    bool m_cancelled = false;
+    SyncReport m_report;
+};
+
+} // namespace trunkline::sync

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "sync/SyncTypes.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <optional>
+
+namespace trunkline::providers::ringcentral {
+class RingCentralClient;
+}
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::sync {
+
+// Per-extension details that cost one request per extension (the forwarding / call-flip list): under
+// RingCentral's limits a big account takes hours to fetch them all, so they are fetched by priority and
+// never block anything. requestNow() (the admin opened an extension) jumps the queue; enqueueByAge()
+// adds extensions never fetched first, then the longest unrefreshed. At most maxInFlight extensions are
+// fetched at a time and the ApiClient paces the requests within the usage group's limit.
+class DetailQueue : public QObject {
+    Q_OBJECT
+
+public:
+    DetailQueue(store::Database& database, qint64 profileId,
+                providers::ringcentral::RingCentralClient& client, QObject* parent = nullptr);
+
+    void requestNow(const QString& extensionId);
+    void enqueueByAge(const QStringList& extensionIds);
+    void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
+    // Drops what is queued; fetches in flight finish.
+    void clear();
+
+    int queued() const { return static_cast<int>(m_queue.size()); }
+    bool isIdle() const { return m_queue.isEmpty() && m_inFlight == 0; }
+    // The order in which queued extensions will be fetched (tests, status displays).
+    QStringList queueOrder() const { return m_queue; }
+
+    // When the extension's details were last fetched: the stored forwarding list's synced_at, or (for an
+    // empty list, which leaves no row) the time this queue fetched it. nullopt = never.
+    std::optional<QDateTime> fetchedAt(const QString& extensionId) const;
+
+signals:
+    // error is empty when the details were fetched and stored.
+    void detailsRefreshed(const QString& extensionId, const QString& error);
+    void progress(const trunkline::sync::SyncProgress& progress);
+    void idle();
+
+private:
+    void pump();
+    void fetch(const QString& extensionId);
+
+    store::Database& m_database;
+    qint64 m_profileId;
+    providers::ringcentral::RingCentralClient& m_client;
+    QStringList m_queue;
+    QHash<QString, QDateTime> m_fetchedEmpty;
+    int m_inFlight = 0;
+    int m_maxInFlight = 4;
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+    bool m_pumpScheduled = false;
+};
+
+} // namespace trunkline::sync

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "sync/ProviderPull.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
+namespace trunkline::net {
+class PagedFetch;
+}
+namespace trunkline::providers::restcomm {
+class RestcommClient;
+}
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::sync {
+
+// Pulls a Restcomm account's incoming phone numbers (with their routing attributes), page by page, each
+// in its own transaction; numbers the account no longer has are removed after a complete list only.
+class RestcommPull : public ProviderPull {
+    Q_OBJECT
+
+public:
+    RestcommPull(store::Database& database, qint64 profileId, providers::restcomm::RestcommClient& client,
+                 QObject* parent = nullptr);
+
+    void start() override;
+    void cancel() override;
+
+private:
+    store::Database& m_database;
+    qint64 m_profileId;
+    providers::restcomm::RestcommClient& m_client;
+    QPointer<net::PagedFetch> m_fetch;
+    QStringList m_ids;
+    bool m_writeFailed = false;
+    bool m_cancelled = false;
+    SyncReport m_report;
+};
+
+} // namespace trunkline::sync

@@ -1,0 +1,150 @@
+#include "sync/RingCentralPull.h"
+
+#include "providers/ringcentral/RingCentralClient.h"
+#include "store/AccountRepository.h"
+#include "store/ExtensionRepository.h"
+#include "store/PhoneNumberRepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::sync {
+
+namespace {
+// Records a list will hold, as far as the provider has told: full pages times the page size.
+qint64 estimatedTotal(const net::PagedFetch* fetch, int pageSize, qint64 done) {
+    if (!fetch || fetch->totalPages() <= 0)
+        return 0;
+    return std::max(done, static_cast<qint64>(fetch->totalPages()) * pageSize);
+}
+} // namespace
+
+RingCentralPull::RingCentralPull(store::Database& database, qint64 profileId,
+                                 providers::ringcentral::RingCentralClient& client, QObject* parent)
+    : ProviderPull(parent)
+    , m_database(database)
+    , m_profileId(profileId)
+    , m_client(client) {
+}
+
+void RingCentralPull::start() {
+    m_partsLeft = 3;
+    m_client.fetchAccount([this](const providers::Outcome<core::Account>& outcome) {
+        if (outcome.error) {
+            addError(outcome.error->message());
+            m_incomplete = true;
+        } else if (!m_cancelled) {
+            store::AccountRepository accounts(m_database);
+            QString error;
+            // A profile works on one account, so any other stored account is stale.
+            if (!accounts.upsert(m_profileId, {*outcome.value}, &error) ||
+                !accounts.removeAllExcept(m_profileId, {outcome.value->id}, &error)) {
+                addError(error);
+                m_incomplete = true;
+            } else {
+                m_report.pulled[u"accounts"_s] += 1;
+            }
+        }
+        partDone();
+    });
+    listExtensions();
+    listNumbers();
+}
+
+void RingCentralPull::cancel() {
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    // Each fetch answers cancel() with finished(), which ends its part.
+    if (m_extensionFetch)
+        m_extensionFetch->cancel();
+    if (m_numberFetch)
+        m_numberFetch->cancel();
+}
+
+void RingCentralPull::listExtensions() {
+    m_extensionFetch = m_client.listExtensions(
+        {},
+        [this](int, const QList<core::Extension>& page) {
+            if (m_cancelled || page.isEmpty())
+                return;
+            QString error;
+            if (!store::ExtensionRepository(m_database).upsert(m_profileId, page, &error)) {
+                m_extensionWriteFailed = true;
+                addError(error);
+                return;
+            }
+            for (const core::Extension& extension : page)
+                m_extensionIds << extension.id;
+            m_report.pulled[u"extensions"_s] += static_cast<int>(page.size());
+            const qint64 done = m_extensionIds.size();
+            emit progress(
+                {tr("Extensions"), done, estimatedTotal(m_extensionFetch, m_client.pageSize(), done)});
+        },
+        [this](const providers::ListOutcome& outcome) {
+            finishList(u"extensions"_s, outcome, m_extensionIds, m_extensionWriteFailed);
+        });
+}
+
+void RingCentralPull::listNumbers() {
+    m_numberFetch = m_client.listAccountPhoneNumbers(
+        [this](int, const QList<core::PhoneNumberRecord>& page) {
+            if (m_cancelled || page.isEmpty())
+                return;
+            QString error;
+            if (!store::PhoneNumberRepository(m_database).upsert(m_profileId, page, &error)) {
+                m_numberWriteFailed = true;
+                addError(error);
+                return;
+            }
+            for (const core::PhoneNumberRecord& number : page)
+                m_numberIds << number.id;
+            m_report.pulled[u"numbers"_s] += static_cast<int>(page.size());
+            const qint64 done = m_numberIds.size();
+            emit progress(
+                {tr("Phone numbers"), done, estimatedTotal(m_numberFetch, m_client.pageSize(), done)});
+        },
+        [this](const providers::ListOutcome& outcome) {
+            finishList(u"numbers"_s, outcome, m_numberIds, m_numberWriteFailed);
+        });
+}
+
+void RingCentralPull::finishList(const QString& entity, const providers::ListOutcome& outcome,
+                                 const QStringList& keptIds, bool writeFailed) {
+    if (!outcome.complete || writeFailed || m_cancelled) {
+        // A partial list says nothing about records it did not mention: keep them all.
+        m_incomplete = true;
+        if (outcome.error && outcome.error->kind != net::ApiError::Kind::Cancelled)
+            addError(outcome.error->message());
+    } else {
+        QString error;
+        int removed = 0;
+        const bool ok = entity == u"extensions"_s
+                            ? store::ExtensionRepository(m_database)
+                                  .removeAllExcept(m_profileId, keptIds, &error, &removed)
+                            : store::PhoneNumberRepository(m_database)
+                                  .removeAllExcept(m_profileId, keptIds, &error, &removed);
+        if (!ok) {
+            m_incomplete = true;
+            addError(error);
+        } else if (removed > 0) {
+            m_report.removed[entity] += removed;
+        }
+    }
+    partDone();
+}
+
+void RingCentralPull::partDone() {
+    if (--m_partsLeft > 0 || m_finished)
+        return;
+    m_finished = true;
+    m_report.cancelled = m_cancelled;
+    m_report.complete = !m_incomplete && !m_cancelled && m_report.errors.isEmpty();
+    emit finished(m_report);
+}
+
+void RingCentralPull::addError(const QString& message) {
+    if (!m_report.errors.contains(message))
+        m_report.errors << message;
+}
+
+} // namespace trunkline::sync

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "sync/ProviderPull.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QSet>
+
+namespace trunkline::net {
+class PagedFetch;
+struct ApiError;
+} // namespace trunkline::net
+namespace trunkline::providers {
+struct ListOutcome;
+}
+namespace trunkline::providers::ringcentral {
+class RingCentralClient;
+}
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::sync {
+
+// Pulls a RingCentral account: the account record, every extension and every account phone number.
+// The two lists run at the same time (the client paces them in their own usage groups); each page is
+// written as it arrives, in its own transaction, so a kill loses at most the page in hand. Per-extension
+// details (forwarding lists) are not part of it: DetailQueue fetches those by priority.
+class RingCentralPull : public ProviderPull {
+    Q_OBJECT
+
+public:
+    RingCentralPull(store::Database& database, qint64 profileId,
+                    providers::ringcentral::RingCentralClient& client, QObject* parent = nullptr);
+
+    void start() override;
+    void cancel() override;
+
+private:
+    void listExtensions();
+    void listNumbers();
+    // Ends one list: on a complete list removes what it did not mention, else records why it is partial.
+    void finishList(const QString& entity, const providers::ListOutcome& outcome, const QStringList& keptIds,
+                    bool writeFailed);
+    void partDone();
+    void addError(const QString& message);
+
+    store::Database& m_database;
+    qint64 m_profileId;
+    providers::ringcentral::RingCentralClient& m_client;
+    QPointer<net::PagedFetch> m_extensionFetch;
+    QPointer<net::PagedFetch> m_numberFetch;
+    QStringList m_extensionIds;
+    QStringList m_numberIds;
+    bool m_extensionWriteFailed = false;
+    bool m_numberWriteFailed = false;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    bool m_incomplete = false;
+    int m_partsLeft = 0;
+    SyncReport m_report;
+};
+
+} // namespace trunkline::sync

@@ -1,0 +1,230 @@
+#include "sync/SyncEngine.h"
+
+#include "connection/ConnectionFactory.h"
+#include "core/PhoneNumberRecord.h"
+#include "providers/restcomm/RestcommClient.h"
+#include "providers/ringcentral/RingCentralClient.h"
+#include "providers/telnyx/TelnyxClient.h"
+#include "store/AuditLogRepository.h"
+#include "store/ExtensionRepository.h"
+#include "sync/ChangePusher.h"
+#include "sync/DetailQueue.h"
+#include "sync/RestcommPull.h"
+#include "sync/RingCentralPull.h"
+#include "sync/TelnyxPull.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::sync {
+
+SyncEngine::SyncEngine(store::Database& database, QObject* parent)
+    : QObject(parent)
+    , m_database(database) {
+    qRegisterMetaType<SyncProgress>();
+    qRegisterMetaType<SyncReport>();
+}
+
+SyncEngine::~SyncEngine() {
+    delete m_run;
+    for (const Background& background : std::as_const(m_background))
+        delete background.owner;
+}
+
+bool SyncEngine::sync(const store::Profile& profile, connection::Connection& connection, Options options) {
+    if (m_running)
+        return false;
+    m_running = true;
+    m_cancelled = false;
+    m_profile = profile;
+    m_connection = &connection;
+    m_options = options;
+    m_report = {};
+    m_run = new QObject(this);
+    m_ringCentral = nullptr;
+
+    if (profile.provider == core::kProviderRingCentral) {
+        m_ringCentral = new providers::ringcentral::RingCentralClient(connection.client.get(), m_run);
+        if (options.pageSize > 0)
+            m_ringCentral->setPageSize(options.pageSize);
+        m_pull = new RingCentralPull(m_database, profile.id, *m_ringCentral, m_run);
+    } else if (profile.provider == core::kProviderTelnyx) {
+        auto* client = new providers::telnyx::TelnyxClient(connection.client.get(), m_run);
+        if (options.pageSize > 0)
+            client->setPageSize(options.pageSize);
+        m_pull = new TelnyxPull(m_database, profile.id, *client, m_run);
+    } else if (profile.provider == core::kProviderRestcomm) {
+        auto* client =
+            new providers::restcomm::RestcommClient(connection.client.get(), connection.accountId, m_run);
+        if (options.pageSize > 0)
+            client->setPageSize(options.pageSize);
+        m_pull = new RestcommPull(m_database, profile.id, *client, m_run);
+    }
+    if (!m_pull) {
+        m_report.errors << tr("Profile %1: syncing with provider \"%2\" is not supported.")
+                               .arg(profile.name, profile.provider);
+        QTimer::singleShot(0, this, &SyncEngine::finish);
+        return true;
+    }
+    connect(m_pull, &ProviderPull::progress, this, &SyncEngine::progress);
+    connect(m_pull, &ProviderPull::finished, this, &SyncEngine::pullDone);
+    if (options.pull) {
+        QTimer::singleShot(0, m_pull, &ProviderPull::start);
+    } else {
+        m_report.complete = true;
+        QTimer::singleShot(0, this, &SyncEngine::startPush);
+    }
+    return true;
+}
+
+void SyncEngine::cancel() {
+    if (!m_running || m_cancelled)
+        return;
+    m_cancelled = true;
+    if (m_pull)
+        m_pull->cancel();
+    if (m_details) {
+        m_details->clear();
+    }
+    if (m_pusher)
+        m_pusher->cancel();
+}
+
+void SyncEngine::pullDone(const SyncReport& report) {
+    m_report.merge(report);
+    m_report.complete = report.complete;
+    writeAudit();
+    if (m_cancelled) {
+        finish();
+        return;
+    }
+    if (m_options.details && m_ringCentral)
+        startDetails();
+    else
+        startPush();
+}
+
+void SyncEngine::startDetails() {
+    m_details = new DetailQueue(m_database, m_profile.id, *m_ringCentral, m_run);
+    connect(m_details, &DetailQueue::progress, this, &SyncEngine::progress);
+    connect(m_details, &DetailQueue::detailsRefreshed, this, [this](const QString& id, const QString& error) {
+        if (error.isEmpty()) {
+            m_report.pulled[u"forwarding lists"_s] += 1;
+        } else {
+            m_report.complete = false;
+            if (!m_report.errors.contains(error))
+                m_report.errors << error;
+        }
+        emit detailsRefreshed(m_profile.id, id, error);
+    });
+    connect(m_details, &DetailQueue::idle, this, [this] {
+        if (!m_pusher && m_running)
+            startPush();
+    });
+    QStringList ids;
+    for (const core::Extension& extension : store::ExtensionRepository(m_database).list(m_profile.id))
+        ids << extension.id;
+    m_details->enqueueByAge(ids);
+}
+
+void SyncEngine::startPush() {
+    if (m_pusher)
+        return;
+    if (m_cancelled || !m_options.push || !m_ringCentral) {
+        finish();
+        return;
+    }
+    m_pusher = new ChangePusher(m_database, m_profile, *m_ringCentral, m_run);
+    connect(m_pusher, &ChangePusher::progress, this, &SyncEngine::progress);
+    connect(m_pusher, &ChangePusher::finished, this, [this](const SyncReport& report) {
+        const bool pullComplete = m_report.complete;
+        m_report.merge(report);
+        // Conflicts and failed changes are kept for the admin; the sync itself is complete when every
+        // list arrived whole and every due change was dealt with.
+        m_report.complete = pullComplete && report.complete && report.failed == 0;
+        finish();
+    });
+    m_pusher->start(m_options.onlyChangeId);
+}
+
+void SyncEngine::finish() {
+    if (!m_running)
+        return;
+    m_running = false;
+    m_report.cancelled = m_cancelled;
+    if (m_cancelled)
+        m_report.complete = false;
+    const SyncReport report = m_report;
+    // The clients may still be delivering a last queued signal: delete them from the event loop.
+    m_run->deleteLater();
+    m_run = nullptr;
+    m_ringCentral = nullptr;
+    m_connection = nullptr;
+    m_pull = nullptr;
+    m_pusher = nullptr;
+    m_details = nullptr;
+    emit finished(report);
+}
+
+void SyncEngine::writeAudit() {
+    QStringList figures;
+    for (auto it = m_report.pulled.cbegin(); it != m_report.pulled.cend(); ++it)
+        figures << tr("%1 %2").arg(it.value()).arg(it.key());
+    for (auto it = m_report.removed.cbegin(); it != m_report.removed.cend(); ++it)
+        figures << tr("%1 %2 removed").arg(it.value()).arg(it.key());
+    store::AuditEntry entry;
+    entry.profileId = m_profile.id;
+    entry.profileName = m_profile.name;
+    entry.actor = u"sync"_s;
+    entry.entity = u"profile"_s;
+    entry.entityKey = QString::number(m_profile.id);
+    entry.action = u"pull"_s;
+    entry.summary = (m_report.complete ? tr("Complete pull: %1") : tr("Partial pull (nothing removed): %1"))
+                        .arg(figures.isEmpty() ? tr("no records") : figures.join(u", "_s));
+    QString error;
+    if (!store::AuditLogRepository(m_database).append(entry, &error))
+        m_report.errors << error;
+}
+
+DetailQueue* SyncEngine::startBackgroundDetails(const store::Profile& profile,
+                                                connection::Connection& connection) {
+    if (profile.provider != core::kProviderRingCentral)
+        return nullptr;
+    stopBackgroundDetails(profile.id);
+    Background background;
+    background.owner = new QObject(this);
+    auto* client = new providers::ringcentral::RingCentralClient(connection.client.get(), background.owner);
+    background.queue = new DetailQueue(m_database, profile.id, *client, background.owner);
+    // Background work leaves room for the admin's own requests (and for requestNow()).
+    background.queue->setMaxInFlight(2);
+    const qint64 profileId = profile.id;
+    connect(background.queue, &DetailQueue::detailsRefreshed, this,
+            [this, profileId](const QString& id, const QString& error) {
+                emit detailsRefreshed(profileId, id, error);
+            });
+    QStringList ids;
+    for (const core::Extension& extension : store::ExtensionRepository(m_database).list(profile.id))
+        ids << extension.id;
+    background.queue->enqueueByAge(ids);
+    m_background.insert(profile.id, background);
+    return background.queue;
+}
+
+void SyncEngine::stopBackgroundDetails(qint64 profileId) {
+    const Background background = m_background.take(profileId);
+    if (background.owner) {
+        background.queue->clear();
+        background.owner->deleteLater();
+    }
+}
+
+bool SyncEngine::refreshExtensionDetails(qint64 profileId, const QString& extensionId) {
+    const auto it = m_background.constFind(profileId);
+    if (it == m_background.cend())
+        return false;
+    it->queue->requestNow(extensionId);
+    return true;
+}
+
+} // namespace trunkline::sync

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "sync/ProviderPull.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QSet>
+
+namespace trunkline::net {
+class PagedFetch;
+}
+namespace trunkline::providers {
+struct ListOutcome;
+}
+namespace trunkline::providers::telnyx {
+class TelnyxClient;
+}
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::sync {
+
+// Pulls Telnyx porting orders, then for each order its porting phone numbers and after those (their
+// parents) its German phone-number extensions. Orders, numbers and extensions the provider no longer has
+// are removed only when every one of these lists arrived whole.
+class TelnyxPull : public ProviderPull {
+    Q_OBJECT
+
+public:
+    TelnyxPull(store::Database& database, qint64 profileId, providers::telnyx::TelnyxClient& client,
+               QObject* parent = nullptr);
+
+    void start() override;
+    void cancel() override;
+
+private:
+    void pullOrderChildren(const QString& orderId);
+    void listDone(const providers::ListOutcome& outcome);
+    void addError(const QString& message);
+    void partDone();
+    void removeStale();
+
+    store::Database& m_database;
+    qint64 m_profileId;
+    providers::telnyx::TelnyxClient& m_client;
+    QList<QPointer<net::PagedFetch>> m_fetches;
+    QStringList m_orderIds;
+    QStringList m_numberIds;
+    QStringList m_extensionIds;
+    int m_openParts = 0;
+    bool m_incomplete = false;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    SyncReport m_report;
+};
+
+} // namespace trunkline::sync

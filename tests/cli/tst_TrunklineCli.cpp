@@ -1,0 +1,337 @@
+// Runs the built trunkline-cli as a script would: exit codes, stdout/stderr, files, and a sync killed
+// halfway through.
+
+#include "core/Csv.h"
+#include "emulator/DemoCredentials.h"
+#include "store/Database.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+} // namespace
+
+// Reads the emulator's banner lines as they arrive; true once the base URL and the RingCentral admin
+// credentials are known.
+static bool readEmulatorBanner(QProcess& emulator, QString& baseUrl, QHash<QString, QString>& admin) {
+    while (emulator.canReadLine()) {
+        const QString line = QString::fromUtf8(emulator.readLine()).trimmed();
+        QString label;
+        if (line.startsWith(QLatin1String("listening ")))
+            baseUrl = line.mid(10);
+        const QHash<QString, QString> pairs = trunkline::emulator::DemoCredentials::parseLine(line, &label);
+        if (label == QLatin1String("ringcentral-admin"))
+            admin = pairs;
+    }
+    return !baseUrl.isEmpty() && !admin.isEmpty();
+}
+
+class tst_TrunklineCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_database;
+
+    Run cli(const QStringList& arguments, const QByteArray& input = {}, int timeoutMs = 120000) {
+        QProcess process;
+        process.setProgram(QStringLiteral(TRUNKLINE_CLI_PATH));
+        process.setArguments(QStringList{QStringLiteral("--database"), m_database} + arguments);
+        process.start();
+        process.write(input);
+        process.closeWriteChannel();
+        Run run;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+    static QJsonArray jsonArray(const QByteArray& text) { return QJsonDocument::fromJson(text).array(); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_database = m_dir.filePath(QStringLiteral("cli.sqlite"));
+        // A demo profile: served by the in-process emulator, no secret (so no keychain) needed.
+        const Run add = cli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+                             QStringLiteral("Demo"), QStringLiteral("--provider"),
+                             QStringLiteral("ringcentral"), QStringLiteral("--demo")});
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+    }
+
+    void usageErrorsExit2_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no command") << QStringList{};
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("export what?") << QStringList{QStringLiteral("export"), QStringLiteral("cats")};
+        QTest::newRow("export format") << QStringList{QStringLiteral("export"), QStringLiteral("numbers"),
+                                                      QStringLiteral("--format"), QStringLiteral("xml")};
+        QTest::newRow("filter column")
+            << QStringList{QStringLiteral("export"), QStringLiteral("numbers"), QStringLiteral("--filter"),
+                           QStringLiteral("colour=red")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("sync"), QStringLiteral("--fast")};
+        QTest::newRow("validate nothing") << QStringList{QStringLiteral("validate")};
+        QTest::newRow("validate number without text")
+            << QStringList{QStringLiteral("validate"), QStringLiteral("number")};
+        QTest::newRow("port-ranges bad range") << QStringList{
+            QStringLiteral("validate"),      QStringLiteral("port-ranges"), QStringLiteral("--route"),
+            QStringLiteral("+492012345678"), QStringLiteral("--range"),     QStringLiteral("zero-99")};
+        QTest::newRow("discard without id")
+            << QStringList{QStringLiteral("pending"), QStringLiteral("discard")};
+        QTest::newRow("secret on the command line")
+            << QStringList{QStringLiteral("profiles"),   QStringLiteral("add"),
+                           QStringLiteral("--name"),     QStringLiteral("X"),
+                           QStringLiteral("--provider"), QStringLiteral("telnyx"),
+                           QStringLiteral("--base-url"), QStringLiteral("https://api.telnyx.com"),
+                           QStringLiteral("KEY123")};
+    }
+    void usageErrorsExit2() {
+        QFETCH(QStringList, arguments);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!run.err.isEmpty());
+        QVERIFY2(!run.err.contains("KEY123"), run.err.constData());
+    }
+
+    void helpDocumentsExitCodes() {
+        const Run run = cli({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char* expected :
+             {"Exit codes", "2  usage error", "3  validation failed", "4  partial sync"})
+            QVERIFY2(run.out.contains(expected), expected);
+    }
+
+    void validateNumber_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("e164");
+        QTest::newRow("international")
+            << QStringList{QStringLiteral("+49 30 12345678")} << 0 << QStringLiteral("+493012345678");
+        QTest::newRow("national, default region DE")
+            << QStringList{QStringLiteral("030 12345678")} << 0 << QStringLiteral("+493012345678");
+        QTest::newRow("national, region US")
+            << QStringList{QStringLiteral("(650) 253-0000"), QStringLiteral("--region"), QStringLiteral("US")}
+            << 0 << QStringLiteral("+16502530000");
+        QTest::newRow("letters") << QStringList{QStringLiteral("call me")} << 3 << QString();
+        QTest::newRow("too short") << QStringList{QStringLiteral("+49 30")} << 3 << QString();
+    }
+    void validateNumber() {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, e164);
+        const Run run = cli(QStringList{QStringLiteral("validate"), QStringLiteral("number"),
+                                        QStringLiteral("--format"), QStringLiteral("json")} +
+                            arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json.value(QLatin1String("valid")).toBool(), exitCode == 0);
+        if (exitCode == 0)
+            QCOMPARE(json.value(QLatin1String("e164")).toString(), e164);
+        else
+            QVERIFY(!run.err.trimmed().isEmpty());
+    }
+
+    void validatePortRanges_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("field");
+        const QStringList base{QStringLiteral("--route"), QStringLiteral("+492012345678"),
+                               QStringLiteral("--range"), QStringLiteral("0-99")};
+        QTest::newRow("valid") << base +
+                                      QStringList{QStringLiteral("--activate"), QStringLiteral("4-4,19-20")}
+                               << 0 << QString();
+        QTest::newRow("overlapping activation ranges")
+            << base + QStringList{QStringLiteral("--activate"), QStringLiteral("15-19,19-20")} << 3
+            << QStringLiteral("/activation_ranges");
+        QTest::newRow("activation outside the range")
+            << base + QStringList{QStringLiteral("--activate"), QStringLiteral("150-160")} << 3
+            << QStringLiteral("/activation_ranges");
+        QTest::newRow("order no longer editable")
+            << base + QStringList{QStringLiteral("--activate"), QStringLiteral("4-4"),
+                                  QStringLiteral("--status"), QStringLiteral("ported")}
+            << 3 << QStringLiteral("/status");
+    }
+    void validatePortRanges() {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, field);
+        const Run run =
+            cli(QStringList{QStringLiteral("validate"), QStringLiteral("port-ranges")} + arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        if (exitCode != 0)
+            QVERIFY2(QString::fromUtf8(run.err).contains(field), run.err.constData());
+        else
+            QVERIFY(run.out.startsWith("valid"));
+    }
+
+    void syncThenExport() {
+        const Run sync = cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Demo"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        const QJsonObject summary = jsonArray(sync.out).at(0).toObject();
+        QVERIFY(summary.value(QLatin1String("complete")).toBool());
+        const int numbers =
+            summary.value(QLatin1String("pulled")).toObject().value(QLatin1String("numbers")).toInt();
+        QVERIFY(numbers > 0);
+        // Not a terminal: progress comes as plain lines on stderr, no carriage returns.
+        QVERIFY(!sync.err.contains('\r'));
+
+        const Run json = cli({QStringLiteral("export"), QStringLiteral("numbers"), QStringLiteral("--format"),
+                              QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray all = jsonArray(json.out);
+        QCOMPARE(all.size(), numbers);
+
+        const QString file = m_dir.filePath(QStringLiteral("numbers.csv"));
+        const Run csv =
+            cli({QStringLiteral("export"), QStringLiteral("numbers"), QStringLiteral("-o"), file});
+        QCOMPARE(csv.exitCode, 0);
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        trunkline::core::CsvReader reader(&written, {u',', true});
+        const QList<QStringList> rows = reader.readAll();
+        QVERIFY2(!reader.hasError(), qPrintable(reader.error()));
+        QCOMPARE(rows.size(), numbers + 1);
+        const int numberColumn = int(rows.constFirst().indexOf(QStringLiteral("number")));
+        QVERIFY(numberColumn >= 0);
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            QCOMPARE(rows.at(i).at(numberColumn),
+                     all.at(i - 1).toObject().value(QLatin1String("number")).toString());
+
+        const Run direct = cli({QStringLiteral("export"), QStringLiteral("numbers"),
+                                QStringLiteral("--format"), QStringLiteral("json"),
+                                QStringLiteral("--filter"), QStringLiteral("usageType=DirectNumber")});
+        QCOMPARE(direct.exitCode, 0);
+        int expected = 0;
+        for (const QJsonValue& row : all)
+            expected +=
+                row.toObject().value(QLatin1String("usageType")).toString() == QLatin1String("DirectNumber");
+        QVERIFY(expected > 0);
+        QCOMPARE(jsonArray(direct.out).size(), expected);
+
+        const Run extensions = cli({QStringLiteral("export"), QStringLiteral("extensions"),
+                                    QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(extensions.exitCode, 0);
+        QCOMPARE(
+            jsonArray(extensions.out).size(),
+            summary.value(QLatin1String("pulled")).toObject().value(QLatin1String("extensions")).toInt());
+
+        const Run pending = cli({QStringLiteral("pending"), QStringLiteral("list"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(pending.exitCode, 0);
+        QCOMPARE(jsonArray(pending.out).size(), 0);
+
+        const Run profiles = cli({QStringLiteral("profiles"), QStringLiteral("list"),
+                                  QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(profiles.exitCode, 0);
+        QCOMPARE(jsonArray(profiles.out).at(0).toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("Demo"));
+    }
+
+    void unknownProfileFails() {
+        const Run run = cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Nope")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("Nope"));
+    }
+
+    // The real keychain profile path and a sync killed halfway (scripts/test runs this inside a D-Bus
+    // session with gnome-keyring; elsewhere it is skipped).
+    void killedSyncLeavesAConsistentDatabase() {
+        if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
+            QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
+        QProcess emulator;
+        emulator.setProgram(QStringLiteral(TRUNKLINE_EMULATOR_PATH));
+        emulator.setArguments({QStringLiteral("--numbers"), QStringLiteral("20000"),
+                               QStringLiteral("--extensions"), QStringLiteral("2000"),
+                               QStringLiteral("--rate-limits"), QStringLiteral("off")});
+        emulator.start();
+        QVERIFY(emulator.waitForStarted());
+        auto stop = qScopeGuard([&emulator] {
+            emulator.kill();
+            emulator.waitForFinished();
+        });
+        QString baseUrl;
+        QHash<QString, QString> admin;
+        QTRY_VERIFY_WITH_TIMEOUT(readEmulatorBanner(emulator, baseUrl, admin), 60000);
+
+        m_database = m_dir.filePath(QStringLiteral("kill.sqlite"));
+        const QByteArray secret =
+            (admin.value(QStringLiteral("client_id")) + u'\n' + admin.value(QStringLiteral("client_secret")) +
+             u'\n' + admin.value(QStringLiteral("jwt")) + u'\n')
+                .toUtf8();
+        const Run add = cli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+                             QStringLiteral("Big"), QStringLiteral("--provider"),
+                             QStringLiteral("ringcentral"), QStringLiteral("--base-url"), baseUrl},
+                            secret);
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+
+        QProcess sync;
+        sync.setProgram(QStringLiteral(TRUNKLINE_CLI_PATH));
+        sync.setArguments({QStringLiteral("--database"), m_database, QStringLiteral("sync"),
+                           QStringLiteral("--profile"), QStringLiteral("Big")});
+        sync.start();
+        QVERIFY(sync.waitForStarted());
+        // Kill once records are being written (the first progress line), about a second in.
+        QByteArray progress;
+        QTRY_VERIFY_WITH_TIMEOUT((progress += sync.readAllStandardError()).contains("Phone numbers") ||
+                                     progress.contains("Extensions"),
+                                 60000);
+        QTest::qWait(300);
+        QCOMPARE(sync.state(), QProcess::Running); // still mid-sync: otherwise this test proves nothing
+        sync.kill();
+        QVERIFY(sync.waitForFinished());
+
+        {
+            QString error;
+            auto database = trunkline::store::Database::connect(m_database, &error);
+            QVERIFY2(database, qPrintable(error));
+            QSqlQuery query(database->connection());
+            QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_key_check")));
+            QVERIFY(!query.next());
+            // No half-written record: every stored row is whole (a fingerprint and a sync time).
+            QVERIFY(query.exec(
+                QStringLiteral("SELECT COUNT(*) FROM phone_numbers WHERE version = '' OR synced_at IS NULL "
+                               "OR e164 = ''")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 0);
+            QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM phone_numbers")));
+            QVERIFY(query.next());
+            QVERIFY2(query.value(0).toInt() < 20000, "the sync finished before the kill");
+        }
+
+        const Run again = cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Big"),
+                               QStringLiteral("--format"), QStringLiteral("json")},
+                              {}, 300000);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const Run numbers = cli({QStringLiteral("export"), QStringLiteral("numbers"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(jsonArray(numbers.out).size(), 20000);
+        const Run extensions = cli({QStringLiteral("export"), QStringLiteral("extensions"),
+                                    QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(jsonArray(extensions.out).size(), 2000);
+        const Run removed =
+            cli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("Big")});
+        QCOMPARE(removed.exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TrunklineCli)
+#include "tst_TrunklineCli.moc"

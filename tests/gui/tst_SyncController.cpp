@@ -1,0 +1,99 @@
+#include "TestDatabase.h"
+#include "connection/ConnectionFactory.h"
+#include "connection/DemoEmulator.h"
+#include "connection/DemoProfiles.h"
+#include "gui/sync/SyncController.h"
+#include "gui/sync/SyncStatusWidget.h"
+#include "secrets/MemorySecretStore.h"
+#include "store/PhoneNumberRepository.h"
+#include "store/ProfileRepository.h"
+
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace trunkline;
+
+// The window's sync: every profile of a first start (the demo account) synced into a real SQLite file
+// from the in-process emulator, with the status bar corner following along.
+class tst_SyncController : public QObject {
+    Q_OBJECT
+
+private slots:
+    void firstStartSyncsTheDemoAccount() {
+        TestDatabase test(QStringLiteral("sqlite"));
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        store::ProfileRepository profiles(test.database());
+        QString error;
+        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
+
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        connection::DemoEmulator demo;
+        connection::ConnectionFactory factory(secrets, network, demo);
+        gui::SyncController controller(test.database(), factory);
+        gui::SyncStatusWidget status(controller);
+        auto* label = status.findChild<QLabel*>(QStringLiteral("syncStatusLabel"));
+        auto* bar = status.findChild<QProgressBar*>(QStringLiteral("syncProgressBar"));
+        QVERIFY(label && bar);
+        QCOMPARE(label->text(), QStringLiteral("Not synced yet"));
+
+        QSignalSpy finished(&controller, &gui::SyncController::finished);
+        QSignalSpy storeChanged(&controller, &gui::SyncController::storeChanged);
+        QSignalSpy progress(&controller, &gui::SyncController::progress);
+        controller.syncAll();
+        QVERIFY(controller.isRunning());
+        QVERIFY(!bar->isHidden());
+        QVERIFY(finished.wait(60000));
+        const QStringList errors = finished.first().at(2).toStringList();
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(errors.join(QLatin1Char('\n'))));
+        QCOMPARE(storeChanged.size(), 3); // once per profile
+        QVERIFY(!progress.isEmpty());
+        QVERIFY(progress.first().at(0).toString().startsWith(QLatin1String("Demo ")));
+        QVERIFY2(label->text().startsWith(QLatin1String("Synced at")), qPrintable(label->text()));
+        QVERIFY(bar->isHidden());
+
+        // The demo account's numbers are now in the local store, for every provider that has numbers.
+        store::PhoneNumberRepository numbers(test.database());
+        for (const store::Profile& profile : profiles.list()) {
+            if (profile.provider == QLatin1String("telnyx"))
+                continue; // Telnyx contributes porting orders, not numbers
+            QVERIFY2(numbers.count(profile.id, {}, &error) > 0, qPrintable(profile.name + error));
+        }
+    }
+
+    void cancelStopsAndSaysSo() {
+        TestDatabase test(QStringLiteral("sqlite"));
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        store::ProfileRepository profiles(test.database());
+        QString error;
+        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        emulator::EmulatorOptions big;
+        big.numbers = 20000; // big enough that the sync is still running when cancelled
+        big.rateLimits = false;
+        connection::DemoEmulator demo(big);
+        connection::ConnectionFactory factory(secrets, network, demo);
+        gui::SyncController controller(test.database(), factory);
+        gui::SyncStatusWidget status(controller);
+        QSignalSpy finished(&controller, &gui::SyncController::finished);
+        QSignalSpy progress(&controller, &gui::SyncController::progress);
+        controller.syncAll();
+        QVERIFY(progress.wait(30000));
+        auto* cancel = status.findChild<QToolButton*>(QStringLiteral("syncCancelButton"));
+        QVERIFY(cancel && !cancel->isHidden());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY2(finished.first().at(1).toString().startsWith(QLatin1String("Sync cancelled")),
+                 qPrintable(finished.first().at(1).toString()));
+        QVERIFY(!controller.isRunning());
+    }
+};
+
+QTEST_MAIN(tst_SyncController)
+#include "tst_SyncController.moc"

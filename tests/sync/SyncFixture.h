@@ -1,0 +1,167 @@
+#pragma once
+
+// Shared by the sync tests: an emulator in this process (real sockets), a real SQLite file, a profile
+// whose secret sits in a memory secret store (the CLI tests use the real keychain), a Connection made
+// by the real ConnectionFactory, and blocking helpers around the asynchronous SyncEngine.
+
+#include "../emulator/EmulatorTestClient.h"
+#include "TestDatabase.h"
+#include "connection/ConnectionFactory.h"
+#include "connection/DemoEmulator.h"
+#include "connection/ProviderSecret.h"
+#include "net/ApiClient.h"
+#include "secrets/MemorySecretStore.h"
+#include "store/ExtensionRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "store/PhoneNumberRepository.h"
+#include "sync/SyncEngine.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+namespace synctest {
+
+using namespace trunkline;
+
+inline emulator::EmulatorOptions quietOptions(int numbers, int extensions) {
+    emulator::EmulatorOptions options;
+    options.numbers = numbers;
+    options.extensions = extensions;
+    options.rateLimits = false;
+    return options;
+}
+
+// One provider account at the emulator and its local copy.
+class SyncFixture {
+public:
+    explicit SyncFixture(const emulator::EmulatorOptions& options)
+        : emulator(options)
+        , database(QStringLiteral("sqlite")) {}
+
+    // Opens the database, adds the profile and connects; false with error() on failure.
+    bool setUp() {
+        if (!emulator.started())
+            return fail(emulator.startError());
+        if (!database.open())
+            return fail(database.error());
+        profile.name = QStringLiteral("Emulated office");
+        profile.provider = QStringLiteral("ringcentral");
+        profile.baseUrl = emulator.server().baseUrl().toString();
+        if (!store::ProfileRepository(database.database()).add(profile, &m_error))
+            return false;
+        return connectTo(emulator.server());
+    }
+
+    // (Re)connects the profile to a server (tests switch to a faulty copy of the same account).
+    bool connectTo(emulator::EmulatorServer& server) {
+        const emulator::DemoCredentials credentials = server.credentials();
+        connection::ProviderSecret secret;
+        secret.clientId = credentials.ringCentralClientId.toUtf8();
+        secret.clientSecret = credentials.ringCentralClientSecret.toUtf8();
+        secret.token = credentials.ringCentralAdminJwt.toUtf8();
+        profile.baseUrl = server.baseUrl().toString();
+        if (!secrets.saveAndWait({profile.id, profile.provider}, secret.serialize(profile.provider)).ok())
+            return fail(QStringLiteral("cannot save the secret"));
+        connection::ConnectionFactory factory(secrets, network, demo);
+        bool done = false;
+        factory.open(profile, [&](std::optional<connection::Connection> opened, const QString& error) {
+            if (opened)
+                line = std::make_unique<connection::Connection>(std::move(*opened));
+            m_error = error;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 20000))
+            return fail(QStringLiteral("connecting timed out"));
+        return line != nullptr;
+    }
+
+    // Runs one sync to its end; the report (complete=false, errors=["timeout"] on a timeout).
+    sync::SyncReport runSync(sync::SyncEngine::Options options = {}, int timeoutMs = 60000) {
+        sync::SyncEngine engine(database.database());
+        return runSync(engine, options, timeoutMs);
+    }
+    sync::SyncReport runSync(sync::SyncEngine& engine, sync::SyncEngine::Options options,
+                             int timeoutMs = 60000) {
+        QSignalSpy finished(&engine, &sync::SyncEngine::finished);
+        if (!engine.sync(profile, *line, options))
+            return timeoutReport(QStringLiteral("sync refused to start"));
+        if (!finished.wait(timeoutMs) && finished.isEmpty())
+            return timeoutReport(QStringLiteral("timeout"));
+        return finished.constFirst().constFirst().value<sync::SyncReport>();
+    }
+
+    // --- the emulator's own data (its snapshot: no HTTP, so faults cannot spoil the comparison) --------
+    QJsonObject remoteState() {
+        for (emulator::ProviderService* service : emulator.server().services()) {
+            if (service->prefix() == QLatin1String("/restapi"))
+                return service->snapshot();
+        }
+        return {};
+    }
+    QHash<QString, QJsonObject> remoteExtensions() {
+        QHash<QString, QJsonObject> byId;
+        for (const QJsonValue& value : remoteState().value(QLatin1String("extensions")).toArray())
+            byId.insert(value.toObject().value(QLatin1String("id")).toString(), value.toObject());
+        return byId;
+    }
+    // Number id -> E.164 (the snapshot keeps numbers as positional arrays: id, phoneNumber, ...).
+    QHash<QString, QString> remoteNumbers() {
+        QHash<QString, QString> byId;
+        for (const QJsonValue& value : remoteState().value(QLatin1String("numbers")).toArray())
+            byId.insert(value.toArray().at(0).toString(), value.toArray().at(1).toString());
+        return byId;
+    }
+
+    // --- admin actions at the provider, as another admin would do them --------------------------------
+    QString adminToken() {
+        if (m_token.isEmpty())
+            m_token = emulator.rcLogin(true);
+        return m_token;
+    }
+    emulator::test::TestReply remoteDeleteExtension(const QString& id) {
+        return emulator.del(QStringLiteral("/restapi/v1.0/account/~/extension/") + id,
+                            {emulator::test::EmulatorTestClient::bearer(adminToken())});
+    }
+    emulator::test::TestReply remoteGet(const QString& path) {
+        return emulator.get(path, {emulator::test::EmulatorTestClient::bearer(adminToken())});
+    }
+    emulator::test::TestReply remotePut(const QString& path, const QJsonObject& body) {
+        return emulator.putJson(path, body, {emulator::test::EmulatorTestClient::bearer(adminToken())});
+    }
+
+    QList<core::Extension> localExtensions() {
+        return store::ExtensionRepository(database.database()).list(profile.id);
+    }
+    QList<core::PhoneNumberRecord> localNumbers() {
+        return store::PhoneNumberRepository(database.database()).list(profile.id);
+    }
+
+    QString error() const { return m_error; }
+
+    emulator::test::EmulatorTestClient emulator;
+    TestDatabase database;
+    secrets::MemorySecretStore secrets;
+    QNetworkAccessManager network;
+    connection::DemoEmulator demo;
+    store::Profile profile;
+    std::unique_ptr<connection::Connection> line;
+
+private:
+    bool fail(const QString& message) {
+        m_error = message;
+        return false;
+    }
+    static sync::SyncReport timeoutReport(const QString& why) {
+        sync::SyncReport report;
+        report.errors << why;
+        return report;
+    }
+
+    QString m_error;
+    QString m_token;
+};
+
+} // namespace synctest

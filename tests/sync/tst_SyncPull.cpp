@@ -1,0 +1,184 @@
+#include "SyncFixture.h"
+#include "emulator/ringcentral/RingCentralService.h"
+#include "store/AccountRepository.h"
+#include "store/AuditLogRepository.h"
+
+#include <QTemporaryDir>
+
+using namespace trunkline;
+using synctest::SyncFixture;
+
+class tst_SyncPull : public QObject {
+    Q_OBJECT
+
+private slots:
+    void fullPullEqualsEmulator_data() {
+        QTest::addColumn<int>("numbers");
+        QTest::addColumn<int>("extensions");
+        QTest::addColumn<int>("pageSize");
+        QTest::newRow("one page each") << 60 << 25 << 1000;
+        QTest::newRow("many pages, fetched concurrently") << 430 << 155 << 25;
+    }
+    void fullPullEqualsEmulator() {
+        QFETCH(int, numbers);
+        QFETCH(int, extensions);
+        QFETCH(int, pageSize);
+        SyncFixture f(synctest::quietOptions(numbers, extensions));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+
+        const sync::SyncReport report = f.runSync({.pageSize = pageSize});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QVERIFY(!report.cancelled);
+
+        const QHash<QString, QJsonObject> remote = f.remoteExtensions();
+        const QList<core::Extension> local = f.localExtensions();
+        QCOMPARE(local.size(), remote.size());
+        QCOMPARE(report.pulled.value(QStringLiteral("extensions")), remote.size());
+        for (const core::Extension& extension : local) {
+            QVERIFY2(remote.contains(extension.id), qPrintable(extension.id));
+            const QJsonObject json = remote.value(extension.id);
+            QCOMPARE(extension.extensionNumber, json.value(QLatin1String("extensionNumber")).toString());
+            QCOMPARE(extension.name, json.value(QLatin1String("name")).toString());
+            QCOMPARE(core::toWire(extension.status), json.value(QLatin1String("status")).toString());
+            QCOMPARE(extension.contact.email, json.value(QLatin1String("email")).toString());
+        }
+
+        const QHash<QString, QString> remoteNumbers = f.remoteNumbers();
+        const QList<core::PhoneNumberRecord> localNumbers = f.localNumbers();
+        QCOMPARE(localNumbers.size(), remoteNumbers.size());
+        for (const core::PhoneNumberRecord& number : localNumbers)
+            QCOMPARE(number.e164, remoteNumbers.value(number.id));
+
+        const QList<core::Account> accounts =
+            store::AccountRepository(f.database.database()).list(f.profile.id);
+        QCOMPARE(accounts.size(), 1);
+        QCOMPARE(accounts.constFirst().id, QString::number(accountIdOf(f)));
+        QVERIFY(accounts.constFirst().mainNumber.startsWith(u'+'));
+    }
+
+    void secondPullIsIdempotent() {
+        SyncFixture f(synctest::quietOptions(120, 40));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.pageSize = 30}).complete);
+        store::ExtensionRepository extensions(f.database.database());
+        QHash<QString, QString> versions;
+        for (const core::Extension& extension : f.localExtensions())
+            versions.insert(extension.id, extensions.state(f.profile.id, extension.id)->version);
+        const QList<core::PhoneNumberRecord> numbersBefore = f.localNumbers();
+
+        const sync::SyncReport again = f.runSync({.pageSize = 30});
+        QVERIFY2(again.complete, qPrintable(again.errors.join(u'\n')));
+        QVERIFY(again.removed.isEmpty());
+        QCOMPARE(f.localNumbers(), numbersBefore);
+        QCOMPARE(f.localExtensions().size(), versions.size());
+        for (const core::Extension& extension : f.localExtensions())
+            QCOMPARE(extensions.state(f.profile.id, extension.id)->version, versions.value(extension.id));
+    }
+
+    void recordDeletedAtProviderDisappearsAfterCompletePull() {
+        SyncFixture f(synctest::quietOptions(50, 30));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const QString victim = pickDeletable(f);
+        QVERIFY(!victim.isEmpty());
+        const auto reply = f.remoteDeleteExtension(victim);
+        QVERIFY2(reply.status == 204 || reply.status == 200, reply.body.constData());
+
+        const sync::SyncReport report = f.runSync();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.removed.value(QStringLiteral("extensions")), 1);
+        QVERIFY(!store::ExtensionRepository(f.database.database()).find(f.profile.id, victim));
+        QCOMPARE(f.localExtensions().size(), f.remoteExtensions().size());
+    }
+
+    // The same account served by a server that fails a share of its answers: the pull ends partial and
+    // must not remove the record it did not hear about.
+    void recordSurvivesPullThatFailedMidway() {
+        QTemporaryDir dir;
+        emulator::EmulatorOptions options = synctest::quietOptions(300, 120);
+        options.stateFile = dir.filePath(QStringLiteral("state.json"));
+        SyncFixture f(options);
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.pageSize = 20}).complete);
+        const QString victim = pickDeletable(f);
+        const auto reply = f.remoteDeleteExtension(victim);
+        QVERIFY2(reply.status == 204 || reply.status == 200, reply.body.constData());
+        QVERIFY(f.emulator.server().saveState());
+
+        emulator::EmulatorOptions faulty = options;
+        faulty.faults.serverError = 0.35;
+        emulator::test::EmulatorTestClient failing(faulty);
+        QVERIFY2(failing.started(), qPrintable(failing.startError()));
+        QVERIFY2(f.connectTo(failing.server()), qPrintable(f.error()));
+        f.line->client->setRetryPolicy(
+            net::RetryPolicy(1, std::chrono::milliseconds(1), std::chrono::milliseconds(1)));
+
+        const sync::SyncReport report = f.runSync({.pageSize = 20});
+        QVERIFY(!report.complete);
+        QVERIFY(!report.errors.isEmpty());
+        QVERIFY(report.removed.isEmpty());
+        QVERIFY(store::ExtensionRepository(f.database.database()).find(f.profile.id, victim));
+
+        // Once the answers come through again, the next sync finishes the job.
+        QVERIFY(f.connectTo(f.emulator.server()));
+        QVERIFY(f.runSync({.pageSize = 20}).complete);
+        QVERIFY(!store::ExtensionRepository(f.database.database()).find(f.profile.id, victim));
+    }
+
+    void everySyncIsAudited() {
+        SyncFixture f(synctest::quietOptions(20, 10));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        QVERIFY(f.runSync().complete);
+        const QList<store::AuditEntry> entries =
+            store::AuditLogRepository(f.database.database()).list(f.profile.id);
+        int pulls = 0;
+        for (const store::AuditEntry& entry : entries) {
+            if (entry.action == QLatin1String("pull")) {
+                ++pulls;
+                QCOMPARE(entry.actor, QStringLiteral("sync"));
+                QVERIFY2(entry.summary.contains(QLatin1String("10 extensions")), qPrintable(entry.summary));
+            }
+        }
+        QCOMPARE(pulls, 2);
+    }
+
+    void progressAndCancel() {
+        SyncFixture f(synctest::quietOptions(2000, 300));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        sync::SyncEngine engine(f.database.database());
+        QSignalSpy progress(&engine, &sync::SyncEngine::progress);
+        // Cancel as soon as the first page is in: the rest of the lists never arrive.
+        connect(&engine, &sync::SyncEngine::progress, &engine, [&engine] { engine.cancel(); });
+        const sync::SyncReport report = f.runSync(engine, {.pageSize = 10});
+        QVERIFY(report.cancelled);
+        QVERIFY(!report.complete);
+        QVERIFY(report.removed.isEmpty());
+        QVERIFY(!progress.isEmpty());
+        const auto first = progress.constFirst().constFirst().value<sync::SyncProgress>();
+        QVERIFY(!first.what.isEmpty());
+        QVERIFY(first.done > 0);
+        QVERIFY(first.total >= first.done);
+        QVERIFY(f.localExtensions().size() < 300 || f.localNumbers().size() < 2000);
+    }
+
+private:
+    static qint64 accountIdOf(SyncFixture& f) {
+        for (emulator::ProviderService* service : f.emulator.server().services()) {
+            if (auto* rc = dynamic_cast<emulator::ringcentral::RingCentralService*>(service))
+                return rc->accountId();
+        }
+        return -1;
+    }
+    // An ordinary user extension (not the admin the profile signs in as).
+    static QString pickDeletable(SyncFixture& f) {
+        for (const core::Extension& extension : f.localExtensions()) {
+            if (extension.type == core::ExtensionType::User && !extension.admin)
+                return extension.id;
+        }
+        return {};
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SyncPull)
+#include "tst_SyncPull.moc"

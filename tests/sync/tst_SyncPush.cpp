@@ -1,0 +1,306 @@
+#include "SyncFixture.h"
+#include "providers/ringcentral/RingCentralMapper.h"
+#include "store/AuditLogRepository.h"
+#include "store/ForwardingNumberRepository.h"
+#include "sync/ChangePayloads.h"
+
+using namespace trunkline;
+using sync::ChangePayloads;
+using synctest::SyncFixture;
+
+namespace {
+const QString kExtensionPath = QStringLiteral("/restapi/v1.0/account/~/extension/");
+
+core::Extension newUser(const QString& number) {
+    core::Extension e;
+    e.extensionNumber = number;
+    e.type = core::ExtensionType::User;
+    e.status = core::ExtensionStatus::Enabled;
+    e.contact.firstName = QStringLiteral("Nina");
+    e.contact.lastName = QStringLiteral("Neu") + number;
+    e.contact.email = QStringLiteral("nina%1@example.com").arg(number);
+    return e;
+}
+} // namespace
+
+class tst_SyncPush : public QObject {
+    Q_OBJECT
+
+    static std::optional<core::Extension> someUser(SyncFixture& f) {
+        for (const core::Extension& e : f.localExtensions()) {
+            if (e.type == core::ExtensionType::User && !e.admin && e.status == core::ExtensionStatus::Enabled)
+                return e;
+        }
+        return std::nullopt;
+    }
+    static qint64 stage(SyncFixture& f, store::PendingChange change) {
+        QString error;
+        if (!store::PendingChangeRepository(f.database.database()).enqueue(change, &error))
+            qWarning("%s", qPrintable(error));
+        return change.id;
+    }
+    static store::ChangeState stateOf(SyncFixture& f, qint64 id) {
+        return store::PendingChangeRepository(f.database.database()).find(id)->state;
+    }
+    static int remoteCountWithNumber(SyncFixture& f, const QString& number) {
+        int count = 0;
+        for (const QJsonObject& e : f.remoteExtensions())
+            count += e.value(QLatin1String("extensionNumber")).toString() == number ? 1 : 0;
+        return count;
+    }
+    static QString freeNumber(SyncFixture& f, int start) {
+        for (int n = start;; ++n) {
+            if (remoteCountWithNumber(f, QString::number(n)) == 0)
+                return QString::number(n);
+        }
+    }
+    static bool audited(SyncFixture& f, const QString& entity, const QString& action) {
+        for (const store::AuditEntry& entry :
+             store::AuditLogRepository(f.database.database()).list(f.profile.id))
+            if (entry.entity == entity && entry.action == action && entry.actor == QLatin1String("sync"))
+                return true;
+        return false;
+    }
+
+private slots:
+    void extensionUpdateReachesProviderStoreAndAuditLog() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const std::optional<core::Extension> stored = someUser(f);
+        QVERIFY(stored);
+        core::Extension edited = *stored;
+        edited.contact.jobTitle = QStringLiteral("Head of Porting");
+        edited.contact.department = QStringLiteral("Telephony");
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = stage(
+            f, ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+
+        const sync::SyncReport report = f.runSync();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+        const QJsonObject remote = f.remoteGet(kExtensionPath + stored->id).json();
+        QCOMPARE(
+            remote.value(QLatin1String("contact")).toObject().value(QLatin1String("jobTitle")).toString(),
+            QStringLiteral("Head of Porting"));
+        QCOMPARE(extensions.find(f.profile.id, stored->id)->contact.department, QStringLiteral("Telephony"));
+        QVERIFY(audited(f, ChangePayloads::kExtension, QStringLiteral("update")));
+    }
+
+    void extensionCreateAndDelete() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const QString number = freeNumber(f, 7001);
+        const qint64 create = stage(f, ChangePayloads::extensionCreate(f.profile.id, newUser(number)));
+        const std::optional<core::Extension> victim = someUser(f);
+        QVERIFY(victim);
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 remove =
+            stage(f, ChangePayloads::extensionDelete(f.profile.id, *victim, extensions.versionOf(*victim)));
+
+        const sync::SyncReport report = f.runSync();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 2);
+        QCOMPARE(stateOf(f, create), store::ChangeState::Applied);
+        QCOMPARE(stateOf(f, remove), store::ChangeState::Applied);
+        QCOMPARE(remoteCountWithNumber(f, number), 1);
+        QVERIFY(!f.remoteExtensions().contains(victim->id));
+        QVERIFY(!extensions.find(f.profile.id, victim->id));
+        bool storedLocally = false;
+        for (const core::Extension& e : f.localExtensions())
+            storedLocally |= e.extensionNumber == number;
+        QVERIFY(storedLocally);
+        QVERIFY(audited(f, ChangePayloads::kExtension, QStringLiteral("create")));
+        QVERIFY(audited(f, ChangePayloads::kExtension, QStringLiteral("delete")));
+    }
+
+    void forwardingNumberCreateUpdateDelete() {
+        SyncFixture f(synctest::quietOptions(30, 15));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> owner = someUser(f);
+        QVERIFY(owner);
+        store::ForwardingNumberRepository forwarding(f.database.database());
+        const QList<core::ForwardingNumber> before = forwarding.list(f.profile.id, owner->id);
+
+        core::ForwardingNumber added;
+        added.phoneNumber = QStringLiteral("+4930555000");
+        added.type = core::ForwardingType::Other;
+        added.label = QStringLiteral("Lab phone");
+        added.features = core::ForwardingFeature::CallForwarding;
+        const qint64 create = stage(f, ChangePayloads::forwardingCreate(f.profile.id, owner->id, added));
+        sync::SyncReport report = f.runSync();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(stateOf(f, create), store::ChangeState::Applied);
+        QList<core::ForwardingNumber> after = forwarding.list(f.profile.id, owner->id);
+        QCOMPARE(after.size(), before.size() + 1);
+        const core::ForwardingNumber created = after.constLast();
+        QCOMPARE(created.phoneNumber, added.phoneNumber);
+        QVERIFY(!created.id.isEmpty());
+
+        core::ForwardingNumber relabelled = created;
+        relabelled.label = QStringLiteral("Lab phone 2");
+        const qint64 update =
+            stage(f, ChangePayloads::forwardingUpdate(f.profile.id, owner->id, created, relabelled));
+        QVERIFY(f.runSync().complete);
+        QCOMPARE(stateOf(f, update), store::ChangeState::Applied);
+        const QJsonArray remoteList =
+            f.remoteGet(kExtensionPath + owner->id + QStringLiteral("/forwarding-number"))
+                .json()
+                .value(QLatin1String("records"))
+                .toArray();
+        bool relabelledRemotely = false;
+        for (const QJsonValue& entry : remoteList)
+            relabelledRemotely |=
+                entry.toObject().value(QLatin1String("label")).toString() == relabelled.label;
+        QVERIFY(relabelledRemotely);
+
+        const qint64 remove = stage(f, ChangePayloads::forwardingDelete(f.profile.id, owner->id, relabelled));
+        QVERIFY(f.runSync().complete);
+        QCOMPARE(stateOf(f, remove), store::ChangeState::Applied);
+        QCOMPARE(forwarding.list(f.profile.id, owner->id), before);
+    }
+
+    void remoteEditAfterStagingIsAConflict() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const std::optional<core::Extension> stored = someUser(f);
+        QVERIFY(stored);
+        core::Extension edited = *stored;
+        edited.contact.jobTitle = QStringLiteral("Local title");
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = stage(
+            f, ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        // Another admin changes the same extension at the provider.
+        core::Extension theirs = *stored;
+        theirs.contact.department = QStringLiteral("Remote department");
+        const auto put = f.remotePut(kExtensionPath + stored->id,
+                                     providers::ringcentral::RingCentralMapper::extensionUpdateBody(theirs));
+        QVERIFY2(put.status == 200, put.body.constData());
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(report.applied, 0);
+        const store::PendingChange change = *store::PendingChangeRepository(f.database.database()).find(id);
+        QCOMPARE(change.state, store::ChangeState::Conflict);
+        QVERIFY2(change.lastError.startsWith(QLatin1String("changed at the provider since you edited it")),
+                 qPrintable(change.lastError));
+        QVERIFY2(change.lastError.contains(QLatin1String("contact.department")),
+                 qPrintable(change.lastError));
+        const QJsonObject contact =
+            f.remoteGet(kExtensionPath + stored->id).json().value(QLatin1String("contact")).toObject();
+        QCOMPARE(contact.value(QLatin1String("department")).toString(), QStringLiteral("Remote department"));
+        QVERIFY(contact.value(QLatin1String("jobTitle")).toString() != QLatin1String("Local title"));
+    }
+
+    // A create that was in hand when the process died: it is looked up before anything is sent.
+    void interruptedCreateIsCheckedBeforeResending_data() {
+        QTest::addColumn<bool>("tookEffect");
+        QTest::newRow("took effect") << true;
+        QTest::newRow("never reached the provider") << false;
+    }
+    void interruptedCreateIsCheckedBeforeResending() {
+        QFETCH(bool, tookEffect);
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const QString number = freeNumber(f, 7101);
+        const core::Extension wanted = newUser(number);
+        const qint64 id = stage(f, ChangePayloads::extensionCreate(f.profile.id, wanted));
+        QVERIFY(store::PendingChangeRepository(f.database.database()).markApplying(id));
+        if (tookEffect) {
+            const auto post =
+                f.emulator.postJson(QStringLiteral("/restapi/v1.0/account/~/extension"),
+                                    providers::ringcentral::RingCentralMapper::extensionCreateBody(wanted),
+                                    {emulator::test::EmulatorTestClient::bearer(f.adminToken())});
+            QVERIFY2(post.status == 200 || post.status == 201, post.body.constData());
+        }
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+        QCOMPARE(remoteCountWithNumber(f, number), 1);
+    }
+
+    // Every fault kind: whatever the provider does to the answers, after enough syncs every change is
+    // applied exactly once and the local copy equals the provider's data.
+    void faultsLoseNothingAndApplyNothingTwice_data() {
+        QTest::addColumn<QString>("faults");
+        QTest::newRow("5xx") << QStringLiteral("5xx=0.3");
+        QTest::newRow("429") << QStringLiteral("429=0.3");
+        QTest::newRow("drop") << QStringLiteral("drop=0.2");
+        QTest::newRow("truncate") << QStringLiteral("truncate=0.2");
+        QTest::newRow("all at once") << QStringLiteral("5xx=0.1,429=0.1,drop=0.1,truncate=0.1");
+    }
+    void faultsLoseNothingAndApplyNothingTwice() {
+        QFETCH(QString, faults);
+        emulator::EmulatorOptions options = synctest::quietOptions(150, 60);
+        QString error;
+        options.faults = *emulator::FaultSpec::parse(faults, &error);
+        SyncFixture f(options);
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        f.line->client->setRetryPolicy(
+            net::RetryPolicy(4, std::chrono::milliseconds(5), std::chrono::milliseconds(50)));
+
+        // First a clean local copy (as many syncs as the faults need).
+        sync::SyncReport report;
+        for (int round = 0; round < 10 && !report.complete; ++round)
+            report = f.runSync({.pageSize = 20});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+
+        QStringList created;
+        QHash<QString, QString> titles;
+        store::ExtensionRepository extensions(f.database.database());
+        int n = 7200;
+        for (const core::Extension& e : f.localExtensions()) {
+            if (titles.size() == 4)
+                break;
+            if (e.type != core::ExtensionType::User || e.admin)
+                continue;
+            core::Extension edited = e;
+            edited.contact.jobTitle = QStringLiteral("Title %1").arg(titles.size());
+            titles.insert(e.id, edited.contact.jobTitle);
+            stage(f, ChangePayloads::extensionUpdate(f.profile.id, e, edited, extensions.versionOf(e)));
+        }
+        for (int i = 0; i < 4; ++i) {
+            created << freeNumber(f, n);
+            n = created.constLast().toInt() + 1;
+            stage(f, ChangePayloads::extensionCreate(f.profile.id, newUser(created.constLast())));
+        }
+
+        store::PendingChangeRepository changes(f.database.database());
+        for (int round = 0; round < 30; ++round) {
+            report = f.runSync({.pageSize = 20});
+            const QList<store::PendingChange> open =
+                changes.list(f.profile.id, {store::ChangeState::Pending, store::ChangeState::Failed,
+                                            store::ChangeState::Applying});
+            if (report.complete && open.isEmpty())
+                break;
+            // Failed changes wait for their retry time; let it come.
+            QDateTime next;
+            for (const store::PendingChange& change : open)
+                if (change.nextAttemptAt.isValid() && (!next.isValid() || change.nextAttemptAt < next))
+                    next = change.nextAttemptAt;
+            if (next.isValid())
+                QTest::qWait(
+                    int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(next) + 50, 0, 5000)));
+        }
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        const QList<store::PendingChange> all = changes.list(f.profile.id);
+        QCOMPARE(all.size(), 8);
+        for (const store::PendingChange& change : all)
+            QVERIFY2(change.state == store::ChangeState::Applied, qPrintable(change.lastError));
+        for (const QString& number : created)
+            QCOMPARE(remoteCountWithNumber(f, number), 1);
+        const QHash<QString, QJsonObject> remote = f.remoteExtensions();
+        for (auto it = titles.cbegin(); it != titles.cend(); ++it)
+            QCOMPARE(remote.value(it.key()).value(QLatin1String("jobTitle")).toString(), it.value());
+        QCOMPARE(f.localExtensions().size(), remote.size());
+        QCOMPARE(f.localNumbers().size(), f.remoteNumbers().size());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SyncPush)
+#include "tst_SyncPush.moc"
