@@ -211,6 +211,22 @@ const QList<Migration>& migrations() {
              u"CREATE INDEX phone_numbers_sorted_by_status ON phone_numbers (status, profile_id, id)"_s,
              u"CREATE INDEX phone_numbers_sorted_by_provider ON phone_numbers (provider, profile_id, id)"_s,
          }},
+        // v4: per-extension settings that have no record of their own (caller ID, notification settings,
+        // the business-hours answering rule), kept as the provider's JSON: the console edits a few
+        // members and must send the rest back untouched. One row per (extension, kind); the rows go
+        // with their extension.
+        {4,
+         {
+             uR"(CREATE TABLE extension_settings (
+                profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                extension_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                json TEXT NOT NULL,
+                version TEXT NOT NULL DEFAULT '',
+                synced_at TEXT,
+                PRIMARY KEY (profile_id, extension_id, kind),
+                FOREIGN KEY (profile_id, extension_id) REFERENCES extensions(profile_id, id) ON DELETE CASCADE))"_s,
+         }},
     };
     return all;
 }
