@@ -104,6 +104,24 @@ QStringList ChangePayloads::extensionDifferences(const core::Extension& a, const
     return names;
 }
 
+QList<core::Extension> ChangePayloads::storedForms(const core::Extension& remote,
+                                                   const std::optional<core::Extension>& stored) {
+    QList<core::Extension> forms;
+    const auto add = [&forms](const core::Extension& form) {
+        if (!forms.contains(form))
+            forms << form;
+    };
+    for (const QString& callerId : {remote.callerIdNumber, stored ? stored->callerIdNumber : QString()}) {
+        core::Extension detailed = remote;
+        detailed.callerIdNumber = callerId;
+        add(detailed);
+        core::Extension listed = detailed;
+        listed.timeZone.clear();
+        add(listed);
+    }
+    return forms;
+}
+
 store::PendingChange ChangePayloads::extensionCreate(qint64 profileId, const core::Extension& extension) {
     store::PendingChange change;
     change.profileId = profileId;

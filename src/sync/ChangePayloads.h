@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QStringList>
+#include <optional>
 
 namespace trunkline::sync {
 
@@ -41,6 +42,12 @@ public:
     static core::Extension applyExtensionFields(core::Extension base, const QJsonObject& payload);
     // Names of the members (as in the payload) that differ; for conflict messages.
     static QStringList extensionDifferences(const core::Extension& a, const core::Extension& b);
+    // The remote record (as GET answers it) in each form the store may have held when the edit was staged,
+    // so that a conflict check compares like with like: RingCentral's extension LIST carries no
+    // regionalSettings (the stored record then has no time zone) while the GET does, and neither carries
+    // the caller ID (a separate endpoint), for which only the stored value is known.
+    static QList<core::Extension> storedForms(const core::Extension& remote,
+                                              const std::optional<core::Extension>& stored);
 
     static store::PendingChange extensionCreate(qint64 profileId, const core::Extension& extension);
     static store::PendingChange extensionUpdate(qint64 profileId, const core::Extension& stored,

@@ -117,10 +117,21 @@ void ChangePusher::applyExtension(const store::PendingChange& change) {
         if (remote.error)
             return failed(change, *remote.error);
         store::ExtensionRepository extensions(m_database);
-        if (extensions.versionOf(*remote.value) != change.baseVersion) {
-            const std::optional<core::Extension> local = extensions.find(m_profile.id, change.entityKey);
-            const QStringList fields =
-                local ? ChangePayloads::extensionDifferences(*local, *remote.value) : QStringList();
+        const std::optional<core::Extension> local = extensions.find(m_profile.id, change.entityKey);
+        const QList<core::Extension> forms = ChangePayloads::storedForms(*remote.value, local);
+        const bool unchanged = std::any_of(forms.cbegin(), forms.cend(), [&](const core::Extension& form) {
+            return extensions.versionOf(form) == change.baseVersion;
+        });
+        if (!unchanged) {
+            QStringList fields;
+            if (local) {
+                // Name only what the stored form can show: a time zone the list never carried is not news.
+                core::Extension comparable = *remote.value;
+                if (local->timeZone.isEmpty())
+                    comparable.timeZone.clear();
+                comparable.callerIdNumber = local->callerIdNumber;
+                fields = ChangePayloads::extensionDifferences(*local, comparable);
+            }
             return conflict(change, changedText(fields));
         }
         if (change.operation == store::ChangeOperation::Delete) {

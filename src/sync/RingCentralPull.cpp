@@ -5,6 +5,8 @@
 #include "store/ExtensionRepository.h"
 #include "store/PhoneNumberRepository.h"
 
+#include <QTimer>
+
 using namespace Qt::StringLiterals;
 
 namespace trunkline::sync {
@@ -76,9 +78,7 @@ void RingCentralPull::listExtensions() {
             for (const core::Extension& extension : page)
                 m_extensionIds << extension.id;
             m_report.pulled[u"extensions"_s] += static_cast<int>(page.size());
-            const qint64 done = m_extensionIds.size();
-            emit progress(
-                {tr("Extensions"), done, estimatedTotal(m_extensionFetch, m_client.pageSize(), done)});
+            reportProgress(tr("Extensions"), m_extensionIds.size(), m_extensionFetch);
         },
         [this](const providers::ListOutcome& outcome) {
             finishList(u"extensions"_s, outcome, m_extensionIds, m_extensionWriteFailed);
@@ -99,9 +99,7 @@ void RingCentralPull::listNumbers() {
             for (const core::PhoneNumberRecord& number : page)
                 m_numberIds << number.id;
             m_report.pulled[u"numbers"_s] += static_cast<int>(page.size());
-            const qint64 done = m_numberIds.size();
-            emit progress(
-                {tr("Phone numbers"), done, estimatedTotal(m_numberFetch, m_client.pageSize(), done)});
+            reportProgress(tr("Phone numbers"), m_numberIds.size(), m_numberFetch);
         },
         [this](const providers::ListOutcome& outcome) {
             finishList(u"numbers"_s, outcome, m_numberIds, m_numberWriteFailed);
@@ -131,6 +129,17 @@ void RingCentralPull::finishList(const QString& entity, const providers::ListOut
         }
     }
     partDone();
+}
+
+void RingCentralPull::reportProgress(const QString& what, qint64 done,
+                                     const QPointer<net::PagedFetch>& fetch) {
+    // A page is handed over before the fetch has read its paging information, so the first page would
+    // report "done 100 of 0". Reported from the event loop instead, the fetch knows the page count by then.
+    QTimer::singleShot(0, this, [this, what, done, fetch] {
+        if (m_cancelled)
+            return;
+        emit progress({what, done, estimatedTotal(fetch, m_client.pageSize(), done)});
+    });
 }
 
 void RingCentralPull::partDone() {

@@ -42,6 +42,7 @@ private:
     // Ends one list: on a complete list removes what it did not mention, else records why it is partial.
     void finishList(const QString& entity, const providers::ListOutcome& outcome, const QStringList& keptIds,
                     bool writeFailed);
+    void reportProgress(const QString& what, qint64 done, const QPointer<net::PagedFetch>& fetch);
     void partDone();
     void addError(const QString& message);
 
