@@ -1,0 +1,195 @@
+#include "sync/NumberChangePayloads.h"
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::sync {
+
+namespace {
+
+const QString kLabel = u"label"_s;
+const QString kExtensionId = u"extensionId"_s;
+const QString kCallerIdLookup = u"voiceCallerIdLookup"_s;
+
+using TextMember = QString core::RestcommAttributes::*;
+struct TextField {
+    QString key;
+    TextMember member;
+};
+
+// The Restcomm members an admin edits (restcomm-numbers.md §6); capabilities, USSD and the account are
+// read-only in the console.
+const QList<TextField>& restcommTextFields() {
+    static const QList<TextField> fields = {
+        {u"voiceUrl"_s, &core::RestcommAttributes::voiceUrl},
+        {u"voiceMethod"_s, &core::RestcommAttributes::voiceMethod},
+        {u"voiceFallbackUrl"_s, &core::RestcommAttributes::voiceFallbackUrl},
+        {u"voiceFallbackMethod"_s, &core::RestcommAttributes::voiceFallbackMethod},
+        {u"statusCallback"_s, &core::RestcommAttributes::statusCallback},
+        {u"statusCallbackMethod"_s, &core::RestcommAttributes::statusCallbackMethod},
+        {u"voiceApplicationSid"_s, &core::RestcommAttributes::voiceApplicationSid},
+        {u"smsUrl"_s, &core::RestcommAttributes::smsUrl},
+        {u"smsMethod"_s, &core::RestcommAttributes::smsMethod},
+        {u"smsFallbackUrl"_s, &core::RestcommAttributes::smsFallbackUrl},
+        {u"smsFallbackMethod"_s, &core::RestcommAttributes::smsFallbackMethod},
+        {u"smsApplicationSid"_s, &core::RestcommAttributes::smsApplicationSid},
+        {u"referUrl"_s, &core::RestcommAttributes::referUrl},
+        {u"referMethod"_s, &core::RestcommAttributes::referMethod},
+        {u"referApplicationSid"_s, &core::RestcommAttributes::referApplicationSid},
+    };
+    return fields;
+}
+
+// An empty text is "unset" (JSON null), as Restcomm prints it.
+QJsonValue textValue(const QString& text) {
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+} // namespace
+
+QJsonObject NumberChangePayloads::numberDifference(const core::PhoneNumberRecord& stored,
+                                                   const core::PhoneNumberRecord& edited) {
+    QJsonObject payload;
+    if (stored.label != edited.label)
+        payload.insert(kLabel, edited.label);
+    if (stored.extensionId != edited.extensionId)
+        payload.insert(kExtensionId, edited.extensionId);
+    if (!edited.restcomm)
+        return payload;
+    // A record without Restcomm attributes compares like one with default (unset) attributes.
+    const core::RestcommAttributes before = stored.restcomm.value_or(core::RestcommAttributes{});
+    const core::RestcommAttributes& after = *edited.restcomm;
+    for (const TextField& field : restcommTextFields()) {
+        // QString compares null and empty as equal, which is what "unset" needs.
+        if (before.*field.member != after.*field.member)
+            payload.insert(field.key, textValue(after.*field.member));
+    }
+    if (before.voiceCallerIdLookup != after.voiceCallerIdLookup)
+        payload.insert(kCallerIdLookup, after.voiceCallerIdLookup);
+    return payload;
+}
+
+core::PhoneNumberRecord NumberChangePayloads::applyNumberFields(core::PhoneNumberRecord base,
+                                                                const QJsonObject& payload) {
+    if (payload.contains(kLabel))
+        base.label = payload.value(kLabel).toString();
+    if (payload.contains(kExtensionId)) {
+        const QString extensionId = payload.value(kExtensionId).toString();
+        if (extensionId != base.extensionId)
+            base.extensionNumber.clear(); // the number of the new extension is not in the payload
+        base.extensionId = extensionId;
+    }
+    bool touchesRestcomm = payload.contains(kCallerIdLookup);
+    for (const TextField& field : restcommTextFields())
+        touchesRestcomm = touchesRestcomm || payload.contains(field.key);
+    if (!touchesRestcomm)
+        return base;
+    core::RestcommAttributes& attributes = base.restcomm ? *base.restcomm : base.restcomm.emplace();
+    for (const TextField& field : restcommTextFields()) {
+        if (payload.contains(field.key))
+            attributes.*field.member = payload.value(field.key).toString(); // null -> null QString
+    }
+    if (payload.contains(kCallerIdLookup))
+        attributes.voiceCallerIdLookup = payload.value(kCallerIdLookup).toBool();
+    return base;
+}
+
+QStringList NumberChangePayloads::numberDifferences(const core::PhoneNumberRecord& a,
+                                                    const core::PhoneNumberRecord& b) {
+    QStringList names;
+    if (a.e164 != b.e164)
+        names << u"e164"_s;
+    if (a.provider != b.provider)
+        names << u"provider"_s;
+    if (a.label != b.label)
+        names << kLabel;
+    if (a.usageType != b.usageType)
+        names << u"usageType"_s;
+    if (a.paymentType != b.paymentType)
+        names << u"paymentType"_s;
+    if (a.callType != b.callType)
+        names << u"callType"_s;
+    if (a.status != b.status)
+        names << u"status"_s;
+    if (a.features != b.features)
+        names << u"features"_s;
+    if (a.extensionId != b.extensionId)
+        names << kExtensionId;
+    const core::RestcommAttributes ra = a.restcomm.value_or(core::RestcommAttributes{});
+    const core::RestcommAttributes rb = b.restcomm.value_or(core::RestcommAttributes{});
+    for (const TextField& field : restcommTextFields()) {
+        if (ra.*field.member != rb.*field.member)
+            names << field.key;
+    }
+    if (ra.voiceCallerIdLookup != rb.voiceCallerIdLookup)
+        names << kCallerIdLookup;
+    return names;
+}
+
+store::PendingChange NumberChangePayloads::numberUpdate(qint64 profileId,
+                                                        const core::PhoneNumberRecord& stored,
+                                                        const core::PhoneNumberRecord& edited,
+                                                        const QString& baseVersion) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kPhoneNumber;
+    change.entityKey = stored.id;
+    change.operation = store::ChangeOperation::Update;
+    change.payload = numberDifference(stored, edited);
+    change.baseVersion = baseVersion;
+    return change;
+}
+
+QJsonObject NumberChangePayloads::provisionFields(const QString& phoneNumber, const QString& areaCode,
+                                                  const QString& friendlyName, bool isSip,
+                                                  const QString& numberType, const QString& isoCountry) {
+    QJsonObject request;
+    if (!phoneNumber.isEmpty())
+        request.insert(kPhoneNumberKey, phoneNumber);
+    else
+        request.insert(kAreaCodeKey, areaCode);
+    if (!friendlyName.isEmpty())
+        request.insert(kFriendlyNameKey, friendlyName);
+    request.insert(kIsSipKey, isSip);
+    request.insert(kNumberTypeKey, numberType);
+    request.insert(kIsoCountryKey, isoCountry);
+    return request;
+}
+
+store::PendingChange NumberChangePayloads::numberProvision(qint64 profileId, const QJsonObject& request) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kPhoneNumber;
+    const QString phoneNumber = request.value(kPhoneNumberKey).toString();
+    change.entityKey =
+        u"new:"_s + (phoneNumber.isEmpty() ? request.value(kAreaCodeKey).toString() : phoneNumber);
+    change.operation = store::ChangeOperation::Create;
+    change.payload = request;
+    return change;
+}
+
+providers::restcomm::ProvisionRequest NumberChangePayloads::provisionRequest(const QJsonObject& payload) {
+    providers::restcomm::ProvisionRequest request;
+    request.number.provider = core::kProviderRestcomm.toString();
+    request.number.e164 = payload.value(kPhoneNumberKey).toString();
+    request.number.label = payload.value(kFriendlyNameKey).toString();
+    request.areaCode = payload.value(kAreaCodeKey).toString();
+    request.numberType = payload.value(kNumberTypeKey).toString();
+    core::RestcommAttributes attributes;
+    attributes.pureSip = payload.value(kIsSipKey).toBool();
+    request.number.restcomm = attributes;
+    return request;
+}
+
+store::PendingChange NumberChangePayloads::numberDelete(qint64 profileId,
+                                                        const core::PhoneNumberRecord& stored,
+                                                        const QString& baseVersion) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kPhoneNumber;
+    change.entityKey = stored.id;
+    change.operation = store::ChangeOperation::Delete;
+    change.baseVersion = baseVersion;
+    return change;
+}
+
+} // namespace trunkline::sync

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/PhoneNumberRecord.h"
+#include "providers/restcomm/RestcommMapper.h"
+#include "store/PendingChange.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace trunkline::sync {
+
+// The pending changes of phone numbers (entity "phone_number") and the JSON their payload carries. The
+// GUI stages them with these builders (store::PendingChangeRepository::enqueue) and the sync pusher reads
+// them back with applyNumberFields()/provisionRequest(), so the format is defined in one place.
+//
+// Update, entityKey = the number's id at the provider; the payload carries only the changed members among
+//   "label" (RingCentral label / Restcomm FriendlyName), "extensionId" ("" = unassign), and for Restcomm
+//   "voiceUrl", "voiceMethod", "voiceFallbackUrl", "voiceFallbackMethod", "statusCallback",
+//   "statusCallbackMethod", "voiceCallerIdLookup" (bool), "voiceApplicationSid", "smsUrl", "smsMethod",
+//   "smsFallbackUrl", "smsFallbackMethod", "smsApplicationSid", "referUrl", "referMethod",
+//   "referApplicationSid". A cleared text member is JSON null (RestcommAttributes: null = unset).
+//   baseVersion = store::PhoneNumberRepository::versionOf(stored record).
+// Create (provision, Restcomm only), entityKey "new:<phoneNumber or areaCode>":
+//   {"phoneNumber": "+1650..." or "areaCode": "650", "friendlyName": "...", "isSip": bool,
+//    "numberType": "Local"|"TollFree"|"Mobile"|"" (plain list), "isoCountry": "US"}
+// Delete (release), payload {}; baseVersion as for update.
+class NumberChangePayloads {
+    Q_DECLARE_TR_FUNCTIONS(NumberChangePayloads)
+
+public:
+    static inline const QString kPhoneNumber = QStringLiteral("phone_number");
+
+    // Payload keys of the provision request.
+    static inline const QString kPhoneNumberKey = QStringLiteral("phoneNumber");
+    static inline const QString kAreaCodeKey = QStringLiteral("areaCode");
+    static inline const QString kFriendlyNameKey = QStringLiteral("friendlyName");
+    static inline const QString kIsSipKey = QStringLiteral("isSip");
+    static inline const QString kNumberTypeKey = QStringLiteral("numberType");
+    static inline const QString kIsoCountryKey = QStringLiteral("isoCountry");
+
+    // The changed editable members of `edited` compared with `stored` (see above).
+    static QJsonObject numberDifference(const core::PhoneNumberRecord& stored,
+                                        const core::PhoneNumberRecord& edited);
+    // `base` with the payload's members applied; members not in the payload are kept.
+    static core::PhoneNumberRecord applyNumberFields(core::PhoneNumberRecord base,
+                                                     const QJsonObject& payload);
+    // Names (as in the payload, plus e164/usageType/... for read-only members) of the members that
+    // differ; for conflict messages.
+    static QStringList numberDifferences(const core::PhoneNumberRecord& a, const core::PhoneNumberRecord& b);
+
+    static store::PendingChange numberUpdate(qint64 profileId, const core::PhoneNumberRecord& stored,
+                                             const core::PhoneNumberRecord& edited,
+                                             const QString& baseVersion);
+
+    // The provision payload for a given number (phoneNumber set) or any number of an area code.
+    static QJsonObject provisionFields(const QString& phoneNumber, const QString& areaCode,
+                                       const QString& friendlyName, bool isSip, const QString& numberType,
+                                       const QString& isoCountry);
+    static store::PendingChange numberProvision(qint64 profileId, const QJsonObject& request);
+    // The Restcomm request a provision payload stands for.
+    static providers::restcomm::ProvisionRequest provisionRequest(const QJsonObject& payload);
+
+    static store::PendingChange numberDelete(qint64 profileId, const core::PhoneNumberRecord& stored,
+                                             const QString& baseVersion);
+};
+
+} // namespace trunkline::sync
