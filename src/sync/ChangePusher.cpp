@@ -7,6 +7,8 @@
 #include "store/PendingChangeRepository.h"
 #include "store/Transaction.h"
 #include "sync/ChangePayloads.h"
+#include "sync/NumberChangePayloads.h"
+#include "sync/NumberPusher.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -83,7 +85,17 @@ void ChangePusher::next() {
 }
 
 void ChangePusher::apply(const store::PendingChange& change) {
-    if (change.entity == ChangePayloads::kExtension)
+    if (change.entity == NumberChangePayloads::kPhoneNumber)
+        NumberPusher::apply(m_database, m_profile, m_client.api(), this, change,
+                            [this, change](const NumberPusher::Result& r) {
+                                r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
+                                          &ChangePusher::failedLocally, &ChangePusher::conflict);
+                            });
+    else if (m_profile.provider != core::kProviderRingCentral)
+        failedLocally(
+            change,
+            tr("Changes of kind \"%1\" cannot be applied to %2.").arg(change.entity, m_profile.provider));
+    else if (change.entity == ChangePayloads::kExtension)
         applyExtension(change);
     else if (change.entity == ChangePayloads::kForwardingNumber)
         applyForwarding(change);

@@ -131,11 +131,20 @@ void SyncEngine::startDetails() {
 void SyncEngine::startPush() {
     if (m_pusher)
         return;
-    if (m_cancelled || !m_options.push || !m_ringCentral) {
+    if (m_cancelled || !m_options.push || !m_connection) {
         finish();
         return;
     }
-    m_pusher = new ChangePusher(m_database, m_profile, *m_ringCentral, m_run);
+    // The pusher reaches the connection through a RingCentral client. For the other providers that
+    // client only carries the connection's ApiClient: the pusher accepts nothing but phone-number changes
+    // there (NumberPusher makes the provider's own client) and fails any other kind with a message.
+    auto* client = m_ringCentral
+                       ? m_ringCentral
+                       : new providers::ringcentral::RingCentralClient(m_connection->client.get(), m_run);
+    store::Profile pushing = m_profile;
+    if (!m_connection->accountId.isEmpty() && m_profile.provider != core::kProviderRingCentral)
+        pushing.accountId = m_connection->accountId; // demo profiles learn their AccountSid on connecting
+    m_pusher = new ChangePusher(m_database, pushing, *client, m_run);
     connect(m_pusher, &ChangePusher::progress, this, &SyncEngine::progress);
     connect(m_pusher, &ChangePusher::finished, this, [this](const SyncReport& report) {
         const bool pullComplete = m_report.complete;

@@ -37,9 +37,11 @@ inline emulator::EmulatorOptions quietOptions(int numbers, int extensions) {
 // One provider account at the emulator and its local copy.
 class SyncFixture {
 public:
-    explicit SyncFixture(const emulator::EmulatorOptions& options)
+    explicit SyncFixture(const emulator::EmulatorOptions& options,
+                         const QString& provider = QStringLiteral("ringcentral"))
         : emulator(options)
-        , database(QStringLiteral("sqlite")) {}
+        , database(QStringLiteral("sqlite"))
+        , m_provider(provider) {}
 
     // Opens the database, adds the profile and connects; false with error() on failure.
     bool setUp() {
@@ -48,7 +50,7 @@ public:
         if (!database.open())
             return fail(database.error());
         profile.name = QStringLiteral("Emulated office");
-        profile.provider = QStringLiteral("ringcentral");
+        profile.provider = m_provider;
         profile.baseUrl = emulator.server().baseUrl().toString();
         if (!store::ProfileRepository(database.database()).add(profile, &m_error))
             return false;
@@ -62,6 +64,11 @@ public:
         secret.clientId = credentials.ringCentralClientId.toUtf8();
         secret.clientSecret = credentials.ringCentralClientSecret.toUtf8();
         secret.token = credentials.ringCentralAdminJwt.toUtf8();
+        if (profile.provider == QLatin1String("restcomm")) {
+            secret = {};
+            secret.token = credentials.restcommAuthToken.toUtf8();
+            profile.accountId = credentials.restcommAccountSid;
+        }
         profile.baseUrl = server.baseUrl().toString();
         if (!secrets.saveAndWait({profile.id, profile.provider}, secret.serialize(profile.provider)).ok())
             return fail(QStringLiteral("cannot save the secret"));
@@ -132,6 +139,28 @@ public:
         return emulator.putJson(path, body, {emulator::test::EmulatorTestClient::bearer(adminToken())});
     }
 
+    // Restcomm (profiles made with provider "restcomm"): the account's incoming numbers over HTTP.
+    QString restcommNumbersPath() {
+        return QStringLiteral("/restcomm/2012-04-24/Accounts/%1/IncomingPhoneNumbers")
+            .arg(emulator.server().credentials().restcommAccountSid);
+    }
+    emulator::test::TestReply restcommRequest(const QByteArray& method, const QString& pathAndQuery,
+                                              const QByteArray& form = {}) {
+        const emulator::DemoCredentials credentials = emulator.server().credentials();
+        emulator::test::HeaderList headers{emulator::test::EmulatorTestClient::basicAuth(
+            credentials.restcommAccountSid, credentials.restcommAuthToken)};
+        if (!form.isEmpty())
+            headers.append(
+                {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")});
+        return emulator.request(method, pathAndQuery, form, headers);
+    }
+    // The number as Restcomm answers GET IncomingPhoneNumbers/{sid}.json (empty object when not found).
+    QJsonObject restcommNumber(const QString& sid) {
+        const emulator::test::TestReply reply =
+            restcommRequest("GET", restcommNumbersPath() + QLatin1Char('/') + sid + QStringLiteral(".json"));
+        return reply.status == 200 ? reply.json() : QJsonObject();
+    }
+
     QList<core::Extension> localExtensions() {
         return store::ExtensionRepository(database.database()).list(profile.id);
     }
@@ -162,6 +191,7 @@ private:
 
     QString m_error;
     QString m_token;
+    QString m_provider;
 };
 
 } // namespace synctest

@@ -1,0 +1,265 @@
+#include "sync/NumberPusher.h"
+
+#include "providers/restcomm/RestcommClient.h"
+#include "store/PhoneNumberRepository.h"
+#include "sync/NumberChangePayloads.h"
+
+#include <QPointer>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::sync {
+
+namespace {
+
+using providers::ListOutcome;
+using providers::Outcome;
+using providers::restcomm::RestcommClient;
+using Result = NumberPusher::Result;
+
+Result applied(const QString& summary) {
+    return {Result::Kind::Applied, summary, std::nullopt};
+}
+Result failed(const net::ApiError& error) {
+    return {Result::Kind::Failed, error.message(), error};
+}
+Result failedLocally(const QString& message) {
+    return {Result::Kind::FailedLocally, message, std::nullopt};
+}
+Result conflict(const QString& message) {
+    return {Result::Kind::Conflict, message, std::nullopt};
+}
+
+// One Restcomm change in hand: owns the client made for it (under the pusher's owner object, so that no
+// answer arrives after the pusher is gone) and ends with exactly one Result.
+class RestcommChange : public std::enable_shared_from_this<RestcommChange> {
+public:
+    RestcommChange(store::Database& database, const store::Profile& profile, net::ApiClient* api,
+                   QObject* owner, store::PendingChange change, NumberPusher::Done done)
+        : m_database(database)
+        , m_profileId(profile.id)
+        , m_client(new RestcommClient(api, profile.accountId, owner))
+        , m_change(std::move(change))
+        , m_done(std::move(done)) {}
+
+    void start() {
+        switch (m_change.operation) {
+        case store::ChangeOperation::Create:
+            return provision();
+        case store::ChangeOperation::Update:
+        case store::ChangeOperation::Delete:
+            return checkThen();
+        }
+    }
+
+private:
+    // What the messages call the number: its E.164 as stored, else the key.
+    QString subject() const {
+        const std::optional<core::PhoneNumberRecord> stored =
+            store::PhoneNumberRepository(m_database).find(m_profileId, m_change.entityKey);
+        return stored && !stored->e164.isEmpty() ? stored->e164 : m_change.entityKey;
+    }
+
+    void end(const Result& result) {
+        if (!m_done)
+            return;
+        const NumberPusher::Done done = std::move(m_done);
+        m_done = nullptr;
+        if (m_client)
+            m_client->deleteLater();
+        done(result);
+    }
+
+    bool store(const core::PhoneNumberRecord& number) {
+        QString error;
+        if (store::PhoneNumberRepository(m_database).upsert(m_profileId, {number}, &error))
+            return true;
+        end(failedLocally(error));
+        return false;
+    }
+
+    bool forget(const QString& id) {
+        QString error;
+        if (store::PhoneNumberRepository(m_database).remove(m_profileId, id, &error))
+            return true;
+        end(failedLocally(error));
+        return false;
+    }
+
+    // Update and delete: GET the number, compare its version with the one the edit was made on.
+    void checkThen() {
+        auto self = shared_from_this();
+        m_client->getIncomingNumber(
+            m_change.entityKey,
+            [self](const Outcome<core::PhoneNumberRecord>& remote) { self->onCurrent(remote); });
+    }
+
+    void onCurrent(const Outcome<core::PhoneNumberRecord>& remote) {
+        const bool gone = remote.error && remote.error->kind == net::ApiError::Kind::NotFound;
+        if (gone && m_change.operation == store::ChangeOperation::Delete) {
+            // Released already (an earlier attempt whose answer was lost, or someone else): done.
+            const QString what = subject();
+            if (forget(m_change.entityKey))
+                end(applied(NumberPusher::tr("Number %1 was already released at Restcomm.").arg(what)));
+            return;
+        }
+        if (gone)
+            return end(
+                conflict(NumberPusher::tr("The number was released at Restcomm since you edited it.")));
+        if (remote.error)
+            return end(failed(*remote.error));
+        store::PhoneNumberRepository numbers(m_database);
+        if (numbers.versionOf(*remote.value) != m_change.baseVersion) {
+            const std::optional<core::PhoneNumberRecord> local =
+                numbers.find(m_profileId, m_change.entityKey);
+            const QStringList fields =
+                local ? NumberChangePayloads::numberDifferences(*local, *remote.value) : QStringList();
+            return end(conflict(fields.isEmpty()
+                                    ? NumberPusher::tr("changed at the provider since you edited it.")
+                                    : NumberPusher::tr("changed at the provider since you edited it: %1.")
+                                          .arg(fields.join(u", "_s))));
+        }
+        if (m_change.operation == store::ChangeOperation::Delete)
+            return release(*remote.value);
+        update(*remote.value);
+    }
+
+    void update(const core::PhoneNumberRecord& current) {
+        const core::PhoneNumberRecord wanted =
+            NumberChangePayloads::applyNumberFields(current, m_change.payload);
+        if (wanted == current) {
+            // Nothing left to do (an earlier attempt took effect): keep what Restcomm has.
+            if (store(current))
+                end(applied(NumberPusher::tr("Number %1 already had the new values.").arg(current.e164)));
+            return;
+        }
+        auto self = shared_from_this();
+        m_client->updateIncomingNumber(wanted, [self](const Outcome<core::PhoneNumberRecord>& answer) {
+            if (answer.error)
+                return self->end(failed(*answer.error));
+            if (self->store(*answer.value))
+                self->end(applied(NumberPusher::tr("Updated number %1 (%2).")
+                                      .arg(answer.value->e164, self->m_change.payload.keys().join(u", "_s))));
+        });
+    }
+
+    void release(const core::PhoneNumberRecord& current) {
+        auto self = shared_from_this();
+        m_client->deleteIncomingNumber(current, [self, current](const std::optional<net::ApiError>& error) {
+            if (error && error->kind != net::ApiError::Kind::NotFound)
+                return self->end(failed(*error));
+            if (self->forget(current.id))
+                self->end(applied(NumberPusher::tr("Released number %1.").arg(current.e164)));
+        });
+    }
+
+    void provision() {
+        const providers::restcomm::ProvisionRequest request =
+            NumberChangePayloads::provisionRequest(m_change.payload);
+        if (m_change.attempts == 0)
+            return send(request);
+        // Tried before: the answer may have been lost, or the process died while it was in hand.
+        if (request.number.e164.isEmpty()) {
+            // "Any number of area code 650" leaves nothing to look for: a second send could buy a second
+            // number, so it is never re-sent automatically.
+            return end(failedLocally(
+                NumberPusher::tr(
+                    "Restcomm may have provisioned a number in area code %1 on an earlier attempt "
+                    "whose answer was lost; Trunkline cannot tell, so it does not send the request "
+                    "again. Check the numbers after the next sync, then discard this change or "
+                    "stage it again.")
+                    .arg(request.areaCode)));
+        }
+        lookThenSend(request);
+    }
+
+    void lookThenSend(const providers::restcomm::ProvisionRequest& request) {
+        auto self = shared_from_this();
+        auto found = std::make_shared<std::optional<core::PhoneNumberRecord>>();
+        const QString wanted = request.number.e164;
+        m_client->listIncomingNumbers(
+            [found, wanted](int, const QList<core::PhoneNumberRecord>& page) {
+                for (const core::PhoneNumberRecord& number : page) {
+                    if (number.e164 == wanted)
+                        *found = number;
+                }
+            },
+            [self, found, request](const ListOutcome& outcome) {
+                if (*found) {
+                    if (self->store(**found))
+                        self->end(applied(
+                            NumberPusher::tr("Number %1 had already been provisioned.").arg((*found)->e164)));
+                    return;
+                }
+                if (!outcome.complete) {
+                    // Without the whole list it is unknown whether the number is there: do not send.
+                    if (outcome.error)
+                        return self->end(failed(*outcome.error));
+                    return self->end(failedLocally(
+                        NumberPusher::tr("Could not check whether number %1 is provisioned already.")
+                            .arg(request.number.e164)));
+                }
+                self->send(request);
+            });
+    }
+
+    void send(const providers::restcomm::ProvisionRequest& request) {
+        auto self = shared_from_this();
+        // The client itself looks a lost answer up before re-sending (given numbers); what it cannot
+        // settle ends as OutcomeUnknown, which fails the change (kept, with its message).
+        m_client->provisionIncomingNumber(request, [self](const Outcome<core::PhoneNumberRecord>& answer) {
+            if (answer.error)
+                return self->end(failed(*answer.error));
+            if (self->store(*answer.value))
+                self->end(applied(NumberPusher::tr("Provisioned number %1 (sid %2).")
+                                      .arg(answer.value->e164, answer.value->id)));
+        });
+    }
+
+    store::Database& m_database;
+    qint64 m_profileId;
+    QPointer<RestcommClient> m_client;
+    store::PendingChange m_change;
+    NumberPusher::Done m_done;
+};
+
+// Why RingCentral (or Telnyx) cannot take the change; one sentence naming the provider and the reason.
+QString unsupportedReason(const store::Profile& profile, const store::PendingChange& change) {
+    if (profile.provider == core::kProviderRingCentral) {
+        switch (change.operation) {
+        case store::ChangeOperation::Create:
+            return NumberPusher::tr("RingCentral numbers cannot be ordered through its API; order the number "
+                                    "in the RingCentral admin portal, then sync.");
+        case store::ChangeOperation::Delete:
+            return NumberPusher::tr("RingCentral numbers cannot be released through this API (only inventory "
+                                    "and forwarded numbers can be deleted there); release the number in the "
+                                    "RingCentral admin portal and discard this change.");
+        case store::ChangeOperation::Update:
+            if (change.payload.contains(u"label"_s))
+                return NumberPusher::tr(
+                    "RingCentral's API cannot change a phone number's label (it is read-only "
+                    "in CompanyPhoneNumberInfo); change it in the RingCentral admin portal "
+                    "and discard this change.");
+            return NumberPusher::tr(
+                       "RingCentral numbers cannot be changed (%1) through the API Trunkline "
+                       "uses; change them in the RingCentral admin portal and discard this change.")
+                .arg(change.payload.keys().join(u", "_s));
+        }
+    }
+    return NumberPusher::tr("Phone numbers of %1 profiles cannot be changed by Trunkline.")
+        .arg(profile.provider);
+}
+
+} // namespace
+
+void NumberPusher::apply(store::Database& database, const store::Profile& profile, net::ApiClient* api,
+                         QObject* owner, const store::PendingChange& change, Done done) {
+    if (profile.provider != core::kProviderRestcomm)
+        return done(failedLocally(unsupportedReason(profile, change)));
+    if (profile.accountId.isEmpty())
+        return done(failedLocally(tr("Profile %1 names no Restcomm Account SID.").arg(profile.name)));
+    std::make_shared<RestcommChange>(database, profile, api, owner, change, std::move(done))->start();
+}
+
+} // namespace trunkline::sync

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "net/ApiError.h"
+#include "store/PendingChange.h"
+#include "store/Profile.h"
+
+#include <QCoreApplication>
+#include <functional>
+#include <optional>
+
+class QObject;
+
+namespace trunkline::net {
+class ApiClient;
+}
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::sync {
+
+// Applies one pending phone-number change (NumberChangePayloads, entity "phone_number") for the profile's
+// provider. The ChangePusher owns the change's state and the audit log; it gets one Result per change.
+//
+// Restcomm: update = GET the number, conflict if its version is not the one the edit was made on, else
+//   PUT every updatable field (the remote record with the payload applied) and store the answer;
+//   provision (create) = POST; a retry of a provision that may have taken effect is first looked up in the
+//   account's list and never sent twice (an area-code provision cannot be looked up: it stays failed);
+//   delete = GET + conflict check, then release.
+// RingCentral: its API offers no call that sets a number's label, re-assigns it through the v1 API
+//   Trunkline uses, orders or releases one, so every such change fails with a message saying so.
+// Telnyx numbers are not managed by Trunkline: such changes fail likewise.
+class NumberPusher {
+    Q_DECLARE_TR_FUNCTIONS(NumberPusher)
+
+public:
+    struct Result {
+        enum class Kind { Applied, Failed, FailedLocally, Conflict };
+        Kind kind = Kind::FailedLocally;
+        QString message;                    // Applied: the audit summary; otherwise what went wrong
+        std::optional<net::ApiError> error; // Failed: the provider's error
+
+        // Hands the result to the matching member of the pusher (ChangePusher's outcome functions).
+        template <class Target>
+        void deliver(Target* target, const store::PendingChange& change,
+                     void (Target::*applied)(const store::PendingChange&, const QString&),
+                     void (Target::*failed)(const store::PendingChange&, const net::ApiError&),
+                     void (Target::*failedLocally)(const store::PendingChange&, const QString&),
+                     void (Target::*conflict)(const store::PendingChange&, const QString&)) const {
+            switch (kind) {
+            case Kind::Applied:
+                return (target->*applied)(change, message);
+            case Kind::Failed:
+                return (target->*failed)(change, *error);
+            case Kind::FailedLocally:
+                return (target->*failedLocally)(change, message);
+            case Kind::Conflict:
+                return (target->*conflict)(change, message);
+            }
+        }
+    };
+    using Done = std::function<void(const Result&)>;
+
+    // `api` is the profile's connection; profile.accountId must be the Restcomm AccountSid for Restcomm.
+    // The provider client made for the change lives under `owner`: `done` is called exactly once while
+    // `owner` lives (possibly before apply() returns, for a change that cannot be applied).
+    static void apply(store::Database& database, const store::Profile& profile, net::ApiClient* api,
+                      QObject* owner, const store::PendingChange& change, Done done);
+};
+
+} // namespace trunkline::sync

@@ -1,0 +1,249 @@
+#include "SyncFixture.h"
+#include "store/AuditLogRepository.h"
+#include "sync/NumberChangePayloads.h"
+
+#include <QUrlQuery>
+
+using namespace trunkline;
+using sync::NumberChangePayloads;
+using synctest::SyncFixture;
+
+// Phone-number changes pushed by the sync engine (NumberPusher) against the in-process emulator: what
+// reaches the provider is read back from the emulator over HTTP.
+class tst_NumberPush : public QObject {
+    Q_OBJECT
+
+    static qint64 stage(SyncFixture& f, store::PendingChange change) {
+        QString error;
+        if (!store::PendingChangeRepository(f.database.database()).enqueue(change, &error))
+            qWarning("%s", qPrintable(error));
+        return change.id;
+    }
+    static store::PendingChange changeOf(SyncFixture& f, qint64 id) {
+        return *store::PendingChangeRepository(f.database.database()).find(id);
+    }
+    static bool audited(SyncFixture& f, const QString& action, const QString& key) {
+        for (const store::AuditEntry& entry :
+             store::AuditLogRepository(f.database.database()).list(f.profile.id))
+            if (entry.entity == NumberChangePayloads::kPhoneNumber && entry.action == action &&
+                entry.entityKey == key && entry.actor == QLatin1String("sync"))
+                return true;
+        return false;
+    }
+    // An ordinary DID of the profile's own account (not a SIP regex), as stored by the pull.
+    static std::optional<core::PhoneNumberRecord> someDid(SyncFixture& f, const QString& except = {}) {
+        for (const core::PhoneNumberRecord& n : f.localNumbers()) {
+            if (n.id != except && n.e164.startsWith(u'+') && n.restcomm && !n.restcomm->pureSip &&
+                n.restcomm->accountSid == f.profile.accountId)
+                return n;
+        }
+        return std::nullopt;
+    }
+    // How many of the account's numbers Restcomm lists with exactly this phone number.
+    static int remoteCount(SyncFixture& f, const QString& e164) {
+        const auto reply =
+            f.restcommRequest("GET", f.restcommNumbersPath() + QStringLiteral(".json?PageSize=1000"));
+        int count = 0;
+        for (const QJsonValue& v : reply.json().value(QLatin1String("incomingPhoneNumbers")).toArray())
+            count += v.toObject().value(QLatin1String("phone_number")).toString() == e164 ? 1 : 0;
+        return count;
+    }
+    static int remoteTotal(SyncFixture& f) {
+        const auto reply =
+            f.restcommRequest("GET", f.restcommNumbersPath() + QStringLiteral(".json?PageSize=1000"));
+        return static_cast<int>(reply.json().value(QLatin1String("incomingPhoneNumbers")).toArray().size());
+    }
+    // A US number Restcomm offers for sale.
+    static QString availableNumber(SyncFixture& f) {
+        const auto reply = f.restcommRequest(
+            "GET", QStringLiteral("/restcomm/2012-04-24/Accounts/%1/AvailablePhoneNumbers/US/Local.json")
+                       .arg(f.profile.accountId));
+        return reply.jsonArray().at(0).toObject().value(QLatin1String("phoneNumber")).toString();
+    }
+    // Emulates an earlier attempt whose answer was lost: the change was claimed and failed once.
+    static void markTriedOnce(SyncFixture& f, qint64 id) {
+        store::PendingChangeRepository changes(f.database.database());
+        QVERIFY(changes.markApplying(id));
+        QVERIFY(changes.markFailed(id, QStringLiteral("answer lost"), QDateTime::currentDateTimeUtc()));
+    }
+
+private slots:
+    void restcommUpdateReachesProviderStoreAndAuditLog() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        const sync::SyncReport first = f.runSync();
+        QVERIFY2(first.complete, qPrintable(first.errors.join(u'\n')));
+        const std::optional<core::PhoneNumberRecord> stored = someDid(f);
+        QVERIFY(stored);
+        core::PhoneNumberRecord edited = *stored;
+        edited.label = QStringLiteral("Support hotline");
+        edited.restcomm->voiceUrl = QStringLiteral("http://127.0.0.1:9/voice/support");
+        store::PhoneNumberRepository numbers(f.database.database());
+        const qint64 id = stage(
+            f, NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+
+        const sync::SyncReport report = f.runSync();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(changeOf(f, id).state, store::ChangeState::Applied);
+        const QJsonObject remote = f.restcommNumber(stored->id);
+        QCOMPARE(remote.value(QLatin1String("friendly_name")).toString(), edited.label);
+        QCOMPARE(remote.value(QLatin1String("voice_url")).toString(), edited.restcomm->voiceUrl);
+        const std::optional<core::PhoneNumberRecord> after = numbers.find(f.profile.id, stored->id);
+        QVERIFY(after);
+        QCOMPARE(after->label, edited.label);
+        QCOMPARE(after->restcomm->voiceUrl, edited.restcomm->voiceUrl);
+        QVERIFY(audited(f, QStringLiteral("update"), stored->id));
+
+        // Nothing is sent again: the next sync has nothing due and the record is unchanged.
+        const sync::SyncReport again = f.runSync();
+        QVERIFY(again.complete);
+        QCOMPARE(again.applied, 0);
+        QCOMPARE(f.restcommNumber(stored->id).value(QLatin1String("friendly_name")).toString(), edited.label);
+    }
+
+    void restcommRemoteEditIsAConflictAndStaysUntouched() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const std::optional<core::PhoneNumberRecord> stored = someDid(f);
+        QVERIFY(stored);
+        core::PhoneNumberRecord edited = *stored;
+        edited.label = QStringLiteral("Mine");
+        store::PhoneNumberRepository numbers(f.database.database());
+        const qint64 id = stage(
+            f, NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+        // Another admin renames the number meanwhile.
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("FriendlyName"), QStringLiteral("Theirs"));
+        const auto put = f.restcommRequest(
+            "POST", f.restcommNumbersPath() + QLatin1Char('/') + stored->id + QStringLiteral(".json"),
+            form.toString(QUrl::FullyEncoded).toUtf8());
+        QCOMPARE(put.status, 200);
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(report.applied, 0);
+        const store::PendingChange change = changeOf(f, id);
+        QCOMPARE(change.state, store::ChangeState::Conflict);
+        QVERIFY2(change.lastError.contains(QLatin1String("label")), qPrintable(change.lastError));
+        QCOMPARE(f.restcommNumber(stored->id).value(QLatin1String("friendly_name")).toString(),
+                 QStringLiteral("Theirs"));
+    }
+
+    void restcommProvisionAndRelease() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const QString wanted = availableNumber(f);
+        QVERIFY(!wanted.isEmpty());
+        QCOMPARE(remoteCount(f, wanted), 0);
+        const qint64 provision = stage(
+            f, NumberChangePayloads::numberProvision(
+                   f.profile.id,
+                   NumberChangePayloads::provisionFields(wanted, {}, QStringLiteral("New line"), false,
+                                                         QStringLiteral("Local"), QStringLiteral("US"))));
+        const std::optional<core::PhoneNumberRecord> victim = someDid(f);
+        QVERIFY(victim);
+        store::PhoneNumberRepository numbers(f.database.database());
+        const qint64 release =
+            stage(f, NumberChangePayloads::numberDelete(f.profile.id, *victim, numbers.versionOf(*victim)));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 2);
+        QCOMPARE(changeOf(f, provision).state, store::ChangeState::Applied);
+        QCOMPARE(changeOf(f, release).state, store::ChangeState::Applied);
+        QCOMPARE(remoteCount(f, wanted), 1);
+        QVERIFY(f.restcommNumber(victim->id).isEmpty());
+        QVERIFY(!numbers.find(f.profile.id, victim->id));
+        std::optional<core::PhoneNumberRecord> created;
+        for (const core::PhoneNumberRecord& n : f.localNumbers())
+            if (n.e164 == wanted)
+                created = n;
+        QVERIFY(created);
+        QCOMPARE(f.restcommNumber(created->id).value(QLatin1String("friendly_name")).toString(),
+                 QStringLiteral("New line"));
+        QVERIFY(audited(f, QStringLiteral("create"), changeOf(f, provision).entityKey));
+        QVERIFY(audited(f, QStringLiteral("delete"), victim->id));
+    }
+
+    void restcommProvisionRetryIsNeverSentTwice() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        // A given number whose first attempt took effect but whose answer was lost.
+        const QString wanted = availableNumber(f);
+        const qint64 given = stage(
+            f, NumberChangePayloads::numberProvision(
+                   f.profile.id, NumberChangePayloads::provisionFields(
+                                     wanted, {}, {}, false, QStringLiteral("Local"), QStringLiteral("US"))));
+        markTriedOnce(f, given);
+        // '+' percent-encoded: a form decoder reads a bare '+' as a space.
+        const QByteArray form = "PhoneNumber=" + QUrl::toPercentEncoding(wanted);
+        const int status =
+            f.restcommRequest("POST", f.restcommNumbersPath() + QStringLiteral("/Local.json"), form).status;
+        QVERIFY2(status == 200 || status == 201, qPrintable(QString::number(status)));
+        // An area-code provision tried before: nothing can tell whether it took effect.
+        const qint64 byArea = stage(f, NumberChangePayloads::numberProvision(
+                                           f.profile.id, NumberChangePayloads::provisionFields(
+                                                             {}, QStringLiteral("650"), {}, false,
+                                                             QStringLiteral("Local"), QStringLiteral("US"))));
+        markTriedOnce(f, byArea);
+        const int before = remoteTotal(f);
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.applied == 1, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.failed, 1);
+        QCOMPARE(changeOf(f, given).state, store::ChangeState::Applied);
+        QCOMPARE(remoteCount(f, wanted), 1);
+        const store::PendingChange parked = changeOf(f, byArea);
+        QCOMPARE(parked.state, store::ChangeState::Failed);
+        QVERIFY2(parked.lastError.contains(QLatin1String("650")), qPrintable(parked.lastError));
+        QCOMPARE(remoteTotal(f), before); // nothing new was provisioned
+        bool stored = false;
+        for (const core::PhoneNumberRecord& n : f.localNumbers())
+            stored |= n.e164 == wanted;
+        QVERIFY(stored);
+    }
+
+    void ringCentralNumberChangesFailWithTheReason_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("label") << QStringLiteral("label") << QStringLiteral("label");
+        QTest::newRow("release") << QStringLiteral("delete") << QStringLiteral("released");
+    }
+    void ringCentralNumberChangesFailWithTheReason() {
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        SyncFixture f(synctest::quietOptions(10, 5));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const QList<core::PhoneNumberRecord> numbers = f.localNumbers();
+        QVERIFY(!numbers.isEmpty());
+        const core::PhoneNumberRecord stored = numbers.constFirst();
+        const QString version = store::PhoneNumberRepository(f.database.database()).versionOf(stored);
+        core::PhoneNumberRecord edited = stored;
+        edited.label = QStringLiteral("Renamed");
+        const qint64 id =
+            stage(f, kind == QLatin1String("label")
+                         ? NumberChangePayloads::numberUpdate(f.profile.id, stored, edited, version)
+                         : NumberChangePayloads::numberDelete(f.profile.id, stored, version));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.failed, 1);
+        QVERIFY(!report.complete);
+        const store::PendingChange change = changeOf(f, id);
+        QCOMPARE(change.state, store::ChangeState::Failed);
+        QVERIFY2(change.lastError.contains(QLatin1String("RingCentral")), qPrintable(change.lastError));
+        QVERIFY2(change.lastError.contains(expected), qPrintable(change.lastError));
+        // The number is still there, unchanged, at the provider.
+        const QJsonObject remote =
+            f.remoteGet(QStringLiteral("/restapi/v1.0/account/~/phone-number/") + stored.id).json();
+        QCOMPARE(remote.value(QLatin1String("phoneNumber")).toString(), stored.e164);
+        QCOMPARE(remote.value(QLatin1String("label")).toString(), stored.label);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_NumberPush)
+#include "tst_NumberPush.moc"
