@@ -9,6 +9,8 @@
 #include "sync/ChangePayloads.h"
 #include "sync/NumberChangePayloads.h"
 #include "sync/NumberPusher.h"
+#include "sync/SettingsPayloads.h"
+#include "sync/SettingsPusher.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -99,6 +101,12 @@ void ChangePusher::apply(const store::PendingChange& change) {
         applyExtension(change);
     else if (change.entity == ChangePayloads::kForwardingNumber)
         applyForwarding(change);
+    else if (change.entity == SettingsPayloads::kEntity)
+        SettingsPusher::apply(m_database, m_profile.id, m_client, change,
+                              [this, change](const SettingsPusher::Result& r) {
+                                  r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
+                                            &ChangePusher::failedLocally, &ChangePusher::conflict);
+                              });
     else
         failedLocally(
             change,

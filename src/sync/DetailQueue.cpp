@@ -1,6 +1,7 @@
 #include "sync/DetailQueue.h"
 
 #include "providers/ringcentral/RingCentralClient.h"
+#include "store/ExtensionSettingsRepository.h"
 #include "store/ForwardingNumberRepository.h"
 
 #include <QTimer>
@@ -75,12 +76,29 @@ void DetailQueue::pump() {
 
 void DetailQueue::fetch(const QString& extensionId) {
     ++m_inFlight;
+    // Four requests per extension (the forwarding list and three settings documents), in parallel; the
+    // extension counts as done when the last one has answered.
+    struct Gathering {
+        int remaining = 4;
+        QStringList errors;
+    };
+    auto gathering = std::make_shared<Gathering>();
+    const auto partDone = [this, extensionId, gathering](const QString& error) {
+        if (!error.isEmpty() && !gathering->errors.contains(error))
+            gathering->errors << error;
+        if (--gathering->remaining > 0)
+            return;
+        --m_inFlight;
+        ++m_done;
+        emit detailsRefreshed(extensionId, gathering->errors.join(u'\n'));
+        emit progress({tr("Forwarding lists"), m_done, std::max(m_done, m_total)});
+        pump();
+    };
+
     auto gathered = std::make_shared<QList<core::ForwardingNumber>>();
     m_client.listForwardingNumbers(
         extensionId, [gathered](int, const QList<core::ForwardingNumber>& page) { *gathered += page; },
-        [this, extensionId, gathered](const providers::ListOutcome& outcome) {
-            --m_inFlight;
-            ++m_done;
+        [this, extensionId, gathered, partDone](const providers::ListOutcome& outcome) {
             QString error;
             if (!outcome.complete) {
                 // Keep what is stored: a partial list must not replace a whole one.
@@ -91,10 +109,30 @@ void DetailQueue::fetch(const QString& extensionId) {
                     m_fetchedEmpty.insert(extensionId, QDateTime::currentDateTimeUtc());
                 error.clear();
             }
-            emit detailsRefreshed(extensionId, error);
-            emit progress({tr("Forwarding lists"), m_done, std::max(m_done, m_total)});
-            pump();
+            partDone(error);
         });
+
+    using Getter = net::ApiReply* (
+        providers::ringcentral::RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
+    const std::pair<QString, Getter> settings[] = {
+        {store::ExtensionSettingsRepository::kCallerId,
+         &providers::ringcentral::RingCentralClient::getCallerId},
+        {store::ExtensionSettingsRepository::kNotifications,
+         &providers::ringcentral::RingCentralClient::getNotificationSettings},
+        {store::ExtensionSettingsRepository::kBusinessHours,
+         &providers::ringcentral::RingCentralClient::getBusinessHoursRule}};
+    for (const auto& [kind, get] : settings) {
+        (m_client.*get)(extensionId,
+                        [this, extensionId, kind, partDone](const providers::Outcome<QJsonObject>& answer) {
+                            QString error;
+                            if (answer.error)
+                                error = answer.error->message(); // what is stored stays as it was
+                            else
+                                store::ExtensionSettingsRepository(m_database)
+                                    .put(m_profileId, extensionId, kind, *answer.value, &error);
+                            partDone(error);
+                        });
+    }
 }
 
 } // namespace trunkline::sync

@@ -18,7 +18,8 @@ class Database;
 
 namespace trunkline::sync {
 
-// Per-extension details that cost one request per extension (the forwarding / call-flip list): under
+// Per-extension details that cost requests per extension (the forwarding / call-flip list, and the caller
+// ID, notification settings and business-hours rule kept by store::ExtensionSettingsRepository): under
 // RingCentral's limits a big account takes hours to fetch them all, so they are fetched by priority and
 // never block anything. requestNow() (the admin opened an extension) jumps the queue; enqueueByAge()
 // adds extensions never fetched first, then the longest unrefreshed. At most maxInFlight extensions are

@@ -1,0 +1,116 @@
+#include "sync/SettingsPusher.h"
+
+#include "providers/ringcentral/RingCentralClient.h"
+#include "store/Database.h"
+#include "store/ExtensionSettingsRepository.h"
+#include "sync/SettingsPayloads.h"
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::sync {
+
+namespace {
+
+using providers::Outcome;
+using providers::ringcentral::RingCentralClient;
+using store::ExtensionSettingsRepository;
+using Result = SettingsPusher::Result;
+
+Result applied(const QString& summary) {
+    return {Result::Kind::Applied, summary, std::nullopt};
+}
+Result failed(const net::ApiError& error) {
+    return {Result::Kind::Failed, error.message(), error};
+}
+Result failedLocally(const QString& message) {
+    return {Result::Kind::FailedLocally, message, std::nullopt};
+}
+Result conflict(const QString& message) {
+    return {Result::Kind::Conflict, message, std::nullopt};
+}
+
+using Getter = net::ApiReply* (RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
+using Putter = net::ApiReply* (RingCentralClient::*)(const QString&, const QJsonObject&,
+                                                     providers::Callback<QJsonObject>);
+
+std::pair<Getter, Putter> endpointsFor(const QString& kind) {
+    if (kind == ExtensionSettingsRepository::kCallerId)
+        return {&RingCentralClient::getCallerId, &RingCentralClient::putCallerId};
+    if (kind == ExtensionSettingsRepository::kNotifications)
+        return {&RingCentralClient::getNotificationSettings, &RingCentralClient::putNotificationSettings};
+    return {&RingCentralClient::getBusinessHoursRule, &RingCentralClient::putBusinessHoursRule};
+}
+
+} // namespace
+
+void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCentralClient& client,
+                           const store::PendingChange& change, Done done) {
+    QString extensionId;
+    QString kind;
+    if (!SettingsPayloads::splitEntityKey(change.entityKey, &extensionId, &kind))
+        return done(failedLocally(tr("The settings change names no extension and kind (key \"%1\", expected "
+                                     "\"<extension id>/<kind>\").")
+                                      .arg(change.entityKey)));
+    if (change.operation != store::ChangeOperation::Update)
+        return done(failedLocally(
+            tr("Settings of extension %1 can only be updated, not created or deleted.").arg(extensionId)));
+    const QJsonObject settings = change.payload.value(u"settings"_s).toObject();
+    const QString what = ExtensionSettingsRepository::displayName(kind);
+    if (settings.isEmpty())
+        return done(
+            failedLocally(tr("The change of the %1 of extension %2 carries no settings (payload member "
+                             "settings).")
+                              .arg(what, extensionId)));
+    const auto [get, put] = endpointsFor(kind);
+    (client.*get)(extensionId, [&database, &client, profileId, change, extensionId, kind, settings, what, put,
+                                done](const Outcome<QJsonObject>& remote) {
+        if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound)
+            return done(conflict(tr("Extension %1 was deleted at the provider since you edited its %2.")
+                                     .arg(extensionId, what)));
+        if (remote.error)
+            return done(failed(*remote.error));
+        ExtensionSettingsRepository repository(database);
+        if (ExtensionSettingsRepository::versionOf(*remote.value) != change.baseVersion) {
+            const std::optional<QJsonObject> local = repository.get(profileId, extensionId, kind);
+            const QStringList fields =
+                local ? SettingsPayloads::differences(kind, *local, *remote.value) : QStringList();
+            // Members the console does not show may have changed too: the version covers the whole document.
+            return done(
+                conflict(fields.isEmpty()
+                             ? tr("The %1 of extension %2 changed at the provider since you edited it.")
+                                   .arg(what, extensionId)
+                             : tr("The %1 of extension %2 changed at the provider since you edited it: %3.")
+                                   .arg(what, extensionId, fields.join(u", "_s))));
+        }
+        // Only the members the change carries count: the others are not sent.
+        QStringList changed;
+        for (const QString& path : SettingsPayloads::differences(kind, *remote.value, settings)) {
+            if (!SettingsPayloads::valueAt(settings,
+                                           path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path)
+                     .isUndefined())
+                changed << path;
+        }
+        if (changed.isEmpty()) {
+            // An earlier attempt took effect (its answer was lost): keep what the provider has.
+            QString error;
+            if (!repository.put(profileId, extensionId, kind, *remote.value, &error))
+                return done(failedLocally(error));
+            return done(
+                applied(tr("The %1 of extension %2 already had the new values.").arg(what, extensionId)));
+        }
+        (client.*put)(extensionId, settings,
+                      [&database, profileId, extensionId, kind, what, changed,
+                       done](const Outcome<QJsonObject>& answer) {
+                          if (answer.error)
+                              return done(failed(*answer.error));
+                          QString error;
+                          if (!ExtensionSettingsRepository(database).put(profileId, extensionId, kind,
+                                                                         *answer.value, &error))
+                              return done(failedLocally(error));
+                          done(applied(tr("Updated the %1 of extension %2 (%3).")
+                                           .arg(what, extensionId, changed.join(u", "_s))));
+                      });
+    });
+}
+
+} // namespace trunkline::sync

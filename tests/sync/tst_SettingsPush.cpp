@@ -1,0 +1,273 @@
+#include "SyncFixture.h"
+#include "store/AuditLogRepository.h"
+#include "store/ExtensionSettingsRepository.h"
+#include "sync/SettingsPayloads.h"
+
+#include <QJsonArray>
+
+using namespace trunkline;
+using store::ExtensionSettingsRepository;
+using sync::SettingsPayloads;
+using synctest::SyncFixture;
+
+namespace {
+
+const QString kExtensionPath = QStringLiteral("/restapi/v1.0/account/~/extension/");
+
+QString endpointOf(const QString& kind) {
+    if (kind == ExtensionSettingsRepository::kCallerId)
+        return QStringLiteral("/caller-id");
+    if (kind == ExtensionSettingsRepository::kNotifications)
+        return QStringLiteral("/notification-settings");
+    return QStringLiteral("/answering-rule/business-hours-rule");
+}
+
+// What the admin does in the form, per kind, and the dotted paths that must show it at the provider.
+QJsonObject edit(const QString& kind, QJsonObject settings) {
+    if (kind == ExtensionSettingsRepository::kCallerId) {
+        SettingsPayloads::setRingOutCallerId(settings, QStringLiteral("Blocked"), {});
+    } else if (kind == ExtensionSettingsRepository::kNotifications) {
+        settings.insert(QStringLiteral("emailAddresses"), QJsonArray{QStringLiteral("desk@example.com")});
+        SettingsPayloads::setValueAt(settings, QStringLiteral("missedCalls.notifyBySms"), true);
+        SettingsPayloads::setValueAt(settings, QStringLiteral("voicemails.includeAttachment"), true);
+    } else {
+        settings.insert(QStringLiteral("callHandlingAction"), QStringLiteral("UnconditionalForwarding"));
+        SettingsPayloads::setValueAt(settings, QStringLiteral("unconditionalForwarding.phoneNumber"),
+                                     QStringLiteral("+14155550123"));
+        SettingsPayloads::setValueAt(settings, QStringLiteral("voicemail.enabled"), false);
+    }
+    return settings;
+}
+
+} // namespace
+
+class tst_SettingsPush : public QObject {
+    Q_OBJECT
+
+    static std::optional<core::Extension> someUser(SyncFixture& f) {
+        for (const core::Extension& e : f.localExtensions()) {
+            if (e.type == core::ExtensionType::User && !e.admin && e.status == core::ExtensionStatus::Enabled)
+                return e;
+        }
+        return std::nullopt;
+    }
+    static qint64 stage(SyncFixture& f, store::PendingChange change) {
+        QString error;
+        if (!store::PendingChangeRepository(f.database.database()).enqueue(change, &error))
+            qWarning("%s", qPrintable(error));
+        return change.id;
+    }
+    static store::PendingChange changeOf(SyncFixture& f, qint64 id) {
+        return *store::PendingChangeRepository(f.database.database()).find(id);
+    }
+    static QJsonObject remote(SyncFixture& f, const QString& extensionId, const QString& kind) {
+        return f.remoteGet(kExtensionPath + extensionId + endpointOf(kind)).json();
+    }
+    static void addKindRows() {
+        QTest::addColumn<QString>("kind");
+        for (const QString& kind : ExtensionSettingsRepository::kinds())
+            QTest::newRow(qPrintable(kind)) << kind;
+    }
+
+private slots:
+    void payloadCarriesOnlyFormMembers() {
+        const QJsonObject stored{
+            {QStringLiteral("uri"), QStringLiteral("http://127.0.0.1:1/x")},
+            {QStringLiteral("callHandlingAction"), QStringLiteral("ForwardCalls")},
+            {QStringLiteral("screening"), QStringLiteral("Off")},
+            {QStringLiteral("voicemail"),
+             QJsonObject{{QStringLiteral("enabled"), true}, {QStringLiteral("recipient"), QJsonObject{}}}},
+            {QStringLiteral("forwarding"),
+             QJsonObject{{QStringLiteral("ringingMode"), QStringLiteral("Sequentially")}}}};
+        const QJsonObject edited = edit(ExtensionSettingsRepository::kBusinessHours, stored);
+        const store::PendingChange change = SettingsPayloads::settingsUpdate(
+            7, QStringLiteral("e1"), ExtensionSettingsRepository::kBusinessHours, stored, edited);
+        QCOMPARE(change.entity, QStringLiteral("extension_settings"));
+        QCOMPARE(change.entityKey, QStringLiteral("e1/businessHours"));
+        QCOMPARE(change.profileId, 7);
+        QCOMPARE(change.operation, store::ChangeOperation::Update);
+        QCOMPARE(change.baseVersion, ExtensionSettingsRepository::versionOf(stored));
+        QCOMPARE(change.payload.value(QStringLiteral("kind")).toString(), QStringLiteral("businessHours"));
+        const QJsonObject expected{
+            {QStringLiteral("callHandlingAction"), QStringLiteral("UnconditionalForwarding")},
+            {QStringLiteral("voicemail"), QJsonObject{{QStringLiteral("enabled"), false}}},
+            {QStringLiteral("unconditionalForwarding"),
+             QJsonObject{{QStringLiteral("phoneNumber"), QStringLiteral("+14155550123")}}}};
+        QCOMPARE(change.payload.value(QStringLiteral("settings")).toObject(), expected);
+        // Applying the payload to the stored document gives the edit back and keeps the other members.
+        const QJsonObject staged = SettingsPayloads::withSettings(
+            stored, change.payload.value(QStringLiteral("settings")).toObject());
+        QCOMPARE(SettingsPayloads::differences(ExtensionSettingsRepository::kBusinessHours, staged, edited),
+                 QStringList());
+        QCOMPARE(staged.value(QStringLiteral("screening")), stored.value(QStringLiteral("screening")));
+        QCOMPARE(SettingsPayloads::valueAt(staged, QStringLiteral("voicemail.recipient")),
+                 QJsonValue(QJsonObject{}));
+        QCOMPARE(SettingsPayloads::differences(ExtensionSettingsRepository::kBusinessHours, stored, edited),
+                 (QStringList{QStringLiteral("callHandlingAction"), QStringLiteral("voicemail.enabled"),
+                              QStringLiteral("unconditionalForwarding.phoneNumber")}));
+    }
+
+    void entityKeys_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("extensionId");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("caller id") << QStringLiteral("123/callerId") << true << QStringLiteral("123")
+                                   << QStringLiteral("callerId");
+        QTest::newRow("rule") << QStringLiteral("9/businessHours") << true << QStringLiteral("9")
+                              << QStringLiteral("businessHours");
+        QTest::newRow("unknown kind") << QStringLiteral("9/afterHours") << false << QString() << QString();
+        QTest::newRow("no kind") << QStringLiteral("9/") << false << QString() << QString();
+        QTest::newRow("no extension") << QStringLiteral("/callerId") << false << QString() << QString();
+        QTest::newRow("no slash") << QStringLiteral("9") << false << QString() << QString();
+    }
+    void entityKeys() {
+        QFETCH(QString, key);
+        QFETCH(bool, valid);
+        QFETCH(QString, extensionId);
+        QFETCH(QString, kind);
+        QString splitExtension;
+        QString splitKind;
+        QCOMPARE(SettingsPayloads::splitEntityKey(key, &splitExtension, &splitKind), valid);
+        if (valid) {
+            QCOMPARE(splitExtension, extensionId);
+            QCOMPARE(splitKind, kind);
+            QCOMPARE(SettingsPayloads::entityKey(extensionId, kind), key);
+        }
+    }
+
+    void detailsFetchStoresEverySetting() {
+        SyncFixture f(synctest::quietOptions(20, 8));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        const sync::SyncReport report = f.runSync({.details = true});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        ExtensionSettingsRepository repository(f.database.database());
+        const QList<core::Extension> extensions = f.localExtensions();
+        QVERIFY(!extensions.isEmpty());
+        for (const core::Extension& extension : extensions) {
+            for (const QString& kind : ExtensionSettingsRepository::kinds()) {
+                const std::optional<QJsonObject> stored = repository.get(f.profile.id, extension.id, kind);
+                QVERIFY2(stored, qPrintable(extension.id + u' ' + kind));
+                QCOMPARE(ExtensionSettingsRepository::versionOf(*stored),
+                         ExtensionSettingsRepository::versionOf(remote(f, extension.id, kind)));
+                QVERIFY(repository.syncedAt(f.profile.id, extension.id, kind));
+            }
+        }
+    }
+
+    void updateReachesProviderStoreAndAuditLog_data() { addKindRows(); }
+    void updateReachesProviderStoreAndAuditLog() {
+        QFETCH(QString, kind);
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = someUser(f);
+        QVERIFY(user);
+        ExtensionSettingsRepository repository(f.database.database());
+        const std::optional<QJsonObject> stored = repository.get(f.profile.id, user->id, kind);
+        QVERIFY(stored);
+        const QJsonObject edited = edit(kind, *stored);
+        QVERIFY(!SettingsPayloads::differences(kind, *stored, edited).isEmpty());
+        const qint64 id =
+            stage(f, SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edited));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(changeOf(f, id).state, store::ChangeState::Applied);
+        const QJsonObject now = remote(f, user->id, kind);
+        QCOMPARE(SettingsPayloads::differences(kind, now, edited), QStringList());
+        // The store holds the provider's answer, which is what the provider shows now.
+        const std::optional<QJsonObject> after = repository.get(f.profile.id, user->id, kind);
+        QVERIFY(after);
+        QCOMPARE(ExtensionSettingsRepository::versionOf(*after), ExtensionSettingsRepository::versionOf(now));
+        bool audited = false;
+        for (const store::AuditEntry& entry :
+             store::AuditLogRepository(f.database.database()).list(f.profile.id))
+            audited |= entry.entity == SettingsPayloads::kEntity &&
+                       entry.entityKey == SettingsPayloads::entityKey(user->id, kind) &&
+                       entry.action == u"update" && entry.actor == u"sync" &&
+                       entry.summary.contains(user->id);
+        QVERIFY(audited);
+    }
+
+    void remoteChangeSinceStagingIsAConflict() {
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = someUser(f);
+        QVERIFY(user);
+        const QString kind = ExtensionSettingsRepository::kBusinessHours;
+        ExtensionSettingsRepository repository(f.database.database());
+        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
+        const qint64 id = stage(
+            f, SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored)));
+        // Another admin turns voicemail off meanwhile.
+        const bool voicemailBefore =
+            SettingsPayloads::valueAt(stored, QStringLiteral("voicemail.enabled")).toBool();
+        QCOMPARE(f.remotePut(kExtensionPath + user->id + endpointOf(kind),
+                             QJsonObject{{QStringLiteral("voicemail"),
+                                          QJsonObject{{QStringLiteral("enabled"), !voicemailBefore}}}})
+                     .status,
+                 200);
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(report.applied, 0);
+        const store::PendingChange change = changeOf(f, id);
+        QCOMPARE(change.state, store::ChangeState::Conflict);
+        QVERIFY2(change.lastError.contains(QStringLiteral("voicemail.enabled")),
+                 qPrintable(change.lastError));
+        QVERIFY2(change.lastError.contains(QStringLiteral("business-hours rule of extension ") + user->id),
+                 qPrintable(change.lastError));
+        // Not overwritten: the other admin's value and the old action stay at the provider.
+        const QJsonObject now = remote(f, user->id, kind);
+        QCOMPARE(SettingsPayloads::valueAt(now, QStringLiteral("voicemail.enabled")).toBool(),
+                 !voicemailBefore);
+        QCOMPARE(now.value(QStringLiteral("callHandlingAction")),
+                 stored.value(QStringLiteral("callHandlingAction")));
+        // And the local copy is still the one the edit was made on.
+        QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(stored));
+    }
+
+    void refusedValueFailsWithTheProvidersMessage() {
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = someUser(f);
+        QVERIFY(user);
+        const QString kind = ExtensionSettingsRepository::kNotifications;
+        ExtensionSettingsRepository repository(f.database.database());
+        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
+        QJsonObject edited = stored;
+        edited.insert(QStringLiteral("emailAddresses"), QJsonArray{QStringLiteral("not-an-address")});
+        const qint64 id =
+            stage(f, SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edited));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.failed, 1);
+        const store::PendingChange change = changeOf(f, id);
+        QCOMPARE(change.state, store::ChangeState::Failed);
+        QVERIFY2(change.lastError.contains(QStringLiteral("not-an-address")), qPrintable(change.lastError));
+        QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(stored));
+    }
+
+    void malformedKeyFailsLocally() {
+        SyncFixture f(synctest::quietOptions(10, 3));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        store::PendingChange change;
+        change.profileId = f.profile.id;
+        change.entity = SettingsPayloads::kEntity;
+        change.entityKey = QStringLiteral("101");
+        change.payload = QJsonObject{{QStringLiteral("settings"), QJsonObject{{QStringLiteral("x"), 1}}}};
+        const qint64 id = stage(f, change);
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.failed, 1);
+        QVERIFY2(changeOf(f, id).lastError.contains(QStringLiteral("expected \"<extension id>/<kind>\"")),
+                 qPrintable(changeOf(f, id).lastError));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SettingsPush)
+#include "tst_SettingsPush.moc"
