@@ -1,17 +1,18 @@
 // The trunkline executable: application identity, translations, the command line, the local
 // store, the main window. Everything else lives in the libraries so that tests can reach it.
+#include "gui/AppSession.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
 #include "gui/Translator.h"
 #include "gui/Version.h"
-#include "gui/extensions/ExtensionsPage.h"
-#include "gui/numbers/NumbersPage.h"
+#include "secrets/KeychainSecretStore.h"
 #include "store/Database.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -57,13 +58,13 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
-    trunkline::gui::MainWindow window;
-    window.setDatabaseDescription(trunkline::gui::DatabaseStatusText::describe(pathOrUrl));
-    // The pages read the store: `database` outlives the window (declared before it).
-    window.setPageWidget(trunkline::gui::MainWindow::Page::Numbers,
-                         new trunkline::gui::NumbersPage(*database));
-    window.setPageWidget(trunkline::gui::MainWindow::Page::Extensions,
-                         new trunkline::gui::ExtensionsPage(*database));
-    window.show();
+    // Secrets live only in the OS keychain. Declared before the session, which reads the store and the
+    // keychain until it is gone.
+    trunkline::secrets::KeychainSecretStore secrets;
+    trunkline::gui::AppSession session(*database, secrets);
+    session.window().setDatabaseDescription(trunkline::gui::DatabaseStatusText::describe(pathOrUrl));
+    session.window().show();
+    // Once the window is up: a first start offers the demo office.
+    QTimer::singleShot(0, &session, [&session] { session.offerDemoOnFirstStart(); });
     return QApplication::exec();
 }

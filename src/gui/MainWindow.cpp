@@ -208,6 +208,11 @@ QString MainWindow::databaseDescription() const {
     return m_databaseLabel->text();
 }
 
+void MainWindow::addFileActions(const QList<QAction*>& actions) {
+    m_ui->menuFile->insertActions(m_ui->actionQuit, actions);
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
+}
+
 QString MainWindow::pageKey(Page page) {
     return QString::fromLatin1(infoFor(page).key);
 }

@@ -40,6 +40,9 @@ public:
     void setDatabaseDescription(const QString& description);
     QString databaseDescription() const;
 
+    // Adds actions to the File menu, above Quit (e.g. Sync now).
+    void addFileActions(const QList<QAction*>& actions);
+
     // Stable key of a page for settings and objectNames ("numbers", "port-orders", ...).
     static QString pageKey(Page page);
 

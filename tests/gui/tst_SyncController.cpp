@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -23,6 +25,9 @@ class tst_SyncController : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().clear(); }
+
     void firstStartSyncsTheDemoAccount() {
         TestDatabase test(QStringLiteral("sqlite"));
         QVERIFY2(test.open(), qPrintable(test.error()));
@@ -55,6 +60,11 @@ private slots:
         QVERIFY(progress.first().at(0).toString().startsWith(QLatin1String("Demo ")));
         QVERIFY2(label->text().startsWith(QLatin1String("Synced at")), qPrintable(label->text()));
         QVERIFY(bar->isHidden());
+        // The outcome is remembered: a new window tells how fresh the local copy is.
+        gui::SyncStatusWidget later(controller);
+        QVERIFY2(later.findChild<QLabel*>(QStringLiteral("syncStatusLabel"))->text().startsWith(
+                     QLatin1String("Last synced ")),
+                 qPrintable(later.findChild<QLabel*>(QStringLiteral("syncStatusLabel"))->text()));
 
         // The demo account's numbers are now in the local store, for every provider that has numbers.
         store::PhoneNumberRepository numbers(test.database());

@@ -1,12 +1,13 @@
 #include "gui/sync/SyncController.h"
 
 #include "connection/ConnectionFactory.h"
+#include "core/PhoneNumberRecord.h"
+#include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 #include "sync/SyncEngine.h"
 
 #include <QLocale>
 #include <QPointer>
-#include <QTimer>
 
 namespace trunkline::gui {
 
@@ -17,29 +18,59 @@ SyncController::SyncController(store::Database& database, connection::Connection
     , m_connections(connections)
     , m_engine(std::make_unique<sync::SyncEngine>(database)) {
     connect(m_engine.get(), &sync::SyncEngine::progress, this, [this](const sync::SyncProgress& step) {
-        emit progress(tr("%1: %2").arg(m_current.name, step.what), step.done, step.total);
+        if (m_running)
+            emit progress(tr("%1: %2").arg(m_current.name, step.what), step.done, step.total);
     });
     connect(m_engine.get(), &sync::SyncEngine::finished, this, &SyncController::onProfileFinished);
+    connect(m_engine.get(), &sync::SyncEngine::detailsRefreshed, this,
+            [this](qint64, const QString&, const QString& error) {
+                if (error.isEmpty() && !m_detailsArrived.isActive())
+                    m_detailsArrived.start();
+            });
+    // Background details arrive extension by extension: the views re-read at most once a second.
+    m_detailsArrived.setSingleShot(true);
+    m_detailsArrived.setInterval(1000);
+    connect(&m_detailsArrived, &QTimer::timeout, this, &SyncController::storeChanged);
 }
 
-SyncController::~SyncController() = default;
+SyncController::~SyncController() {
+    // The background queues run on the connections: stop them before the connections go.
+    for (auto it = m_open.cbegin(); it != m_open.cend(); ++it)
+        m_engine->stopBackgroundDetails(it.key());
+    m_engine.reset();
+}
 
 void SyncController::syncAll() {
+    start(true, [](const store::Profile&) { return true; });
+}
+
+void SyncController::applyPending() {
+    store::PendingChangeRepository changes(m_database);
+    start(false, [&changes](const store::Profile& profile) {
+        return !changes.list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed}).isEmpty();
+    });
+}
+
+void SyncController::start(bool pull, const std::function<bool(const store::Profile&)>& wanted) {
     if (m_running)
         return;
     QString error;
     const QList<store::Profile> profiles = store::ProfileRepository(m_database).list(&error);
     m_running = true;
     m_cancelled = false;
+    m_pull = pull;
     m_errors.clear();
-    m_profilesDone = 0;
+    m_queue.clear();
     emit started();
     if (!error.isEmpty()) {
         m_errors << error;
         finish();
         return;
     }
-    m_queue = profiles;
+    for (const store::Profile& profile : profiles) {
+        if (wanted(profile))
+            m_queue << profile;
+    }
     syncNext();
 }
 
@@ -52,56 +83,74 @@ void SyncController::cancel() {
         m_engine->cancel();
 }
 
+void SyncController::requestExtensionDetails(qint64 profileId, const QString& extensionId) {
+    if (m_open.contains(profileId))
+        m_engine->refreshExtensionDetails(profileId, extensionId);
+}
+
 void SyncController::syncNext() {
     if (m_queue.isEmpty() || m_cancelled) {
         finish();
         return;
     }
     m_current = m_queue.takeFirst();
+    if (const auto open = m_open.value(m_current.id)) {
+        syncWith(*open);
+        return;
+    }
     emit progress(tr("%1: connecting").arg(m_current.name), 0, 0);
     QPointer<SyncController> self(this);
-    m_connections.open(m_current, [self](std::optional<connection::Connection> opened, const QString& error) {
-        if (!self)
-            return;
-        if (!opened) {
-            self->m_errors << error;
-            self->syncNext();
-            return;
-        }
-        self->m_connection = std::make_unique<connection::Connection>(std::move(*opened));
-        if (self->m_cancelled || !self->m_engine->sync(self->m_current, *self->m_connection)) {
-            self->syncNext();
-        }
-    });
+    const qint64 profileId = m_current.id;
+    m_connections.open(m_current,
+                       [self, profileId](std::optional<connection::Connection> opened, const QString& error) {
+                           if (!self)
+                               return;
+                           if (!opened) {
+                               self->m_errors << tr("%1: %2").arg(self->m_current.name, error);
+                               self->syncNext();
+                               return;
+                           }
+                           auto connection = std::make_shared<connection::Connection>(std::move(*opened));
+                           self->m_open.insert(profileId, connection);
+                           self->syncWith(*connection);
+                       });
+}
+
+void SyncController::syncWith(connection::Connection& connection) {
+    if (m_cancelled) {
+        syncNext();
+        return;
+    }
+    sync::SyncEngine::Options options;
+    options.pull = m_pull;
+    if (!m_engine->sync(m_current, connection, options))
+        syncNext();
 }
 
 void SyncController::onProfileFinished(const sync::SyncReport& report) {
     for (const QString& error : report.errors)
         m_errors << tr("%1: %2").arg(m_current.name, error);
-    if (report.complete)
-        ++m_profilesDone;
+    // Extension details (forwarding lists, call settings) cost a request each: they follow in the
+    // background, by priority, on the profile's connection.
+    if (m_current.provider == core::kProviderRingCentral && report.complete) {
+        if (const auto open = m_open.value(m_current.id))
+            m_engine->startBackgroundDetails(m_current, *open);
+    }
     emit storeChanged();
-    // The finished connection stays until the next one replaces it (or the sync ends): the engine's
-    // last callbacks may still be on the stack here.
     syncNext();
 }
 
 void SyncController::finish() {
     m_running = false;
-    QTimer::singleShot(0, this, [this] {
-        if (!m_running)
-            m_connection.reset();
-    });
-    m_lastFinished = QDateTime::currentDateTime();
-    const QString at = QLocale().toString(m_lastFinished.time(), QLocale::ShortFormat);
+    const QString at = QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
     QString summary;
     if (m_cancelled)
         summary = tr("Sync cancelled at %1; the next sync finishes the job.").arg(at);
     else if (m_errors.isEmpty())
-        summary = tr("Synced at %1.").arg(at);
+        summary = m_pull ? tr("Synced at %1.").arg(at) : tr("Changes applied at %1.").arg(at);
     else
         summary =
-            tr("Synced at %1 with %n problem(s): %2", "", int(m_errors.size())).arg(at, m_errors.first());
+            tr("Synced at %1 with problems (%2): %3").arg(at).arg(m_errors.size()).arg(m_errors.first());
     emit finished(!m_cancelled && m_errors.isEmpty(), summary, m_errors);
 }
 

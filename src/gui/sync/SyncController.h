@@ -4,8 +4,11 @@
 #include "sync/SyncTypes.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
+#include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -22,9 +25,10 @@ class SyncEngine;
 
 namespace trunkline::gui {
 
-// Runs a sync of every profile, one after the other, for the window: opens each profile's connection,
-// drives the sync engine, and reports progress and the outcome in words for the status bar. The window
-// stays responsive: all of it is asynchronous on the GUI thread's event loop.
+// Runs syncs for the window: every profile one after the other, or only the pending changes. It opens
+// each profile's connection once and keeps it (the token is reused and the background fetch of
+// RingCentral extension details keeps running on it), drives the sync engine, and reports progress and
+// the outcome in words for the status bar. All of it is asynchronous on the GUI thread's event loop.
 class SyncController : public QObject {
     Q_OBJECT
 
@@ -34,38 +38,44 @@ public:
     ~SyncController() override;
 
     bool isRunning() const { return m_running; }
-    QDateTime lastFinished() const { return m_lastFinished; }
 
 public slots:
-    // Syncs every stored profile; does nothing while a sync runs.
+    // Pulls every stored profile and pushes its pending changes; does nothing while a sync runs.
     void syncAll();
+    // Pushes the pending changes of every profile that has some, without pulling.
+    void applyPending();
     void cancel();
+    // The admin opened an extension: its forwarding list and settings are fetched before anything else
+    // (RingCentral profiles with an open connection; otherwise nothing happens).
+    void requestExtensionDetails(qint64 profileId, const QString& extensionId);
 
 signals:
     void started();
     // A profile's part: e.g. "Demo office (RingCentral): Extensions", done of total (total 0 = unknown).
     void progress(const QString& what, qint64 done, qint64 total);
-    // The store changed (after each profile): views re-read their models.
+    // The store changed (after each profile, and when background details arrive): views re-read.
     void storeChanged();
     // ok = every profile synced completely; summary is one line for the status bar; errors one per line.
     void finished(bool ok, const QString& summary, const QStringList& errors);
 
 private:
+    void start(bool pull, const std::function<bool(const store::Profile&)>& wanted);
     void syncNext();
+    void syncWith(connection::Connection& connection);
     void onProfileFinished(const sync::SyncReport& report);
     void finish();
 
     store::Database& m_database;
     connection::ConnectionFactory& m_connections;
     std::unique_ptr<sync::SyncEngine> m_engine;
-    std::unique_ptr<connection::Connection> m_connection;
+    QHash<qint64, std::shared_ptr<connection::Connection>> m_open; // by profile id
     QList<store::Profile> m_queue;
     store::Profile m_current;
     QStringList m_errors;
-    int m_profilesDone = 0;
+    QTimer m_detailsArrived;
+    bool m_pull = true;
     bool m_running = false;
     bool m_cancelled = false;
-    QDateTime m_lastFinished;
 };
 
 } // namespace trunkline::gui

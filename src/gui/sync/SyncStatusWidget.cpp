@@ -2,12 +2,19 @@
 
 #include "gui/sync/SyncController.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
+#include <QSettings>
 #include <QToolButton>
 
 namespace trunkline::gui {
+
+namespace {
+const auto kLastSyncKey = QLatin1String("Sync/lastCompleted");
+}
 
 SyncStatusWidget::SyncStatusWidget(SyncController& controller, QWidget* parent)
     : QWidget(parent)
@@ -25,7 +32,11 @@ SyncStatusWidget::SyncStatusWidget(SyncController& controller, QWidget* parent)
     m_cancel->setToolTip(
         tr("Stop the sync; what arrived so far is kept and the next sync finishes the job."));
     m_cancel->hide();
-    m_label->setText(tr("Not synced yet"));
+    // The last outcome survives a restart, so the admin sees how fresh the local copy is.
+    const QSettings settings;
+    const QDateTime last = settings.value(kLastSyncKey).toDateTime();
+    m_label->setText(last.isValid() ? tr("Last synced %1").arg(QLocale().toString(last, QLocale::ShortFormat))
+                                    : tr("Not synced yet"));
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -59,6 +70,8 @@ void SyncStatusWidget::showProgress(const QString& what, qint64 done, qint64 tot
 }
 
 void SyncStatusWidget::showFinished(bool ok, const QString& summary, const QStringList& errors) {
+    if (ok)
+        QSettings().setValue(kLastSyncKey, QDateTime::currentDateTime());
     m_bar->hide();
     m_cancel->hide();
     m_label->setText(summary);

@@ -1,0 +1,167 @@
+#include "gui/AppSession.h"
+
+#include "connection/ConnectionFactory.h"
+#include "connection/DemoEmulator.h"
+#include "connection/DemoProfiles.h"
+#include "gui/MainWindow.h"
+#include "gui/account/AccountOverview.h"
+#include "gui/audit/AuditLogPage.h"
+#include "gui/extensions/ExtensionsPage.h"
+#include "gui/numbers/NumbersPage.h"
+#include "gui/pending/PendingChangesPage.h"
+#include "gui/profiles/ProfileSwitcher.h"
+#include "gui/sync/SyncController.h"
+#include "gui/sync/SyncStatusWidget.h"
+#include "store/ProfileRepository.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+namespace {
+bool askForDemo(QWidget* parent) {
+    QMessageBox box(QMessageBox::Question, AppSession::tr("Welcome to Trunkline"),
+                    AppSession::tr("There is no provider account yet. Open the demo office?"),
+                    QMessageBox::NoButton, parent);
+    box.setInformativeText(AppSession::tr(
+        "The demo office runs on this computer with made-up numbers and extensions at RingCentral, "
+        "Telnyx and Restcomm, so you can look around before you add your own account. Nothing leaves "
+        "this computer."));
+    QPushButton* open = box.addButton(AppSession::tr("Open the demo office"), QMessageBox::AcceptRole);
+    box.addButton(AppSession::tr("Not now"), QMessageBox::RejectRole);
+    box.setDefaultButton(open);
+    box.exec();
+    return box.clickedButton() == open;
+}
+} // namespace
+
+AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_demo(std::make_unique<connection::DemoEmulator>())
+    , m_connections(std::make_unique<connection::ConnectionFactory>(secrets, m_network, *m_demo))
+    , m_sync(std::make_unique<SyncController>(database, *m_connections))
+    , m_window(std::make_unique<MainWindow>())
+    , m_offerDemo(askForDemo) {
+    createActions();
+    createToolBar();
+    wirePages();
+    m_window->statusBar()->addWidget(new SyncStatusWidget(*m_sync, m_window.get()));
+    connect(m_sync.get(), &SyncController::storeChanged, this, &AppSession::storeChanged);
+    connect(m_sync.get(), &SyncController::started, this, [this] {
+        m_syncAction->setEnabled(false);
+        m_cancelAction->setEnabled(true);
+        m_pending->setSyncRunning(true);
+    });
+    connect(m_sync.get(), &SyncController::finished, this, [this] {
+        m_syncAction->setEnabled(true);
+        m_cancelAction->setEnabled(false);
+        m_pending->setSyncRunning(false);
+        storeChanged();
+    });
+    showProfile(m_switcher->currentProfileId());
+    m_demoAction->setEnabled(store::ProfileRepository(m_database).list().isEmpty());
+}
+
+AppSession::~AppSession() = default;
+
+void AppSession::createActions() {
+    m_syncAction = new QAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Sync now"), m_window.get());
+    m_syncAction->setObjectName(u"actionSyncNow"_s);
+    m_syncAction->setShortcut(QKeySequence::Refresh);
+    m_syncAction->setToolTip(tr("Fetch every profile's data and apply the pending changes (F5)"));
+    connect(m_syncAction, &QAction::triggered, m_sync.get(), &SyncController::syncAll);
+
+    m_cancelAction = new QAction(tr("&Cancel sync"), m_window.get());
+    m_cancelAction->setObjectName(u"actionCancelSync"_s);
+    m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_cancelAction->setEnabled(false);
+    connect(m_cancelAction, &QAction::triggered, m_sync.get(), &SyncController::cancel);
+
+    m_demoAction = new QAction(tr("Open the &demo office"), m_window.get());
+    m_demoAction->setObjectName(u"actionOpenDemo"_s);
+    connect(m_demoAction, &QAction::triggered, this, &AppSession::openDemoAccount);
+
+    m_window->addFileActions({m_syncAction, m_cancelAction, m_demoAction});
+}
+
+void AppSession::createToolBar() {
+    auto* toolBar = m_window->addToolBar(tr("Main toolbar"));
+    toolBar->setObjectName(u"mainToolBar"_s); // saveState() needs it
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_syncAction);
+    toolBar->addSeparator();
+    auto* label = new QLabel(tr("Profile:"), toolBar);
+    label->setContentsMargins(6, 0, 4, 0);
+    toolBar->addWidget(label);
+    m_switcher = new ProfileSwitcher(m_database, toolBar);
+    label->setBuddy(m_switcher);
+    toolBar->addWidget(m_switcher);
+    m_overview = new AccountOverview(m_database, toolBar);
+    m_overview->setContentsMargins(12, 0, 6, 0);
+    m_overview->setForegroundRole(QPalette::PlaceholderText);
+    toolBar->addWidget(m_overview);
+    connect(m_switcher, &ProfileSwitcher::profileChanged, this, &AppSession::showProfile);
+}
+
+void AppSession::wirePages() {
+    m_numbers = new NumbersPage(m_database);
+    m_extensions = new ExtensionsPage(m_database);
+    m_pending = new PendingChangesPage(m_database);
+    m_window->setPageWidget(MainWindow::Page::Numbers, m_numbers);
+    m_window->setPageWidget(MainWindow::Page::Extensions, m_extensions);
+    m_window->setPageWidget(MainWindow::Page::PendingChanges, m_pending);
+    m_audit = new AuditLogPage(m_database);
+    m_window->setPageWidget(MainWindow::Page::AuditLog, m_audit);
+    connect(m_pending, &PendingChangesPage::applyRequested, m_sync.get(), &SyncController::applyPending);
+    connect(m_pending, &PendingChangesPage::changesDiscarded, m_numbers, &NumbersPage::refresh);
+    // Edits staged on the other pages show up as soon as the admin looks at the list.
+    connect(m_window.get(), &MainWindow::currentPageChanged, this, [this](MainWindow::Page page) {
+        if (page == MainWindow::Page::PendingChanges)
+            m_pending->refresh();
+    });
+}
+
+void AppSession::showProfile(std::optional<qint64> profileId) {
+    m_overview->showProfile(profileId);
+    m_audit->setProfile(profileId);
+}
+
+void AppSession::storeChanged() {
+    m_demoAction->setEnabled(store::ProfileRepository(m_database).list().isEmpty());
+    m_switcher->reload();
+    m_overview->reload();
+    m_numbers->refresh();
+    m_extensions->refresh();
+    m_pending->refresh();
+    m_audit->refresh();
+}
+
+bool AppSession::offerDemoOnFirstStart() {
+    if (!store::ProfileRepository(m_database).list().isEmpty() || !m_offerDemo(m_window.get()))
+        return false;
+    openDemoAccount();
+    return true;
+}
+
+void AppSession::openDemoAccount() {
+    store::ProfileRepository profiles(m_database);
+    QString error;
+    if (connection::DemoProfiles::addIfFirstStart(profiles, &error) < 0) {
+        QMessageBox::warning(m_window.get(), tr("Demo office"), error);
+        return;
+    }
+    m_switcher->reload();
+    m_overview->reload();
+    m_sync->syncAll();
+}
+
+} // namespace trunkline::gui

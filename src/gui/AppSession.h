@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QAction;
+
+namespace trunkline::connection {
+class ConnectionFactory;
+class DemoEmulator;
+} // namespace trunkline::connection
+namespace trunkline::secrets {
+class SecretStore;
+}
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::gui {
+
+class AccountOverview;
+class AuditLogPage;
+class MainWindow;
+class NumbersPage;
+class ExtensionsPage;
+class PendingChangesPage;
+class ProfileSwitcher;
+class SyncController;
+
+// The running console: the main window with its pages over one local store, the connections to the
+// providers (secrets from `secrets`, the demo account on an in-process emulator), and the sync that
+// keeps them in step. main() makes one; the GUI tests make one over a throwaway store.
+class AppSession : public QObject {
+    Q_OBJECT
+
+public:
+    // Asks whether to open the demo account on a first start; tests answer without a dialog.
+    using OfferDemo = std::function<bool(QWidget* parent)>;
+
+    AppSession(store::Database& database, secrets::SecretStore& secrets, QObject* parent = nullptr);
+    ~AppSession() override;
+
+    MainWindow& window() const { return *m_window; }
+    SyncController& sync() const { return *m_sync; }
+    ProfileSwitcher& profileSwitcher() const { return *m_switcher; }
+    QAction* syncAction() const { return m_syncAction; }
+
+    void setOfferDemo(OfferDemo offer) { m_offerDemo = std::move(offer); }
+    // With no profile at all, offers the demo account and, when accepted, adds it and syncs.
+    // Returns whether the demo account was added.
+    bool offerDemoOnFirstStart();
+    // Adds the demo profiles (if there is no profile yet) and syncs them.
+    void openDemoAccount();
+
+private:
+    void createActions();
+    void createToolBar();
+    void wirePages();
+    void showProfile(std::optional<qint64> profileId);
+    void storeChanged();
+
+    store::Database& m_database;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<connection::DemoEmulator> m_demo;
+    std::unique_ptr<connection::ConnectionFactory> m_connections;
+    std::unique_ptr<SyncController> m_sync;
+    std::unique_ptr<MainWindow> m_window;
+    ProfileSwitcher* m_switcher = nullptr;
+    AccountOverview* m_overview = nullptr;
+    NumbersPage* m_numbers = nullptr;
+    ExtensionsPage* m_extensions = nullptr;
+    PendingChangesPage* m_pending = nullptr;
+    AuditLogPage* m_audit = nullptr;
+    QAction* m_syncAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_demoAction = nullptr;
+    OfferDemo m_offerDemo;
+};
+
+} // namespace trunkline::gui

@@ -1,0 +1,60 @@
+#include "gui/audit/AuditLogPage.h"
+
+#include "models/AuditLogModel.h"
+#include "ui_AuditLogPage.h"
+
+#include <QHeaderView>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+AuditLogPage::AuditLogPage(store::Database& database, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::AuditLogPage>())
+    , m_model(new models::AuditLogModel(database, this)) {
+    m_ui->setupUi(this);
+    setObjectName(u"audit-logPage"_s);
+    QFont title = m_ui->titleLabel->font();
+    title.setPointSizeF(title.pointSizeF() * 1.4);
+    title.setBold(true);
+    m_ui->titleLabel->setFont(title);
+    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->tableView->setModel(m_model);
+    m_ui->tableView->horizontalHeader()->setHighlightSections(false);
+    m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::TimeColumn, 140);
+    m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::ProfileColumn, 180);
+    refresh();
+}
+
+AuditLogPage::~AuditLogPage() = default;
+
+void AuditLogPage::refresh() {
+    m_model->reload(m_profileId);
+    updateCount();
+}
+
+void AuditLogPage::setProfile(std::optional<qint64> profileId) {
+    m_profileId = profileId;
+    refresh();
+}
+
+void AuditLogPage::updateCount() {
+    if (!m_model->lastError().isEmpty())
+        m_ui->countLabel->setText(m_model->lastError());
+    else if (m_model->rowCount() >= models::AuditLogModel::kShownEntries)
+        m_ui->countLabel->setText(tr("The newest %1 entries").arg(m_model->rowCount()));
+    else
+        m_ui->countLabel->setText(m_model->rowCount() == 1 ? tr("1 entry")
+                                                           : tr("%1 entries").arg(m_model->rowCount()));
+}
+
+void AuditLogPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        updateCount();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace trunkline::gui

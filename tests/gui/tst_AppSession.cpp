@@ -1,0 +1,135 @@
+#include "TestDatabase.h"
+#include "gui/AppSession.h"
+#include "gui/MainWindow.h"
+#include "gui/account/AccountOverview.h"
+#include "gui/pending/PendingChangesPage.h"
+#include "gui/profiles/ProfileSwitcher.h"
+#include "gui/sync/SyncController.h"
+#include "models/NumbersModel.h"
+#include "models/PendingChangesModel.h"
+#include "secrets/MemorySecretStore.h"
+#include "store/PendingChangeRepository.h"
+#include "store/ProfileRepository.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline;
+
+// The whole console over a real SQLite file and the in-process demo emulator: the first-start offer,
+// the sync into every page, the profile switcher and account line, and the pending-changes page.
+class tst_AppSession : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() {
+        QSettings().clear();
+        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
+        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+    }
+    void cleanup() { m_test.reset(); }
+
+    void declinedOfferLeavesAnEmptyConsole() {
+        gui::AppSession session(m_test->database(), m_secrets);
+        int asked = 0;
+        session.setOfferDemo([&asked](QWidget*) {
+            ++asked;
+            return false;
+        });
+        QVERIFY(!session.offerDemoOnFirstStart());
+        QCOMPARE(asked, 1);
+        QVERIFY(store::ProfileRepository(m_test->database()).list().isEmpty());
+        QCOMPARE(session.window().findChild<QLabel*>(u"accountOverview"_s)->text(),
+                 u"No provider account yet"_s);
+        QVERIFY(session.window().findChild<QAction*>(u"actionOpenDemo"_s)->isEnabled());
+    }
+
+    void firstStartSyncsTheDemoOfficeIntoEveryPage() {
+        gui::AppSession session(m_test->database(), m_secrets);
+        session.setOfferDemo([](QWidget*) { return true; });
+        session.window().resize(1280, 800);
+        session.window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
+
+        QSignalSpy finished(&session.sync(), &gui::SyncController::finished);
+        QVERIFY(session.offerDemoOnFirstStart());
+        QVERIFY(!session.syncAction()->isEnabled()); // no second sync while one runs
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(0).toBool(),
+                 qPrintable(finished.first().at(2).toStringList().join(u'\n')));
+        QVERIFY(session.syncAction()->isEnabled());
+        QVERIFY(!session.window().findChild<QAction*>(u"actionOpenDemo"_s)->isEnabled());
+
+        // Every page shows the synced store.
+        auto* numbers = session.window().pageWidget(gui::MainWindow::Page::Numbers)->findChild<QTableView*>();
+        QVERIFY(numbers);
+        QTRY_VERIFY(numbers->model()->rowCount() > 0);
+
+        // The switcher lists the three demo profiles; choosing the RingCentral one shows its account.
+        gui::ProfileSwitcher& switcher = session.profileSwitcher();
+        QCOMPARE(switcher.count(), 4);
+        const QList<store::Profile> profiles = store::ProfileRepository(m_test->database()).list();
+        const auto ringCentral =
+            std::find_if(profiles.cbegin(), profiles.cend(),
+                         [](const store::Profile& p) { return p.provider == u"ringcentral"_s; });
+        QVERIFY(ringCentral != profiles.cend());
+        switcher.setCurrentIndex(switcher.findData(ringCentral->id));
+        const QString overview = session.window().findChild<QLabel*>(u"accountOverview"_s)->text();
+        QVERIFY2(overview.startsWith(u"Main number +"_s), qPrintable(overview));
+        QVERIFY2(overview.contains(u"Plan: "_s), qPrintable(overview));
+
+        // An edit staged on the numbers page appears on the pending page, which can discard it.
+        auto* numbersModel = qobject_cast<models::NumbersModel*>(numbers->model());
+        QVERIFY(numbersModel);
+        QVERIFY(numbersModel->setLabel(0, u"Reception desk"_s));
+        session.window().showPage(gui::MainWindow::Page::PendingChanges);
+        QWidget* pendingPage = session.window().pageWidget(gui::MainWindow::Page::PendingChanges);
+        auto* pendingView = pendingPage->findChild<QTableView*>(u"tableView"_s);
+        QCOMPARE(pendingView->model()->rowCount(), 1);
+        QVERIFY(pendingView->model()
+                    ->index(0, models::PendingChangesModel::DetailsColumn)
+                    .data()
+                    .toString()
+                    .contains(u"Reception desk"_s));
+        auto* apply = pendingPage->findChild<QPushButton*>(u"applyButton"_s);
+        QVERIFY(apply->isEnabled());
+        QCOMPARE(apply->text(), u"&Apply 1 change"_s);
+        screenshot(session.window(), u"pending-changes"_s);
+
+        pendingView->selectRow(0);
+        qobject_cast<gui::PendingChangesPage*>(pendingPage)->setConfirmDiscard([](QWidget*, int count) {
+            return count == 1;
+        });
+        QTest::mouseClick(pendingPage->findChild<QPushButton*>(u"discardButton"_s), Qt::LeftButton);
+        QCOMPARE(pendingView->model()->rowCount(), 0);
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(store::PendingChangeRepository(m_test->database())
+                    .list(numbersModel->index(0, 0).data(models::NumbersModel::ProfileIdRole).toLongLong())
+                    .isEmpty());
+
+        session.window().showPage(gui::MainWindow::Page::Numbers);
+        screenshot(session.window(), u"main-window"_s);
+    }
+
+private:
+    // README and user-guide pictures, from the running console (TRUNKLINE_SCREENSHOT_DIR set).
+    static void screenshot(QWidget& window, const QString& name) {
+        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(window.grab().save(dir + u'/' + name + u".png"_s));
+    }
+
+    secrets::MemorySecretStore m_secrets;
+    std::unique_ptr<TestDatabase> m_test;
+};
+
+QTEST_MAIN(tst_AppSession)
+#include "tst_AppSession.moc"
