@@ -1,0 +1,510 @@
+#include "gui/extensions/ExtensionCallSettingsWidget.h"
+
+#include "core/PhoneNumber.h"
+#include "store/Database.h"
+#include "store/ExtensionRepository.h"
+#include "store/ExtensionSettingsRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "store/PhoneNumberRepository.h"
+#include "store/Transaction.h"
+#include "sync/SettingsPayloads.h"
+#include "ui_ExtensionCallSettingsWidget.h"
+
+#include <QEvent>
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+namespace {
+
+using store::ExtensionSettingsRepository;
+using sync::SettingsPayloads;
+
+const QString kForwardCalls = u"ForwardCalls"_s;
+const QString kUnconditional = u"UnconditionalForwarding"_s;
+const QString kTransfer = u"TransferToExtension"_s;
+const QString kVoicemailOnly = u"TakeMessagesOnly"_s;
+
+const QString kForwardToPath = u"unconditionalForwarding.phoneNumber"_s;
+const QString kTransferPath = u"transfer.extension.id"_s;
+
+// Extension types that usually take transferred calls; others are listed when a rule already names them.
+const QList<core::ExtensionType> kTransferTargets = {
+    core::ExtensionType::IvrMenu, core::ExtensionType::ApplicationExtension, core::ExtensionType::Department,
+    core::ExtensionType::Voicemail, core::ExtensionType::Announcement};
+
+// Enough to catch typing mistakes; the provider has the last word.
+bool looksLikeEmail(const QString& text) {
+    static const QRegularExpression pattern(u"^[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;.]+$"_s);
+    return pattern.match(text).hasMatch();
+}
+
+QString defaultRegion() {
+    const QString code = QLocale::territoryToCode(QLocale::system().territory());
+    return code.size() == 2 ? code : u"DE"_s; // UNCONFIRMED: no account country is stored; Germany first
+}
+
+QString readable(const QString& e164) {
+    const core::ParseOutcome parsed = core::PhoneNumber::parse(e164);
+    return parsed.ok() ? parsed.number->international() : e164;
+}
+
+bool boolAt(const QJsonObject& document, const QString& path) {
+    return SettingsPayloads::valueAt(document, path).toBool();
+}
+
+} // namespace
+
+ExtensionCallSettingsWidget::ExtensionCallSettingsWidget(store::Database& database, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ExtensionCallSettingsWidget>())
+    , m_database(database) {
+    m_ui->setupUi(this);
+    for (QComboBox* combo : {m_ui->actionCombo, m_ui->transferCombo, m_ui->callerIdCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ExtensionCallSettingsWidget::userEdited);
+    for (QLineEdit* edit : {m_ui->forwardToEdit, m_ui->emailEdit})
+        connect(edit, &QLineEdit::textChanged, this, &ExtensionCallSettingsWidget::userEdited);
+    for (QCheckBox* check :
+         {m_ui->voicemailEnabledCheck, m_ui->voicemailEmailCheck, m_ui->voicemailAttachmentCheck,
+          m_ui->voicemailMarkReadCheck, m_ui->missedEmailCheck, m_ui->missedSmsCheck, m_ui->textsEmailCheck,
+          m_ui->textsSmsCheck})
+        connect(check, &QCheckBox::toggled, this, &ExtensionCallSettingsWidget::userEdited);
+    load();
+}
+
+ExtensionCallSettingsWidget::~ExtensionCallSettingsWidget() = default;
+
+void ExtensionCallSettingsWidget::setExtension(qint64 profileId, const QString& extensionId, bool editable,
+                                               const QString& whyNot) {
+    m_profileId = profileId;
+    m_extensionId = extensionId;
+    m_editable = editable;
+    m_whyNot = whyNot;
+    load();
+}
+
+void ExtensionCallSettingsWidget::reload() {
+    load();
+}
+
+void ExtensionCallSettingsWidget::load() {
+    m_loading = true;
+    m_stored.clear();
+    m_baseline.clear();
+    m_stagedChangeIds.clear();
+    if (!m_extensionId.isEmpty()) {
+        ExtensionSettingsRepository repository(m_database);
+        for (const QString& kind : ExtensionSettingsRepository::kinds()) {
+            if (const std::optional<QJsonObject> stored = repository.get(m_profileId, m_extensionId, kind)) {
+                m_stored.insert(kind, *stored);
+                m_baseline.insert(kind, *stored);
+            }
+        }
+        // Edits staged earlier and not applied yet: the form continues from them, so that staging again
+        // does not silently put the stored values back.
+        for (const store::PendingChange& change :
+             store::PendingChangeRepository(m_database)
+                 .list(m_profileId, {store::ChangeState::Pending, store::ChangeState::Failed})) {
+            QString extensionId;
+            QString kind;
+            if (change.entity != SettingsPayloads::kEntity ||
+                !SettingsPayloads::splitEntityKey(change.entityKey, &extensionId, &kind) ||
+                extensionId != m_extensionId || !m_stored.contains(kind))
+                continue;
+            m_stagedChangeIds.insert(kind, change.id);
+            m_baseline.insert(kind,
+                              SettingsPayloads::withSettings(m_baseline.value(kind),
+                                                             change.payload.value(u"settings"_s).toObject()));
+        }
+    }
+
+    const QJsonObject rule = m_baseline.value(ExtensionSettingsRepository::kBusinessHours);
+    const QJsonObject notifications = m_baseline.value(ExtensionSettingsRepository::kNotifications);
+    fillActionCombo(rule.value(u"callHandlingAction"_s).toString());
+    const QString forwardTo = SettingsPayloads::valueAt(rule, kForwardToPath).toString();
+    m_loadedForwardTo = forwardTo.isEmpty() ? QString() : readable(forwardTo);
+    m_ui->forwardToEdit->setText(m_loadedForwardTo);
+    fillTransferCombo(SettingsPayloads::valueAt(rule, kTransferPath).toString());
+    m_ui->voicemailEnabledCheck->setChecked(
+        SettingsPayloads::valueAt(rule, u"voicemail.enabled"_s).toBool(true));
+    m_ui->voicemailEmailCheck->setChecked(boolAt(notifications, u"voicemails.notifyByEmail"_s));
+    m_ui->voicemailAttachmentCheck->setChecked(boolAt(notifications, u"voicemails.includeAttachment"_s));
+    m_ui->voicemailMarkReadCheck->setChecked(boolAt(notifications, u"voicemails.markAsRead"_s));
+    QStringList emails;
+    for (const QJsonValue& value : notifications.value(u"emailAddresses"_s).toArray())
+        emails << value.toString();
+    m_ui->emailEdit->setText(emails.join(u", "_s));
+    m_ui->missedEmailCheck->setChecked(boolAt(notifications, u"missedCalls.notifyByEmail"_s));
+    m_ui->missedSmsCheck->setChecked(boolAt(notifications, u"missedCalls.notifyBySms"_s));
+    m_ui->textsEmailCheck->setChecked(boolAt(notifications, u"inboundTexts.notifyByEmail"_s));
+    m_ui->textsSmsCheck->setChecked(boolAt(notifications, u"inboundTexts.notifyBySms"_s));
+    fillCallerIdCombo(m_baseline.value(ExtensionSettingsRepository::kCallerId));
+    m_loading = false;
+
+    updateActionFields();
+    updateState();
+    validate();
+}
+
+void ExtensionCallSettingsWidget::fillActionCombo(const QString& action) {
+    QComboBox* combo = m_ui->actionCombo;
+    combo->clear();
+    combo->addItem(tr("Ring the forwarding list (forward calls)"), kForwardCalls);
+    combo->addItem(tr("Forward every call to a phone number"), kUnconditional);
+    combo->addItem(tr("Transfer to another extension (IVR menu, application)"), kTransfer);
+    combo->addItem(tr("Voicemail only (take messages)"), kVoicemailOnly);
+    if (!action.isEmpty() && combo->findData(action) < 0)
+        combo->addItem(tr("%1 (as set at the provider)").arg(action), action);
+    combo->setCurrentIndex(std::max(0, combo->findData(action.isEmpty() ? kForwardCalls : action)));
+}
+
+void ExtensionCallSettingsWidget::fillTransferCombo(const QString& extensionId) {
+    QComboBox* combo = m_ui->transferCombo;
+    combo->clear();
+    combo->addItem(tr("Choose an extension"), QString());
+    if (m_extensionId.isEmpty())
+        return;
+    store::ExtensionRepository extensions(m_database);
+    QList<core::Extension> targets;
+    for (const core::ExtensionType type : kTransferTargets) {
+        store::ExtensionFilter filter;
+        filter.type = type;
+        targets += extensions.list(m_profileId, filter);
+    }
+    std::sort(targets.begin(), targets.end(), [](const core::Extension& a, const core::Extension& b) {
+        return a.extensionNumber < b.extensionNumber;
+    });
+    bool listed = extensionId.isEmpty();
+    for (const core::Extension& target : targets) {
+        if (target.id == m_extensionId)
+            continue;
+        combo->addItem(
+            tr("%1 %2 (%3)").arg(target.extensionNumber, target.name, core::displayName(target.type)),
+            target.id);
+        listed = listed || target.id == extensionId;
+    }
+    if (!listed) {
+        const std::optional<core::Extension> current = extensions.find(m_profileId, extensionId);
+        combo->addItem(
+            current ? tr("%1 %2 (%3)")
+                          .arg(current->extensionNumber, current->name, core::displayName(current->type))
+                    : tr("Extension %1").arg(extensionId),
+            extensionId);
+    }
+    combo->setCurrentIndex(std::max(0, combo->findData(extensionId)));
+}
+
+void ExtensionCallSettingsWidget::fillCallerIdCombo(const QJsonObject& callerIdInfo) {
+    QComboBox* combo = m_ui->callerIdCombo;
+    combo->clear();
+    combo->addItem(tr("Nothing (caller ID blocked)"), u"Blocked"_s);
+    if (m_extensionId.isEmpty())
+        return;
+    // The numbers RingCentral lets an extension show: its own, and the company's voice numbers.
+    store::PhoneNumberRepository numbers(m_database);
+    store::PhoneNumberFilter own;
+    own.extensionId = m_extensionId;
+    for (const core::PhoneNumberRecord& number : numbers.list(m_profileId, own))
+        combo->addItem(tr("%1 (this extension's number)").arg(readable(number.e164)), number.id);
+    for (const core::UsageType usage : {core::UsageType::MainCompanyNumber, core::UsageType::CompanyNumber,
+                                        core::UsageType::AdditionalCompanyNumber}) {
+        store::PhoneNumberFilter company;
+        company.extensionId = QString(u""_s);
+        company.usageType = usage;
+        for (const core::PhoneNumberRecord& number : numbers.list(m_profileId, company))
+            combo->addItem(tr("%1 (company number)").arg(readable(number.e164)), number.id);
+    }
+    const QJsonObject ringOut = SettingsPayloads::ringOutCallerId(callerIdInfo);
+    const QString type = ringOut.value(u"type"_s).toString(u"PhoneNumber"_s);
+    QString current = type;
+    if (type == u"PhoneNumber"_s) {
+        current = SettingsPayloads::valueAt(ringOut, u"phoneInfo.id"_s).toString();
+        if (!current.isEmpty() && combo->findData(current) < 0)
+            combo->addItem(
+                readable(SettingsPayloads::valueAt(ringOut, u"phoneInfo.phoneNumber"_s).toString()), current);
+    } else if (combo->findData(type) < 0) {
+        combo->addItem(type == u"CurrentLocation"_s ? tr("The caller's current location") : type, type);
+    }
+    combo->setCurrentIndex(std::max(0, combo->findData(current)));
+}
+
+void ExtensionCallSettingsWidget::updateState() {
+    const bool haveRule = m_stored.contains(ExtensionSettingsRepository::kBusinessHours);
+    const bool haveNotifications = m_stored.contains(ExtensionSettingsRepository::kNotifications);
+    const bool haveCallerId = m_stored.contains(ExtensionSettingsRepository::kCallerId);
+    const QString notFetched = tr("Not fetched yet: opening the extension fetches them.");
+    const auto enable = [&](QWidget* widget, bool fetched) {
+        widget->setEnabled(m_editable && fetched);
+        widget->setToolTip(!fetched ? notFetched : m_editable ? QString() : m_whyNot);
+    };
+    enable(m_ui->callHandlingGroup, haveRule);
+    enable(m_ui->voicemailEnabledCheck, haveRule);
+    for (QWidget* widget : {static_cast<QWidget*>(m_ui->voicemailEmailCheck),
+                            static_cast<QWidget*>(m_ui->voicemailAttachmentCheck),
+                            static_cast<QWidget*>(m_ui->voicemailMarkReadCheck),
+                            static_cast<QWidget*>(m_ui->notificationsGroup)})
+        enable(widget, haveNotifications);
+    enable(m_ui->callerIdGroup, haveCallerId);
+    m_ui->voicemailGroup->setToolTip(m_editable ? QString() : m_whyNot);
+
+    QStringList parts;
+    if (m_extensionId.isEmpty()) {
+        parts << tr("Choose an extension to see its call settings.");
+    } else {
+        QStringList missing;
+        std::optional<QDateTime> oldest;
+        ExtensionSettingsRepository repository(m_database);
+        for (const QString& kind : ExtensionSettingsRepository::kinds()) {
+            if (!m_stored.contains(kind)) {
+                missing << ExtensionSettingsRepository::displayName(kind);
+                continue;
+            }
+            const std::optional<QDateTime> synced = repository.syncedAt(m_profileId, m_extensionId, kind);
+            if (synced && (!oldest || *synced < *oldest))
+                oldest = synced;
+        }
+        if (missing.size() == ExtensionSettingsRepository::kinds().size())
+            parts << notFetched;
+        else if (!missing.isEmpty())
+            parts
+                << tr("Not fetched yet: %1. Opening the extension fetches them.").arg(missing.join(u", "_s));
+        else if (oldest)
+            parts << tr("Fetched from the provider %1.")
+                         .arg(QLocale().toString(oldest->toLocalTime(), QLocale::ShortFormat));
+        if (!m_stagedChangeIds.isEmpty())
+            parts << tr("Shows changes staged but not applied yet.");
+        if (!m_editable)
+            parts << tr("Read only: %1").arg(m_whyNot);
+    }
+    m_ui->stateLabel->setText(parts.join(u' '));
+}
+
+void ExtensionCallSettingsWidget::updateActionFields() {
+    const QString action = m_ui->actionCombo->currentData().toString();
+    const bool forward = action == kUnconditional;
+    const bool transfer = action == kTransfer;
+    m_ui->forwardToLabel->setVisible(forward);
+    m_ui->forwardToEdit->setVisible(forward);
+    m_ui->transferToLabel->setVisible(transfer);
+    m_ui->transferCombo->setVisible(transfer);
+    QString hint;
+    if (action == kForwardCalls)
+        hint = tr("Calls ring the extension's phones and forwarding list (edit the list under Forwarding).");
+    else if (forward)
+        hint = tr("Every call goes straight to the number below; the extension's phones do not ring.");
+    else if (transfer)
+        hint = tr("Every call goes to the chosen extension, e.g. an IVR menu or an application.");
+    else if (action == kVoicemailOnly)
+        hint = tr("Callers can only leave a voicemail.");
+    m_ui->actionHint->setText(hint);
+    m_ui->actionHint->setVisible(!hint.isEmpty());
+}
+
+QString ExtensionCallSettingsWidget::forwardToValue() const {
+    const QString text = m_ui->forwardToEdit->text().trimmed();
+    if (text == m_loadedForwardTo.trimmed())
+        return SettingsPayloads::valueAt(m_baseline.value(ExtensionSettingsRepository::kBusinessHours),
+                                         kForwardToPath)
+            .toString();
+    const core::ParseOutcome parsed = core::PhoneNumber::parse(text, defaultRegion());
+    return parsed.ok() ? parsed.number->e164() : text;
+}
+
+QStringList ExtensionCallSettingsWidget::emailAddresses() const {
+    static const QRegularExpression separators(u"[,;\\s]+"_s);
+    return m_ui->emailEdit->text().split(separators, Qt::SkipEmptyParts);
+}
+
+QStringList ExtensionCallSettingsWidget::validationErrors() const {
+    QStringList errors;
+    for (const QLabel* label : {m_ui->forwardToError, m_ui->transferError, m_ui->emailError}) {
+        if (!label->text().isEmpty())
+            errors << label->text();
+    }
+    return errors;
+}
+
+void ExtensionCallSettingsWidget::validate() {
+    const QString action = m_ui->actionCombo->currentData().toString();
+    const bool haveRule = m_stored.contains(ExtensionSettingsRepository::kBusinessHours);
+    QString forwardError;
+    if (haveRule && action == kUnconditional) {
+        const QString text = m_ui->forwardToEdit->text().trimmed();
+        if (text.isEmpty()) {
+            forwardError = tr("Forward to: enter the phone number that every call is forwarded to.");
+        } else if (text != m_loadedForwardTo.trimmed()) {
+            const core::ParseOutcome parsed = core::PhoneNumber::parse(text, defaultRegion());
+            if (!parsed.ok())
+                forwardError = tr("Forward to: %1").arg(parsed.error);
+        }
+    }
+    QString transferError;
+    if (haveRule && action == kTransfer && m_ui->transferCombo->currentData().toString().isEmpty())
+        transferError = tr("Transfer to: choose the extension that takes the calls.");
+    QString emailError;
+    if (m_stored.contains(ExtensionSettingsRepository::kNotifications)) {
+        const QStringList emails = emailAddresses();
+        for (const QString& email : emails) {
+            if (!looksLikeEmail(email)) {
+                emailError =
+                    tr("E-mail addresses: \"%1\" is not an e-mail address (name@example.com).").arg(email);
+                break;
+            }
+        }
+        const bool managers = m_baseline.value(ExtensionSettingsRepository::kNotifications)
+                                  .value(u"includeManagers"_s)
+                                  .toBool(true);
+        if (emailError.isEmpty() && emails.isEmpty() && !managers)
+            emailError = tr("E-mail addresses: enter at least one address; the extension's managers are not "
+                            "notified instead.");
+    }
+    const auto show = [](QLabel* label, const QString& message) {
+        label->setText(message);
+        label->setVisible(!message.isEmpty());
+    };
+    show(m_ui->forwardToError, forwardError);
+    show(m_ui->transferError, transferError);
+    show(m_ui->emailError, emailError);
+    m_ui->forwardToEdit->setToolTip(forwardError);
+    m_ui->emailEdit->setToolTip(emailError.isEmpty() ? tr("Where notifications are sent; separate several "
+                                                          "addresses with commas.")
+                                                     : emailError);
+}
+
+void ExtensionCallSettingsWidget::userEdited() {
+    if (m_loading)
+        return;
+    updateActionFields();
+    validate();
+    emit edited();
+}
+
+QJsonObject ExtensionCallSettingsWidget::editedDocument(const QString& kind) const {
+    QJsonObject document = m_baseline.value(kind);
+    if (kind == ExtensionSettingsRepository::kBusinessHours) {
+        const QString action = m_ui->actionCombo->currentData().toString();
+        document.insert(u"callHandlingAction"_s, action);
+        SettingsPayloads::setValueAt(document, u"voicemail.enabled"_s,
+                                     m_ui->voicemailEnabledCheck->isChecked());
+        if (action == kUnconditional)
+            SettingsPayloads::setValueAt(document, kForwardToPath, forwardToValue());
+        if (action == kTransfer)
+            SettingsPayloads::setValueAt(document, kTransferPath,
+                                         m_ui->transferCombo->currentData().toString());
+    } else if (kind == ExtensionSettingsRepository::kNotifications) {
+        const QStringList emails = emailAddresses();
+        QStringList before;
+        for (const QJsonValue& value : document.value(u"emailAddresses"_s).toArray())
+            before << value.toString();
+        if (emails != before)
+            document.insert(u"emailAddresses"_s, QJsonArray::fromStringList(emails));
+        const std::pair<QString, QCheckBox*> flags[] = {
+            {u"voicemails.notifyByEmail"_s, m_ui->voicemailEmailCheck},
+            {u"voicemails.includeAttachment"_s, m_ui->voicemailAttachmentCheck},
+            {u"voicemails.markAsRead"_s, m_ui->voicemailMarkReadCheck},
+            {u"missedCalls.notifyByEmail"_s, m_ui->missedEmailCheck},
+            {u"missedCalls.notifyBySms"_s, m_ui->missedSmsCheck},
+            {u"inboundTexts.notifyByEmail"_s, m_ui->textsEmailCheck},
+            {u"inboundTexts.notifyBySms"_s, m_ui->textsSmsCheck}};
+        for (const auto& [path, check] : flags) {
+            // A member the provider did not send stays absent unless the admin turned it on.
+            if (!SettingsPayloads::valueAt(document, path).isUndefined() || check->isChecked())
+                SettingsPayloads::setValueAt(document, path, check->isChecked());
+        }
+    } else if (kind == ExtensionSettingsRepository::kCallerId) {
+        const QString choice = m_ui->callerIdCombo->currentData().toString();
+        const QJsonObject before = SettingsPayloads::ringOutCallerId(document);
+        const QString beforeChoice = before.value(u"type"_s).toString(u"PhoneNumber"_s) == u"PhoneNumber"_s
+                                         ? SettingsPayloads::valueAt(before, u"phoneInfo.id"_s).toString()
+                                         : before.value(u"type"_s).toString();
+        if (!choice.isEmpty() && choice != beforeChoice) {
+            const bool special = choice == u"Blocked"_s || choice == u"CurrentLocation"_s;
+            SettingsPayloads::setRingOutCallerId(document, special ? choice : u"PhoneNumber"_s,
+                                                 special ? QString() : choice);
+        }
+    }
+    return document;
+}
+
+QStringList ExtensionCallSettingsWidget::editedKinds() const {
+    QStringList kinds;
+    if (!m_editable)
+        return kinds;
+    for (const QString& kind : ExtensionSettingsRepository::kinds()) {
+        if (m_stored.contains(kind) &&
+            !SettingsPayloads::differences(kind, m_baseline.value(kind), editedDocument(kind)).isEmpty())
+            kinds << kind;
+    }
+    return kinds;
+}
+
+bool ExtensionCallSettingsWidget::hasUnsavedEdits() const {
+    return !editedKinds().isEmpty();
+}
+
+bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
+    const QStringList problems = validationErrors();
+    if (!problems.isEmpty()) {
+        if (error)
+            *error = problems.constFirst();
+        return false;
+    }
+    const QStringList kinds = editedKinds();
+    if (kinds.isEmpty())
+        return true;
+    QString problem;
+    store::PendingChangeRepository changes(m_database);
+    QHash<QString, QJsonObject> staged;
+    QHash<QString, qint64> ids = m_stagedChangeIds;
+    {
+        store::Transaction transaction(m_database);
+        for (const QString& kind : kinds) {
+            const QJsonObject edited = editedDocument(kind);
+            store::PendingChange change = SettingsPayloads::settingsUpdate(m_profileId, m_extensionId, kind,
+                                                                           m_stored.value(kind), edited);
+            const bool ok = ids.contains(kind)
+                                ? changes.updatePayload(ids.value(kind), change.payload, &problem)
+                                : changes.enqueue(change, &problem);
+            if (!ok) {
+                if (error)
+                    *error = problem;
+                return false; // the transaction rolls back: nothing staged
+            }
+            if (!ids.contains(kind))
+                ids.insert(kind, change.id);
+            staged.insert(kind, edited);
+        }
+        if (!transaction.commit()) {
+            if (error)
+                *error = transaction.error();
+            return false;
+        }
+    }
+    m_stagedChangeIds = ids;
+    for (auto it = staged.cbegin(); it != staged.cend(); ++it)
+        m_baseline.insert(it.key(), it.value());
+    m_loadedForwardTo = m_ui->forwardToEdit->text();
+    updateState();
+    return true;
+}
+
+void ExtensionCallSettingsWidget::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        // Unsaved edits survive a language switch: only the texts are rebuilt.
+        const QString action = m_ui->actionCombo->currentData().toString();
+        m_loading = true;
+        m_ui->retranslateUi(this);
+        fillActionCombo(action);
+        m_loading = false;
+        updateActionFields();
+        updateState();
+        validate();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace trunkline::gui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+#include <QWidget>
+#include <memory>
+
+namespace Ui {
+class ExtensionCallSettingsWidget;
+}
+
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::gui {
+
+// The call settings of one RingCentral extension, edited as the provider's documents that
+// store::ExtensionSettingsRepository keeps: call handling during business hours (the business-hours
+// answering rule), voicemail, notifications and the outbound caller ID. Fields are checked as the admin
+// types, with the message beside the field; stageChanges() turns what was edited into pending changes
+// (sync::SettingsPayloads), one per settings document. Documents never fetched are not shown as if
+// defaults were real: their fields stay disabled and the widget says they are not fetched yet.
+// Staged changes that are not applied yet are shown (and edited further) instead of the stored values.
+class ExtensionCallSettingsWidget : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ExtensionCallSettingsWidget(store::Database& database, QWidget* parent = nullptr);
+    ~ExtensionCallSettingsWidget() override;
+
+    // Shows an extension's settings; `editable` false (with the reason in whyNot) disables every field
+    // and puts the reason in their tooltips. Unsaved edits of the previous extension are dropped.
+    void setExtension(qint64 profileId, const QString& extensionId, bool editable, const QString& whyNot);
+    // Re-reads the current extension's documents (after the details were fetched), dropping unsaved edits.
+    void reload();
+
+    bool hasUnsavedEdits() const;
+    // Enqueues (or updates the not yet applied) pending change of each edited document. False with the
+    // first problem in *error when a field is invalid or the store refuses; nothing is staged then.
+    bool stageChanges(QString* error);
+
+    // The messages shown beside invalid fields right now, in form order ("" free).
+    QStringList validationErrors() const;
+
+signals:
+    void edited();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void load();
+    void fillActionCombo(const QString& action);
+    void fillTransferCombo(const QString& extensionId);
+    void fillCallerIdCombo(const QJsonObject& callerIdInfo);
+    void updateState();
+    void updateActionFields();
+    void validate();
+    void userEdited();
+    QJsonObject editedDocument(const QString& kind) const;
+    QStringList editedKinds() const;
+    QString forwardToValue() const;
+    QStringList emailAddresses() const;
+
+    std::unique_ptr<Ui::ExtensionCallSettingsWidget> m_ui;
+    store::Database& m_database;
+    qint64 m_profileId = 0;
+    QString m_extensionId;
+    bool m_editable = false;
+    QString m_whyNot;
+    QHash<QString, QJsonObject> m_stored;     // kind -> the document as fetched
+    QHash<QString, QJsonObject> m_baseline;   // kind -> what the form started from (stored + staged)
+    QHash<QString, qint64> m_stagedChangeIds; // kind -> the not yet applied change of that document
+    QString m_loadedForwardTo;                // the forward-to text as loaded (unchanged = keep the value)
+    bool m_loading = false;
+};
+
+} // namespace trunkline::gui

@@ -1,0 +1,363 @@
+#include "TestDatabase.h"
+#include "gui/extensions/ExtensionCallSettingsWidget.h"
+#include "store/ExtensionRepository.h"
+#include "store/ExtensionSettingsRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "store/PhoneNumberRepository.h"
+#include "sync/SettingsPayloads.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline;
+using store::ExtensionSettingsRepository;
+using sync::SettingsPayloads;
+
+namespace {
+
+// Shaped like the emulator's answers (RingCentral §6).
+QJsonObject storedRule() {
+    return QJsonObject{{u"uri"_s, u"http://127.0.0.1:1/restapi/v1.0/account/1/extension/201/answering-rule/"
+                                  u"business-hours-rule"_s},
+                       {u"id"_s, u"business-hours-rule"_s},
+                       {u"type"_s, u"BusinessHours"_s},
+                       {u"enabled"_s, true},
+                       {u"callHandlingAction"_s, u"ForwardCalls"_s},
+                       {u"screening"_s, u"Off"_s},
+                       {u"voicemail"_s, QJsonObject{{u"enabled"_s, true}}}};
+}
+
+QJsonObject storedNotifications() {
+    const auto block = [](bool email) {
+        return QJsonObject{{u"notifyByEmail"_s, email}, {u"notifyBySms"_s, false}};
+    };
+    QJsonObject voicemails = block(true);
+    voicemails.insert(u"includeAttachment"_s, false);
+    voicemails.insert(u"markAsRead"_s, false);
+    return QJsonObject{{u"emailAddresses"_s, QJsonArray{u"anna@example.com"_s}},
+                       {u"includeManagers"_s, false},
+                       {u"voicemails"_s, voicemails},
+                       {u"missedCalls"_s, block(false)},
+                       {u"inboundTexts"_s, block(false)}};
+}
+
+QJsonObject storedCallerId() {
+    return QJsonObject{
+        {u"byFeature"_s,
+         QJsonArray{QJsonObject{
+             {u"feature"_s, u"RingOut"_s},
+             {u"callerId"_s,
+              QJsonObject{{u"type"_s, u"PhoneNumber"_s},
+                          {u"phoneInfo"_s,
+                           QJsonObject{{u"id"_s, u"n1"_s}, {u"phoneNumber"_s, u"+4930901820"_s}}}}}}}}};
+}
+
+core::Extension extension(const QString& id, const QString& number, const QString& name,
+                          core::ExtensionType type) {
+    core::Extension e;
+    e.id = id;
+    e.extensionNumber = number;
+    e.name = name;
+    e.type = type;
+    return e;
+}
+
+core::PhoneNumberRecord number(const QString& id, const QString& e164, core::UsageType usage,
+                               const QString& extensionId) {
+    core::PhoneNumberRecord n;
+    n.provider = u"RingCentral"_s;
+    n.id = id;
+    n.e164 = e164;
+    n.usageType = usage;
+    n.extensionId = extensionId;
+    return n;
+}
+
+} // namespace
+
+class tst_ExtensionCallSettingsWidget : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<gui::ExtensionCallSettingsWidget> m_widget;
+    qint64 m_profile = 0;
+
+    template <class T>
+    T* child(const char* name) {
+        T* found = m_widget->findChild<T*>(QString::fromLatin1(name));
+        if (!found)
+            qFatal("no child %s", name);
+        return found;
+    }
+    QList<store::PendingChange> pending() {
+        return store::PendingChangeRepository(m_test->database()).list(m_profile);
+    }
+    void storeAllSettings(const QString& extensionId) {
+        ExtensionSettingsRepository repository(m_test->database());
+        QVERIFY(repository.put(m_profile, extensionId, ExtensionSettingsRepository::kBusinessHours,
+                               storedRule()));
+        QVERIFY(repository.put(m_profile, extensionId, ExtensionSettingsRepository::kNotifications,
+                               storedNotifications()));
+        QVERIFY(
+            repository.put(m_profile, extensionId, ExtensionSettingsRepository::kCallerId, storedCallerId()));
+    }
+    void chooseData(const char* comboName, const QString& data) {
+        auto* combo = child<QComboBox>(comboName);
+        const int index = combo->findData(data);
+        QVERIFY2(index >= 0, qPrintable(data));
+        combo->setCurrentIndex(index);
+    }
+    void retype(const char* editName, const QString& text) {
+        auto* edit = child<QLineEdit>(editName);
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClicks(edit, text);
+    }
+
+private slots:
+    void init() {
+        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
+        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        m_profile = m_test->addProfile();
+        QVERIFY(store::ExtensionRepository(m_test->database())
+                    .upsert(m_profile,
+                            {extension(u"201"_s, u"201"_s, u"Anna Berger"_s, core::ExtensionType::User),
+                             extension(u"202"_s, u"202"_s, u"Jonas Keller"_s, core::ExtensionType::User),
+                             extension(u"900"_s, u"900"_s, u"Main menu"_s, core::ExtensionType::IvrMenu),
+                             extension(u"950"_s, u"950"_s, u"Opening hours bot"_s,
+                                       core::ExtensionType::ApplicationExtension)}));
+        QVERIFY(store::PhoneNumberRepository(m_test->database())
+                    .upsert(m_profile,
+                            {number(u"n1"_s, u"+4930901820"_s, core::UsageType::MainCompanyNumber, {}),
+                             number(u"n2"_s, u"+4930901821"_s, core::UsageType::DirectNumber, u"201"_s),
+                             number(u"n3"_s, u"+4930901822"_s, core::UsageType::DirectNumber, u"202"_s)}));
+        storeAllSettings(u"201"_s);
+        m_widget = std::make_unique<gui::ExtensionCallSettingsWidget>(m_test->database());
+        m_widget->resize(560, 720);
+        m_widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+    }
+    void cleanup() {
+        m_widget.reset();
+        m_test.reset();
+    }
+
+    void notFetchedSaysSoInsteadOfDefaults() {
+        m_widget->setExtension(m_profile, u"202"_s, true, {});
+        QVERIFY2(child<QLabel>("stateLabel")
+                     ->text()
+                     .contains(u"Not fetched yet: opening the extension fetches them"_s),
+                 qPrintable(child<QLabel>("stateLabel")->text()));
+        for (const char* group : {"callHandlingGroup", "notificationsGroup", "callerIdGroup"}) {
+            QVERIFY(!child<QGroupBox>(group)->isEnabled());
+            QVERIFY(child<QGroupBox>(group)->toolTip().startsWith(u"Not fetched yet"_s));
+        }
+        QVERIFY(!child<QCheckBox>("voicemailEnabledCheck")->isEnabled());
+        QVERIFY(child<QLineEdit>("emailEdit")->text().isEmpty());
+        QVERIFY(!m_widget->hasUnsavedEdits());
+        QString error;
+        QVERIFY(m_widget->stageChanges(&error));
+        QVERIFY(pending().isEmpty());
+
+        // Partly fetched: the missing document is named and only its fields stay disabled.
+        QVERIFY(ExtensionSettingsRepository(m_test->database())
+                    .put(m_profile, u"202"_s, ExtensionSettingsRepository::kNotifications,
+                         storedNotifications()));
+        m_widget->reload();
+        QVERIFY(child<QGroupBox>("notificationsGroup")->isEnabled());
+        QVERIFY(!child<QGroupBox>("callHandlingGroup")->isEnabled());
+        QVERIFY2(child<QLabel>("stateLabel")
+                     ->text()
+                     .contains(u"Not fetched yet: caller ID, business-hours rule."_s),
+                 qPrintable(child<QLabel>("stateLabel")->text()));
+    }
+
+    void showsStoredValues() {
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        QCOMPARE(child<QComboBox>("actionCombo")->currentData().toString(), u"ForwardCalls"_s);
+        QVERIFY(child<QLineEdit>("forwardToEdit")->isHidden());
+        QVERIFY(child<QComboBox>("transferCombo")->isHidden());
+        QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked());
+        QVERIFY(child<QCheckBox>("voicemailEmailCheck")->isChecked());
+        QVERIFY(!child<QCheckBox>("voicemailAttachmentCheck")->isChecked());
+        QCOMPARE(child<QLineEdit>("emailEdit")->text(), u"anna@example.com"_s);
+        QCOMPARE(child<QComboBox>("callerIdCombo")->currentData().toString(), u"n1"_s);
+        // Own and company numbers are offered, another extension's number is not.
+        QVERIFY(child<QComboBox>("callerIdCombo")->findData(u"n2"_s) >= 0);
+        QCOMPARE(child<QComboBox>("callerIdCombo")->findData(u"n3"_s), -1);
+        QVERIFY(child<QLabel>("stateLabel")->text().startsWith(u"Fetched from the provider"_s));
+        QVERIFY(!m_widget->hasUnsavedEdits());
+        QVERIFY(m_widget->validationErrors().isEmpty());
+    }
+
+    void validationAsTheAdminTypes_data() {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("message");
+        const QString forward = u"UnconditionalForwarding"_s;
+        QTest::newRow("forward to empty")
+            << forward << u"forwardToEdit"_s << QString()
+            << u"Forward to: enter the phone number that every call is forwarded to."_s;
+        QTest::newRow("forward to letters")
+            << forward << u"forwardToEdit"_s << u"call me"_s << u"Forward to: "_s;
+        QTest::newRow("forward to too short")
+            << forward << u"forwardToEdit"_s << u"+49 30"_s << u"Forward to: "_s;
+        QTest::newRow("transfer unchosen") << u"TransferToExtension"_s << QString() << QString()
+                                           << u"Transfer to: choose the extension that takes the calls."_s;
+        QTest::newRow("e-mail without domain")
+            << u"ForwardCalls"_s << u"emailEdit"_s << u"anna@example.com, office@"_s
+            << u"E-mail addresses: \"office@\" is not an e-mail address (name@example.com)."_s;
+        QTest::newRow("e-mail without at")
+            << u"ForwardCalls"_s << u"emailEdit"_s << u"anna.example.com"_s
+            << u"E-mail addresses: \"anna.example.com\" is not an e-mail address"_s;
+        QTest::newRow("no e-mail without managers")
+            << u"ForwardCalls"_s << u"emailEdit"_s << QString()
+            << u"E-mail addresses: enter at least one address; the extension's managers are not notified instead."_s;
+    }
+    void validationAsTheAdminTypes() {
+        QFETCH(QString, action);
+        QFETCH(QString, field);
+        QFETCH(QString, text);
+        QFETCH(QString, message);
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        QSignalSpy edited(m_widget.get(), &gui::ExtensionCallSettingsWidget::edited);
+        chooseData("actionCombo", action);
+        if (!field.isEmpty())
+            retype(field.toLatin1().constData(), text);
+        QVERIFY(!edited.isEmpty());
+        const QStringList errors = m_widget->validationErrors();
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.constFirst().startsWith(message), qPrintable(errors.constFirst()));
+        // Shown beside the field, and staging refuses with the same message.
+        const char* label = field == u"emailEdit"_s       ? "emailError"
+                            : field == u"forwardToEdit"_s ? "forwardToError"
+                                                          : "transferError";
+        QVERIFY(child<QLabel>(label)->isVisible());
+        QCOMPARE(child<QLabel>(label)->text(), errors.constFirst());
+        QString error;
+        QVERIFY(!m_widget->stageChanges(&error));
+        QCOMPARE(error, errors.constFirst());
+        QVERIFY(pending().isEmpty());
+    }
+
+    void editsBecomePendingChanges() {
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        chooseData("actionCombo", u"UnconditionalForwarding"_s);
+        QVERIFY(child<QLineEdit>("forwardToEdit")->isVisibleTo(m_widget.get()));
+        retype("forwardToEdit", u"+1 415 555 0123"_s);
+        QTest::mouseClick(child<QCheckBox>("voicemailEnabledCheck"), Qt::LeftButton);
+        QTest::mouseClick(child<QCheckBox>("missedSmsCheck"), Qt::LeftButton);
+        retype("emailEdit", u"anna@example.com; desk@example.com"_s);
+        chooseData("callerIdCombo", u"Blocked"_s);
+        QVERIFY(m_widget->validationErrors().isEmpty());
+        QVERIFY(m_widget->hasUnsavedEdits());
+
+        QString error;
+        QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
+        QVERIFY(!m_widget->hasUnsavedEdits());
+        QList<store::PendingChange> changes = pending();
+        QCOMPARE(changes.size(), 3);
+        QHash<QString, QJsonObject> settings;
+        for (const store::PendingChange& change : changes) {
+            QCOMPARE(change.entity, SettingsPayloads::kEntity);
+            const QString kind = change.payload.value(u"kind"_s).toString();
+            QCOMPARE(change.entityKey, u"201/"_s + kind);
+            settings.insert(kind, change.payload.value(u"settings"_s).toObject());
+            const QJsonObject stored = kind == ExtensionSettingsRepository::kBusinessHours ? storedRule()
+                                       : kind == ExtensionSettingsRepository::kNotifications
+                                           ? storedNotifications()
+                                           : storedCallerId();
+            QCOMPARE(change.baseVersion, ExtensionSettingsRepository::versionOf(stored));
+        }
+        const QJsonObject rule = settings.value(ExtensionSettingsRepository::kBusinessHours);
+        QCOMPARE(rule.value(u"callHandlingAction"_s).toString(), u"UnconditionalForwarding"_s);
+        QCOMPARE(SettingsPayloads::valueAt(rule, u"unconditionalForwarding.phoneNumber"_s).toString(),
+                 u"+14155550123"_s);
+        QCOMPARE(SettingsPayloads::valueAt(rule, u"voicemail.enabled"_s), QJsonValue(false));
+        QVERIFY(!rule.contains(u"screening"_s)); // members the form does not edit are not sent
+        const QJsonObject notifications = settings.value(ExtensionSettingsRepository::kNotifications);
+        QCOMPARE(notifications.value(u"emailAddresses"_s).toArray(),
+                 (QJsonArray{u"anna@example.com"_s, u"desk@example.com"_s}));
+        QCOMPARE(SettingsPayloads::valueAt(notifications, u"missedCalls.notifyBySms"_s), QJsonValue(true));
+        QVERIFY(!notifications.contains(u"includeManagers"_s));
+        QCOMPARE(SettingsPayloads::ringOutCallerId(settings.value(ExtensionSettingsRepository::kCallerId))
+                     .value(u"type"_s)
+                     .toString(),
+                 u"Blocked"_s);
+
+        // Opened again: the staged values are shown, and a further edit updates the same change.
+        m_widget->setExtension(m_profile, u"202"_s, true, {});
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        QCOMPARE(child<QComboBox>("actionCombo")->currentData().toString(), u"UnconditionalForwarding"_s);
+        QCOMPARE(child<QLineEdit>("forwardToEdit")->text(), u"+1 415-555-0123"_s);
+        QVERIFY(!child<QCheckBox>("voicemailEnabledCheck")->isChecked());
+        QVERIFY(child<QLabel>("stateLabel")->text().contains(u"Shows changes staged but not applied yet."_s));
+        QVERIFY(!m_widget->hasUnsavedEdits());
+        chooseData("actionCombo", u"TransferToExtension"_s);
+        chooseData("transferCombo", u"950"_s);
+        QCOMPARE(child<QComboBox>("transferCombo")->findData(u"201"_s), -1); // not to itself
+        QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
+        changes = pending();
+        QCOMPARE(changes.size(), 3);
+        for (const store::PendingChange& change : changes) {
+            if (change.payload.value(u"kind"_s) != ExtensionSettingsRepository::kBusinessHours)
+                continue;
+            const QJsonObject staged = change.payload.value(u"settings"_s).toObject();
+            QCOMPARE(staged.value(u"callHandlingAction"_s).toString(), u"TransferToExtension"_s);
+            QCOMPARE(SettingsPayloads::valueAt(staged, u"transfer.extension.id"_s).toString(), u"950"_s);
+            QCOMPARE(SettingsPayloads::valueAt(staged, u"voicemail.enabled"_s), QJsonValue(false));
+        }
+    }
+
+    void readOnlyProfileIsDisabledWithTheReason() {
+        const QString why =
+            u"The profile signs in as a standard user; only administrators edit call settings."_s;
+        m_widget->setExtension(m_profile, u"201"_s, false, why);
+        for (const char* group : {"callHandlingGroup", "notificationsGroup", "callerIdGroup"}) {
+            QVERIFY(!child<QGroupBox>(group)->isEnabled());
+            QCOMPARE(child<QGroupBox>(group)->toolTip(), why);
+        }
+        QVERIFY(!child<QCheckBox>("voicemailEnabledCheck")->isEnabled());
+        QCOMPARE(child<QCheckBox>("voicemailEnabledCheck")->toolTip(), why);
+        QVERIFY(child<QLabel>("stateLabel")->text().contains(u"Read only: "_s + why));
+        // The stored values are still shown.
+        QCOMPARE(child<QLineEdit>("emailEdit")->text(), u"anna@example.com"_s);
+        QVERIFY(!m_widget->hasUnsavedEdits());
+    }
+
+    // Not a check: renders the widget for the user guide when TRUNKLINE_SCREENSHOT_DIR is set.
+    void screenshot() {
+        const QString directory = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
+        if (directory.isEmpty())
+            QSKIP("TRUNKLINE_SCREENSHOT_DIR is not set");
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        chooseData("actionCombo", u"UnconditionalForwarding"_s);
+        retype("forwardToEdit", u"+49 30 12"_s);
+        retype("emailEdit", u"anna@example.com, office@"_s);
+        // Layouts follow shown and hidden rows through posted events: let them run before grabbing.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY(m_widget->grab().save(QDir(directory).filePath(u"extension_call_settings.png"_s)));
+        m_widget->setExtension(m_profile, u"202"_s, true, {});
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY(
+            m_widget->grab().save(QDir(directory).filePath(u"extension_call_settings_not_fetched.png"_s)));
+        const QString why =
+            u"The profile signs in as a standard user; only administrators edit call settings."_s;
+        m_widget->setExtension(m_profile, u"201"_s, false, why);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY(m_widget->grab().save(QDir(directory).filePath(u"extension_call_settings_read_only.png"_s)));
+    }
+};
+
+QTEST_MAIN(tst_ExtensionCallSettingsWidget)
+#include "tst_ExtensionCallSettingsWidget.moc"
