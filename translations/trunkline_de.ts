@@ -13,6 +13,57 @@
     </message>
 </context>
 <context>
+    <name>AddNumberDialog</name>
+    <message>
+        <source>Add number</source>
+        <translation>Rufnummer hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of number:</source>
+        <translation>&amp;Art der Rufnummer:</translation>
+    </message>
+    <message>
+        <source>Area code:</source>
+        <translation>Vorwahl:</translation>
+    </message>
+    <message>
+        <source>e.g. 415</source>
+        <translation>z. B. 415</translation>
+    </message>
+    <message>
+        <source>e.g. 800FLOWERS or 888*BIZ</source>
+        <translation>z. B. 800FLOWERS oder 888*BIZ</translation>
+    </message>
+    <message>
+        <source>Letters as on a phone keypad, digits, and * for any one digit. The number starts with the pattern.</source>
+        <translation>Buchstaben wie auf einer Telefontastatur, Ziffern und * für eine beliebige Ziffer. Die Rufnummer beginnt mit dem Muster.</translation>
+    </message>
+    <message>
+        <source>e.g. 1234 or alice</source>
+        <translation>z. B. 1234 oder alice</translation>
+    </message>
+    <message>
+        <source>A virtual number that exists only in Restcomm (isSIP); nothing is bought from a carrier.</source>
+        <translation>Eine virtuelle Rufnummer, die nur in Restcomm existiert (isSIP); bei keinem Netzbetreiber wird etwas gekauft.</translation>
+    </message>
+    <message>
+        <source>&amp;Friendly name:</source>
+        <translation>A&amp;nzeigename:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Sales hotline</source>
+        <translation>Optional, z. B. Vertriebs-Hotline</translation>
+    </message>
+    <message>
+        <source>&amp;Search available numbers</source>
+        <translation>Verfügbare Rufnummern &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Cancel search</source>
+        <translation>Suche abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>the request</source>
@@ -101,6 +152,13 @@
     <message>
         <source>Sync to see whether it was applied before trying again.</source>
         <translation>Synchronisieren Sie, um zu prüfen, ob die Änderung übernommen wurde, bevor Sie es erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Änderungsprotokoll</translation>
     </message>
 </context>
 <context>
@@ -305,6 +363,129 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>EditNumberDialog</name>
+    <message>
+        <source>Edit number</source>
+        <translation>Rufnummer bearbeiten</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Assigned to:</source>
+        <translation>&amp;Zugewiesen an:</translation>
+    </message>
+    <message>
+        <source>Type part of an extension&apos;s number or name to find it</source>
+        <translation>Geben Sie einen Teil der Nebenstellennummer oder des Namens ein, um die Nebenstelle zu finden</translation>
+    </message>
+    <message>
+        <source>Voice (Restcomm)</source>
+        <translation>Sprache (Restcomm)</translation>
+    </message>
+    <message>
+        <source>Voice URL:</source>
+        <translation>Voice-URL:</translation>
+    </message>
+    <message>
+        <source>Where Restcomm fetches the RCML for an incoming call.</source>
+        <translation>Die Adresse, von der Restcomm das RCML für einen eingehenden Anruf abruft.</translation>
+    </message>
+    <message>
+        <source>https://</source>
+        <translation>https://</translation>
+    </message>
+    <message>
+        <source>HTTP method Restcomm uses for this URL</source>
+        <translation>HTTP-Methode, die Restcomm für diese URL verwendet</translation>
+    </message>
+    <message>
+        <source>Voice fallback URL:</source>
+        <translation>Voice-Fallback-URL:</translation>
+    </message>
+    <message>
+        <source>Fetched when the voice URL fails.</source>
+        <translation>Wird abgerufen, wenn die Voice-URL fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Status callback URL:</source>
+        <translation>Status-Callback-URL:</translation>
+    </message>
+    <message>
+        <source>Told about call status changes.</source>
+        <translation>Wird über Änderungen des Anrufstatus benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>Voice application SID:</source>
+        <translation>SID der Voice-Anwendung:</translation>
+    </message>
+    <message>
+        <source>A Restcomm application that answers calls instead of the voice URL.</source>
+        <translation>Eine Restcomm-Anwendung, die Anrufe anstelle der Voice-URL annimmt.</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Look up the caller&apos;s name (caller-ID lookup)</source>
+        <translation>Namen des Anrufers nachschlagen (Anrufer-ID-Abfrage)</translation>
+    </message>
+    <message>
+        <source>SMS (Restcomm)</source>
+        <translation>SMS (Restcomm)</translation>
+    </message>
+    <message>
+        <source>SMS URL:</source>
+        <translation>SMS-URL:</translation>
+    </message>
+    <message>
+        <source>Where Restcomm posts incoming SMS.</source>
+        <translation>Die Adresse, an die Restcomm eingehende SMS sendet.</translation>
+    </message>
+    <message>
+        <source>SMS fallback URL:</source>
+        <translation>SMS-Fallback-URL:</translation>
+    </message>
+    <message>
+        <source>Used when the SMS URL fails.</source>
+        <translation>Wird verwendet, wenn die SMS-URL fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>SMS application SID:</source>
+        <translation>SID der SMS-Anwendung:</translation>
+    </message>
+    <message>
+        <source>A Restcomm application that handles SMS instead of the SMS URL.</source>
+        <translation>Eine Restcomm-Anwendung, die SMS anstelle der SMS-URL verarbeitet.</translation>
+    </message>
+    <message>
+        <source>Transfer (Restcomm)</source>
+        <translation>Weitervermittlung (Restcomm)</translation>
+    </message>
+    <message>
+        <source>Refer URL:</source>
+        <translation>Refer-URL:</translation>
+    </message>
+    <message>
+        <source>Where Restcomm asks what to do with a SIP REFER (transfer).</source>
+        <translation>Die Adresse, bei der Restcomm nachfragt, was mit einem SIP-REFER (Weitervermittlung) geschehen soll.</translation>
+    </message>
+    <message>
+        <source>Refer application SID:</source>
+        <translation>SID der Refer-Anwendung:</translation>
+    </message>
+    <message>
+        <source>A Restcomm application that handles transfers.</source>
+        <translation>Eine Restcomm-Anwendung, die Weitervermittlungen verarbeitet.</translation>
+    </message>
+</context>
+<context>
     <name>EndpointPolicy</name>
     <message>
         <source>The address “%1” is not a valid URL; write it as https://host.</source>
@@ -365,6 +546,325 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>ExtensionCallSettingsWidget</name>
+    <message>
+        <source>Call handling during business hours</source>
+        <translation>Anrufbehandlung während der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>When a call &amp;comes in:</source>
+        <translation>&amp;Bei eingehendem Anruf:</translation>
+    </message>
+    <message>
+        <source>&amp;Forward to:</source>
+        <translation>&amp;Weiterleiten an:</translation>
+    </message>
+    <message>
+        <source>+49 30 1234567</source>
+        <translation>+49 30 1234567</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer to:</source>
+        <translation>&amp;Durchstellen an:</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>Voicemail</translation>
+    </message>
+    <message>
+        <source>Take a &amp;voicemail when a call is not answered</source>
+        <translation>&amp;Voicemail aufnehmen, wenn ein Anruf nicht angenommen wird</translation>
+    </message>
+    <message>
+        <source>The business-hours rule: voicemail.enabled</source>
+        <translation>Die Geschäftszeitenregel: voicemail.enabled</translation>
+    </message>
+    <message>
+        <source>Notify by &amp;e-mail about new voicemail</source>
+        <translation>Per &amp;E-Mail über neue Voicemails benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Attach the voicemail as an audio &amp;file</source>
+        <translation>Voicemail als &amp;Audiodatei anhängen</translation>
+    </message>
+    <message>
+        <source>Mark the voicemail as &amp;read once it is e-mailed</source>
+        <translation>Voicemail nach dem E-Mail-Versand als ge&amp;lesen markieren</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail addresses:</source>
+        <translation>E-&amp;Mail-Adressen:</translation>
+    </message>
+    <message>
+        <source>anna@example.com, office@example.com</source>
+        <translation>anna@example.com, buero@example.com</translation>
+    </message>
+    <message>
+        <source>Where notifications are sent; separate several addresses with commas.</source>
+        <translation>Empfänger der Benachrichtigungen; trennen Sie mehrere Adressen durch Kommas.</translation>
+    </message>
+    <message>
+        <source>Missed calls:</source>
+        <translation>Verpasste Anrufe:</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <source>By SMS</source>
+        <translation>Per SMS</translation>
+    </message>
+    <message>
+        <source>Incoming texts:</source>
+        <translation>Eingehende Nachrichten:</translation>
+    </message>
+    <message>
+        <source>Outbound caller ID</source>
+        <translation>Ausgehende Anrufer-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Show callers:</source>
+        <translation>Ange&amp;zeigte Rufnummer:</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionCreateDialog</name>
+    <message>
+        <source>New extension</source>
+        <translation>Neue Nebenstelle</translation>
+    </message>
+    <message>
+        <source>The new extension is staged as a pending change and created at RingCentral with the next sync. RingCentral sends the welcome e-mail to the address below.</source>
+        <translation>Die neue Nebenstelle wird als ausstehende Änderung vorgemerkt und bei der nächsten Synchronisierung bei RingCentral angelegt. RingCentral sendet die Willkommens-E-Mail an die unten angegebene Adresse.</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension number:</source>
+        <translation>Ne&amp;benstellennummer:</translation>
+    </message>
+    <message>
+        <source>Digits, e.g. 105</source>
+        <translation>Ziffern, z. B. 105</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>Nac&amp;hname:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionEditor</name>
+    <message>
+        <source>No extension selected</source>
+        <translation>Keine Nebenstelle ausgewählt</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Display name, e.g. Sales or Anna Berger</source>
+        <translation>Anzeigename, z. B. Vertrieb oder Anna Berger</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension number:</source>
+        <translation>Ne&amp;benstellennummer:</translation>
+    </message>
+    <message>
+        <source>Digits, e.g. 101</source>
+        <translation>Ziffern, z. B. 101</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>V&amp;orname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>Nac&amp;hname:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>Abtei&amp;lung:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Business phone:</source>
+        <translation>&amp;Geschäftstelefon:</translation>
+    </message>
+    <message>
+        <source>+49 30 1234567</source>
+        <translation>+49 30 1234567</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile phone:</source>
+        <translation>&amp;Mobiltelefon:</translation>
+    </message>
+    <message>
+        <source>+49 151 23456789</source>
+        <translation>+49 151 23456789</translation>
+    </message>
+    <message>
+        <source>Caller &amp;ID</source>
+        <translation>Anrufer-&amp;ID</translation>
+    </message>
+    <message>
+        <source>&amp;Outbound caller ID:</source>
+        <translation>A&amp;usgehende Anrufer-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Forwarding &amp;&amp; flip</source>
+        <translation>&amp;Weiterleitung &amp;&amp; Flip</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Forget the unsaved edits of this extension</source>
+        <translation>Die nicht gespeicherten Änderungen an dieser Nebenstelle verwerfen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Stage the edits as pending changes (Ctrl+S); they reach the provider with the next sync</source>
+        <translation>Die Änderungen als ausstehende Änderungen vormerken (Strg+S); sie werden bei der nächsten Synchronisierung an den Anbieter übertragen</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionPermissions</name>
+    <message>
+        <source>The profile no longer exists.</source>
+        <translation>Das Profil existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Telnyx has no extensions: profile “%1” only has phone numbers.</source>
+        <translation>Telnyx hat keine Nebenstellen: Das Profil “%1” hat nur Rufnummern.</translation>
+    </message>
+    <message>
+        <source>Restcomm has no extensions: profile “%1” routes numbers to applications instead.</source>
+        <translation>Restcomm hat keine Nebenstellen: Das Profil “%1” leitet Rufnummern stattdessen an Anwendungen weiter.</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this RingCentral account can create extensions.</source>
+        <translation>Nur ein Administrator dieses RingCentral-Kontos kann Nebenstellen anlegen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this RingCentral account can delete extensions.</source>
+        <translation>Nur ein Administrator dieses RingCentral-Kontos kann Nebenstellen löschen.</translation>
+    </message>
+    <message>
+        <source>You are signed in as this extension; it cannot delete itself.</source>
+        <translation>Sie sind als diese Nebenstelle angemeldet; sie kann sich nicht selbst löschen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this RingCentral account can edit other users&apos; extensions; you can edit your own.</source>
+        <translation>Nur ein Administrator dieses RingCentral-Kontos kann die Nebenstellen anderer Benutzer bearbeiten; Ihre eigene können Sie bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this RingCentral account can change an extension&apos;s number or status.</source>
+        <translation>Nur ein Administrator dieses RingCentral-Kontos kann die Nebenstellennummer oder den Status einer Nebenstelle ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionSettingsRepository</name>
+    <message>
+        <source>caller ID</source>
+        <translation>Anrufer-ID</translation>
+    </message>
+    <message>
+        <source>notification settings</source>
+        <translation>Benachrichtigungseinstellungen</translation>
+    </message>
+    <message>
+        <source>business-hours rule</source>
+        <translation>Geschäftszeitenregel</translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 of extension %2</source>
+        <translation>Lesen fehlgeschlagen: %1 der Nebenstelle %2</translation>
+    </message>
+    <message>
+        <source>The stored %1 of extension %2 is not a JSON object (%3); fetch it again from the provider.</source>
+        <translation>Die gespeicherten Daten (%1) der Nebenstelle %2 sind kein JSON-Objekt (%3); rufen Sie sie erneut vom Anbieter ab.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of extension settings; known kinds: %2.</source>
+        <translation>&quot;%1&quot; ist keine Art von Nebenstelleneinstellungen; bekannte Arten: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot save the %1 of extension %2</source>
+        <translation>Speichern fehlgeschlagen: %1 der Nebenstelle %2</translation>
+    </message>
+</context>
+<context>
     <name>ExtensionStatus</name>
     <message>
         <source>Enabled</source>
@@ -385,6 +885,17 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionTableQuery</name>
+    <message>
+        <source>Cannot count the extensions</source>
+        <translation>Die Nebenstellen können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the extensions</source>
+        <translation>Die Nebenstellen können nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -480,6 +991,211 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionValidator</name>
+    <message>
+        <source>%1 has %2 characters; at most %3 are allowed.</source>
+        <translation>%1 hat %2 Zeichen; erlaubt sind höchstens %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 Type it with its country code, e.g. +49 30 1234567.</source>
+        <translation>%1: %2 Geben Sie die Rufnummer mit Ländervorwahl ein, z. B. +49 30 1234567.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a toll-free number; a mobile phone cannot be toll-free.</source>
+        <translation>%1: %2 ist eine gebührenfreie Rufnummer; eine Mobilfunknummer kann nicht gebührenfrei sein.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Extension number</source>
+        <translation>Nebenstellennummer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>Geschäftstelefon</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Name is required.</source>
+        <translation>Name ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Extension number must be empty while the status is Unassigned.</source>
+        <translation>Nebenstellennummer muss leer sein, solange der Status Nicht zugewiesen ist.</translation>
+    </message>
+    <message>
+        <source>Extension number is required.</source>
+        <translation>Nebenstellennummer ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Extension number “%1” may contain digits only.</source>
+        <translation>Nebenstellennummer “%1” darf nur Ziffern enthalten.</translation>
+    </message>
+    <message>
+        <source>Extension number has %1 digits; at most %2 are allowed.</source>
+        <translation>Nebenstellennummer hat %1 Ziffern; erlaubt sind höchstens %2.</translation>
+    </message>
+    <message>
+        <source>Extension number %1 is already used by %2.</source>
+        <translation>Nebenstellennummer %1 wird bereits von %2 verwendet.</translation>
+    </message>
+    <message>
+        <source>Status Unassigned cannot be chosen: RingCentral sets it when an extension has no number.</source>
+        <translation>Der Status Nicht zugewiesen kann nicht gewählt werden: RingCentral setzt ihn, wenn eine Nebenstelle keine Nummer hat.</translation>
+    </message>
+    <message>
+        <source>Time zone “%1” is not in the list of time zones; choose one from the list.</source>
+        <translation>Die Zeitzone “%1” ist nicht in der Liste der Zeitzonen; wählen Sie eine aus der Liste.</translation>
+    </message>
+    <message>
+        <source>First name is required for a new extension.</source>
+        <translation>Vorname ist für eine neue Nebenstelle erforderlich.</translation>
+    </message>
+    <message>
+        <source>E-mail is required for a new extension.</source>
+        <translation>E-Mail ist für eine neue Nebenstelle erforderlich.</translation>
+    </message>
+    <message>
+        <source>E-mail “%1” is not an e-mail address: it needs a name, an @ and a domain, such as anna@example.com.</source>
+        <translation>E-Mail “%1” ist keine E-Mail-Adresse: Sie benötigt einen Namen, ein @ und eine Domain, z. B. anna@example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionsPage</name>
+    <message>
+        <source>Extensions</source>
+        <translation>Nebenstellen</translation>
+    </message>
+    <message>
+        <source>&amp;New extension…</source>
+        <translation>&amp;Neue Nebenstelle…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Name, extension number or e-mail</source>
+        <translation>Name, Nebenstellennummer oder E-Mail</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardingEditor</name>
+    <message>
+        <source>Numbers this extension forwards calls to, and its call flip list. The flip digit a caller dials follows the order of the list: drag a row or use Move up / Move down.</source>
+        <translation>Rufnummern, an die diese Nebenstelle Anrufe weiterleitet, und ihre Call-Flip-Liste. Die Flip-Ziffer, die ein Anrufer wählt, folgt der Reihenfolge der Liste: Ziehen Sie eine Zeile oder verwenden Sie Nach oben / Nach unten.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a forwarding number (at most 10)</source>
+        <translation>Eine Weiterleitungsnummer hinzufügen (höchstens 10)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected number from the list</source>
+        <translation>Die ausgewählte Rufnummer aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move the selected number up the flip order (Alt+Up)</source>
+        <translation>Die ausgewählte Rufnummer in der Flip-Reihenfolge nach oben verschieben (Alt+Pfeil nach oben)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move the selected number down the flip order (Alt+Down)</source>
+        <translation>Die ausgewählte Rufnummer in der Flip-Reihenfolge nach unten verschieben (Alt+Pfeil nach unten)</translation>
+    </message>
+    <message>
+        <source>Selected number</source>
+        <translation>Ausgewählte Rufnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Phone number:</source>
+        <translation>&amp;Rufnummer:</translation>
+    </message>
+    <message>
+        <source>+49 151 23456789</source>
+        <translation>+49 151 23456789</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Funktionen:</translation>
+    </message>
+    <message>
+        <source>Call &amp;forwarding</source>
+        <translation>A&amp;nrufweiterleitung</translation>
+    </message>
+    <message>
+        <source>Call f&amp;lip</source>
+        <translation>Call-F&amp;lip</translation>
+    </message>
+    <message>
+        <source>Flip digit:</source>
+        <translation>Flip-Ziffer:</translation>
     </message>
 </context>
 <context>
@@ -685,6 +1401,77 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Delegated</source>
         <translation>Delegiert</translation>
+    </message>
+</context>
+<context>
+    <name>NumberPusher</name>
+    <message>
+        <source>Number %1 was already released at Restcomm.</source>
+        <translation>Die Rufnummer %1 war bei Restcomm bereits freigegeben.</translation>
+    </message>
+    <message>
+        <source>The number was released at Restcomm since you edited it.</source>
+        <translation>Die Rufnummer wurde seit Ihrer Bearbeitung bei Restcomm freigegeben.</translation>
+    </message>
+    <message>
+        <source>changed at the provider since you edited it.</source>
+        <translation>seit Ihrer Bearbeitung beim Anbieter geändert.</translation>
+    </message>
+    <message>
+        <source>changed at the provider since you edited it: %1.</source>
+        <translation>seit Ihrer Bearbeitung beim Anbieter geändert: %1.</translation>
+    </message>
+    <message>
+        <source>Number %1 already had the new values.</source>
+        <translation>Die Rufnummer %1 hatte bereits die neuen Werte.</translation>
+    </message>
+    <message>
+        <source>Updated number %1 (%2).</source>
+        <translation>Rufnummer %1 aktualisiert (%2).</translation>
+    </message>
+    <message>
+        <source>Released number %1.</source>
+        <translation>Rufnummer %1 freigegeben.</translation>
+    </message>
+    <message>
+        <source>Restcomm may have provisioned a number in area code %1 on an earlier attempt whose answer was lost; Trunkline cannot tell, so it does not send the request again. Check the numbers after the next sync, then discard this change or stage it again.</source>
+        <translation>Restcomm hat bei einem früheren Versuch, dessen Antwort verloren ging, möglicherweise bereits eine Rufnummer mit der Vorwahl %1 bereitgestellt; Trunkline kann das nicht feststellen und sendet die Anfrage daher nicht erneut. Prüfen Sie die Rufnummern nach der nächsten Synchronisierung und verwerfen Sie dann diese Änderung oder merken Sie sie erneut vor.</translation>
+    </message>
+    <message>
+        <source>Number %1 had already been provisioned.</source>
+        <translation>Die Rufnummer %1 war bereits bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Could not check whether number %1 is provisioned already.</source>
+        <translation>Es konnte nicht geprüft werden, ob die Rufnummer %1 bereits bereitgestellt ist.</translation>
+    </message>
+    <message>
+        <source>Provisioned number %1 (sid %2).</source>
+        <translation>Rufnummer %1 bereitgestellt (SID %2).</translation>
+    </message>
+    <message>
+        <source>RingCentral numbers cannot be ordered through its API; order the number in the RingCentral admin portal, then sync.</source>
+        <translation>RingCentral-Rufnummern können nicht über die API bestellt werden; bestellen Sie die Rufnummer im RingCentral-Adminportal und synchronisieren Sie anschließend.</translation>
+    </message>
+    <message>
+        <source>RingCentral numbers cannot be released through this API (only inventory and forwarded numbers can be deleted there); release the number in the RingCentral admin portal and discard this change.</source>
+        <translation>RingCentral-Rufnummern können über diese API nicht freigegeben werden (dort lassen sich nur Bestands- und weitergeleitete Rufnummern löschen); geben Sie die Rufnummer im RingCentral-Adminportal frei und verwerfen Sie diese Änderung.</translation>
+    </message>
+    <message>
+        <source>RingCentral&apos;s API cannot change a phone number&apos;s label (it is read-only in CompanyPhoneNumberInfo); change it in the RingCentral admin portal and discard this change.</source>
+        <translation>Die API von RingCentral kann die Bezeichnung einer Rufnummer nicht ändern (sie ist in CompanyPhoneNumberInfo schreibgeschützt); ändern Sie sie im RingCentral-Adminportal und verwerfen Sie diese Änderung.</translation>
+    </message>
+    <message>
+        <source>RingCentral numbers cannot be changed (%1) through the API Trunkline uses; change them in the RingCentral admin portal and discard this change.</source>
+        <translation>RingCentral-Rufnummern können über die von Trunkline verwendete API nicht geändert werden (%1); ändern Sie sie im RingCentral-Adminportal und verwerfen Sie diese Änderung.</translation>
+    </message>
+    <message>
+        <source>Phone numbers of %1 profiles cannot be changed by Trunkline.</source>
+        <translation>Rufnummern von %1-Profilen können von Trunkline nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Profile %1 names no Restcomm Account SID.</source>
+        <translation>Das Profil %1 nennt keine Restcomm Account SID.</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1694,33 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Cannot remove the applied changes</source>
         <translation>Die übernommenen Änderungen können nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesPage</name>
+    <message>
+        <source>Pending changes</source>
+        <translation>Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>Your edits wait here until they are applied to the provider. Applying sends them in this order; a change that fails stays with its error, and a record that was changed at the provider since you edited it is marked as a conflict instead of being overwritten.</source>
+        <translation>Ihre Änderungen warten hier, bis sie beim Anbieter übernommen werden. Beim Übernehmen werden sie in dieser Reihenfolge gesendet; eine fehlgeschlagene Änderung bleibt mit ihrem Fehler erhalten, und ein Datensatz, der seit Ihrer Bearbeitung beim Anbieter geändert wurde, wird als Konflikt markiert statt überschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply all</source>
+        <translation>Alle &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard selected</source>
+        <translation>Auswahl &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard a&amp;ll…</source>
+        <translation>A&amp;lle verwerfen…</translation>
+    </message>
+    <message>
+        <source>No pending changes. Edits you make on the other pages are staged here before they are sent to a provider.</source>
+        <translation>Keine ausstehenden Änderungen. Änderungen, die Sie auf den anderen Seiten vornehmen, werden hier vorgemerkt, bevor sie an einen Anbieter gesendet werden.</translation>
     </message>
 </context>
 <context>
@@ -1858,6 +2672,41 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>SettingsPusher</name>
+    <message>
+        <source>The settings change names no extension and kind (key &quot;%1&quot;, expected &quot;&lt;extension id&gt;/&lt;kind&gt;&quot;).</source>
+        <translation>Die Einstellungsänderung nennt keine Nebenstelle und keine Art (Schlüssel &quot;%1&quot;, erwartet &quot;&lt;extension id&gt;/&lt;kind&gt;&quot;).</translation>
+    </message>
+    <message>
+        <source>Settings of extension %1 can only be updated, not created or deleted.</source>
+        <translation>Einstellungen der Nebenstelle %1 können nur aktualisiert, nicht angelegt oder gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>The change of the %1 of extension %2 carries no settings (payload member settings).</source>
+        <translation>Die Änderung an %1 der Nebenstelle %2 enthält keine Einstellungen (Payload-Feld settings).</translation>
+    </message>
+    <message>
+        <source>Extension %1 was deleted at the provider since you edited its %2.</source>
+        <translation>Die Nebenstelle %1 wurde seit Ihrer Bearbeitung von %2 beim Anbieter gelöscht.</translation>
+    </message>
+    <message>
+        <source>The %1 of extension %2 changed at the provider since you edited it.</source>
+        <translation>Nebenstelle %2: %1 seit Ihrer Bearbeitung beim Anbieter geändert.</translation>
+    </message>
+    <message>
+        <source>The %1 of extension %2 changed at the provider since you edited it: %3.</source>
+        <translation>Nebenstelle %2: %1 seit Ihrer Bearbeitung beim Anbieter geändert: %3.</translation>
+    </message>
+    <message>
+        <source>The %1 of extension %2 already had the new values.</source>
+        <translation>Nebenstelle %2: %1 hatte bereits die neuen Werte.</translation>
+    </message>
+    <message>
+        <source>Updated the %1 of extension %2 (%3).</source>
+        <translation>Nebenstelle %2: %1 aktualisiert (%3).</translation>
+    </message>
+</context>
+<context>
     <name>SyncCommand</name>
     <message>
         <source>Pulls every selected profile into the database, then pushes its pending changes.</source>
@@ -2591,6 +3440,706 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>trunkline::gui::AccountOverview</name>
+    <message>
+        <source>Main number %1</source>
+        <translation>Hauptrufnummer %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Tarif: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Betreiber: %1</translation>
+    </message>
+    <message>
+        <source>No provider account yet</source>
+        <translation>Noch kein Anbieterkonto</translation>
+    </message>
+    <message>
+        <source>1 account</source>
+        <translation>1 Konto</translation>
+    </message>
+    <message>
+        <source>%1 accounts</source>
+        <translation>%1 Konten</translation>
+    </message>
+    <message>
+        <source>Account details appear after the first sync</source>
+        <translation>Kontodetails erscheinen nach der ersten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::AddNumberDialog</name>
+    <message>
+        <source>U.S. local number, by area code</source>
+        <translation>US-Ortsnetznummer, nach Vorwahl</translation>
+    </message>
+    <message>
+        <source>Global number, by country</source>
+        <translation>Internationale Rufnummer, nach Land</translation>
+    </message>
+    <message>
+        <source>Toll-free number, by prefix</source>
+        <translation>Gebührenfreie Rufnummer, nach Präfix</translation>
+    </message>
+    <message>
+        <source>Vanity toll-free number, by pattern</source>
+        <translation>Gebührenfreie Wunschrufnummer, nach Muster</translation>
+    </message>
+    <message>
+        <source>SIP virtual number</source>
+        <translation>Virtuelle SIP-Rufnummer</translation>
+    </message>
+    <message>
+        <source>Add a number to %1</source>
+        <translation>Rufnummer zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Stage number</source>
+        <translation>Rufnummer vormerken</translation>
+    </message>
+    <message>
+        <source>Area code:</source>
+        <translation>Vorwahl:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Land:</translation>
+    </message>
+    <message>
+        <source>Prefix:</source>
+        <translation>Präfix:</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>Muster:</translation>
+    </message>
+    <message>
+        <source>SIP number:</source>
+        <translation>SIP-Rufnummer:</translation>
+    </message>
+    <message>
+        <source>A SIP virtual number is created in Restcomm only; no carrier number is bought.</source>
+        <translation>Eine virtuelle SIP-Rufnummer wird nur in Restcomm angelegt; es wird keine Rufnummer bei einem Netzbetreiber gekauft.</translation>
+    </message>
+    <message>
+        <source>Numbers are searched live at the provider. The chosen number is bought when pending changes are applied.</source>
+        <translation>Rufnummern werden live beim Anbieter gesucht. Die gewählte Rufnummer wird gekauft, wenn die ausstehenden Änderungen übernommen werden.</translation>
+    </message>
+    <message>
+        <source>Area code must be 3 digits and not start with 0 or 1.</source>
+        <translation>Die Vorwahl muss aus 3 Ziffern bestehen und darf nicht mit 0 oder 1 beginnen.</translation>
+    </message>
+    <message>
+        <source>Country must be a two-letter ISO code such as GB.</source>
+        <translation>Das Land muss ein zweistelliger ISO-Code wie GB sein.</translation>
+    </message>
+    <message>
+        <source>Pattern must not be empty.</source>
+        <translation>Das Muster darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Pattern may contain only letters, digits and *.</source>
+        <translation>Das Muster darf nur Buchstaben, Ziffern und * enthalten.</translation>
+    </message>
+    <message>
+        <source>Pattern must be at most 10 characters (a U.S. number has 10 digits).</source>
+        <translation>Das Muster darf höchstens 10 Zeichen lang sein (eine US-Rufnummer hat 10 Ziffern).</translation>
+    </message>
+    <message>
+        <source>SIP number must not be empty.</source>
+        <translation>Die SIP-Rufnummer darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>SIP number must not contain spaces.</source>
+        <translation>Die SIP-Rufnummer darf keine Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>SIP number must be at most 30 characters.</source>
+        <translation>Die SIP-Rufnummer darf höchstens 30 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Friendly name must be at most %1 characters.</source>
+        <translation>Der Anzeigename darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Search, then choose one of the available numbers.</source>
+        <translation>Suchen Sie und wählen Sie dann eine der verfügbaren Rufnummern.</translation>
+    </message>
+    <message>
+        <source>Searching available numbers…</source>
+        <translation>Verfügbare Rufnummern werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Search failed.</source>
+        <translation>Suche fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>The provider gave no answer.</source>
+        <translation>Der Anbieter hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>MMS</source>
+        <translation>MMS</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>%1   (%2)</source>
+        <translation>%1   (%2)</translation>
+    </message>
+    <message>
+        <source>No numbers are available for this search.</source>
+        <translation>Für diese Suche sind keine Rufnummern verfügbar.</translation>
+    </message>
+    <message>
+        <source>1 number available.</source>
+        <translation>1 Rufnummer verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 numbers available.</source>
+        <translation>%1 Rufnummern verfügbar.</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Suche abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::AppSession</name>
+    <message>
+        <source>Welcome to Trunkline</source>
+        <translation>Willkommen bei Trunkline</translation>
+    </message>
+    <message>
+        <source>There is no provider account yet. Open the demo office?</source>
+        <translation>Es gibt noch kein Anbieterkonto. Das Demo-Büro öffnen?</translation>
+    </message>
+    <message>
+        <source>The demo office runs on this computer with made-up numbers and extensions at RingCentral, Telnyx and Restcomm, so you can look around before you add your own account. Nothing leaves this computer.</source>
+        <translation>Das Demo-Büro läuft auf diesem Computer mit erfundenen Rufnummern und Nebenstellen bei RingCentral, Telnyx und Restcomm, sodass Sie sich umsehen können, bevor Sie Ihr eigenes Konto hinzufügen. Es verlassen keine Daten diesen Computer.</translation>
+    </message>
+    <message>
+        <source>Open the demo office</source>
+        <translation>Demo-Büro öffnen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch every profile&apos;s data and apply the pending changes (F5)</source>
+        <translation>Die Daten aller Profile abrufen und die ausstehenden Änderungen übernehmen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>Synchronisierung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo office</source>
+        <translation>&amp;Demo-Büro öffnen</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Demo office</source>
+        <translation>Demo-Büro</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::AuditLogPage</name>
+    <message>
+        <source>The newest %1 entries</source>
+        <translation>Die neuesten %1 Einträge</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::EditNumberDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit number %1</source>
+        <translation>Rufnummer %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Saving stages the changes; they reach the provider when pending changes are applied.</source>
+        <translation>Beim Speichern werden die Änderungen vorgemerkt; sie gelangen zum Anbieter, wenn die ausstehenden Änderungen übernommen werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Friendly name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>Not assigned (company number)</source>
+        <translation>Nicht zugewiesen (Firmenrufnummer)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>%1 must be an http or https URL.</source>
+        <translation>%1 muss eine http- oder https-URL sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be 34 letters and digits (a Restcomm SID such as AP…).</source>
+        <translation>%1 muss aus 34 Buchstaben und Ziffern bestehen (eine Restcomm-SID wie AP…).</translation>
+    </message>
+    <message>
+        <source>Friendly name must be at most %1 characters.</source>
+        <translation>Der Anzeigename darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Assigned to must be one of the profile&apos;s extensions or &quot;Not assigned&quot;.</source>
+        <translation>&quot;Zugewiesen an&quot; muss eine der Nebenstellen des Profils oder &quot;Nicht zugewiesen&quot; sein.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ExtensionCallSettingsWidget</name>
+    <message>
+        <source>Ring the forwarding list (forward calls)</source>
+        <translation>Weiterleitungsliste anrufen (Anrufe weiterleiten)</translation>
+    </message>
+    <message>
+        <source>Forward every call to a phone number</source>
+        <translation>Jeden Anruf an eine Rufnummer weiterleiten</translation>
+    </message>
+    <message>
+        <source>Transfer to another extension (IVR menu, application)</source>
+        <translation>An eine andere Nebenstelle durchstellen (IVR-Menü, Anwendung)</translation>
+    </message>
+    <message>
+        <source>Voicemail only (take messages)</source>
+        <translation>Nur Voicemail (Nachrichten aufnehmen)</translation>
+    </message>
+    <message>
+        <source>%1 (as set at the provider)</source>
+        <translation>%1 (wie beim Anbieter eingestellt)</translation>
+    </message>
+    <message>
+        <source>Choose an extension</source>
+        <translation>Nebenstelle auswählen</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Extension %1</source>
+        <translation>Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>Nothing (caller ID blocked)</source>
+        <translation>Keine (Anrufer-ID unterdrückt)</translation>
+    </message>
+    <message>
+        <source>%1 (this extension&apos;s number)</source>
+        <translation>%1 (Nummer dieser Nebenstelle)</translation>
+    </message>
+    <message>
+        <source>%1 (company number)</source>
+        <translation>%1 (Firmenrufnummer)</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s current location</source>
+        <translation>Aktueller Standort des Anrufers</translation>
+    </message>
+    <message>
+        <source>Not fetched yet: opening the extension fetches them.</source>
+        <translation>Noch nicht abgerufen: Die Einstellungen werden beim Öffnen der Nebenstelle abgerufen.</translation>
+    </message>
+    <message>
+        <source>Choose an extension to see its call settings.</source>
+        <translation>Wählen Sie eine Nebenstelle aus, um ihre Anrufeinstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Not fetched yet: %1. Opening the extension fetches them.</source>
+        <translation>Noch nicht abgerufen: %1. Die Einstellungen werden beim Öffnen der Nebenstelle abgerufen.</translation>
+    </message>
+    <message>
+        <source>Fetched from the provider %1.</source>
+        <translation>Vom Anbieter abgerufen: %1.</translation>
+    </message>
+    <message>
+        <source>Shows changes staged but not applied yet.</source>
+        <translation>Zeigt vorgemerkte, noch nicht übernommene Änderungen.</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Calls ring the extension&apos;s phones and forwarding list (edit the list under Forwarding).</source>
+        <translation>Anrufe klingeln auf den Telefonen der Nebenstelle und bei der Weiterleitungsliste (die Liste bearbeiten Sie unter Weiterleitung).</translation>
+    </message>
+    <message>
+        <source>Every call goes straight to the number below; the extension&apos;s phones do not ring.</source>
+        <translation>Jeder Anruf geht direkt an die unten angegebene Rufnummer; die Telefone der Nebenstelle klingeln nicht.</translation>
+    </message>
+    <message>
+        <source>Every call goes to the chosen extension, e.g. an IVR menu or an application.</source>
+        <translation>Jeder Anruf geht an die gewählte Nebenstelle, z. B. ein IVR-Menü oder eine Anwendung.</translation>
+    </message>
+    <message>
+        <source>Callers can only leave a voicemail.</source>
+        <translation>Anrufer können nur eine Voicemail hinterlassen.</translation>
+    </message>
+    <message>
+        <source>Forward to: enter the phone number that every call is forwarded to.</source>
+        <translation>Weiterleiten an: Geben Sie die Rufnummer ein, an die jeder Anruf weitergeleitet wird.</translation>
+    </message>
+    <message>
+        <source>Forward to: %1</source>
+        <translation>Weiterleiten an: %1</translation>
+    </message>
+    <message>
+        <source>Transfer to: choose the extension that takes the calls.</source>
+        <translation>Durchstellen an: Wählen Sie die Nebenstelle, die die Anrufe annimmt.</translation>
+    </message>
+    <message>
+        <source>E-mail addresses: &quot;%1&quot; is not an e-mail address (name@example.com).</source>
+        <translation>E-Mail-Adressen: &quot;%1&quot; ist keine E-Mail-Adresse (name@example.com).</translation>
+    </message>
+    <message>
+        <source>E-mail addresses: enter at least one address; the extension&apos;s managers are not notified instead.</source>
+        <translation>E-Mail-Adressen: Geben Sie mindestens eine Adresse ein; eine ersatzweise Benachrichtigung der Verwalter der Nebenstelle erfolgt nicht.</translation>
+    </message>
+    <message>
+        <source>Where notifications are sent; separate several addresses with commas.</source>
+        <translation>Empfänger der Benachrichtigungen; trennen Sie mehrere Adressen durch Kommas.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ExtensionCreateDialog</name>
+    <message>
+        <source>&amp;Stage extension</source>
+        <translation>Nebenstelle vor&amp;merken</translation>
+    </message>
+    <message>
+        <source>Profile: no RingCentral profile whose signed-in user may create extensions.</source>
+        <translation>Profil: kein RingCentral-Profil, dessen angemeldeter Benutzer Nebenstellen anlegen darf.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ExtensionEditor</name>
+    <message>
+        <source>Account&apos;s time zone</source>
+        <translation>Zeitzone des Kontos</translation>
+    </message>
+    <message>
+        <source>The number shown to the people this extension calls. Choices are the account&apos;s numbers with the Caller ID feature.</source>
+        <translation>Die Rufnummer, die den von dieser Nebenstelle angerufenen Personen angezeigt wird. Zur Auswahl stehen die Rufnummern des Kontos mit der Funktion Anrufer-ID.</translation>
+    </message>
+    <message>
+        <source>The extension is staged for deletion.</source>
+        <translation>Die Nebenstelle ist zum Löschen vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>Provider default</source>
+        <translation>Standard des Anbieters</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Keine Rufnummer</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>No extension selected</source>
+        <translation>Keine Nebenstelle ausgewählt</translation>
+    </message>
+    <message>
+        <source>Choose an extension in the list to see and edit its settings.</source>
+        <translation>Wählen Sie eine Nebenstelle in der Liste aus, um ihre Einstellungen zu sehen und zu bearbeiten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) broken; the messages beside the fields say what to change.</source>
+        <translation>
+            <numerusform>%n Regel verletzt; die Meldungen neben den Feldern sagen, was zu ändern ist.</numerusform>
+            <numerusform>%n Regeln verletzt; die Meldungen neben den Feldern sagen, was zu ändern ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix the marked fields to save.</source>
+        <translation>Korrigieren Sie die markierten Felder, um zu speichern.</translation>
+    </message>
+    <message>
+        <source>Stage the edits as pending changes (Ctrl+S); they reach the provider with the next sync</source>
+        <translation>Die Änderungen als ausstehende Änderungen vormerken (Strg+S); sie werden bei der nächsten Synchronisierung an den Anbieter übertragen</translation>
+    </message>
+    <message>
+        <source>This extension is staged for deletion; the deletion reaches RingCentral with the next sync.</source>
+        <translation>Diese Nebenstelle ist zum Löschen vorgemerkt; die Löschung wird bei der nächsten Synchronisierung an RingCentral übertragen.</translation>
+    </message>
+    <message>
+        <source>Edits to this extension are staged and not applied yet; the form shows them. Saving again replaces them.</source>
+        <translation>Änderungen an dieser Nebenstelle sind vorgemerkt und noch nicht übernommen; das Formular zeigt sie an. Erneutes Speichern ersetzt sie.</translation>
+    </message>
+    <message>
+        <source>No extension is selected.</source>
+        <translation>Es ist keine Nebenstelle ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to save: the form has no edits.</source>
+        <translation>Nichts zu speichern: Das Formular enthält keine Änderungen.</translation>
+    </message>
+    <message>
+        <source>Staged %1 for extension %2; it is sent to the provider with the next sync.</source>
+        <translation>%1 für Nebenstelle %2 vorgemerkt; die Übertragung an den Anbieter erfolgt bei der nächsten Synchronisierung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the settings and %n forwarding change(s)</source>
+        <translation>
+            <numerusform>Einstellungen und %n Weiterleitungsänderung</numerusform>
+            <numerusform>Einstellungen und %n Weiterleitungsänderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n forwarding change(s)</source>
+        <translation>
+            <numerusform>%n Weiterleitungsänderung</numerusform>
+            <numerusform>%n Weiterleitungsänderungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ExtensionsPage</name>
+    <message>
+        <source>&amp;New extension…</source>
+        <translation>&amp;Neue Nebenstelle…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete extension…</source>
+        <translation>Nebenstelle &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save extension</source>
+        <translation>Nebenstelle &amp;speichern</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Extension %1 is no longer in the local store; sync to update the list.</source>
+        <translation>Die Nebenstelle %1 ist nicht mehr in der lokalen Kopie; synchronisieren Sie, um die Liste zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Extension %1 (%2) has unsaved edits. Save them as pending changes before opening another extension?</source>
+        <translation>Die Nebenstelle %1 (%2) hat nicht gespeicherte Änderungen. Sollen sie als ausstehende Änderungen gespeichert werden, bevor eine andere Nebenstelle geöffnet wird?</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Not staged: %1</source>
+        <translation>Nicht vorgemerkt: %1</translation>
+    </message>
+    <message>
+        <source>Extension %1 (%2) is staged for creation; it appears in the list after the next sync.</source>
+        <translation>Die Nebenstelle %1 (%2) ist zum Anlegen vorgemerkt; sie erscheint nach der nächsten Synchronisierung in der Liste.</translation>
+    </message>
+    <message>
+        <source>Delete extension %1</source>
+        <translation>Nebenstelle %1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete extension %1 (%2) at RingCentral with the next sync? Its direct numbers go back to the company&apos;s numbers, and its forwarding numbers, voicemail and settings are removed. This cannot be undone once applied.</source>
+        <translation>Nebenstelle %1 (%2) bei der nächsten Synchronisierung bei RingCentral löschen? Ihre Direktrufnummern gehen an die Rufnummern der Firma zurück, und ihre Weiterleitungsnummern, Voicemail und Einstellungen werden entfernt. Nach dem Übernehmen lässt sich das nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Extension %1 (%2) is staged for deletion; it is deleted at RingCentral with the next sync.</source>
+        <translation>Die Nebenstelle %1 (%2) ist zum Löschen vorgemerkt; sie wird bei der nächsten Synchronisierung bei RingCentral gelöscht.</translation>
+    </message>
+    <message>
+        <source>Extensions exist only at RingCentral, and no RingCentral profile is set up; Telnyx and Restcomm have none.</source>
+        <translation>Nebenstellen gibt es nur bei RingCentral, und es ist kein RingCentral-Profil eingerichtet; Telnyx und Restcomm haben keine.</translation>
+    </message>
+    <message>
+        <source>Create an extension (Ctrl+N)</source>
+        <translation>Eine Nebenstelle anlegen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Select an extension to delete it.</source>
+        <translation>Wählen Sie eine Nebenstelle aus, um sie zu löschen.</translation>
+    </message>
+    <message>
+        <source>Delete the selected extension (Del)</source>
+        <translation>Die ausgewählte Nebenstelle löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Only RingCentral has extensions; the Telnyx and Restcomm profiles (%1) have none and are not listed here.</source>
+        <translation>Nur RingCentral hat Nebenstellen; die Telnyx- und Restcomm-Profile (%1) haben keine und werden hier nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Only RingCentral has extensions, and every profile here is a Telnyx or Restcomm profile (%1). Their numbers are on the Numbers page.</source>
+        <translation>Nur RingCentral hat Nebenstellen, und alle Profile hier sind Telnyx- oder Restcomm-Profile (%1). Ihre Rufnummern finden Sie auf der Seite Rufnummern.</translation>
+    </message>
+    <message>
+        <source>1 extension</source>
+        <translation>1 Nebenstelle</translation>
+    </message>
+    <message>
+        <source>%1 extensions</source>
+        <translation>%1 Nebenstellen</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ForwardingEditor</name>
+    <message>
+        <source>Work (Office)</source>
+        <translation>Geschäftlich (Büro)</translation>
+    </message>
+    <message>
+        <source>Other (custom label)</source>
+        <translation>Sonstige (eigene Bezeichnung)</translation>
+    </message>
+    <message>
+        <source>Set by RingCentral for desk phones and apps; it cannot be chosen.</source>
+        <translation>Wird von RingCentral für Tischtelefone und Apps festgelegt; kann nicht ausgewählt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n staged change(s) to this list are not applied yet. The list shows what the store holds; edit it again after the next sync, or discard the changes on the Pending changes page.</source>
+        <translation>
+            <numerusform>%n vorgemerkte Änderung an dieser Liste ist noch nicht übernommen. Die Liste zeigt den Stand der lokalen Kopie; bearbeiten Sie sie nach der nächsten Synchronisierung erneut oder verwerfen Sie die Änderungen auf der Seite Ausstehende Änderungen.</numerusform>
+            <numerusform>%n vorgemerkte Änderungen an dieser Liste sind noch nicht übernommen. Die Liste zeigt den Stand der lokalen Kopie; bearbeiten Sie sie nach der nächsten Synchronisierung erneut oder verwerfen Sie die Änderungen auf der Seite Ausstehende Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Numbers this extension forwards calls to, and its call flip list. The flip digit a caller dials follows the order of the list: drag a row or use Move up / Move down.</source>
+        <translation>Rufnummern, an die diese Nebenstelle Anrufe weiterleitet, und ihre Call-Flip-Liste. Die Flip-Ziffer, die ein Anrufer wählt, folgt der Reihenfolge der Liste: Ziehen Sie eine Zeile oder verwenden Sie Nach oben / Nach unten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The forwarding list breaks %n rule(s); the first: %1</source>
+        <translation>
+            <numerusform>Die Weiterleitungsliste verletzt %n Regel: %1</numerusform>
+            <numerusform>Die Weiterleitungsliste verletzt %n Regeln; die erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (follows the list&apos;s order)</source>
+        <translation>%1 (folgt der Reihenfolge der Liste)</translation>
+    </message>
+    <message>
+        <source>Not in the call flip list</source>
+        <translation>Nicht in der Call-Flip-Liste</translation>
+    </message>
+    <message>
+        <source>e.g. Summer house</source>
+        <translation>z. B. Ferienhaus</translation>
+    </message>
+    <message>
+        <source>Only entries of type Other keep a custom label; this one is shown as its type.</source>
+        <translation>Nur Einträge vom Typ Sonstige behalten eine eigene Bezeichnung; dieser Eintrag wird mit seinem Typ angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other number(s) in the list break a rule (shown in red; point at them for the reason).</source>
+        <translation>
+            <numerusform>%n weitere Rufnummer in der Liste verletzt eine Regel (rot dargestellt; zeigen Sie mit der Maus darauf, um den Grund zu sehen).</numerusform>
+            <numerusform>%n weitere Rufnummern in der Liste verletzen eine Regel (rot dargestellt; zeigen Sie mit der Maus darauf, um den Grund zu sehen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 numbers</source>
+        <translation>%1 von %2 Rufnummern</translation>
+    </message>
+    <message>
+        <source>The list has 10 numbers, the most RingCentral allows.</source>
+        <translation>Die Liste hat 10 Rufnummern, das Maximum bei RingCentral.</translation>
+    </message>
+    <message>
+        <source>Add a forwarding number (at most 10)</source>
+        <translation>Eine Weiterleitungsnummer hinzufügen (höchstens 10)</translation>
+    </message>
+    <message>
+        <source>Remove the selected number from the list (Del)</source>
+        <translation>Die ausgewählte Rufnummer aus der Liste entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Move the selected number up the flip order (Alt+Up)</source>
+        <translation>Die ausgewählte Rufnummer in der Flip-Reihenfolge nach oben verschieben (Alt+Pfeil nach oben)</translation>
+    </message>
+    <message>
+        <source>Move the selected number down the flip order (Alt+Down)</source>
+        <translation>Die ausgewählte Rufnummer in der Flip-Reihenfolge nach unten verschieben (Alt+Pfeil nach unten)</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::MainWindow</name>
     <message>
         <source>Numbers</source>
@@ -2695,13 +4244,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Exporting numbers… %1 of %2</source>
         <translation>Rufnummern werden exportiert… %1 von %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n number(s)</source>
-        <translation>
-            <numerusform>%n Rufnummer</numerusform>
-            <numerusform>%n Rufnummern</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Company number (not assigned)</source>
         <translation>Firmenrufnummer (nicht zugewiesen)</translation>
@@ -2737,6 +4279,356 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Find numbers</source>
         <translation>Rufnummern suchen</translation>
+    </message>
+    <message>
+        <source>Numbers can be added to Restcomm profiles only: RingCentral numbers are bought in the RingCentral admin portal, Telnyx numbers in the Telnyx portal.</source>
+        <translation>Rufnummern können nur zu Restcomm-Profilen hinzugefügt werden: RingCentral-Rufnummern werden im RingCentral-Adminportal gekauft, Telnyx-Rufnummern im Telnyx-Portal.</translation>
+    </message>
+    <message>
+        <source>Adding a number needs a connection to the provider, and none is set up.</source>
+        <translation>Zum Hinzufügen einer Rufnummer ist eine Verbindung zum Anbieter nötig, und es ist keine eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Select a number to edit.</source>
+        <translation>Wählen Sie eine Rufnummer zum Bearbeiten aus.</translation>
+    </message>
+    <message>
+        <source>This number is staged for release; discard that change to edit it.</source>
+        <translation>Diese Rufnummer ist zur Freigabe vorgemerkt; verwerfen Sie diese Änderung, um sie zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Select the numbers to release.</source>
+        <translation>Wählen Sie die freizugebenden Rufnummern aus.</translation>
+    </message>
+    <message>
+        <source>RingCentral numbers are released in the RingCentral admin portal.</source>
+        <translation>RingCentral-Rufnummern werden im RingCentral-Adminportal freigegeben.</translation>
+    </message>
+    <message>
+        <source>%1 numbers cannot be released by Trunkline.</source>
+        <translation>%1-Rufnummern können nicht von Trunkline freigegeben werden.</translation>
+    </message>
+    <message>
+        <source>The number %1</source>
+        <translation>Die Rufnummer %1 wird</translation>
+    </message>
+    <message>
+        <source>The %1 selected numbers</source>
+        <translation>Die %1 ausgewählten Rufnummern werden</translation>
+    </message>
+    <message>
+        <source>%1 will be released at %2 when pending changes are applied; a released number may be given to someone else and cannot be recovered.</source>
+        <translation>%1 bei %2 freigegeben, sobald die ausstehenden Änderungen übernommen werden; eine freigegebene Rufnummer kann an andere vergeben werden und lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>Rufnummer hinzufügen</translation>
+    </message>
+    <message>
+        <source>The new number could not be staged: %1</source>
+        <translation>Die neue Rufnummer konnte nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Edit number</source>
+        <translation>Rufnummer bearbeiten</translation>
+    </message>
+    <message>
+        <source>The number is no longer in the local copy.</source>
+        <translation>Die Rufnummer ist nicht mehr in der lokalen Kopie.</translation>
+    </message>
+    <message>
+        <source>The local copy has no extensions of this profile yet; sync first.</source>
+        <translation>Die lokale Kopie enthält noch keine Nebenstellen dieses Profils; synchronisieren Sie zuerst.</translation>
+    </message>
+    <message>
+        <source>%1 numbers are not assigned to extensions; they are routed by their URLs.</source>
+        <translation>%1-Rufnummern werden keinen Nebenstellen zugewiesen; sie werden über ihre URLs geroutet.</translation>
+    </message>
+    <message>
+        <source>The changes could not be staged: %1</source>
+        <translation>Die Änderungen konnten nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>the number is no longer shown.</source>
+        <translation>die Rufnummer wird nicht mehr angezeigt.</translation>
+    </message>
+    <message>
+        <source>Release number</source>
+        <translation>Rufnummer freigeben</translation>
+    </message>
+    <message>
+        <source>Release numbers</source>
+        <translation>Rufnummern freigeben</translation>
+    </message>
+    <message>
+        <source>Release %1 numbers</source>
+        <translation>%1 Rufnummern freigeben</translation>
+    </message>
+    <message>
+        <source>The release could not be staged: %1</source>
+        <translation>Die Freigabe konnte nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>1 number</source>
+        <translation>1 Rufnummer</translation>
+    </message>
+    <message>
+        <source>%1 numbers</source>
+        <translation>%1 Rufnummern</translation>
+    </message>
+    <message>
+        <source>Search and add a number (%1)</source>
+        <translation>Eine Rufnummer suchen und hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>Edit the current number (%1)</source>
+        <translation>Die aktuelle Rufnummer bearbeiten (%1)</translation>
+    </message>
+    <message>
+        <source>Release the selected numbers (%1)</source>
+        <translation>Die ausgewählten Rufnummern freigeben (%1)</translation>
+    </message>
+    <message>
+        <source>Staged for release.</source>
+        <translation>Zur Freigabe vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>Staged changes: %1.</source>
+        <translation>Vorgemerkte Änderungen: %1.</translation>
+    </message>
+    <message>
+        <source>Add number…</source>
+        <translation>Rufnummer hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation>Freigeben…</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::PendingChangesPage</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation>Diese Änderung verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard these %1 changes?</source>
+        <translation>Diese %1 Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The edits are removed from this computer and never sent to the provider. This cannot be undone.</source>
+        <translation>Die Änderungen werden von diesem Computer entfernt und nie an den Anbieter gesendet. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Send every waiting change to its provider (Ctrl+Return)</source>
+        <translation>Alle wartenden Änderungen an ihren Anbieter senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Drop the selected changes without sending them (Del)</source>
+        <translation>Die ausgewählten Änderungen verwerfen, ohne sie zu senden (Entf)</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 Änderung</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply 1 change</source>
+        <translation>1 Änderung &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply %1 changes</source>
+        <translation>%1 Änderungen &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply all</source>
+        <translation>Alle &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>A sync is running; apply when it has finished.</source>
+        <translation>Eine Synchronisierung läuft; übernehmen Sie die Änderungen, wenn sie abgeschlossen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ProfileSwitcher</name>
+    <message>
+        <source>Which provider account the console shows</source>
+        <translation>Welches Anbieterkonto die Konsole anzeigt</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>Alle Profile</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::SyncController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: connecting</source>
+        <translation>%1: Verbindung wird hergestellt</translation>
+    </message>
+    <message>
+        <source>Sync cancelled at %1; the next sync finishes the job.</source>
+        <translation>Synchronisierung um %1 abgebrochen; die nächste Synchronisierung schließt den Vorgang ab.</translation>
+    </message>
+    <message>
+        <source>Synced at %1.</source>
+        <translation>Synchronisiert um %1.</translation>
+    </message>
+    <message>
+        <source>Changes applied at %1.</source>
+        <translation>Änderungen übernommen um %1.</translation>
+    </message>
+    <message>
+        <source>Synced at %1 with problems (%2): %3</source>
+        <translation>Synchronisiert um %1 mit Problemen (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::SyncStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the sync; what arrived so far is kept and the next sync finishes the job.</source>
+        <translation>Die Synchronisierung anhalten; bereits empfangene Daten bleiben erhalten, und die nächste Synchronisierung schließt den Vorgang ab.</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisierung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::models::AuditLogModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::models::ExtensionsModel</name>
+    <message>
+        <source>Ext.</source>
+        <translation>Durchwahl</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Rufnummern</translation>
+    </message>
+    <message>
+        <source>%1 is an account administrator.</source>
+        <translation>%1 ist Administrator des Kontos.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::models::ForwardingListModel</name>
+    <message>
+        <source>Device %1</source>
+        <comment>phone line entry</comment>
+        <translation>Gerät %1</translation>
+    </message>
+    <message>
+        <source>The forwarding list already has %1 numbers; at most %1 are allowed.</source>
+        <translation>Die Weiterleitungsliste hat bereits %1 Rufnummern; erlaubt sind höchstens %1.</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>Flip</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>The digit dialled to flip a call to this number; follows the list&apos;s order.</source>
+        <translation>Die Ziffer, die gewählt wird, um einen Anruf per Call-Flip an diese Rufnummer umzuschalten; folgt der Reihenfolge der Liste.</translation>
     </message>
 </context>
 <context>
@@ -2804,6 +4696,121 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Pending: &quot;%1&quot; is staged and not yet applied at the provider (stored: &quot;%2&quot;).</source>
         <translation>Ausstehend: &quot;%1&quot; ist vorgemerkt und beim Anbieter noch nicht übernommen (gespeichert: &quot;%2&quot;).</translation>
+    </message>
+    <message>
+        <source>Pending: this number is staged for release and is released at the provider when pending changes are applied.</source>
+        <translation>Ausstehend: Diese Rufnummer ist zur Freigabe vorgemerkt und wird beim Anbieter freigegeben, wenn die ausstehenden Änderungen übernommen werden.</translation>
+    </message>
+    <message>
+        <source>Pending: unassigning from its extension is staged and not yet applied.</source>
+        <translation>Ausstehend: Das Aufheben der Zuweisung zur Nebenstelle ist vorgemerkt und noch nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>Pending: assigning to extension %1 is staged and not yet applied.</source>
+        <translation>Ausstehend: Die Zuweisung zur Nebenstelle %1 ist vorgemerkt und noch nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>Pending: changes of %1 are staged and not yet applied at the provider.</source>
+        <translation>Ausstehend: Änderungen an %1 sind vorgemerkt und beim Anbieter noch nicht übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::models::PendingChangesModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Nebenstelle</translation>
+    </message>
+    <message>
+        <source>Forwarding number</source>
+        <translation>Weiterleitungsnummer</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Extension settings</source>
+        <translation>Nebenstelleneinstellungen</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Being applied</source>
+        <translation>Wird übernommen</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Failed, will retry</source>
+        <translation>Fehlgeschlagen, neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%2: %1</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>New values</source>
+        <translation>Neue Werte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation>Vorgemerkt</translation>
     </message>
 </context>
 <context>
