@@ -1,14 +1,25 @@
 #include "TestDatabase.h"
+#include "core/PhoneNumber.h"
+#include "gui/extensions/ExtensionCreateDialog.h"
+#include "gui/extensions/ExtensionEditor.h"
+#include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionsPage.h"
+#include "gui/extensions/ForwardingEditor.h"
 #include "models/ExtensionsModel.h"
 #include "store/ExtensionRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "sync/ChangePayloads.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
 
@@ -26,7 +37,8 @@ private slots:
         QSettings().clear();
         m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
         QVERIFY2(m_test->open(), qPrintable(m_test->error()));
-        const qint64 profile = m_test->addProfile();
+        const qint64 profile = m_test->addProfile(u"Berlin office"_s);
+        m_profile = profile;
         QList<core::Extension> all;
         const QStringList names = {u"Anna Berger"_s, u"Jonas Keller"_s, u"Sales"_s, u"Support"_s, u"Lobby"_s};
         for (int i = 0; i < 450; ++i) {
@@ -37,17 +49,37 @@ private slots:
             x.type = names[i % names.size()].startsWith(u'S') ? core::ExtensionType::Department
                                                               : core::ExtensionType::User;
             x.status = i % 9 == 0 ? core::ExtensionStatus::NotActivated : core::ExtensionStatus::Enabled;
+            x.contact.firstName = names[i % names.size()].section(u' ', 0, 0);
+            x.contact.email = u"x%1@example.com"_s.arg(100 + i);
+            x.timeZone = u"Europe/Berlin"_s;
+            x.admin = i == 0;
             all << x;
         }
         QVERIFY(store::ExtensionRepository(m_test->database()).upsert(profile, all));
+        makePage();
+    }
+    void makePage() {
         m_page = std::make_unique<gui::ExtensionsPage>(m_test->database());
-        m_page->resize(1000, 600);
+        m_page->resize(1400, 820);
+        m_page->setUnsavedPrompt([this](const QString& text) {
+            m_prompts << text;
+            return m_unsavedAnswer;
+        });
+        m_page->setConfirmPrompt([this](const QString&, const QString& text) {
+            m_prompts << text;
+            return m_confirmAnswer;
+        });
         m_page->show();
+        m_page->activateWindow();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
     }
     void cleanup() {
         m_page.reset();
         m_test.reset();
+        m_prompts.clear();
+        m_unsavedAnswer = QMessageBox::Cancel;
+        m_confirmAnswer = true;
     }
 
     void listsLazily() {
@@ -98,9 +130,308 @@ private slots:
         QCOMPARE(again.model()->sortOrder(), Qt::DescendingOrder);
     }
 
+    void editSettingsStagesOnlyTheChangedMembers() {
+        QVERIFY(m_page->selectExtension(m_profile, u"100002"_s));
+        gui::ExtensionEditor* editor = m_page->editor();
+        QCOMPARE(editor->extensionId(), u"100002"_s);
+        QCOMPARE(lineEdit(u"nameEdit"_s)->text(), u"Sales 2"_s);
+        auto* save = m_page->findChild<QPushButton*>(u"saveButton"_s);
+        QVERIFY(!save->isEnabled());
+
+        retype(u"nameEdit"_s, u"Sales Berlin"_s);
+        retype(u"businessPhoneEdit"_s, u"+49 30 901820"_s);
+        QVERIFY(editor->hasUnsavedEdits());
+        QVERIFY(save->isEnabled());
+        lineEdit(u"nameEdit"_s)->setFocus();
+        QTest::keySequence(lineEdit(u"nameEdit"_s), QKeySequence::Save);
+
+        QList<store::PendingChange> changes = pending();
+        QCOMPARE(changes.size(), 1);
+        const store::PendingChange& change = changes.first();
+        QCOMPARE(change.entity, sync::ChangePayloads::kExtension);
+        QCOMPARE(change.entityKey, u"100002"_s);
+        QCOMPARE(change.operation, store::ChangeOperation::Update);
+        QCOMPARE(QJsonDocument(change.payload).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"contact":{"businessPhone":"+4930901820"},"name":"Sales Berlin"})"));
+        store::ExtensionRepository repository(m_test->database());
+        QCOMPARE(change.baseVersion, repository.versionOf(*repository.find(m_profile, u"100002"_s)));
+        QVERIFY(!editor->hasUnsavedEdits());
+        QVERIFY(m_page->lastMessage().startsWith(u"Staged the settings for extension 102"_s));
+
+        // Editing again replaces the staged payload instead of queueing a second change.
+        retype(u"nameEdit"_s, u"Sales 2"_s);
+        retype(u"jobTitleEdit"_s, u"Inside sales"_s);
+        m_page->save();
+        changes = pending();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(QJsonDocument(changes.first().payload).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"contact":{"businessPhone":"+4930901820","jobTitle":"Inside sales"}})"));
+        // Reopened later, the form shows the staged values.
+        QVERIFY(m_page->selectExtension(m_profile, u"100003"_s));
+        QVERIFY(m_page->selectExtension(m_profile, u"100002"_s));
+        QCOMPARE(lineEdit(u"jobTitleEdit"_s)->text(), u"Inside sales"_s);
+        QVERIFY(m_page->findChild<QLabel*>(u"stagedLabel"_s)->isVisibleTo(m_page.get()));
+
+        // Revert brings back the baseline.
+        retype(u"companyEdit"_s, u"Trunkline GmbH"_s);
+        QVERIFY(editor->hasUnsavedEdits());
+        m_page->findChild<QPushButton*>(u"revertButton"_s)->click();
+        QVERIFY(!editor->hasUnsavedEdits());
+        QCOMPARE(lineEdit(u"companyEdit"_s)->text(), QString());
+    }
+
+    void validationMessagesBesideTheFields_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("errorLabel");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("name required")
+            << u"nameEdit"_s << QString() << u"nameError"_s << u"Name is required."_s;
+        QTest::newRow("name length") << u"nameEdit"_s << QString(130, u'n') << u"nameError"_s
+                                     << u"Name has 130 characters; at most 129 are allowed."_s;
+        QTest::newRow("number required") << u"extensionNumberEdit"_s << QString() << u"extensionNumberError"_s
+                                         << u"Extension number is required."_s;
+        QTest::newRow("number digits") << u"extensionNumberEdit"_s << u"10a"_s << u"extensionNumberError"_s
+                                       << u"Extension number “10a” may contain digits only."_s;
+        QTest::newRow("number length")
+            << u"extensionNumberEdit"_s << u"123456789"_s << u"extensionNumberError"_s
+            << u"Extension number has 9 digits; at most 8 are allowed."_s;
+        QTest::newRow("number taken") << u"extensionNumberEdit"_s << u"101"_s << u"extensionNumberError"_s
+                                      << u"Extension number 101 is already used by Jonas Keller 1."_s;
+        QTest::newRow("time zone")
+            << u"timeZoneCombo"_s << u"Mars/Olympus"_s << u"timeZoneError"_s
+            << u"Time zone “Mars/Olympus” is not in the list of time zones; choose one "
+               "from the list."_s;
+        QTest::newRow("first name length") << u"firstNameEdit"_s << QString(65, u'f') << u"firstNameError"_s
+                                           << u"First name has 65 characters; at most 64 are allowed."_s;
+        QTest::newRow("last name length") << u"lastNameEdit"_s << QString(65, u'l') << u"lastNameError"_s
+                                          << u"Last name has 65 characters; at most 64 are allowed."_s;
+        QTest::newRow("company length") << u"companyEdit"_s << QString(65, u'c') << u"companyError"_s
+                                        << u"Company has 65 characters; at most 64 are allowed."_s;
+        QTest::newRow("job title length") << u"jobTitleEdit"_s << QString(65, u'j') << u"jobTitleError"_s
+                                          << u"Job title has 65 characters; at most 64 are allowed."_s;
+        QTest::newRow("department length") << u"departmentEdit"_s << QString(65, u'd') << u"departmentError"_s
+                                           << u"Department has 65 characters; at most 64 are allowed."_s;
+        QTest::newRow("e-mail")
+            << u"emailEdit"_s << u"anna.example.com"_s << u"emailError"_s
+            << u"E-mail “anna.example.com” is not an e-mail address: it needs a name, an @ "
+               "and a domain, such as anna@example.com."_s;
+        QTest::newRow("business phone")
+            << u"businessPhoneEdit"_s << u"030 1234"_s << u"businessPhoneError"_s
+            << u"Business phone: %1 Type it with its country code, e.g. +49 30 1234567."_s.arg(
+                   core::PhoneNumber::parse(u"030 1234", {}).error);
+        QTest::newRow("mobile phone") << u"mobilePhoneEdit"_s << u"+1 800 555 0199"_s << u"mobilePhoneError"_s
+                                      << u"Mobile phone: %1 is a toll-free number; a mobile phone cannot be "
+                                         "toll-free."_s.arg(core::PhoneNumber::parse(u"+18005550199", {})
+                                                                .number.value_or(core::PhoneNumber{})
+                                                                .international());
+    }
+    void validationMessagesBesideTheFields() {
+        QFETCH(QString, field);
+        QFETCH(QString, typed);
+        QFETCH(QString, errorLabel);
+        QFETCH(QString, message);
+        QVERIFY(m_page->selectExtension(m_profile, u"100000"_s));
+        auto* error = m_page->findChild<QLabel*>(errorLabel);
+        QVERIFY(error);
+        QCOMPARE(error->text(), QString());
+        if (auto* combo = m_page->findChild<QComboBox*>(field)) {
+            combo->lineEdit()->selectAll();
+            QTest::keyClicks(combo->lineEdit(), typed);
+        } else {
+            retype(field, typed);
+        }
+        QCOMPARE(error->text(), message);
+        QVERIFY(!m_page->findChild<QPushButton*>(u"saveButton"_s)->isEnabled());
+        QString why;
+        QVERIFY(!m_page->editor()->save(&why));
+        QCOMPARE(why, u"Not saved: "_s + message);
+        QVERIFY(pending().isEmpty());
+    }
+
+    void switchingRowsWithUnsavedEditsAsks() {
+        QVERIFY(m_page->selectExtension(m_profile, u"100001"_s));
+        retype(u"nameEdit"_s, u"Jonas K."_s);
+        auto* table = m_page->findChild<QTableView*>(u"tableView"_s);
+
+        m_unsavedAnswer = QMessageBox::Cancel;
+        table->selectRow(5);
+        QCOMPARE(m_prompts.size(), 1);
+        QVERIFY(m_prompts.first().startsWith(u"Extension 101 (Jonas Keller 1) has unsaved edits."_s));
+        QCOMPARE(m_page->editor()->extensionId(), u"100001"_s);
+        QCOMPARE(lineEdit(u"nameEdit"_s)->text(), u"Jonas K."_s);
+        QCOMPARE(table->currentIndex().row(), 1);
+
+        m_unsavedAnswer = QMessageBox::Save;
+        table->selectRow(5);
+        QCOMPARE(m_page->editor()->extensionId(), u"100005"_s);
+        QCOMPARE(pending().size(), 1);
+        QCOMPARE(pending().first().payload.value(u"name"_s).toString(), u"Jonas K."_s);
+
+        retype(u"nameEdit"_s, u"Anna B."_s);
+        m_unsavedAnswer = QMessageBox::Discard;
+        table->selectRow(6);
+        QCOMPARE(m_page->editor()->extensionId(), u"100006"_s);
+        QCOMPARE(pending().size(), 1);
+        QCOMPARE(m_prompts.size(), 3);
+        // Without edits nothing is asked.
+        table->selectRow(7);
+        QCOMPARE(m_prompts.size(), 3);
+    }
+
+    void createExtensionStagesACreate() {
+        QString dialogOk;
+        m_page->setCreateDialogRunner([&](gui::ExtensionCreateDialog& dialog) {
+            auto* ok = dialog.findChild<QDialogButtonBox*>(u"buttonBox"_s)->button(QDialogButtonBox::Ok);
+            auto type = dialog.findChild<QComboBox*>(u"typeCombo"_s);
+            type->setCurrentIndex(type->findData(u"VirtualUser"_s));
+            // First name and e-mail are required; the number must be free.
+            dialogOk += ok->isEnabled() ? u"enabled|"_s : u"disabled|"_s;
+            QTest::keyClicks(dialog.findChild<QLineEdit*>(u"extensionNumberEdit"_s), u"101"_s);
+            dialogOk += dialog.findChild<QLabel*>(u"extensionNumberError"_s)->text() + u'|';
+            dialog.findChild<QLineEdit*>(u"extensionNumberEdit"_s)->setText(u"990"_s);
+            QTest::keyClicks(dialog.findChild<QLineEdit*>(u"firstNameEdit"_s), u"Mia"_s);
+            QTest::keyClicks(dialog.findChild<QLineEdit*>(u"lastNameEdit"_s), u"Roth"_s);
+            dialogOk += dialog.findChild<QLabel*>(u"emailError"_s)->text() + u'|';
+            QTest::keyClicks(dialog.findChild<QLineEdit*>(u"emailEdit"_s), u"mia@example.com"_s);
+            dialogOk += ok->isEnabled() ? u"ok"_s : u"disabled"_s;
+            return true;
+        });
+        auto* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        table->setFocus();
+        QTest::keySequence(table, QKeySequence::New);
+        QCOMPARE(dialogOk,
+                 u"disabled|Extension number 101 is already used by Jonas Keller 1.|E-mail is required for a "
+                 "new extension.|ok"_s);
+        const QList<store::PendingChange> changes = pending();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().operation, store::ChangeOperation::Create);
+        QCOMPARE(changes.first().entityKey, u"new:990"_s);
+        QCOMPARE(changes.first().payload.value(u"type"_s).toString(), u"VirtualUser"_s);
+        QCOMPARE(changes.first().payload.value(u"name"_s).toString(), u"Mia Roth"_s);
+        QCOMPARE(changes.first().payload.value(u"contact"_s).toObject().value(u"email"_s).toString(),
+                 u"mia@example.com"_s);
+        QVERIFY(m_page->lastMessage().startsWith(u"Extension 990 (Mia Roth) is staged for creation"_s));
+    }
+
+    void deleteExtensionAsksAndStagesADelete() {
+        QVERIFY(m_page->selectExtension(m_profile, u"100004"_s));
+        auto* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        table->setFocus();
+        m_confirmAnswer = false;
+        QTest::keyClick(table, Qt::Key_Delete);
+        QCOMPARE(m_prompts.size(), 1);
+        QVERIFY(m_prompts.first().startsWith(u"Delete extension 104 (Lobby 4) at RingCentral"_s));
+        QVERIFY(pending().isEmpty());
+        m_confirmAnswer = true;
+        QTest::keyClick(table, Qt::Key_Delete);
+        const QList<store::PendingChange> changes = pending();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().operation, store::ChangeOperation::Delete);
+        QCOMPARE(changes.first().entityKey, u"100004"_s);
+        // Staged for deletion: the form is read-only and says why.
+        QVERIFY(!lineEdit(u"nameEdit"_s)->isEnabled());
+        QCOMPARE(lineEdit(u"nameEdit"_s)->toolTip(), u"The extension is staged for deletion."_s);
+    }
+
+    void nonAdministratorActionsAreDisabledWithReason() {
+        // Signed in as extension 101, which is not an administrator.
+        gui::ExtensionPermissions::setSignedInExtension(m_profile, u"100001"_s);
+        m_page->refresh();
+        auto* newButton = m_page->findChild<QPushButton*>(u"newButton"_s);
+        auto* deleteButton = m_page->findChild<QPushButton*>(u"deleteButton"_s);
+        QVERIFY(!newButton->isEnabled());
+        QCOMPARE(newButton->toolTip(),
+                 u"Only an administrator of this RingCentral account can create extensions."_s);
+        QVERIFY(!m_page->newAction()->isEnabled());
+
+        QVERIFY(m_page->selectExtension(m_profile, u"100003"_s));
+        QVERIFY(!deleteButton->isEnabled());
+        QCOMPARE(deleteButton->toolTip(),
+                 u"Only an administrator of this RingCentral account can delete extensions."_s);
+        QVERIFY(!lineEdit(u"nameEdit"_s)->isEnabled());
+        const QString notOthers = u"Only an administrator of this RingCentral account can edit other users' "
+                                  "extensions; you can edit your own."_s;
+        QCOMPARE(lineEdit(u"nameEdit"_s)->toolTip(), notOthers);
+        QCOMPARE(m_page->findChild<QLabel*>(u"permissionLabel"_s)->text(), notOthers);
+        auto* forwarding = m_page->editor()->forwardingEditor();
+        QVERIFY(!forwarding->isEditable());
+        QCOMPARE(forwarding->findChild<QPushButton*>(u"addButton"_s)->toolTip(), notOthers);
+
+        // The own extension: contact and name yes, number and status no.
+        QVERIFY(m_page->selectExtension(m_profile, u"100001"_s));
+        QVERIFY(lineEdit(u"nameEdit"_s)->isEnabled());
+        QVERIFY(!lineEdit(u"extensionNumberEdit"_s)->isEnabled());
+        QCOMPARE(
+            lineEdit(u"extensionNumberEdit"_s)->toolTip(),
+            u"Only an administrator of this RingCentral account can change an extension's number or status."_s);
+        QVERIFY(!m_page->editor()->findChild<QComboBox*>(u"statusCombo"_s)->isEnabled());
+        QVERIFY(!deleteButton->isEnabled());
+        QVERIFY(forwarding->isEditable());
+
+        // Signed in as the administrator (extension 100), everything is allowed again.
+        gui::ExtensionPermissions::setSignedInExtension(m_profile, u"100000"_s);
+        m_page->refresh();
+        QVERIFY(newButton->isEnabled());
+        QVERIFY(m_page->selectExtension(m_profile, u"100003"_s));
+        QVERIFY(deleteButton->isEnabled());
+        QVERIFY(lineEdit(u"extensionNumberEdit"_s)->isEnabled());
+    }
+
+    void telnyxAndRestcommProfilesHaveNoExtensions() {
+        auto* info = m_page->findChild<QLabel*>(u"infoLabel"_s);
+        QVERIFY(!info->isVisibleTo(m_page.get()));
+        m_test->addProfile(u"Porting"_s, u"telnyx"_s);
+        m_test->addProfile(u"Routing"_s, u"restcomm"_s);
+        m_page->refresh();
+        QVERIFY(info->isVisibleTo(m_page.get()));
+        QCOMPARE(info->text(), u"Only RingCentral has extensions; the Telnyx and Restcomm profiles (Porting, "
+                               "Routing) have none and are not listed here."_s);
+        gui::ExtensionPermissions permissions(m_test->database());
+        const auto verdict = permissions.canCreate(m_profile + 1);
+        QVERIFY(!verdict.allowed);
+        QCOMPARE(verdict.whyNot, u"Telnyx has no extensions: profile “Porting” only has phone numbers."_s);
+    }
+
+    void screenshot() {
+        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("TRUNKLINE_SCREENSHOT_DIR is not set");
+        QVERIFY(m_page->selectExtension(m_profile, u"100000"_s));
+        QVERIFY(m_page->grab().save(dir + u"/extensions-page.png"_s));
+        auto* tabs = m_page->findChild<QTabWidget*>(u"tabs"_s);
+        tabs->setCurrentIndex(1);
+        retype(u"emailEdit"_s, u"anna.example.com"_s);
+        retype(u"mobilePhoneEdit"_s, u"+1 800 555 0199"_s);
+        QVERIFY(m_page->grab().save(dir + u"/extensions-page-contact-errors.png"_s));
+    }
+
 private:
+    QLineEdit* lineEdit(const QString& name) const {
+        auto* edit = m_page->findChild<QLineEdit*>(name);
+        if (!edit)
+            qFatal("no line edit %s", qPrintable(name));
+        return edit;
+    }
+    // Types like the admin: select what is there, then type over it.
+    void retype(const QString& name, const QString& text) {
+        QLineEdit* edit = lineEdit(name);
+        edit->selectAll();
+        if (text.isEmpty())
+            QTest::keyClick(edit, Qt::Key_Backspace);
+        else
+            QTest::keyClicks(edit, text);
+    }
+    QList<store::PendingChange> pending() const {
+        return store::PendingChangeRepository(m_test->database()).list(m_profile);
+    }
+
     std::unique_ptr<TestDatabase> m_test;
+    qint64 m_profile = 0;
     std::unique_ptr<gui::ExtensionsPage> m_page;
+    QStringList m_prompts;
+    QMessageBox::StandardButton m_unsavedAnswer = QMessageBox::Cancel;
+    bool m_confirmAnswer = true;
 };
 
 QTEST_MAIN(tst_ExtensionsPage)

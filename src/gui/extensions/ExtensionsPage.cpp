@@ -1,6 +1,15 @@
 #include "gui/extensions/ExtensionsPage.h"
 
+#include "core/PhoneNumberRecord.h"
+#include "gui/extensions/ExtensionCreateDialog.h"
+#include "gui/extensions/ExtensionEditor.h"
+#include "gui/extensions/ExtensionPermissions.h"
+#include "gui/extensions/FormMessages.h"
 #include "models/ExtensionsModel.h"
+#include "store/ExtensionRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "store/ProfileRepository.h"
+#include "sync/ChangePayloads.h"
 #include "ui_ExtensionsPage.h"
 
 #include <QAction>
@@ -15,11 +24,13 @@ namespace trunkline::gui {
 
 namespace {
 const QString kHeaderKey = u"extensions/header"_s;
-}
+const QString kSplitterKey = u"extensions/splitter"_s;
+} // namespace
 
 ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ExtensionsPage>())
+    , m_database(database)
     , m_model(new models::ExtensionsModel(database, this)) {
     m_ui->setupUi(this);
     setObjectName(u"extensionsPage"_s);
@@ -28,6 +39,7 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     title.setBold(true);
     m_ui->titleLabel->setFont(title);
     m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    form::makeBanner(m_ui->infoLabel, form::Banner::Info);
 
     m_ui->tableView->setModel(m_model);
     QHeaderView* header = m_ui->tableView->horizontalHeader();
@@ -39,8 +51,8 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     m_ui->tableView->verticalHeader()->hide();
     m_ui->tableView->verticalHeader()->setDefaultSectionSize(m_ui->tableView->fontMetrics().height() + 10);
     const QList<std::pair<int, int>> widths = {
-        {models::ExtensionsModel::NumberColumn, 70},   {models::ExtensionsModel::NameColumn, 200},
-        {models::ExtensionsModel::TypeColumn, 130},    {models::ExtensionsModel::StatusColumn, 100},
+        {models::ExtensionsModel::NumberColumn, 70},   {models::ExtensionsModel::NameColumn, 180},
+        {models::ExtensionsModel::TypeColumn, 120},    {models::ExtensionsModel::StatusColumn, 100},
         {models::ExtensionsModel::EmailColumn, 220},   {models::ExtensionsModel::DepartmentColumn, 130},
         {models::ExtensionsModel::TimeZoneColumn, 140}};
     for (const auto& [column, width] : widths) {
@@ -52,6 +64,14 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     connect(header, &QHeaderView::sectionResized, this, &ExtensionsPage::saveState);
     connect(header, &QHeaderView::sortIndicatorChanged, this, &ExtensionsPage::saveState);
 
+    m_editor = new ExtensionEditor(database, m_ui->editorHost);
+    m_ui->editorHostLayout->addWidget(m_editor);
+    m_ui->splitter->setStretchFactor(0, 2);
+    m_ui->splitter->setStretchFactor(1, 3);
+    if (!m_ui->splitter->restoreState(QSettings().value(kSplitterKey).toByteArray()))
+        m_ui->splitter->setSizes({480, 720});
+    connect(m_ui->splitter, &QSplitter::splitterMoved, this, &ExtensionsPage::saveState);
+
     m_filterDelay = new QTimer(this);
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(kFilterDelayMs);
@@ -62,6 +82,16 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ExtensionsPage::applyFilter);
     connect(m_model, &models::ExtensionsModel::totalCountChanged, this, &ExtensionsPage::updateCount);
     connect(m_model, &models::ExtensionsModel::errorOccurred, m_ui->countLabel, &QLabel::setText);
+    connect(m_ui->tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ExtensionsPage::currentRowChanged);
+    // Enter or a double click opens the form of the extension.
+    connect(m_ui->tableView, &QAbstractItemView::activated, this,
+            [this] { m_editor->setFocus(Qt::OtherFocusReason); });
+    connect(m_editor, &ExtensionEditor::modifiedChanged, this, &ExtensionsPage::updateActions);
+    connect(m_editor, &ExtensionEditor::saved, this, [this](const QString& message) {
+        m_lastMessage = message;
+        emit statusMessage(message);
+    });
 
     auto* find = new QAction(this);
     find->setObjectName(u"findAction"_s);
@@ -70,13 +100,40 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     connect(find, &QAction::triggered, this, &ExtensionsPage::focusFilter);
     addAction(find);
 
+    m_newAction = new QAction(tr("&New extension…"), this);
+    m_newAction->setObjectName(u"newExtensionAction"_s);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_newAction, &QAction::triggered, this, &ExtensionsPage::createExtension);
+    addAction(m_newAction);
+    connect(m_ui->newButton, &QPushButton::clicked, m_newAction, &QAction::trigger);
+
+    // Del deletes the extension only from the list, never while a field of the form has the focus.
+    m_deleteAction = new QAction(tr("&Delete extension…"), this);
+    m_deleteAction->setObjectName(u"deleteExtensionAction"_s);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, &ExtensionsPage::deleteExtension);
+    m_ui->tableView->addAction(m_deleteAction);
+    connect(m_ui->deleteButton, &QPushButton::clicked, m_deleteAction, &QAction::trigger);
+
+    m_saveAction = new QAction(tr("&Save extension"), this);
+    m_saveAction->setObjectName(u"saveExtensionAction"_s);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_saveAction, &QAction::triggered, this, &ExtensionsPage::save);
+    addAction(m_saveAction);
+
     fillCombos();
     updateCount();
+    updateProviderNote();
+    updateActions();
 }
 
 ExtensionsPage::~ExtensionsPage() {
     // The children die after m_ui; a header resized on its way out must not reach saveState().
     m_ui->tableView->horizontalHeader()->disconnect(this);
+    m_ui->splitter->disconnect(this);
 }
 
 void ExtensionsPage::fillCombos() {
@@ -107,10 +164,225 @@ void ExtensionsPage::applyFilter() {
     const QString status = m_ui->statusCombo->currentData().toString();
     filter.status = status.isEmpty() ? std::nullopt : core::extensionStatusFromWire(status);
     m_model->setFilter(filter);
+    // The form keeps showing its extension even when the filter hides its row.
+    selectExtension(m_editor->profileId(), m_editor->extensionId());
 }
 
 void ExtensionsPage::refresh() {
     m_model->refresh();
+    updateProviderNote();
+    // A sync may have changed the open extension; reload it unless the admin is editing it.
+    if (!m_editor->extensionId().isEmpty() && !m_editor->hasUnsavedEdits()) {
+        const qint64 profile = m_editor->profileId();
+        const QString id = m_editor->extensionId();
+        if (!m_editor->setExtension(profile, id))
+            m_editor->clear();
+    }
+    selectExtension(m_editor->profileId(), m_editor->extensionId());
+    updateActions();
+}
+
+bool ExtensionsPage::selectExtension(qint64 profileId, const QString& extensionId) {
+    if (extensionId.isEmpty())
+        return false;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const store::ExtensionRow& r = m_model->rowAt(row);
+        if (r.profileId == profileId && r.extension.id == extensionId) {
+            m_ui->tableView->selectionModel()->setCurrentIndex(
+                m_model->index(row, models::ExtensionsModel::NumberColumn),
+                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            return true;
+        }
+    }
+    return false;
+}
+
+void ExtensionsPage::currentRowChanged(const QModelIndex& current, const QModelIndex& previous) {
+    if (m_restoringRow || !current.isValid()) {
+        updateActions();
+        return;
+    }
+    const store::ExtensionRow& row = m_model->rowAt(current.row());
+    if (row.profileId == m_editor->profileId() && row.extension.id == m_editor->extensionId()) {
+        updateActions();
+        return;
+    }
+    if (!confirmLeavingEdits()) {
+        // Back to the extension whose edits are kept.
+        m_restoringRow = true;
+        if (!selectExtension(m_editor->profileId(), m_editor->extensionId()) && previous.isValid())
+            m_ui->tableView->selectionModel()->setCurrentIndex(previous, QItemSelectionModel::ClearAndSelect |
+                                                                             QItemSelectionModel::Rows);
+        m_restoringRow = false;
+        return;
+    }
+    const qint64 profile = row.profileId;
+    const QString id = row.extension.id;
+    if (!m_editor->setExtension(profile, id))
+        showMessage(tr("Extension %1 is no longer in the local store; sync to update the list.").arg(id));
+    updateActions();
+}
+
+bool ExtensionsPage::confirmLeavingEdits() {
+    if (!m_editor->hasUnsavedEdits())
+        return true;
+    const core::Extension x = m_editor->baseline();
+    const QString text =
+        tr("Extension %1 (%2) has unsaved edits. Save them as pending changes before opening "
+           "another extension?")
+            .arg(x.extensionNumber, x.name);
+    const QMessageBox::StandardButton answer =
+        m_unsavedPrompt
+            ? m_unsavedPrompt(text)
+            : QMessageBox::question(this, tr("Unsaved edits"), text,
+                                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                    QMessageBox::Save);
+    if (answer == QMessageBox::Discard) {
+        m_editor->revert();
+        return true;
+    }
+    if (answer == QMessageBox::Save) {
+        QString error;
+        if (m_editor->save(&error))
+            return true;
+        showMessage(error);
+    }
+    return false;
+}
+
+void ExtensionsPage::save() {
+    if (!m_editor->hasUnsavedEdits())
+        return;
+    QString error;
+    if (!m_editor->save(&error))
+        showMessage(error);
+}
+
+void ExtensionsPage::createExtension() {
+    updateActions();
+    if (!m_newAction->isEnabled())
+        return;
+    const qint64 current = m_editor->profileId();
+    ExtensionCreateDialog dialog(m_database, current > 0 ? std::optional<qint64>(current) : std::nullopt,
+                                 this);
+    const bool accepted = m_createRunner ? m_createRunner(dialog) : dialog.exec() == QDialog::Accepted;
+    if (!accepted)
+        return;
+    const core::RuleViolations problems = dialog.violations();
+    if (!problems.isEmpty()) {
+        showMessage(tr("Not staged: %1").arg(problems.first().message));
+        return;
+    }
+    const core::Extension extension = dialog.extension();
+    store::PendingChange change = sync::ChangePayloads::extensionCreate(dialog.profileId(), extension);
+    QString error;
+    if (!store::PendingChangeRepository(m_database).enqueue(change, &error)) {
+        showMessage(error);
+        return;
+    }
+    showMessage(tr("Extension %1 (%2) is staged for creation; it appears in the list after the next sync.")
+                    .arg(extension.extensionNumber, extension.name));
+}
+
+void ExtensionsPage::deleteExtension() {
+    updateActions();
+    const std::optional<core::Extension> stored = m_editor->storedExtension();
+    if (!m_deleteAction->isEnabled() || !stored)
+        return;
+    const QString title = tr("Delete extension %1").arg(stored->extensionNumber);
+    const QString text =
+        tr("Delete extension %1 (%2) at RingCentral with the next sync? Its direct numbers go back to the "
+           "company's numbers, and its forwarding numbers, voicemail and settings are removed. This cannot "
+           "be "
+           "undone once applied.")
+            .arg(stored->extensionNumber, stored->name);
+    const bool confirmed =
+        m_confirmPrompt ? m_confirmPrompt(title, text)
+                        : QMessageBox::warning(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
+                                               QMessageBox::Cancel) == QMessageBox::Yes;
+    if (!confirmed)
+        return;
+    const qint64 profile = m_editor->profileId();
+    store::ExtensionRepository repository(m_database);
+    store::PendingChange change =
+        sync::ChangePayloads::extensionDelete(profile, *stored, repository.versionOf(*stored));
+    QString error;
+    if (!store::PendingChangeRepository(m_database).enqueue(change, &error)) {
+        showMessage(error);
+        return;
+    }
+    m_editor->setExtension(profile, stored->id);
+    showMessage(
+        tr("Extension %1 (%2) is staged for deletion; it is deleted at RingCentral with the next sync.")
+            .arg(stored->extensionNumber, stored->name));
+    updateActions();
+}
+
+void ExtensionsPage::updateActions() {
+    const ExtensionPermissions permissions(m_database);
+    // New: allowed when some RingCentral profile lets its signed-in user create extensions; the reason
+    // shown is the one of the open extension's profile, else of the first RingCentral profile.
+    ExtensionPermissions::Verdict create{false, tr("Extensions exist only at RingCentral, and no RingCentral "
+                                                   "profile is set up; Telnyx and Restcomm have none.")};
+    bool anyAllowed = false;
+    std::optional<ExtensionPermissions::Verdict> shown;
+    for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
+        if (profile.provider != core::kProviderRingCentral)
+            continue;
+        const ExtensionPermissions::Verdict verdict = permissions.canCreate(profile.id);
+        anyAllowed = anyAllowed || verdict.allowed;
+        if (!shown || profile.id == m_editor->profileId())
+            shown = verdict;
+    }
+    if (shown)
+        create = *shown;
+    const bool createAllowed = anyAllowed;
+    m_newAction->setEnabled(createAllowed);
+    m_ui->newButton->setEnabled(createAllowed);
+    const QString newTip = tr("Create an extension (Ctrl+N)");
+    m_ui->newButton->setToolTip(createAllowed ? newTip : create.whyNot);
+    m_newAction->setToolTip(createAllowed ? newTip : create.whyNot);
+
+    const std::optional<core::Extension> stored = m_editor->storedExtension();
+    ExtensionPermissions::Verdict remove{false, tr("Select an extension to delete it.")};
+    if (stored)
+        remove = permissions.canDelete(m_editor->profileId(), stored->id);
+    m_deleteAction->setEnabled(remove.allowed);
+    m_ui->deleteButton->setEnabled(remove.allowed);
+    const QString deleteTip = tr("Delete the selected extension (Del)");
+    m_ui->deleteButton->setToolTip(remove.allowed ? deleteTip : remove.whyNot);
+    m_deleteAction->setToolTip(remove.allowed ? deleteTip : remove.whyNot);
+
+    m_saveAction->setEnabled(m_editor->hasUnsavedEdits());
+}
+
+void ExtensionsPage::updateProviderNote() {
+    QStringList without;
+    bool anyRingCentral = false;
+    for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
+        if (profile.provider == core::kProviderRingCentral)
+            anyRingCentral = true;
+        else
+            without << profile.name;
+    }
+    QString note;
+    if (!without.isEmpty()) {
+        note =
+            anyRingCentral
+                ? tr("Only RingCentral has extensions; the Telnyx and Restcomm profiles (%1) have none and "
+                     "are not listed here.")
+                      .arg(without.join(u", "_s))
+                : tr("Only RingCentral has extensions, and every profile here is a Telnyx or Restcomm "
+                     "profile (%1). Their numbers are on the Numbers page.")
+                      .arg(without.join(u", "_s));
+    }
+    form::showBanner(m_ui->infoLabel, note);
+}
+
+void ExtensionsPage::showMessage(const QString& message) {
+    m_lastMessage = message;
+    m_editor->showMessage(message);
+    emit statusMessage(message);
 }
 
 void ExtensionsPage::focusFilter() {
@@ -127,7 +399,9 @@ void ExtensionsPage::updateCount() {
 }
 
 void ExtensionsPage::saveState() const {
-    QSettings().setValue(kHeaderKey, m_ui->tableView->horizontalHeader()->saveState());
+    QSettings settings;
+    settings.setValue(kHeaderKey, m_ui->tableView->horizontalHeader()->saveState());
+    settings.setValue(kSplitterKey, m_ui->splitter->saveState());
 }
 
 void ExtensionsPage::changeEvent(QEvent* event) {
@@ -135,6 +409,8 @@ void ExtensionsPage::changeEvent(QEvent* event) {
         m_ui->retranslateUi(this);
         fillCombos();
         updateCount();
+        updateProviderNote();
+        updateActions();
     }
     QWidget::changeEvent(event);
 }

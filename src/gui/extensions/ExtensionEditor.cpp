@@ -1,0 +1,439 @@
+#include "gui/extensions/ExtensionEditor.h"
+
+#include "gui/extensions/ExtensionPermissions.h"
+#include "gui/extensions/ExtensionValidator.h"
+#include "gui/extensions/FormMessages.h"
+#include "gui/extensions/ForwardingEditor.h"
+#include "store/ExtensionRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "store/ProfileRepository.h"
+#include "store/Transaction.h"
+#include "sync/ChangePayloads.h"
+#include "ui_ExtensionEditor.h"
+
+#include <QCompleter>
+#include <QEvent>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+using sync::ChangePayloads;
+
+namespace {
+const QList<store::ChangeState> kOpenStates = {store::ChangeState::Pending, store::ChangeState::Failed};
+} // namespace
+
+QStringList ExtensionEditor::timeZoneIds() {
+    // UNCONFIRMED: RingCentral's time zone dictionary (GET /restapi/v1.0/dictionary/timezone) is not in
+    // the store, so the form offers the IANA ids Qt knows; RingCentral's timezone.name values are IANA
+    // names too ("Europe/Berlin", "US/Eastern"), and the push maps a name to the provider's id.
+    static const QStringList ids = [] {
+        QStringList list;
+        for (const QByteArray& id : QTimeZone::availableTimeZoneIds())
+            list << QString::fromUtf8(id);
+        list.sort(Qt::CaseInsensitive);
+        return list;
+    }();
+    return ids;
+}
+
+ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ExtensionEditor>())
+    , m_database(database) {
+    m_ui->setupUi(this);
+    setObjectName(u"extensionEditor"_s);
+    QFont title = m_ui->titleLabel->font();
+    title.setPointSizeF(title.pointSizeF() * 1.25);
+    title.setBold(true);
+    m_ui->titleLabel->setFont(title);
+    m_ui->subtitleLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->callerIdNote->setForegroundRole(QPalette::PlaceholderText);
+    for (QLabel* label : errorLabels())
+        form::makeErrorLabel(label);
+    form::makeErrorLabel(m_ui->callerIdError);
+    form::makeBanner(m_ui->stagedLabel, form::Banner::Info);
+    form::makeBanner(m_ui->permissionLabel, form::Banner::Warning);
+    m_ui->saveButton->setDefault(false);
+    m_ui->saveButton->setAutoDefault(false);
+
+    m_ui->timeZoneCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_ui->timeZoneCombo->addItems(timeZoneIds());
+    auto* completer = new QCompleter(m_ui->timeZoneCombo->model(), m_ui->timeZoneCombo);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_ui->timeZoneCombo->setCompleter(completer);
+    m_ui->timeZoneCombo->lineEdit()->setPlaceholderText(tr("Account's time zone"));
+
+    m_forwarding = new ForwardingEditor(database, m_ui->forwardingTab);
+    m_ui->forwardingLayout->addWidget(m_forwarding);
+    connect(m_forwarding, &ForwardingEditor::edited, this, &ExtensionEditor::updateState);
+
+    for (QLineEdit* edit : {m_ui->nameEdit, m_ui->extensionNumberEdit, m_ui->firstNameEdit,
+                            m_ui->lastNameEdit, m_ui->companyEdit, m_ui->jobTitleEdit, m_ui->departmentEdit,
+                            m_ui->emailEdit, m_ui->businessPhoneEdit, m_ui->mobilePhoneEdit}) {
+        connect(edit, &QLineEdit::textChanged, this, &ExtensionEditor::fieldEdited);
+    }
+    connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ExtensionEditor::fieldEdited);
+    connect(m_ui->timeZoneCombo, &QComboBox::editTextChanged, this, &ExtensionEditor::fieldEdited);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!save(&error)) {
+            form::showMessages(m_ui->messageLabel, {error});
+        }
+    });
+    connect(m_ui->revertButton, &QPushButton::clicked, this, &ExtensionEditor::revert);
+
+    m_ui->callerIdNote->setText(
+        tr("The number shown to the people this extension calls. Choices are the account's numbers with the "
+           "Caller ID feature."));
+    fillCombos();
+    clear();
+}
+
+ExtensionEditor::~ExtensionEditor() = default;
+
+QHash<QString, QLabel*> ExtensionEditor::errorLabels() const {
+    return {{u"/name"_s, m_ui->nameError},
+            {u"/extensionNumber"_s, m_ui->extensionNumberError},
+            {u"/status"_s, m_ui->statusError},
+            {u"/timeZone"_s, m_ui->timeZoneError},
+            {u"/contact/firstName"_s, m_ui->firstNameError},
+            {u"/contact/lastName"_s, m_ui->lastNameError},
+            {u"/contact/company"_s, m_ui->companyError},
+            {u"/contact/jobTitle"_s, m_ui->jobTitleError},
+            {u"/contact/department"_s, m_ui->departmentError},
+            {u"/contact/email"_s, m_ui->emailError},
+            {u"/contact/businessPhone"_s, m_ui->businessPhoneError},
+            {u"/contact/mobilePhone"_s, m_ui->mobilePhoneError}};
+}
+
+void ExtensionEditor::fillCombos() {
+    const QVariant status = m_ui->statusCombo->currentData();
+    const QSignalBlocker blocker(m_ui->statusCombo);
+    m_ui->statusCombo->clear();
+    for (const core::ExtensionStatus s : core::allExtensionStatuses()) {
+        // Unassigned is RingCentral's word for "has no number"; it is only listed for such extensions.
+        if (s == core::ExtensionStatus::Unassigned &&
+            (!m_stored || m_stored->status != core::ExtensionStatus::Unassigned))
+            continue;
+        m_ui->statusCombo->addItem(core::displayName(s), core::toWire(s));
+    }
+    m_ui->statusCombo->setCurrentIndex(qMax(0, m_ui->statusCombo->findData(status)));
+}
+
+bool ExtensionEditor::setExtension(qint64 profileId, const QString& extensionId) {
+    const std::optional<core::Extension> stored =
+        store::ExtensionRepository(m_database).find(profileId, extensionId);
+    if (!stored) {
+        clear();
+        return false;
+    }
+    m_profileId = profileId;
+    m_stored = stored;
+    store::ExtensionRepository repository(m_database);
+    m_storedVersion = repository.versionOf(*stored);
+    m_baseline = *stored;
+    m_stagedUpdateId = 0;
+    m_stagedDelete = false;
+    for (const store::PendingChange& change :
+         store::PendingChangeRepository(m_database).list(profileId, kOpenStates)) {
+        if (change.entity != ChangePayloads::kExtension || change.entityKey != extensionId)
+            continue;
+        if (change.operation == store::ChangeOperation::Update) {
+            m_stagedUpdateId = change.id;
+            m_baseline = ChangePayloads::applyExtensionFields(*stored, change.payload);
+        } else if (change.operation == store::ChangeOperation::Delete) {
+            m_stagedDelete = true;
+        }
+    }
+
+    const ExtensionPermissions permissions(m_database);
+    const ExtensionPermissions::Verdict edit = permissions.canEdit(profileId, extensionId);
+    const ExtensionPermissions::Verdict administrative =
+        permissions.canEditAdministrativeFields(profileId, extensionId);
+    m_canEdit = edit.allowed && !m_stagedDelete;
+    m_whyNot = m_stagedDelete ? tr("The extension is staged for deletion.") : edit.whyNot;
+    m_canEditAdministrative = m_canEdit && administrative.allowed;
+    m_whyNotAdministrative = m_canEdit ? administrative.whyNot : m_whyNot;
+
+    fillCombos();
+    showBaseline();
+    QString error;
+    if (!m_forwarding->setExtension(profileId, extensionId, &error))
+        form::showMessages(m_ui->messageLabel, {error});
+    m_forwarding->setEditable(m_canEdit, m_whyNot);
+    applyPermissions();
+    updateState();
+    return true;
+}
+
+void ExtensionEditor::clear() {
+    m_profileId = 0;
+    m_stored.reset();
+    m_baseline = {};
+    m_stagedUpdateId = 0;
+    m_stagedDelete = false;
+    m_canEdit = false;
+    m_canEditAdministrative = false;
+    m_whyNot.clear();
+    m_whyNotAdministrative.clear();
+    showBaseline();
+    m_forwarding->clear();
+    m_forwarding->setEditable(false);
+    applyPermissions();
+    updateState();
+}
+
+void ExtensionEditor::showBaseline() {
+    m_loading = true;
+    const core::Extension& x = m_baseline;
+    m_ui->nameEdit->setText(x.name);
+    m_ui->extensionNumberEdit->setText(x.extensionNumber);
+    m_ui->statusCombo->setCurrentIndex(qMax(0, m_ui->statusCombo->findData(core::toWire(x.status))));
+    m_ui->timeZoneCombo->setEditText(x.timeZone);
+    m_ui->typeValue->setText(m_stored ? core::displayName(x.type) : QString());
+    m_ui->firstNameEdit->setText(x.contact.firstName);
+    m_ui->lastNameEdit->setText(x.contact.lastName);
+    m_ui->companyEdit->setText(x.contact.company);
+    m_ui->jobTitleEdit->setText(x.contact.jobTitle);
+    m_ui->departmentEdit->setText(x.contact.department);
+    m_ui->emailEdit->setText(x.contact.email);
+    m_ui->businessPhoneEdit->setText(x.contact.businessPhone);
+    m_ui->mobilePhoneEdit->setText(x.contact.mobilePhone);
+    m_ui->callerIdCombo->clear();
+    if (m_stored) {
+        m_ui->callerIdCombo->addItem(x.callerIdNumber.isEmpty() ? tr("Provider default") : x.callerIdNumber);
+    }
+
+    if (m_stored) {
+        const QString number = x.extensionNumber.isEmpty() ? tr("No number") : x.extensionNumber;
+        m_ui->titleLabel->setText(tr("%1 · %2").arg(number, x.name));
+        const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(m_profileId);
+        m_ui->subtitleLabel->setText(tr("%1 · %2 · %3")
+                                         .arg(core::displayName(x.type), core::displayName(m_stored->status),
+                                              profile ? profile->name : QString()));
+    } else {
+        m_ui->titleLabel->setText(tr("No extension selected"));
+        m_ui->subtitleLabel->setText(tr("Choose an extension in the list to see and edit its settings."));
+    }
+    m_loading = false;
+    updateMessages();
+}
+
+void ExtensionEditor::applyPermissions() {
+    const bool loaded = m_stored.has_value();
+    for (QWidget* field :
+         QList<QWidget*>{m_ui->nameEdit, m_ui->timeZoneCombo, m_ui->firstNameEdit, m_ui->lastNameEdit,
+                         m_ui->companyEdit, m_ui->jobTitleEdit, m_ui->departmentEdit, m_ui->emailEdit,
+                         m_ui->businessPhoneEdit, m_ui->mobilePhoneEdit}) {
+        field->setEnabled(loaded && m_canEdit);
+        field->setToolTip(loaded && !m_canEdit ? m_whyNot : QString());
+    }
+    for (QWidget* field : QList<QWidget*>{m_ui->extensionNumberEdit, m_ui->statusCombo}) {
+        field->setEnabled(loaded && m_canEditAdministrative);
+        field->setToolTip(loaded && !m_canEditAdministrative ? m_whyNotAdministrative : QString());
+    }
+    // UNCONFIRMED until the caller ID settings can be staged: the current value is shown read-only.
+    m_ui->callerIdCombo->setEnabled(false);
+    m_ui->tabs->setEnabled(loaded);
+    form::showBanner(m_ui->permissionLabel, loaded && !m_canEdit                 ? m_whyNot
+                                            : loaded && !m_canEditAdministrative ? m_whyNotAdministrative
+                                                                                 : QString());
+}
+
+core::Extension ExtensionEditor::editedExtension() const {
+    core::Extension x = m_baseline;
+    x.name = m_ui->nameEdit->text().trimmed();
+    x.extensionNumber = m_ui->extensionNumberEdit->text().trimmed();
+    if (const auto status = core::extensionStatusFromWire(m_ui->statusCombo->currentData().toString()))
+        x.status = *status;
+    x.timeZone = m_ui->timeZoneCombo->currentText().trimmed();
+    x.contact.firstName = m_ui->firstNameEdit->text().trimmed();
+    x.contact.lastName = m_ui->lastNameEdit->text().trimmed();
+    x.contact.company = m_ui->companyEdit->text().trimmed();
+    x.contact.jobTitle = m_ui->jobTitleEdit->text().trimmed();
+    x.contact.department = m_ui->departmentEdit->text().trimmed();
+    x.contact.email = m_ui->emailEdit->text().trimmed();
+    x.contact.businessPhone = ExtensionValidator::normalisedPhone(m_ui->businessPhoneEdit->text());
+    x.contact.mobilePhone = ExtensionValidator::normalisedPhone(m_ui->mobilePhoneEdit->text());
+    return x;
+}
+
+bool ExtensionEditor::hasUnsavedEdits() const {
+    return m_stored && (editedExtension() != m_baseline || m_forwarding->hasUnsavedEdits());
+}
+
+QHash<QString, QString> ExtensionEditor::numbersInUse(const QString& number) const {
+    QHash<QString, QString> used;
+    if (number.isEmpty() || !m_stored)
+        return used;
+    // Only the number being typed is looked up (the text filter matches it as part of a number).
+    store::ExtensionFilter filter;
+    filter.text = number;
+    for (const core::Extension& other :
+         store::ExtensionRepository(m_database).list(m_profileId, filter, nullptr, store::Page{0, 50})) {
+        if (other.extensionNumber == number && other.id != m_stored->id)
+            used.insert(number, other.name);
+    }
+    return used;
+}
+
+core::RuleViolations ExtensionEditor::violations() const {
+    if (!m_stored)
+        return {};
+    const core::Extension edited = editedExtension();
+    ExtensionValidator::Context context;
+    context.storedStatus = m_stored->status;
+    if (edited.extensionNumber != m_stored->extensionNumber)
+        context.numbersInUse = numbersInUse(edited.extensionNumber);
+    core::RuleViolations result = ExtensionValidator::validate(edited, context);
+    for (core::RuleViolation violation : m_forwarding->violations()) {
+        violation.field.prepend(u"/forwarding"_s);
+        result << violation;
+    }
+    return result;
+}
+
+void ExtensionEditor::fieldEdited() {
+    if (m_loading)
+        return;
+    updateState();
+}
+
+void ExtensionEditor::updateMessages() {
+    QHash<QString, QStringList> byField;
+    const core::RuleViolations all = violations();
+    for (const core::RuleViolation& violation : all)
+        byField[violation.field] << violation.message;
+    const QHash<QString, QLabel*> labels = errorLabels();
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        form::showMessages(it.value(), byField.value(it.key()));
+}
+
+void ExtensionEditor::updateState() {
+    updateMessages();
+    const bool modified = hasUnsavedEdits();
+    const core::RuleViolations problems = violations();
+    m_ui->saveButton->setEnabled(modified && problems.isEmpty());
+    m_ui->revertButton->setEnabled(modified);
+    if (modified && !problems.isEmpty()) {
+        form::showMessages(m_ui->messageLabel,
+                           {tr("%n rule(s) broken; the messages beside the fields say what to change.",
+                               nullptr, static_cast<int>(problems.size()))});
+        m_ui->saveButton->setToolTip(tr("Fix the marked fields to save."));
+    } else {
+        if (modified)
+            form::showMessages(m_ui->messageLabel, {});
+        m_ui->saveButton->setToolTip(
+            tr("Stage the edits as pending changes (Ctrl+S); they reach the provider with the next sync"));
+    }
+    QString staged;
+    if (m_stagedDelete)
+        staged =
+            tr("This extension is staged for deletion; the deletion reaches RingCentral with the next sync.");
+    else if (m_stagedUpdateId != 0)
+        staged = tr("Edits to this extension are staged and not applied yet; the form shows them. Saving "
+                    "again replaces them.");
+    form::showBanner(m_ui->stagedLabel, staged);
+    if (modified != m_wasModified) {
+        m_wasModified = modified;
+        emit modifiedChanged(modified);
+    }
+}
+
+bool ExtensionEditor::save(QString* error) {
+    auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (!m_stored)
+        return fail(tr("No extension is selected."));
+    if (!m_canEdit)
+        return fail(m_whyNot);
+    const core::RuleViolations problems = violations();
+    if (!problems.isEmpty())
+        return fail(tr("Not saved: %1").arg(problems.first().message));
+    const core::Extension edited = editedExtension();
+    const bool extensionChanged = edited != m_baseline;
+    const bool forwardingChanged = m_forwarding->hasUnsavedEdits();
+    if (!extensionChanged && !forwardingChanged)
+        return fail(tr("Nothing to save: the form has no edits."));
+
+    store::Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return fail(transaction.error());
+    store::PendingChangeRepository pending(m_database);
+    QString storeError;
+    int extensionChanges = 0;
+    qint64 stagedUpdateId = m_stagedUpdateId;
+    if (extensionChanged) {
+        // The payload is always the difference to the stored record, so a second save replaces the first.
+        store::PendingChange change =
+            ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion);
+        if (m_stagedUpdateId != 0) {
+            const bool ok = change.payload.isEmpty()
+                                ? pending.discard(m_stagedUpdateId, &storeError)
+                                : pending.updatePayload(m_stagedUpdateId, change.payload, &storeError);
+            if (!ok)
+                return fail(storeError);
+            if (change.payload.isEmpty())
+                stagedUpdateId = 0;
+        } else if (!change.payload.isEmpty()) {
+            if (!pending.enqueue(change, &storeError))
+                return fail(storeError);
+            stagedUpdateId = change.id;
+        }
+        extensionChanges = 1;
+    }
+    int forwardingChanges = 0;
+    if (forwardingChanged) {
+        forwardingChanges = m_forwarding->stage(&storeError);
+        if (forwardingChanges < 0)
+            return fail(storeError);
+    }
+    if (!transaction.commit())
+        return fail(transaction.error());
+
+    m_stagedUpdateId = stagedUpdateId;
+    m_baseline = edited;
+    showBaseline();
+    updateState();
+    const QString message =
+        tr("Staged %1 for extension %2; it is sent to the provider with the next sync.")
+            .arg(extensionChanges > 0 && forwardingChanges > 0
+                     ? tr("the settings and %n forwarding change(s)", nullptr, forwardingChanges)
+                 : extensionChanges > 0 ? tr("the settings")
+                                        : tr("%n forwarding change(s)", nullptr, forwardingChanges),
+                 edited.extensionNumber.isEmpty() ? edited.name : edited.extensionNumber);
+    form::showMessages(m_ui->messageLabel, {message});
+    emit saved(message);
+    return true;
+}
+
+void ExtensionEditor::showMessage(const QString& message) {
+    form::showMessages(m_ui->messageLabel, {message});
+}
+
+void ExtensionEditor::revert() {
+    m_forwarding->revert();
+    showBaseline();
+    form::showMessages(m_ui->messageLabel, {});
+    updateState();
+}
+
+void ExtensionEditor::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        fillCombos();
+        showBaseline();
+        updateState();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace trunkline::gui

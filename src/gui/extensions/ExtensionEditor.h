@@ -1,0 +1,98 @@
+#pragma once
+
+#include "core/Extension.h"
+#include "core/RuleViolation.h"
+
+#include <QHash>
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+class QLabel;
+
+namespace Ui {
+class ExtensionEditor;
+}
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::gui {
+
+class ForwardingEditor;
+
+// The settings form of one extension (Designer form ui/ExtensionEditor.ui): General (name, number,
+// status, time zone), Contact, Outbound caller ID and the forwarding / call-flip list. Every field is
+// checked as the admin types with the message beside it (ExtensionValidator); Save stages the edits as
+// pending changes (an extension update carrying only the changed members; the forwarding list's
+// per-entry changes) and Revert forgets them. An update staged earlier and not applied yet is shown and
+// edited further: saving again replaces its payload instead of queueing a second change.
+class ExtensionEditor : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ExtensionEditor(store::Database& database, QWidget* parent = nullptr);
+    ~ExtensionEditor() override;
+
+    // Loads the stored extension (false when it is not stored) and the permissions of the profile's
+    // signed-in user for it.
+    bool setExtension(qint64 profileId, const QString& extensionId);
+    void clear();
+    qint64 profileId() const { return m_profileId; }
+    QString extensionId() const { return m_stored ? m_stored->id : QString(); }
+    std::optional<core::Extension> storedExtension() const { return m_stored; }
+    // What the form holds now, and what it started from (the stored record with a staged update applied).
+    core::Extension editedExtension() const;
+    core::Extension baseline() const { return m_baseline; }
+
+    bool hasUnsavedEdits() const;
+    // The rules the form's values break right now (the forwarding list's included, fields prefixed
+    // with "/forwarding").
+    core::RuleViolations violations() const;
+    ForwardingEditor* forwardingEditor() const { return m_forwarding; }
+
+    static QStringList timeZoneIds();
+    // A sentence under the form (what was staged, or why not).
+    void showMessage(const QString& message);
+
+public slots:
+    // Stages the edits; false with *error (a broken rule, nothing to save, or the store refused).
+    bool save(QString* error = nullptr);
+    void revert();
+
+signals:
+    void modifiedChanged(bool modified);
+    // After a successful save, with a sentence for the status bar.
+    void saved(const QString& message);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void fillCombos();
+    void showBaseline();
+    void applyPermissions();
+    void fieldEdited();
+    void updateMessages();
+    void updateState();
+    QHash<QString, QString> numbersInUse(const QString& number) const;
+    QHash<QString, QLabel*> errorLabels() const;
+
+    std::unique_ptr<Ui::ExtensionEditor> m_ui;
+    store::Database& m_database;
+    ForwardingEditor* m_forwarding = nullptr;
+    qint64 m_profileId = 0;
+    std::optional<core::Extension> m_stored;
+    QString m_storedVersion;
+    core::Extension m_baseline;
+    qint64 m_stagedUpdateId = 0; // a pending update of this extension, not applied yet
+    bool m_stagedDelete = false;
+    bool m_canEdit = false;
+    bool m_canEditAdministrative = false;
+    QString m_whyNot;
+    QString m_whyNotAdministrative;
+    bool m_loading = false;
+    bool m_wasModified = false;
+};
+
+} // namespace trunkline::gui

@@ -1,0 +1,98 @@
+#include "gui/extensions/ExtensionPermissions.h"
+
+#include "core/PhoneNumberRecord.h"
+#include "store/ExtensionRepository.h"
+#include "store/ProfileRepository.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+namespace {
+QString settingsKey(qint64 profileId) {
+    return u"profiles/%1/signedInExtension"_s.arg(profileId);
+}
+} // namespace
+
+ExtensionPermissions::ExtensionPermissions(store::Database& database)
+    : m_database(database) {
+}
+
+void ExtensionPermissions::setSignedInExtension(qint64 profileId, const QString& extensionId) {
+    if (extensionId.isEmpty())
+        QSettings().remove(settingsKey(profileId));
+    else
+        QSettings().setValue(settingsKey(profileId), extensionId);
+}
+
+QString ExtensionPermissions::signedInExtension(qint64 profileId) {
+    return QSettings().value(settingsKey(profileId)).toString();
+}
+
+ExtensionPermissions::Verdict ExtensionPermissions::hasExtensions(qint64 profileId) const {
+    const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(profileId);
+    if (!profile)
+        return {false, tr("The profile no longer exists.")};
+    if (profile->provider == core::kProviderTelnyx)
+        return {false,
+                tr("Telnyx has no extensions: profile “%1” only has phone numbers.").arg(profile->name)};
+    if (profile->provider == core::kProviderRestcomm)
+        return {false, tr("Restcomm has no extensions: profile “%1” routes numbers to applications instead.")
+                           .arg(profile->name)};
+    return {};
+}
+
+bool ExtensionPermissions::isAdministrator(qint64 profileId) const {
+    const QString signedIn = signedInExtension(profileId);
+    if (signedIn.isEmpty())
+        return true;
+    const std::optional<core::Extension> me =
+        store::ExtensionRepository(m_database).find(profileId, signedIn);
+    // Not stored (yet): the next sync brings it; until then the provider decides.
+    return !me || me->admin;
+}
+
+ExtensionPermissions::Verdict ExtensionPermissions::canCreate(qint64 profileId) const {
+    if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
+        return verdict;
+    if (!isAdministrator(profileId))
+        return {false, tr("Only an administrator of this RingCentral account can create extensions.")};
+    return {};
+}
+
+ExtensionPermissions::Verdict ExtensionPermissions::canDelete(qint64 profileId,
+                                                              const QString& extensionId) const {
+    if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
+        return verdict;
+    if (!isAdministrator(profileId))
+        return {false, tr("Only an administrator of this RingCentral account can delete extensions.")};
+    if (extensionId == signedInExtension(profileId))
+        return {false, tr("You are signed in as this extension; it cannot delete itself.")};
+    return {};
+}
+
+ExtensionPermissions::Verdict ExtensionPermissions::canEdit(qint64 profileId,
+                                                            const QString& extensionId) const {
+    if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
+        return verdict;
+    if (!isAdministrator(profileId) && extensionId != signedInExtension(profileId)) {
+        return {false, tr("Only an administrator of this RingCentral account can edit other users' "
+                          "extensions; you can edit your own.")};
+    }
+    return {};
+}
+
+ExtensionPermissions::Verdict
+ExtensionPermissions::canEditAdministrativeFields(qint64 profileId, const QString& extensionId) const {
+    if (Verdict verdict = canEdit(profileId, extensionId); !verdict.allowed)
+        return verdict;
+    if (!isAdministrator(profileId)) {
+        return {false, tr("Only an administrator of this RingCentral account can change an extension's "
+                          "number or status.")};
+    }
+    return {};
+}
+
+} // namespace trunkline::gui

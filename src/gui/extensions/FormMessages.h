@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QLabel>
+#include <QPalette>
+#include <QStringList>
+
+namespace trunkline::gui::form {
+
+// The look of rule messages beside the fields and of the banners above a form, shared by the
+// extension editor, the forwarding editor and the create dialog.
+
+inline void makeErrorLabel(QLabel* label) {
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+    label->setPalette(palette);
+    label->setText({});
+}
+
+inline void showMessages(QLabel* label, const QStringList& messages) {
+    label->setText(messages.join(QLatin1Char('\n')));
+    label->setToolTip(label->text());
+}
+
+enum class Banner { Info, Warning };
+
+inline void makeBanner(QLabel* label, Banner kind) {
+    label->setStyleSheet(kind == Banner::Info
+                             ? QStringLiteral("QLabel { background: #e8f1fb; border: 1px solid #b6d0ee; "
+                                              "border-radius: 4px; color: #1d3b5e; }")
+                             : QStringLiteral("QLabel { background: #fdf3e1; border: 1px solid #ecc98a; "
+                                              "border-radius: 4px; color: #5c3d05; }"));
+}
+
+inline void showBanner(QLabel* label, const QString& text) {
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace trunkline::gui::form
