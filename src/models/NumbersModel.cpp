@@ -2,7 +2,10 @@
 
 #include "core/PhoneNumber.h"
 #include "store/Database.h"
+#include "store/ExtensionRepository.h"
 #include "store/PendingChangeRepository.h"
+#include "store/ProfileRepository.h"
+#include "sync/NumberChangePayloads.h"
 
 #include <QFont>
 #include <QJsonValue>
@@ -15,7 +18,18 @@ namespace trunkline::models {
 namespace {
 
 const QString kLabelKey = u"label"_s;
-const QString kEntity = u"phone_number"_s;
+const QString kExtensionKey = u"extensionId"_s;
+const QString& kEntity = sync::NumberChangePayloads::kPhoneNumber;
+
+// Staged changes that are still to be applied (an applied one is already in the store).
+const QList<store::ChangeState> kUnappliedStates = {store::ChangeState::Pending, store::ChangeState::Applying,
+                                                    store::ChangeState::Failed, store::ChangeState::Conflict};
+
+QString extensionText(const QString& number, const QString& name) {
+    if (name.isEmpty())
+        return number;
+    return number.isEmpty() ? name : NumbersModel::tr("%1 (%2)").arg(number, name);
+}
 
 // A number for reading ("+49 30 1234567"); what libphonenumber cannot parse (a Restcomm SIP pattern,
 // a short code) is shown as stored.
@@ -149,11 +163,7 @@ void NumbersModel::reload(int minimumRows) {
     m_formatted.clear();
     m_pagesFetched = 0;
     m_lastError.clear();
-    QString error;
-    m_pending = m_query.pendingUpdates(&error);
-    if (!error.isEmpty()) {
-        reportError(error);
-    }
+    readPendingChanges();
     const QList<store::NumberRow> rows = readPage(std::nullopt, minimumRows);
     m_rows = rows;
     for (const store::NumberRow& row : rows) {
@@ -167,6 +177,49 @@ void NumbersModel::reload(int minimumRows) {
         m_announcePending = true; // several resets in one go are announced once
         QMetaObject::invokeMethod(this, &NumbersModel::announceTotal, Qt::QueuedConnection);
     }
+}
+
+void NumbersModel::readPendingChanges() {
+    QString error;
+    m_pending = m_query.pendingUpdates(&error);
+    if (!error.isEmpty()) {
+        reportError(error);
+    }
+    m_pendingDeletes.clear();
+    m_pendingExtensionText.clear();
+    // Releases are few: read them per profile through the repository rather than a new store query.
+    store::ProfileRepository profiles(m_database);
+    store::PendingChangeRepository changes(m_database);
+    const QList<store::Profile> all = profiles.list(&error);
+    for (const store::Profile& profile : all) {
+        for (const store::PendingChange& change : changes.list(profile.id, kUnappliedStates, &error)) {
+            if (change.entity == kEntity && change.operation == store::ChangeOperation::Delete) {
+                m_pendingDeletes.insert({profile.id, change.entityKey});
+            }
+        }
+    }
+    store::ExtensionRepository extensions(m_database);
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        const QString extensionId = it.value().value(kExtensionKey).toString();
+        if (extensionId.isEmpty()) {
+            continue;
+        }
+        const auto extension = extensions.find(it.key().first, extensionId, &error);
+        m_pendingExtensionText.insert(
+            it.key(), extension ? extensionText(extension->extensionNumber, extension->name) : extensionId);
+    }
+    if (!error.isEmpty()) {
+        reportError(error);
+    }
+}
+
+int NumbersModel::rowOf(qint64 profileId, const QString& numberId) const {
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).profileId == profileId && m_rows.at(i).record.id == numberId) {
+            return i;
+        }
+    }
+    return -1;
 }
 
 qint64 NumbersModel::totalCount() const {
@@ -251,7 +304,18 @@ QString NumbersModel::labelAt(int row) const {
 
 bool NumbersModel::isPending(int row) const {
     const store::NumberRow& r = m_rows.at(row);
-    return m_pending.contains({r.profileId, r.record.id});
+    return m_pending.contains({r.profileId, r.record.id}) ||
+           m_pendingDeletes.contains({r.profileId, r.record.id});
+}
+
+bool NumbersModel::isPendingDelete(int row) const {
+    const store::NumberRow& r = m_rows.at(row);
+    return m_pendingDeletes.contains({r.profileId, r.record.id});
+}
+
+QJsonObject NumbersModel::pendingPayload(int row) const {
+    const store::NumberRow& r = m_rows.at(row);
+    return m_pending.value({r.profileId, r.record.id});
 }
 
 QString NumbersModel::displayText(const store::NumberRow& row, int column, const QJsonObject& pending) {
@@ -328,21 +392,47 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const {
         if (column == NumberColumn) {
             return m_formatted.at(rowIndex);
         }
+        if (column == ExtensionColumn && pendingPayload(rowIndex).contains(kExtensionKey)) {
+            return m_pendingExtensionText.value({row.profileId, row.record.id});
+        }
         return displayText(row, column, m_pending.value({row.profileId, row.record.id}));
     case Qt::EditRole:
         if (column == LabelColumn) {
             return labelAt(rowIndex);
         }
         return data(index, Qt::DisplayRole);
-    case Qt::FontRole:
-        if (column == LabelColumn && isPending(rowIndex)) {
-            QFont font;
+    case Qt::FontRole: {
+        QFont font;
+        if (isPendingDelete(rowIndex)) {
+            font.setStrikeOut(true);
+            return font;
+        }
+        const QJsonObject pending = pendingPayload(rowIndex);
+        const bool changed = (column == LabelColumn && pending.contains(kLabelKey)) ||
+                             (column == ExtensionColumn && pending.contains(kExtensionKey)) ||
+                             (column == NumberColumn && !pending.isEmpty());
+        if (changed) {
             font.setItalic(true);
             return font;
         }
         return {};
+    }
     case Qt::ToolTipRole:
-        if (column == LabelColumn && isPending(rowIndex)) {
+        if (isPendingDelete(rowIndex)) {
+            return tr("Pending: this number is staged for release and is released at the provider when "
+                      "pending changes are applied.");
+        }
+        if (column == ExtensionColumn && pendingPayload(rowIndex).contains(kExtensionKey)) {
+            const QString target = m_pendingExtensionText.value({row.profileId, row.record.id});
+            return target.isEmpty()
+                       ? tr("Pending: unassigning from its extension is staged and not yet applied.")
+                       : tr("Pending: assigning to extension %1 is staged and not yet applied.").arg(target);
+        }
+        if (column == NumberColumn && !pendingPayload(rowIndex).isEmpty()) {
+            return tr("Pending: changes of %1 are staged and not yet applied at the provider.")
+                .arg(row.record.e164);
+        }
+        if (column == LabelColumn && pendingPayload(rowIndex).contains(kLabelKey)) {
             return tr("Pending: \"%1\" is staged and not yet applied at the provider (stored: \"%2\").")
                 .arg(labelAt(rowIndex), row.record.label);
         }
@@ -381,6 +471,8 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const {
         return row.record.e164;
     case PendingRole:
         return isPending(rowIndex);
+    case PendingDeleteRole:
+        return isPendingDelete(rowIndex);
     default:
         return {};
     }
@@ -421,45 +513,113 @@ bool NumbersModel::setLabel(int row, const QString& label, QString* error) {
     if (label == labelAt(row)) {
         return true;
     }
+    // The other staged members stay; the label is staged unless it is back to the stored one.
+    const store::NumberRow& r = m_rows.at(row);
+    core::PhoneNumberRecord edited = r.record;
+    edited.label = label;
+    QJsonObject payload = pendingPayload(row);
+    payload.remove(kLabelKey);
+    const QJsonObject labelChange = sync::NumberChangePayloads::numberDifference(r.record, edited);
+    if (labelChange.contains(kLabelKey)) {
+        payload.insert(kLabelKey, labelChange.value(kLabelKey));
+    }
+    return stagePayload(row, payload, error);
+}
+
+bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
+                               const core::PhoneNumberRecord& edited, QString* error) {
+    if (row < 0 || row >= m_rows.size()) {
+        return false;
+    }
+    return stagePayload(row, sync::NumberChangePayloads::numberDifference(stored, edited), error);
+}
+
+QList<store::PendingChange> NumbersModel::stagedChanges(qint64 profileId, const QString& numberId,
+                                                        QString* error) const {
+    store::PendingChangeRepository changes(m_database);
+    QString listError;
+    QList<store::PendingChange> staged;
+    // Only changes nobody is applying right now may be replaced or dropped.
+    for (const store::PendingChange& change :
+         changes.list(profileId, {store::ChangeState::Pending, store::ChangeState::Failed}, &listError)) {
+        if (change.entity == kEntity && change.entityKey == numberId) {
+            staged << change;
+        }
+    }
+    if (!listError.isEmpty() && error) {
+        *error = listError;
+    }
+    return staged;
+}
+
+bool NumbersModel::stagePayload(int row, const QJsonObject& payload, QString* error) {
     const store::NumberRow& r = m_rows.at(row);
     store::PendingChangeRepository changes(m_database);
-    // A second edit of the same number replaces the staged one instead of queueing both.
-    // ChangePayloads (src/sync) does not exist yet: the payload is {"label": ...} as the brief says.
     QString listError;
-    const QList<store::PendingChange> staged =
-        changes.list(r.profileId, {store::ChangeState::Pending, store::ChangeState::Failed}, &listError);
+    const QList<store::PendingChange> staged = stagedChanges(r.profileId, r.record.id, &listError);
     if (!listError.isEmpty()) {
         if (error) {
             *error = listError;
         }
         return false;
     }
-    bool ok = false;
+    // A second edit of the same number replaces the staged one instead of queueing both; an edit back to
+    // the stored values drops it.
+    bool ok = true;
     bool replaced = false;
     for (const store::PendingChange& change : staged) {
-        if (change.entity == kEntity && change.entityKey == r.record.id &&
-            change.operation == store::ChangeOperation::Update) {
-            QJsonObject payload = change.payload;
-            payload.insert(kLabelKey, label);
-            ok = changes.updatePayload(change.id, payload, error);
-            replaced = true;
+        if (change.operation != store::ChangeOperation::Update) {
+            continue;
         }
+        ok = ok && (payload.isEmpty() ? changes.discard(change.id, error)
+                                      : changes.updatePayload(change.id, payload, error));
+        replaced = true;
     }
-    if (!replaced) {
-        store::PendingChange change;
-        change.profileId = r.profileId;
-        change.entity = kEntity;
-        change.entityKey = r.record.id;
-        change.operation = store::ChangeOperation::Update;
-        change.payload = QJsonObject{{kLabelKey, label}};
-        change.baseVersion = r.version;
+    if (!replaced && !payload.isEmpty()) {
+        core::PhoneNumberRecord edited = sync::NumberChangePayloads::applyNumberFields(r.record, payload);
+        store::PendingChange change =
+            sync::NumberChangePayloads::numberUpdate(r.profileId, r.record, edited, r.version);
+        change.payload = payload; // exactly the members staged (the row holds only part of a Restcomm record)
         ok = changes.enqueue(change, error);
     }
     if (!ok) {
         return false;
     }
-    m_pending[{r.profileId, r.record.id}].insert(kLabelKey, label);
+    readPendingChanges();
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+bool NumbersModel::stageDelete(const QList<int>& rows, QString* error) {
+    store::PendingChangeRepository changes(m_database);
+    for (const int row : rows) {
+        if (row < 0 || row >= m_rows.size() || isPendingDelete(row)) {
+            continue;
+        }
+        const store::NumberRow& r = m_rows.at(row);
+        QString listError;
+        const QList<store::PendingChange> staged = stagedChanges(r.profileId, r.record.id, &listError);
+        if (!listError.isEmpty()) {
+            if (error) {
+                *error = listError;
+            }
+            return false;
+        }
+        for (const store::PendingChange& change : staged) {
+            if (change.operation == store::ChangeOperation::Update && !changes.discard(change.id, error)) {
+                return false;
+            }
+        }
+        store::PendingChange change =
+            sync::NumberChangePayloads::numberDelete(r.profileId, r.record, r.version);
+        if (!changes.enqueue(change, error)) {
+            return false;
+        }
+    }
+    readPendingChanges();
+    if (!m_rows.isEmpty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
     return true;
 }
 

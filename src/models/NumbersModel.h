@@ -1,11 +1,13 @@
 #pragma once
 
 #include "store/NumberTableQuery.h"
+#include "store/PendingChange.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 
 namespace trunkline::store {
 class Database;
@@ -16,7 +18,8 @@ namespace trunkline::models {
 // The phone numbers of the local store as a table that reads lazily: it holds the rows fetched so
 // far and asks the store for the next page (keyset paging in SQL) when a view scrolls near the end,
 // so a million numbers open as fast as a hundred. Filtering and sorting re-run the SQL; there is no
-// proxy over all rows. Staged but unapplied label edits are shown in place of the stored label.
+// proxy over all rows. Staged but unapplied edits (sync::NumberChangePayloads) are shown in place of
+// the stored values, in italics; a number staged for release is struck through.
 class NumbersModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -42,7 +45,8 @@ public:
         IdRole,                          // the provider's id of the number
         ProfileIdRole,
         E164Role,
-        PendingRole, // true when the row has a staged, unapplied change
+        PendingRole,       // true when the row has a staged, unapplied change
+        PendingDeleteRole, // true when the number is staged for release
     };
 
     explicit NumbersModel(store::Database& database, QObject* parent = nullptr);
@@ -65,12 +69,24 @@ public:
     QString lastError() const { return m_lastError; }
 
     const store::NumberRow& rowAt(int row) const { return m_rows.at(row); }
+    // The row's index of a number among the fetched rows; -1 when not fetched.
+    int rowOf(qint64 profileId, const QString& numberId) const;
     // The label shown: the staged one when an edit is pending.
     QString labelAt(int row) const;
     bool isPending(int row) const;
+    bool isPendingDelete(int row) const;
+    // The staged update's payload of the row's number ({} when none).
+    QJsonObject pendingPayload(int row) const;
 
     // Stages a label edit as a pending change (the store is not changed until sync applies it).
     bool setLabel(int row, const QString& label, QString* error = nullptr);
+    // Stages `edited` (the whole record as the admin wants it; `stored` is the store's full record of
+    // the row) as one pending update that replaces any staged one of the number; editing back to the
+    // stored values discards the staged update.
+    bool stageUpdate(int row, const core::PhoneNumberRecord& stored, const core::PhoneNumberRecord& edited,
+                     QString* error = nullptr);
+    // Stages the release of the rows' numbers (staged updates of them are dropped: they would be moot).
+    bool stageDelete(const QList<int>& rows, QString* error = nullptr);
 
     // Text of one cell as shown (also used by the CSV export, so both agree).
     static QString displayText(const store::NumberRow& row, int column, const QJsonObject& pending = {});
@@ -99,6 +115,10 @@ private:
     void reload(int minimumRows);
     void reportError(const QString& message);
     void announceTotal();
+    void readPendingChanges();
+    bool stagePayload(int row, const QJsonObject& payload, QString* error);
+    QList<store::PendingChange> stagedChanges(qint64 profileId, const QString& numberId,
+                                              QString* error) const;
 
     store::Database& m_database;
     store::NumberTableQuery m_query;
@@ -109,6 +129,9 @@ private:
     QList<store::NumberRow> m_rows;
     QStringList m_formatted; // the number for reading, parsed once per fetched row
     QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
+    QSet<store::NumberTableQuery::NumberKey> m_pendingDeletes;
+    // "101 (Sales)" for extensions that staged assignments name, read once per reload.
+    QHash<store::NumberTableQuery::NumberKey, QString> m_pendingExtensionText;
     bool m_exhausted = true;
     bool m_fetching = false;
     mutable qint64 m_total = 0;

@@ -1,10 +1,15 @@
 #include "gui/numbers/NumbersPage.h"
 
 #include "core/PhoneNumber.h"
+#include "gui/numbers/AddNumberDialog.h"
+#include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersCsvExport.h"
 #include "models/NumbersModel.h"
+#include "store/ExtensionRepository.h"
+#include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/ProfileRepository.h"
+#include "sync/NumberChangePayloads.h"
 #include "ui_NumbersPage.h"
 
 #include <QAction>
@@ -16,13 +21,16 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +43,16 @@ const QString kSplitterKey = u"numbers/splitter"_s;
 
 QString orDash(const QString& text) {
     return text.isEmpty() ? u"—"_s : text;
+}
+
+QString providerName(const QString& provider) {
+    if (provider == core::kProviderRingCentral)
+        return u"RingCentral"_s;
+    if (provider == core::kProviderTelnyx)
+        return u"Telnyx"_s;
+    if (provider == core::kProviderRestcomm)
+        return u"Restcomm"_s;
+    return provider;
 }
 
 } // namespace
@@ -98,6 +116,8 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
     connect(m_ui->tableView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.column() == models::NumbersModel::LabelColumn) {
             editLabel();
+        } else if (m_editAction->isEnabled()) {
+            editNumber();
         }
     });
     connect(header, &QHeaderView::sectionMoved, this, &NumbersPage::saveState);
@@ -168,10 +188,31 @@ void NumbersPage::setUpActions() {
 
     m_editLabelAction = new QAction(this);
     m_editLabelAction->setObjectName(u"editLabelAction"_s);
-    m_editLabelAction->setShortcut(Qt::Key_F2);
-    m_editLabelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_editLabelAction, &QAction::triggered, this, &NumbersPage::editLabel);
-    m_ui->tableView->addAction(m_editLabelAction);
+
+    // Add (Ins), Edit (F2) and Delete (Del): toolbar buttons beside Export, the context menu, shortcuts.
+    const auto makeAction = [this](const QString& name, const QString& icon, const QKeySequence& key,
+                                   void (NumbersPage::*slot)()) {
+        auto* action = new QAction(QIcon::fromTheme(icon), QString(), this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        auto* button = new QToolButton(this);
+        button->setObjectName(name + u"Button"_s);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAutoRaise(true);
+        button->setDefaultAction(action);
+        m_ui->titleLayout->insertWidget(m_ui->titleLayout->indexOf(m_ui->exportButton), button);
+        return action;
+    };
+    m_addAction = makeAction(u"addNumberAction"_s, u"list-add"_s, QKeySequence(Qt::Key_Insert),
+                             &NumbersPage::addNumber);
+    m_editAction = makeAction(u"editNumberAction"_s, u"document-edit"_s, QKeySequence(Qt::Key_F2),
+                              &NumbersPage::editNumber);
+    m_deleteAction = makeAction(u"deleteNumberAction"_s, u"edit-delete"_s, QKeySequence(QKeySequence::Delete),
+                                &NumbersPage::deleteNumbers);
 
     m_exportAction = new QAction(QIcon::fromTheme(u"document-export"_s), QString(), this);
     m_exportAction->setObjectName(u"exportAction"_s);
@@ -281,6 +322,165 @@ void NumbersPage::editLabel() {
     }
 }
 
+void NumbersPage::setConnectionFactory(connection::ConnectionFactory* factory) {
+    m_connectionFactory = factory;
+    updateActions();
+}
+
+std::optional<qint64> NumbersPage::restcommProfileForAdd() const {
+    // The current row's profile when it is a Restcomm one, else the first Restcomm profile (by name).
+    const QModelIndex current = m_ui->tableView->currentIndex();
+    if (current.isValid() && m_model->rowAt(current.row()).record.provider == core::kProviderRestcomm)
+        return m_model->rowAt(current.row()).profileId;
+    for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
+        if (profile.provider == core::kProviderRestcomm)
+            return profile.id;
+    }
+    return std::nullopt;
+}
+
+QString NumbersPage::addBlockedReason() const {
+    // Only Restcomm provisions numbers through its API (IncomingPhoneNumbers); see sync/NumberPusher.
+    if (!restcommProfileForAdd())
+        return tr("Numbers can be added to Restcomm profiles only: RingCentral numbers are bought in the "
+                  "RingCentral admin portal, Telnyx numbers in the Telnyx portal.");
+    if (!m_connectionFactory)
+        return tr("Adding a number needs a connection to the provider, and none is set up.");
+    return {};
+}
+
+QString NumbersPage::editBlockedReason() const {
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return tr("Select a number to edit.");
+    const QModelIndex current = m_ui->tableView->currentIndex();
+    const int row = current.isValid() ? current.row() : rows.constFirst();
+    if (m_model->isPendingDelete(row))
+        return tr("This number is staged for release; discard that change to edit it.");
+    return {};
+}
+
+QString NumbersPage::deleteBlockedReason() const {
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return tr("Select the numbers to release.");
+    for (const int row : rows) {
+        const QString provider = m_model->rowAt(row).record.provider;
+        if (provider == core::kProviderRingCentral)
+            return tr("RingCentral numbers are released in the RingCentral admin portal.");
+        if (provider != core::kProviderRestcomm)
+            return tr("%1 numbers cannot be released by Trunkline.").arg(providerName(provider));
+    }
+    return {};
+}
+
+QString NumbersPage::releaseConfirmationText(int count, const QString& firstNumber,
+                                             const QStringList& providers) {
+    const QString provider = providers.join(u", "_s);
+    const QString what =
+        count == 1 ? tr("The number %1").arg(firstNumber) : tr("The %1 selected numbers").arg(count);
+    return tr("%1 will be released at %2 when pending changes are applied; a released number may be given "
+              "to someone else and cannot be recovered.")
+        .arg(what, provider);
+}
+
+void NumbersPage::addNumber() {
+    if (!addBlockedReason().isEmpty())
+        return;
+    const std::optional<store::Profile> profile =
+        store::ProfileRepository(m_database).find(*restcommProfileForAdd());
+    if (!profile)
+        return;
+    AddNumberDialog dialog(*m_connectionFactory, *profile, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    store::PendingChange change =
+        sync::NumberChangePayloads::numberProvision(profile->id, dialog.provisionRequest());
+    QString error;
+    if (!store::PendingChangeRepository(m_database).enqueue(change, &error)) {
+        QMessageBox::warning(this, tr("Add number"), tr("The new number could not be staged: %1").arg(error));
+        return;
+    }
+    emit changesStaged();
+}
+
+void NumbersPage::editNumber() {
+    if (!editBlockedReason().isEmpty())
+        return;
+    const QModelIndex current = m_ui->tableView->currentIndex();
+    const int row = current.isValid() ? current.row() : selectedRows().constFirst();
+    const store::NumberRow r = m_model->rowAt(row);
+    QString error;
+    // The table row holds only part of a Restcomm record: edit the whole stored one.
+    const std::optional<core::PhoneNumberRecord> stored =
+        store::PhoneNumberRepository(m_database).find(r.profileId, r.record.id, &error);
+    if (!stored) {
+        QMessageBox::warning(this, tr("Edit number"),
+                             error.isEmpty() ? tr("The number is no longer in the local copy.") : error);
+        return;
+    }
+    const core::PhoneNumberRecord shown =
+        sync::NumberChangePayloads::applyNumberFields(*stored, m_model->pendingPayload(row));
+    QList<core::Extension> extensions;
+    QString noExtensions;
+    if (stored->provider == core::kProviderRingCentral) {
+        extensions = store::ExtensionRepository(m_database).list(r.profileId);
+        if (extensions.isEmpty())
+            noExtensions = tr("The local copy has no extensions of this profile yet; sync first.");
+    } else {
+        noExtensions = tr("%1 numbers are not assigned to extensions; they are routed by their URLs.")
+                           .arg(providerName(stored->provider));
+    }
+    EditNumberDialog dialog(shown, extensions, noExtensions, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // Still the same row? A sync may have reloaded the model while the dialog was open.
+    const int rowNow = m_model->rowOf(r.profileId, r.record.id);
+    if (rowNow < 0 || !m_model->stageUpdate(rowNow, *stored, dialog.editedRecord(), &error)) {
+        QMessageBox::warning(this, tr("Edit number"),
+                             tr("The changes could not be staged: %1")
+                                 .arg(error.isEmpty() ? tr("the number is no longer shown.") : error));
+        return;
+    }
+    emit changesStaged();
+}
+
+void NumbersPage::deleteNumbers() {
+    if (!deleteBlockedReason().isEmpty())
+        return;
+    const QList<int> rows = selectedRows();
+    QStringList providers;
+    for (const int row : rows) {
+        const QString name = providerName(m_model->rowAt(row).record.provider);
+        if (!providers.contains(name))
+            providers << name;
+    }
+    QMessageBox box(
+        QMessageBox::Warning, rows.size() == 1 ? tr("Release number") : tr("Release numbers"),
+        releaseConfirmationText(
+            static_cast<int>(rows.size()),
+            m_model->index(rows.constFirst(), models::NumbersModel::NumberColumn).data().toString(),
+            providers),
+        QMessageBox::Cancel, this);
+    box.setObjectName(u"releaseConfirmation"_s);
+    QPushButton* release =
+        box.addButton(rows.size() == 1 ? tr("Release number") : tr("Release %1 numbers").arg(rows.size()),
+                      QMessageBox::DestructiveRole);
+    release->setObjectName(u"releaseButton"_s);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != release)
+        return;
+    QString error;
+    if (!m_model->stageDelete(rows, &error)) {
+        QMessageBox::warning(this, tr("Release numbers"),
+                             tr("The release could not be staged: %1").arg(error));
+        return;
+    }
+    updateActions();
+    emit changesStaged();
+}
+
 void NumbersPage::exportShown() {
     exportWithPrompt(false);
 }
@@ -357,7 +557,11 @@ void NumbersPage::showContextMenu(const QPoint& position) {
     }
     QMenu menu(this);
     menu.addAction(m_copyAction);
+    menu.addSeparator();
+    menu.addAction(m_addAction);
+    menu.addAction(m_editAction);
     menu.addAction(m_editLabelAction);
+    menu.addAction(m_deleteAction);
     menu.addSeparator();
     menu.addAction(m_exportSelectionAction);
     menu.exec(m_ui->tableView->viewport()->mapToGlobal(position));
@@ -377,6 +581,17 @@ void NumbersPage::updateActions() {
     m_copyAction->setEnabled(any);
     m_editLabelAction->setEnabled(any);
     m_exportSelectionAction->setEnabled(any);
+    const auto block = [](QAction* action, const QString& reason, const QString& tip) {
+        action->setEnabled(reason.isEmpty());
+        action->setToolTip(reason.isEmpty() ? tip : reason);
+    };
+    const auto keys = [](const QAction* action) {
+        return action->shortcut().toString(QKeySequence::NativeText);
+    };
+    block(m_addAction, addBlockedReason(), tr("Search and add a number (%1)").arg(keys(m_addAction)));
+    block(m_editAction, editBlockedReason(), tr("Edit the current number (%1)").arg(keys(m_editAction)));
+    block(m_deleteAction, deleteBlockedReason(),
+          tr("Release the selected numbers (%1)").arg(keys(m_deleteAction)));
 }
 
 void NumbersPage::updateDetails() {
@@ -425,9 +640,16 @@ void NumbersPage::updateDetails() {
         m_ui->smsUrlValue->setText(orDash(full->restcomm->smsUrl));
     }
     const bool pending = m_model->isPending(row);
-    m_ui->pendingValue->setText(pending ? tr("Label \"%1\" is staged; the provider still has \"%2\".")
-                                              .arg(m_model->labelAt(row), r.record.label)
-                                        : tr("None"));
+    const QJsonObject staged = m_model->pendingPayload(row);
+    QString pendingText = tr("None");
+    if (m_model->isPendingDelete(row))
+        pendingText = tr("Staged for release.");
+    else if (staged.keys() == QStringList{u"label"_s})
+        pendingText = tr("Label \"%1\" is staged; the provider still has \"%2\".")
+                          .arg(m_model->labelAt(row), r.record.label);
+    else if (!staged.isEmpty())
+        pendingText = tr("Staged changes: %1.").arg(staged.keys().join(u", "_s));
+    m_ui->pendingValue->setText(pendingText);
     QFont font = m_ui->labelValue->font();
     font.setItalic(pending);
     m_ui->labelValue->setFont(font);
@@ -465,6 +687,10 @@ void NumbersPage::retranslate() {
                                    .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
     m_exportSelectionAction->setText(tr("Export selection…"));
     m_findAction->setText(tr("Find numbers"));
+    m_addAction->setText(tr("Add number…"));
+    m_editAction->setText(tr("Edit…"));
+    m_deleteAction->setText(tr("Release…"));
+    updateActions();
     updateCount();
 }
 

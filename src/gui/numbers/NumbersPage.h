@@ -18,6 +18,9 @@ class Database;
 namespace trunkline::models {
 class NumbersModel;
 }
+namespace trunkline::connection {
+class ConnectionFactory;
+}
 
 namespace trunkline::gui {
 
@@ -39,6 +42,17 @@ public:
     void setSaveFilePrompt(SaveFilePrompt prompt) { m_saveFilePrompt = std::move(prompt); }
     void setLabelPrompt(LabelPrompt prompt) { m_labelPrompt = std::move(prompt); }
 
+    // Opens provider connections for Add number's live search; without one, Add is disabled.
+    void setConnectionFactory(connection::ConnectionFactory* factory);
+
+    // Why Add / Edit / Delete cannot be used now ("" when they can); also their tooltips.
+    QString addBlockedReason() const;
+    QString editBlockedReason() const;
+    QString deleteBlockedReason() const;
+    // The text of the release confirmation for `count` numbers of `providers` (display names).
+    static QString releaseConfirmationText(int count, const QString& firstNumber,
+                                           const QStringList& providers);
+
     // Writes what the table shows (all rows, or the selected ones) to `path`. False with *error.
     bool exportTo(const QString& path, bool selectionOnly, QString* error = nullptr);
 
@@ -53,6 +67,13 @@ public slots:
     void exportSelection();
     void copySelectedNumbers();
     void editLabel();
+    void addNumber();
+    void editNumber();
+    void deleteNumbers();
+
+signals:
+    // An add, edit or release was staged as a pending change (the Pending changes page may refresh).
+    void changesStaged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -67,6 +88,7 @@ private:
     void updateCount();
     void updateActions();
     void exportWithPrompt(bool selectionOnly);
+    std::optional<qint64> restcommProfileForAdd() const;
     QList<int> selectedRows() const;
     QList<int> visibleColumns() const;
     void restoreState();
@@ -82,6 +104,10 @@ private:
     QAction* m_exportAction = nullptr;
     QAction* m_exportSelectionAction = nullptr;
     QAction* m_findAction = nullptr;
+    QAction* m_addAction = nullptr;
+    QAction* m_editAction = nullptr;
+    QAction* m_deleteAction = nullptr;
+    connection::ConnectionFactory* m_connectionFactory = nullptr;
     SaveFilePrompt m_saveFilePrompt;
     LabelPrompt m_labelPrompt;
 };

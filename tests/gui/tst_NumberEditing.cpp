@@ -1,0 +1,539 @@
+// The Numbers page's Add / Edit / Release against a real SQLite store and, for Add's live search, the
+// in-process emulator: every dialog driven through its real widgets, every outcome read back from the
+// pending changes in the store.
+
+#include "TestDatabase.h"
+#include "connection/ConnectionFactory.h"
+#include "connection/DemoEmulator.h"
+#include "connection/DemoProfiles.h"
+#include "gui/numbers/AddNumberDialog.h"
+#include "gui/numbers/EditNumberDialog.h"
+#include "gui/numbers/NumbersPage.h"
+#include "models/NumbersModel.h"
+#include "secrets/MemorySecretStore.h"
+#include "store/ExtensionRepository.h"
+#include "store/PendingChangeRepository.h"
+#include "store/PhoneNumberRepository.h"
+#include "store/ProfileRepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline;
+using gui::AddNumberDialog;
+using gui::EditNumberDialog;
+using gui::NumbersPage;
+
+namespace {
+
+const QString kSid = u"PN00000000000000000000000000000001"_s;
+
+core::PhoneNumberRecord restcommNumber() {
+    core::PhoneNumberRecord n;
+    n.provider = core::kProviderRestcomm.toString();
+    n.id = kSid;
+    n.e164 = u"+14155550100"_s;
+    n.label = u"Front desk"_s;
+    core::RestcommAttributes a;
+    a.voiceUrl = u"https://apps.example.com/voice.xml"_s;
+    a.voiceMethod = u"POST"_s;
+    a.voiceCapable = true;
+    a.smsCapable = true;
+    n.restcomm = a;
+    return n;
+}
+
+core::PhoneNumberRecord ringCentralNumber(int i) {
+    core::PhoneNumberRecord n;
+    n.provider = core::kProviderRingCentral.toString();
+    n.id = QString::number(9100 + i);
+    n.e164 = u"+4930555%1"_s.arg(1000 + i);
+    n.label = u"Line %1"_s.arg(i);
+    n.extensionId = i == 0 ? u"e1"_s : QString();
+    n.extensionNumber = i == 0 ? u"101"_s : QString();
+    return n;
+}
+
+// Bumped after every test function, so that a step a test left waiting never runs in the next one.
+int g_testGeneration = 0;
+
+// Runs `step` on the next modal dialog the code under test opens (exec() spins the event loop).
+void onNextModal(std::function<void(QWidget*)> step, int generation = g_testGeneration) {
+    QTimer::singleShot(10, qApp, [step = std::move(step), generation] {
+        if (generation != g_testGeneration)
+            return;
+        QWidget* modal = QApplication::activeModalWidget();
+        if (!modal) {
+            // Not shown yet: try again on the next turn of the loop.
+            onNextModal(step, generation);
+            return;
+        }
+        step(modal);
+    });
+}
+
+// Keyboard shortcuts reach only the active window.
+bool activate(QWidget* window) {
+    window->show();
+    window->activateWindow();
+    return QTest::qWaitForWindowActive(window);
+}
+
+void saveScreen(QWidget* widget, const QString& name) {
+    const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENS_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name);
+}
+
+int rowOfId(const models::NumbersModel* model, const QString& id) {
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->rowAt(row).record.id == id)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class tst_NumberEditing : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init() {
+        QSettings().clear();
+        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
+        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        store::ProfileRepository profiles(m_test->database());
+        QString error;
+        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
+        for (const store::Profile& profile : profiles.list()) {
+            if (profile.provider == core::kProviderRestcomm)
+                m_restcomm = profile.id;
+            if (profile.provider == core::kProviderRingCentral)
+                m_ringCentral = profile.id;
+        }
+        QVERIFY(m_restcomm > 0 && m_ringCentral > 0);
+        store::PhoneNumberRepository numbers(m_test->database());
+        QVERIFY2(numbers.upsert(m_restcomm, {restcommNumber()}, &error), qPrintable(error));
+        QVERIFY2(numbers.upsert(m_ringCentral, {ringCentralNumber(0), ringCentralNumber(1)}, &error),
+                 qPrintable(error));
+        core::Extension sales;
+        sales.id = u"e1"_s;
+        sales.extensionNumber = u"101"_s;
+        sales.name = u"Sales"_s;
+        core::Extension support = sales;
+        support.id = u"e2"_s;
+        support.extensionNumber = u"102"_s;
+        support.name = u"Support"_s;
+        QVERIFY2(
+            store::ExtensionRepository(m_test->database()).upsert(m_ringCentral, {sales, support}, &error),
+            qPrintable(error));
+    }
+
+    void cleanup() {
+        ++g_testGeneration;
+        m_test.reset();
+    }
+
+    void editDialogNamesEachBadField_data() {
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("message");
+        const QString url = u" must be an http or https URL."_s;
+        QTest::newRow("voice url") << u"voiceUrlEdit"_s << u"ftp://x.example/v"_s << u"Voice URL"_s + url;
+        QTest::newRow("voice fallback")
+            << u"voiceFallbackUrlEdit"_s << u"not a url"_s << u"Voice fallback URL"_s + url;
+        QTest::newRow("status callback")
+            << u"statusCallbackEdit"_s << u"https://"_s << u"Status callback URL"_s + url;
+        QTest::newRow("sms url") << u"smsUrlEdit"_s << u"mailto:a@b.c"_s << u"SMS URL"_s + url;
+        QTest::newRow("sms fallback")
+            << u"smsFallbackUrlEdit"_s << u"www.example.com/sms"_s << u"SMS fallback URL"_s + url;
+        QTest::newRow("refer url") << u"referUrlEdit"_s << u"sip:bob@example.com"_s << u"Refer URL"_s + url;
+        const QString sid = u" must be 34 letters and digits (a Restcomm SID such as AP…)."_s;
+        QTest::newRow("voice app sid")
+            << u"voiceApplicationSidEdit"_s << u"AP123"_s << u"Voice application SID"_s + sid;
+        QTest::newRow("sms app sid") << u"smsApplicationSidEdit"_s << u"AP-0000000000000000000000000000000"_s
+                                     << u"SMS application SID"_s + sid;
+        QTest::newRow("refer app sid")
+            << u"referApplicationSidEdit"_s << u"x"_s << u"Refer application SID"_s + sid;
+    }
+
+    void editDialogNamesEachBadField() {
+        QFETCH(QString, edit);
+        QFETCH(QString, text);
+        QFETCH(QString, message);
+        EditNumberDialog dialog(restcommNumber(), {}, u"no extensions"_s);
+        dialog.show();
+        QPushButton* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(ok->isEnabled());
+        auto* field = dialog.findChild<QLineEdit*>(edit);
+        QVERIFY(field);
+        field->selectAll();
+        QTest::keyClicks(field, text);
+        QVERIFY(!ok->isEnabled());
+        QCOMPARE(dialog.problems(), QStringList{message});
+        // The message stands beside (under) the field itself.
+        const QString key = edit.chopped(4);
+        auto* beside = dialog.findChild<QLabel*>(key + u"Message"_s);
+        QVERIFY(beside);
+        QCOMPARE(beside->text(), message);
+        QVERIFY(beside->isVisible());
+        if (qstrcmp(QTest::currentDataTag(), "voice url") == 0)
+            saveScreen(&dialog, u"edit-number-dialog-invalid.png"_s);
+        field->clear();
+        QVERIFY(ok->isEnabled());
+        QVERIFY(beside->text().isEmpty());
+    }
+
+    void editStagesOnePendingUpdate() {
+        NumbersPage page(m_test->database());
+        page.resize(1100, 600);
+        QVERIFY(activate(&page));
+        auto* table = page.findChild<QTableView*>();
+        table->setFocus();
+        const int row = rowOfId(page.model(), kSid);
+        QVERIFY(row >= 0);
+        table->setCurrentIndex(page.model()->index(row, 0));
+        QAction* edit = page.findChild<QAction*>(u"editNumberAction"_s);
+        QVERIFY(edit->isEnabled());
+        QCOMPARE(edit->shortcut(), QKeySequence(Qt::Key_F2));
+        bool seen = false;
+        onNextModal([&](QWidget* modal) {
+            auto* dialog = qobject_cast<EditNumberDialog*>(modal);
+            QVERIFY(dialog);
+            seen = true;
+            saveScreen(dialog, u"edit-number-dialog.png"_s);
+            dialog->findChild<QLineEdit*>(u"labelEdit"_s)->setText(u"Reception"_s);
+            dialog->findChild<QLineEdit*>(u"smsUrlEdit"_s)->setText(u"https://apps.example.com/sms"_s);
+            dialog->findChild<QLineEdit*>(u"voiceUrlEdit"_s)->clear();
+            dialog->findChild<QCheckBox*>(u"callerIdLookupCheck"_s)->setChecked(true);
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
+        });
+        QTest::keyClick(table, Qt::Key_F2);
+        QVERIFY(seen);
+
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().entity, u"phone_number"_s);
+        QCOMPARE(changes.first().entityKey, kSid);
+        QCOMPARE(changes.first().operation, store::ChangeOperation::Update);
+        QCOMPARE(changes.first().payload, (QJsonObject{{u"label"_s, u"Reception"_s},
+                                                       {u"smsUrl"_s, u"https://apps.example.com/sms"_s},
+                                                       {u"voiceUrl"_s, QJsonValue::Null},
+                                                       {u"voiceCallerIdLookup"_s, true}}));
+        QCOMPARE(changes.first().baseVersion, page.model()->rowAt(row).version);
+        // The row shows it as pending.
+        QVERIFY(page.model()->isPending(row));
+        QCOMPARE(page.model()->labelAt(row), u"Reception"_s);
+        QVERIFY(page.model()
+                    ->index(row, models::NumbersModel::LabelColumn)
+                    .data(Qt::FontRole)
+                    .value<QFont>()
+                    .italic());
+    }
+
+    void editAssignsToAnExtension() {
+        NumbersPage page(m_test->database());
+        page.show();
+        const int row = rowOfId(page.model(), u"9101"_s);
+        QVERIFY(row >= 0);
+        page.findChild<QTableView*>()->setCurrentIndex(page.model()->index(row, 0));
+        onNextModal([&](QWidget* modal) {
+            auto* combo = modal->findChild<QComboBox*>(u"extensionCombo"_s);
+            QVERIFY(combo && combo->isEnabled());
+            QCOMPARE(combo->count(), 3); // not assigned, 101, 102
+            combo->lineEdit()->selectAll();
+            QTest::keyClicks(combo->lineEdit(), u"nobody"_s);
+            QVERIFY(!modal->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+            QCOMPARE(modal->findChild<QLabel*>(u"extensionMessage"_s)->text(),
+                     u"Assigned to must be one of the profile's extensions or \"Not assigned\"."_s);
+            combo->setCurrentIndex(combo->findData(u"e2"_s));
+            QTest::mouseClick(modal->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
+        });
+        page.findChild<QAction*>(u"editNumberAction"_s)->trigger();
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_ringCentral);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().payload, (QJsonObject{{u"extensionId"_s, u"e2"_s}}));
+        QCOMPARE(page.model()->index(row, models::NumbersModel::ExtensionColumn).data().toString(),
+                 u"102 (Support)"_s);
+    }
+
+    void releaseNeedsConfirmationAndStagesDeletes() {
+        // A second Restcomm number, so that a multi-selection is released in one go.
+        core::PhoneNumberRecord second = restcommNumber();
+        second.id = u"PN00000000000000000000000000000002"_s;
+        second.e164 = u"+14155550101"_s;
+        QVERIFY(
+            store::PhoneNumberRepository(m_test->database()).upsert(m_restcomm, {restcommNumber(), second}));
+        NumbersPage page(m_test->database());
+        QVERIFY(activate(&page));
+        auto* table = page.findChild<QTableView*>();
+        table->setFocus();
+        QAction* release = page.findChild<QAction*>(u"deleteNumberAction"_s);
+        QCOMPARE(release->shortcut(), QKeySequence(QKeySequence::Delete));
+
+        // A RingCentral number cannot be released here, and the action says why.
+        table->selectRow(rowOfId(page.model(), u"9100"_s));
+        QVERIFY(!release->isEnabled());
+        QCOMPARE(release->toolTip(), u"RingCentral numbers are released in the RingCentral admin portal."_s);
+
+        table->clearSelection();
+        table->selectionModel()->select(page.model()->index(rowOfId(page.model(), kSid), 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->selectionModel()->select(page.model()->index(rowOfId(page.model(), second.id), 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(release->isEnabled());
+
+        // Cancel stages nothing.
+        bool cancelled = false;
+        onNextModal([&](QWidget* modal) {
+            auto* box = qobject_cast<QMessageBox*>(modal);
+            QVERIFY(box);
+            box->button(QMessageBox::Cancel)->click();
+            cancelled = true;
+        });
+        QTest::keyClick(table, Qt::Key_Delete);
+        QVERIFY(cancelled);
+        QVERIFY(store::PendingChangeRepository(m_test->database()).list(m_restcomm).isEmpty());
+        QVERIFY(activate(&page));
+
+        QString text;
+        onNextModal([&](QWidget* modal) {
+            auto* box = qobject_cast<QMessageBox*>(modal);
+            QVERIFY(box);
+            text = box->text();
+            saveScreen(box, u"release-numbers-confirmation.png"_s);
+            box->findChild<QPushButton*>(u"releaseButton"_s)->click();
+        });
+        QTest::keyClick(table, Qt::Key_Delete);
+        QCOMPARE(text,
+                 u"The 2 selected numbers will be released at Restcomm when pending changes are applied; "
+                 u"a released number may be given to someone else and cannot be recovered."_s);
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 2);
+        QStringList keys;
+        for (const store::PendingChange& change : changes) {
+            QCOMPARE(change.operation, store::ChangeOperation::Delete);
+            QVERIFY(change.payload.isEmpty());
+            QVERIFY(!change.baseVersion.isEmpty());
+            keys << change.entityKey;
+        }
+        keys.sort();
+        QCOMPARE(keys, (QStringList{kSid, second.id}));
+        const int row = rowOfId(page.model(), kSid);
+        QVERIFY(page.model()->isPendingDelete(row));
+        QVERIFY(page.model()->index(row, 0).data(Qt::FontRole).value<QFont>().strikeOut());
+    }
+
+    void addIsBlockedWithoutRestcommOrConnection() {
+        NumbersPage page(m_test->database());
+        QAction* add = page.findChild<QAction*>(u"addNumberAction"_s);
+        QCOMPARE(add->shortcut(), QKeySequence(Qt::Key_Insert));
+        QVERIFY(!add->isEnabled());
+        QCOMPARE(add->toolTip(),
+                 u"Adding a number needs a connection to the provider, and none is set up."_s);
+
+        // A store with RingCentral profiles only.
+        TestDatabase other(u"sqlite"_s);
+        QVERIFY(other.open());
+        QVERIFY(other.addProfile(u"Berlin"_s, u"ringcentral"_s) > 0);
+        NumbersPage ringCentralOnly(other.database());
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        connection::DemoEmulator demo;
+        connection::ConnectionFactory factory(secrets, network, demo);
+        ringCentralOnly.setConnectionFactory(&factory);
+        QAction* blocked = ringCentralOnly.findChild<QAction*>(u"addNumberAction"_s);
+        QVERIFY(!blocked->isEnabled());
+        QVERIFY(
+            blocked->toolTip().contains(u"RingCentral numbers are bought in the RingCentral admin portal"_s));
+    }
+
+    void addSearchesTheEmulatorAndStagesTheProvision() {
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        connection::DemoEmulator demo;
+        connection::ConnectionFactory factory(secrets, network, demo);
+        NumbersPage page(m_test->database());
+        page.setConnectionFactory(&factory);
+        page.show();
+        QAction* add = page.findChild<QAction*>(u"addNumberAction"_s);
+        QVERIFY2(add->isEnabled(), qPrintable(add->toolTip()));
+
+        QString chosen;
+        bool searched = false;
+        onNextModal([&](QWidget* modal) {
+            auto* dialog = qobject_cast<AddNumberDialog*>(modal);
+            QVERIFY(dialog);
+            dialog->setKind(AddNumberDialog::Kind::UsLocal);
+            auto* search = dialog->findChild<QPushButton*>(u"searchButton"_s);
+            auto* areaCode = dialog->findChild<QLineEdit*>(u"areaCodeEdit"_s);
+            QTest::keyClicks(areaCode, u"15"_s);
+            QVERIFY(!search->isEnabled());
+            QCOMPARE(dialog->findChild<QLabel*>(u"criteriaMessage"_s)->text(),
+                     u"Area code must be 3 digits and not start with 0 or 1."_s);
+            areaCode->setText(u"415"_s);
+            dialog->findChild<QLineEdit*>(u"friendlyNameEdit"_s)->setText(u"SF hotline"_s);
+            QVERIFY(search->isEnabled());
+            connect(dialog, &AddNumberDialog::searchFinished, dialog, [&, dialog] {
+                searched = true;
+                auto* list = dialog->findChild<QListWidget*>(u"resultsList"_s);
+                QVERIFY2(list->count() > 0, qPrintable(dialog->findChild<QLabel*>(u"statusLabel"_s)->text() +
+                                                       dialog->findChild<QLabel*>(u"errorBanner"_s)->text()));
+                for (int i = 0; i < list->count(); ++i)
+                    QVERIFY(list->item(i)->toolTip().startsWith(u"+1415"_s));
+                list->setCurrentRow(list->count() - 1);
+                chosen = list->currentItem()->toolTip();
+                saveScreen(dialog, u"add-number-dialog.png"_s);
+                QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                                  Qt::LeftButton);
+            });
+            QTest::mouseClick(search, Qt::LeftButton);
+            QVERIFY(dialog->isSearching());
+            QVERIFY(dialog->findChild<QPushButton*>(u"cancelSearchButton"_s)->isVisible());
+        });
+        add->trigger();
+        QVERIFY(searched);
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().operation, store::ChangeOperation::Create);
+        QCOMPARE(changes.first().entityKey, u"new:"_s + chosen);
+        QCOMPARE(changes.first().payload, (QJsonObject{{u"phoneNumber"_s, chosen},
+                                                       {u"friendlyName"_s, u"SF hotline"_s},
+                                                       {u"isSip"_s, false},
+                                                       {u"numberType"_s, u"Local"_s},
+                                                       {u"isoCountry"_s, u"US"_s}}));
+    }
+
+    void addSearchVariantsAgainstTheEmulator_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("criteria");
+        QTest::addColumn<QString>("expectedPrefix"); // "" = the search finds nothing
+        QTest::newRow("toll-free 888") << int(AddNumberDialog::Kind::TollFree) << u"888"_s << u"+1888"_s;
+        QTest::newRow("toll-free 855") << int(AddNumberDialog::Kind::TollFree) << u"855"_s << QString();
+        QTest::newRow("vanity") << int(AddNumberDialog::Kind::Vanity) << u"877*"_s << u"+1877"_s;
+        QTest::newRow("global US") << int(AddNumberDialog::Kind::Global) << u"US"_s << u"+1"_s;
+    }
+
+    void addSearchVariantsAgainstTheEmulator() {
+        QFETCH(int, kind);
+        QFETCH(QString, criteria);
+        QFETCH(QString, expectedPrefix);
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        connection::DemoEmulator demo;
+        connection::ConnectionFactory factory(secrets, network, demo);
+        const std::optional<store::Profile> profile =
+            store::ProfileRepository(m_test->database()).find(m_restcomm);
+        QVERIFY(profile);
+        AddNumberDialog dialog(factory, *profile);
+        dialog.show();
+        dialog.setKind(static_cast<AddNumberDialog::Kind>(kind));
+        if (dialog.kind() == AddNumberDialog::Kind::TollFree) {
+            auto* prefix = dialog.findChild<QComboBox*>(u"tollFreeCombo"_s);
+            prefix->setCurrentText(criteria);
+            QCOMPARE(prefix->currentText(), criteria);
+        } else if (dialog.kind() == AddNumberDialog::Kind::Vanity) {
+            dialog.findChild<QLineEdit*>(u"vanityEdit"_s)->setText(criteria);
+        } else {
+            dialog.findChild<QComboBox*>(u"countryCombo"_s)->setEditText(criteria);
+        }
+        QSignalSpy finished(&dialog, &AddNumberDialog::searchFinished);
+        dialog.search();
+        QVERIFY(finished.wait(30000));
+        auto* list = dialog.findChild<QListWidget*>(u"resultsList"_s);
+        const QString status = dialog.findChild<QLabel*>(u"statusLabel"_s)->text();
+        if (expectedPrefix.isEmpty()) {
+            QCOMPARE(list->count(), 0);
+            QCOMPARE(status, u"No numbers are available for this search."_s);
+            QVERIFY(!dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+            return;
+        }
+        QVERIFY2(list->count() > 0, qPrintable(status));
+        for (int i = 0; i < list->count(); ++i)
+            QVERIFY2(list->item(i)->toolTip().startsWith(expectedPrefix),
+                     qPrintable(list->item(i)->toolTip()));
+        list->setCurrentRow(0);
+        QCOMPARE(dialog.provisionRequest().value(u"phoneNumber"_s).toString(), list->item(0)->toolTip());
+    }
+
+    void addSipVirtualNeedsNoSearch() {
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        connection::DemoEmulator demo;
+        connection::ConnectionFactory factory(secrets, network, demo);
+        const std::optional<store::Profile> profile =
+            store::ProfileRepository(m_test->database()).find(m_restcomm);
+        AddNumberDialog dialog(factory, *profile);
+        dialog.show();
+        dialog.setKind(AddNumberDialog::Kind::SipVirtual);
+        QVERIFY(!dialog.findChild<QPushButton*>(u"searchButton"_s)->isVisible());
+        QPushButton* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        auto* sip = dialog.findChild<QLineEdit*>(u"sipNumberEdit"_s);
+        QTest::keyClicks(sip, u"front desk"_s);
+        QCOMPARE(dialog.problems(), QStringList{u"SIP number must not contain spaces."_s});
+        sip->setText(u"frontdesk"_s);
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.provisionRequest(), (QJsonObject{{u"phoneNumber"_s, u"frontdesk"_s},
+                                                         {u"isSip"_s, true},
+                                                         {u"numberType"_s, QString()},
+                                                         {u"isoCountry"_s, QString()}}));
+    }
+
+    void addSearchErrorShowsTheApiError() {
+        // A Restcomm profile whose keychain has no secret: the connection cannot be opened.
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        connection::DemoEmulator demo;
+        connection::ConnectionFactory factory(secrets, network, demo);
+        store::Profile profile;
+        profile.name = u"Lab"_s;
+        profile.provider = core::kProviderRestcomm.toString();
+        profile.baseUrl = u"http://127.0.0.1:9"_s;
+        profile.accountId = u"AC00000000000000000000000000000001"_s;
+        QVERIFY(store::ProfileRepository(m_test->database()).add(profile));
+        AddNumberDialog dialog(factory, profile);
+        dialog.show();
+        dialog.findChild<QLineEdit*>(u"areaCodeEdit"_s)->setText(u"415"_s);
+        QSignalSpy finished(&dialog, &AddNumberDialog::searchFinished);
+        dialog.search();
+        QVERIFY(finished.wait(30000));
+        auto* banner = dialog.findChild<QLabel*>(u"errorBanner"_s);
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().startsWith(u"Cannot connect to Lab: "_s), qPrintable(banner->text()));
+        QCOMPARE(dialog.findChild<QLabel*>(u"statusLabel"_s)->text(), u"Search failed."_s);
+    }
+
+private:
+    std::unique_ptr<TestDatabase> m_test;
+    qint64 m_restcomm = 0;
+    qint64 m_ringCentral = 0;
+};
+
+QTEST_MAIN(tst_NumberEditing)
+#include "tst_NumberEditing.moc"
