@@ -327,10 +327,11 @@ void ApiClient::complete(Call* call, ApiResult result) {
     --m_inFlight;
     if (!call->request.rateGroup.isEmpty())
         --m_inFlightByGroup[call->request.rateGroup];
-    if (call->reply) {
-        call->reply->m_call = nullptr;
-        emit call->reply->finished(result);
-        call->reply->deleteLater();
+    // One read of each guarded pointer: a QPointer read twice may differ in between (GCC says so at -O2).
+    if (ApiReply* reply = call->reply.data(); reply != nullptr) {
+        reply->m_call = nullptr;
+        emit reply->finished(result);
+        reply->deleteLater();
     }
     delete call;
     QMetaObject::invokeMethod(this, &ApiClient::dispatch, Qt::QueuedConnection);
@@ -344,8 +345,8 @@ void ApiClient::cancel(Call* call) {
             ++m_inFlightByGroup[call->request.rateGroup];
         complete(call,
                  ApiResult{0, {}, {}, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts});
-    } else if (call->networkReply) {
-        call->networkReply->abort();
+    } else if (QNetworkReply* networkReply = call->networkReply.data(); networkReply != nullptr) {
+        networkReply->abort();
     }
 }
 
