@@ -162,7 +162,13 @@ private slots:
             QVERIFY(child<QGroupBox>(group)->toolTip().startsWith(u"Not fetched yet"_s));
         }
         QVERIFY(!child<QCheckBox>("voicemailEnabledCheck")->isEnabled());
+        QVERIFY(!child<QGroupBox>("voicemailGroup")->isEnabled());
+        // No default passes for a real value.
         QVERIFY(child<QLineEdit>("emailEdit")->text().isEmpty());
+        QCOMPARE(child<QLineEdit>("emailEdit")->placeholderText(), u"Not fetched yet"_s);
+        QVERIFY(!child<QCheckBox>("voicemailEnabledCheck")->isChecked());
+        for (const char* combo : {"actionCombo", "callerIdCombo"})
+            QCOMPARE(child<QComboBox>(combo)->currentText(), u"Not fetched yet"_s);
         QVERIFY(!m_widget->hasUnsavedEdits());
         QString error;
         QVERIFY(m_widget->stageChanges(&error));
@@ -329,6 +335,8 @@ private slots:
         }
         QVERIFY(!child<QCheckBox>("voicemailEnabledCheck")->isEnabled());
         QCOMPARE(child<QCheckBox>("voicemailEnabledCheck")->toolTip(), why);
+        QVERIFY(!child<QGroupBox>("voicemailGroup")->isEnabled());
+        QCOMPARE(child<QGroupBox>("voicemailGroup")->toolTip(), why);
         QVERIFY(child<QLabel>("stateLabel")->text().contains(u"Read only: "_s + why));
         // The stored values are still shown.
         QCOMPARE(child<QLineEdit>("emailEdit")->text(), u"anna@example.com"_s);
@@ -345,16 +353,19 @@ private slots:
         retype("forwardToEdit", u"+49 30 12"_s);
         retype("emailEdit", u"anna@example.com, office@"_s);
         // Layouts follow shown and hidden rows through posted events: let them run before grabbing.
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
         QVERIFY(m_widget->grab().save(QDir(directory).filePath(u"extension_call_settings.png"_s)));
         m_widget->setExtension(m_profile, u"202"_s, true, {});
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
         QVERIFY(
             m_widget->grab().save(QDir(directory).filePath(u"extension_call_settings_not_fetched.png"_s)));
         const QString why =
             u"The profile signs in as a standard user; only administrators edit call settings."_s;
         m_widget->setExtension(m_profile, u"201"_s, false, why);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
         QVERIFY(m_widget->grab().save(QDir(directory).filePath(u"extension_call_settings_read_only.png"_s)));
     }
 };

@@ -124,13 +124,18 @@ void ExtensionCallSettingsWidget::load() {
 
     const QJsonObject rule = m_baseline.value(ExtensionSettingsRepository::kBusinessHours);
     const QJsonObject notifications = m_baseline.value(ExtensionSettingsRepository::kNotifications);
+    const bool haveRule = m_stored.contains(ExtensionSettingsRepository::kBusinessHours);
+    const bool haveNotifications = m_stored.contains(ExtensionSettingsRepository::kNotifications);
     fillActionCombo(rule.value(u"callHandlingAction"_s).toString());
     const QString forwardTo = SettingsPayloads::valueAt(rule, kForwardToPath).toString();
     m_loadedForwardTo = forwardTo.isEmpty() ? QString() : readable(forwardTo);
     m_ui->forwardToEdit->setText(m_loadedForwardTo);
     fillTransferCombo(SettingsPayloads::valueAt(rule, kTransferPath).toString());
+    // Not fetched: nothing ticked, no sample addresses, so that no default passes for a real value.
     m_ui->voicemailEnabledCheck->setChecked(
-        SettingsPayloads::valueAt(rule, u"voicemail.enabled"_s).toBool(true));
+        SettingsPayloads::valueAt(rule, u"voicemail.enabled"_s).toBool(haveRule));
+    m_ui->emailEdit->setPlaceholderText(haveNotifications ? tr("anna@example.com, office@example.com")
+                                                          : tr("Not fetched yet"));
     m_ui->voicemailEmailCheck->setChecked(boolAt(notifications, u"voicemails.notifyByEmail"_s));
     m_ui->voicemailAttachmentCheck->setChecked(boolAt(notifications, u"voicemails.includeAttachment"_s));
     m_ui->voicemailMarkReadCheck->setChecked(boolAt(notifications, u"voicemails.markAsRead"_s));
@@ -153,13 +158,15 @@ void ExtensionCallSettingsWidget::load() {
 void ExtensionCallSettingsWidget::fillActionCombo(const QString& action) {
     QComboBox* combo = m_ui->actionCombo;
     combo->clear();
+    if (!m_stored.contains(ExtensionSettingsRepository::kBusinessHours))
+        combo->addItem(tr("Not fetched yet"), QString());
     combo->addItem(tr("Ring the forwarding list (forward calls)"), kForwardCalls);
     combo->addItem(tr("Forward every call to a phone number"), kUnconditional);
     combo->addItem(tr("Transfer to another extension (IVR menu, application)"), kTransfer);
     combo->addItem(tr("Voicemail only (take messages)"), kVoicemailOnly);
     if (!action.isEmpty() && combo->findData(action) < 0)
         combo->addItem(tr("%1 (as set at the provider)").arg(action), action);
-    combo->setCurrentIndex(std::max(0, combo->findData(action.isEmpty() ? kForwardCalls : action)));
+    combo->setCurrentIndex(std::max(0, combo->findData(action)));
 }
 
 void ExtensionCallSettingsWidget::fillTransferCombo(const QString& extensionId) {
@@ -201,9 +208,11 @@ void ExtensionCallSettingsWidget::fillTransferCombo(const QString& extensionId) 
 void ExtensionCallSettingsWidget::fillCallerIdCombo(const QJsonObject& callerIdInfo) {
     QComboBox* combo = m_ui->callerIdCombo;
     combo->clear();
-    combo->addItem(tr("Nothing (caller ID blocked)"), u"Blocked"_s);
-    if (m_extensionId.isEmpty())
+    if (!m_stored.contains(ExtensionSettingsRepository::kCallerId)) {
+        combo->addItem(tr("Not fetched yet"), QString());
         return;
+    }
+    combo->addItem(tr("Nothing (caller ID blocked)"), u"Blocked"_s);
     // The numbers RingCentral lets an extension show: its own, and the company's voice numbers.
     store::PhoneNumberRepository numbers(m_database);
     store::PhoneNumberFilter own;
@@ -249,7 +258,11 @@ void ExtensionCallSettingsWidget::updateState() {
                             static_cast<QWidget*>(m_ui->notificationsGroup)})
         enable(widget, haveNotifications);
     enable(m_ui->callerIdGroup, haveCallerId);
-    m_ui->voicemailGroup->setToolTip(m_editable ? QString() : m_whyNot);
+    // Its fields come from two documents: the group itself is off only when neither can be edited.
+    m_ui->voicemailGroup->setEnabled(m_editable && (haveRule || haveNotifications));
+    m_ui->voicemailGroup->setToolTip(!m_editable                     ? m_whyNot
+                                     : haveRule || haveNotifications ? QString()
+                                                                     : notFetched);
 
     QStringList parts;
     if (m_extensionId.isEmpty()) {
