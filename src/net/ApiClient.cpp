@@ -140,7 +140,10 @@ void ApiClient::dispatch() {
         const QString& group = call->request.rateGroup;
         if (!group.isEmpty()) {
             // Until a response has told the group's limit, probe with one request at a time.
-            if (!m_pacer.knowsLimits(group) && m_inFlightByGroup.value(group) > 0) {
+            // A server that answered the group without any limit header (e.g. trunkline-emulator with
+            // its rate limits off) announces none: probing one at a time would serialise it for good.
+            if (!m_pacer.knowsLimits(group) && !m_unlimitedGroups.contains(group) &&
+                m_inFlightByGroup.value(group) > 0) {
                 ++it;
                 continue;
             }
@@ -228,6 +231,8 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
         m_pacer.recordHeaders(group, reply->rawHeader("X-Rate-Limit-Limit"),
                               reply->rawHeader("X-Rate-Limit-Remaining"),
                               reply->rawHeader("X-Rate-Limit-Window"));
+        if (status >= 200 && status < 300 && reply->rawHeader("X-Rate-Limit-Limit").isEmpty())
+            m_unlimitedGroups.insert(group);
     }
     const bool canResend = call->request.idempotent();
     const QNetworkReply::NetworkError networkError = reply->error();

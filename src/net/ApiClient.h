@@ -6,6 +6,7 @@
 #include "net/RetryPolicy.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -88,6 +89,7 @@ private:
 
     QList<Call*> m_queue;
     QHash<QString, int> m_inFlightByGroup;
+    QSet<QString> m_unlimitedGroups; // groups the server answered without any limit header
     QTimer m_wakeUp;
     int m_inFlight = 0;
     int m_requestsSent = 0;

@@ -107,6 +107,9 @@ void SyncEngine::pullDone(const SyncReport& report) {
 
 void SyncEngine::startDetails() {
     m_details = new DetailQueue(m_database, m_profile.id, *m_ringCentral, m_run);
+    // A sync that waits for every extension's details keeps enough of them going to fill the client's
+    // request slots; the client still bounds what is in flight and paces each usage group.
+    m_details->setMaxInFlight(16);
     connect(m_details, &DetailQueue::progress, this, &SyncEngine::progress);
     connect(m_details, &DetailQueue::detailsRefreshed, this, [this](const QString& id, const QString& error) {
         if (error.isEmpty()) {
