@@ -1,0 +1,152 @@
+// trunkline-bench-sync: one full RingCentral sync (account, extensions, numbers and, with --details, every
+// extension's per-extension details) into a fresh SQLite file, against a running trunkline-emulator.
+// The emulator's "ringcentral-admin client_id=… client_secret=… jwt=…" line is read from standard input
+// (never from the command line). Prints one line of key=value figures; --urls-out writes the distinct
+// pages (GET URLs) the sync fetched, one per line, for the curl floor and the SDK script.
+
+#include "RecordingNetworkAccessManager.h"
+#include "connection/ConnectionFactory.h"
+#include "connection/DemoEmulator.h"
+#include "connection/ProviderSecret.h"
+#include "net/ApiClient.h"
+#include "secrets/MemorySecretStore.h"
+#include "store/Database.h"
+#include "store/ExtensionRepository.h"
+#include "store/PhoneNumberRepository.h"
+#include "store/ProfileRepository.h"
+#include "sync/SyncEngine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QTextStream>
+#include <cstdio>
+#include <sys/resource.h>
+
+using namespace trunkline;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QHash<QString, QString> credentialPairs(const QString& line) {
+    QHash<QString, QString> pairs;
+    for (const QString& word : line.split(u' ', Qt::SkipEmptyParts)) {
+        const qsizetype eq = word.indexOf(u'=');
+        if (eq > 0)
+            pairs.insert(word.left(eq), word.mid(eq + 1));
+    }
+    return pairs;
+}
+
+double peakMegabytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+int fail(const QString& message) {
+    QTextStream(stderr) << "trunkline-bench-sync: " << message << Qt::endl;
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Times one full Trunkline sync against trunkline-emulator."_s);
+    parser.addHelpOption();
+    parser.addOption({u"base-url"_s, u"The emulator's address."_s, u"URL"_s});
+    parser.addOption({u"database"_s, u"SQLite file to sync into (created fresh)."_s, u"PATH"_s});
+    parser.addOption({u"urls-out"_s, u"Write the pages fetched to FILE."_s, u"FILE"_s});
+    parser.addOption({u"details"_s, u"Also fetch every extension's details (forwarding lists, ...)."_s});
+    parser.addOption(
+        {u"max-in-flight"_s, u"Requests in flight (0 = the client's default)."_s, u"N"_s, u"0"_s});
+    parser.process(app);
+    if (!parser.isSet(u"base-url"_s) || !parser.isSet(u"database"_s))
+        return fail(u"--base-url and --database are required."_s);
+
+    QTextStream in(stdin);
+    QHash<QString, QString> credentials;
+    for (QString line = in.readLine(); !line.isNull(); line = in.readLine()) {
+        if (line.startsWith(u"ringcentral-admin "_s))
+            credentials = credentialPairs(line);
+    }
+    if (credentials.value(u"jwt"_s).isEmpty())
+        return fail(u"no \"ringcentral-admin client_id=… client_secret=… jwt=…\" line on standard input."_s);
+
+    const QString path = parser.value(u"database"_s);
+    QFile::remove(path);
+    QString error;
+    std::unique_ptr<store::Database> database = store::Database::open(path, &error);
+    if (!database)
+        return fail(error);
+    store::Profile profile;
+    profile.name = u"Bench"_s;
+    profile.provider = core::kProviderRingCentral.toString();
+    profile.baseUrl = parser.value(u"base-url"_s);
+    if (!store::ProfileRepository(*database).add(profile, &error))
+        return fail(error);
+
+    secrets::MemorySecretStore secrets; // the bench's own throwaway profile; the CLI uses the keychain
+    connection::ProviderSecret secret;
+    secret.clientId = credentials.value(u"client_id"_s).toUtf8();
+    secret.clientSecret = credentials.value(u"client_secret"_s).toUtf8();
+    secret.token = credentials.value(u"jwt"_s).toUtf8();
+    if (!secrets.saveAndWait({profile.id, profile.provider}, secret.serialize(profile.provider)).ok())
+        return fail(u"cannot keep the secret"_s);
+
+    bench::RecordingNetworkAccessManager network;
+    connection::DemoEmulator demo;
+    connection::ConnectionFactory factory(secrets, network, demo);
+    sync::SyncEngine engine(*database);
+    std::unique_ptr<connection::Connection> line;
+    sync::SyncReport report;
+    QElapsedTimer timer;
+    timer.start();
+    const int maxInFlight = parser.value(u"max-in-flight"_s).toInt();
+    sync::SyncEngine::Options options;
+    options.details = parser.isSet(u"details"_s);
+
+    QObject::connect(&engine, &sync::SyncEngine::finished, &app, [&](const sync::SyncReport& finished) {
+        report = finished;
+        app.quit();
+    });
+    factory.open(profile, [&](std::optional<connection::Connection> opened, const QString& message) {
+        if (!opened) {
+            error = message;
+            app.quit();
+            return;
+        }
+        line = std::make_unique<connection::Connection>(std::move(*opened));
+        if (maxInFlight > 0)
+            line->client->setMaxInFlight(maxInFlight);
+        engine.sync(profile, *line, options);
+    });
+    app.exec();
+    const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    if (!line)
+        return fail(error);
+
+    if (parser.isSet(u"urls-out"_s)) {
+        QFile out(parser.value(u"urls-out"_s));
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(out.errorString());
+        for (const QString& url : network.fetchedUrls())
+            out.write(url.toUtf8() + '\n');
+    }
+    QTextStream(stdout) << "seconds=" << QString::number(seconds, 'f', 2)
+                        << " peak_mb=" << QString::number(peakMegabytes(), 'f', 0)
+                        << " requests=" << line->client->requestsSent()
+                        << " pages=" << network.fetchedUrls().size()
+                        << " http_429=" << line->client->rateLimitRejections()
+                        << " complete=" << (report.complete ? 1 : 0)
+                        << " extensions=" << store::ExtensionRepository(*database).list(profile.id).size()
+                        << " numbers=" << store::PhoneNumberRepository(*database).list(profile.id).size()
+                        << " details=" << report.pulled.value(u"forwarding lists"_s) << Qt::endl;
+    for (const QString& problem : report.errors)
+        QTextStream(stderr) << "trunkline-bench-sync: " << problem << Qt::endl;
+    return report.complete ? 0 : 4;
+}
