@@ -1,8 +1,10 @@
 # trunkline_set_warnings(<target>): the warning set every Trunkline target compiles with.
+# No -Wnull-dereference: at -O2 (the ci preset) GCC 12 reports it inside Qt's own headers
+# (qarraydatapointer.h), so it cannot be an error here.
 function(trunkline_set_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
         -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wconversion -Wsign-conversion
-        -Wnull-dereference -Wformat=2)
+        -Wformat=2)
     if(TRUNKLINE_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()
