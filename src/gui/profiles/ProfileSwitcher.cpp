@@ -62,8 +62,10 @@ void ProfileSwitcher::reload() {
         const QSignalBlocker blocker(this);
         clear();
         addItem(tr("All profiles"));
-        for (const store::Profile& profile : store::ProfileRepository(m_database).list())
-            addItem(tr("%1 (%2)").arg(profile.name, providerName(profile.provider)), profile.id);
+        for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
+            addItem(profile.name, profile.id);
+            setItemData(count() - 1, providerName(profile.provider), Qt::ToolTipRole);
+        }
         setCurrentProfileId(current);
     }
     if (currentProfileId() != current)
