@@ -1,5 +1,6 @@
 #include "TestDatabase.h"
 #include "core/PhoneNumber.h"
+#include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
 #include "gui/extensions/ExtensionEditor.h"
 #include "gui/extensions/ExtensionPermissions.h"
@@ -7,9 +8,13 @@
 #include "gui/extensions/ForwardingEditor.h"
 #include "models/ExtensionsModel.h"
 #include "store/ExtensionRepository.h"
+#include "store/ExtensionSettingsRepository.h"
+#include "store/ForwardingNumberRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "sync/ChangePayloads.h"
+#include "sync/SettingsPayloads.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -56,6 +61,27 @@ private slots:
             all << x;
         }
         QVERIFY(store::ExtensionRepository(m_test->database()).upsert(profile, all));
+        // Anna's forwarding and call flip list.
+        const auto forwarding = [](const QString& id, const QString& number, core::ForwardingType type,
+                                   int flip, const QString& label = {}) {
+            core::ForwardingNumber n;
+            n.id = id;
+            n.phoneNumber = number;
+            n.type = type;
+            n.label = label;
+            n.flipNumber = flip;
+            n.features = core::ForwardingFeature::CallForwarding;
+            if (flip > 0)
+                n.features |= core::ForwardingFeature::CallFlip;
+            return n;
+        };
+        QVERIFY(store::ForwardingNumberRepository(m_test->database())
+                    .replaceList(profile, u"100000"_s,
+                                 {forwarding(u"f1"_s, u"+4915112345672"_s, core::ForwardingType::Mobile, 1),
+                                  forwarding(u"f2"_s, u"+493012345671"_s, core::ForwardingType::Home, 2),
+                                  forwarding(u"f3"_s, u"+493089012345"_s, core::ForwardingType::Work, 3),
+                                  forwarding(u"f4"_s, u"+4940123456"_s, core::ForwardingType::Other, 0,
+                                             u"Summer house"_s)}));
         makePage();
     }
     void makePage() {
@@ -232,7 +258,11 @@ private slots:
         QFETCH(QString, errorLabel);
         QFETCH(QString, message);
         QVERIFY(m_page->selectExtension(m_profile, u"100000"_s));
-        auto* error = m_page->findChild<QLabel*>(errorLabel);
+        QLabel* error = nullptr;
+        for (const char* tab : {"generalTab", "contactTab"}) {
+            if (!error)
+                error = m_page->findChild<QWidget*>(QString::fromLatin1(tab))->findChild<QLabel*>(errorLabel);
+        }
         QVERIFY(error);
         QCOMPARE(error->text(), QString());
         if (auto* combo = m_page->findChild<QComboBox*>(field)) {
@@ -247,6 +277,30 @@ private slots:
         QVERIFY(!m_page->editor()->save(&why));
         QCOMPARE(why, u"Not saved: "_s + message);
         QVERIFY(pending().isEmpty());
+    }
+
+    void callSettingsAreEmbeddedAndSavedTogether() {
+        const QJsonObject rule{{u"id"_s, u"business-hours-rule"_s},
+                               {u"type"_s, u"BusinessHours"_s},
+                               {u"callHandlingAction"_s, u"ForwardCalls"_s},
+                               {u"voicemail"_s, QJsonObject{{u"enabled"_s, true}}}};
+        QVERIFY(store::ExtensionSettingsRepository(m_test->database())
+                    .put(m_profile, u"100003"_s, store::ExtensionSettingsRepository::kBusinessHours, rule));
+        QVERIFY(m_page->selectExtension(m_profile, u"100003"_s));
+        auto* voicemail = m_page->editor()->callSettings()->findChild<QCheckBox*>(u"voicemailEnabledCheck"_s);
+        QVERIFY(voicemail && voicemail->isEnabled() && voicemail->isChecked());
+        voicemail->click();
+        QVERIFY(m_page->editor()->hasUnsavedEdits());
+        retype(u"jobTitleEdit"_s, u"Support lead"_s);
+        m_page->save();
+        const QList<store::PendingChange> changes = pending();
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).entity, sync::ChangePayloads::kExtension);
+        QCOMPARE(changes.at(1).entity, sync::SettingsPayloads::kEntity);
+        QCOMPARE(changes.at(1).entityKey, u"100003/businessHours"_s);
+        QVERIFY(!m_page->editor()->hasUnsavedEdits());
+        QVERIFY(m_page->lastMessage().startsWith(
+            u"Staged the settings and the call settings for extension 103"_s));
     }
 
     void switchingRowsWithUnsavedEditsAsks() {
@@ -404,11 +458,21 @@ private slots:
         retype(u"emailEdit"_s, u"anna.example.com"_s);
         retype(u"mobilePhoneEdit"_s, u"+1 800 555 0199"_s);
         QVERIFY(m_page->grab().save(dir + u"/extensions-page-contact-errors.png"_s));
+        m_page->editor()->revert();
+        tabs->setCurrentIndex(2);
+        QVERIFY(m_page->grab().save(dir + u"/extensions-page-forwarding.png"_s));
+        tabs->setCurrentIndex(3);
+        QVERIFY(m_page->grab().save(dir + u"/extensions-page-call-settings.png"_s));
     }
 
 private:
     QLineEdit* lineEdit(const QString& name) const {
-        auto* edit = m_page->findChild<QLineEdit*>(name);
+        // The form's own fields (the call settings tab has an "emailEdit" of its own).
+        QLineEdit* edit = nullptr;
+        for (const char* tab : {"generalTab", "contactTab"}) {
+            if (!edit)
+                edit = m_page->findChild<QWidget*>(QString::fromLatin1(tab))->findChild<QLineEdit*>(name);
+        }
         if (!edit)
             qFatal("no line edit %s", qPrintable(name));
         return edit;

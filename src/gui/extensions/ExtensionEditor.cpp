@@ -1,5 +1,6 @@
 #include "gui/extensions/ExtensionEditor.h"
 
+#include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionValidator.h"
 #include "gui/extensions/FormMessages.h"
@@ -13,6 +14,7 @@
 
 #include <QCompleter>
 #include <QEvent>
+#include <QScrollArea>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -50,10 +52,8 @@ ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     title.setBold(true);
     m_ui->titleLabel->setFont(title);
     m_ui->subtitleLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_ui->callerIdNote->setForegroundRole(QPalette::PlaceholderText);
     for (QLabel* label : errorLabels())
         form::makeErrorLabel(label);
-    form::makeErrorLabel(m_ui->callerIdError);
     form::makeBanner(m_ui->stagedLabel, form::Banner::Info);
     form::makeBanner(m_ui->permissionLabel, form::Banner::Warning);
     m_ui->saveButton->setDefault(false);
@@ -72,6 +72,17 @@ ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     m_ui->forwardingLayout->addWidget(m_forwarding);
     connect(m_forwarding, &ForwardingEditor::edited, this, &ExtensionEditor::updateState);
 
+    // Call handling, voicemail, notifications and the outbound caller ID (the SETTINGS widget), scrolled
+    // because its sections are taller than the tab.
+    auto* scroll = new QScrollArea(m_ui->callSettingsTab);
+    scroll->setObjectName(u"callSettingsScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_callSettings = new ExtensionCallSettingsWidget(database, scroll);
+    scroll->setWidget(m_callSettings);
+    m_ui->callSettingsLayout->addWidget(scroll);
+    connect(m_callSettings, &ExtensionCallSettingsWidget::edited, this, &ExtensionEditor::updateState);
+
     for (QLineEdit* edit : {m_ui->nameEdit, m_ui->extensionNumberEdit, m_ui->firstNameEdit,
                             m_ui->lastNameEdit, m_ui->companyEdit, m_ui->jobTitleEdit, m_ui->departmentEdit,
                             m_ui->emailEdit, m_ui->businessPhoneEdit, m_ui->mobilePhoneEdit}) {
@@ -87,9 +98,6 @@ ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     });
     connect(m_ui->revertButton, &QPushButton::clicked, this, &ExtensionEditor::revert);
 
-    m_ui->callerIdNote->setText(
-        tr("The number shown to the people this extension calls. Choices are the account's numbers with the "
-           "Caller ID feature."));
     fillCombos();
     clear();
 }
@@ -166,6 +174,7 @@ bool ExtensionEditor::setExtension(qint64 profileId, const QString& extensionId)
     if (!m_forwarding->setExtension(profileId, extensionId, &error))
         form::showMessages(m_ui->messageLabel, {error});
     m_forwarding->setEditable(m_canEdit, m_whyNot);
+    m_callSettings->setExtension(profileId, extensionId, m_canEdit, m_whyNot);
     applyPermissions();
     updateState();
     return true;
@@ -184,6 +193,7 @@ void ExtensionEditor::clear() {
     showBaseline();
     m_forwarding->clear();
     m_forwarding->setEditable(false);
+    m_callSettings->setExtension(0, {}, false, {});
     applyPermissions();
     updateState();
 }
@@ -204,10 +214,6 @@ void ExtensionEditor::showBaseline() {
     m_ui->emailEdit->setText(x.contact.email);
     m_ui->businessPhoneEdit->setText(x.contact.businessPhone);
     m_ui->mobilePhoneEdit->setText(x.contact.mobilePhone);
-    m_ui->callerIdCombo->clear();
-    if (m_stored) {
-        m_ui->callerIdCombo->addItem(x.callerIdNumber.isEmpty() ? tr("Provider default") : x.callerIdNumber);
-    }
 
     if (m_stored) {
         const QString number = x.extensionNumber.isEmpty() ? tr("No number") : x.extensionNumber;
@@ -237,8 +243,6 @@ void ExtensionEditor::applyPermissions() {
         field->setEnabled(loaded && m_canEditAdministrative);
         field->setToolTip(loaded && !m_canEditAdministrative ? m_whyNotAdministrative : QString());
     }
-    // UNCONFIRMED until the caller ID settings can be staged: the current value is shown read-only.
-    m_ui->callerIdCombo->setEnabled(false);
     m_ui->tabs->setEnabled(loaded);
     form::showBanner(m_ui->permissionLabel, loaded && !m_canEdit                 ? m_whyNot
                                             : loaded && !m_canEditAdministrative ? m_whyNotAdministrative
@@ -264,7 +268,8 @@ core::Extension ExtensionEditor::editedExtension() const {
 }
 
 bool ExtensionEditor::hasUnsavedEdits() const {
-    return m_stored && (editedExtension() != m_baseline || m_forwarding->hasUnsavedEdits());
+    return m_stored && (editedExtension() != m_baseline || m_forwarding->hasUnsavedEdits() ||
+                        m_callSettings->hasUnsavedEdits());
 }
 
 QHash<QString, QString> ExtensionEditor::numbersInUse(const QString& number) const {
@@ -294,6 +299,10 @@ core::RuleViolations ExtensionEditor::violations() const {
     for (core::RuleViolation violation : m_forwarding->violations()) {
         violation.field.prepend(u"/forwarding"_s);
         result << violation;
+    }
+    for (const QString& message : m_callSettings->validationErrors()) {
+        if (!message.isEmpty())
+            result << core::RuleViolation{u"/callSettings"_s, message};
     }
     return result;
 }
@@ -361,7 +370,8 @@ bool ExtensionEditor::save(QString* error) {
     const core::Extension edited = editedExtension();
     const bool extensionChanged = edited != m_baseline;
     const bool forwardingChanged = m_forwarding->hasUnsavedEdits();
-    if (!extensionChanged && !forwardingChanged)
+    const bool settingsChanged = m_callSettings->hasUnsavedEdits();
+    if (!extensionChanged && !forwardingChanged && !settingsChanged)
         return fail(tr("Nothing to save: the form has no edits."));
 
     store::Transaction transaction(m_database);
@@ -396,20 +406,27 @@ bool ExtensionEditor::save(QString* error) {
         if (forwardingChanges < 0)
             return fail(storeError);
     }
+    if (settingsChanged && !m_callSettings->stageChanges(&storeError))
+        return fail(storeError);
     if (!transaction.commit())
         return fail(transaction.error());
+    if (settingsChanged)
+        m_callSettings->reload(); // shows the staged documents as its new baseline
 
     m_stagedUpdateId = stagedUpdateId;
     m_baseline = edited;
     showBaseline();
     updateState();
-    const QString message =
-        tr("Staged %1 for extension %2; it is sent to the provider with the next sync.")
-            .arg(extensionChanges > 0 && forwardingChanges > 0
-                     ? tr("the settings and %n forwarding change(s)", nullptr, forwardingChanges)
-                 : extensionChanges > 0 ? tr("the settings")
-                                        : tr("%n forwarding change(s)", nullptr, forwardingChanges),
-                 edited.extensionNumber.isEmpty() ? edited.name : edited.extensionNumber);
+    QStringList what;
+    if (extensionChanges > 0)
+        what << tr("the settings");
+    if (forwardingChanges > 0)
+        what << tr("%n forwarding change(s)", nullptr, forwardingChanges);
+    if (settingsChanged)
+        what << tr("the call settings");
+    const QString message = tr("Staged %1 for extension %2; it is sent to the provider with the next sync.")
+                                .arg(what.join(tr(" and ")),
+                                     edited.extensionNumber.isEmpty() ? edited.name : edited.extensionNumber);
     form::showMessages(m_ui->messageLabel, {message});
     emit saved(message);
     return true;
@@ -421,6 +438,7 @@ void ExtensionEditor::showMessage(const QString& message) {
 
 void ExtensionEditor::revert() {
     m_forwarding->revert();
+    m_callSettings->reload();
     showBaseline();
     form::showMessages(m_ui->messageLabel, {});
     updateState();

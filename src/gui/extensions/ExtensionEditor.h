@@ -19,10 +19,12 @@ class Database;
 
 namespace trunkline::gui {
 
+class ExtensionCallSettingsWidget;
 class ForwardingEditor;
 
 // The settings form of one extension (Designer form ui/ExtensionEditor.ui): General (name, number,
-// status, time zone), Contact, Outbound caller ID and the forwarding / call-flip list. Every field is
+// status, time zone), Contact, the forwarding / call-flip list (ForwardingEditor) and Call settings
+// (ExtensionCallSettingsWidget: call handling, voicemail, notifications, outbound caller ID). Every field is
 // checked as the admin types with the message beside it (ExtensionValidator); Save stages the edits as
 // pending changes (an extension update carrying only the changed members; the forwarding list's
 // per-entry changes) and Revert forgets them. An update staged earlier and not applied yet is shown and
@@ -50,6 +52,7 @@ public:
     // with "/forwarding").
     core::RuleViolations violations() const;
     ForwardingEditor* forwardingEditor() const { return m_forwarding; }
+    ExtensionCallSettingsWidget* callSettings() const { return m_callSettings; }
 
     static QStringList timeZoneIds();
     // A sentence under the form (what was staged, or why not).
@@ -81,6 +84,7 @@ private:
     std::unique_ptr<Ui::ExtensionEditor> m_ui;
     store::Database& m_database;
     ForwardingEditor* m_forwarding = nullptr;
+    ExtensionCallSettingsWidget* m_callSettings = nullptr;
     qint64 m_profileId = 0;
     std::optional<core::Extension> m_stored;
     QString m_storedVersion;

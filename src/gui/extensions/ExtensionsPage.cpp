@@ -220,6 +220,8 @@ void ExtensionsPage::currentRowChanged(const QModelIndex& current, const QModelI
     const QString id = row.extension.id;
     if (!m_editor->setExtension(profile, id))
         showMessage(tr("Extension %1 is no longer in the local store; sync to update the list.").arg(id));
+    else
+        emit extensionOpened(profile, id);
     updateActions();
 }
 

@@ -68,6 +68,9 @@ public slots:
 signals:
     // A sentence for the status bar after staging a change.
     void statusMessage(const QString& message);
+    // The admin opened an extension's form: a good moment to fetch its details and settings first
+    // (sync::SyncEngine::requestNow); call refresh() when they are stored.
+    void extensionOpened(qint64 profileId, const QString& extensionId);
 
 protected:
     void changeEvent(QEvent* event) override;

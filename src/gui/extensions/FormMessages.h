@@ -19,6 +19,9 @@ inline void makeErrorLabel(QLabel* label) {
 inline void showMessages(QLabel* label, const QStringList& messages) {
     label->setText(messages.join(QLatin1Char('\n')));
     label->setToolTip(label->text());
+    // A word-wrapped label in a grid row does not claim the height of its further lines by itself.
+    const int width = qMax(label->width(), label->minimumWidth());
+    label->setMinimumHeight(label->text().isEmpty() || width <= 0 ? 0 : label->heightForWidth(width));
 }
 
 enum class Banner { Info, Warning };
