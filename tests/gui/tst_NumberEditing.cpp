@@ -262,6 +262,8 @@ private slots:
             auto* combo = modal->findChild<QComboBox*>(u"extensionCombo"_s);
             QVERIFY(combo && combo->isEnabled());
             QCOMPARE(combo->count(), 3); // not assigned, 101, 102
+            QVERIFY(modal->findChild<QLabel*>(u"pendingBanner"_s)->text().startsWith(u"RingCentral's API"_s));
+            saveScreen(modal, u"edit-number-dialog-ringcentral.png"_s);
             combo->lineEdit()->selectAll();
             QTest::keyClicks(combo->lineEdit(), u"nobody"_s);
             QVERIFY(!modal->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
@@ -346,6 +348,10 @@ private slots:
         const int row = rowOfId(page.model(), kSid);
         QVERIFY(page.model()->isPendingDelete(row));
         QVERIFY(page.model()->index(row, 0).data(Qt::FontRole).value<QFont>().strikeOut());
+        QVERIFY(!release->isEnabled());
+        QCOMPARE(release->toolTip(), u"The selected numbers are already staged for release."_s);
+        page.resize(1100, 500);
+        saveScreen(&page, u"numbers-page-pending-release.png"_s);
     }
 
     void addIsBlockedWithoutRestcommOrConnection() {

@@ -52,10 +52,18 @@ EditNumberDialog::EditNumberDialog(const core::PhoneNumberRecord& current,
                               : current.e164;
     m_ui->headingLabel->setText(tr("Edit %1").arg(shown));
     setWindowTitle(tr("Edit number %1").arg(shown));
-    form::makeBanner(m_ui->pendingBanner, form::Banner::Info);
-    form::showBanner(
-        m_ui->pendingBanner,
-        tr("Saving stages the changes; they reach the provider when pending changes are applied."));
+    if (current.provider == core::kProviderRingCentral) {
+        // What sync::NumberPusher answers for RingCentral number updates: say it before the admin saves.
+        form::makeBanner(m_ui->pendingBanner, form::Banner::Warning);
+        form::showBanner(
+            m_ui->pendingBanner,
+            tr("RingCentral's API keeps a number's label and assignment read-only: the change is "
+               "staged, but applying it fails. Change it in the RingCentral admin portal."));
+    } else {
+        form::makeBanner(m_ui->pendingBanner, form::Banner::Info);
+        form::showBanner(m_ui->pendingBanner, tr("Saving stages the changes; they reach the provider when "
+                                                 "pending changes are applied."));
+    }
 
     const bool restcomm = current.provider == core::kProviderRestcomm;
     m_ui->labelTitle->setText(restcomm ? tr("&Friendly name:") : tr("&Label:"));

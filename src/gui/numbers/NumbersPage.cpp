@@ -31,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QToolButton>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -364,6 +365,8 @@ QString NumbersPage::deleteBlockedReason() const {
     const QList<int> rows = selectedRows();
     if (rows.isEmpty())
         return tr("Select the numbers to release.");
+    if (std::all_of(rows.begin(), rows.end(), [this](int row) { return m_model->isPendingDelete(row); }))
+        return tr("The selected numbers are already staged for release.");
     for (const int row : rows) {
         const QString provider = m_model->rowAt(row).record.provider;
         if (provider == core::kProviderRingCentral)
