@@ -210,8 +210,8 @@ std::optional<QJsonObject> runChild(const QStringList& arguments, QString* error
     return object;
 }
 
-// sqlite3 FILE ".timer on" SQL under /usr/bin/time -v: the query's own time (.timer), the whole
-// process's wall time (start, open, query, print, exit) and its peak RSS.
+// sqlite3 FILE with ".timer on" and the SQL on stdin, under /usr/bin/time -v: the query's own time (.timer),
+// the whole process's wall time (start, open, query, print, exit) and its peak RSS.
 struct CliResult {
     double queryMs = -1;
     double processMs = -1;
@@ -225,7 +225,12 @@ CliResult runSqliteCli(const QString& sqlite3, const QString& path, const QStrin
     QProcess process;
     QElapsedTimer timer;
     timer.start();
-    process.start(u"/usr/bin/time"_s, {u"-v"_s, sqlite3, path, u".timer on"_s, sql});
+    // On stdin, not as arguments: sqlite3 3.40 runs "sqlite3 FILE '.timer on' 'SELECT ...'" but
+    // prints no "Run Time" for SQL given as an argument.
+    process.start(u"/usr/bin/time"_s, {u"-v"_s, sqlite3, path});
+    const QByteArray input = ".timer on\n" + sql.toUtf8() + ";\n";
+    process.write(input);
+    process.closeWriteChannel();
     if (!process.waitForFinished(300000) || process.exitCode() != 0) {
         result.error = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
         return result;
