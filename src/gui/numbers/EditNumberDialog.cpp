@@ -150,7 +150,7 @@ EditNumberDialog::EditNumberDialog(const core::PhoneNumberRecord& current,
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     if (!restcomm)
-        resize(width(), minimumSizeHint().height());
+        resize(width(), 340); // only the General group is shown: no room for the Restcomm groups
     validate();
 }
 
