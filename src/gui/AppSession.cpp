@@ -121,8 +121,17 @@ void AppSession::wirePages() {
     m_window->setPageWidget(MainWindow::Page::PendingChanges, m_pending);
     m_audit = new AuditLogPage(m_database);
     m_window->setPageWidget(MainWindow::Page::AuditLog, m_audit);
+    m_numbers->setConnectionFactory(m_connections.get());
     connect(m_pending, &PendingChangesPage::applyRequested, m_sync.get(), &SyncController::applyPending);
+    // An opened extension's forwarding list and settings are fetched before anything else; the page
+    // re-reads them with the next storeChanged().
+    connect(m_extensions, &ExtensionsPage::extensionOpened, m_sync.get(),
+            &SyncController::requestExtensionDetails);
+    connect(m_extensions, &ExtensionsPage::statusMessage, m_window.get(),
+            [this](const QString& message) { m_window->statusBar()->showMessage(message, 8000); });
     connect(m_pending, &PendingChangesPage::changesDiscarded, m_numbers, &NumbersPage::refresh);
+    connect(m_pending, &PendingChangesPage::changesDiscarded, m_extensions, &ExtensionsPage::refresh);
+    connect(m_numbers, &NumbersPage::changesStaged, m_pending, &PendingChangesPage::refresh);
     // Edits staged on the other pages show up as soon as the admin looks at the list.
     connect(m_window.get(), &MainWindow::currentPageChanged, this, [this](MainWindow::Page page) {
         if (page == MainWindow::Page::PendingChanges)
@@ -132,6 +141,8 @@ void AppSession::wirePages() {
 
 void AppSession::showProfile(std::optional<qint64> profileId) {
     m_overview->showProfile(profileId);
+    m_numbers->setProfile(profileId);
+    m_extensions->setProfile(profileId);
     m_audit->setProfile(profileId);
 }
 

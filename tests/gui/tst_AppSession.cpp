@@ -85,6 +85,11 @@ private slots:
         const QString overview = session.window().findChild<QLabel*>(u"accountOverview"_s)->text();
         QVERIFY2(overview.startsWith(u"Main number +"_s), qPrintable(overview));
         QVERIFY2(overview.contains(u"Plan: "_s), qPrintable(overview));
+        // ... and the pages show that profile's records only.
+        QTRY_VERIFY(numbers->model()->rowCount() > 0);
+        for (int row = 0; row < numbers->model()->rowCount(); ++row)
+            QCOMPARE(numbers->model()->index(row, 0).data(models::NumbersModel::ProfileIdRole).toLongLong(),
+                     ringCentral->id);
 
         // An edit staged on the numbers page appears on the pending page, which can discard it.
         auto* numbersModel = qobject_cast<models::NumbersModel*>(numbers->model());

@@ -168,6 +168,13 @@ void ExtensionsPage::applyFilter() {
     selectExtension(m_editor->profileId(), m_editor->extensionId());
 }
 
+void ExtensionsPage::setProfile(std::optional<qint64> profileId) {
+    store::ExtensionTableFilter filter = m_model->filter();
+    filter.profileId = profileId;
+    m_model->setFilter(filter);
+    selectExtension(m_editor->profileId(), m_editor->extensionId());
+}
+
 void ExtensionsPage::refresh() {
     m_model->refresh();
     updateProviderNote();

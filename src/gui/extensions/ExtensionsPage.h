@@ -59,6 +59,8 @@ public:
     static constexpr int kFilterDelayMs = 250;
 
 public slots:
+    // The profile switcher's choice: one profile's extensions, or every profile's (nullopt).
+    void setProfile(std::optional<qint64> profileId);
     void refresh();
     void focusFilter();
     void createExtension();

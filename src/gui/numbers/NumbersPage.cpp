@@ -266,6 +266,12 @@ void NumbersPage::applyFilter() {
     m_model->setFilter(filter);
 }
 
+void NumbersPage::setProfile(std::optional<qint64> profileId) {
+    store::NumberTableFilter filter = m_model->filter();
+    filter.profileId = profileId;
+    m_model->setFilter(filter);
+}
+
 void NumbersPage::refresh() {
     m_model->refresh();
 }

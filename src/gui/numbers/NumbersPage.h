@@ -60,6 +60,8 @@ public:
     static constexpr int kFilterDelayMs = 250;
 
 public slots:
+    // The profile switcher's choice: one profile's numbers, or every profile's (nullopt).
+    void setProfile(std::optional<qint64> profileId);
     // Re-reads the store (after a sync or an edit elsewhere).
     void refresh();
     void focusFilter();
