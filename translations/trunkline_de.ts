@@ -770,14 +770,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>+49 151 23456789</translation>
     </message>
     <message>
-        <source>Caller &amp;ID</source>
-        <translation>Anrufer-&amp;ID</translation>
-    </message>
-    <message>
-        <source>&amp;Outbound caller ID:</source>
-        <translation>A&amp;usgehende Anrufer-ID:</translation>
-    </message>
-    <message>
         <source>&amp;Forwarding &amp;&amp; flip</source>
         <translation>&amp;Weiterleitung &amp;&amp; Flip</translation>
     </message>
@@ -796,6 +788,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Stage the edits as pending changes (Ctrl+S); they reach the provider with the next sync</source>
         <translation>Die Änderungen als ausstehende Änderungen vormerken (Strg+S); sie werden bei der nächsten Synchronisierung an den Anbieter übertragen</translation>
+    </message>
+    <message>
+        <source>Call &amp;settings</source>
+        <translation>An&amp;rufeinstellungen</translation>
     </message>
 </context>
 <context>
@@ -3749,6 +3745,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Assigned to must be one of the profile&apos;s extensions or &quot;Not assigned&quot;.</source>
         <translation>&quot;Zugewiesen an&quot; muss eine der Nebenstellen des Profils oder &quot;Nicht zugewiesen&quot; sein.</translation>
     </message>
+    <message>
+        <source>RingCentral&apos;s API keeps a number&apos;s label and assignment read-only: the change is staged, but applying it fails. Change it in the RingCentral admin portal.</source>
+        <translation>Die RingCentral-API erlaubt keine Änderung von Bezeichnung und Zuordnung einer Rufnummer: Die Änderung wird vorgemerkt, aber das Übernehmen schlägt fehl. Ändern Sie sie im RingCentral-Verwaltungsportal.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionCallSettingsWidget</name>
@@ -3864,6 +3864,14 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Where notifications are sent; separate several addresses with commas.</source>
         <translation>Empfänger der Benachrichtigungen; trennen Sie mehrere Adressen durch Kommas.</translation>
     </message>
+    <message>
+        <source>anna@example.com, office@example.com</source>
+        <translation>anna@example.com, buero@example.com</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Noch nicht abgerufen</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionCreateDialog</name>
@@ -3883,16 +3891,8 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Zeitzone des Kontos</translation>
     </message>
     <message>
-        <source>The number shown to the people this extension calls. Choices are the account&apos;s numbers with the Caller ID feature.</source>
-        <translation>Die Rufnummer, die den von dieser Nebenstelle angerufenen Personen angezeigt wird. Zur Auswahl stehen die Rufnummern des Kontos mit der Funktion Anrufer-ID.</translation>
-    </message>
-    <message>
         <source>The extension is staged for deletion.</source>
         <translation>Die Nebenstelle ist zum Löschen vorgemerkt.</translation>
-    </message>
-    <message>
-        <source>Provider default</source>
-        <translation>Standard des Anbieters</translation>
     </message>
     <message>
         <source>No number</source>
@@ -3953,13 +3953,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Staged %1 for extension %2; it is sent to the provider with the next sync.</source>
         <translation>%1 für Nebenstelle %2 vorgemerkt; die Übertragung an den Anbieter erfolgt bei der nächsten Synchronisierung.</translation>
     </message>
-    <message numerus="yes">
-        <source>the settings and %n forwarding change(s)</source>
-        <translation>
-            <numerusform>Einstellungen und %n Weiterleitungsänderung</numerusform>
-            <numerusform>Einstellungen und %n Weiterleitungsänderungen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the settings</source>
         <translation>Einstellungen</translation>
@@ -3970,6 +3963,14 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
             <numerusform>%n Weiterleitungsänderung</numerusform>
             <numerusform>%n Weiterleitungsänderungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the call settings</source>
+        <translation>die Anrufeinstellungen</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
     </message>
 </context>
 <context>
@@ -4407,6 +4408,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Release…</source>
         <translation>Freigeben…</translation>
+    </message>
+    <message>
+        <source>The selected numbers are already staged for release.</source>
+        <translation>Die ausgewählten Rufnummern sind bereits zur Freigabe vorgemerkt.</translation>
     </message>
 </context>
 <context>
