@@ -108,6 +108,9 @@ void AppSession::createToolBar() {
     m_overview = new AccountOverview(m_database, toolBar);
     m_overview->setContentsMargins(12, 0, 6, 0);
     m_overview->setForegroundRole(QPalette::PlaceholderText);
+    // The rest of the toolbar's width: account lines are long (brand, plan, status, operator).
+    m_overview->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_overview->setMinimumWidth(120);
     toolBar->addWidget(m_overview);
     connect(m_switcher, &ProfileSwitcher::profileChanged, this, &AppSession::showProfile);
 }

@@ -121,7 +121,17 @@ private slots:
                     .isEmpty());
 
         session.window().showPage(gui::MainWindow::Page::Numbers);
+        session.window().setDatabaseDescription(u"SQLite: trunkline.sqlite"_s);
+        numbers->selectRow(2);
         screenshot(session.window(), u"main-window"_s);
+        session.window().showPage(gui::MainWindow::Page::AuditLog);
+        screenshot(session.window(), u"audit-log"_s);
+        session.window().showPage(gui::MainWindow::Page::Extensions);
+        auto* extensions =
+            session.window().pageWidget(gui::MainWindow::Page::Extensions)->findChild<QTableView*>();
+        QVERIFY(extensions && extensions->model()->rowCount() > 0);
+        extensions->selectRow(1);
+        screenshot(session.window(), u"extensions"_s);
     }
 
 private:
