@@ -4413,6 +4413,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>The selected numbers are already staged for release.</source>
         <translation>Die ausgewählten Rufnummern sind bereits zur Freigabe vorgemerkt.</translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt …</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::PendingChangesPage</name>

@@ -64,6 +64,8 @@ public:
     // How many numbers pass the filter (rowCount() is how many are fetched so far); -1 after an error.
     // Counted on first use or just after a reset (totalCountChanged), not before the first page.
     qint64 totalCount() const;
+    // Whether totalCount() is answered without a COUNT query (the count of big tables takes a while).
+    bool isTotalKnown() const { return m_totalKnown; }
     // SQL pages read since the last reset: lets tests and the benchmark see the laziness.
     int pagesFetched() const { return m_pagesFetched; }
     QString lastError() const { return m_lastError; }

@@ -107,8 +107,8 @@ private slots:
         QVERIFY(table);
         QCOMPARE(m_page->model()->totalCount(), kNumberCount);
         QVERIFY(m_page->model()->rowCount() < kNumberCount);
-        QCOMPARE(m_page->findChild<QLabel*>(u"countLabel"_s)->text(),
-                 u"%1 numbers"_s.arg(QLocale().toString(kNumberCount)));
+        QTRY_COMPARE(m_page->findChild<QLabel*>(u"countLabel"_s)->text(),
+                     u"%1 numbers"_s.arg(QLocale().toString(kNumberCount)));
     }
 
     void wildcardFilterAsTyped() {

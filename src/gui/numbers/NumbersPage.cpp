@@ -577,6 +577,12 @@ void NumbersPage::showContextMenu(const QPoint& position) {
 }
 
 void NumbersPage::updateCount() {
+    // The model counts after the first rows are painted and announces it; counting a million rows
+    // here would delay them.
+    if (!m_model->isTotalKnown()) {
+        m_ui->countLabel->setText(tr("Counting…"));
+        return;
+    }
     const qint64 total = m_model->totalCount();
     if (total < 0) {
         return;
