@@ -5,6 +5,7 @@
 #include "store/SqlUtil.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -52,6 +53,16 @@ struct Where {
     }
 };
 
+// The smallest digit string greater than every string that starts with `prefix` ("4930" -> "4931",
+// "4939" -> "494"); empty when there is none ("999").
+QString digitsPrefixSuccessor(QString prefix) {
+    while (!prefix.isEmpty() && prefix.back() == u'9')
+        prefix.chop(1);
+    if (!prefix.isEmpty())
+        prefix.back() = QChar(prefix.back().unicode() + 1);
+    return prefix;
+}
+
 Where whereFor(const NumberTableFilter& filter) {
     Where w;
     if (filter.profileId) {
@@ -62,6 +73,18 @@ Where whereFor(const NumberTableFilter& filter) {
     if (!digits.isEmpty()) {
         w.conditions << u"n.digits LIKE ?"_s;
         w.values << digits;
+        // The same condition as an index range when the pattern starts with digits: every row the LIKE
+        // keeps lies in [prefix, prefix + 1). Digit strings compare the same under any collation.
+        const QString prefix = digits.left(digits.indexOf(QRegularExpression(u"[%_]"_s)));
+        if (!prefix.isEmpty()) {
+            w.conditions << u"n.digits >= ?"_s;
+            w.values << prefix;
+            const QString next = digitsPrefixSuccessor(prefix);
+            if (!next.isEmpty()) {
+                w.conditions << u"n.digits < ?"_s;
+                w.values << next;
+            }
+        }
     }
     const QString text = filter.text.trimmed().toLower();
     if (!text.isEmpty()) {

@@ -142,6 +142,18 @@ private slots:
                    const QString d = digitsOf(n.e164);
                    return d.startsWith(u"4930"_s) && d.indexOf(u"12"_s, 4) >= 0;
                });
+        // A leading prefix is also searched as an index range up to its successor ("4989" -> "499",
+        // "49" -> "5"): no number may fall off the end of the range.
+        QTest::newRow("prefix ending in 9")
+            << u"+4989*"_s << QString() << QString() << QString() << false
+            << F([](const core::PhoneNumberRecord& n) { return n.e164.startsWith(u"+4989"_s); });
+        QTest::newRow("short prefix") << u"+49*1"_s << QString() << QString() << QString() << false
+                                      << F([](const core::PhoneNumberRecord& n) {
+                                             return n.e164.startsWith(u"+49"_s) && n.e164.endsWith(u'1');
+                                         });
+        QTest::newRow("prefix below every number")
+            << u"+4929*"_s << QString() << QString() << QString() << false
+            << F([](const core::PhoneNumberRecord&) { return false; });
         QTest::newRow("wildcard at the end only")
             << u"*99"_s << QString() << QString() << QString() << false
             << F([=](const core::PhoneNumberRecord& n) { return n.e164.endsWith(u"99"_s); });
