@@ -2639,6 +2639,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Every forwarding number needs the id of one of the extension&apos;s forwarding numbers.</source>
         <translation>Jede Weiterleitungsnummer benötigt die ID einer der Weiterleitungsnummern der Nebenstelle.</translation>
     </message>
+    <message>
+        <source>No extension with this id in the account.</source>
+        <translation>Das Konto hat keine Nebenstelle mit dieser ID.</translation>
+    </message>
 </context>
 <context>
     <name>RouteMatcher</name>

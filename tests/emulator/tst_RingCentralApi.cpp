@@ -992,6 +992,35 @@ void tst_RingCentralApi::businessHoursAndAnsweringRule() {
                  .value(s("parameterName"))
                  .toString(),
              s("callHandlingAction"));
+    // Transfer to another extension of the account (e.g. an IVR): kept and shown; unknown ids refused.
+    const QString target = m_client->get(path(s("/extension")), m_admin)
+                               .json()
+                               .value(s("records"))
+                               .toArray()
+                               .last()
+                               .toObject()
+                               .value(s("id"))
+                               .toVariant()
+                               .toString();
+    const QJsonObject transfer{
+        {s("callHandlingAction"), s("TransferToExtension")},
+        {s("transfer"), QJsonObject{{s("extension"), QJsonObject{{s("id"), target}}}}}};
+    const TestReply transferred =
+        m_client->putJson(ext + s("/answering-rule/business-hours-rule"), transfer, m_admin);
+    QCOMPARE(transferred.status, 200);
+    QCOMPARE(obj(obj(m_client->get(ext + s("/answering-rule/business-hours-rule"), m_admin)
+                         .json()
+                         .value(s("transfer")))
+                     .value(s("extension")))
+                 .value(s("id"))
+                 .toString(),
+             target);
+    const QJsonObject nowhere{
+        {s("transfer"), QJsonObject{{s("extension"), QJsonObject{{s("id"), s("777")}}}}}};
+    const TestReply refused =
+        m_client->putJson(ext + s("/answering-rule/business-hours-rule"), nowhere, m_admin);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json().value(s("parameterName")).toString(), s("transfer.extension.id"));
     // Deleting the forwarding number removes it from the rule.
     QCOMPARE(m_client->del(ext + s("/forwarding-number/") + forwardingId, m_admin).status, 204);
     QVERIFY(obj(m_client->get(ext + s("/answering-rule/business-hours-rule"), m_admin)

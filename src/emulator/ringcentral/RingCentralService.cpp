@@ -2134,6 +2134,11 @@ QJsonObject RingCentralService::answeringRuleJson(const Call& call, const RcExte
                  {u"rules"_s, rules}});
     if (stored.contains(u"unconditionalForwarding"_s))
         o.insert(u"unconditionalForwarding"_s, stored.value(u"unconditionalForwarding"_s));
+    if (const QString target = stored.value(u"transferExtensionId"_s).toString(); !target.isEmpty())
+        o.insert(
+            u"transfer"_s,
+            QJsonObject{{u"extension"_s, QJsonObject{{u"id"_s, target},
+                                                     {u"uri"_s, extensionUri(call, target.toLongLong())}}}});
     return o;
 }
 
@@ -2211,6 +2216,20 @@ EmulatorResponse RingCentralService::putAnsweringRule(Call& call, RcExtension& e
         QString number;
         r.e164(unconditional, u"phoneNumber"_s, u"unconditionalForwarding.phoneNumber"_s, &number);
         stored.insert(u"unconditionalForwarding"_s, unconditional);
+    }
+    // TransferToExtension's target (e.g. an IVR menu or an application extension of the account).
+    QJsonObject transfer;
+    QJsonObject target;
+    QString targetId;
+    if (r.object(body, u"transfer"_s, u"transfer"_s, &transfer) &&
+        r.object(transfer, u"extension"_s, u"transfer.extension"_s, &target) &&
+        r.string(target, u"id"_s, u"transfer.extension.id"_s, &targetId)) {
+        bool isNumber = false;
+        const qint64 id = targetId.toLongLong(&isNumber);
+        if (!isNumber || !m_directory.extension(id))
+            r.fail(u"transfer.extension.id"_s, tr("No extension with this id in the account."), targetId);
+        else
+            stored.insert(u"transferExtensionId"_s, targetId);
     }
     QJsonObject forwarding;
     if (r.object(body, u"forwarding"_s, u"forwarding"_s, &forwarding)) {
