@@ -6,9 +6,9 @@
 #include "net/RetryPolicy.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 #include <memory>

@@ -12,8 +12,8 @@
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
 
@@ -62,8 +62,9 @@ private slots:
         QVERIFY(bar->isHidden());
         // The outcome is remembered: a new window tells how fresh the local copy is.
         gui::SyncStatusWidget later(controller);
-        QVERIFY2(later.findChild<QLabel*>(QStringLiteral("syncStatusLabel"))->text().startsWith(
-                     QLatin1String("Last synced ")),
+        QVERIFY2(later.findChild<QLabel*>(QStringLiteral("syncStatusLabel"))
+                     ->text()
+                     .startsWith(QLatin1String("Last synced ")),
                  qPrintable(later.findChild<QLabel*>(QStringLiteral("syncStatusLabel"))->text()));
 
         // The demo account's numbers are now in the local store, for every provider that has numbers.
