@@ -6,6 +6,7 @@
 #include "gui/MainWindow.h"
 #include "gui/account/AccountOverview.h"
 #include "gui/audit/AuditLogPage.h"
+#include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionsPage.h"
 #include "gui/numbers/NumbersPage.h"
 #include "gui/pending/PendingChangesPage.h"
@@ -55,6 +56,11 @@ AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets,
     wirePages();
     m_window->statusBar()->addWidget(new SyncStatusWidget(*m_sync, m_window.get()));
     connect(m_sync.get(), &SyncController::storeChanged, this, &AppSession::storeChanged);
+    connect(m_sync.get(), &SyncController::signedIn, this,
+            [this](qint64 profileId, const QString& extensionId) {
+                ExtensionPermissions::setSignedInExtension(profileId, extensionId);
+                m_extensions->refresh(); // what the signed-in user may do
+            });
     connect(m_sync.get(), &SyncController::started, this, [this] {
         m_syncAction->setEnabled(false);
         m_cancelAction->setEnabled(true);

@@ -2,6 +2,7 @@
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
 #include "gui/account/AccountOverview.h"
+#include "gui/extensions/ExtensionPermissions.h"
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
 #include "gui/sync/SyncController.h"
@@ -60,6 +61,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
 
         QSignalSpy finished(&session.sync(), &gui::SyncController::finished);
+        QSignalSpy signedIn(&session.sync(), &gui::SyncController::signedIn);
         QVERIFY(session.offerDemoOnFirstStart());
         QVERIFY(!session.syncAction()->isEnabled()); // no second sync while one runs
         QVERIFY(finished.wait(120000));
@@ -81,6 +83,13 @@ private slots:
             std::find_if(profiles.cbegin(), profiles.cend(),
                          [](const store::Profile& p) { return p.provider == u"ringcentral"_s; });
         QVERIFY(ringCentral != profiles.cend());
+        // The console learns who the RingCentral credentials sign in as: the demo's administrator.
+        QTRY_COMPARE(signedIn.size(), 1);
+        QCOMPARE(signedIn.first().at(0).toLongLong(), ringCentral->id);
+        const QString me = gui::ExtensionPermissions::signedInExtension(ringCentral->id);
+        QVERIFY(!me.isEmpty());
+        QCOMPARE(me, signedIn.first().at(1).toString());
+        QVERIFY(gui::ExtensionPermissions(m_test->database()).isAdministrator(ringCentral->id));
         switcher.setCurrentIndex(switcher.findData(ringCentral->id));
         const QString overview = session.window().findChild<QLabel*>(u"accountOverview"_s)->text();
         QVERIFY2(overview.startsWith(u"Main number +"_s), qPrintable(overview));

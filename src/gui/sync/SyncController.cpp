@@ -2,12 +2,15 @@
 
 #include "connection/ConnectionFactory.h"
 #include "core/PhoneNumberRecord.h"
+#include "providers/ringcentral/RingCentralClient.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 #include "sync/SyncEngine.h"
 
 #include <QLocale>
 #include <QPointer>
+
+using namespace Qt::StringLiterals;
 
 namespace trunkline::gui {
 
@@ -133,11 +136,23 @@ void SyncController::onProfileFinished(const sync::SyncReport& report) {
     // Extension details (forwarding lists, call settings) cost a request each: they follow in the
     // background, by priority, on the profile's connection.
     if (m_current.provider == core::kProviderRingCentral && report.complete) {
-        if (const auto open = m_open.value(m_current.id))
+        if (const auto open = m_open.value(m_current.id)) {
             m_engine->startBackgroundDetails(m_current, *open);
+            askWhoIsSignedIn(m_current.id, *open);
+        }
     }
     emit storeChanged();
     syncNext();
+}
+
+void SyncController::askWhoIsSignedIn(qint64 profileId, connection::Connection& connection) {
+    // "~" is the token's owner: the console enables only what that extension may do.
+    auto* client = new providers::ringcentral::RingCentralClient(connection.client.get(), this);
+    client->getExtension(u"~"_s, [this, client, profileId](const providers::Outcome<core::Extension>& me) {
+        if (me.ok())
+            emit signedIn(profileId, me.value->id);
+        client->deleteLater();
+    });
 }
 
 void SyncController::finish() {

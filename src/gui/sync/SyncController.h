@@ -55,6 +55,8 @@ signals:
     void progress(const QString& what, qint64 done, qint64 total);
     // The store changed (after each profile, and when background details arrive): views re-read.
     void storeChanged();
+    // The extension the profile's credentials sign in as (RingCentral), learnt after its sync.
+    void signedIn(qint64 profileId, const QString& extensionId);
     // ok = every profile synced completely; summary is one line for the status bar; errors one per line.
     void finished(bool ok, const QString& summary, const QStringList& errors);
 
@@ -63,6 +65,7 @@ private:
     void syncNext();
     void syncWith(connection::Connection& connection);
     void onProfileFinished(const sync::SyncReport& report);
+    void askWhoIsSignedIn(qint64 profileId, connection::Connection& connection);
     void finish();
 
     store::Database& m_database;
