@@ -95,20 +95,17 @@ QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter
                                               const std::optional<ExtensionPageKey>& after, int limit,
                                               QString* error) const {
     Where w = whereFor(filter);
-    const QString sortBy = sortExpression(sortKey);
-    const bool ascending = order == Qt::AscendingOrder;
+    const sql::KeysetOrder keyset{sortExpression(sortKey), u"x"_s, order == Qt::AscendingOrder};
     if (after) {
-        w.conditions << u"(%1, x.profile_id, x.id) %2 (?, ?, ?)"_s.arg(sortBy, ascending ? u">"_s : u"<"_s);
+        w.conditions << keyset.afterCondition();
         w.values << after->sortValue << after->profileId << after->id;
     }
-    const QString direction = ascending ? u" ASC"_s : u" DESC"_s;
     const QString statement =
         u"SELECT x.profile_id, x.id, x.extension_number, x.name, x.type, x.status, x.email, x.department, "
         u"x.time_zone, x.is_admin, x.version, %1, "
         u"(SELECT COUNT(*) FROM phone_numbers n WHERE n.profile_id = x.profile_id AND n.extension_id = x.id) "
-        u"FROM extensions x"_s.arg(sortBy) +
-        w.sql() + u" ORDER BY "_s + sortBy + direction + u", x.profile_id"_s + direction + u", x.id"_s +
-        direction + u" LIMIT ?"_s;
+        u"FROM extensions x"_s.arg(keyset.sortBy) +
+        w.sql() + keyset.orderAndLimit();
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     query.prepare(statement);

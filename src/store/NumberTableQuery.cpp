@@ -172,21 +172,16 @@ QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberS
                                         Qt::SortOrder order, const std::optional<NumberPageKey>& after,
                                         int limit, QString* error) const {
     Where w = whereFor(filter);
-    const QString sortBy = sortExpression(sortKey);
-    const bool ascending = order == Qt::AscendingOrder;
+    const sql::KeysetOrder keyset{sortExpression(sortKey), u"n"_s, order == Qt::AscendingOrder};
     if (after) {
-        // Row values: SQLite 3.15+ and PostgreSQL compare them lexicographically, which is exactly
-        // "after this row" for ORDER BY sort, profile, id.
-        w.conditions << u"(%1, n.profile_id, n.id) %2 (?, ?, ?)"_s.arg(sortBy, ascending ? u">"_s : u"<"_s);
+        w.conditions << keyset.afterCondition();
         w.values << after->sortValue << after->profileId << after->id;
     }
-    const QString direction = ascending ? u" ASC"_s : u" DESC"_s;
     const QString statement =
         u"SELECT n.profile_id, n.id, n.provider, n.e164, n.label, n.usage_type, n.payment_type, n.call_type, "
         u"n.status, n.features, n.extension_id, n.extension_number, n.restcomm_json, n.version, "
-        u"COALESCE(e.name, ''), %1 FROM phone_numbers n"_s.arg(sortBy) +
-        kJoinExtensions + w.sql() + u" ORDER BY "_s + sortBy + direction + u", n.profile_id"_s + direction +
-        u", n.id"_s + direction + u" LIMIT ?"_s;
+        u"COALESCE(e.name, ''), %1 FROM phone_numbers n"_s.arg(keyset.sortBy) +
+        kJoinExtensions + w.sql() + keyset.orderAndLimit();
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     query.prepare(statement);

@@ -213,4 +213,14 @@ QString likeEscaped(const QString& text) {
     return out;
 }
 
+QString KeysetOrder::afterCondition() const {
+    return u"(%1, %2.profile_id, %2.id) %3 (?, ?, ?)"_s.arg(sortBy, alias, ascending ? u">"_s : u"<"_s);
+}
+
+QString KeysetOrder::orderAndLimit() const {
+    const QString direction = ascending ? u" ASC"_s : u" DESC"_s;
+    return u" ORDER BY "_s + sortBy + direction + u", "_s + alias + u".profile_id"_s + direction + u", "_s +
+           alias + u".id"_s + direction + u" LIMIT ?"_s;
+}
+
 } // namespace trunkline::store::sql

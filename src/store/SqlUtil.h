@@ -73,6 +73,19 @@ std::optional<RecordState> recordState(Database& database, const RecordTable& ta
 bool fail(QString* error, const Database& database, const QString& what, const QSqlQuery& query);
 bool fail(QString* error, const QString& message);
 
+// A table read in keyset pages ordered by (sortBy, <alias>.profile_id, <alias>.id), as the console's
+// lazy models do: the condition for "after this row" and the statement's ORDER BY ... LIMIT ? tail.
+struct KeysetOrder {
+    QString sortBy;
+    QString alias; // the table's alias in the statement, e.g. "n"
+    bool ascending = true;
+
+    // Row values: SQLite 3.15+ and PostgreSQL compare them lexicographically, which is exactly
+    // "after this row" for the ORDER BY below. Binds sort value, profile id, id.
+    QString afterCondition() const;
+    QString orderAndLimit() const;
+};
+
 // Escapes LIKE wildcards in user text; used with ESCAPE '\'.
 QString likeEscaped(const QString& text);
 
