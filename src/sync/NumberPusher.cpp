@@ -16,20 +16,11 @@ namespace {
 using providers::ListOutcome;
 using providers::Outcome;
 using providers::restcomm::RestcommClient;
-using Result = NumberPusher::Result;
-
-Result applied(const QString& summary) {
-    return {Result::Kind::Applied, summary, std::nullopt};
-}
-Result failed(const net::ApiError& error) {
-    return {Result::Kind::Failed, error.message(), error};
-}
-Result failedLocally(const QString& message) {
-    return {Result::Kind::FailedLocally, message, std::nullopt};
-}
-Result conflict(const QString& message) {
-    return {Result::Kind::Conflict, message, std::nullopt};
-}
+using Result = PushResult;
+constexpr auto applied = &PushResult::applied;
+constexpr auto failed = &PushResult::failed;
+constexpr auto failedLocally = &PushResult::failedLocally;
+constexpr auto conflict = &PushResult::conflict;
 
 // One Restcomm change in hand: owns the client made for it (under the pusher's owner object, so that no
 // answer arrives after the pusher is gone) and ends with exactly one Result.

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "net/ApiError.h"
 #include "store/PendingChange.h"
 #include "store/Profile.h"
+#include "sync/PushResult.h"
 
 #include <QCoreApplication>
 #include <functional>
@@ -34,31 +34,7 @@ class NumberPusher {
     Q_DECLARE_TR_FUNCTIONS(NumberPusher)
 
 public:
-    struct Result {
-        enum class Kind { Applied, Failed, FailedLocally, Conflict };
-        Kind kind = Kind::FailedLocally;
-        QString message;                    // Applied: the audit summary; otherwise what went wrong
-        std::optional<net::ApiError> error; // Failed: the provider's error
-
-        // Hands the result to the matching member of the pusher (ChangePusher's outcome functions).
-        template <class Target>
-        void deliver(Target* target, const store::PendingChange& change,
-                     void (Target::*applied)(const store::PendingChange&, const QString&),
-                     void (Target::*failed)(const store::PendingChange&, const net::ApiError&),
-                     void (Target::*failedLocally)(const store::PendingChange&, const QString&),
-                     void (Target::*conflict)(const store::PendingChange&, const QString&)) const {
-            switch (kind) {
-            case Kind::Applied:
-                return (target->*applied)(change, message);
-            case Kind::Failed:
-                return (target->*failed)(change, *error);
-            case Kind::FailedLocally:
-                return (target->*failedLocally)(change, message);
-            case Kind::Conflict:
-                return (target->*conflict)(change, message);
-            }
-        }
-    };
+    using Result = PushResult;
     using Done = std::function<void(const Result&)>;
 
     // `api` is the profile's connection; profile.accountId must be the Restcomm AccountSid for Restcomm.

@@ -14,20 +14,11 @@ namespace {
 using providers::Outcome;
 using providers::ringcentral::RingCentralClient;
 using store::ExtensionSettingsRepository;
-using Result = SettingsPusher::Result;
-
-Result applied(const QString& summary) {
-    return {Result::Kind::Applied, summary, std::nullopt};
-}
-Result failed(const net::ApiError& error) {
-    return {Result::Kind::Failed, error.message(), error};
-}
-Result failedLocally(const QString& message) {
-    return {Result::Kind::FailedLocally, message, std::nullopt};
-}
-Result conflict(const QString& message) {
-    return {Result::Kind::Conflict, message, std::nullopt};
-}
+using Result = PushResult;
+constexpr auto applied = &PushResult::applied;
+constexpr auto failed = &PushResult::failed;
+constexpr auto failedLocally = &PushResult::failedLocally;
+constexpr auto conflict = &PushResult::conflict;
 
 using Getter = net::ApiReply* (RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
 using Putter = net::ApiReply* (RingCentralClient::*)(const QString&, const QJsonObject&,
