@@ -57,6 +57,7 @@ private slots:
         gui::AppSession session(m_test->database(), m_secrets);
         session.setOfferDemo([](QWidget*) { return true; });
         session.window().resize(1280, 800);
+        session.window().setDatabaseDescription(u"SQLite: trunkline.sqlite"_s);
         session.window().show();
         QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
 
@@ -130,7 +131,6 @@ private slots:
                     .isEmpty());
 
         session.window().showPage(gui::MainWindow::Page::Numbers);
-        session.window().setDatabaseDescription(u"SQLite: trunkline.sqlite"_s);
         numbers->selectRow(2);
         screenshot(session.window(), u"main-window"_s);
         session.window().showPage(gui::MainWindow::Page::AuditLog);
@@ -147,8 +147,11 @@ private:
     // README and user-guide pictures, from the running console (TRUNKLINE_SCREENSHOT_DIR set).
     static void screenshot(QWidget& window, const QString& name) {
         const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            QVERIFY(window.grab().save(dir + u'/' + name + u".png"_s));
+        if (dir.isEmpty())
+            return;
+        // Let pending layout requests run first (a button whose text just grew, a page just shown).
+        QCoreApplication::processEvents();
+        QVERIFY(window.grab().save(dir + u'/' + name + u".png"_s));
     }
 
     secrets::MemorySecretStore m_secrets;
