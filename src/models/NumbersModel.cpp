@@ -7,6 +7,8 @@
 #include "store/ProfileRepository.h"
 #include "sync/NumberChangePayloads.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFont>
 #include <QJsonValue>
 #include <QScopedValueRollback>
@@ -24,6 +26,11 @@ const QString& kEntity = sync::NumberChangePayloads::kPhoneNumber;
 // Staged changes that are still to be applied (an applied one is already in the store).
 const QList<store::ChangeState> kUnappliedStates = {store::ChangeState::Pending, store::ChangeState::Applying,
                                                     store::ChangeState::Failed, store::ChangeState::Conflict};
+
+QEvent::Type announceTotalEventType() {
+    static const auto type = static_cast<QEvent::Type>(QEvent::registerEventType());
+    return type;
+}
 
 QString extensionText(const QString& number, const QString& name) {
     if (name.isEmpty())
@@ -175,7 +182,10 @@ void NumbersModel::reload(int minimumRows) {
     m_totalKnown = false;
     if (!m_announcePending) {
         m_announcePending = true; // several resets in one go are announced once
-        QMetaObject::invokeMethod(this, &NumbersModel::announceTotal, Qt::QueuedConnection);
+        // A view's repaint is a low-priority posted event; a queued call would run before it and
+        // keep the first rows off screen while a full-table count runs (a leading-wildcard filter
+        // counts by a scan). Posted at the same low priority, the count comes after the paint.
+        QCoreApplication::postEvent(this, new QEvent(announceTotalEventType()), Qt::LowEventPriority);
     }
 }
 
@@ -233,6 +243,14 @@ qint64 NumbersModel::totalCount() const {
         }
     }
     return m_total;
+}
+
+bool NumbersModel::event(QEvent* event) {
+    if (event->type() == announceTotalEventType()) {
+        announceTotal();
+        return true;
+    }
+    return QAbstractTableModel::event(event);
 }
 
 void NumbersModel::announceTotal() {

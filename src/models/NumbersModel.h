@@ -103,6 +103,7 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    bool event(QEvent* event) override;
 
 public slots:
     // Re-reads what is loaded (at least one page) after a sync or an edit changed the store.
