@@ -3,9 +3,11 @@
 #include "providers/ringcentral/RingCentralClient.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/ForwardingNumberRepository.h"
+#include "store/Transaction.h"
 
 #include <QTimer>
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +19,10 @@ DetailQueue::DetailQueue(store::Database& database, qint64 profileId,
     , m_database(database)
     , m_profileId(profileId)
     , m_client(client) {
+    // Fetched details wait at most this long for others to share their transaction.
+    m_writeTimer.setSingleShot(true);
+    m_writeTimer.setInterval(100);
+    connect(&m_writeTimer, &QTimer::timeout, this, &DetailQueue::writeFetched);
 }
 
 void DetailQueue::requestNow(const QString& extensionId) {
@@ -77,39 +83,37 @@ void DetailQueue::pump() {
 void DetailQueue::fetch(const QString& extensionId) {
     ++m_inFlight;
     // Four requests per extension (the forwarding list and three settings documents), in parallel; the
-    // extension counts as done when the last one has answered.
-    struct Gathering {
-        int remaining = 4;
-        QStringList errors;
-    };
-    auto gathering = std::make_shared<Gathering>();
-    const auto partDone = [this, extensionId, gathering](const QString& error) {
-        if (!error.isEmpty() && !gathering->errors.contains(error))
-            gathering->errors << error;
-        if (--gathering->remaining > 0)
+    // extension's network part is done when the last one has answered, and it is then stored with others.
+    auto details = std::make_shared<FetchedDetails>();
+    details->extensionId = extensionId;
+    const auto partDone = [this, details] {
+        if (--details->remaining > 0)
             return;
         --m_inFlight;
-        ++m_done;
-        emit detailsRefreshed(extensionId, gathering->errors.join(u'\n'));
-        emit progress({tr("Forwarding lists"), m_done, std::max(m_done, m_total)});
+        m_unwritten.append(std::move(*details));
+        if (m_unwritten.size() >= kWriteBatch || m_queue.isEmpty())
+            writeFetched();
+        else if (!m_writeTimer.isActive())
+            m_writeTimer.start();
         pump();
     };
+    const auto noteError = [details](const QString& error) {
+        if (!error.isEmpty() && !details->errors.contains(error))
+            details->errors << error;
+    };
 
-    auto gathered = std::make_shared<QList<core::ForwardingNumber>>();
     m_client.listForwardingNumbers(
-        extensionId, [gathered](int, const QList<core::ForwardingNumber>& page) { *gathered += page; },
-        [this, extensionId, gathered, partDone](const providers::ListOutcome& outcome) {
-            QString error;
-            if (!outcome.complete) {
+        extensionId,
+        [details](int, const QList<core::ForwardingNumber>& page) { details->forwarding += page; },
+        [details, partDone, noteError](const providers::ListOutcome& outcome) {
+            if (outcome.complete) {
+                details->forwardingComplete = true;
+            } else {
                 // Keep what is stored: a partial list must not replace a whole one.
-                error = outcome.error ? outcome.error->message() : tr("The forwarding list was incomplete.");
-            } else if (store::ForwardingNumberRepository(m_database)
-                           .replaceList(m_profileId, extensionId, *gathered, &error)) {
-                if (gathered->isEmpty())
-                    m_fetchedEmpty.insert(extensionId, QDateTime::currentDateTimeUtc());
-                error.clear();
+                noteError(outcome.error ? outcome.error->message()
+                                        : tr("The forwarding list was incomplete."));
             }
-            partDone(error);
+            partDone();
         });
 
     using Getter = net::ApiReply* (
@@ -123,15 +127,73 @@ void DetailQueue::fetch(const QString& extensionId) {
          &providers::ringcentral::RingCentralClient::getBusinessHoursRule}};
     for (const auto& [kind, get] : settings) {
         (m_client.*get)(extensionId,
-                        [this, extensionId, kind, partDone](const providers::Outcome<QJsonObject>& answer) {
-                            QString error;
+                        [details, kind, partDone, noteError](const providers::Outcome<QJsonObject>& answer) {
                             if (answer.error)
-                                error = answer.error->message(); // what is stored stays as it was
+                                noteError(answer.error->message()); // what is stored stays as it was
                             else
-                                store::ExtensionSettingsRepository(m_database)
-                                    .put(m_profileId, extensionId, kind, *answer.value, &error);
-                            partDone(error);
+                                details->settings.append({kind, *answer.value});
+                            partDone();
                         });
+    }
+}
+
+void DetailQueue::writeFetched() {
+    m_writeTimer.stop();
+    if (m_unwritten.isEmpty())
+        return;
+    const QList<FetchedDetails> batch = std::exchange(m_unwritten, {});
+    // One transaction for the batch: a transaction per document made the store, not the network, the
+    // limit of a big account's fetch. Each extension's writes stay whole (savepoints inside Transaction).
+    QString batchError;
+    store::Transaction transaction(m_database);
+    if (!transaction.isActive())
+        batchError = transaction.error();
+    QList<QStringList> errors;
+    for (const FetchedDetails& details : batch) {
+        QStringList extensionErrors = details.errors;
+        if (batchError.isEmpty())
+            storeDetails(details, &extensionErrors);
+        errors.append(extensionErrors);
+    }
+    if (batchError.isEmpty() && !transaction.commit())
+        batchError = transaction.error();
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        QStringList extensionErrors = errors.at(i);
+        if (!batchError.isEmpty())
+            extensionErrors = batch.at(i).errors + QStringList{batchError};
+        ++m_done;
+        emit detailsRefreshed(batch.at(i).extensionId, extensionErrors.join(u'\n'));
+    }
+    emit progress({tr("Forwarding lists"), m_done, std::max(m_done, m_total)});
+    if (isIdle()) {
+        // Queued so that a caller connecting after enqueueing an empty list still hears it.
+        QTimer::singleShot(0, this, [this] {
+            if (isIdle())
+                emit idle();
+        });
+    }
+}
+
+void DetailQueue::storeDetails(const FetchedDetails& details, QStringList* errors) {
+    const auto note = [errors](const QString& error) {
+        if (!error.isEmpty() && !errors->contains(error))
+            *errors << error;
+    };
+    QString error;
+    if (details.forwardingComplete) {
+        if (store::ForwardingNumberRepository(m_database)
+                .replaceList(m_profileId, details.extensionId, details.forwarding, &error)) {
+            if (details.forwarding.isEmpty())
+                m_fetchedEmpty.insert(details.extensionId, QDateTime::currentDateTimeUtc());
+        } else {
+            note(error);
+        }
+    }
+    store::ExtensionSettingsRepository settings(m_database);
+    for (const auto& [kind, json] : details.settings) {
+        error.clear();
+        if (!settings.put(m_profileId, details.extensionId, kind, json, &error))
+            note(error);
     }
 }
 

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "core/ForwardingNumber.h"
 #include "sync/SyncTypes.h"
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 #include <optional>
 
 namespace trunkline::providers::ringcentral {
@@ -38,7 +41,7 @@ public:
     void clear();
 
     int queued() const { return static_cast<int>(m_queue.size()); }
-    bool isIdle() const { return m_queue.isEmpty() && m_inFlight == 0; }
+    bool isIdle() const { return m_queue.isEmpty() && m_inFlight == 0 && m_unwritten.isEmpty(); }
     // The order in which queued extensions will be fetched (tests, status displays).
     QStringList queueOrder() const { return m_queue; }
 
@@ -53,8 +56,21 @@ signals:
     void idle();
 
 private:
+    // What the four requests of one extension brought, until it is written with a batch of others.
+    struct FetchedDetails {
+        QString extensionId;
+        int remaining = 4;
+        QList<core::ForwardingNumber> forwarding;
+        bool forwardingComplete = false;
+        QList<std::pair<QString, QJsonObject>> settings; // kind, document
+        QStringList errors;
+    };
+    static constexpr qsizetype kWriteBatch = 64;
+
     void pump();
     void fetch(const QString& extensionId);
+    void writeFetched();
+    void storeDetails(const FetchedDetails& details, QStringList* errors);
 
     store::Database& m_database;
     qint64 m_profileId;
@@ -65,7 +81,8 @@ private:
     int m_maxInFlight = 4;
     qint64 m_done = 0;
     qint64 m_total = 0;
-    bool m_pumpScheduled = false;
+    QList<FetchedDetails> m_unwritten;
+    QTimer m_writeTimer;
 };
 
 } // namespace trunkline::sync
