@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 
 namespace trunkline::net {
@@ -23,6 +24,8 @@ struct Call {
     bool timedOut = false;
     bool cancelled = false;
     QTimer* timeout = nullptr;
+    QPointer<QNetworkAccessManager> lane; // the manager the running attempt went through
+    qint64 sentAt = 0;                    // by the pacer's clock
 };
 
 namespace {
@@ -87,6 +90,15 @@ bool neverReachedServer(QNetworkReply::NetworkError error) {
 // RingCentral's documented default when a 429 carries no Retry-After (§7.2).
 constexpr milliseconds kDefaultRetryAfter{60000};
 
+// A call that ended without an answer to read.
+ApiResult failure(int httpStatus, ApiError error, int attempts) {
+    ApiResult result;
+    result.httpStatus = httpStatus;
+    result.error = std::move(error);
+    result.attempts = attempts;
+    return result;
+}
+
 } // namespace
 
 void ApiReply::cancel() {
@@ -101,6 +113,7 @@ ApiClient::ApiClient(QString providerName, QUrl baseUrl, std::shared_ptr<Authent
     , m_baseUrl(std::move(baseUrl))
     , m_auth(std::move(authenticator))
     , m_network(network) {
+    m_lanes.push_back({m_network, 0});
     m_wakeUp.setSingleShot(true);
     connect(&m_wakeUp, &QTimer::timeout, this, &ApiClient::dispatch);
 }
@@ -108,6 +121,32 @@ ApiClient::ApiClient(QString providerName, QUrl baseUrl, std::shared_ptr<Authent
 ApiClient::~ApiClient() {
     for (Call* call : std::as_const(m_queue))
         delete call;
+}
+
+void ApiClient::setMaxInFlight(int count) {
+    m_maxInFlight = std::max(1, count);
+    constexpr int kConnectionsPerLane = 6; // QHttpNetworkConnection's channel count for HTTP/1.1
+    const size_t wanted =
+        static_cast<size_t>((m_maxInFlight + kConnectionsPerLane - 1) / kConnectionsPerLane);
+    while (m_network && m_lanes.size() < wanted) {
+        QNetworkAccessManager* lane = nullptr;
+        if (m_laneFactory) {
+            lane = m_laneFactory(this);
+        } else {
+            lane = new QNetworkAccessManager(this);
+            lane->setProxy(m_network->proxy());
+        }
+        m_lanes.push_back({lane, 0});
+    }
+}
+
+ApiClient::Lane& ApiClient::quietestLane() {
+    auto quietest = m_lanes.begin();
+    for (auto it = m_lanes.begin(); it != m_lanes.end(); ++it) {
+        if (it->network && (!quietest->network || it->inFlight < quietest->inFlight))
+            quietest = it;
+    }
+    return *quietest;
 }
 
 ApiReply* ApiClient::send(ApiRequest request) {
@@ -165,20 +204,18 @@ void ApiClient::start(Call* call) {
     ++m_inFlight;
     if (!call->request.rateGroup.isEmpty()) {
         ++m_inFlightByGroup[call->request.rateGroup];
-        m_pacer.recordSend(call->request.rateGroup);
+        call->sentAt = m_pacer.recordSend(call->request.rateGroup);
     }
     if (!m_network) {
-        complete(call,
-                 ApiResult{0, {}, {}, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts});
+        complete(call, failure(0, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts));
         return;
     }
     m_auth->ensureReady(*m_network, [this, call](std::optional<ApiError> error) {
         if (call->cancelled) {
-            complete(call,
-                     ApiResult{0, {}, {}, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts});
+            complete(call, failure(0, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts));
         } else if (error) {
             error->subject = call->request.subject.isEmpty() ? error->subject : call->request.subject;
-            complete(call, ApiResult{error->httpStatus, {}, {}, error, call->attempts});
+            complete(call, failure(error->httpStatus, *error, call->attempts));
         } else {
             transmit(call);
         }
@@ -199,7 +236,10 @@ void ApiClient::transmit(Call* call) {
 
     ++call->attempts;
     ++m_requestsSent;
-    QNetworkReply* reply = m_network->sendCustomRequest(request, call->request.method, call->request.body);
+    Lane& lane = quietestLane();
+    ++lane.inFlight;
+    call->lane = lane.network;
+    QNetworkReply* reply = lane.network->sendCustomRequest(request, call->request.method, call->request.body);
     call->networkReply = reply;
     call->timedOut = false;
     // Our own timer rather than setTransferTimeout, so a timeout is told apart from a cancel.
@@ -217,6 +257,10 @@ void ApiClient::transmit(Call* call) {
 
 void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
     reply->deleteLater();
+    for (Lane& lane : m_lanes) {
+        if (lane.network == call->lane)
+            --lane.inFlight;
+    }
     call->networkReply = nullptr;
     call->timeout = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -230,7 +274,7 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
     if (!group.isEmpty()) {
         m_pacer.recordHeaders(group, reply->rawHeader("X-Rate-Limit-Limit"),
                               reply->rawHeader("X-Rate-Limit-Remaining"),
-                              reply->rawHeader("X-Rate-Limit-Window"));
+                              reply->rawHeader("X-Rate-Limit-Window"), call->sentAt);
         if (status >= 200 && status < 300 && reply->rawHeader("X-Rate-Limit-Limit").isEmpty())
             m_unlimitedGroups.insert(group);
     }
@@ -273,8 +317,9 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
         const bool expectsJson =
             reply->header(QNetworkRequest::ContentTypeHeader).toString().contains(QLatin1String("json"));
         QJsonParseError parseError{};
-        if (expectsJson && !body.isEmpty() &&
-            (QJsonDocument::fromJson(body, &parseError), parseError.error != QJsonParseError::NoError)) {
+        if (expectsJson && !body.isEmpty())
+            result.document = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
             if (canResend && m_retry.mayRetry(call->attempts)) {
                 retryLater(call, m_retry.delayBefore(call->attempts));
                 return;
@@ -348,8 +393,7 @@ void ApiClient::cancel(Call* call) {
         ++m_inFlight; // complete() balances the books as for a started call
         if (!call->request.rateGroup.isEmpty())
             ++m_inFlightByGroup[call->request.rateGroup];
-        complete(call,
-                 ApiResult{0, {}, {}, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts});
+        complete(call, failure(0, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts));
     } else if (QNetworkReply* networkReply = call->networkReply.data(); networkReply != nullptr) {
         networkReply->abort();
     }

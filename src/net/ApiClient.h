@@ -11,7 +11,9 @@
 #include <QSet>
 #include <QTimer>
 #include <QUrl>
+#include <functional>
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -56,7 +58,12 @@ public:
     QString providerName() const { return m_provider; }
     QUrl baseUrl() const { return m_baseUrl; }
 
-    void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
+    // Qt opens at most 6 HTTP/1.1 connections per host and QNetworkAccessManager; more requests in
+    // flight than that are spread over further managers ("lanes", one per 6), made by the lane factory.
+    void setMaxInFlight(int count);
+    using LaneFactory = std::function<QNetworkAccessManager*(QObject* parent)>;
+    void setLaneFactory(LaneFactory factory) { m_laneFactory = std::move(factory); }
+    int laneCount() const { return static_cast<int>(m_lanes.size()); }
     void setRetryPolicy(const RetryPolicy& policy) { m_retry = policy; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     RateLimitPacer& pacer() { return m_pacer; }
@@ -82,6 +89,13 @@ private:
     QUrl m_baseUrl;
     std::shared_ptr<Authenticator> m_auth;
     QPointer<QNetworkAccessManager> m_network;
+    struct Lane {
+        QPointer<QNetworkAccessManager> network;
+        int inFlight = 0;
+    };
+    std::vector<Lane> m_lanes; // m_lanes[0] is m_network
+    Lane& quietestLane();
+    LaneFactory m_laneFactory;
     RetryPolicy m_retry;
     RateLimitPacer m_pacer;
     std::chrono::milliseconds m_timeout{30000};

@@ -17,9 +17,11 @@ struct ApiResult {
     QList<QPair<QByteArray, QByteArray>> headers;
     std::optional<ApiError> error;
     int attempts = 0;
+    // The body as parsed by ApiClient when it checked a JSON answer (so a page is parsed once, not twice).
+    QJsonDocument document;
 
     bool ok() const { return !error.has_value(); }
-    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+    QJsonDocument json() const { return document.isNull() ? QJsonDocument::fromJson(body) : document; }
     QByteArray header(const QByteArray& name) const {
         for (const auto& [key, value] : headers) {
             if (key.compare(name, Qt::CaseInsensitive) == 0)

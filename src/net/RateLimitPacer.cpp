@@ -23,7 +23,8 @@ bool RateLimitPacer::knowsLimits(const QString& group) const {
 }
 
 void RateLimitPacer::forget(Group& group) const {
-    const qint64 cutoff = now() - group.windowMs - marginFor(group.windowMs);
+    // Two windows: a late answer is judged against the window that ended when its request was sent.
+    const qint64 cutoff = now() - 2 * (group.windowMs + marginFor(group.windowMs));
     while (!group.sends.empty() && group.sends.front() <= cutoff)
         group.sends.pop_front();
 }
@@ -46,23 +47,25 @@ qint64 RateLimitPacer::delayBeforeSend(const QString& group) const {
             state.sends.at(state.sends.size() - static_cast<size_t>(state.limit));
         delay = std::max(delay, oldestThatMustExpire + state.windowMs + margin - t);
     }
-    // The server may count requests this pacer did not send (another app of the same user).
-    if (state.serverRemaining == 0 && t - state.serverRemainingAt < state.windowMs) {
-        const qint64 reference = state.sends.empty() ? state.serverRemainingAt : state.sends.front();
-        delay = std::max(delay, reference + state.windowMs + margin - t);
-    }
+    // The server counted requests this pacer did not send (another app of the same user).
+    if (state.foreignFullAt >= 0)
+        delay = std::max(delay, state.foreignFullAt + state.windowMs + margin - t);
     return std::max<qint64>(0, delay);
 }
 
-void RateLimitPacer::recordSend(const QString& group) {
-    Group& state = m_groups[group];
-    state.sends.push_back(now());
-    if (state.serverRemaining > 0)
-        --state.serverRemaining;
+qint64 RateLimitPacer::recordSend(const QString& group) {
+    const qint64 t = now();
+    m_groups[group].sends.push_back(t);
+    return t;
+}
+
+qint64 RateLimitPacer::ownSendsBetween(const Group& group, qint64 from, qint64 to) const {
+    return std::count_if(group.sends.cbegin(), group.sends.cend(),
+                         [from, to](qint64 sent) { return sent > from && sent <= to; });
 }
 
 void RateLimitPacer::recordHeaders(const QString& group, const QByteArray& limit, const QByteArray& remaining,
-                                   const QByteArray& windowSeconds) {
+                                   const QByteArray& windowSeconds, qint64 sentAt) {
     bool limitOk = false;
     const int parsedLimit = limit.trimmed().toInt(&limitOk);
     if (!limitOk || parsedLimit <= 0)
@@ -75,9 +78,13 @@ void RateLimitPacer::recordHeaders(const QString& group, const QByteArray& limit
         state.windowMs = static_cast<qint64>(window * 1000.0);
     bool remainingOk = false;
     const int parsedRemaining = remaining.trimmed().toInt(&remainingOk);
-    if (remainingOk) {
-        state.serverRemaining = parsedRemaining;
-        state.serverRemainingAt = now();
+    // A full window is news only when this pacer's own sends in the window that ended with the answered
+    // request do not fill it: answers arrive late, and a "0" from the previous window, read after that
+    // window slid on, would otherwise hold every request back for a whole window.
+    const qint64 margin = marginFor(state.windowMs);
+    if (remainingOk && parsedRemaining == 0 &&
+        ownSendsBetween(state, sentAt - state.windowMs - margin, sentAt) < state.limit) {
+        state.foreignFullAt = std::max(state.foreignFullAt, sentAt);
     }
 }
 

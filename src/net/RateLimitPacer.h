@@ -24,10 +24,12 @@ public:
     // Milliseconds to wait before one more request of the group may go out; 0 = now.
     qint64 delayBeforeSend(const QString& group) const;
 
-    void recordSend(const QString& group);
-    // From a response's headers: X-Rate-Limit-Limit, -Remaining, -Window (seconds, may be fractional).
+    // Returns the time it recorded (to be given back with the answer's headers).
+    qint64 recordSend(const QString& group);
+    // From a response's headers: X-Rate-Limit-Limit, -Remaining, -Window (seconds, may be fractional);
+    // sentAt is when the request they answer was sent (the server counted it then, not now).
     void recordHeaders(const QString& group, const QByteArray& limit, const QByteArray& remaining,
-                       const QByteArray& windowSeconds);
+                       const QByteArray& windowSeconds, qint64 sentAt);
     // A 429: nothing of the group may go out for retryAfterMs.
     void recordRejection(const QString& group, qint64 retryAfterMs);
 
@@ -35,14 +37,16 @@ private:
     struct Group {
         int limit = -1;
         qint64 windowMs = 60000;
-        int serverRemaining = -1;
-        qint64 serverRemainingAt = 0;
+        // The latest "Remaining: 0" that this pacer's own sends do not explain (another app of the same
+        // user): nothing more may go until that window has passed. -1 = none.
+        qint64 foreignFullAt = -1;
         qint64 penaltyUntil = 0;
         std::deque<qint64> sends;
     };
 
     qint64 now() const { return m_clock(); }
     void forget(Group& group) const;
+    qint64 ownSendsBetween(const Group& group, qint64 from, qint64 to) const;
 
     Clock m_clock;
     mutable QHash<QString, Group> m_groups;

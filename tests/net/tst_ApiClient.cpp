@@ -83,6 +83,22 @@ ApiRequest extensionPage(int page) {
     return request;
 }
 
+// A manager that counts the requests it has running, to see how the client spreads them.
+class CountingNetwork : public QNetworkAccessManager {
+public:
+    using QNetworkAccessManager::QNetworkAccessManager;
+    int running = 0;
+    int peak = 0;
+
+protected:
+    QNetworkReply* createRequest(Operation op, const QNetworkRequest& request, QIODevice* data) override {
+        QNetworkReply* reply = QNetworkAccessManager::createRequest(op, request, data);
+        peak = std::max(peak, ++running);
+        connect(reply, &QNetworkReply::finished, this, [this] { --running; });
+        return reply;
+    }
+};
+
 } // namespace
 
 class tst_ApiClient : public QObject {
@@ -107,6 +123,34 @@ private slots:
                      .value(QStringLiteral("page"))
                      .toInt(),
                  1);
+    }
+
+    void moreInFlightThanSixSpreadsOverFurtherManagers() {
+        // Qt runs at most 6 HTTP/1.1 requests per host and manager and queues the rest: 16 in flight
+        // need three managers, none of them asked for more than 6 at once.
+        Rig rig(quietOffice());
+        QVERIFY(rig.listening);
+        std::vector<CountingNetwork*> lanes;
+        rig.client->setLaneFactory([&lanes](QObject* parent) {
+            lanes.push_back(new CountingNetwork(parent));
+            return lanes.back();
+        });
+        rig.client->setMaxInFlight(16);
+        QCOMPARE(rig.client->laneCount(), 3);
+        QCOMPARE(lanes.size(), size_t(2));
+        // The first lane is the client's own manager; sign in first so its token request is not counted.
+        QVERIFY(rig.runOne(extensionPage(1)).ok());
+        QList<ApiRequest> requests;
+        for (int page = 1; page <= 16; ++page)
+            requests << extensionPage(page);
+        const QList<ApiResult> results = rig.run(requests);
+        for (const ApiResult& result : results)
+            QVERIFY2(result.ok(), qPrintable(result.error ? result.error->message() : QString()));
+        for (const CountingNetwork* lane : lanes) {
+            QVERIFY2(lane->peak >= 5 && lane->peak <= 6, qPrintable(QString::number(lane->peak)));
+            QCOMPARE(lane->running, 0);
+        }
+        QCOMPARE(rig.client->requestsSent(), 17);
     }
 
     void wrongSecretIsUnauthorizedWithAdvice() {

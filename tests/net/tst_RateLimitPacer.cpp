@@ -25,21 +25,21 @@ private slots:
 
     void learnsLimitFromHeaders() {
         RateLimitPacer pacer = makePacer();
-        pacer.recordHeaders(QStringLiteral("Heavy"), "10", "9", "60");
+        pacer.recordHeaders(QStringLiteral("Heavy"), "10", "9", "60", m_now);
         QVERIFY(pacer.knowsLimits(QStringLiteral("Heavy")));
         QVERIFY(!pacer.knowsLimits(QStringLiteral("Light")));
     }
 
     void responsesWithoutLimitTeachNothing() {
         RateLimitPacer pacer = makePacer();
-        pacer.recordHeaders(QStringLiteral("Heavy"), "", "", "");
+        pacer.recordHeaders(QStringLiteral("Heavy"), "", "", "", m_now);
         QVERIFY(!pacer.knowsLimits(QStringLiteral("Heavy")));
     }
 
     void fullWindowWaitsForOldestSendToExpire() {
         RateLimitPacer pacer = makePacer();
         const QString heavy = QStringLiteral("Heavy");
-        pacer.recordHeaders(heavy, "3", "3", "60");
+        pacer.recordHeaders(heavy, "3", "3", "60", m_now);
         pacer.recordSend(heavy); // t = 100000
         m_now += 1000;
         pacer.recordSend(heavy); // t = 101000
@@ -57,7 +57,7 @@ private slots:
     void fractionalWindowsFromTimeScaledServers() {
         RateLimitPacer pacer = makePacer();
         const QString light = QStringLiteral("Light");
-        pacer.recordHeaders(light, "1", "0", "0.5");
+        pacer.recordHeaders(light, "1", "0", "0.5", m_now);
         pacer.recordSend(light);
         const qint64 delay = pacer.delayBeforeSend(light);
         QVERIFY2(delay >= 500 && delay < 600, qPrintable(QString::number(delay)));
@@ -66,8 +66,37 @@ private slots:
     void serverSaysNothingRemainsEvenWithoutOurSends() {
         RateLimitPacer pacer = makePacer();
         const QString medium = QStringLiteral("Medium");
-        pacer.recordHeaders(medium, "40", "0", "60"); // another app of the user used the budget
+        pacer.recordHeaders(medium, "40", "0", "60", m_now); // another app of the user used the budget
         QVERIFY(pacer.delayBeforeSend(medium) >= 60000);
+    }
+
+    void lateZeroExplainedByOwnSendsDoesNotHoldBack() {
+        RateLimitPacer pacer = makePacer();
+        const QString light = QStringLiteral("Light");
+        pacer.recordHeaders(light, "2", "2", "1", m_now);
+        const qint64 first = pacer.recordSend(light);
+        pacer.recordSend(light);
+        m_now += 1100; // the window has slid on: room for two more
+        QCOMPARE(pacer.delayBeforeSend(light), 0);
+        pacer.recordSend(light);
+        // Only now the answer to the second request arrives: "0 remaining", which our own two sends
+        // explain. It must not hold the fourth request back for another whole window.
+        pacer.recordHeaders(light, "2", "0", "1", first);
+        QCOMPARE(pacer.delayBeforeSend(light), 0);
+        pacer.recordSend(light);
+        QVERIFY(pacer.delayBeforeSend(light) > 0); // and the new window is full again
+    }
+
+    void zeroNotExplainedByOwnSendsWaitsFromItsSendTime() {
+        RateLimitPacer pacer = makePacer();
+        const QString light = QStringLiteral("Light");
+        pacer.recordHeaders(light, "50", "49", "60", m_now);
+        const qint64 sent = pacer.recordSend(light);
+        m_now += 5000;
+        pacer.recordHeaders(light, "50", "0", "60", sent); // someone else used the budget
+        const qint64 delay = pacer.delayBeforeSend(light);
+        QVERIFY2(delay >= sent + 60000 - m_now && delay <= sent + 61000 - m_now,
+                 qPrintable(QString::number(delay)));
     }
 
     void rejectionImposesPenalty() {
@@ -82,8 +111,8 @@ private slots:
 
     void groupsAreIndependent() {
         RateLimitPacer pacer = makePacer();
-        pacer.recordHeaders(QStringLiteral("Heavy"), "1", "1", "60");
-        pacer.recordHeaders(QStringLiteral("Light"), "50", "50", "60");
+        pacer.recordHeaders(QStringLiteral("Heavy"), "1", "1", "60", m_now);
+        pacer.recordHeaders(QStringLiteral("Light"), "50", "50", "60", m_now);
         pacer.recordSend(QStringLiteral("Heavy"));
         QVERIFY(pacer.delayBeforeSend(QStringLiteral("Heavy")) > 0);
         QCOMPARE(pacer.delayBeforeSend(QStringLiteral("Light")), 0);
