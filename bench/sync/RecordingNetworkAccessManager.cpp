@@ -12,9 +12,9 @@ QNetworkReply* RecordingNetworkAccessManager::createRequest(Operation op, const 
                       request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray() == "GET");
     if (get) {
         const QString url = request.url().toString(QUrl::FullyEncoded);
-        if (!m_seen.contains(url)) {
-            m_seen.insert(url);
-            m_urls << url;
+        if (!m_recordInto->m_seen.contains(url)) {
+            m_recordInto->m_seen.insert(url);
+            m_recordInto->m_urls << url;
         }
     }
     return QNetworkAccessManager::createRequest(op, request, outgoingData);

@@ -12,7 +12,12 @@ class RecordingNetworkAccessManager : public QNetworkAccessManager {
     Q_OBJECT
 
 public:
-    using QNetworkAccessManager::QNetworkAccessManager;
+    // recordInto: another recorder that keeps the list (the ApiClient's further lanes record into the
+    // first manager's list).
+    explicit RecordingNetworkAccessManager(RecordingNetworkAccessManager* recordInto = nullptr,
+                                           QObject* parent = nullptr)
+        : QNetworkAccessManager(parent)
+        , m_recordInto(recordInto ? recordInto : this) {}
 
     const QStringList& fetchedUrls() const { return m_urls; }
 
@@ -23,6 +28,7 @@ protected:
 private:
     QStringList m_urls;
     QSet<QString> m_seen;
+    RecordingNetworkAccessManager* m_recordInto;
 };
 
 } // namespace trunkline::bench

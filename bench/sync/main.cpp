@@ -121,6 +121,9 @@ int main(int argc, char* argv[]) {
             return;
         }
         line = std::make_unique<connection::Connection>(std::move(*opened));
+        line->client->setLaneFactory([&network](QObject* parent) {
+            return new bench::RecordingNetworkAccessManager(&network, parent);
+        });
         if (maxInFlight > 0)
             line->client->setMaxInFlight(maxInFlight);
         engine.sync(profile, *line, options);
@@ -140,7 +143,7 @@ int main(int argc, char* argv[]) {
     QTextStream(stdout) << "seconds=" << QString::number(seconds, 'f', 2)
                         << " peak_mb=" << QString::number(peakMegabytes(), 'f', 0)
                         << " requests=" << line->client->requestsSent()
-                        << " pages=" << network.fetchedUrls().size()
+                        << " pages=" << network.fetchedUrls().size() << " lanes=" << line->client->laneCount()
                         << " http_429=" << line->client->rateLimitRejections()
                         << " complete=" << (report.complete ? 1 : 0)
                         << " extensions=" << store::ExtensionRepository(*database).list(profile.id).size()
