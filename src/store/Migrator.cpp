@@ -234,6 +234,17 @@ const QList<Migration>& migrations() {
          {
              u"CREATE INDEX phone_numbers_by_digits_prefix ON phone_numbers (digits, e164, profile_id, id)"_s,
          }},
+        // v6: the provider's time zone list (RingCentral's dictionary), so the extension form offers the
+        // provider's zones offline and a push can name a zone by the id the provider wants.
+        {6,
+         {
+             uR"(CREATE TABLE time_zones (
+                profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+                id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (profile_id, id)))"_s,
+         }},
     };
     return all;
 }
