@@ -175,14 +175,28 @@ void ChangePusher::applyExtension(const store::PendingChange& change) {
             return succeeded(change,
                              tr("Extension %1 already had the new values.").arg(wanted.extensionNumber));
         }
-        m_client.updateExtension(wanted, [this, change](const Outcome<core::Extension>& answer) {
-            if (answer.error)
-                return failed(change, *answer.error);
-            QString error;
-            if (!storeExtension(*answer.value, &error))
-                return failedLocally(change, error);
-            succeeded(change, tr("Updated extension %1 (%2).")
+        const auto update = [this, change, wanted](const QString& timeZoneId) {
+            m_client.updateExtension(
+                wanted,
+                [this, change](const Outcome<core::Extension>& answer) {
+                    if (answer.error)
+                        return failed(change, *answer.error);
+                    QString error;
+                    if (!storeExtension(*answer.value, &error))
+                        return failedLocally(change, error);
+                    succeeded(change,
+                              tr("Updated extension %1 (%2).")
                                   .arg(answer.value->extensionNumber, change.payload.keys().join(u", "_s)));
+                },
+                timeZoneId);
+        };
+        // RingCentral sets a time zone by its dictionary id; the record (and the admin) know its name.
+        if (wanted.timeZone.isEmpty() || wanted.timeZone == remote.value->timeZone)
+            return update({});
+        m_client.resolveTimeZone(wanted.timeZone, [change, update, this](const Outcome<QString>& id) {
+            if (id.error)
+                return failed(change, *id.error);
+            update(*id.value);
         });
     });
 }

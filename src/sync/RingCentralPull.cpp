@@ -4,8 +4,10 @@
 #include "store/AccountRepository.h"
 #include "store/ExtensionRepository.h"
 #include "store/PhoneNumberRepository.h"
+#include "store/TimeZoneRepository.h"
 
 #include <QTimer>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -29,7 +31,7 @@ RingCentralPull::RingCentralPull(store::Database& database, qint64 profileId,
 }
 
 void RingCentralPull::start() {
-    m_partsLeft = 3;
+    m_partsLeft = 4;
     m_client.fetchAccount([this](const providers::Outcome<core::Account>& outcome) {
         if (outcome.error) {
             addError(outcome.error->message());
@@ -50,6 +52,7 @@ void RingCentralPull::start() {
     });
     listExtensions();
     listNumbers();
+    listTimeZones();
 }
 
 void RingCentralPull::cancel() {
@@ -61,6 +64,8 @@ void RingCentralPull::cancel() {
         m_extensionFetch->cancel();
     if (m_numberFetch)
         m_numberFetch->cancel();
+    if (m_timeZoneFetch)
+        m_timeZoneFetch->cancel();
 }
 
 void RingCentralPull::listExtensions() {
@@ -82,6 +87,26 @@ void RingCentralPull::listExtensions() {
         },
         [this](const providers::ListOutcome& outcome) {
             finishList(u"extensions"_s, outcome, m_extensionIds, m_extensionWriteFailed);
+        });
+}
+
+void RingCentralPull::listTimeZones() {
+    auto zones = std::make_shared<QList<core::TimeZone>>();
+    m_timeZoneFetch = m_client.listTimeZones(
+        [zones](int, const QList<core::TimeZone>& page) { *zones += page; },
+        [this, zones](const providers::ListOutcome& outcome) {
+            QString error;
+            if (!outcome.complete) {
+                // The stored list stays; the form and the push can still use it.
+                if (outcome.error && outcome.error->kind != net::ApiError::Kind::Cancelled)
+                    addError(outcome.error->message());
+            } else if (!m_cancelled &&
+                       !store::TimeZoneRepository(m_database).replaceAll(m_profileId, *zones, &error)) {
+                addError(error);
+            } else if (!m_cancelled) {
+                m_report.pulled[u"time zones"_s] += static_cast<int>(zones->size());
+            }
+            partDone();
         });
 }
 

@@ -22,10 +22,10 @@ class Database;
 
 namespace trunkline::sync {
 
-// Pulls a RingCentral account: the account record, every extension and every account phone number.
-// The two lists run at the same time (the client paces them in their own usage groups); each page is
-// written as it arrives, in its own transaction, so a kill loses at most the page in hand. Per-extension
-// details (forwarding lists) are not part of it: DetailQueue fetches those by priority.
+// Pulls a RingCentral account: the account record, every extension, every account phone number and
+// the time zone list. The lists run at the same time (the client paces them in their own usage groups); each
+// page is written as it arrives, in its own transaction, so a kill loses at most the page in hand.
+// Per-extension details (forwarding lists) are not part of it: DetailQueue fetches those by priority.
 class RingCentralPull : public ProviderPull {
     Q_OBJECT
 
@@ -39,6 +39,7 @@ public:
 private:
     void listExtensions();
     void listNumbers();
+    void listTimeZones();
     // Ends one list: on a complete list removes what it did not mention, else records why it is partial.
     void finishList(const QString& entity, const providers::ListOutcome& outcome, const QStringList& keptIds,
                     bool writeFailed);
@@ -51,6 +52,7 @@ private:
     providers::ringcentral::RingCentralClient& m_client;
     QPointer<net::PagedFetch> m_extensionFetch;
     QPointer<net::PagedFetch> m_numberFetch;
+    QPointer<net::PagedFetch> m_timeZoneFetch;
     QStringList m_extensionIds;
     QStringList m_numberIds;
     bool m_extensionWriteFailed = false;

@@ -2,6 +2,7 @@
 #include "emulator/ringcentral/RingCentralService.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLogRepository.h"
+#include "store/TimeZoneRepository.h"
 
 #include <QTemporaryDir>
 
@@ -54,6 +55,14 @@ private slots:
         QCOMPARE(accounts.size(), 1);
         QCOMPARE(accounts.constFirst().id, QString::number(accountIdOf(f)));
         QVERIFY(accounts.constFirst().mainNumber.startsWith(u'+'));
+
+        // The provider's time zone list, for the extension form and the push.
+        const QList<core::TimeZone> zones =
+            store::TimeZoneRepository(f.database.database()).list(f.profile.id);
+        QCOMPARE(report.pulled.value(QStringLiteral("time zones")), zones.size());
+        QVERIFY(std::any_of(zones.cbegin(), zones.cend(), [](const core::TimeZone& zone) {
+            return zone.name == QLatin1String("Europe/Berlin") && !zone.id.isEmpty();
+        }));
     }
 
     void secondPullIsIdempotent() {

@@ -88,6 +88,56 @@ private slots:
         QVERIFY(audited(f, ChangePayloads::kExtension, QStringLiteral("update")));
     }
 
+    void extensionTimeZoneIsSetByItsDictionaryId() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync().complete);
+        const std::optional<core::Extension> stored = someUser(f);
+        QVERIFY(stored);
+        const QString zone = stored->timeZone == QLatin1String("Europe/Berlin")
+                                 ? QStringLiteral("Europe/London")
+                                 : QStringLiteral("Europe/Berlin");
+        core::Extension moved = *stored;
+        moved.timeZone = zone;
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = stage(
+            f, ChangePayloads::extensionUpdate(f.profile.id, *stored, moved, extensions.versionOf(*stored)));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+        const QJsonObject remoteZone = f.remoteGet(kExtensionPath + stored->id)
+                                         .json()
+                                         .value(QLatin1String("regionalSettings"))
+                                         .toObject()
+                                         .value(QLatin1String("timezone"))
+                                         .toObject();
+        QCOMPARE(remoteZone.value(QLatin1String("name")).toString(), zone);
+        QCOMPARE(extensions.find(f.profile.id, stored->id)->timeZone, zone);
+
+        // A zone the provider's list does not hold fails with its name; nothing is sent.
+        core::Extension far = *extensions.find(f.profile.id, stored->id);
+        far.timeZone = QStringLiteral("Asia/Tokyo");
+        const qint64 refused =
+            stage(f, ChangePayloads::extensionUpdate(
+                         f.profile.id, *extensions.find(f.profile.id, stored->id), far,
+                         extensions.versionOf(*extensions.find(f.profile.id, stored->id))));
+        QCOMPARE(f.runSync({.pull = false}).applied, 0);
+        const store::PendingChange change =
+            *store::PendingChangeRepository(f.database.database()).find(refused);
+        QCOMPARE(change.state, store::ChangeState::Failed);
+        QVERIFY2(change.lastError.contains(QLatin1String("Asia/Tokyo")), qPrintable(change.lastError));
+        QCOMPARE(f.remoteGet(kExtensionPath + stored->id)
+                     .json()
+                     .value(QLatin1String("regionalSettings"))
+                     .toObject()
+                     .value(QLatin1String("timezone"))
+                     .toObject()
+                     .value(QLatin1String("name"))
+                     .toString(),
+                 zone);
+    }
+
     void extensionCreateAndDelete() {
         SyncFixture f(synctest::quietOptions(30, 20));
         QVERIFY2(f.setUp(), qPrintable(f.error()));

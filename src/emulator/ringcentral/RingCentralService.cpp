@@ -730,6 +730,12 @@ EmulatorResponse RingCentralService::route(Call& call, const QStringList& s, RcG
     auto notFound = [&] {
         return RcErrors::uriNotFound(call.request.path);
     };
+    // The time zones an extension can be set to; PUT .../extension/{id} names one by its id.
+    // UNCONFIRMED: path and usage group (Light) as for RingCentral's other dictionary lists.
+    if (n == 3 && s[0] == u"v1.0" && s[1] == u"dictionary" && s[2] == u"timezone" && m == "GET") {
+        *group = RcGroup::Light;
+        return dryRun ? EmulatorResponse{} : listTimezones(call);
+    }
     if (n < 3 || s[0] != u"v1.0" || s[1] != u"account")
         return dryRun ? EmulatorResponse{} : notFound();
 
@@ -1228,6 +1234,22 @@ EmulatorResponse RingCentralService::listExtensions(Call& call) {
         const auto index = static_cast<std::size_t>(matches[static_cast<std::size_t>(i)]);
         return cachedRecord(m_extensionJsonCache, index, m_directory.extensions.size(), call.base,
                             [&] { return extensionJson(call, m_directory.extensions[index], false); });
+    });
+}
+
+EmulatorResponse RingCentralService::listTimezones(Call& call) {
+    PageRequest page;
+    if (auto error = parsePaging(call.request.query, &page))
+        return *error;
+    const QString uri = call.base + u"/restapi/v1.0/dictionary/timezone"_s;
+    return pagedBytes(uri, call.request.query, page, static_cast<int>(kTimezones.size()), [&](int i) {
+        const DictEntry& tz = kTimezones.at(static_cast<std::size_t>(i));
+        return QJsonDocument(QJsonObject{{u"uri"_s, uri + u'/' + str(tz.id)},
+                                         {u"id"_s, str(tz.id)},
+                                         {u"name"_s, str(tz.name)},
+                                         {u"description"_s, str(tz.description)},
+                                         {u"bias"_s, str(tz.extra)}})
+            .toJson(QJsonDocument::Compact);
     });
 }
 

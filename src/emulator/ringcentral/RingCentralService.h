@@ -61,6 +61,7 @@ private:
 
     EmulatorResponse getAccount(Call& call);
     EmulatorResponse getServiceInfo(Call& call);
+    EmulatorResponse listTimezones(Call& call);
     EmulatorResponse listExtensions(Call& call);
     EmulatorResponse createExtension(Call& call);
     EmulatorResponse getExtension(Call& call, const RcExtension& extension);

@@ -212,15 +212,63 @@ void RingCentralClient::createExtension(const core::Extension& extension, Callba
 }
 
 net::ApiReply* RingCentralClient::updateExtension(const core::Extension& extension,
-                                                  Callback<core::Extension> done) {
+                                                  Callback<core::Extension> done, const QString& timeZoneId) {
     net::ApiRequest request;
     request.method = "PUT";
     request.path = extensionPath(extension.id);
     request.rateGroup = kMedium;
     request.subject = extensionSubject(extension);
-    request.body = jsonBytes(RingCentralMapper::extensionUpdateBody(extension));
+    QJsonObject body = RingCentralMapper::extensionUpdateBody(extension);
+    if (!timeZoneId.isEmpty())
+        body.insert(u"regionalSettings"_s, QJsonObject{{u"timezone"_s, QJsonObject{{u"id"_s, timeZoneId}}}});
+    request.body = jsonBytes(body);
     return sendForValue<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension,
                                          std::move(done));
+}
+
+void RingCentralClient::resolveTimeZone(const QString& name, Callback<QString> done) {
+    const auto answer = [this, name, done] {
+        const auto it = m_timeZoneIds.constFind(name);
+        if (it != m_timeZoneIds.cend())
+            return done({*it, std::nullopt});
+        net::ApiError error;
+        error.kind = net::ApiError::Kind::Invalid;
+        error.provider = m_api->providerName();
+        error.subject = tr("the time zone of an extension");
+        error.field = u"regionalSettings.timezone"_s;
+        error.detail =
+            tr("RingCentral's time zone list has no \"%1\"; choose one of: %2.")
+                .arg(name, QStringList(m_timeZoneIds.keyBegin(), m_timeZoneIds.keyEnd()).join(u", "_s));
+        done({std::nullopt, error});
+    };
+    if (!m_timeZoneIds.isEmpty())
+        return answer();
+    auto found = std::make_shared<QHash<QString, QString>>();
+    listTimeZones(
+        [found](int, const QList<core::TimeZone>& page) {
+            for (const core::TimeZone& zone : page)
+                found->insert(zone.name, zone.id);
+        },
+        [this, found, answer, done](const ListOutcome& outcome) {
+            if (!outcome.complete) {
+                net::ApiError error = outcome.error.value_or(net::ApiError{});
+                if (!outcome.error) {
+                    error.kind = net::ApiError::Kind::Protocol;
+                    error.provider = m_api->providerName();
+                    error.subject = tr("the time zone list");
+                }
+                return done({std::nullopt, error});
+            }
+            m_timeZoneIds = *found;
+            answer();
+        });
+}
+
+net::PagedFetch* RingCentralClient::listTimeZones(PageHandler<core::TimeZone> onPage, ListDone done) {
+    const QString subject = tr("the time zone list");
+    return startTypedList<core::TimeZone>(
+        m_api, this, pageRequests(u"/restapi/v1.0/dictionary/timezone"_s, {}, kLight, subject),
+        pageReader(kLight, subject), RingCentralMapper::timeZone, std::move(onPage), std::move(done));
 }
 
 net::ApiReply* RingCentralClient::deleteExtension(const core::Extension& extension, Completion done) {

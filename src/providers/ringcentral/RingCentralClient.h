@@ -4,8 +4,10 @@
 #include "core/Extension.h"
 #include "core/ForwardingNumber.h"
 #include "core/PhoneNumberRecord.h"
+#include "core/TimeZone.h"
 #include "providers/ProviderCalls.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -45,7 +47,14 @@ public:
     // Creates are checked, not re-sent blindly, when their answer is lost (sendCreate): an extension is
     // looked up by its number (and e-mail), a forwarding number by its phone number.
     void createExtension(const core::Extension& extension, Callback<core::Extension> done);
-    net::ApiReply* updateExtension(const core::Extension& extension, Callback<core::Extension> done);
+    // timeZoneId: RingCentral's dictionary id of a new time zone (resolveTimeZone()); empty = unchanged.
+    net::ApiReply* updateExtension(const core::Extension& extension, Callback<core::Extension> done,
+                                   const QString& timeZoneId = {});
+    // The time zone dictionary (UNCONFIRMED path: GET /restapi/v1.0/dictionary/timezone, Light).
+    net::PagedFetch* listTimeZones(PageHandler<core::TimeZone> onPage, ListDone done);
+    // The dictionary id of a time zone name ("Europe/Berlin"): extensions are set to a time zone by id.
+    // The dictionary is fetched once per client; a name it does not hold fails with an Invalid error.
+    void resolveTimeZone(const QString& name, Callback<QString> done);
     net::ApiReply* deleteExtension(const core::Extension& extension, Completion done);
 
     // Account numbers (Heavy group) and the numbers an extension may use (Light).
@@ -85,6 +94,7 @@ private:
 
     net::ApiClient* m_api;
     int m_pageSize = 1000;
+    QHash<QString, QString> m_timeZoneIds; // name -> dictionary id, once fetched
 };
 
 } // namespace trunkline::providers::ringcentral

@@ -189,6 +189,21 @@ QJsonObject RingCentralMapper::extensionUpdateBody(const core::Extension& e) {
     return body;
 }
 
+// --- time zones ----------------------------------------------------------------------------------------
+
+std::optional<core::TimeZone> RingCentralMapper::timeZone(const QJsonObject& json, QString* problem) {
+    core::TimeZone zone;
+    zone.name = text(json, "name"_L1);
+    zone.description = text(json, "description"_L1);
+    if (!requireId(json, tr("Time zone %1").arg(zone.name), &zone.id, problem))
+        return std::nullopt;
+    if (zone.name.isEmpty()) {
+        *problem = tr("Time zone %1 has no name.").arg(zone.id);
+        return std::nullopt;
+    }
+    return zone;
+}
+
 // --- phone numbers -------------------------------------------------------------------------------------
 
 std::optional<core::PhoneNumberRecord> RingCentralMapper::phoneNumber(const QJsonObject& json,

@@ -4,6 +4,7 @@
 #include "core/Extension.h"
 #include "core/ForwardingNumber.h"
 #include "core/PhoneNumberRecord.h"
+#include "core/TimeZone.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -39,6 +40,8 @@ public:
     static QJsonObject phoneNumberToJson(const core::PhoneNumberRecord& number);
 
     // ForwardingNumberInfo.
+    // An entry of the time zone dictionary: {id, name, description, bias}.
+    static std::optional<core::TimeZone> timeZone(const QJsonObject& json, QString* problem);
     static std::optional<core::ForwardingNumber> forwardingNumber(const QJsonObject& json, QString* problem);
     static QJsonObject forwardingNumberToJson(const core::ForwardingNumber& forwarding);
     // POST body: flipNumber is an integer there; PUT body: a string (ringcentral.md §5.1).
