@@ -2316,6 +2316,14 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>%1: field “flipNumber” has the value “%2”, which is not a number.</source>
         <translation>%1: Das Feld “flipNumber” hat den Wert “%2”, der keine Zahl ist.</translation>
     </message>
+    <message>
+        <source>Time zone %1</source>
+        <translation>Zeitzone %1</translation>
+    </message>
+    <message>
+        <source>Time zone %1 has no name.</source>
+        <translation>Zeitzone %1 hat keinen Namen.</translation>
+    </message>
 </context>
 <context>
     <name>RingCentralService</name>
@@ -3028,6 +3036,21 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>An unexpected error occurred; please retry the request.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten; bitte wiederholen Sie die Anfrage.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneRepository</name>
+    <message>
+        <source>Cannot replace the time zone list</source>
+        <translation>Die Zeitzonenliste kann nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the time zone %1</source>
+        <translation>Die Zeitzone %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the time zone list</source>
+        <translation>Die Zeitzonenliste kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -4909,6 +4932,18 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>the business-hours rule of extension %1</source>
         <translation>die Geschäftszeitenregel der Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>the time zone of an extension</source>
+        <translation>die Zeitzone einer Nebenstelle</translation>
+    </message>
+    <message>
+        <source>RingCentral&apos;s time zone list has no &quot;%1&quot;; choose one of: %2.</source>
+        <translation>Die Zeitzonenliste von RingCentral enthält „%1“ nicht; wählen Sie eine von: %2.</translation>
+    </message>
+    <message>
+        <source>the time zone list</source>
+        <translation>die Zeitzonenliste</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "store/ExtensionSettingsRepository.h"
 #include "store/ForwardingNumberRepository.h"
 #include "store/PendingChangeRepository.h"
+#include "store/TimeZoneRepository.h"
 #include "sync/ChangePayloads.h"
 #include "sync/SettingsPayloads.h"
 
@@ -277,6 +278,36 @@ private slots:
         QVERIFY(!m_page->editor()->save(&why));
         QCOMPARE(why, u"Not saved: "_s + message);
         QVERIFY(pending().isEmpty());
+    }
+
+    void timeZonesComeFromTheProvidersList() {
+        // Before a sync brought the provider's list, every zone Qt knows is offered (and accepted).
+        QVERIFY(m_page->selectExtension(m_profile, u"100000"_s));
+        auto* combo = m_page->findChild<QComboBox*>(u"timeZoneCombo"_s);
+        auto* error = m_page->findChild<QLabel*>(u"timeZoneError"_s);
+        QVERIFY(combo && error);
+        QVERIFY(combo->count() > 100);
+        QVERIFY(combo->findText(u"Asia/Tokyo"_s) >= 0);
+
+        QVERIFY(store::TimeZoneRepository(m_test->database())
+                    .replaceAll(m_profile,
+                                {{u"58"_s, u"US/Eastern"_s, u"Eastern Time (US & Canada)"_s},
+                                 {u"70"_s, u"Europe/Berlin"_s, u"Amsterdam, Berlin, Rome, Vienna"_s}}));
+        QVERIFY(m_page->selectExtension(m_profile, u"100001"_s));
+        QCOMPARE(combo->count(), 2);
+        QCOMPARE(combo->itemText(0), u"Europe/Berlin"_s);
+        QCOMPARE(combo->itemData(0, Qt::ToolTipRole).toString(), u"Amsterdam, Berlin, Rome, Vienna"_s);
+        QCOMPARE(combo->currentText(), u"Europe/Berlin"_s);
+
+        // A zone Qt knows but the provider does not offer is refused beside the field.
+        combo->lineEdit()->selectAll();
+        QTest::keyClicks(combo->lineEdit(), u"Asia/Tokyo"_s);
+        QCOMPARE(error->text(),
+                 u"Time zone “Asia/Tokyo” is not in the list of time zones; choose one from the list."_s);
+        combo->lineEdit()->selectAll();
+        QTest::keyClicks(combo->lineEdit(), u"US/Eastern"_s);
+        QCOMPARE(error->text(), QString());
+        QVERIFY(m_page->findChild<QPushButton*>(u"saveButton"_s)->isEnabled());
     }
 
     void callSettingsAreEmbeddedAndSavedTogether() {

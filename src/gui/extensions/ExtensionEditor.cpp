@@ -8,6 +8,7 @@
 #include "store/ExtensionRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
+#include "store/TimeZoneRepository.h"
 #include "store/Transaction.h"
 #include "sync/ChangePayloads.h"
 #include "ui_ExtensionEditor.h"
@@ -26,20 +27,6 @@ using sync::ChangePayloads;
 namespace {
 const QList<store::ChangeState> kOpenStates = {store::ChangeState::Pending, store::ChangeState::Failed};
 } // namespace
-
-QStringList ExtensionEditor::timeZoneIds() {
-    // UNCONFIRMED: RingCentral's time zone dictionary (GET /restapi/v1.0/dictionary/timezone) is not in
-    // the store, so the form offers the IANA ids Qt knows; RingCentral's timezone.name values are IANA
-    // names too ("Europe/Berlin", "US/Eastern"), and the push maps a name to the provider's id.
-    static const QStringList ids = [] {
-        QStringList list;
-        for (const QByteArray& id : QTimeZone::availableTimeZoneIds())
-            list << QString::fromUtf8(id);
-        list.sort(Qt::CaseInsensitive);
-        return list;
-    }();
-    return ids;
-}
 
 ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     : QWidget(parent)
@@ -60,7 +47,6 @@ ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     m_ui->saveButton->setAutoDefault(false);
 
     m_ui->timeZoneCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_ui->timeZoneCombo->addItems(timeZoneIds());
     auto* completer = new QCompleter(m_ui->timeZoneCombo->model(), m_ui->timeZoneCombo);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
@@ -119,6 +105,32 @@ QHash<QString, QLabel*> ExtensionEditor::errorLabels() const {
             {u"/contact/mobilePhone"_s, m_ui->mobilePhoneError}};
 }
 
+void ExtensionEditor::fillTimeZones(qint64 profileId) {
+    const QList<core::TimeZone> zones = store::TimeZoneRepository(m_database).list(profileId);
+    QStringList names;
+    for (const core::TimeZone& zone : zones)
+        names << zone.name;
+    if (names == m_providerTimeZones && m_ui->timeZoneCombo->count() > 0)
+        return;
+    m_providerTimeZones = names;
+    const QSignalBlocker blocker(m_ui->timeZoneCombo);
+    m_ui->timeZoneCombo->clear();
+    if (zones.isEmpty()) {
+        // No list from the provider (not fetched yet, or a provider without one): the IANA zones Qt
+        // knows, which is what RingCentral's zone names are.
+        QStringList known;
+        for (const QByteArray& id : QTimeZone::availableTimeZoneIds())
+            known << QString::fromUtf8(id);
+        known.sort(Qt::CaseInsensitive);
+        m_ui->timeZoneCombo->addItems(known);
+        return;
+    }
+    for (const core::TimeZone& zone : zones) {
+        m_ui->timeZoneCombo->addItem(zone.name);
+        m_ui->timeZoneCombo->setItemData(m_ui->timeZoneCombo->count() - 1, zone.description, Qt::ToolTipRole);
+    }
+}
+
 void ExtensionEditor::fillCombos() {
     const QVariant status = m_ui->statusCombo->currentData();
     const QSignalBlocker blocker(m_ui->statusCombo);
@@ -169,6 +181,7 @@ bool ExtensionEditor::setExtension(qint64 profileId, const QString& extensionId)
     m_whyNotAdministrative = m_canEdit ? administrative.whyNot : m_whyNot;
 
     fillCombos();
+    fillTimeZones(profileId);
     showBaseline();
     QString error;
     if (!m_forwarding->setExtension(profileId, extensionId, &error))
@@ -293,6 +306,7 @@ core::RuleViolations ExtensionEditor::violations() const {
     const core::Extension edited = editedExtension();
     ExtensionValidator::Context context;
     context.storedStatus = m_stored->status;
+    context.timeZones = m_providerTimeZones;
     if (edited.extensionNumber != m_stored->extensionNumber)
         context.numbersInUse = numbersInUse(edited.extensionNumber);
     core::RuleViolations result = ExtensionValidator::validate(edited, context);

@@ -54,7 +54,6 @@ public:
     ForwardingEditor* forwardingEditor() const { return m_forwarding; }
     ExtensionCallSettingsWidget* callSettings() const { return m_callSettings; }
 
-    static QStringList timeZoneIds();
     // A sentence under the form (what was staged, or why not).
     void showMessage(const QString& message);
 
@@ -73,6 +72,7 @@ protected:
 
 private:
     void fillCombos();
+    void fillTimeZones(qint64 profileId);
     void showBaseline();
     void applyPermissions();
     void fieldEdited();
@@ -87,6 +87,7 @@ private:
     ExtensionCallSettingsWidget* m_callSettings = nullptr;
     qint64 m_profileId = 0;
     std::optional<core::Extension> m_stored;
+    QStringList m_providerTimeZones; // the profile's provider's list; empty = the zones Qt knows
     QString m_storedVersion;
     core::Extension m_baseline;
     qint64 m_stagedUpdateId = 0; // a pending update of this extension, not applied yet

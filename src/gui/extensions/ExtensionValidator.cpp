@@ -117,7 +117,10 @@ core::RuleViolations ExtensionValidator::validate(const core::Extension& extensi
                               "no number.")});
     }
 
-    if (!extension.timeZone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(extension.timeZone.toUtf8())) {
+    const bool knownZone = context.timeZones.isEmpty()
+                               ? QTimeZone::isTimeZoneIdAvailable(extension.timeZone.toUtf8())
+                               : context.timeZones.contains(extension.timeZone);
+    if (!extension.timeZone.isEmpty() && !knownZone) {
         violations.append({u"/timeZone"_s, tr("Time zone “%1” is not in the list of time zones; choose one "
                                               "from the list.")
                                                .arg(extension.timeZone)});

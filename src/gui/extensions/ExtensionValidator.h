@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QStringList>
 
 namespace trunkline::gui {
 
@@ -27,6 +28,8 @@ public:
         std::optional<core::ExtensionStatus> storedStatus;
         // Extension numbers of the profile's other extensions -> their names (duplicates are refused).
         QHash<QString, QString> numbersInUse;
+        // The provider's time zone names; empty = any zone Qt knows is accepted.
+        QStringList timeZones;
     };
 
     static core::RuleViolations validate(const core::Extension& extension, const Context& context);
