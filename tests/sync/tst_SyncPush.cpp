@@ -107,11 +107,11 @@ private slots:
         QCOMPARE(report.applied, 1);
         QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
         const QJsonObject remoteZone = f.remoteGet(kExtensionPath + stored->id)
-                                         .json()
-                                         .value(QLatin1String("regionalSettings"))
-                                         .toObject()
-                                         .value(QLatin1String("timezone"))
-                                         .toObject();
+                                           .json()
+                                           .value(QLatin1String("regionalSettings"))
+                                           .toObject()
+                                           .value(QLatin1String("timezone"))
+                                           .toObject();
         QCOMPARE(remoteZone.value(QLatin1String("name")).toString(), zone);
         QCOMPARE(extensions.find(f.profile.id, stored->id)->timeZone, zone);
 
