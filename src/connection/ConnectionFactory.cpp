@@ -12,16 +12,6 @@
 
 namespace trunkline::connection {
 
-namespace {
-QString providerTitle(const QString& provider) {
-    if (provider == core::kProviderRingCentral)
-        return QStringLiteral("RingCentral");
-    if (provider == core::kProviderTelnyx)
-        return QStringLiteral("Telnyx");
-    return QStringLiteral("Restcomm");
-}
-} // namespace
-
 ConnectionFactory::ConnectionFactory(secrets::SecretStore& secrets, QNetworkAccessManager& network,
                                      DemoEmulator& demo)
     : m_secrets(secrets)
@@ -107,7 +97,7 @@ void ConnectionFactory::build(const store::Profile& profile, const QUrl& baseUrl
         done(std::nullopt, tr("Profile %1: unknown provider “%2”.").arg(profile.name, profile.provider));
         return;
     }
-    connection.client = std::make_unique<net::ApiClient>(providerTitle(profile.provider), baseUrl,
+    connection.client = std::make_unique<net::ApiClient>(core::providerDisplayName(profile.provider), baseUrl,
                                                          connection.authenticator, &m_network);
     done(std::move(connection), QString());
 }

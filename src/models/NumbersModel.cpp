@@ -88,19 +88,6 @@ QString capabilitiesText(const core::PhoneNumberRecord& n) {
     return names.join(u", "_s);
 }
 
-QString providerText(const QString& provider) {
-    if (provider == core::kProviderRingCentral) {
-        return u"RingCentral"_s;
-    }
-    if (provider == core::kProviderTelnyx) {
-        return u"Telnyx"_s;
-    }
-    if (provider == core::kProviderRestcomm) {
-        return u"Restcomm"_s;
-    }
-    return provider;
-}
-
 } // namespace
 
 NumbersModel::NumbersModel(store::Database& database, QObject* parent)
@@ -363,7 +350,7 @@ QString NumbersModel::displayText(const store::NumberRow& row, int column, const
     case StatusColumn:
         return core::displayName(n.status);
     case ProviderColumn:
-        return providerText(n.provider);
+        return core::providerDisplayName(n.provider);
     case CapabilitiesColumn:
         return capabilitiesText(n);
     default:

@@ -46,16 +46,6 @@ QString orDash(const QString& text) {
     return text.isEmpty() ? u"—"_s : text;
 }
 
-QString providerName(const QString& provider) {
-    if (provider == core::kProviderRingCentral)
-        return u"RingCentral"_s;
-    if (provider == core::kProviderTelnyx)
-        return u"Telnyx"_s;
-    if (provider == core::kProviderRestcomm)
-        return u"Restcomm"_s;
-    return provider;
-}
-
 } // namespace
 
 NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
@@ -248,9 +238,8 @@ void NumbersPage::fillCombos() {
     m_ui->usageCombo->setCurrentIndex(qMax(0, m_ui->usageCombo->findData(usage)));
     m_ui->providerCombo->clear();
     m_ui->providerCombo->addItem(tr("All providers"));
-    m_ui->providerCombo->addItem(u"RingCentral"_s, core::kProviderRingCentral.toString());
-    m_ui->providerCombo->addItem(u"Telnyx"_s, core::kProviderTelnyx.toString());
-    m_ui->providerCombo->addItem(u"Restcomm"_s, core::kProviderRestcomm.toString());
+    for (const QStringView key : {core::kProviderRingCentral, core::kProviderTelnyx, core::kProviderRestcomm})
+        m_ui->providerCombo->addItem(core::providerDisplayName(key), key.toString());
     m_ui->providerCombo->setCurrentIndex(qMax(0, m_ui->providerCombo->findData(provider)));
 }
 
@@ -378,7 +367,7 @@ QString NumbersPage::deleteBlockedReason() const {
         if (provider == core::kProviderRingCentral)
             return tr("RingCentral numbers are released in the RingCentral admin portal.");
         if (provider != core::kProviderRestcomm)
-            return tr("%1 numbers cannot be released by Trunkline.").arg(providerName(provider));
+            return tr("%1 numbers cannot be released by Trunkline.").arg(core::providerDisplayName(provider));
     }
     return {};
 }
@@ -438,7 +427,7 @@ void NumbersPage::editNumber() {
             noExtensions = tr("The local copy has no extensions of this profile yet; sync first.");
     } else {
         noExtensions = tr("%1 numbers are not assigned to extensions; they are routed by their URLs.")
-                           .arg(providerName(stored->provider));
+                           .arg(core::providerDisplayName(stored->provider));
     }
     EditNumberDialog dialog(shown, extensions, noExtensions, this);
     if (dialog.exec() != QDialog::Accepted)
@@ -460,7 +449,7 @@ void NumbersPage::deleteNumbers() {
     const QList<int> rows = selectedRows();
     QStringList providers;
     for (const int row : rows) {
-        const QString name = providerName(m_model->rowAt(row).record.provider);
+        const QString name = core::providerDisplayName(m_model->rowAt(row).record.provider);
         if (!providers.contains(name))
             providers << name;
     }

@@ -13,15 +13,6 @@ namespace trunkline::gui {
 namespace {
 const auto kProfileKey = "ProfileSwitcher/profile"_L1;
 
-QString providerName(const QString& provider) {
-    if (provider == core::kProviderRingCentral)
-        return u"RingCentral"_s;
-    if (provider == core::kProviderTelnyx)
-        return u"Telnyx"_s;
-    if (provider == core::kProviderRestcomm)
-        return u"Restcomm"_s;
-    return provider;
-}
 } // namespace
 
 ProfileSwitcher::ProfileSwitcher(store::Database& database, QWidget* parent)
@@ -64,7 +55,7 @@ void ProfileSwitcher::reload() {
         addItem(tr("All profiles"));
         for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
             addItem(profile.name, profile.id);
-            setItemData(count() - 1, providerName(profile.provider), Qt::ToolTipRole);
+            setItemData(count() - 1, core::providerDisplayName(profile.provider), Qt::ToolTipRole);
         }
         setCurrentProfileId(current);
     }
