@@ -167,6 +167,24 @@ public:
     QList<core::PhoneNumberRecord> localNumbers() {
         return store::PhoneNumberRepository(database.database()).list(profile.id);
     }
+    // An enabled user extension without admin rights, as pulled.
+    std::optional<core::Extension> someUser() {
+        for (const core::Extension& e : localExtensions()) {
+            if (e.type == core::ExtensionType::User && !e.admin && e.status == core::ExtensionStatus::Enabled)
+                return e;
+        }
+        return std::nullopt;
+    }
+    // Queues a change as the console would; returns its id.
+    qint64 stage(store::PendingChange change) {
+        QString message;
+        if (!store::PendingChangeRepository(database.database()).enqueue(change, &message))
+            qWarning("%s", qPrintable(message));
+        return change.id;
+    }
+    store::PendingChange changeOf(qint64 id) {
+        return *store::PendingChangeRepository(database.database()).find(id);
+    }
 
     QString error() const { return m_error; }
 

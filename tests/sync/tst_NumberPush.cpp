@@ -13,15 +13,6 @@ using synctest::SyncFixture;
 class tst_NumberPush : public QObject {
     Q_OBJECT
 
-    static qint64 stage(SyncFixture& f, store::PendingChange change) {
-        QString error;
-        if (!store::PendingChangeRepository(f.database.database()).enqueue(change, &error))
-            qWarning("%s", qPrintable(error));
-        return change.id;
-    }
-    static store::PendingChange changeOf(SyncFixture& f, qint64 id) {
-        return *store::PendingChangeRepository(f.database.database()).find(id);
-    }
     static bool audited(SyncFixture& f, const QString& action, const QString& key) {
         for (const store::AuditEntry& entry :
              store::AuditLogRepository(f.database.database()).list(f.profile.id))
@@ -79,13 +70,13 @@ private slots:
         edited.label = QStringLiteral("Support hotline");
         edited.restcomm->voiceUrl = QStringLiteral("http://127.0.0.1:9/voice/support");
         store::PhoneNumberRepository numbers(f.database.database());
-        const qint64 id = stage(
-            f, NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+        const qint64 id = f.stage(
+            NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
 
         const sync::SyncReport report = f.runSync();
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(report.applied, 1);
-        QCOMPARE(changeOf(f, id).state, store::ChangeState::Applied);
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
         const QJsonObject remote = f.restcommNumber(stored->id);
         QCOMPARE(remote.value(QLatin1String("friendly_name")).toString(), edited.label);
         QCOMPARE(remote.value(QLatin1String("voice_url")).toString(), edited.restcomm->voiceUrl);
@@ -111,8 +102,8 @@ private slots:
         core::PhoneNumberRecord edited = *stored;
         edited.label = QStringLiteral("Mine");
         store::PhoneNumberRepository numbers(f.database.database());
-        const qint64 id = stage(
-            f, NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+        const qint64 id = f.stage(
+            NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
         // Another admin renames the number meanwhile.
         QUrlQuery form;
         form.addQueryItem(QStringLiteral("FriendlyName"), QStringLiteral("Theirs"));
@@ -124,7 +115,7 @@ private slots:
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.conflicts, 1);
         QCOMPARE(report.applied, 0);
-        const store::PendingChange change = changeOf(f, id);
+        const store::PendingChange change = f.changeOf(id);
         QCOMPARE(change.state, store::ChangeState::Conflict);
         QVERIFY2(change.lastError.contains(QLatin1String("label")), qPrintable(change.lastError));
         QCOMPARE(f.restcommNumber(stored->id).value(QLatin1String("friendly_name")).toString(),
@@ -138,22 +129,21 @@ private slots:
         const QString wanted = availableNumber(f);
         QVERIFY(!wanted.isEmpty());
         QCOMPARE(remoteCount(f, wanted), 0);
-        const qint64 provision = stage(
-            f, NumberChangePayloads::numberProvision(
-                   f.profile.id,
-                   NumberChangePayloads::provisionFields(wanted, {}, QStringLiteral("New line"), false,
-                                                         QStringLiteral("Local"), QStringLiteral("US"))));
+        const qint64 provision = f.stage(NumberChangePayloads::numberProvision(
+            f.profile.id,
+            NumberChangePayloads::provisionFields(wanted, {}, QStringLiteral("New line"), false,
+                                                  QStringLiteral("Local"), QStringLiteral("US"))));
         const std::optional<core::PhoneNumberRecord> victim = someDid(f);
         QVERIFY(victim);
         store::PhoneNumberRepository numbers(f.database.database());
         const qint64 release =
-            stage(f, NumberChangePayloads::numberDelete(f.profile.id, *victim, numbers.versionOf(*victim)));
+            f.stage(NumberChangePayloads::numberDelete(f.profile.id, *victim, numbers.versionOf(*victim)));
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(report.applied, 2);
-        QCOMPARE(changeOf(f, provision).state, store::ChangeState::Applied);
-        QCOMPARE(changeOf(f, release).state, store::ChangeState::Applied);
+        QCOMPARE(f.changeOf(provision).state, store::ChangeState::Applied);
+        QCOMPARE(f.changeOf(release).state, store::ChangeState::Applied);
         QCOMPARE(remoteCount(f, wanted), 1);
         QVERIFY(f.restcommNumber(victim->id).isEmpty());
         QVERIFY(!numbers.find(f.profile.id, victim->id));
@@ -164,7 +154,7 @@ private slots:
         QVERIFY(created);
         QCOMPARE(f.restcommNumber(created->id).value(QLatin1String("friendly_name")).toString(),
                  QStringLiteral("New line"));
-        QVERIFY(audited(f, QStringLiteral("create"), changeOf(f, provision).entityKey));
+        QVERIFY(audited(f, QStringLiteral("create"), f.changeOf(provision).entityKey));
         QVERIFY(audited(f, QStringLiteral("delete"), victim->id));
     }
 
@@ -174,10 +164,9 @@ private slots:
         QVERIFY(f.runSync().complete);
         // A given number whose first attempt took effect but whose answer was lost.
         const QString wanted = availableNumber(f);
-        const qint64 given = stage(
-            f, NumberChangePayloads::numberProvision(
-                   f.profile.id, NumberChangePayloads::provisionFields(
-                                     wanted, {}, {}, false, QStringLiteral("Local"), QStringLiteral("US"))));
+        const qint64 given = f.stage(NumberChangePayloads::numberProvision(
+            f.profile.id, NumberChangePayloads::provisionFields(
+                              wanted, {}, {}, false, QStringLiteral("Local"), QStringLiteral("US"))));
         markTriedOnce(f, given);
         // '+' percent-encoded: a form decoder reads a bare '+' as a space.
         const QByteArray form = "PhoneNumber=" + QUrl::toPercentEncoding(wanted);
@@ -185,19 +174,19 @@ private slots:
             f.restcommRequest("POST", f.restcommNumbersPath() + QStringLiteral("/Local.json"), form).status;
         QVERIFY2(status == 200 || status == 201, qPrintable(QString::number(status)));
         // An area-code provision tried before: nothing can tell whether it took effect.
-        const qint64 byArea = stage(f, NumberChangePayloads::numberProvision(
-                                           f.profile.id, NumberChangePayloads::provisionFields(
-                                                             {}, QStringLiteral("650"), {}, false,
-                                                             QStringLiteral("Local"), QStringLiteral("US"))));
+        const qint64 byArea = f.stage(NumberChangePayloads::numberProvision(
+            f.profile.id,
+            NumberChangePayloads::provisionFields({}, QStringLiteral("650"), {}, false,
+                                                  QStringLiteral("Local"), QStringLiteral("US"))));
         markTriedOnce(f, byArea);
         const int before = remoteTotal(f);
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.applied == 1, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(report.failed, 1);
-        QCOMPARE(changeOf(f, given).state, store::ChangeState::Applied);
+        QCOMPARE(f.changeOf(given).state, store::ChangeState::Applied);
         QCOMPARE(remoteCount(f, wanted), 1);
-        const store::PendingChange parked = changeOf(f, byArea);
+        const store::PendingChange parked = f.changeOf(byArea);
         QCOMPARE(parked.state, store::ChangeState::Failed);
         QVERIFY2(parked.lastError.contains(QLatin1String("650")), qPrintable(parked.lastError));
         QCOMPARE(remoteTotal(f), before); // nothing new was provisioned
@@ -226,14 +215,14 @@ private slots:
         core::PhoneNumberRecord edited = stored;
         edited.label = QStringLiteral("Renamed");
         const qint64 id =
-            stage(f, kind == QLatin1String("label")
-                         ? NumberChangePayloads::numberUpdate(f.profile.id, stored, edited, version)
-                         : NumberChangePayloads::numberDelete(f.profile.id, stored, version));
+            f.stage(kind == QLatin1String("label")
+                        ? NumberChangePayloads::numberUpdate(f.profile.id, stored, edited, version)
+                        : NumberChangePayloads::numberDelete(f.profile.id, stored, version));
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.failed, 1);
         QVERIFY(!report.complete);
-        const store::PendingChange change = changeOf(f, id);
+        const store::PendingChange change = f.changeOf(id);
         QCOMPARE(change.state, store::ChangeState::Failed);
         QVERIFY2(change.lastError.contains(QLatin1String("RingCentral")), qPrintable(change.lastError));
         QVERIFY2(change.lastError.contains(expected), qPrintable(change.lastError));

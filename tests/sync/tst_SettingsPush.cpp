@@ -44,22 +44,6 @@ QJsonObject edit(const QString& kind, QJsonObject settings) {
 class tst_SettingsPush : public QObject {
     Q_OBJECT
 
-    static std::optional<core::Extension> someUser(SyncFixture& f) {
-        for (const core::Extension& e : f.localExtensions()) {
-            if (e.type == core::ExtensionType::User && !e.admin && e.status == core::ExtensionStatus::Enabled)
-                return e;
-        }
-        return std::nullopt;
-    }
-    static qint64 stage(SyncFixture& f, store::PendingChange change) {
-        QString error;
-        if (!store::PendingChangeRepository(f.database.database()).enqueue(change, &error))
-            qWarning("%s", qPrintable(error));
-        return change.id;
-    }
-    static store::PendingChange changeOf(SyncFixture& f, qint64 id) {
-        return *store::PendingChangeRepository(f.database.database()).find(id);
-    }
     static QJsonObject remote(SyncFixture& f, const QString& extensionId, const QString& kind) {
         return f.remoteGet(kExtensionPath + extensionId + endpointOf(kind)).json();
     }
@@ -161,7 +145,7 @@ private slots:
         SyncFixture f(synctest::quietOptions(20, 6));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
         QVERIFY(f.runSync({.details = true}).complete);
-        const std::optional<core::Extension> user = someUser(f);
+        const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         ExtensionSettingsRepository repository(f.database.database());
         const std::optional<QJsonObject> stored = repository.get(f.profile.id, user->id, kind);
@@ -169,12 +153,12 @@ private slots:
         const QJsonObject edited = edit(kind, *stored);
         QVERIFY(!SettingsPayloads::differences(kind, *stored, edited).isEmpty());
         const qint64 id =
-            stage(f, SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edited));
+            f.stage(SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edited));
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(report.applied, 1);
-        QCOMPARE(changeOf(f, id).state, store::ChangeState::Applied);
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
         const QJsonObject now = remote(f, user->id, kind);
         QCOMPARE(SettingsPayloads::differences(kind, now, edited), QStringList());
         // The store holds the provider's answer, which is what the provider shows now.
@@ -195,13 +179,13 @@ private slots:
         SyncFixture f(synctest::quietOptions(20, 6));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
         QVERIFY(f.runSync({.details = true}).complete);
-        const std::optional<core::Extension> user = someUser(f);
+        const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kBusinessHours;
         ExtensionSettingsRepository repository(f.database.database());
         const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
-        const qint64 id = stage(
-            f, SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored)));
+        const qint64 id = f.stage(
+            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored)));
         // Another admin turns voicemail off meanwhile.
         const bool voicemailBefore =
             SettingsPayloads::valueAt(stored, QStringLiteral("voicemail.enabled")).toBool();
@@ -214,7 +198,7 @@ private slots:
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.conflicts, 1);
         QCOMPARE(report.applied, 0);
-        const store::PendingChange change = changeOf(f, id);
+        const store::PendingChange change = f.changeOf(id);
         QCOMPARE(change.state, store::ChangeState::Conflict);
         QVERIFY2(change.lastError.contains(QStringLiteral("voicemail.enabled")),
                  qPrintable(change.lastError));
@@ -234,7 +218,7 @@ private slots:
         SyncFixture f(synctest::quietOptions(20, 6));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
         QVERIFY(f.runSync({.details = true}).complete);
-        const std::optional<core::Extension> user = someUser(f);
+        const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kNotifications;
         ExtensionSettingsRepository repository(f.database.database());
@@ -242,11 +226,11 @@ private slots:
         QJsonObject edited = stored;
         edited.insert(QStringLiteral("emailAddresses"), QJsonArray{QStringLiteral("not-an-address")});
         const qint64 id =
-            stage(f, SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edited));
+            f.stage(SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edited));
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.failed, 1);
-        const store::PendingChange change = changeOf(f, id);
+        const store::PendingChange change = f.changeOf(id);
         QCOMPARE(change.state, store::ChangeState::Failed);
         QVERIFY2(change.lastError.contains(QStringLiteral("not-an-address")), qPrintable(change.lastError));
         QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(stored));
@@ -261,11 +245,11 @@ private slots:
         change.entity = SettingsPayloads::kEntity;
         change.entityKey = QStringLiteral("101");
         change.payload = QJsonObject{{QStringLiteral("settings"), QJsonObject{{QStringLiteral("x"), 1}}}};
-        const qint64 id = stage(f, change);
+        const qint64 id = f.stage(change);
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.failed, 1);
-        QVERIFY2(changeOf(f, id).lastError.contains(QStringLiteral("expected \"<extension id>/<kind>\"")),
-                 qPrintable(changeOf(f, id).lastError));
+        QVERIFY2(f.changeOf(id).lastError.contains(QStringLiteral("expected \"<extension id>/<kind>\"")),
+                 qPrintable(f.changeOf(id).lastError));
     }
 };
 

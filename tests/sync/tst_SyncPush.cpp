@@ -26,19 +26,6 @@ core::Extension newUser(const QString& number) {
 class tst_SyncPush : public QObject {
     Q_OBJECT
 
-    static std::optional<core::Extension> someUser(SyncFixture& f) {
-        for (const core::Extension& e : f.localExtensions()) {
-            if (e.type == core::ExtensionType::User && !e.admin && e.status == core::ExtensionStatus::Enabled)
-                return e;
-        }
-        return std::nullopt;
-    }
-    static qint64 stage(SyncFixture& f, store::PendingChange change) {
-        QString error;
-        if (!store::PendingChangeRepository(f.database.database()).enqueue(change, &error))
-            qWarning("%s", qPrintable(error));
-        return change.id;
-    }
     static store::ChangeState stateOf(SyncFixture& f, qint64 id) {
         return store::PendingChangeRepository(f.database.database()).find(id)->state;
     }
@@ -67,14 +54,14 @@ private slots:
         SyncFixture f(synctest::quietOptions(30, 20));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
         QVERIFY(f.runSync().complete);
-        const std::optional<core::Extension> stored = someUser(f);
+        const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
         core::Extension edited = *stored;
         edited.contact.jobTitle = QStringLiteral("Head of Porting");
         edited.contact.department = QStringLiteral("Telephony");
         store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = stage(
-            f, ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
 
         const sync::SyncReport report = f.runSync();
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
@@ -92,7 +79,7 @@ private slots:
         SyncFixture f(synctest::quietOptions(30, 20));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
         QVERIFY(f.runSync().complete);
-        const std::optional<core::Extension> stored = someUser(f);
+        const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
         const QString zone = stored->timeZone == QLatin1String("Europe/Berlin")
                                  ? QStringLiteral("Europe/London")
@@ -100,8 +87,8 @@ private slots:
         core::Extension moved = *stored;
         moved.timeZone = zone;
         store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = stage(
-            f, ChangePayloads::extensionUpdate(f.profile.id, *stored, moved, extensions.versionOf(*stored)));
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, moved, extensions.versionOf(*stored)));
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.applied, 1);
@@ -116,15 +103,13 @@ private slots:
         QCOMPARE(extensions.find(f.profile.id, stored->id)->timeZone, zone);
 
         // A zone the provider's list does not hold fails with its name; nothing is sent.
-        core::Extension far = *extensions.find(f.profile.id, stored->id);
+        const core::Extension current = *extensions.find(f.profile.id, stored->id);
+        core::Extension far = current;
         far.timeZone = QStringLiteral("Asia/Tokyo");
-        const qint64 refused =
-            stage(f, ChangePayloads::extensionUpdate(
-                         f.profile.id, *extensions.find(f.profile.id, stored->id), far,
-                         extensions.versionOf(*extensions.find(f.profile.id, stored->id))));
+        const qint64 refused = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, current, far, extensions.versionOf(current)));
         QCOMPARE(f.runSync({.pull = false}).applied, 0);
-        const store::PendingChange change =
-            *store::PendingChangeRepository(f.database.database()).find(refused);
+        const store::PendingChange change = f.changeOf(refused);
         QCOMPARE(change.state, store::ChangeState::Failed);
         QVERIFY2(change.lastError.contains(QLatin1String("Asia/Tokyo")), qPrintable(change.lastError));
         QCOMPARE(f.remoteGet(kExtensionPath + stored->id)
@@ -143,12 +128,12 @@ private slots:
         QVERIFY2(f.setUp(), qPrintable(f.error()));
         QVERIFY(f.runSync().complete);
         const QString number = freeNumber(f, 7001);
-        const qint64 create = stage(f, ChangePayloads::extensionCreate(f.profile.id, newUser(number)));
-        const std::optional<core::Extension> victim = someUser(f);
+        const qint64 create = f.stage(ChangePayloads::extensionCreate(f.profile.id, newUser(number)));
+        const std::optional<core::Extension> victim = f.someUser();
         QVERIFY(victim);
         store::ExtensionRepository extensions(f.database.database());
         const qint64 remove =
-            stage(f, ChangePayloads::extensionDelete(f.profile.id, *victim, extensions.versionOf(*victim)));
+            f.stage(ChangePayloads::extensionDelete(f.profile.id, *victim, extensions.versionOf(*victim)));
 
         const sync::SyncReport report = f.runSync();
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
@@ -170,7 +155,7 @@ private slots:
         SyncFixture f(synctest::quietOptions(30, 15));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
         QVERIFY(f.runSync({.details = true}).complete);
-        const std::optional<core::Extension> owner = someUser(f);
+        const std::optional<core::Extension> owner = f.someUser();
         QVERIFY(owner);
         store::ForwardingNumberRepository forwarding(f.database.database());
         const QList<core::ForwardingNumber> before = forwarding.list(f.profile.id, owner->id);
@@ -180,7 +165,7 @@ private slots:
         added.type = core::ForwardingType::Other;
         added.label = QStringLiteral("Lab phone");
         added.features = core::ForwardingFeature::CallForwarding;
-        const qint64 create = stage(f, ChangePayloads::forwardingCreate(f.profile.id, owner->id, added));
+        const qint64 create = f.stage(ChangePayloads::forwardingCreate(f.profile.id, owner->id, added));
         sync::SyncReport report = f.runSync();
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(stateOf(f, create), store::ChangeState::Applied);
@@ -193,7 +178,7 @@ private slots:
         core::ForwardingNumber relabelled = created;
         relabelled.label = QStringLiteral("Lab phone 2");
         const qint64 update =
-            stage(f, ChangePayloads::forwardingUpdate(f.profile.id, owner->id, created, relabelled));
+            f.stage(ChangePayloads::forwardingUpdate(f.profile.id, owner->id, created, relabelled));
         QVERIFY(f.runSync().complete);
         QCOMPARE(stateOf(f, update), store::ChangeState::Applied);
         const QJsonArray remoteList =
@@ -207,7 +192,7 @@ private slots:
                 entry.toObject().value(QLatin1String("label")).toString() == relabelled.label;
         QVERIFY(relabelledRemotely);
 
-        const qint64 remove = stage(f, ChangePayloads::forwardingDelete(f.profile.id, owner->id, relabelled));
+        const qint64 remove = f.stage(ChangePayloads::forwardingDelete(f.profile.id, owner->id, relabelled));
         QVERIFY(f.runSync().complete);
         QCOMPARE(stateOf(f, remove), store::ChangeState::Applied);
         QCOMPARE(forwarding.list(f.profile.id, owner->id), before);
@@ -217,13 +202,13 @@ private slots:
         SyncFixture f(synctest::quietOptions(30, 20));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
         QVERIFY(f.runSync().complete);
-        const std::optional<core::Extension> stored = someUser(f);
+        const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
         core::Extension edited = *stored;
         edited.contact.jobTitle = QStringLiteral("Local title");
         store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = stage(
-            f, ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
         // Another admin changes the same extension at the provider.
         core::Extension theirs = *stored;
         theirs.contact.department = QStringLiteral("Remote department");
@@ -234,7 +219,7 @@ private slots:
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.conflicts, 1);
         QCOMPARE(report.applied, 0);
-        const store::PendingChange change = *store::PendingChangeRepository(f.database.database()).find(id);
+        const store::PendingChange change = f.changeOf(id);
         QCOMPARE(change.state, store::ChangeState::Conflict);
         QVERIFY2(change.lastError.startsWith(QLatin1String("changed at the provider since you edited it")),
                  qPrintable(change.lastError));
@@ -259,7 +244,7 @@ private slots:
         QVERIFY(f.runSync().complete);
         const QString number = freeNumber(f, 7101);
         const core::Extension wanted = newUser(number);
-        const qint64 id = stage(f, ChangePayloads::extensionCreate(f.profile.id, wanted));
+        const qint64 id = f.stage(ChangePayloads::extensionCreate(f.profile.id, wanted));
         QVERIFY(store::PendingChangeRepository(f.database.database()).markApplying(id));
         if (tookEffect) {
             const auto post =
@@ -312,12 +297,12 @@ private slots:
             core::Extension edited = e;
             edited.contact.jobTitle = QStringLiteral("Title %1").arg(titles.size());
             titles.insert(e.id, edited.contact.jobTitle);
-            stage(f, ChangePayloads::extensionUpdate(f.profile.id, e, edited, extensions.versionOf(e)));
+            f.stage(ChangePayloads::extensionUpdate(f.profile.id, e, edited, extensions.versionOf(e)));
         }
         for (int i = 0; i < 4; ++i) {
             created << freeNumber(f, n);
             n = created.constLast().toInt() + 1;
-            stage(f, ChangePayloads::extensionCreate(f.profile.id, newUser(created.constLast())));
+            f.stage(ChangePayloads::extensionCreate(f.profile.id, newUser(created.constLast())));
         }
 
         store::PendingChangeRepository changes(f.database.database());
