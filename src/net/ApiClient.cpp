@@ -22,6 +22,8 @@ struct Call {
     int attempts = 0;
     bool authRetried = false;
     bool timedOut = false;
+    bool trickled = false; // the attempt deadline passed while bytes still came
+    bool tooLarge = false; // the answer passed the size cap and was cut off
     bool cancelled = false;
     QTimer* timeout = nullptr;
     QPointer<QNetworkAccessManager> lane; // the manager the running attempt went through
@@ -231,7 +233,9 @@ void ApiClient::transmit(Call* call) {
     request.setRawHeader("Accept", "application/json");
     if (!call->request.body.isEmpty() || call->request.method != "GET")
         request.setHeader(QNetworkRequest::ContentTypeHeader, call->request.contentType);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // A redirect may lead only to the same scheme, host and port: the credentials applied below must not
+    // follow a redirect to another server.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     m_auth->apply(request);
 
     ++call->attempts;
@@ -242,7 +246,10 @@ void ApiClient::transmit(Call* call) {
     QNetworkReply* reply = lane.network->sendCustomRequest(request, call->request.method, call->request.body);
     call->networkReply = reply;
     call->timedOut = false;
-    // Our own timer rather than setTransferTimeout, so a timeout is told apart from a cancel.
+    call->trickled = false;
+    call->tooLarge = false;
+    // Our own timers rather than setTransferTimeout, so a timeout is told apart from a cancel. The idle
+    // timer restarts with every byte; the deadline does not, so a trickling answer cannot hold a lane.
     call->timeout = new QTimer(reply);
     call->timeout->setSingleShot(true);
     connect(call->timeout, &QTimer::timeout, reply, [call, reply] {
@@ -250,8 +257,20 @@ void ApiClient::transmit(Call* call) {
         reply->abort();
     });
     call->timeout->start(m_timeout);
+    QTimer::singleShot(m_attemptDeadline, reply, [call, reply] {
+        call->timedOut = true;
+        call->trickled = true;
+        reply->abort();
+    });
+    const qint64 maxBytes = m_maxBodyBytes;
     connect(reply, &QNetworkReply::downloadProgress, call->timeout,
-            [call, this] { call->timeout->start(m_timeout); });
+            [call, reply, maxBytes, this](qint64 received, qint64 total) {
+                call->timeout->start(m_timeout);
+                if (received > maxBytes || total > maxBytes) {
+                    call->tooLarge = true;
+                    reply->abort();
+                }
+            });
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] { onReplyFinished(call, reply); });
 }
 
@@ -264,7 +283,7 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
     call->networkReply = nullptr;
     call->timeout = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed once aborted
     ApiResult result;
     result.httpStatus = status;
     result.attempts = call->attempts;
@@ -286,6 +305,26 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
         complete(call, result);
         return;
     }
+    // Answers no retry can mend: the same server would send the same oversized body or redirect again.
+    if (call->tooLarge || networkError == QNetworkReply::InsecureRedirectError ||
+        networkError == QNetworkReply::TooManyRedirectsError) {
+        ApiError error = errorFor(*call, ApiError::Kind::Protocol, status, {});
+        if (call->tooLarge) {
+            error.detail = tr("the answer is larger than %1 MB, more than any page of the API")
+                               .arg(m_maxBodyBytes / (1024 * 1024));
+        } else {
+            error.detail = tr("it redirected the request to another address (%1); Trunkline follows "
+                              "redirects only within the profile's address")
+                               .arg(reply->attribute(QNetworkRequest::RedirectionTargetAttribute)
+                                        .toUrl()
+                                        .toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+        }
+        if (!canResend)
+            error.kind = ApiError::Kind::OutcomeUnknown;
+        result.error = error;
+        complete(call, result);
+        return;
+    }
 
     // Transport failures: nothing (or not all) came back.
     // (A body cut short after a 2xx header also lands here: the request took effect, its answer is lost.)
@@ -297,7 +336,12 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
         if (isTlsError(networkError))
             kind = ApiError::Kind::Tls;
         ApiError error = errorFor(*call, kind, status, {});
-        error.detail = call->timedOut ? QString() : reply->errorString();
+        error.detail =
+            call->trickled
+                ? tr("the answer was still arriving after %1 s")
+                      .arg(std::chrono::duration_cast<std::chrono::seconds>(m_attemptDeadline).count())
+            : call->timedOut ? QString()
+                             : reply->errorString();
         if (kind != ApiError::Kind::Tls && m_retry.mayRetry(call->attempts)) {
             if (canResend || neverReachedServer(networkError)) {
                 retryLater(call, m_retry.delayBefore(call->attempts));
@@ -341,6 +385,12 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
         ++m_rejections;
         const milliseconds wait =
             RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After")).value_or(kDefaultRetryAfter);
+        if (wait > RetryPolicy::kLongestWait) {
+            result.body = body;
+            result.error = waitTooLong(*call, ApiError::Kind::RateLimited, status, wait);
+            complete(call, result);
+            return;
+        }
         if (!group.isEmpty())
             m_pacer.recordRejection(group, wait.count());
         // A 429 is refused before any processing, so even a create may be sent again.
@@ -349,12 +399,17 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
             return;
         }
     }
-    if (status >= 500 && m_retry.mayRetry(call->attempts)) {
-        if (canResend) {
-            retryLater(call, m_retry.delayBefore(call->attempts, RetryPolicy::parseRetryAfter(
-                                                                     reply->rawHeader("Retry-After"))));
+    if (status >= 500 && m_retry.mayRetry(call->attempts) && canResend) {
+        const std::optional<milliseconds> retryAfter =
+            RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
+        if (retryAfter && *retryAfter > RetryPolicy::kLongestWait) {
+            result.body = body;
+            result.error = waitTooLong(*call, ApiError::Kind::Server, status, *retryAfter);
+            complete(call, result);
             return;
         }
+        retryLater(call, m_retry.delayBefore(call->attempts, retryAfter));
+        return;
     }
     ApiError error = errorFor(*call, kindForStatus(status), status, body);
     if (status >= 500 && !canResend)
@@ -408,6 +463,17 @@ ApiError ApiClient::errorFor(const Call& call, ApiError::Kind kind, int status,
     error.subject = call.request.subject;
     if (!body.isEmpty())
         readErrorBody(body, error);
+    return error;
+}
+
+ApiError ApiClient::waitTooLong(const Call& call, ApiError::Kind kind, int status, milliseconds wait) const {
+    using std::chrono::duration_cast;
+    using std::chrono::minutes;
+    ApiError error = errorFor(call, kind, status, {});
+    error.detail = tr("it asked to wait %1 minutes before the next attempt, longer than Trunkline waits "
+                      "(%2 minutes)")
+                       .arg(duration_cast<minutes>(wait).count())
+                       .arg(duration_cast<minutes>(RetryPolicy::kLongestWait).count());
     return error;
 }
 

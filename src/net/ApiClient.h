@@ -65,7 +65,13 @@ public:
     void setLaneFactory(LaneFactory factory) { m_laneFactory = std::move(factory); }
     int laneCount() const { return static_cast<int>(m_lanes.size()); }
     void setRetryPolicy(const RetryPolicy& policy) { m_retry = policy; }
+    // Idle timeout: no byte for this long ends an attempt.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // Whole-attempt deadline: an answer that trickles in a byte at a time (never idle) still ends here.
+    void setAttemptDeadline(std::chrono::milliseconds deadline) { m_attemptDeadline = deadline; }
+    // The largest answer read; a larger one (by Content-Length or as it arrives) is cut off with a
+    // Protocol error instead of filling memory.
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     RateLimitPacer& pacer() { return m_pacer; }
 
     // Counters for progress displays, tests and the benchmark.
@@ -84,6 +90,8 @@ private:
     void complete(Call* call, ApiResult result);
     void cancel(Call* call);
     ApiError errorFor(const Call& call, ApiError::Kind kind, int status, const QByteArray& body) const;
+    ApiError waitTooLong(const Call& call, ApiError::Kind kind, int status,
+                         std::chrono::milliseconds wait) const;
 
     QString m_provider;
     QUrl m_baseUrl;
@@ -99,6 +107,8 @@ private:
     RetryPolicy m_retry;
     RateLimitPacer m_pacer;
     std::chrono::milliseconds m_timeout{30000};
+    std::chrono::milliseconds m_attemptDeadline{180000};
+    qint64 m_maxBodyBytes = 64LL * 1024 * 1024; // a 1000-record page is about 1-2 MB
     int m_maxInFlight = 6;
 
     QList<Call*> m_queue;

@@ -93,32 +93,49 @@ void PagedFetch::onPage(int page, const ApiRequest& apiRequest, const ApiResult&
     if (m_finished) // a receiver cancelled
         return;
 
+    if (content->totalPages > kMostPages) {
+        fail(protocolError(apiRequest, tr("The list claims %1 pages, more than the %2 Trunkline reads.")
+                                           .arg(content->totalPages)
+                                           .arg(kMostPages)));
+        return;
+    }
     if (content->totalPages > 0 && (m_totalPages > 0 || page == 1)) {
         // A later page may report more pages than page 1 did (records added meanwhile): fetch those too.
         // Fewer pages than before are not trusted to mean "done": the pages already asked for still
         // have to answer, so nothing is silently skipped.
         m_totalPages = std::max(m_totalPages, content->totalPages);
-        requestPagesUpTo(m_totalPages);
     } else if (m_totalPages == 0 && content->next) {
-        // Count unknown: follow the link, one page after another. A link back to the same page (seen
-        // with RingCentral past the last page) would never end.
-        if (content->next->path == apiRequest.path && content->next->query.toString(QUrl::FullyEncoded) ==
-                                                          apiRequest.query.toString(QUrl::FullyEncoded)) {
-            fail(protocolError(apiRequest, tr("Page %1 links to itself as the next page.").arg(page)));
+        // Count unknown: follow the link, one page after another. A link back to a page already fetched
+        // (to itself, seen with RingCentral past the last page, or A -> B -> A) would never end.
+        const auto key = [](const ApiRequest& r) -> QString {
+            return r.path + QLatin1Char('?') + r.query.toString(QUrl::FullyEncoded);
+        };
+        m_linksFollowed.insert(key(apiRequest));
+        if (m_linksFollowed.contains(key(*content->next))) {
+            fail(protocolError(apiRequest, key(*content->next) == key(apiRequest)
+                                               ? tr("Page %1 links to itself as the next page.").arg(page)
+                                               : tr("Page %1 links back to a page already read.").arg(page)));
+            return;
+        }
+        if (page >= kMostPages) {
+            fail(protocolError(apiRequest, tr("The list goes on past %1 pages.").arg(kMostPages)));
             return;
         }
         m_highestRequested = page + 1;
         request(page + 1, *content->next);
         return;
     }
+    requestMorePages();
     if (m_outstanding.isEmpty()) {
         m_result.complete = true;
         finish();
     }
 }
 
-void PagedFetch::requestPagesUpTo(int lastPage) {
-    while (m_highestRequested < lastPage) {
+void PagedFetch::requestMorePages() {
+    // Up to kPagesAhead unanswered at a time; each answer makes room for the next. ApiClient bounds the
+    // requests on the wire (16 by default), so the window only caps what waits in its queue.
+    while (m_highestRequested < m_totalPages && m_outstanding.size() < kPagesAhead) {
         ++m_highestRequested;
         request(m_highestRequested, m_requestForPage(m_highestRequested));
     }

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 #include <functional>
 #include <optional>
@@ -39,10 +40,19 @@ struct PagedFetchResult {
 // so the list arrives as fast as the limits allow instead of one round trip per page. If the count is
 // not given, next links are followed one by one. Each page is delivered as it arrives, in any order,
 // with its 1-based number; finished() comes last, exactly once.
+//
+// A server is not trusted with memory or time: at most kPagesAhead pages are asked for beyond those
+// answered (a claimed count of two billion pages queues 64 requests, not two billion), a count above
+// kMostPages is refused, and a next link that leads back to a page already fetched (A -> B -> A) ends
+// the fetch with a Protocol error instead of looping.
 class PagedFetch : public QObject {
     Q_OBJECT
 
 public:
+    static constexpr int kPagesAhead = 64;
+    // 100,000 pages of 1,000 records: a hundred million numbers, far beyond any account.
+    static constexpr int kMostPages = 100000;
+
     // The request for a page (1-based; providers with 0-based pages convert inside).
     using RequestForPage = std::function<ApiRequest(int page)>;
     // Reads one page's body; nullopt (with *problem set) when it is not the documented shape.
@@ -59,6 +69,7 @@ public:
 
     bool isFinished() const { return m_finished; }
     int totalPages() const { return m_totalPages; }
+    int requestedPages() const { return m_highestRequested; } // pages asked for so far
     const PagedFetchResult& result() const { return m_result; }
 
     // A next link as the providers give it (absolute URL or a path with query) made into a request
@@ -73,7 +84,7 @@ signals:
 private:
     void request(int page, const ApiRequest& apiRequest);
     void onPage(int page, const ApiRequest& apiRequest, const ApiResult& result);
-    void requestPagesUpTo(int lastPage);
+    void requestMorePages();
     void fail(ApiError error);
     void finish();
     ApiError protocolError(const ApiRequest& apiRequest, const QString& problem) const;
@@ -83,7 +94,8 @@ private:
     PageReader m_reader;
     QString m_subject;
     QHash<int, QPointer<ApiReply>> m_outstanding;
-    int m_totalPages = 0; // 0 = unknown (following links)
+    QSet<QString> m_linksFollowed; // path?query of every page reached by a next link
+    int m_totalPages = 0;          // 0 = unknown (following links)
     int m_highestRequested = 0;
     bool m_started = false;
     bool m_finished = false;

@@ -1,12 +1,17 @@
 #include "net/RateLimitPacer.h"
 
 #include "net/MonotonicClock.h"
+#include "net/RetryPolicy.h"
 
 #include <algorithm>
 
 namespace trunkline::net {
 
 namespace {
+// A window longer than an hour is not one any provider documents (RingCentral's are 60 s): a header
+// saying otherwise is taken as an hour rather than overflowing the arithmetic below.
+constexpr double kLongestWindowSeconds = 3600.0;
+
 // Sends and the server's arrivals differ by a little network time; keep that much clear of the edge.
 qint64 marginFor(qint64 windowMs) {
     return windowMs / 100 + 5;
@@ -75,7 +80,7 @@ void RateLimitPacer::recordHeaders(const QString& group, const QByteArray& limit
     bool windowOk = false;
     const double window = windowSeconds.trimmed().toDouble(&windowOk);
     if (windowOk && window > 0)
-        state.windowMs = static_cast<qint64>(window * 1000.0);
+        state.windowMs = static_cast<qint64>(std::min(window, kLongestWindowSeconds) * 1000.0);
     bool remainingOk = false;
     const int parsedRemaining = remaining.trimmed().toInt(&remainingOk);
     // A full window is news only when this pacer's own sends in the window that ended with the answered
@@ -90,7 +95,8 @@ void RateLimitPacer::recordHeaders(const QString& group, const QByteArray& limit
 
 void RateLimitPacer::recordRejection(const QString& group, qint64 retryAfterMs) {
     Group& state = m_groups[group];
-    state.penaltyUntil = std::max(state.penaltyUntil, now() + retryAfterMs);
+    const qint64 bounded = std::clamp<qint64>(retryAfterMs, 0, RetryPolicy::kLongestWait.count());
+    state.penaltyUntil = std::max(state.penaltyUntil, now() + bounded);
 }
 
 } // namespace trunkline::net

@@ -28,8 +28,12 @@ std::optional<RetryPolicy::Millis> RetryPolicy::parseRetryAfter(const QByteArray
         return std::nullopt;
     bool isNumber = false;
     const double seconds = trimmed.toDouble(&isNumber);
-    if (isNumber)
-        return seconds < 0 ? Millis(0) : Millis(static_cast<qint64>(seconds * 1000.0));
+    if (isNumber) {
+        // Compared as doubles first: "1e300" or "inf" converted to qint64 would be undefined behaviour.
+        const double bounded =
+            std::clamp(seconds * 1000.0, 0.0, static_cast<double>(kUnreadableWait.count()));
+        return Millis(static_cast<qint64>(bounded));
+    }
     // HTTP dates end in "GMT", which Qt's RFC 2822 parser wants as a numeric zone.
     QString text = QString::fromLatin1(trimmed);
     if (text.endsWith(QLatin1String(" GMT")))
@@ -37,7 +41,8 @@ std::optional<RetryPolicy::Millis> RetryPolicy::parseRetryAfter(const QByteArray
     const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
     if (!when.isValid())
         return std::nullopt;
-    return Millis(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)));
+    return Millis(
+        std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when), 0, kUnreadableWait.count()));
 }
 
 } // namespace trunkline::net
