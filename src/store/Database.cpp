@@ -187,13 +187,7 @@ bool Database::openConnection(QString* error) {
             name.remove(0, 1);
         }
         db.setDatabaseName(name.isEmpty() ? db.userName() : name);
-        // Query items (?sslmode=require&connect_timeout=5) are libpq connection options.
-        QStringList options;
-        const QUrlQuery query(url);
-        for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
-            options << key + u'=' + value;
-        }
-        db.setConnectOptions(options.join(u';'));
+        db.setConnectOptions(postgresConnectOptions(url).join(u';'));
         ok = db.open();
         if (!ok) {
             message = driverText(db.lastError());
@@ -204,6 +198,23 @@ bool Database::openConnection(QString* error) {
         }
     }
     return ok ? true : fail(message);
+}
+
+QStringList Database::postgresConnectOptions(const QUrl& url) {
+    // Query items (?sslmode=require&connect_timeout=5) are libpq connection options.
+    QStringList options;
+    const QUrlQuery query(url);
+    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        options << key + u'=' + value;
+    }
+    const QString host = url.host();
+    // No host (or a socket directory) is a Unix socket; loopback never leaves the machine.
+    const bool local = host.isEmpty() || host.startsWith(u'/') || host == "localhost"_L1 ||
+                       host.startsWith("127."_L1) || host == "::1"_L1;
+    if (!local && !query.hasQueryItem(u"sslmode"_s)) {
+        options << u"sslmode=require"_s;
+    }
+    return options;
 }
 
 } // namespace trunkline::store

@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QThread>
+#include <QUrl>
 #include <memory>
 
 namespace trunkline::store {
@@ -31,6 +32,11 @@ public:
 
     // Opens without touching the schema (tests and the migrator's own checks use this).
     static std::unique_ptr<Database> connect(const QString& pathOrUrl, QString* error);
+
+    // libpq connection options for a postgresql:// URL: its query items (?connect_timeout=5 ...) and,
+    // unless the URL says otherwise, sslmode=require for any host that is not this machine, so a team
+    // database is never reached in clear text by default (?sslmode=verify-full checks the certificate).
+    static QStringList postgresConnectOptions(const QUrl& url);
 
     // A second connection to the same database, owned by and usable in the calling thread.
     std::unique_ptr<Database> cloneForThisThread(QString* error) const;

@@ -128,6 +128,29 @@ private slots:
         QVERIFY2(error.startsWith("Cannot open the database "_L1 + path + ": "_L1), qPrintable(error));
     }
 
+    void postgresOptionsRequireTlsAwayFromThisMachine_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QStringList>("options");
+        QTest::newRow("team server") << u"postgresql://anna@db.example.invalid/trunkline"_s
+                                     << QStringList{u"sslmode=require"_s};
+        QTest::newRow("team server, verify-full")
+            << u"postgresql://anna@db.example.invalid/t?sslmode=verify-full"_s
+            << QStringList{u"sslmode=verify-full"_s};
+        QTest::newRow("other options kept") << u"postgresql://anna@db.example.invalid/t?connect_timeout=5"_s
+                                            << QStringList{u"connect_timeout=5"_s, u"sslmode=require"_s};
+        QTest::newRow("loopback v4") << u"postgresql://anna@127.0.0.1:5433/t"_s << QStringList{};
+        QTest::newRow("loopback v6") << u"postgresql://anna@[::1]/t"_s << QStringList{};
+        QTest::newRow("localhost") << u"postgresql://anna@localhost/t"_s << QStringList{};
+        QTest::newRow("unix socket") << u"postgresql:///t"_s << QStringList{};
+        QTest::newRow("explicitly off") << u"postgresql://anna@db.example.invalid/t?sslmode=disable"_s
+                                        << QStringList{u"sslmode=disable"_s};
+    }
+    void postgresOptionsRequireTlsAwayFromThisMachine() {
+        QFETCH(QString, url);
+        QFETCH(QStringList, options);
+        QCOMPARE(Database::postgresConnectOptions(QUrl(url)), options);
+    }
+
     void defaultSqlitePathIsInAppData() {
         const QString path = Database::defaultSqlitePath();
         QVERIFY(path.endsWith("/trunkline.sqlite"_L1));
