@@ -116,10 +116,13 @@ QString RouteMatcher::restcommRewrite(QStringView stored) {
     return out;
 }
 
-std::optional<QString> RouteMatcher::javaToPcre(QStringView java, QString* error) {
+std::optional<QString> RouteMatcher::javaToPcre(QStringView java, QString* error, qsizetype* errorPosition) {
+    qsizetype at = 0; // where the scan is, for the error position
     auto fail = [&](const QString& message) -> std::optional<QString> {
         if (error)
             *error = message;
+        if (errorPosition)
+            *errorPosition = at;
         return std::nullopt;
     };
     // Capturing groups, for Java's rule on back-references: \N refers to group N only if it exists.
@@ -151,7 +154,9 @@ std::optional<QString> RouteMatcher::javaToPcre(QStringView java, QString* error
     static const QRegularExpression quantifier(u"^\\{(\\d+)(,(\\d*))?\\}"_s);
     QString out;
     int classDepth = 0;
+    qsizetype classStart = 0;
     for (qsizetype i = 0; i < java.size(); ++i) {
+        at = i;
         const QChar c = java.at(i);
         if (c == u'\\') {
             if (i + 1 >= java.size())
@@ -198,6 +203,7 @@ std::optional<QString> RouteMatcher::javaToPcre(QStringView java, QString* error
         }
         if (c == u'[') {
             classDepth = 1;
+            classStart = i;
             out += c;
             // "[]" or "[^]": in Java a ']' right after '[' or '[^' is literal only if escaped; keep as is.
             continue;
@@ -241,9 +247,14 @@ std::optional<QString> RouteMatcher::javaToPcre(QStringView java, QString* error
         }
         out += c;
     }
-    if (classDepth > 0)
+    if (classDepth > 0) {
+        at = classStart;
         return fail(tr("Unclosed character class in \"%1\".").arg(java));
+    }
     const QRegularExpression check(out);
+    // PCRE2's offset is in the translated pattern, which differs from the Java one only where an anchor
+    // or back-reference was rewritten; close enough to point at the spot.
+    at = std::min<qsizetype>(check.patternErrorOffset(), java.size());
     if (!check.isValid())
         return fail(tr("The pattern \"%1\" is not a valid regular expression: %2 at offset %3.")
                         .arg(java.toString(), check.errorString())
@@ -300,10 +311,52 @@ RouteMatch RouteMatcher::match(QStringView dialed, const QList<RouteEntry>& entr
         !dialable.match(dialed).hasMatch())
         return result;
 
+    const QList<qsizetype> regexes = regexOrder(entries, destinationOrganization);
+    for (const qsizetype index : regexes) {
+        RegexTrial trial{index, {}, {}};
+        const std::optional<QString> pcre =
+            javaToPcre(restcommRewrite(entries.at(index).phoneNumber), &trial.error);
+        if (!pcre) {
+            // One try/catch around the whole loop upstream: a broken regex ends the regex search
+            // (the "*" fallback below still runs unless a regex already won).
+            result.regexTrials.append(trial);
+            if (!result.found())
+                result.regexError = trial.error;
+            break;
+        }
+        const QRegularExpression re(*pcre);
+        for (const QString& candidate : std::as_const(result.candidates)) {
+            if (re.match(candidate).hasMatch()) { // find(), not a full match
+                trial.matchedCandidate = candidate;
+                break;
+            }
+        }
+        result.regexTrials.append(trial);
+        // The first match wins; the rest are still tried, only to show what the winner beat.
+        if (!result.found() && !trial.matchedCandidate.isEmpty()) {
+            result.kind = RouteMatch::Kind::Regex;
+            result.entryIndex = index;
+            result.matchedCandidate = trial.matchedCandidate;
+        }
+    }
+    if (result.found())
+        return result;
+
+    // Step 4: a literal "*" row (e.g. a provider number stored as "*") under the step-2 rules.
+    const qsizetype star = exactLookup(u"*"_s);
+    if (star >= 0) {
+        result.kind = RouteMatch::Kind::Regex;
+        result.entryIndex = star;
+        result.matchedCandidate = dialed.toString();
+    }
+    return result;
+}
+
+QList<qsizetype> RouteMatcher::regexOrder(const QList<RouteEntry>& entries, QStringView organization) {
     QList<qsizetype> regexes;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const RouteEntry& e = entries.at(i);
-        if (e.pureSip && e.organizationSid == destinationOrganization && isRegexEntry(e.phoneNumber))
+        if (e.pureSip && e.organizationSid == organization && isRegexEntry(e.phoneNumber))
             regexes.append(i);
     }
     // Longest first; equal lengths in reverse DB order (DB: ascending phone_number), as Restcomm's
@@ -315,35 +368,7 @@ RouteMatch RouteMatcher::match(QStringView dialed, const QList<RouteEntry>& entr
             return pa.size() > pb.size();
         return pa > pb;
     });
-    for (const qsizetype index : regexes) {
-        QString error;
-        const std::optional<QString> pcre =
-            javaToPcre(restcommRewrite(entries.at(index).phoneNumber), &error);
-        if (!pcre) {
-            // One try/catch around the whole loop upstream: a broken regex ends the regex search
-            // (the "*" fallback below still runs).
-            result.regexError = error;
-            break;
-        }
-        const QRegularExpression re(*pcre);
-        for (const QString& candidate : std::as_const(result.candidates)) {
-            if (re.match(candidate).hasMatch()) { // find(), not a full match
-                result.kind = RouteMatch::Kind::Regex;
-                result.entryIndex = index;
-                result.matchedCandidate = candidate;
-                return result;
-            }
-        }
-    }
-
-    // Step 4: a literal "*" row (e.g. a provider number stored as "*") under the step-2 rules.
-    const qsizetype star = exactLookup(u"*"_s);
-    if (star >= 0) {
-        result.kind = RouteMatch::Kind::Regex;
-        result.entryIndex = star;
-        result.matchedCandidate = dialed.toString();
-    }
-    return result;
+    return regexes;
 }
 
 } // namespace trunkline::core

@@ -15,6 +15,14 @@ struct RouteEntry {
     QString organizationSid; // organisation owning the number
     bool pureSip = false;    // SIP/virtual number (only these can be regexes)
     QString id;              // caller's key, e.g. the number's sid; not used for matching
+    bool smsRouted = false;  // has an SMS URL or application (regexes never route SMS; the linter says so)
+};
+
+// One regex of the destination organisation as the selector tried it, for explaining a result.
+struct RegexTrial {
+    qsizetype entryIndex = -1;
+    QString matchedCandidate; // the first candidate it found a match in; empty = none
+    QString error;            // it failed to compile (the server then stops trying regexes)
 };
 
 struct RouteMatch {
@@ -29,6 +37,10 @@ struct RouteMatch {
     bool organizationFiltered = false; // exact rows existed but the organisation rules removed them
     QString regexError;                // a regex failed to compile; Restcomm then stops trying regexes
     QStringList candidates;            // the candidate strings, in the order they were tried
+    // Every regex of the destination organisation in evaluation order (longest first), with what it
+    // matched: the winner is the first that matched; the later ones show what it won against. Empty
+    // when no regex was tried (exact match, no organisation, a dial string that is not digits * # +).
+    QList<RegexTrial> regexTrials;
 
     bool found() const { return kind != Kind::None; }
 };
@@ -55,7 +67,13 @@ public:
     // Translates a Java regex into an equivalent PCRE2 (QRegularExpression) pattern: quantified anchors
     // ("^*"), back-references to missing groups (never match in Java). nullopt + translated *error when
     // Java would refuse to compile it (or PCRE2 cannot express it).
-    static std::optional<QString> javaToPcre(QStringView javaPattern, QString* error = nullptr);
+    // *errorPosition (optional) is the 0-based index in javaPattern the error concerns.
+    static std::optional<QString> javaToPcre(QStringView javaPattern, QString* error = nullptr,
+                                             qsizetype* errorPosition = nullptr);
+
+    // The regex entries of an organisation in the order the selector evaluates them: longest first,
+    // equal lengths descending (the reverse of the database's ascending order).
+    static QList<qsizetype> regexOrder(const QList<RouteEntry>& entries, QStringView organization);
 
     // The whole selection. sourceOrganization (caller's SIP From host) and destinationOrganization
     // (request-URI host) may be empty = unknown.

@@ -228,6 +228,49 @@ private Q_SLOTS:
         QVERIFY(m.regexError.isEmpty());
     }
 
+    void theTrialsShowWhatTheWinnerBeat() {
+        // Seed 003: "16.*" and "16508.*" both match 16508251255; the longer one is tried first and wins.
+        const QList<RouteEntry> entries = entriesFrom(
+            {u"16508251256|ORa|sip"_s, u"16.*|ORa|sip"_s, u"16508.*|ORa|sip"_s, u"9.*|ORa|sip"_s});
+        const RouteMatch m = RouteMatcher::match(u"16508251255", entries, {}, u"ORa");
+        QCOMPARE(m.entryIndex, 2);
+        QCOMPARE(m.regexTrials.size(), 3);
+        QCOMPARE(m.regexTrials[0].entryIndex, 2); // longest first
+        QCOMPARE(m.regexTrials[0].matchedCandidate, u"16508251255"_s);
+        QCOMPARE(m.regexTrials[1].entryIndex, 1); // also matched, but shorter
+        QCOMPARE(m.regexTrials[1].matchedCandidate, u"16508251255"_s);
+        QCOMPARE(m.regexTrials[2].entryIndex, 3);
+        QVERIFY(m.regexTrials[2].matchedCandidate.isEmpty());
+
+        // An exact match tries no regex at all.
+        QVERIFY(RouteMatcher::match(u"16508251256", entries, {}, u"ORa").regexTrials.isEmpty());
+        // A broken regex after the winner does not turn the result into an error.
+        const RouteMatch won =
+            RouteMatcher::match(u"123", entriesFrom({u"1{2.|ORa|sip"_s, u"123.*|ORa|sip"_s}), {}, u"ORa");
+        QCOMPARE(won.entryIndex, 1);
+        QVERIFY(won.regexError.isEmpty());
+        QCOMPARE(won.regexTrials.size(), 2);
+        QVERIFY(!won.regexTrials[1].error.isEmpty());
+    }
+
+    void errorPositions_data() {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<int>("position");
+        QTest::newRow("illegal repetition") << u"12{a"_s << 2;
+        QTest::newRow("unclosed class") << u"1[23"_s << 1;
+        QTest::newRow("unfinished escape") << u"12\\"_s << 2;
+        QTest::newRow("unbalanced bracket") << u"12(3"_s << 4;
+    }
+    void errorPositions() {
+        QFETCH(QString, pattern);
+        QFETCH(int, position);
+        QString error;
+        qsizetype at = -1;
+        QVERIFY(!RouteMatcher::javaToPcre(pattern, &error, &at));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(at, qsizetype(position));
+    }
+
     void brokenRegexStopsTheSearch() {
         // "1{2.*" is longer, so it is tried first; Java refuses it ("Illegal repetition") and Restcomm's
         // single try/catch ends the regex loop: the shorter, valid "1.*" is never tried.
