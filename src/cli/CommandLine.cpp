@@ -5,6 +5,7 @@
 #include "cli/ExportCommand.h"
 #include "cli/PendingCommand.h"
 #include "cli/ProfilesCommand.h"
+#include "cli/RouteCommand.h"
 #include "cli/SyncCommand.h"
 #include "cli/ValidateCommand.h"
 #include "store/Database.h"
@@ -24,6 +25,8 @@ QString CommandLine::helpText() {
               "  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter "
               "EXPR]\n"
               "  pending list|apply|discard [ID]\n"
+              "  route (--profile P | --entries FILE) [--lint] [--format json] -- DIALED...\n"
+              "                             which Restcomm number or regex route a dialed number reaches\n"
               "  validate number TEXT [--region DE]\n"
               "  validate port-ranges --route +49... --range 0-99 --activate 4-4,19-20 [--status draft]\n"
               "Every command takes --help; commands that print records take --format json.\n"
@@ -90,6 +93,8 @@ int CommandLine::run(const QStringList& arguments) {
         return ExportCommand::run(context, commandArguments);
     if (command == u"pending"_s)
         return PendingCommand::run(context, commandArguments);
+    if (command == u"route"_s)
+        return RouteCommand::run(context, commandArguments);
     if (command == u"validate"_s)
         return ValidateCommand::run(context, commandArguments);
     return context.fail(kExitUsage, tr("Unknown command “%1”; see trunkline-cli --help.").arg(command));

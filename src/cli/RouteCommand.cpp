@@ -1,0 +1,223 @@
+#include "cli/RouteCommand.h"
+
+#include "cli/CliContext.h"
+#include "cli/ExitCode.h"
+#include "core/PhoneNumberRecord.h"
+#include "store/PhoneNumberRepository.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::cli {
+
+namespace {
+
+QString kindText(core::RouteMatch::Kind kind) {
+    switch (kind) {
+    case core::RouteMatch::Kind::Exact:
+        return u"exact"_s;
+    case core::RouteMatch::Kind::Regex:
+        return u"regex"_s;
+    case core::RouteMatch::Kind::None:
+        break;
+    }
+    return u"none"_s;
+}
+
+QString severityText(core::RouteFinding::Severity severity) {
+    switch (severity) {
+    case core::RouteFinding::Severity::Error:
+        return u"error"_s;
+    case core::RouteFinding::Severity::Warning:
+        return u"warning"_s;
+    case core::RouteFinding::Severity::Info:
+        break;
+    }
+    return u"info"_s;
+}
+
+// Why a regex did or did not take the call, in the words of the tester.
+QString regexReason(const core::RouteMatch& match, const core::RegexTrial& trial) {
+    if (!trial.error.isEmpty())
+        return RouteCommand::tr("not a valid pattern; Restcomm stops trying patterns here: %1")
+            .arg(trial.error);
+    if (trial.matchedCandidate.isEmpty())
+        return RouteCommand::tr("does not match");
+    if (trial.entryIndex == match.entryIndex)
+        return RouteCommand::tr("matches %1; the longest pattern that matches wins")
+            .arg(trial.matchedCandidate);
+    return RouteCommand::tr("matches %1, but a longer pattern was tried first").arg(trial.matchedCandidate);
+}
+
+} // namespace
+
+QJsonObject RouteCommand::resultJson(const QString& dialed, const QList<core::RouteEntry>& entries,
+                                     const core::RouteMatch& match) {
+    QJsonArray candidates;
+    if (match.kind == core::RouteMatch::Kind::Exact) {
+        candidates.append(QJsonObject{
+            {u"entry"_s, entries.at(match.entryIndex).phoneNumber},
+            {u"kind"_s, u"exact"_s},
+            {u"matched"_s, match.matchedCandidate},
+            {u"won"_s, true},
+            {u"reason"_s,
+             tr("equals %1; an exact number wins before any pattern").arg(match.matchedCandidate)}});
+    }
+    for (qsizetype i = 0; i < match.regexTrials.size(); ++i) {
+        const core::RegexTrial& trial = match.regexTrials.at(i);
+        candidates.append(
+            QJsonObject{{u"entry"_s, entries.at(trial.entryIndex).phoneNumber},
+                        {u"kind"_s, u"regex"_s},
+                        {u"matched"_s, trial.matchedCandidate.isEmpty() ? QJsonValue()
+                                                                        : QJsonValue(trial.matchedCandidate)},
+                        {u"won"_s, trial.entryIndex == match.entryIndex},
+                        {u"reason"_s, regexReason(match, trial)}});
+    }
+    if (match.kind == core::RouteMatch::Kind::Regex && match.regexTrials.isEmpty() == false &&
+        std::none_of(match.regexTrials.cbegin(), match.regexTrials.cend(),
+                     [&](const core::RegexTrial& t) { return t.entryIndex == match.entryIndex; })) {
+        candidates.append(
+            QJsonObject{{u"entry"_s, u"*"_s},
+                        {u"kind"_s, u"regex"_s},
+                        {u"matched"_s, dialed},
+                        {u"won"_s, true},
+                        {u"reason"_s, tr("no number or pattern matched; the “*” row takes the call")}});
+    }
+    return QJsonObject{
+        {u"dialed"_s, dialed},
+        {u"winner"_s, match.found() ? QJsonValue(entries.at(match.entryIndex).phoneNumber) : QJsonValue()},
+        {u"kind"_s, kindText(match.kind)},
+        {u"tried"_s, QJsonArray::fromStringList(match.candidates)},
+        {u"candidates"_s, candidates}};
+}
+
+QJsonObject RouteCommand::findingJson(const QList<core::RouteEntry>& entries,
+                                      const core::RouteFinding& finding) {
+    return QJsonObject{{u"severity"_s, severityText(finding.severity)},
+                       {u"entry"_s, finding.entryIndex >= 0
+                                        ? QJsonValue(entries.at(finding.entryIndex).phoneNumber)
+                                        : QJsonValue()},
+                       {u"position"_s, finding.position >= 0 ? QJsonValue(finding.position) : QJsonValue()},
+                       {u"message"_s, finding.message}};
+}
+
+QList<core::RouteEntry> RouteCommand::entriesFromFile(const QString& path, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = tr("--entries: cannot read %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    QList<core::RouteEntry> entries;
+    for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        const QString entry = line.trimmed();
+        if (!entry.isEmpty())
+            entries.append({entry, kOrganization, true, QString::number(entries.size() + 1)});
+    }
+    if (entries.isEmpty())
+        *error = tr("--entries: %1 holds no number or pattern.").arg(path);
+    return entries;
+}
+
+QList<core::RouteEntry> RouteCommand::entriesOfProfile(CliContext& context, const QString& selector,
+                                                       QString* error) {
+    const QList<store::Profile> profiles = context.profiles(selector, error);
+    if (profiles.isEmpty())
+        return {};
+    if (profiles.size() != 1 || profiles.first().provider != core::kProviderRestcomm) {
+        *error = tr("--profile: route needs one Restcomm profile.");
+        return {};
+    }
+    store::Database* database = context.database();
+    if (!database) {
+        *error = tr("the database could not be opened");
+        return {};
+    }
+    QList<core::RouteEntry> entries;
+    // Every number of one Restcomm account lives in the account's organisation.
+    for (const core::PhoneNumberRecord& number :
+         store::PhoneNumberRepository(*database).list(profiles.first().id, {}, error)) {
+        const bool sms = number.restcomm && (!number.restcomm->smsUrl.isEmpty() ||
+                                             !number.restcomm->smsApplicationSid.isEmpty());
+        entries.append(
+            {number.e164, kOrganization, number.restcomm && number.restcomm->pureSip, number.id, sms});
+    }
+    if (entries.isEmpty() && error->isEmpty())
+        *error = tr("--profile: %1 has no numbers; sync it first.").arg(profiles.first().name);
+    return entries;
+}
+
+int RouteCommand::run(CliContext& context, const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(
+        "Shows which Restcomm number or regex route a dialed number reaches, and why; with --lint, what is "
+        "wrong with the routes. Give the routes of a profile (from its last sync) or a file with one stored "
+        "number or pattern per line, tested as pure SIP numbers of one organisation."));
+    parser.addHelpOption();
+    parser.addOption({u"profile"_s, tr("A Restcomm profile (name or id)."), u"profile"_s});
+    parser.addOption({u"entries"_s, tr("A file of stored numbers and patterns, one per line."), u"file"_s});
+    parser.addOption({u"lint"_s, tr("Print the linter's findings instead; exit 3 on an error-level one.")});
+    parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
+    parser.addPositionalArgument(u"dialed"_s, tr("Dialed numbers (after --)."), u"-- DIALED…"_s);
+    if (const int exit = context.parse(parser, arguments, u"route"_s); exit >= 0)
+        return exit;
+    const QString format = parser.value(u"format"_s);
+    if (format != u"text"_s && format != u"json"_s)
+        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
+    if (parser.isSet(u"profile"_s) == parser.isSet(u"entries"_s))
+        return context.fail(kExitUsage, tr("route: give either --profile or --entries."));
+    const bool lint = parser.isSet(u"lint"_s);
+    if (!lint && parser.positionalArguments().isEmpty())
+        return context.fail(kExitUsage, tr("route: give the dialed numbers after --, or --lint."));
+
+    QString error;
+    const QList<core::RouteEntry> entries =
+        parser.isSet(u"entries"_s) ? entriesFromFile(parser.value(u"entries"_s), &error)
+                                   : entriesOfProfile(context, parser.value(u"profile"_s), &error);
+    if (entries.isEmpty())
+        return context.fail(kExitFailure, error);
+    const bool json = format == u"json"_s;
+
+    if (lint) {
+        const QList<core::RouteFinding> findings = core::RouteLinter::lint(entries);
+        QJsonArray array;
+        for (const core::RouteFinding& finding : findings) {
+            array.append(findingJson(entries, finding));
+            if (!json)
+                context.out() << severityText(finding.severity) << ": " << finding.message << Qt::endl;
+        }
+        if (json)
+            context.out() << QJsonDocument(QJsonObject{{u"findings"_s, array}}).toJson(QJsonDocument::Compact)
+                          << Qt::endl;
+        return core::RouteLinter::hasErrors(findings) ? kExitValidationFailed : kExitOk;
+    }
+
+    QJsonArray results;
+    for (const QString& dialed : parser.positionalArguments()) {
+        const core::RouteMatch match = core::RouteMatcher::match(dialed, entries, {}, kOrganization);
+        const QJsonObject result = resultJson(dialed, entries, match);
+        results.append(result);
+        if (json)
+            continue;
+        context.out() << dialed << " -> "
+                      << (match.found() ? entries.at(match.entryIndex).phoneNumber : tr("no number or route"))
+                      << " (" << kindText(match.kind) << ")" << Qt::endl;
+        for (const QJsonValue& candidate : result.value(u"candidates"_s).toArray()) {
+            const QJsonObject c = candidate.toObject();
+            context.out() << "  " << (c.value(u"won"_s).toBool() ? "* " : "  ")
+                          << c.value(u"entry"_s).toString() << ": " << c.value(u"reason"_s).toString()
+                          << Qt::endl;
+        }
+        if (!match.regexError.isEmpty())
+            context.out() << "  " << tr("pattern error: %1").arg(match.regexError) << Qt::endl;
+    }
+    if (json)
+        context.out() << QJsonDocument(QJsonObject{{u"results"_s, results}}).toJson(QJsonDocument::Compact)
+                      << Qt::endl;
+    return kExitOk;
+}
+
+} // namespace trunkline::cli
