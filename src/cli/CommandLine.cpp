@@ -4,6 +4,7 @@
 #include "cli/ExitCode.h"
 #include "cli/ExportCommand.h"
 #include "cli/PendingCommand.h"
+#include "cli/PortCommand.h"
 #include "cli/ProfilesCommand.h"
 #include "cli/RouteCommand.h"
 #include "cli/SyncCommand.h"
@@ -25,6 +26,8 @@ QString CommandLine::helpText() {
               "  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter "
               "EXPR]\n"
               "  pending list|apply|discard [ID]\n"
+              "  port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers FILE)\n"
+              "                             plan a German extended-number port: every number, active or not\n"
               "  route (--profile P | --entries FILE) [--lint] [--format json] -- DIALED...\n"
               "                             which Restcomm number or regex route a dialed number reaches\n"
               "  validate number TEXT [--region DE]\n"
@@ -93,6 +96,8 @@ int CommandLine::run(const QStringList& arguments) {
         return ExportCommand::run(context, commandArguments);
     if (command == u"pending"_s)
         return PendingCommand::run(context, commandArguments);
+    if (command == u"port"_s)
+        return PortCommand::run(context, commandArguments);
     if (command == u"route"_s)
         return RouteCommand::run(context, commandArguments);
     if (command == u"validate"_s)

@@ -57,7 +57,7 @@ WantedNumbers::Plan WantedNumbers::plan(QStringView routeE164, const NumberRange
         }
         if (!e164->startsWith(routeE164) || e164->size() != routeE164.size() + width) {
             plan.problems.append(
-                {field, tr("Line %1: %2 is not the route number %3 followed by %4 extension digits.")
+                {field, tr("Line %1: %2 is not the route number %3 followed by a %4-digit extension.")
                             .arg(line + 1)
                             .arg(*e164, routeE164)
                             .arg(width)});

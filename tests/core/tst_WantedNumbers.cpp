@@ -98,10 +98,10 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("another route")
             << u"+49 30 1234567804"_s
-            << u"Line 2: +49301234567804 is not the route number +492012345678 followed by 2 extension digits."_s;
+            << u"Line 2: +49301234567804 is not the route number +492012345678 followed by a 2-digit extension."_s;
         QTest::newRow("too few extension digits")
             << u"+49 201 2345678 4"_s
-            << u"Line 2: +4920123456784 is not the route number +492012345678 followed by 2 extension digits."_s;
+            << u"Line 2: +4920123456784 is not the route number +492012345678 followed by a 2-digit extension."_s;
         QTest::newRow("outside the block")
             << u"+49 201 2345678 95"_s
             << u"Line 2: extension 95 of +49201234567895 is outside the extension range 0–89."_s;
