@@ -2,6 +2,7 @@
 
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
+#include "core/PhoneNumber.h"
 #include "core/PhoneNumberRecord.h"
 #include "store/PhoneNumberRepository.h"
 
@@ -142,8 +143,12 @@ QList<core::RouteEntry> RouteCommand::entriesOfProfile(CliContext& context, cons
          store::PhoneNumberRepository(*database).list(profiles.first().id, {}, error)) {
         const bool sms = number.restcomm && (!number.restcomm->smsUrl.isEmpty() ||
                                              !number.restcomm->smsApplicationSid.isEmpty());
-        entries.append(
-            {number.e164, kOrganization, number.restcomm && number.restcomm->pureSip, number.id, sms});
+        // Restcomm's representation has no pure_sip (docs/api/restcomm-numbers.md §3): a number provisioned
+        // through Trunkline remembers it; otherwise text that is not an E.164 number ("16.*", "1234") can
+        // only have been stored with isSIP=true, since a provider number is normalised and checked (§5).
+        const bool pureSip =
+            (number.restcomm && number.restcomm->pureSip) || !core::PhoneNumber::isE164(number.e164);
+        entries.append({number.e164, kOrganization, pureSip, number.id, sms});
     }
     if (entries.isEmpty() && error->isEmpty())
         *error = tr("--profile: %1 has no numbers; sync it first.").arg(profiles.first().name);
