@@ -125,6 +125,14 @@ private slots:
             QJsonDocument::fromJson(run.out).object().value(u"results"_s).toArray().at(0).toObject();
         QCOMPARE(result.value(u"kind"_s).toString(), u"exact"_s);
         QCOMPARE(result.value(u"winner"_s).toString(), first);
+
+        // The demo organisation's seed-003 patterns are SIP numbers, although the API does not say so.
+        const CliRun regex =
+            cli({u"route"_s, u"--profile"_s, u"Routes"_s, u"--format"_s, u"json"_s, u"--"_s, u"42342"_s});
+        const QJsonObject hit =
+            QJsonDocument::fromJson(regex.out).object().value(u"results"_s).toArray().at(0).toObject();
+        QCOMPARE(hit.value(u"kind"_s).toString(), u"regex"_s);
+        QCOMPARE(hit.value(u"winner"_s).toString(), u"[45]234[23]"_s);
     }
 };
 
