@@ -205,6 +205,14 @@
 <context>
     <name>CommandLine</name>
     <message>
+        <source>--database: a path or URL is missing.</source>
+        <translation>--database: Pfad oder URL fehlt.</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”; see trunkline-cli --help.</source>
+        <translation>Unbekannter Befehl “%1”; siehe trunkline-cli --help.</translation>
+    </message>
+    <message>
         <source>Usage: trunkline-cli [--database PATH_OR_URL] COMMAND [options]
 
 Commands:
@@ -213,6 +221,10 @@ Commands:
                              pull from the provider, then push pending changes
   export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter EXPR]
   pending list|apply|discard [ID]
+  port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers FILE)
+                             plan a German extended-number port: every number, active or not
+  route (--profile P | --entries FILE) [--lint] [--format json] -- DIALED...
+                             which Restcomm number or regex route a dialed number reaches
   validate number TEXT [--region DE]
   validate port-ranges --route +49... --range 0-99 --activate 4-4,19-20 [--status draft]
 Every command takes --help; commands that print records take --format json.
@@ -239,6 +251,10 @@ Befehle:
                              vom Anbieter abrufen, dann ausstehende Änderungen übertragen
   export numbers|extensions|forwarding|port-orders [--format csv|json] [-o DATEI] [--filter AUSDRUCK]
   pending list|apply|discard [ID]
+  port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers DATEI)
+                             eine Portierung deutscher Durchwahlnummern planen: jede Nummer, aktiv oder nicht
+  route (--profile P | --entries DATEI) [--lint] [--format json] -- GEWÄHLT...
+                             welche Restcomm-Nummer oder Regex-Route eine gewählte Nummer erreicht
   validate number TEXT [--region DE]
   validate port-ranges --route +49... --range 0-99 --activate 4-4,19-20 [--status draft]
 Jeder Befehl kennt --help; Befehle, die Datensätze ausgeben, kennen --format json.
@@ -257,14 +273,6 @@ Exit-Codes:
   5  Konflikte (Änderungen auch beim Anbieter bearbeitet; siehe pending list)
 Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 </translation>
-    </message>
-    <message>
-        <source>--database: a path or URL is missing.</source>
-        <translation>--database: Pfad oder URL fehlt.</translation>
-    </message>
-    <message>
-        <source>Unknown command “%1”; see trunkline-cli --help.</source>
-        <translation>Unbekannter Befehl “%1”; siehe trunkline-cli --help.</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1869,85 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>PortCommand</name>
+    <message>
+        <source>Plans the port of a German main line with its extension block: checks the route number, the extension range and the activation ranges against the porting rules, and prints every number that will port with whether it will be active. --activate-numbers takes a file with one wanted number per line (+49 201 23456 7804, 0049…, 0201…) and derives the fewest activation ranges.</source>
+        <translation>Plant die Portierung eines deutschen Hauptanschlusses mit seinem Durchwahlblock: prüft Stammnummer, Durchwahlbereich und Aktivierungsbereiche gegen die Portierungsregeln und listet jede Nummer, die portiert wird, mit der Angabe, ob sie aktiv sein wird. --activate-numbers nimmt eine Datei mit einer gewünschten Nummer pro Zeile (+49 201 23456 7804, 0049…, 0201…) und leitet daraus die wenigsten Aktivierungsbereiche ab.</translation>
+    </message>
+    <message>
+        <source>Only check and print the plan (needs no profile).</source>
+        <translation>Nur prüfen und den Plan ausgeben (braucht kein Profil).</translation>
+    </message>
+    <message>
+        <source>The route number (main line) in E.164.</source>
+        <translation>Die Stammnummer (Hauptanschluss) in E.164.</translation>
+    </message>
+    <message>
+        <source>The extension range, e.g. 0-99.</source>
+        <translation>Der Durchwahlbereich, z. B. 0-99.</translation>
+    </message>
+    <message>
+        <source>Activation ranges, e.g. 4-4,19-20.</source>
+        <translation>Aktivierungsbereiche, z. B. 4-4,19-20.</translation>
+    </message>
+    <message>
+        <source>A file of wanted full numbers, one per line.</source>
+        <translation>Eine Datei mit gewünschten vollständigen Nummern, eine pro Zeile.</translation>
+    </message>
+    <message>
+        <source>text or json.</source>
+        <translation>text oder json.</translation>
+    </message>
+    <message>
+        <source>--format: must be text or json, not “%1”.</source>
+        <translation>--format: muss text oder json sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>port: only --dry-run is available in this version; port orders are placed from the Telnyx portal until the porting wizard lands.</source>
+        <translation>port: in dieser Version gibt es nur --dry-run; Portierungsaufträge werden im Telnyx-Portal erteilt, bis der Portierungsassistent kommt.</translation>
+    </message>
+    <message>
+        <source>port: --route and --range are required.</source>
+        <translation>port: --route und --range sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>port: give either --activate or --activate-numbers.</source>
+        <translation>port: entweder --activate oder --activate-numbers angeben.</translation>
+    </message>
+    <message>
+        <source>--range: “%1” is not FROM-TO (digits).</source>
+        <translation>--range: „%1“ ist nicht VON-BIS (Ziffern).</translation>
+    </message>
+    <message>
+        <source>--activate: “%1” is not FROM-TO (digits).</source>
+        <translation>--activate: „%1“ ist nicht VON-BIS (Ziffern).</translation>
+    </message>
+    <message>
+        <source>--activate-numbers: cannot read %1: %2</source>
+        <translation>--activate-numbers: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>route number %1, extension range %2-%3, activation ranges %4</source>
+        <translation>Stammnummer %1, Durchwahlbereich %2-%3, Aktivierungsbereiche %4</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>%1 numbers port, %2 active, %3 inactive</source>
+        <translation>%1 Nummern werden portiert, %2 aktiv, %3 inaktiv</translation>
+    </message>
+</context>
+<context>
     <name>PortingOrderStatus</name>
     <message>
         <source>Draft</source>
@@ -2653,6 +2740,148 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>RouteCommand</name>
+    <message>
+        <source>not a valid pattern; Restcomm stops trying patterns here: %1</source>
+        <translation>kein gültiges Muster; Restcomm prüft ab hier keine Muster mehr: %1</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>passt nicht</translation>
+    </message>
+    <message>
+        <source>matches %1; the longest pattern that matches wins</source>
+        <translation>passt auf %1; das längste passende Muster gewinnt</translation>
+    </message>
+    <message>
+        <source>matches %1, but a longer pattern was tried first</source>
+        <translation>passt auf %1, aber ein längeres Muster wurde zuerst geprüft</translation>
+    </message>
+    <message>
+        <source>equals %1; an exact number wins before any pattern</source>
+        <translation>gleich %1; eine exakte Nummer gewinnt vor jedem Muster</translation>
+    </message>
+    <message>
+        <source>no number or pattern matched; the “*” row takes the call</source>
+        <translation>keine Nummer und kein Muster passt; die Zeile „*“ nimmt den Anruf an</translation>
+    </message>
+    <message>
+        <source>--entries: cannot read %1: %2</source>
+        <translation>--entries: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--entries: %1 holds no number or pattern.</source>
+        <translation>--entries: %1 enthält keine Nummer und kein Muster.</translation>
+    </message>
+    <message>
+        <source>--profile: route needs one Restcomm profile.</source>
+        <translation>--profile: route braucht genau ein Restcomm-Profil.</translation>
+    </message>
+    <message>
+        <source>the database could not be opened</source>
+        <translation>die Datenbank konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>--profile: %1 has no numbers; sync it first.</source>
+        <translation>--profile: %1 hat keine Nummern; zuerst synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Shows which Restcomm number or regex route a dialed number reaches, and why; with --lint, what is wrong with the routes. Give the routes of a profile (from its last sync) or a file with one stored number or pattern per line, tested as pure SIP numbers of one organisation.</source>
+        <translation>Zeigt, welche Restcomm-Nummer oder Regex-Route eine gewählte Nummer erreicht, und warum; mit --lint, was an den Routen falsch ist. Angegeben werden die Routen eines Profils (aus der letzten Synchronisierung) oder eine Datei mit einer gespeicherten Nummer oder einem Muster pro Zeile, geprüft als reine SIP-Nummern einer Organisation.</translation>
+    </message>
+    <message>
+        <source>A Restcomm profile (name or id).</source>
+        <translation>Ein Restcomm-Profil (Name oder ID).</translation>
+    </message>
+    <message>
+        <source>A file of stored numbers and patterns, one per line.</source>
+        <translation>Eine Datei mit gespeicherten Nummern und Mustern, eine pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Print the linter&apos;s findings instead; exit 3 on an error-level one.</source>
+        <translation>Stattdessen die Befunde der Prüfung ausgeben; Exit-Code 3 bei einem Fehler.</translation>
+    </message>
+    <message>
+        <source>text or json.</source>
+        <translation>text oder json.</translation>
+    </message>
+    <message>
+        <source>Dialed numbers (after --).</source>
+        <translation>Gewählte Nummern (nach --).</translation>
+    </message>
+    <message>
+        <source>--format: must be text or json, not “%1”.</source>
+        <translation>--format: muss text oder json sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>route: give either --profile or --entries.</source>
+        <translation>route: entweder --profile oder --entries angeben.</translation>
+    </message>
+    <message>
+        <source>route: give the dialed numbers after --, or --lint.</source>
+        <translation>route: die gewählten Nummern nach -- angeben, oder --lint.</translation>
+    </message>
+    <message>
+        <source>no number or route</source>
+        <translation>keine Nummer und keine Route</translation>
+    </message>
+    <message>
+        <source>pattern error: %1</source>
+        <translation>Fehler im Muster: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RouteLinter</name>
+    <message>
+        <source>%1 is listed twice in this organisation; the first row takes every call, this one is never reached.</source>
+        <translation>%1 steht zweimal in dieser Organisation; die erste Zeile nimmt jeden Anruf an, diese wird nie erreicht.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are the same number written two ways; which one a call reaches depends on how the caller dials. Keep one.</source>
+        <translation>%1 und %2 sind dieselbe Nummer in zwei Schreibweisen; welche ein Anruf erreicht, hängt davon ab, wie der Anrufer wählt. Behalten Sie eine.</translation>
+    </message>
+    <message>
+        <source>%1 is not a SIP number, so Restcomm matches it only exactly: only SIP numbers can be regex routes.</source>
+        <translation>%1 ist keine SIP-Nummer, deshalb vergleicht Restcomm sie nur exakt: nur SIP-Nummern können Regex-Routen sein.</translation>
+    </message>
+    <message>
+        <source>%1 looks like a pattern but is matched only exactly: %2 does not make an entry a regex (only * # ^ | . $ \ [ ] do), so only a caller dialing %1 literally reaches it.</source>
+        <translation>%1 sieht wie ein Muster aus, wird aber nur exakt verglichen: %2 macht einen Eintrag nicht zur Regex (nur * # ^ | . $ \ [ ] tun das), also erreicht ihn nur, wer wörtlich %1 wählt.</translation>
+    </message>
+    <message>
+        <source>%1 starts with “+”, which Restcomm rewrites to “/+”, so it never matches a dialed number. Write it as %2.</source>
+        <translation>%1 beginnt mit „+“, das Restcomm zu „/+“ umschreibt; so passt es nie auf eine gewählte Nummer. Schreiben Sie es als %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid pattern at position %2: %3</source>
+        <translation>%1 ist an Position %2 kein gültiges Muster: %3</translation>
+    </message>
+    <message>
+        <source>Restcomm stops at this pattern, so these shorter ones are never tried: %1.</source>
+        <translation>Restcomm bricht bei diesem Muster ab, daher werden diese kürzeren nie geprüft: %1.</translation>
+    </message>
+    <message>
+        <source>%1 matches every number: all calls that no exact number takes go to it, and no shorter pattern is ever reached.</source>
+        <translation>%1 passt auf jede Nummer: alle Anrufe, die keine exakte Nummer annimmt, gehen dorthin, und kein kürzeres Muster wird je erreicht.</translation>
+    </message>
+    <message>
+        <source>%1 matches %2 % of a sample of %3 ordinary numbers: it takes almost every call that no exact number takes.</source>
+        <translation>%1 passt auf %2 % einer Stichprobe von %3 gewöhnlichen Nummern: es nimmt fast jeden Anruf an, den keine exakte Nummer annimmt.</translation>
+    </message>
+    <message>
+        <source>%1 never wins: every number it matches is taken first by the longer pattern %2.</source>
+        <translation>%1 gewinnt nie: jede Nummer, auf die es passt, nimmt zuerst das längere Muster %2 an.</translation>
+    </message>
+    <message>
+        <source>%1 has an SMS route, but Restcomm does not use regex routes for SMS: messages to matching numbers do not reach it.</source>
+        <translation>%1 hat eine SMS-Route, aber Restcomm verwendet Regex-Routen nicht für SMS: Nachrichten an passende Nummern erreichen sie nicht.</translation>
+    </message>
+    <message>
+        <source>Regex routes apply to voice calls only; SMS reach only exact numbers.</source>
+        <translation>Regex-Routen gelten nur für Anrufe; SMS erreichen nur exakte Nummern.</translation>
+    </message>
+</context>
+<context>
     <name>RouteMatcher</name>
     <message>
         <source>The pattern ends with an unfinished escape &quot;\&quot;.</source>
@@ -3231,6 +3460,33 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
             <numerusform>gültig: %n Rufnummer</numerusform>
             <numerusform>gültig: %n Rufnummern</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WantedNumbers</name>
+    <message>
+        <source>“%1” contains “%2”; a number may hold only digits, spaces, + / - . ( )</source>
+        <translation>„%1“ enthält „%2“; eine Nummer darf nur Ziffern, Leerzeichen und + / - . ( ) enthalten</translation>
+    </message>
+    <message>
+        <source>“%1” has no country: write it as +49…, 0049… or with the area code&apos;s 0</source>
+        <translation>„%1“ hat kein Land: schreiben Sie +49…, 0049… oder mit der 0 der Vorwahl</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number (+ and 2 to 15 digits)</source>
+        <translation>„%1“ ist keine Telefonnummer (+ und 2 bis 15 Ziffern)</translation>
+    </message>
+    <message>
+        <source>Line %1: %2.</source>
+        <translation>Zeile %1: %2.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is not the route number %3 followed by a %4-digit extension.</source>
+        <translation>Zeile %1: %2 ist nicht die Stammnummer %3 mit einer %4-stelligen Durchwahl.</translation>
+    </message>
+    <message>
+        <source>Line %1: extension %2 of %3 is outside the extension range %4–%5.</source>
+        <translation>Zeile %1: Durchwahl %2 von %3 liegt außerhalb des Durchwahlbereichs %4–%5.</translation>
     </message>
 </context>
 <context>
@@ -4850,10 +5106,41 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>trunkline::net::ApiClient</name>
+    <message>
+        <source>the answer is larger than %1 MB, more than any page of the API</source>
+        <translation>die Antwort ist größer als %1 MB, mehr als jede Seite der API</translation>
+    </message>
+    <message>
+        <source>it redirected the request to another address (%1); Trunkline follows redirects only within the profile&apos;s address</source>
+        <translation>die Anfrage wurde an eine andere Adresse umgeleitet (%1); Trunkline folgt Umleitungen nur innerhalb der Adresse des Profils</translation>
+    </message>
+    <message>
+        <source>the answer was still arriving after %1 s</source>
+        <translation>die Antwort kam nach %1 s immer noch an</translation>
+    </message>
+    <message>
+        <source>it asked to wait %1 minutes before the next attempt, longer than Trunkline waits (%2 minutes)</source>
+        <translation>es verlangte %1 Minuten Wartezeit vor dem nächsten Versuch, länger als Trunkline wartet (%2 Minuten)</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::net::PagedFetch</name>
     <message>
         <source>Page %1 links to itself as the next page.</source>
         <translation>Seite %1 verweist auf sich selbst als nächste Seite.</translation>
+    </message>
+    <message>
+        <source>The list claims %1 pages, more than the %2 Trunkline reads.</source>
+        <translation>Die Liste gibt %1 Seiten an, mehr als die %2, die Trunkline liest.</translation>
+    </message>
+    <message>
+        <source>Page %1 links back to a page already read.</source>
+        <translation>Seite %1 verweist zurück auf eine bereits gelesene Seite.</translation>
+    </message>
+    <message>
+        <source>The list goes on past %1 pages.</source>
+        <translation>Die Liste geht über %1 Seiten hinaus.</translation>
     </message>
 </context>
 <context>
