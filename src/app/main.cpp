@@ -45,9 +45,9 @@ int main(int argc, char* argv[]) {
 
     const QString pathOrUrl = parser.isSet(databaseOption) ? parser.value(databaseOption)
                                                            : trunkline::store::Database::defaultSqlitePath();
-    QString error;
+    QString error = trunkline::store::Database::commandLinePasswordProblem(pathOrUrl);
     const std::unique_ptr<trunkline::store::Database> database =
-        trunkline::store::Database::open(pathOrUrl, &error);
+        error.isEmpty() ? trunkline::store::Database::open(pathOrUrl, &error) : nullptr;
     if (!database) {
         // The store's message names the file or server and the reason; it never contains a password.
         QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "Trunkline cannot start"),

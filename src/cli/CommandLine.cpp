@@ -26,7 +26,8 @@ QString CommandLine::helpText() {
               "  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter "
               "EXPR]\n"
               "  pending list|apply|discard [ID]\n"
-              "  port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers FILE)\n"
+              "  port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers "
+              "FILE)\n"
               "                             plan a German extended-number port: every number, active or not\n"
               "  route (--profile P | --entries FILE) [--lint] [--format json] -- DIALED...\n"
               "                             which Restcomm number or regex route a dialed number reaches\n"
@@ -74,6 +75,8 @@ int CommandLine::run(const QStringList& arguments) {
         }
     }
     CliContext context(database);
+    if (const QString problem = store::Database::commandLinePasswordProblem(database); !problem.isEmpty())
+        return context.fail(kExitUsage, u"--database: "_s + problem);
     if (version) {
         context.out() << "trunkline-cli " << QCoreApplication::applicationVersion() << Qt::endl;
         return kExitOk;

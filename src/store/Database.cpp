@@ -200,6 +200,17 @@ bool Database::openConnection(QString* error) {
     return ok ? true : fail(message);
 }
 
+QString Database::commandLinePasswordProblem(const QString& pathOrUrl) {
+    const QUrl url(pathOrUrl, QUrl::StrictMode);
+    if (!looksLikeUrl(pathOrUrl) || !isPostgresScheme(url.scheme()) || url.password().isEmpty()) {
+        return {};
+    }
+    return tr("The database URL %1 carries a password, which every user of this computer could read from "
+              "the command line. Put the password in ~/.pgpass or the PGPASSWORD environment variable and "
+              "give the URL without it.")
+        .arg(url.toDisplayString(QUrl::RemovePassword));
+}
+
 QStringList Database::postgresConnectOptions(const QUrl& url) {
     // Query items (?sslmode=require&connect_timeout=5) are libpq connection options.
     QStringList options;

@@ -33,6 +33,11 @@ public:
     // Opens without touching the schema (tests and the migrator's own checks use this).
     static std::unique_ptr<Database> connect(const QString& pathOrUrl, QString* error);
 
+    // A database URL given on a command line must not carry a password: every user of the computer can
+    // read another process's arguments (ps). Returns the translated refusal, or "" when the text is fine;
+    // the password itself is never repeated. libpq takes it from ~/.pgpass or PGPASSWORD instead.
+    static QString commandLinePasswordProblem(const QString& pathOrUrl);
+
     // libpq connection options for a postgresql:// URL: its query items (?connect_timeout=5 ...) and,
     // unless the URL says otherwise, sslmode=require for any host that is not this machine, so a team
     // database is never reached in clear text by default (?sslmode=verify-full checks the certificate).

@@ -151,6 +151,19 @@ private slots:
         QCOMPARE(Database::postgresConnectOptions(QUrl(url)), options);
     }
 
+    void aPasswordOnTheCommandLineIsRefused() {
+        const QString problem =
+            Database::commandLinePasswordProblem(u"postgresql://anna:s3cret@db.example.invalid/trunkline"_s);
+        QVERIFY(
+            problem.startsWith(u"The database URL postgresql://anna@db.example.invalid/trunkline carries a "
+                               u"password"_s));
+        QVERIFY(problem.contains(u"~/.pgpass"_s));
+        QVERIFY(!problem.contains(u"s3cret"_s));
+        QCOMPARE(Database::commandLinePasswordProblem(u"postgresql://anna@db.example.invalid/trunkline"_s),
+                 QString());
+        QCOMPARE(Database::commandLinePasswordProblem(u"/home/anna/trunkline.sqlite"_s), QString());
+    }
+
     void defaultSqlitePathIsInAppData() {
         const QString path = Database::defaultSqlitePath();
         QVERIFY(path.endsWith("/trunkline.sqlite"_L1));
