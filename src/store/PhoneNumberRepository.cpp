@@ -139,92 +139,54 @@ core::PhoneNumberRecord fromRow(const QSqlQuery& q) {
 } // namespace
 
 PhoneNumberRepository::PhoneNumberRepository(Database& database)
-    : m_access(database,
-               {u"phone_numbers"_s,
-                {u"id"_s, u"provider"_s, u"e164"_s, u"digits"_s, u"label"_s, u"usage_type"_s,
-                 u"payment_type"_s, u"call_type"_s, u"status"_s, u"features"_s, u"extension_id"_s,
-                 u"extension_number"_s, u"restcomm_json"_s},
-                QT_TRANSLATE_NOOP("Repository", "phone numbers")},
-               toValues, fromRow, u"e164, id"_s) {
-}
-
-bool PhoneNumberRepository::upsert(qint64 profileId, const QList<core::PhoneNumberRecord>& numbers,
-                                   QString* error) {
-    return m_access.upsert(profileId, numbers, error);
-}
-
-bool PhoneNumberRepository::removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                            int* removed) {
-    return m_access.removeAllExcept(profileId, keptIds, error, removed);
-}
-
-bool PhoneNumberRepository::remove(qint64 profileId, const QString& id, QString* error) {
-    return m_access.remove(profileId, id, error);
-}
-
-std::optional<core::PhoneNumberRecord> PhoneNumberRepository::find(qint64 profileId, const QString& id,
-                                                                   QString* error) const {
-    return m_access.find(profileId, id, error);
+    : RecordAccess(database,
+                   {u"phone_numbers"_s,
+                    {u"id"_s, u"provider"_s, u"e164"_s, u"digits"_s, u"label"_s, u"usage_type"_s,
+                     u"payment_type"_s, u"call_type"_s, u"status"_s, u"features"_s, u"extension_id"_s,
+                     u"extension_number"_s, u"restcomm_json"_s},
+                    QT_TRANSLATE_NOOP("Repository", "phone numbers")},
+                   toValues, fromRow, u"e164, id"_s) {
 }
 
 namespace {
 
-struct Where {
-    QString sql;
-    QVariantList values;
-};
-
-Where whereOf(const PhoneNumberFilter& filter);
+sql::Where whereOf(const PhoneNumberFilter& filter) {
+    sql::Where where;
+    // Only digits reach the LIKE patterns, so no user text can act as a wildcard.
+    const QString contained = digitsOf(filter.digitsContain);
+    if (!contained.isEmpty()) {
+        where.conditions << u"digits LIKE ?"_s;
+        where.values << QString(u'%' + contained + u'%');
+    }
+    const QString prefix = digitsOf(filter.e164Prefix);
+    if (!prefix.isEmpty()) {
+        where.conditions << u"digits LIKE ?"_s;
+        where.values << QString(prefix + u'%');
+    }
+    if (filter.usageType) {
+        where.conditions << u"usage_type = ?"_s;
+        where.values << core::toWire(*filter.usageType);
+    }
+    if (!filter.provider.isEmpty()) {
+        where.conditions << u"provider = ?"_s;
+        where.values << filter.provider;
+    }
+    if (filter.extensionId) {
+        where.conditions << u"extension_id = ?"_s;
+        where.values << sql::notNull(*filter.extensionId);
+    }
+    return where;
+}
 
 } // namespace
 
 QList<core::PhoneNumberRecord> PhoneNumberRepository::list(qint64 profileId, const PhoneNumberFilter& filter,
                                                            QString* error, const Page& page) const {
-    const Where where = whereOf(filter);
-    return m_access.select(profileId, where.sql, where.values, error, page);
+    return select(profileId, whereOf(filter), error, page);
 }
 
 int PhoneNumberRepository::count(qint64 profileId, const PhoneNumberFilter& filter, QString* error) const {
-    const Where where = whereOf(filter);
-    return m_access.count(profileId, where.sql, where.values, error);
-}
-
-namespace {
-
-Where whereOf(const PhoneNumberFilter& filter) {
-    QStringList where;
-    QVariantList values;
-    // Only digits reach the LIKE patterns, so no user text can act as a wildcard.
-    const QString contained = digitsOf(filter.digitsContain);
-    if (!contained.isEmpty()) {
-        where << u"digits LIKE ?"_s;
-        values << QString(u'%' + contained + u'%');
-    }
-    const QString prefix = digitsOf(filter.e164Prefix);
-    if (!prefix.isEmpty()) {
-        where << u"digits LIKE ?"_s;
-        values << QString(prefix + u'%');
-    }
-    if (filter.usageType) {
-        where << u"usage_type = ?"_s;
-        values << core::toWire(*filter.usageType);
-    }
-    if (!filter.provider.isEmpty()) {
-        where << u"provider = ?"_s;
-        values << filter.provider;
-    }
-    if (filter.extensionId) {
-        where << u"extension_id = ?"_s;
-        values << sql::notNull(*filter.extensionId);
-    }
-    return {where.join(" AND "_L1), values};
-}
-
-} // namespace
-
-std::optional<RecordState> PhoneNumberRepository::state(qint64 profileId, const QString& id,
-                                                        QString* error) const {
-    return m_access.state(profileId, id, error);
+    return RecordAccess::count(profileId, whereOf(filter), error);
 }
 
 } // namespace trunkline::store
