@@ -1,11 +1,13 @@
 #include "cli/CliContext.h"
 
+#include "cli/ExitCode.h"
 #include "connection/ConnectionFactory.h"
 #include "connection/DemoEmulator.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/Database.h"
 #include "store/ProfileRepository.h"
 
+#include <QCommandLineParser>
 #include <QEventLoop>
 #include <QTimer>
 #include <cstdio>
@@ -26,6 +28,17 @@ CliContext::~CliContext() = default;
 int CliContext::fail(int code, const QString& message) {
     m_err << "trunkline-cli: " << message << Qt::endl;
     return code;
+}
+
+int CliContext::parse(QCommandLineParser& parser, QStringList arguments, const QString& command) {
+    arguments[0] = u"trunkline-cli "_s + command;
+    if (!parser.parse(arguments))
+        return fail(kExitUsage, parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        m_out << parser.helpText();
+        return kExitOk;
+    }
+    return -1;
 }
 
 store::Database* CliContext::database() {

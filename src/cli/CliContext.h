@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 
+class QCommandLineParser;
+
 namespace trunkline::connection {
 struct Connection;
 class DemoEmulator;
@@ -35,6 +37,10 @@ public:
 
     // Prints "trunkline-cli: <message>" on stderr and returns `code`.
     int fail(int code, const QString& message);
+    // Parses a command's `arguments` ([0] is replaced by "trunkline-cli <command>" for the messages) with
+    // `parser`, which has the help option. Returns -1 to go on, else the exit code: the usage error or
+    // the help has been printed.
+    int parse(QCommandLineParser& parser, QStringList arguments, const QString& command);
 
     // Opens (and migrates) the database on first use; nullptr after printing why not.
     store::Database* database();

@@ -145,14 +145,8 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption(
         {{u"o"_s, u"output"_s}, tr("Write to this file instead of standard output."), u"file"_s});
     parser.addOption({u"filter"_s, tr("Only rows matching the expression."), u"expr"_s});
-    QStringList args = arguments;
-    args[0] = u"trunkline-cli export"_s;
-    if (!parser.parse(args))
-        return context.fail(kExitUsage, parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        context.out() << parser.helpText();
-        return kExitOk;
-    }
+    if (const int exit = context.parse(parser, arguments, u"export"_s); exit >= 0)
+        return exit;
     const QStringList positional = parser.positionalArguments();
     const QString kind = positional.value(0);
     const QStringList columnNames = columns(kind);

@@ -34,14 +34,8 @@ int SyncCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption({u"details"_s, tr("Also fetch every extension's forwarding list (one request per "
                                        "extension: slow on big accounts).")});
     parser.addOption({u"format"_s, tr("Summary format: text or json."), u"format"_s, u"text"_s});
-    QStringList args = arguments;
-    args[0] = u"trunkline-cli sync"_s;
-    if (!parser.parse(args))
-        return context.fail(kExitUsage, parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        context.out() << parser.helpText();
-        return kExitOk;
-    }
+    if (const int exit = context.parse(parser, arguments, u"sync"_s); exit >= 0)
+        return exit;
     if (!parser.positionalArguments().isEmpty())
         return context.fail(
             kExitUsage, tr("sync: unexpected argument “%1”.").arg(parser.positionalArguments().constFirst()));

@@ -16,18 +16,14 @@ using namespace Qt::StringLiterals;
 namespace trunkline::cli {
 
 namespace {
-// Parses into `parser`; returns -1 to go on, else the exit code (usage error or --help done).
-int parseArguments(CliContext& context, QCommandLineParser& parser, QStringList arguments,
+// Parses into `parser`, with the --format option every validate command has; returns -1 to go on, else
+// the exit code (usage error or --help done).
+int parseArguments(CliContext& context, QCommandLineParser& parser, const QStringList& arguments,
                    const QString& name) {
     parser.addHelpOption();
     parser.addOption({u"format"_s, ValidateCommand::tr("text or json."), u"format"_s, u"text"_s});
-    arguments[0] = u"trunkline-cli validate "_s + name;
-    if (!parser.parse(arguments))
-        return context.fail(kExitUsage, parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        context.out() << parser.helpText();
-        return kExitOk;
-    }
+    if (const int exit = context.parse(parser, arguments, u"validate "_s + name); exit >= 0)
+        return exit;
     const QString format = parser.value(u"format"_s);
     if (format != u"text"_s && format != u"json"_s)
         return context.fail(kExitUsage,
