@@ -10,7 +10,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
-using trunkline::core::Extension;
 
 namespace {
 
@@ -61,14 +60,8 @@ private:
     qint64 m_profile = 0;
 
     bool addExtensions(TestDatabase& test, const QString& profileName = u"Test office"_s) {
-        m_profile = test.addProfile(profileName);
-        Extension a;
-        a.id = u"e1"_s;
-        a.extensionNumber = u"101"_s;
-        Extension b = a;
-        b.id = u"e2"_s;
-        b.extensionNumber = u"102"_s;
-        return m_profile > 0 && ExtensionRepository(test.database()).upsert(m_profile, {a, b});
+        m_profile = test.addProfileWithExtensions(profileName);
+        return m_profile > 0;
     }
 
     static void addKindRows() {
