@@ -68,13 +68,8 @@ ExtensionPageKey ExtensionTableQuery::keyOf(const ExtensionRow& row) {
 
 qint64 ExtensionTableQuery::count(const ExtensionTableFilter& filter, QString* error) const {
     const sql::Where w = whereFor(filter);
-    QSqlQuery query =
-        sql::preparedQuery(m_database, u"SELECT COUNT(*) FROM extensions x"_s + w.sql(), w.values);
-    if (!query.exec() || !query.next()) {
-        sql::fail(error, m_database, tr("Cannot count the extensions"), query);
-        return -1;
-    }
-    return query.value(0).toLongLong();
+    return sql::countRows(m_database, u"SELECT COUNT(*) FROM extensions x"_s + w.sql(), w.values,
+                          tr("Cannot count the extensions"), error);
 }
 
 QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter, ExtensionSortKey sortKey,

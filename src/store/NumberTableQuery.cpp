@@ -148,15 +148,10 @@ NumberPageKey NumberTableQuery::keyOf(const NumberRow& row) {
 
 qint64 NumberTableQuery::count(const NumberTableFilter& filter, QString* error) const {
     const Where w = whereFor(filter);
-    QSqlQuery query = sql::preparedQuery(m_database,
-                                         u"SELECT COUNT(*) FROM phone_numbers n"_s +
-                                             (w.needsExtensions ? kJoinExtensions : QString()) + w.sql(),
-                                         w.values);
-    if (!query.exec() || !query.next()) {
-        sql::fail(error, m_database, tr("Cannot count the phone numbers"), query);
-        return -1;
-    }
-    return query.value(0).toLongLong();
+    return sql::countRows(m_database,
+                          u"SELECT COUNT(*) FROM phone_numbers n"_s +
+                              (w.needsExtensions ? kJoinExtensions : QString()) + w.sql(),
+                          w.values, tr("Cannot count the phone numbers"), error);
 }
 
 QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberSortKey sortKey,

@@ -89,15 +89,9 @@ public:
     // -1 (with *error) when the count cannot be read.
     int count(qint64 profileId, const sql::Where& where, QString* error) const {
         const sql::Where all = profileWhere(profileId, where);
-        QSqlQuery query = sql::preparedQuery(
-            m_database, QLatin1String("SELECT count(*) FROM ") + m_table.table + all.sql(), all.values);
-        if (!query.exec() || !query.next()) {
-            sql::fail(error, m_database,
-                      QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()),
-                      query);
-            return -1;
-        }
-        return query.value(0).toInt();
+        return static_cast<int>(sql::countRows(
+            m_database, QLatin1String("SELECT count(*) FROM ") + m_table.table + all.sql(), all.values,
+            QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()), error));
     }
 
     Database& database() const { return m_database; }

@@ -227,6 +227,16 @@ QSqlQuery preparedQuery(const Database& database, const QString& statement, cons
     return query;
 }
 
+qint64 countRows(const Database& database, const QString& statement, const QVariantList& values,
+                 const QString& what, QString* error) {
+    QSqlQuery query = preparedQuery(database, statement, values);
+    if (!query.exec() || !query.next()) {
+        fail(error, database, what, query);
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
 QSqlQuery KeysetOrder::pageQuery(const Database& database, const QString& select, Where where,
                                  const std::optional<PageKey>& after, int limit) const {
     if (after) {

@@ -95,6 +95,11 @@ struct Where {
 // in order, ready to exec().
 QSqlQuery preparedQuery(const Database& database, const QString& statement, const QVariantList& values);
 
+// Runs a SELECT COUNT(*) statement bound to `values`: the count, or -1 with *error set to
+// "<what> in <database>: <driver text>".
+qint64 countRows(const Database& database, const QString& statement, const QVariantList& values,
+                 const QString& what, QString* error);
+
 // A table read in keyset pages ordered by (sortBy, <alias>.profile_id, <alias>.id), as the console's
 // lazy models do.
 struct KeysetOrder {
