@@ -11,37 +11,41 @@ namespace {
 using detail::WireEntry;
 
 constexpr std::array<WireEntry<ExtensionType>, 23> kExtensionTypes{{
-    {ExtensionType::User, u"User"},
-    {ExtensionType::Department, u"Department"},
-    {ExtensionType::Announcement, u"Announcement"},
-    {ExtensionType::Voicemail, u"Voicemail"},
-    {ExtensionType::DigitalUser, u"DigitalUser"},
-    {ExtensionType::VirtualUser, u"VirtualUser"},
-    {ExtensionType::FaxUser, u"FaxUser"},
-    {ExtensionType::PagingOnly, u"PagingOnly"},
-    {ExtensionType::SharedLinesGroup, u"SharedLinesGroup"},
-    {ExtensionType::DelegatedLinesGroup, u"DelegatedLinesGroup"},
-    {ExtensionType::GroupCallPickup, u"GroupCallPickup"},
-    {ExtensionType::IvrMenu, u"IvrMenu"},
-    {ExtensionType::ApplicationExtension, u"ApplicationExtension"},
-    {ExtensionType::ProxyAdmin, u"ProxyAdmin"},
-    {ExtensionType::RoomConnector, u"RoomConnector"},
-    {ExtensionType::ParkLocation, u"ParkLocation"},
-    {ExtensionType::Limited, u"Limited"},
-    {ExtensionType::Bot, u"Bot"},
-    {ExtensionType::Site, u"Site"},
-    {ExtensionType::Room, u"Room"},
-    {ExtensionType::FlexibleUser, u"FlexibleUser"},
-    {ExtensionType::TieLine, u"TieLine"},
-    {ExtensionType::Unknown, u"Unknown"},
+    {ExtensionType::User, u"User", QT_TRANSLATE_NOOP("ExtensionType", "User")},
+    {ExtensionType::Department, u"Department", QT_TRANSLATE_NOOP("ExtensionType", "Call queue")},
+    {ExtensionType::Announcement, u"Announcement", QT_TRANSLATE_NOOP("ExtensionType", "Announcement only")},
+    {ExtensionType::Voicemail, u"Voicemail", QT_TRANSLATE_NOOP("ExtensionType", "Message only")},
+    {ExtensionType::DigitalUser, u"DigitalUser", QT_TRANSLATE_NOOP("ExtensionType", "Digital user")},
+    {ExtensionType::VirtualUser, u"VirtualUser", QT_TRANSLATE_NOOP("ExtensionType", "Virtual user")},
+    {ExtensionType::FaxUser, u"FaxUser", QT_TRANSLATE_NOOP("ExtensionType", "Fax user")},
+    {ExtensionType::PagingOnly, u"PagingOnly", QT_TRANSLATE_NOOP("ExtensionType", "Paging only group")},
+    {ExtensionType::SharedLinesGroup, u"SharedLinesGroup",
+     QT_TRANSLATE_NOOP("ExtensionType", "Shared lines group")},
+    {ExtensionType::DelegatedLinesGroup, u"DelegatedLinesGroup",
+     QT_TRANSLATE_NOOP("ExtensionType", "Delegated lines group")},
+    {ExtensionType::GroupCallPickup, u"GroupCallPickup",
+     QT_TRANSLATE_NOOP("ExtensionType", "Group call pickup")},
+    {ExtensionType::IvrMenu, u"IvrMenu", QT_TRANSLATE_NOOP("ExtensionType", "IVR menu")},
+    {ExtensionType::ApplicationExtension, u"ApplicationExtension",
+     QT_TRANSLATE_NOOP("ExtensionType", "Application extension")},
+    {ExtensionType::ProxyAdmin, u"ProxyAdmin", QT_TRANSLATE_NOOP("ExtensionType", "Proxy admin")},
+    {ExtensionType::RoomConnector, u"RoomConnector", QT_TRANSLATE_NOOP("ExtensionType", "Room connector")},
+    {ExtensionType::ParkLocation, u"ParkLocation", QT_TRANSLATE_NOOP("ExtensionType", "Park location")},
+    {ExtensionType::Limited, u"Limited", QT_TRANSLATE_NOOP("ExtensionType", "Limited extension")},
+    {ExtensionType::Bot, u"Bot", QT_TRANSLATE_NOOP("ExtensionType", "Bot")},
+    {ExtensionType::Site, u"Site", QT_TRANSLATE_NOOP("ExtensionType", "Site")},
+    {ExtensionType::Room, u"Room", QT_TRANSLATE_NOOP("ExtensionType", "Room")},
+    {ExtensionType::FlexibleUser, u"FlexibleUser", QT_TRANSLATE_NOOP("ExtensionType", "Flexible user")},
+    {ExtensionType::TieLine, u"TieLine", QT_TRANSLATE_NOOP("ExtensionType", "Tie line")},
+    {ExtensionType::Unknown, u"Unknown", QT_TRANSLATE_NOOP("ExtensionType", "Unknown")},
 }};
 
 constexpr std::array<WireEntry<ExtensionStatus>, 5> kExtensionStatuses{{
-    {ExtensionStatus::Enabled, u"Enabled"},
-    {ExtensionStatus::Disabled, u"Disabled"},
-    {ExtensionStatus::Frozen, u"Frozen"},
-    {ExtensionStatus::NotActivated, u"NotActivated"},
-    {ExtensionStatus::Unassigned, u"Unassigned"},
+    {ExtensionStatus::Enabled, u"Enabled", QT_TRANSLATE_NOOP("ExtensionStatus", "Enabled")},
+    {ExtensionStatus::Disabled, u"Disabled", QT_TRANSLATE_NOOP("ExtensionStatus", "Disabled")},
+    {ExtensionStatus::Frozen, u"Frozen", QT_TRANSLATE_NOOP("ExtensionStatus", "Frozen")},
+    {ExtensionStatus::NotActivated, u"NotActivated", QT_TRANSLATE_NOOP("ExtensionStatus", "Not activated")},
+    {ExtensionStatus::Unassigned, u"Unassigned", QT_TRANSLATE_NOOP("ExtensionStatus", "Unassigned")},
 }};
 
 } // namespace
@@ -59,55 +63,7 @@ QList<ExtensionType> allExtensionTypes() {
 }
 
 QString displayName(ExtensionType type) {
-    switch (type) {
-    case ExtensionType::User:
-        return QCoreApplication::translate("ExtensionType", "User");
-    case ExtensionType::Department:
-        return QCoreApplication::translate("ExtensionType", "Call queue");
-    case ExtensionType::Announcement:
-        return QCoreApplication::translate("ExtensionType", "Announcement only");
-    case ExtensionType::Voicemail:
-        return QCoreApplication::translate("ExtensionType", "Message only");
-    case ExtensionType::DigitalUser:
-        return QCoreApplication::translate("ExtensionType", "Digital user");
-    case ExtensionType::VirtualUser:
-        return QCoreApplication::translate("ExtensionType", "Virtual user");
-    case ExtensionType::FaxUser:
-        return QCoreApplication::translate("ExtensionType", "Fax user");
-    case ExtensionType::PagingOnly:
-        return QCoreApplication::translate("ExtensionType", "Paging only group");
-    case ExtensionType::SharedLinesGroup:
-        return QCoreApplication::translate("ExtensionType", "Shared lines group");
-    case ExtensionType::DelegatedLinesGroup:
-        return QCoreApplication::translate("ExtensionType", "Delegated lines group");
-    case ExtensionType::GroupCallPickup:
-        return QCoreApplication::translate("ExtensionType", "Group call pickup");
-    case ExtensionType::IvrMenu:
-        return QCoreApplication::translate("ExtensionType", "IVR menu");
-    case ExtensionType::ApplicationExtension:
-        return QCoreApplication::translate("ExtensionType", "Application extension");
-    case ExtensionType::ProxyAdmin:
-        return QCoreApplication::translate("ExtensionType", "Proxy admin");
-    case ExtensionType::RoomConnector:
-        return QCoreApplication::translate("ExtensionType", "Room connector");
-    case ExtensionType::ParkLocation:
-        return QCoreApplication::translate("ExtensionType", "Park location");
-    case ExtensionType::Limited:
-        return QCoreApplication::translate("ExtensionType", "Limited extension");
-    case ExtensionType::Bot:
-        return QCoreApplication::translate("ExtensionType", "Bot");
-    case ExtensionType::Site:
-        return QCoreApplication::translate("ExtensionType", "Site");
-    case ExtensionType::Room:
-        return QCoreApplication::translate("ExtensionType", "Room");
-    case ExtensionType::FlexibleUser:
-        return QCoreApplication::translate("ExtensionType", "Flexible user");
-    case ExtensionType::TieLine:
-        return QCoreApplication::translate("ExtensionType", "Tie line");
-    case ExtensionType::Unknown:
-        break;
-    }
-    return QCoreApplication::translate("ExtensionType", "Unknown");
+    return detail::displayNameOf(kExtensionTypes, type, "ExtensionType");
 }
 
 QString toWire(ExtensionStatus status) {
@@ -123,19 +79,7 @@ QList<ExtensionStatus> allExtensionStatuses() {
 }
 
 QString displayName(ExtensionStatus status) {
-    switch (status) {
-    case ExtensionStatus::Enabled:
-        return QCoreApplication::translate("ExtensionStatus", "Enabled");
-    case ExtensionStatus::Disabled:
-        return QCoreApplication::translate("ExtensionStatus", "Disabled");
-    case ExtensionStatus::Frozen:
-        return QCoreApplication::translate("ExtensionStatus", "Frozen");
-    case ExtensionStatus::NotActivated:
-        return QCoreApplication::translate("ExtensionStatus", "Not activated");
-    case ExtensionStatus::Unassigned:
-        break;
-    }
-    return QCoreApplication::translate("ExtensionStatus", "Unassigned");
+    return detail::displayNameOf(kExtensionStatuses, status, "ExtensionStatus");
 }
 
 } // namespace trunkline::core

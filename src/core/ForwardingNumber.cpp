@@ -11,19 +11,21 @@ namespace {
 using detail::WireEntry;
 
 constexpr std::array<WireEntry<ForwardingType>, 8> kForwardingTypes{{
-    {ForwardingType::Home, u"Home"},
-    {ForwardingType::Mobile, u"Mobile"},
-    {ForwardingType::Work, u"Work"},
-    {ForwardingType::PhoneLine, u"PhoneLine"},
-    {ForwardingType::Outage, u"Outage"},
-    {ForwardingType::Other, u"Other"},
-    {ForwardingType::BusinessMobilePhone, u"BusinessMobilePhone"},
-    {ForwardingType::ExtensionApps, u"ExtensionApps"},
+    {ForwardingType::Home, u"Home", QT_TRANSLATE_NOOP("ForwardingType", "Home")},
+    {ForwardingType::Mobile, u"Mobile", QT_TRANSLATE_NOOP("ForwardingType", "Mobile")},
+    {ForwardingType::Work, u"Work", QT_TRANSLATE_NOOP("ForwardingType", "Work")},
+    {ForwardingType::PhoneLine, u"PhoneLine", QT_TRANSLATE_NOOP("ForwardingType", "Phone line")},
+    {ForwardingType::Outage, u"Outage", QT_TRANSLATE_NOOP("ForwardingType", "Outage")},
+    {ForwardingType::Other, u"Other", QT_TRANSLATE_NOOP("ForwardingType", "Other")},
+    {ForwardingType::BusinessMobilePhone, u"BusinessMobilePhone",
+     QT_TRANSLATE_NOOP("ForwardingType", "Business mobile phone")},
+    {ForwardingType::ExtensionApps, u"ExtensionApps", QT_TRANSLATE_NOOP("ForwardingType", "Extension apps")},
 }};
 
 constexpr std::array<WireEntry<ForwardingFeature>, 2> kForwardingFeatures{{
-    {ForwardingFeature::CallForwarding, u"CallForwarding"},
-    {ForwardingFeature::CallFlip, u"CallFlip"},
+    {ForwardingFeature::CallForwarding, u"CallForwarding",
+     QT_TRANSLATE_NOOP("ForwardingFeature", "Call forwarding")},
+    {ForwardingFeature::CallFlip, u"CallFlip", QT_TRANSLATE_NOOP("ForwardingFeature", "Call flip")},
 }};
 
 } // namespace
@@ -41,25 +43,7 @@ QList<ForwardingType> allForwardingTypes() {
 }
 
 QString displayName(ForwardingType type) {
-    switch (type) {
-    case ForwardingType::Home:
-        return QCoreApplication::translate("ForwardingType", "Home");
-    case ForwardingType::Mobile:
-        return QCoreApplication::translate("ForwardingType", "Mobile");
-    case ForwardingType::Work:
-        return QCoreApplication::translate("ForwardingType", "Work");
-    case ForwardingType::PhoneLine:
-        return QCoreApplication::translate("ForwardingType", "Phone line");
-    case ForwardingType::Outage:
-        return QCoreApplication::translate("ForwardingType", "Outage");
-    case ForwardingType::Other:
-        return QCoreApplication::translate("ForwardingType", "Other");
-    case ForwardingType::BusinessMobilePhone:
-        return QCoreApplication::translate("ForwardingType", "Business mobile phone");
-    case ForwardingType::ExtensionApps:
-        break;
-    }
-    return QCoreApplication::translate("ForwardingType", "Extension apps");
+    return detail::displayNameOf(kForwardingTypes, type, "ForwardingType");
 }
 
 QString toWire(ForwardingFeature feature) {
@@ -75,13 +59,7 @@ QList<ForwardingFeature> allForwardingFeatures() {
 }
 
 QString displayName(ForwardingFeature feature) {
-    switch (feature) {
-    case ForwardingFeature::CallForwarding:
-        return QCoreApplication::translate("ForwardingFeature", "Call forwarding");
-    case ForwardingFeature::CallFlip:
-        break;
-    }
-    return QCoreApplication::translate("ForwardingFeature", "Call flip");
+    return detail::displayNameOf(kForwardingFeatures, feature, "ForwardingFeature");
 }
 
 QStringList forwardingFeaturesToWire(ForwardingFeatures features) {

@@ -11,59 +11,75 @@ namespace {
 using detail::WireEntry;
 
 constexpr std::array<WireEntry<UsageType>, 20> kUsageTypes{{
-    {UsageType::MainCompanyNumber, u"MainCompanyNumber"},
-    {UsageType::AdditionalCompanyNumber, u"AdditionalCompanyNumber"},
-    {UsageType::CompanyNumber, u"CompanyNumber"},
-    {UsageType::DirectNumber, u"DirectNumber"},
-    {UsageType::CompanyFaxNumber, u"CompanyFaxNumber"},
-    {UsageType::FmcBusinessMobileNumber, u"FmcBusinessMobileNumber"},
-    {UsageType::InventoryFmcBusinessMobileNumber, u"InventoryFmcBusinessMobileNumber"},
-    {UsageType::ForwardedNumber, u"ForwardedNumber"},
-    {UsageType::ForwardedCompanyNumber, u"ForwardedCompanyNumber"},
-    {UsageType::ContactCenterNumber, u"ContactCenterNumber"},
-    {UsageType::ConferencingNumber, u"ConferencingNumber"},
-    {UsageType::MeetingsNumber, u"MeetingsNumber"},
-    {UsageType::NumberPool, u"NumberPool"},
-    {UsageType::BusinessMobileNumber, u"BusinessMobileNumber"},
-    {UsageType::ELIN, u"ELIN"},
-    {UsageType::PartnerBusinessMobileNumber, u"PartnerBusinessMobileNumber"},
-    {UsageType::NumberPoolPartnerBusinessMobileNumber, u"NumberPoolPartnerBusinessMobileNumber"},
-    {UsageType::NumberStorage, u"NumberStorage"},
-    {UsageType::IntegrationNumber, u"IntegrationNumber"},
-    {UsageType::InventoryMobileNumber, u"InventoryMobileNumber"},
+    {UsageType::MainCompanyNumber, u"MainCompanyNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Main company number")},
+    {UsageType::AdditionalCompanyNumber, u"AdditionalCompanyNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Additional company number")},
+    {UsageType::CompanyNumber, u"CompanyNumber", QT_TRANSLATE_NOOP("UsageType", "Company number")},
+    {UsageType::DirectNumber, u"DirectNumber", QT_TRANSLATE_NOOP("UsageType", "Direct number")},
+    {UsageType::CompanyFaxNumber, u"CompanyFaxNumber", QT_TRANSLATE_NOOP("UsageType", "Company fax number")},
+    {UsageType::FmcBusinessMobileNumber, u"FmcBusinessMobileNumber",
+     QT_TRANSLATE_NOOP("UsageType", "FMC business mobile number")},
+    {UsageType::InventoryFmcBusinessMobileNumber, u"InventoryFmcBusinessMobileNumber",
+     QT_TRANSLATE_NOOP("UsageType", "FMC business mobile number (inventory)")},
+    {UsageType::ForwardedNumber, u"ForwardedNumber", QT_TRANSLATE_NOOP("UsageType", "Forwarded number")},
+    {UsageType::ForwardedCompanyNumber, u"ForwardedCompanyNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Forwarded company number")},
+    {UsageType::ContactCenterNumber, u"ContactCenterNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Contact center number")},
+    {UsageType::ConferencingNumber, u"ConferencingNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Conferencing number")},
+    {UsageType::MeetingsNumber, u"MeetingsNumber", QT_TRANSLATE_NOOP("UsageType", "Meetings number")},
+    {UsageType::NumberPool, u"NumberPool", QT_TRANSLATE_NOOP("UsageType", "Number pool")},
+    {UsageType::BusinessMobileNumber, u"BusinessMobileNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Business mobile number")},
+    {UsageType::ELIN, u"ELIN", QT_TRANSLATE_NOOP("UsageType", "Emergency location number (ELIN)")},
+    {UsageType::PartnerBusinessMobileNumber, u"PartnerBusinessMobileNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Partner business mobile number")},
+    {UsageType::NumberPoolPartnerBusinessMobileNumber, u"NumberPoolPartnerBusinessMobileNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Partner business mobile number (pool)")},
+    {UsageType::NumberStorage, u"NumberStorage", QT_TRANSLATE_NOOP("UsageType", "Number storage")},
+    {UsageType::IntegrationNumber, u"IntegrationNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Integration number")},
+    {UsageType::InventoryMobileNumber, u"InventoryMobileNumber",
+     QT_TRANSLATE_NOOP("UsageType", "Mobile number (inventory)")},
 }};
 
 constexpr std::array<WireEntry<PaymentType>, 7> kPaymentTypes{{
-    {PaymentType::External, u"External"},
-    {PaymentType::TollFree, u"TollFree"},
-    {PaymentType::Local, u"Local"},
-    {PaymentType::BusinessMobileNumberProvider, u"BusinessMobileNumberProvider"},
-    {PaymentType::ExternalNumberProvider, u"ExternalNumberProvider"},
-    {PaymentType::ExternalNumberProviderTollFree, u"ExternalNumberProviderTollFree"},
-    {PaymentType::Mobile, u"Mobile"},
+    {PaymentType::External, u"External", QT_TRANSLATE_NOOP("PaymentType", "External")},
+    {PaymentType::TollFree, u"TollFree", QT_TRANSLATE_NOOP("PaymentType", "Toll-free")},
+    {PaymentType::Local, u"Local", QT_TRANSLATE_NOOP("PaymentType", "Local")},
+    {PaymentType::BusinessMobileNumberProvider, u"BusinessMobileNumberProvider",
+     QT_TRANSLATE_NOOP("PaymentType", "Business mobile provider")},
+    {PaymentType::ExternalNumberProvider, u"ExternalNumberProvider",
+     QT_TRANSLATE_NOOP("PaymentType", "External number provider")},
+    {PaymentType::ExternalNumberProviderTollFree, u"ExternalNumberProviderTollFree",
+     QT_TRANSLATE_NOOP("PaymentType", "External number provider (toll-free)")},
+    {PaymentType::Mobile, u"Mobile", QT_TRANSLATE_NOOP("PaymentType", "Mobile")},
 }};
 
 constexpr std::array<WireEntry<CallType>, 3> kCallTypes{{
-    {CallType::VoiceFax, u"VoiceFax"},
-    {CallType::VoiceOnly, u"VoiceOnly"},
-    {CallType::FaxOnly, u"FaxOnly"},
+    {CallType::VoiceFax, u"VoiceFax", QT_TRANSLATE_NOOP("CallType", "Voice and fax")},
+    {CallType::VoiceOnly, u"VoiceOnly", QT_TRANSLATE_NOOP("CallType", "Voice only")},
+    {CallType::FaxOnly, u"FaxOnly", QT_TRANSLATE_NOOP("CallType", "Fax only")},
 }};
 
 constexpr std::array<WireEntry<NumberStatus>, 5> kNumberStatuses{{
-    {NumberStatus::Normal, u"Normal"},
-    {NumberStatus::Pending, u"Pending"},
-    {NumberStatus::PortedIn, u"PortedIn"},
-    {NumberStatus::Temporary, u"Temporary"},
-    {NumberStatus::Unknown, u"Unknown"},
+    {NumberStatus::Normal, u"Normal", QT_TRANSLATE_NOOP("NumberStatus", "Normal")},
+    {NumberStatus::Pending, u"Pending", QT_TRANSLATE_NOOP("NumberStatus", "Porting pending")},
+    {NumberStatus::PortedIn, u"PortedIn", QT_TRANSLATE_NOOP("NumberStatus", "Ported in")},
+    {NumberStatus::Temporary, u"Temporary", QT_TRANSLATE_NOOP("NumberStatus", "Temporary")},
+    {NumberStatus::Unknown, u"Unknown", QT_TRANSLATE_NOOP("NumberStatus", "Unknown")},
 }};
 
 constexpr std::array<WireEntry<NumberFeature>, 6> kNumberFeatures{{
-    {NumberFeature::CallerId, u"CallerId"},
-    {NumberFeature::SmsSender, u"SmsSender"},
-    {NumberFeature::A2PSmsSender, u"A2PSmsSender"},
-    {NumberFeature::MmsSender, u"MmsSender"},
-    {NumberFeature::InternationalSmsSender, u"InternationalSmsSender"},
-    {NumberFeature::Delegated, u"Delegated"},
+    {NumberFeature::CallerId, u"CallerId", QT_TRANSLATE_NOOP("NumberFeature", "Caller ID")},
+    {NumberFeature::SmsSender, u"SmsSender", QT_TRANSLATE_NOOP("NumberFeature", "SMS sender")},
+    {NumberFeature::A2PSmsSender, u"A2PSmsSender", QT_TRANSLATE_NOOP("NumberFeature", "A2P SMS sender")},
+    {NumberFeature::MmsSender, u"MmsSender", QT_TRANSLATE_NOOP("NumberFeature", "MMS sender")},
+    {NumberFeature::InternationalSmsSender, u"InternationalSmsSender",
+     QT_TRANSLATE_NOOP("NumberFeature", "International SMS sender")},
+    {NumberFeature::Delegated, u"Delegated", QT_TRANSLATE_NOOP("NumberFeature", "Delegated")},
 }};
 
 } // namespace
@@ -91,49 +107,7 @@ QString providerDisplayName(QStringView provider) {
 }
 
 QString displayName(UsageType usage) {
-    switch (usage) {
-    case UsageType::MainCompanyNumber:
-        return QCoreApplication::translate("UsageType", "Main company number");
-    case UsageType::AdditionalCompanyNumber:
-        return QCoreApplication::translate("UsageType", "Additional company number");
-    case UsageType::CompanyNumber:
-        return QCoreApplication::translate("UsageType", "Company number");
-    case UsageType::DirectNumber:
-        return QCoreApplication::translate("UsageType", "Direct number");
-    case UsageType::CompanyFaxNumber:
-        return QCoreApplication::translate("UsageType", "Company fax number");
-    case UsageType::FmcBusinessMobileNumber:
-        return QCoreApplication::translate("UsageType", "FMC business mobile number");
-    case UsageType::InventoryFmcBusinessMobileNumber:
-        return QCoreApplication::translate("UsageType", "FMC business mobile number (inventory)");
-    case UsageType::ForwardedNumber:
-        return QCoreApplication::translate("UsageType", "Forwarded number");
-    case UsageType::ForwardedCompanyNumber:
-        return QCoreApplication::translate("UsageType", "Forwarded company number");
-    case UsageType::ContactCenterNumber:
-        return QCoreApplication::translate("UsageType", "Contact center number");
-    case UsageType::ConferencingNumber:
-        return QCoreApplication::translate("UsageType", "Conferencing number");
-    case UsageType::MeetingsNumber:
-        return QCoreApplication::translate("UsageType", "Meetings number");
-    case UsageType::NumberPool:
-        return QCoreApplication::translate("UsageType", "Number pool");
-    case UsageType::BusinessMobileNumber:
-        return QCoreApplication::translate("UsageType", "Business mobile number");
-    case UsageType::ELIN:
-        return QCoreApplication::translate("UsageType", "Emergency location number (ELIN)");
-    case UsageType::PartnerBusinessMobileNumber:
-        return QCoreApplication::translate("UsageType", "Partner business mobile number");
-    case UsageType::NumberPoolPartnerBusinessMobileNumber:
-        return QCoreApplication::translate("UsageType", "Partner business mobile number (pool)");
-    case UsageType::NumberStorage:
-        return QCoreApplication::translate("UsageType", "Number storage");
-    case UsageType::IntegrationNumber:
-        return QCoreApplication::translate("UsageType", "Integration number");
-    case UsageType::InventoryMobileNumber:
-        break;
-    }
-    return QCoreApplication::translate("UsageType", "Mobile number (inventory)");
+    return detail::displayNameOf(kUsageTypes, usage, "UsageType");
 }
 
 QString toWire(PaymentType payment) {
@@ -149,23 +123,7 @@ QList<PaymentType> allPaymentTypes() {
 }
 
 QString displayName(PaymentType payment) {
-    switch (payment) {
-    case PaymentType::External:
-        return QCoreApplication::translate("PaymentType", "External");
-    case PaymentType::TollFree:
-        return QCoreApplication::translate("PaymentType", "Toll-free");
-    case PaymentType::Local:
-        return QCoreApplication::translate("PaymentType", "Local");
-    case PaymentType::BusinessMobileNumberProvider:
-        return QCoreApplication::translate("PaymentType", "Business mobile provider");
-    case PaymentType::ExternalNumberProvider:
-        return QCoreApplication::translate("PaymentType", "External number provider");
-    case PaymentType::ExternalNumberProviderTollFree:
-        return QCoreApplication::translate("PaymentType", "External number provider (toll-free)");
-    case PaymentType::Mobile:
-        break;
-    }
-    return QCoreApplication::translate("PaymentType", "Mobile");
+    return detail::displayNameOf(kPaymentTypes, payment, "PaymentType");
 }
 
 QString toWire(CallType callType) {
@@ -185,15 +143,7 @@ QList<CallType> allCallTypes() {
 }
 
 QString displayName(CallType callType) {
-    switch (callType) {
-    case CallType::VoiceFax:
-        return QCoreApplication::translate("CallType", "Voice and fax");
-    case CallType::VoiceOnly:
-        return QCoreApplication::translate("CallType", "Voice only");
-    case CallType::FaxOnly:
-        break;
-    }
-    return QCoreApplication::translate("CallType", "Fax only");
+    return detail::displayNameOf(kCallTypes, callType, "CallType");
 }
 
 QString toWire(NumberStatus status) {
@@ -209,19 +159,7 @@ QList<NumberStatus> allNumberStatuses() {
 }
 
 QString displayName(NumberStatus status) {
-    switch (status) {
-    case NumberStatus::Normal:
-        return QCoreApplication::translate("NumberStatus", "Normal");
-    case NumberStatus::Pending:
-        return QCoreApplication::translate("NumberStatus", "Porting pending");
-    case NumberStatus::PortedIn:
-        return QCoreApplication::translate("NumberStatus", "Ported in");
-    case NumberStatus::Temporary:
-        return QCoreApplication::translate("NumberStatus", "Temporary");
-    case NumberStatus::Unknown:
-        break;
-    }
-    return QCoreApplication::translate("NumberStatus", "Unknown");
+    return detail::displayNameOf(kNumberStatuses, status, "NumberStatus");
 }
 
 QString toWire(NumberFeature feature) {
@@ -237,21 +175,7 @@ QList<NumberFeature> allNumberFeatures() {
 }
 
 QString displayName(NumberFeature feature) {
-    switch (feature) {
-    case NumberFeature::CallerId:
-        return QCoreApplication::translate("NumberFeature", "Caller ID");
-    case NumberFeature::SmsSender:
-        return QCoreApplication::translate("NumberFeature", "SMS sender");
-    case NumberFeature::A2PSmsSender:
-        return QCoreApplication::translate("NumberFeature", "A2P SMS sender");
-    case NumberFeature::MmsSender:
-        return QCoreApplication::translate("NumberFeature", "MMS sender");
-    case NumberFeature::InternationalSmsSender:
-        return QCoreApplication::translate("NumberFeature", "International SMS sender");
-    case NumberFeature::Delegated:
-        break;
-    }
-    return QCoreApplication::translate("NumberFeature", "Delegated");
+    return detail::displayNameOf(kNumberFeatures, feature, "NumberFeature");
 }
 
 QStringList numberFeaturesToWire(NumberFeatures features) {

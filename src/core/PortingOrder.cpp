@@ -11,14 +11,16 @@ namespace {
 using detail::WireEntry;
 
 constexpr std::array<WireEntry<PortingOrderStatus>, 8> kPortingOrderStatuses{{
-    {PortingOrderStatus::Draft, u"draft"},
-    {PortingOrderStatus::InProcess, u"in-process"},
-    {PortingOrderStatus::Submitted, u"submitted"},
-    {PortingOrderStatus::Exception, u"exception"},
-    {PortingOrderStatus::FocDateConfirmed, u"foc-date-confirmed"},
-    {PortingOrderStatus::Ported, u"ported"},
-    {PortingOrderStatus::Cancelled, u"cancelled"},
-    {PortingOrderStatus::CancelPending, u"cancel-pending"},
+    {PortingOrderStatus::Draft, u"draft", QT_TRANSLATE_NOOP("PortingOrderStatus", "Draft")},
+    {PortingOrderStatus::InProcess, u"in-process", QT_TRANSLATE_NOOP("PortingOrderStatus", "In process")},
+    {PortingOrderStatus::Submitted, u"submitted", QT_TRANSLATE_NOOP("PortingOrderStatus", "Submitted")},
+    {PortingOrderStatus::Exception, u"exception", QT_TRANSLATE_NOOP("PortingOrderStatus", "Exception")},
+    {PortingOrderStatus::FocDateConfirmed, u"foc-date-confirmed",
+     QT_TRANSLATE_NOOP("PortingOrderStatus", "FOC date confirmed")},
+    {PortingOrderStatus::Ported, u"ported", QT_TRANSLATE_NOOP("PortingOrderStatus", "Ported")},
+    {PortingOrderStatus::Cancelled, u"cancelled", QT_TRANSLATE_NOOP("PortingOrderStatus", "Cancelled")},
+    {PortingOrderStatus::CancelPending, u"cancel-pending",
+     QT_TRANSLATE_NOOP("PortingOrderStatus", "Cancel pending")},
 }};
 
 } // namespace
@@ -36,25 +38,7 @@ QList<PortingOrderStatus> allPortingOrderStatuses() {
 }
 
 QString displayName(PortingOrderStatus status) {
-    switch (status) {
-    case PortingOrderStatus::Draft:
-        return QCoreApplication::translate("PortingOrderStatus", "Draft");
-    case PortingOrderStatus::InProcess:
-        return QCoreApplication::translate("PortingOrderStatus", "In process");
-    case PortingOrderStatus::Submitted:
-        return QCoreApplication::translate("PortingOrderStatus", "Submitted");
-    case PortingOrderStatus::Exception:
-        return QCoreApplication::translate("PortingOrderStatus", "Exception");
-    case PortingOrderStatus::FocDateConfirmed:
-        return QCoreApplication::translate("PortingOrderStatus", "FOC date confirmed");
-    case PortingOrderStatus::Ported:
-        return QCoreApplication::translate("PortingOrderStatus", "Ported");
-    case PortingOrderStatus::Cancelled:
-        return QCoreApplication::translate("PortingOrderStatus", "Cancelled");
-    case PortingOrderStatus::CancelPending:
-        break;
-    }
-    return QCoreApplication::translate("PortingOrderStatus", "Cancel pending");
+    return detail::displayNameOf(kPortingOrderStatuses, status, "PortingOrderStatus");
 }
 
 } // namespace trunkline::core

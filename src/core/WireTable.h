@@ -1,8 +1,10 @@
 #pragma once
 
-// Internal helper for the records' .cpp files: one table per enum maps each value to its wire text,
-// so toWire() and the fromWire() functions can never disagree. Not part of the public API.
+// Internal helper for the records' .cpp files: one table per enum maps each value to its wire text and
+// its display name, so toWire(), the fromWire() functions and displayName() can never disagree. Not part
+// of the public API.
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -16,6 +18,7 @@ template <typename E>
 struct WireEntry {
     E value;
     QStringView wire;
+    const char* displayName; // QT_TRANSLATE_NOOP("<enum>", ...), translated by displayNameOf()
 };
 
 template <typename E, std::size_t N>
@@ -47,6 +50,18 @@ QList<E> valuesOf(const std::array<WireEntry<E>, N>& table) {
         values.append(entry.value);
     }
     return values;
+}
+
+// The value's display name, translated in `context` (the QT_TRANSLATE_NOOP scope of the table). A value
+// that is not in the table (only possible by a cast) is named like the last entry.
+template <typename E, std::size_t N>
+QString displayNameOf(const std::array<WireEntry<E>, N>& table, E value, const char* context) {
+    for (const auto& entry : table) {
+        if (entry.value == value) {
+            return QCoreApplication::translate(context, entry.displayName);
+        }
+    }
+    return QCoreApplication::translate(context, table.back().displayName);
 }
 
 } // namespace trunkline::core::detail

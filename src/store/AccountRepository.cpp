@@ -25,35 +25,16 @@ core::Account fromRow(const QSqlQuery& q) {
 } // namespace
 
 AccountRepository::AccountRepository(Database& database)
-    : m_access(database,
-               {u"accounts"_s,
-                {u"id"_s, u"main_number"_s, u"brand"_s, u"service_plan"_s, u"status"_s,
-                 u"operator_extension_id"_s, u"operator_name"_s},
-                QT_TRANSLATE_NOOP("Repository", "accounts")},
-               toValues, fromRow, u"id"_s) {
-}
-
-bool AccountRepository::upsert(qint64 profileId, const QList<core::Account>& accounts, QString* error) {
-    return m_access.upsert(profileId, accounts, error);
-}
-
-bool AccountRepository::removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                        int* removed) {
-    return m_access.removeAllExcept(profileId, keptIds, error, removed);
-}
-
-std::optional<core::Account> AccountRepository::find(qint64 profileId, const QString& id,
-                                                     QString* error) const {
-    return m_access.find(profileId, id, error);
+    : RecordAccess(database,
+                   {u"accounts"_s,
+                    {u"id"_s, u"main_number"_s, u"brand"_s, u"service_plan"_s, u"status"_s,
+                     u"operator_extension_id"_s, u"operator_name"_s},
+                    QT_TRANSLATE_NOOP("Repository", "accounts")},
+                   toValues, fromRow, u"id"_s) {
 }
 
 QList<core::Account> AccountRepository::list(qint64 profileId, QString* error) const {
-    return m_access.select(profileId, {}, {}, error);
-}
-
-std::optional<RecordState> AccountRepository::state(qint64 profileId, const QString& id,
-                                                    QString* error) const {
-    return m_access.state(profileId, id, error);
+    return select(profileId, {}, error);
 }
 
 } // namespace trunkline::store

@@ -50,89 +50,48 @@ core::Extension fromRow(const QSqlQuery& q) {
 } // namespace
 
 ExtensionRepository::ExtensionRepository(Database& database)
-    : m_access(database,
-               {u"extensions"_s,
-                {u"id"_s, u"extension_number"_s, u"name"_s, u"type"_s, u"status"_s, u"first_name"_s,
-                 u"last_name"_s, u"company"_s, u"job_title"_s, u"email"_s, u"business_phone"_s,
-                 u"mobile_phone"_s, u"department"_s, u"time_zone"_s, u"is_admin"_s, u"caller_id_number"_s},
-                QT_TRANSLATE_NOOP("Repository", "extensions")},
-               // Extension numbers are up to 8 digits: ordering by length first gives 9 < 10 < 101
-               // on both engines without casting text that may be empty.
-               toValues, fromRow, u"length(extension_number), extension_number, name, id"_s) {
-}
-
-bool ExtensionRepository::upsert(qint64 profileId, const QList<core::Extension>& extensions, QString* error) {
-    return m_access.upsert(profileId, extensions, error);
-}
-
-bool ExtensionRepository::removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                          int* removed) {
-    return m_access.removeAllExcept(profileId, keptIds, error, removed);
-}
-
-bool ExtensionRepository::remove(qint64 profileId, const QString& id, QString* error) {
-    return m_access.remove(profileId, id, error);
-}
-
-std::optional<core::Extension> ExtensionRepository::find(qint64 profileId, const QString& id,
-                                                         QString* error) const {
-    return m_access.find(profileId, id, error);
+    : RecordAccess(
+          database,
+          {u"extensions"_s,
+           {u"id"_s, u"extension_number"_s, u"name"_s, u"type"_s, u"status"_s, u"first_name"_s,
+            u"last_name"_s, u"company"_s, u"job_title"_s, u"email"_s, u"business_phone"_s, u"mobile_phone"_s,
+            u"department"_s, u"time_zone"_s, u"is_admin"_s, u"caller_id_number"_s},
+           QT_TRANSLATE_NOOP("Repository", "extensions")},
+          // Extension numbers are up to 8 digits: ordering by length first gives 9 < 10 < 101
+          // on both engines without casting text that may be empty.
+          toValues, fromRow, u"length(extension_number), extension_number, name, id"_s) {
 }
 
 namespace {
 
-struct Where {
-    QString sql;
-    QVariantList values;
-};
-
-Where whereOf(const ExtensionFilter& filter);
+sql::Where whereOf(const ExtensionFilter& filter) {
+    sql::Where where;
+    if (filter.type) {
+        where.conditions << u"type = ?"_s;
+        where.values << core::toWire(*filter.type);
+    }
+    if (filter.status) {
+        where.conditions << u"status = ?"_s;
+        where.values << core::toWire(*filter.status);
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
+        where.conditions
+            << uR"(lower(name) LIKE ? ESCAPE '\' OR extension_number LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\')"_s;
+        where.values << QVariant(pattern) << QVariant(pattern) << QVariant(pattern);
+    }
+    return where;
+}
 
 } // namespace
 
 QList<core::Extension> ExtensionRepository::list(qint64 profileId, const ExtensionFilter& filter,
                                                  QString* error, const Page& page) const {
-    const Where where = whereOf(filter);
-    return m_access.select(profileId, where.sql, where.values, error, page);
+    return select(profileId, whereOf(filter), error, page);
 }
 
 int ExtensionRepository::count(qint64 profileId, const ExtensionFilter& filter, QString* error) const {
-    const Where where = whereOf(filter);
-    return m_access.count(profileId, where.sql, where.values, error);
-}
-
-namespace {
-
-Where whereOf(const ExtensionFilter& filter) {
-    QStringList where;
-    QVariantList values;
-    if (filter.type) {
-        where << u"type = ?"_s;
-        values << core::toWire(*filter.type);
-    }
-    if (filter.status) {
-        where << u"status = ?"_s;
-        values << core::toWire(*filter.status);
-    }
-    if (!filter.text.trimmed().isEmpty()) {
-        const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
-        where
-            << uR"(lower(name) LIKE ? ESCAPE '\' OR extension_number LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\')"_s;
-        values << QVariant(pattern) << QVariant(pattern) << QVariant(pattern);
-    }
-    if (!where.isEmpty()) {
-        for (QString& condition : where) {
-            condition = u'(' + condition + u')';
-        }
-    }
-    return {where.join(" AND "_L1), values};
-}
-
-} // namespace
-
-std::optional<RecordState> ExtensionRepository::state(qint64 profileId, const QString& id,
-                                                      QString* error) const {
-    return m_access.state(profileId, id, error);
+    return RecordAccess::count(profileId, whereOf(filter), error);
 }
 
 } // namespace trunkline::store

@@ -16,26 +16,19 @@ struct ExtensionFilter {
     QString text; // part of the name, the extension number or the e-mail address, case-insensitive
 };
 
-class ExtensionRepository {
+// The RecordAccess operations are the repository's: upsert, removeAllExcept (which also drops the
+// forwarding lists of the removed extensions, by foreign key cascade), remove, find, state, versionOf.
+class ExtensionRepository : private RecordAccess<core::Extension> {
 public:
     explicit ExtensionRepository(Database& database);
 
-    bool upsert(qint64 profileId, const QList<core::Extension>& extensions, QString* error = nullptr);
-    // Also drops the forwarding lists of the removed extensions (foreign key cascade).
-    bool removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error = nullptr,
-                         int* removed = nullptr);
-    bool remove(qint64 profileId, const QString& id, QString* error = nullptr);
-    std::optional<core::Extension> find(qint64 profileId, const QString& id, QString* error = nullptr) const;
+    using RecordAccess::find, RecordAccess::remove, RecordAccess::removeAllExcept, RecordAccess::state,
+        RecordAccess::upsert, RecordAccess::versionOf;
     // Ordered by extension number (numerically where the numbers are digits), then name.
     QList<core::Extension> list(qint64 profileId, const ExtensionFilter& filter = {},
                                 QString* error = nullptr, const Page& page = {}) const;
     // How many rows list() returns without a page; -1 on error.
     int count(qint64 profileId, const ExtensionFilter& filter = {}, QString* error = nullptr) const;
-    std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error = nullptr) const;
-    QString versionOf(const core::Extension& extension) const { return m_access.versionOf(extension); }
-
-private:
-    RecordAccess<core::Extension> m_access;
 };
 
 } // namespace trunkline::store

@@ -65,13 +65,10 @@ QString ExtensionSettingsRepository::versionOf(const QJsonObject& json) {
 
 std::optional<QJsonObject> ExtensionSettingsRepository::get(qint64 profileId, const QString& extensionId,
                                                             const QString& kind, QString* error) const {
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(
-        u"SELECT json FROM extension_settings WHERE profile_id = ? AND extension_id = ? AND kind = ?"_s);
-    query.addBindValue(profileId);
-    query.addBindValue(extensionId);
-    query.addBindValue(kind);
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"SELECT json FROM extension_settings WHERE profile_id = ? AND extension_id = ? AND kind = ?"_s,
+        {profileId, extensionId, kind});
     if (!query.exec()) {
         sql::fail(error, m_database,
                   tr("Cannot read the %1 of extension %2").arg(displayName(kind), extensionId), query);
@@ -92,13 +89,10 @@ std::optional<QJsonObject> ExtensionSettingsRepository::get(qint64 profileId, co
 
 std::optional<QDateTime> ExtensionSettingsRepository::syncedAt(qint64 profileId, const QString& extensionId,
                                                                const QString& kind) const {
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(
-        u"SELECT synced_at FROM extension_settings WHERE profile_id = ? AND extension_id = ? AND kind = ?"_s);
-    query.addBindValue(profileId);
-    query.addBindValue(extensionId);
-    query.addBindValue(kind);
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"SELECT synced_at FROM extension_settings WHERE profile_id = ? AND extension_id = ? AND kind = ?"_s,
+        {profileId, extensionId, kind});
     if (!query.exec() || !query.next())
         return std::nullopt;
     return sql::toDateTime(query.value(0));

@@ -32,17 +32,8 @@ QString sortExpression(ExtensionSortKey key) {
     return u"x.extension_number"_s;
 }
 
-struct Where {
-    QStringList conditions;
-    QVariantList values;
-
-    QString sql() const {
-        return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1);
-    }
-};
-
-Where whereFor(const ExtensionTableFilter& filter) {
-    Where w;
+sql::Where whereFor(const ExtensionTableFilter& filter) {
+    sql::Where w;
     if (filter.profileId) {
         w.conditions << u"x.profile_id = ?"_s;
         w.values << *filter.profileId;
@@ -76,43 +67,22 @@ ExtensionPageKey ExtensionTableQuery::keyOf(const ExtensionRow& row) {
 }
 
 qint64 ExtensionTableQuery::count(const ExtensionTableFilter& filter, QString* error) const {
-    const Where w = whereFor(filter);
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT COUNT(*) FROM extensions x"_s + w.sql());
-    for (const QVariant& value : w.values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec() || !query.next()) {
-        sql::fail(error, m_database, tr("Cannot count the extensions"), query);
-        return -1;
-    }
-    return query.value(0).toLongLong();
+    const sql::Where w = whereFor(filter);
+    return sql::countRows(m_database, u"SELECT COUNT(*) FROM extensions x"_s + w.sql(), w.values,
+                          tr("Cannot count the extensions"), error);
 }
 
 QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter, ExtensionSortKey sortKey,
                                               Qt::SortOrder order,
                                               const std::optional<ExtensionPageKey>& after, int limit,
                                               QString* error) const {
-    Where w = whereFor(filter);
     const sql::KeysetOrder keyset{sortExpression(sortKey), u"x"_s, order == Qt::AscendingOrder};
-    if (after) {
-        w.conditions << keyset.afterCondition();
-        w.values << after->sortValue << after->profileId << after->id;
-    }
-    const QString statement =
+    const QString select =
         u"SELECT x.profile_id, x.id, x.extension_number, x.name, x.type, x.status, x.email, x.department, "
         u"x.time_zone, x.is_admin, x.version, %1, "
         u"(SELECT COUNT(*) FROM phone_numbers n WHERE n.profile_id = x.profile_id AND n.extension_id = x.id) "
-        u"FROM extensions x"_s.arg(keyset.sortBy) +
-        w.sql() + keyset.orderAndLimit();
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(statement);
-    for (const QVariant& value : std::as_const(w.values)) {
-        query.addBindValue(value);
-    }
-    query.addBindValue(limit);
+        u"FROM extensions x"_s.arg(keyset.sortBy);
+    QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);
     QList<ExtensionRow> rows;
     if (!query.exec()) {
         sql::fail(error, m_database, tr("Cannot read the extensions"), query);

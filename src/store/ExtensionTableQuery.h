@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Extension.h"
+#include "store/SqlUtil.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -32,11 +33,7 @@ struct ExtensionRow {
     QString sortValue;
 };
 
-struct ExtensionPageKey {
-    QString sortValue;
-    qint64 profileId = 0;
-    QString id;
-};
+using ExtensionPageKey = PageKey;
 
 // The paged, filtered and sorted reads behind the console's extensions table; keyset pages like
 // NumberTableQuery. Extension numbers sort as text ("1001" before "102"): RingCentral numbers in one

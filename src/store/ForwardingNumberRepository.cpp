@@ -85,13 +85,11 @@ bool ForwardingNumberRepository::replaceList(qint64 profileId, const QString& ex
 QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId, const QString& extensionId,
                                                                QString* error) const {
     QList<core::ForwardingNumber> numbers;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
         u"SELECT id, phone_number, label, type, features, flip_number, device_id FROM forwarding_numbers "
-        u"WHERE profile_id = ? AND extension_id = ? ORDER BY position"_s);
-    query.addBindValue(profileId);
-    query.addBindValue(extensionId);
+        u"WHERE profile_id = ? AND extension_id = ? ORDER BY position"_s,
+        {profileId, extensionId});
     if (!query.exec()) {
         sql::fail(error, m_database,
                   tr("Cannot read the forwarding numbers of extension %1").arg(extensionId), query);
@@ -114,13 +112,11 @@ QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId,
 
 std::optional<RecordState> ForwardingNumberRepository::state(qint64 profileId, const QString& extensionId,
                                                              QString* error) const {
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
         u"SELECT version, synced_at FROM forwarding_numbers WHERE profile_id = ? AND extension_id = ? "
-        u"ORDER BY position"_s);
-    query.addBindValue(profileId);
-    query.addBindValue(extensionId);
+        u"ORDER BY position"_s,
+        {profileId, extensionId});
     if (!query.exec()) {
         sql::fail(error, m_database,
                   tr("Cannot read the forwarding numbers of extension %1").arg(extensionId), query);

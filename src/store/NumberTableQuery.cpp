@@ -43,14 +43,8 @@ QString sortExpression(NumberSortKey key) {
     return u"n.e164"_s;
 }
 
-struct Where {
-    QStringList conditions;
-    QVariantList values;
+struct Where : sql::Where {
     bool needsExtensions = false;
-
-    QString sql() const {
-        return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1);
-    }
 };
 
 // The smallest digit string greater than every string that starts with `prefix` ("4930" -> "4931",
@@ -154,41 +148,22 @@ NumberPageKey NumberTableQuery::keyOf(const NumberRow& row) {
 
 qint64 NumberTableQuery::count(const NumberTableFilter& filter, QString* error) const {
     const Where w = whereFor(filter);
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT COUNT(*) FROM phone_numbers n"_s +
-                  (w.needsExtensions ? kJoinExtensions : QString()) + w.sql());
-    for (const QVariant& value : w.values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec() || !query.next()) {
-        sql::fail(error, m_database, tr("Cannot count the phone numbers"), query);
-        return -1;
-    }
-    return query.value(0).toLongLong();
+    return sql::countRows(m_database,
+                          u"SELECT COUNT(*) FROM phone_numbers n"_s +
+                              (w.needsExtensions ? kJoinExtensions : QString()) + w.sql(),
+                          w.values, tr("Cannot count the phone numbers"), error);
 }
 
 QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberSortKey sortKey,
                                         Qt::SortOrder order, const std::optional<NumberPageKey>& after,
                                         int limit, QString* error) const {
-    Where w = whereFor(filter);
     const sql::KeysetOrder keyset{sortExpression(sortKey), u"n"_s, order == Qt::AscendingOrder};
-    if (after) {
-        w.conditions << keyset.afterCondition();
-        w.values << after->sortValue << after->profileId << after->id;
-    }
-    const QString statement =
+    const QString select =
         u"SELECT n.profile_id, n.id, n.provider, n.e164, n.label, n.usage_type, n.payment_type, n.call_type, "
         u"n.status, n.features, n.extension_id, n.extension_number, n.restcomm_json, n.version, "
         u"COALESCE(e.name, ''), %1 FROM phone_numbers n"_s.arg(keyset.sortBy) +
-        kJoinExtensions + w.sql() + keyset.orderAndLimit();
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(statement);
-    for (const QVariant& value : std::as_const(w.values)) {
-        query.addBindValue(value);
-    }
-    query.addBindValue(limit);
+        kJoinExtensions;
+    QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);
     QList<NumberRow> rows;
     if (!query.exec()) {
         sql::fail(error, m_database, tr("Cannot read the phone numbers"), query);
@@ -232,13 +207,11 @@ QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberS
 
 QHash<NumberTableQuery::NumberKey, QJsonObject> NumberTableQuery::pendingUpdates(QString* error) const {
     QHash<NumberKey, QJsonObject> updates;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
         u"SELECT profile_id, entity_key, payload FROM pending_changes WHERE entity = ? AND operation = ? "
-        u"AND state IN ('pending', 'applying', 'failed', 'conflict') ORDER BY id"_s);
-    query.addBindValue(u"phone_number"_s);
-    query.addBindValue(toText(ChangeOperation::Update));
+        u"AND state IN ('pending', 'applying', 'failed', 'conflict') ORDER BY id"_s,
+        {u"phone_number"_s, toText(ChangeOperation::Update)});
     if (!query.exec()) {
         sql::fail(error, m_database, tr("Cannot read the pending changes"), query);
         return updates;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/PhoneNumberRecord.h"
+#include "store/SqlUtil.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -54,12 +55,7 @@ struct NumberRow {
     QString sortValue;     // the row's value of the sort key (keyset paging, raw-value role)
 };
 
-// Where the next page starts: just after this row in the sort order.
-struct NumberPageKey {
-    QString sortValue;
-    qint64 profileId = 0;
-    QString id;
-};
+using NumberPageKey = PageKey;
 
 // The paged, filtered and sorted reads behind the console's numbers table. Pages are keyset pages
 // (WHERE (sort value, profile, id) > last row's), so the thousandth page costs what the first does,

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -30,74 +31,65 @@ QString text(const QJsonObject& object, QLatin1StringView key) {
     return value.isString() ? value.toString() : QString();
 }
 
-QString restcommToJson(const core::RestcommAttributes& r) {
+// The members of the Restcomm attributes and their keys in the restcomm_json object.
+using core::RestcommAttributes;
+constexpr std::pair<QLatin1StringView, QString RestcommAttributes::*> kTextMembers[] = {
+    {"account_sid"_L1, &RestcommAttributes::accountSid},
+    {"voice_url"_L1, &RestcommAttributes::voiceUrl},
+    {"voice_method"_L1, &RestcommAttributes::voiceMethod},
+    {"voice_fallback_url"_L1, &RestcommAttributes::voiceFallbackUrl},
+    {"voice_fallback_method"_L1, &RestcommAttributes::voiceFallbackMethod},
+    {"status_callback"_L1, &RestcommAttributes::statusCallback},
+    {"status_callback_method"_L1, &RestcommAttributes::statusCallbackMethod},
+    {"voice_application_sid"_L1, &RestcommAttributes::voiceApplicationSid},
+    {"sms_url"_L1, &RestcommAttributes::smsUrl},
+    {"sms_method"_L1, &RestcommAttributes::smsMethod},
+    {"sms_fallback_url"_L1, &RestcommAttributes::smsFallbackUrl},
+    {"sms_fallback_method"_L1, &RestcommAttributes::smsFallbackMethod},
+    {"sms_application_sid"_L1, &RestcommAttributes::smsApplicationSid},
+    {"ussd_url"_L1, &RestcommAttributes::ussdUrl},
+    {"ussd_method"_L1, &RestcommAttributes::ussdMethod},
+    {"ussd_fallback_url"_L1, &RestcommAttributes::ussdFallbackUrl},
+    {"ussd_fallback_method"_L1, &RestcommAttributes::ussdFallbackMethod},
+    {"ussd_application_sid"_L1, &RestcommAttributes::ussdApplicationSid},
+    {"refer_url"_L1, &RestcommAttributes::referUrl},
+    {"refer_method"_L1, &RestcommAttributes::referMethod},
+    {"refer_application_sid"_L1, &RestcommAttributes::referApplicationSid},
+    {"api_version"_L1, &RestcommAttributes::apiVersion},
+};
+constexpr std::pair<QLatin1StringView, bool RestcommAttributes::*> kFlagMembers[] = {
+    {"voice_caller_id_lookup"_L1, &RestcommAttributes::voiceCallerIdLookup},
+    {"voice_capable"_L1, &RestcommAttributes::voiceCapable},
+    {"sms_capable"_L1, &RestcommAttributes::smsCapable},
+    {"mms_capable"_L1, &RestcommAttributes::mmsCapable},
+    {"fax_capable"_L1, &RestcommAttributes::faxCapable},
+    {"pure_sip"_L1, &RestcommAttributes::pureSip},
+};
+constexpr std::pair<QLatin1StringView, QDateTime RestcommAttributes::*> kTimeMembers[] = {
+    {"date_created"_L1, &RestcommAttributes::dateCreated},
+    {"date_updated"_L1, &RestcommAttributes::dateUpdated},
+};
+
+QString restcommToJson(const RestcommAttributes& r) {
     QJsonObject o;
-    o.insert("account_sid"_L1, text(r.accountSid));
-    o.insert("voice_url"_L1, text(r.voiceUrl));
-    o.insert("voice_method"_L1, text(r.voiceMethod));
-    o.insert("voice_fallback_url"_L1, text(r.voiceFallbackUrl));
-    o.insert("voice_fallback_method"_L1, text(r.voiceFallbackMethod));
-    o.insert("status_callback"_L1, text(r.statusCallback));
-    o.insert("status_callback_method"_L1, text(r.statusCallbackMethod));
-    o.insert("voice_caller_id_lookup"_L1, r.voiceCallerIdLookup);
-    o.insert("voice_application_sid"_L1, text(r.voiceApplicationSid));
-    o.insert("sms_url"_L1, text(r.smsUrl));
-    o.insert("sms_method"_L1, text(r.smsMethod));
-    o.insert("sms_fallback_url"_L1, text(r.smsFallbackUrl));
-    o.insert("sms_fallback_method"_L1, text(r.smsFallbackMethod));
-    o.insert("sms_application_sid"_L1, text(r.smsApplicationSid));
-    o.insert("ussd_url"_L1, text(r.ussdUrl));
-    o.insert("ussd_method"_L1, text(r.ussdMethod));
-    o.insert("ussd_fallback_url"_L1, text(r.ussdFallbackUrl));
-    o.insert("ussd_fallback_method"_L1, text(r.ussdFallbackMethod));
-    o.insert("ussd_application_sid"_L1, text(r.ussdApplicationSid));
-    o.insert("refer_url"_L1, text(r.referUrl));
-    o.insert("refer_method"_L1, text(r.referMethod));
-    o.insert("refer_application_sid"_L1, text(r.referApplicationSid));
-    o.insert("voice_capable"_L1, r.voiceCapable);
-    o.insert("sms_capable"_L1, r.smsCapable);
-    o.insert("mms_capable"_L1, r.mmsCapable);
-    o.insert("fax_capable"_L1, r.faxCapable);
-    o.insert("pure_sip"_L1, r.pureSip);
-    o.insert("api_version"_L1, text(r.apiVersion));
-    o.insert("date_created"_L1, text(sql::toText(r.dateCreated).toString()));
-    o.insert("date_updated"_L1, text(sql::toText(r.dateUpdated).toString()));
+    for (const auto& [key, member] : kTextMembers)
+        o.insert(key, text(r.*member));
+    for (const auto& [key, member] : kFlagMembers)
+        o.insert(key, r.*member);
+    for (const auto& [key, member] : kTimeMembers)
+        o.insert(key, text(sql::toText(r.*member).toString()));
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-core::RestcommAttributes restcommFromJson(const QString& json) {
+RestcommAttributes restcommFromJson(const QString& json) {
     const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
-    core::RestcommAttributes r;
-    r.accountSid = text(o, "account_sid"_L1);
-    r.voiceUrl = text(o, "voice_url"_L1);
-    r.voiceMethod = text(o, "voice_method"_L1);
-    r.voiceFallbackUrl = text(o, "voice_fallback_url"_L1);
-    r.voiceFallbackMethod = text(o, "voice_fallback_method"_L1);
-    r.statusCallback = text(o, "status_callback"_L1);
-    r.statusCallbackMethod = text(o, "status_callback_method"_L1);
-    r.voiceCallerIdLookup = o.value("voice_caller_id_lookup"_L1).toBool();
-    r.voiceApplicationSid = text(o, "voice_application_sid"_L1);
-    r.smsUrl = text(o, "sms_url"_L1);
-    r.smsMethod = text(o, "sms_method"_L1);
-    r.smsFallbackUrl = text(o, "sms_fallback_url"_L1);
-    r.smsFallbackMethod = text(o, "sms_fallback_method"_L1);
-    r.smsApplicationSid = text(o, "sms_application_sid"_L1);
-    r.ussdUrl = text(o, "ussd_url"_L1);
-    r.ussdMethod = text(o, "ussd_method"_L1);
-    r.ussdFallbackUrl = text(o, "ussd_fallback_url"_L1);
-    r.ussdFallbackMethod = text(o, "ussd_fallback_method"_L1);
-    r.ussdApplicationSid = text(o, "ussd_application_sid"_L1);
-    r.referUrl = text(o, "refer_url"_L1);
-    r.referMethod = text(o, "refer_method"_L1);
-    r.referApplicationSid = text(o, "refer_application_sid"_L1);
-    r.voiceCapable = o.value("voice_capable"_L1).toBool();
-    r.smsCapable = o.value("sms_capable"_L1).toBool();
-    r.mmsCapable = o.value("mms_capable"_L1).toBool();
-    r.faxCapable = o.value("fax_capable"_L1).toBool();
-    r.pureSip = o.value("pure_sip"_L1).toBool();
-    r.apiVersion = text(o, "api_version"_L1);
-    r.dateCreated = sql::toDateTime(o.value("date_created"_L1).toVariant());
-    r.dateUpdated = sql::toDateTime(o.value("date_updated"_L1).toVariant());
+    RestcommAttributes r;
+    for (const auto& [key, member] : kTextMembers)
+        r.*member = text(o, key);
+    for (const auto& [key, member] : kFlagMembers)
+        r.*member = o.value(key).toBool();
+    for (const auto& [key, member] : kTimeMembers)
+        r.*member = sql::toDateTime(o.value(key).toVariant());
     return r;
 }
 
@@ -139,92 +131,54 @@ core::PhoneNumberRecord fromRow(const QSqlQuery& q) {
 } // namespace
 
 PhoneNumberRepository::PhoneNumberRepository(Database& database)
-    : m_access(database,
-               {u"phone_numbers"_s,
-                {u"id"_s, u"provider"_s, u"e164"_s, u"digits"_s, u"label"_s, u"usage_type"_s,
-                 u"payment_type"_s, u"call_type"_s, u"status"_s, u"features"_s, u"extension_id"_s,
-                 u"extension_number"_s, u"restcomm_json"_s},
-                QT_TRANSLATE_NOOP("Repository", "phone numbers")},
-               toValues, fromRow, u"e164, id"_s) {
-}
-
-bool PhoneNumberRepository::upsert(qint64 profileId, const QList<core::PhoneNumberRecord>& numbers,
-                                   QString* error) {
-    return m_access.upsert(profileId, numbers, error);
-}
-
-bool PhoneNumberRepository::removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error,
-                                            int* removed) {
-    return m_access.removeAllExcept(profileId, keptIds, error, removed);
-}
-
-bool PhoneNumberRepository::remove(qint64 profileId, const QString& id, QString* error) {
-    return m_access.remove(profileId, id, error);
-}
-
-std::optional<core::PhoneNumberRecord> PhoneNumberRepository::find(qint64 profileId, const QString& id,
-                                                                   QString* error) const {
-    return m_access.find(profileId, id, error);
+    : RecordAccess(database,
+                   {u"phone_numbers"_s,
+                    {u"id"_s, u"provider"_s, u"e164"_s, u"digits"_s, u"label"_s, u"usage_type"_s,
+                     u"payment_type"_s, u"call_type"_s, u"status"_s, u"features"_s, u"extension_id"_s,
+                     u"extension_number"_s, u"restcomm_json"_s},
+                    QT_TRANSLATE_NOOP("Repository", "phone numbers")},
+                   toValues, fromRow, u"e164, id"_s) {
 }
 
 namespace {
 
-struct Where {
-    QString sql;
-    QVariantList values;
-};
-
-Where whereOf(const PhoneNumberFilter& filter);
+sql::Where whereOf(const PhoneNumberFilter& filter) {
+    sql::Where where;
+    // Only digits reach the LIKE patterns, so no user text can act as a wildcard.
+    const QString contained = digitsOf(filter.digitsContain);
+    if (!contained.isEmpty()) {
+        where.conditions << u"digits LIKE ?"_s;
+        where.values << QString(u'%' + contained + u'%');
+    }
+    const QString prefix = digitsOf(filter.e164Prefix);
+    if (!prefix.isEmpty()) {
+        where.conditions << u"digits LIKE ?"_s;
+        where.values << QString(prefix + u'%');
+    }
+    if (filter.usageType) {
+        where.conditions << u"usage_type = ?"_s;
+        where.values << core::toWire(*filter.usageType);
+    }
+    if (!filter.provider.isEmpty()) {
+        where.conditions << u"provider = ?"_s;
+        where.values << filter.provider;
+    }
+    if (filter.extensionId) {
+        where.conditions << u"extension_id = ?"_s;
+        where.values << sql::notNull(*filter.extensionId);
+    }
+    return where;
+}
 
 } // namespace
 
 QList<core::PhoneNumberRecord> PhoneNumberRepository::list(qint64 profileId, const PhoneNumberFilter& filter,
                                                            QString* error, const Page& page) const {
-    const Where where = whereOf(filter);
-    return m_access.select(profileId, where.sql, where.values, error, page);
+    return select(profileId, whereOf(filter), error, page);
 }
 
 int PhoneNumberRepository::count(qint64 profileId, const PhoneNumberFilter& filter, QString* error) const {
-    const Where where = whereOf(filter);
-    return m_access.count(profileId, where.sql, where.values, error);
-}
-
-namespace {
-
-Where whereOf(const PhoneNumberFilter& filter) {
-    QStringList where;
-    QVariantList values;
-    // Only digits reach the LIKE patterns, so no user text can act as a wildcard.
-    const QString contained = digitsOf(filter.digitsContain);
-    if (!contained.isEmpty()) {
-        where << u"digits LIKE ?"_s;
-        values << QString(u'%' + contained + u'%');
-    }
-    const QString prefix = digitsOf(filter.e164Prefix);
-    if (!prefix.isEmpty()) {
-        where << u"digits LIKE ?"_s;
-        values << QString(prefix + u'%');
-    }
-    if (filter.usageType) {
-        where << u"usage_type = ?"_s;
-        values << core::toWire(*filter.usageType);
-    }
-    if (!filter.provider.isEmpty()) {
-        where << u"provider = ?"_s;
-        values << filter.provider;
-    }
-    if (filter.extensionId) {
-        where << u"extension_id = ?"_s;
-        values << sql::notNull(*filter.extensionId);
-    }
-    return {where.join(" AND "_L1), values};
-}
-
-} // namespace
-
-std::optional<RecordState> PhoneNumberRepository::state(qint64 profileId, const QString& id,
-                                                        QString* error) const {
-    return m_access.state(profileId, id, error);
+    return RecordAccess::count(profileId, whereOf(filter), error);
 }
 
 } // namespace trunkline::store

@@ -18,26 +18,19 @@ struct PhoneNumberFilter {
     std::optional<QString> extensionId; // an empty string selects company-level numbers
 };
 
-class PhoneNumberRepository {
+// The RecordAccess operations are the repository's: upsert, removeAllExcept, remove, find, state,
+// versionOf.
+class PhoneNumberRepository : private RecordAccess<core::PhoneNumberRecord> {
 public:
     explicit PhoneNumberRepository(Database& database);
 
-    bool upsert(qint64 profileId, const QList<core::PhoneNumberRecord>& numbers, QString* error = nullptr);
-    bool removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error = nullptr,
-                         int* removed = nullptr);
-    bool remove(qint64 profileId, const QString& id, QString* error = nullptr);
-    std::optional<core::PhoneNumberRecord> find(qint64 profileId, const QString& id,
-                                                QString* error = nullptr) const;
+    using RecordAccess::find, RecordAccess::remove, RecordAccess::removeAllExcept, RecordAccess::state,
+        RecordAccess::upsert, RecordAccess::versionOf;
     // Ordered by number.
     QList<core::PhoneNumberRecord> list(qint64 profileId, const PhoneNumberFilter& filter = {},
                                         QString* error = nullptr, const Page& page = {}) const;
     // How many rows list() returns without a page; -1 on error.
     int count(qint64 profileId, const PhoneNumberFilter& filter = {}, QString* error = nullptr) const;
-    std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error = nullptr) const;
-    QString versionOf(const core::PhoneNumberRecord& number) const { return m_access.versionOf(number); }
-
-private:
-    RecordAccess<core::PhoneNumberRecord> m_access;
 };
 
 } // namespace trunkline::store

@@ -145,9 +145,9 @@ QList<core::PortingOrder> PortingRepository::orders(qint64 profileId,
                                                     std::optional<core::PortingOrderStatus> status,
                                                     QString* error) const {
     if (status) {
-        return m_orders.select(profileId, u"status = ?"_s, {core::toWire(*status)}, error);
+        return m_orders.select(profileId, {{u"status = ?"_s}, {core::toWire(*status)}}, error);
     }
-    return m_orders.select(profileId, {}, {}, error);
+    return m_orders.select(profileId, {}, error);
 }
 
 std::optional<RecordState> PortingRepository::orderState(qint64 profileId, const QString& id,
@@ -167,7 +167,7 @@ bool PortingRepository::removePhoneNumbersExcept(qint64 profileId, const QString
 
 QList<core::PortingPhoneNumber>
 PortingRepository::phoneNumbers(qint64 profileId, const QString& portingOrderId, QString* error) const {
-    return m_numbers.select(profileId, u"porting_order_id = ?"_s, {portingOrderId}, error);
+    return m_numbers.select(profileId, {{u"porting_order_id = ?"_s}, {portingOrderId}}, error);
 }
 
 std::optional<core::PortingPhoneNumber>
@@ -248,8 +248,8 @@ bool PortingRepository::removeExtension(qint64 profileId, const QString& id, QSt
 QList<core::PhoneNumberExtension>
 PortingRepository::extensions(qint64 profileId, const QString& portingPhoneNumberId, QString* error) const {
     QString readError;
-    QList<core::PhoneNumberExtension> found =
-        m_extensions.select(profileId, u"porting_phone_number_id = ?"_s, {portingPhoneNumberId}, &readError);
+    QList<core::PhoneNumberExtension> found = m_extensions.select(
+        profileId, {{u"porting_phone_number_id = ?"_s}, {portingPhoneNumberId}}, &readError);
     if (!readError.isEmpty() || !loadActivationRanges(profileId, found, &readError)) {
         sql::fail(error, readError);
         return {};
@@ -260,7 +260,8 @@ PortingRepository::extensions(qint64 profileId, const QString& portingPhoneNumbe
 std::optional<core::PhoneNumberExtension>
 PortingRepository::findExtension(qint64 profileId, const QString& id, QString* error) const {
     QString readError;
-    QList<core::PhoneNumberExtension> found = m_extensions.select(profileId, u"id = ?"_s, {id}, &readError);
+    QList<core::PhoneNumberExtension> found =
+        m_extensions.select(profileId, {{u"id = ?"_s}, {id}}, &readError);
     if (!readError.isEmpty() || !loadActivationRanges(profileId, found, &readError)) {
         sql::fail(error, readError);
         return std::nullopt;

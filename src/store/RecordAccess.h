@@ -27,7 +27,7 @@ public:
 
     QString versionOf(const Record& record) const { return sql::fingerprint(m_toValues(record)); }
 
-    bool upsert(qint64 profileId, const QList<Record>& records, QString* error,
+    bool upsert(qint64 profileId, const QList<Record>& records, QString* error = nullptr,
                 const std::function<QString(const Record&)>& version = {}) const {
         QList<QVariantList> rows;
         QStringList versions;
@@ -40,50 +40,40 @@ public:
         return sql::upsertRows(m_database, m_table, profileId, rows, versions, error);
     }
 
-    bool removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error, int* removed) const {
+    bool removeAllExcept(qint64 profileId, const QStringList& keptIds, QString* error = nullptr,
+                         int* removed = nullptr) const {
         return sql::removeAllExcept(m_database, m_table, profileId, keptIds, error, removed);
     }
 
-    bool remove(qint64 profileId, const QString& id, QString* error) const {
+    bool remove(qint64 profileId, const QString& id, QString* error = nullptr) const {
         return sql::removeRow(m_database, m_table, profileId, id, error);
     }
 
-    std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error) const {
+    std::optional<RecordState> state(qint64 profileId, const QString& id, QString* error = nullptr) const {
         return sql::recordState(m_database, m_table, profileId, id, error);
     }
 
-    std::optional<Record> find(qint64 profileId, const QString& id, QString* error) const {
-        const QList<Record> found = select(profileId, QStringLiteral("id = ?"), {id}, error);
+    std::optional<Record> find(qint64 profileId, const QString& id, QString* error = nullptr) const {
+        const QList<Record> found = select(profileId, {{QStringLiteral("id = ?")}, {id}}, error);
         if (found.isEmpty()) {
             return std::nullopt;
         }
         return found.constFirst();
     }
 
-    // `where` is SQL with ? placeholders, combined with the profile condition; values are bound.
-    QList<Record> select(qint64 profileId, const QString& where, const QVariantList& values, QString* error,
+    // The profile's records that meet every condition of `where`.
+    QList<Record> select(qint64 profileId, const sql::Where& where, QString* error,
                          const Page& page = {}) const {
-        QString statement = m_table.selectSql() + QLatin1String(" WHERE profile_id = ?");
-        if (!where.isEmpty()) {
-            statement += QLatin1String(" AND (") + where + QLatin1Char(')');
-        }
         // The order ends in the key, so pages never overlap or skip rows with equal sort values.
-        statement += QLatin1String(" ORDER BY ") + m_orderBy;
+        const sql::Where all = profileWhere(profileId, where);
+        QString statement = m_table.selectSql() + all.sql() + QLatin1String(" ORDER BY ") + m_orderBy;
+        QVariantList values = all.values;
         if (page.limit >= 0) {
             statement += QLatin1String(" LIMIT ? OFFSET ?");
+            values << page.limit << qMax(0, page.offset);
         }
         QList<Record> records;
-        QSqlQuery query(m_database.connection());
-        query.setForwardOnly(true);
-        query.prepare(statement);
-        query.addBindValue(profileId);
-        for (const QVariant& value : values) {
-            query.addBindValue(value);
-        }
-        if (page.limit >= 0) {
-            query.addBindValue(page.limit);
-            query.addBindValue(qMax(0, page.offset));
-        }
+        QSqlQuery query = sql::preparedQuery(m_database, statement, values);
         if (!query.exec()) {
             sql::fail(error, m_database,
                       QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()),
@@ -97,31 +87,27 @@ public:
     }
 
     // -1 (with *error) when the count cannot be read.
-    int count(qint64 profileId, const QString& where, const QVariantList& values, QString* error) const {
-        QString statement =
-            QLatin1String("SELECT count(*) FROM ") + m_table.table + QLatin1String(" WHERE profile_id = ?");
-        if (!where.isEmpty()) {
-            statement += QLatin1String(" AND (") + where + QLatin1Char(')');
-        }
-        QSqlQuery query(m_database.connection());
-        query.prepare(statement);
-        query.addBindValue(profileId);
-        for (const QVariant& value : values) {
-            query.addBindValue(value);
-        }
-        if (!query.exec() || !query.next()) {
-            sql::fail(error, m_database,
-                      QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()),
-                      query);
-            return -1;
-        }
-        return query.value(0).toInt();
+    int count(qint64 profileId, const sql::Where& where, QString* error) const {
+        const sql::Where all = profileWhere(profileId, where);
+        return static_cast<int>(sql::countRows(
+            m_database, QLatin1String("SELECT count(*) FROM ") + m_table.table + all.sql(), all.values,
+            QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()), error));
     }
 
     Database& database() const { return m_database; }
     const sql::RecordTable& table() const { return m_table; }
 
 private:
+    // The profile's rows, narrowed by `where` (each of its conditions in brackets).
+    static sql::Where profileWhere(qint64 profileId, const sql::Where& where) {
+        sql::Where all{{QStringLiteral("profile_id = ?")}, {profileId}};
+        for (const QString& condition : where.conditions) {
+            all.conditions << QLatin1Char('(') + condition + QLatin1Char(')');
+        }
+        all.values << where.values;
+        return all;
+    }
+
     Database& m_database;
     sql::RecordTable m_table;
     ToValues m_toValues;

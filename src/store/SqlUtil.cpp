@@ -213,14 +213,44 @@ QString likeEscaped(const QString& text) {
     return out;
 }
 
-QString KeysetOrder::afterCondition() const {
-    return u"(%1, %2.profile_id, %2.id) %3 (?, ?, ?)"_s.arg(sortBy, alias, ascending ? u">"_s : u"<"_s);
+QString Where::sql() const {
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1);
 }
 
-QString KeysetOrder::orderAndLimit() const {
+QSqlQuery preparedQuery(const Database& database, const QString& statement, const QVariantList& values) {
+    QSqlQuery query(database.connection());
+    query.setForwardOnly(true);
+    query.prepare(statement);
+    for (const QVariant& value : values) {
+        query.addBindValue(value);
+    }
+    return query;
+}
+
+qint64 countRows(const Database& database, const QString& statement, const QVariantList& values,
+                 const QString& what, QString* error) {
+    QSqlQuery query = preparedQuery(database, statement, values);
+    if (!query.exec() || !query.next()) {
+        fail(error, database, what, query);
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+QSqlQuery KeysetOrder::pageQuery(const Database& database, const QString& select, Where where,
+                                 const std::optional<PageKey>& after, int limit) const {
+    if (after) {
+        // Row values: SQLite 3.15+ and PostgreSQL compare them lexicographically, which is exactly
+        // "after this row" for the ORDER BY below.
+        where.conditions << u"(%1, %2.profile_id, %2.id) %3 (?, ?, ?)"_s.arg(sortBy, alias,
+                                                                             ascending ? u">"_s : u"<"_s);
+        where.values << after->sortValue << after->profileId << after->id;
+    }
     const QString direction = ascending ? u" ASC"_s : u" DESC"_s;
-    return u" ORDER BY "_s + sortBy + direction + u", "_s + alias + u".profile_id"_s + direction + u", "_s +
-           alias + u".id"_s + direction + u" LIMIT ?"_s;
+    const QString orderAndLimit = u" ORDER BY "_s + sortBy + direction + u", "_s + alias + u".profile_id"_s +
+                                  direction + u", "_s + alias + u".id"_s + direction + u" LIMIT ?"_s;
+    where.values << limit;
+    return preparedQuery(database, select + where.sql() + orderAndLimit, where.values);
 }
 
 } // namespace trunkline::store::sql

@@ -3,12 +3,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
 #include <optional>
-
-class QSqlQuery;
 
 namespace trunkline::store {
 
@@ -26,6 +25,14 @@ struct RecordState {
 struct Page {
     int offset = 0;
     int limit = -1;
+};
+
+// Where the next keyset page of a table query starts: just after the row with these values of the sort
+// key, profile and id (see sql::KeysetOrder).
+struct PageKey {
+    QString sortValue;
+    qint64 profileId = 0;
+    QString id;
 };
 
 // Small helpers shared by the repositories; internal to src/store.
@@ -73,21 +80,38 @@ std::optional<RecordState> recordState(Database& database, const RecordTable& ta
 bool fail(QString* error, const Database& database, const QString& what, const QSqlQuery& query);
 bool fail(QString* error, const QString& message);
 
+// Escapes LIKE wildcards in user text; used with ESCAPE '\'.
+QString likeEscaped(const QString& text);
+
+// The conditions of a filtered read, all of which must hold; `values` bind their ? placeholders in order.
+struct Where {
+    QStringList conditions;
+    QVariantList values;
+
+    QString sql() const; // " WHERE a AND b", or "" without conditions
+};
+
+// A forward-only query on the database's connection, prepared with `statement` and bound to `values`
+// in order, ready to exec().
+QSqlQuery preparedQuery(const Database& database, const QString& statement, const QVariantList& values);
+
+// Runs a SELECT COUNT(*) statement bound to `values`: the count, or -1 with *error set to
+// "<what> in <database>: <driver text>".
+qint64 countRows(const Database& database, const QString& statement, const QVariantList& values,
+                 const QString& what, QString* error);
+
 // A table read in keyset pages ordered by (sortBy, <alias>.profile_id, <alias>.id), as the console's
-// lazy models do: the condition for "after this row" and the statement's ORDER BY ... LIMIT ? tail.
+// lazy models do.
 struct KeysetOrder {
     QString sortBy;
     QString alias; // the table's alias in the statement, e.g. "n"
     bool ascending = true;
 
-    // Row values: SQLite 3.15+ and PostgreSQL compare them lexicographically, which is exactly
-    // "after this row" for the ORDER BY below. Binds sort value, profile id, id.
-    QString afterCondition() const;
-    QString orderAndLimit() const;
+    // `select` ("SELECT ... FROM ...") narrowed by `where`: up to `limit` rows after `after` (from the
+    // first row when unset) in this order, prepared and bound, ready to exec().
+    QSqlQuery pageQuery(const Database& database, const QString& select, Where where,
+                        const std::optional<PageKey>& after, int limit) const;
 };
-
-// Escapes LIKE wildcards in user text; used with ESCAPE '\'.
-QString likeEscaped(const QString& text);
 
 } // namespace sql
 } // namespace trunkline::store

@@ -41,10 +41,9 @@ bool TimeZoneRepository::replaceAll(qint64 profileId, const QList<core::TimeZone
 
 QList<core::TimeZone> TimeZoneRepository::list(qint64 profileId, QString* error) const {
     QList<core::TimeZone> zones;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT id, name, description FROM time_zones WHERE profile_id = ? ORDER BY name, id"_s);
-    query.addBindValue(profileId);
+    QSqlQuery query = sql::preparedQuery(
+        m_database, u"SELECT id, name, description FROM time_zones WHERE profile_id = ? ORDER BY name, id"_s,
+        {profileId});
     if (!query.exec()) {
         sql::fail(error, m_database, tr("Cannot read the time zone list"), query);
         return zones;

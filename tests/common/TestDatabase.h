@@ -14,6 +14,7 @@
 //       ... test.database() ...
 
 #include "store/Database.h"
+#include "store/ExtensionRepository.h"
 #include "store/ProfileRepository.h"
 
 #include <QRandomGenerator>
@@ -105,6 +106,22 @@ public:
         profile.provider = provider;
         profile.baseUrl = QStringLiteral("http://127.0.0.1:8080");
         return trunkline::store::ProfileRepository(*m_database).add(profile, &m_error) ? profile.id : 0;
+    }
+    // A profile with two extensions, e1 (101) and e2 (102), for the records that hang on extensions; 0 on
+    // failure.
+    qint64 addProfileWithExtensions(const QString& name = QStringLiteral("Test office")) {
+        const qint64 profile = addProfile(name);
+        trunkline::core::Extension a;
+        a.id = QStringLiteral("e1");
+        a.extensionNumber = QStringLiteral("101");
+        trunkline::core::Extension b = a;
+        b.id = QStringLiteral("e2");
+        b.extensionNumber = QStringLiteral("102");
+        if (profile == 0 ||
+            !trunkline::store::ExtensionRepository(*m_database).upsert(profile, {a, b}, &m_error)) {
+            return 0;
+        }
+        return profile;
     }
     trunkline::store::Database& database() { return *m_database; }
 

@@ -15,13 +15,12 @@ using connection::Connection;
 using connection::ConnectionFactory;
 
 namespace {
+store::Profile profile(qint64 id, const QString& name, const QString& provider, const QString& baseUrl) {
+    return {id, name, provider, baseUrl, {}, {}};
+}
+
 store::Profile demoProfile(const QString& provider) {
-    store::Profile p;
-    p.id = 1;
-    p.name = QStringLiteral("Demo");
-    p.provider = provider;
-    p.baseUrl = connection::DemoProfiles::kDemoBaseUrl;
-    return p;
+    return profile(1, QStringLiteral("Demo"), provider, connection::DemoProfiles::kDemoBaseUrl);
 }
 } // namespace
 
@@ -92,11 +91,8 @@ private slots:
         // A "real" profile pointed at the running emulator's loopback address, with the secret in the store.
         QString error;
         QVERIFY(m_demo.start(&error));
-        store::Profile lab;
-        lab.id = 42;
-        lab.name = QStringLiteral("Lab");
-        lab.provider = QStringLiteral("telnyx");
-        lab.baseUrl = m_demo.baseUrl().toString();
+        const store::Profile lab =
+            profile(42, QStringLiteral("Lab"), QStringLiteral("telnyx"), m_demo.baseUrl().toString());
         QVERIFY(m_secrets.saveAndWait({lab.id, lab.provider}, m_demo.credentials().telnyxApiKey).ok());
         ConnectionFactory factory(m_secrets, m_network, m_demo);
         Opened opened = open(factory, lab);
@@ -108,11 +104,8 @@ private slots:
     }
 
     void missingSecretIsExplained() {
-        store::Profile lab;
-        lab.id = 77;
-        lab.name = QStringLiteral("Forgotten");
-        lab.provider = QStringLiteral("telnyx");
-        lab.baseUrl = QStringLiteral("https://api.telnyx.com");
+        const store::Profile lab = profile(77, QStringLiteral("Forgotten"), QStringLiteral("telnyx"),
+                                           QStringLiteral("https://api.telnyx.com"));
         ConnectionFactory factory(m_secrets, m_network, m_demo);
         const Opened opened = open(factory, lab);
         QVERIFY(!opened.connection.has_value());
@@ -121,11 +114,8 @@ private slots:
     }
 
     void plainHttpToARemoteHostIsRefused() {
-        store::Profile remote;
-        remote.id = 5;
-        remote.name = QStringLiteral("Remote");
-        remote.provider = QStringLiteral("telnyx");
-        remote.baseUrl = QStringLiteral("http://api.telnyx.com");
+        const store::Profile remote = profile(5, QStringLiteral("Remote"), QStringLiteral("telnyx"),
+                                              QStringLiteral("http://api.telnyx.com"));
         QVERIFY(m_secrets.saveAndWait({remote.id, remote.provider}, QStringLiteral("KEY")).ok());
         ConnectionFactory factory(m_secrets, m_network, m_demo);
         const Opened opened = open(factory, remote);

@@ -31,6 +31,17 @@ class tst_ProfileService : public QObject {
     Q_OBJECT
 
 private slots:
+    // Every case starts with an empty SQLite database and an empty in-memory keychain.
+    void init() {
+        m_test = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
+        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        m_secrets = std::make_unique<secrets::MemorySecretStore>();
+    }
+    void cleanup() {
+        m_secrets.reset();
+        m_test.reset();
+    }
+
     void validate_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("provider");
@@ -81,22 +92,19 @@ private slots:
     }
 
     void addStoresProfileAndSecretApart() {
-        TestDatabase test(QStringLiteral("sqlite"));
-        QVERIFY2(test.open(), qPrintable(test.error()));
-        secrets::MemorySecretStore secrets;
-        ProfileService service(test.database(), secrets);
+        ProfileService service(m_test->database(), *m_secrets);
         store::Profile office = profile(QStringLiteral("Office"), QStringLiteral("ringcentral"),
                                         QStringLiteral("https://platform.ringcentral.com"));
         QString error;
         QVERIFY2(service.add(office, ringCentralSecret(), &error), qPrintable(error));
         QVERIFY(office.id > 0);
-        const secrets::SecretResult stored = secrets.loadAndWait({office.id, office.provider});
+        const secrets::SecretResult stored = m_secrets->loadAndWait({office.id, office.provider});
         QVERIFY(stored.ok());
         const auto parsed = ProviderSecret::parse(office.provider, stored.secret, &error);
         QVERIFY(parsed.has_value());
         QCOMPARE(parsed->clientSecret, QByteArray("client-secret"));
         // The database has no trace of the secret.
-        QSqlQuery dump(test.database().connection());
+        QSqlQuery dump(m_test->database().connection());
         QVERIFY(dump.exec(QStringLiteral("SELECT * FROM profiles")));
         while (dump.next()) {
             for (int column = 0; column < dump.record().count(); ++column)
@@ -105,69 +113,56 @@ private slots:
     }
 
     void keychainFailureLeavesNoProfile() {
-        TestDatabase test(QStringLiteral("sqlite"));
-        QVERIFY2(test.open(), qPrintable(test.error()));
-        secrets::MemorySecretStore secrets;
-        secrets.setAvailable(false);
-        ProfileService service(test.database(), secrets);
+        m_secrets->setAvailable(false);
+        ProfileService service(m_test->database(), *m_secrets);
         store::Profile office = profile(QStringLiteral("Office"), QStringLiteral("telnyx"),
                                         QStringLiteral("https://api.telnyx.com"));
         QString error;
         QVERIFY(!service.add(office, ProviderSecret{{}, {}, "KEY123"}, &error));
         QVERIFY2(error.startsWith(QLatin1String("No keychain service is available")), qPrintable(error));
-        store::ProfileRepository profiles(test.database());
+        store::ProfileRepository profiles(m_test->database());
         QVERIFY(profiles.list().isEmpty());
     }
 
     void incompleteSecretIsRefusedByField() {
-        TestDatabase test(QStringLiteral("sqlite"));
-        QVERIFY2(test.open(), qPrintable(test.error()));
-        secrets::MemorySecretStore secrets;
-        ProfileService service(test.database(), secrets);
+        ProfileService service(m_test->database(), *m_secrets);
         store::Profile office = profile(QStringLiteral("Office"), QStringLiteral("ringcentral"),
                                         QStringLiteral("https://platform.ringcentral.com"));
         QString error;
         QVERIFY(!service.add(office, ProviderSecret{"id", "", "jwt"}, &error));
         QCOMPARE(error, QStringLiteral("Client secret: must not be empty."));
-        QCOMPARE(secrets.size(), 0);
+        QCOMPARE(m_secrets->size(), 0);
     }
 
     void removeDeletesSecretToo() {
-        TestDatabase test(QStringLiteral("sqlite"));
-        QVERIFY2(test.open(), qPrintable(test.error()));
-        secrets::MemorySecretStore secrets;
-        ProfileService service(test.database(), secrets);
+        ProfileService service(m_test->database(), *m_secrets);
         store::Profile lab = profile(QStringLiteral("Lab"), QStringLiteral("telnyx"),
                                      QStringLiteral("https://api.telnyx.com"));
         QString error;
         QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "KEY"}, &error), qPrintable(error));
-        QVERIFY(secrets.contains({lab.id, lab.provider}));
+        QVERIFY(m_secrets->contains({lab.id, lab.provider}));
         QVERIFY2(service.remove(lab.id, &error), qPrintable(error));
-        QVERIFY(!secrets.contains({lab.id, lab.provider}));
-        QVERIFY(store::ProfileRepository(test.database()).list().isEmpty());
+        QVERIFY(!m_secrets->contains({lab.id, lab.provider}));
+        QVERIFY(store::ProfileRepository(m_test->database()).list().isEmpty());
     }
 
     void updateKeepsOrReplacesSecret() {
-        TestDatabase test(QStringLiteral("sqlite"));
-        QVERIFY2(test.open(), qPrintable(test.error()));
-        secrets::MemorySecretStore secrets;
-        ProfileService service(test.database(), secrets);
+        ProfileService service(m_test->database(), *m_secrets);
         store::Profile lab = profile(QStringLiteral("Lab"), QStringLiteral("telnyx"),
                                      QStringLiteral("https://api.telnyx.com"));
         QString error;
         QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "OLD"}, &error), qPrintable(error));
         lab.name = QStringLiteral("Porting lab");
         QVERIFY2(service.update(lab, std::nullopt, &error), qPrintable(error));
-        QCOMPARE(secrets.loadAndWait({lab.id, lab.provider}).secret, QStringLiteral("OLD"));
+        QCOMPARE(m_secrets->loadAndWait({lab.id, lab.provider}).secret, QStringLiteral("OLD"));
         QVERIFY2(service.update(lab, ProviderSecret{{}, {}, "NEW"}, &error), qPrintable(error));
-        QCOMPARE(secrets.loadAndWait({lab.id, lab.provider}).secret, QStringLiteral("NEW"));
-        QCOMPARE(store::ProfileRepository(test.database()).find(lab.id)->name, QStringLiteral("Porting lab"));
+        QCOMPARE(m_secrets->loadAndWait({lab.id, lab.provider}).secret, QStringLiteral("NEW"));
+        QCOMPARE(store::ProfileRepository(m_test->database()).find(lab.id)->name,
+                 QStringLiteral("Porting lab"));
     }
 
     void demoProfilesOnlyOnFirstStart() {
-        TestDatabase test(QStringLiteral("sqlite"));
-        QVERIFY2(test.open(), qPrintable(test.error()));
-        store::ProfileRepository profiles(test.database());
+        store::ProfileRepository profiles(m_test->database());
         QString error;
         QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
         QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 0);
@@ -176,6 +171,10 @@ private slots:
         for (const store::Profile& p : all)
             QVERIFY(connection::DemoProfiles::isDemo(p));
     }
+
+private:
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<secrets::MemorySecretStore> m_secrets;
 };
 
 QTEST_GUILESS_MAIN(tst_ProfileService)

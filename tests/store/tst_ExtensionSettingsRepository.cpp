@@ -10,7 +10,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
-using trunkline::core::Extension;
 
 namespace {
 
@@ -26,6 +25,22 @@ QJsonObject callerId() {
                                                        {u"uri"_s, u"http://127.0.0.1:8080/n/42"_s},
                                                        {u"phoneNumber"_s, u"+4930123456"_s}}}}}}}},
         {u"extensionNameForOutboundCalls"_s, false}};
+}
+
+// callerId() with these members of its RingOut entry's phoneInfo replaced.
+QJsonObject callerIdWithPhoneInfo(const QJsonObject& changes) {
+    QJsonObject result = callerId();
+    QJsonArray features = result.value(u"byFeature"_s).toArray();
+    QJsonObject entry = features.at(0).toObject();
+    QJsonObject id = entry.value(u"callerId"_s).toObject();
+    QJsonObject phoneInfo = id.value(u"phoneInfo"_s).toObject();
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        phoneInfo.insert(it.key(), it.value());
+    id.insert(u"phoneInfo"_s, phoneInfo);
+    entry.insert(u"callerId"_s, id);
+    features.replace(0, entry);
+    result.insert(u"byFeature"_s, features);
+    return result;
 }
 
 QJsonObject notifications() {
@@ -61,14 +76,8 @@ private:
     qint64 m_profile = 0;
 
     bool addExtensions(TestDatabase& test, const QString& profileName = u"Test office"_s) {
-        m_profile = test.addProfile(profileName);
-        Extension a;
-        a.id = u"e1"_s;
-        a.extensionNumber = u"101"_s;
-        Extension b = a;
-        b.id = u"e2"_s;
-        b.extensionNumber = u"102"_s;
-        return m_profile > 0 && ExtensionRepository(test.database()).upsert(m_profile, {a, b});
+        m_profile = test.addProfileWithExtensions(profileName);
+        return m_profile > 0;
     }
 
     static void addKindRows() {
@@ -132,25 +141,13 @@ private slots:
     void versionFollowsContentNotAddresses_data() {
         QTest::addColumn<QJsonObject>("other");
         QTest::addColumn<bool>("same");
-        QJsonObject moved = callerId();
+        const QString movedNumberUri = u"http://127.0.0.1:41234/n/42"_s;
+        QJsonObject moved = callerIdWithPhoneInfo({{u"uri"_s, movedNumberUri}});
         moved.insert(u"uri"_s, u"http://127.0.0.1:41234/restapi/v1.0/account/1/extension/e1/caller-id"_s);
-        QJsonArray features = moved.value(u"byFeature"_s).toArray();
-        QJsonObject entry = features.at(0).toObject();
-        QJsonObject id = entry.value(u"callerId"_s).toObject();
-        QJsonObject phoneInfo = id.value(u"phoneInfo"_s).toObject();
-        phoneInfo.insert(u"uri"_s, u"http://127.0.0.1:41234/n/42"_s);
-        id.insert(u"phoneInfo"_s, phoneInfo);
-        entry.insert(u"callerId"_s, id);
-        features.replace(0, entry);
-        moved.insert(u"byFeature"_s, features);
         QTest::newRow("other server address") << moved << true;
 
-        QJsonObject otherNumber = callerId();
-        phoneInfo.insert(u"id"_s, u"43"_s);
-        id.insert(u"phoneInfo"_s, phoneInfo);
-        entry.insert(u"callerId"_s, id);
-        features.replace(0, entry);
-        otherNumber.insert(u"byFeature"_s, features);
+        const QJsonObject otherNumber =
+            callerIdWithPhoneInfo({{u"uri"_s, movedNumberUri}, {u"id"_s, u"43"_s}});
         QTest::newRow("other number") << otherNumber << false;
 
         QJsonObject flag = callerId();

@@ -47,14 +47,8 @@ private:
     qint64 m_profile = 0;
 
     bool addExtensions(TestDatabase& test) {
-        m_profile = test.addProfile();
-        Extension a;
-        a.id = u"e1"_s;
-        a.extensionNumber = u"101"_s;
-        Extension b = a;
-        b.id = u"e2"_s;
-        b.extensionNumber = u"102"_s;
-        return m_profile > 0 && ExtensionRepository(test.database()).upsert(m_profile, {a, b});
+        m_profile = test.addProfileWithExtensions();
+        return m_profile > 0;
     }
 
 private slots:
