@@ -4,7 +4,7 @@
 #include "store/ExtensionSettingsRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
-#include "sync/SettingsPayloads.h"
+#include "changes/SettingsPayloads.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,7 +19,7 @@
 using namespace Qt::StringLiterals;
 using namespace trunkline;
 using store::ExtensionSettingsRepository;
-using sync::SettingsPayloads;
+using changes::SettingsPayloads;
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include "store/ForwardingNumberRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
-#include "sync/ChangePayloads.h"
+#include "changes/ChangePayloads.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,13 +1,13 @@
 #include "SyncFixture.h"
 #include "store/AuditLogRepository.h"
 #include "store/ExtensionSettingsRepository.h"
-#include "sync/SettingsPayloads.h"
+#include "changes/SettingsPayloads.h"
 
 #include <QJsonArray>
 
 using namespace trunkline;
 using store::ExtensionSettingsRepository;
-using sync::SettingsPayloads;
+using changes::SettingsPayloads;
 using synctest::SyncFixture;
 
 namespace {

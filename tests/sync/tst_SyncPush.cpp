@@ -2,10 +2,10 @@
 #include "providers/ringcentral/RingCentralMapper.h"
 #include "store/AuditLogRepository.h"
 #include "store/ForwardingNumberRepository.h"
-#include "sync/ChangePayloads.h"
+#include "changes/ChangePayloads.h"
 
 using namespace trunkline;
-using sync::ChangePayloads;
+using changes::ChangePayloads;
 using synctest::SyncFixture;
 
 namespace {

@@ -4,7 +4,7 @@
 #include "core/PhoneNumber.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/restcomm/RestcommClient.h"
-#include "sync/NumberChangePayloads.h"
+#include "changes/NumberChangePayloads.h"
 #include "ui_AddNumberDialog.h"
 
 #include <QEvent>
@@ -239,7 +239,7 @@ QJsonObject AddNumberDialog::provisionRequest() const {
     if (kind() == Kind::SipVirtual) {
         if (!problems().isEmpty())
             return {};
-        return sync::NumberChangePayloads::provisionFields(m_ui->sipNumberEdit->text().trimmed(), {},
+        return changes::NumberChangePayloads::provisionFields(m_ui->sipNumberEdit->text().trimmed(), {},
                                                            friendlyName, true, {}, {});
     }
     // UNCONFIRMED: Restcomm answers an AreaCode-only provision with 500 (restcomm-numbers.md §5.2, inferred),
@@ -247,7 +247,7 @@ QJsonObject AddNumberDialog::provisionRequest() const {
     const QListWidgetItem* item = m_ui->resultsList->currentItem();
     if (!item || m_searching)
         return {};
-    return sync::NumberChangePayloads::provisionFields(
+    return changes::NumberChangePayloads::provisionFields(
         item->data(kPhoneNumberRole).toString(), {}, friendlyName, false, m_searchedType, m_searchedCountry);
 }
 
