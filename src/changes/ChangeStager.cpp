@@ -108,9 +108,11 @@ StagingResult ChangeStager::discard(qint64 changeId) {
 StagingResult ChangeStager::discardAll(qint64 profileId) {
     return command([&](QList<ChangeStep>& steps, QString* error) {
         QString listError;
-        const QList<store::PendingChange> changes = store::PendingChangeRepository(m_database).list(
-            profileId, {store::ChangeState::Pending, store::ChangeState::Failed, store::ChangeState::Conflict},
-            &listError);
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_database)
+                .list(profileId,
+                      {store::ChangeState::Pending, store::ChangeState::Failed, store::ChangeState::Conflict},
+                      &listError);
         if (!listError.isEmpty()) {
             if (error)
                 *error = listError;
@@ -124,7 +126,8 @@ StagingResult ChangeStager::discardAll(qint64 profileId) {
     });
 }
 
-bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error) {
+bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<ChangeStep>& steps,
+                               QString* error) {
     QString listError;
     const QList<store::PendingChange> open =
         openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
@@ -150,7 +153,8 @@ bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<Chang
     return revise(*staged, proposed.payload, baseValues, steps, error);
 }
 
-bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error) {
+bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps,
+                               QString* error) {
     QString listError;
     const QList<store::PendingChange> open =
         openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
@@ -168,7 +172,8 @@ bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<Chang
     return deleteStaged || add(proposed, steps, error);
 }
 
-bool ChangeStager::stageCreate(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error) {
+bool ChangeStager::stageCreate(const store::PendingChange& proposed, QList<ChangeStep>& steps,
+                               QString* error) {
     QString listError;
     const QList<store::PendingChange> open =
         openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);

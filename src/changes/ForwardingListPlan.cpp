@@ -9,8 +9,8 @@
 namespace trunkline::changes {
 
 QList<store::PendingChange> ForwardingListPlan::plan(qint64 profileId, const QString& extensionId,
-                                                    const QList<core::ForwardingNumber>& stored,
-                                                    const QList<core::ForwardingNumber>& edited) {
+                                                     const QList<core::ForwardingNumber>& stored,
+                                                     const QList<core::ForwardingNumber>& edited) {
     QList<store::PendingChange> result;
     QSet<QString> editedIds;
     for (const core::ForwardingNumber& number : edited) {

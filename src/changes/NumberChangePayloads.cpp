@@ -153,8 +153,10 @@ store::PendingChange NumberChangePayloads::numberUpdate(qint64 profileId,
     return change;
 }
 
-store::PendingChange NumberChangePayloads::numberUpdate(qint64 profileId, const core::PhoneNumberRecord& stored,
-                                                        const QJsonObject& payload, const QString& baseVersion) {
+store::PendingChange NumberChangePayloads::numberUpdate(qint64 profileId,
+                                                        const core::PhoneNumberRecord& stored,
+                                                        const QJsonObject& payload,
+                                                        const QString& baseVersion) {
     store::PendingChange change;
     change.profileId = profileId;
     change.entity = kPhoneNumber;

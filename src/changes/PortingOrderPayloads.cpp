@@ -14,7 +14,8 @@ const QString kCustomerReference = u"customerReference"_s;
 const QString kFocDatetimeRequested = u"focDatetimeRequested"_s;
 
 QJsonValue timeValue(const QDateTime& time) {
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs))
+                          : QJsonValue(QJsonValue::Null);
 }
 
 } // namespace
@@ -36,7 +37,8 @@ QJsonObject PortingOrderPayloads::orderDifference(const core::PortingOrder& stor
     return payload;
 }
 
-core::PortingOrder PortingOrderPayloads::applyOrderFields(core::PortingOrder base, const QJsonObject& payload) {
+core::PortingOrder PortingOrderPayloads::applyOrderFields(core::PortingOrder base,
+                                                          const QJsonObject& payload) {
     if (payload.contains(kCustomerReference))
         base.customerReference = payload.value(kCustomerReference).toString();
     if (payload.contains(kFocDatetimeRequested))

@@ -24,7 +24,9 @@ store::PendingChange routeChange(qint64 profileId, const QString& key, store::Ch
 } // namespace
 
 QJsonObject RoutePayloads::routeFields(const core::RouteEntry& entry) {
-    return {{kPhoneNumber, entry.phoneNumber}, {kOrganizationSid, entry.organizationSid}, {kPureSip, entry.pureSip}};
+    return {{kPhoneNumber, entry.phoneNumber},
+            {kOrganizationSid, entry.organizationSid},
+            {kPureSip, entry.pureSip}};
 }
 
 QJsonObject RoutePayloads::routeDifference(const core::RouteEntry& stored, const core::RouteEntry& edited) {
@@ -49,8 +51,9 @@ core::RouteEntry RoutePayloads::applyRouteFields(core::RouteEntry base, const QJ
 }
 
 store::PendingChange RoutePayloads::routeCreate(qint64 profileId, const core::RouteEntry& entry) {
-    store::PendingChange change = routeChange(
-        profileId, entry.id.isEmpty() ? u"new:"_s + entry.phoneNumber : entry.id, store::ChangeOperation::Create);
+    store::PendingChange change =
+        routeChange(profileId, entry.id.isEmpty() ? u"new:"_s + entry.phoneNumber : entry.id,
+                    store::ChangeOperation::Create);
     change.payload = routeFields(entry);
     return change;
 }

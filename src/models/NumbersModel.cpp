@@ -544,7 +544,8 @@ bool NumbersModel::setLabel(int row, const QString& label, QString* error) {
         payload.insert(kLabelKey, labelChange.value(kLabelKey));
     }
     // Exactly the members staged: the row holds only part of a Restcomm record.
-    return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, r.record, payload, r.version), error);
+    return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, r.record, payload, r.version),
+                 error);
 }
 
 bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,

@@ -244,8 +244,8 @@ bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payloa
     return updateEditable(id, query, error);
 }
 
-bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
-                                            QString* error) {
+bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload,
+                                            const QJsonObject& baseValues, QString* error) {
     QSqlQuery query(m_database.connection());
     query.prepare(u"UPDATE pending_changes SET payload = ?, base_values = ?, updated_at = ? WHERE id = ? "
                   u"AND state IN ('pending', 'failed', 'conflict')"_s);

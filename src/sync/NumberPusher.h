@@ -20,8 +20,9 @@ class Database;
 
 namespace trunkline::sync {
 
-// Applies one pending phone-number change (changes::NumberChangePayloads, entity "phone_number") for the profile's
-// provider. The ChangePusher owns the change's state and the audit log; it gets one Result per change.
+// Applies one pending phone-number change (changes::NumberChangePayloads, entity "phone_number") for the
+// profile's provider. The ChangePusher owns the change's state and the audit log; it gets one Result per
+// change.
 //
 // Restcomm: update = GET the number, conflict if its version is not the one the edit was made on, else
 //   PUT every updatable field (the remote record with the payload applied) and store the answer;

@@ -70,7 +70,8 @@ core::RouteEntry route() {
 
 QJsonObject businessHours(bool voicemail) {
     return {{u"callHandlingAction"_s, u"TakeMessagesOnly"_s},
-            {u"voicemail"_s, QJsonObject{{u"enabled"_s, voicemail}, {u"recipient"_s, QJsonObject{{u"id"_s, u"1"_s}}}}}};
+            {u"voicemail"_s,
+             QJsonObject{{u"enabled"_s, voicemail}, {u"recipient"_s, QJsonObject{{u"id"_s, u"1"_s}}}}}};
 }
 
 } // namespace
@@ -92,30 +93,34 @@ private slots:
         const qint64 p = 1; // the first profile of a fresh database
         core::PhoneNumberRecord relabelled = number();
         relabelled.label = u"Front desk"_s;
-        QTest::newRow("number")
-            << changes::NumberChangePayloads::numberUpdate(p, number(), relabelled, u"v1"_s)
-            << QJsonObject{{u"label"_s, u"Reception"_s}};
+        QTest::newRow("number") << changes::NumberChangePayloads::numberUpdate(p, number(), relabelled,
+                                                                               u"v1"_s)
+                                << QJsonObject{{u"label"_s, u"Reception"_s}};
         QTest::newRow("number release")
             << changes::NumberChangePayloads::numberDelete(p, number(), u"v1"_s)
             << QJsonObject{{u"label"_s, u"Reception"_s}, {u"extensionId"_s, u"101"_s}};
         core::Extension renamed = extension();
         renamed.name = u"Support"_s;
         renamed.contact.email = u"support@example.com"_s;
-        QTest::newRow("extension")
-            << changes::ChangePayloads::extensionUpdate(p, extension(), renamed, u"v2"_s)
-            << QJsonObject{{u"name"_s, u"Sales"_s},
-                           {u"contact"_s, QJsonObject{{u"email"_s, u"sales@example.com"_s}}}};
-        QTest::newRow("extension create") << changes::ChangePayloads::extensionCreate(p, renamed) << QJsonObject{};
+        QTest::newRow("extension") << changes::ChangePayloads::extensionUpdate(p, extension(), renamed,
+                                                                               u"v2"_s)
+                                   << QJsonObject{
+                                          {u"name"_s, u"Sales"_s},
+                                          {u"contact"_s, QJsonObject{{u"email"_s, u"sales@example.com"_s}}}};
+        QTest::newRow("extension create")
+            << changes::ChangePayloads::extensionCreate(p, renamed) << QJsonObject{};
         const QString kind = store::ExtensionSettingsRepository::kBusinessHours;
         QTest::newRow("settings")
-            << changes::SettingsPayloads::settingsUpdate(p, u"E1"_s, kind, businessHours(true), businessHours(false))
+            << changes::SettingsPayloads::settingsUpdate(p, u"E1"_s, kind, businessHours(true),
+                                                         businessHours(false))
             << QJsonObject{{u"kind"_s, kind},
                            {u"settings"_s, QJsonObject{{u"callHandlingAction"_s, u"TakeMessagesOnly"_s},
                                                        {u"voicemail"_s, QJsonObject{{u"enabled"_s, true}}}}}};
-        QTest::newRow("forwarding")
-            << changes::ChangePayloads::forwardingUpdate(p, u"E1"_s, forwarding(u"F1"_s, u"+4915112345"_s, 1),
-                                                         forwarding(u"F1"_s, u"+4915199999"_s, 1))
-            << QJsonObject{{u"extensionId"_s, u"E1"_s}, {u"phoneNumber"_s, u"+4915112345"_s}};
+        QTest::newRow("forwarding") << changes::ChangePayloads::forwardingUpdate(
+                                           p, u"E1"_s, forwarding(u"F1"_s, u"+4915112345"_s, 1),
+                                           forwarding(u"F1"_s, u"+4915199999"_s, 1))
+                                    << QJsonObject{{u"extensionId"_s, u"E1"_s},
+                                                   {u"phoneNumber"_s, u"+4915112345"_s}};
         core::PortingOrder later = portingOrder();
         later.focDatetimeRequested = later.focDatetimeRequested.addDays(7);
         QTest::newRow("porting order")
@@ -129,8 +134,9 @@ private slots:
         sip.pureSip = true;
         QTest::newRow("route") << changes::RoutePayloads::routeUpdate(p, route(), sip, u"v4"_s)
                                << QJsonObject{{u"pureSip"_s, false}};
-        QTest::newRow("route create") << changes::RoutePayloads::routeCreate(p, core::RouteEntry{u"*"_s, u"OR1"_s, true, {}})
-                                      << QJsonObject{};
+        QTest::newRow("route create")
+            << changes::RoutePayloads::routeCreate(p, core::RouteEntry{u"*"_s, u"OR1"_s, true, {}})
+            << QJsonObject{};
     }
     void stagesEachRecordKind() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
@@ -246,7 +252,8 @@ private slots:
         created.id.clear();
         QVERIFY(stager.stage(changes::ChangePayloads::extensionCreate(profile, created)).ok());
         created.name = u"Sales team"_s;
-        const StagingResult createAgain = stager.stage(changes::ChangePayloads::extensionCreate(profile, created));
+        const StagingResult createAgain =
+            stager.stage(changes::ChangePayloads::extensionCreate(profile, created));
         QVERIFY(createAgain.ok());
         QVERIFY(createAgain.steps.first().isRevised());
         QCOMPARE(rows(test, profile).size(), 2);
@@ -258,7 +265,8 @@ private slots:
         ChangeStager stager(test.database());
         core::Extension renamed = extension();
         renamed.name = u"Support"_s;
-        QVERIFY(stager.stage(changes::ChangePayloads::extensionUpdate(profile, extension(), renamed, u"v1"_s)).ok());
+        QVERIFY(stager.stage(changes::ChangePayloads::extensionUpdate(profile, extension(), renamed, u"v1"_s))
+                    .ok());
 
         // A pull changed the stored record (name and company) before the admin edited again.
         core::Extension pulled = extension();
@@ -273,9 +281,11 @@ private slots:
         QCOMPARE(staged.size(), 1);
         QCOMPARE(staged.first().baseVersion, u"v1"_s);
         QCOMPARE(staged.first().baseValues,
-                 (QJsonObject{{u"name"_s, u"Sales"_s}, {u"contact"_s, QJsonObject{{u"company"_s, u"ACME GmbH"_s}}}}));
+                 (QJsonObject{{u"name"_s, u"Sales"_s},
+                              {u"contact"_s, QJsonObject{{u"company"_s, u"ACME GmbH"_s}}}}));
         QCOMPARE(staged.first().payload,
-                 (QJsonObject{{u"name"_s, u"Support"_s}, {u"contact"_s, QJsonObject{{u"company"_s, u"ACME Inc"_s}}}}));
+                 (QJsonObject{{u"name"_s, u"Support"_s},
+                              {u"contact"_s, QJsonObject{{u"company"_s, u"ACME Inc"_s}}}}));
     }
 
     void editingBackToTheBaseRemovesTheChange() {
@@ -284,7 +294,8 @@ private slots:
         ChangeStager stager(test.database());
         core::PhoneNumberRecord edited = number();
         edited.label = u"Front desk"_s;
-        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s)).ok());
+        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
+                    .ok());
 
         const StagingResult back =
             stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), number(), u"v1"_s));
@@ -295,8 +306,9 @@ private slots:
 
         // A settings document edited back carries its whole form part, equal to the base values.
         const QString kind = store::ExtensionSettingsRepository::kBusinessHours;
-        QVERIFY(stager.stage(changes::SettingsPayloads::settingsUpdate(profile, u"E1"_s, kind, businessHours(true),
-                                                                       businessHours(false)))
+        QVERIFY(stager
+                    .stage(changes::SettingsPayloads::settingsUpdate(
+                        profile, u"E1"_s, kind, businessHours(true), businessHours(false)))
                     .ok());
         QCOMPARE(rows(test, profile).size(), 1);
         const StagingResult settingsBack = stager.stage(changes::SettingsPayloads::settingsUpdate(
@@ -307,7 +319,8 @@ private slots:
 
         // With nothing staged, an edit that changes nothing stages nothing.
         const StagingResult nothing = stager.stage(changes::ChangePayloads::forwardingUpdate(
-            profile, u"E1"_s, forwarding(u"F1"_s, u"+4915112345"_s, 1), forwarding(u"F1"_s, u"+4915112345"_s, 1)));
+            profile, u"E1"_s, forwarding(u"F1"_s, u"+4915112345"_s, 1),
+            forwarding(u"F1"_s, u"+4915112345"_s, 1)));
         QVERIFY(nothing.ok());
         QVERIFY(nothing.steps.isEmpty());
         QVERIFY(rows(test, profile).isEmpty());
@@ -319,7 +332,8 @@ private slots:
         ChangeStager stager(test.database());
         core::PhoneNumberRecord edited = number();
         edited.label = u"Front desk"_s;
-        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s)).ok());
+        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
+                    .ok());
         const StagingResult release =
             stager.stage(changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s));
         QVERIFY(release.ok());
@@ -330,7 +344,8 @@ private slots:
         QCOMPARE(staged.size(), 1);
         QCOMPARE(staged.first().operation, ChangeOperation::Delete);
 
-        const StagingResult twice = stager.stage(changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s));
+        const StagingResult twice =
+            stager.stage(changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s));
         QVERIFY(twice.ok());
         QVERIFY(twice.steps.isEmpty());
         QCOMPARE(rows(test, profile).size(), 1);
@@ -365,9 +380,12 @@ private slots:
         const qint64 other = test.addProfile(u"Branch"_s);
         ChangeStager stager(test.database());
         const StagingResult a = stager.stage(changes::RoutePayloads::routeDelete(profile, route(), u"v"_s));
-        const StagingResult b = stager.stage(changes::PortingOrderPayloads::orderCancel(profile, portingOrder(), u"v"_s));
-        const StagingResult c = stager.stage(changes::ChangePayloads::extensionDelete(profile, extension(), u"v"_s));
-        const StagingResult elsewhere = stager.stage(changes::RoutePayloads::routeDelete(other, route(), u"v"_s));
+        const StagingResult b =
+            stager.stage(changes::PortingOrderPayloads::orderCancel(profile, portingOrder(), u"v"_s));
+        const StagingResult c =
+            stager.stage(changes::ChangePayloads::extensionDelete(profile, extension(), u"v"_s));
+        const StagingResult elsewhere =
+            stager.stage(changes::RoutePayloads::routeDelete(other, route(), u"v"_s));
         QVERIFY(a.ok() && b.ok() && c.ok() && elsewhere.ok());
 
         const StagingResult one = stager.discard(b.steps.first().after->id);
@@ -407,12 +425,14 @@ private slots:
         QCOMPARE(changed.first(), (QVariantList{profile, changes::EntityKind::kPhoneNumber, u"N1"_s, id}));
 
         edited.label = u"Lobby"_s;
-        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s)).ok());
+        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
+                    .ok());
         QCOMPARE(changed.count(), 2);
         QCOMPARE(changed.last().at(3).toLongLong(), id);
 
         // Staging the same change again does nothing and says nothing.
-        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s)).ok());
+        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
+                    .ok());
         QCOMPARE(changed.count(), 2);
 
         QVERIFY(stager.stage(changes::RoutePayloads::routeDelete(profile, route(), u"v"_s)).ok());

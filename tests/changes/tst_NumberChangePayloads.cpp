@@ -9,10 +9,10 @@
 #include <functional>
 
 using namespace Qt::StringLiterals;
+using trunkline::changes::NumberChangePayloads;
 using trunkline::core::PhoneNumberRecord;
 using trunkline::core::RestcommAttributes;
 using trunkline::store::ChangeOperation;
-using trunkline::changes::NumberChangePayloads;
 using trunkline::sync::NumberPusher;
 
 using Edit = std::function<void(PhoneNumberRecord&)>;

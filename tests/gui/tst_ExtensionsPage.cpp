@@ -1,4 +1,6 @@
 #include "TestDatabase.h"
+#include "changes/ChangePayloads.h"
+#include "changes/SettingsPayloads.h"
 #include "core/PhoneNumber.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
@@ -12,8 +14,6 @@
 #include "store/ForwardingNumberRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/TimeZoneRepository.h"
-#include "changes/ChangePayloads.h"
-#include "changes/SettingsPayloads.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "SyncFixture.h"
-#include "store/AuditLogRepository.h"
 #include "changes/NumberChangePayloads.h"
+#include "store/AuditLogRepository.h"
 
 #include <QUrlQuery>
 

@@ -1,13 +1,13 @@
 #include "SyncFixture.h"
+#include "changes/SettingsPayloads.h"
 #include "store/AuditLogRepository.h"
 #include "store/ExtensionSettingsRepository.h"
-#include "changes/SettingsPayloads.h"
 
 #include <QJsonArray>
 
 using namespace trunkline;
-using store::ExtensionSettingsRepository;
 using changes::SettingsPayloads;
+using store::ExtensionSettingsRepository;
 using synctest::SyncFixture;
 
 namespace {

@@ -1,8 +1,8 @@
 #include "SyncFixture.h"
+#include "changes/ChangePayloads.h"
 #include "providers/ringcentral/RingCentralMapper.h"
 #include "store/AuditLogRepository.h"
 #include "store/ForwardingNumberRepository.h"
-#include "changes/ChangePayloads.h"
 
 using namespace trunkline;
 using changes::ChangePayloads;

@@ -21,8 +21,8 @@ namespace trunkline::gui {
 
 namespace {
 
-using store::ExtensionSettingsRepository;
 using changes::SettingsPayloads;
+using store::ExtensionSettingsRepository;
 
 const QString kForwardCalls = u"ForwardCalls"_s;
 const QString kUnconditional = u"UnconditionalForwarding"_s;
@@ -110,11 +110,13 @@ void ExtensionCallSettingsWidget::load() {
         for (const QString& kind : ExtensionSettingsRepository::kinds()) {
             if (!m_stored.contains(kind))
                 continue;
-            for (const store::PendingChange& change : stager.openChanges(
-                     m_profileId, SettingsPayloads::kEntity, SettingsPayloads::entityKey(m_extensionId, kind))) {
+            for (const store::PendingChange& change :
+                 stager.openChanges(m_profileId, SettingsPayloads::kEntity,
+                                    SettingsPayloads::entityKey(m_extensionId, kind))) {
                 m_stagedChangeIds.insert(kind, change.id);
-                m_baseline.insert(kind, SettingsPayloads::withSettings(
-                                            m_baseline.value(kind), change.payload.value(u"settings"_s).toObject()));
+                m_baseline.insert(
+                    kind, SettingsPayloads::withSettings(m_baseline.value(kind),
+                                                         change.payload.value(u"settings"_s).toObject()));
             }
         }
     }
@@ -474,8 +476,8 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
         for (const QString& kind : kinds) {
             const QJsonObject edited = editedDocument(kind);
             // The stager revises the kind's staged change, or drops it when the form is back to the store.
-            const changes::StagingResult result = stager.stage(
-                SettingsPayloads::settingsUpdate(m_profileId, m_extensionId, kind, m_stored.value(kind), edited));
+            const changes::StagingResult result = stager.stage(SettingsPayloads::settingsUpdate(
+                m_profileId, m_extensionId, kind, m_stored.value(kind), edited));
             if (!result.ok()) {
                 if (error)
                     *error = result.error;

@@ -156,7 +156,8 @@ bool ExtensionEditor::setExtension(qint64 profileId, const QString& extensionId)
     m_stagedUpdateId = 0;
     m_stagedDelete = false;
     for (const store::PendingChange& change :
-         changes::ChangeStager::of(m_database).openChanges(profileId, ChangePayloads::kExtension, extensionId)) {
+         changes::ChangeStager::of(m_database)
+             .openChanges(profileId, ChangePayloads::kExtension, extensionId)) {
         if (change.operation == store::ChangeOperation::Update) {
             m_stagedUpdateId = change.id;
             m_baseline = ChangePayloads::applyExtensionFields(*stored, change.payload);
@@ -391,8 +392,9 @@ bool ExtensionEditor::save(QString* error) {
     if (extensionChanged) {
         // The payload is always the difference to the stored record, so a second save revises the first
         // (and one back to the stored record drops it).
-        const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(
-            ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion));
+        const changes::StagingResult staged =
+            changes::ChangeStager::of(m_database)
+                .stage(ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion));
         if (!staged.ok())
             return fail(staged.error);
         if (!staged.steps.isEmpty())

@@ -283,8 +283,9 @@ void ExtensionsPage::createExtension() {
         return;
     }
     const core::Extension extension = dialog.extension();
-    const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(
-        changes::ChangePayloads::extensionCreate(dialog.profileId(), extension));
+    const changes::StagingResult staged =
+        changes::ChangeStager::of(m_database)
+            .stage(changes::ChangePayloads::extensionCreate(dialog.profileId(), extension));
     if (!staged.ok()) {
         showMessage(staged.error);
         return;
@@ -313,8 +314,9 @@ void ExtensionsPage::deleteExtension() {
         return;
     const qint64 profile = m_editor->profileId();
     store::ExtensionRepository repository(m_database);
-    const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(
-        changes::ChangePayloads::extensionDelete(profile, *stored, repository.versionOf(*stored)));
+    const changes::StagingResult staged =
+        changes::ChangeStager::of(m_database)
+            .stage(changes::ChangePayloads::extensionDelete(profile, *stored, repository.versionOf(*stored)));
     if (!staged.ok()) {
         showMessage(staged.error);
         return;

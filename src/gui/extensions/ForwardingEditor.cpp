@@ -210,8 +210,9 @@ int ForwardingEditor::stage(QString* error) {
     // A list edit is an ordered sequence of entry changes (a swapped flip digit is parked first), staged as
     // planned; the list stays locked until it is applied, so no later edit has to merge into it.
     const changes::StagingResult result =
-        changes::ChangeStager::of(m_database).stageSequence(changes::ForwardingListPlan::plan(
-            m_model->profileId(), m_model->extensionId(), m_model->storedEntries(), m_model->entries()));
+        changes::ChangeStager::of(m_database)
+            .stageSequence(changes::ForwardingListPlan::plan(m_model->profileId(), m_model->extensionId(),
+                                                             m_model->storedEntries(), m_model->entries()));
     if (!result.ok()) {
         if (error)
             *error = result.error;

@@ -1,10 +1,10 @@
 #include "gui/numbers/AddNumberDialog.h"
 
+#include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "core/PhoneNumber.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/restcomm/RestcommClient.h"
-#include "changes/NumberChangePayloads.h"
 #include "ui_AddNumberDialog.h"
 
 #include <QEvent>
@@ -240,7 +240,7 @@ QJsonObject AddNumberDialog::provisionRequest() const {
         if (!problems().isEmpty())
             return {};
         return changes::NumberChangePayloads::provisionFields(m_ui->sipNumberEdit->text().trimmed(), {},
-                                                           friendlyName, true, {}, {});
+                                                              friendlyName, true, {}, {});
     }
     // UNCONFIRMED: Restcomm answers an AreaCode-only provision with 500 (restcomm-numbers.md §5.2, inferred),
     // so the console always provisions a number picked from the search, never "any number of an area code".

@@ -392,8 +392,9 @@ void NumbersPage::addNumber() {
     AddNumberDialog dialog(*m_connectionFactory, *profile, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(
-        changes::NumberChangePayloads::numberProvision(profile->id, dialog.provisionRequest()));
+    const changes::StagingResult staged =
+        changes::ChangeStager::of(m_database)
+            .stage(changes::NumberChangePayloads::numberProvision(profile->id, dialog.provisionRequest()));
     if (!staged.ok()) {
         QMessageBox::warning(this, tr("Add number"),
                              tr("The new number could not be staged: %1").arg(staged.error));
