@@ -1,5 +1,6 @@
 #include "cli/PendingCommand.h"
 
+#include "changes/ChangeStager.h"
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
 #include "cli/SyncCommand.h"
@@ -58,8 +59,9 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         if (!changes.find(*id, &error))
             return context.fail(kExitFailure,
                                 error.isEmpty() ? tr("There is no pending change %1.").arg(*id) : error);
-        if (!changes.discard(*id, &error))
-            return context.fail(kExitFailure, error);
+        const changes::StagingResult discarded = changes::ChangeStager::of(*db).discard(*id);
+        if (!discarded.ok())
+            return context.fail(kExitFailure, discarded.error);
         return kExitOk;
     }
     if (action == u"apply"_s) {

@@ -14,9 +14,9 @@ namespace trunkline::models {
 
 // One extension's forwarding / call-flip list as the admin edits it. Reads the stored list, keeps the
 // edits in memory (rows reorder by drag and drop or move up/down, entries are added, edited, removed)
-// until the editor stages them (gui::ForwardingChanges turns the difference into pending changes). The row
-// order of the entries with the CallFlip feature is the flip order: their flip numbers are renumbered 1..n
-// after every edit, so the shortcut digits always follow what the admin sees.
+// until the editor stages them (changes::ForwardingListPlan turns the difference into pending changes). The
+// row order of the entries with the CallFlip feature is the flip order: their flip numbers are
+// renumbered 1..n after every edit, so the shortcut digits always follow what the admin sees.
 class ForwardingListModel : public QAbstractTableModel {
     Q_OBJECT
 

@@ -1,11 +1,12 @@
 #include "models/NumbersModel.h"
 
+#include "changes/ChangeStager.h"
+#include "changes/NumberChangePayloads.h"
 #include "core/PhoneNumber.h"
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
-#include "sync/NumberChangePayloads.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -21,7 +22,7 @@ namespace {
 
 const QString kLabelKey = u"label"_s;
 const QString kExtensionKey = u"extensionId"_s;
-const QString& kEntity = sync::NumberChangePayloads::kPhoneNumber;
+const QString& kEntity = changes::NumberChangePayloads::kPhoneNumber;
 
 // Staged changes that are still to be applied (an applied one is already in the store).
 const QList<store::ChangeState> kUnappliedStates = {store::ChangeState::Pending, store::ChangeState::Applying,
@@ -95,6 +96,20 @@ NumbersModel::NumbersModel(store::Database& database, QObject* parent)
     , m_database(database)
     , m_query(database) {
     reload(m_pageSize);
+    // Staged edits come from this model, the numbers page and the pending changes page alike.
+    connect(&changes::ChangeStager::of(database), &changes::ChangeStager::changed, this,
+            &NumbersModel::showStagedChange);
+}
+
+void NumbersModel::showStagedChange(qint64 profileId, const QString& entity, const QString& entityKey) {
+    if (entity != kEntity || m_stagingRows) {
+        return;
+    }
+    readPendingChanges();
+    const int row = rowOf(profileId, entityKey);
+    if (row >= 0) {
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 void NumbersModel::setPageSize(int rows) {
@@ -524,11 +539,13 @@ bool NumbersModel::setLabel(int row, const QString& label, QString* error) {
     edited.label = label;
     QJsonObject payload = pendingPayload(row);
     payload.remove(kLabelKey);
-    const QJsonObject labelChange = sync::NumberChangePayloads::numberDifference(r.record, edited);
+    const QJsonObject labelChange = changes::NumberChangePayloads::numberDifference(r.record, edited);
     if (labelChange.contains(kLabelKey)) {
         payload.insert(kLabelKey, labelChange.value(kLabelKey));
     }
-    return stagePayload(row, payload, error);
+    // Exactly the members staged: the row holds only part of a Restcomm record.
+    return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, r.record, payload, r.version),
+                 error);
 }
 
 bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
@@ -536,96 +553,40 @@ bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
     if (row < 0 || row >= m_rows.size()) {
         return false;
     }
-    return stagePayload(row, sync::NumberChangePayloads::numberDifference(stored, edited), error);
-}
-
-QList<store::PendingChange> NumbersModel::stagedChanges(qint64 profileId, const QString& numberId,
-                                                        QString* error) const {
-    store::PendingChangeRepository changes(m_database);
-    QString listError;
-    QList<store::PendingChange> staged;
-    // Only changes nobody is applying right now may be replaced or dropped.
-    for (const store::PendingChange& change :
-         changes.list(profileId, {store::ChangeState::Pending, store::ChangeState::Failed}, &listError)) {
-        if (change.entity == kEntity && change.entityKey == numberId) {
-            staged << change;
-        }
-    }
-    if (!listError.isEmpty() && error) {
-        *error = listError;
-    }
-    return staged;
-}
-
-bool NumbersModel::stagePayload(int row, const QJsonObject& payload, QString* error) {
     const store::NumberRow& r = m_rows.at(row);
-    store::PendingChangeRepository changes(m_database);
-    QString listError;
-    const QList<store::PendingChange> staged = stagedChanges(r.profileId, r.record.id, &listError);
-    if (!listError.isEmpty()) {
-        if (error) {
-            *error = listError;
-        }
-        return false;
+    return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, stored, edited, r.version), error);
+}
+
+bool NumbersModel::stage(const store::PendingChange& proposed, QString* error) {
+    // The stager's changed() signal shows the result (showStagedChange).
+    const changes::StagingResult result = changes::ChangeStager::of(m_database).stage(proposed);
+    if (!result.ok() && error) {
+        *error = result.error;
     }
-    // A second edit of the same number replaces the staged one instead of queueing both; an edit back to
-    // the stored values drops it.
-    bool ok = true;
-    bool replaced = false;
-    for (const store::PendingChange& change : staged) {
-        if (change.operation != store::ChangeOperation::Update) {
-            continue;
-        }
-        ok = ok && (payload.isEmpty() ? changes.discard(change.id, error)
-                                      : changes.updatePayload(change.id, payload, error));
-        replaced = true;
-    }
-    if (!replaced && !payload.isEmpty()) {
-        core::PhoneNumberRecord edited = sync::NumberChangePayloads::applyNumberFields(r.record, payload);
-        store::PendingChange change =
-            sync::NumberChangePayloads::numberUpdate(r.profileId, r.record, edited, r.version);
-        change.payload = payload; // exactly the members staged (the row holds only part of a Restcomm record)
-        ok = changes.enqueue(change, error);
-    }
-    if (!ok) {
-        return false;
-    }
-    readPendingChanges();
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    return true;
+    return result.ok();
 }
 
 bool NumbersModel::stageDelete(const QList<int>& rows, QString* error) {
-    store::PendingChangeRepository changes(m_database);
-    for (const int row : rows) {
-        if (row < 0 || row >= m_rows.size() || isPendingDelete(row)) {
-            continue;
-        }
-        const store::NumberRow& r = m_rows.at(row);
-        QString listError;
-        const QList<store::PendingChange> staged = stagedChanges(r.profileId, r.record.id, &listError);
-        if (!listError.isEmpty()) {
-            if (error) {
-                *error = listError;
+    bool ok = true;
+    {
+        // One re-read and one dataChanged for the whole selection, not one per number.
+        const QScopedValueRollback batch(m_stagingRows, true);
+        for (const int row : rows) {
+            if (row < 0 || row >= m_rows.size() || isPendingDelete(row)) {
+                continue;
             }
-            return false;
-        }
-        for (const store::PendingChange& change : staged) {
-            if (change.operation == store::ChangeOperation::Update && !changes.discard(change.id, error)) {
-                return false;
+            const store::NumberRow& r = m_rows.at(row);
+            ok = stage(changes::NumberChangePayloads::numberDelete(r.profileId, r.record, r.version), error);
+            if (!ok) {
+                break;
             }
-        }
-        store::PendingChange change =
-            sync::NumberChangePayloads::numberDelete(r.profileId, r.record, r.version);
-        if (!changes.enqueue(change, error)) {
-            return false;
         }
     }
     readPendingChanges();
     if (!m_rows.isEmpty()) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
-    return true;
+    return ok;
 }
 
 } // namespace trunkline::models

@@ -18,7 +18,7 @@ namespace trunkline::models {
 // The phone numbers of the local store as a table that reads lazily: it holds the rows fetched so
 // far and asks the store for the next page (keyset paging in SQL) when a view scrolls near the end,
 // so a million numbers open as fast as a hundred. Filtering and sorting re-run the SQL; there is no
-// proxy over all rows. Staged but unapplied edits (sync::NumberChangePayloads) are shown in place of
+// proxy over all rows. Staged but unapplied edits (changes::NumberChangePayloads) are shown in place of
 // the stored values, in italics; a number staged for release is struck through.
 class NumbersModel : public QAbstractTableModel {
     Q_OBJECT
@@ -119,9 +119,8 @@ private:
     void reportError(const QString& message);
     void announceTotal();
     void readPendingChanges();
-    bool stagePayload(int row, const QJsonObject& payload, QString* error);
-    QList<store::PendingChange> stagedChanges(qint64 profileId, const QString& numberId,
-                                              QString* error) const;
+    bool stage(const store::PendingChange& proposed, QString* error);
+    void showStagedChange(qint64 profileId, const QString& entity, const QString& entityKey);
 
     store::Database& m_database;
     store::NumberTableQuery m_query;
@@ -140,6 +139,7 @@ private:
     mutable qint64 m_total = 0;
     mutable bool m_totalKnown = false;
     bool m_announcePending = false;
+    bool m_stagingRows = false; // stageDelete() shows its rows once at the end
     int m_pagesFetched = 0;
     mutable QString m_lastError;
 };

@@ -41,7 +41,7 @@ public:
     // How many changes will be sent by the next "Apply" (pending or failed, not conflicts).
     int applicableCount() const;
 
-    // "Extension", "Forwarding number", ... for an entity name of sync::ChangePayloads.
+    // "Extension", "Forwarding number", ... for an entity name of changes::EntityKind.
     static QString entityText(const QString& entity);
     static QString operationText(store::ChangeOperation operation);
     static QString stateText(store::ChangeState state);

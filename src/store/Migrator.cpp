@@ -245,6 +245,13 @@ const QList<Migration>& migrations() {
                 description TEXT NOT NULL DEFAULT '',
                 PRIMARY KEY (profile_id, id)))"_s,
          }},
+        // v7: a pending change keeps the record's values from before the first edit (the members it
+        // touches, as JSON like the payload), so a review can show before/after and a merge has a base.
+        // Changes staged by older versions have none: '{}'.
+        {7,
+         {
+             u"ALTER TABLE pending_changes ADD COLUMN base_values TEXT NOT NULL DEFAULT '{}'"_s,
+         }},
     };
     return all;
 }

@@ -24,6 +24,9 @@ struct PendingChange {
     ChangeOperation operation = ChangeOperation::Update;
     QJsonObject payload;
     QString baseVersion; // the record's version the edit was made on; "" for a create
+    // The record's values before the first edit, for the members the change touches (same shape as the
+    // payload): what a review shows as "before" and what a three-way merge takes as the common base.
+    QJsonObject baseValues;
     ChangeState state = ChangeState::Pending;
     QString lastError;
     int attempts = 0;        // failed attempts so far

@@ -14,7 +14,7 @@ namespace {
 
 const auto kColumns =
     u"id, profile_id, entity, entity_key, operation, payload, base_version, state, last_error, "
-    u"attempts, next_attempt_at, created_at, updated_at"_s;
+    u"attempts, next_attempt_at, created_at, updated_at, base_values"_s;
 
 PendingChange fromRow(const QSqlQuery& q) {
     PendingChange c;
@@ -31,6 +31,7 @@ PendingChange fromRow(const QSqlQuery& q) {
     c.nextAttemptAt = sql::toDateTime(q.value(10));
     c.createdAt = sql::toDateTime(q.value(11));
     c.updatedAt = sql::toDateTime(q.value(12));
+    c.baseValues = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
     return c;
 }
 
@@ -99,8 +100,8 @@ bool PendingChangeRepository::enqueue(PendingChange& change, QString* error) {
     QSqlQuery query(m_database.connection());
     query.prepare(
         u"INSERT INTO pending_changes (profile_id, entity, entity_key, operation, payload, base_version, "
-        u"state, last_error, attempts, next_attempt_at, created_at, updated_at) "
-        u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?) RETURNING id"_s);
+        u"state, last_error, attempts, next_attempt_at, created_at, updated_at, base_values) "
+        u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?, ?) RETURNING id"_s);
     query.addBindValue(change.profileId);
     query.addBindValue(change.entity);
     query.addBindValue(change.entityKey);
@@ -109,6 +110,7 @@ bool PendingChangeRepository::enqueue(PendingChange& change, QString* error) {
     query.addBindValue(sql::notNull(change.baseVersion));
     query.addBindValue(sql::toText(now));
     query.addBindValue(sql::toText(now));
+    query.addBindValue(payloadText(change.baseValues));
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database,
                          tr("Cannot stage the change to %1 %2").arg(change.entity, change.entityKey), query);
@@ -239,6 +241,20 @@ bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payloa
     query.prepare(u"UPDATE pending_changes SET payload = ?, updated_at = ? WHERE id = ? "
                   u"AND state IN ('pending', 'failed', 'conflict')"_s);
     query.addBindValue(payloadText(payload));
+    return updateEditable(id, query, error);
+}
+
+bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload,
+                                            const QJsonObject& baseValues, QString* error) {
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE pending_changes SET payload = ?, base_values = ?, updated_at = ? WHERE id = ? "
+                  u"AND state IN ('pending', 'failed', 'conflict')"_s);
+    query.addBindValue(payloadText(payload));
+    query.addBindValue(payloadText(baseValues));
+    return updateEditable(id, query, error);
+}
+
+bool PendingChangeRepository::updateEditable(qint64 id, QSqlQuery& query, QString* error) {
     query.addBindValue(sql::toText(QDateTime::currentDateTimeUtc()));
     query.addBindValue(id);
     if (!query.exec()) {

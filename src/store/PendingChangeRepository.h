@@ -6,6 +6,8 @@
 #include <QList>
 #include <optional>
 
+class QSqlQuery;
+
 namespace trunkline::store {
 
 class Database;
@@ -37,6 +39,9 @@ public:
     bool markConflict(qint64 id, const QString& message, QString* error = nullptr);
     // Replaces what a not yet applied change will do (the admin edited it again).
     bool updatePayload(qint64 id, const QJsonObject& payload, QString* error = nullptr);
+    // The same, and the base values widened to the members the new payload touches.
+    bool updatePayload(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
+                       QString* error = nullptr);
     // Drops a change that is not being applied right now.
     bool discard(qint64 id, QString* error = nullptr);
     // Drops the applied ones of a profile; returns how many, -1 on error.
@@ -45,6 +50,8 @@ public:
 private:
     bool transition(qint64 id, ChangeState to, const QList<ChangeState>& from, const QString& message,
                     const QDateTime& retryAt, bool countAttempt, QString* error);
+    // Runs a prepared UPDATE whose last bound values are still to come (updated_at, id).
+    bool updateEditable(qint64 id, QSqlQuery& query, QString* error);
 
     Database& m_database;
 };

@@ -1,15 +1,15 @@
 #include "sync/ChangePusher.h"
 
+#include "changes/ChangePayloads.h"
+#include "changes/NumberChangePayloads.h"
+#include "changes/SettingsPayloads.h"
 #include "providers/ringcentral/RingCentralClient.h"
 #include "store/AuditLogRepository.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/Transaction.h"
-#include "sync/ChangePayloads.h"
-#include "sync/NumberChangePayloads.h"
 #include "sync/NumberPusher.h"
-#include "sync/SettingsPayloads.h"
 #include "sync/SettingsPusher.h"
 
 #include <QPointer>
@@ -18,6 +18,10 @@
 using namespace Qt::StringLiterals;
 
 namespace trunkline::sync {
+
+using changes::ChangePayloads;
+using changes::NumberChangePayloads;
+using changes::SettingsPayloads;
 
 namespace {
 using providers::ListOutcome;

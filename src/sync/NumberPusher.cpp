@@ -1,8 +1,8 @@
 #include "sync/NumberPusher.h"
 
+#include "changes/NumberChangePayloads.h"
 #include "providers/restcomm/RestcommClient.h"
 #include "store/PhoneNumberRepository.h"
-#include "sync/NumberChangePayloads.h"
 
 #include <QPointer>
 #include <memory>
@@ -10,6 +10,8 @@
 using namespace Qt::StringLiterals;
 
 namespace trunkline::sync {
+
+using changes::NumberChangePayloads;
 
 namespace {
 
@@ -147,7 +149,7 @@ private:
 
     void provision() {
         const providers::restcomm::ProvisionRequest request =
-            NumberChangePayloads::provisionRequest(m_change.payload);
+            NumberPusher::provisionRequest(m_change.payload);
         if (m_change.attempts == 0)
             return send(request);
         // Tried before: the answer may have been lost, or the process died while it was in hand.
@@ -251,6 +253,19 @@ void NumberPusher::apply(store::Database& database, const store::Profile& profil
     if (profile.accountId.isEmpty())
         return done(failedLocally(tr("Profile %1 names no Restcomm Account SID.").arg(profile.name)));
     std::make_shared<RestcommChange>(database, profile, api, owner, change, std::move(done))->start();
+}
+
+providers::restcomm::ProvisionRequest NumberPusher::provisionRequest(const QJsonObject& payload) {
+    providers::restcomm::ProvisionRequest request;
+    request.number.provider = core::kProviderRestcomm.toString();
+    request.number.e164 = payload.value(NumberChangePayloads::kPhoneNumberKey).toString();
+    request.number.label = payload.value(NumberChangePayloads::kFriendlyNameKey).toString();
+    request.areaCode = payload.value(NumberChangePayloads::kAreaCodeKey).toString();
+    request.numberType = payload.value(NumberChangePayloads::kNumberTypeKey).toString();
+    core::RestcommAttributes attributes;
+    attributes.pureSip = payload.value(NumberChangePayloads::kIsSipKey).toBool();
+    request.number.restcomm = attributes;
+    return request;
 }
 
 } // namespace trunkline::sync

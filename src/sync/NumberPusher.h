@@ -1,5 +1,6 @@
 #pragma once
 
+#include "providers/restcomm/RestcommMapper.h"
 #include "store/PendingChange.h"
 #include "store/Profile.h"
 #include "sync/PushResult.h"
@@ -19,8 +20,9 @@ class Database;
 
 namespace trunkline::sync {
 
-// Applies one pending phone-number change (NumberChangePayloads, entity "phone_number") for the profile's
-// provider. The ChangePusher owns the change's state and the audit log; it gets one Result per change.
+// Applies one pending phone-number change (changes::NumberChangePayloads, entity "phone_number") for the
+// profile's provider. The ChangePusher owns the change's state and the audit log; it gets one Result per
+// change.
 //
 // Restcomm: update = GET the number, conflict if its version is not the one the edit was made on, else
 //   PUT every updatable field (the remote record with the payload applied) and store the answer;
@@ -42,6 +44,10 @@ public:
     // `owner` lives (possibly before apply() returns, for a change that cannot be applied).
     static void apply(store::Database& database, const store::Profile& profile, net::ApiClient* api,
                       QObject* owner, const store::PendingChange& change, Done done);
+
+    // The Restcomm request a provision payload (changes::NumberChangePayloads::provisionFields) stands
+    // for: the provider's side of the format stays here, so src/changes knows no provider client.
+    static providers::restcomm::ProvisionRequest provisionRequest(const QJsonObject& payload);
 };
 
 } // namespace trunkline::sync

@@ -1,13 +1,15 @@
 #include "sync/SettingsPusher.h"
 
+#include "changes/SettingsPayloads.h"
 #include "providers/ringcentral/RingCentralClient.h"
 #include "store/Database.h"
 #include "store/ExtensionSettingsRepository.h"
-#include "sync/SettingsPayloads.h"
 
 using namespace Qt::StringLiterals;
 
 namespace trunkline::sync {
+
+using changes::SettingsPayloads;
 
 namespace {
 

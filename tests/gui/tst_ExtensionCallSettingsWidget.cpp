@@ -1,10 +1,10 @@
 #include "TestDatabase.h"
+#include "changes/SettingsPayloads.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "store/ExtensionRepository.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
-#include "sync/SettingsPayloads.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,8 +18,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace trunkline;
+using changes::SettingsPayloads;
 using store::ExtensionSettingsRepository;
-using sync::SettingsPayloads;
 
 namespace {
 

@@ -1,4 +1,6 @@
 #include "TestDatabase.h"
+#include "changes/ChangePayloads.h"
+#include "changes/SettingsPayloads.h"
 #include "core/PhoneNumber.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
@@ -12,8 +14,6 @@
 #include "store/ForwardingNumberRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/TimeZoneRepository.h"
-#include "sync/ChangePayloads.h"
-#include "sync/SettingsPayloads.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -175,7 +175,7 @@ private slots:
         QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
         const store::PendingChange& change = changes.first();
-        QCOMPARE(change.entity, sync::ChangePayloads::kExtension);
+        QCOMPARE(change.entity, changes::ChangePayloads::kExtension);
         QCOMPARE(change.entityKey, u"100002"_s);
         QCOMPARE(change.operation, store::ChangeOperation::Update);
         QCOMPARE(QJsonDocument(change.payload).toJson(QJsonDocument::Compact),
@@ -326,8 +326,8 @@ private slots:
         m_page->save();
         const QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 2);
-        QCOMPARE(changes.at(0).entity, sync::ChangePayloads::kExtension);
-        QCOMPARE(changes.at(1).entity, sync::SettingsPayloads::kEntity);
+        QCOMPARE(changes.at(0).entity, changes::ChangePayloads::kExtension);
+        QCOMPARE(changes.at(1).entity, changes::SettingsPayloads::kEntity);
         QCOMPARE(changes.at(1).entityKey, u"100003/businessHours"_s);
         QVERIFY(!m_page->editor()->hasUnsavedEdits());
         QVERIFY(m_page->lastMessage().startsWith(

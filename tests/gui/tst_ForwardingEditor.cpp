@@ -1,11 +1,11 @@
 #include "TestDatabase.h"
+#include "changes/ChangePayloads.h"
 #include "gui/extensions/ForwardingEditor.h"
 #include "models/ForwardingListModel.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
-#include "sync/ChangePayloads.h"
 
 #include <QCheckBox>
 #include <QComboBox>

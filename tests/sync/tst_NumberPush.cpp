@@ -1,11 +1,11 @@
 #include "SyncFixture.h"
+#include "changes/NumberChangePayloads.h"
 #include "store/AuditLogRepository.h"
-#include "sync/NumberChangePayloads.h"
 
 #include <QUrlQuery>
 
 using namespace trunkline;
-using sync::NumberChangePayloads;
+using changes::NumberChangePayloads;
 using synctest::SyncFixture;
 
 // Phone-number changes pushed by the sync engine (NumberPusher) against the in-process emulator: what

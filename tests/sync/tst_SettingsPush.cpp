@@ -1,13 +1,13 @@
 #include "SyncFixture.h"
+#include "changes/SettingsPayloads.h"
 #include "store/AuditLogRepository.h"
 #include "store/ExtensionSettingsRepository.h"
-#include "sync/SettingsPayloads.h"
 
 #include <QJsonArray>
 
 using namespace trunkline;
+using changes::SettingsPayloads;
 using store::ExtensionSettingsRepository;
-using sync::SettingsPayloads;
 using synctest::SyncFixture;
 
 namespace {

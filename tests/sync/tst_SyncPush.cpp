@@ -1,11 +1,11 @@
 #include "SyncFixture.h"
+#include "changes/ChangePayloads.h"
 #include "providers/ringcentral/RingCentralMapper.h"
 #include "store/AuditLogRepository.h"
 #include "store/ForwardingNumberRepository.h"
-#include "sync/ChangePayloads.h"
 
 using namespace trunkline;
-using sync::ChangePayloads;
+using changes::ChangePayloads;
 using synctest::SyncFixture;
 
 namespace {

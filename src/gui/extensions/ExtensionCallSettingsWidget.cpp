@@ -1,13 +1,13 @@
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 
+#include "changes/ChangeStager.h"
+#include "changes/SettingsPayloads.h"
 #include "core/PhoneNumber.h"
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
 #include "store/ExtensionSettingsRepository.h"
-#include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/Transaction.h"
-#include "sync/SettingsPayloads.h"
 #include "ui_ExtensionCallSettingsWidget.h"
 
 #include <QEvent>
@@ -21,8 +21,8 @@ namespace trunkline::gui {
 
 namespace {
 
+using changes::SettingsPayloads;
 using store::ExtensionSettingsRepository;
-using sync::SettingsPayloads;
 
 const QString kForwardCalls = u"ForwardCalls"_s;
 const QString kUnconditional = u"UnconditionalForwarding"_s;
@@ -106,19 +106,18 @@ void ExtensionCallSettingsWidget::load() {
         }
         // Edits staged earlier and not applied yet: the form continues from them, so that staging again
         // does not silently put the stored values back.
-        for (const store::PendingChange& change :
-             store::PendingChangeRepository(m_database)
-                 .list(m_profileId, {store::ChangeState::Pending, store::ChangeState::Failed})) {
-            QString extensionId;
-            QString kind;
-            if (change.entity != SettingsPayloads::kEntity ||
-                !SettingsPayloads::splitEntityKey(change.entityKey, &extensionId, &kind) ||
-                extensionId != m_extensionId || !m_stored.contains(kind))
+        const changes::ChangeStager& stager = changes::ChangeStager::of(m_database);
+        for (const QString& kind : ExtensionSettingsRepository::kinds()) {
+            if (!m_stored.contains(kind))
                 continue;
-            m_stagedChangeIds.insert(kind, change.id);
-            m_baseline.insert(kind,
-                              SettingsPayloads::withSettings(m_baseline.value(kind),
-                                                             change.payload.value(u"settings"_s).toObject()));
+            for (const store::PendingChange& change :
+                 stager.openChanges(m_profileId, SettingsPayloads::kEntity,
+                                    SettingsPayloads::entityKey(m_extensionId, kind))) {
+                m_stagedChangeIds.insert(kind, change.id);
+                m_baseline.insert(
+                    kind, SettingsPayloads::withSettings(m_baseline.value(kind),
+                                                         change.payload.value(u"settings"_s).toObject()));
+            }
         }
     }
 
@@ -469,26 +468,25 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
     const QStringList kinds = editedKinds();
     if (kinds.isEmpty())
         return true;
-    QString problem;
-    store::PendingChangeRepository changes(m_database);
+    changes::ChangeStager& stager = changes::ChangeStager::of(m_database);
     QHash<QString, QJsonObject> staged;
     QHash<QString, qint64> ids = m_stagedChangeIds;
     {
         store::Transaction transaction(m_database);
         for (const QString& kind : kinds) {
             const QJsonObject edited = editedDocument(kind);
-            store::PendingChange change = SettingsPayloads::settingsUpdate(m_profileId, m_extensionId, kind,
-                                                                           m_stored.value(kind), edited);
-            const bool ok = ids.contains(kind)
-                                ? changes.updatePayload(ids.value(kind), change.payload, &problem)
-                                : changes.enqueue(change, &problem);
-            if (!ok) {
+            // The stager revises the kind's staged change, or drops it when the form is back to the store.
+            const changes::StagingResult result = stager.stage(SettingsPayloads::settingsUpdate(
+                m_profileId, m_extensionId, kind, m_stored.value(kind), edited));
+            if (!result.ok()) {
                 if (error)
-                    *error = problem;
+                    *error = result.error;
                 return false; // the transaction rolls back: nothing staged
             }
-            if (!ids.contains(kind))
-                ids.insert(kind, change.id);
+            if (!result.steps.isEmpty() && result.steps.constLast().after)
+                ids.insert(kind, result.steps.constLast().after->id);
+            else if (!result.steps.isEmpty())
+                ids.remove(kind);
             staged.insert(kind, edited);
         }
         if (!transaction.commit()) {

@@ -20,7 +20,7 @@ namespace trunkline::gui {
 // store::ExtensionSettingsRepository keeps: call handling during business hours (the business-hours
 // answering rule), voicemail, notifications and the outbound caller ID. Fields are checked as the admin
 // types, with the message beside the field; stageChanges() turns what was edited into pending changes
-// (sync::SettingsPayloads), one per settings document. Documents never fetched are not shown as if
+// (changes::SettingsPayloads), one per settings document. Documents never fetched are not shown as if
 // defaults were real: their fields stay disabled and the widget says they are not fetched yet.
 // Staged changes that are not applied yet are shown (and edited further) instead of the stored values.
 class ExtensionCallSettingsWidget : public QWidget {

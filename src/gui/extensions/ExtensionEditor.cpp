@@ -1,16 +1,16 @@
 #include "gui/extensions/ExtensionEditor.h"
 
+#include "changes/ChangePayloads.h"
+#include "changes/ChangeStager.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionValidator.h"
 #include "gui/extensions/FormMessages.h"
 #include "gui/extensions/ForwardingEditor.h"
 #include "store/ExtensionRepository.h"
-#include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 #include "store/TimeZoneRepository.h"
 #include "store/Transaction.h"
-#include "sync/ChangePayloads.h"
 #include "ui_ExtensionEditor.h"
 
 #include <QCompleter>
@@ -22,11 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::gui {
 
-using sync::ChangePayloads;
-
-namespace {
-const QList<store::ChangeState> kOpenStates = {store::ChangeState::Pending, store::ChangeState::Failed};
-} // namespace
+using changes::ChangePayloads;
 
 ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     : QWidget(parent)
@@ -160,9 +156,8 @@ bool ExtensionEditor::setExtension(qint64 profileId, const QString& extensionId)
     m_stagedUpdateId = 0;
     m_stagedDelete = false;
     for (const store::PendingChange& change :
-         store::PendingChangeRepository(m_database).list(profileId, kOpenStates)) {
-        if (change.entity != ChangePayloads::kExtension || change.entityKey != extensionId)
-            continue;
+         changes::ChangeStager::of(m_database)
+             .openChanges(profileId, ChangePayloads::kExtension, extensionId)) {
         if (change.operation == store::ChangeOperation::Update) {
             m_stagedUpdateId = change.id;
             m_baseline = ChangePayloads::applyExtensionFields(*stored, change.payload);
@@ -391,27 +386,19 @@ bool ExtensionEditor::save(QString* error) {
     store::Transaction transaction(m_database);
     if (!transaction.isActive())
         return fail(transaction.error());
-    store::PendingChangeRepository pending(m_database);
     QString storeError;
     int extensionChanges = 0;
     qint64 stagedUpdateId = m_stagedUpdateId;
     if (extensionChanged) {
-        // The payload is always the difference to the stored record, so a second save replaces the first.
-        store::PendingChange change =
-            ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion);
-        if (m_stagedUpdateId != 0) {
-            const bool ok = change.payload.isEmpty()
-                                ? pending.discard(m_stagedUpdateId, &storeError)
-                                : pending.updatePayload(m_stagedUpdateId, change.payload, &storeError);
-            if (!ok)
-                return fail(storeError);
-            if (change.payload.isEmpty())
-                stagedUpdateId = 0;
-        } else if (!change.payload.isEmpty()) {
-            if (!pending.enqueue(change, &storeError))
-                return fail(storeError);
-            stagedUpdateId = change.id;
-        }
+        // The payload is always the difference to the stored record, so a second save revises the first
+        // (and one back to the stored record drops it).
+        const changes::StagingResult staged =
+            changes::ChangeStager::of(m_database)
+                .stage(ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion));
+        if (!staged.ok())
+            return fail(staged.error);
+        if (!staged.steps.isEmpty())
+            stagedUpdateId = staged.steps.constLast().after ? staged.steps.constLast().after->id : 0;
         extensionChanges = 1;
     }
     int forwardingChanges = 0;

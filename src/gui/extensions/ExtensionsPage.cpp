@@ -1,5 +1,7 @@
 #include "gui/extensions/ExtensionsPage.h"
 
+#include "changes/ChangePayloads.h"
+#include "changes/ChangeStager.h"
 #include "core/PhoneNumberRecord.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
 #include "gui/extensions/ExtensionEditor.h"
@@ -7,9 +9,7 @@
 #include "gui/extensions/FormMessages.h"
 #include "models/ExtensionsModel.h"
 #include "store/ExtensionRepository.h"
-#include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
-#include "sync/ChangePayloads.h"
 #include "ui_ExtensionsPage.h"
 
 #include <QAction>
@@ -283,10 +283,11 @@ void ExtensionsPage::createExtension() {
         return;
     }
     const core::Extension extension = dialog.extension();
-    store::PendingChange change = sync::ChangePayloads::extensionCreate(dialog.profileId(), extension);
-    QString error;
-    if (!store::PendingChangeRepository(m_database).enqueue(change, &error)) {
-        showMessage(error);
+    const changes::StagingResult staged =
+        changes::ChangeStager::of(m_database)
+            .stage(changes::ChangePayloads::extensionCreate(dialog.profileId(), extension));
+    if (!staged.ok()) {
+        showMessage(staged.error);
         return;
     }
     showMessage(tr("Extension %1 (%2) is staged for creation; it appears in the list after the next sync.")
@@ -313,11 +314,11 @@ void ExtensionsPage::deleteExtension() {
         return;
     const qint64 profile = m_editor->profileId();
     store::ExtensionRepository repository(m_database);
-    store::PendingChange change =
-        sync::ChangePayloads::extensionDelete(profile, *stored, repository.versionOf(*stored));
-    QString error;
-    if (!store::PendingChangeRepository(m_database).enqueue(change, &error)) {
-        showMessage(error);
+    const changes::StagingResult staged =
+        changes::ChangeStager::of(m_database)
+            .stage(changes::ChangePayloads::extensionDelete(profile, *stored, repository.versionOf(*stored)));
+    if (!staged.ok()) {
+        showMessage(staged.error);
         return;
     }
     m_editor->setExtension(profile, stored->id);

@@ -1,12 +1,13 @@
 #include "gui/extensions/ForwardingEditor.h"
 
+#include "changes/ChangePayloads.h"
+#include "changes/ChangeStager.h"
+#include "changes/ForwardingListPlan.h"
 #include "core/PhoneNumber.h"
 #include "gui/extensions/FormMessages.h"
-#include "gui/extensions/ForwardingChanges.h"
 #include "models/ForwardingListModel.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
-#include "sync/ChangePayloads.h"
 #include "ui_ForwardingEditor.h"
 
 #include <QAction>
@@ -131,7 +132,7 @@ bool ForwardingEditor::setExtension(qint64 profileId, const QString& extensionId
             .list(profileId, {store::ChangeState::Pending, store::ChangeState::Applying,
                               store::ChangeState::Failed, store::ChangeState::Conflict});
     for (const store::PendingChange& change : pending) {
-        if (change.entity == sync::ChangePayloads::kForwardingNumber &&
+        if (change.entity == changes::ChangePayloads::kForwardingNumber &&
             change.payload.value(u"extensionId"_s).toString() == extensionId)
             ++staged;
     }
@@ -206,11 +207,19 @@ int ForwardingEditor::stage(QString* error) {
     }
     if (!m_model->isModified())
         return 0;
-    const int staged = ForwardingChanges::stage(m_database, m_model->profileId(), m_model->extensionId(),
-                                                m_model->storedEntries(), m_model->entries(), error);
-    if (staged >= 0)
-        m_model->acceptEdits();
-    return staged;
+    // A list edit is an ordered sequence of entry changes (a swapped flip digit is parked first), staged as
+    // planned; the list stays locked until it is applied, so no later edit has to merge into it.
+    const changes::StagingResult result =
+        changes::ChangeStager::of(m_database)
+            .stageSequence(changes::ForwardingListPlan::plan(m_model->profileId(), m_model->extensionId(),
+                                                             m_model->storedEntries(), m_model->entries()));
+    if (!result.ok()) {
+        if (error)
+            *error = result.error;
+        return -1;
+    }
+    m_model->acceptEdits();
+    return static_cast<int>(result.steps.size());
 }
 
 void ForwardingEditor::revert() {

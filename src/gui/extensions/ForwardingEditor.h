@@ -21,7 +21,7 @@ namespace trunkline::gui {
 
 // Edits one extension's forwarding / call-flip list: add (up to 10), edit and remove numbers, the flip
 // order by drag and drop or Move up / Move down (Alt+Up / Alt+Down), every rule's message beside its
-// field as the admin types. stage() turns the edits into pending changes (ForwardingChanges).
+// field as the admin types. stage() turns the edits into pending changes (changes::ForwardingListPlan).
 class ForwardingEditor : public QWidget {
     Q_OBJECT
 

@@ -1,10 +1,10 @@
 #include "gui/numbers/AddNumberDialog.h"
 
+#include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "core/PhoneNumber.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/restcomm/RestcommClient.h"
-#include "sync/NumberChangePayloads.h"
 #include "ui_AddNumberDialog.h"
 
 #include <QEvent>
@@ -239,15 +239,15 @@ QJsonObject AddNumberDialog::provisionRequest() const {
     if (kind() == Kind::SipVirtual) {
         if (!problems().isEmpty())
             return {};
-        return sync::NumberChangePayloads::provisionFields(m_ui->sipNumberEdit->text().trimmed(), {},
-                                                           friendlyName, true, {}, {});
+        return changes::NumberChangePayloads::provisionFields(m_ui->sipNumberEdit->text().trimmed(), {},
+                                                              friendlyName, true, {}, {});
     }
     // UNCONFIRMED: Restcomm answers an AreaCode-only provision with 500 (restcomm-numbers.md §5.2, inferred),
     // so the console always provisions a number picked from the search, never "any number of an area code".
     const QListWidgetItem* item = m_ui->resultsList->currentItem();
     if (!item || m_searching)
         return {};
-    return sync::NumberChangePayloads::provisionFields(
+    return changes::NumberChangePayloads::provisionFields(
         item->data(kPhoneNumberRole).toString(), {}, friendlyName, false, m_searchedType, m_searchedCountry);
 }
 

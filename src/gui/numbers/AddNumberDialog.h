@@ -29,7 +29,7 @@ namespace trunkline::gui {
 // area code, global by country, toll-free by prefix (800/888/877/866/855), vanity pattern, and a SIP
 // virtual number. It first searches the provider's available numbers live (a progress bar, a cancel,
 // errors as the provider states them), then the admin picks one and the dialog hands back the provision
-// request (sync::NumberChangePayloads::provisionFields) for the caller to stage.
+// request (changes::NumberChangePayloads::provisionFields) for the caller to stage.
 class AddNumberDialog : public QDialog {
     Q_OBJECT
 

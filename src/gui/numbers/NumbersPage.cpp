@@ -1,15 +1,15 @@
 #include "gui/numbers/NumbersPage.h"
 
+#include "changes/ChangeStager.h"
+#include "changes/NumberChangePayloads.h"
 #include "core/PhoneNumber.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersCsvExport.h"
 #include "models/NumbersModel.h"
 #include "store/ExtensionRepository.h"
-#include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/ProfileRepository.h"
-#include "sync/NumberChangePayloads.h"
 #include "ui_NumbersPage.h"
 
 #include <QAction>
@@ -392,11 +392,12 @@ void NumbersPage::addNumber() {
     AddNumberDialog dialog(*m_connectionFactory, *profile, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    store::PendingChange change =
-        sync::NumberChangePayloads::numberProvision(profile->id, dialog.provisionRequest());
-    QString error;
-    if (!store::PendingChangeRepository(m_database).enqueue(change, &error)) {
-        QMessageBox::warning(this, tr("Add number"), tr("The new number could not be staged: %1").arg(error));
+    const changes::StagingResult staged =
+        changes::ChangeStager::of(m_database)
+            .stage(changes::NumberChangePayloads::numberProvision(profile->id, dialog.provisionRequest()));
+    if (!staged.ok()) {
+        QMessageBox::warning(this, tr("Add number"),
+                             tr("The new number could not be staged: %1").arg(staged.error));
         return;
     }
     emit changesStaged();
@@ -418,7 +419,7 @@ void NumbersPage::editNumber() {
         return;
     }
     const core::PhoneNumberRecord shown =
-        sync::NumberChangePayloads::applyNumberFields(*stored, m_model->pendingPayload(row));
+        changes::NumberChangePayloads::applyNumberFields(*stored, m_model->pendingPayload(row));
     QList<core::Extension> extensions;
     QString noExtensions;
     if (stored->provider == core::kProviderRingCentral) {

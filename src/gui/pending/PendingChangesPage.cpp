@@ -1,13 +1,14 @@
 #include "gui/pending/PendingChangesPage.h"
 
+#include "changes/ChangeStager.h"
 #include "models/PendingChangesModel.h"
-#include "store/PendingChangeRepository.h"
 #include "ui_PendingChangesPage.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +64,16 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
             &PendingChangesPage::updateActions);
     connect(header, &QHeaderView::sectionMoved, this, &PendingChangesPage::saveState);
     connect(header, &QHeaderView::sectionResized, this, &PendingChangesPage::saveState);
+    // Whatever page staged or discarded something, the list follows; one re-read per burst of rows.
+    connect(&changes::ChangeStager::of(m_database), &changes::ChangeStager::changed, this, [this] {
+        if (m_refreshQueued)
+            return;
+        m_refreshQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_refreshQueued = false;
+            refresh();
+        });
+    });
     refresh();
 }
 
@@ -95,12 +106,12 @@ void PendingChangesPage::discardAll() {
 void PendingChangesPage::discard(const QList<qint64>& ids) {
     if (ids.isEmpty() || m_syncRunning || !m_confirmDiscard(this, int(ids.size())))
         return;
-    store::PendingChangeRepository changes(m_database);
+    changes::ChangeStager& stager = changes::ChangeStager::of(m_database);
     QStringList errors;
     for (const qint64 id : ids) {
-        QString error;
-        if (!changes.discard(id, &error))
-            errors << error;
+        const changes::StagingResult discarded = stager.discard(id);
+        if (!discarded.ok())
+            errors << discarded.error;
     }
     refresh();
     emit changesDiscarded();

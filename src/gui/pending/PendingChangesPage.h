@@ -56,6 +56,7 @@ private:
     models::PendingChangesModel* m_model;
     ConfirmDiscard m_confirmDiscard;
     bool m_syncRunning = false;
+    bool m_refreshQueued = false;
 };
 
 } // namespace trunkline::gui

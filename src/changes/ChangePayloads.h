@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changes/EntityKind.h"
 #include "core/Extension.h"
 #include "core/ForwardingNumber.h"
 #include "store/PendingChange.h"
@@ -8,11 +9,12 @@
 #include <QStringList>
 #include <optional>
 
-namespace trunkline::sync {
+namespace trunkline::changes {
 
 // The pending changes the sync engine understands, and the JSON their payload carries. The GUI and the
-// CLI stage changes with these builders (store::PendingChangeRepository::enqueue) and the ChangePusher
-// reads them back with the apply* functions, so the format is defined in one place.
+// CLI stage changes with these builders (through ChangeStager) and the ChangePusher reads them back with
+// the apply* functions, so the format is defined in one place. An update's and a delete's baseValues are
+// the stored record's values of the members the payload names (a delete: all of them).
 //
 // entity "extension" (RingCentral), entityKey = the extension id; for a create a local key the admin
 // never sees at the provider (e.g. "new:<extensionNumber>"):
@@ -33,8 +35,8 @@ namespace trunkline::sync {
 // baseVersion; a different version parks the change as a conflict instead of overwriting.
 class ChangePayloads {
 public:
-    static inline const QString kExtension = QStringLiteral("extension");
-    static inline const QString kForwardingNumber = QStringLiteral("forwarding_number");
+    static inline const QString& kExtension = EntityKind::kExtension;
+    static inline const QString& kForwardingNumber = EntityKind::kForwardingNumber;
 
     // --- extension -------------------------------------------------------------------------------------
     static QJsonObject extensionFields(const core::Extension& extension); // every editable member
@@ -71,4 +73,4 @@ public:
                                                  const core::ForwardingNumber& stored);
 };
 
-} // namespace trunkline::sync
+} // namespace trunkline::changes

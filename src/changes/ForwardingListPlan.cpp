@@ -1,20 +1,16 @@
-#include "gui/extensions/ForwardingChanges.h"
+#include "changes/ForwardingListPlan.h"
 
+#include "changes/ChangePayloads.h"
 #include "core/ForwardingRules.h"
-#include "store/PendingChangeRepository.h"
-#include "store/Transaction.h"
-#include "sync/ChangePayloads.h"
 
 #include <QHash>
 #include <QSet>
 
-namespace trunkline::gui {
+namespace trunkline::changes {
 
-using sync::ChangePayloads;
-
-QList<store::PendingChange> ForwardingChanges::plan(qint64 profileId, const QString& extensionId,
-                                                    const QList<core::ForwardingNumber>& stored,
-                                                    const QList<core::ForwardingNumber>& edited) {
+QList<store::PendingChange> ForwardingListPlan::plan(qint64 profileId, const QString& extensionId,
+                                                     const QList<core::ForwardingNumber>& stored,
+                                                     const QList<core::ForwardingNumber>& edited) {
     QList<store::PendingChange> result;
     QSet<QString> editedIds;
     for (const core::ForwardingNumber& number : edited) {
@@ -93,27 +89,4 @@ QList<store::PendingChange> ForwardingChanges::plan(qint64 profileId, const QStr
     return result;
 }
 
-int ForwardingChanges::stage(store::Database& database, qint64 profileId, const QString& extensionId,
-                             const QList<core::ForwardingNumber>& stored,
-                             const QList<core::ForwardingNumber>& edited, QString* error) {
-    QList<store::PendingChange> changes = plan(profileId, extensionId, stored, edited);
-    store::PendingChangeRepository repository(database);
-    store::Transaction transaction(database);
-    if (!transaction.isActive()) {
-        if (error)
-            *error = transaction.error();
-        return -1;
-    }
-    for (store::PendingChange& change : changes) {
-        if (!repository.enqueue(change, error))
-            return -1;
-    }
-    if (!transaction.commit()) {
-        if (error)
-            *error = transaction.error();
-        return -1;
-    }
-    return static_cast<int>(changes.size());
-}
-
-} // namespace trunkline::gui
+} // namespace trunkline::changes

@@ -1,17 +1,19 @@
 // NumberChangePayloads: the phone-number pending changes the console stages and the pusher reads back.
 
+#include "changes/NumberChangePayloads.h"
 #include "store/PendingChangeRepository.h"
-#include "sync/NumberChangePayloads.h"
+#include "sync/NumberPusher.h"
 
 #include <QJsonDocument>
 #include <QTest>
 #include <functional>
 
 using namespace Qt::StringLiterals;
+using trunkline::changes::NumberChangePayloads;
 using trunkline::core::PhoneNumberRecord;
 using trunkline::core::RestcommAttributes;
 using trunkline::store::ChangeOperation;
-using trunkline::sync::NumberChangePayloads;
+using trunkline::sync::NumberPusher;
 
 using Edit = std::function<void(PhoneNumberRecord&)>;
 Q_DECLARE_METATYPE(Edit)
@@ -208,7 +210,7 @@ void tst_NumberChangePayloads::provision() {
     QCOMPARE(change.entityKey, entityKey);
     QVERIFY(change.baseVersion.isEmpty());
 
-    const auto restcommRequest = NumberChangePayloads::provisionRequest(change.payload);
+    const auto restcommRequest = NumberPusher::provisionRequest(change.payload);
     QCOMPARE(restcommRequest.number.e164, phoneNumber);
     QCOMPARE(restcommRequest.areaCode, areaCode);
     QCOMPARE(restcommRequest.numberType, numberType);

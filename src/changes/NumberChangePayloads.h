@@ -1,18 +1,19 @@
 #pragma once
 
+#include "changes/EntityKind.h"
 #include "core/PhoneNumberRecord.h"
-#include "providers/restcomm/RestcommMapper.h"
 #include "store/PendingChange.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
 
-namespace trunkline::sync {
+namespace trunkline::changes {
 
 // The pending changes of phone numbers (entity "phone_number") and the JSON their payload carries. The
-// GUI stages them with these builders (store::PendingChangeRepository::enqueue) and the sync pusher reads
-// them back with applyNumberFields()/provisionRequest(), so the format is defined in one place.
+// GUI stages them with these builders (through ChangeStager) and the sync pusher reads them back with
+// applyNumberFields() (and sync::NumberPusher::provisionRequest(), the Restcomm side of a provision), so
+// the format is defined in one place.
 //
 // Update, entityKey = the number's id at the provider; the payload carries only the changed members among
 //   "label" (RingCentral label / Restcomm FriendlyName), "extensionId" ("" = unassign), and for Restcomm
@@ -20,16 +21,17 @@ namespace trunkline::sync {
 //   "statusCallbackMethod", "voiceCallerIdLookup" (bool), "voiceApplicationSid", "smsUrl", "smsMethod",
 //   "smsFallbackUrl", "smsFallbackMethod", "smsApplicationSid", "referUrl", "referMethod",
 //   "referApplicationSid". A cleared text member is JSON null (RestcommAttributes: null = unset).
-//   baseVersion = store::PhoneNumberRepository::versionOf(stored record).
+//   baseVersion = store::PhoneNumberRepository::versionOf(stored record); baseValues = the stored
+//   record's values of the payload's members (numberFields()).
 // Create (provision, Restcomm only), entityKey "new:<phoneNumber or areaCode>":
 //   {"phoneNumber": "+1650..." or "areaCode": "650", "friendlyName": "...", "isSip": bool,
 //    "numberType": "Local"|"TollFree"|"Mobile"|"" (plain list), "isoCountry": "US"}
-// Delete (release), payload {}; baseVersion as for update.
+// Delete (release), payload {}; baseVersion as for update, baseValues every editable member.
 class NumberChangePayloads {
     Q_DECLARE_TR_FUNCTIONS(NumberChangePayloads)
 
 public:
-    static inline const QString kPhoneNumber = QStringLiteral("phone_number");
+    static inline const QString& kPhoneNumber = EntityKind::kPhoneNumber;
 
     // Payload keys of the provision request.
     static inline const QString kPhoneNumberKey = QStringLiteral("phoneNumber");
@@ -39,6 +41,8 @@ public:
     static inline const QString kNumberTypeKey = QStringLiteral("numberType");
     static inline const QString kIsoCountryKey = QStringLiteral("isoCountry");
 
+    // Every editable member of the record, in the payload's form (the base values are taken from it).
+    static QJsonObject numberFields(const core::PhoneNumberRecord& record);
     // The changed editable members of `edited` compared with `stored` (see above).
     static QJsonObject numberDifference(const core::PhoneNumberRecord& stored,
                                         const core::PhoneNumberRecord& edited);
@@ -52,17 +56,19 @@ public:
     static store::PendingChange numberUpdate(qint64 profileId, const core::PhoneNumberRecord& stored,
                                              const core::PhoneNumberRecord& edited,
                                              const QString& baseVersion);
+    // An update carrying exactly `payload` (the table row holds only part of a Restcomm record, so the
+    // model stages the members it knows were edited rather than a difference of two records).
+    static store::PendingChange numberUpdate(qint64 profileId, const core::PhoneNumberRecord& stored,
+                                             const QJsonObject& payload, const QString& baseVersion);
 
     // The provision payload for a given number (phoneNumber set) or any number of an area code.
     static QJsonObject provisionFields(const QString& phoneNumber, const QString& areaCode,
                                        const QString& friendlyName, bool isSip, const QString& numberType,
                                        const QString& isoCountry);
     static store::PendingChange numberProvision(qint64 profileId, const QJsonObject& request);
-    // The Restcomm request a provision payload stands for.
-    static providers::restcomm::ProvisionRequest provisionRequest(const QJsonObject& payload);
 
     static store::PendingChange numberDelete(qint64 profileId, const core::PhoneNumberRecord& stored,
                                              const QString& baseVersion);
 };
 
-} // namespace trunkline::sync
+} // namespace trunkline::changes

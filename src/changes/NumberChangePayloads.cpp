@@ -1,8 +1,10 @@
-#include "sync/NumberChangePayloads.h"
+#include "changes/NumberChangePayloads.h"
+
+#include "changes/PayloadMembers.h"
 
 using namespace Qt::StringLiterals;
 
-namespace trunkline::sync {
+namespace trunkline::changes {
 
 namespace {
 
@@ -45,6 +47,17 @@ QJsonValue textValue(const QString& text) {
 }
 
 } // namespace
+
+QJsonObject NumberChangePayloads::numberFields(const core::PhoneNumberRecord& record) {
+    QJsonObject fields{{kLabel, record.label}, {kExtensionId, record.extensionId}};
+    if (!record.restcomm && record.provider != core::kProviderRestcomm)
+        return fields;
+    const core::RestcommAttributes attributes = record.restcomm.value_or(core::RestcommAttributes{});
+    for (const TextField& field : restcommTextFields())
+        fields.insert(field.key, textValue(attributes.*field.member));
+    fields.insert(kCallerIdLookup, attributes.voiceCallerIdLookup);
+    return fields;
+}
 
 QJsonObject NumberChangePayloads::numberDifference(const core::PhoneNumberRecord& stored,
                                                    const core::PhoneNumberRecord& edited) {
@@ -135,6 +148,22 @@ store::PendingChange NumberChangePayloads::numberUpdate(qint64 profileId,
     change.entityKey = stored.id;
     change.operation = store::ChangeOperation::Update;
     change.payload = numberDifference(stored, edited);
+    change.baseValues = PayloadMembers::membersOf(numberFields(stored), change.payload);
+    change.baseVersion = baseVersion;
+    return change;
+}
+
+store::PendingChange NumberChangePayloads::numberUpdate(qint64 profileId,
+                                                        const core::PhoneNumberRecord& stored,
+                                                        const QJsonObject& payload,
+                                                        const QString& baseVersion) {
+    store::PendingChange change;
+    change.profileId = profileId;
+    change.entity = kPhoneNumber;
+    change.entityKey = stored.id;
+    change.operation = store::ChangeOperation::Update;
+    change.payload = payload;
+    change.baseValues = PayloadMembers::membersOf(numberFields(stored), payload);
     change.baseVersion = baseVersion;
     return change;
 }
@@ -167,19 +196,6 @@ store::PendingChange NumberChangePayloads::numberProvision(qint64 profileId, con
     return change;
 }
 
-providers::restcomm::ProvisionRequest NumberChangePayloads::provisionRequest(const QJsonObject& payload) {
-    providers::restcomm::ProvisionRequest request;
-    request.number.provider = core::kProviderRestcomm.toString();
-    request.number.e164 = payload.value(kPhoneNumberKey).toString();
-    request.number.label = payload.value(kFriendlyNameKey).toString();
-    request.areaCode = payload.value(kAreaCodeKey).toString();
-    request.numberType = payload.value(kNumberTypeKey).toString();
-    core::RestcommAttributes attributes;
-    attributes.pureSip = payload.value(kIsSipKey).toBool();
-    request.number.restcomm = attributes;
-    return request;
-}
-
 store::PendingChange NumberChangePayloads::numberDelete(qint64 profileId,
                                                         const core::PhoneNumberRecord& stored,
                                                         const QString& baseVersion) {
@@ -188,8 +204,9 @@ store::PendingChange NumberChangePayloads::numberDelete(qint64 profileId,
     change.entity = kPhoneNumber;
     change.entityKey = stored.id;
     change.operation = store::ChangeOperation::Delete;
+    change.baseValues = numberFields(stored);
     change.baseVersion = baseVersion;
     return change;
 }
 
-} // namespace trunkline::sync
+} // namespace trunkline::changes

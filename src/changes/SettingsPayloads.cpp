@@ -1,4 +1,4 @@
-#include "sync/SettingsPayloads.h"
+#include "changes/SettingsPayloads.h"
 
 #include "store/ExtensionSettingsRepository.h"
 
@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace trunkline::sync {
+namespace trunkline::changes {
 
 using store::ExtensionSettingsRepository;
 
@@ -98,6 +98,7 @@ store::PendingChange SettingsPayloads::settingsUpdate(qint64 profileId, const QS
     change.entityKey = entityKey(extensionId, kind);
     change.operation = store::ChangeOperation::Update;
     change.payload = QJsonObject{{u"kind"_s, kind}, {u"settings"_s, formPart(kind, edited)}};
+    change.baseValues = QJsonObject{{u"kind"_s, kind}, {u"settings"_s, formPart(kind, stored)}};
     change.baseVersion = ExtensionSettingsRepository::versionOf(stored);
     return change;
 }
@@ -186,4 +187,4 @@ void SettingsPayloads::setRingOutCallerId(QJsonObject& callerIdInfo, const QStri
     callerIdInfo.insert(u"byFeature"_s, byFeature);
 }
 
-} // namespace trunkline::sync
+} // namespace trunkline::changes

@@ -1,12 +1,13 @@
-#include "sync/ChangePayloads.h"
+#include "changes/ChangePayloads.h"
 
+#include "changes/PayloadMembers.h"
 #include "store/ForwardingNumberRepository.h"
 
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
-namespace trunkline::sync {
+namespace trunkline::changes {
 
 namespace {
 using ContactMember = QString core::ExtensionContact::*;
@@ -141,6 +142,7 @@ store::PendingChange ChangePayloads::extensionUpdate(qint64 profileId, const cor
     change.entityKey = stored.id;
     change.operation = store::ChangeOperation::Update;
     change.payload = extensionDifference(stored, edited);
+    change.baseValues = PayloadMembers::membersOf(extensionFields(stored), change.payload);
     change.baseVersion = baseVersion;
     return change;
 }
@@ -152,6 +154,7 @@ store::PendingChange ChangePayloads::extensionDelete(qint64 profileId, const cor
     change.entity = kExtension;
     change.entityKey = stored.id;
     change.operation = store::ChangeOperation::Delete;
+    change.baseValues = extensionFields(stored);
     change.baseVersion = baseVersion;
     return change;
 }
@@ -226,6 +229,7 @@ store::PendingChange ChangePayloads::forwardingUpdate(qint64 profileId, const QS
     for (const QString& name : forwardingDifferences(stored, edited))
         payload.insert(name, all.value(name));
     change.payload = payload;
+    change.baseValues = PayloadMembers::membersOf(forwardingFields(extensionId, stored), payload);
     change.baseVersion = store::ForwardingNumberRepository::versionOf({stored});
     return change;
 }
@@ -238,8 +242,9 @@ store::PendingChange ChangePayloads::forwardingDelete(qint64 profileId, const QS
     change.entityKey = stored.id;
     change.operation = store::ChangeOperation::Delete;
     change.payload = QJsonObject{{u"extensionId"_s, extensionId}};
+    change.baseValues = forwardingFields(extensionId, stored);
     change.baseVersion = store::ForwardingNumberRepository::versionOf({stored});
     return change;
 }
 
-} // namespace trunkline::sync
+} // namespace trunkline::changes

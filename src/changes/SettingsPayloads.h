@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changes/EntityKind.h"
 #include "store/PendingChange.h"
 
 #include <QCoreApplication>
@@ -7,12 +8,13 @@
 #include <QJsonValue>
 #include <QStringList>
 
-namespace trunkline::sync {
+namespace trunkline::changes {
 
 // Pending changes of an extension's settings documents (store::ExtensionSettingsRepository kinds):
 //   entity "extension_settings", entityKey "<extensionId>/<kind>", operation Update,
 //   payload {"kind": kind, "settings": <the edited document, only the members the console edits>},
-//   baseVersion = store::ExtensionSettingsRepository::versionOf(the stored document).
+//   baseVersion = store::ExtensionSettingsRepository::versionOf(the stored document),
+//   baseValues = {"kind": kind, "settings": the stored document's form part}.
 // The settings part is what SettingsPusher PUTs: RingCentral's PUTs for these endpoints change only the
 // members they are given, so the members the console does not show are never sent back stale.
 //
@@ -27,7 +29,7 @@ class SettingsPayloads {
     Q_DECLARE_TR_FUNCTIONS(SettingsPayloads)
 
 public:
-    static inline const QString kEntity = QStringLiteral("extension_settings");
+    static inline const QString& kEntity = EntityKind::kExtensionSettings;
     static inline const QString kRingOutPath = QStringLiteral("byFeature.RingOut");
 
     static QString entityKey(const QString& extensionId, const QString& kind);
@@ -60,4 +62,4 @@ public:
     static void setRingOutCallerId(QJsonObject& callerIdInfo, const QString& type, const QString& numberId);
 };
 
-} // namespace trunkline::sync
+} // namespace trunkline::changes

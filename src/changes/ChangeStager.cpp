@@ -1,0 +1,219 @@
+#include "changes/ChangeStager.h"
+
+#include "changes/PayloadMembers.h"
+#include "store/Database.h"
+#include "store/PendingChangeRepository.h"
+#include "store/Transaction.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QPointer>
+
+namespace trunkline::changes {
+
+namespace {
+
+// Only these can still be revised or dropped by a new edit: an applying change is being sent, and a
+// conflict waits for the admin's decision on the pending changes page.
+const QList<store::ChangeState> kOpenStates = {store::ChangeState::Pending, store::ChangeState::Failed};
+
+} // namespace
+
+ChangeStager& ChangeStager::of(store::Database& database) {
+    // Keyed by the connection name, which no other Database ever gets: a stager of a closed database is
+    // never handed out for a new one that happens to live at the same address.
+    static QMutex mutex;
+    static QHash<QString, QPointer<ChangeStager>> stagers;
+    const QMutexLocker lock(&mutex);
+    QPointer<ChangeStager>& stager = stagers[database.connectionName()];
+    if (!stager)
+        stager = new ChangeStager(database, QCoreApplication::instance());
+    return *stager;
+}
+
+ChangeStager::ChangeStager(store::Database& database, QObject* parent)
+    : QObject(parent)
+    , m_database(database) {
+}
+
+QList<store::PendingChange> ChangeStager::openChanges(qint64 profileId, const QString& entity,
+                                                      const QString& entityKey, QString* error) const {
+    QList<store::PendingChange> open;
+    for (const store::PendingChange& change :
+         store::PendingChangeRepository(m_database).list(profileId, kOpenStates, error)) {
+        if (change.entity == entity && change.entityKey == entityKey)
+            open << change;
+    }
+    return open;
+}
+
+template <typename Work>
+StagingResult ChangeStager::command(Work work) {
+    StagingResult result;
+    {
+        store::Transaction transaction(m_database);
+        if (!transaction.isActive())
+            return StagingResult::failure(transaction.error());
+        if (!work(result.steps, &result.error))
+            return StagingResult::failure(result.error); // the transaction rolls back every step
+        if (!transaction.commit())
+            return StagingResult::failure(transaction.error());
+    }
+    for (const ChangeStep& step : std::as_const(result.steps)) {
+        const store::PendingChange& row = step.row();
+        emit changed(row.profileId, row.entity, row.entityKey, row.id);
+    }
+    return result;
+}
+
+StagingResult ChangeStager::stage(const store::PendingChange& proposed) {
+    return command([&](QList<ChangeStep>& steps, QString* error) {
+        switch (proposed.operation) {
+        case store::ChangeOperation::Update:
+            return stageUpdate(proposed, steps, error);
+        case store::ChangeOperation::Delete:
+            return stageDelete(proposed, steps, error);
+        case store::ChangeOperation::Create:
+            return stageCreate(proposed, steps, error);
+        }
+        return false;
+    });
+}
+
+StagingResult ChangeStager::stageSequence(const QList<store::PendingChange>& sequence) {
+    return command([&](QList<ChangeStep>& steps, QString* error) {
+        for (const store::PendingChange& change : sequence) {
+            if (!add(change, steps, error))
+                return false;
+        }
+        return true;
+    });
+}
+
+StagingResult ChangeStager::discard(qint64 changeId) {
+    return command([&](QList<ChangeStep>& steps, QString* error) {
+        QString findError;
+        const std::optional<store::PendingChange> change =
+            store::PendingChangeRepository(m_database).find(changeId, &findError);
+        if (!change) {
+            if (error)
+                *error = findError.isEmpty() ? tr("The pending change %1 no longer exists.").arg(changeId)
+                                             : findError;
+            return false;
+        }
+        return drop(*change, steps, error);
+    });
+}
+
+StagingResult ChangeStager::discardAll(qint64 profileId) {
+    return command([&](QList<ChangeStep>& steps, QString* error) {
+        QString listError;
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_database)
+                .list(profileId,
+                      {store::ChangeState::Pending, store::ChangeState::Failed, store::ChangeState::Conflict},
+                      &listError);
+        if (!listError.isEmpty()) {
+            if (error)
+                *error = listError;
+            return false;
+        }
+        for (const store::PendingChange& change : changes) {
+            if (!drop(change, steps, error))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<ChangeStep>& steps,
+                               QString* error) {
+    QString listError;
+    const QList<store::PendingChange> open =
+        openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
+    if (!listError.isEmpty()) {
+        if (error)
+            *error = listError;
+        return false;
+    }
+    const auto staged = std::find_if(open.cbegin(), open.cend(), [](const store::PendingChange& change) {
+        return change.operation == store::ChangeOperation::Update;
+    });
+    if (staged == open.cend()) {
+        if (PayloadMembers::isContainedIn(proposed.payload, proposed.baseValues))
+            return true; // nothing to change
+        return add(proposed, steps, error);
+    }
+    // The first edit's base stays: it is what the record held before any of the admin's edits.
+    const QJsonObject baseValues = PayloadMembers::keepFirst(staged->baseValues, proposed.baseValues);
+    if (PayloadMembers::isContainedIn(proposed.payload, baseValues))
+        return drop(*staged, steps, error);
+    if (staged->payload == proposed.payload && staged->baseValues == baseValues)
+        return true;
+    return revise(*staged, proposed.payload, baseValues, steps, error);
+}
+
+bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps,
+                               QString* error) {
+    QString listError;
+    const QList<store::PendingChange> open =
+        openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
+    if (!listError.isEmpty()) {
+        if (error)
+            *error = listError;
+        return false;
+    }
+    bool deleteStaged = false;
+    for (const store::PendingChange& change : open) {
+        if (change.operation == store::ChangeOperation::Update && !drop(change, steps, error))
+            return false;
+        deleteStaged = deleteStaged || change.operation == store::ChangeOperation::Delete;
+    }
+    return deleteStaged || add(proposed, steps, error);
+}
+
+bool ChangeStager::stageCreate(const store::PendingChange& proposed, QList<ChangeStep>& steps,
+                               QString* error) {
+    QString listError;
+    const QList<store::PendingChange> open =
+        openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
+    if (!listError.isEmpty()) {
+        if (error)
+            *error = listError;
+        return false;
+    }
+    for (const store::PendingChange& change : open) {
+        if (change.operation == store::ChangeOperation::Create)
+            return change.payload == proposed.payload ||
+                   revise(change, proposed.payload, change.baseValues, steps, error);
+    }
+    return add(proposed, steps, error);
+}
+
+bool ChangeStager::add(store::PendingChange change, QList<ChangeStep>& steps, QString* error) {
+    if (!store::PendingChangeRepository(m_database).enqueue(change, error))
+        return false;
+    steps << ChangeStep{std::nullopt, change};
+    return true;
+}
+
+bool ChangeStager::revise(const store::PendingChange& staged, const QJsonObject& payload,
+                          const QJsonObject& baseValues, QList<ChangeStep>& steps, QString* error) {
+    store::PendingChangeRepository repository(m_database);
+    if (!repository.updatePayload(staged.id, payload, baseValues, error))
+        return false;
+    const std::optional<store::PendingChange> now = repository.find(staged.id, error);
+    if (!now)
+        return false;
+    steps << ChangeStep{staged, now};
+    return true;
+}
+
+bool ChangeStager::drop(const store::PendingChange& staged, QList<ChangeStep>& steps, QString* error) {
+    if (!store::PendingChangeRepository(m_database).discard(staged.id, error))
+        return false;
+    steps << ChangeStep{staged, std::nullopt};
+    return true;
+}
+
+} // namespace trunkline::changes

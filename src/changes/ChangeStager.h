@@ -1,0 +1,74 @@
+#pragma once
+
+#include "changes/StagingResult.h"
+#include "store/PendingChange.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QObject>
+
+namespace trunkline::store {
+class Database;
+}
+
+namespace trunkline::changes {
+
+// The one place where an edit becomes a pending change (sync is the only other writer: it marks changes
+// applying/applied/failed/conflict). Models, pages and the CLI hand it a proposed change built by a
+// payload class (ChangePayloads, NumberChangePayloads, SettingsPayloads, PortingOrderPayloads,
+// RoutePayloads) and it decides whether that adds a row, revises the record's staged one, or drops it:
+//
+// - An update is the whole change as the admin now wants it, relative to the stored record. A staged
+//   update of the same record that is still open (pending or failed) is revised in place: its payload
+//   is replaced, its base version and base values stay those of the first edit. An update that would
+//   change nothing against the base values drops the staged one (the admin edited back).
+// - A delete drops the record's open updates (they would be moot) and is staged once.
+// - A create with the key of an open create revises that one.
+// - A sequence (an edited forwarding / call-flip list, ForwardingListPlan) is staged as given, in order.
+//
+// Every command runs in one transaction and returns what it did (StagingResult) so that a QUndoStack
+// command can wrap it later; changed() is emitted once per row after the commit, so models and pages
+// refresh from it instead of being told by hand.
+class ChangeStager : public QObject {
+    Q_OBJECT
+
+public:
+    // The stager of an open database, shared by every model and page that uses it, so that one staging
+    // reaches all their changed() slots without passing a stager through every constructor. Created on
+    // first use in the calling thread; it lives until the application quits.
+    static ChangeStager& of(store::Database& database);
+
+    explicit ChangeStager(store::Database& database, QObject* parent = nullptr);
+
+    // The record's changes a new edit merges into or drops: pending or failed, in staging order (one being
+    // applied, or parked as a conflict for the admin to resolve, is left alone).
+    QList<store::PendingChange> openChanges(qint64 profileId, const QString& entity, const QString& entityKey,
+                                            QString* error = nullptr) const;
+
+    StagingResult stage(const store::PendingChange& proposed);
+    StagingResult stageSequence(const QList<store::PendingChange>& sequence);
+    // Drops one change that is not being applied right now.
+    StagingResult discard(qint64 changeId);
+    // Drops every change of the profile that is not being applied or already applied.
+    StagingResult discardAll(qint64 profileId);
+
+signals:
+    // One staged row was added, revised or dropped (changeId is the row's id in each case).
+    void changed(qint64 profileId, const QString& entity, const QString& entityKey, qint64 changeId);
+
+private:
+    bool stageUpdate(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error);
+    bool stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error);
+    bool stageCreate(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error);
+    bool add(store::PendingChange change, QList<ChangeStep>& steps, QString* error);
+    bool revise(const store::PendingChange& staged, const QJsonObject& payload, const QJsonObject& baseValues,
+                QList<ChangeStep>& steps, QString* error);
+    bool drop(const store::PendingChange& staged, QList<ChangeStep>& steps, QString* error);
+    // Runs `work` in one transaction; on success announces the steps.
+    template <typename Work>
+    StagingResult command(Work work);
+
+    store::Database& m_database;
+};
+
+} // namespace trunkline::changes

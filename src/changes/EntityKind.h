@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace trunkline::changes {
+
+// The entity names a pending change can carry (store::PendingChange::entity): the stager, the pushers in
+// src/sync and the pending changes page agree on them through this one list. The payload each carries is
+// defined by its payload class (ChangePayloads, NumberChangePayloads, SettingsPayloads,
+// PortingOrderPayloads, RoutePayloads).
+namespace EntityKind {
+
+inline const QString kPhoneNumber = QStringLiteral("phone_number");
+inline const QString kExtension = QStringLiteral("extension");
+inline const QString kExtensionSettings = QStringLiteral("extension_settings");
+// One entry of an extension's forwarding / call-flip list; a list edit is a sequence of these.
+inline const QString kForwardingNumber = QStringLiteral("forwarding_number");
+// No page edits these yet; the pushers do not know them either, so such a change waits as staged.
+inline const QString kPortingOrder = QStringLiteral("porting_order");
+inline const QString kRoute = QStringLiteral("route");
+
+inline QStringList all() {
+    return {kPhoneNumber, kExtension, kExtensionSettings, kForwardingNumber, kPortingOrder, kRoute};
+}
+
+} // namespace EntityKind
+
+} // namespace trunkline::changes

@@ -1,0 +1,45 @@
+#include "changes/PayloadMembers.h"
+
+namespace trunkline::changes::PayloadMembers {
+
+QJsonObject membersOf(const QJsonObject& record, const QJsonObject& shape) {
+    QJsonObject members;
+    for (auto it = shape.constBegin(); it != shape.constEnd(); ++it) {
+        if (!record.contains(it.key()))
+            continue;
+        const QJsonValue value = record.value(it.key());
+        if (it.value().isObject() && value.isObject())
+            members.insert(it.key(), membersOf(value.toObject(), it.value().toObject()));
+        else
+            members.insert(it.key(), value);
+    }
+    return members;
+}
+
+QJsonObject keepFirst(const QJsonObject& first, const QJsonObject& later) {
+    QJsonObject merged = first;
+    for (auto it = later.constBegin(); it != later.constEnd(); ++it) {
+        if (!merged.contains(it.key()))
+            merged.insert(it.key(), it.value());
+        else if (merged.value(it.key()).isObject() && it.value().isObject())
+            merged.insert(it.key(), keepFirst(merged.value(it.key()).toObject(), it.value().toObject()));
+    }
+    return merged;
+}
+
+bool isContainedIn(const QJsonObject& payload, const QJsonObject& base) {
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        if (!base.contains(it.key()))
+            return false;
+        const QJsonValue before = base.value(it.key());
+        if (it.value().isObject() && before.isObject()) {
+            if (!isContainedIn(it.value().toObject(), before.toObject()))
+                return false;
+        } else if (it.value() != before) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace trunkline::changes::PayloadMembers

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace trunkline::changes {
+
+// Member-wise operations on payload objects, shared by the payload classes (base values) and the stager
+// (merging a repeated edit). Nested objects are walked member by member; arrays and scalars are values.
+namespace PayloadMembers {
+
+// The members of `record` (all of a record's editable values) that `shape` names: the base values of a
+// payload are `membersOf(fields of the stored record, payload)`.
+QJsonObject membersOf(const QJsonObject& record, const QJsonObject& shape);
+
+// `first` with the members only `later` has added: the values from before the first edit win, since
+// the record's values before a later edit already include what the first edit did not touch.
+QJsonObject keepFirst(const QJsonObject& first, const QJsonObject& later);
+
+// True when every member of `payload` is in `base` with the same value: the change would do nothing.
+bool isContainedIn(const QJsonObject& payload, const QJsonObject& base);
+
+} // namespace PayloadMembers
+
+} // namespace trunkline::changes

@@ -1,0 +1,453 @@
+// ChangeStager: every record kind becomes a pending change through it, repeated edits merge into one row
+// that keeps the first edit's base, an edit back to the base drops the row, discards, and the signal.
+// Every case runs on SQLite and, with TRUNKLINE_TEST_PG_URL, on PostgreSQL.
+
+#include "TestDatabase.h"
+#include "changes/ChangePayloads.h"
+#include "changes/ChangeStager.h"
+#include "changes/ForwardingListPlan.h"
+#include "changes/NumberChangePayloads.h"
+#include "changes/PortingOrderPayloads.h"
+#include "changes/RoutePayloads.h"
+#include "changes/SettingsPayloads.h"
+#include "store/ExtensionSettingsRepository.h"
+#include "store/PendingChangeRepository.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline;
+using changes::ChangeStager;
+using changes::StagingResult;
+using store::ChangeOperation;
+using store::PendingChange;
+
+Q_DECLARE_METATYPE(store::PendingChange)
+
+namespace {
+
+core::PhoneNumberRecord number() {
+    core::PhoneNumberRecord n;
+    n.provider = u"ringcentral"_s;
+    n.id = u"N1"_s;
+    n.e164 = u"+4930123456"_s;
+    n.label = u"Reception"_s;
+    n.extensionId = u"101"_s;
+    return n;
+}
+
+core::Extension extension() {
+    core::Extension e;
+    e.id = u"E1"_s;
+    e.extensionNumber = u"101"_s;
+    e.name = u"Sales"_s;
+    e.contact.email = u"sales@example.com"_s;
+    e.contact.company = u"ACME"_s;
+    return e;
+}
+
+core::ForwardingNumber forwarding(const QString& id, const QString& phone, int flip) {
+    core::ForwardingNumber f;
+    f.id = id;
+    f.phoneNumber = phone;
+    f.type = core::ForwardingType::Mobile;
+    f.flipNumber = flip;
+    return f;
+}
+
+core::PortingOrder portingOrder() {
+    core::PortingOrder order;
+    order.id = u"PO-1"_s;
+    order.customerReference = u"ACME-1"_s;
+    order.focDatetimeRequested = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+    return order;
+}
+
+core::RouteEntry route() {
+    return {u"+16502530000"_s, u"OR1"_s, false, u"PN1"_s};
+}
+
+QJsonObject businessHours(bool voicemail) {
+    return {{u"callHandlingAction"_s, u"TakeMessagesOnly"_s},
+            {u"voicemail"_s,
+             QJsonObject{{u"enabled"_s, voicemail}, {u"recipient"_s, QJsonObject{{u"id"_s, u"1"_s}}}}}};
+}
+
+} // namespace
+
+class tst_ChangeStager : public QObject {
+    Q_OBJECT
+
+private:
+    QList<PendingChange> rows(TestDatabase& test, qint64 profile) {
+        return store::PendingChangeRepository(test.database()).list(profile);
+    }
+
+private slots:
+    void initTestCase_data() { TestDatabase::addEngineRows(); }
+
+    void stagesEachRecordKind_data() {
+        QTest::addColumn<PendingChange>("proposed");
+        QTest::addColumn<QJsonObject>("baseValues");
+        const qint64 p = 1; // the first profile of a fresh database
+        core::PhoneNumberRecord relabelled = number();
+        relabelled.label = u"Front desk"_s;
+        QTest::newRow("number") << changes::NumberChangePayloads::numberUpdate(p, number(), relabelled,
+                                                                               u"v1"_s)
+                                << QJsonObject{{u"label"_s, u"Reception"_s}};
+        QTest::newRow("number release")
+            << changes::NumberChangePayloads::numberDelete(p, number(), u"v1"_s)
+            << QJsonObject{{u"label"_s, u"Reception"_s}, {u"extensionId"_s, u"101"_s}};
+        core::Extension renamed = extension();
+        renamed.name = u"Support"_s;
+        renamed.contact.email = u"support@example.com"_s;
+        QTest::newRow("extension") << changes::ChangePayloads::extensionUpdate(p, extension(), renamed,
+                                                                               u"v2"_s)
+                                   << QJsonObject{
+                                          {u"name"_s, u"Sales"_s},
+                                          {u"contact"_s, QJsonObject{{u"email"_s, u"sales@example.com"_s}}}};
+        QTest::newRow("extension create")
+            << changes::ChangePayloads::extensionCreate(p, renamed) << QJsonObject{};
+        const QString kind = store::ExtensionSettingsRepository::kBusinessHours;
+        QTest::newRow("settings")
+            << changes::SettingsPayloads::settingsUpdate(p, u"E1"_s, kind, businessHours(true),
+                                                         businessHours(false))
+            << QJsonObject{{u"kind"_s, kind},
+                           {u"settings"_s, QJsonObject{{u"callHandlingAction"_s, u"TakeMessagesOnly"_s},
+                                                       {u"voicemail"_s, QJsonObject{{u"enabled"_s, true}}}}}};
+        QTest::newRow("forwarding") << changes::ChangePayloads::forwardingUpdate(
+                                           p, u"E1"_s, forwarding(u"F1"_s, u"+4915112345"_s, 1),
+                                           forwarding(u"F1"_s, u"+4915199999"_s, 1))
+                                    << QJsonObject{{u"extensionId"_s, u"E1"_s},
+                                                   {u"phoneNumber"_s, u"+4915112345"_s}};
+        core::PortingOrder later = portingOrder();
+        later.focDatetimeRequested = later.focDatetimeRequested.addDays(7);
+        QTest::newRow("porting order")
+            << changes::PortingOrderPayloads::orderUpdate(p, portingOrder(), later, u"v3"_s)
+            << QJsonObject{{u"focDatetimeRequested"_s, u"2026-12-01T09:00:00.000Z"_s}};
+        QTest::newRow("porting order cancel")
+            << changes::PortingOrderPayloads::orderCancel(p, portingOrder(), u"v3"_s)
+            << QJsonObject{{u"customerReference"_s, u"ACME-1"_s},
+                           {u"focDatetimeRequested"_s, u"2026-12-01T09:00:00.000Z"_s}};
+        core::RouteEntry sip = route();
+        sip.pureSip = true;
+        QTest::newRow("route") << changes::RoutePayloads::routeUpdate(p, route(), sip, u"v4"_s)
+                               << QJsonObject{{u"pureSip"_s, false}};
+        QTest::newRow("route create")
+            << changes::RoutePayloads::routeCreate(p, core::RouteEntry{u"*"_s, u"OR1"_s, true, {}})
+            << QJsonObject{};
+    }
+    void stagesEachRecordKind() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QFETCH(PendingChange, proposed);
+        QFETCH(QJsonObject, baseValues);
+        QCOMPARE(test.addProfile(), proposed.profileId);
+        QVERIFY(changes::EntityKind::all().contains(proposed.entity));
+        QCOMPARE(proposed.baseValues, baseValues);
+
+        ChangeStager stager(test.database());
+        const StagingResult result = stager.stage(proposed);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.steps.size(), 1);
+        QVERIFY(result.steps.first().isAdded());
+        const QList<PendingChange> staged = rows(test, proposed.profileId);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged.first(), *result.steps.first().after);
+        QCOMPARE(staged.first().entity, proposed.entity);
+        QCOMPARE(staged.first().entityKey, proposed.entityKey);
+        QCOMPARE(staged.first().operation, proposed.operation);
+        QCOMPARE(staged.first().payload, proposed.payload);
+        QCOMPARE(staged.first().baseVersion, proposed.baseVersion);
+        QCOMPARE(staged.first().baseValues, baseValues);
+    }
+
+    void portingAndRoutePayloadsRoundTrip() {
+        core::PortingOrder later = portingOrder();
+        later.customerReference = u"ACME-2"_s;
+        later.focDatetimeRequested = later.focDatetimeRequested.addDays(1);
+        const PendingChange order = changes::PortingOrderPayloads::orderUpdate(1, portingOrder(), later, {});
+        QCOMPARE(changes::PortingOrderPayloads::applyOrderFields(portingOrder(), order.payload), later);
+        core::RouteEntry moved = route();
+        moved.phoneNumber = u"^\\+1650.*"_s;
+        moved.pureSip = true;
+        const PendingChange entry = changes::RoutePayloads::routeUpdate(1, route(), moved, {});
+        QCOMPARE(entry.payload.keys(), (QStringList{u"phoneNumber"_s, u"pureSip"_s}));
+        const core::RouteEntry applied = changes::RoutePayloads::applyRouteFields(route(), entry.payload);
+        QCOMPARE(applied.phoneNumber, moved.phoneNumber);
+        QCOMPARE(applied.pureSip, true);
+    }
+
+    void flipListIsStagedAsPlannedSequence() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        // Two entries swap their flip digits: the plan parks one on a free digit first, so the same entry
+        // appears twice and the rows must not merge.
+        const QList<core::ForwardingNumber> stored = {forwarding(u"F1"_s, u"+4915111111"_s, 1),
+                                                      forwarding(u"F2"_s, u"+4915122222"_s, 2)};
+        const QList<core::ForwardingNumber> edited = {forwarding(u"F1"_s, u"+4915111111"_s, 2),
+                                                      forwarding(u"F2"_s, u"+4915122222"_s, 1)};
+        const QList<PendingChange> plan = changes::ForwardingListPlan::plan(profile, u"E1"_s, stored, edited);
+        QCOMPARE(plan.size(), 3);
+        ChangeStager stager(test.database());
+        const StagingResult result = stager.stageSequence(plan);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.steps.size(), 3);
+        const QList<PendingChange> staged = rows(test, profile);
+        QCOMPARE(staged.size(), 3);
+        for (qsizetype i = 0; i < staged.size(); ++i) {
+            QCOMPARE(staged.at(i).entity, changes::EntityKind::kForwardingNumber);
+            QCOMPARE(staged.at(i).payload, plan.at(i).payload);
+        }
+        QCOMPARE(staged.at(0).entityKey, staged.at(2).entityKey);
+    }
+
+    void sequenceIsAllOrNothing() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ChangeStager stager(test.database());
+        QSignalSpy changed(&stager, &ChangeStager::changed);
+        PendingChange keyless = changes::RoutePayloads::routeDelete(profile, route(), u"v"_s);
+        keyless.entityKey.clear();
+        const StagingResult result =
+            stager.stageSequence({changes::RoutePayloads::routeDelete(profile, route(), u"v"_s), keyless});
+        QVERIFY(!result.ok());
+        QVERIFY(result.steps.isEmpty());
+        QVERIFY(rows(test, profile).isEmpty());
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void mergesRepeatedEditsIntoOneChange() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ChangeStager stager(test.database());
+        core::PhoneNumberRecord first = number();
+        first.label = u"Front desk"_s;
+        const StagingResult added =
+            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), first, u"v1"_s));
+        QVERIFY2(added.ok(), qPrintable(added.error));
+
+        // The second edit is the whole change as now wanted (label again, and an assignment).
+        core::PhoneNumberRecord second = first;
+        second.label = u"Lobby"_s;
+        second.extensionId = u"102"_s;
+        const StagingResult revised =
+            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), second, u"v1"_s));
+        QVERIFY2(revised.ok(), qPrintable(revised.error));
+        QCOMPARE(revised.steps.size(), 1);
+        QVERIFY(revised.steps.first().isRevised());
+        QCOMPARE(revised.steps.first().before->payload, (QJsonObject{{u"label"_s, u"Front desk"_s}}));
+
+        const QList<PendingChange> staged = rows(test, profile);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged.first().id, added.steps.first().after->id);
+        QCOMPARE(staged.first().payload,
+                 (QJsonObject{{u"label"_s, u"Lobby"_s}, {u"extensionId"_s, u"102"_s}}));
+        QCOMPARE(staged.first().baseValues,
+                 (QJsonObject{{u"label"_s, u"Reception"_s}, {u"extensionId"_s, u"101"_s}}));
+        QCOMPARE(staged.first(), *revised.steps.first().after);
+
+        // A create with the key of a staged create revises it too.
+        core::Extension created = extension();
+        created.id.clear();
+        QVERIFY(stager.stage(changes::ChangePayloads::extensionCreate(profile, created)).ok());
+        created.name = u"Sales team"_s;
+        const StagingResult createAgain =
+            stager.stage(changes::ChangePayloads::extensionCreate(profile, created));
+        QVERIFY(createAgain.ok());
+        QVERIFY(createAgain.steps.first().isRevised());
+        QCOMPARE(rows(test, profile).size(), 2);
+    }
+
+    void keepsTheBaseOfTheFirstEdit() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ChangeStager stager(test.database());
+        core::Extension renamed = extension();
+        renamed.name = u"Support"_s;
+        QVERIFY(stager.stage(changes::ChangePayloads::extensionUpdate(profile, extension(), renamed, u"v1"_s))
+                    .ok());
+
+        // A pull changed the stored record (name and company) before the admin edited again.
+        core::Extension pulled = extension();
+        pulled.name = u"Sales EU"_s;
+        pulled.contact.company = u"ACME GmbH"_s;
+        core::Extension again = pulled;
+        again.name = u"Support"_s;
+        again.contact.company = u"ACME Inc"_s;
+        QVERIFY(stager.stage(changes::ChangePayloads::extensionUpdate(profile, pulled, again, u"v2"_s)).ok());
+
+        const QList<PendingChange> staged = rows(test, profile);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged.first().baseVersion, u"v1"_s);
+        QCOMPARE(staged.first().baseValues,
+                 (QJsonObject{{u"name"_s, u"Sales"_s},
+                              {u"contact"_s, QJsonObject{{u"company"_s, u"ACME GmbH"_s}}}}));
+        QCOMPARE(staged.first().payload,
+                 (QJsonObject{{u"name"_s, u"Support"_s},
+                              {u"contact"_s, QJsonObject{{u"company"_s, u"ACME Inc"_s}}}}));
+    }
+
+    void editingBackToTheBaseRemovesTheChange() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ChangeStager stager(test.database());
+        core::PhoneNumberRecord edited = number();
+        edited.label = u"Front desk"_s;
+        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
+                    .ok());
+
+        const StagingResult back =
+            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), number(), u"v1"_s));
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(back.steps.size(), 1);
+        QVERIFY(back.steps.first().isDropped());
+        QVERIFY(rows(test, profile).isEmpty());
+
+        // A settings document edited back carries its whole form part, equal to the base values.
+        const QString kind = store::ExtensionSettingsRepository::kBusinessHours;
+        QVERIFY(stager
+                    .stage(changes::SettingsPayloads::settingsUpdate(
+                        profile, u"E1"_s, kind, businessHours(true), businessHours(false)))
+                    .ok());
+        QCOMPARE(rows(test, profile).size(), 1);
+        const StagingResult settingsBack = stager.stage(changes::SettingsPayloads::settingsUpdate(
+            profile, u"E1"_s, kind, businessHours(true), businessHours(true)));
+        QVERIFY(settingsBack.ok());
+        QVERIFY(settingsBack.steps.first().isDropped());
+        QVERIFY(rows(test, profile).isEmpty());
+
+        // With nothing staged, an edit that changes nothing stages nothing.
+        const StagingResult nothing = stager.stage(changes::ChangePayloads::forwardingUpdate(
+            profile, u"E1"_s, forwarding(u"F1"_s, u"+4915112345"_s, 1),
+            forwarding(u"F1"_s, u"+4915112345"_s, 1)));
+        QVERIFY(nothing.ok());
+        QVERIFY(nothing.steps.isEmpty());
+        QVERIFY(rows(test, profile).isEmpty());
+    }
+
+    void deleteReplacesStagedUpdates() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ChangeStager stager(test.database());
+        core::PhoneNumberRecord edited = number();
+        edited.label = u"Front desk"_s;
+        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
+                    .ok());
+        const StagingResult release =
+            stager.stage(changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s));
+        QVERIFY(release.ok());
+        QCOMPARE(release.steps.size(), 2);
+        QVERIFY(release.steps.at(0).isDropped());
+        QVERIFY(release.steps.at(1).isAdded());
+        const QList<PendingChange> staged = rows(test, profile);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged.first().operation, ChangeOperation::Delete);
+
+        const StagingResult twice =
+            stager.stage(changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s));
+        QVERIFY(twice.ok());
+        QVERIFY(twice.steps.isEmpty());
+        QCOMPARE(rows(test, profile).size(), 1);
+    }
+
+    void changesBeingAppliedAreLeftAlone() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ChangeStager stager(test.database());
+        core::PhoneNumberRecord edited = number();
+        edited.label = u"Front desk"_s;
+        const StagingResult first =
+            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s));
+        QVERIFY(store::PendingChangeRepository(test.database()).markApplying(first.steps.first().after->id));
+
+        // A new edit while the first is being sent is a change of its own.
+        edited.label = u"Lobby"_s;
+        const StagingResult second =
+            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s));
+        QVERIFY(second.ok());
+        QVERIFY(second.steps.first().isAdded());
+        QCOMPARE(rows(test, profile).size(), 2);
+
+        const StagingResult refused = stager.discard(first.steps.first().after->id);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(u"being applied"_s), qPrintable(refused.error));
+    }
+
+    void discardOneAndAll() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        const qint64 other = test.addProfile(u"Branch"_s);
+        ChangeStager stager(test.database());
+        const StagingResult a = stager.stage(changes::RoutePayloads::routeDelete(profile, route(), u"v"_s));
+        const StagingResult b =
+            stager.stage(changes::PortingOrderPayloads::orderCancel(profile, portingOrder(), u"v"_s));
+        const StagingResult c =
+            stager.stage(changes::ChangePayloads::extensionDelete(profile, extension(), u"v"_s));
+        const StagingResult elsewhere =
+            stager.stage(changes::RoutePayloads::routeDelete(other, route(), u"v"_s));
+        QVERIFY(a.ok() && b.ok() && c.ok() && elsewhere.ok());
+
+        const StagingResult one = stager.discard(b.steps.first().after->id);
+        QVERIFY2(one.ok(), qPrintable(one.error));
+        QCOMPARE(one.steps.size(), 1);
+        QCOMPARE(*one.steps.first().before, *b.steps.first().after);
+        QCOMPARE(rows(test, profile).size(), 2);
+
+        const StagingResult gone = stager.discard(b.steps.first().after->id);
+        QVERIFY(!gone.ok());
+        QVERIFY2(gone.error.contains(u"no longer exists"_s), qPrintable(gone.error));
+
+        // A conflict is discarded with the rest.
+        store::PendingChangeRepository repository(test.database());
+        const qint64 conflicted = c.steps.first().after->id;
+        QVERIFY(repository.markApplying(conflicted) && repository.markConflict(conflicted, u"moved"_s));
+        const StagingResult all = stager.discardAll(profile);
+        QVERIFY2(all.ok(), qPrintable(all.error));
+        QCOMPARE(all.steps.size(), 2);
+        QVERIFY(rows(test, profile).isEmpty());
+        QCOMPARE(rows(test, other).size(), 1);
+    }
+
+    void signalsWhatChanged() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ChangeStager& stager = ChangeStager::of(test.database());
+        QCOMPARE(&ChangeStager::of(test.database()), &stager);
+        QSignalSpy changed(&stager, &ChangeStager::changed);
+
+        core::PhoneNumberRecord edited = number();
+        edited.label = u"Front desk"_s;
+        const StagingResult added =
+            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s));
+        const qint64 id = added.steps.first().after->id;
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first(), (QVariantList{profile, changes::EntityKind::kPhoneNumber, u"N1"_s, id}));
+
+        edited.label = u"Lobby"_s;
+        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
+                    .ok());
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.last().at(3).toLongLong(), id);
+
+        // Staging the same change again does nothing and says nothing.
+        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
+                    .ok());
+        QCOMPARE(changed.count(), 2);
+
+        QVERIFY(stager.stage(changes::RoutePayloads::routeDelete(profile, route(), u"v"_s)).ok());
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(changed.last().at(1).toString(), changes::EntityKind::kRoute);
+        QCOMPARE(changed.last().at(2).toString(), u"PN1"_s);
+
+        QVERIFY(stager.discardAll(profile).ok());
+        QCOMPARE(changed.count(), 5);
+
+        // A refused command signals nothing.
+        QVERIFY(!stager.discard(id).ok());
+        QCOMPARE(changed.count(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ChangeStager)
+#include "tst_ChangeStager.moc"

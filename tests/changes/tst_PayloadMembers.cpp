@@ -1,0 +1,70 @@
+// PayloadMembers: the member-wise payload operations behind base values and merged edits.
+
+#include "changes/PayloadMembers.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline::changes;
+
+class tst_PayloadMembers : public QObject {
+    Q_OBJECT
+
+private slots:
+    void membersOfFollowsTheShape() {
+        const QJsonObject record{
+            {u"name"_s, u"Sales"_s},
+            {u"status"_s, u"Enabled"_s},
+            {u"contact"_s, QJsonObject{{u"email"_s, u"a@example.com"_s}, {u"company"_s, u"ACME"_s}}}};
+        const QJsonObject shape{{u"name"_s, u"Support"_s},
+                                {u"contact"_s, QJsonObject{{u"email"_s, u"b@example.com"_s}}},
+                                {u"missing"_s, 1}};
+        QCOMPARE(PayloadMembers::membersOf(record, shape),
+                 (QJsonObject{{u"name"_s, u"Sales"_s},
+                              {u"contact"_s, QJsonObject{{u"email"_s, u"a@example.com"_s}}}}));
+    }
+
+    void keepFirstAddsOnlyNewMembers() {
+        const QJsonObject first{{u"label"_s, u"A"_s}, {u"contact"_s, QJsonObject{{u"email"_s, u"first"_s}}}};
+        const QJsonObject later{
+            {u"label"_s, u"Z"_s},
+            {u"extensionId"_s, u"7"_s},
+            {u"contact"_s, QJsonObject{{u"email"_s, u"later"_s}, {u"company"_s, u"ACME"_s}}}};
+        QCOMPARE(
+            PayloadMembers::keepFirst(first, later),
+            (QJsonObject{{u"label"_s, u"A"_s},
+                         {u"extensionId"_s, u"7"_s},
+                         {u"contact"_s, QJsonObject{{u"email"_s, u"first"_s}, {u"company"_s, u"ACME"_s}}}}));
+    }
+
+    void containment_data() {
+        QTest::addColumn<QJsonObject>("payload");
+        QTest::addColumn<QJsonObject>("base");
+        QTest::addColumn<bool>("contained");
+        const QJsonObject base{{u"label"_s, u"A"_s},
+                               {u"flip"_s, QJsonArray{1, 2}},
+                               {u"url"_s, QJsonValue(QJsonValue::Null)},
+                               {u"contact"_s, QJsonObject{{u"email"_s, u"e"_s}, {u"company"_s, u"c"_s}}}};
+        QTest::newRow("empty") << QJsonObject{} << base << true;
+        QTest::newRow("same value") << QJsonObject{{u"label"_s, u"A"_s}} << base << true;
+        QTest::newRow("other value") << QJsonObject{{u"label"_s, u"B"_s}} << base << false;
+        QTest::newRow("unknown member") << QJsonObject{{u"name"_s, u"A"_s}} << base << false;
+        QTest::newRow("same array") << QJsonObject{{u"flip"_s, QJsonArray{1, 2}}} << base << true;
+        QTest::newRow("other array") << QJsonObject{{u"flip"_s, QJsonArray{2, 1}}} << base << false;
+        QTest::newRow("null is not empty") << QJsonObject{{u"url"_s, u""_s}} << base << false;
+        QTest::newRow("nested same") << QJsonObject{{u"contact"_s, QJsonObject{{u"email"_s, u"e"_s}}}} << base
+                                     << true;
+        QTest::newRow("nested other")
+            << QJsonObject{{u"contact"_s, QJsonObject{{u"email"_s, u"x"_s}}}} << base << false;
+    }
+    void containment() {
+        QFETCH(QJsonObject, payload);
+        QFETCH(QJsonObject, base);
+        QFETCH(bool, contained);
+        QCOMPARE(PayloadMembers::isContainedIn(payload, base), contained);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PayloadMembers)
+#include "tst_PayloadMembers.moc"
