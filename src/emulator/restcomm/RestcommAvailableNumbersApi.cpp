@@ -1,5 +1,4 @@
-#include "emulator/restcomm/RestcommAvailableNumbersApi.h"
-
+#include "emulator/restcomm/RestcommApi.h"
 #include "emulator/restcomm/RestcommWire.h"
 
 #include <QRegularExpression>

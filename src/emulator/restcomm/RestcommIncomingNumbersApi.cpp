@@ -1,6 +1,5 @@
-#include "emulator/restcomm/RestcommIncomingNumbersApi.h"
-
 #include "core/PhoneNumber.h"
+#include "emulator/restcomm/RestcommApi.h"
 #include "emulator/restcomm/RestcommWire.h"
 
 #include <QRegularExpression>

@@ -1,5 +1,4 @@
-#include "emulator/restcomm/RestcommMigrationApi.h"
-
+#include "emulator/restcomm/RestcommApi.h"
 #include "emulator/restcomm/RestcommWire.h"
 
 #include <QSet>

@@ -1,9 +1,7 @@
 #include "emulator/restcomm/RestcommService.h"
 
 #include "emulator/EmulatorOptions.h"
-#include "emulator/restcomm/RestcommAvailableNumbersApi.h"
-#include "emulator/restcomm/RestcommIncomingNumbersApi.h"
-#include "emulator/restcomm/RestcommMigrationApi.h"
+#include "emulator/restcomm/RestcommApi.h"
 #include "emulator/restcomm/RestcommWire.h"
 
 #include <QCryptographicHash>

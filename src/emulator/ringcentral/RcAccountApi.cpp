@@ -1,7 +1,7 @@
 // Builds JSON from concatenated strings; QStringBuilder's lazy results do not convert to QJsonValue.
 #undef QT_USE_QSTRINGBUILDER
 
-#include "emulator/ringcentral/RcAccountApi.h"
+#include "emulator/ringcentral/RcApi.h"
 
 #include <QJsonArray>
 

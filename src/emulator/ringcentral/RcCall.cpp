@@ -1,5 +1,8 @@
 #include "emulator/ringcentral/RcCall.h"
 
+#include "emulator/ringcentral/RcErrors.h"
+#include "emulator/ringcentral/RingCentralService.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -55,6 +58,13 @@ EmulatorResponse noContent() {
     EmulatorResponse response;
     response.status = 204;
     response.contentType.clear();
+    return response;
+}
+
+EmulatorResponse rateExceeded(const QList<QPair<QByteArray, QByteArray>>& headers) {
+    EmulatorResponse response =
+        RcErrors::api(429, u"CMN-301"_s, RingCentralService::tr("Request rate exceeded"));
+    response.headers = headers;
     return response;
 }
 

@@ -60,6 +60,8 @@ struct RcCall {
 // The answers every handler gives.
 EmulatorResponse jsonResponse(const QJsonObject& object, int status = 200);
 EmulatorResponse noContent();
+// 429 CMN-301 with the given headers: the rate limiter's X-Rate-Limit-*, or Retry-After of an injected fault.
+EmulatorResponse rateExceeded(const QList<QPair<QByteArray, QByteArray>>& headers);
 QString isoTime(qint64 ms);
 
 } // namespace trunkline::emulator::ringcentral

@@ -1,8 +1,7 @@
 // Builds JSON from concatenated strings; QStringBuilder's lazy results do not convert to QJsonValue.
 #undef QT_USE_QSTRINGBUILDER
 
-#include "emulator/ringcentral/RcCallHandlingApi.h"
-
+#include "emulator/ringcentral/RcApi.h"
 #include "emulator/ringcentral/RcBodyReader.h"
 #include "emulator/ringcentral/RcErrors.h"
 #include "emulator/ringcentral/RcPaging.h"
@@ -289,11 +288,8 @@ EmulatorResponse RcCallHandlingApi::putAnsweringRule(RcCall& call, RcExtension& 
                                   "numbers."));
                         break;
                     }
-                    bool known = false;
-                    for (const auto& f : extension.forwarding)
-                        known = known || QString::number(f.id) == id;
                     // The rule may only ring this extension's own forwarding numbers.
-                    if (!known)
+                    if (RcForwardingApi::indexOf(extension, id) < 0)
                         return RcErrors::notFound(u"forwardingNumberId"_s, id);
                     refs.append(QJsonObject{{u"id"_s, id}});
                 }

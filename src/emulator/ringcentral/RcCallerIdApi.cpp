@@ -1,11 +1,9 @@
 // Builds JSON from concatenated strings; QStringBuilder's lazy results do not convert to QJsonValue.
 #undef QT_USE_QSTRINGBUILDER
 
-#include "emulator/ringcentral/RcCallerIdApi.h"
-
+#include "emulator/ringcentral/RcApi.h"
 #include "emulator/ringcentral/RcBodyReader.h"
 #include "emulator/ringcentral/RcErrors.h"
-#include "emulator/ringcentral/RcPhoneNumbersApi.h"
 
 #include <QJsonArray>
 
@@ -23,6 +21,7 @@ const QStringList kDefaultCallerIdFeatures = {
     u"Alternate"_s, u"CommonPhone"_s, u"MobileApp"_s, u"Delegated"_s};
 const QStringList kCallerIdTypes = {u"PhoneNumber"_s, u"Blocked"_s, u"CurrentLocation"_s};
 
+// Numbers an extension may show as caller ID: its own and the company-level voice numbers.
 bool usableAsCallerId(const RcPhoneNumber& n, qint64 extensionId) {
     if (n.extensionId == extensionId)
         return true;

@@ -3,6 +3,7 @@
 
 #include "emulator/ringcentral/RcDictionary.h"
 
+#include "emulator/ringcentral/RcApi.h"
 #include "emulator/ringcentral/RcPaging.h"
 
 #include <QJsonDocument>

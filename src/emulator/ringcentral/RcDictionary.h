@@ -1,6 +1,6 @@
 #pragma once
 
-#include "emulator/ringcentral/RcCall.h"
+#include "emulator/ProviderService.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -35,12 +35,5 @@ inline QString str(const char16_t* text) {
 
 // The dictionary id of a number's country (+49 Germany, +44 United Kingdom, else United States).
 QString countryIdOf(const QString& e164);
-
-// GET /restapi/v1.0/dictionary/timezone: the time zones an extension can be set to (PUT .../extension/{id}
-// names one by its id).
-class RcTimeZonesApi {
-public:
-    static EmulatorResponse list(RcCall& call);
-};
 
 } // namespace trunkline::emulator::ringcentral

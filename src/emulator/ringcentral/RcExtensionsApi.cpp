@@ -1,9 +1,8 @@
 // Builds JSON from concatenated strings; QStringBuilder's lazy results do not convert to QJsonValue.
 #undef QT_USE_QSTRINGBUILDER
 
-#include "emulator/ringcentral/RcExtensionsApi.h"
-
 #include "emulator/Clock.h"
+#include "emulator/ringcentral/RcApi.h"
 #include "emulator/ringcentral/RcBodyReader.h"
 #include "emulator/ringcentral/RcDictionary.h"
 #include "emulator/ringcentral/RcErrors.h"

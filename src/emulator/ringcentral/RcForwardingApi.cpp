@@ -1,8 +1,7 @@
 // Builds JSON from concatenated strings; QStringBuilder's lazy results do not convert to QJsonValue.
 #undef QT_USE_QSTRINGBUILDER
 
-#include "emulator/ringcentral/RcForwardingApi.h"
-
+#include "emulator/ringcentral/RcApi.h"
 #include "emulator/ringcentral/RcBodyReader.h"
 #include "emulator/ringcentral/RcErrors.h"
 #include "emulator/ringcentral/RcPaging.h"
@@ -36,6 +35,13 @@ QJsonObject RcForwardingApi::json(const RcCall& call, const RcExtension& e, cons
             {u"type"_s, f.type},
             {u"features"_s, QJsonArray{u"CallFlip"_s, u"CallForwarding"_s}},
             {u"flipNumber"_s, QString::number(f.flipNumber)}};
+}
+
+qsizetype RcForwardingApi::indexOf(const RcExtension& extension, const QString& id) {
+    for (qsizetype i = 0; i < extension.forwarding.size(); ++i)
+        if (QString::number(extension.forwarding[i].id) == id)
+            return i;
+    return -1;
 }
 
 EmulatorResponse RcForwardingApi::list(RcCall& call, const RcExtension& extension) {
@@ -145,17 +151,14 @@ EmulatorResponse RcForwardingApi::create(RcCall& call, RcExtension& extension) {
 }
 
 EmulatorResponse RcForwardingApi::get(RcCall& call, const RcExtension& extension, const QString& id) {
-    for (const auto& f : extension.forwarding)
-        if (QString::number(f.id) == id)
-            return jsonResponse(json(call, extension, f));
-    return RcErrors::notFound(u"forwardingNumberId"_s, id);
+    const qsizetype index = indexOf(extension, id);
+    if (index < 0)
+        return RcErrors::notFound(u"forwardingNumberId"_s, id);
+    return jsonResponse(json(call, extension, extension.forwarding.at(index)));
 }
 
 EmulatorResponse RcForwardingApi::update(RcCall& call, RcExtension& extension, const QString& id) {
-    qsizetype index = -1;
-    for (qsizetype i = 0; i < extension.forwarding.size(); ++i)
-        if (QString::number(extension.forwarding[i].id) == id)
-            index = i;
+    const qsizetype index = indexOf(extension, id);
     if (index < 0)
         return RcErrors::notFound(u"forwardingNumberId"_s, id);
     QJsonObject body;
@@ -224,16 +227,14 @@ void dropForwardingReferences(QJsonObject& rule, const QList<qint64>& ids) {
 
 EmulatorResponse RcForwardingApi::remove(RcCall& call, RcExtension& extension, const QString& id) {
     Q_UNUSED(call);
-    for (qsizetype i = 0; i < extension.forwarding.size(); ++i) {
-        if (QString::number(extension.forwarding[i].id) == id) {
-            const qint64 removed = extension.forwarding[i].id;
-            extension.forwarding.removeAt(i);
-            dropForwardingReferences(extension.businessHoursRule, {removed});
-            dropForwardingReferences(extension.afterHoursRule, {removed});
-            return noContent();
-        }
-    }
-    return RcErrors::notFound(u"forwardingNumberId"_s, id);
+    const qsizetype index = indexOf(extension, id);
+    if (index < 0)
+        return RcErrors::notFound(u"forwardingNumberId"_s, id);
+    const qint64 removed = extension.forwarding[index].id;
+    extension.forwarding.removeAt(index);
+    dropForwardingReferences(extension.businessHoursRule, {removed});
+    dropForwardingReferences(extension.afterHoursRule, {removed});
+    return noContent();
 }
 
 EmulatorResponse RcForwardingApi::removeBulk(RcCall& call, RcExtension& extension) {
@@ -254,11 +255,8 @@ EmulatorResponse RcForwardingApi::removeBulk(RcCall& call, RcExtension& extensio
             r.fail(u"records.forwardingNumberId"_s, tr("Every record needs a forwardingNumberId."));
             break;
         }
-        bool found = false;
-        for (const auto& f : extension.forwarding)
-            found = found || QString::number(f.id) == id;
         // All or nothing: one unknown id rejects the whole request.
-        if (!found)
+        if (indexOf(extension, id) < 0)
             return RcErrors::notFound(u"forwardingNumberId"_s, id);
         ids.append(id.toLongLong());
     }

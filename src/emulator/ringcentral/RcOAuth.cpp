@@ -140,11 +140,8 @@ EmulatorResponse RcOAuth::tokenEndpoint(const EmulatorRequest& request) {
     else if (const RcSession* s = m_tokens->sessionForRefreshToken(refreshToken))
         subject = s->extensionId;
     const RcRateDecision rate = m_rateLimiter->check(u"auth|"_s + QString::number(subject), RcGroup::Auth);
-    if (!rate.allowed) {
-        EmulatorResponse response = RcErrors::api(429, u"CMN-301"_s, tr("Request rate exceeded"));
-        response.headers = rate.headers;
-        return response;
-    }
+    if (!rate.allowed)
+        return rateExceeded(rate.headers);
     auto finish = [&rate](EmulatorResponse response) {
         response.headers += rate.headers;
         return response;
@@ -238,11 +235,8 @@ EmulatorResponse RcOAuth::revokeEndpoint(const EmulatorRequest& request) {
     if (const RcSession* s = m_tokens->sessionForRefreshToken(token))
         subject = s->extensionId;
     const RcRateDecision rate = m_rateLimiter->check(u"auth|"_s + QString::number(subject), RcGroup::Auth);
-    if (!rate.allowed) {
-        EmulatorResponse response = RcErrors::api(429, u"CMN-301"_s, tr("Request rate exceeded"));
-        response.headers = rate.headers;
-        return response;
-    }
+    if (!rate.allowed)
+        return rateExceeded(rate.headers);
     if (auto error = checkClient(request)) {
         error->headers += rate.headers;
         return *error;

@@ -1,11 +1,9 @@
 // Builds JSON from concatenated strings; QStringBuilder's lazy results do not convert to QJsonValue.
 #undef QT_USE_QSTRINGBUILDER
 
-#include "emulator/ringcentral/RcPhoneNumbersApi.h"
-
+#include "emulator/ringcentral/RcApi.h"
 #include "emulator/ringcentral/RcDictionary.h"
 #include "emulator/ringcentral/RcErrors.h"
-#include "emulator/ringcentral/RcExtensionsApi.h"
 #include "emulator/ringcentral/RcPaging.h"
 
 #include <QJsonArray>

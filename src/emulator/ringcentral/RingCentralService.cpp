@@ -3,15 +3,8 @@
 
 #include "emulator/ringcentral/RingCentralService.h"
 
-#include "emulator/ringcentral/RcAccountApi.h"
-#include "emulator/ringcentral/RcCallHandlingApi.h"
-#include "emulator/ringcentral/RcCallerIdApi.h"
-#include "emulator/ringcentral/RcDictionary.h"
+#include "emulator/ringcentral/RcApi.h"
 #include "emulator/ringcentral/RcErrors.h"
-#include "emulator/ringcentral/RcExtensionsApi.h"
-#include "emulator/ringcentral/RcForwardingApi.h"
-#include "emulator/ringcentral/RcNotificationsApi.h"
-#include "emulator/ringcentral/RcPhoneNumbersApi.h"
 
 #include <QMutexLocker>
 #include <functional>
@@ -77,9 +70,8 @@ void RingCentralService::restore(const QJsonObject& state) {
 EmulatorResponse RingCentralService::faultResponse(int status, int retryAfterSeconds) const {
     EmulatorResponse response;
     if (status == 429) {
-        response = RcErrors::api(429, u"CMN-301"_s, tr("Request rate exceeded"));
-        response.headers.append(
-            {QByteArrayLiteral("Retry-After"), QByteArray::number(qMax(1, retryAfterSeconds))});
+        response = rateExceeded(
+            {{QByteArrayLiteral("Retry-After"), QByteArray::number(qMax(1, retryAfterSeconds))}});
     } else if (status == 503) {
         response = RcErrors::api(503, u"CMN-201"_s, tr("Service Temporarily Unavailable"));
     } else {
@@ -135,11 +127,8 @@ EmulatorResponse RingCentralService::handleApi(const EmulatorRequest& request, c
     route(call, segments, &group, true);
     const RcRateDecision rate =
         m_rateLimiter.check(m_oauth.clientId() + u'|' + QString::number(caller->id), group);
-    if (!rate.allowed) {
-        EmulatorResponse response = RcErrors::api(429, u"CMN-301"_s, tr("Request rate exceeded"));
-        response.headers = rate.headers;
-        return response;
-    }
+    if (!rate.allowed)
+        return rateExceeded(rate.headers);
     EmulatorResponse response = route(call, segments, &group, false);
     response.headers += rate.headers;
     return response;
@@ -247,93 +236,90 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
             });
         return dryRun ? EmulatorResponse{} : notFound();
     }
-    const QString& sub = s[5];
-    if (sub == u"phone-number" && n == 6 && m == "GET")
-        return pick(RcGroup::Light, [&] {
-            return withExtension(
-                true, [&](RcExtension& e) { return RcPhoneNumbersApi::listExtensionNumbers(call, e); });
+    // The resources of one extension: path below /extension/{id}, segment count, method, usage group,
+    // whether a non-admin may use it on other extensions, and the handler ({id} of a record as last).
+    using ExtensionHandler = EmulatorResponse (*)(RcCall&, RcExtension&, const QString&);
+    struct ExtensionRoute {
+        QStringView sub;
+        qsizetype segments;
+        QByteArrayView method;
+        RcGroup group;
+        bool forOthers;
+        ExtensionHandler run;
+    };
+    static const ExtensionRoute kExtensionRoutes[] = {
+        {u"phone-number", 6, "GET", RcGroup::Light, true,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcPhoneNumbersApi::listExtensionNumbers(c, e);
+         }},
+        {u"forwarding-number", 6, "GET", RcGroup::Light, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcForwardingApi::list(c, e);
+         }},
+        {u"forwarding-number", 6, "POST", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcForwardingApi::create(c, e);
+         }},
+        {u"forwarding-number", 6, "DELETE", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcForwardingApi::removeBulk(c, e);
+         }},
+        {u"forwarding-number", 7, "GET", RcGroup::Light, false,
+         [](RcCall& c, RcExtension& e, const QString& id) {
+             return RcForwardingApi::get(c, e, id);
+         }},
+        {u"forwarding-number", 7, "PUT", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString& id) {
+             return RcForwardingApi::update(c, e, id);
+         }},
+        {u"forwarding-number", 7, "DELETE", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString& id) {
+             return RcForwardingApi::remove(c, e, id);
+         }},
+        {u"caller-id", 6, "GET", RcGroup::Light, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcCallerIdApi::get(c, e);
+         }},
+        {u"caller-id", 6, "PUT", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcCallerIdApi::put(c, e);
+         }},
+        {u"notification-settings", 6, "GET", RcGroup::Light, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcNotificationsApi::get(c, e);
+         }},
+        {u"notification-settings", 6, "PUT", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcNotificationsApi::put(c, e);
+         }},
+        {u"business-hours", 6, "GET", RcGroup::Light, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcCallHandlingApi::getBusinessHours(c, e);
+         }},
+        {u"business-hours", 6, "PUT", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcCallHandlingApi::putBusinessHours(c, e);
+         }},
+        {u"answering-rule", 6, "GET", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcCallHandlingApi::listAnsweringRules(c, e);
+         }},
+        {u"answering-rule", 7, "GET", RcGroup::Light, false,
+         [](RcCall& c, RcExtension& e, const QString& id) {
+             return RcCallHandlingApi::getAnsweringRule(c, e, id);
+         }},
+        {u"answering-rule", 7, "PUT", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString& id) {
+             return RcCallHandlingApi::putAnsweringRule(c, e, id);
+         }},
+    };
+    for (const ExtensionRoute& r : kExtensionRoutes) {
+        if (s[5] != r.sub || n != r.segments || m != r.method)
+            continue;
+        const QString id = n == 7 ? s[6] : QString();
+        return pick(r.group, [&] {
+            return withExtension(r.forOthers, [&](RcExtension& e) { return r.run(call, e, id); });
         });
-    if (sub == u"forwarding-number") {
-        if (n == 6 && m == "GET")
-            return pick(RcGroup::Light, [&] {
-                return withExtension(false, [&](RcExtension& e) { return RcForwardingApi::list(call, e); });
-            });
-        if (n == 6 && m == "POST")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(false, [&](RcExtension& e) { return RcForwardingApi::create(call, e); });
-            });
-        if (n == 6 && m == "DELETE")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(false,
-                                     [&](RcExtension& e) { return RcForwardingApi::removeBulk(call, e); });
-            });
-        if (n == 7 && m == "GET")
-            return pick(RcGroup::Light, [&] {
-                return withExtension(false,
-                                     [&](RcExtension& e) { return RcForwardingApi::get(call, e, s[6]); });
-            });
-        if (n == 7 && m == "PUT")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(false,
-                                     [&](RcExtension& e) { return RcForwardingApi::update(call, e, s[6]); });
-            });
-        if (n == 7 && m == "DELETE")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(false,
-                                     [&](RcExtension& e) { return RcForwardingApi::remove(call, e, s[6]); });
-            });
-        return dryRun ? EmulatorResponse{} : notFound();
-    }
-    if (n == 6 && sub == u"caller-id") {
-        if (m == "GET")
-            return pick(RcGroup::Light, [&] {
-                return withExtension(false, [&](RcExtension& e) { return RcCallerIdApi::get(call, e); });
-            });
-        if (m == "PUT")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(false, [&](RcExtension& e) { return RcCallerIdApi::put(call, e); });
-            });
-    }
-    if (n == 6 && sub == u"notification-settings") {
-        if (m == "GET")
-            return pick(RcGroup::Light, [&] {
-                return withExtension(false, [&](RcExtension& e) { return RcNotificationsApi::get(call, e); });
-            });
-        if (m == "PUT")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(false, [&](RcExtension& e) { return RcNotificationsApi::put(call, e); });
-            });
-    }
-    if (n == 6 && sub == u"business-hours") {
-        if (m == "GET")
-            return pick(RcGroup::Light, [&] {
-                return withExtension(
-                    false, [&](RcExtension& e) { return RcCallHandlingApi::getBusinessHours(call, e); });
-            });
-        if (m == "PUT")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(
-                    false, [&](RcExtension& e) { return RcCallHandlingApi::putBusinessHours(call, e); });
-            });
-    }
-    if (sub == u"answering-rule") {
-        if (n == 6 && m == "GET")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(
-                    false, [&](RcExtension& e) { return RcCallHandlingApi::listAnsweringRules(call, e); });
-            });
-        if (n == 7 && m == "GET")
-            return pick(RcGroup::Light, [&] {
-                return withExtension(false, [&](RcExtension& e) {
-                    return RcCallHandlingApi::getAnsweringRule(call, e, s[6]);
-                });
-            });
-        if (n == 7 && m == "PUT")
-            return pick(RcGroup::Medium, [&] {
-                return withExtension(false, [&](RcExtension& e) {
-                    return RcCallHandlingApi::putAnsweringRule(call, e, s[6]);
-                });
-            });
     }
     return dryRun ? EmulatorResponse{} : notFound();
 }

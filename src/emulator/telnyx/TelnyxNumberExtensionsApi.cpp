@@ -1,5 +1,4 @@
-#include "emulator/telnyx/TelnyxNumberExtensionsApi.h"
-
+#include "emulator/telnyx/TelnyxApi.h"
 #include "emulator/telnyx/TelnyxErrors.h"
 #include "emulator/telnyx/TelnyxWire.h"
 

@@ -1,5 +1,4 @@
-#include "emulator/telnyx/TelnyxPortingNumbersApi.h"
-
+#include "emulator/telnyx/TelnyxApi.h"
 #include "emulator/telnyx/TelnyxErrors.h"
 #include "emulator/telnyx/TelnyxWire.h"
 

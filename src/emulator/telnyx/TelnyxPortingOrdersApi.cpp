@@ -1,6 +1,5 @@
-#include "emulator/telnyx/TelnyxPortingOrdersApi.h"
-
 #include "core/PhoneNumber.h"
+#include "emulator/telnyx/TelnyxApi.h"
 #include "emulator/telnyx/TelnyxErrors.h"
 #include "emulator/telnyx/TelnyxWire.h"
 

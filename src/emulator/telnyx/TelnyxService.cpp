@@ -1,10 +1,8 @@
 #include "emulator/telnyx/TelnyxService.h"
 
 #include "emulator/EmulatorOptions.h"
+#include "emulator/telnyx/TelnyxApi.h"
 #include "emulator/telnyx/TelnyxDemoData.h"
-#include "emulator/telnyx/TelnyxNumberExtensionsApi.h"
-#include "emulator/telnyx/TelnyxPortingNumbersApi.h"
-#include "emulator/telnyx/TelnyxPortingOrdersApi.h"
 
 #include <QJsonArray>
 #include <QMutexLocker>
