@@ -3,6 +3,7 @@
 #include "emulator/Clock.h"
 #include "emulator/ProviderService.h"
 #include "emulator/restcomm/RestcommDemoData.h"
+#include "emulator/restcomm/RestcommState.h"
 
 #include <QCoreApplication>
 #include <QMutex>
@@ -40,38 +41,15 @@ public:
     QList<AvailableNumber> availableNumbers() const;
 
 private:
-    using Params = QList<QPair<QString, QString>>;
-    struct Call {
-        const EmulatorRequest* request = nullptr;
-        bool json = true;
-        QString accountRef; // the {AccountSid} path segment as sent
-        const RestcommAccount* caller = nullptr;
-        QStringList rest; // path segments after the resource name, ".json" removed
-        QString listUri;  // "/2012-04-24/Accounts/{AccountSid}/IncomingPhoneNumbers[/Local]"
-    };
-
-    EmulatorResponse numbersEndpoint(Call& call);
-    EmulatorResponse availableEndpoint(Call& call);
-    EmulatorResponse list(const Call& call);
-    EmulatorResponse create(const Call& call, const QString& type);
-    EmulatorResponse read(const Call& call, const QString& sid);
-    EmulatorResponse update(const Call& call, const QString& sid);
-    EmulatorResponse remove(const Call& call, const QString& sid);
-    EmulatorResponse migrate(const Call& call);
+    // Routing below /Accounts/{AccountSid}/ to RestcommIncomingNumbersApi, RestcommMigrationApi and
+    // RestcommAvailableNumbersApi, after the account checks each resource needs.
+    EmulatorResponse numbersEndpoint(RestcommCall& call);
+    EmulatorResponse availableEndpoint(const RestcommCall& call);
 
     const RestcommAccount* authenticate(const QByteArray& authorization) const;
-    const RestcommAccount* findAccount(const QString& ref) const; // friendly name, email, then sid
-    bool isSelfOrAncestor(const RestcommAccount& caller, const RestcommAccount& account) const;
-    // Index of the number, or the error answer (malformed sid 500, unknown 404, other account 403).
-    std::optional<EmulatorResponse> findNumber(const Call& call, const QString& sid, qsizetype* index) const;
-    // Reads the form body; an error answer for a wrong content type or broken percent-encoding.
-    std::optional<EmulatorResponse> formParams(const Call& call, Params* params) const;
-    EmulatorResponse numberResponse(const Call& call, const IncomingNumber& number) const;
 
     mutable QMutex m_mutex;
-    Clock m_clock;
-    QRandomGenerator m_ids;
-    RestcommData m_data;
+    RestcommState m_state;
 };
 
 } // namespace trunkline::emulator::restcomm

@@ -4,6 +4,7 @@
 #include "emulator/ProviderService.h"
 #include "emulator/telnyx/TelnyxErrors.h"
 #include "emulator/telnyx/TelnyxRecords.h"
+#include "emulator/telnyx/TelnyxState.h"
 
 #include <QCoreApplication>
 #include <QMutex>
@@ -36,44 +37,19 @@ public:
     // Requests per emulated minute before 429 (UNCONFIRMED: Telnyx does not publish porting limits).
     static constexpr int kRequestsPerMinute = 1200;
     // Emulated time of this service; tests move it forward to reach FOC-date rules.
-    Clock& clock() { return m_clock; }
+    Clock& clock() { return m_state.clock; }
 
 private:
+    // The resource handler (TelnyxPortingOrdersApi, TelnyxPortingNumbersApi, TelnyxNumberExtensionsApi) a
+    // path names.
     EmulatorResponse dispatch(const EmulatorRequest& request, const QStringList& segments);
 
-    EmulatorResponse listOrders(const EmulatorRequest& request);
-    EmulatorResponse createOrder(const EmulatorRequest& request);
-    EmulatorResponse getOrder(const EmulatorRequest& request, const QString& id);
-    EmulatorResponse patchOrder(const EmulatorRequest& request, const QString& id);
-    EmulatorResponse deleteOrder(const QString& id);
-    EmulatorResponse confirmOrder(const QString& id);
-    EmulatorResponse cancelOrder(const QString& id);
-    EmulatorResponse listPortingNumbers(const EmulatorRequest& request);
-    EmulatorResponse listExtensions(const EmulatorRequest& request, const QString& orderId);
-    EmulatorResponse createExtension(const EmulatorRequest& request, const QString& orderId);
-    EmulatorResponse deleteExtension(const QString& orderId, const QString& extensionId);
-
-    // Index of the order, or an error response (malformed id -> 404 "10006", unknown -> 404 "10005").
-    std::optional<EmulatorResponse> findOrder(const QString& id, qsizetype* index) const;
-    QJsonObject orderForOutput(const QJsonObject& order, bool includePhoneNumbers) const;
-    QJsonObject portingNumberForOutput(const QJsonObject& number) const;
-    QJsonObject orderEnvelope(const QJsonObject& order) const; // {data, meta{phone_numbers_url}}
-    void touch(QJsonObject& order);
-    QString newId(); // a uuid no record uses yet
-    // Status changes made through the API start the carrier side of the lifecycle, which then runs on
-    // emulated time: in-process -> submitted -> foc-date-confirmed -> ported, cancel-pending -> cancelled.
-    void markStatusChange(QJsonObject& order, core::PortingOrderStatus status);
-    void advanceLifecycle();
-
     mutable QMutex m_mutex;
-    Clock m_clock;
+    TelnyxState m_state;
     bool m_rateLimits = true;
     qint64 m_windowStartMs = 0; // fixed one-minute window of emulated time
     int m_windowCount = 0;
     QString m_apiKey;
-    QString m_userId;
-    QRandomGenerator m_ids; // ids of records created through the API (deterministic per seed)
-    TelnyxData m_data;
 };
 
 } // namespace trunkline::emulator::telnyx

@@ -1,220 +1,19 @@
-// Restcomm emulator over real sockets: IncomingPhoneNumbers list/filters/paging, provisioning (plain,
-// Local, TollFree, Mobile, isSIP, two-step via AvailablePhoneNumbers), update form fields, delete,
-// regex numbers, migrate and authentication (restcomm-numbers.md, seed 003). Where Restcomm's docs and
-// its server disagree, the expectations follow the server.
+// Restcomm emulator over real sockets. IncomingPhoneNumbers: members in Restcomm's order, LIKE filters and
+// paging fields, provisioning variants and rules, SIP numbers per organisation, form bodies, updates, delete
+// 204, regex numbers routed like Restcomm, sids unique after a restore.
 
-#include "EmulatorTestClient.h"
+#include "RestcommApiTest.h"
 #include "core/RouteMatcher.h"
-#include "emulator/restcomm/RestcommService.h"
 
-#include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
-#include <QTest>
-#include <memory>
+#include <QSet>
 
-using namespace Qt::StringLiterals;
-using trunkline::emulator::EmulatorOptions;
-using trunkline::emulator::restcomm::IncomingNumber;
-using trunkline::emulator::restcomm::RestcommAccount;
-using trunkline::emulator::restcomm::RestcommService;
-using trunkline::emulator::test::EmulatorTestClient;
-using trunkline::emulator::test::HeaderList;
-using trunkline::emulator::test::TestReply;
+using namespace trunkline::emulator::test;
 
-namespace {
-
-using Params = QList<QPair<QString, QString>>;
-
-// application/x-www-form-urlencoded with '+' encoded as %2B (QUrlQuery would leave it, and a form
-// decoder reads a bare '+' as a space, as Restcomm's Jersey does).
-QByteArray formBody(const Params& params) {
-    QByteArray body;
-    for (const auto& [key, value] : params) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return body;
-}
-
-QString md5(const QString& text) {
-    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Md5).toHex());
-}
-
-} // namespace
-
-class TestRestcommApi : public QObject {
+class TestRestcommIncomingNumbersApi : public RestcommApiTest {
     Q_OBJECT
 
-    std::unique_ptr<EmulatorTestClient> m_client;
-    RestcommService* m_service = nullptr;
-    RestcommAccount m_admin;
-    RestcommAccount m_branch;  // sub-account of admin, other organisation
-    RestcommAccount m_sibling; // sub-account of admin, admin's organisation
-    RestcommAccount m_closed;  // inactive sub-account
-
-    static QString numbersPath(const QString& account) {
-        return u"/restcomm/2012-04-24/Accounts/"_s + account + u"/IncomingPhoneNumbers"_s;
-    }
-    static QPair<QByteArray, QByteArray> auth(const RestcommAccount& a) {
-        return EmulatorTestClient::basicAuth(a.sid, a.authToken);
-    }
-    TestReply get(const QString& path, const RestcommAccount* as = nullptr, HeaderList headers = {}) {
-        headers.append(auth(as ? *as : m_admin));
-        return m_client->get(path, headers);
-    }
-    TestReply send(const QByteArray& method, const QString& path, const Params& params,
-                   const RestcommAccount* as = nullptr) {
-        return m_client->send(method, path, formBody(params), "application/x-www-form-urlencoded",
-                              {auth(as ? *as : m_admin)});
-    }
-    QList<IncomingNumber> numbersOf(const QString& accountSid) const {
-        QList<IncomingNumber> out;
-        for (const IncomingNumber& n : m_service->numbers())
-            if (n.accountSid() == accountSid)
-                out.append(n);
-        return out;
-    }
-    QString sidOf(const QString& phoneNumber, const QString& accountSid) const {
-        for (const IncomingNumber& n : numbersOf(accountSid))
-            if (n.phoneNumber() == phoneNumber)
-                return n.sid();
-        return {};
-    }
-    QString availableNumber(const QString& type) const {
-        for (const auto& a : m_service->availableNumbers())
-            if (a.type == type)
-                return a.phoneNumber;
-        return {};
-    }
-
 private Q_SLOTS:
-    void init() {
-        EmulatorOptions options;
-        options.seed = 77;
-        m_client = std::make_unique<EmulatorTestClient>(options);
-        QVERIFY2(m_client->started(), qPrintable(m_client->startError()));
-        m_service = nullptr;
-        for (auto* service : m_client->server().services())
-            if (auto* restcomm = dynamic_cast<RestcommService*>(service))
-                m_service = restcomm;
-        QVERIFY(m_service);
-        const QList<RestcommAccount> accounts = m_service->accounts();
-        QCOMPARE(accounts.size(), 4);
-        m_admin = accounts.at(0);
-        m_branch = accounts.at(1);
-        m_sibling = accounts.at(2);
-        m_closed = accounts.at(3);
-        QVERIFY(m_admin.parentSid.isEmpty());
-        QCOMPARE(m_branch.parentSid, m_admin.sid);
-        QVERIFY(m_branch.organizationSid != m_admin.organizationSid);
-        QCOMPARE(m_client->credentials().restcommAccountSid, m_admin.sid);
-        QCOMPARE(m_client->credentials().restcommAuthToken, m_admin.authToken);
-    }
-    void cleanup() { m_client.reset(); }
-
-    void authentication_data() {
-        QTest::addColumn<QString>("user");
-        QTest::addColumn<QString>("password");
-        QTest::addColumn<int>("status");
-        QTest::newRow("no credentials") << QString() << QString() << 401;
-        QTest::newRow("wrong token") << u"{admin}"_s << u"wrong"_s << 401;
-        QTest::newRow("unknown user") << u"ACffffffffffffffffffffffffffffffff"_s << u"{token}"_s << 401;
-        QTest::newRow("sid and token") << u"{admin}"_s << u"{token}"_s << 200;
-        QTest::newRow("email and token") << u"administrator@company.com"_s << u"{token}"_s << 200;
-        QTest::newRow("inactive account") << u"{closed}"_s << u"{closedToken}"_s << 403;
-    }
-    void authentication() {
-        QFETCH(QString, user);
-        QFETCH(QString, password);
-        QFETCH(int, status);
-        user.replace(u"{admin}"_s, m_admin.sid).replace(u"{closed}"_s, m_closed.sid);
-        password.replace(u"{token}"_s, m_admin.authToken).replace(u"{closedToken}"_s, m_closed.authToken);
-        HeaderList headers;
-        if (!user.isEmpty())
-            headers.append(EmulatorTestClient::basicAuth(user, password));
-        const TestReply r = m_client->get(numbersPath(m_admin.sid) + u".json"_s, headers);
-        QCOMPARE(r.status, status);
-        if (status == 401)
-            QCOMPARE(r.header("www-authenticate"), QByteArray("Basic realm=\"Restcomm realm\""));
-        if (status == 403)
-            QCOMPARE(r.body, QByteArray("Provided Account is not active"));
-    }
-
-    void passwordWhoseMd5IsTheToken() {
-        // Restcomm stores MD5 hex of the password; both the password and the stored value log in.
-        QJsonObject state = m_service->snapshot();
-        QJsonArray accounts = state.value(u"accounts"_s).toArray();
-        QJsonObject admin = accounts.at(0).toObject();
-        admin.insert(u"auth_token"_s, md5(u"RestComm"_s));
-        accounts.replace(0, admin);
-        state.insert(u"accounts"_s, accounts);
-        m_service->restore(state);
-        const QString path = numbersPath(m_admin.sid) + u".json"_s;
-        QCOMPARE(m_client->get(path, {EmulatorTestClient::basicAuth(m_admin.sid, u"RestComm"_s)}).status,
-                 200);
-        QCOMPARE(m_client->get(path, {EmulatorTestClient::basicAuth(m_admin.sid, md5(u"RestComm"_s))}).status,
-                 200);
-        QCOMPARE(m_client->get(path, {EmulatorTestClient::basicAuth(m_admin.sid, u"restcomm"_s)}).status,
-                 401);
-    }
-
-    void accountLineage() {
-        // A parent may act on a sub-account; a sub-account not on its parent or a sibling.
-        QCOMPARE(get(numbersPath(m_branch.sid) + u".json"_s).status, 200);
-        QCOMPARE(get(numbersPath(m_admin.sid) + u".json"_s, &m_branch).status, 403);
-        QCOMPARE(get(numbersPath(m_branch.sid) + u".json"_s, &m_sibling).status, 403);
-        QCOMPARE(send("POST", numbersPath(m_branch.sid) + u".json"_s,
-                      {{u"PhoneNumber"_s, u"5566"_s}, {u"isSIP"_s, u"true"_s}}, &m_sibling)
-                     .status,
-                 403);
-        // Instance operations need the number to belong to the path's account.
-        const QString adminNumber = numbersOf(m_admin.sid).first().sid();
-        QCOMPARE(get(numbersPath(m_branch.sid) + u'/' + adminNumber + u".json"_s).status, 403);
-        // An unknown account in the path: Restcomm dereferences it before its null check (500).
-        QCOMPARE(get(numbersPath(u"ACffffffffffffffffffffffffffffffff"_s) + u".json"_s).status, 500);
-    }
-
-    void formatFollowsSuffixAndAccept_data() {
-        QTest::addColumn<QString>("suffix");
-        QTest::addColumn<QByteArray>("accept");
-        QTest::addColumn<bool>("json");
-        QTest::newRow(".json") << u".json"_s << QByteArray() << true;
-        QTest::newRow(".json beats Accept") << u".json"_s << QByteArray("application/xml") << true;
-        QTest::newRow("no Accept: XML") << QString() << QByteArray() << false;
-        QTest::newRow("Accept json") << QString() << QByteArray("application/json") << true;
-        QTest::newRow("Accept */*: XML") << QString() << QByteArray("*/*") << false;
-    }
-    void formatFollowsSuffixAndAccept() {
-        QFETCH(QString, suffix);
-        QFETCH(QByteArray, accept);
-        QFETCH(bool, json);
-        HeaderList headers;
-        // QNetworkAccessManager sends no Accept by default; an explicit empty one is the same.
-        if (!accept.isEmpty())
-            headers.append({QByteArrayLiteral("Accept"), accept});
-        const TestReply list = get(numbersPath(m_admin.sid) + suffix, nullptr, headers);
-        QCOMPARE(list.status, 200);
-        const QString sid = numbersOf(m_admin.sid).first().sid();
-        const TestReply one = get(numbersPath(m_admin.sid) + u'/' + sid + suffix, nullptr, headers);
-        QCOMPARE(one.status, 200);
-        if (json) {
-            QVERIFY(list.header("content-type").contains("json"));
-            QCOMPARE(list.json().value(u"page"_s).toInt(), 0);
-            QCOMPARE(one.json().value(u"sid"_s).toString(), sid);
-            QVERIFY(one.json().value(u"uri"_s).toString().endsWith(sid + u".json"_s));
-        } else {
-            QVERIFY(list.header("content-type").contains("xml"));
-            QVERIFY(list.body.contains("<RestcommResponse><IncomingPhoneNumbers page=\"0\""));
-            QVERIFY(one.body.contains(QByteArray("<Sid>" + sid.toLatin1() + "</Sid>")));
-            QVERIFY(one.body.contains(
-                QByteArray("/IncomingPhoneNumbers/" + sid.toLatin1() + "</Uri>"))); // no .json in XML
-        }
-    }
-
     void resourceMembersInRestcommOrder() {
         const QString sid = numbersOf(m_admin.sid).first().sid();
         const TestReply r = get(numbersPath(m_admin.sid) + u'/' + sid + u".json"_s);
@@ -301,6 +100,7 @@ private Q_SLOTS:
         QTest::newRow("both filters") << u"PhoneNumber=%2B1&FriendlyName=line"_s << QString() << QString()
                                       << QStringList{u"+16502530000"_s, u"+18005550199"_s};
     }
+
     void filters() {
         QFETCH(QString, query);
         QFETCH(QString, field);
@@ -402,74 +202,6 @@ private Q_SLOTS:
         QCOMPARE(local.value(u"uri"_s).toString(), uri + u"/Local"_s);
     }
 
-    void twoStepProvisioning_data() {
-        QTest::addColumn<QString>("type"); // available type and factory sub-resource
-        QTest::newRow("Local") << u"Local"_s;
-        QTest::newRow("TollFree") << u"TollFree"_s;
-        QTest::newRow("Mobile") << u"Mobile"_s;
-    }
-    void twoStepProvisioning() {
-        QFETCH(QString, type);
-        const TestReply search = get(u"/restcomm/2012-04-24/Accounts/"_s + m_admin.sid +
-                                     u"/AvailablePhoneNumbers/US/"_s + type + u".json"_s);
-        QCOMPARE(search.status, 200);
-        const QJsonArray offers = search.jsonArray();
-        QVERIFY(!offers.isEmpty());
-        const QString number = offers.at(0).toObject().value(u"phoneNumber"_s).toString();
-        QVERIFY(number.startsWith(u"+1"_s));
-        QVERIFY(!offers.at(0).toObject().contains(u"latitude"_s)); // nulls omitted
-
-        const TestReply bought = send("POST", numbersPath(m_admin.sid) + u'/' + type + u".json"_s,
-                                      {{u"PhoneNumber"_s, number},
-                                       {u"VoiceUrl"_s, u"https://apps.example.com/voice.xml"_s},
-                                       {u"VoiceMethod"_s, u"GET"_s},
-                                       {u"SmsCapable"_s, u"true"_s}});
-        QCOMPARE(bought.status, 200); // Restcomm answers 200, not 201
-        const QJsonObject n = bought.json();
-        QCOMPARE(n.value(u"phone_number"_s).toString(), number);
-        QCOMPARE(n.value(u"friendly_name"_s).toString(), number); // default: the raw input
-        QCOMPARE(n.value(u"voice_method"_s).toString(), u"GET"_s);
-        for (const QString& key :
-             {u"voice_fallback_method"_s, u"status_callback_method"_s, u"sms_method"_s,
-              u"sms_fallback_method"_s, u"ussd_method"_s, u"ussd_fallback_method"_s, u"refer_method"_s})
-            QCOMPARE(n.value(key).toString(), u"POST"_s);
-        QCOMPARE(n.value(u"sms_url"_s), QJsonValue(QJsonValue::Null));
-        QCOMPARE(n.value(u"capabilities"_s).toObject().value(u"sms_capable"_s).toBool(), true);
-        QCOMPARE(n.value(u"capabilities"_s).toObject().value(u"voice_capable"_s).toBool(), false);
-        QVERIFY(n.value(u"sid"_s).toString().startsWith(u"PN"_s));
-        QCOMPARE(n.value(u"sid"_s).toString().size(), 34);
-        // Sold: no longer offered, and buying it again is "21452".
-        const QJsonArray after = get(u"/restcomm/2012-04-24/Accounts/"_s + m_admin.sid +
-                                     u"/AvailablePhoneNumbers/US/"_s + type + u".json"_s)
-                                     .jsonArray();
-        for (const QJsonValue& v : after)
-            QVERIFY(v.toObject().value(u"phoneNumber"_s).toString() != number);
-        const TestReply again =
-            send("POST", numbersPath(m_branch.sid) + u".json"_s, {{u"PhoneNumber"_s, number}});
-        QCOMPARE(again.status, 400);
-        QCOMPARE(again.body, QByteArray("21452"));
-    }
-
-    void availableSearchFilters() {
-        const QString base =
-            u"/restcomm/2012-04-24/Accounts/"_s + m_admin.sid + u"/AvailablePhoneNumbers/US/Local.json"_s;
-        const QJsonArray area = get(base + u"?AreaCode=415"_s).jsonArray();
-        QVERIFY(!area.isEmpty());
-        for (const QJsonValue& v : area)
-            QVERIFY(v.toObject().value(u"phoneNumber"_s).toString().startsWith(u"+1415"_s));
-        // Contains acts as "starts with" on the 10-digit national number; '*' is one digit.
-        const QString sample = area.at(0).toObject().value(u"phoneNumber"_s).toString();
-        const QJsonArray contains = get(base + u"?Contains="_s + sample.mid(2, 4) + u"*"_s).jsonArray();
-        QVERIFY(!contains.isEmpty());
-        for (const QJsonValue& v : contains)
-            QVERIFY(v.toObject().value(u"phoneNumber"_s).toString().startsWith(sample.left(6)));
-        for (const QJsonValue& v : get(base + u"?MmsEnabled=true"_s).jsonArray())
-            QCOMPARE(v.toObject().value(u"mmsCapable"_s).toBool(), true);
-        QCOMPARE(get(base.left(base.size() - 10) + u"Landline.json"_s).status, 404);
-        QCOMPARE(get(numbersPath(m_admin.sid) + u"/AvailableCountries.json"_s).jsonArray(),
-                 QJsonArray{u"US"_s});
-    }
-
     void provisioningRules_data() {
         QTest::addColumn<Params>("params");
         QTest::addColumn<int>("status");
@@ -504,6 +236,7 @@ private Q_SLOTS:
         QTest::newRow("SIP number taken in this org")
             << Params{{u"PhoneNumber"_s, u"7777"_s}, {u"isSIP"_s, u"TRUE"_s}} << 400 << QByteArray("21452");
     }
+
     void provisioningRules() {
         QFETCH(Params, params);
         QFETCH(int, status);
@@ -628,6 +361,7 @@ private Q_SLOTS:
         QTest::newRow("anything else: catch-all")
             << u"5551234"_s << u"*"_s << int(trunkline::core::RouteMatch::Kind::Regex);
     }
+
     void regexNumbersRouteLikeRestcomm() {
         QFETCH(QString, dialed);
         QFETCH(QString, handledBy);
@@ -657,53 +391,6 @@ private Q_SLOTS:
         QCOMPARE(entries.at(m.entryIndex).phoneNumber, handledBy);
     }
 
-    void migrate() {
-        const QString path = numbersPath(m_branch.sid) + u"/migrate"_s;
-        const QString spare = [&] {
-            const QHash<QString, QString> orgs = m_service->organizations();
-            for (auto it = orgs.begin(); it != orgs.end(); ++it)
-                if (it.key() != m_admin.organizationSid && it.key() != m_branch.organizationSid)
-                    return it.key();
-            return QString();
-        }();
-        QVERIFY(!spare.isEmpty());
-        QCOMPARE(send("POST", path, {{u"OrganizationSid"_s, spare}}, &m_branch).status,
-                 403); // not a super admin
-        TestReply r = send("POST", numbersPath(m_admin.sid) + u"/migrate"_s, {{u"OrganizationSid"_s, spare}});
-        QCOMPARE(r.status, 400);
-        QCOMPARE(r.body,
-                 QByteArray(
-                     "Super Admin account numbers can not be migrated. Please provide a valid account sid"));
-        r = send("POST", numbersPath(u"ACffffffffffffffffffffffffffffffff"_s) + u"/migrate"_s,
-                 {{u"OrganizationSid"_s, spare}});
-        QCOMPARE(r.status, 404);
-        QCOMPARE(r.body, QByteArray("Account not found"));
-        r = send("POST", path, {});
-        QCOMPARE(r.status, 400);
-        QCOMPARE(r.body, QByteArray("OrganizationSid cannot be null"));
-        r = send("POST", path, {{u"OrganizationSid"_s, u"ORshort"_s}});
-        QCOMPARE(r.status, 400);
-        QCOMPARE(r.body, QByteArray("OrganizationSid is not valid"));
-        r = send("POST", path, {{u"OrganizationSid"_s, u"OR00000000000000000000000000000000"_s}});
-        QCOMPARE(r.status, 404);
-        QCOMPARE(r.body, QByteArray("Destination organization not found"));
-        QCOMPARE(get(path).status, 405);
-
-        const QList<IncomingNumber> before = numbersOf(m_branch.sid);
-        r = send("POST", path, {{u"OrganizationSid"_s, spare}});
-        QCOMPARE(r.status, 200);
-        QVERIFY(r.body.isEmpty());
-        const QList<IncomingNumber> after = numbersOf(m_branch.sid);
-        QCOMPARE(after.size(), before.size());
-        for (qsizetype i = 0; i < after.size(); ++i) {
-            QCOMPARE(after.at(i).organizationSid, spare);
-            QCOMPARE(after.at(i).sid(), before.at(i).sid()); // sids and uris unchanged
-            QCOMPARE(after.at(i).value(u"uri"_s), before.at(i).value(u"uri"_s));
-        }
-        for (const IncomingNumber& n : numbersOf(m_admin.sid))
-            QCOMPARE(n.organizationSid, m_admin.organizationSid);
-    }
-
     void restoredSessionKeepsSidsUnique() {
         const Params sip{{u"PhoneNumber"_s, u"4455"_s}, {u"isSIP"_s, u"true"_s}};
         const QString first =
@@ -722,28 +409,7 @@ private Q_SLOTS:
         QVERIFY(!second.isEmpty());
         QVERIFY(second != first);
     }
-
-    void deterministicSnapshotRoundTrip() {
-        EmulatorOptions options;
-        RestcommService a(5, options);
-        RestcommService b(5, options);
-        RestcommService c(6, options);
-        QCOMPARE(a.snapshot(), b.snapshot());
-        QVERIFY(a.snapshot() != c.snapshot());
-        QVERIFY(a.credentialLine().startsWith(u"restcomm account_sid=AC"_s));
-        QVERIFY(a.credentialLine().contains(u" auth_token="_s + a.accounts().first().authToken));
-        c.restore(a.snapshot());
-        QCOMPARE(c.snapshot(), a.snapshot());
-        QCOMPARE(c.numbers().size(), a.numbers().size());
-        const auto fault = a.faultResponse(429, 2);
-        QCOMPARE(fault.status, 429);
-        QVERIFY(fault.body.isEmpty());
-        QVERIFY(fault.headers.contains(qMakePair(QByteArray("Retry-After"), QByteArray("2"))));
-        options.numbers = 120; // --numbers scales the admin's list for paging
-        RestcommService big(5, options);
-        QCOMPARE(big.numbers().size(), qsizetype(120));
-    }
 };
 
-QTEST_GUILESS_MAIN(TestRestcommApi)
-#include "tst_RestcommApi.moc"
+QTEST_GUILESS_MAIN(TestRestcommIncomingNumbersApi)
+#include "tst_RestcommIncomingNumbersApi.moc"

@@ -1,3 +1,4 @@
+#include "MapperJson.h"
 #include "providers/telnyx/TelnyxMapper.h"
 
 #include <QJsonArray>
@@ -8,18 +9,7 @@
 using namespace trunkline;
 using namespace Qt::StringLiterals;
 using providers::telnyx::TelnyxMapper;
-
-namespace {
-
-QJsonObject parse(const QByteArray& json) {
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("test JSON does not parse: %s", qPrintable(error.errorString()));
-    return document.object();
-}
-
-} // namespace
+using test::parse;
 
 class tst_TelnyxMapper : public QObject {
     Q_OBJECT

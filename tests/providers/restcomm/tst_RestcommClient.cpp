@@ -11,11 +11,7 @@ using namespace Qt::StringLiterals;
 using providers::restcomm::AvailableNumber;
 using providers::restcomm::ProvisionRequest;
 using providers::restcomm::RestcommClient;
-using test::await;
-using test::awaitCompletion;
-using test::listAll;
-using test::Provider;
-using test::ProviderRig;
+using namespace trunkline::test; // the rig: ProviderRig, await, listAll, ...
 
 namespace {
 

@@ -13,8 +13,7 @@ using namespace Qt::StringLiterals;
 using net::PageContent;
 using net::PagedFetch;
 using net::PagedFetchResult;
-using test::Provider;
-using test::ProviderRig;
+using namespace trunkline::test; // the rig: ProviderRig, await, listAll, ...
 
 namespace {
 

@@ -1,3 +1,4 @@
+#include "MapperJson.h"
 #include "providers/restcomm/RestcommMapper.h"
 
 #include <QJsonDocument>
@@ -8,16 +9,9 @@ using namespace trunkline;
 using namespace Qt::StringLiterals;
 using providers::restcomm::ProvisionRequest;
 using providers::restcomm::RestcommMapper;
+using test::parse;
 
 namespace {
-
-QJsonObject parse(const QByteArray& json) {
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("test JSON does not parse: %s", qPrintable(error.errorString()));
-    return document.object();
-}
 
 // A representation as Restcomm prints it (restcomm-numbers.md §3), minus uri and application names,
 // which the record does not keep.

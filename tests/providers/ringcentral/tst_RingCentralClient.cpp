@@ -12,11 +12,7 @@ using namespace Qt::StringLiterals;
 using providers::Outcome;
 using providers::ringcentral::RingCentralClient;
 using providers::ringcentral::RingCentralMapper;
-using test::await;
-using test::awaitCompletion;
-using test::listAll;
-using test::Provider;
-using test::ProviderRig;
+using namespace trunkline::test; // the rig: ProviderRig, await, listAll, ...
 
 namespace {
 

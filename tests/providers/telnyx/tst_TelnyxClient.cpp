@@ -12,11 +12,7 @@ using namespace trunkline;
 using namespace Qt::StringLiterals;
 using providers::telnyx::TelnyxClient;
 using providers::telnyx::TelnyxMapper;
-using test::await;
-using test::awaitCompletion;
-using test::listAll;
-using test::Provider;
-using test::ProviderRig;
+using namespace trunkline::test; // the rig: ProviderRig, await, listAll, ...
 
 namespace {
 

@@ -1,3 +1,4 @@
+#include "MapperJson.h"
 #include "providers/ringcentral/RingCentralMapper.h"
 
 #include <QJsonArray>
@@ -7,18 +8,7 @@
 using namespace trunkline;
 using namespace Qt::StringLiterals;
 using providers::ringcentral::RingCentralMapper;
-
-namespace {
-
-QJsonObject parse(const char* json) {
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(json), &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("test JSON does not parse: %s", qPrintable(error.errorString()));
-    return document.object();
-}
-
-} // namespace
+using test::parse;
 
 class tst_RingCentralMapper : public QObject {
     Q_OBJECT

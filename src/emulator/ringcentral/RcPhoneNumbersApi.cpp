@@ -1,0 +1,182 @@
+// Builds JSON from concatenated strings; QStringBuilder's lazy results do not convert to QJsonValue.
+#undef QT_USE_QSTRINGBUILDER
+
+#include "emulator/ringcentral/RcApi.h"
+#include "emulator/ringcentral/RcDictionary.h"
+#include "emulator/ringcentral/RcErrors.h"
+#include "emulator/ringcentral/RcPaging.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::emulator::ringcentral {
+
+namespace {
+
+const QStringList kUsageTypes = {u"MainCompanyNumber"_s,
+                                 u"AdditionalCompanyNumber"_s,
+                                 u"CompanyNumber"_s,
+                                 u"DirectNumber"_s,
+                                 u"CompanyFaxNumber"_s,
+                                 u"FmcBusinessMobileNumber"_s,
+                                 u"InventoryFmcBusinessMobileNumber"_s,
+                                 u"ForwardedNumber"_s,
+                                 u"ForwardedCompanyNumber"_s,
+                                 u"ContactCenterNumber"_s,
+                                 u"ConferencingNumber"_s,
+                                 u"MeetingsNumber"_s,
+                                 u"NumberPool"_s,
+                                 u"BusinessMobileNumber"_s,
+                                 u"ELIN"_s,
+                                 u"PartnerBusinessMobileNumber"_s,
+                                 u"NumberPoolPartnerBusinessMobileNumber"_s,
+                                 u"NumberStorage"_s,
+                                 u"IntegrationNumber"_s,
+                                 u"InventoryMobileNumber"_s};
+const QStringList kPaymentTypes = {u"External"_s,
+                                   u"TollFree"_s,
+                                   u"Local"_s,
+                                   u"BusinessMobileNumberProvider"_s,
+                                   u"ExternalNumberProvider"_s,
+                                   u"ExternalNumberProviderTollFree"_s,
+                                   u"Mobile"_s};
+const QStringList kNumberStatus = {u"Normal"_s, u"Pending"_s, u"PortedIn"_s, u"Temporary"_s, u"Unknown"_s};
+
+QJsonArray numberFeatures(const RcPhoneNumber& n) {
+    if (n.usageType == u"DirectNumber")
+        return {u"CallerId"_s, u"SmsSender"_s};
+    if (n.usageType == u"MainCompanyNumber" || n.usageType == u"CompanyNumber" ||
+        n.usageType == u"AdditionalCompanyNumber")
+        return {u"CallerId"_s};
+    return {};
+}
+
+} // namespace
+
+QJsonObject RcPhoneNumbersApi::accountNumberJson(const RcCall& call, const RcPhoneNumber& n) {
+    QJsonObject o{{u"uri"_s, call.accountUri() + u"/phone-number/"_s + QString::number(n.id)},
+                  {u"id"_s, n.id},
+                  {u"phoneNumber"_s, n.phoneNumber},
+                  {u"paymentType"_s, n.paymentType},
+                  {u"type"_s, n.type},
+                  {u"usageType"_s, n.usageType},
+                  {u"status"_s, n.status},
+                  {u"primary"_s, n.primary}};
+    if (!n.location.isEmpty())
+        o.insert(u"location"_s, n.location);
+    if (!n.label.isEmpty())
+        o.insert(u"label"_s, n.label);
+    if (const RcExtension* e = n.extensionId ? call.directory().extension(n.extensionId) : nullptr) {
+        QJsonObject ext{{u"id"_s, e->id}, {u"uri"_s, call.extensionUri(e->id)}, {u"name"_s, e->name}};
+        if (!e->extensionNumber.isEmpty())
+            ext.insert(u"extensionNumber"_s, e->extensionNumber);
+        o.insert(u"extension"_s, ext);
+    }
+    return o;
+}
+
+QJsonObject RcPhoneNumbersApi::extensionNumberJson(const RcCall& call, const RcPhoneNumber& n,
+                                                   bool features) {
+    QJsonObject o = accountNumberJson(call, n);
+    const RcDictEntry* country = lookup(kRcCountries, countryIdOf(n.phoneNumber));
+    o.insert(u"country"_s, QJsonObject{{u"id"_s, str(country->id)}, {u"name"_s, str(country->name)}});
+    if (features)
+        o.insert(u"features"_s, numberFeatures(n));
+    if (o.contains(u"extension"_s)) {
+        QJsonObject ext = o.value(u"extension"_s).toObject();
+        if (const RcExtension* e = call.directory().extension(n.extensionId))
+            ext.insert(u"type"_s, e->type);
+        o.insert(u"extension"_s, ext);
+    }
+    return o;
+}
+
+EmulatorResponse RcPhoneNumbersApi::listAccountNumbers(RcCall& call) {
+    const QUrlQuery& q = call.request.query;
+    RcPageRequest page;
+    if (auto error = parsePaging(q, &page))
+        return *error;
+    QStringList usage;
+    QStringList payment;
+    QStringList status;
+    QStringList extensionStatus;
+    if (auto error = enumFilter(q, u"usageType"_s, kUsageTypes, &usage))
+        return *error;
+    if (auto error = enumFilter(q, u"paymentType"_s, kPaymentTypes, &payment))
+        return *error;
+    if (auto error = enumFilter(q, u"status"_s, kNumberStatus, &status))
+        return *error;
+    if (auto error = enumFilter(q, u"extensionStatus"_s, kRcExtensionStatuses, &extensionStatus))
+        return *error;
+
+    std::vector<int> matches;
+    matches.reserve(call.directory().numbers.size());
+    for (std::size_t i = 0; i < call.directory().numbers.size(); ++i) {
+        const RcPhoneNumber& n = call.directory().numbers[i];
+        // Seed 001: a non-administrator sees only the direct numbers of other extensions, whatever
+        // usageType asked for.
+        if (!call.admin && (n.usageType != u"DirectNumber" || n.extensionId == call.caller->id))
+            continue;
+        if ((!usage.isEmpty() && !usage.contains(n.usageType)) ||
+            (!payment.isEmpty() && !payment.contains(n.paymentType)) ||
+            (!status.isEmpty() && !status.contains(n.status)))
+            continue;
+        if (!extensionStatus.isEmpty()) {
+            const RcExtension* e = n.extensionId ? call.directory().extension(n.extensionId) : nullptr;
+            if (!e || !extensionStatus.contains(e->status))
+                continue;
+        }
+        matches.push_back(static_cast<int>(i));
+    }
+    const QString uri = call.accountUri() + u"/phone-number"_s;
+    return pagedBytes(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
+        const auto index = static_cast<std::size_t>(matches[static_cast<std::size_t>(i)]);
+        return call.account.records.number(index, call.directory().numbers.size(), call.base, [&] {
+            return accountNumberJson(call, call.directory().numbers[index]);
+        });
+    });
+}
+
+EmulatorResponse RcPhoneNumbersApi::getAccountNumber(RcCall& call, const QString& id) {
+    bool ok = false;
+    const qint64 numberId = id.toLongLong(&ok);
+    const RcPhoneNumber* n = ok ? call.directory().number(numberId) : nullptr;
+    if (!n || (!call.admin && n->usageType != u"DirectNumber" && n->extensionId != call.caller->id))
+        return RcErrors::notFound(u"phoneNumberId"_s, id);
+    return jsonResponse(accountNumberJson(call, *n));
+}
+
+EmulatorResponse RcPhoneNumbersApi::listExtensionNumbers(RcCall& call, const RcExtension& extension) {
+    const QUrlQuery& q = call.request.query;
+    RcPageRequest page;
+    if (auto error = parsePaging(q, &page))
+        return *error;
+    QStringList usage;
+    QStringList status;
+    if (auto error = enumFilter(q, u"usageType"_s, kUsageTypes, &usage))
+        return *error;
+    if (auto error = enumFilter(q, u"status"_s, kNumberStatus, &status))
+        return *error;
+    const bool full = call.admin || extension.id == call.caller->id;
+    // The extension's own numbers, plus for a person the company's main number it may use as caller ID.
+    std::vector<const RcPhoneNumber*> matches;
+    auto consider = [&](const RcPhoneNumber& n) {
+        if (!full && n.usageType != u"DirectNumber")
+            return;
+        if ((!usage.isEmpty() && !usage.contains(n.usageType)) ||
+            (!status.isEmpty() && !status.contains(n.status)))
+            return;
+        matches.push_back(&n);
+    };
+    for (int index : call.directory().numberIndexesOfExtension(extension.id))
+        consider(call.directory().numbers[static_cast<std::size_t>(index)]);
+    if (extension.type == u"User")
+        if (const RcPhoneNumber* main = call.directory().mainNumber())
+            consider(*main);
+    const QString uri = call.extensionUri(extension.id) + u"/phone-number"_s;
+    return pagedList(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
+        return extensionNumberJson(call, *matches[static_cast<std::size_t>(i)], full);
+    });
+}
+} // namespace trunkline::emulator::ringcentral

@@ -1,0 +1,217 @@
+// RingCentral emulator over real sockets. Call settings of an extension: caller ID, notification settings,
+// business hours and the answering rules that follow them.
+
+#include "RcApiTest.h"
+
+using namespace trunkline::emulator;
+using namespace trunkline::emulator::test;
+
+class tst_RcCallSettingsApi : public RcApiTest {
+    Q_OBJECT
+
+private slots:
+    void callerId();
+    void notificationSettings();
+    void businessHoursAndAnsweringRule();
+};
+
+void tst_RcCallSettingsApi::callerId() {
+    const QString uri = path(s("/extension/~/caller-id"));
+    const TestReply read = m_client->get(uri, m_admin);
+    QCOMPARE(read.status, 200);
+    const QJsonArray features = read.json().value(s("byFeature")).toArray();
+    QVERIFY(features.size() >= 5);
+    const QString mainId = QString::number(
+        static_cast<qint64>(m_client->get(path(s("/phone-number?usageType=MainCompanyNumber")), m_admin)
+                                .json()
+                                .value(s("records"))
+                                .toArray()
+                                .first()
+                                .toObject()
+                                .value(s("id"))
+                                .toDouble()));
+    const QJsonObject change{
+        {s("byFeature"),
+         QJsonArray{
+             QJsonObject{{s("feature"), s("RingOut")},
+                         {s("callerId"), QJsonObject{{s("type"), s("PhoneNumber")},
+                                                     {s("phoneInfo"), QJsonObject{{s("id"), mainId}}}}}},
+             QJsonObject{{s("feature"), s("MobileApp")},
+                         {s("callerId"), QJsonObject{{s("type"), s("Blocked")}}}}}},
+        {s("extensionNameForOutboundCalls"), true}};
+    const TestReply updated = m_client->putJson(uri, change, m_admin);
+    QCOMPARE(updated.status, 200);
+    QVERIFY(updated.json().value(s("extensionNameForOutboundCalls")).toBool());
+    bool sawRingOut = false;
+    bool sawBlocked = false;
+    for (const auto& f : m_client->get(uri, m_admin).json().value(s("byFeature")).toArray()) {
+        const QJsonObject callerId = obj(obj(f).value(s("callerId")));
+        if (obj(f).value(s("feature")).toString() == u"RingOut")
+            sawRingOut = obj(callerId.value(s("phoneInfo"))).value(s("id")).toString() == mainId;
+        if (obj(f).value(s("feature")).toString() == u"MobileApp")
+            sawBlocked = callerId.value(s("type")).toString() == u"Blocked";
+    }
+    QVERIFY(sawRingOut && sawBlocked);
+    // Another user's direct number cannot be shown; unknown features are rejected.
+    const QJsonArray direct = m_client->get(path(s("/phone-number?usageType=DirectNumber")), m_user)
+                                  .json()
+                                  .value(s("records"))
+                                  .toArray();
+    const QString foreign =
+        QString::number(static_cast<qint64>(direct.first().toObject().value(s("id")).toDouble()));
+    const TestReply notMine = m_client->putJson(
+        uri,
+        {{s("byFeature"),
+          QJsonArray{
+              QJsonObject{{s("feature"), s("RingOut")},
+                          {s("callerId"), QJsonObject{{s("type"), s("PhoneNumber")},
+                                                      {s("phoneInfo"), QJsonObject{{s("id"), foreign}}}}}}}}},
+        m_user);
+    QCOMPARE(notMine.status, 400);
+    QCOMPARE(notMine.json().value(s("parameterName")).toString(), s("byFeature.callerId.phoneInfo.id"));
+    const TestReply badFeature = m_client->putJson(
+        uri,
+        {{s("byFeature"),
+          QJsonArray{QJsonObject{{s("feature"), s("Telepathy")}, {s("callerId"), QJsonObject{}}}}}},
+        m_admin);
+    QCOMPARE(badFeature.status, 400);
+    QCOMPARE(badFeature.json().value(s("parameterName")).toString(), s("byFeature.feature"));
+}
+
+void tst_RcCallSettingsApi::notificationSettings() {
+    const QString uri = path(s("/extension/~/notification-settings"));
+    const QJsonObject read = m_client->get(uri, m_admin).json();
+    QVERIFY(read.value(s("voicemails")).toObject().value(s("notifyByEmail")).toBool());
+    const TestReply updated = m_client->putJson(
+        uri,
+        {{s("voicemails"), QJsonObject{{s("notifyBySms"), true},
+                                       {s("advancedSmsPhoneNumbers"), QJsonArray{s("+4915112345678")}}}},
+         {s("emailAddresses"), QJsonArray{s("ops@example.com")}}},
+        m_admin);
+    QCOMPARE(updated.status, 200);
+    const QJsonObject after = m_client->get(uri, m_admin).json();
+    QVERIFY(obj(after.value(s("voicemails"))).value(s("notifyBySms")).toBool());
+    QVERIFY(obj(after.value(s("voicemails"))).value(s("notifyByEmail")).toBool()); // untouched fields stay
+    QCOMPARE(after.value(s("emailAddresses")).toArray().first().toString(), s("ops@example.com"));
+
+    const TestReply noAddress =
+        m_client->putJson(uri, {{s("includeManagers"), false}, {s("emailAddresses"), QJsonArray{}}}, m_admin);
+    QCOMPARE(noAddress.status, 400);
+    QCOMPARE(noAddress.json().value(s("parameterName")).toString(), s("emailAddresses"));
+    const TestReply badMail = m_client->putJson(uri, {{s("emailAddresses"), QJsonArray{s("nope")}}}, m_admin);
+    QCOMPARE(badMail.status, 400);
+    const TestReply badType =
+        m_client->putJson(uri, {{s("missedCalls"), QJsonObject{{s("notifyByEmail"), s("yes")}}}}, m_admin);
+    QCOMPARE(badType.status, 400);
+    QCOMPARE(badType.json().value(s("parameterName")).toString(), s("missedCalls.notifyByEmail"));
+}
+
+void tst_RcCallSettingsApi::businessHoursAndAnsweringRule() {
+    const QString ext = path(s("/extension/~"));
+    QCOMPARE(m_client->get(ext + s("/answering-rule"), m_admin).json().value(s("records")).toArray().size(),
+             2);
+    // A forwarding number to ring in the business-hours rule.
+    const QString forwardingId =
+        m_client->postJson(ext + s("/forwarding-number"), {{s("phoneNumber"), s("+4915199887766")}}, m_admin)
+            .json()
+            .value(s("id"))
+            .toString();
+    const QJsonObject rule{
+        {s("callHandlingAction"), s("ForwardCalls")},
+        {s("forwarding"),
+         QJsonObject{
+             {s("ringingMode"), s("Simultaneously")},
+             {s("rules"), QJsonArray{QJsonObject{{s("index"), 1},
+                                                 {s("ringCount"), 3},
+                                                 {s("forwardingNumbers"),
+                                                  QJsonArray{QJsonObject{{s("id"), forwardingId}}}}}}}}}};
+    const TestReply put = m_client->putJson(ext + s("/answering-rule/business-hours-rule"), rule, m_admin);
+    QCOMPARE(put.status, 200);
+    const QJsonObject forwarding = obj(put.json().value(s("forwarding")));
+    QCOMPARE(forwarding.value(s("ringingMode")).toString(), s("Simultaneously"));
+    const QJsonObject number = obj(
+        obj(forwarding.value(s("rules")).toArray().first()).value(s("forwardingNumbers")).toArray().first());
+    QCOMPARE(number.value(s("phoneNumber")).toString(), s("+4915199887766"));
+    // Unknown forwarding number ids and caller conditions are refused.
+    QJsonObject unknown = rule;
+    unknown.insert(
+        s("forwarding"),
+        QJsonObject{{s("rules"), QJsonArray{QJsonObject{{s("forwardingNumbers"),
+                                                         QJsonArray{QJsonObject{{s("id"), s("42")}}}}}}}});
+    QCOMPARE(m_client->putJson(ext + s("/answering-rule/business-hours-rule"), unknown, m_admin).status, 404);
+    QCOMPARE(
+        m_client
+            ->putJson(ext + s("/answering-rule/business-hours-rule"), {{s("callers"), QJsonArray{}}}, m_admin)
+            .status,
+        400);
+    QCOMPARE(m_client
+                 ->putJson(ext + s("/answering-rule/business-hours-rule"),
+                           {{s("callHandlingAction"), s("Dance")}}, m_admin)
+                 .json()
+                 .value(s("parameterName"))
+                 .toString(),
+             s("callHandlingAction"));
+    // Transfer to another extension of the account (e.g. an IVR): kept and shown; unknown ids refused.
+    const QString target = m_client->get(path(s("/extension")), m_admin)
+                               .json()
+                               .value(s("records"))
+                               .toArray()
+                               .last()
+                               .toObject()
+                               .value(s("id"))
+                               .toVariant()
+                               .toString();
+    const QJsonObject transfer{
+        {s("callHandlingAction"), s("TransferToExtension")},
+        {s("transfer"), QJsonObject{{s("extension"), QJsonObject{{s("id"), target}}}}}};
+    const TestReply transferred =
+        m_client->putJson(ext + s("/answering-rule/business-hours-rule"), transfer, m_admin);
+    QCOMPARE(transferred.status, 200);
+    QCOMPARE(obj(obj(m_client->get(ext + s("/answering-rule/business-hours-rule"), m_admin)
+                         .json()
+                         .value(s("transfer")))
+                     .value(s("extension")))
+                 .value(s("id"))
+                 .toString(),
+             target);
+    const QJsonObject nowhere{
+        {s("transfer"), QJsonObject{{s("extension"), QJsonObject{{s("id"), s("777")}}}}}};
+    const TestReply refused =
+        m_client->putJson(ext + s("/answering-rule/business-hours-rule"), nowhere, m_admin);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json().value(s("parameterName")).toString(), s("transfer.extension.id"));
+    // Deleting the forwarding number removes it from the rule.
+    QCOMPARE(m_client->del(ext + s("/forwarding-number/") + forwardingId, m_admin).status, 204);
+    QVERIFY(obj(m_client->get(ext + s("/answering-rule/business-hours-rule"), m_admin)
+                    .json()
+                    .value(s("forwarding")))
+                .value(s("rules"))
+                .toArray()
+                .isEmpty());
+
+    // Business hours: bad times are refused; an empty schedule means 24/7 and removes the after-hours rule.
+    const TestReply badRange = m_client->putJson(
+        ext + s("/business-hours"),
+        {{s("schedule"),
+          QJsonObject{{s("weeklyRanges"),
+                       QJsonObject{{s("monday"), QJsonArray{QJsonObject{{s("from"), s("18:00")},
+                                                                        {s("to"), s("09:00")}}}}}}}}},
+        m_admin);
+    QCOMPARE(badRange.status, 400);
+    QCOMPARE(badRange.json().value(s("parameterName")).toString(), s("schedule.weeklyRanges.monday"));
+    const TestReply badDay = m_client->putJson(
+        ext + s("/business-hours"),
+        {{s("schedule"), QJsonObject{{s("weeklyRanges"), QJsonObject{{s("someday"), QJsonArray{}}}}}}},
+        m_admin);
+    QCOMPARE(badDay.status, 400);
+    QCOMPARE(m_client->putJson(ext + s("/business-hours"), {{s("schedule"), QJsonObject{}}}, m_admin).status,
+             200);
+    QVERIFY(
+        m_client->get(ext + s("/business-hours"), m_admin).json().value(s("schedule")).toObject().isEmpty());
+    QCOMPARE(m_client->get(ext + s("/answering-rule"), m_admin).json().value(s("records")).toArray().size(),
+             1);
+    QCOMPARE(m_client->get(ext + s("/answering-rule/after-hours-rule"), m_admin).status, 404);
+}
+
+QTEST_GUILESS_MAIN(tst_RcCallSettingsApi)
+#include "tst_RcCallSettingsApi.moc"
