@@ -10,8 +10,10 @@
 
 namespace trunkline::connection {
 struct Connection;
-class DemoEmulator;
 } // namespace trunkline::connection
+namespace trunkline::demo {
+class DemoEmulator;
+}
 namespace trunkline::secrets {
 class SecretStore;
 }
@@ -55,7 +57,7 @@ private:
     QTextStream m_err;
     std::unique_ptr<store::Database> m_database;
     std::unique_ptr<secrets::SecretStore> m_secrets;
-    std::unique_ptr<connection::DemoEmulator> m_demo;
+    std::unique_ptr<demo::DemoEmulator> m_demo;
     QNetworkAccessManager m_network;
 };
 

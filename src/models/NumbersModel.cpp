@@ -1,6 +1,7 @@
 #include "models/NumbersModel.h"
 
 #include "core/PhoneNumber.h"
+#include "providers/ProviderRegistry.h"
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
 #include "store/PendingChangeRepository.h"
@@ -350,7 +351,7 @@ QString NumbersModel::displayText(const store::NumberRow& row, int column, const
     case StatusColumn:
         return core::displayName(n.status);
     case ProviderColumn:
-        return core::providerDisplayName(n.provider);
+        return providers::providerDisplayName(n.provider);
     case CapabilitiesColumn:
         return capabilitiesText(n);
     default:
