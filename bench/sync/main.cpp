@@ -6,8 +6,8 @@
 
 #include "RecordingNetworkAccessManager.h"
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoEmulator.h"
 #include "connection/ProviderSecret.h"
+#include "demo/DemoEmulator.h"
 #include "net/ApiClient.h"
 #include "secrets/MemorySecretStore.h"
 #include "store/Database.h"
@@ -99,7 +99,7 @@ int main(int argc, char* argv[]) {
         return fail(u"cannot keep the secret"_s);
 
     bench::RecordingNetworkAccessManager network;
-    connection::DemoEmulator demo;
+    demo::DemoEmulator demo;
     connection::ConnectionFactory factory(secrets, network, demo);
     sync::SyncEngine engine(*database);
     std::unique_ptr<connection::Connection> line;

@@ -1,5 +1,6 @@
 // The trunkline executable: application identity, translations, the command line, the local
 // store, the main window. Everything else lives in the libraries so that tests can reach it.
+#include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
@@ -61,7 +62,8 @@ int main(int argc, char* argv[]) {
     // Secrets live only in the OS keychain. Declared before the session, which reads the store and the
     // keychain until it is gone.
     trunkline::secrets::KeychainSecretStore secrets;
-    trunkline::gui::AppSession session(*database, secrets);
+    trunkline::demo::DemoEmulator demo; // the demo office, started when a demo profile is first opened
+    trunkline::gui::AppSession session(*database, secrets, demo);
     session.window().setDatabaseDescription(trunkline::gui::DatabaseStatusText::describe(pathOrUrl));
     session.window().show();
     // Once the window is up: a first start offers the demo office.

@@ -2,7 +2,7 @@
 
 #include "cli/ExitCode.h"
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoEmulator.h"
+#include "demo/DemoEmulator.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/Database.h"
 #include "store/ProfileRepository.h"
@@ -79,7 +79,7 @@ QList<store::Profile> CliContext::profiles(const QString& selector, QString* err
 
 std::unique_ptr<connection::Connection> CliContext::connect(const store::Profile& profile, QString* error) {
     if (!m_demo)
-        m_demo = std::make_unique<connection::DemoEmulator>();
+        m_demo = std::make_unique<demo::DemoEmulator>();
     connection::ConnectionFactory factory(secrets(), m_network, *m_demo);
     std::unique_ptr<connection::Connection> result;
     QEventLoop loop;

@@ -12,8 +12,10 @@ class QCommandLineParser;
 
 namespace trunkline::connection {
 struct Connection;
-class DemoEmulator;
 } // namespace trunkline::connection
+namespace trunkline::demo {
+class DemoEmulator;
+}
 namespace trunkline::secrets {
 class SecretStore;
 }
@@ -61,7 +63,7 @@ private:
     QTextStream m_err;
     std::unique_ptr<store::Database> m_database;
     std::unique_ptr<secrets::SecretStore> m_secrets;
-    std::unique_ptr<connection::DemoEmulator> m_demo;
+    std::unique_ptr<demo::DemoEmulator> m_demo;
     QNetworkAccessManager m_network;
 };
 

@@ -4,7 +4,7 @@
 #include "cli/ExitCode.h"
 #include "connection/DemoProfiles.h"
 #include "connection/ProfileService.h"
-#include "core/PhoneNumberRecord.h"
+#include "providers/ProviderRegistry.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -105,15 +105,22 @@ int ProfilesCommand::add(CliContext& context, const QStringList& arguments) {
 
     connection::ProviderSecret secret;
     if (!parser.isSet(u"demo"_s)) {
-        if (profile.provider == core::kProviderRingCentral) {
-            secret.clientId = readSecretLine(context, tr("Client id: ")).toUtf8();
-            secret.clientSecret = readSecretLine(context, tr("Client secret: ")).toUtf8();
-            secret.token = readSecretLine(context, tr("JWT credential: ")).toUtf8();
-        } else {
-            secret.token =
-                readSecretLine(context, profile.provider == core::kProviderTelnyx ? tr("API key: ")
-                                                                                  : tr("Auth token: "))
+        // validate() accepted the provider: it has a row.
+        for (const providers::SecretField& field : providers::findProvider(profile.provider)->secretFields) {
+            const QByteArray value =
+                readSecretLine(context, QCoreApplication::translate("ProfilesCommand", field.prompt))
                     .toUtf8();
+            switch (field.slot) {
+            case providers::SecretSlot::ClientId:
+                secret.clientId = value;
+                break;
+            case providers::SecretSlot::ClientSecret:
+                secret.clientSecret = value;
+                break;
+            case providers::SecretSlot::Token:
+                secret.token = value;
+                break;
+            }
         }
     }
     store::Database* db = context.database();

@@ -1,11 +1,10 @@
 #include "connection/ConnectionFactory.h"
 
-#include "connection/DemoEmulator.h"
+#include "connection/DemoAccount.h"
 #include "connection/DemoProfiles.h"
 #include "connection/ProviderSecret.h"
-#include "core/PhoneNumberRecord.h"
 #include "net/EndpointPolicy.h"
-#include "net/RingCentralAuthenticator.h"
+#include "providers/ProviderRegistry.h"
 #include "secrets/SecretStore.h"
 
 #include <QTimer>
@@ -13,7 +12,7 @@
 namespace trunkline::connection {
 
 ConnectionFactory::ConnectionFactory(secrets::SecretStore& secrets, QNetworkAccessManager& network,
-                                     DemoEmulator& demo)
+                                     DemoAccount& demo)
     : m_secrets(secrets)
     , m_network(network)
     , m_demo(demo) {
@@ -29,23 +28,17 @@ void ConnectionFactory::open(const store::Profile& profile, Done done) {
             fail(tr("The demo account could not start: %1").arg(error));
             return;
         }
-        const emulator::DemoCredentials demo = m_demo.credentials();
-        ProviderSecret secret;
-        if (profile.provider == core::kProviderRingCentral) {
-            secret.clientId = demo.ringCentralClientId.toUtf8();
-            secret.clientSecret = demo.ringCentralClientSecret.toUtf8();
-            secret.token = demo.ringCentralAdminJwt.toUtf8();
-        } else {
-            secret.token =
-                (profile.provider == core::kProviderTelnyx ? demo.telnyxApiKey : demo.restcommAuthToken)
-                    .toUtf8();
+        const std::optional<DemoAccount::Login> login = m_demo.login(profile.provider);
+        if (!login) {
+            fail(tr("Profile %1: unknown provider “%2”.").arg(profile.name, profile.provider));
+            return;
         }
         store::Profile resolved = profile;
-        if (profile.provider == core::kProviderRestcomm)
-            resolved.accountId = demo.restcommAccountSid;
-        QTimer::singleShot(0, [this, resolved, secret, done] {
-            build(resolved, m_demo.baseUrl(), secret.serialize(resolved.provider), done);
-        });
+        if (!login->accountId.isEmpty())
+            resolved.accountId = login->accountId;
+        const QString secret = login->secret.serialize(resolved.provider);
+        QTimer::singleShot(
+            0, [this, resolved, secret, done] { build(resolved, m_demo.baseUrl(), secret, done); });
         return;
     }
 
@@ -75,29 +68,24 @@ void ConnectionFactory::build(const store::Profile& profile, const QUrl& baseUrl
                                .arg(profile.name, error));
         return;
     }
-    Connection connection;
-    if (profile.provider == core::kProviderRingCentral) {
-        connection.authenticator = std::make_shared<net::RingCentralAuthenticator>(
-            baseUrl, net::RingCentralAuthenticator::Credentials{secret->clientId, secret->clientSecret,
-                                                                secret->token});
-        connection.accountId = profile.accountId.isEmpty() ? QStringLiteral("~") : profile.accountId;
-    } else if (profile.provider == core::kProviderTelnyx) {
-        connection.authenticator = std::make_shared<net::BearerKeyAuthenticator>(secret->token);
-        connection.accountId = profile.accountId;
-    } else if (profile.provider == core::kProviderRestcomm) {
-        if (profile.accountId.isEmpty()) {
-            done(std::nullopt,
-                 tr("Profile %1: Account SID: must not be empty for Restcomm.").arg(profile.name));
-            return;
-        }
-        connection.authenticator =
-            std::make_shared<net::BasicAuthenticator>(profile.accountId, secret->token);
-        connection.accountId = profile.accountId;
-    } else {
+    const providers::ProviderCapabilities* provider = providers::findProvider(profile.provider);
+    if (!provider) {
         done(std::nullopt, tr("Profile %1: unknown provider “%2”.").arg(profile.name, profile.provider));
         return;
     }
-    connection.client = std::make_unique<net::ApiClient>(core::providerDisplayName(profile.provider), baseUrl,
+    if (provider->needsAccountId && profile.accountId.isEmpty()) {
+        done(std::nullopt,
+             QCoreApplication::translate("ConnectionFactory", provider->accountIdMissingOnConnect)
+                 .arg(profile.name));
+        return;
+    }
+    Connection connection;
+    connection.provider = provider;
+    connection.accountId = profile.accountId.isEmpty() ? provider->ownAccountAlias : profile.accountId;
+    connection.authenticator = provider->adapter->authenticator(
+        baseUrl, providers::SecretValues{secret->clientId, secret->clientSecret, secret->token},
+        connection.accountId);
+    connection.client = std::make_unique<net::ApiClient>(provider->displayName, baseUrl,
                                                          connection.authenticator, &m_network);
     done(std::move(connection), QString());
 }

@@ -2,6 +2,7 @@
 
 #include "net/ApiClient.h"
 #include "net/Authenticator.h"
+#include "providers/ProviderCapabilities.h"
 #include "store/Profile.h"
 
 #include <QCoreApplication>
@@ -16,25 +17,28 @@ class SecretStore;
 
 namespace trunkline::connection {
 
-class DemoEmulator;
+class DemoAccount;
 
 // A ready line to one profile's provider: the client to send requests with and the account it works on.
 struct Connection {
     std::unique_ptr<net::ApiClient> client;
     std::shared_ptr<net::Authenticator> authenticator;
     QString accountId; // Restcomm's AccountSid, RingCentral's "~" when the profile names none
+    // The provider's row: what it can do, and its adapter for what differs in talking to it.
+    const providers::ProviderCapabilities* provider = nullptr;
 };
 
 // Turns a stored profile into a Connection: reads the secret from the keychain (the only place secrets
 // come from), checks the address (https unless loopback), and picks the provider's authentication.
-// Demo profiles (base URL "demo:") run against the in-process emulator with its demo credentials.
+// Demo profiles (base URL "demo:") run against the demo account (the in-process emulator, from the demo
+// library) with its credentials.
 class ConnectionFactory {
     Q_DECLARE_TR_FUNCTIONS(ConnectionFactory)
 
 public:
     using Done = std::function<void(std::optional<Connection> connection, const QString& error)>;
 
-    ConnectionFactory(secrets::SecretStore& secrets, QNetworkAccessManager& network, DemoEmulator& demo);
+    ConnectionFactory(secrets::SecretStore& secrets, QNetworkAccessManager& network, DemoAccount& demo);
 
     // Calls done exactly once, from the event loop.
     void open(const store::Profile& profile, Done done);
@@ -44,7 +48,7 @@ private:
 
     secrets::SecretStore& m_secrets;
     QNetworkAccessManager& m_network;
-    DemoEmulator& m_demo;
+    DemoAccount& m_demo;
 };
 
 } // namespace trunkline::connection

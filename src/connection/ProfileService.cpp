@@ -1,8 +1,8 @@
 #include "connection/ProfileService.h"
 
 #include "connection/DemoProfiles.h"
-#include "core/PhoneNumberRecord.h"
 #include "net/EndpointPolicy.h"
+#include "providers/ProviderRegistry.h"
 #include "secrets/SecretStore.h"
 #include "store/ProfileRepository.h"
 
@@ -16,16 +16,16 @@ ProfileService::ProfileService(store::Database& database, secrets::SecretStore& 
 QString ProfileService::validate(const store::Profile& profile) {
     if (profile.name.trimmed().isEmpty())
         return tr("Name: must not be empty.");
-    if (profile.provider != core::kProviderRingCentral && profile.provider != core::kProviderTelnyx &&
-        profile.provider != core::kProviderRestcomm)
+    const providers::ProviderCapabilities* provider = providers::findProvider(profile.provider);
+    if (!provider)
         return tr("Provider: must be ringcentral, telnyx or restcomm, not “%1”.").arg(profile.provider);
     if (DemoProfiles::isDemo(profile))
         return {};
     const QString urlError = net::EndpointPolicy::check(QUrl(profile.baseUrl));
     if (!urlError.isEmpty())
         return tr("Base URL: %1").arg(urlError);
-    if (profile.provider == core::kProviderRestcomm && profile.accountId.trimmed().isEmpty())
-        return tr("Account: the Restcomm Account SID must not be empty.");
+    if (provider->needsAccountId && profile.accountId.trimmed().isEmpty())
+        return QCoreApplication::translate("ProfileService", provider->accountIdMissing);
     return {};
 }
 

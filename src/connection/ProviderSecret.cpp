@@ -1,48 +1,64 @@
 #include "connection/ProviderSecret.h"
 
-#include "core/PhoneNumberRecord.h"
+#include "providers/ProviderRegistry.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace trunkline::connection {
 
+namespace {
+
+QByteArray& slotOf(ProviderSecret& secret, providers::SecretSlot slot) {
+    switch (slot) {
+    case providers::SecretSlot::ClientId:
+        return secret.clientId;
+    case providers::SecretSlot::ClientSecret:
+        return secret.clientSecret;
+    case providers::SecretSlot::Token:
+        break;
+    }
+    return secret.token;
+}
+
+// The provider's secret fields; an unknown provider keeps one token, as stored.
+QList<providers::SecretField> fieldsOf(const QString& provider) {
+    if (const providers::ProviderCapabilities* row = providers::findProvider(provider))
+        return row->secretFields;
+    return {providers::SecretField{}};
+}
+
+} // namespace
+
 QString ProviderSecret::serialize(const QString& provider) const {
-    if (provider != core::kProviderRingCentral)
-        return QString::fromUtf8(token);
-    const QJsonObject object{{QStringLiteral("clientId"), QString::fromUtf8(clientId)},
-                             {QStringLiteral("clientSecret"), QString::fromUtf8(clientSecret)},
-                             {QStringLiteral("jwt"), QString::fromUtf8(token)}};
+    const QList<providers::SecretField> fields = fieldsOf(provider);
+    ProviderSecret copy = *this;
+    if (fields.size() == 1)
+        return QString::fromUtf8(slotOf(copy, fields.first().slot));
+    QJsonObject object;
+    for (const providers::SecretField& field : fields)
+        object.insert(QString::fromLatin1(field.jsonKey), QString::fromUtf8(slotOf(copy, field.slot)));
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 std::optional<ProviderSecret> ProviderSecret::parse(const QString& provider, const QString& stored,
                                                     QString* error) {
+    const QList<providers::SecretField> fields = fieldsOf(provider);
     ProviderSecret secret;
-    if (provider != core::kProviderRingCentral) {
-        if (stored.trimmed().isEmpty()) {
-            if (error)
-                *error = provider == core::kProviderTelnyx ? tr("API key: must not be empty.")
-                                                           : tr("Auth token: must not be empty.");
-            return std::nullopt;
-        }
-        secret.token = stored.trimmed().toUtf8();
-        return secret;
+    if (fields.size() == 1) {
+        slotOf(secret, fields.first().slot) = stored.trimmed().toUtf8();
+    } else {
+        const QJsonObject object = QJsonDocument::fromJson(stored.toUtf8()).object();
+        for (const providers::SecretField& field : fields)
+            slotOf(secret, field.slot) = object.value(QString::fromLatin1(field.jsonKey)).toString().toUtf8();
     }
-    const QJsonObject object = QJsonDocument::fromJson(stored.toUtf8()).object();
-    secret.clientId = object.value(QStringLiteral("clientId")).toString().toUtf8();
-    secret.clientSecret = object.value(QStringLiteral("clientSecret")).toString().toUtf8();
-    secret.token = object.value(QStringLiteral("jwt")).toString().toUtf8();
-    QString missing;
-    if (secret.clientId.isEmpty())
-        missing = tr("Client ID: must not be empty.");
-    else if (secret.clientSecret.isEmpty())
-        missing = tr("Client secret: must not be empty.");
-    else if (secret.token.isEmpty())
-        missing = tr("JWT credential: must not be empty.");
-    if (!missing.isEmpty()) {
-        if (error)
-            *error = missing;
+    for (const providers::SecretField& field : fields) {
+        if (!slotOf(secret, field.slot).isEmpty())
+            continue;
+        if (error) {
+            *error = field.emptyError ? QCoreApplication::translate("ProviderSecret", field.emptyError)
+                                      : tr("Auth token: must not be empty.");
+        }
         return std::nullopt;
     }
     return secret;

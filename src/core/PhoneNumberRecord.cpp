@@ -96,16 +96,6 @@ QList<UsageType> allUsageTypes() {
     return detail::valuesOf(kUsageTypes);
 }
 
-QString providerDisplayName(QStringView provider) {
-    if (provider == kProviderRingCentral)
-        return QStringLiteral("RingCentral");
-    if (provider == kProviderTelnyx)
-        return QStringLiteral("Telnyx");
-    if (provider == kProviderRestcomm)
-        return QStringLiteral("Restcomm");
-    return provider.toString();
-}
-
 QString displayName(UsageType usage) {
     return detail::displayNameOf(kUsageTypes, usage, "UsageType");
 }

@@ -14,8 +14,7 @@ namespace trunkline::core {
 inline constexpr QStringView kProviderRingCentral = u"ringcentral";
 inline constexpr QStringView kProviderTelnyx = u"telnyx";
 inline constexpr QStringView kProviderRestcomm = u"restcomm";
-// The provider's name as its admins know it ("RingCentral"); an unknown key is returned as it is.
-QString providerDisplayName(QStringView provider);
+// What each provider can do, its name and its secrets: providers/ProviderRegistry.h.
 
 // RingCentral v1 PhoneNumberUsageType.
 enum class UsageType {

@@ -1,7 +1,6 @@
 #include "gui/AppSession.h"
 
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoEmulator.h"
 #include "connection/DemoProfiles.h"
 #include "gui/MainWindow.h"
 #include "gui/account/AccountOverview.h"
@@ -11,8 +10,8 @@
 #include "gui/numbers/NumbersPage.h"
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
-#include "gui/sync/SyncController.h"
-#include "gui/sync/SyncStatusWidget.h"
+#include "gui/syncstatus/SyncController.h"
+#include "gui/syncstatus/SyncStatusWidget.h"
 #include "store/ProfileRepository.h"
 
 #include <QAction>
@@ -43,11 +42,11 @@ bool askForDemo(QWidget* parent) {
 }
 } // namespace
 
-AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets, QObject* parent)
+AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets,
+                       connection::DemoAccount& demo, QObject* parent)
     : QObject(parent)
     , m_database(database)
-    , m_demo(std::make_unique<connection::DemoEmulator>())
-    , m_connections(std::make_unique<connection::ConnectionFactory>(secrets, m_network, *m_demo))
+    , m_connections(std::make_unique<connection::ConnectionFactory>(secrets, m_network, demo))
     , m_sync(std::make_unique<SyncController>(database, *m_connections))
     , m_window(std::make_unique<MainWindow>())
     , m_offerDemo(askForDemo) {

@@ -10,7 +10,7 @@ class QAction;
 
 namespace trunkline::connection {
 class ConnectionFactory;
-class DemoEmulator;
+class DemoAccount;
 } // namespace trunkline::connection
 namespace trunkline::secrets {
 class SecretStore;
@@ -31,8 +31,9 @@ class ProfileSwitcher;
 class SyncController;
 
 // The running console: the main window with its pages over one local store, the connections to the
-// providers (secrets from `secrets`, the demo account on an in-process emulator), and the sync that
-// keeps them in step. main() makes one; the GUI tests make one over a throwaway store.
+// providers (secrets from `secrets`, demo profiles on `demo`, the in-process emulator of the demo
+// library), and the sync that keeps them in step. main() makes one; the GUI tests make one over a
+// throwaway store.
 class AppSession : public QObject {
     Q_OBJECT
 
@@ -40,7 +41,8 @@ public:
     // Asks whether to open the demo account on a first start; tests answer without a dialog.
     using OfferDemo = std::function<bool(QWidget* parent)>;
 
-    AppSession(store::Database& database, secrets::SecretStore& secrets, QObject* parent = nullptr);
+    AppSession(store::Database& database, secrets::SecretStore& secrets, connection::DemoAccount& demo,
+               QObject* parent = nullptr);
     ~AppSession() override;
 
     MainWindow& window() const { return *m_window; }
@@ -64,7 +66,6 @@ private:
 
     store::Database& m_database;
     QNetworkAccessManager m_network;
-    std::unique_ptr<connection::DemoEmulator> m_demo;
     std::unique_ptr<connection::ConnectionFactory> m_connections;
     std::unique_ptr<SyncController> m_sync;
     std::unique_ptr<MainWindow> m_window;

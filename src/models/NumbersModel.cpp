@@ -3,6 +3,7 @@
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "core/PhoneNumber.h"
+#include "providers/ProviderRegistry.h"
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
 #include "store/PendingChangeRepository.h"
@@ -365,7 +366,7 @@ QString NumbersModel::displayText(const store::NumberRow& row, int column, const
     case StatusColumn:
         return core::displayName(n.status);
     case ProviderColumn:
-        return core::providerDisplayName(n.provider);
+        return providers::providerDisplayName(n.provider);
     case CapabilitiesColumn:
         return capabilitiesText(n);
     default:

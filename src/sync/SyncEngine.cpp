@@ -1,17 +1,14 @@
 #include "sync/SyncEngine.h"
 
 #include "connection/ConnectionFactory.h"
-#include "core/PhoneNumberRecord.h"
-#include "providers/restcomm/RestcommClient.h"
+#include "providers/ProviderRegistry.h"
 #include "providers/ringcentral/RingCentralClient.h"
-#include "providers/telnyx/TelnyxClient.h"
 #include "store/AuditLogRepository.h"
 #include "store/ExtensionRepository.h"
 #include "sync/ChangePusher.h"
 #include "sync/DetailQueue.h"
-#include "sync/RestcommPull.h"
-#include "sync/RingCentralPull.h"
-#include "sync/TelnyxPull.h"
+#include "sync/ProviderPull.h"
+#include "sync/ProviderPulls.h"
 
 #include <QTimer>
 
@@ -44,23 +41,11 @@ bool SyncEngine::sync(const store::Profile& profile, connection::Connection& con
     m_run = new QObject(this);
     m_ringCentral = nullptr;
 
-    if (profile.provider == core::kProviderRingCentral) {
-        m_ringCentral = new providers::ringcentral::RingCentralClient(connection.client.get(), m_run);
-        if (options.pageSize > 0)
-            m_ringCentral->setPageSize(options.pageSize);
-        m_pull = new RingCentralPull(m_database, profile.id, *m_ringCentral, m_run);
-    } else if (profile.provider == core::kProviderTelnyx) {
-        auto* client = new providers::telnyx::TelnyxClient(connection.client.get(), m_run);
-        if (options.pageSize > 0)
-            client->setPageSize(options.pageSize);
-        m_pull = new TelnyxPull(m_database, profile.id, *client, m_run);
-    } else if (profile.provider == core::kProviderRestcomm) {
-        auto* client =
-            new providers::restcomm::RestcommClient(connection.client.get(), connection.accountId, m_run);
-        if (options.pageSize > 0)
-            client->setPageSize(options.pageSize);
-        m_pull = new RestcommPull(m_database, profile.id, *client, m_run);
-    }
+    // The provider's pull (and, where extensions have details, the client that fetches them).
+    const ProviderPulls::Made made =
+        ProviderPulls::make(m_database, profile.id, connection, options.pageSize, m_run);
+    m_pull = made.pull;
+    m_ringCentral = made.details;
     if (!m_pull) {
         m_report.errors << tr("Profile %1: syncing with provider \"%2\" is not supported.")
                                .arg(profile.name, profile.provider);
@@ -145,7 +130,8 @@ void SyncEngine::startPush() {
                        ? m_ringCentral
                        : new providers::ringcentral::RingCentralClient(m_connection->client.get(), m_run);
     store::Profile pushing = m_profile;
-    if (!m_connection->accountId.isEmpty() && m_profile.provider != core::kProviderRingCentral)
+    const QString ownAlias = m_connection->provider ? m_connection->provider->ownAccountAlias : QString();
+    if (!m_connection->accountId.isEmpty() && m_connection->accountId != ownAlias)
         pushing.accountId = m_connection->accountId; // demo profiles learn their AccountSid on connecting
     m_pusher = new ChangePusher(m_database, pushing, *client, m_run);
     connect(m_pusher, &ChangePusher::progress, this, &SyncEngine::progress);
@@ -201,7 +187,8 @@ void SyncEngine::writeAudit() {
 
 DetailQueue* SyncEngine::startBackgroundDetails(const store::Profile& profile,
                                                 connection::Connection& connection) {
-    if (profile.provider != core::kProviderRingCentral)
+    const providers::ProviderCapabilities* provider = providers::findProvider(profile.provider);
+    if (!provider || !provider->extensionDetails)
         return nullptr;
     stopBackgroundDetails(profile.id);
     Background background;

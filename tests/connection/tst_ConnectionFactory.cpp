@@ -1,7 +1,7 @@
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoEmulator.h"
 #include "connection/DemoProfiles.h"
 #include "connection/ProviderSecret.h"
+#include "demo/DemoEmulator.h"
 #include "net/ApiClient.h"
 #include "secrets/MemorySecretStore.h"
 
@@ -29,7 +29,7 @@ class tst_ConnectionFactory : public QObject {
 
     secrets::MemorySecretStore m_secrets;
     QNetworkAccessManager m_network;
-    connection::DemoEmulator m_demo;
+    demo::DemoEmulator m_demo;
 
     struct Opened {
         std::optional<Connection> connection;

@@ -1,11 +1,12 @@
 #include "TestDatabase.h"
+#include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
 #include "gui/account/AccountOverview.h"
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
-#include "gui/sync/SyncController.h"
+#include "gui/syncstatus/SyncController.h"
 #include "models/NumbersModel.h"
 #include "models/PendingChangesModel.h"
 #include "secrets/MemorySecretStore.h"
@@ -39,7 +40,8 @@ private slots:
     void cleanup() { m_test.reset(); }
 
     void declinedOfferLeavesAnEmptyConsole() {
-        gui::AppSession session(m_test->database(), m_secrets);
+        demo::DemoEmulator demo;
+        gui::AppSession session(m_test->database(), m_secrets, demo);
         int asked = 0;
         session.setOfferDemo([&asked](QWidget*) {
             ++asked;
@@ -54,7 +56,8 @@ private slots:
     }
 
     void firstStartSyncsTheDemoOfficeIntoEveryPage() {
-        gui::AppSession session(m_test->database(), m_secrets);
+        demo::DemoEmulator demo;
+        gui::AppSession session(m_test->database(), m_secrets, demo);
         session.setOfferDemo([](QWidget*) { return true; });
         session.window().resize(1280, 800);
         session.window().setDatabaseDescription(u"SQLite: trunkline.sqlite"_s);

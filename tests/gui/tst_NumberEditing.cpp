@@ -4,8 +4,8 @@
 
 #include "TestDatabase.h"
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoEmulator.h"
 #include "connection/DemoProfiles.h"
+#include "demo/DemoEmulator.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersPage.h"
@@ -369,7 +369,7 @@ private slots:
         NumbersPage ringCentralOnly(other.database());
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
-        connection::DemoEmulator demo;
+        demo::DemoEmulator demo;
         connection::ConnectionFactory factory(secrets, network, demo);
         ringCentralOnly.setConnectionFactory(&factory);
         QAction* blocked = ringCentralOnly.findChild<QAction*>(u"addNumberAction"_s);
@@ -381,7 +381,7 @@ private slots:
     void addSearchesTheEmulatorAndStagesTheProvision() {
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
-        connection::DemoEmulator demo;
+        demo::DemoEmulator demo;
         connection::ConnectionFactory factory(secrets, network, demo);
         NumbersPage page(m_test->database());
         page.setConnectionFactory(&factory);
@@ -451,7 +451,7 @@ private slots:
         QFETCH(QString, expectedPrefix);
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
-        connection::DemoEmulator demo;
+        demo::DemoEmulator demo;
         connection::ConnectionFactory factory(secrets, network, demo);
         const std::optional<store::Profile> profile =
             store::ProfileRepository(m_test->database()).find(m_restcomm);
@@ -490,7 +490,7 @@ private slots:
     void addSipVirtualNeedsNoSearch() {
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
-        connection::DemoEmulator demo;
+        demo::DemoEmulator demo;
         connection::ConnectionFactory factory(secrets, network, demo);
         const std::optional<store::Profile> profile =
             store::ProfileRepository(m_test->database()).find(m_restcomm);
@@ -515,7 +515,7 @@ private slots:
         // A Restcomm profile whose keychain has no secret: the connection cannot be opened.
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
-        connection::DemoEmulator demo;
+        demo::DemoEmulator demo;
         connection::ConnectionFactory factory(secrets, network, demo);
         store::Profile profile;
         profile.name = u"Lab"_s;

@@ -1,9 +1,9 @@
 #include "TestDatabase.h"
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoEmulator.h"
 #include "connection/DemoProfiles.h"
-#include "gui/sync/SyncController.h"
-#include "gui/sync/SyncStatusWidget.h"
+#include "demo/DemoEmulator.h"
+#include "gui/syncstatus/SyncController.h"
+#include "gui/syncstatus/SyncStatusWidget.h"
 #include "secrets/MemorySecretStore.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/ProfileRepository.h"
@@ -37,7 +37,7 @@ private slots:
 
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
-        connection::DemoEmulator demo;
+        demo::DemoEmulator demo;
         connection::ConnectionFactory factory(secrets, network, demo);
         gui::SyncController controller(test.database(), factory);
         gui::SyncStatusWidget status(controller);
@@ -87,7 +87,7 @@ private slots:
         emulator::EmulatorOptions big;
         big.numbers = 20000; // big enough that the sync is still running when cancelled
         big.rateLimits = false;
-        connection::DemoEmulator demo(big);
+        demo::DemoEmulator demo(big);
         connection::ConnectionFactory factory(secrets, network, demo);
         gui::SyncController controller(test.database(), factory);
         gui::SyncStatusWidget status(controller);

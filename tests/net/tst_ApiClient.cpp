@@ -1,6 +1,6 @@
 #include "emulator/EmulatorServer.h"
 #include "net/ApiClient.h"
-#include "net/RingCentralAuthenticator.h"
+#include "providers/ringcentral/RingCentralAuthenticator.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -33,9 +33,9 @@ struct Rig {
         QString error;
         listening = server.listen(&error);
         const emulator::DemoCredentials demo = server.credentials();
-        auth = std::make_shared<net::RingCentralAuthenticator>(
+        auth = std::make_shared<providers::ringcentral::RingCentralAuthenticator>(
             server.baseUrl(),
-            net::RingCentralAuthenticator::Credentials{
+            providers::ringcentral::RingCentralAuthenticator::Credentials{
                 demo.ringCentralClientId.toLatin1(), demo.ringCentralClientSecret.toLatin1(),
                 (admin ? demo.ringCentralAdminJwt : demo.ringCentralUserJwt).toLatin1()});
         client = std::make_unique<ApiClient>(QStringLiteral("RingCentral"), server.baseUrl(), auth, &network);
@@ -63,7 +63,7 @@ struct Rig {
     emulator::EmulatorServer server;
     bool listening = false;
     QNetworkAccessManager network;
-    std::shared_ptr<net::RingCentralAuthenticator> auth;
+    std::shared_ptr<providers::ringcentral::RingCentralAuthenticator> auth;
     std::unique_ptr<ApiClient> client;
 };
 
@@ -156,10 +156,10 @@ private slots:
     void wrongSecretIsUnauthorizedWithAdvice() {
         Rig rig(quietOffice());
         const emulator::DemoCredentials demo = rig.server.credentials();
-        auto badAuth = std::make_shared<net::RingCentralAuthenticator>(
+        auto badAuth = std::make_shared<providers::ringcentral::RingCentralAuthenticator>(
             rig.server.baseUrl(),
-            net::RingCentralAuthenticator::Credentials{demo.ringCentralClientId.toLatin1(), "not-the-secret",
-                                                       demo.ringCentralAdminJwt.toLatin1()});
+            providers::ringcentral::RingCentralAuthenticator::Credentials{
+                demo.ringCentralClientId.toLatin1(), "not-the-secret", demo.ringCentralAdminJwt.toLatin1()});
         ApiClient client(QStringLiteral("RingCentral"), rig.server.baseUrl(), badAuth, &rig.network);
         ApiResult result;
         bool done = false;

@@ -6,8 +6,8 @@
 #include "emulator/EmulatorServer.h"
 #include "net/ApiClient.h"
 #include "net/Authenticator.h"
-#include "net/RingCentralAuthenticator.h"
 #include "providers/ProviderCalls.h"
+#include "providers/ringcentral/RingCentralAuthenticator.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -46,9 +46,9 @@ struct ProviderRig {
         switch (provider) {
         case Provider::RingCentralAdmin:
         case Provider::RingCentralUser:
-            rcAuth = std::make_shared<net::RingCentralAuthenticator>(
+            rcAuth = std::make_shared<providers::ringcentral::RingCentralAuthenticator>(
                 server.baseUrl(),
-                net::RingCentralAuthenticator::Credentials{
+                providers::ringcentral::RingCentralAuthenticator::Credentials{
                     demo.ringCentralClientId.toLatin1(), demo.ringCentralClientSecret.toLatin1(),
                     (provider == Provider::RingCentralAdmin ? demo.ringCentralAdminJwt
                                                             : demo.ringCentralUserJwt)
@@ -74,7 +74,7 @@ struct ProviderRig {
 
     emulator::EmulatorServer server;
     CountingNetwork network;
-    std::shared_ptr<net::RingCentralAuthenticator> rcAuth;
+    std::shared_ptr<providers::ringcentral::RingCentralAuthenticator> rcAuth;
     std::unique_ptr<net::ApiClient> api;
     bool listening = false;
     QString startError;

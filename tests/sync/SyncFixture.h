@@ -7,8 +7,8 @@
 #include "../emulator/EmulatorTestClient.h"
 #include "TestDatabase.h"
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoEmulator.h"
 #include "connection/ProviderSecret.h"
+#include "demo/DemoEmulator.h"
 #include "net/ApiClient.h"
 #include "secrets/MemorySecretStore.h"
 #include "store/ExtensionRepository.h"
@@ -192,7 +192,7 @@ public:
     TestDatabase database;
     secrets::MemorySecretStore secrets;
     QNetworkAccessManager network;
-    connection::DemoEmulator demo;
+    demo::DemoEmulator demo;
     store::Profile profile;
     std::unique_ptr<connection::Connection> line;
 

@@ -4,6 +4,7 @@
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionValidator.h"
 #include "gui/extensions/FormMessages.h"
+#include "providers/ProviderRegistry.h"
 #include "store/ExtensionRepository.h"
 #include "store/ProfileRepository.h"
 #include "ui_ExtensionCreateDialog.h"
@@ -56,7 +57,7 @@ void ExtensionCreateDialog::fillProfiles(std::optional<qint64> preferredProfile)
     int preferredIndex = -1;
     int firstUsable = -1;
     for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
-        if (profile.provider != core::kProviderRingCentral)
+        if (!providers::hasExtensions(profile.provider))
             continue;
         const ExtensionPermissions::Verdict verdict = permissions.canCreate(profile.id);
         m_ui->profileCombo->addItem(profile.name, profile.id);

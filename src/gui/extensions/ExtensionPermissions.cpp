@@ -1,6 +1,6 @@
 #include "gui/extensions/ExtensionPermissions.h"
 
-#include "core/PhoneNumberRecord.h"
+#include "providers/ProviderRegistry.h"
 #include "store/ExtensionRepository.h"
 #include "store/ProfileRepository.h"
 
@@ -35,11 +35,9 @@ ExtensionPermissions::Verdict ExtensionPermissions::hasExtensions(qint64 profile
     const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(profileId);
     if (!profile)
         return {false, tr("The profile no longer exists.")};
-    if (profile->provider == core::kProviderTelnyx)
-        return {false,
-                tr("Telnyx has no extensions: profile “%1” only has phone numbers.").arg(profile->name)};
-    if (profile->provider == core::kProviderRestcomm)
-        return {false, tr("Restcomm has no extensions: profile “%1” routes numbers to applications instead.")
+    const providers::ProviderCapabilities* provider = providers::findProvider(profile->provider);
+    if (provider && !provider->extensions && provider->noExtensionsReason)
+        return {false, QCoreApplication::translate("ExtensionPermissions", provider->noExtensionsReason)
                            .arg(profile->name)};
     return {};
 }

@@ -8,6 +8,7 @@
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/FormMessages.h"
 #include "models/ExtensionsModel.h"
+#include "providers/ProviderRegistry.h"
 #include "store/ExtensionRepository.h"
 #include "store/ProfileRepository.h"
 #include "ui_ExtensionsPage.h"
@@ -337,7 +338,7 @@ void ExtensionsPage::updateActions() {
     bool anyAllowed = false;
     std::optional<ExtensionPermissions::Verdict> shown;
     for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
-        if (profile.provider != core::kProviderRingCentral)
+        if (!providers::hasExtensions(profile.provider))
             continue;
         const ExtensionPermissions::Verdict verdict = permissions.canCreate(profile.id);
         anyAllowed = anyAllowed || verdict.allowed;
@@ -368,17 +369,17 @@ void ExtensionsPage::updateActions() {
 
 void ExtensionsPage::updateProviderNote() {
     QStringList without;
-    bool anyRingCentral = false;
+    bool anyWithExtensions = false;
     for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
-        if (profile.provider == core::kProviderRingCentral)
-            anyRingCentral = true;
+        if (providers::hasExtensions(profile.provider))
+            anyWithExtensions = true;
         else
             without << profile.name;
     }
     QString note;
     if (!without.isEmpty()) {
         note =
-            anyRingCentral
+            anyWithExtensions
                 ? tr("Only RingCentral has extensions; the Telnyx and Restcomm profiles (%1) have none and "
                      "are not listed here.")
                       .arg(without.join(u", "_s))

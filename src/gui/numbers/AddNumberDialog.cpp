@@ -4,7 +4,7 @@
 #include "connection/ConnectionFactory.h"
 #include "core/PhoneNumber.h"
 #include "gui/extensions/FormMessages.h"
-#include "providers/restcomm/RestcommClient.h"
+#include "providers/ProviderCapabilities.h"
 #include "ui_AddNumberDialog.h"
 
 #include <QEvent>
@@ -286,12 +286,18 @@ void AddNumberDialog::search() {
             return;
         }
         m_connection = std::make_unique<connection::Connection>(std::move(*connection));
-        m_client = std::make_unique<providers::restcomm::RestcommClient>(m_connection->client.get(),
-                                                                         m_connection->accountId);
-        m_reply = m_client->searchAvailableNumbers(
+        // The provider's own search (Restcomm's AvailablePhoneNumbers), through its adapter.
+        if (m_connection->provider)
+            m_client = m_connection->provider->adapter->numberSearch(m_connection->client.get(),
+                                                                     m_connection->accountId);
+        if (!m_client) {
+            finishSearch(tr("Search failed."), tr("The provider gave no answer."));
+            return;
+        }
+        m_reply = m_client->search(
             country, type, areaCode, contains,
             [this, generation, country,
-             type](const providers::Outcome<QList<providers::restcomm::AvailableNumber>>& outcome) {
+             type](const providers::Outcome<QList<providers::AvailableNumber>>& outcome) {
                 if (generation != m_generation)
                     return;
                 if (!outcome.ok()) {
@@ -301,7 +307,7 @@ void AddNumberDialog::search() {
                 }
                 m_searchedCountry = country;
                 m_searchedType = type;
-                for (const providers::restcomm::AvailableNumber& number : *outcome.value) {
+                for (const providers::AvailableNumber& number : *outcome.value) {
                     QStringList details;
                     if (!number.region.isEmpty())
                         details << number.region;

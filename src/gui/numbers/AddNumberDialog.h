@@ -19,8 +19,8 @@ namespace trunkline::connection {
 class ConnectionFactory;
 struct Connection;
 } // namespace trunkline::connection
-namespace trunkline::providers::restcomm {
-class RestcommClient;
+namespace trunkline::providers {
+class NumberSearch;
 }
 
 namespace trunkline::gui {
@@ -73,7 +73,7 @@ private:
     connection::ConnectionFactory& m_factory;
     store::Profile m_profile;
     std::unique_ptr<connection::Connection> m_connection;
-    std::unique_ptr<providers::restcomm::RestcommClient> m_client;
+    std::unique_ptr<providers::NumberSearch> m_client;
     QPointer<net::ApiReply> m_reply;
     quint64 m_generation = 0; // answers of an older (cancelled) search are ignored
     bool m_searching = false;

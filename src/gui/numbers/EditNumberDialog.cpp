@@ -2,6 +2,7 @@
 
 #include "core/PhoneNumber.h"
 #include "gui/extensions/FormMessages.h"
+#include "providers/ProviderRegistry.h"
 #include "ui_EditNumberDialog.h"
 
 #include <QCompleter>
@@ -30,6 +31,12 @@ void showMessage(QLabel* label, const QString& message) {
     label->setVisible(!message.isEmpty());
 }
 
+// Numbers routed by voice/SMS URLs (Restcomm): their label is a friendly name and the routing groups show.
+bool routesByUrl(const QString& provider) {
+    const providers::ProviderCapabilities* row = providers::findProvider(provider);
+    return row && row->numberRoutingUrls;
+}
+
 } // namespace
 
 EditNumberDialog::EditNumberDialog(const core::PhoneNumberRecord& current,
@@ -52,20 +59,20 @@ EditNumberDialog::EditNumberDialog(const core::PhoneNumberRecord& current,
                               : current.e164;
     m_ui->headingLabel->setText(tr("Edit %1").arg(shown));
     setWindowTitle(tr("Edit number %1").arg(shown));
-    if (current.provider == core::kProviderRingCentral) {
-        // What sync::NumberPusher answers for RingCentral number updates: say it before the admin saves.
+    const providers::ProviderCapabilities* provider = providers::findProvider(current.provider);
+    if (provider && provider->numberFieldsReadOnly && provider->numberFieldsReadOnlyNote) {
+        // What sync::NumberPusher answers for such number updates: say it before the admin saves.
         form::makeBanner(m_ui->pendingBanner, form::Banner::Warning);
-        form::showBanner(
-            m_ui->pendingBanner,
-            tr("RingCentral's API keeps a number's label and assignment read-only: the change is "
-               "staged, but applying it fails. Change it in the RingCentral admin portal."));
+        form::showBanner(m_ui->pendingBanner,
+                         QCoreApplication::translate("trunkline::gui::EditNumberDialog",
+                                                     provider->numberFieldsReadOnlyNote));
     } else {
         form::makeBanner(m_ui->pendingBanner, form::Banner::Info);
         form::showBanner(m_ui->pendingBanner, tr("Saving stages the changes; they reach the provider when "
                                                  "pending changes are applied."));
     }
 
-    const bool restcomm = current.provider == core::kProviderRestcomm;
+    const bool restcomm = routesByUrl(current.provider);
     m_ui->labelTitle->setText(restcomm ? tr("&Friendly name:") : tr("&Label:"));
     m_ui->labelEdit->setText(current.label);
 
@@ -186,7 +193,7 @@ QString EditNumberDialog::selectedExtensionId(bool* known) const {
 
 QStringList EditNumberDialog::problems() const {
     QStringList all;
-    const bool restcomm = m_current.provider == core::kProviderRestcomm;
+    const bool restcomm = routesByUrl(m_current.provider);
     if (restcomm && m_ui->labelEdit->text().trimmed().size() > kFriendlyNameMaxLength)
         all << tr("Friendly name must be at most %1 characters.").arg(kFriendlyNameMaxLength);
     bool known = false;
@@ -205,7 +212,7 @@ QStringList EditNumberDialog::problems() const {
 }
 
 void EditNumberDialog::validate() {
-    const bool restcomm = m_current.provider == core::kProviderRestcomm;
+    const bool restcomm = routesByUrl(m_current.provider);
     showMessage(m_ui->labelMessage,
                 restcomm && m_ui->labelEdit->text().trimmed().size() > kFriendlyNameMaxLength
                     ? tr("Friendly name must be at most %1 characters.").arg(kFriendlyNameMaxLength)
@@ -238,7 +245,7 @@ core::PhoneNumberRecord EditNumberDialog::editedRecord() const {
                 edited.extensionNumber = extension.extensionNumber;
         }
     }
-    if (m_current.provider != core::kProviderRestcomm)
+    if (!routesByUrl(m_current.provider))
         return edited;
     Attributes attributes = m_current.restcomm.value_or(Attributes{});
     for (const RestcommField& field : m_fields) {

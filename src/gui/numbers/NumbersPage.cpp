@@ -7,6 +7,7 @@
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersCsvExport.h"
 #include "models/NumbersModel.h"
+#include "providers/ProviderRegistry.h"
 #include "store/ExtensionRepository.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/ProfileRepository.h"
@@ -238,8 +239,8 @@ void NumbersPage::fillCombos() {
     m_ui->usageCombo->setCurrentIndex(qMax(0, m_ui->usageCombo->findData(usage)));
     m_ui->providerCombo->clear();
     m_ui->providerCombo->addItem(tr("All providers"));
-    for (const QStringView key : {core::kProviderRingCentral, core::kProviderTelnyx, core::kProviderRestcomm})
-        m_ui->providerCombo->addItem(core::providerDisplayName(key), key.toString());
+    for (const providers::ProviderCapabilities* row : providers::allProviders())
+        m_ui->providerCombo->addItem(row->displayName, row->key.toString());
     m_ui->providerCombo->setCurrentIndex(qMax(0, m_ui->providerCombo->findData(provider)));
 }
 
@@ -323,13 +324,18 @@ void NumbersPage::setConnectionFactory(connection::ConnectionFactory* factory) {
     updateActions();
 }
 
-std::optional<qint64> NumbersPage::restcommProfileForAdd() const {
-    // The current row's profile when it is a Restcomm one, else the first Restcomm profile (by name).
+std::optional<qint64> NumbersPage::profileForAdd() const {
+    // The current row's profile when its provider adds numbers (Restcomm), else the first such profile
+    // (by name).
+    const auto addsNumbers = [](const QString& key) {
+        const providers::ProviderCapabilities* provider = providers::findProvider(key);
+        return provider && provider->canAddNumbers();
+    };
     const QModelIndex current = m_ui->tableView->currentIndex();
-    if (current.isValid() && m_model->rowAt(current.row()).record.provider == core::kProviderRestcomm)
+    if (current.isValid() && addsNumbers(m_model->rowAt(current.row()).record.provider))
         return m_model->rowAt(current.row()).profileId;
     for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
-        if (profile.provider == core::kProviderRestcomm)
+        if (addsNumbers(profile.provider))
             return profile.id;
     }
     return std::nullopt;
@@ -337,7 +343,7 @@ std::optional<qint64> NumbersPage::restcommProfileForAdd() const {
 
 QString NumbersPage::addBlockedReason() const {
     // Only Restcomm provisions numbers through its API (IncomingPhoneNumbers); see sync/NumberPusher.
-    if (!restcommProfileForAdd())
+    if (!profileForAdd())
         return tr("Numbers can be added to Restcomm profiles only: RingCentral numbers are bought in the "
                   "RingCentral admin portal, Telnyx numbers in the Telnyx portal.");
     if (!m_connectionFactory)
@@ -363,11 +369,13 @@ QString NumbersPage::deleteBlockedReason() const {
     if (std::all_of(rows.begin(), rows.end(), [this](int row) { return m_model->isPendingDelete(row); }))
         return tr("The selected numbers are already staged for release.");
     for (const int row : rows) {
-        const QString provider = m_model->rowAt(row).record.provider;
-        if (provider == core::kProviderRingCentral)
-            return tr("RingCentral numbers are released in the RingCentral admin portal.");
-        if (provider != core::kProviderRestcomm)
-            return tr("%1 numbers cannot be released by Trunkline.").arg(core::providerDisplayName(provider));
+        const QString key = m_model->rowAt(row).record.provider;
+        const providers::ProviderCapabilities* provider = providers::findProvider(key);
+        if (provider && provider->releaseNumbers)
+            continue;
+        if (provider && provider->releaseElsewhere)
+            return QCoreApplication::translate("trunkline::gui::NumbersPage", provider->releaseElsewhere);
+        return tr("%1 numbers cannot be released by Trunkline.").arg(providers::providerDisplayName(key));
     }
     return {};
 }
@@ -385,8 +393,7 @@ QString NumbersPage::releaseConfirmationText(int count, const QString& firstNumb
 void NumbersPage::addNumber() {
     if (!addBlockedReason().isEmpty())
         return;
-    const std::optional<store::Profile> profile =
-        store::ProfileRepository(m_database).find(*restcommProfileForAdd());
+    const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(*profileForAdd());
     if (!profile)
         return;
     AddNumberDialog dialog(*m_connectionFactory, *profile, this);
@@ -422,13 +429,14 @@ void NumbersPage::editNumber() {
         changes::NumberChangePayloads::applyNumberFields(*stored, m_model->pendingPayload(row));
     QList<core::Extension> extensions;
     QString noExtensions;
-    if (stored->provider == core::kProviderRingCentral) {
+    const providers::ProviderCapabilities* provider = providers::findProvider(stored->provider);
+    if (provider && provider->assignNumberToExtension) {
         extensions = store::ExtensionRepository(m_database).list(r.profileId);
         if (extensions.isEmpty())
             noExtensions = tr("The local copy has no extensions of this profile yet; sync first.");
     } else {
         noExtensions = tr("%1 numbers are not assigned to extensions; they are routed by their URLs.")
-                           .arg(core::providerDisplayName(stored->provider));
+                           .arg(providers::providerDisplayName(stored->provider));
     }
     EditNumberDialog dialog(shown, extensions, noExtensions, this);
     if (dialog.exec() != QDialog::Accepted)
@@ -450,7 +458,7 @@ void NumbersPage::deleteNumbers() {
     const QList<int> rows = selectedRows();
     QStringList providers;
     for (const int row : rows) {
-        const QString name = core::providerDisplayName(m_model->rowAt(row).record.provider);
+        const QString name = providers::providerDisplayName(m_model->rowAt(row).record.provider);
         if (!providers.contains(name))
             providers << name;
     }

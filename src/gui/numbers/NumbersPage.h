@@ -90,7 +90,7 @@ private:
     void updateCount();
     void updateActions();
     void exportWithPrompt(bool selectionOnly);
-    std::optional<qint64> restcommProfileForAdd() const;
+    std::optional<qint64> profileForAdd() const;
     QList<int> selectedRows() const;
     QList<int> visibleColumns() const;
     void restoreState();

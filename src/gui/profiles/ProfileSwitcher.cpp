@@ -1,6 +1,7 @@
 #include "gui/profiles/ProfileSwitcher.h"
 
 #include "core/PhoneNumberRecord.h"
+#include "providers/ProviderRegistry.h"
 #include "store/ProfileRepository.h"
 
 #include <QSettings>
@@ -55,7 +56,7 @@ void ProfileSwitcher::reload() {
         addItem(tr("All profiles"));
         for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
             addItem(profile.name, profile.id);
-            setItemData(count() - 1, core::providerDisplayName(profile.provider), Qt::ToolTipRole);
+            setItemData(count() - 1, providers::providerDisplayName(profile.provider), Qt::ToolTipRole);
         }
         setCurrentProfileId(current);
     }

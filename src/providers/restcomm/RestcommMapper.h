@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/PhoneNumberRecord.h"
+#include "providers/ProviderCapabilities.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -10,20 +11,8 @@
 namespace trunkline::providers::restcomm {
 
 // A number offered by AvailablePhoneNumbers (restcomm-numbers.md §9): a bare JSON array of camelCase
-// objects, nulls omitted.
-struct AvailableNumber {
-    QString phoneNumber;
-    QString friendlyName;
-    QString isoCountry;
-    QString region;
-    QString postalCode;
-    bool voiceCapable = false;
-    bool smsCapable = false;
-    bool mmsCapable = false;
-    bool faxCapable = false;
-
-    friend bool operator==(const AvailableNumber&, const AvailableNumber&) = default;
-};
+// objects, nulls omitted. The generic shape that providers::NumberSearch answers with.
+using AvailableNumber = providers::AvailableNumber;
 
 // What POST IncomingPhoneNumbers provisions: a given number, or (number empty) any number of an area
 // code. `number.restcomm` carries isSIP (pureSip) and the URLs/methods to set; null fields are not sent.

@@ -1,8 +1,6 @@
-#include "gui/sync/SyncController.h"
+#include "gui/syncstatus/SyncController.h"
 
 #include "connection/ConnectionFactory.h"
-#include "core/PhoneNumberRecord.h"
-#include "providers/ringcentral/RingCentralClient.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 #include "sync/SyncEngine.h"
@@ -135,10 +133,13 @@ void SyncController::onProfileFinished(const sync::SyncReport& report) {
         m_errors << tr("%1: %2").arg(m_current.name, error);
     // Extension details (forwarding lists, call settings) cost a request each: they follow in the
     // background, by priority, on the profile's connection.
-    if (m_current.provider == core::kProviderRingCentral && report.complete) {
-        if (const auto open = m_open.value(m_current.id)) {
-            m_engine->startBackgroundDetails(m_current, *open);
-            askWhoIsSignedIn(m_current.id, *open);
+    if (report.complete) {
+        const auto open = m_open.value(m_current.id);
+        if (open && open->provider) {
+            if (open->provider->extensionDetails)
+                m_engine->startBackgroundDetails(m_current, *open);
+            if (open->provider->signedInExtension)
+                askWhoIsSignedIn(m_current.id, *open);
         }
     }
     emit storeChanged();
@@ -146,13 +147,12 @@ void SyncController::onProfileFinished(const sync::SyncReport& report) {
 }
 
 void SyncController::askWhoIsSignedIn(qint64 profileId, connection::Connection& connection) {
-    // "~" is the token's owner: the console enables only what that extension may do.
-    auto* client = new providers::ringcentral::RingCentralClient(connection.client.get(), this);
-    client->getExtension(u"~"_s, [this, client, profileId](const providers::Outcome<core::Extension>& me) {
-        if (me.ok())
-            emit signedIn(profileId, me.value->id);
-        client->deleteLater();
-    });
+    // The console enables only what the signed-in extension may do.
+    connection.provider->adapter->askSignedInExtension(connection.client.get(), this,
+                                                       [this, profileId](const QString& extensionId) {
+                                                           if (!extensionId.isEmpty())
+                                                               emit signedIn(profileId, extensionId);
+                                                       });
 }
 
 void SyncController::finish() {

@@ -1,6 +1,6 @@
-#include "gui/sync/SyncStatusWidget.h"
+#include "gui/syncstatus/SyncStatusWidget.h"
 
-#include "gui/sync/SyncController.h"
+#include "gui/syncstatus/SyncController.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

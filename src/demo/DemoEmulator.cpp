@@ -1,8 +1,11 @@
-#include "connection/DemoEmulator.h"
+#include "demo/DemoEmulator.h"
 
+#include "core/PhoneNumberRecord.h"
 #include "emulator/EmulatorServer.h"
 
-namespace trunkline::connection {
+#include <functional>
+
+namespace trunkline::demo {
 
 DemoEmulator::DemoEmulator(emulator::EmulatorOptions options)
     : m_options(std::move(options)) {
@@ -46,4 +49,34 @@ bool DemoEmulator::start(QString* error) {
     return m_server != nullptr;
 }
 
-} // namespace trunkline::connection
+std::optional<connection::DemoAccount::Login> DemoEmulator::login(const QString& provider) const {
+    // One row per emulated provider: which of the seeded credentials its demo profile signs in with.
+    using Credentials = emulator::DemoCredentials;
+    struct Row {
+        QStringView provider;
+        std::function<Login(const Credentials&)> login;
+    };
+    static const Row rows[] = {
+        {core::kProviderRingCentral,
+         [](const Credentials& c) {
+             return Login{{c.ringCentralClientId.toUtf8(), c.ringCentralClientSecret.toUtf8(),
+                           c.ringCentralAdminJwt.toUtf8()},
+                          {}};
+         }},
+        {core::kProviderTelnyx,
+         [](const Credentials& c) {
+             return Login{{{}, {}, c.telnyxApiKey.toUtf8()}, {}};
+         }},
+        {core::kProviderRestcomm,
+         [](const Credentials& c) {
+             return Login{{{}, {}, c.restcommAuthToken.toUtf8()}, c.restcommAccountSid};
+         }},
+    };
+    for (const Row& row : rows) {
+        if (row.provider == provider)
+            return row.login(m_credentials);
+    }
+    return std::nullopt;
+}
+
+} // namespace trunkline::demo

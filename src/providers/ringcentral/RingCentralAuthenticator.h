@@ -6,13 +6,13 @@
 #include <QList>
 #include <QUrl>
 
-namespace trunkline::net {
+namespace trunkline::providers::ringcentral {
 
 // RingCentral OAuth 2.0 for a confidential app with a JWT credential (ringcentral.md §1): the JWT
 // bearer grant buys an access token, which is refreshed before it expires with the single-use refresh
 // token (falling back to the JWT when the refresh token is refused), and revoked on sign-out.
 // Concurrent requests that find the token stale share one token request.
-class RingCentralAuthenticator final : public Authenticator {
+class RingCentralAuthenticator final : public net::Authenticator {
     Q_DECLARE_TR_FUNCTIONS(RingCentralAuthenticator)
 
 public:
@@ -39,8 +39,8 @@ private:
 
     bool accessTokenFresh() const;
     void requestToken(QNetworkAccessManager& network, Grant grant, int attempt);
-    void finish(std::optional<ApiError> error);
-    ApiError authError(int status, const QByteArray& body, const QString& transportError) const;
+    void finish(std::optional<net::ApiError> error);
+    net::ApiError authError(int status, const QByteArray& body, const QString& transportError) const;
 
     QUrl m_baseUrl;
     Credentials m_credentials;
@@ -52,4 +52,4 @@ private:
     int m_tokenRequests = 0;
 };
 
-} // namespace trunkline::net
+} // namespace trunkline::providers::ringcentral

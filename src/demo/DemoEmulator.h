@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connection/DemoAccount.h"
 #include "emulator/DemoCredentials.h"
 #include "emulator/EmulatorOptions.h"
 
@@ -10,24 +11,27 @@ namespace trunkline::emulator {
 class EmulatorServer;
 }
 
-namespace trunkline::connection {
+namespace trunkline::demo {
 
 // The emulator library running inside the app, so that a first start shows a populated console with no
 // other process and no credentials. It serves from its own thread on a free loopback port, so a big
-// demo page never stalls the window.
-class DemoEmulator {
+// demo page never stalls the window. It is the connection::DemoAccount that ConnectionFactory opens demo
+// profiles on.
+class DemoEmulator final : public connection::DemoAccount {
 public:
     explicit DemoEmulator(emulator::EmulatorOptions options = {});
-    ~DemoEmulator();
+    ~DemoEmulator() override;
     DemoEmulator(const DemoEmulator&) = delete;
     DemoEmulator& operator=(const DemoEmulator&) = delete;
 
     // Starts serving (once; later calls return the first result at once).
-    bool start(QString* error);
+    bool start(QString* error) override;
     bool running() const { return m_server != nullptr; }
 
-    QUrl baseUrl() const { return m_baseUrl; }
+    QUrl baseUrl() const override { return m_baseUrl; }
     emulator::DemoCredentials credentials() const { return m_credentials; }
+    // The seeded demo credentials of the provider's service (after start()).
+    std::optional<Login> login(const QString& provider) const override;
 
 private:
     emulator::EmulatorOptions m_options;
@@ -39,4 +43,4 @@ private:
     QString m_startError;
 };
 
-} // namespace trunkline::connection
+} // namespace trunkline::demo

@@ -1,4 +1,4 @@
-#include "net/RingCentralAuthenticator.h"
+#include "providers/ringcentral/RingCentralAuthenticator.h"
 
 #include "net/MonotonicClock.h"
 #include "net/RetryPolicy.h"
@@ -12,7 +12,11 @@
 #include <QUrlQuery>
 #include <utility>
 
-namespace trunkline::net {
+namespace trunkline::providers::ringcentral {
+
+using net::ApiError;
+using net::MonotonicClock;
+using net::RetryPolicy;
 
 namespace {
 constexpr int kMaxTokenAttempts = 4;
@@ -175,4 +179,4 @@ void RingCentralAuthenticator::revoke(QNetworkAccessManager& network, std::funct
     });
 }
 
-} // namespace trunkline::net
+} // namespace trunkline::providers::ringcentral

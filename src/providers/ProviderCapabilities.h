@@ -1,0 +1,135 @@
+#pragma once
+
+// What one provider can do and what its profile needs, in one place: pages, menus, CLI commands and the
+// connection factory ask this description instead of comparing provider keys. A new provider is a new
+// folder under providers/ with its row (a ProviderCapabilities and a ProviderAdapter) and one line in
+// ProviderRegistry.cpp. Header-only; each provider library includes it.
+//
+// The sentences a row carries are marked with QT_TRANSLATE_NOOP in the context of the class that shows
+// them (and translated there with QCoreApplication::translate), so each keeps its translation.
+
+#include "providers/ProviderCalls.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringView>
+#include <QUrl>
+#include <functional>
+#include <memory>
+
+namespace trunkline::net {
+class Authenticator;
+}
+
+namespace trunkline::providers {
+
+// Where a secret value goes: the parts of connection::ProviderSecret.
+enum class SecretSlot { ClientId, ClientSecret, Token };
+
+// One value the profile keeps in the keychain.
+struct SecretField {
+    SecretSlot slot = SecretSlot::Token;
+    const char* jsonKey = nullptr;    // member name when a provider stores several values as JSON
+    const char* emptyError = nullptr; // context "ProviderSecret", e.g. "API key: must not be empty."
+    const char* prompt = nullptr;     // context "ProfilesCommand", e.g. "API key: "
+};
+
+// The values of a profile's secret, as ConnectionFactory hands them to the adapter.
+struct SecretValues {
+    QByteArray clientId;
+    QByteArray clientSecret;
+    QByteArray token;
+};
+
+// Numbers a provider offers to add through its API (AddNumberDialog's kinds).
+enum class AddNumberKind { UsLocal, Global, TollFree, Vanity, SipVirtual };
+
+// A number that can be added, as a provider's live search finds it.
+struct AvailableNumber {
+    QString phoneNumber;
+    QString friendlyName;
+    QString isoCountry;
+    QString region;
+    QString postalCode;
+    bool voiceCapable = false;
+    bool smsCapable = false;
+    bool mmsCapable = false;
+    bool faxCapable = false;
+
+    friend bool operator==(const AvailableNumber&, const AvailableNumber&) = default;
+};
+
+// A provider's live search of numbers to add. Results come back only while this object lives.
+class NumberSearch {
+public:
+    virtual ~NumberSearch() = default;
+    // numberType: "Local", "TollFree" or "Mobile"; areaCode/contains may be empty.
+    virtual net::ApiReply* search(const QString& isoCountry, const QString& numberType,
+                                  const QString& areaCode, const QString& contains,
+                                  Callback<QList<AvailableNumber>> done) = 0;
+};
+
+// How to talk to the provider, where that differs: authentication, who is signed in, number search.
+class ProviderAdapter {
+public:
+    virtual ~ProviderAdapter() = default;
+
+    // The authentication for a profile's secret on `accountId` (already resolved, see
+    // ProviderCapabilities::ownAccountAlias).
+    virtual std::shared_ptr<net::Authenticator> authenticator(const QUrl& baseUrl, const SecretValues& secret,
+                                                              const QString& accountId) const = 0;
+
+    // Asks who the credentials sign in as (an extension id); done("") when unknown or not applicable.
+    // The answer arrives only while `context` lives.
+    virtual void askSignedInExtension(net::ApiClient* api, QObject* context,
+                                      std::function<void(const QString& extensionId)> done) const {
+        Q_UNUSED(api);
+        Q_UNUSED(context);
+        done(QString());
+    }
+
+    // The live search behind "Add number"; nullptr when the provider offers none.
+    virtual std::unique_ptr<NumberSearch> numberSearch(net::ApiClient* api, const QString& accountId) const {
+        Q_UNUSED(api);
+        Q_UNUSED(accountId);
+        return nullptr;
+    }
+};
+
+struct ProviderCapabilities {
+    QStringView key;                        // stored in profiles and records: core::kProvider*
+    QString displayName;                    // "RingCentral" (a brand: not translated)
+    QList<SecretField> secretFields;        // one field: stored as it is; several: compact JSON
+    bool needsAccountId = false;            // the profile must name its account (Restcomm's AccountSid)
+    const char* accountIdMissing = nullptr; // context "ProfileService"
+    const char* accountIdMissingOnConnect = nullptr; // context "ConnectionFactory", %1 = profile name
+    QString ownAccountAlias; // the account requests name when the profile names none ("~")
+
+    // Extensions and what hangs off them.
+    bool extensions = false;        // the provider has extensions (users) at all
+    bool extensionDetails = false;  // per-extension forwarding lists and call settings, fetched one by one
+    bool forwarding = false;        // forwarding numbers (call-flip list) per extension
+    bool signedInExtension = false; // the credentials sign in as one extension (permissions follow it)
+    const char* noExtensionsReason = nullptr; // context "ExtensionPermissions", %1 = profile name
+
+    // Numbers.
+    QList<AddNumberKind> addNumberKinds; // empty: numbers are bought elsewhere
+    bool releaseNumbers = false;         // a number can be released through the API
+    const char* releaseElsewhere =
+        nullptr; // context "trunkline::gui::NumbersPage"; nullptr: the generic sentence
+    bool assignNumberToExtension = false;           // a number's assignment is an extension
+    bool numberFieldsReadOnly = false;              // label and assignment are read-only in the API
+    const char* numberFieldsReadOnlyNote = nullptr; // context "trunkline::gui::EditNumberDialog"
+    bool numberRoutingUrls = false; // numbers route by voice/SMS URLs (and the label is a friendly name)
+    bool porting = false;           // port-in orders
+    bool regexRoutes = false;       // routes matched by regular expression
+    bool migrateNumbers = false;    // numbers move between organisations (super admin)
+    bool rateLimitGroups = false;   // requests are paced per usage group from X-Rate-Limit-* headers
+
+    const ProviderAdapter* adapter = nullptr;
+
+    bool canAddNumbers() const { return !addNumberKinds.isEmpty(); }
+};
+
+} // namespace trunkline::providers

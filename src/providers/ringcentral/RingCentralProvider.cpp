@@ -1,0 +1,74 @@
+#include "providers/ringcentral/RingCentralProvider.h"
+
+#include "core/PhoneNumberRecord.h"
+#include "providers/ringcentral/RingCentralAuthenticator.h"
+#include "providers/ringcentral/RingCentralClient.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::providers::ringcentral {
+
+namespace {
+
+class Adapter final : public ProviderAdapter {
+public:
+    std::shared_ptr<net::Authenticator> authenticator(const QUrl& baseUrl, const SecretValues& secret,
+                                                      const QString&) const override {
+        return std::make_shared<RingCentralAuthenticator>(
+            baseUrl,
+            RingCentralAuthenticator::Credentials{secret.clientId, secret.clientSecret, secret.token});
+    }
+
+    void askSignedInExtension(net::ApiClient* api, QObject* context,
+                              std::function<void(const QString&)> done) const override {
+        // "~" is the token's owner.
+        auto* client = new RingCentralClient(api, context);
+        client->getExtension(u"~"_s, [client, done](const Outcome<core::Extension>& me) {
+            done(me.ok() ? me.value->id : QString());
+            client->deleteLater();
+        });
+    }
+};
+
+} // namespace
+
+const ProviderCapabilities& capabilities() {
+    static const Adapter adapter;
+    static const ProviderCapabilities row = [] {
+        ProviderCapabilities caps;
+        caps.key = core::kProviderRingCentral;
+        caps.displayName = u"RingCentral"_s;
+        // The app's client id and secret and the user's JWT credential (ringcentral.md §1).
+        caps.secretFields = {{SecretSlot::ClientId, "clientId",
+                              QT_TRANSLATE_NOOP("ProviderSecret", "Client ID: must not be empty."),
+                              QT_TRANSLATE_NOOP("ProfilesCommand", "Client id: ")},
+                             {SecretSlot::ClientSecret, "clientSecret",
+                              QT_TRANSLATE_NOOP("ProviderSecret", "Client secret: must not be empty."),
+                              QT_TRANSLATE_NOOP("ProfilesCommand", "Client secret: ")},
+                             {SecretSlot::Token, "jwt",
+                              QT_TRANSLATE_NOOP("ProviderSecret", "JWT credential: must not be empty."),
+                              QT_TRANSLATE_NOOP("ProfilesCommand", "JWT credential: ")}};
+        caps.ownAccountAlias = u"~"_s;
+        caps.extensions = true;
+        caps.extensionDetails = true;
+        caps.forwarding = true;
+        caps.signedInExtension = true;
+        caps.releaseElsewhere =
+            QT_TRANSLATE_NOOP("trunkline::gui::NumbersPage",
+                              "RingCentral numbers are released in the RingCentral admin portal.");
+        caps.assignNumberToExtension = true;
+        caps.numberFieldsReadOnly = true;
+        caps.numberFieldsReadOnlyNote = QT_TRANSLATE_NOOP(
+            "trunkline::gui::EditNumberDialog", "RingCentral's API keeps a number's label and assignment "
+                                                "read-only: the change is staged, but applying it fails. "
+                                                "Change it in the RingCentral admin portal.");
+        caps.rateLimitGroups = true;
+        caps.adapter = &adapter;
+        return caps;
+    }();
+    return row;
+}
+
+} // namespace trunkline::providers::ringcentral
