@@ -18,8 +18,8 @@ struct TextField {
     TextMember member;
 };
 
-// The Restcomm members an admin edits (restcomm-numbers.md §6); capabilities, USSD and the account are
-// read-only in the console.
+// The Restcomm members an admin edits (docs/api/restcomm-numbers.md §6); capabilities, USSD and the account
+// are read-only in the console.
 const QList<TextField>& restcommTextFields() {
     static const QList<TextField> fields = {
         {u"voiceUrl"_s, &core::RestcommAttributes::voiceUrl},

@@ -9,7 +9,7 @@
 
 namespace trunkline::core {
 
-// RingCentral forwarding / call-flip list rules (ringcentral.md §5.1).
+// RingCentral forwarding / call-flip list rules (docs/api/ringcentral.md §5.1).
 inline constexpr int kMaxForwardingNumbers = 10;
 inline constexpr int kMaxForwardingLabelLength = 60;
 inline constexpr int kMaxCustomForwardingLabels = 7;

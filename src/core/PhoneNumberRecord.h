@@ -109,7 +109,7 @@ QStringList numberFeaturesToWire(NumberFeatures features);
 // Unknown strings are skipped (the provider may add features) and reported in *unknown when given.
 NumberFeatures numberFeaturesFromWire(const QStringList& wire, QStringList* unknown = nullptr);
 
-// Restcomm IncomingPhoneNumber fields beyond the common record (restcomm-numbers.md §3). A null
+// Restcomm IncomingPhoneNumber fields beyond the common record (docs/api/restcomm-numbers.md §3). A null
 // QString stands for JSON null; methods are "GET"/"POST" as text because Restcomm does not validate them.
 struct RestcommAttributes {
     QString accountSid;

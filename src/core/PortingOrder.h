@@ -9,7 +9,7 @@
 
 namespace trunkline::core {
 
-// Telnyx PortingOrderStatus (status.value), telnyx-porting.md §2.
+// Telnyx PortingOrderStatus (status.value), docs/api/telnyx-porting.md §2.
 enum class PortingOrderStatus {
     Draft,            // "draft"
     InProcess,        // "in-process"
@@ -40,7 +40,7 @@ struct PortingOrder {
     friend bool operator==(const PortingOrder&, const PortingOrder&) = default;
 };
 
-// One number on a porting order (telnyx-porting.md §3). The id field is UNCONFIRMED upstream; the
+// One number on a porting order (docs/api/telnyx-porting.md §3). The id field is UNCONFIRMED upstream; the
 // client reads "id" with a fallback to "porting_phone_number_id".
 struct PortingPhoneNumber {
     QString id;

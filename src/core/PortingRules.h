@@ -9,7 +9,7 @@
 
 namespace trunkline::core {
 
-// German extended-number rules (telnyx-porting.md §4.1, seed 002).
+// German extended-number rules (docs/api/telnyx-porting.md §4.1, seed 002).
 inline constexpr int kMaxExtensionNumber = 999;
 inline constexpr int kMaxE164Digits = 15;
 

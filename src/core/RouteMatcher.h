@@ -46,8 +46,8 @@ struct RouteMatch {
 };
 
 // Which stored number or regex handles a dialed number, the way Restcomm-Connect's
-// NumberSelectorServiceImpl decides it (restcomm-numbers.md §8), including its quirks: a regex starting
-// with "+" never matches, one starting with "*" means "contains the rest", matching is a substring
+// NumberSelectorServiceImpl decides it (docs/api/restcomm-numbers.md §8), including its quirks: a regex
+// starting with "+" never matches, one starting with "*" means "contains the rest", matching is a substring
 // search, Java-only syntax such as "^*" is accepted. Pure function of its inputs (Qt Core only).
 class RouteMatcher {
     Q_DECLARE_TR_FUNCTIONS(RouteMatcher)

@@ -2,6 +2,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
@@ -43,9 +44,14 @@ QList<LayeringCheck::Layer> parseTable(const QString& page) {
         }
         LayeringCheck::Layer layer{cell(cells[1]), {}};
         for (const QString& used : cells[2].split(QLatin1Char(','))) {
-            const QString name = cell(used);
+            QString name = cell(used);
+            const bool topOnly = name.endsWith(QStringLiteral("(top)"));
+            name = name.remove(QStringLiteral("(top)")).trimmed();
             if (!name.isEmpty() && name != QStringLiteral("—") && name != QStringLiteral("-")) {
                 layer.mayUse << name;
+                if (topOnly) {
+                    layer.topOnly << name;
+                }
             }
         }
         layers << layer;
@@ -180,12 +186,14 @@ QStringList LayeringCheck::linkViolations() const {
     return problems;
 }
 
-// Each trunkline_add_library(name …) belongs to the top folder of the CMakeLists.txt that defines it.
+// Each trunkline_add_library(name …) belongs to the folder of the CMakeLists.txt that defines it, as
+// "top" or "top/sub" (at most two levels: a sub-folder of a library is a library of its own).
 QMap<QString, QString> LayeringCheck::folderOfTarget() const {
     static const QRegularExpression definition(QStringLiteral(R"(trunkline_add_library\(\s*(\w+))"));
     QMap<QString, QString> folderOf;
     for (const QString& path : filesUnder(m_sourceDir, {QStringLiteral("CMakeLists.txt")})) {
-        const QString top = m_sourceDir.relativeFilePath(path).section(QLatin1Char('/'), 0, 0);
+        const QString top =
+            QFileInfo(m_sourceDir.relativeFilePath(path)).path().section(QLatin1Char('/'), 0, 1);
         auto it = definition.globalMatch(readText(path));
         while (it.hasNext()) {
             folderOf.insert(it.next().captured(1), top);
@@ -205,7 +213,7 @@ QString LayeringCheck::ruleFor(const QString& library) const {
     return QStringLiteral("%1 has no row in the table").arg(library);
 }
 
-bool LayeringCheck::allows(const QString& library, const QString& used) const {
+bool LayeringCheck::allows(const QString& library, const QString& used, bool intoSubLibrary) const {
     const bool usedIsLibrary = std::any_of(m_layers.cbegin(), m_layers.cend(),
                                            [&](const Layer& layer) { return layer.library == used; });
     if (!usedIsLibrary) {
@@ -213,7 +221,7 @@ bool LayeringCheck::allows(const QString& library, const QString& used) const {
     }
     for (const Layer& layer : m_layers) {
         if (layer.library == library) {
-            return layer.mayUse.contains(used);
+            return layer.mayUse.contains(used) && !(intoSubLibrary && layer.topOnly.contains(used));
         }
     }
     return false;

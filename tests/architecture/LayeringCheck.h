@@ -14,10 +14,14 @@ namespace trunkline::tests {
 // Trunkline:: targets in CMakeLists.txt), so a dependency cannot hide behind a build that happens to work.
 class LayeringCheck {
 public:
-    // One row of the table: a folder under src/ and the folders it may use.
+    // One row of the table: a folder under src/ and the folders it may use. "providers (top)" in the
+    // table lets a library use the files directly in providers/ (the provider table) but none of the
+    // libraries in its sub-folders (providers/ringcentral/, …): it may ask what a provider can do, not
+    // build its client.
     struct Layer {
         QString library;
         QStringList mayUse;
+        QStringList topOnly; // of mayUse, the ones usable only through their top-level files
     };
 
     // `architecturePage` is the Markdown text of docs/architecture.md, `sourceDir` the project's src/.
@@ -36,7 +40,7 @@ private:
     QStringList includeViolations() const;
     QStringList linkViolations() const;
     QString ruleFor(const QString& library) const;
-    bool allows(const QString& library, const QString& used) const;
+    bool allows(const QString& library, const QString& used, bool intoSubLibrary) const;
     QMap<QString, QString> folderOfTarget() const;
 
     QList<Layer> m_layers;

@@ -34,7 +34,7 @@ const QByteArray kPage = R"(# Architecture
 | `core` | — |
 | `store` | core |
 | `providers` | core |
-| `gui` | core, store |
+| `gui` | core, store, providers (top) |
 )";
 
 // A small tree that keeps to kPage: each test case then breaks it in one way.
@@ -54,7 +54,8 @@ void writeGoodTree(const QDir& src) {
     writeText(src, "providers/two/CMakeLists.txt",
               "trunkline_add_library(two PUBLIC_LIBS Trunkline::core)\n");
     writeText(src, "gui/CMakeLists.txt", "trunkline_add_library(gui PUBLIC_LIBS Trunkline::store)\n");
-    writeText(src, "gui/pages/Page.cpp", "#include \"gui/pages/Page.h\"\n#include \"store/B.h\"\n");
+    writeText(src, "gui/pages/Page.cpp",
+              "#include \"gui/pages/Page.h\"\n#include \"store/B.h\"\n#include \"providers/Calls.h\"\n");
 }
 
 } // namespace
@@ -77,7 +78,8 @@ private slots:
         writeGoodTree(QDir(dir.path()));
         const LayeringCheck check(QString::fromUtf8(kPage), QDir(dir.path()));
         QCOMPARE(check.layers().size(), 4);
-        QCOMPARE(check.layers()[3].mayUse, (QStringList{u"core"_s, u"store"_s}));
+        QCOMPARE(check.layers()[3].mayUse, (QStringList{u"core"_s, u"store"_s, u"providers"_s}));
+        QCOMPARE(check.layers()[3].topOnly, (QStringList{u"providers"_s}));
         QCOMPARE(check.violations(), QStringList());
     }
 
@@ -102,6 +104,16 @@ private slots:
             << kPage
             << QByteArray("src/providers/two/Two.cpp:1 includes providers/one/…, a sibling library of "
                           "providers/two");
+        QTest::newRow("a provider's own library where only the table may be used")
+            << QByteArray("gui/pages/Other.cpp") << QByteArray("#include \"providers/one/One.h\"\n") << kPage
+            << QByteArray("src/gui/pages/Other.cpp:1 includes providers/one/…; gui may use only core, store, "
+                          "providers (top)");
+        QTest::newRow("a provider's own library linked where only the table may be")
+            << QByteArray("gui/CMakeLists.txt")
+            << QByteArray("trunkline_add_library(gui PUBLIC_LIBS Trunkline::one)\n") << kPage
+            << QByteArray(
+                   "src/gui/CMakeLists.txt links Trunkline::one (providers/one); gui may use only core, "
+                   "store, providers (top)");
         QTest::newRow("unknown target")
             << QByteArray("gui/CMakeLists.txt")
             << QByteArray("trunkline_add_library(gui PUBLIC_LIBS Trunkline::nope)\n") << kPage

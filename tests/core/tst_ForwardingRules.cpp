@@ -1,5 +1,5 @@
-// Forwarding / call-flip list rules (ringcentral.md §5.1): per entry while typing and for the whole list
-// before it is sent. Every rule has a valid and a broken row with the exact message and field pointer.
+// Forwarding / call-flip list rules (docs/api/ringcentral.md §5.1): per entry while typing and for the whole
+// list before it is sent. Every rule has a valid and a broken row with the exact message and field pointer.
 #include "core/ForwardingRules.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
-// German extended-number rules (seed 002, telnyx-porting.md §4.1): every rule has a valid and a broken
-// row with the exact message and the JSON pointer the emulator puts into source.pointer.
+// German extended-number rules (seed 002, docs/api/telnyx-porting.md §4.1): every rule has a valid and a
+// broken row with the exact message and the JSON pointer the emulator puts into source.pointer.
 #include "core/PortingRules.h"
 
 #include <QTest>

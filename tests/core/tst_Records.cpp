@@ -56,7 +56,8 @@ private slots:
         checkRoundTrip(allPortingOrderStatuses(), portingOrderStatusFromWire);
     }
 
-    // The documented value lists (ringcentral.md §3.1, §4.1, §5.1; telnyx-porting.md §2), in order.
+    // The documented value lists (docs/api/ringcentral.md §3.1, §4.1, §5.1; docs/api/telnyx-porting.md §2),
+    // in order.
     void documentedWireLists_data() {
         QTest::addColumn<QStringList>("actual");
         QTest::addColumn<QStringList>("documented");

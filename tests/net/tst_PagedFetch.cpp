@@ -17,8 +17,8 @@ using namespace trunkline::test; // the rig: ProviderRig, await, listAll, ...
 
 namespace {
 
-// Restcomm's IncomingPhoneNumbers list (restcomm-numbers.md §4): 0-based Page, num_pages = index of the
-// last page, next_page_uri without the /restcomm prefix.
+// Restcomm's IncomingPhoneNumbers list (docs/api/restcomm-numbers.md §4): 0-based Page, num_pages = index of
+// the last page, next_page_uri without the /restcomm prefix.
 struct RestcommList {
     QString accountSid;
     int pageSize = 50;

@@ -19,7 +19,7 @@ struct OutputField {
     Column kind;
 };
 
-// Restcomm's member order (restcomm-numbers.md §3, confirmed by the upstream expected JSON).
+// Restcomm's member order (docs/api/restcomm-numbers.md §3, confirmed by the upstream expected JSON).
 const QList<OutputField>& outputFields() {
     static const QList<OutputField> fields{
         {u"sid"_s, u"Sid"_s, Column::Text},
@@ -122,7 +122,7 @@ QByteArray IncomingNumber::toRestcommJson(int indent, const QHash<QString, QStri
             break;
         }
     }
-    // The stored uri gets ".json" in JSON answers (restcomm-numbers.md §3).
+    // The stored uri gets ".json" in JSON answers (docs/api/restcomm-numbers.md §3).
     for (auto& member : members)
         if (member.first == u"uri")
             member.second = RestcommJson::scalar(value(u"uri"_s) + u".json"_s);

@@ -13,7 +13,7 @@ QT_END_NAMESPACE
 
 namespace trunkline::emulator::restcomm {
 
-// One Restcomm IncomingPhoneNumber row as the server stores it (restcomm-numbers.md §3, §5).
+// One Restcomm IncomingPhoneNumber row as the server stores it (docs/api/restcomm-numbers.md §3, §5).
 // Text columns live in `text`, keyed by their JSON name ("voice_url", "sms_method", ...); a null QString
 // is SQL NULL and is written as JSON null.
 struct IncomingNumber {

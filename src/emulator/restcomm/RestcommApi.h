@@ -11,8 +11,8 @@ namespace trunkline::emulator::restcomm {
 // RestcommService routes to after authentication and the account checks. Each works on the service's
 // RestcommState.
 
-// /Accounts/{AccountSid}/IncomingPhoneNumbers[/Local|TollFree|Mobile][/{sid}] (restcomm-numbers.md §3-§6):
-// list with LIKE filters and Restcomm's paging fields, provision (plain, typed, isSIP), read, update
+// /Accounts/{AccountSid}/IncomingPhoneNumbers[/Local|TollFree|Mobile][/{sid}] (docs/api/restcomm-numbers.md
+// §3-§6): list with LIKE filters and Restcomm's paging fields, provision (plain, typed, isSIP), read, update
 // (form fields), delete. Where Restcomm's docs and its server differ, this behaves like the server.
 class RestcommIncomingNumbersApi {
     Q_DECLARE_TR_FUNCTIONS(RestcommService)
@@ -31,8 +31,9 @@ private:
     static EmulatorResponse numberResponse(const RestcommCall& call, const IncomingNumber& number);
 };
 
-// What the DID provider sells (restcomm-numbers.md §9): AvailablePhoneNumbers/{Country}/{Local|TollFree|
-// Mobile} with Restcomm's filters, and IncomingPhoneNumbers/AvailableCountries.
+// What the DID provider sells (docs/api/restcomm-numbers.md §9):
+// AvailablePhoneNumbers/{Country}/{Local|TollFree| Mobile} with Restcomm's filters, and
+// IncomingPhoneNumbers/AvailableCountries.
 class RestcommAvailableNumbersApi {
 public:
     static EmulatorResponse search(const RestcommState& state, const RestcommCall& call,
@@ -40,7 +41,7 @@ public:
     static EmulatorResponse countries(const RestcommCall& call);
 };
 
-// POST IncomingPhoneNumbers/migrate (restcomm-numbers.md §8): a super admin moves a sub-account, its
+// POST IncomingPhoneNumbers/migrate (docs/api/restcomm-numbers.md §8): a super admin moves a sub-account, its
 // descendants and their numbers to another organisation.
 class RestcommMigrationApi {
     Q_DECLARE_TR_FUNCTIONS(RestcommService)

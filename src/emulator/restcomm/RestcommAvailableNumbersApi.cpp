@@ -11,7 +11,7 @@ namespace trunkline::emulator::restcomm {
 namespace {
 
 // AvailablePhoneNumbers "Contains": digits kept, '*' one digit, letters through Restcomm's off-by-one
-// keypad (ABC->1 ... WXYZ->9), anything else 0; wrapped as ((pattern)+).* (restcomm-numbers.md §9).
+// keypad (ABC->1 ... WXYZ->9), anything else 0; wrapped as ((pattern)+).* (docs/api/restcomm-numbers.md §9).
 QString containsPattern(const QString& contains) {
     QString pattern;
     for (const QChar c : contains.toUpper()) {
@@ -68,7 +68,7 @@ EmulatorResponse RestcommAvailableNumbersApi::search(const RestcommState& state,
             continue;
         hits.append(&a);
     }
-    // camelCase members, nulls omitted (restcomm-numbers.md §9).
+    // camelCase members, nulls omitted (docs/api/restcomm-numbers.md §9).
     auto members = [](const AvailableNumber& a) {
         QList<QPair<QString, QString>> m{{u"friendlyName"_s, a.friendlyName},
                                          {u"phoneNumber"_s, a.phoneNumber},

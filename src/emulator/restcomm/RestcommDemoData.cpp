@@ -20,7 +20,7 @@ struct DemoNumber {
 };
 
 // Owned by the super admin (default organisation). Regex entries follow seed 003's examples; "+1650*"
-// is kept on purpose: Restcomm rewrites a leading "+" so it never matches (restcomm-numbers.md §8).
+// is kept on purpose: Restcomm rewrites a leading "+" so it never matches (docs/api/restcomm-numbers.md §8).
 constexpr DemoNumber kAdminNumbers[] = {
     {u"+16502530000", u"Main line", false, u"/restcomm/demos/ivr/main-menu.xml",
      u"/restcomm/demos/sms/echo.xml"},

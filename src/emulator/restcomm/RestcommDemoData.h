@@ -17,7 +17,7 @@ namespace trunkline::emulator::restcomm {
 struct RestcommAccount {
     QString sid;
     QString email;
-    QString authToken; // what Basic auth compares with (restcomm-numbers.md §1)
+    QString authToken; // what Basic auth compares with (docs/api/restcomm-numbers.md §1)
     QString parentSid; // empty: top-level (super admin)
     QString organizationSid;
     QString friendlyName;

@@ -20,7 +20,7 @@ constexpr int kMaxPhoneNumber = 30;
 constexpr int kMaxMethod = 4;
 constexpr int kMaxApiVersion = 10;
 
-// SQL LIKE '%value%' with '%' and '_' as wildcards and '*' literal (restcomm-numbers.md §4).
+// SQL LIKE '%value%' with '%' and '_' as wildcards and '*' literal (docs/api/restcomm-numbers.md §4).
 bool likeContains(const QString& haystack, const QString& needle) {
     QString pattern;
     for (const QChar c : needle) {
@@ -228,7 +228,7 @@ EmulatorResponse RestcommIncomingNumbersApi::create(RestcommState& state, const 
         return plain(400, tr("Phone number can not be null."));
     if (!hasNumber)
         // Docs: AreaCode provisions a random number. Server: the E.164 step dereferences the missing
-        // number -> 500 (restcomm-numbers.md §5.2, inferred). We behave like the server.
+        // number -> 500 (docs/api/restcomm-numbers.md §5.2, inferred). We behave like the server.
         return empty(500);
     const bool sip = javaParseBoolean(sipText);
 

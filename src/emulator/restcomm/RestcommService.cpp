@@ -78,7 +78,7 @@ const RestcommAccount* RestcommService::authenticate(const QByteArray& authoriza
     const QString user = decoded.left(colon);
     const QString password = decoded.mid(colon + 1);
     // The username may be the email (tried first) or the AccountSid; the password the stored token or
-    // anything whose MD5 hex is the stored token (restcomm-numbers.md §1).
+    // anything whose MD5 hex is the stored token (docs/api/restcomm-numbers.md §1).
     const RestcommAccount* account = nullptr;
     for (const RestcommAccount& a : m_state.data.accounts)
         if (a.email == user)

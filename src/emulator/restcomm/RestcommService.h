@@ -16,7 +16,7 @@ struct EmulatorOptions;
 
 namespace trunkline::emulator::restcomm {
 
-// Restcomm-Connect 2012-04-24 IncomingPhoneNumbers under /restcomm (restcomm-numbers.md, seed 003):
+// Restcomm-Connect 2012-04-24 IncomingPhoneNumbers under /restcomm (docs/api/restcomm-numbers.md, seed 003):
 // list with LIKE filters and Restcomm's paging fields, provision (plain/Local/TollFree/Mobile, isSIP),
 // read, update (POST/PUT form fields), delete, AvailableCountries, AvailablePhoneNumbers and migrate.
 // Where Restcomm's docs and its server differ, this behaves like the server (the notes' §10 table).

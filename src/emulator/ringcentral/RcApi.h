@@ -12,7 +12,8 @@ namespace trunkline::emulator::ringcentral {
 // account's state (RcCall) and the records it names; permission checks (admin only) are the routing's.
 // Classes with messages declare the service's translation context, as the service's own code did.
 
-// GET /account/~ and /account/~/service-info (ringcentral.md §2): the account, its plan and its limits.
+// GET /account/~ and /account/~/service-info (docs/api/ringcentral.md §2): the account, its plan and its
+// limits.
 class RcAccountApi {
 public:
     static EmulatorResponse get(RcCall& call);
@@ -26,10 +27,10 @@ public:
     static EmulatorResponse list(RcCall& call);
 };
 
-// Every extension status of the SPEC (ringcentral.md §3.1); the number lists filter by it as well.
+// Every extension status of the SPEC (docs/api/ringcentral.md §3.1); the number lists filter by it as well.
 extern const QStringList kRcExtensionStatuses;
 
-// /account/~/extension[/{extensionId}] (ringcentral.md §3): list with filters, create, read, update
+// /account/~/extension[/{extensionId}] (docs/api/ringcentral.md §3): list with filters, create, read, update
 // (all or nothing) and delete. Permission checks (admin only) happen in the service's routing.
 class RcExtensionsApi {
     Q_DECLARE_TR_FUNCTIONS(RingCentralService)

@@ -7,8 +7,8 @@
 
 namespace trunkline::emulator::ringcentral {
 
-// RingCentral's error bodies (ringcentral.md §7.1, §1.8). API errors carry the code twice: top level and in
-// errors[] (real v1.0 servers do); OAuth errors carry `error`, `error_description` and errors[].
+// RingCentral's error bodies (docs/api/ringcentral.md §7.1, §1.8). API errors carry the code twice: top level
+// and in errors[] (real v1.0 servers do); OAuth errors carry `error`, `error_description` and errors[].
 class RcErrors {
     Q_DECLARE_TR_FUNCTIONS(RcErrors)
 

@@ -22,7 +22,8 @@ const QStringList kRcExtensionStatuses = {u"Enabled"_s, u"Disabled"_s, u"Frozen"
 
 namespace {
 
-// --- enums from the SPEC (ringcentral.md §3.1, §4.1, §5.1, §6) ------------------------------------------
+// --- enums from the SPEC (docs/api/ringcentral.md §3.1, §4.1, §5.1, §6)
+// ------------------------------------------
 const QStringList kExtensionTypes = {u"User"_s,
                                      u"Department"_s,
                                      u"Announcement"_s,
@@ -127,7 +128,7 @@ QJsonObject RcExtensionsApi::json(const RcCall& call, const RcExtension& e, bool
     if (e.status == u"Disabled")
         o.insert(u"statusInfo"_s, QJsonObject{{u"reason"_s, u"Voluntarily"_s}});
     if (e.id == call.caller->id) {
-        // serviceFeatures only when reading one's own extension (ringcentral.md §3.3).
+        // serviceFeatures only when reading one's own extension (docs/api/ringcentral.md §3.3).
         QJsonArray features;
         for (const QString& name : {u"CallForwarding"_s, u"CallerIdControl"_s, u"SMS"_s, u"Voicemail"_s})
             features.append(QJsonObject{{u"featureName"_s, name}, {u"enabled"_s, true}});

@@ -11,7 +11,7 @@
 
 namespace trunkline::emulator::ringcentral {
 
-// RingCentral's OAuth endpoints under /restapi/oauth (ringcentral.md §1): the JWT-bearer and refresh
+// RingCentral's OAuth endpoints under /restapi/oauth (docs/api/ringcentral.md §1): the JWT-bearer and refresh
 // grants at /token and /revoke, for the one confidential demo app. Its client id, secret and the key that
 // signs the demo JWTs come from the seed, so the same seed gives the same credentials across restarts.
 class RcOAuth {

@@ -32,7 +32,7 @@ std::optional<EmulatorResponse> parsePaging(const QUrlQuery& query, RcPageReques
             return RcErrors::invalidParameter(
                 u"perPage"_s, RingCentralService::tr("Expected an integer of 1 or more, or \"max\"."),
                 perPage);
-        // Larger values are clamped to the maximum (ringcentral.md §8; 1000 assumed for every list).
+        // Larger values are clamped to the maximum (docs/api/ringcentral.md §8; 1000 assumed for every list).
         out->perPage = qMin(value, kRcMaxPerPage);
     }
     return std::nullopt;

@@ -10,8 +10,8 @@
 
 namespace trunkline::emulator::ringcentral {
 
-// RingCentral's list plumbing (ringcentral.md §8): page/perPage, the {uri, records, paging, navigation}
-// envelope and repeatable enum filters, the same for every list endpoint.
+// RingCentral's list plumbing (docs/api/ringcentral.md §8): page/perPage, the {uri, records, paging,
+// navigation} envelope and repeatable enum filters, the same for every list endpoint.
 struct RcPageRequest {
     int page = 1;
     int perPage = 100;

@@ -11,7 +11,7 @@
 
 namespace trunkline::emulator::ringcentral {
 
-// RingCentral's usage-plan groups (ringcentral.md §7.2/§7.3).
+// RingCentral's usage-plan groups (docs/api/ringcentral.md §7.2/§7.3).
 enum class RcGroup { Light, Medium, Heavy, Auth };
 
 struct RcRateDecision {

@@ -21,9 +21,9 @@ struct RcSession {
 
 enum class RcTokenState { Valid, Unknown, Expired };
 
-// Issues, refreshes, checks and revokes tokens (ringcentral.md §1.6/§1.7). Lifetimes are emulated seconds
-// on the shared Clock. Refresh tokens are strictly single-use here: the documented ~10 s grace window in
-// which a repeated refresh returns the same token is not emulated (a client must never rely on it), and a
+// Issues, refreshes, checks and revokes tokens (docs/api/ringcentral.md §1.6/§1.7). Lifetimes are emulated
+// seconds on the shared Clock. Refresh tokens are strictly single-use here: the documented ~10 s grace window
+// in which a repeated refresh returns the same token is not emulated (a client must never rely on it), and a
 // refresh invalidates the session's previous access token at once.
 class RcTokenStore {
 public:

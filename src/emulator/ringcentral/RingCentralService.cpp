@@ -150,7 +150,7 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
     if (n < 3 || s[0] != u"v1.0" || s[1] != u"account")
         return dryRun ? EmulatorResponse{} : notFound();
 
-    // Usage groups per endpoint: ringcentral.md §7.3.
+    // Usage groups per endpoint: docs/api/ringcentral.md §7.3.
     auto pick = [&](RcGroup g, const std::function<EmulatorResponse()>& run) {
         *group = g;
         return dryRun ? EmulatorResponse{} : run();

@@ -9,9 +9,9 @@ namespace trunkline::emulator::telnyx {
 // The resources of the Telnyx porting API, one class each (src/emulator/telnyx/Telnyx*Api.cpp), which
 // TelnyxService routes to after authentication and rate limiting. Each works on the service's TelnyxState.
 
-// /v2/porting_orders[/{id}[/actions/confirm|cancel]] (telnyx-porting.md §2, §3): list with filters and
-// sort, create (split by country and number type), read, PATCH (schema-checked merge), delete drafts,
-// and the confirm/cancel actions of the status machine.
+// /v2/porting_orders[/{id}[/actions/confirm|cancel]] (docs/api/telnyx-porting.md §2, §3): list with filters
+// and sort, create (split by country and number type), read, PATCH (schema-checked merge), delete drafts, and
+// the confirm/cancel actions of the status machine.
 class TelnyxPortingOrdersApi {
     Q_DECLARE_TR_FUNCTIONS(TelnyxService)
 
@@ -25,8 +25,8 @@ public:
     static EmulatorResponse cancel(TelnyxState& state, const QString& id);
 };
 
-// GET /v2/porting_phone_numbers (telnyx-porting.md §3): the numbers of every order with their order's
-// status, filterable, as JSON pages or as CSV (Accept: text/csv).
+// GET /v2/porting_phone_numbers (docs/api/telnyx-porting.md §3): the numbers of every order with their
+// order's status, filterable, as JSON pages or as CSV (Accept: text/csv).
 class TelnyxPortingNumbersApi {
     Q_DECLARE_TR_FUNCTIONS(TelnyxService)
 
@@ -34,7 +34,7 @@ public:
     static EmulatorResponse list(TelnyxState& state, const EmulatorRequest& request);
 };
 
-// /v2/porting_orders/{id}/phone_number_extensions[/{id}] (telnyx-porting.md §4): the German extended
+// /v2/porting_orders/{id}/phone_number_extensions[/{id}] (docs/api/telnyx-porting.md §4): the German extended
 // numbers of an order's route numbers, checked with core's porting rules (seed 002).
 class TelnyxNumberExtensionsApi {
     Q_DECLARE_TR_FUNCTIONS(TelnyxService)

@@ -8,7 +8,7 @@
 
 namespace trunkline::emulator::telnyx {
 
-// One entry of Telnyx's JSON:API style `errors[]` (telnyx-porting.md §1 "Error body").
+// One entry of Telnyx's JSON:API style `errors[]` (docs/api/telnyx-porting.md §1 "Error body").
 struct TelnyxError {
     QString code;      // digits as a string, e.g. "10015"
     QString title;     // required by Telnyx
@@ -18,8 +18,9 @@ struct TelnyxError {
 };
 
 // Builds the error entries and responses the Telnyx emulator sends. The codes are Telnyx's documented
-// ones; which code the live API uses for each porting failure is UNCONFIRMED (telnyx-porting.md §4.5),
-// so we follow the emulator convention suggested there: 422 + "10015" with a precise detail and pointer.
+// ones; which code the live API uses for each porting failure is UNCONFIRMED (docs/api/telnyx-porting.md
+// §4.5), so we follow the emulator convention suggested there: 422 + "10015" with a precise detail and
+// pointer.
 class TelnyxErrors {
     Q_DECLARE_TR_FUNCTIONS(TelnyxErrors)
 

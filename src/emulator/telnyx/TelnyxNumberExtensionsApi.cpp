@@ -218,7 +218,7 @@ EmulatorResponse TelnyxNumberExtensionsApi::remove(TelnyxState& state, const QSt
                                      u"/status"_s));
     QJsonObject extension = state.data.extensions.takeAt(found);
     extension.remove(u"porting_order_id"_s);
-    // Telnyx answers 200 with the deleted record, not 204 (telnyx-porting.md §4.4).
+    // Telnyx answers 200 with the deleted record, not 204 (docs/api/telnyx-porting.md §4.4).
     return jsonResponse(200, QJsonObject{{u"data"_s, extension}});
 }
 

@@ -20,8 +20,8 @@ using core::PortingOrderStatus;
 constexpr int kMaxNumbersPerCreate = 1000;
 constexpr qint64 kCancelBlockedBeforeFocMs = 48LL * 3600 * 1000;
 
-// Schema of UpdatePortingOrder (telnyx-porting.md §2). Leaf types: string, uuid, datetime, url, bool,
-// int, e164, enum:a|b. Every leaf may be null (PATCH: explicit null clears). A trailing "!" means
+// Schema of UpdatePortingOrder (docs/api/telnyx-porting.md §2). Leaf types: string, uuid, datetime, url,
+// bool, int, e164, enum:a|b. Every leaf may be null (PATCH: explicit null clears). A trailing "!" means
 // required and not null (inside array items). An array holds its item schema as the only element.
 const QJsonObject& updateSchema() {
     static const QJsonObject schema = QJsonDocument::fromJson(R"({
@@ -339,7 +339,8 @@ EmulatorResponse TelnyxPortingOrdersApi::create(TelnyxState& state, const Emulat
     if (!errors.isEmpty())
         return TelnyxErrors::response(422, errors);
 
-    // Telnyx splits one request into several orders by country and number type (telnyx-porting.md §2).
+    // Telnyx splits one request into several orders by country and number type (docs/api/telnyx-porting.md
+    // §2).
     QList<QPair<QString, QString>> groups;
     for (const Wanted& w : wanted)
         if (!groups.contains(qMakePair(w.region, w.type)))

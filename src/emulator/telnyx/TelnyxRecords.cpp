@@ -95,12 +95,12 @@ QJsonObject TelnyxRecords::newOrder(const QString& id, const QString& userId, co
 QJsonObject TelnyxRecords::newPortingNumber(const QString& id, const QString& orderId, const QString& e164,
                                             const QString& phoneNumberType, const QString& countryCode) {
     return QJsonObject{
-        {u"id"_s, id}, // UNCONFIRMED field name (telnyx-porting.md §3): we send "id"
+        {u"id"_s, id}, // UNCONFIRMED field name (docs/api/telnyx-porting.md §3): we send "id"
         {u"record_type"_s, u"porting_phone_number"_s},
         {u"phone_number"_s, e164},
         {u"phone_number_type"_s, phoneNumberType},
         {u"porting_order_id"_s, orderId},
-        // International (non-US/CA) numbers are "provisional" by default (telnyx-porting.md §3).
+        // International (non-US/CA) numbers are "provisional" by default (docs/api/telnyx-porting.md §3).
         {u"portability_status"_s,
          countryCode == u"US" || countryCode == u"CA" ? u"confirmed"_s : u"provisional"_s},
         {u"requirements_status"_s, u"requirement-info-pending"_s},

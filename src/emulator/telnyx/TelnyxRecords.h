@@ -21,7 +21,7 @@ struct TelnyxData {
     QList<QJsonObject> extensions;     // PortingPhoneNumberExtension, plus "porting_order_id" (internal)
 };
 
-// Makes new records in Telnyx's shape (telnyx-porting.md §2–§4.5).
+// Makes new records in Telnyx's shape (docs/api/telnyx-porting.md §2–§4.5).
 class TelnyxRecords {
 public:
     // Deterministic version-4 uuid from a generator (the demo data must not depend on the wall clock).

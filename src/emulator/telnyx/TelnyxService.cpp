@@ -81,7 +81,7 @@ EmulatorResponse TelnyxService::faultResponse(int status, int retryAfterSeconds)
 }
 
 EmulatorResponse TelnyxService::handle(const EmulatorRequest& request) {
-    // Bearer auth (telnyx-porting.md §1). The scheme name is case-insensitive as in RFC 7235.
+    // Bearer auth (docs/api/telnyx-porting.md §1). The scheme name is case-insensitive as in RFC 7235.
     const QByteArray authorization = request.header("authorization").trimmed();
     const bool bearer =
         authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0;
@@ -93,7 +93,7 @@ EmulatorResponse TelnyxService::handle(const EmulatorRequest& request) {
         path = path.mid(prefix().size());
     const QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
     QMutexLocker locker(&m_mutex);
-    // x-ratelimit-* on every answer, 429 with Telnyx's body past the limit (telnyx-porting.md §1).
+    // x-ratelimit-* on every answer, 429 with Telnyx's body past the limit (docs/api/telnyx-porting.md §1).
     const qint64 now = m_state.clock.nowMs();
     const qint64 windowMs = 60 * 1000;
     if (now - m_windowStartMs >= windowMs) {

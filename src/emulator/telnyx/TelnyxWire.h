@@ -11,7 +11,7 @@
 
 namespace trunkline::emulator::telnyx {
 
-// What the Telnyx resources share on the wire (telnyx-porting.md §1): query parameters in either
+// What the Telnyx resources share on the wire (docs/api/telnyx-porting.md §1): query parameters in either
 // spelling, page[number]/page[size] with the {data, meta} envelope, JSON request bodies and small value
 // helpers.
 
@@ -24,7 +24,7 @@ constexpr int kMaxPageSize = 250;
 
 // The query with normalised keys: "filter[a][b]" and "filter[a.b]" both become "filter.a.b",
 // "page[number]" becomes "page.number", a trailing "[]" is dropped. The SDK and the older spec spell
-// the same filters differently (telnyx-porting.md §1 Pagination, §2 list filters); we accept all.
+// the same filters differently (docs/api/telnyx-porting.md §1 Pagination, §2 list filters); we accept all.
 class Query {
 public:
     explicit Query(const QUrlQuery& query);

@@ -28,7 +28,7 @@ public:
                           QWidget* parent = nullptr);
     ~ExtensionCreateDialog() override;
 
-    // RingCentral's ExtensionCreationRequest type values (ringcentral.md §3.1).
+    // RingCentral's ExtensionCreationRequest type values (docs/api/ringcentral.md §3.1).
     static QList<core::ExtensionType> creatableTypes();
 
     qint64 profileId() const;

@@ -11,8 +11,8 @@ namespace trunkline::gui {
 
 // What the signed-in user of a profile may do with extensions, and why not. RingCentral answers a
 // non-administrator's create or delete with 403 CMN-408, an edit of another extension with CMN-404 and
-// a change of the own number or status with CMN-402 (ringcentral.md §7, emulator seed 001); the console
-// disables those actions up front instead of staging changes that can only fail.
+// a change of the own number or status with CMN-402 (docs/api/ringcentral.md §7, emulator seed 001); the
+// console disables those actions up front instead of staging changes that can only fail.
 //
 // Who is signed in: the store keeps no identity, so the session tells it (the extension of
 // GET /restapi/v1.0/account/~/extension/~, i.e. the token's owner_id) through setSignedInExtension();

@@ -9,8 +9,9 @@
 
 namespace trunkline::gui {
 
-// The rules an extension's settings form checks as the admin types (RingCentral limits, ringcentral.md
-// §3.2-3.5). Fields are JSON pointers like the payload's members: "/name", "/extensionNumber",
+// The rules an extension's settings form checks as the admin types (RingCentral limits,
+// docs/api/ringcentral.md §3.2-3.5). Fields are JSON pointers like the payload's members: "/name",
+// "/extensionNumber",
 // "/status", "/timeZone", "/contact/firstName", "/contact/email", "/contact/businessPhone", ...
 // Each message names the field and the rule.
 class ExtensionValidator {

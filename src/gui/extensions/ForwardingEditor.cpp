@@ -295,7 +295,7 @@ void ForwardingEditor::showEntry() {
     const bool providerMade = has && providerMadeType(number.type);
     m_ui->phoneEdit->setEnabled(editable && number.type != core::ForwardingType::PhoneLine);
     m_ui->typeCombo->setEnabled(editable && !providerMade);
-    // Only entries of type Other keep a label of their own (ringcentral.md §5.1).
+    // Only entries of type Other keep a label of their own (docs/api/ringcentral.md §5.1).
     const bool customLabel = number.type == core::ForwardingType::Other;
     m_ui->labelEdit->setEnabled(editable && customLabel);
     m_ui->labelEdit->setPlaceholderText(has && !customLabel ? core::displayName(number.type)

@@ -18,7 +18,8 @@ namespace trunkline::gui {
 
 namespace {
 
-constexpr int kFriendlyNameMaxLength = 64; // Restcomm's friendly_name column (restcomm-numbers.md §5.8)
+constexpr int kFriendlyNameMaxLength =
+    64; // Restcomm's friendly_name column (docs/api/restcomm-numbers.md §5.8)
 constexpr int kPhoneNumberRole = Qt::UserRole + 1;
 
 void showMessage(QLabel* label, const QStringList& messages) {
@@ -170,7 +171,7 @@ QString AddNumberDialog::numberType() const {
     case Kind::Global:
         break;
     }
-    // For Local, Restcomm searches a non-US country as Global (restcomm-numbers.md §9).
+    // For Local, Restcomm searches a non-US country as Global (docs/api/restcomm-numbers.md §9).
     return u"Local"_s;
 }
 
@@ -242,8 +243,9 @@ QJsonObject AddNumberDialog::provisionRequest() const {
         return changes::NumberChangePayloads::provisionFields(m_ui->sipNumberEdit->text().trimmed(), {},
                                                               friendlyName, true, {}, {});
     }
-    // UNCONFIRMED: Restcomm answers an AreaCode-only provision with 500 (restcomm-numbers.md §5.2, inferred),
-    // so the console always provisions a number picked from the search, never "any number of an area code".
+    // UNCONFIRMED: Restcomm answers an AreaCode-only provision with 500 (docs/api/restcomm-numbers.md §5.2,
+    // inferred), so the console always provisions a number picked from the search, never "any number of an
+    // area code".
     const QListWidgetItem* item = m_ui->resultsList->currentItem();
     if (!item || m_searching)
         return {};

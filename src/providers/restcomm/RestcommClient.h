@@ -8,7 +8,7 @@
 
 namespace trunkline::providers::restcomm {
 
-// Restcomm-Connect IncomingPhoneNumbers (API 2012-04-24, restcomm-numbers.md) for one account, on a
+// Restcomm-Connect IncomingPhoneNumbers (API 2012-04-24, docs/api/restcomm-numbers.md) for one account, on a
 // ready (Basic AccountSid:AuthToken) ApiClient. Paths are below "/restcomm" unless the ApiClient's base
 // URL already ends in /restcomm. JSON is chosen with the ".json" suffix, which the server honours
 // whatever the Accept header says. Results come back through callbacks, only while this object lives.

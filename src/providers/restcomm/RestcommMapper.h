@@ -10,7 +10,7 @@
 
 namespace trunkline::providers::restcomm {
 
-// A number offered by AvailablePhoneNumbers (restcomm-numbers.md §9): a bare JSON array of camelCase
+// A number offered by AvailablePhoneNumbers (docs/api/restcomm-numbers.md §9): a bare JSON array of camelCase
 // objects, nulls omitted. The generic shape that providers::NumberSearch answers with.
 using AvailableNumber = providers::AvailableNumber;
 
@@ -22,8 +22,9 @@ struct ProvisionRequest {
     QString numberType; // "" (plain list, Global), "Local", "TollFree" or "Mobile"
 };
 
-// Restcomm IncomingPhoneNumber JSON and form data (restcomm-numbers.md §3, §5, §6) <-> PhoneNumberRecord
-// with RestcommAttributes. Restcomm prints JSON null for unset URLs and sids, which stay null QStrings.
+// Restcomm IncomingPhoneNumber JSON and form data (docs/api/restcomm-numbers.md §3, §5, §6) <->
+// PhoneNumberRecord with RestcommAttributes. Restcomm prints JSON null for unset URLs and sids, which stay
+// null QStrings.
 class RestcommMapper {
     Q_DECLARE_TR_FUNCTIONS(RestcommMapper)
 

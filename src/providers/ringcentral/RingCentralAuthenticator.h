@@ -8,7 +8,7 @@
 
 namespace trunkline::providers::ringcentral {
 
-// RingCentral OAuth 2.0 for a confidential app with a JWT credential (ringcentral.md §1): the JWT
+// RingCentral OAuth 2.0 for a confidential app with a JWT credential (docs/api/ringcentral.md §1): the JWT
 // bearer grant buys an access token, which is refreshed before it expires with the single-use refresh
 // token (falling back to the JWT when the refresh token is refused), and revoked on sign-out.
 // Concurrent requests that find the token stale share one token request.

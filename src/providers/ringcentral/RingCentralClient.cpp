@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Usage groups, ringcentral.md §7.3.
+// Usage groups, docs/api/ringcentral.md §7.3.
 const QString kLight = u"Light"_s;
 const QString kMedium = u"Medium"_s;
 const QString kHeavy = u"Heavy"_s;

@@ -15,7 +15,7 @@
 namespace trunkline::providers::ringcentral {
 
 // RingCentral REST API v1.0 operations the console uses, on a ready (authenticated) ApiClient. Every
-// request carries its usage group (ringcentral.md §7.3) so the client paces per group, and a subject
+// request carries its usage group (docs/api/ringcentral.md §7.3) so the client paces per group, and a subject
 // ("extension 101") so errors name the record. Results come back through callbacks, which are called
 // only while this object lives; lists are delivered page by page (PagedFetch) and end with a
 // ListOutcome telling whether the list is complete.

@@ -13,8 +13,8 @@
 
 namespace trunkline::providers::ringcentral {
 
-// RingCentral JSON (ringcentral.md §2-§5) <-> Trunkline's records, with no network in sight so it can be
-// tested on its own. Readers return nullopt and a translated *problem naming the record and the field
+// RingCentral JSON (docs/api/ringcentral.md §2-§5) <-> Trunkline's records, with no network in sight so it
+// can be tested on its own. Readers return nullopt and a translated *problem naming the record and the field
 // when a record is not what the API documents; unknown extension types become Unknown, unknown number
 // features are ignored (both are open sets), other unknown enum values are problems.
 class RingCentralMapper {
@@ -44,7 +44,7 @@ public:
     static std::optional<core::TimeZone> timeZone(const QJsonObject& json, QString* problem);
     static std::optional<core::ForwardingNumber> forwardingNumber(const QJsonObject& json, QString* problem);
     static QJsonObject forwardingNumberToJson(const core::ForwardingNumber& forwarding);
-    // POST body: flipNumber is an integer there; PUT body: a string (ringcentral.md §5.1).
+    // POST body: flipNumber is an integer there; PUT body: a string (docs/api/ringcentral.md §5.1).
     static QJsonObject forwardingCreateBody(const core::ForwardingNumber& forwarding);
     static QJsonObject forwardingUpdateBody(const core::ForwardingNumber& forwarding);
 

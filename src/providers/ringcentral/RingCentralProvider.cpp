@@ -40,7 +40,7 @@ const ProviderCapabilities& capabilities() {
         ProviderCapabilities caps;
         caps.key = core::kProviderRingCentral;
         caps.displayName = u"RingCentral"_s;
-        // The app's client id and secret and the user's JWT credential (ringcentral.md §1).
+        // The app's client id and secret and the user's JWT credential (docs/api/ringcentral.md §1).
         caps.secretFields = {{SecretSlot::ClientId, "clientId",
                               QT_TRANSLATE_NOOP("ProviderSecret", "Client ID: must not be empty."),
                               QT_TRANSLATE_NOOP("ProfilesCommand", "Client id: ")},

@@ -9,7 +9,7 @@
 
 namespace trunkline::providers::telnyx {
 
-// Telnyx API v2 porting operations (telnyx-porting.md) on a ready (Bearer key) ApiClient: porting
+// Telnyx API v2 porting operations (docs/api/telnyx-porting.md) on a ready (Bearer key) ApiClient: porting
 // orders, their porting phone numbers and German phone-number extensions. Paths are below "/v2"; when
 // the ApiClient's base URL already ends in /v2 (https://api.telnyx.com/v2) it is not added again.
 // Results come back through callbacks, only while this object lives.

@@ -8,8 +8,8 @@
 
 namespace trunkline::providers::telnyx {
 
-// Telnyx v2 porting JSON (telnyx-porting.md §2-§4) <-> Trunkline's records. Readers return nullopt and a
-// translated *problem naming the record and field when a record is not what the API documents.
+// Telnyx v2 porting JSON (docs/api/telnyx-porting.md §2-§4) <-> Trunkline's records. Readers return nullopt
+// and a translated *problem naming the record and field when a record is not what the API documents.
 // Exception codes are an open set and kept as text; timestamps are ISO 8601 UTC with milliseconds.
 class TelnyxMapper {
     Q_DECLARE_TR_FUNCTIONS(TelnyxMapper)
@@ -22,7 +22,7 @@ public:
     static QJsonObject portingOrderPatchBody(const core::PortingOrder& order);
 
     // The number's id is "id" on the emulator; the docs name "porting_phone_number_id", which is read
-    // when "id" is missing (UNCONFIRMED upstream, telnyx-porting.md §3).
+    // when "id" is missing (UNCONFIRMED upstream, docs/api/telnyx-porting.md §3).
     static std::optional<core::PortingPhoneNumber> portingPhoneNumber(const QJsonObject& json,
                                                                       QString* problem);
     static QJsonObject portingPhoneNumberToJson(const core::PortingPhoneNumber& number);

@@ -1,10 +1,10 @@
 #pragma once
 
-// Fixture of the Restcomm API tests over real sockets (one executable per resource, restcomm-numbers.md,
-// seed 003): before every test a fresh in-process emulator and its four accounts (the super admin, a
-// branch in another organisation, a sibling in the admin's organisation, an inactive one), with request
-// helpers that authenticate as one of them. Where Restcomm's docs and its server disagree, the
-// expectations follow the server.
+// Fixture of the Restcomm API tests over real sockets (one executable per resource,
+// docs/api/restcomm-numbers.md, seed 003): before every test a fresh in-process emulator and its four
+// accounts (the super admin, a branch in another organisation, a sibling in the admin's organisation, an
+// inactive one), with request helpers that authenticate as one of them. Where Restcomm's docs and its server
+// disagree, the expectations follow the server.
 
 #include "EmulatorTestClient.h"
 #include "emulator/restcomm/RestcommService.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-// Fixture of the Telnyx API tests (one executable per resource, telnyx-porting.md, seed 002). Every suite
-// runs twice (TELNYX_API_TEST_MAIN): once calling the service directly, once over real sockets through the
-// in-process emulator server (QNetworkAccessManager on 127.0.0.1).
+// Fixture of the Telnyx API tests (one executable per resource, docs/api/telnyx-porting.md, seed 002). Every
+// suite runs twice (TELNYX_API_TEST_MAIN): once calling the service directly, once over real sockets through
+// the in-process emulator server (QNetworkAccessManager on 127.0.0.1).
 
 #include "EmulatorTestClient.h"
 #include "emulator/EmulatorOptions.h"

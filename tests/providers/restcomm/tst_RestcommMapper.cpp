@@ -13,7 +13,7 @@ using test::parse;
 
 namespace {
 
-// A representation as Restcomm prints it (restcomm-numbers.md §3), minus uri and application names,
+// A representation as Restcomm prints it (docs/api/restcomm-numbers.md §3), minus uri and application names,
 // which the record does not keep.
 const QByteArray kMinimalCreate = R"({"sid":"PN0123456789abcdef0123456789abcdef",
   "account_sid":"ACae6e420f425248d6a26948c17a9e2acf","friendly_name":"My Company Line",

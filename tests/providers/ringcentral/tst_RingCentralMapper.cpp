@@ -195,7 +195,7 @@ private slots:
     }
 
     void forwardingFlipNumberTypes() {
-        // An integer in POST, a string in PUT and in answers (ringcentral.md §5.1).
+        // An integer in POST, a string in PUT and in answers (docs/api/ringcentral.md §5.1).
         core::ForwardingNumber f;
         f.id = u"5"_s;
         f.phoneNumber = u"+4930999"_s;

@@ -115,7 +115,7 @@ private slots:
             QVERIFY(wanted.contains(o.status));
     }
 
-    // The German extended-number workflow (telnyx-porting.md §4.1), each write read back.
+    // The German extended-number workflow (docs/api/telnyx-porting.md §4.1), each write read back.
     void extendedNumberOrderLifecycle() {
         ProviderRig rig(Provider::Telnyx, options(0));
         QVERIFY(rig.listening);
