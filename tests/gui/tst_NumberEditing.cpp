@@ -2,10 +2,9 @@
 // in-process emulator: every dialog driven through its real widgets, every outcome read back from the
 // pending changes in the store.
 
-#include "TestDatabase.h"
+#include "GuiTestCase.h"
 #include "connection/ConnectionFactory.h"
 #include "connection/DemoEmulator.h"
-#include "connection/DemoProfiles.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersPage.h"
@@ -27,9 +26,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QtTest>
@@ -115,15 +112,11 @@ class tst_NumberEditing : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
     void init() {
-        QSettings().clear();
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
         store::ProfileRepository profiles(m_test->database());
         QString error;
-        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
+        QCOMPARE(addDemoProfiles(*m_test), 3);
         for (const store::Profile& profile : profiles.list()) {
             if (profile.provider == core::kProviderRestcomm)
                 m_restcomm = profile.id;
