@@ -106,6 +106,14 @@ int rowOfId(const models::NumbersModel* model, const QString& id) {
     return -1;
 }
 
+// A connection factory over the in-process demo emulator, with an empty in-memory keychain.
+struct DemoConnections {
+    secrets::MemorySecretStore secrets;
+    QNetworkAccessManager network;
+    connection::DemoEmulator demo;
+    connection::ConnectionFactory factory{secrets, network, demo};
+};
+
 } // namespace
 
 class tst_NumberEditing : public QObject {
@@ -360,11 +368,8 @@ private slots:
         QVERIFY(other.open());
         QVERIFY(other.addProfile(u"Berlin"_s, u"ringcentral"_s) > 0);
         NumbersPage ringCentralOnly(other.database());
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        connection::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
-        ringCentralOnly.setConnectionFactory(&factory);
+        DemoConnections connections;
+        ringCentralOnly.setConnectionFactory(&connections.factory);
         QAction* blocked = ringCentralOnly.findChild<QAction*>(u"addNumberAction"_s);
         QVERIFY(!blocked->isEnabled());
         QVERIFY(
@@ -372,12 +377,9 @@ private slots:
     }
 
     void addSearchesTheEmulatorAndStagesTheProvision() {
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        connection::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
+        DemoConnections connections;
         NumbersPage page(m_test->database());
-        page.setConnectionFactory(&factory);
+        page.setConnectionFactory(&connections.factory);
         page.show();
         QAction* add = page.findChild<QAction*>(u"addNumberAction"_s);
         QVERIFY2(add->isEnabled(), qPrintable(add->toolTip()));
@@ -442,14 +444,11 @@ private slots:
         QFETCH(int, kind);
         QFETCH(QString, criteria);
         QFETCH(QString, expectedPrefix);
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        connection::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
+        DemoConnections connections;
         const std::optional<store::Profile> profile =
             store::ProfileRepository(m_test->database()).find(m_restcomm);
         QVERIFY(profile);
-        AddNumberDialog dialog(factory, *profile);
+        AddNumberDialog dialog(connections.factory, *profile);
         dialog.show();
         dialog.setKind(static_cast<AddNumberDialog::Kind>(kind));
         if (dialog.kind() == AddNumberDialog::Kind::TollFree) {
@@ -481,13 +480,10 @@ private slots:
     }
 
     void addSipVirtualNeedsNoSearch() {
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        connection::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
+        DemoConnections connections;
         const std::optional<store::Profile> profile =
             store::ProfileRepository(m_test->database()).find(m_restcomm);
-        AddNumberDialog dialog(factory, *profile);
+        AddNumberDialog dialog(connections.factory, *profile);
         dialog.show();
         dialog.setKind(AddNumberDialog::Kind::SipVirtual);
         QVERIFY(!dialog.findChild<QPushButton*>(u"searchButton"_s)->isVisible());
@@ -506,17 +502,14 @@ private slots:
 
     void addSearchErrorShowsTheApiError() {
         // A Restcomm profile whose keychain has no secret: the connection cannot be opened.
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        connection::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
+        DemoConnections connections;
         store::Profile profile;
         profile.name = u"Lab"_s;
         profile.provider = core::kProviderRestcomm.toString();
         profile.baseUrl = u"http://127.0.0.1:9"_s;
         profile.accountId = u"AC00000000000000000000000000000001"_s;
         QVERIFY(store::ProfileRepository(m_test->database()).add(profile));
-        AddNumberDialog dialog(factory, profile);
+        AddNumberDialog dialog(connections.factory, profile);
         dialog.show();
         dialog.findChild<QLineEdit*>(u"areaCodeEdit"_s)->setText(u"415"_s);
         QSignalSpy finished(&dialog, &AddNumberDialog::searchFinished);
