@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "GuiTestCase.h"
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
@@ -16,9 +16,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QtTest>
 
@@ -31,12 +29,7 @@ class tst_AppSession : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-    void init() {
-        QSettings().clear();
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
-    }
+    void init() { QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error())); }
     void cleanup() { m_test.reset(); }
 
     void declinedOfferLeavesAnEmptyConsole() {

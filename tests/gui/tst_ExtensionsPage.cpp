@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
 #include "changes/SettingsPayloads.h"
 #include "core/PhoneNumber.h"
@@ -23,8 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
@@ -37,12 +35,8 @@ class tst_ExtensionsPage : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
     void init() {
-        QSettings().clear();
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
         const qint64 profile = m_test->addProfile(u"Berlin office"_s);
         m_profile = profile;
         QList<core::Extension> all;

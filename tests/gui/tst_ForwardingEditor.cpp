@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
 #include "gui/extensions/ForwardingEditor.h"
 #include "models/ForwardingListModel.h"
@@ -14,8 +14,6 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QtTest>
 
@@ -46,12 +44,8 @@ class tst_ForwardingEditor : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
     void init() {
-        QSettings().clear();
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
         m_profile = m_test->addProfile(u"Berlin office"_s);
         core::Extension x;
         x.id = u"501"_s;

@@ -2,9 +2,8 @@
 // in-process emulator: every dialog driven through its real widgets, every outcome read back from the
 // pending changes in the store.
 
-#include "TestDatabase.h"
+#include "GuiTestCase.h"
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoProfiles.h"
 #include "demo/DemoEmulator.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
@@ -27,9 +26,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QtTest>
@@ -109,21 +106,25 @@ int rowOfId(const models::NumbersModel* model, const QString& id) {
     return -1;
 }
 
+// A connection factory over the in-process demo emulator, with an empty in-memory keychain.
+struct DemoConnections {
+    secrets::MemorySecretStore secrets;
+    QNetworkAccessManager network;
+    demo::DemoEmulator demo;
+    connection::ConnectionFactory factory{secrets, network, demo};
+};
+
 } // namespace
 
 class tst_NumberEditing : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
     void init() {
-        QSettings().clear();
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
         store::ProfileRepository profiles(m_test->database());
         QString error;
-        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
+        QCOMPARE(addDemoProfiles(*m_test), 3);
         for (const store::Profile& profile : profiles.list()) {
             if (profile.provider == core::kProviderRestcomm)
                 m_restcomm = profile.id;
@@ -367,11 +368,8 @@ private slots:
         QVERIFY(other.open());
         QVERIFY(other.addProfile(u"Berlin"_s, u"ringcentral"_s) > 0);
         NumbersPage ringCentralOnly(other.database());
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
-        ringCentralOnly.setConnectionFactory(&factory);
+        DemoConnections connections;
+        ringCentralOnly.setConnectionFactory(&connections.factory);
         QAction* blocked = ringCentralOnly.findChild<QAction*>(u"addNumberAction"_s);
         QVERIFY(!blocked->isEnabled());
         QVERIFY(
@@ -379,12 +377,9 @@ private slots:
     }
 
     void addSearchesTheEmulatorAndStagesTheProvision() {
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
+        DemoConnections connections;
         NumbersPage page(m_test->database());
-        page.setConnectionFactory(&factory);
+        page.setConnectionFactory(&connections.factory);
         page.show();
         QAction* add = page.findChild<QAction*>(u"addNumberAction"_s);
         QVERIFY2(add->isEnabled(), qPrintable(add->toolTip()));
@@ -449,14 +444,11 @@ private slots:
         QFETCH(int, kind);
         QFETCH(QString, criteria);
         QFETCH(QString, expectedPrefix);
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
+        DemoConnections connections;
         const std::optional<store::Profile> profile =
             store::ProfileRepository(m_test->database()).find(m_restcomm);
         QVERIFY(profile);
-        AddNumberDialog dialog(factory, *profile);
+        AddNumberDialog dialog(connections.factory, *profile);
         dialog.show();
         dialog.setKind(static_cast<AddNumberDialog::Kind>(kind));
         if (dialog.kind() == AddNumberDialog::Kind::TollFree) {
@@ -488,13 +480,10 @@ private slots:
     }
 
     void addSipVirtualNeedsNoSearch() {
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
+        DemoConnections connections;
         const std::optional<store::Profile> profile =
             store::ProfileRepository(m_test->database()).find(m_restcomm);
-        AddNumberDialog dialog(factory, *profile);
+        AddNumberDialog dialog(connections.factory, *profile);
         dialog.show();
         dialog.setKind(AddNumberDialog::Kind::SipVirtual);
         QVERIFY(!dialog.findChild<QPushButton*>(u"searchButton"_s)->isVisible());
@@ -513,17 +502,14 @@ private slots:
 
     void addSearchErrorShowsTheApiError() {
         // A Restcomm profile whose keychain has no secret: the connection cannot be opened.
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
+        DemoConnections connections;
         store::Profile profile;
         profile.name = u"Lab"_s;
         profile.provider = core::kProviderRestcomm.toString();
         profile.baseUrl = u"http://127.0.0.1:9"_s;
         profile.accountId = u"AC00000000000000000000000000000001"_s;
         QVERIFY(store::ProfileRepository(m_test->database()).add(profile));
-        AddNumberDialog dialog(factory, profile);
+        AddNumberDialog dialog(connections.factory, profile);
         dialog.show();
         dialog.findChild<QLineEdit*>(u"areaCodeEdit"_s)->setText(u"415"_s);
         QSignalSpy finished(&dialog, &AddNumberDialog::searchFinished);

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "GuiTestCase.h"
 #include "core/Csv.h"
 #include "gui/MainWindow.h"
 #include "gui/numbers/NumbersPage.h"
@@ -15,8 +15,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QtTest>
 
@@ -66,12 +64,8 @@ class tst_NumbersPage : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
     void init() {
-        QSettings().clear();
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
         m_profile = m_test->addProfile(u"Berlin office"_s);
         QVERIFY(m_profile > 0);
         QList<core::Extension> extensions;

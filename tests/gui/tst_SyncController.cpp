@@ -1,6 +1,5 @@
-#include "TestDatabase.h"
+#include "GuiTestCase.h"
 #include "connection/ConnectionFactory.h"
-#include "connection/DemoProfiles.h"
 #include "demo/DemoEmulator.h"
 #include "gui/syncstatus/SyncController.h"
 #include "gui/syncstatus/SyncStatusWidget.h"
@@ -11,9 +10,7 @@
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
 
@@ -25,21 +22,19 @@ class tst_SyncController : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-    void init() { QSettings().clear(); }
+    // Each case starts from a first start: a fresh SQLite file with the demo account's profiles.
+    void init() {
+        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
+        QCOMPARE(addDemoProfiles(*m_test), 3);
+    }
+    void cleanup() { m_test.reset(); }
 
     void firstStartSyncsTheDemoAccount() {
-        TestDatabase test(QStringLiteral("sqlite"));
-        QVERIFY2(test.open(), qPrintable(test.error()));
-        store::ProfileRepository profiles(test.database());
-        QString error;
-        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
-
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
         demo::DemoEmulator demo;
         connection::ConnectionFactory factory(secrets, network, demo);
-        gui::SyncController controller(test.database(), factory);
+        gui::SyncController controller(m_test->database(), factory);
         gui::SyncStatusWidget status(controller);
         auto* label = status.findChild<QLabel*>(QStringLiteral("syncStatusLabel"));
         auto* bar = status.findChild<QProgressBar*>(QStringLiteral("syncProgressBar"));
@@ -68,8 +63,9 @@ private slots:
                  qPrintable(later.findChild<QLabel*>(QStringLiteral("syncStatusLabel"))->text()));
 
         // The demo account's numbers are now in the local store, for every provider that has numbers.
-        store::PhoneNumberRepository numbers(test.database());
-        for (const store::Profile& profile : profiles.list()) {
+        store::PhoneNumberRepository numbers(m_test->database());
+        QString error;
+        for (const store::Profile& profile : store::ProfileRepository(m_test->database()).list()) {
             if (profile.provider == QLatin1String("telnyx"))
                 continue; // Telnyx contributes porting orders, not numbers
             QVERIFY2(numbers.count(profile.id, {}, &error) > 0, qPrintable(profile.name + error));
@@ -77,11 +73,6 @@ private slots:
     }
 
     void cancelStopsAndSaysSo() {
-        TestDatabase test(QStringLiteral("sqlite"));
-        QVERIFY2(test.open(), qPrintable(test.error()));
-        store::ProfileRepository profiles(test.database());
-        QString error;
-        QCOMPARE(connection::DemoProfiles::addIfFirstStart(profiles, &error), 3);
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
         emulator::EmulatorOptions big;
@@ -89,7 +80,7 @@ private slots:
         big.rateLimits = false;
         demo::DemoEmulator demo(big);
         connection::ConnectionFactory factory(secrets, network, demo);
-        gui::SyncController controller(test.database(), factory);
+        gui::SyncController controller(m_test->database(), factory);
         gui::SyncStatusWidget status(controller);
         QSignalSpy finished(&controller, &gui::SyncController::finished);
         QSignalSpy progress(&controller, &gui::SyncController::progress);
@@ -105,6 +96,9 @@ private slots:
                  qPrintable(finished.first().at(1).toString()));
         QVERIFY(!controller.isRunning());
     }
+
+private:
+    std::unique_ptr<TestDatabase> m_test;
 };
 
 QTEST_MAIN(tst_SyncController)

@@ -1,0 +1,38 @@
+#pragma once
+
+// Where every widget test case over a database starts from: test-mode standard paths (settings and data
+// never touch the user's), no settings left by the case before, and a fresh, migrated SQLite database.
+// Each test adds its own data after it:
+//
+//   void init() {
+//       QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
+//       m_profile = m_test->addProfile(u"Berlin office"_s);
+//       ...
+//   }
+//   void cleanup() { ...; m_test.reset(); }
+
+#include "TestDatabase.h"
+#include "connection/DemoProfiles.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <memory>
+
+inline bool startGuiTestCase(std::unique_ptr<TestDatabase>& test) {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    test = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
+    return test->open();
+}
+
+// The profiles of a first start (connection::DemoProfiles, served by the built-in emulator): returns
+// how many were added, -1 on error (said in a warning).
+inline int addDemoProfiles(TestDatabase& test) {
+    trunkline::store::ProfileRepository profiles(test.database());
+    QString error;
+    const int added = trunkline::connection::DemoProfiles::addIfFirstStart(profiles, &error);
+    if (added < 0) {
+        qWarning("%s", qPrintable(error));
+    }
+    return added;
+}
