@@ -92,14 +92,17 @@ StagingResult ChangeStager::stageSequence(const QList<store::PendingChange>& seq
 
 StagingResult ChangeStager::discard(qint64 changeId) {
     return command([&](QList<ChangeStep>& steps, QString* error) {
+        store::PendingChangeRepository repository(m_database);
         QString findError;
-        const std::optional<store::PendingChange> change =
-            store::PendingChangeRepository(m_database).find(changeId, &findError);
+        const std::optional<store::PendingChange> change = repository.find(changeId, &findError);
         if (!change) {
-            if (error)
-                *error = findError.isEmpty() ? tr("The pending change %1 no longer exists.").arg(changeId)
-                                             : findError;
-            return false;
+            if (!findError.isEmpty()) {
+                if (error)
+                    *error = findError;
+                return false;
+            }
+            // Gone already: the repository's refusal says so in the words the admin knows.
+            return repository.discard(changeId, error);
         }
         return drop(*change, steps, error);
     });
