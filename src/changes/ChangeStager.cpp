@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QPointer>
+#include <QThread>
 
 namespace trunkline::changes {
 
@@ -26,8 +27,11 @@ ChangeStager& ChangeStager::of(store::Database& database) {
     static QHash<QString, QPointer<ChangeStager>> stagers;
     const QMutexLocker lock(&mutex);
     QPointer<ChangeStager>& stager = stagers[database.connectionName()];
-    if (!stager)
-        stager = new ChangeStager(database, QCoreApplication::instance());
+    if (!stager) {
+        // Children of the application go with it; a worker thread's stager cannot have a parent elsewhere.
+        QCoreApplication* app = QCoreApplication::instance();
+        stager = new ChangeStager(database, app && app->thread() == QThread::currentThread() ? app : nullptr);
+    }
     return *stager;
 }
 
