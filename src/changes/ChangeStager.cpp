@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QPointer>
+#include <QThread>
 
 namespace trunkline::changes {
 
@@ -26,8 +27,11 @@ ChangeStager& ChangeStager::of(store::Database& database) {
     static QHash<QString, QPointer<ChangeStager>> stagers;
     const QMutexLocker lock(&mutex);
     QPointer<ChangeStager>& stager = stagers[database.connectionName()];
-    if (!stager)
-        stager = new ChangeStager(database, QCoreApplication::instance());
+    if (!stager) {
+        // Children of the application go with it; a worker thread's stager cannot have a parent elsewhere.
+        QCoreApplication* app = QCoreApplication::instance();
+        stager = new ChangeStager(database, app && app->thread() == QThread::currentThread() ? app : nullptr);
+    }
     return *stager;
 }
 
@@ -92,14 +96,17 @@ StagingResult ChangeStager::stageSequence(const QList<store::PendingChange>& seq
 
 StagingResult ChangeStager::discard(qint64 changeId) {
     return command([&](QList<ChangeStep>& steps, QString* error) {
+        store::PendingChangeRepository repository(m_database);
         QString findError;
-        const std::optional<store::PendingChange> change =
-            store::PendingChangeRepository(m_database).find(changeId, &findError);
+        const std::optional<store::PendingChange> change = repository.find(changeId, &findError);
         if (!change) {
-            if (error)
-                *error = findError.isEmpty() ? tr("The pending change %1 no longer exists.").arg(changeId)
-                                             : findError;
-            return false;
+            if (!findError.isEmpty()) {
+                if (error)
+                    *error = findError;
+                return false;
+            }
+            // Gone already: the repository's refusal says so in the words the admin knows.
+            return repository.discard(changeId, error);
         }
         return drop(*change, steps, error);
     });

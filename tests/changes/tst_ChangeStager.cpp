@@ -11,9 +11,11 @@
 #include "changes/RoutePayloads.h"
 #include "changes/SettingsPayloads.h"
 #include "store/ExtensionSettingsRepository.h"
+#include "store/Migrator.h"
 #include "store/PendingChangeRepository.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -407,6 +409,42 @@ private slots:
         QCOMPARE(all.steps.size(), 2);
         QVERIFY(rows(test, profile).isEmpty());
         QCOMPARE(rows(test, other).size(), 1);
+    }
+
+    void changesStagedBeforeSchema7GainBaseValues() {
+        QFETCH_GLOBAL(QString, engine);
+        TestDatabase test(engine);
+        if (!test.skipReason().isEmpty())
+            QSKIP(qPrintable(test.skipReason()));
+        QVERIFY2(test.open(false), qPrintable(test.error()));
+        QString error;
+        QVERIFY2(store::Migrator(test.database()).migrateTo(6, &error), qPrintable(error));
+        const qint64 profile = test.addProfile();
+        // A label edit as the previous release staged it: no base values column yet.
+        QSqlQuery insert(test.database().connection());
+        insert.prepare(u"INSERT INTO pending_changes (profile_id, entity, entity_key, operation, payload, "
+                       u"base_version, created_at, updated_at) VALUES (?, 'phone_number', 'N1', 'update', "
+                       u"'{\"label\":\"Front desk\"}', 'v1', '2026-01-01T00:00:00.000Z', "
+                       u"'2026-01-01T00:00:00.000Z')"_s);
+        insert.addBindValue(profile);
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+        insert.finish();
+        QVERIFY2(store::Migrator(test.database()).migrate(&error), qPrintable(error));
+
+        const QList<PendingChange> before = rows(test, profile);
+        QCOMPARE(before.size(), 1);
+        QVERIFY(before.first().baseValues.isEmpty());
+        core::PhoneNumberRecord edited = number();
+        edited.label = u"Lobby"_s;
+        ChangeStager stager(test.database());
+        const StagingResult revised =
+            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v2"_s));
+        QVERIFY2(revised.ok(), qPrintable(revised.error));
+        QVERIFY(revised.steps.first().isRevised());
+        const PendingChange after = rows(test, profile).first();
+        QCOMPARE(after.payload, (QJsonObject{{u"label"_s, u"Lobby"_s}}));
+        QCOMPARE(after.baseValues, (QJsonObject{{u"label"_s, u"Reception"_s}}));
+        QCOMPARE(after.baseVersion, u"v1"_s);
     }
 
     void signalsWhatChanged() {
