@@ -139,9 +139,12 @@ QStringList LayeringCheck::includeViolations() const {
                 }
                 const QString used = match.captured(1);
                 const QString where = QStringLiteral("src/%1:%2").arg(relative).arg(number + 1);
-                if (used != layer.library && !allows(layer.library, used)) {
+                const bool intoSubLibrary = QFileInfo::exists(m_sourceDir.filePath(
+                    used + QLatin1Char('/') + match.captured(2) + QStringLiteral("/CMakeLists.txt")));
+                if (used != layer.library && !allows(layer.library, used, intoSubLibrary)) {
+                    const QString what = intoSubLibrary ? used + QLatin1Char('/') + match.captured(2) : used;
                     problems
-                        << QStringLiteral("%1 includes %2/…; %3").arg(where, used, ruleFor(layer.library));
+                        << QStringLiteral("%1 includes %2/…; %3").arg(where, what, ruleFor(layer.library));
                     continue;
                 }
                 // Sub-folders that are libraries of their own (providers/ringcentral, …) do not use
@@ -171,13 +174,15 @@ QStringList LayeringCheck::linkViolations() const {
             auto it = target.globalMatch(readText(path));
             while (it.hasNext()) {
                 const QString name = it.next().captured(1);
-                const QString used = folderOf.value(name);
+                const QString folder = folderOf.value(name); // "providers" or "providers/ringcentral"
+                const QString used = folder.section(QLatin1Char('/'), 0, 0);
                 if (used.isEmpty()) {
                     problems << QStringLiteral("src/%1 links Trunkline::%2, which no library defines")
                                     .arg(m_sourceDir.relativeFilePath(path), name);
-                } else if (used != layer.library && !allows(layer.library, used)) {
+                } else if (used != layer.library &&
+                           !allows(layer.library, used, folder.contains(QLatin1Char('/')))) {
                     problems << QStringLiteral("src/%1 links Trunkline::%2 (%3); %4")
-                                    .arg(m_sourceDir.relativeFilePath(path), name, used,
+                                    .arg(m_sourceDir.relativeFilePath(path), name, folder,
                                          ruleFor(layer.library));
                 }
             }
@@ -205,9 +210,13 @@ QMap<QString, QString> LayeringCheck::folderOfTarget() const {
 QString LayeringCheck::ruleFor(const QString& library) const {
     for (const Layer& layer : m_layers) {
         if (layer.library == library) {
-            return layer.mayUse.isEmpty() ? QStringLiteral("%1 may use no other library").arg(library)
-                                          : QStringLiteral("%1 may use only %2")
-                                                .arg(library, layer.mayUse.join(QStringLiteral(", ")));
+            QStringList names;
+            for (const QString& used : layer.mayUse) {
+                names << (layer.topOnly.contains(used) ? used + QStringLiteral(" (top)") : used);
+            }
+            return names.isEmpty()
+                       ? QStringLiteral("%1 may use no other library").arg(library)
+                       : QStringLiteral("%1 may use only %2").arg(library, names.join(QStringLiteral(", ")));
         }
     }
     return QStringLiteral("%1 has no row in the table").arg(library);
