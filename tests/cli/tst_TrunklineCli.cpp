@@ -1,6 +1,7 @@
 // Runs the built trunkline-cli as a script would: exit codes, stdout/stderr, files, and a sync killed
 // halfway through.
 
+#include "CliRunner.h"
 #include "core/Csv.h"
 #include "emulator/DemoCredentials.h"
 #include "store/Database.h"
@@ -14,13 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-} // namespace
+using Run = trunkline::tests::CliRun;
 
 // Reads the emulator's banner lines as they arrive; true once the base URL and the RingCentral admin
 // credentials are known.
@@ -44,22 +39,7 @@ class tst_TrunklineCli : public QObject {
     QString m_database;
 
     Run cli(const QStringList& arguments, const QByteArray& input = {}, int timeoutMs = 120000) {
-        QProcess process;
-        process.setProgram(QStringLiteral(TRUNKLINE_CLI_PATH));
-        process.setArguments(QStringList{QStringLiteral("--database"), m_database} + arguments);
-        process.start();
-        process.write(input);
-        process.closeWriteChannel();
-        Run run;
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            return run;
-        }
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
+        return trunkline::tests::runCli(m_database, arguments, input, timeoutMs);
     }
     static QJsonArray jsonArray(const QByteArray& text) { return QJsonDocument::fromJson(text).array(); }
 
