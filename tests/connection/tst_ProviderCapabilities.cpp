@@ -151,6 +151,21 @@ private slots:
         }
     }
 
+    // The demo account (src/demo) signs every provider's demo profile in, and nothing else.
+    void theDemoAccountHasALoginForEveryProvider() {
+        QString error;
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        for (const ProviderCapabilities* row : providers::allProviders()) {
+            const std::optional<connection::DemoAccount::Login> login = m_demo.login(row->key.toString());
+            QVERIFY2(login, qPrintable(row->key.toString()));
+            QVERIFY(!login->secret.token.isEmpty());
+            QCOMPARE(!login->accountId.isEmpty(), row->needsAccountId);
+            QVERIFY(connection::ProviderSecret::parse(row->key.toString(),
+                                                      login->secret.serialize(row->key.toString()), &error));
+        }
+        QVERIFY(!m_demo.login(u"twilio"_s));
+    }
+
     void capabilitiesMatchTheClients_data() {
         QTest::addColumn<QString>("provider");
         for (const ProviderCapabilities* row : providers::allProviders())
