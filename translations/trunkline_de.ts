@@ -343,6 +343,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>the Qt PostgreSQL driver (QPSQL) is not installed</source>
         <translation>der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
     </message>
+    <message>
+        <source>The database URL %1 carries a password, which every user of this computer could read from the command line. Put the password in ~/.pgpass or the PGPASSWORD environment variable and give the URL without it.</source>
+        <translation>Die Datenbank-URL %1 enthält ein Passwort, das jeder Benutzer dieses Computers aus der Befehlszeile lesen könnte. Legen Sie das Passwort in ~/.pgpass oder die Umgebungsvariable PGPASSWORD und geben Sie die URL ohne es an.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseStatusText</name>
