@@ -42,7 +42,7 @@ QList<LayeringCheck::Layer> parseTable(const QString& page) {
         if (cells.size() < 4) {
             continue;
         }
-        LayeringCheck::Layer layer{cell(cells[1]), {}};
+        LayeringCheck::Layer layer{cell(cells[1]), {}, {}};
         for (const QString& used : cells[2].split(QLatin1Char(','))) {
             QString name = cell(used);
             const bool topOnly = name.endsWith(QStringLiteral("(top)"));
@@ -169,8 +169,8 @@ QStringList LayeringCheck::linkViolations() const {
     const QMap<QString, QString> folderOf = folderOfTarget();
     QStringList problems;
     for (const Layer& layer : m_layers) {
-        const QDir folder(m_sourceDir.filePath(layer.library));
-        for (const QString& path : filesUnder(folder, {QStringLiteral("CMakeLists.txt")})) {
+        const QDir libraryDir(m_sourceDir.filePath(layer.library));
+        for (const QString& path : filesUnder(libraryDir, {QStringLiteral("CMakeLists.txt")})) {
             auto it = target.globalMatch(readText(path));
             while (it.hasNext()) {
                 const QString name = it.next().captured(1);
