@@ -1,5 +1,6 @@
 #include "models/AuditLogModel.h"
 
+#include "models/ColumnTitles.h"
 #include "models/PendingChangesModel.h"
 #include "store/AuditLogRepository.h"
 
@@ -64,22 +65,14 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
 QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn:
-        return tr("Time");
-    case ProfileColumn:
-        return tr("Profile");
-    case ActorColumn:
-        return tr("By");
-    case ActionColumn:
-        return tr("Action");
-    case RecordColumn:
-        return tr("Record");
-    case SummaryColumn:
-        return tr("What happened");
-    default:
+    if (section < 0 || section >= ColumnCount)
         return {};
-    }
+    static constexpr std::array kTitles{
+        QT_TR_NOOP("Time"),   QT_TR_NOOP("Profile"), QT_TR_NOOP("By"),
+        QT_TR_NOOP("Action"), QT_TR_NOOP("Record"),  QT_TR_NOOP("What happened"),
+    };
+    static_assert(kTitles.size() == ColumnCount);
+    return columnTitle(staticMetaObject, kTitles, section);
 }
 
 } // namespace trunkline::models

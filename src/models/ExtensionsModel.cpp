@@ -1,5 +1,7 @@
 #include "models/ExtensionsModel.h"
 
+#include "models/ColumnTitles.h"
+
 #include <QScopedValueRollback>
 
 using namespace Qt::StringLiterals;
@@ -149,26 +151,12 @@ QString ExtensionsModel::displayText(const store::ExtensionRow& row, int column)
 }
 
 QString ExtensionsModel::headerText(int column) {
-    switch (column) {
-    case NumberColumn:
-        return tr("Ext.");
-    case NameColumn:
-        return tr("Name");
-    case TypeColumn:
-        return tr("Type");
-    case StatusColumn:
-        return tr("Status");
-    case EmailColumn:
-        return tr("E-mail");
-    case DepartmentColumn:
-        return tr("Department");
-    case TimeZoneColumn:
-        return tr("Time zone");
-    case NumbersColumn:
-        return tr("Numbers");
-    default:
-        return {};
-    }
+    static constexpr std::array kTitles{
+        QT_TR_NOOP("Ext."),   QT_TR_NOOP("Name"),       QT_TR_NOOP("Type"),      QT_TR_NOOP("Status"),
+        QT_TR_NOOP("E-mail"), QT_TR_NOOP("Department"), QT_TR_NOOP("Time zone"), QT_TR_NOOP("Numbers"),
+    };
+    static_assert(kTitles.size() == ColumnCount);
+    return columnTitle(staticMetaObject, kTitles, column);
 }
 
 QVariant ExtensionsModel::data(const QModelIndex& index, int role) const {

@@ -1,6 +1,7 @@
 #include "models/ForwardingListModel.h"
 
 #include "core/PhoneNumber.h"
+#include "models/ColumnTitles.h"
 #include "store/ForwardingNumberRepository.h"
 
 #include <QBrush>
@@ -147,20 +148,12 @@ void ForwardingListModel::acceptEdits() {
 }
 
 QString ForwardingListModel::headerText(int column) {
-    switch (column) {
-    case FlipColumn:
-        return tr("Flip");
-    case NumberColumn:
-        return tr("Number");
-    case TypeColumn:
-        return tr("Type");
-    case LabelColumn:
-        return tr("Label");
-    case FeaturesColumn:
-        return tr("Features");
-    default:
-        return {};
-    }
+    static constexpr std::array kTitles{
+        QT_TR_NOOP("Flip"),  QT_TR_NOOP("Number"),   QT_TR_NOOP("Type"),
+        QT_TR_NOOP("Label"), QT_TR_NOOP("Features"),
+    };
+    static_assert(kTitles.size() == ColumnCount);
+    return columnTitle(staticMetaObject, kTitles, column);
 }
 
 int ForwardingListModel::rowCount(const QModelIndex& parent) const {

@@ -3,6 +3,7 @@
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "core/PhoneNumber.h"
+#include "models/ColumnTitles.h"
 #include "providers/ProviderRegistry.h"
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
@@ -375,30 +376,14 @@ QString NumbersModel::displayText(const store::NumberRow& row, int column, const
 }
 
 QString NumbersModel::headerText(int column) {
-    switch (column) {
-    case NumberColumn:
-        return tr("Number");
-    case LabelColumn:
-        return tr("Label");
-    case UsageTypeColumn:
-        return tr("Usage type");
-    case PaymentTypeColumn:
-        return tr("Payment type");
-    case CallTypeColumn:
-        return tr("Call type");
-    case FeaturesColumn:
-        return tr("Features");
-    case ExtensionColumn:
-        return tr("Extension");
-    case StatusColumn:
-        return tr("Status");
-    case ProviderColumn:
-        return tr("Provider");
-    case CapabilitiesColumn:
-        return tr("Capabilities");
-    default:
-        return {};
-    }
+    static constexpr std::array kTitles{
+        QT_TR_NOOP("Number"),       QT_TR_NOOP("Label"),     QT_TR_NOOP("Usage type"),
+        QT_TR_NOOP("Payment type"), QT_TR_NOOP("Call type"), QT_TR_NOOP("Features"),
+        QT_TR_NOOP("Extension"),    QT_TR_NOOP("Status"),    QT_TR_NOOP("Provider"),
+        QT_TR_NOOP("Capabilities"),
+    };
+    static_assert(kTitles.size() == ColumnCount);
+    return columnTitle(staticMetaObject, kTitles, column);
 }
 
 QVariant NumbersModel::data(const QModelIndex& index, int role) const {

@@ -1,5 +1,6 @@
 #include "models/PendingChangesModel.h"
 
+#include "models/ColumnTitles.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 
@@ -184,24 +185,14 @@ QVariant PendingChangesModel::data(const QModelIndex& index, int role) const {
 QVariant PendingChangesModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case ProfileColumn:
-        return tr("Profile");
-    case WhatColumn:
-        return tr("Change");
-    case RecordColumn:
-        return tr("Record");
-    case DetailsColumn:
-        return tr("New values");
-    case StateColumn:
-        return tr("State");
-    case MessageColumn:
-        return tr("Message");
-    case StagedColumn:
-        return tr("Staged");
-    default:
+    if (section < 0 || section >= ColumnCount)
         return {};
-    }
+    static constexpr std::array kTitles{
+        QT_TR_NOOP("Profile"), QT_TR_NOOP("Change"),  QT_TR_NOOP("Record"), QT_TR_NOOP("New values"),
+        QT_TR_NOOP("State"),   QT_TR_NOOP("Message"), QT_TR_NOOP("Staged"),
+    };
+    static_assert(kTitles.size() == ColumnCount);
+    return columnTitle(staticMetaObject, kTitles, section);
 }
 
 } // namespace trunkline::models
