@@ -1,48 +1,64 @@
 #include "net/ApiError.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace trunkline::net {
+
+namespace {
+
+// What each kind of failure tells the admin: the reason, naming the provider (%1) and what was asked of
+// it (%2), and what to do about it. Both are translated in ApiError's context.
+struct KindTexts {
+    ApiError::Kind kind;
+    const char* reason;
+    const char* advice;
+};
+
+constexpr KindTexts kKindTexts[] = {
+    {ApiError::Kind::Network, QT_TRANSLATE_NOOP("ApiError", "%1 could not be reached for %2"),
+     QT_TRANSLATE_NOOP("ApiError", "Check the connection and sync again; nothing was lost.")},
+    {ApiError::Kind::Timeout, QT_TRANSLATE_NOOP("ApiError", "%1 did not answer in time for %2"),
+     QT_TRANSLATE_NOOP("ApiError", "Check the connection and sync again; nothing was lost.")},
+    {ApiError::Kind::Tls, QT_TRANSLATE_NOOP("ApiError", "the secure connection to %1 was refused for %2"),
+     QT_TRANSLATE_NOOP("ApiError",
+                       "Check the profile's address; Trunkline never connects without a valid certificate.")},
+    {ApiError::Kind::Unauthorized, QT_TRANSLATE_NOOP("ApiError", "%1 did not accept the credentials for %2"),
+     QT_TRANSLATE_NOOP("ApiError", "Enter the profile's credentials again.")},
+    {ApiError::Kind::Forbidden, QT_TRANSLATE_NOOP("ApiError", "%1 does not allow this profile to change %2"),
+     QT_TRANSLATE_NOOP("ApiError",
+                       "Ask an administrator of the account to make the change or to grant the permission.")},
+    {ApiError::Kind::NotFound, QT_TRANSLATE_NOOP("ApiError", "%1 no longer has %2"),
+     QT_TRANSLATE_NOOP("ApiError", "Sync again to refresh the local copy.")},
+    {ApiError::Kind::Invalid, QT_TRANSLATE_NOOP("ApiError", "%1 rejected %2"),
+     QT_TRANSLATE_NOOP("ApiError", "Correct the value and apply the change again.")},
+    {ApiError::Kind::RateLimited, QT_TRANSLATE_NOOP("ApiError", "%1 is limiting the request rate for %2"),
+     QT_TRANSLATE_NOOP("ApiError", "Wait a minute and sync again.")},
+    {ApiError::Kind::Server, QT_TRANSLATE_NOOP("ApiError", "%1 had an internal error with %2"),
+     QT_TRANSLATE_NOOP("ApiError", "Check the connection and sync again; nothing was lost.")},
+    {ApiError::Kind::Protocol, QT_TRANSLATE_NOOP("ApiError", "%1 sent an unreadable answer for %2"),
+     QT_TRANSLATE_NOOP("ApiError", "Sync again; if it persists, report it.")},
+    {ApiError::Kind::OutcomeUnknown,
+     QT_TRANSLATE_NOOP("ApiError",
+                       "the answer from %1 for %2 was lost, so it is not known whether it took effect"),
+     QT_TRANSLATE_NOOP("ApiError", "Sync to see whether it was applied before trying again.")},
+};
+
+const KindTexts* textsOf(ApiError::Kind kind) {
+    const auto* found = std::ranges::find(kKindTexts, kind, &KindTexts::kind);
+    return found != std::end(kKindTexts) ? found : nullptr;
+}
+
+} // namespace
 
 QString ApiError::message() const {
     const QString what = subject.isEmpty() ? tr("the request") : subject;
+    // A cancellation is the caller's own doing: it names only what was cancelled, and needs no advice.
     QString reason;
-    switch (kind) {
-    case Kind::Network:
-        reason = tr("%1 could not be reached for %2").arg(provider, what);
-        break;
-    case Kind::Timeout:
-        reason = tr("%1 did not answer in time for %2").arg(provider, what);
-        break;
-    case Kind::Tls:
-        reason = tr("the secure connection to %1 was refused for %2").arg(provider, what);
-        break;
-    case Kind::Unauthorized:
-        reason = tr("%1 did not accept the credentials for %2").arg(provider, what);
-        break;
-    case Kind::Forbidden:
-        reason = tr("%1 does not allow this profile to change %2").arg(provider, what);
-        break;
-    case Kind::NotFound:
-        reason = tr("%1 no longer has %2").arg(provider, what);
-        break;
-    case Kind::Invalid:
-        reason = tr("%1 rejected %2").arg(provider, what);
-        break;
-    case Kind::RateLimited:
-        reason = tr("%1 is limiting the request rate for %2").arg(provider, what);
-        break;
-    case Kind::Server:
-        reason = tr("%1 had an internal error with %2").arg(provider, what);
-        break;
-    case Kind::Protocol:
-        reason = tr("%1 sent an unreadable answer for %2").arg(provider, what);
-        break;
-    case Kind::OutcomeUnknown:
-        reason = tr("the answer from %1 for %2 was lost, so it is not known whether it took effect")
-                     .arg(provider, what);
-        break;
-    case Kind::Cancelled:
+    if (kind == Kind::Cancelled) {
         reason = tr("%1 was cancelled").arg(what);
-        break;
+    } else if (const KindTexts* texts = textsOf(kind)) {
+        reason = tr(texts->reason).arg(provider, what);
     }
     QString text = reason;
     if (!detail.isEmpty())
@@ -57,31 +73,8 @@ QString ApiError::message() const {
 }
 
 QString ApiError::advice() const {
-    switch (kind) {
-    case Kind::Network:
-    case Kind::Timeout:
-    case Kind::Server:
-        return tr("Check the connection and sync again; nothing was lost.");
-    case Kind::Tls:
-        return tr("Check the profile's address; Trunkline never connects without a valid certificate.");
-    case Kind::Unauthorized:
-        return tr("Enter the profile's credentials again.");
-    case Kind::Forbidden:
-        return tr("Ask an administrator of the account to make the change or to grant the permission.");
-    case Kind::NotFound:
-        return tr("Sync again to refresh the local copy.");
-    case Kind::Invalid:
-        return tr("Correct the value and apply the change again.");
-    case Kind::RateLimited:
-        return tr("Wait a minute and sync again.");
-    case Kind::Protocol:
-        return tr("Sync again; if it persists, report it.");
-    case Kind::OutcomeUnknown:
-        return tr("Sync to see whether it was applied before trying again.");
-    case Kind::Cancelled:
-        return {};
-    }
-    return {};
+    const KindTexts* texts = textsOf(kind);
+    return texts ? tr(texts->advice) : QString();
 }
 
 bool ApiError::isTransient() const {

@@ -14,14 +14,7 @@ PagedFetch::PagedFetch(ApiClient* client, RequestForPage requestForPage, PageRea
 
 PagedFetch::~PagedFetch() {
     // Nobody is listening any more: stop what is still on its way without signalling.
-    const auto outstanding = m_outstanding;
-    m_outstanding.clear();
-    for (const QPointer<ApiReply>& reply : outstanding) {
-        if (reply) {
-            disconnect(reply, nullptr, this, nullptr);
-            reply->cancel();
-        }
-    }
+    dropOutstanding();
 }
 
 void PagedFetch::start() {
@@ -147,6 +140,11 @@ void PagedFetch::fail(ApiError error) {
     m_result.complete = false;
     m_result.error = std::move(error);
     // Stop the rest: a partial list is reported as partial, never padded out later.
+    dropOutstanding();
+    finish();
+}
+
+void PagedFetch::dropOutstanding() {
     const auto outstanding = m_outstanding;
     m_outstanding.clear();
     for (const QPointer<ApiReply>& reply : outstanding) {
@@ -155,7 +153,6 @@ void PagedFetch::fail(ApiError error) {
             reply->cancel();
         }
     }
-    finish();
 }
 
 void PagedFetch::finish() {

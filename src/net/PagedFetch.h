@@ -86,6 +86,8 @@ private:
     void onPage(int page, const ApiRequest& apiRequest, const ApiResult& result);
     void requestMorePages();
     void fail(ApiError error);
+    // Cancels the requests still on their way; their answers no longer reach this fetch.
+    void dropOutstanding();
     void finish();
     ApiError protocolError(const ApiRequest& apiRequest, const QString& problem) const;
 

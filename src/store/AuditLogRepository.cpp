@@ -40,7 +40,6 @@ bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
 }
 
 QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int limit, QString* error) const {
-    QList<AuditEntry> entries;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     query.prepare(u"SELECT id, at, profile_id, profile_name, actor, entity, entity_key, action, summary "
@@ -50,24 +49,20 @@ QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int 
         query.addBindValue(*profileId);
     }
     query.addBindValue(qMax(0, limit));
-    if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the audit log"), query);
-        return entries;
-    }
-    while (query.next()) {
+    const auto fromRow = [](const QSqlQuery& q) {
         AuditEntry e;
-        e.id = query.value(0).toLongLong();
-        e.at = sql::toDateTime(query.value(1));
-        e.profileId = query.value(2).isNull() ? 0 : query.value(2).toLongLong();
-        e.profileName = query.value(3).toString();
-        e.actor = query.value(4).toString();
-        e.entity = query.value(5).toString();
-        e.entityKey = query.value(6).toString();
-        e.action = query.value(7).toString();
-        e.summary = query.value(8).toString();
-        entries << e;
-    }
-    return entries;
+        e.id = q.value(0).toLongLong();
+        e.at = sql::toDateTime(q.value(1));
+        e.profileId = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
+        e.profileName = q.value(3).toString();
+        e.actor = q.value(4).toString();
+        e.entity = q.value(5).toString();
+        e.entityKey = q.value(6).toString();
+        e.action = q.value(7).toString();
+        e.summary = q.value(8).toString();
+        return e;
+    };
+    return sql::readRows(m_database, query, fromRow, tr("Cannot read the audit log"), error);
 }
 
 } // namespace trunkline::store

@@ -83,32 +83,26 @@ QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter
         u"(SELECT COUNT(*) FROM phone_numbers n WHERE n.profile_id = x.profile_id AND n.extension_id = x.id) "
         u"FROM extensions x"_s.arg(keyset.sortBy);
     QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);
-    QList<ExtensionRow> rows;
-    if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the extensions"), query);
-        return rows;
-    }
-    while (query.next()) {
+    const auto fromRow = [](const QSqlQuery& q) {
         ExtensionRow row;
-        row.profileId = query.value(0).toLongLong();
+        row.profileId = q.value(0).toLongLong();
         core::Extension& x = row.extension;
-        x.id = query.value(1).toString();
-        x.extensionNumber = query.value(2).toString();
-        x.name = query.value(3).toString();
-        x.type =
-            core::extensionTypeFromWire(query.value(4).toString()).value_or(core::ExtensionType::Unknown);
+        x.id = q.value(1).toString();
+        x.extensionNumber = q.value(2).toString();
+        x.name = q.value(3).toString();
+        x.type = core::extensionTypeFromWire(q.value(4).toString()).value_or(core::ExtensionType::Unknown);
         x.status =
-            core::extensionStatusFromWire(query.value(5).toString()).value_or(core::ExtensionStatus::Enabled);
-        x.contact.email = query.value(6).toString();
-        x.contact.department = query.value(7).toString();
-        x.timeZone = query.value(8).toString();
-        x.admin = query.value(9).toInt() != 0;
-        row.version = query.value(10).toString();
-        row.sortValue = query.value(11).toString();
-        row.numberCount = query.value(12).toInt();
-        rows << row;
-    }
-    return rows;
+            core::extensionStatusFromWire(q.value(5).toString()).value_or(core::ExtensionStatus::Enabled);
+        x.contact.email = q.value(6).toString();
+        x.contact.department = q.value(7).toString();
+        x.timeZone = q.value(8).toString();
+        x.admin = q.value(9).toInt() != 0;
+        row.version = q.value(10).toString();
+        row.sortValue = q.value(11).toString();
+        row.numberCount = q.value(12).toInt();
+        return row;
+    };
+    return sql::readRows(m_database, query, fromRow, tr("Cannot read the extensions"), error);
 }
 
 } // namespace trunkline::store

@@ -84,30 +84,24 @@ bool ForwardingNumberRepository::replaceList(qint64 profileId, const QString& ex
 
 QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId, const QString& extensionId,
                                                                QString* error) const {
-    QList<core::ForwardingNumber> numbers;
     QSqlQuery query = sql::preparedQuery(
         m_database,
         u"SELECT id, phone_number, label, type, features, flip_number, device_id FROM forwarding_numbers "
         u"WHERE profile_id = ? AND extension_id = ? ORDER BY position"_s,
         {profileId, extensionId});
-    if (!query.exec()) {
-        sql::fail(error, m_database,
-                  tr("Cannot read the forwarding numbers of extension %1").arg(extensionId), query);
-        return numbers;
-    }
-    while (query.next()) {
+    const auto fromRow = [](const QSqlQuery& q) {
         core::ForwardingNumber n;
-        n.id = query.value(0).toString();
-        n.phoneNumber = query.value(1).toString();
-        n.label = query.value(2).toString();
-        n.type =
-            core::forwardingTypeFromWire(query.value(3).toString()).value_or(core::ForwardingType::Other);
-        n.features = core::forwardingFeaturesFromWire(sql::splitWords(query.value(4).toString()));
-        n.flipNumber = query.value(5).toInt();
-        n.deviceId = query.value(6).toString();
-        numbers << n;
-    }
-    return numbers;
+        n.id = q.value(0).toString();
+        n.phoneNumber = q.value(1).toString();
+        n.label = q.value(2).toString();
+        n.type = core::forwardingTypeFromWire(q.value(3).toString()).value_or(core::ForwardingType::Other);
+        n.features = core::forwardingFeaturesFromWire(sql::splitWords(q.value(4).toString()));
+        n.flipNumber = q.value(5).toInt();
+        n.deviceId = q.value(6).toString();
+        return n;
+    };
+    return sql::readRows(m_database, query, fromRow,
+                         tr("Cannot read the forwarding numbers of extension %1").arg(extensionId), error);
 }
 
 std::optional<RecordState> ForwardingNumberRepository::state(qint64 profileId, const QString& extensionId,

@@ -164,31 +164,23 @@ QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberS
         u"COALESCE(e.name, ''), %1 FROM phone_numbers n"_s.arg(keyset.sortBy) +
         kJoinExtensions;
     QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);
-    QList<NumberRow> rows;
-    if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the phone numbers"), query);
-        return rows;
-    }
-    while (query.next()) {
+    const auto fromRow = [](const QSqlQuery& q) {
         NumberRow row;
-        row.profileId = query.value(0).toLongLong();
+        row.profileId = q.value(0).toLongLong();
         core::PhoneNumberRecord& n = row.record;
-        n.id = query.value(1).toString();
-        n.provider = query.value(2).toString();
-        n.e164 = query.value(3).toString();
-        n.label = query.value(4).toString();
-        n.usageType =
-            core::usageTypeFromWire(query.value(5).toString()).value_or(core::UsageType::DirectNumber);
-        n.paymentType =
-            core::paymentTypeFromWire(query.value(6).toString()).value_or(core::PaymentType::Local);
-        n.callType = core::callTypeFromWire(query.value(7).toString()).value_or(core::CallType::VoiceFax);
-        n.status =
-            core::numberStatusFromWire(query.value(8).toString()).value_or(core::NumberStatus::Unknown);
-        n.features = core::numberFeaturesFromWire(sql::splitWords(query.value(9).toString()));
-        n.extensionId = query.value(10).toString();
-        n.extensionNumber = query.value(11).toString();
-        if (!query.value(12).isNull()) {
-            const QJsonObject o = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object();
+        n.id = q.value(1).toString();
+        n.provider = q.value(2).toString();
+        n.e164 = q.value(3).toString();
+        n.label = q.value(4).toString();
+        n.usageType = core::usageTypeFromWire(q.value(5).toString()).value_or(core::UsageType::DirectNumber);
+        n.paymentType = core::paymentTypeFromWire(q.value(6).toString()).value_or(core::PaymentType::Local);
+        n.callType = core::callTypeFromWire(q.value(7).toString()).value_or(core::CallType::VoiceFax);
+        n.status = core::numberStatusFromWire(q.value(8).toString()).value_or(core::NumberStatus::Unknown);
+        n.features = core::numberFeaturesFromWire(sql::splitWords(q.value(9).toString()));
+        n.extensionId = q.value(10).toString();
+        n.extensionNumber = q.value(11).toString();
+        if (!q.value(12).isNull()) {
+            const QJsonObject o = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
             core::RestcommAttributes r;
             r.voiceCapable = o.value("voice_capable"_L1).toBool();
             r.smsCapable = o.value("sms_capable"_L1).toBool();
@@ -197,12 +189,12 @@ QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberS
             r.pureSip = o.value("pure_sip"_L1).toBool();
             n.restcomm = r;
         }
-        row.version = query.value(13).toString();
-        row.extensionName = query.value(14).toString();
-        row.sortValue = query.value(15).toString();
-        rows << row;
-    }
-    return rows;
+        row.version = q.value(13).toString();
+        row.extensionName = q.value(14).toString();
+        row.sortValue = q.value(15).toString();
+        return row;
+    };
+    return sql::readRows(m_database, query, fromRow, tr("Cannot read the phone numbers"), error);
 }
 
 QHash<NumberTableQuery::NumberKey, QJsonObject> NumberTableQuery::pendingUpdates(QString* error) const {

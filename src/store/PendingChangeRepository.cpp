@@ -5,6 +5,10 @@
 
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QStringView>
+#include <algorithm>
+#include <array>
+#include <cstddef>
 
 using namespace Qt::StringLiterals;
 
@@ -39,53 +43,56 @@ QString payloadText(const QJsonObject& payload) {
     return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
 }
 
+// How operations and states are spelled in the pending_changes table: one row per value, so the text
+// and the parsing of a value cannot disagree.
+template <typename E>
+struct TextEntry {
+    E value;
+    QStringView text;
+};
+
+constexpr std::array<TextEntry<ChangeOperation>, 3> kOperationTexts{{
+    {ChangeOperation::Create, u"create"},
+    {ChangeOperation::Update, u"update"},
+    {ChangeOperation::Delete, u"delete"},
+}};
+
+constexpr std::array<TextEntry<ChangeState>, 5> kStateTexts{{
+    {ChangeState::Pending, u"pending"},
+    {ChangeState::Applying, u"applying"},
+    {ChangeState::Applied, u"applied"},
+    {ChangeState::Failed, u"failed"},
+    {ChangeState::Conflict, u"conflict"},
+}};
+
+template <typename E, std::size_t N>
+QString textOf(const std::array<TextEntry<E>, N>& table, E value) {
+    const auto entry = std::ranges::find(table, value, &TextEntry<E>::value);
+    return entry != table.end() ? entry->text.toString() : QString();
+}
+
+template <typename E, std::size_t N>
+std::optional<E> valueOf(const std::array<TextEntry<E>, N>& table, QStringView text) {
+    const auto entry = std::ranges::find(table, text, &TextEntry<E>::text);
+    return entry != table.end() ? std::optional<E>(entry->value) : std::nullopt;
+}
+
 } // namespace
 
 QString toText(ChangeOperation operation) {
-    switch (operation) {
-    case ChangeOperation::Create:
-        return u"create"_s;
-    case ChangeOperation::Update:
-        return u"update"_s;
-    case ChangeOperation::Delete:
-        return u"delete"_s;
-    }
-    return {};
+    return textOf(kOperationTexts, operation);
 }
 
 std::optional<ChangeOperation> changeOperationFromText(const QString& text) {
-    for (auto operation : {ChangeOperation::Create, ChangeOperation::Update, ChangeOperation::Delete}) {
-        if (toText(operation) == text) {
-            return operation;
-        }
-    }
-    return std::nullopt;
+    return valueOf(kOperationTexts, text);
 }
 
 QString toText(ChangeState state) {
-    switch (state) {
-    case ChangeState::Pending:
-        return u"pending"_s;
-    case ChangeState::Applying:
-        return u"applying"_s;
-    case ChangeState::Applied:
-        return u"applied"_s;
-    case ChangeState::Failed:
-        return u"failed"_s;
-    case ChangeState::Conflict:
-        return u"conflict"_s;
-    }
-    return {};
+    return textOf(kStateTexts, state);
 }
 
 std::optional<ChangeState> changeStateFromText(const QString& text) {
-    for (auto state : {ChangeState::Pending, ChangeState::Applying, ChangeState::Applied, ChangeState::Failed,
-                       ChangeState::Conflict}) {
-        if (toText(state) == text) {
-            return state;
-        }
-    }
-    return std::nullopt;
+    return valueOf(kStateTexts, text);
 }
 
 PendingChangeRepository::PendingChangeRepository(Database& database)
@@ -141,47 +148,30 @@ std::optional<PendingChange> PendingChangeRepository::find(qint64 id, QString* e
 
 QList<PendingChange> PendingChangeRepository::list(qint64 profileId, const QList<ChangeState>& states,
                                                    QString* error) const {
-    QString statement = "SELECT "_L1 + kColumns + " FROM pending_changes WHERE profile_id = ?"_L1;
+    QString where = u"profile_id = ?"_s;
+    QVariantList values{profileId};
     if (!states.isEmpty()) {
-        statement += " AND state IN ("_L1 + QStringList(states.size(), u"?"_s).join(", "_L1) + u')';
+        where += " AND state IN ("_L1 + QStringList(states.size(), u"?"_s).join(", "_L1) + u')';
+        for (ChangeState state : states) {
+            values << toText(state);
+        }
     }
-    statement += " ORDER BY id"_L1;
-    QList<PendingChange> changes;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(statement);
-    query.addBindValue(profileId);
-    for (ChangeState state : states) {
-        query.addBindValue(toText(state));
-    }
-    if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the pending changes"), query);
-        return changes;
-    }
-    while (query.next()) {
-        changes << fromRow(query);
-    }
-    return changes;
+    return select(where, values, error);
 }
 
 QList<PendingChange> PendingChangeRepository::due(qint64 profileId, const QDateTime& now,
                                                   QString* error) const {
-    QList<PendingChange> changes;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare("SELECT "_L1 + kColumns +
-                  " FROM pending_changes WHERE profile_id = ? AND state IN ('pending', 'failed') "
-                  "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id"_L1);
-    query.addBindValue(profileId);
-    query.addBindValue(sql::toText(now));
-    if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the pending changes"), query);
-        return changes;
-    }
-    while (query.next()) {
-        changes << fromRow(query);
-    }
-    return changes;
+    return select(u"profile_id = ? AND state IN ('pending', 'failed') "
+                  u"AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"_s,
+                  {profileId, sql::toText(now)}, error);
+}
+
+QList<PendingChange> PendingChangeRepository::select(const QString& where, const QVariantList& values,
+                                                     QString* error) const {
+    QSqlQuery query = sql::preparedQuery(
+        m_database, "SELECT "_L1 + kColumns + " FROM pending_changes WHERE "_L1 + where + " ORDER BY id"_L1,
+        values);
+    return sql::readRows(m_database, query, fromRow, tr("Cannot read the pending changes"), error);
 }
 
 bool PendingChangeRepository::transition(qint64 id, ChangeState to, const QList<ChangeState>& from,

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QVariant>
 #include <optional>
 
 class QSqlQuery;
@@ -48,6 +49,8 @@ public:
     int purgeApplied(qint64 profileId, QString* error = nullptr);
 
 private:
+    // The changes whose row meets `where` (its ? placeholders bound to `values`), in the order staged.
+    QList<PendingChange> select(const QString& where, const QVariantList& values, QString* error) const;
     bool transition(qint64 id, ChangeState to, const QList<ChangeState>& from, const QString& message,
                     const QDateTime& retryAt, bool countAttempt, QString* error);
     // Runs a prepared UPDATE whose last bound values are still to come (updated_at, id).

@@ -98,16 +98,9 @@ std::optional<Profile> ProfileRepository::find(qint64 profileId, QString* error)
 }
 
 QList<Profile> ProfileRepository::list(QString* error) const {
-    QList<Profile> profiles;
-    QSqlQuery query(m_database.connection());
-    if (!query.exec("SELECT "_L1 + kColumns + " FROM profiles ORDER BY name, id"_L1)) {
-        sql::fail(error, m_database, tr("Cannot read the profiles"), query);
-        return profiles;
-    }
-    while (query.next()) {
-        profiles << fromRow(query);
-    }
-    return profiles;
+    QSqlQuery query =
+        sql::preparedQuery(m_database, "SELECT "_L1 + kColumns + " FROM profiles ORDER BY name, id"_L1, {});
+    return sql::readRows(m_database, query, fromRow, tr("Cannot read the profiles"), error);
 }
 
 } // namespace trunkline::store

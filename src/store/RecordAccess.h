@@ -72,18 +72,10 @@ public:
             statement += QLatin1String(" LIMIT ? OFFSET ?");
             values << page.limit << qMax(0, page.offset);
         }
-        QList<Record> records;
         QSqlQuery query = sql::preparedQuery(m_database, statement, values);
-        if (!query.exec()) {
-            sql::fail(error, m_database,
-                      QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()),
-                      query);
-            return records;
-        }
-        while (query.next()) {
-            records << m_fromRow(query);
-        }
-        return records;
+        return sql::readRows(
+            m_database, query, m_fromRow,
+            QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()), error);
     }
 
     // -1 (with *error) when the count cannot be read.

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVariant>
 #include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace trunkline::store {
 
@@ -79,6 +81,22 @@ std::optional<RecordState> recordState(Database& database, const RecordTable& ta
 // Sets *error to "<what> in <database>: <driver text>" and returns false.
 bool fail(QString* error, const Database& database, const QString& what, const QSqlQuery& query);
 bool fail(QString* error, const QString& message);
+
+// Runs a prepared SELECT and decodes each row with `fromRow`: the rows, or none with *error set to
+// "<what> in <database>: <driver text>".
+template <class FromRow>
+auto readRows(const Database& database, QSqlQuery& query, FromRow fromRow, const QString& what,
+              QString* error) -> QList<std::invoke_result_t<FromRow, const QSqlQuery&>> {
+    QList<std::invoke_result_t<FromRow, const QSqlQuery&>> rows;
+    if (!query.exec()) {
+        fail(error, database, what, query);
+        return rows;
+    }
+    while (query.next()) {
+        rows << fromRow(std::as_const(query));
+    }
+    return rows;
+}
 
 // Escapes LIKE wildcards in user text; used with ESCAPE '\'.
 QString likeEscaped(const QString& text);
