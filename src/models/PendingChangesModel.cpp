@@ -10,12 +10,23 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPalette>
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace trunkline::models {
 
 namespace {
+
+// The text of `value` in a table of (value, QT_TR_NOOP text) rows, translated in the model's context.
+template <typename E, std::size_t N>
+QString translatedText(const std::pair<E, const char*> (&texts)[N], E value) {
+    const auto* found = std::ranges::find(texts, value, &std::pair<E, const char*>::first);
+    return found != std::end(texts) ? PendingChangesModel::tr(found->second) : QString();
+}
 
 // Longer values are cut in the table; the tooltip shows the whole payload.
 constexpr int kMaxValueChars = 40;
@@ -88,31 +99,23 @@ QString PendingChangesModel::entityText(const QString& entity) {
 }
 
 QString PendingChangesModel::operationText(store::ChangeOperation operation) {
-    switch (operation) {
-    case store::ChangeOperation::Create:
-        return tr("Create");
-    case store::ChangeOperation::Update:
-        return tr("Update");
-    case store::ChangeOperation::Delete:
-        return tr("Delete");
-    }
-    return {};
+    static constexpr std::pair<store::ChangeOperation, const char*> kTexts[] = {
+        {store::ChangeOperation::Create, QT_TR_NOOP("Create")},
+        {store::ChangeOperation::Update, QT_TR_NOOP("Update")},
+        {store::ChangeOperation::Delete, QT_TR_NOOP("Delete")},
+    };
+    return translatedText(kTexts, operation);
 }
 
 QString PendingChangesModel::stateText(store::ChangeState state) {
-    switch (state) {
-    case store::ChangeState::Pending:
-        return tr("Waiting");
-    case store::ChangeState::Applying:
-        return tr("Being applied");
-    case store::ChangeState::Applied:
-        return tr("Applied");
-    case store::ChangeState::Failed:
-        return tr("Failed, will retry");
-    case store::ChangeState::Conflict:
-        return tr("Conflict");
-    }
-    return {};
+    static constexpr std::pair<store::ChangeState, const char*> kTexts[] = {
+        {store::ChangeState::Pending, QT_TR_NOOP("Waiting")},
+        {store::ChangeState::Applying, QT_TR_NOOP("Being applied")},
+        {store::ChangeState::Applied, QT_TR_NOOP("Applied")},
+        {store::ChangeState::Failed, QT_TR_NOOP("Failed, will retry")},
+        {store::ChangeState::Conflict, QT_TR_NOOP("Conflict")},
+    };
+    return translatedText(kTexts, state);
 }
 
 QString PendingChangesModel::payloadSummary(const QJsonObject& payload) {

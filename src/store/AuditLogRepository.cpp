@@ -19,18 +19,13 @@ bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
     }
     const QDateTime at =
         sql::toDateTime(sql::toText(entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()));
-    QSqlQuery query(m_database.connection());
-    query.prepare(
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
         u"INSERT INTO audit_log (at, profile_id, profile_name, actor, entity, entity_key, action, summary) "
-        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
-    query.addBindValue(sql::toText(at));
-    query.addBindValue(entry.profileId == 0 ? QVariant() : QVariant(entry.profileId));
-    query.addBindValue(sql::notNull(entry.profileName));
-    query.addBindValue(entry.actor);
-    query.addBindValue(entry.entity);
-    query.addBindValue(sql::notNull(entry.entityKey));
-    query.addBindValue(entry.action);
-    query.addBindValue(sql::notNull(entry.summary));
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+        {sql::toText(at), entry.profileId == 0 ? QVariant() : QVariant(entry.profileId),
+         sql::notNull(entry.profileName), entry.actor, entry.entity, sql::notNull(entry.entityKey),
+         entry.action, sql::notNull(entry.summary)});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database, tr("Cannot write the audit log"), query);
     }

@@ -104,20 +104,14 @@ bool PendingChangeRepository::enqueue(PendingChange& change, QString* error) {
         return sql::fail(error, tr("A pending change needs an entity and an entity key."));
     }
     const QDateTime now = sql::toDateTime(sql::toText(QDateTime::currentDateTimeUtc()));
-    QSqlQuery query(m_database.connection());
-    query.prepare(
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
         u"INSERT INTO pending_changes (profile_id, entity, entity_key, operation, payload, base_version, "
         u"state, last_error, attempts, next_attempt_at, created_at, updated_at, base_values) "
-        u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?, ?) RETURNING id"_s);
-    query.addBindValue(change.profileId);
-    query.addBindValue(change.entity);
-    query.addBindValue(change.entityKey);
-    query.addBindValue(toText(change.operation));
-    query.addBindValue(payloadText(change.payload));
-    query.addBindValue(sql::notNull(change.baseVersion));
-    query.addBindValue(sql::toText(now));
-    query.addBindValue(sql::toText(now));
-    query.addBindValue(payloadText(change.baseValues));
+        u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?, ?) RETURNING id"_s,
+        {change.profileId, change.entity, change.entityKey, toText(change.operation),
+         payloadText(change.payload), sql::notNull(change.baseVersion), sql::toText(now), sql::toText(now),
+         payloadText(change.baseValues)});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database,
                          tr("Cannot stage the change to %1 %2").arg(change.entity, change.entityKey), query);
@@ -133,17 +127,9 @@ bool PendingChangeRepository::enqueue(PendingChange& change, QString* error) {
 }
 
 std::optional<PendingChange> PendingChangeRepository::find(qint64 id, QString* error) const {
-    QSqlQuery query(m_database.connection());
-    query.prepare("SELECT "_L1 + kColumns + " FROM pending_changes WHERE id = ?"_L1);
-    query.addBindValue(id);
-    if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the pending change %1").arg(id), query);
-        return std::nullopt;
-    }
-    if (!query.next()) {
-        return std::nullopt;
-    }
-    return fromRow(query);
+    QSqlQuery query = sql::preparedQuery(
+        m_database, "SELECT "_L1 + kColumns + " FROM pending_changes WHERE id = ?"_L1, {id});
+    return sql::readFirst(m_database, query, fromRow, tr("Cannot read the pending change %1").arg(id), error);
 }
 
 QList<PendingChange> PendingChangeRepository::list(qint64 profileId, const QList<ChangeState>& states,
@@ -227,20 +213,21 @@ bool PendingChangeRepository::markConflict(qint64 id, const QString& message, QS
 }
 
 bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload, QString* error) {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"UPDATE pending_changes SET payload = ?, updated_at = ? WHERE id = ? "
-                  u"AND state IN ('pending', 'failed', 'conflict')"_s);
-    query.addBindValue(payloadText(payload));
+    QSqlQuery query =
+        sql::preparedQuery(m_database,
+                           u"UPDATE pending_changes SET payload = ?, updated_at = ? WHERE id = ? "
+                           u"AND state IN ('pending', 'failed', 'conflict')"_s,
+                           {payloadText(payload)});
     return updateEditable(id, query, error);
 }
 
 bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload,
                                             const QJsonObject& baseValues, QString* error) {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"UPDATE pending_changes SET payload = ?, base_values = ?, updated_at = ? WHERE id = ? "
-                  u"AND state IN ('pending', 'failed', 'conflict')"_s);
-    query.addBindValue(payloadText(payload));
-    query.addBindValue(payloadText(baseValues));
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"UPDATE pending_changes SET payload = ?, base_values = ?, updated_at = ? WHERE id = ? "
+        u"AND state IN ('pending', 'failed', 'conflict')"_s,
+        {payloadText(payload), payloadText(baseValues)});
     return updateEditable(id, query, error);
 }
 
@@ -259,9 +246,8 @@ bool PendingChangeRepository::updateEditable(qint64 id, QSqlQuery& query, QStrin
 }
 
 bool PendingChangeRepository::discard(qint64 id, QString* error) {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"DELETE FROM pending_changes WHERE id = ? AND state <> 'applying'"_s);
-    query.addBindValue(id);
+    QSqlQuery query = sql::preparedQuery(
+        m_database, u"DELETE FROM pending_changes WHERE id = ? AND state <> 'applying'"_s, {id});
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot discard the pending change %1").arg(id), query);
     }
@@ -277,9 +263,8 @@ bool PendingChangeRepository::discard(qint64 id, QString* error) {
 }
 
 int PendingChangeRepository::purgeApplied(qint64 profileId, QString* error) {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"DELETE FROM pending_changes WHERE profile_id = ? AND state = 'applied'"_s);
-    query.addBindValue(profileId);
+    QSqlQuery query = sql::preparedQuery(
+        m_database, u"DELETE FROM pending_changes WHERE profile_id = ? AND state = 'applied'"_s, {profileId});
     if (!query.exec()) {
         sql::fail(error, m_database, tr("Cannot remove the applied changes"), query);
         return -1;

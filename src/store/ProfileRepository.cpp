@@ -36,15 +36,12 @@ bool ProfileRepository::add(Profile& profile, QString* error) {
     }
     const QDateTime createdAt =
         profile.createdAt.isValid() ? profile.createdAt : QDateTime::currentDateTimeUtc();
-    QSqlQuery query(m_database.connection());
-    query.prepare(
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
         u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) VALUES (?, ?, ?, ?, ?) "
-        u"RETURNING id"_s);
-    query.addBindValue(sql::notNull(profile.name));
-    query.addBindValue(sql::notNull(profile.provider));
-    query.addBindValue(sql::notNull(profile.baseUrl));
-    query.addBindValue(sql::notNull(profile.accountId));
-    query.addBindValue(sql::toText(createdAt));
+        u"RETURNING id"_s,
+        {sql::notNull(profile.name), sql::notNull(profile.provider), sql::notNull(profile.baseUrl),
+         sql::notNull(profile.accountId), sql::toText(createdAt)});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database, tr("Cannot add the profile %1").arg(profile.name), query);
     }
@@ -57,13 +54,11 @@ bool ProfileRepository::update(const Profile& profile, QString* error) {
     if (profile.name.trimmed().isEmpty()) {
         return sql::fail(error, tr("Profile name: must not be empty."));
     }
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"UPDATE profiles SET name = ?, provider = ?, base_url = ?, account_id = ? WHERE id = ?"_s);
-    query.addBindValue(sql::notNull(profile.name));
-    query.addBindValue(sql::notNull(profile.provider));
-    query.addBindValue(sql::notNull(profile.baseUrl));
-    query.addBindValue(sql::notNull(profile.accountId));
-    query.addBindValue(profile.id);
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"UPDATE profiles SET name = ?, provider = ?, base_url = ?, account_id = ? WHERE id = ?"_s,
+        {sql::notNull(profile.name), sql::notNull(profile.provider), sql::notNull(profile.baseUrl),
+         sql::notNull(profile.accountId), profile.id});
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot save the profile %1").arg(profile.name), query);
     }
@@ -74,9 +69,7 @@ bool ProfileRepository::update(const Profile& profile, QString* error) {
 }
 
 bool ProfileRepository::remove(qint64 profileId, QString* error) {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"DELETE FROM profiles WHERE id = ?"_s);
-    query.addBindValue(profileId);
+    QSqlQuery query = sql::preparedQuery(m_database, u"DELETE FROM profiles WHERE id = ?"_s, {profileId});
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot remove the profile %1").arg(profileId), query);
     }
@@ -84,17 +77,9 @@ bool ProfileRepository::remove(qint64 profileId, QString* error) {
 }
 
 std::optional<Profile> ProfileRepository::find(qint64 profileId, QString* error) const {
-    QSqlQuery query(m_database.connection());
-    query.prepare("SELECT "_L1 + kColumns + " FROM profiles WHERE id = ?"_L1);
-    query.addBindValue(profileId);
-    if (!query.exec()) {
-        sql::fail(error, m_database, tr("Cannot read the profile %1").arg(profileId), query);
-        return std::nullopt;
-    }
-    if (!query.next()) {
-        return std::nullopt;
-    }
-    return fromRow(query);
+    QSqlQuery query = sql::preparedQuery(
+        m_database, "SELECT "_L1 + kColumns + " FROM profiles WHERE id = ?"_L1, {profileId});
+    return sql::readFirst(m_database, query, fromRow, tr("Cannot read the profile %1").arg(profileId), error);
 }
 
 QList<Profile> ProfileRepository::list(QString* error) const {

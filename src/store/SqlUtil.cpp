@@ -163,10 +163,8 @@ bool removeAllExcept(Database& database, const RecordTable& table, qint64 profil
 
 bool removeRow(Database& database, const RecordTable& table, qint64 profileId, const QString& id,
                QString* error) {
-    QSqlQuery query(database.connection());
-    query.prepare("DELETE FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
-    query.addBindValue(profileId);
-    query.addBindValue(id);
+    QSqlQuery query = preparedQuery(
+        database, "DELETE FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1, {profileId, id});
     if (!query.exec()) {
         return fail(error, database, Repository::tr("Cannot remove %1 %2").arg(table.nounText(), id), query);
     }
@@ -175,18 +173,14 @@ bool removeRow(Database& database, const RecordTable& table, qint64 profileId, c
 
 std::optional<RecordState> recordState(Database& database, const RecordTable& table, qint64 profileId,
                                        const QString& id, QString* error) {
-    QSqlQuery query(database.connection());
-    query.prepare("SELECT version, synced_at FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1);
-    query.addBindValue(profileId);
-    query.addBindValue(id);
-    if (!query.exec()) {
-        fail(error, database, Repository::tr("Cannot read %1 %2").arg(table.nounText(), id), query);
-        return std::nullopt;
-    }
-    if (!query.next()) {
-        return std::nullopt;
-    }
-    return RecordState{query.value(0).toString(), toDateTime(query.value(1))};
+    QSqlQuery query = preparedQuery(
+        database, "SELECT version, synced_at FROM "_L1 + table.table + " WHERE profile_id = ? AND id = ?"_L1,
+        {profileId, id});
+    const auto stateOf = [](const QSqlQuery& q) {
+        return RecordState{q.value(0).toString(), toDateTime(q.value(1))};
+    };
+    return readFirst(database, query, stateOf, Repository::tr("Cannot read %1 %2").arg(table.nounText(), id),
+                     error);
 }
 
 bool fail(QString* error, const Database& database, const QString& what, const QSqlQuery& query) {

@@ -98,6 +98,21 @@ auto readRows(const Database& database, QSqlQuery& query, FromRow fromRow, const
     return rows;
 }
 
+// The first row of a prepared SELECT decoded with `fromRow`; none when there is no row, or when the
+// statement fails, with *error set as readRows() sets it.
+template <class FromRow>
+auto readFirst(const Database& database, QSqlQuery& query, FromRow fromRow, const QString& what,
+               QString* error) -> std::optional<std::invoke_result_t<FromRow, const QSqlQuery&>> {
+    if (!query.exec()) {
+        fail(error, database, what, query);
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return fromRow(std::as_const(query));
+}
+
 // Escapes LIKE wildcards in user text; used with ESCAPE '\'.
 QString likeEscaped(const QString& text);
 
