@@ -1,16 +1,10 @@
 #pragma once
 
+#include "sync/SyncForward.h"
 #include "sync/SyncTypes.h"
 
 #include <QObject>
 #include <QStringList>
-
-namespace trunkline::providers {
-struct ListOutcome;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::sync {
 

@@ -1,16 +1,10 @@
 #pragma once
 
 #include "sync/ProviderPull.h"
+#include "sync/SyncForward.h"
 
 #include <QCoreApplication>
 #include <QPointer>
-
-namespace trunkline::net {
-class PagedFetch;
-}
-namespace trunkline::providers::restcomm {
-class RestcommClient;
-}
 
 namespace trunkline::sync {
 

@@ -1,18 +1,11 @@
 #pragma once
 
 #include "sync/ProviderPull.h"
+#include "sync/SyncForward.h"
 
 #include <QCoreApplication>
 #include <QPointer>
 #include <QSet>
-
-namespace trunkline::net {
-class PagedFetch;
-struct ApiError;
-} // namespace trunkline::net
-namespace trunkline::providers::ringcentral {
-class RingCentralClient;
-}
 
 namespace trunkline::sync {
 

@@ -1,17 +1,11 @@
 #pragma once
 
 #include "sync/ProviderPull.h"
+#include "sync/SyncForward.h"
 
 #include <QCoreApplication>
 #include <QPointer>
 #include <QSet>
-
-namespace trunkline::net {
-class PagedFetch;
-}
-namespace trunkline::providers::telnyx {
-class TelnyxClient;
-}
 
 namespace trunkline::sync {
 
