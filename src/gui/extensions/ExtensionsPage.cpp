@@ -3,6 +3,7 @@
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "core/PhoneNumberRecord.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
 #include "gui/extensions/ExtensionEditor.h"
 #include "gui/extensions/ExtensionPermissions.h"
@@ -35,11 +36,8 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     , m_model(new models::ExtensionsModel(database, this)) {
     m_ui->setupUi(this);
     setObjectName(u"extensionsPage"_s);
-    QFont title = m_ui->titleLabel->font();
-    title.setPointSizeF(title.pointSizeF() * 1.4);
-    title.setBold(true);
-    m_ui->titleLabel->setFont(title);
-    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeHeading(m_ui->titleLabel, text::kPageTitleScale);
+    text::makeSecondary({m_ui->countLabel});
     form::makeBanner(m_ui->infoLabel, form::Banner::Info);
 
     m_ui->tableView->setModel(m_model);

@@ -4,6 +4,7 @@
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
 #include "core/PhoneNumber.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "models/ForwardingListModel.h"
 #include "store/PendingChangeRepository.h"
@@ -38,8 +39,7 @@ ForwardingEditor::ForwardingEditor(store::Database& database, QWidget* parent)
     for (QLabel* label :
          {m_ui->phoneError, m_ui->typeError, m_ui->labelError, m_ui->featuresError, m_ui->listError})
         form::makeErrorLabel(label);
-    m_ui->introLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeSecondary({m_ui->introLabel, m_ui->countLabel});
 
     QTableView* table = m_ui->forwardingTable;
     table->setModel(m_model);

@@ -3,6 +3,7 @@
 #include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "core/PhoneNumber.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/ProviderCapabilities.h"
 #include "ui_AddNumberDialog.h"
@@ -37,16 +38,12 @@ AddNumberDialog::AddNumberDialog(connection::ConnectionFactory& factory, store::
     , m_profile(std::move(profile)) {
     m_ui->setupUi(this);
     setObjectName(u"addNumberDialog"_s);
-    QFont heading = m_ui->headingLabel->font();
-    heading.setBold(true);
-    heading.setPointSizeF(heading.pointSizeF() * 1.25);
-    m_ui->headingLabel->setFont(heading);
+    text::makeHeading(m_ui->headingLabel, text::kFormTitleScale);
     form::makeErrorLabel(m_ui->criteriaMessage);
     form::makeErrorLabel(m_ui->friendlyNameMessage);
     form::makeBanner(m_ui->errorBanner, form::Banner::Warning);
     form::showBanner(m_ui->errorBanner, {});
-    m_ui->noteLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_ui->statusLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeSecondary({m_ui->noteLabel, m_ui->statusLabel});
     m_ui->searchProgress->hide();
     m_ui->cancelSearchButton->hide();
 

@@ -3,6 +3,7 @@
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "core/PhoneNumber.h"
+#include "gui/TextStyle.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersCsvExport.h"
@@ -57,15 +58,9 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
     m_ui->setupUi(this);
     setObjectName(u"numbersPage"_s);
 
-    QFont title = m_ui->titleLabel->font();
-    title.setPointSizeF(title.pointSizeF() * 1.4);
-    title.setBold(true);
-    m_ui->titleLabel->setFont(title);
-    QFont heading = m_ui->detailsHeading->font();
-    heading.setBold(true);
-    heading.setPointSizeF(heading.pointSizeF() * 1.15);
-    m_ui->detailsHeading->setFont(heading);
-    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeHeading(m_ui->titleLabel, text::kPageTitleScale);
+    text::makeHeading(m_ui->detailsHeading, 1.15);
+    text::makeSecondary({m_ui->countLabel});
 
     m_ui->tableView->setModel(m_model);
     QHeaderView* header = m_ui->tableView->horizontalHeader();
