@@ -3,6 +3,7 @@
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "core/PhoneNumberRecord.h"
+#include "gui/PageActions.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
 #include "gui/extensions/ExtensionEditor.h"
@@ -92,36 +93,23 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
         emit statusMessage(message);
     });
 
-    auto* find = new QAction(this);
-    find->setObjectName(u"findAction"_s);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, this, &ExtensionsPage::focusFilter);
-    addAction(find);
+    makeShortcutAction(this, u"findAction"_s, QKeySequence::Find, &ExtensionsPage::focusFilter);
 
-    m_newAction = new QAction(tr("&New extension…"), this);
-    m_newAction->setObjectName(u"newExtensionAction"_s);
-    m_newAction->setShortcut(QKeySequence::New);
-    m_newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_newAction, &QAction::triggered, this, &ExtensionsPage::createExtension);
-    addAction(m_newAction);
+    m_newAction = makeShortcutAction(this, u"newExtensionAction"_s, QKeySequence::New,
+                                     &ExtensionsPage::createExtension);
+    m_newAction->setText(tr("&New extension…"));
     connect(m_ui->newButton, &QPushButton::clicked, m_newAction, &QAction::trigger);
 
     // Del deletes the extension only from the list, never while a field of the form has the focus.
-    m_deleteAction = new QAction(tr("&Delete extension…"), this);
-    m_deleteAction->setObjectName(u"deleteExtensionAction"_s);
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(m_deleteAction, &QAction::triggered, this, &ExtensionsPage::deleteExtension);
-    m_ui->tableView->addAction(m_deleteAction);
+    m_deleteAction =
+        makeShortcutAction(this, u"deleteExtensionAction"_s, QKeySequence::Delete,
+                           &ExtensionsPage::deleteExtension, m_ui->tableView, Qt::WidgetShortcut);
+    m_deleteAction->setText(tr("&Delete extension…"));
     connect(m_ui->deleteButton, &QPushButton::clicked, m_deleteAction, &QAction::trigger);
 
-    m_saveAction = new QAction(tr("&Save extension"), this);
-    m_saveAction->setObjectName(u"saveExtensionAction"_s);
-    m_saveAction->setShortcut(QKeySequence::Save);
-    m_saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_saveAction, &QAction::triggered, this, &ExtensionsPage::save);
-    addAction(m_saveAction);
+    m_saveAction =
+        makeShortcutAction(this, u"saveExtensionAction"_s, QKeySequence::Save, &ExtensionsPage::save);
+    m_saveAction->setText(tr("&Save extension"));
 
     fillCombos();
     updateCount();

@@ -3,6 +3,7 @@
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "core/PhoneNumber.h"
+#include "gui/PageActions.h"
 #include "gui/TextStyle.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
@@ -166,26 +167,15 @@ void NumbersPage::setUpFilterBar() {
 }
 
 void NumbersPage::setUpActions() {
-    m_copyAction = new QAction(this);
-    m_copyAction->setObjectName(u"copyNumberAction"_s);
-    m_copyAction->setShortcut(QKeySequence::Copy);
-    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_copyAction, &QAction::triggered, this, &NumbersPage::copySelectedNumbers);
-    m_ui->tableView->addAction(m_copyAction);
-
-    m_editLabelAction = new QAction(this);
-    m_editLabelAction->setObjectName(u"editLabelAction"_s);
-    connect(m_editLabelAction, &QAction::triggered, this, &NumbersPage::editLabel);
+    m_copyAction = makeShortcutAction(this, u"copyNumberAction"_s, QKeySequence::Copy,
+                                      &NumbersPage::copySelectedNumbers, m_ui->tableView);
+    m_editLabelAction = makePageAction(this, u"editLabelAction"_s, &NumbersPage::editLabel);
 
     // Add (Ins), Edit (F2) and Delete (Del): toolbar buttons beside Export, the context menu, shortcuts.
     const auto makeAction = [this](const QString& name, const QString& icon, const QKeySequence& key,
                                    void (NumbersPage::*slot)()) {
-        auto* action = new QAction(QIcon::fromTheme(icon), QString(), this);
-        action->setObjectName(name);
-        action->setShortcut(key);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
+        QAction* action = makeShortcutAction(this, name, key, slot);
+        action->setIcon(QIcon::fromTheme(icon));
         auto* button = new QToolButton(this);
         button->setObjectName(name + u"Button"_s);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -201,24 +191,12 @@ void NumbersPage::setUpActions() {
     m_deleteAction = makeAction(u"deleteNumberAction"_s, u"edit-delete"_s, QKeySequence(QKeySequence::Delete),
                                 &NumbersPage::deleteNumbers);
 
-    m_exportAction = new QAction(QIcon::fromTheme(u"document-export"_s), QString(), this);
-    m_exportAction->setObjectName(u"exportAction"_s);
-    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    m_exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_exportAction, &QAction::triggered, this, &NumbersPage::exportShown);
-    addAction(m_exportAction);
+    m_exportAction = makeShortcutAction(this, u"exportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_E),
+                                        &NumbersPage::exportShown);
+    m_exportAction->setIcon(QIcon::fromTheme(u"document-export"_s));
     m_ui->exportButton->setDefaultAction(m_exportAction);
-
-    m_exportSelectionAction = new QAction(this);
-    m_exportSelectionAction->setObjectName(u"exportSelectionAction"_s);
-    connect(m_exportSelectionAction, &QAction::triggered, this, &NumbersPage::exportSelection);
-
-    m_findAction = new QAction(this);
-    m_findAction->setObjectName(u"findAction"_s);
-    m_findAction->setShortcut(QKeySequence::Find);
-    m_findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_findAction, &QAction::triggered, this, &NumbersPage::focusFilter);
-    addAction(m_findAction);
+    m_exportSelectionAction = makePageAction(this, u"exportSelectionAction"_s, &NumbersPage::exportSelection);
+    m_findAction = makeShortcutAction(this, u"findAction"_s, QKeySequence::Find, &NumbersPage::focusFilter);
 }
 
 void NumbersPage::fillCombos() {
