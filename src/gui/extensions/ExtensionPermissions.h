@@ -1,11 +1,9 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QCoreApplication>
 #include <QString>
-
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::gui {
 
