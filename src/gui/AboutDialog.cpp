@@ -1,5 +1,6 @@
 #include "gui/AboutDialog.h"
 
+#include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "gui/Version.h"
 #include "ui_AboutDialog.h"
@@ -34,10 +35,7 @@ AboutDialog::AboutDialog(QWidget* parent)
 AboutDialog::~AboutDialog() = default;
 
 void AboutDialog::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        retranslate();
-    }
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { retranslate(); });
     QDialog::changeEvent(event);
 }
 

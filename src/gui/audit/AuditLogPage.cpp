@@ -1,5 +1,6 @@
 #include "gui/audit/AuditLogPage.h"
 
+#include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "models/AuditLogModel.h"
 #include "ui_AuditLogPage.h"
@@ -48,10 +49,7 @@ void AuditLogPage::updateCount() {
 }
 
 void AuditLogPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        updateCount();
-    }
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { updateCount(); });
     QWidget::changeEvent(event);
 }
 

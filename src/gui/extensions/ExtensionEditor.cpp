@@ -2,6 +2,7 @@
 
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
+#include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "gui/extensions/ExtensionPermissions.h"
@@ -444,12 +445,11 @@ void ExtensionEditor::revert() {
 }
 
 void ExtensionEditor::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
+    retranslateOnLanguageChange(event, *m_ui, this, [this] {
         fillCombos();
         showBaseline();
         updateState();
-    }
+    });
     QWidget::changeEvent(event);
 }
 

@@ -3,7 +3,9 @@
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "core/PhoneNumberRecord.h"
+#include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
+#include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
 #include "gui/extensions/ExtensionEditor.h"
@@ -124,22 +126,8 @@ ExtensionsPage::~ExtensionsPage() {
 }
 
 void ExtensionsPage::fillCombos() {
-    const QVariant type = m_ui->typeCombo->currentData();
-    const QVariant status = m_ui->statusCombo->currentData();
-    const QSignalBlocker typeBlocker(m_ui->typeCombo);
-    const QSignalBlocker statusBlocker(m_ui->statusCombo);
-    m_ui->typeCombo->clear();
-    m_ui->typeCombo->addItem(tr("All types"));
-    for (const core::ExtensionType t : core::allExtensionTypes()) {
-        m_ui->typeCombo->addItem(core::displayName(t), core::toWire(t));
-    }
-    m_ui->typeCombo->setCurrentIndex(qMax(0, m_ui->typeCombo->findData(type)));
-    m_ui->statusCombo->clear();
-    m_ui->statusCombo->addItem(tr("All statuses"));
-    for (const core::ExtensionStatus s : core::allExtensionStatuses()) {
-        m_ui->statusCombo->addItem(core::displayName(s), core::toWire(s));
-    }
-    m_ui->statusCombo->setCurrentIndex(qMax(0, m_ui->statusCombo->findData(status)));
+    fillFilterCombo(m_ui->typeCombo, tr("All types"), enumChoices(core::allExtensionTypes()));
+    fillFilterCombo(m_ui->statusCombo, tr("All statuses"), enumChoices(core::allExtensionStatuses()));
 }
 
 void ExtensionsPage::applyFilter() {
@@ -402,13 +390,12 @@ void ExtensionsPage::saveState() const {
 }
 
 void ExtensionsPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
+    retranslateOnLanguageChange(event, *m_ui, this, [this] {
         fillCombos();
         updateCount();
         updateProviderNote();
         updateActions();
-    }
+    });
     QWidget::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "changes/ForwardingListPlan.h"
 #include "core/PhoneNumber.h"
 #include "gui/PageActions.h"
+#include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "models/ForwardingListModel.h"
@@ -407,11 +408,10 @@ void ForwardingEditor::updateButtons() {
 }
 
 void ForwardingEditor::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
+    retranslateOnLanguageChange(event, *m_ui, this, [this] {
         fillTypeCombo();
         showEntry();
-    }
+    });
     QWidget::changeEvent(event);
 }
 

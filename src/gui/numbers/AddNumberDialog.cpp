@@ -3,6 +3,7 @@
 #include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "core/PhoneNumber.h"
+#include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/ProviderCapabilities.h"
@@ -99,11 +100,10 @@ void AddNumberDialog::retranslate() {
 }
 
 void AddNumberDialog::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
+    retranslateOnLanguageChange(event, *m_ui, this, [this] {
         retranslate();
         updateKind();
-    }
+    });
     QDialog::changeEvent(event);
 }
 

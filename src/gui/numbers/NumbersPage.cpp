@@ -3,7 +3,9 @@
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "core/PhoneNumber.h"
+#include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
+#include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
@@ -200,21 +202,11 @@ void NumbersPage::setUpActions() {
 }
 
 void NumbersPage::fillCombos() {
-    const QVariant usage = m_ui->usageCombo->currentData();
-    const QVariant provider = m_ui->providerCombo->currentData();
-    const QSignalBlocker usageBlocker(m_ui->usageCombo);
-    const QSignalBlocker providerBlocker(m_ui->providerCombo);
-    m_ui->usageCombo->clear();
-    m_ui->usageCombo->addItem(tr("All usage types"));
-    for (const core::UsageType type : core::allUsageTypes()) {
-        m_ui->usageCombo->addItem(core::displayName(type), core::toWire(type));
-    }
-    m_ui->usageCombo->setCurrentIndex(qMax(0, m_ui->usageCombo->findData(usage)));
-    m_ui->providerCombo->clear();
-    m_ui->providerCombo->addItem(tr("All providers"));
+    fillFilterCombo(m_ui->usageCombo, tr("All usage types"), enumChoices(core::allUsageTypes()));
+    QList<FilterChoice> providerChoices;
     for (const providers::ProviderCapabilities* row : providers::allProviders())
-        m_ui->providerCombo->addItem(row->displayName, row->key.toString());
-    m_ui->providerCombo->setCurrentIndex(qMax(0, m_ui->providerCombo->findData(provider)));
+        providerChoices.append({row->displayName, row->key.toString()});
+    fillFilterCombo(m_ui->providerCombo, tr("All providers"), providerChoices);
 }
 
 void NumbersPage::applyFilter() {
@@ -657,10 +649,7 @@ void NumbersPage::saveState() const {
 }
 
 void NumbersPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        retranslate();
-    }
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { retranslate(); });
     QWidget::changeEvent(event);
 }
 

@@ -1,6 +1,7 @@
 #include "gui/pending/PendingChangesPage.h"
 
 #include "changes/ChangeStager.h"
+#include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "models/PendingChangesModel.h"
 #include "ui_PendingChangesPage.h"
@@ -140,10 +141,7 @@ void PendingChangesPage::saveState() const {
 }
 
 void PendingChangesPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        updateActions();
-    }
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { updateActions(); });
     QWidget::changeEvent(event);
 }
 
