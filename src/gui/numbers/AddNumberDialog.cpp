@@ -122,27 +122,24 @@ void AddNumberDialog::updateKind() {
     form::showBanner(m_ui->errorBanner, {});
     const Kind k = kind();
     const bool sip = k == Kind::SipVirtual;
-    switch (k) {
-    case Kind::UsLocal:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->areaCodePage);
-        m_ui->criteriaTitle->setText(tr("Area code:"));
-        break;
-    case Kind::Global:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->countryPage);
-        m_ui->criteriaTitle->setText(tr("Country:"));
-        break;
-    case Kind::TollFree:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->tollFreePage);
-        m_ui->criteriaTitle->setText(tr("Prefix:"));
-        break;
-    case Kind::Vanity:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->vanityPage);
-        m_ui->criteriaTitle->setText(tr("Pattern:"));
-        break;
-    case Kind::SipVirtual:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->sipPage);
-        m_ui->criteriaTitle->setText(tr("SIP number:"));
-        break;
+    // Each kind's search criteria: their page of the stack and its title.
+    struct Criteria {
+        Kind kind;
+        QWidget* page;
+        QString title;
+    };
+    const Criteria criteria[] = {
+        {Kind::UsLocal, m_ui->areaCodePage, tr("Area code:")},
+        {Kind::Global, m_ui->countryPage, tr("Country:")},
+        {Kind::TollFree, m_ui->tollFreePage, tr("Prefix:")},
+        {Kind::Vanity, m_ui->vanityPage, tr("Pattern:")},
+        {Kind::SipVirtual, m_ui->sipPage, tr("SIP number:")},
+    };
+    for (const Criteria& row : criteria) {
+        if (row.kind == k) {
+            m_ui->criteriaStack->setCurrentWidget(row.page);
+            m_ui->criteriaTitle->setText(row.title);
+        }
     }
     m_ui->searchButton->setVisible(!sip);
     m_ui->resultsList->setVisible(!sip);
