@@ -1,6 +1,8 @@
 #include "changes/ChangePayloads.h"
 
+#include "changes/ChangeBuilders.h"
 #include "changes/PayloadMembers.h"
+#include "changes/TextFields.h"
 #include "store/ForwardingNumberRepository.h"
 
 #include <QJsonArray>
@@ -10,13 +12,8 @@ using namespace Qt::StringLiterals;
 namespace trunkline::changes {
 
 namespace {
-using ContactMember = QString core::ExtensionContact::*;
-struct ContactField {
-    QString key;
-    ContactMember member;
-};
-const QList<ContactField>& contactFields() {
-    static const QList<ContactField> fields = {
+const TextFields<core::ExtensionContact>& contactFields() {
+    static const TextFields<core::ExtensionContact> fields = {
         {u"firstName"_s, &core::ExtensionContact::firstName},
         {u"lastName"_s, &core::ExtensionContact::lastName},
         {u"company"_s, &core::ExtensionContact::company},
@@ -38,8 +35,7 @@ QStringList toList(const QJsonValue& value) {
 
 QJsonObject ChangePayloads::extensionFields(const core::Extension& extension) {
     QJsonObject contact;
-    for (const ContactField& field : contactFields())
-        contact.insert(field.key, extension.contact.*field.member);
+    TextFieldOps::insertAll(contact, contactFields(), extension.contact);
     return {{u"extensionNumber"_s, extension.extensionNumber}, {u"name"_s, extension.name},
             {u"status"_s, core::toWire(extension.status)},     {u"timeZone"_s, extension.timeZone},
             {u"type"_s, core::toWire(extension.type)},         {u"contact"_s, contact}};
@@ -56,11 +52,9 @@ QJsonObject ChangePayloads::extensionDifference(const core::Extension& stored,
         payload.insert(u"status"_s, core::toWire(edited.status));
     if (stored.timeZone != edited.timeZone)
         payload.insert(u"timeZone"_s, edited.timeZone);
+    // An emptied contact member is carried as "", an untouched one is absent.
     QJsonObject contact;
-    for (const ContactField& field : contactFields()) {
-        if (stored.contact.*field.member != edited.contact.*field.member)
-            contact.insert(field.key, edited.contact.*field.member);
-    }
+    TextFieldOps::insertChanged(contact, contactFields(), stored.contact, edited.contact);
     if (!contact.isEmpty())
         payload.insert(u"contact"_s, contact);
     return payload;
@@ -77,11 +71,7 @@ core::Extension ChangePayloads::applyExtensionFields(core::Extension base, const
         base.type = *type;
     if (payload.contains(u"timeZone"_s))
         base.timeZone = payload.value(u"timeZone"_s).toString();
-    const QJsonObject contact = payload.value(u"contact"_s).toObject();
-    for (const ContactField& field : contactFields()) {
-        if (contact.contains(field.key))
-            base.contact.*field.member = contact.value(field.key).toString();
-    }
+    TextFieldOps::applyPresent(base.contact, contactFields(), payload.value(u"contact"_s).toObject());
     return base;
 }
 
@@ -124,39 +114,21 @@ QList<core::Extension> ChangePayloads::storedForms(const core::Extension& remote
 }
 
 store::PendingChange ChangePayloads::extensionCreate(qint64 profileId, const core::Extension& extension) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kExtension;
-    change.entityKey = extension.id.isEmpty() ? u"new:"_s + extension.extensionNumber : extension.id;
-    change.operation = store::ChangeOperation::Create;
-    change.payload = extensionFields(extension);
-    return change;
+    return ChangeBuilders::create(profileId, kExtension,
+                                  ChangeBuilders::createKey(extension.id, extension.extensionNumber),
+                                  extensionFields(extension));
 }
 
 store::PendingChange ChangePayloads::extensionUpdate(qint64 profileId, const core::Extension& stored,
                                                      const core::Extension& edited,
                                                      const QString& baseVersion) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kExtension;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Update;
-    change.payload = extensionDifference(stored, edited);
-    change.baseValues = PayloadMembers::membersOf(extensionFields(stored), change.payload);
-    change.baseVersion = baseVersion;
-    return change;
+    return ChangeBuilders::update(profileId, kExtension, stored.id, extensionDifference(stored, edited),
+                                  extensionFields(stored), baseVersion);
 }
 
 store::PendingChange ChangePayloads::extensionDelete(qint64 profileId, const core::Extension& stored,
                                                      const QString& baseVersion) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kExtension;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Delete;
-    change.baseValues = extensionFields(stored);
-    change.baseVersion = baseVersion;
-    return change;
+    return ChangeBuilders::remove(profileId, kExtension, stored.id, extensionFields(stored), baseVersion);
 }
 
 QJsonObject ChangePayloads::forwardingFields(const QString& extensionId,
@@ -207,43 +179,29 @@ QStringList ChangePayloads::forwardingDifferences(const core::ForwardingNumber& 
 
 store::PendingChange ChangePayloads::forwardingCreate(qint64 profileId, const QString& extensionId,
                                                       const core::ForwardingNumber& forwarding) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kForwardingNumber;
-    change.entityKey = forwarding.id.isEmpty() ? u"new:"_s + forwarding.phoneNumber : forwarding.id;
-    change.operation = store::ChangeOperation::Create;
-    change.payload = forwardingFields(extensionId, forwarding);
-    return change;
+    return ChangeBuilders::create(profileId, kForwardingNumber,
+                                  ChangeBuilders::createKey(forwarding.id, forwarding.phoneNumber),
+                                  forwardingFields(extensionId, forwarding));
 }
 
 store::PendingChange ChangePayloads::forwardingUpdate(qint64 profileId, const QString& extensionId,
                                                       const core::ForwardingNumber& stored,
                                                       const core::ForwardingNumber& edited) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kForwardingNumber;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Update;
     const QJsonObject all = forwardingFields(extensionId, edited);
     QJsonObject payload{{u"extensionId"_s, extensionId}};
     for (const QString& name : forwardingDifferences(stored, edited))
         payload.insert(name, all.value(name));
-    change.payload = payload;
-    change.baseValues = PayloadMembers::membersOf(forwardingFields(extensionId, stored), payload);
-    change.baseVersion = store::ForwardingNumberRepository::versionOf({stored});
-    return change;
+    return ChangeBuilders::update(profileId, kForwardingNumber, stored.id, payload,
+                                  forwardingFields(extensionId, stored),
+                                  store::ForwardingNumberRepository::versionOf({stored}));
 }
 
 store::PendingChange ChangePayloads::forwardingDelete(qint64 profileId, const QString& extensionId,
                                                       const core::ForwardingNumber& stored) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kForwardingNumber;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Delete;
+    store::PendingChange change =
+        ChangeBuilders::remove(profileId, kForwardingNumber, stored.id, forwardingFields(extensionId, stored),
+                               store::ForwardingNumberRepository::versionOf({stored}));
     change.payload = QJsonObject{{u"extensionId"_s, extensionId}};
-    change.baseValues = forwardingFields(extensionId, stored);
-    change.baseVersion = store::ForwardingNumberRepository::versionOf({stored});
     return change;
 }
 

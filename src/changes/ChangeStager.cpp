@@ -9,6 +9,7 @@
 #include <QMutex>
 #include <QPointer>
 #include <QThread>
+#include <optional>
 
 namespace trunkline::changes {
 
@@ -17,6 +18,20 @@ namespace {
 // Only these can still be revised or dropped by a new edit: an applying change is being sent, and a
 // conflict waits for the admin's decision on the pending changes page.
 const QList<store::ChangeState> kOpenStates = {store::ChangeState::Pending, store::ChangeState::Failed};
+
+// The open changes of the record `proposed` is about; nullopt, with *error, when the store cannot list them.
+std::optional<QList<store::PendingChange>>
+openChangesOf(const ChangeStager& stager, const store::PendingChange& proposed, QString* error) {
+    QString listError;
+    QList<store::PendingChange> open =
+        stager.openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
+    if (!listError.isEmpty()) {
+        if (error)
+            *error = listError;
+        return std::nullopt;
+    }
+    return open;
+}
 
 } // namespace
 
@@ -135,18 +150,13 @@ StagingResult ChangeStager::discardAll(qint64 profileId) {
 
 bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<ChangeStep>& steps,
                                QString* error) {
-    QString listError;
-    const QList<store::PendingChange> open =
-        openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
-    if (!listError.isEmpty()) {
-        if (error)
-            *error = listError;
+    const std::optional<QList<store::PendingChange>> open = openChangesOf(*this, proposed, error);
+    if (!open)
         return false;
-    }
-    const auto staged = std::find_if(open.cbegin(), open.cend(), [](const store::PendingChange& change) {
+    const auto staged = std::find_if(open->cbegin(), open->cend(), [](const store::PendingChange& change) {
         return change.operation == store::ChangeOperation::Update;
     });
-    if (staged == open.cend()) {
+    if (staged == open->cend()) {
         if (PayloadMembers::isContainedIn(proposed.payload, proposed.baseValues))
             return true; // nothing to change
         return add(proposed, steps, error);
@@ -162,16 +172,11 @@ bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<Chang
 
 bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps,
                                QString* error) {
-    QString listError;
-    const QList<store::PendingChange> open =
-        openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
-    if (!listError.isEmpty()) {
-        if (error)
-            *error = listError;
+    const std::optional<QList<store::PendingChange>> open = openChangesOf(*this, proposed, error);
+    if (!open)
         return false;
-    }
     bool deleteStaged = false;
-    for (const store::PendingChange& change : open) {
+    for (const store::PendingChange& change : *open) {
         if (change.operation == store::ChangeOperation::Update && !drop(change, steps, error))
             return false;
         deleteStaged = deleteStaged || change.operation == store::ChangeOperation::Delete;
@@ -181,15 +186,10 @@ bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<Chang
 
 bool ChangeStager::stageCreate(const store::PendingChange& proposed, QList<ChangeStep>& steps,
                                QString* error) {
-    QString listError;
-    const QList<store::PendingChange> open =
-        openChanges(proposed.profileId, proposed.entity, proposed.entityKey, &listError);
-    if (!listError.isEmpty()) {
-        if (error)
-            *error = listError;
+    const std::optional<QList<store::PendingChange>> open = openChangesOf(*this, proposed, error);
+    if (!open)
         return false;
-    }
-    for (const store::PendingChange& change : open) {
+    for (const store::PendingChange& change : *open) {
         if (change.operation == store::ChangeOperation::Create)
             return change.payload == proposed.payload ||
                    revise(change, proposed.payload, change.baseValues, steps, error);

@@ -1,6 +1,7 @@
 #include "changes/NumberChangePayloads.h"
 
-#include "changes/PayloadMembers.h"
+#include "changes/ChangeBuilders.h"
+#include "changes/TextFields.h"
 
 using namespace Qt::StringLiterals;
 
@@ -12,16 +13,10 @@ const QString kLabel = u"label"_s;
 const QString kExtensionId = u"extensionId"_s;
 const QString kCallerIdLookup = u"voiceCallerIdLookup"_s;
 
-using TextMember = QString core::RestcommAttributes::*;
-struct TextField {
-    QString key;
-    TextMember member;
-};
-
 // The Restcomm members an admin edits (docs/api/restcomm-numbers.md §6); capabilities, USSD and the account
 // are read-only in the console.
-const QList<TextField>& restcommTextFields() {
-    static const QList<TextField> fields = {
+const TextFields<core::RestcommAttributes>& restcommTextFields() {
+    static const TextFields<core::RestcommAttributes> fields = {
         {u"voiceUrl"_s, &core::RestcommAttributes::voiceUrl},
         {u"voiceMethod"_s, &core::RestcommAttributes::voiceMethod},
         {u"voiceFallbackUrl"_s, &core::RestcommAttributes::voiceFallbackUrl},
@@ -53,8 +48,7 @@ QJsonObject NumberChangePayloads::numberFields(const core::PhoneNumberRecord& re
     if (!record.restcomm && record.provider != core::kProviderRestcomm)
         return fields;
     const core::RestcommAttributes attributes = record.restcomm.value_or(core::RestcommAttributes{});
-    for (const TextField& field : restcommTextFields())
-        fields.insert(field.key, textValue(attributes.*field.member));
+    TextFieldOps::insertAll(fields, restcommTextFields(), attributes, &textValue);
     fields.insert(kCallerIdLookup, attributes.voiceCallerIdLookup);
     return fields;
 }
@@ -71,11 +65,7 @@ QJsonObject NumberChangePayloads::numberDifference(const core::PhoneNumberRecord
     // A record without Restcomm attributes compares like one with default (unset) attributes.
     const core::RestcommAttributes before = stored.restcomm.value_or(core::RestcommAttributes{});
     const core::RestcommAttributes& after = *edited.restcomm;
-    for (const TextField& field : restcommTextFields()) {
-        // QString compares null and empty as equal, which is what "unset" needs.
-        if (before.*field.member != after.*field.member)
-            payload.insert(field.key, textValue(after.*field.member));
-    }
+    TextFieldOps::insertChanged(payload, restcommTextFields(), before, after, &textValue);
     if (before.voiceCallerIdLookup != after.voiceCallerIdLookup)
         payload.insert(kCallerIdLookup, after.voiceCallerIdLookup);
     return payload;
@@ -91,16 +81,10 @@ core::PhoneNumberRecord NumberChangePayloads::applyNumberFields(core::PhoneNumbe
             base.extensionNumber.clear(); // the number of the new extension is not in the payload
         base.extensionId = extensionId;
     }
-    bool touchesRestcomm = payload.contains(kCallerIdLookup);
-    for (const TextField& field : restcommTextFields())
-        touchesRestcomm = touchesRestcomm || payload.contains(field.key);
-    if (!touchesRestcomm)
+    if (!payload.contains(kCallerIdLookup) && !TextFieldOps::anyPresent(restcommTextFields(), payload))
         return base;
     core::RestcommAttributes& attributes = base.restcomm ? *base.restcomm : base.restcomm.emplace();
-    for (const TextField& field : restcommTextFields()) {
-        if (payload.contains(field.key))
-            attributes.*field.member = payload.value(field.key).toString(); // null -> null QString
-    }
+    TextFieldOps::applyPresent(attributes, restcommTextFields(), payload); // null -> null QString
     if (payload.contains(kCallerIdLookup))
         attributes.voiceCallerIdLookup = payload.value(kCallerIdLookup).toBool();
     return base;
@@ -129,7 +113,7 @@ QStringList NumberChangePayloads::numberDifferences(const core::PhoneNumberRecor
         names << kExtensionId;
     const core::RestcommAttributes ra = a.restcomm.value_or(core::RestcommAttributes{});
     const core::RestcommAttributes rb = b.restcomm.value_or(core::RestcommAttributes{});
-    for (const TextField& field : restcommTextFields()) {
+    for (const TextField<core::RestcommAttributes>& field : restcommTextFields()) {
         if (ra.*field.member != rb.*field.member)
             names << field.key;
     }
@@ -142,30 +126,15 @@ store::PendingChange NumberChangePayloads::numberUpdate(qint64 profileId,
                                                         const core::PhoneNumberRecord& stored,
                                                         const core::PhoneNumberRecord& edited,
                                                         const QString& baseVersion) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kPhoneNumber;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Update;
-    change.payload = numberDifference(stored, edited);
-    change.baseValues = PayloadMembers::membersOf(numberFields(stored), change.payload);
-    change.baseVersion = baseVersion;
-    return change;
+    return numberUpdate(profileId, stored, numberDifference(stored, edited), baseVersion);
 }
 
 store::PendingChange NumberChangePayloads::numberUpdate(qint64 profileId,
                                                         const core::PhoneNumberRecord& stored,
                                                         const QJsonObject& payload,
                                                         const QString& baseVersion) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kPhoneNumber;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Update;
-    change.payload = payload;
-    change.baseValues = PayloadMembers::membersOf(numberFields(stored), payload);
-    change.baseVersion = baseVersion;
-    return change;
+    return ChangeBuilders::update(profileId, kPhoneNumber, stored.id, payload, numberFields(stored),
+                                  baseVersion);
 }
 
 QJsonObject NumberChangePayloads::provisionFields(const QString& phoneNumber, const QString& areaCode,
@@ -185,28 +154,16 @@ QJsonObject NumberChangePayloads::provisionFields(const QString& phoneNumber, co
 }
 
 store::PendingChange NumberChangePayloads::numberProvision(qint64 profileId, const QJsonObject& request) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kPhoneNumber;
     const QString phoneNumber = request.value(kPhoneNumberKey).toString();
-    change.entityKey =
+    const QString key =
         u"new:"_s + (phoneNumber.isEmpty() ? request.value(kAreaCodeKey).toString() : phoneNumber);
-    change.operation = store::ChangeOperation::Create;
-    change.payload = request;
-    return change;
+    return ChangeBuilders::create(profileId, kPhoneNumber, key, request);
 }
 
 store::PendingChange NumberChangePayloads::numberDelete(qint64 profileId,
                                                         const core::PhoneNumberRecord& stored,
                                                         const QString& baseVersion) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kPhoneNumber;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Delete;
-    change.baseValues = numberFields(stored);
-    change.baseVersion = baseVersion;
-    return change;
+    return ChangeBuilders::remove(profileId, kPhoneNumber, stored.id, numberFields(stored), baseVersion);
 }
 
 } // namespace trunkline::changes

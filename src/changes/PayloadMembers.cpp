@@ -27,6 +27,15 @@ QJsonObject keepFirst(const QJsonObject& first, const QJsonObject& later) {
     return merged;
 }
 
+QJsonObject difference(const QJsonObject& before, const QJsonObject& after) {
+    QJsonObject changed;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        if (before.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    return changed;
+}
+
 bool isContainedIn(const QJsonObject& payload, const QJsonObject& base) {
     for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
         if (!base.contains(it.key()))

@@ -16,6 +16,9 @@ QJsonObject membersOf(const QJsonObject& record, const QJsonObject& shape);
 // the record's values before a later edit already include what the first edit did not touch.
 QJsonObject keepFirst(const QJsonObject& first, const QJsonObject& later);
 
+// The members of `after` whose value differs from `before`'s (a whole-record payload's update part).
+QJsonObject difference(const QJsonObject& before, const QJsonObject& after);
+
 // True when every member of `payload` is in `base` with the same value: the change would do nothing.
 bool isContainedIn(const QJsonObject& payload, const QJsonObject& base);
 

@@ -1,5 +1,6 @@
 #include "changes/PortingOrderPayloads.h"
 
+#include "changes/ChangeBuilders.h"
 #include "changes/PayloadMembers.h"
 
 #include <QJsonValue>
@@ -27,14 +28,7 @@ QJsonObject PortingOrderPayloads::orderFields(const core::PortingOrder& order) {
 
 QJsonObject PortingOrderPayloads::orderDifference(const core::PortingOrder& stored,
                                                   const core::PortingOrder& edited) {
-    const QJsonObject before = orderFields(stored);
-    const QJsonObject after = orderFields(edited);
-    QJsonObject payload;
-    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
-        if (before.value(it.key()) != it.value())
-            payload.insert(it.key(), it.value());
-    }
-    return payload;
+    return PayloadMembers::difference(orderFields(stored), orderFields(edited));
 }
 
 core::PortingOrder PortingOrderPayloads::applyOrderFields(core::PortingOrder base,
@@ -50,27 +44,13 @@ core::PortingOrder PortingOrderPayloads::applyOrderFields(core::PortingOrder bas
 store::PendingChange PortingOrderPayloads::orderUpdate(qint64 profileId, const core::PortingOrder& stored,
                                                        const core::PortingOrder& edited,
                                                        const QString& baseVersion) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kEntity;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Update;
-    change.payload = orderDifference(stored, edited);
-    change.baseValues = PayloadMembers::membersOf(orderFields(stored), change.payload);
-    change.baseVersion = baseVersion;
-    return change;
+    return ChangeBuilders::update(profileId, kEntity, stored.id, orderDifference(stored, edited),
+                                  orderFields(stored), baseVersion);
 }
 
 store::PendingChange PortingOrderPayloads::orderCancel(qint64 profileId, const core::PortingOrder& stored,
                                                        const QString& baseVersion) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = kEntity;
-    change.entityKey = stored.id;
-    change.operation = store::ChangeOperation::Delete;
-    change.baseValues = orderFields(stored);
-    change.baseVersion = baseVersion;
-    return change;
+    return ChangeBuilders::remove(profileId, kEntity, stored.id, orderFields(stored), baseVersion);
 }
 
 } // namespace trunkline::changes

@@ -1,5 +1,6 @@
 #include "changes/RoutePayloads.h"
 
+#include "changes/ChangeBuilders.h"
 #include "changes/PayloadMembers.h"
 
 using namespace Qt::StringLiterals;
@@ -12,15 +13,6 @@ const QString kPhoneNumber = u"phoneNumber"_s;
 const QString kOrganizationSid = u"organizationSid"_s;
 const QString kPureSip = u"pureSip"_s;
 
-store::PendingChange routeChange(qint64 profileId, const QString& key, store::ChangeOperation operation) {
-    store::PendingChange change;
-    change.profileId = profileId;
-    change.entity = RoutePayloads::kEntity;
-    change.entityKey = key;
-    change.operation = operation;
-    return change;
-}
-
 } // namespace
 
 QJsonObject RoutePayloads::routeFields(const core::RouteEntry& entry) {
@@ -30,14 +22,7 @@ QJsonObject RoutePayloads::routeFields(const core::RouteEntry& entry) {
 }
 
 QJsonObject RoutePayloads::routeDifference(const core::RouteEntry& stored, const core::RouteEntry& edited) {
-    const QJsonObject before = routeFields(stored);
-    const QJsonObject after = routeFields(edited);
-    QJsonObject payload;
-    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
-        if (before.value(it.key()) != it.value())
-            payload.insert(it.key(), it.value());
-    }
-    return payload;
+    return PayloadMembers::difference(routeFields(stored), routeFields(edited));
 }
 
 core::RouteEntry RoutePayloads::applyRouteFields(core::RouteEntry base, const QJsonObject& payload) {
@@ -51,28 +36,19 @@ core::RouteEntry RoutePayloads::applyRouteFields(core::RouteEntry base, const QJ
 }
 
 store::PendingChange RoutePayloads::routeCreate(qint64 profileId, const core::RouteEntry& entry) {
-    store::PendingChange change =
-        routeChange(profileId, entry.id.isEmpty() ? u"new:"_s + entry.phoneNumber : entry.id,
-                    store::ChangeOperation::Create);
-    change.payload = routeFields(entry);
-    return change;
+    return ChangeBuilders::create(profileId, kEntity, ChangeBuilders::createKey(entry.id, entry.phoneNumber),
+                                  routeFields(entry));
 }
 
 store::PendingChange RoutePayloads::routeUpdate(qint64 profileId, const core::RouteEntry& stored,
                                                 const core::RouteEntry& edited, const QString& baseVersion) {
-    store::PendingChange change = routeChange(profileId, stored.id, store::ChangeOperation::Update);
-    change.payload = routeDifference(stored, edited);
-    change.baseValues = PayloadMembers::membersOf(routeFields(stored), change.payload);
-    change.baseVersion = baseVersion;
-    return change;
+    return ChangeBuilders::update(profileId, kEntity, stored.id, routeDifference(stored, edited),
+                                  routeFields(stored), baseVersion);
 }
 
 store::PendingChange RoutePayloads::routeDelete(qint64 profileId, const core::RouteEntry& stored,
                                                 const QString& baseVersion) {
-    store::PendingChange change = routeChange(profileId, stored.id, store::ChangeOperation::Delete);
-    change.baseValues = routeFields(stored);
-    change.baseVersion = baseVersion;
-    return change;
+    return ChangeBuilders::remove(profileId, kEntity, stored.id, routeFields(stored), baseVersion);
 }
 
 } // namespace trunkline::changes

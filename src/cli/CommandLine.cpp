@@ -15,6 +15,26 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::cli {
 
+namespace {
+
+// The commands by the name they are called with; each gets its own name and the arguments after it.
+struct Command {
+    QString name;
+    int (*run)(CliContext& context, const QStringList& arguments);
+};
+
+const QList<Command>& commands() {
+    static const QList<Command> all = {
+        {u"profiles"_s, &ProfilesCommand::run}, {u"sync"_s, &SyncCommand::run},
+        {u"export"_s, &ExportCommand::run},     {u"pending"_s, &PendingCommand::run},
+        {u"port"_s, &PortCommand::run},         {u"route"_s, &RouteCommand::run},
+        {u"validate"_s, &ValidateCommand::run},
+    };
+    return all;
+}
+
+} // namespace
+
 QString CommandLine::helpText() {
     return tr("Usage: trunkline-cli [--database PATH_OR_URL] COMMAND [options]\n"
               "\n"
@@ -90,21 +110,10 @@ int CommandLine::run(const QStringList& arguments) {
         return kExitUsage;
     }
     const QString command = rest.at(1);
-    const QStringList commandArguments = rest.mid(1);
-    if (command == u"profiles"_s)
-        return ProfilesCommand::run(context, commandArguments);
-    if (command == u"sync"_s)
-        return SyncCommand::run(context, commandArguments);
-    if (command == u"export"_s)
-        return ExportCommand::run(context, commandArguments);
-    if (command == u"pending"_s)
-        return PendingCommand::run(context, commandArguments);
-    if (command == u"port"_s)
-        return PortCommand::run(context, commandArguments);
-    if (command == u"route"_s)
-        return RouteCommand::run(context, commandArguments);
-    if (command == u"validate"_s)
-        return ValidateCommand::run(context, commandArguments);
+    for (const Command& known : commands()) {
+        if (known.name == command)
+            return known.run(context, rest.mid(1));
+    }
     return context.fail(kExitUsage, tr("Unknown command “%1”; see trunkline-cli --help.").arg(command));
 }
 

@@ -1,5 +1,7 @@
 #include "gui/AboutDialog.h"
 
+#include "gui/Retranslate.h"
+#include "gui/TextStyle.h"
 #include "gui/Version.h"
 #include "ui_AboutDialog.h"
 
@@ -17,10 +19,7 @@ AboutDialog::AboutDialog(QWidget* parent)
 
     m_ui->iconLabel->setPixmap(QIcon(u":/icons/trunkline.svg"_s).pixmap(QSize(96, 96), devicePixelRatioF()));
 
-    QFont nameFont = m_ui->nameLabel->font();
-    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.8);
-    nameFont.setWeight(QFont::Bold);
-    m_ui->nameLabel->setFont(nameFont);
+    text::makeHeading(m_ui->nameLabel, 1.8);
 
     for (QLabel* label : {m_ui->licenceLabel, m_ui->qtVersionLabel, m_ui->libraryLabel}) {
         label->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -36,10 +35,7 @@ AboutDialog::AboutDialog(QWidget* parent)
 AboutDialog::~AboutDialog() = default;
 
 void AboutDialog::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        retranslate();
-    }
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { retranslate(); });
     QDialog::changeEvent(event);
 }
 

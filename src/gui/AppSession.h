@@ -1,23 +1,12 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <functional>
 #include <memory>
 #include <optional>
-
-class QAction;
-
-namespace trunkline::connection {
-class ConnectionFactory;
-class DemoAccount;
-} // namespace trunkline::connection
-namespace trunkline::secrets {
-class SecretStore;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::gui {
 

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QMainWindow>
 #include <array>
 #include <memory>
-
-class QAction;
-class QLabel;
 
 namespace Ui {
 class MainWindow;

@@ -1,5 +1,7 @@
 #include "gui/PlaceholderPage.h"
 
+#include "gui/TextStyle.h"
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -20,10 +22,7 @@ PlaceholderPage::PlaceholderPage(QWidget* parent)
 
     m_iconLabel->setAlignment(Qt::AlignCenter);
 
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setWeight(QFont::DemiBold);
-    m_titleLabel->setFont(titleFont);
+    text::makeHeading(m_titleLabel, 1.5, QFont::DemiBold);
     m_titleLabel->setAlignment(Qt::AlignCenter);
 
     m_explanationLabel->setAlignment(Qt::AlignCenter);

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QWidget>
 
 class QIcon;
-class QLabel;
 
 namespace trunkline::gui {
 

@@ -173,11 +173,9 @@ void ChangePusher::applyExtension(const store::PendingChange& change) {
         const core::Extension wanted = ChangePayloads::applyExtensionFields(*remote.value, change.payload);
         if (wanted == *remote.value) {
             // Nothing left to do (an earlier attempt took effect): store what the provider has.
-            QString error;
-            if (!storeExtension(*remote.value, &error))
-                return failedLocally(change, error);
-            return succeeded(change,
-                             tr("Extension %1 already had the new values.").arg(wanted.extensionNumber));
+            return storeAndSucceed(
+                change, *remote.value,
+                tr("Extension %1 already had the new values.").arg(wanted.extensionNumber));
         }
         const auto update = [this, change, wanted](const QString& timeZoneId) {
             m_client.updateExtension(
@@ -185,12 +183,10 @@ void ChangePusher::applyExtension(const store::PendingChange& change) {
                 [this, change](const Outcome<core::Extension>& answer) {
                     if (answer.error)
                         return failed(change, *answer.error);
-                    QString error;
-                    if (!storeExtension(*answer.value, &error))
-                        return failedLocally(change, error);
-                    succeeded(change,
-                              tr("Updated extension %1 (%2).")
-                                  .arg(answer.value->extensionNumber, change.payload.keys().join(u", "_s)));
+                    storeAndSucceed(
+                        change, *answer.value,
+                        tr("Updated extension %1 (%2).")
+                            .arg(answer.value->extensionNumber, change.payload.keys().join(u", "_s)));
                 },
                 timeZoneId);
         };
@@ -222,13 +218,10 @@ void ChangePusher::createExtension(const store::PendingChange& change) {
             }
         },
         [this, change, found](const ListOutcome& outcome) {
-            if (*found) {
-                QString error;
-                if (!storeExtension(**found, &error))
-                    return failedLocally(change, error);
-                return succeeded(change,
-                                 tr("Extension %1 had already been created.").arg((*found)->extensionNumber));
-            }
+            if (*found)
+                return storeAndSucceed(
+                    change, **found,
+                    tr("Extension %1 had already been created.").arg((*found)->extensionNumber));
             if (!outcome.complete) {
                 // Without the whole list it is unknown whether the create took effect: do not send.
                 if (outcome.error)
@@ -244,11 +237,9 @@ void ChangePusher::sendExtensionCreate(const store::PendingChange& change) {
     m_client.createExtension(extension, [this, change](const Outcome<core::Extension>& answer) {
         if (answer.error)
             return failed(change, *answer.error);
-        QString error;
-        if (!storeExtension(*answer.value, &error))
-            return failedLocally(change, error);
-        succeeded(change,
-                  tr("Created extension %1 (id %2).").arg(answer.value->extensionNumber, answer.value->id));
+        storeAndSucceed(
+            change, *answer.value,
+            tr("Created extension %1 (id %2).").arg(answer.value->extensionNumber, answer.value->id));
     });
 }
 
@@ -426,6 +417,14 @@ QString ChangePusher::changedText(const QStringList& fields) {
     return fields.isEmpty()
                ? tr("changed at the provider since you edited it.")
                : tr("changed at the provider since you edited it: %1.").arg(fields.join(u", "_s));
+}
+
+void ChangePusher::storeAndSucceed(const store::PendingChange& change, const core::Extension& extension,
+                                   const QString& summary) {
+    QString error;
+    if (!storeExtension(extension, &error))
+        return failedLocally(change, error);
+    succeeded(change, summary);
 }
 
 bool ChangePusher::storeExtension(const core::Extension& extension, QString* error) {

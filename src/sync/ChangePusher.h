@@ -2,24 +2,11 @@
 
 #include "store/PendingChange.h"
 #include "store/Profile.h"
+#include "sync/SyncForward.h"
 #include "sync/SyncTypes.h"
 
 #include <QObject>
 #include <optional>
-
-namespace trunkline::net {
-struct ApiError;
-}
-namespace trunkline::providers::ringcentral {
-class RingCentralClient;
-}
-namespace trunkline::core {
-struct Extension;
-struct ForwardingNumber;
-} // namespace trunkline::core
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::sync {
 
@@ -59,6 +46,11 @@ private:
     void failed(const store::PendingChange& change, const net::ApiError& error);
     void failedLocally(const store::PendingChange& change, const QString& message);
     void conflict(const store::PendingChange& change, const QString& message);
+
+    // Stores the provider's record of the extension, then ends the change: succeeded with `summary`, or
+    // failed locally when the store refuses the record.
+    void storeAndSucceed(const store::PendingChange& change, const core::Extension& extension,
+                         const QString& summary);
 
     static QString changedText(const QStringList& fields);
     bool storeExtension(const core::Extension& extension, QString* error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ForwardingNumber.h"
+#include "sync/SyncForward.h"
 #include "sync/SyncTypes.h"
 
 #include <QDateTime>
@@ -11,13 +12,6 @@
 #include <QStringList>
 #include <QTimer>
 #include <optional>
-
-namespace trunkline::providers::ringcentral {
-class RingCentralClient;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::sync {
 

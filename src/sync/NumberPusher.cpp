@@ -72,6 +72,16 @@ private:
         return false;
     }
 
+    // Ends with the provider's answer to a request that returns the number: failed, or stored and applied
+    // with the summary made of the answered number.
+    void storeAnswer(const Outcome<core::PhoneNumberRecord>& answer,
+                     const std::function<QString(const core::PhoneNumberRecord&)>& summary) {
+        if (answer.error)
+            return end(failed(*answer.error));
+        if (store(*answer.value))
+            end(applied(summary(*answer.value)));
+    }
+
     bool forget(const QString& id) {
         QString error;
         if (store::PhoneNumberRepository(m_database).remove(m_profileId, id, &error))
@@ -129,11 +139,10 @@ private:
         }
         auto self = shared_from_this();
         m_client->updateIncomingNumber(wanted, [self](const Outcome<core::PhoneNumberRecord>& answer) {
-            if (answer.error)
-                return self->end(failed(*answer.error));
-            if (self->store(*answer.value))
-                self->end(applied(NumberPusher::tr("Updated number %1 (%2).")
-                                      .arg(answer.value->e164, self->m_change.payload.keys().join(u", "_s))));
+            self->storeAnswer(answer, [self](const core::PhoneNumberRecord& updated) {
+                return NumberPusher::tr("Updated number %1 (%2).")
+                    .arg(updated.e164, self->m_change.payload.keys().join(u", "_s));
+            });
         });
     }
 
@@ -202,11 +211,10 @@ private:
         // The client itself looks a lost answer up before re-sending (given numbers); what it cannot
         // settle ends as OutcomeUnknown, which fails the change (kept, with its message).
         m_client->provisionIncomingNumber(request, [self](const Outcome<core::PhoneNumberRecord>& answer) {
-            if (answer.error)
-                return self->end(failed(*answer.error));
-            if (self->store(*answer.value))
-                self->end(applied(NumberPusher::tr("Provisioned number %1 (sid %2).")
-                                      .arg(answer.value->e164, answer.value->id)));
+            self->storeAnswer(answer, [](const core::PhoneNumberRecord& provisioned) {
+                return NumberPusher::tr("Provisioned number %1 (sid %2).")
+                    .arg(provisioned.e164, provisioned.id);
+            });
         });
     }
 

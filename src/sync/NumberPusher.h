@@ -4,19 +4,11 @@
 #include "store/PendingChange.h"
 #include "store/Profile.h"
 #include "sync/PushResult.h"
+#include "sync/SyncForward.h"
 
 #include <QCoreApplication>
 #include <functional>
 #include <optional>
-
-class QObject;
-
-namespace trunkline::net {
-class ApiClient;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::sync {
 

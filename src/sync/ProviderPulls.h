@@ -1,18 +1,10 @@
 #pragma once
 
+#include "sync/SyncForward.h"
+
 #include <QList>
 #include <QObject>
 #include <QStringView>
-
-namespace trunkline::connection {
-struct Connection;
-}
-namespace trunkline::store {
-class Database;
-}
-namespace trunkline::providers::ringcentral {
-class RingCentralClient;
-}
 
 namespace trunkline::sync {
 

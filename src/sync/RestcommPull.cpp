@@ -9,27 +9,17 @@ namespace trunkline::sync {
 
 RestcommPull::RestcommPull(store::Database& database, qint64 profileId,
                            providers::restcomm::RestcommClient& client, QObject* parent)
-    : ProviderPull(parent)
-    , m_database(database)
-    , m_profileId(profileId)
+    : ProviderPull(database, profileId, parent)
     , m_client(client) {
 }
 
 void RestcommPull::start() {
     m_fetch = m_client.listIncomingNumbers(
         [this](int, const QList<core::PhoneNumberRecord>& page) {
-            if (m_cancelled || page.isEmpty())
+            if (!storePage(page, u"numbers"_s, m_ids, m_writeFailed, [this, &page](QString* error) {
+                    return store::PhoneNumberRepository(m_database).upsert(m_profileId, page, error);
+                }))
                 return;
-            QString error;
-            if (!store::PhoneNumberRepository(m_database).upsert(m_profileId, page, &error)) {
-                m_writeFailed = true;
-                if (!m_report.errors.contains(error))
-                    m_report.errors << error;
-                return;
-            }
-            for (const core::PhoneNumberRecord& number : page)
-                m_ids << number.id;
-            m_report.pulled[u"numbers"_s] += static_cast<int>(page.size());
             const qint64 done = m_ids.size();
             const qint64 total =
                 m_fetch && m_fetch->totalPages() > 0
@@ -40,22 +30,19 @@ void RestcommPull::start() {
         [this](const providers::ListOutcome& outcome) {
             bool complete = outcome.complete && !m_writeFailed && !m_cancelled;
             if (!complete) {
-                if (outcome.error && outcome.error->kind != net::ApiError::Kind::Cancelled)
-                    m_report.errors << outcome.error->message();
+                addListError(outcome);
             } else {
                 QString error;
                 int removed = 0;
                 if (!store::PhoneNumberRepository(m_database)
                          .removeAllExcept(m_profileId, m_ids, &error, &removed)) {
                     complete = false;
-                    m_report.errors << error;
+                    addError(error);
                 } else if (removed > 0) {
                     m_report.removed[u"numbers"_s] += removed;
                 }
             }
-            m_report.cancelled = m_cancelled;
-            m_report.complete = complete && m_report.errors.isEmpty();
-            emit finished(m_report);
+            finish(complete);
         });
 }
 

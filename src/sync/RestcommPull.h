@@ -1,19 +1,10 @@
 #pragma once
 
 #include "sync/ProviderPull.h"
+#include "sync/SyncForward.h"
 
 #include <QCoreApplication>
 #include <QPointer>
-
-namespace trunkline::net {
-class PagedFetch;
-}
-namespace trunkline::providers::restcomm {
-class RestcommClient;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::sync {
 
@@ -30,14 +21,10 @@ public:
     void cancel() override;
 
 private:
-    store::Database& m_database;
-    qint64 m_profileId;
     providers::restcomm::RestcommClient& m_client;
     QPointer<net::PagedFetch> m_fetch;
     QStringList m_ids;
     bool m_writeFailed = false;
-    bool m_cancelled = false;
-    SyncReport m_report;
 };
 
 } // namespace trunkline::sync

@@ -24,14 +24,13 @@ qint64 estimatedTotal(const net::PagedFetch* fetch, int pageSize, qint64 done) {
 
 RingCentralPull::RingCentralPull(store::Database& database, qint64 profileId,
                                  providers::ringcentral::RingCentralClient& client, QObject* parent)
-    : ProviderPull(parent)
-    , m_database(database)
-    , m_profileId(profileId)
+    : ProviderPull(database, profileId, parent)
     , m_client(client) {
 }
 
 void RingCentralPull::start() {
-    m_partsLeft = 4;
+    for (int part = 0; part < 4; ++part) // the account and three lists
+        openPart();
     m_client.fetchAccount([this](const providers::Outcome<core::Account>& outcome) {
         if (outcome.error) {
             addError(outcome.error->message());
@@ -56,7 +55,7 @@ void RingCentralPull::start() {
 }
 
 void RingCentralPull::cancel() {
-    if (m_finished || m_cancelled)
+    if (isFinished() || m_cancelled)
         return;
     m_cancelled = true;
     // Each fetch answers cancel() with finished(), which ends its part.
@@ -72,18 +71,11 @@ void RingCentralPull::listExtensions() {
     m_extensionFetch = m_client.listExtensions(
         {},
         [this](int, const QList<core::Extension>& page) {
-            if (m_cancelled || page.isEmpty())
-                return;
-            QString error;
-            if (!store::ExtensionRepository(m_database).upsert(m_profileId, page, &error)) {
-                m_extensionWriteFailed = true;
-                addError(error);
-                return;
-            }
-            for (const core::Extension& extension : page)
-                m_extensionIds << extension.id;
-            m_report.pulled[u"extensions"_s] += static_cast<int>(page.size());
-            reportProgress(tr("Extensions"), m_extensionIds.size(), m_extensionFetch);
+            if (storePage(page, u"extensions"_s, m_extensionIds, m_extensionWriteFailed,
+                          [this, &page](QString* error) {
+                              return store::ExtensionRepository(m_database).upsert(m_profileId, page, error);
+                          }))
+                reportProgress(tr("Extensions"), m_extensionIds.size(), m_extensionFetch);
         },
         [this](const providers::ListOutcome& outcome) {
             finishList(u"extensions"_s, outcome, m_extensionIds, m_extensionWriteFailed);
@@ -98,8 +90,7 @@ void RingCentralPull::listTimeZones() {
             QString error;
             if (!outcome.complete) {
                 // The stored list stays; the form and the push can still use it.
-                if (outcome.error && outcome.error->kind != net::ApiError::Kind::Cancelled)
-                    addError(outcome.error->message());
+                addListError(outcome);
             } else if (!m_cancelled &&
                        !store::TimeZoneRepository(m_database).replaceAll(m_profileId, *zones, &error)) {
                 addError(error);
@@ -113,18 +104,11 @@ void RingCentralPull::listTimeZones() {
 void RingCentralPull::listNumbers() {
     m_numberFetch = m_client.listAccountPhoneNumbers(
         [this](int, const QList<core::PhoneNumberRecord>& page) {
-            if (m_cancelled || page.isEmpty())
-                return;
-            QString error;
-            if (!store::PhoneNumberRepository(m_database).upsert(m_profileId, page, &error)) {
-                m_numberWriteFailed = true;
-                addError(error);
-                return;
-            }
-            for (const core::PhoneNumberRecord& number : page)
-                m_numberIds << number.id;
-            m_report.pulled[u"numbers"_s] += static_cast<int>(page.size());
-            reportProgress(tr("Phone numbers"), m_numberIds.size(), m_numberFetch);
+            if (storePage(
+                    page, u"numbers"_s, m_numberIds, m_numberWriteFailed, [this, &page](QString* error) {
+                        return store::PhoneNumberRepository(m_database).upsert(m_profileId, page, error);
+                    }))
+                reportProgress(tr("Phone numbers"), m_numberIds.size(), m_numberFetch);
         },
         [this](const providers::ListOutcome& outcome) {
             finishList(u"numbers"_s, outcome, m_numberIds, m_numberWriteFailed);
@@ -136,8 +120,7 @@ void RingCentralPull::finishList(const QString& entity, const providers::ListOut
     if (!outcome.complete || writeFailed || m_cancelled) {
         // A partial list says nothing about records it did not mention: keep them all.
         m_incomplete = true;
-        if (outcome.error && outcome.error->kind != net::ApiError::Kind::Cancelled)
-            addError(outcome.error->message());
+        addListError(outcome);
     } else {
         QString error;
         int removed = 0;
@@ -168,17 +151,8 @@ void RingCentralPull::reportProgress(const QString& what, qint64 done,
 }
 
 void RingCentralPull::partDone() {
-    if (--m_partsLeft > 0 || m_finished)
-        return;
-    m_finished = true;
-    m_report.cancelled = m_cancelled;
-    m_report.complete = !m_incomplete && !m_cancelled && m_report.errors.isEmpty();
-    emit finished(m_report);
-}
-
-void RingCentralPull::addError(const QString& message) {
-    if (!m_report.errors.contains(message))
-        m_report.errors << message;
+    if (lastPartDone())
+        finish(!m_incomplete);
 }
 
 } // namespace trunkline::sync

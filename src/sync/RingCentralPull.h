@@ -1,24 +1,11 @@
 #pragma once
 
 #include "sync/ProviderPull.h"
+#include "sync/SyncForward.h"
 
 #include <QCoreApplication>
 #include <QPointer>
 #include <QSet>
-
-namespace trunkline::net {
-class PagedFetch;
-struct ApiError;
-} // namespace trunkline::net
-namespace trunkline::providers {
-struct ListOutcome;
-}
-namespace trunkline::providers::ringcentral {
-class RingCentralClient;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::sync {
 
@@ -45,10 +32,7 @@ private:
                     bool writeFailed);
     void reportProgress(const QString& what, qint64 done, const QPointer<net::PagedFetch>& fetch);
     void partDone();
-    void addError(const QString& message);
 
-    store::Database& m_database;
-    qint64 m_profileId;
     providers::ringcentral::RingCentralClient& m_client;
     QPointer<net::PagedFetch> m_extensionFetch;
     QPointer<net::PagedFetch> m_numberFetch;
@@ -57,11 +41,7 @@ private:
     QStringList m_numberIds;
     bool m_extensionWriteFailed = false;
     bool m_numberWriteFailed = false;
-    bool m_cancelled = false;
-    bool m_finished = false;
     bool m_incomplete = false;
-    int m_partsLeft = 0;
-    SyncReport m_report;
 };
 
 } // namespace trunkline::sync

@@ -2,17 +2,11 @@
 
 #include "store/PendingChange.h"
 #include "sync/PushResult.h"
+#include "sync/SyncForward.h"
 
 #include <QCoreApplication>
 #include <functional>
 #include <optional>
-
-namespace trunkline::providers::ringcentral {
-class RingCentralClient;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::sync {
 

@@ -1,22 +1,13 @@
 #pragma once
 
 #include "store/Profile.h"
+#include "sync/SyncForward.h"
 #include "sync/SyncTypes.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <optional>
-
-namespace trunkline::connection {
-struct Connection;
-}
-namespace trunkline::store {
-class Database;
-}
-namespace trunkline::providers::ringcentral {
-class RingCentralClient;
-}
 
 namespace trunkline::sync {
 

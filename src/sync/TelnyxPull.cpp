@@ -9,72 +9,48 @@ namespace trunkline::sync {
 
 TelnyxPull::TelnyxPull(store::Database& database, qint64 profileId, providers::telnyx::TelnyxClient& client,
                        QObject* parent)
-    : ProviderPull(parent)
-    , m_database(database)
-    , m_profileId(profileId)
+    : ProviderPull(database, profileId, parent)
     , m_client(client) {
 }
 
 void TelnyxPull::start() {
-    ++m_openParts;
+    openPart();
     m_fetches << m_client.listPortingOrders(
         {},
         [this](int, const QList<core::PortingOrder>& page) {
-            if (m_cancelled || page.isEmpty())
+            if (!storePage(page, u"port orders"_s, m_orderIds, m_incomplete, [this, &page](QString* error) {
+                    return store::PortingRepository(m_database).upsertOrders(m_profileId, page, error);
+                }))
                 return;
-            QString error;
-            if (!store::PortingRepository(m_database).upsertOrders(m_profileId, page, &error)) {
-                m_incomplete = true;
-                addError(error);
-                return;
-            }
-            m_report.pulled[u"port orders"_s] += static_cast<int>(page.size());
-            for (const core::PortingOrder& order : page) {
-                m_orderIds << order.id;
-                // The order is stored: its numbers may follow (they reference it).
+            // The orders are stored: their numbers may follow (they reference them).
+            for (const core::PortingOrder& order : page)
                 pullOrderChildren(order.id);
-            }
             emit progress({tr("Port orders"), m_orderIds.size(), 0});
         },
         [this](const providers::ListOutcome& outcome) { listDone(outcome); });
 }
 
 void TelnyxPull::pullOrderChildren(const QString& orderId) {
-    ++m_openParts;
+    openPart();
     m_fetches << m_client.listPortingPhoneNumbers(
         orderId,
         [this](int, const QList<core::PortingPhoneNumber>& page) {
-            if (m_cancelled || page.isEmpty())
-                return;
-            QString error;
-            if (!store::PortingRepository(m_database).upsertPhoneNumbers(m_profileId, page, &error)) {
-                m_incomplete = true;
-                addError(error);
-                return;
-            }
-            for (const core::PortingPhoneNumber& number : page)
-                m_numberIds << number.id;
-            m_report.pulled[u"porting numbers"_s] += static_cast<int>(page.size());
+            storePage(page, u"porting numbers"_s, m_numberIds, m_incomplete, [this, &page](QString* error) {
+                return store::PortingRepository(m_database).upsertPhoneNumbers(m_profileId, page, error);
+            });
         },
         [this, orderId](const providers::ListOutcome& outcome) {
             if (outcome.complete && !m_cancelled) {
                 // Extensions hang on the order's numbers, which are stored now.
-                ++m_openParts;
+                openPart();
                 m_fetches << m_client.listPhoneNumberExtensions(
                     orderId,
                     [this](int, const QList<core::PhoneNumberExtension>& page) {
-                        if (m_cancelled || page.isEmpty())
-                            return;
-                        QString error;
-                        if (!store::PortingRepository(m_database)
-                                 .upsertExtensions(m_profileId, page, &error)) {
-                            m_incomplete = true;
-                            addError(error);
-                            return;
-                        }
-                        for (const core::PhoneNumberExtension& extension : page)
-                            m_extensionIds << extension.id;
-                        m_report.pulled[u"porting extensions"_s] += static_cast<int>(page.size());
+                        storePage(page, u"porting extensions"_s, m_extensionIds, m_incomplete,
+                                  [this, &page](QString* error) {
+                                      return store::PortingRepository(m_database)
+                                          .upsertExtensions(m_profileId, page, error);
+                                  });
                     },
                     [this](const providers::ListOutcome& extensions) { listDone(extensions); });
             }
@@ -85,21 +61,17 @@ void TelnyxPull::pullOrderChildren(const QString& orderId) {
 void TelnyxPull::listDone(const providers::ListOutcome& outcome) {
     if (!outcome.complete) {
         m_incomplete = true;
-        if (outcome.error && outcome.error->kind != net::ApiError::Kind::Cancelled)
-            addError(outcome.error->message());
+        addListError(outcome);
     }
     partDone();
 }
 
 void TelnyxPull::partDone() {
-    if (--m_openParts > 0 || m_finished)
+    if (!lastPartDone())
         return;
-    m_finished = true;
     if (!m_incomplete && !m_cancelled)
         removeStale();
-    m_report.cancelled = m_cancelled;
-    m_report.complete = !m_incomplete && !m_cancelled && m_report.errors.isEmpty();
-    emit finished(m_report);
+    finish(!m_incomplete);
 }
 
 void TelnyxPull::removeStale() {
@@ -125,7 +97,7 @@ void TelnyxPull::removeStale() {
 }
 
 void TelnyxPull::cancel() {
-    if (m_cancelled || m_finished)
+    if (m_cancelled || isFinished())
         return;
     m_cancelled = true;
     const auto fetches = m_fetches;
@@ -133,11 +105,6 @@ void TelnyxPull::cancel() {
         if (fetch && !fetch->isFinished())
             fetch->cancel();
     }
-}
-
-void TelnyxPull::addError(const QString& message) {
-    if (!m_report.errors.contains(message))
-        m_report.errors << message;
 }
 
 } // namespace trunkline::sync

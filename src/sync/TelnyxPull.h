@@ -1,23 +1,11 @@
 #pragma once
 
 #include "sync/ProviderPull.h"
+#include "sync/SyncForward.h"
 
 #include <QCoreApplication>
 #include <QPointer>
 #include <QSet>
-
-namespace trunkline::net {
-class PagedFetch;
-}
-namespace trunkline::providers {
-struct ListOutcome;
-}
-namespace trunkline::providers::telnyx {
-class TelnyxClient;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::sync {
 
@@ -37,22 +25,15 @@ public:
 private:
     void pullOrderChildren(const QString& orderId);
     void listDone(const providers::ListOutcome& outcome);
-    void addError(const QString& message);
     void partDone();
     void removeStale();
 
-    store::Database& m_database;
-    qint64 m_profileId;
     providers::telnyx::TelnyxClient& m_client;
     QList<QPointer<net::PagedFetch>> m_fetches;
     QStringList m_orderIds;
     QStringList m_numberIds;
     QStringList m_extensionIds;
-    int m_openParts = 0;
     bool m_incomplete = false;
-    bool m_cancelled = false;
-    bool m_finished = false;
-    SyncReport m_report;
 };
 
 } // namespace trunkline::sync

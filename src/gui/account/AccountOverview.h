@@ -1,14 +1,9 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QLabel>
 #include <optional>
-
-namespace trunkline::core {
-struct Account;
-}
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::gui {
 

@@ -1,5 +1,7 @@
 #include "gui/audit/AuditLogPage.h"
 
+#include "gui/Retranslate.h"
+#include "gui/TextStyle.h"
 #include "models/AuditLogModel.h"
 #include "ui_AuditLogPage.h"
 
@@ -15,11 +17,8 @@ AuditLogPage::AuditLogPage(store::Database& database, QWidget* parent)
     , m_model(new models::AuditLogModel(database, this)) {
     m_ui->setupUi(this);
     setObjectName(u"audit-logPage"_s);
-    QFont title = m_ui->titleLabel->font();
-    title.setPointSizeF(title.pointSizeF() * 1.4);
-    title.setBold(true);
-    m_ui->titleLabel->setFont(title);
-    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeHeading(m_ui->titleLabel, text::kPageTitleScale);
+    text::makeSecondary({m_ui->countLabel});
     m_ui->tableView->setModel(m_model);
     m_ui->tableView->horizontalHeader()->setHighlightSections(false);
     m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::TimeColumn, 140);
@@ -50,10 +49,7 @@ void AuditLogPage::updateCount() {
 }
 
 void AuditLogPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        updateCount();
-    }
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { updateCount(); });
     QWidget::changeEvent(event);
 }
 

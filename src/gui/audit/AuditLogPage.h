@@ -1,17 +1,13 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QWidget>
 #include <memory>
 #include <optional>
 
 namespace Ui {
 class AuditLogPage;
-}
-namespace trunkline::store {
-class Database;
-}
-namespace trunkline::models {
-class AuditLogModel;
 }
 
 namespace trunkline::gui {

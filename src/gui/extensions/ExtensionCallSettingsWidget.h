@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
@@ -8,10 +10,6 @@
 
 namespace Ui {
 class ExtensionCallSettingsWidget;
-}
-
-namespace trunkline::store {
-class Database;
 }
 
 namespace trunkline::gui {

@@ -1,6 +1,7 @@
 #include "gui/extensions/ExtensionCreateDialog.h"
 
 #include "core/PhoneNumberRecord.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionValidator.h"
 #include "gui/extensions/FormMessages.h"
@@ -23,7 +24,7 @@ ExtensionCreateDialog::ExtensionCreateDialog(store::Database& database,
     , m_database(database) {
     m_ui->setupUi(this);
     setObjectName(u"extensionCreateDialog"_s);
-    m_ui->introLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeSecondary({m_ui->introLabel});
     for (QLabel* label : {m_ui->profileError, m_ui->extensionNumberError, m_ui->nameError,
                           m_ui->firstNameError, m_ui->lastNameError, m_ui->emailError})
         form::makeErrorLabel(label);

@@ -2,6 +2,7 @@
 
 #include "core/Extension.h"
 #include "core/RuleViolation.h"
+#include "gui/GuiForward.h"
 
 #include <QDialog>
 #include <memory>
@@ -9,9 +10,6 @@
 
 namespace Ui {
 class ExtensionCreateDialog;
-}
-namespace trunkline::store {
-class Database;
 }
 
 namespace trunkline::gui {

@@ -2,6 +2,8 @@
 
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
+#include "gui/Retranslate.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionValidator.h"
@@ -30,11 +32,8 @@ ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     , m_database(database) {
     m_ui->setupUi(this);
     setObjectName(u"extensionEditor"_s);
-    QFont title = m_ui->titleLabel->font();
-    title.setPointSizeF(title.pointSizeF() * 1.25);
-    title.setBold(true);
-    m_ui->titleLabel->setFont(title);
-    m_ui->subtitleLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeHeading(m_ui->titleLabel, text::kFormTitleScale);
+    text::makeSecondary({m_ui->subtitleLabel});
     for (QLabel* label : errorLabels())
         form::makeErrorLabel(label);
     form::makeBanner(m_ui->stagedLabel, form::Banner::Info);
@@ -446,12 +445,11 @@ void ExtensionEditor::revert() {
 }
 
 void ExtensionEditor::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
+    retranslateOnLanguageChange(event, *m_ui, this, [this] {
         fillCombos();
         showBaseline();
         updateState();
-    }
+    });
     QWidget::changeEvent(event);
 }
 

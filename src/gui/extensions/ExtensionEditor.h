@@ -2,19 +2,15 @@
 
 #include "core/Extension.h"
 #include "core/RuleViolation.h"
+#include "gui/GuiForward.h"
 
 #include <QHash>
 #include <QWidget>
 #include <memory>
 #include <optional>
 
-class QLabel;
-
 namespace Ui {
 class ExtensionEditor;
-}
-namespace trunkline::store {
-class Database;
 }
 
 namespace trunkline::gui {

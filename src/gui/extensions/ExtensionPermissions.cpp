@@ -52,20 +52,26 @@ bool ExtensionPermissions::isAdministrator(qint64 profileId) const {
     return !me || me->admin;
 }
 
-ExtensionPermissions::Verdict ExtensionPermissions::canCreate(qint64 profileId) const {
+ExtensionPermissions::Verdict ExtensionPermissions::needsAdministrator(qint64 profileId,
+                                                                       const QString& denied) const {
     if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
         return verdict;
     if (!isAdministrator(profileId))
-        return {false, tr("Only an administrator of this RingCentral account can create extensions.")};
+        return {false, denied};
     return {};
+}
+
+ExtensionPermissions::Verdict ExtensionPermissions::canCreate(qint64 profileId) const {
+    return needsAdministrator(profileId,
+                              tr("Only an administrator of this RingCentral account can create extensions."));
 }
 
 ExtensionPermissions::Verdict ExtensionPermissions::canDelete(qint64 profileId,
                                                               const QString& extensionId) const {
-    if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
+    if (Verdict verdict = needsAdministrator(
+            profileId, tr("Only an administrator of this RingCentral account can delete extensions."));
+        !verdict.allowed)
         return verdict;
-    if (!isAdministrator(profileId))
-        return {false, tr("Only an administrator of this RingCentral account can delete extensions.")};
     if (extensionId == signedInExtension(profileId))
         return {false, tr("You are signed in as this extension; it cannot delete itself.")};
     return {};

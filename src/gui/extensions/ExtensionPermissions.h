@@ -1,11 +1,9 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QCoreApplication>
 #include <QString>
-
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::gui {
 
@@ -48,6 +46,10 @@ public:
     bool isAdministrator(qint64 profileId) const;
 
 private:
+    // For what only an administrator may do: the profile must have extensions and an administrator
+    // signed in, else `denied`.
+    Verdict needsAdministrator(qint64 profileId, const QString& denied) const;
+
     store::Database& m_database;
 };
 

@@ -3,6 +3,10 @@
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "core/PhoneNumberRecord.h"
+#include "gui/FilterCombo.h"
+#include "gui/PageActions.h"
+#include "gui/Retranslate.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
 #include "gui/extensions/ExtensionEditor.h"
 #include "gui/extensions/ExtensionPermissions.h"
@@ -35,11 +39,8 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     , m_model(new models::ExtensionsModel(database, this)) {
     m_ui->setupUi(this);
     setObjectName(u"extensionsPage"_s);
-    QFont title = m_ui->titleLabel->font();
-    title.setPointSizeF(title.pointSizeF() * 1.4);
-    title.setBold(true);
-    m_ui->titleLabel->setFont(title);
-    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeHeading(m_ui->titleLabel, text::kPageTitleScale);
+    text::makeSecondary({m_ui->countLabel});
     form::makeBanner(m_ui->infoLabel, form::Banner::Info);
 
     m_ui->tableView->setModel(m_model);
@@ -94,36 +95,23 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
         emit statusMessage(message);
     });
 
-    auto* find = new QAction(this);
-    find->setObjectName(u"findAction"_s);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, this, &ExtensionsPage::focusFilter);
-    addAction(find);
+    makeShortcutAction(this, u"findAction"_s, QKeySequence::Find, &ExtensionsPage::focusFilter);
 
-    m_newAction = new QAction(tr("&New extension…"), this);
-    m_newAction->setObjectName(u"newExtensionAction"_s);
-    m_newAction->setShortcut(QKeySequence::New);
-    m_newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_newAction, &QAction::triggered, this, &ExtensionsPage::createExtension);
-    addAction(m_newAction);
+    m_newAction = makeShortcutAction(this, u"newExtensionAction"_s, QKeySequence::New,
+                                     &ExtensionsPage::createExtension);
+    m_newAction->setText(tr("&New extension…"));
     connect(m_ui->newButton, &QPushButton::clicked, m_newAction, &QAction::trigger);
 
     // Del deletes the extension only from the list, never while a field of the form has the focus.
-    m_deleteAction = new QAction(tr("&Delete extension…"), this);
-    m_deleteAction->setObjectName(u"deleteExtensionAction"_s);
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(m_deleteAction, &QAction::triggered, this, &ExtensionsPage::deleteExtension);
-    m_ui->tableView->addAction(m_deleteAction);
+    m_deleteAction =
+        makeShortcutAction(this, u"deleteExtensionAction"_s, QKeySequence::Delete,
+                           &ExtensionsPage::deleteExtension, m_ui->tableView, Qt::WidgetShortcut);
+    m_deleteAction->setText(tr("&Delete extension…"));
     connect(m_ui->deleteButton, &QPushButton::clicked, m_deleteAction, &QAction::trigger);
 
-    m_saveAction = new QAction(tr("&Save extension"), this);
-    m_saveAction->setObjectName(u"saveExtensionAction"_s);
-    m_saveAction->setShortcut(QKeySequence::Save);
-    m_saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_saveAction, &QAction::triggered, this, &ExtensionsPage::save);
-    addAction(m_saveAction);
+    m_saveAction =
+        makeShortcutAction(this, u"saveExtensionAction"_s, QKeySequence::Save, &ExtensionsPage::save);
+    m_saveAction->setText(tr("&Save extension"));
 
     fillCombos();
     updateCount();
@@ -138,22 +126,8 @@ ExtensionsPage::~ExtensionsPage() {
 }
 
 void ExtensionsPage::fillCombos() {
-    const QVariant type = m_ui->typeCombo->currentData();
-    const QVariant status = m_ui->statusCombo->currentData();
-    const QSignalBlocker typeBlocker(m_ui->typeCombo);
-    const QSignalBlocker statusBlocker(m_ui->statusCombo);
-    m_ui->typeCombo->clear();
-    m_ui->typeCombo->addItem(tr("All types"));
-    for (const core::ExtensionType t : core::allExtensionTypes()) {
-        m_ui->typeCombo->addItem(core::displayName(t), core::toWire(t));
-    }
-    m_ui->typeCombo->setCurrentIndex(qMax(0, m_ui->typeCombo->findData(type)));
-    m_ui->statusCombo->clear();
-    m_ui->statusCombo->addItem(tr("All statuses"));
-    for (const core::ExtensionStatus s : core::allExtensionStatuses()) {
-        m_ui->statusCombo->addItem(core::displayName(s), core::toWire(s));
-    }
-    m_ui->statusCombo->setCurrentIndex(qMax(0, m_ui->statusCombo->findData(status)));
+    fillFilterCombo(m_ui->typeCombo, tr("All types"), enumChoices(core::allExtensionTypes()));
+    fillFilterCombo(m_ui->statusCombo, tr("All statuses"), enumChoices(core::allExtensionStatuses()));
 }
 
 void ExtensionsPage::applyFilter() {
@@ -416,13 +390,12 @@ void ExtensionsPage::saveState() const {
 }
 
 void ExtensionsPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
+    retranslateOnLanguageChange(event, *m_ui, this, [this] {
         fillCombos();
         updateCount();
         updateProviderNote();
         updateActions();
-    }
+    });
     QWidget::changeEvent(event);
 }
 

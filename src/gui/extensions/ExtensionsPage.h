@@ -1,23 +1,15 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QMessageBox>
 #include <QWidget>
 #include <functional>
 #include <memory>
 #include <optional>
 
-class QAction;
-class QTimer;
-
 namespace Ui {
 class ExtensionsPage;
-}
-
-namespace trunkline::store {
-class Database;
-}
-namespace trunkline::models {
-class ExtensionsModel;
 }
 
 namespace trunkline::gui {

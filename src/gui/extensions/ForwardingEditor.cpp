@@ -4,6 +4,9 @@
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
 #include "core/PhoneNumber.h"
+#include "gui/PageActions.h"
+#include "gui/Retranslate.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "models/ForwardingListModel.h"
 #include "store/PendingChangeRepository.h"
@@ -38,8 +41,7 @@ ForwardingEditor::ForwardingEditor(store::Database& database, QWidget* parent)
     for (QLabel* label :
          {m_ui->phoneError, m_ui->typeError, m_ui->labelError, m_ui->featuresError, m_ui->listError})
         form::makeErrorLabel(label);
-    m_ui->introLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeSecondary({m_ui->introLabel, m_ui->countLabel});
 
     QTableView* table = m_ui->forwardingTable;
     table->setModel(m_model);
@@ -57,25 +59,13 @@ ForwardingEditor::ForwardingEditor(store::Database& database, QWidget* parent)
 
     fillTypeCombo();
 
-    m_moveUpAction = new QAction(this);
-    m_moveUpAction->setObjectName(u"moveUpAction"_s);
-    m_moveUpAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-    m_moveUpAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_moveUpAction, &QAction::triggered, this, &ForwardingEditor::moveUp);
-    addAction(m_moveUpAction);
-    m_moveDownAction = new QAction(this);
-    m_moveDownAction->setObjectName(u"moveDownAction"_s);
-    m_moveDownAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
-    m_moveDownAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_moveDownAction, &QAction::triggered, this, &ForwardingEditor::moveDown);
-    addAction(m_moveDownAction);
+    m_moveUpAction = makeShortcutAction(this, u"moveUpAction"_s, QKeySequence(Qt::ALT | Qt::Key_Up),
+                                        &ForwardingEditor::moveUp);
+    m_moveDownAction = makeShortcutAction(this, u"moveDownAction"_s, QKeySequence(Qt::ALT | Qt::Key_Down),
+                                          &ForwardingEditor::moveDown);
     // Del removes a number only while the list itself has the focus (not while typing in a field).
-    m_removeAction = new QAction(this);
-    m_removeAction->setObjectName(u"removeNumberAction"_s);
-    m_removeAction->setShortcut(QKeySequence::Delete);
-    m_removeAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(m_removeAction, &QAction::triggered, this, &ForwardingEditor::removeNumber);
-    table->addAction(m_removeAction);
+    m_removeAction = makeShortcutAction(this, u"removeNumberAction"_s, QKeySequence::Delete,
+                                        &ForwardingEditor::removeNumber, table, Qt::WidgetShortcut);
 
     connect(m_ui->addButton, &QPushButton::clicked, this, &ForwardingEditor::addNumber);
     connect(m_ui->removeButton, &QPushButton::clicked, this, &ForwardingEditor::removeNumber);
@@ -418,11 +408,10 @@ void ForwardingEditor::updateButtons() {
 }
 
 void ForwardingEditor::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
+    retranslateOnLanguageChange(event, *m_ui, this, [this] {
         fillTypeCombo();
         showEntry();
-    }
+    });
     QWidget::changeEvent(event);
 }
 

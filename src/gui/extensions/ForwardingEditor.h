@@ -1,20 +1,13 @@
 #pragma once
 
 #include "core/RuleViolation.h"
+#include "gui/GuiForward.h"
 
 #include <QWidget>
 #include <memory>
 
-class QAction;
-
 namespace Ui {
 class ForwardingEditor;
-}
-namespace trunkline::store {
-class Database;
-}
-namespace trunkline::models {
-class ForwardingListModel;
 }
 
 namespace trunkline::gui {

@@ -3,6 +3,8 @@
 #include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "core/PhoneNumber.h"
+#include "gui/Retranslate.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/ProviderCapabilities.h"
 #include "ui_AddNumberDialog.h"
@@ -37,16 +39,12 @@ AddNumberDialog::AddNumberDialog(connection::ConnectionFactory& factory, store::
     , m_profile(std::move(profile)) {
     m_ui->setupUi(this);
     setObjectName(u"addNumberDialog"_s);
-    QFont heading = m_ui->headingLabel->font();
-    heading.setBold(true);
-    heading.setPointSizeF(heading.pointSizeF() * 1.25);
-    m_ui->headingLabel->setFont(heading);
+    text::makeHeading(m_ui->headingLabel, text::kFormTitleScale);
     form::makeErrorLabel(m_ui->criteriaMessage);
     form::makeErrorLabel(m_ui->friendlyNameMessage);
     form::makeBanner(m_ui->errorBanner, form::Banner::Warning);
     form::showBanner(m_ui->errorBanner, {});
-    m_ui->noteLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_ui->statusLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeSecondary({m_ui->noteLabel, m_ui->statusLabel});
     m_ui->searchProgress->hide();
     m_ui->cancelSearchButton->hide();
 
@@ -102,11 +100,10 @@ void AddNumberDialog::retranslate() {
 }
 
 void AddNumberDialog::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
+    retranslateOnLanguageChange(event, *m_ui, this, [this] {
         retranslate();
         updateKind();
-    }
+    });
     QDialog::changeEvent(event);
 }
 
@@ -125,27 +122,24 @@ void AddNumberDialog::updateKind() {
     form::showBanner(m_ui->errorBanner, {});
     const Kind k = kind();
     const bool sip = k == Kind::SipVirtual;
-    switch (k) {
-    case Kind::UsLocal:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->areaCodePage);
-        m_ui->criteriaTitle->setText(tr("Area code:"));
-        break;
-    case Kind::Global:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->countryPage);
-        m_ui->criteriaTitle->setText(tr("Country:"));
-        break;
-    case Kind::TollFree:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->tollFreePage);
-        m_ui->criteriaTitle->setText(tr("Prefix:"));
-        break;
-    case Kind::Vanity:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->vanityPage);
-        m_ui->criteriaTitle->setText(tr("Pattern:"));
-        break;
-    case Kind::SipVirtual:
-        m_ui->criteriaStack->setCurrentWidget(m_ui->sipPage);
-        m_ui->criteriaTitle->setText(tr("SIP number:"));
-        break;
+    // Each kind's search criteria: their page of the stack and its title.
+    struct Criteria {
+        Kind kind;
+        QWidget* page;
+        QString title;
+    };
+    const Criteria criteria[] = {
+        {Kind::UsLocal, m_ui->areaCodePage, tr("Area code:")},
+        {Kind::Global, m_ui->countryPage, tr("Country:")},
+        {Kind::TollFree, m_ui->tollFreePage, tr("Prefix:")},
+        {Kind::Vanity, m_ui->vanityPage, tr("Pattern:")},
+        {Kind::SipVirtual, m_ui->sipPage, tr("SIP number:")},
+    };
+    for (const Criteria& row : criteria) {
+        if (row.kind == k) {
+            m_ui->criteriaStack->setCurrentWidget(row.page);
+            m_ui->criteriaTitle->setText(row.title);
+        }
     }
     m_ui->searchButton->setVisible(!sip);
     m_ui->resultsList->setVisible(!sip);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/GuiForward.h"
 #include "store/Profile.h"
 
 #include <QDialog>
@@ -10,17 +11,6 @@
 
 namespace Ui {
 class AddNumberDialog;
-}
-
-namespace trunkline::net {
-class ApiReply;
-}
-namespace trunkline::connection {
-class ConnectionFactory;
-struct Connection;
-} // namespace trunkline::connection
-namespace trunkline::providers {
-class NumberSearch;
 }
 
 namespace trunkline::gui {

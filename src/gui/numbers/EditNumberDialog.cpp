@@ -1,6 +1,7 @@
 #include "gui/numbers/EditNumberDialog.h"
 
 #include "core/PhoneNumber.h"
+#include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/ProviderRegistry.h"
 #include "ui_EditNumberDialog.h"
@@ -49,10 +50,7 @@ EditNumberDialog::EditNumberDialog(const core::PhoneNumberRecord& current,
     m_ui->setupUi(this);
     setObjectName(u"editNumberDialog"_s);
 
-    QFont heading = m_ui->headingLabel->font();
-    heading.setBold(true);
-    heading.setPointSizeF(heading.pointSizeF() * 1.25);
-    m_ui->headingLabel->setFont(heading);
+    text::makeHeading(m_ui->headingLabel, text::kFormTitleScale);
     const core::ParseOutcome parsed = core::PhoneNumber::parse(current.e164);
     const QString shown = core::PhoneNumber::isE164(current.e164) && parsed.ok()
                               ? parsed.number->international()

@@ -2,13 +2,13 @@
 
 #include "core/Extension.h"
 #include "core/PhoneNumberRecord.h"
+#include "gui/GuiForward.h"
 
 #include <QDialog>
 #include <QList>
 #include <memory>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
 
 namespace Ui {

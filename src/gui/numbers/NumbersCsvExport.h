@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/GuiForward.h"
 #include "store/NumberTableQuery.h"
 
 #include <QCoreApplication>
@@ -7,10 +8,6 @@
 #include <functional>
 
 class QIODevice;
-
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::gui {
 

@@ -3,6 +3,10 @@
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "core/PhoneNumber.h"
+#include "gui/FilterCombo.h"
+#include "gui/PageActions.h"
+#include "gui/Retranslate.h"
+#include "gui/TextStyle.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersCsvExport.h"
@@ -57,15 +61,9 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
     m_ui->setupUi(this);
     setObjectName(u"numbersPage"_s);
 
-    QFont title = m_ui->titleLabel->font();
-    title.setPointSizeF(title.pointSizeF() * 1.4);
-    title.setBold(true);
-    m_ui->titleLabel->setFont(title);
-    QFont heading = m_ui->detailsHeading->font();
-    heading.setBold(true);
-    heading.setPointSizeF(heading.pointSizeF() * 1.15);
-    m_ui->detailsHeading->setFont(heading);
-    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeHeading(m_ui->titleLabel, text::kPageTitleScale);
+    text::makeHeading(m_ui->detailsHeading, 1.15);
+    text::makeSecondary({m_ui->countLabel});
 
     m_ui->tableView->setModel(m_model);
     QHeaderView* header = m_ui->tableView->horizontalHeader();
@@ -171,26 +169,15 @@ void NumbersPage::setUpFilterBar() {
 }
 
 void NumbersPage::setUpActions() {
-    m_copyAction = new QAction(this);
-    m_copyAction->setObjectName(u"copyNumberAction"_s);
-    m_copyAction->setShortcut(QKeySequence::Copy);
-    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_copyAction, &QAction::triggered, this, &NumbersPage::copySelectedNumbers);
-    m_ui->tableView->addAction(m_copyAction);
-
-    m_editLabelAction = new QAction(this);
-    m_editLabelAction->setObjectName(u"editLabelAction"_s);
-    connect(m_editLabelAction, &QAction::triggered, this, &NumbersPage::editLabel);
+    m_copyAction = makeShortcutAction(this, u"copyNumberAction"_s, QKeySequence::Copy,
+                                      &NumbersPage::copySelectedNumbers, m_ui->tableView);
+    m_editLabelAction = makePageAction(this, u"editLabelAction"_s, &NumbersPage::editLabel);
 
     // Add (Ins), Edit (F2) and Delete (Del): toolbar buttons beside Export, the context menu, shortcuts.
     const auto makeAction = [this](const QString& name, const QString& icon, const QKeySequence& key,
                                    void (NumbersPage::*slot)()) {
-        auto* action = new QAction(QIcon::fromTheme(icon), QString(), this);
-        action->setObjectName(name);
-        action->setShortcut(key);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
+        QAction* action = makeShortcutAction(this, name, key, slot);
+        action->setIcon(QIcon::fromTheme(icon));
         auto* button = new QToolButton(this);
         button->setObjectName(name + u"Button"_s);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -206,42 +193,20 @@ void NumbersPage::setUpActions() {
     m_deleteAction = makeAction(u"deleteNumberAction"_s, u"edit-delete"_s, QKeySequence(QKeySequence::Delete),
                                 &NumbersPage::deleteNumbers);
 
-    m_exportAction = new QAction(QIcon::fromTheme(u"document-export"_s), QString(), this);
-    m_exportAction->setObjectName(u"exportAction"_s);
-    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    m_exportAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_exportAction, &QAction::triggered, this, &NumbersPage::exportShown);
-    addAction(m_exportAction);
+    m_exportAction = makeShortcutAction(this, u"exportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_E),
+                                        &NumbersPage::exportShown);
+    m_exportAction->setIcon(QIcon::fromTheme(u"document-export"_s));
     m_ui->exportButton->setDefaultAction(m_exportAction);
-
-    m_exportSelectionAction = new QAction(this);
-    m_exportSelectionAction->setObjectName(u"exportSelectionAction"_s);
-    connect(m_exportSelectionAction, &QAction::triggered, this, &NumbersPage::exportSelection);
-
-    m_findAction = new QAction(this);
-    m_findAction->setObjectName(u"findAction"_s);
-    m_findAction->setShortcut(QKeySequence::Find);
-    m_findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_findAction, &QAction::triggered, this, &NumbersPage::focusFilter);
-    addAction(m_findAction);
+    m_exportSelectionAction = makePageAction(this, u"exportSelectionAction"_s, &NumbersPage::exportSelection);
+    m_findAction = makeShortcutAction(this, u"findAction"_s, QKeySequence::Find, &NumbersPage::focusFilter);
 }
 
 void NumbersPage::fillCombos() {
-    const QVariant usage = m_ui->usageCombo->currentData();
-    const QVariant provider = m_ui->providerCombo->currentData();
-    const QSignalBlocker usageBlocker(m_ui->usageCombo);
-    const QSignalBlocker providerBlocker(m_ui->providerCombo);
-    m_ui->usageCombo->clear();
-    m_ui->usageCombo->addItem(tr("All usage types"));
-    for (const core::UsageType type : core::allUsageTypes()) {
-        m_ui->usageCombo->addItem(core::displayName(type), core::toWire(type));
-    }
-    m_ui->usageCombo->setCurrentIndex(qMax(0, m_ui->usageCombo->findData(usage)));
-    m_ui->providerCombo->clear();
-    m_ui->providerCombo->addItem(tr("All providers"));
+    fillFilterCombo(m_ui->usageCombo, tr("All usage types"), enumChoices(core::allUsageTypes()));
+    QList<FilterChoice> providerChoices;
     for (const providers::ProviderCapabilities* row : providers::allProviders())
-        m_ui->providerCombo->addItem(row->displayName, row->key.toString());
-    m_ui->providerCombo->setCurrentIndex(qMax(0, m_ui->providerCombo->findData(provider)));
+        providerChoices.append({row->displayName, row->key.toString()});
+    fillFilterCombo(m_ui->providerCombo, tr("All providers"), providerChoices);
 }
 
 void NumbersPage::applyFilter() {
@@ -684,10 +649,7 @@ void NumbersPage::saveState() const {
 }
 
 void NumbersPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        retranslate();
-    }
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { retranslate(); });
     QWidget::changeEvent(event);
 }
 

@@ -1,25 +1,14 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QWidget>
 #include <functional>
 #include <memory>
 #include <optional>
 
-class QAction;
-class QTimer;
-
 namespace Ui {
 class NumbersPage;
-}
-
-namespace trunkline::store {
-class Database;
-}
-namespace trunkline::models {
-class NumbersModel;
-}
-namespace trunkline::connection {
-class ConnectionFactory;
 }
 
 namespace trunkline::gui {

@@ -1,6 +1,8 @@
 #include "gui/pending/PendingChangesPage.h"
 
 #include "changes/ChangeStager.h"
+#include "gui/Retranslate.h"
+#include "gui/TextStyle.h"
 #include "models/PendingChangesModel.h"
 #include "ui_PendingChangesPage.h"
 
@@ -39,12 +41,8 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
     , m_confirmDiscard(askToDiscard) {
     m_ui->setupUi(this);
     setObjectName(u"pending-changesPage"_s);
-    QFont title = m_ui->titleLabel->font();
-    title.setPointSizeF(title.pointSizeF() * 1.4);
-    title.setBold(true);
-    m_ui->titleLabel->setFont(title);
-    m_ui->countLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_ui->emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    text::makeHeading(m_ui->titleLabel, text::kPageTitleScale);
+    text::makeSecondary({m_ui->countLabel, m_ui->emptyLabel});
 
     m_ui->tableView->setModel(m_model);
     QHeaderView* header = m_ui->tableView->horizontalHeader();
@@ -143,10 +141,7 @@ void PendingChangesPage::saveState() const {
 }
 
 void PendingChangesPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) {
-        m_ui->retranslateUi(this);
-        updateActions();
-    }
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { updateActions(); });
     QWidget::changeEvent(event);
 }
 

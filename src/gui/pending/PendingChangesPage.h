@@ -1,17 +1,13 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QWidget>
 #include <functional>
 #include <memory>
 
 namespace Ui {
 class PendingChangesPage;
-}
-namespace trunkline::store {
-class Database;
-}
-namespace trunkline::models {
-class PendingChangesModel;
 }
 
 namespace trunkline::gui {

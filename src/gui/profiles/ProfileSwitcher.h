@@ -1,11 +1,9 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+
 #include <QComboBox>
 #include <optional>
-
-namespace trunkline::store {
-class Database;
-}
 
 namespace trunkline::gui {
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/GuiForward.h"
 #include "store/Profile.h"
 #include "sync/SyncTypes.h"
 
@@ -11,17 +12,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-
-namespace trunkline::connection {
-class ConnectionFactory;
-struct Connection;
-} // namespace trunkline::connection
-namespace trunkline::store {
-class Database;
-}
-namespace trunkline::sync {
-class SyncEngine;
-}
 
 namespace trunkline::gui {
 
