@@ -412,11 +412,7 @@ private slots:
     }
 
     void changesStagedBeforeSchema7GainBaseValues() {
-        QFETCH_GLOBAL(QString, engine);
-        TestDatabase test(engine);
-        if (!test.skipReason().isEmpty())
-            QSKIP(qPrintable(test.skipReason()));
-        QVERIFY2(test.open(false), qPrintable(test.error()));
+        TRUNKLINE_OPEN_UNMIGRATED_TEST_DATABASE(test);
         QString error;
         QVERIFY2(store::Migrator(test.database()).migrateTo(6, &error), qPrintable(error));
         const qint64 profile = test.addProfile();

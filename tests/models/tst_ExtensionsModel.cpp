@@ -39,10 +39,7 @@ private slots:
     void init() {
         QFETCH_GLOBAL(QString, engine);
         m_test = std::make_unique<TestDatabase>(engine);
-        if (!m_test->skipReason().isEmpty()) {
-            QSKIP(qPrintable(m_test->skipReason()));
-        }
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        TRUNKLINE_SKIP_OR_OPEN(*m_test, true);
         m_profile = m_test->addProfile();
         QList<core::Extension> all;
         for (int i = 0; i < kExtensionCount; ++i) {

@@ -235,11 +235,7 @@ private slots:
     }
 
     void upgradeFromVersion3KeepsData() {
-        QFETCH_GLOBAL(QString, engine);
-        TestDatabase test(engine);
-        if (!test.skipReason().isEmpty())
-            QSKIP(qPrintable(test.skipReason()));
-        QVERIFY2(test.open(false), qPrintable(test.error()));
+        TRUNKLINE_OPEN_UNMIGRATED_TEST_DATABASE(test);
         QString error;
         QVERIFY2(Migrator(test.database()).migrateTo(3, &error), qPrintable(error));
         QVERIFY(addExtensions(test));
