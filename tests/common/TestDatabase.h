@@ -5,7 +5,7 @@
 // search_path in the URL and dropped after). A schema rather than a whole database: creating one
 // takes milliseconds instead of a second, which matters with hundreds of data rows.
 //
-//   void initTestCase_data() { TestDatabase::addEngineRows(); }
+//   class tst_X : public EngineTestCase { // EngineTestCase.h: the engine rows as global data
 //   void someTest() {
 //       TRUNKLINE_OPEN_TEST_DATABASE(test); // skips or fails the case when it cannot open
 //       ... test.database() ...

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "models/ExtensionsModel.h"
 #include "store/ExtensionRepository.h"
 #include "store/PhoneNumberRepository.h"
@@ -30,12 +30,10 @@ core::Extension extensionFor(int i) {
 
 } // namespace
 
-class tst_ExtensionsModel : public QObject {
+class tst_ExtensionsModel : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void init() {
         QFETCH_GLOBAL(QString, engine);
         m_test = std::make_unique<TestDatabase>(engine);

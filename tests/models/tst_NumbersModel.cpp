@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "models/NumbersModel.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
@@ -69,12 +69,10 @@ QStringList columnValues(const NumbersModel& model, int column, int role) {
 
 } // namespace
 
-class tst_NumbersModel : public QObject {
+class tst_NumbersModel : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void init() {
         QFETCH_GLOBAL(QString, engine);
         m_test = std::make_unique<TestDatabase>(engine);

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/ExtensionRepository.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/Migrator.h"
@@ -69,7 +69,7 @@ QJsonObject sample(const QString& kind) {
 
 } // namespace
 
-class tst_ExtensionSettingsRepository : public QObject {
+class tst_ExtensionSettingsRepository : public EngineTestCase {
     Q_OBJECT
 
 private:
@@ -87,7 +87,6 @@ private:
     }
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
 
     void neverFetchedIsNullopt() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);

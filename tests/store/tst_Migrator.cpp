@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/Migrator.h"
 #include "store/ProfileRepository.h"
 
@@ -43,12 +43,10 @@ QStringList columnsOf(Database& db, const QString& table) {
 
 } // namespace
 
-class tst_Migrator : public QObject {
+class tst_Migrator : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void freshDatabaseIsAtLatestVersion() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QString error;
