@@ -2,7 +2,7 @@
 // that keeps the first edit's base, an edit back to the base drops the row, discards, and the signal.
 // Every case runs on SQLite and, with TRUNKLINE_TEST_PG_URL, on PostgreSQL.
 
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
@@ -78,7 +78,7 @@ QJsonObject businessHours(bool voicemail) {
 
 } // namespace
 
-class tst_ChangeStager : public QObject {
+class tst_ChangeStager : public EngineTestCase {
     Q_OBJECT
 
 private:
@@ -87,7 +87,6 @@ private:
     }
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
 
     void stagesEachRecordKind_data() {
         QTest::addColumn<PendingChange>("proposed");
@@ -412,11 +411,7 @@ private slots:
     }
 
     void changesStagedBeforeSchema7GainBaseValues() {
-        QFETCH_GLOBAL(QString, engine);
-        TestDatabase test(engine);
-        if (!test.skipReason().isEmpty())
-            QSKIP(qPrintable(test.skipReason()));
-        QVERIFY2(test.open(false), qPrintable(test.error()));
+        TRUNKLINE_OPEN_UNMIGRATED_TEST_DATABASE(test);
         QString error;
         QVERIFY2(store::Migrator(test.database()).migrateTo(6, &error), qPrintable(error));
         const qint64 profile = test.addProfile();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QStringList>
 
@@ -31,6 +33,16 @@ inline CliRun runCli(const QString& database, const QStringList& arguments, cons
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+// Writes `text` to a file in `dir` for the command line to read (a plan, a list of numbers), named
+// <stem>-<hash of text>.txt so that each distinct text gets its own file; returns its path.
+inline QString writeInputFile(const QDir& dir, const QString& stem, const QByteArray& text) {
+    const QString path = dir.filePath(QStringLiteral("%1-%2.txt").arg(stem).arg(qHash(text)));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(text);
+    return path;
 }
 
 } // namespace trunkline::tests

@@ -21,11 +21,7 @@ class tst_PortCommand : public QObject {
                                         QStringList{u"port"_s, u"--dry-run"_s} + arguments);
     }
     QString write(const QByteArray& text) {
-        const QString path = m_dir.filePath(u"wanted-%1.txt"_s.arg(qHash(text)));
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(text);
-        return path;
+        return trunkline::tests::writeInputFile(m_dir.path(), u"wanted"_s, text);
     }
 
 private slots:

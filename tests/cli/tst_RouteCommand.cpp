@@ -22,11 +22,7 @@ class tst_RouteCommand : public QObject {
     }
 
     QString writePlan(const QByteArray& lines) {
-        const QString path = m_dir.filePath(u"plan-%1.txt"_s.arg(qHash(lines)));
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(lines);
-        return path;
+        return trunkline::tests::writeInputFile(m_dir.path(), u"plan"_s, lines);
     }
 
 private slots:

@@ -14,8 +14,10 @@
 #include "TestDatabase.h"
 #include "connection/DemoProfiles.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <memory>
 
 inline bool startGuiTestCase(std::unique_ptr<TestDatabase>& test) {
@@ -23,6 +25,16 @@ inline bool startGuiTestCase(std::unique_ptr<TestDatabase>& test) {
     QSettings().clear();
     test = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
     return test->open();
+}
+
+// For the window tests without a database: test-mode standard paths, and native settings kept in
+// `settingsDir` under the application's own names, so that the window reads and writes settings as it
+// does for a user, but never the developer's real ones.
+inline void useTestSettings(const QTemporaryDir& settingsDir) {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("Trunkline"));
+    QCoreApplication::setApplicationName(QStringLiteral("Trunkline"));
 }
 
 // The profiles of a first start (connection::DemoProfiles, served by the built-in emulator): returns

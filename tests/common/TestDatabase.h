@@ -5,12 +5,9 @@
 // search_path in the URL and dropped after). A schema rather than a whole database: creating one
 // takes milliseconds instead of a second, which matters with hundreds of data rows.
 //
-//   void initTestCase_data() { TestDatabase::addEngineRows(); }
+//   class tst_X : public EngineTestCase { // EngineTestCase.h: the engine rows as global data
 //   void someTest() {
-//       QFETCH_GLOBAL(QString, engine);
-//       TestDatabase test(engine);
-//       if (!test.skipReason().isEmpty()) QSKIP(qPrintable(test.skipReason()));
-//       QVERIFY2(test.open(), qPrintable(test.error()));
+//       TRUNKLINE_OPEN_TEST_DATABASE(test); // skips or fails the case when it cannot open
 //       ... test.database() ...
 
 #include "store/Database.h"
@@ -136,10 +133,21 @@ private:
     std::unique_ptr<trunkline::store::Database> m_database;
 };
 
+// Skips the case when `test`'s engine is not available in this run, else opens it (migrating it to the
+// latest schema when `migrate` is true) or fails the case.
+#define TRUNKLINE_SKIP_OR_OPEN(test, migrate)                                                                \
+    if (!(test).skipReason().isEmpty())                                                                      \
+        QSKIP(qPrintable((test).skipReason()));                                                              \
+    QVERIFY2((test).open(migrate), qPrintable((test).error()))
+
 // Declares `test` for the current global engine row, skipping or failing as appropriate.
 #define TRUNKLINE_OPEN_TEST_DATABASE(test)                                                                   \
     QFETCH_GLOBAL(QString, engine);                                                                          \
     TestDatabase test(engine);                                                                               \
-    if (!test.skipReason().isEmpty())                                                                        \
-        QSKIP(qPrintable(test.skipReason()));                                                                \
-    QVERIFY2(test.open(), qPrintable(test.error()))
+    TRUNKLINE_SKIP_OR_OPEN(test, true)
+
+// The same, left at schema version 0: for the tests that build an older schema and upgrade it.
+#define TRUNKLINE_OPEN_UNMIGRATED_TEST_DATABASE(test)                                                        \
+    QFETCH_GLOBAL(QString, engine);                                                                          \
+    TestDatabase test(engine);                                                                               \
+    TRUNKLINE_SKIP_OR_OPEN(test, false)

@@ -1,5 +1,6 @@
 // Forwarding / call-flip list rules (docs/api/ringcentral.md §5.1): per entry while typing and for the whole
 // list before it is sent. Every rule has a valid and a broken row with the exact message and field pointer.
+#include "RuleViolations.h"
 #include "core/ForwardingRules.h"
 
 #include <QTest>
@@ -30,14 +31,6 @@ ForwardingNumber entry(const QString& spec) {
     number.label = parts.at(4);
     number.deviceId = parts.at(5);
     return number;
-}
-
-QStringList describe(const QList<RuleViolation>& violations) {
-    QStringList lines;
-    for (const RuleViolation& violation : violations) {
-        lines.append(violation.field + u"  " + violation.message);
-    }
-    return lines;
 }
 
 // Distinct valid Berlin numbers that are not direct numbers of the account.

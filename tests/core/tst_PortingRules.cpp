@@ -1,5 +1,6 @@
 // German extended-number rules (seed 002, docs/api/telnyx-porting.md §4.1): every rule has a valid and a
 // broken row with the exact message and the JSON pointer the emulator puts into source.pointer.
+#include "RuleViolations.h"
 #include "core/PortingRules.h"
 
 #include <QTest>
@@ -19,14 +20,6 @@ QList<NumberRange> ranges(QStringView text) {
         result.append({part.left(dash).toInt(), part.mid(dash + 1).toInt()});
     }
     return result;
-}
-
-QStringList describe(const QList<RuleViolation>& violations) {
-    QStringList lines;
-    for (const RuleViolation& violation : violations) {
-        lines.append(violation.field + u"  " + violation.message);
-    }
-    return lines;
 }
 
 constexpr auto kRoute = u"+492012345678"; // seed 002: +49 20 12345678

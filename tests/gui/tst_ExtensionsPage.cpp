@@ -1,3 +1,4 @@
+#include "ForwardingEntry.h"
 #include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
 #include "changes/SettingsPayloads.h"
@@ -57,26 +58,13 @@ private slots:
         }
         QVERIFY(store::ExtensionRepository(m_test->database()).upsert(profile, all));
         // Anna's forwarding and call flip list.
-        const auto forwarding = [](const QString& id, const QString& number, core::ForwardingType type,
-                                   int flip, const QString& label = {}) {
-            core::ForwardingNumber n;
-            n.id = id;
-            n.phoneNumber = number;
-            n.type = type;
-            n.label = label;
-            n.flipNumber = flip;
-            n.features = core::ForwardingFeature::CallForwarding;
-            if (flip > 0)
-                n.features |= core::ForwardingFeature::CallFlip;
-            return n;
-        };
         QVERIFY(store::ForwardingNumberRepository(m_test->database())
                     .replaceList(profile, u"100000"_s,
-                                 {forwarding(u"f1"_s, u"+4915112345672"_s, core::ForwardingType::Mobile, 1),
-                                  forwarding(u"f2"_s, u"+493012345671"_s, core::ForwardingType::Home, 2),
-                                  forwarding(u"f3"_s, u"+493089012345"_s, core::ForwardingType::Work, 3),
-                                  forwarding(u"f4"_s, u"+4940123456"_s, core::ForwardingType::Other, 0,
-                                             u"Summer house"_s)}));
+                                 {test::entry(u"f1"_s, u"+4915112345672"_s, core::ForwardingType::Mobile, 1),
+                                  test::entry(u"f2"_s, u"+493012345671"_s, core::ForwardingType::Home, 2),
+                                  test::entry(u"f3"_s, u"+493089012345"_s, core::ForwardingType::Work, 3),
+                                  test::entry(u"f4"_s, u"+4940123456"_s, core::ForwardingType::Other, 0,
+                                              u"Summer house"_s)}));
         makePage();
     }
     void makePage() {

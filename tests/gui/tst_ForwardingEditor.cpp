@@ -1,3 +1,4 @@
+#include "ForwardingEntry.h"
 #include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
 #include "gui/extensions/ForwardingEditor.h"
@@ -23,22 +24,7 @@ using core::ForwardingFeature;
 using core::ForwardingNumber;
 using core::ForwardingType;
 using models::ForwardingListModel;
-
-namespace {
-ForwardingNumber entry(const QString& id, const QString& number, ForwardingType type, int flip,
-                       const QString& label = {}) {
-    ForwardingNumber n;
-    n.id = id;
-    n.phoneNumber = number;
-    n.type = type;
-    n.label = label;
-    n.flipNumber = flip;
-    n.features = core::ForwardingFeatures(ForwardingFeature::CallForwarding);
-    if (flip > 0)
-        n.features |= ForwardingFeature::CallFlip;
-    return n;
-}
-} // namespace
+using test::entry;
 
 class tst_ForwardingEditor : public QObject {
     Q_OBJECT

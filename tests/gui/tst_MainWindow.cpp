@@ -1,3 +1,4 @@
+#include "GuiTestCase.h"
 #include "gui/AboutDialog.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
@@ -89,12 +90,8 @@ private:
 };
 
 void tst_MainWindow::initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_settingsDir.isValid());
-    // Never read or write the developer's real settings.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(u"Trunkline"_s);
-    QCoreApplication::setApplicationName(u"Trunkline"_s);
+    useTestSettings(m_settingsDir);
 }
 
 void tst_MainWindow::init() {

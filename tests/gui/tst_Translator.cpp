@@ -1,3 +1,4 @@
+#include "GuiTestCase.h"
 #include "gui/MainWindow.h"
 #include "gui/Translator.h"
 
@@ -27,11 +28,8 @@ private:
 };
 
 void tst_Translator::initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_settingsDir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(u"Trunkline"_s);
-    QCoreApplication::setApplicationName(u"Trunkline"_s);
+    useTestSettings(m_settingsDir);
 }
 
 void tst_Translator::cleanup() {

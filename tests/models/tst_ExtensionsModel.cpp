@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "models/ExtensionsModel.h"
 #include "store/ExtensionRepository.h"
 #include "store/PhoneNumberRepository.h"
@@ -30,19 +30,14 @@ core::Extension extensionFor(int i) {
 
 } // namespace
 
-class tst_ExtensionsModel : public QObject {
+class tst_ExtensionsModel : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void init() {
         QFETCH_GLOBAL(QString, engine);
         m_test = std::make_unique<TestDatabase>(engine);
-        if (!m_test->skipReason().isEmpty()) {
-            QSKIP(qPrintable(m_test->skipReason()));
-        }
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        TRUNKLINE_SKIP_OR_OPEN(*m_test, true);
         m_profile = m_test->addProfile();
         QList<core::Extension> all;
         for (int i = 0; i < kExtensionCount; ++i) {

@@ -1,3 +1,4 @@
+#include "ForwardingEntry.h"
 #include "TestDatabase.h"
 #include "models/ForwardingListModel.h"
 #include "store/ExtensionRepository.h"
@@ -14,22 +15,9 @@ using core::ForwardingFeature;
 using core::ForwardingNumber;
 using core::ForwardingType;
 using models::ForwardingListModel;
+using test::entry;
 
 namespace {
-
-ForwardingNumber entry(const QString& id, const QString& number, ForwardingType type, int flip,
-                       const QString& label = {}) {
-    ForwardingNumber n;
-    n.id = id;
-    n.phoneNumber = number;
-    n.type = type;
-    n.label = label;
-    n.flipNumber = flip;
-    n.features =
-        flip > 0 ? core::ForwardingFeatures(ForwardingFeature::CallForwarding) | ForwardingFeature::CallFlip
-                 : core::ForwardingFeatures(ForwardingFeature::CallForwarding);
-    return n;
-}
 
 QStringList idsOf(const ForwardingListModel& model) {
     QStringList ids;

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "models/NumbersModel.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
@@ -69,19 +69,14 @@ QStringList columnValues(const NumbersModel& model, int column, int role) {
 
 } // namespace
 
-class tst_NumbersModel : public QObject {
+class tst_NumbersModel : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void init() {
         QFETCH_GLOBAL(QString, engine);
         m_test = std::make_unique<TestDatabase>(engine);
-        if (!m_test->skipReason().isEmpty()) {
-            QSKIP(qPrintable(m_test->skipReason()));
-        }
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        TRUNKLINE_SKIP_OR_OPEN(*m_test, true);
         m_profile = m_test->addProfile();
         QVERIFY(m_profile > 0);
         QString error;

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/AccountRepository.h"
 
 #include <QtTest>
@@ -7,12 +7,10 @@ using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 using trunkline::core::Account;
 
-class tst_AccountRepository : public QObject {
+class tst_AccountRepository : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void upsertFindListRemove() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/AuditLogRepository.h"
 
 #include <QtTest>
@@ -22,12 +22,10 @@ AuditEntry makeEntry(qint64 profile, const QString& action, const QString& key) 
 
 } // namespace
 
-class tst_AuditLogRepository : public QObject {
+class tst_AuditLogRepository : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void appendAndListNewestFirst() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();

@@ -3,7 +3,7 @@
 // re-executes its own binary as the writer ("--child-write"), so the writer is real code killed
 // for real, not a simulation.
 
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/Transaction.h"
 
@@ -75,12 +75,10 @@ int childWrite(const QString& mode, const QString& location, qint64 profile) {
 
 } // namespace
 
-class tst_CrashConsistency : public QObject {
+class tst_CrashConsistency : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void killedWriterLeavesAllOrNothing_data() {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<int>("expectedRows");

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
@@ -36,12 +36,11 @@ bool createNotes(Database& db) {
 
 } // namespace
 
-class tst_Database : public QObject {
+class tst_Database : public EngineTestCase {
     Q_OBJECT
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
 
     void opensAndReportsEngine() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "core/ForwardingNumber.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
@@ -53,12 +53,10 @@ QList<Extension> directory() {
 
 } // namespace
 
-class tst_ExtensionRepository : public QObject {
+class tst_ExtensionRepository : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void roundTrip_data() {
         QTest::addColumn<Extension>("extension");
         Extension full = makeExtension(u"62734001"_s, u"12345678"_s, u"Jürgen Groß"_s);

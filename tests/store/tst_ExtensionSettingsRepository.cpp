@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/ExtensionRepository.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/Migrator.h"
@@ -69,7 +69,7 @@ QJsonObject sample(const QString& kind) {
 
 } // namespace
 
-class tst_ExtensionSettingsRepository : public QObject {
+class tst_ExtensionSettingsRepository : public EngineTestCase {
     Q_OBJECT
 
 private:
@@ -87,7 +87,6 @@ private:
     }
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
 
     void neverFetchedIsNullopt() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
@@ -235,11 +234,7 @@ private slots:
     }
 
     void upgradeFromVersion3KeepsData() {
-        QFETCH_GLOBAL(QString, engine);
-        TestDatabase test(engine);
-        if (!test.skipReason().isEmpty())
-            QSKIP(qPrintable(test.skipReason()));
-        QVERIFY2(test.open(false), qPrintable(test.error()));
+        TRUNKLINE_OPEN_UNMIGRATED_TEST_DATABASE(test);
         QString error;
         QVERIFY2(Migrator(test.database()).migrateTo(3, &error), qPrintable(error));
         QVERIFY(addExtensions(test));

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
 
@@ -40,7 +40,7 @@ QList<ForwardingNumber> sampleList() {
 
 } // namespace
 
-class tst_ForwardingNumberRepository : public QObject {
+class tst_ForwardingNumberRepository : public EngineTestCase {
     Q_OBJECT
 
 private:
@@ -52,7 +52,6 @@ private:
     }
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
 
     void replaceKeepsOrderAndFields() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);

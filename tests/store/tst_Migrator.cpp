@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/Migrator.h"
 #include "store/ProfileRepository.h"
 
@@ -43,12 +43,10 @@ QStringList columnsOf(Database& db, const QString& table) {
 
 } // namespace
 
-class tst_Migrator : public QObject {
+class tst_Migrator : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void freshDatabaseIsAtLatestVersion() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QString error;
@@ -82,12 +80,7 @@ private slots:
     }
 
     void upgradesVersion1WithRowsIntact() {
-        QFETCH_GLOBAL(QString, engine);
-        TestDatabase test(engine);
-        if (!test.skipReason().isEmpty()) {
-            QSKIP(qPrintable(test.skipReason()));
-        }
-        QVERIFY2(test.open(false), qPrintable(test.error()));
+        TRUNKLINE_OPEN_UNMIGRATED_TEST_DATABASE(test);
         QString error;
         QVERIFY2(Migrator(test.database()).migrateTo(1, &error), qPrintable(error));
         QCOMPARE(Migrator(test.database()).currentVersion(&error), 1);
@@ -128,12 +121,7 @@ private slots:
     }
 
     void failedMigrationLeavesPreviousVersion() {
-        QFETCH_GLOBAL(QString, engine);
-        TestDatabase test(engine);
-        if (!test.skipReason().isEmpty()) {
-            QSKIP(qPrintable(test.skipReason()));
-        }
-        QVERIFY2(test.open(false), qPrintable(test.error()));
+        TRUNKLINE_OPEN_UNMIGRATED_TEST_DATABASE(test);
         QString error;
         QVERIFY2(Migrator(test.database()).migrateTo(1, &error), qPrintable(error));
         // Make the last statement of v2 fail: an object with its name already exists. Everything v2

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/PendingChangeRepository.h"
 
 #include <QJsonArray>
@@ -52,12 +52,10 @@ bool driveTo(PendingChangeRepository& repository, qint64 id, ChangeState state) 
 
 } // namespace
 
-class tst_PendingChangeRepository : public QObject {
+class tst_PendingChangeRepository : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void enqueueAndListInOrder() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();

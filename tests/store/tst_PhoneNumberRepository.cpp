@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/PhoneNumberRepository.h"
 
 #include <QtTest>
@@ -50,12 +50,10 @@ RestcommAttributes restcomm() {
 
 } // namespace
 
-class tst_PhoneNumberRepository : public QObject {
+class tst_PhoneNumberRepository : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void roundTrip_data() {
         QTest::addColumn<PhoneNumberRecord>("number");
         PhoneNumberRecord full = makeNumber(u"24573004"_s, u"+4930123456"_s, UsageType::MainCompanyNumber);

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/PortingRepository.h"
 
 #include <QtTest>
@@ -59,12 +59,10 @@ QStringList idsOf(const QList<PortingOrder>& orders) {
 
 } // namespace
 
-class tst_PortingRepository : public QObject {
+class tst_PortingRepository : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void orderRoundTrip_data() {
         QTest::addColumn<PortingOrder>("order");
         PortingOrder full =

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "core/Extension.h"
 #include "store/ExtensionRepository.h"
 #include "store/ProfileRepository.h"
@@ -8,12 +8,10 @@
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 
-class tst_ProfileRepository : public QObject {
+class tst_ProfileRepository : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void addFindUpdateList() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         ProfileRepository repository(test.database());

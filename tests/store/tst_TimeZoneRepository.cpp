@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "EngineTestCase.h"
 #include "store/TimeZoneRepository.h"
 
 #include <QtTest>
@@ -8,12 +8,10 @@ using namespace trunkline::store;
 using trunkline::core::TimeZone;
 
 // The stored copy of a provider's time zone list, on SQLite and PostgreSQL.
-class tst_TimeZoneRepository : public QObject {
+class tst_TimeZoneRepository : public EngineTestCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
-
     void neverFetchedIsEmpty() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile(u"Office"_s);

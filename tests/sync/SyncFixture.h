@@ -57,6 +57,16 @@ public:
         return connectTo(emulator.server());
     }
 
+    // setUp() and a first full sync: where the push tests start, staging changes against what that sync
+    // stored. False with error() when either fails.
+    bool setUpSynced() {
+        if (!setUp())
+            return false;
+        const sync::SyncReport report = runSync();
+        return report.complete ||
+               fail(QStringLiteral("the first sync did not complete: ") + report.errors.join(u'\n'));
+    }
+
     // (Re)connects the profile to a server (tests switch to a faulty copy of the same account).
     bool connectTo(emulator::EmulatorServer& server) {
         const emulator::DemoCredentials credentials = server.credentials();

@@ -95,8 +95,7 @@ private slots:
 
     void restcommRemoteEditIsAConflictAndStaysUntouched() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const std::optional<core::PhoneNumberRecord> stored = someDid(f);
         QVERIFY(stored);
         core::PhoneNumberRecord edited = *stored;
@@ -124,8 +123,7 @@ private slots:
 
     void restcommProvisionAndRelease() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const QString wanted = availableNumber(f);
         QVERIFY(!wanted.isEmpty());
         QCOMPARE(remoteCount(f, wanted), 0);
@@ -160,8 +158,7 @@ private slots:
 
     void restcommProvisionRetryIsNeverSentTwice() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         // A given number whose first attempt took effect but whose answer was lost.
         const QString wanted = availableNumber(f);
         const qint64 given = f.stage(NumberChangePayloads::numberProvision(
@@ -206,8 +203,7 @@ private slots:
         QFETCH(QString, kind);
         QFETCH(QString, expected);
         SyncFixture f(synctest::quietOptions(10, 5));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const QList<core::PhoneNumberRecord> numbers = f.localNumbers();
         QVERIFY(!numbers.isEmpty());
         const core::PhoneNumberRecord stored = numbers.constFirst();

@@ -238,8 +238,7 @@ private slots:
 
     void malformedKeyFailsLocally() {
         SyncFixture f(synctest::quietOptions(10, 3));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         store::PendingChange change;
         change.profileId = f.profile.id;
         change.entity = SettingsPayloads::kEntity;

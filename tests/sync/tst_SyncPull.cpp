@@ -86,8 +86,7 @@ private slots:
 
     void recordDeletedAtProviderDisappearsAfterCompletePull() {
         SyncFixture f(synctest::quietOptions(50, 30));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const QString victim = pickDeletable(f);
         QVERIFY(!victim.isEmpty());
         const auto reply = f.remoteDeleteExtension(victim);
@@ -136,8 +135,7 @@ private slots:
 
     void everySyncIsAudited() {
         SyncFixture f(synctest::quietOptions(20, 10));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         QVERIFY(f.runSync().complete);
         const QList<store::AuditEntry> entries =
             store::AuditLogRepository(f.database.database()).list(f.profile.id);

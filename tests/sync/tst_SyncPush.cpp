@@ -52,8 +52,7 @@ class tst_SyncPush : public QObject {
 private slots:
     void extensionUpdateReachesProviderStoreAndAuditLog() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
         core::Extension edited = *stored;
@@ -77,8 +76,7 @@ private slots:
 
     void extensionTimeZoneIsSetByItsDictionaryId() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
         const QString zone = stored->timeZone == QLatin1String("Europe/Berlin")
@@ -125,8 +123,7 @@ private slots:
 
     void extensionCreateAndDelete() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const QString number = freeNumber(f, 7001);
         const qint64 create = f.stage(ChangePayloads::extensionCreate(f.profile.id, newUser(number)));
         const std::optional<core::Extension> victim = f.someUser();
@@ -200,8 +197,7 @@ private slots:
 
     void remoteEditAfterStagingIsAConflict() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
         core::Extension edited = *stored;
@@ -240,8 +236,7 @@ private slots:
     void interruptedCreateIsCheckedBeforeResending() {
         QFETCH(bool, tookEffect);
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync().complete);
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const QString number = freeNumber(f, 7101);
         const core::Extension wanted = newUser(number);
         const qint64 id = f.stage(ChangePayloads::extensionCreate(f.profile.id, wanted));

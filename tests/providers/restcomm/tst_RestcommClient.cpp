@@ -26,6 +26,12 @@ QString message(const std::optional<net::ApiError>& error) {
     return error ? error->message() : QString();
 }
 
+// Every incoming number the client lists, page by page, with how the listing ended.
+auto listNumbers(RestcommClient& client) {
+    return listAll<core::PhoneNumberRecord>(
+        [&](auto onPage, auto done) { client.listIncomingNumbers(onPage, done); });
+}
+
 // sid -> phone number of every number the account itself owns, from the emulator's data.
 QHash<QString, QString> numbersOf(emulator::EmulatorServer& server, const QString& accountSid) {
     QHash<QString, QString> out;
@@ -57,8 +63,7 @@ private slots:
         const QString account = rig.server.credentials().restcommAccountSid;
         RestcommClient client(rig.api.get(), account);
         client.setPageSize(pageSize);
-        const auto listed = listAll<core::PhoneNumberRecord>(
-            [&](auto onPage, auto done) { client.listIncomingNumbers(onPage, done); });
+        const auto listed = listNumbers(client);
         QVERIFY2(listed.outcome.complete, qPrintable(message(listed.outcome.error)));
         const QHash<QString, QString> expected = numbersOf(rig.server, account);
         QVERIFY(expected.size() > 200); // --numbers counts every account's numbers
@@ -78,8 +83,7 @@ private slots:
         ProviderRig rig(Provider::Restcomm, options(20));
         QVERIFY(rig.listening);
         RestcommClient client(rig.api.get(), rig.server.credentials().restcommAccountSid);
-        const auto listed = listAll<core::PhoneNumberRecord>(
-            [&](auto onPage, auto done) { client.listIncomingNumbers(onPage, done); });
+        const auto listed = listNumbers(client);
         QVERIFY(!listed.records.isEmpty());
         for (const core::PhoneNumberRecord& n : listed.records.mid(0, 5)) {
             const auto read =
@@ -97,8 +101,7 @@ private slots:
         ProviderRig rig(Provider::Restcomm, options(20));
         QVERIFY(rig.listening);
         RestcommClient client(rig.api.get(), rig.server.credentials().restcommAccountSid);
-        const auto listed = listAll<core::PhoneNumberRecord>(
-            [&](auto onPage, auto done) { client.listIncomingNumbers(onPage, done); });
+        const auto listed = listNumbers(client);
         QVERIFY(!listed.records.isEmpty());
         core::PhoneNumberRecord changed = listed.records.last();
         changed.label = u"Front desk & lobby"_s;
@@ -170,8 +173,7 @@ private slots:
         QCOMPARE(again.error->kind, net::ApiError::Kind::Invalid);
         QVERIFY2(again.error->message().contains(u"21452"_s), qPrintable(again.error->message()));
 
-        auto listed = listAll<core::PhoneNumberRecord>(
-            [&](auto onPage, auto done) { client.listIncomingNumbers(onPage, done); });
+        auto listed = listNumbers(client);
         QSet<QString> sids;
         for (const core::PhoneNumberRecord& n : listed.records)
             sids.insert(n.id);
@@ -209,8 +211,7 @@ private slots:
         }
         const emulator::ServedCounts counts = rig.server.servedCounts();
         QVERIFY2(counts.truncated + counts.dropped + counts.serverErrors > 0, "faults must have happened");
-        const auto listed = listAll<core::PhoneNumberRecord>(
-            [&](auto onPage, auto done) { client.listIncomingNumbers(onPage, done); });
+        const auto listed = listNumbers(client);
         QVERIFY(listed.outcome.complete);
         QHash<QString, int> perNumber;
         for (const core::PhoneNumberRecord& n : listed.records)
@@ -268,8 +269,7 @@ private slots:
         net::ApiClient api(u"Restcomm"_s, server.baseUrl(),
                            std::make_shared<net::BasicAuthenticator>(account, "nope"), &network);
         RestcommClient client(&api, account);
-        const auto listed = listAll<core::PhoneNumberRecord>(
-            [&](auto onPage, auto done) { client.listIncomingNumbers(onPage, done); });
+        const auto listed = listNumbers(client);
         QVERIFY(!listed.outcome.complete);
         QCOMPARE(listed.outcome.error->kind, net::ApiError::Kind::Unauthorized);
     }
