@@ -128,35 +128,24 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
                           {branchOrg, u"branch.restcomm.com"_s},
                           {spareOrg, u"spare.restcomm.com"_s}};
     // Stored tokens are MD5 hex of a password, as in Restcomm; the token itself also works as password.
-    RestcommAccount admin{sid(u"AC"_s, rng),
-                          u"administrator@company.com"_s,
-                          md5(hex32(rng)),
-                          {},
-                          defaultOrg,
-                          u"Default Administrator Account"_s,
-                          true};
-    RestcommAccount branch{sid(u"AC"_s, rng),
-                           u"branch@company.com"_s,
-                           md5(hex32(rng)),
-                           admin.sid,
-                           branchOrg,
-                           u"Branch office"_s,
-                           true};
-    RestcommAccount sibling{sid(u"AC"_s, rng),
-                            u"reseller@company.com"_s,
-                            md5(hex32(rng)),
-                            admin.sid,
-                            defaultOrg,
-                            u"Reseller"_s,
-                            true};
-    RestcommAccount closed{sid(u"AC"_s, rng),
-                           u"closed@company.com"_s,
-                           md5(hex32(rng)),
-                           admin.sid,
-                           defaultOrg,
-                           u"Closed account"_s,
-                           false};
-    data.accounts = {admin, branch, sibling, closed};
+    // The super admin first; the others are its sub-accounts.
+    struct DemoAccount {
+        const char16_t* email;
+        const QString& organization;
+        const char16_t* friendlyName;
+        bool active;
+    };
+    const DemoAccount demoAccounts[] = {
+        {u"administrator@company.com", defaultOrg, u"Default Administrator Account", true},
+        {u"branch@company.com", branchOrg, u"Branch office", true},
+        {u"reseller@company.com", defaultOrg, u"Reseller", true},
+        {u"closed@company.com", defaultOrg, u"Closed account", false}};
+    for (const DemoAccount& d : demoAccounts)
+        data.accounts.append({sid(u"AC"_s, rng), QString::fromUtf16(d.email), md5(hex32(rng)),
+                              data.accounts.isEmpty() ? QString() : data.accounts.first().sid, d.organization,
+                              QString::fromUtf16(d.friendlyName), d.active});
+    const RestcommAccount admin = data.accounts.at(0);
+    const RestcommAccount branch = data.accounts.at(1);
     const QString ivrApp = sid(u"AP"_s, rng);
     data.applications = {{ivrApp, u"Main IVR"_s}, {sid(u"AP"_s, rng), u"Support queue"_s}};
 

@@ -160,9 +160,8 @@ net::PagedFetch* RingCentralClient::listExtensions(const ExtensionFilter& filter
         filters.addQueryItem(u"status"_s, core::toWire(status));
     const QString path = kAccount + u"/extension"_s;
     const QString subject = tr("the extension list");
-    return startTypedList<core::Extension>(m_api, this, pageRequests(path, filters, kMedium, subject),
-                                           pageReader(kMedium, subject), RingCentralMapper::extension,
-                                           std::move(onPage), std::move(done));
+    return listPages<core::Extension>(path, filters, kMedium, subject, RingCentralMapper::extension,
+                                      std::move(onPage), std::move(done));
 }
 
 net::ApiReply* RingCentralClient::getExtension(const QString& extensionId, Callback<core::Extension> done) {
@@ -266,9 +265,8 @@ void RingCentralClient::resolveTimeZone(const QString& name, Callback<QString> d
 
 net::PagedFetch* RingCentralClient::listTimeZones(PageHandler<core::TimeZone> onPage, ListDone done) {
     const QString subject = tr("the time zone list");
-    return startTypedList<core::TimeZone>(
-        m_api, this, pageRequests(u"/restapi/v1.0/dictionary/timezone"_s, {}, kLight, subject),
-        pageReader(kLight, subject), RingCentralMapper::timeZone, std::move(onPage), std::move(done));
+    return listPages<core::TimeZone>(u"/restapi/v1.0/dictionary/timezone"_s, {}, kLight, subject,
+                                     RingCentralMapper::timeZone, std::move(onPage), std::move(done));
 }
 
 net::ApiReply* RingCentralClient::deleteExtension(const core::Extension& extension, Completion done) {
@@ -286,9 +284,8 @@ net::PagedFetch* RingCentralClient::listAccountPhoneNumbers(PageHandler<core::Ph
                                                             ListDone done) {
     const QString path = kAccount + u"/phone-number"_s;
     const QString subject = tr("the account's phone numbers");
-    return startTypedList<core::PhoneNumberRecord>(
-        m_api, this, pageRequests(path, {}, kHeavy, subject), pageReader(kHeavy, subject),
-        RingCentralMapper::phoneNumber, std::move(onPage), std::move(done));
+    return listPages<core::PhoneNumberRecord>(path, {}, kHeavy, subject, RingCentralMapper::phoneNumber,
+                                              std::move(onPage), std::move(done));
 }
 
 net::PagedFetch* RingCentralClient::listExtensionPhoneNumbers(const QString& extensionId,
@@ -296,9 +293,8 @@ net::PagedFetch* RingCentralClient::listExtensionPhoneNumbers(const QString& ext
                                                               ListDone done) {
     const QString path = extensionPath(extensionId) + u"/phone-number"_s;
     const QString subject = tr("the phone numbers of extension %1").arg(extensionId);
-    return startTypedList<core::PhoneNumberRecord>(
-        m_api, this, pageRequests(path, {}, kLight, subject), pageReader(kLight, subject),
-        RingCentralMapper::phoneNumber, std::move(onPage), std::move(done));
+    return listPages<core::PhoneNumberRecord>(path, {}, kLight, subject, RingCentralMapper::phoneNumber,
+                                              std::move(onPage), std::move(done));
 }
 
 // --- forwarding numbers --------------------------------------------------------------------------------
@@ -308,9 +304,8 @@ net::PagedFetch* RingCentralClient::listForwardingNumbers(const QString& extensi
                                                           ListDone done) {
     const QString path = extensionPath(extensionId) + u"/forwarding-number"_s;
     const QString subject = tr("the forwarding numbers of extension %1").arg(extensionId);
-    return startTypedList<core::ForwardingNumber>(
-        m_api, this, pageRequests(path, {}, kLight, subject), pageReader(kLight, subject),
-        RingCentralMapper::forwardingNumber, std::move(onPage), std::move(done));
+    return listPages<core::ForwardingNumber>(path, {}, kLight, subject, RingCentralMapper::forwardingNumber,
+                                             std::move(onPage), std::move(done));
 }
 
 void RingCentralClient::createForwardingNumber(const QString& extensionId,
