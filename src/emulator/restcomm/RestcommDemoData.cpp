@@ -173,6 +173,10 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
     }
 
     // The DID provider's stock: US local, toll-free and mobile numbers.
+    auto randomUsNumber = [&rng](const char16_t* areaCode) {
+        return u"+1"_s + QString::fromUtf16(areaCode) + QStringLiteral("%1").arg(rng.bounded(200, 1000)) +
+               QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
+    };
     struct Area {
         const char16_t* code;
         const char16_t* region;
@@ -187,9 +191,7 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
                               {u"312", u"IL", u"CHICAGO", u"358", u"60601"}};
     for (const Area& area : areas) {
         for (int i = 0; i < 8; ++i) {
-            const QString number = u"+1"_s + QString::fromUtf16(area.code) +
-                                   QStringLiteral("%1").arg(rng.bounded(200, 1000)) +
-                                   QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
+            const QString number = randomUsNumber(area.code);
             AvailableNumber a{number,
                               usFriendly(number),
                               u"US"_s,
@@ -206,9 +208,7 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
     }
     for (const char16_t* prefix : {u"800", u"888", u"877"}) {
         for (int i = 0; i < 4; ++i) {
-            const QString number = u"+1"_s + QString::fromUtf16(prefix) +
-                                   QStringLiteral("%1").arg(rng.bounded(200, 1000)) +
-                                   QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
+            const QString number = randomUsNumber(prefix);
             AvailableNumber a{number,    usFriendly(number), u"US"_s,   u"TollFree"_s, QString(),
                               QString(), QString(),          QString(), u"2.00"_s};
             a.sms = false;

@@ -171,6 +171,27 @@ net::ApiReply* RingCentralClient::getExtension(const QString& extensionId, Callb
                                          std::move(done));
 }
 
+template <typename T>
+void RingCentralClient::findCreated(net::ApiRequest query, RecordMapper<T> mapper,
+                                    std::function<bool(const T&)> same, LookupDone<T> found) {
+    sendForValue<QJsonObject>(
+        m_api, this, std::move(query), anyObject, [mapper, same, found](const Outcome<QJsonObject>& answer) {
+            if (answer.error) {
+                found(std::nullopt, answer.error);
+                return;
+            }
+            for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
+                QString problem;
+                const std::optional<T> candidate = mapper(value.toObject(), &problem);
+                if (candidate && same(*candidate)) {
+                    found(candidate, std::nullopt);
+                    return;
+                }
+            }
+            found(std::nullopt, std::nullopt);
+        });
+}
+
 void RingCentralClient::createExtension(const core::Extension& extension, Callback<core::Extension> done) {
     net::ApiRequest request;
     request.method = "POST";
@@ -184,26 +205,14 @@ void RingCentralClient::createExtension(const core::Extension& extension, Callba
             net::ApiRequest query = net::ApiRequest::get(kAccount + u"/extension"_s, kMedium);
             query.query.addQueryItem(u"extensionNumber"_s, extension.extensionNumber);
             query.subject = subject;
-            sendForValue<QJsonObject>(
-                m_api, this, std::move(query), anyObject,
-                [extension, found](const Outcome<QJsonObject>& answer) {
-                    if (answer.error) {
-                        found(std::nullopt, answer.error);
-                        return;
-                    }
-                    for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
-                        QString problem;
-                        const auto candidate = RingCentralMapper::extension(value.toObject(), &problem);
-                        // The number alone could be someone else's: the e-mail must match too.
-                        if (candidate && candidate->extensionNumber == extension.extensionNumber &&
-                            candidate->contact.email.compare(extension.contact.email, Qt::CaseInsensitive) ==
-                                0) {
-                            found(candidate, std::nullopt);
-                            return;
-                        }
-                    }
-                    found(std::nullopt, std::nullopt);
-                });
+            findCreated<core::Extension>(
+                std::move(query), RingCentralMapper::extension,
+                [extension](const core::Extension& candidate) {
+                    // The number alone could be someone else's: the e-mail must match too.
+                    return candidate.extensionNumber == extension.extensionNumber &&
+                           candidate.contact.email.compare(extension.contact.email, Qt::CaseInsensitive) == 0;
+                },
+                std::move(found));
         };
     }
     sendCreate<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension, lookup,
@@ -317,34 +326,21 @@ void RingCentralClient::createForwardingNumber(const QString& extensionId,
     request.rateGroup = kMedium;
     request.subject = tr("forwarding number %1").arg(forwarding.phoneNumber);
     request.body = jsonBytes(RingCentralMapper::forwardingCreateBody(forwarding));
-    Lookup<core::ForwardingNumber> lookup = [this, extensionId, forwarding, subject = request.subject](
-                                                LookupDone<core::ForwardingNumber> found) {
-        // An extension has at most ten forwarding numbers: one page holds them all.
-        net::ApiRequest query =
-            net::ApiRequest::get(extensionPath(extensionId) + u"/forwarding-number"_s, kLight);
-        query.query.addQueryItem(u"perPage"_s, u"1000"_s);
-        query.subject = subject;
-        sendForValue<QJsonObject>(
-            m_api, this, std::move(query), anyObject,
-            [forwarding, found](const Outcome<QJsonObject>& answer) {
-                if (answer.error) {
-                    found(std::nullopt, answer.error);
-                    return;
-                }
-                for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
-                    QString problem;
-                    const auto candidate = RingCentralMapper::forwardingNumber(value.toObject(), &problem);
-                    const bool same = candidate && (forwarding.phoneNumber.isEmpty()
-                                                        ? candidate->deviceId == forwarding.deviceId
-                                                        : candidate->phoneNumber == forwarding.phoneNumber);
-                    if (same) {
-                        found(candidate, std::nullopt);
-                        return;
-                    }
-                }
-                found(std::nullopt, std::nullopt);
-            });
-    };
+    Lookup<core::ForwardingNumber> lookup =
+        [this, extensionId, forwarding, subject = request.subject](LookupDone<core::ForwardingNumber> found) {
+            // An extension has at most ten forwarding numbers: one page holds them all.
+            net::ApiRequest query =
+                net::ApiRequest::get(extensionPath(extensionId) + u"/forwarding-number"_s, kLight);
+            query.query.addQueryItem(u"perPage"_s, u"1000"_s);
+            query.subject = subject;
+            findCreated<core::ForwardingNumber>(
+                std::move(query), RingCentralMapper::forwardingNumber,
+                [forwarding](const core::ForwardingNumber& candidate) {
+                    return forwarding.phoneNumber.isEmpty() ? candidate.deviceId == forwarding.deviceId
+                                                            : candidate.phoneNumber == forwarding.phoneNumber;
+                },
+                std::move(found));
+        };
     sendCreate<core::ForwardingNumber>(m_api, this, std::move(request), RingCentralMapper::forwardingNumber,
                                        lookup, std::move(done));
 }
