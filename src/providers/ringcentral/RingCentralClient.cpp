@@ -70,21 +70,19 @@ net::PagedFetch::PageReader RingCentralClient::pageReader(const QString& group,
     return [baseUrl, group, subject](const net::ApiResult& result,
                                      QString* problem) -> std::optional<net::PageContent> {
         const QJsonObject body = result.json().object();
-        if (!body.value("records"_L1).isArray()) {
-            *problem = tr("The list page has no “records” array.");
-            return std::nullopt;
-        }
-        net::PageContent content;
-        content.records = body.value("records"_L1).toArray();
+        std::optional<net::PageContent> content =
+            pageRecords(body, "records"_L1, problem, tr("The list page has no “records” array."));
+        if (!content)
+            return content;
         const QJsonValue total = body.value("paging"_L1).toObject().value("totalPages"_L1);
         if (total.isDouble())
-            content.totalPages = total.toInt();
+            content->totalPages = total.toInt();
         const QString next =
             body.value("navigation"_L1).toObject().value("nextPage"_L1).toObject().value("uri"_L1).toString();
         if (!next.isEmpty()) {
             net::ApiRequest like = net::ApiRequest::get({}, group);
             like.subject = subject;
-            content.next = net::PagedFetch::requestForLink(baseUrl, next, like);
+            content->next = net::PagedFetch::requestForLink(baseUrl, next, like);
         }
         return content;
     };

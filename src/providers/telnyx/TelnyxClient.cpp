@@ -66,15 +66,13 @@ net::PagedFetch::RequestForPage TelnyxClient::pageRequests(const QString& listPa
 net::PagedFetch::PageReader TelnyxClient::pageReader() {
     return [](const net::ApiResult& result, QString* problem) -> std::optional<net::PageContent> {
         const QJsonObject body = result.json().object();
-        if (!body.value("data"_L1).isArray()) {
-            *problem = tr("The list page has no “data” array.");
-            return std::nullopt;
-        }
-        net::PageContent content;
-        content.records = body.value("data"_L1).toArray();
+        std::optional<net::PageContent> content =
+            pageRecords(body, "data"_L1, problem, tr("The list page has no “data” array."));
+        if (!content)
+            return content;
         const QJsonValue total = body.value("meta"_L1).toObject().value("total_pages"_L1);
         if (total.isDouble())
-            content.totalPages = total.toInt();
+            content->totalPages = total.toInt();
         return content;
     };
 }
