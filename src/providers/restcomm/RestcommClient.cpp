@@ -57,12 +57,10 @@ net::PagedFetch* RestcommClient::listIncomingNumbers(PageHandler<core::PhoneNumb
     const QString listPath = numbersPath() + u".json"_s;
     const QString subject = tr("the incoming numbers of account %1").arg(m_accountSid);
     const int size = m_pageSize;
-    auto requestForPage = [listPath, subject, size](int page) {
-        net::ApiRequest request = net::ApiRequest::get(listPath);
-        request.query.addQueryItem(u"Page"_s, QString::number(page - 1)); // Restcomm pages start at 0
-        request.query.addQueryItem(u"PageSize"_s, QString::number(size));
-        request.subject = subject;
-        return request;
+    net::ApiRequest list = net::ApiRequest::get(listPath);
+    list.subject = subject;
+    auto requestForPage = [list, size](int page) {
+        return pageRequest(list, u"Page"_s, page - 1, u"PageSize"_s, size); // Restcomm pages start at 0
     };
     const QString linkPrefix = prefix();
     const QUrl baseUrl = m_api->baseUrl();

@@ -51,14 +51,12 @@ void RingCentralClient::setPageSize(int perPage) {
 net::PagedFetch::RequestForPage RingCentralClient::pageRequests(const QString& path, const QUrlQuery& filters,
                                                                 const QString& group,
                                                                 const QString& subject) const {
+    net::ApiRequest list = net::ApiRequest::get(path, group);
+    list.query = filters;
+    list.subject = subject;
     const int perPage = m_pageSize;
-    return [path, filters, group, subject, perPage](int page) {
-        net::ApiRequest request = net::ApiRequest::get(path, group);
-        request.query = filters;
-        request.query.addQueryItem(u"page"_s, QString::number(page));
-        request.query.addQueryItem(u"perPage"_s, QString::number(perPage));
-        request.subject = subject;
-        return request;
+    return [list, perPage](int page) {
+        return pageRequest(list, u"page"_s, page, u"perPage"_s, perPage);
     };
 }
 

@@ -51,14 +51,12 @@ QString TelnyxClient::path(const QString& below) const {
 
 net::PagedFetch::RequestForPage TelnyxClient::pageRequests(const QString& listPath, const QUrlQuery& filters,
                                                            const QString& subject) const {
+    net::ApiRequest list = net::ApiRequest::get(listPath);
+    list.query = filters;
+    list.subject = subject;
     const int size = m_pageSize;
-    return [listPath, filters, subject, size](int page) {
-        net::ApiRequest request = net::ApiRequest::get(listPath);
-        request.query = filters;
-        request.query.addQueryItem(u"page[number]"_s, QString::number(page));
-        request.query.addQueryItem(u"page[size]"_s, QString::number(size));
-        request.subject = subject;
-        return request;
+    return [list, size](int page) {
+        return pageRequest(list, u"page[number]"_s, page, u"page[size]"_s, size);
     };
 }
 
