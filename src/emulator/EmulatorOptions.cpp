@@ -1,6 +1,7 @@
 #include "emulator/EmulatorOptions.h"
 
 #include <QCoreApplication>
+#include <utility>
 
 namespace trunkline::emulator {
 
@@ -23,6 +24,18 @@ bool parseFraction(QStringView key, QStringView value, double* out, QString* err
     return true;
 }
 
+// The member a fault given as a fraction of requests sets ("5xx=0.1"), or nullptr for other keys.
+double* fractionOf(FaultSpec& spec, QStringView key) {
+    const std::pair<QStringView, double FaultSpec::*> fractions[] = {{u"5xx", &FaultSpec::serverError},
+                                                                     {u"429", &FaultSpec::tooManyRequests},
+                                                                     {u"drop", &FaultSpec::drop},
+                                                                     {u"truncate", &FaultSpec::truncate}};
+    for (const auto& [name, member] : fractions)
+        if (key == name)
+            return &(spec.*member);
+    return nullptr;
+}
+
 } // namespace
 
 std::optional<FaultSpec> FaultSpec::parse(QStringView spec, QString* error) {
@@ -42,17 +55,8 @@ std::optional<FaultSpec> FaultSpec::parse(QStringView spec, QString* error) {
         }
         const QStringView key = item.left(eq).trimmed();
         const QStringView value = item.mid(eq + 1).trimmed();
-        if (key == u"5xx") {
-            if (!parseFraction(key, value, &result.serverError, error))
-                return std::nullopt;
-        } else if (key == u"429") {
-            if (!parseFraction(key, value, &result.tooManyRequests, error))
-                return std::nullopt;
-        } else if (key == u"drop") {
-            if (!parseFraction(key, value, &result.drop, error))
-                return std::nullopt;
-        } else if (key == u"truncate") {
-            if (!parseFraction(key, value, &result.truncate, error))
+        if (double* fraction = fractionOf(result, key)) {
+            if (!parseFraction(key, value, fraction, error))
                 return std::nullopt;
         } else if (key == u"latency") {
             const auto dash = value.indexOf(u'-');

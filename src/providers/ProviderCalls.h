@@ -47,6 +47,28 @@ template <typename T>
 using PageHandler = std::function<void(int page, const QList<T>& records)>;
 using ListDone = std::function<void(const ListOutcome&)>;
 
+// One page of a list: the list's request (path, rate group, subject, filters) with the provider's own
+// page-number and page-size parameters added.
+inline net::ApiRequest pageRequest(net::ApiRequest list, const QString& pageKey, int page,
+                                   const QString& sizeKey, int size) {
+    list.query.addQueryItem(pageKey, QString::number(page));
+    list.query.addQueryItem(sizeKey, QString::number(size));
+    return list;
+}
+
+// The start of reading a list page: its records, the array under `key` in every provider's envelope; the
+// caller adds the page count and next link. nullopt with *problem = `missing` when the page has no array.
+inline std::optional<net::PageContent> pageRecords(const QJsonObject& body, QLatin1StringView key,
+                                                   QString* problem, const QString& missing) {
+    if (!body.value(key).isArray()) {
+        *problem = missing;
+        return std::nullopt;
+    }
+    net::PageContent content;
+    content.records = body.value(key).toArray();
+    return content;
+}
+
 // Maps one JSON record; nullopt with *problem set when it cannot be read.
 template <typename T>
 using RecordMapper = std::function<std::optional<T>(const QJsonObject&, QString* problem)>;

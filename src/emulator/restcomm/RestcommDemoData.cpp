@@ -128,35 +128,24 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
                           {branchOrg, u"branch.restcomm.com"_s},
                           {spareOrg, u"spare.restcomm.com"_s}};
     // Stored tokens are MD5 hex of a password, as in Restcomm; the token itself also works as password.
-    RestcommAccount admin{sid(u"AC"_s, rng),
-                          u"administrator@company.com"_s,
-                          md5(hex32(rng)),
-                          {},
-                          defaultOrg,
-                          u"Default Administrator Account"_s,
-                          true};
-    RestcommAccount branch{sid(u"AC"_s, rng),
-                           u"branch@company.com"_s,
-                           md5(hex32(rng)),
-                           admin.sid,
-                           branchOrg,
-                           u"Branch office"_s,
-                           true};
-    RestcommAccount sibling{sid(u"AC"_s, rng),
-                            u"reseller@company.com"_s,
-                            md5(hex32(rng)),
-                            admin.sid,
-                            defaultOrg,
-                            u"Reseller"_s,
-                            true};
-    RestcommAccount closed{sid(u"AC"_s, rng),
-                           u"closed@company.com"_s,
-                           md5(hex32(rng)),
-                           admin.sid,
-                           defaultOrg,
-                           u"Closed account"_s,
-                           false};
-    data.accounts = {admin, branch, sibling, closed};
+    // The super admin first; the others are its sub-accounts.
+    struct DemoAccount {
+        const char16_t* email;
+        const QString& organization;
+        const char16_t* friendlyName;
+        bool active;
+    };
+    const DemoAccount demoAccounts[] = {
+        {u"administrator@company.com", defaultOrg, u"Default Administrator Account", true},
+        {u"branch@company.com", branchOrg, u"Branch office", true},
+        {u"reseller@company.com", defaultOrg, u"Reseller", true},
+        {u"closed@company.com", defaultOrg, u"Closed account", false}};
+    for (const DemoAccount& d : demoAccounts)
+        data.accounts.append({sid(u"AC"_s, rng), QString::fromUtf16(d.email), md5(hex32(rng)),
+                              data.accounts.isEmpty() ? QString() : data.accounts.first().sid, d.organization,
+                              QString::fromUtf16(d.friendlyName), d.active});
+    const RestcommAccount admin = data.accounts.at(0);
+    const RestcommAccount branch = data.accounts.at(1);
     const QString ivrApp = sid(u"AP"_s, rng);
     data.applications = {{ivrApp, u"Main IVR"_s}, {sid(u"AP"_s, rng), u"Support queue"_s}};
 
@@ -184,6 +173,10 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
     }
 
     // The DID provider's stock: US local, toll-free and mobile numbers.
+    auto randomUsNumber = [&rng](const char16_t* areaCode) {
+        return u"+1"_s + QString::fromUtf16(areaCode) + QStringLiteral("%1").arg(rng.bounded(200, 1000)) +
+               QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
+    };
     struct Area {
         const char16_t* code;
         const char16_t* region;
@@ -198,9 +191,7 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
                               {u"312", u"IL", u"CHICAGO", u"358", u"60601"}};
     for (const Area& area : areas) {
         for (int i = 0; i < 8; ++i) {
-            const QString number = u"+1"_s + QString::fromUtf16(area.code) +
-                                   QStringLiteral("%1").arg(rng.bounded(200, 1000)) +
-                                   QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
+            const QString number = randomUsNumber(area.code);
             AvailableNumber a{number,
                               usFriendly(number),
                               u"US"_s,
@@ -217,9 +208,7 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
     }
     for (const char16_t* prefix : {u"800", u"888", u"877"}) {
         for (int i = 0; i < 4; ++i) {
-            const QString number = u"+1"_s + QString::fromUtf16(prefix) +
-                                   QStringLiteral("%1").arg(rng.bounded(200, 1000)) +
-                                   QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
+            const QString number = randomUsNumber(prefix);
             AvailableNumber a{number,    usFriendly(number), u"US"_s,   u"TollFree"_s, QString(),
                               QString(), QString(),          QString(), u"2.00"_s};
             a.sms = false;

@@ -4,6 +4,9 @@
 #include <array>
 #include <cstdio>
 #include <random>
+#include <utility>
+
+using namespace Qt::StringLiterals;
 
 namespace trunkline::emulator::ringcentral {
 
@@ -350,6 +353,34 @@ void RcDirectory::renumberExtension(qint64 id, const QString& newNumber) {
 
 namespace {
 
+// An extension's members that the state file keeps as they are, by key: one list for writing and
+// reading it.
+const std::pair<QLatin1StringView, QString RcExtension::*> kExtensionTexts[] = {
+    {"extensionNumber"_L1, &RcExtension::extensionNumber},
+    {"type"_L1, &RcExtension::type},
+    {"status"_L1, &RcExtension::status},
+    {"name"_L1, &RcExtension::name},
+    {"firstName"_L1, &RcExtension::firstName},
+    {"lastName"_L1, &RcExtension::lastName},
+    {"email"_L1, &RcExtension::email},
+    {"company"_L1, &RcExtension::company},
+    {"jobTitle"_L1, &RcExtension::jobTitle},
+    {"department"_L1, &RcExtension::department},
+    {"businessPhone"_L1, &RcExtension::businessPhone},
+    {"mobilePhone"_L1, &RcExtension::mobilePhone},
+    {"timezoneId"_L1, &RcExtension::timezoneId},
+    {"languageId"_L1, &RcExtension::languageId},
+    {"countryId"_L1, &RcExtension::countryId},
+    {"timeFormat"_L1, &RcExtension::timeFormat}};
+const std::pair<QLatin1StringView, bool RcExtension::*> kExtensionFlags[] = {
+    {"admin"_L1, &RcExtension::admin}, {"internationalCalling"_L1, &RcExtension::internationalCalling}};
+const std::pair<QLatin1StringView, QJsonObject RcExtension::*> kExtensionObjects[] = {
+    {"callerId"_L1, &RcExtension::callerId},
+    {"notificationSettings"_L1, &RcExtension::notificationSettings},
+    {"businessHours"_L1, &RcExtension::businessHours},
+    {"businessHoursRule"_L1, &RcExtension::businessHoursRule},
+    {"afterHoursRule"_L1, &RcExtension::afterHoursRule}};
+
 QJsonObject forwardingToJson(const RcForwardingNumber& f) {
     return {{QStringLiteral("id"), QString::number(f.id)},
             {QStringLiteral("phoneNumber"), f.phoneNumber},
@@ -366,34 +397,16 @@ QJsonObject RcDirectory::toJson() const {
         QJsonArray forwarding;
         for (const auto& f : e.forwarding)
             forwarding.append(forwardingToJson(f));
-        extensionArray.append(QJsonObject{
-            {QStringLiteral("id"), QString::number(e.id)},
-            {QStringLiteral("extensionNumber"), e.extensionNumber},
-            {QStringLiteral("type"), e.type},
-            {QStringLiteral("status"), e.status},
-            {QStringLiteral("name"), e.name},
-            {QStringLiteral("firstName"), e.firstName},
-            {QStringLiteral("lastName"), e.lastName},
-            {QStringLiteral("email"), e.email},
-            {QStringLiteral("company"), e.company},
-            {QStringLiteral("jobTitle"), e.jobTitle},
-            {QStringLiteral("department"), e.department},
-            {QStringLiteral("businessPhone"), e.businessPhone},
-            {QStringLiteral("mobilePhone"), e.mobilePhone},
-            {QStringLiteral("admin"), e.admin},
-            {QStringLiteral("internationalCalling"), e.internationalCalling},
-            {QStringLiteral("timezoneId"), e.timezoneId},
-            {QStringLiteral("languageId"), e.languageId},
-            {QStringLiteral("countryId"), e.countryId},
-            {QStringLiteral("timeFormat"), e.timeFormat},
-            {QStringLiteral("createdMs"), QString::number(e.createdMs)},
-            {QStringLiteral("forwarding"), forwarding},
-            {QStringLiteral("callerId"), e.callerId},
-            {QStringLiteral("notificationSettings"), e.notificationSettings},
-            {QStringLiteral("businessHours"), e.businessHours},
-            {QStringLiteral("businessHoursRule"), e.businessHoursRule},
-            {QStringLiteral("afterHoursRule"), e.afterHoursRule},
-        });
+        QJsonObject o{{QStringLiteral("id"), QString::number(e.id)},
+                      {QStringLiteral("createdMs"), QString::number(e.createdMs)},
+                      {QStringLiteral("forwarding"), forwarding}};
+        for (const auto& [key, member] : kExtensionTexts)
+            o.insert(key, e.*member);
+        for (const auto& [key, member] : kExtensionFlags)
+            o.insert(key, e.*member);
+        for (const auto& [key, member] : kExtensionObjects)
+            o.insert(key, e.*member);
+        extensionArray.append(o);
     }
     // Numbers as positional arrays: the state file of 100,000 numbers stays a few MB.
     QJsonArray numberArray;
@@ -430,24 +443,10 @@ RcDirectory RcDirectory::fromJson(const QJsonObject& json) {
         const QJsonObject o = value.toObject();
         RcExtension e;
         e.id = i64(o, "id");
-        e.extensionNumber = s(o, "extensionNumber");
-        e.type = s(o, "type");
-        e.status = s(o, "status");
-        e.name = s(o, "name");
-        e.firstName = s(o, "firstName");
-        e.lastName = s(o, "lastName");
-        e.email = s(o, "email");
-        e.company = s(o, "company");
-        e.jobTitle = s(o, "jobTitle");
-        e.department = s(o, "department");
-        e.businessPhone = s(o, "businessPhone");
-        e.mobilePhone = s(o, "mobilePhone");
-        e.admin = o.value(QLatin1String("admin")).toBool();
-        e.internationalCalling = o.value(QLatin1String("internationalCalling")).toBool();
-        e.timezoneId = s(o, "timezoneId");
-        e.languageId = s(o, "languageId");
-        e.countryId = s(o, "countryId");
-        e.timeFormat = s(o, "timeFormat");
+        for (const auto& [key, member] : kExtensionTexts)
+            e.*member = o.value(key).toString();
+        for (const auto& [key, member] : kExtensionFlags)
+            e.*member = o.value(key).toBool();
         e.createdMs = i64(o, "createdMs");
         for (const auto& fv : o.value(QLatin1String("forwarding")).toArray()) {
             const QJsonObject fo = fv.toObject();
@@ -459,11 +458,8 @@ RcDirectory RcDirectory::fromJson(const QJsonObject& json) {
             f.flipNumber = fo.value(QLatin1String("flipNumber")).toInt();
             e.forwarding.append(f);
         }
-        e.callerId = o.value(QLatin1String("callerId")).toObject();
-        e.notificationSettings = o.value(QLatin1String("notificationSettings")).toObject();
-        e.businessHours = o.value(QLatin1String("businessHours")).toObject();
-        e.businessHoursRule = o.value(QLatin1String("businessHoursRule")).toObject();
-        e.afterHoursRule = o.value(QLatin1String("afterHoursRule")).toObject();
+        for (const auto& [key, member] : kExtensionObjects)
+            e.*member = o.value(key).toObject();
         d.extensions.push_back(std::move(e));
     }
     for (const auto& value : json.value(QLatin1String("numbers")).toArray()) {

@@ -15,6 +15,12 @@ EmulatorResponse jsonResponse(int status, const QJsonObject& body) {
     return response;
 }
 
+// errors[] with the one entry that clients key on.
+QJsonArray errorList(const QString& errorCode, const QString& message) {
+    return QJsonArray{
+        QJsonObject{{QStringLiteral("errorCode"), errorCode}, {QStringLiteral("message"), message}}};
+}
+
 } // namespace
 
 EmulatorResponse RcErrors::api(int status, const QString& errorCode, const QString& message,
@@ -38,22 +44,18 @@ EmulatorResponse RcErrors::api(int status, const QString& errorCode, const QStri
 
 EmulatorResponse RcErrors::unauthorized(const QString& topLevelCode, const QString& errorCode,
                                         const QString& message) {
-    const QJsonObject body{
-        {QStringLiteral("errorCode"), topLevelCode},
-        {QStringLiteral("message"), message},
-        {QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("errorCode"), errorCode},
-                                                          {QStringLiteral("message"), message}}}}};
+    const QJsonObject body{{QStringLiteral("errorCode"), topLevelCode},
+                           {QStringLiteral("message"), message},
+                           {QStringLiteral("errors"), errorList(errorCode, message)}};
     return jsonResponse(401, body);
 }
 
 EmulatorResponse RcErrors::oauth(int status, const QString& error, const QString& errorCode,
                                  const QString& message) {
     // UNCONFIRMED whether error_description is sent; the JS SDK reads it for its message, so send it.
-    const QJsonObject body{
-        {QStringLiteral("error"), error},
-        {QStringLiteral("error_description"), message},
-        {QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("errorCode"), errorCode},
-                                                          {QStringLiteral("message"), message}}}}};
+    const QJsonObject body{{QStringLiteral("error"), error},
+                           {QStringLiteral("error_description"), message},
+                           {QStringLiteral("errors"), errorList(errorCode, message)}};
     return jsonResponse(status, body);
 }
 

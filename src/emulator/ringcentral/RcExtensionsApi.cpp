@@ -141,13 +141,10 @@ QJsonObject RcExtensionsApi::json(const RcCall& call, const RcExtension& e, bool
 EmulatorResponse RcExtensionsApi::list(RcCall& call) {
     const QUrlQuery& q = call.request.query;
     RcPageRequest page;
-    if (auto error = parsePaging(q, &page))
-        return *error;
     QStringList types;
     QStringList statuses;
-    if (auto error = enumFilter(q, u"type"_s, kExtensionTypes, &types))
-        return *error;
-    if (auto error = enumFilter(q, u"status"_s, kRcExtensionStatuses, &statuses))
+    if (auto error = parseListQuery(
+            q, &page, {{u"type"_s, kExtensionTypes, &types}, {u"status"_s, kRcExtensionStatuses, &statuses}}))
         return *error;
     const QString extensionNumber = q.queryItemValue(u"extensionNumber"_s, QUrl::FullyDecoded);
     const QStringList emails = q.allQueryItemValues(u"email"_s, QUrl::FullyDecoded);

@@ -92,14 +92,19 @@ EmulatorResponse pagedList(const QString& listUri, const QUrlQuery& originalQuer
 }
 
 // Repeatable enum filter (?type=User&type=Department); empty list = no filter.
-std::optional<EmulatorResponse> enumFilter(const QUrlQuery& query, const QString& key,
-                                           const QStringList& allowed, QStringList* out) {
-    for (const QString& value : query.allQueryItemValues(key, QUrl::FullyDecoded)) {
-        if (!allowed.contains(value))
-            return RcErrors::invalidParameter(
-                key, RingCentralService::tr("\"%1\" is not one of: %2.").arg(value, allowed.join(u", "_s)),
-                value);
-        out->append(value);
+std::optional<EmulatorResponse> parseListQuery(const QUrlQuery& query, RcPageRequest* page,
+                                               std::initializer_list<RcEnumFilter> filters) {
+    if (auto error = parsePaging(query, page))
+        return error;
+    for (const RcEnumFilter& filter : filters) {
+        for (const QString& value : query.allQueryItemValues(filter.key, QUrl::FullyDecoded)) {
+            if (!filter.allowed.contains(value))
+                return RcErrors::invalidParameter(filter.key,
+                                                  RingCentralService::tr("\"%1\" is not one of: %2.")
+                                                      .arg(value, filter.allowed.join(u", "_s)),
+                                                  value);
+            filter.out->append(value);
+        }
     }
     return std::nullopt;
 }

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QUrlQuery>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 
 namespace trunkline::emulator::ringcentral {
@@ -28,8 +29,16 @@ EmulatorResponse pagedBytes(const QString& listUri, const QUrlQuery& originalQue
 EmulatorResponse pagedList(const QString& listUri, const QUrlQuery& originalQuery, const RcPageRequest& page,
                            int total, const std::function<QJsonObject(int)>& record);
 
-// Repeatable enum filter (?type=User&type=Department); empty list = no filter.
-std::optional<EmulatorResponse> enumFilter(const QUrlQuery& query, const QString& key,
-                                           const QStringList& allowed, QStringList* out);
+// One repeatable enum filter of a list (?type=User&type=Department): its query key, the values it accepts
+// and where the asked values go (left empty = no filter).
+struct RcEnumFilter {
+    QString key;
+    const QStringList& allowed;
+    QStringList* out;
+};
+
+// Reads page/perPage and then each filter in order; the first bad value is the error answer.
+std::optional<EmulatorResponse> parseListQuery(const QUrlQuery& query, RcPageRequest* page,
+                                               std::initializer_list<RcEnumFilter> filters);
 
 } // namespace trunkline::emulator::ringcentral

@@ -95,19 +95,15 @@ QJsonObject RcPhoneNumbersApi::extensionNumberJson(const RcCall& call, const RcP
 EmulatorResponse RcPhoneNumbersApi::listAccountNumbers(RcCall& call) {
     const QUrlQuery& q = call.request.query;
     RcPageRequest page;
-    if (auto error = parsePaging(q, &page))
-        return *error;
     QStringList usage;
     QStringList payment;
     QStringList status;
     QStringList extensionStatus;
-    if (auto error = enumFilter(q, u"usageType"_s, kUsageTypes, &usage))
-        return *error;
-    if (auto error = enumFilter(q, u"paymentType"_s, kPaymentTypes, &payment))
-        return *error;
-    if (auto error = enumFilter(q, u"status"_s, kNumberStatus, &status))
-        return *error;
-    if (auto error = enumFilter(q, u"extensionStatus"_s, kRcExtensionStatuses, &extensionStatus))
+    if (auto error = parseListQuery(q, &page,
+                                    {{u"usageType"_s, kUsageTypes, &usage},
+                                     {u"paymentType"_s, kPaymentTypes, &payment},
+                                     {u"status"_s, kNumberStatus, &status},
+                                     {u"extensionStatus"_s, kRcExtensionStatuses, &extensionStatus}}))
         return *error;
 
     std::vector<int> matches;
@@ -150,13 +146,10 @@ EmulatorResponse RcPhoneNumbersApi::getAccountNumber(RcCall& call, const QString
 EmulatorResponse RcPhoneNumbersApi::listExtensionNumbers(RcCall& call, const RcExtension& extension) {
     const QUrlQuery& q = call.request.query;
     RcPageRequest page;
-    if (auto error = parsePaging(q, &page))
-        return *error;
     QStringList usage;
     QStringList status;
-    if (auto error = enumFilter(q, u"usageType"_s, kUsageTypes, &usage))
-        return *error;
-    if (auto error = enumFilter(q, u"status"_s, kNumberStatus, &status))
+    if (auto error = parseListQuery(
+            q, &page, {{u"usageType"_s, kUsageTypes, &usage}, {u"status"_s, kNumberStatus, &status}}))
         return *error;
     const bool full = call.admin || extension.id == call.caller->id;
     // The extension's own numbers, plus for a person the company's main number it may use as caller ID.

@@ -4,6 +4,21 @@
 
 namespace trunkline::emulator::ringcentral {
 
+namespace {
+
+// The session a token index names, or nullptr for a token it does not know (const or not, as the store).
+template <typename Sessions>
+auto findSession(Sessions& sessions, const QHash<QString, QString>& index, const QString& token)
+    -> decltype(&sessions.begin()->second) {
+    const auto it = index.constFind(token);
+    if (it == index.constEnd())
+        return nullptr;
+    const auto found = sessions.find(*it);
+    return found == sessions.end() ? nullptr : &found->second;
+}
+
+} // namespace
+
 RcTokenStore::RcTokenStore(const Clock* clock, quint32 seed)
     : m_clock(clock)
     , m_random(0x72636175746800ULL ^ seed) {
@@ -24,72 +39,57 @@ RcSession RcTokenStore::issue(qint64 extensionId, qint64 accessTtlSeconds, qint6
     RcSession session;
     session.sessionId = QString::number(m_random() % 9000000000ULL + 1000000000ULL);
     session.extensionId = extensionId;
+    newTokens(session, now, accessTtlSeconds, refreshTtlSeconds);
+    m_sessions.insert_or_assign(session.sessionId, session);
+    return session;
+}
+
+void RcTokenStore::newTokens(RcSession& session, qint64 now, qint64 accessTtlSeconds,
+                             qint64 refreshTtlSeconds) {
     session.accessToken = randomToken(36);
     session.accessExpiresMs = now + accessTtlSeconds * 1000;
     session.refreshToken = randomToken(36);
     session.refreshExpiresMs = now + refreshTtlSeconds * 1000;
-    m_sessions.insert_or_assign(session.sessionId, session);
     m_byAccess.insert(session.accessToken, session.sessionId);
     m_byRefresh.insert(session.refreshToken, session.sessionId);
-    return session;
 }
 
 bool RcTokenStore::refresh(const QString& refreshToken, qint64 accessTtlSeconds, qint64 refreshTtlSeconds,
                            RcSession* out, RcTokenState* state) {
-    const auto it = m_byRefresh.constFind(refreshToken);
-    if (it == m_byRefresh.constEnd()) {
+    RcSession* session = findSession(m_sessions, m_byRefresh, refreshToken);
+    if (!session) {
         *state = RcTokenState::Unknown;
         return false;
     }
-    const auto found = m_sessions.find(*it);
-    if (found == m_sessions.end()) {
-        *state = RcTokenState::Unknown;
-        return false;
-    }
-    RcSession& session = found->second;
     const qint64 now = m_clock->nowMs();
-    if (session.refreshExpiresMs <= now) {
+    if (session->refreshExpiresMs <= now) {
         *state = RcTokenState::Expired;
         return false;
     }
-    m_byAccess.remove(session.accessToken);
-    m_byRefresh.remove(session.refreshToken);
-    session.accessToken = randomToken(36);
-    session.accessExpiresMs = now + accessTtlSeconds * 1000;
-    session.refreshToken = randomToken(36);
-    session.refreshExpiresMs = now + refreshTtlSeconds * 1000;
-    m_byAccess.insert(session.accessToken, session.sessionId);
-    m_byRefresh.insert(session.refreshToken, session.sessionId);
+    m_byAccess.remove(session->accessToken);
+    m_byRefresh.remove(session->refreshToken);
+    newTokens(*session, now, accessTtlSeconds, refreshTtlSeconds);
     *state = RcTokenState::Valid;
-    *out = session;
+    *out = *session;
     return true;
 }
 
 const RcSession* RcTokenStore::sessionForAccessToken(const QString& accessToken, RcTokenState* state) const {
-    const auto it = m_byAccess.constFind(accessToken);
-    if (it == m_byAccess.constEnd()) {
+    const RcSession* session = findSession(m_sessions, m_byAccess, accessToken);
+    if (!session) {
         *state = RcTokenState::Unknown;
         return nullptr;
     }
-    const auto session = m_sessions.find(*it);
-    if (session == m_sessions.end()) {
-        *state = RcTokenState::Unknown;
-        return nullptr;
-    }
-    if (session->second.accessExpiresMs <= m_clock->nowMs()) {
+    if (session->accessExpiresMs <= m_clock->nowMs()) {
         *state = RcTokenState::Expired;
         return nullptr;
     }
     *state = RcTokenState::Valid;
-    return &session->second;
+    return session;
 }
 
 const RcSession* RcTokenStore::sessionForRefreshToken(const QString& refreshToken) const {
-    const auto it = m_byRefresh.constFind(refreshToken);
-    if (it == m_byRefresh.constEnd())
-        return nullptr;
-    const auto session = m_sessions.find(*it);
-    return session == m_sessions.end() ? nullptr : &session->second;
+    return findSession(m_sessions, m_byRefresh, refreshToken);
 }
 
 bool RcTokenStore::revoke(const QString& token) {

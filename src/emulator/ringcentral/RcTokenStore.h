@@ -47,6 +47,8 @@ public:
 
 private:
     QString randomToken(int bytes);
+    // Gives the session a fresh access and refresh token pair and indexes both.
+    void newTokens(RcSession& session, qint64 now, qint64 accessTtlSeconds, qint64 refreshTtlSeconds);
 
     const Clock* m_clock;
     std::mt19937_64 m_random;

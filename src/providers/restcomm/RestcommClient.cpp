@@ -57,37 +57,34 @@ net::PagedFetch* RestcommClient::listIncomingNumbers(PageHandler<core::PhoneNumb
     const QString listPath = numbersPath() + u".json"_s;
     const QString subject = tr("the incoming numbers of account %1").arg(m_accountSid);
     const int size = m_pageSize;
-    auto requestForPage = [listPath, subject, size](int page) {
-        net::ApiRequest request = net::ApiRequest::get(listPath);
-        request.query.addQueryItem(u"Page"_s, QString::number(page - 1)); // Restcomm pages start at 0
-        request.query.addQueryItem(u"PageSize"_s, QString::number(size));
-        request.subject = subject;
-        return request;
+    net::ApiRequest list = net::ApiRequest::get(listPath);
+    list.subject = subject;
+    auto requestForPage = [list, size](int page) {
+        return pageRequest(list, u"Page"_s, page - 1, u"PageSize"_s, size); // Restcomm pages start at 0
     };
     const QString linkPrefix = prefix();
     const QUrl baseUrl = m_api->baseUrl();
     auto reader = [linkPrefix, baseUrl, subject](const net::ApiResult& result,
                                                  QString* problem) -> std::optional<net::PageContent> {
         const QJsonObject body = result.json().object();
-        if (!body.value("incomingPhoneNumbers"_L1).isArray()) {
-            *problem = tr("The list page has no “incomingPhoneNumbers” array.");
-            return std::nullopt;
-        }
-        net::PageContent content;
-        content.records = body.value("incomingPhoneNumbers"_L1).toArray();
+        std::optional<net::PageContent> content =
+            pageRecords(body, "incomingPhoneNumbers"_L1, problem,
+                        tr("The list page has no “incomingPhoneNumbers” array."));
+        if (!content)
+            return content;
         // num_pages is the index of the last page (total / PageSize, floored), so there is one more page.
         const QJsonValue lastIndex = body.value("num_pages"_L1);
         if (lastIndex.isDouble())
-            content.totalPages = lastIndex.toInt() + 1;
+            content->totalPages = lastIndex.toInt() + 1;
         // next_page_uri is the string "null" on the last page, and has no /restcomm prefix (§4).
         const QString next = body.value("next_page_uri"_L1).toString();
         if (!next.isEmpty() && next != u"null") {
             net::ApiRequest like;
             like.subject = subject;
-            content.next = net::PagedFetch::requestForLink(baseUrl, next, like);
-            content.next->path = linkPrefix + content.next->path;
-            if (!content.next->path.endsWith(u".json"))
-                content.next->path += u".json"_s;
+            content->next = net::PagedFetch::requestForLink(baseUrl, next, like);
+            content->next->path = linkPrefix + content->next->path;
+            if (!content->next->path.endsWith(u".json"))
+                content->next->path += u".json"_s;
         }
         return content;
     };

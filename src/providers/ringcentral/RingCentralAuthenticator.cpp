@@ -61,16 +61,21 @@ bool RingCentralAuthenticator::invalidate() {
     return true;
 }
 
-void RingCentralAuthenticator::requestToken(QNetworkAccessManager& network, Grant grant, int attempt) {
+QNetworkRequest RingCentralAuthenticator::oauthRequest(const QString& path, int timeoutMs) const {
     QUrl url = m_baseUrl;
-    url.setPath(QStringLiteral("/restapi/oauth/token"));
+    url.setPath(path);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader(
         "Authorization",
         "Basic " + QByteArray(m_credentials.clientId + ':' + m_credentials.clientSecret).toBase64());
-    request.setTransferTimeout(30000);
+    request.setTransferTimeout(timeoutMs);
+    return request;
+}
+
+void RingCentralAuthenticator::requestToken(QNetworkAccessManager& network, Grant grant, int attempt) {
+    QNetworkRequest request = oauthRequest(QStringLiteral("/restapi/oauth/token"), 30000);
     const QByteArray body =
         grant == Grant::Refresh
             ? formEncode({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
@@ -162,15 +167,7 @@ void RingCentralAuthenticator::revoke(QNetworkAccessManager& network, std::funct
         done();
         return;
     }
-    QUrl url = m_baseUrl;
-    url.setPath(QStringLiteral("/restapi/oauth/revoke"));
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setRawHeader(
-        "Authorization",
-        "Basic " + QByteArray(m_credentials.clientId + ':' + m_credentials.clientSecret).toBase64());
-    request.setTransferTimeout(15000);
+    QNetworkRequest request = oauthRequest(QStringLiteral("/restapi/oauth/revoke"), 15000);
     QNetworkReply* reply =
         network.post(request, formEncode({{QStringLiteral("token"), QString::fromLatin1(token)}}));
     QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done = std::move(done)] {

@@ -38,6 +38,9 @@ private:
     enum class Grant { Jwt, Refresh };
 
     bool accessTokenFresh() const;
+    // A form POST to an OAuth endpoint (/restapi/oauth/token, /revoke), signed with the app's client id
+    // and secret.
+    QNetworkRequest oauthRequest(const QString& path, int timeoutMs) const;
     void requestToken(QNetworkAccessManager& network, Grant grant, int attempt);
     void finish(std::optional<net::ApiError> error);
     net::ApiError authError(int status, const QByteArray& body, const QString& transportError) const;

@@ -51,14 +51,12 @@ void RingCentralClient::setPageSize(int perPage) {
 net::PagedFetch::RequestForPage RingCentralClient::pageRequests(const QString& path, const QUrlQuery& filters,
                                                                 const QString& group,
                                                                 const QString& subject) const {
+    net::ApiRequest list = net::ApiRequest::get(path, group);
+    list.query = filters;
+    list.subject = subject;
     const int perPage = m_pageSize;
-    return [path, filters, group, subject, perPage](int page) {
-        net::ApiRequest request = net::ApiRequest::get(path, group);
-        request.query = filters;
-        request.query.addQueryItem(u"page"_s, QString::number(page));
-        request.query.addQueryItem(u"perPage"_s, QString::number(perPage));
-        request.subject = subject;
-        return request;
+    return [list, perPage](int page) {
+        return pageRequest(list, u"page"_s, page, u"perPage"_s, perPage);
     };
 }
 
@@ -70,21 +68,19 @@ net::PagedFetch::PageReader RingCentralClient::pageReader(const QString& group,
     return [baseUrl, group, subject](const net::ApiResult& result,
                                      QString* problem) -> std::optional<net::PageContent> {
         const QJsonObject body = result.json().object();
-        if (!body.value("records"_L1).isArray()) {
-            *problem = tr("The list page has no “records” array.");
-            return std::nullopt;
-        }
-        net::PageContent content;
-        content.records = body.value("records"_L1).toArray();
+        std::optional<net::PageContent> content =
+            pageRecords(body, "records"_L1, problem, tr("The list page has no “records” array."));
+        if (!content)
+            return content;
         const QJsonValue total = body.value("paging"_L1).toObject().value("totalPages"_L1);
         if (total.isDouble())
-            content.totalPages = total.toInt();
+            content->totalPages = total.toInt();
         const QString next =
             body.value("navigation"_L1).toObject().value("nextPage"_L1).toObject().value("uri"_L1).toString();
         if (!next.isEmpty()) {
             net::ApiRequest like = net::ApiRequest::get({}, group);
             like.subject = subject;
-            content.next = net::PagedFetch::requestForLink(baseUrl, next, like);
+            content->next = net::PagedFetch::requestForLink(baseUrl, next, like);
         }
         return content;
     };
@@ -160,9 +156,8 @@ net::PagedFetch* RingCentralClient::listExtensions(const ExtensionFilter& filter
         filters.addQueryItem(u"status"_s, core::toWire(status));
     const QString path = kAccount + u"/extension"_s;
     const QString subject = tr("the extension list");
-    return startTypedList<core::Extension>(m_api, this, pageRequests(path, filters, kMedium, subject),
-                                           pageReader(kMedium, subject), RingCentralMapper::extension,
-                                           std::move(onPage), std::move(done));
+    return listPages<core::Extension>(path, filters, kMedium, subject, RingCentralMapper::extension,
+                                      std::move(onPage), std::move(done));
 }
 
 net::ApiReply* RingCentralClient::getExtension(const QString& extensionId, Callback<core::Extension> done) {
@@ -170,6 +165,27 @@ net::ApiReply* RingCentralClient::getExtension(const QString& extensionId, Callb
     request.subject = tr("extension %1").arg(extensionId);
     return sendForValue<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension,
                                          std::move(done));
+}
+
+template <typename T>
+void RingCentralClient::findCreated(net::ApiRequest query, RecordMapper<T> mapper,
+                                    std::function<bool(const T&)> same, LookupDone<T> found) {
+    sendForValue<QJsonObject>(
+        m_api, this, std::move(query), anyObject, [mapper, same, found](const Outcome<QJsonObject>& answer) {
+            if (answer.error) {
+                found(std::nullopt, answer.error);
+                return;
+            }
+            for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
+                QString problem;
+                const std::optional<T> candidate = mapper(value.toObject(), &problem);
+                if (candidate && same(*candidate)) {
+                    found(candidate, std::nullopt);
+                    return;
+                }
+            }
+            found(std::nullopt, std::nullopt);
+        });
 }
 
 void RingCentralClient::createExtension(const core::Extension& extension, Callback<core::Extension> done) {
@@ -185,26 +201,14 @@ void RingCentralClient::createExtension(const core::Extension& extension, Callba
             net::ApiRequest query = net::ApiRequest::get(kAccount + u"/extension"_s, kMedium);
             query.query.addQueryItem(u"extensionNumber"_s, extension.extensionNumber);
             query.subject = subject;
-            sendForValue<QJsonObject>(
-                m_api, this, std::move(query), anyObject,
-                [extension, found](const Outcome<QJsonObject>& answer) {
-                    if (answer.error) {
-                        found(std::nullopt, answer.error);
-                        return;
-                    }
-                    for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
-                        QString problem;
-                        const auto candidate = RingCentralMapper::extension(value.toObject(), &problem);
-                        // The number alone could be someone else's: the e-mail must match too.
-                        if (candidate && candidate->extensionNumber == extension.extensionNumber &&
-                            candidate->contact.email.compare(extension.contact.email, Qt::CaseInsensitive) ==
-                                0) {
-                            found(candidate, std::nullopt);
-                            return;
-                        }
-                    }
-                    found(std::nullopt, std::nullopt);
-                });
+            findCreated<core::Extension>(
+                std::move(query), RingCentralMapper::extension,
+                [extension](const core::Extension& candidate) {
+                    // The number alone could be someone else's: the e-mail must match too.
+                    return candidate.extensionNumber == extension.extensionNumber &&
+                           candidate.contact.email.compare(extension.contact.email, Qt::CaseInsensitive) == 0;
+                },
+                std::move(found));
         };
     }
     sendCreate<core::Extension>(m_api, this, std::move(request), RingCentralMapper::extension, lookup,
@@ -266,9 +270,8 @@ void RingCentralClient::resolveTimeZone(const QString& name, Callback<QString> d
 
 net::PagedFetch* RingCentralClient::listTimeZones(PageHandler<core::TimeZone> onPage, ListDone done) {
     const QString subject = tr("the time zone list");
-    return startTypedList<core::TimeZone>(
-        m_api, this, pageRequests(u"/restapi/v1.0/dictionary/timezone"_s, {}, kLight, subject),
-        pageReader(kLight, subject), RingCentralMapper::timeZone, std::move(onPage), std::move(done));
+    return listPages<core::TimeZone>(u"/restapi/v1.0/dictionary/timezone"_s, {}, kLight, subject,
+                                     RingCentralMapper::timeZone, std::move(onPage), std::move(done));
 }
 
 net::ApiReply* RingCentralClient::deleteExtension(const core::Extension& extension, Completion done) {
@@ -286,9 +289,8 @@ net::PagedFetch* RingCentralClient::listAccountPhoneNumbers(PageHandler<core::Ph
                                                             ListDone done) {
     const QString path = kAccount + u"/phone-number"_s;
     const QString subject = tr("the account's phone numbers");
-    return startTypedList<core::PhoneNumberRecord>(
-        m_api, this, pageRequests(path, {}, kHeavy, subject), pageReader(kHeavy, subject),
-        RingCentralMapper::phoneNumber, std::move(onPage), std::move(done));
+    return listPages<core::PhoneNumberRecord>(path, {}, kHeavy, subject, RingCentralMapper::phoneNumber,
+                                              std::move(onPage), std::move(done));
 }
 
 net::PagedFetch* RingCentralClient::listExtensionPhoneNumbers(const QString& extensionId,
@@ -296,9 +298,8 @@ net::PagedFetch* RingCentralClient::listExtensionPhoneNumbers(const QString& ext
                                                               ListDone done) {
     const QString path = extensionPath(extensionId) + u"/phone-number"_s;
     const QString subject = tr("the phone numbers of extension %1").arg(extensionId);
-    return startTypedList<core::PhoneNumberRecord>(
-        m_api, this, pageRequests(path, {}, kLight, subject), pageReader(kLight, subject),
-        RingCentralMapper::phoneNumber, std::move(onPage), std::move(done));
+    return listPages<core::PhoneNumberRecord>(path, {}, kLight, subject, RingCentralMapper::phoneNumber,
+                                              std::move(onPage), std::move(done));
 }
 
 // --- forwarding numbers --------------------------------------------------------------------------------
@@ -308,9 +309,8 @@ net::PagedFetch* RingCentralClient::listForwardingNumbers(const QString& extensi
                                                           ListDone done) {
     const QString path = extensionPath(extensionId) + u"/forwarding-number"_s;
     const QString subject = tr("the forwarding numbers of extension %1").arg(extensionId);
-    return startTypedList<core::ForwardingNumber>(
-        m_api, this, pageRequests(path, {}, kLight, subject), pageReader(kLight, subject),
-        RingCentralMapper::forwardingNumber, std::move(onPage), std::move(done));
+    return listPages<core::ForwardingNumber>(path, {}, kLight, subject, RingCentralMapper::forwardingNumber,
+                                             std::move(onPage), std::move(done));
 }
 
 void RingCentralClient::createForwardingNumber(const QString& extensionId,
@@ -322,34 +322,21 @@ void RingCentralClient::createForwardingNumber(const QString& extensionId,
     request.rateGroup = kMedium;
     request.subject = tr("forwarding number %1").arg(forwarding.phoneNumber);
     request.body = jsonBytes(RingCentralMapper::forwardingCreateBody(forwarding));
-    Lookup<core::ForwardingNumber> lookup = [this, extensionId, forwarding, subject = request.subject](
-                                                LookupDone<core::ForwardingNumber> found) {
-        // An extension has at most ten forwarding numbers: one page holds them all.
-        net::ApiRequest query =
-            net::ApiRequest::get(extensionPath(extensionId) + u"/forwarding-number"_s, kLight);
-        query.query.addQueryItem(u"perPage"_s, u"1000"_s);
-        query.subject = subject;
-        sendForValue<QJsonObject>(
-            m_api, this, std::move(query), anyObject,
-            [forwarding, found](const Outcome<QJsonObject>& answer) {
-                if (answer.error) {
-                    found(std::nullopt, answer.error);
-                    return;
-                }
-                for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
-                    QString problem;
-                    const auto candidate = RingCentralMapper::forwardingNumber(value.toObject(), &problem);
-                    const bool same = candidate && (forwarding.phoneNumber.isEmpty()
-                                                        ? candidate->deviceId == forwarding.deviceId
-                                                        : candidate->phoneNumber == forwarding.phoneNumber);
-                    if (same) {
-                        found(candidate, std::nullopt);
-                        return;
-                    }
-                }
-                found(std::nullopt, std::nullopt);
-            });
-    };
+    Lookup<core::ForwardingNumber> lookup =
+        [this, extensionId, forwarding, subject = request.subject](LookupDone<core::ForwardingNumber> found) {
+            // An extension has at most ten forwarding numbers: one page holds them all.
+            net::ApiRequest query =
+                net::ApiRequest::get(extensionPath(extensionId) + u"/forwarding-number"_s, kLight);
+            query.query.addQueryItem(u"perPage"_s, u"1000"_s);
+            query.subject = subject;
+            findCreated<core::ForwardingNumber>(
+                std::move(query), RingCentralMapper::forwardingNumber,
+                [forwarding](const core::ForwardingNumber& candidate) {
+                    return forwarding.phoneNumber.isEmpty() ? candidate.deviceId == forwarding.deviceId
+                                                            : candidate.phoneNumber == forwarding.phoneNumber;
+                },
+                std::move(found));
+        };
     sendCreate<core::ForwardingNumber>(m_api, this, std::move(request), RingCentralMapper::forwardingNumber,
                                        lookup, std::move(done));
 }

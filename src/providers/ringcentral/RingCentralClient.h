@@ -91,6 +91,19 @@ private:
     net::PagedFetch::RequestForPage pageRequests(const QString& path, const QUrlQuery& filters,
                                                  const QString& group, const QString& subject) const;
     net::PagedFetch::PageReader pageReader(const QString& group, const QString& subject) const;
+    // A lost create's lookup: asks `query` (one page of a list) for the record `same` recognises.
+    template <typename T>
+    void findCreated(net::ApiRequest query, RecordMapper<T> mapper, std::function<bool(const T&)> same,
+                     LookupDone<T> found);
+    // Every list of this API: its pages requested and read in one usage group, each record mapped to T.
+    template <typename T>
+    net::PagedFetch* listPages(const QString& path, const QUrlQuery& filters, const QString& group,
+                               const QString& subject, RecordMapper<T> mapper, PageHandler<T> onPage,
+                               ListDone done) {
+        return startTypedList<T>(m_api, this, pageRequests(path, filters, group, subject),
+                                 pageReader(group, subject), std::move(mapper), std::move(onPage),
+                                 std::move(done));
+    }
 
     net::ApiClient* m_api;
     int m_pageSize = 1000;

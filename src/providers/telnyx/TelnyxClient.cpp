@@ -51,14 +51,12 @@ QString TelnyxClient::path(const QString& below) const {
 
 net::PagedFetch::RequestForPage TelnyxClient::pageRequests(const QString& listPath, const QUrlQuery& filters,
                                                            const QString& subject) const {
+    net::ApiRequest list = net::ApiRequest::get(listPath);
+    list.query = filters;
+    list.subject = subject;
     const int size = m_pageSize;
-    return [listPath, filters, subject, size](int page) {
-        net::ApiRequest request = net::ApiRequest::get(listPath);
-        request.query = filters;
-        request.query.addQueryItem(u"page[number]"_s, QString::number(page));
-        request.query.addQueryItem(u"page[size]"_s, QString::number(size));
-        request.subject = subject;
-        return request;
+    return [list, size](int page) {
+        return pageRequest(list, u"page[number]"_s, page, u"page[size]"_s, size);
     };
 }
 
@@ -66,15 +64,13 @@ net::PagedFetch::RequestForPage TelnyxClient::pageRequests(const QString& listPa
 net::PagedFetch::PageReader TelnyxClient::pageReader() {
     return [](const net::ApiResult& result, QString* problem) -> std::optional<net::PageContent> {
         const QJsonObject body = result.json().object();
-        if (!body.value("data"_L1).isArray()) {
-            *problem = tr("The list page has no “data” array.");
-            return std::nullopt;
-        }
-        net::PageContent content;
-        content.records = body.value("data"_L1).toArray();
+        std::optional<net::PageContent> content =
+            pageRecords(body, "data"_L1, problem, tr("The list page has no “data” array."));
+        if (!content)
+            return content;
         const QJsonValue total = body.value("meta"_L1).toObject().value("total_pages"_L1);
         if (total.isDouble())
-            content.totalPages = total.toInt();
+            content->totalPages = total.toInt();
         return content;
     };
 }
