@@ -3762,6 +3762,36 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>trunkline::gui::ActivationRangeBar</name>
+    <message>
+        <source>Activation ranges</source>
+        <translation>Aktivierungsbereiche</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Extensions %1 to %2. Active: %3. Cursor on %4; Space switches it on or off.</source>
+        <translation>Durchwahlen %1 bis %2. Aktiv: %3. Cursor auf %4; die Leertaste schaltet sie ein oder aus.</translation>
+    </message>
+    <message>
+        <source>Drag over empty space to add a range, drag an edge to resize it, click a range to remove it. Arrow keys and Space work too.</source>
+        <translation>Über freie Fläche ziehen fügt einen Bereich hinzu, an einer Kante ziehen ändert seine Größe, ein Klick auf einen Bereich entfernt ihn. Pfeiltasten und Leertaste funktionieren auch.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ActivationRangesModel</name>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::AddNumberDialog</name>
     <message>
         <source>U.S. local number, by area code</source>
@@ -4348,6 +4378,73 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>trunkline::gui::ExtensionsStep</name>
+    <message>
+        <source>Extensions</source>
+        <translation>Durchwahlen</translation>
+    </message>
+    <message>
+        <source>Choose the block of extensions that ports with the route number and which of them are active afterwards. The three editors show the same ranges.</source>
+        <translation>Wählen Sie den Durchwahlblock, der mit der Stammnummer portiert wird, und welche Durchwahlen danach aktiv sind. Die drei Editoren zeigen dieselben Bereiche.</translation>
+    </message>
+    <message>
+        <source>Extension &amp;block:</source>
+        <translation>Durchwahl&amp;block:</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3 numbers)</source>
+        <translation>%1 bis %2 (%3 Rufnummern)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigener</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <source>&amp;Active ranges</source>
+        <translation>&amp;Aktive Bereiche</translation>
+    </message>
+    <message>
+        <source>A&amp;dd range</source>
+        <translation>Bereich hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove range</source>
+        <translation>Bereich &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Wanted numbers, one per line (+49…, 0049… or 0…)</source>
+        <translation>&amp;Gewünschte Rufnummern, eine pro Zeile (+49…, 0049… oder 0…)</translation>
+    </message>
+    <message>
+        <source>+49 201 23456 7804
+0049 201 23456 7819
+0201 23456-7820</source>
+        <translation>+49 201 23456 7804
+0049 201 23456 7819
+0201 23456-7820</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers that port</source>
+        <translation>&amp;Portierte Rufnummern</translation>
+    </message>
+    <message>
+        <source>Extensions are appended to the route number %1.</source>
+        <translation>Die Durchwahlen werden an die Stammnummer %1 angehängt.</translation>
+    </message>
+    <message>
+        <source>%1 numbers port: %2 active, %3 inactive.</source>
+        <translation>%1 Rufnummern werden portiert: %2 aktiv, %3 inaktiv.</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::ForwardingEditor</name>
     <message>
         <source>Work (Office)</source>
@@ -4480,6 +4577,25 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Every change applied to a provider will be listed here with its time and result. Viewing the audit log is not available yet.</source>
         <translation>Jede bei einem Anbieter ausgeführte Änderung wird hier mit Zeitpunkt und Ergebnis aufgeführt. Das Änderungsprotokoll anzuzeigen ist noch nicht möglich.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::NumberPreviewModel</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>After the port</source>
+        <translation>Nach der Portierung</translation>
     </message>
 </context>
 <context>

@@ -178,6 +178,12 @@ QList<RuleViolation> validateExtensionRanges(QStringView routeNumberE164, Portin
     return violations;
 }
 
+QList<RuleViolation> validateRouteNumber(QStringView routeNumberE164) {
+    QList<RuleViolation> violations;
+    checkRoute(routeNumberE164, violations);
+    return violations;
+}
+
 int extensionDigitCount(const NumberRange& range) {
     return static_cast<int>(QString::number(qMax(range.endAt, 0)).size());
 }

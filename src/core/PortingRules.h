@@ -21,6 +21,10 @@ QList<RuleViolation> validateExtensionRanges(QStringView routeNumberE164, Portin
                                              const NumberRange& extensionRange,
                                              const QList<NumberRange>& activationRanges);
 
+// The route number's own rules (present, E.164, German, valid), field "/porting_phone_number_id": what
+// validateExtensionRanges() checks first, for a form that asks for the route number before the block.
+QList<RuleViolation> validateRouteNumber(QStringView routeNumberE164);
+
 // Number of digits appended to the route number: the digit count of range.endAt (0–9 -> 1,
 // 0–99 -> 2, 0–999 -> 3). UNCONFIRMED beyond the docs' 0–9 and 0–99 examples.
 int extensionDigitCount(const NumberRange& range);

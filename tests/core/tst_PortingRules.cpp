@@ -171,6 +171,19 @@ private slots:
         QCOMPARE(describe(violations), expected);
     }
 
+    void validateRouteNumber() {
+        QCOMPARE(describe(trunkline::core::validateRouteNumber(kRoute)), QStringList());
+        const QStringList foreign = describe(trunkline::core::validateRouteNumber(u"+12125550100"));
+        QCOMPARE(foreign.size(), 1);
+        QVERIFY2(foreign.first().startsWith(
+                     u"/porting_phone_number_id  The route number +12125550100 is not German"_s),
+                 qPrintable(foreign.first()));
+        // The same rules as the block's check, none of the block's own.
+        QCOMPARE(describe(trunkline::core::validateRouteNumber(u"")),
+                 describe(trunkline::core::validateExtensionRanges(u"", PortingOrderStatus::Draft, {0, 9},
+                                                                   {{0, 0}})));
+    }
+
     void extensionDigitCount_data() {
         QTest::addColumn<int>("start");
         QTest::addColumn<int>("end");
