@@ -1627,6 +1627,37 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>OrderDetailsRules</name>
+    <message>
+        <source>The end user (the company that holds the numbers today) is required.</source>
+        <translation>Der Endkunde (die Firma, der die Rufnummern heute gehören) ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The authorised person who signs the letter of authorisation is required.</source>
+        <translation>Die bevollmächtigte Person, die die Portierungsvollmacht unterschreibt, ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The street address where the numbers are in service is required.</source>
+        <translation>Die Anschrift, an der die Rufnummern geschaltet sind, ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The town or city is required.</source>
+        <translation>Der Ort ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>A German postal code has five digits, e.g. 45127.</source>
+        <translation>Eine deutsche Postleitzahl hat fünf Ziffern, z. B. 45127.</translation>
+    </message>
+    <message>
+        <source>The requested porting date must be after today.</source>
+        <translation>Das gewünschte Portierungsdatum muss nach dem heutigen Tag liegen.</translation>
+    </message>
+    <message>
+        <source>Numbers are ported on working days; choose a day from Monday to Friday.</source>
+        <translation>Rufnummern werden an Werktagen portiert; wählen Sie einen Tag von Montag bis Freitag.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentType</name>
     <message>
         <source>External</source>
@@ -4822,6 +4853,57 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>trunkline::gui::OrderDetailsPage</name>
+    <message>
+        <source>Order details</source>
+        <translation>Auftragsdaten</translation>
+    </message>
+    <message>
+        <source>Who holds the numbers today, where they are in service, and when they should move. The losing carrier compares these with its records.</source>
+        <translation>Wem die Rufnummern heute gehören, wo sie geschaltet sind und wann sie umziehen sollen. Der abgebende Anbieter gleicht diese Angaben mit seinen Unterlagen ab.</translation>
+    </message>
+    <message>
+        <source>&amp;End user (company):</source>
+        <translation>&amp;Endkunde (Firma):</translation>
+    </message>
+    <message>
+        <source>&amp;Authorised person:</source>
+        <translation>&amp;Bevollmächtigte Person:</translation>
+    </message>
+    <message>
+        <source>&amp;Street address:</source>
+        <translation>&amp;Straße und Hausnummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Postal code:</source>
+        <translation>&amp;Postleitzahl:</translation>
+    </message>
+    <message>
+        <source>&amp;Town or city:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>Requested porting &amp;date:</source>
+        <translation>Gewünschtes Portierungs&amp;datum:</translation>
+    </message>
+    <message>
+        <source>Your &amp;reference (optional):</source>
+        <translation>Ihre &amp;Referenz (optional):</translation>
+    </message>
+    <message>
+        <source>Country: Germany (extended numbers are ported only in Germany)</source>
+        <translation>Land: Deutschland (Durchwahlnummern werden nur in Deutschland portiert)</translation>
+    </message>
+    <message>
+        <source>e.g. Muster GmbH</source>
+        <translation>z. B. Muster GmbH</translation>
+    </message>
+    <message>
+        <source>e.g. Erika Mustermann</source>
+        <translation>z. B. Erika Mustermann</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::PendingChangesPage</name>
     <message>
         <source>Discard changes</source>
@@ -4877,6 +4959,80 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>trunkline::gui::PortSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Everything the port order will carry. Go back to change anything.</source>
+        <translation>Alles, was der Portierungsauftrag enthalten wird. Gehen Sie zurück, um etwas zu ändern.</translation>
+    </message>
+    <message>
+        <source>Route number: %1 (the order is created with this number only)</source>
+        <translation>Stammnummer: %1 (der Auftrag wird nur mit dieser Rufnummer angelegt)</translation>
+    </message>
+    <message>
+        <source>End user: %1</source>
+        <translation>Endkunde: %1</translation>
+    </message>
+    <message>
+        <source>Authorised person: %1</source>
+        <translation>Bevollmächtigte Person: %1</translation>
+    </message>
+    <message>
+        <source>Service address: %1, %2 %3, Germany</source>
+        <translation>Anschrift: %1, %2 %3, Deutschland</translation>
+    </message>
+    <message>
+        <source>Requested porting date: %1</source>
+        <translation>Gewünschtes Portierungsdatum: %1</translation>
+    </message>
+    <message>
+        <source>Your reference: %1</source>
+        <translation>Ihre Referenz: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Extension range: %1 (%2 to %3)</source>
+        <translation>Durchwahlbereich: %1 (%2 bis %3)</translation>
+    </message>
+    <message>
+        <source>Activation ranges: %1</source>
+        <translation>Aktivierungsbereiche: %1</translation>
+    </message>
+    <message>
+        <source>%1 numbers port with the route number: %2 active, %3 inactive.</source>
+        <translation>%1 Rufnummern werden mit der Stammnummer portiert: %2 aktiv, %3 inaktiv.</translation>
+    </message>
+    <message>
+        <source>The route number is missing or not a German number.</source>
+        <translation>Die Stammnummer fehlt oder ist keine deutsche Rufnummer.</translation>
+    </message>
+    <message>
+        <source>Every porting rule is met.</source>
+        <translation>Alle Portierungsregeln sind erfüllt.</translation>
+    </message>
+    <message>
+        <source>Sending the order to Telnyx from this wizard is not available yet. “Keep as draft” keeps it on this computer, to be continued later from the Port orders page.</source>
+        <translation>Das Senden des Auftrags an Telnyx aus diesem Assistenten ist noch nicht verfügbar. „Als Entwurf behalten“ bewahrt ihn auf diesem Computer auf, um ihn später auf der Seite Portierungsaufträge fortzusetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::PortingWizard</name>
+    <message>
+        <source>New port order</source>
+        <translation>Neuer Portierungsauftrag</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as draft</source>
+        <translation>Als &amp;Entwurf behalten</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::ProfileSwitcher</name>
     <message>
         <source>Which provider account the console shows</source>
@@ -4885,6 +5041,41 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>All profiles</source>
         <translation>Alle Profile</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::RouteNumberPage</name>
+    <message>
+        <source>Route number</source>
+        <translation>Stammnummer</translation>
+    </message>
+    <message>
+        <source>The main number of the line whose extensions are ported. Only German numbers have extended numbers.</source>
+        <translation>Die Hauptrufnummer des Anschlusses, dessen Durchwahlen portiert werden. Nur deutsche Rufnummern haben Durchwahlnummern.</translation>
+    </message>
+    <message>
+        <source>Type it as you know it: +49 201 2345678, 0049 201 2345678 or 0201 2345678. The order is created with this number only; the extensions are attached to it later.</source>
+        <translation>Geben Sie sie so ein, wie Sie sie kennen: +49 201 2345678, 0049 201 2345678 oder 0201 2345678. Der Auftrag wird nur mit dieser Rufnummer angelegt; die Durchwahlen werden danach angehängt.</translation>
+    </message>
+    <message>
+        <source>&amp;Route number:</source>
+        <translation>&amp;Stammnummer:</translation>
+    </message>
+    <message>
+        <source>e.g. 0201 2345678</source>
+        <translation>z. B. 0201 2345678</translation>
+    </message>
+    <message>
+        <source>Will be ported as %1.</source>
+        <translation>Wird als %1 portiert.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the inventory of profile “%2”.</source>
+        <translation>%1 ist bereits im Bestand des Profils „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 is already on port order %2 (%3).</source>
+        <translation>%1 steht bereits im Portierungsauftrag %2 (%3).</translation>
     </message>
 </context>
 <context>

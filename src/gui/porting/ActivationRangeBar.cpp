@@ -179,8 +179,16 @@ void ActivationRangeBar::paintEvent(QPaintEvent*) {
     const QRect labels(bar.left(), bar.bottom() + 3, bar.width(), fontMetrics().height() + 2);
     painter.drawText(labels, Qt::AlignLeft | Qt::AlignTop, QString::number(m_block.startAt));
     painter.drawText(labels, Qt::AlignRight | Qt::AlignTop, QString::number(m_block.endAt));
-    if (hasFocus())
-        painter.drawText(labels, Qt::AlignHCenter | Qt::AlignTop, QString::number(m_cursor));
+    if (hasFocus()) {
+        // The cursor's extension under it, kept clear of the block's ends.
+        const QString cursorText = QString::number(m_cursor);
+        const int textWidth = fontMetrics().horizontalAdvance(cursorText);
+        const int left =
+            std::clamp(pointFor(m_cursor).x() - textWidth / 2, labels.left(), labels.right() - textWidth);
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QRect(left, labels.top(), textWidth, labels.height()), Qt::AlignLeft | Qt::AlignTop,
+                         cursorText);
+    }
 }
 
 void ActivationRangeBar::mousePressEvent(QMouseEvent* event) {

@@ -1,0 +1,149 @@
+#include "gui/porting/OrderDetailsPage.h"
+
+#include "gui/extensions/FormMessages.h"
+
+#include <QDateEdit>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+namespace {
+const QString kDateField = u"/activation_settings/foc_datetime_requested"_s;
+}
+
+OrderDetailsPage::OrderDetailsPage(QWidget* parent)
+    : QWizardPage(parent) {
+    setObjectName(u"orderDetailsPage"_s);
+    m_form = new QFormLayout(this);
+    m_entity = addLine(u"entityNameEdit"_s, u"/end_user/admin/entity_name"_s);
+    m_authPerson = addLine(u"authPersonEdit"_s, u"/end_user/admin/auth_person_name"_s);
+    m_street = addLine(u"streetEdit"_s, u"/end_user/location/street_address"_s);
+    m_postalCode = addLine(u"postalCodeEdit"_s, u"/end_user/location/postal_code"_s);
+    m_postalCode->setMaxLength(5);
+    m_locality = addLine(u"localityEdit"_s, u"/end_user/location/locality"_s);
+    m_country = new QLabel(this);
+    m_form->addRow(QString(), m_country);
+
+    m_date = new QDateEdit(this);
+    m_date->setObjectName(u"requestedDateEdit"_s);
+    m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(u"yyyy-MM-dd"_s);
+    m_date->setDate(QDate::currentDate().addDays(14)); // a common lead time for German ports
+    addRow(m_date, u"requestedDateError"_s, kDateField);
+    connect(m_date, &QDateEdit::dateChanged, this, [this] {
+        m_touched.insert(kDateField);
+        check();
+    });
+
+    m_reference = new QLineEdit(this);
+    m_reference->setObjectName(u"customerReferenceEdit"_s);
+    auto* referenceLabel = new QLabel(this);
+    m_form->addRow(referenceLabel, m_reference);
+    m_labelOf.insert(m_reference, referenceLabel);
+
+    retranslate();
+    check();
+}
+
+// A field with its rule message right under it, in one row of the form.
+void OrderDetailsPage::addRow(QWidget* widget, const QString& errorName, const QString& field) {
+    auto* error = new QLabel(this);
+    error->setObjectName(errorName);
+    error->setWordWrap(true);
+    form::makeErrorLabel(error);
+    error->hide();
+    auto* column = new QVBoxLayout;
+    column->setSpacing(2);
+    column->addWidget(widget);
+    column->addWidget(error);
+    auto* label = new QLabel(this);
+    m_form->addRow(label, column);
+    m_labelOf.insert(widget, label);
+    m_errorOf.insert(field, error);
+}
+
+QLineEdit* OrderDetailsPage::addLine(const QString& objectName, const QString& field) {
+    auto* edit = new QLineEdit(this);
+    edit->setObjectName(objectName);
+    addRow(edit, objectName + u"Error"_s, field);
+    connect(edit, &QLineEdit::textChanged, this, [this, field] {
+        m_touched.insert(field);
+        check();
+    });
+    return edit;
+}
+
+void OrderDetailsPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizardPage::changeEvent(event);
+}
+
+void OrderDetailsPage::retranslate() {
+    setTitle(tr("Order details"));
+    setSubTitle(tr("Who holds the numbers today, where they are in service, and when they should move. "
+                   "The losing carrier compares these with its records."));
+    const QList<std::pair<QWidget*, QString>> labels = {{m_entity, tr("&End user (company):")},
+                                                        {m_authPerson, tr("&Authorised person:")},
+                                                        {m_street, tr("&Street address:")},
+                                                        {m_postalCode, tr("&Postal code:")},
+                                                        {m_locality, tr("&Town or city:")},
+                                                        {m_date, tr("Requested porting &date:")},
+                                                        {m_reference, tr("Your &reference (optional):")}};
+    for (const auto& [widget, text] : labels) {
+        if (QLabel* label = m_labelOf.value(widget)) {
+            label->setText(text);
+            label->setBuddy(widget);
+        }
+    }
+    m_country->setText(tr("Country: Germany (extended numbers are ported only in Germany)"));
+    m_entity->setPlaceholderText(tr("e.g. Muster GmbH"));
+    m_authPerson->setPlaceholderText(tr("e.g. Erika Mustermann"));
+    check(); // the messages are translated when they are made
+}
+
+OrderDetails OrderDetailsPage::details() const {
+    return {m_entity->text().trimmed(),     m_authPerson->text().trimmed(), m_street->text().trimmed(),
+            m_postalCode->text().trimmed(), m_locality->text().trimmed(),   m_date->date(),
+            m_reference->text().trimmed()};
+}
+
+void OrderDetailsPage::setDetails(const OrderDetails& details) {
+    m_entity->setText(details.entityName);
+    m_authPerson->setText(details.authPersonName);
+    m_street->setText(details.streetAddress);
+    m_postalCode->setText(details.postalCode);
+    m_locality->setText(details.locality);
+    if (details.requestedDate.isValid())
+        m_date->setDate(details.requestedDate);
+    m_reference->setText(details.customerReference);
+    showAllProblems();
+}
+
+void OrderDetailsPage::showAllProblems() {
+    for (auto it = m_errorOf.cbegin(); it != m_errorOf.cend(); ++it)
+        m_touched.insert(it.key());
+    check();
+}
+
+void OrderDetailsPage::check() {
+    m_problems = OrderDetailsRules::check(details(), QDate::currentDate());
+    for (auto it = m_errorOf.cbegin(); it != m_errorOf.cend(); ++it) {
+        QStringList messages;
+        for (const core::RuleViolation& violation : std::as_const(m_problems)) {
+            if (violation.field == it.key() && m_touched.contains(it.key()))
+                messages << violation.message;
+        }
+        form::showMessages(it.value(), messages);
+        it.value()->setVisible(!messages.isEmpty());
+    }
+    emit completeChanged();
+}
+
+} // namespace trunkline::gui

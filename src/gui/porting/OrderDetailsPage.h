@@ -1,0 +1,57 @@
+#pragma once
+
+#include "gui/porting/OrderDetails.h"
+
+#include <QHash>
+#include <QSet>
+#include <QWizardPage>
+
+class QDateEdit;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+
+namespace trunkline::gui {
+
+// What the order needs besides its numbers (OrderDetails), each field checked as it is typed with the
+// message under it. The page is complete when every field is right.
+class OrderDetailsPage : public QWizardPage {
+    Q_OBJECT
+
+public:
+    explicit OrderDetailsPage(QWidget* parent = nullptr);
+
+    OrderDetails details() const;
+    void setDetails(const OrderDetails& details);
+    core::RuleViolations problems() const { return m_problems; }
+
+    // Fields show their message once they have been edited; this shows every field's.
+    void showAllProblems();
+
+    bool isComplete() const override { return m_problems.isEmpty(); }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QLineEdit* addLine(const QString& objectName, const QString& field);
+    void addRow(QWidget* widget, const QString& errorName, const QString& field);
+    void retranslate();
+    void check();
+
+    QFormLayout* m_form = nullptr;
+    QLineEdit* m_entity = nullptr;
+    QLineEdit* m_authPerson = nullptr;
+    QLineEdit* m_street = nullptr;
+    QLineEdit* m_postalCode = nullptr;
+    QLineEdit* m_locality = nullptr;
+    QLabel* m_country = nullptr;
+    QDateEdit* m_date = nullptr;
+    QLineEdit* m_reference = nullptr;
+    QHash<QString, QLabel*> m_errorOf; // by JSON pointer of the field
+    QHash<QWidget*, QLabel*> m_labelOf;
+    QSet<QString> m_touched;
+    core::RuleViolations m_problems;
+};
+
+} // namespace trunkline::gui

@@ -1,0 +1,245 @@
+#include "GuiTestCase.h"
+#include "core/PhoneNumberRecord.h"
+#include "gui/porting/ActivationRangeBar.h"
+#include "gui/porting/ActivationRangesModel.h"
+#include "gui/porting/ExtensionsStep.h"
+#include "gui/porting/OrderDetailsPage.h"
+#include "gui/porting/PortSummaryPage.h"
+#include "gui/porting/PortingWizard.h"
+#include "gui/porting/RouteNumberPage.h"
+#include "store/PhoneNumberRepository.h"
+#include "store/PortingRepository.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline;
+using core::NumberRange;
+using gui::PortingWizard;
+using Ranges = QList<NumberRange>;
+
+class tst_PortingWizard : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
+        m_profile = m_test->addProfile(u"Telnyx office"_s, u"telnyx"_s);
+        QVERIFY(m_profile > 0);
+        openWizard();
+    }
+    void cleanup() {
+        m_wizard.reset();
+        m_test.reset();
+    }
+
+    void refusesNonGermanRouteWithTheReason() {
+        typeRoute(u"+1 212 555 0100"_s);
+        QVERIFY(!nextButton()->isEnabled());
+        QVERIFY2(text(u"routeError"_s).contains(u"is not German"_s), qPrintable(text(u"routeError"_s)));
+        typeRoute(u"0201 2345678"_s);
+        QVERIFY(text(u"routeError"_s).isEmpty());
+        QCOMPARE(text(u"routeParsed"_s), u"Will be ported as +492012345678."_s);
+        QVERIFY(nextButton()->isEnabled());
+    }
+    void refusesTextThatIsNoNumber() {
+        typeRoute(u"201 2345678"_s);
+        QVERIFY(!nextButton()->isEnabled());
+        QVERIFY(text(u"routeError"_s).contains(u"has no country"_s));
+    }
+    void warnsWhenTheNumberIsKnown() {
+        core::PhoneNumberRecord record;
+        record.provider = u"telnyx"_s;
+        record.id = u"n1"_s;
+        record.e164 = u"+492012345678"_s;
+        QVERIFY(store::PhoneNumberRepository(m_test->database()).upsert(m_profile, {record}));
+        core::PortingOrder order;
+        order.id = u"order-1"_s;
+        order.countryCode = u"DE"_s;
+        core::PortingPhoneNumber onOrder;
+        onOrder.id = u"ppn-1"_s;
+        onOrder.portingOrderId = order.id;
+        onOrder.phoneNumber = u"+492012345678"_s;
+        store::PortingRepository porting(m_test->database());
+        QVERIFY(porting.upsertOrders(m_profile, {order}));
+        QVERIFY(porting.upsertPhoneNumbers(m_profile, {onOrder}));
+
+        typeRoute(u"+49 201 2345678"_s);
+        const QString warning = text(u"routeWarning"_s);
+        QVERIFY2(warning.contains(u"inventory of profile “Telnyx office”"_s), qPrintable(warning));
+        QVERIFY2(warning.contains(u"port order order-1 (Draft)"_s), qPrintable(warning));
+        QVERIFY(nextButton()->isEnabled()); // a warning, not a rule
+    }
+    void detailsAreCheckedAsTyped() {
+        walkToDetails();
+        QVERIFY(!nextButton()->isEnabled());
+        type(u"postalCodeEdit"_s, u"451"_s);
+        QVERIFY(text(u"postalCodeEditError"_s).contains(u"five digits"_s));
+        QVERIFY(text(u"entityNameEditError"_s).isEmpty()); // not touched yet: no message
+        fillDetails();
+        QVERIFY(text(u"postalCodeEditError"_s).isEmpty());
+        QVERIFY(nextButton()->isEnabled());
+        m_wizard->findChild<QDateEdit*>(u"requestedDateEdit"_s)->setDate(QDate::currentDate());
+        QVERIFY(text(u"requestedDateError"_s).contains(u"after today"_s));
+        QVERIFY(!nextButton()->isEnabled());
+    }
+    void pastedListBecomesRangesAndRulesGateNext() {
+        walkToExtensions();
+        QVERIFY(!nextButton()->isEnabled()); // nothing active yet
+        paste(u"+49 201 2345678 04\n0201/2345678-19\n0049 201 234567820\n+49201234567842"_s);
+        const Ranges expected{{4, 4}, {19, 20}, {42, 42}};
+        QCOMPARE(tableRanges(), expected);
+        QCOMPARE(m_wizard->findChild<gui::ActivationRangeBar*>()->ranges(), expected);
+        QVERIFY(nextButton()->isEnabled());
+
+        presetCombo()->setCurrentIndex(0); // 0–9: 19–20 and 42 fall outside
+        QVERIFY(!nextButton()->isEnabled());
+        QVERIFY(text(u"rangesError"_s).contains(u"outside the extension range 0–9"_s));
+
+        // Back to the details and forward again: the step keeps what was typed.
+        m_wizard->back();
+        QCOMPARE(m_wizard->currentId(), int(PortingWizard::DetailsPage));
+        m_wizard->next();
+        QCOMPARE(tableRanges(), expected);
+        presetCombo()->setCurrentIndex(2); // 0–999
+        QVERIFY(nextButton()->isEnabled());
+        m_wizard->next();
+        QCOMPARE(m_wizard->currentId(), int(PortingWizard::SummaryPage));
+        const QString summary = m_wizard->summaryPage()->summaryText();
+        QVERIFY2(summary.contains(u"Route number: +492012345678"_s), qPrintable(summary));
+        QVERIFY(summary.contains(u"Extension range: 0–999 (+492012345678000 to +492012345678999)"_s));
+        QVERIFY(summary.contains(u"Activation ranges: 4–4, 19–20, 42–42"_s));
+        QVERIFY(summary.contains(u"1000 numbers port with the route number: 4 active, 996 inactive."_s));
+        QCOMPARE(text(u"summaryStatus"_s), u"Every porting rule is met."_s);
+        QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    }
+    void changedRouteReachesTheStep() {
+        walkToExtensions();
+        paste(u"+49201234567804"_s);
+        m_wizard->back();
+        m_wizard->back();
+        typeRoute(u"+49 30 1234567"_s);
+        m_wizard->next();
+        m_wizard->next();
+        QCOMPARE(m_wizard->extensionsStep()->routeNumber(), u"+49301234567"_s);
+        QCOMPARE(m_wizard->findChild<QPlainTextEdit*>(u"wantedNumbers"_s)->toPlainText(), u"+4930123456704"_s);
+    }
+    void resumesAfterClosing() {
+        walkToExtensions();
+        paste(u"+49201234567804\n+49201234567805"_s);
+        presetCombo()->setCurrentIndex(2);
+        const gui::PortingDraft typed = m_wizard->draft();
+        m_wizard->reject();
+
+        openWizard();
+        QVERIFY(m_wizard->restoreDraft());
+        QCOMPARE(m_wizard->draft(), typed);
+        QCOMPARE(typed.activationRanges, (Ranges{{4, 5}}));
+        QCOMPARE(typed.block, (NumberRange{0, 999}));
+        QCOMPARE(m_wizard->findChild<QLineEdit*>(u"routeEdit"_s)->text(), u"0201 2345678"_s);
+        QCOMPARE(m_wizard->findChild<QLineEdit*>(u"entityNameEdit"_s)->text(), u"Muster GmbH"_s);
+        QVERIFY(nextButton()->isEnabled());
+        m_wizard->next();
+        m_wizard->next();
+        QCOMPARE(tableRanges(), (Ranges{{4, 5}}));
+
+        gui::PortingDraft::discard(m_profile);
+        openWizard();
+        QVERIFY(!m_wizard->restoreDraft());
+    }
+
+    // Renders every page for docs/screenshots (porting-*.png) when TRUNKLINE_SCREENSHOT_DIR is set.
+    void screenshots() {
+        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("TRUNKLINE_SCREENSHOT_DIR is not set");
+        typeRoute(u"+1 212 555 0100"_s);
+        QVERIFY(m_wizard->grab().save(dir + u"/porting-route-refused.png"_s));
+        typeRoute(u"0201 2345678"_s);
+        QVERIFY(m_wizard->grab().save(dir + u"/porting-route.png"_s));
+        m_wizard->next();
+        fillDetails();
+        type(u"postalCodeEdit"_s, u"4513"_s);
+        QVERIFY(m_wizard->grab().save(dir + u"/porting-details.png"_s));
+        type(u"postalCodeEdit"_s, u"45138"_s);
+        m_wizard->next();
+        paste(u"+49 201 2345678 04\n0201/2345678-19\n0049 201 234567820\n+49201234567842"_s);
+        m_wizard->findChild<gui::ActivationRangeBar*>()->setFocus();
+        QVERIFY(m_wizard->grab().save(dir + u"/porting-extensions.png"_s));
+        m_wizard->extensionsStep()->setRanges({{4, 4}, {19, 20}, {15, 25}, {120, 125}});
+        QVERIFY(m_wizard->grab().save(dir + u"/porting-extensions-errors.png"_s));
+        m_wizard->extensionsStep()->setRanges({{4, 4}, {19, 20}, {42, 42}});
+        m_wizard->next();
+        QVERIFY(m_wizard->grab().save(dir + u"/porting-summary.png"_s));
+    }
+
+private:
+    void openWizard() {
+        m_wizard = std::make_unique<PortingWizard>(m_test->database(), m_profile);
+        m_wizard->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    }
+    QString text(const QString& name) const {
+        auto* label = m_wizard->findChild<QLabel*>(name);
+        return label ? label->text() : u"<no %1>"_s.arg(name);
+    }
+    QAbstractButton* nextButton() const {
+        return m_wizard->currentId() == PortingWizard::SummaryPage ? m_wizard->button(QWizard::FinishButton)
+                                                                   : m_wizard->button(QWizard::NextButton);
+    }
+    void type(const QString& name, const QString& value) const {
+        auto* edit = m_wizard->findChild<QLineEdit*>(name);
+        QVERIFY2(edit, qPrintable(name));
+        edit->selectAll();
+        edit->del();
+        QTest::keyClicks(edit, value);
+    }
+    void typeRoute(const QString& value) const { type(u"routeEdit"_s, value); }
+    void fillDetails() const {
+        type(u"entityNameEdit"_s, u"Muster GmbH"_s);
+        type(u"authPersonEdit"_s, u"Erika Mustermann"_s);
+        type(u"streetEdit"_s, u"Huttropstraße 60"_s);
+        type(u"postalCodeEdit"_s, u"45138"_s);
+        type(u"localityEdit"_s, u"Essen"_s);
+        QDate date = QDate::currentDate().addDays(14);
+        while (date.dayOfWeek() > 5)
+            date = date.addDays(1);
+        m_wizard->findChild<QDateEdit*>(u"requestedDateEdit"_s)->setDate(date);
+    }
+    void walkToDetails() const {
+        typeRoute(u"0201 2345678"_s);
+        m_wizard->next();
+        QCOMPARE(m_wizard->currentId(), int(PortingWizard::DetailsPage));
+    }
+    void walkToExtensions() const {
+        walkToDetails();
+        fillDetails();
+        QVERIFY(nextButton()->isEnabled());
+        m_wizard->next();
+        QCOMPARE(m_wizard->currentId(), int(PortingWizard::ExtensionsPage));
+    }
+    void paste(const QString& list) const {
+        auto* box = m_wizard->findChild<QPlainTextEdit*>(u"wantedNumbers"_s);
+        box->selectAll();
+        box->insertPlainText(list);
+    }
+    QComboBox* presetCombo() const { return m_wizard->findChild<QComboBox*>(u"blockPreset"_s); }
+    Ranges tableRanges() const {
+        auto* table = m_wizard->findChild<QTableView*>(u"rangesTable"_s);
+        return qobject_cast<gui::ActivationRangesModel*>(table->model())->ranges();
+    }
+
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<PortingWizard> m_wizard;
+    qint64 m_profile = 0;
+};
+
+QTEST_MAIN(tst_PortingWizard)
+#include "tst_PortingWizard.moc"
