@@ -1983,6 +1983,13 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>PortOrderCsv</name>
+    <message>
+        <source>Could not write the file: %1</source>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>PortingOrderStatus</name>
     <message>
         <source>Draft</source>
@@ -4956,6 +4963,116 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>A sync is running; apply when it has finished.</source>
         <translation>Eine Synchronisierung läuft; übernehmen Sie die Änderungen, wenn sie abgeschlossen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::PortOrdersModel</name>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Route number</source>
+        <translation>Stammnummer</translation>
+    </message>
+    <message>
+        <source>Extension block</source>
+        <translation>Durchwahlblock</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::PortOrdersPage</name>
+    <message>
+        <source>New port order</source>
+        <translation>Neuer Portierungsauftrag</translation>
+    </message>
+    <message>
+        <source>You started a port order before. Continue it?</source>
+        <translation>Sie haben bereits einen Portierungsauftrag begonnen. Möchten Sie ihn fortsetzen?</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <source>Export the numbers of a port order</source>
+        <translation>Rufnummern eines Portierungsauftrags exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Port orders</source>
+        <translation>Portierungsaufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>&amp;New port order…</source>
+        <translation>&amp;Neuer Portierungsauftrag…</translation>
+    </message>
+    <message>
+        <source>&amp;Export numbers…</source>
+        <translation>Rufnummern &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>%1 orders</source>
+        <translation>%1 Aufträge</translation>
+    </message>
+    <message>
+        <source>None of the profiles in view takes port orders; Telnyx profiles do.</source>
+        <translation>Keines der angezeigten Profile nimmt Portierungsaufträge an; Telnyx-Profile tun das.</translation>
+    </message>
+    <message>
+        <source>Port a German number with its extended numbers (Ctrl+N)</source>
+        <translation>Eine deutsche Rufnummer mit ihren Durchwahlnummern portieren (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Choose one profile whose provider takes port orders (Telnyx) in the profile switcher.</source>
+        <translation>Wählen Sie in der Profilauswahl ein Profil, dessen Anbieter Portierungsaufträge annimmt (Telnyx).</translation>
+    </message>
+    <message>
+        <source>Write every number of the chosen order to a CSV file</source>
+        <translation>Jede Rufnummer des gewählten Auftrags in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Choose an order in the list first.</source>
+        <translation>Wählen Sie zuerst einen Auftrag in der Liste.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported the numbers of order %1 to %2.</source>
+        <translation>Die Rufnummern des Auftrags %1 wurden nach %2 exportiert.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "gui/extensions/ExtensionsPage.h"
 #include "gui/numbers/NumbersPage.h"
 #include "gui/pending/PendingChangesPage.h"
+#include "gui/porting/PortOrdersPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
 #include "gui/syncstatus/SyncController.h"
 #include "gui/syncstatus/SyncStatusWidget.h"
@@ -126,6 +127,8 @@ void AppSession::wirePages() {
     m_pending = new PendingChangesPage(m_database);
     m_window->setPageWidget(MainWindow::Page::Numbers, m_numbers);
     m_window->setPageWidget(MainWindow::Page::Extensions, m_extensions);
+    m_portOrders = new PortOrdersPage(m_database);
+    m_window->setPageWidget(MainWindow::Page::PortOrders, m_portOrders);
     m_window->setPageWidget(MainWindow::Page::PendingChanges, m_pending);
     m_audit = new AuditLogPage(m_database);
     m_window->setPageWidget(MainWindow::Page::AuditLog, m_audit);
@@ -151,6 +154,7 @@ void AppSession::showProfile(std::optional<qint64> profileId) {
     m_overview->showProfile(profileId);
     m_numbers->setProfile(profileId);
     m_extensions->setProfile(profileId);
+    m_portOrders->setProfile(profileId);
     m_audit->setProfile(profileId);
 }
 
@@ -160,6 +164,7 @@ void AppSession::storeChanged() {
     m_overview->reload();
     m_numbers->refresh();
     m_extensions->refresh();
+    m_portOrders->refresh();
     m_pending->refresh();
     m_audit->refresh();
 }

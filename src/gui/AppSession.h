@@ -16,6 +16,7 @@ class MainWindow;
 class NumbersPage;
 class ExtensionsPage;
 class PendingChangesPage;
+class PortOrdersPage;
 class ProfileSwitcher;
 class SyncController;
 
@@ -63,6 +64,7 @@ private:
     NumbersPage* m_numbers = nullptr;
     ExtensionsPage* m_extensions = nullptr;
     PendingChangesPage* m_pending = nullptr;
+    PortOrdersPage* m_portOrders = nullptr;
     AuditLogPage* m_audit = nullptr;
     QAction* m_syncAction = nullptr;
     QAction* m_cancelAction = nullptr;

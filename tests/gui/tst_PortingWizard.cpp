@@ -129,7 +129,8 @@ private slots:
         m_wizard->next();
         m_wizard->next();
         QCOMPARE(m_wizard->extensionsStep()->routeNumber(), u"+49301234567"_s);
-        QCOMPARE(m_wizard->findChild<QPlainTextEdit*>(u"wantedNumbers"_s)->toPlainText(), u"+4930123456704"_s);
+        QCOMPARE(m_wizard->findChild<QPlainTextEdit*>(u"wantedNumbers"_s)->toPlainText(),
+                 u"+4930123456704"_s);
     }
     void resumesAfterClosing() {
         walkToExtensions();

@@ -1,0 +1,99 @@
+#include "gui/porting/PortOrdersModel.h"
+
+#include "store/PortingRepository.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+int PortOrdersModel::Row::activeCount() const {
+    int count = 0;
+    for (const core::PhoneNumberExtension& extension : extensions) {
+        for (const core::NumberRange& range : extension.activationRanges)
+            count += range.size();
+    }
+    return count;
+}
+
+PortOrdersModel::PortOrdersModel(store::Database& database, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_database(database) {
+}
+
+void PortOrdersModel::load(const QList<qint64>& profileIds, std::optional<core::PortingOrderStatus> status) {
+    const store::PortingRepository porting(m_database);
+    QList<Row> rows;
+    for (const qint64 profileId : profileIds) {
+        for (const core::PortingOrder& order : porting.orders(profileId, status)) {
+            Row row{profileId, order, {}, {}};
+            for (const core::PortingPhoneNumber& number : porting.phoneNumbers(profileId, order.id)) {
+                if (row.routeNumber.isEmpty())
+                    row.routeNumber = number.phoneNumber;
+                row.extensions += porting.extensions(profileId, number.id);
+            }
+            rows.append(row);
+        }
+    }
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+int PortOrdersModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int PortOrdersModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PortOrdersModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount() || role != Qt::DisplayRole)
+        return {};
+    const Row& row = m_rows.at(index.row());
+    switch (index.column()) {
+    case StatusColumn:
+        return core::displayName(row.order.status);
+    case RouteColumn:
+        return row.routeNumber;
+    case BlockColumn: {
+        QStringList blocks;
+        for (const core::PhoneNumberExtension& extension : row.extensions)
+            blocks << u"%1–%2"_s.arg(extension.extensionRange.startAt).arg(extension.extensionRange.endAt);
+        return blocks.isEmpty() ? tr("none") : blocks.join(u", "_s);
+    }
+    case ActiveColumn:
+        return row.extensions.isEmpty() ? QVariant() : QVariant(row.activeCount());
+    case CreatedColumn:
+        return QLocale().toString(row.order.createdAt.toLocalTime(), QLocale::ShortFormat);
+    case IdColumn:
+        return row.order.id;
+    default:
+        return {};
+    }
+}
+
+QVariant PortOrdersModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case RouteColumn:
+        return tr("Route number");
+    case BlockColumn:
+        return tr("Extension block");
+    case ActiveColumn:
+        return tr("Active");
+    case CreatedColumn:
+        return tr("Created");
+    case IdColumn:
+        return tr("Order");
+    default:
+        return {};
+    }
+}
+
+} // namespace trunkline::gui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/PortingOrder.h"
+#include "gui/GuiForward.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <optional>
+
+namespace trunkline::gui {
+
+// The port orders of the store (as the last sync pulled them), one row each, with the route number and
+// the extension blocks of its German extended numbers. Port orders are few (tens, not millions), so
+// the model reads them whole instead of in windows like the numbers and extensions models.
+class PortOrdersModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        StatusColumn,
+        RouteColumn,
+        BlockColumn,
+        ActiveColumn,
+        CreatedColumn,
+        IdColumn,
+        ColumnCount
+    };
+
+    struct Row {
+        qint64 profileId = 0;
+        core::PortingOrder order;
+        QString routeNumber; // the first number on the order; empty when none was pulled
+        QList<core::PhoneNumberExtension> extensions;
+        int activeCount() const;
+    };
+
+    explicit PortOrdersModel(store::Database& database, QObject* parent = nullptr);
+
+    // The orders of these profiles; a status narrows them.
+    void load(const QList<qint64>& profileIds, std::optional<core::PortingOrderStatus> status);
+    const Row& row(int index) const { return m_rows.at(index); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    store::Database& m_database;
+    QList<Row> m_rows;
+};
+
+} // namespace trunkline::gui

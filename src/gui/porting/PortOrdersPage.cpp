@@ -1,0 +1,222 @@
+#include "gui/porting/PortOrdersPage.h"
+
+#include "gui/FilterCombo.h"
+#include "gui/PageActions.h"
+#include "gui/TextStyle.h"
+#include "gui/porting/PortOrderCsv.h"
+#include "gui/porting/PortOrdersModel.h"
+#include "gui/porting/PortingDraft.h"
+#include "gui/porting/PortingWizard.h"
+#include "providers/ProviderRegistry.h"
+#include "store/ProfileRepository.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+namespace {
+
+bool portsNumbers(const store::Profile& profile) {
+    const providers::ProviderCapabilities* provider = providers::findProvider(profile.provider);
+    return provider && provider->porting;
+}
+
+} // namespace
+
+PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_model(new PortOrdersModel(database, this)) {
+    setObjectName(u"portOrdersPage"_s);
+    m_title = new QLabel(this);
+    text::makeHeading(m_title, text::kPageTitleScale);
+    m_filterLabel = new QLabel(this);
+    m_statusFilter = new QComboBox(this);
+    m_statusFilter->setObjectName(u"statusFilter"_s);
+    m_filterLabel->setBuddy(m_statusFilter);
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"portOrdersTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_count = new QLabel(this);
+    m_count->setObjectName(u"countLabel"_s);
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"messageLabel"_s);
+    m_message->setWordWrap(true);
+    text::makeSecondary({m_count, m_message});
+
+    m_newAction =
+        makeShortcutAction(this, u"actionNewPortOrder"_s, QKeySequence::New, &PortOrdersPage::newOrder);
+    m_exportAction = makePageAction(this, u"actionExportPortOrder"_s, &PortOrdersPage::exportNumbers);
+    auto* newButton = new QToolButton(this);
+    newButton->setDefaultAction(m_newAction);
+    newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* exportButton = new QToolButton(this);
+    exportButton->setDefaultAction(m_exportAction);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_filterLabel);
+    bar->addWidget(m_statusFilter);
+    bar->addStretch();
+    bar->addWidget(newButton);
+    bar->addWidget(exportButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_count);
+    layout->addWidget(m_message);
+
+    m_draftPrompt = [this] {
+        QMessageBox box(QMessageBox::Question, tr("New port order"),
+                        tr("You started a port order before. Continue it?"), QMessageBox::NoButton, this);
+        QPushButton* resume = box.addButton(tr("Continue"), QMessageBox::AcceptRole);
+        QPushButton* fresh = box.addButton(tr("Start over"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(resume);
+        box.exec();
+        return box.clickedButton() == resume  ? DraftChoice::Continue
+               : box.clickedButton() == fresh ? DraftChoice::StartOver
+                                              : DraftChoice::Cancel;
+    };
+    m_saveFilePrompt = [this](const QString& suggestedName) {
+        return QFileDialog::getSaveFileName(
+            this, tr("Export the numbers of a port order"),
+            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' + suggestedName,
+            tr("CSV files (*.csv)"));
+    };
+    m_wizardRunner = [](PortingWizard& wizard) {
+        wizard.exec();
+    };
+
+    retranslate();
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &PortOrdersPage::refresh);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PortOrdersPage::updateActions);
+}
+
+QString PortOrdersPage::lastMessage() const {
+    return m_message->text();
+}
+
+void PortOrdersPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void PortOrdersPage::retranslate() {
+    m_title->setText(tr("Port orders"));
+    m_filterLabel->setText(tr("&Status:"));
+    fillFilterCombo(m_statusFilter, tr("All statuses"), enumChoices(core::allPortingOrderStatuses()));
+    m_newAction->setText(tr("&New port order…"));
+    m_exportAction->setText(tr("&Export numbers…"));
+    refresh();
+}
+
+void PortOrdersPage::setProfile(std::optional<qint64> profileId) {
+    m_profileId = profileId;
+    refresh();
+}
+
+QList<qint64> PortOrdersPage::profilesInView() const {
+    QList<qint64> ids;
+    for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
+        if (portsNumbers(profile) && (!m_profileId || *m_profileId == profile.id))
+            ids << profile.id;
+    }
+    return ids;
+}
+
+// The profile a new order is placed with: the one in view, or the only porting profile of all.
+std::optional<qint64> PortOrdersPage::wizardProfile() const {
+    const QList<qint64> ids = profilesInView();
+    return ids.size() == 1 ? std::optional<qint64>(ids.first()) : std::nullopt;
+}
+
+void PortOrdersPage::refresh() {
+    const std::optional<core::PortingOrderStatus> status =
+        core::portingOrderStatusFromWire(m_statusFilter->currentData().toString());
+    const QList<qint64> profiles = profilesInView();
+    m_model->load(profiles, status);
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column + 1 < m_model->columnCount(); ++column) // room between the columns
+        m_table->setColumnWidth(column, m_table->columnWidth(column) + 24);
+    m_count->setText(tr("%1 orders").arg(m_model->rowCount()));
+    if (profiles.isEmpty())
+        m_message->setText(tr("None of the profiles in view takes port orders; Telnyx profiles do."));
+    updateActions();
+}
+
+void PortOrdersPage::updateActions() {
+    const std::optional<qint64> profile = wizardProfile();
+    m_newAction->setEnabled(profile.has_value());
+    m_newAction->setToolTip(profile
+                                ? tr("Port a German number with its extended numbers (Ctrl+N)")
+                                : tr("Choose one profile whose provider takes port orders (Telnyx) in the "
+                                     "profile switcher."));
+    const bool chosen = m_table->selectionModel()->hasSelection();
+    m_exportAction->setEnabled(chosen);
+    m_exportAction->setToolTip(chosen ? tr("Write every number of the chosen order to a CSV file")
+                                      : tr("Choose an order in the list first."));
+}
+
+void PortOrdersPage::newOrder() {
+    const std::optional<qint64> profile = wizardProfile();
+    if (!profile)
+        return;
+    PortingWizard wizard(m_database, *profile, this);
+    if (PortingDraft::load(*profile)) {
+        switch (m_draftPrompt()) {
+        case DraftChoice::Continue:
+            wizard.restoreDraft();
+            break;
+        case DraftChoice::StartOver:
+            PortingDraft::discard(*profile);
+            break;
+        case DraftChoice::Cancel:
+            return;
+        }
+    }
+    m_wizardRunner(wizard);
+}
+
+void PortOrdersPage::exportNumbers() {
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const PortOrdersModel::Row& order = m_model->row(rows.first().row());
+    const QString path = m_saveFilePrompt(u"port-order-%1.csv"_s.arg(order.order.id));
+    if (path.isEmpty())
+        return;
+    // QSaveFile: a failed export leaves no half-written file behind.
+    QSaveFile file(path);
+    QString error;
+    const bool ok =
+        file.open(QIODevice::WriteOnly) && PortOrderCsv::write(&file, order, &error) && file.commit();
+    if (!ok && error.isEmpty())
+        error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    m_message->setText(ok ? tr("Exported the numbers of order %1 to %2.").arg(order.order.id, path) : error);
+}
+
+} // namespace trunkline::gui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "gui/GuiForward.h"
+
+#include <QWidget>
+#include <functional>
+#include <optional>
+
+class QComboBox;
+class QTableView;
+
+namespace trunkline::gui {
+
+class PortOrdersModel;
+class PortingWizard;
+
+// The Port orders page: the orders of the profiles in view (as the last sync pulled them) with status,
+// route number, extension block and active count, filtered by status. "New port order…" opens the
+// PortingWizard, offering to continue a saved draft; "Export numbers…" writes every number of the
+// chosen order, active or not, to CSV.
+class PortOrdersPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PortOrdersPage(store::Database& database, QWidget* parent = nullptr);
+
+    PortOrdersModel* model() const { return m_model; }
+    QAction* newOrderAction() const { return m_newAction; }
+    QAction* exportAction() const { return m_exportAction; }
+    QString lastMessage() const;
+
+    // How the page asks; tests replace them so that no modal dialog blocks.
+    enum class DraftChoice { Continue, StartOver, Cancel };
+    using DraftPrompt = std::function<DraftChoice()>;
+    using SaveFilePrompt = std::function<QString(const QString& suggestedName)>;
+    using WizardRunner = std::function<void(PortingWizard& wizard)>;
+    void setDraftPrompt(DraftPrompt prompt) { m_draftPrompt = std::move(prompt); }
+    void setSaveFilePrompt(SaveFilePrompt prompt) { m_saveFilePrompt = std::move(prompt); }
+    void setWizardRunner(WizardRunner runner) { m_wizardRunner = std::move(runner); }
+
+public slots:
+    // The profile switcher's choice: one profile, or every profile (nullopt).
+    void setProfile(std::optional<qint64> profileId);
+    void refresh();
+    void newOrder();
+    void exportNumbers();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void updateActions();
+    std::optional<qint64> wizardProfile() const;
+    QList<qint64> profilesInView() const;
+
+    store::Database& m_database;
+    std::optional<qint64> m_profileId;
+    PortOrdersModel* m_model = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_filterLabel = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_count = nullptr;
+    QLabel* m_message = nullptr;
+    QAction* m_newAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    DraftPrompt m_draftPrompt;
+    SaveFilePrompt m_saveFilePrompt;
+    WizardRunner m_wizardRunner;
+};
+
+} // namespace trunkline::gui
