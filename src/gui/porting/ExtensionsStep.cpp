@@ -207,6 +207,9 @@ void ExtensionsStep::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
         validate(); // the rule messages are translated when they are made
+        // The column titles come from the models, which get no LanguageChange of their own.
+        emit m_rangesModel->headerDataChanged(Qt::Horizontal, 0, ActivationRangesModel::ColumnCount - 1);
+        emit m_preview->headerDataChanged(Qt::Horizontal, 0, NumberPreviewModel::ColumnCount - 1);
     }
     QWizardPage::changeEvent(event);
 }

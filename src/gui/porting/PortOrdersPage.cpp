@@ -121,7 +121,7 @@ QString PortOrdersPage::lastMessage() const {
 
 void PortOrdersPage::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
-        retranslate();
+        retranslate(); // reloads the model too, so its column titles and statuses follow
     QWidget::changeEvent(event);
 }
 
