@@ -3107,6 +3107,13 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>TelnyxPortOrders</name>
+    <message>
+        <source>The route number is not among the order&apos;s porting phone numbers.</source>
+        <translation>Die Stammnummer ist nicht unter den Portierungsrufnummern des Auftrags.</translation>
+    </message>
+</context>
+<context>
     <name>TelnyxService</name>
     <message>
         <source>Method %1 is not allowed on %2.</source>
@@ -5134,8 +5141,88 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Alle Portierungsregeln sind erfüllt.</translation>
     </message>
     <message>
-        <source>Sending the order to Telnyx from this wizard is not available yet. “Keep as draft” keeps it on this computer, to be continued later from the Port orders page.</source>
-        <translation>Das Senden des Auftrags an Telnyx aus diesem Assistenten ist noch nicht verfügbar. „Als Entwurf behalten“ bewahrt ihn auf diesem Computer auf, um ihn später auf der Seite Portierungsaufträge fortzusetzen.</translation>
+        <source>Route number</source>
+        <translation>Stammnummer</translation>
+    </message>
+    <message>
+        <source>End user</source>
+        <translation>Endkunde</translation>
+    </message>
+    <message>
+        <source>Authorised person</source>
+        <translation>Bevollmächtigte Person</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>Requested porting date</source>
+        <translation>Gewünschtes Portierungsdatum</translation>
+    </message>
+    <message>
+        <source>Extension block</source>
+        <translation>Durchwahlblock</translation>
+    </message>
+    <message>
+        <source>Active ranges</source>
+        <translation>Aktive Bereiche</translation>
+    </message>
+    <message>
+        <source>Documents (LOA and invoice)</source>
+        <translation>Unterlagen (Portierungsvollmacht und Rechnung)</translation>
+    </message>
+    <message>
+        <source>“Create draft order” creates the order at %1 with the route number only, adds these details and attaches the extensions; it stays a draft until you submit it. Submitting needs the LOA and the latest invoice on the order.</source>
+        <translation>„Auftragsentwurf anlegen“ legt den Auftrag bei %1 nur mit der Stammnummer an, ergänzt diese Angaben und hängt die Durchwahlen an; er bleibt ein Entwurf, bis Sie ihn absenden. Zum Absenden braucht der Auftrag die Portierungsvollmacht und die letzte Rechnung.</translation>
+    </message>
+    <message>
+        <source>There is no connection to a provider here, so the order is only checked. “Keep as draft” keeps it on this computer, to be continued later from the Port orders page.</source>
+        <translation>Hier besteht keine Verbindung zu einem Anbieter, daher wird der Auftrag nur geprüft. „Als Entwurf behalten“ bewahrt ihn auf diesem Computer auf, um ihn später auf der Seite Portierungsaufträge fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>&amp;Create draft order</source>
+        <translation>Auftragsentwurf &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit order</source>
+        <translation>Auftrag a&amp;bsenden</translation>
+    </message>
+    <message>
+        <source>Creating the order…</source>
+        <translation>Der Auftrag wird angelegt…</translation>
+    </message>
+    <message>
+        <source>The profile cannot be connected.</source>
+        <translation>Das Profil kann nicht verbunden werden.</translation>
+    </message>
+    <message>
+        <source>%1 takes no port orders.</source>
+        <translation>%1 nimmt keine Portierungsaufträge an.</translation>
+    </message>
+    <message>
+        <source>The order was not created.</source>
+        <translation>Der Auftrag wurde nicht angelegt.</translation>
+    </message>
+    <message>
+        <source>Draft order %1 was created, but the rest did not go through.</source>
+        <translation>Der Auftragsentwurf %1 wurde angelegt, der Rest ist aber nicht durchgegangen.</translation>
+    </message>
+    <message>
+        <source>Draft order %1 created with the extensions attached.</source>
+        <translation>Der Auftragsentwurf %1 wurde mit den Durchwahlen angelegt.</translation>
+    </message>
+    <message>
+        <source>Order %1 submitted; its status is now %2.</source>
+        <translation>Der Auftrag %1 wurde abgesendet; sein Status ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Order %1 was not submitted.</source>
+        <translation>Der Auftrag %1 wurde nicht abgesendet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -5147,6 +5234,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>&amp;Keep as draft</source>
         <translation>Als &amp;Entwurf behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
     </message>
 </context>
 <context>

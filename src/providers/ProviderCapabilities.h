@@ -8,9 +8,11 @@
 // The sentences a row carries are marked with QT_TRANSLATE_NOOP in the context of the class that shows
 // them (and translated there with QCoreApplication::translate), so each keeps its translation.
 
+#include "core/PortingOrder.h"
 #include "providers/ProviderCalls.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -70,6 +72,33 @@ public:
                                   Callback<QList<AvailableNumber>> done) = 0;
 };
 
+// A German extended-number port order as the admin planned it (docs/api/telnyx-porting.md §4.1).
+struct PortOrderRequest {
+    QString routeE164; // the order is created with this number only, never the extended numbers
+    QString customerReference;
+    QString entityName;     // the end user
+    QString authPersonName; // who signs the LOA
+    QString streetAddress;
+    QString postalCode;
+    QString locality;
+    QDate requestedDate;
+    core::NumberRange extensionRange;
+    QList<core::NumberRange> activationRanges;
+};
+
+// Places port orders: creates the draft with the route number only, fills in the details, finds the
+// route number's porting phone number and attaches the extension block; submits on request. Results
+// come back only while this object lives.
+class PortOrderPlacement {
+public:
+    virtual ~PortOrderPlacement() = default;
+    // done() with the draft order; an error names the field it concerns (net::ApiError::field) where the
+    // provider says, and `order` then holds the id of a draft that was already created, if any.
+    virtual void createDraft(const PortOrderRequest& request,
+                             std::function<void(const Outcome<core::PortingOrder>& outcome)> done) = 0;
+    virtual void submit(const QString& orderId, Callback<core::PortingOrder> done) = 0;
+};
+
 // How to talk to the provider, where that differs: authentication, who is signed in, number search.
 class ProviderAdapter {
 public:
@@ -87,6 +116,12 @@ public:
         Q_UNUSED(api);
         Q_UNUSED(context);
         done(QString());
+    }
+
+    // Port orders through this connection; nullptr when the provider takes none.
+    virtual std::unique_ptr<PortOrderPlacement> portOrders(net::ApiClient* api) const {
+        Q_UNUSED(api);
+        return nullptr;
     }
 
     // The live search behind "Add number"; nullptr when the provider offers none.

@@ -1,5 +1,7 @@
 #include "GuiTestCase.h"
+#include "connection/ConnectionFactory.h"
 #include "core/PhoneNumberRecord.h"
+#include "demo/DemoEmulator.h"
 #include "gui/Translator.h"
 #include "gui/porting/ActivationRangeBar.h"
 #include "gui/porting/ActivationRangesModel.h"
@@ -8,15 +10,20 @@
 #include "gui/porting/PortSummaryPage.h"
 #include "gui/porting/PortingWizard.h"
 #include "gui/porting/RouteNumberPage.h"
+#include "providers/telnyx/TelnyxClient.h"
+#include "secrets/MemorySecretStore.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/PortingRepository.h"
+#include "store/ProfileRepository.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QtTest>
 
@@ -170,6 +177,80 @@ private slots:
         QCOMPARE(text(u"countsLabel"_s), u"10 Rufnummern werden portiert: 0 aktiv, 10 inaktiv."_s);
         gui::Translator::uninstall();
         QTRY_COMPARE(m_wizard->windowTitle(), u"New port order"_s);
+    }
+
+    // The whole flow against the emulator (the demo account's Telnyx): the draft is created with the
+    // route number only, the extension attached with the derived ranges; submitting is refused because
+    // the order has no LOA and invoice, and the refusal names that field.
+    void placesTheOrderAtTheEmulator() {
+        m_wizard.reset();
+        QVERIFY(store::ProfileRepository(m_test->database()).remove(m_profile)); // demo profiles come first
+        QVERIFY(addDemoProfiles(*m_test) > 0);
+        qint64 demoTelnyx = 0;
+        for (const store::Profile& profile : store::ProfileRepository(m_test->database()).list()) {
+            if (profile.provider == u"telnyx"_s)
+                demoTelnyx = profile.id;
+        }
+        QVERIFY(demoTelnyx > 0);
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        demo::DemoEmulator emulator;
+        connection::ConnectionFactory factory(secrets, network, emulator);
+        m_wizard = std::make_unique<PortingWizard>(m_test->database(), demoTelnyx);
+        m_wizard->setConnectionFactory(&factory);
+        m_wizard->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+
+        walkToExtensions();
+        paste(u"+49 201 2345678 04\n0201/2345678-19\n0049 201 234567820\n+49201234567842"_s);
+        m_wizard->next();
+        auto* create = m_wizard->findChild<QPushButton*>(u"createOrderButton"_s);
+        auto* submit = m_wizard->findChild<QPushButton*>(u"submitOrderButton"_s);
+        QVERIFY(create->isVisible() && create->isEnabled());
+        QVERIFY(!submit->isEnabled());
+        create->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(!m_wizard->summaryPage()->createdOrderId().isEmpty(),
+                                  qPrintable(text(u"orderResult"_s)), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(submit->isEnabled(), 20000);
+        QVERIFY2(text(u"orderResult"_s).contains(u"created with the extensions attached"_s),
+                 qPrintable(text(u"orderResult"_s)));
+        QVERIFY(!create->isEnabled());                 // never created twice
+        QVERIFY(!gui::PortingDraft::load(demoTelnyx)); // done with locally
+        const QString orderId = m_wizard->summaryPage()->createdOrderId();
+
+        // What the emulator now holds: the route number alone on the order, and the extension block.
+        std::optional<connection::Connection> connection;
+        factory.open(*store::ProfileRepository(m_test->database()).find(demoTelnyx),
+                     [&connection](std::optional<connection::Connection> opened, const QString&) {
+                         connection = std::move(opened);
+                     });
+        QTRY_VERIFY(connection.has_value());
+        providers::telnyx::TelnyxClient client(connection->client.get());
+        QList<core::PortingPhoneNumber> numbers;
+        QList<core::PhoneNumberExtension> extensions;
+        int lists = 0;
+        client.listPortingPhoneNumbers(
+            orderId, [&numbers](int, const QList<core::PortingPhoneNumber>& page) { numbers += page; },
+            [&lists](const providers::ListOutcome&) { ++lists; });
+        client.listPhoneNumberExtensions(
+            orderId,
+            [&extensions](int, const QList<core::PhoneNumberExtension>& page) { extensions += page; },
+            [&lists](const providers::ListOutcome&) { ++lists; });
+        QTRY_COMPARE_WITH_TIMEOUT(lists, 2, 20000);
+        QCOMPARE(numbers.size(), 1);
+        QCOMPARE(numbers.first().phoneNumber, u"+492012345678"_s);
+        QCOMPARE(extensions.size(), 1);
+        QCOMPARE(extensions.first().portingPhoneNumberId, numbers.first().id);
+        QCOMPARE(extensions.first().extensionRange, (NumberRange{0, 99}));
+        QCOMPARE(extensions.first().activationRanges, (Ranges{{4, 4}, {19, 20}, {42, 42}}));
+
+        submit->click();
+        QTRY_VERIFY_WITH_TIMEOUT(text(u"orderResult"_s).contains(u"was not submitted"_s), 20000);
+        QVERIFY2(text(u"orderResult"_s).contains(u"Documents (LOA and invoice)"_s),
+                 qPrintable(text(u"orderResult"_s)));
+        QCOMPARE(m_wizard->findChild<QLineEdit*>(u"entityNameEdit"_s)->text(),
+                 u"Muster GmbH"_s); // nothing lost
+        m_wizard.reset();
     }
 
     // Renders every page for docs/screenshots (porting-*.png) when TRUNKLINE_SCREENSHOT_DIR is set.

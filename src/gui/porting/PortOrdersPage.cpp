@@ -186,6 +186,8 @@ void PortOrdersPage::newOrder() {
     if (!profile)
         return;
     PortingWizard wizard(m_database, *profile, this);
+    wizard.setConnectionFactory(m_connections);
+    connect(&wizard, &PortingWizard::orderPlaced, this, &PortOrdersPage::orderPlaced);
     if (PortingDraft::load(*profile)) {
         switch (m_draftPrompt()) {
         case DraftChoice::Continue:

@@ -16,7 +16,8 @@ class PortingWizard;
 
 // The Port orders page: the orders of the profiles in view (as the last sync pulled them) with status,
 // route number, extension block and active count, filtered by status. "New port order…" opens the
-// PortingWizard, offering to continue a saved draft; "Export numbers…" writes every number of the
+// PortingWizard (which places the order through the connection factory), offering to continue a saved
+// draft; "Export numbers…" writes every number of the
 // chosen order, active or not, to CSV.
 class PortOrdersPage : public QWidget {
     Q_OBJECT
@@ -37,6 +38,8 @@ public:
     void setDraftPrompt(DraftPrompt prompt) { m_draftPrompt = std::move(prompt); }
     void setSaveFilePrompt(SaveFilePrompt prompt) { m_saveFilePrompt = std::move(prompt); }
     void setWizardRunner(WizardRunner runner) { m_wizardRunner = std::move(runner); }
+    // Lets the wizard place orders with the profile's provider; without it, it only checks.
+    void setConnectionFactory(connection::ConnectionFactory* factory) { m_connections = factory; }
 
 public slots:
     // The profile switcher's choice: one profile, or every profile (nullopt).
@@ -44,6 +47,10 @@ public slots:
     void refresh();
     void newOrder();
     void exportNumbers();
+
+signals:
+    // An order was created at a provider from the wizard: a sync brings it into the list.
+    void orderPlaced();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -55,6 +62,7 @@ private:
     QList<qint64> profilesInView() const;
 
     store::Database& m_database;
+    connection::ConnectionFactory* m_connections = nullptr;
     std::optional<qint64> m_profileId;
     PortOrdersModel* m_model = nullptr;
     QLabel* m_title = nullptr;

@@ -1,15 +1,20 @@
 #include "gui/porting/PortSummaryPage.h"
 
+#include "connection/ConnectionFactory.h"
 #include "core/PortingRules.h"
 #include "gui/extensions/FormMessages.h"
 #include "gui/porting/ExtensionsStep.h"
 #include "gui/porting/OrderDetailsPage.h"
 #include "gui/porting/RouteNumberPage.h"
+#include "net/ApiError.h"
+#include "providers/ProviderCapabilities.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +25,29 @@ namespace {
 
 QString rangeText(const core::NumberRange& range) {
     return u"%1–%2"_s.arg(range.startAt).arg(range.endAt);
+}
+
+// What the admin calls the field a provider's error names (its JSON pointer); the pointer itself when
+// it is none of the wizard's.
+QString fieldName(const QString& pointer) {
+    const QList<std::pair<QString, const char*>> names = {
+        {u"/phone_numbers"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Route number")},
+        {u"/porting_phone_number_id"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Route number")},
+        {u"/end_user/admin/entity_name"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "End user")},
+        {u"/end_user/admin/auth_person_name"_s,
+         QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Authorised person")},
+        {u"/end_user/location"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Service address")},
+        {u"/activation_settings"_s,
+         QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Requested porting date")},
+        {u"/extension_range"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Extension block")},
+        {u"/activation_ranges"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Active ranges")},
+        {u"/documents"_s,
+         QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Documents (LOA and invoice)")}};
+    for (const auto& [prefix, name] : names) {
+        if (pointer.startsWith(prefix))
+            return QCoreApplication::translate("trunkline::gui::PortSummaryPage", name);
+    }
+    return pointer;
 }
 
 } // namespace
@@ -42,11 +70,38 @@ PortSummaryPage::PortSummaryPage(const RouteNumberPage& route, const OrderDetail
     m_note->setWordWrap(true);
     m_note->setMargin(6);
     form::makeBanner(m_note, form::Banner::Info);
+    m_create = new QPushButton(this);
+    m_create->setObjectName(u"createOrderButton"_s);
+    m_submit = new QPushButton(this);
+    m_submit->setObjectName(u"submitOrderButton"_s);
+    m_result = new QLabel(this);
+    m_result->setObjectName(u"orderResult"_s);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_create);
+    buttons->addWidget(m_submit);
+    buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary, 1);
     layout->addWidget(m_status);
     layout->addWidget(m_note);
+    layout->addLayout(buttons);
+    layout->addWidget(m_result);
+    connect(m_create, &QPushButton::clicked, this, &PortSummaryPage::createOrder);
+    connect(m_submit, &QPushButton::clicked, this, &PortSummaryPage::submitOrder);
     retranslate();
+    updateButtons();
+}
+
+PortSummaryPage::~PortSummaryPage() = default;
+
+void PortSummaryPage::setConnection(connection::ConnectionFactory* factory,
+                                    std::optional<store::Profile> profile) {
+    m_factory = factory;
+    m_profile = std::move(profile);
+    retranslate();
+    updateButtons();
 }
 
 void PortSummaryPage::changeEvent(QEvent* event) {
@@ -61,8 +116,99 @@ void PortSummaryPage::retranslate() {
     setTitle(tr("Summary"));
     setSubTitle(tr("Everything the port order will carry. Go back to change anything."));
     m_note->setText(
-        tr("Sending the order to Telnyx from this wizard is not available yet. “Keep as draft” keeps it "
-           "on this computer, to be continued later from the Port orders page."));
+        m_factory && m_profile
+            ? tr("“Create draft order” creates the order at %1 with the route number only, adds "
+                 "these details and attaches the extensions; it stays a draft until you submit it. "
+                 "Submitting needs the LOA and the latest invoice on the order.")
+                  .arg(m_profile->name)
+            : tr("There is no connection to a provider here, so the order is only checked. "
+                 "“Keep as draft” keeps it on this computer, to be continued later from the Port "
+                 "orders page."));
+    m_create->setText(tr("&Create draft order"));
+    m_submit->setText(tr("S&ubmit order"));
+}
+
+void PortSummaryPage::updateButtons() {
+    const bool connected = m_factory && m_profile;
+    m_create->setVisible(connected);
+    m_submit->setVisible(connected);
+    m_create->setEnabled(connected && !m_busy && m_orderId.isEmpty() && isComplete());
+    m_submit->setEnabled(connected && !m_busy && !m_orderId.isEmpty() && m_placement && !m_submitted);
+}
+
+providers::PortOrderRequest PortSummaryPage::request() const {
+    const OrderDetails details = m_details.details();
+    return {m_route.routeE164(),   details.customerReference, details.entityName, details.authPersonName,
+            details.streetAddress, details.postalCode,        details.locality,   details.requestedDate,
+            m_extensions.block(),  m_extensions.ranges()};
+}
+
+void PortSummaryPage::createOrder() {
+    if (!m_factory || !m_profile || !isComplete() || m_busy || !m_orderId.isEmpty())
+        return;
+    m_busy = true;
+    updateButtons();
+    m_result->setText(tr("Creating the order…"));
+    m_factory->open(*m_profile, [this](std::optional<connection::Connection> connection,
+                                       const QString& error) {
+        if (!connection || !connection->provider || !connection->provider->adapter) {
+            m_busy = false;
+            showResult(error.isEmpty() ? tr("The profile cannot be connected.") : error, std::nullopt);
+            return;
+        }
+        m_connection = std::make_unique<connection::Connection>(std::move(*connection));
+        m_placement = m_connection->provider->adapter->portOrders(m_connection->client.get());
+        if (!m_placement) {
+            m_busy = false;
+            showResult(tr("%1 takes no port orders.").arg(m_connection->provider->displayName), std::nullopt);
+            return;
+        }
+        m_placement->createDraft(request(), [this](const providers::Outcome<core::PortingOrder>& outcome) {
+            m_busy = false;
+            if (outcome.value)
+                m_orderId = outcome.value->id;
+            if (outcome.error) {
+                showResult(
+                    m_orderId.isEmpty()
+                        ? tr("The order was not created.")
+                        : tr("Draft order %1 was created, but the rest did not go through.").arg(m_orderId),
+                    outcome.error);
+            } else {
+                showResult(tr("Draft order %1 created with the extensions attached.").arg(m_orderId),
+                           std::nullopt);
+            }
+            if (!m_orderId.isEmpty())
+                emit orderCreated(m_orderId);
+        });
+    });
+}
+
+void PortSummaryPage::submitOrder() {
+    if (!m_placement || m_orderId.isEmpty() || m_busy)
+        return;
+    m_busy = true;
+    updateButtons();
+    m_placement->submit(m_orderId, [this](const providers::Outcome<core::PortingOrder>& outcome) {
+        m_busy = false;
+        m_submitted = outcome.ok();
+        showResult(outcome.ok() ? tr("Order %1 submitted; its status is now %2.")
+                                      .arg(m_orderId, core::displayName(outcome.value->status))
+                                : tr("Order %1 was not submitted.").arg(m_orderId),
+                   outcome.error);
+    });
+}
+
+// The outcome in words; a refusal names the field it concerns, so the admin knows which page to go
+// back to (everything typed is still there).
+void PortSummaryPage::showResult(const QString& text, const std::optional<net::ApiError>& error) {
+    QString shown = text;
+    if (error) {
+        shown +=
+            u'\n' + (error->field.isEmpty() ? error->message()
+                                            : tr("%1: %2").arg(fieldName(error->field), error->message()));
+    }
+    m_result->setText(shown);
+    updateButtons();
 }
 
 QString PortSummaryPage::summaryText() const {
@@ -103,6 +249,7 @@ void PortSummaryPage::initializePage() {
     if (m_route.routeE164().isEmpty())
         problems.prepend(tr("The route number is missing or not a German number."));
     m_status->setText(problems.isEmpty() ? tr("Every porting rule is met.") : problems.join(u'\n'));
+    updateButtons();
     emit completeChanged();
 }
 

@@ -4,6 +4,7 @@
 #include "gui/porting/OrderDetailsPage.h"
 #include "gui/porting/PortSummaryPage.h"
 #include "gui/porting/RouteNumberPage.h"
+#include "store/ProfileRepository.h"
 
 #include <QEvent>
 #include <utility>
@@ -14,6 +15,7 @@ namespace trunkline::gui {
 
 PortingWizard::PortingWizard(store::Database& database, qint64 profileId, QWidget* parent)
     : QWizard(parent)
+    , m_database(database)
     , m_profileId(profileId)
     , m_routePage(new RouteNumberPage(database, profileId, this))
     , m_detailsPage(new OrderDetailsPage(this))
@@ -31,9 +33,19 @@ PortingWizard::PortingWizard(store::Database& database, qint64 profileId, QWidge
     // Saved whenever a page is left. Not when the wizard (re)starts on its first page: that would write
     // an empty form over the draft before the caller had the chance to restore it.
     connect(this, &QWizard::currentIdChanged, this, [this] {
-        if (std::exchange(m_started, true))
+        if (std::exchange(m_started, true) && !m_orderCreated)
             draft().save(m_profileId);
     });
+    connect(m_summaryPage, &PortSummaryPage::orderCreated, this, [this](const QString& orderId) {
+        m_orderCreated = true;
+        PortingDraft::discard(m_profileId);
+        retranslate();
+        emit orderPlaced(orderId);
+    });
+}
+
+void PortingWizard::setConnectionFactory(connection::ConnectionFactory* factory) {
+    m_summaryPage->setConnection(factory, store::ProfileRepository(m_database).find(m_profileId));
 }
 
 bool PortingWizard::restoreDraft() {
@@ -54,7 +66,8 @@ PortingDraft PortingWizard::draft() const {
 }
 
 void PortingWizard::done(int result) {
-    draft().save(m_profileId); // finished or cancelled, what was typed is kept
+    if (!m_orderCreated)
+        draft().save(m_profileId); // finished or cancelled, what was typed is kept
     QWizard::done(result);
 }
 
@@ -66,7 +79,7 @@ void PortingWizard::changeEvent(QEvent* event) {
 
 void PortingWizard::retranslate() {
     setWindowTitle(tr("New port order"));
-    setButtonText(QWizard::FinishButton, tr("&Keep as draft"));
+    setButtonText(QWizard::FinishButton, m_orderCreated ? tr("&Close") : tr("&Keep as draft"));
 }
 
 } // namespace trunkline::gui

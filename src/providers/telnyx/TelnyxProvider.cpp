@@ -2,6 +2,7 @@
 
 #include "core/PhoneNumberRecord.h"
 #include "net/Authenticator.h"
+#include "providers/telnyx/TelnyxPortOrders.h"
 
 #include <QCoreApplication>
 
@@ -16,6 +17,9 @@ public:
     std::shared_ptr<net::Authenticator> authenticator(const QUrl&, const SecretValues& secret,
                                                       const QString&) const override {
         return std::make_shared<net::BearerKeyAuthenticator>(secret.token);
+    }
+    std::unique_ptr<PortOrderPlacement> portOrders(net::ApiClient* api) const override {
+        return makePortOrderPlacement(api);
     }
 };
 
