@@ -250,6 +250,8 @@ private slots:
                  qPrintable(text(u"orderResult"_s)));
         QCOMPARE(m_wizard->findChild<QLineEdit*>(u"entityNameEdit"_s)->text(),
                  u"Muster GmbH"_s); // nothing lost
+        if (const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(m_wizard->grab().save(dir + u"/porting-summary-sent.png"_s));
         m_wizard.reset();
     }
 
