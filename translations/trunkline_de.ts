@@ -4592,8 +4592,8 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Portierungsaufträge</translation>
     </message>
     <message>
-        <source>Orders to move numbers to a new provider, including German extended numbers, will be listed here. Creating port orders is not available yet.</source>
-        <translation>Aufträge, mit denen Rufnummern – auch deutsche Durchwahlnummern – zu einem neuen Anbieter umziehen, werden hier aufgeführt. Portierungsaufträge anzulegen ist noch nicht möglich.</translation>
+        <source>Orders to move numbers to a new provider, including German extended numbers, are listed here.</source>
+        <translation>Aufträge, mit denen Rufnummern – auch deutsche Durchwahlnummern – zu einem neuen Anbieter umziehen, werden hier aufgeführt.</translation>
     </message>
     <message>
         <source>Routing</source>

@@ -45,7 +45,7 @@ constexpr std::array<PageInfo, MainWindow::kPageCount> kPages{{
      QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Port orders"),
      QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
                        "Orders to move numbers to a new provider, including German extended numbers, "
-                       "will be listed here. Creating port orders is not available yet.")},
+                       "are listed here.")},
     {MainWindow::Page::Routing, "routing", ":/icons/nav-routing.svg",
      QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Routing"),
      QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
