@@ -5081,6 +5081,58 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Exported the numbers of order %1 to %2.</source>
         <translation>Die Rufnummern des Auftrags %1 wurden nach %2 exportiert.</translation>
     </message>
+    <message>
+        <source>Delete extension</source>
+        <translation>Durchwahlblock löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete extension</source>
+        <translation>Durchwahlblock &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Extension block</source>
+        <translation>Durchwahlblock</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Activation ranges</source>
+        <translation>Aktivierungsbereiche</translation>
+    </message>
+    <message>
+        <source>Choose an order and one of its extension blocks first.</source>
+        <translation>Wählen Sie zuerst einen Auftrag und einen seiner Durchwahlblöcke.</translation>
+    </message>
+    <message>
+        <source>Extensions can be deleted only while the order is Draft, In process or Exception; this order is %1.</source>
+        <translation>Durchwahlen können nur gelöscht werden, solange der Auftrag Entwurf, In Bearbeitung oder Ausnahme ist; dieser Auftrag ist %1.</translation>
+    </message>
+    <message>
+        <source>There is no connection to the provider here.</source>
+        <translation>Hier besteht keine Verbindung zum Anbieter.</translation>
+    </message>
+    <message>
+        <source>Remove the chosen extension block from the order at the provider</source>
+        <translation>Den gewählten Durchwahlblock beim Anbieter aus dem Auftrag entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the extension block %1 from order %2? Its numbers will not be ported.</source>
+        <translation>Den Durchwahlblock %1 aus dem Auftrag %2 löschen? Seine Rufnummern werden dann nicht portiert.</translation>
+    </message>
+    <message>
+        <source>Deleting the extension block…</source>
+        <translation>Der Durchwahlblock wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>The profile cannot be connected.</source>
+        <translation>Das Profil kann nicht verbunden werden.</translation>
+    </message>
+    <message>
+        <source>The extension block was deleted.</source>
+        <translation>Der Durchwahlblock wurde gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::PortSummaryPage</name>

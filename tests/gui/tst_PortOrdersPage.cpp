@@ -1,16 +1,24 @@
 #include "GuiTestCase.h"
+#include "connection/ConnectionFactory.h"
 #include "core/Csv.h"
+#include "demo/DemoEmulator.h"
 #include "gui/porting/PortOrdersModel.h"
 #include "gui/porting/PortOrdersPage.h"
 #include "gui/porting/PortingDraft.h"
 #include "gui/porting/PortingWizard.h"
 #include "gui/porting/RouteNumberPage.h"
+#include "providers/ProviderRegistry.h"
+#include "providers/telnyx/TelnyxClient.h"
+#include "secrets/MemorySecretStore.h"
 #include "store/PortingRepository.h"
+#include "store/ProfileRepository.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QNetworkAccessManager>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QtTest>
@@ -121,6 +129,99 @@ private slots:
         QCOMPARE(runs, 2);
         QCOMPARE(routeShown, QString());
         QVERIFY(!gui::PortingDraft::load(m_telnyx));
+    }
+    void deleteExtensionRefusedByState() {
+        auto* orders = m_page->findChild<QTableView*>(u"portOrdersTable"_s);
+        auto* extensions = m_page->findChild<QTableWidget*>(u"extensionsTable"_s);
+        orders->selectRow(rowOf(u"order-ported"_s));
+        QCOMPARE(extensions->rowCount(), 1);
+        QCOMPARE(extensions->item(0, 0)->text(), u"0–9"_s);
+        extensions->selectRow(0);
+        QVERIFY(!m_page->deleteExtensionAction()->isEnabled());
+        QVERIFY2(m_page->deleteExtensionAction()->toolTip().contains(u"this order is Ported"_s),
+                 qPrintable(m_page->deleteExtensionAction()->toolTip()));
+        orders->selectRow(rowOf(u"order-draft"_s));
+        QCOMPARE(extensions->item(0, 2)->text(), u"4–4, 19–20, 42–42"_s);
+        extensions->selectRow(0);
+        // A draft allows it, but without a connection there is no one to ask.
+        QVERIFY(m_page->deleteExtensionAction()->toolTip().contains(u"no connection"_s));
+    }
+    void deleteExtensionAtTheEmulator() {
+        // A real draft with one extension block at the demo account's Telnyx, stored as a sync would.
+        store::ProfileRepository profiles(m_test->database());
+        QVERIFY(profiles.remove(m_telnyx) && profiles.remove(m_ringCentral)); // demo profiles come first
+        QVERIFY(addDemoProfiles(*m_test) > 0);
+        std::optional<store::Profile> demoTelnyx;
+        for (const store::Profile& profile : profiles.list()) {
+            if (profile.provider == u"telnyx"_s)
+                demoTelnyx = profile;
+        }
+        QVERIFY(demoTelnyx);
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        demo::DemoEmulator emulator;
+        connection::ConnectionFactory factory(secrets, network, emulator);
+        std::optional<connection::Connection> connection;
+        factory.open(*demoTelnyx, [&connection](std::optional<connection::Connection> opened,
+                                                const QString&) { connection = std::move(opened); });
+        QTRY_VERIFY(connection.has_value());
+        auto placement = connection->provider->adapter->portOrders(connection->client.get());
+        providers::PortOrderRequest request;
+        request.routeE164 = u"+492012345678"_s;
+        request.entityName = u"Muster GmbH"_s;
+        request.authPersonName = u"Erika Mustermann"_s;
+        request.streetAddress = u"Huttropstraße 60"_s;
+        request.postalCode = u"45138"_s;
+        request.locality = u"Essen"_s;
+        request.requestedDate = QDate(2030, 1, 7);
+        request.extensionRange = {0, 99};
+        request.activationRanges = {{4, 4}};
+        std::optional<providers::Outcome<core::PortingOrder>> created;
+        placement->createDraft(request, [&created](const auto& outcome) { created = outcome; });
+        QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 20000);
+        QVERIFY(created->ok());
+        const core::PortingOrder order = *created->value;
+        providers::telnyx::TelnyxClient client(connection->client.get());
+        QList<core::PortingPhoneNumber> numbers;
+        QList<core::PhoneNumberExtension> extensions;
+        int lists = 0;
+        const auto listBoth = [&] {
+            numbers.clear();
+            extensions.clear();
+            client.listPortingPhoneNumbers(
+                order.id, [&numbers](int, const QList<core::PortingPhoneNumber>& page) { numbers += page; },
+                [&lists](const providers::ListOutcome&) { ++lists; });
+            client.listPhoneNumberExtensions(
+                order.id,
+                [&extensions](int, const QList<core::PhoneNumberExtension>& page) { extensions += page; },
+                [&lists](const providers::ListOutcome&) { ++lists; });
+        };
+        listBoth();
+        QTRY_COMPARE_WITH_TIMEOUT(lists, 2, 20000);
+        QCOMPARE(extensions.size(), 1);
+        store::PortingRepository porting(m_test->database());
+        QVERIFY(porting.upsertOrders(demoTelnyx->id, {order}));
+        QVERIFY(porting.upsertPhoneNumbers(demoTelnyx->id, numbers));
+        QVERIFY(porting.upsertExtensions(demoTelnyx->id, extensions));
+
+        m_page->setConnectionFactory(&factory);
+        m_page->setProfile(demoTelnyx->id);
+        QStringList asked;
+        m_page->setConfirmPrompt([&asked](const QString& text) {
+            asked << text;
+            return true;
+        });
+        m_page->findChild<QTableView*>(u"portOrdersTable"_s)->selectRow(rowOf(order.id));
+        m_page->findChild<QTableWidget*>(u"extensionsTable"_s)->selectRow(0);
+        QVERIFY(m_page->deleteExtensionAction()->isEnabled());
+        m_page->deleteExtensionAction()->trigger();
+        QCOMPARE(asked.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->lastMessage(), u"The extension block was deleted."_s, 20000);
+        QVERIFY(porting.extensions(demoTelnyx->id, numbers.first().id).isEmpty());
+        listBoth();
+        QTRY_COMPARE_WITH_TIMEOUT(lists, 4, 20000);
+        QVERIFY(extensions.isEmpty());
+        m_page.reset(); // before the factory it uses
     }
     void screenshot() {
         const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");

@@ -1,5 +1,7 @@
 #include "gui/porting/PortOrdersPage.h"
 
+#include "connection/ConnectionFactory.h"
+#include "core/PortingRules.h"
 #include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
 #include "gui/TextStyle.h"
@@ -7,7 +9,9 @@
 #include "gui/porting/PortOrdersModel.h"
 #include "gui/porting/PortingDraft.h"
 #include "gui/porting/PortingWizard.h"
+#include "net/ApiError.h"
 #include "providers/ProviderRegistry.h"
+#include "store/PortingRepository.h"
 #include "store/ProfileRepository.h"
 
 #include <QAction>
@@ -22,6 +26,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -64,6 +69,16 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     m_message->setWordWrap(true);
     text::makeSecondary({m_count, m_message});
 
+    m_extensions = new QTableWidget(0, 3, this);
+    m_extensions->setObjectName(u"extensionsTable"_s);
+    m_extensions->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_extensions->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_extensions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_extensions->verticalHeader()->hide();
+    m_extensions->horizontalHeader()->setStretchLastSection(true);
+    m_extensions->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_extensions->setMaximumHeight(160);
+
     m_newAction =
         makeShortcutAction(this, u"actionNewPortOrder"_s, QKeySequence::New, &PortOrdersPage::newOrder);
     m_exportAction = makePageAction(this, u"actionExportPortOrder"_s, &PortOrdersPage::exportNumbers);
@@ -73,6 +88,11 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     auto* exportButton = new QToolButton(this);
     exportButton->setDefaultAction(m_exportAction);
     exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_deleteExtensionAction =
+        makePageAction(this, u"actionDeleteExtension"_s, &PortOrdersPage::deleteExtension);
+    auto* deleteButton = new QToolButton(this);
+    deleteButton->setDefaultAction(m_deleteExtensionAction);
+    deleteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_filterLabel);
@@ -85,6 +105,10 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_count);
+    auto* extensionsBar = new QHBoxLayout;
+    extensionsBar->addWidget(m_extensions, 1);
+    extensionsBar->addWidget(deleteButton, 0, Qt::AlignTop);
+    layout->addLayout(extensionsBar);
     layout->addWidget(m_message);
 
     m_draftPrompt = [this] {
@@ -108,12 +132,18 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     m_wizardRunner = [](PortingWizard& wizard) {
         wizard.exec();
     };
+    m_confirmPrompt = [this](const QString& text) {
+        return QMessageBox::question(this, tr("Delete extension"), text) == QMessageBox::Yes;
+    };
 
     retranslate();
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &PortOrdersPage::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &PortOrdersPage::updateActions);
+            &PortOrdersPage::showExtensions);
+    connect(m_extensions, &QTableWidget::itemSelectionChanged, this, &PortOrdersPage::updateActions);
 }
+
+PortOrdersPage::~PortOrdersPage() = default;
 
 QString PortOrdersPage::lastMessage() const {
     return m_message->text();
@@ -131,6 +161,8 @@ void PortOrdersPage::retranslate() {
     fillFilterCombo(m_statusFilter, tr("All statuses"), enumChoices(core::allPortingOrderStatuses()));
     m_newAction->setText(tr("&New port order…"));
     m_exportAction->setText(tr("&Export numbers…"));
+    m_deleteExtensionAction->setText(tr("&Delete extension"));
+    m_extensions->setHorizontalHeaderLabels({tr("Extension block"), tr("Active"), tr("Activation ranges")});
     refresh();
 }
 
@@ -163,6 +195,7 @@ void PortOrdersPage::refresh() {
     for (int column = 0; column + 1 < m_model->columnCount(); ++column) // room between the columns
         m_table->setColumnWidth(column, m_table->columnWidth(column) + 24);
     m_count->setText(tr("%1 orders").arg(m_model->rowCount()));
+    showExtensions();
     if (profiles.isEmpty())
         m_message->setText(tr("None of the profiles in view takes port orders; Telnyx profiles do."));
     updateActions();
@@ -179,6 +212,93 @@ void PortOrdersPage::updateActions() {
     m_exportAction->setEnabled(chosen);
     m_exportAction->setToolTip(chosen ? tr("Write every number of the chosen order to a CSV file")
                                       : tr("Choose an order in the list first."));
+
+    const PortOrdersModel::Row* order = chosenOrder();
+    const bool extensionChosen = order && !m_extensions->selectedItems().isEmpty();
+    const bool stateAllows = order && core::canEditExtensions(order->order.status);
+    m_deleteExtensionAction->setEnabled(extensionChosen && stateAllows && m_connections && !m_deleting);
+    m_deleteExtensionAction->setToolTip(
+        !extensionChosen ? tr("Choose an order and one of its extension blocks first.")
+        : !stateAllows
+            ? tr("Extensions can be deleted only while the order is Draft, In process or Exception; "
+                 "this order is %1.")
+                  .arg(core::displayName(order->order.status))
+        : !m_connections ? tr("There is no connection to the provider here.")
+                         : tr("Remove the chosen extension block from the order at the provider"));
+}
+
+const PortOrdersModel::Row* PortOrdersPage::chosenOrder() const {
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : &m_model->row(rows.first().row());
+}
+
+// The extension blocks of the chosen order, as the last sync stored them (the extended numbers are not
+// among the order's porting phone numbers, docs/api/telnyx-porting.md §4.3).
+void PortOrdersPage::showExtensions() {
+    m_extensions->setRowCount(0);
+    if (const PortOrdersModel::Row* order = chosenOrder()) {
+        for (const core::PhoneNumberExtension& extension : order->extensions) {
+            QStringList ranges;
+            int active = 0;
+            for (const core::NumberRange& range : extension.activationRanges) {
+                ranges << u"%1–%2"_s.arg(range.startAt).arg(range.endAt);
+                active += range.size();
+            }
+            const int row = m_extensions->rowCount();
+            m_extensions->insertRow(row);
+            auto* block = new QTableWidgetItem(
+                u"%1–%2"_s.arg(extension.extensionRange.startAt).arg(extension.extensionRange.endAt));
+            block->setData(Qt::UserRole, extension.id);
+            m_extensions->setItem(row, 0, block);
+            m_extensions->setItem(row, 1, new QTableWidgetItem(QString::number(active)));
+            m_extensions->setItem(row, 2, new QTableWidgetItem(ranges.join(u", "_s)));
+        }
+    }
+    updateActions();
+}
+
+void PortOrdersPage::deleteExtension() {
+    const PortOrdersModel::Row* order = chosenOrder();
+    QTableWidgetItem* block = m_extensions->item(m_extensions->currentRow(), 0);
+    if (!order || !block || !m_connections || m_deleting || !core::canEditExtensions(order->order.status))
+        return;
+    const qint64 profileId = order->profileId;
+    const QString orderId = order->order.id;
+    const QString extensionId = block->data(Qt::UserRole).toString();
+    if (!m_confirmPrompt(tr("Delete the extension block %1 from order %2? Its numbers will not be ported.")
+                             .arg(block->text(), orderId)))
+        return;
+    const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(profileId);
+    if (!profile)
+        return;
+    m_deleting = true;
+    updateActions();
+    m_message->setText(tr("Deleting the extension block…"));
+    m_connections->open(*profile, [this, profileId, orderId,
+                                   extensionId](std::optional<connection::Connection> connection,
+                                                const QString& error) {
+        if (!connection || !connection->provider || !connection->provider->adapter ||
+            !(m_placement = connection->provider->adapter->portOrders(connection->client.get()))) {
+            m_deleting = false;
+            m_message->setText(error.isEmpty() ? tr("The profile cannot be connected.") : error);
+            updateActions();
+            return;
+        }
+        m_connection = std::make_unique<connection::Connection>(std::move(*connection));
+        m_placement->deleteExtension(
+            orderId, extensionId, [this, profileId, extensionId](const std::optional<net::ApiError>& failed) {
+                m_deleting = false;
+                if (failed) {
+                    m_message->setText(failed->message());
+                } else {
+                    // Gone at the provider: the store follows without waiting for
+                    // the next sync.
+                    store::PortingRepository(m_database).removeExtension(profileId, extensionId);
+                    m_message->setText(tr("The extension block was deleted."));
+                }
+                refresh();
+            });
+    });
 }
 
 void PortOrdersPage::newOrder() {

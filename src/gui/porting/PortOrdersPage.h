@@ -1,17 +1,23 @@
 #pragma once
 
 #include "gui/GuiForward.h"
+#include "gui/porting/PortOrdersModel.h"
 
 #include <QWidget>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QComboBox;
 class QTableView;
+class QTableWidget;
+
+namespace trunkline::providers {
+class PortOrderPlacement;
+}
 
 namespace trunkline::gui {
 
-class PortOrdersModel;
 class PortingWizard;
 
 // The Port orders page: the orders of the profiles in view (as the last sync pulled them) with status,
@@ -24,10 +30,12 @@ class PortOrdersPage : public QWidget {
 
 public:
     explicit PortOrdersPage(store::Database& database, QWidget* parent = nullptr);
+    ~PortOrdersPage() override;
 
     PortOrdersModel* model() const { return m_model; }
     QAction* newOrderAction() const { return m_newAction; }
     QAction* exportAction() const { return m_exportAction; }
+    QAction* deleteExtensionAction() const { return m_deleteExtensionAction; }
     QString lastMessage() const;
 
     // How the page asks; tests replace them so that no modal dialog blocks.
@@ -35,6 +43,8 @@ public:
     using DraftPrompt = std::function<DraftChoice()>;
     using SaveFilePrompt = std::function<QString(const QString& suggestedName)>;
     using WizardRunner = std::function<void(PortingWizard& wizard)>;
+    using ConfirmPrompt = std::function<bool(const QString& text)>;
+    void setConfirmPrompt(ConfirmPrompt prompt) { m_confirmPrompt = std::move(prompt); }
     void setDraftPrompt(DraftPrompt prompt) { m_draftPrompt = std::move(prompt); }
     void setSaveFilePrompt(SaveFilePrompt prompt) { m_saveFilePrompt = std::move(prompt); }
     void setWizardRunner(WizardRunner runner) { m_wizardRunner = std::move(runner); }
@@ -47,6 +57,7 @@ public slots:
     void refresh();
     void newOrder();
     void exportNumbers();
+    void deleteExtension();
 
 signals:
     // An order was created at a provider from the wizard: a sync brings it into the list.
@@ -58,6 +69,8 @@ protected:
 private:
     void retranslate();
     void updateActions();
+    void showExtensions();
+    const PortOrdersModel::Row* chosenOrder() const;
     std::optional<qint64> wizardProfile() const;
     QList<qint64> profilesInView() const;
 
@@ -73,6 +86,12 @@ private:
     QLabel* m_message = nullptr;
     QAction* m_newAction = nullptr;
     QAction* m_exportAction = nullptr;
+    QAction* m_deleteExtensionAction = nullptr;
+    QTableWidget* m_extensions = nullptr;
+    std::unique_ptr<connection::Connection> m_connection;
+    std::unique_ptr<providers::PortOrderPlacement> m_placement;
+    bool m_deleting = false;
+    ConfirmPrompt m_confirmPrompt;
     DraftPrompt m_draftPrompt;
     SaveFilePrompt m_saveFilePrompt;
     WizardRunner m_wizardRunner;

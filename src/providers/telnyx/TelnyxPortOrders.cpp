@@ -58,6 +58,12 @@ public:
         m_client.confirmPortingOrder(orderId, std::move(done));
     }
 
+    void deleteExtension(const QString& orderId, const QString& extensionId, Completion done) override {
+        m_client.deletePhoneNumberExtension(
+            orderId, extensionId,
+            [done](const Outcome<core::PhoneNumberExtension>& deleted) { done(deleted.error); });
+    }
+
 private:
     // Extended numbers hang off the route number's porting phone number, found on the order (§4.1 step 2).
     void attachExtension(const PortOrderRequest& request, const core::PortingOrder& order,
