@@ -5133,6 +5133,34 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>The extension block was deleted.</source>
         <translation>Der Durchwahlblock wurde gelöscht.</translation>
     </message>
+    <message>
+        <source>&amp;Cancel order</source>
+        <translation>Auftrag &amp;stornieren</translation>
+    </message>
+    <message>
+        <source>Only an order that was submitted and is not ported or cancelled yet can be cancelled (a draft is deleted instead); this order is %1.</source>
+        <translation>Storniert werden kann nur ein abgesendeter Auftrag, der noch nicht portiert oder storniert ist (ein Entwurf wird stattdessen gelöscht); dieser Auftrag ist %1.</translation>
+    </message>
+    <message>
+        <source>Cancel the chosen order at the provider</source>
+        <translation>Den gewählten Auftrag beim Anbieter stornieren</translation>
+    </message>
+    <message>
+        <source>Cancel port order %1? A cancelled order cannot be reactivated.</source>
+        <translation>Portierungsauftrag %1 stornieren? Ein stornierter Auftrag kann nicht wieder aufgenommen werden.</translation>
+    </message>
+    <message>
+        <source>Cancelling the order…</source>
+        <translation>Der Auftrag wird storniert…</translation>
+    </message>
+    <message>
+        <source>Order %1 is now %2.</source>
+        <translation>Der Auftrag %1 ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>The order was not cancelled.</source>
+        <translation>Der Auftrag wurde nicht storniert.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::PortSummaryPage</name>

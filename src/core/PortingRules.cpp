@@ -208,6 +208,11 @@ QStringList expandExtensionRange(QStringView routeE164, const NumberRange& range
     return numbers;
 }
 
+bool canCancel(PortingOrderStatus status) {
+    return status == PortingOrderStatus::InProcess || status == PortingOrderStatus::Submitted ||
+           status == PortingOrderStatus::Exception || status == PortingOrderStatus::FocDateConfirmed;
+}
+
 bool canEditExtensions(PortingOrderStatus status) {
     return status == PortingOrderStatus::Draft || status == PortingOrderStatus::InProcess ||
            status == PortingOrderStatus::Exception;

@@ -36,4 +36,8 @@ QStringList expandExtensionRange(QStringView routeE164, const NumberRange& range
 // Extensions may be added or deleted only in draft, in-process or exception.
 bool canEditExtensions(PortingOrderStatus status);
 
+// An order can be cancelled once submitted and until it is ported or already cancelled (a draft is
+// deleted instead). Telnyx also refuses within 48 hours of the FOC date; only the server knows that.
+bool canCancel(PortingOrderStatus status);
+
 } // namespace trunkline::core

@@ -184,6 +184,17 @@ private slots:
                                                                    {{0, 0}})));
     }
 
+    void canCancel() {
+        QVERIFY(!trunkline::core::canCancel(PortingOrderStatus::Draft)); // deleted instead
+        QVERIFY(trunkline::core::canCancel(PortingOrderStatus::InProcess));
+        QVERIFY(trunkline::core::canCancel(PortingOrderStatus::Submitted));
+        QVERIFY(trunkline::core::canCancel(PortingOrderStatus::Exception));
+        QVERIFY(trunkline::core::canCancel(PortingOrderStatus::FocDateConfirmed));
+        QVERIFY(!trunkline::core::canCancel(PortingOrderStatus::Ported));
+        QVERIFY(!trunkline::core::canCancel(PortingOrderStatus::Cancelled));
+        QVERIFY(!trunkline::core::canCancel(PortingOrderStatus::CancelPending));
+    }
+
     void extensionDigitCount_data() {
         QTest::addColumn<int>("start");
         QTest::addColumn<int>("end");

@@ -223,6 +223,58 @@ private slots:
         QVERIFY(extensions.isEmpty());
         m_page.reset(); // before the factory it uses
     }
+    void cancelRefusedByState() {
+        auto* orders = m_page->findChild<QTableView*>(u"portOrdersTable"_s);
+        orders->selectRow(rowOf(u"order-ported"_s));
+        QVERIFY(!m_page->cancelOrderAction()->isEnabled());
+        QVERIFY(m_page->cancelOrderAction()->toolTip().contains(u"this order is Ported"_s));
+        orders->selectRow(rowOf(u"order-draft"_s));
+        QVERIFY(!m_page->cancelOrderAction()->isEnabled());
+        QVERIFY(m_page->cancelOrderAction()->toolTip().contains(u"a draft is deleted instead"_s));
+    }
+    void cancelAtTheEmulator() {
+        store::ProfileRepository profiles(m_test->database());
+        QVERIFY(profiles.remove(m_telnyx) && profiles.remove(m_ringCentral)); // demo profiles come first
+        QVERIFY(addDemoProfiles(*m_test) > 0);
+        std::optional<store::Profile> demoTelnyx;
+        for (const store::Profile& profile : profiles.list()) {
+            if (profile.provider == u"telnyx"_s)
+                demoTelnyx = profile;
+        }
+        QVERIFY(demoTelnyx);
+        secrets::MemorySecretStore secrets;
+        QNetworkAccessManager network;
+        demo::DemoEmulator emulator;
+        connection::ConnectionFactory factory(secrets, network, emulator);
+        std::optional<connection::Connection> connection;
+        factory.open(*demoTelnyx, [&connection](std::optional<connection::Connection> opened,
+                                                const QString&) { connection = std::move(opened); });
+        QTRY_VERIFY(connection.has_value());
+        // One of the demo account's submitted orders, stored as a sync would.
+        providers::telnyx::TelnyxClient client(connection->client.get());
+        QList<core::PortingOrder> submitted;
+        bool listed = false;
+        client.listPortingOrders(
+            {core::PortingOrderStatus::InProcess, core::PortingOrderStatus::Submitted},
+            [&submitted](int, const QList<core::PortingOrder>& page) { submitted += page; },
+            [&listed](const providers::ListOutcome&) { listed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(listed, 20000);
+        if (submitted.isEmpty())
+            QSKIP("the demo account has no submitted order to cancel");
+        const core::PortingOrder order = submitted.first();
+        QVERIFY(store::PortingRepository(m_test->database()).upsertOrders(demoTelnyx->id, {order}));
+
+        m_page->setConnectionFactory(&factory);
+        m_page->setProfile(demoTelnyx->id);
+        m_page->setConfirmPrompt([](const QString&) { return true; });
+        m_page->findChild<QTableView*>(u"portOrdersTable"_s)->selectRow(rowOf(order.id));
+        QVERIFY(m_page->cancelOrderAction()->isEnabled());
+        m_page->cancelOrderAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().startsWith(u"Order "_s), 20000);
+        QCOMPARE(m_page->lastMessage(), u"Order %1 is now Cancel pending."_s.arg(order.id));
+        QCOMPARE(cell(rowOf(order.id), PortOrdersModel::StatusColumn), u"Cancel pending"_s);
+        m_page.reset(); // before the factory it uses
+    }
     void screenshot() {
         const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
         if (dir.isEmpty())

@@ -90,6 +90,10 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_deleteExtensionAction =
         makePageAction(this, u"actionDeleteExtension"_s, &PortOrdersPage::deleteExtension);
+    m_cancelAction = makePageAction(this, u"actionCancelPortOrder"_s, &PortOrdersPage::cancelOrder);
+    auto* cancelButton = new QToolButton(this);
+    cancelButton->setDefaultAction(m_cancelAction);
+    cancelButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto* deleteButton = new QToolButton(this);
     deleteButton->setDefaultAction(m_deleteExtensionAction);
     deleteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -100,6 +104,7 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     bar->addStretch();
     bar->addWidget(newButton);
     bar->addWidget(exportButton);
+    bar->addWidget(cancelButton);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(bar);
@@ -162,6 +167,7 @@ void PortOrdersPage::retranslate() {
     m_newAction->setText(tr("&New port order…"));
     m_exportAction->setText(tr("&Export numbers…"));
     m_deleteExtensionAction->setText(tr("&Delete extension"));
+    m_cancelAction->setText(tr("&Cancel order"));
     m_extensions->setHorizontalHeaderLabels({tr("Extension block"), tr("Active"), tr("Activation ranges")});
     refresh();
 }
@@ -214,9 +220,19 @@ void PortOrdersPage::updateActions() {
                                       : tr("Choose an order in the list first."));
 
     const PortOrdersModel::Row* order = chosenOrder();
+    const bool cancellable = order && core::canCancel(order->order.status);
+    m_cancelAction->setEnabled(cancellable && m_connections && !m_busy);
+    m_cancelAction->setToolTip(
+        !order ? tr("Choose an order in the list first.")
+        : !cancellable
+            ? tr("Only an order that was submitted and is not ported or cancelled yet can be cancelled "
+                 "(a draft is deleted instead); this order is %1.")
+                  .arg(core::displayName(order->order.status))
+        : !m_connections ? tr("There is no connection to the provider here.")
+                         : tr("Cancel the chosen order at the provider"));
     const bool extensionChosen = order && !m_extensions->selectedItems().isEmpty();
     const bool stateAllows = order && core::canEditExtensions(order->order.status);
-    m_deleteExtensionAction->setEnabled(extensionChosen && stateAllows && m_connections && !m_deleting);
+    m_deleteExtensionAction->setEnabled(extensionChosen && stateAllows && m_connections && !m_busy);
     m_deleteExtensionAction->setToolTip(
         !extensionChosen ? tr("Choose an order and one of its extension blocks first.")
         : !stateAllows
@@ -260,7 +276,7 @@ void PortOrdersPage::showExtensions() {
 void PortOrdersPage::deleteExtension() {
     const PortOrdersModel::Row* order = chosenOrder();
     QTableWidgetItem* block = m_extensions->item(m_extensions->currentRow(), 0);
-    if (!order || !block || !m_connections || m_deleting || !core::canEditExtensions(order->order.status))
+    if (!order || !block || m_busy || !core::canEditExtensions(order->order.status))
         return;
     const qint64 profileId = order->profileId;
     const QString orderId = order->order.id;
@@ -268,37 +284,67 @@ void PortOrdersPage::deleteExtension() {
     if (!m_confirmPrompt(tr("Delete the extension block %1 from order %2? Its numbers will not be ported.")
                              .arg(block->text(), orderId)))
         return;
-    const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(profileId);
-    if (!profile)
-        return;
-    m_deleting = true;
-    updateActions();
     m_message->setText(tr("Deleting the extension block…"));
-    m_connections->open(*profile, [this, profileId, orderId,
-                                   extensionId](std::optional<connection::Connection> connection,
-                                                const QString& error) {
-        if (!connection || !connection->provider || !connection->provider->adapter ||
-            !(m_placement = connection->provider->adapter->portOrders(connection->client.get()))) {
-            m_deleting = false;
-            m_message->setText(error.isEmpty() ? tr("The profile cannot be connected.") : error);
-            updateActions();
-            return;
-        }
-        m_connection = std::make_unique<connection::Connection>(std::move(*connection));
+    withPlacement(profileId, [this, profileId, orderId, extensionId] {
         m_placement->deleteExtension(
             orderId, extensionId, [this, profileId, extensionId](const std::optional<net::ApiError>& failed) {
-                m_deleting = false;
+                m_busy = false;
                 if (failed) {
                     m_message->setText(failed->message());
                 } else {
-                    // Gone at the provider: the store follows without waiting for
-                    // the next sync.
+                    // Gone at the provider: the store follows at once.
                     store::PortingRepository(m_database).removeExtension(profileId, extensionId);
                     m_message->setText(tr("The extension block was deleted."));
                 }
                 refresh();
             });
     });
+}
+
+void PortOrdersPage::cancelOrder() {
+    const PortOrdersModel::Row* order = chosenOrder();
+    if (!order || m_busy || !core::canCancel(order->order.status))
+        return;
+    const qint64 profileId = order->profileId;
+    const QString orderId = order->order.id;
+    if (!m_confirmPrompt(tr("Cancel port order %1? A cancelled order cannot be reactivated.").arg(orderId)))
+        return;
+    m_message->setText(tr("Cancelling the order…"));
+    withPlacement(profileId, [this, profileId, orderId] {
+        m_placement->cancel(
+            orderId, [this, profileId, orderId](const providers::Outcome<core::PortingOrder>& outcome) {
+                m_busy = false;
+                if (outcome.ok()) {
+                    store::PortingRepository(m_database).upsertOrders(profileId, {*outcome.value});
+                    m_message->setText(
+                        tr("Order %1 is now %2.").arg(orderId, core::displayName(outcome.value->status)));
+                } else {
+                    m_message->setText(outcome.error ? outcome.error->message()
+                                                     : tr("The order was not cancelled."));
+                }
+                refresh();
+            });
+    });
+}
+
+void PortOrdersPage::withPlacement(qint64 profileId, std::function<void()> use) {
+    const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(profileId);
+    if (!m_connections || !profile)
+        return;
+    m_busy = true;
+    updateActions();
+    m_connections->open(
+        *profile, [this, use](std::optional<connection::Connection> connection, const QString& error) {
+            if (!connection || !connection->provider || !connection->provider->adapter ||
+                !(m_placement = connection->provider->adapter->portOrders(connection->client.get()))) {
+                m_busy = false;
+                m_message->setText(error.isEmpty() ? tr("The profile cannot be connected.") : error);
+                updateActions();
+                return;
+            }
+            m_connection = std::make_unique<connection::Connection>(std::move(*connection));
+            use();
+        });
 }
 
 void PortOrdersPage::newOrder() {

@@ -23,8 +23,10 @@ class PortingWizard;
 // The Port orders page: the orders of the profiles in view (as the last sync pulled them) with status,
 // route number, extension block and active count, filtered by status. "New port order…" opens the
 // PortingWizard (which places the order through the connection factory), offering to continue a saved
-// draft; "Export numbers…" writes every number of the
-// chosen order, active or not, to CSV.
+// draft; "Export numbers…" writes every number of the chosen order, active or not, to CSV; "Cancel
+// order" cancels a submitted order where the provider allows it. Below the list, the extension blocks
+// of the chosen order; "Delete extension" removes one at the provider, only while the order is draft,
+// in-process or exception (otherwise it is disabled and says why).
 class PortOrdersPage : public QWidget {
     Q_OBJECT
 
@@ -36,6 +38,7 @@ public:
     QAction* newOrderAction() const { return m_newAction; }
     QAction* exportAction() const { return m_exportAction; }
     QAction* deleteExtensionAction() const { return m_deleteExtensionAction; }
+    QAction* cancelOrderAction() const { return m_cancelAction; }
     QString lastMessage() const;
 
     // How the page asks; tests replace them so that no modal dialog blocks.
@@ -58,6 +61,7 @@ public slots:
     void newOrder();
     void exportNumbers();
     void deleteExtension();
+    void cancelOrder();
 
 signals:
     // An order was created at a provider from the wizard: a sync brings it into the list.
@@ -70,6 +74,8 @@ private:
     void retranslate();
     void updateActions();
     void showExtensions();
+    // Opens the order's profile and calls `use` with m_placement ready; says why when it cannot.
+    void withPlacement(qint64 profileId, std::function<void()> use);
     const PortOrdersModel::Row* chosenOrder() const;
     std::optional<qint64> wizardProfile() const;
     QList<qint64> profilesInView() const;
@@ -87,10 +93,11 @@ private:
     QAction* m_newAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_deleteExtensionAction = nullptr;
+    QAction* m_cancelAction = nullptr;
     QTableWidget* m_extensions = nullptr;
     std::unique_ptr<connection::Connection> m_connection;
     std::unique_ptr<providers::PortOrderPlacement> m_placement;
-    bool m_deleting = false;
+    bool m_busy = false; // a delete or cancel is on its way
     ConfirmPrompt m_confirmPrompt;
     DraftPrompt m_draftPrompt;
     SaveFilePrompt m_saveFilePrompt;

@@ -58,6 +58,10 @@ public:
         m_client.confirmPortingOrder(orderId, std::move(done));
     }
 
+    void cancel(const QString& orderId, Callback<core::PortingOrder> done) override {
+        m_client.cancelPortingOrder(orderId, std::move(done));
+    }
+
     void deleteExtension(const QString& orderId, const QString& extensionId, Completion done) override {
         m_client.deletePhoneNumberExtension(
             orderId, extensionId,
