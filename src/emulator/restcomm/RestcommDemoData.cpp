@@ -173,7 +173,9 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
     }
 
     // The DID provider's stock: US local, toll-free and mobile numbers.
-    auto randomUsNumber = [&rng](const char16_t* areaCode) {
+    // "-> QString": with QT_USE_QSTRINGBUILDER a deduced return type would be a QStringBuilder holding
+    // references to the temporaries of the return statement, read after they are gone.
+    auto randomUsNumber = [&rng](const char16_t* areaCode) -> QString {
         return u"+1"_s + QString::fromUtf16(areaCode) + QStringLiteral("%1").arg(rng.bounded(200, 1000)) +
                QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
     };
