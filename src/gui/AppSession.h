@@ -17,6 +17,7 @@ class NumbersPage;
 class ExtensionsPage;
 class PendingChangesPage;
 class ProfileSwitcher;
+class RoutingPage;
 class SyncController;
 
 // The running console: the main window with its pages over one local store, the connections to the
@@ -62,6 +63,7 @@ private:
     AccountOverview* m_overview = nullptr;
     NumbersPage* m_numbers = nullptr;
     ExtensionsPage* m_extensions = nullptr;
+    RoutingPage* m_routing = nullptr;
     PendingChangesPage* m_pending = nullptr;
     AuditLogPage* m_audit = nullptr;
     QAction* m_syncAction = nullptr;

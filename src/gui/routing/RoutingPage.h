@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/RouteMatcher.h"
+#include "gui/GuiForward.h"
+
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+class QTreeWidgetItem;
+
+namespace Ui {
+class RoutingPage;
+}
+
+namespace trunkline::gui {
+
+class RoutesModel;
+
+// The Routing page of a profile whose provider routes incoming calls by number patterns (the provider
+// table's regexRoutes): its incoming numbers and regex routes from the local copy, with staged edits; a
+// tester that shows, for each dialed string, which entry takes the call and why (core::RouteMatcher, the
+// server's own rules); and the linter's findings (core::RouteLinter). Edit opens the number's dialog and
+// stages the change like the Numbers page does. Any other profile gets one sentence saying why there is
+// nothing to show.
+class RoutingPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit RoutingPage(store::Database& database, QWidget* parent = nullptr);
+    ~RoutingPage() override;
+
+    RoutesModel* model() const { return m_model; }
+
+    // What the admin typed, split into dialed strings at commas, white space and new lines.
+    static QStringList dialedStrings(const QString& text);
+
+public slots:
+    // The profile switcher's choice; nullopt (every profile) shows no routes.
+    void setProfile(std::optional<qint64> profileId);
+    // Re-reads the store (after a sync or a staged edit).
+    void refresh();
+    void focusTester();
+    void editRoute();
+
+signals:
+    // An edit was staged as a pending change (the Pending changes page may refresh).
+    void changesStaged();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void showMessage(const QString& message);
+    void runTester();
+    void lint();
+    void highlightWinnerOf(const QTreeWidgetItem* item);
+    void updateCount();
+    void restoreState();
+    void saveState() const;
+    void retranslate();
+
+    std::unique_ptr<Ui::RoutingPage> m_ui;
+    store::Database& m_database;
+    RoutesModel* m_model = nullptr;
+    std::optional<qint64> m_profileId;
+    QAction* m_testAction = nullptr;
+    QAction* m_editAction = nullptr;
+};
+
+} // namespace trunkline::gui
