@@ -6,6 +6,8 @@
 #include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "demo/DemoEmulator.h"
+#include "gui/DatabaseStatusText.h"
+#include "gui/MainWindow.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/routing/RoutesModel.h"
 #include "gui/routing/RoutingPage.h"
@@ -25,6 +27,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
@@ -59,14 +62,13 @@ QString reasonFor(const QTreeWidgetItem* dialed, const QString& entry) {
     return {};
 }
 
-// The linter's finding about `entry` whose message contains `fragment`; nullptr for none.
-QTreeWidgetItem* findingFor(const QTreeWidget* findings, const QString& entry, const QString& fragment) {
-    for (int i = 0; i < findings->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* item = findings->topLevelItem(i);
-        if (item->text(1) == entry && item->text(2).contains(fragment))
-            return item;
+// The row of the linter's finding about `entry` whose message contains `fragment`; -1 for none.
+int findingFor(const QTableWidget* findings, const QString& entry, const QString& fragment) {
+    for (int row = 0; row < findings->rowCount(); ++row) {
+        if (findings->item(row, 1)->text() == entry && findings->item(row, 2)->text().contains(fragment))
+            return row;
     }
-    return nullptr;
+    return -1;
 }
 
 // Runs `step` on the modal dialog the code under test opens next (exec() spins the event loop).
@@ -113,7 +115,7 @@ private slots:
         m_page->setProfile(m_restcomm);
         m_tester = m_page->findChild<QPlainTextEdit*>(u"testerEdit"_s);
         m_results = m_page->findChild<QTreeWidget*>(u"testerResults"_s);
-        m_findings = m_page->findChild<QTreeWidget*>(u"findingsView"_s);
+        m_findings = m_page->findChild<QTableWidget*>(u"findingsView"_s);
         QVERIFY(m_tester && m_results && m_findings);
     }
 
@@ -200,7 +202,7 @@ private slots:
     }
 
     void theLinterFlagsAPatternThatMatchesEverything() {
-        QVERIFY(!findingFor(m_findings, u".*"_s, u"matches every number"_s));
+        QCOMPARE(findingFor(m_findings, u".*"_s, u"matches every number"_s), -1);
         core::PhoneNumberRecord everything;
         everything.provider = core::kProviderRestcomm.toString();
         everything.id = u"PN0000000000000000000000000000dot"_s;
@@ -212,17 +214,17 @@ private slots:
         QVERIFY2(store::PhoneNumberRepository(m_test->database()).upsert(m_restcomm, {everything}, &error),
                  qPrintable(error));
         m_page->refresh();
-        const QTreeWidgetItem* finding = findingFor(m_findings, u".*"_s, u"matches every number"_s);
-        QVERIFY(finding);
-        QCOMPARE(finding->text(0), u"Warning"_s);
-        QVERIFY(!finding->icon(0).isNull());
+        const int finding = findingFor(m_findings, u".*"_s, u"matches every number"_s);
+        QVERIFY(finding >= 0);
+        QCOMPARE(m_findings->item(finding, 0)->text(), u"Warning"_s);
+        QVERIFY(!m_findings->item(finding, 0)->icon().isNull());
         // And the tester agrees: it is longer than "*", so it takes what the catch-all took before.
         QTest::keyClicks(m_tester, u"5551234"_s);
         QCOMPARE(highlightedEntry(m_page->model()), u".*"_s);
     }
 
     void anEditIsStagedAndLinted() {
-        QVERIFY(!findingFor(m_findings, u"16.*"_s, u"has an SMS route"_s));
+        QCOMPARE(findingFor(m_findings, u"16.*"_s, u"has an SMS route"_s), -1);
         auto* view = m_page->findChild<QTableView*>(u"routesView"_s);
         view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), u"16.*"_s), 0));
         QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
@@ -259,7 +261,7 @@ private slots:
         QCOMPARE(m_page->model()->index(row, RoutesModel::SmsColumn).data().toString(),
                  u"https://apps.example.com/sms.xml"_s);
         QVERIFY(m_page->model()->index(row, 0).data(Qt::FontRole).value<QFont>().italic());
-        QVERIFY(findingFor(m_findings, u"16.*"_s, u"has an SMS route"_s));
+        QVERIFY(findingFor(m_findings, u"16.*"_s, u"has an SMS route"_s) >= 0);
     }
 
     void aProfileWithoutRegexRoutesIsToldSo() {
@@ -294,13 +296,32 @@ private slots:
         QCOMPARE(again.findChild<QSplitter*>(u"splitter"_s)->sizes(), sizes);
     }
 
+    // docs/screenshots/routing.png: the page in the window, with a tested number and the demo's findings.
+    void screenshotForTheGuide() {
+        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENS_DIR");
+        if (dir.isEmpty())
+            QSKIP("TRUNKLINE_SCREENS_DIR is not set");
+        gui::MainWindow window;
+        window.setDatabaseDescription(gui::DatabaseStatusText::describe(m_test->location()));
+        auto* page = new RoutingPage(m_test->database());
+        window.setPageWidget(gui::MainWindow::Page::Routing, page);
+        window.showPage(gui::MainWindow::Page::Routing);
+        window.resize(1280, 800);
+        window.show();
+        page->setProfile(m_restcomm);
+        QTest::keyClicks(page->findChild<QPlainTextEdit*>(u"testerEdit"_s),
+                         u"42342, 16502530000, *7712333#"_s);
+        QTest::qWait(50); // the layouts' posted requests: labels that changed text get their width
+        QVERIFY(window.grab().save(dir + u"/routing.png"_s));
+    }
+
 private:
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<RoutingPage> m_page;
     qint64 m_restcomm = 0;
     QPlainTextEdit* m_tester = nullptr;
     QTreeWidget* m_results = nullptr;
-    QTreeWidget* m_findings = nullptr;
+    QTableWidget* m_findings = nullptr;
 };
 
 QTEST_MAIN(tst_RoutingPage)

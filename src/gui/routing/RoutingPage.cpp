@@ -114,10 +114,15 @@ RoutingPage::RoutingPage(store::Database& database, QWidget* parent)
     // Three lines are enough for a few dialed numbers; the results below get the room.
     m_ui->testerEdit->setFixedHeight(m_ui->testerEdit->fontMetrics().lineSpacing() * 3 + 12);
     m_ui->testerResults->header()->resizeSection(0, 170);
-    m_ui->findingsView->header()->resizeSection(0, 90);
-    m_ui->findingsView->header()->resizeSection(1, 110);
+    m_ui->testerResults->setIndentation(14);
+    m_ui->findingsView->horizontalHeader()->resizeSection(0, 90);
+    m_ui->findingsView->horizontalHeader()->resizeSection(1, 90);
+    m_ui->findingsView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Findings are sentences: wrapped, and measured anew when their column changes width.
+    connect(m_ui->findingsView->horizontalHeader(), &QHeaderView::sectionResized, m_ui->findingsView,
+            &QTableView::resizeRowsToContents);
     m_ui->splitter->setSizes({340, 300});
-    m_ui->lowerSplitter->setSizes({480, 520});
+    m_ui->lowerSplitter->setSizes({600, 400});
 
     m_testAction = makeShortcutAction(this, u"testRouteAction"_s, QKeySequence(Qt::CTRL | Qt::Key_T),
                                       &RoutingPage::focusTester);
@@ -249,21 +254,25 @@ void RoutingPage::highlightWinnerOf(const QTreeWidgetItem* item) {
 }
 
 void RoutingPage::lint() {
-    QTreeWidget* view = m_ui->findingsView;
-    view->clear();
+    QTableWidget* view = m_ui->findingsView;
     const QList<core::RouteEntry>& entries = m_model->entries();
-    for (const core::RouteFinding& finding : core::RouteLinter::lint(entries)) {
-        auto* item = new QTreeWidgetItem(
-            view, {severityText(finding.severity),
-                   finding.entryIndex >= 0 ? entries.at(finding.entryIndex).phoneNumber : tr("all routes"),
-                   finding.message});
-        item->setIcon(0, style()->standardIcon(severityIcon(finding.severity)));
-        item->setToolTip(2, finding.message);
+    const QList<core::RouteFinding> findings = core::RouteLinter::lint(entries);
+    view->setRowCount(static_cast<int>(findings.size()));
+    for (int row = 0; row < view->rowCount(); ++row) {
+        const core::RouteFinding& finding = findings.at(row);
+        auto* severity = new QTableWidgetItem(style()->standardIcon(severityIcon(finding.severity)),
+                                              severityText(finding.severity));
+        view->setItem(row, 0, severity);
+        view->setItem(row, 1,
+                      new QTableWidgetItem(finding.entryIndex >= 0
+                                               ? entries.at(finding.entryIndex).phoneNumber
+                                               : tr("all routes")));
+        view->setItem(row, 2, new QTableWidgetItem(finding.message));
     }
-    m_ui->linterHeading->setText(view->topLevelItemCount() == 0 ? tr("Linter: no findings")
-                                 : view->topLevelItemCount() == 1
-                                     ? tr("Linter: 1 finding")
-                                     : tr("Linter: %1 findings").arg(view->topLevelItemCount()));
+    view->resizeRowsToContents();
+    m_ui->linterHeading->setText(findings.isEmpty()     ? tr("Linter: no findings")
+                                 : findings.size() == 1 ? tr("Linter: 1 finding")
+                                                        : tr("Linter: %1 findings").arg(findings.size()));
 }
 
 void RoutingPage::updateCount() {
