@@ -4946,6 +4946,26 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Edit the current number or pattern&apos;s friendly name, URLs and applications (%1)</source>
         <translation>Anzeigename, URLs und Anwendungen der aktuellen Rufnummer oder des Musters bearbeiten (%1)</translation>
     </message>
+    <message>
+        <source>%1 is staged to be added; discard it on the Pending changes page and add it again to change it.</source>
+        <translation>%1 ist zum Hinzufügen vorgemerkt; um es zu ändern, auf der Seite „Ausstehende Änderungen“ verwerfen und neu hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Add route</source>
+        <translation>Route hinzufügen</translation>
+    </message>
+    <message>
+        <source>The new route could not be staged: %1</source>
+        <translation>Die neue Route konnte nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Add route…</source>
+        <translation>Route hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a SIP number or pattern to the profile (%1)</source>
+        <translation>Dem Profil eine SIP-Nummer oder ein Muster hinzufügen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::SyncController</name>

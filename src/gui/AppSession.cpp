@@ -133,6 +133,7 @@ void AppSession::wirePages() {
     m_audit = new AuditLogPage(m_database);
     m_window->setPageWidget(MainWindow::Page::AuditLog, m_audit);
     m_numbers->setConnectionFactory(m_connections.get());
+    m_routing->setConnectionFactory(m_connections.get());
     connect(m_pending, &PendingChangesPage::applyRequested, m_sync.get(), &SyncController::applyPending);
     // An opened extension's forwarding list and settings are fetched before anything else; the page
     // re-reads them with the next storeChanged().

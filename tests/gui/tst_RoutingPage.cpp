@@ -8,6 +8,7 @@
 #include "demo/DemoEmulator.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
+#include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/routing/RoutesModel.h"
 #include "gui/routing/RoutingPage.h"
@@ -17,6 +18,7 @@
 #include "store/PhoneNumberRepository.h"
 #include "store/ProfileRepository.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -71,6 +73,14 @@ int findingFor(const QTableWidget* findings, const QString& entry, const QString
     return -1;
 }
 
+// A connection factory over the in-process demo emulator, with an empty in-memory keychain.
+struct DemoConnections {
+    secrets::MemorySecretStore secrets;
+    QNetworkAccessManager network;
+    demo::DemoEmulator demo;
+    connection::ConnectionFactory factory{secrets, network, demo};
+};
+
 // Runs `step` on the modal dialog the code under test opens next (exec() spins the event loop).
 void onNextModal(std::function<void(QWidget*)> step) {
     QTimer::singleShot(10, qApp, [step = std::move(step)] {
@@ -99,11 +109,8 @@ private slots:
                 QVERIFY(profiles.remove(profile.id));
         }
         QVERIFY(m_restcomm > 0);
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator demo;
-        connection::ConnectionFactory factory(secrets, network, demo);
-        gui::SyncController sync(m_test->database(), factory);
+        m_connections = std::make_unique<DemoConnections>();
+        gui::SyncController sync(m_test->database(), m_connections->factory);
         QSignalSpy finished(&sync, &gui::SyncController::finished);
         sync.syncAll();
         QVERIFY(finished.wait(60000));
@@ -112,6 +119,7 @@ private slots:
 
         m_page = std::make_unique<RoutingPage>(m_test->database());
         m_page->resize(1100, 760);
+        m_page->setConnectionFactory(&m_connections->factory);
         m_page->setProfile(m_restcomm);
         m_tester = m_page->findChild<QPlainTextEdit*>(u"testerEdit"_s);
         m_results = m_page->findChild<QTreeWidget*>(u"testerResults"_s);
@@ -121,6 +129,7 @@ private slots:
 
     void cleanup() {
         m_page.reset();
+        m_connections.reset();
         m_test.reset();
     }
 
@@ -264,6 +273,40 @@ private slots:
         QVERIFY(findingFor(m_findings, u"16.*"_s, u"has an SMS route"_s) >= 0);
     }
 
+    void anAddedRouteIsStagedAndTested() {
+        QString problem = u"no dialog"_s;
+        onNextModal([&problem](QWidget* dialog) {
+            auto* sip = dialog->findChild<QLineEdit*>(u"sipNumberEdit"_s);
+            QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+            // The dialog opens on the SIP number, the only kind that can be a pattern.
+            problem = !sip || !sip->isVisible() ? u"the SIP number field is not shown"_s : QString();
+            if (problem.isEmpty()) {
+                QTest::keyClicks(sip, u"5551.*"_s);
+                QTest::keyClicks(dialog->findChild<QLineEdit*>(u"friendlyNameEdit"_s), u"Trial"_s);
+                if (!ok->isEnabled())
+                    problem = qobject_cast<gui::AddNumberDialog*>(dialog)->problems().join(u'\n');
+            }
+            ok->isEnabled() && problem.isEmpty() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
+        });
+        QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
+        m_page->findChild<QAction*>(u"addRouteAction"_s)->trigger();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(staged.size(), 1);
+
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().operation, store::ChangeOperation::Create);
+        QCOMPARE(changes.first().payload.value(changes::NumberChangePayloads::kIsSipKey).toBool(), true);
+        // Listed before it exists, in italics, and the tester already routes to it.
+        const int row = rowOfEntry(m_page->model(), u"5551.*"_s);
+        QVERIFY(row >= 0);
+        QCOMPARE(m_page->model()->index(row, RoutesModel::FriendlyNameColumn).data().toString(), u"Trial"_s);
+        QVERIFY(m_page->model()->index(row, 0).data(Qt::FontRole).value<QFont>().italic());
+        QTest::keyClicks(m_tester, u"5551234"_s);
+        QCOMPARE(highlightedEntry(m_page->model()), u"5551.*"_s);
+    }
+
     void aProfileWithoutRegexRoutesIsToldSo() {
         const qint64 ringCentral = m_test->addProfile(u"Berlin office"_s, u"ringcentral"_s);
         QVERIFY(ringCentral > 0);
@@ -277,6 +320,7 @@ private slots:
                  "Routing is available for Restcomm profiles."_s);
         QVERIFY(!m_page->findChild<QSplitter*>(u"splitter"_s)->isVisible());
         QCOMPARE(m_page->model()->rowCount(), 0);
+        QVERIFY(!m_page->findChild<QAction*>(u"addRouteAction"_s)->isEnabled());
 
         m_page->setProfile(m_restcomm);
         QVERIFY(!message->isVisible());
@@ -308,6 +352,7 @@ private slots:
         window.showPage(gui::MainWindow::Page::Routing);
         window.resize(1280, 800);
         window.show();
+        page->setConnectionFactory(&m_connections->factory);
         page->setProfile(m_restcomm);
         QTest::keyClicks(page->findChild<QPlainTextEdit*>(u"testerEdit"_s),
                          u"42342, 16502530000, *7712333#"_s);
@@ -317,6 +362,7 @@ private slots:
 
 private:
     std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<DemoConnections> m_connections;
     std::unique_ptr<RoutingPage> m_page;
     qint64 m_restcomm = 0;
     QPlainTextEdit* m_tester = nullptr;

@@ -82,7 +82,7 @@ QVariant RoutesModel::data(const QModelIndex& index, int role) const {
     case Qt::FontRole: {
         QFont font;
         font.setBold(row == m_highlighted);
-        font.setItalic(m_staged.contains(m_numbers.at(row).id));
+        font.setItalic(isStaged(row));
         return font;
     }
     case Qt::BackgroundRole:

@@ -11,7 +11,8 @@ namespace trunkline::gui {
 
 // The incoming numbers and regex routes of one Restcomm profile as the Routing page lists them, in the
 // order of the route entries the tester and linter are given (row = entry index), with the row of the
-// dialed number's winner highlighted. Rows with a staged edit are shown as edited, in italics.
+// dialed number's winner highlighted. Rows with a staged edit are shown as edited, and staged additions
+// after the stored rows, in italics.
 class RoutesModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -25,6 +26,7 @@ public:
                     const QSet<QString>& staged);
     const core::PhoneNumberRecord& numberAt(int row) const { return m_numbers.at(row); }
     const QList<core::RouteEntry>& entries() const { return m_entries; }
+    bool isStaged(int row) const { return m_staged.contains(m_numbers.at(row).id); }
 
     // The winner shown in bold on a highlighted background; -1 for none.
     void setHighlightedRow(int row);

@@ -7,6 +7,7 @@
 #include "gui/PageActions.h"
 #include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
+#include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/routing/RoutesModel.h"
 #include "providers/ProviderRegistry.h"
@@ -40,26 +41,42 @@ const QString kOrganization = u"account"_s;
 // On each top-level tester item: the model row of the winner, -1 for none.
 constexpr int kWinnerRole = Qt::UserRole + 1;
 
-// The profile's numbers with their open (pending or failed) edits applied, and the ids of those edited.
-QList<core::PhoneNumberRecord> numbersAsEdited(store::Database& database, qint64 profileId,
+// The profile's numbers with their open (pending or failed) edits applied and the numbers staged to be
+// added after them, so that the tester and the linter judge the routes as they will be; `staged` gets
+// the ids of those edited or added.
+QList<core::PhoneNumberRecord> numbersAsEdited(store::Database& database, const store::Profile& profile,
                                                QSet<QString>* staged, QString* error) {
+    using Payloads = changes::NumberChangePayloads;
     QList<core::PhoneNumberRecord> numbers =
-        store::PhoneNumberRepository(database).list(profileId, {}, error);
+        store::PhoneNumberRepository(database).list(profile.id, {}, error);
     QHash<QString, QJsonObject> edits;
+    QList<core::PhoneNumberRecord> added;
     const QList<store::PendingChange> open = store::PendingChangeRepository(database).list(
-        profileId, {store::ChangeState::Pending, store::ChangeState::Failed}, error);
+        profile.id, {store::ChangeState::Pending, store::ChangeState::Failed}, error);
     for (const store::PendingChange& change : open) {
-        if (change.entity == changes::NumberChangePayloads::kPhoneNumber &&
-            change.operation == store::ChangeOperation::Update)
+        if (change.entity != Payloads::kPhoneNumber)
+            continue;
+        if (change.operation == store::ChangeOperation::Update) {
             edits.insert(change.entityKey, change.payload); // the stager keeps one open update per record
-    }
-    for (core::PhoneNumberRecord& number : numbers) {
-        if (const auto edit = edits.constFind(number.id); edit != edits.constEnd()) {
-            number = changes::NumberChangePayloads::applyNumberFields(number, *edit);
+        } else if (change.operation == store::ChangeOperation::Create) {
+            core::PhoneNumberRecord number;
+            number.provider = profile.provider;
+            number.id = change.entityKey;
+            number.e164 = change.payload.value(Payloads::kPhoneNumberKey).toString();
+            number.label = change.payload.value(Payloads::kFriendlyNameKey).toString();
+            number.restcomm = core::RestcommAttributes{};
+            number.restcomm->pureSip = change.payload.value(Payloads::kIsSipKey).toBool();
+            added << number;
             staged->insert(number.id);
         }
     }
-    return numbers;
+    for (core::PhoneNumberRecord& number : numbers) {
+        if (const auto edit = edits.constFind(number.id); edit != edits.constEnd()) {
+            number = Payloads::applyNumberFields(number, *edit);
+            staged->insert(number.id);
+        }
+    }
+    return numbers + added;
 }
 
 QString severityText(core::RouteFinding::Severity severity) {
@@ -126,6 +143,10 @@ RoutingPage::RoutingPage(store::Database& database, QWidget* parent)
 
     m_testAction = makeShortcutAction(this, u"testRouteAction"_s, QKeySequence(Qt::CTRL | Qt::Key_T),
                                       &RoutingPage::focusTester);
+    m_addAction =
+        makeShortcutAction(this, u"addRouteAction"_s, QKeySequence(Qt::Key_Insert), &RoutingPage::addRoute);
+    m_addAction->setIcon(QIcon::fromTheme(u"list-add"_s));
+    m_ui->addButton->setDefaultAction(m_addAction);
     m_editAction = makeShortcutAction(this, u"editRouteAction"_s, QKeySequence(Qt::Key_F2),
                                       &RoutingPage::editRoute, m_ui->routesView);
     m_editAction->setIcon(QIcon::fromTheme(u"document-edit"_s));
@@ -136,7 +157,7 @@ RoutingPage::RoutingPage(store::Database& database, QWidget* parent)
             [this](const QTreeWidgetItem* current) { highlightWinnerOf(current); });
     connect(m_ui->routesView, &QAbstractItemView::doubleClicked, this, &RoutingPage::editRoute);
     connect(m_ui->routesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { m_editAction->setEnabled(m_ui->routesView->currentIndex().isValid()); });
+            &RoutingPage::updateActions);
     connect(&changes::ChangeStager::of(m_database), &changes::ChangeStager::changed, this,
             [this](qint64 profileId) {
                 if (profileId == m_profileId)
@@ -170,7 +191,8 @@ void RoutingPage::refresh() {
         m_profileId ? store::ProfileRepository(m_database).find(*m_profileId) : std::nullopt;
     const providers::ProviderCapabilities* provider =
         profile ? providers::findProvider(profile->provider) : nullptr;
-    if (!profile || !provider || !provider->regexRoutes) {
+    m_routingProfile = provider && provider->regexRoutes ? profile : std::nullopt;
+    if (!m_routingProfile) {
         m_model->setNumbers({}, {}, {});
         QStringList routed;
         for (const providers::ProviderCapabilities* row : providers::allProviders()) {
@@ -189,7 +211,7 @@ void RoutingPage::refresh() {
     }
     QString error;
     QSet<QString> staged;
-    const QList<core::PhoneNumberRecord> numbers = numbersAsEdited(m_database, profile->id, &staged, &error);
+    const QList<core::PhoneNumberRecord> numbers = numbersAsEdited(m_database, *profile, &staged, &error);
     m_model->setNumbers(numbers, core::RouteExplanation::entriesOf(numbers, kOrganization), staged);
     showMessage(!error.isEmpty() ? error
                 : numbers.isEmpty()
@@ -203,8 +225,13 @@ void RoutingPage::showMessage(const QString& message) {
     m_ui->messageLabel->setText(message);
     m_ui->messageLabel->setVisible(!message.isEmpty());
     m_ui->splitter->setVisible(m_model->rowCount() > 0);
-    m_editAction->setEnabled(m_ui->routesView->currentIndex().isValid());
+    updateActions();
     updateCount();
+}
+
+void RoutingPage::updateActions() {
+    m_editAction->setEnabled(m_ui->routesView->currentIndex().isValid());
+    m_addAction->setEnabled(m_routingProfile && m_connectionFactory);
 }
 
 void RoutingPage::runTester() {
@@ -297,8 +324,14 @@ void RoutingPage::editRoute() {
     const std::optional<core::PhoneNumberRecord> stored = repository.find(*m_profileId, shown.id, &error);
     const std::optional<store::RecordState> state = repository.state(*m_profileId, shown.id, &error);
     if (!stored || !state) {
+        // A route staged to be added has no stored record to edit until the provider has created it.
         QMessageBox::warning(this, tr("Edit route"),
-                             error.isEmpty() ? tr("The number is no longer in the local copy.") : error);
+                             !error.isEmpty() ? error
+                             : m_model->isStaged(current.row())
+                                 ? tr("%1 is staged to be added; discard it on the Pending changes page and "
+                                      "add it again to change it.")
+                                       .arg(shown.e164)
+                                 : tr("The number is no longer in the local copy."));
         return;
     }
     EditNumberDialog dialog(
@@ -316,6 +349,32 @@ void RoutingPage::editRoute() {
     if (!staged.ok()) {
         QMessageBox::warning(this, tr("Edit route"),
                              tr("The changes could not be staged: %1").arg(staged.error));
+        return;
+    }
+    emit changesStaged();
+}
+
+void RoutingPage::setConnectionFactory(connection::ConnectionFactory* factory) {
+    m_connectionFactory = factory;
+    updateActions();
+}
+
+void RoutingPage::addRoute() {
+    if (!m_addAction->isEnabled())
+        return;
+    const store::Profile profile = *m_routingProfile;
+    // A route is a SIP number of the profile's account: stored as typed, so it may be a pattern.
+    AddNumberDialog dialog(*m_connectionFactory, profile, this);
+    dialog.setKind(AddNumberDialog::Kind::SipVirtual);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The stager's changed() signal refreshes the page.
+    const changes::StagingResult staged =
+        changes::ChangeStager::of(m_database)
+            .stage(changes::NumberChangePayloads::numberProvision(profile.id, dialog.provisionRequest()));
+    if (!staged.ok()) {
+        QMessageBox::warning(this, tr("Add route"),
+                             tr("The new route could not be staged: %1").arg(staged.error));
         return;
     }
     emit changesStaged();
@@ -343,6 +402,9 @@ void RoutingPage::changeEvent(QEvent* event) {
 
 void RoutingPage::retranslate() {
     m_testAction->setText(tr("Test dialed numbers"));
+    m_addAction->setText(tr("Add route…"));
+    m_addAction->setToolTip(tr("Add a SIP number or pattern to the profile (%1)")
+                                .arg(m_addAction->shortcut().toString(QKeySequence::NativeText)));
     m_editAction->setText(tr("Edit…"));
     m_editAction->setToolTip(
         tr("Edit the current number or pattern's friendly name, URLs and applications (%1)")

@@ -2,6 +2,7 @@
 
 #include "core/RouteMatcher.h"
 #include "gui/GuiForward.h"
+#include "store/Profile.h"
 
 #include <QWidget>
 #include <memory>
@@ -21,8 +22,10 @@ class RoutesModel;
 // table's regexRoutes): its incoming numbers and regex routes from the local copy, with staged edits; a
 // tester that shows, for each dialed string, which entry takes the call and why (core::RouteMatcher, the
 // server's own rules); and the linter's findings (core::RouteLinter). Edit opens the number's dialog and
-// stages the change like the Numbers page does. Any other profile gets one sentence saying why there is
-// nothing to show.
+// stages the change like the Numbers page does; Add
+// stages a new SIP number or pattern through the Numbers page's Add dialog, and the tester and linter
+// judge the routes with the staged edits and additions. Any other profile gets one sentence saying why there
+// is nothing to show.
 class RoutingPage : public QWidget {
     Q_OBJECT
 
@@ -31,6 +34,9 @@ public:
     ~RoutingPage() override;
 
     RoutesModel* model() const { return m_model; }
+
+    // Opens provider connections for the Add dialog; without one, Add is disabled.
+    void setConnectionFactory(connection::ConnectionFactory* factory);
 
     // What the admin typed, split into dialed strings at commas, white space and new lines.
     static QStringList dialedStrings(const QString& text);
@@ -41,6 +47,8 @@ public slots:
     // Re-reads the store (after a sync or a staged edit).
     void refresh();
     void focusTester();
+    // Stages a new SIP number or pattern through the Numbers page's Add dialog.
+    void addRoute();
     void editRoute();
 
 signals:
@@ -52,6 +60,7 @@ protected:
 
 private:
     void showMessage(const QString& message);
+    void updateActions();
     void runTester();
     void lint();
     void highlightWinnerOf(const QTreeWidgetItem* item);
@@ -64,8 +73,11 @@ private:
     store::Database& m_database;
     RoutesModel* m_model = nullptr;
     std::optional<qint64> m_profileId;
+    std::optional<store::Profile> m_routingProfile; // the chosen profile, when its provider has regex routes
     QAction* m_testAction = nullptr;
+    QAction* m_addAction = nullptr;
     QAction* m_editAction = nullptr;
+    connection::ConnectionFactory* m_connectionFactory = nullptr;
 };
 
 } // namespace trunkline::gui
