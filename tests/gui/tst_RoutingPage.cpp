@@ -119,6 +119,7 @@ private slots:
 
         m_page = std::make_unique<RoutingPage>(m_test->database());
         m_page->resize(1100, 760);
+        m_page->show();
         m_page->setConnectionFactory(&m_connections->factory);
         m_page->setProfile(m_restcomm);
         m_tester = m_page->findChild<QPlainTextEdit*>(u"testerEdit"_s);
@@ -325,6 +326,21 @@ private slots:
         m_page->setProfile(m_restcomm);
         QVERIFY(!message->isVisible());
         QVERIFY(m_page->findChild<QSplitter*>(u"splitter"_s)->isVisible());
+    }
+
+    void aHiddenPageCatchesUpWhenShown() {
+        m_page->hide();
+        core::PhoneNumberRecord added;
+        added.provider = core::kProviderRestcomm.toString();
+        added.id = u"PN00000000000000000000000000later"_s;
+        added.e164 = u"4242"_s;
+        QString error;
+        QVERIFY2(store::PhoneNumberRepository(m_test->database()).upsert(m_restcomm, {added}, &error),
+                 qPrintable(error));
+        m_page->refresh();
+        QCOMPARE(rowOfEntry(m_page->model(), u"4242"_s), -1); // not read while nobody looks
+        m_page->show();
+        QVERIFY(rowOfEntry(m_page->model(), u"4242"_s) >= 0);
     }
 
     void theSplittersAreRemembered() {

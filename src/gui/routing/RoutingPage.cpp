@@ -187,6 +187,20 @@ void RoutingPage::setProfile(std::optional<qint64> profileId) {
 }
 
 void RoutingPage::refresh() {
+    // Linting a large account takes a while (about a second for 10,000 numbers), and the store changes
+    // often during a sync: a hidden page catches up when it is shown.
+    m_stale = !isVisible();
+    if (!m_stale)
+        reload();
+}
+
+void RoutingPage::showEvent(QShowEvent* event) {
+    if (m_stale)
+        refresh();
+    QWidget::showEvent(event);
+}
+
+void RoutingPage::reload() {
     const std::optional<store::Profile> profile =
         m_profileId ? store::ProfileRepository(m_database).find(*m_profileId) : std::nullopt;
     const providers::ProviderCapabilities* provider =

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QShowEvent;
 class QTreeWidgetItem;
 
 namespace Ui {
@@ -44,7 +45,7 @@ public:
 public slots:
     // The profile switcher's choice; nullopt (every profile) shows no routes.
     void setProfile(std::optional<qint64> profileId);
-    // Re-reads the store (after a sync or a staged edit).
+    // Re-reads the store (after a sync or a staged edit); a hidden page does it when it is shown.
     void refresh();
     void focusTester();
     // Stages a new SIP number or pattern through the Numbers page's Add dialog.
@@ -57,8 +58,10 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void reload();
     void showMessage(const QString& message);
     void updateActions();
     void runTester();
@@ -74,6 +77,7 @@ private:
     RoutesModel* m_model = nullptr;
     std::optional<qint64> m_profileId;
     std::optional<store::Profile> m_routingProfile; // the chosen profile, when its provider has regex routes
+    bool m_stale = false;                           // the store changed while the page was hidden
     QAction* m_testAction = nullptr;
     QAction* m_addAction = nullptr;
     QAction* m_editAction = nullptr;
