@@ -8,6 +8,7 @@
 #include "demo/DemoEmulator.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
+#include "gui/Translator.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/routing/RoutesModel.h"
@@ -129,6 +130,7 @@ private slots:
     }
 
     void cleanup() {
+        gui::Translator::uninstall();
         m_page.reset();
         m_connections.reset();
         m_test.reset();
@@ -326,6 +328,23 @@ private slots:
         m_page->setProfile(m_restcomm);
         QVERIFY(!message->isVisible());
         QVERIFY(m_page->findChild<QSplitter*>(u"splitter"_s)->isVisible());
+    }
+
+    void followsALanguageChange() {
+        QTest::keyClicks(m_tester, u"42342"_s);
+        QVERIFY(gui::Translator::install(QLocale(QLocale::German, QLocale::Germany)).trunklineLoaded);
+        // The results, findings and notes come from the page and from core: all are built anew.
+        QTRY_COMPARE(m_results->topLevelItem(0)->text(1), u"[45]234[23] nimmt den Anruf an: Muster"_s);
+        QCOMPARE(reasonFor(m_results->topLevelItem(0), u"[45]234[23]"_s),
+                 u"passt auf 42342; das längste passende Muster gewinnt"_s);
+        QVERIFY(findingFor(m_findings, u"+1650*"_s, QString()) >= 0);
+        QCOMPARE(m_findings->item(findingFor(m_findings, u"+1650*"_s, QString()), 0)->text(), u"Fehler"_s);
+        QVERIFY(m_page->findChild<QLabel*>(u"smsNoteLabel"_s)
+                    ->text()
+                    .startsWith(u"SMS nutzen keine Regex-Routen"));
+        QCOMPARE(m_page->findChild<QAction*>(u"addRouteAction"_s)->text(), u"Route hinzufügen…"_s);
+        gui::Translator::uninstall();
+        QTRY_COMPARE(m_results->topLevelItem(0)->text(1), u"[45]234[23] takes the call: pattern"_s);
     }
 
     void aHiddenPageCatchesUpWhenShown() {
