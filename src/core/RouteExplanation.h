@@ -26,8 +26,8 @@ class RouteExplanation {
 
 public:
     // The exact number that won; otherwise every regex tried, longest first (the first that matched
-    // won), and the "*" row when it took the call after none of them matched. Empty when nothing matched
-    // and no regex was tried.
+    // won), and the "*" row when it took the call without matching as a regex (the search ended at a
+    // broken pattern first). Empty when nothing matched and no regex was tried.
     static QList<RouteCandidate> candidates(const RouteMatch& match, const QString& dialed);
 
     // The route entries of one Restcomm account's stored numbers, in the same order, every one in

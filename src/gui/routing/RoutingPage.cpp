@@ -282,6 +282,7 @@ void RoutingPage::runTester() {
     }
     results->expandAll();
     results->setCurrentItem(results->topLevelItem(0));
+    // Also when the current item stays null (no dialed string), so the old winner is not left highlighted.
     highlightWinnerOf(results->currentItem());
 }
 
