@@ -2,8 +2,7 @@
 
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
-#include "core/PhoneNumber.h"
-#include "core/PhoneNumberRecord.h"
+#include "core/RouteExplanation.h"
 #include "store/PhoneNumberRepository.h"
 
 #include <QCommandLineParser>
@@ -41,52 +40,19 @@ QString severityText(core::RouteFinding::Severity severity) {
     return u"info"_s;
 }
 
-// Why a regex did or did not take the call, in the words of the tester.
-QString regexReason(const core::RouteMatch& match, const core::RegexTrial& trial) {
-    if (!trial.error.isEmpty())
-        return RouteCommand::tr("not a valid pattern; Restcomm stops trying patterns here: %1")
-            .arg(trial.error);
-    if (trial.matchedCandidate.isEmpty())
-        return RouteCommand::tr("does not match");
-    if (trial.entryIndex == match.entryIndex)
-        return RouteCommand::tr("matches %1; the longest pattern that matches wins")
-            .arg(trial.matchedCandidate);
-    return RouteCommand::tr("matches %1, but a longer pattern was tried first").arg(trial.matchedCandidate);
-}
-
 } // namespace
 
 QJsonObject RouteCommand::resultJson(const QString& dialed, const QList<core::RouteEntry>& entries,
                                      const core::RouteMatch& match) {
     QJsonArray candidates;
-    if (match.kind == core::RouteMatch::Kind::Exact) {
-        candidates.append(QJsonObject{
-            {u"entry"_s, entries.at(match.entryIndex).phoneNumber},
-            {u"kind"_s, u"exact"_s},
-            {u"matched"_s, match.matchedCandidate},
-            {u"won"_s, true},
-            {u"reason"_s,
-             tr("equals %1; an exact number wins before any pattern").arg(match.matchedCandidate)}});
-    }
-    for (qsizetype i = 0; i < match.regexTrials.size(); ++i) {
-        const core::RegexTrial& trial = match.regexTrials.at(i);
-        candidates.append(
-            QJsonObject{{u"entry"_s, entries.at(trial.entryIndex).phoneNumber},
-                        {u"kind"_s, u"regex"_s},
-                        {u"matched"_s, trial.matchedCandidate.isEmpty() ? QJsonValue()
-                                                                        : QJsonValue(trial.matchedCandidate)},
-                        {u"won"_s, trial.entryIndex == match.entryIndex},
-                        {u"reason"_s, regexReason(match, trial)}});
-    }
-    if (match.kind == core::RouteMatch::Kind::Regex && match.regexTrials.isEmpty() == false &&
-        std::none_of(match.regexTrials.cbegin(), match.regexTrials.cend(),
-                     [&](const core::RegexTrial& t) { return t.entryIndex == match.entryIndex; })) {
-        candidates.append(
-            QJsonObject{{u"entry"_s, u"*"_s},
-                        {u"kind"_s, u"regex"_s},
-                        {u"matched"_s, dialed},
-                        {u"won"_s, true},
-                        {u"reason"_s, tr("no number or pattern matched; the “*” row takes the call")}});
+    for (const core::RouteCandidate& candidate : core::RouteExplanation::candidates(match, dialed)) {
+        candidates.append(QJsonObject{{u"entry"_s, entries.at(candidate.entryIndex).phoneNumber},
+                                      {u"kind"_s, kindText(candidate.kind)},
+                                      {u"matched"_s, candidate.matchedCandidate.isEmpty()
+                                                         ? QJsonValue()
+                                                         : QJsonValue(candidate.matchedCandidate)},
+                                      {u"won"_s, candidate.won},
+                                      {u"reason"_s, candidate.reason}});
     }
     return QJsonObject{
         {u"dialed"_s, dialed},
@@ -137,19 +103,8 @@ QList<core::RouteEntry> RouteCommand::entriesOfProfile(CliContext& context, cons
         *error = tr("the database could not be opened");
         return {};
     }
-    QList<core::RouteEntry> entries;
-    // Every number of one Restcomm account lives in the account's organisation.
-    for (const core::PhoneNumberRecord& number :
-         store::PhoneNumberRepository(*database).list(profiles.first().id, {}, error)) {
-        const bool sms = number.restcomm && (!number.restcomm->smsUrl.isEmpty() ||
-                                             !number.restcomm->smsApplicationSid.isEmpty());
-        // Restcomm's representation has no pure_sip (docs/api/restcomm-numbers.md §3): a number provisioned
-        // through Trunkline remembers it; otherwise text that is not an E.164 number ("16.*", "1234") can
-        // only have been stored with isSIP=true, since a provider number is normalised and checked (§5).
-        const bool pureSip =
-            (number.restcomm && number.restcomm->pureSip) || !core::PhoneNumber::isE164(number.e164);
-        entries.append({number.e164, kOrganization, pureSip, number.id, sms});
-    }
+    const QList<core::RouteEntry> entries = core::RouteExplanation::entriesOf(
+        store::PhoneNumberRepository(*database).list(profiles.first().id, {}, error), kOrganization);
     if (entries.isEmpty() && error->isEmpty())
         *error = tr("--profile: %1 has no numbers; sync it first.").arg(profiles.first().name);
     return entries;

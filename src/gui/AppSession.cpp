@@ -11,6 +11,7 @@
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/porting/PortOrdersPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
+#include "gui/routing/RoutingPage.h"
 #include "gui/syncstatus/SyncController.h"
 #include "gui/syncstatus/SyncStatusWidget.h"
 #include "store/ProfileRepository.h"
@@ -124,17 +125,20 @@ void AppSession::createToolBar() {
 void AppSession::wirePages() {
     m_numbers = new NumbersPage(m_database);
     m_extensions = new ExtensionsPage(m_database);
+    m_routing = new RoutingPage(m_database);
     m_pending = new PendingChangesPage(m_database);
     m_window->setPageWidget(MainWindow::Page::Numbers, m_numbers);
     m_window->setPageWidget(MainWindow::Page::Extensions, m_extensions);
     m_portOrders = new PortOrdersPage(m_database);
     m_window->setPageWidget(MainWindow::Page::PortOrders, m_portOrders);
+    m_window->setPageWidget(MainWindow::Page::Routing, m_routing);
     m_window->setPageWidget(MainWindow::Page::PendingChanges, m_pending);
     m_audit = new AuditLogPage(m_database);
     m_window->setPageWidget(MainWindow::Page::AuditLog, m_audit);
     m_numbers->setConnectionFactory(m_connections.get());
     m_portOrders->setConnectionFactory(m_connections.get());
     connect(m_portOrders, &PortOrdersPage::orderPlaced, m_sync.get(), &SyncController::syncAll);
+    m_routing->setConnectionFactory(m_connections.get());
     connect(m_pending, &PendingChangesPage::applyRequested, m_sync.get(), &SyncController::applyPending);
     // An opened extension's forwarding list and settings are fetched before anything else; the page
     // re-reads them with the next storeChanged().
@@ -145,6 +149,7 @@ void AppSession::wirePages() {
     connect(m_pending, &PendingChangesPage::changesDiscarded, m_numbers, &NumbersPage::refresh);
     connect(m_pending, &PendingChangesPage::changesDiscarded, m_extensions, &ExtensionsPage::refresh);
     connect(m_numbers, &NumbersPage::changesStaged, m_pending, &PendingChangesPage::refresh);
+    connect(m_routing, &RoutingPage::changesStaged, m_pending, &PendingChangesPage::refresh);
     // Edits staged on the other pages show up as soon as the admin looks at the list.
     connect(m_window.get(), &MainWindow::currentPageChanged, this, [this](MainWindow::Page page) {
         if (page == MainWindow::Page::PendingChanges)
@@ -157,6 +162,7 @@ void AppSession::showProfile(std::optional<qint64> profileId) {
     m_numbers->setProfile(profileId);
     m_extensions->setProfile(profileId);
     m_portOrders->setProfile(profileId);
+    m_routing->setProfile(profileId);
     m_audit->setProfile(profileId);
 }
 
@@ -167,6 +173,7 @@ void AppSession::storeChanged() {
     m_numbers->refresh();
     m_extensions->refresh();
     m_portOrders->refresh();
+    m_routing->refresh();
     m_pending->refresh();
     m_audit->refresh();
 }

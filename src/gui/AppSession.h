@@ -18,6 +18,7 @@ class ExtensionsPage;
 class PendingChangesPage;
 class PortOrdersPage;
 class ProfileSwitcher;
+class RoutingPage;
 class SyncController;
 
 // The running console: the main window with its pages over one local store, the connections to the
@@ -63,6 +64,7 @@ private:
     AccountOverview* m_overview = nullptr;
     NumbersPage* m_numbers = nullptr;
     ExtensionsPage* m_extensions = nullptr;
+    RoutingPage* m_routing = nullptr;
     PendingChangesPage* m_pending = nullptr;
     PortOrdersPage* m_portOrders = nullptr;
     AuditLogPage* m_audit = nullptr;

@@ -173,8 +173,8 @@ RestcommData RestcommDemoData::make(quint32 seed, const EmulatorOptions& options
     }
 
     // The DID provider's stock: US local, toll-free and mobile numbers.
-    // -> QString: with QT_USE_QSTRINGBUILDER an auto return would hand out a builder that refers to the
-    // lambda's dead temporaries.
+    // "-> QString": with QT_USE_QSTRINGBUILDER a deduced return type would be a QStringBuilder holding
+    // references to the temporaries of the return statement, read after they are gone.
     auto randomUsNumber = [&rng](const char16_t* areaCode) -> QString {
         return u"+1"_s + QString::fromUtf16(areaCode) + QStringLiteral("%1").arg(rng.bounded(200, 1000)) +
                QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/PhoneNumberRecord.h"
+#include "core/RouteMatcher.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QSet>
+
+namespace trunkline::gui {
+
+// The incoming numbers and regex routes of one Restcomm profile as the Routing page lists them, in the
+// order of the route entries the tester and linter are given (row = entry index), with the row of the
+// dialed number's winner highlighted. Rows with a staged edit are shown as edited, and staged additions
+// after the stored rows, in italics.
+class RoutesModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { EntryColumn, KindColumn, FriendlyNameColumn, VoiceColumn, SmsColumn, ColumnCount };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    // `numbers` with their staged edits applied; `staged` holds the ids of those with a staged edit.
+    void setNumbers(const QList<core::PhoneNumberRecord>& numbers, const QList<core::RouteEntry>& entries,
+                    const QSet<QString>& staged);
+    const core::PhoneNumberRecord& numberAt(int row) const { return m_numbers.at(row); }
+    const QList<core::RouteEntry>& entries() const { return m_entries; }
+    bool isStaged(int row) const { return m_staged.contains(m_numbers.at(row).id); }
+
+    // The winner shown in bold on a highlighted background; -1 for none.
+    void setHighlightedRow(int row);
+    int highlightedRow() const { return m_highlighted; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QString text(int row, int column) const;
+
+    QList<core::PhoneNumberRecord> m_numbers;
+    QList<core::RouteEntry> m_entries;
+    QSet<QString> m_staged;
+    int m_highlighted = -1;
+};
+
+} // namespace trunkline::gui

@@ -1,0 +1,409 @@
+// The Routing page against the demo office's Restcomm account, synced from the in-process emulator into
+// a real SQLite file: the tester driven by typing, the linter after a route is added to the store, an
+// edit staged through the number dialog, and what a profile without regex routes is told.
+
+#include "GuiTestCase.h"
+#include "changes/NumberChangePayloads.h"
+#include "connection/ConnectionFactory.h"
+#include "demo/DemoEmulator.h"
+#include "gui/DatabaseStatusText.h"
+#include "gui/MainWindow.h"
+#include "gui/Translator.h"
+#include "gui/numbers/AddNumberDialog.h"
+#include "gui/numbers/EditNumberDialog.h"
+#include "gui/routing/RoutesModel.h"
+#include "gui/routing/RoutingPage.h"
+#include "gui/syncstatus/SyncController.h"
+#include "secrets/MemorySecretStore.h"
+#include "store/PendingChangeRepository.h"
+#include "store/PhoneNumberRepository.h"
+#include "store/ProfileRepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace trunkline;
+using gui::RoutesModel;
+using gui::RoutingPage;
+
+namespace {
+
+// The entry (number or pattern as stored) of the model's highlighted row; "" for none.
+QString highlightedEntry(const RoutesModel* model) {
+    const int row = model->highlightedRow();
+    return row < 0 ? QString() : model->numberAt(row).e164;
+}
+
+int rowOfEntry(const RoutesModel* model, const QString& entry) {
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->numberAt(row).e164 == entry)
+            return row;
+    }
+    return -1;
+}
+
+// The reason given for `entry` under a dialed string's item; "" when it is not a candidate.
+QString reasonFor(const QTreeWidgetItem* dialed, const QString& entry) {
+    for (int i = 0; i < dialed->childCount(); ++i) {
+        if (dialed->child(i)->text(0) == entry)
+            return dialed->child(i)->text(1);
+    }
+    return {};
+}
+
+// The row of the linter's finding about `entry` whose message contains `fragment`; -1 for none.
+int findingFor(const QTableWidget* findings, const QString& entry, const QString& fragment) {
+    for (int row = 0; row < findings->rowCount(); ++row) {
+        if (findings->item(row, 1)->text() == entry && findings->item(row, 2)->text().contains(fragment))
+            return row;
+    }
+    return -1;
+}
+
+// A connection factory over the in-process demo emulator, with an empty in-memory keychain.
+struct DemoConnections {
+    secrets::MemorySecretStore secrets;
+    QNetworkAccessManager network;
+    demo::DemoEmulator demo;
+    connection::ConnectionFactory factory{secrets, network, demo};
+};
+
+// Runs `step` on the modal dialog the code under test opens next (exec() spins the event loop).
+void onNextModal(std::function<void(QWidget*)> step) {
+    QTimer::singleShot(10, qApp, [step = std::move(step)] {
+        if (QWidget* modal = QApplication::activeModalWidget())
+            step(modal);
+        else
+            onNextModal(step);
+    });
+}
+
+} // namespace
+
+class tst_RoutingPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    // The demo office's Restcomm profile alone, synced: its numbers and seed 003's regex routes.
+    void init() {
+        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
+        QCOMPARE(addDemoProfiles(*m_test), 3);
+        store::ProfileRepository profiles(m_test->database());
+        for (const store::Profile& profile : profiles.list()) {
+            if (profile.provider == core::kProviderRestcomm)
+                m_restcomm = profile.id;
+            else
+                QVERIFY(profiles.remove(profile.id));
+        }
+        QVERIFY(m_restcomm > 0);
+        m_connections = std::make_unique<DemoConnections>();
+        gui::SyncController sync(m_test->database(), m_connections->factory);
+        QSignalSpy finished(&sync, &gui::SyncController::finished);
+        sync.syncAll();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(),
+                 qPrintable(finished.first().at(2).toStringList().join(u'\n')));
+
+        m_page = std::make_unique<RoutingPage>(m_test->database());
+        m_page->resize(1100, 760);
+        m_page->show();
+        m_page->setConnectionFactory(&m_connections->factory);
+        m_page->setProfile(m_restcomm);
+        m_tester = m_page->findChild<QPlainTextEdit*>(u"testerEdit"_s);
+        m_results = m_page->findChild<QTreeWidget*>(u"testerResults"_s);
+        m_findings = m_page->findChild<QTableWidget*>(u"findingsView"_s);
+        QVERIFY(m_tester && m_results && m_findings);
+    }
+
+    void cleanup() {
+        gui::Translator::uninstall();
+        m_page.reset();
+        m_connections.reset();
+        m_test.reset();
+    }
+
+    void listsTheSyncedNumbersAndRoutes() {
+        const RoutesModel* model = m_page->model();
+        QVERIFY2(model->rowCount() >= 17, qPrintable(QString::number(model->rowCount())));
+        const int mainLine = rowOfEntry(model, u"+16502530000"_s);
+        QVERIFY(mainLine >= 0);
+        QCOMPARE(model->index(mainLine, RoutesModel::FriendlyNameColumn).data().toString(), u"Main line"_s);
+        QCOMPARE(model->index(mainLine, RoutesModel::KindColumn).data().toString(), u"Number"_s);
+        // The main line answers through an application, which Restcomm prefers to its URL.
+        QVERIFY(
+            model->index(mainLine, RoutesModel::VoiceColumn).data().toString().startsWith(u"Application AP"));
+        QVERIFY(model->index(mainLine, RoutesModel::SmsColumn).data().toString().endsWith(u"/sms/echo.xml"));
+        const int pattern = rowOfEntry(model, u"[45]234[23]"_s);
+        QVERIFY(pattern >= 0);
+        QCOMPARE(model->index(pattern, RoutesModel::KindColumn).data().toString(), u"Pattern"_s);
+        QCOMPARE(model->index(rowOfEntry(model, u"*"_s), RoutesModel::KindColumn).data().toString(),
+                 u"Catch-all"_s);
+        QVERIFY(!m_page->findChild<QLabel*>(u"messageLabel"_s)->isVisibleTo(m_page.get()));
+        // Regex routes are voice only, and the page says so whatever the findings.
+        QVERIFY(
+            m_page->findChild<QLabel*>(u"smsNoteLabel"_s)->text().contains(u"SMS does not use regex routes"));
+    }
+
+    void dialedStringsAreSplitAtCommasSpacesAndNewLines() {
+        QCOMPARE(RoutingPage::dialedStrings(u" 42342,16502530000\n*7712333#  , ,\t1234 "_s),
+                 (QStringList{u"42342"_s, u"16502530000"_s, u"*7712333#"_s, u"1234"_s}));
+    }
+
+    void theTesterShowsTheWinnerAndWhy() {
+        QTest::keyClicks(m_tester, u"42342, +16502530000"_s);
+        QTest::keyClick(m_tester, Qt::Key_Return);
+        QTest::keyClicks(m_tester, u"*7712333#"_s);
+        QCOMPARE(m_results->topLevelItemCount(), 3);
+
+        // A regex: the longest pattern that matches wins, the shorter ones that match lose to it.
+        QTreeWidgetItem* regex = m_results->topLevelItem(0);
+        QCOMPARE(regex->text(0), u"42342"_s);
+        QCOMPARE(regex->text(1), u"[45]234[23] takes the call: pattern"_s);
+        QCOMPARE(reasonFor(regex, u"[45]234[23]"_s),
+                 u"matches 42342; the longest pattern that matches wins"_s);
+        QCOMPARE(reasonFor(regex, u"999..."_s), u"does not match"_s);
+        // The leading "+" is rewritten by Restcomm, so this pattern never matches anything.
+        QCOMPARE(reasonFor(regex, u"+1650*"_s), u"does not match"_s);
+        QVERIFY2(reasonFor(regex, u"*"_s).endsWith(u"but a longer pattern was tried first"),
+                 qPrintable(reasonFor(regex, u"*"_s)));
+        QCOMPARE(m_results->currentItem(), regex);
+        QCOMPARE(highlightedEntry(m_page->model()), u"[45]234[23]"_s);
+
+        // An exact number wins before any pattern; choosing its result highlights it instead.
+        QTreeWidgetItem* exact = m_results->topLevelItem(1);
+        QCOMPARE(exact->text(1), u"+16502530000 takes the call: exact number"_s);
+        QCOMPARE(exact->childCount(), 1);
+        QCOMPARE(reasonFor(exact, u"+16502530000"_s),
+                 u"equals +16502530000; an exact number wins before any pattern"_s);
+        m_results->setCurrentItem(exact->child(0));
+        QCOMPARE(highlightedEntry(m_page->model()), u"+16502530000"_s);
+        const QModelIndex highlighted = m_page->model()->index(m_page->model()->highlightedRow(), 0);
+        QVERIFY(highlighted.data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(highlighted.data(Qt::BackgroundRole).isValid());
+
+        // A star code with a closing '#': Java's "^*" is legal, and the pattern wins.
+        QCOMPARE(m_results->topLevelItem(2)->text(1), u"^*77...33#$ takes the call: pattern"_s);
+
+        // Clearing the field clears the results and the highlight.
+        m_tester->clear();
+        QCOMPARE(m_results->topLevelItemCount(), 0);
+        QCOMPARE(m_page->model()->highlightedRow(), -1);
+    }
+
+    void theTesterIsOneShortcutAway() {
+        m_page->show();
+        m_page->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+        m_page->findChild<QTableView*>(u"routesView"_s)->setFocus();
+        QTest::keyClick(m_page.get(), Qt::Key_T, Qt::ControlModifier);
+        QVERIFY(m_tester->hasFocus());
+    }
+
+    void theLinterFlagsAPatternThatMatchesEverything() {
+        QCOMPARE(findingFor(m_findings, u".*"_s, u"matches every number"_s), -1);
+        core::PhoneNumberRecord everything;
+        everything.provider = core::kProviderRestcomm.toString();
+        everything.id = u"PN0000000000000000000000000000dot"_s;
+        everything.e164 = u".*"_s;
+        everything.label = u"Careless"_s;
+        everything.restcomm = core::RestcommAttributes{};
+        everything.restcomm->pureSip = true;
+        QString error;
+        QVERIFY2(store::PhoneNumberRepository(m_test->database()).upsert(m_restcomm, {everything}, &error),
+                 qPrintable(error));
+        m_page->refresh();
+        const int finding = findingFor(m_findings, u".*"_s, u"matches every number"_s);
+        QVERIFY(finding >= 0);
+        QCOMPARE(m_findings->item(finding, 0)->text(), u"Warning"_s);
+        QVERIFY(!m_findings->item(finding, 0)->icon().isNull());
+        // And the tester agrees: it is longer than "*", so it takes what the catch-all took before.
+        QTest::keyClicks(m_tester, u"5551234"_s);
+        QCOMPARE(highlightedEntry(m_page->model()), u".*"_s);
+    }
+
+    void anEditIsStagedAndLinted() {
+        QCOMPARE(findingFor(m_findings, u"16.*"_s, u"has an SMS route"_s), -1);
+        auto* view = m_page->findChild<QTableView*>(u"routesView"_s);
+        view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), u"16.*"_s), 0));
+        QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
+        QString problem = u"no dialog"_s;
+        onNextModal([&problem](QWidget* dialog) {
+            auto* sms = dialog->findChild<QLineEdit*>(u"smsUrlEdit"_s);
+            QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+            if (sms)
+                QTest::keyClicks(sms, u"https://apps.example.com/sms.xml"_s);
+            // The demo's voice URLs are relative to the Restcomm server, which the dialog does not accept.
+            if (auto* voice = dialog->findChild<QLineEdit*>(u"voiceUrlEdit"_s)) {
+                voice->clear();
+                QTest::keyClicks(voice, u"https://apps.example.com/voice.xml"_s);
+            }
+            problem = !sms ? u"no SMS URL field"_s
+                      : ok->isEnabled()
+                          ? QString()
+                          : qobject_cast<gui::EditNumberDialog*>(dialog)->problems().join(u'\n');
+            // Closed either way, so that a broken dialog fails the test instead of hanging it.
+            ok->isEnabled() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
+        });
+        m_page->editRoute();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(staged.size(), 1);
+
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().entity, changes::NumberChangePayloads::kPhoneNumber);
+        QCOMPARE(changes.first().payload.value(u"smsUrl"_s).toString(),
+                 u"https://apps.example.com/sms.xml"_s);
+        // The page shows the staged edit, and the linter says that SMS never reaches a pattern.
+        const int row = rowOfEntry(m_page->model(), u"16.*"_s);
+        QCOMPARE(m_page->model()->index(row, RoutesModel::SmsColumn).data().toString(),
+                 u"https://apps.example.com/sms.xml"_s);
+        QVERIFY(m_page->model()->index(row, 0).data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(findingFor(m_findings, u"16.*"_s, u"has an SMS route"_s) >= 0);
+    }
+
+    void anAddedRouteIsStagedAndTested() {
+        QString problem = u"no dialog"_s;
+        onNextModal([&problem](QWidget* dialog) {
+            auto* sip = dialog->findChild<QLineEdit*>(u"sipNumberEdit"_s);
+            QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+            // The dialog opens on the SIP number, the only kind that can be a pattern.
+            problem = !sip || !sip->isVisible() ? u"the SIP number field is not shown"_s : QString();
+            if (problem.isEmpty()) {
+                QTest::keyClicks(sip, u"5551.*"_s);
+                QTest::keyClicks(dialog->findChild<QLineEdit*>(u"friendlyNameEdit"_s), u"Trial"_s);
+                if (!ok->isEnabled())
+                    problem = qobject_cast<gui::AddNumberDialog*>(dialog)->problems().join(u'\n');
+            }
+            ok->isEnabled() && problem.isEmpty() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
+        });
+        QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
+        m_page->findChild<QAction*>(u"addRouteAction"_s)->trigger();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(staged.size(), 1);
+
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().operation, store::ChangeOperation::Create);
+        QCOMPARE(changes.first().payload.value(changes::NumberChangePayloads::kIsSipKey).toBool(), true);
+        // Listed before it exists, in italics, and the tester already routes to it.
+        const int row = rowOfEntry(m_page->model(), u"5551.*"_s);
+        QVERIFY(row >= 0);
+        QCOMPARE(m_page->model()->index(row, RoutesModel::FriendlyNameColumn).data().toString(), u"Trial"_s);
+        QVERIFY(m_page->model()->index(row, 0).data(Qt::FontRole).value<QFont>().italic());
+        QTest::keyClicks(m_tester, u"5551234"_s);
+        QCOMPARE(highlightedEntry(m_page->model()), u"5551.*"_s);
+    }
+
+    void aProfileWithoutRegexRoutesIsToldSo() {
+        const qint64 ringCentral = m_test->addProfile(u"Berlin office"_s, u"ringcentral"_s);
+        QVERIFY(ringCentral > 0);
+        m_page->show();
+        m_page->setProfile(ringCentral);
+        auto* message = m_page->findChild<QLabel*>(u"messageLabel"_s);
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->text(),
+                 u"Berlin office is a RingCentral profile. RingCentral does not route incoming "
+                 "calls by number patterns, so there are no routes to show or test here. "
+                 "Routing is available for Restcomm profiles."_s);
+        QVERIFY(!m_page->findChild<QSplitter*>(u"splitter"_s)->isVisible());
+        QCOMPARE(m_page->model()->rowCount(), 0);
+        QVERIFY(!m_page->findChild<QAction*>(u"addRouteAction"_s)->isEnabled());
+
+        m_page->setProfile(m_restcomm);
+        QVERIFY(!message->isVisible());
+        QVERIFY(m_page->findChild<QSplitter*>(u"splitter"_s)->isVisible());
+    }
+
+    void followsALanguageChange() {
+        QTest::keyClicks(m_tester, u"42342"_s);
+        QVERIFY(gui::Translator::install(QLocale(QLocale::German, QLocale::Germany)).trunklineLoaded);
+        // The results, findings and notes come from the page and from core: all are built anew.
+        QTRY_COMPARE(m_results->topLevelItem(0)->text(1), u"[45]234[23] nimmt den Anruf an: Muster"_s);
+        QCOMPARE(reasonFor(m_results->topLevelItem(0), u"[45]234[23]"_s),
+                 u"passt auf 42342; das längste passende Muster gewinnt"_s);
+        QVERIFY(findingFor(m_findings, u"+1650*"_s, QString()) >= 0);
+        QCOMPARE(m_findings->item(findingFor(m_findings, u"+1650*"_s, QString()), 0)->text(), u"Fehler"_s);
+        QVERIFY(m_page->findChild<QLabel*>(u"smsNoteLabel"_s)
+                    ->text()
+                    .startsWith(u"SMS nutzen keine Regex-Routen"));
+        QCOMPARE(m_page->findChild<QAction*>(u"addRouteAction"_s)->text(), u"Route hinzufügen…"_s);
+        gui::Translator::uninstall();
+        QTRY_COMPARE(m_results->topLevelItem(0)->text(1), u"[45]234[23] takes the call: pattern"_s);
+    }
+
+    void aHiddenPageCatchesUpWhenShown() {
+        m_page->hide();
+        core::PhoneNumberRecord added;
+        added.provider = core::kProviderRestcomm.toString();
+        added.id = u"PN00000000000000000000000000later"_s;
+        added.e164 = u"4242"_s;
+        QString error;
+        QVERIFY2(store::PhoneNumberRepository(m_test->database()).upsert(m_restcomm, {added}, &error),
+                 qPrintable(error));
+        m_page->refresh();
+        QCOMPARE(rowOfEntry(m_page->model(), u"4242"_s), -1); // not read while nobody looks
+        m_page->show();
+        QVERIFY(rowOfEntry(m_page->model(), u"4242"_s) >= 0);
+    }
+
+    void theSplittersAreRemembered() {
+        m_page->show();
+        auto* splitter = m_page->findChild<QSplitter*>(u"splitter"_s);
+        splitter->setSizes({200, 500});
+        const QList<int> sizes = splitter->sizes();
+        emit splitter->splitterMoved(200, 1); // what dragging the handle emits
+        RoutingPage again(m_test->database());
+        again.resize(m_page->size());
+        again.show();
+        again.setProfile(m_restcomm);
+        QCOMPARE(again.findChild<QSplitter*>(u"splitter"_s)->sizes(), sizes);
+    }
+
+    // docs/screenshots/routing.png: the page in the window, with a tested number and the demo's findings.
+    void screenshotForTheGuide() {
+        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENS_DIR");
+        if (dir.isEmpty())
+            QSKIP("TRUNKLINE_SCREENS_DIR is not set");
+        gui::MainWindow window;
+        window.setDatabaseDescription(gui::DatabaseStatusText::describe(m_test->location()));
+        auto* page = new RoutingPage(m_test->database());
+        window.setPageWidget(gui::MainWindow::Page::Routing, page);
+        window.showPage(gui::MainWindow::Page::Routing);
+        window.resize(1280, 800);
+        window.show();
+        page->setConnectionFactory(&m_connections->factory);
+        page->setProfile(m_restcomm);
+        QTest::keyClicks(page->findChild<QPlainTextEdit*>(u"testerEdit"_s),
+                         u"42342, 16502530000, *7712333#"_s);
+        QTest::qWait(50); // the layouts' posted requests: labels that changed text get their width
+        QVERIFY(window.grab().save(dir + u"/routing.png"_s));
+    }
+
+private:
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<DemoConnections> m_connections;
+    std::unique_ptr<RoutingPage> m_page;
+    qint64 m_restcomm = 0;
+    QPlainTextEdit* m_tester = nullptr;
+    QTreeWidget* m_results = nullptr;
+    QTableWidget* m_findings = nullptr;
+};
+
+QTEST_MAIN(tst_RoutingPage)
+#include "tst_RoutingPage.moc"
