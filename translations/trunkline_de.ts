@@ -2784,30 +2784,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 <context>
     <name>RouteCommand</name>
     <message>
-        <source>not a valid pattern; Restcomm stops trying patterns here: %1</source>
-        <translation>kein gültiges Muster; Restcomm prüft ab hier keine Muster mehr: %1</translation>
-    </message>
-    <message>
-        <source>does not match</source>
-        <translation>passt nicht</translation>
-    </message>
-    <message>
-        <source>matches %1; the longest pattern that matches wins</source>
-        <translation>passt auf %1; das längste passende Muster gewinnt</translation>
-    </message>
-    <message>
-        <source>matches %1, but a longer pattern was tried first</source>
-        <translation>passt auf %1, aber ein längeres Muster wurde zuerst geprüft</translation>
-    </message>
-    <message>
-        <source>equals %1; an exact number wins before any pattern</source>
-        <translation>gleich %1; eine exakte Nummer gewinnt vor jedem Muster</translation>
-    </message>
-    <message>
-        <source>no number or pattern matched; the “*” row takes the call</source>
-        <translation>keine Nummer und kein Muster passt; die Zeile „*“ nimmt den Anruf an</translation>
-    </message>
-    <message>
         <source>--entries: cannot read %1: %2</source>
         <translation>--entries: %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -2870,6 +2846,33 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>pattern error: %1</source>
         <translation>Fehler im Muster: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RouteExplanation</name>
+    <message>
+        <source>not a valid pattern; Restcomm stops trying patterns here: %1</source>
+        <translation>kein gültiges Muster; Restcomm prüft ab hier keine Muster mehr: %1</translation>
+    </message>
+    <message>
+        <source>no number or pattern matched; the “*” row takes the call</source>
+        <translation>keine Nummer und kein Muster passt; die Zeile „*“ nimmt den Anruf an</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>passt nicht</translation>
+    </message>
+    <message>
+        <source>matches %1; the longest pattern that matches wins</source>
+        <translation>passt auf %1; das längste passende Muster gewinnt</translation>
+    </message>
+    <message>
+        <source>matches %1, but a longer pattern was tried first</source>
+        <translation>passt auf %1, aber ein längeres Muster wurde zuerst geprüft</translation>
+    </message>
+    <message>
+        <source>equals %1; an exact number wins before any pattern</source>
+        <translation>gleich %1; eine exakte Nummer gewinnt vor jedem Muster</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +2951,49 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>The pattern &quot;%1&quot; is not a valid regular expression: %2 at offset %3.</source>
         <translation>Das Muster &quot;%1&quot; ist kein gültiger regulärer Ausdruck: %2 an Position %3.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingPage</name>
+    <message>
+        <source>Routing</source>
+        <translation>Routing</translation>
+    </message>
+    <message>
+        <source>&amp;Test dialed numbers</source>
+        <translation>Gewählte Nummern &amp;testen</translation>
+    </message>
+    <message>
+        <source>One or more dialed numbers, separated by commas, spaces or new lines, e.g. 16502530000, 42342, *7712333#</source>
+        <translation>Eine oder mehrere gewählte Nummern, getrennt durch Kommas, Leerzeichen oder Zeilenumbrüche, z. B. 16502530000, 42342, *7712333#</translation>
+    </message>
+    <message>
+        <source>Dialed / entry</source>
+        <translation>Gewählt / Eintrag</translation>
+    </message>
+    <message>
+        <source>Result / reason</source>
+        <translation>Ergebnis / Grund</translation>
+    </message>
+    <message>
+        <source>Linter</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>SMS does not use regex routes: Restcomm matches patterns for voice calls only, so a message reaches only a number stored exactly.</source>
+        <translation>SMS nutzen keine Regex-Routen: Restcomm wendet Muster nur auf Sprachanrufe an, eine Nachricht erreicht also nur eine exakt gespeicherte Nummer.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
     </message>
 </context>
 <context>
@@ -4623,10 +4669,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Every change applied to a provider will be listed here with its time and result. Viewing the audit log is not available yet.</source>
         <translation>Jede bei einem Anbieter ausgeführte Änderung wird hier mit Zeitpunkt und Ergebnis aufgeführt. Das Änderungsprotokoll anzuzeigen ist noch nicht möglich.</translation>
     </message>
-    <message>
-        <source>Orders to move numbers to a new provider, including German extended numbers, will be listed here. Creating port orders is not available yet.</source>
-        <translation>Aufträge, mit denen Rufnummern – auch deutsche Durchwahlnummern – zu einem neuen Anbieter umziehen, werden hier aufgeführt. Portierungsaufträge anzulegen ist noch nicht möglich.</translation>
-    </message>
 </context>
 <context>
     <name>trunkline::gui::NumberPreviewModel</name>
@@ -5371,6 +5413,156 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>trunkline::gui::RoutesModel</name>
+    <message>
+        <source>Application %1</source>
+        <translation>Anwendung %1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Catch-all</source>
+        <translation>Auffangroute</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Number or pattern</source>
+        <translation>Rufnummer oder Muster</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Voice URL or application</source>
+        <translation>Sprach-URL oder -Anwendung</translation>
+    </message>
+    <message>
+        <source>SMS URL or application</source>
+        <translation>SMS-URL oder -Anwendung</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::RoutingPage</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 profile. %2 does not route incoming calls by number patterns, so there are no routes to show or test here. Routing is available for %3 profiles.</source>
+        <translation>%1 ist ein %2-Profil. %2 leitet eingehende Anrufe nicht nach Nummernmustern weiter, daher gibt es hier keine Routen zum Anzeigen oder Testen. Routing gibt es für %3-Profile.</translation>
+    </message>
+    <message>
+        <source>Choose a %1 profile in the toolbar to see its incoming numbers and routes.</source>
+        <translation>Wählen Sie in der Werkzeugleiste ein %1-Profil, um seine eingehenden Nummern und Routen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The local copy has no numbers of %1 yet; sync it first (F5).</source>
+        <translation>Die lokale Kopie enthält noch keine Nummern von %1; zuerst synchronisieren (F5).</translation>
+    </message>
+    <message>
+        <source>%1 takes the call: exact number</source>
+        <translation>%1 nimmt den Anruf an: exakte Nummer</translation>
+    </message>
+    <message>
+        <source>%1 takes the call: pattern</source>
+        <translation>%1 nimmt den Anruf an: Muster</translation>
+    </message>
+    <message>
+        <source>No number or pattern takes the call</source>
+        <translation>Keine Nummer und kein Muster nimmt den Anruf an</translation>
+    </message>
+    <message>
+        <source>all routes</source>
+        <translation>alle Routen</translation>
+    </message>
+    <message>
+        <source>Linter: no findings</source>
+        <translation>Prüfung: keine Befunde</translation>
+    </message>
+    <message>
+        <source>Linter: 1 finding</source>
+        <translation>Prüfung: 1 Befund</translation>
+    </message>
+    <message>
+        <source>Linter: %1 findings</source>
+        <translation>Prüfung: %1 Befunde</translation>
+    </message>
+    <message>
+        <source>1 number or pattern</source>
+        <translation>1 Rufnummer oder Muster</translation>
+    </message>
+    <message>
+        <source>%1 numbers and patterns</source>
+        <translation>%1 Rufnummern und Muster</translation>
+    </message>
+    <message>
+        <source>Edit route</source>
+        <translation>Route bearbeiten</translation>
+    </message>
+    <message>
+        <source>The number is no longer in the local copy.</source>
+        <translation>Die Rufnummer ist nicht mehr in der lokalen Kopie.</translation>
+    </message>
+    <message>
+        <source>%1 numbers are routed by their URLs and applications, not assigned to extensions.</source>
+        <translation>%1-Rufnummern werden über ihre URLs und Anwendungen weitergeleitet, nicht Nebenstellen zugeordnet.</translation>
+    </message>
+    <message>
+        <source>The changes could not be staged: %1</source>
+        <translation>Die Änderungen konnten nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Test dialed numbers</source>
+        <translation>Gewählte Nummern testen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the current number or pattern&apos;s friendly name, URLs and applications (%1)</source>
+        <translation>Anzeigename, URLs und Anwendungen der aktuellen Rufnummer oder des Musters bearbeiten (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is staged to be added; discard it on the Pending changes page and add it again to change it.</source>
+        <translation>%1 ist zum Hinzufügen vorgemerkt; um es zu ändern, auf der Seite „Ausstehende Änderungen“ verwerfen und neu hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Add route</source>
+        <translation>Route hinzufügen</translation>
+    </message>
+    <message>
+        <source>The new route could not be staged: %1</source>
+        <translation>Die neue Route konnte nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Add route…</source>
+        <translation>Route hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a SIP number or pattern to the profile (%1)</source>
+        <translation>Dem Profil eine SIP-Nummer oder ein Muster hinzufügen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::SyncController</name>
     <message>
         <source>%1: %2</source>
@@ -6061,226 +6253,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Port orders</source>
         <translation>Portierungsaufträge</translation>
-    </message>
-</context>
-<context>
-    <name>RouteExplanation</name>
-    <message>
-        <source>not a valid pattern; Restcomm stops trying patterns here: %1</source>
-        <translation>kein gültiges Muster; Restcomm prüft ab hier keine Muster mehr: %1</translation>
-    </message>
-    <message>
-        <source>no number or pattern matched; the “*” row takes the call</source>
-        <translation>keine Nummer und kein Muster passt; die Zeile „*“ nimmt den Anruf an</translation>
-    </message>
-    <message>
-        <source>does not match</source>
-        <translation>passt nicht</translation>
-    </message>
-    <message>
-        <source>matches %1; the longest pattern that matches wins</source>
-        <translation>passt auf %1; das längste passende Muster gewinnt</translation>
-    </message>
-    <message>
-        <source>matches %1, but a longer pattern was tried first</source>
-        <translation>passt auf %1, aber ein längeres Muster wurde zuerst geprüft</translation>
-    </message>
-    <message>
-        <source>equals %1; an exact number wins before any pattern</source>
-        <translation>gleich %1; eine exakte Nummer gewinnt vor jedem Muster</translation>
-    </message>
-</context>
-<context>
-    <name>RoutingPage</name>
-    <message>
-        <source>Routing</source>
-        <translation>Routing</translation>
-    </message>
-    <message>
-        <source>&amp;Test dialed numbers</source>
-        <translation>Gewählte Nummern &amp;testen</translation>
-    </message>
-    <message>
-        <source>One or more dialed numbers, separated by commas, spaces or new lines, e.g. 16502530000, 42342, *7712333#</source>
-        <translation>Eine oder mehrere gewählte Nummern, getrennt durch Kommas, Leerzeichen oder Zeilenumbrüche, z. B. 16502530000, 42342, *7712333#</translation>
-    </message>
-    <message>
-        <source>Dialed / entry</source>
-        <translation>Gewählt / Eintrag</translation>
-    </message>
-    <message>
-        <source>Result / reason</source>
-        <translation>Ergebnis / Grund</translation>
-    </message>
-    <message>
-        <source>Linter</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <source>SMS does not use regex routes: Restcomm matches patterns for voice calls only, so a message reaches only a number stored exactly.</source>
-        <translation>SMS nutzen keine Regex-Routen: Restcomm wendet Muster nur auf Sprachanrufe an, eine Nachricht erreicht also nur eine exakt gespeicherte Nummer.</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Schwere</translation>
-    </message>
-    <message>
-        <source>Entry</source>
-        <translation>Eintrag</translation>
-    </message>
-    <message>
-        <source>Finding</source>
-        <translation>Befund</translation>
-    </message>
-</context>
-<context>
-    <name>trunkline::gui::RoutesModel</name>
-    <message>
-        <source>Application %1</source>
-        <translation>Anwendung %1</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Rufnummer</translation>
-    </message>
-    <message>
-        <source>Catch-all</source>
-        <translation>Auffangroute</translation>
-    </message>
-    <message>
-        <source>Pattern</source>
-        <translation>Muster</translation>
-    </message>
-    <message>
-        <source>Number or pattern</source>
-        <translation>Rufnummer oder Muster</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Friendly name</source>
-        <translation>Anzeigename</translation>
-    </message>
-    <message>
-        <source>Voice URL or application</source>
-        <translation>Sprach-URL oder -Anwendung</translation>
-    </message>
-    <message>
-        <source>SMS URL or application</source>
-        <translation>SMS-URL oder -Anwendung</translation>
-    </message>
-</context>
-<context>
-    <name>trunkline::gui::RoutingPage</name>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warnung</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <source>%1 is a %2 profile. %2 does not route incoming calls by number patterns, so there are no routes to show or test here. Routing is available for %3 profiles.</source>
-        <translation>%1 ist ein %2-Profil. %2 leitet eingehende Anrufe nicht nach Nummernmustern weiter, daher gibt es hier keine Routen zum Anzeigen oder Testen. Routing gibt es für %3-Profile.</translation>
-    </message>
-    <message>
-        <source>Choose a %1 profile in the toolbar to see its incoming numbers and routes.</source>
-        <translation>Wählen Sie in der Werkzeugleiste ein %1-Profil, um seine eingehenden Nummern und Routen zu sehen.</translation>
-    </message>
-    <message>
-        <source>The local copy has no numbers of %1 yet; sync it first (F5).</source>
-        <translation>Die lokale Kopie enthält noch keine Nummern von %1; zuerst synchronisieren (F5).</translation>
-    </message>
-    <message>
-        <source>%1 takes the call: exact number</source>
-        <translation>%1 nimmt den Anruf an: exakte Nummer</translation>
-    </message>
-    <message>
-        <source>%1 takes the call: pattern</source>
-        <translation>%1 nimmt den Anruf an: Muster</translation>
-    </message>
-    <message>
-        <source>No number or pattern takes the call</source>
-        <translation>Keine Nummer und kein Muster nimmt den Anruf an</translation>
-    </message>
-    <message>
-        <source>all routes</source>
-        <translation>alle Routen</translation>
-    </message>
-    <message>
-        <source>Linter: no findings</source>
-        <translation>Prüfung: keine Befunde</translation>
-    </message>
-    <message>
-        <source>Linter: 1 finding</source>
-        <translation>Prüfung: 1 Befund</translation>
-    </message>
-    <message>
-        <source>Linter: %1 findings</source>
-        <translation>Prüfung: %1 Befunde</translation>
-    </message>
-    <message>
-        <source>1 number or pattern</source>
-        <translation>1 Rufnummer oder Muster</translation>
-    </message>
-    <message>
-        <source>%1 numbers and patterns</source>
-        <translation>%1 Rufnummern und Muster</translation>
-    </message>
-    <message>
-        <source>Edit route</source>
-        <translation>Route bearbeiten</translation>
-    </message>
-    <message>
-        <source>The number is no longer in the local copy.</source>
-        <translation>Die Rufnummer ist nicht mehr in der lokalen Kopie.</translation>
-    </message>
-    <message>
-        <source>%1 numbers are routed by their URLs and applications, not assigned to extensions.</source>
-        <translation>%1-Rufnummern werden über ihre URLs und Anwendungen weitergeleitet, nicht Nebenstellen zugeordnet.</translation>
-    </message>
-    <message>
-        <source>The changes could not be staged: %1</source>
-        <translation>Die Änderungen konnten nicht vorgemerkt werden: %1</translation>
-    </message>
-    <message>
-        <source>Test dialed numbers</source>
-        <translation>Gewählte Nummern testen</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Bearbeiten…</translation>
-    </message>
-    <message>
-        <source>Edit the current number or pattern&apos;s friendly name, URLs and applications (%1)</source>
-        <translation>Anzeigename, URLs und Anwendungen der aktuellen Rufnummer oder des Musters bearbeiten (%1)</translation>
-    </message>
-    <message>
-        <source>%1 is staged to be added; discard it on the Pending changes page and add it again to change it.</source>
-        <translation>%1 ist zum Hinzufügen vorgemerkt; um es zu ändern, auf der Seite „Ausstehende Änderungen“ verwerfen und neu hinzufügen.</translation>
-    </message>
-    <message>
-        <source>Add route</source>
-        <translation>Route hinzufügen</translation>
-    </message>
-    <message>
-        <source>The new route could not be staged: %1</source>
-        <translation>Die neue Route konnte nicht vorgemerkt werden: %1</translation>
-    </message>
-    <message>
-        <source>Add route…</source>
-        <translation>Route hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Add a SIP number or pattern to the profile (%1)</source>
-        <translation>Dem Profil eine SIP-Nummer oder ein Muster hinzufügen (%1)</translation>
     </message>
 </context>
 </TS>
