@@ -4622,32 +4622,16 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Rufnummern</translation>
     </message>
     <message>
-        <source>Phone numbers appear here after the first sync with a provider.</source>
-        <translation>Rufnummern erscheinen hier nach dem ersten Abgleich mit einem Anbieter.</translation>
-    </message>
-    <message>
         <source>Extensions</source>
         <translation>Nebenstellen</translation>
-    </message>
-    <message>
-        <source>Extensions and their forwarding and call-flip lists appear here after the first sync with a provider.</source>
-        <translation>Nebenstellen mit ihren Weiterleitungs- und Call-Flip-Listen erscheinen hier nach dem ersten Abgleich mit einem Anbieter.</translation>
     </message>
     <message>
         <source>Port orders</source>
         <translation>Portierungsaufträge</translation>
     </message>
     <message>
-        <source>Orders to move numbers to a new provider, including German extended numbers, are listed here.</source>
-        <translation>Aufträge, mit denen Rufnummern – auch deutsche Durchwahlnummern – zu einem neuen Anbieter umziehen, werden hier aufgeführt.</translation>
-    </message>
-    <message>
         <source>Routing</source>
         <translation>Routing</translation>
-    </message>
-    <message>
-        <source>Rules that route incoming numbers to their destinations will be shown here. Editing routes is not available yet.</source>
-        <translation>Regeln, die eingehende Rufnummern an ihre Ziele leiten, werden hier angezeigt. Routen zu bearbeiten ist noch nicht möglich.</translation>
     </message>
     <message>
         <source>Pending changes</source>
@@ -4660,14 +4644,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>No database open</source>
         <translation>Keine Datenbank geöffnet</translation>
-    </message>
-    <message>
-        <source>Edits you make will be staged here for review before they are sent to a provider. Reviewing pending changes is not available yet.</source>
-        <translation>Ihre Änderungen werden hier zur Prüfung gesammelt, bevor sie an einen Anbieter gehen. Ausstehende Änderungen zu prüfen ist noch nicht möglich.</translation>
-    </message>
-    <message>
-        <source>Every change applied to a provider will be listed here with its time and result. Viewing the audit log is not available yet.</source>
-        <translation>Jede bei einem Anbieter ausgeführte Änderung wird hier mit Zeitpunkt und Ergebnis aufgeführt. Das Änderungsprotokoll anzuzeigen ist noch nicht möglich.</translation>
     </message>
 </context>
 <context>

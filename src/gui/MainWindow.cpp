@@ -1,7 +1,6 @@
 #include "gui/MainWindow.h"
 
 #include "gui/AboutDialog.h"
-#include "gui/PlaceholderPage.h"
 #include "gui/TintedIcon.h"
 #include "ui_MainWindow.h"
 
@@ -26,41 +25,23 @@ struct PageInfo {
     MainWindow::Page page;
     const char* key;
     const char* icon;
-    const char* title;       // translated in the MainWindow context
-    const char* placeholder; // what the page will show once its feature lands
+    const char* title; // translated in the MainWindow context
 };
 
 // Keys are stored in settings: never rename one, append new pages instead.
 constexpr std::array<PageInfo, MainWindow::kPageCount> kPages{{
     {MainWindow::Page::Numbers, "numbers", ":/icons/nav-numbers.svg",
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Numbers"),
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
-                       "Phone numbers appear here after the first sync with a provider.")},
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Numbers")},
     {MainWindow::Page::Extensions, "extensions", ":/icons/nav-extensions.svg",
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Extensions"),
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
-                       "Extensions and their forwarding and call-flip lists appear here after the first "
-                       "sync with a provider.")},
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Extensions")},
     {MainWindow::Page::PortOrders, "port-orders", ":/icons/nav-port-orders.svg",
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Port orders"),
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
-                       "Orders to move numbers to a new provider, including German extended numbers, "
-                       "are listed here.")},
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Port orders")},
     {MainWindow::Page::Routing, "routing", ":/icons/nav-routing.svg",
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Routing"),
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
-                       "Rules that route incoming numbers to their destinations will be shown here. "
-                       "Editing routes is not available yet.")},
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Routing")},
     {MainWindow::Page::PendingChanges, "pending-changes", ":/icons/nav-pending.svg",
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Pending changes"),
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
-                       "Edits you make will be staged here for review before they are sent to a provider. "
-                       "Reviewing pending changes is not available yet.")},
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Pending changes")},
     {MainWindow::Page::AuditLog, "audit-log", ":/icons/nav-audit.svg",
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Audit log"),
-     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow",
-                       "Every change applied to a provider will be listed here with its time and result. "
-                       "Viewing the audit log is not available yet.")},
+     QT_TRANSLATE_NOOP("trunkline::gui::MainWindow", "Audit log")},
 }};
 
 const PageInfo& infoFor(MainWindow::Page page) {
@@ -125,7 +106,8 @@ void MainWindow::createPages() {
         item->setData(kPageRole, QString::fromLatin1(info.key));
         item->setSizeHint(QSize(0, 40));
 
-        auto* page = new PlaceholderPage(m_ui->pageStack);
+        // An empty slot until the session puts the page in (setPageWidget).
+        auto* page = new QWidget(m_ui->pageStack);
         page->setObjectName(QString::fromLatin1(info.key) + u"Page"_s);
         m_ui->pageStack->addWidget(page);
 
@@ -151,9 +133,6 @@ void MainWindow::applyIcons() {
                                                palette.color(QPalette::HighlightedText));
         m_ui->navigationList->item(index)->setIcon(icon);
         m_pageActions[static_cast<std::size_t>(index)]->setIcon(icon);
-        if (auto* placeholder = qobject_cast<PlaceholderPage*>(m_ui->pageStack->widget(index))) {
-            placeholder->setIcon(icon);
-        }
     }
 }
 
@@ -165,9 +144,6 @@ void MainWindow::retranslate() {
         widestTitle = std::max(widestTitle, m_ui->navigationList->fontMetrics().horizontalAdvance(title));
         m_ui->navigationList->item(index)->setText(title);
         m_pageActions[static_cast<std::size_t>(index)]->setText(title);
-        if (auto* placeholder = qobject_cast<PlaceholderPage*>(m_ui->pageStack->widget(index))) {
-            placeholder->setTexts(title, tr(info.placeholder));
-        }
     }
     // Wide enough for the longest title in the current language (German ones are long), so that no
     // entry is elided: list padding, item padding, icon and the gap after it, plus some air.

@@ -30,9 +30,9 @@ public:
     Page currentPage() const;
     void showPage(Page page);
 
-    // The page widget (a placeholder until the feature lands).
+    // The page widget (an empty slot until setPageWidget).
     QWidget* pageWidget(Page page) const;
-    // Puts a real page in place of the placeholder; the window takes ownership.
+    // Puts a page into its slot; the window takes ownership.
     void setPageWidget(Page page, QWidget* widget);
 
     // Shown in the status bar, e.g. DatabaseStatusText::describe(path).

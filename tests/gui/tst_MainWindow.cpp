@@ -2,10 +2,8 @@
 #include "gui/AboutDialog.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
-#include "gui/PlaceholderPage.h"
 #include "gui/Version.h"
 
-#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
@@ -72,9 +70,7 @@ private slots:
     void clickingNavigationSwitchesPage();
     void shortcutSwitchesPage_data();
     void shortcutSwitchesPage();
-    void unfinishedPagesAreHonestPlaceholders_data();
-    void unfinishedPagesAreHonestPlaceholders();
-    void setPageWidgetReplacesPlaceholder();
+    void setPageWidgetFillsTheSlot();
     void statusBarShowsDatabase();
     void firstStartUsesDefaultSize();
     void geometryAndPageSurviveRestart();
@@ -174,24 +170,7 @@ void tst_MainWindow::shortcutSwitchesPage() {
     QCOMPARE(navigation->currentRow(), static_cast<int>(page));
 }
 
-void tst_MainWindow::unfinishedPagesAreHonestPlaceholders_data() {
-    clickingNavigationSwitchesPage_data();
-}
-
-void tst_MainWindow::unfinishedPagesAreHonestPlaceholders() {
-    QFETCH(Page, page);
-
-    MainWindow window;
-    auto* placeholder = qobject_cast<trunkline::gui::PlaceholderPage*>(window.pageWidget(page));
-    QVERIFY2(placeholder, "pages whose feature has not landed are placeholders");
-    auto* navigation = window.findChild<QListWidget*>(u"navigationList"_s);
-    QCOMPARE(placeholder->title(), navigation->item(static_cast<int>(page))->text());
-    QVERIFY(placeholder->explanation().size() > 40);
-    // Nothing clickable that could pretend to work.
-    QVERIFY(placeholder->findChildren<QAbstractButton*>().isEmpty());
-}
-
-void tst_MainWindow::setPageWidgetReplacesPlaceholder() {
+void tst_MainWindow::setPageWidgetFillsTheSlot() {
     MainWindow window;
     window.showPage(Page::Routing);
     auto* realPage = new QLabel(u"routes"_s);
@@ -203,7 +182,8 @@ void tst_MainWindow::setPageWidgetReplacesPlaceholder() {
     QCOMPARE(stack->count(), MainWindow::kPageCount);
     QCOMPARE(stack->currentWidget(), realPage);
     window.showPage(Page::PendingChanges);
-    QVERIFY(qobject_cast<trunkline::gui::PlaceholderPage*>(stack->currentWidget()));
+    QCOMPARE(stack->currentWidget(), window.pageWidget(Page::PendingChanges));
+    QVERIFY(stack->currentWidget() != realPage);
 }
 
 void tst_MainWindow::statusBarShowsDatabase() {
