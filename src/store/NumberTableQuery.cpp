@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/PendingChange.h"
+#include "store/PhoneNumberRepository.h"
 #include "store/SqlUtil.h"
 
 #include <QJsonDocument>
@@ -159,39 +160,19 @@ QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberS
                                         int limit, QString* error) const {
     const sql::KeysetOrder keyset{sortExpression(sortKey), u"n"_s, order == Qt::AscendingOrder};
     const QString select =
-        u"SELECT n.profile_id, n.id, n.provider, n.e164, n.label, n.usage_type, n.payment_type, n.call_type, "
-        u"n.status, n.features, n.extension_id, n.extension_number, n.restcomm_json, n.version, "
+        // The number's columns in PhoneNumberRepository::decodeRow's order, from column 1.
+        u"SELECT n.profile_id, n.id, n.provider, n.e164, n.digits, n.label, n.usage_type, n.payment_type, "
+        u"n.call_type, n.status, n.features, n.extension_id, n.extension_number, n.restcomm_json, n.version, "
         u"COALESCE(e.name, ''), %1 FROM phone_numbers n"_s.arg(keyset.sortBy) +
         kJoinExtensions;
     QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);
     const auto fromRow = [](const QSqlQuery& q) {
         NumberRow row;
         row.profileId = q.value(0).toLongLong();
-        core::PhoneNumberRecord& n = row.record;
-        n.id = q.value(1).toString();
-        n.provider = q.value(2).toString();
-        n.e164 = q.value(3).toString();
-        n.label = q.value(4).toString();
-        n.usageType = core::usageTypeFromWire(q.value(5).toString()).value_or(core::UsageType::DirectNumber);
-        n.paymentType = core::paymentTypeFromWire(q.value(6).toString()).value_or(core::PaymentType::Local);
-        n.callType = core::callTypeFromWire(q.value(7).toString()).value_or(core::CallType::VoiceFax);
-        n.status = core::numberStatusFromWire(q.value(8).toString()).value_or(core::NumberStatus::Unknown);
-        n.features = core::numberFeaturesFromWire(sql::splitWords(q.value(9).toString()));
-        n.extensionId = q.value(10).toString();
-        n.extensionNumber = q.value(11).toString();
-        if (!q.value(12).isNull()) {
-            const QJsonObject o = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
-            core::RestcommAttributes r;
-            r.voiceCapable = o.value("voice_capable"_L1).toBool();
-            r.smsCapable = o.value("sms_capable"_L1).toBool();
-            r.mmsCapable = o.value("mms_capable"_L1).toBool();
-            r.faxCapable = o.value("fax_capable"_L1).toBool();
-            r.pureSip = o.value("pure_sip"_L1).toBool();
-            n.restcomm = r;
-        }
-        row.version = q.value(13).toString();
-        row.extensionName = q.value(14).toString();
-        row.sortValue = q.value(15).toString();
+        row.record = PhoneNumberRepository::decodeRow(q, 1);
+        row.version = q.value(14).toString();
+        row.extensionName = q.value(15).toString();
+        row.sortValue = q.value(16).toString();
         return row;
     };
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the phone numbers"), error);

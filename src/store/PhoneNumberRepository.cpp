@@ -109,35 +109,39 @@ QVariantList toValues(const core::PhoneNumberRecord& n) {
             n.restcomm ? QVariant(restcommToJson(*n.restcomm)) : QVariant()};
 }
 
-core::PhoneNumberRecord fromRow(const QSqlQuery& q) {
-    core::PhoneNumberRecord n;
-    n.id = q.value(0).toString();
-    n.provider = q.value(1).toString();
-    n.e164 = q.value(2).toString();
-    n.label = q.value(4).toString();
-    n.usageType = core::usageTypeFromWire(q.value(5).toString()).value_or(core::UsageType::DirectNumber);
-    n.paymentType = core::paymentTypeFromWire(q.value(6).toString()).value_or(core::PaymentType::Local);
-    n.callType = core::callTypeFromWire(q.value(7).toString()).value_or(core::CallType::VoiceFax);
-    n.status = core::numberStatusFromWire(q.value(8).toString()).value_or(core::NumberStatus::Unknown);
-    n.features = core::numberFeaturesFromWire(sql::splitWords(q.value(9).toString()));
-    n.extensionId = q.value(10).toString();
-    n.extensionNumber = q.value(11).toString();
-    if (!q.value(12).isNull()) {
-        n.restcomm = restcommFromJson(q.value(12).toString());
-    }
-    return n;
-}
-
 } // namespace
 
 PhoneNumberRepository::PhoneNumberRepository(Database& database)
-    : RecordAccess(database,
-                   {u"phone_numbers"_s,
-                    {u"id"_s, u"provider"_s, u"e164"_s, u"digits"_s, u"label"_s, u"usage_type"_s,
-                     u"payment_type"_s, u"call_type"_s, u"status"_s, u"features"_s, u"extension_id"_s,
-                     u"extension_number"_s, u"restcomm_json"_s},
-                    QT_TRANSLATE_NOOP("Repository", "phone numbers")},
-                   toValues, fromRow, u"e164, id"_s) {
+    : RecordAccess(
+          database,
+          {u"phone_numbers"_s,
+           {u"id"_s, u"provider"_s, u"e164"_s, u"digits"_s, u"label"_s, u"usage_type"_s, u"payment_type"_s,
+            u"call_type"_s, u"status"_s, u"features"_s, u"extension_id"_s, u"extension_number"_s,
+            u"restcomm_json"_s},
+           QT_TRANSLATE_NOOP("Repository", "phone numbers")},
+          toValues, [](const QSqlQuery& q) { return decodeRow(q, 0); }, u"e164, id"_s) {
+}
+
+core::PhoneNumberRecord PhoneNumberRepository::decodeRow(const QSqlQuery& q, int first) {
+    const auto at = [&q, first](int column) {
+        return q.value(first + column);
+    };
+    core::PhoneNumberRecord n;
+    n.id = at(0).toString();
+    n.provider = at(1).toString();
+    n.e164 = at(2).toString();
+    n.label = at(4).toString(); // 3 is the digits column, kept only for filtering
+    n.usageType = core::usageTypeFromWire(at(5).toString()).value_or(core::UsageType::DirectNumber);
+    n.paymentType = core::paymentTypeFromWire(at(6).toString()).value_or(core::PaymentType::Local);
+    n.callType = core::callTypeFromWire(at(7).toString()).value_or(core::CallType::VoiceFax);
+    n.status = core::numberStatusFromWire(at(8).toString()).value_or(core::NumberStatus::Unknown);
+    n.features = core::numberFeaturesFromWire(sql::splitWords(at(9).toString()));
+    n.extensionId = at(10).toString();
+    n.extensionNumber = at(11).toString();
+    if (!at(12).isNull()) {
+        n.restcomm = restcommFromJson(at(12).toString());
+    }
+    return n;
 }
 
 namespace {

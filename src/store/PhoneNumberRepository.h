@@ -4,6 +4,7 @@
 #include "store/RecordAccess.h"
 
 #include <QList>
+#include <QSqlQuery>
 #include <QStringList>
 #include <optional>
 
@@ -31,6 +32,11 @@ public:
                                         QString* error = nullptr, const Page& page = {}) const;
     // How many rows list() returns without a page; -1 on error.
     int count(qint64 profileId, const PhoneNumberFilter& filter = {}, QString* error = nullptr) const;
+
+    // A number from a row whose columns, from `first` on, are the table's in order: id, provider, e164,
+    // digits, label, usage_type, payment_type, call_type, status, features, extension_id,
+    // extension_number, restcomm_json. For queries that join more columns around them.
+    static core::PhoneNumberRecord decodeRow(const QSqlQuery& q, int first);
 };
 
 } // namespace trunkline::store
