@@ -2,9 +2,8 @@
 // in-process emulator: every dialog driven through its real widgets, every outcome read back from the
 // pending changes in the store.
 
+#include "DemoConnections.h"
 #include "GuiTestCase.h"
-#include "connection/ConnectionFactory.h"
-#include "demo/DemoEmulator.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersPage.h"
@@ -105,14 +104,6 @@ int rowOfId(const models::NumbersModel* model, const QString& id) {
     }
     return -1;
 }
-
-// A connection factory over the in-process demo emulator, with an empty in-memory keychain.
-struct DemoConnections {
-    secrets::MemorySecretStore secrets;
-    QNetworkAccessManager network;
-    demo::DemoEmulator demo;
-    connection::ConnectionFactory factory{secrets, network, demo};
-};
 
 } // namespace
 

@@ -1,7 +1,6 @@
+#include "DemoConnections.h"
 #include "GuiTestCase.h"
-#include "connection/ConnectionFactory.h"
 #include "core/Csv.h"
-#include "demo/DemoEmulator.h"
 #include "gui/porting/PortOrdersModel.h"
 #include "gui/porting/PortOrdersPage.h"
 #include "gui/porting/PortingDraft.h"
@@ -148,23 +147,11 @@ private slots:
     }
     void deleteExtensionAtTheEmulator() {
         // A real draft with one extension block at the demo account's Telnyx, stored as a sync would.
-        store::ProfileRepository profiles(m_test->database());
-        QVERIFY(profiles.remove(m_telnyx) && profiles.remove(m_ringCentral)); // demo profiles come first
-        QVERIFY(addDemoProfiles(*m_test) > 0);
-        std::optional<store::Profile> demoTelnyx;
-        for (const store::Profile& profile : profiles.list()) {
-            if (profile.provider == u"telnyx"_s)
-                demoTelnyx = profile;
-        }
+        const auto demoTelnyx = useDemoTelnyx();
         QVERIFY(demoTelnyx);
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator emulator;
-        connection::ConnectionFactory factory(secrets, network, emulator);
-        std::optional<connection::Connection> connection;
-        factory.open(*demoTelnyx, [&connection](std::optional<connection::Connection> opened,
-                                                const QString&) { connection = std::move(opened); });
-        QTRY_VERIFY(connection.has_value());
+        DemoConnections connections;
+        auto connection = connections.open(*demoTelnyx);
+        QVERIFY(connection);
         auto placement = connection->provider->adapter->portOrders(connection->client.get());
         providers::PortOrderRequest request;
         request.routeE164 = u"+492012345678"_s;
@@ -204,7 +191,7 @@ private slots:
         QVERIFY(porting.upsertPhoneNumbers(demoTelnyx->id, numbers));
         QVERIFY(porting.upsertExtensions(demoTelnyx->id, extensions));
 
-        m_page->setConnectionFactory(&factory);
+        m_page->setConnectionFactory(&connections.factory);
         m_page->setProfile(demoTelnyx->id);
         QStringList asked;
         m_page->setConfirmPrompt([&asked](const QString& text) {
@@ -233,23 +220,11 @@ private slots:
         QVERIFY(m_page->cancelOrderAction()->toolTip().contains(u"a draft is deleted instead"_s));
     }
     void cancelAtTheEmulator() {
-        store::ProfileRepository profiles(m_test->database());
-        QVERIFY(profiles.remove(m_telnyx) && profiles.remove(m_ringCentral)); // demo profiles come first
-        QVERIFY(addDemoProfiles(*m_test) > 0);
-        std::optional<store::Profile> demoTelnyx;
-        for (const store::Profile& profile : profiles.list()) {
-            if (profile.provider == u"telnyx"_s)
-                demoTelnyx = profile;
-        }
+        const auto demoTelnyx = useDemoTelnyx();
         QVERIFY(demoTelnyx);
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator emulator;
-        connection::ConnectionFactory factory(secrets, network, emulator);
-        std::optional<connection::Connection> connection;
-        factory.open(*demoTelnyx, [&connection](std::optional<connection::Connection> opened,
-                                                const QString&) { connection = std::move(opened); });
-        QTRY_VERIFY(connection.has_value());
+        DemoConnections connections;
+        auto connection = connections.open(*demoTelnyx);
+        QVERIFY(connection);
         // One of the demo account's submitted orders, stored as a sync would.
         providers::telnyx::TelnyxClient client(connection->client.get());
         QList<core::PortingOrder> submitted;
@@ -264,7 +239,7 @@ private slots:
         const core::PortingOrder order = submitted.first();
         QVERIFY(store::PortingRepository(m_test->database()).upsertOrders(demoTelnyx->id, {order}));
 
-        m_page->setConnectionFactory(&factory);
+        m_page->setConnectionFactory(&connections.factory);
         m_page->setProfile(demoTelnyx->id);
         m_page->setConfirmPrompt([](const QString&) { return true; });
         m_page->findChild<QTableView*>(u"portOrdersTable"_s)->selectRow(rowOf(order.id));
@@ -284,6 +259,14 @@ private slots:
     }
 
 private:
+    // The demo account's Telnyx profile in place of the case's own profiles (demo profiles are only
+    // added to an empty list, as on a first start).
+    std::optional<store::Profile> useDemoTelnyx() {
+        store::ProfileRepository profiles(m_test->database());
+        if (!profiles.remove(m_telnyx) || !profiles.remove(m_ringCentral) || addDemoProfiles(*m_test) <= 0)
+            return std::nullopt;
+        return demoProfile(*m_test, u"telnyx"_s);
+    }
     void addOrder(const QString& id, core::PortingOrderStatus status, const QString& route,
                   const QList<core::NumberRange>& block, const QList<core::NumberRange>& active) {
         store::PortingRepository porting(m_test->database());

@@ -1,7 +1,6 @@
+#include "DemoConnections.h"
 #include "GuiTestCase.h"
-#include "connection/ConnectionFactory.h"
 #include "core/PhoneNumberRecord.h"
-#include "demo/DemoEmulator.h"
 #include "gui/Translator.h"
 #include "gui/porting/ActivationRangeBar.h"
 #include "gui/porting/ActivationRangesModel.h"
@@ -186,18 +185,12 @@ private slots:
         m_wizard.reset();
         QVERIFY(store::ProfileRepository(m_test->database()).remove(m_profile)); // demo profiles come first
         QVERIFY(addDemoProfiles(*m_test) > 0);
-        qint64 demoTelnyx = 0;
-        for (const store::Profile& profile : store::ProfileRepository(m_test->database()).list()) {
-            if (profile.provider == u"telnyx"_s)
-                demoTelnyx = profile.id;
-        }
-        QVERIFY(demoTelnyx > 0);
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator emulator;
-        connection::ConnectionFactory factory(secrets, network, emulator);
+        const auto demoTelnyxProfile = demoProfile(*m_test, u"telnyx"_s);
+        QVERIFY(demoTelnyxProfile);
+        const qint64 demoTelnyx = demoTelnyxProfile->id;
+        DemoConnections connections;
         m_wizard = std::make_unique<PortingWizard>(m_test->database(), demoTelnyx);
-        m_wizard->setConnectionFactory(&factory);
+        m_wizard->setConnectionFactory(&connections.factory);
         m_wizard->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
 
@@ -219,12 +212,8 @@ private slots:
         const QString orderId = m_wizard->summaryPage()->createdOrderId();
 
         // What the emulator now holds: the route number alone on the order, and the extension block.
-        std::optional<connection::Connection> connection;
-        factory.open(*store::ProfileRepository(m_test->database()).find(demoTelnyx),
-                     [&connection](std::optional<connection::Connection> opened, const QString&) {
-                         connection = std::move(opened);
-                     });
-        QTRY_VERIFY(connection.has_value());
+        auto connection = connections.open(*demoTelnyxProfile);
+        QVERIFY(connection);
         providers::telnyx::TelnyxClient client(connection->client.get());
         QList<core::PortingPhoneNumber> numbers;
         QList<core::PhoneNumberExtension> extensions;

@@ -2,10 +2,9 @@
 // a real SQLite file: the tester driven by typing, the linter after a route is added to the store, an
 // edit staged through the number dialog, and what a profile without regex routes is told.
 
+#include "DemoConnections.h"
 #include "GuiTestCase.h"
 #include "changes/NumberChangePayloads.h"
-#include "connection/ConnectionFactory.h"
-#include "demo/DemoEmulator.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
 #include "gui/Translator.h"
@@ -73,14 +72,6 @@ int findingFor(const QTableWidget* findings, const QString& entry, const QString
     }
     return -1;
 }
-
-// A connection factory over the in-process demo emulator, with an empty in-memory keychain.
-struct DemoConnections {
-    secrets::MemorySecretStore secrets;
-    QNetworkAccessManager network;
-    demo::DemoEmulator demo;
-    connection::ConnectionFactory factory{secrets, network, demo};
-};
 
 // Runs `step` on the modal dialog the code under test opens next (exec() spins the event loop).
 void onNextModal(std::function<void(QWidget*)> step) {
