@@ -11,8 +11,9 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -52,84 +53,56 @@ QStringList ExportCommand::columns(const QString& kind) {
     return {};
 }
 
-QList<QJsonObject> ExportCommand::rows(store::Database& database, const store::Profile& profile,
-                                       const QString& kind) {
-    QList<QJsonObject> rows;
+bool ExportCommand::forEachRow(store::Database& database, const store::Profile& profile, const QString& kind,
+                               const RowSink& sink, QString* error) {
+    // Each row lists its values in the order of columns(kind).
     if (kind == u"numbers"_s) {
-        store::PhoneNumberRepository repository(database);
-        for (const core::PhoneNumberRecord& n : repository.list(profile.id)) {
-            const auto state = repository.state(profile.id, n.id);
-            rows << QJsonObject{
-                {u"profile"_s, profile.name},
-                {u"id"_s, n.id},
-                {u"number"_s, n.e164},
-                {u"label"_s, n.label},
-                {u"usageType"_s, core::toWire(n.usageType)},
-                {u"paymentType"_s, core::toWire(n.paymentType)},
-                {u"callType"_s, core::toWire(n.callType)},
-                {u"status"_s, core::toWire(n.status)},
-                {u"features"_s, QJsonArray::fromStringList(core::numberFeaturesToWire(n.features))},
-                {u"extensionId"_s, n.extensionId},
-                {u"extensionNumber"_s, n.extensionNumber},
-                {u"provider"_s, n.provider},
-                {u"syncedAt"_s, state ? timeText(state->syncedAt) : QString()}};
-        }
-    } else if (kind == u"extensions"_s || kind == u"forwarding"_s) {
-        store::ExtensionRepository extensions(database);
-        store::ForwardingNumberRepository forwarding(database);
-        for (const core::Extension& e : extensions.list(profile.id)) {
-            const auto details = forwarding.state(profile.id, e.id);
-            if (kind == u"forwarding"_s) {
-                int position = 0;
-                for (const core::ForwardingNumber& f : forwarding.list(profile.id, e.id))
-                    rows << QJsonObject{{u"profile"_s, profile.name},
-                                        {u"extensionId"_s, e.id},
-                                        {u"extensionNumber"_s, e.extensionNumber},
-                                        {u"position"_s, ++position},
-                                        {u"id"_s, f.id},
-                                        {u"phoneNumber"_s, f.phoneNumber},
-                                        {u"label"_s, f.label},
-                                        {u"type"_s, core::toWire(f.type)},
-                                        {u"features"_s, QJsonArray::fromStringList(
-                                                            core::forwardingFeaturesToWire(f.features))},
-                                        {u"flipNumber"_s, f.flipNumber},
-                                        {u"syncedAt"_s, details ? timeText(details->syncedAt) : QString()}};
-                continue;
-            }
-            const auto state = extensions.state(profile.id, e.id);
-            rows << QJsonObject{{u"profile"_s, profile.name},
-                                {u"id"_s, e.id},
-                                {u"extensionNumber"_s, e.extensionNumber},
-                                {u"name"_s, e.name},
-                                {u"type"_s, core::toWire(e.type)},
-                                {u"status"_s, core::toWire(e.status)},
-                                {u"firstName"_s, e.contact.firstName},
-                                {u"lastName"_s, e.contact.lastName},
-                                {u"email"_s, e.contact.email},
-                                {u"company"_s, e.contact.company},
-                                {u"department"_s, e.contact.department},
-                                {u"jobTitle"_s, e.contact.jobTitle},
-                                {u"businessPhone"_s, e.contact.businessPhone},
-                                {u"mobilePhone"_s, e.contact.mobilePhone},
-                                {u"timeZone"_s, e.timeZone},
-                                {u"admin"_s, e.admin},
-                                {u"syncedAt"_s, state ? timeText(state->syncedAt) : QString()},
-                                {u"detailsSyncedAt"_s, details ? timeText(details->syncedAt) : QString()}};
-        }
-    } else if (kind == u"port-orders"_s) {
-        for (const core::PortingOrder& o : store::PortingRepository(database).orders(profile.id))
-            rows << QJsonObject{{u"profile"_s, profile.name},
-                                {u"id"_s, o.id},
-                                {u"status"_s, core::toWire(o.status)},
-                                {u"countryCode"_s, o.countryCode},
-                                {u"customerReference"_s, o.customerReference},
-                                {u"supportKey"_s, o.supportKey},
-                                {u"focDatetimeRequested"_s, timeText(o.focDatetimeRequested)},
-                                {u"createdAt"_s, timeText(o.createdAt)},
-                                {u"updatedAt"_s, timeText(o.updatedAt)},
-                                {u"exceptionCodes"_s, QJsonArray::fromStringList(o.exceptionCodes)}};
+        return store::PhoneNumberRepository(database).forEach(
+            profile.id,
+            [&](const core::PhoneNumberRecord& n, const store::RecordState& state) {
+                return sink({profile.name, n.id, n.e164, n.label, core::toWire(n.usageType),
+                             core::toWire(n.paymentType), core::toWire(n.callType), core::toWire(n.status),
+                             core::numberFeaturesToWire(n.features), n.extensionId, n.extensionNumber,
+                             n.provider, timeText(state.syncedAt)});
+            },
+            error);
     }
-    return rows;
+    if (kind == u"extensions"_s || kind == u"forwarding"_s) {
+        store::ForwardingNumberRepository forwarding(database);
+        return store::ExtensionRepository(database).forEach(
+            profile.id,
+            [&](const core::Extension& e, const store::RecordState& state) {
+                const auto details = forwarding.state(profile.id, e.id);
+                const QString detailsSyncedAt = details ? timeText(details->syncedAt) : QString();
+                if (kind == u"extensions"_s)
+                    return sink({profile.name, e.id, e.extensionNumber, e.name, core::toWire(e.type),
+                                 core::toWire(e.status), e.contact.firstName, e.contact.lastName,
+                                 e.contact.email, e.contact.company, e.contact.department, e.contact.jobTitle,
+                                 e.contact.businessPhone, e.contact.mobilePhone, e.timeZone, e.admin,
+                                 timeText(state.syncedAt), detailsSyncedAt});
+                int position = 0;
+                for (const core::ForwardingNumber& f : forwarding.list(profile.id, e.id)) {
+                    if (!sink({profile.name, e.id, e.extensionNumber, ++position, f.id, f.phoneNumber,
+                               f.label, core::toWire(f.type), core::forwardingFeaturesToWire(f.features),
+                               f.flipNumber, detailsSyncedAt}))
+                        return false;
+                }
+                return true;
+            },
+            error);
+    }
+    if (kind == u"port-orders"_s) {
+        // An account has tens of orders, not millions: read whole.
+        for (const core::PortingOrder& o :
+             store::PortingRepository(database).orders(profile.id, std::nullopt, error)) {
+            if (!sink({profile.name, o.id, core::toWire(o.status), o.countryCode, o.customerReference,
+                       o.supportKey, timeText(o.focDatetimeRequested), timeText(o.createdAt),
+                       timeText(o.updatedAt), o.exceptionCodes}))
+                return false;
+        }
+        return !error || error->isEmpty();
+    }
+    return true;
 }
 
 int ExportCommand::run(CliContext& context, const QStringList& arguments) {
@@ -145,6 +118,8 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption(
         {{u"o"_s, u"output"_s}, tr("Write to this file instead of standard output."), u"file"_s});
     parser.addOption({u"filter"_s, tr("Only rows matching the expression."), u"expr"_s});
+    parser.addOption({u"excel"_s, tr("CSV for Excel: a UTF-8 byte order mark, so that umlauts show, and the "
+                                     "locale's list separator (\";\" where the decimal point is a comma).")});
     if (const int exit = context.parse(parser, arguments, u"export"_s); exit >= 0)
         return exit;
     const QStringList positional = parser.positionalArguments();
@@ -165,14 +140,6 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     const QList<store::Profile> profiles = context.profiles(parser.value(u"profile"_s), &error);
     if (!error.isEmpty())
         return context.fail(kExitFailure, error);
-    QList<QJsonObject> selected;
-    for (const store::Profile& profile : profiles) {
-        for (const QJsonObject& row : rows(*context.database(), profile, kind)) {
-            if (filter->matches(row))
-                selected << row;
-        }
-    }
-
     QFile file;
     if (parser.isSet(u"output"_s)) {
         file.setFileName(parser.value(u"output"_s));
@@ -184,23 +151,44 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
         if (!file.open(stdout, QIODevice::WriteOnly))
             return context.fail(kExitFailure, tr("Cannot write to standard output."));
     }
-    if (format == u"json"_s) {
-        QJsonArray array;
-        for (const QJsonObject& row : std::as_const(selected))
-            array.append(row);
-        file.write(QJsonDocument(array).toJson(QJsonDocument::Indented));
-    } else {
-        core::CsvWriter writer(&file);
-        writer.writeRow(columnNames);
-        for (const QJsonObject& row : std::as_const(selected)) {
-            QStringList cells;
-            for (const QString& column : columnNames)
-                cells << RecordFilter::cellText(row.value(column));
-            if (!writer.writeRow(cells))
-                return context.fail(kExitFailure,
-                                    tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+
+    // Rows go out as they are read: memory stays flat however large the table is.
+    core::CsvWriter csv(&file, parser.isSet(u"excel"_s) ? core::CsvOptions::forExcel(QLocale())
+                                                        : core::CsvOptions{});
+    bool firstJsonRow = true;
+    QStringList cells;
+    const auto writeRow = [&](const QVariantList& row) {
+        Q_ASSERT(row.size() == columnNames.size());
+        const bool json = format == u"json"_s;
+        if (!json || !filter->isEmpty()) {
+            cells.clear();
+            for (const QVariant& value : row)
+                cells << RecordFilter::cellText(value);
+            if (!filter->matches(cells))
+                return true;
+        }
+        if (!json)
+            return csv.writeRow(cells);
+        QJsonObject object;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            object.insert(columnNames.at(i), QJsonValue::fromVariant(row.at(i)));
+        const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        const QByteArray lead = firstJsonRow ? QByteArrayLiteral("\n") : QByteArrayLiteral(",\n");
+        firstJsonRow = false;
+        return file.write(lead) == lead.size() && file.write(text) == text.size();
+    };
+    const bool started = format == u"json"_s ? file.write("[") == 1 : csv.writeRow(columnNames);
+    if (!started)
+        return context.fail(kExitFailure, tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    for (const store::Profile& profile : profiles) {
+        if (!forEachRow(*context.database(), profile, kind, writeRow, &error)) {
+            return context.fail(
+                kExitFailure,
+                error.isEmpty() ? tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()) : error);
         }
     }
+    if (format == u"json"_s && file.write("\n]\n") != 3)
+        return context.fail(kExitFailure, tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
     file.flush();
     return kExitOk;
 }

@@ -1,9 +1,10 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QList>
 #include <QStringList>
+#include <QVariantList>
+#include <functional>
 
 namespace trunkline::store {
 class Database;
@@ -14,8 +15,9 @@ namespace trunkline::cli {
 
 class CliContext;
 
-// `export numbers|extensions|forwarding|port-orders [--profile P] [--format csv|json] [-o FILE]
-// [--filter EXPR]`: the local copy as Excel-safe CSV (core::CsvWriter) or a JSON array of objects.
+// `export numbers|extensions|forwarding|port-orders [--profile P] [--format csv|json] [--excel] [-o FILE]
+// [--filter EXPR]`: the local copy as Excel-safe CSV (core::CsvWriter) or a JSON array of objects, one
+// per line, streamed row by row.
 class ExportCommand {
     Q_DECLARE_TR_FUNCTIONS(ExportCommand)
 
@@ -24,9 +26,12 @@ public:
 
     // The columns of a kind, in output order; empty for an unknown kind.
     static QStringList columns(const QString& kind);
-    // The rows of one profile, keyed by column name.
-    static QList<QJsonObject> rows(store::Database& database, const store::Profile& profile,
-                                   const QString& kind);
+    // Gives the sink each row of one profile as it is read, its values in the order of columns(kind)
+    // (lists as QStringList); stops when the sink returns false. False when the rows cannot be read
+    // (with *error) or the sink stopped.
+    using RowSink = std::function<bool(const QVariantList&)>;
+    static bool forEachRow(store::Database& database, const store::Profile& profile, const QString& kind,
+                           const RowSink& sink, QString* error);
 };
 
 } // namespace trunkline::cli

@@ -1,7 +1,5 @@
 #include "cli/RecordFilter.h"
 
-#include <QJsonArray>
-
 using namespace Qt::StringLiterals;
 
 namespace trunkline::cli {
@@ -20,7 +18,8 @@ std::optional<RecordFilter> RecordFilter::parse(const QString& expression, const
         }
         const bool negated = condition.at(equals - 1) == u'!';
         const QString column = condition.left(negated ? equals - 1 : equals).trimmed();
-        if (!columns.contains(column)) {
+        const qsizetype index = columns.indexOf(column);
+        if (index < 0) {
             *error =
                 tr("--filter: unknown column “%1”; the columns are %2.").arg(column, columns.join(u", "_s));
             return std::nullopt;
@@ -30,7 +29,7 @@ std::optional<RecordFilter> RecordFilter::parse(const QString& expression, const
         for (const QString& piece : condition.mid(equals + 1).split(u'*'))
             pieces << QRegularExpression::escape(piece);
         const QString regex = pieces.join(u".*"_s);
-        filter.m_conditions.append({column,
+        filter.m_conditions.append({index,
                                     QRegularExpression(QRegularExpression::anchoredPattern(regex),
                                                        QRegularExpression::CaseInsensitiveOption),
                                     negated});
@@ -38,31 +37,23 @@ std::optional<RecordFilter> RecordFilter::parse(const QString& expression, const
     return filter;
 }
 
-bool RecordFilter::matches(const QJsonObject& row) const {
+bool RecordFilter::matches(const QStringList& cells) const {
     for (const Condition& condition : m_conditions) {
-        const bool hit = condition.pattern.match(cellText(row.value(condition.column))).hasMatch();
+        const bool hit = condition.pattern.match(cells.value(condition.column)).hasMatch();
         if (hit == condition.negated)
             return false;
     }
     return true;
 }
 
-QString RecordFilter::cellText(const QJsonValue& value) {
-    switch (value.type()) {
-    case QJsonValue::Array: {
-        QStringList parts;
-        for (const QJsonValue& item : value.toArray())
-            parts << cellText(item);
-        return parts.join(u' ');
-    }
-    case QJsonValue::Bool:
+QString RecordFilter::cellText(const QVariant& value) {
+    switch (value.typeId()) {
+    case QMetaType::QStringList:
+        return value.toStringList().join(u' ');
+    case QMetaType::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double:
-        return QString::number(value.toDouble(), 'g', 15);
-    case QJsonValue::String:
-        return value.toString();
     default:
-        return {};
+        return value.toString();
     }
 }
 

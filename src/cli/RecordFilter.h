@@ -1,10 +1,10 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QVariant>
 #include <optional>
 
 namespace trunkline::cli {
@@ -22,13 +22,16 @@ public:
     static std::optional<RecordFilter> parse(const QString& expression, const QStringList& columns,
                                              QString* error);
 
-    bool matches(const QJsonObject& row) const;
-    // The text a row's value is compared as (arrays joined with spaces), also used for CSV cells.
-    static QString cellText(const QJsonValue& value);
+    // `cells` are a row's texts in the order of the parse's columns (see cellText).
+    bool matches(const QStringList& cells) const;
+    bool isEmpty() const { return m_conditions.isEmpty(); }
+    // The text a row's value is compared as, also used for CSV cells: lists joined with spaces, flags
+    // as true/false.
+    static QString cellText(const QVariant& value);
 
 private:
     struct Condition {
-        QString column;
+        qsizetype column;
         QRegularExpression pattern;
         bool negated = false;
     };

@@ -28,6 +28,13 @@ bool isPlusDigits(QStringView field) {
 
 } // namespace
 
+CsvOptions CsvOptions::forExcel(const QLocale& locale) {
+    CsvOptions options;
+    options.writeBom = true;
+    options.separator = locale.decimalPoint() == QLatin1Char(',') ? u';' : u',';
+    return options;
+}
+
 CsvWriter::CsvWriter(QIODevice* device, CsvOptions options)
     : m_device(device)
     , m_options(options)
@@ -48,35 +55,55 @@ bool CsvWriter::needsNeutralising(QStringView field) {
 }
 
 QString CsvWriter::escapeField(const QString& field) const {
-    QString value = field;
-    if (m_options.neutraliseFormulas && needsNeutralising(value)) {
-        value.prepend(u'\'');
+    QString escaped;
+    appendField(escaped, field);
+    return escaped;
+}
+
+// One pass over the field decides quoting; exports write millions of cells, so no copies on the way.
+void CsvWriter::appendField(QString& line, QStringView field) const {
+    const bool plusDigits = isPlusDigits(field);
+    const bool neutralise = m_options.neutraliseFormulas && !plusDigits && needsNeutralising(field);
+    bool quote = plusDigits;
+    for (qsizetype i = 0; i < field.size() && !quote; ++i) {
+        const QChar c = field.at(i);
+        quote = c == m_options.separator || c == u'"' || c == u'\r' || c == u'\n';
     }
-    const bool quote = value.contains(m_options.separator) || value.contains(u'"') || value.contains(u'\r') ||
-                       value.contains(u'\n') || isPlusDigits(value);
-    if (!quote) {
-        return value;
+    if (quote)
+        line += u'"';
+    if (neutralise)
+        line += u'\'';
+    if (quote) {
+        qsizetype start = 0;
+        for (qsizetype quoteAt = field.indexOf(u'"'); quoteAt >= 0; quoteAt = field.indexOf(u'"', start)) {
+            line += field.mid(start, quoteAt + 1 - start);
+            line += u'"';
+            start = quoteAt + 1;
+        }
+        line += field.mid(start);
+        line += u'"';
+    } else {
+        line += field;
     }
-    value.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + value + u'"';
 }
 
 bool CsvWriter::writeRow(const QStringList& fields) {
-    QString line;
+    m_line.clear(); // keeps its capacity: no allocation per row
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0) {
-            line += m_options.separator;
+            m_line += m_options.separator;
         }
-        line += escapeField(fields.at(i));
+        appendField(m_line, fields.at(i));
     }
-    line += QStringLiteral("\r\n");
+    m_line += QStringLiteral("\r\n");
 
-    QByteArray bytes;
     if (m_bomPending) {
-        bytes = QByteArrayLiteral("\xEF\xBB\xBF");
         m_bomPending = false;
+        if (m_device->write("\xEF\xBB\xBF", 3) != 3) {
+            return false;
+        }
     }
-    bytes += line.toUtf8();
+    const QByteArray bytes = m_line.toUtf8();
     return m_device->write(bytes) == bytes.size();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QString>
 #include <QStringDecoder>
 #include <QStringList>
@@ -24,6 +25,11 @@ struct CsvOptions {
     QChar separator = u',';
     bool writeBom = false; // UTF-8 BOM so Excel detects UTF-8
     bool neutraliseFormulas = true;
+
+    // What Excel opens with a double click: a BOM (without it, Excel reads the file in the system's
+    // 8-bit code page and garbles umlauts) and the list separator of the locale. Qt has no API for
+    // Windows' list separator; it is ";" wherever the decimal point is a comma, so derive it from that.
+    static CsvOptions forExcel(const QLocale& locale);
 };
 
 class CsvWriter {
@@ -41,9 +47,12 @@ public:
     static bool needsNeutralising(QStringView field);
 
 private:
+    void appendField(QString& line, QStringView field) const;
+
     QIODevice* m_device;
     CsvOptions m_options;
     bool m_bomPending;
+    QString m_line; // reused for every row
 };
 
 class CsvReader {

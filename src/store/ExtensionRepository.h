@@ -22,8 +22,8 @@ class ExtensionRepository : private RecordAccess<core::Extension> {
 public:
     explicit ExtensionRepository(Database& database);
 
-    using RecordAccess::find, RecordAccess::remove, RecordAccess::removeAllExcept, RecordAccess::state,
-        RecordAccess::upsert, RecordAccess::versionOf;
+    using RecordAccess::find, RecordAccess::forEach, RecordAccess::remove, RecordAccess::removeAllExcept,
+        RecordAccess::state, RecordAccess::upsert, RecordAccess::versionOf;
     // Ordered by extension number (numerically where the numbers are digits), then name.
     QList<core::Extension> list(qint64 profileId, const ExtensionFilter& filter = {},
                                 QString* error = nullptr, const Page& page = {}) const;

@@ -25,8 +25,8 @@ class PhoneNumberRepository : private RecordAccess<core::PhoneNumberRecord> {
 public:
     explicit PhoneNumberRepository(Database& database);
 
-    using RecordAccess::find, RecordAccess::remove, RecordAccess::removeAllExcept, RecordAccess::state,
-        RecordAccess::upsert, RecordAccess::versionOf;
+    using RecordAccess::find, RecordAccess::forEach, RecordAccess::remove, RecordAccess::removeAllExcept,
+        RecordAccess::state, RecordAccess::upsert, RecordAccess::versionOf;
     // Ordered by number.
     QList<core::PhoneNumberRecord> list(qint64 profileId, const PhoneNumberFilter& filter = {},
                                         QString* error = nullptr, const Page& page = {}) const;

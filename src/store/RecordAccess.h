@@ -78,6 +78,33 @@ public:
             QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()), error);
     }
 
+    // Calls `each` with every record of the profile and its sync state, in list order, one row at a time
+    // (a forward-only query), so that memory does not grow with the table: exports of a million rows.
+    // False (with *error) when the rows cannot be read; also false, without an error, when `each` stops
+    // the walk by returning false.
+    bool forEach(qint64 profileId, const std::function<bool(const Record&, const RecordState&)>& each,
+                 QString* error = nullptr) const {
+        const int stateColumn = static_cast<int>(m_table.columns.size());
+        QSqlQuery query =
+            sql::preparedQuery(m_database,
+                               QLatin1String("SELECT ") + m_table.columns.join(QLatin1String(", ")) +
+                                   QLatin1String(", version, synced_at FROM ") + m_table.table +
+                                   QLatin1String(" WHERE profile_id = ? ORDER BY ") + m_orderBy,
+                               {profileId});
+        if (!query.exec()) {
+            return sql::fail(
+                error, m_database,
+                QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()), query);
+        }
+        while (query.next()) {
+            const RecordState state{query.value(stateColumn).toString(),
+                                    sql::toDateTime(query.value(stateColumn + 1))};
+            if (!each(m_fromRow(query), state))
+                return false;
+        }
+        return true;
+    }
+
     // -1 (with *error) when the count cannot be read.
     int count(qint64 profileId, const sql::Where& where, QString* error) const {
         const sql::Where all = profileWhere(profileId, where);

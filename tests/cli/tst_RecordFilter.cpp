@@ -1,7 +1,6 @@
 #include "cli/RecordFilter.h"
 #include "cli/ValidateCommand.h"
 
-#include <QJsonArray>
 #include <QTest>
 
 using trunkline::cli::RecordFilter;
@@ -38,12 +37,19 @@ private slots:
         QString error;
         const auto filter = RecordFilter::parse(expression, m_columns, &error);
         QVERIFY2(filter, qPrintable(error));
-        const QJsonObject row{{QStringLiteral("number"), QStringLiteral("+4930123456789")},
-                              {QStringLiteral("usageType"), QStringLiteral("DirectNumber")},
-                              {QStringLiteral("extensionId"), QString()},
-                              {QStringLiteral("features"),
-                               QJsonArray{QStringLiteral("CallerId"), QStringLiteral("SmsSender")}}};
-        QCOMPARE(filter->matches(row), expected);
+        // In m_columns' order; the features list as export writes it.
+        const QStringList cells{
+            QStringLiteral("+4930123456789"), QStringLiteral("DirectNumber"), QString(),
+            RecordFilter::cellText(QStringList{QStringLiteral("CallerId"), QStringLiteral("SmsSender")})};
+        QCOMPARE(filter->matches(cells), expected);
+    }
+
+    void cellTexts() {
+        QCOMPARE(RecordFilter::cellText(QStringList{QStringLiteral("CallerId"), QStringLiteral("SmsSender")}),
+                 QStringLiteral("CallerId SmsSender"));
+        QCOMPARE(RecordFilter::cellText(true), QStringLiteral("true"));
+        QCOMPARE(RecordFilter::cellText(3), QStringLiteral("3"));
+        QCOMPARE(RecordFilter::cellText(QString()), QString());
     }
 
     void badExpressions_data() {
