@@ -556,6 +556,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Cannot write to standard output.</source>
         <translation>In die Standardausgabe kann nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>CSV for Excel: a UTF-8 byte order mark, so that umlauts show, and the locale&apos;s list separator (&quot;;&quot; where the decimal point is a comma).</source>
+        <translation>CSV für Excel: eine UTF-8-Bytereihenfolgemarke, damit Umlaute richtig erscheinen, und das Listentrennzeichen des Gebietsschemas („;“, wo das Dezimalzeichen ein Komma ist).</translation>
+    </message>
 </context>
 <context>
     <name>ExtensionCallSettingsWidget</name>
@@ -4672,10 +4676,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Rufnummern exportieren</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
         <source>Edit label</source>
         <translation>Bezeichnung bearbeiten</translation>
     </message>
@@ -5046,10 +5046,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Export the numbers of a port order</source>
         <translation>Rufnummern eines Portierungsauftrags exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Port orders</source>
@@ -5586,6 +5582,49 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Syncing…</source>
         <translation>Synchronisierung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::TableCsvExport</name>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV für Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 with commas (*.csv)</source>
+        <translation>CSV, UTF-8 mit Kommas (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the rows shown, in the shown column order, to a CSV file</source>
+        <translation>Die angezeigten Zeilen in der angezeigten Spaltenreihenfolge in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting… %1 of %2 rows</source>
+        <translation>Wird exportiert… %1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Der Export wurde abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,8 @@ struct DemoConnections {
                          answer->connection = std::move(opened);
                          answer->given = true;
                      });
-        QTest::qWaitFor([&answer] { return answer->given; }, 10000);
+        if (!QTest::qWaitFor([&answer] { return answer->given; }, 10000))
+            return std::nullopt;
         return std::move(answer->connection);
     }
 };

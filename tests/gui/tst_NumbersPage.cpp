@@ -196,7 +196,7 @@ private slots:
             [&] {
                 QVERIFY(suggested.endsWith(u".csv"_s));
             }();
-            return path;
+            return gui::CsvTarget{path};
         });
         m_page->findChild<QAction*>(u"exportAction"_s)->trigger();
         const QList<QStringList> rows = readCsv(path);
@@ -226,7 +226,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"one.csv"_s);
         QString error;
-        QVERIFY2(m_page->exportTo(path, false, &error), qPrintable(error));
+        QVERIFY2(m_page->exportTo({path}, false, &error), qPrintable(error));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
@@ -250,7 +250,7 @@ private slots:
 
         QTemporaryDir dir;
         const QString path = dir.filePath(u"selection.csv"_s);
-        m_page->setSaveFilePrompt([&](const QString&) { return path; });
+        m_page->setSaveFilePrompt([&](const QString&) { return gui::CsvTarget{path}; });
         m_page->findChild<QAction*>(u"exportSelectionAction"_s)->trigger();
         const QList<QStringList> rows = readCsv(path);
         QCOMPARE(rows.size(), 4);

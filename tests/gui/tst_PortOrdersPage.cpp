@@ -86,8 +86,10 @@ private slots:
         QVERIFY(m_page->exportAction()->isEnabled());
         QTemporaryDir dir;
         const QString path = dir.filePath(u"order.csv"_s);
-        m_page->setSaveFilePrompt([&path](const QString& suggested) {
-            return suggested == u"port-order-order-draft.csv"_s ? path : QString();
+        m_page->setSaveFilePrompt([&path](const QString& suggested) -> std::optional<gui::CsvTarget> {
+            if (suggested != u"port-order-order-draft.csv"_s)
+                return std::nullopt;
+            return gui::CsvTarget{path};
         });
         m_page->exportAction()->trigger();
         QVERIFY2(m_page->lastMessage().startsWith(u"Exported"_s), qPrintable(m_page->lastMessage()));

@@ -1,6 +1,7 @@
 #include "gui/audit/AuditLogPage.h"
 
 #include "gui/Retranslate.h"
+#include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
 #include "models/AuditLogModel.h"
 #include "ui_AuditLogPage.h"
@@ -20,6 +21,7 @@ AuditLogPage::AuditLogPage(store::Database& database, QWidget* parent)
     text::makeHeading(m_ui->titleLabel, text::kPageTitleScale);
     text::makeSecondary({m_ui->countLabel});
     m_ui->tableView->setModel(m_model);
+    new TableCsvExport(this, m_ui->tableView, u"audit-log"_s, m_ui->titleLayout);
     m_ui->tableView->horizontalHeader()->setHighlightSections(false);
     m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::TimeColumn, 140);
     m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::ProfileColumn, 180);

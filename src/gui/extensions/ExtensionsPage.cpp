@@ -6,6 +6,7 @@
 #include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
 #include "gui/Retranslate.h"
+#include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionCreateDialog.h"
 #include "gui/extensions/ExtensionEditor.h"
@@ -44,6 +45,7 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     form::makeBanner(m_ui->infoLabel, form::Banner::Info);
 
     m_ui->tableView->setModel(m_model);
+    new TableCsvExport(this, m_ui->tableView, u"extensions"_s, m_ui->titleLayout);
     QHeaderView* header = m_ui->tableView->horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);

@@ -6,6 +6,7 @@
 #include "core/PhoneNumber.h"
 #include "gui/PageActions.h"
 #include "gui/Retranslate.h"
+#include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "models/ForwardingListModel.h"
@@ -44,6 +45,7 @@ ForwardingEditor::ForwardingEditor(store::Database& database, QWidget* parent)
     text::makeSecondary({m_ui->introLabel, m_ui->countLabel});
 
     QTableView* table = m_ui->forwardingTable;
+    new TableCsvExport(this, table, u"forwarding"_s, m_ui->buttonLayout, QKeySequence());
     table->setModel(m_model);
     table->verticalHeader()->hide();
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);

@@ -53,7 +53,7 @@ bool NumbersCsvExport::write(QIODevice* device, store::Database& database, const
     if (!readError.isEmpty()) {
         return fail(readError);
     }
-    core::CsvWriter writer(device);
+    core::CsvWriter writer(device, request.csv);
     if (!writeHeader(writer, request.columns)) {
         return fail(writeError(device));
     }
@@ -83,7 +83,7 @@ bool NumbersCsvExport::write(QIODevice* device, store::Database& database, const
 
 bool NumbersCsvExport::writeRows(QIODevice* device, store::Database& database,
                                  const QList<store::NumberRow>& rows, const QList<int>& columns,
-                                 QString* error) {
+                                 const core::CsvOptions& csv, QString* error) {
     QString readError;
     const Pending pending = store::NumberTableQuery(database).pendingUpdates(&readError);
     if (!readError.isEmpty()) {
@@ -92,7 +92,7 @@ bool NumbersCsvExport::writeRows(QIODevice* device, store::Database& database,
         }
         return false;
     }
-    core::CsvWriter writer(device);
+    core::CsvWriter writer(device, csv);
     bool ok = writeHeader(writer, columns);
     for (const store::NumberRow& row : rows) {
         ok = ok && writeRow(writer, row, columns, pending);

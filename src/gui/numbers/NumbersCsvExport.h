@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Csv.h"
 #include "gui/GuiForward.h"
 #include "store/NumberTableQuery.h"
 
@@ -25,6 +26,7 @@ public:
         store::NumberSortKey sortKey = store::NumberSortKey::Number;
         Qt::SortOrder order = Qt::AscendingOrder;
         QList<int> columns; // models::NumbersModel::Column values, in output order
+        core::CsvOptions csv;
     };
     // Called after each chunk with the rows written and the total; return false to cancel.
     using Progress = std::function<bool(qint64 written, qint64 total)>;
@@ -36,7 +38,8 @@ public:
                       const Progress& progress = {}, QString* error = nullptr);
     // Writes the given rows (a selection) with the same header and cells.
     static bool writeRows(QIODevice* device, store::Database& database, const QList<store::NumberRow>& rows,
-                          const QList<int>& columns, QString* error = nullptr);
+                          const QList<int>& columns, const core::CsvOptions& csv = {},
+                          QString* error = nullptr);
 };
 
 } // namespace trunkline::gui

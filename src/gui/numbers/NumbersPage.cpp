@@ -21,7 +21,6 @@
 #include <QClipboard>
 #include <QDate>
 #include <QEvent>
-#include <QFileDialog>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -33,7 +32,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QToolButton>
 #include <algorithm>
@@ -128,12 +126,7 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
         menu.exec(header->mapToGlobal(position));
     });
 
-    m_saveFilePrompt = [this](const QString& suggestedName) {
-        return QFileDialog::getSaveFileName(
-            this, tr("Export numbers"),
-            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' + suggestedName,
-            tr("CSV files (*.csv)"));
-    };
+    m_saveFilePrompt = saveCsvDialog(this, tr("Export numbers"));
     m_labelPrompt = [this](const QString& number, const QString& current) -> std::optional<QString> {
         bool ok = false;
         const QString label = QInputDialog::getText(this, tr("Edit label"), tr("Label of %1:").arg(number),
@@ -463,17 +456,18 @@ void NumbersPage::exportSelection() {
 
 void NumbersPage::exportWithPrompt(bool selectionOnly) {
     const QString suggested = tr("numbers-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
-    const QString path = m_saveFilePrompt(suggested);
-    if (path.isEmpty()) {
+    const std::optional<CsvTarget> target = m_saveFilePrompt(suggested);
+    if (!target) {
         return;
     }
     QString error;
-    if (!exportTo(path, selectionOnly, &error)) {
+    if (!exportTo(*target, selectionOnly, &error)) {
         QMessageBox::warning(this, tr("Export numbers"), error);
     }
 }
 
-bool NumbersPage::exportTo(const QString& path, bool selectionOnly, QString* error) {
+bool NumbersPage::exportTo(const CsvTarget& target, bool selectionOnly, QString* error) {
+    const QString& path = target.path;
     // QSaveFile: a failed or cancelled export leaves no half-written file behind.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -488,13 +482,14 @@ bool NumbersPage::exportTo(const QString& path, bool selectionOnly, QString* err
         for (const int row : selectedRows()) {
             rows << m_model->rowAt(row);
         }
-        ok = NumbersCsvExport::writeRows(&file, m_database, rows, visibleColumns(), error);
+        ok = NumbersCsvExport::writeRows(&file, m_database, rows, visibleColumns(), target.options(), error);
     } else {
         NumbersCsvExport::Request request;
         request.filter = m_model->filter();
         request.sortKey = m_model->sortKey();
         request.order = m_model->sortOrder();
         request.columns = visibleColumns();
+        request.csv = target.options();
         QProgressDialog progress(tr("Exporting numbers…"), tr("Cancel"), 0, 100, this);
         progress.setObjectName(u"exportProgress"_s);
         progress.setWindowModality(Qt::WindowModal);

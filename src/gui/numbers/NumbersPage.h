@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/GuiForward.h"
+#include "gui/TableCsvExport.h"
 
 #include <QWidget>
 #include <functional>
@@ -26,9 +27,8 @@ public:
     models::NumbersModel* model() const { return m_model; }
 
     // How the page asks the admin; tests replace them so no modal dialog blocks.
-    using SaveFilePrompt = std::function<QString(const QString& suggestedName)>;
     using LabelPrompt = std::function<std::optional<QString>(const QString& number, const QString& current)>;
-    void setSaveFilePrompt(SaveFilePrompt prompt) { m_saveFilePrompt = std::move(prompt); }
+    void setSaveFilePrompt(CsvTargetPrompt prompt) { m_saveFilePrompt = std::move(prompt); }
     void setLabelPrompt(LabelPrompt prompt) { m_labelPrompt = std::move(prompt); }
 
     // Opens provider connections for Add number's live search; without one, Add is disabled.
@@ -43,7 +43,7 @@ public:
                                            const QStringList& providers);
 
     // Writes what the table shows (all rows, or the selected ones) to `path`. False with *error.
-    bool exportTo(const QString& path, bool selectionOnly, QString* error = nullptr);
+    bool exportTo(const CsvTarget& target, bool selectionOnly, QString* error = nullptr);
 
     // Rows after the filter bar's typing pause, in milliseconds.
     static constexpr int kFilterDelayMs = 250;
@@ -99,7 +99,7 @@ private:
     QAction* m_editAction = nullptr;
     QAction* m_deleteAction = nullptr;
     connection::ConnectionFactory* m_connectionFactory = nullptr;
-    SaveFilePrompt m_saveFilePrompt;
+    CsvTargetPrompt m_saveFilePrompt;
     LabelPrompt m_labelPrompt;
 };
 

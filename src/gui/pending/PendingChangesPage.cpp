@@ -2,6 +2,7 @@
 
 #include "changes/ChangeStager.h"
 #include "gui/Retranslate.h"
+#include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
 #include "models/PendingChangesModel.h"
 #include "ui_PendingChangesPage.h"
@@ -45,6 +46,7 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
     text::makeSecondary({m_ui->countLabel, m_ui->emptyLabel});
 
     m_ui->tableView->setModel(m_model);
+    new TableCsvExport(this, m_ui->tableView, u"pending-changes"_s, m_ui->buttonLayout);
     QHeaderView* header = m_ui->tableView->horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);

@@ -10,8 +10,9 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::gui {
 
-bool PortOrderCsv::write(QIODevice* device, const PortOrdersModel::Row& order, QString* error) {
-    core::CsvWriter csv(device);
+bool PortOrderCsv::write(QIODevice* device, const PortOrdersModel::Row& order,
+                         const core::CsvOptions& options, QString* error) {
+    core::CsvWriter csv(device, options);
     bool ok = csv.writeRow({u"number"_s, u"extension"_s, u"active"_s}) &&
               csv.writeRow({order.routeNumber, QString(), u"true"_s});
     for (const core::PhoneNumberExtension& extension : order.extensions) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Csv.h"
 #include "gui/porting/PortOrdersModel.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,8 @@ class PortOrderCsv {
     Q_DECLARE_TR_FUNCTIONS(PortOrderCsv)
 
 public:
-    static bool write(QIODevice* device, const PortOrdersModel::Row& order, QString* error = nullptr);
+    static bool write(QIODevice* device, const PortOrdersModel::Row& order, const core::CsvOptions& csv = {},
+                      QString* error = nullptr);
 };
 
 } // namespace trunkline::gui

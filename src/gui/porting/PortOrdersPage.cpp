@@ -17,14 +17,12 @@
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QToolButton>
@@ -105,6 +103,8 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     bar->addWidget(newButton);
     bar->addWidget(exportButton);
     bar->addWidget(cancelButton);
+    // The orders list itself, as shown (Ctrl+E); "Export numbers" above writes one order's numbers.
+    new TableCsvExport(this, m_table, u"port-orders"_s, bar);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(bar);
@@ -128,12 +128,7 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
                : box.clickedButton() == fresh ? DraftChoice::StartOver
                                               : DraftChoice::Cancel;
     };
-    m_saveFilePrompt = [this](const QString& suggestedName) {
-        return QFileDialog::getSaveFileName(
-            this, tr("Export the numbers of a port order"),
-            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' + suggestedName,
-            tr("CSV files (*.csv)"));
-    };
+    m_saveFilePrompt = saveCsvDialog(this, tr("Export the numbers of a port order"));
     m_wizardRunner = [](PortingWizard& wizard) {
         wizard.exec();
     };
@@ -374,14 +369,15 @@ void PortOrdersPage::exportNumbers() {
     if (rows.isEmpty())
         return;
     const PortOrdersModel::Row& order = m_model->row(rows.first().row());
-    const QString path = m_saveFilePrompt(u"port-order-%1.csv"_s.arg(order.order.id));
-    if (path.isEmpty())
+    const std::optional<CsvTarget> target = m_saveFilePrompt(u"port-order-%1.csv"_s.arg(order.order.id));
+    if (!target)
         return;
+    const QString& path = target->path;
     // QSaveFile: a failed export leaves no half-written file behind.
     QSaveFile file(path);
     QString error;
-    const bool ok =
-        file.open(QIODevice::WriteOnly) && PortOrderCsv::write(&file, order, &error) && file.commit();
+    const bool ok = file.open(QIODevice::WriteOnly) &&
+                    PortOrderCsv::write(&file, order, target->options(), &error) && file.commit();
     if (!ok && error.isEmpty())
         error = tr("Cannot write %1: %2").arg(path, file.errorString());
     m_message->setText(ok ? tr("Exported the numbers of order %1 to %2.").arg(order.order.id, path) : error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/GuiForward.h"
+#include "gui/TableCsvExport.h"
 #include "gui/porting/PortOrdersModel.h"
 
 #include <QWidget>
@@ -44,12 +45,11 @@ public:
     // How the page asks; tests replace them so that no modal dialog blocks.
     enum class DraftChoice { Continue, StartOver, Cancel };
     using DraftPrompt = std::function<DraftChoice()>;
-    using SaveFilePrompt = std::function<QString(const QString& suggestedName)>;
     using WizardRunner = std::function<void(PortingWizard& wizard)>;
     using ConfirmPrompt = std::function<bool(const QString& text)>;
     void setConfirmPrompt(ConfirmPrompt prompt) { m_confirmPrompt = std::move(prompt); }
     void setDraftPrompt(DraftPrompt prompt) { m_draftPrompt = std::move(prompt); }
-    void setSaveFilePrompt(SaveFilePrompt prompt) { m_saveFilePrompt = std::move(prompt); }
+    void setSaveFilePrompt(CsvTargetPrompt prompt) { m_saveFilePrompt = std::move(prompt); }
     void setWizardRunner(WizardRunner runner) { m_wizardRunner = std::move(runner); }
     // Lets the wizard place orders with the profile's provider; without it, it only checks.
     void setConnectionFactory(connection::ConnectionFactory* factory) { m_connections = factory; }
@@ -100,7 +100,7 @@ private:
     bool m_busy = false; // a delete or cancel is on its way
     ConfirmPrompt m_confirmPrompt;
     DraftPrompt m_draftPrompt;
-    SaveFilePrompt m_saveFilePrompt;
+    CsvTargetPrompt m_saveFilePrompt;
     WizardRunner m_wizardRunner;
 };
 

@@ -6,6 +6,7 @@
 #include "core/RouteLinter.h"
 #include "gui/PageActions.h"
 #include "gui/Retranslate.h"
+#include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
@@ -118,6 +119,7 @@ RoutingPage::RoutingPage(store::Database& database, QWidget* parent)
     text::makeSecondary({m_ui->countLabel, m_ui->smsNoteLabel});
 
     m_ui->routesView->setModel(m_model);
+    new TableCsvExport(this, m_ui->routesView, u"routes"_s, m_ui->titleLayout);
     QHeaderView* header = m_ui->routesView->horizontalHeader();
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
