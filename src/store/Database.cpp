@@ -7,9 +7,15 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QUrl>
 #include <QUrlQuery>
 #include <atomic>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +41,17 @@ bool looksLikeUrl(const QString& pathOrUrl) {
 QString driverText(const QSqlError& error) {
     const QString text = error.text().trimmed();
     return text.isEmpty() ? Database::tr("unknown driver error") : text;
+}
+
+// The account the process runs as, from the system's user database rather than $USER, which any
+// parent process can set.
+QString operatingSystemUser() {
+#ifdef Q_OS_UNIX
+    if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+#endif
+    const QString name = qEnvironmentVariable("USERNAME", qEnvironmentVariable("USER"));
+    return name.isEmpty() ? Database::tr("(unknown user)") : name;
 }
 
 } // namespace
@@ -63,6 +80,7 @@ QString Database::defaultSqlitePath() {
     return dir + "/trunkline.sqlite"_L1;
 }
 
+
 std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* error) {
     std::unique_ptr<Database> database;
     if (looksLikeUrl(pathOrUrl)) {
@@ -88,7 +106,7 @@ std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* e
         }
         database.reset(new Database(pathOrUrl, Engine::Sqlite, QDir::toNativeSeparators(pathOrUrl)));
     }
-    if (!database->openConnection(error)) {
+    if (!database->openConnection(error) || !database->readSessionIdentity(error)) {
         return nullptr;
     }
     return database;
@@ -111,6 +129,8 @@ std::unique_ptr<Database> Database::cloneForThisThread(QString* error) const {
     if (!clone->openConnection(error)) {
         return nullptr;
     }
+    clone->m_sessionUser = m_sessionUser;
+    clone->m_clientHost = m_clientHost;
     return clone;
 }
 
@@ -198,6 +218,27 @@ bool Database::openConnection(QString* error) {
         }
     }
     return ok ? true : fail(message);
+}
+
+bool Database::readSessionIdentity(QString* error) {
+    m_clientHost = QSysInfo::machineHostName();
+    if (m_engine == Engine::Sqlite) {
+        m_sessionUser = operatingSystemUser();
+        return true;
+    }
+    QSqlQuery query(connection());
+    if (!query.exec(u"SELECT current_user, host(inet_client_addr())"_s) || !query.next()) {
+        if (error) {
+            *error = tr("Cannot open the database %1: %2").arg(m_displayName, driverText(query.lastError()));
+        }
+        return false;
+    }
+    m_sessionUser = query.value(0).toString();
+    // No address over a Unix socket.
+    if (const QString address = query.value(1).toString(); !address.isEmpty()) {
+        m_clientHost = tr("%1 (%2)").arg(m_clientHost, address);
+    }
+    return true;
 }
 
 QString Database::commandLinePasswordProblem(const QString& pathOrUrl) {
