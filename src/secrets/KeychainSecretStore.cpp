@@ -79,13 +79,15 @@ SecretResult KeychainSecretStore::resultOf(const QKeychain::Job& job, Operation 
     const QString detail = job.errorString();
     switch (operation) {
     case Operation::Save:
-        return {SecretError::Failed,
-                tr("Cannot store the %1 secret of this profile in the keychain: %2").arg(key.provider, detail),
-                {}};
+        return {
+            SecretError::Failed,
+            tr("Cannot store the %1 secret of this profile in the keychain: %2").arg(key.provider, detail),
+            {}};
     case Operation::Load:
-        return {SecretError::Failed,
-                tr("Cannot read the %1 secret of this profile from the keychain: %2").arg(key.provider, detail),
-                {}};
+        return {
+            SecretError::Failed,
+            tr("Cannot read the %1 secret of this profile from the keychain: %2").arg(key.provider, detail),
+            {}};
     case Operation::Remove:
         break;
     }

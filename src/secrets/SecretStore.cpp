@@ -46,9 +46,8 @@ SecretResult SecretStore::wait(const std::function<void(Callback)>& start) {
 }
 
 SecretResult SecretStore::notFound(const SecretKey& key) {
-    return {SecretError::NotFound,
-            tr("No %1 secret of this profile is in the keychain.").arg(key.provider),
-            {}};
+    return {
+        SecretError::NotFound, tr("No %1 secret of this profile is in the keychain.").arg(key.provider), {}};
 }
 
 SecretResult SecretStore::noService() {

@@ -80,7 +80,6 @@ QString Database::defaultSqlitePath() {
     return dir + "/trunkline.sqlite"_L1;
 }
 
-
 std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* error) {
     std::unique_ptr<Database> database;
     if (looksLikeUrl(pathOrUrl)) {

@@ -288,8 +288,8 @@ QStringList Migrator::statementsFor(int version, bool postgres) {
                 statement.replace("{{ID}}"_L1,
                                   postgres ? "BIGSERIAL PRIMARY KEY"_L1 : "INTEGER PRIMARY KEY"_L1);
                 // Evaluated per row on both engines; SQLite's is 32 hex digits without dashes.
-                statement.replace("{{NEW_UUID}}"_L1, postgres ? "gen_random_uuid()::text"_L1
-                                                              : "lower(hex(randomblob(16)))"_L1);
+                statement.replace("{{NEW_UUID}}"_L1,
+                                  postgres ? "gen_random_uuid()::text"_L1 : "lower(hex(randomblob(16)))"_L1);
                 out << statement;
             }
             return out;

@@ -10,8 +10,9 @@ class tst_MemorySecretStore : public QObject {
 
 private slots:
     void keyFormat() {
-        QCOMPARE(SecretKey::forProfile(u"6f1c2a9e-0d4b-4c1e-9a53-2b7d8e0f4a11"_s, u"ringcentral"_s).toString(),
-                 u"account/6f1c2a9e-0d4b-4c1e-9a53-2b7d8e0f4a11/ringcentral"_s);
+        QCOMPARE(
+            SecretKey::forProfile(u"6f1c2a9e-0d4b-4c1e-9a53-2b7d8e0f4a11"_s, u"ringcentral"_s).toString(),
+            u"account/6f1c2a9e-0d4b-4c1e-9a53-2b7d8e0f4a11/ringcentral"_s);
         // The scheme before schema version 9, still read once to move old secrets.
         QCOMPARE(SecretKey::legacy(9007199254740993, u"telnyx"_s).toString(),
                  u"profile/9007199254740993/telnyx"_s);
@@ -63,7 +64,8 @@ private slots:
         QCOMPARE(saved.message,
                  u"No keychain service is available (Secret Service/D-Bus): start gnome-keyring or "
                  u"KWallet, then try again."_s);
-        QCOMPARE(store.loadAndWait(SecretKey::forProfile(u"a"_s, u"ringcentral"_s)).error, SecretError::NoService);
+        QCOMPARE(store.loadAndWait(SecretKey::forProfile(u"a"_s, u"ringcentral"_s)).error,
+                 SecretError::NoService);
         QCOMPARE(store.size(), 0);
     }
 };
