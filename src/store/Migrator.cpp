@@ -280,6 +280,13 @@ int Migrator::latestVersion() {
     return migrations().constLast().version;
 }
 
+QList<int> Migrator::versions() {
+    QList<int> out;
+    for (const Migration& migration : migrations())
+        out << migration.version;
+    return out;
+}
+
 QStringList Migrator::statementsFor(int version, bool postgres) {
     for (const Migration& migration : migrations()) {
         if (migration.version == version) {
