@@ -17,7 +17,8 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         ProfileRepository repository(test.database());
         QString error;
-        Profile berlin{0, u"Berlin office"_s, u"ringcentral"_s, u"http://127.0.0.1:9000"_s, u"400123"_s, {}, {}};
+        Profile berlin{0, u"Berlin office"_s, u"ringcentral"_s, u"http://127.0.0.1:9000"_s, u"400123"_s, {},
+                       {}};
         Profile aachen{0, u"Aachen porting"_s, u"telnyx"_s, u"http://127.0.0.1:9001"_s, {}, {}, {}};
         QVERIFY2(repository.add(berlin, &error), qPrintable(error));
         QVERIFY2(repository.add(aachen, &error), qPrintable(error));
