@@ -38,6 +38,22 @@ bool looksLikeUrl(const QString& pathOrUrl) {
     return pathOrUrl.contains("://"_L1);
 }
 
+// libpq takes a password from the URL's user info or from a ?password= option; both are secrets.
+QString passwordOf(const QUrl& url) {
+    const QString inUserInfo = url.password(QUrl::FullyDecoded);
+    return inUserInfo.isEmpty() ? QUrlQuery(url).queryItemValue(u"password"_s, QUrl::FullyDecoded)
+                                : inUserInfo;
+}
+
+// The URL for messages and logs: without the password, wherever it was written.
+QString shownUrl(const QUrl& url) {
+    QUrl shown = url;
+    QUrlQuery query(shown);
+    query.removeAllQueryItems(u"password"_s);
+    shown.setQuery(query);
+    return shown.toDisplayString(QUrl::RemovePassword);
+}
+
 QString driverText(const QSqlError& error) {
     const QString text = error.text().trimmed();
     return text.isEmpty() ? Database::tr("unknown driver error") : text;
@@ -84,8 +100,7 @@ std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* e
     std::unique_ptr<Database> database;
     if (looksLikeUrl(pathOrUrl)) {
         const QUrl url(pathOrUrl, QUrl::StrictMode);
-        const QString shown =
-            url.isValid() ? url.toDisplayString(QUrl::RemovePassword) : tr("(unreadable URL)");
+        const QString shown = url.isValid() ? shownUrl(url) : tr("(unreadable URL)");
         if (!url.isValid() || !isPostgresScheme(url.scheme()) || url.host().isEmpty()) {
             if (error) {
                 *error = tr("Unsupported database URL %1: use a file path or "
@@ -210,7 +225,7 @@ bool Database::openConnection(QString* error) {
         ok = db.open();
         if (!ok) {
             message = driverText(db.lastError());
-            const QString password = url.password(QUrl::FullyDecoded);
+            const QString password = passwordOf(url);
             if (!password.isEmpty()) {
                 message.replace(password, u"***"_s);
             }
@@ -242,13 +257,13 @@ bool Database::readSessionIdentity(QString* error) {
 
 QString Database::commandLinePasswordProblem(const QString& pathOrUrl) {
     const QUrl url(pathOrUrl, QUrl::StrictMode);
-    if (!looksLikeUrl(pathOrUrl) || !isPostgresScheme(url.scheme()) || url.password().isEmpty()) {
+    if (!looksLikeUrl(pathOrUrl) || !isPostgresScheme(url.scheme()) || passwordOf(url).isEmpty()) {
         return {};
     }
     return tr("The database URL %1 carries a password, which every user of this computer could read from "
               "the command line. Put the password in ~/.pgpass or the PGPASSWORD environment variable and "
               "give the URL without it.")
-        .arg(url.toDisplayString(QUrl::RemovePassword));
+        .arg(shownUrl(url));
 }
 
 QStringList Database::postgresConnectOptions(const QUrl& url) {
