@@ -370,7 +370,7 @@ private slots:
                          .arg(enteredOrigin)
                          .arg(entered.port())),
                  qPrintable(message));
-        QVERIFY2(message.contains(QLatin1String("trunkline-cli profiles set-secret “Moved”")),
+        QVERIFY2(message.contains(QStringLiteral("trunkline-cli profiles set-secret “Moved”")),
                  qPrintable(message));
 
         // Entered again for the new address, it belongs there: moved back, the profile is refused again
