@@ -66,63 +66,68 @@ void ProfileSecrets::load(const store::Profile& profile, Loaded done) {
     }
     secrets::SecretStore* store = &m_store;
     const secrets::SecretKey key = secrets::SecretKey::forProfile(profile.uuid, profile.provider);
-    const auto handOut = [profile, done](const QString& stored) {
-        const std::optional<Unwrapped> unwrapped = unwrap(stored);
-        if (!unwrapped) {
-            done(std::nullopt, tr("The stored secret is unreadable. Enter it again: trunkline-cli profiles "
-                                  "set-secret “%1”.")
-                                   .arg(profile.name));
-            return;
-        }
-        const SecretBinding now = SecretBinding::of(profile);
-        if (unwrapped->binding != now) {
-            done(std::nullopt,
-                 tr("The stored secret was entered for %1, but the profile now points to %2. Trunkline does "
-                    "not send it anywhere else: if the new address is right, an administrator must enter "
-                    "the secret again (trunkline-cli profiles set-secret “%3”).")
-                     .arg(unwrapped->binding.text(), now.text(), profile.name));
-            return;
-        }
-        done(unwrapped->secret, QString());
-    };
-    // The old key is read only when the new one is missing, so the move happens once.
-    const auto moveLegacy = [store, profile, key, handOut, done](const QString& notFound) {
-        const secrets::SecretKey legacy = secrets::SecretKey::legacy(profile.id, profile.provider);
-        store->load(legacy, [store, profile, key, legacy, handOut, done,
-                             notFound](const secrets::SecretResult& old) {
-            if (old.error == secrets::SecretError::NotFound) {
-                done(std::nullopt, tr("%1 Enter it with: trunkline-cli profiles set-secret “%2”.")
-                                       .arg(notFound, profile.name));
-                return;
-            }
-            if (!old.ok()) {
-                done(std::nullopt, old.message);
-                return;
-            }
-            const QString wrapped = wrap(SecretBinding::of(profile), old.secret);
-            store->save(
-                key, wrapped, [store, legacy, wrapped, handOut, done](const secrets::SecretResult& saved) {
-                    if (!saved.ok()) {
-                        done(std::nullopt, saved.message);
-                        return;
-                    }
-                    // A failed delete leaves a copy another database with this row id could take: say so.
-                    store->remove(legacy, [wrapped, handOut, done](const secrets::SecretResult& removed) {
-                        if (!removed.ok())
-                            done(std::nullopt, removed.message);
-                        else
-                            handOut(wrapped);
-                    });
-                });
-        });
-    };
-    store->load(key, [handOut, moveLegacy, done](const secrets::SecretResult& result) {
+    store->load(key, [store, profile, done](const secrets::SecretResult& result) {
         if (result.ok())
-            handOut(result.secret);
+            handOut(profile, result.secret, done);
         else if (result.error == secrets::SecretError::NotFound)
-            moveLegacy(result.message);
+            moveLegacy(*store, profile, result.message, done); // the old key is read only now: once
         else
             done(std::nullopt, result.message);
+    });
+}
+
+void ProfileSecrets::handOut(const store::Profile& profile, const QString& stored, const Loaded& done) {
+    const std::optional<Unwrapped> unwrapped = unwrap(stored);
+    if (!unwrapped) {
+        done(std::nullopt,
+             tr("The stored secret is unreadable. Enter it again: trunkline-cli profiles set-secret “%1”.")
+                 .arg(profile.name));
+        return;
+    }
+    const SecretBinding now = SecretBinding::of(profile);
+    if (unwrapped->binding != now) {
+        done(std::nullopt,
+             tr("The stored secret was entered for %1, but the profile now points to %2. Trunkline does not "
+                "send it anywhere else: if the new address is right, an administrator must enter the secret "
+                "again (trunkline-cli profiles set-secret “%3”).")
+                 .arg(unwrapped->binding.text(), now.text(), profile.name));
+        return;
+    }
+    done(unwrapped->secret, QString());
+}
+
+void ProfileSecrets::moveLegacy(secrets::SecretStore& store, const store::Profile& profile,
+                                const QString& notFound, const Loaded& done) {
+    secrets::SecretStore* keychain = &store;
+    const secrets::SecretKey legacy = secrets::SecretKey::legacy(profile.id, profile.provider);
+    keychain->load(legacy, [keychain, profile, legacy, notFound, done](const secrets::SecretResult& old) {
+        if (old.error == secrets::SecretError::NotFound) {
+            done(std::nullopt,
+                 tr("%1 Enter it with: trunkline-cli profiles set-secret “%2”.").arg(notFound, profile.name));
+            return;
+        }
+        if (!old.ok()) {
+            done(std::nullopt, old.message);
+            return;
+        }
+        // Bound to the profile as it is now: the old entry never said where it belonged.
+        const QString wrapped = wrap(SecretBinding::of(profile), old.secret);
+        const secrets::SecretKey key = secrets::SecretKey::forProfile(profile.uuid, profile.provider);
+        keychain->save(
+            key, wrapped, [keychain, profile, legacy, wrapped, done](const secrets::SecretResult& saved) {
+                if (!saved.ok()) {
+                    done(std::nullopt, saved.message);
+                    return;
+                }
+                // A copy left behind could be taken by another database with this row id: a failed delete
+                // is reported, not ignored.
+                keychain->remove(legacy, [profile, wrapped, done](const secrets::SecretResult& removed) {
+                    if (!removed.ok())
+                        done(std::nullopt, removed.message);
+                    else
+                        handOut(profile, wrapped, done);
+                });
+            });
     });
 }
 

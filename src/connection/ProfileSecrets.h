@@ -49,6 +49,13 @@ public:
     static QString wrap(const SecretBinding& binding, const QString& serialized);
 
 private:
+    // done(secret) when the stored entry is bound to the profile as it is, else done(refusal).
+    static void handOut(const store::Profile& profile, const QString& stored, const Loaded& done);
+    // Reads the profile's entry under the pre-v9 key; if there is one, writes it under the new key and
+    // deletes the old one.
+    static void moveLegacy(secrets::SecretStore& store, const store::Profile& profile,
+                           const QString& notFound, const Loaded& done);
+
     secrets::SecretStore& m_store;
 };
 
