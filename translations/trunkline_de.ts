@@ -164,16 +164,16 @@
 <context>
     <name>AuditLogRepository</name>
     <message>
-        <source>An audit entry needs an actor, an entity and an action.</source>
-        <translation>Ein Protokolleintrag benötigt einen Akteur, ein Objekt und eine Aktion.</translation>
-    </message>
-    <message>
         <source>Cannot write the audit log</source>
         <translation>Das Protokoll kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Cannot read the audit log</source>
         <translation>Das Protokoll kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>An audit entry needs an entity and an action.</source>
+        <translation>Ein Protokolleintrag benötigt ein Objekt und eine Aktion.</translation>
     </message>
 </context>
 <context>
@@ -216,7 +216,8 @@
         <source>Usage: trunkline-cli [--database PATH_OR_URL] COMMAND [options]
 
 Commands:
-  profiles list|add|remove   provider profiles (secrets from standard input, never arguments)
+  profiles list|add|set-secret|remove
+                             provider profiles (secrets from standard input, never arguments)
   sync [--profile P] [--details]
                              pull from the provider, then push pending changes
   export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter EXPR]
@@ -246,7 +247,8 @@ Errors go to standard error, results to standard output.
         <translation>Aufruf: trunkline-cli [--database PFAD_ODER_URL] BEFEHL [Optionen]
 
 Befehle:
-  profiles list|add|remove   Anbieterprofile (Zugangsdaten über die Standardeingabe, nie als Argument)
+  profiles list|add|set-secret|remove
+                             Anbieterprofile (Zugangsdaten über die Standardeingabe, nie als Argument)
   sync [--profile P] [--details]
                              vom Anbieter abrufen, dann ausstehende Änderungen übertragen
   export numbers|extensions|forwarding|port-orders [--format csv|json] [-o DATEI] [--filter AUSDRUCK]
@@ -346,6 +348,14 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>The database URL %1 carries a password, which every user of this computer could read from the command line. Put the password in ~/.pgpass or the PGPASSWORD environment variable and give the URL without it.</source>
         <translation>Die Datenbank-URL %1 enthält ein Passwort, das jeder Benutzer dieses Computers aus der Befehlszeile lesen könnte. Legen Sie das Passwort in ~/.pgpass oder die Umgebungsvariable PGPASSWORD und geben Sie die URL ohne es an.</translation>
+    </message>
+    <message>
+        <source>(unknown user)</source>
+        <translation>(unbekannter Benutzer)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2144,33 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>ProfileSecrets</name>
+    <message>
+        <source>%1, account %2</source>
+        <translation>%1, Konto %2</translation>
+    </message>
+    <message>
+        <source>The profile has no UUID; open its database with this version of Trunkline so that it gets one.</source>
+        <translation>Das Profil hat keine UUID; öffnen Sie seine Datenbank mit dieser Version von Trunkline, damit es eine erhält.</translation>
+    </message>
+    <message>
+        <source>The stored secret is unreadable. Enter it again: trunkline-cli profiles set-secret “%1”.</source>
+        <translation>Die gespeicherten Zugangsdaten sind nicht lesbar. Geben Sie sie erneut ein: trunkline-cli profiles set-secret “%1”.</translation>
+    </message>
+    <message>
+        <source>The stored secret was entered for %1, but the profile now points to %2. Trunkline does not send it anywhere else: if the new address is right, an administrator must enter the secret again (trunkline-cli profiles set-secret “%3”).</source>
+        <translation>Die gespeicherten Zugangsdaten wurden für %1 eingegeben, das Profil zeigt aber jetzt auf %2. Trunkline sendet sie nirgendwo anders hin: Ist die neue Adresse richtig, muss ein Administrator die Zugangsdaten erneut eingeben (trunkline-cli profiles set-secret “%3”).</translation>
+    </message>
+    <message>
+        <source>%1 Enter it with: trunkline-cli profiles set-secret “%2”.</source>
+        <translation>%1 Geben Sie sie ein mit: trunkline-cli profiles set-secret “%2”.</translation>
+    </message>
+    <message>
+        <source>The profile has no UUID; it was not stored yet.</source>
+        <translation>Das Profil hat keine UUID; es wurde noch nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>Name: must not be empty.</source>
@@ -2155,13 +2192,13 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>The profile no longer exists.</source>
         <translation>Das Profil existiert nicht mehr.</translation>
     </message>
+    <message>
+        <source>The secret was entered for %1. To use %2, enter the secret again: Trunkline does not send a secret to another address, account or provider.</source>
+        <translation>Die Zugangsdaten wurden für %1 eingegeben. Um %2 zu verwenden, geben Sie sie erneut ein: Trunkline sendet Zugangsdaten nie an eine andere Adresse, ein anderes Konto oder einen anderen Anbieter.</translation>
+    </message>
 </context>
 <context>
     <name>ProfilesCommand</name>
-    <message>
-        <source>profiles: expected list, add or remove, not “%1”.</source>
-        <translation>profiles: list, add oder remove erwartet, nicht “%1”.</translation>
-    </message>
     <message>
         <source>Output format: text or json.</source>
         <translation>Ausgabeformat: text oder json.</translation>
@@ -2225,6 +2262,26 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>profiles remove: name exactly one profile.</source>
         <translation>profiles remove: Geben Sie genau ein Profil an.</translation>
+    </message>
+    <message>
+        <source>profiles: expected list, add, set-secret or remove, not “%1”.</source>
+        <translation>profiles: list, add, set-secret oder remove erwartet, nicht “%1”.</translation>
+    </message>
+    <message>
+        <source>Stores a new secret for a profile, bound to its current base URL and account: needed after the profile&apos;s address was changed, since Trunkline never sends a secret to another host. The secret is read from standard input (or asked for without echo on a terminal), as for add.</source>
+        <translation>Speichert neue Zugangsdaten für ein Profil, gebunden an seine aktuelle Basis-URL und sein Konto: nötig, nachdem die Adresse des Profils geändert wurde, denn Trunkline sendet Zugangsdaten nie an einen anderen Host. Die Zugangsdaten werden wie bei add von der Standardeingabe gelesen (oder in einem Terminal ohne Echo abgefragt).</translation>
+    </message>
+    <message>
+        <source>profiles set-secret: name exactly one profile; the secret is never taken from the command line.</source>
+        <translation>profiles set-secret: nennen Sie genau ein Profil; Zugangsdaten werden nie von der Befehlszeile übernommen.</translation>
+    </message>
+    <message>
+        <source>profiles set-secret: the demo profile %1 needs no secret.</source>
+        <translation>profiles set-secret: das Demoprofil %1 braucht keine Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Profile %1: unknown provider “%2”.</source>
+        <translation>Profil %1: unbekannter Anbieter “%2”.</translation>
     </message>
 </context>
 <context>
@@ -5657,6 +5714,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>What happened</source>
         <translation>Ereignis</translation>
     </message>
+    <message>
+        <source>From</source>
+        <translation>Rechner</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::models::ExtensionsModel</name>
@@ -6093,27 +6154,27 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Der Zugriff auf den Schlüsselbund wurde verweigert: Entsperren Sie ihn, erlauben Sie Trunkline den Zugriff und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>Cannot store the secret for profile %1 (%2) in the keychain: %3</source>
-        <translation>Die Zugangsdaten für das Profil %1 (%2) können nicht im Schlüsselbund gespeichert werden: %3</translation>
+        <source>Cannot store the %1 secret of this profile in the keychain: %2</source>
+        <translation>Die %1-Zugangsdaten dieses Profils können nicht im Schlüsselbund gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>Cannot read the secret for profile %1 (%2) from the keychain: %3</source>
-        <translation>Die Zugangsdaten für das Profil %1 (%2) können nicht aus dem Schlüsselbund gelesen werden: %3</translation>
+        <source>Cannot read the %1 secret of this profile from the keychain: %2</source>
+        <translation>Die %1-Zugangsdaten dieses Profils können nicht aus dem Schlüsselbund gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Cannot remove the secret for profile %1 (%2) from the keychain: %3</source>
-        <translation>Die Zugangsdaten für das Profil %1 (%2) können nicht aus dem Schlüsselbund entfernt werden: %3</translation>
+        <source>Cannot remove the %1 secret of this profile from the keychain: %2</source>
+        <translation>Die %1-Zugangsdaten dieses Profils können nicht aus dem Schlüsselbund entfernt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>trunkline::secrets::SecretStore</name>
     <message>
-        <source>No secret is stored for profile %1 (%2).</source>
-        <translation>Für das Profil %1 (%2) sind keine Zugangsdaten gespeichert.</translation>
-    </message>
-    <message>
         <source>No keychain service is available (Secret Service/D-Bus): start gnome-keyring or KWallet, then try again.</source>
         <translation>Kein Schlüsselbunddienst verfügbar (Secret Service/D-Bus): Starten Sie gnome-keyring oder KWallet und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>No %1 secret of this profile is in the keychain.</source>
+        <translation>Für dieses Profil sind keine %1-Zugangsdaten im Schlüsselbund.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include "RecordingNetworkAccessManager.h"
 #include "connection/ConnectionFactory.h"
+#include "connection/ProfileSecrets.h"
 #include "connection/ProviderSecret.h"
 #include "demo/DemoEmulator.h"
 #include "net/ApiClient.h"
@@ -95,7 +96,7 @@ int main(int argc, char* argv[]) {
     secret.clientId = credentials.value(u"client_id"_s).toUtf8();
     secret.clientSecret = credentials.value(u"client_secret"_s).toUtf8();
     secret.token = credentials.value(u"jwt"_s).toUtf8();
-    if (!secrets.saveAndWait({profile.id, profile.provider}, secret.serialize(profile.provider)).ok())
+    if (!connection::ProfileSecrets(secrets).save(profile, secret.serialize(profile.provider)).ok())
         return fail(u"cannot keep the secret"_s);
 
     bench::RecordingNetworkAccessManager network;

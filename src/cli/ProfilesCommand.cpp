@@ -43,7 +43,10 @@ int ProfilesCommand::run(CliContext& context, const QStringList& arguments) {
         return add(context, rest);
     if (action == u"remove"_s)
         return remove(context, rest);
-    return context.fail(kExitUsage, tr("profiles: expected list, add or remove, not “%1”.").arg(action));
+    if (action == u"set-secret"_s)
+        return setSecret(context, rest);
+    return context.fail(kExitUsage,
+                        tr("profiles: expected list, add, set-secret or remove, not “%1”.").arg(action));
 }
 
 int ProfilesCommand::list(CliContext& context, const QStringList& arguments) {
@@ -103,26 +106,8 @@ int ProfilesCommand::add(CliContext& context, const QStringList& arguments) {
     if (const QString invalid = connection::ProfileService::validate(profile); !invalid.isEmpty())
         return context.fail(kExitUsage, invalid);
 
-    connection::ProviderSecret secret;
-    if (!parser.isSet(u"demo"_s)) {
-        // validate() accepted the provider: it has a row.
-        for (const providers::SecretField& field : providers::findProvider(profile.provider)->secretFields) {
-            const QByteArray value =
-                readSecretLine(context, QCoreApplication::translate("ProfilesCommand", field.prompt))
-                    .toUtf8();
-            switch (field.slot) {
-            case providers::SecretSlot::ClientId:
-                secret.clientId = value;
-                break;
-            case providers::SecretSlot::ClientSecret:
-                secret.clientSecret = value;
-                break;
-            case providers::SecretSlot::Token:
-                secret.token = value;
-                break;
-            }
-        }
-    }
+    const connection::ProviderSecret secret =
+        parser.isSet(u"demo"_s) ? connection::ProviderSecret{} : readSecret(context, profile.provider);
     store::Database* db = context.database();
     if (!db)
         return kExitFailure;
@@ -151,6 +136,58 @@ int ProfilesCommand::remove(CliContext& context, const QStringList& arguments) {
     if (!service.remove(found.constFirst().id, &error))
         return context.fail(kExitFailure, error);
     return kExitOk;
+}
+
+int ProfilesCommand::setSecret(CliContext& context, const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Stores a new secret for a profile, bound to its current base URL and account: needed after "
+           "the profile's address was changed, since Trunkline never sends a secret to another host. The "
+           "secret is read from standard input (or asked for without echo on a terminal), as for add."));
+    parser.addPositionalArgument(u"profile"_s, tr("Profile name or id."));
+    int exit = kExitOk;
+    if (!parseOrUsage(context, parser, arguments, &exit))
+        return exit;
+    if (parser.positionalArguments().size() != 1)
+        return context.fail(kExitUsage, tr("profiles set-secret: name exactly one profile; the secret is "
+                                           "never taken from the command line."));
+    QString error;
+    const QList<store::Profile> found = context.profiles(parser.positionalArguments().constFirst(), &error);
+    if (found.isEmpty())
+        return context.fail(kExitFailure, error);
+    const store::Profile& profile = found.constFirst();
+    if (connection::DemoProfiles::isDemo(profile))
+        return context.fail(
+            kExitUsage, tr("profiles set-secret: the demo profile %1 needs no secret.").arg(profile.name));
+    if (!providers::findProvider(profile.provider))
+        return context.fail(kExitFailure,
+                            tr("Profile %1: unknown provider “%2”.").arg(profile.name, profile.provider));
+    const connection::ProviderSecret secret = readSecret(context, profile.provider);
+    connection::ProfileService service(*context.database(), context.secrets());
+    if (!service.update(profile, secret, &error))
+        return context.fail(kExitFailure, error);
+    return kExitOk;
+}
+
+connection::ProviderSecret ProfilesCommand::readSecret(CliContext& context, const QString& provider) {
+    connection::ProviderSecret secret;
+    // Callers checked that the provider has a row.
+    for (const providers::SecretField& field : providers::findProvider(provider)->secretFields) {
+        const QByteArray value =
+            readSecretLine(context, QCoreApplication::translate("ProfilesCommand", field.prompt)).toUtf8();
+        switch (field.slot) {
+        case providers::SecretSlot::ClientId:
+            secret.clientId = value;
+            break;
+        case providers::SecretSlot::ClientSecret:
+            secret.clientSecret = value;
+            break;
+        case providers::SecretSlot::Token:
+            secret.token = value;
+            break;
+        }
+    }
+    return secret;
 }
 
 QString ProfilesCommand::readSecretLine(CliContext& context, const QString& prompt) {

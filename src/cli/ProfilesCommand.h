@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connection/ProviderSecret.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -7,8 +9,8 @@ namespace trunkline::cli {
 
 class CliContext;
 
-// `profiles list|add|remove`. Secrets are read from standard input (or a prompt that does not echo),
-// never from the command line, where other users could read them in the process list.
+// `profiles list|add|set-secret|remove`. Secrets are read from standard input (or a prompt that does not
+// echo), never from the command line, where other users could read them in the process list.
 class ProfilesCommand {
     Q_DECLARE_TR_FUNCTIONS(ProfilesCommand)
 
@@ -19,6 +21,9 @@ private:
     static int list(CliContext& context, const QStringList& arguments);
     static int add(CliContext& context, const QStringList& arguments);
     static int remove(CliContext& context, const QStringList& arguments);
+    static int setSecret(CliContext& context, const QStringList& arguments);
+    // The provider's secret fields, one line each (see readSecretLine).
+    static connection::ProviderSecret readSecret(CliContext& context, const QString& provider);
     // One line from stdin, or from the terminal without echo after printing `prompt`.
     static QString readSecretLine(CliContext& context, const QString& prompt);
 };

@@ -2,10 +2,10 @@
 
 #include "connection/DemoAccount.h"
 #include "connection/DemoProfiles.h"
+#include "connection/ProfileSecrets.h"
 #include "connection/ProviderSecret.h"
 #include "net/EndpointPolicy.h"
 #include "providers/ProviderRegistry.h"
-#include "secrets/SecretStore.h"
 
 #include <QTimer>
 
@@ -48,14 +48,14 @@ void ConnectionFactory::open(const store::Profile& profile, Done done) {
         fail(tr("Profile %1: %2").arg(profile.name, policyError));
         return;
     }
-    m_secrets.load(secrets::SecretKey{profile.id, profile.provider},
-                   [this, profile, baseUrl, done](const secrets::SecretResult& result) {
-                       if (!result.ok()) {
-                           done(std::nullopt, tr("Profile %1: %2").arg(profile.name, result.message));
-                           return;
-                       }
-                       build(profile, baseUrl, result.secret, done);
-                   });
+    ProfileSecrets(m_secrets).load(
+        profile, [this, profile, baseUrl, done](const std::optional<QString>& secret, const QString& error) {
+            if (!secret) {
+                done(std::nullopt, tr("Profile %1: %2").arg(profile.name, error));
+                return;
+            }
+            build(profile, baseUrl, *secret, done);
+        });
 }
 
 void ConnectionFactory::build(const store::Profile& profile, const QUrl& baseUrl, const QString& storedSecret,

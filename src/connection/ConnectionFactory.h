@@ -29,7 +29,8 @@ struct Connection {
 };
 
 // Turns a stored profile into a Connection: reads the secret from the keychain (the only place secrets
-// come from), checks the address (https unless loopback), and picks the provider's authentication.
+// come from; ProfileSecrets refuses one entered for another host or account), checks the address (https
+// unless loopback), and picks the provider's authentication.
 // Demo profiles (base URL "demo:") run against the demo account (the in-process emulator, from the demo
 // library) with its credentials.
 class ConnectionFactory {

@@ -1,6 +1,7 @@
 #include "connection/ProfileService.h"
 
 #include "connection/DemoProfiles.h"
+#include "connection/ProfileSecrets.h"
 #include "net/EndpointPolicy.h"
 #include "providers/ProviderRegistry.h"
 #include "secrets/SecretStore.h"
@@ -47,7 +48,7 @@ bool ProfileService::add(store::Profile& profile, const ProviderSecret& secret, 
         return false;
     if (DemoProfiles::isDemo(profile))
         return true;
-    const secrets::SecretResult saved = m_secrets.saveAndWait({profile.id, profile.provider}, serialized);
+    const secrets::SecretResult saved = ProfileSecrets(m_secrets).save(profile, serialized);
     if (!saved.ok()) {
         // Without its secret the profile is useless: take it back out so nothing half-made remains.
         profiles.remove(profile.id);
@@ -70,19 +71,29 @@ bool ProfileService::update(const store::Profile& profile, const std::optional<P
     const std::optional<store::Profile> before = profiles.find(profile.id, error);
     if (!before)
         return error && !error->isEmpty() ? false : fail(tr("The profile no longer exists."));
+    store::Profile target = profile;
+    target.uuid = before->uuid; // never changes: it names the keychain entry
+    ProfileSecrets secrets(m_secrets);
     if (newSecret) {
         // Secret first: if the keychain refuses, the profile is left exactly as it was.
         QString secretError;
-        const QString serialized = newSecret->serialize(profile.provider);
-        if (!ProviderSecret::parse(profile.provider, serialized, &secretError))
+        const QString serialized = newSecret->serialize(target.provider);
+        if (!ProviderSecret::parse(target.provider, serialized, &secretError))
             return fail(secretError);
-        const secrets::SecretResult saved = m_secrets.saveAndWait({profile.id, profile.provider}, serialized);
+        const secrets::SecretResult saved = secrets.save(target, serialized);
         if (!saved.ok())
             return fail(saved.message);
-        if (before->provider != profile.provider)
-            m_secrets.removeAndWait({profile.id, before->provider});
+        if (before->provider != target.provider)
+            secrets.remove(*before, before->provider);
+    } else if (!DemoProfiles::isDemo(target) && (before->provider != target.provider ||
+                                                 SecretBinding::of(*before) != SecretBinding::of(target))) {
+        // The stored secret stays bound to where it was entered for; asking now beats a refusal at the
+        // next connect.
+        return fail(tr("The secret was entered for %1. To use %2, enter the secret again: Trunkline does "
+                       "not send a secret to another address, account or provider.")
+                        .arg(SecretBinding::of(*before).text(), SecretBinding::of(target).text()));
     }
-    return profiles.update(profile, error);
+    return profiles.update(target, error);
 }
 
 bool ProfileService::remove(qint64 profileId, QString* error) {
@@ -91,7 +102,7 @@ bool ProfileService::remove(qint64 profileId, QString* error) {
     if (!profile)
         return false;
     if (!DemoProfiles::isDemo(*profile)) {
-        const secrets::SecretResult removed = m_secrets.removeAndWait({profile->id, profile->provider});
+        const secrets::SecretResult removed = ProfileSecrets(m_secrets).remove(*profile, profile->provider);
         if (!removed.ok()) {
             if (error)
                 *error = removed.message;

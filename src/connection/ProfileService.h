@@ -27,7 +27,8 @@ public:
     static QString validate(const store::Profile& profile);
 
     bool add(store::Profile& profile, const ProviderSecret& secret, QString* error);
-    // newSecret empty = keep the stored one.
+    // newSecret empty = keep the stored one; refused then when the provider, the base URL's origin or
+    // the account changes, since the stored secret stays bound to those (ProfileSecrets).
     bool update(const store::Profile& profile, const std::optional<ProviderSecret>& newSecret,
                 QString* error);
     bool remove(qint64 profileId, QString* error);

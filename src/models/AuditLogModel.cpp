@@ -47,6 +47,8 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
         return entry.profileName;
     case ActorColumn:
         return entry.actor;
+    case HostColumn:
+        return entry.host;
     case ActionColumn:
         return entry.action;
     case RecordColumn:
@@ -68,8 +70,9 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
     if (section < 0 || section >= ColumnCount)
         return {};
     static constexpr std::array kTitles{
-        QT_TR_NOOP("Time"),   QT_TR_NOOP("Profile"), QT_TR_NOOP("By"),
-        QT_TR_NOOP("Action"), QT_TR_NOOP("Record"),  QT_TR_NOOP("What happened"),
+        QT_TR_NOOP("Time"),          QT_TR_NOOP("Profile"), QT_TR_NOOP("By"),
+        QT_TR_NOOP("From"),          QT_TR_NOOP("Action"),  QT_TR_NOOP("Record"),
+        QT_TR_NOOP("What happened"),
     };
     static_assert(kTitles.size() == ColumnCount);
     return columnTitle(staticMetaObject, kTitles, section);

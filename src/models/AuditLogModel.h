@@ -21,6 +21,7 @@ public:
         TimeColumn,
         ProfileColumn,
         ActorColumn,
+        HostColumn,
         ActionColumn,
         RecordColumn,
         SummaryColumn,

@@ -79,21 +79,20 @@ SecretResult KeychainSecretStore::resultOf(const QKeychain::Job& job, Operation 
     const QString detail = job.errorString();
     switch (operation) {
     case Operation::Save:
-        return {SecretError::Failed,
-                tr("Cannot store the secret for profile %1 (%2) in the keychain: %3")
-                    .arg(QString::number(key.profileId), key.provider, detail),
-                {}};
+        return {
+            SecretError::Failed,
+            tr("Cannot store the %1 secret of this profile in the keychain: %2").arg(key.provider, detail),
+            {}};
     case Operation::Load:
-        return {SecretError::Failed,
-                tr("Cannot read the secret for profile %1 (%2) from the keychain: %3")
-                    .arg(QString::number(key.profileId), key.provider, detail),
-                {}};
+        return {
+            SecretError::Failed,
+            tr("Cannot read the %1 secret of this profile from the keychain: %2").arg(key.provider, detail),
+            {}};
     case Operation::Remove:
         break;
     }
     return {SecretError::Failed,
-            tr("Cannot remove the secret for profile %1 (%2) from the keychain: %3")
-                .arg(QString::number(key.profileId), key.provider, detail),
+            tr("Cannot remove the %1 secret of this profile from the keychain: %2").arg(key.provider, detail),
             {}};
 }
 

@@ -6,8 +6,16 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::secrets {
 
+SecretKey SecretKey::forProfile(const QString& profileUuid, const QString& provider) {
+    return {u"account/"_s + profileUuid, provider};
+}
+
+SecretKey SecretKey::legacy(qint64 profileId, const QString& provider) {
+    return {u"profile/"_s + QString::number(profileId), provider};
+}
+
 QString SecretKey::toString() const {
-    return u"profile/%1/%2"_s.arg(profileId).arg(provider);
+    return scope + u'/' + provider;
 }
 
 SecretResult SecretStore::saveAndWait(const SecretKey& key, const QString& secret) {
@@ -38,9 +46,8 @@ SecretResult SecretStore::wait(const std::function<void(Callback)>& start) {
 }
 
 SecretResult SecretStore::notFound(const SecretKey& key) {
-    return {SecretError::NotFound,
-            tr("No secret is stored for profile %1 (%2).").arg(QString::number(key.profileId), key.provider),
-            {}};
+    return {
+        SecretError::NotFound, tr("No %1 secret of this profile is in the keychain.").arg(key.provider), {}};
 }
 
 SecretResult SecretStore::noService() {

@@ -6,10 +6,18 @@
 
 namespace trunkline::secrets {
 
-// Which secret: one per profile and provider. Stored under "profile/<id>/<provider>".
+// Which secret: one per profile and provider, stored under "<scope>/<provider>".
+// A profile's scope is its UUID ("account/<uuid>"), not its row id: two database files (or a shared
+// PostgreSQL store) number their profiles independently, and a row id would let them share secrets.
+// What the secret may be sent to (host, account) is checked by the connection library.
 struct SecretKey {
-    qint64 profileId = 0;
+    QString scope;
     QString provider;
+
+    static SecretKey forProfile(const QString& profileUuid, const QString& provider);
+    // The key Trunkline used before schema version 9, "profile/<id>/<provider>": only read, once, to
+    // move a secret to its profile's key.
+    static SecretKey legacy(qint64 profileId, const QString& provider);
 
     QString toString() const;
     friend bool operator==(const SecretKey&, const SecretKey&) = default;

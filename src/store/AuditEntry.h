@@ -12,7 +12,11 @@ struct AuditEntry {
     QDateTime at;         // set on append when invalid
     qint64 profileId = 0; // 0 = not tied to a profile (e.g. application settings)
     QString profileName;  // copied, so the entry stays readable after the profile is deleted
-    QString actor;        // OS user name or "sync"
+    // Set by AuditLogRepository::append(), never by the caller: who the store authenticated (the
+    // PostgreSQL role, or the OS user for SQLite) and the host the entry came from. Entries written
+    // before schema version 9 say "sync" and have no host.
+    QString actor;
+    QString host;
     QString entity;
     QString entityKey;
     QString action; // "create", "update", "delete", "apply", "pull", ...

@@ -14,18 +14,21 @@ AuditLogRepository::AuditLogRepository(Database& database)
 }
 
 bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
-    if (entry.actor.isEmpty() || entry.entity.isEmpty() || entry.action.isEmpty()) {
-        return sql::fail(error, tr("An audit entry needs an actor, an entity and an action."));
+    if (entry.entity.isEmpty() || entry.action.isEmpty()) {
+        return sql::fail(error, tr("An audit entry needs an entity and an action."));
     }
+    // Whatever the caller put there: the log names who the store authenticated, not a label.
+    entry.actor = m_database.sessionUser();
+    entry.host = m_database.clientHost();
     const QDateTime at =
         sql::toDateTime(sql::toText(entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()));
     QSqlQuery query = sql::preparedQuery(
         m_database,
-        u"INSERT INTO audit_log (at, profile_id, profile_name, actor, entity, entity_key, action, summary) "
-        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+        u"INSERT INTO audit_log (at, profile_id, profile_name, actor, host, entity, entity_key, action, "
+        u"summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
         {sql::toText(at), entry.profileId == 0 ? QVariant() : QVariant(entry.profileId),
-         sql::notNull(entry.profileName), entry.actor, entry.entity, sql::notNull(entry.entityKey),
-         entry.action, sql::notNull(entry.summary)});
+         sql::notNull(entry.profileName), sql::notNull(entry.actor), sql::notNull(entry.host), entry.entity,
+         sql::notNull(entry.entityKey), entry.action, sql::notNull(entry.summary)});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database, tr("Cannot write the audit log"), query);
     }
@@ -37,8 +40,8 @@ bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
 QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int limit, QString* error) const {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT id, at, profile_id, profile_name, actor, entity, entity_key, action, summary "
-                  u"FROM audit_log"_s +
+    query.prepare(u"SELECT id, at, profile_id, profile_name, actor, entity, entity_key, action, summary, "
+                  u"host FROM audit_log"_s +
                   (profileId ? " WHERE profile_id = ?"_L1 : ""_L1) + " ORDER BY id DESC LIMIT ?"_L1);
     if (profileId) {
         query.addBindValue(*profileId);
@@ -55,6 +58,7 @@ QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int 
         e.entityKey = q.value(6).toString();
         e.action = q.value(7).toString();
         e.summary = q.value(8).toString();
+        e.host = q.value(9).toString();
         return e;
     };
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the audit log"), error);

@@ -7,9 +7,15 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QUrl>
 #include <QUrlQuery>
 #include <atomic>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -32,9 +38,36 @@ bool looksLikeUrl(const QString& pathOrUrl) {
     return pathOrUrl.contains("://"_L1);
 }
 
+// libpq takes a password from the URL's user info or from a ?password= option; both are secrets.
+QString passwordOf(const QUrl& url) {
+    const QString inUserInfo = url.password(QUrl::FullyDecoded);
+    return inUserInfo.isEmpty() ? QUrlQuery(url).queryItemValue(u"password"_s, QUrl::FullyDecoded)
+                                : inUserInfo;
+}
+
+// The URL for messages and logs: without the password, wherever it was written.
+QString shownUrl(const QUrl& url) {
+    QUrl shown = url;
+    QUrlQuery query(shown);
+    query.removeAllQueryItems(u"password"_s);
+    shown.setQuery(query);
+    return shown.toDisplayString(QUrl::RemovePassword);
+}
+
 QString driverText(const QSqlError& error) {
     const QString text = error.text().trimmed();
     return text.isEmpty() ? Database::tr("unknown driver error") : text;
+}
+
+// The account the process runs as, from the system's user database rather than $USER, which any
+// parent process can set.
+QString operatingSystemUser() {
+#ifdef Q_OS_UNIX
+    if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+#endif
+    const QString name = qEnvironmentVariable("USERNAME", qEnvironmentVariable("USER"));
+    return name.isEmpty() ? Database::tr("(unknown user)") : name;
 }
 
 } // namespace
@@ -67,8 +100,7 @@ std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* e
     std::unique_ptr<Database> database;
     if (looksLikeUrl(pathOrUrl)) {
         const QUrl url(pathOrUrl, QUrl::StrictMode);
-        const QString shown =
-            url.isValid() ? url.toDisplayString(QUrl::RemovePassword) : tr("(unreadable URL)");
+        const QString shown = url.isValid() ? shownUrl(url) : tr("(unreadable URL)");
         if (!url.isValid() || !isPostgresScheme(url.scheme()) || url.host().isEmpty()) {
             if (error) {
                 *error = tr("Unsupported database URL %1: use a file path or "
@@ -88,7 +120,7 @@ std::unique_ptr<Database> Database::connect(const QString& pathOrUrl, QString* e
         }
         database.reset(new Database(pathOrUrl, Engine::Sqlite, QDir::toNativeSeparators(pathOrUrl)));
     }
-    if (!database->openConnection(error)) {
+    if (!database->openConnection(error) || !database->readSessionIdentity(error)) {
         return nullptr;
     }
     return database;
@@ -111,6 +143,8 @@ std::unique_ptr<Database> Database::cloneForThisThread(QString* error) const {
     if (!clone->openConnection(error)) {
         return nullptr;
     }
+    clone->m_sessionUser = m_sessionUser;
+    clone->m_clientHost = m_clientHost;
     return clone;
 }
 
@@ -191,7 +225,7 @@ bool Database::openConnection(QString* error) {
         ok = db.open();
         if (!ok) {
             message = driverText(db.lastError());
-            const QString password = url.password(QUrl::FullyDecoded);
+            const QString password = passwordOf(url);
             if (!password.isEmpty()) {
                 message.replace(password, u"***"_s);
             }
@@ -200,15 +234,36 @@ bool Database::openConnection(QString* error) {
     return ok ? true : fail(message);
 }
 
+bool Database::readSessionIdentity(QString* error) {
+    m_clientHost = QSysInfo::machineHostName();
+    if (m_engine == Engine::Sqlite) {
+        m_sessionUser = operatingSystemUser();
+        return true;
+    }
+    QSqlQuery query(connection());
+    if (!query.exec(u"SELECT current_user, host(inet_client_addr())"_s) || !query.next()) {
+        if (error) {
+            *error = tr("Cannot open the database %1: %2").arg(m_displayName, driverText(query.lastError()));
+        }
+        return false;
+    }
+    m_sessionUser = query.value(0).toString();
+    // No address over a Unix socket.
+    if (const QString address = query.value(1).toString(); !address.isEmpty()) {
+        m_clientHost = tr("%1 (%2)").arg(m_clientHost, address);
+    }
+    return true;
+}
+
 QString Database::commandLinePasswordProblem(const QString& pathOrUrl) {
     const QUrl url(pathOrUrl, QUrl::StrictMode);
-    if (!looksLikeUrl(pathOrUrl) || !isPostgresScheme(url.scheme()) || url.password().isEmpty()) {
+    if (!looksLikeUrl(pathOrUrl) || !isPostgresScheme(url.scheme()) || passwordOf(url).isEmpty()) {
         return {};
     }
     return tr("The database URL %1 carries a password, which every user of this computer could read from "
               "the command line. Put the password in ~/.pgpass or the PGPASSWORD environment variable and "
               "give the URL without it.")
-        .arg(url.toDisplayString(QUrl::RemovePassword));
+        .arg(shownUrl(url));
 }
 
 QStringList Database::postgresConnectOptions(const QUrl& url) {

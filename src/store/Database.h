@@ -52,6 +52,13 @@ public:
     // The path or URL the user gave, with any password removed: safe for messages and logs.
     QString displayName() const { return m_displayName; }
 
+    // Who this connection is, for the audit log: on PostgreSQL the role the server authenticated
+    // (current_user), on SQLite the operating-system user running Trunkline.
+    QString sessionUser() const { return m_sessionUser; }
+    // Where it connects from: this computer's name and, on PostgreSQL, the address the server sees
+    // ("ws-anna (10.0.0.5)"; the server's word matters when a team shares the store).
+    QString clientHost() const { return m_clientHost; }
+
     // The connection for SQL; only valid in the thread that opened this Database.
     QSqlDatabase connection() const;
     QString connectionName() const { return m_connectionName; }
@@ -61,12 +68,15 @@ private:
 
     Database(QString pathOrUrl, Engine engine, QString displayName);
     bool openConnection(QString* error);
+    bool readSessionIdentity(QString* error);
 
     QString m_pathOrUrl;
     Engine m_engine;
     QString m_displayName;
     QString m_connectionName;
     QThread* m_thread = nullptr;
+    QString m_sessionUser;
+    QString m_clientHost;
 
     // Transactions nest by joining the outermost one: only it talks to the engine, and an inner
     // scope that rolls back dooms the whole unit so that no half of it can be committed.

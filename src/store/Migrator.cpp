@@ -22,7 +22,8 @@ struct Migration {
 // Conventions: ids that come from a provider are TEXT (keys with profile_id); times are TEXT in
 // ISO 8601 UTC with milliseconds, which sorts correctly as text on both engines; flags and enums are
 // stored as the providers' wire strings so a reordered C++ enum cannot corrupt old rows.
-// {{ID}} is the one dialect difference: SQLite's rowid alias versus a PostgreSQL sequence.
+// {{ID}} is a dialect difference: SQLite's rowid alias versus a PostgreSQL sequence; {{NEW_UUID}} is a
+// random id per row (PostgreSQL 13 or later).
 const QList<Migration>& migrations() {
     static const QList<Migration> all = {
         {1,
@@ -252,6 +253,19 @@ const QList<Migration>& migrations() {
          {
              u"ALTER TABLE pending_changes ADD COLUMN base_values TEXT NOT NULL DEFAULT '{}'"_s,
          }},
+        // Version 8 is the staging branch's (pending change claims); the list may skip a number, since
+        // migrateTo() runs whatever is above the database's version in list order.
+        // v9: a profile's secret is keyed by a random UUID instead of its row id, so two database files
+        // (or a shared store) with the same ids never share keychain entries; existing profiles get
+        // theirs here. The audit log names the host an entry was written from; its actor becomes the
+        // identity the store authenticated (AuditLogRepository).
+        {9,
+         {
+             u"ALTER TABLE profiles ADD COLUMN uuid TEXT NOT NULL DEFAULT ''"_s,
+             u"UPDATE profiles SET uuid = {{NEW_UUID}}"_s,
+             u"CREATE UNIQUE INDEX profiles_by_uuid ON profiles (uuid)"_s,
+             u"ALTER TABLE audit_log ADD COLUMN host TEXT NOT NULL DEFAULT ''"_s,
+         }},
     };
     return all;
 }
@@ -266,6 +280,13 @@ int Migrator::latestVersion() {
     return migrations().constLast().version;
 }
 
+QList<int> Migrator::versions() {
+    QList<int> out;
+    for (const Migration& migration : migrations())
+        out << migration.version;
+    return out;
+}
+
 QStringList Migrator::statementsFor(int version, bool postgres) {
     for (const Migration& migration : migrations()) {
         if (migration.version == version) {
@@ -273,6 +294,9 @@ QStringList Migrator::statementsFor(int version, bool postgres) {
             for (QString statement : migration.statements) {
                 statement.replace("{{ID}}"_L1,
                                   postgres ? "BIGSERIAL PRIMARY KEY"_L1 : "INTEGER PRIMARY KEY"_L1);
+                // Evaluated per row on both engines; SQLite's is 32 hex digits without dashes.
+                statement.replace("{{NEW_UUID}}"_L1,
+                                  postgres ? "gen_random_uuid()::text"_L1 : "lower(hex(randomblob(16)))"_L1);
                 out << statement;
             }
             return out;

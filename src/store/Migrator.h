@@ -18,6 +18,9 @@ public:
     explicit Migrator(Database& database);
 
     static int latestVersion();
+    // Every version this Trunkline knows, ascending. Not necessarily 1..latestVersion(): branches
+    // reserve numbers, and migrateTo() runs whatever lies above a database's version.
+    static QList<int> versions();
 
     // 0 for an empty database; -1 (with *error) when the version cannot be read.
     int currentVersion(QString* error) const;

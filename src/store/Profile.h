@@ -6,7 +6,7 @@
 namespace trunkline::store {
 
 // A provider connection the admin set up. Deliberately without secrets: those live in the OS
-// keychain (src/secrets) under the profile's id.
+// keychain (src/secrets) under the profile's UUID.
 struct Profile {
     qint64 id = 0; // assigned by ProfileRepository::add()
     QString name;
@@ -14,6 +14,9 @@ struct Profile {
     QString baseUrl;
     QString accountId;
     QDateTime createdAt;
+    // Random, assigned by ProfileRepository::add() and never changed: the keychain key of the profile's
+    // secret, unique across database files where the row id is not.
+    QString uuid;
 
     friend bool operator==(const Profile&, const Profile&) = default;
 };

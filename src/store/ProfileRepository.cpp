@@ -4,6 +4,7 @@
 #include "store/SqlUtil.h"
 
 #include <QSqlQuery>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -11,7 +12,7 @@ namespace trunkline::store {
 
 namespace {
 
-const auto kColumns = u"id, name, provider, base_url, account_id, created_at"_s;
+const auto kColumns = u"id, name, provider, base_url, account_id, created_at, uuid"_s;
 
 Profile fromRow(const QSqlQuery& query) {
     Profile profile;
@@ -21,6 +22,7 @@ Profile fromRow(const QSqlQuery& query) {
     profile.baseUrl = query.value(3).toString();
     profile.accountId = query.value(4).toString();
     profile.createdAt = sql::toDateTime(query.value(5));
+    profile.uuid = query.value(6).toString();
     return profile;
 }
 
@@ -36,16 +38,18 @@ bool ProfileRepository::add(Profile& profile, QString* error) {
     }
     const QDateTime createdAt =
         profile.createdAt.isValid() ? profile.createdAt : QDateTime::currentDateTimeUtc();
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QSqlQuery query = sql::preparedQuery(
         m_database,
-        u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) VALUES (?, ?, ?, ?, ?) "
-        u"RETURNING id"_s,
+        u"INSERT INTO profiles (name, provider, base_url, account_id, created_at, uuid) "
+        u"VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
         {sql::notNull(profile.name), sql::notNull(profile.provider), sql::notNull(profile.baseUrl),
-         sql::notNull(profile.accountId), sql::toText(createdAt)});
+         sql::notNull(profile.accountId), sql::toText(createdAt), uuid});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database, tr("Cannot add the profile %1").arg(profile.name), query);
     }
     profile.id = query.value(0).toLongLong();
+    profile.uuid = uuid;
     profile.createdAt = sql::toDateTime(sql::toText(createdAt));
     return true;
 }

@@ -16,7 +16,8 @@ class ProfileRepository {
 public:
     explicit ProfileRepository(Database& database);
 
-    // Inserts the profile and fills in its id (and createdAt when unset).
+    // Inserts the profile and fills in its id, a new uuid and (when unset) createdAt. update() keeps the
+    // uuid: it names the profile's keychain entry.
     bool add(Profile& profile, QString* error = nullptr);
     bool update(const Profile& profile, QString* error = nullptr);
     // Removes the profile and, through the foreign keys, every record of it.

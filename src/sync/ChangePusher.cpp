@@ -367,7 +367,6 @@ void ChangePusher::succeeded(const store::PendingChange& change, const QString& 
     store::AuditEntry entry;
     entry.profileId = m_profile.id;
     entry.profileName = m_profile.name;
-    entry.actor = u"sync"_s;
     entry.entity = change.entity;
     entry.entityKey = change.entityKey;
     entry.action = store::toText(change.operation);

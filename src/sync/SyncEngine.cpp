@@ -174,7 +174,6 @@ void SyncEngine::writeAudit() {
     store::AuditEntry entry;
     entry.profileId = m_profile.id;
     entry.profileName = m_profile.name;
-    entry.actor = u"sync"_s;
     entry.entity = u"profile"_s;
     entry.entityKey = QString::number(m_profile.id);
     entry.action = u"pull"_s;

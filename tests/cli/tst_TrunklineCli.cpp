@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using Run = trunkline::tests::CliRun;
 
@@ -310,6 +311,81 @@ private slots:
         const Run removed =
             cli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("Big")});
         QCOMPARE(removed.exitCode, 0);
+    }
+
+    // A shared database's base URL edited behind this machine's back: the keychain's secret is not sent
+    // to the new address until an admin enters it again with `profiles set-secret`. Both addresses are
+    // loopback (the same emulator as 127.0.0.1 and as [::1]); the refusal comes before any request.
+    void aChangedHostGetsNoSecretUntilItIsEnteredAgain() {
+        if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
+            QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
+        QProcess emulator;
+        emulator.setProgram(QStringLiteral(TRUNKLINE_EMULATOR_PATH));
+        emulator.setArguments({QStringLiteral("--numbers"), QStringLiteral("20"),
+                               QStringLiteral("--extensions"), QStringLiteral("5"),
+                               QStringLiteral("--rate-limits"), QStringLiteral("off")});
+        emulator.start();
+        QVERIFY(emulator.waitForStarted());
+        auto stop = qScopeGuard([&emulator] {
+            emulator.kill();
+            emulator.waitForFinished();
+        });
+        QString baseUrl;
+        QHash<QString, QString> admin;
+        QTRY_VERIFY_WITH_TIMEOUT(readEmulatorBanner(emulator, baseUrl, admin), 60000);
+        const QUrl entered(baseUrl);
+        const QString enteredOrigin = QStringLiteral("http://127.0.0.1:%1").arg(entered.port());
+        const QString movedUrl = QStringLiteral("http://127.0.0.2:%1").arg(entered.port());
+
+        m_database = m_dir.filePath(QStringLiteral("moved.sqlite"));
+        const QByteArray secret =
+            (admin.value(QStringLiteral("client_id")) + u'\n' + admin.value(QStringLiteral("client_secret")) +
+             u'\n' + admin.value(QStringLiteral("jwt")) + u'\n')
+                .toUtf8();
+        const Run add = cli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+                             QStringLiteral("Moved"), QStringLiteral("--provider"),
+                             QStringLiteral("ringcentral"), QStringLiteral("--base-url"), baseUrl},
+                            secret);
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+        auto removeProfile = qScopeGuard([this] {
+            cli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("Moved")});
+        });
+        const auto setBaseUrl = [this](const QString& url) {
+            QString error;
+            auto database = trunkline::store::Database::connect(m_database, &error);
+            QSqlQuery query(database->connection());
+            query.prepare(QStringLiteral("UPDATE profiles SET base_url = ? WHERE name = 'Moved'"));
+            query.addBindValue(url);
+            return query.exec() && query.numRowsAffected() == 1;
+        };
+        const QStringList sync{QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Moved")};
+
+        QVERIFY(setBaseUrl(movedUrl));
+        const Run refused = cli(sync);
+        QCOMPARE(refused.exitCode, 1);
+        const QString message = QString::fromUtf8(refused.err);
+        QVERIFY2(message.contains(
+                     QStringLiteral("The stored secret was entered for %1, but the profile now points "
+                                    "to http://127.0.0.2:%2.")
+                         .arg(enteredOrigin)
+                         .arg(entered.port())),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("trunkline-cli profiles set-secret “Moved”")),
+                 qPrintable(message));
+
+        // Entered again for the new address, it belongs there: moved back, the profile is refused again
+        // (nothing listens on 127.0.0.2, so the way back is where a sync can prove it).
+        const QStringList setSecret{QStringLiteral("profiles"), QStringLiteral("set-secret"),
+                                    QStringLiteral("Moved")};
+        const Run reentered = cli(setSecret, secret);
+        QVERIFY2(reentered.exitCode == 0, reentered.err.constData());
+        QVERIFY(setBaseUrl(baseUrl));
+        const Run refusedBack = cli(sync);
+        QCOMPARE(refusedBack.exitCode, 1);
+        QVERIFY2(refusedBack.err.contains("entered for http://127.0.0.2:"), refusedBack.err.constData());
+        QCOMPARE(cli(setSecret, secret).exitCode, 0);
+        const Run synced = cli(sync);
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
     }
 };
 

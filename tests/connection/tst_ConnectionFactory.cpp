@@ -1,9 +1,12 @@
+#include "TestDatabase.h"
 #include "connection/ConnectionFactory.h"
 #include "connection/DemoProfiles.h"
+#include "connection/ProfileSecrets.h"
 #include "connection/ProviderSecret.h"
 #include "demo/DemoEmulator.h"
 #include "net/ApiClient.h"
 #include "secrets/MemorySecretStore.h"
+#include "store/ProfileRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,10 +16,11 @@
 using namespace trunkline;
 using connection::Connection;
 using connection::ConnectionFactory;
+using connection::ProfileSecrets;
 
 namespace {
 store::Profile profile(qint64 id, const QString& name, const QString& provider, const QString& baseUrl) {
-    return {id, name, provider, baseUrl, {}, {}};
+    return {id, name, provider, baseUrl, {}, {}, QStringLiteral("uuid-%1").arg(id)};
 }
 
 store::Profile demoProfile(const QString& provider) {
@@ -93,7 +97,7 @@ private slots:
         QVERIFY(m_demo.start(&error));
         const store::Profile lab =
             profile(42, QStringLiteral("Lab"), QStringLiteral("telnyx"), m_demo.baseUrl().toString());
-        QVERIFY(m_secrets.saveAndWait({lab.id, lab.provider}, m_demo.credentials().telnyxApiKey).ok());
+        QVERIFY(ProfileSecrets(m_secrets).save(lab, m_demo.credentials().telnyxApiKey).ok());
         ConnectionFactory factory(m_secrets, m_network, m_demo);
         Opened opened = open(factory, lab);
         QVERIFY2(opened.connection.has_value(), qPrintable(opened.error));
@@ -109,14 +113,59 @@ private slots:
         ConnectionFactory factory(m_secrets, m_network, m_demo);
         const Opened opened = open(factory, lab);
         QVERIFY(!opened.connection.has_value());
-        QVERIFY2(opened.error.startsWith(QLatin1String("Profile Forgotten: No secret is stored")),
-                 qPrintable(opened.error));
+        QCOMPARE(opened.error, QStringLiteral("Profile Forgotten: No telnyx secret of this profile is in the "
+                                              "keychain. Enter it with: trunkline-cli profiles set-secret "
+                                              "“Forgotten”."));
+    }
+
+    // The base URL changed in the database (a shared store, another admin): the secret stays home and
+    // the admin is told which host it was entered for.
+    void aSecretIsNotSentToAChangedHost() {
+        QString error;
+        QVERIFY(m_demo.start(&error));
+        store::Profile lab =
+            profile(43, QStringLiteral("Lab"), QStringLiteral("telnyx"), m_demo.baseUrl().toString());
+        QVERIFY(ProfileSecrets(m_secrets).save(lab, m_demo.credentials().telnyxApiKey).ok());
+        const QString enteredFor = connection::SecretBinding::of(lab).origin;
+        lab.baseUrl = QStringLiteral("https://collector.example.invalid/v2");
+        ConnectionFactory factory(m_secrets, m_network, m_demo);
+        const Opened opened = open(factory, lab);
+        QVERIFY(!opened.connection.has_value());
+        QCOMPARE(
+            opened.error,
+            QStringLiteral("Profile Lab: The stored secret was entered for %1, but the profile now points "
+                           "to https://collector.example.invalid:443. Trunkline does not send it anywhere "
+                           "else: if the new address is right, an administrator must enter the secret "
+                           "again (trunkline-cli profiles set-secret “Lab”).")
+                .arg(enteredFor));
+    }
+
+    // Two database files both have a profile 1; only the one whose secret was entered may connect.
+    void twoDatabaseFilesWithTheSameProfileIdDoNotShareSecrets() {
+        QString error;
+        QVERIFY(m_demo.start(&error));
+        TestDatabase first(QStringLiteral("sqlite"));
+        TestDatabase second(QStringLiteral("sqlite"));
+        QVERIFY2(first.open() && second.open(), qPrintable(first.error() + second.error()));
+        store::Profile mine =
+            profile(0, QStringLiteral("Lab"), QStringLiteral("telnyx"), m_demo.baseUrl().toString());
+        store::Profile theirs = mine;
+        QVERIFY(store::ProfileRepository(first.database()).add(mine));
+        QVERIFY(store::ProfileRepository(second.database()).add(theirs));
+        QCOMPARE(mine.id, theirs.id);
+        QVERIFY(ProfileSecrets(m_secrets).save(mine, m_demo.credentials().telnyxApiKey).ok());
+        ConnectionFactory factory(m_secrets, m_network, m_demo);
+        QVERIFY2(open(factory, mine).connection.has_value(), "the profile whose secret was entered connects");
+        const Opened other = open(factory, theirs);
+        QVERIFY(!other.connection.has_value());
+        QVERIFY2(other.error.startsWith(QStringLiteral("Profile Lab: No telnyx secret of this profile")),
+                 qPrintable(other.error));
     }
 
     void plainHttpToARemoteHostIsRefused() {
         const store::Profile remote = profile(5, QStringLiteral("Remote"), QStringLiteral("telnyx"),
                                               QStringLiteral("http://api.telnyx.com"));
-        QVERIFY(m_secrets.saveAndWait({remote.id, remote.provider}, QStringLiteral("KEY")).ok());
+        QVERIFY(ProfileSecrets(m_secrets).save(remote, QStringLiteral("KEY")).ok());
         ConnectionFactory factory(m_secrets, m_network, m_demo);
         const Opened opened = open(factory, remote);
         QVERIFY(!opened.connection.has_value());

@@ -1,5 +1,6 @@
 #include "TestDatabase.h"
 #include "connection/DemoProfiles.h"
+#include "connection/ProfileSecrets.h"
 #include "connection/ProfileService.h"
 #include "secrets/MemorySecretStore.h"
 #include "store/ProfileRepository.h"
@@ -98,11 +99,14 @@ private slots:
         QString error;
         QVERIFY2(service.add(office, ringCentralSecret(), &error), qPrintable(error));
         QVERIFY(office.id > 0);
-        const secrets::SecretResult stored = m_secrets->loadAndWait({office.id, office.provider});
+        QVERIFY(!office.uuid.isEmpty());
+        const secrets::SecretResult stored =
+            m_secrets->loadAndWait(secrets::SecretKey::forProfile(office.uuid, office.provider));
         QVERIFY(stored.ok());
-        const auto parsed = ProviderSecret::parse(office.provider, stored.secret, &error);
-        QVERIFY(parsed.has_value());
-        QCOMPARE(parsed->clientSecret, QByteArray("client-secret"));
+        // Kept with what it authenticates: the base URL's origin and the account.
+        QCOMPARE(stored.secret,
+                 connection::ProfileSecrets::wrap(connection::SecretBinding::of(office),
+                                                  ringCentralSecret().serialize(office.provider)));
         // The database has no trace of the secret.
         QSqlQuery dump(m_test->database().connection());
         QVERIFY(dump.exec(QStringLiteral("SELECT * FROM profiles")));
@@ -140,9 +144,9 @@ private slots:
                                      QStringLiteral("https://api.telnyx.com"));
         QString error;
         QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "KEY"}, &error), qPrintable(error));
-        QVERIFY(m_secrets->contains({lab.id, lab.provider}));
+        QVERIFY(m_secrets->contains(secrets::SecretKey::forProfile(lab.uuid, lab.provider)));
         QVERIFY2(service.remove(lab.id, &error), qPrintable(error));
-        QVERIFY(!m_secrets->contains({lab.id, lab.provider}));
+        QCOMPARE(m_secrets->size(), 0);
         QVERIFY(store::ProfileRepository(m_test->database()).list().isEmpty());
     }
 
@@ -154,11 +158,34 @@ private slots:
         QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "OLD"}, &error), qPrintable(error));
         lab.name = QStringLiteral("Porting lab");
         QVERIFY2(service.update(lab, std::nullopt, &error), qPrintable(error));
-        QCOMPARE(m_secrets->loadAndWait({lab.id, lab.provider}).secret, QStringLiteral("OLD"));
+        QCOMPARE(storedToken(lab), QStringLiteral("OLD"));
         QVERIFY2(service.update(lab, ProviderSecret{{}, {}, "NEW"}, &error), qPrintable(error));
-        QCOMPARE(m_secrets->loadAndWait({lab.id, lab.provider}).secret, QStringLiteral("NEW"));
+        QCOMPARE(storedToken(lab), QStringLiteral("NEW"));
         QCOMPARE(store::ProfileRepository(m_test->database()).find(lab.id)->name,
                  QStringLiteral("Porting lab"));
+    }
+
+    // Moving a profile to another host (or account, or provider) without entering the secret again
+    // would leave a secret that the next connection refuses: the edit asks for it instead.
+    void anotherHostNeedsTheSecretAgain() {
+        ProfileService service(m_test->database(), *m_secrets);
+        store::Profile lab = profile(QStringLiteral("Lab"), QStringLiteral("telnyx"),
+                                     QStringLiteral("https://api.telnyx.com"));
+        QString error;
+        QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "OLD"}, &error), qPrintable(error));
+        store::Profile moved = lab;
+        moved.baseUrl = QStringLiteral("https://telnyx.example.invalid");
+        QVERIFY(!service.update(moved, std::nullopt, &error));
+        QCOMPARE(error,
+                 QStringLiteral("The secret was entered for https://api.telnyx.com:443. To use "
+                                "https://telnyx.example.invalid:443, enter the secret again: Trunkline "
+                                "does not send a secret to another address, account or provider."));
+        QCOMPARE(store::ProfileRepository(m_test->database()).find(lab.id)->baseUrl, lab.baseUrl);
+
+        QVERIFY2(service.update(moved, ProviderSecret{{}, {}, "NEW"}, &error), qPrintable(error));
+        QCOMPARE(store::ProfileRepository(m_test->database()).find(lab.id)->baseUrl, moved.baseUrl);
+        moved.uuid = lab.uuid;
+        QCOMPARE(storedToken(moved), QStringLiteral("NEW"));
     }
 
     void demoProfilesOnlyOnFirstStart() {
@@ -173,6 +200,20 @@ private slots:
     }
 
 private:
+    // What the connection would get for the profile as given (a refusal's message when it gets none).
+    QString storedToken(const store::Profile& p) {
+        QString token;
+        bool done = false;
+        connection::ProfileSecrets(*m_secrets)
+            .load(p, [&](const std::optional<QString>& secret, const QString& error) {
+                token = secret.value_or(error);
+                done = true;
+            });
+        if (!QTest::qWaitFor([&] { return done; }, 10000))
+            return QStringLiteral("(no answer)");
+        return token;
+    }
+
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<secrets::MemorySecretStore> m_secrets;
 };

@@ -5,7 +5,7 @@
 #include "secrets/KeychainSecretStore.h"
 
 #include <QProcess>
-#include <QRandomGenerator>
+#include <QUuid>
 #include <QtTest>
 #include <cstdio>
 
@@ -17,7 +17,7 @@ namespace {
 // Prints "<error number>\t<message>" for the load of profile 1/ringcentral.
 int childLoad() {
     KeychainSecretStore store;
-    const SecretResult result = store.loadAndWait({1, u"ringcentral"_s});
+    const SecretResult result = store.loadAndWait(SecretKey::forProfile(u"child"_s, u"ringcentral"_s));
     std::printf("%d\t%s\n", static_cast<int>(result.error), qPrintable(result.message));
     return 0;
 }
@@ -28,8 +28,8 @@ class tst_KeychainSecretStore : public QObject {
     Q_OBJECT
 
 private:
-    // A profile id no real profile has, so a developer's own secrets are never touched.
-    const qint64 m_profile = qint64(QRandomGenerator::global()->bounded(1000000, 2000000000));
+    // A profile UUID no real profile has, so a developer's own secrets are never touched.
+    const QString m_profile = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
     static bool realKeychain() { return qEnvironmentVariable("TRUNKLINE_REAL_KEYCHAIN") == "1"_L1; }
 
@@ -37,8 +37,8 @@ private slots:
     void cleanup() {
         if (realKeychain()) {
             KeychainSecretStore store;
-            store.removeAndWait({m_profile, u"ringcentral"_s});
-            store.removeAndWait({m_profile, u"telnyx"_s});
+            store.removeAndWait(SecretKey::forProfile(m_profile, u"ringcentral"_s));
+            store.removeAndWait(SecretKey::forProfile(m_profile, u"telnyx"_s));
         }
     }
 
@@ -57,8 +57,8 @@ private slots:
         QFETCH(QString, secret);
         KeychainSecretStore store;
         QCOMPARE(store.serviceName(), u"Trunkline"_s);
-        const SecretKey key{m_profile, u"ringcentral"_s};
-        const SecretKey sibling{m_profile, u"telnyx"_s};
+        const SecretKey key = SecretKey::forProfile(m_profile, u"ringcentral"_s);
+        const SecretKey sibling = SecretKey::forProfile(m_profile, u"telnyx"_s);
 
         SecretResult result = store.saveAndWait(key, secret);
         QVERIFY2(result.ok(), qPrintable(result.message));
@@ -79,7 +79,7 @@ private slots:
         QVERIFY2(result.ok(), qPrintable(result.message));
         result = store.loadAndWait(key);
         QCOMPARE(result.error, SecretError::NotFound);
-        QCOMPARE(result.message, u"No secret is stored for profile %1 (ringcentral)."_s.arg(m_profile));
+        QCOMPARE(result.message, u"No ringcentral secret of this profile is in the keychain."_s);
         QVERIFY(result.secret.isEmpty());
         QCOMPARE(store.loadAndWait(sibling).secret, u"telnyx-api-key"_s);
         QVERIFY(store.removeAndWait(key).ok()); // removing what is gone is not an error
@@ -95,7 +95,7 @@ private slots:
             QSKIP("secret-tool (libsecret-tools) is not installed");
         }
         KeychainSecretStore store;
-        const SecretKey key{m_profile, u"ringcentral"_s};
+        const SecretKey key = SecretKey::forProfile(m_profile, u"ringcentral"_s);
         QVERIFY(store.saveAndWait(key, u"visible-to-other-tools"_s).ok());
         // QtKeychain's Secret Service schema: attribute "server" = service, "user" = key.
         QProcess lookup;

@@ -9,26 +9,21 @@ class tst_MemorySecretStore : public QObject {
     Q_OBJECT
 
 private slots:
-    void keyFormat_data() {
-        QTest::addColumn<qint64>("profileId");
-        QTest::addColumn<QString>("provider");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("ringcentral") << qint64(7) << u"ringcentral"_s << u"profile/7/ringcentral"_s;
-        QTest::newRow("large id") << qint64(9007199254740993) << u"telnyx"_s
-                                  << u"profile/9007199254740993/telnyx"_s;
-    }
     void keyFormat() {
-        QFETCH(qint64, profileId);
-        QFETCH(QString, provider);
-        QFETCH(QString, expected);
-        QCOMPARE((SecretKey{profileId, provider}.toString()), expected);
+        QCOMPARE(
+            SecretKey::forProfile(u"6f1c2a9e-0d4b-4c1e-9a53-2b7d8e0f4a11"_s, u"ringcentral"_s).toString(),
+            u"account/6f1c2a9e-0d4b-4c1e-9a53-2b7d8e0f4a11/ringcentral"_s);
+        // The scheme before schema version 9, still read once to move old secrets.
+        QCOMPARE(SecretKey::legacy(9007199254740993, u"telnyx"_s).toString(),
+                 u"profile/9007199254740993/telnyx"_s);
+        QVERIFY(SecretKey::forProfile(u"7"_s, u"telnyx"_s) != SecretKey::legacy(7, u"telnyx"_s));
     }
 
     void saveLoadOverwriteRemove() {
         MemorySecretStore store;
-        const SecretKey key{1, u"ringcentral"_s};
-        const SecretKey otherProvider{1, u"telnyx"_s};
-        const SecretKey otherProfile{2, u"ringcentral"_s};
+        const SecretKey key = SecretKey::forProfile(u"a"_s, u"ringcentral"_s);
+        const SecretKey otherProvider = SecretKey::forProfile(u"a"_s, u"telnyx"_s);
+        const SecretKey otherProfile = SecretKey::forProfile(u"b"_s, u"ringcentral"_s);
         QVERIFY(store.saveAndWait(key, u"first"_s).ok());
         QVERIFY(store.saveAndWait(otherProvider, u"telnyx key"_s).ok());
         QCOMPARE(store.loadAndWait(key).secret, u"first"_s);
@@ -38,7 +33,7 @@ private slots:
 
         const SecretResult missing = store.loadAndWait(otherProfile);
         QCOMPARE(missing.error, SecretError::NotFound);
-        QCOMPARE(missing.message, u"No secret is stored for profile 2 (ringcentral)."_s);
+        QCOMPARE(missing.message, u"No ringcentral secret of this profile is in the keychain."_s);
         QVERIFY(missing.secret.isEmpty());
 
         QVERIFY(store.removeAndWait(key).ok());
@@ -51,7 +46,7 @@ private slots:
         MemorySecretStore store;
         int calls = 0;
         SecretResult result;
-        store.save({3, u"restcomm"_s}, u"s3cr3t"_s, [&](const SecretResult& r) {
+        store.save(SecretKey::forProfile(u"c"_s, u"restcomm"_s), u"s3cr3t"_s, [&](const SecretResult& r) {
             ++calls;
             result = r;
         });
@@ -64,12 +59,13 @@ private slots:
     void unavailableLikeAMissingKeychain() {
         MemorySecretStore store;
         store.setAvailable(false);
-        const SecretResult saved = store.saveAndWait({1, u"ringcentral"_s}, u"x"_s);
+        const SecretResult saved = store.saveAndWait(SecretKey::forProfile(u"a"_s, u"ringcentral"_s), u"x"_s);
         QCOMPARE(saved.error, SecretError::NoService);
         QCOMPARE(saved.message,
                  u"No keychain service is available (Secret Service/D-Bus): start gnome-keyring or "
                  u"KWallet, then try again."_s);
-        QCOMPARE(store.loadAndWait({1, u"ringcentral"_s}).error, SecretError::NoService);
+        QCOMPARE(store.loadAndWait(SecretKey::forProfile(u"a"_s, u"ringcentral"_s)).error,
+                 SecretError::NoService);
         QCOMPARE(store.size(), 0);
     }
 };

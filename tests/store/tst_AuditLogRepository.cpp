@@ -1,7 +1,10 @@
 #include "EngineTestCase.h"
 #include "store/AuditLogRepository.h"
 
+#include <QSysInfo>
 #include <QtTest>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
@@ -69,7 +72,6 @@ private slots:
         QTest::addColumn<QString>("actor");
         QTest::addColumn<QString>("entity");
         QTest::addColumn<QString>("action");
-        QTest::newRow("no actor") << QString() << u"extension"_s << u"update"_s;
         QTest::newRow("no entity") << u"admin"_s << QString() << u"update"_s;
         QTest::newRow("no action") << u"admin"_s << u"extension"_s << QString();
     }
@@ -84,8 +86,34 @@ private slots:
         entry.action = action;
         QString error;
         QVERIFY(!AuditLogRepository(test.database()).append(entry, &error));
-        QCOMPARE(error, u"An audit entry needs an actor, an entity and an action."_s);
+        QCOMPARE(error, u"An audit entry needs an entity and an action."_s);
         QVERIFY(AuditLogRepository(test.database()).list().isEmpty());
+    }
+
+    // "Who applied" is the identity the store checked, not a label the caller chose: PostgreSQL's
+    // authenticated role (the test server's URL names it), SQLite's OS user; and the host it came from.
+    void actorIsWhoTheStoreAuthenticated() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        AuditEntry entry = makeEntry(test.addProfile(), u"update"_s, u"e1"_s);
+        entry.actor = u"sync"_s;
+        entry.host = u"elsewhere"_s;
+        QString error;
+        QVERIFY2(AuditLogRepository(test.database()).append(entry, &error), qPrintable(error));
+        const AuditEntry stored = AuditLogRepository(test.database()).list().constFirst();
+        QCOMPARE(stored, entry);
+        QVERIFY(stored.host.startsWith(QSysInfo::machineHostName()));
+        if (!test.database().isPostgres()) {
+            const passwd* user = getpwuid(geteuid());
+            QVERIFY(user);
+            QCOMPARE(stored.actor, QString::fromLocal8Bit(user->pw_name));
+            QCOMPARE(stored.host, QSysInfo::machineHostName());
+        } else {
+            const QString role = QUrl(test.location()).userName();
+            QVERIFY2(!role.isEmpty(), "the test server's URL names its role");
+            QCOMPARE(stored.actor, role);
+            // The address the server saw: the throwaway server listens on loopback only.
+            QCOMPARE(stored.host, u"%1 (127.0.0.1)"_s.arg(QSysInfo::machineHostName()));
+        }
     }
 };
 

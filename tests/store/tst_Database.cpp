@@ -163,6 +163,17 @@ private slots:
         QCOMPARE(Database::commandLinePasswordProblem(u"/home/anna/trunkline.sqlite"_s), QString());
     }
 
+    // libpq also takes the password as a URL option: just as readable in the process list.
+    void aPasswordOptionOnTheCommandLineIsRefusedToo() {
+        const QString problem = Database::commandLinePasswordProblem(
+            u"postgresql://anna@db.example.invalid/trunkline?password=s3cret&sslmode=verify-full"_s);
+        QVERIFY2(
+            problem.startsWith(u"The database URL postgresql://anna@db.example.invalid/trunkline?sslmode="
+                               u"verify-full carries a password"_s),
+            qPrintable(problem));
+        QVERIFY(!problem.contains(u"s3cret"_s));
+    }
+
     void defaultSqlitePathIsInAppData() {
         const QString path = Database::defaultSqlitePath();
         QVERIFY(path.endsWith("/trunkline.sqlite"_L1));

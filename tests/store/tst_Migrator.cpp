@@ -76,7 +76,27 @@ private slots:
         QVERIFY2(test.open(), qPrintable(test.error()));
         QSqlQuery query(test.database().connection());
         QVERIFY(query.exec(u"SELECT count(*) FROM schema_version"_s) && query.next());
-        QCOMPARE(query.value(0).toInt(), Migrator::latestVersion());
+        QCOMPARE(query.value(0).toInt(), Migrator::versions().size());
+    }
+
+    // Version 9 keys keychain entries by a profile UUID: profiles from before get one each, distinct.
+    void upgradeGivesEveryProfileItsOwnUuid() {
+        TRUNKLINE_OPEN_UNMIGRATED_TEST_DATABASE(test);
+        QString error;
+        QVERIFY2(Migrator(test.database()).migrateTo(7, &error), qPrintable(error));
+        for (const QString& name : {u"Office"_s, u"Lab"_s}) {
+            QVERIFY(exec(test.database(),
+                         u"INSERT INTO profiles (name, provider, base_url, created_at) VALUES (?, ?, ?, ?)"_s,
+                         {name, u"telnyx"_s, u"http://127.0.0.1:1"_s, u"2026-01-02T03:04:05.000Z"_s}));
+        }
+        QVERIFY(!columnsOf(test.database(), u"audit_log"_s).contains(u"host"_s));
+        QVERIFY2(Migrator(test.database()).migrate(&error), qPrintable(error));
+        QVERIFY(columnsOf(test.database(), u"audit_log"_s).contains(u"host"_s));
+        const auto profiles = trunkline::store::ProfileRepository(test.database()).list(&error);
+        QCOMPARE(profiles.size(), 2);
+        QVERIFY(profiles.at(0).uuid.size() >= 32);
+        QVERIFY(profiles.at(1).uuid.size() >= 32);
+        QVERIFY(profiles.at(0).uuid != profiles.at(1).uuid);
     }
 
     void upgradesVersion1WithRowsIntact() {
@@ -151,8 +171,9 @@ private slots:
                  qPrintable(test.error()));
     }
 
-    void dialectDiffersOnlyInIds() {
-        for (int version = 1; version <= Migrator::latestVersion(); ++version) {
+    void dialectDiffersOnlyInIdsAndUuids() {
+        QCOMPARE(Migrator::versions().constLast(), Migrator::latestVersion());
+        for (const int version : Migrator::versions()) {
             const QStringList sqlite = Migrator::statementsFor(version, false);
             const QStringList postgres = Migrator::statementsFor(version, true);
             QVERIFY(!sqlite.isEmpty());
@@ -161,6 +182,7 @@ private slots:
                 QVERIFY(!sqlite.at(i).contains("{{"_L1));
                 QString normalised = postgres.at(i);
                 normalised.replace("BIGSERIAL PRIMARY KEY"_L1, "INTEGER PRIMARY KEY"_L1);
+                normalised.replace("gen_random_uuid()::text"_L1, "lower(hex(randomblob(16)))"_L1);
                 QCOMPARE(normalised, sqlite.at(i));
             }
         }

@@ -3,6 +3,7 @@
 #include "store/ExtensionRepository.h"
 #include "store/ProfileRepository.h"
 
+#include <QUuid>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -16,13 +17,18 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         ProfileRepository repository(test.database());
         QString error;
-        Profile berlin{0, u"Berlin office"_s, u"ringcentral"_s, u"http://127.0.0.1:9000"_s, u"400123"_s, {}};
-        Profile aachen{0, u"Aachen porting"_s, u"telnyx"_s, u"http://127.0.0.1:9001"_s, {}, {}};
+        Profile berlin{0, u"Berlin office"_s, u"ringcentral"_s, u"http://127.0.0.1:9000"_s, u"400123"_s, {},
+                       {}};
+        Profile aachen{0, u"Aachen porting"_s, u"telnyx"_s, u"http://127.0.0.1:9001"_s, {}, {}, {}};
         QVERIFY2(repository.add(berlin, &error), qPrintable(error));
         QVERIFY2(repository.add(aachen, &error), qPrintable(error));
         QVERIFY(berlin.id > 0);
         QVERIFY(aachen.id > berlin.id);
         QVERIFY(berlin.createdAt.isValid());
+        // A fresh UUID each, the key of the profile's keychain entry.
+        QVERIFY(!QUuid::fromString(berlin.uuid).isNull());
+        QVERIFY(!QUuid::fromString(aachen.uuid).isNull());
+        QVERIFY(berlin.uuid != aachen.uuid);
 
         const auto found = repository.find(berlin.id, &error);
         QVERIFY(found);
@@ -36,8 +42,10 @@ private slots:
 
         berlin.baseUrl = u"http://127.0.0.1:9100"_s;
         berlin.accountId = u"400124"_s;
-        QVERIFY2(repository.update(berlin, &error), qPrintable(error));
-        QCOMPARE(*repository.find(berlin.id, &error), berlin);
+        Profile edited = berlin;
+        edited.uuid = u"not-kept"_s;
+        QVERIFY2(repository.update(edited, &error), qPrintable(error));
+        QCOMPARE(*repository.find(berlin.id, &error), berlin); // the uuid is never changed
     }
 
     void rejectsBadInput_data() {
@@ -53,7 +61,7 @@ private slots:
         QFETCH(QString, expectedError);
         QVERIFY(test.addProfile(u"Taken"_s) > 0);
         ProfileRepository repository(test.database());
-        Profile profile{0, name, u"ringcentral"_s, u"http://127.0.0.1:1"_s, {}, {}};
+        Profile profile{0, name, u"ringcentral"_s, u"http://127.0.0.1:1"_s, {}, {}, {}};
         QString error;
         QVERIFY(!repository.add(profile, &error));
         QVERIFY2(error.startsWith(expectedError), qPrintable(error));
@@ -63,7 +71,7 @@ private slots:
 
     void updateOfMissingProfileFails() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
-        Profile ghost{999, u"Ghost"_s, u"ringcentral"_s, u"http://127.0.0.1:1"_s, {}, {}};
+        Profile ghost{999, u"Ghost"_s, u"ringcentral"_s, u"http://127.0.0.1:1"_s, {}, {}, {}};
         QString error;
         QVERIFY(!ProfileRepository(test.database()).update(ghost, &error));
         QCOMPARE(error, u"The profile 999 no longer exists."_s);

@@ -7,6 +7,7 @@
 #include "../emulator/EmulatorTestClient.h"
 #include "TestDatabase.h"
 #include "connection/ConnectionFactory.h"
+#include "connection/ProfileSecrets.h"
 #include "connection/ProviderSecret.h"
 #include "demo/DemoEmulator.h"
 #include "net/ApiClient.h"
@@ -80,7 +81,7 @@ public:
             profile.accountId = credentials.restcommAccountSid;
         }
         profile.baseUrl = server.baseUrl().toString();
-        if (!secrets.saveAndWait({profile.id, profile.provider}, secret.serialize(profile.provider)).ok())
+        if (!connection::ProfileSecrets(secrets).save(profile, secret.serialize(profile.provider)).ok())
             return fail(QStringLiteral("cannot save the secret"));
         connection::ConnectionFactory factory(secrets, network, demo);
         bool done = false;

@@ -17,7 +17,7 @@ class tst_NumberPush : public QObject {
         for (const store::AuditEntry& entry :
              store::AuditLogRepository(f.database.database()).list(f.profile.id))
             if (entry.entity == NumberChangePayloads::kPhoneNumber && entry.action == action &&
-                entry.entityKey == key && entry.actor == QLatin1String("sync"))
+                entry.entityKey == key && entry.actor == f.database.database().sessionUser())
                 return true;
         return false;
     }

@@ -170,7 +170,7 @@ private slots:
              store::AuditLogRepository(f.database.database()).list(f.profile.id))
             audited |= entry.entity == SettingsPayloads::kEntity &&
                        entry.entityKey == SettingsPayloads::entityKey(user->id, kind) &&
-                       entry.action == u"update" && entry.actor == u"sync" &&
+                       entry.action == u"update" && entry.actor == f.database.database().sessionUser() &&
                        entry.summary.contains(user->id);
         QVERIFY(audited);
     }

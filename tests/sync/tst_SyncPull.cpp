@@ -143,7 +143,9 @@ private slots:
         for (const store::AuditEntry& entry : entries) {
             if (entry.action == QLatin1String("pull")) {
                 ++pulls;
-                QCOMPARE(entry.actor, QStringLiteral("sync"));
+                // Who ran it, as the store knows them (the OS user for SQLite), and from where.
+                QCOMPARE(entry.actor, f.database.database().sessionUser());
+                QCOMPARE(entry.host, f.database.database().clientHost());
                 QVERIFY2(entry.summary.contains(QLatin1String("10 extensions")), qPrintable(entry.summary));
             }
         }

@@ -44,7 +44,8 @@ class tst_SyncPush : public QObject {
     static bool audited(SyncFixture& f, const QString& entity, const QString& action) {
         for (const store::AuditEntry& entry :
              store::AuditLogRepository(f.database.database()).list(f.profile.id))
-            if (entry.entity == entity && entry.action == action && entry.actor == QLatin1String("sync"))
+            if (entry.entity == entity && entry.action == action &&
+                entry.actor == f.database.database().sessionUser())
                 return true;
         return false;
     }
