@@ -76,6 +76,11 @@ QJsonObject businessHours(bool voicemail) {
              QJsonObject{{u"enabled"_s, voicemail}, {u"recipient"_s, QJsonObject{{u"id"_s, u"1"_s}}}}}};
 }
 
+// An applier's live claim (the GUI or CLI sending a change right now).
+store::ChangeClaim applier() {
+    return {u"admin@desk:1#00000001"_s, QDateTime::currentDateTimeUtc().addSecs(600)};
+}
+
 } // namespace
 
 class tst_ChangeStager : public EngineTestCase {
@@ -360,7 +365,8 @@ private slots:
         edited.label = u"Front desk"_s;
         const StagingResult first =
             stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s));
-        QVERIFY(store::PendingChangeRepository(test.database()).markApplying(first.steps.first().after->id));
+        QVERIFY(store::PendingChangeRepository(test.database())
+                    .markApplying(first.steps.first().after->id, applier()));
 
         // A new edit while the first is being sent is a change of its own.
         edited.label = u"Lobby"_s;
@@ -402,7 +408,8 @@ private slots:
         // A conflict is discarded with the rest.
         store::PendingChangeRepository repository(test.database());
         const qint64 conflicted = c.steps.first().after->id;
-        QVERIFY(repository.markApplying(conflicted) && repository.markConflict(conflicted, u"moved"_s));
+        QVERIFY(repository.markApplying(conflicted, applier()) &&
+                repository.markConflict(conflicted, applier().owner, u"moved"_s));
         const StagingResult all = stager.discardAll(profile);
         QVERIFY2(all.ok(), qPrintable(all.error));
         QCOMPARE(all.steps.size(), 2);

@@ -206,6 +206,15 @@ public:
     store::Profile profile;
     std::unique_ptr<connection::Connection> line;
 
+    // A claim of another applier that is working right now.
+    static store::ChangeClaim liveClaim() {
+        return {QStringLiteral("other@elsewhere:2#00000002"), QDateTime::currentDateTimeUtc().addSecs(600)};
+    }
+    // The claim of an applier that died mid-apply: its lease has lapsed.
+    static store::ChangeClaim deadClaim() {
+        return {QStringLiteral("ghost@gone:1#00000001"), QDateTime::currentDateTimeUtc().addSecs(-1)};
+    }
+
 private:
     bool fail(const QString& message) {
         m_error = message;

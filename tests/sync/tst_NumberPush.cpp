@@ -54,8 +54,10 @@ class tst_NumberPush : public QObject {
     // Emulates an earlier attempt whose answer was lost: the change was claimed and failed once.
     static void markTriedOnce(SyncFixture& f, qint64 id) {
         store::PendingChangeRepository changes(f.database.database());
-        QVERIFY(changes.markApplying(id));
-        QVERIFY(changes.markFailed(id, QStringLiteral("answer lost"), QDateTime::currentDateTimeUtc()));
+        const store::ChangeClaim earlier = SyncFixture::liveClaim();
+        QVERIFY(changes.markApplying(id, earlier));
+        QVERIFY(changes.markFailed(id, earlier.owner, QStringLiteral("answer lost"),
+                                   QDateTime::currentDateTimeUtc()));
     }
 
 private slots:

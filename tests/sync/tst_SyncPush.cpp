@@ -240,7 +240,8 @@ private slots:
         const QString number = freeNumber(f, 7101);
         const core::Extension wanted = newUser(number);
         const qint64 id = f.stage(ChangePayloads::extensionCreate(f.profile.id, wanted));
-        QVERIFY(store::PendingChangeRepository(f.database.database()).markApplying(id));
+        QVERIFY(
+            store::PendingChangeRepository(f.database.database()).markApplying(id, SyncFixture::deadClaim()));
         if (tookEffect) {
             const auto post =
                 f.emulator.postJson(QStringLiteral("/restapi/v1.0/account/~/extension"),
