@@ -51,15 +51,6 @@ class tst_NumberPush : public QObject {
                        .arg(f.profile.accountId));
         return reply.jsonArray().at(0).toObject().value(QLatin1String("phoneNumber")).toString();
     }
-    // Emulates an earlier attempt whose answer was lost: the change was claimed and failed once.
-    static void markTriedOnce(SyncFixture& f, qint64 id) {
-        store::PendingChangeRepository changes(f.database.database());
-        const store::ChangeClaim earlier = SyncFixture::liveClaim();
-        QVERIFY(changes.markApplying(id, earlier));
-        QVERIFY(changes.markFailed(id, earlier.owner, QStringLiteral("answer lost"),
-                                   QDateTime::currentDateTimeUtc()));
-    }
-
 private slots:
     void restcommUpdateReachesProviderStoreAndAuditLog() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
@@ -166,7 +157,7 @@ private slots:
         const qint64 given = f.stage(NumberChangePayloads::numberProvision(
             f.profile.id, NumberChangePayloads::provisionFields(
                               wanted, {}, {}, false, QStringLiteral("Local"), QStringLiteral("US"))));
-        markTriedOnce(f, given);
+        QVERIFY(f.markTriedOnce(given));
         // '+' percent-encoded: a form decoder reads a bare '+' as a space.
         const QByteArray form = "PhoneNumber=" + QUrl::toPercentEncoding(wanted);
         const int status =
@@ -177,7 +168,7 @@ private slots:
             f.profile.id,
             NumberChangePayloads::provisionFields({}, QStringLiteral("650"), {}, false,
                                                   QStringLiteral("Local"), QStringLiteral("US"))));
-        markTriedOnce(f, byArea);
+        QVERIFY(f.markTriedOnce(byArea));
         const int before = remoteTotal(f);
 
         const sync::SyncReport report = f.runSync({.pull = false});
