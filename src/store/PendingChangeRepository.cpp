@@ -189,6 +189,13 @@ QList<PendingChange> PendingChangeRepository::due(qint64 profileId, const QDateT
                   {profileId, sql::toText(now), sql::toText(now)}, error);
 }
 
+QList<PendingChange> PendingChangeRepository::applicable(qint64 profileId, const QDateTime& now,
+                                                         QString* error) const {
+    return select(u"profile_id = ? AND (state IN ('pending', 'failed') "
+                  u"OR (state = 'applying' AND (lease_until IS NULL OR lease_until < ?)))"_s,
+                  {profileId, sql::toText(now)}, error);
+}
+
 QList<PendingChange> PendingChangeRepository::select(const QString& where, const QVariantList& values,
                                                      QString* error) const {
     QSqlQuery query = sql::preparedQuery(

@@ -32,6 +32,8 @@ public:
     // Pending and failed changes whose next attempt is due at `now`, and `applying` ones whose claim
     // lapsed before `now` (abandoned by a dead applier), in order.
     QList<PendingChange> due(qint64 profileId, const QDateTime& now, QString* error = nullptr) const;
+    // The same without the backoff: every pending and failed change, due or not (the admin's Apply).
+    QList<PendingChange> applicable(qint64 profileId, const QDateTime& now, QString* error = nullptr) const;
 
     // Claims a pending or failed change, or an applying one whose lease has lapsed (counting an attempt:
     // the dead applier may have sent it), for `claim.owner` until `claim.until`. False (with *error

@@ -60,7 +60,7 @@ ChangePusher::ChangePusher(store::Database& database, store::Profile profile,
     , m_client(client) {
 }
 
-void ChangePusher::start(std::optional<qint64> onlyChangeId) {
+void ChangePusher::start(std::optional<qint64> onlyChangeId, bool ignoreBackoff) {
     store::PendingChangeRepository changes(m_database);
     QString error;
     // A change still `applying` is another applier's (GUI, CLI, another admin) while its lease holds: it
@@ -79,7 +79,9 @@ void ChangePusher::start(std::optional<qint64> onlyChangeId) {
             m_report.errors
                 << tr("There is no pending change %1 in profile %2.").arg(*onlyChangeId).arg(m_profile.name);
     } else {
-        m_queue = changes.due(m_profile.id, QDateTime::currentDateTimeUtc(), &error);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        m_queue = ignoreBackoff ? changes.applicable(m_profile.id, now, &error)
+                                : changes.due(m_profile.id, now, &error);
         if (!error.isEmpty())
             m_report.errors << error;
     }

@@ -27,8 +27,9 @@ public:
     ChangePusher(store::Database& database, store::Profile profile,
                  providers::ringcentral::RingCentralClient& client, QObject* parent = nullptr);
 
-    // Pushes every due change, or only `onlyChangeId` (the admin's explicit "apply", due or not).
-    void start(std::optional<qint64> onlyChangeId = {});
+    // Pushes every due change (every pending or failed one, due or not, when `ignoreBackoff`: the admin's
+    // Apply), or only `onlyChangeId` (the admin's explicit "apply", due or not).
+    void start(std::optional<qint64> onlyChangeId = {}, bool ignoreBackoff = false);
     // Stops after the change in hand (a change is never abandoned halfway).
     void cancel() { m_cancelled = true; }
     // See SyncEngine::Options::settleDelay.

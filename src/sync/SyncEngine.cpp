@@ -144,7 +144,7 @@ void SyncEngine::startPush() {
         m_report.complete = pullComplete && report.complete && report.failed == 0;
         finish();
     });
-    m_pusher->start(m_options.onlyChangeId);
+    m_pusher->start(m_options.onlyChangeId, m_options.ignoreBackoff);
 }
 
 void SyncEngine::finish() {

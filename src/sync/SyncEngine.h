@@ -30,7 +30,8 @@ public:
         bool push = true;
         bool details = false; // also fetch every extension's details (RingCentral), waiting for them
         std::optional<qint64> onlyChangeId{}; // push just this change (`pending apply ID`)
-        int pageSize = 0;                     // records per list page; 0 = the provider client's default
+        bool ignoreBackoff = false; // push failed changes too before their retry time (the admin's Apply)
+        int pageSize = 0;           // records per list page; 0 = the provider client's default
         // How long a create tried before (answer lost) gives the provider to settle before a second
         // lookup and a re-send; tests shorten it.
         std::chrono::milliseconds settleDelay{kDefaultSettleDelay};

@@ -392,6 +392,30 @@ private slots:
         QCOMPARE(remoteCountWithNumber(f, number), 1);
     }
 
+    // The admin's Apply sends a failed change that is still waiting for its retry time; a sync does not.
+    void applyIgnoresTheBackoffOfAFailedChange() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        core::Extension edited = *stored;
+        edited.contact.jobTitle = QStringLiteral("Sent when asked");
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        store::PendingChangeRepository changes(f.database.database());
+        const store::ChangeClaim earlier = SyncFixture::liveClaim();
+        QVERIFY(changes.markApplying(id, earlier));
+        QVERIFY(changes.markFailed(id, earlier.owner, QStringLiteral("HTTP 503"),
+                                   QDateTime::currentDateTimeUtc().addSecs(3600)));
+
+        QCOMPARE(f.runSync({.pull = false}).applied, 0);
+        const sync::SyncReport report = f.runSync({.pull = false, .ignoreBackoff = true});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+    }
+
     // A change that keeps failing for a local reason is retried a bounded number of times, then stays
     // failed with its reason (not due again until the admin applies it explicitly).
     void localFailureGivesUpAfterBoundedAttempts() {

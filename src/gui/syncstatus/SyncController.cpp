@@ -51,8 +51,8 @@ void SyncController::applyPending() {
     store::PendingChangeRepository changes(m_database);
     start(false, [&changes](const store::Profile& profile) {
         return !changes
-                    .list(profile.id,
-                          {store::ChangeState::Pending, store::ChangeState::Failed, store::ChangeState::Applying})
+                    .list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed,
+                                       store::ChangeState::Applying})
                     .isEmpty();
     });
 }
@@ -129,6 +129,8 @@ void SyncController::syncWith(connection::Connection& connection) {
     }
     sync::SyncEngine::Options options;
     options.pull = m_pull;
+    // Apply is the admin asking now: a failed change waiting for its retry time is sent too.
+    options.ignoreBackoff = !m_pull;
     if (!m_engine->sync(m_current, connection, options))
         syncNext();
 }
