@@ -192,6 +192,21 @@
     </message>
 </context>
 <context>
+    <name>ChangeClaims</name>
+    <message>
+        <source>Change %1 (%2 %3) skipped: claimed by %4 until %5.</source>
+        <translation>Änderung %1 (%2 %3) übersprungen: von %4 beansprucht bis %5.</translation>
+    </message>
+    <message>
+        <source>Change %1 (%2 %3) skipped: %4 applied it meanwhile.</source>
+        <translation>Änderung %1 (%2 %3) übersprungen: %4 hat sie inzwischen übertragen.</translation>
+    </message>
+    <message>
+        <source>Change %1 (%2 %3) skipped: %4</source>
+        <translation>Änderung %1 (%2 %3) übersprungen: %4</translation>
+    </message>
+</context>
+<context>
     <name>CliContext</name>
     <message>
         <source>The database cannot be opened.</source>
@@ -1741,12 +1756,32 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Die ausstehende Änderung %1 kann nicht verworfen werden</translation>
     </message>
     <message>
-        <source>The pending change %1 is being applied and cannot be discarded.</source>
-        <translation>Die ausstehende Änderung %1 wird gerade übernommen und kann nicht verworfen werden.</translation>
-    </message>
-    <message>
         <source>Cannot remove the applied changes</source>
         <translation>Die übernommenen Änderungen können nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>The pending change %1 is claimed by %2 until %3.</source>
+        <translation>Die ausstehende Änderung %1 ist von %2 beansprucht bis %3.</translation>
+    </message>
+    <message>
+        <source>A claim on pending change %1 needs an owner and a lease.</source>
+        <translation>Ein Anspruch auf die ausstehende Änderung %1 braucht einen Inhaber und eine Frist.</translation>
+    </message>
+    <message>
+        <source>Cannot claim the pending change %1</source>
+        <translation>Die ausstehende Änderung %1 kann nicht beansprucht werden</translation>
+    </message>
+    <message>
+        <source>Cannot record the attempt of pending change %1</source>
+        <translation>Der Versuch der ausstehenden Änderung %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The pending change %1 was edited by someone else since you opened it (revision %2, now %3); reload it and make your edit again.</source>
+        <translation>Die ausstehende Änderung %1 wurde von jemand anderem bearbeitet, seit Sie sie geöffnet haben (Revision %2, jetzt %3); laden Sie sie neu und nehmen Sie Ihre Bearbeitung erneut vor.</translation>
+    </message>
+    <message>
+        <source>The pending change %1 is being applied by %2 and cannot be discarded before %3.</source>
+        <translation>Die ausstehende Änderung %1 wird gerade von %2 übertragen und kann nicht vor %3 verworfen werden.</translation>
     </message>
 </context>
 <context>
@@ -6180,10 +6215,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 <context>
     <name>trunkline::sync::ChangePusher</name>
     <message>
-        <source>The previous sync stopped while applying this change; it is checked at the provider before it is applied again.</source>
-        <translation>Die vorherige Synchronisierung wurde während der Übernahme dieser Änderung unterbrochen; sie wird beim Anbieter geprüft, bevor sie erneut übernommen wird.</translation>
-    </message>
-    <message>
         <source>There is no pending change %1 in profile %2.</source>
         <translation>Im Profil %2 gibt es keine ausstehende Änderung %1.</translation>
     </message>
@@ -6266,6 +6297,18 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>changed at the provider since you edited it: %1.</source>
         <translation>seit Ihrer Bearbeitung beim Anbieter geändert: %1.</translation>
+    </message>
+    <message>
+        <source>Extension number %1 is used at the provider by &quot;%2&quot;; the extension was not created.</source>
+        <translation>Die Nebenstellennummer %1 ist beim Anbieter bereits von „%2“ belegt; die Nebenstelle wurde nicht angelegt.</translation>
+    </message>
+    <message>
+        <source>Forwarding number %1 already had the new values.</source>
+        <translation>Die Weiterleitungsnummer %1 hatte die neuen Werte bereits.</translation>
+    </message>
+    <message>
+        <source>%1 (gave up after %2 attempts; apply it explicitly to try again)</source>
+        <translation>%1 (nach %2 Versuchen aufgegeben; übertragen Sie die Änderung ausdrücklich, um es erneut zu versuchen)</translation>
     </message>
 </context>
 <context>

@@ -167,7 +167,7 @@ bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<Chang
         return drop(*staged, steps, error);
     if (staged->payload == proposed.payload && staged->baseValues == baseValues)
         return true;
-    return revise(*staged, proposed.payload, baseValues, steps, error);
+    return revise(*staged, proposed, baseValues, steps, error);
 }
 
 bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps,
@@ -192,7 +192,7 @@ bool ChangeStager::stageCreate(const store::PendingChange& proposed, QList<Chang
     for (const store::PendingChange& change : *open) {
         if (change.operation == store::ChangeOperation::Create)
             return change.payload == proposed.payload ||
-                   revise(change, proposed.payload, change.baseValues, steps, error);
+                   revise(change, proposed, change.baseValues, steps, error);
     }
     return add(proposed, steps, error);
 }
@@ -204,10 +204,14 @@ bool ChangeStager::add(store::PendingChange change, QList<ChangeStep>& steps, QS
     return true;
 }
 
-bool ChangeStager::revise(const store::PendingChange& staged, const QJsonObject& payload,
+bool ChangeStager::revise(const store::PendingChange& staged, const store::PendingChange& proposed,
                           const QJsonObject& baseValues, QList<ChangeStep>& steps, QString* error) {
+    // The edit was made on the revision its editor showed (else on the one just read): if another admin
+    // revised the change since, the UPDATE finds another revision and the edit is refused, not merged over
+    // theirs. On PostgreSQL a concurrent revision commits first and this UPDATE then sees it.
+    const qint64 readRevision = proposed.revision > 0 ? proposed.revision : staged.revision;
     store::PendingChangeRepository repository(m_database);
-    if (!repository.updatePayload(staged.id, payload, baseValues, error))
+    if (!repository.updatePayload(staged.id, proposed.payload, baseValues, readRevision, error))
         return false;
     const std::optional<store::PendingChange> now = repository.find(staged.id, error);
     if (!now)

@@ -22,6 +22,9 @@ namespace trunkline::changes {
 //   update of the same record that is still open (pending or failed) is revised in place: its payload
 //   is replaced, its base version and base values stay those of the first edit. An update that would
 //   change nothing against the base values drops the staged one (the admin edited back).
+// - A revision is made on the staged change's revision the editor showed (PendingChange::revision of the
+//   proposal; 0 = the one read now): when another admin revised it meanwhile the edit is refused with a
+//   message, never written over theirs.
 // - A delete drops the record's open updates (they would be moot) and is staged once.
 // - A create with the key of an open create revises that one.
 // - A sequence (an edited forwarding / call-flip list, ForwardingListPlan) is staged as given, in order.
@@ -61,8 +64,10 @@ private:
     bool stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error);
     bool stageCreate(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error);
     bool add(store::PendingChange change, QList<ChangeStep>& steps, QString* error);
-    bool revise(const store::PendingChange& staged, const QJsonObject& payload, const QJsonObject& baseValues,
-                QList<ChangeStep>& steps, QString* error);
+    // Replaces the staged change's payload by the proposed one, refused when the staged change moved on
+    // from the revision the proposal was made on (another admin revised it).
+    bool revise(const store::PendingChange& staged, const store::PendingChange& proposed,
+                const QJsonObject& baseValues, QList<ChangeStep>& steps, QString* error);
     bool drop(const store::PendingChange& staged, QList<ChangeStep>& steps, QString* error);
     // Runs `work` in one transaction; on success announces the steps.
     template <typename Work>

@@ -86,6 +86,11 @@ int SyncCommand::runSync(CliContext& context, const Request& request) {
         printer.finish();
         for (const QString& message : std::as_const(report.errors))
             context.fail(kExitFailure, tr("%1: %2").arg(profile.name, message));
+        // Another applier's changes are theirs to finish: said plainly, and no reason to fail.
+        if (!request.json) {
+            for (const QString& message : std::as_const(report.skipped))
+                context.out() << tr("%1: %2").arg(profile.name, message) << Qt::endl;
+        }
 
         int code = kExitOk;
         if (!report.complete)
@@ -107,6 +112,7 @@ int SyncCommand::runSync(CliContext& context, const Request& request) {
                                          {u"applied"_s, report.applied},
                                          {u"failed"_s, report.failed},
                                          {u"conflicts"_s, report.conflicts},
+                                         {u"skipped"_s, QJsonArray::fromStringList(report.skipped)},
                                          {u"errors"_s, QJsonArray::fromStringList(report.errors)}});
         } else {
             QStringList figures;

@@ -253,8 +253,16 @@ const QList<Migration>& migrations() {
          {
              u"ALTER TABLE pending_changes ADD COLUMN base_values TEXT NOT NULL DEFAULT '{}'"_s,
          }},
-        // Version 8 is the staging branch's (pending change claims); the list may skip a number, since
-        // migrateTo() runs whatever is above the database's version in list order.
+        // v8: a change being applied names its applier and how long the claim holds (claim_owner,
+        // lease_until; see docs/architecture.md, "Claims and leases"), and every edit of a staged change
+        // bumps its revision, so two admins revising one change cannot silently overwrite each other.
+        // An `applying` row of an older version has no lease: any applier may recover it.
+        {8,
+         {
+             u"ALTER TABLE pending_changes ADD COLUMN claim_owner TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE pending_changes ADD COLUMN lease_until TEXT"_s,
+             u"ALTER TABLE pending_changes ADD COLUMN revision INTEGER NOT NULL DEFAULT 1"_s,
+         }},
         // v9: a profile's secret is keyed by a random UUID instead of its row id, so two database files
         // (or a shared store) with the same ids never share keychain entries; existing profiles get
         // theirs here. The audit log names the host an entry was written from; its actor becomes the

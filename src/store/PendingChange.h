@@ -15,6 +15,13 @@ std::optional<ChangeOperation> changeOperationFromText(const QString& text);
 QString toText(ChangeState state);
 std::optional<ChangeState> changeStateFromText(const QString& text);
 
+// An applier's hold on a change while it is applied: `owner` identifies the process
+// ("user@host:pid#token"), `until` is when the hold lapses unless the change is finished first.
+struct ChangeClaim {
+    QString owner;
+    QDateTime until;
+};
+
 // An edit the admin staged locally and that the sync engine will push to the provider.
 struct PendingChange {
     qint64 id = 0; // assigned on enqueue; also the order in which changes are applied
@@ -29,10 +36,20 @@ struct PendingChange {
     QJsonObject baseValues;
     ChangeState state = ChangeState::Pending;
     QString lastError;
-    int attempts = 0;        // failed attempts so far
+    // Tries so far: each failure counts one, a create counts one more (durably) before it is sent, and
+    // recovering an abandoned claim counts one; above zero, a create is looked up before it is sent again.
+    int attempts = 0;
     QDateTime nextAttemptAt; // not before this time (backoff after a failure); invalid = now
     QDateTime createdAt;
     QDateTime updatedAt;
+    // Who applies (or last applied) the change, "user@host:pid#token", and until when the claim holds
+    // while it is `applying`; an `applying` change whose lease ran out was abandoned (invalid = no lease).
+    QString claimOwner;
+    QDateTime leaseUntil;
+    // Bumped by every edit of the staged change (a stored change starts at 1): an edit made on an older
+    // revision is refused. In a proposed change (ChangeStager::stage) the revision of the staged change
+    // the editor showed, or 0 when it showed none.
+    qint64 revision = 0;
 
     friend bool operator==(const PendingChange&, const PendingChange&) = default;
 };

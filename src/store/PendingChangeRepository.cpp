@@ -18,7 +18,7 @@ namespace {
 
 const auto kColumns =
     u"id, profile_id, entity, entity_key, operation, payload, base_version, state, last_error, "
-    u"attempts, next_attempt_at, created_at, updated_at, base_values"_s;
+    u"attempts, next_attempt_at, created_at, updated_at, base_values, claim_owner, lease_until, revision"_s;
 
 PendingChange fromRow(const QSqlQuery& q) {
     PendingChange c;
@@ -36,6 +36,9 @@ PendingChange fromRow(const QSqlQuery& q) {
     c.createdAt = sql::toDateTime(q.value(11));
     c.updatedAt = sql::toDateTime(q.value(12));
     c.baseValues = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
+    c.claimOwner = q.value(14).toString();
+    c.leaseUntil = sql::toDateTime(q.value(15));
+    c.revision = q.value(16).toLongLong();
     return c;
 }
 
@@ -76,6 +79,36 @@ std::optional<E> valueOf(const std::array<TextEntry<E>, N>& table, QStringView t
     const auto entry = std::ranges::find(table, text, &TextEntry<E>::text);
     return entry != table.end() ? std::optional<E>(entry->value) : std::nullopt;
 }
+
+// While it lives, SQLite commits of this connection are synced to disk. WAL with synchronous=NORMAL (the
+// store's setting, for speed) may lose the last commits on power loss; losing an attempt counted before a
+// create would let the create be sent again blindly, so that one commit runs with synchronous=FULL, which
+// syncs the WAL at the commit. Set outside any transaction (it cannot change inside one) and put back
+// after, so other writes keep their speed. PostgreSQL's commit is durable already (synchronous_commit).
+class DurableCommit {
+public:
+    explicit DurableCommit(Database& database)
+        : m_database(database) {
+        if (m_database.isPostgres())
+            return;
+        QSqlQuery query(m_database.connection());
+        if (query.exec(u"PRAGMA synchronous"_s) && query.next())
+            m_previous = query.value(0).toInt();
+        query.finish();
+        query.exec(u"PRAGMA synchronous = FULL"_s);
+    }
+    ~DurableCommit() {
+        // A PRAGMA takes no bound values; the number is the one SQLite itself reported.
+        if (m_previous >= 0)
+            QSqlQuery(m_database.connection()).exec("PRAGMA synchronous = "_L1 + QString::number(m_previous));
+    }
+    DurableCommit(const DurableCommit&) = delete;
+    DurableCommit& operator=(const DurableCommit&) = delete;
+
+private:
+    Database& m_database;
+    int m_previous = -1;
+};
 
 } // namespace
 
@@ -123,6 +156,9 @@ bool PendingChangeRepository::enqueue(PendingChange& change, QString* error) {
     change.nextAttemptAt = {};
     change.createdAt = now;
     change.updatedAt = now;
+    change.claimOwner.clear();
+    change.leaseUntil = {};
+    change.revision = 1;
     return true;
 }
 
@@ -147,8 +183,16 @@ QList<PendingChange> PendingChangeRepository::list(qint64 profileId, const QList
 
 QList<PendingChange> PendingChangeRepository::due(qint64 profileId, const QDateTime& now,
                                                   QString* error) const {
-    return select(u"profile_id = ? AND state IN ('pending', 'failed') "
-                  u"AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"_s,
+    return select(u"profile_id = ? AND ((state IN ('pending', 'failed') "
+                  u"AND (next_attempt_at IS NULL OR next_attempt_at <= ?)) "
+                  u"OR (state = 'applying' AND (lease_until IS NULL OR lease_until < ?)))"_s,
+                  {profileId, sql::toText(now), sql::toText(now)}, error);
+}
+
+QList<PendingChange> PendingChangeRepository::applicable(qint64 profileId, const QDateTime& now,
+                                                         QString* error) const {
+    return select(u"profile_id = ? AND (state IN ('pending', 'failed') "
+                  u"OR (state = 'applying' AND (lease_until IS NULL OR lease_until < ?)))"_s,
                   {profileId, sql::toText(now)}, error);
 }
 
@@ -160,25 +204,74 @@ QList<PendingChange> PendingChangeRepository::select(const QString& where, const
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the pending changes"), error);
 }
 
-bool PendingChangeRepository::transition(qint64 id, ChangeState to, const QList<ChangeState>& from,
-                                         const QString& message, const QDateTime& retryAt, bool countAttempt,
-                                         QString* error) {
-    QString statement =
-        u"UPDATE pending_changes SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?"_s;
+bool PendingChangeRepository::refusal(qint64 id, ChangeState to, QString* error) const {
+    const auto current = find(id, error);
+    if (!current) {
+        return sql::fail(error, tr("The pending change %1 no longer exists.").arg(id));
+    }
+    if (current->state == ChangeState::Applying && current->leaseUntil.isValid()) {
+        return sql::fail(error, tr("The pending change %1 is claimed by %2 until %3.")
+                                    .arg(QString::number(id), current->claimOwner,
+                                         current->leaseUntil.toString(Qt::ISODate)));
+    }
+    return sql::fail(error, tr("The pending change %1 is %2 and cannot become %3.")
+                                .arg(QString::number(id), toText(current->state), toText(to)));
+}
+
+bool PendingChangeRepository::markApplying(qint64 id, const ChangeClaim& claim, QString* error) {
+    if (claim.owner.isEmpty() || !claim.until.isValid()) {
+        return sql::fail(error, tr("A claim on pending change %1 needs an owner and a lease.").arg(id));
+    }
+    const QVariant now = sql::toText(QDateTime::currentDateTimeUtc());
+    // One statement decides: on PostgreSQL a second UPDATE of the row waits for the first to commit and
+    // then re-checks the condition against the claimed row, so exactly one applier gets rows affected = 1.
+    // Expressions in SET see the row as it was, so the CASE counts an attempt only for a lapsed claim.
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"UPDATE pending_changes SET state = 'applying', claim_owner = ?, lease_until = ?, updated_at = ?, "
+        u"attempts = CASE WHEN state = 'applying' THEN attempts + 1 ELSE attempts END "
+        u"WHERE id = ? AND (state IN ('pending', 'failed') "
+        u"OR (state = 'applying' AND (lease_until IS NULL OR lease_until < ?)))"_s,
+        {claim.owner, sql::toText(claim.until), now, id, now});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot claim the pending change %1").arg(id), query);
+    }
+    if (query.numRowsAffected() == 1) {
+        return true;
+    }
+    query.finish();
+    return refusal(id, ChangeState::Applying, error);
+}
+
+bool PendingChangeRepository::recordAttempt(qint64 id, const QString& owner, QString* error) {
+    const DurableCommit durable(m_database);
+    QSqlQuery query =
+        sql::preparedQuery(m_database,
+                           u"UPDATE pending_changes SET attempts = attempts + 1, updated_at = ? "
+                           u"WHERE id = ? AND state = 'applying' AND claim_owner = ?"_s,
+                           {sql::toText(QDateTime::currentDateTimeUtc()), id, owner});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot record the attempt of pending change %1").arg(id),
+                         query);
+    }
+    if (query.numRowsAffected() == 1) {
+        return true;
+    }
+    query.finish();
+    return refusal(id, ChangeState::Applying, error);
+}
+
+bool PendingChangeRepository::finish(qint64 id, const QString& owner, ChangeState to, const QString& message,
+                                     const QDateTime& retryAt, bool countAttempt, QString* error) {
+    QString statement = u"UPDATE pending_changes SET state = ?, last_error = ?, next_attempt_at = ?, "
+                        u"updated_at = ?, lease_until = NULL"_s;
     if (countAttempt) {
         statement += ", attempts = attempts + 1"_L1;
     }
-    statement += " WHERE id = ? AND state IN ("_L1 + QStringList(from.size(), u"?"_s).join(", "_L1) + u')';
-    QSqlQuery query(m_database.connection());
-    query.prepare(statement);
-    query.addBindValue(toText(to));
-    query.addBindValue(sql::notNull(message));
-    query.addBindValue(sql::toText(retryAt));
-    query.addBindValue(sql::toText(QDateTime::currentDateTimeUtc()));
-    query.addBindValue(id);
-    for (ChangeState state : from) {
-        query.addBindValue(toText(state));
-    }
+    statement += " WHERE id = ? AND state = 'applying' AND claim_owner = ?"_L1;
+    QSqlQuery query = sql::preparedQuery(m_database, statement,
+                                         {toText(to), sql::notNull(message), sql::toText(retryAt),
+                                          sql::toText(QDateTime::currentDateTimeUtc()), id, owner});
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
     }
@@ -186,49 +279,61 @@ bool PendingChangeRepository::transition(qint64 id, ChangeState to, const QList<
         return true;
     }
     query.finish();
-    const auto current = find(id, error);
-    if (!current) {
-        return sql::fail(error, tr("The pending change %1 no longer exists.").arg(id));
-    }
-    return sql::fail(error, tr("The pending change %1 is %2 and cannot become %3.")
-                                .arg(QString::number(id), toText(current->state), toText(to)));
+    return refusal(id, to, error);
 }
 
-bool PendingChangeRepository::markApplying(qint64 id, QString* error) {
-    return transition(id, ChangeState::Applying, {ChangeState::Pending, ChangeState::Failed}, {}, {}, false,
-                      error);
+bool PendingChangeRepository::markApplied(qint64 id, const QString& owner, QString* error) {
+    return finish(id, owner, ChangeState::Applied, {}, {}, false, error);
 }
 
-bool PendingChangeRepository::markApplied(qint64 id, QString* error) {
-    return transition(id, ChangeState::Applied, {ChangeState::Applying}, {}, {}, false, error);
+bool PendingChangeRepository::markFailed(qint64 id, const QString& owner, const QString& message,
+                                         const QDateTime& retryAt, QString* error) {
+    return finish(id, owner, ChangeState::Failed, message, retryAt, true, error);
 }
 
-bool PendingChangeRepository::markFailed(qint64 id, const QString& message, const QDateTime& retryAt,
-                                         QString* error) {
-    return transition(id, ChangeState::Failed, {ChangeState::Applying}, message, retryAt, true, error);
-}
-
-bool PendingChangeRepository::markConflict(qint64 id, const QString& message, QString* error) {
-    return transition(id, ChangeState::Conflict, {ChangeState::Applying}, message, {}, false, error);
+bool PendingChangeRepository::markConflict(qint64 id, const QString& owner, const QString& message,
+                                           QString* error) {
+    return finish(id, owner, ChangeState::Conflict, message, {}, false, error);
 }
 
 bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload, QString* error) {
     QSqlQuery query =
         sql::preparedQuery(m_database,
-                           u"UPDATE pending_changes SET payload = ?, updated_at = ? WHERE id = ? "
-                           u"AND state IN ('pending', 'failed', 'conflict')"_s,
+                           u"UPDATE pending_changes SET payload = ?, revision = revision + 1, updated_at = ? "
+                           u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict')"_s,
                            {payloadText(payload)});
     return updateEditable(id, query, error);
 }
 
 bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload,
-                                            const QJsonObject& baseValues, QString* error) {
+                                            const QJsonObject& baseValues, qint64 readRevision,
+                                            QString* error) {
     QSqlQuery query = sql::preparedQuery(
         m_database,
-        u"UPDATE pending_changes SET payload = ?, base_values = ?, updated_at = ? WHERE id = ? "
-        u"AND state IN ('pending', 'failed', 'conflict')"_s,
+        u"UPDATE pending_changes SET payload = ?, base_values = ?, revision = revision + 1, updated_at = ? "
+        u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict') AND revision = ?"_s,
         {payloadText(payload), payloadText(baseValues)});
-    return updateEditable(id, query, error);
+    query.addBindValue(sql::toText(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(id);
+    query.addBindValue(readRevision);
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
+    }
+    if (query.numRowsAffected() == 1) {
+        return true;
+    }
+    query.finish();
+    const std::optional<PendingChange> current = find(id, error);
+    if (current && current->revision != readRevision) {
+        return sql::fail(error, tr("The pending change %1 was edited by someone else since you opened it "
+                                   "(revision %2, now %3); reload it and make your edit again.")
+                                    .arg(id)
+                                    .arg(readRevision)
+                                    .arg(current->revision));
+    }
+    return sql::fail(error, tr("The pending change %1 is being applied or already applied and cannot be "
+                               "edited.")
+                                .arg(id));
 }
 
 bool PendingChangeRepository::updateEditable(qint64 id, QSqlQuery& query, QString* error) {
@@ -246,16 +351,21 @@ bool PendingChangeRepository::updateEditable(qint64 id, QSqlQuery& query, QStrin
 }
 
 bool PendingChangeRepository::discard(qint64 id, QString* error) {
-    QSqlQuery query = sql::preparedQuery(
-        m_database, u"DELETE FROM pending_changes WHERE id = ? AND state <> 'applying'"_s, {id});
+    QSqlQuery query =
+        sql::preparedQuery(m_database,
+                           u"DELETE FROM pending_changes WHERE id = ? "
+                           u"AND (state <> 'applying' OR lease_until IS NULL OR lease_until < ?)"_s,
+                           {id, sql::toText(QDateTime::currentDateTimeUtc())});
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot discard the pending change %1").arg(id), query);
     }
     if (query.numRowsAffected() != 1) {
         query.finish();
-        if (find(id, error)) {
-            return sql::fail(error,
-                             tr("The pending change %1 is being applied and cannot be discarded.").arg(id));
+        if (const std::optional<PendingChange> busy = find(id, error)) {
+            return sql::fail(error, tr("The pending change %1 is being applied by %2 and cannot be discarded "
+                                       "before %3.")
+                                        .arg(QString::number(id), busy->claimOwner,
+                                             busy->leaseUntil.toString(Qt::ISODate)));
         }
         return sql::fail(error, tr("The pending change %1 no longer exists.").arg(id));
     }

@@ -14,8 +14,9 @@ namespace trunkline::store {
 class Database;
 
 // The queue of staged edits. State moves pending -> applying -> applied | failed | conflict, and a
-// failed change goes back to applying on retry. Claiming (markApplying) is a conditional UPDATE, so
-// two sync workers sharing a PostgreSQL database never push the same change twice.
+// failed change goes back to applying on retry. Claiming (markApplying) is one conditional UPDATE that
+// records the applier and its lease, so two appliers sharing a database (GUI and CLI on one SQLite file,
+// or admins on one PostgreSQL store) never work on the same change; only the claim's owner can finish it.
 class PendingChangeRepository {
     Q_DECLARE_TR_FUNCTIONS(PendingChangeRepository)
 
@@ -28,22 +29,35 @@ public:
     // In the order they were staged; an empty `states` lists all.
     QList<PendingChange> list(qint64 profileId, const QList<ChangeState>& states = {},
                               QString* error = nullptr) const;
-    // Pending and failed changes whose next attempt is due at `now`, in order.
+    // Pending and failed changes whose next attempt is due at `now`, and `applying` ones whose claim
+    // lapsed before `now` (abandoned by a dead applier), in order.
     QList<PendingChange> due(qint64 profileId, const QDateTime& now, QString* error = nullptr) const;
+    // The same without the backoff: every pending and failed change, due or not (the admin's Apply).
+    QList<PendingChange> applicable(qint64 profileId, const QDateTime& now, QString* error = nullptr) const;
 
-    // Only pending or failed changes can be claimed; false (with *error) otherwise.
-    bool markApplying(qint64 id, QString* error = nullptr);
-    bool markApplied(qint64 id, QString* error = nullptr);
+    // Claims a pending or failed change, or an applying one whose lease has lapsed (counting an attempt:
+    // the dead applier may have sent it), for `claim.owner` until `claim.until`. False (with *error
+    // naming the state, or the holder and its lease) when it cannot be claimed.
+    bool markApplying(qint64 id, const ChangeClaim& claim, QString* error = nullptr);
+    // Counts an attempt of a change `owner` holds, durably (on SQLite the commit is synced to disk even
+    // in WAL mode with synchronous=NORMAL): a create does this before it is sent, so that after a crash
+    // or power loss it is looked up before it is sent again.
+    bool recordAttempt(qint64 id, const QString& owner, QString* error = nullptr);
+    // The finishing moves; only the claim's owner may make them.
+    bool markApplied(qint64 id, const QString& owner, QString* error = nullptr);
     // Counts the attempt; `retryAt` (invalid = at once) is when the change is due again.
-    bool markFailed(qint64 id, const QString& message, const QDateTime& retryAt = {},
+    bool markFailed(qint64 id, const QString& owner, const QString& message, const QDateTime& retryAt = {},
                     QString* error = nullptr);
-    bool markConflict(qint64 id, const QString& message, QString* error = nullptr);
+    bool markConflict(qint64 id, const QString& owner, const QString& message, QString* error = nullptr);
     // Replaces what a not yet applied change will do (the admin edited it again).
     bool updatePayload(qint64 id, const QJsonObject& payload, QString* error = nullptr);
-    // The same, and the base values widened to the members the new payload touches.
+    // The same, and the base values widened to the members the new payload touches, only while the
+    // change still has `readRevision` (the one the edit was made on): another admin's revision in between
+    // is refused, not overwritten.
     bool updatePayload(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
-                       QString* error = nullptr);
-    // Drops a change that is not being applied right now.
+                       qint64 readRevision, QString* error = nullptr);
+    // Drops a change that is not being applied right now (an `applying` one whose lease lapsed is
+    // abandoned and can go).
     bool discard(qint64 id, QString* error = nullptr);
     // Drops the applied ones of a profile; returns how many, -1 on error.
     int purgeApplied(qint64 profileId, QString* error = nullptr);
@@ -51,8 +65,11 @@ public:
 private:
     // The changes whose row meets `where` (its ? placeholders bound to `values`), in the order staged.
     QList<PendingChange> select(const QString& where, const QVariantList& values, QString* error) const;
-    bool transition(qint64 id, ChangeState to, const QList<ChangeState>& from, const QString& message,
-                    const QDateTime& retryAt, bool countAttempt, QString* error);
+    // Finishes a change `owner` holds (applying -> to).
+    bool finish(qint64 id, const QString& owner, ChangeState to, const QString& message,
+                const QDateTime& retryAt, bool countAttempt, QString* error);
+    // Why `id` could not be moved to `to`, in the admin's words (gone, its state, or who holds it).
+    bool refusal(qint64 id, ChangeState to, QString* error) const;
     // Runs a prepared UPDATE whose last bound values are still to come (updated_at, id).
     bool updateEditable(qint64 id, QSqlQuery& query, QString* error);
 

@@ -33,28 +33,43 @@ QDateTime retryTime(const store::PendingChange& change) {
     return QDateTime::currentDateTimeUtc().addSecs(std::min<qint64>(qint64(2) << exponent, 15 * 60));
 }
 
+// Whether `extension`, found with the number of the create `wanted`, is the one that create made: the
+// number alone could be someone else's extension made meanwhile, so the email, the name or the contact's
+// name must match too (whichever the create carries; with none of them the number has to do).
+bool isTheCreated(const core::Extension& extension, const core::Extension& wanted) {
+    const core::ExtensionContact& a = extension.contact;
+    const core::ExtensionContact& b = wanted.contact;
+    const bool byEmail = !b.email.isEmpty();
+    const bool byName = !wanted.name.isEmpty();
+    const bool byContact = !b.firstName.isEmpty() || !b.lastName.isEmpty();
+    if (!byEmail && !byName && !byContact)
+        return true;
+    return (byEmail && a.email.compare(b.email, Qt::CaseInsensitive) == 0) ||
+           (byName && extension.name == wanted.name) ||
+           (byContact && a.firstName == b.firstName && a.lastName == b.lastName);
+}
+
 } // namespace
 
 ChangePusher::ChangePusher(store::Database& database, store::Profile profile,
                            providers::ringcentral::RingCentralClient& client, QObject* parent)
     : QObject(parent)
     , m_database(database)
+    , m_claims(database)
     , m_profile(std::move(profile))
     , m_client(client) {
 }
 
-void ChangePusher::start(std::optional<qint64> onlyChangeId) {
+void ChangePusher::start(std::optional<qint64> onlyChangeId, bool ignoreBackoff) {
     store::PendingChangeRepository changes(m_database);
     QString error;
-    // A change still `applying` was in hand when a process died: whether it took effect is unknown, so
-    // it goes back to `failed` (counting the attempt) and is checked at the provider before anything is
-    // sent again.
-    for (const store::PendingChange& stuck :
-         changes.list(m_profile.id, {store::ChangeState::Applying}, &error)) {
-        changes.markFailed(stuck.id,
-                           tr("The previous sync stopped while applying this change; it is checked "
-                              "at the provider before it is applied again."),
-                           QDateTime::currentDateTimeUtc(), &error);
+    // A change still `applying` is another applier's (GUI, CLI, another admin) while its lease holds: it
+    // is left alone and named in the report. One whose lease lapsed was abandoned; due() lists it and the
+    // claim recovers it, counting an attempt, so it is checked at the provider before anything is sent.
+    if (!onlyChangeId) {
+        m_report.skipped += m_claims.heldByOthers(m_profile.id, &error);
+        if (!error.isEmpty())
+            m_report.errors << error;
     }
     if (onlyChangeId) {
         if (std::optional<store::PendingChange> change = changes.find(*onlyChangeId, &error);
@@ -64,7 +79,9 @@ void ChangePusher::start(std::optional<qint64> onlyChangeId) {
             m_report.errors
                 << tr("There is no pending change %1 in profile %2.").arg(*onlyChangeId).arg(m_profile.name);
     } else {
-        m_queue = changes.due(m_profile.id, QDateTime::currentDateTimeUtc(), &error);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        m_queue = ignoreBackoff ? changes.applicable(m_profile.id, now, &error)
+                                : changes.due(m_profile.id, now, &error);
         if (!error.isEmpty())
             m_report.errors << error;
     }
@@ -81,18 +98,37 @@ void ChangePusher::next() {
     }
     const store::PendingChange change = m_queue.takeFirst();
     emit progress({tr("Pending changes"), m_total - m_queue.size() - 1, m_total});
-    QString error;
-    if (!store::PendingChangeRepository(m_database).markApplying(change.id, &error)) {
-        // Discarded meanwhile, or claimed by another worker on a shared database: not ours to apply.
+    QString why;
+    const std::optional<store::PendingChange> claimed = m_claims.claim(change, &why);
+    if (!claimed) {
+        // Claimed by another applier, applied by one meanwhile, discarded: not ours to apply.
+        m_report.skipped << why;
         QTimer::singleShot(0, this, &ChangePusher::next);
         return;
     }
-    apply(change);
+    if (claimed->operation == store::ChangeOperation::Create && !countCreateAttempt(*claimed))
+        return;
+    apply(*claimed);
+}
+
+bool ChangePusher::countCreateAttempt(const store::PendingChange& change) {
+    // Counted before the create goes out, so that a crash or power cut after sending leaves attempts > 0
+    // and the next applier looks the record up instead of sending again. The change in hand keeps the
+    // count of the earlier tries: zero means this is the first send.
+    QString error;
+    if (store::PendingChangeRepository(m_database).recordAttempt(change.id, m_claims.owner(), &error))
+        return true;
+    failedLocally(change, error);
+    return false;
+}
+
+void ChangePusher::afterSettling(std::function<void()> then) {
+    QTimer::singleShot(m_settleDelay, this, std::move(then));
 }
 
 void ChangePusher::apply(const store::PendingChange& change) {
     if (change.entity == NumberChangePayloads::kPhoneNumber)
-        NumberPusher::apply(m_database, m_profile, m_client.api(), this, change,
+        NumberPusher::apply(m_database, m_profile, m_client.api(), this, change, m_settleDelay,
                             [this, change](const NumberPusher::Result& r) {
                                 r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
                                           &ChangePusher::failedLocally, &ChangePusher::conflict);
@@ -146,6 +182,14 @@ void ChangePusher::applyExtension(const store::PendingChange& change) {
         const bool unchanged = std::any_of(forms.cbegin(), forms.cend(), [&](const core::Extension& form) {
             return extensions.versionOf(form) == change.baseVersion;
         });
+        if (!unchanged && change.operation == store::ChangeOperation::Update &&
+            ChangePayloads::applyExtensionFields(*remote.value, change.payload) == *remote.value) {
+            // The provider already holds the change's values (an earlier attempt took effect and the
+            // process died before recording it, or someone made the same edit): applied, not a conflict.
+            return storeAndSucceed(
+                change, *remote.value,
+                tr("Extension %1 already had the new values.").arg(remote.value->extensionNumber));
+        }
         if (!unchanged) {
             QStringList fields;
             if (local) {
@@ -207,17 +251,25 @@ void ChangePusher::createExtension(const store::PendingChange& change) {
         return;
     }
     // Tried before: look for it first, so that a create whose answer was lost is not made twice.
-    const QString number = change.payload.value(u"extensionNumber"_s).toString();
+    lookUpExtension(change, false);
+}
+
+void ChangePusher::lookUpExtension(const store::PendingChange& change, bool settled) {
+    // The number alone does not say the extension is ours: someone may have made another one with that
+    // number meanwhile. It is ours when its name or email is the one the create sends.
+    const core::Extension wanted = ChangePayloads::applyExtensionFields({}, change.payload);
     auto found = std::make_shared<std::optional<core::Extension>>();
+    auto taken = std::make_shared<std::optional<core::Extension>>();
     m_client.listExtensions(
         {},
-        [found, number](int, const QList<core::Extension>& page) {
+        [found, taken, wanted](int, const QList<core::Extension>& page) {
             for (const core::Extension& extension : page) {
-                if (!number.isEmpty() && extension.extensionNumber == number)
-                    *found = extension;
+                if (wanted.extensionNumber.isEmpty() || extension.extensionNumber != wanted.extensionNumber)
+                    continue;
+                *(isTheCreated(extension, wanted) ? found : taken) = extension;
             }
         },
-        [this, change, found](const ListOutcome& outcome) {
+        [this, change, found, taken, settled](const ListOutcome& outcome) {
             if (*found)
                 return storeAndSucceed(
                     change, **found,
@@ -228,6 +280,13 @@ void ChangePusher::createExtension(const store::PendingChange& change) {
                     return failed(change, *outcome.error);
                 return failedLocally(change, tr("Could not check whether the extension exists already."));
             }
+            if (*taken)
+                return conflict(change, tr("Extension number %1 is used at the provider by \"%2\"; the "
+                                           "extension was not created.")
+                                            .arg((*taken)->extensionNumber, (*taken)->name));
+            // A create whose answer was lost may land a moment later: look once more before sending.
+            if (!settled)
+                return afterSettling([this, change] { lookUpExtension(change, true); });
             sendExtensionCreate(change);
         });
 }
@@ -245,7 +304,7 @@ void ChangePusher::sendExtensionCreate(const store::PendingChange& change) {
 
 // --- forwarding number ----------------------------------------------------------------------------------
 
-void ChangePusher::applyForwarding(const store::PendingChange& change) {
+void ChangePusher::applyForwarding(const store::PendingChange& change, bool settled) {
     const QString extensionId = change.payload.value(u"extensionId"_s).toString();
     if (extensionId.isEmpty())
         return failedLocally(change, tr("The change names no extension (payload member extensionId)."));
@@ -257,7 +316,7 @@ void ChangePusher::applyForwarding(const store::PendingChange& change) {
     auto gathered = std::make_shared<QList<core::ForwardingNumber>>();
     m_client.listForwardingNumbers(
         extensionId, [gathered](int, const QList<core::ForwardingNumber>& page) { *gathered += page; },
-        [this, change, extensionId, gathered](const ListOutcome& outcome) {
+        [this, change, extensionId, gathered, settled](const ListOutcome& outcome) {
             if (!outcome.complete) {
                 if (outcome.error && outcome.error->kind == net::ApiError::Kind::NotFound)
                     return conflict(change,
@@ -281,6 +340,9 @@ void ChangePusher::applyForwarding(const store::PendingChange& change) {
                             tr("Forwarding number %1 had already been created.").arg(wanted.phoneNumber));
                     }
                 }
+                // A create whose answer was lost may land a moment later: look once more before sending.
+                if (!settled)
+                    return afterSettling([this, change] { applyForwarding(change, true); });
                 return createForwarding(change, extensionId);
             }
             const auto it = std::find_if(list.begin(), list.end(), [&](const core::ForwardingNumber& entry) {
@@ -295,6 +357,15 @@ void ChangePusher::applyForwarding(const store::PendingChange& change) {
                                      tr("Forwarding number %1 was already deleted.").arg(change.entityKey));
                 }
                 return conflict(change, tr("The record was deleted at the provider since you edited it."));
+            }
+            if (change.operation == store::ChangeOperation::Update &&
+                ChangePayloads::applyForwardingFields(*it, change.payload) == *it) {
+                // Already holds the change's values (see applyExtension): applied, not a conflict.
+                QString error;
+                if (!storeForwardingList(extensionId, list, &error))
+                    return failedLocally(change, error);
+                return succeeded(change,
+                                 tr("Forwarding number %1 already had the new values.").arg(it->phoneNumber));
             }
             if (store::ForwardingNumberRepository::versionOf({*it}) != change.baseVersion) {
                 store::ForwardingNumberRepository repository(m_database);
@@ -371,7 +442,7 @@ void ChangePusher::succeeded(const store::PendingChange& change, const QString& 
     entry.entityKey = change.entityKey;
     entry.action = store::toText(change.operation);
     entry.summary = summary;
-    if (!store::PendingChangeRepository(m_database).markApplied(change.id, &error) ||
+    if (!store::PendingChangeRepository(m_database).markApplied(change.id, m_claims.owner(), &error) ||
         !store::AuditLogRepository(m_database).append(entry, &error) || !transaction.commit()) {
         m_report.errors << (error.isEmpty() ? transaction.error() : error);
     } else {
@@ -387,7 +458,8 @@ void ChangePusher::failed(const store::PendingChange& change, const net::ApiErro
     const QDateTime retryAt =
         error.isTransient() ? retryTime(change) : QDateTime::currentDateTimeUtc().addDays(1);
     QString problem;
-    if (!store::PendingChangeRepository(m_database).markFailed(change.id, error.message(), retryAt, &problem))
+    if (!store::PendingChangeRepository(m_database)
+             .markFailed(change.id, m_claims.owner(), error.message(), retryAt, &problem))
         m_report.errors << problem;
     m_report.errors << error.message();
     ++m_report.failed;
@@ -395,18 +467,29 @@ void ChangePusher::failed(const store::PendingChange& change, const net::ApiErro
 }
 
 void ChangePusher::failedLocally(const store::PendingChange& change, const QString& message) {
+    // A local cause (the store refused, a lookup could not finish) may clear by itself, so it is retried
+    // with backoff, but not forever: after kMaxLocalAttempts the change waits, failed with its reason,
+    // until the admin applies it explicitly (`pending apply ID`, which does not wait for due changes).
+    const bool givingUp = change.attempts + 1 >= kMaxLocalAttempts;
+    const QString reason = givingUp ? tr("%1 (gave up after %2 attempts; apply it explicitly to try again)")
+                                          .arg(message)
+                                          .arg(change.attempts + 1)
+                                    : message;
+    const QDateTime retryAt =
+        givingUp ? QDateTime(QDate(9999, 12, 31), QTime(0, 0), Qt::UTC) : retryTime(change);
     QString problem;
     if (!store::PendingChangeRepository(m_database)
-             .markFailed(change.id, message, retryTime(change), &problem))
+             .markFailed(change.id, m_claims.owner(), reason, retryAt, &problem))
         m_report.errors << problem;
-    m_report.errors << message;
+    m_report.errors << reason;
     ++m_report.failed;
     QTimer::singleShot(0, this, &ChangePusher::next);
 }
 
 void ChangePusher::conflict(const store::PendingChange& change, const QString& message) {
     QString problem;
-    if (!store::PendingChangeRepository(m_database).markConflict(change.id, message, &problem))
+    if (!store::PendingChangeRepository(m_database)
+             .markConflict(change.id, m_claims.owner(), message, &problem))
         m_report.errors << problem;
     ++m_report.conflicts;
     QTimer::singleShot(0, this, &ChangePusher::next);

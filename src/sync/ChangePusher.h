@@ -2,20 +2,24 @@
 
 #include "store/PendingChange.h"
 #include "store/Profile.h"
+#include "sync/ChangeClaims.h"
 #include "sync/SyncForward.h"
 #include "sync/SyncTypes.h"
 
 #include <QObject>
+#include <functional>
 #include <optional>
 
 namespace trunkline::sync {
 
 // Pushes a profile's due pending changes to RingCentral, one after the other in the order they were
-// staged (a later change may build on an earlier one). For each: claim it (markApplying), check the
-// remote record still has the version the edit was made on (else: conflict, remote untouched), apply,
-// write the provider's answer to the store, mark applied and log it. Creates are never sent twice: a
-// create that was tried before (answer lost, or the process died while it was `applying`) is first
-// looked up at the provider and only sent when it is not there.
+// staged (a later change may build on an earlier one). For each: claim it for this applier with a lease
+// (ChangeClaims; a change another applier holds is skipped and reported), check whether the remote record
+// already holds the change's values (then it is applied: an earlier attempt took effect), else check it
+// still has the version the edit was made on (else: conflict, remote untouched), apply, write the
+// provider's answer to the store, mark applied and log it. Creates are never sent twice: the attempt is
+// counted durably before a create is sent, and a create tried before is first looked up at the provider
+// (twice, the provider given time to settle between) and only sent when it is not there.
 class ChangePusher : public QObject {
     Q_OBJECT
 
@@ -23,10 +27,17 @@ public:
     ChangePusher(store::Database& database, store::Profile profile,
                  providers::ringcentral::RingCentralClient& client, QObject* parent = nullptr);
 
-    // Pushes every due change, or only `onlyChangeId` (the admin's explicit "apply", due or not).
-    void start(std::optional<qint64> onlyChangeId = {});
+    // Pushes every due change (every pending or failed one, due or not, when `ignoreBackoff`: the admin's
+    // Apply), or only `onlyChangeId` (the admin's explicit "apply", due or not).
+    void start(std::optional<qint64> onlyChangeId = {}, bool ignoreBackoff = false);
     // Stops after the change in hand (a change is never abandoned halfway).
     void cancel() { m_cancelled = true; }
+    // See SyncEngine::Options::settleDelay.
+    void setSettleDelay(std::chrono::milliseconds delay) { m_settleDelay = delay; }
+
+    // A change that failed for a local reason (the store refused, a lookup could not finish) is retried
+    // this many times, then left failed with its reason until the admin applies it explicitly.
+    static constexpr int kMaxLocalAttempts = 5;
 
 signals:
     void progress(const trunkline::sync::SyncProgress& progress);
@@ -37,8 +48,11 @@ private:
     void apply(const store::PendingChange& change);
     void applyExtension(const store::PendingChange& change);
     void createExtension(const store::PendingChange& change);
+    // Looks for the extension a create tried before may have made; `settled`: the second look, after
+    // the settle delay.
+    void lookUpExtension(const store::PendingChange& change, bool settled);
     void sendExtensionCreate(const store::PendingChange& change);
-    void applyForwarding(const store::PendingChange& change);
+    void applyForwarding(const store::PendingChange& change, bool settled = false);
     void createForwarding(const store::PendingChange& change, const QString& extensionId);
 
     // Outcomes; each ends the change in hand and moves on.
@@ -52,12 +66,20 @@ private:
     void storeAndSucceed(const store::PendingChange& change, const core::Extension& extension,
                          const QString& summary);
 
+    // Counts the attempt of a claimed create durably before it is sent; false (the change ended failed,
+    // nothing sent) when the store cannot.
+    bool countCreateAttempt(const store::PendingChange& change);
+    // Runs `then` after the settle delay (only while this pusher lives).
+    void afterSettling(std::function<void()> then);
+
     static QString changedText(const QStringList& fields);
     bool storeExtension(const core::Extension& extension, QString* error);
     bool storeForwardingList(const QString& extensionId, const QList<core::ForwardingNumber>& list,
                              QString* error);
 
     store::Database& m_database;
+    ChangeClaims m_claims;
+    std::chrono::milliseconds m_settleDelay = kDefaultSettleDelay;
     store::Profile m_profile;
     providers::ringcentral::RingCentralClient& m_client;
     QList<store::PendingChange> m_queue;

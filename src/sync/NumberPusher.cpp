@@ -5,6 +5,7 @@
 #include "store/PhoneNumberRepository.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -29,11 +30,13 @@ constexpr auto conflict = &PushResult::conflict;
 class RestcommChange : public std::enable_shared_from_this<RestcommChange> {
 public:
     RestcommChange(store::Database& database, const store::Profile& profile, net::ApiClient* api,
-                   QObject* owner, store::PendingChange change, NumberPusher::Done done)
+                   QObject* owner, store::PendingChange change, std::chrono::milliseconds settleDelay,
+                   NumberPusher::Done done)
         : m_database(database)
         , m_profileId(profile.id)
         , m_client(new RestcommClient(api, profile.accountId, owner))
         , m_change(std::move(change))
+        , m_settleDelay(settleDelay)
         , m_done(std::move(done)) {}
 
     void start() {
@@ -113,6 +116,15 @@ private:
         if (remote.error)
             return end(failed(*remote.error));
         store::PhoneNumberRepository numbers(m_database);
+        if (m_change.operation == store::ChangeOperation::Update &&
+            NumberChangePayloads::applyNumberFields(*remote.value, m_change.payload) == *remote.value) {
+            // Already holds the change's values, whatever its version (an earlier attempt took effect and
+            // the process died before recording it): applied, not a conflict.
+            if (store(*remote.value))
+                end(applied(
+                    NumberPusher::tr("Number %1 already had the new values.").arg(remote.value->e164)));
+            return;
+        }
         if (numbers.versionOf(*remote.value) != m_change.baseVersion) {
             const std::optional<core::PhoneNumberRecord> local =
                 numbers.find(m_profileId, m_change.entityKey);
@@ -173,10 +185,12 @@ private:
                     "stage it again.")
                     .arg(request.areaCode)));
         }
-        lookThenSend(request);
+        lookThenSend(request, false);
     }
 
-    void lookThenSend(const providers::restcomm::ProvisionRequest& request) {
+    // `settled`: the second look, after the settle delay (a provision whose answer was lost may land a
+    // moment later).
+    void lookThenSend(const providers::restcomm::ProvisionRequest& request, bool settled) {
         auto self = shared_from_this();
         auto found = std::make_shared<std::optional<core::PhoneNumberRecord>>();
         const QString wanted = request.number.e164;
@@ -187,7 +201,7 @@ private:
                         *found = number;
                 }
             },
-            [self, found, request](const ListOutcome& outcome) {
+            [self, found, request, settled](const ListOutcome& outcome) {
                 if (*found) {
                     if (self->store(**found))
                         self->end(applied(
@@ -201,6 +215,11 @@ private:
                     return self->end(failedLocally(
                         NumberPusher::tr("Could not check whether number %1 is provisioned already.")
                             .arg(request.number.e164)));
+                }
+                if (!settled && self->m_client) {
+                    QTimer::singleShot(self->m_settleDelay, self->m_client.data(),
+                                       [self, request] { self->lookThenSend(request, true); });
+                    return;
                 }
                 self->send(request);
             });
@@ -222,6 +241,7 @@ private:
     qint64 m_profileId;
     QPointer<RestcommClient> m_client;
     store::PendingChange m_change;
+    std::chrono::milliseconds m_settleDelay;
     NumberPusher::Done m_done;
 };
 
@@ -255,12 +275,14 @@ QString unsupportedReason(const store::Profile& profile, const store::PendingCha
 } // namespace
 
 void NumberPusher::apply(store::Database& database, const store::Profile& profile, net::ApiClient* api,
-                         QObject* owner, const store::PendingChange& change, Done done) {
+                         QObject* owner, const store::PendingChange& change,
+                         std::chrono::milliseconds settleDelay, Done done) {
     if (profile.provider != core::kProviderRestcomm)
         return done(failedLocally(unsupportedReason(profile, change)));
     if (profile.accountId.isEmpty())
         return done(failedLocally(tr("Profile %1 names no Restcomm Account SID.").arg(profile.name)));
-    std::make_shared<RestcommChange>(database, profile, api, owner, change, std::move(done))->start();
+    std::make_shared<RestcommChange>(database, profile, api, owner, change, settleDelay, std::move(done))
+        ->start();
 }
 
 providers::restcomm::ProvisionRequest NumberPusher::provisionRequest(const QJsonObject& payload) {

@@ -7,6 +7,7 @@
 #include "sync/SyncForward.h"
 
 #include <QCoreApplication>
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -33,9 +34,11 @@ public:
 
     // `api` is the profile's connection; profile.accountId must be the Restcomm AccountSid for Restcomm.
     // The provider client made for the change lives under `owner`: `done` is called exactly once while
-    // `owner` lives (possibly before apply() returns, for a change that cannot be applied).
+    // `owner` lives (possibly before apply() returns, for a change that cannot be applied). A provision
+    // tried before that a lookup does not find is looked up once more after `settleDelay`, then sent.
     static void apply(store::Database& database, const store::Profile& profile, net::ApiClient* api,
-                      QObject* owner, const store::PendingChange& change, Done done);
+                      QObject* owner, const store::PendingChange& change,
+                      std::chrono::milliseconds settleDelay, Done done);
 
     // The Restcomm request a provision payload (changes::NumberChangePayloads::provisionFields) stands
     // for: the provider's side of the format stays here, so src/changes knows no provider client.

@@ -63,6 +63,24 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
         if (remote.error)
             return done(failed(*remote.error));
         ExtensionSettingsRepository repository(database);
+        // Only the members the change carries count: the others are not sent.
+        QStringList changed;
+        for (const QString& path : SettingsPayloads::differences(kind, *remote.value, settings)) {
+            if (!SettingsPayloads::valueAt(settings,
+                                           path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path)
+                     .isUndefined())
+                changed << path;
+        }
+        if (changed.isEmpty()) {
+            // The provider already holds the change's values, whatever its version: an earlier attempt
+            // took effect (its answer was lost, or the process died before recording it). Applied, not a
+            // conflict; keep what the provider has.
+            QString error;
+            if (!repository.put(profileId, extensionId, kind, *remote.value, &error))
+                return done(failedLocally(error));
+            return done(
+                applied(tr("The %1 of extension %2 already had the new values.").arg(what, extensionId)));
+        }
         if (ExtensionSettingsRepository::versionOf(*remote.value) != change.baseVersion) {
             const std::optional<QJsonObject> local = repository.get(profileId, extensionId, kind);
             const QStringList fields =
@@ -74,22 +92,6 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
                                    .arg(what, extensionId)
                              : tr("The %1 of extension %2 changed at the provider since you edited it: %3.")
                                    .arg(what, extensionId, fields.join(u", "_s))));
-        }
-        // Only the members the change carries count: the others are not sent.
-        QStringList changed;
-        for (const QString& path : SettingsPayloads::differences(kind, *remote.value, settings)) {
-            if (!SettingsPayloads::valueAt(settings,
-                                           path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path)
-                     .isUndefined())
-                changed << path;
-        }
-        if (changed.isEmpty()) {
-            // An earlier attempt took effect (its answer was lost): keep what the provider has.
-            QString error;
-            if (!repository.put(profileId, extensionId, kind, *remote.value, &error))
-                return done(failedLocally(error));
-            return done(
-                applied(tr("The %1 of extension %2 already had the new values.").arg(what, extensionId)));
         }
         (client.*put)(extensionId, settings,
                       [&database, profileId, extensionId, kind, what, changed,

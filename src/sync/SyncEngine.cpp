@@ -134,6 +134,7 @@ void SyncEngine::startPush() {
     if (!m_connection->accountId.isEmpty() && m_connection->accountId != ownAlias)
         pushing.accountId = m_connection->accountId; // demo profiles learn their AccountSid on connecting
     m_pusher = new ChangePusher(m_database, pushing, *client, m_run);
+    m_pusher->setSettleDelay(m_options.settleDelay);
     connect(m_pusher, &ChangePusher::progress, this, &SyncEngine::progress);
     connect(m_pusher, &ChangePusher::finished, this, [this](const SyncReport& report) {
         const bool pullComplete = m_report.complete;
@@ -143,7 +144,7 @@ void SyncEngine::startPush() {
         m_report.complete = pullComplete && report.complete && report.failed == 0;
         finish();
     });
-    m_pusher->start(m_options.onlyChangeId);
+    m_pusher->start(m_options.onlyChangeId, m_options.ignoreBackoff);
 }
 
 void SyncEngine::finish() {

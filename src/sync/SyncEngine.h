@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <chrono>
 #include <optional>
 
 namespace trunkline::sync {
@@ -29,7 +30,11 @@ public:
         bool push = true;
         bool details = false; // also fetch every extension's details (RingCentral), waiting for them
         std::optional<qint64> onlyChangeId{}; // push just this change (`pending apply ID`)
-        int pageSize = 0;                     // records per list page; 0 = the provider client's default
+        bool ignoreBackoff = false; // push failed changes too before their retry time (the admin's Apply)
+        int pageSize = 0;           // records per list page; 0 = the provider client's default
+        // How long a create tried before (answer lost) gives the provider to settle before a second
+        // lookup and a re-send; tests shorten it.
+        std::chrono::milliseconds settleDelay{kDefaultSettleDelay};
     };
 
     explicit SyncEngine(store::Database& database, QObject* parent = nullptr);

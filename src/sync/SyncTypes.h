@@ -4,8 +4,14 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <chrono>
 
 namespace trunkline::sync {
+
+// A create whose answer was lost (timeout, dropped connection) may still land at the provider a moment
+// later: before concluding from a lookup that it did not take effect, the pusher waits this long and looks
+// again. Bounded and short: it is paid only by creates that were tried before and are not found.
+inline constexpr std::chrono::milliseconds kDefaultSettleDelay{2000};
 
 // Where a sync stands, for a progress bar: `what` is translated ("Extensions"), `total` is 0 while the
 // provider has not said how much there is.
@@ -26,6 +32,9 @@ struct SyncReport {
     int applied = 0;            // pending changes applied
     int failed = 0;             // pending changes that failed this time (kept with their error)
     int conflicts = 0;          // pending changes flagged as conflicts
+    // Changes left alone because another applier holds them or applied them meanwhile, one translated
+    // sentence each: not an error (each change is applied once, by one applier).
+    QStringList skipped;
 
     // Adds another part's figures (pull of one provider, push).
     void merge(const SyncReport& other) {
@@ -37,6 +46,7 @@ struct SyncReport {
         applied += other.applied;
         failed += other.failed;
         conflicts += other.conflicts;
+        skipped += other.skipped;
     }
 };
 

@@ -76,6 +76,11 @@ QJsonObject businessHours(bool voicemail) {
              QJsonObject{{u"enabled"_s, voicemail}, {u"recipient"_s, QJsonObject{{u"id"_s, u"1"_s}}}}}};
 }
 
+// An applier's live claim (the GUI or CLI sending a change right now).
+store::ChangeClaim applier() {
+    return {u"admin@desk:1#00000001"_s, QDateTime::currentDateTimeUtc().addSecs(600)};
+}
+
 } // namespace
 
 class tst_ChangeStager : public EngineTestCase {
@@ -260,6 +265,68 @@ private slots:
         QCOMPARE(rows(test, profile).size(), 2);
     }
 
+    // Two admins (two stagers on two connections to one store) open the same staged change; Bernd saves
+    // first. Anna's edit was made on the revision before his and is refused with a message, not written
+    // over his.
+    void editOfAnOlderRevisionIsRefused() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        auto secondConnection = test.database().cloneForThisThread(nullptr);
+        QVERIFY(secondConnection);
+        ChangeStager anna(test.database());
+        ChangeStager bernd(*secondConnection);
+        core::PhoneNumberRecord first = number();
+        first.label = u"Front desk"_s;
+        const StagingResult added =
+            anna.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), first, u"v1"_s));
+        QVERIFY2(added.ok(), qPrintable(added.error));
+        const qint64 seen = added.steps.first().after->revision; // what both editors show
+        QCOMPARE(seen, 1);
+
+        core::PhoneNumberRecord his = first;
+        his.extensionId = u"102"_s;
+        PendingChange berndsEdit =
+            changes::NumberChangePayloads::numberUpdate(profile, number(), his, u"v1"_s);
+        berndsEdit.revision = seen;
+        const StagingResult saved = bernd.stage(berndsEdit);
+        QVERIFY2(saved.ok(), qPrintable(saved.error));
+        QCOMPARE(saved.steps.first().after->revision, 2);
+
+        core::PhoneNumberRecord hers = first;
+        hers.label = u"Lobby"_s;
+        PendingChange annasEdit =
+            changes::NumberChangePayloads::numberUpdate(profile, number(), hers, u"v1"_s);
+        annasEdit.revision = seen;
+        const StagingResult refused = anna.stage(annasEdit);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(u"edited by someone else"_s), qPrintable(refused.error));
+        const QList<PendingChange> staged = rows(test, profile);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged.first().payload, saved.steps.first().after->payload);
+
+        // Reloaded (the revision she now sees), her edit goes through.
+        annasEdit.revision = staged.first().revision;
+        QVERIFY(anna.stage(annasEdit).ok());
+        QCOMPARE(rows(test, profile).first().payload.value(u"label"_s).toString(), u"Lobby"_s);
+    }
+
+    // A change left `applying` by an applier that died can be discarded once its lease has lapsed.
+    void stuckChangeIsDiscardedAfterItsLease() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ChangeStager stager(test.database());
+        const StagingResult staged =
+            stager.stage(changes::ChangePayloads::extensionDelete(profile, extension(), u"v"_s));
+        QVERIFY(staged.ok());
+        const qint64 id = staged.steps.first().after->id;
+        QVERIFY(
+            store::PendingChangeRepository(test.database())
+                .markApplying(id, {u"ghost@gone:1#deadbeef"_s, QDateTime::currentDateTimeUtc().addSecs(-1)}));
+        const StagingResult discarded = stager.discard(id);
+        QVERIFY2(discarded.ok(), qPrintable(discarded.error));
+        QVERIFY(rows(test, profile).isEmpty());
+    }
+
     void keepsTheBaseOfTheFirstEdit() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
@@ -360,7 +427,8 @@ private slots:
         edited.label = u"Front desk"_s;
         const StagingResult first =
             stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s));
-        QVERIFY(store::PendingChangeRepository(test.database()).markApplying(first.steps.first().after->id));
+        QVERIFY(store::PendingChangeRepository(test.database())
+                    .markApplying(first.steps.first().after->id, applier()));
 
         // A new edit while the first is being sent is a change of its own.
         edited.label = u"Lobby"_s;
@@ -402,7 +470,8 @@ private slots:
         // A conflict is discarded with the rest.
         store::PendingChangeRepository repository(test.database());
         const qint64 conflicted = c.steps.first().after->id;
-        QVERIFY(repository.markApplying(conflicted) && repository.markConflict(conflicted, u"moved"_s));
+        QVERIFY(repository.markApplying(conflicted, applier()) &&
+                repository.markConflict(conflicted, applier().owner, u"moved"_s));
         const StagingResult all = stager.discardAll(profile);
         QVERIFY2(all.ok(), qPrintable(all.error));
         QCOMPARE(all.steps.size(), 2);

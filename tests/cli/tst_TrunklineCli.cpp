@@ -2,15 +2,21 @@
 // halfway through.
 
 #include "CliRunner.h"
+#include "TestDatabase.h"
+#include "changes/ChangePayloads.h"
+#include "changes/ChangeStager.h"
 #include "core/Csv.h"
 #include "emulator/DemoCredentials.h"
 #include "store/Database.h"
+#include "store/PendingChangeRepository.h"
 
 #include <QBuffer>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +49,30 @@ class tst_TrunklineCli : public QObject {
         return trunkline::tests::runCli(m_database, arguments, input, timeoutMs);
     }
     static QJsonArray jsonArray(const QByteArray& text) { return QJsonDocument::fromJson(text).array(); }
+
+    // Starts trunkline-emulator with `arguments`; true once its base URL and RingCentral admin
+    // credentials are read.
+    static bool startEmulator(QProcess& emulator, const QStringList& arguments, QString& baseUrl,
+                              QHash<QString, QString>& admin) {
+        emulator.setProgram(QStringLiteral(TRUNKLINE_EMULATOR_PATH));
+        emulator.setArguments(arguments);
+        emulator.start();
+        if (!emulator.waitForStarted())
+            return false;
+        QDeadlineTimer deadline(60000);
+        while (!readEmulatorBanner(emulator, baseUrl, admin)) {
+            if (deadline.hasExpired() || !emulator.waitForReadyRead(int(deadline.remainingTime())))
+                return false;
+        }
+        return true;
+    }
+    // What `profiles add` reads on stdin for a RingCentral profile.
+    static QByteArray secretOf(const QHash<QString, QString>& admin) {
+        return (admin.value(QStringLiteral("client_id")) + u'\n' +
+                admin.value(QStringLiteral("client_secret")) + u'\n' + admin.value(QStringLiteral("jwt")) +
+                u'\n')
+            .toUtf8();
+    }
 
 private slots:
     void initTestCase() {
@@ -224,6 +254,162 @@ private slots:
                  QStringLiteral("Demo"));
     }
 
+    // `pending apply` tells a script when not everything went through: a conflict exits 5, a failure 4.
+    void pendingApplyExitsNonZeroOnConflictOrFailure() {
+        const Run sync = cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Demo")});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        QString error;
+        auto database = trunkline::store::Database::open(m_database, &error);
+        QVERIFY2(database, qPrintable(error));
+        const QList<trunkline::store::Profile> profiles =
+            trunkline::store::ProfileRepository(*database).list();
+        QVERIFY(!profiles.isEmpty());
+        const QList<trunkline::core::Extension> extensions =
+            trunkline::store::ExtensionRepository(*database).list(profiles.first().id);
+        QVERIFY(!extensions.isEmpty());
+        trunkline::store::PendingChangeRepository changes(*database);
+
+        // Made on a version the provider no longer has, to a value it does not hold: a conflict.
+        trunkline::store::PendingChange stale;
+        stale.profileId = profiles.first().id;
+        stale.entity = QStringLiteral("extension");
+        stale.entityKey = extensions.first().id;
+        stale.payload = QJsonObject{{QStringLiteral("name"), QStringLiteral("Edited on an old copy")}};
+        stale.baseVersion = QStringLiteral("a version long gone");
+        QVERIFY(changes.enqueue(stale));
+        const Run conflicted =
+            cli({QStringLiteral("pending"), QStringLiteral("apply"), QString::number(stale.id)});
+        QCOMPARE(conflicted.exitCode, 5);
+        QCOMPARE(changes.find(stale.id)->state, trunkline::store::ChangeState::Conflict);
+        QVERIFY(changes.discard(stale.id));
+
+        trunkline::store::PendingChange unknown = stale;
+        unknown.entity = QStringLiteral("mystery");
+        QVERIFY(changes.enqueue(unknown));
+        const Run failed =
+            cli({QStringLiteral("pending"), QStringLiteral("apply"), QString::number(unknown.id)});
+        QCOMPARE(failed.exitCode, 4);
+        QVERIFY2(failed.err.contains("mystery"), failed.err.constData());
+        QVERIFY(changes.discard(unknown.id));
+    }
+
+    // Two `pending apply` processes at once on one store (an SQLite file, or one PostgreSQL database as
+    // two admins on two hosts would share it): every change is applied exactly once, and the applier that
+    // finds a change taken says so and exits 0 instead of failing on it.
+    void twoAppliersApplyEachChangeOnce_data() {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("faults");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite") << QString();
+        QTest::newRow("sqlite, 50-400 ms latency")
+            << QStringLiteral("sqlite") << QStringLiteral("latency=50-400");
+        QTest::newRow("postgres, 50-400 ms latency")
+            << QStringLiteral("postgres") << QStringLiteral("latency=50-400");
+    }
+    void twoAppliersApplyEachChangeOnce() {
+        if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
+            QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
+        QFETCH(QString, engine);
+        QFETCH(QString, faults);
+        TestDatabase store(engine);
+        if (!store.skipReason().isEmpty())
+            QSKIP(qPrintable(store.skipReason()));
+        QVERIFY2(store.open(), qPrintable(store.error()));
+        QProcess emulator;
+        auto stop = qScopeGuard([&emulator] {
+            emulator.kill();
+            emulator.waitForFinished();
+        });
+        QStringList arguments{QStringLiteral("--numbers"),     QStringLiteral("30"),
+                              QStringLiteral("--extensions"),  QStringLiteral("30"),
+                              QStringLiteral("--rate-limits"), QStringLiteral("off")};
+        if (!faults.isEmpty())
+            arguments << QStringLiteral("--faults") << faults;
+        QString baseUrl;
+        QHash<QString, QString> admin;
+        QVERIFY(startEmulator(emulator, arguments, baseUrl, admin));
+        const auto run = [&store](const QStringList& args, const QByteArray& input = {}) {
+            return trunkline::tests::runCli(store.location(), args, input);
+        };
+        const Run add = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+                             QStringLiteral("Shared"), QStringLiteral("--provider"),
+                             QStringLiteral("ringcentral"), QStringLiteral("--base-url"), baseUrl},
+                            secretOf(admin));
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+        const Run synced =
+            run({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Shared")});
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+
+        // Edits of five users and three new extensions, staged as the GUI would.
+        const qint64 profile = trunkline::store::ProfileRepository(store.database()).list().first().id;
+        trunkline::store::ExtensionRepository extensions(store.database());
+        auto& stager = trunkline::changes::ChangeStager::of(store.database());
+        QHash<QString, QString> titles;
+        QSet<QString> taken;
+        for (const trunkline::core::Extension& e : extensions.list(profile)) {
+            taken << e.extensionNumber;
+            if (titles.size() == 5 || e.type != trunkline::core::ExtensionType::User || e.admin)
+                continue;
+            trunkline::core::Extension edited = e;
+            edited.contact.jobTitle = QStringLiteral("Applied once %1").arg(titles.size());
+            titles.insert(e.id, edited.contact.jobTitle);
+            QVERIFY(stager
+                        .stage(trunkline::changes::ChangePayloads::extensionUpdate(profile, e, edited,
+                                                                                   extensions.versionOf(e)))
+                        .ok());
+        }
+        QStringList created;
+        for (int n = 8801; created.size() < 3; ++n) {
+            if (taken.contains(QString::number(n)))
+                continue;
+            trunkline::core::Extension user;
+            user.extensionNumber = QString::number(n);
+            user.contact.firstName = QStringLiteral("Twin");
+            user.contact.lastName = QString::number(n);
+            user.contact.email = QStringLiteral("twin%1@example.com").arg(n);
+            QVERIFY(stager.stage(trunkline::changes::ChangePayloads::extensionCreate(profile, user)).ok());
+            created << user.extensionNumber;
+        }
+
+        QProcess first;
+        QProcess second;
+        for (QProcess* applier : {&first, &second}) {
+            applier->setProgram(QStringLiteral(TRUNKLINE_CLI_PATH));
+            applier->setArguments({QStringLiteral("--database"), store.location(), QStringLiteral("pending"),
+                                   QStringLiteral("apply"), QStringLiteral("--profile"),
+                                   QStringLiteral("Shared")});
+        }
+        first.start();
+        second.start();
+        QVERIFY(first.waitForFinished(120000) && second.waitForFinished(120000));
+        for (QProcess* applier : {&first, &second}) {
+            const QByteArray err = applier->readAllStandardError();
+            QVERIFY2(applier->exitStatus() == QProcess::NormalExit && applier->exitCode() == 0,
+                     err.constData());
+            QVERIFY2(!err.contains("cannot become"), err.constData());
+        }
+
+        const QList<trunkline::store::PendingChange> all =
+            trunkline::store::PendingChangeRepository(store.database()).list(profile);
+        QCOMPARE(all.size(), 8);
+        for (const trunkline::store::PendingChange& change : all)
+            QVERIFY2(change.state == trunkline::store::ChangeState::Applied, qPrintable(change.lastError));
+        const Run again =
+            run({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Shared")});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const Run exported = run({QStringLiteral("export"), QStringLiteral("extensions"),
+                                  QStringLiteral("--format"), QStringLiteral("json")});
+        QHash<QString, int> perNumber;
+        for (const QJsonValue& row : jsonArray(exported.out)) {
+            const QJsonObject e = row.toObject();
+            perNumber[e.value(QLatin1String("extensionNumber")).toString()] += 1;
+            if (titles.contains(e.value(QLatin1String("id")).toString()))
+                QCOMPARE(e.value(QLatin1String("jobTitle")).toString(),
+                         titles.value(e.value(QLatin1String("id")).toString()));
+        }
+        for (const QString& number : created)
+            QCOMPARE(perNumber.value(number), 1);
+    }
+
     void unknownProfileFails() {
         const Run run = cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Nope")});
         QCOMPARE(run.exitCode, 1);
@@ -236,25 +422,20 @@ private slots:
         if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
             QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
         QProcess emulator;
-        emulator.setProgram(QStringLiteral(TRUNKLINE_EMULATOR_PATH));
-        emulator.setArguments({QStringLiteral("--numbers"), QStringLiteral("20000"),
-                               QStringLiteral("--extensions"), QStringLiteral("2000"),
-                               QStringLiteral("--rate-limits"), QStringLiteral("off")});
-        emulator.start();
-        QVERIFY(emulator.waitForStarted());
         auto stop = qScopeGuard([&emulator] {
             emulator.kill();
             emulator.waitForFinished();
         });
         QString baseUrl;
         QHash<QString, QString> admin;
-        QTRY_VERIFY_WITH_TIMEOUT(readEmulatorBanner(emulator, baseUrl, admin), 60000);
+        QVERIFY(startEmulator(emulator,
+                              {QStringLiteral("--numbers"), QStringLiteral("20000"),
+                               QStringLiteral("--extensions"), QStringLiteral("2000"),
+                               QStringLiteral("--rate-limits"), QStringLiteral("off")},
+                              baseUrl, admin));
 
         m_database = m_dir.filePath(QStringLiteral("kill.sqlite"));
-        const QByteArray secret =
-            (admin.value(QStringLiteral("client_id")) + u'\n' + admin.value(QStringLiteral("client_secret")) +
-             u'\n' + admin.value(QStringLiteral("jwt")) + u'\n')
-                .toUtf8();
+        const QByteArray secret = secretOf(admin);
         const Run add = cli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
                              QStringLiteral("Big"), QStringLiteral("--provider"),
                              QStringLiteral("ringcentral"), QStringLiteral("--base-url"), baseUrl},

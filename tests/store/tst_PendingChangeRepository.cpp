@@ -2,7 +2,12 @@
 #include "store/PendingChangeRepository.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
+#include <QThread>
 #include <QtTest>
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 Q_DECLARE_METATYPE(trunkline::store::ChangeState)
 
@@ -25,6 +30,13 @@ PendingChange makeChange(qint64 profile, const QString& key,
     return c;
 }
 
+const QString kOwner = u"anna@desk-1:4711#0badcafe"_s;
+
+// A claim by `owner` whose lease ends `seconds` from now (negative: already lapsed).
+ChangeClaim claimFor(const QString& owner = kOwner, qint64 seconds = 600) {
+    return {owner, QDateTime::currentDateTimeUtc().addSecs(seconds)};
+}
+
 QList<qint64> idsOf(const QList<PendingChange>& changes) {
     QList<qint64> ids;
     for (const auto& c : changes) {
@@ -39,13 +51,14 @@ bool driveTo(PendingChangeRepository& repository, qint64 id, ChangeState state) 
     case ChangeState::Pending:
         return true;
     case ChangeState::Applying:
-        return repository.markApplying(id);
+        return repository.markApplying(id, claimFor());
     case ChangeState::Applied:
-        return repository.markApplying(id) && repository.markApplied(id);
+        return repository.markApplying(id, claimFor()) && repository.markApplied(id, kOwner);
     case ChangeState::Failed:
-        return repository.markApplying(id) && repository.markFailed(id, u"HTTP 503"_s);
+        return repository.markApplying(id, claimFor()) && repository.markFailed(id, kOwner, u"HTTP 503"_s);
     case ChangeState::Conflict:
-        return repository.markApplying(id) && repository.markConflict(id, u"changed at the provider"_s);
+        return repository.markApplying(id, claimFor()) &&
+               repository.markConflict(id, kOwner, u"changed at the provider"_s);
     }
     return false;
 }
@@ -122,23 +135,28 @@ private slots:
         bool ok = false;
         switch (to) {
         case ChangeState::Applying:
-            ok = repository.markApplying(change.id, &error);
+            ok = repository.markApplying(change.id, claimFor(), &error);
             break;
         case ChangeState::Applied:
-            ok = repository.markApplied(change.id, &error);
+            ok = repository.markApplied(change.id, kOwner, &error);
             break;
         case ChangeState::Failed:
-            ok = repository.markFailed(change.id, u"timeout"_s, {}, &error);
+            ok = repository.markFailed(change.id, kOwner, u"timeout"_s, {}, &error);
             break;
         case ChangeState::Conflict:
-            ok = repository.markConflict(change.id, u"conflict"_s, &error);
+            ok = repository.markConflict(change.id, kOwner, u"conflict"_s, &error);
             break;
         case ChangeState::Pending:
             break;
         }
         QCOMPARE(ok, allowed);
         QCOMPARE(repository.find(change.id)->state, allowed ? to : from);
-        if (!allowed) {
+        if (!allowed && from == ChangeState::Applying) {
+            // Held by a live claim: the refusal names the holder.
+            QVERIFY2(error.startsWith(
+                         u"The pending change %1 is claimed by %2 until "_s.arg(change.id).arg(kOwner)),
+                     qPrintable(error));
+        } else if (!allowed) {
             QCOMPARE(error, u"The pending change %1 is %2 and cannot become %3."_s.arg(change.id).arg(
                                 toText(from), toText(to)));
         }
@@ -155,10 +173,10 @@ private slots:
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QCOMPARE(idsOf(repository.due(profile, now)), (QList<qint64>{change.id, later.id}));
 
-        QVERIFY(repository.markApplying(change.id));
+        QVERIFY(repository.markApplying(change.id, claimFor()));
         QCOMPARE(idsOf(repository.due(profile, now)), QList<qint64>{later.id});
         const QDateTime retryAt = now.addSecs(60);
-        QVERIFY(repository.markFailed(change.id, u"HTTP 503 Service Unavailable"_s, retryAt));
+        QVERIFY(repository.markFailed(change.id, kOwner, u"HTTP 503 Service Unavailable"_s, retryAt));
         auto stored = *repository.find(change.id);
         QCOMPARE(stored.attempts, 1);
         QCOMPARE(stored.lastError, u"HTTP 503 Service Unavailable"_s);
@@ -166,11 +184,11 @@ private slots:
         QCOMPARE(idsOf(repository.due(profile, now)), QList<qint64>{later.id});
         QCOMPARE(idsOf(repository.due(profile, retryAt)), (QList<qint64>{change.id, later.id}));
 
-        QVERIFY(repository.markApplying(change.id));
-        QVERIFY(repository.markFailed(change.id, u"HTTP 503 again"_s, retryAt.addSecs(120)));
+        QVERIFY(repository.markApplying(change.id, claimFor()));
+        QVERIFY(repository.markFailed(change.id, kOwner, u"HTTP 503 again"_s, retryAt.addSecs(120)));
         QCOMPARE(repository.find(change.id)->attempts, 2);
-        QVERIFY(repository.markApplying(change.id));
-        QVERIFY(repository.markApplied(change.id));
+        QVERIFY(repository.markApplying(change.id, claimFor()));
+        QVERIFY(repository.markApplied(change.id, kOwner));
         stored = *repository.find(change.id);
         QCOMPARE(stored.state, ChangeState::Applied);
         QVERIFY(!stored.nextAttemptAt.isValid());
@@ -188,11 +206,15 @@ private slots:
         PendingChange idle = makeChange(profile, u"e2"_s);
         QVERIFY(repository.enqueue(busy));
         QVERIFY(repository.enqueue(idle));
-        QVERIFY(repository.markApplying(busy.id));
+        QVERIFY(repository.markApplying(busy.id, claimFor()));
 
         QString error;
         QVERIFY(!repository.discard(busy.id, &error));
-        QCOMPARE(error, u"The pending change %1 is being applied and cannot be discarded."_s.arg(busy.id));
+        QVERIFY2(
+            error.startsWith(
+                u"The pending change %1 is being applied by %2 and cannot be discarded before "_s.arg(busy.id)
+                    .arg(kOwner)),
+            qPrintable(error));
         QVERIFY(!repository.updatePayload(busy.id, {}, &error));
 
         const QJsonObject edited{{u"name"_s, u"Anna S."_s}};
@@ -212,9 +234,144 @@ private slots:
         QVERIFY(second);
         PendingChangeRepository workerA(test.database());
         PendingChangeRepository workerB(*second);
-        QVERIFY(workerA.markApplying(change.id));
-        QVERIFY(!workerB.markApplying(change.id));
+        const QString ownerB = u"bernd@desk-2:815#00c0ffee"_s;
+        QVERIFY(workerA.markApplying(change.id, claimFor()));
+        QString error;
+        QVERIFY(!workerB.markApplying(change.id, claimFor(ownerB), &error));
+        QVERIFY2(error.contains(u"claimed by %1 until"_s.arg(kOwner)), qPrintable(error));
         QCOMPARE(workerB.find(change.id)->state, ChangeState::Applying);
+        QCOMPARE(workerB.find(change.id)->claimOwner, kOwner);
+        // Only the holder finishes the change: B cannot mark it, A can.
+        QVERIFY(!workerB.markApplied(change.id, ownerB, &error));
+        QVERIFY(!workerB.markFailed(change.id, ownerB, u"timeout"_s, {}, &error));
+        QVERIFY(workerA.markApplied(change.id, kOwner, &error));
+        QCOMPARE(workerB.find(change.id)->state, ChangeState::Applied);
+    }
+
+    // Many appliers, each on its own connection and thread, race for the same changes: every change is
+    // claimed by exactly one of them (the claim is one conditional UPDATE; on PostgreSQL the losers wait
+    // for the winner's commit and then see the row claimed).
+    void racingAppliersClaimEachChangeOnce() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        QList<qint64> ids;
+        for (int i = 0; i < 40; ++i) {
+            PendingChange change = makeChange(profile, u"e%1"_s.arg(i));
+            QVERIFY(PendingChangeRepository(test.database()).enqueue(change));
+            ids << change.id;
+        }
+        constexpr int kAppliers = 6;
+        QList<QList<qint64>> won(kAppliers);
+        QList<QString> failures(kAppliers);
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int a = 0; a < kAppliers; ++a) {
+            threads.emplace_back(QThread::create([&, a] {
+                QString error;
+                auto own = Database::open(test.location(), &error);
+                if (!own) {
+                    failures[a] = error;
+                    return;
+                }
+                PendingChangeRepository repository(*own);
+                const QString owner = u"applier%1@host:%1#00000000"_s.arg(a);
+                for (qint64 id : ids) {
+                    if (repository.markApplying(id, claimFor(owner), &error))
+                        won[a] << id;
+                    else if (!error.contains(u"claimed by"_s))
+                        failures[a] = error;
+                }
+            }));
+        }
+        for (auto& thread : threads)
+            thread->start();
+        for (auto& thread : threads)
+            QVERIFY(thread->wait(120000));
+        QList<qint64> all;
+        for (int a = 0; a < kAppliers; ++a) {
+            QVERIFY2(failures[a].isEmpty(), qPrintable(failures[a]));
+            all += won[a];
+        }
+        std::sort(all.begin(), all.end());
+        QCOMPARE(all, ids);
+    }
+
+    // An applier that died leaves its change `applying`; once the lease lapses the change is due again,
+    // another applier recovers it (counting an attempt: the dead one may have sent it) and the dead one
+    // can no longer finish it.
+    void lapsedClaimIsRecoveredCountingAnAttempt() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        PendingChangeRepository repository(test.database());
+        PendingChange change = makeChange(profile, u"e1"_s);
+        QVERIFY(repository.enqueue(change));
+        const QString ghost = u"ghost@gone:1#deadbeef"_s;
+        QVERIFY(repository.markApplying(change.id, claimFor(ghost, -1)));
+        QCOMPARE(idsOf(repository.due(profile, QDateTime::currentDateTimeUtc())), QList<qint64>{change.id});
+        QString error;
+        QVERIFY2(repository.markApplying(change.id, claimFor(), &error), qPrintable(error));
+        const PendingChange recovered = *repository.find(change.id);
+        QCOMPARE(recovered.claimOwner, kOwner);
+        QCOMPARE(recovered.attempts, 1);
+        QVERIFY(repository.due(profile, QDateTime::currentDateTimeUtc()).isEmpty());
+        QVERIFY(!repository.markApplied(change.id, ghost, &error));
+        QVERIFY(repository.markApplied(change.id, kOwner, &error));
+    }
+
+    // A change stuck `applying` can be discarded once its lease lapsed, not before.
+    void stuckChangeIsDiscardableAfterItsLease() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        PendingChangeRepository repository(test.database());
+        PendingChange held = makeChange(test.addProfile(), u"e1"_s);
+        PendingChange stuck = makeChange(held.profileId, u"e2"_s);
+        QVERIFY(repository.enqueue(held));
+        QVERIFY(repository.enqueue(stuck));
+        QVERIFY(repository.markApplying(held.id, claimFor()));
+        QVERIFY(repository.markApplying(stuck.id, claimFor(u"ghost@gone:1#deadbeef"_s, -1)));
+        QString error;
+        QVERIFY(!repository.discard(held.id, &error));
+        QVERIFY2(repository.discard(stuck.id, &error), qPrintable(error));
+        QVERIFY(!repository.find(stuck.id));
+    }
+
+    // The attempt a create counts before it is sent: only the holder counts it, and it is committed with
+    // a full sync on SQLite while the connection keeps its normal setting for every other write.
+    void attemptIsRecordedByTheHolderOnly() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        PendingChangeRepository repository(test.database());
+        PendingChange change = makeChange(test.addProfile(), u"e1"_s, ChangeOperation::Create);
+        QVERIFY(repository.enqueue(change));
+        QString error;
+        QVERIFY(!repository.recordAttempt(change.id, kOwner, &error)); // not claimed
+        QVERIFY(repository.markApplying(change.id, claimFor()));
+        QVERIFY(!repository.recordAttempt(change.id, u"bernd@desk-2:815#00c0ffee"_s, &error));
+        QVERIFY2(repository.recordAttempt(change.id, kOwner, &error), qPrintable(error));
+        QCOMPARE(repository.find(change.id)->attempts, 1);
+        if (!test.isPostgres()) {
+            QSqlQuery query(test.database().connection());
+            QVERIFY(query.exec(u"PRAGMA synchronous"_s) && query.next());
+            QCOMPARE(query.value(0).toInt(), 1); // NORMAL again
+        }
+    }
+
+    // Two admins revise one staged change: the edit made on the older revision is refused, not written
+    // over the other's.
+    void editOnAnOlderRevisionIsRefused() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        PendingChangeRepository repository(test.database());
+        PendingChange change = makeChange(test.addProfile(), u"e1"_s);
+        QVERIFY(repository.enqueue(change));
+        QCOMPARE(change.revision, 1);
+        QCOMPARE(repository.find(change.id)->revision, 1);
+        const QJsonObject bernd{{u"name"_s, u"Bernd"_s}};
+        const QJsonObject anna{{u"name"_s, u"Anna"_s}};
+        QString error;
+        QVERIFY2(repository.updatePayload(change.id, bernd, {}, 1, &error), qPrintable(error));
+        QCOMPARE(repository.find(change.id)->revision, 2);
+        QVERIFY(!repository.updatePayload(change.id, anna, {}, 1, &error));
+        QVERIFY2(error.contains(u"edited by someone else"_s), qPrintable(error));
+        QCOMPARE(repository.find(change.id)->payload, bernd);
+        QVERIFY(repository.updatePayload(change.id, anna, {}, 2, &error));
+        QCOMPARE(repository.find(change.id)->payload, anna);
     }
 
     void removedWithItsProfile() {

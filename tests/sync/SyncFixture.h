@@ -207,6 +207,25 @@ public:
     store::Profile profile;
     std::unique_ptr<connection::Connection> line;
 
+    // A claim of another applier that is working right now.
+    static store::ChangeClaim liveClaim() {
+        return {QStringLiteral("other@elsewhere:2#00000002"), QDateTime::currentDateTimeUtc().addSecs(600)};
+    }
+    // The claim of an applier that died mid-apply: its lease has lapsed.
+    static store::ChangeClaim deadClaim() {
+        return {QStringLiteral("ghost@gone:1#00000001"), QDateTime::currentDateTimeUtc().addSecs(-1)};
+    }
+
+    // Emulates an earlier attempt whose answer was lost: the change was claimed and failed once, and is
+    // due again now. False when the store refuses.
+    bool markTriedOnce(qint64 id) {
+        store::PendingChangeRepository changes(database.database());
+        const store::ChangeClaim earlier = liveClaim();
+        return changes.markApplying(id, earlier) &&
+               changes.markFailed(id, earlier.owner, QStringLiteral("answer lost"),
+                                  QDateTime::currentDateTimeUtc());
+    }
+
 private:
     bool fail(const QString& message) {
         m_error = message;

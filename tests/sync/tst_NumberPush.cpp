@@ -51,13 +51,6 @@ class tst_NumberPush : public QObject {
                        .arg(f.profile.accountId));
         return reply.jsonArray().at(0).toObject().value(QLatin1String("phoneNumber")).toString();
     }
-    // Emulates an earlier attempt whose answer was lost: the change was claimed and failed once.
-    static void markTriedOnce(SyncFixture& f, qint64 id) {
-        store::PendingChangeRepository changes(f.database.database());
-        QVERIFY(changes.markApplying(id));
-        QVERIFY(changes.markFailed(id, QStringLiteral("answer lost"), QDateTime::currentDateTimeUtc()));
-    }
-
 private slots:
     void restcommUpdateReachesProviderStoreAndAuditLog() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
@@ -91,6 +84,33 @@ private slots:
         QVERIFY(again.complete);
         QCOMPARE(again.applied, 0);
         QCOMPARE(f.restcommNumber(stored->id).value(QLatin1String("friendly_name")).toString(), edited.label);
+    }
+
+    // Restcomm took the rename but the process died before recording it: the number holds the change's
+    // label with a new version. Applied, not a conflict.
+    void restcommAlreadyAppliedBeatsVersionConflict() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::PhoneNumberRecord> stored = someDid(f);
+        QVERIFY(stored);
+        core::PhoneNumberRecord edited = *stored;
+        edited.label = QStringLiteral("Renamed before the crash");
+        store::PhoneNumberRepository numbers(f.database.database());
+        const qint64 id = f.stage(
+            NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("FriendlyName"), edited.label);
+        const auto put = f.restcommRequest(
+            "POST", f.restcommNumbersPath() + QLatin1Char('/') + stored->id + QStringLiteral(".json"),
+            form.toString(QUrl::FullyEncoded).toUtf8());
+        QCOMPARE(put.status, 200);
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.conflicts, 0);
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        QCOMPARE(numbers.find(f.profile.id, stored->id)->label, edited.label);
     }
 
     void restcommRemoteEditIsAConflictAndStaysUntouched() {
@@ -156,6 +176,35 @@ private slots:
         QVERIFY(audited(f, QStringLiteral("delete"), victim->id));
     }
 
+    // An area-code provision cannot be looked up afterwards, so its attempt must be on disk before it is
+    // sent: after a crash or power cut the next run sees attempts > 0 and never buys a second number.
+    void areaCodeProvisionAttemptIsCountedBeforeItIsSent() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const qint64 byArea = f.stage(NumberChangePayloads::numberProvision(
+            f.profile.id,
+            NumberChangePayloads::provisionFields({}, QStringLiteral("650"), {}, false,
+                                                  QStringLiteral("Local"), QStringLiteral("US"))));
+        int attemptsWhenSent = -1;
+        int sent = 0;
+        QObject::connect(&f.emulator.server(), &emulator::EmulatorServer::requestServed, &f.emulator.server(),
+                         [&](const QByteArray& method, const QString& path, int) {
+                             if (method == "POST" && path.contains(QLatin1String("IncomingPhoneNumbers"))) {
+                                 attemptsWhenSent = f.changeOf(byArea).attempts;
+                                 ++sent;
+                             }
+                         });
+        // Restcomm answers an area-code provision with a 500 (docs/api/restcomm-numbers.md §5.2), so
+        // whether a number was bought is unknown: the change fails and is never sent again.
+        f.runSync({.pull = false});
+        QCOMPARE(attemptsWhenSent, 1);
+        QCOMPARE(f.changeOf(byArea).state, store::ChangeState::Failed);
+        // The admin applies it explicitly: still not sent a second time.
+        f.runSync({.pull = false, .onlyChangeId = byArea});
+        QCOMPARE(sent, 1);
+        QCOMPARE(f.changeOf(byArea).state, store::ChangeState::Failed);
+    }
+
     void restcommProvisionRetryIsNeverSentTwice() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
         QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
@@ -164,7 +213,7 @@ private slots:
         const qint64 given = f.stage(NumberChangePayloads::numberProvision(
             f.profile.id, NumberChangePayloads::provisionFields(
                               wanted, {}, {}, false, QStringLiteral("Local"), QStringLiteral("US"))));
-        markTriedOnce(f, given);
+        QVERIFY(f.markTriedOnce(given));
         // '+' percent-encoded: a form decoder reads a bare '+' as a space.
         const QByteArray form = "PhoneNumber=" + QUrl::toPercentEncoding(wanted);
         const int status =
@@ -175,7 +224,7 @@ private slots:
             f.profile.id,
             NumberChangePayloads::provisionFields({}, QStringLiteral("650"), {}, false,
                                                   QStringLiteral("Local"), QStringLiteral("US"))));
-        markTriedOnce(f, byArea);
+        QVERIFY(f.markTriedOnce(byArea));
         const int before = remoteTotal(f);
 
         const sync::SyncReport report = f.runSync({.pull = false});

@@ -175,6 +175,34 @@ private slots:
         QVERIFY(audited);
     }
 
+    // The provider took the settings but the process died before recording it: the remote document
+    // holds the change's values with a new version. Applied, not a conflict.
+    void alreadyAppliedBeatsVersionConflict_data() { addKindRows(); }
+    void alreadyAppliedBeatsVersionConflict() {
+        QFETCH(QString, kind);
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = f.someUser();
+        QVERIFY(user);
+        ExtensionSettingsRepository repository(f.database.database());
+        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
+        const store::PendingChange staged =
+            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored));
+        const qint64 id = f.stage(staged);
+        QCOMPARE(f.remotePut(kExtensionPath + user->id + endpointOf(kind),
+                             staged.payload.value(QStringLiteral("settings")).toObject())
+                     .status,
+                 200);
+        QVERIFY(ExtensionSettingsRepository::versionOf(remote(f, user->id, kind)) != staged.baseVersion);
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.conflicts, 0);
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+    }
+
     void remoteChangeSinceStagingIsAConflict() {
         SyncFixture f(synctest::quietOptions(20, 6));
         QVERIFY2(f.setUp(), qPrintable(f.error()));

@@ -3,6 +3,7 @@
 #include "providers/ringcentral/RingCentralMapper.h"
 #include "store/AuditLogRepository.h"
 #include "store/ForwardingNumberRepository.h"
+#include "sync/ChangePusher.h"
 
 using namespace trunkline;
 using changes::ChangePayloads;
@@ -241,7 +242,8 @@ private slots:
         const QString number = freeNumber(f, 7101);
         const core::Extension wanted = newUser(number);
         const qint64 id = f.stage(ChangePayloads::extensionCreate(f.profile.id, wanted));
-        QVERIFY(store::PendingChangeRepository(f.database.database()).markApplying(id));
+        QVERIFY(
+            store::PendingChangeRepository(f.database.database()).markApplying(id, SyncFixture::deadClaim()));
         if (tookEffect) {
             const auto post =
                 f.emulator.postJson(QStringLiteral("/restapi/v1.0/account/~/extension"),
@@ -253,6 +255,195 @@ private slots:
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
         QCOMPARE(remoteCountWithNumber(f, number), 1);
+    }
+
+    // The provider took an edit but the process died before recording it: the remote record holds the
+    // change's values with a new version. That is an applied change, not a conflict.
+    void alreadyAppliedBeatsVersionConflict() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        core::Extension edited = *stored;
+        edited.contact.jobTitle = QStringLiteral("Applied before the crash");
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const auto put = f.remotePut(kExtensionPath + stored->id,
+                                     providers::ringcentral::RingCentralMapper::extensionUpdateBody(edited));
+        QVERIFY2(put.status == 200, put.body.constData());
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.conflicts, 0);
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+        QCOMPARE(extensions.find(f.profile.id, stored->id)->contact.jobTitle, edited.contact.jobTitle);
+    }
+
+    // Another applier (the GUI, a second CLI, another admin on a shared store) holds the change: it is
+    // left alone, named in the report, and not counted as a failure.
+    void changeHeldByAnotherApplierIsSkipped() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        core::Extension edited = *stored;
+        edited.contact.jobTitle = QStringLiteral("Someone else's to send");
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const store::ChangeClaim other = SyncFixture::liveClaim();
+        QVERIFY(store::PendingChangeRepository(f.database.database()).markApplying(id, other));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 0);
+        QCOMPARE(report.failed, 0);
+        QCOMPARE(report.skipped.size(), 1);
+        QVERIFY2(report.skipped.first().contains(QStringLiteral("claimed by %1 until").arg(other.owner)),
+                 qPrintable(report.skipped.first()));
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Applying);
+        QCOMPARE(change.claimOwner, other.owner);
+        QVERIFY(f.remoteGet(kExtensionPath + stored->id)
+                    .json()
+                    .value(QLatin1String("contact"))
+                    .toObject()
+                    .value(QLatin1String("jobTitle"))
+                    .toString() != edited.contact.jobTitle);
+    }
+
+    // The attempt is on disk before the create leaves: a crash or power cut after sending cannot make the
+    // next run think it was never sent.
+    void createAttemptIsCountedBeforeItIsSent() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const QString number = freeNumber(f, 7301);
+        const qint64 id = f.stage(ChangePayloads::extensionCreate(f.profile.id, newUser(number)));
+        int attemptsWhenSent = -1;
+        QObject::connect(&f.emulator.server(), &emulator::EmulatorServer::requestServed, &f.emulator.server(),
+                         [&](const QByteArray& method, const QString& path, int) {
+                             if (method == "POST" && path.endsWith(QLatin1String("/extension")))
+                                 attemptsWhenSent = f.changeOf(id).attempts;
+                         });
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(attemptsWhenSent, 1);
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+        QCOMPARE(remoteCountWithNumber(f, number), 1);
+    }
+
+    // A create whose answer was lost lands at the provider only after the first lookup: the pusher gives
+    // the provider time to settle, looks again and finds it instead of creating a second one.
+    void createLandingLateIsFoundAfterSettling() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const QString number = freeNumber(f, 7401);
+        const core::Extension wanted = newUser(number);
+        const qint64 id = f.stage(ChangePayloads::extensionCreate(f.profile.id, wanted));
+        QVERIFY(f.markTriedOnce(id));
+        bool landed = false;
+        QObject::connect(&f.emulator.server(), &emulator::EmulatorServer::requestServed, &f.emulator.server(),
+                         [&](const QByteArray& method, const QString& path, int) {
+                             if (landed || method != "GET" || !path.endsWith(QLatin1String("/extension")))
+                                 return;
+                             landed =
+                                 true; // the lost create arrives just after the first lookup was answered
+                             const auto post = f.emulator.postJson(
+                                 QStringLiteral("/restapi/v1.0/account/~/extension"),
+                                 providers::ringcentral::RingCentralMapper::extensionCreateBody(wanted),
+                                 {emulator::test::EmulatorTestClient::bearer(f.adminToken())});
+                             QVERIFY2(post.status == 200 || post.status == 201, post.body.constData());
+                         });
+        const sync::SyncReport report =
+            f.runSync({.pull = false, .settleDelay = std::chrono::milliseconds(200)});
+        QVERIFY(landed);
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+        QCOMPARE(remoteCountWithNumber(f, number), 1);
+    }
+
+    // Someone else made an extension with the create's number: it is not taken for the one the create
+    // was to make (its person differs); the admin is told, nothing is sent.
+    void extensionWithTheNumberOfAnotherPersonIsNotTheCreated() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const QString number = freeNumber(f, 7501);
+        const qint64 id = f.stage(ChangePayloads::extensionCreate(f.profile.id, newUser(number)));
+        QVERIFY(f.markTriedOnce(id));
+        core::Extension someoneElse = newUser(number);
+        someoneElse.contact.firstName = QStringLiteral("Otto");
+        someoneElse.contact.lastName = QStringLiteral("Other");
+        someoneElse.contact.email = QStringLiteral("otto@example.com");
+        const auto post =
+            f.emulator.postJson(QStringLiteral("/restapi/v1.0/account/~/extension"),
+                                providers::ringcentral::RingCentralMapper::extensionCreateBody(someoneElse),
+                                {emulator::test::EmulatorTestClient::bearer(f.adminToken())});
+        QVERIFY2(post.status == 200 || post.status == 201, post.body.constData());
+
+        const sync::SyncReport report =
+            f.runSync({.pull = false, .settleDelay = std::chrono::milliseconds(0)});
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(report.applied, 0);
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Conflict);
+        QVERIFY2(change.lastError.contains(QStringLiteral("is used at the provider by")),
+                 qPrintable(change.lastError));
+        QCOMPARE(remoteCountWithNumber(f, number), 1);
+    }
+
+    // The admin's Apply sends a failed change that is still waiting for its retry time; a sync does not.
+    void applyIgnoresTheBackoffOfAFailedChange() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        core::Extension edited = *stored;
+        edited.contact.jobTitle = QStringLiteral("Sent when asked");
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        store::PendingChangeRepository changes(f.database.database());
+        const store::ChangeClaim earlier = SyncFixture::liveClaim();
+        QVERIFY(changes.markApplying(id, earlier));
+        QVERIFY(changes.markFailed(id, earlier.owner, QStringLiteral("HTTP 503"),
+                                   QDateTime::currentDateTimeUtc().addSecs(3600)));
+
+        QCOMPARE(f.runSync({.pull = false}).applied, 0);
+        const sync::SyncReport report = f.runSync({.pull = false, .ignoreBackoff = true});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+    }
+
+    // A change that keeps failing for a local reason is retried a bounded number of times, then stays
+    // failed with its reason (not due again until the admin applies it explicitly).
+    void localFailureGivesUpAfterBoundedAttempts() {
+        SyncFixture f(synctest::quietOptions(10, 5));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        store::PendingChange unknown;
+        unknown.profileId = f.profile.id;
+        unknown.entity = QStringLiteral("mystery");
+        unknown.entityKey = QStringLiteral("m1");
+        unknown.payload = QJsonObject{{QStringLiteral("x"), 1}};
+        store::PendingChangeRepository changes(f.database.database());
+        QVERIFY(changes.enqueue(unknown));
+        for (int i = 0; i < sync::ChangePusher::kMaxLocalAttempts - 1; ++i)
+            QVERIFY(f.markTriedOnce(unknown.id));
+
+        sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.failed, 1);
+        const store::PendingChange change = f.changeOf(unknown.id);
+        QCOMPARE(change.state, store::ChangeState::Failed);
+        QVERIFY2(change.lastError.contains(QStringLiteral("cannot be applied")),
+                 qPrintable(change.lastError));
+        QVERIFY2(change.lastError.contains(
+                     QStringLiteral("gave up after %1 attempts").arg(sync::ChangePusher::kMaxLocalAttempts)),
+                 qPrintable(change.lastError));
+        report = f.runSync({.pull = false});
+        QCOMPARE(report.failed, 0);
+        QCOMPARE(f.changeOf(unknown.id).attempts, sync::ChangePusher::kMaxLocalAttempts);
     }
 
     // Every fault kind: whatever the provider does to the answers, after enough syncs every change is

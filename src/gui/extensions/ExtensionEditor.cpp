@@ -153,12 +153,14 @@ bool ExtensionEditor::setExtension(qint64 profileId, const QString& extensionId)
     m_storedVersion = repository.versionOf(*stored);
     m_baseline = *stored;
     m_stagedUpdateId = 0;
+    m_stagedRevision = 0;
     m_stagedDelete = false;
     for (const store::PendingChange& change :
          changes::ChangeStager::of(m_database)
              .openChanges(profileId, ChangePayloads::kExtension, extensionId)) {
         if (change.operation == store::ChangeOperation::Update) {
             m_stagedUpdateId = change.id;
+            m_stagedRevision = change.revision;
             m_baseline = ChangePayloads::applyExtensionFields(*stored, change.payload);
         } else if (change.operation == store::ChangeOperation::Delete) {
             m_stagedDelete = true;
@@ -192,6 +194,7 @@ void ExtensionEditor::clear() {
     m_stored.reset();
     m_baseline = {};
     m_stagedUpdateId = 0;
+    m_stagedRevision = 0;
     m_stagedDelete = false;
     m_canEdit = false;
     m_canEditAdministrative = false;
@@ -388,16 +391,22 @@ bool ExtensionEditor::save(QString* error) {
     QString storeError;
     int extensionChanges = 0;
     qint64 stagedUpdateId = m_stagedUpdateId;
+    qint64 stagedRevision = m_stagedRevision;
     if (extensionChanged) {
         // The payload is always the difference to the stored record, so a second save revises the first
-        // (and one back to the stored record drops it).
-        const changes::StagingResult staged =
-            changes::ChangeStager::of(m_database)
-                .stage(ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion));
+        // (and one back to the stored record drops it). It is made on the staged revision this form
+        // shows: another admin's revision in between is refused, not overwritten.
+        store::PendingChange proposed =
+            ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion);
+        proposed.revision = m_stagedRevision;
+        const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(proposed);
         if (!staged.ok())
             return fail(staged.error);
-        if (!staged.steps.isEmpty())
-            stagedUpdateId = staged.steps.constLast().after ? staged.steps.constLast().after->id : 0;
+        if (!staged.steps.isEmpty()) {
+            const std::optional<store::PendingChange>& after = staged.steps.constLast().after;
+            stagedUpdateId = after ? after->id : 0;
+            stagedRevision = after ? after->revision : 0;
+        }
         extensionChanges = 1;
     }
     int forwardingChanges = 0;
@@ -414,6 +423,7 @@ bool ExtensionEditor::save(QString* error) {
         m_callSettings->reload(); // shows the staged documents as its new baseline
 
     m_stagedUpdateId = stagedUpdateId;
+    m_stagedRevision = stagedRevision;
     m_baseline = edited;
     showBaseline();
     updateState();

@@ -87,6 +87,7 @@ private:
     QString m_storedVersion;
     core::Extension m_baseline;
     qint64 m_stagedUpdateId = 0; // a pending update of this extension, not applied yet
+    qint64 m_stagedRevision = 0; // its revision as this form shows it
     bool m_stagedDelete = false;
     bool m_canEdit = false;
     bool m_canEditAdministrative = false;

@@ -46,9 +46,14 @@ void SyncController::syncAll() {
 }
 
 void SyncController::applyPending() {
+    // Every profile with changes that may be applied: pending, failed, or `applying` (its lease may have
+    // lapsed; the pusher recovers it or names who holds it).
     store::PendingChangeRepository changes(m_database);
     start(false, [&changes](const store::Profile& profile) {
-        return !changes.list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed}).isEmpty();
+        return !changes
+                    .list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed,
+                                       store::ChangeState::Applying})
+                    .isEmpty();
     });
 }
 
@@ -124,6 +129,8 @@ void SyncController::syncWith(connection::Connection& connection) {
     }
     sync::SyncEngine::Options options;
     options.pull = m_pull;
+    // Apply is the admin asking now: a failed change waiting for its retry time is sent too.
+    options.ignoreBackoff = !m_pull;
     if (!m_engine->sync(m_current, connection, options))
         syncNext();
 }
@@ -131,6 +138,9 @@ void SyncController::syncWith(connection::Connection& connection) {
 void SyncController::onProfileFinished(const sync::SyncReport& report) {
     for (const QString& error : report.errors)
         m_errors << tr("%1: %2").arg(m_current.name, error);
+    // Changes another applier holds are not this run's failures, but the admin is told they were skipped.
+    for (const QString& skipped : report.skipped)
+        m_errors << tr("%1: %2").arg(m_current.name, skipped);
     // Extension details (forwarding lists, call settings) cost a request each: they follow in the
     // background, by priority, on the profile's connection.
     if (report.complete) {
