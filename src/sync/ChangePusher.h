@@ -40,12 +40,17 @@ private:
     void sendExtensionCreate(const store::PendingChange& change);
     void applyForwarding(const store::PendingChange& change);
     void createForwarding(const store::PendingChange& change, const QString& extensionId);
+    void verifyExtension(const store::PendingChange& change, const QString& extensionId);
+    void verifyForwarding(const store::PendingChange& change, const QString& extensionId,
+                          const QString& forwardingId);
 
     // Outcomes; each ends the change in hand and moves on.
     void succeeded(const store::PendingChange& change, const QString& summary);
     void failed(const store::PendingChange& change, const net::ApiError& error);
     void failedLocally(const store::PendingChange& change, const QString& message);
     void conflict(const store::PendingChange& change, const QString& message);
+    void notKept(const store::PendingChange& change, const QStringList& fields);
+    void markFailed(const store::PendingChange& change, const QString& message, const QDateTime& retryAt);
 
     // Stores the provider's record of the extension, then ends the change: succeeded with `summary`, or
     // failed locally when the store refuses the record.
