@@ -96,7 +96,8 @@ void ChangePusher::apply(const store::PendingChange& change) {
         NumberPusher::apply(m_database, m_profile, m_client.api(), this, change,
                             [this, change](const NumberPusher::Result& r) {
                                 r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
-                                          &ChangePusher::failedLocally, &ChangePusher::conflict);
+                                          &ChangePusher::failedLocally, &ChangePusher::conflict,
+                                          &ChangePusher::notKept);
                             });
     else if (m_profile.provider != core::kProviderRingCentral)
         failedLocally(
@@ -107,11 +108,11 @@ void ChangePusher::apply(const store::PendingChange& change) {
     else if (change.entity == ChangePayloads::kForwardingNumber)
         applyForwarding(change);
     else if (change.entity == SettingsPayloads::kEntity)
-        SettingsPusher::apply(m_database, m_profile.id, m_client, change,
-                              [this, change](const SettingsPusher::Result& r) {
-                                  r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
-                                            &ChangePusher::failedLocally, &ChangePusher::conflict);
-                              });
+        SettingsPusher::apply(
+            m_database, m_profile.id, m_client, change, [this, change](const SettingsPusher::Result& r) {
+                r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
+                          &ChangePusher::failedLocally, &ChangePusher::conflict, &ChangePusher::notKept);
+            });
     else
         failedLocally(
             change,

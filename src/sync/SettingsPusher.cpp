@@ -21,6 +21,7 @@ constexpr auto applied = &PushResult::applied;
 constexpr auto failed = &PushResult::failed;
 constexpr auto failedLocally = &PushResult::failedLocally;
 constexpr auto conflict = &PushResult::conflict;
+constexpr auto notKept = &PushResult::notKept;
 
 using Getter = net::ApiReply* (RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
 using Putter = net::ApiReply* (RingCentralClient::*)(const QString&, const QJsonObject&,
@@ -32,6 +33,37 @@ std::pair<Getter, Putter> endpointsFor(const QString& kind) {
     if (kind == ExtensionSettingsRepository::kNotifications)
         return {&RingCentralClient::getNotificationSettings, &RingCentralClient::putNotificationSettings};
     return {&RingCentralClient::getBusinessHoursRule, &RingCentralClient::putBusinessHoursRule};
+}
+
+// The members the change carries whose value `document` does not hold (paths as in formMembers()).
+// Only those count: the others are not sent.
+QStringList notHeld(const QString& kind, const QJsonObject& document, const QJsonObject& settings) {
+    QStringList paths;
+    for (const QString& path : SettingsPayloads::differences(kind, document, settings)) {
+        if (!SettingsPayloads::valueAt(settings,
+                                       path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path)
+                 .isUndefined())
+            paths << path;
+    }
+    return paths;
+}
+
+// After the provider's success the document is read again: the change is applied only when the provider
+// holds what was reviewed (a member the PUT could not carry, or one the provider ignored, would otherwise
+// be reported as applied and come back at the next sync). The store gets what the provider holds.
+void readBack(store::Database& database, qint64 profileId, RingCentralClient& client, Getter get,
+              const QString& extensionId, const QString& kind, const QJsonObject& settings,
+              const QString& summary, SettingsPusher::Done done) {
+    (client.*get)(extensionId, [&database, profileId, extensionId, kind, settings, summary,
+                                done](const Outcome<QJsonObject>& held) {
+        if (held.error)
+            return done(failed(*held.error)); // the next attempt compares before it sends
+        QString error;
+        if (!ExtensionSettingsRepository(database).put(profileId, extensionId, kind, *held.value, &error))
+            return done(failedLocally(error));
+        const QStringList differing = notHeld(kind, *held.value, settings);
+        done(differing.isEmpty() ? applied(summary) : notKept(differing));
+    });
 }
 
 } // namespace
@@ -55,8 +87,8 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
                              "settings).")
                               .arg(what, extensionId)));
     const auto [get, put] = endpointsFor(kind);
-    (client.*get)(extensionId, [&database, &client, profileId, change, extensionId, kind, settings, what, put,
-                                done](const Outcome<QJsonObject>& remote) {
+    (client.*get)(extensionId, [&database, &client, profileId, change, extensionId, kind, settings, what, get,
+                                put, done](const Outcome<QJsonObject>& remote) {
         if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound)
             return done(conflict(tr("Extension %1 was deleted at the provider since you edited its %2.")
                                      .arg(extensionId, what)));
@@ -75,14 +107,7 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
                              : tr("The %1 of extension %2 changed at the provider since you edited it: %3.")
                                    .arg(what, extensionId, fields.join(u", "_s))));
         }
-        // Only the members the change carries count: the others are not sent.
-        QStringList changed;
-        for (const QString& path : SettingsPayloads::differences(kind, *remote.value, settings)) {
-            if (!SettingsPayloads::valueAt(settings,
-                                           path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path)
-                     .isUndefined())
-                changed << path;
-        }
+        const QStringList changed = notHeld(kind, *remote.value, settings);
         if (changed.isEmpty()) {
             // An earlier attempt took effect (its answer was lost): keep what the provider has.
             QString error;
@@ -91,18 +116,19 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
             return done(
                 applied(tr("The %1 of extension %2 already had the new values.").arg(what, extensionId)));
         }
-        (client.*put)(extensionId, settings,
-                      [&database, profileId, extensionId, kind, what, changed,
-                       done](const Outcome<QJsonObject>& answer) {
-                          if (answer.error)
-                              return done(failed(*answer.error));
-                          QString error;
-                          if (!ExtensionSettingsRepository(database).put(profileId, extensionId, kind,
-                                                                         *answer.value, &error))
-                              return done(failedLocally(error));
-                          done(applied(tr("Updated the %1 of extension %2 (%3).")
-                                           .arg(what, extensionId, changed.join(u", "_s))));
-                      });
+        // RingCentral's settings PUTs offer no ETag / If-Match (docs/api ringcentral.md §8): the body
+        // carries only the changed members, so members edited at the provider meanwhile are kept.
+        (client.*put)(
+            extensionId, settings,
+            [&database, &client, profileId, extensionId, kind, what, settings, changed, get,
+             done](const Outcome<QJsonObject>& answer) {
+                if (answer.error)
+                    return done(failed(*answer.error));
+                readBack(
+                    database, profileId, client, get, extensionId, kind, settings,
+                    tr("Updated the %1 of extension %2 (%3).").arg(what, extensionId, changed.join(u", "_s)),
+                    done);
+            });
     });
 }
 

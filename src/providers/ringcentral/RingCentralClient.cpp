@@ -222,6 +222,7 @@ net::ApiReply* RingCentralClient::updateExtension(const core::Extension& extensi
     request.path = extensionPath(extension.id);
     request.rateGroup = kMedium;
     request.subject = extensionSubject(extension);
+    // No ETag / If-Match on this PUT (docs/api ringcentral.md §8): only the touched fields are sent.
     QJsonObject body = RingCentralMapper::extensionUpdateBody(extension, fields);
     if (!timeZoneId.isEmpty())
         body.insert(u"regionalSettings"_s, QJsonObject{{u"timezone"_s, QJsonObject{{u"id"_s, timeZoneId}}}});
@@ -350,6 +351,7 @@ net::ApiReply* RingCentralClient::updateForwardingNumber(const QString& extensio
     request.path = extensionPath(extensionId) + u"/forwarding-number/"_s + forwarding.id;
     request.rateGroup = kMedium;
     request.subject = tr("forwarding number %1").arg(forwarding.phoneNumber);
+    // No ETag / If-Match on this PUT (docs/api ringcentral.md §8): only the touched fields are sent.
     request.body = jsonBytes(RingCentralMapper::forwardingUpdateBody(forwarding, fields));
     return sendForValue<core::ForwardingNumber>(m_api, this, std::move(request),
                                                 RingCentralMapper::forwardingNumber, std::move(done));
