@@ -710,10 +710,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>Display name, e.g. Sales or Anna Berger</source>
-        <translation>Anzeigename, z. B. Vertrieb oder Anna Berger</translation>
-    </message>
-    <message>
         <source>E&amp;xtension number:</source>
         <translation>Ne&amp;benstellennummer:</translation>
     </message>
@@ -4380,6 +4376,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source> and </source>
         <translation> und </translation>
     </message>
+    <message>
+        <source>Built from the first and last name (Contact tab).</source>
+        <translation>Aus Vor- und Nachname gebildet (Reiter „Kontakt“).</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionsPage</name>
@@ -6190,6 +6190,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>changed at the provider since you edited it: %1.</source>
         <translation>seit Ihrer Bearbeitung beim Anbieter geändert: %1.</translation>
+    </message>
+    <message>
+        <source>The provider did not keep %1, so the change is not applied; the record now shows what the provider holds.</source>
+        <translation>Der Anbieter hat %1 nicht gespeichert, daher gilt die Änderung nicht als übernommen; der Datensatz zeigt jetzt, was beim Anbieter gespeichert ist.</translation>
     </message>
 </context>
 <context>
