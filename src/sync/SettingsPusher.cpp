@@ -35,17 +35,30 @@ std::pair<Getter, Putter> endpointsFor(const QString& kind) {
     return {&RingCentralClient::getBusinessHoursRule, &RingCentralClient::putBusinessHoursRule};
 }
 
+// Where a form member's value sits in a document: the RingOut caller ID is an entry of byFeature.
+QString memberPath(const QString& path) {
+    return path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path;
+}
+
 // The members the change carries whose value `document` does not hold (paths as in formMembers()).
 // Only those count: the others are not sent.
 QStringList notHeld(const QString& kind, const QJsonObject& document, const QJsonObject& settings) {
     QStringList paths;
     for (const QString& path : SettingsPayloads::differences(kind, document, settings)) {
-        if (!SettingsPayloads::valueAt(settings,
-                                       path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path)
-                 .isUndefined())
+        if (!SettingsPayloads::valueAt(settings, memberPath(path)).isUndefined())
             paths << path;
     }
     return paths;
+}
+
+// The part of `settings` at `paths`: what a PUT sends, so that members the change does not alter keep
+// what the provider holds (the payload carries every form member).
+QJsonObject partAt(const QJsonObject& settings, const QStringList& paths) {
+    QJsonObject part;
+    for (const QString& path : paths)
+        SettingsPayloads::setValueAt(part, memberPath(path),
+                                     SettingsPayloads::valueAt(settings, memberPath(path)));
+    return part;
 }
 
 // After the provider's success the document is read again: the change is applied only when the provider
@@ -117,15 +130,17 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
                 applied(tr("The %1 of extension %2 already had the new values.").arg(what, extensionId)));
         }
         // RingCentral's settings PUTs offer no ETag / If-Match (docs/api ringcentral.md §8): the body
-        // carries only the changed members, so members edited at the provider meanwhile are kept.
+        // carries only the changed members, so members edited at the provider meanwhile are kept, and
+        // the read-back checks those members.
+        const QJsonObject sent = partAt(settings, changed);
         (client.*put)(
-            extensionId, settings,
-            [&database, &client, profileId, extensionId, kind, what, settings, changed, get,
+            extensionId, sent,
+            [&database, &client, profileId, extensionId, kind, what, sent, changed, get,
              done](const Outcome<QJsonObject>& answer) {
                 if (answer.error)
                     return done(failed(*answer.error));
                 readBack(
-                    database, profileId, client, get, extensionId, kind, settings,
+                    database, profileId, client, get, extensionId, kind, sent,
                     tr("Updated the %1 of extension %2 (%3).").arg(what, extensionId, changed.join(u", "_s)),
                     done);
             });
