@@ -12,10 +12,12 @@ namespace trunkline::sync {
 
 // Pushes a profile's due pending changes to RingCentral, one after the other in the order they were
 // staged (a later change may build on an earlier one). For each: claim it (markApplying), check the
-// remote record still has the version the edit was made on (else: conflict, remote untouched), apply,
-// write the provider's answer to the store, mark applied and log it. Creates are never sent twice: a
-// create that was tried before (answer lost, or the process died while it was `applying`) is first
-// looked up at the provider and only sent when it is not there.
+// remote record still has the version the edit was made on (else: conflict, remote untouched), apply
+// (an update sends only the fields it touches), read the record back and write it to the store, then
+// mark applied and log it only when the provider holds every reviewed value (else failed, naming the
+// fields it did not keep). Creates are never sent twice: a create that was tried before (answer lost,
+// or the process died while it was `applying`) is first looked up at the provider and only sent when it
+// is not there.
 class ChangePusher : public QObject {
     Q_OBJECT
 
