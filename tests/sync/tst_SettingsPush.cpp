@@ -175,6 +175,39 @@ private slots:
         QVERIFY(audited);
     }
 
+    // The provider's 200 is not taken on trust: after the PUT the document is read again, and it is the
+    // read-back that the store keeps and the change is judged by.
+    void documentIsReadBackAfterThePut() {
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = f.someUser();
+        QVERIFY(user);
+        const QString kind = ExtensionSettingsRepository::kNotifications;
+        ExtensionSettingsRepository repository(f.database.database());
+        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
+        const qint64 id = f.stage(
+            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored)));
+        QSignalSpy served(&f.emulator.server(), &emulator::EmulatorServer::requestServed);
+
+        QCOMPARE(f.runSync({.pull = false}).applied, 1);
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        const QString path = user->id + endpointOf(kind);
+        qsizetype put = -1;
+        qsizetype readBack = -1;
+        for (qsizetype i = 0; i < served.size(); ++i) {
+            const QByteArray method = served.at(i).at(0).toByteArray();
+            if (!served.at(i).at(1).toString().endsWith(path))
+                continue;
+            if (method == "PUT")
+                put = i;
+            else if (method == "GET" && put >= 0)
+                readBack = i;
+        }
+        QVERIFY2(put >= 0, "the settings were sent");
+        QVERIFY2(readBack > put, "the document was read back after the PUT");
+    }
+
     void remoteChangeSinceStagingIsAConflict() {
         SyncFixture f(synctest::quietOptions(20, 6));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
