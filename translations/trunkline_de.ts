@@ -675,10 +675,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>Display name</source>
-        <translation>Anzeigename</translation>
-    </message>
-    <message>
         <source>&amp;First name:</source>
         <translation>&amp;Vorname:</translation>
     </message>
@@ -693,6 +689,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Built from the first and last name.</source>
+        <translation>Aus Vor- und Nachname gebildet.</translation>
     </message>
 </context>
 <context>

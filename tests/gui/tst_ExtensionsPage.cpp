@@ -367,6 +367,9 @@ private slots:
             dialog.findChild<QLineEdit*>(u"extensionNumberEdit"_s)->setText(u"990"_s);
             QTest::keyClicks(dialog.findChild<QLineEdit*>(u"firstNameEdit"_s), u"Mia"_s);
             QTest::keyClicks(dialog.findChild<QLineEdit*>(u"lastNameEdit"_s), u"Roth"_s);
+            // The name is RingCentral's, built from the first and last name.
+            auto* name = dialog.findChild<QLineEdit*>(u"nameEdit"_s);
+            dialogOk += (name->isReadOnly() ? u"read-only "_s : QString()) + name->text() + u'|';
             dialogOk += dialog.findChild<QLabel*>(u"emailError"_s)->text() + u'|';
             QTest::keyClicks(dialog.findChild<QLineEdit*>(u"emailEdit"_s), u"mia@example.com"_s);
             dialogOk += ok->isEnabled() ? u"ok"_s : u"disabled"_s;
@@ -375,9 +378,10 @@ private slots:
         auto* table = m_page->findChild<QTableView*>(u"tableView"_s);
         table->setFocus();
         QTest::keySequence(table, QKeySequence::New);
-        QCOMPARE(dialogOk,
-                 u"disabled|Extension number 101 is already used by Jonas Keller 1.|E-mail is required for a "
-                 "new extension.|ok"_s);
+        QCOMPARE(
+            dialogOk,
+            u"disabled|Extension number 101 is already used by Jonas Keller 1.|read-only Mia Roth|E-mail is "
+            "required for a new extension.|ok"_s);
         const QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().operation, store::ChangeOperation::Create);
