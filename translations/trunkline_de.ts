@@ -704,10 +704,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>Display name</source>
-        <translation>Anzeigename</translation>
-    </message>
-    <message>
         <source>&amp;First name:</source>
         <translation>&amp;Vorname:</translation>
     </message>
@@ -723,6 +719,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
+    <message>
+        <source>Built from the first and last name.</source>
+        <translation>Aus Vor- und Nachname gebildet.</translation>
+    </message>
 </context>
 <context>
     <name>ExtensionEditor</name>
@@ -737,10 +737,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>Display name, e.g. Sales or Anna Berger</source>
-        <translation>Anzeigename, z. B. Vertrieb oder Anna Berger</translation>
     </message>
     <message>
         <source>E&amp;xtension number:</source>
@@ -4476,6 +4472,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source> and </source>
         <translation> und </translation>
     </message>
+    <message>
+        <source>Built from the first and last name (Contact tab).</source>
+        <translation>Aus Vor- und Nachname gebildet (Reiter „Kontakt“).</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionsPage</name>
@@ -6309,6 +6309,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>%1 (gave up after %2 attempts; apply it explicitly to try again)</source>
         <translation>%1 (nach %2 Versuchen aufgegeben; übertragen Sie die Änderung ausdrücklich, um es erneut zu versuchen)</translation>
+    </message>
+    <message>
+        <source>The provider did not keep %1, so the change is not applied; the record now shows what the provider holds.</source>
+        <translation>Der Anbieter hat %1 nicht gespeichert, daher gilt die Änderung nicht als übernommen; der Datensatz zeigt jetzt, was beim Anbieter gespeichert ist.</translation>
     </message>
 </context>
 <context>

@@ -51,4 +51,39 @@ bool isContainedIn(const QJsonObject& payload, const QJsonObject& base) {
     return true;
 }
 
+namespace {
+void collectPaths(const QJsonObject& payload, const QString& prefix, QStringList* out) {
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        if (it.value().isObject())
+            collectPaths(it.value().toObject(), prefix + it.key() + QLatin1Char('.'), out);
+        else
+            out->append(prefix + it.key());
+    }
+}
+
+void collectDifferences(const QJsonObject& payload, const QJsonObject& record, const QString& prefix,
+                        QStringList* out) {
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        const QJsonValue held = record.value(it.key());
+        if (it.value().isObject())
+            collectDifferences(it.value().toObject(), held.toObject(), prefix + it.key() + QLatin1Char('.'),
+                               out);
+        else if (it.value() != held)
+            out->append(prefix + it.key());
+    }
+}
+} // namespace
+
+QStringList paths(const QJsonObject& payload) {
+    QStringList out;
+    collectPaths(payload, {}, &out);
+    return out;
+}
+
+QStringList differingPaths(const QJsonObject& payload, const QJsonObject& record) {
+    QStringList out;
+    collectDifferences(payload, record, {}, &out);
+    return out;
+}
+
 } // namespace trunkline::changes::PayloadMembers

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QStringList>
 
 namespace trunkline::changes {
 
@@ -21,6 +22,14 @@ QJsonObject difference(const QJsonObject& before, const QJsonObject& after);
 
 // True when every member of `payload` is in `base` with the same value: the change would do nothing.
 bool isContainedIn(const QJsonObject& payload, const QJsonObject& base);
+
+// The dotted paths of the leaf members of `payload` ("name", "contact.jobTitle"): the fields a change
+// touches, as the provider mappers take them to build a request that sends exactly those fields.
+QStringList paths(const QJsonObject& payload);
+
+// The paths of the members of `payload` whose value `record` does not hold: after an apply, what the
+// provider's read-back did not keep of what was reviewed.
+QStringList differingPaths(const QJsonObject& payload, const QJsonObject& record);
 
 } // namespace PayloadMembers
 

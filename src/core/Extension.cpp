@@ -82,4 +82,8 @@ QString displayName(ExtensionStatus status) {
     return detail::displayNameOf(kExtensionStatuses, status, "ExtensionStatus");
 }
 
+QString derivedName(const ExtensionContact& contact) {
+    return contact.lastName.isEmpty() ? contact.firstName : contact.firstName + u' ' + contact.lastName;
+}
+
 } // namespace trunkline::core

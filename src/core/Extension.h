@@ -66,6 +66,10 @@ struct ExtensionContact {
     friend bool operator==(const ExtensionContact&, const ExtensionContact&) = default;
 };
 
+// The display name RingCentral gives an extension: it is built from the contact's first and last name
+// (ExtensionUpdateRequest has no name of its own), the first name alone when there is no last name.
+QString derivedName(const ExtensionContact& contact);
+
 struct Extension {
     QString id;
     QString extensionNumber; // up to 8 digits; empty when status is Unassigned

@@ -185,7 +185,10 @@ QList<ProviderService*> EmulatorServer::services() const {
     return list;
 }
 
-EmulatorResponse EmulatorServer::dispatch(const EmulatorRequest& request) {
+EmulatorResponse EmulatorServer::dispatch(const EmulatorRequest& original) {
+    EmulatorRequest request = original;
+    if (m_rewriter)
+        m_rewriter(request);
     for (const auto& service : m_services) {
         if (pathHasPrefix(request.path, service->prefix()))
             return service->handle(request);

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -53,6 +54,10 @@ public:
 
     const EmulatorOptions& options() const { return m_options; }
     ServedCounts servedCounts() const { return m_counts; }
+    // Tests only: sees (and may change) every request before a service handles it, e.g. to record a
+    // body or to drop a member the way a provider that ignores it would. Empty = none.
+    using RequestRewriter = std::function<void(EmulatorRequest&)>;
+    void setRequestRewriter(RequestRewriter rewriter) { m_rewriter = std::move(rewriter); }
     QList<ProviderService*> services() const;
 
     // Writes every service's snapshot to options.stateFile (no-op without one). Also done automatically
@@ -77,6 +82,7 @@ private:
     std::vector<std::unique_ptr<ProviderService>> m_services;
     std::unique_ptr<FaultInjector> m_faults;
     ServedCounts m_counts;
+    RequestRewriter m_rewriter;
     QTcpServer* m_tcpServer = nullptr;
     quint16 m_port = 0;
     QTimer m_saveTimer;

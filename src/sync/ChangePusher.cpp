@@ -2,6 +2,7 @@
 
 #include "changes/ChangePayloads.h"
 #include "changes/NumberChangePayloads.h"
+#include "changes/PayloadMembers.h"
 #include "changes/SettingsPayloads.h"
 #include "providers/ringcentral/RingCentralClient.h"
 #include "store/AuditLogRepository.h"
@@ -131,7 +132,8 @@ void ChangePusher::apply(const store::PendingChange& change) {
         NumberPusher::apply(m_database, m_profile, m_client.api(), this, change, m_settleDelay,
                             [this, change](const NumberPusher::Result& r) {
                                 r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
-                                          &ChangePusher::failedLocally, &ChangePusher::conflict);
+                                          &ChangePusher::failedLocally, &ChangePusher::conflict,
+                                          &ChangePusher::notKept);
                             });
     else if (m_profile.provider != core::kProviderRingCentral)
         failedLocally(
@@ -142,11 +144,11 @@ void ChangePusher::apply(const store::PendingChange& change) {
     else if (change.entity == ChangePayloads::kForwardingNumber)
         applyForwarding(change);
     else if (change.entity == SettingsPayloads::kEntity)
-        SettingsPusher::apply(m_database, m_profile.id, m_client, change,
-                              [this, change](const SettingsPusher::Result& r) {
-                                  r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
-                                            &ChangePusher::failedLocally, &ChangePusher::conflict);
-                              });
+        SettingsPusher::apply(
+            m_database, m_profile.id, m_client, change, [this, change](const SettingsPusher::Result& r) {
+                r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,
+                          &ChangePusher::failedLocally, &ChangePusher::conflict, &ChangePusher::notKept);
+            });
     else
         failedLocally(
             change,
@@ -223,14 +225,11 @@ void ChangePusher::applyExtension(const store::PendingChange& change) {
         }
         const auto update = [this, change, wanted](const QString& timeZoneId) {
             m_client.updateExtension(
-                wanted,
+                wanted, changes::PayloadMembers::paths(change.payload),
                 [this, change](const Outcome<core::Extension>& answer) {
                     if (answer.error)
                         return failed(change, *answer.error);
-                    storeAndSucceed(
-                        change, *answer.value,
-                        tr("Updated extension %1 (%2).")
-                            .arg(answer.value->extensionNumber, change.payload.keys().join(u", "_s)));
+                    verifyExtension(change, answer.value->id);
                 },
                 timeZoneId);
         };
@@ -396,20 +395,62 @@ void ChangePusher::applyForwarding(const store::PendingChange& change, bool sett
             const core::ForwardingNumber wanted =
                 ChangePayloads::applyForwardingFields(current, change.payload);
             m_client.updateForwardingNumber(
-                extensionId, wanted,
-                [this, change, extensionId, list](const Outcome<core::ForwardingNumber>& answer) {
+                extensionId, wanted, changes::PayloadMembers::paths(change.payload),
+                [this, change, extensionId](const Outcome<core::ForwardingNumber>& answer) {
                     if (answer.error)
                         return failed(change, *answer.error);
-                    QList<core::ForwardingNumber> updated = list;
-                    for (core::ForwardingNumber& entry : updated) {
-                        if (entry.id == answer.value->id)
-                            entry = *answer.value;
-                    }
-                    QString error;
-                    if (!storeForwardingList(extensionId, updated, &error))
-                        return failedLocally(change, error);
-                    succeeded(change, tr("Updated forwarding number %1.").arg(answer.value->phoneNumber));
+                    verifyForwarding(change, extensionId, answer.value->id);
                 });
+        });
+}
+
+// --- read-back ------------------------------------------------------------------------------------------
+// A write the provider answered with 200 is not yet an applied change: a field the request could not
+// carry, or one the provider ignored, would otherwise be reported as applied and come back at the next
+// sync. The record is read again; the change is applied only when it holds every value that was reviewed.
+
+void ChangePusher::verifyExtension(const store::PendingChange& change, const QString& extensionId) {
+    m_client.getExtension(extensionId, [this, change](const Outcome<core::Extension>& readBack) {
+        if (readBack.error)
+            return failed(change, *readBack.error); // the next attempt compares before it sends
+        QString error;
+        if (!storeExtension(*readBack.value, &error))
+            return failedLocally(change, error);
+        const QStringList differing = changes::PayloadMembers::differingPaths(
+            change.payload, ChangePayloads::extensionFields(*readBack.value));
+        if (!differing.isEmpty())
+            return notKept(change, differing);
+        succeeded(change, tr("Updated extension %1 (%2).")
+                              .arg(readBack.value->extensionNumber,
+                                   changes::PayloadMembers::paths(change.payload).join(u", "_s)));
+    });
+}
+
+void ChangePusher::verifyForwarding(const store::PendingChange& change, const QString& extensionId,
+                                    const QString& forwardingId) {
+    auto gathered = std::make_shared<QList<core::ForwardingNumber>>();
+    m_client.listForwardingNumbers(
+        extensionId, [gathered](int, const QList<core::ForwardingNumber>& page) { *gathered += page; },
+        [this, change, extensionId, forwardingId, gathered](const ListOutcome& outcome) {
+            if (!outcome.complete) {
+                if (outcome.error)
+                    return failed(change, *outcome.error);
+                return failedLocally(
+                    change, tr("Could not read the forwarding list of extension %1.").arg(extensionId));
+            }
+            QString error;
+            if (!storeForwardingList(extensionId, *gathered, &error))
+                return failedLocally(change, error);
+            const auto it =
+                std::find_if(gathered->cbegin(), gathered->cend(),
+                             [&](const core::ForwardingNumber& entry) { return entry.id == forwardingId; });
+            if (it == gathered->cend())
+                return conflict(change, tr("The record was deleted at the provider since you edited it."));
+            const QStringList differing = changes::PayloadMembers::differingPaths(
+                change.payload, ChangePayloads::forwardingFields(extensionId, *it));
+            if (!differing.isEmpty())
+                return notKept(change, differing);
+            succeeded(change, tr("Updated forwarding number %1.").arg(it->phoneNumber));
         });
 }
 
@@ -455,15 +496,8 @@ void ChangePusher::failed(const store::PendingChange& change, const net::ApiErro
     // Transient failures come back on their own after a backoff; permanent ones (the provider refused
     // the data) wait a day so that a sync does not keep sending what will be refused again: the admin
     // edits the change or applies it explicitly (`pending apply ID`).
-    const QDateTime retryAt =
-        error.isTransient() ? retryTime(change) : QDateTime::currentDateTimeUtc().addDays(1);
-    QString problem;
-    if (!store::PendingChangeRepository(m_database)
-             .markFailed(change.id, m_claims.owner(), error.message(), retryAt, &problem))
-        m_report.errors << problem;
-    m_report.errors << error.message();
-    ++m_report.failed;
-    QTimer::singleShot(0, this, &ChangePusher::next);
+    markFailed(change, error.message(),
+               error.isTransient() ? retryTime(change) : QDateTime::currentDateTimeUtc().addDays(1));
 }
 
 void ChangePusher::failedLocally(const store::PendingChange& change, const QString& message) {
@@ -471,17 +505,32 @@ void ChangePusher::failedLocally(const store::PendingChange& change, const QStri
     // with backoff, but not forever: after kMaxLocalAttempts the change waits, failed with its reason,
     // until the admin applies it explicitly (`pending apply ID`, which does not wait for due changes).
     const bool givingUp = change.attempts + 1 >= kMaxLocalAttempts;
-    const QString reason = givingUp ? tr("%1 (gave up after %2 attempts; apply it explicitly to try again)")
-                                          .arg(message)
-                                          .arg(change.attempts + 1)
-                                    : message;
-    const QDateTime retryAt =
-        givingUp ? QDateTime(QDate(9999, 12, 31), QTime(0, 0), Qt::UTC) : retryTime(change);
+    if (!givingUp)
+        return markFailed(change, message, retryTime(change));
+    markFailed(change,
+               tr("%1 (gave up after %2 attempts; apply it explicitly to try again)")
+                   .arg(message)
+                   .arg(change.attempts + 1),
+               QDateTime(QDate(9999, 12, 31), QTime(0, 0), Qt::UTC));
+}
+
+void ChangePusher::notKept(const store::PendingChange& change, const QStringList& fields) {
+    // Sending it again would be answered the same way: like a refused change, it waits a day for the
+    // admin to edit or discard it. The store already shows what the provider holds.
+    markFailed(change,
+               tr("The provider did not keep %1, so the change is not applied; the record now shows what "
+                  "the provider holds.")
+                   .arg(fields.join(u", "_s)),
+               QDateTime::currentDateTimeUtc().addDays(1));
+}
+
+void ChangePusher::markFailed(const store::PendingChange& change, const QString& message,
+                              const QDateTime& retryAt) {
     QString problem;
     if (!store::PendingChangeRepository(m_database)
-             .markFailed(change.id, m_claims.owner(), reason, retryAt, &problem))
+             .markFailed(change.id, m_claims.owner(), message, retryAt, &problem))
         m_report.errors << problem;
-    m_report.errors << reason;
+    m_report.errors << message;
     ++m_report.failed;
     QTimer::singleShot(0, this, &ChangePusher::next);
 }

@@ -16,10 +16,12 @@ namespace trunkline::sync {
 // staged (a later change may build on an earlier one). For each: claim it for this applier with a lease
 // (ChangeClaims; a change another applier holds is skipped and reported), check whether the remote record
 // already holds the change's values (then it is applied: an earlier attempt took effect), else check it
-// still has the version the edit was made on (else: conflict, remote untouched), apply, write the
-// provider's answer to the store, mark applied and log it. Creates are never sent twice: the attempt is
-// counted durably before a create is sent, and a create tried before is first looked up at the provider
-// (twice, the provider given time to settle between) and only sent when it is not there.
+// still has the version the edit was made on (else: conflict, remote untouched), apply (an update sends
+// only the fields it touches), read the record back and write it to the store, then mark applied and log
+// it only when the provider holds every reviewed value (else failed, naming the fields it did not keep).
+// Creates are never sent twice: the attempt is counted durably before a create is sent, and a create
+// tried before is first looked up at the provider (twice, the provider given time to settle between) and
+// only sent when it is not there.
 class ChangePusher : public QObject {
     Q_OBJECT
 
@@ -54,12 +56,17 @@ private:
     void sendExtensionCreate(const store::PendingChange& change);
     void applyForwarding(const store::PendingChange& change, bool settled = false);
     void createForwarding(const store::PendingChange& change, const QString& extensionId);
+    void verifyExtension(const store::PendingChange& change, const QString& extensionId);
+    void verifyForwarding(const store::PendingChange& change, const QString& extensionId,
+                          const QString& forwardingId);
 
     // Outcomes; each ends the change in hand and moves on.
     void succeeded(const store::PendingChange& change, const QString& summary);
     void failed(const store::PendingChange& change, const net::ApiError& error);
     void failedLocally(const store::PendingChange& change, const QString& message);
     void conflict(const store::PendingChange& change, const QString& message);
+    void notKept(const store::PendingChange& change, const QStringList& fields);
+    void markFailed(const store::PendingChange& change, const QString& message, const QDateTime& retryAt);
 
     // Stores the provider's record of the extension, then ends the change: succeeded with `summary`, or
     // failed locally when the store refuses the record.

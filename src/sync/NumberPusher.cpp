@@ -1,6 +1,7 @@
 #include "sync/NumberPusher.h"
 
 #include "changes/NumberChangePayloads.h"
+#include "changes/PayloadMembers.h"
 #include "providers/restcomm/RestcommClient.h"
 #include "store/PhoneNumberRepository.h"
 
@@ -24,6 +25,7 @@ constexpr auto applied = &PushResult::applied;
 constexpr auto failed = &PushResult::failed;
 constexpr auto failedLocally = &PushResult::failedLocally;
 constexpr auto conflict = &PushResult::conflict;
+constexpr auto notKept = &PushResult::notKept;
 
 // One Restcomm change in hand: owns the client made for it (under the pusher's owner object, so that no
 // answer arrives after the pusher is gone) and ends with exactly one Result.
@@ -150,11 +152,30 @@ private:
             return;
         }
         auto self = shared_from_this();
-        m_client->updateIncomingNumber(wanted, [self](const Outcome<core::PhoneNumberRecord>& answer) {
-            self->storeAnswer(answer, [self](const core::PhoneNumberRecord& updated) {
-                return NumberPusher::tr("Updated number %1 (%2).")
-                    .arg(updated.e164, self->m_change.payload.keys().join(u", "_s));
-            });
+        m_client->updateIncomingNumber(wanted, changes::PayloadMembers::paths(m_change.payload),
+                                       [self](const Outcome<core::PhoneNumberRecord>& answer) {
+                                           if (answer.error)
+                                               return self->end(failed(*answer.error));
+                                           self->verifyUpdate();
+                                       });
+    }
+
+    // Restcomm's 200 is not yet an applied change: a field the form could not carry (a method cannot be
+    // cleared) would otherwise be reported as applied and come back at the next sync. The number is read
+    // again; the change is applied only when it holds every value that was reviewed.
+    void verifyUpdate() {
+        auto self = shared_from_this();
+        m_client->getIncomingNumber(m_change.entityKey, [self](const Outcome<core::PhoneNumberRecord>& held) {
+            if (held.error)
+                return self->end(failed(*held.error)); // the next attempt compares before it sends
+            if (!self->store(*held.value))
+                return;
+            const QStringList differing = changes::PayloadMembers::differingPaths(
+                self->m_change.payload, NumberChangePayloads::numberFields(*held.value));
+            if (!differing.isEmpty())
+                return self->end(notKept(differing));
+            self->end(applied(NumberPusher::tr("Updated number %1 (%2).")
+                                  .arg(held.value->e164, self->m_change.payload.keys().join(u", "_s))));
         });
     }
 

@@ -4,6 +4,7 @@
 #include "store/PendingChange.h"
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace trunkline::sync {
@@ -11,17 +12,23 @@ namespace trunkline::sync {
 // How one pending change ended at a provider, as a specialised pusher (NumberPusher, SettingsPusher)
 // reports it to the ChangePusher, which owns the change's state and the audit log.
 struct PushResult {
-    enum class Kind { Applied, Failed, FailedLocally, Conflict };
+    enum class Kind { Applied, Failed, FailedLocally, Conflict, NotKept };
     Kind kind = Kind::FailedLocally;
     QString message;                    // Applied: the audit summary; otherwise what went wrong
     std::optional<net::ApiError> error; // Failed: the provider's error
+    QStringList fields;                 // NotKept: the reviewed members the provider's read-back lacks
 
-    static PushResult applied(const QString& summary) { return {Kind::Applied, summary, std::nullopt}; }
-    static PushResult failed(const net::ApiError& error) { return {Kind::Failed, error.message(), error}; }
-    static PushResult failedLocally(const QString& message) {
-        return {Kind::FailedLocally, message, std::nullopt};
+    static PushResult applied(const QString& summary) { return {Kind::Applied, summary, std::nullopt, {}}; }
+    static PushResult failed(const net::ApiError& error) {
+        return {Kind::Failed, error.message(), error, {}};
     }
-    static PushResult conflict(const QString& message) { return {Kind::Conflict, message, std::nullopt}; }
+    static PushResult failedLocally(const QString& message) {
+        return {Kind::FailedLocally, message, std::nullopt, {}};
+    }
+    static PushResult conflict(const QString& message) { return {Kind::Conflict, message, std::nullopt, {}}; }
+    // The provider answered the write with success, but reading the record back shows it does not hold
+    // `fields` as reviewed.
+    static PushResult notKept(const QStringList& fields) { return {Kind::NotKept, {}, std::nullopt, fields}; }
 
     // Hands the result to the matching member of the pusher (ChangePusher's outcome functions).
     template <class Target>
@@ -29,7 +36,8 @@ struct PushResult {
                  void (Target::*onApplied)(const store::PendingChange&, const QString&),
                  void (Target::*onFailed)(const store::PendingChange&, const net::ApiError&),
                  void (Target::*onFailedLocally)(const store::PendingChange&, const QString&),
-                 void (Target::*onConflict)(const store::PendingChange&, const QString&)) const {
+                 void (Target::*onConflict)(const store::PendingChange&, const QString&),
+                 void (Target::*onNotKept)(const store::PendingChange&, const QStringList&)) const {
         switch (kind) {
         case Kind::Applied:
             return (target->*onApplied)(change, message);
@@ -39,6 +47,8 @@ struct PushResult {
             return (target->*onFailedLocally)(change, message);
         case Kind::Conflict:
             return (target->*onConflict)(change, message);
+        case Kind::NotKept:
+            return (target->*onNotKept)(change, fields);
         }
     }
 };

@@ -21,6 +21,7 @@ constexpr auto applied = &PushResult::applied;
 constexpr auto failed = &PushResult::failed;
 constexpr auto failedLocally = &PushResult::failedLocally;
 constexpr auto conflict = &PushResult::conflict;
+constexpr auto notKept = &PushResult::notKept;
 
 using Getter = net::ApiReply* (RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
 using Putter = net::ApiReply* (RingCentralClient::*)(const QString&, const QJsonObject&,
@@ -32,6 +33,50 @@ std::pair<Getter, Putter> endpointsFor(const QString& kind) {
     if (kind == ExtensionSettingsRepository::kNotifications)
         return {&RingCentralClient::getNotificationSettings, &RingCentralClient::putNotificationSettings};
     return {&RingCentralClient::getBusinessHoursRule, &RingCentralClient::putBusinessHoursRule};
+}
+
+// Where a form member's value sits in a document: the RingOut caller ID is an entry of byFeature.
+QString memberPath(const QString& path) {
+    return path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path;
+}
+
+// The members the change carries whose value `document` does not hold (paths as in formMembers()).
+// Only those count: the others are not sent.
+QStringList notHeld(const QString& kind, const QJsonObject& document, const QJsonObject& settings) {
+    QStringList paths;
+    for (const QString& path : SettingsPayloads::differences(kind, document, settings)) {
+        if (!SettingsPayloads::valueAt(settings, memberPath(path)).isUndefined())
+            paths << path;
+    }
+    return paths;
+}
+
+// The part of `settings` at `paths`: what a PUT sends, so that members the change does not alter keep
+// what the provider holds (the payload carries every form member).
+QJsonObject partAt(const QJsonObject& settings, const QStringList& paths) {
+    QJsonObject part;
+    for (const QString& path : paths)
+        SettingsPayloads::setValueAt(part, memberPath(path),
+                                     SettingsPayloads::valueAt(settings, memberPath(path)));
+    return part;
+}
+
+// After the provider's success the document is read again: the change is applied only when the provider
+// holds what was reviewed (a member the PUT could not carry, or one the provider ignored, would otherwise
+// be reported as applied and come back at the next sync). The store gets what the provider holds.
+void readBack(store::Database& database, qint64 profileId, RingCentralClient& client, Getter get,
+              const QString& extensionId, const QString& kind, const QJsonObject& settings,
+              const QString& summary, SettingsPusher::Done done) {
+    (client.*get)(extensionId, [&database, profileId, extensionId, kind, settings, summary,
+                                done](const Outcome<QJsonObject>& held) {
+        if (held.error)
+            return done(failed(*held.error)); // the next attempt compares before it sends
+        QString error;
+        if (!ExtensionSettingsRepository(database).put(profileId, extensionId, kind, *held.value, &error))
+            return done(failedLocally(error));
+        const QStringList differing = notHeld(kind, *held.value, settings);
+        done(differing.isEmpty() ? applied(summary) : notKept(differing));
+    });
 }
 
 } // namespace
@@ -55,22 +100,15 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
                              "settings).")
                               .arg(what, extensionId)));
     const auto [get, put] = endpointsFor(kind);
-    (client.*get)(extensionId, [&database, &client, profileId, change, extensionId, kind, settings, what, put,
-                                done](const Outcome<QJsonObject>& remote) {
+    (client.*get)(extensionId, [&database, &client, profileId, change, extensionId, kind, settings, what, get,
+                                put, done](const Outcome<QJsonObject>& remote) {
         if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound)
             return done(conflict(tr("Extension %1 was deleted at the provider since you edited its %2.")
                                      .arg(extensionId, what)));
         if (remote.error)
             return done(failed(*remote.error));
         ExtensionSettingsRepository repository(database);
-        // Only the members the change carries count: the others are not sent.
-        QStringList changed;
-        for (const QString& path : SettingsPayloads::differences(kind, *remote.value, settings)) {
-            if (!SettingsPayloads::valueAt(settings,
-                                           path == SettingsPayloads::kRingOutPath ? u"byFeature"_s : path)
-                     .isUndefined())
-                changed << path;
-        }
+        const QStringList changed = notHeld(kind, *remote.value, settings);
         if (changed.isEmpty()) {
             // The provider already holds the change's values, whatever its version: an earlier attempt
             // took effect (its answer was lost, or the process died before recording it). Applied, not a
@@ -93,18 +131,21 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
                              : tr("The %1 of extension %2 changed at the provider since you edited it: %3.")
                                    .arg(what, extensionId, fields.join(u", "_s))));
         }
-        (client.*put)(extensionId, settings,
-                      [&database, profileId, extensionId, kind, what, changed,
-                       done](const Outcome<QJsonObject>& answer) {
-                          if (answer.error)
-                              return done(failed(*answer.error));
-                          QString error;
-                          if (!ExtensionSettingsRepository(database).put(profileId, extensionId, kind,
-                                                                         *answer.value, &error))
-                              return done(failedLocally(error));
-                          done(applied(tr("Updated the %1 of extension %2 (%3).")
-                                           .arg(what, extensionId, changed.join(u", "_s))));
-                      });
+        // RingCentral's settings PUTs offer no ETag / If-Match (docs/api ringcentral.md §8): the body
+        // carries only the changed members, so members edited at the provider meanwhile are kept, and
+        // the read-back checks those members.
+        const QJsonObject sent = partAt(settings, changed);
+        (client.*put)(
+            extensionId, sent,
+            [&database, &client, profileId, extensionId, kind, what, sent, changed, get,
+             done](const Outcome<QJsonObject>& answer) {
+                if (answer.error)
+                    return done(failed(*answer.error));
+                readBack(
+                    database, profileId, client, get, extensionId, kind, sent,
+                    tr("Updated the %1 of extension %2 (%3).").arg(what, extensionId, changed.join(u", "_s)),
+                    done);
+            });
     });
 }
 

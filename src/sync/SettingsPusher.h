@@ -12,7 +12,8 @@ namespace trunkline::sync {
 
 // Applies one pending change of an extension's settings document (changes::SettingsPayloads): GET the
 // document, and if its version is no longer the one the edit was made on, report a conflict without touching
-// the provider; else PUT the edited members and store the provider's answer. The ChangePusher owns the
+// the provider; else PUT the edited members, read the document back and store it: applied only when it
+// holds the reviewed values, else NotKept naming the members it lacks. The ChangePusher owns the
 // change's state and the audit log: it passes a callback and gets one Result per change.
 class SettingsPusher {
     Q_DECLARE_TR_FUNCTIONS(SettingsPusher)

@@ -38,6 +38,32 @@ private slots:
                          {u"contact"_s, QJsonObject{{u"email"_s, u"first"_s}, {u"company"_s, u"ACME"_s}}}}));
     }
 
+    void pathsNameEveryLeafClearedOnesIncluded() {
+        const QJsonObject payload{
+            {u"name"_s, u"Anna Wolf-Berger"_s},
+            {u"features"_s, QJsonArray{u"CallForwarding"_s}},
+            {u"contact"_s, QJsonObject{{u"jobTitle"_s, u""_s}, {u"lastName"_s, u"Wolf-Berger"_s}}}};
+        QCOMPARE(PayloadMembers::paths(payload),
+                 (QStringList{u"contact.jobTitle"_s, u"contact.lastName"_s, u"features"_s, u"name"_s}));
+    }
+
+    void differingPathsNameWhatTheRecordDoesNotHold() {
+        const QJsonObject payload{
+            {u"name"_s, u"Anna Wolf-Berger"_s},
+            {u"flipNumber"_s, 3},
+            {u"contact"_s, QJsonObject{{u"jobTitle"_s, u""_s}, {u"lastName"_s, u"Wolf-Berger"_s}}}};
+        const QJsonObject record{
+            {u"name"_s, u"Anna Wolf"_s},
+            {u"status"_s, u"Enabled"_s},
+            {u"flipNumber"_s, 3},
+            {u"contact"_s, QJsonObject{{u"jobTitle"_s, u""_s}, {u"lastName"_s, u"Wolf-Berger"_s}}}};
+        QCOMPARE(PayloadMembers::differingPaths(payload, record), QStringList{u"name"_s});
+        // A member the record lacks is not held either.
+        QCOMPARE(PayloadMembers::differingPaths(payload, QJsonObject{{u"flipNumber"_s, 3}}),
+                 (QStringList{u"contact.jobTitle"_s, u"contact.lastName"_s, u"name"_s}));
+        QVERIFY(PayloadMembers::differingPaths(payload, payload).isEmpty());
+    }
+
     void containment_data() {
         QTest::addColumn<QJsonObject>("payload");
         QTest::addColumn<QJsonObject>("base");

@@ -12,6 +12,7 @@
 
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
+#include "store/Migrator.h"
 #include "store/ProfileRepository.h"
 
 #include <QRandomGenerator>
@@ -102,6 +103,10 @@ public:
         profile.name = name;
         profile.provider = provider;
         profile.baseUrl = QStringLiteral("http://127.0.0.1:8080");
+        // Upgrade tests add profiles to an older schema, which lacks the UUID that ProfileRepository writes
+        // (v9): those get the columns every version has.
+        if (trunkline::store::Migrator(*m_database).currentVersion(&m_error) < 9)
+            return addProfileRow(profile);
         return trunkline::store::ProfileRepository(*m_database).add(profile, &m_error) ? profile.id : 0;
     }
     // A profile with two extensions, e1 (101) and e2 (102), for the records that hang on extensions; 0 on
@@ -123,6 +128,23 @@ public:
     trunkline::store::Database& database() { return *m_database; }
 
 private:
+    qint64 addProfileRow(const trunkline::store::Profile& profile) {
+        QSqlQuery insert(m_database->connection());
+        insert.prepare(
+            QStringLiteral("INSERT INTO profiles (name, provider, base_url, account_id, created_at) "
+                           "VALUES (?, ?, ?, '~', '2026-01-01T00:00:00.000Z')"));
+        insert.addBindValue(profile.name);
+        insert.addBindValue(profile.provider);
+        insert.addBindValue(profile.baseUrl);
+        if (!insert.exec()) {
+            m_error = insert.lastError().text();
+            return 0;
+        }
+        QSqlQuery id(m_database->connection());
+        return id.exec(QStringLiteral("SELECT max(id) FROM profiles")) && id.next() ? id.value(0).toLongLong()
+                                                                                    : 0;
+    }
+
     QString m_engine;
     QTemporaryDir m_dir;
     QString m_location;

@@ -147,12 +147,15 @@ private slots:
         auto* save = m_page->findChild<QPushButton*>(u"saveButton"_s);
         QVERIFY(!save->isEnabled());
 
-        retype(u"nameEdit"_s, u"Sales Berlin"_s);
+        // The name is RingCentral's, built from the first and last name: read-only, following them.
+        QVERIFY(lineEdit(u"nameEdit"_s)->isReadOnly());
+        retype(u"lastNameEdit"_s, u"Berlin"_s);
+        QCOMPARE(lineEdit(u"nameEdit"_s)->text(), u"Sales Berlin"_s);
         retype(u"businessPhoneEdit"_s, u"+49 30 901820"_s);
         QVERIFY(editor->hasUnsavedEdits());
         QVERIFY(save->isEnabled());
-        lineEdit(u"nameEdit"_s)->setFocus();
-        QTest::keySequence(lineEdit(u"nameEdit"_s), QKeySequence::Save);
+        lineEdit(u"lastNameEdit"_s)->setFocus();
+        QTest::keySequence(lineEdit(u"lastNameEdit"_s), QKeySequence::Save);
 
         QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
@@ -160,15 +163,19 @@ private slots:
         QCOMPARE(change.entity, changes::ChangePayloads::kExtension);
         QCOMPARE(change.entityKey, u"100002"_s);
         QCOMPARE(change.operation, store::ChangeOperation::Update);
-        QCOMPARE(QJsonDocument(change.payload).toJson(QJsonDocument::Compact),
-                 QByteArray(R"({"contact":{"businessPhone":"+4930901820"},"name":"Sales Berlin"})"));
+        QCOMPARE(
+            QJsonDocument(change.payload).toJson(QJsonDocument::Compact),
+            QByteArray(
+                R"({"contact":{"businessPhone":"+4930901820","lastName":"Berlin"},"name":"Sales Berlin"})"));
         store::ExtensionRepository repository(m_test->database());
         QCOMPARE(change.baseVersion, repository.versionOf(*repository.find(m_profile, u"100002"_s)));
         QVERIFY(!editor->hasUnsavedEdits());
         QVERIFY(m_page->lastMessage().startsWith(u"Staged the settings for extension 102"_s));
 
         // Editing again replaces the staged payload instead of queueing a second change.
-        retype(u"nameEdit"_s, u"Sales 2"_s);
+        // Back to the stored first and last name: the stored name again, no rename staged.
+        retype(u"lastNameEdit"_s, QString());
+        QCOMPARE(lineEdit(u"nameEdit"_s)->text(), u"Sales 2"_s);
         retype(u"jobTitleEdit"_s, u"Inside sales"_s);
         m_page->save();
         changes = pending();
@@ -194,9 +201,10 @@ private slots:
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("errorLabel");
         QTest::addColumn<QString>("message");
+        // The name follows the first and last name (the fixtures have no last name).
         QTest::newRow("name required")
-            << u"nameEdit"_s << QString() << u"nameError"_s << u"Name is required."_s;
-        QTest::newRow("name length") << u"nameEdit"_s << QString(130, u'n') << u"nameError"_s
+            << u"firstNameEdit"_s << QString() << u"nameError"_s << u"Name is required."_s;
+        QTest::newRow("name length") << u"firstNameEdit"_s << QString(130, u'n') << u"nameError"_s
                                      << u"Name has 130 characters; at most 129 are allowed."_s;
         QTest::newRow("number required") << u"extensionNumberEdit"_s << QString() << u"extensionNumberError"_s
                                          << u"Extension number is required."_s;
@@ -318,7 +326,7 @@ private slots:
 
     void switchingRowsWithUnsavedEditsAsks() {
         QVERIFY(m_page->selectExtension(m_profile, u"100001"_s));
-        retype(u"nameEdit"_s, u"Jonas K."_s);
+        retype(u"lastNameEdit"_s, u"K."_s);
         auto* table = m_page->findChild<QTableView*>(u"tableView"_s);
 
         m_unsavedAnswer = QMessageBox::Cancel;
@@ -335,7 +343,7 @@ private slots:
         QCOMPARE(pending().size(), 1);
         QCOMPARE(pending().first().payload.value(u"name"_s).toString(), u"Jonas K."_s);
 
-        retype(u"nameEdit"_s, u"Anna B."_s);
+        retype(u"lastNameEdit"_s, u"B."_s);
         m_unsavedAnswer = QMessageBox::Discard;
         table->selectRow(6);
         QCOMPARE(m_page->editor()->extensionId(), u"100006"_s);
@@ -359,6 +367,9 @@ private slots:
             dialog.findChild<QLineEdit*>(u"extensionNumberEdit"_s)->setText(u"990"_s);
             QTest::keyClicks(dialog.findChild<QLineEdit*>(u"firstNameEdit"_s), u"Mia"_s);
             QTest::keyClicks(dialog.findChild<QLineEdit*>(u"lastNameEdit"_s), u"Roth"_s);
+            // The name is RingCentral's, built from the first and last name.
+            auto* name = dialog.findChild<QLineEdit*>(u"nameEdit"_s);
+            dialogOk += (name->isReadOnly() ? u"read-only "_s : QString()) + name->text() + u'|';
             dialogOk += dialog.findChild<QLabel*>(u"emailError"_s)->text() + u'|';
             QTest::keyClicks(dialog.findChild<QLineEdit*>(u"emailEdit"_s), u"mia@example.com"_s);
             dialogOk += ok->isEnabled() ? u"ok"_s : u"disabled"_s;
@@ -367,9 +378,10 @@ private slots:
         auto* table = m_page->findChild<QTableView*>(u"tableView"_s);
         table->setFocus();
         QTest::keySequence(table, QKeySequence::New);
-        QCOMPARE(dialogOk,
-                 u"disabled|Extension number 101 is already used by Jonas Keller 1.|E-mail is required for a "
-                 "new extension.|ok"_s);
+        QCOMPARE(
+            dialogOk,
+            u"disabled|Extension number 101 is already used by Jonas Keller 1.|read-only Mia Roth|E-mail is "
+            "required for a new extension.|ok"_s);
         const QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().operation, store::ChangeOperation::Create);

@@ -113,6 +113,39 @@ private slots:
         QCOMPARE(numbers.find(f.profile.id, stored->id)->label, edited.label);
     }
 
+    // Restcomm cannot clear a voice method, so the form cannot carry that edit: the rest is sent, the
+    // number is read back, and the change fails naming the field instead of being marked applied.
+    void restcommFieldNotKeptFailsTheChange() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::PhoneNumberRecord> stored = someDid(f);
+        QVERIFY(stored);
+        QVERIFY(!stored->restcomm->voiceMethod.isEmpty());
+        core::PhoneNumberRecord edited = *stored;
+        edited.label = QStringLiteral("Reception");
+        edited.restcomm->voiceMethod = QString();
+        store::PhoneNumberRepository numbers(f.database.database());
+        const qint64 id = f.stage(
+            NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.applied, 0);
+        QCOMPARE(report.failed, 1);
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Failed);
+        QVERIFY2(change.lastError.contains(QLatin1String("did not keep voiceMethod")),
+                 qPrintable(change.lastError));
+        const QJsonObject remote = f.restcommNumber(stored->id);
+        QCOMPARE(remote.value(QLatin1String("friendly_name")).toString(), edited.label);
+        QCOMPARE(remote.value(QLatin1String("voice_method")).toString(), stored->restcomm->voiceMethod);
+        // The store shows what Restcomm holds.
+        const std::optional<core::PhoneNumberRecord> after = numbers.find(f.profile.id, stored->id);
+        QVERIFY(after);
+        QCOMPARE(after->label, edited.label);
+        QCOMPARE(after->restcomm->voiceMethod, stored->restcomm->voiceMethod);
+        QVERIFY(!audited(f, QStringLiteral("update"), stored->id));
+    }
+
     void restcommRemoteEditIsAConflictAndStaysUntouched() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
         QVERIFY2(f.setUpSynced(), qPrintable(f.error()));

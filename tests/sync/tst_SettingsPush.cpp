@@ -4,6 +4,7 @@
 #include "store/ExtensionSettingsRepository.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace trunkline;
 using changes::SettingsPayloads;
@@ -201,6 +202,84 @@ private slots:
         QCOMPARE(report.conflicts, 0);
         QCOMPARE(report.applied, 1);
         QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+    }
+
+    // The provider's 200 is not taken on trust: after the PUT the document is read again, and it is the
+    // read-back that the store keeps and the change is judged by.
+    void documentIsReadBackAfterThePut() {
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = f.someUser();
+        QVERIFY(user);
+        const QString kind = ExtensionSettingsRepository::kNotifications;
+        ExtensionSettingsRepository repository(f.database.database());
+        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
+        const qint64 id = f.stage(
+            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored)));
+        QSignalSpy served(&f.emulator.server(), &emulator::EmulatorServer::requestServed);
+
+        QCOMPARE(f.runSync({.pull = false}).applied, 1);
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        const QString path = user->id + endpointOf(kind);
+        qsizetype put = -1;
+        qsizetype readBack = -1;
+        for (qsizetype i = 0; i < served.size(); ++i) {
+            const QByteArray method = served.at(i).at(0).toByteArray();
+            if (!served.at(i).at(1).toString().endsWith(path))
+                continue;
+            if (method == "PUT")
+                put = i;
+            else if (method == "GET" && put >= 0)
+                readBack = i;
+        }
+        QVERIFY2(put >= 0, "the settings were sent");
+        QVERIFY2(readBack > put, "the document was read back after the PUT");
+    }
+
+    // The PUT carries only the members that differ at the provider (the payload holds every form member),
+    // and a member the provider does not keep fails the change, naming it, instead of being applied.
+    void putSendsChangedMembersAndAnUnkeptOneFails() {
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = f.someUser();
+        QVERIFY(user);
+        const QString kind = ExtensionSettingsRepository::kNotifications;
+        ExtensionSettingsRepository repository(f.database.database());
+        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
+        const QJsonObject edited = edit(kind, stored);
+        const qint64 id =
+            f.stage(SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edited));
+        // A provider that ignores the e-mail list: the test drops it from the body on the way in.
+        QJsonObject sent;
+        f.emulator.server().setRequestRewriter([&](emulator::EmulatorRequest& request) {
+            if (request.method != "PUT" || !request.path.endsWith(endpointOf(kind)))
+                return;
+            sent = QJsonDocument::fromJson(request.body).object();
+            QJsonObject kept = sent;
+            kept.remove(QStringLiteral("emailAddresses"));
+            request.body = QJsonDocument(kept).toJson(QJsonDocument::Compact);
+        });
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        f.emulator.server().setRequestRewriter({});
+        QCOMPARE(report.applied, 0);
+        QCOMPARE(report.failed, 1);
+        const QStringList members = sent.keys();
+        QCOMPARE(members, (QStringList{QStringLiteral("emailAddresses"), QStringLiteral("missedCalls"),
+                                       QStringLiteral("voicemails")}));
+        QCOMPARE(sent.value(QStringLiteral("voicemails")).toObject().keys(),
+                 QStringList{QStringLiteral("includeAttachment")});
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Failed);
+        QVERIFY2(change.lastError.contains(QStringLiteral("did not keep emailAddresses,")),
+                 qPrintable(change.lastError));
+        QVERIFY2(!change.lastError.contains(QStringLiteral("notifyBySms")), qPrintable(change.lastError));
+        // What the provider kept is there, and the store shows the provider's document.
+        const QJsonObject now = remote(f, user->id, kind);
+        QCOMPARE(SettingsPayloads::valueAt(now, QStringLiteral("missedCalls.notifyBySms")), QJsonValue(true));
+        QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(now));
     }
 
     void remoteChangeSinceStagingIsAConflict() {

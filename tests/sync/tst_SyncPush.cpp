@@ -197,6 +197,108 @@ private slots:
         QCOMPARE(forwarding.list(f.profile.id, owner->id), before);
     }
 
+    // What was reviewed is what is sent: a cleared job title and a new last name (and with it the
+    // display name RingCentral derives) are both at the provider afterwards, and only then applied.
+    void clearedAndChangedFieldsReachTheProvider() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> user = f.someUser();
+        QVERIFY(user);
+        const auto titled = f.remotePut(
+            kExtensionPath + user->id,
+            QJsonObject{{QStringLiteral("contact"),
+                         QJsonObject{{QStringLiteral("jobTitle"), QStringLiteral("Office lead")}}}});
+        QVERIFY2(titled.status == 200, titled.body.constData());
+        QVERIFY(f.runSync().complete);
+        store::ExtensionRepository extensions(f.database.database());
+        const std::optional<core::Extension> stored = extensions.find(f.profile.id, user->id);
+        QVERIFY(stored);
+        QCOMPARE(stored->contact.jobTitle, QStringLiteral("Office lead"));
+
+        core::Extension edited = *stored;
+        edited.contact.jobTitle.clear();
+        edited.contact.lastName = QStringLiteral("Wolf-Berger");
+        edited.name = edited.contact.firstName + QStringLiteral(" Wolf-Berger");
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+        const QJsonObject remote = f.remoteGet(kExtensionPath + stored->id).json();
+        const QJsonObject contact = remote.value(QLatin1String("contact")).toObject();
+        QCOMPARE(contact.value(QLatin1String("jobTitle")).toString(), QString());
+        QCOMPARE(contact.value(QLatin1String("lastName")).toString(), QStringLiteral("Wolf-Berger"));
+        QCOMPARE(remote.value(QLatin1String("name")).toString(), edited.name);
+        QCOMPARE(contact.value(QLatin1String("email")).toString(), stored->contact.email);
+        QCOMPARE(extensions.find(f.profile.id, stored->id)->contact.jobTitle, QString());
+    }
+
+    // A name RingCentral does not keep (it derives the name from first and last name, so a PUT cannot
+    // carry one) is not reported as applied: the change fails, naming the field, and the store shows
+    // what the provider holds.
+    void fieldTheProviderDoesNotKeepFailsTheChange() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        core::Extension renamed = *stored;
+        renamed.name = stored->name + QStringLiteral("-Berger");
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, renamed, extensions.versionOf(*stored)));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.applied, 0);
+        QCOMPARE(report.failed, 1);
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Failed);
+        QVERIFY2(change.lastError.contains(QLatin1String("did not keep name")), qPrintable(change.lastError));
+        QCOMPARE(f.remoteGet(kExtensionPath + stored->id).json().value(QLatin1String("name")).toString(),
+                 stored->name);
+        QCOMPARE(extensions.find(f.profile.id, stored->id)->name, stored->name);
+        QVERIFY(!audited(f, ChangePayloads::kExtension, QStringLiteral("update")));
+    }
+
+    // UpdateForwardingNumberRequest has no features: a features edit is sent as far as it can be and
+    // ends failed naming "features", not applied.
+    void forwardingFeaturesTheProviderDoesNotKeepFailTheChange() {
+        SyncFixture f(synctest::quietOptions(30, 15));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> owner = f.someUser();
+        QVERIFY(owner);
+        store::ForwardingNumberRepository forwarding(f.database.database());
+        core::ForwardingNumber added;
+        added.phoneNumber = QStringLiteral("+4930555001");
+        added.type = core::ForwardingType::Other;
+        added.label = QStringLiteral("Desk");
+        added.features = core::ForwardingFeature::CallForwarding;
+        f.stage(ChangePayloads::forwardingCreate(f.profile.id, owner->id, added));
+        QVERIFY(f.runSync().complete);
+        const core::ForwardingNumber created = forwarding.list(f.profile.id, owner->id).constLast();
+        QCOMPARE(created.phoneNumber, added.phoneNumber);
+
+        core::ForwardingNumber edited = created;
+        edited.label = QStringLiteral("Desk 2");
+        edited.features = created.features ^ core::ForwardingFeature::CallFlip;
+        const qint64 id = f.stage(ChangePayloads::forwardingUpdate(f.profile.id, owner->id, created, edited));
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QCOMPARE(report.applied, 0);
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Failed);
+        QVERIFY2(change.lastError.contains(QLatin1String("features")), qPrintable(change.lastError));
+        QVERIFY2(!change.lastError.contains(QLatin1String("label")), qPrintable(change.lastError));
+        // The part the request could carry was sent, and the store shows the provider's record.
+        const QList<core::ForwardingNumber> after = forwarding.list(f.profile.id, owner->id);
+        const auto it = std::find_if(after.cbegin(), after.cend(),
+                                     [&](const core::ForwardingNumber& e) { return e.id == created.id; });
+        QVERIFY(it != after.cend());
+        QCOMPARE(it->label, QStringLiteral("Desk 2"));
+        QCOMPARE(it->features, created.features);
+    }
+
     void remoteEditAfterStagingIsAConflict() {
         SyncFixture f(synctest::quietOptions(30, 20));
         QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
@@ -211,7 +313,8 @@ private slots:
         core::Extension theirs = *stored;
         theirs.contact.department = QStringLiteral("Remote department");
         const auto put = f.remotePut(kExtensionPath + stored->id,
-                                     providers::ringcentral::RingCentralMapper::extensionUpdateBody(theirs));
+                                     providers::ringcentral::RingCentralMapper::extensionUpdateBody(
+                                         theirs, {QStringLiteral("contact.department")}));
         QVERIFY2(put.status == 200, put.body.constData());
 
         const sync::SyncReport report = f.runSync({.pull = false});
@@ -270,7 +373,8 @@ private slots:
         const qint64 id = f.stage(
             ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
         const auto put = f.remotePut(kExtensionPath + stored->id,
-                                     providers::ringcentral::RingCentralMapper::extensionUpdateBody(edited));
+                                     providers::ringcentral::RingCentralMapper::extensionUpdateBody(
+                                         edited, {QStringLiteral("contact.jobTitle")}));
         QVERIFY2(put.status == 200, put.body.constData());
 
         const sync::SyncReport report = f.runSync({.pull = false});

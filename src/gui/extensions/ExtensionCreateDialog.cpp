@@ -32,8 +32,8 @@ ExtensionCreateDialog::ExtensionCreateDialog(store::Database& database,
         m_ui->typeCombo->addItem(core::displayName(type), core::toWire(type));
     fillProfiles(preferredProfile);
 
-    for (QLineEdit* edit : {m_ui->extensionNumberEdit, m_ui->nameEdit, m_ui->firstNameEdit,
-                            m_ui->lastNameEdit, m_ui->emailEdit})
+    for (QLineEdit* edit :
+         {m_ui->extensionNumberEdit, m_ui->firstNameEdit, m_ui->lastNameEdit, m_ui->emailEdit})
         connect(edit, &QLineEdit::textChanged, this, &ExtensionCreateDialog::updateMessages);
     connect(m_ui->profileCombo, &QComboBox::currentIndexChanged, this,
             &ExtensionCreateDialog::updateMessages);
@@ -92,9 +92,9 @@ core::Extension ExtensionCreateDialog::extension() const {
     x.contact.firstName = m_ui->firstNameEdit->text().trimmed();
     x.contact.lastName = m_ui->lastNameEdit->text().trimmed();
     x.contact.email = m_ui->emailEdit->text().trimmed();
-    x.name = m_ui->nameEdit->text().trimmed();
-    if (x.name.isEmpty())
-        x.name = QStringList{x.contact.firstName, x.contact.lastName}.join(u' ').trimmed();
+    // RingCentral builds the name from the first and last name (the create body carries none), so the
+    // read-only name field shows that name: what is reviewed is what the provider will hold.
+    x.name = core::derivedName(x.contact);
     return x;
 }
 
@@ -122,11 +122,12 @@ core::RuleViolations ExtensionCreateDialog::violations() const {
 }
 
 void ExtensionCreateDialog::updateMessages() {
+    m_ui->nameEdit->setText(extension().name);
     QHash<QString, QStringList> byField;
     const core::RuleViolations all = violations();
     for (const core::RuleViolation& violation : all)
         byField[violation.field] << violation.message;
-    // A name made from first and last name is fine: report the missing name at the first name.
+    // The name follows the first and last name, so a missing first name shows at the name too.
     const QHash<QString, QLabel*> labels = {{u"/profile"_s, m_ui->profileError},
                                             {u"/extensionNumber"_s, m_ui->extensionNumberError},
                                             {u"/name"_s, m_ui->nameError},

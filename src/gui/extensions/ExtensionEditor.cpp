@@ -64,9 +64,9 @@ ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     m_ui->callSettingsLayout->addWidget(scroll);
     connect(m_callSettings, &ExtensionCallSettingsWidget::edited, this, &ExtensionEditor::updateState);
 
-    for (QLineEdit* edit : {m_ui->nameEdit, m_ui->extensionNumberEdit, m_ui->firstNameEdit,
-                            m_ui->lastNameEdit, m_ui->companyEdit, m_ui->jobTitleEdit, m_ui->departmentEdit,
-                            m_ui->emailEdit, m_ui->businessPhoneEdit, m_ui->mobilePhoneEdit}) {
+    for (QLineEdit* edit : {m_ui->extensionNumberEdit, m_ui->firstNameEdit, m_ui->lastNameEdit,
+                            m_ui->companyEdit, m_ui->jobTitleEdit, m_ui->departmentEdit, m_ui->emailEdit,
+                            m_ui->businessPhoneEdit, m_ui->mobilePhoneEdit}) {
         connect(edit, &QLineEdit::textChanged, this, &ExtensionEditor::fieldEdited);
     }
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ExtensionEditor::fieldEdited);
@@ -249,6 +249,8 @@ void ExtensionEditor::applyPermissions() {
         field->setEnabled(loaded && m_canEdit);
         field->setToolTip(loaded && !m_canEdit ? m_whyNot : QString());
     }
+    if (m_ui->nameEdit->toolTip().isEmpty())
+        m_ui->nameEdit->setToolTip(tr("Built from the first and last name (Contact tab)."));
     for (QWidget* field : QList<QWidget*>{m_ui->extensionNumberEdit, m_ui->statusCombo}) {
         field->setEnabled(loaded && m_canEditAdministrative);
         field->setToolTip(loaded && !m_canEditAdministrative ? m_whyNotAdministrative : QString());
@@ -261,7 +263,6 @@ void ExtensionEditor::applyPermissions() {
 
 core::Extension ExtensionEditor::editedExtension() const {
     core::Extension x = m_baseline;
-    x.name = m_ui->nameEdit->text().trimmed();
     x.extensionNumber = m_ui->extensionNumberEdit->text().trimmed();
     if (const auto status = core::extensionStatusFromWire(m_ui->statusCombo->currentData().toString()))
         x.status = *status;
@@ -274,6 +275,13 @@ core::Extension ExtensionEditor::editedExtension() const {
     x.contact.email = m_ui->emailEdit->text().trimmed();
     x.contact.businessPhone = ExtensionValidator::normalisedPhone(m_ui->businessPhoneEdit->text());
     x.contact.mobilePhone = ExtensionValidator::normalisedPhone(m_ui->mobilePhoneEdit->text());
+    // The stored first and last name keep the stored name, which need not follow the rule (a record made
+    // elsewhere): saving another field must not stage a rename.
+    const core::Extension& stored = m_stored ? *m_stored : m_baseline;
+    if (x.contact.firstName == stored.contact.firstName && x.contact.lastName == stored.contact.lastName)
+        x.name = stored.name;
+    else
+        x.name = core::derivedName(x.contact);
     return x;
 }
 
@@ -321,6 +329,10 @@ core::RuleViolations ExtensionEditor::violations() const {
 void ExtensionEditor::fieldEdited() {
     if (m_loading)
         return;
+    // RingCentral builds the name from the first and last name and a PUT cannot set it, so the name
+    // field is read-only (in the form) and shows that name as the admin types: what is reviewed is what
+    // the provider will hold.
+    m_ui->nameEdit->setText(editedExtension().name);
     updateState();
 }
 

@@ -101,12 +101,15 @@ net::ApiReply* RestcommClient::getIncomingNumber(const QString& sid, Callback<co
 }
 
 net::ApiReply* RestcommClient::updateIncomingNumber(const core::PhoneNumberRecord& number,
+                                                    const QStringList& fields,
                                                     Callback<core::PhoneNumberRecord> done) {
     net::ApiRequest request;
     request.method = "PUT";
     request.path = numbersPath() + u'/' + number.id + u".json"_s;
     request.contentType = kForm;
-    request.body = formBytes(RestcommMapper::updateForm(number));
+    // Restcomm has no ETag / If-Match (docs/api restcomm-numbers.md §6): only the touched parameters
+    // are sent, so a field changed at the provider meanwhile is not overwritten.
+    request.body = formBytes(RestcommMapper::updateForm(number, fields));
     request.subject = numberSubject(number);
     return sendForValue<core::PhoneNumberRecord>(m_api, this, std::move(request),
                                                  RestcommMapper::incomingNumber, std::move(done));

@@ -28,9 +28,9 @@ public:
     // Page count from num_pages (the index of the last page, §4), else next_page_uri is followed.
     net::PagedFetch* listIncomingNumbers(PageHandler<core::PhoneNumberRecord> onPage, ListDone done);
     net::ApiReply* getIncomingNumber(const QString& sid, Callback<core::PhoneNumberRecord> done);
-    // Sets every updatable field to the record's values (RestcommMapper::updateForm); sent as PUT, which
-    // Restcomm treats like POST, so a lost answer can safely be retried.
-    net::ApiReply* updateIncomingNumber(const core::PhoneNumberRecord& number,
+    // Sets the `fields` a change touches to the record's values (RestcommMapper::updateForm); sent as
+    // PUT, which Restcomm treats like POST, so a lost answer can safely be retried.
+    net::ApiReply* updateIncomingNumber(const core::PhoneNumberRecord& number, const QStringList& fields,
                                         Callback<core::PhoneNumberRecord> done);
     net::ApiReply* deleteIncomingNumber(const core::PhoneNumberRecord& number, Completion done);
     // A lost answer is checked (the number looked up in the account's list) before anything is re-sent;

@@ -75,6 +75,13 @@ const std::array<FlagField, 4> kCapabilities{{
 
 const QString kDateFormat = u"ddd, d MMM yyyy HH:mm:ss"_s;
 
+// The app's name of a form parameter, as change payloads name the field: "VoiceUrl" -> "voiceUrl".
+QString fieldName(QLatin1StringView form) {
+    QString name = form.toString();
+    name[0] = name[0].toLower();
+    return name;
+}
+
 } // namespace
 
 QDateTime RestcommMapper::date(const QJsonValue& value) {
@@ -157,19 +164,23 @@ QJsonObject RestcommMapper::incomingNumberToJson(const core::PhoneNumberRecord& 
     return json;
 }
 
-QUrlQuery RestcommMapper::updateForm(const core::PhoneNumberRecord& number) {
+QUrlQuery RestcommMapper::updateForm(const core::PhoneNumberRecord& number, const QStringList& fields) {
     const core::RestcommAttributes a = number.restcomm.value_or(core::RestcommAttributes{});
     QUrlQuery form;
-    form.addQueryItem(u"FriendlyName"_s, number.label);
+    if (fields.contains(u"label"_s))
+        form.addQueryItem(u"FriendlyName"_s, number.label);
     for (const TextField& field : kTextFields) {
         const QString& value = a.*field.member;
-        if (field.isMethod && value.isNull())
+        if (!fields.contains(fieldName(field.form)) || (field.isMethod && value.isNull()))
             continue;
         form.addQueryItem(field.form.toString(), value); // empty clears a URL or sid (§6)
     }
-    form.addQueryItem(u"VoiceCallerIdLookup"_s, boolText(a.voiceCallerIdLookup));
-    for (const FlagField& flag : kCapabilities)
-        form.addQueryItem(flag.form.toString(), boolText(a.*flag.member));
+    if (fields.contains(u"voiceCallerIdLookup"_s))
+        form.addQueryItem(u"VoiceCallerIdLookup"_s, boolText(a.voiceCallerIdLookup));
+    for (const FlagField& flag : kCapabilities) {
+        if (fields.contains(fieldName(flag.form)))
+            form.addQueryItem(flag.form.toString(), boolText(a.*flag.member));
+    }
     return form;
 }
 

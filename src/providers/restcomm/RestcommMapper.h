@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QStringList>
 #include <QUrlQuery>
 #include <optional>
 
@@ -32,10 +33,12 @@ public:
     static std::optional<core::PhoneNumberRecord> incomingNumber(const QJsonObject& json, QString* problem);
     static QJsonObject incomingNumberToJson(const core::PhoneNumberRecord& number);
 
-    // Update form (POST/PUT IncomingPhoneNumbers/{sid}) setting every updatable field to the record's
-    // value: a null URL or application sid is sent empty, which clears it; a null method is not sent
-    // (Restcomm cannot clear one). Parameter names are case-sensitive CamelCase (§1).
-    static QUrlQuery updateForm(const core::PhoneNumberRecord& number);
+    // Update form (POST/PUT IncomingPhoneNumbers/{sid}) setting the `fields` a change touches, as the app
+    // names them ("label", "voiceUrl", "smsCapable", ...), to the record's value; Restcomm changes only the
+    // parameters present (§6), so the others keep what the provider holds. A null URL or application sid
+    // is sent empty, which clears it; a null method is not sent (Restcomm cannot clear one). Parameter
+    // names are case-sensitive CamelCase (§1).
+    static QUrlQuery updateForm(const core::PhoneNumberRecord& number, const QStringList& fields);
     static QUrlQuery provisionForm(const ProvisionRequest& request);
 
     static std::optional<AvailableNumber> availableNumber(const QJsonObject& json, QString* problem);

@@ -215,14 +215,15 @@ void RingCentralClient::createExtension(const core::Extension& extension, Callba
                                 std::move(done));
 }
 
-net::ApiReply* RingCentralClient::updateExtension(const core::Extension& extension,
+net::ApiReply* RingCentralClient::updateExtension(const core::Extension& extension, const QStringList& fields,
                                                   Callback<core::Extension> done, const QString& timeZoneId) {
     net::ApiRequest request;
     request.method = "PUT";
     request.path = extensionPath(extension.id);
     request.rateGroup = kMedium;
     request.subject = extensionSubject(extension);
-    QJsonObject body = RingCentralMapper::extensionUpdateBody(extension);
+    // No ETag / If-Match on this PUT (docs/api ringcentral.md §8): only the touched fields are sent.
+    QJsonObject body = RingCentralMapper::extensionUpdateBody(extension, fields);
     if (!timeZoneId.isEmpty())
         body.insert(u"regionalSettings"_s, QJsonObject{{u"timezone"_s, QJsonObject{{u"id"_s, timeZoneId}}}});
     request.body = jsonBytes(body);
@@ -343,13 +344,15 @@ void RingCentralClient::createForwardingNumber(const QString& extensionId,
 
 net::ApiReply* RingCentralClient::updateForwardingNumber(const QString& extensionId,
                                                          const core::ForwardingNumber& forwarding,
+                                                         const QStringList& fields,
                                                          Callback<core::ForwardingNumber> done) {
     net::ApiRequest request;
     request.method = "PUT";
     request.path = extensionPath(extensionId) + u"/forwarding-number/"_s + forwarding.id;
     request.rateGroup = kMedium;
     request.subject = tr("forwarding number %1").arg(forwarding.phoneNumber);
-    request.body = jsonBytes(RingCentralMapper::forwardingUpdateBody(forwarding));
+    // No ETag / If-Match on this PUT (docs/api ringcentral.md §8): only the touched fields are sent.
+    request.body = jsonBytes(RingCentralMapper::forwardingUpdateBody(forwarding, fields));
     return sendForValue<core::ForwardingNumber>(m_api, this, std::move(request),
                                                 RingCentralMapper::forwardingNumber, std::move(done));
 }

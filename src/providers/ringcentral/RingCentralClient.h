@@ -44,12 +44,13 @@ public:
     net::ApiReply* getExtension(const QString& extensionId, Callback<core::Extension> done);
     // Creates are checked, not re-sent blindly, when their answer is lost (sendCreate): an extension is
     // looked up by its number (and e-mail), a forwarding number by its phone number.
-    // Creates are checked, not re-sent blindly, when their answer is lost (sendCreate): an extension is
-    // looked up by its number (and e-mail), a forwarding number by its phone number.
     void createExtension(const core::Extension& extension, Callback<core::Extension> done);
-    // timeZoneId: RingCentral's dictionary id of a new time zone (resolveTimeZone()); empty = unchanged.
-    net::ApiReply* updateExtension(const core::Extension& extension, Callback<core::Extension> done,
-                                   const QString& timeZoneId = {});
+    // Updates send only `fields`, the ones a change touches (RingCentralMapper::extensionUpdateBody):
+    // these PUTs offer no ETag / If-Match, so a partial body is what keeps an edit made at the provider
+    // meanwhile. timeZoneId: RingCentral's dictionary id of a new time zone (resolveTimeZone()); empty =
+    // unchanged.
+    net::ApiReply* updateExtension(const core::Extension& extension, const QStringList& fields,
+                                   Callback<core::Extension> done, const QString& timeZoneId = {});
     // The time zone dictionary (UNCONFIRMED path: GET /restapi/v1.0/dictionary/timezone, Light).
     net::PagedFetch* listTimeZones(PageHandler<core::TimeZone> onPage, ListDone done);
     // The dictionary id of a time zone name ("Europe/Berlin"): extensions are set to a time zone by id.
@@ -67,7 +68,7 @@ public:
     void createForwardingNumber(const QString& extensionId, const core::ForwardingNumber& forwarding,
                                 Callback<core::ForwardingNumber> done);
     net::ApiReply* updateForwardingNumber(const QString& extensionId,
-                                          const core::ForwardingNumber& forwarding,
+                                          const core::ForwardingNumber& forwarding, const QStringList& fields,
                                           Callback<core::ForwardingNumber> done);
     net::ApiReply* deleteForwardingNumber(const QString& extensionId, const QString& forwardingNumberId,
                                           Completion done);

@@ -142,16 +142,30 @@ std::optional<core::Extension> RingCentralMapper::extension(const QJsonObject& j
 
 namespace {
 
+struct ContactMember {
+    QString key;
+    QString core::ExtensionContact::*member;
+};
+
+// ContactInfo's text fields as the record keeps them; the app's field paths are "contact.<key>".
+const QList<ContactMember>& contactMembers() {
+    static const QList<ContactMember> members = {
+        {u"firstName"_s, &core::ExtensionContact::firstName},
+        {u"lastName"_s, &core::ExtensionContact::lastName},
+        {u"company"_s, &core::ExtensionContact::company},
+        {u"jobTitle"_s, &core::ExtensionContact::jobTitle},
+        {u"email"_s, &core::ExtensionContact::email},
+        {u"businessPhone"_s, &core::ExtensionContact::businessPhone},
+        {u"mobilePhone"_s, &core::ExtensionContact::mobilePhone},
+        {u"department"_s, &core::ExtensionContact::department},
+    };
+    return members;
+}
+
 QJsonObject contactJson(const core::ExtensionContact& contact) {
     QJsonObject json;
-    putIfSet(json, u"firstName"_s, contact.firstName);
-    putIfSet(json, u"lastName"_s, contact.lastName);
-    putIfSet(json, u"company"_s, contact.company);
-    putIfSet(json, u"jobTitle"_s, contact.jobTitle);
-    putIfSet(json, u"email"_s, contact.email);
-    putIfSet(json, u"businessPhone"_s, contact.businessPhone);
-    putIfSet(json, u"mobilePhone"_s, contact.mobilePhone);
-    putIfSet(json, u"department"_s, contact.department);
+    for (const ContactMember& field : contactMembers())
+        putIfSet(json, field.key, contact.*field.member);
     return json;
 }
 
@@ -180,11 +194,26 @@ QJsonObject RingCentralMapper::extensionCreateBody(const core::Extension& e) {
     return body;
 }
 
-QJsonObject RingCentralMapper::extensionUpdateBody(const core::Extension& e) {
-    QJsonObject body{{u"contact"_s, contactJson(e.contact)}, {u"type"_s, core::toWire(e.type)}};
-    putIfSet(body, u"extensionNumber"_s, e.extensionNumber);
+QJsonObject RingCentralMapper::extensionUpdateBody(const core::Extension& e, const QStringList& fields) {
+    // Exactly the fields the change touches go out, a cleared one as "" (which clears it): a whole-record
+    // PUT would overwrite what was changed at the provider since the change was staged, and leaving out
+    // an emptied field would silently keep the old value. `name` has no place in ExtensionUpdateRequest
+    // (RingCentral builds it from the first and last name), and the time zone goes by dictionary id,
+    // which the caller adds; the read-back after the PUT shows whether the provider holds both.
+    QJsonObject body;
+    QJsonObject contact;
+    for (const ContactMember& field : contactMembers()) {
+        if (fields.contains(u"contact."_s + field.key))
+            contact.insert(field.key, e.contact.*field.member);
+    }
+    if (!contact.isEmpty())
+        body.insert(u"contact"_s, contact);
+    if (fields.contains(u"extensionNumber"_s))
+        body.insert(u"extensionNumber"_s, e.extensionNumber);
+    if (fields.contains(u"type"_s))
+        body.insert(u"type"_s, core::toWire(e.type));
     // Unassigned cannot be set by PUT (ExtensionStatusEnumForUpdate); it follows from the number.
-    if (e.status != core::ExtensionStatus::Unassigned)
+    if (fields.contains(u"status"_s) && e.status != core::ExtensionStatus::Unassigned)
         body.insert(u"status"_s, core::toWire(e.status));
     return body;
 }
@@ -309,12 +338,19 @@ QJsonObject RingCentralMapper::forwardingCreateBody(const core::ForwardingNumber
     return body;
 }
 
-QJsonObject RingCentralMapper::forwardingUpdateBody(const core::ForwardingNumber& f) {
-    QJsonObject body{{u"type"_s, core::toWire(f.type)}};
-    putIfSet(body, u"phoneNumber"_s, f.phoneNumber);
-    if (f.type == core::ForwardingType::Other)
-        putIfSet(body, u"label"_s, f.label);
-    if (f.flipNumber > 0)
+QJsonObject RingCentralMapper::forwardingUpdateBody(const core::ForwardingNumber& f,
+                                                    const QStringList& fields) {
+    // As for extensions, only the touched fields. UpdateForwardingNumberRequest has no `features` and no
+    // device, and a flip number cannot be taken away by PUT (an empty string is not a number): those
+    // edits are left to the read-back, which reports that the provider did not keep them.
+    QJsonObject body;
+    if (fields.contains(u"type"_s))
+        body.insert(u"type"_s, core::toWire(f.type));
+    if (fields.contains(u"phoneNumber"_s))
+        body.insert(u"phoneNumber"_s, f.phoneNumber);
+    if (fields.contains(u"label"_s) && f.type == core::ForwardingType::Other)
+        body.insert(u"label"_s, f.label); // ignored by RingCentral for the other types
+    if (fields.contains(u"flipNumber"_s) && f.flipNumber > 0)
         body.insert(u"flipNumber"_s, QString::number(f.flipNumber));
     return body;
 }

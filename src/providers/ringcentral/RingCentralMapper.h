@@ -32,8 +32,10 @@ public:
     // The same shape back (the fields the record keeps).
     static QJsonObject extensionToJson(const core::Extension& extension);
     // Bodies of POST /extension and PUT /extension/{id} (ExtensionCreationRequest / ExtensionUpdateRequest).
+    // An update carries the `fields` a change touches, as the app names them ("extensionNumber",
+    // "status", "contact.jobTitle", …), cleared ones included.
     static QJsonObject extensionCreateBody(const core::Extension& extension);
-    static QJsonObject extensionUpdateBody(const core::Extension& extension);
+    static QJsonObject extensionUpdateBody(const core::Extension& extension, const QStringList& fields);
 
     // CompanyPhoneNumberInfo (account list) or UserPhoneNumberInfo (extension list).
     static std::optional<core::PhoneNumberRecord> phoneNumber(const QJsonObject& json, QString* problem);
@@ -46,7 +48,8 @@ public:
     static QJsonObject forwardingNumberToJson(const core::ForwardingNumber& forwarding);
     // POST body: flipNumber is an integer there; PUT body: a string (docs/api/ringcentral.md §5.1).
     static QJsonObject forwardingCreateBody(const core::ForwardingNumber& forwarding);
-    static QJsonObject forwardingUpdateBody(const core::ForwardingNumber& forwarding);
+    static QJsonObject forwardingUpdateBody(const core::ForwardingNumber& forwarding,
+                                            const QStringList& fields);
 
     // The number an ExtensionCallerIdInfo shows for outbound calls: feature RingOut if set to a phone
     // number, else the first feature that is. Empty when blocked or not set.

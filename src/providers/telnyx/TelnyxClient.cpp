@@ -142,6 +142,8 @@ net::ApiReply* TelnyxClient::createPortingOrder(const QStringList& phoneNumbers,
 
 net::ApiReply* TelnyxClient::patchPortingOrder(const QString& orderId, const QJsonObject& patch,
                                                Callback<core::PortingOrder> done) {
+    // Telnyx documents no ETag / If-Match for porting orders (docs/api telnyx-porting.md): the PATCH
+    // carries only the members in `patch`, so the others keep what Telnyx holds.
     return orderCall("PATCH", u"/porting_orders/"_s + orderId, orderId, jsonBytes(patch), std::move(done));
 }
 

@@ -110,8 +110,13 @@ private slots:
         changed.restcomm->smsUrl = QString(); // cleared
         changed.restcomm->smsCapable = !changed.restcomm->smsCapable;
         changed.restcomm->voiceCallerIdLookup = true;
-        const auto updated =
-            await<core::PhoneNumberRecord>([&](auto done) { client.updateIncomingNumber(changed, done); });
+        // Not among the fields sent: the provider keeps its fallback URL.
+        const QString fallbackBefore = changed.restcomm->voiceFallbackUrl;
+        changed.restcomm->voiceFallbackUrl = u"http://127.0.0.1/not-sent.xml"_s;
+        const QStringList fields = {u"label"_s,  u"voiceUrl"_s,   u"voiceMethod"_s,
+                                    u"smsUrl"_s, u"smsCapable"_s, u"voiceCallerIdLookup"_s};
+        const auto updated = await<core::PhoneNumberRecord>(
+            [&](auto done) { client.updateIncomingNumber(changed, fields, done); });
         QVERIFY2(updated.ok(), qPrintable(message(updated.error)));
         const auto read =
             await<core::PhoneNumberRecord>([&](auto done) { client.getIncomingNumber(changed.id, done); });
@@ -123,6 +128,7 @@ private slots:
         QCOMPARE(read.value->restcomm->smsCapable, changed.restcomm->smsCapable);
         QVERIFY(read.value->restcomm->voiceCallerIdLookup);
         QCOMPARE(read.value->e164, changed.e164);
+        QCOMPARE(read.value->restcomm->voiceFallbackUrl, fallbackBefore);
     }
 
     void provisionSearchAndDelete() {

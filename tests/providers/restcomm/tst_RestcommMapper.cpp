@@ -106,7 +106,8 @@ private slots:
         number->label = u"Renamed & moved"_s;
         number->restcomm->voiceUrl = QString(); // cleared
         number->restcomm->smsCapable = true;
-        const QUrlQuery form = RestcommMapper::updateForm(*number);
+        const QUrlQuery form = RestcommMapper::updateForm(
+            *number, {u"label"_s, u"voiceUrl"_s, u"voiceMethod"_s, u"smsCapable"_s, u"faxCapable"_s});
         QCOMPARE(form.queryItemValue(u"FriendlyName"_s, QUrl::FullyDecoded), u"Renamed & moved"_s);
         QVERIFY(form.hasQueryItem(u"VoiceUrl"_s));
         QCOMPARE(form.queryItemValue(u"VoiceUrl"_s), QString()); // empty = clear (§6)
@@ -114,11 +115,18 @@ private slots:
         QCOMPARE(form.queryItemValue(u"SmsCapable"_s), u"true"_s);
         QCOMPARE(form.queryItemValue(u"FaxCapable"_s), u"false"_s);
         QVERIFY2(!form.hasQueryItem(u"PhoneNumber"_s), "the number itself cannot change");
+        // Only the touched fields: the others keep what the provider holds (no whole-record write).
+        QCOMPARE(form.queryItems().size(), 5);
+        QVERIFY(!form.hasQueryItem(u"SmsUrl"_s));
+        QVERIFY(!form.hasQueryItem(u"VoiceCallerIdLookup"_s));
+        QVERIFY(RestcommMapper::updateForm(*number, {}).isEmpty());
         // Null methods cannot be cleared in Restcomm, so they are not sent at all.
         auto sip = RestcommMapper::incomingNumber(parse(kSipRegex), &problem);
         QVERIFY(sip);
-        QVERIFY(!RestcommMapper::updateForm(*sip).hasQueryItem(u"VoiceMethod"_s));
-        QCOMPARE(RestcommMapper::updateForm(*sip).queryItemValue(u"VoiceCallerIdLookup"_s), u"true"_s);
+        const QUrlQuery sipForm =
+            RestcommMapper::updateForm(*sip, {u"voiceMethod"_s, u"voiceCallerIdLookup"_s});
+        QVERIFY(!sipForm.hasQueryItem(u"VoiceMethod"_s));
+        QCOMPARE(sipForm.queryItemValue(u"VoiceCallerIdLookup"_s), u"true"_s);
     }
 
     void provisionForm_data() {

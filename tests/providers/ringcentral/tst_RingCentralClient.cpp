@@ -173,11 +173,16 @@ private slots:
         changed.contact.jobTitle = u"Lead"_s;
         changed.status = core::ExtensionStatus::Disabled;
         changed.extensionNumber = u"7302"_s;
+        // Not among the fields sent: the provider's company stays as it is (no whole-record overwrite).
+        changed.contact.company = u"Not sent Ltd"_s;
+        const QStringList fields = {u"contact.department"_s, u"contact.jobTitle"_s, u"status"_s,
+                                    u"extensionNumber"_s};
         const auto updated =
-            await<core::Extension>([&](auto done) { client.updateExtension(changed, done); });
+            await<core::Extension>([&](auto done) { client.updateExtension(changed, fields, done); });
         QVERIFY2(updated.ok(), qPrintable(message(updated.error)));
         const auto reread = await<core::Extension>([&](auto done) { client.getExtension(changed.id, done); });
         QVERIFY(reread.ok());
+        QCOMPARE(reread.value->contact.company, expectedContact.company);
         QCOMPARE(reread.value->contact.department, u"Support"_s);
         QCOMPARE(reread.value->contact.jobTitle, u"Lead"_s);
         QCOMPARE(reread.value->status, core::ExtensionStatus::Disabled);
@@ -262,8 +267,9 @@ private slots:
         core::ForwardingNumber changed = *second.value;
         changed.label = u"Cottage"_s;
         changed.flipNumber = 5;
-        const auto updated = await<core::ForwardingNumber>(
-            [&](auto done) { client.updateForwardingNumber(ext, changed, done); });
+        const auto updated = await<core::ForwardingNumber>([&](auto done) {
+            client.updateForwardingNumber(ext, changed, {u"label"_s, u"flipNumber"_s}, done);
+        });
         QVERIFY2(updated.ok(), qPrintable(message(updated.error)));
 
         auto listed = listAll<core::ForwardingNumber>(

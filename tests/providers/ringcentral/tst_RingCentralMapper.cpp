@@ -100,16 +100,47 @@ private slots:
         e.status = core::ExtensionStatus::Unassigned;
         e.contact.firstName = u"Jo"_s;
         e.contact.email = u"jo@example.com"_s;
-        const QJsonObject update = RingCentralMapper::extensionUpdateBody(e);
+        const QStringList all = {u"extensionNumber"_s, u"status"_s, u"contact.firstName"_s};
+        const QJsonObject update = RingCentralMapper::extensionUpdateBody(e, all);
         QVERIFY2(!update.contains(u"status"_s), "Unassigned cannot be set by PUT");
         QCOMPARE(update.value(u"extensionNumber"_s).toString(), u"205"_s);
         QCOMPARE(update.value(u"contact"_s).toObject().value(u"firstName"_s).toString(), u"Jo"_s);
         QVERIFY(!update.contains(u"id"_s));
         e.status = core::ExtensionStatus::Disabled;
-        QCOMPARE(RingCentralMapper::extensionUpdateBody(e).value(u"status"_s).toString(), u"Disabled"_s);
+        QCOMPARE(RingCentralMapper::extensionUpdateBody(e, all).value(u"status"_s).toString(), u"Disabled"_s);
         const QJsonObject create = RingCentralMapper::extensionCreateBody(e);
         QCOMPARE(create.value(u"type"_s).toString(), u"User"_s);
         QCOMPARE(create.value(u"contact"_s).toObject().value(u"email"_s).toString(), u"jo@example.com"_s);
+    }
+
+    void extensionUpdateSendsTouchedFieldsOnly() {
+        // A PUT carries what the change touches and nothing else: a whole record would overwrite edits
+        // made at the provider meanwhile, and a field left out because it is empty would never be cleared.
+        core::Extension e;
+        e.extensionNumber = u"104"_s;
+        e.type = core::ExtensionType::User;
+        e.status = core::ExtensionStatus::Enabled;
+        e.contact.firstName = u"Anna"_s;
+        e.contact.lastName = u"Wolf-Berger"_s;
+        e.contact.email = u"anna@example.com"_s;
+        e.contact.department = u"Sales"_s;
+        const QJsonObject body =
+            RingCentralMapper::extensionUpdateBody(e, {u"contact.lastName"_s, u"contact.jobTitle"_s});
+        const QJsonObject expected{
+            {u"contact"_s, QJsonObject{{u"lastName"_s, u"Wolf-Berger"_s}, {u"jobTitle"_s, u""_s}}}};
+        QCOMPARE(body, expected);
+        QVERIFY2(RingCentralMapper::extensionUpdateBody(e, {}).isEmpty(), "no touched field, no member");
+    }
+
+    void forwardingUpdateSendsTouchedFieldsOnly() {
+        core::ForwardingNumber f;
+        f.id = u"5"_s;
+        f.phoneNumber = u"+4930999"_s;
+        f.type = core::ForwardingType::Other;
+        f.label = u""_s;
+        f.flipNumber = 3;
+        const QJsonObject body = RingCentralMapper::forwardingUpdateBody(f, {u"extensionId"_s, u"label"_s});
+        QCOMPARE(body, (QJsonObject{{u"label"_s, u""_s}}));
     }
 
     void phoneNumberRoundTrip_data() {
@@ -203,7 +234,8 @@ private slots:
         f.label = u"Lab"_s;
         f.flipNumber = 3;
         QCOMPARE(RingCentralMapper::forwardingCreateBody(f).value(u"flipNumber"_s), QJsonValue(3));
-        QCOMPARE(RingCentralMapper::forwardingUpdateBody(f).value(u"flipNumber"_s), QJsonValue(u"3"_s));
+        QCOMPARE(RingCentralMapper::forwardingUpdateBody(f, {u"flipNumber"_s}).value(u"flipNumber"_s),
+                 QJsonValue(u"3"_s));
         QCOMPARE(RingCentralMapper::forwardingCreateBody(f).value(u"label"_s).toString(), u"Lab"_s);
         f.type = core::ForwardingType::Home;
         QVERIFY2(!RingCentralMapper::forwardingCreateBody(f).contains(u"label"_s), "label only for Other");
