@@ -6,11 +6,10 @@
 // so that each run's table shows the faults the client really met.
 
 #include "emulator/EmulatorServer.h"
+#include "emulator/StopSignal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QTimer>
-#include <csignal>
 #include <cstdio>
 
 using trunkline::emulator::EmulatorOptions;
@@ -18,12 +17,6 @@ using trunkline::emulator::EmulatorServer;
 using trunkline::emulator::FaultSpec;
 
 namespace {
-
-volatile std::sig_atomic_t g_stopRequested = 0;
-
-void requestStop(int) {
-    g_stopRequested = 1;
-}
 
 int fail(const QString& message) {
     std::fprintf(stderr, "trunkline-reliability-emulator: %s\n", qPrintable(message));
@@ -77,14 +70,7 @@ int main(int argc, char* argv[]) {
                          std::fflush(stdout);
                      });
 
-    std::signal(SIGINT, requestStop);
-    std::signal(SIGTERM, requestStop);
-    QTimer stopPoll;
-    QObject::connect(&stopPoll, &QTimer::timeout, &app, [] {
-        if (g_stopRequested)
-            QCoreApplication::quit();
-    });
-    stopPoll.start(50);
+    trunkline::emulator::quitOnTerminationSignal(app);
     const int rc = QCoreApplication::exec();
     server.saveState();
     const auto counts = server.servedCounts();

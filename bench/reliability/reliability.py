@@ -526,7 +526,7 @@ def main():
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--first-seed", type=int, default=1, help="soak: start here (to repeat one seed)")
     parser.add_argument("--keep", action="store_true", help="keep the stores and emulator states")
-    parser.add_argument("--jobs", type=int, default=4, help="trials at once (they mostly wait)")
+    parser.add_argument("--jobs", type=int, default=5, help="trials at once (they mostly wait)")
     # Off in ctest until issue 11 §5 (send every field the change touches) is merged: an extension's
     # name is never sent by the RingCentral mapper today, so a name edit is applied without being sent.
     parser.add_argument("--no-name-edit", dest="name_edit", action="store_false")
