@@ -9,11 +9,10 @@
 
 namespace trunkline::core {
 
-// The rules an extension's settings form checks as the admin types (RingCentral limits,
-// docs/api/ringcentral.md §3.2-3.5). Fields are JSON pointers like the payload's members: "/name",
-// "/extensionNumber",
-// "/status", "/timeZone", "/contact/firstName", "/contact/email", "/contact/businessPhone", ...
-// Each message names the field and the rule.
+// The rules an extension keeps (RingCentral limits, docs/api/ringcentral.md §3.2-3.5): the settings form
+// checks them as the admin types, `trunkline-cli stage` before it stages. Fields are JSON pointers like the
+// payload's members: "/name", "/extensionNumber", "/status", "/timeZone", "/contact/firstName",
+// "/contact/email", "/contact/businessPhone", ... Each message names the field and the rule.
 class ExtensionValidator {
     Q_DECLARE_TR_FUNCTIONS(ExtensionValidator)
 
