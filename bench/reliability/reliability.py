@@ -42,6 +42,8 @@ import threading
 import time
 from pathlib import Path
 
+RINGCENTRAL = "Soak"
+RESTCOMM = "Soak Restcomm"
 FAULTS = "5xx=0.1,429=0.05,drop=0.02,truncate=0.01,latency=0-60"
 ROUNDS = 8
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +58,7 @@ class Emulator:
         self.served = 0
         self.counts = {}
         self.credentials = None
+        self.restcomm = None
         self._cond = threading.Condition()
 
     def start(self, faults=""):
@@ -71,6 +74,8 @@ class Emulator:
             for line in self.proc.stdout:
                 if line.startswith("ringcentral-admin "):
                     self.credentials = dict(p.split("=", 1) for p in line.split()[1:])
+                elif line.startswith("restcomm "):
+                    self.restcomm = dict(p.split("=", 1) for p in line.split()[1:])
                     ready.set()
                 elif line.startswith("served "):
                     with self._cond:
@@ -82,7 +87,7 @@ class Emulator:
 
         self._reader = threading.Thread(target=read, daemon=True)
         self._reader.start()
-        if not ready.wait(30) or self.credentials is None:
+        if not ready.wait(30) or self.credentials is None or self.restcomm is None:
             raise RuntimeError("the emulator did not start")
 
     def base_url(self):
@@ -149,13 +154,17 @@ class Cli:
             raise RuntimeError(f"{' '.join(arguments)}: exit {rc}: {err.strip()}")
         return json.loads(out)
 
-    def add_profile(self, emulator):
+    def add_profiles(self, emulator):
+        """Soak (RingCentral: extensions, forwarding) and Soak Restcomm (numbers: RingCentral's API cannot
+        change a number)."""
         c = emulator.credentials
         secret = f"{c['client_id']}\n{c['client_secret']}\n{c['jwt']}\n"
-        rc, _, err = self.run("profiles", "add", "--name", "Soak", "--provider", "ringcentral", "--base-url",
-                              emulator.base_url(), stdin=secret)
-        if rc != 0:
-            raise RuntimeError(f"profiles add: {err.strip()}")
+        for arguments, stdin in ((["--name", RINGCENTRAL, "--provider", "ringcentral"], secret),
+                                 (["--name", RESTCOMM, "--provider", "restcomm", "--account",
+                                   emulator.restcomm["account_sid"]], emulator.restcomm["auth_token"] + "\n")):
+            rc, _, err = self.run("profiles", "add", *arguments, "--base-url", emulator.base_url(), stdin=stdin)
+            if rc != 0:
+                raise RuntimeError(f"profiles add: {err.strip()}")
 
     def sync(self):
         rc, _, err = self.run("sync", "--details")
@@ -169,7 +178,8 @@ def snapshot(cli):
     forwarding = {}
     for f in cli.json("export", "forwarding"):
         forwarding.setdefault(f["extensionId"], []).append(f)
-    return extensions, forwarding
+    numbers = {n["id"]: n for n in cli.json("export", "numbers", "--profile", RESTCOMM)}
+    return extensions, forwarding, numbers
 
 
 # What a staged edit is, so that the checks know what to look for at the provider.
@@ -181,9 +191,9 @@ class Edit:
 def plan_edits(cli, rng, seed, name_edit):
     """A few edits of the synced store: two extension updates (name and contact fields), a forwarding
     create and a forwarding delete, each on another extension so that no forwarding list is locked by
-    another edit. No number update: RingCentral's API cannot change a number, so such a change can only
-    end failed with its error (tst_StageCommand covers staging it)."""
-    extensions, forwarding = snapshot(cli)
+    another edit, and a Restcomm number's label (RingCentral's API cannot change a number, so such a
+    change could only end failed with its error)."""
+    extensions, forwarding, numbers = snapshot(cli)
     users = [e for e in extensions.values() if e["type"] == "User" and e["status"] == "Enabled"]
     rng.shuffle(users)
     edits = []
@@ -207,7 +217,16 @@ def plan_edits(cli, rng, seed, name_edit):
         last = forwarding[e["id"]][-1]
         edits.append(Edit("forwarding-delete", e["id"], ["delete", "forwarding", e["extensionNumber"], last["id"]],
                           {"id": last["id"], "phoneNumber": last["phoneNumber"]}))
+    # A Restcomm number's label (its FriendlyName); the patterns ("*", "1650*") are routes, not numbers.
+    plain = sorted(n["id"] for n in numbers.values() if n["number"].startswith("+"))
+    if plain:
+        n = numbers[rng.choice(plain)]
+        label = f"Soak {seed}"
+        edits.append(Edit("number", n["id"], ["--profile", RESTCOMM, "update", "number", n["number"], "--set",
+                                              f"label={label}"], {"label": label}))
     for edit in edits:
+        if edit.args[0] != "--profile":
+            edit.args = ["--profile", RINGCENTRAL, *edit.args]
         rc, _, err = cli.run("stage", *edit.args)
         if rc != 0:
             raise RuntimeError(f"stage {' '.join(edit.args)}: exit {rc}: {err.strip()}")
@@ -220,7 +239,7 @@ def open_changes(cli):
 
 def held_at_provider(edit, provider):
     """Whether the provider's state holds what the edit staged."""
-    extensions, forwarding = provider
+    extensions, forwarding, numbers = provider
     if edit.kind == "extension":
         e = extensions.get(edit.key, {})
         return all(e.get(k) == v for k, v in edit.target.items())
@@ -228,6 +247,8 @@ def held_at_provider(edit, provider):
         return any(f["phoneNumber"] == edit.target["phoneNumber"] for f in forwarding.get(edit.key, []))
     if edit.kind == "forwarding-delete":
         return all(f["id"] != edit.target["id"] for f in forwarding.get(edit.key, []))
+    if edit.kind == "number":
+        return numbers.get(edit.key, {}).get("label") == edit.target["label"]
     return False
 
 
@@ -288,9 +309,12 @@ def check(cli, verify_cli, edits, staged_ids):
         if edit.kind == "extension":
             fields = ["name", "status", "jobTitle", "department", "email"]
             same = comparable([local[0].get(edit.key, {})], fields) == comparable([provider[0].get(edit.key, {})], fields)
-        else:
+        elif edit.kind.startswith("forwarding"):
             fields = ["id", "phoneNumber", "label", "type", "features", "flipNumber"]
             same = comparable(local[1].get(edit.key, []), fields) == comparable(provider[1].get(edit.key, []), fields)
+        else:
+            fields = ["number", "label", "extensionId"]
+            same = comparable([local[2].get(edit.key, {})], fields) == comparable([provider[2].get(edit.key, {})], fields)
         if not same:
             counts["store"] += 1
             problems.append(f"{edit.kind} {edit.key}: the local store differs from the provider")
@@ -311,7 +335,7 @@ class Run:
         if database:
             self.cli = Cli(self.args.cli, database, self.env)
         self.emulator.start()
-        self.cli.add_profile(self.emulator)
+        self.cli.add_profiles(self.emulator)
         self.cli.sync()
         self.edits = plan_edits(self.cli, random.Random(self.seed), self.seed, self.args.name_edit)
         self.staged = [c["id"] for c in self.cli.json("pending", "list", "--all")]
@@ -321,7 +345,7 @@ class Run:
         """Restarts the emulator without faults and syncs a fresh store from it: the provider's state."""
         self.emulator.start()
         verify_cli = Cli(self.args.cli, str(self.dir / "provider.sqlite"), self.env)
-        verify_cli.add_profile(self.emulator)
+        verify_cli.add_profiles(self.emulator)
         verify_cli.sync()
         result = check(self.cli, verify_cli, self.edits, self.staged)
         self.emulator.stop()
