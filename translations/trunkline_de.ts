@@ -236,7 +236,9 @@ Commands:
   sync [--profile P] [--details]
                              pull from the provider, then push pending changes
   export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter EXPR]
-  pending list|apply|discard [ID]
+  stage update|create|delete extension|forwarding|number KEY [ID] --set FIELD=VALUE...
+                             stage an edit from a script (see stage --help)
+  pending list|apply|discard [ID] [--all]
   port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers FILE)
                              plan a German extended-number port: every number, active or not
   route (--profile P | --entries FILE) [--lint] [--format json] -- DIALED...
@@ -254,7 +256,7 @@ Exit codes:
   0  done
   1  failure (database, keychain, network, the provider refused)
   2  usage error (wrong command line)
-  3  validation failed (validate: the input breaks a rule; each rule on stderr)
+  3  validation failed (validate, stage: the input breaks a rule; each rule on stderr)
   4  partial sync (a list was incomplete or a change failed; run sync again)
   5  conflicts (changes edited at the provider too; see pending list)
 Errors go to standard error, results to standard output.
@@ -267,7 +269,9 @@ Befehle:
   sync [--profile P] [--details]
                              vom Anbieter abrufen, dann ausstehende Änderungen übertragen
   export numbers|extensions|forwarding|port-orders [--format csv|json] [-o DATEI] [--filter AUSDRUCK]
-  pending list|apply|discard [ID]
+  stage update|create|delete extension|forwarding|number SCHLÜSSEL [ID] --set FELD=WERT...
+                             eine Änderung aus einem Skript vormerken (siehe stage --help)
+  pending list|apply|discard [ID] [--all]
   port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers DATEI)
                              eine Portierung deutscher Durchwahlnummern planen: jede Nummer, aktiv oder nicht
   route (--profile P | --entries DATEI) [--lint] [--format json] -- GEWÄHLT...
@@ -285,7 +289,7 @@ Exit-Codes:
   0  erledigt
   1  Fehler (Datenbank, Schlüsselbund, Netzwerk, Ablehnung durch den Anbieter)
   2  Aufruffehler (falsche Befehlszeile)
-  3  Prüfung fehlgeschlagen (validate: die Eingabe verletzt eine Regel; jede Regel auf stderr)
+  3  Prüfung fehlgeschlagen (validate, stage: die Eingabe verletzt eine Regel; jede Regel auf stderr)
   4  unvollständige Synchronisierung (eine Liste war unvollständig oder eine Änderung schlug fehl; sync erneut ausführen)
   5  Konflikte (Änderungen auch beim Anbieter bearbeitet; siehe pending list)
 Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
@@ -1845,6 +1849,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>There is no pending change %1.</source>
         <translation>Es gibt keine ausstehende Änderung %1.</translation>
     </message>
+    <message>
+        <source>list: also the applied changes.</source>
+        <translation>list: auch die angewendeten Änderungen.</translation>
+    </message>
 </context>
 <context>
     <name>PhoneNumber</name>
@@ -2378,6 +2386,37 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Administrator permission is required for this change.</source>
         <translation>Für diese Änderung sind Administratorrechte erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEdits</name>
+    <message>
+        <source>--set “%1”: write FIELD=VALUE (an empty VALUE clears the field).</source>
+        <translation>--set „%1“: FELD=WERT schreiben (ein leerer WERT leert das Feld).</translation>
+    </message>
+    <message>
+        <source>no such field; the fields that can be set are %1.</source>
+        <translation>dieses Feld gibt es nicht; setzen lassen sich %1.</translation>
+    </message>
+    <message>
+        <source>set by the provider; it cannot be changed here.</source>
+        <translation>wird vom Anbieter gesetzt und lässt sich hier nicht ändern.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a status; use one of %2.</source>
+        <translation>„%1“ ist kein Status; verwenden Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a type; use one of %2.</source>
+        <translation>„%1“ ist kein Typ; verwenden Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a feature; use CallForwarding and/or CallFlip, separated by commas.</source>
+        <translation>„%1“ ist keine Funktion; verwenden Sie CallForwarding und/oder CallFlip, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a digit; use 1 to 10, or 0 to leave the call flip list.</source>
+        <translation>„%1“ ist keine Ziffer; verwenden Sie 1 bis 10, oder 0, um die Call-Flip-Liste zu verlassen.</translation>
     </message>
 </context>
 <context>
@@ -3121,6 +3160,139 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Updated the %1 of extension %2 (%3).</source>
         <translation>Nebenstelle %2: %1 aktualisiert (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>StageCommand</name>
+    <message>
+        <source>Stages an edit as a pending change, as the console&apos;s forms do; `pending apply` sends it.
+
+  update extension EXT --set FIELD=VALUE...      EXT: extension number or id
+  create forwarding EXT --set phoneNumber=+49... [--set label=...]
+  update forwarding EXT ID --set FIELD=VALUE...  ID: the forwarding number&apos;s id
+  delete forwarding EXT ID
+  update number NUMBER --set FIELD=VALUE...      NUMBER: E.164 number or id
+Call flip: update forwarding EXT ID --set flipNumber=2 (0 takes the entry out of the list).
+
+FIELD is a column of `export … --format json`:
+  extension:  %1
+  forwarding: %2 (type defaults to Other with a label, else Mobile)
+  number:     %3 (an empty extensionId unassigns the number)
+An empty VALUE clears the field. A field that is not editable, or a value that breaks a rule, exits 3 with the field and the rule on standard error, and nothing is staged.</source>
+        <translation>Merkt eine Änderung als ausstehend vor, wie es die Formulare der Konsole tun; `pending apply` sendet sie.
+
+  update extension NST --set FELD=WERT...        NST: Durchwahl oder ID der Nebenstelle
+  create forwarding NST --set phoneNumber=+49... [--set label=...]
+  update forwarding NST ID --set FELD=WERT...    ID: die ID der Weiterleitungsnummer
+  delete forwarding NST ID
+  update number NUMMER --set FELD=WERT...        NUMMER: E.164-Nummer oder ID
+Call Flip: update forwarding NST ID --set flipNumber=2 (0 nimmt den Eintrag aus der Liste).
+
+FELD ist eine Spalte von `export … --format json`:
+  extension:  %1
+  forwarding: %2 (Typ ist Other, wenn ein label gesetzt ist, sonst Mobile)
+  number:     %3 (eine leere extensionId hebt die Zuordnung der Nummer auf)
+Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der eine Regel verletzt, endet mit Exit-Code 3, Feld und Regel auf der Standardfehlerausgabe, und nichts wird vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>update, create or delete</source>
+        <translation>update, create oder delete</translation>
+    </message>
+    <message>
+        <source>extension, forwarding or number</source>
+        <translation>extension, forwarding oder number</translation>
+    </message>
+    <message>
+        <source>The record (see above).</source>
+        <translation>Der Datensatz (siehe oben).</translation>
+    </message>
+    <message>
+        <source>The profile (name or id); needed when there are several.</source>
+        <translation>Das Profil (Name oder ID); nötig, wenn es mehrere gibt.</translation>
+    </message>
+    <message>
+        <source>A field&apos;s new value; repeat for more fields.</source>
+        <translation>Der neue Wert eines Felds; für weitere Felder wiederholen.</translation>
+    </message>
+    <message>
+        <source>text or json (the staged changes as `pending list` prints them).</source>
+        <translation>text oder json (die vorgemerkten Änderungen, wie `pending list` sie ausgibt).</translation>
+    </message>
+    <message>
+        <source>stage: use `stage update extension EXT`, `stage create forwarding EXT`, `stage update|delete forwarding EXT ID` or `stage update number NUMBER`; see trunkline-cli stage --help.</source>
+        <translation>stage: verwenden Sie `stage update extension NST`, `stage create forwarding NST`, `stage update|delete forwarding NST ID` oder `stage update number NUMMER`; siehe trunkline-cli stage --help.</translation>
+    </message>
+    <message>
+        <source>--format: must be text or json, not “%1”.</source>
+        <translation>--format: muss text oder json sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>stage %1: name at least one field with --set FIELD=VALUE.</source>
+        <translation>stage %1: nennen Sie mindestens ein Feld mit --set FELD=WERT.</translation>
+    </message>
+    <message>
+        <source>stage delete: takes no --set.</source>
+        <translation>stage delete: nimmt kein --set.</translation>
+    </message>
+    <message>
+        <source>stage: there is no profile yet; add one with `profiles add`.</source>
+        <translation>stage: es gibt noch kein Profil; legen Sie eines mit `profiles add` an.</translation>
+    </message>
+    <message>
+        <source>stage: there are several profiles; name one with --profile.</source>
+        <translation>stage: es gibt mehrere Profile; nennen Sie eines mit --profile.</translation>
+    </message>
+    <message>
+        <source>Profile %1 has no extension %2 (run sync first?).</source>
+        <translation>Profil %1 hat keine Nebenstelle %2 (zuerst sync ausführen?).</translation>
+    </message>
+    <message>
+        <source>Extension %1 is staged for deletion.</source>
+        <translation>Nebenstelle %1 ist zum Löschen vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>Extension %1&apos;s forwarding list has %2 staged change(s) that are not applied yet; apply or discard them first (see pending list).</source>
+        <translation>Die Weiterleitungsliste der Nebenstelle %1 hat %2 vorgemerkte Änderung(en), die noch nicht angewendet sind; wenden Sie sie zuerst an oder verwerfen Sie sie (siehe pending list).</translation>
+    </message>
+    <message>
+        <source>a new forwarding number needs one (--set phoneNumber=+49...).</source>
+        <translation>eine neue Weiterleitungsnummer braucht eine (--set phoneNumber=+49...).</translation>
+    </message>
+    <message>
+        <source>Extension %1 has no forwarding number %2 (see export forwarding).</source>
+        <translation>Nebenstelle %1 hat keine Weiterleitungsnummer %2 (siehe export forwarding).</translation>
+    </message>
+    <message>
+        <source>Profile %1 has no phone number %2 (run sync first?).</source>
+        <translation>Profil %1 hat keine Rufnummer %2 (zuerst sync ausführen?).</translation>
+    </message>
+    <message>
+        <source>Phone number %1 is staged for release.</source>
+        <translation>Rufnummer %1 ist zur Freigabe vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>profile %1 has no extension %2.</source>
+        <translation>Profil %1 hat keine Nebenstelle %2.</translation>
+    </message>
+    <message>
+        <source>trunkline-cli: nothing was staged.</source>
+        <translation>trunkline-cli: nichts wurde vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>Staged change %1: %2</source>
+        <translation>Vorgemerkte Änderung %1: %2</translation>
+    </message>
+    <message>
+        <source>Revised staged change %1: %2</source>
+        <translation>Vorgemerkte Änderung %1 überarbeitet: %2</translation>
+    </message>
+    <message>
+        <source>Dropped staged change %1 (the edit is back to the stored value): %2</source>
+        <translation>Vorgemerkte Änderung %1 entfernt (die Bearbeitung ist wieder beim gespeicherten Wert): %2</translation>
+    </message>
+    <message>
+        <source>Nothing staged: the edit changes nothing.</source>
+        <translation>Nichts vorgemerkt: die Bearbeitung ändert nichts.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "cli/PortCommand.h"
 #include "cli/ProfilesCommand.h"
 #include "cli/RouteCommand.h"
+#include "cli/StageCommand.h"
 #include "cli/SyncCommand.h"
 #include "cli/ValidateCommand.h"
 #include "store/Database.h"
@@ -28,7 +29,7 @@ const QList<Command>& commands() {
         {u"profiles"_s, &ProfilesCommand::run}, {u"sync"_s, &SyncCommand::run},
         {u"export"_s, &ExportCommand::run},     {u"pending"_s, &PendingCommand::run},
         {u"port"_s, &PortCommand::run},         {u"route"_s, &RouteCommand::run},
-        {u"validate"_s, &ValidateCommand::run},
+        {u"validate"_s, &ValidateCommand::run}, {u"stage"_s, &StageCommand::run},
     };
     return all;
 }
@@ -46,7 +47,9 @@ QString CommandLine::helpText() {
               "                             pull from the provider, then push pending changes\n"
               "  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter "
               "EXPR]\n"
-              "  pending list|apply|discard [ID]\n"
+              "  stage update|create|delete extension|forwarding|number KEY [ID] --set FIELD=VALUE...\n"
+              "                             stage an edit from a script (see stage --help)\n"
+              "  pending list|apply|discard [ID] [--all]\n"
               "  port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers "
               "FILE)\n"
               "                             plan a German extended-number port: every number, active or not\n"
@@ -65,7 +68,7 @@ QString CommandLine::helpText() {
               "  0  done\n"
               "  1  failure (database, keychain, network, the provider refused)\n"
               "  2  usage error (wrong command line)\n"
-              "  3  validation failed (validate: the input breaks a rule; each rule on stderr)\n"
+              "  3  validation failed (validate, stage: the input breaks a rule; each rule on stderr)\n"
               "  4  partial sync (a list was incomplete or a change failed; run sync again)\n"
               "  5  conflicts (changes edited at the provider too; see pending list)\n"
               "Errors go to standard error, results to standard output.\n")

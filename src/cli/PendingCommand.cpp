@@ -14,6 +14,20 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::cli {
 
+QJsonObject PendingCommand::toJson(const store::PendingChange& change, const QString& profileName) {
+    return QJsonObject{{u"id"_s, change.id},
+                       {u"profile"_s, profileName},
+                       {u"entity"_s, change.entity},
+                       {u"entityKey"_s, change.entityKey},
+                       {u"operation"_s, store::toText(change.operation)},
+                       {u"state"_s, store::toText(change.state)},
+                       {u"attempts"_s, change.attempts},
+                       {u"lastError"_s, change.lastError},
+                       {u"payload"_s, change.payload},
+                       {u"baseValues"_s, change.baseValues},
+                       {u"updatedAt"_s, change.updatedAt.toUTC().toString(Qt::ISODate)}};
+}
+
 int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Lists, applies or discards staged changes."));
@@ -25,6 +39,7 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
                                  u"[ID]"_s);
     parser.addOption({u"profile"_s, tr("Only this profile (name or id)."), u"profile"_s});
     parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
+    parser.addOption({u"all"_s, tr("list: also the applied changes.")});
     QStringList args = arguments;
     args[0] = u"trunkline-cli pending"_s;
     if (!parser.parse(args))
@@ -86,18 +101,10 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     QJsonArray array;
     for (const store::Profile& profile : profiles) {
         for (const store::PendingChange& c : changes.list(profile.id, {}, &error)) {
-            if (c.state == store::ChangeState::Applied)
+            if (c.state == store::ChangeState::Applied && !parser.isSet(u"all"_s))
                 continue;
             if (format == u"json"_s) {
-                array.append(QJsonObject{{u"id"_s, c.id},
-                                         {u"profile"_s, profile.name},
-                                         {u"entity"_s, c.entity},
-                                         {u"entityKey"_s, c.entityKey},
-                                         {u"operation"_s, store::toText(c.operation)},
-                                         {u"state"_s, store::toText(c.state)},
-                                         {u"attempts"_s, c.attempts},
-                                         {u"lastError"_s, c.lastError},
-                                         {u"payload"_s, c.payload}});
+                array.append(toJson(c, profile.name));
             } else {
                 context.out() << c.id << '\t' << profile.name << '\t' << c.entity << '\t' << c.entityKey
                               << '\t' << store::toText(c.operation) << '\t' << store::toText(c.state) << '\t'

@@ -1,19 +1,25 @@
 #pragma once
 
+#include "store/PendingChange.h"
+
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QStringList>
 
 namespace trunkline::cli {
 
 class CliContext;
 
-// `pending list|apply|discard [ID] [--profile P] [--format text|json]`: the staged changes. apply pushes
-// (all due changes, or the one named, due or not) without pulling first.
+// `pending list|apply|discard [ID] [--profile P] [--format text|json] [--all]`: the staged changes. apply
+// pushes (all due changes, or the one named, due or not) without pulling first; list --all includes the
+// applied ones, so a script can see what became of each change it staged.
 class PendingCommand {
     Q_DECLARE_TR_FUNCTIONS(PendingCommand)
 
 public:
     static int run(CliContext& context, const QStringList& arguments);
+    // One change as `pending list --format json` (and `stage --format json`) print it.
+    static QJsonObject toJson(const store::PendingChange& change, const QString& profileName);
 };
 
 } // namespace trunkline::cli

@@ -1,11 +1,10 @@
 // trunkline-emulator: the providers' APIs on 127.0.0.1 for the demo account, tests and benchmarks.
 
 #include "emulator/EmulatorServer.h"
+#include "emulator/StopSignal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QTimer>
-#include <csignal>
 #include <cstdio>
 
 using trunkline::emulator::EmulatorOptions;
@@ -17,12 +16,6 @@ namespace {
 int fail(const QString& message) {
     std::fprintf(stderr, "trunkline-emulator: %s\n", qPrintable(message));
     return 2;
-}
-
-volatile std::sig_atomic_t g_stopRequested = 0;
-
-void requestStop(int) {
-    g_stopRequested = 1; // only async-signal-safe work here; a timer in the event loop acts on it
 }
 
 } // namespace
@@ -122,14 +115,7 @@ int main(int argc, char* argv[]) {
     std::fflush(stdout);
 
     // Leave through the event loop on SIGINT/SIGTERM so the state file gets saved.
-    std::signal(SIGINT, requestStop);
-    std::signal(SIGTERM, requestStop);
-    QTimer stopPoll;
-    QObject::connect(&stopPoll, &QTimer::timeout, &app, [] {
-        if (g_stopRequested)
-            QCoreApplication::quit();
-    });
-    stopPoll.start(100);
+    trunkline::emulator::quitOnTerminationSignal(app);
     const int rc = QCoreApplication::exec();
     server.saveState();
     return rc;

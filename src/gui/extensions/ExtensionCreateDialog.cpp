@@ -1,9 +1,9 @@
 #include "gui/extensions/ExtensionCreateDialog.h"
 
+#include "core/ExtensionValidator.h"
 #include "core/PhoneNumberRecord.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionPermissions.h"
-#include "gui/extensions/ExtensionValidator.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/ProviderRegistry.h"
 #include "store/ExtensionRepository.h"
@@ -16,6 +16,8 @@
 using namespace Qt::StringLiterals;
 
 namespace trunkline::gui {
+
+using core::ExtensionValidator;
 
 ExtensionCreateDialog::ExtensionCreateDialog(store::Database& database,
                                              std::optional<qint64> preferredProfile, QWidget* parent)

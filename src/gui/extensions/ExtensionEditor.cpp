@@ -2,11 +2,11 @@
 
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
+#include "core/ExtensionValidator.h"
 #include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "gui/extensions/ExtensionPermissions.h"
-#include "gui/extensions/ExtensionValidator.h"
 #include "gui/extensions/FormMessages.h"
 #include "gui/extensions/ForwardingEditor.h"
 #include "store/ExtensionRepository.h"
@@ -25,6 +25,7 @@ using namespace Qt::StringLiterals;
 namespace trunkline::gui {
 
 using changes::ChangePayloads;
+using core::ExtensionValidator;
 
 ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
     : QWidget(parent)

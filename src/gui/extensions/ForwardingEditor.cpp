@@ -2,6 +2,7 @@
 
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
+#include "changes/ForwardingListCheck.h"
 #include "changes/ForwardingListPlan.h"
 #include "core/PhoneNumber.h"
 #include "gui/PageActions.h"
@@ -10,8 +11,6 @@
 #include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "models/ForwardingListModel.h"
-#include "store/PendingChangeRepository.h"
-#include "store/PhoneNumberRepository.h"
 #include "ui_ForwardingEditor.h"
 
 #include <QAction>
@@ -118,16 +117,7 @@ bool ForwardingEditor::setExtension(qint64 profileId, const QString& extensionId
     if (!m_model->load(profileId, extensionId, error))
         return false;
     // Changes staged for this list earlier and not applied yet.
-    int staged = 0;
-    const QList<store::PendingChange> pending =
-        store::PendingChangeRepository(m_database)
-            .list(profileId, {store::ChangeState::Pending, store::ChangeState::Applying,
-                              store::ChangeState::Failed, store::ChangeState::Conflict});
-    for (const store::PendingChange& change : pending) {
-        if (change.entity == changes::ChangePayloads::kForwardingNumber &&
-            change.payload.value(u"extensionId"_s).toString() == extensionId)
-            ++staged;
-    }
+    const int staged = changes::ForwardingListCheck::unappliedChanges(m_database, profileId, extensionId);
     m_locked = staged > 0;
     m_ui->introLabel->setText(
         m_locked ? tr("%n staged change(s) to this list are not applied yet. The list shows what the store "
@@ -333,21 +323,8 @@ void ForwardingEditor::entryEdited() {
 }
 
 void ForwardingEditor::updateDirectNumbers() {
-    // Only the numbers in the list are looked up: a forwarding number may not be one of the account's.
-    QSet<QString> owned;
-    store::PhoneNumberRepository numbers(m_database);
-    for (const core::ForwardingNumber& number : m_model->entries()) {
-        if (!core::PhoneNumber::isE164(number.phoneNumber))
-            continue;
-        store::PhoneNumberFilter filter;
-        filter.e164Prefix = number.phoneNumber;
-        for (const core::PhoneNumberRecord& record :
-             numbers.list(m_model->profileId(), filter, nullptr, store::Page{0, 3})) {
-            if (record.e164 == number.phoneNumber)
-                owned.insert(record.e164);
-        }
-    }
-    m_model->setAccountDirectNumbers(owned);
+    m_model->setAccountDirectNumbers(changes::ForwardingListCheck::accountNumbersAmong(
+        m_database, m_model->profileId(), m_model->entries()));
 }
 
 void ForwardingEditor::updateMessages() {

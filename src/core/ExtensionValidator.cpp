@@ -1,4 +1,4 @@
-#include "gui/extensions/ExtensionValidator.h"
+#include "core/ExtensionValidator.h"
 
 #include "core/PhoneNumber.h"
 
@@ -7,11 +7,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace trunkline::gui {
+namespace trunkline::core {
 
 namespace {
 
-void checkLength(core::RuleViolations& violations, const QString& pointer, const QString& value, int limit) {
+void checkLength(RuleViolations& violations, const QString& pointer, const QString& value, int limit) {
     if (value.size() > limit) {
         violations.append({pointer, ExtensionValidator::tr("%1 has %2 characters; at most %3 are allowed.")
                                         .arg(ExtensionValidator::fieldName(pointer))
@@ -20,18 +20,18 @@ void checkLength(core::RuleViolations& violations, const QString& pointer, const
     }
 }
 
-void checkPhone(core::RuleViolations& violations, const QString& pointer, const QString& value, bool mobile) {
+void checkPhone(RuleViolations& violations, const QString& pointer, const QString& value, bool mobile) {
     if (value.trimmed().isEmpty())
         return;
     // Contact phones are stored in E.164, so the number must carry its country code.
-    const core::ParseOutcome parsed = core::PhoneNumber::parse(value, {});
+    const ParseOutcome parsed = PhoneNumber::parse(value, {});
     if (!parsed.ok()) {
         violations.append(
             {pointer, ExtensionValidator::tr("%1: %2 Type it with its country code, e.g. +49 30 1234567.")
                           .arg(ExtensionValidator::fieldName(pointer), parsed.error)});
         return;
     }
-    if (mobile && parsed.number->type() == core::PhoneNumber::Type::TollFree) {
+    if (mobile && parsed.number->type() == PhoneNumber::Type::TollFree) {
         violations.append(
             {pointer,
              ExtensionValidator::tr("%1: %2 is a toll-free number; a mobile phone cannot be toll-free.")
@@ -75,12 +75,12 @@ QString ExtensionValidator::normalisedPhone(const QString& typed) {
     const QString trimmed = typed.trimmed();
     if (trimmed.isEmpty())
         return {};
-    const core::ParseOutcome parsed = core::PhoneNumber::parse(trimmed, {});
+    const ParseOutcome parsed = PhoneNumber::parse(trimmed, {});
     return parsed.ok() ? parsed.number->e164() : trimmed;
 }
 
-core::RuleViolations ExtensionValidator::validate(const core::Extension& extension, const Context& context) {
-    core::RuleViolations violations;
+RuleViolations ExtensionValidator::validate(const Extension& extension, const Context& context) {
+    RuleViolations violations;
 
     const QString name = extension.name.trimmed();
     if (name.isEmpty())
@@ -89,7 +89,7 @@ core::RuleViolations ExtensionValidator::validate(const core::Extension& extensi
 
     const QString number = extension.extensionNumber.trimmed();
     static const QRegularExpression digits(u"^[0-9]+$"_s);
-    if (extension.status == core::ExtensionStatus::Unassigned) {
+    if (extension.status == ExtensionStatus::Unassigned) {
         if (!number.isEmpty()) {
             violations.append({u"/extensionNumber"_s,
                                tr("Extension number must be empty while the status is Unassigned.")});
@@ -110,8 +110,8 @@ core::RuleViolations ExtensionValidator::validate(const core::Extension& extensi
                            tr("Extension number %1 is already used by %2.").arg(number, other.value())});
     }
 
-    if (extension.status == core::ExtensionStatus::Unassigned &&
-        context.storedStatus != core::ExtensionStatus::Unassigned) {
+    if (extension.status == ExtensionStatus::Unassigned &&
+        context.storedStatus != ExtensionStatus::Unassigned) {
         violations.append(
             {u"/status"_s, tr("Status Unassigned cannot be chosen: RingCentral sets it when an extension has "
                               "no number.")});
@@ -126,7 +126,7 @@ core::RuleViolations ExtensionValidator::validate(const core::Extension& extensi
                                                .arg(extension.timeZone)});
     }
 
-    const core::ExtensionContact& contact = extension.contact;
+    const ExtensionContact& contact = extension.contact;
     // RingCentral requires a first name and an e-mail address to create an extension.
     if (context.creating && contact.firstName.trimmed().isEmpty())
         violations.append({u"/contact/firstName"_s, tr("First name is required for a new extension.")});
@@ -156,4 +156,4 @@ core::RuleViolations ExtensionValidator::validate(const core::Extension& extensi
     return violations;
 }
 
-} // namespace trunkline::gui
+} // namespace trunkline::core

@@ -7,13 +7,12 @@
 #include <QHash>
 #include <QStringList>
 
-namespace trunkline::gui {
+namespace trunkline::core {
 
-// The rules an extension's settings form checks as the admin types (RingCentral limits,
-// docs/api/ringcentral.md §3.2-3.5). Fields are JSON pointers like the payload's members: "/name",
-// "/extensionNumber",
-// "/status", "/timeZone", "/contact/firstName", "/contact/email", "/contact/businessPhone", ...
-// Each message names the field and the rule.
+// The rules an extension keeps (RingCentral limits, docs/api/ringcentral.md §3.2-3.5): the settings form
+// checks them as the admin types, `trunkline-cli stage` before it stages. Fields are JSON pointers like the
+// payload's members: "/name", "/extensionNumber", "/status", "/timeZone", "/contact/firstName",
+// "/contact/email", "/contact/businessPhone", ... Each message names the field and the rule.
 class ExtensionValidator {
     Q_DECLARE_TR_FUNCTIONS(ExtensionValidator)
 
@@ -26,14 +25,14 @@ public:
     struct Context {
         bool creating = false;
         // Status the stored record has (Unassigned may stay, but cannot be chosen).
-        std::optional<core::ExtensionStatus> storedStatus;
+        std::optional<ExtensionStatus> storedStatus;
         // Extension numbers of the profile's other extensions -> their names (duplicates are refused).
         QHash<QString, QString> numbersInUse;
         // The provider's time zone names; empty = any zone Qt knows is accepted.
         QStringList timeZones;
     };
 
-    static core::RuleViolations validate(const core::Extension& extension, const Context& context);
+    static RuleViolations validate(const Extension& extension, const Context& context);
 
     // A contact phone as typed ("+49 30 1234567") in E.164, or the text unchanged when it does not parse.
     static QString normalisedPhone(const QString& typed);
@@ -41,4 +40,4 @@ public:
     static QString fieldName(const QString& pointer);
 };
 
-} // namespace trunkline::gui
+} // namespace trunkline::core

@@ -1,0 +1,50 @@
+#include "changes/ForwardingListCheck.h"
+
+#include "changes/EntityKind.h"
+#include "core/ForwardingRules.h"
+#include "core/PhoneNumber.h"
+#include "store/PendingChangeRepository.h"
+#include "store/PhoneNumberRepository.h"
+
+namespace trunkline::changes::ForwardingListCheck {
+
+QSet<QString> accountNumbersAmong(store::Database& database, qint64 profileId,
+                                  const QList<core::ForwardingNumber>& list) {
+    QSet<QString> owned;
+    store::PhoneNumberRepository numbers(database);
+    for (const core::ForwardingNumber& number : list) {
+        if (!core::PhoneNumber::isE164(number.phoneNumber))
+            continue;
+        store::PhoneNumberFilter filter;
+        filter.e164Prefix = number.phoneNumber;
+        for (const core::PhoneNumberRecord& record :
+             numbers.list(profileId, filter, nullptr, store::Page{0, 3})) {
+            if (record.e164 == number.phoneNumber)
+                owned.insert(record.e164);
+        }
+    }
+    return owned;
+}
+
+int unappliedChanges(store::Database& database, qint64 profileId, const QString& extensionId,
+                     QString* error) {
+    int staged = 0;
+    const QList<store::PendingChange> open = store::PendingChangeRepository(database).list(
+        profileId,
+        {store::ChangeState::Pending, store::ChangeState::Applying, store::ChangeState::Failed,
+         store::ChangeState::Conflict},
+        error);
+    for (const store::PendingChange& change : open) {
+        if (change.entity == EntityKind::kForwardingNumber &&
+            change.payload.value(QLatin1String("extensionId")).toString() == extensionId)
+            ++staged;
+    }
+    return staged;
+}
+
+core::RuleViolations violations(store::Database& database, qint64 profileId,
+                                const QList<core::ForwardingNumber>& list) {
+    return core::validateForwardingList(list, accountNumbersAmong(database, profileId, list));
+}
+
+} // namespace trunkline::changes::ForwardingListCheck

@@ -1,0 +1,216 @@
+#include "cli/RecordEdits.h"
+
+#include "core/PhoneNumber.h"
+
+#include <climits>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::cli {
+
+namespace {
+
+// The contact members by their export names.
+const QList<QPair<QString, QString core::ExtensionContact::*>>& contactMembers() {
+    static const QList<QPair<QString, QString core::ExtensionContact::*>> members = {
+        {u"firstName"_s, &core::ExtensionContact::firstName},
+        {u"lastName"_s, &core::ExtensionContact::lastName},
+        {u"email"_s, &core::ExtensionContact::email},
+        {u"company"_s, &core::ExtensionContact::company},
+        {u"department"_s, &core::ExtensionContact::department},
+        {u"jobTitle"_s, &core::ExtensionContact::jobTitle},
+        {u"businessPhone"_s, &core::ExtensionContact::businessPhone},
+        {u"mobilePhone"_s, &core::ExtensionContact::mobilePhone},
+    };
+    return members;
+}
+
+// Export columns the provider sets or that only name the record; `--set` refuses them by name.
+const QStringList kExtensionReadOnly = {u"profile"_s, u"id"_s,       u"type"_s,
+                                        u"admin"_s,   u"syncedAt"_s, u"detailsSyncedAt"_s};
+const QStringList kForwardingReadOnly = {u"profile"_s,  u"extensionId"_s, u"extensionNumber"_s,
+                                         u"position"_s, u"id"_s,          u"syncedAt"_s};
+const QStringList kNumberReadOnly = {u"profile"_s,     u"id"_s,       u"number"_s, u"usageType"_s,
+                                     u"paymentType"_s, u"callType"_s, u"status"_s, u"features"_s,
+                                     u"provider"_s,    u"syncedAt"_s};
+
+// A phone number as typed ("+49 30 1234567") in E.164, else unchanged so that the rules name it.
+QString e164OrAsTyped(const QString& typed) {
+    const core::ParseOutcome parsed = core::PhoneNumber::parse(typed.trimmed(), {});
+    return parsed.ok() ? parsed.number->e164() : typed.trimmed();
+}
+
+} // namespace
+
+std::optional<RecordEdits::Assignments> RecordEdits::parse(const QStringList& items, QString* error) {
+    Assignments assignments;
+    for (const QString& item : items) {
+        const qsizetype equals = item.indexOf(u'=');
+        if (equals <= 0) {
+            *error = tr("--set “%1”: write FIELD=VALUE (an empty VALUE clears the field).").arg(item);
+            return std::nullopt;
+        }
+        assignments.append({item.left(equals), item.mid(equals + 1)});
+    }
+    return assignments;
+}
+
+QStringList RecordEdits::extensionFields() {
+    QStringList fields{u"extensionNumber"_s, u"name"_s, u"status"_s, u"timeZone"_s};
+    for (const auto& member : contactMembers())
+        fields << member.first;
+    return fields;
+}
+
+QStringList RecordEdits::forwardingFields() {
+    return {u"phoneNumber"_s, u"label"_s, u"type"_s, u"features"_s, u"flipNumber"_s};
+}
+
+QStringList RecordEdits::numberFields() {
+    return {u"label"_s, u"extensionId"_s, u"extensionNumber"_s};
+}
+
+core::RuleViolation RecordEdits::unknownField(const QString& field, const QStringList& known) {
+    return {field, tr("no such field; the fields that can be set are %1.").arg(known.join(u", "))};
+}
+
+core::RuleViolation RecordEdits::readOnlyField(const QString& field) {
+    return {field, tr("set by the provider; it cannot be changed here.")};
+}
+
+core::RuleViolations RecordEdits::applyToExtension(core::Extension& extension,
+                                                   const Assignments& assignments) {
+    core::RuleViolations problems;
+    for (const auto& [field, value] : assignments) {
+        if (field == u"name") {
+            extension.name = value;
+        } else if (field == u"extensionNumber") {
+            extension.extensionNumber = value.trimmed();
+        } else if (field == u"timeZone") {
+            extension.timeZone = value.trimmed();
+        } else if (field == u"status") {
+            const std::optional<core::ExtensionStatus> status = core::extensionStatusFromWire(value);
+            if (status) {
+                extension.status = *status;
+            } else {
+                QStringList known;
+                for (const core::ExtensionStatus s : core::allExtensionStatuses())
+                    known << core::toWire(s);
+                problems.append(
+                    {field, tr("“%1” is not a status; use one of %2.").arg(value, known.join(u", "))});
+            }
+        } else if (const auto member = std::find_if(contactMembers().cbegin(), contactMembers().cend(),
+                                                    [&](const auto& m) { return m.first == field; });
+                   member != contactMembers().cend()) {
+            const bool phone = field == u"businessPhone" || field == u"mobilePhone";
+            extension.contact.*(member->second) =
+                phone && !value.trimmed().isEmpty() ? e164OrAsTyped(value) : value;
+        } else if (kExtensionReadOnly.contains(field)) {
+            problems.append(readOnlyField(field));
+        } else {
+            problems.append(unknownField(field, extensionFields()));
+        }
+    }
+    return problems;
+}
+
+core::RuleViolations RecordEdits::applyToForwarding(core::ForwardingNumber& forwarding,
+                                                    const Assignments& assignments) {
+    core::RuleViolations problems;
+    bool featuresSet = false;
+    bool flipSet = false;
+    for (const auto& [field, value] : assignments) {
+        if (field == u"phoneNumber") {
+            forwarding.phoneNumber = e164OrAsTyped(value);
+        } else if (field == u"label") {
+            forwarding.label = value;
+        } else if (field == u"type") {
+            const std::optional<core::ForwardingType> type = core::forwardingTypeFromWire(value);
+            if (type) {
+                forwarding.type = *type;
+            } else {
+                QStringList known;
+                for (const core::ForwardingType t : core::allForwardingTypes())
+                    known << core::toWire(t);
+                problems.append(
+                    {field, tr("“%1” is not a type; use one of %2.").arg(value, known.join(u", "))});
+            }
+        } else if (field == u"features") {
+            QStringList unknown;
+            forwarding.features =
+                core::forwardingFeaturesFromWire(value.split(u',', Qt::SkipEmptyParts), &unknown);
+            featuresSet = true;
+            if (!unknown.isEmpty())
+                problems.append({field, tr("“%1” is not a feature; use CallForwarding and/or "
+                                           "CallFlip, separated by commas.")
+                                            .arg(unknown.join(u", "))});
+        } else if (field == u"flipNumber") {
+            bool ok = false;
+            const int digit = value.toInt(&ok);
+            if (ok) {
+                forwarding.flipNumber = digit;
+                flipSet = true;
+            } else {
+                problems.append({field, tr("“%1” is not a digit; use 1 to 10, or 0 to leave the call flip "
+                                           "list.")
+                                            .arg(value)});
+            }
+        } else if (kForwardingReadOnly.contains(field)) {
+            problems.append(readOnlyField(field));
+        } else {
+            problems.append(unknownField(field, forwardingFields()));
+        }
+    }
+    // A flip digit alone says what is meant: in the call flip list (1..10) or out of it (0).
+    if (flipSet && !featuresSet)
+        forwarding.features.setFlag(core::ForwardingFeature::CallFlip, forwarding.flipNumber > 0);
+    return problems;
+}
+
+core::RuleViolations RecordEdits::applyToNumber(core::PhoneNumberRecord& number,
+                                                const Assignments& assignments) {
+    core::RuleViolations problems;
+    for (const auto& [field, value] : assignments) {
+        if (field == u"label") {
+            number.label = value;
+        } else if (field == u"extensionId" || field == u"extensionNumber") {
+            continue;
+        } else if (kNumberReadOnly.contains(field)) {
+            problems.append(readOnlyField(field));
+        } else {
+            problems.append(unknownField(field, numberFields()));
+        }
+    }
+    return problems;
+}
+
+void RecordEdits::renumberFlips(QList<core::ForwardingNumber>& list, const QString& preferredId) {
+    QList<core::ForwardingNumber*> flips;
+    for (core::ForwardingNumber& number : list) {
+        if (number.features.testFlag(core::ForwardingFeature::CallFlip))
+            flips << &number;
+        else
+            number.flipNumber = 0;
+    }
+    // An entry that just joined (digit 0) goes last.
+    const auto rank = [](const core::ForwardingNumber* n) {
+        return n->flipNumber > 0 ? n->flipNumber : INT_MAX;
+    };
+    std::stable_sort(flips.begin(), flips.end(),
+                     [&](const core::ForwardingNumber* a, const core::ForwardingNumber* b) {
+                         if (rank(a) != rank(b))
+                             return rank(a) < rank(b);
+                         return a->id == preferredId && b->id != preferredId;
+                     });
+    int digit = 0;
+    for (core::ForwardingNumber* number : std::as_const(flips))
+        number->flipNumber = ++digit;
+}
+
+QString RecordEdits::fieldOf(const QString& pointer) {
+    if (pointer == u"/records")
+        return u"forwarding"_s;
+    return pointer.section(u'/', -1);
+}
+
+} // namespace trunkline::cli
