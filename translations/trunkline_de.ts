@@ -205,6 +205,10 @@
         <source>Change %1 (%2 %3) skipped: %4</source>
         <translation>Änderung %1 (%2 %3) übersprungen: %4</translation>
     </message>
+    <message>
+        <source>Change %1 (%2 %3) recovered: its applier %4 is no longer running.</source>
+        <translation>Änderung %1 (%2 %3) übernommen: %4, der sie beansprucht hatte, läuft nicht mehr.</translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -1783,6 +1787,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>The pending change %1 is being applied by %2 and cannot be discarded before %3.</source>
         <translation>Die ausstehende Änderung %1 wird gerade von %2 übertragen und kann nicht vor %3 verworfen werden.</translation>
     </message>
+    <message>
+        <source>Cannot release the claim on pending change %1</source>
+        <translation>Der Anspruch auf die ausstehende Änderung %1 kann nicht aufgehoben werden</translation>
+    </message>
 </context>
 <context>
     <name>PendingChangesPage</name>
@@ -2417,6 +2425,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>“%1” is not a digit; use 1 to 10, or 0 to leave the call flip list.</source>
         <translation>„%1“ ist keine Ziffer; verwenden Sie 1 bis 10, oder 0, um die Call-Flip-Liste zu verlassen.</translation>
+    </message>
+    <message>
+        <source>derived from firstName and lastName, as RingCentral does; set those instead.</source>
+        <translation>wird wie bei RingCentral aus firstName und lastName gebildet; setzen Sie stattdessen diese.</translation>
     </message>
 </context>
 <context>
@@ -6485,6 +6497,10 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
     <message>
         <source>The provider did not keep %1, so the change is not applied; the record now shows what the provider holds.</source>
         <translation>Der Anbieter hat %1 nicht gespeichert, daher gilt die Änderung nicht als übernommen; der Datensatz zeigt jetzt, was beim Anbieter gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>Change %1 (%2 %3) failed earlier and is due again at %4: %5</source>
+        <translation>Änderung %1 (%2 %3) ist zuvor fehlgeschlagen und wird ab %4 erneut versucht: %5</translation>
     </message>
 </context>
 <context>

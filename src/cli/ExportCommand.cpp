@@ -11,8 +11,8 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -68,28 +68,40 @@ bool ExportCommand::forEachRow(store::Database& database, const store::Profile& 
             error);
     }
     if (kind == u"extensions"_s || kind == u"forwarding"_s) {
+        // Each extension needs lookups of its forwarding list, queries of their own, which PostgreSQL's
+        // forward-only result does not survive (the driver drops it). An account has thousands of
+        // extensions, not millions: read them first, then look up.
+        QList<std::pair<core::Extension, store::RecordState>> all;
+        if (!store::ExtensionRepository(database).forEach(
+                profile.id,
+                [&all](const core::Extension& e, const store::RecordState& state) {
+                    all.append({e, state});
+                    return true;
+                },
+                error))
+            return false;
         store::ForwardingNumberRepository forwarding(database);
-        return store::ExtensionRepository(database).forEach(
-            profile.id,
-            [&](const core::Extension& e, const store::RecordState& state) {
-                const auto details = forwarding.state(profile.id, e.id);
-                const QString detailsSyncedAt = details ? timeText(details->syncedAt) : QString();
-                if (kind == u"extensions"_s)
-                    return sink({profile.name, e.id, e.extensionNumber, e.name, core::toWire(e.type),
-                                 core::toWire(e.status), e.contact.firstName, e.contact.lastName,
-                                 e.contact.email, e.contact.company, e.contact.department, e.contact.jobTitle,
-                                 e.contact.businessPhone, e.contact.mobilePhone, e.timeZone, e.admin,
-                                 timeText(state.syncedAt), detailsSyncedAt});
-                int position = 0;
-                for (const core::ForwardingNumber& f : forwarding.list(profile.id, e.id)) {
-                    if (!sink({profile.name, e.id, e.extensionNumber, ++position, f.id, f.phoneNumber,
-                               f.label, core::toWire(f.type), core::forwardingFeaturesToWire(f.features),
-                               f.flipNumber, detailsSyncedAt}))
-                        return false;
-                }
-                return true;
-            },
-            error);
+        for (const auto& [e, state] : std::as_const(all)) {
+            const auto details = forwarding.state(profile.id, e.id);
+            const QString detailsSyncedAt = details ? timeText(details->syncedAt) : QString();
+            if (kind == u"extensions"_s) {
+                if (!sink({profile.name, e.id, e.extensionNumber, e.name, core::toWire(e.type),
+                           core::toWire(e.status), e.contact.firstName, e.contact.lastName, e.contact.email,
+                           e.contact.company, e.contact.department, e.contact.jobTitle,
+                           e.contact.businessPhone, e.contact.mobilePhone, e.timeZone, e.admin,
+                           timeText(state.syncedAt), detailsSyncedAt}))
+                    return false;
+                continue;
+            }
+            int position = 0;
+            for (const core::ForwardingNumber& f : forwarding.list(profile.id, e.id)) {
+                if (!sink({profile.name, e.id, e.extensionNumber, ++position, f.id, f.phoneNumber, f.label,
+                           core::toWire(f.type), core::forwardingFeaturesToWire(f.features), f.flipNumber,
+                           detailsSyncedAt}))
+                    return false;
+            }
+        }
+        return true;
     }
     if (kind == u"port-orders"_s) {
         // An account has tens of orders, not millions: read whole.

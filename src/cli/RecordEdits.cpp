@@ -56,7 +56,7 @@ std::optional<RecordEdits::Assignments> RecordEdits::parse(const QStringList& it
 }
 
 QStringList RecordEdits::extensionFields() {
-    QStringList fields{u"extensionNumber"_s, u"name"_s, u"status"_s, u"timeZone"_s};
+    QStringList fields{u"extensionNumber"_s, u"status"_s, u"timeZone"_s};
     for (const auto& member : contactMembers())
         fields << member.first;
     return fields;
@@ -83,7 +83,9 @@ core::RuleViolations RecordEdits::applyToExtension(core::Extension& extension,
     core::RuleViolations problems;
     for (const auto& [field, value] : assignments) {
         if (field == u"name") {
-            extension.name = value;
+            // As in the extension editor: RingCentral derives the name and ignores one sent on its own.
+            problems.append({field, tr("derived from firstName and lastName, as RingCentral does; set those "
+                                       "instead.")});
         } else if (field == u"extensionNumber") {
             extension.extensionNumber = value.trimmed();
         } else if (field == u"timeZone") {
@@ -110,6 +112,8 @@ core::RuleViolations RecordEdits::applyToExtension(core::Extension& extension,
         } else {
             problems.append(unknownField(field, extensionFields()));
         }
+        if (field == u"firstName" || field == u"lastName")
+            extension.name = core::derivedName(extension.contact);
     }
     return problems;
 }

@@ -88,12 +88,17 @@ int SyncCommand::runSync(CliContext& context, const Request& request) {
             context.fail(kExitFailure, tr("%1: %2").arg(profile.name, message));
         // Another applier's changes are theirs to finish: said plainly, and no reason to fail.
         if (!request.json) {
+            for (const QString& message : std::as_const(report.recovered))
+                context.out() << tr("%1: %2").arg(profile.name, message) << Qt::endl;
             for (const QString& message : std::as_const(report.skipped))
                 context.out() << tr("%1: %2").arg(profile.name, message) << Qt::endl;
         }
+        // A change that failed earlier and waits for its retry is not done: said, and the run is partial.
+        for (const QString& message : std::as_const(report.waiting))
+            context.err() << tr("%1: %2").arg(profile.name, message) << Qt::endl;
 
         int code = kExitOk;
-        if (!report.complete)
+        if (!report.complete || !report.waiting.isEmpty())
             code = kExitPartialSync;
         else if (report.conflicts > 0)
             code = kExitConflicts;
@@ -113,6 +118,8 @@ int SyncCommand::runSync(CliContext& context, const Request& request) {
                                          {u"failed"_s, report.failed},
                                          {u"conflicts"_s, report.conflicts},
                                          {u"skipped"_s, QJsonArray::fromStringList(report.skipped)},
+                                         {u"recovered"_s, QJsonArray::fromStringList(report.recovered)},
+                                         {u"waiting"_s, QJsonArray::fromStringList(report.waiting)},
                                          {u"errors"_s, QJsonArray::fromStringList(report.errors)}});
         } else {
             QStringList figures;

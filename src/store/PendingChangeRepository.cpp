@@ -296,6 +296,23 @@ bool PendingChangeRepository::markConflict(qint64 id, const QString& owner, cons
     return finish(id, owner, ChangeState::Conflict, message, {}, false, error);
 }
 
+bool PendingChangeRepository::expireClaim(qint64 id, const QString& owner, QString* error) {
+    // A second before now, so that a claim made in the same second sees it lapsed.
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"UPDATE pending_changes SET lease_until = ? WHERE id = ? AND state = 'applying' AND claim_owner = ?"_s,
+        {sql::toText(QDateTime::currentDateTimeUtc().addSecs(-1)), id, owner});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot release the claim on pending change %1").arg(id),
+                         query);
+    }
+    if (query.numRowsAffected() == 1) {
+        return true;
+    }
+    query.finish();
+    return refusal(id, ChangeState::Applying, error);
+}
+
 bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload, QString* error) {
     QSqlQuery query =
         sql::preparedQuery(m_database,

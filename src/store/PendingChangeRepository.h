@@ -49,6 +49,9 @@ public:
     bool markFailed(qint64 id, const QString& owner, const QString& message, const QDateTime& retryAt = {},
                     QString* error = nullptr);
     bool markConflict(qint64 id, const QString& owner, const QString& message, QString* error = nullptr);
+    // Ends the lease of a change `owner` still holds (its applier is known to be dead), so that the next
+    // claim recovers it as abandoned. False when someone else holds it by now.
+    bool expireClaim(qint64 id, const QString& owner, QString* error = nullptr);
     // Replaces what a not yet applied change will do (the admin edited it again).
     bool updatePayload(qint64 id, const QJsonObject& payload, QString* error = nullptr);
     // The same, and the base values widened to the members the new payload touches, only while the

@@ -3,6 +3,7 @@
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <functional>
 
@@ -101,6 +102,13 @@ public:
                                     sql::toDateTime(query.value(stateColumn + 1))};
             if (!each(m_fromRow(query), state))
                 return false;
+        }
+        // next() also ends on an error (PostgreSQL drops a forward-only result when another query runs
+        // on the connection meanwhile): a cut-short list must not pass for the whole one.
+        if (query.lastError().isValid()) {
+            return sql::fail(
+                error, m_database,
+                QCoreApplication::translate("Repository", "Cannot read %1").arg(m_table.nounText()), query);
         }
         return true;
     }

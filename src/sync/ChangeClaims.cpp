@@ -3,7 +3,13 @@
 #include "store/PendingChangeRepository.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSysInfo>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +61,40 @@ std::optional<store::PendingChange> ChangeClaims::claim(const store::PendingChan
         *why = tr("Change %1 (%2 %3) skipped: %4")
                    .arg(QString::number(change.id), change.entity, change.entityKey, refusal);
     return std::nullopt;
+}
+
+bool ChangeClaims::isDeadLocalApplier(const QString& owner) {
+    static const QRegularExpression pattern(u"^.*@(.*):(\\d+)#[0-9a-f]+$"_s);
+    const QRegularExpressionMatch match = pattern.match(owner);
+    if (!match.hasMatch() || match.captured(1) != QSysInfo::machineHostName())
+        return false;
+    const qint64 pid = match.captured(2).toLongLong();
+    if (pid <= 0 || pid == QCoreApplication::applicationPid())
+        return false;
+#ifdef Q_OS_UNIX
+    // Signal 0 checks that the process exists; EPERM means it does, as another user's. A reused pid
+    // only makes the claim wait for its lease, which is safe.
+    return ::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH;
+#else
+    return false;
+#endif
+}
+
+QStringList ChangeClaims::releaseDeadAppliers(qint64 profileId, QString* error) {
+    store::PendingChangeRepository changes(m_database);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList released;
+    for (const store::PendingChange& change :
+         changes.list(profileId, {store::ChangeState::Applying}, error)) {
+        if (!change.leaseUntil.isValid() || change.leaseUntil < now || !isDeadLocalApplier(change.claimOwner))
+            continue;
+        QString ignored; // another applier may have recovered it in between: then it is theirs
+        if (changes.expireClaim(change.id, change.claimOwner, &ignored))
+            released << tr("Change %1 (%2 %3) recovered: its applier %4 is no longer running.")
+                            .arg(QString::number(change.id), change.entity, change.entityKey,
+                                 change.claimOwner);
+    }
+    return released;
 }
 
 QStringList ChangeClaims::heldByOthers(qint64 profileId, QString* error) const {

@@ -33,11 +33,17 @@ public:
     // tries), or nullopt with *why saying plainly why it was skipped (claimed by another applier, applied
     // by one meanwhile, ...).
     std::optional<store::PendingChange> claim(const store::PendingChange& change, QString* why);
+    // Ends the claims of the profile's changes whose applier ran on this host and is no longer running
+    // (killed, crashed), so that this run recovers them now instead of when their lease lapses. One
+    // sentence per recovered change. An applier on another host is only known dead by its lease.
+    QStringList releaseDeadAppliers(qint64 profileId, QString* error);
     // The changes of the profile that other appliers hold right now, one sentence each.
     QStringList heldByOthers(qint64 profileId, QString* error) const;
 
 private:
     static QString newOwner();
+    // True when `owner` names a process of this host that has exited.
+    static bool isDeadLocalApplier(const QString& owner);
 
     store::Database& m_database;
     std::chrono::seconds m_lease;

@@ -15,6 +15,7 @@
 
 #include <QPointer>
 #include <QTimer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -67,6 +68,11 @@ void ChangePusher::start(std::optional<qint64> onlyChangeId, bool ignoreBackoff)
     // A change still `applying` is another applier's (GUI, CLI, another admin) while its lease holds: it
     // is left alone and named in the report. One whose lease lapsed was abandoned; due() lists it and the
     // claim recovers it, counting an attempt, so it is checked at the provider before anything is sent.
+    // An applier of this host that was killed is known dead at once, not only when its lease lapses.
+    m_report.recovered = m_claims.releaseDeadAppliers(m_profile.id, &error);
+    if (!error.isEmpty())
+        m_report.errors << error;
+    error.clear();
     if (!onlyChangeId) {
         m_report.skipped += m_claims.heldByOthers(m_profile.id, &error);
         if (!error.isEmpty())
@@ -85,6 +91,15 @@ void ChangePusher::start(std::optional<qint64> onlyChangeId, bool ignoreBackoff)
                                 : changes.due(m_profile.id, now, &error);
         if (!error.isEmpty())
             m_report.errors << error;
+        // A failed change waiting out its backoff is still open: the run must not look finished.
+        for (const store::PendingChange& change : changes.list(m_profile.id, {store::ChangeState::Failed})) {
+            const bool queued = std::any_of(m_queue.cbegin(), m_queue.cend(),
+                                            [&](const store::PendingChange& c) { return c.id == change.id; });
+            if (!queued)
+                m_report.waiting << tr("Change %1 (%2 %3) failed earlier and is due again at %4: %5")
+                                        .arg(QString::number(change.id), change.entity, change.entityKey,
+                                             change.nextAttemptAt.toString(Qt::ISODate), change.lastError);
+        }
     }
     m_total = m_queue.size();
     QTimer::singleShot(0, this, &ChangePusher::next);
@@ -495,9 +510,12 @@ void ChangePusher::succeeded(const store::PendingChange& change, const QString& 
 void ChangePusher::failed(const store::PendingChange& change, const net::ApiError& error) {
     // Transient failures come back on their own after a backoff; permanent ones (the provider refused
     // the data) wait a day so that a sync does not keep sending what will be refused again: the admin
-    // edits the change or applies it explicitly (`pending apply ID`).
+    // edits the change or applies it explicitly (`pending apply ID`). A lost answer is retried like a
+    // transient failure: the next attempt looks the record up before it sends anything, so it cannot
+    // double, and waiting a day would leave an edit that may well be through unconfirmed.
+    const bool retrySoon = error.isTransient() || error.kind == net::ApiError::Kind::OutcomeUnknown;
     markFailed(change, error.message(),
-               error.isTransient() ? retryTime(change) : QDateTime::currentDateTimeUtc().addDays(1));
+               retrySoon ? retryTime(change) : QDateTime::currentDateTimeUtc().addDays(1));
 }
 
 void ChangePusher::failedLocally(const store::PendingChange& change, const QString& message) {

@@ -35,6 +35,11 @@ struct SyncReport {
     // Changes left alone because another applier holds them or applied them meanwhile, one translated
     // sentence each: not an error (each change is applied once, by one applier).
     QStringList skipped;
+    // Changes whose applier on this host had died (killed, crashed) and that this run took over.
+    QStringList recovered;
+    // Changes that failed in an earlier run and are not due yet (backoff), so this run left them alone:
+    // still open, so the run is not done, one translated sentence each.
+    QStringList waiting;
 
     // Adds another part's figures (pull of one provider, push).
     void merge(const SyncReport& other) {
@@ -47,6 +52,8 @@ struct SyncReport {
         failed += other.failed;
         conflicts += other.conflicts;
         skipped += other.skipped;
+        recovered += other.recovered;
+        waiting += other.waiting;
     }
 };
 

@@ -96,9 +96,13 @@ private slots:
         QTest::newRow("set by the provider")
             << ext + QStringList{u"type=User"_s} << u"type"_s << u"set by the provider"_s;
         QTest::newRow("e-mail") << ext + QStringList{u"email=anna"_s} << u"email"_s << u"not an e-mail"_s;
-        QTest::newRow("empty name") << ext + QStringList{u"name="_s} << u"name"_s << u"required"_s;
-        QTest::newRow("long name") << ext + QStringList{u"name="_s + QString(130, u'x')} << u"name"_s
-                                   << u"at most 129"_s;
+        // As in the extension editor, the name follows the first and last name.
+        QTest::newRow("name is derived")
+            << ext + QStringList{u"name=x"_s} << u"name"_s << u"derived from firstName and lastName"_s;
+        QTest::newRow("empty name") << ext + QStringList{u"firstName="_s, u"--set"_s, u"lastName="_s}
+                                    << u"name"_s << u"required"_s;
+        QTest::newRow("long last name")
+            << ext + QStringList{u"lastName="_s + QString(130, u'x')} << u"lastName"_s << u"at most"_s;
         QTest::newRow("status") << ext + QStringList{u"status=Asleep"_s} << u"status"_s << u"not a status"_s;
         QTest::newRow("extension number in use")
             << ext + QStringList{u"extensionNumber=101"_s} << u"extensionNumber"_s << u"already used"_s;
@@ -142,7 +146,7 @@ private slots:
 
     void extensionUpdateIsStagedAndRevised() {
         const QJsonArray staged = json({u"stage"_s, u"update"_s, u"extension"_s, u"104"_s, u"--set"_s,
-                                        u"name=Anna Wolf-Berger"_s, u"--set"_s, u"department=Sales"_s});
+                                        u"lastName=Wolf-Berger"_s, u"--set"_s, u"department=Sales"_s});
         QCOMPARE(staged.size(), 1);
         const QJsonObject change = staged.at(0).toObject();
         QCOMPARE(change[u"entity"].toString(), u"extension"_s);
@@ -169,7 +173,7 @@ private slots:
                 stored = row.toObject();
         }
         const Run back = cli({u"stage"_s, u"update"_s, u"extension"_s, u"104"_s, u"--set"_s,
-                              u"name="_s + stored[u"name"].toString(), u"--set"_s,
+                              u"lastName="_s + stored[u"lastName"].toString(), u"--set"_s,
                               u"department="_s + stored[u"department"].toString(), u"--set"_s,
                               u"jobTitle="_s + stored[u"jobTitle"].toString()});
         QCOMPARE(back.exitCode, 0);

@@ -180,11 +180,18 @@ public:
     }
     // An enabled user extension without admin rights, as pulled.
     std::optional<core::Extension> someUser() {
+        const QList<core::Extension> users = someUsers(1);
+        return users.isEmpty() ? std::nullopt : std::optional(users.first());
+    }
+    // Up to `count` of them.
+    QList<core::Extension> someUsers(qsizetype count) {
+        QList<core::Extension> users;
         for (const core::Extension& e : localExtensions()) {
-            if (e.type == core::ExtensionType::User && !e.admin && e.status == core::ExtensionStatus::Enabled)
-                return e;
+            if (users.size() < count && e.type == core::ExtensionType::User && !e.admin &&
+                e.status == core::ExtensionStatus::Enabled)
+                users << e;
         }
-        return std::nullopt;
+        return users;
     }
     // Queues a change as the console would; returns its id.
     qint64 stage(store::PendingChange change) {

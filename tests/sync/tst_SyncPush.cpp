@@ -5,6 +5,9 @@
 #include "store/ForwardingNumberRepository.h"
 #include "sync/ChangePusher.h"
 
+#include <QProcess>
+#include <QSysInfo>
+
 using namespace trunkline;
 using changes::ChangePayloads;
 using synctest::SyncFixture;
@@ -416,6 +419,89 @@ private slots:
                     .toObject()
                     .value(QLatin1String("jobTitle"))
                     .toString() != edited.contact.jobTitle);
+    }
+
+    // A kill -9 leaves the change `applying` with a lease of minutes. An applier of this host whose process
+    // is gone is known dead at once: the next run recovers its change (checking the provider first) and
+    // says so; one whose process still runs keeps its claim.
+    void changeOfAKilledLocalApplierIsRecovered() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const QList<core::Extension> users = f.someUsers(2);
+        QCOMPARE(users.size(), 2);
+        store::ExtensionRepository extensions(f.database.database());
+        store::PendingChangeRepository changes(f.database.database());
+        const auto stageEdit = [&](const core::Extension& stored, const QString& title) {
+            core::Extension edited = stored;
+            edited.contact.jobTitle = title;
+            return f.stage(
+                ChangePayloads::extensionUpdate(f.profile.id, stored, edited, extensions.versionOf(stored)));
+        };
+        const qint64 deadId = stageEdit(users.at(0), QStringLiteral("Recovered after kill -9"));
+        const qint64 liveId = stageEdit(users.at(1), QStringLiteral("Still someone's"));
+
+        QProcess exited;
+        exited.start(QStringLiteral("true"), {});
+        QVERIFY(exited.waitForStarted());
+        const qint64 exitedPid = exited.processId();
+        QVERIFY(exited.waitForFinished());
+        QProcess running;
+        running.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(running.waitForStarted());
+        const auto localClaim = [](qint64 pid) {
+            return store::ChangeClaim{
+                QStringLiteral("admin@%1:%2#0000abcd").arg(QSysInfo::machineHostName()).arg(pid),
+                QDateTime::currentDateTimeUtc().addSecs(600)};
+        };
+        const store::ChangeClaim dead = localClaim(exitedPid);
+        const store::ChangeClaim live = localClaim(running.processId());
+        QVERIFY(changes.markApplying(deadId, dead));
+        QVERIFY(changes.markApplying(liveId, live));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        running.kill();
+        running.waitForFinished();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(report.recovered.size(), 1);
+        QVERIFY2(report.recovered.first().contains(dead.owner), qPrintable(report.recovered.first()));
+        QCOMPARE(stateOf(f, deadId), store::ChangeState::Applied);
+        QCOMPARE(f.changeOf(deadId).attempts, 1); // counted: the dead applier may have sent it
+        QCOMPARE(report.skipped.size(), 1);
+        QVERIFY2(report.skipped.first().contains(live.owner), qPrintable(report.skipped.first()));
+        QCOMPARE(f.changeOf(liveId).claimOwner, live.owner);
+        QCOMPARE(stateOf(f, liveId), store::ChangeState::Applying);
+    }
+
+    // A change that failed earlier and waits out its backoff is left alone by a sync, but the report says
+    // it is still open, so that `trunkline-cli sync` does not claim everything is done (exit 4).
+    void failedChangeWaitingForItsRetryIsReported() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        core::Extension edited = *stored;
+        edited.contact.jobTitle = QStringLiteral("Waits for its retry");
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        store::PendingChangeRepository changes(f.database.database());
+        const store::ChangeClaim earlier = SyncFixture::liveClaim();
+        QVERIFY(changes.markApplying(id, earlier));
+        QVERIFY(changes.markFailed(id, earlier.owner, QStringLiteral("HTTP 503"),
+                                   QDateTime::currentDateTimeUtc().addSecs(3600)));
+
+        const sync::SyncReport waiting = f.runSync({.pull = false});
+        QCOMPARE(waiting.applied, 0);
+        QCOMPARE(waiting.waiting.size(), 1);
+        QVERIFY2(waiting.waiting.first().contains(QStringLiteral("HTTP 503")),
+                 qPrintable(waiting.waiting.first()));
+        QCOMPARE(stateOf(f, id), store::ChangeState::Failed);
+
+        const sync::SyncReport explicitApply = f.runSync({.pull = false, .ignoreBackoff = true});
+        QVERIFY2(explicitApply.complete, qPrintable(explicitApply.errors.join(u'\n')));
+        QCOMPARE(explicitApply.applied, 1);
+        QVERIFY(explicitApply.waiting.isEmpty());
     }
 
     // The attempt is on disk before the create leaves: a crash or power cut after sending cannot make the

@@ -141,6 +141,10 @@ void SyncController::onProfileFinished(const sync::SyncReport& report) {
     // Changes another applier holds are not this run's failures, but the admin is told they were skipped.
     for (const QString& skipped : report.skipped)
         m_errors << tr("%1: %2").arg(m_current.name, skipped);
+    // A change taken over from a killed applier is applied now; the admin hears whose it was. (Failed
+    // changes waiting for their retry are not repeated here: the Pending changes page shows them.)
+    for (const QString& recovered : report.recovered)
+        m_errors << tr("%1: %2").arg(m_current.name, recovered);
     // Extension details (forwarding lists, call settings) cost a request each: they follow in the
     // background, by priority, on the profile's connection.
     if (report.complete) {
