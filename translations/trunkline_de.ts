@@ -1251,6 +1251,13 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>ForwardingListCheck</name>
+    <message>
+        <source>A forwarding number keeps the features it was added with (RingCentral cannot change them); remove it and add it again to change them.</source>
+        <translation>Eine Weiterleitungsnummer behält die Funktionen, mit denen sie hinzugefügt wurde (RingCentral kann sie nicht ändern); entfernen Sie sie und fügen Sie sie erneut hinzu, um sie zu ändern.</translation>
+    </message>
+</context>
+<context>
     <name>ForwardingNumberRepository</name>
     <message>
         <source>Cannot replace the forwarding numbers of extension %1</source>

@@ -6,6 +6,9 @@
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
 
+#include <QCoreApplication>
+#include <algorithm>
+
 namespace trunkline::changes::ForwardingListCheck {
 
 QSet<QString> accountNumbersAmong(store::Database& database, qint64 profileId,
@@ -45,6 +48,27 @@ int unappliedChanges(store::Database& database, qint64 profileId, const QString&
 core::RuleViolations violations(store::Database& database, qint64 profileId,
                                 const QList<core::ForwardingNumber>& list) {
     return core::validateForwardingList(list, accountNumbersAmong(database, profileId, list));
+}
+
+QString featuresKeptReason() {
+    return QCoreApplication::translate(
+        "ForwardingListCheck", "A forwarding number keeps the features it was added with (RingCentral "
+                               "cannot change them); remove it and add it again to change them.");
+}
+
+core::RuleViolations featuresKeptSinceAdded(const QList<core::ForwardingNumber>& stored,
+                                            const QList<core::ForwardingNumber>& edited) {
+    core::RuleViolations violations;
+    for (qsizetype row = 0; row < edited.size(); ++row) {
+        const core::ForwardingNumber& entry = edited.at(row);
+        const auto before =
+            std::find_if(stored.cbegin(), stored.cend(), [&](const core::ForwardingNumber& s) {
+                return !entry.id.isEmpty() && s.id == entry.id;
+            });
+        if (before != stored.cend() && before->features != entry.features)
+            violations.append({QStringLiteral("/records/%1/features").arg(row), featuresKeptReason()});
+    }
+    return violations;
 }
 
 } // namespace trunkline::changes::ForwardingListCheck

@@ -31,6 +31,14 @@ int unappliedChanges(store::Database& database, qint64 profileId, const QString&
 core::RuleViolations violations(store::Database& database, qint64 profileId,
                                 const QList<core::ForwardingNumber>& list);
 
+// RingCentral's update request has no `features` and cannot take a flip digit away, so an entry the
+// provider holds keeps the features it was added with (a change would only end "not kept"). One
+// violation (field /records/N/features) per entry of `edited` whose features differ from `stored`.
+// Why: the sentence the violation and the forwarding editor's disabled checkboxes show.
+QString featuresKeptReason();
+core::RuleViolations featuresKeptSinceAdded(const QList<core::ForwardingNumber>& stored,
+                                            const QList<core::ForwardingNumber>& edited);
+
 } // namespace ForwardingListCheck
 
 } // namespace trunkline::changes

@@ -234,6 +234,7 @@ int StageCommand::editForwarding(const Edit& edit, const QString& verb) {
     // The flip digits follow the flip list's order, as in the form: the others close up or move over.
     RecordEdits::renumberFlips(edited, edit.id);
     problems << changes::ForwardingListCheck::violations(edit.database, edit.profile.id, edited);
+    problems << changes::ForwardingListCheck::featuresKeptSinceAdded(stored, edited);
     if (const int exit = refuse(edit.context, problems))
         return exit;
     return report(edit, changes::ChangeStager::of(edit.database)

@@ -123,6 +123,16 @@ private slots:
             << QStringList{u"stage"_s,       u"update"_s, u"forwarding"_s,    u"103"_s,
                            u"30001000010"_s, u"--set"_s,  u"flipNumber=two"_s}
             << u"flipNumber"_s << u"not a digit"_s;
+        // RingCentral's update has no features and cannot take a flip digit away.
+        QTest::newRow("forwarding: features of a stored number")
+            << QStringList{u"stage"_s,
+                           u"update"_s,
+                           u"forwarding"_s,
+                           u"103"_s,
+                           u"30001000010"_s,
+                           u"--set"_s,
+                           u"features=CallForwarding"_s}
+            << u"features"_s << u"keeps the features it was added with"_s;
         QTest::newRow("number: unknown extension")
             << QStringList{u"stage"_s,        u"update"_s, u"number"_s,
                            u"+12062001009"_s, u"--set"_s,  u"extensionNumber=999"_s}

@@ -78,6 +78,14 @@ private slots:
         QCOMPARE(edit(u"labelEdit"_s)->text(), u"Summer house"_s);
         QCOMPARE(label(u"flipValue"_s)->text(), u"Not in the call flip list"_s);
         QVERIFY(!m_editor->hasUnsavedEdits());
+        // A stored number keeps the features it was added with: the checkboxes say why they are off.
+        auto* flip = m_editor->findChild<QCheckBox*>(u"callFlipCheck"_s);
+        QVERIFY(!flip->isEnabled());
+        QVERIFY2(flip->toolTip().startsWith(u"A forwarding number keeps the features it was added with"_s),
+                 qPrintable(flip->toolTip()));
+        button(u"addButton"_s)->click();
+        QVERIFY(flip->isEnabled());
+        QVERIFY(flip->toolTip().isEmpty());
     }
 
     void moveUpAndDownWithButtonsAndKeysThenStage() {

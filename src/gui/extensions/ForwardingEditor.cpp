@@ -285,8 +285,14 @@ void ForwardingEditor::showEntry() {
     m_ui->labelEdit->setToolTip(customLabel ? QString()
                                             : tr("Only entries of type Other keep a custom label; this "
                                                  "one is shown as its type."));
-    m_ui->callForwardingCheck->setEnabled(editable);
-    m_ui->callFlipCheck->setEnabled(editable);
+    // Features are chosen when a number is added: RingCentral cannot change them afterwards.
+    const bool featuresEditable = editable && number.id.isEmpty();
+    const QString featuresFixed =
+        has && !number.id.isEmpty() ? changes::ForwardingListCheck::featuresKeptReason() : QString();
+    for (QCheckBox* check : {m_ui->callForwardingCheck, m_ui->callFlipCheck}) {
+        check->setEnabled(featuresEditable);
+        check->setToolTip(featuresFixed);
+    }
     m_ui->entryGroup->setToolTip(isEditable() || !has ? QString() : m_whyNot);
     updateMessages();
     updateButtons();
