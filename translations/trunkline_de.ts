@@ -2337,6 +2337,28 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Profile %1: unknown provider “%2”.</source>
         <translation>Profil %1: unbekannter Anbieter “%2”.</translation>
     </message>
+    <message>
+        <source>Usage: trunkline-cli profiles ACTION [options]
+Provider profiles: the accounts Trunkline works on. Secrets go to the keychain and are
+read from standard input, never from arguments.
+
+  list        the profiles (--format text|json)
+  add         a profile: --name, --provider, --base-url, --account (or --demo)
+  set-secret  replace the secret of profile NAME_OR_ID
+  remove      profile NAME_OR_ID with its local data and its keychain entry
+
+trunkline-cli profiles ACTION --help tells the options of each.</source>
+        <translation>Aufruf: trunkline-cli profiles AKTION [Optionen]
+Anbieterprofile: die Konten, mit denen Trunkline arbeitet. Geheimnisse kommen in den Schlüsselbund
+und werden von der Standardeingabe gelesen, nie aus Argumenten.
+
+  list        die Profile (--format text|json)
+  add         ein Profil: --name, --provider, --base-url, --account (oder --demo)
+  set-secret  das Geheimnis des Profils NAME_ODER_ID ersetzen
+  remove      Profil NAME_ODER_ID mit seinen lokalen Daten und seinem Schlüsselbundeintrag entfernen
+
+trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPrinter</name>
@@ -3184,36 +3206,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 <context>
     <name>StageCommand</name>
     <message>
-        <source>Stages an edit as a pending change, as the console&apos;s forms do; `pending apply` sends it.
-
-  update extension EXT --set FIELD=VALUE...      EXT: extension number or id
-  create forwarding EXT --set phoneNumber=+49... [--set label=...]
-  update forwarding EXT ID --set FIELD=VALUE...  ID: the forwarding number&apos;s id
-  delete forwarding EXT ID
-  update number NUMBER --set FIELD=VALUE...      NUMBER: E.164 number or id
-Call flip: update forwarding EXT ID --set flipNumber=2 (0 takes the entry out of the list).
-
-FIELD is a column of `export … --format json`:
-  extension:  %1
-  forwarding: %2 (type defaults to Other with a label, else Mobile)
-  number:     %3 (an empty extensionId unassigns the number)
-An empty VALUE clears the field. A field that is not editable, or a value that breaks a rule, exits 3 with the field and the rule on standard error, and nothing is staged.</source>
-        <translation>Merkt eine Änderung als ausstehend vor, wie es die Formulare der Konsole tun; `pending apply` sendet sie.
-
-  update extension NST --set FELD=WERT...        NST: Durchwahl oder ID der Nebenstelle
-  create forwarding NST --set phoneNumber=+49... [--set label=...]
-  update forwarding NST ID --set FELD=WERT...    ID: die ID der Weiterleitungsnummer
-  delete forwarding NST ID
-  update number NUMMER --set FELD=WERT...        NUMMER: E.164-Nummer oder ID
-Call Flip: update forwarding NST ID --set flipNumber=2 (0 nimmt den Eintrag aus der Liste).
-
-FELD ist eine Spalte von `export … --format json`:
-  extension:  %1
-  forwarding: %2 (Typ ist Other, wenn ein label gesetzt ist, sonst Mobile)
-  number:     %3 (eine leere extensionId hebt die Zuordnung der Nummer auf)
-Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der eine Regel verletzt, endet mit Exit-Code 3, Feld und Regel auf der Standardfehlerausgabe, und nichts wird vorgemerkt.</translation>
-    </message>
-    <message>
         <source>update, create or delete</source>
         <translation>update, create oder delete</translation>
     </message>
@@ -3312,6 +3304,38 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
     <message>
         <source>Nothing staged: the edit changes nothing.</source>
         <translation>Nichts vorgemerkt: die Bearbeitung ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Stages an edit as a pending change, as the console&apos;s forms do; `pending apply` sends it.
+
+  update extension EXT --set FIELD=VALUE...      EXT: extension number or id
+  create forwarding EXT --set phoneNumber=+49... [--set label=...]
+  update forwarding EXT ID --set FIELD=VALUE...  ID: the forwarding number&apos;s id
+  delete forwarding EXT ID
+  update number NUMBER --set FIELD=VALUE...      NUMBER: E.164 number or id
+Call flip: update forwarding EXT ID --set flipNumber=2 moves the entry in the flip list. Whether
+an entry is in it at all (features) is chosen on create: RingCentral cannot change it later.
+
+FIELD is a column of `export … --format json`:
+  extension:  %1
+  forwarding: %2 (type defaults to Other with a label, else Mobile)
+  number:     %3 (an empty extensionId unassigns the number)
+An empty VALUE clears the field. A field that is not editable, or a value that breaks a rule, exits 3 with the field and the rule on standard error, and nothing is staged.</source>
+        <translation>Merkt eine Änderung als ausstehend vor, wie es die Formulare der Konsole tun; `pending apply` sendet sie.
+
+  update extension NST --set FELD=WERT...        NST: Durchwahl oder ID der Nebenstelle
+  create forwarding NST --set phoneNumber=+49... [--set label=...]
+  update forwarding NST ID --set FELD=WERT...    ID: die ID der Weiterleitungsnummer
+  delete forwarding NST ID
+  update number NUMMER --set FELD=WERT...        NUMMER: E.164-Nummer oder ID
+Call Flip: update forwarding NST ID --set flipNumber=2 verschiebt den Eintrag in der Flip-Liste. Ob
+ein Eintrag überhaupt darin steht (features), wird beim Anlegen gewählt: RingCentral kann es später nicht ändern.
+
+FELD ist eine Spalte von `export … --format json`:
+  extension:  %1
+  forwarding: %2 (Typ ist Other, wenn ein label gesetzt ist, sonst Mobile)
+  number:     %3 (eine leere extensionId hebt die Zuordnung der Nummer auf)
+Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der eine Regel verletzt, endet mit Exit-Code 3, Feld und Regel auf der Standardfehlerausgabe, und nichts wird vorgemerkt.</translation>
     </message>
 </context>
 <context>
@@ -3838,6 +3862,22 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
             <numerusform>gültig: %n Rufnummer</numerusform>
             <numerusform>gültig: %n Rufnummern</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: trunkline-cli validate WHAT [options]
+Checks input against the rules the console applies, without a database.
+
+  number TEXT    a phone number: its E.164 form, or the rule it breaks (--region)
+  port-ranges    a German extended-number port: --route, --range, --activate
+
+trunkline-cli validate WHAT --help tells the options of each.</source>
+        <translation>Aufruf: trunkline-cli validate WAS [Optionen]
+Prüft Eingaben gegen die Regeln der Konsole, ohne Datenbank.
+
+  number TEXT    eine Telefonnummer: ihre E.164-Form oder die Regel, die sie verletzt (--region)
+  port-ranges    eine Portierung deutscher Durchwahlnummern: --route, --range, --activate
+
+trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translation>
     </message>
 </context>
 <context>

@@ -111,7 +111,8 @@ class Keyring:
 
     def __init__(self, workdir):
         self.dir = Path(tempfile.mkdtemp(prefix="keyring.", dir=workdir))
-        base = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+        base = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "LANGUAGE")}
+        base["LC_ALL"] = "C.UTF-8"  # the checks read English messages, whatever the user's locale
         base.update(XDG_DATA_HOME=str(self.dir / "data"), XDG_CONFIG_HOME=str(self.dir / "config"),
                     XDG_CACHE_HOME=str(self.dir / "cache"), QT_QPA_PLATFORM="offscreen")
         out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"],

@@ -4,7 +4,7 @@
 #include "gui/AppSession.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
-#include "gui/Translator.h"
+#include "i18n/Translator.h"
 #include "gui/Version.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/Database.h"
@@ -28,7 +28,7 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setWindowIcon(QIcon(u":/icons/trunkline.svg"_s));
 
     // Before the parser, so that --help is translated too.
-    trunkline::gui::Translator::install(QLocale::system());
+    trunkline::i18n::Translator::install(QLocale::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

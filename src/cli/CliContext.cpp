@@ -96,6 +96,13 @@ std::unique_ptr<connection::Connection> CliContext::connect(const store::Profile
     return result;
 }
 
+bool CliContext::printedSubcommandHelp(const QString& subcommand, const QString& help) {
+    if (subcommand != u"--help" && subcommand != u"-h")
+        return false;
+    m_out << help << Qt::endl;
+    return true;
+}
+
 bool CliContext::stdinIsTerminal() {
     return ::isatty(STDIN_FILENO) == 1;
 }

@@ -54,6 +54,10 @@ public:
     // Connects to the profile's provider (waits in a local event loop).
     std::unique_ptr<connection::Connection> connect(const store::Profile& profile, QString* error);
 
+    // For a command with sub-commands (`profiles list|add…`, `validate number|port-ranges`): when the
+    // sub-command is --help or -h, prints `help` (what each sub-command does) and returns true.
+    bool printedSubcommandHelp(const QString& subcommand, const QString& help);
+
     static bool stdinIsTerminal();
     static bool stderrIsTerminal();
 

@@ -36,6 +36,19 @@ bool parseOrUsage(CliContext& context, QCommandLineParser& parser, const QString
 
 int ProfilesCommand::run(CliContext& context, const QStringList& arguments) {
     const QString action = arguments.value(1);
+    if (context.printedSubcommandHelp(
+            action,
+            tr("Usage: trunkline-cli profiles ACTION [options]\n"
+               "Provider profiles: the accounts Trunkline works on. Secrets go to the keychain and are\n"
+               "read from standard input, never from arguments.\n"
+               "\n"
+               "  list        the profiles (--format text|json)\n"
+               "  add         a profile: --name, --provider, --base-url, --account (or --demo)\n"
+               "  set-secret  replace the secret of profile NAME_OR_ID\n"
+               "  remove      profile NAME_OR_ID with its local data and its keychain entry\n"
+               "\n"
+               "trunkline-cli profiles ACTION --help tells the options of each.")))
+        return kExitOk;
     const QStringList rest = QStringList{u"trunkline-cli profiles "_s + action} + arguments.mid(2);
     if (action == u"list"_s)
         return list(context, rest);

@@ -34,6 +34,15 @@ int parseArguments(CliContext& context, QCommandLineParser& parser, const QStrin
 
 int ValidateCommand::run(CliContext& context, const QStringList& arguments) {
     const QString what = arguments.value(1);
+    if (context.printedSubcommandHelp(
+            what, tr("Usage: trunkline-cli validate WHAT [options]\n"
+                     "Checks input against the rules the console applies, without a database.\n"
+                     "\n"
+                     "  number TEXT    a phone number: its E.164 form, or the rule it breaks (--region)\n"
+                     "  port-ranges    a German extended-number port: --route, --range, --activate\n"
+                     "\n"
+                     "trunkline-cli validate WHAT --help tells the options of each.")))
+        return kExitOk;
     if (what == u"number"_s)
         return number(context, arguments.mid(1));
     if (what == u"port-ranges"_s)

@@ -19,6 +19,11 @@ inline CliRun runCli(const QString& database, const QStringList& arguments, cons
                      int timeoutMs = 120000) {
     QProcess process;
     process.setProgram(QStringLiteral(TRUNKLINE_CLI_PATH));
+    // The tests compare English messages whatever the developer's locale; one test sets German itself.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    process.setProcessEnvironment(environment);
     process.setArguments(QStringList{QStringLiteral("--database"), database} + arguments);
     process.start();
     process.write(input);

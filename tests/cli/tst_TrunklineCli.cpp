@@ -127,6 +127,52 @@ private slots:
             QVERIFY2(run.out.contains(expected), expected);
     }
 
+    // Every command answers --help, those with sub-commands too: exit 0, the help on stdout, nothing
+    // read from the database or the keychain.
+    void everyCommandAnswersHelp_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        const QList<std::pair<const char*, const char*>> commands{
+            {"profiles", "set-secret"}, {"validate", "port-ranges"}, {"sync", "--details"},
+            {"pending", "--all"},       {"export", "--format"},      {"stage", "--set"},
+            {"port", "--dry-run"},      {"route", "--lint"}};
+        for (const auto& [command, expected] : commands)
+            QTest::newRow(command) << QStringList{QString::fromLatin1(command), QStringLiteral("--help")}
+                                   << QString::fromLatin1(expected);
+        QTest::newRow("profiles -h") << QStringList{QStringLiteral("profiles"), QStringLiteral("-h")}
+                                     << QStringLiteral("list");
+    }
+    void everyCommandAnswersHelp() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(run.out).contains(expected), run.out.constData());
+        QVERIFY2(run.err.isEmpty(), run.err.constData());
+    }
+
+    // Like the console, trunkline-cli speaks the user's language: help, messages and Qt's own option texts.
+    void speaksGermanInAGermanLocale() {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(TRUNKLINE_CLI_PATH), {QStringLiteral("--help")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        const QString help = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(help.contains(QStringLiteral("Exit-Codes:")) &&
+                     help.contains(QStringLiteral("Aufruffehler")),
+                 qPrintable(help));
+
+        process.start(QStringLiteral(TRUNKLINE_CLI_PATH),
+                      {QStringLiteral("profiles"), QStringLiteral("--help")});
+        QVERIFY(process.waitForFinished(30000));
+        QVERIFY2(
+            QString::fromUtf8(process.readAllStandardOutput()).contains(QStringLiteral("Anbieterprofile")),
+            "profiles --help is not German");
+    }
+
     void validateNumber_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<int>("exitCode");

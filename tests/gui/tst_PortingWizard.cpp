@@ -1,7 +1,7 @@
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
 #include "core/PhoneNumberRecord.h"
-#include "gui/Translator.h"
+#include "i18n/Translator.h"
 #include "gui/porting/ActivationRangeBar.h"
 #include "gui/porting/ActivationRangesModel.h"
 #include "gui/porting/ExtensionsStep.h"
@@ -167,14 +167,14 @@ private slots:
         walkToExtensions();
         paste(u"+49201234567842"_s);
         presetCombo()->setCurrentIndex(0); // 42 is now outside the block
-        QVERIFY(gui::Translator::install(QLocale(QLocale::German, QLocale::Germany)).trunklineLoaded);
+        QVERIFY(i18n::Translator::install(QLocale(QLocale::German, QLocale::Germany)).trunklineLoaded);
         QTRY_COMPARE(m_wizard->windowTitle(), u"Neuer Portierungsauftrag"_s); // LanguageChange is posted
         QCOMPARE(m_wizard->extensionsStep()->title(), u"Durchwahlen"_s);
         QCOMPARE(presetCombo()->currentText(), u"0 bis 9 (10 Rufnummern)"_s); // the choice stays chosen
         QVERIFY2(text(u"rangesError"_s).contains(u"Aktivierungsbereich"_s),
                  qPrintable(text(u"rangesError"_s)));
         QCOMPARE(text(u"countsLabel"_s), u"10 Rufnummern werden portiert: 0 aktiv, 10 inaktiv."_s);
-        gui::Translator::uninstall();
+        i18n::Translator::uninstall();
         QTRY_COMPARE(m_wizard->windowTitle(), u"New port order"_s);
     }
 

@@ -7,7 +7,7 @@
 #include "changes/NumberChangePayloads.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
-#include "gui/Translator.h"
+#include "i18n/Translator.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/routing/RoutesModel.h"
@@ -121,7 +121,7 @@ private slots:
     }
 
     void cleanup() {
-        gui::Translator::uninstall();
+        i18n::Translator::uninstall();
         m_page.reset();
         m_connections.reset();
         m_test.reset();
@@ -323,7 +323,7 @@ private slots:
 
     void followsALanguageChange() {
         QTest::keyClicks(m_tester, u"42342"_s);
-        QVERIFY(gui::Translator::install(QLocale(QLocale::German, QLocale::Germany)).trunklineLoaded);
+        QVERIFY(i18n::Translator::install(QLocale(QLocale::German, QLocale::Germany)).trunklineLoaded);
         // The results, findings and notes come from the page and from core: all are built anew.
         QTRY_COMPARE(m_results->topLevelItem(0)->text(1), u"[45]234[23] nimmt den Anruf an: Muster"_s);
         QCOMPARE(reasonFor(m_results->topLevelItem(0), u"[45]234[23]"_s),
@@ -334,7 +334,7 @@ private slots:
                     ->text()
                     .startsWith(u"SMS nutzen keine Regex-Routen"));
         QCOMPARE(m_page->findChild<QAction*>(u"addRouteAction"_s)->text(), u"Route hinzufügen…"_s);
-        gui::Translator::uninstall();
+        i18n::Translator::uninstall();
         QTRY_COMPARE(m_results->topLevelItem(0)->text(1), u"[45]234[23] takes the call: pattern"_s);
     }
 

@@ -1,6 +1,6 @@
 #include "GuiTestCase.h"
 #include "gui/MainWindow.h"
-#include "gui/Translator.h"
+#include "i18n/Translator.h"
 
 #include <QListWidget>
 #include <QSettings>
@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 using trunkline::gui::MainWindow;
-using trunkline::gui::Translator;
+using trunkline::i18n::Translator;
 
 class tst_Translator : public QObject {
     Q_OBJECT

@@ -1,4 +1,4 @@
-#include "gui/Translator.h"
+#include "i18n/Translator.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -8,11 +8,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace trunkline::gui {
+namespace trunkline::i18n {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcTranslator, "trunkline.gui.translator", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcTranslator, "trunkline.i18n.translator", QtInfoMsg)
 
 // The translators live as children of the application, so they are destroyed with it; the
 // QPointers only remember which ones this class installed.
@@ -85,4 +85,4 @@ void Translator::uninstall() {
     removeTranslator(installedQt());
 }
 
-} // namespace trunkline::gui
+} // namespace trunkline::i18n
