@@ -239,7 +239,8 @@ Commands:
                              provider profiles (secrets from standard input, never arguments)
   sync [--profile P] [--details]
                              pull from the provider, then push pending changes
-  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o FILE] [--filter EXPR]
+  export numbers|extensions|forwarding|call-flip|port-orders|routes|audit|pending
+         [--format csv|json] [--excel] [-o FILE] [--filter EXPR]
   stage update|create|delete extension|forwarding|number KEY [ID] --set FIELD=VALUE...
                              stage an edit from a script (see stage --help)
   pending list|apply|discard [ID] [--all]
@@ -272,7 +273,8 @@ Befehle:
                              Anbieterprofile (Zugangsdaten über die Standardeingabe, nie als Argument)
   sync [--profile P] [--details]
                              vom Anbieter abrufen, dann ausstehende Änderungen übertragen
-  export numbers|extensions|forwarding|port-orders [--format csv|json] [-o DATEI] [--filter AUSDRUCK]
+  export numbers|extensions|forwarding|call-flip|port-orders|routes|audit|pending
+         [--format csv|json] [--excel] [-o DATEI] [--filter AUSDRUCK]
   stage update|create|delete extension|forwarding|number SCHLÜSSEL [ID] --set FELD=WERT...
                              eine Änderung aus einem Skript vormerken (siehe stage --help)
   pending list|apply|discard [ID] [--all]
@@ -554,10 +556,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 --filter: durch &quot;,&quot; verbundene Bedingungen, die alle erfüllt sein müssen: Spalte=Muster oder Spalte!=Muster, ohne Unterscheidung von Groß- und Kleinschreibung, * steht für beliebigen Text, z. B. &quot;usageType=DirectNumber,number=+4930*&quot;.</translation>
     </message>
     <message>
-        <source>numbers, extensions, forwarding or port-orders</source>
-        <translation>numbers, extensions, forwarding oder port-orders</translation>
-    </message>
-    <message>
         <source>Only this profile (name or id).</source>
         <translation>Nur dieses Profil (Name oder ID).</translation>
     </message>
@@ -574,10 +572,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Nur Zeilen, die dem Ausdruck entsprechen.</translation>
     </message>
     <message>
-        <source>export: name one of numbers, extensions, forwarding, port-orders.</source>
-        <translation>export: Geben Sie numbers, extensions, forwarding oder port-orders an.</translation>
-    </message>
-    <message>
         <source>--format: must be csv or json, not “%1”.</source>
         <translation>--format: muss csv oder json sein, nicht “%1”.</translation>
     </message>
@@ -592,6 +586,14 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>CSV for Excel: a UTF-8 byte order mark, so that umlauts show, and the locale&apos;s list separator (&quot;;&quot; where the decimal point is a comma).</source>
         <translation>CSV für Excel: eine UTF-8-Bytereihenfolgemarke, damit Umlaute richtig erscheinen, und das Listentrennzeichen des Gebietsschemas („;“, wo das Dezimalzeichen ein Komma ist).</translation>
+    </message>
+    <message>
+        <source>numbers, extensions, forwarding, call-flip, port-orders, routes, audit or pending</source>
+        <translation>numbers, extensions, forwarding, call-flip, port-orders, routes, audit oder pending</translation>
+    </message>
+    <message>
+        <source>export: name one of numbers, extensions, forwarding, call-flip, port-orders, routes, audit, pending.</source>
+        <translation>export: Geben Sie numbers, extensions, forwarding, call-flip, port-orders, routes, audit oder pending an.</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,10 @@
 #include "cli/ExitCode.h"
 #include "cli/RecordFilter.h"
 #include "core/Csv.h"
+#include "store/AuditLogRepository.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
+#include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/PortingRepository.h"
 
@@ -14,6 +16,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +43,20 @@ QStringList ExportCommand::columns(const QString& kind) {
         return {u"profile"_s,  u"extensionId"_s, u"extensionNumber"_s, u"position"_s,
                 u"id"_s,       u"phoneNumber"_s, u"label"_s,           u"type"_s,
                 u"features"_s, u"flipNumber"_s,  u"syncedAt"_s};
+    if (kind == u"call-flip"_s)
+        return {u"profile"_s,      u"extensionId"_s, u"extensionNumber"_s, u"flipNumber"_s,
+                u"forwardingId"_s, u"phoneNumber"_s, u"label"_s,           u"type"_s};
+    if (kind == u"routes"_s)
+        return {u"profile"_s, u"id"_s,        u"number"_s,           u"label"_s,
+                u"pureSip"_s, u"voiceUrl"_s,  u"voiceMethod"_s,      u"voiceApplicationSid"_s,
+                u"smsUrl"_s,  u"smsMethod"_s, u"smsApplicationSid"_s};
+    if (kind == u"audit"_s)
+        return {u"at"_s,     u"profile"_s, u"actor"_s,     u"host"_s,
+                u"action"_s, u"entity"_s,  u"entityKey"_s, u"summary"_s};
+    if (kind == u"pending"_s)
+        return {u"profile"_s,    u"id"_s,        u"state"_s,    u"operation"_s, u"entity"_s,
+                u"entityKey"_s,  u"payload"_s,   u"attempts"_s, u"lastError"_s, u"nextAttemptAt"_s,
+                u"claimOwner"_s, u"createdAt"_s, u"updatedAt"_s};
     if (kind == u"port-orders"_s)
         return {u"profile"_s,
                 u"id"_s,
@@ -67,7 +85,44 @@ bool ExportCommand::forEachRow(store::Database& database, const store::Profile& 
             },
             error);
     }
-    if (kind == u"extensions"_s || kind == u"forwarding"_s) {
+    if (kind == u"routes"_s) {
+        // Restcomm's incoming numbers and regex routes, as the Routing page lists them; other providers
+        // route no calls through Trunkline, so their profiles add no rows.
+        return store::PhoneNumberRepository(database).forEach(
+            profile.id,
+            [&](const core::PhoneNumberRecord& n, const store::RecordState&) {
+                if (!n.restcomm)
+                    return true;
+                const core::RestcommAttributes& r = *n.restcomm;
+                return sink({profile.name, n.id, n.e164, n.label, r.pureSip, r.voiceUrl, r.voiceMethod,
+                             r.voiceApplicationSid, r.smsUrl, r.smsMethod, r.smsApplicationSid});
+            },
+            error);
+    }
+    if (kind == u"audit"_s) {
+        // Newest first, as the Audit log page shows it; the log of one profile is thousands of lines.
+        for (const store::AuditEntry& e :
+             store::AuditLogRepository(database).list(profile.id, std::numeric_limits<int>::max(), error)) {
+            if (!sink({timeText(e.at), e.profileName, e.actor, e.host, e.action, e.entity, e.entityKey,
+                       e.summary}))
+                return false;
+        }
+        return !error || error->isEmpty();
+    }
+    if (kind == u"pending"_s) {
+        // Every staged change, applied ones included, in the order they are applied.
+        for (const store::PendingChange& c :
+             store::PendingChangeRepository(database).list(profile.id, {}, error)) {
+            if (!sink({profile.name, c.id, store::toText(c.state), store::toText(c.operation), c.entity,
+                       c.entityKey,
+                       QString::fromUtf8(QJsonDocument(c.payload).toJson(QJsonDocument::Compact)), c.attempts,
+                       c.lastError, timeText(c.nextAttemptAt), c.claimOwner, timeText(c.createdAt),
+                       timeText(c.updatedAt)}))
+                return false;
+        }
+        return !error || error->isEmpty();
+    }
+    if (kind == u"extensions"_s || kind == u"forwarding"_s || kind == u"call-flip"_s) {
         // Each extension needs lookups of its forwarding list, queries of their own, which PostgreSQL's
         // forward-only result does not survive (the driver drops it). An account has thousands of
         // extensions, not millions: read them first, then look up.
@@ -93,8 +148,24 @@ bool ExportCommand::forEachRow(store::Database& database, const store::Profile& 
                     return false;
                 continue;
             }
+            const QList<core::ForwardingNumber> list = forwarding.list(profile.id, e.id);
+            if (kind == u"call-flip"_s) {
+                // The digits a caller dials to flip a call, in digit order; entries without one are not in
+                // it.
+                QList<core::ForwardingNumber> flips;
+                std::copy_if(list.cbegin(), list.cend(), std::back_inserter(flips),
+                             [](const core::ForwardingNumber& f) { return f.flipNumber > 0; });
+                std::sort(flips.begin(), flips.end(),
+                          [](const auto& a, const auto& b) { return a.flipNumber < b.flipNumber; });
+                for (const core::ForwardingNumber& f : std::as_const(flips)) {
+                    if (!sink({profile.name, e.id, e.extensionNumber, f.flipNumber, f.id, f.phoneNumber,
+                               f.label, core::toWire(f.type)}))
+                        return false;
+                }
+                continue;
+            }
             int position = 0;
-            for (const core::ForwardingNumber& f : forwarding.list(profile.id, e.id)) {
+            for (const core::ForwardingNumber& f : list) {
                 if (!sink({profile.name, e.id, e.extensionNumber, ++position, f.id, f.phoneNumber, f.label,
                            core::toWire(f.type), core::forwardingFeaturesToWire(f.features), f.flipNumber,
                            detailsSyncedAt}))
@@ -124,7 +195,8 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
            "--filter: conditions joined by \",\", all must hold: column=pattern or column!=pattern, "
            "case-insensitive, * matches anything, e.g. \"usageType=DirectNumber,number=+4930*\"."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"what"_s, tr("numbers, extensions, forwarding or port-orders"));
+    parser.addPositionalArgument(
+        u"what"_s, tr("numbers, extensions, forwarding, call-flip, port-orders, routes, audit or pending"));
     parser.addOption({u"profile"_s, tr("Only this profile (name or id)."), u"profile"_s});
     parser.addOption({u"format"_s, tr("csv or json."), u"format"_s, u"csv"_s});
     parser.addOption(
@@ -139,7 +211,8 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     const QStringList columnNames = columns(kind);
     if (positional.size() != 1 || columnNames.isEmpty())
         return context.fail(kExitUsage,
-                            tr("export: name one of numbers, extensions, forwarding, port-orders."));
+                            tr("export: name one of numbers, extensions, forwarding, call-flip, port-orders, "
+                               "routes, audit, pending."));
     const QString format = parser.value(u"format"_s);
     if (format != u"csv"_s && format != u"json"_s)
         return context.fail(kExitUsage, tr("--format: must be csv or json, not “%1”.").arg(format));

@@ -19,9 +19,11 @@ inline CliRun runCli(const QString& database, const QStringList& arguments, cons
                      int timeoutMs = 120000) {
     QProcess process;
     process.setProgram(QStringLiteral(TRUNKLINE_CLI_PATH));
-    // The tests compare English messages whatever the developer's locale; one test sets German itself.
+    // The tests compare English messages whatever the developer's LANG; a test that wants a locale (the
+    // separator of Excel CSV) sets LC_ALL itself.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    if (!environment.contains(QStringLiteral("LC_ALL")))
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     environment.remove(QStringLiteral("LANGUAGE"));
     process.setProcessEnvironment(environment);
     process.setArguments(QStringList{QStringLiteral("--database"), database} + arguments);

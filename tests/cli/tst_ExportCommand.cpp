@@ -3,8 +3,10 @@
 #include "CliRunner.h"
 #include "TestDatabase.h"
 #include "core/Csv.h"
+#include "store/AuditLogRepository.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
+#include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
 
 #include <QBuffer>
@@ -50,7 +52,21 @@ private slots:
         mobile.label = u"Handy"_s;
         mobile.flipNumber = 2;
         QVERIFY(store::ForwardingNumberRepository(m_test->database())
-                    .replaceList(m_profile, u"e1"_s, {home, mobile}));
+                    .replaceList(m_profile, u"e1"_s, {mobile, home})); // list order is not flip order
+        store::AuditEntry entry;
+        entry.profileId = m_profile;
+        entry.profileName = u"Büro München"_s;
+        entry.entity = u"extension"_s;
+        entry.entityKey = u"e1"_s;
+        entry.action = u"update"_s;
+        entry.summary = u"Updated extension 101 (contact.jobTitle)"_s;
+        QVERIFY(store::AuditLogRepository(m_test->database()).append(entry));
+        store::PendingChange change;
+        change.profileId = m_profile;
+        change.entity = u"extension"_s;
+        change.entityKey = u"e2"_s;
+        change.payload = QJsonObject{{u"contact"_s, QJsonObject{{u"jobTitle"_s, u"=1+1"_s}}}};
+        QVERIFY(store::PendingChangeRepository(m_test->database()).enqueue(change));
         m_test->close(); // the CLI opens the file itself
     }
     void cleanup() {
@@ -100,8 +116,8 @@ private slots:
         QCOMPARE(rows.size(), 2);
         const QJsonObject second = rows.at(1).toObject();
         QCOMPARE(second.value("position"_L1).toInt(), 2);
-        QCOMPARE(second.value("phoneNumber"_L1).toString(), u"+49170555"_s);
-        QCOMPARE(second.value("flipNumber"_L1).toInt(), 2);
+        QCOMPARE(second.value("phoneNumber"_L1).toString(), u"+4930555"_s);
+        QCOMPARE(second.value("flipNumber"_L1).toInt(), 1);
         QVERIFY(second.value("features"_L1).isArray());
 
         const auto extensions =
@@ -111,6 +127,37 @@ private slots:
         QVERIFY(extensionRows.at(0).toObject().value("admin"_L1).isBool());
         QVERIFY(!extensionRows.at(0).toObject().value("detailsSyncedAt"_L1).toString().isEmpty());
         QVERIFY(extensionRows.at(1).toObject().value("detailsSyncedAt"_L1).toString().isEmpty());
+    }
+
+    // The tables the console exports from its pages are there for scripts too: the call flip list in
+    // digit order, the audit log, the pending changes with their payloads as compact JSON.
+    void callFlipAuditAndPendingExport() {
+        const auto flip = runCli(m_test->location(), {u"export"_s, u"call-flip"_s});
+        QVERIFY2(flip.exitCode == 0, flip.err.constData());
+        const QList<QStringList> flips = readCsv(flip.out, u',');
+        QCOMPARE(flips.size(), 3);
+        QCOMPARE(flips.at(0).value(3), u"flipNumber"_s);
+        QCOMPARE(flips.at(1).mid(3, 3), (QStringList{u"1"_s, u"f-1"_s, u"+4930555"_s}));
+        QCOMPARE(flips.at(2).mid(3, 3), (QStringList{u"2"_s, u"f-2"_s, u"+49170555"_s}));
+
+        const auto audit = runCli(m_test->location(), {u"export"_s, u"audit"_s});
+        QVERIFY2(audit.exitCode == 0, audit.err.constData());
+        const QList<QStringList> auditRows = readCsv(audit.out, u',');
+        QCOMPARE(auditRows.size(), 2);
+        QCOMPARE(auditRows.at(1).value(1), u"Büro München"_s);
+        QCOMPARE(auditRows.at(1).value(7), u"Updated extension 101 (contact.jobTitle)"_s);
+        QVERIFY(!auditRows.at(1).value(2).isEmpty()); // the store's user, set on append
+
+        const auto pending =
+            runCli(m_test->location(), {u"export"_s, u"pending"_s, u"--format"_s, u"json"_s});
+        QVERIFY2(pending.exitCode == 0, pending.err.constData());
+        const QJsonArray changes = QJsonDocument::fromJson(pending.out).array();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.at(0).toObject().value("state"_L1).toString(), u"pending"_s);
+        QCOMPARE(changes.at(0).toObject().value("entityKey"_L1).toString(), u"e2"_s);
+        const auto pendingCsv = runCli(m_test->location(), {u"export"_s, u"pending"_s});
+        QVERIFY2(pendingCsv.out.contains("\"{\"\"contact\"\":{\"\"jobTitle\"\":\"\"=1+1\"\"}}\""),
+                 pendingCsv.out.constData());
     }
 
     void emptyTableIsAnEmptyArrayOrAHeader() {
