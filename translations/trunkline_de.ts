@@ -2523,6 +2523,10 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
         <source>%1 in %2: %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
+    <message>
+        <source>Cannot read the rows to export</source>
+        <translation>Die zu exportierenden Zeilen können nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>RestcommMapper</name>

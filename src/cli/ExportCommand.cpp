@@ -188,6 +188,20 @@ bool ExportCommand::forEachRow(store::Database& database, const store::Profile& 
     return true;
 }
 
+bool ExportCommand::writeNumbersCsv(store::Database& database, const store::Profile& profile,
+                                    core::CsvWriter& csv, QString* error) {
+    const QByteArray profileName = profile.name.toUtf8();
+    QList<QByteArrayView> cells;
+    return store::PhoneNumberRepository(database).forEachExportRow(
+        profile.id,
+        [&](const QList<QByteArrayView>& row) {
+            cells.clear(); // keeps its capacity
+            cells << profileName << row;
+            return csv.writeRow(cells);
+        },
+        error);
+}
+
 int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -265,8 +279,11 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     const bool started = format == u"json"_s ? file.write("[") == 1 : csv.writeRow(columnNames);
     if (!started)
         return context.fail(kExitFailure, tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    const bool numbersAsText = kind == u"numbers"_s && format == u"csv"_s && filter->isEmpty();
     for (const store::Profile& profile : profiles) {
-        if (!forEachRow(*context.database(), profile, kind, writeRow, &error)) {
+        const bool read = numbersAsText ? writeNumbersCsv(*context.database(), profile, csv, &error)
+                                        : forEachRow(*context.database(), profile, kind, writeRow, &error);
+        if (!read) {
             return context.fail(
                 kExitFailure,
                 error.isEmpty() ? tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()) : error);

@@ -9,21 +9,47 @@ namespace {
 
 constexpr qint64 kChunkSize = 64 * 1024;
 
-bool isFormulaTrigger(QChar c) {
-    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+// The triggers, the quote and the separators are ASCII, so the same checks work on UTF-16 text and on
+// UTF-8 bytes (a multi-byte UTF-8 sequence never contains an ASCII byte).
+char16_t unit(QChar c) {
+    return c.unicode();
+}
+char unit(char c) {
+    return c;
+}
+
+template <class Char>
+bool isFormulaTrigger(Char character) {
+    const auto c = unit(character);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 // ^\+\d+$ with ASCII digits: a phone number in E.164-like form.
-bool isPlusDigits(QStringView field) {
-    if (field.size() < 2 || field.front() != u'+') {
+template <class View>
+bool isPlusDigits(View field) {
+    if (field.size() < 2 || unit(field.front()) != '+') {
         return false;
     }
     for (qsizetype i = 1; i < field.size(); ++i) {
-        if (field.at(i) < u'0' || field.at(i) > u'9') {
+        if (unit(field.at(i)) < '0' || unit(field.at(i)) > '9') {
             return false;
         }
     }
     return true;
+}
+
+// Leading quotes are skipped before looking for a trigger so that a value which itself starts with
+// "'=" is written as "''=": the reader then strips exactly one quote and the round trip is exact.
+template <class View>
+bool startsLikeAFormula(View field) {
+    if (isPlusDigits(field)) {
+        return false;
+    }
+    qsizetype i = 0;
+    while (i < field.size() && unit(field.at(i)) == '\'') {
+        ++i;
+    }
+    return i < field.size() && isFormulaTrigger(field.at(i));
 }
 
 } // namespace
@@ -41,70 +67,69 @@ CsvWriter::CsvWriter(QIODevice* device, CsvOptions options)
     , m_bomPending(options.writeBom) {
 }
 
-// Leading quotes are skipped before looking for a trigger so that a value which itself starts with
-// "'=" is written as "''=": the reader then strips exactly one quote and the round trip is exact.
 bool CsvWriter::needsNeutralising(QStringView field) {
-    if (isPlusDigits(field)) {
-        return false;
-    }
-    qsizetype i = 0;
-    while (i < field.size() && field.at(i) == u'\'') {
-        ++i;
-    }
-    return i < field.size() && isFormulaTrigger(field.at(i));
+    return startsLikeAFormula(field);
 }
 
 QString CsvWriter::escapeField(const QString& field) const {
-    QString escaped;
-    appendField(escaped, field);
-    return escaped;
+    QByteArray escaped;
+    appendField(escaped, field.toUtf8());
+    return QString::fromUtf8(escaped);
 }
 
 // One pass over the field decides quoting; exports write millions of cells, so no copies on the way.
-void CsvWriter::appendField(QString& line, QStringView field) const {
+void CsvWriter::appendField(QByteArray& line, QByteArrayView field) const {
     const bool plusDigits = isPlusDigits(field);
-    const bool neutralise = m_options.neutraliseFormulas && !plusDigits && needsNeutralising(field);
+    const bool neutralise = m_options.neutraliseFormulas && !plusDigits && startsLikeAFormula(field);
+    const char separator = m_options.separator.toLatin1();
     bool quote = plusDigits;
     for (qsizetype i = 0; i < field.size() && !quote; ++i) {
-        const QChar c = field.at(i);
-        quote = c == m_options.separator || c == u'"' || c == u'\r' || c == u'\n';
+        const char c = field.at(i);
+        quote = c == separator || c == '"' || c == '\r' || c == '\n';
     }
     if (quote)
-        line += u'"';
+        line += '"';
     if (neutralise)
-        line += u'\'';
+        line += '\'';
     if (quote) {
         qsizetype start = 0;
-        for (qsizetype quoteAt = field.indexOf(u'"'); quoteAt >= 0; quoteAt = field.indexOf(u'"', start)) {
-            line += field.mid(start, quoteAt + 1 - start);
-            line += u'"';
+        for (qsizetype quoteAt = field.indexOf('"'); quoteAt >= 0; quoteAt = field.indexOf('"', start)) {
+            line += field.sliced(start, quoteAt + 1 - start);
+            line += '"';
             start = quoteAt + 1;
         }
-        line += field.mid(start);
-        line += u'"';
+        line += field.sliced(start);
+        line += '"';
     } else {
         line += field;
     }
 }
 
 bool CsvWriter::writeRow(const QStringList& fields) {
-    m_line.clear(); // keeps its capacity: no allocation per row
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (i > 0) {
-            m_line += m_options.separator;
-        }
-        appendField(m_line, fields.at(i));
-    }
-    m_line += QStringLiteral("\r\n");
+    QList<QByteArray> utf8;
+    utf8.reserve(fields.size());
+    QList<QByteArrayView> views;
+    views.reserve(fields.size());
+    for (const QString& field : fields)
+        views << utf8.emplace_back(field.toUtf8());
+    return writeRow(views);
+}
 
+bool CsvWriter::writeRow(const QList<QByteArrayView>& utf8Fields) {
+    m_line.clear(); // keeps its capacity: no allocation per row
     if (m_bomPending) {
         m_bomPending = false;
-        if (m_device->write("\xEF\xBB\xBF", 3) != 3) {
-            return false;
-        }
+        m_line += "\xEF\xBB\xBF";
     }
-    const QByteArray bytes = m_line.toUtf8();
-    return m_device->write(bytes) == bytes.size();
+    const char separator = m_options.separator.toLatin1();
+    for (qsizetype i = 0; i < utf8Fields.size(); ++i) {
+        if (i > 0) {
+            m_line += separator;
+        }
+        appendField(m_line, utf8Fields.at(i));
+    }
+    m_line += "\r\n";
+    return m_device->write(m_line) == m_line.size();
 }
 
 CsvReader::CsvReader(QIODevice* device, Options options)

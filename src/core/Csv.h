@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QString>
@@ -39,6 +41,8 @@ public:
 
     // Writes one record terminated by CRLF. Returns false if the device refused the bytes.
     bool writeRow(const QStringList& fields);
+    // The same for cells that are UTF-8 already (an export straight from the database): no conversion.
+    bool writeRow(const QList<QByteArrayView>& utf8Fields);
 
     // The escaped form of one field, as writeRow writes it.
     QString escapeField(const QString& field) const;
@@ -47,12 +51,12 @@ public:
     static bool needsNeutralising(QStringView field);
 
 private:
-    void appendField(QString& line, QStringView field) const;
+    void appendField(QByteArray& line, QByteArrayView field) const;
 
     QIODevice* m_device;
     CsvOptions m_options;
     bool m_bomPending;
-    QString m_line; // reused for every row
+    QByteArray m_line; // reused for every row
 };
 
 class CsvReader {

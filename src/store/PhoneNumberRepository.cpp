@@ -122,6 +122,20 @@ PhoneNumberRepository::PhoneNumberRepository(Database& database)
           toValues, [](const QSqlQuery& q) { return decodeRow(q, 0); }, u"e164, id"_s) {
 }
 
+bool PhoneNumberRepository::forEachExportRow(qint64 profileId, const TextRowSink& sink,
+                                             QString* error) const {
+    // The texts a record decoded and written out again would have: features are stored comma-separated,
+    // times with milliseconds. The order is forEach()'s.
+    return forEachTextRow(
+        database(),
+        u"SELECT id, e164, label, usage_type, payment_type, call_type, status, "
+        u"REPLACE(COALESCE(features, ''), ',', ' '), extension_id, extension_number, provider, "
+        u"CASE WHEN synced_at IS NULL OR synced_at = '' THEN '' "
+        u"ELSE SUBSTR(synced_at, 1, 19) || 'Z' END "
+        u"FROM phone_numbers WHERE profile_id = ? ORDER BY e164, id"_s,
+        {profileId}, sink, error);
+}
+
 core::PhoneNumberRecord PhoneNumberRepository::decodeRow(const QSqlQuery& q, int first) {
     const auto at = [&q, first](int column) {
         return q.value(first + column);

@@ -2,6 +2,7 @@
 
 #include "core/PhoneNumberRecord.h"
 #include "store/RecordAccess.h"
+#include "store/TextRows.h"
 
 #include <QList>
 #include <QSqlQuery>
@@ -32,6 +33,12 @@ public:
                                         QString* error = nullptr, const Page& page = {}) const;
     // How many rows list() returns without a page; -1 on error.
     int count(qint64 profileId, const PhoneNumberFilter& filter = {}, QString* error = nullptr) const;
+
+    // The profile's numbers in number order as the UTF-8 cells of an export row: id, e164, label, usage
+    // type, payment type, call type, status, features (space-separated), extension id, extension
+    // number, provider, synced at (ISO 8601 UTC, whole seconds). The stored wire texts as they are, so
+    // that a million rows stream without building records (store/TextRows.h).
+    bool forEachExportRow(qint64 profileId, const TextRowSink& sink, QString* error = nullptr) const;
 
     // A number from a row whose columns, from `first` on, are the table's in order: id, provider, e164,
     // digits, label, usage_type, payment_type, call_type, status, features, extension_id,

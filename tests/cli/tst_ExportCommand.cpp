@@ -160,6 +160,45 @@ private slots:
                  pendingCsv.out.constData());
     }
 
+    // Plain CSV of numbers streams the store's texts (TextRows); a filter takes the typed path. Both
+    // give the same bytes, on SQLite and on PostgreSQL (SUBSTR, REPLACE and || are in both dialects).
+    void numbersStreamedAsTextEqualTheTypedRows_data() { TestDatabase::addEngineRows(); }
+    void numbersStreamedAsTextEqualTheTypedRows() {
+        QFETCH(QString, engine);
+        TestDatabase test(engine);
+        TRUNKLINE_SKIP_OR_OPEN(test, true);
+        const qint64 profile = test.addProfileWithExtensions(u"Zweigstelle Köln"_s);
+        QVERIFY(profile > 0);
+        QList<core::PhoneNumberRecord> numbers;
+        for (int i = 0; i < 3; ++i) {
+            core::PhoneNumberRecord n;
+            n.id = u"pn-%1"_s.arg(i);
+            n.provider = u"ringcentral"_s;
+            n.e164 = u"+4922112345%1"_s.arg(i);
+            n.extensionId = i == 0 ? u"e1"_s : QString();
+            n.extensionNumber = i == 0 ? u"101"_s : QString();
+            numbers << n;
+        }
+        numbers[0].label = u"Empfang \"Nord\", Köln"_s;
+        numbers[0].features = core::NumberFeature::CallerId | core::NumberFeature::SmsSender;
+        numbers[1].label = u"@SUM(A1)"_s;
+        numbers[1].usageType = core::UsageType::MainCompanyNumber;
+        numbers[2].label = u"Zeile\nzwei"_s;
+        QVERIFY(store::PhoneNumberRepository(test.database()).upsert(profile, numbers));
+        test.close();
+
+        const auto streamed = runCli(test.location(), {u"export"_s, u"numbers"_s});
+        const auto typed = runCli(test.location(), {u"export"_s, u"numbers"_s, u"--filter"_s, u"id=*"_s});
+        QVERIFY2(streamed.exitCode == 0, streamed.err.constData());
+        QVERIFY2(typed.exitCode == 0, typed.err.constData());
+        QCOMPARE(streamed.out, typed.out);
+        const QList<QStringList> rows = readCsv(streamed.out, u',');
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows.at(1).value(8), u"CallerId SmsSender"_s);
+        QVERIFY(rows.at(1).value(12).endsWith(u'Z'));
+        QVERIFY(streamed.out.contains(",\"'@SUM(A1)\"") || streamed.out.contains(",'@SUM(A1),"));
+    }
+
     void emptyTableIsAnEmptyArrayOrAHeader() {
         const auto json =
             runCli(m_test->location(), {u"export"_s, u"port-orders"_s, u"--format"_s, u"json"_s});
