@@ -160,6 +160,18 @@
         <source>Audit log</source>
         <translation>Änderungsprotokoll</translation>
     </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Record, text, who or where (Ctrl+F)</source>
+        <translation>Datensatz, Text, wer oder woher (Strg+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogRepository</name>
@@ -241,6 +253,8 @@ Commands:
                              pull from the provider, then push pending changes
   export numbers|extensions|forwarding|call-flip|port-orders|routes|audit|pending
          [--format csv|json] [--excel] [-o FILE] [--filter EXPR]
+  audit [--since TIME] [--until TIME] [--profile P] [--format csv|json] [--filter EXPR]
+                             the audit log (the same as export audit)
   stage update|create|delete extension|forwarding|number KEY [ID] --set FIELD=VALUE...
                              stage an edit from a script (see stage --help)
   pending list|apply|discard [ID] [--all]
@@ -275,6 +289,8 @@ Befehle:
                              vom Anbieter abrufen, dann ausstehende Änderungen übertragen
   export numbers|extensions|forwarding|call-flip|port-orders|routes|audit|pending
          [--format csv|json] [--excel] [-o DATEI] [--filter AUSDRUCK]
+  audit [--since ZEIT] [--until ZEIT] [--profile P] [--format csv|json] [--filter AUSDRUCK]
+                             das Änderungsprotokoll (dasselbe wie export audit)
   stage update|create|delete extension|forwarding|number SCHLÜSSEL [ID] --set FELD=WERT...
                              eine Änderung aus einem Skript vormerken (siehe stage --help)
   pending list|apply|discard [ID] [--all]
@@ -594,6 +610,22 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>export: name one of numbers, extensions, forwarding, call-flip, port-orders, routes, audit, pending.</source>
         <translation>export: Geben Sie numbers, extensions, forwarding, call-flip, port-orders, routes, audit oder pending an.</translation>
+    </message>
+    <message>
+        <source>audit: entries from this time on (2026-12-01 or 2026-12-01T09:00, local time).</source>
+        <translation>audit: Einträge ab diesem Zeitpunkt (2026-12-01 oder 2026-12-01T09:00, Ortszeit).</translation>
+    </message>
+    <message>
+        <source>audit: entries before this time.</source>
+        <translation>audit: Einträge vor diesem Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>--%1: only the audit log has times to choose from.</source>
+        <translation>--%1: nur das Änderungsprotokoll hat Zeiten, nach denen sich wählen lässt.</translation>
+    </message>
+    <message>
+        <source>--%1: “%2” is not a date or time; use 2026-12-01 or 2026-12-01T09:00.</source>
+        <translation>--%1: „%2“ ist kein Datum und keine Uhrzeit; verwenden Sie 2026-12-01 oder 2026-12-01T09:00.</translation>
     </message>
 </context>
 <context>
@@ -4430,6 +4462,22 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>%1 entries</source>
         <translation>%1 Einträge</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
     </message>
 </context>
 <context>

@@ -26,10 +26,19 @@ struct Command {
 
 const QList<Command>& commands() {
     static const QList<Command> all = {
-        {u"profiles"_s, &ProfilesCommand::run}, {u"sync"_s, &SyncCommand::run},
-        {u"export"_s, &ExportCommand::run},     {u"pending"_s, &PendingCommand::run},
-        {u"port"_s, &PortCommand::run},         {u"route"_s, &RouteCommand::run},
-        {u"validate"_s, &ValidateCommand::run}, {u"stage"_s, &StageCommand::run},
+        {u"profiles"_s, &ProfilesCommand::run},
+        {u"sync"_s, &SyncCommand::run},
+        {u"export"_s, &ExportCommand::run},
+        {u"pending"_s, &PendingCommand::run},
+        {u"port"_s, &PortCommand::run},
+        {u"route"_s, &RouteCommand::run},
+        {u"validate"_s, &ValidateCommand::run},
+        {u"stage"_s, &StageCommand::run},
+        // `audit [--since …] [--until …]` is `export audit` under the name an admin looks for.
+        {u"audit"_s,
+         [](CliContext& context, const QStringList& arguments) {
+             return ExportCommand::run(context, QStringList{u"export"_s, u"audit"_s} + arguments.mid(1));
+         }},
     };
     return all;
 }
@@ -47,6 +56,8 @@ QString CommandLine::helpText() {
               "                             pull from the provider, then push pending changes\n"
               "  export numbers|extensions|forwarding|call-flip|port-orders|routes|audit|pending\n"
               "         [--format csv|json] [--excel] [-o FILE] [--filter EXPR]\n"
+              "  audit [--since TIME] [--until TIME] [--profile P] [--format csv|json] [--filter EXPR]\n"
+              "                             the audit log (the same as export audit)\n"
               "  stage update|create|delete extension|forwarding|number KEY [ID] --set FIELD=VALUE...\n"
               "                             stage an edit from a script (see stage --help)\n"
               "  pending list|apply|discard [ID] [--all]\n"

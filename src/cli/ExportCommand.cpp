@@ -27,6 +27,15 @@ namespace {
 QString timeText(const QDateTime& time) {
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
+
+// A time as an admin types it: a date (its midnight) or a date and time, local unless it says otherwise
+// (a trailing Z or an offset).
+QDateTime timeArgument(const QString& text) {
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (date.isValid())
+        return date.startOfDay();
+    return QDateTime::fromString(text, Qt::ISODate);
+}
 } // namespace
 
 QStringList ExportCommand::columns(const QString& kind) {
@@ -72,7 +81,7 @@ QStringList ExportCommand::columns(const QString& kind) {
 }
 
 bool ExportCommand::forEachRow(store::Database& database, const store::Profile& profile, const QString& kind,
-                               const RowSink& sink, QString* error) {
+                               const RowSink& sink, QString* error, const Period& period) {
     // Each row lists its values in the order of columns(kind).
     if (kind == u"numbers"_s) {
         return store::PhoneNumberRepository(database).forEach(
@@ -101,8 +110,12 @@ bool ExportCommand::forEachRow(store::Database& database, const store::Profile& 
     }
     if (kind == u"audit"_s) {
         // Newest first, as the Audit log page shows it; the log of one profile is thousands of lines.
+        store::AuditFilter filter;
+        filter.profileId = profile.id;
+        filter.since = period.since;
+        filter.until = period.until;
         for (const store::AuditEntry& e :
-             store::AuditLogRepository(database).list(profile.id, std::numeric_limits<int>::max(), error)) {
+             store::AuditLogRepository(database).list(filter, std::numeric_limits<int>::max(), error)) {
             if (!sink({timeText(e.at), e.profileName, e.actor, e.host, e.action, e.entity, e.entityKey,
                        e.summary}))
                 return false;
@@ -216,6 +229,10 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption(
         {{u"o"_s, u"output"_s}, tr("Write to this file instead of standard output."), u"file"_s});
     parser.addOption({u"filter"_s, tr("Only rows matching the expression."), u"expr"_s});
+    parser.addOption({u"since"_s,
+                      tr("audit: entries from this time on (2026-12-01 or 2026-12-01T09:00, local time)."),
+                      u"time"_s});
+    parser.addOption({u"until"_s, tr("audit: entries before this time."), u"time"_s});
     parser.addOption({u"excel"_s, tr("CSV for Excel: a UTF-8 byte order mark, so that umlauts show, and the "
                                      "locale's list separator (\";\" where the decimal point is a comma).")});
     if (const int exit = context.parse(parser, arguments, u"export"_s); exit >= 0)
@@ -230,6 +247,20 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     const QString format = parser.value(u"format"_s);
     if (format != u"csv"_s && format != u"json"_s)
         return context.fail(kExitUsage, tr("--format: must be csv or json, not “%1”.").arg(format));
+    Period period;
+    for (const auto& [option, time] :
+         {std::pair{u"since"_s, &period.since}, std::pair{u"until"_s, &period.until}}) {
+        if (!parser.isSet(option))
+            continue;
+        if (kind != u"audit"_s)
+            return context.fail(kExitUsage,
+                                tr("--%1: only the audit log has times to choose from.").arg(option));
+        *time = timeArgument(parser.value(option));
+        if (!time->isValid())
+            return context.fail(kExitUsage, tr("--%1: “%2” is not a date or time; use 2026-12-01 or "
+                                               "2026-12-01T09:00.")
+                                                .arg(option, parser.value(option)));
+    }
     QString error;
     const std::optional<RecordFilter> filter =
         RecordFilter::parse(parser.value(u"filter"_s), columnNames, &error);
@@ -281,8 +312,9 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
         return context.fail(kExitFailure, tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
     const bool numbersAsText = kind == u"numbers"_s && format == u"csv"_s && filter->isEmpty();
     for (const store::Profile& profile : profiles) {
-        const bool read = numbersAsText ? writeNumbersCsv(*context.database(), profile, csv, &error)
-                                        : forEachRow(*context.database(), profile, kind, writeRow, &error);
+        const bool read = numbersAsText
+                              ? writeNumbersCsv(*context.database(), profile, csv, &error)
+                              : forEachRow(*context.database(), profile, kind, writeRow, &error, period);
         if (!read) {
             return context.fail(
                 kExitFailure,

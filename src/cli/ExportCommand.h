@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QStringList>
 #include <QVariantList>
@@ -33,8 +34,13 @@ public:
     // (lists as QStringList); stops when the sink returns false. False when the rows cannot be read
     // (with *error) or the sink stopped.
     using RowSink = std::function<bool(const QVariantList&)>;
+    // The time range of the audit log's entries (--since, --until; invalid = open).
+    struct Period {
+        QDateTime since;
+        QDateTime until;
+    };
     static bool forEachRow(store::Database& database, const store::Profile& profile, const QString& kind,
-                           const RowSink& sink, QString* error);
+                           const RowSink& sink, QString* error, const Period& period = {});
 
 private:
     // The numbers of one profile as CSV, the same rows as forEachRow gives but streamed as UTF-8 cells

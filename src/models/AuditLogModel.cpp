@@ -14,9 +14,15 @@ AuditLogModel::AuditLogModel(store::Database& database, QObject* parent)
 }
 
 bool AuditLogModel::reload(std::optional<qint64> profileId) {
+    store::AuditFilter filter;
+    filter.profileId = profileId;
+    return reload(filter);
+}
+
+bool AuditLogModel::reload(const store::AuditFilter& filter) {
     QString error;
     QList<store::AuditEntry> entries =
-        store::AuditLogRepository(m_database).list(profileId, kShownEntries, &error);
+        store::AuditLogRepository(m_database).list(filter, kShownEntries, &error);
     beginResetModel();
     m_entries = std::move(entries);
     m_lastError = error;

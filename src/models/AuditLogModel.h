@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/AuditEntry.h"
+#include "store/AuditLogRepository.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -12,7 +13,8 @@ class Database;
 
 namespace trunkline::models {
 
-// The newest entries of the audit log (what was pulled and applied, when, by whom), newest first.
+// The newest entries of the audit log (what was pulled and applied, when, by whom), newest first; the
+// filter (profile, time range, text) is applied by the store, so it reaches beyond the shown entries.
 class AuditLogModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -34,6 +36,7 @@ public:
     explicit AuditLogModel(store::Database& database, QObject* parent = nullptr);
 
     bool reload(std::optional<qint64> profileId = {});
+    bool reload(const store::AuditFilter& filter);
     QString lastError() const { return m_lastError; }
 
     int rowCount(const QModelIndex& parent = {}) const override;

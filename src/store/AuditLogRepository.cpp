@@ -38,15 +38,43 @@ bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
 }
 
 QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int limit, QString* error) const {
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT id, at, profile_id, profile_name, actor, entity, entity_key, action, summary, "
-                  u"host FROM audit_log"_s +
-                  (profileId ? " WHERE profile_id = ?"_L1 : ""_L1) + " ORDER BY id DESC LIMIT ?"_L1);
-    if (profileId) {
-        query.addBindValue(*profileId);
+    AuditFilter filter;
+    filter.profileId = profileId;
+    return list(filter, limit, error);
+}
+
+QList<AuditEntry> AuditLogRepository::list(const AuditFilter& filter, int limit, QString* error) const {
+    sql::Where where;
+    if (filter.profileId) {
+        where.conditions << u"profile_id = ?"_s;
+        where.values << *filter.profileId;
     }
-    query.addBindValue(qMax(0, limit));
+    // Times are stored as ISO 8601 UTC text, which sorts as the times do.
+    if (filter.since.isValid()) {
+        where.conditions << u"at >= ?"_s;
+        where.values << sql::toText(filter.since);
+    }
+    if (filter.until.isValid()) {
+        where.conditions << u"at < ?"_s;
+        where.values << sql::toText(filter.until);
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
+        where.conditions << uR"((LOWER(COALESCE(entity_key, '')) LIKE ? ESCAPE '\' OR )"
+                            uR"(LOWER(COALESCE(entity, '')) LIKE ? ESCAPE '\' OR )"
+                            uR"(LOWER(COALESCE(summary, '')) LIKE ? ESCAPE '\' OR )"
+                            uR"(LOWER(COALESCE(actor, '')) LIKE ? ESCAPE '\' OR )"
+                            uR"(LOWER(COALESCE(host, '')) LIKE ? ESCAPE '\'))"_s;
+        for (int i = 0; i < 5; ++i)
+            where.values << pattern;
+    }
+    where.values << qMax(0, limit);
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"SELECT id, at, profile_id, profile_name, actor, entity, entity_key, action, summary, host "
+        u"FROM audit_log"_s +
+            where.sql() + " ORDER BY id DESC LIMIT ?"_L1,
+        where.values);
     const auto fromRow = [](const QSqlQuery& q) {
         AuditEntry e;
         e.id = q.value(0).toLongLong();

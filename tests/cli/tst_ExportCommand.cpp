@@ -147,6 +147,20 @@ private slots:
         QCOMPARE(auditRows.at(1).value(1), u"Büro München"_s);
         QCOMPARE(auditRows.at(1).value(7), u"Updated extension 101 (contact.jobTitle)"_s);
         QVERIFY(!auditRows.at(1).value(2).isEmpty()); // the store's user, set on append
+        // `audit` is `export audit`; --since and --until choose the period.
+        const auto since = runCli(m_test->location(), {u"audit"_s, u"--since"_s, u"2000-01-01"_s});
+        QVERIFY2(since.exitCode == 0, since.err.constData());
+        QCOMPARE(since.out, audit.out);
+        const QString tomorrow = QDate::currentDate().addDays(1).toString(Qt::ISODate);
+        QCOMPARE(readCsv(runCli(m_test->location(), {u"audit"_s, u"--since"_s, tomorrow}).out, u',').size(),
+                 1);
+        QCOMPARE(
+            readCsv(runCli(m_test->location(), {u"audit"_s, u"--until"_s, u"2000-01-01T00:00Z"_s}).out, u',')
+                .size(),
+            1);
+        const auto wrongTime = runCli(m_test->location(), {u"audit"_s, u"--since"_s, u"last week"_s});
+        QCOMPARE(wrongTime.exitCode, 2);
+        QVERIFY(wrongTime.err.contains("--since"));
 
         const auto pending =
             runCli(m_test->location(), {u"export"_s, u"pending"_s, u"--format"_s, u"json"_s});

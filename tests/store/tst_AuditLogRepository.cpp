@@ -58,6 +58,53 @@ private slots:
         QCOMPARE(everything.first().profileId, 0);
     }
 
+    // The Audit log page's and `export audit`'s filter: profile, a time range and a text found in the
+    // record, the summary, who or where, case-insensitively and with LIKE's wildcards taken literally.
+    void filtersByProfileTimeAndText() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 berlin = test.addProfile();
+        const qint64 munich = test.addProfile();
+        AuditLogRepository log(test.database());
+        const QDateTime start(QDate(2026, 11, 1), QTime(9, 0), Qt::UTC);
+        const QList<std::tuple<qint64, QString, QString, int>> rows{
+            {berlin, u"e104"_s, u"Updated extension 104 (Anna Wolf)"_s, 0},
+            {berlin, u"f-7"_s, u"Created forwarding number +4930555"_s, 1},
+            {munich, u"e104"_s, u"Updated extension 104 (department)"_s, 2},
+            {munich, u"pn-1"_s, u"Label 100% sure"_s, 3},
+        };
+        for (const auto& [profile, key, summary, day] : rows) {
+            AuditEntry entry = makeEntry(profile, u"update"_s, key);
+            entry.summary = summary;
+            entry.at = start.addDays(day);
+            QVERIFY(log.append(entry));
+        }
+        const auto keysOf = [&](const AuditFilter& filter) {
+            QStringList keys;
+            QString error;
+            for (const AuditEntry& e : log.list(filter, 100, &error))
+                keys << e.entityKey + u'@' + QString::number(e.profileId == berlin ? 1 : 2);
+            return error.isEmpty() ? keys : QStringList{error};
+        };
+        AuditFilter filter;
+        filter.text = u"ANNA"_s;
+        QCOMPARE(keysOf(filter), QStringList{u"e104@1"_s});
+        filter.text = u"e104"_s;
+        QCOMPARE(keysOf(filter), (QStringList{u"e104@2"_s, u"e104@1"_s}));
+        filter.profileId = berlin;
+        QCOMPARE(keysOf(filter), QStringList{u"e104@1"_s});
+        filter = {};
+        filter.text = u"100%"_s; // not "100 and anything"
+        QCOMPARE(keysOf(filter), QStringList{u"pn-1@2"_s});
+        filter = {};
+        filter.since = start.addDays(1);
+        filter.until = start.addDays(3);
+        QCOMPARE(keysOf(filter), (QStringList{u"e104@2"_s, u"f-7@1"_s}));
+        filter.text = log.list().constFirst().actor; // who: the identity the store authenticated
+        QCOMPARE(keysOf(filter).size(), 2);
+        filter.text = u"nobody-like-this"_s;
+        QVERIFY(keysOf(filter).isEmpty());
+    }
+
     void outlivesItsProfile() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
