@@ -257,7 +257,7 @@ Commands:
                              the audit log (the same as export audit)
   stage update|create|delete extension|forwarding|number KEY [ID] --set FIELD=VALUE...
                              stage an edit from a script (see stage --help)
-  pending list|apply|discard [ID] [--all]
+  pending list|show|apply|discard [ID] [--all]
   port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers FILE)
                              plan a German extended-number port: every number, active or not
   route (--profile P | --entries FILE) [--lint] [--format json] -- DIALED...
@@ -293,7 +293,7 @@ Befehle:
                              das Änderungsprotokoll (dasselbe wie export audit)
   stage update|create|delete extension|forwarding|number SCHLÜSSEL [ID] --set FELD=WERT...
                              eine Änderung aus einem Skript vormerken (siehe stage --help)
-  pending list|apply|discard [ID] [--all]
+  pending list|show|apply|discard [ID] [--all]
   port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers DATEI)
                              eine Portierung deutscher Durchwahlnummern planen: jede Nummer, aktiv oder nicht
   route (--profile P | --entries DATEI) [--lint] [--format json] -- GEWÄHLT...
@@ -1863,18 +1863,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 <context>
     <name>PendingCommand</name>
     <message>
-        <source>Lists, applies or discards staged changes.</source>
-        <translation>Listet vorgemerkte Änderungen auf, übernimmt oder verwirft sie.</translation>
-    </message>
-    <message>
-        <source>list, apply or discard</source>
-        <translation>list, apply oder discard</translation>
-    </message>
-    <message>
-        <source>A change id (required by discard; apply without it applies every due change).</source>
-        <translation>Eine Änderungs-ID (für discard erforderlich; apply ohne ID übernimmt alle fälligen Änderungen).</translation>
-    </message>
-    <message>
         <source>Only this profile (name or id).</source>
         <translation>Nur dieses Profil (Name oder ID).</translation>
     </message>
@@ -1891,16 +1879,56 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>pending: “%1” ist keine Änderungs-ID.</translation>
     </message>
     <message>
-        <source>pending: use `pending list`, `pending apply [ID]` or `pending discard ID`.</source>
-        <translation>pending: Verwenden Sie `pending list`, `pending apply [ID]` oder `pending discard ID`.</translation>
-    </message>
-    <message>
         <source>There is no pending change %1.</source>
         <translation>Es gibt keine ausstehende Änderung %1.</translation>
     </message>
     <message>
         <source>list: also the applied changes.</source>
         <translation>list: auch die angewendeten Änderungen.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Change %1 · %2 · %3 %4 %5 · %6
+</source>
+        <translation>Änderung %1 · %2 · %3 %4 %5 · %6
+</translation>
+    </message>
+    <message>
+        <source>  %1: %2 → %3
+</source>
+        <translation>  %1: %2 → %3
+</translation>
+    </message>
+    <message>
+        <source>  %1: %2
+</source>
+        <translation>  %1: %2
+</translation>
+    </message>
+    <message>
+        <source>Attempts: %1. %2
+</source>
+        <translation>Versuche: %1. %2
+</translation>
+    </message>
+    <message>
+        <source>Lists, shows (each field before → after), applies or discards staged changes.</source>
+        <translation>Listet vorgemerkte Änderungen auf, zeigt sie (jedes Feld vorher → nachher), überträgt oder verwirft sie.</translation>
+    </message>
+    <message>
+        <source>list, show, apply or discard</source>
+        <translation>list, show, apply oder discard</translation>
+    </message>
+    <message>
+        <source>A change id (required by show and discard; apply without it applies every due change).</source>
+        <translation>Die ID einer Änderung (nötig für show und discard; apply ohne ID überträgt jede fällige Änderung).</translation>
+    </message>
+    <message>
+        <source>pending: use `pending list`, `pending show ID`, `pending apply [ID]` or `pending discard ID`.</source>
+        <translation>pending: verwenden Sie `pending list`, `pending show ID`, `pending apply [ID]` oder `pending discard ID`.</translation>
     </message>
 </context>
 <context>

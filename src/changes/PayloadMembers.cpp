@@ -80,6 +80,13 @@ QStringList paths(const QJsonObject& payload) {
     return out;
 }
 
+QJsonValue valueAt(const QJsonObject& object, const QString& path) {
+    QJsonValue value = object;
+    for (const QString& member : path.split(u'.'))
+        value = value.toObject().value(member);
+    return value;
+}
+
 QStringList differingPaths(const QJsonObject& payload, const QJsonObject& record) {
     QStringList out;
     collectDifferences(payload, record, {}, &out);

@@ -27,6 +27,9 @@ bool isContainedIn(const QJsonObject& payload, const QJsonObject& base);
 // touches, as the provider mappers take them to build a request that sends exactly those fields.
 QStringList paths(const QJsonObject& payload);
 
+// The member at a dotted path of paths() ("contact.jobTitle"); undefined when `object` has none.
+QJsonValue valueAt(const QJsonObject& object, const QString& path);
+
 // The paths of the members of `payload` whose value `record` does not hold: after an apply, what the
 // provider's read-back did not keep of what was reviewed.
 QStringList differingPaths(const QJsonObject& payload, const QJsonObject& record);

@@ -60,7 +60,7 @@ QString CommandLine::helpText() {
               "                             the audit log (the same as export audit)\n"
               "  stage update|create|delete extension|forwarding|number KEY [ID] --set FIELD=VALUE...\n"
               "                             stage an edit from a script (see stage --help)\n"
-              "  pending list|apply|discard [ID] [--all]\n"
+              "  pending list|show|apply|discard [ID] [--all]\n"
               "  port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers "
               "FILE)\n"
               "                             plan a German extended-number port: every number, active or not\n"

@@ -1,10 +1,12 @@
 #include "cli/PendingCommand.h"
 
 #include "changes/ChangeStager.h"
+#include "changes/PayloadMembers.h"
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
 #include "cli/SyncCommand.h"
 #include "store/PendingChangeRepository.h"
+#include "store/ProfileRepository.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -28,13 +30,58 @@ QJsonObject PendingCommand::toJson(const store::PendingChange& change, const QSt
                        {u"updatedAt"_s, change.updatedAt.toUTC().toString(Qt::ISODate)}};
 }
 
+QString PendingCommand::describe(const store::PendingChange& change, const QString& profileName) {
+    const auto text = [](const QJsonValue& value) -> QString {
+        if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()))
+            return tr("(empty)");
+        if (value.isString())
+            return value.toString();
+        if (value.isBool())
+            return value.toBool() ? u"true"_s : u"false"_s;
+        if (value.isDouble())
+            return QString::number(value.toDouble());
+        if (value.isArray()) {
+            QStringList items;
+            for (const QJsonValue& item : value.toArray())
+                items << (item.isString()
+                              ? item.toString()
+                              : QString::fromUtf8(
+                                    QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact)));
+            return items.join(u", "_s);
+        }
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    };
+    QString out = tr("Change %1 · %2 · %3 %4 %5 · %6\n")
+                      .arg(QString::number(change.id), profileName, store::toText(change.operation),
+                           change.entity, change.entityKey, store::toText(change.state));
+    // An update shows each field it touches as it was when staged and as it will be; a create only the
+    // new values, a delete the values that go.
+    for (const QString& path : changes::PayloadMembers::paths(
+             change.operation == store::ChangeOperation::Delete ? change.baseValues : change.payload)) {
+        const QJsonValue before = changes::PayloadMembers::valueAt(change.baseValues, path);
+        const QJsonValue after = changes::PayloadMembers::valueAt(change.payload, path);
+        // A member that names the record (a forwarding number's extension) is in both: not a change.
+        if (change.operation == store::ChangeOperation::Update && before == after)
+            continue;
+        if (change.operation == store::ChangeOperation::Update)
+            out += tr("  %1: %2 → %3\n").arg(path, text(before), text(after));
+        else
+            out += tr("  %1: %2\n")
+                       .arg(path, text(change.operation == store::ChangeOperation::Delete ? before : after));
+    }
+    if (change.attempts > 0 || !change.lastError.isEmpty())
+        out += tr("Attempts: %1. %2\n").arg(change.attempts).arg(change.lastError);
+    return out;
+}
+
 int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists, applies or discards staged changes."));
+    parser.setApplicationDescription(
+        tr("Lists, shows (each field before → after), applies or discards staged changes."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"action"_s, tr("list, apply or discard"));
+    parser.addPositionalArgument(u"action"_s, tr("list, show, apply or discard"));
     parser.addPositionalArgument(u"id"_s,
-                                 tr("A change id (required by discard; apply without it applies "
+                                 tr("A change id (required by show and discard; apply without it applies "
                                     "every due change)."),
                                  u"[ID]"_s);
     parser.addOption({u"profile"_s, tr("Only this profile (name or id)."), u"profile"_s});
@@ -60,16 +107,31 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         if (!ok || *id <= 0)
             return context.fail(kExitUsage, tr("pending: “%1” is not a change id.").arg(positional.at(1)));
     }
-    if (positional.size() > 2 || (action != u"list"_s && action != u"apply"_s && action != u"discard"_s) ||
-        (action == u"discard"_s && !id) || (action == u"list"_s && id))
-        return context.fail(kExitUsage, tr("pending: use `pending list`, `pending apply [ID]` or "
-                                           "`pending discard ID`."));
+    const QStringList actions{u"list"_s, u"show"_s, u"apply"_s, u"discard"_s};
+    if (positional.size() > 2 || !actions.contains(action) ||
+        ((action == u"discard"_s || action == u"show"_s) && !id) || (action == u"list"_s && id))
+        return context.fail(kExitUsage,
+                            tr("pending: use `pending list`, `pending show ID`, `pending apply [ID]` "
+                               "or `pending discard ID`."));
     store::Database* db = context.database();
     if (!db)
         return kExitFailure;
     store::PendingChangeRepository changes(*db);
     QString error;
 
+    if (action == u"show"_s) {
+        const std::optional<store::PendingChange> change = changes.find(*id, &error);
+        if (!change)
+            return context.fail(kExitFailure,
+                                error.isEmpty() ? tr("There is no pending change %1.").arg(*id) : error);
+        const std::optional<store::Profile> profile = store::ProfileRepository(*db).find(change->profileId);
+        const QString profileName = profile ? profile->name : QString::number(change->profileId);
+        if (format == u"json"_s)
+            context.out() << QJsonDocument(toJson(*change, profileName)).toJson(QJsonDocument::Indented);
+        else
+            context.out() << describe(*change, profileName);
+        return kExitOk;
+    }
     if (action == u"discard"_s) {
         if (!changes.find(*id, &error))
             return context.fail(kExitFailure,

@@ -20,6 +20,8 @@ public:
     static int run(CliContext& context, const QStringList& arguments);
     // One change as `pending list --format json` (and `stage --format json`) print it.
     static QJsonObject toJson(const store::PendingChange& change, const QString& profileName);
+    // One change as `pending show` prints it: what it does, then each field it touches, before → after.
+    static QString describe(const store::PendingChange& change, const QString& profileName);
 };
 
 } // namespace trunkline::cli

@@ -176,6 +176,17 @@ private slots:
         QCOMPARE(list.at(0)[u"payload"][u"name"].toString(), u"Anna Wolf-Berger"_s);
         QCOMPARE(list.at(0)[u"payload"][u"contact"][u"jobTitle"].toString(), u"Lead"_s);
 
+        // `pending show` reads as a review: each touched field, before → after.
+        const Run shown = cli({u"pending"_s, u"show"_s, QString::number(list.at(0)[u"id"].toInteger())});
+        QCOMPARE(shown.exitCode, 0);
+        const QString review = QString::fromUtf8(shown.out);
+        QVERIFY2(review.contains(u"name: Anna Wolf → Anna Wolf-Berger"_s), qPrintable(review));
+        QVERIFY2(review.contains(u"contact.department: "_s) && review.contains(u" → Sales"_s),
+                 qPrintable(review));
+        QVERIFY2(!review.contains(u"extensionNumber"_s), qPrintable(review));
+        QCOMPARE(cli({u"pending"_s, u"show"_s}).exitCode, 2);
+        QCOMPARE(cli({u"pending"_s, u"show"_s, u"99999"_s}).exitCode, 1);
+
         // Back to the stored values: nothing left to stage.
         QJsonObject stored;
         for (const QJsonValue& row : json({u"export"_s, u"extensions"_s})) {
