@@ -5584,6 +5584,30 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>The order was not cancelled.</source>
         <translation>Der Auftrag wurde nicht storniert.</translation>
     </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation>Entwurf &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted (a submitted order is cancelled instead); this order is %1.</source>
+        <translation>Nur ein Entwurf kann gelöscht werden (ein eingereichter Auftrag wird stattdessen storniert); dieser Auftrag ist %1.</translation>
+    </message>
+    <message>
+        <source>Delete the chosen draft at the provider (Del)</source>
+        <translation>Den gewählten Entwurf beim Anbieter löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Delete the draft port order %1? Nothing was sent to the current carrier yet; the draft and its extension blocks are gone for good.</source>
+        <translation>Den Portierungsentwurf %1 löschen? An den bisherigen Anbieter wurde noch nichts gesendet; der Entwurf und seine Durchwahlblöcke sind endgültig weg.</translation>
+    </message>
+    <message>
+        <source>Deleting the draft…</source>
+        <translation>Der Entwurf wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>The draft %1 was deleted.</source>
+        <translation>Der Entwurf %1 wurde gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::PortSummaryPage</name>

@@ -213,6 +213,10 @@ bool canCancel(PortingOrderStatus status) {
            status == PortingOrderStatus::Exception || status == PortingOrderStatus::FocDateConfirmed;
 }
 
+bool canDelete(PortingOrderStatus status) {
+    return status == PortingOrderStatus::Draft;
+}
+
 bool canEditExtensions(PortingOrderStatus status) {
     return status == PortingOrderStatus::Draft || status == PortingOrderStatus::InProcess ||
            status == PortingOrderStatus::Exception;

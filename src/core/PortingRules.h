@@ -40,4 +40,8 @@ bool canEditExtensions(PortingOrderStatus status);
 // deleted instead). Telnyx also refuses within 48 hours of the FOC date; only the server knows that.
 bool canCancel(PortingOrderStatus status);
 
+// Only a draft can be deleted (docs/api/telnyx-porting.md: DELETE /porting_orders/{id}); a submitted
+// order is cancelled instead.
+bool canDelete(PortingOrderStatus status);
+
 } // namespace trunkline::core

@@ -100,6 +100,8 @@ public:
     // Allowed by the provider only while the order is draft, in-process or exception.
     virtual void deleteExtension(const QString& orderId, const QString& extensionId, Completion done) = 0;
     virtual void cancel(const QString& orderId, Callback<core::PortingOrder> done) = 0;
+    // Allowed by the provider only for a draft (core::canDelete).
+    virtual void deleteDraft(const QString& orderId, Completion done) = 0;
 };
 
 // How to talk to the provider, where that differs: authentication, who is signed in, number search.

@@ -252,6 +252,66 @@ private slots:
         QCOMPARE(cell(rowOf(order.id), PortOrdersModel::StatusColumn), u"Cancel pending"_s);
         m_page.reset(); // before the factory it uses
     }
+    void deleteDraftRefusedByState() {
+        auto* orders = m_page->findChild<QTableView*>(u"portOrdersTable"_s);
+        orders->selectRow(rowOf(u"order-ported"_s));
+        QVERIFY(!m_page->deleteDraftAction()->isEnabled());
+        QVERIFY(m_page->deleteDraftAction()->toolTip().contains(u"a submitted order is cancelled instead"_s));
+        orders->selectRow(rowOf(u"order-draft"_s));
+        // A draft allows it, but without a connection there is no one to ask.
+        QVERIFY(!m_page->deleteDraftAction()->isEnabled());
+        QVERIFY(m_page->deleteDraftAction()->toolTip().contains(u"no connection"_s));
+    }
+    // A draft made at the demo account's Telnyx, deleted with Del in the orders list: gone at the
+    // provider and from the store, with its extension block.
+    void deleteDraftAtTheEmulator() {
+        const auto demoTelnyx = useDemoTelnyx();
+        QVERIFY(demoTelnyx);
+        DemoConnections connections;
+        auto connection = connections.open(*demoTelnyx);
+        QVERIFY(connection);
+        auto placement = connection->provider->adapter->portOrders(connection->client.get());
+        providers::PortOrderRequest request;
+        request.routeE164 = u"+492012345679"_s;
+        request.entityName = u"Muster GmbH"_s;
+        request.authPersonName = u"Erika Mustermann"_s;
+        request.streetAddress = u"Huttropstraße 60"_s;
+        request.postalCode = u"45138"_s;
+        request.locality = u"Essen"_s;
+        request.requestedDate = QDate(2030, 1, 7);
+        request.extensionRange = {0, 99};
+        request.activationRanges = {{4, 4}};
+        std::optional<providers::Outcome<core::PortingOrder>> created;
+        placement->createDraft(request, [&created](const auto& outcome) { created = outcome; });
+        QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 20000);
+        QVERIFY(created->ok());
+        const core::PortingOrder order = *created->value;
+        QVERIFY(store::PortingRepository(m_test->database()).upsertOrders(demoTelnyx->id, {order}));
+
+        m_page->setConnectionFactory(&connections.factory);
+        m_page->setProfile(demoTelnyx->id);
+        QStringList asked;
+        m_page->setConfirmPrompt([&asked](const QString& text) {
+            asked << text;
+            return true;
+        });
+        auto* orders = m_page->findChild<QTableView*>(u"portOrdersTable"_s);
+        orders->selectRow(rowOf(order.id));
+        QVERIFY(m_page->deleteDraftAction()->isEnabled());
+        orders->setFocus();
+        QTest::keyClick(orders, Qt::Key_Delete);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(asked.first().contains(order.id));
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->lastMessage(), u"The draft %1 was deleted."_s.arg(order.id), 20000);
+        QCOMPARE(rowOf(order.id), -1);
+        QVERIFY(!store::PortingRepository(m_test->database()).findOrder(demoTelnyx->id, order.id));
+        providers::telnyx::TelnyxClient client(connection->client.get());
+        std::optional<providers::Outcome<core::PortingOrder>> fetched;
+        client.getPortingOrder(order.id, [&fetched](const auto& outcome) { fetched = outcome; });
+        QTRY_VERIFY_WITH_TIMEOUT(fetched.has_value(), 20000);
+        QVERIFY(fetched->error && fetched->error->kind == net::ApiError::Kind::NotFound);
+        m_page.reset(); // before the factory it uses
+    }
     void screenshot() {
         const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
         if (dir.isEmpty())

@@ -92,6 +92,12 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     auto* cancelButton = new QToolButton(this);
     cancelButton->setDefaultAction(m_cancelAction);
     cancelButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Del in the orders list deletes the chosen draft.
+    m_deleteDraftAction = makeShortcutAction(this, u"actionDeleteDraftPortOrder"_s, QKeySequence::Delete,
+                                             &PortOrdersPage::deleteDraft, m_table);
+    auto* deleteDraftButton = new QToolButton(this);
+    deleteDraftButton->setDefaultAction(m_deleteDraftAction);
+    deleteDraftButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto* deleteButton = new QToolButton(this);
     deleteButton->setDefaultAction(m_deleteExtensionAction);
     deleteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -103,6 +109,7 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     bar->addWidget(newButton);
     bar->addWidget(exportButton);
     bar->addWidget(cancelButton);
+    bar->addWidget(deleteDraftButton);
     // The orders list itself, as shown (Ctrl+E); "Export numbers" above writes one order's numbers.
     new TableCsvExport(this, m_table, u"port-orders"_s, bar);
     auto* layout = new QVBoxLayout(this);
@@ -163,6 +170,7 @@ void PortOrdersPage::retranslate() {
     m_exportAction->setText(tr("&Export numbers…"));
     m_deleteExtensionAction->setText(tr("&Delete extension"));
     m_cancelAction->setText(tr("&Cancel order"));
+    m_deleteDraftAction->setText(tr("&Delete draft"));
     m_extensions->setHorizontalHeaderLabels({tr("Extension block"), tr("Active"), tr("Activation ranges")});
     refresh();
 }
@@ -225,6 +233,15 @@ void PortOrdersPage::updateActions() {
                   .arg(core::displayName(order->order.status))
         : !m_connections ? tr("There is no connection to the provider here.")
                          : tr("Cancel the chosen order at the provider"));
+    const bool deletable = order && core::canDelete(order->order.status);
+    m_deleteDraftAction->setEnabled(deletable && m_connections && !m_busy);
+    m_deleteDraftAction->setToolTip(
+        !order ? tr("Choose an order in the list first.")
+        : !deletable
+            ? tr("Only a draft can be deleted (a submitted order is cancelled instead); this order is %1.")
+                  .arg(core::displayName(order->order.status))
+        : !m_connections ? tr("There is no connection to the provider here.")
+                         : tr("Delete the chosen draft at the provider (Del)"));
     const bool extensionChosen = order && !m_extensions->selectedItems().isEmpty();
     const bool stateAllows = order && core::canEditExtensions(order->order.status);
     m_deleteExtensionAction->setEnabled(extensionChosen && stateAllows && m_connections && !m_busy);
@@ -319,6 +336,36 @@ void PortOrdersPage::cancelOrder() {
                 }
                 refresh();
             });
+    });
+}
+
+void PortOrdersPage::deleteDraft() {
+    const PortOrdersModel::Row* order = chosenOrder();
+    if (!order || m_busy || !m_connections || !core::canDelete(order->order.status))
+        return;
+    const qint64 profileId = order->profileId;
+    const QString orderId = order->order.id;
+    if (!m_confirmPrompt(tr("Delete the draft port order %1? Nothing was sent to the current carrier yet; "
+                            "the draft and its extension blocks are gone for good.")
+                             .arg(orderId)))
+        return;
+    m_message->setText(tr("Deleting the draft…"));
+    withPlacement(profileId, [this, profileId, orderId] {
+        m_placement->deleteDraft(orderId,
+                                 [this, profileId, orderId](const std::optional<net::ApiError>& failed) {
+                                     m_busy = false;
+                                     // Already gone at the provider (deleted elsewhere) is what was asked
+                                     // for.
+                                     if (failed && failed->kind != net::ApiError::Kind::NotFound) {
+                                         m_message->setText(failed->message());
+                                     } else {
+                                         // The store follows at once; its numbers and extension blocks go
+                                         // with it (ON DELETE CASCADE).
+                                         store::PortingRepository(m_database).removeOrder(profileId, orderId);
+                                         m_message->setText(tr("The draft %1 was deleted.").arg(orderId));
+                                     }
+                                     refresh();
+                                 });
     });
 }
 

@@ -40,6 +40,7 @@ public:
     QAction* exportAction() const { return m_exportAction; }
     QAction* deleteExtensionAction() const { return m_deleteExtensionAction; }
     QAction* cancelOrderAction() const { return m_cancelAction; }
+    QAction* deleteDraftAction() const { return m_deleteDraftAction; }
     QString lastMessage() const;
 
     // How the page asks; tests replace them so that no modal dialog blocks.
@@ -62,6 +63,7 @@ public slots:
     void exportNumbers();
     void deleteExtension();
     void cancelOrder();
+    void deleteDraft();
 
 signals:
     // An order was created at a provider from the wizard: a sync brings it into the list.
@@ -94,6 +96,7 @@ private:
     QAction* m_exportAction = nullptr;
     QAction* m_deleteExtensionAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    QAction* m_deleteDraftAction = nullptr;
     QTableWidget* m_extensions = nullptr;
     std::unique_ptr<connection::Connection> m_connection;
     std::unique_ptr<providers::PortOrderPlacement> m_placement;

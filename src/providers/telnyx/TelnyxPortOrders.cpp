@@ -62,6 +62,10 @@ public:
         m_client.cancelPortingOrder(orderId, std::move(done));
     }
 
+    void deleteDraft(const QString& orderId, Completion done) override {
+        m_client.deletePortingOrder(orderId, std::move(done));
+    }
+
     void deleteExtension(const QString& orderId, const QString& extensionId, Completion done) override {
         m_client.deletePhoneNumberExtension(
             orderId, extensionId,
