@@ -1305,6 +1305,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Cannot read the forwarding numbers of extension %1</source>
         <translation>Die Weiterleitungsnummern der Nebenstelle %1 können nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>Cannot read the forwarding lists that hold %1</source>
+        <translation>Die Weiterleitungslisten mit %1 können nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>ForwardingRules</name>
@@ -2531,6 +2535,25 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
     <message>
         <source>--filter: unknown column “%1”; the columns are %2.</source>
         <translation>--filter: unbekannte Spalte “%1”; die Spalten sind %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseConsequences</name>
+    <message>
+        <source>Extension %1 loses %2, its direct number.</source>
+        <translation>Nebenstelle %1 verliert %2, ihre Durchwahlnummer.</translation>
+    </message>
+    <message>
+        <source>Extension %1 still forwards calls to %2; remove it from that forwarding list.</source>
+        <translation>Nebenstelle %1 leitet Anrufe noch an %2 weiter; entfernen Sie die Nummer aus dieser Weiterleitungsliste.</translation>
+    </message>
+    <message>
+        <source>Calls to %1 no longer reach %2.</source>
+        <translation>Anrufe an %1 erreichen %2 nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Texts to %1 no longer reach %2.</source>
+        <translation>Nachrichten an %1 erreichen %2 nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -5291,6 +5314,17 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Counting…</source>
         <translation>Wird gezählt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>… und %n weitere.</numerusform>
+            <numerusform>… und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Releasing also means:</source>
+        <translation>Die Freigabe bedeutet außerdem:</translation>
     </message>
 </context>
 <context>

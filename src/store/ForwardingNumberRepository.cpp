@@ -104,6 +104,17 @@ QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId,
                          tr("Cannot read the forwarding numbers of extension %1").arg(extensionId), error);
 }
 
+QStringList ForwardingNumberRepository::extensionsForwardingTo(qint64 profileId, const QString& e164,
+                                                               QString* error) const {
+    QSqlQuery query = sql::preparedQuery(m_database,
+                                         u"SELECT DISTINCT extension_id FROM forwarding_numbers "
+                                         u"WHERE profile_id = ? AND phone_number = ? ORDER BY extension_id"_s,
+                                         {profileId, e164});
+    return sql::readRows(
+        m_database, query, [](const QSqlQuery& q) { return q.value(0).toString(); },
+        tr("Cannot read the forwarding lists that hold %1").arg(e164), error);
+}
+
 std::optional<RecordState> ForwardingNumberRepository::state(qint64 profileId, const QString& extensionId,
                                                              QString* error) const {
     QSqlQuery query = sql::preparedQuery(

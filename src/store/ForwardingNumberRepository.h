@@ -29,6 +29,8 @@ public:
     std::optional<RecordState> state(qint64 profileId, const QString& extensionId,
                                      QString* error = nullptr) const;
     static QString versionOf(const QList<core::ForwardingNumber>& numbers);
+    // The extensions (ids) of the profile whose forwarding list holds `e164`, each once.
+    QStringList extensionsForwardingTo(qint64 profileId, const QString& e164, QString* error = nullptr) const;
 
 private:
     Database& m_database;

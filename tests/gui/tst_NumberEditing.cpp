@@ -314,10 +314,12 @@ private slots:
         QVERIFY(activate(&page));
 
         QString text;
+        QString consequences;
         onNextModal([&](QWidget* modal) {
             auto* box = qobject_cast<QMessageBox*>(modal);
             QVERIFY(box);
             text = box->text();
+            consequences = box->informativeText();
             saveScreen(box, u"release-numbers-confirmation.png"_s);
             box->findChild<QPushButton*>(u"releaseButton"_s)->click();
         });
@@ -325,6 +327,11 @@ private slots:
         QCOMPARE(text,
                  u"The 2 selected numbers will be released at Restcomm when pending changes are applied; "
                  u"a released number may be given to someone else and cannot be recovered."_s);
+        // What goes with them: where their calls went (the URL from the stored record, not the table row).
+        QCOMPARE(consequences,
+                 u"Releasing also means:\n"
+                 u"• Calls to +14155550100 no longer reach https://apps.example.com/voice.xml.\n"
+                 u"• Calls to +14155550101 no longer reach https://apps.example.com/voice.xml."_s);
         const QList<store::PendingChange> changes =
             store::PendingChangeRepository(m_test->database()).list(m_restcomm);
         QCOMPARE(changes.size(), 2);

@@ -2,6 +2,7 @@
 
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
+#include "changes/ReleaseConsequences.h"
 #include "core/PhoneNumber.h"
 #include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
@@ -348,6 +349,23 @@ QString NumbersPage::releaseConfirmationText(int count, const QString& firstNumb
         .arg(what, provider);
 }
 
+QStringList NumbersPage::releaseConsequences(const QList<int>& rows) const {
+    // A long selection lists the first consequences and counts the rest: the box must fit the screen.
+    constexpr qsizetype kShown = 8;
+    QStringList all;
+    store::PhoneNumberRepository numbers(m_database);
+    for (const int row : rows) {
+        const store::NumberRow r = m_model->rowAt(row);
+        // The table row holds only part of a Restcomm record (not its URLs): read the stored one.
+        const std::optional<core::PhoneNumberRecord> stored = numbers.find(r.profileId, r.record.id);
+        all += changes::ReleaseConsequences::of(m_database, r.profileId, stored.value_or(r.record));
+    }
+    if (all.size() <= kShown)
+        return all;
+    const qsizetype more = all.size() - kShown;
+    return all.first(kShown) << tr("…and %n more.", nullptr, static_cast<int>(more));
+}
+
 void NumbersPage::addNumber() {
     if (!addBlockedReason().isEmpty())
         return;
@@ -428,6 +446,9 @@ void NumbersPage::deleteNumbers() {
             providers),
         QMessageBox::Cancel, this);
     box.setObjectName(u"releaseConfirmation"_s);
+    const QStringList consequences = releaseConsequences(rows);
+    if (!consequences.isEmpty())
+        box.setInformativeText(tr("Releasing also means:") + u"\n• "_s + consequences.join(u"\n• "_s));
     QPushButton* release =
         box.addButton(rows.size() == 1 ? tr("Release number") : tr("Release %1 numbers").arg(rows.size()),
                       QMessageBox::DestructiveRole);

@@ -81,6 +81,8 @@ private:
     void exportWithPrompt(bool selectionOnly);
     std::optional<qint64> profileForAdd() const;
     QList<int> selectedRows() const;
+    // What releasing the numbers of `rows` takes away (ReleaseConsequences), for the warning.
+    QStringList releaseConsequences(const QList<int>& rows) const;
     QList<int> visibleColumns() const;
     void restoreState();
     void saveState() const;
