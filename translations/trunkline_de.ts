@@ -5326,6 +5326,18 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Releasing also means:</source>
         <translation>Die Freigabe bedeutet außerdem:</translation>
     </message>
+    <message>
+        <source>Numbers are ported in through a provider that takes port orders (Telnyx); add such a profile first.</source>
+        <translation>Rufnummern werden über einen Anbieter portiert, der Portierungsaufträge annimmt (Telnyx); legen Sie zuerst ein solches Profil an.</translation>
+    </message>
+    <message>
+        <source>Port a German number with its extended numbers from another carrier (opens the wizard)</source>
+        <translation>Eine deutsche Rufnummer mit ihren Durchwahlnummern von einem anderen Anbieter portieren (öffnet den Assistenten)</translation>
+    </message>
+    <message>
+        <source>Port in…</source>
+        <translation>Portieren…</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::OrderDetailsPage</name>

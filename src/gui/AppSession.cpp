@@ -149,6 +149,11 @@ void AppSession::wirePages() {
     connect(m_pending, &PendingChangesPage::changesDiscarded, m_numbers, &NumbersPage::refresh);
     connect(m_pending, &PendingChangesPage::changesDiscarded, m_extensions, &ExtensionsPage::refresh);
     connect(m_numbers, &NumbersPage::changesStaged, m_pending, &PendingChangesPage::refresh);
+    // Port in… on the Numbers page is the Port orders page's wizard.
+    connect(m_numbers, &NumbersPage::portInRequested, this, [this] {
+        m_window->showPage(MainWindow::Page::PortOrders);
+        m_portOrders->newOrder();
+    });
     connect(m_routing, &RoutingPage::changesStaged, m_pending, &PendingChangesPage::refresh);
     // Edits staged on the other pages show up as soon as the admin looks at the list.
     connect(m_window.get(), &MainWindow::currentPageChanged, this, [this](MainWindow::Page page) {

@@ -28,6 +28,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -372,6 +373,28 @@ private slots:
         QVERIFY(!blocked->isEnabled());
         QVERIFY(
             blocked->toolTip().contains(u"RingCentral numbers are bought in the RingCentral admin portal"_s));
+    }
+
+    // Port in… is where an admin looks first for bringing numbers over: it hands over to the Port orders
+    // page's wizard (AppSession), and is off with the reason when no provider takes port orders.
+    void portInNeedsAPortingProvider() {
+        NumbersPage page(m_test->database()); // the demo profiles include Telnyx
+        QAction* portIn = page.findChild<QAction*>(u"portInAction"_s);
+        QVERIFY(portIn);
+        QVERIFY(portIn->isEnabled());
+        QCOMPARE(portIn->text(), u"Port in…"_s);
+        QSignalSpy requested(&page, &NumbersPage::portInRequested);
+        page.findChild<QToolButton*>(u"portInActionButton"_s)->click();
+        QCOMPARE(requested.size(), 1);
+
+        TestDatabase other(u"sqlite"_s);
+        QVERIFY(other.open());
+        QVERIFY(other.addProfile(u"Berlin"_s, u"ringcentral"_s) > 0);
+        NumbersPage ringCentralOnly(other.database());
+        QAction* blocked = ringCentralOnly.findChild<QAction*>(u"portInAction"_s);
+        QVERIFY(!blocked->isEnabled());
+        QVERIFY2(blocked->toolTip().contains(u"takes port orders (Telnyx)"_s),
+                 qPrintable(blocked->toolTip()));
     }
 
     void addSearchesTheEmulatorAndStagesTheProvision() {

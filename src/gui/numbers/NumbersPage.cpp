@@ -182,6 +182,9 @@ void NumbersPage::setUpActions() {
     };
     m_addAction = makeAction(u"addNumberAction"_s, u"list-add"_s, QKeySequence(Qt::Key_Insert),
                              &NumbersPage::addNumber);
+    // Porting numbers in is the Port orders page's wizard; the Numbers page is where an admin looks first.
+    m_portInAction =
+        makeAction(u"portInAction"_s, u"go-jump"_s, QKeySequence(), &NumbersPage::portInRequested);
     m_editAction = makeAction(u"editNumberAction"_s, u"document-edit"_s, QKeySequence(Qt::Key_F2),
                               &NumbersPage::editNumber);
     m_deleteAction = makeAction(u"deleteNumberAction"_s, u"edit-delete"_s, QKeySequence(QKeySequence::Delete),
@@ -308,6 +311,16 @@ QString NumbersPage::addBlockedReason() const {
     if (!m_connectionFactory)
         return tr("Adding a number needs a connection to the provider, and none is set up.");
     return {};
+}
+
+QString NumbersPage::portInBlockedReason() const {
+    for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
+        const providers::ProviderCapabilities* provider = providers::findProvider(profile.provider);
+        if (provider && provider->porting)
+            return {};
+    }
+    return tr("Numbers are ported in through a provider that takes port orders (Telnyx); add such a profile "
+              "first.");
 }
 
 QString NumbersPage::editBlockedReason() const {
@@ -547,6 +560,7 @@ void NumbersPage::showContextMenu(const QPoint& position) {
     menu.addAction(m_copyAction);
     menu.addSeparator();
     menu.addAction(m_addAction);
+    menu.addAction(m_portInAction);
     menu.addAction(m_editAction);
     menu.addAction(m_editLabelAction);
     menu.addAction(m_deleteAction);
@@ -583,6 +597,8 @@ void NumbersPage::updateActions() {
         return action->shortcut().toString(QKeySequence::NativeText);
     };
     block(m_addAction, addBlockedReason(), tr("Search and add a number (%1)").arg(keys(m_addAction)));
+    block(m_portInAction, portInBlockedReason(),
+          tr("Port a German number with its extended numbers from another carrier (opens the wizard)"));
     block(m_editAction, editBlockedReason(), tr("Edit the current number (%1)").arg(keys(m_editAction)));
     block(m_deleteAction, deleteBlockedReason(),
           tr("Release the selected numbers (%1)").arg(keys(m_deleteAction)));
@@ -679,6 +695,7 @@ void NumbersPage::retranslate() {
     m_exportSelectionAction->setText(tr("Export selection…"));
     m_findAction->setText(tr("Find numbers"));
     m_addAction->setText(tr("Add number…"));
+    m_portInAction->setText(tr("Port in…"));
     m_editAction->setText(tr("Edit…"));
     m_deleteAction->setText(tr("Release…"));
     updateActions();

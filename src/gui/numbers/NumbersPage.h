@@ -65,6 +65,8 @@ public slots:
 signals:
     // An add, edit or release was staged as a pending change (the Pending changes page may refresh).
     void changesStaged();
+    // Port in…: the admin wants to port numbers in (the Port orders page's wizard takes it from here).
+    void portInRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -83,6 +85,8 @@ private:
     QList<int> selectedRows() const;
     // What releasing the numbers of `rows` takes away (ReleaseConsequences), for the warning.
     QStringList releaseConsequences(const QList<int>& rows) const;
+    // Why Port in… is off, or empty: some profile's provider must take port orders.
+    QString portInBlockedReason() const;
     QList<int> visibleColumns() const;
     void restoreState();
     void saveState() const;
@@ -98,6 +102,7 @@ private:
     QAction* m_exportSelectionAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_addAction = nullptr;
+    QAction* m_portInAction = nullptr;
     QAction* m_editAction = nullptr;
     QAction* m_deleteAction = nullptr;
     connection::ConnectionFactory* m_connectionFactory = nullptr;
