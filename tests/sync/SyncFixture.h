@@ -6,6 +6,7 @@
 
 #include "../emulator/EmulatorTestClient.h"
 #include "TestDatabase.h"
+#include "changes/ChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "connection/ProfileSecrets.h"
 #include "connection/ProviderSecret.h"
@@ -199,6 +200,14 @@ public:
         if (!store::PendingChangeRepository(database.database()).enqueue(change, &message))
             qWarning("%s", qPrintable(message));
         return change.id;
+    }
+    // Stages a new job title for a stored extension, the edit most push tests make; returns the change id.
+    qint64 stageJobTitle(const core::Extension& stored, const QString& title) {
+        core::Extension edited = stored;
+        edited.contact.jobTitle = title;
+        store::ExtensionRepository extensions(database.database());
+        return stage(changes::ChangePayloads::extensionUpdate(profile.id, stored, edited,
+                                                              extensions.versionOf(stored)));
     }
     store::PendingChange changeOf(qint64 id) {
         return *store::PendingChangeRepository(database.database()).find(id);
