@@ -4499,6 +4499,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Demo office</source>
         <translation>Demo-Büro</translation>
     </message>
+    <message>
+        <source>Staged changes waiting to be applied: %1. See Pending changes (Ctrl+5).</source>
+        <translation>Vorgemerkte Änderungen, die auf die Übertragung warten: %1. Siehe Ausstehende Änderungen (Strg+5).</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::AuditLogPage</name>

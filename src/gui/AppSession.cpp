@@ -14,6 +14,7 @@
 #include "gui/routing/RoutingPage.h"
 #include "gui/syncstatus/SyncController.h"
 #include "gui/syncstatus/SyncStatusWidget.h"
+#include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 
 #include <QAction>
@@ -75,6 +76,24 @@ AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets,
     });
     showProfile(m_switcher->currentProfileId());
     m_demoAction->setEnabled(store::ProfileRepository(m_database).list().isEmpty());
+    announceWaitingChanges();
+}
+
+void AppSession::announceWaitingChanges() {
+    // Changes staged in an earlier session (or by a script, or left by a crash) are easy to forget:
+    // they reach the provider only when applied.
+    store::PendingChangeRepository changes(m_database);
+    int waiting = 0;
+    for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
+        waiting += static_cast<int>(
+            changes
+                .list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed,
+                                   store::ChangeState::Conflict, store::ChangeState::Applying})
+                .size());
+    }
+    if (waiting > 0)
+        m_window->statusBar()->showMessage(
+            tr("Staged changes waiting to be applied: %1. See Pending changes (Ctrl+5).").arg(waiting));
 }
 
 AppSession::~AppSession() = default;

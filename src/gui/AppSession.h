@@ -54,6 +54,8 @@ private:
     void wirePages();
     void showProfile(std::optional<qint64> profileId);
     void storeChanged();
+    // At start: says in the status bar how many staged changes wait to be applied, if any.
+    void announceWaitingChanges();
 
     store::Database& m_database;
     QNetworkAccessManager m_network;

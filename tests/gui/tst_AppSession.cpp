@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QtTest>
 
@@ -46,6 +47,26 @@ private slots:
         QCOMPARE(session.window().findChild<QLabel*>(u"accountOverview"_s)->text(),
                  u"No provider account yet"_s);
         QVERIFY(session.window().findChild<QAction*>(u"actionOpenDemo"_s)->isEnabled());
+    }
+
+    // Changes staged in an earlier session reach the provider only when applied: the console says so
+    // when it starts.
+    void startSaysWhenChangesAreWaiting() {
+        const qint64 profile = m_test->addProfile(u"Berlin office"_s, u"restcomm"_s);
+        store::PendingChange change;
+        change.profileId = profile;
+        change.entity = u"phone_number"_s;
+        change.entityKey = u"PN1"_s;
+        change.payload = QJsonObject{{u"label"_s, u"Reception"_s}};
+        QVERIFY(store::PendingChangeRepository(m_test->database()).enqueue(change));
+        demo::DemoEmulator demo;
+        gui::AppSession session(m_test->database(), m_secrets, demo);
+        QCOMPARE(session.window().statusBar()->currentMessage(),
+                 u"Staged changes waiting to be applied: 1. See Pending changes (Ctrl+5)."_s);
+
+        QVERIFY(store::PendingChangeRepository(m_test->database()).discard(change.id));
+        gui::AppSession nothingWaiting(m_test->database(), m_secrets, demo);
+        QVERIFY(nothingWaiting.window().statusBar()->currentMessage().isEmpty());
     }
 
     void firstStartSyncsTheDemoOfficeIntoEveryPage() {
