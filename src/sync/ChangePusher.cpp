@@ -310,9 +310,11 @@ void ChangePusher::sendExtensionCreate(const store::PendingChange& change) {
     m_client.createExtension(extension, [this, change](const Outcome<core::Extension>& answer) {
         if (answer.error)
             return failed(change, *answer.error);
-        storeAndSucceed(
-            change, *answer.value,
-            tr("Created extension %1 (id %2).").arg(answer.value->extensionNumber, answer.value->id));
+        // Stored at once, so that a failed read-back still leaves the new record in the local copy.
+        QString error;
+        if (!storeExtension(*answer.value, &error))
+            return failedLocally(change, error);
+        verifyExtension(change, answer.value->id);
     });
 }
 
@@ -432,9 +434,13 @@ void ChangePusher::verifyExtension(const store::PendingChange& change, const QSt
         if (!storeExtension(*readBack.value, &error))
             return failedLocally(change, error);
         const QStringList differing = changes::PayloadMembers::differingPaths(
-            change.payload, ChangePayloads::extensionFields(*readBack.value));
+            reviewedMembers(change), ChangePayloads::extensionFields(*readBack.value));
         if (!differing.isEmpty())
             return notKept(change, differing);
+        if (change.operation == store::ChangeOperation::Create)
+            return succeeded(
+                change,
+                tr("Created extension %1 (id %2).").arg(readBack.value->extensionNumber, readBack.value->id));
         succeeded(change, tr("Updated extension %1 (%2).")
                               .arg(readBack.value->extensionNumber,
                                    changes::PayloadMembers::paths(change.payload).join(u", "_s)));
@@ -462,10 +468,12 @@ void ChangePusher::verifyForwarding(const store::PendingChange& change, const QS
             if (it == gathered->cend())
                 return conflict(change, tr("The record was deleted at the provider since you edited it."));
             const QStringList differing = changes::PayloadMembers::differingPaths(
-                change.payload, ChangePayloads::forwardingFields(extensionId, *it));
+                reviewedMembers(change), ChangePayloads::forwardingFields(extensionId, *it));
             if (!differing.isEmpty())
                 return notKept(change, differing);
-            succeeded(change, tr("Updated forwarding number %1.").arg(it->phoneNumber));
+            succeeded(change, change.operation == store::ChangeOperation::Create
+                                  ? tr("Created forwarding number %1.").arg(it->phoneNumber)
+                                  : tr("Updated forwarding number %1.").arg(it->phoneNumber));
         });
 }
 
@@ -481,7 +489,7 @@ void ChangePusher::createForwarding(const store::PendingChange& change, const QS
             QString error;
             if (!storeForwardingList(extensionId, list, &error))
                 return failedLocally(change, error);
-            succeeded(change, tr("Created forwarding number %1.").arg(answer.value->phoneNumber));
+            verifyForwarding(change, extensionId, answer.value->id);
         });
 }
 
@@ -532,7 +540,46 @@ void ChangePusher::failedLocally(const store::PendingChange& change, const QStri
                QDateTime(QDate(9999, 12, 31), QTime(0, 0), Qt::UTC));
 }
 
+QJsonObject ChangePusher::reviewedMembers(const store::PendingChange& change) {
+    if (change.operation != store::ChangeOperation::Create)
+        return change.payload;
+    // A create's payload is the whole new record; its request carries only part of it and the provider
+    // fills in the rest (an extension's name and time zone, a forwarding number's features, a flip digit
+    // when none was asked for, the label of a predefined type). The read-back checks what was sent.
+    QJsonObject sent = change.payload;
+    if (change.entity == ChangePayloads::kForwardingNumber) {
+        for (const QString& member : {u"extensionId"_s, u"features"_s, u"deviceId"_s})
+            sent.remove(member);
+        if (sent.value(u"type"_s).toString() != core::toWire(core::ForwardingType::Other))
+            sent.remove(u"label"_s);
+        if (sent.value(u"flipNumber"_s).toInt() <= 0)
+            sent.remove(u"flipNumber"_s);
+    } else {
+        // RingCentral activates a new user by welcome e-mail, so its status is NotActivated until then.
+        for (const QString& member : {u"name"_s, u"timeZone"_s, u"status"_s})
+            sent.remove(member);
+        if (sent.value(u"extensionNumber"_s).toString().isEmpty())
+            sent.remove(u"extensionNumber"_s);
+        // An empty contact member is not sent on create (the provider fills in its default, such as the
+        // company name), so there is nothing of it to check.
+        QJsonObject contact = sent.value(u"contact"_s).toObject();
+        for (const QString& key : contact.keys()) {
+            if (contact.value(key).toString().isEmpty())
+                contact.remove(key);
+        }
+        sent.insert(u"contact"_s, contact);
+    }
+    return sent;
+}
+
 void ChangePusher::notKept(const store::PendingChange& change, const QStringList& fields) {
+    if (change.operation == store::ChangeOperation::Create) {
+        // The record exists now, only not as reviewed: sending the create again would make a second
+        // one, and a retry would find this one and call it applied. The admin decides (a conflict).
+        return conflict(change, tr("Created, but the provider did not keep %1; the record now shows what the "
+                                   "provider holds.")
+                                    .arg(fields.join(u", "_s)));
+    }
     // Sending it again would be answered the same way: like a refused change, it waits a day for the
     // admin to edit or discard it. The store already shows what the provider holds.
     markFailed(change,

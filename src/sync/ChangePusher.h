@@ -66,6 +66,9 @@ private:
     void failedLocally(const store::PendingChange& change, const QString& message);
     void conflict(const store::PendingChange& change, const QString& message);
     void notKept(const store::PendingChange& change, const QStringList& fields);
+    // What the read-back after a write compares with the provider's record: an update's payload, or the
+    // members a create's request carries.
+    static QJsonObject reviewedMembers(const store::PendingChange& change);
     void markFailed(const store::PendingChange& change, const QString& message, const QDateTime& retryAt);
 
     // Stores the provider's record of the extension, then ends the change: succeeded with `summary`, or

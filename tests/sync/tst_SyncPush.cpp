@@ -9,6 +9,7 @@
 #include <QSysInfo>
 
 using namespace trunkline;
+using namespace Qt::StringLiterals;
 using changes::ChangePayloads;
 using synctest::SyncFixture;
 
@@ -483,6 +484,45 @@ private slots:
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(attemptsWhenSent, 1);
         QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
+        QCOMPARE(remoteCountWithNumber(f, number), 1);
+    }
+
+    // A create is read back like an update: when the provider holds something else than was reviewed
+    // (here someone renames the new user between the create and the read-back), the change is not
+    // called applied. It is a conflict for the admin, not a failure to retry: a retry would find the
+    // record and call it created.
+    void createReadBackNamesWhatTheProviderDidNotKeep() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const QString number = freeNumber(f, 7501);
+        core::Extension wanted = newUser(number);
+        wanted.contact.jobTitle = QStringLiteral("Reviewed title");
+        const qint64 id = f.stage(ChangePayloads::extensionCreate(f.profile.id, wanted));
+        bool changedInBetween = false;
+        QObject::connect(
+            &f.emulator.server(), &emulator::EmulatorServer::requestServed, &f.emulator.server(),
+            [&](const QByteArray& method, const QString& path, int status) {
+                if (changedInBetween || method != "POST" || !path.endsWith(QLatin1String("/extension")) ||
+                    status >= 300)
+                    return;
+                changedInBetween = true;
+                for (const QJsonObject& e : f.remoteExtensions()) {
+                    if (e.value(QLatin1String("extensionNumber")).toString() != number)
+                        continue;
+                    const auto put = f.remotePut(
+                        kExtensionPath + e.value(QLatin1String("id")).toVariant().toString(),
+                        QJsonObject{{u"contact"_s, QJsonObject{{u"jobTitle"_s, u"Someone else's"_s}}}});
+                    QVERIFY2(put.status == 200, put.body.constData());
+                }
+            });
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY(changedInBetween);
+        QCOMPARE(report.applied, 0);
+        QCOMPARE(report.conflicts, 1);
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Conflict);
+        QVERIFY2(change.lastError.contains(QStringLiteral("did not keep contact.jobTitle")),
+                 qPrintable(change.lastError));
         QCOMPARE(remoteCountWithNumber(f, number), 1);
     }
 
