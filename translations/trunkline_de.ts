@@ -6705,6 +6705,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Change %1 (%2 %3) failed earlier and is due again at %4: %5</source>
         <translation>Änderung %1 (%2 %3) ist zuvor fehlgeschlagen und wird ab %4 erneut versucht: %5</translation>
     </message>
+    <message>
+        <source>Created, but the provider did not keep %1; the record now shows what the provider holds.</source>
+        <translation>Angelegt, aber der Anbieter hat %1 nicht gespeichert; der Datensatz zeigt jetzt, was beim Anbieter gespeichert ist.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::sync::DetailQueue</name>
