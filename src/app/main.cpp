@@ -4,8 +4,8 @@
 #include "gui/AppSession.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
-#include "i18n/Translator.h"
 #include "gui/Version.h"
+#include "i18n/Translator.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/Database.h"
 

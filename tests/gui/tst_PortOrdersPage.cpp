@@ -272,7 +272,7 @@ private slots:
         QVERIFY(m_page->deleteDraftAction()->toolTip().contains(u"no connection"_s));
     }
     // A draft made at the demo account's Telnyx, deleted with Del in the orders list: gone at the
-    // provider and from the store, with its extension block.
+    // provider and from the store.
     void deleteDraftAtTheEmulator() {
         const auto demoTelnyx = useDemoTelnyx();
         QVERIFY(demoTelnyx);
