@@ -1261,16 +1261,16 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Funktionen:</translation>
     </message>
     <message>
-        <source>Call &amp;forwarding</source>
-        <translation>A&amp;nrufweiterleitung</translation>
-    </message>
-    <message>
-        <source>Call f&amp;lip</source>
-        <translation>Call-F&amp;lip</translation>
-    </message>
-    <message>
         <source>Flip digit:</source>
         <translation>Flip-Ziffer:</translation>
+    </message>
+    <message>
+        <source>Call forwarding</source>
+        <translation>Anrufweiterleitung</translation>
+    </message>
+    <message>
+        <source>Call flip</source>
+        <translation>Call-Flip</translation>
     </message>
 </context>
 <context>
@@ -1287,8 +1287,8 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 <context>
     <name>ForwardingListCheck</name>
     <message>
-        <source>A forwarding number keeps the features it was added with (RingCentral cannot change them); remove it and add it again to change them.</source>
-        <translation>Eine Weiterleitungsnummer behält die Funktionen, mit denen sie hinzugefügt wurde (RingCentral kann sie nicht ändern); entfernen Sie sie und fügen Sie sie erneut hinzu, um sie zu ändern.</translation>
+        <source>RingCentral sets the features: every number added to the list gets call forwarding and call flip, and keeps them. To take a number out of the call flip list, remove it.</source>
+        <translation>RingCentral setzt die Funktionen: Jede Nummer, die der Liste hinzugefügt wird, erhält Anrufweiterleitung und Call-Flip und behält sie. Um eine Nummer aus der Call-Flip-Liste zu nehmen, entfernen Sie sie.</translation>
     </message>
 </context>
 <context>
@@ -3402,8 +3402,8 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
   update forwarding EXT ID --set FIELD=VALUE...  ID: the forwarding number&apos;s id
   delete forwarding EXT ID
   update number NUMBER --set FIELD=VALUE...      NUMBER: E.164 number or id
-Call flip: update forwarding EXT ID --set flipNumber=2 moves the entry in the flip list. Whether
-an entry is in it at all (features) is chosen on create: RingCentral cannot change it later.
+Call flip: update forwarding EXT ID --set flipNumber=2 moves the entry in the flip list. RingCentral
+sets the features: a new number gets call forwarding and call flip, and keeps them.
 
 FIELD is a column of `export … --format json`:
   extension:  %1
@@ -3417,8 +3417,8 @@ An empty VALUE clears the field. A field that is not editable, or a value that b
   update forwarding NST ID --set FELD=WERT...    ID: die ID der Weiterleitungsnummer
   delete forwarding NST ID
   update number NUMMER --set FELD=WERT...        NUMMER: E.164-Nummer oder ID
-Call Flip: update forwarding NST ID --set flipNumber=2 verschiebt den Eintrag in der Flip-Liste. Ob
-ein Eintrag überhaupt darin steht (features), wird beim Anlegen gewählt: RingCentral kann es später nicht ändern.
+Call Flip: update forwarding NST ID --set flipNumber=2 verschiebt den Eintrag in der Flip-Liste. RingCentral
+setzt die Funktionen (features): eine neue Nummer erhält Anrufweiterleitung und Call-Flip und behält sie.
 
 FELD ist eine Spalte von `export … --format json`:
   extension:  %1

@@ -50,14 +50,19 @@ core::RuleViolations violations(store::Database& database, qint64 profileId,
     return core::validateForwardingList(list, accountNumbersAmong(database, profileId, list));
 }
 
-QString featuresKeptReason() {
-    return QCoreApplication::translate(
-        "ForwardingListCheck", "A forwarding number keeps the features it was added with (RingCentral "
-                               "cannot change them); remove it and add it again to change them.");
+core::ForwardingFeatures featuresOfNewEntry() {
+    return core::ForwardingFeature::CallForwarding | core::ForwardingFeature::CallFlip;
 }
 
-core::RuleViolations featuresKeptSinceAdded(const QList<core::ForwardingNumber>& stored,
-                                            const QList<core::ForwardingNumber>& edited) {
+QString featuresSetByProviderReason() {
+    return QCoreApplication::translate(
+        "ForwardingListCheck", "RingCentral sets the features: every number added to the list gets call "
+                               "forwarding and call flip, and keeps them. To take a number out of the call "
+                               "flip list, remove it.");
+}
+
+core::RuleViolations featuresSetByProvider(const QList<core::ForwardingNumber>& stored,
+                                           const QList<core::ForwardingNumber>& edited) {
     core::RuleViolations violations;
     for (qsizetype row = 0; row < edited.size(); ++row) {
         const core::ForwardingNumber& entry = edited.at(row);
@@ -65,8 +70,11 @@ core::RuleViolations featuresKeptSinceAdded(const QList<core::ForwardingNumber>&
             std::find_if(stored.cbegin(), stored.cend(), [&](const core::ForwardingNumber& s) {
                 return !entry.id.isEmpty() && s.id == entry.id;
             });
-        if (before != stored.cend() && before->features != entry.features)
-            violations.append({QStringLiteral("/records/%1/features").arg(row), featuresKeptReason()});
+        const core::ForwardingFeatures expected =
+            before != stored.cend() ? before->features : featuresOfNewEntry();
+        if (entry.features != expected)
+            violations.append(
+                {QStringLiteral("/records/%1/features").arg(row), featuresSetByProviderReason()});
     }
     return violations;
 }

@@ -31,13 +31,17 @@ int unappliedChanges(store::Database& database, qint64 profileId, const QString&
 core::RuleViolations violations(store::Database& database, qint64 profileId,
                                 const QList<core::ForwardingNumber>& list);
 
-// RingCentral's update request has no `features` and cannot take a flip digit away, so an entry the
-// provider holds keeps the features it was added with (a change would only end "not kept"). One
-// violation (field /records/N/features) per entry of `edited` whose features differ from `stored`.
-// Why: the sentence the violation and the forwarding editor's disabled checkboxes show.
-QString featuresKeptReason();
-core::RuleViolations featuresKeptSinceAdded(const QList<core::ForwardingNumber>& stored,
-                                            const QList<core::ForwardingNumber>& edited);
+// RingCentral sets a forwarding number's features; no request carries them. Every number added gets call
+// forwarding and call flip (the create response always lists both, with a flip digit assigned when none
+// is asked for), and the update request cannot change them. A new entry therefore starts with
+// featuresOfNewEntry(), and a stored entry keeps the features it has.
+core::ForwardingFeatures featuresOfNewEntry();
+// Why: the sentence the violations and the forwarding editor's display-only checkboxes show.
+QString featuresSetByProviderReason();
+// One violation (field /records/N/features) per entry of `edited` whose features differ from the stored
+// entry's (matched by id) or, for a new entry, from featuresOfNewEntry().
+core::RuleViolations featuresSetByProvider(const QList<core::ForwardingNumber>& stored,
+                                           const QList<core::ForwardingNumber>& edited);
 
 } // namespace ForwardingListCheck
 

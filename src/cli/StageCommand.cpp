@@ -74,8 +74,8 @@ int StageCommand::run(CliContext& context, const QStringList& arguments) {
            "  delete forwarding EXT ID\n"
            "  update number NUMBER --set FIELD=VALUE...      NUMBER: E.164 number or id\n"
            "Call flip: update forwarding EXT ID --set flipNumber=2 moves the entry in the flip list. "
-           "Whether\n"
-           "an entry is in it at all (features) is chosen on create: RingCentral cannot change it later.\n"
+           "RingCentral\n"
+           "sets the features: a new number gets call forwarding and call flip, and keeps them.\n"
            "\n"
            "FIELD is a column of `export … --format json`:\n"
            "  extension:  %1\n"
@@ -209,9 +209,11 @@ int StageCommand::editForwarding(const Edit& edit, const QString& verb) {
     QList<core::ForwardingNumber> edited = stored;
     core::RuleViolations problems;
     if (verb == u"create") {
-        // As the form adds an entry: forwarding only; a label is only honoured for the type Other.
+        // As the form adds an entry: the features RingCentral gives it; a label is only honoured for the
+        // type Other.
         core::ForwardingNumber entry;
         entry.type = core::ForwardingType::Mobile;
+        entry.features = changes::ForwardingListCheck::featuresOfNewEntry();
         for (const auto& [field, value] : edit.assignments) {
             if (field == u"label" && !value.isEmpty())
                 entry.type = core::ForwardingType::Other;
@@ -236,7 +238,7 @@ int StageCommand::editForwarding(const Edit& edit, const QString& verb) {
     // The flip digits follow the flip list's order, as in the form: the others close up or move over.
     RecordEdits::renumberFlips(edited, edit.id);
     problems << changes::ForwardingListCheck::violations(edit.database, edit.profile.id, edited);
-    problems << changes::ForwardingListCheck::featuresKeptSinceAdded(stored, edited);
+    problems << changes::ForwardingListCheck::featuresSetByProvider(stored, edited);
     if (const int exit = refuse(edit.context, problems))
         return exit;
     return report(edit, changes::ChangeStager::of(edit.database)

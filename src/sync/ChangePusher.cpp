@@ -544,11 +544,13 @@ QJsonObject ChangePusher::reviewedMembers(const store::PendingChange& change) {
     if (change.operation != store::ChangeOperation::Create)
         return change.payload;
     // A create's payload is the whole new record; its request carries only part of it and the provider
-    // fills in the rest (an extension's name and time zone, a forwarding number's features, a flip digit
-    // when none was asked for, the label of a predefined type). The read-back checks what was sent.
+    // fills in the rest (an extension's name and time zone, a flip digit when none was asked for, the label
+    // of a predefined type). The read-back checks what was sent, and a forwarding number's features: no
+    // request carries them, but what was reviewed is what RingCentral gives every new number
+    // (ForwardingListCheck::featuresOfNewEntry), so a provider that holds others did not keep the review.
     QJsonObject sent = change.payload;
     if (change.entity == ChangePayloads::kForwardingNumber) {
-        for (const QString& member : {u"extensionId"_s, u"features"_s, u"deviceId"_s})
+        for (const QString& member : {u"extensionId"_s, u"deviceId"_s})
             sent.remove(member);
         if (sent.value(u"type"_s).toString() != core::toWire(core::ForwardingType::Other))
             sent.remove(u"label"_s);

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using Run = trunkline::tests::CliRun;
 using namespace Qt::StringLiterals;
@@ -123,7 +124,8 @@ private slots:
             << QStringList{u"stage"_s,       u"update"_s, u"forwarding"_s,    u"103"_s,
                            u"30001000010"_s, u"--set"_s,  u"flipNumber=two"_s}
             << u"flipNumber"_s << u"not a digit"_s;
-        // RingCentral's update has no features and cannot take a flip digit away.
+        // RingCentral sets the features: no request carries them, a flip digit cannot be taken away,
+        // and every new number gets both.
         QTest::newRow("forwarding: features of a stored number")
             << QStringList{u"stage"_s,
                            u"update"_s,
@@ -132,7 +134,18 @@ private slots:
                            u"30001000010"_s,
                            u"--set"_s,
                            u"features=CallForwarding"_s}
-            << u"features"_s << u"keeps the features it was added with"_s;
+            << u"features"_s << u"RingCentral sets the features"_s;
+        QTest::newRow("forwarding: new number out of the flip list")
+            << QStringList{u"stage"_s, u"create"_s,      u"forwarding"_s,
+                           u"105"_s,   u"--set"_s,       u"phoneNumber=+4930555000"_s,
+                           u"--set"_s, u"flipNumber=0"_s}
+            << u"features"_s << u"gets call forwarding and call flip"_s;
+        QTest::newRow("forwarding: new number with one feature")
+            << QStringList{u"stage"_s,      u"create"_s,
+                           u"forwarding"_s, u"105"_s,
+                           u"--set"_s,      u"phoneNumber=+4930555000"_s,
+                           u"--set"_s,      u"features=CallForwarding"_s}
+            << u"features"_s << u"gets call forwarding and call flip"_s;
         QTest::newRow("number: unknown extension")
             << QStringList{u"stage"_s,        u"update"_s, u"number"_s,
                            u"+12062001009"_s, u"--set"_s,  u"extensionNumber=999"_s}
@@ -210,6 +223,13 @@ private slots:
         QCOMPARE(payload[u"phoneNumber"].toString(), u"+49305550123"_s);
         QCOMPARE(payload[u"label"].toString(), u"Cottage"_s);
         QCOMPARE(payload[u"type"].toString(), u"Other"_s);
+        // What RingCentral gives every new number: both features, and the next flip digit.
+        QCOMPARE(payload[u"features"].toArray(), (QJsonArray{u"CallForwarding"_s, u"CallFlip"_s}));
+        const QList<QJsonObject> stored = forwarding(u"105"_s);
+        const auto flips = std::count_if(stored.cbegin(), stored.cend(), [](const QJsonObject& row) {
+            return row[u"flipNumber"].toInt() > 0;
+        });
+        QCOMPARE(payload[u"flipNumber"].toInt(), flips + 1);
         // As in the form: a list with unapplied changes is not planned on again.
         const Run second = cli(
             {u"stage"_s, u"create"_s, u"forwarding"_s, u"105"_s, u"--set"_s, u"phoneNumber=+49305550124"_s});

@@ -78,14 +78,21 @@ private slots:
         QCOMPARE(edit(u"labelEdit"_s)->text(), u"Summer house"_s);
         QCOMPARE(label(u"flipValue"_s)->text(), u"Not in the call flip list"_s);
         QVERIFY(!m_editor->hasUnsavedEdits());
-        // A stored number keeps the features it was added with: the checkboxes say why they are off.
+        // RingCentral sets the features: the checkboxes show them and say why they are off.
+        auto* forwarding = m_editor->findChild<QCheckBox*>(u"callForwardingCheck"_s);
         auto* flip = m_editor->findChild<QCheckBox*>(u"callFlipCheck"_s);
+        QVERIFY(forwarding->isChecked());
+        QVERIFY(!flip->isChecked());
         QVERIFY(!flip->isEnabled());
-        QVERIFY2(flip->toolTip().startsWith(u"A forwarding number keeps the features it was added with"_s),
-                 qPrintable(flip->toolTip()));
+        QVERIFY2(flip->toolTip().startsWith(u"RingCentral sets the features"_s), qPrintable(flip->toolTip()));
+        // A new number gets both, as RingCentral gives it, with the next flip digit.
         button(u"addButton"_s)->click();
-        QVERIFY(flip->isEnabled());
-        QVERIFY(flip->toolTip().isEmpty());
+        QVERIFY(forwarding->isChecked());
+        QVERIFY(flip->isChecked());
+        QVERIFY(!forwarding->isEnabled());
+        QVERIFY(!flip->isEnabled());
+        QVERIFY(flip->toolTip().startsWith(u"RingCentral sets the features"_s));
+        QCOMPARE(label(u"flipValue"_s)->text(), u"3 (follows the list's order)"_s);
     }
 
     void moveUpAndDownWithButtonsAndKeysThenStage() {
@@ -118,7 +125,6 @@ private slots:
         button(u"addButton"_s)->click();
         QCOMPARE(m_editor->currentRow(), 3);
         QCOMPARE(label(u"phoneError"_s)->text(), u"The phone number is required."_s);
-        QCOMPARE(label(u"flipValue"_s)->text(), u"Not in the call flip list"_s);
         QCOMPARE(m_editor->stage(), -1);
 
         retype(u"phoneEdit"_s, u"0301234"_s);
@@ -142,12 +148,7 @@ private slots:
         retype(u"labelEdit"_s, u"Lake house"_s);
         QCOMPARE(label(u"labelError"_s)->text(), QString());
 
-        m_editor->findChild<QCheckBox*>(u"callForwardingCheck"_s)->setChecked(false);
-        QCOMPARE(label(u"featuresError"_s)->text(),
-                 u"Choose at least one of call forwarding and call flip."_s);
-        m_editor->findChild<QCheckBox*>(u"callFlipCheck"_s)->setChecked(true);
         QCOMPARE(label(u"featuresError"_s)->text(), QString());
-        QCOMPARE(label(u"flipValue"_s)->text(), u"3 (follows the list's order)"_s);
         QVERIFY(m_editor->violations().isEmpty());
 
         // A rule broken by another row is summarised under the list; the row itself says why.
@@ -197,7 +198,6 @@ private slots:
         retype(u"phoneEdit"_s, u"+49 30 7654321"_s);
         button(u"addButton"_s)->click();
         retype(u"phoneEdit"_s, u"+44 20 7946 0000"_s);
-        m_editor->findChild<QCheckBox*>(u"callFlipCheck"_s)->setChecked(true);
         QCOMPARE(m_editor->stage(), 3);
         const QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 3);

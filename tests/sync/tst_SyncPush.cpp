@@ -1,5 +1,6 @@
 #include "SyncFixture.h"
 #include "changes/ChangePayloads.h"
+#include "changes/ForwardingListCheck.h"
 #include "providers/ringcentral/RingCentralMapper.h"
 #include "store/AuditLogRepository.h"
 #include "store/ForwardingNumberRepository.h"
@@ -167,7 +168,7 @@ private slots:
         added.phoneNumber = QStringLiteral("+4930555000");
         added.type = core::ForwardingType::Other;
         added.label = QStringLiteral("Lab phone");
-        added.features = core::ForwardingFeature::CallForwarding;
+        added.features = changes::ForwardingListCheck::featuresOfNewEntry();
         const qint64 create = f.stage(ChangePayloads::forwardingCreate(f.profile.id, owner->id, added));
         sync::SyncReport report = f.runSync();
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
@@ -278,11 +279,18 @@ private slots:
         added.phoneNumber = QStringLiteral("+4930555001");
         added.type = core::ForwardingType::Other;
         added.label = QStringLiteral("Desk");
+        // Staged before the editor showed features read-only: call forwarding alone. RingCentral gives a
+        // new number both, so the create did not end as reviewed.
         added.features = core::ForwardingFeature::CallForwarding;
-        f.stage(ChangePayloads::forwardingCreate(f.profile.id, owner->id, added));
+        const qint64 create = f.stage(ChangePayloads::forwardingCreate(f.profile.id, owner->id, added));
         QVERIFY(f.runSync().complete);
+        const store::PendingChange createChange = f.changeOf(create);
+        QCOMPARE(createChange.state, store::ChangeState::Conflict);
+        QVERIFY2(createChange.lastError.contains(QLatin1String("did not keep features")),
+                 qPrintable(createChange.lastError));
         const core::ForwardingNumber created = forwarding.list(f.profile.id, owner->id).constLast();
         QCOMPARE(created.phoneNumber, added.phoneNumber);
+        QCOMPARE(created.features, changes::ForwardingListCheck::featuresOfNewEntry());
 
         core::ForwardingNumber edited = created;
         edited.label = QStringLiteral("Desk 2");

@@ -83,8 +83,6 @@ ForwardingEditor::ForwardingEditor(store::Database& database, QWidget* parent)
     connect(m_ui->phoneEdit, &QLineEdit::textEdited, this, &ForwardingEditor::entryEdited);
     connect(m_ui->labelEdit, &QLineEdit::textEdited, this, &ForwardingEditor::entryEdited);
     connect(m_ui->typeCombo, &QComboBox::currentIndexChanged, this, &ForwardingEditor::entryEdited);
-    connect(m_ui->callForwardingCheck, &QCheckBox::toggled, this, &ForwardingEditor::entryEdited);
-    connect(m_ui->callFlipCheck, &QCheckBox::toggled, this, &ForwardingEditor::entryEdited);
 
     clear();
 }
@@ -214,7 +212,7 @@ void ForwardingEditor::addNumber() {
         return;
     core::ForwardingNumber number;
     number.type = core::ForwardingType::Mobile;
-    number.features = core::ForwardingFeature::CallForwarding;
+    number.features = changes::ForwardingListCheck::featuresOfNewEntry();
     QString error;
     const int row = m_model->addEntry(number, &error);
     if (row < 0) {
@@ -256,9 +254,7 @@ void ForwardingEditor::showEntry() {
     const bool has = row >= 0;
     const core::ForwardingNumber number = has ? m_model->entry(row) : core::ForwardingNumber{};
     m_showing = true;
-    const QSignalBlocker b1(m_ui->typeCombo);
-    const QSignalBlocker b2(m_ui->callForwardingCheck);
-    const QSignalBlocker b3(m_ui->callFlipCheck);
+    const QSignalBlocker blocker(m_ui->typeCombo);
     // Keep what the admin is typing; the model holds it normalised to E.164.
     if (!m_ui->phoneEdit->hasFocus() || !has)
         m_ui->phoneEdit->setText(has ? number.phoneNumber : QString());
@@ -285,13 +281,10 @@ void ForwardingEditor::showEntry() {
     m_ui->labelEdit->setToolTip(customLabel ? QString()
                                             : tr("Only entries of type Other keep a custom label; this "
                                                  "one is shown as its type."));
-    // Features are chosen when a number is added: RingCentral cannot change them afterwards.
-    const bool featuresEditable = editable && number.id.isEmpty();
-    const QString featuresFixed =
-        has && !number.id.isEmpty() ? changes::ForwardingListCheck::featuresKeptReason() : QString();
+    // The features are shown, not chosen: RingCentral sets them (ForwardingListCheck::featuresOfNewEntry).
     for (QCheckBox* check : {m_ui->callForwardingCheck, m_ui->callFlipCheck}) {
-        check->setEnabled(featuresEditable);
-        check->setToolTip(featuresFixed);
+        check->setEnabled(false);
+        check->setToolTip(has ? changes::ForwardingListCheck::featuresSetByProviderReason() : QString());
     }
     m_ui->entryGroup->setToolTip(isEditable() || !has ? QString() : m_whyNot);
     updateMessages();
@@ -316,12 +309,6 @@ void ForwardingEditor::entryEdited() {
     } else {
         number.label = m_ui->labelEdit->text();
     }
-    core::ForwardingFeatures features;
-    if (m_ui->callForwardingCheck->isChecked())
-        features |= core::ForwardingFeature::CallForwarding;
-    if (m_ui->callFlipCheck->isChecked())
-        features |= core::ForwardingFeature::CallFlip;
-    number.features = features;
     m_model->setEntry(row, number);
     updateDirectNumbers();
     showEntry();
