@@ -99,6 +99,15 @@ core::PhoneNumberExtension extensionFromRow(const QSqlQuery& q) {
 
 } // namespace
 
+int PortOrderOverview::activeCount() const {
+    int count = 0;
+    for (const core::PhoneNumberExtension& extension : extensions) {
+        for (const core::NumberRange& range : extension.activationRanges)
+            count += range.size();
+    }
+    return count;
+}
+
 PortingRepository::PortingRepository(Database& database)
     : m_database(database)
     , m_orders(database,
@@ -298,6 +307,25 @@ bool PortingRepository::loadActivationRanges(qint64 profileId, QList<core::Phone
         }
     }
     return true;
+}
+
+QList<PortOrderOverview> PortingRepository::overviews(qint64 profileId,
+                                                      std::optional<core::PortingOrderStatus> status,
+                                                      QString* error) const {
+    QList<PortOrderOverview> overviews;
+    QString failure;
+    for (const core::PortingOrder& order : orders(profileId, status, &failure)) {
+        PortOrderOverview overview{order, {}, {}};
+        for (const core::PortingPhoneNumber& number : phoneNumbers(profileId, order.id, &failure)) {
+            if (overview.routeNumber.isEmpty())
+                overview.routeNumber = number.phoneNumber;
+            overview.extensions += extensions(profileId, number.id, &failure);
+        }
+        overviews.append(overview);
+    }
+    if (error)
+        *error = failure;
+    return failure.isEmpty() ? overviews : QList<PortOrderOverview>{};
 }
 
 } // namespace trunkline::store

@@ -10,6 +10,19 @@
 
 namespace trunkline::store {
 
+// An order as the lists show it (the Port orders page, `trunkline-cli port list|show`): with its route
+// number (the first number on the order; empty before a sync pulled it) and the extension blocks attached
+// to its numbers. Extended numbers are not porting phone numbers of their own, so the blocks are what
+// says which numbers port.
+struct PortOrderOverview {
+    core::PortingOrder order;
+    QString routeNumber;
+    QList<core::PhoneNumberExtension> extensions;
+
+    // The numbers that will be live after the port: the sum of the blocks' activation ranges.
+    int activeCount() const;
+};
+
 // Telnyx porting orders, the numbers on them and the German extended-number ranges of those numbers.
 // Parents must be stored before children (the foreign keys cascade deletes downwards).
 class PortingRepository {
@@ -29,6 +42,9 @@ public:
                                      QString* error = nullptr) const;
     std::optional<RecordState> orderState(qint64 profileId, const QString& id,
                                           QString* error = nullptr) const;
+    // orders() with each order's route number and extension blocks.
+    QList<PortOrderOverview> overviews(qint64 profileId, std::optional<core::PortingOrderStatus> status = {},
+                                       QString* error = nullptr) const;
     QString versionOf(const core::PortingOrder& order) const { return m_orders.versionOf(order); }
 
     bool upsertPhoneNumbers(qint64 profileId, const QList<core::PortingPhoneNumber>& numbers,

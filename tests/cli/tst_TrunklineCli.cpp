@@ -11,6 +11,7 @@
 #include "store/PendingChangeRepository.h"
 
 #include <QBuffer>
+#include <QDate>
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,9 +25,10 @@
 
 using Run = trunkline::tests::CliRun;
 
-// Reads the emulator's banner lines as they arrive; true once the base URL and the RingCentral admin
-// credentials are known.
-static bool readEmulatorBanner(QProcess& emulator, QString& baseUrl, QHash<QString, QString>& admin) {
+// Reads the emulator's banner lines as they arrive; true once the base URL, the RingCentral admin
+// credentials and the Telnyx API key are known.
+static bool readEmulatorBanner(QProcess& emulator, QString& baseUrl, QHash<QString, QString>& admin,
+                               QString& telnyxKey) {
     while (emulator.canReadLine()) {
         const QString line = QString::fromUtf8(emulator.readLine()).trimmed();
         QString label;
@@ -35,8 +37,10 @@ static bool readEmulatorBanner(QProcess& emulator, QString& baseUrl, QHash<QStri
         const QHash<QString, QString> pairs = trunkline::emulator::DemoCredentials::parseLine(line, &label);
         if (label == QLatin1String("ringcentral-admin"))
             admin = pairs;
+        if (label == QLatin1String("telnyx"))
+            telnyxKey = pairs.value(QStringLiteral("api_key"));
     }
-    return !baseUrl.isEmpty() && !admin.isEmpty();
+    return !baseUrl.isEmpty() && !admin.isEmpty() && !telnyxKey.isEmpty();
 }
 
 class tst_TrunklineCli : public QObject {
@@ -50,20 +54,22 @@ class tst_TrunklineCli : public QObject {
     }
     static QJsonArray jsonArray(const QByteArray& text) { return QJsonDocument::fromJson(text).array(); }
 
-    // Starts trunkline-emulator with `arguments`; true once its base URL and RingCentral admin
-    // credentials are read.
+    // Starts trunkline-emulator with `arguments`; true once its base URL and demo credentials are read.
     static bool startEmulator(QProcess& emulator, const QStringList& arguments, QString& baseUrl,
-                              QHash<QString, QString>& admin) {
+                              QHash<QString, QString>& admin, QString* telnyxKey = nullptr) {
+        QString key;
         emulator.setProgram(QStringLiteral(TRUNKLINE_EMULATOR_PATH));
         emulator.setArguments(arguments);
         emulator.start();
         if (!emulator.waitForStarted())
             return false;
         QDeadlineTimer deadline(60000);
-        while (!readEmulatorBanner(emulator, baseUrl, admin)) {
+        while (!readEmulatorBanner(emulator, baseUrl, admin, key)) {
             if (deadline.hasExpired() || !emulator.waitForReadyRead(int(deadline.remainingTime())))
                 return false;
         }
+        if (telnyxKey)
+            *telnyxKey = key;
         return true;
     }
     // What `profiles add` reads on stdin for a RingCentral profile.
@@ -543,23 +549,132 @@ private slots:
     // A shared database's base URL edited behind this machine's back: the keychain's secret is not sent
     // to the new address until an admin enters it again with `profiles set-secret`. Both addresses are
     // loopback (the same emulator as 127.0.0.1 and as [::1]); the refusal comes before any request.
-    void aChangedHostGetsNoSecretUntilItIsEnteredAgain() {
+    // `port` places a German extended-number order on a Telnyx profile: broken details are refused before
+    // anything is sent, then the draft with its block is created, synced, listed, shown number by
+    // number, and its block and the draft itself deleted.
+    void portOrderFromTheCommandLine() {
         if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
             QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
         QProcess emulator;
-        emulator.setProgram(QStringLiteral(TRUNKLINE_EMULATOR_PATH));
-        emulator.setArguments({QStringLiteral("--numbers"), QStringLiteral("20"),
-                               QStringLiteral("--extensions"), QStringLiteral("5"),
-                               QStringLiteral("--rate-limits"), QStringLiteral("off")});
-        emulator.start();
-        QVERIFY(emulator.waitForStarted());
         auto stop = qScopeGuard([&emulator] {
             emulator.kill();
             emulator.waitForFinished();
         });
         QString baseUrl;
         QHash<QString, QString> admin;
-        QTRY_VERIFY_WITH_TIMEOUT(readEmulatorBanner(emulator, baseUrl, admin), 60000);
+        QString key;
+        QVERIFY(
+            startEmulator(emulator,
+                          {QStringLiteral("--numbers"), QStringLiteral("5"), QStringLiteral("--extensions"),
+                           QStringLiteral("5"), QStringLiteral("--rate-limits"), QStringLiteral("off")},
+                          baseUrl, admin, &key));
+        m_database = m_dir.filePath(QStringLiteral("port.sqlite"));
+        const Run add = cli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+                             QStringLiteral("Porting"), QStringLiteral("--provider"),
+                             QStringLiteral("telnyx"), QStringLiteral("--base-url"), baseUrl},
+                            key.toUtf8() + '\n');
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+        QVERIFY(
+            cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Porting")}).exitCode ==
+            0);
+        const auto orders = [this] {
+            return jsonArray(cli({QStringLiteral("port"), QStringLiteral("list"), QStringLiteral("--format"),
+                                  QStringLiteral("json")})
+                                 .out);
+        };
+        const QJsonArray seededOrders = orders();
+        const qsizetype seeded = seededOrders.size();
+        // A submitted order keeps its blocks: refused here, with the reason, before anything is sent.
+        const auto submitted =
+            std::find_if(seededOrders.begin(), seededOrders.end(), [](const QJsonValue& row) {
+                return row[QStringLiteral("status")].toString() == QStringLiteral("submitted") &&
+                       !row[QStringLiteral("extensions")].toArray().isEmpty();
+            });
+        QVERIFY(submitted != seededOrders.end());
+        const Run kept =
+            cli({QStringLiteral("port"), QStringLiteral("delete-extension"),
+                 (*submitted)[QStringLiteral("id")].toString(),
+                 (*submitted)[QStringLiteral("extensions")][0][QStringLiteral("id")].toString()});
+        QCOMPARE(kept.exitCode, 1);
+        QVERIFY2(kept.err.contains("only while the order is Draft, In process or Exception"),
+                 kept.err.constData());
+
+        QDate date = QDate::currentDate().addDays(21);
+        while (date.dayOfWeek() > 5)
+            date = date.addDays(1);
+        const QStringList order{
+            QStringLiteral("port"),         QStringLiteral("--profile"),   QStringLiteral("Porting"),
+            QStringLiteral("--route"),      QStringLiteral("+4930901820"), QStringLiteral("--range"),
+            QStringLiteral("0-99"),         QStringLiteral("--activate"),  QStringLiteral("4-4,19-20"),
+            QStringLiteral("--end-user"),   QStringLiteral("Muster GmbH"), QStringLiteral("--auth-person"),
+            QStringLiteral("Erika Muster"), QStringLiteral("--street"),    QStringLiteral("Hauptstr. 1"),
+            QStringLiteral("--locality"),   QStringLiteral("Essen"),       QStringLiteral("--date"),
+            date.toString(Qt::ISODate)};
+        // Each broken detail is named by its option, and nothing reaches the provider.
+        const Run refused = cli(order + QStringList{QStringLiteral("--postal-code"), QStringLiteral("4512")});
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains("--postal-code: A German postal code has five digits"),
+                 refused.err.constData());
+        QCOMPARE(orders().size(), seeded);
+
+        const Run placed = cli(order + QStringList{QStringLiteral("--postal-code"), QStringLiteral("45127"),
+                                                   QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(placed.exitCode == 0, placed.err.constData());
+        const QJsonObject draft = QJsonDocument::fromJson(placed.out).object();
+        const QString id = draft.value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(draft.value(QStringLiteral("status")).toString(), QStringLiteral("draft"));
+        QCOMPARE(draft.value(QStringLiteral("numbers")).toArray().size(), 100);
+
+        // After a sync the order shows its route number, its block and the three active numbers.
+        QVERIFY(
+            cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Porting")}).exitCode ==
+            0);
+        QJsonObject listed;
+        for (const QJsonValue& row : orders()) {
+            if (row[QStringLiteral("id")].toString() == id)
+                listed = row.toObject();
+        }
+        QCOMPARE(listed.value(QStringLiteral("route_number")).toString(), QStringLiteral("+4930901820"));
+        QCOMPARE(listed.value(QStringLiteral("active")).toInt(), 3);
+        const Run shown = cli({QStringLiteral("port"), QStringLiteral("show"), id, QStringLiteral("--format"),
+                               QStringLiteral("json")});
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        const QJsonArray blocks =
+            QJsonDocument::fromJson(shown.out).object().value(QStringLiteral("extensions")).toArray();
+        QCOMPARE(blocks.size(), 1);
+        const QJsonArray numbers = blocks.at(0)[QStringLiteral("numbers")].toArray();
+        QCOMPARE(numbers.size(), 100);
+        QCOMPARE(numbers.at(19).toObject(),
+                 (QJsonObject{{QStringLiteral("number"), QStringLiteral("+493090182019")},
+                              {QStringLiteral("active"), true}}));
+
+        // The block goes while the order is a draft; then the draft itself.
+        const QString block = blocks.at(0)[QStringLiteral("id")].toString();
+        const Run removed = cli({QStringLiteral("port"), QStringLiteral("delete-extension"), id, block});
+        QVERIFY2(removed.exitCode == 0, removed.err.constData());
+        QVERIFY(cli({QStringLiteral("port"), QStringLiteral("show"), id}).out.contains("No extension block"));
+        const Run deleted = cli({QStringLiteral("port"), QStringLiteral("delete"), id});
+        QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
+        QCOMPARE(orders().size(), seeded);
+        QCOMPARE(cli({QStringLiteral("port"), QStringLiteral("show"), id}).exitCode, 1);
+    }
+
+    void aChangedHostGetsNoSecretUntilItIsEnteredAgain() {
+        if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
+            QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
+        QProcess emulator;
+        auto stop = qScopeGuard([&emulator] {
+            emulator.kill();
+            emulator.waitForFinished();
+        });
+        QString baseUrl;
+        QHash<QString, QString> admin;
+        QVERIFY(
+            startEmulator(emulator,
+                          {QStringLiteral("--numbers"), QStringLiteral("20"), QStringLiteral("--extensions"),
+                           QStringLiteral("5"), QStringLiteral("--rate-limits"), QStringLiteral("off")},
+                          baseUrl, admin));
         const QUrl entered(baseUrl);
         const QString enteredOrigin = QStringLiteral("http://127.0.0.1:%1").arg(entered.port());
         const QString movedUrl = QStringLiteral("http://127.0.0.2:%1").arg(entered.port());

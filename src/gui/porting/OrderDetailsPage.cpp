@@ -108,13 +108,13 @@ void OrderDetailsPage::retranslate() {
     check(); // the messages are translated when they are made
 }
 
-OrderDetails OrderDetailsPage::details() const {
+core::OrderDetails OrderDetailsPage::details() const {
     return {m_entity->text().trimmed(),     m_authPerson->text().trimmed(), m_street->text().trimmed(),
             m_postalCode->text().trimmed(), m_locality->text().trimmed(),   m_date->date(),
             m_reference->text().trimmed()};
 }
 
-void OrderDetailsPage::setDetails(const OrderDetails& details) {
+void OrderDetailsPage::setDetails(const core::OrderDetails& details) {
     m_entity->setText(details.entityName);
     m_authPerson->setText(details.authPersonName);
     m_street->setText(details.streetAddress);
@@ -133,7 +133,7 @@ void OrderDetailsPage::showAllProblems() {
 }
 
 void OrderDetailsPage::check() {
-    m_problems = OrderDetailsRules::check(details(), QDate::currentDate());
+    m_problems = core::OrderDetailsRules::check(details(), QDate::currentDate());
     for (auto it = m_errorOf.cbegin(); it != m_errorOf.cend(); ++it) {
         QStringList messages;
         for (const core::RuleViolation& violation : std::as_const(m_problems)) {

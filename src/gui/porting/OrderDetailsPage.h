@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gui/porting/OrderDetails.h"
+#include "core/PortOrderDetails.h"
 
 #include <QHash>
 #include <QSet>
@@ -21,8 +21,8 @@ class OrderDetailsPage : public QWizardPage {
 public:
     explicit OrderDetailsPage(QWidget* parent = nullptr);
 
-    OrderDetails details() const;
-    void setDetails(const OrderDetails& details);
+    core::OrderDetails details() const;
+    void setDetails(const core::OrderDetails& details);
     core::RuleViolations problems() const { return m_problems; }
 
     // Fields show their message once they have been edited; this shows every field's.

@@ -8,15 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::gui {
 
-int PortOrdersModel::Row::activeCount() const {
-    int count = 0;
-    for (const core::PhoneNumberExtension& extension : extensions) {
-        for (const core::NumberRange& range : extension.activationRanges)
-            count += range.size();
-    }
-    return count;
-}
-
 PortOrdersModel::PortOrdersModel(store::Database& database, QObject* parent)
     : QAbstractTableModel(parent)
     , m_database(database) {
@@ -26,15 +17,8 @@ void PortOrdersModel::load(const QList<qint64>& profileIds, std::optional<core::
     const store::PortingRepository porting(m_database);
     QList<Row> rows;
     for (const qint64 profileId : profileIds) {
-        for (const core::PortingOrder& order : porting.orders(profileId, status)) {
-            Row row{profileId, order, {}, {}};
-            for (const core::PortingPhoneNumber& number : porting.phoneNumbers(profileId, order.id)) {
-                if (row.routeNumber.isEmpty())
-                    row.routeNumber = number.phoneNumber;
-                row.extensions += porting.extensions(profileId, number.id);
-            }
-            rows.append(row);
-        }
+        for (const store::PortOrderOverview& overview : porting.overviews(profileId, status))
+            rows.append(Row{overview, profileId});
     }
     beginResetModel();
     m_rows = rows;

@@ -2,6 +2,7 @@
 
 #include "core/PortingOrder.h"
 #include "gui/GuiForward.h"
+#include "store/PortingRepository.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -26,12 +27,8 @@ public:
         ColumnCount
     };
 
-    struct Row {
+    struct Row : store::PortOrderOverview {
         qint64 profileId = 0;
-        core::PortingOrder order;
-        QString routeNumber; // the first number on the order; empty when none was pulled
-        QList<core::PhoneNumberExtension> extensions;
-        int activeCount() const;
     };
 
     explicit PortOrdersModel(store::Database& database, QObject* parent = nullptr);

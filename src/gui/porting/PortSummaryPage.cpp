@@ -137,7 +137,7 @@ void PortSummaryPage::updateButtons() {
 }
 
 providers::PortOrderRequest PortSummaryPage::request() const {
-    const OrderDetails details = m_details.details();
+    const core::OrderDetails details = m_details.details();
     return {m_route.routeE164(),   details.customerReference, details.entityName, details.authPersonName,
             details.streetAddress, details.postalCode,        details.locality,   details.requestedDate,
             m_extensions.block(),  m_extensions.ranges()};
@@ -212,7 +212,7 @@ void PortSummaryPage::showResult(const QString& text, const std::optional<net::A
 }
 
 QString PortSummaryPage::summaryText() const {
-    const OrderDetails details = m_details.details();
+    const core::OrderDetails details = m_details.details();
     const core::NumberRange block = m_extensions.block();
     QStringList active;
     int activeCount = 0;

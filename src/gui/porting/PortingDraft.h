@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/PortOrderDetails.h"
 #include "core/PortingOrder.h"
-#include "gui/porting/OrderDetails.h"
 
 #include <QList>
 #include <QString>
@@ -13,7 +13,7 @@ namespace trunkline::gui {
 // profile) so that it survives closing the wizard or the app. It holds no secret, only what was typed.
 struct PortingDraft {
     QString routeText; // as typed, so a half-typed number comes back as it was
-    OrderDetails details;
+    core::OrderDetails details;
     core::NumberRange block{0, 99};
     QList<core::NumberRange> activationRanges;
 

@@ -6,7 +6,7 @@
 #include <QDate>
 #include <QString>
 
-namespace trunkline::gui {
+namespace trunkline::core {
 
 // What a German porting order needs before it is submitted, besides its numbers (docs/api/
 // telnyx-porting.md §2, UpdatePortingOrder): the end user (entity and authorised person), the service
@@ -29,7 +29,7 @@ class OrderDetailsRules {
     Q_DECLARE_TR_FUNCTIONS(OrderDetailsRules)
 
 public:
-    static core::RuleViolations check(const OrderDetails& details, const QDate& today);
+    static RuleViolations check(const OrderDetails& details, const QDate& today);
 };
 
-} // namespace trunkline::gui
+} // namespace trunkline::core

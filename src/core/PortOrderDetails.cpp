@@ -1,13 +1,13 @@
-#include "gui/porting/OrderDetails.h"
+#include "core/PortOrderDetails.h"
 
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
-namespace trunkline::gui {
+namespace trunkline::core {
 
-core::RuleViolations OrderDetailsRules::check(const OrderDetails& details, const QDate& today) {
-    core::RuleViolations violations;
+RuleViolations OrderDetailsRules::check(const OrderDetails& details, const QDate& today) {
+    RuleViolations violations;
     const auto required = [&violations](const QString& value, const QString& field, const QString& message) {
         if (value.trimmed().isEmpty())
             violations.append({field, message});
@@ -37,4 +37,4 @@ core::RuleViolations OrderDetailsRules::check(const OrderDetails& details, const
     return violations;
 }
 
-} // namespace trunkline::gui
+} // namespace trunkline::core
