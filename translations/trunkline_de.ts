@@ -260,6 +260,11 @@ Commands:
   pending list|show|apply|discard [ID] [--all]
   port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers FILE)
                              plan a German extended-number port: every number, active or not
+  port --profile P --route ... --range ... --activate ... --end-user ... --loa FILE ...
+       [--submit]
+                             place the order (see port --help)
+  port list|show|delete-extension|delete [ID] [BLOCK]
+                             the port orders in the database, and what can go from them
   route (--profile P | --entries FILE) [--lint] [--format json] -- DIALED...
                              which Restcomm number or regex route a dialed number reaches
   validate number TEXT [--region DE]
@@ -296,6 +301,11 @@ Befehle:
   pending list|show|apply|discard [ID] [--all]
   port --dry-run --route +49... --range 0-99 (--activate 4-4,19-20 | --activate-numbers DATEI)
                              eine Portierung deutscher Durchwahlnummern planen: jede Nummer, aktiv oder nicht
+  port --profile P --route ... --range ... --activate ... --end-user ... --loa DATEI ...
+       [--submit]
+                             den Auftrag erteilen (siehe port --help)
+  port list|show|delete-extension|delete [ID] [BLOCK]
+                             die Portierungsaufträge in der Datenbank, und was daraus entfernt werden kann
   route (--profile P | --entries DATEI) [--lint] [--format json] -- GEWÄHLT...
                              welche Restcomm-Nummer oder Regex-Route eine gewählte Nummer erreicht
   validate number TEXT [--region DE]
@@ -1734,6 +1744,26 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Numbers are ported on working days; choose a day from Monday to Friday.</source>
         <translation>Rufnummern werden an Werktagen portiert; wählen Sie einen Tag von Montag bis Freitag.</translation>
     </message>
+    <message>
+        <source>The letter of authorisation (LOA), signed by the end user, is required: a PDF, JPEG or PNG file.</source>
+        <translation>Die vom Endkunden unterschriebene Portierungsvollmacht (LOA) ist erforderlich: eine PDF-, JPEG- oder PNG-Datei.</translation>
+    </message>
+    <message>
+        <source>The end user&apos;s latest invoice from the current carrier is required: a PDF, JPEG or PNG file.</source>
+        <translation>Die letzte Rechnung des bisherigen Anbieters an den Endkunden ist erforderlich: eine PDF-, JPEG- oder PNG-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 MB; at most %3 MB can be uploaded.</source>
+        <translation>%1 hat %2 MB; höchstens %3 MB können hochgeladen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PDF, JPEG or PNG file.</source>
+        <translation>%1 ist keine PDF-, JPEG- oder PNG-Datei.</translation>
+    </message>
 </context>
 <context>
     <name>PaymentType</name>
@@ -2040,10 +2070,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 <context>
     <name>PortCommand</name>
     <message>
-        <source>Plans the port of a German main line with its extension block: checks the route number, the extension range and the activation ranges against the porting rules, and prints every number that will port with whether it will be active. --activate-numbers takes a file with one wanted number per line (+49 201 23456 7804, 0049…, 0201…) and derives the fewest activation ranges.</source>
-        <translation>Plant die Portierung eines deutschen Hauptanschlusses mit seinem Durchwahlblock: prüft Stammnummer, Durchwahlbereich und Aktivierungsbereiche gegen die Portierungsregeln und listet jede Nummer, die portiert wird, mit der Angabe, ob sie aktiv sein wird. --activate-numbers nimmt eine Datei mit einer gewünschten Nummer pro Zeile (+49 201 23456 7804, 0049…, 0201…) und leitet daraus die wenigsten Aktivierungsbereiche ab.</translation>
-    </message>
-    <message>
         <source>Only check and print the plan (needs no profile).</source>
         <translation>Nur prüfen und den Plan ausgeben (braucht kein Profil).</translation>
     </message>
@@ -2070,10 +2096,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>--format: must be text or json, not “%1”.</source>
         <translation>--format: muss text oder json sein, nicht „%1“.</translation>
-    </message>
-    <message>
-        <source>port: only --dry-run is available in this version; port orders are placed from the Telnyx portal until the porting wizard lands.</source>
-        <translation>port: in dieser Version gibt es nur --dry-run; Portierungsaufträge werden im Telnyx-Portal erteilt, bis der Portierungsassistent kommt.</translation>
     </message>
     <message>
         <source>port: --route and --range are required.</source>
@@ -2115,12 +2137,215 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>%1 numbers port, %2 active, %3 inactive</source>
         <translation>%1 Nummern werden portiert, %2 aktiv, %3 inaktiv</translation>
     </message>
+    <message>
+        <source>Plans or places the port of a German main line with its extension block: checks the route number, the extension range and the activation ranges against the porting rules. --dry-run prints every number that will port with whether it will be active; --profile P places the order (the documents uploaded, a draft with the route number only, its details and the extension block) and --submit submits it. --activate-numbers takes a file with one wanted number per line (+49 201 23456 7804, 0049…, 0201…) and derives the fewest activation ranges.
+port list|show|delete-extension|delete: see `port list --help`.</source>
+        <translation>Plant oder erteilt die Portierung eines deutschen Hauptanschlusses mit seinem Durchwahlblock: prüft Stammnummer, Durchwahlbereich und Aktivierungsbereiche gegen die Portierungsregeln. --dry-run listet jede Nummer, die portiert wird, mit der Angabe, ob sie aktiv sein wird; --profile P erteilt den Auftrag (die Dokumente hochgeladen, ein Entwurf nur mit der Stammnummer, seine Angaben und der Durchwahlblock) und --submit sendet ihn ab. --activate-numbers nimmt eine Datei mit einer gewünschten Nummer pro Zeile (+49 201 23456 7804, 0049…, 0201…) und leitet daraus die wenigsten Aktivierungsbereiche ab.
+port list|show|delete-extension|delete: siehe `port list --help`.</translation>
+    </message>
+    <message>
+        <source>Place the order on this profile (name or id).</source>
+        <translation>Den Auftrag für dieses Profil erteilen (Name oder ID).</translation>
+    </message>
+    <message>
+        <source>The company that holds the numbers today.</source>
+        <translation>Die Firma, der die Rufnummern heute gehören.</translation>
+    </message>
+    <message>
+        <source>Who signs the letter of authorisation.</source>
+        <translation>Wer die Portierungsvollmacht unterschreibt.</translation>
+    </message>
+    <message>
+        <source>Street address where the numbers are in service.</source>
+        <translation>Straße und Hausnummer, wo die Rufnummern geschaltet sind.</translation>
+    </message>
+    <message>
+        <source>Its German postal code (five digits).</source>
+        <translation>Deren deutsche Postleitzahl (fünf Ziffern).</translation>
+    </message>
+    <message>
+        <source>Its town or city.</source>
+        <translation>Deren Ort.</translation>
+    </message>
+    <message>
+        <source>The requested porting date, a working day after today.</source>
+        <translation>Das gewünschte Portierungsdatum, ein Werktag nach heute.</translation>
+    </message>
+    <message>
+        <source>The letter of authorisation the end user signed (PDF, JPEG or PNG).</source>
+        <translation>Die vom Endkunden unterschriebene Portierungsvollmacht (PDF, JPEG oder PNG).</translation>
+    </message>
+    <message>
+        <source>Their latest invoice from the current carrier (PDF, JPEG or PNG).</source>
+        <translation>Seine letzte Rechnung des bisherigen Anbieters (PDF, JPEG oder PNG).</translation>
+    </message>
+    <message>
+        <source>Your own reference for the order (optional).</source>
+        <translation>Ihre eigene Referenz für den Auftrag (optional).</translation>
+    </message>
+    <message>
+        <source>Submit the order once it is placed.</source>
+        <translation>Den Auftrag absenden, sobald er angelegt ist.</translation>
+    </message>
+    <message>
+        <source>port: give either --dry-run (check the plan) or --profile P (place the order).</source>
+        <translation>port: geben Sie entweder --dry-run (den Plan prüfen) oder --profile P (den Auftrag erteilen) an.</translation>
+    </message>
+    <message>
+        <source>port: --submit places an order; it cannot go with --dry-run.</source>
+        <translation>port: --submit erteilt einen Auftrag; es passt nicht zu --dry-run.</translation>
+    </message>
+    <message>
+        <source>--date: “%1” is not a date (YYYY-MM-DD).</source>
+        <translation>--date: „%1“ ist kein Datum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>Profile %1 takes no port orders (%2 has none).</source>
+        <translation>Profil %1 nimmt keine Portierungsaufträge an (%2 kennt keine).</translation>
+    </message>
+    <message>
+        <source>The order was not created: %1</source>
+        <translation>Der Auftrag wurde nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Draft order %1 was created, but the rest did not go through: %2 Delete it with `trunkline-cli port delete %1`, or finish it on the Port orders page.</source>
+        <translation>Der Auftragsentwurf %1 wurde angelegt, der Rest aber nicht: %2 Löschen Sie ihn mit `trunkline-cli port delete %1` oder stellen Sie ihn auf der Seite Portierungsaufträge fertig.</translation>
+    </message>
+    <message>
+        <source>Draft order %1 created on %2 with the extension block attached.</source>
+        <translation>Auftragsentwurf %1 für %2 angelegt, mit angehängtem Durchwahlblock.</translation>
+    </message>
+    <message>
+        <source>Order %1 was not submitted: %2 It stays a draft; submit it on the Port orders page once the cause is fixed.</source>
+        <translation>Der Auftrag %1 wurde nicht abgesendet: %2 Er bleibt ein Entwurf; senden Sie ihn auf der Seite Portierungsaufträge ab, sobald die Ursache behoben ist.</translation>
+    </message>
+    <message>
+        <source>Order %1 submitted; its status is now %2.</source>
+        <translation>Der Auftrag %1 wurde abgesendet; sein Status ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Its numbers and extension blocks arrive with the next `trunkline-cli sync --profile %1`.</source>
+        <translation>Seine Rufnummern und Durchwahlblöcke kommen mit dem nächsten `trunkline-cli sync --profile %1`.</translation>
+    </message>
 </context>
 <context>
     <name>PortOrderCsv</name>
     <message>
         <source>Could not write the file: %1</source>
         <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortOrdersCommand</name>
+    <message>
+        <source>Profile %1 takes no port orders.</source>
+        <translation>Profil %1 nimmt keine Portierungsaufträge an.</translation>
+    </message>
+    <message>
+        <source>The port orders in the database (run sync to refresh them):
+  list                        each order: id, status, route number, extension blocks, active numbers
+  show ID                     the order, its extension blocks and every number it ports
+  delete-extension ID BLOCK   remove an extension block (its id, see show) at the provider; only while
+                              the order is draft, in process or exception
+  delete ID                   delete a draft order at the provider</source>
+        <translation>Die Portierungsaufträge in der Datenbank (sync aktualisiert sie):
+  list                        jeder Auftrag: ID, Status, Stammnummer, Durchwahlblöcke, aktive Rufnummern
+  show ID                     der Auftrag, seine Durchwahlblöcke und jede Rufnummer, die er portiert
+  delete-extension ID BLOCK   einen Durchwahlblock (seine ID, siehe show) beim Anbieter entfernen; nur solange
+                              der Auftrag Entwurf, In Bearbeitung oder Ausnahme ist
+  delete ID                   einen Auftragsentwurf beim Anbieter löschen</translation>
+    </message>
+    <message>
+        <source>list, show, delete-extension or delete</source>
+        <translation>list, show, delete-extension oder delete</translation>
+    </message>
+    <message>
+        <source>Only this profile (name or id).</source>
+        <translation>Nur dieses Profil (Name oder ID).</translation>
+    </message>
+    <message>
+        <source>list: only orders with this status (e.g. draft, exception).</source>
+        <translation>list: nur Aufträge mit diesem Status (z. B. draft, exception).</translation>
+    </message>
+    <message>
+        <source>text or json.</source>
+        <translation>text oder json.</translation>
+    </message>
+    <message>
+        <source>--format: must be text or json, not “%1”.</source>
+        <translation>--format: muss text oder json sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>port: use `port list`, `port show ID`, `port delete-extension ID BLOCK` or `port delete ID`.</source>
+        <translation>port: verwenden Sie `port list`, `port show ID`, `port delete-extension ID BLOCK` oder `port delete ID`.</translation>
+    </message>
+    <message>
+        <source>--status: “%1” is not a port order status.</source>
+        <translation>--status: „%1“ ist kein Status eines Portierungsauftrags.</translation>
+    </message>
+    <message>
+        <source>Order %1 (%2), profile %3</source>
+        <translation>Auftrag %1 (%2), Profil %3</translation>
+    </message>
+    <message>
+        <source>Route number: %1</source>
+        <translation>Stammnummer: %1</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Requested porting date: %1</source>
+        <translation>Gewünschtes Portierungsdatum: %1</translation>
+    </message>
+    <message>
+        <source>No extension block (run sync if one was attached since).</source>
+        <translation>Kein Durchwahlblock (führen Sie sync aus, falls seither einer angehängt wurde).</translation>
+    </message>
+    <message>
+        <source>Extension block %1: %2-%3, %4 numbers, %5 active</source>
+        <translation>Durchwahlblock %1: %2-%3, %4 Rufnummern, %5 aktiv</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>Order %1 has no extension block %2 (see port show %1).</source>
+        <translation>Der Auftrag %1 hat keinen Durchwahlblock %2 (siehe port show %1).</translation>
+    </message>
+    <message>
+        <source>Extensions can be deleted only while the order is Draft, In process or Exception; order %1 is %2.</source>
+        <translation>Durchwahlblöcke können nur gelöscht werden, solange der Auftrag den Status Entwurf, In Bearbeitung oder Ausnahme hat; der Auftrag %1 hat den Status %2.</translation>
+    </message>
+    <message>
+        <source>The extension block %1 was not deleted: %2</source>
+        <translation>Der Durchwahlblock %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>Deleted extension block %1 from order %2.</source>
+        <translation>Durchwahlblock %1 aus dem Auftrag %2 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted (a submitted order is cancelled instead); order %1 is %2.</source>
+        <translation>Nur ein Entwurf kann gelöscht werden (ein abgesendeter Auftrag wird stattdessen storniert); der Auftrag %1 hat den Status %2.</translation>
+    </message>
+    <message>
+        <source>The draft %1 was not deleted: %2</source>
+        <translation>Der Entwurf %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>Deleted the draft order %1.</source>
+        <translation>Auftragsentwurf %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>There is no port order %1 in the database (see port list; run sync first?).</source>
+        <translation>In der Datenbank gibt es keinen Portierungsauftrag %1 (siehe port list; zuerst sync ausführen?).</translation>
     </message>
 </context>
 <context>
@@ -3757,6 +3982,38 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
         <source>An unexpected error occurred; please retry the request.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten; bitte wiederholen Sie die Anfrage.</translation>
     </message>
+    <message>
+        <source>The emulator fetches no documents from a URL; send the file inline (/file, base64).</source>
+        <translation>Der Emulator lädt keine Dokumente von einer URL; senden Sie die Datei direkt mit (/file, Base64).</translation>
+    </message>
+    <message>
+        <source>/filename must be present.</source>
+        <translation>/filename muss angegeben sein.</translation>
+    </message>
+    <message>
+        <source>/file must be present (the file, base64).</source>
+        <translation>/file muss angegeben sein (die Datei, Base64).</translation>
+    </message>
+    <message>
+        <source>/file is not base64 or is empty.</source>
+        <translation>/file ist kein Base64 oder leer.</translation>
+    </message>
+    <message>
+        <source>/file has %1 bytes; at most %2 are taken.</source>
+        <translation>/file hat %1 Bytes; höchstens %2 werden angenommen.</translation>
+    </message>
+    <message>
+        <source>/file must be a PDF, JPEG or PNG file.</source>
+        <translation>/file muss eine PDF-, JPEG- oder PNG-Datei sein.</translation>
+    </message>
+    <message>
+        <source>Document %1 was not found.</source>
+        <translation>Das Dokument %1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Document %1 was not found; upload it first (POST /documents).</source>
+        <translation>Das Dokument %1 wurde nicht gefunden; laden Sie es zuerst hoch (POST /documents).</translation>
+    </message>
 </context>
 <context>
     <name>TimeZoneRepository</name>
@@ -5350,10 +5607,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>Auftragsdaten</translation>
     </message>
     <message>
-        <source>Who holds the numbers today, where they are in service, and when they should move. The losing carrier compares these with its records.</source>
-        <translation>Wem die Rufnummern heute gehören, wo sie geschaltet sind und wann sie umziehen sollen. Der abgebende Anbieter gleicht diese Angaben mit seinen Unterlagen ab.</translation>
-    </message>
-    <message>
         <source>&amp;End user (company):</source>
         <translation>&amp;Endkunde (Firma):</translation>
     </message>
@@ -5392,6 +5645,38 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>e.g. Erika Mustermann</source>
         <translation>z. B. Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>Choose the document</source>
+        <translation>Dokument wählen</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Dokumente (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Signed &amp;LOA:</source>
+        <translation>Unterschriebene &amp;LOA:</translation>
+    </message>
+    <message>
+        <source>Latest &amp;invoice:</source>
+        <translation>Letzte &amp;Rechnung:</translation>
+    </message>
+    <message>
+        <source>The letter of authorisation the end user signed (PDF, JPEG or PNG)</source>
+        <translation>Die vom Endkunden unterschriebene Portierungsvollmacht (PDF, JPEG oder PNG)</translation>
+    </message>
+    <message>
+        <source>Their latest invoice from the current carrier (PDF, JPEG or PNG)</source>
+        <translation>Seine letzte Rechnung des bisherigen Anbieters (PDF, JPEG oder PNG)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Who holds the numbers today, where they are in service, when they should move, and the signed LOA with their latest invoice. The losing carrier compares these with its records.</source>
+        <translation>Wem die Rufnummern heute gehören, wo sie geschaltet sind, wann sie umziehen sollen, und die unterschriebene Portierungsvollmacht mit der letzten Rechnung. Der abgebende Anbieter gleicht diese Angaben mit seinen Unterlagen ab.</translation>
     </message>
 </context>
 <context>
@@ -5750,10 +6035,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>Unterlagen (Portierungsvollmacht und Rechnung)</translation>
     </message>
     <message>
-        <source>“Create draft order” creates the order at %1 with the route number only, adds these details and attaches the extensions; it stays a draft until you submit it. Submitting needs the LOA and the latest invoice on the order.</source>
-        <translation>„Auftragsentwurf anlegen“ legt den Auftrag bei %1 nur mit der Stammnummer an, ergänzt diese Angaben und hängt die Durchwahlen an; er bleibt ein Entwurf, bis Sie ihn absenden. Zum Absenden braucht der Auftrag die Portierungsvollmacht und die letzte Rechnung.</translation>
-    </message>
-    <message>
         <source>There is no connection to a provider here, so the order is only checked. “Keep as draft” keeps it on this computer, to be continued later from the Port orders page.</source>
         <translation>Hier besteht keine Verbindung zu einem Anbieter, daher wird der Auftrag nur geprüft. „Als Entwurf behalten“ bewahrt ihn auf diesem Computer auf, um ihn später auf der Seite Portierungsaufträge fortzusetzen.</translation>
     </message>
@@ -5764,10 +6045,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>S&amp;ubmit order</source>
         <translation>Auftrag a&amp;bsenden</translation>
-    </message>
-    <message>
-        <source>Creating the order…</source>
-        <translation>Der Auftrag wird angelegt…</translation>
     </message>
     <message>
         <source>The profile cannot be connected.</source>
@@ -5800,6 +6077,18 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Uploading the documents and creating the order…</source>
+        <translation>Die Dokumente werden hochgeladen und der Auftrag wird angelegt…</translation>
+    </message>
+    <message>
+        <source>Documents uploaded with the order: %1 (LOA), %2 (invoice)</source>
+        <translation>Mit dem Auftrag hochgeladene Dokumente: %1 (LOA), %2 (Rechnung)</translation>
+    </message>
+    <message>
+        <source>“Create draft order” uploads the LOA and the invoice, creates the order at %1 with the route number only, adds these details and attaches the extensions; it stays a draft until you submit it.</source>
+        <translation>„Auftragsentwurf anlegen“ lädt die Portierungsvollmacht und die Rechnung hoch, legt den Auftrag bei %1 nur mit der Stammnummer an, ergänzt diese Angaben und hängt die Durchwahlen an; er bleibt ein Entwurf, bis Sie ihn absenden.</translation>
     </message>
 </context>
 <context>
@@ -6567,6 +6856,14 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>extended numbers %1 of porting order %2</source>
         <translation>die Durchwahlnummern %1 des Portierungsauftrags %2</translation>
+    </message>
+    <message>
+        <source>the document %1</source>
+        <translation>das Dokument %1</translation>
+    </message>
+    <message>
+        <source>The answer names no document id.</source>
+        <translation>Die Antwort nennt keine Dokument-ID.</translation>
     </message>
 </context>
 <context>

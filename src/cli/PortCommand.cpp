@@ -58,7 +58,8 @@ int PortCommand::run(CliContext& context, const QStringList& arguments) {
         tr("Plans or places the port of a German main line with its extension block: checks the route "
            "number, the extension range and the activation ranges against the porting rules. --dry-run "
            "prints every number that will port with whether it will be active; --profile P places the "
-           "order (a draft with the route number only, its details and the extension block) and --submit "
+           "order (the documents uploaded, a draft with the route number only, its details and the extension "
+           "block) and --submit "
            "submits it. --activate-numbers takes a file with one wanted number per line (+49 201 23456 "
            "7804, 0049…, 0201…) and derives the fewest activation ranges.\n"
            "port list|show|delete-extension|delete: see `port list --help`."));
@@ -76,6 +77,10 @@ int PortCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption({u"locality"_s, tr("Its town or city."), u"town"_s});
     parser.addOption(
         {u"date"_s, tr("The requested porting date, a working day after today."), u"YYYY-MM-DD"_s});
+    parser.addOption(
+        {u"loa"_s, tr("The letter of authorisation the end user signed (PDF, JPEG or PNG)."), u"file"_s});
+    parser.addOption(
+        {u"invoice"_s, tr("Their latest invoice from the current carrier (PDF, JPEG or PNG)."), u"file"_s});
     parser.addOption({u"reference"_s, tr("Your own reference for the order (optional)."), u"text"_s});
     parser.addOption({u"submit"_s, tr("Submit the order once it is placed.")});
     parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
@@ -129,34 +134,52 @@ int PortCommand::run(CliContext& context, const QStringList& arguments) {
         const QDate date = QDate::fromString(dateText, Qt::ISODate);
         if (!dateText.isEmpty() && !date.isValid())
             return context.fail(kExitUsage, tr("--date: “%1” is not a date (YYYY-MM-DD).").arg(dateText));
-        const core::OrderDetails details{parser.value(u"end-user"_s), parser.value(u"auth-person"_s),
-                                         parser.value(u"street"_s),   parser.value(u"postal-code"_s),
-                                         parser.value(u"locality"_s), date,
-                                         parser.value(u"reference"_s)};
+        core::OrderDetails details;
+        details.entityName = parser.value(u"end-user"_s);
+        details.authPersonName = parser.value(u"auth-person"_s);
+        details.streetAddress = parser.value(u"street"_s);
+        details.postalCode = parser.value(u"postal-code"_s);
+        details.locality = parser.value(u"locality"_s);
+        details.requestedDate = date;
+        details.customerReference = parser.value(u"reference"_s);
+        details.loaPath = parser.value(u"loa"_s);
+        details.invoicePath = parser.value(u"invoice"_s);
         // Named by the option that gives the field, not by the API's JSON pointer.
         for (core::RuleViolation violation : core::OrderDetailsRules::check(details, QDate::currentDate())) {
             violation.field = optionOf(violation.field);
             violations << violation;
         }
-        request = {route,
-                   details.customerReference,
-                   details.entityName,
-                   details.authPersonName,
-                   details.streetAddress,
-                   details.postalCode,
-                   details.locality,
-                   details.requestedDate,
-                   *range,
-                   activation};
+        request.routeE164 = route;
+        request.customerReference = details.customerReference;
+        request.entityName = details.entityName;
+        request.authPersonName = details.authPersonName;
+        request.streetAddress = details.streetAddress;
+        request.postalCode = details.postalCode;
+        request.locality = details.locality;
+        request.requestedDate = details.requestedDate;
+        request.extensionRange = *range;
+        request.activationRanges = activation;
     }
     if (!violations.isEmpty()) {
         for (const core::RuleViolation& v : std::as_const(violations))
             context.fail(kExitValidationFailed, tr("%1: %2").arg(v.field, v.message));
         return kExitValidationFailed;
     }
-    if (!dryRun)
+    if (!dryRun) {
+        // The rules passed, so the files were readable a moment ago; read them whole now.
+        QString unreadable;
+        std::optional<core::OrderDocument> loa =
+            core::OrderDetailsRules::readDocument(parser.value(u"loa"_s), &unreadable);
+        std::optional<core::OrderDocument> invoice =
+            loa ? core::OrderDetailsRules::readDocument(parser.value(u"invoice"_s), &unreadable)
+                : std::nullopt;
+        if (!loa || !invoice)
+            return context.fail(kExitFailure, unreadable);
+        request.loa = std::move(*loa);
+        request.invoice = std::move(*invoice);
         return place(context, parser.value(u"profile"_s), request, parser.isSet(u"submit"_s),
                      format == u"json"_s);
+    }
 
     const QJsonObject plan = planJson(route, *range, activation);
     if (format == u"json"_s) {
@@ -175,7 +198,9 @@ QString PortCommand::optionOf(const QString& field) {
         {u"/end_user/location/postal_code"_s, u"--postal-code"_s},
         {u"/end_user/location/locality"_s, u"--locality"_s},
         {u"/activation_settings/foc_datetime_requested"_s, u"--date"_s},
-        {u"/customer_reference"_s, u"--reference"_s}};
+        {u"/customer_reference"_s, u"--reference"_s},
+        {u"/documents/loa"_s, u"--loa"_s},
+        {u"/documents/invoice"_s, u"--invoice"_s}};
     return options.value(field, field);
 }
 

@@ -1,5 +1,7 @@
 #include "core/PortOrderDetails.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +36,48 @@ RuleViolations OrderDetailsRules::check(const OrderDetails& details, const QDate
     else if (details.requestedDate.dayOfWeek() > 5)
         violations.append({u"/activation_settings/foc_datetime_requested"_s,
                            tr("Numbers are ported on working days; choose a day from Monday to Friday.")});
+
+    if (details.loaPath.isEmpty())
+        violations.append(
+            {u"/documents/loa"_s, tr("The letter of authorisation (LOA), signed by the end user, "
+                                     "is required: a PDF, JPEG or PNG file.")});
+    else if (const QString problem = documentProblem(details.loaPath); !problem.isEmpty())
+        violations.append({u"/documents/loa"_s, problem});
+    if (details.invoicePath.isEmpty())
+        violations.append({u"/documents/invoice"_s, tr("The end user's latest invoice from the current "
+                                                       "carrier is required: a PDF, JPEG or PNG file.")});
+    else if (const QString problem = documentProblem(details.invoicePath); !problem.isEmpty())
+        violations.append({u"/documents/invoice"_s, problem});
     return violations;
+}
+
+QString OrderDetailsRules::documentProblem(const QString& path) {
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot read %1: %2").arg(name, file.errorString());
+    if (file.size() > kMaxDocumentBytes)
+        return tr("%1 has %2 MB; at most %3 MB can be uploaded.")
+            .arg(name)
+            .arg(double(file.size()) / (1024 * 1024), 0, 'f', 1)
+            .arg(kMaxDocumentBytes / (1024 * 1024));
+    const QByteArray head = file.read(8);
+    const bool taken =
+        head.startsWith("%PDF-") || head.startsWith("\xFF\xD8\xFF") || head.startsWith("\x89PNG\r\n\x1A\n");
+    return taken ? QString() : tr("%1 is not a PDF, JPEG or PNG file.").arg(name);
+}
+
+std::optional<OrderDocument> OrderDetailsRules::readDocument(const QString& path, QString* error) {
+    if (const QString problem = documentProblem(path); !problem.isEmpty()) {
+        *error = problem;
+        return std::nullopt;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
+        return std::nullopt;
+    }
+    return OrderDocument{QFileInfo(path).fileName(), file.readAll()};
 }
 
 } // namespace trunkline::core

@@ -8,6 +8,7 @@
 // The sentences a row carries are marked with QT_TRANSLATE_NOOP in the context of the class that shows
 // them (and translated there with QCoreApplication::translate), so each keeps its translation.
 
+#include "core/PortOrderDetails.h"
 #include "core/PortingOrder.h"
 #include "providers/ProviderCalls.h"
 
@@ -84,6 +85,9 @@ struct PortOrderRequest {
     QDate requestedDate;
     core::NumberRange extensionRange;
     QList<core::NumberRange> activationRanges;
+    // Uploaded before the draft is created; one left empty is not sent (the submission then names it).
+    core::OrderDocument loa;
+    core::OrderDocument invoice;
 };
 
 // Places port orders: creates the draft with the route number only, fills in the details, finds the

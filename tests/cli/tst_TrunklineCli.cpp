@@ -602,14 +602,33 @@ private slots:
         QDate date = QDate::currentDate().addDays(21);
         while (date.dayOfWeek() > 5)
             date = date.addDays(1);
-        const QStringList order{
-            QStringLiteral("port"),         QStringLiteral("--profile"),   QStringLiteral("Porting"),
-            QStringLiteral("--route"),      QStringLiteral("+4930901820"), QStringLiteral("--range"),
-            QStringLiteral("0-99"),         QStringLiteral("--activate"),  QStringLiteral("4-4,19-20"),
-            QStringLiteral("--end-user"),   QStringLiteral("Muster GmbH"), QStringLiteral("--auth-person"),
-            QStringLiteral("Erika Muster"), QStringLiteral("--street"),    QStringLiteral("Hauptstr. 1"),
-            QStringLiteral("--locality"),   QStringLiteral("Essen"),       QStringLiteral("--date"),
-            date.toString(Qt::ISODate)};
+        const QString loa =
+            trunkline::tests::writeInputFile(m_dir.path(), QStringLiteral("loa"), "%PDF-1.4\n%%EOF\n");
+        const QString invoice = trunkline::tests::writeInputFile(m_dir.path(), QStringLiteral("invoice"),
+                                                                 "%PDF-1.4\n% March\n%%EOF\n");
+        const QStringList order{QStringLiteral("port"),
+                                QStringLiteral("--profile"),
+                                QStringLiteral("Porting"),
+                                QStringLiteral("--route"),
+                                QStringLiteral("+4930901820"),
+                                QStringLiteral("--range"),
+                                QStringLiteral("0-99"),
+                                QStringLiteral("--activate"),
+                                QStringLiteral("4-4,19-20"),
+                                QStringLiteral("--end-user"),
+                                QStringLiteral("Muster GmbH"),
+                                QStringLiteral("--auth-person"),
+                                QStringLiteral("Erika Muster"),
+                                QStringLiteral("--street"),
+                                QStringLiteral("Hauptstr. 1"),
+                                QStringLiteral("--locality"),
+                                QStringLiteral("Essen"),
+                                QStringLiteral("--date"),
+                                date.toString(Qt::ISODate),
+                                QStringLiteral("--loa"),
+                                loa,
+                                QStringLiteral("--invoice"),
+                                invoice};
         // Each broken detail is named by its option, and nothing reaches the provider.
         const Run refused = cli(order + QStringList{QStringLiteral("--postal-code"), QStringLiteral("4512")});
         QCOMPARE(refused.exitCode, 3);
@@ -658,6 +677,14 @@ private slots:
         QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
         QCOMPARE(orders().size(), seeded);
         QCOMPARE(cli({QStringLiteral("port"), QStringLiteral("show"), id}).exitCode, 1);
+
+        // Placed and submitted in one go: the documents uploaded, the order in process.
+        QStringList another = order;
+        another.replace(another.indexOf(QStringLiteral("+4930901820")), QStringLiteral("+4930901830"));
+        const Run sent = cli(another + QStringList{QStringLiteral("--postal-code"), QStringLiteral("45127"),
+                                                   QStringLiteral("--submit")});
+        QVERIFY2(sent.exitCode == 0, sent.err.constData());
+        QVERIFY2(sent.out.contains("submitted; its status is now In process"), sent.out.constData());
     }
 
     void aChangedHostGetsNoSecretUntilItIsEnteredAgain() {

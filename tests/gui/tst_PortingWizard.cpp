@@ -18,12 +18,14 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -96,6 +98,20 @@ private slots:
         m_wizard->findChild<QDateEdit*>(u"requestedDateEdit"_s)->setDate(QDate::currentDate());
         QVERIFY(text(u"requestedDateError"_s).contains(u"after today"_s));
         QVERIFY(!nextButton()->isEnabled());
+        fillDetails();
+        // The documents: a file that is not a PDF, JPEG or PNG, and one that is not there.
+        type(u"loaEdit"_s, document(u"loa.txt"_s, "signed, honestly"));
+        QCOMPARE(text(u"loaEditError"_s), u"loa.txt is not a PDF, JPEG or PNG file."_s);
+        QVERIFY(!nextButton()->isEnabled());
+        type(u"invoiceEdit"_s, m_files.filePath(u"missing.pdf"_s));
+        QVERIFY2(text(u"invoiceEditError"_s).startsWith(u"Cannot read missing.pdf"_s),
+                 qPrintable(text(u"invoiceEditError"_s)));
+        type(u"invoiceEdit"_s, QString());
+        QVERIFY(
+            text(u"invoiceEditError"_s).contains(u"latest invoice from the current carrier is required"_s));
+        fillDetails();
+        QVERIFY(text(u"loaEditError"_s).isEmpty());
+        QVERIFY(nextButton()->isEnabled());
     }
     void pastedListBecomesRangesAndRulesGateNext() {
         walkToExtensions();
@@ -178,9 +194,10 @@ private slots:
         QTRY_COMPARE(m_wizard->windowTitle(), u"New port order"_s);
     }
 
-    // The whole flow against the emulator (the demo account's Telnyx): the draft is created with the
-    // route number only, the extension attached with the derived ranges; submitting is refused because
-    // the order has no LOA and invoice, and the refusal names that field.
+    // The whole flow against the emulator (the demo account's Telnyx): the documents uploaded, the draft
+    // created with the route number only, the extension attached with the derived ranges, the order
+    // submitted. A second order for the same route number is refused by the provider, which names the
+    // field, and nothing typed is lost.
     void placesTheOrderAtTheEmulator() {
         m_wizard.reset();
         QVERIFY(store::ProfileRepository(m_test->database()).remove(m_profile)); // demo profiles come first
@@ -234,13 +251,29 @@ private slots:
         QCOMPARE(extensions.first().activationRanges, (Ranges{{4, 4}, {19, 20}, {42, 42}}));
 
         submit->click();
-        QTRY_VERIFY_WITH_TIMEOUT(text(u"orderResult"_s).contains(u"was not submitted"_s), 20000);
-        QVERIFY2(text(u"orderResult"_s).contains(u"Documents (LOA and invoice)"_s),
-                 qPrintable(text(u"orderResult"_s)));
-        QCOMPARE(m_wizard->findChild<QLineEdit*>(u"entityNameEdit"_s)->text(),
-                 u"Muster GmbH"_s); // nothing lost
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            text(u"orderResult"_s).contains(u"submitted; its status is now In process"_s),
+            qPrintable(text(u"orderResult"_s)), 20000);
+        QVERIFY(!submit->isEnabled()); // never submitted twice
         if (const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(m_wizard->grab().save(dir + u"/porting-summary-sent.png"_s));
+
+        // The same route number again: the provider refuses it, the field is named, the form is kept.
+        m_wizard = std::make_unique<PortingWizard>(m_test->database(), demoTelnyx);
+        m_wizard->setConnectionFactory(&connections.factory);
+        m_wizard->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+        walkToExtensions();
+        paste(u"+49201234567804"_s);
+        m_wizard->next();
+        create = m_wizard->findChild<QPushButton*>(u"createOrderButton"_s);
+        create->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(text(u"orderResult"_s).contains(u"The order was not created."_s),
+                                  qPrintable(text(u"orderResult"_s)), 20000);
+        QVERIFY2(text(u"orderResult"_s).contains(u"Route number: "_s), qPrintable(text(u"orderResult"_s)));
+        QVERIFY(m_wizard->summaryPage()->createdOrderId().isEmpty());
+        QVERIFY(create->isEnabled()); // fix it elsewhere and try again
+        QCOMPARE(m_wizard->findChild<QLineEdit*>(u"entityNameEdit"_s)->text(), u"Muster GmbH"_s);
         m_wizard.reset();
     }
 
@@ -301,6 +334,16 @@ private:
         while (date.dayOfWeek() > 5)
             date = date.addDays(1);
         m_wizard->findChild<QDateEdit*>(u"requestedDateEdit"_s)->setDate(date);
+        type(u"loaEdit"_s, document(u"loa.pdf"_s, "%PDF-1.4\n% signed\n%%EOF\n"));
+        type(u"invoiceEdit"_s, document(u"invoice.pdf"_s, "%PDF-1.4\n% March\n%%EOF\n"));
+    }
+    // A file in the test's folder; its path.
+    QString document(const QString& name, const QByteArray& content) const {
+        const QString path = m_files.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+            qWarning("cannot write %s", qPrintable(path));
+        return path;
     }
     void walkToDetails() const {
         typeRoute(u"0201 2345678"_s);
@@ -325,6 +368,7 @@ private:
         return qobject_cast<gui::ActivationRangesModel*>(table->model())->ranges();
     }
 
+    QTemporaryDir m_files;
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<PortingWizard> m_wizard;
     qint64 m_profile = 0;

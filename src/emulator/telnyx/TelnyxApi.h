@@ -46,4 +46,20 @@ public:
     static EmulatorResponse remove(TelnyxState& state, const QString& orderId, const QString& extensionId);
 };
 
+// /v2/documents[/{id}] (docs/api/telnyx-porting.md §5): an upload gives the document id that an order's
+// documents.loa / documents.invoice name. Only the inline JSON form ({file: base64, filename}) is served:
+// the multipart form is not, and a `url` is refused because the emulator fetches nothing from elsewhere.
+class TelnyxDocumentsApi {
+    Q_DECLARE_TR_FUNCTIONS(TelnyxService)
+
+public:
+    // Our choice, UNCONFIRMED upstream: the largest file taken, and the types (by their first bytes).
+    static constexpr qsizetype kMaxBytes = 10 * 1024 * 1024;
+
+    static EmulatorResponse create(TelnyxState& state, const EmulatorRequest& request);
+    static EmulatorResponse get(TelnyxState& state, const QString& id);
+    // True when `id` names an uploaded document.
+    static bool exists(const TelnyxState& state, const QString& id);
+};
+
 } // namespace trunkline::emulator::telnyx

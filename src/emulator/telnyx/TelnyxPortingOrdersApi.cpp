@@ -407,6 +407,15 @@ EmulatorResponse TelnyxPortingOrdersApi::patch(TelnyxState& state, const Emulato
         errors.append(TelnyxErrors::badRequest(
             tr("/activation_settings/foc_datetime_requested must lie in the future, got %1.").arg(focText),
             u"/activation_settings/foc_datetime_requested"_s));
+    // An order names documents that were uploaded (POST /documents) before.
+    const QJsonObject documents = body.value(u"documents"_s).toObject();
+    for (auto it = documents.constBegin(); it != documents.constEnd(); ++it) {
+        if (it.value().isString() && !TelnyxDocumentsApi::exists(state, it.value().toString()))
+            errors.append(
+                TelnyxErrors::notFound(tr("Document %1 was not found; upload it first (POST /documents).")
+                                           .arg(it.value().toString()),
+                                       u"/documents/"_s + it.key()));
+    }
     if (body.contains(u"requirement_group_id"_s) && !body.value(u"requirement_group_id"_s).isNull())
         errors.append(TelnyxErrors::notFound(
             tr("Requirement group %1 was not found.").arg(body.value(u"requirement_group_id"_s).toString()),

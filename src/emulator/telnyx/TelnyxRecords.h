@@ -19,6 +19,7 @@ struct TelnyxData {
     QList<QJsonObject> orders;         // PortingOrder, without phone_numbers (added on output)
     QList<QJsonObject> portingNumbers; // PortingPhoneNumber
     QList<QJsonObject> extensions;     // PortingPhoneNumberExtension, plus "porting_order_id" (internal)
+    QList<QJsonObject> documents;      // DocServiceDocument: what was uploaded, not the file itself
 };
 
 // Makes new records in Telnyx's shape (docs/api/telnyx-porting.md §2–§4.5).

@@ -39,7 +39,8 @@ QJsonObject TelnyxService::snapshot() const {
     };
     return QJsonObject{{u"porting_orders"_s, array(m_state.data.orders)},
                        {u"porting_phone_numbers"_s, array(m_state.data.portingNumbers)},
-                       {u"phone_number_extensions"_s, array(m_state.data.extensions)}};
+                       {u"phone_number_extensions"_s, array(m_state.data.extensions)},
+                       {u"documents"_s, array(m_state.data.documents)}};
 }
 
 void TelnyxService::restore(const QJsonObject& state) {
@@ -55,6 +56,7 @@ void TelnyxService::restore(const QJsonObject& state) {
     m_state.data.orders = list(state.value(u"porting_orders"_s));
     m_state.data.portingNumbers = list(state.value(u"porting_phone_numbers"_s));
     m_state.data.extensions = list(state.value(u"phone_number_extensions"_s));
+    m_state.data.documents = list(state.value(u"documents"_s));
 }
 
 EmulatorResponse TelnyxService::faultResponse(int status, int retryAfterSeconds) const {
@@ -157,6 +159,16 @@ EmulatorResponse TelnyxService::dispatch(const EmulatorRequest& request, const Q
     if (s.size() == 4 && s[0] == u"porting_orders" && s[2] == u"phone_number_extensions") {
         if (m == "DELETE")
             return TelnyxNumberExtensionsApi::remove(m_state, s[1], s[3]);
+        return methodNotAllowed();
+    }
+    if (s.size() == 1 && s[0] == u"documents") {
+        if (m == "POST")
+            return TelnyxDocumentsApi::create(m_state, request);
+        return methodNotAllowed();
+    }
+    if (s.size() == 2 && s[0] == u"documents") {
+        if (m == "GET")
+            return TelnyxDocumentsApi::get(m_state, s[1]);
         return methodNotAllowed();
     }
     if (s.size() == 1 && s[0] == u"porting_phone_numbers") {

@@ -3,10 +3,14 @@
 #include "gui/extensions/FormMessages.h"
 
 #include <QDateEdit>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +44,9 @@ OrderDetailsPage::OrderDetailsPage(QWidget* parent)
         m_touched.insert(kDateField);
         check();
     });
+
+    m_loa = addDocument(u"loaEdit"_s, u"/documents/loa"_s);
+    m_invoice = addDocument(u"invoiceEdit"_s, u"/documents/invoice"_s);
 
     m_reference = new QLineEdit(this);
     m_reference->setObjectName(u"customerReferenceEdit"_s);
@@ -79,6 +86,32 @@ QLineEdit* OrderDetailsPage::addLine(const QString& objectName, const QString& f
     return edit;
 }
 
+QLineEdit* OrderDetailsPage::addDocument(const QString& objectName, const QString& field) {
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* edit = new QLineEdit(row);
+    edit->setObjectName(objectName);
+    auto* browse = new QPushButton(row);
+    browse->setObjectName(objectName + u"Browse"_s);
+    layout->addWidget(edit, 1);
+    layout->addWidget(browse);
+    m_browseButtons << browse;
+    addRow(row, objectName + u"Error"_s, field);
+    m_labelOf.insert(edit, m_labelOf.take(row));
+    connect(edit, &QLineEdit::textChanged, this, [this, field] {
+        m_touched.insert(field);
+        check();
+    });
+    connect(browse, &QPushButton::clicked, this, [this, edit] {
+        const QString chosen = QFileDialog::getOpenFileName(this, tr("Choose the document"), edit->text(),
+                                                            tr("Documents (*.pdf *.jpg *.jpeg *.png)"));
+        if (!chosen.isEmpty())
+            edit->setText(QDir::toNativeSeparators(chosen));
+    });
+    return edit;
+}
+
 void OrderDetailsPage::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
@@ -87,14 +120,16 @@ void OrderDetailsPage::changeEvent(QEvent* event) {
 
 void OrderDetailsPage::retranslate() {
     setTitle(tr("Order details"));
-    setSubTitle(tr("Who holds the numbers today, where they are in service, and when they should move. "
-                   "The losing carrier compares these with its records."));
+    setSubTitle(tr("Who holds the numbers today, where they are in service, when they should move, and the "
+                   "signed LOA with their latest invoice. The losing carrier compares these with its records."));
     const QList<std::pair<QWidget*, QString>> labels = {{m_entity, tr("&End user (company):")},
                                                         {m_authPerson, tr("&Authorised person:")},
                                                         {m_street, tr("&Street address:")},
                                                         {m_postalCode, tr("&Postal code:")},
                                                         {m_locality, tr("&Town or city:")},
                                                         {m_date, tr("Requested porting &date:")},
+                                                        {m_loa, tr("Signed &LOA:")},
+                                                        {m_invoice, tr("Latest &invoice:")},
                                                         {m_reference, tr("Your &reference (optional):")}};
     for (const auto& [widget, text] : labels) {
         if (QLabel* label = m_labelOf.value(widget)) {
@@ -105,13 +140,25 @@ void OrderDetailsPage::retranslate() {
     m_country->setText(tr("Country: Germany (extended numbers are ported only in Germany)"));
     m_entity->setPlaceholderText(tr("e.g. Muster GmbH"));
     m_authPerson->setPlaceholderText(tr("e.g. Erika Mustermann"));
+    m_loa->setPlaceholderText(tr("The letter of authorisation the end user signed (PDF, JPEG or PNG)"));
+    m_invoice->setPlaceholderText(tr("Their latest invoice from the current carrier (PDF, JPEG or PNG)"));
+    for (QPushButton* browse : std::as_const(m_browseButtons))
+        browse->setText(tr("Browse…"));
     check(); // the messages are translated when they are made
 }
 
 core::OrderDetails OrderDetailsPage::details() const {
-    return {m_entity->text().trimmed(),     m_authPerson->text().trimmed(), m_street->text().trimmed(),
-            m_postalCode->text().trimmed(), m_locality->text().trimmed(),   m_date->date(),
-            m_reference->text().trimmed()};
+    core::OrderDetails details;
+    details.entityName = m_entity->text().trimmed();
+    details.authPersonName = m_authPerson->text().trimmed();
+    details.streetAddress = m_street->text().trimmed();
+    details.postalCode = m_postalCode->text().trimmed();
+    details.locality = m_locality->text().trimmed();
+    details.requestedDate = m_date->date();
+    details.customerReference = m_reference->text().trimmed();
+    details.loaPath = QDir::fromNativeSeparators(m_loa->text().trimmed());
+    details.invoicePath = QDir::fromNativeSeparators(m_invoice->text().trimmed());
+    return details;
 }
 
 void OrderDetailsPage::setDetails(const core::OrderDetails& details) {
@@ -123,6 +170,8 @@ void OrderDetailsPage::setDetails(const core::OrderDetails& details) {
     if (details.requestedDate.isValid())
         m_date->setDate(details.requestedDate);
     m_reference->setText(details.customerReference);
+    m_loa->setText(QDir::toNativeSeparators(details.loaPath));
+    m_invoice->setText(QDir::toNativeSeparators(details.invoicePath));
     showAllProblems();
 }
 

@@ -10,6 +10,7 @@ class QDateEdit;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace trunkline::gui {
 
@@ -35,6 +36,8 @@ protected:
 
 private:
     QLineEdit* addLine(const QString& objectName, const QString& field);
+    // A file path with a Browse… button beside it.
+    QLineEdit* addDocument(const QString& objectName, const QString& field);
     void addRow(QWidget* widget, const QString& errorName, const QString& field);
     void retranslate();
     void check();
@@ -48,6 +51,9 @@ private:
     QLabel* m_country = nullptr;
     QDateEdit* m_date = nullptr;
     QLineEdit* m_reference = nullptr;
+    QLineEdit* m_loa = nullptr;
+    QLineEdit* m_invoice = nullptr;
+    QList<QPushButton*> m_browseButtons;
     QHash<QString, QLabel*> m_errorOf; // by JSON pointer of the field
     QHash<QWidget*, QLabel*> m_labelOf;
     QSet<QString> m_touched;

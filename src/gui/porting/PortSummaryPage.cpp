@@ -10,6 +10,7 @@
 #include "providers/ProviderCapabilities.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -42,7 +43,9 @@ QString fieldName(const QString& pointer) {
         {u"/extension_range"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Extension block")},
         {u"/activation_ranges"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Active ranges")},
         {u"/documents"_s,
-         QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Documents (LOA and invoice)")}};
+         QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Documents (LOA and invoice)")},
+        // An upload the provider refused (POST /documents names the file's members).
+        {u"/file"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Documents (LOA and invoice)")}};
     for (const auto& [prefix, name] : names) {
         if (pointer.startsWith(prefix))
             return QCoreApplication::translate("trunkline::gui::PortSummaryPage", name);
@@ -117,9 +120,9 @@ void PortSummaryPage::retranslate() {
     setSubTitle(tr("Everything the port order will carry. Go back to change anything."));
     m_note->setText(
         m_factory && m_profile
-            ? tr("“Create draft order” creates the order at %1 with the route number only, adds "
-                 "these details and attaches the extensions; it stays a draft until you submit it. "
-                 "Submitting needs the LOA and the latest invoice on the order.")
+            ? tr("“Create draft order” uploads the LOA and the invoice, creates the order at %1 with the "
+                 "route number only, adds these details and attaches the extensions; it stays a draft until "
+                 "you submit it.")
                   .arg(m_profile->name)
             : tr("There is no connection to a provider here, so the order is only checked. "
                  "“Keep as draft” keeps it on this computer, to be continued later from the Port "
@@ -136,21 +139,44 @@ void PortSummaryPage::updateButtons() {
     m_submit->setEnabled(connected && !m_busy && !m_orderId.isEmpty() && m_placement && !m_submitted);
 }
 
-providers::PortOrderRequest PortSummaryPage::request() const {
+std::optional<providers::PortOrderRequest> PortSummaryPage::request(QString* error) const {
     const core::OrderDetails details = m_details.details();
-    return {m_route.routeE164(),   details.customerReference, details.entityName, details.authPersonName,
-            details.streetAddress, details.postalCode,        details.locality,   details.requestedDate,
-            m_extensions.block(),  m_extensions.ranges()};
+    providers::PortOrderRequest request;
+    request.routeE164 = m_route.routeE164();
+    request.customerReference = details.customerReference;
+    request.entityName = details.entityName;
+    request.authPersonName = details.authPersonName;
+    request.streetAddress = details.streetAddress;
+    request.postalCode = details.postalCode;
+    request.locality = details.locality;
+    request.requestedDate = details.requestedDate;
+    request.extensionRange = m_extensions.block();
+    request.activationRanges = m_extensions.ranges();
+    std::optional<core::OrderDocument> loa = core::OrderDetailsRules::readDocument(details.loaPath, error);
+    std::optional<core::OrderDocument> invoice =
+        loa ? core::OrderDetailsRules::readDocument(details.invoicePath, error) : std::nullopt;
+    if (!loa || !invoice)
+        return std::nullopt;
+    request.loa = std::move(*loa);
+    request.invoice = std::move(*invoice);
+    return request;
 }
 
 void PortSummaryPage::createOrder() {
     if (!m_factory || !m_profile || !isComplete() || m_busy || !m_orderId.isEmpty())
         return;
+    // Read now: a document moved or changed since it was chosen stops here, before anything is sent.
+    QString unreadable;
+    const std::optional<providers::PortOrderRequest> wanted = request(&unreadable);
+    if (!wanted) {
+        showResult(tr("The order was not created.") + u'\n' + unreadable, std::nullopt);
+        return;
+    }
     m_busy = true;
     updateButtons();
-    m_result->setText(tr("Creating the order…"));
-    m_factory->open(*m_profile, [this](std::optional<connection::Connection> connection,
-                                       const QString& error) {
+    m_result->setText(tr("Uploading the documents and creating the order…"));
+    m_factory->open(*m_profile, [this, wanted](std::optional<connection::Connection> connection,
+                                               const QString& error) {
         if (!connection || !connection->provider || !connection->provider->adapter) {
             m_busy = false;
             showResult(error.isEmpty() ? tr("The profile cannot be connected.") : error, std::nullopt);
@@ -163,7 +189,7 @@ void PortSummaryPage::createOrder() {
             showResult(tr("%1 takes no port orders.").arg(m_connection->provider->displayName), std::nullopt);
             return;
         }
-        m_placement->createDraft(request(), [this](const providers::Outcome<core::PortingOrder>& outcome) {
+        m_placement->createDraft(*wanted, [this](const providers::Outcome<core::PortingOrder>& outcome) {
             m_busy = false;
             if (outcome.value)
                 m_orderId = outcome.value->id;
@@ -230,6 +256,8 @@ QString PortSummaryPage::summaryText() const {
         tr("Requested porting date: %1").arg(QLocale().toString(details.requestedDate, QLocale::LongFormat)),
         tr("Your reference: %1")
             .arg(details.customerReference.isEmpty() ? tr("none") : details.customerReference),
+        tr("Documents uploaded with the order: %1 (LOA), %2 (invoice)")
+            .arg(QFileInfo(details.loaPath).fileName(), QFileInfo(details.invoicePath).fileName()),
         QString(),
         tr("Extension range: %1 (%2 to %3)")
             .arg(rangeText(block), numbers.value(0), numbers.value(numbers.size() - 1)),

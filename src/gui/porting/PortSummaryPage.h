@@ -59,7 +59,8 @@ private:
     void retranslate();
     void updateButtons();
     void showResult(const QString& text, const std::optional<net::ApiError>& error);
-    providers::PortOrderRequest request() const;
+    // What is sent, with the documents read from their files; nullopt with `error` when one cannot be.
+    std::optional<providers::PortOrderRequest> request(QString* error) const;
 
     const RouteNumberPage& m_route;
     const OrderDetailsPage& m_details;

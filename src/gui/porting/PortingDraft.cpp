@@ -45,6 +45,8 @@ std::optional<PortingDraft> PortingDraft::load(qint64 profileId) {
     draft.details.requestedDate =
         QDate::fromString(settings.value(u"requestedDate"_s).toString(), Qt::ISODate);
     draft.details.customerReference = settings.value(u"customerReference"_s).toString();
+    draft.details.loaPath = settings.value(u"loaPath"_s).toString();
+    draft.details.invoicePath = settings.value(u"invoicePath"_s).toString();
     const QList<core::NumberRange> block = rangesFrom(settings.value(u"block"_s).toString());
     if (block.size() == 1)
         draft.block = block.first();
@@ -63,6 +65,8 @@ void PortingDraft::save(qint64 profileId) const {
     settings.setValue(u"locality"_s, details.locality);
     settings.setValue(u"requestedDate"_s, details.requestedDate.toString(Qt::ISODate));
     settings.setValue(u"customerReference"_s, details.customerReference);
+    settings.setValue(u"loaPath"_s, details.loaPath);
+    settings.setValue(u"invoicePath"_s, details.invoicePath);
     settings.setValue(u"block"_s, rangesText({block}));
     settings.setValue(u"activationRanges"_s, rangesText(activationRanges));
 }

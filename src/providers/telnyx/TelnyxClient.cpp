@@ -165,6 +165,26 @@ net::ApiReply* TelnyxClient::cancelPortingOrder(const QString& orderId, Callback
                      std::move(done));
 }
 
+net::ApiReply* TelnyxClient::uploadDocument(const core::OrderDocument& document, Callback<QString> done) {
+    // The inline JSON form of CreateDocument (§5); multipart/form-data would do as well.
+    const QJsonObject body{{u"file"_s, QString::fromLatin1(document.content.toBase64())},
+                           {u"filename"_s, document.fileName}};
+    net::ApiRequest request;
+    request.method = "POST";
+    request.path = path(u"/documents"_s);
+    request.subject = tr("the document %1").arg(document.fileName);
+    request.body = jsonBytes(body);
+    auto read = [](const QJsonObject& answer, QString* problem) -> std::optional<QString> {
+        const QString id = answer.value("data"_L1).toObject().value("id"_L1).toString();
+        if (id.isEmpty()) {
+            *problem = tr("The answer names no document id.");
+            return std::nullopt;
+        }
+        return id;
+    };
+    return sendForValue<QString>(m_api, this, std::move(request), read, std::move(done));
+}
+
 // --- porting phone numbers -----------------------------------------------------------------------------
 
 net::PagedFetch* TelnyxClient::listPortingPhoneNumbers(const QString& orderId,

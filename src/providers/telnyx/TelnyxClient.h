@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/PortOrderDetails.h"
 #include "core/PortingOrder.h"
 #include "providers/ProviderCalls.h"
 
@@ -38,6 +39,9 @@ public:
     net::ApiReply* deletePortingOrder(const QString& orderId, Completion done); // drafts only
     net::ApiReply* confirmPortingOrder(const QString& orderId, Callback<core::PortingOrder> done);
     net::ApiReply* cancelPortingOrder(const QString& orderId, Callback<core::PortingOrder> done);
+
+    // POST /documents with the file inline (base64): done() with the document id an order names.
+    net::ApiReply* uploadDocument(const core::OrderDocument& document, Callback<QString> done);
 
     net::PagedFetch* listPortingPhoneNumbers(const QString& orderId,
                                              PageHandler<core::PortingPhoneNumber> onPage, ListDone done);

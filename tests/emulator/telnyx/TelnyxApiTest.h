@@ -97,7 +97,23 @@ inline QJsonObject range(int start, int end) {
     return QJsonObject{{u"start_at"_s, start}, {u"end_at"_s, end}};
 }
 
-inline QJsonObject filledInPatch() {
+// POST /v2/documents with the file inline.
+inline Reply uploadDocument(TelnyxService& service, const QString& fileName, const QByteArray& content) {
+    return callJson(
+        service, "POST", u"/v2/documents"_s,
+        QJsonObject{{u"file"_s, QString::fromLatin1(content.toBase64())}, {u"filename"_s, fileName}});
+}
+
+// A small file that reads as a PDF (its first bytes are what the type is told by).
+inline QByteArray pdfBytes() {
+    return QByteArrayLiteral("%PDF-1.4\n% signed LOA\n%%EOF\n");
+}
+
+// What confirm needs: the end user, the service address and two uploaded documents.
+inline QJsonObject filledInPatch(TelnyxService& service) {
+    const QString loa = uploadDocument(service, u"loa.pdf"_s, pdfBytes()).data().value(u"id"_s).toString();
+    const QString invoice =
+        uploadDocument(service, u"invoice.pdf"_s, pdfBytes()).data().value(u"id"_s).toString();
     return QJsonObject{
         {u"end_user"_s, QJsonObject{{u"admin"_s, QJsonObject{{u"entity_name"_s, u"Muster GmbH"_s},
                                                              {u"auth_person_name"_s, u"Eva Muster"_s}}},
@@ -105,8 +121,7 @@ inline QJsonObject filledInPatch() {
                                                                 {u"locality"_s, u"Essen"_s},
                                                                 {u"postal_code"_s, u"45127"_s},
                                                                 {u"country_code"_s, u"DE"_s}}}}},
-        {u"documents"_s, QJsonObject{{u"loa"_s, u"0b6a8d36-5b8f-4d5e-9a51-0c7b8f3e2a10"_s},
-                                     {u"invoice"_s, u"3c1f2e4d-7a6b-4c8d-9e0f-1a2b3c4d5e6f"_s}}}};
+        {u"documents"_s, QJsonObject{{u"loa"_s, loa}, {u"invoice"_s, invoice}}}};
 }
 
 class TelnyxApiTest : public QObject {

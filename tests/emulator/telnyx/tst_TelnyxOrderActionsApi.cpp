@@ -22,7 +22,7 @@ private Q_SLOTS:
         QCOMPARE(call(service, "POST", order + u"/actions/cancel"_s).status,
                  422); // drafts are deleted, not cancelled
 
-        r = callJson(service, "PATCH", order, filledInPatch());
+        r = callJson(service, "PATCH", order, filledInPatch(service));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.data().value(u"requirements_met"_s).toBool(), true);
         r = call(service, "POST", order + u"/actions/confirm"_s);
@@ -61,7 +61,7 @@ private Q_SLOTS:
         TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
-        QCOMPARE(callJson(service, "PATCH", order, filledInPatch()).status, 200);
+        QCOMPARE(callJson(service, "PATCH", order, filledInPatch(service)).status, 200);
         QCOMPARE(call(service, "POST", order + u"/actions/confirm"_s).status, 200);
         auto status = [&] {
             return call(service, "GET", order)
@@ -101,7 +101,7 @@ private Q_SLOTS:
         TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
-        QCOMPARE(callJson(service, "PATCH", order, filledInPatch()).status, 200);
+        QCOMPARE(callJson(service, "PATCH", order, filledInPatch(service)).status, 200);
         QCOMPARE(call(service, "POST", order + u"/actions/confirm"_s).status, 200);
         QCOMPARE(call(service, "POST", order + u"/actions/cancel"_s).status, 200);
         service.clock().advance(3600LL * 1000);

@@ -283,7 +283,7 @@ private Q_SLOTS:
         TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
-        QCOMPARE(callJson(service, "PATCH", order, filledInPatch()).status, 200);
+        QCOMPARE(callJson(service, "PATCH", order, filledInPatch(service)).status, 200);
         Reply r = callJson(
             service, "PATCH", order,
             QJsonObject{{u"end_user"_s,

@@ -172,7 +172,21 @@ private slots:
             [&](auto onPage, auto done) { client.listPhoneNumberExtensions(order.id, onPage, done); });
         QCOMPARE(listed.records.size(), 0);
 
-        // What the emulator requires before it accepts an order: end user, service address, LOA and invoice.
+        // What the emulator requires before it accepts an order: end user, service address, LOA and invoice,
+        // the documents uploaded first.
+        const core::OrderDocument pdf{u"loa.pdf"_s, QByteArrayLiteral("%PDF-1.4\n%%EOF\n")};
+        const auto loa = await<QString>([&](auto done) { client.uploadDocument(pdf, done); });
+        QVERIFY2(loa.ok(), qPrintable(message(loa.error)));
+        const auto invoice = await<QString>([&](auto done) {
+            client.uploadDocument({u"invoice.pdf"_s, pdf.content}, done);
+        });
+        QVERIFY2(invoice.ok(), qPrintable(message(invoice.error)));
+        QVERIFY(*loa.value != *invoice.value);
+        const auto refused = await<QString>([&](auto done) {
+            client.uploadDocument({u"loa.txt"_s, QByteArrayLiteral("not a PDF")}, done);
+        });
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error->field, u"/file"_s);
         const QJsonObject completion{
             {u"end_user"_s, QJsonObject{{u"admin"_s, QJsonObject{{u"entity_name"_s, u"Muster GmbH"_s},
                                                                  {u"auth_person_name"_s, u"Erika Muster"_s}}},
@@ -180,8 +194,7 @@ private slots:
                                                                     {u"locality"_s, u"Berlin"_s},
                                                                     {u"postal_code"_s, u"10115"_s},
                                                                     {u"country_code"_s, u"DE"_s}}}}},
-            {u"documents"_s, QJsonObject{{u"loa"_s, u"2b0a4c1e-8f3d-4e6a-9b7c-1d2e3f4a5b6c"_s},
-                                         {u"invoice"_s, u"3c1b5d2f-9a4e-4f7b-8c8d-2e3f4a5b6c7d"_s}}}};
+            {u"documents"_s, QJsonObject{{u"loa"_s, *loa.value}, {u"invoice"_s, *invoice.value}}}};
         const auto completed = await<core::PortingOrder>(
             [&](auto done) { client.patchPortingOrder(order.id, completion, done); });
         QVERIFY2(completed.ok(), qPrintable(message(completed.error)));
@@ -192,8 +205,9 @@ private slots:
         QVERIFY2(confirmed.ok(), qPrintable(message(confirmed.error)));
         QCOMPARE(confirmed.value->status, core::PortingOrderStatus::InProcess);
         // Only drafts can be deleted.
-        const auto refused = awaitCompletion([&](auto done) { client.deletePortingOrder(order.id, done); });
-        QVERIFY(refused);
+        const auto notDeleted =
+            awaitCompletion([&](auto done) { client.deletePortingOrder(order.id, done); });
+        QVERIFY(notDeleted);
         const auto cancelled =
             await<core::PortingOrder>([&](auto done) { client.cancelPortingOrder(order.id, done); });
         QVERIFY2(cancelled.ok(), qPrintable(message(cancelled.error)));
