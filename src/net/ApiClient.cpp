@@ -2,6 +2,7 @@
 
 #include "net/Authenticator.h"
 #include "net/MonotonicClock.h"
+#include "net/OneShotBody.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -171,6 +172,7 @@ void ApiClient::dispatch() {
         wakeIn = wakeIn < 0 ? delay : std::min(wakeIn, delay);
     };
 
+    QList<std::pair<Call*, milliseconds>> tooLong;
     for (auto it = m_queue.begin(); it != m_queue.end() && m_inFlight < m_maxInFlight;) {
         Call* call = *it;
         if (call->notBefore > now) {
@@ -189,6 +191,14 @@ void ApiClient::dispatch() {
                 continue;
             }
             const qint64 delay = m_pacer.delayBeforeSend(group);
+            if (delay > RetryPolicy::kLongestWait.count()) {
+                // A rate-limit window (or a penalty) longer than Trunkline waits: said at once, as for a
+                // Retry-After that long, instead of holding the request for up to an hour. Completed after
+                // the loop: a caller may queue more from its callback.
+                it = m_queue.erase(it);
+                tooLong.append({call, milliseconds(delay)});
+                continue;
+            }
             if (delay > 0) {
                 wantWakeUp(delay);
                 ++it;
@@ -200,6 +210,11 @@ void ApiClient::dispatch() {
     }
     if (wakeIn >= 0)
         m_wakeUp.start(static_cast<int>(std::max<qint64>(1, wakeIn)));
+    for (const auto& [call, wait] : std::as_const(tooLong)) {
+        ++m_inFlight; // complete() balances the books as for a started call
+        ++m_inFlightByGroup[call->request.rateGroup];
+        complete(call, failure(0, waitTooLong(*call, ApiError::Kind::RateLimited, 0, wait), call->attempts));
+    }
 }
 
 void ApiClient::start(Call* call) {
@@ -243,7 +258,17 @@ void ApiClient::transmit(Call* call) {
     Lane& lane = quietestLane();
     ++lane.inFlight;
     call->lane = lane.network;
-    QNetworkReply* reply = lane.network->sendCustomRequest(request, call->request.method, call->request.body);
+    QNetworkReply* reply = nullptr;
+    if (call->request.idempotent()) {
+        reply = lane.network->sendCustomRequest(request, call->request.method, call->request.body);
+    } else {
+        // Qt would send it again by itself on a dropped connection (see OneShotBody).
+        auto* body = new OneShotBody(call->request.body);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, call->request.body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        reply = lane.network->sendCustomRequest(request, call->request.method, body);
+        body->setParent(reply);
+    }
     call->networkReply = reply;
     call->timedOut = false;
     call->trickled = false;

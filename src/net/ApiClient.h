@@ -72,6 +72,13 @@ public:
     // The largest answer read; a larger one (by Content-Length or as it arrives) is cut off with a
     // Protocol error instead of filling memory.
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    // A create whose answer was lost (timeout, dropped connection) may still land at the provider a
+    // moment later: before a lookup that did not find it counts as "not created" and the create is sent
+    // again, it is given this long and looked up once more (providers::sendCreate). Bounded and short:
+    // only lost creates pay it.
+    static constexpr std::chrono::milliseconds kDefaultSettleDelay{2000};
+    void setSettleDelay(std::chrono::milliseconds delay) { m_settleDelay = delay; }
+    std::chrono::milliseconds settleDelay() const { return m_settleDelay; }
     RateLimitPacer& pacer() { return m_pacer; }
 
     // Counters for progress displays, tests and the benchmark.
@@ -108,6 +115,7 @@ private:
     RateLimitPacer m_pacer;
     std::chrono::milliseconds m_timeout{30000};
     std::chrono::milliseconds m_attemptDeadline{180000};
+    std::chrono::milliseconds m_settleDelay{kDefaultSettleDelay};
     qint64 m_maxBodyBytes = 64LL * 1024 * 1024; // a 1000-record page is about 1-2 MB
     int m_maxInFlight = 6;
 

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -160,14 +161,49 @@ using LookupDone =
 template <typename T>
 using Lookup = std::function<void(LookupDone<T>)>;
 
-// Sends a create. A create is never sent twice blindly: when ApiClient reports its outcome unknown (the
-// answer was lost), `lookup` checks whether it took effect. Found: that record is the result. Not found:
-// the create provably did not happen and is sent again (at most `attempts` sends in all). Lookup failed:
-// the OutcomeUnknown error is reported, so the caller knows to check before trying again.
 template <typename T>
 void sendCreate(net::ApiClient* client, QObject* context, net::ApiRequest request,
                 std::function<std::optional<T>(const QJsonObject&, QString*)> read, Lookup<T> lookup,
-                Callback<T> done, int attempts = 3) {
+                Callback<T> done, int attempts = 3);
+
+namespace detail {
+
+// After a create's answer was lost: looks it up; `settled` is the second look, after the settle delay.
+template <typename T>
+void lookUpLostCreate(net::ApiClient* client, QObject* context, net::ApiRequest request,
+                      std::function<std::optional<T>(const QJsonObject&, QString*)> read, Lookup<T> lookup,
+                      Callback<T> done, int attempts, Outcome<T> lost, bool settled) {
+    lookup([=](const std::optional<T>& found, const std::optional<net::ApiError>& error) {
+        if (found && !error) {
+            Outcome<T> recovered;
+            recovered.value = found;
+            if (done)
+                done(recovered);
+        } else if (error || attempts <= 1) {
+            if (done)
+                done(lost);
+        } else if (!settled) {
+            QTimer::singleShot(client->settleDelay(), context, [=] {
+                lookUpLostCreate<T>(client, context, request, read, lookup, done, attempts, lost, true);
+            });
+        } else {
+            sendCreate<T>(client, context, request, read, lookup, done, attempts - 1);
+        }
+    });
+}
+
+} // namespace detail
+
+// Sends a create. A create is never sent twice blindly: when ApiClient reports its outcome unknown (the
+// answer was lost), `lookup` checks whether it took effect. Found: that record is the result. Not found:
+// the create may still be on its way, so the provider is given ApiClient::settleDelay() and asked once
+// more; still not found, the create provably did not happen and is sent again (at most `attempts` sends in
+// all). A lookup that fails reports the OutcomeUnknown error, so the caller knows to check before trying
+// again.
+template <typename T>
+void sendCreate(net::ApiClient* client, QObject* context, net::ApiRequest request,
+                std::function<std::optional<T>(const QJsonObject&, QString*)> read, Lookup<T> lookup,
+                Callback<T> done, int attempts) {
     sendForValue<T>(client, context, request, read,
                     [client, context, request, read, lookup, done, attempts](const Outcome<T>& outcome) {
                         const bool unknown =
@@ -177,18 +213,8 @@ void sendCreate(net::ApiClient* client, QObject* context, net::ApiRequest reques
                                 done(outcome);
                             return;
                         }
-                        lookup([=](const std::optional<T>& found, const std::optional<net::ApiError>& error) {
-                            if (found && !error) {
-                                Outcome<T> recovered;
-                                recovered.value = found;
-                                if (done)
-                                    done(recovered);
-                            } else if (!error && attempts > 1) {
-                                sendCreate<T>(client, context, request, read, lookup, done, attempts - 1);
-                            } else if (done) {
-                                done(outcome);
-                            }
-                        });
+                        detail::lookUpLostCreate<T>(client, context, request, read, lookup, done, attempts,
+                                                    outcome, false);
                     });
 }
 

@@ -135,6 +135,7 @@ void SyncEngine::startPush() {
         pushing.accountId = m_connection->accountId; // demo profiles learn their AccountSid on connecting
     m_pusher = new ChangePusher(m_database, pushing, *client, m_run);
     m_pusher->setSettleDelay(m_options.settleDelay);
+    m_connection->client->setSettleDelay(m_options.settleDelay);
     connect(m_pusher, &ChangePusher::progress, this, &SyncEngine::progress);
     connect(m_pusher, &ChangePusher::finished, this, [this](const SyncReport& report) {
         const bool pullComplete = m_report.complete;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/ApiClient.h"
+
 #include <QMap>
 #include <QMetaType>
 #include <QString>
@@ -8,10 +10,10 @@
 
 namespace trunkline::sync {
 
-// A create whose answer was lost (timeout, dropped connection) may still land at the provider a moment
-// later: before concluding from a lookup that it did not take effect, the pusher waits this long and looks
-// again. Bounded and short: it is paid only by creates that were tried before and are not found.
-inline constexpr std::chrono::milliseconds kDefaultSettleDelay{2000};
+// A create whose answer was lost may still land at the provider a moment later: before concluding from a
+// lookup that it did not take effect, the pusher (for a create tried in an earlier run) and the client (for
+// one lost just now) wait this long and look again.
+inline constexpr std::chrono::milliseconds kDefaultSettleDelay = net::ApiClient::kDefaultSettleDelay;
 
 // Where a sync stands, for a progress bar: `what` is translated ("Extensions"), `total` is 0 while the
 // provider has not said how much there is.

@@ -112,14 +112,23 @@ async function run({ baseURL, apiKey }) {
     await expectApiError(extensions.delete(second.data.id, { porting_order_id: order.id }), 404, undefined,
         'deleting twice');
 
-    // 6. Confirm: refused until the end user and documents are given, then in-process.
+    // 6. Confirm: refused until the end user and documents are given, then in-process. The documents are
+    //    uploaded first (inline base64); an order cannot name one that was never uploaded.
     await expectApiError(client.portingOrders.actions.confirm(order.id), 422, undefined, 'confirm incomplete order');
+    const pdf = Buffer.from('%PDF-1.4\n% compat\n%%EOF\n').toString('base64');
+    const loa = await client.documents.uploadJson({ document: { file: pdf, filename: 'loa.pdf' } });
+    const invoice = await client.documents.uploadJson({ document: { file: pdf, filename: 'invoice.pdf' } });
+    assert.equal(loa.data.content_type, 'application/pdf');
+    assert.equal((await client.documents.retrieve(loa.data.id)).data.filename, 'loa.pdf');
+    await expectApiError(client.portingOrders.update(order.id, {
+        documents: { loa: '0b6a8d36-5b8f-4d5e-9a51-0c7b8f3e2a10' },
+    }), 422, '/documents/loa', 'naming a document never uploaded');
     const updated = await client.portingOrders.update(order.id, {
         end_user: {
             admin: { entity_name: 'Compat GmbH', auth_person_name: 'Erika Mustermann' },
             location: { street_address: 'Kettwiger Straße 3', locality: 'Essen', postal_code: '45127', country_code: 'DE' },
         },
-        documents: { loa: '0b6a8d36-5b8f-4d5e-9a51-0c7b8f3e2a10', invoice: '3c1f2e4d-7a6b-4c8d-9e0f-1a2b3c4d5e6f' },
+        documents: { loa: loa.data.id, invoice: invoice.data.id },
     });
     assert.equal(updated.data.requirements_met, true);
     const confirmed = await client.portingOrders.actions.confirm(order.id);

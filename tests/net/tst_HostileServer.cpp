@@ -158,6 +158,28 @@ private slots:
                  qPrintable(result.error->message()));
     }
 
+    // The same patience for a rate-limit window: a server that announces an hour-long window already used
+    // up gets the next request of that group refused at once, not held for the hour.
+    void aRateLimitWindowBeyondThePatienceFailsAtOnce() {
+        ScriptedServer server([&](const QUrl&, QTcpSocket*) {
+            return ScriptedServer::json(200, {{u"ok"_s, true}},
+                                        "X-Rate-Limit-Group: heavy\r\nX-Rate-Limit-Limit: 1\r\n"
+                                        "X-Rate-Limit-Remaining: 0\r\nX-Rate-Limit-Window: 3600\r\n");
+        });
+        Client client(server.baseUrl());
+        ApiRequest request = ApiRequest::get(u"/thing"_s);
+        request.rateGroup = u"Heavy"_s;
+        QVERIFY(!client.run(request).error);
+        QElapsedTimer timer;
+        timer.start();
+        const ApiResult result = client.run(request);
+        QVERIFY(timer.elapsed() < 5000);
+        QVERIFY(result.error);
+        QCOMPARE(result.error->kind, ApiError::Kind::RateLimited);
+        QVERIFY2(result.error->message().contains(u"longer than Trunkline waits (5 minutes)"_s),
+                 qPrintable(result.error->message()));
+    }
+
     void aShortRetryAfterIsHonoured() {
         int calls = 0;
         ScriptedServer server([&](const QUrl&, QTcpSocket*) {
