@@ -128,13 +128,12 @@ int PortCommand::run(CliContext& context, const QStringList& arguments) {
     }
     violations += core::validateExtensionRanges(route, core::PortingOrderStatus::Draft, *range, activation);
 
-    providers::PortOrderRequest request;
+    core::OrderDetails details;
     if (!dryRun) {
         const QString dateText = parser.value(u"date"_s);
         const QDate date = QDate::fromString(dateText, Qt::ISODate);
         if (!dateText.isEmpty() && !date.isValid())
             return context.fail(kExitUsage, tr("--date: “%1” is not a date (YYYY-MM-DD).").arg(dateText));
-        core::OrderDetails details;
         details.entityName = parser.value(u"end-user"_s);
         details.authPersonName = parser.value(u"auth-person"_s);
         details.streetAddress = parser.value(u"street"_s);
@@ -149,16 +148,6 @@ int PortCommand::run(CliContext& context, const QStringList& arguments) {
             violation.field = optionOf(violation.field);
             violations << violation;
         }
-        request.routeE164 = route;
-        request.customerReference = details.customerReference;
-        request.entityName = details.entityName;
-        request.authPersonName = details.authPersonName;
-        request.streetAddress = details.streetAddress;
-        request.postalCode = details.postalCode;
-        request.locality = details.locality;
-        request.requestedDate = details.requestedDate;
-        request.extensionRange = *range;
-        request.activationRanges = activation;
     }
     if (!violations.isEmpty()) {
         for (const core::RuleViolation& v : std::as_const(violations))
@@ -168,16 +157,11 @@ int PortCommand::run(CliContext& context, const QStringList& arguments) {
     if (!dryRun) {
         // The rules passed, so the files were readable a moment ago; read them whole now.
         QString unreadable;
-        std::optional<core::OrderDocument> loa =
-            core::OrderDetailsRules::readDocument(parser.value(u"loa"_s), &unreadable);
-        std::optional<core::OrderDocument> invoice =
-            loa ? core::OrderDetailsRules::readDocument(parser.value(u"invoice"_s), &unreadable)
-                : std::nullopt;
-        if (!loa || !invoice)
+        const std::optional<providers::PortOrderRequest> request =
+            providers::PortOrderRequest::of(route, details, *range, activation, &unreadable);
+        if (!request)
             return context.fail(kExitFailure, unreadable);
-        request.loa = std::move(*loa);
-        request.invoice = std::move(*invoice);
-        return place(context, parser.value(u"profile"_s), request, parser.isSet(u"submit"_s),
+        return place(context, parser.value(u"profile"_s), *request, parser.isSet(u"submit"_s),
                      format == u"json"_s);
     }
 

@@ -62,9 +62,18 @@ QString OrderDetailsRules::documentProblem(const QString& path) {
             .arg(double(file.size()) / (1024 * 1024), 0, 'f', 1)
             .arg(kMaxDocumentBytes / (1024 * 1024));
     const QByteArray head = file.read(8);
-    const bool taken =
-        head.startsWith("%PDF-") || head.startsWith("\xFF\xD8\xFF") || head.startsWith("\x89PNG\r\n\x1A\n");
-    return taken ? QString() : tr("%1 is not a PDF, JPEG or PNG file.").arg(name);
+    return documentContentType(head).isEmpty() ? tr("%1 is not a PDF, JPEG or PNG file.").arg(name)
+                                               : QString();
+}
+
+QString OrderDetailsRules::documentContentType(const QByteArray& head) {
+    if (head.startsWith("%PDF-"))
+        return u"application/pdf"_s;
+    if (head.startsWith("\xFF\xD8\xFF"))
+        return u"image/jpeg"_s;
+    if (head.startsWith("\x89PNG\r\n\x1A\n"))
+        return u"image/png"_s;
+    return {};
 }
 
 std::optional<OrderDocument> OrderDetailsRules::readDocument(const QString& path, QString* error) {

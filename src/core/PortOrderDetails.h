@@ -46,6 +46,8 @@ public:
     static constexpr qint64 kMaxDocumentBytes = 10 * 1024 * 1024;
 
     static RuleViolations check(const OrderDetails& details, const QDate& today);
+    // "application/pdf", "image/jpeg" or "image/png" as the file's first bytes tell; empty for others.
+    static QString documentContentType(const QByteArray& head);
     // Reads a document for upload; nullopt with `error` set when the file breaks a rule or is unreadable.
     static std::optional<OrderDocument> readDocument(const QString& path, QString* error);
 

@@ -20,6 +20,7 @@
 #include <QUrl>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace trunkline::net {
 class Authenticator;
@@ -88,6 +89,32 @@ struct PortOrderRequest {
     // Uploaded before the draft is created; one left empty is not sent (the submission then names it).
     core::OrderDocument loa;
     core::OrderDocument invoice;
+
+    // The order the wizard and `trunkline-cli port` place: the details as checked, with both documents
+    // read from their files now; nullopt with `error` when one of them cannot be read.
+    static std::optional<PortOrderRequest> of(const QString& routeE164, const core::OrderDetails& details,
+                                              const core::NumberRange& extensionRange,
+                                              const QList<core::NumberRange>& activationRanges,
+                                              QString* error) {
+        std::optional<core::OrderDocument> loa =
+            core::OrderDetailsRules::readDocument(details.loaPath, error);
+        std::optional<core::OrderDocument> invoice =
+            loa ? core::OrderDetailsRules::readDocument(details.invoicePath, error) : std::nullopt;
+        if (!loa || !invoice)
+            return std::nullopt;
+        return PortOrderRequest{routeE164,
+                                details.customerReference,
+                                details.entityName,
+                                details.authPersonName,
+                                details.streetAddress,
+                                details.postalCode,
+                                details.locality,
+                                details.requestedDate,
+                                extensionRange,
+                                activationRanges,
+                                std::move(*loa),
+                                std::move(*invoice)};
+    }
 };
 
 // Places port orders: creates the draft with the route number only, fills in the details, finds the

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/PortOrderDetails.h"
 #include "emulator/telnyx/TelnyxState.h"
 
 #include <QCoreApplication>
@@ -53,8 +54,9 @@ class TelnyxDocumentsApi {
     Q_DECLARE_TR_FUNCTIONS(TelnyxService)
 
 public:
-    // Our choice, UNCONFIRMED upstream: the largest file taken, and the types (by their first bytes).
-    static constexpr qsizetype kMaxBytes = 10 * 1024 * 1024;
+    // Our choice, UNCONFIRMED upstream: the largest file taken, and the types (by their first bytes), the
+    // ones the app checks before it uploads.
+    static constexpr qsizetype kMaxBytes = core::OrderDetailsRules::kMaxDocumentBytes;
 
     static EmulatorResponse create(TelnyxState& state, const EmulatorRequest& request);
     static EmulatorResponse get(TelnyxState& state, const QString& id);

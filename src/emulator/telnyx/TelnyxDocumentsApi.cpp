@@ -1,3 +1,4 @@
+#include "core/PortOrderDetails.h"
 #include "emulator/telnyx/TelnyxApi.h"
 #include "emulator/telnyx/TelnyxErrors.h"
 #include "emulator/telnyx/TelnyxWire.h"
@@ -8,21 +9,6 @@
 using namespace Qt::StringLiterals;
 
 namespace trunkline::emulator::telnyx {
-
-namespace {
-
-// The content type by the file's first bytes; empty when it is none of the types taken.
-QString contentTypeOf(const QByteArray& content) {
-    if (content.startsWith("%PDF-"))
-        return u"application/pdf"_s;
-    if (content.startsWith("\xFF\xD8\xFF"))
-        return u"image/jpeg"_s;
-    if (content.startsWith("\x89PNG\r\n\x1A\n"))
-        return u"image/png"_s;
-    return {};
-}
-
-} // namespace
 
 EmulatorResponse TelnyxDocumentsApi::create(TelnyxState& state, const EmulatorRequest& request) {
     QJsonObject body;
@@ -43,7 +29,7 @@ EmulatorResponse TelnyxDocumentsApi::create(TelnyxState& state, const EmulatorRe
     const auto decoding = QByteArray::fromBase64Encoding(body.value(u"file"_s).toString().toLatin1(),
                                                          QByteArray::AbortOnBase64DecodingErrors);
     const QByteArray file = decoding ? decoding.decoded : QByteArray();
-    const QString contentType = contentTypeOf(file);
+    const QString contentType = core::OrderDetailsRules::documentContentType(file);
     if (!body.value(u"file"_s).isString())
         errors.append(TelnyxErrors::missing(u"/file"_s, tr("/file must be present (the file, base64).")));
     else if (file.isEmpty())

@@ -120,8 +120,9 @@ void OrderDetailsPage::changeEvent(QEvent* event) {
 
 void OrderDetailsPage::retranslate() {
     setTitle(tr("Order details"));
-    setSubTitle(tr("Who holds the numbers today, where they are in service, when they should move, and the "
-                   "signed LOA with their latest invoice. The losing carrier compares these with its records."));
+    setSubTitle(
+        tr("Who holds the numbers today, where they are in service, when they should move, and the "
+           "signed LOA with their latest invoice. The losing carrier compares these with its records."));
     const QList<std::pair<QWidget*, QString>> labels = {{m_entity, tr("&End user (company):")},
                                                         {m_authPerson, tr("&Authorised person:")},
                                                         {m_street, tr("&Street address:")},

@@ -140,26 +140,8 @@ void PortSummaryPage::updateButtons() {
 }
 
 std::optional<providers::PortOrderRequest> PortSummaryPage::request(QString* error) const {
-    const core::OrderDetails details = m_details.details();
-    providers::PortOrderRequest request;
-    request.routeE164 = m_route.routeE164();
-    request.customerReference = details.customerReference;
-    request.entityName = details.entityName;
-    request.authPersonName = details.authPersonName;
-    request.streetAddress = details.streetAddress;
-    request.postalCode = details.postalCode;
-    request.locality = details.locality;
-    request.requestedDate = details.requestedDate;
-    request.extensionRange = m_extensions.block();
-    request.activationRanges = m_extensions.ranges();
-    std::optional<core::OrderDocument> loa = core::OrderDetailsRules::readDocument(details.loaPath, error);
-    std::optional<core::OrderDocument> invoice =
-        loa ? core::OrderDetailsRules::readDocument(details.invoicePath, error) : std::nullopt;
-    if (!loa || !invoice)
-        return std::nullopt;
-    request.loa = std::move(*loa);
-    request.invoice = std::move(*invoice);
-    return request;
+    return providers::PortOrderRequest::of(m_route.routeE164(), m_details.details(), m_extensions.block(),
+                                           m_extensions.ranges(), error);
 }
 
 void PortSummaryPage::createOrder() {
