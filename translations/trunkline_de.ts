@@ -2227,6 +2227,14 @@ port list|show|delete-extension|delete: siehe `port list --help`.</translation>
         <source>Its numbers and extension blocks arrive with the next `trunkline-cli sync --profile %1`.</source>
         <translation>Seine Rufnummern und Durchwahlblöcke kommen mit dem nächsten `trunkline-cli sync --profile %1`.</translation>
     </message>
+    <message>
+        <source>Warning: %1 is already on port order %2 (%3).</source>
+        <translation>Warnung: %1 ist bereits im Portierungsauftrag %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Warning: %1 is already in the inventory of profile “%2”.</source>
+        <translation>Warnung: %1 ist bereits im Bestand des Profils „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>PortOrderCsv</name>
@@ -4793,6 +4801,65 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     </message>
 </context>
 <context>
+    <name>trunkline::gui::DraftOrderPanel</name>
+    <message>
+        <source>Save the LOA template</source>
+        <translation>Vorlage der Portierungsvollmacht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Download LOA &amp;template…</source>
+        <translation>&amp;Vorlage der Portierungsvollmacht herunterladen…</translation>
+    </message>
+    <message>
+        <source>There is no connection to a provider here: nothing is sent, the order is only checked and kept on this computer.</source>
+        <translation>Hier besteht keine Verbindung zu einem Anbieter: Es wird nichts gesendet, der Auftrag wird nur geprüft und auf diesem Computer aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Creating the draft order at %1 with the route number %2 only…</source>
+        <translation>Der Auftragsentwurf wird bei %1 nur mit der Stammnummer %2 angelegt…</translation>
+    </message>
+    <message>
+        <source>Draft order %1 at %2, status %3. It holds the route number only; the details below, the documents and the extensions are sent when you submit it.</source>
+        <translation>Auftragsentwurf %1 bei %2, Status %3. Er enthält nur die Stammnummer; die Angaben unten, die Unterlagen und die Durchwahlen werden beim Einreichen gesendet.</translation>
+    </message>
+    <message>
+        <source>The draft order was not created.</source>
+        <translation>Der Auftragsentwurf wurde nicht angelegt.</translation>
+    </message>
+    <message>
+        <source>The letter of authorisation for this order, to be signed by the end user and chosen below as the LOA.</source>
+        <translation>Die Portierungsvollmacht für diesen Auftrag: vom Endkunden zu unterschreiben und unten als Vollmacht auszuwählen.</translation>
+    </message>
+    <message>
+        <source>There is a template once the draft order exists.</source>
+        <translation>Eine Vorlage gibt es, sobald der Auftragsentwurf angelegt ist.</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>The template was not downloaded: %1</source>
+        <translation>Die Vorlage wurde nicht heruntergeladen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gespeichert als %1.</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::EditNumberDialog</name>
     <message>
         <source>Edit %1</source>
@@ -5735,6 +5802,53 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     </message>
 </context>
 <context>
+    <name>trunkline::gui::PortOrderSession</name>
+    <message>
+        <source>Route number</source>
+        <translation>Stammnummer</translation>
+    </message>
+    <message>
+        <source>End user</source>
+        <translation>Endkunde</translation>
+    </message>
+    <message>
+        <source>Authorised person</source>
+        <translation>Bevollmächtigte Person</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>Requested porting date</source>
+        <translation>Gewünschtes Portierungsdatum</translation>
+    </message>
+    <message>
+        <source>Extension block</source>
+        <translation>Durchwahlblock</translation>
+    </message>
+    <message>
+        <source>Active ranges</source>
+        <translation>Aktive Bereiche</translation>
+    </message>
+    <message>
+        <source>Documents (LOA and invoice)</source>
+        <translation>Unterlagen (Portierungsvollmacht und Rechnung)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The profile cannot be connected.</source>
+        <translation>Das Profil kann nicht verbunden werden.</translation>
+    </message>
+    <message>
+        <source>%1 takes no port orders.</source>
+        <translation>%1 nimmt keine Portierungsaufträge an.</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::PortOrdersModel</name>
     <message>
         <source>none</source>
@@ -5947,18 +6061,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
 <context>
     <name>trunkline::gui::PortSummaryPage</name>
     <message>
-        <source>Summary</source>
-        <translation>Zusammenfassung</translation>
-    </message>
-    <message>
-        <source>Everything the port order will carry. Go back to change anything.</source>
-        <translation>Alles, was der Portierungsauftrag enthalten wird. Gehen Sie zurück, um etwas zu ändern.</translation>
-    </message>
-    <message>
-        <source>Route number: %1 (the order is created with this number only)</source>
-        <translation>Stammnummer: %1 (der Auftrag wird nur mit dieser Rufnummer angelegt)</translation>
-    </message>
-    <message>
         <source>End user: %1</source>
         <translation>Endkunde: %1</translation>
     </message>
@@ -6003,92 +6105,103 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>Alle Portierungsregeln sind erfüllt.</translation>
     </message>
     <message>
-        <source>Route number</source>
-        <translation>Stammnummer</translation>
-    </message>
-    <message>
-        <source>End user</source>
-        <translation>Endkunde</translation>
-    </message>
-    <message>
-        <source>Authorised person</source>
-        <translation>Bevollmächtigte Person</translation>
-    </message>
-    <message>
-        <source>Service address</source>
-        <translation>Anschrift</translation>
-    </message>
-    <message>
-        <source>Requested porting date</source>
-        <translation>Gewünschtes Portierungsdatum</translation>
-    </message>
-    <message>
-        <source>Extension block</source>
-        <translation>Durchwahlblock</translation>
-    </message>
-    <message>
-        <source>Active ranges</source>
-        <translation>Aktive Bereiche</translation>
-    </message>
-    <message>
-        <source>Documents (LOA and invoice)</source>
-        <translation>Unterlagen (Portierungsvollmacht und Rechnung)</translation>
-    </message>
-    <message>
         <source>There is no connection to a provider here, so the order is only checked. “Keep as draft” keeps it on this computer, to be continued later from the Port orders page.</source>
         <translation>Hier besteht keine Verbindung zu einem Anbieter, daher wird der Auftrag nur geprüft. „Als Entwurf behalten“ bewahrt ihn auf diesem Computer auf, um ihn später auf der Seite Portierungsaufträge fortzusetzen.</translation>
-    </message>
-    <message>
-        <source>&amp;Create draft order</source>
-        <translation>Auftragsentwurf &amp;anlegen</translation>
-    </message>
-    <message>
-        <source>S&amp;ubmit order</source>
-        <translation>Auftrag a&amp;bsenden</translation>
-    </message>
-    <message>
-        <source>The profile cannot be connected.</source>
-        <translation>Das Profil kann nicht verbunden werden.</translation>
-    </message>
-    <message>
-        <source>%1 takes no port orders.</source>
-        <translation>%1 nimmt keine Portierungsaufträge an.</translation>
-    </message>
-    <message>
-        <source>The order was not created.</source>
-        <translation>Der Auftrag wurde nicht angelegt.</translation>
-    </message>
-    <message>
-        <source>Draft order %1 was created, but the rest did not go through.</source>
-        <translation>Der Auftragsentwurf %1 wurde angelegt, der Rest ist aber nicht durchgegangen.</translation>
-    </message>
-    <message>
-        <source>Draft order %1 created with the extensions attached.</source>
-        <translation>Der Auftragsentwurf %1 wurde mit den Durchwahlen angelegt.</translation>
     </message>
     <message>
         <source>Order %1 submitted; its status is now %2.</source>
         <translation>Der Auftrag %1 wurde abgesendet; sein Status ist jetzt %2.</translation>
     </message>
     <message>
-        <source>Order %1 was not submitted.</source>
-        <translation>Der Auftrag %1 wurde nicht abgesendet.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Uploading the documents and creating the order…</source>
-        <translation>Die Dokumente werden hochgeladen und der Auftrag wird angelegt…</translation>
-    </message>
-    <message>
         <source>Documents uploaded with the order: %1 (LOA), %2 (invoice)</source>
         <translation>Mit dem Auftrag hochgeladene Dokumente: %1 (LOA), %2 (Rechnung)</translation>
     </message>
     <message>
-        <source>“Create draft order” uploads the LOA and the invoice, creates the order at %1 with the route number only, adds these details and attaches the extensions; it stays a draft until you submit it.</source>
-        <translation>„Auftragsentwurf anlegen“ lädt die Portierungsvollmacht und die Rechnung hoch, legt den Auftrag bei %1 nur mit der Stammnummer an, ergänzt diese Angaben und hängt die Durchwahlen an; er bleibt ein Entwurf, bis Sie ihn absenden.</translation>
+        <source>Submit the port order</source>
+        <translation>Portierungsauftrag einreichen</translation>
+    </message>
+    <message>
+        <source>Review and submit</source>
+        <translation>Prüfen und einreichen</translation>
+    </message>
+    <message>
+        <source>Exactly what the port order will carry. Go back to change anything.</source>
+        <translation>Genau das, was der Portierungsauftrag enthalten wird. Gehen Sie zurück, um etwas zu ändern.</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit order…</source>
+        <translation>Auftrag &amp;einreichen…</translation>
+    </message>
+    <message>
+        <source>“Submit order” uploads the LOA and the invoice, adds these details to draft order %1 at %2, attaches the extensions to the route number and submits the order. “Keep as draft” sends nothing more; the order can be continued later from the Port orders page.</source>
+        <translation>„Auftrag einreichen“ lädt die Portierungsvollmacht und die Rechnung hoch, ergänzt den Auftragsentwurf %1 bei %2 um diese Angaben, hängt die Durchwahlen an die Stammnummer an und reicht den Auftrag ein. „Als Entwurf behalten“ sendet nichts weiter; der Auftrag kann später auf der Seite „Portierungsaufträge“ fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Uploading the documents, adding the details and the extensions, then submitting…</source>
+        <translation>Die Unterlagen werden hochgeladen, die Angaben und die Durchwahlen ergänzt, dann wird eingereicht…</translation>
+    </message>
+    <message>
+        <source>Order %1 was not submitted; it stays a draft.</source>
+        <translation>Auftrag %1 wurde nicht eingereicht; er bleibt ein Entwurf.</translation>
+    </message>
+    <message>
+        <source>Submit port order %1 for %2 with %3 numbers (extensions %4)? Once submitted, the order goes to the current carrier and can only be cancelled, not edited.</source>
+        <translation>Portierungsauftrag %1 für %2 mit %3 Rufnummern (Durchwahlen %4) einreichen? Nach dem Einreichen geht der Auftrag an den bisherigen Anbieter und kann nur noch storniert, nicht mehr bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>The order was not submitted.</source>
+        <translation>Der Auftrag wurde nicht eingereicht.</translation>
+    </message>
+    <message>
+        <source>Route number: %1 (the order holds this number only)</source>
+        <translation>Stammnummer: %1 (der Auftrag enthält nur diese Rufnummer)</translation>
+    </message>
+    <message>
+        <source>Draft order: %1</source>
+        <translation>Auftragsentwurf: %1</translation>
+    </message>
+    <message>
+        <source>not at a provider</source>
+        <translation>nicht bei einem Anbieter</translation>
+    </message>
+    <message>
+        <source>Porting phone number of the route number: %1</source>
+        <translation>Portierungsrufnummer der Stammnummer: %1</translation>
+    </message>
+    <message>
+        <source>not looked up</source>
+        <translation>nicht ermittelt</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::PortingNumberPage</name>
+    <message>
+        <source>Porting phone number</source>
+        <translation>Portierungsrufnummer</translation>
+    </message>
+    <message>
+        <source>The route number as the order holds it. The extension block is attached to it; the extended numbers are never listed on the order themselves.</source>
+        <translation>Die Stammnummer, wie der Auftrag sie führt. Der Durchwahlblock wird an sie angehängt; die Durchwahlnummern selbst stehen nie im Auftrag.</translation>
+    </message>
+    <message>
+        <source>&amp;Look up again</source>
+        <translation>Erneut &amp;ermitteln</translation>
+    </message>
+    <message>
+        <source>There is no connection to a provider here: the porting phone number is looked up once a draft order exists at the provider.</source>
+        <translation>Hier besteht keine Verbindung zu einem Anbieter: Die Portierungsrufnummer wird ermittelt, sobald ein Auftragsentwurf beim Anbieter besteht.</translation>
+    </message>
+    <message>
+        <source>Looking up %1 on order %2…</source>
+        <translation>%1 wird im Auftrag %2 gesucht…</translation>
+    </message>
+    <message>
+        <source>%1 is porting phone number %2 on order %3. The extensions of the next step are attached to it.</source>
+        <translation>%1 ist die Portierungsrufnummer %2 im Auftrag %3. Die Durchwahlen des nächsten Schritts werden an sie angehängt.</translation>
+    </message>
+    <message>
+        <source>The route number was not found on order %1.</source>
+        <translation>Die Stammnummer wurde im Auftrag %1 nicht gefunden.</translation>
     </message>
 </context>
 <context>
@@ -6150,6 +6263,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>%1 is already on port order %2 (%3).</source>
         <translation>%1 steht bereits im Portierungsauftrag %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Draft order %1 was created with this route number, so it cannot change here. To port another number, start a new order; the draft can be deleted on the Port orders page.</source>
+        <translation>Der Auftragsentwurf %1 wurde mit dieser Stammnummer angelegt; sie kann hier daher nicht mehr geändert werden. Um eine andere Rufnummer zu portieren, beginnen Sie einen neuen Auftrag; der Entwurf kann auf der Seite „Portierungsaufträge“ gelöscht werden.</translation>
     </message>
 </context>
 <context>
@@ -6864,6 +6981,14 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>The answer names no document id.</source>
         <translation>Die Antwort nennt keine Dokument-ID.</translation>
+    </message>
+    <message>
+        <source>the LOA template of porting order %1</source>
+        <translation>die Vorlage der Portierungsvollmacht des Portierungsauftrags %1</translation>
+    </message>
+    <message>
+        <source>The answer is not a PDF file.</source>
+        <translation>Die Antwort ist keine PDF-Datei.</translation>
     </message>
 </context>
 <context>

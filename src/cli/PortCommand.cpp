@@ -10,11 +10,11 @@
 #include "core/PortingRules.h"
 #include "core/WantedNumbers.h"
 #include "net/ApiError.h"
+#include "store/NumberSightings.h"
 #include "store/PortingRepository.h"
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -174,8 +174,14 @@ int PortCommand::run(CliContext& context, const QStringList& arguments) {
     return kExitOk;
 }
 
+// A rule's field or a provider's JSON pointer (which may go deeper: /phone_numbers/0, /activation_ranges/1)
+// named by the option that gives it; the field itself when no option does.
 QString PortCommand::optionOf(const QString& field) {
-    static const QHash<QString, QString> options{
+    static const QList<std::pair<QString, QString>> options{
+        {u"/phone_numbers"_s, u"--route"_s},
+        {u"/porting_phone_number_id"_s, u"--route"_s},
+        {u"/extension_range"_s, u"--range"_s},
+        {u"/activation_ranges"_s, u"--activate"_s},
         {u"/end_user/admin/entity_name"_s, u"--end-user"_s},
         {u"/end_user/admin/auth_person_name"_s, u"--auth-person"_s},
         {u"/end_user/location/street_address"_s, u"--street"_s},
@@ -185,7 +191,11 @@ QString PortCommand::optionOf(const QString& field) {
         {u"/customer_reference"_s, u"--reference"_s},
         {u"/documents/loa"_s, u"--loa"_s},
         {u"/documents/invoice"_s, u"--invoice"_s}};
-    return options.value(field, field);
+    for (const auto& [pointer, option] : options) {
+        if (field == pointer || field.startsWith(pointer + u'/'))
+            return option;
+    }
+    return field;
 }
 
 void PortCommand::printPlan(CliContext& context, const QJsonObject& plan) {
@@ -227,6 +237,17 @@ int PortCommand::place(CliContext& context, const QString& profileSelector,
     if (!database)
         return kExitFailure;
     const store::Profile& profile = profiles.constFirst();
+    // Warnings, not rules (the local copy may be out of date): porting a number again is almost always a
+    // mistake, and the provider has the last word.
+    for (const store::NumberSighting& sighting :
+         store::numberSightings(*database, profile.id, request.routeE164)) {
+        context.err() << (sighting.order ? tr("Warning: %1 is already on port order %2 (%3).")
+                                               .arg(request.routeE164, sighting.order->id,
+                                                    core::displayName(sighting.order->status))
+                                         : tr("Warning: %1 is already in the inventory of profile “%2”.")
+                                               .arg(request.routeE164, sighting.inventoryProfile))
+                      << Qt::endl;
+    }
     std::unique_ptr<connection::Connection> line = context.connect(profile, &error);
     if (!line)
         return context.fail(kExitFailure, error);
@@ -240,7 +261,7 @@ int PortCommand::place(CliContext& context, const QString& profileSelector,
     store::PortingRepository porting(*database);
     using Placed = providers::Outcome<core::PortingOrder>;
     const Placed created = awaitResult<Placed>(
-        [&](const std::function<void(const Placed&)>& done) { placement->createDraft(request, done); });
+        [&](const std::function<void(const Placed&)>& done) { placement->placeDraft(request, done); });
     // A draft the provider holds is stored at once, even when a later step failed: it is there to
     // delete (`port delete ID`) or to finish on the Port orders page.
     if (created.value && !created.value->id.isEmpty())
@@ -290,7 +311,7 @@ int PortCommand::place(CliContext& context, const QString& profileSelector,
 }
 
 QString PortCommand::errorText(const net::ApiError& error) {
-    return error.field.isEmpty() ? error.message() : tr("%1: %2").arg(error.field, error.message());
+    return error.field.isEmpty() ? error.message() : tr("%1: %2").arg(optionOf(error.field), error.message());
 }
 
 } // namespace trunkline::cli

@@ -245,7 +245,7 @@ void ApiClient::transmit(Call* call) {
     if (!call->request.query.isEmpty())
         url.setQuery(call->request.query);
     QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", call->request.accept);
     if (!call->request.body.isEmpty() || call->request.method != "GET")
         request.setHeader(QNetworkRequest::ContentTypeHeader, call->request.contentType);
     // A redirect may lead only to the same scheme, host and port: the credentials applied below must not

@@ -15,6 +15,7 @@ struct ApiRequest {
     QUrlQuery query; // repeated keys allowed (type=User&type=Department)
     QByteArray body; // JSON or form data
     QByteArray contentType = "application/json";
+    QByteArray accept = "application/json"; // what the answer may be; a download names its own type
     QString rateGroup; // the provider's usage group ("Light", "Medium", "Heavy"); empty = not limited
     QString subject;   // what the call is about, for error messages ("extension 101")
 

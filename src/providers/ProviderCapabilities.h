@@ -117,22 +117,41 @@ struct PortOrderRequest {
     }
 };
 
-// Places port orders: creates the draft with the route number only, fills in the details, finds the
-// route number's porting phone number and attaches the extension block; submits on request. Results
+// Places port orders step by step, as the documented workflow goes (docs/api/telnyx-porting.md §4.1), so
+// that the wizard can show each step's result on its own page: the draft with the route number only, the
+// route number's porting phone number on it, the documents and details, the extension block, then the
+// submission. Errors name the field they concern (net::ApiError::field) where the provider says. Results
 // come back only while this object lives.
 class PortOrderPlacement {
 public:
     virtual ~PortOrderPlacement() = default;
-    // done() with the draft order; an error names the field it concerns (net::ApiError::field) where the
-    // provider says, and `order` then holds the id of a draft that was already created, if any.
-    virtual void createDraft(const PortOrderRequest& request,
-                             std::function<void(const Outcome<core::PortingOrder>& outcome)> done) = 0;
+    // A draft order with the route number only, never the extended numbers.
+    virtual void createDraft(const QString& routeE164, Callback<core::PortingOrder> done) = 0;
+    // The LOA the provider wants the end user to sign for the order, as a PDF.
+    virtual void loaTemplate(const QString& orderId, Callback<QByteArray> done) = 0;
+    // The id of the route number among the order's porting phone numbers: the extension block hangs off it.
+    virtual void findRouteNumber(const QString& orderId, const QString& routeE164,
+                                 Callback<QString> done) = 0;
+    // Uploads the LOA and the invoice and fills in what the order needs before submission.
+    virtual void fillIn(const QString& orderId, const PortOrderRequest& request,
+                        Callback<core::PortingOrder> done) = 0;
+    // Makes the route number's extension block exactly `block` with `activationRanges`: kept when it is
+    // attached like that already, else any other block of the number is removed and this one attached (so
+    // a second try after a failure, or after going back to change the ranges, never leaves two). done()
+    // with the block's id.
+    virtual void setExtension(const QString& orderId, const QString& portingPhoneNumberId,
+                              const core::NumberRange& block,
+                              const QList<core::NumberRange>& activationRanges, Callback<QString> done) = 0;
     virtual void submit(const QString& orderId, Callback<core::PortingOrder> done) = 0;
     // Allowed by the provider only while the order is draft, in-process or exception.
     virtual void deleteExtension(const QString& orderId, const QString& extensionId, Completion done) = 0;
     virtual void cancel(const QString& orderId, Callback<core::PortingOrder> done) = 0;
     // Allowed by the provider only for a draft (core::canDelete).
     virtual void deleteDraft(const QString& orderId, Completion done) = 0;
+
+    // Every step but the submission, one after the other, for scripted use (`trunkline-cli port`). done()
+    // with the draft; after an error `value` still holds the draft when one was created.
+    void placeDraft(const PortOrderRequest& request, Callback<core::PortingOrder> done);
 };
 
 // How to talk to the provider, where that differs: authentication, who is signed in, number search.

@@ -668,6 +668,16 @@ private slots:
                  (QJsonObject{{QStringLiteral("number"), QStringLiteral("+493090182019")},
                               {QStringLiteral("active"), true}}));
 
+        // The same route number again: warned about from the local copy, then refused by the provider.
+        const Run again = cli(order + QStringList{QStringLiteral("--postal-code"), QStringLiteral("45127")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(
+            again.err.contains(
+                QStringLiteral("Warning: +4930901820 is already on port order %1 (Draft).").arg(id).toUtf8()),
+            again.err.constData());
+        QVERIFY2(again.err.contains("The order was not created: --route: "), again.err.constData());
+        QCOMPARE(orders().size(), seeded + 1);
+
         // The block goes while the order is a draft; then the draft itself.
         const QString block = blocks.at(0)[QStringLiteral("id")].toString();
         const Run removed = cli({QStringLiteral("port"), QStringLiteral("delete-extension"), id, block});

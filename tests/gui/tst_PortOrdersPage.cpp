@@ -46,7 +46,7 @@ class tst_PortOrdersPage : public QObject {
         request.extensionRange = {0, 99};
         request.activationRanges = {{4, 4}};
         std::optional<providers::Outcome<core::PortingOrder>> created;
-        placement->createDraft(request, [&created](const auto& outcome) { created = outcome; });
+        placement->placeDraft(request, [&created](const auto& outcome) { created = outcome; });
         if (!QTest::qWaitFor([&created] { return created.has_value(); }, 20000) || !created->ok())
             return std::nullopt;
         return created->value;

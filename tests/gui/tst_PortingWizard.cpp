@@ -3,8 +3,10 @@
 #include "core/PhoneNumberRecord.h"
 #include "gui/porting/ActivationRangeBar.h"
 #include "gui/porting/ActivationRangesModel.h"
+#include "gui/porting/DraftOrderPanel.h"
 #include "gui/porting/ExtensionsStep.h"
 #include "gui/porting/OrderDetailsPage.h"
+#include "gui/porting/PortOrderSession.h"
 #include "gui/porting/PortSummaryPage.h"
 #include "gui/porting/PortingWizard.h"
 #include "gui/porting/RouteNumberPage.h"
@@ -45,6 +47,7 @@ private slots:
         openWizard();
     }
     void cleanup() {
+        m_demoAdded = false;
         m_wizard.reset();
         m_test.reset();
     }
@@ -128,7 +131,14 @@ private slots:
 
         // Back to the details and forward again: the step keeps what was typed.
         m_wizard->back();
+        QCOMPARE(m_wizard->currentId(), int(PortingWizard::NumberLookupPage));
+        // Nothing is sent without a connection; the page says so and lets the admin on.
+        QVERIFY2(text(u"portingNumberStatus"_s).contains(u"no connection"_s),
+                 qPrintable(text(u"portingNumberStatus"_s)));
+        m_wizard->back();
         QCOMPARE(m_wizard->currentId(), int(PortingWizard::DetailsPage));
+        QVERIFY(text(u"draftStatus"_s).contains(u"nothing is sent"_s));
+        m_wizard->next();
         m_wizard->next();
         QCOMPARE(tableRanges(), expected);
         presetCombo()->setCurrentIndex(2); // 0–999
@@ -148,7 +158,9 @@ private slots:
         paste(u"+49201234567804"_s);
         m_wizard->back();
         m_wizard->back();
+        m_wizard->back();
         typeRoute(u"+49 30 1234567"_s);
+        m_wizard->next();
         m_wizard->next();
         m_wizard->next();
         QCOMPARE(m_wizard->extensionsStep()->routeNumber(), u"+49301234567"_s);
@@ -170,6 +182,7 @@ private slots:
         QCOMPARE(m_wizard->findChild<QLineEdit*>(u"routeEdit"_s)->text(), u"0201 2345678"_s);
         QCOMPARE(m_wizard->findChild<QLineEdit*>(u"entityNameEdit"_s)->text(), u"Muster GmbH"_s);
         QVERIFY(nextButton()->isEnabled());
+        m_wizard->next();
         m_wizard->next();
         m_wizard->next();
         QCOMPARE(tableRanges(), (Ranges{{4, 5}}));
@@ -194,86 +207,141 @@ private slots:
         QTRY_COMPARE(m_wizard->windowTitle(), u"New port order"_s);
     }
 
-    // The whole flow against the emulator (the demo account's Telnyx): the documents uploaded, the draft
-    // created with the route number only, the extension attached with the derived ranges, the order
-    // submitted. A second order for the same route number is refused by the provider, which names the
-    // field, and nothing typed is lost.
+    // The whole flow against the emulator (the demo account's Telnyx), step by step as the provider's
+    // workflow goes: the draft created with the route number only when the order step opens (the route
+    // number is then fixed), its LOA template downloaded, the route number's porting phone number found,
+    // the extensions derived from a pasted list, and on confirmation the documents, details and block
+    // sent and the order submitted. A second order for the same route number is refused by the provider
+    // at the order step, which names the field; nothing typed is lost and Next stays disabled.
     void placesTheOrderAtTheEmulator() {
-        m_wizard.reset();
-        QVERIFY(store::ProfileRepository(m_test->database()).remove(m_profile)); // demo profiles come first
-        QVERIFY(addDemoProfiles(*m_test) > 0);
-        const auto demoTelnyxProfile = demoProfile(*m_test, u"telnyx"_s);
-        QVERIFY(demoTelnyxProfile);
-        const qint64 demoTelnyx = demoTelnyxProfile->id;
         DemoConnections connections;
-        m_wizard = std::make_unique<PortingWizard>(m_test->database(), demoTelnyx);
-        m_wizard->setConnectionFactory(&connections.factory);
-        m_wizard->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+        const std::optional<store::Profile> demo = openDemoWizard(connections);
+        QVERIFY(demo);
 
-        walkToExtensions();
+        walkToDetails();
+        auto* session = m_wizard->session();
+        QTRY_VERIFY2_WITH_TIMEOUT(!session->orderId().isEmpty(), qPrintable(text(u"draftStatus"_s)), 20000);
+        const QString orderId = session->orderId();
+        QVERIFY2(text(u"draftStatus"_s).contains(u"Draft order %1 at Demo"_s.arg(orderId)),
+                 qPrintable(text(u"draftStatus"_s)));
+        QVERIFY(text(u"draftStatus"_s).contains(u"status Draft"_s));
+        QCOMPARE(gui::PortingDraft::load(demo->id)->orderId, orderId); // saved at once
+        m_wizard->back();
+        QVERIFY(m_wizard->findChild<QLineEdit*>(u"routeEdit"_s)->isReadOnly());
+        QVERIFY(text(u"routeLocked"_s).contains(orderId));
+        QVERIFY(m_wizard->findChild<QLabel*>(u"routeWarning"_s)->isHidden()); // its own order is no warning
+        m_wizard->next();
+        QCOMPARE(session->orderId(), orderId); // never created twice
+
+        // The LOA template of this order, saved where the admin says.
+        const QString templatePath = m_files.filePath(u"loa-template.pdf"_s);
+        QString suggested;
+        m_wizard->draftPanel()->setSavePrompt([&](const QString& name) {
+            suggested = name;
+            return templatePath;
+        });
+        QTest::mouseClick(m_wizard->findChild<QPushButton*>(u"loaTemplateButton"_s), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(text(u"loaTemplateResult"_s).startsWith(u"Saved as"_s),
+                                  qPrintable(text(u"loaTemplateResult"_s)), 20000);
+        QCOMPARE(suggested, u"LOA-%1.pdf"_s.arg(orderId));
+        QFile pdf(templatePath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray content = pdf.readAll();
+        QVERIFY(content.startsWith("%PDF-") && content.contains(orderId.toLatin1()));
+
+        fillDetails();
+        QVERIFY(nextButton()->isEnabled());
+        m_wizard->next();
+        QCOMPARE(m_wizard->currentId(), int(PortingWizard::NumberLookupPage));
+        QTRY_VERIFY2_WITH_TIMEOUT(!session->portingPhoneNumberId().isEmpty(),
+                                  qPrintable(text(u"portingNumberStatus"_s)), 20000);
+        QVERIFY2(text(u"portingNumberStatus"_s)
+                     .contains(u"+492012345678 is porting phone number %1 on order %2"_s.arg(
+                         session->portingPhoneNumberId(), orderId)),
+                 qPrintable(text(u"portingNumberStatus"_s)));
+        QVERIFY(nextButton()->isEnabled());
+        m_wizard->next();
         paste(u"+49 201 2345678 04\n0201/2345678-19\n0049 201 234567820\n+49201234567842"_s);
         m_wizard->next();
-        auto* create = m_wizard->findChild<QPushButton*>(u"createOrderButton"_s);
+        QCOMPARE(m_wizard->currentId(), int(PortingWizard::SummaryPage));
+        QVERIFY(m_wizard->summaryPage()->summaryText().contains(u"Draft order: "_s + orderId));
+
+        // Declined: nothing is sent. Confirmed: sent and submitted.
+        QString question;
+        bool confirm = false;
+        m_wizard->summaryPage()->setConfirmPrompt([&](const QString& asked) {
+            question = asked;
+            return confirm;
+        });
         auto* submit = m_wizard->findChild<QPushButton*>(u"submitOrderButton"_s);
-        QVERIFY(create->isVisible() && create->isEnabled());
-        QVERIFY(!submit->isEnabled());
-        create->click();
-        QTRY_VERIFY2_WITH_TIMEOUT(!m_wizard->summaryPage()->createdOrderId().isEmpty(),
-                                  qPrintable(text(u"orderResult"_s)), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(submit->isEnabled(), 20000);
-        QVERIFY2(text(u"orderResult"_s).contains(u"created with the extensions attached"_s),
-                 qPrintable(text(u"orderResult"_s)));
-        QVERIFY(!create->isEnabled());                 // never created twice
-        QVERIFY(!gui::PortingDraft::load(demoTelnyx)); // done with locally
-        const QString orderId = m_wizard->summaryPage()->createdOrderId();
-
-        // What the emulator now holds: the route number alone on the order, and the extension block.
-        auto connection = connections.open(*demoTelnyxProfile);
-        QVERIFY(connection);
-        providers::telnyx::TelnyxClient client(connection->client.get());
-        QList<core::PortingPhoneNumber> numbers;
-        QList<core::PhoneNumberExtension> extensions;
-        int lists = 0;
-        client.listPortingPhoneNumbers(
-            orderId, [&numbers](int, const QList<core::PortingPhoneNumber>& page) { numbers += page; },
-            [&lists](const providers::ListOutcome&) { ++lists; });
-        client.listPhoneNumberExtensions(
-            orderId,
-            [&extensions](int, const QList<core::PhoneNumberExtension>& page) { extensions += page; },
-            [&lists](const providers::ListOutcome&) { ++lists; });
-        QTRY_COMPARE_WITH_TIMEOUT(lists, 2, 20000);
-        QCOMPARE(numbers.size(), 1);
-        QCOMPARE(numbers.first().phoneNumber, u"+492012345678"_s);
-        QCOMPARE(extensions.size(), 1);
-        QCOMPARE(extensions.first().portingPhoneNumberId, numbers.first().id);
-        QCOMPARE(extensions.first().extensionRange, (NumberRange{0, 99}));
-        QCOMPARE(extensions.first().activationRanges, (Ranges{{4, 4}, {19, 20}, {42, 42}}));
-
-        submit->click();
+        QVERIFY(submit->isVisible() && submit->isEnabled());
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QVERIFY2(question.contains(u"Submit port order %1 for +492012345678 with 100 numbers"_s.arg(orderId)),
+                 qPrintable(question));
+        QVERIFY(!session->busy());
+        QVERIFY(extensionsAt(connections, *demo, orderId).isEmpty());
+        confirm = true;
+        QTest::mouseClick(submit, Qt::LeftButton);
         QTRY_VERIFY2_WITH_TIMEOUT(
             text(u"orderResult"_s).contains(u"submitted; its status is now In process"_s),
             qPrintable(text(u"orderResult"_s)), 20000);
-        QVERIFY(!submit->isEnabled()); // never submitted twice
+        QVERIFY(!submit->isEnabled());               // never submitted twice
+        QVERIFY(!gui::PortingDraft::load(demo->id)); // done with locally
+        QCOMPARE(m_wizard->button(QWizard::FinishButton)->text(), u"&Close"_s);
         if (const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(m_wizard->grab().save(dir + u"/porting-summary-sent.png"_s));
 
-        // The same route number again: the provider refuses it, the field is named, the form is kept.
-        m_wizard = std::make_unique<PortingWizard>(m_test->database(), demoTelnyx);
-        m_wizard->setConnectionFactory(&connections.factory);
-        m_wizard->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
-        walkToExtensions();
-        paste(u"+49201234567804"_s);
+        // What the emulator now holds: the route number alone on the order, and the extension block.
+        const QList<core::PhoneNumberExtension> extensions = extensionsAt(connections, *demo, orderId);
+        QCOMPARE(extensions.size(), 1);
+        QCOMPARE(extensions.first().portingPhoneNumberId, session->portingPhoneNumberId());
+        QCOMPARE(extensions.first().extensionRange, (NumberRange{0, 99}));
+        QCOMPARE(extensions.first().activationRanges, (Ranges{{4, 4}, {19, 20}, {42, 42}}));
+
+        // The same route number again: the provider refuses the draft, the field is named, the form is
+        // kept and Next waits.
+        QVERIFY(openDemoWizard(connections));
+        walkToDetails();
+        QTRY_VERIFY2_WITH_TIMEOUT(text(u"draftStatus"_s).contains(u"The draft order was not created."_s),
+                                  qPrintable(text(u"draftStatus"_s)), 20000);
+        QVERIFY2(text(u"draftStatus"_s).contains(u"Route number: "_s), qPrintable(text(u"draftStatus"_s)));
+        QVERIFY(m_wizard->session()->orderId().isEmpty());
+        QVERIFY(m_wizard->findChild<QPushButton*>(u"retryDraftButton"_s)->isVisible());
+        fillDetails();
+        QVERIFY(!nextButton()->isEnabled());
+        m_wizard->back();
+        QVERIFY(!m_wizard->findChild<QLineEdit*>(u"routeEdit"_s)->isReadOnly()); // fix it here
+        m_wizard.reset();
+    }
+
+    // A draft order made at the provider comes back with the saved draft: reopened, the wizard goes on
+    // with that order (no second draft) and its porting phone number.
+    void resumesWithTheDraftOrder() {
+        DemoConnections connections;
+        const std::optional<store::Profile> demo = openDemoWizard(connections);
+        QVERIFY(demo);
+        typeRoute(u"0201 3456789"_s);
         m_wizard->next();
-        create = m_wizard->findChild<QPushButton*>(u"createOrderButton"_s);
-        create->click();
-        QTRY_VERIFY2_WITH_TIMEOUT(text(u"orderResult"_s).contains(u"The order was not created."_s),
-                                  qPrintable(text(u"orderResult"_s)), 20000);
-        QVERIFY2(text(u"orderResult"_s).contains(u"Route number: "_s), qPrintable(text(u"orderResult"_s)));
-        QVERIFY(m_wizard->summaryPage()->createdOrderId().isEmpty());
-        QVERIFY(create->isEnabled()); // fix it elsewhere and try again
-        QCOMPARE(m_wizard->findChild<QLineEdit*>(u"entityNameEdit"_s)->text(), u"Muster GmbH"_s);
+        fillDetails();
+        QTRY_VERIFY_WITH_TIMEOUT(nextButton()->isEnabled(), 20000);
+        m_wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->session()->portingPhoneNumberId().isEmpty(), 20000);
+        const QString orderId = m_wizard->session()->orderId();
+        const QString numberId = m_wizard->session()->portingPhoneNumberId();
+        m_wizard->reject();
+
+        QVERIFY(openDemoWizard(connections));
+        QVERIFY(m_wizard->restoreDraft());
+        QCOMPARE(m_wizard->session()->orderId(), orderId);
+        QCOMPARE(m_wizard->session()->portingPhoneNumberId(), numberId);
+        QVERIFY(m_wizard->findChild<QLineEdit*>(u"routeEdit"_s)->isReadOnly());
+        m_wizard->next();
+        QVERIFY(!m_wizard->session()->busy()); // nothing to create
+        QVERIFY(text(u"draftStatus"_s).contains(orderId));
+        QVERIFY(nextButton()->isEnabled());
+        m_wizard->next();
+        QVERIFY(nextButton()->isEnabled()); // the number was found before
+        QCOMPARE(m_wizard->session()->orderId(), orderId);
         m_wizard.reset();
     }
 
@@ -282,15 +350,21 @@ private slots:
         const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
         if (dir.isEmpty())
             QSKIP("TRUNKLINE_SCREENSHOT_DIR is not set");
+        DemoConnections connections;
+        QVERIFY(openDemoWizard(connections));
         typeRoute(u"+1 212 555 0100"_s);
         QVERIFY(m_wizard->grab().save(dir + u"/porting-route-refused.png"_s));
         typeRoute(u"0201 2345678"_s);
         QVERIFY(m_wizard->grab().save(dir + u"/porting-route.png"_s));
         m_wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->session()->orderId().isEmpty(), 20000);
         fillDetails();
         type(u"postalCodeEdit"_s, u"4513"_s);
         QVERIFY(m_wizard->grab().save(dir + u"/porting-details.png"_s));
         type(u"postalCodeEdit"_s, u"45138"_s);
+        m_wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->session()->portingPhoneNumberId().isEmpty(), 20000);
+        QVERIFY(m_wizard->grab().save(dir + u"/porting-number.png"_s));
         m_wizard->next();
         paste(u"+49 201 2345678 04\n0201/2345678-19\n0049 201 234567820\n+49201234567842"_s);
         m_wizard->findChild<gui::ActivationRangeBar*>()->setFocus();
@@ -303,6 +377,41 @@ private slots:
     }
 
 private:
+    // A wizard on the demo account's Telnyx profile, connected to the emulator; the profile, or nullopt.
+    std::optional<store::Profile> openDemoWizard(DemoConnections& connections) {
+        m_wizard.reset();
+        // The demo profiles take the place of the test's own Telnyx profile (demoProfile finds the first).
+        if (!std::exchange(m_demoAdded, true) &&
+            (!store::ProfileRepository(m_test->database()).remove(m_profile) ||
+             addDemoProfiles(*m_test) <= 0))
+            return std::nullopt;
+        std::optional<store::Profile> demo = demoProfile(*m_test, u"telnyx"_s);
+        if (!demo)
+            return std::nullopt;
+        m_wizard = std::make_unique<PortingWizard>(m_test->database(), demo->id);
+        m_wizard->setConnectionFactory(&connections.factory);
+        m_wizard->show();
+        if (!QTest::qWaitForWindowExposed(m_wizard.get()))
+            return std::nullopt;
+        return demo;
+    }
+    // The extension blocks of the order at the emulator.
+    QList<core::PhoneNumberExtension>
+    extensionsAt(DemoConnections& connections, const store::Profile& profile, const QString& orderId) const {
+        auto connection = connections.open(profile);
+        if (!connection)
+            return {};
+        providers::telnyx::TelnyxClient client(connection->client.get());
+        QList<core::PhoneNumberExtension> extensions;
+        bool listed = false;
+        client.listPhoneNumberExtensions(
+            orderId,
+            [&extensions](int, const QList<core::PhoneNumberExtension>& page) { extensions += page; },
+            [&listed](const providers::ListOutcome&) { listed = true; });
+        if (!QTest::qWaitFor([&listed] { return listed; }, 20000))
+            qWarning("the extensions of %s were not listed", qPrintable(orderId));
+        return extensions;
+    }
     void openWizard() {
         m_wizard = std::make_unique<PortingWizard>(m_test->database(), m_profile);
         m_wizard->show();
@@ -353,7 +462,10 @@ private:
     void walkToExtensions() const {
         walkToDetails();
         fillDetails();
-        QVERIFY(nextButton()->isEnabled());
+        QTRY_VERIFY(nextButton()->isEnabled()); // connected: once the draft exists
+        m_wizard->next();
+        QCOMPARE(m_wizard->currentId(), int(PortingWizard::NumberLookupPage));
+        QTRY_VERIFY_WITH_TIMEOUT(nextButton()->isEnabled(), 20000); // connected: once the number is found
         m_wizard->next();
         QCOMPARE(m_wizard->currentId(), int(PortingWizard::ExtensionsPage));
     }
@@ -372,6 +484,7 @@ private:
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<PortingWizard> m_wizard;
     qint64 m_profile = 0;
+    bool m_demoAdded = false; // in place of m_profile
 };
 
 QTEST_MAIN(tst_PortingWizard)

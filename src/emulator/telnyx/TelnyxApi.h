@@ -24,6 +24,9 @@ public:
     static EmulatorResponse remove(TelnyxState& state, const QString& id);
     static EmulatorResponse confirm(TelnyxState& state, const QString& id);
     static EmulatorResponse cancel(TelnyxState& state, const QString& id);
+    // GET /porting_orders/{id}/loa_template: a one-page PDF naming the order and its numbers for the end
+    // user to sign (the real template's layout is not published; this one only has to be a real PDF).
+    static EmulatorResponse loaTemplate(const TelnyxState& state, const QString& id);
 };
 
 // GET /v2/porting_phone_numbers (docs/api/telnyx-porting.md §3): the numbers of every order with their

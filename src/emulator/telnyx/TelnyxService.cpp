@@ -149,6 +149,11 @@ EmulatorResponse TelnyxService::dispatch(const EmulatorRequest& request, const Q
         return s[3] == u"confirm" ? TelnyxPortingOrdersApi::confirm(m_state, s[1])
                                   : TelnyxPortingOrdersApi::cancel(m_state, s[1]);
     }
+    if (s.size() == 3 && s[0] == u"porting_orders" && s[2] == u"loa_template") {
+        if (m == "GET")
+            return TelnyxPortingOrdersApi::loaTemplate(m_state, s[1]);
+        return methodNotAllowed();
+    }
     if (s.size() == 3 && s[0] == u"porting_orders" && s[2] == u"phone_number_extensions") {
         if (m == "GET")
             return TelnyxNumberExtensionsApi::list(m_state, request, s[1]);

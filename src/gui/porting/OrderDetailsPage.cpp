@@ -1,6 +1,7 @@
 #include "gui/porting/OrderDetailsPage.h"
 
 #include "gui/extensions/FormMessages.h"
+#include "gui/porting/DraftOrderPanel.h"
 
 #include <QDateEdit>
 #include <QDir>
@@ -24,7 +25,9 @@ const QString kDateField = u"/activation_settings/foc_datetime_requested"_s;
 OrderDetailsPage::OrderDetailsPage(QWidget* parent)
     : QWizardPage(parent) {
     setObjectName(u"orderDetailsPage"_s);
-    m_form = new QFormLayout(this);
+    m_layout = new QVBoxLayout(this);
+    m_form = new QFormLayout;
+    m_layout->addLayout(m_form);
     m_entity = addLine(u"entityNameEdit"_s, u"/end_user/admin/entity_name"_s);
     m_authPerson = addLine(u"authPersonEdit"_s, u"/end_user/admin/auth_person_name"_s);
     m_street = addLine(u"streetEdit"_s, u"/end_user/location/street_address"_s);
@@ -56,6 +59,17 @@ OrderDetailsPage::OrderDetailsPage(QWidget* parent)
 
     retranslate();
     check();
+}
+
+void OrderDetailsPage::setOrderPanel(DraftOrderPanel* panel) {
+    m_panel = panel;
+    m_layout->insertWidget(0, panel);
+    connect(panel, &DraftOrderPanel::readyChanged, this, &OrderDetailsPage::completeChanged);
+    emit completeChanged();
+}
+
+bool OrderDetailsPage::isComplete() const {
+    return m_problems.isEmpty() && (!m_panel || m_panel->ready());
 }
 
 // A field with its rule message right under it, in one row of the form.

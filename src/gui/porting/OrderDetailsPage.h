@@ -11,11 +11,15 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QVBoxLayout;
 
 namespace trunkline::gui {
 
+class DraftOrderPanel;
+
 // What the order needs besides its numbers (OrderDetails), each field checked as it is typed with the
-// message under it. The page is complete when every field is right.
+// message under it, below the draft order it is for. The page is complete when every field is right
+// and the draft exists.
 class OrderDetailsPage : public QWizardPage {
     Q_OBJECT
 
@@ -29,7 +33,10 @@ public:
     // Fields show their message once they have been edited; this shows every field's.
     void showAllProblems();
 
-    bool isComplete() const override { return m_problems.isEmpty(); }
+    // The draft order at the provider, shown above the fields; the page then waits for it to exist.
+    void setOrderPanel(DraftOrderPanel* panel);
+
+    bool isComplete() const override;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -42,7 +49,9 @@ private:
     void retranslate();
     void check();
 
+    QVBoxLayout* m_layout = nullptr;
     QFormLayout* m_form = nullptr;
+    DraftOrderPanel* m_panel = nullptr;
     QLineEdit* m_entity = nullptr;
     QLineEdit* m_authPerson = nullptr;
     QLineEdit* m_street = nullptr;

@@ -1,10 +1,10 @@
 #include "gui/porting/PortSummaryPage.h"
 
-#include "connection/ConnectionFactory.h"
 #include "core/PortingRules.h"
 #include "gui/extensions/FormMessages.h"
 #include "gui/porting/ExtensionsStep.h"
 #include "gui/porting/OrderDetailsPage.h"
+#include "gui/porting/PortOrderSession.h"
 #include "gui/porting/RouteNumberPage.h"
 #include "net/ApiError.h"
 #include "providers/ProviderCapabilities.h"
@@ -14,7 +14,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -28,36 +30,13 @@ QString rangeText(const core::NumberRange& range) {
     return u"%1–%2"_s.arg(range.startAt).arg(range.endAt);
 }
 
-// What the admin calls the field a provider's error names (its JSON pointer); the pointer itself when
-// it is none of the wizard's.
-QString fieldName(const QString& pointer) {
-    const QList<std::pair<QString, const char*>> names = {
-        {u"/phone_numbers"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Route number")},
-        {u"/porting_phone_number_id"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Route number")},
-        {u"/end_user/admin/entity_name"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "End user")},
-        {u"/end_user/admin/auth_person_name"_s,
-         QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Authorised person")},
-        {u"/end_user/location"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Service address")},
-        {u"/activation_settings"_s,
-         QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Requested porting date")},
-        {u"/extension_range"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Extension block")},
-        {u"/activation_ranges"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Active ranges")},
-        {u"/documents"_s,
-         QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Documents (LOA and invoice)")},
-        // An upload the provider refused (POST /documents names the file's members).
-        {u"/file"_s, QT_TRANSLATE_NOOP("trunkline::gui::PortSummaryPage", "Documents (LOA and invoice)")}};
-    for (const auto& [prefix, name] : names) {
-        if (pointer.startsWith(prefix))
-            return QCoreApplication::translate("trunkline::gui::PortSummaryPage", name);
-    }
-    return pointer;
-}
-
 } // namespace
 
-PortSummaryPage::PortSummaryPage(const RouteNumberPage& route, const OrderDetailsPage& details,
-                                 const ExtensionsStep& extensions, QWidget* parent)
+PortSummaryPage::PortSummaryPage(PortOrderSession& session, const RouteNumberPage& route,
+                                 const OrderDetailsPage& details, const ExtensionsStep& extensions,
+                                 QWidget* parent)
     : QWizardPage(parent)
+    , m_session(session)
     , m_route(route)
     , m_details(details)
     , m_extensions(extensions) {
@@ -73,17 +52,20 @@ PortSummaryPage::PortSummaryPage(const RouteNumberPage& route, const OrderDetail
     m_note->setWordWrap(true);
     m_note->setMargin(6);
     form::makeBanner(m_note, form::Banner::Info);
-    m_create = new QPushButton(this);
-    m_create->setObjectName(u"createOrderButton"_s);
     m_submit = new QPushButton(this);
     m_submit->setObjectName(u"submitOrderButton"_s);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"submitProgress"_s);
+    m_progress->setRange(0, 0); // the steps are few but of unknown length: a busy indicator
+    m_progress->setTextVisible(false);
     m_result = new QLabel(this);
     m_result->setObjectName(u"orderResult"_s);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_create);
+    m_submit->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     buttons->addWidget(m_submit);
+    buttons->addWidget(m_progress, 1); // while sending; else the stretch keeps the button at its size
     buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary, 1);
@@ -91,21 +73,15 @@ PortSummaryPage::PortSummaryPage(const RouteNumberPage& route, const OrderDetail
     layout->addWidget(m_note);
     layout->addLayout(buttons);
     layout->addWidget(m_result);
-    connect(m_create, &QPushButton::clicked, this, &PortSummaryPage::createOrder);
+    m_confirm = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Submit the port order"), question) == QMessageBox::Yes;
+    };
     connect(m_submit, &QPushButton::clicked, this, &PortSummaryPage::submitOrder);
+    connect(&m_session, &PortOrderSession::changed, this, &PortSummaryPage::update);
     retranslate();
-    updateButtons();
 }
 
 PortSummaryPage::~PortSummaryPage() = default;
-
-void PortSummaryPage::setConnection(connection::ConnectionFactory* factory,
-                                    std::optional<store::Profile> profile) {
-    m_factory = factory;
-    m_profile = std::move(profile);
-    retranslate();
-    updateButtons();
-}
 
 void PortSummaryPage::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
@@ -116,27 +92,37 @@ void PortSummaryPage::changeEvent(QEvent* event) {
 }
 
 void PortSummaryPage::retranslate() {
-    setTitle(tr("Summary"));
-    setSubTitle(tr("Everything the port order will carry. Go back to change anything."));
+    setTitle(tr("Review and submit"));
+    setSubTitle(tr("Exactly what the port order will carry. Go back to change anything."));
+    m_submit->setText(tr("S&ubmit order…"));
+    update();
+}
+
+void PortSummaryPage::update() {
+    const bool connected = m_session.connected();
+    const bool sending = m_session.busyWith(PortOrderSession::Step::Submission);
     m_note->setText(
-        m_factory && m_profile
-            ? tr("“Create draft order” uploads the LOA and the invoice, creates the order at %1 with the "
-                 "route number only, adds these details and attaches the extensions; it stays a draft until "
-                 "you submit it.")
-                  .arg(m_profile->name)
+        connected
+            ? tr("“Submit order” uploads the LOA and the invoice, adds these details to draft order %1 "
+                 "at %2, attaches the extensions to the route number and submits the order. “Keep as "
+                 "draft” sends nothing more; the order can be continued later from the Port orders page.")
+                  .arg(m_session.orderId(), m_session.profileName())
             : tr("There is no connection to a provider here, so the order is only checked. "
                  "“Keep as draft” keeps it on this computer, to be continued later from the Port "
                  "orders page."));
-    m_create->setText(tr("&Create draft order"));
-    m_submit->setText(tr("S&ubmit order"));
-}
-
-void PortSummaryPage::updateButtons() {
-    const bool connected = m_factory && m_profile;
-    m_create->setVisible(connected);
     m_submit->setVisible(connected);
-    m_create->setEnabled(connected && !m_busy && m_orderId.isEmpty() && isComplete());
-    m_submit->setEnabled(connected && !m_busy && !m_orderId.isEmpty() && m_placement && !m_submitted);
+    m_submit->setEnabled(connected && !m_session.busy() && !m_session.submitted() && isComplete());
+    m_progress->setVisible(sending);
+    QString result = m_localProblem;
+    if (sending)
+        result = tr("Uploading the documents, adding the details and the extensions, then submitting…");
+    else if (m_session.submitted())
+        result = tr("Order %1 submitted; its status is now %2.")
+                     .arg(m_session.orderId(), core::displayName(m_session.orderStatus()));
+    else if (const auto error = m_session.errorOf(PortOrderSession::Step::Submission))
+        result = tr("Order %1 was not submitted; it stays a draft.").arg(m_session.orderId()) + u'\n' +
+                 PortOrderSession::errorText(*error);
+    m_result->setText(result);
 }
 
 std::optional<providers::PortOrderRequest> PortSummaryPage::request(QString* error) const {
@@ -144,79 +130,25 @@ std::optional<providers::PortOrderRequest> PortSummaryPage::request(QString* err
                                            m_extensions.ranges(), error);
 }
 
-void PortSummaryPage::createOrder() {
-    if (!m_factory || !m_profile || !isComplete() || m_busy || !m_orderId.isEmpty())
+void PortSummaryPage::submitOrder() {
+    if (!m_session.connected() || !isComplete() || m_session.busy() || m_session.submitted())
+        return;
+    const core::NumberRange block = m_extensions.block();
+    if (!m_confirm(tr("Submit port order %1 for %2 with %3 numbers (extensions %4)? Once submitted, the "
+                      "order goes to the current carrier and can only be cancelled, not edited.")
+                       .arg(m_session.orderId(), m_route.routeE164())
+                       .arg(block.size())
+                       .arg(rangeText(block))))
         return;
     // Read now: a document moved or changed since it was chosen stops here, before anything is sent.
-    QString unreadable;
-    const std::optional<providers::PortOrderRequest> wanted = request(&unreadable);
+    m_localProblem.clear();
+    const std::optional<providers::PortOrderRequest> wanted = request(&m_localProblem);
     if (!wanted) {
-        showResult(tr("The order was not created.") + u'\n' + unreadable, std::nullopt);
+        m_localProblem = tr("The order was not submitted.") + u'\n' + m_localProblem;
+        update();
         return;
     }
-    m_busy = true;
-    updateButtons();
-    m_result->setText(tr("Uploading the documents and creating the order…"));
-    m_factory->open(*m_profile, [this, wanted](std::optional<connection::Connection> connection,
-                                               const QString& error) {
-        if (!connection || !connection->provider || !connection->provider->adapter) {
-            m_busy = false;
-            showResult(error.isEmpty() ? tr("The profile cannot be connected.") : error, std::nullopt);
-            return;
-        }
-        m_connection = std::make_unique<connection::Connection>(std::move(*connection));
-        m_placement = m_connection->provider->adapter->portOrders(m_connection->client.get());
-        if (!m_placement) {
-            m_busy = false;
-            showResult(tr("%1 takes no port orders.").arg(m_connection->provider->displayName), std::nullopt);
-            return;
-        }
-        m_placement->createDraft(*wanted, [this](const providers::Outcome<core::PortingOrder>& outcome) {
-            m_busy = false;
-            if (outcome.value)
-                m_orderId = outcome.value->id;
-            if (outcome.error) {
-                showResult(
-                    m_orderId.isEmpty()
-                        ? tr("The order was not created.")
-                        : tr("Draft order %1 was created, but the rest did not go through.").arg(m_orderId),
-                    outcome.error);
-            } else {
-                showResult(tr("Draft order %1 created with the extensions attached.").arg(m_orderId),
-                           std::nullopt);
-            }
-            if (!m_orderId.isEmpty())
-                emit orderCreated(m_orderId);
-        });
-    });
-}
-
-void PortSummaryPage::submitOrder() {
-    if (!m_placement || m_orderId.isEmpty() || m_busy)
-        return;
-    m_busy = true;
-    updateButtons();
-    m_placement->submit(m_orderId, [this](const providers::Outcome<core::PortingOrder>& outcome) {
-        m_busy = false;
-        m_submitted = outcome.ok();
-        showResult(outcome.ok() ? tr("Order %1 submitted; its status is now %2.")
-                                      .arg(m_orderId, core::displayName(outcome.value->status))
-                                : tr("Order %1 was not submitted.").arg(m_orderId),
-                   outcome.error);
-    });
-}
-
-// The outcome in words; a refusal names the field it concerns, so the admin knows which page to go
-// back to (everything typed is still there).
-void PortSummaryPage::showResult(const QString& text, const std::optional<net::ApiError>& error) {
-    QString shown = text;
-    if (error) {
-        shown +=
-            u'\n' + (error->field.isEmpty() ? error->message()
-                                            : tr("%1: %2").arg(fieldName(error->field), error->message()));
-    }
-    m_result->setText(shown);
-    updateButtons();
+    m_session.submit(*wanted);
 }
 
 QString PortSummaryPage::summaryText() const {
@@ -230,7 +162,7 @@ QString PortSummaryPage::summaryText() const {
     }
     const QStringList numbers = core::expandExtensionRange(m_route.routeE164(), block);
     const QStringList lines = {
-        tr("Route number: %1 (the order is created with this number only)").arg(m_route.routeE164()),
+        tr("Route number: %1 (the order holds this number only)").arg(m_route.routeE164()),
         tr("End user: %1").arg(details.entityName),
         tr("Authorised person: %1").arg(details.authPersonName),
         tr("Service address: %1, %2 %3, Germany")
@@ -240,6 +172,12 @@ QString PortSummaryPage::summaryText() const {
             .arg(details.customerReference.isEmpty() ? tr("none") : details.customerReference),
         tr("Documents uploaded with the order: %1 (LOA), %2 (invoice)")
             .arg(QFileInfo(details.loaPath).fileName(), QFileInfo(details.invoicePath).fileName()),
+        QString(),
+        tr("Draft order: %1")
+            .arg(m_session.orderId().isEmpty() ? tr("not at a provider") : m_session.orderId()),
+        tr("Porting phone number of the route number: %1")
+            .arg(m_session.portingPhoneNumberId().isEmpty() ? tr("not looked up")
+                                                            : m_session.portingPhoneNumberId()),
         QString(),
         tr("Extension range: %1 (%2 to %3)")
             .arg(rangeText(block), numbers.value(0), numbers.value(numbers.size() - 1)),
@@ -259,12 +197,13 @@ void PortSummaryPage::initializePage() {
     if (m_route.routeE164().isEmpty())
         problems.prepend(tr("The route number is missing or not a German number."));
     m_status->setText(problems.isEmpty() ? tr("Every porting rule is met.") : problems.join(u'\n'));
-    updateButtons();
+    update();
     emit completeChanged();
 }
 
 bool PortSummaryPage::isComplete() const {
-    return !m_route.routeE164().isEmpty() && m_details.isComplete() && m_extensions.isComplete();
+    return !m_route.routeE164().isEmpty() && m_details.isComplete() && m_extensions.isComplete() &&
+           (!m_session.connected() || !m_session.portingPhoneNumberId().isEmpty());
 }
 
 } // namespace trunkline::gui

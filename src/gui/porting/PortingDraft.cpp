@@ -51,6 +51,8 @@ std::optional<PortingDraft> PortingDraft::load(qint64 profileId) {
     if (block.size() == 1)
         draft.block = block.first();
     draft.activationRanges = rangesFrom(settings.value(u"activationRanges"_s).toString());
+    draft.orderId = settings.value(u"orderId"_s).toString();
+    draft.portingPhoneNumberId = settings.value(u"portingPhoneNumberId"_s).toString();
     return draft;
 }
 
@@ -69,6 +71,8 @@ void PortingDraft::save(qint64 profileId) const {
     settings.setValue(u"invoicePath"_s, details.invoicePath);
     settings.setValue(u"block"_s, rangesText({block}));
     settings.setValue(u"activationRanges"_s, rangesText(activationRanges));
+    settings.setValue(u"orderId"_s, orderId);
+    settings.setValue(u"portingPhoneNumberId"_s, portingPhoneNumberId);
 }
 
 void PortingDraft::discard(qint64 profileId) {

@@ -16,6 +16,9 @@ struct PortingDraft {
     core::OrderDetails details;
     core::NumberRange block{0, 99};
     QList<core::NumberRange> activationRanges;
+    // What the provider made so far: the draft order and the route number's porting phone number on it.
+    QString orderId;
+    QString portingPhoneNumberId;
 
     friend bool operator==(const PortingDraft&, const PortingDraft&) = default;
 

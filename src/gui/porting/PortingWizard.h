@@ -7,26 +7,31 @@
 
 namespace trunkline::gui {
 
+class DraftOrderPanel;
 class ExtensionsStep;
 class OrderDetailsPage;
+class PortOrderSession;
 class PortSummaryPage;
+class PortingNumberPage;
 class RouteNumberPage;
 
-// Porting a German number with its extended numbers, page by page: the route number, the order
-// details, the extensions (ExtensionsStep) and a summary. Next stays disabled while a page breaks a
-// rule. What is typed is kept as the profile's PortingDraft whenever a page is left and when the wizard
-// closes, so it can be continued after closing the wizard or the app; once the order exists at the
-// provider the draft is dropped.
+// Porting a German number with its extended numbers, page by page as the provider's workflow goes: the
+// route number; the order (the draft is created at the provider with the route number only, and the
+// details and documents are collected); the route number's porting phone number on it; the extensions
+// (ExtensionsStep); review and submit. Next stays disabled while a page breaks a rule or waits for the
+// provider. What is typed, and the draft order made so far, is kept as the profile's PortingDraft
+// whenever a page is left and when the wizard closes, so it can be continued after closing the wizard or
+// the app; once the order is submitted the local draft is dropped.
 class PortingWizard : public QWizard {
     Q_OBJECT
 
 public:
-    enum PageId { RoutePage, DetailsPage, ExtensionsPage, SummaryPage };
+    enum PageId { RoutePage, DetailsPage, NumberLookupPage, ExtensionsPage, SummaryPage };
 
     PortingWizard(store::Database& database, qint64 profileId, QWidget* parent = nullptr);
 
-    // Lets the summary page place the order with the profile's provider; without it the wizard only
-    // checks and keeps drafts.
+    // Lets the wizard place the order with the profile's provider; without it the wizard only checks and
+    // keeps drafts.
     void setConnectionFactory(connection::ConnectionFactory* factory);
 
     // Fills the pages from the profile's saved draft; false when there is none.
@@ -37,10 +42,13 @@ public:
     OrderDetailsPage* detailsPage() const { return m_detailsPage; }
     ExtensionsStep* extensionsStep() const { return m_extensionsStep; }
     PortSummaryPage* summaryPage() const { return m_summaryPage; }
+    DraftOrderPanel* draftPanel() const { return m_draftPanel; }
+    PortOrderSession* session() const { return m_session; }
 
     void done(int result) override;
 
 signals:
+    // A draft order was created or an order submitted at the provider (a sync brings it into the store).
     void orderPlaced(const QString& orderId);
 
 protected:
@@ -51,10 +59,12 @@ private:
 
     store::Database& m_database;
     qint64 m_profileId;
-    bool m_orderCreated = false; // at the provider: the local draft is done with
     bool m_started = false;
+    PortOrderSession* m_session = nullptr;
     RouteNumberPage* m_routePage = nullptr;
     OrderDetailsPage* m_detailsPage = nullptr;
+    DraftOrderPanel* m_draftPanel = nullptr;
+    PortingNumberPage* m_numberPage = nullptr;
     ExtensionsStep* m_extensionsStep = nullptr;
     PortSummaryPage* m_summaryPage = nullptr;
 };

@@ -4,9 +4,7 @@
 #include "core/PortingRules.h"
 #include "core/WantedNumbers.h"
 #include "gui/extensions/FormMessages.h"
-#include "store/PhoneNumberRepository.h"
-#include "store/PortingRepository.h"
-#include "store/ProfileRepository.h"
+#include "store/NumberSightings.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -41,6 +39,12 @@ RouteNumberPage::RouteNumberPage(store::Database& database, qint64 profileId, QW
     m_warning->setMargin(6);
     form::makeBanner(m_warning, form::Banner::Warning);
     m_warning->hide();
+    m_lock = new QLabel(this);
+    m_lock->setObjectName(u"routeLocked"_s);
+    m_lock->setWordWrap(true);
+    m_lock->setMargin(6);
+    form::makeBanner(m_lock, form::Banner::Info);
+    m_lock->hide();
 
     auto* fields = new QFormLayout;
     fields->addRow(m_routeLabel, m_route);
@@ -50,6 +54,7 @@ RouteNumberPage::RouteNumberPage(store::Database& database, qint64 profileId, QW
     layout->addWidget(m_intro);
     layout->addLayout(fields);
     layout->addWidget(m_warning);
+    layout->addWidget(m_lock);
     layout->addStretch();
 
     connect(m_route, &QLineEdit::textChanged, this, &RouteNumberPage::check);
@@ -79,6 +84,13 @@ void RouteNumberPage::retranslate() {
     m_intro->setText(tr("Type it as you know it: +49 201 2345678, 0049 201 2345678 or 0201 2345678. The "
                         "order is created with this number only; the extensions are attached to it later."));
     m_routeLabel->setText(tr("&Route number:"));
+    form::showBanner(m_lock,
+                     m_lockedBy.isEmpty()
+                         ? QString()
+                         : tr("Draft order %1 was created with this route number, so it cannot change "
+                              "here. To port another number, start a new order; the draft can be "
+                              "deleted on the Port orders page.")
+                               .arg(m_lockedBy));
     m_route->setPlaceholderText(tr("e.g. 0201 2345678"));
     check(); // the messages are translated when they are made
 }
@@ -109,26 +121,24 @@ void RouteNumberPage::check() {
     }
 }
 
-// Warnings, not rules: the store may be out of date, and the admin may know better.
 QStringList RouteNumberPage::whereKnown(const QString& e164) const {
     QStringList places;
-    store::PhoneNumberFilter filter;
-    filter.e164Prefix = e164;
-    for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
-        const QList<core::PhoneNumberRecord> numbers =
-            store::PhoneNumberRepository(m_database).list(profile.id, filter);
-        if (std::any_of(numbers.cbegin(), numbers.cend(), [&e164](const auto& n) { return n.e164 == e164; }))
-            places << tr("%1 is already in the inventory of profile “%2”.").arg(e164, profile.name);
-    }
-    const store::PortingRepository porting(m_database);
-    for (const core::PortingOrder& order : porting.orders(m_profileId)) {
-        const QList<core::PortingPhoneNumber> numbers = porting.phoneNumbers(m_profileId, order.id);
-        if (std::any_of(numbers.cbegin(), numbers.cend(),
-                        [&e164](const auto& n) { return n.phoneNumber == e164; }))
+    for (const store::NumberSighting& sighting :
+         store::numberSightings(m_database, m_profileId, e164, m_lockedBy)) {
+        if (sighting.order)
             places << tr("%1 is already on port order %2 (%3).")
-                          .arg(e164, order.id, core::displayName(order.status));
+                          .arg(e164, sighting.order->id, core::displayName(sighting.order->status));
+        else
+            places
+                << tr("%1 is already in the inventory of profile “%2”.").arg(e164, sighting.inventoryProfile);
     }
     return places;
+}
+
+void RouteNumberPage::setLockedBy(const QString& orderId) {
+    m_lockedBy = orderId;
+    m_route->setReadOnly(!orderId.isEmpty());
+    retranslate();
 }
 
 } // namespace trunkline::gui

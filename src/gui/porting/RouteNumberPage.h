@@ -11,7 +11,8 @@ namespace trunkline::gui {
 // The route number (the main DID the extensions hang off), read in any common notation and checked
 // against core::PortingRules as it is typed: German only, with the reason when it is refused. A number
 // already in the inventory of a profile, or already on a port order of this profile, is not refused
-// but warned about, as porting it again is almost always a mistake.
+// but warned about, as porting it again is almost always a mistake. Once the draft order exists the
+// number is fixed (setLockedBy).
 class RouteNumberPage : public QWizardPage {
     Q_OBJECT
     Q_PROPERTY(QString routeE164 READ routeE164 NOTIFY routeChanged)
@@ -25,6 +26,10 @@ public:
     QString routeE164() const { return m_e164; }
 
     bool isComplete() const override { return !m_e164.isEmpty(); }
+
+    // The draft order the provider made with this number: the number cannot change any more (the order
+    // would keep the old one), and the order is no longer warned about as "already on a port order".
+    void setLockedBy(const QString& orderId);
 
 signals:
     void routeChanged();
@@ -46,6 +51,8 @@ private:
     QLabel* m_parsed = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_warning = nullptr;
+    QLabel* m_lock = nullptr;
+    QString m_lockedBy;
 };
 
 } // namespace trunkline::gui

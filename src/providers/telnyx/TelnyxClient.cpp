@@ -185,6 +185,34 @@ net::ApiReply* TelnyxClient::uploadDocument(const core::OrderDocument& document,
     return sendForValue<QString>(m_api, this, std::move(request), read, std::move(done));
 }
 
+net::ApiReply* TelnyxClient::loaTemplate(const QString& orderId, Callback<QByteArray> done) {
+    net::ApiRequest request =
+        net::ApiRequest::get(path(u"/porting_orders/"_s + orderId + u"/loa_template"_s));
+    request.accept = "application/pdf";
+    request.subject = tr("the LOA template of porting order %1").arg(orderId);
+    net::ApiReply* reply = m_api->send(request);
+    connect(
+        reply, &net::ApiReply::finished, this,
+        [provider = m_api->providerName(), subject = request.subject, done](const net::ApiResult& result) {
+            Outcome<QByteArray> outcome;
+            if (result.error) {
+                outcome.error = result.error;
+            } else if (!result.body.startsWith("%PDF-")) {
+                net::ApiError error;
+                error.kind = net::ApiError::Kind::Protocol;
+                error.httpStatus = result.httpStatus;
+                error.provider = provider;
+                error.subject = subject;
+                error.detail = tr("The answer is not a PDF file.");
+                outcome.error = error;
+            } else {
+                outcome.value = result.body;
+            }
+            done(outcome);
+        });
+    return reply;
+}
+
 // --- porting phone numbers -----------------------------------------------------------------------------
 
 net::PagedFetch* TelnyxClient::listPortingPhoneNumbers(const QString& orderId,

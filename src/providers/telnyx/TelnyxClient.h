@@ -42,6 +42,8 @@ public:
 
     // POST /documents with the file inline (base64): done() with the document id an order names.
     net::ApiReply* uploadDocument(const core::OrderDocument& document, Callback<QString> done);
+    // The LOA the provider wants signed for the order, as a PDF (GET /porting_orders/{id}/loa_template).
+    net::ApiReply* loaTemplate(const QString& orderId, Callback<QByteArray> done);
 
     net::PagedFetch* listPortingPhoneNumbers(const QString& orderId,
                                              PageHandler<core::PortingPhoneNumber> onPage, ListDone done);

@@ -26,6 +26,8 @@ QJsonObject detailsPatch(const PortOrderRequest& request, const QString& loaId, 
     QJsonObject patch{{u"end_user"_s, QJsonObject{{u"admin"_s, admin}, {u"location"_s, location}}},
                       {u"activation_settings"_s,
                        QJsonObject{{u"foc_datetime_requested"_s, foc.toString(Qt::ISODateWithMs)}}}};
+    if (!request.customerReference.isEmpty())
+        patch.insert(u"customer_reference"_s, request.customerReference);
     QJsonObject documents;
     if (!loaId.isEmpty())
         documents.insert(u"loa"_s, loaId);
@@ -41,20 +43,88 @@ public:
     explicit Placement(net::ApiClient* api)
         : m_client(api) {}
 
-    // The documents go first: a file the provider refuses leaves no draft behind.
-    void createDraft(const PortOrderRequest& request,
-                     std::function<void(const Outcome<core::PortingOrder>&)> done) override {
+    void createDraft(const QString& routeE164, Callback<core::PortingOrder> done) override {
+        m_client.createPortingOrder({routeE164}, QString(),
+                                    [done](const Outcome<QList<core::PortingOrder>>& created) {
+                                        if (!created.ok() || created.value->isEmpty())
+                                            done({std::nullopt, created.error});
+                                        else
+                                            done({created.value->first(), std::nullopt});
+                                    });
+    }
+
+    void loaTemplate(const QString& orderId, Callback<QByteArray> done) override {
+        m_client.loaTemplate(orderId, std::move(done));
+    }
+
+    void findRouteNumber(const QString& orderId, const QString& routeE164, Callback<QString> done) override {
+        auto found = std::make_shared<QString>();
+        m_client.listPortingPhoneNumbers(
+            orderId,
+            [found, routeE164](int, const QList<core::PortingPhoneNumber>& page) {
+                for (const core::PortingPhoneNumber& number : page) {
+                    if (number.phoneNumber == routeE164)
+                        *found = number.id;
+                }
+            },
+            [this, found, done](const ListOutcome& listed) {
+                if (listed.complete && !found->isEmpty()) {
+                    done({*found, std::nullopt});
+                    return;
+                }
+                done({std::nullopt,
+                      listed.error
+                          ? *listed.error
+                          : protocolError(QCoreApplication::translate(
+                                "TelnyxPortOrders",
+                                "The route number is not among the order's porting phone numbers."))});
+            });
+    }
+
+    // The documents go first: a file the provider refuses leaves the order as it was.
+    void fillIn(const QString& orderId, const PortOrderRequest& request,
+                Callback<core::PortingOrder> done) override {
         upload(
             request.loa,
-            [this, request, done](const QString& loaId) {
+            [this, orderId, request, done](const QString& loaId) {
                 upload(
                     request.invoice,
-                    [this, request, done, loaId](const QString& invoiceId) {
-                        createOrder(request, loaId, invoiceId, done);
+                    [this, orderId, request, done, loaId](const QString& invoiceId) {
+                        m_client.patchPortingOrder(orderId, detailsPatch(request, loaId, invoiceId), done);
                     },
                     done);
             },
             done);
+    }
+
+    void setExtension(const QString& orderId, const QString& portingPhoneNumberId,
+                      const core::NumberRange& block, const QList<core::NumberRange>& activationRanges,
+                      Callback<QString> done) override {
+        auto attached = std::make_shared<QList<core::PhoneNumberExtension>>();
+        m_client.listPhoneNumberExtensions(
+            orderId,
+            [attached, portingPhoneNumberId](int, const QList<core::PhoneNumberExtension>& page) {
+                for (const core::PhoneNumberExtension& extension : page) {
+                    if (extension.portingPhoneNumberId == portingPhoneNumberId)
+                        attached->append(extension);
+                }
+            },
+            [=, this](const ListOutcome& listed) {
+                if (!listed.complete) {
+                    done({std::nullopt, listed.error ? *listed.error : protocolError(QString())});
+                    return;
+                }
+                if (attached->size() == 1 && attached->first().extensionRange == block &&
+                    attached->first().activationRanges == activationRanges) {
+                    done({attached->first().id, std::nullopt});
+                    return;
+                }
+                core::PhoneNumberExtension wanted;
+                wanted.portingPhoneNumberId = portingPhoneNumberId;
+                wanted.extensionRange = block;
+                wanted.activationRanges = activationRanges;
+                replaceExtensions(orderId, *attached, wanted, done);
+            });
     }
 
     void submit(const QString& orderId, Callback<core::PortingOrder> done) override {
@@ -76,11 +146,17 @@ public:
     }
 
 private:
-    using Done = std::function<void(const Outcome<core::PortingOrder>&)>;
+    net::ApiError protocolError(const QString& detail) const {
+        net::ApiError error;
+        error.kind = net::ApiError::Kind::Protocol;
+        error.provider = m_client.api()->providerName();
+        error.detail = detail;
+        return error;
+    }
 
     // next(id) once the document is uploaded, next("") for one left empty; done() with the error else.
     void upload(const core::OrderDocument& document, std::function<void(const QString&)> next,
-                const Done& done) {
+                const Callback<core::PortingOrder>& done) {
         if (document.content.isEmpty()) {
             next(QString());
             return;
@@ -93,61 +169,26 @@ private:
         });
     }
 
-    void createOrder(const PortOrderRequest& request, const QString& loaId, const QString& invoiceId,
-                     const Done& done) {
-        m_client.createPortingOrder(
-            {request.routeE164}, request.customerReference,
-            [this, request, loaId, invoiceId, done](const Outcome<QList<core::PortingOrder>>& created) {
-                if (!created.ok() || created.value->isEmpty()) {
-                    done({std::nullopt, created.error});
-                    return;
-                }
-                const core::PortingOrder order = created.value->first();
-                m_client.patchPortingOrder(
-                    order.id, detailsPatch(request, loaId, invoiceId),
-                    [this, request, order, done](const Outcome<core::PortingOrder>& patched) {
-                        if (!patched.ok())
-                            done({order, patched.error});
-                        else
-                            attachExtension(request, *patched.value, done);
-                    });
-            });
-    }
-
-    // Extended numbers hang off the route number's porting phone number, found on the order (§4.1 step 2).
-    void attachExtension(const PortOrderRequest& request, const core::PortingOrder& order,
-                         const std::function<void(const Outcome<core::PortingOrder>&)>& done) {
-        auto found = std::make_shared<QString>();
-        m_client.listPortingPhoneNumbers(
-            order.id,
-            [found, route = request.routeE164](int, const QList<core::PortingPhoneNumber>& page) {
-                for (const core::PortingPhoneNumber& number : page) {
-                    if (number.phoneNumber == route)
-                        *found = number.id;
-                }
-            },
-            [this, request, order, found, done](const ListOutcome& listed) {
-                if (!listed.complete || found->isEmpty()) {
-                    net::ApiError error = listed.error.value_or(net::ApiError{});
-                    if (!listed.error) {
-                        error.kind = net::ApiError::Kind::Protocol;
-                        error.provider = m_client.api()->providerName();
-                        error.detail = QCoreApplication::translate(
-                            "TelnyxPortOrders",
-                            "The route number is not among the order's porting phone numbers.");
-                    }
-                    done({order, error});
-                    return;
-                }
-                core::PhoneNumberExtension extension;
-                extension.portingPhoneNumberId = *found;
-                extension.extensionRange = request.extensionRange;
-                extension.activationRanges = request.activationRanges;
-                m_client.createPhoneNumberExtension(
-                    order.id, extension, [order, done](const Outcome<core::PhoneNumberExtension>& attached) {
-                        done({order, attached.error});
-                    });
-            });
+    // Removes the blocks in `stale` one by one, then attaches `wanted`.
+    void replaceExtensions(const QString& orderId, QList<core::PhoneNumberExtension> stale,
+                           const core::PhoneNumberExtension& wanted, const Callback<QString>& done) {
+        if (stale.isEmpty()) {
+            m_client.createPhoneNumberExtension(orderId, wanted,
+                                                [done](const Outcome<core::PhoneNumberExtension>& created) {
+                                                    if (created.ok())
+                                                        done({created.value->id, std::nullopt});
+                                                    else
+                                                        done({std::nullopt, created.error});
+                                                });
+            return;
+        }
+        const core::PhoneNumberExtension first = stale.takeFirst();
+        deleteExtension(orderId, first.id, [=, this](const std::optional<net::ApiError>& error) {
+            if (error)
+                done({std::nullopt, error});
+            else
+                replaceExtensions(orderId, stale, wanted, done);
+        });
     }
 
     TelnyxClient m_client;

@@ -1,6 +1,7 @@
 #include "ProviderTestRig.h"
 #include "providers/telnyx/TelnyxClient.h"
 #include "providers/telnyx/TelnyxMapper.h"
+#include "providers/telnyx/TelnyxPortOrders.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -227,6 +228,70 @@ private slots:
         QVERIFY(gone.error);
         QCOMPARE(gone.error->kind, net::ApiError::Kind::NotFound);
         QVERIFY2(gone.error->message().contains(id), qPrintable(gone.error->message()));
+    }
+
+    // The wizard's order step offers the LOA template of the draft: a real PDF that names the order and
+    // its route number; a PDF is asked for (Accept), not JSON.
+    void loaTemplateIsAPdfOfTheOrder() {
+        ProviderRig rig(Provider::Telnyx, options(0));
+        QVERIFY(rig.listening);
+        TelnyxClient client(rig.api.get());
+        const auto created = await<QList<core::PortingOrder>>(
+            [&](auto done) { client.createPortingOrder({kRouteNumber}, {}, done); });
+        QVERIFY(created.ok());
+        const QString orderId = created.value->first().id;
+        const auto pdf = await<QByteArray>([&](auto done) { client.loaTemplate(orderId, done); });
+        QVERIFY2(pdf.ok(), qPrintable(message(pdf.error)));
+        QVERIFY(pdf.value->startsWith("%PDF-1.4"));
+        QVERIFY(pdf.value->trimmed().endsWith("%%EOF"));
+        QVERIFY(pdf.value->contains(orderId.toLatin1()));
+        QVERIFY(pdf.value->contains(kRouteNumber.toLatin1()));
+        const auto unknown = await<QByteArray>(
+            [&](auto done) { client.loaTemplate(u"00000000-0000-4000-8000-000000000000"_s, done); });
+        QVERIFY(unknown.error);
+        QCOMPARE(unknown.error->kind, net::ApiError::Kind::NotFound);
+    }
+
+    // setExtension makes the route number's block exactly the one asked for: attached once, kept as it
+    // is when asked again (same id), replaced, never doubled, when the ranges changed (a second try
+    // after going back in the wizard).
+    void setExtensionKeepsOrReplacesTheBlock() {
+        ProviderRig rig(Provider::Telnyx, options(0));
+        QVERIFY(rig.listening);
+        const auto placement = providers::telnyx::makePortOrderPlacement(rig.api.get());
+        const auto created =
+            await<core::PortingOrder>([&](auto done) { placement->createDraft(kRouteNumber, done); });
+        QVERIFY2(created.ok(), qPrintable(message(created.error)));
+        const QString orderId = created.value->id;
+        const auto found =
+            await<QString>([&](auto done) { placement->findRouteNumber(orderId, kRouteNumber, done); });
+        QVERIFY2(found.ok(), qPrintable(message(found.error)));
+        const QList<core::NumberRange> first{{4, 4}};
+        const QList<core::NumberRange> second{{4, 5}, {42, 42}};
+        auto set = [&](const QList<core::NumberRange>& ranges) {
+            return await<QString>([&](auto done) {
+                placement->setExtension(orderId, *found.value, {0, 99}, ranges, done);
+            });
+        };
+        const auto attached = set(first);
+        QVERIFY2(attached.ok(), qPrintable(message(attached.error)));
+        const auto again = set(first);
+        QVERIFY(again.ok());
+        QCOMPARE(*again.value, *attached.value);
+        const auto replaced = set(second);
+        QVERIFY2(replaced.ok(), qPrintable(message(replaced.error)));
+        QVERIFY(*replaced.value != *attached.value);
+        TelnyxClient client(rig.api.get());
+        const auto blocks = listAll<core::PhoneNumberExtension>(
+            [&](auto onPage, auto done) { client.listPhoneNumberExtensions(orderId, onPage, done); });
+        QCOMPARE(blocks.records.size(), 1);
+        QCOMPARE(blocks.records.first().id, *replaced.value);
+        QCOMPARE(blocks.records.first().activationRanges, second);
+        const auto missing =
+            await<QString>([&](auto done) { placement->findRouteNumber(orderId, u"+4940123456"_s, done); });
+        QVERIFY(missing.error);
+        QVERIFY2(missing.error->message().contains(u"not among the order's porting phone numbers"_s),
+                 qPrintable(missing.error->message()));
     }
 
     void invalidExtensionIsRejectedWithPointer() {
