@@ -141,8 +141,31 @@ struct RestcommAttributes {
     // isSIP on create: a pure SIP number is stored as typed and may be a regex (restcomm §5, §8).
     bool pureSip = false;
     QString apiVersion; // "2012-04-24" unless another was posted
+    // The applications' names beside their sids, shown where the sid alone would mean nothing to the
+    // admin. Only Restcomm's list sends them (its query joins the applications table; a single read or an
+    // update answers null, §3), so they are display-only: never part of a record's version, never sent.
+    QString voiceApplicationName;
+    QString smsApplicationName;
+    QString ussdApplicationName;
+    QString referApplicationName;
     QDateTime dateCreated;
     QDateTime dateUpdated;
+
+    // For a single read or an update's answer, which names no application: keeps the names the list gave
+    // (`listed`) for the sids that did not change.
+    void keepApplicationNames(const RestcommAttributes& listed) {
+        auto keep = [](QString& name, const QString& sid, const QString& listedName,
+                       const QString& listedSid) {
+            if (name.isNull() && !sid.isEmpty() && sid == listedSid)
+                name = listedName;
+        };
+        keep(voiceApplicationName, voiceApplicationSid, listed.voiceApplicationName,
+             listed.voiceApplicationSid);
+        keep(smsApplicationName, smsApplicationSid, listed.smsApplicationName, listed.smsApplicationSid);
+        keep(ussdApplicationName, ussdApplicationSid, listed.ussdApplicationName, listed.ussdApplicationSid);
+        keep(referApplicationName, referApplicationSid, listed.referApplicationName,
+             listed.referApplicationSid);
+    }
 
     friend bool operator==(const RestcommAttributes&, const RestcommAttributes&) = default;
 };

@@ -56,6 +56,10 @@ constexpr std::pair<QLatin1StringView, QString RestcommAttributes::*> kTextMembe
     {"refer_method"_L1, &RestcommAttributes::referMethod},
     {"refer_application_sid"_L1, &RestcommAttributes::referApplicationSid},
     {"api_version"_L1, &RestcommAttributes::apiVersion},
+    {"voice_application_name"_L1, &RestcommAttributes::voiceApplicationName},
+    {"sms_application_name"_L1, &RestcommAttributes::smsApplicationName},
+    {"ussd_application_name"_L1, &RestcommAttributes::ussdApplicationName},
+    {"refer_application_name"_L1, &RestcommAttributes::referApplicationName},
 };
 constexpr std::pair<QLatin1StringView, bool RestcommAttributes::*> kFlagMembers[] = {
     {"voice_caller_id_lookup"_L1, &RestcommAttributes::voiceCallerIdLookup},
@@ -120,6 +124,23 @@ PhoneNumberRepository::PhoneNumberRepository(Database& database)
             u"restcomm_json"_s},
            QT_TRANSLATE_NOOP("Repository", "phone numbers")},
           toValues, [](const QSqlQuery& q) { return decodeRow(q, 0); }, u"e164, id"_s) {
+}
+
+QString PhoneNumberRepository::versionOf(const core::PhoneNumberRecord& record) const {
+    if (!record.restcomm)
+        return RecordAccess::versionOf(record);
+    core::PhoneNumberRecord unnamed = record;
+    unnamed.restcomm->voiceApplicationName = QString();
+    unnamed.restcomm->smsApplicationName = QString();
+    unnamed.restcomm->ussdApplicationName = QString();
+    unnamed.restcomm->referApplicationName = QString();
+    return RecordAccess::versionOf(unnamed);
+}
+
+bool PhoneNumberRepository::upsert(qint64 profileId, const QList<core::PhoneNumberRecord>& records,
+                                   QString* error) const {
+    return RecordAccess::upsert(profileId, records, error,
+                                [this](const core::PhoneNumberRecord& record) { return versionOf(record); });
 }
 
 bool PhoneNumberRepository::forEachExportRow(qint64 profileId, const TextRowSink& sink,

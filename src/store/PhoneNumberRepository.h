@@ -27,7 +27,13 @@ public:
     explicit PhoneNumberRepository(Database& database);
 
     using RecordAccess::find, RecordAccess::forEach, RecordAccess::remove, RecordAccess::removeAllExcept,
-        RecordAccess::state, RecordAccess::upsert, RecordAccess::versionOf;
+        RecordAccess::state;
+    // The version leaves Restcomm's application names out: only its list sends them (a single read
+    // answers null), so a number read on its own has the version it had in the list, and a name alone
+    // is no change of the number.
+    QString versionOf(const core::PhoneNumberRecord& record) const;
+    bool upsert(qint64 profileId, const QList<core::PhoneNumberRecord>& records,
+                QString* error = nullptr) const;
     // Ordered by number.
     QList<core::PhoneNumberRecord> list(qint64 profileId, const PhoneNumberFilter& filter = {},
                                         QString* error = nullptr, const Page& page = {}) const;

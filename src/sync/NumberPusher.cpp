@@ -69,9 +69,13 @@ private:
         done(result);
     }
 
-    bool store(const core::PhoneNumberRecord& number) {
+    bool store(core::PhoneNumberRecord number) {
         QString error;
-        if (store::PhoneNumberRepository(m_database).upsert(m_profileId, {number}, &error))
+        store::PhoneNumberRepository numbers(m_database);
+        const std::optional<core::PhoneNumberRecord> stored = numbers.find(m_profileId, number.id);
+        if (number.restcomm && stored && stored->restcomm)
+            number.restcomm->keepApplicationNames(*stored->restcomm);
+        if (numbers.upsert(m_profileId, {number}, &error))
             return true;
         end(failedLocally(error));
         return false;

@@ -134,9 +134,10 @@ private slots:
         QVERIFY(mainLine >= 0);
         QCOMPARE(model->index(mainLine, RoutesModel::FriendlyNameColumn).data().toString(), u"Main line"_s);
         QCOMPARE(model->index(mainLine, RoutesModel::KindColumn).data().toString(), u"Number"_s);
-        // The main line answers through an application, which Restcomm prefers to its URL.
-        QVERIFY(
-            model->index(mainLine, RoutesModel::VoiceColumn).data().toString().startsWith(u"Application AP"));
+        // The main line answers through an application, which Restcomm prefers to its URL: shown by the
+        // name Restcomm's list gave, with its sid.
+        const QString voice = model->index(mainLine, RoutesModel::VoiceColumn).data().toString();
+        QVERIFY2(voice.startsWith(u"Application “Main IVR” (AP"_s), qPrintable(voice));
         QVERIFY(model->index(mainLine, RoutesModel::SmsColumn).data().toString().endsWith(u"/sms/echo.xml"));
         const int pattern = rowOfEntry(model, u"[45]234[23]"_s);
         QVERIFY(pattern >= 0);

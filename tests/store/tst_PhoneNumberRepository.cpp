@@ -186,6 +186,24 @@ private slots:
         QVERIFY(repository.upsert(profile, {number}));
         QCOMPARE(repository.state(profile, u"n"_s)->version, repository.versionOf(number));
     }
+    // Restcomm's application names are stored and shown, but only its list sends them: the version is
+    // the same with or without them, while the sid counts.
+    void applicationNamesAreStoredButNotVersioned() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        PhoneNumberRepository repository(test.database());
+        PhoneNumberRecord number = makeNumber(u"PN1"_s, u"+15551230001"_s);
+        number.restcomm = restcomm();
+        number.restcomm->voiceApplicationSid = u"AP73926e7113fa4d95981aa96b76eca854"_s;
+        const QString unnamed = repository.versionOf(number);
+        number.restcomm->voiceApplicationName = u"Main IVR"_s;
+        QCOMPARE(repository.versionOf(number), unnamed);
+        QVERIFY(repository.upsert(profile, {number}));
+        QCOMPARE(repository.find(profile, u"PN1"_s)->restcomm->voiceApplicationName, u"Main IVR"_s);
+        QCOMPARE(repository.state(profile, u"PN1"_s)->version, unnamed);
+        number.restcomm->voiceApplicationSid = u"AP00000000000000000000000000000001"_s;
+        QVERIFY(repository.versionOf(number) != unnamed);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_PhoneNumberRepository)

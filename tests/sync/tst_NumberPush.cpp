@@ -86,6 +86,36 @@ private slots:
         QCOMPARE(f.restcommNumber(stored->id).value(QLatin1String("friendly_name")).toString(), edited.label);
     }
 
+    // Only Restcomm's list names a number's applications; its single read answers null. The names are
+    // shown but are no part of the number's version: an edit of a number with an application is applied,
+    // not mistaken for a remote change, and the name the list gave stays after the answer is stored.
+    void restcommApplicationNamesAreNoChange() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        std::optional<core::PhoneNumberRecord> withApp;
+        for (const core::PhoneNumberRecord& n : f.localNumbers()) {
+            if (n.restcomm && !n.restcomm->voiceApplicationSid.isEmpty())
+                withApp = n;
+        }
+        QVERIFY(withApp);
+        QCOMPARE(withApp->restcomm->voiceApplicationName, QStringLiteral("Main IVR"));
+        const QJsonObject single = f.restcommNumber(withApp->id);
+        QVERIFY(single.value(QLatin1String("voice_application_name")).isNull()); // as Restcomm does
+
+        core::PhoneNumberRecord edited = *withApp;
+        edited.label = QStringLiteral("Reception IVR");
+        store::PhoneNumberRepository numbers(f.database.database());
+        const qint64 id = f.stage(
+            NumberChangePayloads::numberUpdate(f.profile.id, *withApp, edited, numbers.versionOf(*withApp)));
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.conflicts, 0);
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        const std::optional<core::PhoneNumberRecord> after = numbers.find(f.profile.id, withApp->id);
+        QCOMPARE(after->label, edited.label);
+        QCOMPARE(after->restcomm->voiceApplicationName, QStringLiteral("Main IVR"));
+    }
+
     // Restcomm took the rename but the process died before recording it: the number holds the change's
     // label with a new version. Applied, not a conflict.
     void restcommAlreadyAppliedBeatsVersionConflict() {

@@ -142,6 +142,15 @@ EditNumberDialog::EditNumberDialog(const core::PhoneNumberRecord& current,
                                                     : index);
         }
     }
+    // The application a sid stands for, as the last sync named it (only Restcomm's list names them).
+    const QList<std::pair<QLineEdit*, QString>> applicationNames = {
+        {m_ui->voiceApplicationSidEdit, attributes.voiceApplicationName},
+        {m_ui->smsApplicationSidEdit, attributes.smsApplicationName},
+        {m_ui->referApplicationSidEdit, attributes.referApplicationName}};
+    for (const auto& [edit, name] : applicationNames) {
+        if (!name.isEmpty())
+            edit->setToolTip(tr("Application “%1”").arg(name));
+    }
     m_ui->callerIdLookupCheck->setChecked(attributes.voiceCallerIdLookup);
     m_ui->voiceGroup->setVisible(restcomm);
     m_ui->smsGroup->setVisible(restcomm);

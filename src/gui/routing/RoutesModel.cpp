@@ -12,8 +12,10 @@ namespace trunkline::gui {
 namespace {
 
 // Where a number sends calls or messages: its application when it has one (Restcomm prefers it to the
-// URL), else its URL; empty when neither is set.
-QString destination(const QString& applicationSid, const QString& url) {
+// URL), by name when the last sync gave one, else its URL; empty when neither is set.
+QString destination(const QString& applicationSid, const QString& applicationName, const QString& url) {
+    if (!applicationSid.isEmpty() && !applicationName.isEmpty())
+        return RoutesModel::tr("Application “%1” (%2)").arg(applicationName, applicationSid);
     if (!applicationSid.isEmpty())
         return RoutesModel::tr("Application %1").arg(applicationSid);
     return url;
@@ -63,9 +65,10 @@ QString RoutesModel::text(int row, int column) const {
     case FriendlyNameColumn:
         return number.label;
     case VoiceColumn:
-        return destination(attributes.voiceApplicationSid, attributes.voiceUrl);
+        return destination(attributes.voiceApplicationSid, attributes.voiceApplicationName,
+                           attributes.voiceUrl);
     case SmsColumn:
-        return destination(attributes.smsApplicationSid, attributes.smsUrl);
+        return destination(attributes.smsApplicationSid, attributes.smsApplicationName, attributes.smsUrl);
     default:
         return {};
     }

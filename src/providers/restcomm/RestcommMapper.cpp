@@ -73,6 +73,14 @@ const std::array<FlagField, 4> kCapabilities{{
     {"fax_capable"_L1, "FaxCapable"_L1, &core::RestcommAttributes::faxCapable},
 }};
 
+// Read, never written: Restcomm sends them only in lists, and takes none (§3).
+constexpr std::pair<QLatin1StringView, QString core::RestcommAttributes::*> kApplicationNames[] = {
+    {"voice_application_name"_L1, &core::RestcommAttributes::voiceApplicationName},
+    {"sms_application_name"_L1, &core::RestcommAttributes::smsApplicationName},
+    {"ussd_application_name"_L1, &core::RestcommAttributes::ussdApplicationName},
+    {"refer_application_name"_L1, &core::RestcommAttributes::referApplicationName},
+};
+
 const QString kDateFormat = u"ddd, d MMM yyyy HH:mm:ss"_s;
 
 // The app's name of a form parameter, as change payloads name the field: "VoiceUrl" -> "voiceUrl".
@@ -137,6 +145,8 @@ std::optional<core::PhoneNumberRecord> RestcommMapper::incomingNumber(const QJso
     const QJsonObject capabilities = json.value("capabilities"_L1).toObject();
     for (const FlagField& flag : kCapabilities)
         a.*flag.member = capabilities.value(flag.json).toBool(); // null is printed as false (§3)
+    for (const auto& [key, member] : kApplicationNames)
+        a.*member = nullable(json, key);
     // pure_sip is not part of Restcomm's representation; the record keeps what was provisioned.
     a.apiVersion = json.value("api_version"_L1).toString();
     a.dateCreated = date(json.value("date_created"_L1));

@@ -75,6 +75,21 @@ private slots:
         QCOMPARE(RestcommMapper::incomingNumberToJson(*number), input);
     }
 
+    // Restcomm's list names the applications beside their sids; a single read sends null (§3). The names
+    // are read where sent and stay null where not.
+    void applicationNamesAreRead() {
+        QJsonObject listed = parse(kSipRegex);
+        listed.insert(u"voice_application_sid"_s, u"AP73926e7113fa4d95981aa96b76eca854"_s);
+        listed.insert(u"voice_application_name"_s, u"Main IVR"_s);
+        listed.insert(u"sms_application_name"_s, QJsonValue::Null);
+        QString problem;
+        const auto number = RestcommMapper::incomingNumber(listed, &problem);
+        QVERIFY2(number, qPrintable(problem));
+        QCOMPARE(number->restcomm->voiceApplicationName, u"Main IVR"_s);
+        QVERIFY(number->restcomm->smsApplicationName.isNull());
+        QVERIFY(number->restcomm->referApplicationName.isNull()); // not sent at all
+    }
+
     void dates_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QDateTime>("utc");
