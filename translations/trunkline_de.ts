@@ -5036,6 +5036,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Not fetched yet</source>
         <translation>Noch nicht abgerufen</translation>
     </message>
+    <message>
+        <source>The call settings were not staged: %1 The form now shows what is staged, with your edits kept; save again to stage them.</source>
+        <translation>Die Anrufeinstellungen wurden nicht vorgemerkt: %1 Das Formular zeigt jetzt, was vorgemerkt ist, und behält Ihre Änderungen; speichern Sie erneut, um sie vorzumerken.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionCreateDialog</name>
@@ -5448,10 +5452,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>Alle Anbieter</translation>
     </message>
     <message>
-        <source>The label could not be staged: %1</source>
-        <translation>Die Bezeichnung konnte nicht vorgemerkt werden: %1</translation>
-    </message>
-    <message>
         <source>numbers-%1.csv</source>
         <translation>rufnummern-%1.csv</translation>
     </message>
@@ -5665,6 +5665,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Port in…</source>
         <translation>Portieren…</translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; could not be staged: %2</source>
+        <translation>Die Bezeichnung &quot;%1&quot; konnte nicht vorgemerkt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -6383,10 +6387,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>%1-Rufnummern werden über ihre URLs und Anwendungen weitergeleitet, nicht Nebenstellen zugeordnet.</translation>
     </message>
     <message>
-        <source>The changes could not be staged: %1</source>
-        <translation>Die Änderungen konnten nicht vorgemerkt werden: %1</translation>
-    </message>
-    <message>
         <source>Test dialed numbers</source>
         <translation>Gewählte Nummern testen</translation>
     </message>
@@ -6417,6 +6417,14 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Add a SIP number or pattern to the profile (%1)</source>
         <translation>Dem Profil eine SIP-Nummer oder ein Muster hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>The changes could not be staged: %1
+
+The list now shows what is staged; the dialog opens again on it with your edits.</source>
+        <translation>Die Änderungen konnten nicht vorgemerkt werden: %1
+
+Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf mit Ihren Änderungen.</translation>
     </message>
 </context>
 <context>
@@ -6703,6 +6711,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Pending: changes of %1 are staged and not yet applied at the provider.</source>
         <translation>Ausstehend: Änderungen an %1 sind vorgemerkt und beim Anbieter noch nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; of %2 was not staged: %3</source>
+        <translation>Die Bezeichnung &quot;%1&quot; von %2 wurde nicht vorgemerkt: %3</translation>
     </message>
 </context>
 <context>

@@ -195,23 +195,36 @@ void NumbersModel::reload(int minimumRows) {
 
 void NumbersModel::readPendingChanges() {
     QString error;
-    m_pending = m_query.pendingUpdates(&error);
-    if (!error.isEmpty()) {
-        reportError(error);
-    }
     m_pendingDeletes.clear();
-    m_pendingExtensionText.clear();
-    // Releases are few: read them per profile through the repository rather than a new store query.
+    m_stagedRevisions.clear();
+    // Releases are few: read them per profile through the repository rather than a new store query. The
+    // revisions are read before the payloads, so that another admin's revision in between makes the next
+    // edit refused rather than written over a version this model never showed.
     store::ProfileRepository profiles(m_database);
     store::PendingChangeRepository changes(m_database);
     const QList<store::Profile> all = profiles.list(&error);
     for (const store::Profile& profile : all) {
         for (const store::PendingChange& change : changes.list(profile.id, kUnappliedStates, &error)) {
-            if (change.entity == kEntity && change.operation == store::ChangeOperation::Delete) {
-                m_pendingDeletes.insert({profile.id, change.entityKey});
+            if (change.entity != kEntity) {
+                continue;
+            }
+            const store::NumberTableQuery::NumberKey key{profile.id, change.entityKey};
+            if (change.operation == store::ChangeOperation::Delete) {
+                m_pendingDeletes.insert(key);
+            } else if (change.operation == store::ChangeOperation::Update &&
+                       (change.state == store::ChangeState::Pending ||
+                        change.state == store::ChangeState::Failed) &&
+                       !m_stagedRevisions.contains(key)) {
+                m_stagedRevisions.insert(key, change.revision); // the first open one: the stager revises it
             }
         }
     }
+    if (!error.isEmpty()) {
+        reportError(error);
+        error.clear();
+    }
+    m_pending = m_query.pendingUpdates(&error);
+    m_pendingExtensionText.clear();
     store::ExtensionRepository extensions(m_database);
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
         const QString extensionId = it.value().value(kExtensionKey).toString();
@@ -506,7 +519,9 @@ bool NumbersModel::setData(const QModelIndex& index, const QVariant& value, int 
     }
     QString error;
     if (!setLabel(index.row(), value.toString(), &error)) {
-        reportError(error);
+        // The editor has closed: the message keeps what was typed.
+        reportError(tr("The label \"%1\" of %2 was not staged: %3")
+                        .arg(value.toString(), m_rows.at(index.row()).record.e164, error));
         return false;
     }
     return true;
@@ -543,11 +558,18 @@ bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
     return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, stored, edited, r.version), error);
 }
 
-bool NumbersModel::stage(const store::PendingChange& proposed, QString* error) {
+bool NumbersModel::stage(store::PendingChange proposed, QString* error) {
+    // Made on the staged revision this model shows (a release ignores it): another admin's revision since
+    // is refused, not written over.
+    proposed.revision = m_stagedRevisions.value({proposed.profileId, proposed.entityKey});
     // The stager's changed() signal shows the result (showStagedChange).
     const changes::StagingResult result = changes::ChangeStager::of(m_database).stage(proposed);
-    if (!result.ok() && error) {
-        *error = result.error;
+    if (!result.ok()) {
+        if (error) {
+            *error = result.error;
+        }
+        // Shows what is staged now (another admin's version), which the next edit is then made on.
+        showStagedChange(proposed.profileId, proposed.entity, proposed.entityKey);
     }
     return result.ok();
 }

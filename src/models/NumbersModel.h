@@ -119,7 +119,7 @@ private:
     void reportError(const QString& message);
     void announceTotal();
     void readPendingChanges();
-    bool stage(const store::PendingChange& proposed, QString* error);
+    bool stage(store::PendingChange proposed, QString* error);
     void showStagedChange(qint64 profileId, const QString& entity, const QString& entityKey);
 
     store::Database& m_database;
@@ -132,6 +132,8 @@ private:
     QStringList m_formatted; // the number for reading, parsed once per fetched row
     QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
     QSet<store::NumberTableQuery::NumberKey> m_pendingDeletes;
+    // The revision of each number's open staged update as shown: an edit is made on it (ChangeStager).
+    QHash<store::NumberTableQuery::NumberKey, qint64> m_stagedRevisions;
     // "101 (Sales)" for extensions that staged assignments name, read once per reload.
     QHash<store::NumberTableQuery::NumberKey, QString> m_pendingExtensionText;
     bool m_exhausted = true;

@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "changes/ChangeStager.h"
 #include "changes/SettingsPayloads.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
 #include "store/ExtensionRepository.h"
@@ -323,6 +324,56 @@ private slots:
             QCOMPARE(SettingsPayloads::valueAt(staged, u"transfer.extension.id"_s).toString(), u"950"_s);
             QCOMPARE(SettingsPayloads::valueAt(staged, u"voicemail.enabled"_s), QJsonValue(false));
         }
+    }
+
+    // Two admins on one store: Bernd (another process: his own connection and stager on the same file)
+    // revises the staged business-hours change after this form showed it. Anna's edit, made on the
+    // revision she saw, is refused with a message instead of written over his; the form then shows his
+    // version with what she typed kept, and saving again stages both.
+    void anEditOverAnotherAdminsRevisionIsRefused() {
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        chooseData("actionCombo", u"UnconditionalForwarding"_s);
+        retype("forwardToEdit", u"+1 415 555 0123"_s);
+        QString error;
+        QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        const store::PendingChange seen = pending().constFirst(); // what Anna's form shows
+
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        QJsonObject hisRule =
+            SettingsPayloads::withSettings(storedRule(), seen.payload.value(u"settings"_s).toObject());
+        SettingsPayloads::setValueAt(hisRule, u"voicemail.enabled"_s, false);
+        const changes::StagingResult his = bernd.stage(SettingsPayloads::settingsUpdate(
+            m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours, storedRule(), hisRule));
+        QVERIFY2(his.ok(), qPrintable(his.error));
+        const store::PendingChange berndsChange = *his.steps.constLast().after;
+        QCOMPARE(berndsChange.id, seen.id);
+        QVERIFY(berndsChange.revision > seen.revision);
+
+        // Anna's form still shows her revision (voicemail on); she changes the forwarding number.
+        QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked());
+        retype("forwardToEdit", u"+1 415 555 0199"_s);
+        QVERIFY(!m_widget->stageChanges(&error));
+        QVERIFY2(error.contains(u"edited by someone else"_s), qPrintable(error));
+        QVERIFY2(error.startsWith(u"The call settings were not staged: "_s), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        QCOMPARE(pending().constFirst().payload, berndsChange.payload);
+        QCOMPARE(pending().constFirst().revision, berndsChange.revision);
+
+        // Nothing she typed is lost, and the field she left alone shows his version.
+        QCOMPARE(child<QLineEdit>("forwardToEdit")->text(), u"+1 415 555 0199"_s);
+        QVERIFY(!child<QCheckBox>("voicemailEnabledCheck")->isChecked());
+        QVERIFY(m_widget->hasUnsavedEdits());
+
+        // Saved again, her edit is made on his revision and keeps his change.
+        QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        const QJsonObject staged = pending().constFirst().payload.value(u"settings"_s).toObject();
+        QCOMPARE(SettingsPayloads::valueAt(staged, u"unconditionalForwarding.phoneNumber"_s).toString(),
+                 u"+14155550199"_s);
+        QCOMPARE(SettingsPayloads::valueAt(staged, u"voicemail.enabled"_s), QJsonValue(false));
     }
 
     void readOnlyProfileIsDisabledWithTheReason() {

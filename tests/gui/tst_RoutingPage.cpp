@@ -4,6 +4,7 @@
 
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
+#include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
@@ -23,6 +24,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -73,13 +75,14 @@ int findingFor(const QTableWidget* findings, const QString& entry, const QString
     return -1;
 }
 
-// Runs `step` on the modal dialog the code under test opens next (exec() spins the event loop).
-void onNextModal(std::function<void(QWidget*)> step) {
-    QTimer::singleShot(10, qApp, [step = std::move(step)] {
+// Runs `step` on the modal dialog the code under test opens next (exec() spins the event loop); the
+// wait ends with `context`.
+void onNextModal(std::function<void(QWidget*)> step, QObject* context = qApp) {
+    QTimer::singleShot(10, context, [step = std::move(step), context] {
         if (QWidget* modal = QApplication::activeModalWidget())
             step(modal);
         else
-            onNextModal(step);
+            onNextModal(step, context);
     });
 }
 
@@ -266,6 +269,101 @@ private slots:
                  u"https://apps.example.com/sms.xml"_s);
         QVERIFY(m_page->model()->index(row, 0).data(Qt::FontRole).value<QFont>().italic());
         QVERIFY(findingFor(m_findings, u"16.*"_s, u"has an SMS route"_s) >= 0);
+    }
+
+    // Two admins on one store: Bernd (another process: his own connection and stager on the same file)
+    // revises the staged edit of a route after this page showed it. Anna's edit through the dialog, made
+    // on the revision the page showed, is refused with a message instead of written over his; the page
+    // then shows his version and the dialog opens again on it with what she typed.
+    void anEditOverAnotherAdminsRevisionIsRefused() {
+        using Payloads = changes::NumberChangePayloads;
+        const QString route = u"16.*"_s;
+        const QString id = m_page->model()->numberAt(rowOfEntry(m_page->model(), route)).id;
+        const store::PhoneNumberRepository numbers(m_test->database());
+        const core::PhoneNumberRecord stored = *numbers.find(m_restcomm, id);
+        const QString version = numbers.state(m_restcomm, id)->version;
+        core::PhoneNumberRecord first = stored;
+        first.label = u"Pattern desk"_s;
+        QVERIFY(changes::ChangeStager::of(m_test->database())
+                    .stage(Payloads::numberUpdate(m_restcomm, stored, first, version))
+                    .ok());
+        QCOMPARE(m_page->model()
+                     ->index(rowOfEntry(m_page->model(), route), RoutesModel::FriendlyNameColumn)
+                     .data()
+                     .toString(),
+                 u"Pattern desk"_s);
+
+        QString error;
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        core::PhoneNumberRecord his = first;
+        his.label = u"Bernd's desk"_s;
+        his.restcomm->smsUrl = u"https://bernd.example.com/sms.xml"_s;
+        const changes::StagingResult hisResult =
+            bernd.stage(Payloads::numberUpdate(m_restcomm, stored, his, version));
+        QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
+        const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
+
+        // Anna's page still shows the first revision; she renames the route and points its voice URL at
+        // her application.
+        auto* view = m_page->findChild<QTableView*>(u"routesView"_s);
+        view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), route), 0));
+        QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
+        QObject scope; // ends the waits for dialogs that never come
+        QString warning = u"no warning"_s;
+        QString problem = u"no dialog"_s;
+        QStringList reopened;
+        onNextModal(
+            [&](QWidget* dialog) {
+                auto* name = dialog->findChild<QLineEdit*>(u"labelEdit"_s);
+                auto* voice = dialog->findChild<QLineEdit*>(u"voiceUrlEdit"_s);
+                QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+                problem = name && voice ? QString() : u"no name or voice URL field"_s;
+                if (problem.isEmpty() && name->text() != u"Pattern desk"_s)
+                    problem = u"the dialog shows \"%1\", not the staged name"_s.arg(name->text());
+                if (problem.isEmpty()) {
+                    name->clear();
+                    QTest::keyClicks(name, u"Anna's desk"_s);
+                    voice->clear();
+                    QTest::keyClicks(voice, u"https://apps.example.com/voice.xml"_s);
+                }
+                if (!ok->isEnabled())
+                    problem = qobject_cast<gui::EditNumberDialog*>(dialog)->problems().join(u'\n');
+                onNextModal(
+                    [&](QWidget* box) {
+                        auto* message = qobject_cast<QMessageBox*>(box);
+                        warning = message ? message->text() : u"not a message box"_s;
+                        onNextModal(
+                            [&](QWidget* again) {
+                                for (const char* field : {"labelEdit", "voiceUrlEdit", "smsUrlEdit"})
+                                    reopened
+                                        << again->findChild<QLineEdit*>(QString::fromLatin1(field))->text();
+                                qobject_cast<QDialog*>(again)->reject();
+                            },
+                            &scope);
+                        box->close();
+                    },
+                    &scope);
+                ok->isEnabled() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
+            },
+            &scope);
+        m_page->editRoute();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        QCOMPARE(staged.size(), 0);
+        QVERIFY2(warning.contains(u"edited by someone else"_s), qPrintable(warning));
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().payload, berndsChange.payload);
+        QCOMPARE(changes.first().revision, berndsChange.revision);
+        // The page shows his version; the dialog came back on it with her edits, not losing his SMS URL.
+        const int row = rowOfEntry(m_page->model(), route);
+        QCOMPARE(m_page->model()->index(row, RoutesModel::FriendlyNameColumn).data().toString(),
+                 u"Bernd's desk"_s);
+        QCOMPARE(reopened, (QStringList{u"Anna's desk"_s, u"https://apps.example.com/voice.xml"_s,
+                                        u"https://bernd.example.com/sms.xml"_s}));
     }
 
     void anAddedRouteIsStagedAndTested() {

@@ -1,4 +1,6 @@
 #include "EngineTestCase.h"
+#include "changes/ChangeStager.h"
+#include "changes/NumberChangePayloads.h"
 #include "models/NumbersModel.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
@@ -311,6 +313,56 @@ private slots:
         // A fresh model (e.g. after a restart) shows the staged label too.
         NumbersModel again(m_test->database());
         QCOMPARE(again.index(3, NumbersModel::LabelColumn).data().toString(), u"Front desk"_s);
+    }
+
+    // Two admins on one store: Bernd (another process: his own connection and stager on the same store)
+    // revises the staged edit of a number after this model showed it. Anna's label edit, made on the
+    // revision the model showed, is refused with a message naming what happened and what she typed, not
+    // written over his; the model then shows his version, and her edit made on it goes through.
+    void labelEditOverAnotherAdminsRevisionIsRefused() {
+        NumbersModel model(m_test->database());
+        const QModelIndex label = model.index(3, NumbersModel::LabelColumn);
+        const QString id = label.data(NumbersModel::IdRole).toString();
+        QVERIFY(model.setData(label, u"Reception"_s));
+
+        QString error;
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        const store::PhoneNumberRepository numbers(m_test->database());
+        const core::PhoneNumberRecord stored = *numbers.find(m_profile, id);
+        core::PhoneNumberRecord his = stored;
+        his.label = u"Front desk"_s;
+        his.extensionId = u"ext1"_s;
+        const changes::StagingResult hisResult = bernd.stage(changes::NumberChangePayloads::numberUpdate(
+            m_profile, stored, his, numbers.state(m_profile, id)->version));
+        QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
+        const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
+        QCOMPARE(label.data().toString(), u"Reception"_s); // Anna's model has not seen it
+
+        QSignalSpy errors(&model, &NumbersModel::errorOccurred);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(!model.setData(label, u"Lobby"_s));
+        QCOMPARE(errors.size(), 1);
+        const QString message = errors.first().first().toString();
+        QVERIFY2(message.contains(u"edited by someone else"_s), qPrintable(message));
+        QVERIFY2(message.startsWith(u"The label \"Lobby\" of %1 was not staged: "_s.arg(stored.e164)),
+                 qPrintable(message));
+        const QList<store::PendingChange> staged =
+            store::PendingChangeRepository(m_test->database()).list(m_profile);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged.first().payload, berndsChange.payload);
+        QCOMPARE(staged.first().revision, berndsChange.revision);
+        // Refreshed: the row shows his version.
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(label.data().toString(), u"Front desk"_s);
+
+        // Made on his revision, her label goes through and keeps his assignment.
+        QVERIFY(model.setData(label, u"Lobby"_s));
+        const store::PendingChange after =
+            store::PendingChangeRepository(m_test->database()).list(m_profile).first();
+        QCOMPARE(after.payload.value(u"label"_s).toString(), u"Lobby"_s);
+        QCOMPARE(after.payload.value(u"extensionId"_s).toString(), u"ext1"_s);
     }
 
     void refreshSeesStoreChangesAndKeepsLoadedRows() {

@@ -57,6 +57,26 @@ bool boolAt(const QJsonObject& document, const QString& path) {
     return SettingsPayloads::valueAt(document, path).toBool();
 }
 
+QVariant valueOf(const QWidget* input) {
+    if (const auto* combo = qobject_cast<const QComboBox*>(input))
+        return combo->currentData();
+    if (const auto* edit = qobject_cast<const QLineEdit*>(input))
+        return edit->text();
+    return qobject_cast<const QCheckBox*>(input)->isChecked();
+}
+
+void setValueOf(QWidget* input, const QVariant& value) {
+    if (auto* combo = qobject_cast<QComboBox*>(input)) {
+        // A choice the reloaded list no longer offers (an extension gone) leaves the store's one.
+        if (const int index = combo->findData(value); index >= 0)
+            combo->setCurrentIndex(index);
+    } else if (auto* edit = qobject_cast<QLineEdit*>(input)) {
+        edit->setText(value.toString());
+    } else {
+        qobject_cast<QCheckBox*>(input)->setChecked(value.toBool());
+    }
+}
+
 } // namespace
 
 ExtensionCallSettingsWidget::ExtensionCallSettingsWidget(store::Database& database, QWidget* parent)
@@ -92,10 +112,10 @@ void ExtensionCallSettingsWidget::reload() {
 }
 
 void ExtensionCallSettingsWidget::load() {
-    m_loading = true;
     m_stored.clear();
     m_baseline.clear();
     m_stagedChangeIds.clear();
+    m_stagedRevisions.clear();
     if (!m_extensionId.isEmpty()) {
         ExtensionSettingsRepository repository(m_database);
         for (const QString& kind : ExtensionSettingsRepository::kinds()) {
@@ -114,13 +134,18 @@ void ExtensionCallSettingsWidget::load() {
                  stager.openChanges(m_profileId, SettingsPayloads::kEntity,
                                     SettingsPayloads::entityKey(m_extensionId, kind))) {
                 m_stagedChangeIds.insert(kind, change.id);
+                m_stagedRevisions.insert(kind, change.revision);
                 m_baseline.insert(
                     kind, SettingsPayloads::withSettings(m_baseline.value(kind),
                                                          change.payload.value(u"settings"_s).toObject()));
             }
         }
     }
+    showBaseline();
+}
 
+void ExtensionCallSettingsWidget::showBaseline() {
+    m_loading = true;
     const QJsonObject rule = m_baseline.value(ExtensionSettingsRepository::kBusinessHours);
     const QJsonObject notifications = m_baseline.value(ExtensionSettingsRepository::kNotifications);
     const bool haveRule = m_stored.contains(ExtensionSettingsRepository::kBusinessHours);
@@ -471,36 +496,87 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
     changes::ChangeStager& stager = changes::ChangeStager::of(m_database);
     QHash<QString, QJsonObject> staged;
     QHash<QString, qint64> ids = m_stagedChangeIds;
+    QHash<QString, qint64> revisions = m_stagedRevisions;
+    QString refused;
     {
         store::Transaction transaction(m_database);
         for (const QString& kind : kinds) {
             const QJsonObject edited = editedDocument(kind);
             // The stager revises the kind's staged change, or drops it when the form is back to the store.
-            const changes::StagingResult result = stager.stage(SettingsPayloads::settingsUpdate(
-                m_profileId, m_extensionId, kind, m_stored.value(kind), edited));
+            // The revision is the one this form shows: another admin's revision since is refused, not
+            // written over.
+            store::PendingChange proposed = SettingsPayloads::settingsUpdate(m_profileId, m_extensionId, kind,
+                                                                             m_stored.value(kind), edited);
+            proposed.revision = m_stagedRevisions.value(kind);
+            const changes::StagingResult result = stager.stage(proposed);
             if (!result.ok()) {
-                if (error)
-                    *error = result.error;
-                return false; // the transaction rolls back: nothing staged
+                refused = result.error;
+                break; // the transaction rolls back: nothing staged
             }
-            if (!result.steps.isEmpty() && result.steps.constLast().after)
-                ids.insert(kind, result.steps.constLast().after->id);
-            else if (!result.steps.isEmpty())
-                ids.remove(kind);
+            if (!result.steps.isEmpty()) {
+                if (const std::optional<store::PendingChange>& after = result.steps.constLast().after) {
+                    ids.insert(kind, after->id);
+                    revisions.insert(kind, after->revision);
+                } else {
+                    ids.remove(kind);
+                    revisions.remove(kind);
+                }
+            }
             staged.insert(kind, edited);
         }
-        if (!transaction.commit()) {
-            if (error)
-                *error = transaction.error();
-            return false;
-        }
+        if (refused.isEmpty() && !transaction.commit())
+            refused = transaction.error();
+    }
+    if (!refused.isEmpty()) {
+        reloadKeepingEdits();
+        if (error)
+            *error = tr("The call settings were not staged: %1 The form now shows what is staged, with your "
+                        "edits kept; save again to stage them.")
+                         .arg(refused);
+        return false;
     }
     m_stagedChangeIds = ids;
+    m_stagedRevisions = revisions;
     for (auto it = staged.cbegin(); it != staged.cend(); ++it)
         m_baseline.insert(it.key(), it.value());
     m_loadedForwardTo = m_ui->forwardToEdit->text();
     updateState();
     return true;
+}
+
+void ExtensionCallSettingsWidget::reloadKeepingEdits() {
+    const QVariantList typed = fieldValues();
+    showBaseline(); // the version the edit was made on, to tell which fields the admin changed
+    const QVariantList shown = fieldValues();
+    load();
+    const QList<QWidget*> fields = inputs();
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (typed.at(i) != shown.at(i))
+            setValueOf(fields.at(i), typed.at(i));
+    }
+}
+
+QList<QWidget*> ExtensionCallSettingsWidget::inputs() const {
+    return {m_ui->actionCombo,
+            m_ui->forwardToEdit,
+            m_ui->transferCombo,
+            m_ui->voicemailEnabledCheck,
+            m_ui->emailEdit,
+            m_ui->voicemailEmailCheck,
+            m_ui->voicemailAttachmentCheck,
+            m_ui->voicemailMarkReadCheck,
+            m_ui->missedEmailCheck,
+            m_ui->missedSmsCheck,
+            m_ui->textsEmailCheck,
+            m_ui->textsSmsCheck,
+            m_ui->callerIdCombo};
+}
+
+QVariantList ExtensionCallSettingsWidget::fieldValues() const {
+    QVariantList values;
+    for (const QWidget* input : inputs())
+        values << valueOf(input);
+    return values;
 }
 
 void ExtensionCallSettingsWidget::changeEvent(QEvent* event) {

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
+#include <QVariantList>
 #include <QWidget>
 #include <memory>
 
@@ -50,6 +51,14 @@ protected:
 
 private:
     void load();
+    // Fills the fields from m_baseline.
+    void showBaseline();
+    // After the store refused an edit: shows what the store holds now, with the fields the admin changed
+    // still holding what they typed.
+    void reloadKeepingEdits();
+    // The admin's inputs, and what each holds now (in the same order).
+    QList<QWidget*> inputs() const;
+    QVariantList fieldValues() const;
     void fillActionCombo(const QString& action);
     void fillTransferCombo(const QString& extensionId);
     void fillCallerIdCombo(const QJsonObject& callerIdInfo);
@@ -71,6 +80,7 @@ private:
     QHash<QString, QJsonObject> m_stored;     // kind -> the document as fetched
     QHash<QString, QJsonObject> m_baseline;   // kind -> what the form started from (stored + staged)
     QHash<QString, qint64> m_stagedChangeIds; // kind -> the not yet applied change of that document
+    QHash<QString, qint64> m_stagedRevisions; // kind -> that change's revision as the form shows it
     QString m_loadedForwardTo;                // the forward-to text as loaded (unchanged = keep the value)
     bool m_loading = false;
 };

@@ -277,7 +277,9 @@ void NumbersPage::editLabel() {
     }
     QString error;
     if (!m_model->setLabel(row, label->trimmed(), &error)) {
-        QMessageBox::warning(this, tr("Edit label"), tr("The label could not be staged: %1").arg(error));
+        // The prompt has closed: the message keeps what was typed.
+        QMessageBox::warning(this, tr("Edit label"),
+                             tr("The label \"%1\" could not be staged: %2").arg(label->trimmed(), error));
     }
 }
 

@@ -24,11 +24,13 @@ QString destination(const QString& applicationSid, const QString& applicationNam
 } // namespace
 
 void RoutesModel::setNumbers(const QList<core::PhoneNumberRecord>& numbers,
-                             const QList<core::RouteEntry>& entries, const QSet<QString>& staged) {
+                             const QList<core::RouteEntry>& entries, const QSet<QString>& staged,
+                             const QHash<QString, qint64>& revisions) {
     beginResetModel();
     m_numbers = numbers;
     m_entries = entries;
     m_staged = staged;
+    m_revisions = revisions;
     m_highlighted = -1;
     endResetModel();
 }

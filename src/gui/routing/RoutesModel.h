@@ -4,6 +4,7 @@
 #include "core/RouteMatcher.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -21,12 +22,15 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    // `numbers` with their staged edits applied; `staged` holds the ids of those with a staged edit.
+    // `numbers` with their staged edits applied; `staged` holds the ids of those with a staged edit, and
+    // `revisions` the revision of each staged update as shown.
     void setNumbers(const QList<core::PhoneNumberRecord>& numbers, const QList<core::RouteEntry>& entries,
-                    const QSet<QString>& staged);
+                    const QSet<QString>& staged, const QHash<QString, qint64>& revisions);
     const core::PhoneNumberRecord& numberAt(int row) const { return m_numbers.at(row); }
     const QList<core::RouteEntry>& entries() const { return m_entries; }
     bool isStaged(int row) const { return m_staged.contains(m_numbers.at(row).id); }
+    // The revision of the number's staged update as shown (0 for none): an edit is made on it.
+    qint64 stagedRevisionOf(const QString& numberId) const { return m_revisions.value(numberId); }
 
     // The winner shown in bold on a highlighted background; -1 for none.
     void setHighlightedRow(int row);
@@ -43,6 +47,7 @@ private:
     QList<core::PhoneNumberRecord> m_numbers;
     QList<core::RouteEntry> m_entries;
     QSet<QString> m_staged;
+    QHash<QString, qint64> m_revisions;
     int m_highlighted = -1;
 };
 

@@ -44,9 +44,10 @@ constexpr int kWinnerRole = Qt::UserRole + 1;
 
 // The profile's numbers with their open (pending or failed) edits applied and the numbers staged to be
 // added after them, so that the tester and the linter judge the routes as they will be; `staged` gets
-// the ids of those edited or added.
+// the ids of those edited or added, `revisions` the revision of each edit (the one an edit is made on).
 QList<core::PhoneNumberRecord> numbersAsEdited(store::Database& database, const store::Profile& profile,
-                                               QSet<QString>* staged, QString* error) {
+                                               QSet<QString>* staged, QHash<QString, qint64>* revisions,
+                                               QString* error) {
     using Payloads = changes::NumberChangePayloads;
     QList<core::PhoneNumberRecord> numbers =
         store::PhoneNumberRepository(database).list(profile.id, {}, error);
@@ -59,6 +60,7 @@ QList<core::PhoneNumberRecord> numbersAsEdited(store::Database& database, const 
             continue;
         if (change.operation == store::ChangeOperation::Update) {
             edits.insert(change.entityKey, change.payload); // the stager keeps one open update per record
+            revisions->insert(change.entityKey, change.revision);
         } else if (change.operation == store::ChangeOperation::Create) {
             core::PhoneNumberRecord number;
             number.provider = profile.provider;
@@ -209,7 +211,7 @@ void RoutingPage::reload() {
         profile ? providers::findProvider(profile->provider) : nullptr;
     m_routingProfile = provider && provider->regexRoutes ? profile : std::nullopt;
     if (!m_routingProfile) {
-        m_model->setNumbers({}, {}, {});
+        m_model->setNumbers({}, {}, {}, {});
         QStringList routed;
         for (const providers::ProviderCapabilities* row : providers::allProviders()) {
             if (row->regexRoutes)
@@ -227,8 +229,11 @@ void RoutingPage::reload() {
     }
     QString error;
     QSet<QString> staged;
-    const QList<core::PhoneNumberRecord> numbers = numbersAsEdited(m_database, *profile, &staged, &error);
-    m_model->setNumbers(numbers, core::RouteExplanation::entriesOf(numbers, kOrganization), staged);
+    QHash<QString, qint64> revisions;
+    const QList<core::PhoneNumberRecord> numbers =
+        numbersAsEdited(m_database, *profile, &staged, &revisions, &error);
+    m_model->setNumbers(numbers, core::RouteExplanation::entriesOf(numbers, kOrganization), staged,
+                        revisions);
     showMessage(!error.isEmpty() ? error
                 : numbers.isEmpty()
                     ? tr("The local copy has no numbers of %1 yet; sync it first (F5).").arg(profile->name)
@@ -351,24 +356,43 @@ void RoutingPage::editRoute() {
                                  : tr("The number is no longer in the local copy."));
         return;
     }
-    EditNumberDialog dialog(
-        shown, {},
-        tr("%1 numbers are routed by their URLs and applications, not assigned to extensions.")
-            .arg(providers::providerDisplayName(shown.provider)),
-        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    // The stager's changed() signal refreshes the page.
-    const changes::StagingResult staged =
-        changes::ChangeStager::of(m_database)
-            .stage(changes::NumberChangePayloads::numberUpdate(*m_profileId, *stored, dialog.editedRecord(),
-                                                               state->version));
-    if (!staged.ok()) {
+    using Payloads = changes::NumberChangePayloads;
+    core::PhoneNumberRecord base = shown; // the version the edit is made on
+    core::PhoneNumberRecord edit = shown;
+    for (;;) {
+        // Taken before the dialog runs: a sync meanwhile may reload the page.
+        const qint64 revision = m_model->stagedRevisionOf(shown.id);
+        EditNumberDialog dialog(
+            edit, {},
+            tr("%1 numbers are routed by their URLs and applications, not assigned to extensions.")
+                .arg(providers::providerDisplayName(shown.provider)),
+            this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        // Made on the staged revision the page shows: another admin's revision since is refused, not
+        // written over. The stager's changed() signal refreshes the page.
+        store::PendingChange proposed =
+            Payloads::numberUpdate(*m_profileId, *stored, dialog.editedRecord(), state->version);
+        proposed.revision = revision;
+        const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(proposed);
+        if (staged.ok()) {
+            emit changesStaged();
+            return;
+        }
+        // The page shows what is staged now, and the dialog opens again on that version with the fields
+        // the admin changed as they typed them: to be staged on it, or cancelled.
+        const QJsonObject typed = Payloads::numberDifference(base, dialog.editedRecord());
+        reload();
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->numberAt(row).id == shown.id)
+                base = m_model->numberAt(row);
+        }
+        edit = Payloads::applyNumberFields(base, typed);
         QMessageBox::warning(this, tr("Edit route"),
-                             tr("The changes could not be staged: %1").arg(staged.error));
-        return;
+                             tr("The changes could not be staged: %1\n\nThe list now shows what is staged; "
+                                "the dialog opens again on it with your edits.")
+                                 .arg(staged.error));
     }
-    emit changesStaged();
 }
 
 void RoutingPage::setConnectionFactory(connection::ConnectionFactory* factory) {
