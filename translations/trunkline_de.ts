@@ -4913,6 +4913,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>RingCentral&apos;s API keeps a number&apos;s label and assignment read-only: the change is staged, but applying it fails. Change it in the RingCentral admin portal.</source>
         <translation>Die RingCentral-API erlaubt keine Änderung von Bezeichnung und Zuordnung einer Rufnummer: Die Änderung wird vorgemerkt, aber das Übernehmen schlägt fehl. Ändern Sie sie im RingCentral-Verwaltungsportal.</translation>
     </message>
+    <message>
+        <source>Application “%1”</source>
+        <translation>Anwendung „%1“</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionCallSettingsWidget</name>
@@ -5667,8 +5671,8 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>Portieren…</translation>
     </message>
     <message>
-        <source>The label &quot;%1&quot; could not be staged: %2</source>
-        <translation>Die Bezeichnung &quot;%1&quot; konnte nicht vorgemerkt werden: %2</translation>
+        <source>The label “%1” could not be staged: %2</source>
+        <translation>Die Bezeichnung „%1“ konnte nicht vorgemerkt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -6311,6 +6315,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>SMS URL or application</source>
         <translation>SMS-URL oder -Anwendung</translation>
     </message>
+    <message>
+        <source>Application “%1” (%2)</source>
+        <translation>Anwendung „%1“ (%2)</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::RoutingPage</name>
@@ -6713,8 +6721,8 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
         <translation>Ausstehend: Änderungen an %1 sind vorgemerkt und beim Anbieter noch nicht übernommen.</translation>
     </message>
     <message>
-        <source>The label &quot;%1&quot; of %2 was not staged: %3</source>
-        <translation>Die Bezeichnung &quot;%1&quot; von %2 wurde nicht vorgemerkt: %3</translation>
+        <source>The label “%1” of %2 was not staged: %3</source>
+        <translation>Die Bezeichnung „%1“ von %2 wurde nicht vorgemerkt: %3</translation>
     </message>
 </context>
 <context>

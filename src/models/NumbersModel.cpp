@@ -520,7 +520,7 @@ bool NumbersModel::setData(const QModelIndex& index, const QVariant& value, int 
     QString error;
     if (!setLabel(index.row(), value.toString(), &error)) {
         // The editor has closed: the message keeps what was typed.
-        reportError(tr("The label \"%1\" of %2 was not staged: %3")
+        reportError(tr("The label “%1” of %2 was not staged: %3")
                         .arg(value.toString(), m_rows.at(index.row()).record.e164, error));
         return false;
     }

@@ -346,7 +346,7 @@ private slots:
         QCOMPARE(errors.size(), 1);
         const QString message = errors.first().first().toString();
         QVERIFY2(message.contains(u"edited by someone else"_s), qPrintable(message));
-        QVERIFY2(message.startsWith(u"The label \"Lobby\" of %1 was not staged: "_s.arg(stored.e164)),
+        QVERIFY2(message.startsWith(u"The label “Lobby” of %1 was not staged: "_s.arg(stored.e164)),
                  qPrintable(message));
         const QList<store::PendingChange> staged =
             store::PendingChangeRepository(m_test->database()).list(m_profile);

@@ -279,7 +279,7 @@ void NumbersPage::editLabel() {
     if (!m_model->setLabel(row, label->trimmed(), &error)) {
         // The prompt has closed: the message keeps what was typed.
         QMessageBox::warning(this, tr("Edit label"),
-                             tr("The label \"%1\" could not be staged: %2").arg(label->trimmed(), error));
+                             tr("The label “%1” could not be staged: %2").arg(label->trimmed(), error));
     }
 }
 
