@@ -1450,6 +1450,29 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>MigrateNumbersDialog</name>
+    <message>
+        <source>Migrate numbers</source>
+        <translation>Rufnummern migrieren</translation>
+    </message>
+    <message>
+        <source>&amp;Account (AccountSid):</source>
+        <translation>&amp;Konto (AccountSid):</translation>
+    </message>
+    <message>
+        <source>AC…</source>
+        <translation>AC…</translation>
+    </message>
+    <message>
+        <source>To &amp;organisation (OrganizationSid):</source>
+        <translation>In &amp;Organisation (OrganizationSid):</translation>
+    </message>
+    <message>
+        <source>OR…</source>
+        <translation>OR…</translation>
+    </message>
+</context>
+<context>
     <name>Migrator</name>
     <message>
         <source>Cannot read the schema version of %1: %2</source>
@@ -1470,6 +1493,21 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Cannot upgrade %1 to schema version %2: %3</source>
         <translation>%1 kann nicht auf Schemaversion %2 aktualisiert werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NumberChangePayloads</name>
+    <message>
+        <source>The account is an AccountSid: AC followed by 32 letters and digits.</source>
+        <translation>Das Konto ist eine AccountSid: AC, gefolgt von 32 Buchstaben und Ziffern.</translation>
+    </message>
+    <message>
+        <source>Restcomm does not migrate the numbers of the super admin&apos;s own account; choose one of its sub-accounts.</source>
+        <translation>Restcomm migriert die Rufnummern des eigenen Kontos des Super-Admins nicht; wählen Sie eines seiner Unterkonten.</translation>
+    </message>
+    <message>
+        <source>The organisation is an OrganizationSid: OR followed by 32 letters and digits.</source>
+        <translation>Die Organisation ist eine OrganizationSid: OR, gefolgt von 32 Buchstaben und Ziffern.</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1606,14 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Profile %1 names no Restcomm Account SID.</source>
         <translation>Das Profil %1 nennt keine Restcomm Account SID.</translation>
+    </message>
+    <message>
+        <source>Moved the numbers of account %1 and of its sub-accounts to organisation %2.</source>
+        <translation>Die Rufnummern des Kontos %1 und seiner Unterkonten wurden in die Organisation %2 verschoben.</translation>
+    </message>
+    <message>
+        <source>Only a super admin (an account without a parent account) may migrate numbers, and this profile&apos;s account is not one.</source>
+        <translation>Nur ein Super-Admin (ein Konto ohne übergeordnetes Konto) darf Rufnummern migrieren, und das Konto dieses Profils ist keiner.</translation>
     </message>
 </context>
 <context>
@@ -5415,6 +5461,45 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     </message>
 </context>
 <context>
+    <name>trunkline::gui::MigrateNumbersDialog</name>
+    <message>
+        <source>&amp;Stage migration</source>
+        <translation>Migration &amp;vormerken</translation>
+    </message>
+    <message>
+        <source>Every number of account %1 and of all its sub-accounts moves to organisation %2. Incoming calls to them are then routed by that organisation&apos;s domain and its regex routes, no longer by the ones of their current organisation. Only a super admin may migrate numbers (profile “%3” signs in as %4); Restcomm refuses anyone else. The migration waits in Pending changes until you apply it.</source>
+        <translation>Jede Rufnummer des Kontos %1 und aller seiner Unterkonten wechselt in die Organisation %2. Eingehende Anrufe an sie werden dann über die Domäne dieser Organisation und ihre Regex-Routen geleitet, nicht mehr über die ihrer bisherigen Organisation. Nur ein Super-Admin darf Rufnummern migrieren (Profil „%3“ meldet sich als %4 an); Restcomm weist alle anderen ab. Die Migration wartet unter „Ausstehende Änderungen“, bis Sie sie anwenden.</translation>
+    </message>
+    <message>
+        <source>(the account)</source>
+        <translation>(das Konto)</translation>
+    </message>
+    <message>
+        <source>(the organisation)</source>
+        <translation>(die Organisation)</translation>
+    </message>
+    <message>
+        <source>an account not synced yet</source>
+        <translation>ein noch nicht synchronisiertes Konto</translation>
+    </message>
+    <message>
+        <source>Name the account to see its numbers known here.</source>
+        <translation>Nennen Sie das Konto, um seine hier bekannten Rufnummern zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (profile “%3”)</source>
+        <translation>%1 %2 (Profil „%3“)</translation>
+    </message>
+    <message>
+        <source>No number of account %1 is known on this computer (sync a profile of that account to see them). Restcomm moves whatever the account and its sub-accounts hold.</source>
+        <translation>Auf diesem Computer ist keine Rufnummer des Kontos %1 bekannt (synchronisieren Sie ein Profil dieses Kontos, um sie zu sehen). Restcomm verschiebt alles, was das Konto und seine Unterkonten halten.</translation>
+    </message>
+    <message>
+        <source>These numbers of account %1 are known on this computer and move, with those of its sub-accounts:</source>
+        <translation>Diese Rufnummern des Kontos %1 sind auf diesem Computer bekannt und wechseln mit denen seiner Unterkonten:</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::NumberPreviewModel</name>
     <message>
         <source>active</source>
@@ -6434,6 +6519,22 @@ The list now shows what is staged; the dialog opens again on it with your edits.
 
 Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf mit Ihren Änderungen.</translation>
     </message>
+    <message>
+        <source>Migrate numbers</source>
+        <translation>Rufnummern migrieren</translation>
+    </message>
+    <message>
+        <source>The migration could not be staged: %1</source>
+        <translation>Die Migration konnte nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Migrate numbers…</source>
+        <translation>Rufnummern migrieren…</translation>
+    </message>
+    <message>
+        <source>Move every number of an account and its sub-accounts to another organisation (super admin only)</source>
+        <translation>Jede Rufnummer eines Kontos und seiner Unterkonten in eine andere Organisation verschieben (nur Super-Admin)</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::SyncController</name>
@@ -6822,6 +6923,10 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>Staged</source>
         <translation>Vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Number migration</source>
+        <translation>Rufnummernmigration</translation>
     </message>
 </context>
 <context>

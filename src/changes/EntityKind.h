@@ -19,9 +19,12 @@ inline const QString kForwardingNumber = QStringLiteral("forwarding_number");
 // No page edits these yet; the pushers do not know them either, so such a change waits as staged.
 inline const QString kPortingOrder = QStringLiteral("porting_order");
 inline const QString kRoute = QStringLiteral("route");
+// Restcomm's migrate: every number of an account tree moves to another organisation.
+inline const QString kNumberMigration = QStringLiteral("number_migration");
 
 inline QStringList all() {
-    return {kPhoneNumber, kExtension, kExtensionSettings, kForwardingNumber, kPortingOrder, kRoute};
+    return {kPhoneNumber,  kExtension, kExtensionSettings, kForwardingNumber,
+            kPortingOrder, kRoute,     kNumberMigration};
 }
 
 } // namespace EntityKind

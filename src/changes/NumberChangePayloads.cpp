@@ -3,6 +3,8 @@
 #include "changes/ChangeBuilders.h"
 #include "changes/TextFields.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace trunkline::changes {
@@ -158,6 +160,32 @@ store::PendingChange NumberChangePayloads::numberProvision(qint64 profileId, con
     const QString key =
         u"new:"_s + (phoneNumber.isEmpty() ? request.value(kAreaCodeKey).toString() : phoneNumber);
     return ChangeBuilders::create(profileId, kPhoneNumber, key, request);
+}
+
+store::PendingChange NumberChangePayloads::numberMigration(qint64 profileId, const QString& accountSid,
+                                                           const QString& organizationSid) {
+    return ChangeBuilders::create(profileId, kNumberMigration, accountSid,
+                                  QJsonObject{{kOrganizationSidKey, organizationSid}});
+}
+
+core::RuleViolations NumberChangePayloads::migrationProblems(const QString& accountSid,
+                                                             const QString& organizationSid,
+                                                             const QString& ownAccountSid) {
+    // Restcomm takes any 34 letters and digits as a sid (restcomm §3); the prefix says which kind it is.
+    static const QRegularExpression sid(u"^[A-Za-z0-9]{34}$"_s);
+    core::RuleViolations problems;
+    if (!sid.match(accountSid).hasMatch() || !accountSid.startsWith(u"AC"_s))
+        problems.append(
+            {u"accountSid"_s, tr("The account is an AccountSid: AC followed by 32 letters and digits.")});
+    else if (accountSid == ownAccountSid)
+        problems.append(
+            {u"accountSid"_s, tr("Restcomm does not migrate the numbers of the super admin's own account; "
+                                 "choose one of its sub-accounts.")});
+    if (!sid.match(organizationSid).hasMatch() || !organizationSid.startsWith(u"OR"_s))
+        problems.append(
+            {u"organizationSid"_s,
+             tr("The organisation is an OrganizationSid: OR followed by 32 letters and digits.")});
+    return problems;
 }
 
 store::PendingChange NumberChangePayloads::numberDelete(qint64 profileId,

@@ -2,6 +2,7 @@
 
 #include "changes/EntityKind.h"
 #include "core/PhoneNumberRecord.h"
+#include "core/RuleViolation.h"
 #include "store/PendingChange.h"
 
 #include <QCoreApplication>
@@ -27,11 +28,24 @@ namespace trunkline::changes {
 //   {"phoneNumber": "+1650..." or "areaCode": "650", "friendlyName": "...", "isSip": bool,
 //    "numberType": "Local"|"TollFree"|"Mobile"|"" (plain list), "isoCountry": "US"}
 // Delete (release), payload {}; baseVersion as for update, baseValues every editable member.
+// Migration (entity "number_migration", a create, Restcomm only), entityKey = the AccountSid whose numbers
+//   move, with those of all its sub-accounts: {"organizationSid": "OR..."} (restcomm §7).
 class NumberChangePayloads {
     Q_DECLARE_TR_FUNCTIONS(NumberChangePayloads)
 
 public:
+    // The migration of `accountSid`'s numbers (and its sub-accounts') to `organizationSid`.
+    static store::PendingChange numberMigration(qint64 profileId, const QString& accountSid,
+                                                const QString& organizationSid);
+    // What is wrong with a migration's sids, by field ("accountSid", "organizationSid"); empty when both
+    // are usable. `ownAccountSid` is the profile's: Restcomm refuses to migrate a super admin's numbers,
+    // and the profile must be the super admin to migrate at all.
+    static core::RuleViolations migrationProblems(const QString& accountSid, const QString& organizationSid,
+                                                  const QString& ownAccountSid);
+
     static inline const QString& kPhoneNumber = EntityKind::kPhoneNumber;
+    static inline const QString& kNumberMigration = EntityKind::kNumberMigration;
+    static inline const QString kOrganizationSidKey = QStringLiteral("organizationSid");
 
     // Payload keys of the provision request.
     static inline const QString kPhoneNumberKey = QStringLiteral("phoneNumber");

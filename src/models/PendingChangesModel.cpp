@@ -95,6 +95,8 @@ QString PendingChangesModel::entityText(const QString& entity) {
         return tr("Phone number");
     if (entity == "extension_settings"_L1)
         return tr("Extension settings");
+    if (entity == "number_migration"_L1)
+        return tr("Number migration");
     return entity;
 }
 

@@ -143,7 +143,8 @@ void ChangePusher::afterSettling(std::function<void()> then) {
 }
 
 void ChangePusher::apply(const store::PendingChange& change) {
-    if (change.entity == NumberChangePayloads::kPhoneNumber)
+    if (change.entity == NumberChangePayloads::kPhoneNumber ||
+        change.entity == NumberChangePayloads::kNumberMigration)
         NumberPusher::apply(m_database, m_profile, m_client.api(), this, change, m_settleDelay,
                             [this, change](const NumberPusher::Result& r) {
                                 r.deliver(this, change, &ChangePusher::succeeded, &ChangePusher::failed,

@@ -42,6 +42,8 @@ public:
         , m_done(std::move(done)) {}
 
     void start() {
+        if (m_change.entity == NumberChangePayloads::kNumberMigration)
+            return migrate();
         switch (m_change.operation) {
         case store::ChangeOperation::Create:
             return provision();
@@ -52,6 +54,30 @@ public:
     }
 
 private:
+    // Restcomm's migrate sets the organisation of every number of the account tree: repeating it has the
+    // same effect, so it needs no lookup before a retry. The next sync brings the numbers' new routing.
+    void migrate() {
+        auto self = shared_from_this();
+        const QString account = m_change.entityKey;
+        const QString organization =
+            m_change.payload.value(NumberChangePayloads::kOrganizationSidKey).toString();
+        m_client->migrateNumbers(
+            account, organization, [self, account, organization](const std::optional<net::ApiError>& error) {
+                if (!error)
+                    return self->end(
+                        applied(NumberPusher::tr("Moved the numbers of account %1 and of its sub-accounts "
+                                                 "to organisation %2.")
+                                    .arg(account, organization)));
+                net::ApiError refused = *error;
+                // Restcomm answers a caller that is not a super admin with an empty 403 (restcomm §7).
+                if (refused.httpStatus == 403 && refused.detail.isEmpty())
+                    refused.detail =
+                        NumberPusher::tr("Only a super admin (an account without a parent account) may "
+                                         "migrate numbers, and this profile's account is not one.");
+                self->end(failed(refused));
+            });
+    }
+
     // What the messages call the number: its E.164 as stored, else the key.
     QString subject() const {
         const std::optional<core::PhoneNumberRecord> stored =

@@ -21,7 +21,8 @@ namespace trunkline::sync {
 //   PUT every updatable field (the remote record with the payload applied) and store the answer;
 //   provision (create) = POST; a retry of a provision that may have taken effect is first looked up in the
 //   account's list and never sent twice (an area-code provision cannot be looked up: it stays failed);
-//   delete = GET + conflict check, then release.
+//   delete = GET + conflict check, then release;
+//   migration (entity "number_migration") = the account tree's numbers to another organisation.
 // RingCentral: its API offers no call that sets a number's label, re-assigns it through the v1 API
 //   Trunkline uses, orders or releases one, so every such change fails with a message saying so.
 // Telnyx numbers are not managed by Trunkline: such changes fail likewise.

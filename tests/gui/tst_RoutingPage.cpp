@@ -24,6 +24,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -398,6 +399,79 @@ private slots:
         QVERIFY(m_page->model()->index(row, 0).data(Qt::FontRole).value<QFont>().italic());
         QTest::keyClicks(m_tester, u"5551234"_s);
         QCOMPARE(highlightedEntry(m_page->model()), u"5551.*"_s);
+    }
+
+    // Migrate: the sids are checked as typed (the super admin's own account is refused, as Restcomm does),
+    // the numbers of the account known here are previewed, and OK stages the migration.
+    void aMigrationIsCheckedPreviewedAndStaged() {
+        const QString branch = u"AC"_s + QString(32, u'b');
+        const QString organization = u"OR"_s + QString(32, u'c');
+        // A number of that sub-account, as a profile of its own would have synced it.
+        core::PhoneNumberRecord branchNumber;
+        branchNumber.provider = core::kProviderRestcomm.toString();
+        branchNumber.id = u"PN"_s + QString(32, u'1');
+        branchNumber.e164 = u"+15559870001"_s;
+        branchNumber.label = u"Branch reception"_s;
+        branchNumber.restcomm = core::RestcommAttributes{};
+        branchNumber.restcomm->accountSid = branch;
+        QVERIFY(store::PhoneNumberRepository(m_test->database()).upsert(m_restcomm, {branchNumber}));
+        // The super admin the demo profile signs in as: the account of its synced numbers.
+        QString own;
+        for (const core::PhoneNumberRecord& n :
+             store::PhoneNumberRepository(m_test->database()).list(m_restcomm))
+            own = n.restcomm && n.restcomm->accountSid != branch ? n.restcomm->accountSid : own;
+        QVERIFY(!own.isEmpty());
+
+        QStringList problems{u"no dialog"_s};
+        onNextModal([&](QWidget* dialog) {
+            problems.clear();
+            auto* account = dialog->findChild<QLineEdit*>(u"accountEdit"_s);
+            auto* target = dialog->findChild<QLineEdit*>(u"organizationEdit"_s);
+            auto text = [dialog](const QString& name) {
+                return dialog->findChild<QLabel*>(name)->text();
+            };
+            QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+            QTest::keyClicks(account, own);
+            QTest::keyClicks(target, u"OR123"_s);
+            if (!text(u"accountMessage"_s).contains(u"super admin's own account"_s) || ok->isEnabled())
+                problems << u"the own account was not refused: "_s + text(u"accountMessage"_s);
+            if (!text(u"organizationMessage"_s).contains(u"OR followed by 32 letters and digits"_s))
+                problems << u"a short organisation sid was not refused: "_s + text(u"organizationMessage"_s);
+            account->clear();
+            QTest::keyClicks(account, u"AC123"_s);
+            if (!text(u"accountMessage"_s).contains(u"AC followed by 32 letters and digits"_s))
+                problems << u"a short sid was not refused: "_s + text(u"accountMessage"_s);
+            account->clear();
+            target->clear();
+            QTest::keyClicks(account, branch);
+            QTest::keyClicks(target, organization);
+            auto* preview = dialog->findChild<QListWidget*>(u"previewList"_s);
+            if (preview->count() != 1 ||
+                !preview->item(0)->text().startsWith(u"+15559870001 Branch reception"_s))
+                problems << u"the preview does not list the branch number"_s;
+            if (!text(u"warningLabel"_s).contains(u"moves to organisation %1"_s.arg(organization)) ||
+                !text(u"warningLabel"_s).contains(u"signs in as %1"_s.arg(own)))
+                problems << u"the warning does not say what moves and who signs in: "_s +
+                                text(u"warningLabel"_s);
+            if (!ok->isEnabled())
+                problems << u"OK stays disabled"_s;
+            if (const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR"); !dir.isEmpty())
+                dialog->grab().save(dir + u"/routing-migrate.png"_s);
+            problems.isEmpty() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
+        });
+        QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
+        auto* migrate = m_page->findChild<QAction*>(u"migrateNumbersAction"_s);
+        QVERIFY(migrate->isEnabled());
+        migrate->trigger();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QCOMPARE(staged.size(), 1);
+        const QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().entity, changes::NumberChangePayloads::kNumberMigration);
+        QCOMPARE(changes.first().entityKey, branch);
+        QCOMPARE(changes.first().payload.value(changes::NumberChangePayloads::kOrganizationSidKey).toString(),
+                 organization);
     }
 
     void aProfileWithoutRegexRoutesIsToldSo() {

@@ -69,6 +69,10 @@ public:
                fail(QStringLiteral("the first sync did not complete: ") + report.errors.join(u'\n'));
     }
 
+    // Another Restcomm account (sid, token) to sign in as on the next connectTo(); the demo's super admin
+    // when unset.
+    std::optional<std::pair<QString, QByteArray>> restcommSignIn;
+
     // (Re)connects the profile to a server (tests switch to a faulty copy of the same account).
     bool connectTo(emulator::EmulatorServer& server) {
         const emulator::DemoCredentials credentials = server.credentials();
@@ -78,8 +82,8 @@ public:
         secret.token = credentials.ringCentralAdminJwt.toUtf8();
         if (profile.provider == QLatin1String("restcomm")) {
             secret = {};
-            secret.token = credentials.restcommAuthToken.toUtf8();
-            profile.accountId = credentials.restcommAccountSid;
+            secret.token = restcommSignIn ? restcommSignIn->second : credentials.restcommAuthToken.toUtf8();
+            profile.accountId = restcommSignIn ? restcommSignIn->first : credentials.restcommAccountSid;
         }
         profile.baseUrl = server.baseUrl().toString();
         if (!connection::ProfileSecrets(secrets).save(profile, secret.serialize(profile.provider)).ok())

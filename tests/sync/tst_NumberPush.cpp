@@ -51,6 +51,14 @@ class tst_NumberPush : public QObject {
                        .arg(f.profile.accountId));
         return reply.jsonArray().at(0).toObject().value(QLatin1String("phoneNumber")).toString();
     }
+    static QJsonObject restcommState(SyncFixture& f) {
+        for (emulator::ProviderService* service : f.emulator.server().services()) {
+            if (service->prefix() == QLatin1String("/restcomm"))
+                return service->snapshot();
+        }
+        return {};
+    }
+
 private slots:
     void restcommUpdateReachesProviderStoreAndAuditLog() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
@@ -114,6 +122,62 @@ private slots:
         const std::optional<core::PhoneNumberRecord> after = numbers.find(f.profile.id, withApp->id);
         QCOMPARE(after->label, edited.label);
         QCOMPARE(after->restcomm->voiceApplicationName, QStringLiteral("Main IVR"));
+    }
+
+    // Migrate (restcomm §7): the super admin moves a sub-account's numbers to another organisation; the
+    // change is applied and the emulator holds the account tree in the new organisation. Restcomm refuses
+    // the super admin's own numbers (400, its reason shown) and any caller that is not a super admin
+    // (an empty 403, for which the change names the rule).
+    void restcommMigrationAllowedAndRefused() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const QJsonObject state = restcommState(f);
+        QJsonObject branch;
+        for (const QJsonValue& account : state.value(QLatin1String("accounts")).toArray()) {
+            if (account[QLatin1String("friendly_name")].toString() == QLatin1String("Branch office"))
+                branch = account.toObject();
+        }
+        const QString branchSid = branch.value(QLatin1String("sid")).toString();
+        QVERIFY(!branchSid.isEmpty());
+        const QString spare = state.value(QLatin1String("organizations"))
+                                  .toObject()
+                                  .toVariantMap()
+                                  .key(QStringLiteral("spare.restcomm.com"));
+        QVERIFY(!spare.isEmpty());
+        QVERIFY(branch.value(QLatin1String("organization_sid")).toString() != spare);
+        QVERIFY(NumberChangePayloads::migrationProblems(branchSid, spare, f.profile.accountId).isEmpty());
+
+        const qint64 moved = f.stage(NumberChangePayloads::numberMigration(f.profile.id, branchSid, spare));
+        sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(f.changeOf(moved).state, store::ChangeState::Applied);
+        for (const QJsonValue& account : restcommState(f).value(QLatin1String("accounts")).toArray()) {
+            if (account[QLatin1String("sid")].toString() == branchSid)
+                QCOMPARE(account[QLatin1String("organization_sid")].toString(), spare);
+        }
+
+        // The super admin's own numbers: refused locally by the rules, and by Restcomm with its reason.
+        QCOMPARE(NumberChangePayloads::migrationProblems(f.profile.accountId, spare, f.profile.accountId)
+                     .value(0)
+                     .field,
+                 QStringLiteral("accountSid"));
+        const qint64 own =
+            f.stage(NumberChangePayloads::numberMigration(f.profile.id, f.profile.accountId, spare));
+        report = f.runSync({.pull = false});
+        QCOMPARE(f.changeOf(own).state, store::ChangeState::Failed);
+        QVERIFY2(f.changeOf(own).lastError.contains(
+                     QLatin1String("Super Admin account numbers can not be migrated")),
+                 qPrintable(f.changeOf(own).lastError));
+
+        // Signed in as the branch office (a sub-account): not a super admin.
+        f.restcommSignIn = {{branchSid, branch.value(QLatin1String("auth_token")).toString().toUtf8()}};
+        QVERIFY2(f.connectTo(f.emulator.server()), qPrintable(f.error()));
+        QVERIFY(store::ProfileRepository(f.database.database()).update(f.profile));
+        const qint64 refused = f.stage(NumberChangePayloads::numberMigration(f.profile.id, branchSid, spare));
+        report = f.runSync({.pull = false});
+        QCOMPARE(f.changeOf(refused).state, store::ChangeState::Failed);
+        QVERIFY2(f.changeOf(refused).lastError.contains(QLatin1String("Only a super admin")),
+                 qPrintable(f.changeOf(refused).lastError));
     }
 
     // Restcomm took the rename but the process died before recording it: the number holds the change's

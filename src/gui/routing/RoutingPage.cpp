@@ -10,6 +10,7 @@
 #include "gui/TextStyle.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
+#include "gui/routing/MigrateNumbersDialog.h"
 #include "gui/routing/RoutesModel.h"
 #include "providers/ProviderRegistry.h"
 #include "store/PendingChangeRepository.h"
@@ -155,6 +156,11 @@ RoutingPage::RoutingPage(store::Database& database, QWidget* parent)
                                       &RoutingPage::editRoute, m_ui->routesView);
     m_editAction->setIcon(QIcon::fromTheme(u"document-edit"_s));
     m_ui->editButton->setDefaultAction(m_editAction);
+    m_migrateAction = new QAction(this);
+    m_migrateAction->setObjectName(u"migrateNumbersAction"_s);
+    m_migrateAction->setIcon(QIcon::fromTheme(u"go-next"_s));
+    connect(m_migrateAction, &QAction::triggered, this, &RoutingPage::migrateNumbers);
+    m_ui->migrateButton->setDefaultAction(m_migrateAction);
 
     connect(m_ui->testerEdit, &QPlainTextEdit::textChanged, this, &RoutingPage::runTester);
     connect(m_ui->testerResults, &QTreeWidget::currentItemChanged, this,
@@ -253,6 +259,9 @@ void RoutingPage::showMessage(const QString& message) {
 void RoutingPage::updateActions() {
     m_editAction->setEnabled(m_ui->routesView->currentIndex().isValid());
     m_addAction->setEnabled(m_routingProfile && m_connectionFactory);
+    const providers::ProviderCapabilities* provider =
+        m_routingProfile ? providers::findProvider(m_routingProfile->provider) : nullptr;
+    m_migrateAction->setEnabled(provider && provider->migrateNumbers);
 }
 
 void RoutingPage::runTester() {
@@ -421,6 +430,21 @@ void RoutingPage::addRoute() {
     emit changesStaged();
 }
 
+void RoutingPage::migrateNumbers() {
+    if (!m_migrateAction->isEnabled())
+        return;
+    MigrateNumbersDialog dialog(m_database, *m_routingProfile, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(dialog.pendingChange());
+    if (!staged.ok()) {
+        QMessageBox::warning(this, tr("Migrate numbers"),
+                             tr("The migration could not be staged: %1").arg(staged.error));
+        return;
+    }
+    emit changesStaged();
+}
+
 void RoutingPage::restoreState() {
     const QSettings settings;
     // A broken or foreign value is ignored by restoreState(); the defaults above then stay.
@@ -443,6 +467,9 @@ void RoutingPage::changeEvent(QEvent* event) {
 
 void RoutingPage::retranslate() {
     m_testAction->setText(tr("Test dialed numbers"));
+    m_migrateAction->setText(tr("Migrate numbers…"));
+    m_migrateAction->setToolTip(tr("Move every number of an account and its sub-accounts to another "
+                                   "organisation (super admin only)"));
     m_addAction->setText(tr("Add route…"));
     m_addAction->setToolTip(tr("Add a SIP number or pattern to the profile (%1)")
                                 .arg(m_addAction->shortcut().toString(QKeySequence::NativeText)));

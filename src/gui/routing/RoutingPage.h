@@ -50,6 +50,8 @@ public slots:
     void focusTester();
     // Stages a new SIP number or pattern through the Numbers page's Add dialog.
     void addRoute();
+    // Stages a migration of an account tree's numbers to another organisation (MigrateNumbersDialog).
+    void migrateNumbers();
     void editRoute();
 
 signals:
@@ -81,6 +83,7 @@ private:
     QAction* m_testAction = nullptr;
     QAction* m_addAction = nullptr;
     QAction* m_editAction = nullptr;
+    QAction* m_migrateAction = nullptr;
     connection::ConnectionFactory* m_connectionFactory = nullptr;
 };
 
