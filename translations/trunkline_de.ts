@@ -557,6 +557,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>A Restcomm application that handles transfers.</source>
         <translation>Eine Restcomm-Anwendung, die Weitervermittlungen verarbeitet.</translation>
     </message>
+    <message>
+        <source>API version:</source>
+        <translation>API-Version:</translation>
+    </message>
 </context>
 <context>
     <name>EndpointPolicy</name>

@@ -196,6 +196,28 @@ private slots:
         QVERIFY(beside->text().isEmpty());
     }
 
+    // Read-only facts of a Restcomm number: the API version it was made with, and the application a sid
+    // stands for as the last sync named it.
+    void editDialogShowsTheApiVersionAndApplicationNames() {
+        core::PhoneNumberRecord number = restcommNumber();
+        number.restcomm->apiVersion = u"2012-04-24"_s;
+        number.restcomm->voiceApplicationSid = u"AP73926e7113fa4d95981aa96b76eca854"_s;
+        number.restcomm->voiceApplicationName = u"Main IVR"_s;
+        EditNumberDialog dialog(number, {}, u"no extensions"_s);
+        dialog.show();
+        auto* version = dialog.findChild<QLabel*>(u"apiVersionLabel"_s);
+        QVERIFY(version->isVisible());
+        QCOMPARE(version->text(), u"2012-04-24"_s);
+        QVERIFY(dialog.findChild<QLineEdit*>(u"voiceApplicationSidEdit"_s)
+                    ->toolTip()
+                    .startsWith(u"Application “Main IVR”\nA Restcomm application"_s));
+        QVERIFY(!dialog.findChild<QLineEdit*>(u"smsApplicationSidEdit"_s)->toolTip().contains(u"“"_s));
+
+        EditNumberDialog other(ringCentralNumber(0), {}, u"no extensions"_s);
+        other.show();
+        QVERIFY(!other.findChild<QLabel*>(u"apiVersionLabel"_s)->isVisible());
+    }
+
     void editStagesOnePendingUpdate() {
         NumbersPage page(m_test->database());
         page.resize(1100, 600);

@@ -149,8 +149,12 @@ EditNumberDialog::EditNumberDialog(const core::PhoneNumberRecord& current,
         {m_ui->referApplicationSidEdit, attributes.referApplicationName}};
     for (const auto& [edit, name] : applicationNames) {
         if (!name.isEmpty())
-            edit->setToolTip(tr("Application “%1”").arg(name));
+            edit->setToolTip(tr("Application “%1”").arg(name) + u'\n' + edit->toolTip());
     }
+    // Restcomm keeps the API version a number was created with (in its uri too); shown, never edited.
+    m_ui->apiVersionLabel->setText(attributes.apiVersion);
+    m_ui->apiVersionTitle->setVisible(restcomm && !attributes.apiVersion.isEmpty());
+    m_ui->apiVersionLabel->setVisible(restcomm && !attributes.apiVersion.isEmpty());
     m_ui->callerIdLookupCheck->setChecked(attributes.voiceCallerIdLookup);
     m_ui->voiceGroup->setVisible(restcomm);
     m_ui->smsGroup->setVisible(restcomm);
