@@ -28,24 +28,30 @@ QString blocksText(const store::PortOrderOverview& overview) {
     return blocks.join(u", "_s);
 }
 
-// Connects to the profile (into `line`, which must outlive the placement) and returns its port-order
-// placement; nullptr after printing why not.
-std::unique_ptr<providers::PortOrderPlacement> placementOf(CliContext& context, const store::Profile& profile,
-                                                           std::unique_ptr<connection::Connection>& line) {
+// Connects to the profile and runs one call of its port-order placement to its end. False after printing
+// why the profile cannot take it; else true, with the provider's refusal, if any, in *refused.
+bool awaitPlacement(CliContext& context, const store::Profile& profile,
+                    const std::function<void(providers::PortOrderPlacement&, providers::Completion)>& call,
+                    std::optional<net::ApiError>* refused) {
     QString error;
-    line = context.connect(profile, &error);
+    const std::unique_ptr<connection::Connection> line = context.connect(profile, &error);
     if (!line) {
         context.fail(kExitFailure, error);
-        return nullptr;
+        return false;
     }
-    std::unique_ptr<providers::PortOrderPlacement> placement =
+    const std::unique_ptr<providers::PortOrderPlacement> placement =
         line->provider && line->provider->adapter ? line->provider->adapter->portOrders(line->client.get())
                                                   : nullptr;
-    if (!placement)
+    if (!placement) {
         context.fail(kExitFailure,
                      QCoreApplication::translate("PortOrdersCommand", "Profile %1 takes no port orders.")
                          .arg(profile.name));
-    return placement;
+        return false;
+    }
+    using Result = std::optional<net::ApiError>;
+    *refused =
+        awaitResult<Result>([&](const std::function<void(const Result&)>& done) { call(*placement, done); });
+    return true;
 }
 
 } // namespace
@@ -187,15 +193,14 @@ int PortOrdersCommand::deleteExtension(CliContext& context, const Found& found, 
                             tr("Extensions can be deleted only while the order is Draft, In "
                                "process or Exception; order %1 is %2.")
                                 .arg(overview.order.id, core::displayName(overview.order.status)));
-    std::unique_ptr<connection::Connection> line;
-    const std::unique_ptr<providers::PortOrderPlacement> placement =
-        placementOf(context, found.profile, line);
-    if (!placement)
+    std::optional<net::ApiError> failed;
+    if (!awaitPlacement(
+            context, found.profile,
+            [&](providers::PortOrderPlacement& placement, const providers::Completion& done) {
+                placement.deleteExtension(overview.order.id, extensionId, done);
+            },
+            &failed))
         return kExitFailure;
-    using Result = std::optional<net::ApiError>;
-    const Result failed = awaitResult<Result>([&](const std::function<void(const Result&)>& done) {
-        placement->deleteExtension(overview.order.id, extensionId, done);
-    });
     if (failed)
         return context.fail(kExitFailure, tr("The extension block %1 was not deleted: %2")
                                               .arg(extensionId, PortCommand::errorText(*failed)));
@@ -212,14 +217,14 @@ int PortOrdersCommand::deleteDraft(CliContext& context, const Found& found) {
         return context.fail(kExitFailure, tr("Only a draft can be deleted (a submitted order is cancelled "
                                              "instead); order %1 is %2.")
                                               .arg(order.id, core::displayName(order.status)));
-    std::unique_ptr<connection::Connection> line;
-    const std::unique_ptr<providers::PortOrderPlacement> placement =
-        placementOf(context, found.profile, line);
-    if (!placement)
+    std::optional<net::ApiError> failed;
+    if (!awaitPlacement(
+            context, found.profile,
+            [&](providers::PortOrderPlacement& placement, const providers::Completion& done) {
+                placement.deleteDraft(order.id, done);
+            },
+            &failed))
         return kExitFailure;
-    using Result = std::optional<net::ApiError>;
-    const Result failed = awaitResult<Result>(
-        [&](const std::function<void(const Result&)>& done) { placement->deleteDraft(order.id, done); });
     // Already gone at the provider (deleted elsewhere) is what was asked for.
     if (failed && failed->kind != net::ApiError::Kind::NotFound)
         return context.fail(
