@@ -27,6 +27,8 @@ QJsonObject PendingCommand::toJson(const store::PendingChange& change, const QSt
                        {u"lastError"_s, change.lastError},
                        {u"payload"_s, change.payload},
                        {u"baseValues"_s, change.baseValues},
+                       // After apply: what the provider held of the touched members when read back.
+                       {u"readBack"_s, change.readBack},
                        {u"updatedAt"_s, change.updatedAt.toUTC().toString(Qt::ISODate)}};
 }
 

@@ -274,6 +274,12 @@ const QList<Migration>& migrations() {
              u"CREATE UNIQUE INDEX profiles_by_uuid ON profiles (uuid)"_s,
              u"ALTER TABLE audit_log ADD COLUMN host TEXT NOT NULL DEFAULT ''"_s,
          }},
+        // v10: an applied change keeps what the provider held afterwards for the members it touched (the
+        // read-back the apply checked), so `pending list` shows it beside what was reviewed.
+        {10,
+         {
+             u"ALTER TABLE pending_changes ADD COLUMN read_back TEXT NOT NULL DEFAULT '{}'"_s,
+         }},
     };
     return all;
 }

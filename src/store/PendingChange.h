@@ -34,6 +34,9 @@ struct PendingChange {
     // The record's values before the first edit, for the members the change touches (same shape as the
     // payload): what a review shows as "before" and what a three-way merge takes as the common base.
     QJsonObject baseValues;
+    // Once applied: the provider's values of the members the change touched, as read back after the
+    // write (same shape as the payload); {} before, and for a change without a read-back (a delete).
+    QJsonObject readBack;
     ChangeState state = ChangeState::Pending;
     QString lastError;
     // Tries so far: each failure counts one, a create counts one more (durably) before it is sent, and

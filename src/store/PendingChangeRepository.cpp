@@ -18,7 +18,8 @@ namespace {
 
 const auto kColumns =
     u"id, profile_id, entity, entity_key, operation, payload, base_version, state, last_error, "
-    u"attempts, next_attempt_at, created_at, updated_at, base_values, claim_owner, lease_until, revision"_s;
+    u"attempts, next_attempt_at, created_at, updated_at, base_values, claim_owner, lease_until, revision, "
+    u"read_back"_s;
 
 PendingChange fromRow(const QSqlQuery& q) {
     PendingChange c;
@@ -39,6 +40,7 @@ PendingChange fromRow(const QSqlQuery& q) {
     c.claimOwner = q.value(14).toString();
     c.leaseUntil = sql::toDateTime(q.value(15));
     c.revision = q.value(16).toLongLong();
+    c.readBack = QJsonDocument::fromJson(q.value(17).toString().toUtf8()).object();
     return c;
 }
 
@@ -282,8 +284,16 @@ bool PendingChangeRepository::finish(qint64 id, const QString& owner, ChangeStat
     return refusal(id, to, error);
 }
 
-bool PendingChangeRepository::markApplied(qint64 id, const QString& owner, QString* error) {
-    return finish(id, owner, ChangeState::Applied, {}, {}, false, error);
+bool PendingChangeRepository::markApplied(qint64 id, const QString& owner, const QJsonObject& readBack,
+                                          QString* error) {
+    if (!finish(id, owner, ChangeState::Applied, {}, {}, false, error))
+        return false;
+    // Same transaction as the caller's (ChangePusher::succeeded): the row is the applier's until it commits.
+    QSqlQuery query = sql::preparedQuery(
+        m_database, u"UPDATE pending_changes SET read_back = ? WHERE id = ?"_s, {payloadText(readBack), id});
+    if (!query.exec())
+        return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
+    return true;
 }
 
 bool PendingChangeRepository::markFailed(qint64 id, const QString& owner, const QString& message,

@@ -44,7 +44,9 @@ public:
     // or power loss it is looked up before it is sent again.
     bool recordAttempt(qint64 id, const QString& owner, QString* error = nullptr);
     // The finishing moves; only the claim's owner may make them.
-    bool markApplied(qint64 id, const QString& owner, QString* error = nullptr);
+    // `readBack`: the provider's values of the members the change touched (PendingChange::readBack).
+    bool markApplied(qint64 id, const QString& owner, const QJsonObject& readBack = {},
+                     QString* error = nullptr);
     // Counts the attempt; `retryAt` (invalid = at once) is when the change is due again.
     bool markFailed(qint64 id, const QString& owner, const QString& message, const QDateTime& retryAt = {},
                     QString* error = nullptr);

@@ -434,17 +434,21 @@ void ChangePusher::verifyExtension(const store::PendingChange& change, const QSt
         QString error;
         if (!storeExtension(*readBack.value, &error))
             return failedLocally(change, error);
-        const QStringList differing = changes::PayloadMembers::differingPaths(
-            reviewedMembers(change), ChangePayloads::extensionFields(*readBack.value));
+        const QJsonObject held = ChangePayloads::extensionFields(*readBack.value);
+        const QStringList differing = changes::PayloadMembers::differingPaths(reviewedMembers(change), held);
         if (!differing.isEmpty())
             return notKept(change, differing);
+        const QJsonObject kept = changes::PayloadMembers::membersOf(held, reviewedMembers(change));
         if (change.operation == store::ChangeOperation::Create)
             return succeeded(
                 change,
-                tr("Created extension %1 (id %2).").arg(readBack.value->extensionNumber, readBack.value->id));
-        succeeded(change, tr("Updated extension %1 (%2).")
-                              .arg(readBack.value->extensionNumber,
-                                   changes::PayloadMembers::paths(change.payload).join(u", "_s)));
+                tr("Created extension %1 (id %2).").arg(readBack.value->extensionNumber, readBack.value->id),
+                kept);
+        succeeded(change,
+                  tr("Updated extension %1 (%2).")
+                      .arg(readBack.value->extensionNumber,
+                           changes::PayloadMembers::paths(change.payload).join(u", "_s)),
+                  kept);
     });
 }
 
@@ -468,13 +472,16 @@ void ChangePusher::verifyForwarding(const store::PendingChange& change, const QS
                              [&](const core::ForwardingNumber& entry) { return entry.id == forwardingId; });
             if (it == gathered->cend())
                 return conflict(change, tr("The record was deleted at the provider since you edited it."));
-            const QStringList differing = changes::PayloadMembers::differingPaths(
-                reviewedMembers(change), ChangePayloads::forwardingFields(extensionId, *it));
+            const QJsonObject held = ChangePayloads::forwardingFields(extensionId, *it);
+            const QStringList differing =
+                changes::PayloadMembers::differingPaths(reviewedMembers(change), held);
             if (!differing.isEmpty())
                 return notKept(change, differing);
-            succeeded(change, change.operation == store::ChangeOperation::Create
-                                  ? tr("Created forwarding number %1.").arg(it->phoneNumber)
-                                  : tr("Updated forwarding number %1.").arg(it->phoneNumber));
+            succeeded(change,
+                      change.operation == store::ChangeOperation::Create
+                          ? tr("Created forwarding number %1.").arg(it->phoneNumber)
+                          : tr("Updated forwarding number %1.").arg(it->phoneNumber),
+                      changes::PayloadMembers::membersOf(held, reviewedMembers(change)));
         });
 }
 
@@ -496,7 +503,8 @@ void ChangePusher::createForwarding(const store::PendingChange& change, const QS
 
 // --- outcomes -------------------------------------------------------------------------------------------
 
-void ChangePusher::succeeded(const store::PendingChange& change, const QString& summary) {
+void ChangePusher::succeeded(const store::PendingChange& change, const QString& summary,
+                             const QJsonObject& readBack) {
     QString error;
     // The store already holds the provider's answer; applied + audit entry go in together.
     store::Transaction transaction(m_database);
@@ -507,7 +515,8 @@ void ChangePusher::succeeded(const store::PendingChange& change, const QString& 
     entry.entityKey = change.entityKey;
     entry.action = store::toText(change.operation);
     entry.summary = summary;
-    if (!store::PendingChangeRepository(m_database).markApplied(change.id, m_claims.owner(), &error) ||
+    if (!store::PendingChangeRepository(m_database)
+             .markApplied(change.id, m_claims.owner(), readBack, &error) ||
         !store::AuditLogRepository(m_database).append(entry, &error) || !transaction.commit()) {
         m_report.errors << (error.isEmpty() ? transaction.error() : error);
     } else {

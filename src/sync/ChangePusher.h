@@ -61,7 +61,9 @@ private:
                           const QString& forwardingId);
 
     // Outcomes; each ends the change in hand and moves on.
-    void succeeded(const store::PendingChange& change, const QString& summary);
+    // `readBack`: what the provider holds of the members the change touched (PendingChange::readBack).
+    void succeeded(const store::PendingChange& change, const QString& summary,
+                   const QJsonObject& readBack = {});
     void failed(const store::PendingChange& change, const net::ApiError& error);
     void failedLocally(const store::PendingChange& change, const QString& message);
     void conflict(const store::PendingChange& change, const QString& message);

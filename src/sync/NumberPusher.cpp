@@ -21,7 +21,9 @@ using providers::ListOutcome;
 using providers::Outcome;
 using providers::restcomm::RestcommClient;
 using Result = PushResult;
-constexpr auto applied = &PushResult::applied;
+PushResult applied(const QString& summary, const QJsonObject& readBack = {}) {
+    return PushResult::applied(summary, readBack);
+}
 constexpr auto failed = &PushResult::failed;
 constexpr auto failedLocally = &PushResult::failedLocally;
 constexpr auto conflict = &PushResult::conflict;
@@ -200,12 +202,14 @@ private:
                 return self->end(failed(*held.error)); // the next attempt compares before it sends
             if (!self->store(*held.value))
                 return;
-            const QStringList differing = changes::PayloadMembers::differingPaths(
-                self->m_change.payload, NumberChangePayloads::numberFields(*held.value));
+            const QJsonObject fields = NumberChangePayloads::numberFields(*held.value);
+            const QStringList differing =
+                changes::PayloadMembers::differingPaths(self->m_change.payload, fields);
             if (!differing.isEmpty())
                 return self->end(notKept(differing));
             self->end(applied(NumberPusher::tr("Updated number %1 (%2).")
-                                  .arg(held.value->e164, self->m_change.payload.keys().join(u", "_s))));
+                                  .arg(held.value->e164, self->m_change.payload.keys().join(u", "_s)),
+                              changes::PayloadMembers::membersOf(fields, self->m_change.payload)));
         });
     }
 

@@ -3,6 +3,7 @@
 #include "net/ApiError.h"
 #include "store/PendingChange.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -17,30 +18,37 @@ struct PushResult {
     QString message;                    // Applied: the audit summary; otherwise what went wrong
     std::optional<net::ApiError> error; // Failed: the provider's error
     QStringList fields;                 // NotKept: the reviewed members the provider's read-back lacks
+    QJsonObject readBack;               // Applied: the provider's values of the members the change touched
 
-    static PushResult applied(const QString& summary) { return {Kind::Applied, summary, std::nullopt, {}}; }
+    static PushResult applied(const QString& summary, const QJsonObject& readBack = {}) {
+        return {Kind::Applied, summary, std::nullopt, {}, readBack};
+    }
     static PushResult failed(const net::ApiError& error) {
-        return {Kind::Failed, error.message(), error, {}};
+        return {Kind::Failed, error.message(), error, {}, {}};
     }
     static PushResult failedLocally(const QString& message) {
-        return {Kind::FailedLocally, message, std::nullopt, {}};
+        return {Kind::FailedLocally, message, std::nullopt, {}, {}};
     }
-    static PushResult conflict(const QString& message) { return {Kind::Conflict, message, std::nullopt, {}}; }
+    static PushResult conflict(const QString& message) {
+        return {Kind::Conflict, message, std::nullopt, {}, {}};
+    }
     // The provider answered the write with success, but reading the record back shows it does not hold
     // `fields` as reviewed.
-    static PushResult notKept(const QStringList& fields) { return {Kind::NotKept, {}, std::nullopt, fields}; }
+    static PushResult notKept(const QStringList& fields) {
+        return {Kind::NotKept, {}, std::nullopt, fields, {}};
+    }
 
     // Hands the result to the matching member of the pusher (ChangePusher's outcome functions).
     template <class Target>
     void deliver(Target* target, const store::PendingChange& change,
-                 void (Target::*onApplied)(const store::PendingChange&, const QString&),
+                 void (Target::*onApplied)(const store::PendingChange&, const QString&, const QJsonObject&),
                  void (Target::*onFailed)(const store::PendingChange&, const net::ApiError&),
                  void (Target::*onFailedLocally)(const store::PendingChange&, const QString&),
                  void (Target::*onConflict)(const store::PendingChange&, const QString&),
                  void (Target::*onNotKept)(const store::PendingChange&, const QStringList&)) const {
         switch (kind) {
         case Kind::Applied:
-            return (target->*onApplied)(change, message);
+            return (target->*onApplied)(change, message, readBack);
         case Kind::Failed:
             return (target->*onFailed)(change, *error);
         case Kind::FailedLocally:

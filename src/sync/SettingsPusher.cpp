@@ -17,7 +17,9 @@ using providers::Outcome;
 using providers::ringcentral::RingCentralClient;
 using store::ExtensionSettingsRepository;
 using Result = PushResult;
-constexpr auto applied = &PushResult::applied;
+PushResult applied(const QString& summary, const QJsonObject& readBack = {}) {
+    return PushResult::applied(summary, readBack);
+}
 constexpr auto failed = &PushResult::failed;
 constexpr auto failedLocally = &PushResult::failedLocally;
 constexpr auto conflict = &PushResult::conflict;

@@ -283,6 +283,9 @@ private slots:
         const QJsonArray list = pending();
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.at(0)[u"state"].toString(), u"applied"_s);
+        // Beside what was reviewed: what the provider held of it when read back after the write.
+        QCOMPARE(list.at(0)[u"readBack"].toObject(),
+                 (QJsonObject{{u"contact"_s, QJsonObject{{u"jobTitle"_s, u"Engineer"_s}}}}));
         // Without --all an applied change is no longer pending.
         QCOMPARE(json({u"pending"_s, u"list"_s}).size(), 0);
     }

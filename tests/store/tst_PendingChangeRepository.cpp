@@ -138,7 +138,7 @@ private slots:
             ok = repository.markApplying(change.id, claimFor(), &error);
             break;
         case ChangeState::Applied:
-            ok = repository.markApplied(change.id, kOwner, &error);
+            ok = repository.markApplied(change.id, kOwner, {}, &error);
             break;
         case ChangeState::Failed:
             ok = repository.markFailed(change.id, kOwner, u"timeout"_s, {}, &error);
@@ -242,10 +242,13 @@ private slots:
         QCOMPARE(workerB.find(change.id)->state, ChangeState::Applying);
         QCOMPARE(workerB.find(change.id)->claimOwner, kOwner);
         // Only the holder finishes the change: B cannot mark it, A can.
-        QVERIFY(!workerB.markApplied(change.id, ownerB, &error));
+        QVERIFY(!workerB.markApplied(change.id, ownerB, {}, &error));
         QVERIFY(!workerB.markFailed(change.id, ownerB, u"timeout"_s, {}, &error));
-        QVERIFY(workerA.markApplied(change.id, kOwner, &error));
+        QVERIFY(
+            workerA.markApplied(change.id, kOwner, QJsonObject{{u"name"_s, u"Anna Wolf-Berger"_s}}, &error));
         QCOMPARE(workerB.find(change.id)->state, ChangeState::Applied);
+        // The provider's read-back is kept with the applied change, for `pending list`.
+        QCOMPARE(workerB.find(change.id)->readBack, (QJsonObject{{u"name"_s, u"Anna Wolf-Berger"_s}}));
     }
 
     // Many appliers, each on its own connection and thread, race for the same changes: every change is
@@ -313,8 +316,8 @@ private slots:
         QCOMPARE(recovered.claimOwner, kOwner);
         QCOMPARE(recovered.attempts, 1);
         QVERIFY(repository.due(profile, QDateTime::currentDateTimeUtc()).isEmpty());
-        QVERIFY(!repository.markApplied(change.id, ghost, &error));
-        QVERIFY(repository.markApplied(change.id, kOwner, &error));
+        QVERIFY(!repository.markApplied(change.id, ghost, {}, &error));
+        QVERIFY(repository.markApplied(change.id, kOwner, {}, &error));
     }
 
     // A change stuck `applying` can be discarded once its lease lapsed, not before.

@@ -86,6 +86,11 @@ private slots:
         QCOMPARE(after->label, edited.label);
         QCOMPARE(after->restcomm->voiceUrl, edited.restcomm->voiceUrl);
         QVERIFY(audited(f, QStringLiteral("update"), stored->id));
+        // What Restcomm held afterwards of the reviewed members is kept with the change.
+        const QJsonObject readBack = f.changeOf(id).readBack;
+        QCOMPARE(readBack.value(QLatin1String("label")).toString(), edited.label);
+        QCOMPARE(readBack.value(QLatin1String("voiceUrl")).toString(), edited.restcomm->voiceUrl);
+        QCOMPARE(readBack.keys(), f.changeOf(id).payload.keys());
 
         // Nothing is sent again: the next sync has nothing due and the record is unchanged.
         const sync::SyncReport again = f.runSync();
