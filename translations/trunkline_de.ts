@@ -4391,6 +4391,13 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     </message>
 </context>
 <context>
+    <name>trunkline::changes::ChangeStager</name>
+    <message>
+        <source>The pending change %1 was staged by someone else since you opened this record; the view now shows it: make your edit again on it.</source>
+        <translation>Die ausstehende Änderung %1 wurde von jemand anderem vorgemerkt, seit Sie diesen Datensatz geöffnet haben; die Ansicht zeigt sie jetzt: nehmen Sie Ihre Bearbeitung darauf erneut vor.</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::emulator</name>
     <message>
         <source>Fault &quot;%1&quot; has value &quot;%2&quot;; it must be a fraction from 0 to 1.</source>
@@ -5197,6 +5204,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Built from the first and last name (Contact tab).</source>
         <translation>Aus Vor- und Nachname gebildet (Reiter „Kontakt“).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 The form now shows what is staged, with your edits kept; save again to stage them.</source>
+        <translation>Nicht gespeichert: %1 Das Formular zeigt jetzt, was vorgemerkt ist, und behält Ihre Änderungen; speichern Sie erneut, um sie vorzumerken.</translation>
     </message>
 </context>
 <context>

@@ -161,13 +161,17 @@ bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<Chang
             return true; // nothing to change
         return add(proposed, steps, error);
     }
+    // Checked before anything else: even an edit equal to the staged one was made without seeing it.
+    const std::optional<qint64> readRevision = revisionReadBy(proposed, *staged, error);
+    if (!readRevision)
+        return false;
     // The first edit's base stays: it is what the record held before any of the admin's edits.
     const QJsonObject baseValues = PayloadMembers::keepFirst(staged->baseValues, proposed.baseValues);
     if (PayloadMembers::isContainedIn(proposed.payload, baseValues))
-        return drop(*staged, steps, error);
+        return drop(*staged, *readRevision, steps, error);
     if (staged->payload == proposed.payload && staged->baseValues == baseValues)
         return true;
-    return revise(*staged, proposed, baseValues, steps, error);
+    return revise(*staged, proposed, *readRevision, baseValues, steps, error);
 }
 
 bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps,
@@ -177,8 +181,15 @@ bool ChangeStager::stageDelete(const store::PendingChange& proposed, QList<Chang
         return false;
     bool deleteStaged = false;
     for (const store::PendingChange& change : *open) {
-        if (change.operation == store::ChangeOperation::Update && !drop(change, steps, error))
-            return false;
+        // The delete drops the record's updates, so it is held to the revision it was made on like an edit
+        // back to the stored values: an update someone else staged or revised since may be what changes the
+        // admin's mind (a number reassigned rather than released), and would otherwise vanish unseen by
+        // either admin. A delete already staged is the same delete: nothing to refuse.
+        if (change.operation == store::ChangeOperation::Update) {
+            const std::optional<qint64> readRevision = revisionReadBy(proposed, change, error);
+            if (!readRevision || !drop(change, *readRevision, steps, error))
+                return false;
+        }
         deleteStaged = deleteStaged || change.operation == store::ChangeOperation::Delete;
     }
     return deleteStaged || add(proposed, steps, error);
@@ -190,9 +201,14 @@ bool ChangeStager::stageCreate(const store::PendingChange& proposed, QList<Chang
     if (!open)
         return false;
     for (const store::PendingChange& change : *open) {
-        if (change.operation == store::ChangeOperation::Create)
-            return change.payload == proposed.payload ||
-                   revise(change, proposed, change.baseValues, steps, error);
+        if (change.operation != store::ChangeOperation::Create)
+            continue;
+        // A create keyed like another admin's (the same number to add) revises theirs only when made on it.
+        const std::optional<qint64> readRevision = revisionReadBy(proposed, change, error);
+        if (!readRevision)
+            return false;
+        return change.payload == proposed.payload ||
+               revise(change, proposed, *readRevision, change.baseValues, steps, error);
     }
     return add(proposed, steps, error);
 }
@@ -204,12 +220,24 @@ bool ChangeStager::add(store::PendingChange change, QList<ChangeStep>& steps, QS
     return true;
 }
 
+std::optional<qint64> ChangeStager::revisionReadBy(const store::PendingChange& proposed,
+                                                   const store::PendingChange& staged, QString* error) {
+    if (proposed.revision == store::PendingChange::kShowedNoStagedChange) {
+        if (error)
+            *error = tr("The pending change %1 was staged by someone else since you opened this record; the "
+                        "view now shows it: make your edit again on it.")
+                         .arg(staged.id);
+        return std::nullopt;
+    }
+    return proposed.revision > 0 ? proposed.revision : staged.revision;
+}
+
 bool ChangeStager::revise(const store::PendingChange& staged, const store::PendingChange& proposed,
-                          const QJsonObject& baseValues, QList<ChangeStep>& steps, QString* error) {
-    // The edit was made on the revision its editor showed (else on the one just read): if another admin
-    // revised the change since, the UPDATE finds another revision and the edit is refused, not merged over
-    // theirs. On PostgreSQL a concurrent revision commits first and this UPDATE then sees it.
-    const qint64 readRevision = proposed.revision > 0 ? proposed.revision : staged.revision;
+                          qint64 readRevision, const QJsonObject& baseValues, QList<ChangeStep>& steps,
+                          QString* error) {
+    // If another admin revised the change since `readRevision`, the UPDATE finds another revision and the
+    // edit is refused, not merged over theirs. On PostgreSQL a concurrent revision commits first and this
+    // UPDATE then sees it.
     store::PendingChangeRepository repository(m_database);
     if (!repository.updatePayload(staged.id, proposed.payload, baseValues, readRevision, error))
         return false;
@@ -222,6 +250,15 @@ bool ChangeStager::revise(const store::PendingChange& staged, const store::Pendi
 
 bool ChangeStager::drop(const store::PendingChange& staged, QList<ChangeStep>& steps, QString* error) {
     if (!store::PendingChangeRepository(m_database).discard(staged.id, error))
+        return false;
+    steps << ChangeStep{staged, std::nullopt};
+    return true;
+}
+
+bool ChangeStager::drop(const store::PendingChange& staged, qint64 readRevision, QList<ChangeStep>& steps,
+                        QString* error) {
+    // Like revise(): another admin's revision since `readRevision` is refused, not discarded with the change.
+    if (!store::PendingChangeRepository(m_database).discard(staged.id, readRevision, error))
         return false;
     steps << ChangeStep{staged, std::nullopt};
     return true;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QObject>
+#include <optional>
 
 namespace trunkline::store {
 class Database;
@@ -24,10 +25,15 @@ namespace trunkline::changes {
 //   change nothing against the base values drops the staged one (the admin edited back).
 // - A revision is made on the staged change's revision the editor showed (PendingChange::revision of the
 //   proposal; 0 = the one read now): when another admin revised it meanwhile the edit is refused with a
-//   message, never written over theirs.
-// - A delete drops the record's open updates (they would be moot) and is staged once.
-// - A create with the key of an open create revises that one.
-// - A sequence (an edited forwarding / call-flip list, ForwardingListPlan) is staged as given, in order.
+//   message, never written over theirs. So is an edit back to the stored values, which drops the staged
+//   change. An editor that showed no staged change says so (PendingChange::kShowedNoStagedChange): when
+//   one is open by now, someone else staged it since, and the edit is refused instead of merged into it.
+// - A delete drops the record's open updates (they would be moot) and is staged once. Dropping an update
+//   is held to the same revision rule: one staged or revised by someone else since the admin looked is
+//   refused, so that it is seen before it goes.
+// - A create with the key of an open create revises that one, under the same revision rule.
+// - A sequence (an edited forwarding / call-flip list, ForwardingListPlan) is staged as given, in order;
+//   it only adds rows, never revises or drops a staged one, so its revisions are not looked at.
 //
 // Every command runs in one transaction and returns what it did (StagingResult) so that a QUndoStack
 // command can wrap it later; changed() is emitted once per row after the commit, so models and pages
@@ -64,11 +70,19 @@ private:
     bool stageDelete(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error);
     bool stageCreate(const store::PendingChange& proposed, QList<ChangeStep>& steps, QString* error);
     bool add(store::PendingChange change, QList<ChangeStep>& steps, QString* error);
+    // The revision of `staged` the proposal was made on (the one it showed, or the one just read); nullopt,
+    // with *error, when its editor showed no staged change, so that `staged` is someone else's.
+    static std::optional<qint64> revisionReadBy(const store::PendingChange& proposed,
+                                                const store::PendingChange& staged, QString* error);
     // Replaces the staged change's payload by the proposed one, refused when the staged change moved on
-    // from the revision the proposal was made on (another admin revised it).
-    bool revise(const store::PendingChange& staged, const store::PendingChange& proposed,
+    // from `readRevision` (another admin revised it).
+    bool revise(const store::PendingChange& staged, const store::PendingChange& proposed, qint64 readRevision,
                 const QJsonObject& baseValues, QList<ChangeStep>& steps, QString* error);
+    // Drops the staged change (discard: whatever revision it has).
     bool drop(const store::PendingChange& staged, QList<ChangeStep>& steps, QString* error);
+    // Drops it only while it has `readRevision`, the one the edit that drops it was made on.
+    bool drop(const store::PendingChange& staged, qint64 readRevision, QList<ChangeStep>& steps,
+              QString* error);
     // Runs `work` in one transaction; on success announces the steps.
     template <typename Work>
     StagingResult command(Work work);

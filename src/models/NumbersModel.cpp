@@ -559,9 +559,10 @@ bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
 }
 
 bool NumbersModel::stage(store::PendingChange proposed, QString* error) {
-    // Made on the staged revision this model shows (a release ignores it): another admin's revision since
-    // is refused, not written over.
-    proposed.revision = m_stagedRevisions.value({proposed.profileId, proposed.entityKey});
+    // Made on the staged revision this model shows, or on none: another admin's revision since, or an
+    // update they staged since, is refused rather than written over (or, by a release, dropped unseen).
+    proposed.revision = m_stagedRevisions.value({proposed.profileId, proposed.entityKey},
+                                                store::PendingChange::kShowedNoStagedChange);
     // The stager's changed() signal shows the result (showStagedChange).
     const changes::StagingResult result = changes::ChangeStager::of(m_database).stage(proposed);
     if (!result.ok()) {

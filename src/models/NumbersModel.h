@@ -132,7 +132,8 @@ private:
     QStringList m_formatted; // the number for reading, parsed once per fetched row
     QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
     QSet<store::NumberTableQuery::NumberKey> m_pendingDeletes;
-    // The revision of each number's open staged update as shown: an edit is made on it (ChangeStager).
+    // The revision of each number's open staged update as shown: an edit is made on it (ChangeStager);
+    // one missing showed none.
     QHash<store::NumberTableQuery::NumberKey, qint64> m_stagedRevisions;
     // "101 (Sales)" for extensions that staged assignments name, read once per reload.
     QHash<store::NumberTableQuery::NumberKey, QString> m_pendingExtensionText;

@@ -51,8 +51,13 @@ struct PendingChange {
     QDateTime leaseUntil;
     // Bumped by every edit of the staged change (a stored change starts at 1): an edit made on an older
     // revision is refused. In a proposed change (ChangeStager::stage) the revision of the staged change
-    // the editor showed, or 0 when it showed none.
+    // the editor showed, kShowedNoStagedChange when it showed none, or 0 for "the one read now" (the CLI,
+    // which reads and stages in one step).
     qint64 revision = 0;
+
+    // A proposal's revision when its editor showed no staged change of the record: a staged change found
+    // when it is staged came from someone else since, and the edit is refused rather than merged into it.
+    static constexpr qint64 kShowedNoStagedChange = -1;
 
     friend bool operator==(const PendingChange&, const PendingChange&) = default;
 };

@@ -352,15 +352,20 @@ bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payloa
     query.finish();
     const std::optional<PendingChange> current = find(id, error);
     if (current && current->revision != readRevision) {
-        return sql::fail(error, tr("The pending change %1 was edited by someone else since you opened it "
-                                   "(revision %2, now %3); reload it and make your edit again.")
-                                    .arg(id)
-                                    .arg(readRevision)
-                                    .arg(current->revision));
+        return editedBySomeoneElse(*current, readRevision, error);
     }
     return sql::fail(error, tr("The pending change %1 is being applied or already applied and cannot be "
                                "edited.")
                                 .arg(id));
+}
+
+bool PendingChangeRepository::editedBySomeoneElse(const PendingChange& current, qint64 readRevision,
+                                                  QString* error) const {
+    return sql::fail(error, tr("The pending change %1 was edited by someone else since you opened it "
+                               "(revision %2, now %3); reload it and make your edit again.")
+                                .arg(current.id)
+                                .arg(readRevision)
+                                .arg(current.revision));
 }
 
 bool PendingChangeRepository::updateEditable(qint64 id, QSqlQuery& query, QString* error) {
@@ -388,15 +393,40 @@ bool PendingChangeRepository::discard(qint64 id, QString* error) {
     }
     if (query.numRowsAffected() != 1) {
         query.finish();
-        if (const std::optional<PendingChange> busy = find(id, error)) {
-            return sql::fail(error, tr("The pending change %1 is being applied by %2 and cannot be discarded "
-                                       "before %3.")
-                                        .arg(QString::number(id), busy->claimOwner,
-                                             busy->leaseUntil.toString(Qt::ISODate)));
-        }
-        return sql::fail(error, tr("The pending change %1 no longer exists.").arg(id));
+        return discardRefusal(id, find(id, error), error);
     }
     return true;
+}
+
+bool PendingChangeRepository::discard(qint64 id, qint64 readRevision, QString* error) {
+    QSqlQuery query =
+        sql::preparedQuery(m_database,
+                           u"DELETE FROM pending_changes WHERE id = ? AND revision = ? "
+                           u"AND (state <> 'applying' OR lease_until IS NULL OR lease_until < ?)"_s,
+                           {id, readRevision, sql::toText(QDateTime::currentDateTimeUtc())});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot discard the pending change %1").arg(id), query);
+    }
+    if (query.numRowsAffected() != 1) {
+        query.finish();
+        const std::optional<PendingChange> current = find(id, error);
+        if (current && current->revision != readRevision) {
+            return editedBySomeoneElse(*current, readRevision, error);
+        }
+        return discardRefusal(id, current, error);
+    }
+    return true;
+}
+
+bool PendingChangeRepository::discardRefusal(qint64 id, const std::optional<PendingChange>& current,
+                                             QString* error) const {
+    if (current) {
+        return sql::fail(error, tr("The pending change %1 is being applied by %2 and cannot be discarded "
+                                   "before %3.")
+                                    .arg(QString::number(id), current->claimOwner,
+                                         current->leaseUntil.toString(Qt::ISODate)));
+    }
+    return sql::fail(error, tr("The pending change %1 no longer exists.").arg(id));
 }
 
 int PendingChangeRepository::purgeApplied(qint64 profileId, QString* error) {

@@ -64,6 +64,9 @@ public:
     // Drops a change that is not being applied right now (an `applying` one whose lease lapsed is
     // abandoned and can go).
     bool discard(qint64 id, QString* error = nullptr);
+    // The same, only while the change still has `readRevision` (the one the edit that drops it was made
+    // on): another admin's revision in between is refused, not discarded with the change.
+    bool discard(qint64 id, qint64 readRevision, QString* error = nullptr);
     // Drops the applied ones of a profile; returns how many, -1 on error.
     int purgeApplied(qint64 profileId, QString* error = nullptr);
 
@@ -75,6 +78,10 @@ private:
                 const QDateTime& retryAt, bool countAttempt, QString* error);
     // Why `id` could not be moved to `to`, in the admin's words (gone, its state, or who holds it).
     bool refusal(qint64 id, ChangeState to, QString* error) const;
+    // Why an edit made on `readRevision` cannot touch `current`: someone else revised it since.
+    bool editedBySomeoneElse(const PendingChange& current, qint64 readRevision, QString* error) const;
+    // Why a DELETE matched no row: `current` (the row as found now, if any) is being applied, or is gone.
+    bool discardRefusal(qint64 id, const std::optional<PendingChange>& current, QString* error) const;
     // Runs a prepared UPDATE whose last bound values are still to come (updated_at, id).
     bool updateEditable(qint64 id, QSqlQuery& query, QString* error);
 

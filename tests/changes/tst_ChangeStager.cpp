@@ -310,6 +310,127 @@ private slots:
         QCOMPARE(rows(test, profile).first().payload.value(u"label"_s).toString(), u"Lobby"_s);
     }
 
+    // Anna's editor showed the number with nothing staged; Bernd stages an edit of it afterwards. Anna's
+    // edit, made without seeing his, is refused rather than merged into his, and so is her edit back to the
+    // stored values (it would drop his) and a release (it would drop his unseen). Made on his revision
+    // (her view shows it now), it goes through.
+    void changeStagedSinceTheEditorShowedNoneIsRefused() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        auto secondConnection = test.database().cloneForThisThread(nullptr);
+        QVERIFY(secondConnection);
+        ChangeStager anna(test.database());
+        ChangeStager bernd(*secondConnection);
+
+        core::PhoneNumberRecord his = number();
+        his.extensionId = u"102"_s;
+        const StagingResult saved =
+            bernd.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), his, u"v1"_s));
+        QVERIFY2(saved.ok(), qPrintable(saved.error));
+        const PendingChange berndsChange = *saved.steps.first().after;
+
+        core::PhoneNumberRecord hers = number();
+        hers.label = u"Lobby"_s;
+        PendingChange annasEdit =
+            changes::NumberChangePayloads::numberUpdate(profile, number(), hers, u"v1"_s);
+        annasEdit.revision = PendingChange::kShowedNoStagedChange;
+        const StagingResult refused = anna.stage(annasEdit);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(u"staged by someone else since you opened this record"_s),
+                 qPrintable(refused.error));
+        QVERIFY2(refused.error.contains(u"the view now shows it"_s), qPrintable(refused.error));
+
+        PendingChange annasRevert =
+            changes::NumberChangePayloads::numberUpdate(profile, number(), number(), u"v1"_s);
+        annasRevert.revision = PendingChange::kShowedNoStagedChange;
+        QVERIFY(!anna.stage(annasRevert).ok());
+        PendingChange annasRelease = changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s);
+        annasRelease.revision = PendingChange::kShowedNoStagedChange;
+        QVERIFY(!anna.stage(annasRelease).ok());
+        const QList<PendingChange> kept = rows(test, profile);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().payload, berndsChange.payload);
+        QCOMPARE(kept.first().revision, berndsChange.revision);
+
+        annasEdit.revision = berndsChange.revision;
+        const StagingResult again = anna.stage(annasEdit);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QVERIFY(again.steps.first().isRevised());
+        QCOMPARE(rows(test, profile).size(), 1);
+        QCOMPARE(rows(test, profile).first().payload.value(u"label"_s).toString(), u"Lobby"_s);
+
+        // With nothing staged, "showed none" is true and the edit is added; the CLI's 0 still takes the
+        // staged change as read now.
+        core::Extension renamed = extension();
+        renamed.name = u"Support"_s;
+        PendingChange fresh =
+            changes::ChangePayloads::extensionUpdate(profile, extension(), renamed, u"v1"_s);
+        fresh.revision = PendingChange::kShowedNoStagedChange;
+        const StagingResult added = anna.stage(fresh);
+        QVERIFY2(added.ok(), qPrintable(added.error));
+        QVERIFY(added.steps.first().isAdded());
+        renamed.name = u"Support EU"_s;
+        const StagingResult readNow =
+            bernd.stage(changes::ChangePayloads::extensionUpdate(profile, extension(), renamed, u"v1"_s));
+        QVERIFY2(readNow.ok(), qPrintable(readNow.error));
+        QVERIFY(readNow.steps.first().isRevised());
+
+        // A create keyed like one someone else staged since is refused too.
+        core::Extension created = extension();
+        created.id.clear();
+        QVERIFY(bernd.stage(changes::ChangePayloads::extensionCreate(profile, created)).ok());
+        created.name = u"Sales team"_s;
+        PendingChange create = changes::ChangePayloads::extensionCreate(profile, created);
+        create.revision = PendingChange::kShowedNoStagedChange;
+        const StagingResult createRefused = anna.stage(create);
+        QVERIFY(!createRefused.ok());
+        QVERIFY2(createRefused.error.contains(u"staged by someone else"_s), qPrintable(createRefused.error));
+    }
+
+    // An edit back to the stored values drops the staged change only while it has the revision the edit
+    // was made on: Bernd's revision in between is refused, not discarded; so is a release over it.
+    void editBackToTheStoredValuesKeepsAnotherAdminsRevision() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        auto secondConnection = test.database().cloneForThisThread(nullptr);
+        QVERIFY(secondConnection);
+        ChangeStager anna(test.database());
+        ChangeStager bernd(*secondConnection);
+        core::PhoneNumberRecord first = number();
+        first.label = u"Front desk"_s;
+        const StagingResult added =
+            anna.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), first, u"v1"_s));
+        QVERIFY2(added.ok(), qPrintable(added.error));
+        const qint64 seen = added.steps.first().after->revision;
+
+        core::PhoneNumberRecord his = first;
+        his.extensionId = u"102"_s;
+        PendingChange berndsEdit =
+            changes::NumberChangePayloads::numberUpdate(profile, number(), his, u"v1"_s);
+        berndsEdit.revision = seen;
+        const StagingResult saved = bernd.stage(berndsEdit);
+        QVERIFY2(saved.ok(), qPrintable(saved.error));
+        const PendingChange berndsChange = *saved.steps.first().after;
+
+        PendingChange back =
+            changes::NumberChangePayloads::numberUpdate(profile, number(), number(), u"v1"_s);
+        back.revision = seen;
+        const StagingResult refused = anna.stage(back);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(u"edited by someone else"_s), qPrintable(refused.error));
+        PendingChange release = changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s);
+        release.revision = seen;
+        QVERIFY(!anna.stage(release).ok());
+        QCOMPARE(rows(test, profile), QList<PendingChange>{berndsChange});
+
+        // Made on his revision, the edit back drops the change.
+        back.revision = berndsChange.revision;
+        const StagingResult dropped = anna.stage(back);
+        QVERIFY2(dropped.ok(), qPrintable(dropped.error));
+        QVERIFY(dropped.steps.first().isDropped());
+        QVERIFY(rows(test, profile).isEmpty());
+    }
+
     // A change left `applying` by an applier that died can be discarded once its lease has lapsed.
     void stuckChangeIsDiscardedAfterItsLease() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);

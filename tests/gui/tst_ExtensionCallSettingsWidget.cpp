@@ -376,6 +376,88 @@ private slots:
         QCOMPARE(SettingsPayloads::valueAt(staged, u"voicemail.enabled"_s), QJsonValue(false));
     }
 
+    // The form showed nothing staged for business hours; Bernd stages a change of it afterwards. Anna's
+    // edit, made without seeing his, is refused instead of merged into his; the form then shows his change
+    // with what she typed kept, saving again stages both, and her next edit is made on her own staging.
+    void anEditOverAChangeStagedSinceIsRefused() {
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        QVERIFY(pending().isEmpty());
+
+        QString error;
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        QJsonObject hisRule = storedRule();
+        SettingsPayloads::setValueAt(hisRule, u"voicemail.enabled"_s, false);
+        const changes::StagingResult his = bernd.stage(SettingsPayloads::settingsUpdate(
+            m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours, storedRule(), hisRule));
+        QVERIFY2(his.ok(), qPrintable(his.error));
+        const store::PendingChange berndsChange = *his.steps.constLast().after;
+
+        QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked()); // Anna has not seen it
+        chooseData("actionCombo", u"UnconditionalForwarding"_s);
+        retype("forwardToEdit", u"+1 415 555 0123"_s);
+        QVERIFY(!m_widget->stageChanges(&error));
+        QVERIFY2(error.contains(u"staged by someone else since you opened this record"_s), qPrintable(error));
+        QVERIFY2(error.startsWith(u"The call settings were not staged: "_s), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        QCOMPARE(pending().constFirst().payload, berndsChange.payload);
+        QCOMPARE(pending().constFirst().revision, berndsChange.revision);
+
+        // What she typed is kept; the field she left alone shows his version.
+        QCOMPARE(child<QLineEdit>("forwardToEdit")->text(), u"+1 415 555 0123"_s);
+        QVERIFY(!child<QCheckBox>("voicemailEnabledCheck")->isChecked());
+
+        QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        QCOMPARE(pending().constFirst().id, berndsChange.id);
+        const QJsonObject settings = pending().constFirst().payload.value(u"settings"_s).toObject();
+        QCOMPARE(SettingsPayloads::valueAt(settings, u"unconditionalForwarding.phoneNumber"_s).toString(),
+                 u"+14155550123"_s);
+        QCOMPARE(SettingsPayloads::valueAt(settings, u"voicemail.enabled"_s), QJsonValue(false));
+
+        retype("forwardToEdit", u"+1 415 555 0124"_s);
+        QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        QCOMPARE(SettingsPayloads::valueAt(pending().constFirst().payload.value(u"settings"_s).toObject(),
+                                           u"unconditionalForwarding.phoneNumber"_s)
+                     .toString(),
+                 u"+14155550124"_s);
+    }
+
+    // Anna stages voicemail off, Bernd revises her change (voicemail off, and voicemail only), then Anna
+    // turns voicemail back on: her form is back at the stored values, which would drop the staged change
+    // and his revision with it. It is refused instead; his change stays and the form shows it.
+    void anEditBackOverAnotherAdminsRevisionIsRefused() {
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        child<QCheckBox>("voicemailEnabledCheck")->setChecked(false);
+        QString error;
+        QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        const store::PendingChange seen = pending().constFirst();
+
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        QJsonObject hisRule =
+            SettingsPayloads::withSettings(storedRule(), seen.payload.value(u"settings"_s).toObject());
+        SettingsPayloads::setValueAt(hisRule, u"callHandlingAction"_s, u"TakeMessagesOnly"_s);
+        store::PendingChange hisEdit = SettingsPayloads::settingsUpdate(
+            m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours, storedRule(), hisRule);
+        hisEdit.revision = seen.revision;
+        const changes::StagingResult his = bernd.stage(hisEdit);
+        QVERIFY2(his.ok(), qPrintable(his.error));
+        const store::PendingChange berndsChange = *his.steps.constLast().after;
+        QVERIFY(berndsChange.revision > seen.revision);
+
+        child<QCheckBox>("voicemailEnabledCheck")->setChecked(true);
+        QVERIFY(!m_widget->stageChanges(&error));
+        QVERIFY2(error.contains(u"edited by someone else"_s), qPrintable(error));
+        QCOMPARE(pending(), QList<store::PendingChange>{berndsChange});
+        QCOMPARE(child<QComboBox>("actionCombo")->currentData().toString(), u"TakeMessagesOnly"_s);
+        QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked());
+    }
+
     void readOnlyProfileIsDisabledWithTheReason() {
         const QString why =
             u"The profile signs in as a standard user; only administrators edit call settings."_s;

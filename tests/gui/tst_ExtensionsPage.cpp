@@ -1,6 +1,7 @@
 #include "ForwardingEntry.h"
 #include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
+#include "changes/ChangeStager.h"
 #include "changes/SettingsPayloads.h"
 #include "core/PhoneNumber.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
@@ -194,6 +195,53 @@ private slots:
         m_page->findChild<QPushButton*>(u"revertButton"_s)->click();
         QVERIFY(!editor->hasUnsavedEdits());
         QCOMPARE(lineEdit(u"companyEdit"_s)->text(), QString());
+    }
+
+    // The editor showed the extension with nothing staged; Bernd (his own connection and stager on the
+    // same store) stages an edit of it afterwards. Anna's save, made without seeing his, is refused
+    // instead of merged into his; the form then shows his edit with what she typed kept, and saving again
+    // stages both on his change. Her next save is made on her own staging and goes through.
+    void anEditOverAChangeStagedSinceIsRefused() {
+        QVERIFY(m_page->selectExtension(m_profile, u"100002"_s));
+        gui::ExtensionEditor* editor = m_page->editor();
+        QVERIFY(pending().isEmpty());
+
+        QString error;
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        store::ExtensionRepository repository(m_test->database());
+        const core::Extension stored = *repository.find(m_profile, u"100002"_s);
+        core::Extension his = stored;
+        his.contact.department = u"Field sales"_s;
+        const changes::StagingResult hisResult = bernd.stage(
+            changes::ChangePayloads::extensionUpdate(m_profile, stored, his, repository.versionOf(stored)));
+        QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
+        const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
+
+        retype(u"jobTitleEdit"_s, u"Inside sales"_s);
+        QVERIFY(!editor->save(&error));
+        QVERIFY2(error.contains(u"staged by someone else since you opened this record"_s), qPrintable(error));
+        QList<store::PendingChange> changes = pending();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().payload, berndsChange.payload);
+        QCOMPARE(changes.first().revision, berndsChange.revision);
+        QCOMPARE(lineEdit(u"departmentEdit"_s)->text(), u"Field sales"_s);
+        QCOMPARE(lineEdit(u"jobTitleEdit"_s)->text(), u"Inside sales"_s);
+        QVERIFY(editor->hasUnsavedEdits());
+
+        QVERIFY2(editor->save(&error), qPrintable(error));
+        changes = pending();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().id, berndsChange.id);
+        QCOMPARE(QJsonDocument(changes.first().payload).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"contact":{"department":"Field sales","jobTitle":"Inside sales"}})"));
+
+        retype(u"jobTitleEdit"_s, u"Key accounts"_s);
+        QVERIFY2(editor->save(&error), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        QCOMPARE(pending().first().payload.value(u"contact"_s).toObject().value(u"jobTitle"_s).toString(),
+                 u"Key accounts"_s);
     }
 
     void validationMessagesBesideTheFields_data() {

@@ -367,6 +367,116 @@ private slots:
                                         u"https://bernd.example.com/sms.xml"_s}));
     }
 
+    // The page showed a route with nothing staged; Bernd stages an edit of it afterwards. Anna's edit
+    // through the dialog, made without seeing his, is refused instead of merged into his; the page then
+    // shows his version, the dialog opens again on it with what she typed, and accepting it stages both.
+    // Her next edit is made on her own staging and goes through.
+    void anEditOverAChangeStagedSinceIsRefused() {
+        using Payloads = changes::NumberChangePayloads;
+        const QString route = u"16.*"_s;
+        const QString id = m_page->model()->numberAt(rowOfEntry(m_page->model(), route)).id;
+        QVERIFY(store::PendingChangeRepository(m_test->database()).list(m_restcomm).isEmpty());
+        const store::PhoneNumberRepository numbers(m_test->database());
+        const core::PhoneNumberRecord stored = *numbers.find(m_restcomm, id);
+
+        QString error;
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        core::PhoneNumberRecord his = stored;
+        his.label = u"Bernd's desk"_s;
+        his.restcomm->smsUrl = u"https://bernd.example.com/sms.xml"_s;
+        const changes::StagingResult hisResult = bernd.stage(
+            Payloads::numberUpdate(m_restcomm, stored, his, numbers.state(m_restcomm, id)->version));
+        QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
+        const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
+
+        auto* view = m_page->findChild<QTableView*>(u"routesView"_s);
+        view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), route), 0));
+        QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
+        QObject scope; // ends the waits for dialogs that never come
+        QString warning = u"no warning"_s;
+        QString problem = u"no dialog"_s;
+        QStringList reopened;
+        onNextModal(
+            [&](QWidget* dialog) {
+                auto* name = dialog->findChild<QLineEdit*>(u"labelEdit"_s);
+                auto* voice = dialog->findChild<QLineEdit*>(u"voiceUrlEdit"_s);
+                QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+                problem = name && voice ? QString() : u"no name or voice URL field"_s;
+                if (problem.isEmpty() && name->text() != stored.label)
+                    problem = u"the dialog shows \"%1\", not the stored name"_s.arg(name->text());
+                if (problem.isEmpty()) {
+                    name->clear();
+                    QTest::keyClicks(name, u"Anna's desk"_s);
+                    voice->clear();
+                    QTest::keyClicks(voice, u"https://apps.example.com/voice.xml"_s);
+                }
+                if (!ok->isEnabled())
+                    problem = qobject_cast<gui::EditNumberDialog*>(dialog)->problems().join(u'\n');
+                onNextModal(
+                    [&](QWidget* box) {
+                        auto* message = qobject_cast<QMessageBox*>(box);
+                        warning = message ? message->text() : u"not a message box"_s;
+                        onNextModal(
+                            [&](QWidget* again) {
+                                for (const char* field : {"labelEdit", "voiceUrlEdit", "smsUrlEdit"})
+                                    reopened
+                                        << again->findChild<QLineEdit*>(QString::fromLatin1(field))->text();
+                                again->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+                            },
+                            &scope);
+                        box->close();
+                    },
+                    &scope);
+                ok->isEnabled() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
+            },
+            &scope);
+        m_page->editRoute();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        QVERIFY2(warning.contains(u"staged by someone else since you opened this record"_s),
+                 qPrintable(warning));
+        QCOMPARE(reopened, (QStringList{u"Anna's desk"_s, u"https://apps.example.com/voice.xml"_s,
+                                        u"https://bernd.example.com/sms.xml"_s}));
+        // Accepted again, her edit was made on his change and keeps it.
+        QCOMPARE(staged.size(), 1);
+        QList<store::PendingChange> changes =
+            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().id, berndsChange.id);
+        QVERIFY(changes.first().revision > berndsChange.revision);
+        const core::PhoneNumberRecord both = Payloads::applyNumberFields(stored, changes.first().payload);
+        QCOMPARE(both.label, u"Anna's desk"_s);
+        QCOMPARE(both.restcomm->voiceUrl, u"https://apps.example.com/voice.xml"_s);
+        QCOMPARE(both.restcomm->smsUrl, u"https://bernd.example.com/sms.xml"_s);
+
+        // The page shows her staging: the next edit is made on it.
+        warning = u"no warning"_s;
+        onNextModal(
+            [&](QWidget* dialog) {
+                auto* name = dialog->findChild<QLineEdit*>(u"labelEdit"_s);
+                name->clear();
+                QTest::keyClicks(name, u"Anna's front desk"_s);
+                onNextModal(
+                    [&](QWidget* box) {
+                        auto* message = qobject_cast<QMessageBox*>(box);
+                        warning = message ? message->text() : u"not a message box"_s;
+                        box->close();
+                    },
+                    &scope);
+                dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+            },
+            &scope);
+        view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), route), 0));
+        m_page->editRoute();
+        QCOMPARE(warning, u"no warning"_s);
+        QCOMPARE(staged.size(), 2);
+        changes = store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(Payloads::applyNumberFields(stored, changes.first().payload).label, u"Anna's front desk"_s);
+    }
+
     void anAddedRouteIsStagedAndTested() {
         QString problem = u"no dialog"_s;
         onNextModal([&problem](QWidget* dialog) {

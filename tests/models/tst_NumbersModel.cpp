@@ -365,6 +365,90 @@ private slots:
         QCOMPARE(after.payload.value(u"extensionId"_s).toString(), u"ext1"_s);
     }
 
+    // The model showed a number with nothing staged; Bernd stages an edit of it afterwards. Anna's label
+    // edit, made without seeing his, is refused instead of merged into his; the model then shows his
+    // version, her edit made on it goes through, and her next edit is made on her own staging.
+    void labelEditOverAChangeStagedSinceIsRefused() {
+        NumbersModel model(m_test->database());
+        const QModelIndex label = model.index(3, NumbersModel::LabelColumn);
+        const QString id = label.data(NumbersModel::IdRole).toString();
+        store::PendingChangeRepository staged(m_test->database());
+        QVERIFY(staged.list(m_profile).isEmpty());
+
+        QString error;
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        const store::PhoneNumberRepository numbers(m_test->database());
+        const core::PhoneNumberRecord stored = *numbers.find(m_profile, id);
+        core::PhoneNumberRecord his = stored;
+        his.label = u"Front desk"_s;
+        his.extensionId = u"ext1"_s;
+        const changes::StagingResult hisResult = bernd.stage(changes::NumberChangePayloads::numberUpdate(
+            m_profile, stored, his, numbers.state(m_profile, id)->version));
+        QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
+        const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
+        QCOMPARE(label.data().toString(), stored.label); // Anna's model has not seen it
+
+        QSignalSpy errors(&model, &NumbersModel::errorOccurred);
+        QVERIFY(!model.setData(label, u"Lobby"_s));
+        QCOMPARE(errors.size(), 1);
+        const QString message = errors.first().first().toString();
+        QVERIFY2(message.contains(u"staged by someone else since you opened this record"_s),
+                 qPrintable(message));
+        QCOMPARE(staged.list(m_profile).size(), 1);
+        QCOMPARE(staged.list(m_profile).first().payload, berndsChange.payload);
+        QCOMPARE(staged.list(m_profile).first().revision, berndsChange.revision);
+        QCOMPARE(label.data().toString(), u"Front desk"_s); // refreshed: his version
+
+        QVERIFY(model.setData(label, u"Lobby"_s));
+        QCOMPARE(staged.list(m_profile).size(), 1);
+        QCOMPARE(staged.list(m_profile).first().payload.value(u"label"_s).toString(), u"Lobby"_s);
+        QCOMPARE(staged.list(m_profile).first().payload.value(u"extensionId"_s).toString(), u"ext1"_s);
+
+        QVERIFY(model.setData(label, u"Lobby 2"_s));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(staged.list(m_profile).size(), 1);
+        QCOMPARE(staged.list(m_profile).first().payload.value(u"label"_s).toString(), u"Lobby 2"_s);
+    }
+
+    // Anna stages a label, Bernd revises her change (another label and an assignment), then Anna types the
+    // stored label again: that would drop the staged change and his revision with it. It is refused
+    // instead, and the row shows his version.
+    void labelEditBackOverAnotherAdminsRevisionIsRefused() {
+        NumbersModel model(m_test->database());
+        const QModelIndex label = model.index(3, NumbersModel::LabelColumn);
+        const QString id = label.data(NumbersModel::IdRole).toString();
+        const QString storedLabel = label.data().toString();
+        QVERIFY(model.setData(label, u"Reception"_s));
+        store::PendingChangeRepository staged(m_test->database());
+        const store::PendingChange seen = staged.list(m_profile).first();
+
+        QString error;
+        auto berndsStore = store::Database::open(m_test->location(), &error);
+        QVERIFY2(berndsStore, qPrintable(error));
+        changes::ChangeStager bernd(*berndsStore);
+        const store::PhoneNumberRepository numbers(m_test->database());
+        const core::PhoneNumberRecord stored = *numbers.find(m_profile, id);
+        core::PhoneNumberRecord his = stored;
+        his.label = u"Front desk"_s;
+        his.extensionId = u"ext1"_s;
+        store::PendingChange hisEdit = changes::NumberChangePayloads::numberUpdate(
+            m_profile, stored, his, numbers.state(m_profile, id)->version);
+        hisEdit.revision = seen.revision;
+        const changes::StagingResult hisResult = bernd.stage(hisEdit);
+        QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
+        const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
+
+        QSignalSpy errors(&model, &NumbersModel::errorOccurred);
+        QVERIFY(!model.setData(label, storedLabel));
+        QCOMPARE(errors.size(), 1);
+        const QString message = errors.first().first().toString();
+        QVERIFY2(message.contains(u"edited by someone else"_s), qPrintable(message));
+        QCOMPARE(staged.list(m_profile), QList<store::PendingChange>{berndsChange});
+        QCOMPARE(label.data().toString(), u"Front desk"_s);
+    }
+
     void refreshSeesStoreChangesAndKeepsLoadedRows() {
         NumbersModel model(m_test->database());
         model.fetchMore({});

@@ -503,11 +503,11 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
         for (const QString& kind : kinds) {
             const QJsonObject edited = editedDocument(kind);
             // The stager revises the kind's staged change, or drops it when the form is back to the store.
-            // The revision is the one this form shows: another admin's revision since is refused, not
-            // written over.
+            // The revision is the one this form shows (none when it showed no staged change): another
+            // admin's revision since, or a change they staged since, is refused, not written over.
             store::PendingChange proposed = SettingsPayloads::settingsUpdate(m_profileId, m_extensionId, kind,
                                                                              m_stored.value(kind), edited);
-            proposed.revision = m_stagedRevisions.value(kind);
+            proposed.revision = m_stagedRevisions.value(kind, store::PendingChange::kShowedNoStagedChange);
             const changes::StagingResult result = stager.stage(proposed);
             if (!result.ok()) {
                 refused = result.error;

@@ -141,6 +141,34 @@ void ExtensionEditor::fillCombos() {
     m_ui->statusCombo->setCurrentIndex(qMax(0, m_ui->statusCombo->findData(status)));
 }
 
+void ExtensionEditor::readStagedChanges() {
+    m_baseline = *m_stored;
+    m_stagedUpdateId = 0;
+    m_stagedRevision = store::PendingChange::kShowedNoStagedChange;
+    m_stagedDelete = false;
+    for (const store::PendingChange& change :
+         changes::ChangeStager::of(m_database)
+             .openChanges(m_profileId, ChangePayloads::kExtension, m_stored->id)) {
+        if (change.operation == store::ChangeOperation::Update) {
+            m_stagedUpdateId = change.id;
+            m_stagedRevision = change.revision;
+            m_baseline = ChangePayloads::applyExtensionFields(*m_stored, change.payload);
+        } else if (change.operation == store::ChangeOperation::Delete) {
+            m_stagedDelete = true;
+        }
+    }
+}
+
+void ExtensionEditor::reloadKeepingEdits() {
+    const QJsonObject typed = ChangePayloads::extensionDifference(m_baseline, editedExtension());
+    readStagedChanges();
+    showBaseline();
+    m_loading = true;
+    showFields(ChangePayloads::applyExtensionFields(m_baseline, typed));
+    m_loading = false;
+    updateState();
+}
+
 bool ExtensionEditor::setExtension(qint64 profileId, const QString& extensionId) {
     const std::optional<core::Extension> stored =
         store::ExtensionRepository(m_database).find(profileId, extensionId);
@@ -152,21 +180,7 @@ bool ExtensionEditor::setExtension(qint64 profileId, const QString& extensionId)
     m_stored = stored;
     store::ExtensionRepository repository(m_database);
     m_storedVersion = repository.versionOf(*stored);
-    m_baseline = *stored;
-    m_stagedUpdateId = 0;
-    m_stagedRevision = 0;
-    m_stagedDelete = false;
-    for (const store::PendingChange& change :
-         changes::ChangeStager::of(m_database)
-             .openChanges(profileId, ChangePayloads::kExtension, extensionId)) {
-        if (change.operation == store::ChangeOperation::Update) {
-            m_stagedUpdateId = change.id;
-            m_stagedRevision = change.revision;
-            m_baseline = ChangePayloads::applyExtensionFields(*stored, change.payload);
-        } else if (change.operation == store::ChangeOperation::Delete) {
-            m_stagedDelete = true;
-        }
-    }
+    readStagedChanges();
 
     const ExtensionPermissions permissions(m_database);
     const ExtensionPermissions::Verdict edit = permissions.canEdit(profileId, extensionId);
@@ -195,7 +209,7 @@ void ExtensionEditor::clear() {
     m_stored.reset();
     m_baseline = {};
     m_stagedUpdateId = 0;
-    m_stagedRevision = 0;
+    m_stagedRevision = store::PendingChange::kShowedNoStagedChange;
     m_stagedDelete = false;
     m_canEdit = false;
     m_canEditAdministrative = false;
@@ -209,9 +223,7 @@ void ExtensionEditor::clear() {
     updateState();
 }
 
-void ExtensionEditor::showBaseline() {
-    m_loading = true;
-    const core::Extension& x = m_baseline;
+void ExtensionEditor::showFields(const core::Extension& x) {
     m_ui->nameEdit->setText(x.name);
     m_ui->extensionNumberEdit->setText(x.extensionNumber);
     m_ui->statusCombo->setCurrentIndex(qMax(0, m_ui->statusCombo->findData(core::toWire(x.status))));
@@ -225,6 +237,12 @@ void ExtensionEditor::showBaseline() {
     m_ui->emailEdit->setText(x.contact.email);
     m_ui->businessPhoneEdit->setText(x.contact.businessPhone);
     m_ui->mobilePhoneEdit->setText(x.contact.mobilePhone);
+}
+
+void ExtensionEditor::showBaseline() {
+    m_loading = true;
+    const core::Extension& x = m_baseline;
+    showFields(x);
 
     if (m_stored) {
         const QString number = x.extensionNumber.isEmpty() ? tr("No number") : x.extensionNumber;
@@ -413,12 +431,19 @@ bool ExtensionEditor::save(QString* error) {
             ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion);
         proposed.revision = m_stagedRevision;
         const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(proposed);
-        if (!staged.ok())
-            return fail(staged.error);
+        if (!staged.ok()) {
+            // Another admin's version is shown (else every save is refused the same way) with the fields
+            // the admin changed kept, read after the rollback.
+            transaction.rollback();
+            reloadKeepingEdits();
+            return fail(tr("Not saved: %1 The form now shows what is staged, with your edits kept; save "
+                           "again to stage them.")
+                            .arg(staged.error));
+        }
         if (!staged.steps.isEmpty()) {
             const std::optional<store::PendingChange>& after = staged.steps.constLast().after;
             stagedUpdateId = after ? after->id : 0;
-            stagedRevision = after ? after->revision : 0;
+            stagedRevision = after ? after->revision : store::PendingChange::kShowedNoStagedChange;
         }
         extensionChanges = 1;
     }

@@ -3,6 +3,7 @@
 #include "core/Extension.h"
 #include "core/RuleViolation.h"
 #include "gui/GuiForward.h"
+#include "store/PendingChange.h"
 
 #include <QHash>
 #include <QWidget>
@@ -69,6 +70,13 @@ protected:
 private:
     void fillCombos();
     void fillTimeZones(qint64 profileId);
+    // The stored record with the open staged update applied (m_baseline), and that update's id and
+    // revision.
+    void readStagedChanges();
+    // After the store refused the extension's edit: shows what is staged now, with the fields the admin
+    // changed still holding what they typed.
+    void reloadKeepingEdits();
+    void showFields(const core::Extension& extension);
     void showBaseline();
     void applyPermissions();
     void fieldEdited();
@@ -87,7 +95,8 @@ private:
     QString m_storedVersion;
     core::Extension m_baseline;
     qint64 m_stagedUpdateId = 0; // a pending update of this extension, not applied yet
-    qint64 m_stagedRevision = 0; // its revision as this form shows it
+    // Its revision as this form shows it (kShowedNoStagedChange when there is none).
+    qint64 m_stagedRevision = store::PendingChange::kShowedNoStagedChange;
     bool m_stagedDelete = false;
     bool m_canEdit = false;
     bool m_canEditAdministrative = false;

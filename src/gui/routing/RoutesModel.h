@@ -2,6 +2,7 @@
 
 #include "core/PhoneNumberRecord.h"
 #include "core/RouteMatcher.h"
+#include "store/PendingChange.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -29,8 +30,11 @@ public:
     const core::PhoneNumberRecord& numberAt(int row) const { return m_numbers.at(row); }
     const QList<core::RouteEntry>& entries() const { return m_entries; }
     bool isStaged(int row) const { return m_staged.contains(m_numbers.at(row).id); }
-    // The revision of the number's staged update as shown (0 for none): an edit is made on it.
-    qint64 stagedRevisionOf(const QString& numberId) const { return m_revisions.value(numberId); }
+    // The revision of the number's staged update as shown (kShowedNoStagedChange for none): an edit is
+    // made on it.
+    qint64 stagedRevisionOf(const QString& numberId) const {
+        return m_revisions.value(numberId, store::PendingChange::kShowedNoStagedChange);
+    }
 
     // The winner shown in bold on a highlighted background; -1 for none.
     void setHighlightedRow(int row);
