@@ -16,8 +16,8 @@ namespace trunkline::changes {
 
 // The one place where an edit becomes a pending change (sync is the only other writer: it marks changes
 // applying/applied/failed/conflict). Models, pages and the CLI hand it a proposed change built by a
-// payload class (ChangePayloads, NumberChangePayloads, SettingsPayloads, PortingOrderPayloads,
-// RoutePayloads) and it decides whether that adds a row, revises the record's staged one, or drops it:
+// payload class (ChangePayloads, NumberChangePayloads, SettingsPayloads) and it decides whether that adds
+// a row, revises the record's staged one, or drops it:
 //
 // - An update is the whole change as the admin now wants it, relative to the stored record. A staged
 //   update of the same record that is still open (pending or failed) is revised in place: its payload

@@ -7,8 +7,6 @@
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
 #include "changes/NumberChangePayloads.h"
-#include "changes/PortingOrderPayloads.h"
-#include "changes/RoutePayloads.h"
 #include "changes/SettingsPayloads.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/Migrator.h"
@@ -58,17 +56,8 @@ core::ForwardingNumber forwarding(const QString& id, const QString& phone, int f
     return f;
 }
 
-core::PortingOrder portingOrder() {
-    core::PortingOrder order;
-    order.id = u"PO-1"_s;
-    order.customerReference = u"ACME-1"_s;
-    order.focDatetimeRequested = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
-    return order;
-}
-
-core::RouteEntry route() {
-    return {u"+16502530000"_s, u"OR1"_s, false, u"PN1"_s};
-}
+const QString kSubAccount = u"AC"_s + QString(32, u'b');
+const QString kOrganization = u"OR"_s + QString(32, u'c');
 
 QJsonObject businessHours(bool voicemail) {
     return {{u"callHandlingAction"_s, u"TakeMessagesOnly"_s},
@@ -127,22 +116,8 @@ private slots:
                                            forwarding(u"F1"_s, u"+4915199999"_s, 1))
                                     << QJsonObject{{u"extensionId"_s, u"E1"_s},
                                                    {u"phoneNumber"_s, u"+4915112345"_s}};
-        core::PortingOrder later = portingOrder();
-        later.focDatetimeRequested = later.focDatetimeRequested.addDays(7);
-        QTest::newRow("porting order")
-            << changes::PortingOrderPayloads::orderUpdate(p, portingOrder(), later, u"v3"_s)
-            << QJsonObject{{u"focDatetimeRequested"_s, u"2026-12-01T09:00:00.000Z"_s}};
-        QTest::newRow("porting order cancel")
-            << changes::PortingOrderPayloads::orderCancel(p, portingOrder(), u"v3"_s)
-            << QJsonObject{{u"customerReference"_s, u"ACME-1"_s},
-                           {u"focDatetimeRequested"_s, u"2026-12-01T09:00:00.000Z"_s}};
-        core::RouteEntry sip = route();
-        sip.pureSip = true;
-        QTest::newRow("route") << changes::RoutePayloads::routeUpdate(p, route(), sip, u"v4"_s)
-                               << QJsonObject{{u"pureSip"_s, false}};
-        QTest::newRow("route create")
-            << changes::RoutePayloads::routeCreate(p, core::RouteEntry{u"*"_s, u"OR1"_s, true, {}})
-            << QJsonObject{};
+        QTest::newRow("number migration")
+            << changes::NumberChangePayloads::numberMigration(p, kSubAccount, kOrganization) << QJsonObject{};
     }
     void stagesEachRecordKind() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
@@ -166,22 +141,6 @@ private slots:
         QCOMPARE(staged.first().payload, proposed.payload);
         QCOMPARE(staged.first().baseVersion, proposed.baseVersion);
         QCOMPARE(staged.first().baseValues, baseValues);
-    }
-
-    void portingAndRoutePayloadsRoundTrip() {
-        core::PortingOrder later = portingOrder();
-        later.customerReference = u"ACME-2"_s;
-        later.focDatetimeRequested = later.focDatetimeRequested.addDays(1);
-        const PendingChange order = changes::PortingOrderPayloads::orderUpdate(1, portingOrder(), later, {});
-        QCOMPARE(changes::PortingOrderPayloads::applyOrderFields(portingOrder(), order.payload), later);
-        core::RouteEntry moved = route();
-        moved.phoneNumber = u"^\\+1650.*"_s;
-        moved.pureSip = true;
-        const PendingChange entry = changes::RoutePayloads::routeUpdate(1, route(), moved, {});
-        QCOMPARE(entry.payload.keys(), (QStringList{u"phoneNumber"_s, u"pureSip"_s}));
-        const core::RouteEntry applied = changes::RoutePayloads::applyRouteFields(route(), entry.payload);
-        QCOMPARE(applied.phoneNumber, moved.phoneNumber);
-        QCOMPARE(applied.pureSip, true);
     }
 
     void flipListIsStagedAsPlannedSequence() {
@@ -213,10 +172,10 @@ private slots:
         const qint64 profile = test.addProfile();
         ChangeStager stager(test.database());
         QSignalSpy changed(&stager, &ChangeStager::changed);
-        PendingChange keyless = changes::RoutePayloads::routeDelete(profile, route(), u"v"_s);
+        PendingChange keyless = changes::NumberChangePayloads::numberDelete(profile, number(), u"v"_s);
         keyless.entityKey.clear();
-        const StagingResult result =
-            stager.stageSequence({changes::RoutePayloads::routeDelete(profile, route(), u"v"_s), keyless});
+        const StagingResult result = stager.stageSequence(
+            {changes::NumberChangePayloads::numberDelete(profile, number(), u"v"_s), keyless});
         QVERIFY(!result.ok());
         QVERIFY(result.steps.isEmpty());
         QVERIFY(rows(test, profile).isEmpty());
@@ -569,13 +528,14 @@ private slots:
         const qint64 profile = test.addProfile();
         const qint64 other = test.addProfile(u"Branch"_s);
         ChangeStager stager(test.database());
-        const StagingResult a = stager.stage(changes::RoutePayloads::routeDelete(profile, route(), u"v"_s));
+        const StagingResult a =
+            stager.stage(changes::NumberChangePayloads::numberDelete(profile, number(), u"v"_s));
         const StagingResult b =
-            stager.stage(changes::PortingOrderPayloads::orderCancel(profile, portingOrder(), u"v"_s));
+            stager.stage(changes::NumberChangePayloads::numberMigration(profile, kSubAccount, kOrganization));
         const StagingResult c =
             stager.stage(changes::ChangePayloads::extensionDelete(profile, extension(), u"v"_s));
         const StagingResult elsewhere =
-            stager.stage(changes::RoutePayloads::routeDelete(other, route(), u"v"_s));
+            stager.stage(changes::NumberChangePayloads::numberDelete(other, number(), u"v"_s));
         QVERIFY(a.ok() && b.ok() && c.ok() && elsewhere.ok());
 
         const StagingResult one = stager.discard(b.steps.first().after->id);
@@ -658,10 +618,12 @@ private slots:
                     .ok());
         QCOMPARE(changed.count(), 2);
 
-        QVERIFY(stager.stage(changes::RoutePayloads::routeDelete(profile, route(), u"v"_s)).ok());
+        QVERIFY(
+            stager.stage(changes::NumberChangePayloads::numberMigration(profile, kSubAccount, kOrganization))
+                .ok());
         QCOMPARE(changed.count(), 3);
-        QCOMPARE(changed.last().at(1).toString(), changes::EntityKind::kRoute);
-        QCOMPARE(changed.last().at(2).toString(), u"PN1"_s);
+        QCOMPARE(changed.last().at(1).toString(), changes::EntityKind::kNumberMigration);
+        QCOMPARE(changed.last().at(2).toString(), kSubAccount);
 
         QVERIFY(stager.discardAll(profile).ok());
         QCOMPARE(changed.count(), 5);
