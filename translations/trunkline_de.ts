@@ -1619,6 +1619,22 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Only a super admin (an account without a parent account) may migrate numbers, and this profile&apos;s account is not one.</source>
         <translation>Nur ein Super-Admin (ein Konto ohne übergeordnetes Konto) darf Rufnummern migrieren, und das Konto dieses Profils ist keiner.</translation>
     </message>
+    <message>
+        <source>The number was removed at RingCentral since you edited it.</source>
+        <translation>Die Rufnummer wurde bei RingCentral entfernt, seit Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Number %1 changed at RingCentral since you edited it.</source>
+        <translation>Die Rufnummer %1 wurde bei RingCentral geändert, seit Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Number %1 is now the company&apos;s.</source>
+        <translation>Die Rufnummer %1 gehört jetzt der Firma.</translation>
+    </message>
+    <message>
+        <source>Number %1 is now the direct number of extension %2.</source>
+        <translation>Die Rufnummer %1 ist jetzt die Durchwahlnummer der Nebenstelle %2.</translation>
+    </message>
 </context>
 <context>
     <name>NumberStatus</name>
@@ -3323,6 +3339,22 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
     <message>
         <source>No extension with this id in the account.</source>
         <translation>Das Konto hat keine Nebenstelle mit dieser ID.</translation>
+    </message>
+    <message>
+        <source>The usage type is required.</source>
+        <translation>Der Verwendungstyp ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>A number of usage type %1 cannot be assigned.</source>
+        <translation>Eine Rufnummer des Verwendungstyps %1 kann nicht zugewiesen werden.</translation>
+    </message>
+    <message>
+        <source>A direct number needs the extension it is assigned to.</source>
+        <translation>Eine Durchwahlnummer braucht die Nebenstelle, der sie zugewiesen wird.</translation>
+    </message>
+    <message>
+        <source>Only a direct number is assigned to an extension; %1 is the company&apos;s.</source>
+        <translation>Nur eine Durchwahlnummer wird einer Nebenstelle zugewiesen; %1 gehört der Firma.</translation>
     </message>
 </context>
 <context>
@@ -7070,6 +7102,10 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>the time zone list</source>
         <translation>die Zeitzonenliste</translation>
+    </message>
+    <message>
+        <source>phone number %1</source>
+        <translation>Rufnummer %1</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ namespace trunkline::changes {
 namespace {
 
 const QString kLabel = u"label"_s;
-const QString kExtensionId = u"extensionId"_s;
+const QString& kExtensionId = NumberChangePayloads::kExtensionIdKey;
 const QString kCallerIdLookup = u"voiceCallerIdLookup"_s;
 
 // The Restcomm members an admin edits (docs/api/restcomm-numbers.md §6); capabilities, USSD and the account

@@ -46,6 +46,7 @@ public:
     static inline const QString& kPhoneNumber = EntityKind::kPhoneNumber;
     static inline const QString& kNumberMigration = EntityKind::kNumberMigration;
     static inline const QString kOrganizationSidKey = QStringLiteral("organizationSid");
+    static inline const QString kExtensionIdKey = QStringLiteral("extensionId"); // "" = the company's
 
     // Payload keys of the provision request.
     static inline const QString kPhoneNumberKey = QStringLiteral("phoneNumber");

@@ -3,6 +3,7 @@
 #include "changes/NumberChangePayloads.h"
 #include "changes/PayloadMembers.h"
 #include "providers/restcomm/RestcommClient.h"
+#include "providers/ringcentral/RingCentralClient.h"
 #include "store/PhoneNumberRepository.h"
 
 #include <QPointer>
@@ -20,6 +21,7 @@ namespace {
 using providers::ListOutcome;
 using providers::Outcome;
 using providers::restcomm::RestcommClient;
+using providers::ringcentral::RingCentralClient;
 using Result = PushResult;
 PushResult applied(const QString& summary, const QJsonObject& readBack = {}) {
     return PushResult::applied(summary, readBack);
@@ -300,6 +302,95 @@ private:
     NumberPusher::Done m_done;
 };
 
+// A RingCentral number assigned to an extension or back to the company (v2 assignPhoneNumberV2): GET the
+// number, conflict if its version is not the one the edit was made on (unless it already has the wanted
+// owner), PATCH, then read it back; applied only when the provider holds the wanted owner. PATCH is
+// idempotent, so a lost answer is simply retried.
+class RingCentralAssignment : public std::enable_shared_from_this<RingCentralAssignment> {
+public:
+    RingCentralAssignment(store::Database& database, const store::Profile& profile, net::ApiClient* api,
+                          QObject* owner, store::PendingChange change, NumberPusher::Done done)
+        : m_database(database)
+        , m_profileId(profile.id)
+        , m_client(new RingCentralClient(api, owner))
+        , m_change(std::move(change))
+        , m_done(std::move(done)) {}
+
+    void start() {
+        auto self = shared_from_this();
+        m_client->getAccountPhoneNumber(
+            m_change.entityKey, [self](const Outcome<core::PhoneNumberRecord>& held) {
+                if (held.error && held.error->kind == net::ApiError::Kind::NotFound)
+                    return self->end(conflict(
+                        NumberPusher::tr("The number was removed at RingCentral since you edited it.")));
+                if (held.error)
+                    return self->end(failed(*held.error));
+                const core::PhoneNumberRecord& current = *held.value;
+                if (current.extensionId == self->wantedOwner())
+                    return self->finish(current); // an earlier attempt (or someone else) already did it
+                if (store::PhoneNumberRepository(self->m_database).versionOf(current) !=
+                    self->m_change.baseVersion)
+                    return self->end(
+                        conflict(NumberPusher::tr("Number %1 changed at RingCentral since you edited it.")
+                                     .arg(current.e164)));
+                self->m_client->assignPhoneNumber(current.id, self->wantedOwner(),
+                                                  [self](const std::optional<net::ApiError>& error) {
+                                                      if (error)
+                                                          return self->end(failed(*error));
+                                                      self->readBack();
+                                                  });
+            });
+    }
+
+private:
+    QString wantedOwner() const {
+        return m_change.payload.value(NumberChangePayloads::kExtensionIdKey).toString();
+    }
+
+    void readBack() {
+        auto self = shared_from_this();
+        m_client->getAccountPhoneNumber(
+            m_change.entityKey, [self](const Outcome<core::PhoneNumberRecord>& held) {
+                if (held.error)
+                    return self->end(failed(*held.error)); // the next attempt compares before it sends
+                self->finish(*held.value);
+            });
+    }
+
+    // Stores what RingCentral holds and ends: applied when it holds the wanted owner.
+    void finish(const core::PhoneNumberRecord& held) {
+        QString error;
+        if (!store::PhoneNumberRepository(m_database).upsert(m_profileId, {held}, &error))
+            return end(failedLocally(error));
+        const QJsonObject fields = NumberChangePayloads::numberFields(held);
+        const QStringList differing = changes::PayloadMembers::differingPaths(m_change.payload, fields);
+        if (!differing.isEmpty())
+            return end(notKept(differing));
+        end(applied(held.extensionId.isEmpty()
+                        ? NumberPusher::tr("Number %1 is now the company's.").arg(held.e164)
+                        : NumberPusher::tr("Number %1 is now the direct number of extension %2.")
+                              .arg(held.e164,
+                                   held.extensionNumber.isEmpty() ? held.extensionId : held.extensionNumber),
+                    changes::PayloadMembers::membersOf(fields, m_change.payload)));
+    }
+
+    void end(const Result& result) {
+        if (!m_done)
+            return;
+        const NumberPusher::Done done = std::move(m_done);
+        m_done = nullptr;
+        if (m_client)
+            m_client->deleteLater();
+        done(result);
+    }
+
+    store::Database& m_database;
+    qint64 m_profileId;
+    QPointer<RingCentralClient> m_client;
+    store::PendingChange m_change;
+    NumberPusher::Done m_done;
+};
+
 // Why RingCentral (or Telnyx) cannot take the change; one sentence naming the provider and the reason.
 QString unsupportedReason(const store::Profile& profile, const store::PendingChange& change) {
     if (profile.provider == core::kProviderRingCentral) {
@@ -332,6 +423,13 @@ QString unsupportedReason(const store::Profile& profile, const store::PendingCha
 void NumberPusher::apply(store::Database& database, const store::Profile& profile, net::ApiClient* api,
                          QObject* owner, const store::PendingChange& change,
                          std::chrono::milliseconds settleDelay, Done done) {
+    // RingCentral's API moves a number between extensions and the company, nothing more (its label is
+    // read-only, and it has no purchase or release of this kind).
+    if (profile.provider == core::kProviderRingCentral &&
+        change.operation == store::ChangeOperation::Update &&
+        change.payload.keys() == QStringList{NumberChangePayloads::kExtensionIdKey})
+        return std::make_shared<RingCentralAssignment>(database, profile, api, owner, change, std::move(done))
+            ->start();
     if (profile.provider != core::kProviderRestcomm)
         return done(failedLocally(unsupportedReason(profile, change)));
     if (profile.accountId.isEmpty())

@@ -23,8 +23,9 @@ namespace trunkline::sync {
 //   account's list and never sent twice (an area-code provision cannot be looked up: it stays failed);
 //   delete = GET + conflict check, then release;
 //   migration (entity "number_migration") = the account tree's numbers to another organisation.
-// RingCentral: its API offers no call that sets a number's label, re-assigns it through the v1 API
-//   Trunkline uses, orders or releases one, so every such change fails with a message saying so.
+// RingCentral: an update that only assigns the number (extensionId: an extension, or "" for the company)
+//   goes through v2's assignPhoneNumberV2 with a conflict check and a read-back; its API offers no call
+//   that sets a number's label, orders or releases one, so every other change fails with a message saying so.
 // Telnyx numbers are not managed by Trunkline: such changes fail likewise.
 class NumberPusher {
     Q_DECLARE_TR_FUNCTIONS(NumberPusher)

@@ -374,6 +374,59 @@ private slots:
         QVERIFY(stored);
     }
 
+    // RingCentral moves a number between the company and an extension (v2 assignPhoneNumberV2): a company
+    // number becomes a user's direct number, then goes back to the company; each is read back, stored and
+    // audited, and the change keeps what RingCentral held afterwards.
+    void ringCentralNumberIsAssignedAndReturned() {
+        SyncFixture f(synctest::quietOptions(10, 5));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        std::optional<core::PhoneNumberRecord> company;
+        for (const core::PhoneNumberRecord& n : f.localNumbers()) {
+            if (n.usageType == core::UsageType::CompanyNumber && n.extensionId.isEmpty())
+                company = n;
+        }
+        QVERIFY(company);
+        std::optional<core::Extension> user;
+        for (const core::Extension& e : f.localExtensions()) {
+            if (e.type == core::ExtensionType::User)
+                user = e;
+        }
+        QVERIFY(user);
+        store::PhoneNumberRepository numbers(f.database.database());
+        core::PhoneNumberRecord edited = *company;
+        edited.extensionId = user->id;
+        const qint64 assigned = f.stage(
+            NumberChangePayloads::numberUpdate(f.profile.id, *company, edited, numbers.versionOf(*company)));
+        sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(f.changeOf(assigned).state, store::ChangeState::Applied);
+        QCOMPARE(f.changeOf(assigned).readBack, (QJsonObject{{QStringLiteral("extensionId"), user->id}}));
+        QJsonObject remote =
+            f.remoteGet(QStringLiteral("/restapi/v1.0/account/~/phone-number/") + company->id).json();
+        QCOMPARE(remote.value(QLatin1String("usageType")).toString(), QStringLiteral("DirectNumber"));
+        QCOMPARE(remote.value(QLatin1String("extension"))
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toVariant()
+                     .toString(),
+                 user->id);
+        const core::PhoneNumberRecord direct = *numbers.find(f.profile.id, company->id);
+        QCOMPARE(direct.extensionId, user->id);
+        QVERIFY(audited(f, QStringLiteral("update"), company->id));
+
+        core::PhoneNumberRecord back = direct;
+        back.extensionId.clear();
+        const qint64 returned = f.stage(
+            NumberChangePayloads::numberUpdate(f.profile.id, direct, back, numbers.versionOf(direct)));
+        report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(f.changeOf(returned).state, store::ChangeState::Applied);
+        remote = f.remoteGet(QStringLiteral("/restapi/v1.0/account/~/phone-number/") + company->id).json();
+        QCOMPARE(remote.value(QLatin1String("usageType")).toString(), QStringLiteral("CompanyNumber"));
+        QVERIFY(!remote.contains(QLatin1String("extension")));
+        QVERIFY(numbers.find(f.profile.id, company->id)->extensionId.isEmpty());
+    }
+
     void ringCentralNumberChangesFailWithTheReason_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");

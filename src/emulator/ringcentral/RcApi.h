@@ -47,10 +47,15 @@ public:
 };
 
 // The account's numbers (/account/~/phone-number[/{id}]) and an extension's numbers
-// (/extension/{id}/phone-number), with seed 001's visibility rules for non-admin callers.
+// (/extension/{id}/phone-number), with seed 001's visibility rules for non-admin callers; v2's assign.
 class RcPhoneNumbersApi {
+    Q_DECLARE_TR_FUNCTIONS(RingCentralService)
+
 public:
     static EmulatorResponse listAccountNumbers(RcCall& call);
+    // PATCH /restapi/v2/accounts/{id}/phone-numbers/{id} (assignPhoneNumberV2, §4.5): a company number to
+    // an extension, an extension's to another or back to the company; answers v2's AccountPhoneNumberInfo.
+    static EmulatorResponse assign(RcCall& call, const QString& id);
     static EmulatorResponse getAccountNumber(RcCall& call, const QString& id);
     static EmulatorResponse listExtensionNumbers(RcCall& call, const RcExtension& extension);
 

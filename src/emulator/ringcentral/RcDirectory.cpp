@@ -268,6 +268,18 @@ void RcDirectory::ensureNumberIndexes() const {
     m_numberIndexesValid = true;
 }
 
+bool RcDirectory::assignNumber(qint64 numberId, const QString& usageType, qint64 extensionId) {
+    ensureNumberIndexes();
+    const auto it = m_numberIndex.constFind(numberId);
+    if (it == m_numberIndex.constEnd())
+        return false;
+    RcPhoneNumber& number = numbers[static_cast<std::size_t>(*it)];
+    number.usageType = usageType;
+    number.extensionId = extensionId;
+    m_numberIndexesValid = false; // the owner's list changed
+    return true;
+}
+
 RcExtension* RcDirectory::extension(qint64 id) {
     const auto it = m_extensionIndex.constFind(id);
     return it == m_extensionIndex.constEnd() ? nullptr : &extensions[static_cast<std::size_t>(*it)];

@@ -77,6 +77,8 @@ public:
     // Deletes the extension; its direct numbers become company numbers if keepNumbers, else go away.
     void removeExtension(qint64 id, bool keepNumbers);
     void renumberExtension(qint64 id, const QString& newNumber);
+    // Gives the number a new usage type and owner (0 = the company); false when there is no such number.
+    bool assignNumber(qint64 numberId, const QString& usageType, qint64 extensionId);
     void rebuildIndexes();
 
     QJsonObject toJson() const;

@@ -2,6 +2,7 @@
 #undef QT_USE_QSTRINGBUILDER
 
 #include "emulator/ringcentral/RcApi.h"
+#include "emulator/ringcentral/RcBodyReader.h"
 #include "emulator/ringcentral/RcDictionary.h"
 #include "emulator/ringcentral/RcErrors.h"
 #include "emulator/ringcentral/RcPaging.h"
@@ -141,6 +142,81 @@ EmulatorResponse RcPhoneNumbersApi::getAccountNumber(RcCall& call, const QString
     if (!n || (!call.admin && n->usageType != u"DirectNumber" && n->extensionId != call.caller->id))
         return RcErrors::notFound(u"phoneNumberId"_s, id);
     return jsonResponse(accountNumberJson(call, *n));
+}
+
+EmulatorResponse RcPhoneNumbersApi::assign(RcCall& call, const QString& id) {
+    if (!call.admin)
+        return RcErrors::needsPermission(u"EditCompanyPhoneNumbers"_s);
+    bool ok = false;
+    const qint64 numberId = id.toLongLong(&ok);
+    const RcPhoneNumber* number = ok ? call.directory().number(numberId) : nullptr;
+    if (!number)
+        return RcErrors::notFound(u"phoneNumberId"_s, id);
+    QJsonObject body;
+    if (auto error = RcBodyReader::parse(call.request, &body))
+        return *error;
+    RcBodyReader r;
+    QString usageType;
+    QJsonObject extension;
+    r.oneOf(body, u"usageType"_s, u"usageType"_s,
+            {u"MainCompanyNumber"_s, u"CompanyNumber"_s, u"DirectNumber"_s, u"ContactCenterNumber"_s},
+            &usageType);
+    const bool toExtension = r.object(body, u"extension"_s, u"extension"_s, &extension);
+    if (r.failed())
+        return r.error();
+    if (usageType.isEmpty())
+        return RcErrors::invalidParameter(u"usageType"_s, tr("The usage type is required."));
+    // The moves the API documents: inventory or company to company or extension, extension to extension
+    // or company. Numbers that only forward, fax or belong to other services stay where they are, and the
+    // main number is moved by making another number the main one (UNCONFIRMED: the exact codes and texts
+    // of these refusals are not published).
+    static const QStringList kMovable = {u"CompanyNumber"_s, u"AdditionalCompanyNumber"_s, u"DirectNumber"_s,
+                                         u"Inventory"_s, u"ContactCenterNumber"_s};
+    if (!kMovable.contains(number->usageType))
+        return RcErrors::api(400, u"CMN-101"_s,
+                             tr("A number of usage type %1 cannot be assigned.").arg(number->usageType),
+                             u"phoneNumberId"_s, id);
+    qint64 ownerId = 0;
+    if (usageType == u"DirectNumber") {
+        const QString extensionId = extension.value(u"id"_s).toVariant().toString();
+        if (!toExtension || extensionId.isEmpty())
+            return RcErrors::invalidParameter(u"extension.id"_s,
+                                              tr("A direct number needs the extension it is assigned to."));
+        const RcExtension* owner = call.directory().extension(extensionId.toLongLong());
+        if (!owner)
+            return RcErrors::notFound(u"extension.id"_s, extensionId);
+        ownerId = owner->id;
+    } else if (toExtension) {
+        return RcErrors::invalidParameter(u"extension"_s,
+                                          tr("Only a direct number is assigned to an extension; %1 is the "
+                                             "company's.")
+                                              .arg(usageType));
+    }
+    if (usageType == u"MainCompanyNumber") {
+        // One main number: the current one becomes an ordinary company number (UNCONFIRMED).
+        for (RcPhoneNumber& other : call.directory().numbers) {
+            if (other.usageType == u"MainCompanyNumber")
+                other.usageType = u"CompanyNumber"_s;
+        }
+    }
+    call.directory().assignNumber(numberId, usageType, ownerId);
+    const RcPhoneNumber* assigned = call.directory().number(numberId);
+    QJsonObject answer{{u"id"_s, QString::number(assigned->id)},
+                       {u"phoneNumber"_s, assigned->phoneNumber},
+                       {u"tollType"_s, assigned->paymentType == u"TollFree" ? u"TollFree"_s : u"Toll"_s},
+                       {u"usageType"_s, assigned->usageType},
+                       {u"status"_s, assigned->status},
+                       {u"type"_s, assigned->type},
+                       {u"primary"_s, assigned->primary}};
+    if (!assigned->label.isEmpty())
+        answer.insert(u"label"_s, assigned->label);
+    if (const RcExtension* owner = ownerId ? call.directory().extension(ownerId) : nullptr) {
+        QJsonObject ext{{u"id"_s, QString::number(owner->id)}};
+        if (!owner->extensionNumber.isEmpty())
+            ext.insert(u"extensionNumber"_s, owner->extensionNumber);
+        answer.insert(u"extension"_s, ext);
+    }
+    return jsonResponse(answer);
 }
 
 EmulatorResponse RcPhoneNumbersApi::listExtensionNumbers(RcCall& call, const RcExtension& extension) {

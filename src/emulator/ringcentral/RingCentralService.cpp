@@ -147,6 +147,15 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
         *group = RcGroup::Light;
         return dryRun ? EmulatorResponse{} : RcTimeZonesApi::list(call);
     }
+    // v2 number management: assigning a number (docs/api/ringcentral.md §4.5; Medium).
+    if (n == 5 && s[0] == u"v2" && s[1] == u"accounts" && s[3] == u"phone-numbers" && m == "PATCH") {
+        *group = RcGroup::Medium;
+        if (dryRun)
+            return {};
+        if (s[2] != u"~" && s[2] != QString::number(m_account.directory.accountId))
+            return RcErrors::notFound(u"accountId"_s, s[2]);
+        return RcPhoneNumbersApi::assign(call, s[4]);
+    }
     if (n < 3 || s[0] != u"v1.0" || s[1] != u"account")
         return dryRun ? EmulatorResponse{} : notFound();
 

@@ -294,6 +294,28 @@ net::PagedFetch* RingCentralClient::listAccountPhoneNumbers(PageHandler<core::Ph
                                               std::move(onPage), std::move(done));
 }
 
+net::ApiReply* RingCentralClient::getAccountPhoneNumber(const QString& numberId,
+                                                        Callback<core::PhoneNumberRecord> done) {
+    net::ApiRequest request = net::ApiRequest::get(kAccount + u"/phone-number/"_s + numberId, kLight);
+    request.subject = tr("phone number %1").arg(numberId);
+    return sendForValue<core::PhoneNumberRecord>(m_api, this, std::move(request),
+                                                 RingCentralMapper::phoneNumber, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::assignPhoneNumber(const QString& numberId, const QString& extensionId,
+                                                    Completion done) {
+    QJsonObject body{{u"usageType"_s, extensionId.isEmpty() ? u"CompanyNumber"_s : u"DirectNumber"_s}};
+    if (!extensionId.isEmpty())
+        body.insert(u"extension"_s, QJsonObject{{u"id"_s, extensionId}});
+    net::ApiRequest request;
+    request.method = "PATCH";
+    request.path = u"/restapi/v2/accounts/~/phone-numbers/"_s + numberId;
+    request.rateGroup = kMedium;
+    request.subject = tr("phone number %1").arg(numberId);
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return sendForCompletion(m_api, this, std::move(request), std::move(done));
+}
+
 net::PagedFetch* RingCentralClient::listExtensionPhoneNumbers(const QString& extensionId,
                                                               PageHandler<core::PhoneNumberRecord> onPage,
                                                               ListDone done) {

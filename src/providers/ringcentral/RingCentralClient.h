@@ -60,6 +60,11 @@ public:
 
     // Account numbers (Heavy group) and the numbers an extension may use (Light).
     net::PagedFetch* listAccountPhoneNumbers(PageHandler<core::PhoneNumberRecord> onPage, ListDone done);
+    net::ApiReply* getAccountPhoneNumber(const QString& numberId, Callback<core::PhoneNumberRecord> done);
+    // Assigns or reassigns a number (v2 assignPhoneNumberV2, docs/api/ringcentral.md §4.5): to the extension
+    // `extensionId` as its DirectNumber, or with an empty one to the company as a CompanyNumber. The
+    // answer is v2's shape; read the number back with getAccountPhoneNumber.
+    net::ApiReply* assignPhoneNumber(const QString& numberId, const QString& extensionId, Completion done);
     net::PagedFetch* listExtensionPhoneNumbers(const QString& extensionId,
                                                PageHandler<core::PhoneNumberRecord> onPage, ListDone done);
 

@@ -398,6 +398,66 @@ private slots:
         QCOMPARE(rig.api->rateLimitRejections(), 0);
     }
 
+    // v2 assignPhoneNumberV2 (§4.5) as the emulator keeps it: a company number to a user and back, and
+    // the refusals, each naming the field: a direct number without its extension, a company number with
+    // one, a number that only forwards, an unknown number, and a caller without the permission.
+    void phoneNumberAssignment() {
+        ProviderRig rig(Provider::RingCentralAdmin, office());
+        QVERIFY(rig.listening);
+        RingCentralClient client(rig.api.get());
+        const auto numbers = listAll<core::PhoneNumberRecord>(
+            [&](auto onPage, auto done) { client.listAccountPhoneNumbers(onPage, done); });
+        std::optional<core::PhoneNumberRecord> company;
+        std::optional<core::PhoneNumberRecord> forwarded;
+        std::optional<core::PhoneNumberRecord> direct;
+        for (const core::PhoneNumberRecord& n : numbers.records) {
+            if (n.usageType == core::UsageType::CompanyNumber)
+                company = n;
+            else if (n.usageType == core::UsageType::ForwardedNumber)
+                forwarded = n;
+            else if (n.usageType == core::UsageType::DirectNumber)
+                direct = n;
+        }
+        QVERIFY(company && forwarded && direct);
+        const QString userId = direct->extensionId;
+        auto assign = [&](const QString& id, const QString& extension) {
+            return awaitCompletion([&](auto done) { client.assignPhoneNumber(id, extension, done); });
+        };
+        QVERIFY(!assign(company->id, userId));
+        auto read = await<core::PhoneNumberRecord>(
+            [&](auto done) { client.getAccountPhoneNumber(company->id, done); });
+        QVERIFY2(read.ok(), qPrintable(message(read.error)));
+        QCOMPARE(read.value->usageType, core::UsageType::DirectNumber);
+        QCOMPARE(read.value->extensionId, userId);
+        QVERIFY(!assign(company->id, QString()));
+        read = await<core::PhoneNumberRecord>(
+            [&](auto done) { client.getAccountPhoneNumber(company->id, done); });
+        QCOMPARE(read.value->usageType, core::UsageType::CompanyNumber);
+        QVERIFY(read.value->extensionId.isEmpty());
+
+        const std::optional<net::ApiError> forwards = assign(forwarded->id, userId);
+        QVERIFY(forwards);
+        QCOMPARE(forwards->httpStatus, 400);
+        QVERIFY2(forwards->message().contains(u"ForwardedNumber cannot be assigned"_s),
+                 qPrintable(forwards->message()));
+        const std::optional<net::ApiError> unknownExtension = assign(company->id, u"999999999"_s);
+        QVERIFY(unknownExtension);
+        QCOMPARE(unknownExtension->kind, net::ApiError::Kind::NotFound);
+        const std::optional<net::ApiError> unknownNumber = assign(u"123"_s, userId);
+        QVERIFY(unknownNumber);
+        QCOMPARE(unknownNumber->kind, net::ApiError::Kind::NotFound);
+
+        ProviderRig userRig(Provider::RingCentralUser, office());
+        QVERIFY(userRig.listening);
+        RingCentralClient asUser(userRig.api.get());
+        const std::optional<net::ApiError> forbidden =
+            awaitCompletion([&](auto done) { asUser.assignPhoneNumber(company->id, userId, done); });
+        QVERIFY(forbidden);
+        QCOMPARE(forbidden->kind, net::ApiError::Kind::Forbidden);
+        QVERIFY2(forbidden->message().contains(u"EditCompanyPhoneNumbers"_s),
+                 qPrintable(forbidden->message()));
+    }
+
     void nonAdminIsForbiddenWithReadableMessage() {
         ProviderRig rig(Provider::RingCentralUser, office());
         QVERIFY(rig.listening);
