@@ -44,6 +44,8 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
     const store::AuditEntry& entry = m_entries.at(index.row());
     if (role == Qt::ToolTipRole && index.column() == SummaryColumn)
         return entry.summary;
+    if (role == Qt::ToolTipRole && (index.column() == BeforeColumn || index.column() == AfterColumn))
+        return data(index, Qt::DisplayRole);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -65,6 +67,10 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
                          .trimmed();
     case SummaryColumn:
         return entry.summary;
+    case BeforeColumn:
+        return PendingChangesModel::payloadSummary(entry.before);
+    case AfterColumn:
+        return PendingChangesModel::payloadSummary(entry.after);
     default:
         return {};
     }
@@ -78,7 +84,7 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
     static constexpr std::array kTitles{
         QT_TR_NOOP("Time"),          QT_TR_NOOP("Profile"), QT_TR_NOOP("By"),
         QT_TR_NOOP("From"),          QT_TR_NOOP("Action"),  QT_TR_NOOP("Record"),
-        QT_TR_NOOP("What happened"),
+        QT_TR_NOOP("What happened"), QT_TR_NOOP("Before"),  QT_TR_NOOP("After"),
     };
     static_assert(kTitles.size() == ColumnCount);
     return columnTitle(staticMetaObject, kTitles, section);

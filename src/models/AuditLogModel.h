@@ -27,6 +27,8 @@ public:
         ActionColumn,
         RecordColumn,
         SummaryColumn,
+        BeforeColumn,
+        AfterColumn,
         ColumnCount
     };
     Q_ENUM(Column)

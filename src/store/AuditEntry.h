@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 namespace trunkline::store {
@@ -21,6 +22,10 @@ struct AuditEntry {
     QString entityKey;
     QString action; // "create", "update", "delete", "apply", "pull", ...
     QString summary;
+    // For an applied change: the record's values before (the change's base values) and after (what the
+    // provider held when read back, else what was sent), for the members it touched; {} otherwise.
+    QJsonObject before;
+    QJsonObject after;
 
     friend bool operator==(const AuditEntry&, const AuditEntry&) = default;
 };

@@ -3,6 +3,7 @@
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -12,6 +13,14 @@ namespace trunkline::store {
 AuditLogRepository::AuditLogRepository(Database& database)
     : m_database(database) {
 }
+
+namespace {
+
+QString jsonText(const QJsonObject& object) {
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
 
 bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
     if (entry.entity.isEmpty() || entry.action.isEmpty()) {
@@ -25,10 +34,11 @@ bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
     QSqlQuery query = sql::preparedQuery(
         m_database,
         u"INSERT INTO audit_log (at, profile_id, profile_name, actor, host, entity, entity_key, action, "
-        u"summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+        u"summary, before_values, after_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
         {sql::toText(at), entry.profileId == 0 ? QVariant() : QVariant(entry.profileId),
          sql::notNull(entry.profileName), sql::notNull(entry.actor), sql::notNull(entry.host), entry.entity,
-         sql::notNull(entry.entityKey), entry.action, sql::notNull(entry.summary)});
+         sql::notNull(entry.entityKey), entry.action, sql::notNull(entry.summary), jsonText(entry.before),
+         jsonText(entry.after)});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database, tr("Cannot write the audit log"), query);
     }
@@ -71,8 +81,8 @@ QList<AuditEntry> AuditLogRepository::list(const AuditFilter& filter, int limit,
     where.values << qMax(0, limit);
     QSqlQuery query = sql::preparedQuery(
         m_database,
-        u"SELECT id, at, profile_id, profile_name, actor, entity, entity_key, action, summary, host "
-        u"FROM audit_log"_s +
+        u"SELECT id, at, profile_id, profile_name, actor, entity, entity_key, action, summary, host, "
+        u"before_values, after_values FROM audit_log"_s +
             where.sql() + " ORDER BY id DESC LIMIT ?"_L1,
         where.values);
     const auto fromRow = [](const QSqlQuery& q) {
@@ -87,6 +97,8 @@ QList<AuditEntry> AuditLogRepository::list(const AuditFilter& filter, int limit,
         e.action = q.value(7).toString();
         e.summary = q.value(8).toString();
         e.host = q.value(9).toString();
+        e.before = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+        e.after = QJsonDocument::fromJson(q.value(11).toString().toUtf8()).object();
         return e;
     };
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the audit log"), error);

@@ -280,6 +280,13 @@ const QList<Migration>& migrations() {
          {
              u"ALTER TABLE pending_changes ADD COLUMN read_back TEXT NOT NULL DEFAULT '{}'"_s,
          }},
+        // v11: the audit log keeps an applied change's values before and after (the members it touched),
+        // so the log answers "what did it change" without the pending change, which may be gone.
+        {11,
+         {
+             u"ALTER TABLE audit_log ADD COLUMN before_values TEXT NOT NULL DEFAULT '{}'"_s,
+             u"ALTER TABLE audit_log ADD COLUMN after_values TEXT NOT NULL DEFAULT '{}'"_s,
+         }},
     };
     return all;
 }
