@@ -6253,10 +6253,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>Der Auftrag %1 wurde abgesendet; sein Status ist jetzt %2.</translation>
     </message>
     <message>
-        <source>Documents uploaded with the order: %1 (LOA), %2 (invoice)</source>
-        <translation>Mit dem Auftrag hochgeladene Dokumente: %1 (LOA), %2 (Rechnung)</translation>
-    </message>
-    <message>
         <source>Submit the port order</source>
         <translation>Portierungsauftrag einreichen</translation>
     </message>
@@ -6311,6 +6307,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>not looked up</source>
         <translation>nicht ermittelt</translation>
+    </message>
+    <message>
+        <source>Documents sent with the order: %1 (LOA), %2 (invoice)</source>
+        <translation>Mit dem Auftrag gesendete Unterlagen: %1 (Portierungsvollmacht), %2 (Rechnung)</translation>
     </message>
 </context>
 <context>
@@ -6709,6 +6709,14 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>From</source>
         <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
     </message>
 </context>
 <context>

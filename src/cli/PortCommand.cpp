@@ -190,7 +190,9 @@ QString PortCommand::optionOf(const QString& field) {
         {u"/activation_settings/foc_datetime_requested"_s, u"--date"_s},
         {u"/customer_reference"_s, u"--reference"_s},
         {u"/documents/loa"_s, u"--loa"_s},
-        {u"/documents/invoice"_s, u"--invoice"_s}};
+        {u"/documents/invoice"_s, u"--invoice"_s},
+        // An upload the provider refused (POST /documents names the file's members, not which document).
+        {u"/file"_s, u"--loa/--invoice"_s}};
     for (const auto& [pointer, option] : options) {
         if (field == pointer || field.startsWith(pointer + u'/'))
             return option;

@@ -86,7 +86,8 @@ struct PortOrderRequest {
     QDate requestedDate;
     core::NumberRange extensionRange;
     QList<core::NumberRange> activationRanges;
-    // Uploaded before the draft is created; one left empty is not sent (the submission then names it).
+    // Uploaded by fillIn() before the details name them; one left empty is not sent (the submission then
+    // names it).
     core::OrderDocument loa;
     core::OrderDocument invoice;
 

@@ -56,6 +56,10 @@ constexpr std::pair<QLatin1StringView, QString RestcommAttributes::*> kTextMembe
     {"refer_method"_L1, &RestcommAttributes::referMethod},
     {"refer_application_sid"_L1, &RestcommAttributes::referApplicationSid},
     {"api_version"_L1, &RestcommAttributes::apiVersion},
+};
+// Stored only when known, so that a number without them keeps the JSON (and the version) it had before
+// they were stored at all: changes staged before that still apply without a false conflict.
+constexpr std::pair<QLatin1StringView, QString RestcommAttributes::*> kNameMembers[] = {
     {"voice_application_name"_L1, &RestcommAttributes::voiceApplicationName},
     {"sms_application_name"_L1, &RestcommAttributes::smsApplicationName},
     {"ussd_application_name"_L1, &RestcommAttributes::ussdApplicationName},
@@ -82,6 +86,10 @@ QString restcommToJson(const RestcommAttributes& r) {
         o.insert(key, r.*member);
     for (const auto& [key, member] : kTimeMembers)
         o.insert(key, text(sql::toText(r.*member).toString()));
+    for (const auto& [key, member] : kNameMembers) {
+        if (!(r.*member).isNull())
+            o.insert(key, r.*member);
+    }
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -89,6 +97,8 @@ RestcommAttributes restcommFromJson(const QString& json) {
     const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
     RestcommAttributes r;
     for (const auto& [key, member] : kTextMembers)
+        r.*member = text(o, key);
+    for (const auto& [key, member] : kNameMembers)
         r.*member = text(o, key);
     for (const auto& [key, member] : kFlagMembers)
         r.*member = o.value(key).toBool();

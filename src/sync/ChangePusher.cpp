@@ -515,6 +515,10 @@ void ChangePusher::succeeded(const store::PendingChange& change, const QString& 
     entry.entityKey = change.entityKey;
     entry.action = store::toText(change.operation);
     entry.summary = summary;
+    entry.before = change.baseValues;
+    // What the provider held afterwards when it was read back, else what was sent; nothing after a delete.
+    if (change.operation != store::ChangeOperation::Delete)
+        entry.after = readBack.isEmpty() ? change.payload : readBack;
     if (!store::PendingChangeRepository(m_database)
              .markApplied(change.id, m_claims.owner(), readBack, &error) ||
         !store::AuditLogRepository(m_database).append(entry, &error) || !transaction.commit()) {

@@ -203,6 +203,16 @@ private slots:
         QCOMPARE(repository.state(profile, u"PN1"_s)->version, unnamed);
         number.restcomm->voiceApplicationSid = u"AP00000000000000000000000000000001"_s;
         QVERIFY(repository.versionOf(number) != unnamed);
+
+        // A number without names is stored (and fingerprinted) as before names were stored at all, so a
+        // change staged on an older version of Trunkline still finds its base version.
+        PhoneNumberRecord plain = makeNumber(u"PN2"_s, u"+15551230002"_s);
+        plain.restcomm = restcomm();
+        QVERIFY(repository.upsert(profile, {plain}));
+        QSqlQuery stored(test.database().connection());
+        QVERIFY(stored.exec(u"SELECT restcomm_json FROM phone_numbers WHERE id = 'PN2'"_s) && stored.next());
+        QVERIFY2(!stored.value(0).toString().contains(u"application_name"_s),
+                 qPrintable(stored.value(0).toString()));
     }
 };
 

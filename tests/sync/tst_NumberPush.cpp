@@ -91,6 +91,16 @@ private slots:
         QCOMPARE(readBack.value(QLatin1String("label")).toString(), edited.label);
         QCOMPARE(readBack.value(QLatin1String("voiceUrl")).toString(), edited.restcomm->voiceUrl);
         QCOMPARE(readBack.keys(), f.changeOf(id).payload.keys());
+        // The audit log keeps before and after too, for when the change is long gone.
+        store::AuditEntry logged;
+        for (const store::AuditEntry& entry :
+             store::AuditLogRepository(f.database.database()).list(f.profile.id)) {
+            if (entry.entityKey == stored->id && entry.action == QLatin1String("update"))
+                logged = entry;
+        }
+        QCOMPARE(logged.entityKey, stored->id);
+        QCOMPARE(logged.before.value(QLatin1String("label")).toString(), stored->label);
+        QCOMPARE(logged.after, readBack);
 
         // Nothing is sent again: the next sync has nothing due and the record is unchanged.
         const sync::SyncReport again = f.runSync();

@@ -92,7 +92,7 @@ void DraftOrderPanel::update() {
     form::showBanner(m_status, text);
     m_retry->setVisible(connected && !created && error && !m_session.busy());
     m_loaTemplate->setVisible(connected);
-    m_loaTemplate->setEnabled(created);
+    m_loaTemplate->setEnabled(created && !m_downloading);
     m_loaTemplate->setToolTip(created ? tr("The letter of authorisation for this order, to be signed by the "
                                            "end user and chosen below as the LOA.")
                                       : tr("There is a template once the draft order exists."));
@@ -105,10 +105,12 @@ void DraftOrderPanel::downloadLoaTemplate() {
     const QString path = m_savePrompt(u"LOA-%1.pdf"_s.arg(orderId));
     if (path.isEmpty())
         return;
-    m_loaTemplate->setEnabled(false);
+    m_downloading = true;
+    update();
     m_loaResult->setText(tr("Downloading…"));
     m_session.fetchLoaTemplate([this, path](const std::optional<QByteArray>& pdf, const QString& error) {
-        m_loaTemplate->setEnabled(true);
+        m_downloading = false;
+        update();
         if (!pdf) {
             m_loaResult->setText(tr("The template was not downloaded: %1").arg(error));
             return;

@@ -45,6 +45,7 @@ private:
     QLabel* m_loaResult = nullptr;
     SavePrompt m_savePrompt;
     bool m_ready = false;
+    bool m_downloading = false; // one template download at a time
 };
 
 } // namespace trunkline::gui

@@ -4,6 +4,7 @@
 #include "providers/ProviderCapabilities.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -50,8 +51,11 @@ void PortOrderSession::setConnection(connection::ConnectionFactory* factory,
                                      std::optional<store::Profile> profile) {
     m_factory = factory;
     m_profile = std::move(profile);
+    // Whatever ran on the old connection ends with it: its answers die with the placement.
     m_placement.reset();
     m_connection.reset();
+    m_waiting.clear();
+    m_busy.reset();
     emit changed();
 }
 
@@ -90,20 +94,26 @@ void PortOrderSession::withPlacement(PlacementWork work) {
     m_waiting.append(std::move(work));
     if (m_waiting.size() > 1)
         return;
-    m_factory->open(
-        *m_profile, [this](std::optional<connection::Connection> connection, const QString& error) {
-            QString reason;
-            if (!connection || !connection->provider || !connection->provider->adapter) {
-                reason = error.isEmpty() ? tr("The profile cannot be connected.") : error;
-            } else {
-                m_connection = std::make_unique<connection::Connection>(std::move(*connection));
-                m_placement = m_connection->provider->adapter->portOrders(m_connection->client.get());
-                if (!m_placement)
-                    reason = tr("%1 takes no port orders.").arg(m_connection->provider->displayName);
-            }
-            for (const PlacementWork& waiting : std::exchange(m_waiting, {}))
-                waiting(m_placement.get(), reason);
-        });
+    // The keychain may take its time (an unlock prompt): the wizard can be closed before the answer.
+    m_factory->open(*m_profile, [self = QPointer<PortOrderSession>(this)](
+                                    std::optional<connection::Connection> connection, const QString& error) {
+        if (self)
+            self->opened(std::move(connection), error);
+    });
+}
+
+void PortOrderSession::opened(std::optional<connection::Connection> connection, const QString& error) {
+    QString reason;
+    if (!connection || !connection->provider || !connection->provider->adapter) {
+        reason = error.isEmpty() ? tr("The profile cannot be connected.") : error;
+    } else {
+        m_connection = std::make_unique<connection::Connection>(std::move(*connection));
+        m_placement = m_connection->provider->adapter->portOrders(m_connection->client.get());
+        if (!m_placement)
+            reason = tr("%1 takes no port orders.").arg(m_connection->provider->displayName);
+    }
+    for (const PlacementWork& waiting : std::exchange(m_waiting, {}))
+        waiting(m_placement.get(), reason);
 }
 
 void PortOrderSession::run(Step step, std::function<void(providers::PortOrderPlacement&)> work) {

@@ -73,6 +73,8 @@ private:
     // Calls `work` with the placement once the connection is open, or with nullptr and the reason.
     using PlacementWork = std::function<void(providers::PortOrderPlacement* placement, const QString& error)>;
     void withPlacement(PlacementWork work);
+    // The connection the factory opened (or why not): the waiting work runs now.
+    void opened(std::optional<connection::Connection> connection, const QString& error);
     // Runs one step: busy until it calls finish(); a failure to connect finishes it with the reason.
     void run(Step step, std::function<void(providers::PortOrderPlacement&)> work);
     void finish(Step step, const std::optional<net::ApiError>& error);

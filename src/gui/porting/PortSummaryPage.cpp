@@ -170,7 +170,7 @@ QString PortSummaryPage::summaryText() const {
         tr("Requested porting date: %1").arg(QLocale().toString(details.requestedDate, QLocale::LongFormat)),
         tr("Your reference: %1")
             .arg(details.customerReference.isEmpty() ? tr("none") : details.customerReference),
-        tr("Documents uploaded with the order: %1 (LOA), %2 (invoice)")
+        tr("Documents sent with the order: %1 (LOA), %2 (invoice)")
             .arg(QFileInfo(details.loaPath).fileName(), QFileInfo(details.invoicePath).fileName()),
         QString(),
         tr("Draft order: %1")

@@ -47,6 +47,9 @@ PortingWizard::PortingWizard(store::Database& database, qint64 profileId, QWidge
         if (id == DetailsPage)
             m_session->createDraft(m_routePage->routeE164());
     });
+    // While the draft is being created the number it is created with must stay as it is.
+    connect(m_session, &PortOrderSession::changed, this,
+            [this] { m_routePage->setCreatingDraft(m_session->busyWith(PortOrderSession::Step::Draft)); });
     connect(m_session, &PortOrderSession::orderChanged, this, [this](const QString& orderId) {
         if (m_session->submitted()) {
             PortingDraft::discard(m_profileId); // the order is the provider's now

@@ -137,8 +137,13 @@ QStringList RouteNumberPage::whereKnown(const QString& e164) const {
 
 void RouteNumberPage::setLockedBy(const QString& orderId) {
     m_lockedBy = orderId;
-    m_route->setReadOnly(!orderId.isEmpty());
+    m_route->setReadOnly(!m_lockedBy.isEmpty() || m_creatingDraft);
     retranslate();
+}
+
+void RouteNumberPage::setCreatingDraft(bool creating) {
+    m_creatingDraft = creating;
+    m_route->setReadOnly(!m_lockedBy.isEmpty() || m_creatingDraft);
 }
 
 } // namespace trunkline::gui

@@ -30,6 +30,8 @@ public:
     // The draft order the provider made with this number: the number cannot change any more (the order
     // would keep the old one), and the order is no longer warned about as "already on a port order".
     void setLockedBy(const QString& orderId);
+    // Read-only while the provider creates the draft with this number.
+    void setCreatingDraft(bool creating);
 
 signals:
     void routeChanged();
@@ -53,6 +55,7 @@ private:
     QLabel* m_warning = nullptr;
     QLabel* m_lock = nullptr;
     QString m_lockedBy;
+    bool m_creatingDraft = false;
 };
 
 } // namespace trunkline::gui

@@ -399,8 +399,9 @@ private slots:
     }
 
     // v2 assignPhoneNumberV2 (§4.5) as the emulator keeps it: a company number to a user and back, and
-    // the refusals, each naming the field: a direct number without its extension, a company number with
-    // one, a number that only forwards, an unknown number, and a caller without the permission.
+    // the refusals: a number that only forwards, an unknown extension or number, and a caller without the
+    // permission. (The client always sends a direct number with its extension and a company number
+    // without one, so the emulator's refusals of the other shapes are not reachable from here.)
     void phoneNumberAssignment() {
         ProviderRig rig(Provider::RingCentralAdmin, office());
         QVERIFY(rig.listening);
