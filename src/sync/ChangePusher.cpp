@@ -503,19 +503,25 @@ void ChangePusher::createForwarding(const store::PendingChange& change, const QS
 
 // --- outcomes -------------------------------------------------------------------------------------------
 
-void ChangePusher::succeeded(const store::PendingChange& change, const QString& summary,
-                             const QJsonObject& readBack) {
-    QString error;
-    // The store already holds the provider's answer; applied + audit entry go in together.
-    store::Transaction transaction(m_database);
+store::AuditEntry ChangePusher::auditEntry(const store::PendingChange& change, const QString& action,
+                                           const QString& summary) const {
     store::AuditEntry entry;
     entry.profileId = m_profile.id;
     entry.profileName = m_profile.name;
     entry.entity = change.entity;
     entry.entityKey = change.entityKey;
-    entry.action = store::toText(change.operation);
+    entry.action = action;
     entry.summary = summary;
     entry.before = change.baseValues;
+    return entry;
+}
+
+void ChangePusher::succeeded(const store::PendingChange& change, const QString& summary,
+                             const QJsonObject& readBack) {
+    QString error;
+    // The store already holds the provider's answer; applied + audit entry go in together.
+    store::Transaction transaction(m_database);
+    store::AuditEntry entry = auditEntry(change, store::toText(change.operation), summary);
     // What the provider held afterwards when it was read back, else what was sent; nothing after a delete.
     if (change.operation != store::ChangeOperation::Delete)
         entry.after = readBack.isEmpty() ? change.payload : readBack;
@@ -607,10 +613,16 @@ void ChangePusher::notKept(const store::PendingChange& change, const QStringList
 
 void ChangePusher::markFailed(const store::PendingChange& change, const QString& message,
                               const QDateTime& retryAt) {
+    // The failed attempt is logged with what it tried (the state and the entry go in together), so the
+    // audit log answers for every attempt, not only the ones that went through.
     QString problem;
+    store::Transaction transaction(m_database);
+    store::AuditEntry entry = auditEntry(change, u"failed"_s, message);
+    entry.after = change.payload;
     if (!store::PendingChangeRepository(m_database)
-             .markFailed(change.id, m_claims.owner(), message, retryAt, &problem))
-        m_report.errors << problem;
+             .markFailed(change.id, m_claims.owner(), message, retryAt, &problem) ||
+        !store::AuditLogRepository(m_database).append(entry, &problem) || !transaction.commit())
+        m_report.errors << (problem.isEmpty() ? transaction.error() : problem);
     m_report.errors << message;
     ++m_report.failed;
     QTimer::singleShot(0, this, &ChangePusher::next);
@@ -618,9 +630,13 @@ void ChangePusher::markFailed(const store::PendingChange& change, const QString&
 
 void ChangePusher::conflict(const store::PendingChange& change, const QString& message) {
     QString problem;
+    store::Transaction transaction(m_database);
+    store::AuditEntry entry = auditEntry(change, u"conflict"_s, message);
+    entry.after = change.payload;
     if (!store::PendingChangeRepository(m_database)
-             .markConflict(change.id, m_claims.owner(), message, &problem))
-        m_report.errors << problem;
+             .markConflict(change.id, m_claims.owner(), message, &problem) ||
+        !store::AuditLogRepository(m_database).append(entry, &problem) || !transaction.commit())
+        m_report.errors << (problem.isEmpty() ? transaction.error() : problem);
     ++m_report.conflicts;
     QTimer::singleShot(0, this, &ChangePusher::next);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/AuditEntry.h"
 #include "store/PendingChange.h"
 #include "store/Profile.h"
 #include "sync/ChangeClaims.h"
@@ -61,6 +62,9 @@ private:
                           const QString& forwardingId);
 
     // Outcomes; each ends the change in hand and moves on.
+    // The change's audit entry: who, where, what, and the values before.
+    store::AuditEntry auditEntry(const store::PendingChange& change, const QString& action,
+                                 const QString& summary) const;
     // `readBack`: what the provider holds of the members the change touched (PendingChange::readBack).
     void succeeded(const store::PendingChange& change, const QString& summary,
                    const QJsonObject& readBack = {});

@@ -281,6 +281,7 @@ private slots:
         QVERIFY2(change.lastError.contains(QLatin1String("label")), qPrintable(change.lastError));
         QCOMPARE(f.restcommNumber(stored->id).value(QLatin1String("friendly_name")).toString(),
                  QStringLiteral("Theirs"));
+        QVERIFY(audited(f, QStringLiteral("conflict"), stored->id));
     }
 
     void restcommProvisionAndRelease() {
@@ -466,6 +467,8 @@ private slots:
         QCOMPARE(change.state, store::ChangeState::Failed);
         QVERIFY2(change.lastError.contains(QLatin1String("RingCentral")), qPrintable(change.lastError));
         QVERIFY2(change.lastError.contains(expected), qPrintable(change.lastError));
+        // The failed attempt is in the audit log too, with the reason and what it tried.
+        QVERIFY(audited(f, QStringLiteral("failed"), stored.id));
         // The number is still there, unchanged, at the provider.
         const QJsonObject remote =
             f.remoteGet(QStringLiteral("/restapi/v1.0/account/~/phone-number/") + stored.id).json();
