@@ -36,6 +36,9 @@ AuditLogPage::AuditLogPage(store::Database& database, QWidget* parent)
     m_ui->tableView->horizontalHeader()->setHighlightSections(false);
     m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::TimeColumn, 140);
     m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::ProfileColumn, 180);
+    // What happened is the sentence to read; before and after are field lists, shown whole in tooltips.
+    m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::SummaryColumn, 320);
+    m_ui->tableView->horizontalHeader()->resizeSection(models::AuditLogModel::BeforeColumn, 160);
     refresh();
 }
 
