@@ -31,19 +31,48 @@ constexpr auto failedLocally = &PushResult::failedLocally;
 constexpr auto conflict = &PushResult::conflict;
 constexpr auto notKept = &PushResult::notKept;
 
-// One Restcomm change in hand: owns the client made for it (under the pusher's owner object, so that no
-// answer arrives after the pusher is gone) and ends with exactly one Result.
-class RestcommChange : public std::enable_shared_from_this<RestcommChange> {
+// One change in hand with the provider client made for it (under the pusher's owner object, so that no
+// answer arrives after the pusher is gone); it ends with exactly one Result, and the client goes with it.
+template <class Client>
+class ChangeInHand {
+protected:
+    ChangeInHand(store::Database& database, qint64 profileId, Client* client, store::PendingChange change,
+                 NumberPusher::Done done)
+        : m_database(database)
+        , m_profileId(profileId)
+        , m_client(client)
+        , m_change(std::move(change))
+        , m_done(std::move(done)) {}
+
+    void end(const Result& result) {
+        if (!m_done)
+            return;
+        const NumberPusher::Done done = std::move(m_done);
+        m_done = nullptr;
+        if (m_client)
+            m_client->deleteLater();
+        done(result);
+    }
+
+    store::Database& m_database;
+    qint64 m_profileId;
+    QPointer<Client> m_client;
+    store::PendingChange m_change;
+
+private:
+    NumberPusher::Done m_done;
+};
+
+// One Restcomm change in hand.
+class RestcommChange : public ChangeInHand<RestcommClient>,
+                       public std::enable_shared_from_this<RestcommChange> {
 public:
     RestcommChange(store::Database& database, const store::Profile& profile, net::ApiClient* api,
                    QObject* owner, store::PendingChange change, std::chrono::milliseconds settleDelay,
                    NumberPusher::Done done)
-        : m_database(database)
-        , m_profileId(profile.id)
-        , m_client(new RestcommClient(api, profile.accountId, owner))
-        , m_change(std::move(change))
-        , m_settleDelay(settleDelay)
-        , m_done(std::move(done)) {}
+        : ChangeInHand(database, profile.id, new RestcommClient(api, profile.accountId, owner),
+                       std::move(change), std::move(done))
+        , m_settleDelay(settleDelay) {}
 
     void start() {
         if (m_change.entity == NumberChangePayloads::kNumberMigration)
@@ -87,16 +116,6 @@ private:
         const std::optional<core::PhoneNumberRecord> stored =
             store::PhoneNumberRepository(m_database).find(m_profileId, m_change.entityKey);
         return stored && !stored->e164.isEmpty() ? stored->e164 : m_change.entityKey;
-    }
-
-    void end(const Result& result) {
-        if (!m_done)
-            return;
-        const NumberPusher::Done done = std::move(m_done);
-        m_done = nullptr;
-        if (m_client)
-            m_client->deleteLater();
-        done(result);
     }
 
     bool store(core::PhoneNumberRecord number) {
@@ -294,27 +313,20 @@ private:
         });
     }
 
-    store::Database& m_database;
-    qint64 m_profileId;
-    QPointer<RestcommClient> m_client;
-    store::PendingChange m_change;
     std::chrono::milliseconds m_settleDelay;
-    NumberPusher::Done m_done;
 };
 
 // A RingCentral number assigned to an extension or back to the company (v2 assignPhoneNumberV2): GET the
 // number, conflict if its version is not the one the edit was made on (unless it already has the wanted
 // owner), PATCH, then read it back; applied only when the provider holds the wanted owner. PATCH is
 // idempotent, so a lost answer is simply retried.
-class RingCentralAssignment : public std::enable_shared_from_this<RingCentralAssignment> {
+class RingCentralAssignment : public ChangeInHand<RingCentralClient>,
+                              public std::enable_shared_from_this<RingCentralAssignment> {
 public:
     RingCentralAssignment(store::Database& database, const store::Profile& profile, net::ApiClient* api,
                           QObject* owner, store::PendingChange change, NumberPusher::Done done)
-        : m_database(database)
-        , m_profileId(profile.id)
-        , m_client(new RingCentralClient(api, owner))
-        , m_change(std::move(change))
-        , m_done(std::move(done)) {}
+        : ChangeInHand(database, profile.id, new RingCentralClient(api, owner), std::move(change),
+                       std::move(done)) {}
 
     void start() {
         auto self = shared_from_this();
@@ -373,22 +385,6 @@ private:
                                    held.extensionNumber.isEmpty() ? held.extensionId : held.extensionNumber),
                     changes::PayloadMembers::membersOf(fields, m_change.payload)));
     }
-
-    void end(const Result& result) {
-        if (!m_done)
-            return;
-        const NumberPusher::Done done = std::move(m_done);
-        m_done = nullptr;
-        if (m_client)
-            m_client->deleteLater();
-        done(result);
-    }
-
-    store::Database& m_database;
-    qint64 m_profileId;
-    QPointer<RingCentralClient> m_client;
-    store::PendingChange m_change;
-    NumberPusher::Done m_done;
 };
 
 // Why RingCentral (or Telnyx) cannot take the change; one sentence naming the provider and the reason.
