@@ -93,7 +93,7 @@ bool activate(QWidget* window) {
 }
 
 void saveScreen(QWidget* widget, const QString& name) {
-    const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENS_DIR");
+    const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         widget->grab().save(dir + u'/' + name);
 }

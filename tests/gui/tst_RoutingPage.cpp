@@ -651,9 +651,9 @@ private slots:
 
     // docs/screenshots/routing.png: the page in the window, with a tested number and the demo's findings.
     void screenshotForTheGuide() {
-        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENS_DIR");
+        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
         if (dir.isEmpty())
-            QSKIP("TRUNKLINE_SCREENS_DIR is not set");
+            QSKIP("TRUNKLINE_SCREENSHOT_DIR is not set");
         gui::MainWindow window;
         window.setDatabaseDescription(gui::DatabaseStatusText::describe(m_test->location()));
         auto* page = new RoutingPage(m_test->database());
