@@ -1,6 +1,8 @@
 #include "gui/MainWindow.h"
 
+#include "changes/StagingHistory.h"
 #include "gui/AboutDialog.h"
+#include "gui/HistoryDialog.h"
 #include "gui/TintedIcon.h"
 #include "ui_MainWindow.h"
 
@@ -13,6 +15,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QUndoStack>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -95,7 +98,13 @@ MainWindow::MainWindow(QWidget* parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The history outlives the window, and a cell editor closed while the window goes may still stage.
+    if (m_history) {
+        m_history->stack().disconnect(this);
+        m_history->disconnect(this);
+    }
+}
 
 void MainWindow::createPages() {
     auto* group = new QActionGroup(this);
@@ -191,6 +200,50 @@ void MainWindow::addFileActions(const QList<QAction*>& actions) {
 
 QString MainWindow::pageKey(Page page) {
     return QString::fromLatin1(infoFor(page).key);
+}
+
+void MainWindow::setStagingHistory(changes::StagingHistory& history) {
+    m_history = &history;
+    QUndoStack& stack = history.stack();
+    const auto showUndoText = [this](const QString& text) {
+        m_ui->actionUndo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    };
+    const auto showRedoText = [this](const QString& text) {
+        m_ui->actionRedo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    };
+    connect(m_ui->actionUndo, &QAction::triggered, &stack, &QUndoStack::undo);
+    connect(m_ui->actionRedo, &QAction::triggered, &stack, &QUndoStack::redo);
+    connect(m_ui->actionHistory, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(&stack, &QUndoStack::canUndoChanged, m_ui->actionUndo, &QAction::setEnabled);
+    connect(&stack, &QUndoStack::canRedoChanged, m_ui->actionRedo, &QAction::setEnabled);
+    connect(&stack, &QUndoStack::undoTextChanged, this, showUndoText);
+    connect(&stack, &QUndoStack::redoTextChanged, this, showRedoText);
+    connect(&stack, &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+    // Refused: the entry's change was applied or revised by someone else. Said beside the work, not in a
+    // modal box that would stop a run of Ctrl+Z.
+    connect(&history, &changes::StagingHistory::refused, this, [this](const QString& message) {
+        m_ui->statusBar->showMessage(message, 15000);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Undo"), message, QMessageBox::Close, this);
+        box->setObjectName(u"undoRefusedMessage"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    m_ui->actionUndo->setEnabled(stack.canUndo());
+    m_ui->actionRedo->setEnabled(stack.canRedo());
+    m_ui->actionHistory->setEnabled(true);
+    showUndoText(stack.undoText());
+    showRedoText(stack.redoText());
+    setWindowModified(!stack.isClean());
+}
+
+void MainWindow::showHistory() {
+    if (!m_history)
+        return;
+    if (!m_historyDialog)
+        m_historyDialog = new HistoryDialog(m_history->stack(), this);
+    m_historyDialog->show();
+    m_historyDialog->raise();
+    m_historyDialog->activateWindow();
 }
 
 void MainWindow::showAboutDialog() {
