@@ -3,11 +3,16 @@
 #include "ui_HistoryDialog.h"
 
 #include <QEvent>
+#include <QSettings>
 #include <QUndoView>
 
 using namespace Qt::StringLiterals;
 
 namespace trunkline::gui {
+
+namespace {
+const auto kGeometryKey = "HistoryDialog/geometry"_L1;
+}
 
 HistoryDialog::HistoryDialog(QUndoStack& stack, QWidget* parent)
     : QDialog(parent)
@@ -16,6 +21,7 @@ HistoryDialog::HistoryDialog(QUndoStack& stack, QWidget* parent)
     setObjectName(u"historyDialog"_s);
     m_ui->historyView->setStack(&stack);
     retranslate();
+    restoreGeometry(QSettings().value(kGeometryKey).toByteArray());
 }
 
 HistoryDialog::~HistoryDialog() = default;
@@ -27,6 +33,11 @@ QUndoView* HistoryDialog::view() const {
 void HistoryDialog::retranslate() {
     // The row before every entry: the pending changes as they were when the database was opened.
     m_ui->historyView->setEmptyLabel(tr("As opened"));
+}
+
+void HistoryDialog::hideEvent(QHideEvent* event) {
+    QSettings().setValue(kGeometryKey, saveGeometry());
+    QDialog::hideEvent(event);
 }
 
 void HistoryDialog::changeEvent(QEvent* event) {

@@ -14,7 +14,7 @@ namespace trunkline::gui {
 
 // Edit > History…: the staged edits of the open database by name (changes::StagingHistory), the current
 // one selected; choosing an entry undoes or redoes up to it. Not modal, so that the pages stay usable
-// beside it.
+// beside it. Its size and place are kept in QSettings.
 class HistoryDialog : public QDialog {
     Q_OBJECT
 
@@ -26,6 +26,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void retranslate();
