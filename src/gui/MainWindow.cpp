@@ -146,6 +146,7 @@ void MainWindow::applyIcons() {
 }
 
 void MainWindow::retranslate() {
+    showHistoryTexts(); // retranslateUi() set the plain texts
     int widestTitle = 0;
     for (const PageInfo& info : kPages) {
         const auto index = static_cast<int>(info.page);
@@ -205,35 +206,36 @@ QString MainWindow::pageKey(Page page) {
 void MainWindow::setStagingHistory(changes::StagingHistory& history) {
     m_history = &history;
     QUndoStack& stack = history.stack();
-    const auto showUndoText = [this](const QString& text) {
-        m_ui->actionUndo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
-    };
-    const auto showRedoText = [this](const QString& text) {
-        m_ui->actionRedo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
-    };
     connect(m_ui->actionUndo, &QAction::triggered, &stack, &QUndoStack::undo);
     connect(m_ui->actionRedo, &QAction::triggered, &stack, &QUndoStack::redo);
     connect(m_ui->actionHistory, &QAction::triggered, this, &MainWindow::showHistory);
     connect(&stack, &QUndoStack::canUndoChanged, m_ui->actionUndo, &QAction::setEnabled);
     connect(&stack, &QUndoStack::canRedoChanged, m_ui->actionRedo, &QAction::setEnabled);
-    connect(&stack, &QUndoStack::undoTextChanged, this, showUndoText);
-    connect(&stack, &QUndoStack::redoTextChanged, this, showRedoText);
+    connect(&stack, &QUndoStack::undoTextChanged, this, &MainWindow::showHistoryTexts);
+    connect(&stack, &QUndoStack::redoTextChanged, this, &MainWindow::showHistoryTexts);
     connect(&stack, &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
-    // Refused: the entry's change was applied or revised by someone else. Said beside the work, not in a
-    // modal box that would stop a run of Ctrl+Z.
+    // Refused: the entry's change was applied or revised by someone else. Said in the status bar and in a
+    // box that does not block the window, so that a run of Ctrl+Z goes on past it.
     connect(&history, &changes::StagingHistory::refused, this, [this](const QString& message) {
         m_ui->statusBar->showMessage(message, 15000);
         auto* box = new QMessageBox(QMessageBox::Warning, tr("Undo"), message, QMessageBox::Close, this);
         box->setObjectName(u"undoRefusedMessage"_s);
         box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        box->setWindowModality(Qt::NonModal);
+        box->show();
     });
     m_ui->actionUndo->setEnabled(stack.canUndo());
     m_ui->actionRedo->setEnabled(stack.canRedo());
     m_ui->actionHistory->setEnabled(true);
-    showUndoText(stack.undoText());
-    showRedoText(stack.redoText());
+    showHistoryTexts();
     setWindowModified(!stack.isClean());
+}
+
+void MainWindow::showHistoryTexts() {
+    const QString undo = m_history ? m_history->stack().undoText() : QString();
+    const QString redo = m_history ? m_history->stack().redoText() : QString();
+    m_ui->actionUndo->setText(undo.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undo));
+    m_ui->actionRedo->setText(redo.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redo));
 }
 
 void MainWindow::showHistory() {

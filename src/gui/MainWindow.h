@@ -73,6 +73,8 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void showHistory();
+    // "Undo Edit +49 30 …": the actions name the entry they take back or stage again.
+    void showHistoryTexts();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::array<QAction*, kPageCount> m_pageActions{};
