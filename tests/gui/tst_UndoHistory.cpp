@@ -143,6 +143,22 @@ private slots:
         QTRY_COMPARE(jobTitle->text(), u"Inside sales"_s);
         QVERIFY(extensions->findChild<QLabel*>(u"stagedLabel"_s)->isVisibleTo(extensions));
 
+        // Undone in the middle of another edit: the form shows what is staged now, and keeps what was typed.
+        auto* department =
+            extensions->findChild<QWidget*>(u"contactTab"_s)->findChild<QLineEdit*>(u"departmentEdit"_s);
+        department->setFocus();
+        QTest::keyClicks(department, u"Field sales"_s);
+        undoKey(window);
+        QTRY_COMPARE(jobTitle->text(), u"Sales"_s);
+        QCOMPARE(department->text(), u"Field sales"_s);
+        QVERIFY(extensions->editor()->hasUnsavedEdits());
+        redoKey(window);
+        QTRY_COMPARE(jobTitle->text(), u"Inside sales"_s);
+        QCOMPARE(department->text(), u"Field sales"_s);
+        extensions->findChild<QPushButton*>(u"revertButton"_s)->click();
+        QCOMPARE(department->text(), QString());
+        QCOMPARE(jobTitle->text(), u"Inside sales"_s);
+
         // 3. The forwarding list: the first number moved down, saved.
         extensions->findChild<QTabWidget*>(u"tabs"_s)->setCurrentIndex(2);
         gui::ForwardingEditor* forwarding = extensions->editor()->forwardingEditor();

@@ -415,10 +415,23 @@ void ExtensionEditor::stagedChangeChanged(qint64 profileId, const QString& entit
     m_reloadQueued = true;
     QTimer::singleShot(0, this, [this] {
         m_reloadQueued = false;
-        // An undo, a redo or another page changed what is staged: the form shows it, unless the admin is
-        // in the middle of an edit, which is kept (saving it is refused if it was made on an older revision).
-        if (m_stored && !hasUnsavedEdits())
+        if (!m_stored)
+            return;
+        // An undo, a redo or another page changed what is staged: the form shows it.
+        if (!hasUnsavedEdits()) {
             setExtension(m_profileId, m_stored->id);
+            return;
+        }
+        // In the middle of an edit: what is staged now becomes the baseline and the fields the admin
+        // changed keep what they typed; a part of the form with edits of its own keeps them (its save is
+        // refused if made on an older revision, and then shows the new one with the edits kept).
+        reloadKeepingEdits();
+        QString error;
+        if (!m_forwarding->hasUnsavedEdits() && m_forwarding->setExtension(m_profileId, m_stored->id, &error))
+            m_forwarding->setEditable(m_canEdit, m_whyNot);
+        if (!m_callSettings->hasUnsavedEdits())
+            m_callSettings->setExtension(m_profileId, m_stored->id, m_canEdit, m_whyNot);
+        updateState();
     });
 }
 
