@@ -1,5 +1,6 @@
 #include "changes/ChangeStager.h"
 
+#include "changes/EntityKind.h"
 #include "changes/PayloadMembers.h"
 #include "store/Database.h"
 #include "store/PendingChangeRepository.h"
@@ -146,6 +147,60 @@ StagingResult ChangeStager::discardAll(qint64 profileId) {
         }
         return true;
     });
+}
+
+StagingResult ChangeStager::revert(const QList<ChangeStep>& steps) {
+    return command([&](QList<ChangeStep>& reverted, QString* error) {
+        for (auto step = steps.crbegin(); step != steps.crend(); ++step) {
+            if (!revertStep(*step, reverted, error))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool ChangeStager::revertStep(const ChangeStep& step, QList<ChangeStep>& steps, QString* error) {
+    store::PendingChangeRepository repository(m_database);
+    if (step.isAdded()) {
+        if (!repository.withdraw(*step.after, error))
+            return false;
+        steps << ChangeStep{step.after, std::nullopt};
+        return true;
+    }
+    if (step.isDropped()) {
+        if (!mayReinstate(*step.before, error) || !repository.reinstate(*step.before, error))
+            return false;
+        steps << ChangeStep{std::nullopt, step.before};
+        return true;
+    }
+    // Revised: back to the row as it was, revision included (the older steps of the history expect it).
+    if (!repository.restoreRevision(*step.after, *step.before, error))
+        return false;
+    const std::optional<store::PendingChange> now = repository.find(step.after->id, error);
+    if (!now)
+        return false;
+    steps << ChangeStep{step.after, now};
+    return true;
+}
+
+bool ChangeStager::mayReinstate(const store::PendingChange& change, QString* error) const {
+    if (change.entity == EntityKind::kForwardingNumber)
+        return true;
+    const std::optional<QList<store::PendingChange>> open = openChangesOf(*this, change, error);
+    if (!open)
+        return false;
+    for (const store::PendingChange& other : *open) {
+        if (other.operation == change.operation) {
+            if (error)
+                *error =
+                    tr("The pending change %1 cannot be put back: the same record has the pending change "
+                       "%2 by now (staged since, here or by someone else).")
+                        .arg(change.id)
+                        .arg(other.id);
+            return false;
+        }
+    }
+    return true;
 }
 
 bool ChangeStager::stageUpdate(const store::PendingChange& proposed, QList<ChangeStep>& steps,

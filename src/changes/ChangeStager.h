@@ -35,9 +35,9 @@ namespace trunkline::changes {
 // - A sequence (an edited forwarding / call-flip list, ForwardingListPlan) is staged as given, in order;
 //   it only adds rows, never revises or drops a staged one, so its revisions are not looked at.
 //
-// Every command runs in one transaction and returns what it did (StagingResult) so that a QUndoStack
-// command can wrap it later; changed() is emitted once per row after the commit, so models and pages
-// refresh from it instead of being told by hand.
+// Every command runs in one transaction and returns what it did (StagingResult); revert() takes that back
+// (StagingHistory wraps both in a QUndoStack command); changed() is emitted once per row after the
+// commit, so models and pages refresh from it instead of being told by hand.
 class ChangeStager : public QObject {
     Q_OBJECT
 
@@ -60,6 +60,13 @@ public:
     StagingResult discard(qint64 changeId);
     // Drops every change of the profile that is not being applied or already applied.
     StagingResult discardAll(qint64 profileId);
+    // Takes back what a command did (its steps, last first), in one transaction: an added row is withdrawn,
+    // a revised one gets its previous payload, base values and revision back, a dropped one is put back as
+    // it was (id, state, payload, base values, attempts, revision). Refused, with nothing done, when a row
+    // moved on since: applied or being applied, revised by someone else, gone; or when a dropped row's record
+    // has an open change of the same kind again. The result's steps revert these in turn: reverting them
+    // redoes the command.
+    StagingResult revert(const QList<ChangeStep>& steps);
 
 signals:
     // One staged row was added, revised or dropped (changeId is the row's id in each case).
@@ -83,6 +90,11 @@ private:
     // Drops it only while it has `readRevision`, the one the edit that drops it was made on.
     bool drop(const store::PendingChange& staged, qint64 readRevision, QList<ChangeStep>& steps,
               QString* error);
+    // The reverse of one step, appended to `steps`.
+    bool revertStep(const ChangeStep& step, QList<ChangeStep>& steps, QString* error);
+    // Whether `change` may be put back: its record has no open change of the same operation by now (a
+    // sequence's forwarding entries excepted: a list edit adds rows beside the open ones).
+    bool mayReinstate(const store::PendingChange& change, QString* error) const;
     // Runs `work` in one transaction; on success announces the steps.
     template <typename Work>
     StagingResult command(Work work);

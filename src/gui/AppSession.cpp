@@ -1,5 +1,6 @@
 #include "gui/AppSession.h"
 
+#include "changes/StagingHistory.h"
 #include "connection/ConnectionFactory.h"
 #include "connection/DemoProfiles.h"
 #include "gui/MainWindow.h"
@@ -56,6 +57,7 @@ AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets,
     createActions();
     createToolBar();
     wirePages();
+    m_window->setStagingHistory(changes::StagingHistory::of(m_database));
     m_window->statusBar()->addWidget(new SyncStatusWidget(*m_sync, m_window.get()));
     connect(m_sync.get(), &SyncController::storeChanged, this, &AppSession::storeChanged);
     connect(m_sync.get(), &SyncController::signedIn, this,

@@ -1,6 +1,8 @@
 #include "gui/MainWindow.h"
 
+#include "changes/StagingHistory.h"
 #include "gui/AboutDialog.h"
+#include "gui/HistoryDialog.h"
 #include "gui/TintedIcon.h"
 #include "ui_MainWindow.h"
 
@@ -13,6 +15,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QUndoStack>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -95,7 +98,13 @@ MainWindow::MainWindow(QWidget* parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The history outlives the window, and a cell editor closed while the window goes may still stage.
+    if (m_history) {
+        m_history->stack().disconnect(this);
+        m_history->disconnect(this);
+    }
+}
 
 void MainWindow::createPages() {
     auto* group = new QActionGroup(this);
@@ -137,6 +146,7 @@ void MainWindow::applyIcons() {
 }
 
 void MainWindow::retranslate() {
+    showHistoryTexts(); // retranslateUi() set the plain texts
     int widestTitle = 0;
     for (const PageInfo& info : kPages) {
         const auto index = static_cast<int>(info.page);
@@ -191,6 +201,51 @@ void MainWindow::addFileActions(const QList<QAction*>& actions) {
 
 QString MainWindow::pageKey(Page page) {
     return QString::fromLatin1(infoFor(page).key);
+}
+
+void MainWindow::setStagingHistory(changes::StagingHistory& history) {
+    m_history = &history;
+    QUndoStack& stack = history.stack();
+    connect(m_ui->actionUndo, &QAction::triggered, &stack, &QUndoStack::undo);
+    connect(m_ui->actionRedo, &QAction::triggered, &stack, &QUndoStack::redo);
+    connect(m_ui->actionHistory, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(&stack, &QUndoStack::canUndoChanged, m_ui->actionUndo, &QAction::setEnabled);
+    connect(&stack, &QUndoStack::canRedoChanged, m_ui->actionRedo, &QAction::setEnabled);
+    connect(&stack, &QUndoStack::undoTextChanged, this, &MainWindow::showHistoryTexts);
+    connect(&stack, &QUndoStack::redoTextChanged, this, &MainWindow::showHistoryTexts);
+    connect(&stack, &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+    // Refused: the entry's change was applied or revised by someone else. Said in the status bar and in a
+    // box that does not block the window, so that a run of Ctrl+Z goes on past it.
+    connect(&history, &changes::StagingHistory::refused, this, [this](const QString& message) {
+        m_ui->statusBar->showMessage(message, 15000);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Undo"), message, QMessageBox::Close, this);
+        box->setObjectName(u"undoRefusedMessage"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::NonModal);
+        box->show();
+    });
+    m_ui->actionUndo->setEnabled(stack.canUndo());
+    m_ui->actionRedo->setEnabled(stack.canRedo());
+    m_ui->actionHistory->setEnabled(true);
+    showHistoryTexts();
+    setWindowModified(!stack.isClean());
+}
+
+void MainWindow::showHistoryTexts() {
+    const QString undo = m_history ? m_history->stack().undoText() : QString();
+    const QString redo = m_history ? m_history->stack().redoText() : QString();
+    m_ui->actionUndo->setText(undo.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undo));
+    m_ui->actionRedo->setText(redo.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redo));
+}
+
+void MainWindow::showHistory() {
+    if (!m_history)
+        return;
+    if (!m_historyDialog)
+        m_historyDialog = new HistoryDialog(m_history->stack(), this);
+    m_historyDialog->show();
+    m_historyDialog->raise();
+    m_historyDialog->activateWindow();
 }
 
 void MainWindow::showAboutDialog() {

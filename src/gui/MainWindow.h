@@ -10,7 +10,13 @@ namespace Ui {
 class MainWindow;
 }
 
+namespace trunkline::changes {
+class StagingHistory;
+}
+
 namespace trunkline::gui {
+
+class HistoryDialog;
 
 // The application shell: navigation on the left, one page per section on the right, the open
 // database in the status bar. Geometry, window state and the current page are remembered in
@@ -42,6 +48,11 @@ public:
     // Adds actions to the File menu, above Quit (e.g. Sync now).
     void addFileActions(const QList<QAction*>& actions);
 
+    // Edit > Undo (Ctrl+Z), Redo (Ctrl+Shift+Z) and History… over the open database's staged edits; the
+    // title's modified mark says the history is not where the database was opened.
+    void setStagingHistory(changes::StagingHistory& history);
+    HistoryDialog* historyDialog() const { return m_historyDialog; }
+
     // Stable key of a page for settings and objectNames ("numbers", "port-orders", ...).
     static QString pageKey(Page page);
 
@@ -61,10 +72,15 @@ private:
     void retranslate();
     void restoreSettings();
     void saveSettings() const;
+    void showHistory();
+    // "Undo Edit +49 30 …": the actions name the entry they take back or stage again.
+    void showHistoryTexts();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::array<QAction*, kPageCount> m_pageActions{};
     QLabel* m_databaseLabel = nullptr;
+    changes::StagingHistory* m_history = nullptr;
+    HistoryDialog* m_historyDialog = nullptr;
 };
 
 } // namespace trunkline::gui

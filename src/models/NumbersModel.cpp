@@ -2,6 +2,7 @@
 
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
+#include "changes/StagingHistory.h"
 #include "core/PhoneNumber.h"
 #include "models/ColumnTitles.h"
 #include "providers/ProviderRegistry.h"
@@ -546,7 +547,7 @@ bool NumbersModel::setLabel(int row, const QString& label, QString* error) {
     }
     // Exactly the members staged: the row holds only part of a Restcomm record.
     return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, r.record, payload, r.version),
-                 error);
+                 tr("Edit %1").arg(m_formatted.at(row)), error);
 }
 
 bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
@@ -555,16 +556,17 @@ bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
         return false;
     }
     const store::NumberRow& r = m_rows.at(row);
-    return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, stored, edited, r.version), error);
+    return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, stored, edited, r.version),
+                 tr("Edit %1").arg(m_formatted.at(row)), error);
 }
 
-bool NumbersModel::stage(store::PendingChange proposed, QString* error) {
+bool NumbersModel::stage(store::PendingChange proposed, const QString& name, QString* error) {
     // Made on the staged revision this model shows, or on none: another admin's revision since, or an
     // update they staged since, is refused rather than written over (or, by a release, dropped unseen).
     proposed.revision = m_stagedRevisions.value({proposed.profileId, proposed.entityKey},
                                                 store::PendingChange::kShowedNoStagedChange);
-    // The stager's changed() signal shows the result (showStagedChange).
-    const changes::StagingResult result = changes::ChangeStager::of(m_database).stage(proposed);
+    // The stager's changed() signal shows the result (showStagedChange), as it does after an undo.
+    const changes::StagingResult result = changes::StagingHistory::of(m_database).stage(proposed, name);
     if (!result.ok()) {
         if (error) {
             *error = result.error;
@@ -580,12 +582,20 @@ bool NumbersModel::stageDelete(const QList<int>& rows, QString* error) {
     {
         // One re-read and one dataChanged for the whole selection, not one per number.
         const QScopedValueRollback batch(m_stagingRows, true);
+        // One entry of the undo history for the selection, with what was staged before a refusal.
+        changes::StagingHistory::Edit edit(changes::StagingHistory::of(m_database),
+                                           rows.size() == 1 && rows.first() >= 0 &&
+                                                   rows.first() < m_rows.size()
+                                               ? tr("Release %1").arg(m_formatted.at(rows.first()))
+                                               : tr("Release %1 numbers").arg(rows.size()));
+        edit.commit();
         for (const int row : rows) {
             if (row < 0 || row >= m_rows.size() || isPendingDelete(row)) {
                 continue;
             }
             const store::NumberRow& r = m_rows.at(row);
-            ok = stage(changes::NumberChangePayloads::numberDelete(r.profileId, r.record, r.version), error);
+            ok = stage(changes::NumberChangePayloads::numberDelete(r.profileId, r.record, r.version), {},
+                       error);
             if (!ok) {
                 break;
             }

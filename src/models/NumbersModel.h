@@ -119,7 +119,8 @@ private:
     void reportError(const QString& message);
     void announceTotal();
     void readPendingChanges();
-    bool stage(store::PendingChange proposed, QString* error);
+    // `name`: the entry of the undo history (changes::StagingHistory).
+    bool stage(store::PendingChange proposed, const QString& name, QString* error);
     void showStagedChange(qint64 profileId, const QString& entity, const QString& entityKey);
 
     store::Database& m_database;

@@ -418,6 +418,84 @@ bool PendingChangeRepository::discard(qint64 id, qint64 readRevision, QString* e
     return true;
 }
 
+bool PendingChangeRepository::reinstate(const PendingChange& change, QString* error) {
+    // Asked first: on PostgreSQL a failed INSERT would abort the caller's transaction before it could ask.
+    QString findError;
+    if (find(change.id, &findError) || !findError.isEmpty()) {
+        return sql::fail(error, findError.isEmpty() ? tr("The pending change %1 cannot be put back: a change "
+                                                         "with that number exists again.")
+                                                          .arg(change.id)
+                                                    : findError);
+    }
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        "INSERT INTO pending_changes ("_L1 + kColumns +
+            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_L1,
+        {change.id, change.profileId, change.entity, change.entityKey, toText(change.operation),
+         payloadText(change.payload), sql::notNull(change.baseVersion), toText(change.state),
+         sql::notNull(change.lastError), change.attempts, sql::toText(change.nextAttemptAt),
+         sql::toText(change.createdAt), sql::toText(change.updatedAt), payloadText(change.baseValues),
+         sql::notNull(change.claimOwner), sql::toText(change.leaseUntil), change.revision,
+         payloadText(change.readBack)});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot put back the pending change %1").arg(change.id),
+                         query);
+    }
+    return true;
+}
+
+bool PendingChangeRepository::withdraw(const PendingChange& change, QString* error) {
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"DELETE FROM pending_changes WHERE id = ? AND profile_id = ? AND entity = ? AND entity_key = ? "
+        u"AND created_at = ? AND revision = ? AND state IN ('pending', 'failed', 'conflict')"_s,
+        {change.id, change.profileId, change.entity, change.entityKey, sql::toText(change.createdAt),
+         change.revision});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot withdraw the pending change %1").arg(change.id),
+                         query);
+    }
+    if (query.numRowsAffected() == 1) {
+        return true;
+    }
+    query.finish();
+    return undoRefusal(change, error);
+}
+
+bool PendingChangeRepository::restoreRevision(const PendingChange& current, const PendingChange& restored,
+                                              QString* error) {
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"UPDATE pending_changes SET payload = ?, base_values = ?, revision = ?, updated_at = ? "
+        u"WHERE id = ? AND profile_id = ? AND entity = ? AND entity_key = ? AND created_at = ? "
+        u"AND revision = ? AND state IN ('pending', 'failed', 'conflict')"_s,
+        {payloadText(restored.payload), payloadText(restored.baseValues), restored.revision,
+         sql::toText(QDateTime::currentDateTimeUtc()), current.id, current.profileId, current.entity,
+         current.entityKey, sql::toText(current.createdAt), current.revision});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(current.id), query);
+    }
+    if (query.numRowsAffected() == 1) {
+        return true;
+    }
+    query.finish();
+    return undoRefusal(current, error);
+}
+
+bool PendingChangeRepository::undoRefusal(const PendingChange& expected, QString* error) const {
+    const std::optional<PendingChange> current = find(expected.id, error);
+    if (!current || current->entityKey != expected.entityKey || current->createdAt != expected.createdAt) {
+        return sql::fail(error, tr("The pending change %1 no longer exists.").arg(expected.id));
+    }
+    if (current->state == ChangeState::Applied) {
+        return sql::fail(error, tr("The pending change %1 was applied meanwhile.").arg(expected.id));
+    }
+    if (current->state == ChangeState::Applying) {
+        return sql::fail(error, tr("The pending change %1 is being applied.").arg(expected.id));
+    }
+    return editedBySomeoneElse(*current, expected.revision, error);
+}
+
 bool PendingChangeRepository::discardRefusal(qint64 id, const std::optional<PendingChange>& current,
                                              QString* error) const {
     if (current) {

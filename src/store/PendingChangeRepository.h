@@ -67,6 +67,18 @@ public:
     // The same, only while the change still has `readRevision` (the one the edit that drops it was made
     // on): another admin's revision in between is refused, not discarded with the change.
     bool discard(qint64 id, qint64 readRevision, QString* error = nullptr);
+    // Undo of staging (changes::ChangeStager::revert): puts a dropped change back exactly as it was, with
+    // its id, state, payload, base values, attempts and revision. Refused when a row has that id again.
+    bool reinstate(const PendingChange& change, QString* error = nullptr);
+    // Undo of staging: drops the change only while it is the very row `change` (same id, record, staging
+    // time and revision) and not being applied or applied; else refused with why (applied, being applied,
+    // edited by someone else, gone).
+    bool withdraw(const PendingChange& change, QString* error = nullptr);
+    // Undo of staging: gives the change `current` (the very row, as withdraw() checks it) the payload, base
+    // values and revision of `restored`, its state before a revision, so that the row is again exactly what
+    // editors and older undo steps saw then.
+    bool restoreRevision(const PendingChange& current, const PendingChange& restored,
+                         QString* error = nullptr);
     // Drops the applied ones of a profile; returns how many, -1 on error.
     int purgeApplied(qint64 profileId, QString* error = nullptr);
 
@@ -80,6 +92,8 @@ private:
     bool refusal(qint64 id, ChangeState to, QString* error) const;
     // Why an edit made on `readRevision` cannot touch `current`: someone else revised it since.
     bool editedBySomeoneElse(const PendingChange& current, qint64 readRevision, QString* error) const;
+    // Why an undo step found `expected` no longer as it left it: gone, applied, being applied or revised.
+    bool undoRefusal(const PendingChange& expected, QString* error) const;
     // Why a DELETE matched no row: `current` (the row as found now, if any) is being applied, or is gone.
     bool discardRefusal(qint64 id, const std::optional<PendingChange>& current, QString* error) const;
     // Runs a prepared UPDATE whose last bound values are still to come (updated_at, id).

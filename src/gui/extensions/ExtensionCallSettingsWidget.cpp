@@ -2,6 +2,7 @@
 
 #include "changes/ChangeStager.h"
 #include "changes/SettingsPayloads.h"
+#include "changes/StagingHistory.h"
 #include "core/PhoneNumber.h"
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
@@ -493,13 +494,14 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
     const QStringList kinds = editedKinds();
     if (kinds.isEmpty())
         return true;
-    changes::ChangeStager& stager = changes::ChangeStager::of(m_database);
+    changes::StagingHistory& history = changes::StagingHistory::of(m_database);
     QHash<QString, QJsonObject> staged;
     QHash<QString, qint64> ids = m_stagedChangeIds;
     QHash<QString, qint64> revisions = m_stagedRevisions;
     QString refused;
     {
         store::Transaction transaction(m_database);
+        changes::StagingHistory::Edit historyEntry(history, tr("Edit the call settings"));
         for (const QString& kind : kinds) {
             const QJsonObject edited = editedDocument(kind);
             // The stager revises the kind's staged change, or drops it when the form is back to the store.
@@ -508,7 +510,7 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
             store::PendingChange proposed = SettingsPayloads::settingsUpdate(m_profileId, m_extensionId, kind,
                                                                              m_stored.value(kind), edited);
             proposed.revision = m_stagedRevisions.value(kind, store::PendingChange::kShowedNoStagedChange);
-            const changes::StagingResult result = stager.stage(proposed);
+            const changes::StagingResult result = history.stage(proposed, {});
             if (!result.ok()) {
                 refused = result.error;
                 break; // the transaction rolls back: nothing staged
@@ -526,6 +528,8 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
         }
         if (refused.isEmpty() && !transaction.commit())
             refused = transaction.error();
+        if (refused.isEmpty())
+            historyEntry.commit();
     }
     if (!refused.isEmpty()) {
         reloadKeepingEdits();

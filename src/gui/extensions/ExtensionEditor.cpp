@@ -2,6 +2,8 @@
 
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
+#include "changes/SettingsPayloads.h"
+#include "changes/StagingHistory.h"
 #include "core/ExtensionValidator.h"
 #include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
@@ -17,8 +19,10 @@
 
 #include <QCompleter>
 #include <QEvent>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -79,6 +83,8 @@ ExtensionEditor::ExtensionEditor(store::Database& database, QWidget* parent)
         }
     });
     connect(m_ui->revertButton, &QPushButton::clicked, this, &ExtensionEditor::revert);
+    connect(&changes::ChangeStager::of(database), &changes::ChangeStager::changed, this,
+            &ExtensionEditor::stagedChangeChanged);
 
     fillCombos();
     clear();
@@ -396,7 +402,41 @@ void ExtensionEditor::updateState() {
     }
 }
 
+void ExtensionEditor::stagedChangeChanged(qint64 profileId, const QString& entity, const QString& entityKey) {
+    // The signal does not say which extension a forwarding entry belongs to: any of them reloads.
+    const bool concernsShown =
+        m_stored && profileId == m_profileId &&
+        ((entity == ChangePayloads::kExtension && entityKey == m_stored->id) ||
+         (entity == changes::SettingsPayloads::kEntity && entityKey.startsWith(m_stored->id + u'/')) ||
+         entity == ChangePayloads::kForwardingNumber);
+    // This form's own save knows what it staged; a burst of rows (a list edit undone) reloads once.
+    if (!concernsShown || m_saving || m_reloadQueued)
+        return;
+    m_reloadQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_reloadQueued = false;
+        if (!m_stored)
+            return;
+        // An undo, a redo or another page changed what is staged: the form shows it.
+        if (!hasUnsavedEdits()) {
+            setExtension(m_profileId, m_stored->id);
+            return;
+        }
+        // In the middle of an edit: what is staged now becomes the baseline and the fields the admin
+        // changed keep what they typed; a part of the form with edits of its own keeps them (its save is
+        // refused if made on an older revision, and then shows the new one with the edits kept).
+        reloadKeepingEdits();
+        QString error;
+        if (!m_forwarding->hasUnsavedEdits() && m_forwarding->setExtension(m_profileId, m_stored->id, &error))
+            m_forwarding->setEditable(m_canEdit, m_whyNot);
+        if (!m_callSettings->hasUnsavedEdits())
+            m_callSettings->setExtension(m_profileId, m_stored->id, m_canEdit, m_whyNot);
+        updateState();
+    });
+}
+
 bool ExtensionEditor::save(QString* error) {
+    const QScopedValueRollback saving(m_saving, true);
     auto fail = [error](const QString& message) {
         if (error)
             *error = message;
@@ -419,6 +459,14 @@ bool ExtensionEditor::save(QString* error) {
     store::Transaction transaction(m_database);
     if (!transaction.isActive())
         return fail(transaction.error());
+    // Everything this save stages is one entry of the undo history, recorded when the transaction commits.
+    const QString shownName = edited.extensionNumber.isEmpty() ? edited.name : edited.extensionNumber;
+    changes::StagingHistory& history = changes::StagingHistory::of(m_database);
+    changes::StagingHistory::Edit historyEntry(
+        history, extensionChanged || (forwardingChanged && settingsChanged)
+                     ? tr("Edit extension %1").arg(shownName)
+                     : (forwardingChanged ? tr("Edit the forwarding list of %1").arg(shownName)
+                                          : tr("Edit the call settings of %1").arg(shownName)));
     QString storeError;
     int extensionChanges = 0;
     qint64 stagedUpdateId = m_stagedUpdateId;
@@ -430,7 +478,7 @@ bool ExtensionEditor::save(QString* error) {
         store::PendingChange proposed =
             ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion);
         proposed.revision = m_stagedRevision;
-        const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(proposed);
+        const changes::StagingResult staged = history.stage(proposed, {});
         if (!staged.ok()) {
             // Another admin's version is shown (else every save is refused the same way) with the fields
             // the admin changed kept, read after the rollback.
@@ -457,6 +505,7 @@ bool ExtensionEditor::save(QString* error) {
         return fail(storeError);
     if (!transaction.commit())
         return fail(transaction.error());
+    historyEntry.commit();
     if (settingsChanged)
         m_callSettings->reload(); // shows the staged documents as its new baseline
 
@@ -473,8 +522,7 @@ bool ExtensionEditor::save(QString* error) {
     if (settingsChanged)
         what << tr("the call settings");
     const QString message = tr("Staged %1 for extension %2; it is sent to the provider with the next sync.")
-                                .arg(what.join(tr(" and ")),
-                                     edited.extensionNumber.isEmpty() ? edited.name : edited.extensionNumber);
+                                .arg(what.join(tr(" and ")), shownName);
     form::showMessages(m_ui->messageLabel, {message});
     emit saved(message);
     return true;

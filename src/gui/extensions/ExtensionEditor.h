@@ -78,6 +78,8 @@ private:
     void reloadKeepingEdits();
     void showFields(const core::Extension& extension);
     void showBaseline();
+    // Reloads the form when what is staged for its extension changed elsewhere (an undo, another page).
+    void stagedChangeChanged(qint64 profileId, const QString& entity, const QString& entityKey);
     void applyPermissions();
     void fieldEdited();
     void updateMessages();
@@ -103,6 +105,8 @@ private:
     QString m_whyNot;
     QString m_whyNotAdministrative;
     bool m_loading = false;
+    bool m_saving = false;       // its own staging signals no reload
+    bool m_reloadQueued = false; // one reload per burst of changed rows
     bool m_wasModified = false;
 };
 

@@ -1,7 +1,7 @@
 #include "gui/extensions/ExtensionsPage.h"
 
 #include "changes/ChangePayloads.h"
-#include "changes/ChangeStager.h"
+#include "changes/StagingHistory.h"
 #include "core/PhoneNumberRecord.h"
 #include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
@@ -261,8 +261,9 @@ void ExtensionsPage::createExtension() {
     }
     const core::Extension extension = dialog.extension();
     const changes::StagingResult staged =
-        changes::ChangeStager::of(m_database)
-            .stage(changes::ChangePayloads::extensionCreate(dialog.profileId(), extension));
+        changes::StagingHistory::of(m_database)
+            .stage(changes::ChangePayloads::extensionCreate(dialog.profileId(), extension),
+                   tr("New extension %1").arg(extension.extensionNumber));
     if (!staged.ok()) {
         showMessage(staged.error);
         return;
@@ -292,8 +293,9 @@ void ExtensionsPage::deleteExtension() {
     const qint64 profile = m_editor->profileId();
     store::ExtensionRepository repository(m_database);
     const changes::StagingResult staged =
-        changes::ChangeStager::of(m_database)
-            .stage(changes::ChangePayloads::extensionDelete(profile, *stored, repository.versionOf(*stored)));
+        changes::StagingHistory::of(m_database)
+            .stage(changes::ChangePayloads::extensionDelete(profile, *stored, repository.versionOf(*stored)),
+                   tr("Delete extension %1").arg(stored->extensionNumber));
     if (!staged.ok()) {
         showMessage(staged.error);
         return;

@@ -1,9 +1,9 @@
 #include "gui/extensions/ForwardingEditor.h"
 
 #include "changes/ChangePayloads.h"
-#include "changes/ChangeStager.h"
 #include "changes/ForwardingListCheck.h"
 #include "changes/ForwardingListPlan.h"
+#include "changes/StagingHistory.h"
 #include "core/PhoneNumber.h"
 #include "gui/PageActions.h"
 #include "gui/Retranslate.h"
@@ -190,9 +190,10 @@ int ForwardingEditor::stage(QString* error) {
     // A list edit is an ordered sequence of entry changes (a swapped flip digit is parked first), staged as
     // planned; the list stays locked until it is applied, so no later edit has to merge into it.
     const changes::StagingResult result =
-        changes::ChangeStager::of(m_database)
+        changes::StagingHistory::of(m_database)
             .stageSequence(changes::ForwardingListPlan::plan(m_model->profileId(), m_model->extensionId(),
-                                                             m_model->storedEntries(), m_model->entries()));
+                                                             m_model->storedEntries(), m_model->entries()),
+                           tr("Edit the forwarding list"));
     if (!result.ok()) {
         if (error)
             *error = result.error;

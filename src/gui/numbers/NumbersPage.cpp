@@ -1,8 +1,8 @@
 #include "gui/numbers/NumbersPage.h"
 
-#include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "changes/ReleaseConsequences.h"
+#include "changes/StagingHistory.h"
 #include "core/PhoneNumber.h"
 #include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
@@ -391,8 +391,9 @@ void NumbersPage::addNumber() {
     if (dialog.exec() != QDialog::Accepted)
         return;
     const changes::StagingResult staged =
-        changes::ChangeStager::of(m_database)
-            .stage(changes::NumberChangePayloads::numberProvision(profile->id, dialog.provisionRequest()));
+        changes::StagingHistory::of(m_database)
+            .stage(changes::NumberChangePayloads::numberProvision(profile->id, dialog.provisionRequest()),
+                   tr("Add number"));
     if (!staged.ok()) {
         QMessageBox::warning(this, tr("Add number"),
                              tr("The new number could not be staged: %1").arg(staged.error));

@@ -1,6 +1,7 @@
 #include "gui/pending/PendingChangesPage.h"
 
 #include "changes/ChangeStager.h"
+#include "changes/StagingHistory.h"
 #include "gui/Retranslate.h"
 #include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
@@ -106,12 +107,18 @@ void PendingChangesPage::discardAll() {
 void PendingChangesPage::discard(const QList<qint64>& ids) {
     if (ids.isEmpty() || m_syncRunning || !m_confirmDiscard(this, int(ids.size())))
         return;
-    changes::ChangeStager& stager = changes::ChangeStager::of(m_database);
     QStringList errors;
-    for (const qint64 id : ids) {
-        const changes::StagingResult discarded = stager.discard(id);
-        if (!discarded.ok())
-            errors << discarded.error;
+    {
+        // One entry of the undo history, with the changes discarded before any refusal.
+        changes::StagingHistory& history = changes::StagingHistory::of(m_database);
+        changes::StagingHistory::Edit historyEntry(
+            history, ids.size() == 1 ? tr("Discard 1 change") : tr("Discard %1 changes").arg(ids.size()));
+        historyEntry.commit();
+        for (const qint64 id : ids) {
+            const changes::StagingResult discarded = history.discard(id, {});
+            if (!discarded.ok())
+                errors << discarded.error;
+        }
     }
     refresh();
     emit changesDiscarded();

@@ -2,6 +2,7 @@
 
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
+#include "changes/StagingHistory.h"
 #include "core/RouteExplanation.h"
 #include "core/RouteLinter.h"
 #include "gui/PageActions.h"
@@ -383,7 +384,8 @@ void RoutingPage::editRoute() {
         store::PendingChange proposed =
             Payloads::numberUpdate(*m_profileId, *stored, dialog.editedRecord(), state->version);
         proposed.revision = revision;
-        const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(proposed);
+        const changes::StagingResult staged =
+            changes::StagingHistory::of(m_database).stage(proposed, tr("Edit route %1").arg(shown.e164));
         if (staged.ok()) {
             emit changesStaged();
             return;
@@ -420,8 +422,9 @@ void RoutingPage::addRoute() {
         return;
     // The stager's changed() signal refreshes the page.
     const changes::StagingResult staged =
-        changes::ChangeStager::of(m_database)
-            .stage(changes::NumberChangePayloads::numberProvision(profile.id, dialog.provisionRequest()));
+        changes::StagingHistory::of(m_database)
+            .stage(changes::NumberChangePayloads::numberProvision(profile.id, dialog.provisionRequest()),
+                   tr("Add route"));
     if (!staged.ok()) {
         QMessageBox::warning(this, tr("Add route"),
                              tr("The new route could not be staged: %1").arg(staged.error));
@@ -436,7 +439,8 @@ void RoutingPage::migrateNumbers() {
     MigrateNumbersDialog dialog(m_database, *m_routingProfile, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const changes::StagingResult staged = changes::ChangeStager::of(m_database).stage(dialog.pendingChange());
+    const changes::StagingResult staged =
+        changes::StagingHistory::of(m_database).stage(dialog.pendingChange(), tr("Migrate numbers"));
     if (!staged.ok()) {
         QMessageBox::warning(this, tr("Migrate numbers"),
                              tr("The migration could not be staged: %1").arg(staged.error));
