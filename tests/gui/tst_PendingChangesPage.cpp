@@ -8,6 +8,7 @@
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
+#include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "demo/DemoEmulator.h"
 #include "gui/numbers/NumbersPage.h"
@@ -87,12 +88,33 @@ private slots:
                     .stageSequence(changes::ForwardingListPlan::plan(m_ringCentral, owner.id, list, edited))
                     .ok());
 
+        // A release, as the Numbers page's Delete stages it.
+        core::PhoneNumberRecord released;
+        for (const core::PhoneNumberRecord& stored :
+             store::PhoneNumberRepository(m_test->database()).list(m_restcomm)) {
+            if (QRegularExpression(u"^\\+[0-9]+$"_s).match(stored.e164).hasMatch()) // a number, not a route
+                released = stored;
+        }
+        QVERIFY(changes::ChangeStager::of(m_test->database())
+                    .stage(changes::NumberChangePayloads::numberDelete(
+                        m_restcomm, released,
+                        store::PhoneNumberRepository(m_test->database()).versionOf(released)))
+                    .ok());
+
         gui::PendingChangesPage page(m_test->database());
         page.setSyncController(m_sync.get());
         page.resize(1200, 720);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         const QStringList lines = treeLines(*page.model());
+        // What a release means, under it.
+        const qsizetype releaseAt = lines.indexOf(u"  Number %1"_s.arg(released.e164));
+        QVERIFY2(releaseAt >= 0, qPrintable(lines.join(u'\n')));
+        QCOMPARE(lines.value(releaseAt + 1), u"    Release the number | requests 2 | Waiting"_s);
+        QVERIFY2(lines.contains(
+                     u"      %1 leaves the account: it can no longer be called or used, and the provider "
+                     "may give it to someone else."_s.arg(released.e164)),
+                 qPrintable(lines.join(u'\n')));
         // Grouped by profile, then record; each field by its form label, before → after.
         const QString numberRecord = u"  Number %1"_s.arg(number);
         QVERIFY2(lines.first().startsWith(u"Demo"_s), qPrintable(lines.join(u'\n'))); // a profile row
@@ -119,6 +141,35 @@ private slots:
         QVERIFY2(lines.contains(u"      Phone number: %1 → —"_s.arg(list.last().phoneNumber)),
                  qPrintable(lines.join(u'\n')));
         screenshot(page, u"pending"_s);
+    }
+
+    // A change parked as a conflict stays on the page, selectable (to discard or resolve it), but is not
+    // applied.
+    void aConflictStaysVisibleAndSelectable() {
+        editLabelOnNumbersPage(7, u"Parked"_s);
+        store::PendingChangeRepository repository(m_test->database());
+        const store::PendingChange staged = repository.list(m_restcomm).first();
+        const store::ChangeClaim claim{u"test@localhost:1#t"_s, QDateTime::currentDateTimeUtc().addSecs(600)};
+        QVERIFY(repository.markApplying(staged.id, claim));
+        QVERIFY(
+            repository.markConflict(staged.id, claim.owner, u"The record was changed at the provider."_s));
+
+        gui::PendingChangesPage page(m_test->database());
+        page.setSyncController(m_sync.get());
+        const QModelIndex row = page.model()->indexOfChange(staged.id);
+        QVERIFY(row.isValid());
+        QCOMPARE(row.siblingAtColumn(Model::StateColumn).data().toString(), u"Conflict"_s);
+        QCOMPARE(row.siblingAtColumn(Model::MessageColumn).data().toString(),
+                 u"The record was changed at the provider."_s);
+        auto* tree = page.findChild<QTreeView*>(u"treeView"_s);
+        tree->selectionModel()->select(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(page.selectedChangeIds(), QList<qint64>{staged.id});
+        QVERIFY(!page.findChild<QPushButton*>(u"applySelectedButton"_s)->isEnabled());
+        QVERIFY(!page.findChild<QPushButton*>(u"applyButton"_s)->isEnabled());
+        QVERIFY(page.findChild<QPushButton*>(u"discardButton"_s)->isEnabled());
+        page.setConfirmDiscard([](QWidget*, int count) { return count == 1; });
+        QTest::mouseClick(page.findChild<QPushButton*>(u"discardButton"_s), Qt::LeftButton);
+        QVERIFY(page.model()->changes().isEmpty());
     }
 
     void applySelectedSendsOnlyTheChosenChange() {

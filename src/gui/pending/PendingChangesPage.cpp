@@ -126,6 +126,13 @@ void PendingChangesPage::refresh() {
     const QList<qint64> selected = selectedChangeIds();
     m_model->reload();
     m_ui->treeView->expandAll();
+    // What a buy or release means is a sentence: it gets the row's whole width.
+    const QModelIndexList consequences =
+        m_model->match(m_model->index(0, 0), models::PendingChangesModel::RowKindRole,
+                       static_cast<int>(models::PendingChangesModel::RowKind::Consequence), -1,
+                       Qt::MatchExactly | Qt::MatchRecursive);
+    for (const QModelIndex& index : consequences)
+        m_ui->treeView->setFirstColumnSpanned(index.row(), index.parent(), true);
     for (const qint64 id : selected) {
         const QModelIndex index = m_model->indexOfChange(id);
         if (index.isValid())
