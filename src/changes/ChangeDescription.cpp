@@ -7,6 +7,7 @@
 #include "changes/SettingsPayloads.h"
 #include "core/Extension.h"
 #include "core/ForwardingNumber.h"
+#include "core/RouteMatcher.h"
 #include "store/ExtensionRepository.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/ForwardingNumberRepository.h"
@@ -295,6 +296,9 @@ void ChangeDescriber::describeNumber(const store::PendingChange& change, const Q
     const std::optional<core::PhoneNumberRecord> stored =
         store::PhoneNumberRepository(m_database).find(change.profileId, change.entityKey);
     const QString number = stored ? stored->e164 : change.entityKey;
+    // Restcomm's regex routes are incoming numbers too; the Routing page calls them routes.
+    const QString title =
+        core::RouteMatcher::isRegexEntry(number) ? tr("Route %1").arg(number) : tr("Number %1").arg(number);
     description.recordKey = EntityKind::kPhoneNumber + u'/' + change.entityKey;
     const bool restcomm = provider == core::kProviderRestcomm;
     const auto text = [this, &change](const QString& path, const QJsonValue& value) {
@@ -339,7 +343,7 @@ void ChangeDescriber::describeNumber(const store::PendingChange& change, const Q
         return;
     }
     case store::ChangeOperation::Delete: {
-        description.recordTitle = tr("Number %1").arg(number);
+        description.recordTitle = title;
         description.summary = tr("Release the number");
         description.requests = restcomm ? std::optional(2) : std::nullopt;
         description.consequences << tr("%1 leaves the account: it can no longer be called or used, and "
@@ -352,7 +356,7 @@ void ChangeDescriber::describeNumber(const store::PendingChange& change, const Q
     case store::ChangeOperation::Update:
         break;
     }
-    description.recordTitle = tr("Number %1").arg(number);
+    description.recordTitle = title;
     QStringList labels;
     for (const FieldChange& field : std::as_const(description.fields))
         labels << field.label;

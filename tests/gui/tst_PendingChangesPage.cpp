@@ -10,6 +10,7 @@
 #include "changes/ForwardingListPlan.h"
 #include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
+#include "core/RouteMatcher.h"
 #include "demo/DemoEmulator.h"
 #include "gui/numbers/NumbersPage.h"
 #include "gui/pending/PendingChangesPage.h"
@@ -116,7 +117,7 @@ private slots:
                      "may give it to someone else."_s.arg(released.e164)),
                  qPrintable(lines.join(u'\n')));
         // Grouped by profile, then record; each field by its form label, before → after.
-        const QString numberRecord = u"  Number %1"_s.arg(number);
+        const QString numberRecord = u"  "_s + numberTitle(number);
         QVERIFY2(lines.first().startsWith(u"Demo"_s), qPrintable(lines.join(u'\n'))); // a profile row
         const qsizetype numberAt = lines.indexOf(numberRecord);
         QVERIFY2(numberAt >= 0, qPrintable(lines.join(u'\n')));
@@ -192,7 +193,7 @@ private slots:
         QCOMPARE(repository.find(staged.first().id)->state, store::ChangeState::Applied);
         QCOMPARE(repository.find(staged.last().id)->state, store::ChangeState::Pending);
         QCOMPARE(repository.find(staged.last().id)->attempts, 0);
-        QCOMPARE(resultLines(page), QStringList{u"Applied | Number %1 · Edit: Label | "_s.arg(first)});
+        QCOMPARE(resultLines(page), QStringList{u"Applied | %1 · Edit: Label | "_s.arg(numberTitle(first))});
 
         // The provider holds the one label and not the other: pulled without pushing.
         pullRestcommWithoutPushing();
@@ -237,7 +238,7 @@ private slots:
 
         QStringList results = resultLines(page);
         QCOMPARE(results.size(), 2);
-        QVERIFY2(results.contains(u"Applied | Number %1 · Edit: Label | "_s.arg(number)),
+        QVERIFY2(results.contains(u"Applied | %1 · Edit: Label | "_s.arg(numberTitle(number))),
                  qPrintable(results.join(u'\n')));
         const QString failed = results.filter(u"Failed | Extension "_s).value(0);
         QVERIFY2(failed.contains(u"· Edit: Extension number | "_s), qPrintable(results.join(u'\n')));
@@ -256,7 +257,7 @@ private slots:
         QCOMPARE(failedItems.size(), 1);
         failedItems.first()->setSelected(true);
         QTest::mouseClick(page.findChild<QPushButton*>(u"dismissButton"_s), Qt::LeftButton);
-        QCOMPARE(resultLines(page), QStringList{u"Applied | Number %1 · Edit: Label | "_s.arg(number)});
+        QCOMPARE(resultLines(page), QStringList{u"Applied | %1 · Edit: Label | "_s.arg(numberTitle(number))});
         QTest::mouseClick(page.findChild<QPushButton*>(u"dismissAllButton"_s), Qt::LeftButton);
         QVERIFY(resultLines(page).isEmpty());
         QVERIFY(!box->isVisible());
@@ -318,6 +319,10 @@ private:
         };
         walk({}, 0);
         return lines;
+    }
+    // How the page names a Restcomm incoming number: a regex route, or a number.
+    static QString numberTitle(const QString& number) {
+        return (core::RouteMatcher::isRegexEntry(number) ? u"Route "_s : u"Number "_s) + number;
     }
     static QStringList resultLines(const gui::PendingChangesPage& page) {
         QStringList lines;
