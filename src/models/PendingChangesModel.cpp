@@ -192,15 +192,6 @@ QString PendingChangesModel::entityText(const QString& entity) {
     return entity;
 }
 
-QString PendingChangesModel::operationText(store::ChangeOperation operation) {
-    static constexpr std::pair<store::ChangeOperation, const char*> kTexts[] = {
-        {store::ChangeOperation::Create, QT_TR_NOOP("Create")},
-        {store::ChangeOperation::Update, QT_TR_NOOP("Update")},
-        {store::ChangeOperation::Delete, QT_TR_NOOP("Delete")},
-    };
-    return translatedText(kTexts, operation);
-}
-
 QString PendingChangesModel::stateText(store::ChangeState state) {
     static constexpr std::pair<store::ChangeState, const char*> kTexts[] = {
         {store::ChangeState::Pending, QT_TR_NOOP("Waiting")},

@@ -58,7 +58,6 @@ public:
 
     // "Extension", "Forwarding number", ... for an entity name of changes::EntityKind.
     static QString entityText(const QString& entity);
-    static QString operationText(store::ChangeOperation operation);
     static QString stateText(store::ChangeState state);
     // "name: Sales · timeZone: Europe/Berlin" — what the change sets, in one line.
     static QString payloadSummary(const QJsonObject& payload);
