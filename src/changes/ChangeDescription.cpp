@@ -166,9 +166,10 @@ QString ChangeDescription::kindText(Kind kind) {
 }
 
 QString ChangeDescription::requestsText() const {
-    return requests
-               ? ChangeDescriber::tr("Requests to apply: %1").arg(*requests)
-               : ChangeDescriber::tr("The provider offers no request for this change; applying it fails.");
+    return requests ? ChangeDescriber::tr("Requests to apply: %1").arg(*requests)
+                    : ChangeDescriber::tr(
+                          "The provider's API offers no request for this change: applying it fails. "
+                          "Discard it, or make the change in the provider's portal.");
 }
 
 QString ChangeDescription::text() const {
@@ -181,7 +182,8 @@ QString ChangeDescription::text() const {
         else
             out += ChangeDescriber::tr("  %1: %2 → %3\n").arg(field.label, field.before, field.after);
     }
-    out += u"  "_s + requestsText() + u'\n';
+    if (requests) // else it is one of the consequences
+        out += u"  "_s + requestsText() + u'\n';
     for (const QString& consequence : consequences)
         out += u"  ! "_s + consequence + u'\n';
     return out;
@@ -243,6 +245,9 @@ ChangeDescription ChangeDescriber::describe(const store::PendingChange& change) 
         describeSettings(change, description);
     else
         description.summary = tr("%1 %2").arg(change.entity, change.entityKey);
+    // Better said before Apply than learnt from its failure.
+    if (!description.requests)
+        description.consequences << description.requestsText();
     // A create tried before is looked up at the provider first, so that it is never made twice.
     if (description.requests && change.operation == store::ChangeOperation::Create && change.attempts > 0)
         ++*description.requests;

@@ -119,6 +119,26 @@ private slots:
                  QStringList{u"Extension 101 (Anna Wolf) loses +493012345678, its direct number."_s});
     }
 
+    // RingCentral's API sets no label on a number: the review says so before Apply fails.
+    void aChangeTheProviderCannotMakeSaysSo() {
+        const core::PhoneNumberRecord number = storedNumber(m_profile, u"ringcentral"_s, {});
+        core::PhoneNumberRecord edited = number;
+        edited.label = u"Reception"_s;
+        const ChangeDescription description = describe(changes::NumberChangePayloads::numberUpdate(
+            m_profile, number, edited, store::PhoneNumberRepository(m_test->database()).versionOf(number)));
+        QCOMPARE(description.fields, (QList<FieldChange>{{u"Label"_s, u"(empty)"_s, u"Reception"_s}}));
+        QCOMPARE(description.requests, std::nullopt);
+        QCOMPARE(
+            description.consequences,
+            QStringList{u"The provider's API offers no request for this change: applying it fails. Discard "
+                        "it, or make the change in the provider's portal."_s});
+        QCOMPARE(description.text(),
+                 u"Number +493012345678 · Edit: Label\n"
+                 "  Label: (empty) → Reception\n"
+                 "  ! The provider's API offers no request for this change: applying it fails. "
+                 "Discard it, or make the change in the provider's portal.\n"_s);
+    }
+
     void releasingANumberSaysItLeavesTheAccount() {
         const qint64 restcomm = m_test->addProfile(u"Restcomm office"_s, u"restcomm"_s);
         core::PhoneNumberRecord number = storedNumber(restcomm, u"restcomm"_s, {});
