@@ -23,11 +23,8 @@ SyncController::SyncController(store::Database& database, connection::Connection
         if (!m_running)
             return;
         emit progress(tr("%1: %2").arg(m_current.name, step.what), step.done, step.total);
-        if (!m_pull && step.total > 0) {
-            m_profilePushed = int(step.total);
-            emit applyProgress(m_pushedBefore + int(step.done),
-                               std::max(m_pushTotal, m_pushedBefore + m_profilePushed));
-        }
+        if (!m_pull)
+            emit applyProgress(std::min(m_pushedBefore + int(step.done), m_pushTotal), m_pushTotal);
     });
     connect(m_engine.get(), &sync::SyncEngine::finished, this, &SyncController::onProfileFinished);
     connect(m_engine.get(), &sync::SyncEngine::detailsRefreshed, this,
@@ -90,7 +87,7 @@ void SyncController::start(bool pull, const std::function<int(const store::Profi
     m_only = std::move(only);
     m_pushTotal = 0;
     m_pushedBefore = 0;
-    m_profilePushed = 0;
+    m_planned.clear();
     m_errors.clear();
     m_queue.clear();
     emit started();
@@ -102,6 +99,7 @@ void SyncController::start(bool pull, const std::function<int(const store::Profi
     for (const store::Profile& profile : profiles) {
         if (const int count = wanted(profile); count > 0) {
             m_queue << profile;
+            m_planned.insert(profile.id, count);
             m_pushTotal += count;
         }
     }
@@ -167,10 +165,10 @@ void SyncController::syncWith(connection::Connection& connection) {
 }
 
 void SyncController::onProfileFinished(const sync::SyncReport& report) {
-    m_pushedBefore += m_profilePushed;
-    m_profilePushed = 0;
+    // The profile's changes are dealt with, applied or not (another applier's, a failed connection).
+    m_pushedBefore += m_planned.value(m_current.id);
     if (!m_pull)
-        emit applyProgress(m_pushedBefore, std::max(m_pushTotal, m_pushedBefore));
+        emit applyProgress(m_pushedBefore, m_pushTotal);
     for (const QString& error : report.errors)
         m_errors << tr("%1: %2").arg(m_current.name, error);
     // Changes another applier holds are not this run's failures, but the admin is told they were skipped.

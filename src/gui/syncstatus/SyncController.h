@@ -72,10 +72,10 @@ private:
     store::Profile m_current;
     QStringList m_errors;
     QTimer m_detailsArrived;
-    QSet<qint64> m_only;     // Apply selected: these changes only
-    int m_pushTotal = 0;     // changes the run applies, over all its profiles
-    int m_pushedBefore = 0;  // of them, those of the profiles done
-    int m_profilePushed = 0; // of them, those of the current profile
+    QSet<qint64> m_only;          // Apply selected: these changes only
+    QHash<qint64, int> m_planned; // a push: by profile id, how many of its changes the run applies
+    int m_pushTotal = 0;          // ... over all its profiles
+    int m_pushedBefore = 0;       // ... of the profiles done
     bool m_pull = true;
     bool m_running = false;
     bool m_cancelled = false;
