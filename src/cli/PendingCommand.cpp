@@ -1,7 +1,7 @@
 #include "cli/PendingCommand.h"
 
+#include "changes/ChangeDescription.h"
 #include "changes/ChangeStager.h"
-#include "changes/PayloadMembers.h"
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
 #include "cli/SyncCommand.h"
@@ -32,45 +32,12 @@ QJsonObject PendingCommand::toJson(const store::PendingChange& change, const QSt
                        {u"updatedAt"_s, change.updatedAt.toUTC().toString(Qt::ISODate)}};
 }
 
-QString PendingCommand::describe(const store::PendingChange& change, const QString& profileName) {
-    const auto text = [](const QJsonValue& value) -> QString {
-        if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()))
-            return tr("(empty)");
-        if (value.isString())
-            return value.toString();
-        if (value.isBool())
-            return value.toBool() ? u"true"_s : u"false"_s;
-        if (value.isDouble())
-            return QString::number(value.toDouble());
-        if (value.isArray()) {
-            QStringList items;
-            for (const QJsonValue& item : value.toArray())
-                items << (item.isString()
-                              ? item.toString()
-                              : QString::fromUtf8(
-                                    QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact)));
-            return items.join(u", "_s);
-        }
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    };
-    QString out = tr("Change %1 · %2 · %3 %4 %5 · %6\n")
-                      .arg(QString::number(change.id), profileName, store::toText(change.operation),
-                           change.entity, change.entityKey, store::toText(change.state));
-    // An update shows each field it touches as it was when staged and as it will be; a create only the
-    // new values, a delete the values that go.
-    for (const QString& path : changes::PayloadMembers::paths(
-             change.operation == store::ChangeOperation::Delete ? change.baseValues : change.payload)) {
-        const QJsonValue before = changes::PayloadMembers::valueAt(change.baseValues, path);
-        const QJsonValue after = changes::PayloadMembers::valueAt(change.payload, path);
-        // A member that names the record (a forwarding number's extension) is in both: not a change.
-        if (change.operation == store::ChangeOperation::Update && before == after)
-            continue;
-        if (change.operation == store::ChangeOperation::Update)
-            out += tr("  %1: %2 → %3\n").arg(path, text(before), text(after));
-        else
-            out += tr("  %1: %2\n")
-                       .arg(path, text(change.operation == store::ChangeOperation::Delete ? before : after));
-    }
+QString PendingCommand::describe(store::Database& database, const store::PendingChange& change,
+                                 const QString& profileName) {
+    // The same words as the Pending changes page: its fields by their form labels, before → after.
+    QString out =
+        tr("Change %1 · %2 · %3\n").arg(QString::number(change.id), profileName, store::toText(change.state));
+    out += changes::ChangeDescriber(database).describe(change).text();
     if (change.attempts > 0 || !change.lastError.isEmpty())
         out += tr("Attempts: %1. %2\n").arg(change.attempts).arg(change.lastError);
     return out;
@@ -131,7 +98,7 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         if (format == u"json"_s)
             context.out() << QJsonDocument(toJson(*change, profileName)).toJson(QJsonDocument::Indented);
         else
-            context.out() << describe(*change, profileName);
+            context.out() << describe(*db, *change, profileName);
         return kExitOk;
     }
     if (action == u"discard"_s) {

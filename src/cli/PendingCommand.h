@@ -6,6 +6,10 @@
 #include <QJsonObject>
 #include <QStringList>
 
+namespace trunkline::store {
+class Database;
+}
+
 namespace trunkline::cli {
 
 class CliContext;
@@ -20,8 +24,10 @@ public:
     static int run(CliContext& context, const QStringList& arguments);
     // One change as `pending list --format json` (and `stage --format json`) print it.
     static QJsonObject toJson(const store::PendingChange& change, const QString& profileName);
-    // One change as `pending show` prints it: what it does, then each field it touches, before → after.
-    static QString describe(const store::PendingChange& change, const QString& profileName);
+    // One change as `pending show` prints it (changes::ChangeDescription): what it does, then each field it
+    // touches by its form label, before → after, the requests it takes and what it means.
+    static QString describe(store::Database& database, const store::PendingChange& change,
+                            const QString& profileName);
 };
 
 } // namespace trunkline::cli

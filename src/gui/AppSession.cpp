@@ -68,12 +68,10 @@ AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets,
     connect(m_sync.get(), &SyncController::started, this, [this] {
         m_syncAction->setEnabled(false);
         m_cancelAction->setEnabled(true);
-        m_pending->setSyncRunning(true);
     });
     connect(m_sync.get(), &SyncController::finished, this, [this] {
         m_syncAction->setEnabled(true);
         m_cancelAction->setEnabled(false);
-        m_pending->setSyncRunning(false);
         storeChanged();
     });
     showProfile(m_switcher->currentProfileId());
@@ -93,9 +91,21 @@ void AppSession::announceWaitingChanges() {
                                    store::ChangeState::Conflict, store::ChangeState::Applying})
                 .size());
     }
-    if (waiting > 0)
-        m_window->statusBar()->showMessage(
-            tr("Staged changes waiting to be applied: %1. See Pending changes (Ctrl+5).").arg(waiting));
+    if (waiting == 0 || m_window->currentPage() == MainWindow::Page::PendingChanges)
+        return;
+    m_window->statusBar()->showMessage(
+        tr("Staged changes waiting to be applied: %1. See Pending changes (Ctrl+5).").arg(waiting));
+    // One click to the review; the button goes once the admin has been there.
+    auto* review = new QPushButton(tr("&Review…"), m_window.get());
+    review->setObjectName(u"reviewChangesButton"_s);
+    review->setToolTip(tr("Open the Pending changes page (Ctrl+5)"));
+    m_window->statusBar()->addPermanentWidget(review);
+    connect(review, &QPushButton::clicked, this,
+            [this] { m_window->showPage(MainWindow::Page::PendingChanges); });
+    connect(m_window.get(), &MainWindow::currentPageChanged, review, [review](MainWindow::Page page) {
+        if (page == MainWindow::Page::PendingChanges)
+            review->deleteLater();
+    });
 }
 
 AppSession::~AppSession() = default;
@@ -160,7 +170,7 @@ void AppSession::wirePages() {
     m_portOrders->setConnectionFactory(m_connections.get());
     connect(m_portOrders, &PortOrdersPage::orderPlaced, m_sync.get(), &SyncController::syncAll);
     m_routing->setConnectionFactory(m_connections.get());
-    connect(m_pending, &PendingChangesPage::applyRequested, m_sync.get(), &SyncController::applyPending);
+    m_pending->setSyncController(m_sync.get());
     // An opened extension's forwarding list and settings are fetched before anything else; the page
     // re-reads them with the next storeChanged().
     connect(m_extensions, &ExtensionsPage::extensionOpened, m_sync.get(),

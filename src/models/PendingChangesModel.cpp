@@ -1,5 +1,6 @@
 #include "models/PendingChangesModel.h"
 
+#include "changes/ChangeDescription.h"
 #include "models/ColumnTitles.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
@@ -11,7 +12,9 @@
 #include <QLocale>
 #include <QPalette>
 #include <algorithm>
+#include <array>
 #include <cstddef>
+#include <functional>
 #include <iterator>
 #include <utility>
 
@@ -51,8 +54,9 @@ QString valueText(const QJsonValue& value) {
 } // namespace
 
 PendingChangesModel::PendingChangesModel(store::Database& database, QObject* parent)
-    : QAbstractTableModel(parent)
+    : QStandardItemModel(parent)
     , m_database(database) {
+    setColumnCount(ColumnCount);
 }
 
 bool PendingChangesModel::reload() {
@@ -67,17 +71,105 @@ bool PendingChangesModel::reload() {
             break;
         changes += repository.list(profile.id, open, &error);
     }
-    beginResetModel();
     m_lastError = error;
-    m_profiles.clear();
+    QHash<qint64, store::Profile> byId;
     for (const store::Profile& profile : profiles)
-        m_profiles.insert(profile.id, profile);
+        byId.insert(profile.id, profile);
     // Applied in the order they were staged, whatever the profile.
     std::sort(changes.begin(), changes.end(),
               [](const store::PendingChange& a, const store::PendingChange& b) { return a.id < b.id; });
     m_changes = error.isEmpty() ? changes : QList<store::PendingChange>{};
-    endResetModel();
+    rebuild(byId);
     return error.isEmpty();
+}
+
+namespace {
+
+QList<QStandardItem*> rowOf(const QString& title, PendingChangesModel::RowKind kind, qint64 changeId = 0) {
+    QList<QStandardItem*> row;
+    for (int column = 0; column < PendingChangesModel::ColumnCount; ++column) {
+        auto* item = new QStandardItem;
+        item->setEditable(false);
+        item->setData(static_cast<int>(kind), PendingChangesModel::RowKindRole);
+        if (changeId > 0)
+            item->setData(changeId, PendingChangesModel::ChangeIdRole);
+        row << item;
+    }
+    row.first()->setText(title);
+    return row;
+}
+
+// Adds `requests` to the Requests column of a group row.
+void addRequests(QStandardItem* group, int requests) {
+    QStandardItem* cell =
+        group->model()->itemFromIndex(group->index().siblingAtColumn(PendingChangesModel::RequestsColumn));
+    const int sum = cell->data(Qt::UserRole).toInt() + requests;
+    cell->setData(sum, Qt::UserRole);
+    cell->setText(QString::number(sum));
+}
+
+} // namespace
+
+void PendingChangesModel::rebuild(const QHash<qint64, store::Profile>& profiles) {
+    removeRows(0, rowCount());
+    const changes::ChangeDescriber describer(m_database);
+    QHash<qint64, QStandardItem*> profileRows;
+    QHash<QString, QStandardItem*> recordRows; // by profile id and record key
+    for (const store::PendingChange& change : std::as_const(m_changes)) {
+        const changes::ChangeDescription description = describer.describe(change);
+        QStandardItem* profileRow = profileRows.value(change.profileId);
+        if (!profileRow) {
+            const QList<QStandardItem*> row = rowOf(profiles.value(change.profileId).name, RowKind::Profile);
+            appendRow(row);
+            profileRow = row.first();
+            profileRows.insert(change.profileId, profileRow);
+        }
+        const QString recordKey = QString::number(change.profileId) + u'/' + description.recordKey;
+        QStandardItem* recordRow = recordRows.value(recordKey);
+        if (!recordRow) {
+            const QList<QStandardItem*> row = rowOf(description.recordTitle, RowKind::Record);
+            profileRow->appendRow(row);
+            recordRow = row.first();
+            recordRows.insert(recordKey, recordRow);
+        }
+
+        QList<QStandardItem*> row = rowOf(description.summary, RowKind::Change, change.id);
+        row[ChangeColumn]->setData(static_cast<int>(description.kind), ChangeKindRole);
+        row[ChangeColumn]->setToolTip(description.text());
+        row[RequestsColumn]->setText(description.requests ? QString::number(*description.requests) : tr("—"));
+        row[RequestsColumn]->setToolTip(description.requestsText());
+        row[StateColumn]->setText(stateText(change.state));
+        row[StateColumn]->setData(static_cast<int>(change.state), StateRole);
+        if (change.state == store::ChangeState::Conflict || change.state == store::ChangeState::Failed)
+            row[StateColumn]->setForeground(QBrush(QColor(0xc0, 0x39, 0x2b)));
+        if (change.state == store::ChangeState::Conflict) {
+            QFont bold;
+            bold.setBold(true);
+            row[StateColumn]->setFont(bold);
+        }
+        row[MessageColumn]->setText(change.lastError);
+        row[MessageColumn]->setToolTip(change.lastError);
+        row[StagedColumn]->setText(QLocale().toString(change.createdAt.toLocalTime(), QLocale::ShortFormat));
+        for (const changes::FieldChange& field : description.fields) {
+            QList<QStandardItem*> fieldRow = rowOf(field.label, RowKind::Field, change.id);
+            fieldRow[BeforeColumn]->setText(field.before.isEmpty() ? tr("—") : field.before);
+            fieldRow[AfterColumn]->setText(field.after.isEmpty() ? tr("—") : field.after);
+            fieldRow[BeforeColumn]->setToolTip(field.before);
+            fieldRow[AfterColumn]->setToolTip(field.after);
+            row.first()->appendRow(fieldRow);
+        }
+        for (const QString& consequence : description.consequences) {
+            QList<QStandardItem*> consequenceRow = rowOf(consequence, RowKind::Consequence, change.id);
+            consequenceRow.first()->setToolTip(consequence);
+            consequenceRow.first()->setForeground(QBrush(QColor(0xb3, 0x6b, 0x00)));
+            row.first()->appendRow(consequenceRow);
+        }
+        recordRow->appendRow(row);
+        if (description.requests) {
+            addRequests(recordRow, *description.requests);
+            addRequests(profileRow, *description.requests);
+        }
+    }
 }
 
 int PendingChangesModel::applicableCount() const {
@@ -100,15 +192,6 @@ QString PendingChangesModel::entityText(const QString& entity) {
     return entity;
 }
 
-QString PendingChangesModel::operationText(store::ChangeOperation operation) {
-    static constexpr std::pair<store::ChangeOperation, const char*> kTexts[] = {
-        {store::ChangeOperation::Create, QT_TR_NOOP("Create")},
-        {store::ChangeOperation::Update, QT_TR_NOOP("Update")},
-        {store::ChangeOperation::Delete, QT_TR_NOOP("Delete")},
-    };
-    return translatedText(kTexts, operation);
-}
-
 QString PendingChangesModel::stateText(store::ChangeState state) {
     static constexpr std::pair<store::ChangeState, const char*> kTexts[] = {
         {store::ChangeState::Pending, QT_TR_NOOP("Waiting")},
@@ -127,74 +210,47 @@ QString PendingChangesModel::payloadSummary(const QJsonObject& payload) {
     return parts.join(u" · "_s);
 }
 
-int PendingChangesModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_changes.size());
-}
-
-int PendingChangesModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant PendingChangesModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
-    const store::PendingChange& change = m_changes.at(index.row());
-    switch (role) {
-    case ChangeIdRole:
-        return change.id;
-    case StateRole:
-        return static_cast<int>(change.state);
-    case Qt::ToolTipRole:
-        if (index.column() == DetailsColumn)
-            return QString::fromUtf8(QJsonDocument(change.payload).toJson(QJsonDocument::Indented));
-        if (index.column() == MessageColumn && !change.lastError.isEmpty())
-            return change.lastError;
-        return {};
-    case Qt::ForegroundRole:
-        if (index.column() == StateColumn &&
-            (change.state == store::ChangeState::Conflict || change.state == store::ChangeState::Failed))
-            return QBrush(QColor(0xc0, 0x39, 0x2b));
-        return {};
-    case Qt::FontRole:
-        if (index.column() == StateColumn && change.state == store::ChangeState::Conflict) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
+QList<qint64> PendingChangesModel::changeIdsUnder(const QModelIndexList& indexes) const {
+    QList<qint64> ids;
+    const std::function<void(const QModelIndex&)> collect = [&](const QModelIndex& index) {
+        const QVariant id = index.data(ChangeIdRole);
+        if (id.isValid()) {
+            if (!ids.contains(id.toLongLong()))
+                ids << id.toLongLong();
+            return;
         }
-        return {};
-    case Qt::DisplayRole:
-        break;
-    default:
-        return {};
+        for (int row = 0; row < rowCount(index); ++row)
+            collect(this->index(row, 0, index));
+    };
+    for (const QModelIndex& index : indexes)
+        collect(index.siblingAtColumn(0));
+    // In the order they will be applied.
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QModelIndex PendingChangesModel::indexOfChange(qint64 changeId) const {
+    const QModelIndexList found =
+        match(index(0, 0), ChangeIdRole, changeId, 1, Qt::MatchExactly | Qt::MatchRecursive);
+    return found.isEmpty() ? QModelIndex() : found.first();
+}
+
+std::optional<store::PendingChange> PendingChangesModel::change(qint64 changeId) const {
+    for (const store::PendingChange& change : m_changes) {
+        if (change.id == changeId)
+            return change;
     }
-    switch (index.column()) {
-    case ProfileColumn:
-        return m_profiles.value(change.profileId).name;
-    case WhatColumn:
-        return tr("%1 %2").arg(operationText(change.operation), entityText(change.entity));
-    case RecordColumn:
-        return change.entityKey;
-    case DetailsColumn:
-        return payloadSummary(change.payload);
-    case StateColumn:
-        return stateText(change.state);
-    case MessageColumn:
-        return change.lastError;
-    case StagedColumn:
-        return QLocale().toString(change.createdAt.toLocalTime(), QLocale::ShortFormat);
-    default:
-        return {};
-    }
+    return std::nullopt;
 }
 
 QVariant PendingChangesModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return QStandardItemModel::headerData(section, orientation, role);
     if (section < 0 || section >= ColumnCount)
         return {};
     static constexpr std::array kTitles{
-        QT_TR_NOOP("Profile"), QT_TR_NOOP("Change"),  QT_TR_NOOP("Record"), QT_TR_NOOP("New values"),
-        QT_TR_NOOP("State"),   QT_TR_NOOP("Message"), QT_TR_NOOP("Staged"),
+        QT_TR_NOOP("Change"), QT_TR_NOOP("Before"), QT_TR_NOOP("After"),   QT_TR_NOOP("Requests"),
+        QT_TR_NOOP("State"),  QT_TR_NOOP("Staged"), QT_TR_NOOP("Message"),
     };
     static_assert(kTitles.size() == ColumnCount);
     return columnTitle(staticMetaObject, kTitles, section);

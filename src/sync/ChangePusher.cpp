@@ -91,11 +91,14 @@ void ChangePusher::start(std::optional<qint64> onlyChangeId, bool ignoreBackoff)
                                 : changes.due(m_profile.id, now, &error);
         if (!error.isEmpty())
             m_report.errors << error;
+        if (!m_only.isEmpty())
+            m_queue.removeIf(
+                [this](const store::PendingChange& change) { return !m_only.contains(change.id); });
         // A failed change waiting out its backoff is still open: the run must not look finished.
         for (const store::PendingChange& change : changes.list(m_profile.id, {store::ChangeState::Failed})) {
             const bool queued = std::any_of(m_queue.cbegin(), m_queue.cend(),
                                             [&](const store::PendingChange& c) { return c.id == change.id; });
-            if (!queued)
+            if (!queued && (m_only.isEmpty() || m_only.contains(change.id)))
                 m_report.waiting << tr("Change %1 (%2 %3) failed earlier and is due again at %4: %5")
                                         .arg(QString::number(change.id), change.entity, change.entityKey,
                                              change.nextAttemptAt.toString(Qt::ISODate), change.lastError);

@@ -8,6 +8,7 @@
 #include "sync/SyncTypes.h"
 
 #include <QObject>
+#include <QSet>
 #include <functional>
 #include <optional>
 
@@ -33,6 +34,8 @@ public:
     // Pushes every due change (every pending or failed one, due or not, when `ignoreBackoff`: the admin's
     // Apply), or only `onlyChangeId` (the admin's explicit "apply", due or not).
     void start(std::optional<qint64> onlyChangeId = {}, bool ignoreBackoff = false);
+    // Only these of the due changes (the admin's Apply selected); call before start().
+    void restrictTo(const QSet<qint64>& changeIds) { m_only = changeIds; }
     // Stops after the change in hand (a change is never abandoned halfway).
     void cancel() { m_cancelled = true; }
     // See SyncEngine::Options::settleDelay.
@@ -99,6 +102,7 @@ private:
     store::Profile m_profile;
     providers::ringcentral::RingCentralClient& m_client;
     QList<store::PendingChange> m_queue;
+    QSet<qint64> m_only; // empty = every due change
     qint64 m_total = 0;
     bool m_cancelled = false;
     SyncReport m_report;

@@ -145,6 +145,7 @@ void SyncEngine::startPush() {
         m_report.complete = pullComplete && report.complete && report.failed == 0;
         finish();
     });
+    m_pusher->restrictTo(m_options.onlyChangeIds);
     m_pusher->start(m_options.onlyChangeId, m_options.ignoreBackoff);
 }
 

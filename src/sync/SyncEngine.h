@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <chrono>
 #include <optional>
 
@@ -30,6 +31,7 @@ public:
         bool push = true;
         bool details = false; // also fetch every extension's details (RingCentral), waiting for them
         std::optional<qint64> onlyChangeId{}; // push just this change (`pending apply ID`)
+        QSet<qint64> onlyChangeIds{};         // push just these of the due changes (Apply selected)
         bool ignoreBackoff = false; // push failed changes too before their retry time (the admin's Apply)
         int pageSize = 0;           // records per list page; 0 = the provider client's default
         // How long a create tried before (answer lost) gives the provider to settle before a second

@@ -193,10 +193,11 @@ private slots:
         const Run shown = cli({u"pending"_s, u"show"_s, QString::number(list.at(0)[u"id"].toInteger())});
         QCOMPARE(shown.exitCode, 0);
         const QString review = QString::fromUtf8(shown.out);
-        QVERIFY2(review.contains(u"name: Anna Wolf → Anna Wolf-Berger"_s), qPrintable(review));
-        QVERIFY2(review.contains(u"contact.department: "_s) && review.contains(u" → Sales"_s),
+        QVERIFY2(review.contains(u"  Name: Anna Wolf → Anna Wolf-Berger\n"_s), qPrintable(review));
+        QVERIFY2(review.contains(u"  Department: "_s) && review.contains(u" → Sales\n"_s),
                  qPrintable(review));
-        QVERIFY2(!review.contains(u"extensionNumber"_s), qPrintable(review));
+        QVERIFY2(review.contains(u"  Requests to apply: 3\n"_s), qPrintable(review));
+        QVERIFY2(!review.contains(u"Extension number"_s), qPrintable(review));
         QCOMPARE(cli({u"pending"_s, u"show"_s}).exitCode, 2);
         QCOMPARE(cli({u"pending"_s, u"show"_s, u"99999"_s}).exitCode, 1);
 

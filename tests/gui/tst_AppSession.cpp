@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -63,10 +64,21 @@ private slots:
         gui::AppSession session(m_test->database(), m_secrets, demo);
         QCOMPARE(session.window().statusBar()->currentMessage(),
                  u"Staged changes waiting to be applied: 1. See Pending changes (Ctrl+5)."_s);
+        // Review… opens the page with the change, and goes once it has been used.
+        session.window().showPage(gui::MainWindow::Page::Numbers);
+        auto* review = session.window().statusBar()->findChild<QPushButton*>(u"reviewChangesButton"_s);
+        QVERIFY(review);
+        review->click();
+        QCOMPARE(session.window().currentPage(), gui::MainWindow::Page::PendingChanges);
+        QTRY_VERIFY(!session.window().statusBar()->findChild<QPushButton*>(u"reviewChangesButton"_s));
+        auto* pending = qobject_cast<gui::PendingChangesPage*>(
+            session.window().pageWidget(gui::MainWindow::Page::PendingChanges));
+        QVERIFY(pending->model()->indexOfChange(change.id).isValid());
 
         QVERIFY(store::PendingChangeRepository(m_test->database()).discard(change.id));
         gui::AppSession nothingWaiting(m_test->database(), m_secrets, demo);
         QVERIFY(nothingWaiting.window().statusBar()->currentMessage().isEmpty());
+        QVERIFY(!nothingWaiting.window().statusBar()->findChild<QPushButton*>(u"reviewChangesButton"_s));
     }
 
     void firstStartSyncsTheDemoOfficeIntoEveryPage() {
@@ -124,19 +136,21 @@ private slots:
         QVERIFY(numbersModel->setLabel(0, u"Reception desk"_s));
         session.window().showPage(gui::MainWindow::Page::PendingChanges);
         QWidget* pendingPage = session.window().pageWidget(gui::MainWindow::Page::PendingChanges);
-        auto* pendingView = pendingPage->findChild<QTableView*>(u"tableView"_s);
-        QCOMPARE(pendingView->model()->rowCount(), 1);
-        QVERIFY(pendingView->model()
-                    ->index(0, models::PendingChangesModel::DetailsColumn)
-                    .data()
-                    .toString()
-                    .contains(u"Reception desk"_s));
+        auto* pendingView = pendingPage->findChild<QTreeView*>(u"treeView"_s);
+        QCOMPARE(pendingView->model()->rowCount(), 1); // one profile
+        const QModelIndexList after = pendingView->model()->match(
+            pendingView->model()->index(0, models::PendingChangesModel::AfterColumn), Qt::DisplayRole,
+            u"Reception desk"_s, -1, Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(after.size(), 1);
+        QCOMPARE(after.first().siblingAtColumn(models::PendingChangesModel::ChangeColumn).data().toString(),
+                 u"Label"_s);
         auto* apply = pendingPage->findChild<QPushButton*>(u"applyButton"_s);
         QVERIFY(apply->isEnabled());
         QCOMPARE(apply->text(), u"&Apply 1 change"_s);
         screenshot(session.window(), u"pending-changes"_s);
 
-        pendingView->selectRow(0);
+        pendingView->selectionModel()->select(pendingView->model()->index(0, 0),
+                                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
         qobject_cast<gui::PendingChangesPage*>(pendingPage)->setConfirmDiscard([](QWidget*, int count) {
             return count == 1;
         });

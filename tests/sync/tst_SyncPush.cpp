@@ -625,6 +625,39 @@ private slots:
         QCOMPARE(stateOf(f, id), store::ChangeState::Applied);
     }
 
+    // Apply selected: only the chosen changes are claimed and sent; the others stay pending, untried.
+    void onlyTheChosenChangesArePushed() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const QList<core::Extension> users = f.someUsers(2);
+        QCOMPARE(users.size(), 2);
+        store::ExtensionRepository extensions(f.database.database());
+        QList<qint64> ids;
+        for (const core::Extension& user : users) {
+            core::Extension edited = user;
+            edited.contact.jobTitle = QStringLiteral("Chosen or not");
+            ids << f.stage(
+                ChangePayloads::extensionUpdate(f.profile.id, user, edited, extensions.versionOf(user)));
+        }
+        const sync::SyncReport report =
+            f.runSync({.pull = false, .onlyChangeIds = {ids.last()}, .ignoreBackoff = true});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(stateOf(f, ids.last()), store::ChangeState::Applied);
+        QCOMPARE(stateOf(f, ids.first()), store::ChangeState::Pending);
+        QCOMPARE(store::PendingChangeRepository(f.database.database()).find(ids.first())->attempts, 0);
+        const auto jobTitle = [&f](const core::Extension& user) {
+            return f.remoteGet(kExtensionPath + user.id)
+                .json()
+                .value(QLatin1String("contact"))
+                .toObject()
+                .value(QLatin1String("jobTitle"))
+                .toString();
+        };
+        QCOMPARE(jobTitle(users.last()), QStringLiteral("Chosen or not"));
+        QCOMPARE(jobTitle(users.first()), users.first().contact.jobTitle);
+    }
+
     // A change that keeps failing for a local reason is retried a bounded number of times, then stays
     // failed with its reason (not due again until the admin applies it explicitly).
     void localFailureGivesUpAfterBoundedAttempts() {

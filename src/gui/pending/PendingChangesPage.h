@@ -2,6 +2,8 @@
 
 #include "gui/GuiForward.h"
 
+#include <QHash>
+#include <QList>
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -12,8 +14,14 @@ class PendingChangesPage;
 
 namespace trunkline::gui {
 
-// The Pending changes page: every staged edit in the order it will be applied, with Apply all (the
-// window runs the push) and Discard. Discarding asks first, because it throws the admin's work away.
+class SyncController;
+
+// The Pending changes page, the review before apply: every staged edit grouped by profile and record,
+// field by field before → after, with the requests it takes and what a buy, release or migration means.
+// Apply selected or all runs the push on the window's SyncController with a progress bar and Cancel
+// (which stops after the change in flight); the outcome of every change of the run (applied, failed with
+// the provider's message, conflict, not reached) stays listed under the changes until dismissed.
+// Discarding asks first, because it throws the admin's work away.
 class PendingChangesPage : public QWidget {
     Q_OBJECT
 
@@ -26,16 +34,19 @@ public:
 
     models::PendingChangesModel* model() const { return m_model; }
     void setConfirmDiscard(ConfirmDiscard confirm) { m_confirmDiscard = std::move(confirm); }
-    // While a sync runs, Apply and Discard wait (a change being applied cannot be discarded).
-    void setSyncRunning(bool running);
+    // The sync that applies the changes; while it runs (any sync), Apply and Discard wait.
+    void setSyncController(SyncController* sync);
+    // The changes at or under the selected rows, in the order they will be applied.
+    QList<qint64> selectedChangeIds() const;
 
 public slots:
     void refresh();
+    void applySelected();
+    void applyAll();
     void discardSelected();
     void discardAll();
 
 signals:
-    void applyRequested();
     // The pending changes changed (discarded here): other views drop their "pending" marks.
     void changesDiscarded();
 
@@ -43,6 +54,11 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void setSyncRunning(bool running);
+    void startApplying(const QList<qint64>& changeIds);
+    void showApplyProgress(int done, int total);
+    void applyFinished();
+    void dismissResults(bool all);
     void discard(const QList<qint64>& ids);
     void updateActions();
     void saveState() const;
@@ -50,7 +66,10 @@ private:
     std::unique_ptr<Ui::PendingChangesPage> m_ui;
     store::Database& m_database;
     models::PendingChangesModel* m_model;
+    SyncController* m_sync = nullptr;
     ConfirmDiscard m_confirmDiscard;
+    QList<qint64> m_applying;        // the changes of this page's apply run, while it runs
+    QHash<qint64, QString> m_titles; // ... and how the results name them ("record · change")
     bool m_syncRunning = false;
     bool m_refreshQueued = false;
 };

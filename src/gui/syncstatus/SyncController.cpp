@@ -7,6 +7,7 @@
 
 #include <QLocale>
 #include <QPointer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -19,8 +20,11 @@ SyncController::SyncController(store::Database& database, connection::Connection
     , m_connections(connections)
     , m_engine(std::make_unique<sync::SyncEngine>(database)) {
     connect(m_engine.get(), &sync::SyncEngine::progress, this, [this](const sync::SyncProgress& step) {
-        if (m_running)
-            emit progress(tr("%1: %2").arg(m_current.name, step.what), step.done, step.total);
+        if (!m_running)
+            return;
+        emit progress(tr("%1: %2").arg(m_current.name, step.what), step.done, step.total);
+        if (!m_pull)
+            emit applyProgress(std::min(m_pushedBefore + int(step.done), m_pushTotal), m_pushTotal);
     });
     connect(m_engine.get(), &sync::SyncEngine::finished, this, &SyncController::onProfileFinished);
     connect(m_engine.get(), &sync::SyncEngine::detailsRefreshed, this,
@@ -42,7 +46,7 @@ SyncController::~SyncController() {
 }
 
 void SyncController::syncAll() {
-    start(true, [](const store::Profile&) { return true; });
+    start(true, [](const store::Profile&) { return 1; });
 }
 
 void SyncController::applyPending() {
@@ -50,14 +54,29 @@ void SyncController::applyPending() {
     // lapsed; the pusher recovers it or names who holds it).
     store::PendingChangeRepository changes(m_database);
     start(false, [&changes](const store::Profile& profile) {
-        return !changes
-                    .list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed,
-                                       store::ChangeState::Applying})
-                    .isEmpty();
+        return int(changes
+                       .list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed,
+                                          store::ChangeState::Applying})
+                       .size());
     });
 }
 
-void SyncController::start(bool pull, const std::function<bool(const store::Profile&)>& wanted) {
+void SyncController::applyChanges(const QSet<qint64>& changeIds) {
+    store::PendingChangeRepository changes(m_database);
+    start(
+        false,
+        [&changes, &changeIds](const store::Profile& profile) {
+            const QList<store::PendingChange> open =
+                changes.list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed});
+            return int(std::count_if(open.cbegin(), open.cend(), [&changeIds](const store::PendingChange& c) {
+                return changeIds.contains(c.id);
+            }));
+        },
+        changeIds);
+}
+
+void SyncController::start(bool pull, const std::function<int(const store::Profile&)>& wanted,
+                           QSet<qint64> only) {
     if (m_running)
         return;
     QString error;
@@ -65,6 +84,10 @@ void SyncController::start(bool pull, const std::function<bool(const store::Prof
     m_running = true;
     m_cancelled = false;
     m_pull = pull;
+    m_only = std::move(only);
+    m_pushTotal = 0;
+    m_pushedBefore = 0;
+    m_planned.clear();
     m_errors.clear();
     m_queue.clear();
     emit started();
@@ -74,9 +97,14 @@ void SyncController::start(bool pull, const std::function<bool(const store::Prof
         return;
     }
     for (const store::Profile& profile : profiles) {
-        if (wanted(profile))
+        if (const int count = wanted(profile); count > 0) {
             m_queue << profile;
+            m_planned.insert(profile.id, count);
+            m_pushTotal += count;
+        }
     }
+    if (!m_pull)
+        emit applyProgress(0, m_pushTotal);
     syncNext();
 }
 
@@ -131,11 +159,16 @@ void SyncController::syncWith(connection::Connection& connection) {
     options.pull = m_pull;
     // Apply is the admin asking now: a failed change waiting for its retry time is sent too.
     options.ignoreBackoff = !m_pull;
+    options.onlyChangeIds = m_only;
     if (!m_engine->sync(m_current, connection, options))
         syncNext();
 }
 
 void SyncController::onProfileFinished(const sync::SyncReport& report) {
+    // The profile's changes are dealt with, applied or not (another applier's, a failed connection).
+    m_pushedBefore += m_planned.value(m_current.id);
+    if (!m_pull)
+        emit applyProgress(m_pushedBefore, m_pushTotal);
     for (const QString& error : report.errors)
         m_errors << tr("%1: %2").arg(m_current.name, error);
     // Changes another applier holds are not this run's failures, but the admin is told they were skipped.

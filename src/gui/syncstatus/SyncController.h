@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -34,6 +35,8 @@ public slots:
     void syncAll();
     // Pushes the pending changes of every profile that has some, without pulling.
     void applyPending();
+    // Pushes only these changes (those of them that are pending or failed), without pulling.
+    void applyChanges(const QSet<qint64>& changeIds);
     void cancel();
     // The admin opened an extension: its forwarding list and settings are fetched before anything else
     // (RingCentral profiles with an open connection; otherwise nothing happens).
@@ -43,6 +46,8 @@ signals:
     void started();
     // A profile's part: e.g. "Demo office (RingCentral): Extensions", done of total (total 0 = unknown).
     void progress(const QString& what, qint64 done, qint64 total);
+    // While changes are applied (applyPending, applyChanges): how many of all the run's changes are done.
+    void applyProgress(int done, int total);
     // The store changed (after each profile, and when background details arrive): views re-read.
     void storeChanged();
     // The extension the profile's credentials sign in as (RingCentral), learnt after its sync.
@@ -51,7 +56,8 @@ signals:
     void finished(bool ok, const QString& summary, const QStringList& errors);
 
 private:
-    void start(bool pull, const std::function<bool(const store::Profile&)>& wanted);
+    // `wanted` says whether to sync a profile and, for a push, how many of its changes it will apply.
+    void start(bool pull, const std::function<int(const store::Profile&)>& wanted, QSet<qint64> only = {});
     void syncNext();
     void syncWith(connection::Connection& connection);
     void onProfileFinished(const sync::SyncReport& report);
@@ -66,6 +72,10 @@ private:
     store::Profile m_current;
     QStringList m_errors;
     QTimer m_detailsArrived;
+    QSet<qint64> m_only;          // Apply selected: these changes only
+    QHash<qint64, int> m_planned; // a push: by profile id, how many of its changes the run applies
+    int m_pushTotal = 0;          // ... over all its profiles
+    int m_pushedBefore = 0;       // ... of the profiles done
     bool m_pull = true;
     bool m_running = false;
     bool m_cancelled = false;
