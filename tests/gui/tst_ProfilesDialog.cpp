@@ -356,6 +356,7 @@ private slots:
         select(dialog.get(), readOnly);
         click(dialog.get(), u"testButton"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!child<QWidget>(dialog.get(), u"testProgress"_s)->isVisible(), 20000);
+        QTest::qWait(100); // the result's lines are laid out
         QVERIFY(dialog->grab().save(dir + u"/accounts.png"_s));
 
         dialog->addProfile();
@@ -365,6 +366,7 @@ private slots:
                         c.ringCentralAdminJwt);
         type(form, u"baseUrlEdit"_s, u"http://platform.ringcentral.com"_s);
         save(form);
+        QTest::qWait(100);
         QVERIFY(form->grab().save(dir + u"/account-add.png"_s));
     }
 

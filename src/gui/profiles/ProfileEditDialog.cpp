@@ -56,7 +56,7 @@ ProfileEditDialog::ProfileEditDialog(store::Database& database, secrets::SecretS
     connect(m_ui->cancelTestButton, &QPushButton::clicked, this, [this] {
         m_test->cancel();
         setTesting(false);
-        m_ui->testResult->setText(tr("Test cancelled."));
+        form::showMessages(m_ui->testResult, {tr("Test cancelled.")});
     });
     setTesting(false);
 }
@@ -142,10 +142,10 @@ void ProfileEditDialog::test() {
     }
     form::showMessages(m_ui->errorLabel, {});
     setTesting(true);
-    m_ui->testResult->setText(tr("Testing the connection…"));
+    form::showMessages(m_ui->testResult, {tr("Testing the connection…")});
     m_test->start(profile, typedSecret(), [this](const ConnectionTest::Outcome& outcome) {
         setTesting(false);
-        m_ui->testResult->setText(outcome.lines.join(u'\n'));
+        form::showMessages(m_ui->testResult, outcome.lines);
     });
 }
 

@@ -60,14 +60,14 @@ ProfilesDialog::ProfilesDialog(store::Database& database, secrets::SecretStore& 
     connect(m_ui->cancelTestButton, &QPushButton::clicked, this, [this] {
         m_test->cancel();
         setTesting(false);
-        m_ui->testResult->setText(tr("Test cancelled."));
+        form::showMessages(m_ui->testResult, {tr("Test cancelled.")});
     });
     connect(m_ui->profileList, &QTreeWidget::itemActivated, this, &ProfilesDialog::editProfile);
     connect(m_ui->profileList, &QTreeWidget::itemChanged, this, &ProfilesDialog::renamed);
     connect(m_ui->profileList, &QTreeWidget::currentItemChanged, this, [this] {
         m_test->cancel();
         setTesting(false);
-        m_ui->testResult->clear();
+        form::showMessages(m_ui->testResult, {});
         updateButtons();
     });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -209,11 +209,11 @@ void ProfilesDialog::testProfile() {
     if (!profile)
         return;
     setTesting(true);
-    m_ui->testResult->setText(tr("Testing “%1”…").arg(profile->name));
+    form::showMessages(m_ui->testResult, {tr("Testing “%1”…").arg(profile->name)});
     const qint64 id = profile->id;
     m_test->start(*profile, std::nullopt, [this, id](const ConnectionTest::Outcome& outcome) {
         setTesting(false);
-        m_ui->testResult->setText(outcome.lines.join(u'\n'));
+        form::showMessages(m_ui->testResult, outcome.lines);
         if (!outcome.grantedScopes.isEmpty()) {
             ExtensionPermissions::setGrantedScopes(id, outcome.grantedScopes);
             emit permissionsLearnt(id);
