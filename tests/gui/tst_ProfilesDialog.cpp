@@ -8,6 +8,7 @@
 #include "gui/profiles/ProfileEditDialog.h"
 #include "gui/profiles/ProfileSwitcher.h"
 #include "gui/profiles/ProfilesDialog.h"
+#include "gui/syncstatus/SyncController.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/MemorySecretStore.h"
 #include "store/ProfileRepository.h"
@@ -340,6 +341,24 @@ private slots:
         dialog->setConfirmRemove([](QWidget*, const QString&, const QString&) { return true; });
         click(dialog, u"removeButton"_s);
         QCOMPARE(switcher.count(), 1);
+    }
+
+    // End to end through a sync: the console learns the read-only app's scopes from its sign-in and
+    // disables New extension up front, naming the permission, before any request is refused.
+    void syncLearnsTheAppPermissionsAndDisablesWhatIsMissing() {
+        const emulator::DemoCredentials c = credentials();
+        const qint64 id = storeRingCentral(u"Read-only app"_s, c.ringCentralReadOnlyClientId,
+                                           c.ringCentralReadOnlyClientSecret);
+        gui::AppSession session(m_test->database(), *m_secrets, *m_demo);
+        auto* newButton = session.window().findChild<QPushButton*>(u"newButton"_s);
+        QVERIFY(newButton);
+        QVERIFY(newButton->isEnabled());
+        QSignalSpy finished(&session.sync(), &gui::SyncController::finished);
+        session.sync().syncAll();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(gui::ExtensionPermissions::grantedScopes(id), QStringList{u"ReadAccounts"_s});
+        QVERIFY(!newButton->isEnabled());
+        QVERIFY2(newButton->toolTip().contains(u"“EditAccounts”"_s), qPrintable(newButton->toolTip()));
     }
 
     // docs/screenshots/accounts.png and account-add.png, when TRUNKLINE_SCREENSHOT_DIR is set.
