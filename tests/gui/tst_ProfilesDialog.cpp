@@ -70,6 +70,10 @@ class tst_ProfilesDialog : public QObject {
         type(form, u"nameEdit"_s, name);
         chooseProvider(form, u"ringcentral"_s);
         type(form, u"baseUrlEdit"_s, emulatorUrl());
+        typeRingCentralSecret(form, clientId, clientSecret, jwt);
+    }
+    static void typeRingCentralSecret(gui::ProfileEditDialog* form, const QString& clientId,
+                                      const QString& clientSecret, const QString& jwt) {
         type(form, u"clientIdEdit"_s, clientId);
         type(form, u"clientSecretEdit"_s, clientSecret);
         type(form, u"tokenEdit"_s, jwt);
@@ -277,6 +281,52 @@ private slots:
         QVERIFY2(result.contains(u"Can list porting orders."_s) && !result.contains(u"Failed"_s),
                  qPrintable(result));
         QVERIFY(store::ProfileRepository(m_test->database()).list().isEmpty()); // tested, not saved
+    }
+
+    // Editing: empty secret fields keep the stored secret, but a new address needs it typed again; the
+    // demo office has no address or secret to edit.
+    void editKeepsOrAsksForTheSecret() {
+        const emulator::DemoCredentials c = credentials();
+        const qint64 id = storeRingCentral(u"Berlin"_s, c.ringCentralClientId, c.ringCentralClientSecret);
+        auto dialog = makeDialog();
+        select(dialog.get(), id);
+        click(dialog.get(), u"editButton"_s);
+        gui::ProfileEditDialog* form = dialog->form();
+        QVERIFY(form);
+        QCOMPARE(child<QLineEdit>(form, u"baseUrlEdit"_s)->text(), emulatorUrl());
+        QVERIFY(child<QLineEdit>(form, u"tokenEdit"_s)->text().isEmpty()); // never shown back
+        const QString moved = u"http://localhost:"_s + QString::number(m_demo->baseUrl().port());
+        type(form, u"baseUrlEdit"_s, moved);
+        save(form);
+        const QString refused = text(form, u"errorLabel"_s);
+        QVERIFY2(refused.contains(u"enter the secret again"_s), qPrintable(refused));
+        QCOMPARE(store::ProfileRepository(m_test->database()).find(id)->baseUrl, emulatorUrl());
+
+        typeRingCentralSecret(form, c.ringCentralClientId, c.ringCentralClientSecret, c.ringCentralAdminJwt);
+        save(form);
+        QTRY_VERIFY(!dialog->form());
+        QCOMPARE(store::ProfileRepository(m_test->database()).find(id)->baseUrl, moved);
+        click(dialog.get(), u"testButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!child<QWidget>(dialog.get(), u"testProgress"_s)->isVisible(), 20000);
+        QVERIFY2(text(dialog.get(), u"testResult"_s).contains(u"Can list extensions."_s),
+                 qPrintable(text(dialog.get(), u"testResult"_s)));
+
+        store::Profile demo;
+        demo.name = u"Demo routing (Restcomm)"_s;
+        demo.provider = u"restcomm"_s;
+        demo.baseUrl = connection::DemoProfiles::kDemoBaseUrl;
+        QVERIFY(store::ProfileRepository(m_test->database()).add(demo));
+        const qint64 demoId = demo.id;
+        dialog = makeDialog();
+        select(dialog.get(), demoId);
+        click(dialog.get(), u"editButton"_s);
+        form = dialog->form();
+        QVERIFY(child<QLineEdit>(form, u"baseUrlEdit"_s)->isReadOnly());
+        QVERIFY(!child<QLineEdit>(form, u"tokenEdit"_s)->isVisible());
+        QVERIFY(!child<QLineEdit>(form, u"accountEdit"_s)->isVisible());
+        type(form, u"nameEdit"_s, u"Routing lab"_s);
+        save(form);
+        QTRY_COMPARE(store::ProfileRepository(m_test->database()).find(demoId)->name, u"Routing lab"_s);
     }
 
     void renameAndRemove() {

@@ -98,10 +98,11 @@ void ConnectionTest::finish() {
         const providers::ProviderCapabilities& provider = *m_connection->provider;
         m_outcome.grantedScopes = m_connection->authenticator->grantedScopes();
         if (!m_failed && !provider.appPermissions.isEmpty() && !m_outcome.grantedScopes.isEmpty()) {
+            bool missing = false;
             for (const providers::AppPermission& permission : provider.appPermissions) {
                 if (provider.grants(m_outcome.grantedScopes, permission.name))
                     continue;
-                m_outcome.missing << permission.name;
+                missing = true;
                 m_outcome.lines
                     << tr("Missing app permission “%1”: needed for %2. Ask whoever set up the app "
                           "at %3 to grant it.")
@@ -110,12 +111,11 @@ void ConnectionTest::finish() {
                                                             permission.neededFor),
                                 provider.displayName);
             }
-            if (m_outcome.missing.isEmpty())
+            if (!missing)
                 m_outcome.lines << tr("Every app permission Trunkline uses is granted (%1).")
                                        .arg(m_outcome.grantedScopes.join(u", "));
         }
     }
-    m_outcome.ok = !m_failed;
     const Done done = std::exchange(m_done, nullptr);
     m_checks.clear();
     if (done)

@@ -23,9 +23,7 @@ class ConnectionTest : public QObject {
 
 public:
     struct Outcome {
-        bool ok = false;           // signed in and every check worked
         QStringList lines;         // one sentence per finding, in order
-        QStringList missing;       // app permissions the console uses that were not granted
         QStringList grantedScopes; // as the provider granted them; empty when it has none
     };
     using Done = std::function<void(const Outcome& outcome)>;

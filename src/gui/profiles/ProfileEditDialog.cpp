@@ -1,5 +1,6 @@
 #include "gui/profiles/ProfileEditDialog.h"
 
+#include "connection/DemoProfiles.h"
 #include "connection/ProfileService.h"
 #include "gui/extensions/FormMessages.h"
 #include "gui/profiles/ConnectionTest.h"
@@ -39,9 +40,14 @@ ProfileEditDialog::ProfileEditDialog(store::Database& database, secrets::SecretS
         m_ui->providerCombo->setEnabled(false);
         m_ui->baseUrlEdit->setText(m_existing->baseUrl);
         m_ui->accountEdit->setText(m_existing->accountId);
-        m_ui->secretNote->setText(tr("Leave the secret fields empty to keep the secret in the keychain. A "
-                                     "changed address or account needs the secret typed again: Trunkline "
-                                     "never sends a secret anywhere but where it was entered for."));
+        const bool demo = connection::DemoProfiles::isDemo(*m_existing);
+        m_ui->baseUrlEdit->setReadOnly(demo);
+        m_ui->secretNote->setText(
+            demo ? tr("The demo office runs on this computer: it needs no address and no secret. Only its "
+                      "name can be changed.")
+                 : tr("Leave the secret fields empty to keep the secret in the keychain. A changed address "
+                      "or account needs the secret typed again: Trunkline never sends a secret anywhere but "
+                      "where it was entered for."));
     } else {
         m_ui->secretNote->setText(tr("The secret goes straight into the system keychain; the database and "
                                      "the settings never hold it."));
@@ -75,13 +81,16 @@ void ProfileEditDialog::providerChosen() {
     if (!m_existing && isDefault)
         m_ui->baseUrlEdit->setText(provider->defaultBaseUrl);
     m_ui->baseUrlEdit->setPlaceholderText(tr("https://host (http only for 127.0.0.1, localhost or ::1)"));
-    m_ui->formLayout->setRowVisible(m_ui->accountEdit, provider->needsAccountId);
+    const bool demo = m_existing && connection::DemoProfiles::isDemo(*m_existing);
+    m_ui->formLayout->setRowVisible(m_ui->accountEdit, provider->needsAccountId && !demo);
 
     const QList<std::pair<QLabel*, QLineEdit*>> rows{{m_ui->clientIdLabel, m_ui->clientIdEdit},
                                                      {m_ui->clientSecretLabel, m_ui->clientSecretEdit},
                                                      {m_ui->tokenLabel, m_ui->tokenEdit}};
     for (const auto& row : rows)
         m_ui->formLayout->setRowVisible(row.second, false);
+    if (demo)
+        return;
     for (const providers::SecretField& field : provider->secretFields) {
         const auto& [label, edit] = rows[static_cast<int>(field.slot)];
         // The CLI's prompt ("Client id: ") is the field's name.
