@@ -281,6 +281,18 @@ private slots:
         QVERIFY2(result.contains(u"Can list porting orders."_s) && !result.contains(u"Failed"_s),
                  qPrintable(result));
         QVERIFY(store::ProfileRepository(m_test->database()).list().isEmpty()); // tested, not saved
+
+        // Nothing answers on port 1: the test keeps trying until it is cancelled, and a late answer of
+        // the cancelled test changes nothing.
+        type(form, u"baseUrlEdit"_s, u"http://127.0.0.1:1"_s);
+        click(form, u"testButton"_s);
+        QVERIFY(child<QWidget>(form, u"testProgress"_s)->isVisible());
+        QVERIFY(!child<QPushButton>(form, u"testButton"_s)->isEnabled());
+        click(form, u"cancelTestButton"_s);
+        QVERIFY(!child<QWidget>(form, u"testProgress"_s)->isVisible());
+        QVERIFY(child<QPushButton>(form, u"testButton"_s)->isEnabled());
+        QTest::qWait(1500);
+        QCOMPARE(text(form, u"testResult"_s), u"Test cancelled."_s);
     }
 
     // Editing: empty secret fields keep the stored secret, but a new address needs it typed again; the
