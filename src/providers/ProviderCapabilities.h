@@ -159,6 +159,7 @@ public:
 // One read a connection test makes after signing in, and what it shows when it works.
 struct AccessCheck {
     const char* works = nullptr; // context "trunkline::gui::ConnectionTest", e.g. "Can list numbers."
+    const char* fails = nullptr; // the same context, followed by the reason: "Cannot list numbers:"
     net::ApiRequest request;     // one record of a list at most: a test never reads the whole account
 };
 

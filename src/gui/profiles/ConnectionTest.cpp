@@ -81,9 +81,12 @@ void ConnectionTest::runCheck(int index) {
             if (!result.error || result.error->httpStatus != 0)
                 m_outcome.lines << tr("Signed in at %1.").arg(provider.displayName);
         }
-        const QString works =
-            QCoreApplication::translate("trunkline::gui::ConnectionTest", m_checks[index].works);
-        m_outcome.lines << (result.error ? tr("Failed: %1 %2").arg(works, result.error->message()) : works);
+        const providers::AccessCheck& check = m_checks[index];
+        m_outcome.lines << (result.error
+                                ? tr("%1 %2").arg(QCoreApplication::translate(
+                                                      "trunkline::gui::ConnectionTest", check.fails),
+                                                  result.error->message())
+                                : QCoreApplication::translate("trunkline::gui::ConnectionTest", check.works));
         m_failed = m_failed || result.error.has_value();
         if (result.error && result.error->httpStatus == 0) {
             finish(); // unreachable: the other checks would only say so again

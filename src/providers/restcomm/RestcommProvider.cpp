@@ -38,6 +38,7 @@ public:
 
     QList<AccessCheck> accessChecks(net::ApiClient* api, const QString& accountId) const override {
         return {{QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can list numbers."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot list numbers:"),
                  RestcommClient(api, accountId).firstIncomingNumber()}};
     }
 };

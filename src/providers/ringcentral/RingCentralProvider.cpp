@@ -29,10 +29,13 @@ public:
         };
         // The token's own account ("~"), in the usage groups of docs/api/ringcentral.md §7.3.
         return {{QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can read the account."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot read the account:"),
                  net::ApiRequest::get(u"/restapi/v1.0/account/~"_s, u"Light"_s)},
                 {QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can list numbers."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot list numbers:"),
                  firstOf(u"/restapi/v1.0/account/~/phone-number"_s, u"Heavy"_s)},
                 {QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can list extensions."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot list extensions:"),
                  firstOf(u"/restapi/v1.0/account/~/extension"_s, u"Medium"_s)}};
     }
 

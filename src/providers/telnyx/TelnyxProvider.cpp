@@ -24,6 +24,7 @@ public:
     }
     QList<AccessCheck> accessChecks(net::ApiClient* api, const QString&) const override {
         return {{QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can list porting orders."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot list porting orders:"),
                  TelnyxClient(api).firstPortingOrder()}};
     }
 };
