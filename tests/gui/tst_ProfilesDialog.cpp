@@ -406,7 +406,8 @@ private slots:
     }
 
     // End to end through a sync: the console learns the read-only app's scopes from its sign-in and
-    // disables New extension up front, naming the permission, before any request is refused.
+    // disables New extension up front, naming the permission, before any request is refused; new
+    // credentials entered in the dialog are used by the next sync.
     void syncLearnsTheAppPermissionsAndDisablesWhatIsMissing() {
         const emulator::DemoCredentials c = credentials();
         const qint64 id = storeRingCentral(u"Read-only app"_s, c.ringCentralReadOnlyClientId,
@@ -421,6 +422,23 @@ private slots:
         QCOMPARE(gui::ExtensionPermissions::grantedScopes(id), QStringList{u"ReadAccounts"_s});
         QVERIFY(!newButton->isEnabled());
         QVERIFY2(newButton->toolTip().contains(u"“EditAccounts”"_s), qPrintable(newButton->toolTip()));
+
+        // The admin enters the full app's credentials in the dialog: the kept connection (and its
+        // read-only token) goes, the next sync signs in anew and New extension is enabled again.
+        gui::ProfilesDialog* dialog = session.openAccounts();
+        select(dialog, id);
+        click(dialog, u"editButton"_s);
+        gui::ProfileEditDialog* form = dialog->form();
+        QVERIFY(form);
+        typeRingCentralSecret(form, c.ringCentralClientId, c.ringCentralClientSecret, c.ringCentralAdminJwt);
+        save(form);
+        QTRY_VERIFY(!dialog->form());
+        finished.clear();
+        session.sync().syncAll();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(gui::ExtensionPermissions::grantedScopes(id).contains(u"EditAccounts"_s),
+                 qPrintable(gui::ExtensionPermissions::grantedScopes(id).join(u' ')));
+        QVERIFY(newButton->isEnabled());
     }
 
     // docs/screenshots/accounts.png and account-add.png, when TRUNKLINE_SCREENSHOT_DIR is set.
