@@ -58,6 +58,22 @@ void ConnectionFactory::open(const store::Profile& profile, Done done) {
         });
 }
 
+void ConnectionFactory::openWith(const store::Profile& profile, const ProviderSecret& secret, Done done) {
+    if (DemoProfiles::isDemo(profile)) {
+        open(profile, std::move(done));
+        return;
+    }
+    const QUrl baseUrl(profile.baseUrl);
+    const QString policyError = net::EndpointPolicy::check(baseUrl);
+    const QString serialized = secret.serialize(profile.provider);
+    QTimer::singleShot(0, [this, profile, baseUrl, policyError, serialized, done] {
+        if (policyError.isEmpty())
+            build(profile, baseUrl, serialized, done);
+        else
+            done(std::nullopt, tr("Profile %1: %2").arg(profile.name, policyError));
+    });
+}
+
 void ConnectionFactory::build(const store::Profile& profile, const QUrl& baseUrl, const QString& storedSecret,
                               Done done) {
     QString error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connection/ProviderSecret.h"
 #include "net/ApiClient.h"
 #include "net/Authenticator.h"
 #include "providers/ProviderCapabilities.h"
@@ -43,6 +44,9 @@ public:
 
     // Calls done exactly once, from the event loop.
     void open(const store::Profile& profile, Done done);
+    // The same with a secret the admin has just typed, not (yet) in the keychain: for testing a profile
+    // before it is saved. A demo profile ignores `secret`.
+    void openWith(const store::Profile& profile, const ProviderSecret& secret, Done done);
 
 private:
     void build(const store::Profile& profile, const QUrl& baseUrl, const QString& storedSecret, Done done);

@@ -13,6 +13,9 @@ struct DemoCredentials {
     QString ringCentralClientSecret;
     QString ringCentralAdminJwt; // JWT credential of an administrator extension
     QString ringCentralUserJwt;  // JWT credential of an ordinary (non-admin) user extension
+    // An app granted ReadAccounts only (it signs in with the administrator's JWT).
+    QString ringCentralReadOnlyClientId;
+    QString ringCentralReadOnlyClientSecret;
     QString telnyxApiKey;
     QString restcommAccountSid;
     QString restcommAuthToken;

@@ -168,6 +168,9 @@ DemoCredentials EmulatorServer::credentials() const {
             result.ringCentralAdminJwt = pairs.value(QStringLiteral("jwt"));
         } else if (label == u"ringcentral-user") {
             result.ringCentralUserJwt = pairs.value(QStringLiteral("jwt"));
+        } else if (label == u"ringcentral-readonly") {
+            result.ringCentralReadOnlyClientId = pairs.value(QStringLiteral("client_id"));
+            result.ringCentralReadOnlyClientSecret = pairs.value(QStringLiteral("client_secret"));
         } else if (label == u"telnyx") {
             result.telnyxApiKey = pairs.value(QStringLiteral("api_key"));
         } else if (label == u"restcomm") {

@@ -12,6 +12,7 @@
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/porting/PortOrdersPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
+#include "gui/profiles/ProfilesDialog.h"
 #include "gui/routing/RoutingPage.h"
 #include "gui/syncstatus/SyncController.h"
 #include "gui/syncstatus/SyncStatusWidget.h"
@@ -23,37 +24,40 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
 
 namespace trunkline::gui {
 
-namespace {
-bool askForDemo(QWidget* parent) {
-    QMessageBox box(QMessageBox::Question, AppSession::tr("Welcome to Trunkline"),
-                    AppSession::tr("There is no provider account yet. Open the demo office?"),
-                    QMessageBox::NoButton, parent);
-    box.setInformativeText(AppSession::tr(
-        "The demo office runs on this computer with made-up numbers and extensions at RingCentral, "
-        "Telnyx and Restcomm, so you can look around before you add your own account. Nothing leaves "
-        "this computer."));
-    QPushButton* open = box.addButton(AppSession::tr("Open the demo office"), QMessageBox::AcceptRole);
-    box.addButton(AppSession::tr("Not now"), QMessageBox::RejectRole);
+bool AppSession::askForDemo(QWidget* parent) {
+    QMessageBox box(QMessageBox::Question, tr("Welcome to Trunkline"),
+                    tr("There is no provider account yet. Open the demo office?"), QMessageBox::NoButton,
+                    parent);
+    box.setInformativeText(
+        tr("The demo office runs on this computer with made-up numbers and extensions at RingCentral, "
+           "Telnyx and Restcomm, so you can look around before you add your own account. Nothing leaves "
+           "this computer."));
+    QPushButton* open = box.addButton(tr("Open the demo office"), QMessageBox::AcceptRole);
+    QPushButton* own = box.addButton(tr("Add your own account…"), QMessageBox::ActionRole);
+    box.addButton(tr("Not now"), QMessageBox::RejectRole);
     box.setDefaultButton(open);
     box.exec();
+    if (box.clickedButton() == own)
+        QTimer::singleShot(0, this, &AppSession::addOwnAccount);
     return box.clickedButton() == open;
 }
-} // namespace
 
 AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets,
                        connection::DemoAccount& demo, QObject* parent)
     : QObject(parent)
     , m_database(database)
+    , m_secrets(secrets)
     , m_connections(std::make_unique<connection::ConnectionFactory>(secrets, m_network, demo))
     , m_sync(std::make_unique<SyncController>(database, *m_connections))
     , m_window(std::make_unique<MainWindow>())
-    , m_offerDemo(askForDemo) {
+    , m_offerDemo([this](QWidget* owner) { return askForDemo(owner); }) {
     createActions();
     createToolBar();
     wirePages();
@@ -64,6 +68,11 @@ AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets,
             [this](qint64 profileId, const QString& extensionId) {
                 ExtensionPermissions::setSignedInExtension(profileId, extensionId);
                 m_extensions->refresh(); // what the signed-in user may do
+            });
+    connect(m_sync.get(), &SyncController::scopesGranted, this,
+            [this](qint64 profileId, const QStringList& scopes) {
+                ExtensionPermissions::setGrantedScopes(profileId, scopes);
+                m_extensions->refresh(); // what the app may do
             });
     connect(m_sync.get(), &SyncController::started, this, [this] {
         m_syncAction->setEnabled(false);
@@ -127,7 +136,13 @@ void AppSession::createActions() {
     m_demoAction->setObjectName(u"actionOpenDemo"_s);
     connect(m_demoAction, &QAction::triggered, this, &AppSession::openDemoAccount);
 
-    m_window->addFileActions({m_syncAction, m_cancelAction, m_demoAction});
+    m_accountsAction = new QAction(tr("&Accounts…"), m_window.get());
+    m_accountsAction->setObjectName(u"actionAccounts"_s);
+    m_accountsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_accountsAction->setToolTip(tr("Add, edit, test, rename and remove provider accounts (Ctrl+Shift+A)"));
+    connect(m_accountsAction, &QAction::triggered, this, &AppSession::openAccounts);
+
+    m_window->addFileActions({m_syncAction, m_cancelAction, m_accountsAction, m_demoAction});
 }
 
 void AppSession::createToolBar() {
@@ -219,6 +234,26 @@ bool AppSession::offerDemoOnFirstStart() {
         return false;
     openDemoAccount();
     return true;
+}
+
+ProfilesDialog* AppSession::openAccounts() {
+    if (!m_accounts) {
+        m_accounts = new ProfilesDialog(m_database, m_secrets, *m_connections, m_window.get());
+        m_accounts->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_accounts, &ProfilesDialog::profilesChanged, this, [this](qint64 profileId) {
+            m_sync->forgetConnection(profileId);
+            storeChanged();
+        });
+        connect(m_accounts, &ProfilesDialog::permissionsLearnt, m_extensions, &ExtensionsPage::refresh);
+    }
+    m_accounts->show();
+    m_accounts->raise();
+    m_accounts->activateWindow();
+    return m_accounts;
+}
+
+void AppSession::addOwnAccount() {
+    openAccounts()->addProfile();
 }
 
 void AppSession::openDemoAccount() {

@@ -4,6 +4,7 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QPointer>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -18,6 +19,7 @@ class ExtensionsPage;
 class PendingChangesPage;
 class PortOrdersPage;
 class ProfileSwitcher;
+class ProfilesDialog;
 class RoutingPage;
 class SyncController;
 
@@ -29,7 +31,8 @@ class AppSession : public QObject {
     Q_OBJECT
 
 public:
-    // Asks whether to open the demo account on a first start; tests answer without a dialog.
+    // Asks whether to open the demo account on a first start; tests answer without a dialog. The default
+    // also offers "Add your own account…", which opens the Accounts dialog's add form instead.
     using OfferDemo = std::function<bool(QWidget* parent)>;
 
     AppSession(store::Database& database, secrets::SecretStore& secrets, connection::DemoAccount& demo,
@@ -47,6 +50,9 @@ public:
     bool offerDemoOnFirstStart();
     // Adds the demo profiles (if there is no profile yet) and syncs them.
     void openDemoAccount();
+    // The Accounts dialog (one at a time, not blocking the window); addOwnAccount() opens its add form.
+    ProfilesDialog* openAccounts();
+    void addOwnAccount();
 
 private:
     void createActions();
@@ -57,7 +63,10 @@ private:
     // At start: says in the status bar how many staged changes wait to be applied, if any.
     void announceWaitingChanges();
 
+    bool askForDemo(QWidget* parent);
+
     store::Database& m_database;
+    secrets::SecretStore& m_secrets;
     QNetworkAccessManager m_network;
     std::unique_ptr<connection::ConnectionFactory> m_connections;
     std::unique_ptr<SyncController> m_sync;
@@ -73,6 +82,8 @@ private:
     QAction* m_syncAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_demoAction = nullptr;
+    QAction* m_accountsAction = nullptr;
+    QPointer<ProfilesDialog> m_accounts;
     OfferDemo m_offerDemo;
 };
 

@@ -4,6 +4,7 @@
 
 #include <QNetworkRequest>
 #include <QObject>
+#include <QStringList>
 #include <functional>
 #include <optional>
 
@@ -25,6 +26,9 @@ public:
     virtual void apply(QNetworkRequest& request) const = 0;
     // The provider refused the credentials in use; returns whether a new attempt can help.
     virtual bool invalidate() = 0;
+    // The permissions (OAuth scopes) the provider granted with the current sign-in; empty before the
+    // first sign-in and for providers whose credentials carry none.
+    virtual QStringList grantedScopes() const { return {}; }
 };
 
 // Telnyx: "Authorization: Bearer <API key>".

@@ -16,6 +16,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 #include <QUrl>
 #include <functional>
@@ -155,6 +156,13 @@ public:
     void placeDraft(const PortOrderRequest& request, Callback<core::PortingOrder> done);
 };
 
+// One read a connection test makes after signing in, and what it shows when it works.
+struct AccessCheck {
+    const char* works = nullptr; // context "trunkline::gui::ConnectionTest", e.g. "Can list numbers."
+    const char* fails = nullptr; // the same context, followed by the reason: "Cannot list numbers:"
+    net::ApiRequest request;     // one record of a list at most: a test never reads the whole account
+};
+
 // How to talk to the provider, where that differs: authentication, who is signed in, number search.
 class ProviderAdapter {
 public:
@@ -174,6 +182,9 @@ public:
         done(QString());
     }
 
+    // What "Test connection" reads, in order, on `accountId` (already resolved).
+    virtual QList<AccessCheck> accessChecks(net::ApiClient* api, const QString& accountId) const = 0;
+
     // Port orders through this connection; nullptr when the provider takes none.
     virtual std::unique_ptr<PortOrderPlacement> portOrders(net::ApiClient* api) const {
         Q_UNUSED(api);
@@ -188,6 +199,12 @@ public:
     }
 };
 
+// An app permission (OAuth scope) the console uses, and what for.
+struct AppPermission {
+    QString name;                    // as the provider spells it: "EditExtensions"
+    const char* neededFor = nullptr; // context "trunkline::gui::ConnectionTest"
+};
+
 struct ProviderCapabilities {
     QStringView key;                        // stored in profiles and records: core::kProvider*
     QString displayName;                    // "RingCentral" (a brand: not translated)
@@ -196,6 +213,7 @@ struct ProviderCapabilities {
     const char* accountIdMissing = nullptr; // context "ProfileService"
     const char* accountIdMissingOnConnect = nullptr; // context "ConnectionFactory", %1 = profile name
     QString ownAccountAlias; // the account requests name when the profile names none ("~")
+    QString defaultBaseUrl;  // the provider's public API address; empty when each customer has its own
 
     // Extensions and what hangs off them.
     bool extensions = false;        // the provider has extensions (users) at all
@@ -218,9 +236,28 @@ struct ProviderCapabilities {
     bool migrateNumbers = false;    // numbers move between organisations (super admin)
     bool rateLimitGroups = false;   // requests are paced per usage group from X-Rate-Limit-* headers
 
+    // App permissions (OAuth scopes) an app is granted when it is set up, weakest first: each allows what
+    // the ones before it allow. Empty: the credentials alone decide what may be done.
+    QList<AppPermission> appPermissions;
+    QString extensionEditPermission;   // editing an extension's settings, forwarding, call handling
+    QString extensionCreatePermission; // creating and deleting extensions
+
     const ProviderAdapter* adapter = nullptr;
 
     bool canAddNumbers() const { return !addNumberKinds.isEmpty(); }
+
+    // Whether the scopes of a sign-in allow what `needed` allows (an empty `needed` needs nothing).
+    bool grants(const QStringList& granted, const QString& needed) const {
+        if (needed.isEmpty() || granted.contains(needed))
+            return true;
+        bool stronger = false;
+        for (const AppPermission& permission : appPermissions) {
+            if (stronger && granted.contains(permission.name))
+                return true;
+            stronger = stronger || permission.name == needed;
+        }
+        return false;
+    }
 };
 
 } // namespace trunkline::providers

@@ -505,6 +505,41 @@ private slots:
         QVERIFY(lineEdit(u"extensionNumberEdit"_s)->isEnabled());
     }
 
+    // Permissions up front: the app the profile signs in with was granted ReadAccounts only (learnt from
+    // the token's scope at the last sync or connection test), so edits, New and Delete are disabled with the
+    // missing app permission named, before a request is refused with CMN-401.
+    void appWithoutEditPermissionsIsRefusedUpFront() {
+        gui::ExtensionPermissions::setSignedInExtension(m_profile, u"100000"_s); // the administrator
+        gui::ExtensionPermissions::setGrantedScopes(m_profile, {u"ReadAccounts"_s});
+        m_page->refresh();
+        auto* newButton = m_page->findChild<QPushButton*>(u"newButton"_s);
+        QVERIFY(!newButton->isEnabled());
+        QCOMPARE(newButton->toolTip(),
+                 u"The app this account signs in with lacks the RingCentral app permission "
+                 "“EditAccounts”; ask whoever set up the app to grant it."_s);
+        QVERIFY(m_page->selectExtension(m_profile, u"100003"_s));
+        const QString noEdit = u"The app this account signs in with lacks the RingCentral app permission "
+                               "“EditExtensions”; ask whoever set up the app to grant it."_s;
+        QVERIFY(!lineEdit(u"nameEdit"_s)->isEnabled());
+        QCOMPARE(lineEdit(u"nameEdit"_s)->toolTip(), noEdit);
+        QCOMPARE(m_page->findChild<QLabel*>(u"permissionLabel"_s)->text(), noEdit);
+        QVERIFY(!m_page->findChild<QPushButton*>(u"deleteButton"_s)->isEnabled());
+        QVERIFY(!m_page->editor()->forwardingEditor()->isEditable());
+
+        // EditExtensions granted: extensions can be edited, but still not created or deleted.
+        gui::ExtensionPermissions::setGrantedScopes(m_profile, {u"ReadAccounts"_s, u"EditExtensions"_s});
+        m_page->refresh();
+        QVERIFY(m_page->selectExtension(m_profile, u"100003"_s));
+        QVERIFY(lineEdit(u"nameEdit"_s)->isEnabled());
+        QVERIFY(!newButton->isEnabled());
+        // EditAccounts includes EditExtensions (seed 001): everything again.
+        gui::ExtensionPermissions::setGrantedScopes(m_profile, {u"EditAccounts"_s});
+        m_page->refresh();
+        QVERIFY(newButton->isEnabled());
+        QVERIFY(m_page->selectExtension(m_profile, u"100003"_s));
+        QVERIFY(lineEdit(u"nameEdit"_s)->isEnabled());
+    }
+
     void telnyxAndRestcommProfilesHaveNoExtensions() {
         auto* info = m_page->findChild<QLabel*>(u"infoLabel"_s);
         QVERIFY(!info->isVisibleTo(m_page.get()));

@@ -89,6 +89,13 @@ EmulatorResponse RcErrors::needsPermission(const QString& permission) {
                QStringLiteral("permissionName"), permission);
 }
 
+EmulatorResponse RcErrors::needsAppPermission(const QString& permission) {
+    return api(
+        403, QStringLiteral("CMN-401"),
+        tr("In order to call this API endpoint, application needs to have [%1] permission.").arg(permission),
+        QStringLiteral("permissionName"), permission);
+}
+
 EmulatorResponse RcErrors::otherExtension() {
     return api(403, QStringLiteral("CMN-404"),
                tr("Access to another extension's data requires administrator permission."));

@@ -28,6 +28,8 @@ public:
     static EmulatorResponse invalidJson(const QString& detail);
     static EmulatorResponse uriNotFound(const QString& path);
     static EmulatorResponse needsPermission(const QString& permission);
+    // 403 CMN-401: the app was not granted the app permission (OAuth scope) the endpoint needs.
+    static EmulatorResponse needsAppPermission(const QString& permission);
     static EmulatorResponse otherExtension();
     static EmulatorResponse needsAdmin();
 };

@@ -34,6 +34,15 @@ QByteArray b64url(const QByteArray& data) {
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
+RcOAuth::App appOf(const QByteArray& name, const QByteArray& seedBytes, QStringList scopes) {
+    return {
+        QString::fromLatin1(b64url(
+            QCryptographicHash::hash(name + "-client-id:" + seedBytes, QCryptographicHash::Sha256).left(16))),
+        QString::fromLatin1(b64url(
+            QCryptographicHash::hash(name + "-client-secret:" + seedBytes, QCryptographicHash::Sha256))),
+        std::move(scopes)};
+}
+
 } // namespace
 
 RcOAuth::RcOAuth(quint32 seed, const Clock* clock, RcTokenStore* tokens, RcRateLimiter* rateLimiter,
@@ -43,10 +52,8 @@ RcOAuth::RcOAuth(quint32 seed, const Clock* clock, RcTokenStore* tokens, RcRateL
     , m_rateLimiter(rateLimiter)
     , m_directory(directory) {
     const QByteArray seedBytes = QByteArray::number(seed);
-    m_clientId = QString::fromLatin1(
-        b64url(QCryptographicHash::hash("rc-client-id:" + seedBytes, QCryptographicHash::Sha256).left(16)));
-    m_clientSecret = QString::fromLatin1(
-        b64url(QCryptographicHash::hash("rc-client-secret:" + seedBytes, QCryptographicHash::Sha256)));
+    m_full = appOf("rc", seedBytes, {u"ReadAccounts"_s, u"EditAccounts"_s, u"EditExtensions"_s});
+    m_readOnly = appOf("rc-readonly", seedBytes, {u"ReadAccounts"_s});
     m_jwtKey = QCryptographicHash::hash("rc-jwt-key:" + seedBytes, QCryptographicHash::Sha256);
 }
 
@@ -88,7 +95,7 @@ EmulatorResponse RcOAuth::handle(const EmulatorRequest& request, const QStringLi
     return RcErrors::uriNotFound(request.path);
 }
 
-std::optional<EmulatorResponse> RcOAuth::checkClient(const EmulatorRequest& request) const {
+std::optional<EmulatorResponse> RcOAuth::checkClient(const EmulatorRequest& request, const App** app) const {
     const QByteArray authorization = request.header("authorization");
     if (authorization.isEmpty()) {
         // Public (PKCE) apps send client_id in the body; the demo app is confidential and needs its secret.
@@ -106,9 +113,14 @@ std::optional<EmulatorResponse> RcOAuth::checkClient(const EmulatorRequest& requ
                                tr("Invalid Authorization header value: expected client_id:client_secret."));
     const QString id = QString::fromUtf8(decoded.left(colon));
     const QString secret = QString::fromUtf8(decoded.mid(colon + 1));
-    if (id != m_clientId || secret != m_clientSecret)
-        return RcErrors::oauth(401, u"invalid_client"_s, u"OAU-146"_s, tr("Invalid client credentials."));
-    return std::nullopt;
+    for (const App* known : {&m_full, &m_readOnly}) {
+        if (id == known->clientId && secret == known->clientSecret) {
+            if (app)
+                *app = known;
+            return std::nullopt;
+        }
+    }
+    return RcErrors::oauth(401, u"invalid_client"_s, u"OAU-146"_s, tr("Invalid client credentials."));
 }
 
 EmulatorResponse RcOAuth::tokenResponse(const RcSession& session) const {
@@ -119,7 +131,7 @@ EmulatorResponse RcOAuth::tokenResponse(const RcSession& session) const {
         {u"expires_in"_s, m_clock->realSecondsCeil((session.accessExpiresMs - now) / 1000)},
         {u"refresh_token"_s, session.refreshToken},
         {u"refresh_token_expires_in"_s, m_clock->realSecondsCeil((session.refreshExpiresMs - now) / 1000)},
-        {u"scope"_s, u"ReadAccounts EditAccounts EditExtensions"_s},
+        {u"scope"_s, session.scopes.join(u' ')},
         {u"owner_id"_s, QString::number(session.extensionId)},
         {u"endpoint_id"_s, u"emulator-"_s + session.sessionId},
         {u"session_id"_s, session.sessionId},
@@ -151,7 +163,8 @@ EmulatorResponse RcOAuth::tokenEndpoint(const EmulatorRequest& request) {
         return finish(RcErrors::oauth(415, u"invalid_request"_s, u"CMN-104"_s,
                                       tr("Unsupported Content-Type: the token request must be "
                                          "application/x-www-form-urlencoded.")));
-    if (auto error = checkClient(request))
+    const App* app = nullptr;
+    if (auto error = checkClient(request, &app))
         return finish(*error);
     for (const QString& key : {u"grant_type"_s, u"assertion"_s, u"refresh_token"_s}) {
         if (form.allQueryItemValues(key).size() > 1)
@@ -194,7 +207,7 @@ EmulatorResponse RcOAuth::tokenEndpoint(const EmulatorRequest& request) {
             return finish(RcErrors::oauth(400, u"invalid_grant"_s, u"OAU-140"_s,
                                           tr("Invalid resource owner credentials: the JWT assertion is not "
                                              "valid for this account.")));
-        return finish(tokenResponse(m_tokens->issue(subject, accessTtl, refreshTtl)));
+        return finish(tokenResponse(m_tokens->issue(subject, app->scopes, accessTtl, refreshTtl)));
     }
     if (grantType == u"refresh_token") {
         if (refreshToken.isEmpty())
@@ -237,7 +250,7 @@ EmulatorResponse RcOAuth::revokeEndpoint(const EmulatorRequest& request) {
     const RcRateDecision rate = m_rateLimiter->check(u"auth|"_s + QString::number(subject), RcGroup::Auth);
     if (!rate.allowed)
         return rateExceeded(rate.headers);
-    if (auto error = checkClient(request)) {
+    if (auto error = checkClient(request, nullptr)) {
         error->headers += rate.headers;
         return *error;
     }

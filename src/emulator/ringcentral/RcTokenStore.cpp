@@ -34,11 +34,13 @@ QString RcTokenStore::randomToken(int bytes) {
            QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-RcSession RcTokenStore::issue(qint64 extensionId, qint64 accessTtlSeconds, qint64 refreshTtlSeconds) {
+RcSession RcTokenStore::issue(qint64 extensionId, const QStringList& scopes, qint64 accessTtlSeconds,
+                              qint64 refreshTtlSeconds) {
     const qint64 now = m_clock->nowMs();
     RcSession session;
     session.sessionId = QString::number(m_random() % 9000000000ULL + 1000000000ULL);
     session.extensionId = extensionId;
+    session.scopes = scopes;
     newTokens(session, now, accessTtlSeconds, refreshTtlSeconds);
     m_sessions.insert_or_assign(session.sessionId, session);
     return session;

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <random>
 #include <unordered_map>
 
@@ -13,6 +14,7 @@ namespace trunkline::emulator::ringcentral {
 struct RcSession {
     QString sessionId;
     qint64 extensionId = 0;
+    QStringList scopes; // the app permissions of the app that signed in (RcAppPermissions)
     QString accessToken;
     qint64 accessExpiresMs = 0; // emulated epoch ms
     QString refreshToken;
@@ -32,7 +34,8 @@ public:
     static constexpr qint64 defaultAccessTtl = 3600;    // seconds
     static constexpr qint64 defaultRefreshTtl = 604800; // 7 days
 
-    RcSession issue(qint64 extensionId, qint64 accessTtlSeconds, qint64 refreshTtlSeconds);
+    RcSession issue(qint64 extensionId, const QStringList& scopes, qint64 accessTtlSeconds,
+                    qint64 refreshTtlSeconds);
     // Trades a refresh token for a new pair. Returns false (and leaves everything alone) if the refresh
     // token is unknown, used or expired; *state says which.
     bool refresh(const QString& refreshToken, qint64 accessTtlSeconds, qint64 refreshTtlSeconds,

@@ -4,6 +4,7 @@
 #include "emulator/ringcentral/RingCentralService.h"
 
 #include "emulator/ringcentral/RcApi.h"
+#include "emulator/ringcentral/RcAppPermissions.h"
 #include "emulator/ringcentral/RcErrors.h"
 
 #include <QMutexLocker>
@@ -50,9 +51,9 @@ QString RingCentralService::jwtFor(qint64 extensionId) const {
 }
 
 QString RingCentralService::credentialLine() const {
-    return u"ringcentral-admin client_id=%1 client_secret=%2 jwt=%3\nringcentral-user client_id=%1 client_secret=%2 jwt=%4"_s
+    return u"ringcentral-admin client_id=%1 client_secret=%2 jwt=%3\nringcentral-user client_id=%1 client_secret=%2 jwt=%4\nringcentral-readonly client_id=%5 client_secret=%6 jwt=%3"_s
         .arg(m_oauth.clientId(), m_oauth.clientSecret(), jwtFor(adminExtensionId()),
-             jwtFor(userExtensionId()));
+             jwtFor(userExtensionId()), m_oauth.readOnlyApp().clientId, m_oauth.readOnlyApp().clientSecret);
 }
 
 QJsonObject RingCentralService::snapshot() const {
@@ -129,6 +130,13 @@ EmulatorResponse RingCentralService::handleApi(const EmulatorRequest& request, c
         m_rateLimiter.check(m_oauth.clientId() + u'|' + QString::number(caller->id), group);
     if (!rate.allowed)
         return rateExceeded(rate.headers);
+    // The app's permissions come before the user's: an app without the scope is refused whoever signs in.
+    const QString needed = RcAppPermissions::required(request.method, segments);
+    if (!RcAppPermissions::grants(session->scopes, needed)) {
+        EmulatorResponse refused = RcErrors::needsAppPermission(needed);
+        refused.headers += rate.headers;
+        return refused;
+    }
     EmulatorResponse response = route(call, segments, &group, false);
     response.headers += rate.headers;
     return response;

@@ -33,7 +33,7 @@ public:
 
     QString prefix() const override { return QStringLiteral("/restapi"); }
     EmulatorResponse handle(const EmulatorRequest& request) override;
-    QString credentialLine() const override; // two lines: ringcentral-admin, ringcentral-user
+    QString credentialLine() const override; // ringcentral-admin, ringcentral-user, ringcentral-readonly
     QJsonObject snapshot() const override;
     void restore(const QJsonObject& state) override;
     EmulatorResponse faultResponse(int status, int retryAfterSeconds) const override;

@@ -14,6 +14,9 @@ namespace {
 QString settingsKey(qint64 profileId) {
     return u"profiles/%1/signedInExtension"_s.arg(profileId);
 }
+QString scopesKey(qint64 profileId) {
+    return u"profiles/%1/grantedScopes"_s.arg(profileId);
+}
 } // namespace
 
 ExtensionPermissions::ExtensionPermissions(store::Database& database)
@@ -29,6 +32,39 @@ void ExtensionPermissions::setSignedInExtension(qint64 profileId, const QString&
 
 QString ExtensionPermissions::signedInExtension(qint64 profileId) {
     return QSettings().value(settingsKey(profileId)).toString();
+}
+
+void ExtensionPermissions::setGrantedScopes(qint64 profileId, const QStringList& scopes) {
+    if (scopes.isEmpty())
+        QSettings().remove(scopesKey(profileId));
+    else
+        QSettings().setValue(scopesKey(profileId), scopes);
+}
+
+QStringList ExtensionPermissions::grantedScopes(qint64 profileId) {
+    return QSettings().value(scopesKey(profileId)).toStringList();
+}
+
+void ExtensionPermissions::forget(qint64 profileId) {
+    QSettings settings;
+    settings.remove(settingsKey(profileId));
+    settings.remove(scopesKey(profileId));
+}
+
+ExtensionPermissions::Verdict
+ExtensionPermissions::needsAppPermission(qint64 profileId,
+                                         QString providers::ProviderCapabilities::*permission) const {
+    const QStringList granted = grantedScopes(profileId);
+    if (granted.isEmpty())
+        return {};
+    const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(profileId);
+    const providers::ProviderCapabilities* provider =
+        profile ? providers::findProvider(profile->provider) : nullptr;
+    if (!provider || provider->grants(granted, provider->*permission))
+        return {};
+    return {false, tr("The app this account signs in with lacks the %1 app permission “%2”; ask whoever "
+                      "set up the app to grant it.")
+                       .arg(provider->displayName, provider->*permission)};
 }
 
 ExtensionPermissions::Verdict ExtensionPermissions::hasExtensions(qint64 profileId) const {
@@ -56,6 +92,10 @@ ExtensionPermissions::Verdict ExtensionPermissions::needsAdministrator(qint64 pr
                                                                        const QString& denied) const {
     if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
         return verdict;
+    if (Verdict verdict =
+            needsAppPermission(profileId, &providers::ProviderCapabilities::extensionCreatePermission);
+        !verdict.allowed)
+        return verdict;
     if (!isAdministrator(profileId))
         return {false, denied};
     return {};
@@ -80,6 +120,10 @@ ExtensionPermissions::Verdict ExtensionPermissions::canDelete(qint64 profileId,
 ExtensionPermissions::Verdict ExtensionPermissions::canEdit(qint64 profileId,
                                                             const QString& extensionId) const {
     if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
+        return verdict;
+    if (Verdict verdict =
+            needsAppPermission(profileId, &providers::ProviderCapabilities::extensionEditPermission);
+        !verdict.allowed)
         return verdict;
     if (!isAdministrator(profileId) && extensionId != signedInExtension(profileId)) {
         return {false, tr("Only an administrator of this RingCentral account can edit other users' "

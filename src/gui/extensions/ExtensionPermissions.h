@@ -4,6 +4,11 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
+
+namespace trunkline::providers {
+struct ProviderCapabilities;
+}
 
 namespace trunkline::gui {
 
@@ -19,6 +24,11 @@ namespace trunkline::gui {
 // (core::Extension::admin). While the signed-in extension is unknown the user is treated as an
 // administrator: the demo account signs in with its admin JWT, and a refusal still comes back from
 // the provider as a readable failed change.
+//
+// Before that comes the app: RingCentral grants each app permissions (OAuth scopes) when it is set up,
+// and refuses an edit from an app without EditExtensions (403 CMN-401) whoever signs in. The scopes the
+// last sign-in was granted (the token's `scope`, learnt by a sync or a connection test) are remembered
+// per profile in QSettings too; while none are known, the app is taken to have what it needs.
 class ExtensionPermissions {
     Q_DECLARE_TR_FUNCTIONS(ExtensionPermissions)
 
@@ -32,6 +42,10 @@ public:
 
     static void setSignedInExtension(qint64 profileId, const QString& extensionId);
     static QString signedInExtension(qint64 profileId);
+    static void setGrantedScopes(qint64 profileId, const QStringList& scopes);
+    static QStringList grantedScopes(qint64 profileId);
+    // Forgets what was learnt about a profile's sign-in (the profile was removed or its credentials changed).
+    static void forget(qint64 profileId);
 
     // Whether the profile's provider has extensions at all (RingCentral does; Telnyx and Restcomm not).
     Verdict hasExtensions(qint64 profileId) const;
@@ -49,6 +63,9 @@ private:
     // For what only an administrator may do: the profile must have extensions and an administrator
     // signed in, else `denied`.
     Verdict needsAdministrator(qint64 profileId, const QString& denied) const;
+    // Whether the app the profile signs in with was granted the permission the provider's row names in
+    // `permission` (e.g. extensionEditPermission).
+    Verdict needsAppPermission(qint64 profileId, QString providers::ProviderCapabilities::*permission) const;
 
     store::Database& m_database;
 };

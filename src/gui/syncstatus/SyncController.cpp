@@ -122,6 +122,19 @@ void SyncController::requestExtensionDetails(qint64 profileId, const QString& ex
         m_engine->refreshExtensionDetails(profileId, extensionId);
 }
 
+void SyncController::forgetConnection(qint64 profileId) {
+    m_queue.removeIf([profileId](const store::Profile& queued) { return queued.id == profileId; });
+    if (m_running && m_current.id == profileId)
+        m_forgotten.insert(profileId);
+    else
+        dropConnection(profileId);
+}
+
+void SyncController::dropConnection(qint64 profileId) {
+    m_engine->stopBackgroundDetails(profileId);
+    m_open.remove(profileId);
+}
+
 void SyncController::syncNext() {
     if (m_queue.isEmpty() || m_cancelled) {
         finish();
@@ -182,13 +195,17 @@ void SyncController::onProfileFinished(const sync::SyncReport& report) {
     // background, by priority, on the profile's connection.
     if (report.complete) {
         const auto open = m_open.value(m_current.id);
-        if (open && open->provider) {
+        if (open && open->provider && !m_forgotten.contains(m_current.id)) {
+            if (const QStringList scopes = open->authenticator->grantedScopes(); !scopes.isEmpty())
+                emit scopesGranted(m_current.id, scopes);
             if (open->provider->extensionDetails)
                 m_engine->startBackgroundDetails(m_current, *open);
             if (open->provider->signedInExtension)
                 askWhoIsSignedIn(m_current.id, *open);
         }
     }
+    if (m_forgotten.remove(m_current.id))
+        dropConnection(m_current.id);
     emit storeChanged();
     syncNext();
 }

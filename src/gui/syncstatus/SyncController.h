@@ -41,6 +41,9 @@ public slots:
     // The admin opened an extension: its forwarding list and settings are fetched before anything else
     // (RingCentral profiles with an open connection; otherwise nothing happens).
     void requestExtensionDetails(qint64 profileId, const QString& extensionId);
+    // The profile was edited or removed: its kept connection (and token) goes, so that the next sync
+    // signs in with what is stored now. A sync running on it finishes first.
+    void forgetConnection(qint64 profileId);
 
 signals:
     void started();
@@ -52,6 +55,8 @@ signals:
     void storeChanged();
     // The extension the profile's credentials sign in as (RingCentral), learnt after its sync.
     void signedIn(qint64 profileId, const QString& extensionId);
+    // The app permissions (OAuth scopes) the profile's sign-in was granted, when the provider has them.
+    void scopesGranted(qint64 profileId, const QStringList& scopes);
     // ok = every profile synced completely; summary is one line for the status bar; errors one per line.
     void finished(bool ok, const QString& summary, const QStringList& errors);
 
@@ -63,11 +68,13 @@ private:
     void onProfileFinished(const sync::SyncReport& report);
     void askWhoIsSignedIn(qint64 profileId, connection::Connection& connection);
     void finish();
+    void dropConnection(qint64 profileId);
 
     store::Database& m_database;
     connection::ConnectionFactory& m_connections;
     std::unique_ptr<sync::SyncEngine> m_engine;
     QHash<qint64, std::shared_ptr<connection::Connection>> m_open; // by profile id
+    QSet<qint64> m_forgotten; // dropped once the sync running on them ends
     QList<store::Profile> m_queue;
     store::Profile m_current;
     QStringList m_errors;

@@ -52,6 +52,12 @@ QString RestcommClient::numbersPath() const {
     return accountPath(m_accountSid) + u"/IncomingPhoneNumbers"_s;
 }
 
+net::ApiRequest RestcommClient::firstIncomingNumber() const {
+    net::ApiRequest request = net::ApiRequest::get(numbersPath() + u".json"_s);
+    request.query.addQueryItem(u"PageSize"_s, u"1"_s);
+    return request;
+}
+
 net::PagedFetch* RestcommClient::listIncomingNumbers(PageHandler<core::PhoneNumberRecord> onPage,
                                                      ListDone done) {
     const QString listPath = numbersPath() + u".json"_s;

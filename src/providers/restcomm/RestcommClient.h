@@ -24,6 +24,8 @@ public:
     QString accountSid() const { return m_accountSid; }
     net::ApiClient* api() const { return m_api; }
 
+    // The account's first incoming number only: what a connection test reads.
+    net::ApiRequest firstIncomingNumber() const;
     // Every incoming number of the account (not of its sub-accounts: Restcomm lists only the path's).
     // Page count from num_pages (the index of the last page, §4), else next_page_uri is followed.
     net::PagedFetch* listIncomingNumbers(PageHandler<core::PhoneNumberRecord> onPage, ListDone done);

@@ -35,6 +35,12 @@ public:
     std::unique_ptr<NumberSearch> numberSearch(net::ApiClient* api, const QString& accountId) const override {
         return std::make_unique<Search>(api, accountId);
     }
+
+    QList<AccessCheck> accessChecks(net::ApiClient* api, const QString& accountId) const override {
+        return {{QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can list numbers."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot list numbers:"),
+                 RestcommClient(api, accountId).firstIncomingNumber()}};
+    }
 };
 
 } // namespace

@@ -99,6 +99,7 @@ void RingCentralAuthenticator::requestToken(QNetworkAccessManager& network, Gran
                 m_accessToken = access;
                 m_accessExpiresAt = now + lifetimeMs - std::min<qint64>(60000, lifetimeMs / 10);
                 m_refreshToken = token.value(QStringLiteral("refresh_token")).toString().toLatin1();
+                m_scopes = token.value(QStringLiteral("scope")).toString().split(u' ', Qt::SkipEmptyParts);
                 const qint64 refreshMs =
                     qint64(token.value(QStringLiteral("refresh_token_expires_in")).toDouble(0)) * 1000;
                 m_refreshExpiresAt = now + refreshMs - std::min<qint64>(60000, refreshMs / 10);

@@ -27,6 +27,8 @@ public:
     void ensureReady(QNetworkAccessManager& network, Done done) override;
     void apply(QNetworkRequest& request) const override;
     bool invalidate() override;
+    // The token response's `scope`: the app permissions of the app the client id names.
+    QStringList grantedScopes() const override { return m_scopes; }
 
     // Ends the session at RingCentral. Failures are ignored, as RingCentral advises (§1.7).
     void revoke(QNetworkAccessManager& network, std::function<void()> done);
@@ -49,6 +51,7 @@ private:
     Credentials m_credentials;
     QByteArray m_accessToken;
     QByteArray m_refreshToken;
+    QStringList m_scopes;
     qint64 m_accessExpiresAt = 0;  // monotonic ms
     qint64 m_refreshExpiresAt = 0; // monotonic ms
     QList<Done> m_waiting;

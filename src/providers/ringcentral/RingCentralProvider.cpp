@@ -21,6 +21,24 @@ public:
             RingCentralAuthenticator::Credentials{secret.clientId, secret.clientSecret, secret.token});
     }
 
+    QList<AccessCheck> accessChecks(net::ApiClient*, const QString&) const override {
+        const auto firstOf = [](const QString& list, const QString& group) {
+            net::ApiRequest request = net::ApiRequest::get(list, group);
+            request.query.addQueryItem(u"perPage"_s, u"1"_s);
+            return request;
+        };
+        // The token's own account ("~"), in the usage groups of docs/api/ringcentral.md §7.3.
+        return {{QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can read the account."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot read the account:"),
+                 net::ApiRequest::get(u"/restapi/v1.0/account/~"_s, u"Light"_s)},
+                {QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can list numbers."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot list numbers:"),
+                 firstOf(u"/restapi/v1.0/account/~/phone-number"_s, u"Heavy"_s)},
+                {QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can list extensions."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot list extensions:"),
+                 firstOf(u"/restapi/v1.0/account/~/extension"_s, u"Medium"_s)}};
+    }
+
     void askSignedInExtension(net::ApiClient* api, QObject* context,
                               std::function<void(const QString&)> done) const override {
         // "~" is the token's owner.
@@ -40,6 +58,7 @@ const ProviderCapabilities& capabilities() {
         ProviderCapabilities caps;
         caps.key = core::kProviderRingCentral;
         caps.displayName = u"RingCentral"_s;
+        caps.defaultBaseUrl = u"https://platform.ringcentral.com"_s;
         // The app's client id and secret and the user's JWT credential (docs/api/ringcentral.md §1).
         caps.secretFields = {{SecretSlot::ClientId, "clientId",
                               QT_TRANSLATE_NOOP("ProviderSecret", "Client ID: must not be empty."),
@@ -65,6 +84,17 @@ const ProviderCapabilities& capabilities() {
                                                 "read-only: the change is staged, but applying it fails. "
                                                 "Change it in the RingCentral admin portal.");
         caps.rateLimitGroups = true;
+        // Seed 001, "Required App Permissions"; which endpoint needs which: docs/api/ringcentral.md.
+        caps.appPermissions = {
+            {u"ReadAccounts"_s, QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest",
+                                                  "reading the account, its numbers and extensions")},
+            {u"EditExtensions"_s,
+             QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest",
+                               "applying changes to extensions, forwarding numbers and call handling")},
+            {u"EditAccounts"_s, QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest",
+                                                  "creating and deleting extensions and assigning numbers")}};
+        caps.extensionEditPermission = u"EditExtensions"_s;
+        caps.extensionCreatePermission = u"EditAccounts"_s;
         caps.adapter = &adapter;
         return caps;
     }();

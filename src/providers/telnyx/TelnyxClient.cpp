@@ -49,6 +49,11 @@ QString TelnyxClient::path(const QString& below) const {
     return (hasVersion ? QString() : u"/v2"_s) + below;
 }
 
+net::ApiRequest TelnyxClient::firstPortingOrder() const {
+    return pageRequest(net::ApiRequest::get(path(u"/porting_orders"_s)), u"page[number]"_s, 1,
+                       u"page[size]"_s, 1);
+}
+
 net::PagedFetch::RequestForPage TelnyxClient::pageRequests(const QString& listPath, const QUrlQuery& filters,
                                                            const QString& subject) const {
     net::ApiRequest list = net::ApiRequest::get(listPath);

@@ -25,6 +25,8 @@ public:
     int pageSize() const { return m_pageSize; }
     net::ApiClient* api() const { return m_api; }
 
+    // The first porting order only: what a connection test reads.
+    net::ApiRequest firstPortingOrder() const;
     // statuses empty = all orders.
     net::PagedFetch* listPortingOrders(const QList<core::PortingOrderStatus>& statuses,
                                        PageHandler<core::PortingOrder> onPage, ListDone done);

@@ -2,6 +2,7 @@
 
 #include "core/PhoneNumberRecord.h"
 #include "net/Authenticator.h"
+#include "providers/telnyx/TelnyxClient.h"
 #include "providers/telnyx/TelnyxPortOrders.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,11 @@ public:
     std::unique_ptr<PortOrderPlacement> portOrders(net::ApiClient* api) const override {
         return makePortOrderPlacement(api);
     }
+    QList<AccessCheck> accessChecks(net::ApiClient* api, const QString&) const override {
+        return {{QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Can list porting orders."),
+                 QT_TRANSLATE_NOOP("trunkline::gui::ConnectionTest", "Cannot list porting orders:"),
+                 TelnyxClient(api).firstPortingOrder()}};
+    }
 };
 
 } // namespace
@@ -31,6 +37,7 @@ const ProviderCapabilities& capabilities() {
         ProviderCapabilities caps;
         caps.key = core::kProviderTelnyx;
         caps.displayName = u"Telnyx"_s;
+        caps.defaultBaseUrl = u"https://api.telnyx.com/v2"_s;
         caps.secretFields = {{SecretSlot::Token, "apiKey",
                               QT_TRANSLATE_NOOP("ProviderSecret", "API key: must not be empty."),
                               QT_TRANSLATE_NOOP("ProfilesCommand", "API key: ")}};

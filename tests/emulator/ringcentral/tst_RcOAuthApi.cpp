@@ -17,6 +17,7 @@ private slots:
     void accessTokenExpiresOnScaledClock();
     void revokeEndsTheSession();
     void apiRejectsMissingAndUnknownTokens();
+    void readOnlyAppIsRefusedChangesNamingThePermission();
 };
 
 void tst_RcOAuthApi::jwtLoginGivesDocumentedTokenFields() {
@@ -200,6 +201,36 @@ void tst_RcOAuthApi::apiRejectsMissingAndUnknownTokens() {
     // The discouraged query parameter works too.
     const QString token = QString::fromLatin1(m_admin.first().second.mid(7));
     QCOMPARE(m_client->get(path(s("?access_token=")) + token).status, 200);
+}
+
+// The second demo app was granted ReadAccounts only: its token says so, reading works, and every change is
+// refused with CMN-401 naming the app permission it needs, whoever signs in (here the administrator).
+void tst_RcOAuthApi::readOnlyAppIsRefusedChangesNamingThePermission() {
+    const DemoCredentials c = m_client->credentials();
+    QVERIFY(!c.ringCentralReadOnlyClientId.isEmpty() &&
+            c.ringCentralReadOnlyClientId != c.ringCentralClientId);
+    QUrlQuery form;
+    form.addQueryItem(s("grant_type"), s("urn:ietf:params:oauth:grant-type:jwt-bearer"));
+    form.addQueryItem(s("assertion"), c.ringCentralAdminJwt);
+    const TestReply token = m_client->postForm(
+        s("/restapi/oauth/token"), form,
+        {EmulatorTestClient::basicAuth(c.ringCentralReadOnlyClientId, c.ringCentralReadOnlyClientSecret)});
+    QCOMPARE(token.status, 200);
+    QCOMPARE(token.json().value(s("scope")).toString(), s("ReadAccounts"));
+    const HeaderList readOnly{EmulatorTestClient::bearer(token.json().value(s("access_token")).toString())};
+
+    QCOMPARE(m_client->get(path(s("/extension/~")), readOnly).status, 200);
+    const TestReply edit = m_client->putJson(path(s("/extension/~")), QJsonObject{}, readOnly);
+    QCOMPARE(edit.status, 403);
+    QCOMPARE(edit.rcErrorCode(), s("CMN-401"));
+    QVERIFY2(edit.body.contains("[EditExtensions]"), edit.body.constData());
+    const TestReply create = m_client->postJson(path(s("/extension")), QJsonObject{}, readOnly);
+    QCOMPARE(create.status, 403);
+    QVERIFY2(create.body.contains("[EditAccounts]"), create.body.constData());
+
+    // The full app's token carries every permission, and its changes are not refused for a scope.
+    const TestReply full = m_client->rcTokenRequest(c.ringCentralAdminJwt);
+    QCOMPARE(full.json().value(s("scope")).toString(), s("ReadAccounts EditAccounts EditExtensions"));
 }
 
 QTEST_GUILESS_MAIN(tst_RcOAuthApi)
