@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changes/ConflictMerge.h"
 #include "changes/StagingResult.h"
 #include "store/PendingChange.h"
 
@@ -60,6 +61,18 @@ public:
     StagingResult discard(qint64 changeId);
     // Drops every change of the profile that is not being applied or already applied.
     StagingResult discardAll(qint64 profileId);
+
+    // A change the pusher parked as a conflict, three ways: its base and payload against the record as the
+    // store holds it now (the pusher stored the provider's record when it found the conflict). nullopt,
+    // with *error, when it cannot be merged: not a conflict, not an edit of a record, or the store has no
+    // newer copy of the record than the one the edit was made on.
+    std::optional<ConflictMerge> conflictMerge(qint64 changeId, QString* error = nullptr) const;
+    // Resolves the conflict the admin was shown: the change takes `choices` (ConflictMerge::resolve) and is
+    // re-staged on the record's current version with theirs as its base values, pending again; when it
+    // would change nothing the provider holds, it is dropped. Refused, with a message, when the change was
+    // revised or the record changed again since `shown` was read: nothing is decided on values the admin
+    // has not seen.
+    StagingResult resolveConflict(const ConflictMerge& shown, const ConflictChoices& choices);
 
 signals:
     // One staged row was added, revised or dropped (changeId is the row's id in each case).

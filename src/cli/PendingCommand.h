@@ -6,13 +6,18 @@
 #include <QJsonObject>
 #include <QStringList>
 
+namespace trunkline::store {
+class Database;
+}
+
 namespace trunkline::cli {
 
 class CliContext;
 
 // `pending list|apply|discard [ID] [--profile P] [--format text|json] [--all]`: the staged changes. apply
 // pushes (all due changes, or the one named, due or not) without pulling first; list --all includes the
-// applied ones, so a script can see what became of each change it staged.
+// applied ones, so a script can see what became of each change it staged. `pending resolve ID
+// --keep-mine|--take-theirs` settles a conflict as the conflict dialog's buttons of those names do.
 class PendingCommand {
     Q_DECLARE_TR_FUNCTIONS(PendingCommand)
 
@@ -22,6 +27,9 @@ public:
     static QJsonObject toJson(const store::PendingChange& change, const QString& profileName);
     // One change as `pending show` prints it: what it does, then each field it touches, before → after.
     static QString describe(const store::PendingChange& change, const QString& profileName);
+
+private:
+    static int resolve(CliContext& context, store::Database& database, qint64 id, bool keepMine);
 };
 
 } // namespace trunkline::cli

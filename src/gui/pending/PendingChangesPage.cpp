@@ -4,6 +4,7 @@
 #include "gui/Retranslate.h"
 #include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
+#include "gui/pending/ConflictDialog.h"
 #include "models/PendingChangesModel.h"
 #include "ui_PendingChangesPage.h"
 
@@ -60,6 +61,11 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
     connect(m_ui->applyButton, &QPushButton::clicked, this, &PendingChangesPage::applyRequested);
     connect(m_ui->discardButton, &QPushButton::clicked, this, &PendingChangesPage::discardSelected);
     connect(m_ui->discardAllButton, &QPushButton::clicked, this, &PendingChangesPage::discardAll);
+    m_ui->resolveButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_ui->resolveButton->setToolTip(tr("Compare the selected conflict with the provider’s record and choose "
+                                       "what to keep (Ctrl+R, or double-click the row)"));
+    connect(m_ui->resolveButton, &QPushButton::clicked, this, &PendingChangesPage::resolveSelected);
+    connect(m_ui->tableView, &QTableView::doubleClicked, this, &PendingChangesPage::resolveSelected);
     connect(m_ui->tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PendingChangesPage::updateActions);
     connect(header, &QHeaderView::sectionMoved, this, &PendingChangesPage::saveState);
@@ -119,6 +125,19 @@ void PendingChangesPage::discard(const QList<qint64>& ids) {
         QMessageBox::warning(this, tr("Discard changes"), errors.join(u'\n'));
 }
 
+void PendingChangesPage::resolveSelected() {
+    if (const std::optional<qint64> id = selectedConflict(); id && !m_syncRunning)
+        ConflictDialog::openFor(m_database, *id, this);
+}
+
+std::optional<qint64> PendingChangesPage::selectedConflict() const {
+    const QModelIndexList rows = m_ui->tableView->selectionModel()->selectedRows();
+    if (rows.size() != 1 || rows.constFirst().data(models::PendingChangesModel::StateRole).toInt() !=
+                                int(store::ChangeState::Conflict))
+        return std::nullopt;
+    return rows.constFirst().data(models::PendingChangesModel::ChangeIdRole).toLongLong();
+}
+
 void PendingChangesPage::updateActions() {
     const int total = m_model->rowCount();
     const int applicable = m_model->applicableCount();
@@ -136,6 +155,7 @@ void PendingChangesPage::updateActions() {
                                       : tr("Send every waiting change to its provider (Ctrl+Return)"));
     m_ui->discardButton->setEnabled(!m_syncRunning && m_ui->tableView->selectionModel()->hasSelection());
     m_ui->discardAllButton->setEnabled(!m_syncRunning && total > 0);
+    m_ui->resolveButton->setEnabled(!m_syncRunning && selectedConflict().has_value());
 }
 
 void PendingChangesPage::saveState() const {

@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class PendingChangesPage;
@@ -33,6 +34,8 @@ public slots:
     void refresh();
     void discardSelected();
     void discardAll();
+    // Opens the conflict dialog for the selected change when it is a conflict.
+    void resolveSelected();
 
 signals:
     void applyRequested();
@@ -44,6 +47,8 @@ protected:
 
 private:
     void discard(const QList<qint64>& ids);
+    // The id of the selected change when exactly one is selected and it is a conflict.
+    std::optional<qint64> selectedConflict() const;
     void updateActions();
     void saveState() const;
 
