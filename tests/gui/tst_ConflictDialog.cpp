@@ -11,6 +11,7 @@
 #include "models/PendingChangesModel.h"
 
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
@@ -180,6 +181,20 @@ private slots:
         doubleClick();
         QTest::qWait(50);
         QVERIFY(!page.findChild<ConflictDialog*>());
+    }
+
+    // Without a newer copy of the record than the edit's (here: put back as it was), there is nothing to
+    // merge against: the page says why instead of opening the dialog.
+    void noTheirsSaysWhy() {
+        QVERIFY(store::PhoneNumberRepository(m_fixture->database.database())
+                    .upsert(m_fixture->profile.id, {*m_number}));
+        PendingChangesPage page(m_fixture->database.database());
+        page.show();
+        QVERIFY(!openDialog(page));
+        QTRY_VERIFY(page.findChild<QMessageBox*>());
+        QVERIFY2(page.findChild<QMessageBox*>()->text().contains(u"sync (F5)"_s),
+                 qPrintable(page.findChild<QMessageBox*>()->text()));
+        QCOMPARE(change()->state, store::ChangeState::Conflict);
     }
 
     void keepMine() {

@@ -140,7 +140,11 @@ ConflictDialog* ConflictDialog::openFor(store::Database& database, qint64 change
     std::optional<changes::ConflictMerge> merge =
         changes::ChangeStager::of(database).conflictMerge(changeId, &error);
     if (!merge) {
-        QMessageBox::information(parent, tr("Resolve conflict"), error);
+        // Not blocking: the page stays responsive behind the message, as it does behind the dialog.
+        auto* box =
+            new QMessageBox(QMessageBox::Information, tr("Resolve conflict"), error, QMessageBox::Ok, parent);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return nullptr;
     }
     auto* dialog = new ConflictDialog(database, std::move(*merge), parent);
