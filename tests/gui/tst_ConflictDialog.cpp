@@ -4,6 +4,7 @@
 // field by field, and the next Apply leaves exactly that at the provider.
 
 #include "../sync/SyncFixture.h"
+#include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "gui/pending/ConflictDialog.h"
@@ -254,6 +255,56 @@ private slots:
         QCOMPARE(change()->state, store::ChangeState::Applied);
         QCOMPARE(remote("friendly_name"), kTheirsLabel);
         QCOMPARE(remote("voice_url"), kMineVoice);
+    }
+
+    // The same for an extension at RingCentral: the fields are named as the extension editor names them,
+    // and a merge leaves their job title and my department at the provider.
+    void extensionMergeAtRingCentral() {
+        SyncFixture f(synctest::quietOptions(10, 8));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        core::Extension edited = *stored;
+        edited.contact.jobTitle = u"Team lead (mine)"_s;
+        edited.contact.department = u"Support (mine)"_s;
+        const changes::StagingResult staged =
+            changes::ChangeStager::of(f.database.database())
+                .stage(changes::ChangePayloads::extensionUpdate(
+                    f.profile.id, *stored, edited,
+                    store::ExtensionRepository(f.database.database()).versionOf(*stored)));
+        QVERIFY2(staged.ok(), qPrintable(staged.error));
+        m_changeId = staged.steps.constFirst().row().id;
+        const QString path = u"/restapi/v1.0/account/~/extension/"_s + stored->id;
+        const QJsonObject theirs{{u"jobTitle"_s, u"Manager (theirs)"_s},
+                                 {u"department"_s, u"Sales (theirs)"_s}};
+        QCOMPARE(f.remotePut(path, {{u"contact"_s, theirs}}).status, 200);
+        QCOMPARE(f.runSync({.pull = false}).conflicts, 1);
+
+        PendingChangesPage page(f.database.database());
+        page.show();
+        QVERIFY(selectChange(page));
+        QTest::mouseClick(page.findChild<QPushButton*>(u"resolveButton"_s), Qt::LeftButton);
+        auto* dialog = page.findChild<ConflictDialog*>();
+        QVERIFY(dialog);
+        auto* table = dialog->findChild<QTableWidget*>(u"fieldsTable"_s);
+        QStringList names;
+        for (int row = 0; row < table->rowCount(); ++row)
+            names << table->item(row, 0)->text();
+        names.sort();
+        QCOMPARE(names, (QStringList{u"Department"_s, u"Job title"_s}));
+        clickButton(dialog, u"theirs:contact.jobTitle"_s);
+        clickButton(dialog, u"mine:contact.department"_s);
+        clickButton(dialog, u"applyMergeButton"_s);
+        QTRY_VERIFY(!page.findChild<ConflictDialog*>());
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(store::PendingChangeRepository(f.database.database()).find(m_changeId)->state,
+                 store::ChangeState::Applied);
+        const QJsonObject contact = f.remoteGet(path).json().value(u"contact"_s).toObject();
+        QCOMPARE(contact.value(u"jobTitle"_s).toString(), u"Manager (theirs)"_s);
+        QCOMPARE(contact.value(u"department"_s).toString(), u"Support (mine)"_s);
     }
 
     // The record moved again while the dialog was open (a sync stored newer values): the resolution is
