@@ -2,6 +2,7 @@
 
 #include "changes/EntityKind.h"
 #include "changes/PayloadMembers.h"
+#include "changes/StoredRecord.h"
 #include "store/Database.h"
 #include "store/PendingChangeRepository.h"
 #include "store/Transaction.h"
@@ -155,6 +156,77 @@ StagingResult ChangeStager::revert(const QList<ChangeStep>& steps) {
             if (!revertStep(*step, reverted, error))
                 return false;
         }
+        return true;
+    });
+}
+
+std::optional<ConflictMerge> ChangeStager::conflictMerge(qint64 changeId, QString* error) const {
+    const auto refuse = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    QString findError;
+    const std::optional<store::PendingChange> change =
+        store::PendingChangeRepository(m_database).find(changeId, &findError);
+    if (!change)
+        return refuse(findError.isEmpty() ? tr("The pending change %1 no longer exists.").arg(changeId)
+                                          : findError);
+    if (change->state != store::ChangeState::Conflict)
+        return refuse(tr("The pending change %1 is no longer in conflict.").arg(changeId));
+    if (change->operation != store::ChangeOperation::Update)
+        return refuse(tr("Only an edit of a record can be merged; discard change %1 and stage it again if it "
+                         "is still wanted.")
+                          .arg(changeId));
+    QString readError;
+    const std::optional<StoredRecord> record = StoredRecord::of(m_database, *change, &readError);
+    if (!record)
+        return refuse(readError);
+    // The pusher stores the provider's record with the conflict; a record still at the edit's version
+    // was deleted at the provider, or a store write failed: there is no "theirs" to show.
+    if (record->version == change->baseVersion)
+        return refuse(tr("Trunkline has no newer copy of %1 than the one you edited: sync (F5), then resolve "
+                         "the conflict. If the record was deleted at the provider, discard the change.")
+                          .arg(change->entityKey));
+    return ConflictMerge(*change, record->values, record->version);
+}
+
+StagingResult ChangeStager::resolveConflict(const ConflictMerge& shown, const ConflictChoices& choices) {
+    return command([&](QList<ChangeStep>& steps, QString* error) {
+        const auto refuse = [error](const QString& why) {
+            if (error)
+                *error = why;
+            return false;
+        };
+        const store::PendingChange& change = shown.change();
+        const std::optional<ConflictMerge> now = conflictMerge(change.id, error);
+        if (!now)
+            return false;
+        if (now->change().revision != change.revision)
+            return refuse(
+                tr("The pending change %1 was edited by someone else since you opened it (revision %2, "
+                   "now %3); open it again.")
+                    .arg(change.id)
+                    .arg(change.revision)
+                    .arg(now->change().revision));
+        if (now->theirs() != shown.theirs())
+            return refuse(tr("%1 changed again since you opened this conflict; its current values are shown "
+                             "now: choose again.")
+                              .arg(change.entityKey));
+        QStringList unchosen;
+        const std::optional<QJsonObject> resolved = now->resolve(choices, &unchosen);
+        if (!resolved)
+            return refuse(tr("Choose mine or theirs for %1.").arg(unchosen.join(u", ")));
+        if (now->changesNothing(*resolved))
+            return drop(now->change(), change.revision, steps, error);
+        store::PendingChangeRepository repository(m_database);
+        if (!repository.restage(change.id, *resolved, PayloadMembers::membersOf(now->theirs(), *resolved),
+                                now->theirsVersion(), change.revision, error))
+            return false;
+        const std::optional<store::PendingChange> after = repository.find(change.id, error);
+        if (!after)
+            return false;
+        steps << ChangeStep{now->change(), after};
         return true;
     });
 }

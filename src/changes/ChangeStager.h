@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changes/ConflictMerge.h"
 #include "changes/StagingResult.h"
 #include "store/PendingChange.h"
 
@@ -67,6 +68,18 @@ public:
     // has an open change of the same kind again. The result's steps revert these in turn: reverting them
     // redoes the command.
     StagingResult revert(const QList<ChangeStep>& steps);
+
+    // A change the pusher parked as a conflict, three ways: its base and payload against the record as the
+    // store holds it now (the pusher stored the provider's record when it found the conflict). nullopt,
+    // with *error, when it cannot be merged: not a conflict, not an edit of a record, or the store has no
+    // newer copy of the record than the one the edit was made on.
+    std::optional<ConflictMerge> conflictMerge(qint64 changeId, QString* error = nullptr) const;
+    // Resolves the conflict the admin was shown: the change takes `choices` (ConflictMerge::resolve) and is
+    // re-staged on the record's current version with theirs as its base values, pending again; when it
+    // would change nothing the provider holds, it is dropped. Refused, with a message, when the change was
+    // revised or the record changed again since `shown` was read: nothing is decided on values the admin
+    // has not seen.
+    StagingResult resolveConflict(const ConflictMerge& shown, const ConflictChoices& choices);
 
 signals:
     // One staged row was added, revised or dropped (changeId is the row's id in each case).

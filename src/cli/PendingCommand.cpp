@@ -43,19 +43,42 @@ QString PendingCommand::describe(store::Database& database, const store::Pending
     return out;
 }
 
+int PendingCommand::resolve(CliContext& context, store::Database& database, qint64 id, bool keepMine) {
+    changes::ChangeStager& stager = changes::ChangeStager::of(database);
+    QString error;
+    const std::optional<changes::ConflictMerge> merge = stager.conflictMerge(id, &error);
+    if (!merge)
+        return context.fail(kExitFailure, error);
+    const changes::StagingResult resolved =
+        stager.resolveConflict(*merge, keepMine ? merge->keepMine() : merge->takeTheirs());
+    if (!resolved.ok())
+        return context.fail(kExitFailure, resolved.error);
+    const bool dropped = !resolved.steps.isEmpty() && resolved.steps.constFirst().isDropped();
+    context.out() << (dropped ? tr("Change %1 is dropped: the provider's values stay.\n").arg(id)
+                              : tr("Change %1 is staged again on the provider's current record; "
+                                   "`pending apply %1` sends it.\n")
+                                    .arg(id));
+    return kExitOk;
+}
+
 int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Lists, shows (each field before → after), applies or discards staged changes."));
+        tr("Lists, shows (each field before → after), applies, discards or resolves staged changes."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"action"_s, tr("list, show, apply or discard"));
+    parser.addPositionalArgument(u"action"_s, tr("list, show, apply, discard or resolve"));
     parser.addPositionalArgument(u"id"_s,
-                                 tr("A change id (required by show and discard; apply without it applies "
-                                    "every due change)."),
+                                 tr("A change id (required by show, discard and resolve; apply without it "
+                                    "applies every due change)."),
                                  u"[ID]"_s);
     parser.addOption({u"profile"_s, tr("Only this profile (name or id)."), u"profile"_s});
     parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
     parser.addOption({u"all"_s, tr("list: also the applied changes.")});
+    parser.addOption(
+        {u"keep-mine"_s, tr("resolve: keep your values of a conflict (the provider's where only "
+                            "it changed a field) and stage the change again on its current record.")});
+    parser.addOption({u"take-theirs"_s, tr("resolve: keep the provider's values of a conflict; the change is "
+                                           "dropped.")});
     QStringList args = arguments;
     args[0] = u"trunkline-cli pending"_s;
     if (!parser.parse(args))
@@ -76,12 +99,14 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         if (!ok || *id <= 0)
             return context.fail(kExitUsage, tr("pending: “%1” is not a change id.").arg(positional.at(1)));
     }
-    const QStringList actions{u"list"_s, u"show"_s, u"apply"_s, u"discard"_s};
+    const QStringList actions{u"list"_s, u"show"_s, u"apply"_s, u"discard"_s, u"resolve"_s};
+    const bool resolveSideGiven = parser.isSet(u"keep-mine"_s) != parser.isSet(u"take-theirs"_s);
     if (positional.size() > 2 || !actions.contains(action) ||
-        ((action == u"discard"_s || action == u"show"_s) && !id) || (action == u"list"_s && id))
+        ((action == u"discard"_s || action == u"show"_s || action == u"resolve"_s) && !id) ||
+        (action == u"list"_s && id) || (action == u"resolve"_s && !resolveSideGiven))
         return context.fail(kExitUsage,
-                            tr("pending: use `pending list`, `pending show ID`, `pending apply [ID]` "
-                               "or `pending discard ID`."));
+                            tr("pending: use `pending list`, `pending show ID`, `pending apply [ID]`, "
+                               "`pending discard ID` or `pending resolve ID --keep-mine|--take-theirs`."));
     store::Database* db = context.database();
     if (!db)
         return kExitFailure;
@@ -110,6 +135,8 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
             return context.fail(kExitFailure, discarded.error);
         return kExitOk;
     }
+    if (action == u"resolve"_s)
+        return resolve(context, *db, *id, parser.isSet(u"keep-mine"_s));
     if (action == u"apply"_s) {
         SyncCommand::Request request;
         request.pull = false;

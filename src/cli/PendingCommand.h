@@ -16,7 +16,8 @@ class CliContext;
 
 // `pending list|apply|discard [ID] [--profile P] [--format text|json] [--all]`: the staged changes. apply
 // pushes (all due changes, or the one named, due or not) without pulling first; list --all includes the
-// applied ones, so a script can see what became of each change it staged.
+// applied ones, so a script can see what became of each change it staged. `pending resolve ID
+// --keep-mine|--take-theirs` settles a conflict as the conflict dialog's buttons of those names do.
 class PendingCommand {
     Q_DECLARE_TR_FUNCTIONS(PendingCommand)
 
@@ -28,6 +29,9 @@ public:
     // touches by its form label, before → after, the requests it takes and what it means.
     static QString describe(store::Database& database, const store::PendingChange& change,
                             const QString& profileName);
+
+private:
+    static int resolve(CliContext& context, store::Database& database, qint64 id, bool keepMine);
 };
 
 } // namespace trunkline::cli

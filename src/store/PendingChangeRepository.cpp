@@ -359,6 +359,29 @@ bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payloa
                                 .arg(id));
 }
 
+bool PendingChangeRepository::restage(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
+                                      const QString& baseVersion, qint64 readRevision, QString* error) {
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"UPDATE pending_changes SET payload = ?, base_values = ?, base_version = ?, state = 'pending', "
+        u"last_error = '', next_attempt_at = ?, read_back = ?, revision = revision + 1, updated_at = ? "
+        u"WHERE id = ? AND state = 'conflict' AND revision = ?"_s,
+        {payloadText(payload), payloadText(baseValues), baseVersion, sql::toText(QDateTime()),
+         payloadText({}), sql::toText(QDateTime::currentDateTimeUtc()), id, readRevision});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
+    }
+    if (query.numRowsAffected() == 1) {
+        return true;
+    }
+    query.finish();
+    const std::optional<PendingChange> current = find(id, error);
+    if (current && current->revision != readRevision) {
+        return editedBySomeoneElse(*current, readRevision, error);
+    }
+    return refusal(id, ChangeState::Pending, error);
+}
+
 bool PendingChangeRepository::editedBySomeoneElse(const PendingChange& current, qint64 readRevision,
                                                   QString* error) const {
     return sql::fail(error, tr("The pending change %1 was edited by someone else since you opened it "

@@ -61,6 +61,11 @@ public:
     // is refused, not overwritten.
     bool updatePayload(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
                        qint64 readRevision, QString* error = nullptr);
+    // Puts a change parked as a conflict back in the queue on the record's current version: the resolved
+    // payload, theirs as base values, pending with no error, only while it still has `readRevision` (the
+    // one the admin resolved): another admin's resolution or revision in between is refused.
+    bool restage(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
+                 const QString& baseVersion, qint64 readRevision, QString* error = nullptr);
     // Drops a change that is not being applied right now (an `applying` one whose lease lapsed is
     // abandoned and can go).
     bool discard(qint64 id, QString* error = nullptr);

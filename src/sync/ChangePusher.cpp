@@ -221,6 +221,14 @@ void ChangePusher::applyExtension(const store::PendingChange& change) {
                 comparable.callerIdNumber = local->callerIdNumber;
                 fields = ChangePayloads::extensionDifferences(*local, comparable);
             }
+            // The local copy takes the provider's record (with the caller ID only the store knows), so the
+            // admin resolves the conflict against what the provider holds now (ChangeStager::conflictMerge).
+            core::Extension theirs = *remote.value;
+            if (local)
+                theirs.callerIdNumber = local->callerIdNumber;
+            QString error;
+            if (!storeExtension(theirs, &error))
+                return failedLocally(change, error);
             return conflict(change, changedText(fields));
         }
         if (change.operation == store::ChangeOperation::Delete) {
@@ -394,6 +402,10 @@ void ChangePusher::applyForwarding(const store::PendingChange& change, bool sett
                     if (local.id == it->id)
                         fields = ChangePayloads::forwardingDifferences(local, *it);
                 }
+                // The provider's list, for resolving the conflict against it (as for an extension).
+                QString error;
+                if (!storeForwardingList(extensionId, list, &error))
+                    return failedLocally(change, error);
                 return conflict(change, changedText(fields));
             }
             const core::ForwardingNumber current = *it;

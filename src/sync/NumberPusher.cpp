@@ -185,6 +185,10 @@ private:
                 numbers.find(m_profileId, m_change.entityKey);
             const QStringList fields =
                 local ? NumberChangePayloads::numberDifferences(*local, *remote.value) : QStringList();
+            // The local copy takes Restcomm's number, so that the admin resolves the conflict against
+            // what Restcomm holds now (ChangeStager::conflictMerge).
+            if (!store(*remote.value))
+                return;
             return end(conflict(fields.isEmpty()
                                     ? NumberPusher::tr("changed at the provider since you edited it.")
                                     : NumberPusher::tr("changed at the provider since you edited it: %1.")
@@ -340,11 +344,16 @@ public:
                 const core::PhoneNumberRecord& current = *held.value;
                 if (current.extensionId == self->wantedOwner())
                     return self->finish(current); // an earlier attempt (or someone else) already did it
-                if (store::PhoneNumberRepository(self->m_database).versionOf(current) !=
-                    self->m_change.baseVersion)
+                store::PhoneNumberRepository numbers(self->m_database);
+                if (numbers.versionOf(current) != self->m_change.baseVersion) {
+                    // Stored, so that the conflict is resolved against RingCentral's current owner.
+                    QString error;
+                    if (!numbers.upsert(self->m_profileId, {current}, &error))
+                        return self->end(failedLocally(error));
                     return self->end(
                         conflict(NumberPusher::tr("Number %1 changed at RingCentral since you edited it.")
                                      .arg(current.e164)));
+                }
                 self->m_client->assignPhoneNumber(current.id, self->wantedOwner(),
                                                   [self](const std::optional<net::ApiError>& error) {
                                                       if (error)

@@ -125,6 +125,10 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
             const std::optional<QJsonObject> local = repository.get(profileId, extensionId, kind);
             const QStringList fields =
                 local ? SettingsPayloads::differences(kind, *local, *remote.value) : QStringList();
+            // The provider's document is stored, so that the conflict is resolved against it.
+            QString error;
+            if (!repository.put(profileId, extensionId, kind, *remote.value, &error))
+                return done(failedLocally(error));
             // Members the console does not show may have changed too: the version covers the whole document.
             return done(
                 conflict(fields.isEmpty()

@@ -110,6 +110,8 @@ private slots:
             QStringLiteral("+492012345678"), QStringLiteral("--range"),     QStringLiteral("zero-99")};
         QTest::newRow("discard without id")
             << QStringList{QStringLiteral("pending"), QStringLiteral("discard")};
+        QTest::newRow("resolve without a side")
+            << QStringList{QStringLiteral("pending"), QStringLiteral("resolve"), QStringLiteral("1")};
         QTest::newRow("secret on the command line")
             << QStringList{QStringLiteral("profiles"),   QStringLiteral("add"),
                            QStringLiteral("--name"),     QStringLiteral("X"),
@@ -343,6 +345,74 @@ private slots:
         QCOMPARE(failed.exitCode, 4);
         QVERIFY2(failed.err.contains("mystery"), failed.err.constData());
         QVERIFY(changes.discard(unknown.id));
+    }
+
+    // A conflict is settled from the command line as the conflict dialog settles it: --keep-mine stages
+    // the change again on the provider's current record and the next apply sends it; --take-theirs drops
+    // it and the provider's values stay.
+    void pendingResolveKeepsMineOrTakesTheirs() {
+        const Run sync = cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Demo")});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        QString error;
+        auto database = trunkline::store::Database::open(m_database, &error);
+        QVERIFY2(database, qPrintable(error));
+        const qint64 profile = trunkline::store::ProfileRepository(*database).list().first().id;
+        const auto jobTitle = [](const QString& title) {
+            return QJsonObject{{QStringLiteral("contact"), QJsonObject{{QStringLiteral("jobTitle"), title}}}};
+        };
+        QList<trunkline::core::Extension> users;
+        for (const trunkline::core::Extension& e :
+             trunkline::store::ExtensionRepository(*database).list(profile)) {
+            if (e.type == trunkline::core::ExtensionType::User && !e.admin)
+                users << e;
+        }
+        QVERIFY(users.size() >= 2);
+        trunkline::store::PendingChangeRepository changes(*database);
+        // Edits made on versions the provider no longer has: conflicts.
+        QList<qint64> ids;
+        for (const trunkline::core::Extension& user : users.first(2)) {
+            trunkline::store::PendingChange stale;
+            stale.profileId = profile;
+            stale.entity = QStringLiteral("extension");
+            stale.entityKey = user.id;
+            stale.payload = jobTitle(QStringLiteral("Mine ") + user.id);
+            stale.baseValues = jobTitle(QStringLiteral("Long ago"));
+            stale.baseVersion = QStringLiteral("a version long gone");
+            QVERIFY(changes.enqueue(stale));
+            QCOMPARE(
+                cli({QStringLiteral("pending"), QStringLiteral("apply"), QString::number(stale.id)}).exitCode,
+                5);
+            ids << stale.id;
+        }
+        const QString mine = QString::number(ids.at(0));
+        const QString theirs = QString::number(ids.at(1));
+
+        const Run kept =
+            cli({QStringLiteral("pending"), QStringLiteral("resolve"), mine, QStringLiteral("--keep-mine")});
+        QVERIFY2(kept.exitCode == 0, kept.err.constData());
+        QVERIFY2(kept.out.contains("staged again"), kept.out.constData());
+        QCOMPARE(changes.find(ids.at(0))->state, trunkline::store::ChangeState::Pending);
+        QCOMPARE(changes.find(ids.at(0))->baseValues, jobTitle(users.at(0).contact.jobTitle));
+        const Run applied = cli({QStringLiteral("pending"), QStringLiteral("apply"), mine});
+        QVERIFY2(applied.exitCode == 0, applied.err.constData());
+        QCOMPARE(changes.find(ids.at(0))->state, trunkline::store::ChangeState::Applied);
+        QCOMPARE(
+            trunkline::store::ExtensionRepository(*database).find(profile, users.at(0).id)->contact.jobTitle,
+            QStringLiteral("Mine ") + users.at(0).id);
+
+        const Run taken = cli(
+            {QStringLiteral("pending"), QStringLiteral("resolve"), theirs, QStringLiteral("--take-theirs")});
+        QVERIFY2(taken.exitCode == 0, taken.err.constData());
+        QVERIFY2(taken.out.contains("dropped"), taken.out.constData());
+        QVERIFY(!changes.find(ids.at(1)));
+        QCOMPARE(
+            trunkline::store::ExtensionRepository(*database).find(profile, users.at(1).id)->contact.jobTitle,
+            users.at(1).contact.jobTitle);
+        // Gone, it cannot be resolved again.
+        const Run again = cli(
+            {QStringLiteral("pending"), QStringLiteral("resolve"), theirs, QStringLiteral("--take-theirs")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("no longer exists"), again.err.constData());
     }
 
     // Two `pending apply` processes at once on one store (an SQLite file, or one PostgreSQL database as

@@ -282,6 +282,9 @@ private slots:
         QCOMPARE(f.restcommNumber(stored->id).value(QLatin1String("friendly_name")).toString(),
                  QStringLiteral("Theirs"));
         QVERIFY(audited(f, QStringLiteral("conflict"), stored->id));
+        // The local copy takes Restcomm's number, for resolving the conflict against it.
+        QCOMPARE(numbers.find(f.profile.id, stored->id)->label, QStringLiteral("Theirs"));
+        QCOMPARE(change.baseVersion, numbers.versionOf(*stored));
     }
 
     void restcommProvisionAndRelease() {

@@ -317,8 +317,10 @@ private slots:
                  !voicemailBefore);
         QCOMPARE(now.value(QStringLiteral("callHandlingAction")),
                  stored.value(QStringLiteral("callHandlingAction")));
-        // And the local copy is still the one the edit was made on.
-        QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(stored));
+        // The local copy takes the provider's document, so that the admin resolves the conflict against
+        // it; the change keeps the version and values it was made on.
+        QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(now));
+        QCOMPARE(change.baseVersion, ExtensionSettingsRepository::versionOf(stored));
     }
 
     void refusedValueFailsWithTheProvidersMessage() {

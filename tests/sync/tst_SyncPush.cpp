@@ -342,6 +342,10 @@ private slots:
             f.remoteGet(kExtensionPath + stored->id).json().value(QLatin1String("contact")).toObject();
         QCOMPARE(contact.value(QLatin1String("department")).toString(), QStringLiteral("Remote department"));
         QVERIFY(contact.value(QLatin1String("jobTitle")).toString() != QLatin1String("Local title"));
+        // The local copy takes the provider's extension, for resolving the conflict against it.
+        const std::optional<core::Extension> local = extensions.find(f.profile.id, stored->id);
+        QCOMPARE(local->contact.department, QStringLiteral("Remote department"));
+        QCOMPARE(local->contact.jobTitle, stored->contact.jobTitle);
     }
 
     // A create that was in hand when the process died: it is looked up before anything is sent.

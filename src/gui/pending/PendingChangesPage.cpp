@@ -5,6 +5,7 @@
 #include "changes/StagingHistory.h"
 #include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
+#include "gui/pending/ConflictDialog.h"
 #include "gui/syncstatus/SyncController.h"
 #include "models/PendingChangesModel.h"
 #include "store/PendingChangeRepository.h"
@@ -87,6 +88,11 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
     connect(m_ui->dismissButton, &QPushButton::clicked, this, [this] { dismissResults(false); });
     connect(m_ui->dismissAllButton, &QPushButton::clicked, this, [this] { dismissResults(true); });
     connect(m_ui->resultsView, &QTreeWidget::itemSelectionChanged, this, &PendingChangesPage::updateActions);
+    m_ui->resolveButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_ui->resolveButton->setToolTip(tr("Compare the selected conflict with the provider’s record and choose "
+                                       "what to keep (Ctrl+R, or double-click the row)"));
+    connect(m_ui->resolveButton, &QPushButton::clicked, this, &PendingChangesPage::resolveSelected);
+    connect(m_ui->treeView, &QTreeView::doubleClicked, this, &PendingChangesPage::resolveSelected);
     connect(m_ui->treeView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PendingChangesPage::updateActions);
     connect(header, &QHeaderView::sectionMoved, this, &PendingChangesPage::saveState);
@@ -290,6 +296,21 @@ void PendingChangesPage::discard(const QList<qint64>& ids) {
         QMessageBox::warning(this, tr("Discard changes"), errors.join(u'\n'));
 }
 
+void PendingChangesPage::resolveSelected() {
+    if (const std::optional<qint64> id = selectedConflict(); id && !m_syncRunning)
+        ConflictDialog::openFor(m_database, *id, this);
+}
+
+std::optional<qint64> PendingChangesPage::selectedConflict() const {
+    const QList<qint64> ids = selectedChangeIds();
+    if (ids.size() != 1)
+        return std::nullopt;
+    const std::optional<store::PendingChange> change = m_model->change(ids.constFirst());
+    if (!change || change->state != store::ChangeState::Conflict)
+        return std::nullopt;
+    return change->id;
+}
+
 void PendingChangesPage::updateActions() {
     const int total = int(m_model->changes().size());
     const int applicable = m_model->applicableCount();
@@ -325,6 +346,7 @@ void PendingChangesPage::updateActions() {
     m_ui->resultsBox->setVisible(haveResults);
     m_ui->dismissButton->setEnabled(!m_ui->resultsView->selectedItems().isEmpty());
     m_ui->dismissAllButton->setEnabled(haveResults);
+    m_ui->resolveButton->setEnabled(!m_syncRunning && selectedConflict().has_value());
 }
 
 void PendingChangesPage::saveState() const {

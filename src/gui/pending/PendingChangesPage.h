@@ -7,6 +7,7 @@
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class PendingChangesPage;
@@ -45,6 +46,8 @@ public slots:
     void applyAll();
     void discardSelected();
     void discardAll();
+    // Opens the conflict dialog for the selected change when it is a conflict.
+    void resolveSelected();
 
 signals:
     // The pending changes changed (discarded here): other views drop their "pending" marks.
@@ -60,6 +63,8 @@ private:
     void applyFinished();
     void dismissResults(bool all);
     void discard(const QList<qint64>& ids);
+    // The id of the selected change when exactly one is selected and it is a conflict.
+    std::optional<qint64> selectedConflict() const;
     void updateActions();
     void saveState() const;
 
