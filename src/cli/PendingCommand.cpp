@@ -5,6 +5,8 @@
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
 #include "cli/SyncCommand.h"
+#include "store/Database.h"
+#include "store/FourEyesPolicy.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 
@@ -29,7 +31,13 @@ QJsonObject PendingCommand::toJson(const store::PendingChange& change, const QSt
                        {u"baseValues"_s, change.baseValues},
                        // After apply: what the provider held of the touched members when read back.
                        {u"readBack"_s, change.readBack},
-                       {u"updatedAt"_s, change.updatedAt.toUTC().toString(Qt::ISODate)}};
+                       {u"updatedAt"_s, change.updatedAt.toUTC().toString(Qt::ISODate)},
+                       // Who staged it and, with four-eyes, who approved this revision ("" = not yet).
+                       {u"author"_s, change.author},
+                       {u"approvedBy"_s, change.approvedBy},
+                       {u"approvedAt"_s, change.approvedAt.isValid()
+                                             ? QJsonValue(change.approvedAt.toUTC().toString(Qt::ISODate))
+                                             : QJsonValue()}};
 }
 
 QString PendingCommand::describe(const store::PendingChange& change, const QString& profileName) {
@@ -71,6 +79,11 @@ QString PendingCommand::describe(const store::PendingChange& change, const QStri
             out += tr("  %1: %2\n")
                        .arg(path, text(change.operation == store::ChangeOperation::Delete ? before : after));
     }
+    if (!change.author.isEmpty())
+        out += tr("Staged by: %1\n").arg(change.author);
+    if (!change.approvedBy.isEmpty())
+        out += tr("Approved by: %1 at %2\n")
+                   .arg(change.approvedBy, change.approvedAt.toUTC().toString(Qt::ISODate));
     if (change.attempts > 0 || !change.lastError.isEmpty())
         out += tr("Attempts: %1. %2\n").arg(change.attempts).arg(change.lastError);
     return out;
@@ -79,13 +92,15 @@ QString PendingCommand::describe(const store::PendingChange& change, const QStri
 int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Lists, shows (each field before → after), applies or discards staged changes."));
+        tr("Lists, shows (each field before → after), approves, applies or discards staged changes, and "
+           "switches four-eyes approval on a team database."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"action"_s, tr("list, show, apply or discard"));
+    parser.addPositionalArgument(u"action"_s, tr("list, show, approve, apply, discard or four-eyes"));
     parser.addPositionalArgument(u"id"_s,
-                                 tr("A change id (required by show and discard; apply without it applies "
-                                    "every due change)."),
-                                 u"[ID]"_s);
+                                 tr("A change id (required by show, approve and discard; apply without it "
+                                    "applies every due change); four-eyes takes on or off, or nothing to "
+                                    "show the setting."),
+                                 u"[ID|on|off]"_s);
     parser.addOption({u"profile"_s, tr("Only this profile (name or id)."), u"profile"_s});
     parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
     parser.addOption({u"all"_s, tr("list: also the applied changes.")});
@@ -102,6 +117,8 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     const QString format = parser.value(u"format"_s);
     if (format != u"text"_s && format != u"json"_s)
         return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
+    if (action == u"four-eyes"_s)
+        return fourEyes(context, positional.mid(1));
     std::optional<qint64> id;
     if (positional.size() == 2) {
         bool ok = false;
@@ -109,12 +126,13 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         if (!ok || *id <= 0)
             return context.fail(kExitUsage, tr("pending: “%1” is not a change id.").arg(positional.at(1)));
     }
-    const QStringList actions{u"list"_s, u"show"_s, u"apply"_s, u"discard"_s};
+    const QStringList actions{u"list"_s, u"show"_s, u"approve"_s, u"apply"_s, u"discard"_s};
     if (positional.size() > 2 || !actions.contains(action) ||
-        ((action == u"discard"_s || action == u"show"_s) && !id) || (action == u"list"_s && id))
-        return context.fail(kExitUsage,
-                            tr("pending: use `pending list`, `pending show ID`, `pending apply [ID]` "
-                               "or `pending discard ID`."));
+        ((action == u"discard"_s || action == u"show"_s || action == u"approve"_s) && !id) ||
+        (action == u"list"_s && id))
+        return context.fail(
+            kExitUsage, tr("pending: use `pending list`, `pending show ID`, `pending approve ID`, "
+                           "`pending apply [ID]`, `pending discard ID` or `pending four-eyes [on|off]`."));
     store::Database* db = context.database();
     if (!db)
         return kExitFailure;
@@ -141,6 +159,13 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         const changes::StagingResult discarded = changes::ChangeStager::of(*db).discard(*id);
         if (!discarded.ok())
             return context.fail(kExitFailure, discarded.error);
+        return kExitOk;
+    }
+    if (action == u"approve"_s) {
+        // The database checks that the one approving is not the author (FourEyesPolicy).
+        if (!changes.approve(*id, &error))
+            return context.fail(kExitFailure, error);
+        context.out() << tr("Change %1 approved by %2.").arg(*id).arg(db->sessionUser()) << Qt::endl;
         return kExitOk;
     }
     if (action == u"apply"_s) {
@@ -172,7 +197,7 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
             } else {
                 context.out() << c.id << '\t' << profile.name << '\t' << c.entity << '\t' << c.entityKey
                               << '\t' << store::toText(c.operation) << '\t' << store::toText(c.state) << '\t'
-                              << c.lastError << Qt::endl;
+                              << c.author << '\t' << c.approvedBy << '\t' << c.lastError << Qt::endl;
             }
         }
     }
@@ -180,6 +205,35 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         return context.fail(kExitFailure, error);
     if (format == u"json"_s)
         context.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return kExitOk;
+}
+
+int PendingCommand::fourEyes(CliContext& context, const QStringList& arguments) {
+    const QString wanted = arguments.value(0);
+    if (arguments.size() > 1 || (!wanted.isEmpty() && wanted != u"on"_s && wanted != u"off"_s))
+        return context.fail(kExitUsage,
+                            tr("pending four-eyes: use `pending four-eyes` to see the setting, or "
+                               "`pending four-eyes on` / `off` to switch it."));
+    store::Database* db = context.database();
+    if (!db)
+        return kExitFailure;
+    store::FourEyesPolicy policy(*db);
+    QString error;
+    if (!wanted.isEmpty() && !policy.setRequired(wanted == u"on"_s, &error))
+        return context.fail(kExitFailure, error);
+    const std::optional<bool> required = policy.isRequired(&error);
+    if (!required)
+        return context.fail(kExitFailure, error);
+    if (!policy.isAvailable())
+        context.out() << tr("Four-eyes approval: off (a SQLite file has one user; a team database on "
+                            "PostgreSQL can require it).")
+                      << Qt::endl;
+    else if (*required)
+        context.out() << tr("Four-eyes approval: on. A change is applied only after someone other than its "
+                            "author approved it (`pending approve ID`).")
+                      << Qt::endl;
+    else
+        context.out() << tr("Four-eyes approval: off.") << Qt::endl;
     return kExitOk;
 }
 

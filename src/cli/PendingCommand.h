@@ -10,9 +10,11 @@ namespace trunkline::cli {
 
 class CliContext;
 
-// `pending list|apply|discard [ID] [--profile P] [--format text|json] [--all]`: the staged changes. apply
-// pushes (all due changes, or the one named, due or not) without pulling first; list --all includes the
-// applied ones, so a script can see what became of each change it staged.
+// `pending list|show|approve|apply|discard [ID] [--profile P] [--format text|json] [--all]`: the staged
+// changes. apply pushes (all due changes, or the one named, due or not) without pulling first; list --all
+// includes the applied ones, so a script can see what became of each change it staged. approve records the
+// connection's database role as a second person's approval (four-eyes, PostgreSQL only), and
+// `pending four-eyes [on|off]` shows or switches the team setting.
 class PendingCommand {
     Q_DECLARE_TR_FUNCTIONS(PendingCommand)
 
@@ -22,6 +24,9 @@ public:
     static QJsonObject toJson(const store::PendingChange& change, const QString& profileName);
     // One change as `pending show` prints it: what it does, then each field it touches, before → after.
     static QString describe(const store::PendingChange& change, const QString& profileName);
+
+private:
+    static int fourEyes(CliContext& context, const QStringList& arguments);
 };
 
 } // namespace trunkline::cli

@@ -8,6 +8,7 @@
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionsPage.h"
 #include "gui/numbers/NumbersPage.h"
+#include "gui/pending/FourEyesAction.h"
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/porting/PortOrdersPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
@@ -115,7 +116,8 @@ void AppSession::createActions() {
     m_demoAction->setObjectName(u"actionOpenDemo"_s);
     connect(m_demoAction, &QAction::triggered, this, &AppSession::openDemoAccount);
 
-    m_window->addFileActions({m_syncAction, m_cancelAction, m_demoAction});
+    m_window->addFileActions(
+        {m_syncAction, m_cancelAction, m_demoAction, new FourEyesAction(m_database, m_window.get())});
 }
 
 void AppSession::createToolBar() {

@@ -149,6 +149,9 @@ QVariant PendingChangesModel::data(const QModelIndex& index, int role) const {
             return QString::fromUtf8(QJsonDocument(change.payload).toJson(QJsonDocument::Indented));
         if (index.column() == MessageColumn && !change.lastError.isEmpty())
             return change.lastError;
+        if (index.column() == ApprovedByColumn && change.approvedAt.isValid())
+            return tr("Approved %1")
+                .arg(QLocale().toString(change.approvedAt.toLocalTime(), QLocale::ShortFormat));
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StateColumn &&
@@ -182,6 +185,10 @@ QVariant PendingChangesModel::data(const QModelIndex& index, int role) const {
         return change.lastError;
     case StagedColumn:
         return QLocale().toString(change.createdAt.toLocalTime(), QLocale::ShortFormat);
+    case AuthorColumn:
+        return change.author;
+    case ApprovedByColumn:
+        return change.approvedBy;
     default:
         return {};
     }
@@ -193,8 +200,9 @@ QVariant PendingChangesModel::headerData(int section, Qt::Orientation orientatio
     if (section < 0 || section >= ColumnCount)
         return {};
     static constexpr std::array kTitles{
-        QT_TR_NOOP("Profile"), QT_TR_NOOP("Change"),  QT_TR_NOOP("Record"), QT_TR_NOOP("New values"),
-        QT_TR_NOOP("State"),   QT_TR_NOOP("Message"), QT_TR_NOOP("Staged"),
+        QT_TR_NOOP("Profile"),    QT_TR_NOOP("Change"), QT_TR_NOOP("Record"),
+        QT_TR_NOOP("New values"), QT_TR_NOOP("State"),  QT_TR_NOOP("Message"),
+        QT_TR_NOOP("Staged"),     QT_TR_NOOP("Author"), QT_TR_NOOP("Approved by"),
     };
     static_assert(kTitles.size() == ColumnCount);
     return columnTitle(staticMetaObject, kTitles, section);

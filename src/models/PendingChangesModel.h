@@ -27,6 +27,8 @@ public:
         StateColumn,
         MessageColumn,
         StagedColumn,
+        AuthorColumn,     // who staged it (the database role on PostgreSQL)
+        ApprovedByColumn, // four-eyes: who approved it, empty while not approved
         ColumnCount
     };
     Q_ENUM(Column)

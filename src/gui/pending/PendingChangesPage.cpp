@@ -4,6 +4,7 @@
 #include "gui/Retranslate.h"
 #include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
+#include "gui/pending/ChangeApproval.h"
 #include "models/PendingChangesModel.h"
 #include "ui_PendingChangesPage.h"
 
@@ -74,6 +75,8 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
             refresh();
         });
     });
+    m_approval = new ChangeApproval(m_database, m_ui->tableView, m_model, m_ui->buttonLayout, this);
+    connect(m_approval, &ChangeApproval::approved, this, &PendingChangesPage::refresh);
     refresh();
 }
 
@@ -81,6 +84,7 @@ PendingChangesPage::~PendingChangesPage() = default;
 
 void PendingChangesPage::setSyncRunning(bool running) {
     m_syncRunning = running;
+    m_approval->setSyncRunning(running);
     updateActions();
 }
 

@@ -12,6 +12,8 @@ class PendingChangesPage;
 
 namespace trunkline::gui {
 
+class ChangeApproval;
+
 // The Pending changes page: every staged edit in the order it will be applied, with Apply all (the
 // window runs the push) and Discard. Discarding asks first, because it throws the admin's work away.
 class PendingChangesPage : public QWidget {
@@ -50,6 +52,7 @@ private:
     std::unique_ptr<Ui::PendingChangesPage> m_ui;
     store::Database& m_database;
     models::PendingChangesModel* m_model;
+    ChangeApproval* m_approval = nullptr; // four-eyes: the Approve button
     ConfirmDiscard m_confirmDiscard;
     bool m_syncRunning = false;
     bool m_refreshQueued = false;
