@@ -338,12 +338,16 @@ const QList<Migration>& migrations() {
              uR"(CREATE TRIGGER approval_policy_no_truncate BEFORE TRUNCATE ON approval_policy
                 FOR EACH STATEMENT EXECUTE FUNCTION trunkline_guard_approval_policy())"_s,
              // SECURITY DEFINER so that it reads the setting whatever the caller was granted; session_user
-             // is still the caller's authenticated role. A missing setting row counts as four-eyes on.
+             // is still the caller's authenticated role. The setting is read from the table's own schema,
+             // never through the search path, where a session's temporary table of the same name would
+             // come first. A missing setting row counts as four-eyes on.
              uR"(CREATE FUNCTION trunkline_guard_pending_change() RETURNS trigger LANGUAGE plpgsql
                 SECURITY DEFINER SET search_path FROM CURRENT AS $$
                 DECLARE
-                    required BOOLEAN := COALESCE((SELECT four_eyes FROM approval_policy), TRUE);
+                    required BOOLEAN;
                 BEGIN
+                    EXECUTE format('SELECT COALESCE((SELECT four_eyes FROM %I.approval_policy), TRUE)',
+                                   TG_TABLE_SCHEMA) INTO required;
                     IF TG_OP = 'INSERT' THEN
                         NEW.author := session_user;
                         NEW.approved_by := '';

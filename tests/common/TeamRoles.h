@@ -22,7 +22,8 @@ class TeamRoles {
 public:
     explicit TeamRoles(TestDatabase& test)
         : m_test(test) {
-        const QString suffix = QString::number(QRandomGenerator::global()->generate64(), 16);
+        // Six hex digits: short enough to read in a table, unique enough for one test run.
+        const QString suffix = QString::number(QRandomGenerator::global()->bounded(0x100000, 0x1000000), 16);
         m_aliceRole = QStringLiteral("alice_") + suffix;
         m_bobRole = QStringLiteral("bob_") + suffix;
         QSqlQuery query(test.database().connection());

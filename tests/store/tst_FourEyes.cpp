@@ -156,6 +156,11 @@ private slots:
                        u"WHERE id = ?"_s,
                        {change.id})
                     .contains(u"TL002"_s));
+        // A temporary table of the setting's name in Alice's session does not switch it off for her.
+        QCOMPARE(
+            runSql(m_team->alice(), u"CREATE TEMPORARY TABLE approval_policy AS SELECT FALSE AS four_eyes"_s),
+            QString());
+        QVERIFY(!asAlice.markApplying(change.id, claim(u"alice@ws-1:1#1"_s), &error));
         QCOMPARE(asAlice.find(change.id)->state, ChangeState::Pending);
 
         // Approved by the second person, the author may apply it.
