@@ -1,8 +1,11 @@
 #include "store/PendingChangeRepository.h"
 
+#include "store/AuditLogRepository.h"
 #include "store/Database.h"
 #include "store/FourEyesPolicy.h"
+#include "store/ProfileRepository.h"
 #include "store/SqlUtil.h"
+#include "store/Transaction.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -450,13 +453,35 @@ bool PendingChangeRepository::approve(qint64 id, QString* error) {
         return sql::fail(error, tr("Approving a change needs a team database on PostgreSQL, where the server "
                                    "knows who is who; %1 is a SQLite file.")
                                     .arg(m_database.displayName()));
-    // The function checks who is asking (session_user) against the author, in the server.
+    // The function checks who is asking (session_user) against the author, in the server. The query
+    // outlives the transaction (SqlUtil.cpp).
     QSqlQuery query = sql::preparedQuery(m_database, u"SELECT approve_change(?)"_s, {id});
-    if (query.exec())
-        return true;
-    if (const QString refusal = FourEyesPolicy::refusalText(query.lastError(), id); !refusal.isEmpty())
-        return sql::fail(error, refusal);
-    return sql::fail(error, m_database, tr("Cannot approve the pending change %1").arg(id), query);
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return sql::fail(error, transaction.error());
+    if (!query.exec()) {
+        if (const QString refusal = FourEyesPolicy::refusalText(query.lastError(), id); !refusal.isEmpty())
+            return sql::fail(error, refusal);
+        return sql::fail(error, m_database, tr("Cannot approve the pending change %1").arg(id), query);
+    }
+    query.finish();
+    // The approval is in the audit log too, or neither is.
+    const std::optional<PendingChange> change = find(id, error);
+    if (!change)
+        return false;
+    AuditEntry entry;
+    entry.profileId = change->profileId;
+    if (const std::optional<Profile> profile = ProfileRepository(m_database).find(change->profileId))
+        entry.profileName = profile->name;
+    entry.entity = change->entity;
+    entry.entityKey = change->entityKey;
+    entry.action = u"approve"_s;
+    entry.summary = tr("Approved change %1 (revision %2), staged by %3.")
+                        .arg(QString::number(id), QString::number(change->revision), change->author);
+    entry.after = change->payload;
+    if (!AuditLogRepository(m_database).append(entry, error))
+        return false;
+    return transaction.commit() || sql::fail(error, transaction.error());
 }
 
 int PendingChangeRepository::purgeApplied(qint64 profileId, QString* error) {

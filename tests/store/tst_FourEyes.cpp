@@ -5,6 +5,7 @@
 // (TeamRoles: superusers bypass row rules). On SQLite the setting is off and cannot be switched on.
 #include "TeamRoles.h"
 #include "TestDatabase.h"
+#include "store/AuditLogRepository.h"
 #include "store/FourEyesPolicy.h"
 #include "store/PendingChangeRepository.h"
 
@@ -125,6 +126,12 @@ private slots:
         const PendingChange approved = *asAlice.find(change.id);
         QCOMPARE(approved.approvedBy, m_team->bobRole());
         QVERIFY(approved.approvedAt.isValid());
+        // The audit log keeps who approved what.
+        const AuditEntry logged = AuditLogRepository(m_team->alice()).list(m_profile, 1).value(0);
+        QCOMPARE(logged.action, u"approve"_s);
+        QCOMPARE(logged.actor, m_team->bobRole());
+        QCOMPARE(logged.entityKey, u"e1"_s);
+        QVERIFY2(logged.summary.contains(m_team->aliceRole()), qPrintable(logged.summary));
         QVERIFY(qAbs(approved.approvedAt.secsTo(QDateTime::currentDateTimeUtc())) < 60);
         // The time is the server's, not one the client writes.
         QVERIFY(runSql(m_team->bob(),
