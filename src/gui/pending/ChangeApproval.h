@@ -2,7 +2,6 @@
 
 #include "gui/GuiForward.h"
 
-#include <QCoreApplication>
 #include <QList>
 #include <QObject>
 
