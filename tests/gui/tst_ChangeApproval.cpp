@@ -120,6 +120,11 @@ private slots:
 
         asOwner.trigger();
         QCOMPARE(store::FourEyesPolicy(team.alice()).isRequired(), std::optional<bool>(false));
+        // Alice's menu follows when her window becomes active again.
+        QVERIFY(asAlice.isChecked());
+        QEvent activate(QEvent::WindowActivate);
+        QCoreApplication::sendEvent(&window, &activate);
+        QVERIFY(!asAlice.isChecked());
     }
 
     void sqliteShowsNoFourEyes() {

@@ -3,6 +3,7 @@
 #include "store/Database.h"
 #include "store/FourEyesPolicy.h"
 
+#include <QEvent>
 #include <QMessageBox>
 #include <QSignalBlocker>
 
@@ -18,7 +19,15 @@ FourEyesAction::FourEyesAction(store::Database& database, QWidget* parent)
     setCheckable(true);
     setVisible(store::FourEyesPolicy(database).isAvailable());
     connect(this, &QAction::toggled, this, &FourEyesAction::switchTo);
+    if (isVisible())
+        parent->installEventFilter(this);
     reload();
+}
+
+bool FourEyesAction::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::WindowActivate)
+        reload();
+    return QAction::eventFilter(watched, event);
 }
 
 void FourEyesAction::reload() {

@@ -15,8 +15,12 @@ class FourEyesAction : public QAction {
 public:
     FourEyesAction(store::Database& database, QWidget* parent);
 
-    // Re-reads the setting and who may change it (another admin may have switched it).
+    // Re-reads the setting and who may change it (another admin may have switched it); done whenever the
+    // window becomes active.
     void reload();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void switchTo(bool required);
