@@ -63,9 +63,10 @@ QStringList ExportCommand::columns(const QString& kind) {
         return {u"at"_s,     u"profile"_s, u"actor"_s,     u"host"_s,
                 u"action"_s, u"entity"_s,  u"entityKey"_s, u"summary"_s};
     if (kind == u"pending"_s)
-        return {u"profile"_s,    u"id"_s,        u"state"_s,    u"operation"_s, u"entity"_s,
-                u"entityKey"_s,  u"payload"_s,   u"attempts"_s, u"lastError"_s, u"nextAttemptAt"_s,
-                u"claimOwner"_s, u"createdAt"_s, u"updatedAt"_s};
+        return {u"profile"_s,    u"id"_s,        u"state"_s,     u"operation"_s, u"entity"_s,
+                u"entityKey"_s,  u"payload"_s,   u"attempts"_s,  u"lastError"_s, u"nextAttemptAt"_s,
+                u"claimOwner"_s, u"createdAt"_s, u"updatedAt"_s, u"author"_s,    u"approvedBy"_s,
+                u"approvedAt"_s};
     if (kind == u"port-orders"_s)
         return {u"profile"_s,
                 u"id"_s,
@@ -130,7 +131,7 @@ bool ExportCommand::forEachRow(store::Database& database, const store::Profile& 
                        c.entityKey,
                        QString::fromUtf8(QJsonDocument(c.payload).toJson(QJsonDocument::Compact)), c.attempts,
                        c.lastError, timeText(c.nextAttemptAt), c.claimOwner, timeText(c.createdAt),
-                       timeText(c.updatedAt)}))
+                       timeText(c.updatedAt), c.author, c.approvedBy, timeText(c.approvedAt)}))
                 return false;
         }
         return !error || error->isEmpty();

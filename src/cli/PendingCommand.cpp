@@ -5,6 +5,8 @@
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
 #include "cli/SyncCommand.h"
+#include "store/Database.h"
+#include "store/FourEyesPolicy.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 
@@ -29,7 +31,13 @@ QJsonObject PendingCommand::toJson(const store::PendingChange& change, const QSt
                        {u"baseValues"_s, change.baseValues},
                        // After apply: what the provider held of the touched members when read back.
                        {u"readBack"_s, change.readBack},
-                       {u"updatedAt"_s, change.updatedAt.toUTC().toString(Qt::ISODate)}};
+                       {u"updatedAt"_s, change.updatedAt.toUTC().toString(Qt::ISODate)},
+                       // Who staged it and, with four-eyes, who approved this revision ("" = not yet).
+                       {u"author"_s, change.author},
+                       {u"approvedBy"_s, change.approvedBy},
+                       {u"approvedAt"_s, change.approvedAt.isValid()
+                                             ? QJsonValue(change.approvedAt.toUTC().toString(Qt::ISODate))
+                                             : QJsonValue()}};
 }
 
 QString PendingCommand::describe(store::Database& database, const store::PendingChange& change,
@@ -38,6 +46,11 @@ QString PendingCommand::describe(store::Database& database, const store::Pending
     QString out =
         tr("Change %1 · %2 · %3\n").arg(QString::number(change.id), profileName, store::toText(change.state));
     out += changes::ChangeDescriber(database).describe(change).text();
+    if (!change.author.isEmpty())
+        out += tr("Staged by: %1\n").arg(change.author);
+    if (!change.approvedBy.isEmpty())
+        out += tr("Approved by: %1 at %2\n")
+                   .arg(change.approvedBy, change.approvedAt.toUTC().toString(Qt::ISODate));
     if (change.attempts > 0 || !change.lastError.isEmpty())
         out += tr("Attempts: %1. %2\n").arg(change.attempts).arg(change.lastError);
     return out;
@@ -63,14 +76,17 @@ int PendingCommand::resolve(CliContext& context, store::Database& database, qint
 
 int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Lists, shows (each field before → after), applies, discards or resolves staged changes."));
+    parser.setApplicationDescription(tr(
+        "Lists, shows (each field before → after), approves, applies, discards or resolves staged changes, "
+        "and switches four-eyes approval on a team database."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"action"_s, tr("list, show, apply, discard or resolve"));
+    parser.addPositionalArgument(u"action"_s,
+                                 tr("list, show, approve, apply, discard, resolve or four-eyes"));
     parser.addPositionalArgument(u"id"_s,
-                                 tr("A change id (required by show, discard and resolve; apply without it "
-                                    "applies every due change)."),
-                                 u"[ID]"_s);
+                                 tr("A change id (required by show, approve, discard and resolve; apply "
+                                    "without it applies every due change); four-eyes takes on or off, or "
+                                    "nothing to show the setting."),
+                                 u"[ID|on|off]"_s);
     parser.addOption({u"profile"_s, tr("Only this profile (name or id)."), u"profile"_s});
     parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
     parser.addOption({u"all"_s, tr("list: also the applied changes.")});
@@ -92,6 +108,8 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     const QString format = parser.value(u"format"_s);
     if (format != u"text"_s && format != u"json"_s)
         return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
+    if (action == u"four-eyes"_s)
+        return fourEyes(context, positional.mid(1));
     std::optional<qint64> id;
     if (positional.size() == 2) {
         bool ok = false;
@@ -99,14 +117,17 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         if (!ok || *id <= 0)
             return context.fail(kExitUsage, tr("pending: “%1” is not a change id.").arg(positional.at(1)));
     }
-    const QStringList actions{u"list"_s, u"show"_s, u"apply"_s, u"discard"_s, u"resolve"_s};
+    const QStringList actions{u"list"_s, u"show"_s, u"approve"_s, u"apply"_s, u"discard"_s, u"resolve"_s};
     const bool resolveSideGiven = parser.isSet(u"keep-mine"_s) != parser.isSet(u"take-theirs"_s);
     if (positional.size() > 2 || !actions.contains(action) ||
-        ((action == u"discard"_s || action == u"show"_s || action == u"resolve"_s) && !id) ||
+        ((action == u"discard"_s || action == u"show"_s || action == u"approve"_s ||
+          action == u"resolve"_s) &&
+         !id) ||
         (action == u"list"_s && id) || (action == u"resolve"_s && !resolveSideGiven))
         return context.fail(kExitUsage,
-                            tr("pending: use `pending list`, `pending show ID`, `pending apply [ID]`, "
-                               "`pending discard ID` or `pending resolve ID --keep-mine|--take-theirs`."));
+                            tr("pending: use `pending list`, `pending show ID`, `pending approve ID`, "
+                               "`pending apply [ID]`, `pending discard ID`, `pending resolve ID "
+                               "--keep-mine|--take-theirs` or `pending four-eyes [on|off]`."));
     store::Database* db = context.database();
     if (!db)
         return kExitFailure;
@@ -137,6 +158,13 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     }
     if (action == u"resolve"_s)
         return resolve(context, *db, *id, parser.isSet(u"keep-mine"_s));
+    if (action == u"approve"_s) {
+        // The database checks that the one approving is not the author (FourEyesPolicy).
+        if (!changes.approve(*id, &error))
+            return context.fail(kExitFailure, error);
+        context.out() << tr("Change %1 approved by %2.").arg(*id).arg(db->sessionUser()) << Qt::endl;
+        return kExitOk;
+    }
     if (action == u"apply"_s) {
         SyncCommand::Request request;
         request.pull = false;
@@ -166,7 +194,7 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
             } else {
                 context.out() << c.id << '\t' << profile.name << '\t' << c.entity << '\t' << c.entityKey
                               << '\t' << store::toText(c.operation) << '\t' << store::toText(c.state) << '\t'
-                              << c.lastError << Qt::endl;
+                              << c.author << '\t' << c.approvedBy << '\t' << c.lastError << Qt::endl;
             }
         }
     }
@@ -174,6 +202,35 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
         return context.fail(kExitFailure, error);
     if (format == u"json"_s)
         context.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return kExitOk;
+}
+
+int PendingCommand::fourEyes(CliContext& context, const QStringList& arguments) {
+    const QString wanted = arguments.value(0);
+    if (arguments.size() > 1 || (!wanted.isEmpty() && wanted != u"on"_s && wanted != u"off"_s))
+        return context.fail(kExitUsage,
+                            tr("pending four-eyes: use `pending four-eyes` to see the setting, or "
+                               "`pending four-eyes on` / `off` to switch it."));
+    store::Database* db = context.database();
+    if (!db)
+        return kExitFailure;
+    store::FourEyesPolicy policy(*db);
+    QString error;
+    if (!wanted.isEmpty() && !policy.setRequired(wanted == u"on"_s, &error))
+        return context.fail(kExitFailure, error);
+    const std::optional<bool> required = policy.isRequired(&error);
+    if (!required)
+        return context.fail(kExitFailure, error);
+    if (!policy.isAvailable())
+        context.out() << tr("Four-eyes approval: off (a SQLite file has one user; a team database on "
+                            "PostgreSQL can require it).")
+                      << Qt::endl;
+    else if (*required)
+        context.out() << tr("Four-eyes approval: on. A change is applied only after someone other than its "
+                            "author approved it (`pending approve ID`).")
+                      << Qt::endl;
+    else
+        context.out() << tr("Four-eyes approval: off.") << Qt::endl;
     return kExitOk;
 }
 

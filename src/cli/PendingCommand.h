@@ -14,9 +14,11 @@ namespace trunkline::cli {
 
 class CliContext;
 
-// `pending list|apply|discard [ID] [--profile P] [--format text|json] [--all]`: the staged changes. apply
-// pushes (all due changes, or the one named, due or not) without pulling first; list --all includes the
-// applied ones, so a script can see what became of each change it staged. `pending resolve ID
+// `pending list|show|approve|apply|discard [ID] [--profile P] [--format text|json] [--all]`: the staged
+// changes. apply pushes (all due changes, or the one named, due or not) without pulling first; list --all
+// includes the applied ones, so a script can see what became of each change it staged. approve records the
+// connection's database role as a second person's approval (four-eyes, PostgreSQL only), and
+// `pending four-eyes [on|off]` shows or switches the team setting. `pending resolve ID
 // --keep-mine|--take-theirs` settles a conflict as the conflict dialog's buttons of those names do.
 class PendingCommand {
     Q_DECLARE_TR_FUNCTIONS(PendingCommand)
@@ -32,6 +34,7 @@ public:
 
 private:
     static int resolve(CliContext& context, store::Database& database, qint64 id, bool keepMine);
+    static int fourEyes(CliContext& context, const QStringList& arguments);
 };
 
 } // namespace trunkline::cli

@@ -9,6 +9,7 @@
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/extensions/ExtensionsPage.h"
 #include "gui/numbers/NumbersPage.h"
+#include "gui/pending/FourEyesAction.h"
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/porting/PortOrdersPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
@@ -142,7 +143,8 @@ void AppSession::createActions() {
     m_accountsAction->setToolTip(tr("Add, edit, test, rename and remove provider accounts (Ctrl+Shift+A)"));
     connect(m_accountsAction, &QAction::triggered, this, &AppSession::openAccounts);
 
-    m_window->addFileActions({m_syncAction, m_cancelAction, m_accountsAction, m_demoAction});
+    m_window->addFileActions({m_syncAction, m_cancelAction, m_accountsAction, m_demoAction,
+                              new FourEyesAction(m_database, m_window.get())});
 }
 
 void AppSession::createToolBar() {

@@ -150,6 +150,12 @@ void PendingChangesModel::rebuild(const QHash<qint64, store::Profile>& profiles)
         row[MessageColumn]->setText(change.lastError);
         row[MessageColumn]->setToolTip(change.lastError);
         row[StagedColumn]->setText(QLocale().toString(change.createdAt.toLocalTime(), QLocale::ShortFormat));
+        row[AuthorColumn]->setText(change.author);
+        row[ApprovedByColumn]->setText(change.approvedBy);
+        if (change.approvedAt.isValid())
+            row[ApprovedByColumn]->setToolTip(
+                tr("Approved %1")
+                    .arg(QLocale().toString(change.approvedAt.toLocalTime(), QLocale::ShortFormat)));
         for (const changes::FieldChange& field : description.fields) {
             QList<QStandardItem*> fieldRow = rowOf(field.label, RowKind::Field, change.id);
             fieldRow[BeforeColumn]->setText(field.before.isEmpty() ? tr("—") : field.before);
@@ -249,8 +255,9 @@ QVariant PendingChangesModel::headerData(int section, Qt::Orientation orientatio
     if (section < 0 || section >= ColumnCount)
         return {};
     static constexpr std::array kTitles{
-        QT_TR_NOOP("Change"), QT_TR_NOOP("Before"), QT_TR_NOOP("After"),   QT_TR_NOOP("Requests"),
-        QT_TR_NOOP("State"),  QT_TR_NOOP("Staged"), QT_TR_NOOP("Message"),
+        QT_TR_NOOP("Change"),   QT_TR_NOOP("Before"),      QT_TR_NOOP("After"),
+        QT_TR_NOOP("Requests"), QT_TR_NOOP("State"),       QT_TR_NOOP("Staged"),
+        QT_TR_NOOP("Author"),   QT_TR_NOOP("Approved by"), QT_TR_NOOP("Message"),
     };
     static_assert(kTitles.size() == ColumnCount);
     return columnTitle(staticMetaObject, kTitles, section);

@@ -30,7 +30,9 @@ public:
         RequestsColumn,
         StateColumn,
         StagedColumn,
-        MessageColumn, // last: the provider's messages are long
+        AuthorColumn,     // who staged it (the database role on PostgreSQL)
+        ApprovedByColumn, // four-eyes: who approved it, empty while not approved
+        MessageColumn,    // last: the provider's messages are long
         ColumnCount
     };
     Q_ENUM(Column)

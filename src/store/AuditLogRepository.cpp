@@ -68,6 +68,14 @@ QList<AuditEntry> AuditLogRepository::list(const AuditFilter& filter, int limit,
         where.conditions << u"at < ?"_s;
         where.values << sql::toText(filter.until);
     }
+    if (!filter.entity.isEmpty()) {
+        where.conditions << u"entity = ?"_s;
+        where.values << filter.entity;
+    }
+    if (!filter.recordKey.trimmed().isEmpty()) {
+        where.conditions << uR"(LOWER(COALESCE(entity_key, '')) LIKE ? ESCAPE '\')"_s;
+        where.values << QString(u'%' + sql::likeEscaped(filter.recordKey.trimmed().toLower()) + u'%');
+    }
     if (!filter.text.trimmed().isEmpty()) {
         const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
         where.conditions << uR"((LOWER(COALESCE(entity_key, '')) LIKE ? ESCAPE '\' OR )"

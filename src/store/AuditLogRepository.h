@@ -18,6 +18,10 @@ struct AuditFilter {
     QDateTime until; // before this time; invalid = up to now
     // Found in the record (kind or key), the summary, who or from where; case-insensitive; empty = any.
     QString text;
+    // The record: its kind exactly ("extension", "phone_number", ...; empty = any) and a part of its key
+    // (the record's id at the provider; case-insensitive; empty = any).
+    QString entity;
+    QString recordKey;
 };
 
 // Append-only: there is no update or delete.

@@ -241,13 +241,16 @@ bool Database::readSessionIdentity(QString* error) {
         return true;
     }
     QSqlQuery query(connection());
-    if (!query.exec(u"SELECT current_user, host(inet_client_addr())"_s) || !query.next()) {
+    if (!query.exec(u"SELECT session_user, host(inet_client_addr())"_s) || !query.next()) {
         if (error) {
             *error = tr("Cannot open the database %1: %2").arg(m_displayName, driverText(query.lastError()));
         }
         return false;
     }
     m_sessionUser = query.value(0).toString();
+    // Beside the role the server vouches for, the operating-system account on this computer (only this
+    // computer's word, but it tells apart two people who share a role).
+    m_clientHost = operatingSystemUser() + u'@' + m_clientHost;
     // No address over a Unix socket.
     if (const QString address = query.value(1).toString(); !address.isEmpty()) {
         m_clientHost = tr("%1 (%2)").arg(m_clientHost, address);

@@ -52,11 +52,13 @@ public:
     // The path or URL the user gave, with any password removed: safe for messages and logs.
     QString displayName() const { return m_displayName; }
 
-    // Who this connection is, for the audit log: on PostgreSQL the role the server authenticated
-    // (current_user), on SQLite the operating-system user running Trunkline.
+    // Who this connection is, for the audit log and four-eyes approval: on PostgreSQL the role the server
+    // authenticated (session_user, which SET ROLE does not change), on SQLite the operating-system user
+    // running Trunkline.
     QString sessionUser() const { return m_sessionUser; }
-    // Where it connects from: this computer's name and, on PostgreSQL, the address the server sees
-    // ("ws-anna (10.0.0.5)"; the server's word matters when a team shares the store).
+    // Where it connects from: this computer's name and, on PostgreSQL, the operating-system user and the
+    // address the server sees ("anna@ws-anna (10.0.0.5)"; the server's word matters when a team shares
+    // the store).
     QString clientHost() const { return m_clientHost; }
 
     // The connection for SQL; only valid in the thread that opened this Database.

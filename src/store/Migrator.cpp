@@ -17,6 +17,8 @@ namespace {
 struct Migration {
     int version;
     QStringList statements;
+    // Run after `statements` on PostgreSQL only: what a shared store enforces in the server itself.
+    QStringList postgresOnly = {};
 };
 
 // Conventions: ids that come from a provider are TEXT (keys with profile_id); times are TEXT in
@@ -287,6 +289,134 @@ const QList<Migration>& migrations() {
              u"ALTER TABLE audit_log ADD COLUMN before_values TEXT NOT NULL DEFAULT '{}'"_s,
              u"ALTER TABLE audit_log ADD COLUMN after_values TEXT NOT NULL DEFAULT '{}'"_s,
          }},
+        // v12: four-eyes approval for teams. A pending change names its author and, once approved, who
+        // approved it and when. Changes staged before have no known author (''). On PostgreSQL the
+        // server decides who someone is (session_user: the role it authenticated, which SET ROLE cannot
+        // change) and enforces the rules itself, so a modified client cannot get around them:
+        //  - approval_policy holds the setting (one row, off by default); only members of the role that
+        //    owns the table, the one that ran this migration (the team's database owner), may change it,
+        //    even if someone was granted UPDATE on all tables;
+        //  - the trigger on pending_changes sets the author on insert, keeps it fixed, accepts an approver
+        //    only as the session's own role and never the author's, clears the approval when the change is
+        //    revised (anything that alters what will be sent), and refuses to claim or finish an
+        //    unapproved change while four-eyes is on;
+        //  - approve_change(id) is the approval for roles that may not update the table directly.
+        // SQLite has no server and one user: no setting there, four-eyes is off.
+        // Errors carry SQLSTATEs of class TL (FourEyesPolicy.h) so the client can word them for the admin.
+        {12,
+         {
+             u"ALTER TABLE pending_changes ADD COLUMN author TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE pending_changes ADD COLUMN approved_by TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE pending_changes ADD COLUMN approved_at TEXT"_s,
+         },
+         {
+             u"ALTER TABLE pending_changes ALTER COLUMN author SET DEFAULT session_user"_s,
+             uR"(CREATE TABLE approval_policy (
+                singleton BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
+                four_eyes BOOLEAN NOT NULL DEFAULT FALSE,
+                changed_by TEXT NOT NULL DEFAULT '',
+                changed_at TEXT))"_s,
+             u"INSERT INTO approval_policy (singleton) VALUES (TRUE)"_s,
+             u"GRANT SELECT ON approval_policy TO PUBLIC"_s,
+             uR"(CREATE FUNCTION trunkline_guard_approval_policy() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID),
+                                       'MEMBER') THEN
+                        RAISE EXCEPTION 'only the owner of the Trunkline tables may change the four-eyes setting'
+                            USING ERRCODE = 'TL004';
+                    END IF;
+                    IF TG_LEVEL = 'STATEMENT' OR TG_OP = 'DELETE' THEN
+                        RAISE EXCEPTION 'the four-eyes setting is one row that stays' USING ERRCODE = 'TL004';
+                    END IF;
+                    NEW.changed_by := session_user;
+                    NEW.changed_at := to_char(clock_timestamp() AT TIME ZONE 'UTC',
+                                              'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+                    RETURN NEW;
+                END $$)"_s,
+             uR"(CREATE TRIGGER approval_policy_guard BEFORE INSERT OR UPDATE OR DELETE ON approval_policy
+                FOR EACH ROW EXECUTE FUNCTION trunkline_guard_approval_policy())"_s,
+             uR"(CREATE TRIGGER approval_policy_no_truncate BEFORE TRUNCATE ON approval_policy
+                FOR EACH STATEMENT EXECUTE FUNCTION trunkline_guard_approval_policy())"_s,
+             // SECURITY DEFINER so that it reads the setting whatever the caller was granted; session_user
+             // is still the caller's authenticated role. The setting is read from the table's own schema,
+             // never through the search path, where a session's temporary table of the same name would
+             // come first. A missing setting row counts as four-eyes on.
+             uR"(CREATE FUNCTION trunkline_guard_pending_change() RETURNS trigger LANGUAGE plpgsql
+                SECURITY DEFINER SET search_path FROM CURRENT AS $$
+                DECLARE
+                    required BOOLEAN;
+                BEGIN
+                    EXECUTE format('SELECT COALESCE((SELECT four_eyes FROM %I.approval_policy), TRUE)',
+                                   TG_TABLE_SCHEMA) INTO required;
+                    IF TG_OP = 'INSERT' THEN
+                        NEW.author := session_user;
+                        NEW.approved_by := '';
+                        NEW.approved_at := NULL;
+                        IF required AND NEW.state IN ('applying', 'applied') THEN
+                            RAISE EXCEPTION 'a change needs a second person''s approval before it is applied'
+                                USING ERRCODE = 'TL002';
+                        END IF;
+                        RETURN NEW;
+                    END IF;
+                    IF NEW.author IS DISTINCT FROM OLD.author THEN
+                        RAISE EXCEPTION 'the author of pending change % cannot be changed', OLD.id
+                            USING ERRCODE = 'TL003';
+                    END IF;
+                    IF NEW.payload IS DISTINCT FROM OLD.payload OR NEW.revision IS DISTINCT FROM OLD.revision
+                       OR NEW.operation IS DISTINCT FROM OLD.operation OR NEW.entity IS DISTINCT FROM OLD.entity
+                       OR NEW.entity_key IS DISTINCT FROM OLD.entity_key
+                       OR NEW.profile_id IS DISTINCT FROM OLD.profile_id
+                       OR NEW.base_version IS DISTINCT FROM OLD.base_version THEN
+                        NEW.approved_by := '';
+                    ELSIF NEW.approved_by IS DISTINCT FROM OLD.approved_by AND NEW.approved_by <> '' THEN
+                        IF NEW.approved_by IS DISTINCT FROM session_user THEN
+                            RAISE EXCEPTION 'pending change % can only be approved as %', OLD.id, session_user
+                                USING ERRCODE = 'TL003';
+                        END IF;
+                        IF NEW.approved_by = OLD.author THEN
+                            RAISE EXCEPTION '% authored pending change % and cannot approve it', session_user,
+                                OLD.id USING ERRCODE = 'TL001';
+                        END IF;
+                        IF OLD.state IN ('applying', 'applied') THEN
+                            RAISE EXCEPTION 'pending change % is % and cannot be approved', OLD.id, OLD.state
+                                USING ERRCODE = 'TL006';
+                        END IF;
+                    END IF;
+                    IF NEW.approved_by = '' THEN
+                        NEW.approved_at := NULL;
+                    ELSIF NEW.approved_by IS DISTINCT FROM OLD.approved_by THEN
+                        NEW.approved_at := to_char(clock_timestamp() AT TIME ZONE 'UTC',
+                                                   'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+                    ELSE
+                        NEW.approved_at := OLD.approved_at;
+                    END IF;
+                    IF required AND NEW.approved_by = '' AND NEW.state IN ('applying', 'applied')
+                       AND (NEW.state IS DISTINCT FROM OLD.state
+                            OR NEW.claim_owner IS DISTINCT FROM OLD.claim_owner) THEN
+                        RAISE EXCEPTION 'pending change % needs a second person''s approval before it is applied',
+                            OLD.id USING ERRCODE = 'TL002';
+                    END IF;
+                    RETURN NEW;
+                END $$)"_s,
+             uR"(CREATE TRIGGER pending_changes_four_eyes BEFORE INSERT OR UPDATE ON pending_changes
+                FOR EACH ROW EXECUTE FUNCTION trunkline_guard_pending_change())"_s,
+             uR"(CREATE FUNCTION approve_change(change_id BIGINT) RETURNS TEXT LANGUAGE plpgsql
+                SECURITY DEFINER SET search_path FROM CURRENT AS $$
+                DECLARE
+                    current_state TEXT;
+                BEGIN
+                    SELECT state INTO current_state FROM pending_changes WHERE id = change_id FOR UPDATE;
+                    IF NOT FOUND THEN
+                        RAISE EXCEPTION 'there is no pending change %', change_id USING ERRCODE = 'TL005';
+                    END IF;
+                    IF current_state IN ('applying', 'applied') THEN
+                        RAISE EXCEPTION 'pending change % is % and cannot be approved', change_id, current_state
+                            USING ERRCODE = 'TL006';
+                    END IF;
+                    UPDATE pending_changes SET approved_by = session_user WHERE id = change_id;
+                    RETURN session_user;
+                END $$)"_s,
+         }},
     };
     return all;
 }
@@ -312,7 +442,10 @@ QStringList Migrator::statementsFor(int version, bool postgres) {
     for (const Migration& migration : migrations()) {
         if (migration.version == version) {
             QStringList out;
-            for (QString statement : migration.statements) {
+            QStringList statements = migration.statements;
+            if (postgres)
+                statements += migration.postgresOnly;
+            for (QString statement : statements) {
                 statement.replace("{{ID}}"_L1,
                                   postgres ? "BIGSERIAL PRIMARY KEY"_L1 : "INTEGER PRIMARY KEY"_L1);
                 // Evaluated per row on both engines; SQLite's is 32 hex digits without dashes.

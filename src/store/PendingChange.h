@@ -54,6 +54,13 @@ struct PendingChange {
     // the editor showed, kShowedNoStagedChange when it showed none, or 0 for "the one read now" (the CLI,
     // which reads and stages in one step).
     qint64 revision = 0;
+    // Who staged it: on PostgreSQL the role the server authenticated, set by the database itself; on
+    // SQLite the operating-system user. "" for changes staged before schema version 12.
+    QString author;
+    // Four-eyes (FourEyesPolicy): who approved this revision of the change, and when; "" / invalid while
+    // it is not approved. A new revision clears the approval.
+    QString approvedBy;
+    QDateTime approvedAt;
 
     // A proposal's revision when its editor showed no staged change of the record: a staged change found
     // when it is staged came from someone else since, and the edit is refused rather than merged into it.

@@ -1,9 +1,14 @@
 #include "store/PendingChangeRepository.h"
 
+#include "store/AuditLogRepository.h"
 #include "store/Database.h"
+#include "store/FourEyesPolicy.h"
+#include "store/ProfileRepository.h"
 #include "store/SqlUtil.h"
+#include "store/Transaction.h"
 
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringView>
 #include <algorithm>
@@ -19,7 +24,7 @@ namespace {
 const auto kColumns =
     u"id, profile_id, entity, entity_key, operation, payload, base_version, state, last_error, "
     u"attempts, next_attempt_at, created_at, updated_at, base_values, claim_owner, lease_until, revision, "
-    u"read_back"_s;
+    u"read_back, author, approved_by, approved_at"_s;
 
 PendingChange fromRow(const QSqlQuery& q) {
     PendingChange c;
@@ -41,6 +46,9 @@ PendingChange fromRow(const QSqlQuery& q) {
     c.leaseUntil = sql::toDateTime(q.value(15));
     c.revision = q.value(16).toLongLong();
     c.readBack = QJsonDocument::fromJson(q.value(17).toString().toUtf8()).object();
+    c.author = q.value(18).toString();
+    c.approvedBy = q.value(19).toString();
+    c.approvedAt = sql::toDateTime(q.value(20));
     return c;
 }
 
@@ -142,16 +150,20 @@ bool PendingChangeRepository::enqueue(PendingChange& change, QString* error) {
     QSqlQuery query = sql::preparedQuery(
         m_database,
         u"INSERT INTO pending_changes (profile_id, entity, entity_key, operation, payload, base_version, "
-        u"state, last_error, attempts, next_attempt_at, created_at, updated_at, base_values) "
-        u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?, ?) RETURNING id"_s,
+        u"state, last_error, attempts, next_attempt_at, created_at, updated_at, base_values, author) "
+        u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?, ?, ?) RETURNING id, author"_s,
         {change.profileId, change.entity, change.entityKey, toText(change.operation),
          payloadText(change.payload), sql::notNull(change.baseVersion), sql::toText(now), sql::toText(now),
-         payloadText(change.baseValues)});
+         payloadText(change.baseValues), sql::notNull(m_database.sessionUser())});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database,
                          tr("Cannot stage the change to %1 %2").arg(change.entity, change.entityKey), query);
     }
     change.id = query.value(0).toLongLong();
+    // On PostgreSQL the server's word (session_user), whatever this client sent.
+    change.author = query.value(1).toString();
+    change.approvedBy.clear();
+    change.approvedAt = {};
     change.state = ChangeState::Pending;
     change.lastError.clear();
     change.attempts = 0;
@@ -236,6 +248,8 @@ bool PendingChangeRepository::markApplying(qint64 id, const ChangeClaim& claim, 
         u"OR (state = 'applying' AND (lease_until IS NULL OR lease_until < ?)))"_s,
         {claim.owner, sql::toText(claim.until), now, id, now});
     if (!query.exec()) {
+        if (const QString refusal = FourEyesPolicy::refusalText(query.lastError(), id); !refusal.isEmpty())
+            return sql::fail(error, refusal);
         return sql::fail(error, m_database, tr("Cannot claim the pending change %1").arg(id), query);
     }
     if (query.numRowsAffected() == 1) {
@@ -275,6 +289,8 @@ bool PendingChangeRepository::finish(qint64 id, const QString& owner, ChangeStat
                                          {toText(to), sql::notNull(message), sql::toText(retryAt),
                                           sql::toText(QDateTime::currentDateTimeUtc()), id, owner});
     if (!query.exec()) {
+        if (const QString refusal = FourEyesPolicy::refusalText(query.lastError(), id); !refusal.isEmpty())
+            return sql::fail(error, refusal);
         return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
     }
     if (query.numRowsAffected() == 1) {
@@ -324,22 +340,25 @@ bool PendingChangeRepository::expireClaim(qint64 id, const QString& owner, QStri
 }
 
 bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload, QString* error) {
-    QSqlQuery query =
-        sql::preparedQuery(m_database,
-                           u"UPDATE pending_changes SET payload = ?, revision = revision + 1, updated_at = ? "
-                           u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict')"_s,
-                           {payloadText(payload)});
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"UPDATE pending_changes SET payload = ?, revision = revision + 1, approved_by = '', "
+        u"approved_at = NULL, updated_at = ? "
+        u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict')"_s,
+        {payloadText(payload)});
     return updateEditable(id, query, error);
 }
 
 bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload,
                                             const QJsonObject& baseValues, qint64 readRevision,
                                             QString* error) {
-    QSqlQuery query = sql::preparedQuery(
-        m_database,
-        u"UPDATE pending_changes SET payload = ?, base_values = ?, revision = revision + 1, updated_at = ? "
-        u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict') AND revision = ?"_s,
-        {payloadText(payload), payloadText(baseValues)});
+    QSqlQuery query =
+        sql::preparedQuery(m_database,
+                           u"UPDATE pending_changes SET payload = ?, base_values = ?, revision = revision + "
+                           u"1, approved_by = '', "
+                           u"approved_at = NULL, updated_at = ? "
+                           u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict') AND revision = ?"_s,
+                           {payloadText(payload), payloadText(baseValues)});
     query.addBindValue(sql::toText(QDateTime::currentDateTimeUtc()));
     query.addBindValue(id);
     query.addBindValue(readRevision);
@@ -528,6 +547,42 @@ bool PendingChangeRepository::discardRefusal(qint64 id, const std::optional<Pend
                                          current->leaseUntil.toString(Qt::ISODate)));
     }
     return sql::fail(error, tr("The pending change %1 no longer exists.").arg(id));
+}
+
+bool PendingChangeRepository::approve(qint64 id, QString* error) {
+    if (!m_database.isPostgres())
+        return sql::fail(error, tr("Approving a change needs a team database on PostgreSQL, where the server "
+                                   "knows who is who; %1 is a SQLite file.")
+                                    .arg(m_database.displayName()));
+    // The function checks who is asking (session_user) against the author, in the server. The query
+    // outlives the transaction (SqlUtil.cpp).
+    QSqlQuery query = sql::preparedQuery(m_database, u"SELECT approve_change(?)"_s, {id});
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return sql::fail(error, transaction.error());
+    if (!query.exec()) {
+        if (const QString refusal = FourEyesPolicy::refusalText(query.lastError(), id); !refusal.isEmpty())
+            return sql::fail(error, refusal);
+        return sql::fail(error, m_database, tr("Cannot approve the pending change %1").arg(id), query);
+    }
+    query.finish();
+    // The approval is in the audit log too, or neither is.
+    const std::optional<PendingChange> change = find(id, error);
+    if (!change)
+        return false;
+    AuditEntry entry;
+    entry.profileId = change->profileId;
+    if (const std::optional<Profile> profile = ProfileRepository(m_database).find(change->profileId))
+        entry.profileName = profile->name;
+    entry.entity = change->entity;
+    entry.entityKey = change->entityKey;
+    entry.action = u"approve"_s;
+    entry.summary = tr("Approved change %1 (revision %2), staged by %3.")
+                        .arg(QString::number(id), QString::number(change->revision), change->author);
+    entry.after = change->payload;
+    if (!AuditLogRepository(m_database).append(entry, error))
+        return false;
+    return transaction.commit() || sql::fail(error, transaction.error());
 }
 
 int PendingChangeRepository::purgeApplied(qint64 profileId, QString* error) {

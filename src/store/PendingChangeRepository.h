@@ -84,6 +84,11 @@ public:
     // editors and older undo steps saw then.
     bool restoreRevision(const PendingChange& current, const PendingChange& restored,
                          QString* error = nullptr);
+    // Four-eyes: records this connection's role as the approver of the change's current revision. The
+    // database refuses the change's author (and anything but a pending, failed or conflicting change);
+    // SQLite cannot approve (FourEyesPolicy). A later revision of the change clears the approval. The
+    // approval is logged (action "approve") in the same transaction.
+    bool approve(qint64 id, QString* error = nullptr);
     // Drops the applied ones of a profile; returns how many, -1 on error.
     int purgeApplied(qint64 profileId, QString* error = nullptr);
 

@@ -1,5 +1,6 @@
 #include "sync/ChangeClaims.h"
 
+#include "store/FourEyesPolicy.h"
 #include "store/PendingChangeRepository.h"
 
 #include <QRandomGenerator>
@@ -54,6 +55,14 @@ std::optional<store::PendingChange> ChangeClaims::claim(const store::PendingChan
     const std::optional<store::PendingChange> now = changes.find(change.id, &ignored);
     if (now && now->state == store::ChangeState::Applying && now->leaseUntil.isValid())
         *why = heldText(*now);
+    else if (now && now->approvedBy.isEmpty() &&
+             (now->state == store::ChangeState::Pending || now->state == store::ChangeState::Failed) &&
+             store::FourEyesPolicy(m_database).isRequired(&ignored).value_or(false))
+        // Four-eyes: the database refused the claim; the author is named so the admin knows whom to ask.
+        *why = tr("Change %1 (%2 %3) skipped: it needs a second person's approval before it is applied "
+                  "(four-eyes is on); %4 staged it.")
+                   .arg(QString::number(change.id), change.entity, change.entityKey,
+                        now->author.isEmpty() ? tr("someone") : now->author);
     else if (now && now->state == store::ChangeState::Applied)
         *why = tr("Change %1 (%2 %3) skipped: %4 applied it meanwhile.")
                    .arg(QString::number(change.id), change.entity, change.entityKey, now->claimOwner);

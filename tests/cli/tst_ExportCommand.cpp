@@ -169,6 +169,9 @@ private slots:
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.at(0).toObject().value("state"_L1).toString(), u"pending"_s);
         QCOMPARE(changes.at(0).toObject().value("entityKey"_L1).toString(), u"e2"_s);
+        // Who staged it (SQLite: the operating-system user); nobody approved it.
+        QVERIFY(!changes.at(0).toObject().value("author"_L1).toString().isEmpty());
+        QCOMPARE(changes.at(0).toObject().value("approvedBy"_L1).toString(), QString());
         const auto pendingCsv = runCli(m_test->location(), {u"export"_s, u"pending"_s});
         QVERIFY2(pendingCsv.out.contains("\"{\"\"contact\"\":{\"\"jobTitle\"\":\"\"=1+1\"\"}}\""),
                  pendingCsv.out.constData());

@@ -148,18 +148,19 @@ private slots:
         QVERIFY2(AuditLogRepository(test.database()).append(entry, &error), qPrintable(error));
         const AuditEntry stored = AuditLogRepository(test.database()).list().constFirst();
         QCOMPARE(stored, entry);
-        QVERIFY(stored.host.startsWith(QSysInfo::machineHostName()));
+        const passwd* user = getpwuid(geteuid());
+        QVERIFY(user);
+        const QString osUser = QString::fromLocal8Bit(user->pw_name);
         if (!test.database().isPostgres()) {
-            const passwd* user = getpwuid(geteuid());
-            QVERIFY(user);
-            QCOMPARE(stored.actor, QString::fromLocal8Bit(user->pw_name));
+            QCOMPARE(stored.actor, osUser);
             QCOMPARE(stored.host, QSysInfo::machineHostName());
         } else {
             const QString role = QUrl(test.location()).userName();
             QVERIFY2(!role.isEmpty(), "the test server's URL names its role");
             QCOMPARE(stored.actor, role);
-            // The address the server saw: the throwaway server listens on loopback only.
-            QCOMPARE(stored.host, u"%1 (127.0.0.1)"_s.arg(QSysInfo::machineHostName()));
+            // The OS user beside the role, and the address the server saw: the throwaway server listens on
+            // loopback only.
+            QCOMPARE(stored.host, u"%1@%2 (127.0.0.1)"_s.arg(osUser, QSysInfo::machineHostName()));
         }
     }
 };

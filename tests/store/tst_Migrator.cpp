@@ -171,13 +171,17 @@ private slots:
                  qPrintable(test.error()));
     }
 
-    void dialectDiffersOnlyInIdsAndUuids() {
+    void dialectDiffersOnlyInIdsUuidsAndServerRules() {
         QCOMPARE(Migrator::versions().constLast(), Migrator::latestVersion());
         for (const int version : Migrator::versions()) {
             const QStringList sqlite = Migrator::statementsFor(version, false);
             const QStringList postgres = Migrator::statementsFor(version, true);
             QVERIFY(!sqlite.isEmpty());
-            QCOMPARE(sqlite.size(), postgres.size());
+            // PostgreSQL runs the same statements first; after them come only what the server itself
+            // enforces for a team (v12: four-eyes approval), which has no SQLite counterpart.
+            QCOMPARE(postgres.size() > sqlite.size(), version == 12);
+            for (const QString& statement : postgres)
+                QVERIFY(!statement.contains("{{"_L1));
             for (qsizetype i = 0; i < sqlite.size(); ++i) {
                 QVERIFY(!sqlite.at(i).contains("{{"_L1));
                 QString normalised = postgres.at(i);

@@ -39,10 +39,12 @@ inline emulator::EmulatorOptions quietOptions(int numbers, int extensions) {
 // One provider account at the emulator and its local copy.
 class SyncFixture {
 public:
+    // `engine`: "sqlite", or "postgres" for the tests of a team's store (skipped without a server).
     explicit SyncFixture(const emulator::EmulatorOptions& options,
-                         const QString& provider = QStringLiteral("ringcentral"))
+                         const QString& provider = QStringLiteral("ringcentral"),
+                         const QString& engine = QStringLiteral("sqlite"))
         : emulator(options)
-        , database(QStringLiteral("sqlite"))
+        , database(engine)
         , m_provider(provider) {}
 
     // Opens the database, adds the profile and connects; false with error() on failure.

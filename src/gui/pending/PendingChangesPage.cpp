@@ -5,6 +5,7 @@
 #include "changes/StagingHistory.h"
 #include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
+#include "gui/pending/ChangeApproval.h"
 #include "gui/pending/ConflictDialog.h"
 #include "gui/syncstatus/SyncController.h"
 #include "models/PendingChangesModel.h"
@@ -107,6 +108,8 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
             refresh();
         });
     });
+    m_approval = new ChangeApproval(m_database, m_ui->treeView, m_model, m_ui->buttonLayout, this);
+    connect(m_approval, &ChangeApproval::approved, this, &PendingChangesPage::refresh);
     refresh();
 }
 
@@ -125,6 +128,7 @@ void PendingChangesPage::setSyncController(SyncController* sync) {
 
 void PendingChangesPage::setSyncRunning(bool running) {
     m_syncRunning = running;
+    m_approval->setSyncRunning(running);
     updateActions();
 }
 

@@ -15,13 +15,15 @@ class PendingChangesPage;
 
 namespace trunkline::gui {
 
+class ChangeApproval;
 class SyncController;
 
 // The Pending changes page, the review before apply: every staged edit grouped by profile and record,
 // field by field before → after, with the requests it takes and what a buy, release or migration means.
 // Apply selected or all runs the push on the window's SyncController with a progress bar and Cancel
 // (which stops after the change in flight); the outcome of every change of the run (applied, failed with
-// the provider's message, conflict, not reached) stays listed under the changes until dismissed.
+// the provider's message, conflict, not reached) stays listed under the changes until dismissed. A
+// conflict opens the three-way ConflictDialog; on a four-eyes database, ChangeApproval adds Approve.
 // Discarding asks first, because it throws the admin's work away.
 class PendingChangesPage : public QWidget {
     Q_OBJECT
@@ -72,6 +74,7 @@ private:
     store::Database& m_database;
     models::PendingChangesModel* m_model;
     SyncController* m_sync = nullptr;
+    ChangeApproval* m_approval = nullptr; // four-eyes: the Approve button
     ConfirmDiscard m_confirmDiscard;
     QList<qint64> m_applying;        // the changes of this page's apply run, while it runs
     QHash<qint64, QString> m_titles; // ... and how the results name them ("record · change")
