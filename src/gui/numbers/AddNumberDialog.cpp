@@ -76,8 +76,12 @@ AddNumberDialog::AddNumberDialog(connection::ConnectionFactory& factory, QList<s
     form::makeBanner(m_ui->elsewhereLabel, form::Banner::Info);
     m_ui->tollFreeCombo->addItems(core::VanityNumber::tollFreePrefixes());
     for (const store::Profile& p : m_profiles)
-        m_ui->profileCombo->addItem(tr("%1 (%2)").arg(p.name, providers::providerDisplayName(p.provider)),
-                                    p.id);
+        m_ui->profileCombo->addItem(
+            // The provider is named unless the profile's name says it already.
+            p.name.contains(providers::providerDisplayName(p.provider), Qt::CaseInsensitive)
+                ? p.name
+                : tr("%1 (%2)").arg(p.name, providers::providerDisplayName(p.provider)),
+            p.id);
     // Restcomm's AvailableCountries names the provider's; without a connection a few common ones are
     // offered and any other ISO code can be typed.
     for (const char16_t* country : {u"US", u"CA", u"GB", u"DE", u"FR", u"ES", u"IT", u"NL", u"AU", u"BR"})
@@ -262,6 +266,8 @@ QString AddNumberDialog::numberType() const {
 
 QStringList AddNumberDialog::problems() const {
     QStringList all;
+    if (!canAddHere())
+        return all;
     switch (kind()) {
     case Kind::UsLocal: {
         static const QRegularExpression areaCode(u"^[2-9][0-9]{2}$"_s);
@@ -294,8 +300,6 @@ QStringList AddNumberDialog::problems() const {
         break;
     }
     }
-    if (!canAddHere())
-        return all;
     if (m_provider->addNumberFriendlyName &&
         m_ui->friendlyNameEdit->text().trimmed().size() > kFriendlyNameMaxLength)
         all << tr("Friendly name must be at most %1 characters.").arg(kFriendlyNameMaxLength);
