@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,9 +37,12 @@ namespace {
 // Runs `step` on the next modal dialog the code under test opens (exec() spins the event loop).
 void onNextModal(std::function<void(QWidget*)> step) {
     QTimer::singleShot(10, qApp, [step = std::move(step)] {
-        if (QWidget* modal = QApplication::activeModalWidget())
+        if (QWidget* modal = QApplication::activeModalWidget()) {
             step(modal);
-        else
+            // A failed check left the dialog open: close it, so that the test ends with the failure.
+            if (auto* dialog = qobject_cast<QDialog*>(modal); dialog && QTest::currentTestFailed())
+                dialog->reject();
+        } else
             onNextModal(step);
     });
 }
