@@ -24,7 +24,8 @@ namespace trunkline::changes {
 //   "referApplicationSid". A cleared text member is JSON null (RestcommAttributes: null = unset).
 //   baseVersion = store::PhoneNumberRepository::versionOf(stored record); baseValues = the stored
 //   record's values of the payload's members (numberFields()).
-// Create (provision, Restcomm only), entityKey "new:<phoneNumber or areaCode>":
+// Create (provision: Restcomm; Telnyx orders the picked phoneNumber), entityKey "new:<phoneNumber or
+// areaCode>":
 //   {"phoneNumber": "+1650..." or "areaCode": "650", "friendlyName": "...", "isSip": bool,
 //    "numberType": "Local"|"TollFree"|"Mobile"|"" (plain list), "isoCountry": "US"}
 // Delete (release), payload {}; baseVersion as for update, baseValues every editable member.

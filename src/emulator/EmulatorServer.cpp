@@ -263,6 +263,12 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest& httpRequest, QTcpSo
             break;
         }
         const EmulatorResponse response = dispatch(request);
+        if (m_answerDropper && m_answerDropper(request)) {
+            ++m_counts.dropped;
+            s->abort();
+            Q_EMIT requestServed(request.method, request.path, 0);
+            return;
+        }
         writeResponse(s, response, keepAlive, false);
         if (!isSafeMethod(request.method) && response.status < 400)
             scheduleSave();

@@ -58,6 +58,10 @@ public:
     // body or to drop a member the way a provider that ignores it would. Empty = none.
     using RequestRewriter = std::function<void(EmulatorRequest&)>;
     void setRequestRewriter(RequestRewriter rewriter) { m_rewriter = std::move(rewriter); }
+    // Tests only: a request it returns true for is served, then its answer is lost (the connection is
+    // dropped instead of answered), as when a create took effect but its answer never arrived. Empty = none.
+    using AnswerDropper = std::function<bool(const EmulatorRequest&)>;
+    void setAnswerDropper(AnswerDropper dropper) { m_answerDropper = std::move(dropper); }
     QList<ProviderService*> services() const;
 
     // Writes every service's snapshot to options.stateFile (no-op without one). Also done automatically
@@ -83,6 +87,7 @@ private:
     std::unique_ptr<FaultInjector> m_faults;
     ServedCounts m_counts;
     RequestRewriter m_rewriter;
+    AnswerDropper m_answerDropper;
     QTcpServer* m_tcpServer = nullptr;
     quint16 m_port = 0;
     QTimer m_saveTimer;

@@ -224,7 +224,15 @@ struct ProviderCapabilities {
 
     // Numbers.
     QList<AddNumberKind> addNumberKinds; // empty: numbers are bought elsewhere
-    bool releaseNumbers = false;         // a number can be released through the API
+    bool addNumberFriendlyName = false;  // a new number gets a friendly name (Restcomm's FriendlyName)
+    // A vanity search names a toll-free prefix and the letters or digits after it, without wildcards
+    // (Telnyx's starts_with); otherwise '*' stands for any digit (Restcomm's Contains).
+    bool vanityByPrefix = false;
+    // Why numbers are not bought through the API, and where they are: context
+    // "trunkline::gui::AddNumberDialog"; nullptr when the provider takes no numbers at all.
+    const char* addNumberElsewhere = nullptr;
+    QString addNumberPortal;     // the admin portal's address for addNumberElsewhere
+    bool releaseNumbers = false; // a number can be released through the API
     const char* releaseElsewhere =
         nullptr; // context "trunkline::gui::NumbersPage"; nullptr: the generic sentence
     bool assignNumberToExtension = false;           // a number's assignment is an extension

@@ -4,6 +4,7 @@
 #include "changes/PayloadMembers.h"
 #include "providers/restcomm/RestcommClient.h"
 #include "providers/ringcentral/RingCentralClient.h"
+#include "providers/telnyx/TelnyxClient.h"
 #include "store/PhoneNumberRepository.h"
 
 #include <QPointer>
@@ -22,6 +23,7 @@ using providers::ListOutcome;
 using providers::Outcome;
 using providers::restcomm::RestcommClient;
 using providers::ringcentral::RingCentralClient;
+using providers::telnyx::TelnyxClient;
 using Result = PushResult;
 PushResult applied(const QString& summary, const QJsonObject& readBack = {}) {
     return PushResult::applied(summary, readBack);
@@ -396,6 +398,105 @@ private:
     }
 };
 
+// A Telnyx number bought with a number order (POST /number_orders) for the number the admin picked from
+// the search. The order carries a customer reference made from the change (its id and when it was staged),
+// so that an order whose answer was lost is found among the account's orders: a change tried before is
+// looked up first (twice, the provider given the settle delay between), and the client looks a lost
+// answer up before it re-sends. A number is never bought twice. After the order the number is read from
+// the account's numbers and stored, so the Numbers page shows it before the next sync.
+class TelnyxNumberOrder : public ChangeInHand<TelnyxClient>,
+                          public std::enable_shared_from_this<TelnyxNumberOrder> {
+public:
+    TelnyxNumberOrder(store::Database& database, const store::Profile& profile, net::ApiClient* api,
+                      QObject* owner, store::PendingChange change, std::chrono::milliseconds settleDelay,
+                      NumberPusher::Done done)
+        : ChangeInHand(database, profile.id, new TelnyxClient(api, owner), std::move(change), std::move(done))
+        , m_settleDelay(settleDelay)
+        , m_number(m_change.payload.value(NumberChangePayloads::kPhoneNumberKey).toString()) {}
+
+    void start() {
+        if (m_change.operation != store::ChangeOperation::Create)
+            return end(failedLocally(NumberPusher::tr(
+                "Telnyx numbers are changed and released in the Telnyx portal; discard this change.")));
+        if (!m_number.startsWith(u'+'))
+            return end(failedLocally(
+                NumberPusher::tr("A Telnyx order needs a number picked from the search, not “%1”.")
+                    .arg(m_number)));
+        if (m_change.attempts == 0)
+            return order();
+        // Tried before: the answer may have been lost, or the process died while it was in hand.
+        lookThenOrder(false);
+    }
+
+    // The reference the order is placed with: the same for every attempt of this change, and for no other.
+    static QString customerReference(const store::PendingChange& change) {
+        return u"trunkline-%1-%2"_s.arg(change.id).arg(change.createdAt.toSecsSinceEpoch());
+    }
+
+private:
+    void lookThenOrder(bool settled) {
+        auto self = shared_from_this();
+        m_client->findNumberOrder(m_number, customerReference(m_change),
+                                  [self, settled](const std::optional<providers::telnyx::NumberOrder>& found,
+                                                  const std::optional<net::ApiError>& error) {
+                                      if (error)
+                                          return self->end(
+                                              failed(*error)); // unknown whether it was bought: do not order
+                                      if (found)
+                                          return self->readBack(*found, true);
+                                      if (!settled && self->m_client) {
+                                          QTimer::singleShot(self->m_settleDelay, self->m_client.data(),
+                                                             [self] { self->lookThenOrder(true); });
+                                          return;
+                                      }
+                                      self->order();
+                                  });
+    }
+
+    void order() {
+        auto self = shared_from_this();
+        m_client->orderNumber(m_number, customerReference(m_change),
+                              [self](const Outcome<providers::telnyx::NumberOrder>& answer) {
+                                  if (answer.error)
+                                      return self->end(failed(*answer.error));
+                                  self->readBack(*answer.value, false);
+                              });
+    }
+
+    // The account's record of the ordered number, stored; without it (the order is still being completed)
+    // the change is applied all the same: the order is placed and the next sync brings the number.
+    void readBack(const providers::telnyx::NumberOrder& order, bool earlier) {
+        if (order.status == u"failure")
+            return end(failedLocally(
+                NumberPusher::tr(
+                    "Telnyx could not complete order %1 for number %2; see the order in the Telnyx "
+                    "portal, then discard this change or stage the number again.")
+                    .arg(order.id, m_number)));
+        auto self = shared_from_this();
+        m_client->findPhoneNumber(
+            m_number, [self, order, earlier](const std::optional<core::PhoneNumberRecord>& held,
+                                             const std::optional<net::ApiError>&) {
+                const QString summary =
+                    earlier ? NumberPusher::tr("Number %1 had already been ordered at Telnyx (order %2).")
+                                  .arg(self->m_number, order.id)
+                            : NumberPusher::tr("Ordered number %1 at Telnyx (order %2).")
+                                  .arg(self->m_number, order.id);
+                if (!held)
+                    return self->end(applied(
+                        summary + u' ' +
+                        NumberPusher::tr("Telnyx is still completing it; the next sync shows the number.")));
+                QString storeError;
+                if (!store::PhoneNumberRepository(self->m_database)
+                         .upsert(self->m_profileId, {*held}, &storeError))
+                    return self->end(failedLocally(storeError));
+                self->end(applied(summary));
+            });
+    }
+
+    std::chrono::milliseconds m_settleDelay;
+    QString m_number;
+};
+
 // Why RingCentral (or Telnyx) cannot take the change; one sentence naming the provider and the reason.
 QString unsupportedReason(const store::Profile& profile, const store::PendingChange& change) {
     if (profile.provider == core::kProviderRingCentral) {
@@ -434,6 +535,10 @@ void NumberPusher::apply(store::Database& database, const store::Profile& profil
         change.operation == store::ChangeOperation::Update &&
         change.payload.keys() == QStringList{NumberChangePayloads::kExtensionIdKey})
         return std::make_shared<RingCentralAssignment>(database, profile, api, owner, change, std::move(done))
+            ->start();
+    if (profile.provider == core::kProviderTelnyx && change.entity == NumberChangePayloads::kPhoneNumber)
+        return std::make_shared<TelnyxNumberOrder>(database, profile, api, owner, change, settleDelay,
+                                                   std::move(done))
             ->start();
     if (profile.provider != core::kProviderRestcomm)
         return done(failedLocally(unsupportedReason(profile, change)));

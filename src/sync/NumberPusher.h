@@ -26,7 +26,10 @@ namespace trunkline::sync {
 // RingCentral: an update that only assigns the number (extensionId: an extension, or "" for the company)
 //   goes through v2's assignPhoneNumberV2 with a conflict check and a read-back; its API offers no call
 //   that sets a number's label, orders or releases one, so every other change fails with a message saying so.
-// Telnyx numbers are not managed by Trunkline: such changes fail likewise.
+// Telnyx: provision (create) = a number order for the number picked from the search, with a customer
+//   reference made from the change, so that a lost answer is looked up among the orders and the number is
+//   never bought twice; the bought number is read back from the account's numbers and stored. Updates
+//   and releases fail with a message saying they are made in the Telnyx portal.
 class NumberPusher {
     Q_DECLARE_TR_FUNCTIONS(NumberPusher)
 

@@ -1,6 +1,7 @@
 #include "sync/TelnyxPull.h"
 
 #include "providers/telnyx/TelnyxClient.h"
+#include "store/PhoneNumberRepository.h"
 #include "store/PortingRepository.h"
 
 using namespace Qt::StringLiterals;
@@ -14,6 +15,15 @@ TelnyxPull::TelnyxPull(store::Database& database, qint64 profileId, providers::t
 }
 
 void TelnyxPull::start() {
+    openPart();
+    m_fetches << m_client.listPhoneNumbers(
+        [this](int, const QList<core::PhoneNumberRecord>& page) {
+            if (storePage(page, u"numbers"_s, m_phoneNumberIds, m_incomplete, [this, &page](QString* error) {
+                    return store::PhoneNumberRepository(m_database).upsert(m_profileId, page, error);
+                }))
+                emit progress({tr("Phone numbers"), m_phoneNumberIds.size(), 0});
+        },
+        [this](const providers::ListOutcome& outcome) { listDone(outcome); });
     openPart();
     m_fetches << m_client.listPortingOrders(
         {},
@@ -80,6 +90,15 @@ void TelnyxPull::removeStale() {
     int extensions = 0;
     int numbers = 0;
     int orders = 0;
+    int phoneNumbers = 0;
+    if (!store::PhoneNumberRepository(m_database)
+             .removeAllExcept(m_profileId, m_phoneNumberIds, &error, &phoneNumbers)) {
+        m_incomplete = true;
+        addError(error);
+        return;
+    }
+    if (phoneNumbers > 0)
+        m_report.removed[u"numbers"_s] += phoneNumbers;
     // Children first, though the cascade would take them along with their parents anyway.
     if (!porting.removeExtensionsExcept(m_profileId, m_extensionIds, &error, &extensions) ||
         !porting.removePhoneNumbersExcept(m_profileId, m_numberIds, &error, &numbers) ||

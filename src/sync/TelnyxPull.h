@@ -9,9 +9,9 @@
 
 namespace trunkline::sync {
 
-// Pulls Telnyx porting orders, then for each order its porting phone numbers and after those (their
-// parents) its German phone-number extensions. Orders, numbers and extensions the provider no longer has
-// are removed only when every one of these lists arrived whole.
+// Pulls the account's phone numbers and, beside them, Telnyx porting orders, then for each order its
+// porting phone numbers and after those (their parents) its German phone-number extensions. Records the
+// provider no longer has are removed only when every one of these lists arrived whole.
 class TelnyxPull : public ProviderPull {
     Q_OBJECT
 
@@ -30,6 +30,7 @@ private:
 
     providers::telnyx::TelnyxClient& m_client;
     QList<QPointer<net::PagedFetch>> m_fetches;
+    QStringList m_phoneNumberIds;
     QStringList m_orderIds;
     QStringList m_numberIds;
     QStringList m_extensionIds;

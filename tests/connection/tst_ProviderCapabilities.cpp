@@ -46,10 +46,11 @@ constexpr Offered offeredBy() {
     &Client::getExtension;
 }
 , .addNumbers = requires {
-    &Client::provisionIncomingNumber;
     &Client::searchAvailableNumbers;
 }
-, .releaseNumbers = requires {
+&&(
+    requires { &Client::provisionIncomingNumber; } || requires { &Client::orderNumber; }),
+    .releaseNumbers = requires {
     &Client::deleteIncomingNumber;
 }
 , .porting = requires {

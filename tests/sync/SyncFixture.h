@@ -19,6 +19,7 @@
 #include "sync/SyncEngine.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -86,6 +87,10 @@ public:
             secret = {};
             secret.token = restcommSignIn ? restcommSignIn->second : credentials.restcommAuthToken.toUtf8();
             profile.accountId = restcommSignIn ? restcommSignIn->first : credentials.restcommAccountSid;
+        }
+        if (profile.provider == QLatin1String("telnyx")) {
+            secret = {};
+            secret.token = credentials.telnyxApiKey.toUtf8();
         }
         profile.baseUrl = server.baseUrl().toString();
         if (!connection::ProfileSecrets(secrets).save(profile, secret.serialize(profile.provider)).ok())
@@ -177,6 +182,26 @@ public:
         const emulator::test::TestReply reply =
             restcommRequest("GET", restcommNumbersPath() + QLatin1Char('/') + sid + QStringLiteral(".json"));
         return reply.status == 200 ? reply.json() : QJsonObject();
+    }
+
+    // Telnyx (profiles made with provider "telnyx"): a request with the demo key, and the service's data.
+    emulator::test::TestReply telnyxRequest(const QByteArray& method, const QString& pathAndQuery,
+                                            const QJsonObject& body = {}) {
+        emulator::test::HeaderList headers{
+            emulator::test::EmulatorTestClient::bearer(emulator.server().credentials().telnyxApiKey)};
+        QByteArray bytes;
+        if (!body.isEmpty()) {
+            headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+            bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        }
+        return emulator.request(method, pathAndQuery, bytes, headers);
+    }
+    QJsonArray telnyxState(const QString& key) {
+        for (emulator::ProviderService* service : emulator.server().services()) {
+            if (service->prefix() == QLatin1String("/v2"))
+                return service->snapshot().value(key).toArray();
+        }
+        return {};
     }
 
     QList<core::Extension> localExtensions() {

@@ -45,6 +45,19 @@ class tst_NumberPush : public QObject {
         return static_cast<int>(reply.json().value(QLatin1String("incomingPhoneNumbers")).toArray().size());
     }
     // A US number Restcomm offers for sale.
+    // The first number Telnyx sells in the area code.
+    static QString telnyxForSale(SyncFixture& f, const QString& areaCode) {
+        const emulator::test::TestReply r =
+            f.telnyxRequest("GET", QStringLiteral("/v2/available_phone_numbers?filter[country_code]=US&"
+                                                  "filter[national_destination_code]=") +
+                                       areaCode);
+        return r.json()
+            .value(QLatin1String("data"))
+            .toArray()
+            .at(0)[QLatin1String("phone_number")]
+            .toString();
+    }
+
     static QString availableNumber(SyncFixture& f) {
         const auto reply = f.restcommRequest(
             "GET", QStringLiteral("/restcomm/2012-04-24/Accounts/%1/AvailablePhoneNumbers/US/Local.json")
@@ -386,6 +399,77 @@ private slots:
         for (const core::PhoneNumberRecord& n : f.localNumbers())
             stored |= n.e164 == wanted;
         QVERIFY(stored);
+    }
+
+    // Telnyx: a number picked from the search is staged like Restcomm's provision, ordered by the pusher,
+    // read back from the account into the store, and pulled by the next sync.
+    void telnyxOrderIsAppliedAndSynced() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("telnyx"));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        QVERIFY(f.localNumbers().isEmpty());
+        const QString wanted = telnyxForSale(f, QStringLiteral("415"));
+        QVERIFY(wanted.startsWith(QLatin1String("+1415")));
+        const qint64 id = f.stage(NumberChangePayloads::numberProvision(
+            f.profile.id, NumberChangePayloads::provisionFields(
+                              wanted, {}, {}, false, QStringLiteral("Local"), QStringLiteral("US"))));
+        sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.applied == 1, qPrintable(report.errors.join(u'\n') + f.changeOf(id).lastError));
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        const QJsonArray orders = f.telnyxState(QStringLiteral("number_orders"));
+        QCOMPARE(orders.size(), 1);
+        QCOMPARE(orders.at(0)[QLatin1String("customer_reference")].toString(),
+                 QStringLiteral("trunkline-%1-%2").arg(id).arg(f.changeOf(id).createdAt.toSecsSinceEpoch()));
+        QCOMPARE(f.telnyxState(QStringLiteral("phone_numbers")).size(), 1);
+        QCOMPARE(f.localNumbers().size(), 1); // read back at once
+        QCOMPARE(f.localNumbers().first().e164, wanted);
+
+        report = f.runSync();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(f.localNumbers().size(), 1);
+        QCOMPARE(f.localNumbers().first().e164, wanted);
+        QCOMPARE(f.localNumbers().first().provider, QStringLiteral("telnyx"));
+    }
+
+    // A Telnyx order tried before (its answer lost, or the applier killed): the order placed with the
+    // change's reference is found and the change applied; the number is not ordered a second time.
+    void telnyxOrderTriedBeforeIsLookedUpNotOrderedTwice() {
+        SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("telnyx"));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const QString wanted = telnyxForSale(f, QStringLiteral("212"));
+        const qint64 id = f.stage(NumberChangePayloads::numberProvision(
+            f.profile.id, NumberChangePayloads::provisionFields(
+                              wanted, {}, {}, false, QStringLiteral("Local"), QStringLiteral("US"))));
+        QVERIFY(f.markTriedOnce(id));
+        // The earlier attempt's order reached Telnyx.
+        const QString reference =
+            QStringLiteral("trunkline-%1-%2").arg(id).arg(f.changeOf(id).createdAt.toSecsSinceEpoch());
+        const int status =
+            f.telnyxRequest("POST", QStringLiteral("/v2/number_orders"),
+                            QJsonObject{{QStringLiteral("phone_numbers"),
+                                         QJsonArray{QJsonObject{{QStringLiteral("phone_number"), wanted}}}},
+                                        {QStringLiteral("customer_reference"), reference}})
+                .status;
+        QCOMPARE(status, 200);
+        int posts = 0;
+        QObject::connect(&f.emulator.server(), &emulator::EmulatorServer::requestServed, &f.emulator.server(),
+                         [&](const QByteArray& method, const QString& path, int) {
+                             posts += method == "POST" && path.endsWith(QLatin1String("/number_orders"));
+                         });
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.applied == 1, qPrintable(report.errors.join(u'\n') + f.changeOf(id).lastError));
+        QCOMPARE(posts, 0);
+        QCOMPARE(f.telnyxState(QStringLiteral("number_orders")).size(), 1);
+        QCOMPARE(f.localNumbers().size(), 1);
+
+        // Tried before but never reached Telnyx: looked up twice, then ordered once.
+        const QString next = telnyxForSale(f, QStringLiteral("212"));
+        const qint64 second = f.stage(NumberChangePayloads::numberProvision(
+            f.profile.id, NumberChangePayloads::provisionFields(next, {}, {}, false, QStringLiteral("Local"),
+                                                                QStringLiteral("US"))));
+        QVERIFY(f.markTriedOnce(second));
+        QVERIFY(f.runSync({.pull = false}).applied == 1);
+        QCOMPARE(posts, 1);
+        QCOMPARE(f.telnyxState(QStringLiteral("number_orders")).size(), 2);
     }
 
     // RingCentral moves a number between the company and an extension (v2 assignPhoneNumberV2): a company

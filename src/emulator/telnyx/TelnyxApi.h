@@ -67,4 +67,44 @@ public:
     static bool exists(const TelnyxState& state, const QString& id);
 };
 
+// GET /v2/available_phone_numbers: the number search over the pool of numbers for sale, by
+// filter[country_code], filter[national_destination_code] (the area code, or a toll-free prefix),
+// filter[phone_number][starts_with|contains|ends_with] (digits, or letters as on a phone keypad; starts_with
+// begins after the destination code when one is given), filter[phone_number_type], filter[features][] and
+// filter[limit]. Not paged: the answer is {data, meta{total_results, best_effort_results}}.
+class TelnyxAvailableNumbersApi {
+    Q_DECLARE_TR_FUNCTIONS(TelnyxService)
+
+public:
+    static constexpr int kDefaultLimit = 50; // UNCONFIRMED: Telnyx's default; the search returns at most this
+    static constexpr int kMaxLimit = 100;
+    static EmulatorResponse list(const TelnyxState& state, const EmulatorRequest& request);
+    // The pool record as it is sent (internal members dropped).
+    static QJsonObject forOutput(const QJsonObject& available);
+};
+
+// /v2/number_orders[/{id}]: buying numbers. POST {phone_numbers: [{phone_number}], customer_reference?}
+// orders numbers found by the search; each ordered number leaves the pool and joins the account's
+// /v2/phone_numbers at once (orders without regulatory requirements "activate momentarily"), and the order
+// is answered with status "success". A number not in the pool (never found, or bought already) refuses the
+// whole order (422, 10015, pointing at the number). GET lists the orders, filterable by status and
+// customer_reference (how a client finds an order whose answer it lost), or reads one.
+class TelnyxNumberOrdersApi {
+    Q_DECLARE_TR_FUNCTIONS(TelnyxService)
+
+public:
+    static EmulatorResponse list(const TelnyxState& state, const EmulatorRequest& request);
+    static EmulatorResponse create(TelnyxState& state, const EmulatorRequest& request);
+    static EmulatorResponse get(const TelnyxState& state, const QString& id);
+};
+
+// GET /v2/phone_numbers: the account's numbers, paged, filterable by filter[phone_number] (3 to 15 digits
+// found anywhere in the number) and filter[status].
+class TelnyxPhoneNumbersApi {
+    Q_DECLARE_TR_FUNCTIONS(TelnyxService)
+
+public:
+    static EmulatorResponse list(const TelnyxState& state, const EmulatorRequest& request);
+};
+
 } // namespace trunkline::emulator::telnyx

@@ -149,7 +149,73 @@ TelnyxData TelnyxDemoData::make(quint32 seed, const EmulatorOptions& options, co
     data.portingNumbers.append(TelnyxRecords::newPortingNumber(
         TelnyxRecords::uuid(rng), usOrderId,
         QStringLiteral("+1650253%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0')), u"local"_s, u"US"_s));
+    data.available = availablePool(seed);
     return data;
+}
+
+QList<QJsonObject> TelnyxDemoData::availablePool(quint32 seed) {
+    QRandomGenerator rng(seed ^ 0x7e1e0002u);
+    QList<QJsonObject> pool;
+    const auto add = [&pool](const QString& e164, const QString& ndc, const QString& type,
+                             const QString& country, const QString& rateCenter, const QString& state,
+                             const QString& vanity, const QString& monthly) {
+        QJsonArray regions{QJsonObject{{u"region_type"_s, u"country_code"_s}, {u"region_name"_s, country}}};
+        if (!rateCenter.isEmpty())
+            regions.append(QJsonObject{{u"region_type"_s, u"rate_center"_s}, {u"region_name"_s, rateCenter}});
+        if (!state.isEmpty())
+            regions.append(QJsonObject{{u"region_type"_s, u"state"_s}, {u"region_name"_s, state}});
+        QJsonArray features{QJsonObject{{u"name"_s, u"voice"_s}}};
+        if (type == u"local") {
+            features.append(QJsonObject{{u"name"_s, u"sms"_s}});
+            features.append(QJsonObject{{u"name"_s, u"mms"_s}});
+        }
+        features.append(QJsonObject{{u"name"_s, u"fax"_s}});
+        pool.append(QJsonObject{
+            {u"record_type"_s, u"available_phone_number"_s},
+            {u"phone_number"_s, e164},
+            {u"vanity_format"_s, vanity},
+            {u"best_effort"_s, false},
+            {u"quickship"_s, true},
+            {u"reservable"_s, true},
+            {u"region_information"_s, regions},
+            {u"cost_information"_s, QJsonObject{{u"upfront_cost"_s, u"1.00"_s},
+                                                {u"monthly_cost"_s, monthly},
+                                                {u"currency"_s, u"USD"_s}}},
+            {u"features"_s, features},
+            {u"_phone_number_type"_s, type},
+            {u"_national_destination_code"_s, ndc},
+        });
+    };
+    const auto digits = [&rng](int count) {
+        QString out = QString::number(rng.bounded(2, 10));
+        while (out.size() < count)
+            out += QString::number(rng.bounded(10));
+        return out;
+    };
+    struct Area {
+        const char16_t* code;
+        const char16_t* rateCenter;
+        const char16_t* state;
+    };
+    for (const Area& area : {Area{u"415", u"SAN FRANCISCO", u"CA"}, Area{u"212", u"NEW YORK CITY", u"NY"},
+                             Area{u"312", u"CHICAGO", u"IL"}, Area{u"512", u"AUSTIN", u"TX"}}) {
+        const QString code = QString::fromUtf16(area.code);
+        for (int i = 0; i < 6; ++i)
+            add(u"+1"_s + code + digits(7), code, u"local"_s, u"US"_s, QString::fromUtf16(area.rateCenter),
+                QString::fromUtf16(area.state), {}, u"1.00"_s);
+    }
+    // No 855 numbers: a search that finds nothing must be seen too.
+    for (const auto& [prefix, count] :
+         {std::pair{u"800"_s, 4}, std::pair{u"888"_s, 4}, std::pair{u"877"_s, 3}, std::pair{u"866"_s, 2}})
+        for (int i = 0; i < count; ++i)
+            add(u"+1"_s + prefix + digits(7), prefix, u"toll_free"_s, u"US"_s, {}, {}, {}, u"2.00"_s);
+    add(u"+18003569377"_s, u"800"_s, u"toll_free"_s, u"US"_s, {}, {}, u"800-FLOWERS"_s, u"25.00"_s);
+    add(u"+18882255249"_s, u"888"_s, u"toll_free"_s, u"US"_s, {}, {}, u"888-CALL-BIZ"_s, u"25.00"_s);
+    for (int i = 0; i < 4; ++i)
+        add(u"+4930"_s + digits(8), u"30"_s, u"local"_s, u"DE"_s, u"BERLIN"_s, {}, {}, u"1.50"_s);
+    for (int i = 0; i < 3; ++i)
+        add(u"+4420"_s + digits(8), u"20"_s, u"local"_s, u"GB"_s, u"LONDON"_s, {}, {}, u"1.50"_s);
+    return pool;
 }
 
 } // namespace trunkline::emulator::telnyx

@@ -20,6 +20,11 @@ struct TelnyxData {
     QList<QJsonObject> portingNumbers; // PortingPhoneNumber
     QList<QJsonObject> extensions;     // PortingPhoneNumberExtension, plus "porting_order_id" (internal)
     QList<QJsonObject> documents;      // DocServiceDocument: what was uploaded, not the file itself
+    // Buying numbers: the pool the number search finds (AvailablePhoneNumber, plus "_"-prefixed internal
+    // members), the account's numbers (PhoneNumber) and the orders that bought them (NumberOrder).
+    QList<QJsonObject> available;
+    QList<QJsonObject> phoneNumbers;
+    QList<QJsonObject> numberOrders;
 };
 
 // Makes new records in Telnyx's shape (docs/api/telnyx-porting.md §2–§4.5).

@@ -40,7 +40,10 @@ QJsonObject TelnyxService::snapshot() const {
     return QJsonObject{{u"porting_orders"_s, array(m_state.data.orders)},
                        {u"porting_phone_numbers"_s, array(m_state.data.portingNumbers)},
                        {u"phone_number_extensions"_s, array(m_state.data.extensions)},
-                       {u"documents"_s, array(m_state.data.documents)}};
+                       {u"documents"_s, array(m_state.data.documents)},
+                       {u"available_phone_numbers"_s, array(m_state.data.available)},
+                       {u"phone_numbers"_s, array(m_state.data.phoneNumbers)},
+                       {u"number_orders"_s, array(m_state.data.numberOrders)}};
 }
 
 void TelnyxService::restore(const QJsonObject& state) {
@@ -57,6 +60,12 @@ void TelnyxService::restore(const QJsonObject& state) {
     m_state.data.portingNumbers = list(state.value(u"porting_phone_numbers"_s));
     m_state.data.extensions = list(state.value(u"phone_number_extensions"_s));
     m_state.data.documents = list(state.value(u"documents"_s));
+    // Snapshots from before numbers could be bought keep the seeded pool.
+    if (state.contains(u"available_phone_numbers"_s)) {
+        m_state.data.available = list(state.value(u"available_phone_numbers"_s));
+        m_state.data.phoneNumbers = list(state.value(u"phone_numbers"_s));
+        m_state.data.numberOrders = list(state.value(u"number_orders"_s));
+    }
 }
 
 EmulatorResponse TelnyxService::faultResponse(int status, int retryAfterSeconds) const {
@@ -174,6 +183,28 @@ EmulatorResponse TelnyxService::dispatch(const EmulatorRequest& request, const Q
     if (s.size() == 2 && s[0] == u"documents") {
         if (m == "GET")
             return TelnyxDocumentsApi::get(m_state, s[1]);
+        return methodNotAllowed();
+    }
+    if (s.size() == 1 && s[0] == u"available_phone_numbers") {
+        if (m == "GET")
+            return TelnyxAvailableNumbersApi::list(m_state, request);
+        return methodNotAllowed();
+    }
+    if (s.size() == 1 && s[0] == u"number_orders") {
+        if (m == "GET")
+            return TelnyxNumberOrdersApi::list(m_state, request);
+        if (m == "POST")
+            return TelnyxNumberOrdersApi::create(m_state, request);
+        return methodNotAllowed();
+    }
+    if (s.size() == 2 && s[0] == u"number_orders") {
+        if (m == "GET")
+            return TelnyxNumberOrdersApi::get(m_state, s[1]);
+        return methodNotAllowed();
+    }
+    if (s.size() == 1 && s[0] == u"phone_numbers") {
+        if (m == "GET")
+            return TelnyxPhoneNumbersApi::list(m_state, request);
         return methodNotAllowed();
     }
     if (s.size() == 1 && s[0] == u"porting_phone_numbers") {

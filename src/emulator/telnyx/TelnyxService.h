@@ -18,7 +18,8 @@ struct EmulatorOptions;
 namespace trunkline::emulator::telnyx {
 
 // Telnyx API v2 porting endpoints under /v2 (docs/api/telnyx-porting.md, seed 002): porting orders with their
-// status machine, porting phone numbers, German phone-number extensions. Bearer auth with one demo key.
+// status machine, porting phone numbers, German phone-number extensions; and buying numbers: the number
+// search, number orders and the account's phone numbers. Bearer auth with one demo key.
 class TelnyxService final : public ProviderService {
     Q_DECLARE_TR_FUNCTIONS(TelnyxService)
 

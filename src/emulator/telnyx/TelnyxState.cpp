@@ -107,6 +107,20 @@ QString TelnyxState::newId() {
     return id;
 }
 
+QString TelnyxState::newPhoneNumberId() {
+    auto used = [&](const QString& id) {
+        for (const QJsonObject& record : data.phoneNumbers)
+            if (record.value(u"id"_s).toString() == id)
+                return true;
+        return false;
+    };
+    QString id;
+    do {
+        id = QString::number(1'000'000'000'000'000'000ULL + m_ids.bounded(static_cast<quint64>(8e18)));
+    } while (used(id));
+    return id;
+}
+
 void TelnyxState::touch(QJsonObject& order) {
     order.insert(u"updated_at"_s, TelnyxRecords::timestamp(clock.now()));
 }

@@ -30,7 +30,8 @@ public:
     QJsonObject portingNumberForOutput(const QJsonObject& number) const;
     QJsonObject orderEnvelope(const QJsonObject& order) const; // {data, meta{phone_numbers_url}}
     void touch(QJsonObject& order);
-    QString newId(); // a uuid no record uses yet
+    QString newId();            // a uuid no record uses yet
+    QString newPhoneNumberId(); // a phone number's id: digits, like Telnyx's, none in use yet
 
     // Status changes made through the API start the carrier side of the lifecycle, which then runs on
     // emulated time: in-process -> submitted -> foc-date-confirmed -> ported, cancel-pending -> cancelled.

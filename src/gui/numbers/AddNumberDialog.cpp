@@ -3,16 +3,19 @@
 #include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "core/PhoneNumber.h"
+#include "core/VanityNumber.h"
 #include "gui/Retranslate.h"
 #include "gui/TextStyle.h"
 #include "gui/extensions/FormMessages.h"
 #include "providers/ProviderCapabilities.h"
+#include "providers/ProviderRegistry.h"
 #include "ui_AddNumberDialog.h"
 
 #include <QEvent>
 #include <QListWidgetItem>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +26,23 @@ namespace {
 constexpr int kFriendlyNameMaxLength =
     64; // Restcomm's friendly_name column (docs/api/restcomm-numbers.md §5.8)
 constexpr int kPhoneNumberRole = Qt::UserRole + 1;
+const QString kLastProfileKey = u"addNumber/lastProfile"_s; // QSettings: the account chosen last time
+
+AddNumberDialog::Kind dialogKind(providers::AddNumberKind kind) {
+    switch (kind) {
+    case providers::AddNumberKind::UsLocal:
+        return AddNumberDialog::Kind::UsLocal;
+    case providers::AddNumberKind::Global:
+        return AddNumberDialog::Kind::Global;
+    case providers::AddNumberKind::TollFree:
+        return AddNumberDialog::Kind::TollFree;
+    case providers::AddNumberKind::Vanity:
+        return AddNumberDialog::Kind::Vanity;
+    case providers::AddNumberKind::SipVirtual:
+        break;
+    }
+    return AddNumberDialog::Kind::SipVirtual;
+}
 
 void showMessage(QLabel* label, const QStringList& messages) {
     form::showMessages(label, messages);
@@ -31,12 +51,17 @@ void showMessage(QLabel* label, const QStringList& messages) {
 
 } // namespace
 
-AddNumberDialog::AddNumberDialog(connection::ConnectionFactory& factory, store::Profile profile,
+AddNumberDialog::AddNumberDialog(connection::ConnectionFactory& factory, const store::Profile& profile,
+                                 QWidget* parent)
+    : AddNumberDialog(factory, QList<store::Profile>{profile}, parent) {
+}
+
+AddNumberDialog::AddNumberDialog(connection::ConnectionFactory& factory, QList<store::Profile> profiles,
                                  QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::AddNumberDialog>())
     , m_factory(factory)
-    , m_profile(std::move(profile)) {
+    , m_profiles(std::move(profiles)) {
     m_ui->setupUi(this);
     setObjectName(u"addNumberDialog"_s);
     text::makeHeading(m_ui->headingLabel, text::kFormTitleScale);
@@ -48,15 +73,27 @@ AddNumberDialog::AddNumberDialog(connection::ConnectionFactory& factory, store::
     m_ui->searchProgress->hide();
     m_ui->cancelSearchButton->hide();
 
-    for (const char16_t* prefix : {u"800", u"888", u"877", u"866", u"855"})
-        m_ui->tollFreeCombo->addItem(QString::fromUtf16(prefix));
+    form::makeBanner(m_ui->elsewhereLabel, form::Banner::Info);
+    m_ui->tollFreeCombo->addItems(core::VanityNumber::tollFreePrefixes());
+    for (const store::Profile& p : m_profiles)
+        m_ui->profileCombo->addItem(
+            // The provider is named unless the profile's name says it already.
+            p.name.contains(providers::providerDisplayName(p.provider), Qt::CaseInsensitive)
+                ? p.name
+                : tr("%1 (%2)").arg(p.name, providers::providerDisplayName(p.provider)),
+            p.id);
     // Restcomm's AvailableCountries names the provider's; without a connection a few common ones are
     // offered and any other ISO code can be typed.
     for (const char16_t* country : {u"US", u"CA", u"GB", u"DE", u"FR", u"ES", u"IT", u"NL", u"AU", u"BR"})
         m_ui->countryCombo->addItem(QString::fromUtf16(country));
     m_ui->countryCombo->setCurrentIndex(1);
 
+    connect(m_ui->profileCombo, &QComboBox::currentIndexChanged, this, &AddNumberDialog::updateProfile);
     connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &AddNumberDialog::updateKind);
+    connect(m_ui->portInButton, &QPushButton::clicked, this, [this] {
+        emit portInRequested();
+        reject();
+    });
     for (QLineEdit* edit :
          {m_ui->areaCodeEdit, m_ui->vanityEdit, m_ui->sipNumberEdit, m_ui->friendlyNameEdit})
         connect(edit, &QLineEdit::textChanged, this, &AddNumberDialog::validate);
@@ -77,7 +114,7 @@ AddNumberDialog::AddNumberDialog(connection::ConnectionFactory& factory, store::
     m_ui->searchButton->setDefault(true);
 
     retranslate();
-    updateKind();
+    updateProfile();
 }
 
 AddNumberDialog::~AddNumberDialog() {
@@ -86,24 +123,79 @@ AddNumberDialog::~AddNumberDialog() {
 }
 
 void AddNumberDialog::retranslate() {
-    const int kind = qMax(0, m_ui->kindCombo->currentIndex());
+    // The kinds the account's provider sells, in the seed's order.
+    const QVariant current = m_ui->kindCombo->currentData();
     const QSignalBlocker blocker(m_ui->kindCombo);
     m_ui->kindCombo->clear();
-    m_ui->kindCombo->addItem(tr("U.S. local number, by area code"), QVariant::fromValue(Kind::UsLocal));
-    m_ui->kindCombo->addItem(tr("Global number, by country"), QVariant::fromValue(Kind::Global));
-    m_ui->kindCombo->addItem(tr("Toll-free number, by prefix"), QVariant::fromValue(Kind::TollFree));
-    m_ui->kindCombo->addItem(tr("Vanity toll-free number, by pattern"), QVariant::fromValue(Kind::Vanity));
-    m_ui->kindCombo->addItem(tr("SIP virtual number"), QVariant::fromValue(Kind::SipVirtual));
-    m_ui->kindCombo->setCurrentIndex(kind);
+    const QList<providers::AddNumberKind> kinds =
+        m_provider ? m_provider->addNumberKinds : QList<providers::AddNumberKind>();
+    const QString names[] = {tr("U.S. local number, by area code"), tr("Global number, by country"),
+                             tr("Toll-free number, by prefix"), tr("Vanity toll-free number, by pattern"),
+                             tr("SIP virtual number")};
+    for (const providers::AddNumberKind kind : kinds) {
+        const Kind shown = dialogKind(kind);
+        m_ui->kindCombo->addItem(names[static_cast<int>(shown)], QVariant::fromValue(shown));
+    }
+    m_ui->kindCombo->setCurrentIndex(qMax(0, m_ui->kindCombo->findData(current)));
     m_ui->headingLabel->setText(tr("Add a number to %1").arg(m_profile.name));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Stage number"));
+    if (m_provider && m_provider->addNumberElsewhere)
+        m_ui->elsewhereLabel->setText(u"%1<br><a href=\"%2\">%3</a>"_s.arg(
+            QCoreApplication::translate("trunkline::gui::AddNumberDialog", m_provider->addNumberElsewhere)
+                .toHtmlEscaped(),
+            m_provider->addNumberPortal.toHtmlEscaped(),
+            tr("Open the %1 admin portal").arg(m_provider->displayName).toHtmlEscaped()));
+}
+
+std::optional<qint64> AddNumberDialog::rememberedProfile() {
+    const QVariant id = QSettings().value(kLastProfileKey);
+    return id.isValid() ? std::optional<qint64>(id.toLongLong()) : std::nullopt;
+}
+
+bool AddNumberDialog::canAddHere() const {
+    return m_provider && m_provider->canAddNumbers();
+}
+
+void AddNumberDialog::setProfile(qint64 profileId) {
+    const int index = m_ui->profileCombo->findData(profileId);
+    if (index >= 0)
+        m_ui->profileCombo->setCurrentIndex(index);
+}
+
+void AddNumberDialog::updateProfile() {
+    cancelSearch();
+    dropConnection();
+    const int index = qMax(0, m_ui->profileCombo->currentIndex());
+    m_profile = index < m_profiles.size() ? m_profiles.at(index) : store::Profile();
+    m_provider = providers::findProvider(m_profile.provider);
+    if (m_profiles.size() > 1)
+        QSettings().setValue(kLastProfileKey, m_profile.id);
+    retranslate();
+    const bool here = canAddHere();
+    const bool friendlyName = here && m_provider->addNumberFriendlyName;
+    for (QWidget* widget : std::initializer_list<QWidget*>{
+             m_ui->kindTitle, m_ui->kindCombo, m_ui->criteriaTitle, m_ui->criteriaStack, m_ui->searchButton,
+             m_ui->statusLabel, m_ui->resultsList, m_ui->noteLabel})
+        widget->setVisible(here);
+    m_ui->friendlyNameTitle->setVisible(friendlyName);
+    m_ui->friendlyNameEdit->setVisible(friendlyName);
+    if (!friendlyName)
+        m_ui->friendlyNameMessage->hide();
+    m_ui->elsewhereLabel->setVisible(!here && m_provider && m_provider->addNumberElsewhere);
+    m_ui->portInButton->setVisible(m_provider && m_provider->porting);
+    // Telnyx searches a vanity number by its prefix and what follows, Restcomm by a pattern with wildcards.
+    const bool byPrefix = m_provider && m_provider->vanityByPrefix;
+    m_ui->vanityEdit->setPlaceholderText(byPrefix ? tr("e.g. 800FLOWERS") : tr("e.g. 800FLOWERS or 888*BIZ"));
+    m_ui->vanityEdit->setToolTip(
+        byPrefix ? tr("A toll-free prefix, then letters as on a phone keypad or digits. The number starts "
+                      "with the pattern.")
+                 : tr("Letters as on a phone keypad, digits, and * for any one digit. The number starts with "
+                      "the pattern."));
+    updateKind();
 }
 
 void AddNumberDialog::changeEvent(QEvent* event) {
-    retranslateOnLanguageChange(event, *m_ui, this, [this] {
-        retranslate();
-        updateKind();
-    });
+    retranslateOnLanguageChange(event, *m_ui, this, [this] { updateProfile(); });
     QDialog::changeEvent(event);
 }
 
@@ -141,12 +233,15 @@ void AddNumberDialog::updateKind() {
             m_ui->criteriaTitle->setText(row.title);
         }
     }
-    m_ui->searchButton->setVisible(!sip);
-    m_ui->resultsList->setVisible(!sip);
+    const bool here = canAddHere();
+    m_ui->searchButton->setVisible(here && !sip);
+    m_ui->resultsList->setVisible(here && !sip);
+    const QString provider = m_provider ? m_provider->displayName : QString();
     m_ui->noteLabel->setText(
         sip ? tr("A SIP virtual number is created in Restcomm only; no carrier number is bought.")
-            : tr("Numbers are searched live at the provider. The chosen number is bought when pending "
-                 "changes are applied."));
+            : tr("Numbers are searched live at %1. The chosen number is bought when pending changes are "
+                 "applied.")
+                  .arg(provider));
     validate();
 }
 
@@ -171,6 +266,8 @@ QString AddNumberDialog::numberType() const {
 
 QStringList AddNumberDialog::problems() const {
     QStringList all;
+    if (!canAddHere())
+        return all;
     switch (kind()) {
     case Kind::UsLocal: {
         static const QRegularExpression areaCode(u"^[2-9][0-9]{2}$"_s);
@@ -187,14 +284,9 @@ QStringList AddNumberDialog::problems() const {
     case Kind::TollFree:
         break;
     case Kind::Vanity: {
-        static const QRegularExpression pattern(u"^[A-Za-z0-9*]+$"_s);
-        const QString text = m_ui->vanityEdit->text().trimmed();
-        if (text.isEmpty())
-            all << tr("Pattern must not be empty.");
-        else if (!pattern.match(text).hasMatch())
-            all << tr("Pattern may contain only letters, digits and *.");
-        else if (text.size() > 10)
-            all << tr("Pattern must be at most 10 characters (a U.S. number has 10 digits).");
+        const QString problem = vanityProblem(m_ui->vanityEdit->text().trimmed());
+        if (!problem.isEmpty())
+            all << problem;
         break;
     }
     case Kind::SipVirtual: {
@@ -208,9 +300,32 @@ QStringList AddNumberDialog::problems() const {
         break;
     }
     }
-    if (m_ui->friendlyNameEdit->text().trimmed().size() > kFriendlyNameMaxLength)
+    if (m_provider->addNumberFriendlyName &&
+        m_ui->friendlyNameEdit->text().trimmed().size() > kFriendlyNameMaxLength)
         all << tr("Friendly name must be at most %1 characters.").arg(kFriendlyNameMaxLength);
     return all;
+}
+
+QString AddNumberDialog::vanityProblem(const QString& pattern) const {
+    if (pattern.isEmpty())
+        return tr("Pattern must not be empty.");
+    if (m_provider && m_provider->vanityByPrefix) {
+        static const QRegularExpression lettersAndDigits(u"^[A-Za-z0-9]+$"_s);
+        if (!lettersAndDigits.match(pattern).hasMatch())
+            return tr("Pattern may contain only letters and digits.");
+        if (!core::VanityNumber::tollFreePrefixes().contains(pattern.left(3)))
+            return tr("Pattern must start with a toll-free prefix: %1.")
+                .arg(core::VanityNumber::tollFreePrefixes().join(u", "_s));
+        if (pattern.size() < 4)
+            return tr("Pattern needs at least one letter or digit after the prefix.");
+    } else {
+        static const QRegularExpression pattern_(u"^[A-Za-z0-9*]+$"_s);
+        if (!pattern_.match(pattern).hasMatch())
+            return tr("Pattern may contain only letters, digits and *.");
+    }
+    if (pattern.size() > 10)
+        return tr("Pattern must be at most 10 characters (a U.S. number has 10 digits).");
+    return {};
 }
 
 void AddNumberDialog::validate() {
@@ -221,16 +336,21 @@ void AddNumberDialog::validate() {
     showMessage(m_ui->criteriaMessage, criteria);
     showMessage(m_ui->friendlyNameMessage, name);
     m_ui->searchButton->setEnabled(criteria.isEmpty() && !m_searching);
-    const bool ready = problems().isEmpty() && !provisionRequest().isEmpty();
+    const bool ready = canAddHere() && problems().isEmpty() && !provisionRequest().isEmpty();
     QPushButton* ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     ok->setEnabled(ready);
-    ok->setToolTip(ready                        ? QString()
+    ok->setToolTip(ready           ? QString()
+                   : !canAddHere() ? tr("%1 numbers are not bought through its API.")
+                                         .arg(m_provider ? m_provider->displayName : m_profile.provider)
                    : kind() == Kind::SipVirtual ? problems().join(u'\n')
                                                 : tr("Search, then choose one of the available numbers."));
 }
 
 QJsonObject AddNumberDialog::provisionRequest() const {
-    const QString friendlyName = m_ui->friendlyNameEdit->text().trimmed();
+    if (!canAddHere())
+        return {};
+    const QString friendlyName =
+        m_provider->addNumberFriendlyName ? m_ui->friendlyNameEdit->text().trimmed() : QString();
     if (kind() == Kind::SipVirtual) {
         if (!problems().isEmpty())
             return {};
@@ -248,7 +368,7 @@ QJsonObject AddNumberDialog::provisionRequest() const {
 }
 
 void AddNumberDialog::search() {
-    if (kind() == Kind::SipVirtual || !problems().isEmpty())
+    if (!canAddHere() || kind() == Kind::SipVirtual || !problems().isEmpty())
         return;
     cancelSearch();
     dropConnection(); // the last search's line; a new one is opened (the profile may have changed)
@@ -282,7 +402,8 @@ void AddNumberDialog::search() {
             return;
         }
         m_connection = std::make_unique<connection::Connection>(std::move(*connection));
-        // The provider's own search (Restcomm's AvailablePhoneNumbers), through its adapter.
+        // The provider's own search (Restcomm's AvailablePhoneNumbers, Telnyx's number search), through its
+        // adapter.
         if (m_connection->provider)
             m_client = m_connection->provider->adapter->numberSearch(m_connection->client.get(),
                                                                      m_connection->accountId);

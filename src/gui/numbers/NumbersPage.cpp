@@ -288,28 +288,32 @@ void NumbersPage::setConnectionFactory(connection::ConnectionFactory* factory) {
     updateActions();
 }
 
-std::optional<qint64> NumbersPage::profileForAdd() const {
-    // The current row's profile when its provider adds numbers (Restcomm), else the first such profile
-    // (by name).
-    const auto addsNumbers = [](const QString& key) {
+QList<store::Profile> NumbersPage::profilesForAdd() const {
+    const auto offersAdd = [](const QString& key) {
         const providers::ProviderCapabilities* provider = providers::findProvider(key);
-        return provider && provider->canAddNumbers();
+        return provider && (provider->canAddNumbers() || provider->addNumberElsewhere);
     };
-    const QModelIndex current = m_ui->tableView->currentIndex();
-    if (current.isValid() && addsNumbers(m_model->rowAt(current.row()).record.provider))
-        return m_model->rowAt(current.row()).profileId;
+    QList<store::Profile> profiles;
     for (const store::Profile& profile : store::ProfileRepository(m_database).list()) {
-        if (addsNumbers(profile.provider))
-            return profile.id;
+        if (offersAdd(profile.provider))
+            profiles.append(profile);
     }
-    return std::nullopt;
+    const auto moveToFront = [&profiles](qint64 id) {
+        const auto found = std::find_if(profiles.begin(), profiles.end(),
+                                        [id](const store::Profile& p) { return p.id == id; });
+        if (found != profiles.end())
+            std::rotate(profiles.begin(), found, found + 1);
+    };
+    moveToFront(AddNumberDialog::rememberedProfile().value_or(0));
+    const QModelIndex current = m_ui->tableView->currentIndex();
+    if (current.isValid())
+        moveToFront(m_model->rowAt(current.row()).profileId);
+    return profiles;
 }
 
 QString NumbersPage::addBlockedReason() const {
-    // Only Restcomm provisions numbers through its API (IncomingPhoneNumbers); see sync/NumberPusher.
-    if (!profileForAdd())
-        return tr("Numbers can be added to Restcomm profiles only: RingCentral numbers are bought in the "
-                  "RingCentral admin portal, Telnyx numbers in the Telnyx portal.");
+    if (profilesForAdd().isEmpty())
+        return tr("Add a provider account first: numbers are added to an account's profile.");
     if (!m_connectionFactory)
         return tr("Adding a number needs a connection to the provider, and none is set up.");
     return {};
@@ -384,16 +388,14 @@ QStringList NumbersPage::releaseConsequences(const QList<int>& rows) const {
 void NumbersPage::addNumber() {
     if (!addBlockedReason().isEmpty())
         return;
-    const std::optional<store::Profile> profile = store::ProfileRepository(m_database).find(*profileForAdd());
-    if (!profile)
-        return;
-    AddNumberDialog dialog(*m_connectionFactory, *profile, this);
+    AddNumberDialog dialog(*m_connectionFactory, profilesForAdd(), this);
+    connect(&dialog, &AddNumberDialog::portInRequested, this, &NumbersPage::portInRequested);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const changes::StagingResult staged =
-        changes::StagingHistory::of(m_database)
-            .stage(changes::NumberChangePayloads::numberProvision(profile->id, dialog.provisionRequest()),
-                   tr("Add number"));
+    const changes::StagingResult staged = changes::StagingHistory::of(m_database)
+                                              .stage(changes::NumberChangePayloads::numberProvision(
+                                                         dialog.profile().id, dialog.provisionRequest()),
+                                                     tr("Add number"));
     if (!staged.ok()) {
         QMessageBox::warning(this, tr("Add number"),
                              tr("The new number could not be staged: %1").arg(staged.error));

@@ -2,6 +2,7 @@
 
 #include "gui/GuiForward.h"
 #include "gui/TableCsvExport.h"
+#include "store/Profile.h"
 
 #include <QWidget>
 #include <functional>
@@ -81,7 +82,9 @@ private:
     void updateCount();
     void updateActions();
     void exportWithPrompt(bool selectionOnly);
-    std::optional<qint64> profileForAdd() const;
+    // The profiles Add offers (those whose provider adds numbers or says where they are bought): the
+    // current row's first, then the one chosen last time, then by name.
+    QList<store::Profile> profilesForAdd() const;
     QList<int> selectedRows() const;
     // What releasing the numbers of `rows` takes away (ReleaseConsequences), for the warning.
     QStringList releaseConsequences(const QList<int>& rows) const;

@@ -64,6 +64,7 @@ const ProviderCapabilities& capabilities() {
             "Restcomm has no extensions: profile “%1” routes numbers to applications instead.");
         caps.addNumberKinds = {AddNumberKind::UsLocal, AddNumberKind::Global, AddNumberKind::TollFree,
                                AddNumberKind::Vanity, AddNumberKind::SipVirtual};
+        caps.addNumberFriendlyName = true;
         caps.releaseNumbers = true;
         caps.numberRoutingUrls = true;
         caps.regexRoutes = true;

@@ -77,6 +77,13 @@ const ProviderCapabilities& capabilities() {
         caps.releaseElsewhere =
             QT_TRANSLATE_NOOP("trunkline::gui::NumbersPage",
                               "RingCentral numbers are released in the RingCentral admin portal.");
+        // Its API lists, assigns and deletes numbers but sells none (docs/api/ringcentral.md §4).
+        caps.addNumberElsewhere = QT_TRANSLATE_NOOP(
+            "trunkline::gui::AddNumberDialog",
+            "RingCentral's API offers no way to buy a number. Add U.S. local, global, toll-free and vanity "
+            "numbers in the RingCentral admin portal (Phone System → Phone Numbers → Add Numbers); the next "
+            "sync brings them here.");
+        caps.addNumberPortal = u"https://service.ringcentral.com/"_s;
         caps.assignNumberToExtension = true;
         caps.numberFieldsReadOnly = true;
         caps.numberFieldsReadOnlyNote = QT_TRANSLATE_NOOP(

@@ -296,4 +296,109 @@ net::ApiReply* TelnyxClient::deletePhoneNumberExtension(const QString& orderId, 
         fromData<core::PhoneNumberExtension>(TelnyxMapper::phoneNumberExtension), std::move(done));
 }
 
+// --- buying numbers ------------------------------------------------------------------------------------
+
+net::ApiReply* TelnyxClient::searchAvailableNumbers(const NumberSearchFilter& filter,
+                                                    Callback<QList<AvailableNumber>> done) {
+    net::ApiRequest request = net::ApiRequest::get(path(u"/available_phone_numbers"_s));
+    for (const auto& [key, value] :
+         {std::pair{u"filter[country_code]"_s, filter.countryCode},
+          std::pair{u"filter[phone_number_type]"_s, filter.phoneNumberType},
+          std::pair{u"filter[national_destination_code]"_s, filter.nationalDestinationCode},
+          std::pair{u"filter[phone_number][starts_with]"_s, filter.startsWith},
+          std::pair{u"filter[phone_number][contains]"_s, filter.contains}}) {
+        if (!value.isEmpty())
+            request.query.addQueryItem(key, value);
+    }
+    request.query.addQueryItem(u"filter[limit]"_s, QString::number(filter.limit));
+    request.subject = tr("available numbers in %1").arg(filter.countryCode);
+    auto read = [](const QJsonObject& body, QString* problem) -> std::optional<QList<AvailableNumber>> {
+        if (!body.value("data"_L1).isArray()) {
+            *problem = tr("The answer has no “data” array of available numbers.");
+            return std::nullopt;
+        }
+        QList<AvailableNumber> numbers;
+        for (const QJsonValue& value : body.value("data"_L1).toArray()) {
+            auto number = TelnyxNumbersMapper::availableNumber(value.toObject(), problem);
+            if (!number)
+                return std::nullopt;
+            numbers.append(*number);
+        }
+        return numbers;
+    };
+    return sendForValue<QList<AvailableNumber>>(m_api, this, std::move(request), read, std::move(done));
+}
+
+void TelnyxClient::orderNumber(const QString& e164, const QString& customerReference,
+                               Callback<NumberOrder> done) {
+    net::ApiRequest request;
+    request.method = "POST";
+    request.path = path(u"/number_orders"_s);
+    request.subject = tr("the order of number %1").arg(e164);
+    request.body = jsonBytes(TelnyxNumbersMapper::numberOrderBody({e164}, customerReference));
+    Lookup<NumberOrder> lookup;
+    if (!customerReference.isEmpty())
+        lookup = [this, e164, customerReference](LookupDone<NumberOrder> found) {
+            findNumberOrder(e164, customerReference, std::move(found));
+        };
+    sendCreate<NumberOrder>(m_api, this, std::move(request),
+                            fromData<NumberOrder>(TelnyxNumbersMapper::numberOrder), lookup, std::move(done));
+}
+
+void TelnyxClient::findNumberOrder(const QString& e164, const QString& customerReference,
+                                   LookupDone<NumberOrder> done) {
+    net::ApiRequest query = net::ApiRequest::get(path(u"/number_orders"_s));
+    query.query.addQueryItem(u"filter[customer_reference]"_s, customerReference);
+    query.query.addQueryItem(u"page[size]"_s, u"250"_s);
+    query.subject = tr("the order of number %1").arg(e164);
+    net::ApiReply* reply = m_api->send(std::move(query));
+    connect(reply, &net::ApiReply::finished, this,
+            [e164, customerReference, done](const net::ApiResult& result) {
+                if (result.error) {
+                    done(std::nullopt, result.error);
+                    return;
+                }
+                for (const QJsonValue& value : result.json().object().value("data"_L1).toArray()) {
+                    QString problem;
+                    const auto order = TelnyxNumbersMapper::numberOrder(value.toObject(), &problem);
+                    // A failed order bought nothing: it does not count as the number's order.
+                    if (order && order->customerReference == customerReference &&
+                        order->phoneNumbers.contains(e164) && order->status != u"failure") {
+                        done(order, std::nullopt);
+                        return;
+                    }
+                }
+                done(std::nullopt, std::nullopt);
+            });
+}
+
+net::PagedFetch* TelnyxClient::listPhoneNumbers(PageHandler<core::PhoneNumberRecord> onPage, ListDone done) {
+    return startTypedList<core::PhoneNumberRecord>(
+        m_api, this, pageRequests(path(u"/phone_numbers"_s), {}, tr("the phone numbers")), pageReader(),
+        TelnyxNumbersMapper::phoneNumber, std::move(onPage), std::move(done));
+}
+
+void TelnyxClient::findPhoneNumber(const QString& e164, LookupDone<core::PhoneNumberRecord> done) {
+    net::ApiRequest query = net::ApiRequest::get(path(u"/phone_numbers"_s));
+    // Telnyx matches the digits (non-digits find nothing); the exact number is compared here.
+    query.query.addQueryItem(u"filter[phone_number]"_s, e164.startsWith(u'+') ? e164.mid(1) : e164);
+    query.subject = tr("number %1").arg(e164);
+    net::ApiReply* reply = m_api->send(std::move(query));
+    connect(reply, &net::ApiReply::finished, this, [e164, done](const net::ApiResult& result) {
+        if (result.error) {
+            done(std::nullopt, result.error);
+            return;
+        }
+        for (const QJsonValue& value : result.json().object().value("data"_L1).toArray()) {
+            QString problem;
+            const auto number = TelnyxNumbersMapper::phoneNumber(value.toObject(), &problem);
+            if (number && number->e164 == e164) {
+                done(number, std::nullopt);
+                return;
+            }
+        }
+        done(std::nullopt, std::nullopt);
+    });
+}
+
 } // namespace trunkline::providers::telnyx

@@ -3,6 +3,7 @@
 #include "core/PortOrderDetails.h"
 #include "core/PortingOrder.h"
 #include "providers/ProviderCalls.h"
+#include "providers/telnyx/TelnyxNumbers.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -59,6 +60,22 @@ public:
     // Answers with the deleted record (200, not 204: §4.4).
     net::ApiReply* deletePhoneNumberExtension(const QString& orderId, const QString& extensionId,
                                               Callback<core::PhoneNumberExtension> done);
+
+    // --- buying numbers ---
+    // The numbers Telnyx sells that match the filter (one answer, not paged).
+    net::ApiReply* searchAvailableNumbers(const NumberSearchFilter& filter,
+                                          Callback<QList<AvailableNumber>> done);
+    // Orders one number found by the search. Telnyx keeps the order's customer_reference, so a lost answer
+    // is looked up among the orders with that reference (twice, the provider given a moment between)
+    // before the order is sent again: a number is never bought twice. Without a reference a lost answer
+    // ends as OutcomeUnknown.
+    void orderNumber(const QString& e164, const QString& customerReference, Callback<NumberOrder> done);
+    // The orders placed with `customerReference` that include `e164`: the first found, or nullopt.
+    void findNumberOrder(const QString& e164, const QString& customerReference, LookupDone<NumberOrder> done);
+    // The account's numbers (GET /phone_numbers), as company numbers.
+    net::PagedFetch* listPhoneNumbers(PageHandler<core::PhoneNumberRecord> onPage, ListDone done);
+    // The account's number `e164`, or nullopt when the account does not have it.
+    void findPhoneNumber(const QString& e164, LookupDone<core::PhoneNumberRecord> done);
 
 private:
     QString path(const QString& below) const;

@@ -317,6 +317,96 @@ private slots:
         QVERIFY2(refused.error->message().contains(u"Telnyx"_s), qPrintable(refused.error->message()));
     }
 
+    // The number search maps the filters onto Telnyx's and reads the answer; a number found is ordered,
+    // then in the account's numbers, and no longer for sale.
+    void searchThenOrderANumber() {
+        ProviderRig rig(Provider::Telnyx, options(0));
+        QVERIFY2(rig.listening, qPrintable(rig.startError));
+        TelnyxClient client(rig.api.get());
+        providers::telnyx::NumberSearchFilter filter;
+        filter.countryCode = u"US"_s;
+        filter.phoneNumberType = u"local"_s;
+        filter.nationalDestinationCode = u"415"_s;
+        const auto found = await<QList<providers::AvailableNumber>>(
+            [&](auto done) { client.searchAvailableNumbers(filter, done); });
+        QVERIFY2(found.ok(), qPrintable(message(found.error)));
+        QVERIFY(!found.value->isEmpty());
+        const providers::AvailableNumber first = found.value->first();
+        QVERIFY2(first.phoneNumber.startsWith(u"+1415"_s), qPrintable(first.phoneNumber));
+        QCOMPARE(first.isoCountry, u"US"_s);
+        QCOMPARE(first.region, u"SAN FRANCISCO, CA"_s);
+        QVERIFY(first.voiceCapable && first.smsCapable);
+
+        const auto ordered = await<providers::telnyx::NumberOrder>(
+            [&](auto done) { client.orderNumber(first.phoneNumber, u"ref-7"_s, done); });
+        QVERIFY2(ordered.ok(), qPrintable(message(ordered.error)));
+        QCOMPARE(ordered.value->status, u"success"_s);
+        QCOMPARE(ordered.value->customerReference, u"ref-7"_s);
+        QCOMPARE(ordered.value->phoneNumbers, QStringList{first.phoneNumber});
+
+        const auto owned = listAll<core::PhoneNumberRecord>(
+            [&](auto onPage, auto done) { client.listPhoneNumbers(onPage, done); });
+        QVERIFY(owned.outcome.complete);
+        QCOMPARE(owned.records.size(), 1);
+        QCOMPARE(owned.records.first().e164, first.phoneNumber);
+        QCOMPARE(owned.records.first().provider, u"telnyx"_s);
+        QCOMPARE(owned.records.first().status, core::NumberStatus::Normal);
+
+        const auto again = await<QList<providers::AvailableNumber>>(
+            [&](auto done) { client.searchAvailableNumbers(filter, done); });
+        QVERIFY(again.ok());
+        QVERIFY(
+            std::none_of(again.value->begin(), again.value->end(), [&](const providers::AvailableNumber& n) {
+                return n.phoneNumber == first.phoneNumber;
+            }));
+
+        // Ordered twice: Telnyx refuses, naming the number.
+        const auto twice = await<providers::telnyx::NumberOrder>(
+            [&](auto done) { client.orderNumber(first.phoneNumber, u"ref-8"_s, done); });
+        QVERIFY(twice.error);
+        QCOMPARE(twice.error->kind, net::ApiError::Kind::Invalid);
+        QVERIFY2(message(twice.error).contains(first.phoneNumber), qPrintable(message(twice.error)));
+    }
+
+    // The order is placed but its answer is lost (the connection drops after the emulator served it): the
+    // client finds the order by its customer reference and reports it, without ordering again.
+    void aLostOrderAnswerIsLookedUpNotOrderedTwice() {
+        ProviderRig rig(Provider::Telnyx, options(0));
+        QVERIFY2(rig.listening, qPrintable(rig.startError));
+        rig.api->setSettleDelay(std::chrono::milliseconds(50));
+        int orders = 0;
+        rig.server.setAnswerDropper([&orders](const emulator::EmulatorRequest& request) {
+            if (request.method != "POST" || !request.path.endsWith(u"/number_orders"))
+                return false;
+            return ++orders == 1; // only the first answer is lost
+        });
+        TelnyxClient client(rig.api.get());
+        providers::telnyx::NumberSearchFilter filter;
+        filter.countryCode = u"US"_s;
+        filter.nationalDestinationCode = u"212"_s;
+        const auto found = await<QList<providers::AvailableNumber>>(
+            [&](auto done) { client.searchAvailableNumbers(filter, done); });
+        QVERIFY(found.ok() && !found.value->isEmpty());
+        const QString number = found.value->first().phoneNumber;
+
+        const auto ordered = await<providers::telnyx::NumberOrder>(
+            [&](auto done) { client.orderNumber(number, u"trunkline-lost"_s, done); });
+        QVERIFY2(ordered.ok(), qPrintable(message(ordered.error)));
+        QCOMPARE(ordered.value->phoneNumbers, QStringList{number});
+        QCOMPARE(orders, 1); // sent once
+        QCOMPARE(snapshotList(rig.server, u"number_orders"_s).size(), 1);
+        QCOMPARE(snapshotList(rig.server, u"phone_numbers"_s).size(), 1);
+
+        // Without a reference nothing can be looked up: the lost answer stays unknown.
+        orders = 0;
+        const QString other = found.value->at(1).phoneNumber;
+        const auto unknown = await<providers::telnyx::NumberOrder>(
+            [&](auto done) { client.orderNumber(other, QString(), done); });
+        QVERIFY(unknown.error);
+        QCOMPARE(unknown.error->kind, net::ApiError::Kind::OutcomeUnknown);
+        QCOMPARE(orders, 1);
+    }
+
     void wrongKeyIsUnauthorized() {
         emulator::EmulatorServer server(options(0));
         QString error;
