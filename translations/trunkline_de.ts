@@ -62,6 +62,22 @@
         <source>Cancel search</source>
         <translation>Suche abbrechen</translation>
     </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>The provider account the number is added to</source>
+        <translation>Das Anbieterkonto, dem die Rufnummer hinzugefügt wird</translation>
+    </message>
+    <message>
+        <source>&amp;Port in…</source>
+        <translation>&amp;Portieren…</translation>
+    </message>
+    <message>
+        <source>Bring numbers over from another carrier instead (opens the porting wizard)</source>
+        <translation>Rufnummern stattdessen von einem anderen Netzbetreiber übernehmen (öffnet den Portierungsassistenten)</translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>
@@ -172,6 +188,38 @@
         <source>&amp;Period:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
+    <message>
+        <source>Pr&amp;ofile:</source>
+        <translation>Pr&amp;ofil:</translation>
+    </message>
+    <message>
+        <source>&amp;Record:</source>
+        <translation>&amp;Datensatz:</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>Datensatz-ID</translation>
+    </message>
+    <message>
+        <source>Only the records whose id at the provider contains this text</source>
+        <translation>Nur die Datensätze, deren ID beim Anbieter diesen Text enthält</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>The first day shown</source>
+        <translation>Der erste angezeigte Tag</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>The last day shown (the whole day)</source>
+        <translation>Der letzte angezeigte Tag (ganztägig)</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogRepository</name>
@@ -220,6 +268,221 @@
     <message>
         <source>Change %1 (%2 %3) recovered: its applier %4 is no longer running.</source>
         <translation>Änderung %1 (%2 %3) übernommen: %4, der sie beansprucht hatte, läuft nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Change %1 (%2 %3) skipped: it needs a second person&apos;s approval before it is applied (four-eyes is on); %4 staged it.</source>
+        <translation>Änderung %1 (%2 %3) übersprungen: Sie muss von einer zweiten Person freigegeben werden, bevor sie angewendet wird (Vier-Augen-Freigabe ist aktiv); %4 hat sie vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDescriber</name>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Requests to apply: %1</source>
+        <translation>Anzuwendende Anfragen: %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API offers no request for this change: applying it fails. Discard it, or make the change in the provider&apos;s portal.</source>
+        <translation>Die API des Anbieters bietet keine Anfrage für diese Änderung: Das Anwenden schlägt fehl. Verwerfen Sie die Änderung oder nehmen Sie sie im Portal des Anbieters vor.</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+</source>
+        <translation>%1 · %2
+</translation>
+    </message>
+    <message>
+        <source>  %1: %2
+</source>
+        <translation>  %1: %2
+</translation>
+    </message>
+    <message>
+        <source>  %1: %2 (removed)
+</source>
+        <translation>  %1: %2 (entfernt)
+</translation>
+    </message>
+    <message>
+        <source>  %1: %2 → %3
+</source>
+        <translation>  %1: %2 → %3
+</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Route %1</source>
+        <translation>Stammnummer %1</translation>
+    </message>
+    <message>
+        <source>Number %1</source>
+        <translation>Rufnummer %1</translation>
+    </message>
+    <message>
+        <source>Not assigned (company number)</source>
+        <translation>Nicht zugewiesen (Firmenrufnummer)</translation>
+    </message>
+    <message>
+        <source>New number in area code %1</source>
+        <translation>Neue Rufnummer mit Vorwahl %1</translation>
+    </message>
+    <message>
+        <source>New number %1</source>
+        <translation>Neue Rufnummer %1</translation>
+    </message>
+    <message>
+        <source>Buy the number</source>
+        <translation>Rufnummer kaufen</translation>
+    </message>
+    <message>
+        <source>A virtual number that exists only in the provider&apos;s account (isSIP); nothing is bought from a carrier.</source>
+        <translation>Eine virtuelle Rufnummer, die nur im Konto des Anbieters existiert (isSIP); es wird nichts bei einem Netzbetreiber gekauft.</translation>
+    </message>
+    <message>
+        <source>The provider picks any free number of area code %1 and adds it to the account.</source>
+        <translation>Der Anbieter wählt eine beliebige freie Rufnummer mit der Vorwahl %1 und fügt sie dem Konto hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 is bought from the carrier and added to the account.</source>
+        <translation>%1 wird beim Netzbetreiber gekauft und dem Konto hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The provider bills the number at its price list; Trunkline does not know the cost.</source>
+        <translation>Der Anbieter berechnet die Rufnummer gemäß seiner Preisliste; Trunkline kennt die Kosten nicht.</translation>
+    </message>
+    <message>
+        <source>Release the number</source>
+        <translation>Rufnummer zurückgeben</translation>
+    </message>
+    <message>
+        <source>%1 leaves the account: it can no longer be called or used, and the provider may give it to someone else.</source>
+        <translation>%1 verlässt das Konto: Sie kann nicht mehr angerufen oder verwendet werden, und der Anbieter kann sie an jemand anderen vergeben.</translation>
+    </message>
+    <message>
+        <source>Edit: %1</source>
+        <translation>Bearbeiten: %1</translation>
+    </message>
+    <message>
+        <source>Extension %1 loses %2, its direct number.</source>
+        <translation>Nebenstelle %1 verliert %2, ihre Durchwahlnummer.</translation>
+    </message>
+    <message>
+        <source>Numbers of account %1</source>
+        <translation>Rufnummern von Konto %1</translation>
+    </message>
+    <message>
+        <source>Migrate the numbers to organisation %1</source>
+        <translation>Rufnummern in Organisation %1 migrieren</translation>
+    </message>
+    <message>
+        <source>Every number of account %1 and of its sub-accounts leaves this organisation for organisation %2.</source>
+        <translation>Alle Rufnummern von Konto %1 und seinen Unterkonten verlassen diese Organisation und wechseln zu Organisation %2.</translation>
+    </message>
+    <message>
+        <source>New extension %1</source>
+        <translation>Neue Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>Create the extension</source>
+        <translation>Nebenstelle anlegen</translation>
+    </message>
+    <message>
+        <source>Extension %1</source>
+        <translation>Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>Delete the extension</source>
+        <translation>Nebenstelle löschen</translation>
+    </message>
+    <message>
+        <source>The extension is deleted at the provider with its forwarding list and settings; its direct numbers go back to the company.</source>
+        <translation>Die Nebenstelle wird beim Anbieter mitsamt Weiterleitungsliste und Einstellungen gelöscht; ihre Durchwahlnummern gehen an das Unternehmen zurück.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Not in the call flip list</source>
+        <translation>Nicht in der Call-Flip-Liste</translation>
+    </message>
+    <message>
+        <source>Forwarding &amp; flip list: added %1</source>
+        <translation>Weiterleitungs- und Flip-Liste: %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Forwarding &amp; flip list: removed %1</source>
+        <translation>Weiterleitungs- und Flip-Liste: %1 entfernt</translation>
+    </message>
+    <message>
+        <source>Forwarding &amp; flip list: moved %1 from flip digit %2 to %3</source>
+        <translation>Weiterleitungs- und Flip-Liste: %1 von Flip-Ziffer %2 nach %3 verschoben</translation>
+    </message>
+    <message>
+        <source>Forwarding &amp; flip list: %1 edited (%2)</source>
+        <translation>Weiterleitungs- und Flip-Liste: %1 bearbeitet (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing (caller ID blocked)</source>
+        <translation>Keine (Anrufer-ID unterdrückt)</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s current location</source>
+        <translation>Aktueller Standort des Anrufers</translation>
+    </message>
+    <message>
+        <source>Call handling during business hours</source>
+        <translation>Anrufbehandlung während der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Outbound caller ID</source>
+        <translation>Ausgehende Anrufer-ID</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -326,6 +589,65 @@ Exit-Codes:
   5  Konflikte (Änderungen auch beim Anbieter bearbeitet; siehe pending list)
 Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
 </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>Konflikt auflösen</translation>
+    </message>
+    <message>
+        <source>Someone changed this record at the provider after you edited it. For each field, choose whether your value (“Mine”) or the provider’s (“Theirs”) is kept. A field only one side changed is chosen for you; a field both changed differently waits for your choice. The change is then staged again on the provider’s current record and applied with the next Apply.</source>
+        <translation>Jemand hat diesen Datensatz beim Anbieter geändert, nachdem Sie ihn bearbeitet haben. Wählen Sie für jedes Feld, ob Ihr Wert („Meine“) oder der des Anbieters („Deren“) beibehalten wird. Ein Feld, das nur eine Seite geändert hat, wird für Sie ausgewählt; ein Feld, das beide unterschiedlich geändert haben, wartet auf Ihre Wahl. Die Änderung wird dann erneut auf dem aktuellen Datensatz des Anbieters vorgemerkt und beim nächsten Anwenden angewendet.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before your edit</source>
+        <translation>Vor Ihrer Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Theirs (at the provider now)</source>
+        <translation>Deren (derzeit beim Anbieter)</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>Your value for every field you changed; the provider’s for the others (Alt+M)</source>
+        <translation>Ihr Wert für jedes von Ihnen geänderte Feld, der des Anbieters für die übrigen (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>&amp;Deren übernehmen</translation>
+    </message>
+    <message>
+        <source>The provider’s value for every field: your change is dropped (Alt+T)</source>
+        <translation>Der Wert des Anbieters für jedes Feld: Ihre Änderung wird verworfen (Alt+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply merge</source>
+        <translation>Zusammenführung &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>The side chosen in the Keep column for each field (Ctrl+Return)</source>
+        <translation>Die in der Spalte „Behalten“ gewählte Seite für jedes Feld (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1243,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Only an administrator of this RingCentral account can change an extension&apos;s number or status.</source>
         <translation>Nur ein Administrator dieses RingCentral-Kontos kann die Nebenstellennummer oder den Status einer Nebenstelle ändern.</translation>
     </message>
+    <message>
+        <source>The app this account signs in with lacks the %1 app permission “%2”; ask whoever set up the app to grant it.</source>
+        <translation>Der App, mit der sich dieses Konto anmeldet, fehlt die %1-App-Berechtigung „%2“; bitten Sie die Person, die die App eingerichtet hat, sie zu erteilen.</translation>
+    </message>
 </context>
 <context>
     <name>ExtensionSettingsRepository</name>
@@ -1423,6 +1749,68 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>FourEyesPolicy</name>
+    <message>
+        <source>Cannot read the four-eyes setting</source>
+        <translation>Die Einstellung zur Vier-Augen-Freigabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read who may change the four-eyes setting</source>
+        <translation>Es kann nicht gelesen werden, wer die Einstellung zur Vier-Augen-Freigabe ändern darf</translation>
+    </message>
+    <message>
+        <source>Four-eyes approval needs a team database on PostgreSQL; %1 is a SQLite file.</source>
+        <translation>Die Vier-Augen-Freigabe erfordert eine Team-Datenbank auf PostgreSQL; %1 ist eine SQLite-Datei.</translation>
+    </message>
+    <message>
+        <source>Only the database role that owns Trunkline&apos;s tables (%1) can switch four-eyes approval on or off; you are connected as %2.</source>
+        <translation>Nur die Datenbankrolle, der die Tabellen von Trunkline gehören (%1), kann die Vier-Augen-Freigabe ein- oder ausschalten; Sie sind als %2 verbunden.</translation>
+    </message>
+    <message>
+        <source>Cannot change the four-eyes setting</source>
+        <translation>Die Einstellung zur Vier-Augen-Freigabe kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>You staged change %1 yourself; with four-eyes approval someone else must approve it.</source>
+        <translation>Sie haben Änderung %1 selbst vorgemerkt; bei Vier-Augen-Freigabe muss jemand anderes sie freigeben.</translation>
+    </message>
+    <message>
+        <source>Change %1 needs a second person&apos;s approval before it is applied (four-eyes is on).</source>
+        <translation>Änderung %1 muss von einer zweiten Person freigegeben werden, bevor sie angewendet wird (Vier-Augen-Freigabe ist aktiv).</translation>
+    </message>
+    <message>
+        <source>Change %1: only its approver&apos;s own connection can record an approval, and its author cannot be changed.</source>
+        <translation>Änderung %1: Nur die eigene Verbindung der freigebenden Person kann eine Freigabe erfassen, und ihr Urheber kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Only the database role that owns Trunkline&apos;s tables can switch four-eyes approval.</source>
+        <translation>Nur die Datenbankrolle, der die Tabellen von Trunkline gehören, kann die Vier-Augen-Freigabe umschalten.</translation>
+    </message>
+    <message>
+        <source>There is no pending change %1.</source>
+        <translation>Es gibt keine vorgemerkte Änderung %1.</translation>
+    </message>
+    <message>
+        <source>Change %1 is being applied or already applied and cannot be approved any more.</source>
+        <translation>Änderung %1 wird gerade angewendet oder wurde bereits angewendet und kann nicht mehr freigegeben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of staged edits</source>
+        <translation>Verlauf der vorgemerkten Bearbeitungen</translation>
+    </message>
+    <message>
+        <source>The edits staged since the database was opened, oldest first; the selected one is the last in effect. Click an entry to go back to it (the edits after it are undone) or forward to it (they are redone). An edit already applied cannot be undone.</source>
+        <translation>Die seit dem Öffnen der Datenbank vorgemerkten Bearbeitungen, älteste zuerst; die ausgewählte ist die letzte wirksame. Klicken Sie auf einen Eintrag, um zu ihm zurückzugehen (die Bearbeitungen danach werden rückgängig gemacht) oder zu ihm vorzugehen (sie werden wiederholt). Eine bereits angewendete Bearbeitung kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Staged edits</source>
+        <translation>Vorgemerkte Bearbeitungen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
@@ -1451,6 +1839,26 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>The staged edits by name; undo or redo up to one (Ctrl+Shift+H)</source>
+        <translation>Die vorgemerkten Bearbeitungen nach Namen; bis zu einer beliebigen rückgängig machen oder wiederholen (Strg+Umschalt+H)</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2042,30 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Number %1 is now the direct number of extension %2.</source>
         <translation>Die Rufnummer %1 ist jetzt die Durchwahlnummer der Nebenstelle %2.</translation>
+    </message>
+    <message>
+        <source>Telnyx numbers are changed and released in the Telnyx portal; discard this change.</source>
+        <translation>Telnyx-Rufnummern werden im Telnyx-Portal geändert und zurückgegeben; verwerfen Sie diese Änderung.</translation>
+    </message>
+    <message>
+        <source>A Telnyx order needs a number picked from the search, not “%1”.</source>
+        <translation>Eine Telnyx-Bestellung benötigt eine aus der Suche ausgewählte Rufnummer, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Telnyx could not complete order %1 for number %2; see the order in the Telnyx portal, then discard this change or stage the number again.</source>
+        <translation>Telnyx konnte Bestellung %1 für Rufnummer %2 nicht abschließen; sehen Sie sich die Bestellung im Telnyx-Portal an und verwerfen Sie dann diese Änderung oder merken Sie die Rufnummer erneut vor.</translation>
+    </message>
+    <message>
+        <source>Number %1 had already been ordered at Telnyx (order %2).</source>
+        <translation>Rufnummer %1 wurde bereits bei Telnyx bestellt (Bestellung %2).</translation>
+    </message>
+    <message>
+        <source>Ordered number %1 at Telnyx (order %2).</source>
+        <translation>Rufnummer %1 bei Telnyx bestellt (Bestellung %2).</translation>
+    </message>
+    <message>
+        <source>Telnyx is still completing it; the next sync shows the number.</source>
+        <translation>Telnyx schließt den Vorgang noch ab; die nächste Synchronisierung zeigt die Rufnummer an.</translation>
     </message>
 </context>
 <context>
@@ -1932,16 +2364,44 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Cannot release the claim on pending change %1</source>
         <translation>Der Anspruch auf die ausstehende Änderung %1 kann nicht aufgehoben werden</translation>
     </message>
+    <message>
+        <source>The pending change %1 cannot be put back: a change with that number exists again.</source>
+        <translation>Die vorgemerkte Änderung %1 kann nicht wiederhergestellt werden: Es gibt wieder eine Änderung mit dieser Nummer.</translation>
+    </message>
+    <message>
+        <source>Cannot put back the pending change %1</source>
+        <translation>Die vorgemerkte Änderung %1 kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>Cannot withdraw the pending change %1</source>
+        <translation>Die vorgemerkte Änderung %1 kann nicht zurückgezogen werden</translation>
+    </message>
+    <message>
+        <source>The pending change %1 was applied meanwhile.</source>
+        <translation>Die vorgemerkte Änderung %1 wurde inzwischen angewendet.</translation>
+    </message>
+    <message>
+        <source>The pending change %1 is being applied.</source>
+        <translation>Die vorgemerkte Änderung %1 wird gerade angewendet.</translation>
+    </message>
+    <message>
+        <source>Approving a change needs a team database on PostgreSQL, where the server knows who is who; %1 is a SQLite file.</source>
+        <translation>Das Freigeben einer Änderung erfordert eine Teamdatenbank auf PostgreSQL, bei der der Server weiß, wer wer ist; %1 ist eine SQLite-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot approve the pending change %1</source>
+        <translation>Die vorgemerkte Änderung %1 kann nicht freigegeben werden</translation>
+    </message>
+    <message>
+        <source>Approved change %1 (revision %2), staged by %3.</source>
+        <translation>Änderung %1 (Revision %2) freigegeben, vorgemerkt von %3.</translation>
+    </message>
 </context>
 <context>
     <name>PendingChangesPage</name>
     <message>
         <source>Pending changes</source>
         <translation>Ausstehende Änderungen</translation>
-    </message>
-    <message>
-        <source>Your edits wait here until they are applied to the provider. Applying sends them in this order; a change that fails stays with its error, and a record that was changed at the provider since you edited it is marked as a conflict instead of being overwritten.</source>
-        <translation>Ihre Änderungen warten hier, bis sie beim Anbieter übernommen werden. Beim Übernehmen werden sie in dieser Reihenfolge gesendet; eine fehlgeschlagene Änderung bleibt mit ihrem Fehler erhalten, und ein Datensatz, der seit Ihrer Bearbeitung beim Anbieter geändert wurde, wird als Konflikt markiert statt überschrieben.</translation>
     </message>
     <message>
         <source>&amp;Apply all</source>
@@ -1958,6 +2418,50 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>No pending changes. Edits you make on the other pages are staged here before they are sent to a provider.</source>
         <translation>Keine ausstehenden Änderungen. Änderungen, die Sie auf den anderen Seiten vornehmen, werden hier vorgemerkt, bevor sie an einen Anbieter gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Your edits wait here until they are applied to the provider, each field before → after, grouped by profile and record. Applying sends them in this order; a change that fails stays with its error, and a record that was changed at the provider since you edited it is marked as a conflict instead of being overwritten.</source>
+        <translation>Ihre Bearbeitungen warten hier, bis sie beim Anbieter angewendet werden, jedes Feld als vorher → nachher, gruppiert nach Profil und Datensatz. Beim Anwenden werden sie in dieser Reihenfolge gesendet; eine fehlgeschlagene Änderung bleibt mit ihrem Fehler erhalten, und ein Datensatz, der seit Ihrer Bearbeitung beim Anbieter geändert wurde, wird als Konflikt markiert, statt überschrieben zu werden.</translation>
+    </message>
+    <message>
+        <source>Apply &amp;selected</source>
+        <translation>&amp;Ausgewählte anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve conflict…</source>
+        <translation>Konflikt &amp;lösen…</translation>
+    </message>
+    <message>
+        <source>%v of %m applied</source>
+        <translation>%v von %m angewendet</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Results of applying</source>
+        <translation>Ergebnisse des Anwendens</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>Aus&amp;blenden</translation>
+    </message>
+    <message>
+        <source>Dismiss all &amp;results</source>
+        <translation>Alle &amp;Ergebnisse ausblenden</translation>
     </message>
 </context>
 <context>
@@ -1987,48 +2491,84 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>list: auch die angewendeten Änderungen.</translation>
     </message>
     <message>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
-        <source>Change %1 · %2 · %3 %4 %5 · %6
-</source>
-        <translation>Änderung %1 · %2 · %3 %4 %5 · %6
-</translation>
-    </message>
-    <message>
-        <source>  %1: %2 → %3
-</source>
-        <translation>  %1: %2 → %3
-</translation>
-    </message>
-    <message>
-        <source>  %1: %2
-</source>
-        <translation>  %1: %2
-</translation>
-    </message>
-    <message>
         <source>Attempts: %1. %2
 </source>
         <translation>Versuche: %1. %2
 </translation>
     </message>
     <message>
-        <source>Lists, shows (each field before → after), applies or discards staged changes.</source>
-        <translation>Listet vorgemerkte Änderungen auf, zeigt sie (jedes Feld vorher → nachher), überträgt oder verwirft sie.</translation>
+        <source>Change %1 · %2 · %3
+</source>
+        <translation>Änderung %1 · %2 · %3
+</translation>
     </message>
     <message>
-        <source>list, show, apply or discard</source>
-        <translation>list, show, apply oder discard</translation>
+        <source>Staged by: %1
+</source>
+        <translation>Vorgemerkt von: %1
+</translation>
     </message>
     <message>
-        <source>A change id (required by show and discard; apply without it applies every due change).</source>
-        <translation>Die ID einer Änderung (nötig für show und discard; apply ohne ID überträgt jede fällige Änderung).</translation>
+        <source>Approved by: %1 at %2
+</source>
+        <translation>Freigegeben von: %1 am %2
+</translation>
     </message>
     <message>
-        <source>pending: use `pending list`, `pending show ID`, `pending apply [ID]` or `pending discard ID`.</source>
-        <translation>pending: verwenden Sie `pending list`, `pending show ID`, `pending apply [ID]` oder `pending discard ID`.</translation>
+        <source>Change %1 is dropped: the provider&apos;s values stay.
+</source>
+        <translation>Änderung %1 wurde verworfen: Die Werte des Anbieters bleiben erhalten.
+</translation>
+    </message>
+    <message>
+        <source>Change %1 is staged again on the provider&apos;s current record; `pending apply %1` sends it.
+</source>
+        <translation>Änderung %1 ist erneut auf dem aktuellen Datensatz des Anbieters vorgemerkt; `pending apply %1` sendet sie.
+</translation>
+    </message>
+    <message>
+        <source>Lists, shows (each field before → after), approves, applies, discards or resolves staged changes, and switches four-eyes approval on a team database.</source>
+        <translation>Listet vorgemerkte Änderungen auf, zeigt sie an (jedes Feld vorher → nachher), gibt sie frei, wendet sie an, verwirft sie oder löst ihre Konflikte und schaltet die Vier-Augen-Freigabe in einer Teamdatenbank ein oder aus.</translation>
+    </message>
+    <message>
+        <source>list, show, approve, apply, discard, resolve or four-eyes</source>
+        <translation>list, show, approve, apply, discard, resolve oder four-eyes</translation>
+    </message>
+    <message>
+        <source>A change id (required by show, approve, discard and resolve; apply without it applies every due change); four-eyes takes on or off, or nothing to show the setting.</source>
+        <translation>Eine Änderungs-ID (erforderlich für show, approve, discard und resolve; apply ohne ID wendet jede fällige Änderung an); four-eyes nimmt on oder off an oder nichts, um die Einstellung anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>resolve: keep your values of a conflict (the provider&apos;s where only it changed a field) and stage the change again on its current record.</source>
+        <translation>resolve: bei einem Konflikt Ihre Werte behalten (die des Anbieters, wo nur dieser ein Feld geändert hat) und die Änderung erneut auf dem aktuellen Datensatz vormerken.</translation>
+    </message>
+    <message>
+        <source>resolve: keep the provider&apos;s values of a conflict; the change is dropped.</source>
+        <translation>resolve: bei einem Konflikt die Werte des Anbieters übernehmen; die Änderung wird verworfen.</translation>
+    </message>
+    <message>
+        <source>pending: use `pending list`, `pending show ID`, `pending approve ID`, `pending apply [ID]`, `pending discard ID`, `pending resolve ID --keep-mine|--take-theirs` or `pending four-eyes [on|off]`.</source>
+        <translation>pending: Verwenden Sie `pending list`, `pending show ID`, `pending approve ID`, `pending apply [ID]`, `pending discard ID`, `pending resolve ID --keep-mine|--take-theirs` oder `pending four-eyes [on|off]`.</translation>
+    </message>
+    <message>
+        <source>Change %1 approved by %2.</source>
+        <translation>Änderung %1 von %2 freigegeben.</translation>
+    </message>
+    <message>
+        <source>pending four-eyes: use `pending four-eyes` to see the setting, or `pending four-eyes on` / `off` to switch it.</source>
+        <translation>pending four-eyes: Verwenden Sie `pending four-eyes`, um die Einstellung anzuzeigen, oder `pending four-eyes on` / `off`, um sie umzuschalten.</translation>
+    </message>
+    <message>
+        <source>Four-eyes approval: off (a SQLite file has one user; a team database on PostgreSQL can require it).</source>
+        <translation>Vier-Augen-Freigabe: off (eine SQLite-Datei hat nur einen Benutzer; eine Teamdatenbank auf PostgreSQL kann sie verlangen).</translation>
+    </message>
+    <message>
+        <source>Four-eyes approval: on. A change is applied only after someone other than its author approved it (`pending approve ID`).</source>
+        <translation>Vier-Augen-Freigabe: on. Eine Änderung wird erst angewendet, nachdem jemand anderes als ihr Urheber sie freigegeben hat (`pending approve ID`).</translation>
+    </message>
+    <message>
+        <source>Four-eyes approval: off.</source>
+        <translation>Vier-Augen-Freigabe: off.</translation>
     </message>
 </context>
 <context>
@@ -2532,6 +3072,45 @@ port list|show|delete-extension|delete: siehe `port list --help`.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>e.g. Berlin office</source>
+        <translation>z. B. Büro Berlin</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation>Basis-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount SID:</source>
+        <translation>&amp;Konto-SID:</translation>
+    </message>
+    <message>
+        <source>AC…</source>
+        <translation>AC…</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>Test abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ProfileRepository</name>
     <message>
         <source>Profile name: must not be empty.</source>
@@ -2726,6 +3305,53 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
     </message>
 </context>
 <context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>The provider accounts Trunkline works on. Their secrets are kept in the system keychain, never in the database.</source>
+        <translation>Die Anbieterkonten, mit denen Trunkline arbeitet. Ihre Zugangsdaten werden im Schlüsselbund des Systems aufbewahrt, niemals in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>Test abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPrinter</name>
     <message>
         <source>%1 %2</source>
@@ -2788,6 +3414,10 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
     <message>
         <source>Administrator permission is required for this change.</source>
         <translation>Für diese Änderung sind Administratorrechte erforderlich.</translation>
+    </message>
+    <message>
+        <source>In order to call this API endpoint, application needs to have [%1] permission.</source>
+        <translation>Um diesen API-Endpunkt aufzurufen, benötigt die Anwendung die Berechtigung [%1].</translation>
     </message>
 </context>
 <context>
@@ -3743,6 +4373,24 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
     </message>
 </context>
 <context>
+    <name>StagingCommand</name>
+    <message>
+        <source>Cannot redo “%1”: %2</source>
+        <translation>„%1“ kann nicht wiederholt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot undo “%1”: %2</source>
+        <translation>„%1“ kann nicht rückgängig gemacht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StoredRecord</name>
+    <message>
+        <source>The local copy has no record %1 (%2); sync, then try again.</source>
+        <translation>Die lokale Kopie enthält keinen Datensatz %1 (%2); synchronisieren Sie und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
     <name>SyncCommand</name>
     <message>
         <source>Pulls every selected profile into the database, then pushes its pending changes.</source>
@@ -3861,6 +4509,21 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
     <message>
         <source>Phone number extension: the required field “id” is missing.</source>
         <translation>Durchwahlblock: Das Pflichtfeld “id” fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>TelnyxNumbersMapper</name>
+    <message>
+        <source>Available phone number: the required field “phone_number” is missing.</source>
+        <translation>Verfügbare Rufnummer: Das Pflichtfeld „phone_number“ fehlt.</translation>
+    </message>
+    <message>
+        <source>Number order: the required field “id” is missing.</source>
+        <translation>Rufnummernbestellung: Das Pflichtfeld „id“ fehlt.</translation>
+    </message>
+    <message>
+        <source>Phone number %1: the required fields “id” and “phone_number” must be present.</source>
+        <translation>Rufnummer %1: Die Pflichtfelder „id“ und „phone_number“ müssen vorhanden sein.</translation>
     </message>
 </context>
 <context>
@@ -4103,6 +4766,42 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
     <message>
         <source>Document %1 was not found; upload it first (POST /documents).</source>
         <translation>Das Dokument %1 wurde nicht gefunden; laden Sie es zuerst hoch (POST /documents).</translation>
+    </message>
+    <message>
+        <source>Parameter %1 may hold digits and letters only, got &quot;%2&quot;.</source>
+        <translation>Parameter %1 darf nur Ziffern und Buchstaben enthalten, erhalten: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>filter[phone_number_type] must be one of %1, got &quot;%2&quot;.</source>
+        <translation>filter[phone_number_type] muss einer der Werte %1 sein, erhalten: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>filter[limit] must be an integer from 1 to %1, got &quot;%2&quot;.</source>
+        <translation>filter[limit] muss eine ganze Zahl von 1 bis %1 sein, erhalten: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>phone_numbers must be present: a non-empty array of {&quot;phone_number&quot;: &quot;+E.164&quot;} objects.</source>
+        <translation>phone_numbers muss vorhanden sein: ein nicht leeres Array von {&quot;phone_number&quot;: &quot;+E.164&quot;}-Objekten.</translation>
+    </message>
+    <message>
+        <source>customer_reference must be a string, got %1.</source>
+        <translation>customer_reference muss eine Zeichenkette sein, erhalten: %1.</translation>
+    </message>
+    <message>
+        <source>phone_numbers[%1].phone_number must be a +E.164 string.</source>
+        <translation>phone_numbers[%1].phone_number muss eine +E.164-Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>%1 is not available: only numbers returned by a number search can be ordered, once.</source>
+        <translation>%1 ist nicht verfügbar: Nur Rufnummern aus einer Rufnummernsuche können bestellt werden, und zwar nur einmal.</translation>
+    </message>
+    <message>
+        <source>Number order %1 was not found.</source>
+        <translation>Rufnummernbestellung %1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>filter[phone_number] must be 3 to 15 digits, got &quot;%1&quot;.</source>
+        <translation>filter[phone_number] muss aus 3 bis 15 Ziffern bestehen, erhalten: &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -4423,10 +5122,277 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     </message>
 </context>
 <context>
+    <name>trunkline::changes::ChangeDescriber</name>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <source>Voice URL</source>
+        <translation>Voice-URL</translation>
+    </message>
+    <message>
+        <source>Voice URL method</source>
+        <translation>Voice-URL-Methode</translation>
+    </message>
+    <message>
+        <source>Voice fallback URL</source>
+        <translation>Voice-Fallback-URL</translation>
+    </message>
+    <message>
+        <source>Voice fallback URL method</source>
+        <translation>Voice-Fallback-URL-Methode</translation>
+    </message>
+    <message>
+        <source>Status callback URL</source>
+        <translation>Status-Callback-URL</translation>
+    </message>
+    <message>
+        <source>Status callback URL method</source>
+        <translation>Status-Callback-URL-Methode</translation>
+    </message>
+    <message>
+        <source>Look up the caller&apos;s name (caller-ID lookup)</source>
+        <translation>Namen des Anrufers nachschlagen (Anrufer-ID-Abfrage)</translation>
+    </message>
+    <message>
+        <source>Voice application SID</source>
+        <translation>Voice-Anwendungs-SID</translation>
+    </message>
+    <message>
+        <source>SMS URL</source>
+        <translation>SMS-URL</translation>
+    </message>
+    <message>
+        <source>SMS URL method</source>
+        <translation>SMS-URL-Methode</translation>
+    </message>
+    <message>
+        <source>SMS fallback URL</source>
+        <translation>SMS-Fallback-URL</translation>
+    </message>
+    <message>
+        <source>SMS fallback URL method</source>
+        <translation>SMS-Fallback-URL-Methode</translation>
+    </message>
+    <message>
+        <source>SMS application SID</source>
+        <translation>SMS-Anwendungs-SID</translation>
+    </message>
+    <message>
+        <source>Refer URL</source>
+        <translation>Refer-URL</translation>
+    </message>
+    <message>
+        <source>Refer URL method</source>
+        <translation>Refer-URL-Methode</translation>
+    </message>
+    <message>
+        <source>Refer application SID</source>
+        <translation>Refer-Anwendungs-SID</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation>Vorwahl</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Virtual SIP number</source>
+        <translation>Virtuelle SIP-Rufnummer</translation>
+    </message>
+    <message>
+        <source>Kind of number</source>
+        <translation>Rufnummernart</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>To organisation (OrganizationSid)</source>
+        <translation>An Organisation (OrganizationSid)</translation>
+    </message>
+    <message>
+        <source>Extension number</source>
+        <translation>Nebenstellennummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>Geschäftstelefon</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Flip digit</source>
+        <translation>Flip-Ziffer</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>When a call comes in</source>
+        <translation>Bei eingehendem Anruf</translation>
+    </message>
+    <message>
+        <source>Take a voicemail when a call is not answered</source>
+        <translation>Voicemail aufnehmen, wenn ein Anruf nicht angenommen wird</translation>
+    </message>
+    <message>
+        <source>Forward to</source>
+        <translation>Weiterleiten an</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Durchstellen an</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <source>Notify by e-mail about new voicemail</source>
+        <translation>Per E-Mail über neue Voicemail benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Attach the voicemail as an audio file</source>
+        <translation>Voicemail als Audiodatei anhängen</translation>
+    </message>
+    <message>
+        <source>Mark the voicemail as read once it is e-mailed</source>
+        <translation>Voicemail als gelesen markieren, sobald sie per E-Mail versendet wurde</translation>
+    </message>
+    <message>
+        <source>Missed calls by e-mail</source>
+        <translation>Verpasste Anrufe per E-Mail</translation>
+    </message>
+    <message>
+        <source>Missed calls by SMS</source>
+        <translation>Verpasste Anrufe per SMS</translation>
+    </message>
+    <message>
+        <source>Incoming texts by e-mail</source>
+        <translation>Eingehende Textnachrichten per E-Mail</translation>
+    </message>
+    <message>
+        <source>Incoming texts by SMS</source>
+        <translation>Eingehende Textnachrichten per SMS</translation>
+    </message>
+    <message>
+        <source>Show callers</source>
+        <translation>Anrufer anzeigen</translation>
+    </message>
+    <message>
+        <source>Ring the forwarding list (forward calls)</source>
+        <translation>Weiterleitungsliste anrufen (Anrufe weiterleiten)</translation>
+    </message>
+    <message>
+        <source>Forward every call to a phone number</source>
+        <translation>Jeden Anruf an eine Rufnummer weiterleiten</translation>
+    </message>
+    <message>
+        <source>Voicemail only (take messages)</source>
+        <translation>Nur Voicemail (Nachrichten aufnehmen)</translation>
+    </message>
+    <message>
+        <source>Transfer to another extension (IVR menu, application)</source>
+        <translation>An eine andere Nebenstelle durchstellen (IVR-Menü, Anwendung)</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::changes::ChangeStager</name>
     <message>
         <source>The pending change %1 was staged by someone else since you opened this record; the view now shows it: make your edit again on it.</source>
         <translation>Die ausstehende Änderung %1 wurde von jemand anderem vorgemerkt, seit Sie diesen Datensatz geöffnet haben; die Ansicht zeigt sie jetzt: nehmen Sie Ihre Bearbeitung darauf erneut vor.</translation>
+    </message>
+    <message>
+        <source>The pending change %1 no longer exists.</source>
+        <translation>Die vorgemerkte Änderung %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The pending change %1 is no longer in conflict.</source>
+        <translation>Die vorgemerkte Änderung %1 steht nicht mehr im Konflikt.</translation>
+    </message>
+    <message>
+        <source>Only an edit of a record can be merged; discard change %1 and stage it again if it is still wanted.</source>
+        <translation>Nur die Bearbeitung eines Datensatzes kann zusammengeführt werden; verwerfen Sie die Änderung %1 und merken Sie sie erneut vor, falls sie noch gewünscht ist.</translation>
+    </message>
+    <message>
+        <source>Trunkline has no newer copy of %1 than the one you edited: sync (F5), then resolve the conflict. If the record was deleted at the provider, discard the change.</source>
+        <translation>Trunkline hat keine neuere Kopie von %1 als die, die Sie bearbeitet haben: Synchronisieren Sie (F5) und lösen Sie dann den Konflikt. Wurde der Datensatz beim Anbieter gelöscht, verwerfen Sie die Änderung.</translation>
+    </message>
+    <message>
+        <source>The pending change %1 was edited by someone else since you opened it (revision %2, now %3); open it again.</source>
+        <translation>Die vorgemerkte Änderung %1 wurde von jemand anderem bearbeitet, seit Sie sie geöffnet haben (Revision %2, jetzt %3); öffnen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 changed again since you opened this conflict; its current values are shown now: choose again.</source>
+        <translation>%1 wurde erneut geändert, seit Sie diesen Konflikt geöffnet haben; die aktuellen Werte werden jetzt angezeigt: Wählen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Choose mine or theirs for %1.</source>
+        <translation>Wählen Sie für %1 meine oder deren Version.</translation>
+    </message>
+    <message>
+        <source>The pending change %1 cannot be put back: the same record has the pending change %2 by now (staged since, here or by someone else).</source>
+        <translation>Die vorgemerkte Änderung %1 kann nicht wiederhergestellt werden: Für denselben Datensatz besteht inzwischen die vorgemerkte Änderung %2 (seitdem vorgemerkt, hier oder von jemand anderem).</translation>
     </message>
 </context>
 <context>
@@ -4703,10 +5669,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>Eine virtuelle SIP-Rufnummer wird nur in Restcomm angelegt; es wird keine Rufnummer bei einem Netzbetreiber gekauft.</translation>
     </message>
     <message>
-        <source>Numbers are searched live at the provider. The chosen number is bought when pending changes are applied.</source>
-        <translation>Rufnummern werden live beim Anbieter gesucht. Die gewählte Rufnummer wird gekauft, wenn die ausstehenden Änderungen übernommen werden.</translation>
-    </message>
-    <message>
         <source>Area code must be 3 digits and not start with 0 or 1.</source>
         <translation>Die Vorwahl muss aus 3 Ziffern bestehen und darf nicht mit 0 oder 1 beginnen.</translation>
     </message>
@@ -4802,6 +5764,54 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open the %1 admin portal</source>
+        <translation>Admin-Portal von %1 öffnen</translation>
+    </message>
+    <message>
+        <source>e.g. 800FLOWERS</source>
+        <translation>z. B. 800FLOWERS</translation>
+    </message>
+    <message>
+        <source>e.g. 800FLOWERS or 888*BIZ</source>
+        <translation>z. B. 800FLOWERS oder 888*BIZ</translation>
+    </message>
+    <message>
+        <source>A toll-free prefix, then letters as on a phone keypad or digits. The number starts with the pattern.</source>
+        <translation>Eine gebührenfreie Vorwahl, dann Buchstaben wie auf einer Telefontastatur oder Ziffern. Die Rufnummer beginnt mit dem Muster.</translation>
+    </message>
+    <message>
+        <source>Letters as on a phone keypad, digits, and * for any one digit. The number starts with the pattern.</source>
+        <translation>Buchstaben wie auf einer Telefontastatur, Ziffern und * für eine beliebige Ziffer. Die Rufnummer beginnt mit dem Muster.</translation>
+    </message>
+    <message>
+        <source>Numbers are searched live at %1. The chosen number is bought when pending changes are applied.</source>
+        <translation>Rufnummern werden live bei %1 gesucht. Die gewählte Rufnummer wird gekauft, wenn vorgemerkte Änderungen angewendet werden.</translation>
+    </message>
+    <message>
+        <source>Pattern may contain only letters and digits.</source>
+        <translation>Das Muster darf nur Buchstaben und Ziffern enthalten.</translation>
+    </message>
+    <message>
+        <source>Pattern must start with a toll-free prefix: %1.</source>
+        <translation>Das Muster muss mit einer gebührenfreien Vorwahl beginnen: %1.</translation>
+    </message>
+    <message>
+        <source>Pattern needs at least one letter or digit after the prefix.</source>
+        <translation>Das Muster benötigt nach der Vorwahl mindestens einen Buchstaben oder eine Ziffer.</translation>
+    </message>
+    <message>
+        <source>%1 numbers are not bought through its API.</source>
+        <translation>Rufnummern von %1 werden nicht über die API des Anbieters gekauft.</translation>
+    </message>
+    <message>
+        <source>RingCentral&apos;s API offers no way to buy a number. Add U.S. local, global, toll-free and vanity numbers in the RingCentral admin portal (Phone System → Phone Numbers → Add Numbers); the next sync brings them here.</source>
+        <translation>Die API von RingCentral bietet keine Möglichkeit, eine Rufnummer zu kaufen. Fügen Sie lokale US-Rufnummern sowie globale, gebührenfreie und Vanity-Nummern im RingCentral-Admin-Portal hinzu (Phone System → Phone Numbers → Add Numbers); die nächste Synchronisierung holt sie hierher.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::AppSession</name>
@@ -4857,6 +5867,26 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Staged changes waiting to be applied: %1. See Pending changes (Ctrl+5).</source>
         <translation>Vorgemerkte Änderungen, die auf die Übertragung warten: %1. Siehe Ausstehende Änderungen (Strg+5).</translation>
     </message>
+    <message>
+        <source>Add your own account…</source>
+        <translation>Eigenes Konto hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>&amp;Prüfen…</translation>
+    </message>
+    <message>
+        <source>Open the Pending changes page (Ctrl+5)</source>
+        <translation>Seite „Vorgemerkte Änderungen“ öffnen (Strg+5)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <source>Add, edit, test, rename and remove provider accounts (Ctrl+Shift+A)</source>
+        <translation>Anbieterkonten hinzufügen, bearbeiten, testen, umbenennen und entfernen (Strg+Umschalt+A)</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::AuditLogPage</name>
@@ -4887,6 +5917,323 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Between dates</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>Alle Profile</translation>
+    </message>
+    <message>
+        <source>Sync of a profile</source>
+        <translation>Synchronisierung eines Profils</translation>
+    </message>
+    <message>
+        <source>Any record</source>
+        <translation>Beliebiger Datensatz</translation>
+    </message>
+    <message>
+        <source>“From” is after “To”: pick a From day on or before the To day.</source>
+        <translation>„Von“ liegt nach „Bis“: Wählen Sie als „Von“ einen Tag am oder vor dem „Bis“-Tag.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ChangeApproval</name>
+    <message>
+        <source>A sync is running; approve when it has finished.</source>
+        <translation>Eine Synchronisierung läuft; geben Sie frei, sobald sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>You can approve only open changes that someone else staged and nobody has approved yet; the author of a change cannot approve it.</source>
+        <translation>Sie können nur offene Änderungen freigeben, die jemand anderes vorgemerkt und noch niemand freigegeben hat; der Urheber einer Änderung kann sie nicht freigeben.</translation>
+    </message>
+    <message>
+        <source>Approve the selected changes as %1, so that they can be applied when four-eyes approval is on (Ctrl+Shift+V)</source>
+        <translation>Die ausgewählten Änderungen als %1 freigeben, damit sie angewendet werden können, wenn die Vier-Augen-Freigabe eingeschaltet ist (Strg+Umschalt+V)</translation>
+    </message>
+    <message>
+        <source>Approve changes</source>
+        <translation>Änderungen freigeben</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ConflictDialog</name>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <source>Voice URL</source>
+        <translation>Voice-URL</translation>
+    </message>
+    <message>
+        <source>Voice URL method</source>
+        <translation>Voice-URL-Methode</translation>
+    </message>
+    <message>
+        <source>Voice fallback URL</source>
+        <translation>Voice-Fallback-URL</translation>
+    </message>
+    <message>
+        <source>Voice fallback method</source>
+        <translation>Voice-Fallback-Methode</translation>
+    </message>
+    <message>
+        <source>Status callback URL</source>
+        <translation>Status-Callback-URL</translation>
+    </message>
+    <message>
+        <source>Status callback method</source>
+        <translation>Status-Callback-Methode</translation>
+    </message>
+    <message>
+        <source>Caller-ID lookup</source>
+        <translation>Anrufer-ID-Abfrage</translation>
+    </message>
+    <message>
+        <source>Voice application SID</source>
+        <translation>Voice-Anwendungs-SID</translation>
+    </message>
+    <message>
+        <source>SMS URL</source>
+        <translation>SMS-URL</translation>
+    </message>
+    <message>
+        <source>SMS URL method</source>
+        <translation>SMS-URL-Methode</translation>
+    </message>
+    <message>
+        <source>SMS fallback URL</source>
+        <translation>SMS-Fallback-URL</translation>
+    </message>
+    <message>
+        <source>SMS fallback method</source>
+        <translation>SMS-Fallback-Methode</translation>
+    </message>
+    <message>
+        <source>SMS application SID</source>
+        <translation>SMS-Anwendungs-SID</translation>
+    </message>
+    <message>
+        <source>Refer URL</source>
+        <translation>Refer-URL</translation>
+    </message>
+    <message>
+        <source>Refer URL method</source>
+        <translation>Refer-URL-Methode</translation>
+    </message>
+    <message>
+        <source>Refer application SID</source>
+        <translation>Refer-Anwendungs-SID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Extension number</source>
+        <translation>Nebenstellennummer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>Geschäftstelefon</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Forwarding / call flip</source>
+        <translation>Weiterleitung / Call Flip</translation>
+    </message>
+    <message>
+        <source>Flip digit</source>
+        <translation>Flip-Ziffer</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht festgelegt)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Neither side changed this field.</source>
+        <translation>Keine Seite hat dieses Feld geändert.</translation>
+    </message>
+    <message>
+        <source>Only you changed this field.</source>
+        <translation>Nur Sie haben dieses Feld geändert.</translation>
+    </message>
+    <message>
+        <source>Only the provider’s side changed this field.</source>
+        <translation>Nur die Seite des Anbieters hat dieses Feld geändert.</translation>
+    </message>
+    <message>
+        <source>Both sides changed this field to the same value.</source>
+        <translation>Beide Seiten haben dieses Feld auf denselben Wert geändert.</translation>
+    </message>
+    <message>
+        <source>Both sides changed this field differently: choose which value to keep.</source>
+        <translation>Beide Seiten haben dieses Feld unterschiedlich geändert: Wählen Sie, welcher Wert beibehalten wird.</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>Konflikt auflösen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2: changed at the provider since you edited it</source>
+        <translation>%1 %2: seit Ihrer Bearbeitung beim Anbieter geändert</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Deren</translation>
+    </message>
+    <message>
+        <source>Choose Mine or Theirs for %1 to apply the merge.</source>
+        <translation>Wählen Sie für %1 „Meine“ oder „Deren“, um die Zusammenführung anzuwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ConnectionTest</name>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in at %1 failed: %2</source>
+        <translation>Anmeldung bei %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Signed in at %1.</source>
+        <translation>Bei %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Missing app permission “%1”: needed for %2. Ask whoever set up the app at %3 to grant it.</source>
+        <translation>Fehlende App-Berechtigung „%1“: Sie wird zum %2 benötigt. Bitten Sie die Person, die die App bei %3 eingerichtet hat, sie zu erteilen.</translation>
+    </message>
+    <message>
+        <source>Every app permission Trunkline uses is granted (%1).</source>
+        <translation>Alle App-Berechtigungen, die Trunkline verwendet, sind erteilt (%1).</translation>
+    </message>
+    <message>
+        <source>Can list numbers.</source>
+        <translation>Rufnummern können aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot list numbers:</source>
+        <translation>Rufnummern können nicht aufgelistet werden:</translation>
+    </message>
+    <message>
+        <source>Can read the account.</source>
+        <translation>Das Konto kann gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the account:</source>
+        <translation>Das Konto kann nicht gelesen werden:</translation>
+    </message>
+    <message>
+        <source>Can list extensions.</source>
+        <translation>Nebenstellen können aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot list extensions:</source>
+        <translation>Nebenstellen können nicht aufgelistet werden:</translation>
+    </message>
+    <message>
+        <source>reading the account, its numbers and extensions</source>
+        <translation>Lesen des Kontos, seiner Rufnummern und Nebenstellen</translation>
+    </message>
+    <message>
+        <source>applying changes to extensions, forwarding numbers and call handling</source>
+        <translation>Anwenden von Änderungen an Nebenstellen, Weiterleitungsnummern und Anrufbehandlung</translation>
+    </message>
+    <message>
+        <source>creating and deleting extensions and assigning numbers</source>
+        <translation>Anlegen und Löschen von Nebenstellen und Zuweisen von Rufnummern</translation>
+    </message>
+    <message>
+        <source>Can list porting orders.</source>
+        <translation>Portierungsaufträge können aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot list porting orders:</source>
+        <translation>Portierungsaufträge können nicht aufgelistet werden:</translation>
     </message>
 </context>
 <context>
@@ -5005,6 +6352,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Application “%1”</source>
         <translation>Anwendung „%1“</translation>
+    </message>
+    <message>
+        <source>Trunkline buys Telnyx numbers but does not change them: the change is staged, but applying it fails. Change the number in the Telnyx portal.</source>
+        <translation>Trunkline kauft Telnyx-Rufnummern, ändert sie aber nicht: Die Änderung wird vorgemerkt, ihr Anwenden schlägt jedoch fehl. Ändern Sie die Rufnummer im Telnyx-Portal.</translation>
     </message>
 </context>
 <context>
@@ -5133,6 +6484,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>The call settings were not staged: %1 The form now shows what is staged, with your edits kept; save again to stage them.</source>
         <translation>Die Anrufeinstellungen wurden nicht vorgemerkt: %1 Das Formular zeigt jetzt, was vorgemerkt ist, und behält Ihre Änderungen; speichern Sie erneut, um sie vorzumerken.</translation>
     </message>
+    <message>
+        <source>Edit the call settings</source>
+        <translation>Anrufeinstellungen bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionCreateDialog</name>
@@ -5241,6 +6596,18 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Not saved: %1 The form now shows what is staged, with your edits kept; save again to stage them.</source>
         <translation>Nicht gespeichert: %1 Das Formular zeigt jetzt, was vorgemerkt ist, und behält Ihre Änderungen; speichern Sie erneut, um sie vorzumerken.</translation>
     </message>
+    <message>
+        <source>Edit extension %1</source>
+        <translation>Nebenstelle %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the forwarding list of %1</source>
+        <translation>Weiterleitungsliste von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the call settings of %1</source>
+        <translation>Anrufeinstellungen von %1 bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionsPage</name>
@@ -5327,6 +6694,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>%1 extensions</source>
         <translation>%1 Nebenstellen</translation>
+    </message>
+    <message>
+        <source>New extension %1</source>
+        <translation>Neue Nebenstelle %1</translation>
     </message>
 </context>
 <context>
@@ -5475,6 +6846,36 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Move the selected number down the flip order (Alt+Down)</source>
         <translation>Die ausgewählte Rufnummer in der Flip-Reihenfolge nach unten verschieben (Alt+Pfeil nach unten)</translation>
     </message>
+    <message>
+        <source>Edit the forwarding list</source>
+        <translation>Weiterleitungsliste bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::FourEyesAction</name>
+    <message>
+        <source>Four-eyes approval</source>
+        <translation>Vier-Augen-Freigabe</translation>
+    </message>
+    <message>
+        <source>Require &amp;four-eyes approval</source>
+        <translation>&amp;Vier-Augen-Freigabe verlangen</translation>
+    </message>
+    <message>
+        <source>Each pending change must be approved by someone other than its author before it is applied; the team database enforces it.</source>
+        <translation>Jede vorgemerkte Änderung muss von einer anderen Person als ihrem Urheber freigegeben werden, bevor sie angewendet wird; die Team-Datenbank setzt dies durch.</translation>
+    </message>
+    <message>
+        <source>Only the database role that owns Trunkline&apos;s tables (%1) can switch this.</source>
+        <translation>Nur die Datenbankrolle, der die Tabellen von Trunkline gehören (%1), kann dies umschalten.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::HistoryDialog</name>
+    <message>
+        <source>As opened</source>
+        <translation>Stand beim Öffnen</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::MainWindow</name>
@@ -5505,6 +6906,26 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>No database open</source>
         <translation>Keine Datenbank geöffnet</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
     </message>
 </context>
 <context>
@@ -5642,10 +7063,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Find numbers</source>
         <translation>Rufnummern suchen</translation>
-    </message>
-    <message>
-        <source>Numbers can be added to Restcomm profiles only: RingCentral numbers are bought in the RingCentral admin portal, Telnyx numbers in the Telnyx portal.</source>
-        <translation>Rufnummern können nur zu Restcomm-Profilen hinzugefügt werden: RingCentral-Rufnummern werden im RingCentral-Adminportal gekauft, Telnyx-Rufnummern im Telnyx-Portal.</translation>
     </message>
     <message>
         <source>Adding a number needs a connection to the provider, and none is set up.</source>
@@ -5806,6 +7223,14 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>The label “%1” could not be staged: %2</source>
         <translation>Die Bezeichnung „%1“ konnte nicht vorgemerkt werden: %2</translation>
     </message>
+    <message>
+        <source>Add a provider account first: numbers are added to an account&apos;s profile.</source>
+        <translation>Fügen Sie zuerst ein Anbieterkonto hinzu: Rufnummern werden dem Profil eines Kontos hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Telnyx numbers are released in the Telnyx portal.</source>
+        <translation>Telnyx-Rufnummern werden im Telnyx-Portal zurückgegeben.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::OrderDetailsPage</name>
@@ -5939,6 +7364,66 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>A sync is running; apply when it has finished.</source>
         <translation>Eine Synchronisierung läuft; übernehmen Sie die Änderungen, wenn sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Stop after the change being sent now (Esc)</source>
+        <translation>Nach der gerade gesendeten Änderung anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Remove the selected results from this list</source>
+        <translation>Die ausgewählten Ergebnisse aus dieser Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Compare the selected conflict with the provider’s record and choose what to keep (Ctrl+R, or double-click the row)</source>
+        <translation>Den ausgewählten Konflikt mit dem Datensatz des Anbieters vergleichen und wählen, was beibehalten wird (Strg+R oder Doppelklick auf die Zeile)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation>Nicht angewendet</translation>
+    </message>
+    <message>
+        <source>Another applier holds it; the sync status says who.</source>
+        <translation>Jemand anderes wendet sie gerade an; wer, zeigt der Synchronisierungsstatus.</translation>
+    </message>
+    <message>
+        <source>Not sent: applying was cancelled before this change.</source>
+        <translation>Nicht gesendet: Das Anwenden wurde vor dieser Änderung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Discard 1 change</source>
+        <translation>1 Änderung verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard %1 changes</source>
+        <translation>%1 Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Apply &amp;selected (%1)</source>
+        <translation>&amp;Ausgewählte anwenden (%1)</translation>
+    </message>
+    <message>
+        <source>Apply &amp;selected</source>
+        <translation>&amp;Ausgewählte anwenden</translation>
+    </message>
+    <message>
+        <source>Send only the selected changes (a record or profile row: all of its changes) (Ctrl+Shift+Return)</source>
+        <translation>Nur die ausgewählten Änderungen senden (bei einer Datensatz- oder Profilzeile: alle ihre Änderungen) (Strg+Umschalt+Eingabe)</translation>
     </message>
 </context>
 <context>
@@ -6360,6 +7845,41 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     </message>
 </context>
 <context>
+    <name>trunkline::gui::ProfileEditDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation>Konto bearbeiten</translation>
+    </message>
+    <message>
+        <source>The demo office runs on this computer: it needs no address and no secret. Only its name can be changed.</source>
+        <translation>Das Demo-Büro läuft auf diesem Computer: Es benötigt weder Adresse noch Geheimnis. Nur sein Name kann geändert werden.</translation>
+    </message>
+    <message>
+        <source>Leave the secret fields empty to keep the secret in the keychain. A changed address or account needs the secret typed again: Trunkline never sends a secret anywhere but where it was entered for.</source>
+        <translation>Lassen Sie die Geheimnis-Felder leer, um das Geheimnis im Schlüsselbund beizubehalten. Bei geänderter Adresse oder geändertem Konto muss das Geheimnis erneut eingegeben werden: Trunkline sendet ein Geheimnis nie an eine andere Stelle als die, für die es eingegeben wurde.</translation>
+    </message>
+    <message>
+        <source>The secret goes straight into the system keychain; the database and the settings never hold it.</source>
+        <translation>Das Geheimnis wird direkt im Schlüsselbund des Systems gespeichert; weder die Datenbank noch die Einstellungen enthalten es jemals.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>https://host (http only for 127.0.0.1, localhost or ::1)</source>
+        <translation>https://host (http nur für 127.0.0.1, localhost oder ::1)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::ProfileSwitcher</name>
     <message>
         <source>Which provider account the console shows</source>
@@ -6368,6 +7888,62 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>All profiles</source>
         <translation>Alle Profile</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::ProfilesDialog</name>
+    <message>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>built-in demo (on this computer)</source>
+        <translation>integrierte Demo (auf diesem Computer)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trunkline deletes its local copy of this account&apos;s data on this computer: %n number(s), </source>
+        <translation>
+            <numerusform>Trunkline löscht auf diesem Computer die lokale Kopie der Daten dieses Kontos: %n Rufnummer, </numerusform>
+            <numerusform>Trunkline löscht auf diesem Computer die lokale Kopie der Daten dieses Kontos: %n Rufnummern, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extension(s), </source>
+        <translation>
+            <numerusform>%n Nebenstelle, </numerusform>
+            <numerusform>%n Nebenstellen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>its port orders, routes and audit log, and %n staged change(s) not yet applied.</source>
+        <translation>
+            <numerusform>die Portierungsaufträge, Stammnummern und das Prüfprotokoll des Kontos sowie %n vorgemerkte, noch nicht angewendete Änderung.</numerusform>
+            <numerusform>die Portierungsaufträge, Stammnummern und das Prüfprotokoll des Kontos sowie %n vorgemerkte, noch nicht angewendete Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its secret is removed from the system keychain.</source>
+        <translation>Das Geheimnis des Kontos wird aus dem Schlüsselbund des Systems entfernt.</translation>
+    </message>
+    <message>
+        <source>Nothing changes at %1; you can add the account again later.</source>
+        <translation>Bei %1 ändert sich nichts; Sie können das Konto später erneut hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”?</source>
+        <translation>Konto „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Testing “%1”…</source>
+        <translation>„%1“ wird getestet…</translation>
     </message>
 </context>
 <context>
@@ -6581,6 +8157,10 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>Move every number of an account and its sub-accounts to another organisation (super admin only)</source>
         <translation>Jede Rufnummer eines Kontos und seiner Unterkonten in eine andere Organisation verschieben (nur Super-Admin)</translation>
+    </message>
+    <message>
+        <source>Edit route %1</source>
+        <translation>Stammnummer %1 bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -6880,6 +8460,18 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
         <source>The label “%1” of %2 was not staged: %3</source>
         <translation>Die Bezeichnung „%1“ von %2 wurde nicht vorgemerkt: %3</translation>
     </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Release %1</source>
+        <translation>%1 zurückgeben</translation>
+    </message>
+    <message>
+        <source>Release %1 numbers</source>
+        <translation>%1 Rufnummern zurückgeben</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::models::PendingChangesModel</name>
@@ -6912,18 +8504,6 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
         <translation>Nebenstelleneinstellungen</translation>
     </message>
     <message>
-        <source>Create</source>
-        <translation>Anlegen</translation>
-    </message>
-    <message>
-        <source>Update</source>
-        <translation>Ändern</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
@@ -6948,24 +8528,8 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <translation>%2: %1</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>New values</source>
-        <translation>Neue Werte</translation>
     </message>
     <message>
         <source>State</source>
@@ -6982,6 +8546,34 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>Number migration</source>
         <translation>Rufnummernmigration</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Approved %1</source>
+        <translation>Freigegeben: %1</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Urheber</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
     </message>
 </context>
 <context>
@@ -7173,6 +8765,26 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>The answer is not a PDF file.</source>
         <translation>Die Antwort ist keine PDF-Datei.</translation>
+    </message>
+    <message>
+        <source>available numbers in %1</source>
+        <translation>verfügbare Rufnummern in %1</translation>
+    </message>
+    <message>
+        <source>The answer has no “data” array of available numbers.</source>
+        <translation>Die Antwort enthält kein „data“-Array verfügbarer Rufnummern.</translation>
+    </message>
+    <message>
+        <source>the order of number %1</source>
+        <translation>die Bestellung der Rufnummer %1</translation>
+    </message>
+    <message>
+        <source>the phone numbers</source>
+        <translation>die Rufnummern</translation>
+    </message>
+    <message>
+        <source>number %1</source>
+        <translation>Rufnummer %1</translation>
     </message>
 </context>
 <context>
@@ -7377,6 +8989,10 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>Port orders</source>
         <translation>Portierungsaufträge</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Rufnummern</translation>
     </message>
 </context>
 </TS>

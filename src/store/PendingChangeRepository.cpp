@@ -471,14 +471,19 @@ bool PendingChangeRepository::reinstate(const PendingChange& change, QString* er
     }
     QSqlQuery query = sql::preparedQuery(
         m_database,
-        "INSERT INTO pending_changes ("_L1 + kColumns +
-            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_L1,
+        // Without its approval: whoever approved the change approved it before it was discarded, and on
+        // PostgreSQL only the approver's own session may record an approval (four-eyes). The author is
+        // the database's word there too (its trigger sets it); SQLite keeps the one given.
+        u"INSERT INTO pending_changes (id, profile_id, entity, entity_key, operation, payload, base_version, "
+        u"state, last_error, attempts, next_attempt_at, created_at, updated_at, base_values, claim_owner, "
+        u"lease_until, revision, read_back, author) "
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {change.id, change.profileId, change.entity, change.entityKey, toText(change.operation),
          payloadText(change.payload), sql::notNull(change.baseVersion), toText(change.state),
          sql::notNull(change.lastError), change.attempts, sql::toText(change.nextAttemptAt),
          sql::toText(change.createdAt), sql::toText(change.updatedAt), payloadText(change.baseValues),
          sql::notNull(change.claimOwner), sql::toText(change.leaseUntil), change.revision,
-         payloadText(change.readBack)});
+         payloadText(change.readBack), sql::notNull(change.author)});
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot put back the pending change %1").arg(change.id),
                          query);

@@ -37,6 +37,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QtTest>
@@ -196,31 +197,24 @@ private slots:
         auto* pendingPage =
             qobject_cast<gui::PendingChangesPage*>(window.pageWidget(MainWindow::Page::PendingChanges));
         pendingPage->setConfirmDiscard([](QWidget*, int) { return true; });
-        auto* pendingView = pendingPage->findChild<QTableView*>(u"tableView"_s);
+        auto* pendingView = pendingPage->findChild<QTreeView*>(u"treeView"_s);
+        models::PendingChangesModel* pendingModel = pendingPage->model();
         const PendingChange labelChange = pendingOf(profile, changes::EntityKind::kPhoneNumber).first();
-        int labelRow = -1;
-        for (int row = 0; row < pendingView->model()->rowCount(); ++row) {
-            if (pendingView->model()
-                    ->index(row, 0)
-                    .data(models::PendingChangesModel::ChangeIdRole)
-                    .toLongLong() == labelChange.id)
-                labelRow = row;
-        }
-        QVERIFY(labelRow >= 0);
-        const int listed = pendingView->model()->rowCount();
-        // Not selectRow(): in an extended selection it follows the keyboard modifiers of the last key event.
-        pendingView->selectionModel()->select(pendingView->model()->index(labelRow, 0),
-                                              QItemSelectionModel::ClearAndSelect |
-                                                  QItemSelectionModel::Rows);
+        const QModelIndex labelIndex = pendingModel->indexOfChange(labelChange.id);
+        QVERIFY(labelIndex.isValid());
+        const qsizetype listed = pendingModel->changes().size();
+        // Not a click: in an extended selection it follows the keyboard modifiers of the last key event.
+        pendingView->selectionModel()->select(labelIndex, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
         QTest::mouseClick(pendingPage->findChild<QPushButton*>(u"discardButton"_s), Qt::LeftButton);
         QVERIFY(pendingOf(profile, changes::EntityKind::kPhoneNumber).isEmpty());
-        QTRY_COMPARE(pendingView->model()->rowCount(), listed - 1);
+        QTRY_COMPARE(pendingModel->changes().size(), listed - 1);
         QCOMPARE(label.data().toString(), u"Reception"_s);
         QCOMPARE(undo->text(), u"&Undo Discard 1 change"_s);
 
         undoKey(window);
         QCOMPARE(pendingOf(profile, changes::EntityKind::kPhoneNumber), QList<PendingChange>{labelChange});
-        QTRY_COMPARE(pendingView->model()->rowCount(), listed);
+        QTRY_COMPARE(pendingModel->changes().size(), listed);
         QCOMPARE(label.data().toString(), u"Front desk"_s);
         redoKey(window);
         QVERIFY(pendingOf(profile, changes::EntityKind::kPhoneNumber).isEmpty());
