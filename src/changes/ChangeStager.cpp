@@ -231,6 +231,38 @@ StagingResult ChangeStager::resolveConflict(const ConflictMerge& shown, const Co
     });
 }
 
+int ChangeStager::followPulledRecords(qint64 profileId, QString* error) {
+    store::PendingChangeRepository repository(m_database);
+    QString listError;
+    const QList<store::PendingChange> pending =
+        repository.list(profileId, {store::ChangeState::Pending}, &listError);
+    if (!listError.isEmpty()) {
+        if (error)
+            *error = listError;
+        return -1;
+    }
+    int moved = 0;
+    for (const store::PendingChange& change : pending) {
+        if (change.operation != store::ChangeOperation::Update || change.baseVersion.isEmpty())
+            continue;
+        QString readError;
+        const std::optional<StoredRecord> record = StoredRecord::of(m_database, change, &readError);
+        if (!record || record->version == change.baseVersion)
+            continue; // gone locally (the pusher says so), or not newer
+        const ConflictMerge merge(change, record->values, record->version);
+        if (merge.conflictCount() > 0)
+            continue;
+        const std::optional<QJsonObject> payload = merge.resolve(merge.keepMine());
+        if (!payload || merge.changesNothing(*payload))
+            continue; // the provider holds the admin's values already: the pusher records it as applied
+        if (!repository.rebase(change.id, *payload, PayloadMembers::membersOf(merge.theirs(), *payload),
+                               record->version, change.revision, error))
+            return -1;
+        ++moved;
+    }
+    return moved;
+}
+
 bool ChangeStager::revertStep(const ChangeStep& step, QList<ChangeStep>& steps, QString* error) {
     store::PendingChangeRepository repository(m_database);
     if (step.isAdded()) {

@@ -81,6 +81,13 @@ public:
     // has not seen.
     StagingResult resolveConflict(const ConflictMerge& shown, const ConflictChoices& choices);
 
+    // A pull stored newer versions of records while edits of them were pending (staged while the sync ran,
+    // or before it): each pending update whose fields the provider left alone moves onto the record's
+    // current version, so that applying it is not mistaken for a conflict and nothing the provider changed
+    // is written back. One with a field both sides changed stays on its base: the pusher parks it as a
+    // conflict for the admin (ConflictDialog). Returns how many moved, -1 with *error on a store error.
+    int followPulledRecords(qint64 profileId, QString* error = nullptr);
+
 signals:
     // One staged row was added, revised or dropped (changeId is the row's id in each case).
     void changed(qint64 profileId, const QString& entity, const QString& entityKey, qint64 changeId);

@@ -19,6 +19,18 @@ ConnectionFactory::ConnectionFactory(secrets::SecretStore& secrets, QNetworkAcce
 }
 
 void ConnectionFactory::open(const store::Profile& profile, Done done) {
+    resolve(profile, [this, done](std::optional<Credentials> credentials, const QString& error) {
+        if (!credentials) {
+            done(std::nullopt, error);
+            return;
+        }
+        QString buildError;
+        std::optional<Connection> connection = build(*credentials, m_network, &buildError);
+        done(std::move(connection), buildError);
+    });
+}
+
+void ConnectionFactory::resolve(const store::Profile& profile, Resolved done) {
     auto fail = [done](const QString& error) {
         QTimer::singleShot(0, [done, error] { done(std::nullopt, error); });
     };
@@ -33,12 +45,11 @@ void ConnectionFactory::open(const store::Profile& profile, Done done) {
             fail(tr("Profile %1: unknown provider “%2”.").arg(profile.name, profile.provider));
             return;
         }
-        store::Profile resolved = profile;
+        Credentials credentials{profile, m_demo.baseUrl(), {}};
         if (!login->accountId.isEmpty())
-            resolved.accountId = login->accountId;
-        const QString secret = login->secret.serialize(resolved.provider);
-        QTimer::singleShot(
-            0, [this, resolved, secret, done] { build(resolved, m_demo.baseUrl(), secret, done); });
+            credentials.profile.accountId = login->accountId;
+        credentials.secret = login->secret.serialize(profile.provider);
+        QTimer::singleShot(0, [credentials, done] { done(credentials, QString()); });
         return;
     }
 
@@ -49,12 +60,12 @@ void ConnectionFactory::open(const store::Profile& profile, Done done) {
         return;
     }
     ProfileSecrets(m_secrets).load(
-        profile, [this, profile, baseUrl, done](const std::optional<QString>& secret, const QString& error) {
+        profile, [profile, baseUrl, done](const std::optional<QString>& secret, const QString& error) {
             if (!secret) {
                 done(std::nullopt, tr("Profile %1: %2").arg(profile.name, error));
                 return;
             }
-            build(profile, baseUrl, *secret, done);
+            done(Credentials{profile, baseUrl, *secret}, QString());
         });
 }
 
@@ -65,45 +76,48 @@ void ConnectionFactory::openWith(const store::Profile& profile, const ProviderSe
     }
     const QUrl baseUrl(profile.baseUrl);
     const QString policyError = net::EndpointPolicy::check(baseUrl);
-    const QString serialized = secret.serialize(profile.provider);
-    QTimer::singleShot(0, [this, profile, baseUrl, policyError, serialized, done] {
-        if (policyError.isEmpty())
-            build(profile, baseUrl, serialized, done);
-        else
-            done(std::nullopt, tr("Profile %1: %2").arg(profile.name, policyError));
+    const Credentials credentials{profile, baseUrl, secret.serialize(profile.provider)};
+    QTimer::singleShot(0, [this, credentials, policyError, done] {
+        if (!policyError.isEmpty()) {
+            done(std::nullopt, tr("Profile %1: %2").arg(credentials.profile.name, policyError));
+            return;
+        }
+        QString error;
+        std::optional<Connection> connection = build(credentials, m_network, &error);
+        done(std::move(connection), error);
     });
 }
 
-void ConnectionFactory::build(const store::Profile& profile, const QUrl& baseUrl, const QString& storedSecret,
-                              Done done) {
-    QString error;
+std::optional<Connection> ConnectionFactory::build(const Credentials& credentials,
+                                                   QNetworkAccessManager& network, QString* error) {
+    const store::Profile& profile = credentials.profile;
+    QString parseError;
     const std::optional<ProviderSecret> secret =
-        ProviderSecret::parse(profile.provider, storedSecret, &error);
+        ProviderSecret::parse(profile.provider, credentials.secret, &parseError);
     if (!secret) {
-        done(std::nullopt, tr("Profile %1: the stored credentials are incomplete (%2) Enter them again.")
-                               .arg(profile.name, error));
-        return;
+        *error = tr("Profile %1: the stored credentials are incomplete (%2) Enter them again.")
+                     .arg(profile.name, parseError);
+        return std::nullopt;
     }
     const providers::ProviderCapabilities* provider = providers::findProvider(profile.provider);
     if (!provider) {
-        done(std::nullopt, tr("Profile %1: unknown provider “%2”.").arg(profile.name, profile.provider));
-        return;
+        *error = tr("Profile %1: unknown provider “%2”.").arg(profile.name, profile.provider);
+        return std::nullopt;
     }
     if (provider->needsAccountId && profile.accountId.isEmpty()) {
-        done(std::nullopt,
-             QCoreApplication::translate("ConnectionFactory", provider->accountIdMissingOnConnect)
-                 .arg(profile.name));
-        return;
+        *error = QCoreApplication::translate("ConnectionFactory", provider->accountIdMissingOnConnect)
+                     .arg(profile.name);
+        return std::nullopt;
     }
     Connection connection;
     connection.provider = provider;
     connection.accountId = profile.accountId.isEmpty() ? provider->ownAccountAlias : profile.accountId;
     connection.authenticator = provider->adapter->authenticator(
-        baseUrl, providers::SecretValues{secret->clientId, secret->clientSecret, secret->token},
+        credentials.baseUrl, providers::SecretValues{secret->clientId, secret->clientSecret, secret->token},
         connection.accountId);
-    connection.client = std::make_unique<net::ApiClient>(provider->displayName, baseUrl,
-                                                         connection.authenticator, &m_network);
-    done(std::move(connection), QString());
+    connection.client = std::make_unique<net::ApiClient>(provider->displayName, credentials.baseUrl,
+                                                         connection.authenticator, &network);
+    return connection;
 }
 
 } // namespace trunkline::connection

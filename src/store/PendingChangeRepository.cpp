@@ -401,6 +401,22 @@ bool PendingChangeRepository::restage(qint64 id, const QJsonObject& payload, con
     return refusal(id, ChangeState::Pending, error);
 }
 
+bool PendingChangeRepository::rebase(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
+                                     const QString& baseVersion, qint64 readRevision, QString* error) {
+    QSqlQuery query = sql::preparedQuery(
+        m_database,
+        u"UPDATE pending_changes SET payload = ?, base_values = ?, base_version = ?, updated_at = ? "
+        u"WHERE id = ? AND state = 'pending' AND revision = ?"_s,
+        {payloadText(payload), payloadText(baseValues), baseVersion,
+         sql::toText(QDateTime::currentDateTimeUtc()), id, readRevision});
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
+    }
+    // No row: the admin revised, applied or discarded it meanwhile; the pusher checks it against the
+    // provider's record then, as it does every change.
+    return true;
+}
+
 bool PendingChangeRepository::editedBySomeoneElse(const PendingChange& current, qint64 readRevision,
                                                   QString* error) const {
     return sql::fail(error, tr("The pending change %1 was edited by someone else since you opened it "

@@ -66,6 +66,12 @@ public:
     // one the admin resolved): another admin's resolution or revision in between is refused.
     bool restage(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
                  const QString& baseVersion, qint64 readRevision, QString* error = nullptr);
+    // Moves a pending change onto a newer version of its record that a pull brought, when the provider
+    // changed none of the fields the change changes (ChangeStager::followPulledRecords): the payload and
+    // base values relative to that version, only while it is pending with `readRevision`. The revision
+    // stays: the admin's edit is the same edit, and their undo of it still applies.
+    bool rebase(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
+                const QString& baseVersion, qint64 readRevision, QString* error = nullptr);
     // Drops a change that is not being applied right now (an `applying` one whose lease lapsed is
     // abandoned and can go).
     bool discard(qint64 id, QString* error = nullptr);

@@ -33,6 +33,15 @@ void DetailQueue::requestNow(const QString& extensionId) {
 }
 
 void DetailQueue::enqueueByAge(const QStringList& extensionIds) {
+    enqueueFetchedBefore(extensionIds, std::nullopt);
+}
+
+void DetailQueue::enqueueStale(const QStringList& extensionIds, std::chrono::seconds maxAge) {
+    enqueueFetchedBefore(extensionIds, QDateTime::currentDateTimeUtc().addSecs(-maxAge.count()));
+}
+
+void DetailQueue::enqueueFetchedBefore(const QStringList& extensionIds,
+                                       const std::optional<QDateTime>& before) {
     struct Candidate {
         QString id;
         std::optional<QDateTime> fetched;
@@ -40,8 +49,11 @@ void DetailQueue::enqueueByAge(const QStringList& extensionIds) {
     QList<Candidate> candidates;
     const QSet<QString> queued(m_queue.cbegin(), m_queue.cend());
     for (const QString& id : extensionIds) {
-        if (!queued.contains(id))
-            candidates.append({id, fetchedAt(id)});
+        if (queued.contains(id))
+            continue;
+        const std::optional<QDateTime> fetched = fetchedAt(id);
+        if (!before || !fetched || *fetched < *before)
+            candidates.append({id, fetched});
     }
     // Never fetched first (in the given order), then the oldest fetch first.
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -63,9 +75,14 @@ void DetailQueue::clear() {
 std::optional<QDateTime> DetailQueue::fetchedAt(const QString& extensionId) const {
     if (const auto state = store::ForwardingNumberRepository(m_database).state(m_profileId, extensionId))
         return state->syncedAt;
-    if (const auto it = m_fetchedEmpty.constFind(extensionId); it != m_fetchedEmpty.cend())
-        return *it;
-    return std::nullopt;
+    // Written in the same transaction as the list; kept in the store, so a restart knows it too.
+    std::optional<QDateTime> latest;
+    const store::ExtensionSettingsRepository settings(m_database);
+    for (const QString& kind : store::ExtensionSettingsRepository::kinds())
+        if (const std::optional<QDateTime> at = settings.syncedAt(m_profileId, extensionId, kind);
+            at && (!latest || *at > *latest))
+            latest = at;
+    return latest;
 }
 
 void DetailQueue::pump() {
@@ -181,13 +198,9 @@ void DetailQueue::storeDetails(const FetchedDetails& details, QStringList* error
     };
     QString error;
     if (details.forwardingComplete) {
-        if (store::ForwardingNumberRepository(m_database)
-                .replaceList(m_profileId, details.extensionId, details.forwarding, &error)) {
-            if (details.forwarding.isEmpty())
-                m_fetchedEmpty.insert(details.extensionId, QDateTime::currentDateTimeUtc());
-        } else {
+        if (!store::ForwardingNumberRepository(m_database)
+                 .replaceList(m_profileId, details.extensionId, details.forwarding, &error))
             note(error);
-        }
     }
     store::ExtensionSettingsRepository settings(m_database);
     for (const auto& [kind, json] : details.settings) {

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
+#include <chrono>
 #include <optional>
 
 namespace trunkline::sync {
@@ -30,6 +31,9 @@ public:
 
     void requestNow(const QString& extensionId);
     void enqueueByAge(const QStringList& extensionIds);
+    // The same for the background queue after a sync: only those never fetched or fetched longer than
+    // `maxAge` ago, so that restarting the app (and syncing again) does not fetch a fresh detail twice.
+    void enqueueStale(const QStringList& extensionIds, std::chrono::seconds maxAge);
     void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
     // Drops what is queued; fetches in flight finish.
     void clear();
@@ -40,7 +44,7 @@ public:
     QStringList queueOrder() const { return m_queue; }
 
     // When the extension's details were last fetched: the stored forwarding list's synced_at, or (for an
-    // empty list, which leaves no row) the time this queue fetched it. nullopt = never.
+    // empty list, which leaves no row) that of the settings documents stored with it. nullopt = never.
     std::optional<QDateTime> fetchedAt(const QString& extensionId) const;
 
 signals:
@@ -61,6 +65,8 @@ private:
     };
     static constexpr qsizetype kWriteBatch = 64;
 
+    // Queues those of `extensionIds` never fetched or (with `before`) fetched before it, oldest first.
+    void enqueueFetchedBefore(const QStringList& extensionIds, const std::optional<QDateTime>& before);
     void pump();
     void fetch(const QString& extensionId);
     void writeFetched();
@@ -70,7 +76,6 @@ private:
     qint64 m_profileId;
     providers::ringcentral::RingCentralClient& m_client;
     QStringList m_queue;
-    QHash<QString, QDateTime> m_fetchedEmpty;
     int m_inFlight = 0;
     int m_maxInFlight = 4;
     qint64 m_done = 0;

@@ -1,5 +1,6 @@
 #include "sync/SyncEngine.h"
 
+#include "changes/ChangeStager.h"
 #include "connection/ConnectionFactory.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/ringcentral/RingCentralClient.h"
@@ -79,6 +80,10 @@ void SyncEngine::cancel() {
 void SyncEngine::pullDone(const SyncReport& report) {
     m_report.merge(report);
     m_report.complete = report.complete;
+    // Edits staged while the pull ran (the console stays usable) were made on the versions it replaced.
+    QString rebaseError;
+    if (changes::ChangeStager(m_database).followPulledRecords(m_profile.id, &rebaseError) < 0)
+        m_report.errors << rebaseError;
     writeAudit();
     if (m_cancelled) {
         finish();
@@ -204,10 +209,13 @@ DetailQueue* SyncEngine::startBackgroundDetails(const store::Profile& profile,
             [this, profileId](const QString& id, const QString& error) {
                 emit detailsRefreshed(profileId, id, error);
             });
+    connect(background.queue, &DetailQueue::progress, this,
+            [this, profileId](const SyncProgress& step) { emit backgroundProgress(profileId, step); });
     QStringList ids;
     for (const core::Extension& extension : store::ExtensionRepository(m_database).list(profile.id))
         ids << extension.id;
-    background.queue->enqueueByAge(ids);
+    // Details fetched recently (before a restart, say) wait: an opened extension is refreshed anyway.
+    background.queue->enqueueStale(ids, kBackgroundDetailsFreshFor);
     m_background.insert(profile.id, background);
     return background.queue;
 }

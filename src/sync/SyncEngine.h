@@ -52,8 +52,12 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
-    // Background per-extension details for a RingCentral profile: every stored extension, never-fetched
-    // first, then the oldest. `connection` must stay alive while the queue runs (stopBackgroundDetails).
+    // How long the background queue leaves an extension's details alone once fetched.
+    static constexpr std::chrono::hours kBackgroundDetailsFreshFor{12};
+
+    // Background per-extension details for a RingCentral profile: every stored extension whose details
+    // were never fetched or are older than kBackgroundDetailsFreshFor, never-fetched first, then the oldest.
+    // `connection` must stay alive while the queue runs (stopBackgroundDetails).
     DetailQueue* startBackgroundDetails(const store::Profile& profile, connection::Connection& connection);
     void stopBackgroundDetails(qint64 profileId);
     // The admin opened an extension: fetch its details before anything else. False when no background
@@ -64,6 +68,8 @@ signals:
     void progress(const trunkline::sync::SyncProgress& progress);
     void finished(const trunkline::sync::SyncReport& report);
     void detailsRefreshed(qint64 profileId, const QString& extensionId, const QString& error);
+    // How far a profile's background detail queue is (done of total extensions).
+    void backgroundProgress(qint64 profileId, const trunkline::sync::SyncProgress& progress);
 
 private:
     void pullDone(const SyncReport& report);

@@ -32,6 +32,25 @@ core::Extension newUser(const QString& number) {
 class tst_SyncPush : public QObject {
     Q_OBJECT
 
+    // Stages "Local title" as the extension's job title, then another admin changes `remoteField`
+    // (contact.department or contact.jobTitle) at the provider. Returns the change's id.
+    static qint64 stageTitleAndChangeAtProvider(SyncFixture& f, const core::Extension& stored,
+                                                const QString& remoteField) {
+        core::Extension edited = stored;
+        edited.contact.jobTitle = u"Local title"_s;
+        store::ExtensionRepository extensions(f.database.database());
+        const qint64 id = f.stage(
+            ChangePayloads::extensionUpdate(f.profile.id, stored, edited, extensions.versionOf(stored)));
+        core::Extension theirs = stored;
+        theirs.contact.department = u"Remote department"_s;
+        theirs.contact.jobTitle = u"Remote title"_s;
+        const auto put = f.remotePut(
+            kExtensionPath + stored.id,
+            providers::ringcentral::RingCentralMapper::extensionUpdateBody(theirs, {remoteField}));
+        if (put.status != 200)
+            qWarning("remote edit refused: %s", put.body.constData());
+        return id;
+    }
     static store::ChangeState stateOf(SyncFixture& f, qint64 id) {
         return store::PendingChangeRepository(f.database.database()).find(id)->state;
     }
@@ -346,6 +365,52 @@ private slots:
         const std::optional<core::Extension> local = extensions.find(f.profile.id, stored->id);
         QCOMPARE(local->contact.department, QStringLiteral("Remote department"));
         QCOMPARE(local->contact.jobTitle, stored->contact.jobTitle);
+    }
+
+    // The console stays usable while a sync runs, so an edit can be staged on a version the running pull is
+    // about to replace. When the provider changed other fields, the pull moves the edit onto the new
+    // version: it is applied, and the other admin's field is not written back.
+    void editOnAVersionThePullReplacesIsApplied() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        const qint64 id = stageTitleAndChangeAtProvider(f, *stored, u"contact.department"_s);
+
+        const sync::SyncReport report = f.runSync();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.conflicts, 0);
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        const QJsonObject contact =
+            f.remoteGet(kExtensionPath + stored->id).json().value(QLatin1String("contact")).toObject();
+        QCOMPARE(contact.value(QLatin1String("jobTitle")).toString(), u"Local title"_s);
+        QCOMPARE(contact.value(QLatin1String("department")).toString(), u"Remote department"_s);
+    }
+
+    // ... and when the provider changed the same field, the edit stays on its base and is parked as a
+    // conflict for the admin: neither value is lost.
+    void editOfAFieldThePullChangedStaysAConflict() {
+        SyncFixture f(synctest::quietOptions(30, 20));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
+        const std::optional<core::Extension> stored = f.someUser();
+        QVERIFY(stored);
+        const qint64 id = stageTitleAndChangeAtProvider(f, *stored, u"contact.jobTitle"_s);
+
+        const sync::SyncReport report = f.runSync();
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(report.applied, 0);
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Conflict);
+        QCOMPARE(change.payload.value(u"contact"_s).toObject().value(u"jobTitle"_s).toString(),
+                 u"Local title"_s);
+        QCOMPARE(f.remoteGet(kExtensionPath + stored->id)
+                     .json()
+                     .value(QLatin1String("contact"))
+                     .toObject()
+                     .value(QLatin1String("jobTitle"))
+                     .toString(),
+                 u"Remote title"_s);
     }
 
     // A create that was in hand when the process died: it is looked up before anything is sent.

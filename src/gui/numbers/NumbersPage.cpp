@@ -19,6 +19,7 @@
 #include "ui_NumbersPage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QDate>
 #include <QEvent>
@@ -32,6 +33,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTimer>
 #include <QToolButton>
@@ -102,6 +104,11 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
     connect(m_ui->tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &NumbersPage::updateActions);
     connect(m_ui->tableView, &QWidget::customContextMenuRequested, this, &NumbersPage::showContextMenu);
+    connect(m_ui->tableView->itemDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
+        // The view leaves its editing state after this signal: refresh on the next turn of the loop.
+        if (m_refreshAfterEditing)
+            QTimer::singleShot(0, this, &NumbersPage::refresh);
+    });
     connect(m_ui->tableView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.column() == models::NumbersModel::LabelColumn) {
             editLabel();
@@ -225,7 +232,38 @@ void NumbersPage::setProfile(std::optional<qint64> profileId) {
 }
 
 void NumbersPage::refresh() {
+    // A refresh resets the model, which would close a cell editor and lose what the admin is typing (a
+    // sync running in the background refreshes every second): it waits until the editor is closed.
+    QTableView* table = m_ui->tableView;
+    // (A cell editor is a child of the viewport and has the focus while the admin types.)
+    if (const QWidget* focus = QApplication::focusWidget(); focus && table->viewport()->isAncestorOf(focus)) {
+        m_refreshAfterEditing = true;
+        return;
+    }
+    m_refreshAfterEditing = false;
+    // The admin keeps their place: the current number, the selection and the scroll position.
+    const QModelIndex current = table->currentIndex();
+    std::optional<std::pair<qint64, QString>> currentKey;
+    if (current.isValid())
+        currentKey = {m_model->rowAt(current.row()).profileId, m_model->rowAt(current.row()).record.id};
+    QList<std::pair<qint64, QString>> selectedKeys;
+    for (const int row : selectedRows())
+        selectedKeys << std::pair{m_model->rowAt(row).profileId, m_model->rowAt(row).record.id};
+    const int scrolled = table->verticalScrollBar()->value();
+
     m_model->refresh();
+
+    QItemSelection selection;
+    for (const auto& [profileId, numberId] : selectedKeys)
+        if (const int row = m_model->rowOf(profileId, numberId); row >= 0)
+            selection.select(m_model->index(row, 0),
+                             m_model->index(row, models::NumbersModel::ColumnCount - 1));
+    table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (currentKey)
+        if (const int row = m_model->rowOf(currentKey->first, currentKey->second); row >= 0)
+            table->selectionModel()->setCurrentIndex(m_model->index(row, current.column()),
+                                                     QItemSelectionModel::NoUpdate);
+    table->verticalScrollBar()->setValue(scrolled);
 }
 
 void NumbersPage::focusFilter() {

@@ -99,6 +99,7 @@ private:
     store::Database& m_database;
     models::NumbersModel* m_model = nullptr;
     QTimer* m_filterDelay = nullptr;
+    bool m_refreshAfterEditing = false; // a refresh came while a cell editor was open
     QAction* m_copyAction = nullptr;
     QAction* m_editLabelAction = nullptr;
     QAction* m_exportAction = nullptr;

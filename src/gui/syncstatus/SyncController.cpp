@@ -1,6 +1,7 @@
 #include "gui/syncstatus/SyncController.h"
 
 #include "connection/ConnectionFactory.h"
+#include "gui/syncstatus/SyncWorker.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 #include "sync/SyncEngine.h"
@@ -18,31 +19,52 @@ SyncController::SyncController(store::Database& database, connection::Connection
     : QObject(parent)
     , m_database(database)
     , m_connections(connections)
-    , m_engine(std::make_unique<sync::SyncEngine>(database)) {
-    connect(m_engine.get(), &sync::SyncEngine::progress, this, [this](const sync::SyncProgress& step) {
+    , m_worker(new SyncWorker(database)) {
+    m_thread.setObjectName(u"sync"_s);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->open(&m_workerError); }, Qt::BlockingQueuedConnection);
+
+    connect(m_worker, &SyncWorker::progress, this, [this](const sync::SyncProgress& step) {
         if (!m_running)
             return;
         emit progress(tr("%1: %2").arg(m_current.name, step.what), step.done, step.total);
+        if (m_pull && step.done > 0)
+            storeGrew();
         if (!m_pull)
             emit applyProgress(std::min(m_pushedBefore + int(step.done), m_pushTotal), m_pushTotal);
     });
-    connect(m_engine.get(), &sync::SyncEngine::finished, this, &SyncController::onProfileFinished);
-    connect(m_engine.get(), &sync::SyncEngine::detailsRefreshed, this,
-            [this](qint64, const QString&, const QString& error) {
-                if (error.isEmpty() && !m_detailsArrived.isActive())
-                    m_detailsArrived.start();
+    connect(m_worker, &SyncWorker::profileFinished, this, &SyncController::onProfileFinished);
+    connect(m_worker, &SyncWorker::scopesGranted, this, &SyncController::scopesGranted);
+    connect(m_worker, &SyncWorker::signedIn, this, &SyncController::signedIn);
+    connect(m_worker, &SyncWorker::detailsStored, this, &SyncController::storeGrew);
+    connect(m_worker, &SyncWorker::detailsProgress, this,
+            [this](qint64 profileId, const sync::SyncProgress& step) {
+                emit detailsProgress(m_profileNames.value(profileId), step.done, step.total);
             });
-    // Background details arrive extension by extension: the views re-read at most once a second.
-    m_detailsArrived.setSingleShot(true);
-    m_detailsArrived.setInterval(1000);
-    connect(&m_detailsArrived, &QTimer::timeout, this, &SyncController::storeChanged);
+    m_refreshPause.setSingleShot(true);
+    m_refreshPause.setInterval(1000);
+    connect(&m_refreshPause, &QTimer::timeout, this, [this] {
+        if (m_refreshDue)
+            storeGrew();
+    });
 }
 
 SyncController::~SyncController() {
-    // The background queues run on the connections: stop them before the connections go.
-    for (auto it = m_open.cbegin(); it != m_open.cend(); ++it)
-        m_engine->stopBackgroundDetails(it.key());
-    m_engine.reset();
+    // The worker's connections, engine and database connection belong to the sync thread: they go there,
+    // then the worker comes back to be deleted here once the thread has ended.
+    QThread* here = thread();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, here] {
+            worker->close();
+            worker->moveToThread(here);
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
 }
 
 void SyncController::syncAll() {
@@ -113,26 +135,26 @@ void SyncController::cancel() {
         return;
     m_cancelled = true;
     m_queue.clear();
-    if (m_engine->isRunning())
-        m_engine->cancel();
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::cancel, Qt::QueuedConnection);
 }
 
 void SyncController::requestExtensionDetails(qint64 profileId, const QString& extensionId) {
-    if (m_open.contains(profileId))
-        m_engine->refreshExtensionDetails(profileId, extensionId);
+    if (m_connected.contains(profileId))
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, profileId, extensionId] {
+                worker->refreshExtensionDetails(profileId, extensionId);
+            },
+            Qt::QueuedConnection);
 }
 
 void SyncController::forgetConnection(qint64 profileId) {
     m_queue.removeIf([profileId](const store::Profile& queued) { return queued.id == profileId; });
+    m_connected.remove(profileId);
     if (m_running && m_current.id == profileId)
-        m_forgotten.insert(profileId);
-    else
-        dropConnection(profileId);
-}
-
-void SyncController::dropConnection(qint64 profileId) {
-    m_engine->stopBackgroundDetails(profileId);
-    m_open.remove(profileId);
+        m_forgetCurrent = true;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, profileId] { worker->forget(profileId); }, Qt::QueuedConnection);
 }
 
 void SyncController::syncNext() {
@@ -141,29 +163,36 @@ void SyncController::syncNext() {
         return;
     }
     m_current = m_queue.takeFirst();
-    if (const auto open = m_open.value(m_current.id)) {
-        syncWith(*open);
+    m_profileNames.insert(m_current.id, m_current.name);
+    m_forgetCurrent = false;
+    if (!m_workerError.isEmpty()) {
+        m_errors << tr("%1: %2").arg(m_current.name, m_workerError);
+        syncNext();
+        return;
+    }
+    if (m_connected.contains(m_current.id)) {
+        syncOnWorker(std::nullopt);
         return;
     }
     emit progress(tr("%1: connecting").arg(m_current.name), 0, 0);
+    // The keychain answers on this thread; the connection is built on the sync thread, which uses it.
     QPointer<SyncController> self(this);
-    const qint64 profileId = m_current.id;
-    m_connections.open(m_current,
-                       [self, profileId](std::optional<connection::Connection> opened, const QString& error) {
-                           if (!self)
-                               return;
-                           if (!opened) {
-                               self->m_errors << tr("%1: %2").arg(self->m_current.name, error);
-                               self->syncNext();
-                               return;
-                           }
-                           auto connection = std::make_shared<connection::Connection>(std::move(*opened));
-                           self->m_open.insert(profileId, connection);
-                           self->syncWith(*connection);
-                       });
+    m_connections.resolve(
+        m_current,
+        [self](std::optional<connection::ConnectionFactory::Credentials> credentials, const QString& error) {
+            if (!self)
+                return;
+            if (!credentials) {
+                self->m_errors << tr("%1: %2").arg(self->m_current.name, error);
+                self->syncNext();
+                return;
+            }
+            self->syncOnWorker(credentials);
+        });
 }
 
-void SyncController::syncWith(connection::Connection& connection) {
+void SyncController::syncOnWorker(
+    const std::optional<connection::ConnectionFactory::Credentials>& credentials) {
     if (m_cancelled) {
         syncNext();
         return;
@@ -173,11 +202,19 @@ void SyncController::syncWith(connection::Connection& connection) {
     // Apply is the admin asking now: a failed change waiting for its retry time is sent too.
     options.ignoreBackoff = !m_pull;
     options.onlyChangeIds = m_only;
-    if (!m_engine->sync(m_current, connection, options))
-        syncNext();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, profile = m_current, credentials, options] {
+            worker->syncProfile(profile, credentials, options);
+        },
+        Qt::QueuedConnection);
 }
 
-void SyncController::onProfileFinished(const sync::SyncReport& report) {
+void SyncController::onProfileFinished(const sync::SyncReport& report, bool connected) {
+    if (connected && !m_forgetCurrent)
+        m_connected.insert(m_current.id);
+    else
+        m_connected.remove(m_current.id);
     // The profile's changes are dealt with, applied or not (another applier's, a failed connection).
     m_pushedBefore += m_planned.value(m_current.id);
     if (!m_pull)
@@ -191,32 +228,18 @@ void SyncController::onProfileFinished(const sync::SyncReport& report) {
     // changes waiting for their retry are not repeated here: the Pending changes page shows them.)
     for (const QString& recovered : report.recovered)
         m_errors << tr("%1: %2").arg(m_current.name, recovered);
-    // Extension details (forwarding lists, call settings) cost a request each: they follow in the
-    // background, by priority, on the profile's connection.
-    if (report.complete) {
-        const auto open = m_open.value(m_current.id);
-        if (open && open->provider && !m_forgotten.contains(m_current.id)) {
-            if (const QStringList scopes = open->authenticator->grantedScopes(); !scopes.isEmpty())
-                emit scopesGranted(m_current.id, scopes);
-            if (open->provider->extensionDetails)
-                m_engine->startBackgroundDetails(m_current, *open);
-            if (open->provider->signedInExtension)
-                askWhoIsSignedIn(m_current.id, *open);
-        }
-    }
-    if (m_forgotten.remove(m_current.id))
-        dropConnection(m_current.id);
     emit storeChanged();
     syncNext();
 }
 
-void SyncController::askWhoIsSignedIn(qint64 profileId, connection::Connection& connection) {
-    // The console enables only what the signed-in extension may do.
-    connection.provider->adapter->askSignedInExtension(connection.client.get(), this,
-                                                       [this, profileId](const QString& extensionId) {
-                                                           if (!extensionId.isEmpty())
-                                                               emit signedIn(profileId, extensionId);
-                                                       });
+void SyncController::storeGrew() {
+    if (m_refreshPause.isActive()) {
+        m_refreshDue = true;
+        return;
+    }
+    m_refreshDue = false;
+    emit storeChanged();
+    m_refreshPause.start();
 }
 
 void SyncController::finish() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connection/ConnectionFactory.h"
 #include "gui/GuiForward.h"
 #include "store/Profile.h"
 #include "sync/SyncTypes.h"
@@ -9,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QThread>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -16,10 +18,14 @@
 
 namespace trunkline::gui {
 
-// Runs syncs for the window: every profile one after the other, or only the pending changes. It opens
-// each profile's connection once and keeps it (the token is reused and the background fetch of
-// RingCentral extension details keeps running on it), drives the sync engine, and reports progress and
-// the outcome in words for the status bar. All of it is asynchronous on the GUI thread's event loop.
+class SyncWorker;
+
+// Runs syncs for the window: every profile one after the other, or only the pending changes. The work
+// itself (HTTP, JSON mapping, store writes, background extension details) runs on a thread of its own
+// (SyncWorker) with its own database connection, so the console stays usable while a big account syncs;
+// this class keeps the queue of profiles, reads their secrets (the keychain answers on this thread), and
+// reports progress and the outcome in words for the status bar. Each profile's connection is opened once
+// and kept on the sync thread: the token is reused and the detail queue keeps running on it.
 class SyncController : public QObject {
     Q_OBJECT
 
@@ -51,8 +57,12 @@ signals:
     void progress(const QString& what, qint64 done, qint64 total);
     // While changes are applied (applyPending, applyChanges): how many of all the run's changes are done.
     void applyProgress(int done, int total);
-    // The store changed (after each profile, and when background details arrive): views re-read.
+    // The store changed (while a pull stores pages, after each profile, when background details arrive):
+    // views re-read.
     void storeChanged();
+    // The background fetch of a profile's extension details (forwarding lists, call settings): `done` of
+    // `total` extensions, after and between syncs; done == total when it has caught up.
+    void detailsProgress(const QString& profileName, qint64 done, qint64 total);
     // The extension the profile's credentials sign in as (RingCentral), learnt after its sync.
     void signedIn(qint64 profileId, const QString& extensionId);
     // The app permissions (OAuth scopes) the profile's sign-in was granted, when the provider has them.
@@ -64,21 +74,26 @@ private:
     // `wanted` says whether to sync a profile and, for a push, how many of its changes it will apply.
     void start(bool pull, const std::function<int(const store::Profile&)>& wanted, QSet<qint64> only = {});
     void syncNext();
-    void syncWith(connection::Connection& connection);
-    void onProfileFinished(const sync::SyncReport& report);
-    void askWhoIsSignedIn(qint64 profileId, connection::Connection& connection);
+    void syncOnWorker(const std::optional<connection::ConnectionFactory::Credentials>& credentials);
+    void onProfileFinished(const sync::SyncReport& report, bool connected);
     void finish();
-    void dropConnection(qint64 profileId);
+    // Rows were stored (a page of a pull, a background detail): the views re-read now, then at most once
+    // a second while more arrive.
+    void storeGrew();
 
     store::Database& m_database;
     connection::ConnectionFactory& m_connections;
-    std::unique_ptr<sync::SyncEngine> m_engine;
-    QHash<qint64, std::shared_ptr<connection::Connection>> m_open; // by profile id
-    QSet<qint64> m_forgotten; // dropped once the sync running on them ends
+    QThread m_thread;
+    SyncWorker* m_worker = nullptr; // lives on m_thread
+    QString m_workerError;          // why the sync thread has no database connection, if it has none
+    QSet<qint64> m_connected;       // profiles with an open connection on the sync thread
+    bool m_forgetCurrent = false;   // the running profile's connection was forgotten meanwhile
     QList<store::Profile> m_queue;
+    QHash<qint64, QString> m_profileNames; // of the profiles synced, for the detail queue's progress
     store::Profile m_current;
     QStringList m_errors;
-    QTimer m_detailsArrived;
+    QTimer m_refreshPause;        // after a storeChanged() while rows arrive, the next waits this long
+    bool m_refreshDue = false;    // rows arrived during the pause
     QSet<qint64> m_only;          // Apply selected: these changes only
     QHash<qint64, int> m_planned; // a push: by profile id, how many of its changes the run applies
     int m_pushTotal = 0;          // ... over all its profiles

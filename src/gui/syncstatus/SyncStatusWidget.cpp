@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QToolButton>
 
+using namespace Qt::StringLiterals;
+
 namespace trunkline::gui {
 
 namespace {
@@ -19,10 +21,13 @@ const auto kLastSyncKey = QLatin1String("Sync/lastCompleted");
 SyncStatusWidget::SyncStatusWidget(SyncController& controller, QWidget* parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
+    , m_details(new QLabel(this))
     , m_bar(new QProgressBar(this))
     , m_cancel(new QToolButton(this)) {
     setObjectName(QStringLiteral("syncStatus"));
     m_label->setObjectName(QStringLiteral("syncStatusLabel"));
+    m_details->setObjectName(QStringLiteral("syncDetailsLabel"));
+    m_details->hide();
     m_bar->setObjectName(QStringLiteral("syncProgressBar"));
     m_cancel->setObjectName(QStringLiteral("syncCancelButton"));
     m_bar->setMaximumWidth(180);
@@ -43,11 +48,42 @@ SyncStatusWidget::SyncStatusWidget(SyncController& controller, QWidget* parent)
     layout->addWidget(m_label);
     layout->addWidget(m_bar);
     layout->addWidget(m_cancel);
+    layout->addWidget(m_details);
 
     connect(m_cancel, &QToolButton::clicked, &controller, &SyncController::cancel);
     connect(&controller, &SyncController::started, this, &SyncStatusWidget::showRunning);
     connect(&controller, &SyncController::progress, this, &SyncStatusWidget::showProgress);
     connect(&controller, &SyncController::finished, this, &SyncStatusWidget::showFinished);
+    connect(&controller, &SyncController::detailsProgress, this, &SyncStatusWidget::showDetails);
+}
+
+void SyncStatusWidget::showDetails(const QString& profileName, qint64 done, qint64 total) {
+    if (total <= 0 || done >= total) {
+        m_details->hide();
+        m_detailsClock.invalidate();
+        return;
+    }
+    // The estimate follows the pace seen since this run of the queue began (rate limits set it).
+    if (!m_detailsClock.isValid() || done < m_detailsDoneAtStart) {
+        m_detailsClock.start();
+        m_detailsDoneAtStart = done;
+    }
+    const QLocale locale;
+    QString text =
+        tr("%1: extension details %2 of %3").arg(profileName, locale.toString(done), locale.toString(total));
+    const qint64 fetched = done - m_detailsDoneAtStart;
+    const qint64 elapsedMs = m_detailsClock.elapsed();
+    if (fetched > 0 && elapsedMs > 2000) {
+        const qint64 leftSeconds = (total - done) * elapsedMs / fetched / 1000;
+        text += u" · "_s + (leftSeconds < 90 ? tr("about %n min left", nullptr, 1)
+                            : leftSeconds < 90 * 60
+                                ? tr("about %n min left", nullptr, int(leftSeconds / 60))
+                                : tr("about %n h left", nullptr, int((leftSeconds + 1800) / 3600)));
+    }
+    m_details->setText(text);
+    m_details->setToolTip(tr("Forwarding lists and call settings are fetched in the background, within the "
+                             "provider's rate limits; an extension you open is fetched first."));
+    m_details->show();
 }
 
 void SyncStatusWidget::showRunning() {
