@@ -23,8 +23,7 @@
 inline bool startGuiTestCase(std::unique_ptr<TestDatabase>& test) {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
-    test = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
-    return test->open();
+    return openSqliteTestDatabase(test);
 }
 
 // For the window tests without a database: test-mode standard paths, and native settings kept in
@@ -47,4 +46,9 @@ inline int addDemoProfiles(TestDatabase& test) {
         qWarning("%s", qPrintable(error));
     }
     return added;
+}
+
+// startGuiTestCase with the profiles of a first start added (the demo account: one profile per provider).
+inline bool startDemoGuiTestCase(std::unique_ptr<TestDatabase>& test) {
+    return startGuiTestCase(test) && addDemoProfiles(*test) == 3;
 }
