@@ -3,6 +3,7 @@
 #include "changes/ChangeBuilders.h"
 #include "changes/PayloadMembers.h"
 #include "changes/TextFields.h"
+#include "core/ContactTextFields.h"
 #include "store/ForwardingNumberRepository.h"
 
 #include <QJsonArray>

@@ -1,5 +1,6 @@
 #include "cli/RecordEdits.h"
 
+#include "core/ContactTextFields.h"
 #include "core/PhoneNumber.h"
 
 #include <climits>

@@ -1,5 +1,6 @@
 #include "core/Extension.h"
 
+#include "core/ContactTextFields.h"
 #include "core/WireTable.h"
 
 #include <QCoreApplication>

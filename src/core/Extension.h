@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/TextField.h"
-
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -71,10 +69,6 @@ struct ExtensionContact {
 // The display name RingCentral gives an extension: it is built from the contact's first and last name
 // (ExtensionUpdateRequest has no name of its own), the first name alone when there is no last name.
 QString derivedName(const ExtensionContact& contact);
-
-// The contact's text members by their JSON keys, as payloads, the CLI's --set and the RingCentral API name
-// them; in the order the CLI lists them.
-const TextFields<ExtensionContact>& contactTextFields();
 
 struct Extension {
     QString id;
