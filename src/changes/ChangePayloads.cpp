@@ -3,6 +3,7 @@
 #include "changes/ChangeBuilders.h"
 #include "changes/PayloadMembers.h"
 #include "changes/TextFields.h"
+#include "core/ContactTextFields.h"
 #include "store/ForwardingNumberRepository.h"
 
 #include <QJsonArray>
@@ -12,19 +13,6 @@ using namespace Qt::StringLiterals;
 namespace trunkline::changes {
 
 namespace {
-const TextFields<core::ExtensionContact>& contactFields() {
-    static const TextFields<core::ExtensionContact> fields = {
-        {u"firstName"_s, &core::ExtensionContact::firstName},
-        {u"lastName"_s, &core::ExtensionContact::lastName},
-        {u"company"_s, &core::ExtensionContact::company},
-        {u"jobTitle"_s, &core::ExtensionContact::jobTitle},
-        {u"email"_s, &core::ExtensionContact::email},
-        {u"businessPhone"_s, &core::ExtensionContact::businessPhone},
-        {u"mobilePhone"_s, &core::ExtensionContact::mobilePhone},
-        {u"department"_s, &core::ExtensionContact::department},
-    };
-    return fields;
-}
 QStringList toList(const QJsonValue& value) {
     QStringList list;
     for (const QJsonValue& item : value.toArray())
@@ -35,7 +23,7 @@ QStringList toList(const QJsonValue& value) {
 
 QJsonObject ChangePayloads::extensionFields(const core::Extension& extension) {
     QJsonObject contact;
-    TextFieldOps::insertAll(contact, contactFields(), extension.contact);
+    TextFieldOps::insertAll(contact, core::contactTextFields(), extension.contact);
     return {{u"extensionNumber"_s, extension.extensionNumber}, {u"name"_s, extension.name},
             {u"status"_s, core::toWire(extension.status)},     {u"timeZone"_s, extension.timeZone},
             {u"type"_s, core::toWire(extension.type)},         {u"contact"_s, contact}};
@@ -54,7 +42,7 @@ QJsonObject ChangePayloads::extensionDifference(const core::Extension& stored,
         payload.insert(u"timeZone"_s, edited.timeZone);
     // An emptied contact member is carried as "", an untouched one is absent.
     QJsonObject contact;
-    TextFieldOps::insertChanged(contact, contactFields(), stored.contact, edited.contact);
+    TextFieldOps::insertChanged(contact, core::contactTextFields(), stored.contact, edited.contact);
     if (!contact.isEmpty())
         payload.insert(u"contact"_s, contact);
     return payload;
@@ -71,7 +59,8 @@ core::Extension ChangePayloads::applyExtensionFields(core::Extension base, const
         base.type = *type;
     if (payload.contains(u"timeZone"_s))
         base.timeZone = payload.value(u"timeZone"_s).toString();
-    TextFieldOps::applyPresent(base.contact, contactFields(), payload.value(u"contact"_s).toObject());
+    TextFieldOps::applyPresent(base.contact, core::contactTextFields(),
+                               payload.value(u"contact"_s).toObject());
     return base;
 }
 

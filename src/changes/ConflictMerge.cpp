@@ -20,25 +20,6 @@ ConflictField::State stateOf(const QJsonValue& base, const QJsonValue& mine, con
     return mine == theirs ? ConflictField::State::BothSame : ConflictField::State::BothDifferent;
 }
 
-// Removes the member at a dotted path, and the objects on the way that it leaves empty, so that a
-// resolved payload names no member it does not change.
-void removePath(QJsonObject& object, const QString& path) {
-    const qsizetype dot = path.indexOf(u'.');
-    if (dot < 0) {
-        object.remove(path);
-        return;
-    }
-    const QString head = path.left(dot);
-    if (!object.value(head).isObject())
-        return;
-    QJsonObject child = object.value(head).toObject();
-    removePath(child, path.mid(dot + 1));
-    if (child.isEmpty())
-        object.remove(head);
-    else
-        object.insert(head, child);
-}
-
 } // namespace
 
 std::optional<ConflictSide> ConflictField::naturalSide() const {
@@ -108,7 +89,7 @@ std::optional<QJsonObject> ConflictMerge::resolve(const ConflictChoices& choices
         }
         // Mine is already in the payload; a field that ends with theirs has nothing left to send.
         if (*side == ConflictSide::Theirs || field.mine == field.theirs)
-            removePath(payload, field.path);
+            PayloadMembers::removeAt(payload, field.path);
     }
     if (unchosen)
         *unchosen = open;

@@ -87,6 +87,23 @@ QJsonValue valueAt(const QJsonObject& object, const QString& path) {
     return value;
 }
 
+void removeAt(QJsonObject& object, const QString& path) {
+    const qsizetype dot = path.indexOf(u'.');
+    if (dot < 0) {
+        object.remove(path);
+        return;
+    }
+    const QString head = path.left(dot);
+    if (!object.value(head).isObject())
+        return;
+    QJsonObject child = object.value(head).toObject();
+    removeAt(child, path.mid(dot + 1));
+    if (child.isEmpty())
+        object.remove(head);
+    else
+        object.insert(head, child);
+}
+
 QStringList differingPaths(const QJsonObject& payload, const QJsonObject& record) {
     QStringList out;
     collectDifferences(payload, record, {}, &out);

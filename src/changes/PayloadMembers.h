@@ -30,6 +30,10 @@ QStringList paths(const QJsonObject& payload);
 // The member at a dotted path of paths() ("contact.jobTitle"); undefined when `object` has none.
 QJsonValue valueAt(const QJsonObject& object, const QString& path);
 
+// Removes the member at a dotted path of paths(), and the objects on the way that it leaves empty, so
+// that a payload names no member it does not change.
+void removeAt(QJsonObject& object, const QString& path);
+
 // The paths of the members of `payload` whose value `record` does not hold: after an apply, what the
 // provider's read-back did not keep of what was reviewed.
 QStringList differingPaths(const QJsonObject& payload, const QJsonObject& record);

@@ -145,20 +145,6 @@ void SettingsPayloads::setValueAt(QJsonObject& object, const QString& path, cons
     object.insert(head, child);
 }
 
-void SettingsPayloads::removeAt(QJsonObject& object, const QString& path) {
-    const qsizetype dot = path.indexOf(u'.');
-    if (dot < 0) {
-        object.remove(path);
-        return;
-    }
-    const QString head = path.left(dot);
-    if (!object.value(head).isObject())
-        return;
-    QJsonObject child = object.value(head).toObject();
-    removeAt(child, path.mid(dot + 1));
-    object.insert(head, child);
-}
-
 QJsonObject SettingsPayloads::ringOutCallerId(const QJsonObject& callerIdInfo) {
     for (const QJsonValue& entry : callerIdInfo.value(u"byFeature"_s).toArray()) {
         if (entry.toObject().value(u"feature"_s) == u"RingOut"_s)

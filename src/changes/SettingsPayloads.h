@@ -53,7 +53,6 @@ public:
     // Dotted-path access into nested objects; a missing step reads as undefined.
     static QJsonValue valueAt(const QJsonObject& object, const QString& path);
     static void setValueAt(QJsonObject& object, const QString& path, const QJsonValue& value);
-    static void removeAt(QJsonObject& object, const QString& path);
 
     // The RingOut caller ID entry's callerId object ({"type", "phoneInfo": {...}}); empty when absent.
     static QJsonObject ringOutCallerId(const QJsonObject& callerIdInfo);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/TextField.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -7,16 +9,8 @@
 
 namespace trunkline::changes {
 
-// A text member of a record and its key in a payload: a table of these lets one loop build, compare and
-// apply a payload's text members instead of an if per member.
-template <typename Record>
-struct TextField {
-    QString key;
-    QString Record::*member;
-};
-
-template <typename Record>
-using TextFields = QList<TextField<Record>>;
+using core::TextField;
+using core::TextFields;
 
 namespace TextFieldOps {
 

@@ -41,6 +41,16 @@ int CliContext::parse(QCommandLineParser& parser, QStringList arguments, const Q
     return -1;
 }
 
+int CliContext::parse(QCommandLineParser& parser, QStringList arguments, const QString& command,
+                      QString* format, const QStringList& formats) {
+    if (const int exit = parse(parser, std::move(arguments), command); exit >= 0)
+        return exit;
+    *format = parser.value(u"format"_s);
+    if (!formats.contains(*format))
+        return fail(kExitUsage, tr("--format: must be %1, not “%2”.").arg(formats.join(u" or "), *format));
+    return -1;
+}
+
 store::Database* CliContext::database() {
     if (!m_database) {
         QString error;

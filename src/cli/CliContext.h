@@ -43,6 +43,10 @@ public:
     // `parser`, which has the help option. Returns -1 to go on, else the exit code: the usage error or
     // the help has been printed.
     int parse(QCommandLineParser& parser, QStringList arguments, const QString& command);
+    // The same for a command with a --format option: the option's value must also be one of `formats`
+    // (else the usage error is printed) and is returned in *format.
+    int parse(QCommandLineParser& parser, QStringList arguments, const QString& command, QString* format,
+              const QStringList& formats = {QStringLiteral("text"), QStringLiteral("json")});
 
     // Opens (and migrates) the database on first use; nullptr after printing why not.
     store::Database* database();

@@ -236,7 +236,9 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption({u"until"_s, tr("audit: entries before this time."), u"time"_s});
     parser.addOption({u"excel"_s, tr("CSV for Excel: a UTF-8 byte order mark, so that umlauts show, and the "
                                      "locale's list separator (\";\" where the decimal point is a comma).")});
-    if (const int exit = context.parse(parser, arguments, u"export"_s); exit >= 0)
+    QString format;
+    if (const int exit = context.parse(parser, arguments, u"export"_s, &format, {u"csv"_s, u"json"_s});
+        exit >= 0)
         return exit;
     const QStringList positional = parser.positionalArguments();
     const QString kind = positional.value(0);
@@ -245,9 +247,6 @@ int ExportCommand::run(CliContext& context, const QStringList& arguments) {
         return context.fail(kExitUsage,
                             tr("export: name one of numbers, extensions, forwarding, call-flip, port-orders, "
                                "routes, audit, pending."));
-    const QString format = parser.value(u"format"_s);
-    if (format != u"csv"_s && format != u"json"_s)
-        return context.fail(kExitUsage, tr("--format: must be csv or json, not “%1”.").arg(format));
     Period period;
     for (const auto& [option, time] :
          {std::pair{u"since"_s, &period.since}, std::pair{u"until"_s, &period.until}}) {

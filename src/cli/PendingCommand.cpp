@@ -95,19 +95,11 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
                             "it changed a field) and stage the change again on its current record.")});
     parser.addOption({u"take-theirs"_s, tr("resolve: keep the provider's values of a conflict; the change is "
                                            "dropped.")});
-    QStringList args = arguments;
-    args[0] = u"trunkline-cli pending"_s;
-    if (!parser.parse(args))
-        return context.fail(kExitUsage, parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        context.out() << parser.helpText();
-        return kExitOk;
-    }
+    QString format;
+    if (const int exit = context.parse(parser, arguments, u"pending"_s, &format); exit >= 0)
+        return exit;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
-    const QString format = parser.value(u"format"_s);
-    if (format != u"text"_s && format != u"json"_s)
-        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
     if (action == u"four-eyes"_s)
         return fourEyes(context, positional.mid(1));
     std::optional<qint64> id;

@@ -84,11 +84,9 @@ int PortCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption({u"reference"_s, tr("Your own reference for the order (optional)."), u"text"_s});
     parser.addOption({u"submit"_s, tr("Submit the order once it is placed.")});
     parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
-    if (const int exit = context.parse(parser, arguments, u"port"_s); exit >= 0)
+    QString format;
+    if (const int exit = context.parse(parser, arguments, u"port"_s, &format); exit >= 0)
         return exit;
-    const QString format = parser.value(u"format"_s);
-    if (format != u"text"_s && format != u"json"_s)
-        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
     const bool dryRun = parser.isSet(u"dry-run"_s);
     if (dryRun == parser.isSet(u"profile"_s))
         return context.fail(kExitUsage, tr("port: give either --dry-run (check the plan) or --profile P "

@@ -77,13 +77,11 @@ int PortOrdersCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption(
         {u"status"_s, tr("list: only orders with this status (e.g. draft, exception)."), u"status"_s});
     parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
-    if (const int exit = context.parse(parser, arguments, u"port"_s); exit >= 0)
+    QString format;
+    if (const int exit = context.parse(parser, arguments, u"port"_s, &format); exit >= 0)
         return exit;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
-    const QString format = parser.value(u"format"_s);
-    if (format != u"text"_s && format != u"json"_s)
-        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
     const qsizetype wanted = action == u"list"_s ? 1 : action == u"delete-extension"_s ? 3 : 2;
     if (positional.size() != wanted)
         return context.fail(kExitUsage, tr("port: use `port list`, `port show ID`, `port delete-extension ID "

@@ -18,22 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::cli {
 
-namespace {
-bool parseOrUsage(CliContext& context, QCommandLineParser& parser, const QStringList& arguments, int* exit) {
-    parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        *exit = context.fail(kExitUsage, parser.errorText());
-        return false;
-    }
-    if (parser.isSet(u"help"_s)) {
-        context.out() << parser.helpText();
-        *exit = kExitOk;
-        return false;
-    }
-    return true;
-}
-} // namespace
-
 int ProfilesCommand::run(CliContext& context, const QStringList& arguments) {
     const QString action = arguments.value(1);
     if (context.printedSubcommandHelp(
@@ -49,7 +33,7 @@ int ProfilesCommand::run(CliContext& context, const QStringList& arguments) {
                "\n"
                "trunkline-cli profiles ACTION --help tells the options of each.")))
         return kExitOk;
-    const QStringList rest = QStringList{u"trunkline-cli profiles "_s + action} + arguments.mid(2);
+    const QStringList rest = arguments.mid(1); // [0], the action, is the program name for the parser
     if (action == u"list"_s)
         return list(context, rest);
     if (action == u"add"_s)
@@ -65,12 +49,10 @@ int ProfilesCommand::run(CliContext& context, const QStringList& arguments) {
 int ProfilesCommand::list(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
     parser.addOption({u"format"_s, tr("Output format: text or json."), u"format"_s, u"text"_s});
-    int exit = kExitOk;
-    if (!parseOrUsage(context, parser, arguments, &exit))
+    parser.addHelpOption();
+    QString format;
+    if (const int exit = context.parse(parser, arguments, u"profiles list"_s, &format); exit >= 0)
         return exit;
-    const QString format = parser.value(u"format"_s);
-    if (format != u"text"_s && format != u"json"_s)
-        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
     QString error;
     const QList<store::Profile> profiles = context.profiles({}, &error);
     if (!error.isEmpty())
@@ -104,8 +86,8 @@ int ProfilesCommand::add(CliContext& context, const QStringList& arguments) {
         {u"base-url"_s, tr("The provider's API address (https, or http on 127.0.0.1)."), u"url"_s});
     parser.addOption({u"account"_s, tr("Account id (Restcomm Account SID)."), u"id"_s});
     parser.addOption({u"demo"_s, tr("Use the built-in emulator instead of a real provider.")});
-    int exit = kExitOk;
-    if (!parseOrUsage(context, parser, arguments, &exit))
+    parser.addHelpOption();
+    if (const int exit = context.parse(parser, arguments, u"profiles add"_s); exit >= 0)
         return exit;
     if (!parser.positionalArguments().isEmpty())
         return context.fail(kExitUsage, tr("profiles add: the secret is never taken from the command line; "
@@ -135,8 +117,8 @@ int ProfilesCommand::add(CliContext& context, const QStringList& arguments) {
 int ProfilesCommand::remove(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"profile"_s, tr("Profile name or id."));
-    int exit = kExitOk;
-    if (!parseOrUsage(context, parser, arguments, &exit))
+    parser.addHelpOption();
+    if (const int exit = context.parse(parser, arguments, u"profiles remove"_s); exit >= 0)
         return exit;
     if (parser.positionalArguments().size() != 1)
         return context.fail(kExitUsage, tr("profiles remove: name exactly one profile."));
@@ -158,8 +140,8 @@ int ProfilesCommand::setSecret(CliContext& context, const QStringList& arguments
            "the profile's address was changed, since Trunkline never sends a secret to another host. The "
            "secret is read from standard input (or asked for without echo on a terminal), as for add."));
     parser.addPositionalArgument(u"profile"_s, tr("Profile name or id."));
-    int exit = kExitOk;
-    if (!parseOrUsage(context, parser, arguments, &exit))
+    parser.addHelpOption();
+    if (const int exit = context.parse(parser, arguments, u"profiles set-secret"_s); exit >= 0)
         return exit;
     if (parser.positionalArguments().size() != 1)
         return context.fail(kExitUsage, tr("profiles set-secret: name exactly one profile; the secret is "

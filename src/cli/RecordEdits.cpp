@@ -1,5 +1,6 @@
 #include "cli/RecordEdits.h"
 
+#include "core/ContactTextFields.h"
 #include "core/PhoneNumber.h"
 
 #include <climits>
@@ -9,21 +10,6 @@ using namespace Qt::StringLiterals;
 namespace trunkline::cli {
 
 namespace {
-
-// The contact members by their export names.
-const QList<QPair<QString, QString core::ExtensionContact::*>>& contactMembers() {
-    static const QList<QPair<QString, QString core::ExtensionContact::*>> members = {
-        {u"firstName"_s, &core::ExtensionContact::firstName},
-        {u"lastName"_s, &core::ExtensionContact::lastName},
-        {u"email"_s, &core::ExtensionContact::email},
-        {u"company"_s, &core::ExtensionContact::company},
-        {u"department"_s, &core::ExtensionContact::department},
-        {u"jobTitle"_s, &core::ExtensionContact::jobTitle},
-        {u"businessPhone"_s, &core::ExtensionContact::businessPhone},
-        {u"mobilePhone"_s, &core::ExtensionContact::mobilePhone},
-    };
-    return members;
-}
 
 // Export columns the provider sets or that only name the record; `--set` refuses them by name.
 const QStringList kExtensionReadOnly = {u"profile"_s, u"id"_s,       u"type"_s,
@@ -57,8 +43,8 @@ std::optional<RecordEdits::Assignments> RecordEdits::parse(const QStringList& it
 
 QStringList RecordEdits::extensionFields() {
     QStringList fields{u"extensionNumber"_s, u"status"_s, u"timeZone"_s};
-    for (const auto& member : contactMembers())
-        fields << member.first;
+    for (const auto& member : core::contactTextFields())
+        fields << member.key;
     return fields;
 }
 
@@ -101,11 +87,12 @@ core::RuleViolations RecordEdits::applyToExtension(core::Extension& extension,
                 problems.append(
                     {field, tr("“%1” is not a status; use one of %2.").arg(value, known.join(u", "))});
             }
-        } else if (const auto member = std::find_if(contactMembers().cbegin(), contactMembers().cend(),
-                                                    [&](const auto& m) { return m.first == field; });
-                   member != contactMembers().cend()) {
+        } else if (const auto member =
+                       std::find_if(core::contactTextFields().cbegin(), core::contactTextFields().cend(),
+                                    [&](const auto& m) { return m.key == field; });
+                   member != core::contactTextFields().cend()) {
             const bool phone = field == u"businessPhone" || field == u"mobilePhone";
-            extension.contact.*(member->second) =
+            extension.contact.*(member->member) =
                 phone && !value.trimmed().isEmpty() ? e164OrAsTyped(value) : value;
         } else if (kExtensionReadOnly.contains(field)) {
             problems.append(readOnlyField(field));

@@ -122,11 +122,9 @@ int RouteCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption({u"lint"_s, tr("Print the linter's findings instead; exit 3 on an error-level one.")});
     parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
     parser.addPositionalArgument(u"dialed"_s, tr("Dialed numbers (after --)."), u"-- DIALED…"_s);
-    if (const int exit = context.parse(parser, arguments, u"route"_s); exit >= 0)
+    QString format;
+    if (const int exit = context.parse(parser, arguments, u"route"_s, &format); exit >= 0)
         return exit;
-    const QString format = parser.value(u"format"_s);
-    if (format != u"text"_s && format != u"json"_s)
-        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
     if (parser.isSet(u"profile"_s) == parser.isSet(u"entries"_s))
         return context.fail(kExitUsage, tr("route: give either --profile or --entries."));
     const bool lint = parser.isSet(u"lint"_s);

@@ -94,7 +94,8 @@ int StageCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption({u"set"_s, tr("A field's new value; repeat for more fields."), u"FIELD=VALUE"_s});
     parser.addOption({u"format"_s, tr("text or json (the staged changes as `pending list` prints them)."),
                       u"format"_s, u"text"_s});
-    if (const int exit = context.parse(parser, arguments, u"stage"_s); exit >= 0)
+    QString format;
+    if (const int exit = context.parse(parser, arguments, u"stage"_s, &format); exit >= 0)
         return exit;
 
     const QStringList positional = parser.positionalArguments();
@@ -110,9 +111,6 @@ int StageCommand::run(CliContext& context, const QStringList& arguments) {
                             tr("stage: use `stage update extension EXT`, `stage create forwarding "
                                "EXT`, `stage update|delete forwarding EXT ID` or `stage update "
                                "number NUMBER`; see trunkline-cli stage --help."));
-    const QString format = parser.value(u"format"_s);
-    if (format != u"text"_s && format != u"json"_s)
-        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
     QString error;
     const std::optional<RecordEdits::Assignments> assignments =
         RecordEdits::parse(parser.values(u"set"_s), &error);

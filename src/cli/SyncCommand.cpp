@@ -34,14 +34,12 @@ int SyncCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption({u"details"_s, tr("Also fetch every extension's forwarding list (one request per "
                                        "extension: slow on big accounts).")});
     parser.addOption({u"format"_s, tr("Summary format: text or json."), u"format"_s, u"text"_s});
-    if (const int exit = context.parse(parser, arguments, u"sync"_s); exit >= 0)
+    QString format;
+    if (const int exit = context.parse(parser, arguments, u"sync"_s, &format); exit >= 0)
         return exit;
     if (!parser.positionalArguments().isEmpty())
         return context.fail(
             kExitUsage, tr("sync: unexpected argument “%1”.").arg(parser.positionalArguments().constFirst()));
-    const QString format = parser.value(u"format"_s);
-    if (format != u"text"_s && format != u"json"_s)
-        return context.fail(kExitUsage, tr("--format: must be text or json, not “%1”.").arg(format));
     Request request;
     request.profile = parser.value(u"profile"_s);
     request.details = parser.isSet(u"details"_s);

@@ -22,13 +22,8 @@ int parseArguments(CliContext& context, QCommandLineParser& parser, const QStrin
                    const QString& name) {
     parser.addHelpOption();
     parser.addOption({u"format"_s, ValidateCommand::tr("text or json."), u"format"_s, u"text"_s});
-    if (const int exit = context.parse(parser, arguments, u"validate "_s + name); exit >= 0)
-        return exit;
-    const QString format = parser.value(u"format"_s);
-    if (format != u"text"_s && format != u"json"_s)
-        return context.fail(kExitUsage,
-                            ValidateCommand::tr("--format: must be text or json, not “%1”.").arg(format));
-    return -1;
+    QString format; // read again where the output is written
+    return context.parse(parser, arguments, u"validate "_s + name, &format);
 }
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "core/Extension.h"
 
+#include "core/ContactTextFields.h"
 #include "core/WireTable.h"
 
 #include <QCoreApplication>
@@ -84,6 +85,20 @@ QString displayName(ExtensionStatus status) {
 
 QString derivedName(const ExtensionContact& contact) {
     return contact.lastName.isEmpty() ? contact.firstName : contact.firstName + u' ' + contact.lastName;
+}
+
+const TextFields<ExtensionContact>& contactTextFields() {
+    static const TextFields<ExtensionContact> fields = {
+        {QStringLiteral("firstName"), &ExtensionContact::firstName},
+        {QStringLiteral("lastName"), &ExtensionContact::lastName},
+        {QStringLiteral("email"), &ExtensionContact::email},
+        {QStringLiteral("company"), &ExtensionContact::company},
+        {QStringLiteral("department"), &ExtensionContact::department},
+        {QStringLiteral("jobTitle"), &ExtensionContact::jobTitle},
+        {QStringLiteral("businessPhone"), &ExtensionContact::businessPhone},
+        {QStringLiteral("mobilePhone"), &ExtensionContact::mobilePhone},
+    };
+    return fields;
 }
 
 } // namespace trunkline::core

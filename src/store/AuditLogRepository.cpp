@@ -55,27 +55,18 @@ QList<AuditEntry> AuditLogRepository::list(std::optional<qint64> profileId, int 
 
 QList<AuditEntry> AuditLogRepository::list(const AuditFilter& filter, int limit, QString* error) const {
     sql::Where where;
-    if (filter.profileId) {
-        where.conditions << u"profile_id = ?"_s;
-        where.values << *filter.profileId;
-    }
+    if (filter.profileId)
+        where.add(u"profile_id = ?"_s, {*filter.profileId});
     // Times are stored as ISO 8601 UTC text, which sorts as the times do.
-    if (filter.since.isValid()) {
-        where.conditions << u"at >= ?"_s;
-        where.values << sql::toText(filter.since);
-    }
-    if (filter.until.isValid()) {
-        where.conditions << u"at < ?"_s;
-        where.values << sql::toText(filter.until);
-    }
-    if (!filter.entity.isEmpty()) {
-        where.conditions << u"entity = ?"_s;
-        where.values << filter.entity;
-    }
-    if (!filter.recordKey.trimmed().isEmpty()) {
-        where.conditions << uR"(LOWER(COALESCE(entity_key, '')) LIKE ? ESCAPE '\')"_s;
-        where.values << QString(u'%' + sql::likeEscaped(filter.recordKey.trimmed().toLower()) + u'%');
-    }
+    if (filter.since.isValid())
+        where.add(u"at >= ?"_s, {sql::toText(filter.since)});
+    if (filter.until.isValid())
+        where.add(u"at < ?"_s, {sql::toText(filter.until)});
+    if (!filter.entity.isEmpty())
+        where.add(u"entity = ?"_s, {filter.entity});
+    if (!filter.recordKey.trimmed().isEmpty())
+        where.add(uR"(LOWER(COALESCE(entity_key, '')) LIKE ? ESCAPE '\')"_s,
+                  {QString(u'%' + sql::likeEscaped(filter.recordKey.trimmed().toLower()) + u'%')});
     if (!filter.text.trimmed().isEmpty()) {
         const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
         where.conditions << uR"((LOWER(COALESCE(entity_key, '')) LIKE ? ESCAPE '\' OR )"

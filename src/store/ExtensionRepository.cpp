@@ -66,19 +66,15 @@ namespace {
 
 sql::Where whereOf(const ExtensionFilter& filter) {
     sql::Where where;
-    if (filter.type) {
-        where.conditions << u"type = ?"_s;
-        where.values << core::toWire(*filter.type);
-    }
-    if (filter.status) {
-        where.conditions << u"status = ?"_s;
-        where.values << core::toWire(*filter.status);
-    }
+    if (filter.type)
+        where.add(u"type = ?"_s, {core::toWire(*filter.type)});
+    if (filter.status)
+        where.add(u"status = ?"_s, {core::toWire(*filter.status)});
     if (!filter.text.trimmed().isEmpty()) {
         const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
-        where.conditions
-            << uR"(lower(name) LIKE ? ESCAPE '\' OR extension_number LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\')"_s;
-        where.values << QVariant(pattern) << QVariant(pattern) << QVariant(pattern);
+        where.add(
+            uR"(lower(name) LIKE ? ESCAPE '\' OR extension_number LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\')"_s,
+            {pattern, pattern, pattern});
     }
     return where;
 }

@@ -34,24 +34,18 @@ QString sortExpression(ExtensionSortKey key) {
 
 sql::Where whereFor(const ExtensionTableFilter& filter) {
     sql::Where w;
-    if (filter.profileId) {
-        w.conditions << u"x.profile_id = ?"_s;
-        w.values << *filter.profileId;
-    }
-    if (filter.type) {
-        w.conditions << u"x.type = ?"_s;
-        w.values << core::toWire(*filter.type);
-    }
-    if (filter.status) {
-        w.conditions << u"x.status = ?"_s;
-        w.values << core::toWire(*filter.status);
-    }
+    if (filter.profileId)
+        w.add(u"x.profile_id = ?"_s, {*filter.profileId});
+    if (filter.type)
+        w.add(u"x.type = ?"_s, {core::toWire(*filter.type)});
+    if (filter.status)
+        w.add(u"x.status = ?"_s, {core::toWire(*filter.status)});
     const QString text = filter.text.trimmed().toLower();
     if (!text.isEmpty()) {
         const QString pattern = u'%' + sql::likeEscaped(text) + u'%';
-        w.conditions
-            << uR"((LOWER(x.name) LIKE ? ESCAPE '\' OR x.extension_number LIKE ? ESCAPE '\' OR LOWER(x.email) LIKE ? ESCAPE '\'))"_s;
-        w.values << pattern << pattern << pattern;
+        w.add(
+            uR"((LOWER(x.name) LIKE ? ESCAPE '\' OR x.extension_number LIKE ? ESCAPE '\' OR LOWER(x.email) LIKE ? ESCAPE '\'))"_s,
+            {pattern, pattern, pattern});
     }
     return w;
 }

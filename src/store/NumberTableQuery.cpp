@@ -60,44 +60,34 @@ QString digitsPrefixSuccessor(QString prefix) {
 
 Where whereFor(const NumberTableFilter& filter) {
     Where w;
-    if (filter.profileId) {
-        w.conditions << u"n.profile_id = ?"_s;
-        w.values << *filter.profileId;
-    }
+    if (filter.profileId)
+        w.add(u"n.profile_id = ?"_s, {*filter.profileId});
     const QString digits = NumberTableQuery::digitsLikePattern(filter.digitsPattern);
     if (!digits.isEmpty()) {
-        w.conditions << u"n.digits LIKE ?"_s;
-        w.values << digits;
+        w.add(u"n.digits LIKE ?"_s, {digits});
         // The same condition as an index range when the pattern starts with digits: every row the LIKE
         // keeps lies in [prefix, prefix + 1). Digit strings compare the same under any collation.
         const QString prefix = digits.left(digits.indexOf(QRegularExpression(u"[%_]"_s)));
         if (!prefix.isEmpty()) {
-            w.conditions << u"n.digits >= ?"_s;
-            w.values << prefix;
+            w.add(u"n.digits >= ?"_s, {prefix});
             const QString next = digitsPrefixSuccessor(prefix);
-            if (!next.isEmpty()) {
-                w.conditions << u"n.digits < ?"_s;
-                w.values << next;
-            }
+            if (!next.isEmpty())
+                w.add(u"n.digits < ?"_s, {next});
         }
     }
     const QString text = filter.text.trimmed().toLower();
     if (!text.isEmpty()) {
         // LOWER() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's only for ASCII.
         const QString pattern = u'%' + sql::likeEscaped(text) + u'%';
-        w.conditions
-            << uR"((LOWER(n.label) LIKE ? ESCAPE '\' OR LOWER(COALESCE(e.name, '')) LIKE ? ESCAPE '\' OR n.extension_number LIKE ? ESCAPE '\'))"_s;
-        w.values << pattern << pattern << pattern;
+        w.add(
+            uR"((LOWER(n.label) LIKE ? ESCAPE '\' OR LOWER(COALESCE(e.name, '')) LIKE ? ESCAPE '\' OR n.extension_number LIKE ? ESCAPE '\'))"_s,
+            {pattern, pattern, pattern});
         w.needsExtensions = true;
     }
-    if (filter.usageType) {
-        w.conditions << u"n.usage_type = ?"_s;
-        w.values << core::toWire(*filter.usageType);
-    }
-    if (!filter.provider.isEmpty()) {
-        w.conditions << u"n.provider = ?"_s;
-        w.values << filter.provider;
-    }
+    if (filter.usageType)
+        w.add(u"n.usage_type = ?"_s, {core::toWire(*filter.usageType)});
+    if (!filter.provider.isEmpty())
+        w.add(u"n.provider = ?"_s, {filter.provider});
     if (filter.unassignedOnly) {
         w.conditions << u"n.extension_id = ''"_s;
     }

@@ -195,27 +195,17 @@ sql::Where whereOf(const PhoneNumberFilter& filter) {
     sql::Where where;
     // Only digits reach the LIKE patterns, so no user text can act as a wildcard.
     const QString contained = digitsOf(filter.digitsContain);
-    if (!contained.isEmpty()) {
-        where.conditions << u"digits LIKE ?"_s;
-        where.values << QString(u'%' + contained + u'%');
-    }
+    if (!contained.isEmpty())
+        where.add(u"digits LIKE ?"_s, {QString(u'%' + contained + u'%')});
     const QString prefix = digitsOf(filter.e164Prefix);
-    if (!prefix.isEmpty()) {
-        where.conditions << u"digits LIKE ?"_s;
-        where.values << QString(prefix + u'%');
-    }
-    if (filter.usageType) {
-        where.conditions << u"usage_type = ?"_s;
-        where.values << core::toWire(*filter.usageType);
-    }
-    if (!filter.provider.isEmpty()) {
-        where.conditions << u"provider = ?"_s;
-        where.values << filter.provider;
-    }
-    if (filter.extensionId) {
-        where.conditions << u"extension_id = ?"_s;
-        where.values << sql::notNull(*filter.extensionId);
-    }
+    if (!prefix.isEmpty())
+        where.add(u"digits LIKE ?"_s, {QString(prefix + u'%')});
+    if (filter.usageType)
+        where.add(u"usage_type = ?"_s, {core::toWire(*filter.usageType)});
+    if (!filter.provider.isEmpty())
+        where.add(u"provider = ?"_s, {filter.provider});
+    if (filter.extensionId)
+        where.add(u"extension_id = ?"_s, {sql::notNull(*filter.extensionId)});
     return where;
 }
 

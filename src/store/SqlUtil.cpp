@@ -207,6 +207,11 @@ QString likeEscaped(const QString& text) {
     return out;
 }
 
+void Where::add(const QString& condition, const QVariantList& conditionValues) {
+    conditions << condition;
+    values << conditionValues;
+}
+
 QString Where::sql() const {
     return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1);
 }
@@ -236,9 +241,9 @@ QSqlQuery KeysetOrder::pageQuery(const Database& database, const QString& select
     if (after) {
         // Row values: SQLite 3.15+ and PostgreSQL compare them lexicographically, which is exactly
         // "after this row" for the ORDER BY below.
-        where.conditions << u"(%1, %2.profile_id, %2.id) %3 (?, ?, ?)"_s.arg(sortBy, alias,
-                                                                             ascending ? u">"_s : u"<"_s);
-        where.values << after->sortValue << after->profileId << after->id;
+        where.add(
+            u"(%1, %2.profile_id, %2.id) %3 (?, ?, ?)"_s.arg(sortBy, alias, ascending ? u">"_s : u"<"_s),
+            {after->sortValue, after->profileId, after->id});
     }
     const QString direction = ascending ? u" ASC"_s : u" DESC"_s;
     const QString orderAndLimit = u" ORDER BY "_s + sortBy + direction + u", "_s + alias + u".profile_id"_s +

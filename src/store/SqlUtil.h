@@ -121,6 +121,8 @@ struct Where {
     QStringList conditions;
     QVariantList values;
 
+    // Adds a condition with the values of its ? placeholders, in order.
+    void add(const QString& condition, const QVariantList& conditionValues);
     QString sql() const; // " WHERE a AND b", or "" without conditions
 };
 

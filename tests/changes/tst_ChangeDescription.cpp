@@ -24,8 +24,7 @@ class tst_ChangeDescription : public QObject {
 
 private slots:
     void init() {
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
         m_profile = m_test->addProfileWithExtensions();
         QVERIFY(m_profile > 0);
         m_anna = *store::ExtensionRepository(m_test->database()).find(m_profile, u"e1"_s);

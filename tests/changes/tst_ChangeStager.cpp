@@ -3,6 +3,7 @@
 // Every case runs on SQLite and, with TRUNKLINE_TEST_PG_URL, on PostgreSQL.
 
 #include "EngineTestCase.h"
+#include "StagingRecords.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
@@ -22,20 +23,11 @@ using changes::ChangeStager;
 using changes::StagingResult;
 using store::ChangeOperation;
 using store::PendingChange;
+using namespace test; // StagingRecords.h
 
 Q_DECLARE_METATYPE(store::PendingChange)
 
 namespace {
-
-core::PhoneNumberRecord number() {
-    core::PhoneNumberRecord n;
-    n.provider = u"ringcentral"_s;
-    n.id = u"N1"_s;
-    n.e164 = u"+4930123456"_s;
-    n.label = u"Reception"_s;
-    n.extensionId = u"101"_s;
-    return n;
-}
 
 core::Extension extension() {
     core::Extension e;
@@ -47,15 +39,6 @@ core::Extension extension() {
     return e;
 }
 
-core::ForwardingNumber forwarding(const QString& id, const QString& phone, int flip) {
-    core::ForwardingNumber f;
-    f.id = id;
-    f.phoneNumber = phone;
-    f.type = core::ForwardingType::Mobile;
-    f.flipNumber = flip;
-    return f;
-}
-
 const QString kSubAccount = u"AC"_s + QString(32, u'b');
 const QString kOrganization = u"OR"_s + QString(32, u'c');
 
@@ -63,11 +46,6 @@ QJsonObject businessHours(bool voicemail) {
     return {{u"callHandlingAction"_s, u"TakeMessagesOnly"_s},
             {u"voicemail"_s,
              QJsonObject{{u"enabled"_s, voicemail}, {u"recipient"_s, QJsonObject{{u"id"_s, u"1"_s}}}}}};
-}
-
-// An applier's live claim (the GUI or CLI sending a change right now).
-store::ChangeClaim applier() {
-    return {u"admin@desk:1#00000001"_s, QDateTime::currentDateTimeUtc().addSecs(600)};
 }
 
 } // namespace

@@ -47,6 +47,22 @@ private slots:
                  (QStringList{u"contact.jobTitle"_s, u"contact.lastName"_s, u"features"_s, u"name"_s}));
     }
 
+    void removeAtDropsTheMemberAndTheObjectsItEmpties() {
+        QJsonObject payload{
+            {u"name"_s, u"Anna Wolf-Berger"_s},
+            {u"contact"_s, QJsonObject{{u"jobTitle"_s, u""_s}, {u"lastName"_s, u"Wolf-Berger"_s}}}};
+        PayloadMembers::removeAt(payload, u"contact.jobTitle"_s);
+        QCOMPARE(payload.value(u"contact"_s).toObject(), (QJsonObject{{u"lastName"_s, u"Wolf-Berger"_s}}));
+        PayloadMembers::removeAt(payload, u"contact.lastName"_s);
+        QCOMPARE(payload, (QJsonObject{{u"name"_s, u"Anna Wolf-Berger"_s}})); // no empty "contact" left
+        // A path through a member that is not an object, or a missing one, leaves the payload as it was.
+        PayloadMembers::removeAt(payload, u"name.first"_s);
+        PayloadMembers::removeAt(payload, u"contact.email"_s);
+        QCOMPARE(payload, (QJsonObject{{u"name"_s, u"Anna Wolf-Berger"_s}}));
+        PayloadMembers::removeAt(payload, u"name"_s);
+        QVERIFY(payload.isEmpty());
+    }
+
     void differingPathsNameWhatTheRecordDoesNotHold() {
         const QJsonObject payload{
             {u"name"_s, u"Anna Wolf-Berger"_s},

@@ -5,6 +5,7 @@
 // TRUNKLINE_TEST_PG_URL, on PostgreSQL.
 
 #include "EngineTestCase.h"
+#include "StagingRecords.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
@@ -23,18 +24,9 @@ using changes::StagingHistory;
 using changes::StagingResult;
 using store::ChangeOperation;
 using store::PendingChange;
+using namespace test; // StagingRecords.h
 
 namespace {
-
-core::PhoneNumberRecord number() {
-    core::PhoneNumberRecord n;
-    n.provider = u"ringcentral"_s;
-    n.id = u"N1"_s;
-    n.e164 = u"+4930123456"_s;
-    n.label = u"Reception"_s;
-    n.extensionId = u"101"_s;
-    return n;
-}
 
 PendingChange relabel(qint64 profile, const QString& label, qint64 revision) {
     core::PhoneNumberRecord edited = number();
@@ -42,19 +34,6 @@ PendingChange relabel(qint64 profile, const QString& label, qint64 revision) {
     PendingChange change = changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s);
     change.revision = revision;
     return change;
-}
-
-core::ForwardingNumber forwarding(const QString& id, const QString& phone, int flip) {
-    core::ForwardingNumber f;
-    f.id = id;
-    f.phoneNumber = phone;
-    f.type = core::ForwardingType::Mobile;
-    f.flipNumber = flip;
-    return f;
-}
-
-store::ChangeClaim applier() {
-    return {u"admin@desk:1#00000001"_s, QDateTime::currentDateTimeUtc().addSecs(600)};
 }
 
 } // namespace

@@ -25,8 +25,7 @@ class tst_ExportCommand : public QObject {
 
 private slots:
     void init() {
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
         m_profile = m_test->addProfileWithExtensions(u"Büro München"_s);
         QVERIFY(m_profile > 0);
         core::PhoneNumberRecord reception;

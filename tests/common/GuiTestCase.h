@@ -18,13 +18,14 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
 #include <memory>
 
 inline bool startGuiTestCase(std::unique_ptr<TestDatabase>& test) {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
-    test = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
-    return test->open();
+    return openSqliteTestDatabase(test);
 }
 
 // For the window tests without a database: test-mode standard paths, and native settings kept in
@@ -47,4 +48,20 @@ inline int addDemoProfiles(TestDatabase& test) {
         qWarning("%s", qPrintable(error));
     }
     return added;
+}
+
+// startGuiTestCase with the profiles of a first start added (the demo account: one profile per provider).
+inline bool startDemoGuiTestCase(std::unique_ptr<TestDatabase>& test) {
+    return startGuiTestCase(test) && addDemoProfiles(*test) == 3;
+}
+
+// For the README's and the user guide's pictures: saves `widget` as <name>.png in the directory that
+// TRUNKLINE_SCREENSHOT_DIR names; nothing when it is not set.
+inline void saveScreenshot(QWidget& widget, const QString& name) {
+    const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    // Let pending layout requests run first (a button whose text just grew, a page just shown).
+    QCoreApplication::processEvents();
+    QVERIFY(widget.grab().save(dir + u'/' + name + QStringLiteral(".png")));
 }

@@ -155,6 +155,13 @@ private:
     std::unique_ptr<trunkline::store::Database> m_database;
 };
 
+// A fresh, migrated SQLite database in `test`, for the tests that run on one engine only; false when it
+// cannot open (the reason is test->error()).
+inline bool openSqliteTestDatabase(std::unique_ptr<TestDatabase>& test) {
+    test = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
+    return test->open();
+}
+
 // Skips the case when `test`'s engine is not available in this run, else opens it (migrating it to the
 // latest schema when `migrate` is true) or fails the case.
 #define TRUNKLINE_SKIP_OR_OPEN(test, migrate)                                                                \

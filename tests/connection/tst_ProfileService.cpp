@@ -34,8 +34,7 @@ class tst_ProfileService : public QObject {
 private slots:
     // Every case starts with an empty SQLite database and an empty in-memory keychain.
     void init() {
-        m_test = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
         m_secrets = std::make_unique<secrets::MemorySecretStore>();
     }
     void cleanup() {

@@ -72,8 +72,7 @@ class tst_AddNumberProviders : public QObject {
 
 private slots:
     void init() {
-        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
-        QCOMPARE(addDemoProfiles(*m_test), 3);
+        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
         m_telnyx = *demoProfile(*m_test, u"telnyx"_s);
         m_ringCentral = *demoProfile(*m_test, u"ringcentral"_s);
     }

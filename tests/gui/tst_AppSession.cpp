@@ -147,7 +147,7 @@ private slots:
         auto* apply = pendingPage->findChild<QPushButton*>(u"applyButton"_s);
         QVERIFY(apply->isEnabled());
         QCOMPARE(apply->text(), u"&Apply 1 change"_s);
-        screenshot(session.window(), u"pending-changes"_s);
+        saveScreenshot(session.window(), u"pending-changes"_s);
 
         pendingView->selectionModel()->select(pendingView->model()->index(0, 0),
                                               QItemSelectionModel::Select | QItemSelectionModel::Rows);
@@ -163,28 +163,18 @@ private slots:
 
         session.window().showPage(gui::MainWindow::Page::Numbers);
         numbers->selectRow(2);
-        screenshot(session.window(), u"main-window"_s);
+        saveScreenshot(session.window(), u"main-window"_s);
         session.window().showPage(gui::MainWindow::Page::AuditLog);
-        screenshot(session.window(), u"audit-log"_s);
+        saveScreenshot(session.window(), u"audit-log"_s);
         session.window().showPage(gui::MainWindow::Page::Extensions);
         auto* extensions =
             session.window().pageWidget(gui::MainWindow::Page::Extensions)->findChild<QTableView*>();
         QVERIFY(extensions && extensions->model()->rowCount() > 0);
         extensions->selectRow(1);
-        screenshot(session.window(), u"extensions"_s);
+        saveScreenshot(session.window(), u"extensions"_s);
     }
 
 private:
-    // README and user-guide pictures, from the running console (TRUNKLINE_SCREENSHOT_DIR set).
-    static void screenshot(QWidget& window, const QString& name) {
-        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        // Let pending layout requests run first (a button whose text just grew, a page just shown).
-        QCoreApplication::processEvents();
-        QVERIFY(window.grab().save(dir + u'/' + name + u".png"_s));
-    }
-
     secrets::MemorySecretStore m_secrets;
     std::unique_ptr<TestDatabase> m_test;
 };

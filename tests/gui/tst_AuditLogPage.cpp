@@ -22,8 +22,7 @@ class tst_AuditLogPage : public QObject {
 
 private slots:
     void init() {
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
         const qint64 profile = m_test->addProfile();
         store::AuditLogRepository log(m_test->database());
         const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -126,8 +126,7 @@ class tst_ExtensionCallSettingsWidget : public QObject {
 
 private slots:
     void init() {
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
         m_profile = m_test->addProfile();
         QVERIFY(store::ExtensionRepository(m_test->database())
                     .upsert(m_profile,

@@ -95,8 +95,7 @@ class tst_RoutingPage : public QObject {
 private slots:
     // The demo office's Restcomm profile alone, synced: its numbers and seed 003's regex routes.
     void init() {
-        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
-        QCOMPARE(addDemoProfiles(*m_test), 3);
+        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
         store::ProfileRepository profiles(m_test->database());
         for (const store::Profile& profile : profiles.list()) {
             if (profile.provider == core::kProviderRestcomm)

@@ -234,7 +234,7 @@ private slots:
         QCOMPARE(view->model()->index(3, 0).data().toString(), u"Edit the forwarding list of 101"_s);
         QCOMPARE(view->model()->index(4, 0).data().toString(), u"Discard 1 change"_s);
         QCOMPARE(view->currentIndex().row(), 3); // the discard is undone
-        screenshot(*history, u"history"_s);
+        saveScreenshot(*history, u"history"_s);
         view->setCurrentIndex(view->model()->index(1, 0));
         QCOMPARE(pending(profile).size(), 1);
         QCOMPARE(pending(profile).first().id, labelChange.id);
@@ -314,14 +314,6 @@ private:
         }
         return of;
     }
-    static void screenshot(QWidget& widget, const QString& name) {
-        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QCoreApplication::processEvents();
-        QVERIFY(widget.grab().save(dir + u'/' + name + u".png"_s));
-    }
-
     secrets::MemorySecretStore m_secrets;
     std::unique_ptr<TestDatabase> m_test;
 };

@@ -40,8 +40,7 @@ class tst_ForwardingListModel : public QObject {
 
 private slots:
     void init() {
-        m_test = std::make_unique<TestDatabase>(u"sqlite"_s);
-        QVERIFY2(m_test->open(), qPrintable(m_test->error()));
+        QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
         m_profile = m_test->addProfile();
         core::Extension x;
         x.id = u"501"_s;

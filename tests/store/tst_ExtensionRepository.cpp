@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "RecordIds.h"
 #include "core/ForwardingNumber.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
@@ -13,6 +14,7 @@ using namespace trunkline::store;
 using trunkline::core::Extension;
 using trunkline::core::ExtensionStatus;
 using trunkline::core::ExtensionType;
+using trunkline::test::idsOf;
 
 namespace {
 
@@ -26,14 +28,6 @@ Extension makeExtension(const QString& id, const QString& number, const QString&
     e.type = type;
     e.status = status;
     return e;
-}
-
-QStringList idsOf(const QList<Extension>& extensions) {
-    QStringList ids;
-    for (const auto& e : extensions) {
-        ids << e.id;
-    }
-    return ids;
 }
 
 // A small directory the filter tests share.

@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "RecordIds.h"
 #include "store/PendingChangeRepository.h"
 
 #include <QJsonArray>
@@ -13,6 +14,7 @@ Q_DECLARE_METATYPE(trunkline::store::ChangeState)
 
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
+using trunkline::test::idsOf;
 
 namespace {
 
@@ -35,14 +37,6 @@ const QString kOwner = u"anna@desk-1:4711#0badcafe"_s;
 // A claim by `owner` whose lease ends `seconds` from now (negative: already lapsed).
 ChangeClaim claimFor(const QString& owner = kOwner, qint64 seconds = 600) {
     return {owner, QDateTime::currentDateTimeUtc().addSecs(seconds)};
-}
-
-QList<qint64> idsOf(const QList<PendingChange>& changes) {
-    QList<qint64> ids;
-    for (const auto& c : changes) {
-        ids << c.id;
-    }
-    return ids;
 }
 
 // Brings a fresh change into `state` through the legal path.

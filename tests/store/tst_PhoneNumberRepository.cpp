@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "RecordIds.h"
 #include "store/PhoneNumberRepository.h"
 
 #include <QtTest>
@@ -9,6 +10,7 @@ Q_DECLARE_METATYPE(trunkline::store::PhoneNumberFilter)
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 using namespace trunkline::core;
+using trunkline::test::idsOf;
 
 namespace {
 
@@ -22,14 +24,6 @@ PhoneNumberRecord makeNumber(const QString& id, const QString& e164,
     n.usageType = usage;
     n.extensionId = extensionId;
     return n;
-}
-
-QStringList idsOf(const QList<PhoneNumberRecord>& numbers) {
-    QStringList ids;
-    for (const auto& n : numbers) {
-        ids << n.id;
-    }
-    return ids;
 }
 
 RestcommAttributes restcomm() {

@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "RecordIds.h"
 #include "store/PortingRepository.h"
 
 #include <QtTest>
@@ -8,6 +9,7 @@ Q_DECLARE_METATYPE(trunkline::core::PortingOrder)
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 using namespace trunkline::core;
+using trunkline::test::idsOf;
 
 namespace {
 
@@ -47,14 +49,6 @@ PhoneNumberExtension makeExtension(const QString& id, const QString& numberId, N
     e.createdAt = at(20);
     e.updatedAt = at(21);
     return e;
-}
-
-QStringList idsOf(const QList<PortingOrder>& orders) {
-    QStringList ids;
-    for (const auto& o : orders) {
-        ids << o.id;
-    }
-    return ids;
 }
 
 } // namespace
