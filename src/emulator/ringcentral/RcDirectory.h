@@ -30,6 +30,8 @@ struct RcExtension {
     QList<RcForwardingNumber> forwarding;
     // Settings objects, stored as sent once changed; empty = the generated default.
     QJsonObject callerId, notificationSettings, businessHours, businessHoursRule, afterHoursRule;
+    // Custom answering rules: {"nextId": n, "records": [rule as stored, with its "id"]}.
+    QJsonObject customRules;
 
     int nextFreeFlipNumber() const;
 };
