@@ -112,8 +112,8 @@ private slots:
                                    << QStringLiteral("callerId");
         QTest::newRow("rule") << QStringLiteral("9/businessHours") << true << QStringLiteral("9")
                               << QStringLiteral("businessHours");
-        QTest::newRow("after-hours rule") << QStringLiteral("9/afterHours") << true << QStringLiteral("9")
-                                          << QStringLiteral("afterHours");
+        QTest::newRow("after-hours rule")
+            << QStringLiteral("9/afterHours") << true << QStringLiteral("9") << QStringLiteral("afterHours");
         QTest::newRow("unknown kind") << QStringLiteral("9/holidayRules") << false << QString() << QString();
         QTest::newRow("no kind") << QStringLiteral("9/") << false << QString() << QString();
         QTest::newRow("no extension") << QStringLiteral("/callerId") << false << QString() << QString();
