@@ -113,6 +113,12 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
                                       .arg(what, extensionId)));
     (client.*get)(extensionId, [&database, &client, profileId, change, extensionId, kind, settings, what, get,
                                 put, done](const Outcome<QJsonObject>& remote) {
+        // The after-hours rule also goes away when the business hours become 24/7.
+        if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound &&
+            kind == ExtensionSettingsRepository::kAfterHours)
+            return done(conflict(tr("Extension %1 has no after-hours rule at the provider any more (its "
+                                    "business hours are 24/7 now, or it was deleted).")
+                                     .arg(extensionId)));
         if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound)
             return done(conflict(tr("Extension %1 was deleted at the provider since you edited its %2.")
                                      .arg(extensionId, what)));

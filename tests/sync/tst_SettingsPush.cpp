@@ -196,6 +196,33 @@ private slots:
                  application);
     }
 
+    // The business hours became 24/7 at the provider after the edit: the after-hours rule is gone, and the
+    // change is a conflict that says so (not "the extension was deleted").
+    void afterHoursRuleGoneIsAConflict() {
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = f.someUser();
+        QVERIFY(user);
+        const QString kind = ExtensionSettingsRepository::kAfterHours;
+        const std::optional<QJsonObject> stored =
+            ExtensionSettingsRepository(f.database.database()).get(f.profile.id, user->id, kind);
+        QVERIFY(stored && !stored->isEmpty());
+        const qint64 id = f.stage(
+            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edit(kind, *stored)));
+        QCOMPARE(f.remotePut(kExtensionPath + user->id + QStringLiteral("/business-hours"),
+                             {{QStringLiteral("schedule"), QJsonObject{}}})
+                     .status,
+                 200);
+
+        f.runSync({.pull = false});
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Conflict);
+        QVERIFY2(
+            change.lastError.contains(QStringLiteral("has no after-hours rule at the provider any more")),
+            qPrintable(change.lastError));
+    }
+
     void updateReachesProviderStoreAndAuditLog_data() { addKindRows(); }
     void updateReachesProviderStoreAndAuditLog() {
         QFETCH(QString, kind);
