@@ -264,8 +264,66 @@ bool hasCondition(const QJsonObject& stored) {
            !stored.value(u"calledNumbers"_s).toArray().isEmpty();
 }
 
+// The demo's rules (RcExtension::demoCallRules, demoGreeting), stored as a PUT would store them.
+QJsonObject demoAfterHoursRule(const RcDirectory& directory, const RcExtension& e) {
+    QJsonObject rule;
+    if (e.demoGreeting)
+        rule.insert(u"greetings"_s, QJsonArray{QJsonObject{
+                                        {u"type"_s, u"Voicemail"_s},
+                                        {u"custom"_s, QJsonObject{{u"id"_s, QString::number(e.id + 1)}}}}});
+    if (!e.demoCallRules)
+        return rule;
+    // "Go to application": the account's first call queue or IVR menu.
+    for (const RcExtension& other : directory.extensions) {
+        if (other.type == u"Department" || other.type == u"IvrMenu") {
+            rule.insert(u"callHandlingAction"_s, u"TransferToExtension"_s);
+            rule.insert(u"transferExtensionId"_s, QString::number(other.id));
+            break;
+        }
+    }
+    return rule;
+}
+
+QJsonObject demoCustomRules(const RcExtension& e) {
+    if (!e.demoCallRules)
+        return {};
+    const QJsonObject vip{
+        {u"id"_s, QString::number(e.id * 100 + 1)},
+        {u"name"_s, u"VIP callers"_s},
+        {u"callers"_s,
+         QJsonArray{QJsonObject{{u"callerId"_s, u"+16505550100"_s}, {u"name"_s, u"Key account"_s}}}},
+        {u"callHandlingAction"_s, u"UnconditionalForwarding"_s},
+        {u"unconditionalForwarding"_s, QJsonObject{{u"phoneNumber"_s, u"+4915120000001"_s}}}};
+    const QJsonObject holiday{
+        {u"id"_s, QString::number(e.id * 100 + 2)},
+        {u"name"_s, u"Holiday closure"_s},
+        {u"enabled"_s, false},
+        {u"schedule"_s,
+         QJsonObject{{u"ranges"_s, QJsonArray{QJsonObject{{u"from"_s, u"2026-12-24T00:00:00"_s},
+                                                          {u"to"_s, u"2026-12-26T23:59:00"_s}}}}}},
+        {u"callHandlingAction"_s, u"PlayAnnouncementOnly"_s}};
+    return {{u"nextId"_s, 3}, {u"records"_s, QJsonArray{vip, holiday}}};
+}
+
+// What is stored, or the generated default while nothing is.
+QJsonObject afterHoursStored(const RcDirectory& directory, const RcExtension& e) {
+    return e.afterHoursRule.isEmpty() ? demoAfterHoursRule(directory, e) : e.afterHoursRule;
+}
+
+QJsonObject customStored(const RcExtension& e) {
+    return e.customRules.isEmpty() ? demoCustomRules(e) : e.customRules;
+}
+
 QJsonArray customRecords(const RcExtension& e) {
-    return e.customRules.value(u"records"_s).toArray();
+    return customStored(e).value(u"records"_s).toArray();
+}
+
+void storeCustomRecords(RcExtension& e, const QJsonArray& records, qint64 nextId) {
+    e.customRules = QJsonObject{{u"nextId"_s, static_cast<double>(nextId)}, {u"records"_s, records}};
+}
+
+qint64 nextCustomId(const RcExtension& e) {
+    return static_cast<qint64>(customStored(e).value(u"nextId"_s).toDouble(1));
 }
 
 qsizetype customIndex(const RcExtension& e, const QString& ruleId) {
@@ -325,7 +383,7 @@ QJsonObject RcCallHandlingApi::ruleJson(const RcCall& call, const RcExtension& e
     const bool afterHours = ruleId == kAfterRule;
     const qsizetype custom = business || afterHours ? -1 : customIndex(e, ruleId);
     const QJsonObject stored = business     ? e.businessHoursRule
-                               : afterHours ? e.afterHoursRule
+                               : afterHours ? afterHoursStored(call.directory(), e)
                                             : customRecords(e).at(custom).toObject();
     const QString type = business ? u"BusinessHours"_s : afterHours ? u"AfterHours"_s : kCustomType;
     QJsonObject o{
@@ -456,7 +514,7 @@ EmulatorResponse RcCallHandlingApi::putAnsweringRule(RcCall& call, RcExtension& 
         return *error;
     RcBodyReader r;
     QJsonObject stored = business      ? extension.businessHoursRule
-                         : defaultRule ? extension.afterHoursRule
+                         : defaultRule ? afterHoursStored(call.directory(), extension)
                                        : customRecords(extension).at(custom).toObject();
     if (defaultRule) {
         for (const QString& forbidden : {u"calledNumbers"_s, u"callers"_s}) {
@@ -488,7 +546,7 @@ EmulatorResponse RcCallHandlingApi::putAnsweringRule(RcCall& call, RcExtension& 
     } else {
         QJsonArray records = customRecords(extension);
         records.replace(custom, stored);
-        extension.customRules.insert(u"records"_s, records);
+        storeCustomRecords(extension, records, nextCustomId(extension));
     }
     return jsonResponse(ruleJson(call, extension, ruleId));
 }
@@ -511,13 +569,12 @@ EmulatorResponse RcCallHandlingApi::createAnsweringRule(RcCall& call, RcExtensio
     if (r.failed())
         return r.error();
     // Custom rule ids are numeric strings, unique in the account: the extension's id and a counter.
-    const qint64 next = static_cast<qint64>(extension.customRules.value(u"nextId"_s).toDouble(1));
+    const qint64 next = nextCustomId(extension);
     const QString id = QString::number(extension.id * 100 + next);
     stored.insert(u"id"_s, id);
     QJsonArray records = customRecords(extension);
     records.append(stored);
-    extension.customRules.insert(u"records"_s, records);
-    extension.customRules.insert(u"nextId"_s, static_cast<double>(next + 1));
+    storeCustomRecords(extension, records, next + 1);
     return jsonResponse(ruleJson(call, extension, id));
 }
 
@@ -533,7 +590,7 @@ EmulatorResponse RcCallHandlingApi::deleteAnsweringRule(RcCall& call, RcExtensio
         return RcErrors::notFound(u"ruleId"_s, ruleId);
     QJsonArray records = customRecords(extension);
     records.removeAt(custom);
-    extension.customRules.insert(u"records"_s, records);
+    storeCustomRecords(extension, records, nextCustomId(extension));
     return noContent();
 }
 

@@ -55,63 +55,6 @@ int RcExtension::nextFreeFlipNumber() const {
     }
 }
 
-namespace {
-
-// Call handling beyond business hours for the demo: some people send calls after hours to the first
-// call queue or IVR menu ("Go to application"), have custom rules (VIP callers, a holiday closure) and a
-// custom voicemail greeting. Stored as RcCallHandlingApi stores what a PUT sends.
-void addDemoCallRules(RcDirectory& d) {
-    QString application;
-    for (const RcExtension& e : d.extensions) {
-        if (e.type == u"Department" || e.type == u"IvrMenu") {
-            application = QString::number(e.id);
-            break;
-        }
-    }
-    for (std::size_t k = 2; k < d.extensions.size(); ++k) {
-        RcExtension& e = d.extensions[k];
-        if (e.type != u"User")
-            continue;
-        if (k % 4 == 3) {
-            e.afterHoursRule = QJsonObject{
-                {QStringLiteral("greetings"),
-                 QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("Voicemail")},
-                                        {QStringLiteral("custom"),
-                                         QJsonObject{{QStringLiteral("id"), QString::number(e.id + 1)}}}}}}};
-        }
-        if (k % 3 != 2)
-            continue;
-        if (!application.isEmpty()) {
-            e.afterHoursRule.insert(QStringLiteral("callHandlingAction"),
-                                    QStringLiteral("TransferToExtension"));
-            e.afterHoursRule.insert(QStringLiteral("transferExtensionId"), application);
-        }
-        QJsonArray records;
-        records.append(
-            QJsonObject{{QStringLiteral("id"), QString::number(e.id * 100 + 1)},
-                        {QStringLiteral("name"), QStringLiteral("VIP callers")},
-                        {QStringLiteral("callers"),
-                         QJsonArray{QJsonObject{{QStringLiteral("callerId"), QStringLiteral("+16505550100")},
-                                                {QStringLiteral("name"), QStringLiteral("Key account")}}}},
-                        {QStringLiteral("callHandlingAction"), QStringLiteral("UnconditionalForwarding")},
-                        {QStringLiteral("unconditionalForwarding"),
-                         QJsonObject{{QStringLiteral("phoneNumber"), QStringLiteral("+4915120000001")}}}});
-        records.append(QJsonObject{
-            {QStringLiteral("id"), QString::number(e.id * 100 + 2)},
-            {QStringLiteral("name"), QStringLiteral("Holiday closure")},
-            {QStringLiteral("enabled"), false},
-            {QStringLiteral("schedule"),
-             QJsonObject{
-                 {QStringLiteral("ranges"),
-                  QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("2026-12-24T00:00:00")},
-                                         {QStringLiteral("to"), QStringLiteral("2026-12-26T23:59:00")}}}}}},
-            {QStringLiteral("callHandlingAction"), QStringLiteral("PlayAnnouncementOnly")}});
-        e.customRules = QJsonObject{{QStringLiteral("nextId"), 3}, {QStringLiteral("records"), records}};
-    }
-}
-
-} // namespace
-
 RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCount, qint64 nowMs) {
     // Default: a realistic small office, 12 extensions and 20 numbers.
     if (extensionCount < 0)
@@ -219,7 +162,12 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
         for (auto& f : e.forwarding)
             f.id = forwardingId++;
     d.nextForwardingId = forwardingId;
-    addDemoCallRules(d);
+    // Some people's calls are handled beyond business hours (RcCallHandlingApi makes the rules).
+    for (std::size_t k = 2; k < d.extensions.size(); ++k) {
+        RcExtension& e = d.extensions[k];
+        e.demoCallRules = e.type == u"User" && k % 3 == 2;
+        e.demoGreeting = e.type == u"User" && k % 4 == 3;
+    }
 
     d.rebuildIndexes();
 
@@ -443,7 +391,10 @@ const std::pair<QLatin1StringView, QString RcExtension::*> kExtensionTexts[] = {
     {"countryId"_L1, &RcExtension::countryId},
     {"timeFormat"_L1, &RcExtension::timeFormat}};
 const std::pair<QLatin1StringView, bool RcExtension::*> kExtensionFlags[] = {
-    {"admin"_L1, &RcExtension::admin}, {"internationalCalling"_L1, &RcExtension::internationalCalling}};
+    {"admin"_L1, &RcExtension::admin},
+    {"internationalCalling"_L1, &RcExtension::internationalCalling},
+    {"demoCallRules"_L1, &RcExtension::demoCallRules},
+    {"demoGreeting"_L1, &RcExtension::demoGreeting}};
 const std::pair<QLatin1StringView, QJsonObject RcExtension::*> kExtensionObjects[] = {
     {"callerId"_L1, &RcExtension::callerId},
     {"notificationSettings"_L1, &RcExtension::notificationSettings},
