@@ -129,6 +129,8 @@ constexpr FieldLabel kCallHandlingTexts[] = {
      QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Voicemail only (take messages)")},
     {"TransferToExtension", QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber",
                                               "Transfer to another extension (IVR menu, application)")},
+    {"PlayAnnouncementOnly",
+     QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Play an announcement only")},
 };
 
 template <std::size_t N>
@@ -573,6 +575,7 @@ void ChangeDescriber::describeSettings(const store::PendingChange& change,
     }
     const QString section =
         kind == store::ExtensionSettingsRepository::kBusinessHours ? tr("Call handling during business hours")
+        : kind == store::ExtensionSettingsRepository::kAfterHours  ? tr("Call handling after hours")
         : kind == store::ExtensionSettingsRepository::kNotifications ? tr("Notifications")
                                                                      : tr("Outbound caller ID");
     QStringList labels;

@@ -48,7 +48,10 @@ bool SettingsPayloads::splitEntityKey(const QString& key, QString* extensionId, 
 }
 
 QStringList SettingsPayloads::formMembers(const QString& kind) {
-    if (kind == ExtensionSettingsRepository::kBusinessHours)
+    // Both default rules: what the API lets a PUT change of them (their schedule follows the business
+    // hours and they take no conditions, docs/api/ringcentral.md §6.1).
+    if (kind == ExtensionSettingsRepository::kBusinessHours ||
+        kind == ExtensionSettingsRepository::kAfterHours)
         return {u"callHandlingAction"_s, u"voicemail.enabled"_s, u"unconditionalForwarding.phoneNumber"_s,
                 u"transfer.extension.id"_s};
     if (kind == ExtensionSettingsRepository::kNotifications)

@@ -19,8 +19,9 @@ namespace trunkline::changes {
 // members they are given, so the members the console does not show are never sent back stale.
 //
 // The members the console edits, as dotted paths (formMembers()):
-//   businessHours: callHandlingAction, voicemail.enabled, unconditionalForwarding.phoneNumber,
+//   businessHours, afterHours: callHandlingAction, voicemail.enabled, unconditionalForwarding.phoneNumber,
 //                  transfer.extension.id
+//   customRules:   none; they are shown, not edited (no change of this kind is ever staged)
 //   notifications: emailAddresses, voicemails.{notifyByEmail,includeAttachment,markAsRead},
 //                  missedCalls.{notifyByEmail,notifyBySms}, inboundTexts.{notifyByEmail,notifyBySms}
 //   callerId:      the byFeature entry of feature RingOut (callerId.type, callerId.phoneInfo.id), shown as

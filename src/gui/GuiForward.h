@@ -4,7 +4,9 @@
 // header includes no more than it needs (the pages' own Ui:: forms stay declared beside each page).
 
 class QAction;
+class QComboBox;
 class QLabel;
+class QLineEdit;
 class QTimer;
 
 namespace trunkline::connection {

@@ -36,7 +36,7 @@ QJsonValue withoutUris(const QJsonValue& value) {
 } // namespace
 
 QStringList ExtensionSettingsRepository::kinds() {
-    return {kCallerId, kNotifications, kBusinessHours};
+    return {kCallerId, kNotifications, kBusinessHours, kAfterHours, kCustomRules};
 }
 
 bool ExtensionSettingsRepository::isKnownKind(const QString& kind) {
@@ -50,6 +50,10 @@ QString ExtensionSettingsRepository::displayName(const QString& kind) {
         return tr("notification settings");
     if (kind == kBusinessHours)
         return tr("business-hours rule");
+    if (kind == kAfterHours)
+        return tr("after-hours rule");
+    if (kind == kCustomRules)
+        return tr("custom rules");
     return kind;
 }
 

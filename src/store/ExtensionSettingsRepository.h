@@ -12,9 +12,11 @@ namespace trunkline::store {
 class Database;
 
 // Per-extension settings without a record of their own, stored as the provider's JSON (RingCentral
-// ExtensionCallerIdInfo, notification settings, the business-hours answering rule): one document per
-// (profile, extension, kind). The console edits only a few members of each; keeping the whole document
-// lets it show what the provider said and compare versions without a model of every member.
+// ExtensionCallerIdInfo, notification settings, the business-hours and after-hours answering rules, the
+// custom answering rules as {"records": [...]}): one document per (profile, extension, kind). An empty
+// after-hours document means the extension has none (its business hours are 24/7). The console edits only a
+// few members of each; keeping the whole document lets it show what the provider said and compare versions
+// without a model of every member.
 class ExtensionSettingsRepository {
     Q_DECLARE_TR_FUNCTIONS(ExtensionSettingsRepository)
 
@@ -22,11 +24,13 @@ public:
     static inline const QString kCallerId = QStringLiteral("callerId");
     static inline const QString kNotifications = QStringLiteral("notifications");
     static inline const QString kBusinessHours = QStringLiteral("businessHours");
+    static inline const QString kAfterHours = QStringLiteral("afterHours");
+    static inline const QString kCustomRules = QStringLiteral("customRules");
 
     // The kinds above, in the order the console shows them.
     static QStringList kinds();
     static bool isKnownKind(const QString& kind);
-    // "caller ID", "notification settings", "business-hours rule" (translated), for messages.
+    // "caller ID", "notification settings", "business-hours rule", ... (translated), for messages.
     static QString displayName(const QString& kind);
 
     explicit ExtensionSettingsRepository(Database& database);

@@ -99,10 +99,24 @@ void DetailQueue::pump() {
 
 void DetailQueue::fetch(const QString& extensionId) {
     ++m_inFlight;
-    // Four requests per extension (the forwarding list and three settings documents), in parallel; the
+    // Six requests per extension (the forwarding list and five settings documents), in parallel; the
     // extension's network part is done when the last one has answered, and it is then stored with others.
+    using Getter = net::ApiReply* (
+        providers::ringcentral::RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
+    const std::pair<QString, Getter> settings[] = {
+        {store::ExtensionSettingsRepository::kCallerId,
+         &providers::ringcentral::RingCentralClient::getCallerId},
+        {store::ExtensionSettingsRepository::kNotifications,
+         &providers::ringcentral::RingCentralClient::getNotificationSettings},
+        {store::ExtensionSettingsRepository::kBusinessHours,
+         &providers::ringcentral::RingCentralClient::getBusinessHoursRule},
+        {store::ExtensionSettingsRepository::kAfterHours,
+         &providers::ringcentral::RingCentralClient::getAfterHoursRule},
+        {store::ExtensionSettingsRepository::kCustomRules,
+         &providers::ringcentral::RingCentralClient::getCustomRules}};
     auto details = std::make_shared<FetchedDetails>();
     details->extensionId = extensionId;
+    details->remaining = 1 + static_cast<int>(std::size(settings));
     const auto partDone = [this, details] {
         if (--details->remaining > 0)
             return;
@@ -133,19 +147,16 @@ void DetailQueue::fetch(const QString& extensionId) {
             partDone();
         });
 
-    using Getter = net::ApiReply* (
-        providers::ringcentral::RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
-    const std::pair<QString, Getter> settings[] = {
-        {store::ExtensionSettingsRepository::kCallerId,
-         &providers::ringcentral::RingCentralClient::getCallerId},
-        {store::ExtensionSettingsRepository::kNotifications,
-         &providers::ringcentral::RingCentralClient::getNotificationSettings},
-        {store::ExtensionSettingsRepository::kBusinessHours,
-         &providers::ringcentral::RingCentralClient::getBusinessHoursRule}};
     for (const auto& [kind, get] : settings) {
         (m_client.*get)(extensionId,
                         [details, kind, partDone, noteError](const providers::Outcome<QJsonObject>& answer) {
-                            if (answer.error)
+                            // No after-hours rule while the business hours are 24/7: stored as an empty
+                            // document, so that the console says so instead of "not fetched" (or a rule that
+                            // no longer exists).
+                            if (answer.error && answer.error->kind == net::ApiError::Kind::NotFound &&
+                                kind == store::ExtensionSettingsRepository::kAfterHours)
+                                details->settings.append({kind, QJsonObject{}});
+                            else if (answer.error)
                                 noteError(answer.error->message()); // what is stored stays as it was
                             else
                                 details->settings.append({kind, *answer.value});

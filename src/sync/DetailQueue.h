@@ -17,7 +17,8 @@
 namespace trunkline::sync {
 
 // Per-extension details that cost requests per extension (the forwarding / call-flip list, and the caller
-// ID, notification settings and business-hours rule kept by store::ExtensionSettingsRepository): under
+// ID, notification settings, business-hours, after-hours and custom answering rules kept by
+// store::ExtensionSettingsRepository): under
 // RingCentral's limits a big account takes hours to fetch them all, so they are fetched by priority and
 // never block anything. requestNow() (the admin opened an extension) jumps the queue; enqueueByAge()
 // adds extensions never fetched first, then the longest unrefreshed. At most maxInFlight extensions are
@@ -54,10 +55,10 @@ signals:
     void idle();
 
 private:
-    // What the four requests of one extension brought, until it is written with a batch of others.
+    // What the six requests of one extension brought, until it is written with a batch of others.
     struct FetchedDetails {
         QString extensionId;
-        int remaining = 4;
+        int remaining = 0; // requests not answered yet
         QList<core::ForwardingNumber> forwarding;
         bool forwardingComplete = false;
         QList<std::pair<QString, QJsonObject>> settings; // kind, document

@@ -29,12 +29,17 @@ using Getter = net::ApiReply* (RingCentralClient::*)(const QString&, providers::
 using Putter = net::ApiReply* (RingCentralClient::*)(const QString&, const QJsonObject&,
                                                      providers::Callback<QJsonObject>);
 
+// Null for a kind the console only shows (custom rules).
 std::pair<Getter, Putter> endpointsFor(const QString& kind) {
     if (kind == ExtensionSettingsRepository::kCallerId)
         return {&RingCentralClient::getCallerId, &RingCentralClient::putCallerId};
     if (kind == ExtensionSettingsRepository::kNotifications)
         return {&RingCentralClient::getNotificationSettings, &RingCentralClient::putNotificationSettings};
-    return {&RingCentralClient::getBusinessHoursRule, &RingCentralClient::putBusinessHoursRule};
+    if (kind == ExtensionSettingsRepository::kBusinessHours)
+        return {&RingCentralClient::getBusinessHoursRule, &RingCentralClient::putBusinessHoursRule};
+    if (kind == ExtensionSettingsRepository::kAfterHours)
+        return {&RingCentralClient::getAfterHoursRule, &RingCentralClient::putAfterHoursRule};
+    return {nullptr, nullptr};
 }
 
 // Where a form member's value sits in a document: the RingOut caller ID is an entry of byFeature.
@@ -102,8 +107,18 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
                              "settings).")
                               .arg(what, extensionId)));
     const auto [get, put] = endpointsFor(kind);
+    if (!get)
+        return done(failedLocally(tr("The %1 of extension %2 are shown, not edited: the change cannot be "
+                                     "applied; discard it.")
+                                      .arg(what, extensionId)));
     (client.*get)(extensionId, [&database, &client, profileId, change, extensionId, kind, settings, what, get,
                                 put, done](const Outcome<QJsonObject>& remote) {
+        // The after-hours rule also goes away when the business hours become 24/7.
+        if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound &&
+            kind == ExtensionSettingsRepository::kAfterHours)
+            return done(conflict(tr("Extension %1 has no after-hours rule at the provider any more (its "
+                                    "business hours are 24/7 now, or it was deleted).")
+                                     .arg(extensionId)));
         if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound)
             return done(conflict(tr("Extension %1 was deleted at the provider since you edited its %2.")
                                      .arg(extensionId, what)));

@@ -36,6 +36,15 @@ QJsonObject storedRule() {
                        {u"voicemail"_s, QJsonObject{{u"enabled"_s, true}}}};
 }
 
+QJsonObject storedAfterHoursRule() {
+    return QJsonObject{{u"id"_s, u"after-hours-rule"_s},
+                       {u"type"_s, u"AfterHours"_s},
+                       {u"enabled"_s, true},
+                       {u"schedule"_s, QJsonObject{{u"ref"_s, u"AfterHours"_s}}},
+                       {u"callHandlingAction"_s, u"TakeMessagesOnly"_s},
+                       {u"voicemail"_s, QJsonObject{{u"enabled"_s, true}}}};
+}
+
 QJsonObject storedNotifications() {
     const auto block = [](bool email) {
         return QJsonObject{{u"notifyByEmail"_s, email}, {u"notifyBySms"_s, false}};
@@ -109,6 +118,10 @@ class tst_ExtensionCallSettingsWidget : public QObject {
                                storedNotifications()));
         QVERIFY(
             repository.put(m_profile, extensionId, ExtensionSettingsRepository::kCallerId, storedCallerId()));
+        QVERIFY(repository.put(m_profile, extensionId, ExtensionSettingsRepository::kAfterHours,
+                               storedAfterHoursRule()));
+        QVERIFY(repository.put(m_profile, extensionId, ExtensionSettingsRepository::kCustomRules,
+                               QJsonObject{{u"records"_s, QJsonArray{}}}));
     }
     void chooseData(const char* comboName, const QString& data) {
         auto* combo = child<QComboBox>(comboName);
@@ -181,10 +194,56 @@ private slots:
         m_widget->reload();
         QVERIFY(child<QGroupBox>("notificationsGroup")->isEnabled());
         QVERIFY(!child<QGroupBox>("callHandlingGroup")->isEnabled());
-        QVERIFY2(child<QLabel>("stateLabel")
-                     ->text()
-                     .contains(u"Not fetched yet: caller ID, business-hours rule."_s),
-                 qPrintable(child<QLabel>("stateLabel")->text()));
+        QVERIFY2(
+            child<QLabel>("stateLabel")
+                ->text()
+                .contains(
+                    u"Not fetched yet: caller ID, business-hours rule, after-hours rule, custom rules."_s),
+            qPrintable(child<QLabel>("stateLabel")->text()));
+    }
+
+    // Business hours 24/7: RingCentral has no after-hours rule, so there is nothing to edit, and the form
+    // says why instead of offering a choice that could not be applied.
+    void noAfterHoursRuleSaysWhy() {
+        QVERIFY(ExtensionSettingsRepository(m_test->database())
+                    .put(m_profile, u"201"_s, ExtensionSettingsRepository::kAfterHours, QJsonObject{}));
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        auto* action = child<QComboBox>("afterHoursActionCombo");
+        QVERIFY(!action->isEnabled());
+        QCOMPARE(action->currentText(), u"No after-hours rule"_s);
+        QVERIFY(action->toolTip().startsWith(u"No after-hours rule: the business hours are 24/7."_s));
+        QVERIFY(child<QLabel>("afterHoursStateLabel")->text().contains(u"its business hours are 24/7"_s));
+        QVERIFY(!m_widget->hasUnsavedEdits());
+        QVERIFY(m_widget->validationErrors().isEmpty());
+    }
+
+    void afterHoursGoesToAnApplicationChosenFromTheList() {
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        QCOMPARE(child<QComboBox>("afterHoursActionCombo")->currentData().toString(), u"TakeMessagesOnly"_s);
+        QVERIFY(child<QLabel>("afterHoursReadOnlyLabel")->isVisibleTo(m_widget.get()));
+        chooseData("afterHoursActionCombo", u"TransferToExtension"_s);
+        auto* application = child<QComboBox>("afterHoursApplicationCombo");
+        QVERIFY(application->isVisibleTo(m_widget.get()));
+        // IVR menus and application extensions, not people.
+        QVERIFY(application->findData(u"900"_s) >= 0);
+        QVERIFY(application->findData(u"950"_s) >= 0);
+        QCOMPARE(application->findData(u"202"_s), -1);
+        QCOMPARE(
+            m_widget->validationErrors(),
+            QStringList{u"Application: choose the IVR menu, call queue or application that takes the calls "
+                        u"after hours."_s});
+        chooseData("afterHoursApplicationCombo", u"900"_s);
+        QVERIFY(m_widget->validationErrors().isEmpty());
+        QString error;
+        QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
+        const QList<store::PendingChange> changes = pending();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().entityKey, u"201/afterHours"_s);
+        const QJsonObject staged = changes.first().payload.value(u"settings"_s).toObject();
+        QCOMPARE(staged.value(u"callHandlingAction"_s).toString(), u"TransferToExtension"_s);
+        QCOMPARE(SettingsPayloads::valueAt(staged, u"transfer.extension.id"_s).toString(), u"900"_s);
+        // The business-hours rule is untouched.
+        QCOMPARE(child<QComboBox>("actionCombo")->currentData().toString(), u"ForwardCalls"_s);
     }
 
     void showsStoredValues() {

@@ -174,9 +174,10 @@ private slots:
         QVERIFY(addExtensions(test));
         ExtensionSettingsRepository repository(test.database());
         QString error;
-        QVERIFY(!repository.put(m_profile, u"e1"_s, u"afterHours"_s, businessHours(), &error));
-        QVERIFY2(error.contains(u"\"afterHours\" is not a kind of extension settings"_s), qPrintable(error));
-        QVERIFY(!repository.get(m_profile, u"e1"_s, u"afterHours"_s));
+        QVERIFY(!repository.put(m_profile, u"e1"_s, u"holidayRules"_s, businessHours(), &error));
+        QVERIFY2(error.contains(u"\"holidayRules\" is not a kind of extension settings"_s),
+                 qPrintable(error));
+        QVERIFY(!repository.get(m_profile, u"e1"_s, u"holidayRules"_s));
     }
 
     void unknownExtensionIsRefused() {

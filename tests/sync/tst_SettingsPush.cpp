@@ -20,6 +20,10 @@ QString endpointOf(const QString& kind) {
         return QStringLiteral("/caller-id");
     if (kind == ExtensionSettingsRepository::kNotifications)
         return QStringLiteral("/notification-settings");
+    if (kind == ExtensionSettingsRepository::kAfterHours)
+        return QStringLiteral("/answering-rule/after-hours-rule");
+    if (kind == ExtensionSettingsRepository::kCustomRules)
+        return QStringLiteral("/answering-rule?type=Custom&view=Detailed&perPage=1000");
     return QStringLiteral("/answering-rule/business-hours-rule");
 }
 
@@ -46,12 +50,19 @@ class tst_SettingsPush : public QObject {
     Q_OBJECT
 
     static QJsonObject remote(SyncFixture& f, const QString& extensionId, const QString& kind) {
-        return f.remoteGet(kExtensionPath + extensionId + endpointOf(kind)).json();
+        const QJsonObject answer = f.remoteGet(kExtensionPath + extensionId + endpointOf(kind)).json();
+        // The custom rules are kept as their records, without the list's paging.
+        return kind == ExtensionSettingsRepository::kCustomRules
+                   ? QJsonObject{{QStringLiteral("records"), answer.value(QStringLiteral("records"))}}
+                   : answer;
     }
+    // The kinds the console edits (custom rules are only shown).
     static void addKindRows() {
         QTest::addColumn<QString>("kind");
-        for (const QString& kind : ExtensionSettingsRepository::kinds())
-            QTest::newRow(qPrintable(kind)) << kind;
+        for (const QString& kind : ExtensionSettingsRepository::kinds()) {
+            if (!SettingsPayloads::formMembers(kind).isEmpty())
+                QTest::newRow(qPrintable(kind)) << kind;
+        }
     }
 
 private slots:
@@ -101,7 +112,9 @@ private slots:
                                    << QStringLiteral("callerId");
         QTest::newRow("rule") << QStringLiteral("9/businessHours") << true << QStringLiteral("9")
                               << QStringLiteral("businessHours");
-        QTest::newRow("unknown kind") << QStringLiteral("9/afterHours") << false << QString() << QString();
+        QTest::newRow("after-hours rule")
+            << QStringLiteral("9/afterHours") << true << QStringLiteral("9") << QStringLiteral("afterHours");
+        QTest::newRow("unknown kind") << QStringLiteral("9/holidayRules") << false << QString() << QString();
         QTest::newRow("no kind") << QStringLiteral("9/") << false << QString() << QString();
         QTest::newRow("no extension") << QStringLiteral("/callerId") << false << QString() << QString();
         QTest::newRow("no slash") << QStringLiteral("9") << false << QString() << QString();
@@ -138,6 +151,76 @@ private slots:
                 QVERIFY(repository.syncedAt(f.profile.id, extension.id, kind));
             }
         }
+    }
+
+    // The admin sends an extension's calls after hours to an application (a call queue or IVR menu of
+    // the account): the after-hours rule at the provider transfers to it, and the store holds the rule.
+    void afterHoursGoToApplicationReachesTheProvider() {
+        SyncFixture f(synctest::quietOptions(20, 12));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = f.someUser();
+        QVERIFY(user);
+        QString application;
+        for (const core::Extension& e : f.localExtensions()) {
+            if (e.type == core::ExtensionType::Department || e.type == core::ExtensionType::IvrMenu)
+                application = e.id;
+        }
+        QVERIFY(!application.isEmpty());
+        const QString kind = ExtensionSettingsRepository::kAfterHours;
+        ExtensionSettingsRepository repository(f.database.database());
+        const std::optional<QJsonObject> stored = repository.get(f.profile.id, user->id, kind);
+        QVERIFY(stored && !stored->isEmpty());
+        QJsonObject edited = *stored;
+        edited.insert(QStringLiteral("callHandlingAction"), QStringLiteral("TransferToExtension"));
+        SettingsPayloads::setValueAt(edited, QStringLiteral("transfer.extension.id"), application);
+        const qint64 id =
+            f.stage(SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edited));
+
+        const sync::SyncReport report = f.runSync({.pull = false});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        const QJsonObject now = remote(f, user->id, kind);
+        QCOMPARE(now.value(QStringLiteral("callHandlingAction")).toString(),
+                 QStringLiteral("TransferToExtension"));
+        QCOMPARE(SettingsPayloads::valueAt(now, QStringLiteral("transfer.extension.id")).toString(),
+                 application);
+        // The business-hours rule is not touched by it.
+        QCOMPARE(remote(f, user->id, ExtensionSettingsRepository::kBusinessHours)
+                     .value(QStringLiteral("callHandlingAction"))
+                     .toString(),
+                 QStringLiteral("ForwardCalls"));
+        const std::optional<QJsonObject> after = repository.get(f.profile.id, user->id, kind);
+        QVERIFY(after);
+        QCOMPARE(SettingsPayloads::valueAt(*after, QStringLiteral("transfer.extension.id")).toString(),
+                 application);
+    }
+
+    // The business hours became 24/7 at the provider after the edit: the after-hours rule is gone, and the
+    // change is a conflict that says so (not "the extension was deleted").
+    void afterHoursRuleGoneIsAConflict() {
+        SyncFixture f(synctest::quietOptions(20, 6));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        QVERIFY(f.runSync({.details = true}).complete);
+        const std::optional<core::Extension> user = f.someUser();
+        QVERIFY(user);
+        const QString kind = ExtensionSettingsRepository::kAfterHours;
+        const std::optional<QJsonObject> stored =
+            ExtensionSettingsRepository(f.database.database()).get(f.profile.id, user->id, kind);
+        QVERIFY(stored && !stored->isEmpty());
+        const qint64 id = f.stage(
+            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edit(kind, *stored)));
+        QCOMPARE(f.remotePut(kExtensionPath + user->id + QStringLiteral("/business-hours"),
+                             {{QStringLiteral("schedule"), QJsonObject{}}})
+                     .status,
+                 200);
+
+        f.runSync({.pull = false});
+        const store::PendingChange change = f.changeOf(id);
+        QCOMPARE(change.state, store::ChangeState::Conflict);
+        QVERIFY2(
+            change.lastError.contains(QStringLiteral("has no after-hours rule at the provider any more")),
+            qPrintable(change.lastError));
     }
 
     void updateReachesProviderStoreAndAuditLog_data() { addKindRows(); }

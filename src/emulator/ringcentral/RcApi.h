@@ -107,9 +107,10 @@ public:
     static QJsonObject json(const RcCall& call, const RcExtension& extension);
 };
 
-// Call handling of an extension: its business hours (/business-hours) and the two default answering rules
-// that follow them (/answering-rule/business-hours-rule, after-hours-rule; the latter exists only while
-// the business hours are not 24/7).
+// Call handling of an extension (docs/api/ringcentral.md §6.1): its business hours (/business-hours), the
+// two default answering rules that follow them (business-hours-rule, after-hours-rule; the latter exists
+// only while the business hours are not 24/7) and its custom rules (numeric ids, conditions on schedule,
+// callers or called numbers). Default rules can be read and updated, not deleted, and take no conditions.
 class RcCallHandlingApi {
     Q_DECLARE_TR_FUNCTIONS(RingCentralService)
 
@@ -120,11 +121,33 @@ public:
     static EmulatorResponse getAnsweringRule(RcCall& call, const RcExtension& extension,
                                              const QString& ruleId);
     static EmulatorResponse putAnsweringRule(RcCall& call, RcExtension& extension, const QString& ruleId);
+    static EmulatorResponse createAnsweringRule(RcCall& call, RcExtension& extension);
+    static EmulatorResponse deleteAnsweringRule(RcCall& call, RcExtension& extension, const QString& ruleId);
+
+    // Every rule of the extension as GET of one rule shows it, defaults first (greetings look through them).
+    static QList<QJsonObject> allRules(const RcCall& call, const RcExtension& extension);
 
 private:
     static QJsonObject businessHoursSchedule(const RcExtension& extension);
-    static QJsonObject answeringRuleJson(const RcCall& call, const RcExtension& extension,
-                                         const QString& ruleId);
+    static bool afterHoursExists(const RcExtension& extension);
+    static QJsonObject ruleJson(const RcCall& call, const RcExtension& extension, const QString& ruleId);
+};
+
+// Greetings (UNCONFIRMED shapes, docs/api/ringcentral.md does not cover them; modelled on RingCentral's
+// GreetingInfo): the preset greetings of GET /restapi/v1.0/dictionary/greeting (filter ?type=), and an
+// extension's custom greeting, GET .../extension/{id}/greeting/{greetingId}. Answering rules name theirs in
+// greetings[] as {type, preset{uri,id,name}} or {type, custom{uri,id}}; uploading a recording is not served.
+class RcGreetingsApi {
+    Q_DECLARE_TR_FUNCTIONS(RingCentralService)
+
+public:
+    static EmulatorResponse listPresets(RcCall& call);
+    static EmulatorResponse getCustom(RcCall& call, const RcExtension& extension, const QString& greetingId);
+
+    // A rule's greetings[] as stored ({type, preset{id}} / {type, custom{id}}) with uris and preset names;
+    // an empty list gives the defaults of that rule type.
+    static QJsonArray rendered(const RcCall& call, const RcExtension& extension, const QJsonArray& stored,
+                               const QString& ruleType);
 };
 
 } // namespace trunkline::emulator::ringcentral

@@ -162,6 +162,12 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
         for (auto& f : e.forwarding)
             f.id = forwardingId++;
     d.nextForwardingId = forwardingId;
+    // Some people's calls are handled beyond business hours (RcCallHandlingApi makes the rules).
+    for (std::size_t k = 2; k < d.extensions.size(); ++k) {
+        RcExtension& e = d.extensions[k];
+        e.demoCallRules = e.type == u"User" && k % 3 == 2;
+        e.demoGreeting = e.type == u"User" && k % 4 == 3;
+    }
 
     d.rebuildIndexes();
 
@@ -385,13 +391,17 @@ const std::pair<QLatin1StringView, QString RcExtension::*> kExtensionTexts[] = {
     {"countryId"_L1, &RcExtension::countryId},
     {"timeFormat"_L1, &RcExtension::timeFormat}};
 const std::pair<QLatin1StringView, bool RcExtension::*> kExtensionFlags[] = {
-    {"admin"_L1, &RcExtension::admin}, {"internationalCalling"_L1, &RcExtension::internationalCalling}};
+    {"admin"_L1, &RcExtension::admin},
+    {"internationalCalling"_L1, &RcExtension::internationalCalling},
+    {"demoCallRules"_L1, &RcExtension::demoCallRules},
+    {"demoGreeting"_L1, &RcExtension::demoGreeting}};
 const std::pair<QLatin1StringView, QJsonObject RcExtension::*> kExtensionObjects[] = {
     {"callerId"_L1, &RcExtension::callerId},
     {"notificationSettings"_L1, &RcExtension::notificationSettings},
     {"businessHours"_L1, &RcExtension::businessHours},
     {"businessHoursRule"_L1, &RcExtension::businessHoursRule},
-    {"afterHoursRule"_L1, &RcExtension::afterHoursRule}};
+    {"afterHoursRule"_L1, &RcExtension::afterHoursRule},
+    {"customRules"_L1, &RcExtension::customRules}};
 
 QJsonObject forwardingToJson(const RcForwardingNumber& f) {
     return {{QStringLiteral("id"), QString::number(f.id)},

@@ -30,6 +30,14 @@ struct RcExtension {
     QList<RcForwardingNumber> forwarding;
     // Settings objects, stored as sent once changed; empty = the generated default.
     QJsonObject callerId, notificationSettings, businessHours, businessHoursRule, afterHoursRule;
+    // Custom answering rules: {"nextId": n, "records": [rule as stored, with its "id"]}; empty = the
+    // generated default.
+    QJsonObject customRules;
+    // The demo's call handling beyond business hours (RcCallHandlingApi makes it on first use, so that a
+    // big generated account costs nothing for it): after hours to the first call queue or IVR menu and
+    // two custom rules; a custom voicemail greeting after hours.
+    bool demoCallRules = false;
+    bool demoGreeting = false;
 
     int nextFreeFlipNumber() const;
 };

@@ -155,6 +155,11 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
         *group = RcGroup::Light;
         return dryRun ? EmulatorResponse{} : RcTimeZonesApi::list(call);
     }
+    // Preset greetings (UNCONFIRMED path and group, as for the time zones; RcGreetingsApi).
+    if (n == 3 && s[0] == u"v1.0" && s[1] == u"dictionary" && s[2] == u"greeting" && m == "GET") {
+        *group = RcGroup::Light;
+        return dryRun ? EmulatorResponse{} : RcGreetingsApi::listPresets(call);
+    }
     // v2 number management: assigning a number (docs/api/ringcentral.md §4.5; Medium).
     if (n == 5 && s[0] == u"v2" && s[1] == u"accounts" && s[3] == u"phone-numbers" && m == "PATCH") {
         *group = RcGroup::Medium;
@@ -328,6 +333,19 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
         {u"answering-rule", 7, "PUT", RcGroup::Medium, false,
          [](RcCall& c, RcExtension& e, const QString& id) {
              return RcCallHandlingApi::putAnsweringRule(c, e, id);
+         }},
+        {u"answering-rule", 6, "POST", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcCallHandlingApi::createAnsweringRule(c, e);
+         }},
+        {u"answering-rule", 7, "DELETE", RcGroup::Medium, false,
+         [](RcCall& c, RcExtension& e, const QString& id) {
+             return RcCallHandlingApi::deleteAnsweringRule(c, e, id);
+         }},
+        // UNCONFIRMED usage group (Light, as for reading one rule).
+        {u"greeting", 7, "GET", RcGroup::Light, false,
+         [](RcCall& c, RcExtension& e, const QString& id) {
+             return RcGreetingsApi::getCustom(c, e, id);
          }},
     };
     for (const ExtensionRoute& r : kExtensionRoutes) {

@@ -16,9 +16,10 @@ namespace trunkline::emulator::ringcentral {
 
 // RingCentral REST API v1.0 as far as Trunkline uses it (docs/api/ringcentral.md): OAuth (JWT bearer,
 // refresh, revoke), account, extensions, phone numbers, forwarding/flip numbers, caller ID, notification
-// settings, business hours and the business-hours answering rule; usage-group rate limits; RingCentral's
-// error bodies; admin versus non-admin visibility (seed 001). This class holds the shared state,
-// authenticates, rate-limits and routes; each resource is served by its own Rc*Api class (RcExtensionsApi,
+// settings, business hours, answering rules (default and custom) and greetings; usage-group rate limits;
+// RingCentral's error bodies; admin versus non-admin visibility (seed 001). This class holds the shared
+// state, authenticates, rate-limits and routes; each resource is served by its own Rc*Api class
+// (RcExtensionsApi,
 // ...).
 //
 // Time values on the wire (expires_in, Retry-After, X-Rate-Limit-Window) are REAL seconds, i.e. the

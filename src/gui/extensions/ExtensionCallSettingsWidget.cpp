@@ -4,6 +4,7 @@
 #include "changes/SettingsPayloads.h"
 #include "changes/StagingHistory.h"
 #include "core/PhoneNumber.h"
+#include "gui/extensions/CallRuleText.h"
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
 #include "store/ExtensionSettingsRepository.h"
@@ -12,6 +13,7 @@
 #include "ui_ExtensionCallSettingsWidget.h"
 
 #include <QEvent>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
@@ -29,6 +31,7 @@ const QString kForwardCalls = u"ForwardCalls"_s;
 const QString kUnconditional = u"UnconditionalForwarding"_s;
 const QString kTransfer = u"TransferToExtension"_s;
 const QString kVoicemailOnly = u"TakeMessagesOnly"_s;
+const QString kAnnouncementOnly = u"PlayAnnouncementOnly"_s;
 
 const QString kForwardToPath = u"unconditionalForwarding.phoneNumber"_s;
 const QString kTransferPath = u"transfer.extension.id"_s;
@@ -85,15 +88,20 @@ ExtensionCallSettingsWidget::ExtensionCallSettingsWidget(store::Database& databa
     , m_ui(std::make_unique<Ui::ExtensionCallSettingsWidget>())
     , m_database(database) {
     m_ui->setupUi(this);
-    for (QComboBox* combo : {m_ui->actionCombo, m_ui->transferCombo, m_ui->callerIdCombo})
+    for (QComboBox* combo : {m_ui->actionCombo, m_ui->transferCombo, m_ui->callerIdCombo,
+                             m_ui->afterHoursActionCombo, m_ui->afterHoursApplicationCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &ExtensionCallSettingsWidget::userEdited);
-    for (QLineEdit* edit : {m_ui->forwardToEdit, m_ui->emailEdit})
+    for (QLineEdit* edit : {m_ui->forwardToEdit, m_ui->emailEdit, m_ui->afterHoursForwardToEdit})
         connect(edit, &QLineEdit::textChanged, this, &ExtensionCallSettingsWidget::userEdited);
     for (QCheckBox* check :
          {m_ui->voicemailEnabledCheck, m_ui->voicemailEmailCheck, m_ui->voicemailAttachmentCheck,
           m_ui->voicemailMarkReadCheck, m_ui->missedEmailCheck, m_ui->missedSmsCheck, m_ui->textsEmailCheck,
           m_ui->textsSmsCheck})
         connect(check, &QCheckBox::toggled, this, &ExtensionCallSettingsWidget::userEdited);
+    for (QTreeWidget* view : {m_ui->customRulesView, m_ui->greetingsView}) {
+        view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view->header()->setStretchLastSection(true);
+    }
     load();
 }
 
@@ -155,7 +163,14 @@ void ExtensionCallSettingsWidget::showBaseline() {
     const QString forwardTo = SettingsPayloads::valueAt(rule, kForwardToPath).toString();
     m_loadedForwardTo = forwardTo.isEmpty() ? QString() : readable(forwardTo);
     m_ui->forwardToEdit->setText(m_loadedForwardTo);
-    fillTransferCombo(SettingsPayloads::valueAt(rule, kTransferPath).toString());
+    fillTransferCombo(m_ui->transferCombo, SettingsPayloads::valueAt(rule, kTransferPath).toString());
+    const QJsonObject afterHours = m_baseline.value(ExtensionSettingsRepository::kAfterHours);
+    fillAfterHoursActionCombo(afterHours.value(u"callHandlingAction"_s).toString());
+    const QString afterHoursForwardTo = SettingsPayloads::valueAt(afterHours, kForwardToPath).toString();
+    m_loadedAfterHoursForwardTo = afterHoursForwardTo.isEmpty() ? QString() : readable(afterHoursForwardTo);
+    m_ui->afterHoursForwardToEdit->setText(m_loadedAfterHoursForwardTo);
+    fillTransferCombo(m_ui->afterHoursApplicationCombo,
+                      SettingsPayloads::valueAt(afterHours, kTransferPath).toString());
     // Not fetched: nothing ticked, no sample addresses, so that no default passes for a real value.
     m_ui->voicemailEnabledCheck->setChecked(
         SettingsPayloads::valueAt(rule, u"voicemail.enabled"_s).toBool(haveRule));
@@ -173,6 +188,7 @@ void ExtensionCallSettingsWidget::showBaseline() {
     m_ui->textsEmailCheck->setChecked(boolAt(notifications, u"inboundTexts.notifyByEmail"_s));
     m_ui->textsSmsCheck->setChecked(boolAt(notifications, u"inboundTexts.notifyBySms"_s));
     fillCallerIdCombo(m_baseline.value(ExtensionSettingsRepository::kCallerId));
+    showRules();
     m_loading = false;
 
     updateActionFields();
@@ -194,8 +210,108 @@ void ExtensionCallSettingsWidget::fillActionCombo(const QString& action) {
     combo->setCurrentIndex(std::max(0, combo->findData(action)));
 }
 
-void ExtensionCallSettingsWidget::fillTransferCombo(const QString& extensionId) {
-    QComboBox* combo = m_ui->transferCombo;
+void ExtensionCallSettingsWidget::fillAfterHoursActionCombo(const QString& action) {
+    QComboBox* combo = m_ui->afterHoursActionCombo;
+    combo->clear();
+    if (!haveAfterHoursRule())
+        combo->addItem(m_stored.contains(ExtensionSettingsRepository::kAfterHours) ? tr("No after-hours rule")
+                                                                                   : tr("Not fetched yet"),
+                       QString());
+    combo->addItem(tr("Voicemail only (take messages)"), kVoicemailOnly);
+    combo->addItem(tr("Go to application (IVR menu, call queue, application extension)"), kTransfer);
+    combo->addItem(tr("Forward every call to a phone number"), kUnconditional);
+    combo->addItem(tr("Ring the forwarding list (forward calls)"), kForwardCalls);
+    combo->addItem(tr("Play an announcement only"), kAnnouncementOnly);
+    if (!action.isEmpty() && combo->findData(action) < 0)
+        combo->addItem(tr("%1 (as set at the provider)").arg(action), action);
+    combo->setCurrentIndex(std::max(0, combo->findData(action)));
+}
+
+bool ExtensionCallSettingsWidget::haveAfterHoursRule() const {
+    // Stored empty when the provider has none (business hours 24/7).
+    return !m_stored.value(ExtensionSettingsRepository::kAfterHours).isEmpty();
+}
+
+QString ExtensionCallSettingsWidget::extensionName(const QString& extensionId) const {
+    const std::optional<core::Extension> found =
+        store::ExtensionRepository(m_database).find(m_profileId, extensionId);
+    return found ? tr("%1 %2 (%3)").arg(found->extensionNumber, found->name, core::displayName(found->type))
+                 : tr("Extension %1").arg(extensionId);
+}
+
+void ExtensionCallSettingsWidget::showRules() {
+    const auto nameOf = [this](const QString& id) {
+        return extensionName(id);
+    };
+    // The after-hours rule: what the API does not let a default rule change is said, not offered.
+    const bool afterHoursFetched = m_stored.contains(ExtensionSettingsRepository::kAfterHours);
+    m_ui->afterHoursStateLabel->setText(
+        !afterHoursFetched ? tr("Not fetched yet: opening the extension fetches it.")
+        : !haveAfterHoursRule()
+            ? tr("This extension has no after-hours rule: its business hours are 24/7, so "
+                 "every call is handled as during business hours.")
+            : tr("Applies outside the extension's business hours."));
+    m_ui->afterHoursReadOnlyLabel->setText(
+        tr("Read only: when it applies. RingCentral's after-hours rule follows the business hours and "
+           "cannot have caller or called-number conditions; use a custom rule for those."));
+    m_ui->afterHoursReadOnlyLabel->setVisible(haveAfterHoursRule());
+
+    // Custom rules: listed with what they do; not edited here.
+    m_ui->customRulesView->clear();
+    const QJsonArray custom =
+        m_stored.value(ExtensionSettingsRepository::kCustomRules).value(u"records"_s).toArray();
+    for (const QJsonValue& value : custom) {
+        const QJsonObject rule = value.toObject();
+        auto* item = new QTreeWidgetItem(
+            m_ui->customRulesView,
+            {rule.value(u"name"_s).toString(), rule.value(u"enabled"_s).toBool(true) ? tr("Yes") : tr("No"),
+             CallRuleText::conditions(rule), CallRuleText::action(rule, nameOf)});
+        for (int column = 0; column < item->columnCount(); ++column)
+            item->setToolTip(column, item->text(column));
+    }
+    const bool customFetched = m_stored.contains(ExtensionSettingsRepository::kCustomRules);
+    m_ui->customRulesNote->setText(
+        !customFetched     ? tr("Not fetched yet: opening the extension fetches them.")
+        : custom.isEmpty() ? tr("No custom rules: calls follow the business-hours and after-hours rules.")
+                           : tr("Read only here: custom rules are listed so that you see which calls they "
+                                "take before the rules above; the console does not edit them yet, so "
+                                "change them in RingCentral's admin portal."));
+
+    // Greetings of every rule: preset (RingCentral's default) or custom (a recording uploaded as audio).
+    m_ui->greetingsView->clear();
+    QList<QJsonObject> rules;
+    for (const QString& kind :
+         {ExtensionSettingsRepository::kBusinessHours, ExtensionSettingsRepository::kAfterHours})
+        if (!m_stored.value(kind).isEmpty())
+            rules << m_stored.value(kind);
+    for (const QJsonValue& value : custom)
+        rules << value.toObject();
+    for (const QJsonObject& rule : std::as_const(rules)) {
+        const QString ruleName = rule.value(u"type"_s) == u"BusinessHours"_s ? tr("Business hours")
+                                 : rule.value(u"type"_s) == u"AfterHours"_s
+                                     ? tr("After hours")
+                                     : rule.value(u"name"_s).toString();
+        for (const QJsonValue& greetingValue : rule.value(u"greetings"_s).toArray()) {
+            const QJsonObject greeting = greetingValue.toObject();
+            const bool isCustom = greeting.contains(u"custom"_s);
+            const QString name =
+                isCustom
+                    ? tr("Recording %1").arg(SettingsPayloads::valueAt(greeting, u"custom.id"_s).toString())
+                    : SettingsPayloads::valueAt(greeting, u"preset.name"_s).toString();
+            new QTreeWidgetItem(m_ui->greetingsView,
+                                {ruleName, CallRuleText::greetingType(greeting.value(u"type"_s).toString()),
+                                 name.isEmpty() ? tr("Default") : name,
+                                 isCustom ? tr("Custom") : tr("Default")});
+        }
+    }
+    m_ui->greetingsNote->setText(
+        rules.isEmpty() ? tr("Not fetched yet: the greetings come with the answering rules.")
+                        : tr("Read only: a custom greeting is a recording uploaded as audio, which the "
+                             "console does not do; record or upload greetings in RingCentral's admin "
+                             "portal."));
+}
+
+void ExtensionCallSettingsWidget::fillTransferCombo(QComboBox* combo, const QString& extensionId) {
     combo->clear();
     combo->addItem(tr("Choose an extension"), QString());
     if (m_extensionId.isEmpty())
@@ -283,6 +399,19 @@ void ExtensionCallSettingsWidget::updateState() {
                             static_cast<QWidget*>(m_ui->notificationsGroup)})
         enable(widget, haveNotifications);
     enable(m_ui->callerIdGroup, haveCallerId);
+    // The after-hours rule: its fields are off while none exists (business hours 24/7), with the reason.
+    const bool afterHoursFetched = m_stored.contains(ExtensionSettingsRepository::kAfterHours);
+    for (QWidget* widget : {static_cast<QWidget*>(m_ui->afterHoursActionCombo),
+                            static_cast<QWidget*>(m_ui->afterHoursForwardToEdit),
+                            static_cast<QWidget*>(m_ui->afterHoursApplicationCombo)}) {
+        widget->setEnabled(m_editable && haveAfterHoursRule());
+        widget->setToolTip(!afterHoursFetched ? notFetched
+                           : !m_editable      ? m_whyNot
+                           : haveAfterHoursRule()
+                               ? QString()
+                               : tr("No after-hours rule: the business hours are 24/7. Set business hours "
+                                    "in RingCentral's admin portal to get one."));
+    }
     // Its fields come from two documents: the group itself is off only when neither can be edited.
     m_ui->voicemailGroup->setEnabled(m_editable && (haveRule || haveNotifications));
     m_ui->voicemailGroup->setToolTip(!m_editable                     ? m_whyNot
@@ -340,16 +469,52 @@ void ExtensionCallSettingsWidget::updateActionFields() {
         hint = tr("Callers can only leave a voicemail.");
     m_ui->actionHint->setText(hint);
     m_ui->actionHint->setVisible(!hint.isEmpty());
+
+    const QString afterHours = m_ui->afterHoursActionCombo->currentData().toString();
+    const bool afterHoursForward = afterHours == kUnconditional;
+    const bool application = afterHours == kTransfer;
+    m_ui->afterHoursForwardToLabel->setVisible(afterHoursForward);
+    m_ui->afterHoursForwardToEdit->setVisible(afterHoursForward);
+    m_ui->afterHoursApplicationLabel->setVisible(application);
+    m_ui->afterHoursApplicationCombo->setVisible(application);
+    QString afterHoursHint;
+    if (afterHours == kForwardCalls)
+        afterHoursHint = tr("After hours, calls ring the extension's phones and forwarding list.");
+    else if (afterHoursForward)
+        afterHoursHint = tr("After hours, every call goes straight to the number below.");
+    else if (application)
+        afterHoursHint = tr("After hours, every call goes to the chosen application: an IVR menu, a call "
+                            "queue or an application extension of the account.");
+    else if (afterHours == kVoicemailOnly)
+        afterHoursHint = tr("After hours, callers can only leave a voicemail.");
+    else if (afterHours == kAnnouncementOnly)
+        afterHoursHint = tr("After hours, callers hear the announcement greeting and the call ends.");
+    m_ui->afterHoursHint->setText(afterHoursHint);
+    m_ui->afterHoursHint->setVisible(!afterHoursHint.isEmpty());
 }
 
-QString ExtensionCallSettingsWidget::forwardToValue() const {
-    const QString text = m_ui->forwardToEdit->text().trimmed();
-    if (text == m_loadedForwardTo.trimmed())
-        return SettingsPayloads::valueAt(m_baseline.value(ExtensionSettingsRepository::kBusinessHours),
-                                         kForwardToPath)
-            .toString();
+QString ExtensionCallSettingsWidget::forwardToValue(const QString& kind, const QLineEdit* edit,
+                                                    const QString& loaded) const {
+    const QString text = edit->text().trimmed();
+    if (text == loaded.trimmed())
+        return SettingsPayloads::valueAt(m_baseline.value(kind), kForwardToPath).toString();
     const core::ParseOutcome parsed = core::PhoneNumber::parse(text, defaultRegion());
     return parsed.ok() ? parsed.number->e164() : text;
+}
+
+QString ExtensionCallSettingsWidget::forwardToError(const QString& action, const QLineEdit* edit,
+                                                    const QString& loaded) const {
+    if (action != kUnconditional)
+        return {};
+    const QString text = edit->text().trimmed();
+    if (text.isEmpty())
+        return tr("Forward to: enter the phone number that every call is forwarded to.");
+    if (text != loaded.trimmed()) {
+        const core::ParseOutcome parsed = core::PhoneNumber::parse(text, defaultRegion());
+        if (!parsed.ok())
+            return tr("Forward to: %1").arg(parsed.error);
+    }
+    return {};
 }
 
 QStringList ExtensionCallSettingsWidget::emailAddresses() const {
@@ -359,7 +524,8 @@ QStringList ExtensionCallSettingsWidget::emailAddresses() const {
 
 QStringList ExtensionCallSettingsWidget::validationErrors() const {
     QStringList errors;
-    for (const QLabel* label : {m_ui->forwardToError, m_ui->transferError, m_ui->emailError}) {
+    for (const QLabel* label : {m_ui->forwardToError, m_ui->transferError, m_ui->afterHoursForwardToError,
+                                m_ui->afterHoursApplicationError, m_ui->emailError}) {
         if (!label->text().isEmpty())
             errors << label->text();
     }
@@ -369,20 +535,21 @@ QStringList ExtensionCallSettingsWidget::validationErrors() const {
 void ExtensionCallSettingsWidget::validate() {
     const QString action = m_ui->actionCombo->currentData().toString();
     const bool haveRule = m_stored.contains(ExtensionSettingsRepository::kBusinessHours);
-    QString forwardError;
-    if (haveRule && action == kUnconditional) {
-        const QString text = m_ui->forwardToEdit->text().trimmed();
-        if (text.isEmpty()) {
-            forwardError = tr("Forward to: enter the phone number that every call is forwarded to.");
-        } else if (text != m_loadedForwardTo.trimmed()) {
-            const core::ParseOutcome parsed = core::PhoneNumber::parse(text, defaultRegion());
-            if (!parsed.ok())
-                forwardError = tr("Forward to: %1").arg(parsed.error);
-        }
-    }
+    const QString forwardError =
+        haveRule ? forwardToError(action, m_ui->forwardToEdit, m_loadedForwardTo) : QString();
     QString transferError;
     if (haveRule && action == kTransfer && m_ui->transferCombo->currentData().toString().isEmpty())
         transferError = tr("Transfer to: choose the extension that takes the calls.");
+    const QString afterHoursAction = m_ui->afterHoursActionCombo->currentData().toString();
+    const QString afterHoursForwardError =
+        haveAfterHoursRule()
+            ? forwardToError(afterHoursAction, m_ui->afterHoursForwardToEdit, m_loadedAfterHoursForwardTo)
+            : QString();
+    QString applicationError;
+    if (haveAfterHoursRule() && afterHoursAction == kTransfer &&
+        m_ui->afterHoursApplicationCombo->currentData().toString().isEmpty())
+        applicationError = tr("Application: choose the IVR menu, call queue or application that takes the "
+                              "calls after hours.");
     QString emailError;
     if (m_stored.contains(ExtensionSettingsRepository::kNotifications)) {
         const QStringList emails = emailAddresses();
@@ -406,6 +573,10 @@ void ExtensionCallSettingsWidget::validate() {
     };
     show(m_ui->forwardToError, forwardError);
     show(m_ui->transferError, transferError);
+    show(m_ui->afterHoursForwardToError,
+         afterHoursForwardError.isEmpty() ? QString() : tr("After hours: %1").arg(afterHoursForwardError));
+    show(m_ui->afterHoursApplicationError, applicationError);
+    m_ui->afterHoursForwardToEdit->setToolTip(m_ui->afterHoursForwardToError->text());
     show(m_ui->emailError, emailError);
     m_ui->forwardToEdit->setToolTip(forwardError);
     m_ui->emailEdit->setToolTip(emailError.isEmpty() ? tr("Where notifications are sent; separate several "
@@ -429,10 +600,23 @@ QJsonObject ExtensionCallSettingsWidget::editedDocument(const QString& kind) con
         SettingsPayloads::setValueAt(document, u"voicemail.enabled"_s,
                                      m_ui->voicemailEnabledCheck->isChecked());
         if (action == kUnconditional)
-            SettingsPayloads::setValueAt(document, kForwardToPath, forwardToValue());
+            SettingsPayloads::setValueAt(document, kForwardToPath,
+                                         forwardToValue(kind, m_ui->forwardToEdit, m_loadedForwardTo));
         if (action == kTransfer)
             SettingsPayloads::setValueAt(document, kTransferPath,
                                          m_ui->transferCombo->currentData().toString());
+    } else if (kind == ExtensionSettingsRepository::kAfterHours) {
+        if (document.isEmpty())
+            return document; // no after-hours rule to edit
+        const QString action = m_ui->afterHoursActionCombo->currentData().toString();
+        document.insert(u"callHandlingAction"_s, action);
+        if (action == kUnconditional)
+            SettingsPayloads::setValueAt(
+                document, kForwardToPath,
+                forwardToValue(kind, m_ui->afterHoursForwardToEdit, m_loadedAfterHoursForwardTo));
+        if (action == kTransfer)
+            SettingsPayloads::setValueAt(document, kTransferPath,
+                                         m_ui->afterHoursApplicationCombo->currentData().toString());
     } else if (kind == ExtensionSettingsRepository::kNotifications) {
         const QStringList emails = emailAddresses();
         QStringList before;
@@ -544,6 +728,7 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
     for (auto it = staged.cbegin(); it != staged.cend(); ++it)
         m_baseline.insert(it.key(), it.value());
     m_loadedForwardTo = m_ui->forwardToEdit->text();
+    m_loadedAfterHoursForwardTo = m_ui->afterHoursForwardToEdit->text();
     updateState();
     return true;
 }
@@ -573,7 +758,10 @@ QList<QWidget*> ExtensionCallSettingsWidget::inputs() const {
             m_ui->missedSmsCheck,
             m_ui->textsEmailCheck,
             m_ui->textsSmsCheck,
-            m_ui->callerIdCombo};
+            m_ui->callerIdCombo,
+            m_ui->afterHoursActionCombo,
+            m_ui->afterHoursForwardToEdit,
+            m_ui->afterHoursApplicationCombo};
 }
 
 QVariantList ExtensionCallSettingsWidget::fieldValues() const {
@@ -587,9 +775,12 @@ void ExtensionCallSettingsWidget::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         // Unsaved edits survive a language switch: only the texts are rebuilt.
         const QString action = m_ui->actionCombo->currentData().toString();
+        const QString afterHoursAction = m_ui->afterHoursActionCombo->currentData().toString();
         m_loading = true;
         m_ui->retranslateUi(this);
         fillActionCombo(action);
+        fillAfterHoursActionCombo(afterHoursAction);
+        showRules();
         m_loading = false;
         updateActionFields();
         updateState();

@@ -16,8 +16,10 @@ class ExtensionCallSettingsWidget;
 namespace trunkline::gui {
 
 // The call settings of one RingCentral extension, edited as the provider's documents that
-// store::ExtensionSettingsRepository keeps: call handling during business hours (the business-hours
-// answering rule), voicemail, notifications and the outbound caller ID. Fields are checked as the admin
+// store::ExtensionSettingsRepository keeps: call handling during business hours and after hours (the two
+// default answering rules; "Go to application" picks the IVR menu, call queue or application extension
+// from a list), voicemail, notifications and the outbound caller ID. Custom rules and greetings are
+// listed read-only, with the reason beside them. Fields are checked as the admin
 // types, with the message beside the field; stageChanges() turns what was edited into pending changes
 // (changes::SettingsPayloads), one per settings document. Documents never fetched are not shown as if
 // defaults were real: their fields stay disabled and the widget says they are not fetched yet.
@@ -60,7 +62,11 @@ private:
     QList<QWidget*> inputs() const;
     QVariantList fieldValues() const;
     void fillActionCombo(const QString& action);
-    void fillTransferCombo(const QString& extensionId);
+    void fillAfterHoursActionCombo(const QString& action);
+    void fillTransferCombo(QComboBox* combo, const QString& extensionId);
+    // The read-only parts: the after-hours rule's note, the custom rules and every rule's greetings.
+    void showRules();
+    QString extensionName(const QString& extensionId) const;
     void fillCallerIdCombo(const QJsonObject& callerIdInfo);
     void updateState();
     void updateActionFields();
@@ -68,7 +74,10 @@ private:
     void userEdited();
     QJsonObject editedDocument(const QString& kind) const;
     QStringList editedKinds() const;
-    QString forwardToValue() const;
+    // The E.164 number typed into `edit`, or the document's own value while the text is as loaded.
+    QString forwardToValue(const QString& kind, const QLineEdit* edit, const QString& loaded) const;
+    QString forwardToError(const QString& action, const QLineEdit* edit, const QString& loaded) const;
+    bool haveAfterHoursRule() const;
     QStringList emailAddresses() const;
 
     std::unique_ptr<Ui::ExtensionCallSettingsWidget> m_ui;
@@ -82,6 +91,7 @@ private:
     QHash<QString, qint64> m_stagedChangeIds; // kind -> the not yet applied change of that document
     QHash<QString, qint64> m_stagedRevisions; // kind -> that change's revision as the form shows it
     QString m_loadedForwardTo;                // the forward-to text as loaded (unchanged = keep the value)
+    QString m_loadedAfterHoursForwardTo;      // the same for the after-hours rule
     bool m_loading = false;
 };
 

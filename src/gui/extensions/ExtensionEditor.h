@@ -21,8 +21,9 @@ class ForwardingEditor;
 
 // The settings form of one extension (Designer form ui/ExtensionEditor.ui): General (name, number,
 // status, time zone), Contact, the forwarding / call-flip list (ForwardingEditor) and Call settings
-// (ExtensionCallSettingsWidget: call handling, voicemail, notifications, outbound caller ID). Every field is
-// checked as the admin types with the message beside it (ExtensionValidator); Save stages the edits as
+// (ExtensionCallSettingsWidget: call handling in and after business hours, custom rules and greetings,
+// voicemail, notifications, outbound caller ID). Every field is checked as the admin types with the
+// message beside it (ExtensionValidator); Save stages the edits as
 // pending changes (an extension update carrying only the changed members; the forwarding list's
 // per-entry changes) and Revert forgets them. An update staged earlier and not applied yet is shown and
 // edited further: saving again replaces its payload instead of queueing a second change.

@@ -428,4 +428,35 @@ net::ApiReply* RingCentralClient::putBusinessHoursRule(const QString& extensionI
                     tr("the business-hours rule of extension %1").arg(extensionId), rule, std::move(done));
 }
 
+net::ApiReply* RingCentralClient::getAfterHoursRule(const QString& extensionId, Callback<QJsonObject> done) {
+    return jsonCall("GET", extensionPath(extensionId) + u"/answering-rule/after-hours-rule"_s, kLight,
+                    tr("the after-hours rule of extension %1").arg(extensionId), {}, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::putAfterHoursRule(const QString& extensionId, const QJsonObject& rule,
+                                                    Callback<QJsonObject> done) {
+    return jsonCall("PUT", extensionPath(extensionId) + u"/answering-rule/after-hours-rule"_s, kMedium,
+                    tr("the after-hours rule of extension %1").arg(extensionId), rule, std::move(done));
+}
+
+net::ApiReply* RingCentralClient::getCustomRules(const QString& extensionId, Callback<QJsonObject> done) {
+    net::ApiRequest request;
+    request.path = extensionPath(extensionId) + u"/answering-rule"_s;
+    request.query.addQueryItem(u"type"_s, u"Custom"_s);
+    request.query.addQueryItem(u"view"_s, u"Detailed"_s);
+    request.query.addQueryItem(u"perPage"_s, u"1000"_s);
+    request.rateGroup = kMedium;
+    request.subject = tr("the custom rules of extension %1").arg(extensionId);
+    return sendForValue<QJsonObject>(
+        m_api, this, std::move(request),
+        [](const QJsonObject& list, QString* problem) -> std::optional<QJsonObject> {
+            if (list.value(u"paging"_s).toObject().value(u"totalPages"_s).toInt(1) > 1) {
+                *problem = tr("more than 1000 custom rules, which the console does not read");
+                return std::nullopt;
+            }
+            return QJsonObject{{u"records"_s, list.value(u"records"_s).toArray()}};
+        },
+        std::move(done));
+}
+
 } // namespace trunkline::providers::ringcentral

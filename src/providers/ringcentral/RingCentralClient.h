@@ -90,6 +90,14 @@ public:
     net::ApiReply* getBusinessHoursRule(const QString& extensionId, Callback<QJsonObject> done);
     net::ApiReply* putBusinessHoursRule(const QString& extensionId, const QJsonObject& rule,
                                         Callback<QJsonObject> done);
+    // The after-hours rule exists only while the business hours are not 24/7: without it the GET fails
+    // with a NotFound error (docs/api/ringcentral.md §6.1).
+    net::ApiReply* getAfterHoursRule(const QString& extensionId, Callback<QJsonObject> done);
+    net::ApiReply* putAfterHoursRule(const QString& extensionId, const QJsonObject& rule,
+                                     Callback<QJsonObject> done);
+    // The custom answering rules, detailed, as {"records": [...]} (one page of up to 1000: an extension
+    // with more custom rules is not realistic; a longer list fails as incomplete rather than truncated).
+    net::ApiReply* getCustomRules(const QString& extensionId, Callback<QJsonObject> done);
 
 private:
     net::ApiReply* jsonCall(QByteArray method, const QString& path, const QString& group,

@@ -1,5 +1,5 @@
 // RingCentral emulator over real sockets. Call settings of an extension: caller ID, notification settings,
-// business hours and the answering rules that follow them.
+// business hours, the answering rules (default and custom) and greetings.
 
 #include "RcApiTest.h"
 
@@ -13,6 +13,26 @@ private slots:
     void callerId();
     void notificationSettings();
     void businessHoursAndAnsweringRule();
+    void customRules();
+    void afterHoursRuleGoesToAnApplication();
+    void greetings();
+
+private:
+    // The users' extension paths ("/restapi/v1.0/account/~/extension/<id>"), in list order.
+    QStringList userExtensions() {
+        QStringList paths;
+        for (const auto& value : m_client->get(path(s("/extension?type=User&perPage=1000")), m_admin)
+                                     .json()
+                                     .value(s("records"))
+                                     .toArray())
+            paths << path(s("/extension/")) +
+                         QString::number(static_cast<qint64>(obj(value).value(s("id")).toDouble()));
+        return paths;
+    }
+    QJsonArray records(const QString& uri) {
+        const TestReply reply = m_client->get(uri, m_admin);
+        return reply.status == 200 ? reply.json().value(s("records")).toArray() : QJsonArray{};
+    }
 };
 
 void tst_RcCallSettingsApi::callerId() {
@@ -211,6 +231,172 @@ void tst_RcCallSettingsApi::businessHoursAndAnsweringRule() {
     QCOMPARE(m_client->get(ext + s("/answering-rule"), m_admin).json().value(s("records")).toArray().size(),
              1);
     QCOMPARE(m_client->get(ext + s("/answering-rule/after-hours-rule"), m_admin).status, 404);
+}
+
+void tst_RcCallSettingsApi::customRules() {
+    // The demo gives some people two custom rules: VIP callers forwarded, a holiday closure (disabled).
+    QString ext;
+    for (const QString& candidate : userExtensions()) {
+        if (!records(candidate + s("/answering-rule?type=Custom")).isEmpty()) {
+            ext = candidate;
+            break;
+        }
+    }
+    QVERIFY(!ext.isEmpty());
+    const QJsonArray custom = records(ext + s("/answering-rule?type=Custom&view=Detailed"));
+    QCOMPARE(custom.size(), 2);
+    const QJsonObject vip = obj(custom.at(0));
+    QCOMPARE(vip.value(s("type")).toString(), s("Custom"));
+    QCOMPARE(vip.value(s("name")).toString(), s("VIP callers"));
+    QCOMPARE(obj(vip.value(s("callers")).toArray().first()).value(s("callerId")).toString(),
+             s("+16505550100"));
+    QCOMPARE(vip.value(s("callHandlingAction")).toString(), s("UnconditionalForwarding"));
+    const QJsonObject holiday = obj(custom.at(1));
+    QVERIFY(!holiday.value(s("enabled")).toBool(true));
+    QCOMPARE(obj(obj(holiday.value(s("schedule"))).value(s("ranges")).toArray().first())
+                 .value(s("from"))
+                 .toString(),
+             s("2026-12-24T00:00:00"));
+    // The simple view names custom rules; the type filter is checked.
+    QCOMPARE(obj(records(ext + s("/answering-rule?type=Custom")).first()).value(s("name")).toString(),
+             s("VIP callers"));
+    QCOMPARE(records(ext + s("/answering-rule")).size(), 4);
+    QCOMPARE(m_client->get(ext + s("/answering-rule?type=Holiday"), m_admin).status, 400);
+
+    // Create: a name and a condition are required.
+    const QJsonObject night{
+        {s("name"), s("Night line")},
+        {s("calledNumbers"), QJsonArray{QJsonObject{{s("phoneNumber"), s("+4930901899")}}}},
+        {s("callHandlingAction"), s("TakeMessagesOnly")}};
+    const TestReply created = m_client->postJson(ext + s("/answering-rule"), night, m_admin);
+    QCOMPARE(created.status, 200);
+    const QString id = created.json().value(s("id")).toString();
+    bool numeric = false;
+    id.toLongLong(&numeric);
+    QVERIFY2(numeric, qPrintable(id));
+    QCOMPARE(created.json().value(s("type")).toString(), s("Custom"));
+    QJsonObject noCondition = night;
+    noCondition.remove(s("calledNumbers"));
+    const TestReply refused = m_client->postJson(ext + s("/answering-rule"), noCondition, m_admin);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json().value(s("parameterName")).toString(), s("schedule"));
+    QCOMPARE(m_client
+                 ->postJson(ext + s("/answering-rule"),
+                            {{s("callers"), QJsonArray{QJsonObject{{s("callerId"), s("+15551234567")}}}}},
+                            m_admin)
+                 .json()
+                 .value(s("parameterName"))
+                 .toString(),
+             s("name"));
+
+    // Update: the action and the conditions; a condition cannot be emptied away.
+    const TestReply updated = m_client->putJson(
+        ext + s("/answering-rule/") + id,
+        {{s("callHandlingAction"), s("PlayAnnouncementOnly")},
+         {s("schedule"),
+          QJsonObject{{s("weeklyRanges"),
+                       QJsonObject{{s("sunday"), QJsonArray{QJsonObject{{s("from"), s("00:00")},
+                                                                        {s("to"), s("24:00")}}}}}}}}},
+        m_admin);
+    QCOMPARE(updated.status, 200);
+    const QJsonObject read = m_client->get(ext + s("/answering-rule/") + id, m_admin).json();
+    QCOMPARE(read.value(s("callHandlingAction")).toString(), s("PlayAnnouncementOnly"));
+    QCOMPARE(read.value(s("name")).toString(), s("Night line"));
+    QVERIFY(obj(obj(read.value(s("schedule"))).value(s("weeklyRanges"))).contains(s("sunday")));
+    QCOMPARE(m_client
+                 ->putJson(ext + s("/answering-rule/") + id,
+                           {{s("calledNumbers"), QJsonArray{}}, {s("schedule"), QJsonObject{}}}, m_admin)
+                 .status,
+             400);
+
+    // Delete: custom rules only.
+    QCOMPARE(m_client->del(ext + s("/answering-rule/after-hours-rule"), m_admin).status, 400);
+    QCOMPARE(m_client->del(ext + s("/answering-rule/") + id, m_admin).status, 204);
+    QCOMPARE(m_client->get(ext + s("/answering-rule/") + id, m_admin).status, 404);
+    QCOMPARE(records(ext + s("/answering-rule?type=Custom")).size(), 2);
+}
+
+void tst_RcCallSettingsApi::afterHoursRuleGoesToAnApplication() {
+    // The demo sends some people's calls after hours to a call queue or IVR menu ("Go to application").
+    QJsonObject rule;
+    QString ext;
+    for (const QString& candidate : userExtensions()) {
+        rule = m_client->get(candidate + s("/answering-rule/after-hours-rule"), m_admin).json();
+        if (rule.value(s("callHandlingAction")).toString() == u"TransferToExtension") {
+            ext = candidate;
+            break;
+        }
+    }
+    QVERIFY(!ext.isEmpty());
+    QCOMPARE(rule.value(s("type")).toString(), s("AfterHours"));
+    QCOMPARE(obj(rule.value(s("schedule"))).value(s("ref")).toString(), s("AfterHours"));
+    const QString target =
+        obj(obj(rule.value(s("transfer"))).value(s("extension"))).value(s("id")).toString();
+    const QString type =
+        m_client->get(path(s("/extension/")) + target, m_admin).json().value(s("type")).toString();
+    QVERIFY2(type == u"Department" || type == u"IvrMenu", qPrintable(type));
+
+    // Edited like the business-hours rule: another action, and back to the application.
+    const TestReply messages = m_client->putJson(ext + s("/answering-rule/after-hours-rule"),
+                                                 {{s("callHandlingAction"), s("TakeMessagesOnly")}}, m_admin);
+    QCOMPARE(messages.status, 200);
+    QCOMPARE(m_client->get(ext + s("/answering-rule/after-hours-rule"), m_admin)
+                 .json()
+                 .value(s("callHandlingAction"))
+                 .toString(),
+             s("TakeMessagesOnly"));
+    const QString self = ext.section(u'/', -1);
+    const TestReply toSelf =
+        m_client->putJson(ext + s("/answering-rule/after-hours-rule"),
+                          {{s("callHandlingAction"), s("TransferToExtension")},
+                           {s("transfer"), QJsonObject{{s("extension"), QJsonObject{{s("id"), self}}}}}},
+                          m_admin);
+    QCOMPARE(toSelf.status, 400);
+    QCOMPARE(toSelf.json().value(s("parameterName")).toString(), s("transfer.extension.id"));
+    // No conditions on a default rule.
+    QCOMPARE(
+        m_client
+            ->putJson(ext + s("/answering-rule/after-hours-rule"), {{s("callers"), QJsonArray{}}}, m_admin)
+            .status,
+        400);
+}
+
+void tst_RcCallSettingsApi::greetings() {
+    const QJsonArray presets =
+        m_client->get(s("/restapi/v1.0/dictionary/greeting"), m_admin).json().value(s("records")).toArray();
+    QVERIFY(presets.size() >= 3);
+    const QJsonArray voicemail = records(s("/restapi/v1.0/dictionary/greeting?type=Voicemail"));
+    QCOMPARE(voicemail.size(), 1);
+    QCOMPARE(obj(voicemail.first()).value(s("name")).toString(), s("Default"));
+    QCOMPARE(m_client->get(s("/restapi/v1.0/dictionary/greeting?type=Jingle"), m_admin).status, 400);
+
+    // Rules name their greetings: presets with their names, custom recordings by id.
+    const QJsonObject business =
+        m_client->get(path(s("/extension/~/answering-rule/business-hours-rule")), m_admin).json();
+    const QJsonObject first = obj(business.value(s("greetings")).toArray().first());
+    QCOMPARE(first.value(s("type")).toString(), s("Voicemail"));
+    QCOMPARE(obj(first.value(s("preset"))).value(s("name")).toString(), s("Default"));
+    QString customUri;
+    QString ext;
+    for (const QString& candidate : userExtensions()) {
+        const QJsonObject rule =
+            m_client->get(candidate + s("/answering-rule/after-hours-rule"), m_admin).json();
+        for (const auto& greeting : rule.value(s("greetings")).toArray()) {
+            if (obj(greeting).contains(s("custom"))) {
+                customUri = obj(obj(greeting).value(s("custom"))).value(s("uri")).toString();
+                ext = candidate;
+            }
+        }
+        if (!ext.isEmpty())
+            break;
+    }
+    QVERIFY(!ext.isEmpty());
+    const QString greetingId = customUri.section(u'/', -1);
+    const TestReply custom = m_client->get(ext + s("/greeting/") + greetingId, m_admin);
+    QCOMPARE(custom.status, 200);
+    QCOMPARE(custom.json().value(s("type")).toString(), s("Voicemail"));
+    QCOMPARE(obj(custom.json().value(s("answeringRule"))).value(s("id")).toString(), s("after-hours-rule"));
+    QCOMPARE(m_client->get(ext + s("/greeting/42"), m_admin).status, 404);
 }
 
 QTEST_GUILESS_MAIN(tst_RcCallSettingsApi)

@@ -1,0 +1,106 @@
+#include "gui/extensions/CallRuleText.h"
+
+#include "core/PhoneNumber.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace trunkline::gui {
+
+namespace {
+
+QString readable(const QString& e164) {
+    const core::ParseOutcome parsed = core::PhoneNumber::parse(e164);
+    return parsed.ok() ? parsed.number->international() : e164;
+}
+
+QString dateTime(const QString& wire) {
+    const QDateTime parsed = QDateTime::fromString(wire, Qt::ISODate);
+    return parsed.isValid() ? QLocale().toString(parsed, QLocale::ShortFormat) : wire;
+}
+
+} // namespace
+
+QString CallRuleText::conditions(const QJsonObject& rule) {
+    QStringList parts;
+    QStringList callers;
+    for (const QJsonValue& value : rule.value(u"callers"_s).toArray()) {
+        const QJsonObject caller = value.toObject();
+        const QString number = readable(caller.value(u"callerId"_s).toString());
+        const QString name = caller.value(u"name"_s).toString();
+        callers << (name.isEmpty() ? number : tr("%1 (%2)").arg(name, number));
+    }
+    if (!callers.isEmpty())
+        parts << tr("Callers: %1").arg(callers.join(u", "_s));
+    QStringList called;
+    for (const QJsonValue& value : rule.value(u"calledNumbers"_s).toArray())
+        called << readable(value.toObject().value(u"phoneNumber"_s).toString());
+    if (!called.isEmpty())
+        parts << tr("Called numbers: %1").arg(called.join(u", "_s));
+    const QJsonObject schedule = rule.value(u"schedule"_s).toObject();
+    const QJsonObject weekly = schedule.value(u"weeklyRanges"_s).toObject();
+    static const QStringList days = {u"monday"_s, u"tuesday"_s,  u"wednesday"_s, u"thursday"_s,
+                                     u"friday"_s, u"saturday"_s, u"sunday"_s};
+    for (qsizetype day = 0; day < days.size(); ++day) {
+        QStringList ranges;
+        for (const QJsonValue& value : weekly.value(days.at(day)).toArray())
+            ranges << tr("%1–%2").arg(value.toObject().value(u"from"_s).toString(),
+                                      value.toObject().value(u"to"_s).toString());
+        if (!ranges.isEmpty())
+            parts << tr("%1 %2").arg(QLocale().dayName(static_cast<int>(day) + 1, QLocale::ShortFormat),
+                                     ranges.join(u", "_s));
+    }
+    for (const QJsonValue& value : schedule.value(u"ranges"_s).toArray())
+        parts << tr("%1 – %2").arg(dateTime(value.toObject().value(u"from"_s).toString()),
+                                   dateTime(value.toObject().value(u"to"_s).toString()));
+    if (schedule.value(u"ref"_s) == u"AfterHours"_s)
+        parts << tr("Outside the business hours");
+    else if (schedule.value(u"ref"_s) == u"BusinessHours"_s)
+        parts << tr("During the business hours");
+    return parts.isEmpty() ? tr("Always") : parts.join(u" · "_s);
+}
+
+QString CallRuleText::action(const QJsonObject& rule, const ExtensionName& nameOf) {
+    const QString action = rule.value(u"callHandlingAction"_s).toString();
+    if (action == u"ForwardCalls"_s)
+        return tr("Ring the forwarding list");
+    if (action == u"UnconditionalForwarding"_s)
+        return tr("Forward to %1")
+            .arg(readable(
+                rule.value(u"unconditionalForwarding"_s).toObject().value(u"phoneNumber"_s).toString()));
+    if (action == u"TransferToExtension"_s) {
+        const QString target =
+            rule.value(u"transfer"_s).toObject().value(u"extension"_s).toObject().value(u"id"_s).toString();
+        return tr("Go to application: %1").arg(nameOf(target));
+    }
+    if (action == u"TakeMessagesOnly"_s)
+        return tr("Voicemail only");
+    if (action == u"PlayAnnouncementOnly"_s)
+        return tr("Play an announcement only");
+    if (action == u"AgentQueue"_s)
+        return tr("Call queue members");
+    if (action == u"SharedLines"_s)
+        return tr("Shared lines");
+    return action;
+}
+
+QString CallRuleText::greetingType(const QString& type) {
+    if (type == u"Voicemail"_s)
+        return tr("Voicemail");
+    if (type == u"Introductory"_s)
+        return tr("Introduction");
+    if (type == u"Announcement"_s)
+        return tr("Announcement");
+    if (type == u"ConnectingAudio"_s)
+        return tr("While connecting (music)");
+    if (type == u"ConnectingMessage"_s)
+        return tr("While connecting (message)");
+    if (type == u"HoldMusic"_s)
+        return tr("Hold music");
+    return type;
+}
+
+} // namespace trunkline::gui
