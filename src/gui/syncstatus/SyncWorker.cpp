@@ -24,8 +24,8 @@ bool SyncWorker::open(QString* error) {
     connect(m_engine.get(), &sync::SyncEngine::finished, this, &SyncWorker::onEngineFinished);
     connect(m_engine.get(), &sync::SyncEngine::backgroundProgress, this, &SyncWorker::detailsProgress);
     connect(m_engine.get(), &sync::SyncEngine::detailsRefreshed, this,
-            [this](qint64, const QString&, const QString& error) {
-                if (error.isEmpty())
+            [this](qint64, const QString&, const QString& detailError) {
+                if (detailError.isEmpty())
                     emit detailsStored();
             });
     return true;
