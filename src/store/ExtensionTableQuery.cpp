@@ -28,6 +28,8 @@ QString sortExpression(ExtensionSortKey key) {
         return u"x.department"_s;
     case ExtensionSortKey::TimeZone:
         return u"x.time_zone"_s;
+    case ExtensionSortKey::EndpointType:
+        return u"COALESCE(x.endpoint_type, '')"_s; // not read yet sorts first
     }
     return u"x.extension_number"_s;
 }
@@ -45,6 +47,10 @@ sql::Where whereFor(const ExtensionTableFilter& filter) {
     if (filter.status) {
         w.conditions << u"x.status = ?"_s;
         w.values << core::toWire(*filter.status);
+    }
+    if (filter.endpointType) {
+        w.conditions << u"x.endpoint_type = ?"_s;
+        w.values << core::toWire(*filter.endpointType);
     }
     const QString text = filter.text.trimmed().toLower();
     if (!text.isEmpty()) {
@@ -80,8 +86,9 @@ QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter
     const QString select =
         u"SELECT x.profile_id, x.id, x.extension_number, x.name, x.type, x.status, x.email, x.department, "
         u"x.time_zone, x.is_admin, x.version, %1, "
-        u"(SELECT COUNT(*) FROM phone_numbers n WHERE n.profile_id = x.profile_id AND n.extension_id = x.id) "
-        u"FROM extensions x"_s.arg(keyset.sortBy);
+        u"(SELECT COUNT(*) FROM phone_numbers n WHERE n.profile_id = x.profile_id AND n.extension_id = "
+        u"x.id), "
+        u"x.endpoint_type FROM extensions x"_s.arg(keyset.sortBy);
     QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);
     const auto fromRow = [](const QSqlQuery& q) {
         ExtensionRow row;
@@ -100,6 +107,8 @@ QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter
         row.version = q.value(10).toString();
         row.sortValue = q.value(11).toString();
         row.numberCount = q.value(12).toInt();
+        if (!q.value(13).isNull())
+            row.endpointType = core::endpointTypeFromWire(q.value(13).toString());
         return row;
     };
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the extensions"), error);
