@@ -1,5 +1,6 @@
 #include "changes/ChangeStager.h"
 
+#include "changes/CallerIdCheck.h"
 #include "changes/EntityKind.h"
 #include "changes/PayloadMembers.h"
 #include "changes/StoredRecord.h"
@@ -89,6 +90,11 @@ StagingResult ChangeStager::command(Work work) {
 
 StagingResult ChangeStager::stage(const store::PendingChange& proposed) {
     return command([&](QList<ChangeStep>& steps, QString* error) {
+        if (const QString refused = CallerIdCheck::refusal(m_database, proposed); !refused.isEmpty()) {
+            if (error)
+                *error = refused;
+            return false;
+        }
         switch (proposed.operation) {
         case store::ChangeOperation::Update:
             return stageUpdate(proposed, steps, error);

@@ -182,6 +182,9 @@ struct PhoneNumberRecord {
     CallType callType = CallType::VoiceFax;
     NumberStatus status = NumberStatus::Normal;
     NumberFeatures features;
+    // Whether the provider reported the features at all: RingCentral's account list and a non-admin's
+    // view of another extension's numbers leave them out, which is not "no features" (seed 001).
+    bool featuresReported = false;
     QString extensionId; // empty for company-level numbers
     QString extensionNumber;
     std::optional<RestcommAttributes> restcomm; // set only for provider "restcomm"

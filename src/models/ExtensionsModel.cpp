@@ -26,6 +26,8 @@ std::optional<store::ExtensionSortKey> sortKeyFor(int column) {
         return store::ExtensionSortKey::Department;
     case ExtensionsModel::TimeZoneColumn:
         return store::ExtensionSortKey::TimeZone;
+    case ExtensionsModel::EndpointColumn:
+        return store::ExtensionSortKey::EndpointType;
     default:
         return std::nullopt;
     }
@@ -145,6 +147,8 @@ QString ExtensionsModel::displayText(const store::ExtensionRow& row, int column)
         return x.timeZone;
     case NumbersColumn:
         return row.numberCount > 0 ? QString::number(row.numberCount) : QString();
+    case EndpointColumn:
+        return row.endpointType ? core::displayName(*row.endpointType) : QString();
     default:
         return {};
     }
@@ -152,8 +156,9 @@ QString ExtensionsModel::displayText(const store::ExtensionRow& row, int column)
 
 QString ExtensionsModel::headerText(int column) {
     static constexpr std::array kTitles{
-        QT_TR_NOOP("Ext."),   QT_TR_NOOP("Name"),       QT_TR_NOOP("Type"),      QT_TR_NOOP("Status"),
-        QT_TR_NOOP("E-mail"), QT_TR_NOOP("Department"), QT_TR_NOOP("Time zone"), QT_TR_NOOP("Numbers"),
+        QT_TR_NOOP("Ext."),      QT_TR_NOOP("Name"),    QT_TR_NOOP("Type"),
+        QT_TR_NOOP("Status"),    QT_TR_NOOP("E-mail"),  QT_TR_NOOP("Department"),
+        QT_TR_NOOP("Time zone"), QT_TR_NOOP("Numbers"), QT_TR_NOOP("Endpoint"),
     };
     static_assert(kTitles.size() == ColumnCount);
     return columnTitle(staticMetaObject, kTitles, column);
@@ -171,6 +176,10 @@ QVariant ExtensionsModel::data(const QModelIndex& index, int role) const {
         if (index.column() == NameColumn && row.extension.admin) {
             return tr("%1 is an account administrator.").arg(row.extension.name);
         }
+        if (index.column() == EndpointColumn && !row.endpointType) {
+            return tr("Not read yet: the endpoint follows from the extension's devices, read with its "
+                      "details.");
+        }
         return {};
     case RawValueRole:
         switch (index.column()) {
@@ -180,6 +189,8 @@ QVariant ExtensionsModel::data(const QModelIndex& index, int role) const {
             return core::toWire(row.extension.status);
         case NumbersColumn:
             return row.numberCount;
+        case EndpointColumn:
+            return row.endpointType ? core::toWire(*row.endpointType) : QString();
         default:
             return displayText(row, index.column());
         }

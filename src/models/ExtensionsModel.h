@@ -21,7 +21,8 @@ public:
         EmailColumn,
         DepartmentColumn,
         TimeZoneColumn,
-        NumbersColumn, // how many phone numbers are assigned; not sortable in SQL
+        NumbersColumn,  // how many phone numbers are assigned; not sortable in SQL
+        EndpointColumn, // virtual, device, mobile, softphone: empty until the device list is read
         ColumnCount
     };
     Q_ENUM(Column)

@@ -90,4 +90,32 @@ int ExtensionRepository::count(qint64 profileId, const ExtensionFilter& filter, 
     return RecordAccess::count(profileId, whereOf(filter), error);
 }
 
+bool ExtensionRepository::setEndpointType(qint64 profileId, const QString& extensionId,
+                                          core::EndpointType type, QString* error) const {
+    QSqlQuery query = sql::preparedQuery(
+        database(), u"UPDATE extensions SET endpoint_type = ? WHERE profile_id = ? AND id = ?"_s,
+        {core::toWire(type), profileId, extensionId});
+    return query.exec() || sql::fail(error, database(),
+                                     QCoreApplication::translate(
+                                         "Repository", "Cannot save the endpoint type of extension %1")
+                                         .arg(extensionId),
+                                     query);
+}
+
+std::optional<core::EndpointType>
+ExtensionRepository::endpointType(qint64 profileId, const QString& extensionId, QString* error) const {
+    QSqlQuery query = sql::preparedQuery(
+        database(), u"SELECT endpoint_type FROM extensions WHERE profile_id = ? AND id = ?"_s,
+        {profileId, extensionId});
+    if (!query.exec()) {
+        sql::fail(error, database(),
+                  QCoreApplication::translate("Repository", "Cannot read extension %1").arg(extensionId),
+                  query);
+        return std::nullopt;
+    }
+    if (!query.next() || query.value(0).isNull())
+        return std::nullopt;
+    return core::endpointTypeFromWire(query.value(0).toString());
+}
+
 } // namespace trunkline::store

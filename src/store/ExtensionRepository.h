@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/EndpointType.h"
 #include "core/Extension.h"
 #include "store/RecordAccess.h"
 
@@ -29,6 +30,14 @@ public:
                                 QString* error = nullptr, const Page& page = {}) const;
     // How many rows list() returns without a page; -1 on error.
     int count(qint64 profileId, const ExtensionFilter& filter = {}, QString* error = nullptr) const;
+
+    // The endpoint type read from the extension's device list (sync::DetailQueue). It lives beside the
+    // listed record: the list's upsert keeps it and it is no part of the record's version.
+    bool setEndpointType(qint64 profileId, const QString& extensionId, core::EndpointType type,
+                         QString* error = nullptr) const;
+    // nullopt when the device list was not read yet (or on error).
+    std::optional<core::EndpointType> endpointType(qint64 profileId, const QString& extensionId,
+                                                   QString* error = nullptr) const;
 };
 
 } // namespace trunkline::store

@@ -28,6 +28,8 @@ QString sortExpression(ExtensionSortKey key) {
         return u"x.department"_s;
     case ExtensionSortKey::TimeZone:
         return u"x.time_zone"_s;
+    case ExtensionSortKey::EndpointType:
+        return u"COALESCE(x.endpoint_type, '')"_s; // not read yet sorts first
     }
     return u"x.extension_number"_s;
 }
@@ -40,6 +42,8 @@ sql::Where whereFor(const ExtensionTableFilter& filter) {
         w.add(u"x.type = ?"_s, {core::toWire(*filter.type)});
     if (filter.status)
         w.add(u"x.status = ?"_s, {core::toWire(*filter.status)});
+    if (filter.endpointType)
+        w.add(u"x.endpoint_type = ?"_s, {core::toWire(*filter.endpointType)});
     const QString text = filter.text.trimmed().toLower();
     if (!text.isEmpty()) {
         const QString pattern = u'%' + sql::likeEscaped(text) + u'%';
@@ -74,8 +78,9 @@ QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter
     const QString select =
         u"SELECT x.profile_id, x.id, x.extension_number, x.name, x.type, x.status, x.email, x.department, "
         u"x.time_zone, x.is_admin, x.version, %1, "
-        u"(SELECT COUNT(*) FROM phone_numbers n WHERE n.profile_id = x.profile_id AND n.extension_id = x.id) "
-        u"FROM extensions x"_s.arg(keyset.sortBy);
+        u"(SELECT COUNT(*) FROM phone_numbers n WHERE n.profile_id = x.profile_id AND n.extension_id = "
+        u"x.id), "
+        u"x.endpoint_type FROM extensions x"_s.arg(keyset.sortBy);
     QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);
     const auto fromRow = [](const QSqlQuery& q) {
         ExtensionRow row;
@@ -94,6 +99,8 @@ QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter
         row.version = q.value(10).toString();
         row.sortValue = q.value(11).toString();
         row.numberCount = q.value(12).toInt();
+        if (!q.value(13).isNull())
+            row.endpointType = core::endpointTypeFromWire(q.value(13).toString());
         return row;
     };
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the extensions"), error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/EndpointType.h"
 #include "core/Extension.h"
 #include "store/SqlUtil.h"
 
@@ -17,18 +18,20 @@ struct ExtensionTableFilter {
     std::optional<qint64> profileId; // unset: the extensions of every profile
     std::optional<core::ExtensionType> type;
     std::optional<core::ExtensionStatus> status;
+    std::optional<core::EndpointType> endpointType; // extensions whose device list was not read never match
     QString text; // part of the name, the extension number or the e-mail address, case-insensitive
 
     friend bool operator==(const ExtensionTableFilter&, const ExtensionTableFilter&) = default;
 };
 
-enum class ExtensionSortKey { Number, Name, Type, Status, Email, Department, TimeZone };
+enum class ExtensionSortKey { Number, Name, Type, Status, Email, Department, TimeZone, EndpointType };
 
 // One row of the extensions table. `extension` holds the listed fields (no caller ID, no phones).
 struct ExtensionRow {
     qint64 profileId = 0;
     core::Extension extension;
-    int numberCount = 0; // phone numbers assigned to the extension
+    int numberCount = 0;                            // phone numbers assigned to the extension
+    std::optional<core::EndpointType> endpointType; // nullopt: its device list was not read yet
     QString version;
     QString sortValue;
 };

@@ -417,6 +417,33 @@ const QList<Migration>& migrations() {
                     RETURN session_user;
                 END $$)"_s,
          }},
+        // v13: the seeds' settings (issue 16). The account's plan, billing, features and business address;
+        // an extension's endpoint type and a number's features as the per-extension reads report them
+        // (sync::DetailQueue). Those two are outside the listed records' columns, so a list page's upsert
+        // keeps them and they are no part of a record's version; NULL = not read yet.
+        {13,
+         {
+             u"ALTER TABLE accounts ADD COLUMN service_plan_edition TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN billing_plan TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN billing_duration INTEGER NOT NULL DEFAULT 0"_s,
+             u"ALTER TABLE accounts ADD COLUMN billing_duration_unit TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN billing_plan_type TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN enabled_features TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN disabled_features TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN company_name TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN address_street TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN address_city TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN address_state TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN address_zip TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE accounts ADD COLUMN address_country TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE extensions ADD COLUMN endpoint_type TEXT"_s,
+             u"CREATE INDEX extensions_by_endpoint_type ON extensions (profile_id, endpoint_type, id)"_s,
+             u"ALTER TABLE phone_numbers ADD COLUMN listed_features TEXT"_s,
+             // The numbers table sorts by the features it shows: the listed ones once read.
+             u"DROP INDEX phone_numbers_sorted_by_features"_s,
+             u"CREATE INDEX phone_numbers_sorted_by_features ON phone_numbers "
+             u"((COALESCE(listed_features, features)), profile_id, id)"_s,
+         }},
     };
     return all;
 }

@@ -31,7 +31,7 @@ QString sortExpression(NumberSortKey key) {
     case NumberSortKey::CallType:
         return u"n.call_type"_s;
     case NumberSortKey::Features:
-        return u"n.features"_s;
+        return u"COALESCE(n.listed_features, n.features)"_s;
     case NumberSortKey::Extension:
         return u"n.extension_number"_s;
     case NumberSortKey::Status:
@@ -39,7 +39,7 @@ QString sortExpression(NumberSortKey key) {
     case NumberSortKey::Provider:
         return u"n.provider"_s;
     case NumberSortKey::Capabilities:
-        return u"(n.call_type || '|' || n.features)"_s;
+        return u"(n.call_type || '|' || COALESCE(n.listed_features, n.features))"_s;
     }
     return u"n.e164"_s;
 }
@@ -152,7 +152,9 @@ QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberS
     const QString select =
         // The number's columns in PhoneNumberRepository::decodeRow's order, from column 1.
         u"SELECT n.profile_id, n.id, n.provider, n.e164, n.digits, n.label, n.usage_type, n.payment_type, "
-        u"n.call_type, n.status, n.features, n.extension_id, n.extension_number, n.restcomm_json, n.version, "
+        // RingCentral's features come from the extensions' number lists (listed_features) once read.
+        u"n.call_type, n.status, COALESCE(n.listed_features, n.features), n.extension_id, "
+        u"n.extension_number, n.restcomm_json, n.version, "
         u"COALESCE(e.name, ''), %1 FROM phone_numbers n"_s.arg(keyset.sortBy) +
         kJoinExtensions;
     QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);

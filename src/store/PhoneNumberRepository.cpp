@@ -1,5 +1,7 @@
 #include "store/PhoneNumberRepository.h"
 
+#include "store/Transaction.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <utility>
@@ -157,14 +159,54 @@ bool PhoneNumberRepository::forEachExportRow(qint64 profileId, const TextRowSink
                                              QString* error) const {
     // The texts a record decoded and written out again would have: features are stored comma-separated,
     // times with milliseconds. The order is forEach()'s.
-    return forEachTextRow(
-        database(),
-        u"SELECT id, e164, label, usage_type, payment_type, call_type, status, "
-        u"REPLACE(COALESCE(features, ''), ',', ' '), extension_id, extension_number, provider, "
-        u"CASE WHEN synced_at IS NULL OR synced_at = '' THEN '' "
-        u"ELSE SUBSTR(synced_at, 1, 19) || 'Z' END "
-        u"FROM phone_numbers WHERE profile_id = ? ORDER BY e164, id"_s,
-        {profileId}, sink, error);
+    return forEachTextRow(database(),
+                          u"SELECT id, e164, label, usage_type, payment_type, call_type, status, "
+                          u"REPLACE(COALESCE(listed_features, features, ''), ',', ' '), extension_id, "
+                          u"extension_number, provider, "
+                          u"CASE WHEN synced_at IS NULL OR synced_at = '' THEN '' "
+                          u"ELSE SUBSTR(synced_at, 1, 19) || 'Z' END "
+                          u"FROM phone_numbers WHERE profile_id = ? ORDER BY e164, id"_s,
+                          {profileId}, sink, error);
+}
+
+bool PhoneNumberRepository::setListedFeatures(qint64 profileId, const QList<core::PhoneNumberRecord>& listed,
+                                              QString* error) const {
+    Transaction transaction(database());
+    if (!transaction.isActive())
+        return sql::fail(error, transaction.error());
+    for (const core::PhoneNumberRecord& number : listed) {
+        if (!number.featuresReported)
+            continue;
+        QSqlQuery query = sql::preparedQuery(
+            database(), u"UPDATE phone_numbers SET listed_features = ? WHERE profile_id = ? AND id = ?"_s,
+            // No features is '', not NULL (= not read yet): a null QString would bind as NULL.
+            {QString(u""_s + sql::joinWords(core::numberFeaturesToWire(number.features))), profileId,
+             number.id});
+        if (!query.exec())
+            return sql::fail(
+                error, database(),
+                QCoreApplication::translate("Repository", "Cannot save the features of number %1")
+                    .arg(number.e164),
+                query);
+    }
+    return transaction.commit() || sql::fail(error, transaction.error());
+}
+
+std::optional<core::NumberFeatures>
+PhoneNumberRepository::listedFeatures(qint64 profileId, const QString& numberId, QString* error) const {
+    QSqlQuery query = sql::preparedQuery(
+        database(), u"SELECT listed_features FROM phone_numbers WHERE profile_id = ? AND id = ?"_s,
+        {profileId, numberId});
+    if (!query.exec()) {
+        sql::fail(
+            error, database(),
+            QCoreApplication::translate("Repository", "Cannot read the features of number %1").arg(numberId),
+            query);
+        return std::nullopt;
+    }
+    if (!query.next() || query.value(0).isNull())
+        return std::nullopt;
+    return core::numberFeaturesFromWire(sql::splitWords(query.value(0).toString()));
 }
 
 core::PhoneNumberRecord PhoneNumberRepository::decodeRow(const QSqlQuery& q, int first) {

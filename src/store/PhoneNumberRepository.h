@@ -40,10 +40,20 @@ public:
     // How many rows list() returns without a page; -1 on error.
     int count(qint64 profileId, const PhoneNumberFilter& filter = {}, QString* error = nullptr) const;
 
+    // RingCentral reports a number's features (CallerId, SmsSender, ...) only in an extension's number
+    // list, never in the account's: sync::DetailQueue records them here, beside the listed record (its
+    // upsert and version do not touch them). Numbers not stored yet, and records whose features the
+    // provider did not report, are skipped.
+    bool setListedFeatures(qint64 profileId, const QList<core::PhoneNumberRecord>& listed,
+                           QString* error = nullptr) const;
+    // The features an extension list reported for the number; nullopt when none has yet (or on error).
+    std::optional<core::NumberFeatures> listedFeatures(qint64 profileId, const QString& numberId,
+                                                       QString* error = nullptr) const;
+
     // The profile's numbers in number order as the UTF-8 cells of an export row: id, e164, label, usage
-    // type, payment type, call type, status, features (space-separated), extension id, extension
-    // number, provider, synced at (ISO 8601 UTC, whole seconds). The stored wire texts as they are, so
-    // that a million rows stream without building records (store/TextRows.h).
+    // type, payment type, call type, status, features (space-separated; the listed ones when read), extension
+    // id, extension number, provider, synced at (ISO 8601 UTC, whole seconds). The stored wire texts as they
+    // are, so that a million rows stream without building records (store/TextRows.h).
     bool forEachExportRow(qint64 profileId, const TextRowSink& sink, QString* error = nullptr) const;
 
     // A number from a row whose columns, from `first` on, are the table's in order: id, provider, e164,

@@ -1,8 +1,10 @@
 #include "sync/DetailQueue.h"
 
 #include "providers/ringcentral/RingCentralClient.h"
+#include "store/ExtensionRepository.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/ForwardingNumberRepository.h"
+#include "store/PhoneNumberRepository.h"
 #include "store/Transaction.h"
 
 #include <QTimer>
@@ -99,7 +101,8 @@ void DetailQueue::pump() {
 
 void DetailQueue::fetch(const QString& extensionId) {
     ++m_inFlight;
-    // Six requests per extension (the forwarding list and five settings documents), in parallel; the
+    // Eight requests per extension (the forwarding list, five settings documents, the numbers and the
+    // devices), in parallel; the
     // extension's network part is done when the last one has answered, and it is then stored with others.
     using Getter = net::ApiReply* (
         providers::ringcentral::RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
@@ -116,7 +119,7 @@ void DetailQueue::fetch(const QString& extensionId) {
          &providers::ringcentral::RingCentralClient::getCustomRules}};
     auto details = std::make_shared<FetchedDetails>();
     details->extensionId = extensionId;
-    details->remaining = 1 + static_cast<int>(std::size(settings));
+    details->remaining = 3 + static_cast<int>(std::size(settings)); // forwarding, numbers, devices
     const auto partDone = [this, details] {
         if (--details->remaining > 0)
             return;
@@ -144,6 +147,26 @@ void DetailQueue::fetch(const QString& extensionId) {
                 noteError(outcome.error ? outcome.error->message()
                                         : tr("The forwarding list was incomplete."));
             }
+            partDone();
+        });
+
+    // Partial lists are not stored: features or an endpoint type read from part of a list would be wrong.
+    m_client.listExtensionPhoneNumbers(
+        extensionId, [details](int, const QList<core::PhoneNumberRecord>& page) { details->numbers += page; },
+        [details, partDone, noteError](const providers::ListOutcome& outcome) {
+            details->numbersComplete = outcome.complete;
+            if (!outcome.complete)
+                noteError(outcome.error ? outcome.error->message()
+                                        : tr("The extension's number list was incomplete."));
+            partDone();
+        });
+    m_client.listExtensionDevices(
+        extensionId, [details](int, const QList<QString>& page) { details->deviceTypes += page; },
+        [details, partDone, noteError](const providers::ListOutcome& outcome) {
+            details->devicesComplete = outcome.complete;
+            if (!outcome.complete)
+                noteError(outcome.error ? outcome.error->message()
+                                        : tr("The extension's device list was incomplete."));
             partDone();
         });
 
@@ -213,6 +236,16 @@ void DetailQueue::storeDetails(const FetchedDetails& details, QStringList* error
                  .replaceList(m_profileId, details.extensionId, details.forwarding, &error))
             note(error);
     }
+    error.clear();
+    if (details.numbersComplete &&
+        !store::PhoneNumberRepository(m_database).setListedFeatures(m_profileId, details.numbers, &error))
+        note(error);
+    error.clear();
+    if (details.devicesComplete &&
+        !store::ExtensionRepository(m_database)
+             .setEndpointType(m_profileId, details.extensionId,
+                              core::endpointTypeOfDevices(details.deviceTypes), &error))
+        note(error);
     store::ExtensionSettingsRepository settings(m_database);
     for (const auto& [kind, json] : details.settings) {
         error.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ForwardingNumber.h"
+#include "core/PhoneNumberRecord.h"
 #include "sync/SyncForward.h"
 #include "sync/SyncTypes.h"
 
@@ -16,9 +17,10 @@
 
 namespace trunkline::sync {
 
-// Per-extension details that cost requests per extension (the forwarding / call-flip list, and the caller
+// Per-extension details that cost requests per extension (the forwarding / call-flip list, the caller
 // ID, notification settings, business-hours, after-hours and custom answering rules kept by
-// store::ExtensionSettingsRepository): under
+// store::ExtensionSettingsRepository, the extension's numbers with their features and its devices, which
+// tell its endpoint type): under
 // RingCentral's limits a big account takes hours to fetch them all, so they are fetched by priority and
 // never block anything. requestNow() (the admin opened an extension) jumps the queue; enqueueByAge()
 // adds extensions never fetched first, then the longest unrefreshed. At most maxInFlight extensions are
@@ -61,6 +63,10 @@ private:
         int remaining = 0; // requests not answered yet
         QList<core::ForwardingNumber> forwarding;
         bool forwardingComplete = false;
+        QList<core::PhoneNumberRecord> numbers; // with the features only an extension's list reports
+        bool numbersComplete = false;
+        QStringList deviceTypes;
+        bool devicesComplete = false;
         QList<std::pair<QString, QJsonObject>> settings; // kind, document
         QStringList errors;
     };

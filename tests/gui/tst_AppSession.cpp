@@ -2,6 +2,7 @@
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
+#include "gui/account/AccountDetailsPanel.h"
 #include "gui/account/AccountOverview.h"
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/pending/PendingChangesPage.h"
@@ -124,6 +125,23 @@ private slots:
         const QString overview = session.window().findChild<QLabel*>(u"accountOverview"_s)->text();
         QVERIFY2(overview.startsWith(u"Main number +"_s), qPrintable(overview));
         QVERIFY2(overview.contains(u"Plan: "_s), qPrintable(overview));
+        QVERIFY2(overview.contains(u"Billing: Monthly"_s), qPrintable(overview));
+        // A click on the account line opens the details: plans, features and the business address.
+        auto* overviewLabel = session.window().findChild<gui::AccountOverview*>(u"accountOverview"_s);
+        QVERIFY(overviewLabel->toolTip().contains(u"Business address"_s));
+        QTest::mouseClick(overviewLabel, Qt::LeftButton);
+        gui::AccountDetailsPanel* panel = overviewLabel->detailsPanel();
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->isVisible());
+        const QString details = panel->findChild<QLabel*>(u"accountDetailsText"_s)->text();
+        for (const QString& part :
+             {u"Professional <small>(Standard edition)</small>"_s, u"billed monthly, type Regular"_s,
+              u"Caller ID control"_s, u"Not included: Site codes"_s, u"Belmont, CA 94002"_s})
+            QVERIFY2(details.contains(part), qPrintable(part + u" in "_s + details));
+        if (const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(panel->grab().save(dir + u"/account-overview.png"_s));
+        QTest::keyClick(panel, Qt::Key_Escape);
+        QTRY_VERIFY(!panel->isVisible());
         // ... and the pages show that profile's records only.
         QTRY_VERIFY(numbers->model()->rowCount() > 0);
         for (int row = 0; row < numbers->model()->rowCount(); ++row)

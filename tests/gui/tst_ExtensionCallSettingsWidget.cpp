@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "changes/CallerIdCheck.h"
 #include "changes/ChangeStager.h"
 #include "changes/SettingsPayloads.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
@@ -129,6 +130,16 @@ class tst_ExtensionCallSettingsWidget : public QObject {
         QVERIFY2(index >= 0, qPrintable(data));
         combo->setCurrentIndex(index);
     }
+    void setListedFeatures(const QList<std::pair<QString, core::NumberFeatures>>& features) {
+        QList<core::PhoneNumberRecord> listed;
+        for (const auto& [id, set] : features) {
+            core::PhoneNumberRecord n = number(id, {}, core::UsageType::DirectNumber, {});
+            n.features = set;
+            n.featuresReported = true;
+            listed << n;
+        }
+        QVERIFY(store::PhoneNumberRepository(m_test->database()).setListedFeatures(m_profile, listed));
+    }
     void retype(const char* editName, const QString& text) {
         auto* edit = child<QLineEdit>(editName);
         edit->setFocus();
@@ -152,7 +163,15 @@ private slots:
                     .upsert(m_profile,
                             {number(u"n1"_s, u"+4930901820"_s, core::UsageType::MainCompanyNumber, {}),
                              number(u"n2"_s, u"+4930901821"_s, core::UsageType::DirectNumber, u"201"_s),
-                             number(u"n3"_s, u"+4930901822"_s, core::UsageType::DirectNumber, u"202"_s)}));
+                             number(u"n3"_s, u"+4930901822"_s, core::UsageType::DirectNumber, u"202"_s),
+                             number(u"n4"_s, u"+4930901823"_s, core::UsageType::DirectNumber, u"201"_s),
+                             number(u"n5"_s, u"+4930901824"_s, core::UsageType::CompanyNumber, {})}));
+        // Features as the extensions' number lists report them (sync::DetailQueue): n4 is a fax line
+        // without CallerId, n5 was in no list read so far.
+        setListedFeatures({{u"n1"_s, core::NumberFeature::CallerId},
+                           {u"n2"_s, core::NumberFeature::CallerId | core::NumberFeature::SmsSender},
+                           {u"n3"_s, core::NumberFeature::CallerId | core::NumberFeature::SmsSender},
+                           {u"n4"_s, {}}});
         storeAllSettings(u"201"_s);
         m_widget = std::make_unique<gui::ExtensionCallSettingsWidget>(m_test->database());
         m_widget->resize(560, 720);
@@ -259,9 +278,50 @@ private slots:
         // Own and company numbers are offered, another extension's number is not.
         QVERIFY(child<QComboBox>("callerIdCombo")->findData(u"n2"_s) >= 0);
         QCOMPARE(child<QComboBox>("callerIdCombo")->findData(u"n3"_s), -1);
+        QVERIFY(child<QComboBox>("callerIdCombo")->toolTip().contains(u"CallerId feature"_s));
         QVERIFY(child<QLabel>("stateLabel")->text().startsWith(u"Fetched from the provider"_s));
         QVERIFY(!m_widget->hasUnsavedEdits());
         QVERIFY(m_widget->validationErrors().isEmpty());
+    }
+
+    // Seed 001: only a number with the CallerId feature can be the caller ID. The combo offers no other, and
+    // a number that lost the feature after the form was filled (the details were read again meanwhile) is
+    // refused when staging, with the field and the rule named.
+    void callerIdOffersOnlyCallerIdNumbers() {
+        m_widget->setExtension(m_profile, u"201"_s, true, {});
+        auto* combo = child<QComboBox>("callerIdCombo");
+        QStringList offered;
+        for (int i = 0; i < combo->count(); ++i)
+            offered << combo->itemData(i).toString();
+        QCOMPARE(offered, (QStringList{u"Blocked"_s, u"n2"_s, u"n1"_s}));
+        QCOMPARE(combo->findData(u"n4"_s), -1); // its own fax line, no CallerId
+        QCOMPARE(combo->findData(u"n5"_s), -1); // features never read
+
+        // The admin picks n2 with the keyboard ...
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Up); // from n1 (the stored one) to n2
+        QCOMPARE(combo->currentData().toString(), u"n2"_s);
+        QVERIFY(m_widget->hasUnsavedEdits());
+        // ... while a sync reads the extension's numbers again: n2 can no longer show as caller ID.
+        setListedFeatures({{u"n2"_s, core::NumberFeature::SmsSender}});
+        QString error;
+        QVERIFY(!m_widget->stageChanges(&error));
+        QVERIFY2(error.contains(u"Outbound caller ID: +49 30 901821"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"only when it has the CallerId feature; this number has only SMS sender"_s),
+                 qPrintable(error));
+        QVERIFY(pending().isEmpty());
+
+        // A number whose features nobody has read is left to the provider: staged.
+        QCOMPARE(changes::CallerIdCheck::refusal(
+                     m_test->database(),
+                     SettingsPayloads::settingsUpdate(
+                         m_profile, u"201"_s, ExtensionSettingsRepository::kCallerId, storedCallerId(),
+                         [] {
+                             QJsonObject edited = storedCallerId();
+                             SettingsPayloads::setRingOutCallerId(edited, u"PhoneNumber"_s, u"n5"_s);
+                             return edited;
+                         }())),
+                 QString());
     }
 
     void validationAsTheAdminTypes_data() {

@@ -130,6 +130,51 @@ private slots:
                  u"%1 extensions"_s.arg(m_page->model()->totalCount()));
     }
 
+    // Seed 000's endpoints: the column shows what each extension's devices make it, the combo filters by
+    // it like the type and status filters; extensions whose devices were not read yet match no endpoint.
+    void endpointColumnAndFilter() {
+        store::ExtensionRepository repository(m_test->database());
+        const QList<core::EndpointType> kinds = core::allEndpointTypes();
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(repository.setEndpointType(m_profile, QString::number(100000 + i),
+                                               kinds.at(i % kinds.size())));
+        m_page->refresh();
+        QTRY_COMPARE(m_page->model()->totalCount(), 450);
+        const int column = ExtensionsModel::EndpointColumn;
+        QCOMPARE(m_page->model()->headerData(column, Qt::Horizontal).toString(), u"Endpoint"_s);
+
+        auto* endpoint = m_page->findChild<QComboBox*>(u"endpointCombo"_s);
+        QCOMPARE(endpoint->itemText(0), u"All endpoints"_s);
+        endpoint->setFocus();
+        // Keyboard: All, Virtual, Device, Mobile.
+        QTest::keyClick(endpoint, Qt::Key_Down);
+        QTest::keyClick(endpoint, Qt::Key_Down);
+        QTest::keyClick(endpoint, Qt::Key_Down);
+        QCOMPARE(endpoint->currentData().toString(), u"Mobile"_s);
+        QTRY_COMPARE(m_page->model()->totalCount(), 25);
+        QCOMPARE(m_page->findChild<QLabel*>(u"countLabel"_s)->text(), u"25 extensions"_s);
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            QCOMPARE(m_page->model()->index(row, column).data(ExtensionsModel::RawValueRole),
+                     QVariant(u"Mobile"_s));
+            QCOMPARE(m_page->model()->index(row, column).data().toString(), u"Mobile"_s);
+        }
+        // Combined with the type filter: Sales and Support are call queues, i % 5 of 2 and 3.
+        auto* type = m_page->findChild<QComboBox*>(u"typeCombo"_s);
+        type->setCurrentIndex(type->findData(u"Department"_s));
+        QTRY_COMPARE(m_page->model()->totalCount(), 10);
+        type->setCurrentIndex(0);
+        QTest::keyClick(endpoint, Qt::Key_Home);
+        QTRY_COMPARE(m_page->model()->totalCount(), 450);
+        // Sorted by endpoint, descending: the read ones first; a row not read yet says so in its tooltip.
+        m_page->model()->sort(column, Qt::DescendingOrder);
+        QTRY_COMPARE(m_page->model()->index(0, column).data(ExtensionsModel::RawValueRole),
+                     QVariant(u"Virtual"_s));
+        m_page->model()->sort(column, Qt::AscendingOrder);
+        QTRY_VERIFY(m_page->model()->index(0, column).data().toString().isEmpty());
+        QVERIFY(
+            m_page->model()->index(0, column).data(Qt::ToolTipRole).toString().startsWith(u"Not read yet"_s));
+    }
+
     void sortByHeaderIsRemembered() {
         auto* header = m_page->findChild<QTableView*>(u"tableView"_s)->horizontalHeader();
         header->setSortIndicator(ExtensionsModel::NameColumn, Qt::DescendingOrder);

@@ -17,6 +17,16 @@ private slots:
         AccountRepository repository(test.database());
         Account account{u"400131005004"_s, u"+4930123400"_s, u"RingCentral DE"_s, u"RingEX Premium"_s,
                         u"Confirmed"_s,    u"62734001"_s,    u"Zentrale"_s};
+        // Schema v13: the plan's edition, the billing plan, the features and the business address.
+        account.servicePlanEdition = u"Standard"_s;
+        account.billingPlan = u"Monthly - 14.99 - Pro 101503"_s;
+        account.billingDuration = 1;
+        account.billingDurationUnit = u"Month"_s;
+        account.billingPlanType = u"Regular"_s;
+        account.enabledFeatures = {u"CallerIdControl"_s, u"SMS"_s};
+        account.disabledFeatures = {u"SiteCodes"_s};
+        account.companyName = u"Müller & Söhne GmbH"_s;
+        account.businessAddress = {u"Friedrichstraße 12"_s, u"Berlin"_s, u"BE"_s, u"10117"_s, u"Germany"_s};
         QString error;
         QVERIFY2(repository.upsert(profile, {account}, &error), qPrintable(error));
         QCOMPARE(*repository.find(profile, account.id), account);

@@ -107,6 +107,25 @@ private slots:
         QVERIFY(!repository.state(profile, u"missing"_s));
     }
 
+    // The endpoint type comes from the extension's devices, read apart from the list: a list page's upsert
+    // keeps it, and it is no part of the record's version.
+    void endpointTypeSurvivesTheListsUpsert() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        ExtensionRepository repository(test.database());
+        Extension anna = makeExtension(u"e1"_s, u"101"_s, u"Anna"_s);
+        QVERIFY(repository.upsert(profile, {anna}));
+        QVERIFY(!repository.endpointType(profile, u"e1"_s)); // not read yet
+        const QString version = repository.state(profile, u"e1"_s)->version;
+        QVERIFY(repository.setEndpointType(profile, u"e1"_s, trunkline::core::EndpointType::Softphone));
+        QCOMPARE(repository.endpointType(profile, u"e1"_s), trunkline::core::EndpointType::Softphone);
+        QCOMPARE(repository.state(profile, u"e1"_s)->version, version);
+        anna.name = u"Anna Schmidt"_s;
+        QVERIFY(repository.upsert(profile, {anna}));
+        QCOMPARE(repository.endpointType(profile, u"e1"_s), trunkline::core::EndpointType::Softphone);
+        QVERIFY(!repository.endpointType(profile, u"missing"_s));
+    }
+
     void profilesAreSeparate() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 a = test.addProfile(u"A"_s);

@@ -180,6 +180,36 @@ private slots:
         QVERIFY(repository.upsert(profile, {number}));
         QCOMPARE(repository.state(profile, u"n"_s)->version, repository.versionOf(number));
     }
+    // RingCentral reports features only in extensions' number lists: they are kept beside the listed record,
+    // which the account list's upsert (no features) neither clears nor re-versions; unreported ones are
+    // skipped, not stored as "none".
+    void listedFeaturesSurviveTheListsUpsert() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        PhoneNumberRepository repository(test.database());
+        PhoneNumberRecord number = makeNumber(u"n"_s, u"+4930123"_s);
+        PhoneNumberRecord fax = makeNumber(u"f"_s, u"+4930124"_s);
+        QVERIFY(repository.upsert(profile, {number, fax}));
+        const QString version = repository.state(profile, u"n"_s)->version;
+        QVERIFY(!repository.listedFeatures(profile, u"n"_s));
+        PhoneNumberRecord listed = number;
+        listed.features = NumberFeature::CallerId | NumberFeature::SmsSender;
+        listed.featuresReported = true;
+        PhoneNumberRecord unreported = fax; // a non-admin's view of another extension
+        QVERIFY(repository.setListedFeatures(profile, {listed, unreported}));
+        QCOMPARE(repository.listedFeatures(profile, u"n"_s)->toInt(), listed.features.toInt());
+        QVERIFY(!repository.listedFeatures(profile, u"f"_s));
+        QVERIFY(repository.upsert(profile, {number, fax}));
+        QCOMPARE(repository.listedFeatures(profile, u"n"_s)->toInt(), listed.features.toInt());
+        QCOMPARE(repository.state(profile, u"n"_s)->version, version);
+        // The export shows the listed features.
+        QStringList featureCells;
+        QVERIFY(repository.forEachExportRow(profile, [&](const QList<QByteArrayView>& cells) {
+            featureCells << QString::fromUtf8(cells.at(7));
+            return true;
+        }));
+        QCOMPARE(featureCells, (QStringList{u"CallerId SmsSender"_s, QString()}));
+    }
     // Restcomm's application names are stored and shown, but only its list sends them: the version is
     // the same with or without them, while the sid counts.
     void applicationNamesAreStoredButNotVersioned() {

@@ -2,8 +2,12 @@
 #include "emulator/ringcentral/RingCentralService.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLogRepository.h"
+#include "store/ExtensionRepository.h"
+#include "store/PhoneNumberRepository.h"
 #include "store/TimeZoneRepository.h"
 
+#include <QJsonArray>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace trunkline;
@@ -63,6 +67,73 @@ private slots:
         QVERIFY(std::any_of(zones.cbegin(), zones.cend(), [](const core::TimeZone& zone) {
             return zone.name == QLatin1String("Europe/Berlin") && !zone.id.isEmpty();
         }));
+    }
+
+    // The seeds' settings in full: the account's plans, features and address; with the details, each
+    // extension's endpoint type (from its devices) and each number's features (from the extensions' number
+    // lists), stored beside the listed records without changing their versions.
+    void seedSettingsArePulled() {
+        SyncFixture f(synctest::quietOptions(20, 12));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        const sync::SyncReport listed = f.runSync();
+        QVERIFY2(listed.complete, qPrintable(listed.errors.join(u'\n')));
+        const core::Account account =
+            store::AccountRepository(f.database.database()).list(f.profile.id).value(0);
+        QCOMPARE(account.servicePlanEdition, QStringLiteral("Standard"));
+        QCOMPARE(account.billingDurationUnit, QStringLiteral("Month"));
+        QVERIFY(account.enabledFeatures.contains(QStringLiteral("CallerIdControl")));
+        QCOMPARE(account.disabledFeatures, QStringList{QStringLiteral("SiteCodes")});
+        QCOMPARE(account.businessAddress.city, QStringLiteral("Belmont"));
+        QVERIFY(!account.companyName.isEmpty());
+
+        store::ExtensionRepository extensions(f.database.database());
+        store::PhoneNumberRepository numbers(f.database.database());
+        const QList<core::Extension> local = f.localExtensions();
+        const QList<core::PhoneNumberRecord> localNumbers = f.localNumbers();
+        QVERIFY(!extensions.endpointType(f.profile.id, local.constFirst().id)); // not read by the lists
+        QHash<QString, QString> versions;
+        for (const core::PhoneNumberRecord& number : localNumbers)
+            versions.insert(number.id, numbers.state(f.profile.id, number.id)->version);
+
+        const sync::SyncReport detailed = f.runSync({.details = true});
+        QVERIFY2(detailed.complete, qPrintable(detailed.errors.join(u'\n')));
+        QSet<core::EndpointType> endpoints;
+        for (const core::Extension& extension : local) {
+            const std::optional<core::EndpointType> type =
+                extensions.endpointType(f.profile.id, extension.id);
+            QVERIFY2(type, qPrintable(extension.id));
+            endpoints.insert(*type);
+            const QJsonArray devices =
+                f.remoteGet(QStringLiteral("/restapi/v1.0/account/~/extension/%1/device").arg(extension.id))
+                    .json()
+                    .value(QLatin1String("records"))
+                    .toArray();
+            QCOMPARE(*type == core::EndpointType::Virtual, devices.isEmpty());
+        }
+        QCOMPARE(endpoints.size(), 4); // virtual, device, mobile and softphone people, Virtual others
+        int faxLines = 0;
+        int direct = 0;
+        for (const core::PhoneNumberRecord& number : localNumbers) {
+            QCOMPARE(numbers.state(f.profile.id, number.id)->version, versions.value(number.id));
+            if (number.usageType != core::UsageType::DirectNumber)
+                continue;
+            ++direct;
+            const std::optional<core::NumberFeatures> features =
+                numbers.listedFeatures(f.profile.id, number.id);
+            QVERIFY2(features, qPrintable(number.e164));
+            if (number.callType == core::CallType::FaxOnly) {
+                ++faxLines;
+                QCOMPARE(features->toInt(), 0);
+            } else {
+                QCOMPARE(features->toInt(),
+                         (core::NumberFeature::CallerId | core::NumberFeature::SmsSender).toInt());
+            }
+        }
+        QVERIFY(direct > 0);
+        QCOMPARE(faxLines, 1);
+        // A later list pull keeps what the details read.
+        QVERIFY(f.runSync().complete);
+        QVERIFY(extensions.endpointType(f.profile.id, local.constFirst().id));
     }
 
     void secondPullIsIdempotent() {

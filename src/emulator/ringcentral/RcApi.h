@@ -12,12 +12,20 @@ namespace trunkline::emulator::ringcentral {
 // account's state (RcCall) and the records it names; permission checks (admin only) are the routing's.
 // Classes with messages declare the service's translation context, as the service's own code did.
 
-// GET /account/~ and /account/~/service-info (docs/api/ringcentral.md §2): the account, its plan and its
-// limits.
+// GET /account/~, /account/~/service-info and /account/~/business-address (docs/api/ringcentral.md §2): the
+// account, its plan, features and limits, and where the company is.
 class RcAccountApi {
 public:
     static EmulatorResponse get(RcCall& call);
     static EmulatorResponse serviceInfo(RcCall& call);
+    static EmulatorResponse businessAddress(RcCall& call);
+};
+
+// GET /extension/{id}/device (docs/api/ringcentral.md §3.9): the extension's devices; none for a virtual
+// extension.
+class RcDevicesApi {
+public:
+    static EmulatorResponse list(RcCall& call, const RcExtension& extension);
 };
 
 // GET /restapi/v1.0/dictionary/timezone: the time zones an extension can be set to (PUT .../extension/{id}

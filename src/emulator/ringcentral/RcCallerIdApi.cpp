@@ -21,8 +21,11 @@ const QStringList kDefaultCallerIdFeatures = {
     u"Alternate"_s, u"CommonPhone"_s, u"MobileApp"_s, u"Delegated"_s};
 const QStringList kCallerIdTypes = {u"PhoneNumber"_s, u"Blocked"_s, u"CurrentLocation"_s};
 
-// Numbers an extension may show as caller ID: its own and the company-level voice numbers.
+// Numbers an extension may show as caller ID: its own and the company-level voice numbers, each only with
+// the CallerId feature (§4.1: "can be exposed as Caller ID for any outbound call").
 bool usableAsCallerId(const RcPhoneNumber& n, qint64 extensionId) {
+    if (!n.features().contains(u"CallerId"_s))
+        return false;
     if (n.extensionId == extensionId)
         return true;
     return n.extensionId == 0 && (n.usageType == u"MainCompanyNumber" || n.usageType == u"CompanyNumber" ||
@@ -112,6 +115,11 @@ EmulatorResponse RcCallerIdApi::put(RcCall& call, RcExtension& extension) {
                 if (!r.failed() && id.isEmpty())
                     r.fail(u"byFeature.callerId.phoneInfo.id"_s,
                            tr("The phone number id is required for type PhoneNumber."));
+                else if (!r.failed() && n && !n->features().contains(u"CallerId"_s))
+                    r.fail(u"byFeature.callerId.phoneInfo.id"_s,
+                           tr("Phone number %1 lacks the CallerId feature and cannot be shown as caller ID.")
+                               .arg(id),
+                           id);
                 else if (!r.failed() && (!n || !usableAsCallerId(*n, extension.id)))
                     r.fail(
                         u"byFeature.callerId.phoneInfo.id"_s,

@@ -45,6 +45,17 @@ QString displayName(const RcExtension& e) {
 
 } // namespace
 
+QStringList RcPhoneNumber::features() const {
+    if (type == u"FaxOnly")
+        return {};
+    if (usageType == u"DirectNumber")
+        return {QStringLiteral("CallerId"), QStringLiteral("SmsSender")};
+    if (usageType == u"MainCompanyNumber" || usageType == u"CompanyNumber" ||
+        usageType == u"AdditionalCompanyNumber")
+        return {QStringLiteral("CallerId")};
+    return {};
+}
+
 int RcExtension::nextFreeFlipNumber() const {
     for (int candidate = 1;; ++candidate) {
         bool used = false;
@@ -117,6 +128,10 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
             e.internationalCalling = k % 3 == 0;
             if (k % 4 == 1)
                 e.mobilePhone = usNumber(917, k, numberOffset);
+            // Seed 000's endpoints: a desk phone, none (virtual), a softphone or the mobile app.
+            static const std::array<const char16_t*, 4> devices = {u"HardPhone", u"", u"SoftPhone",
+                                                                   u"MobileDevice"};
+            e.deviceType = QString::fromUtf16(devices[static_cast<std::size_t>(k) % devices.size()]);
             const auto statusDraw = random() % 100;
             if (k >= 2 && statusDraw < 4)
                 e.status = QStringLiteral("Disabled");
@@ -232,10 +247,13 @@ RcDirectory RcDirectory::generate(quint32 seed, int numberCount, int extensionCo
             addNumber(QStringLiteral("ForwardedNumber"), QStringLiteral("External"), 0);
         else if (extra % 10 == 1)
             addNumber(QStringLiteral("CompanyNumber"), QStringLiteral("TollFree"), 0);
-        else if (extra % 4 == 2 && !people.empty())
+        else if (extra % 4 == 2 && !people.empty()) {
             addNumber(QStringLiteral("DirectNumber"), QStringLiteral("Local"),
                       people[static_cast<std::size_t>(extra / 4) % people.size()]);
-        else if (extra == 0)
+            // Every other second direct number is a fax line: no caller ID, no SMS (its features say so).
+            if (extra % 8 == 6)
+                d.numbers.back().type = QStringLiteral("FaxOnly");
+        } else if (extra == 0)
             addNumber(QStringLiteral("AdditionalCompanyNumber"), QStringLiteral("TollFree"), 0);
         else
             addNumber(QStringLiteral("CompanyNumber"), QStringLiteral("Local"), 0);
@@ -386,6 +404,7 @@ const std::pair<QLatin1StringView, QString RcExtension::*> kExtensionTexts[] = {
     {"department"_L1, &RcExtension::department},
     {"businessPhone"_L1, &RcExtension::businessPhone},
     {"mobilePhone"_L1, &RcExtension::mobilePhone},
+    {"deviceType"_L1, &RcExtension::deviceType},
     {"timezoneId"_L1, &RcExtension::timezoneId},
     {"languageId"_L1, &RcExtension::languageId},
     {"countryId"_L1, &RcExtension::countryId},

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace trunkline::emulator::ringcentral {
@@ -26,6 +27,7 @@ struct RcExtension {
     bool admin = false;
     bool internationalCalling = false;
     QString timezoneId, languageId, countryId, timeFormat;
+    QString deviceType; // DeviceResource.type of its one device (HardPhone, SoftPhone, ...); empty = none
     qint64 createdMs = 0;
     QList<RcForwardingNumber> forwarding;
     // Settings objects, stored as sent once changed; empty = the generated default.
@@ -53,6 +55,12 @@ struct RcPhoneNumber {
     QString label;
     QString location;
     bool primary = false;
+
+    // What the number can be used for (docs/api/ringcentral.md §4.1 features), following its use and call
+    // type: a fax-only number is never a caller ID or SMS sender, a direct number is both, a company
+    // voice number is a caller ID (UNCONFIRMED: RingCentral decides this per number; this is the
+    // emulator's rule).
+    QStringList features() const;
 };
 
 // The whole RingCentral account the emulator serves: compact records plus lookup indexes. Made

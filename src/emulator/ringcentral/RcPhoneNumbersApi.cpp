@@ -44,15 +44,6 @@ const QStringList kPaymentTypes = {u"External"_s,
                                    u"Mobile"_s};
 const QStringList kNumberStatus = {u"Normal"_s, u"Pending"_s, u"PortedIn"_s, u"Temporary"_s, u"Unknown"_s};
 
-QJsonArray numberFeatures(const RcPhoneNumber& n) {
-    if (n.usageType == u"DirectNumber")
-        return {u"CallerId"_s, u"SmsSender"_s};
-    if (n.usageType == u"MainCompanyNumber" || n.usageType == u"CompanyNumber" ||
-        n.usageType == u"AdditionalCompanyNumber")
-        return {u"CallerId"_s};
-    return {};
-}
-
 } // namespace
 
 QJsonObject RcPhoneNumbersApi::accountNumberJson(const RcCall& call, const RcPhoneNumber& n) {
@@ -83,7 +74,7 @@ QJsonObject RcPhoneNumbersApi::extensionNumberJson(const RcCall& call, const RcP
     const RcDictEntry* country = lookup(kRcCountries, countryIdOf(n.phoneNumber));
     o.insert(u"country"_s, QJsonObject{{u"id"_s, str(country->id)}, {u"name"_s, str(country->name)}});
     if (features)
-        o.insert(u"features"_s, numberFeatures(n));
+        o.insert(u"features"_s, QJsonArray::fromStringList(n.features()));
     if (o.contains(u"extension"_s)) {
         QJsonObject ext = o.value(u"extension"_s).toObject();
         if (const RcExtension* e = call.directory().extension(n.extensionId))

@@ -207,6 +207,9 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
         return pick(RcGroup::Light, [&] { return accountOk().value_or(RcAccountApi::get(call)); });
     if (n == 4 && s[3] == u"service-info" && m == "GET")
         return pick(RcGroup::Light, [&] { return accountOk().value_or(RcAccountApi::serviceInfo(call)); });
+    if (n == 4 && s[3] == u"business-address" && m == "GET")
+        return pick(RcGroup::Light,
+                    [&] { return accountOk().value_or(RcAccountApi::businessAddress(call)); });
     if (s[3] == u"phone-number") {
         if (n == 4 && m == "GET")
             return pick(RcGroup::Heavy, [&] {
@@ -273,6 +276,10 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
         {u"phone-number", 6, "GET", RcGroup::Light, true,
          [](RcCall& c, RcExtension& e, const QString&) {
              return RcPhoneNumbersApi::listExtensionNumbers(c, e);
+         }},
+        {u"device", 6, "GET", RcGroup::Light, false,
+         [](RcCall& c, RcExtension& e, const QString&) {
+             return RcDevicesApi::list(c, e);
          }},
         {u"forwarding-number", 6, "GET", RcGroup::Light, false,
          [](RcCall& c, RcExtension& e, const QString&) {

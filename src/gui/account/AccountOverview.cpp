@@ -1,9 +1,12 @@
 #include "gui/account/AccountOverview.h"
 
-#include "core/Account.h"
 #include "core/PhoneNumber.h"
+#include "gui/account/AccountDetailsPanel.h"
 #include "store/AccountRepository.h"
 #include "store/ProfileRepository.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +30,8 @@ QString AccountOverview::describe(const core::Account& account) {
         parts << account.brand;
     if (!account.servicePlan.isEmpty())
         parts << tr("Plan: %1").arg(account.servicePlan);
+    if (!account.billingPlan.isEmpty())
+        parts << tr("Billing: %1").arg(account.billingPlan);
     if (!account.status.isEmpty())
         parts << tr("Status: %1").arg(account.status);
     if (!account.operatorName.isEmpty() || !account.operatorExtensionId.isEmpty())
@@ -38,6 +43,11 @@ QString AccountOverview::describe(const core::Account& account) {
 
 void AccountOverview::showProfile(std::optional<qint64> profileId) {
     m_profileId = profileId;
+    m_account.reset();
+    if (m_panel)
+        m_panel->hide();
+    setCursor(Qt::ArrowCursor);
+    setFocusPolicy(Qt::NoFocus);
     if (!profileId) {
         const qsizetype profiles = store::ProfileRepository(m_database).list().size();
         setText(profiles == 0 ? tr("No provider account yet")
@@ -52,9 +62,42 @@ void AccountOverview::showProfile(std::optional<qint64> profileId) {
     } else if (accounts.isEmpty()) {
         setText(tr("Account details appear after the first sync"));
     } else {
-        setText(describe(accounts.constFirst()));
+        m_account = accounts.constFirst();
+        setText(describe(*m_account));
     }
-    setToolTip(accounts.isEmpty() ? QString() : tr("Account %1").arg(accounts.constFirst().id));
+    if (!m_account) {
+        setToolTip({});
+        return;
+    }
+    setToolTip(
+        AccountDetailsPanel::html(*m_account) +
+        u"<p><small>%1</small></p>"_s.arg(tr("Click for these details in a panel you can copy from.")));
+    setCursor(Qt::PointingHandCursor);
+    setFocusPolicy(Qt::TabFocus);
+}
+
+void AccountOverview::showDetails() {
+    if (!m_account)
+        return;
+    if (!m_panel)
+        m_panel = new AccountDetailsPanel(this);
+    m_panel->showAccount(*m_account);
+    m_panel->move(mapToGlobal(QPoint(0, height())));
+    m_panel->show();
+}
+
+void AccountOverview::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && !hasSelectedText())
+        showDetails();
+    QLabel::mouseReleaseEvent(event);
+}
+
+void AccountOverview::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) {
+        showDetails();
+        return;
+    }
+    QLabel::keyPressEvent(event);
 }
 
 } // namespace trunkline::gui

@@ -354,19 +354,28 @@ void ExtensionCallSettingsWidget::fillCallerIdCombo(const QJsonObject& callerIdI
         return;
     }
     combo->addItem(tr("Nothing (caller ID blocked)"), u"Blocked"_s);
-    // The numbers RingCentral lets an extension show: its own, and the company's voice numbers.
+    combo->setToolTip(
+        tr("Only numbers with the CallerId feature can be shown as caller ID; a number's features "
+           "are read with the details of an extension that may use it."));
+    // The numbers RingCentral lets an extension show: its own and the company's voice numbers, each only
+    // with the CallerId feature. A number whose features were never read is not offered either.
     store::PhoneNumberRepository numbers(m_database);
+    const auto offer = [&](const core::PhoneNumberRecord& number, const QString& text) {
+        const std::optional<core::NumberFeatures> features = numbers.listedFeatures(m_profileId, number.id);
+        if (features && features->testFlag(core::NumberFeature::CallerId))
+            combo->addItem(text, number.id);
+    };
     store::PhoneNumberFilter own;
     own.extensionId = m_extensionId;
     for (const core::PhoneNumberRecord& number : numbers.list(m_profileId, own))
-        combo->addItem(tr("%1 (this extension's number)").arg(readable(number.e164)), number.id);
+        offer(number, tr("%1 (this extension's number)").arg(readable(number.e164)));
     for (const core::UsageType usage : {core::UsageType::MainCompanyNumber, core::UsageType::CompanyNumber,
                                         core::UsageType::AdditionalCompanyNumber}) {
         store::PhoneNumberFilter company;
         company.extensionId = QString(u""_s);
         company.usageType = usage;
         for (const core::PhoneNumberRecord& number : numbers.list(m_profileId, company))
-            combo->addItem(tr("%1 (company number)").arg(readable(number.e164)), number.id);
+            offer(number, tr("%1 (company number)").arg(readable(number.e164)));
     }
     const QJsonObject ringOut = SettingsPayloads::ringOutCallerId(callerIdInfo);
     const QString type = ringOut.value(u"type"_s).toString(u"PhoneNumber"_s);

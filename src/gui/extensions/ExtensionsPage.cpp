@@ -84,6 +84,7 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
     connect(m_ui->textEdit, &QLineEdit::returnPressed, this, &ExtensionsPage::applyFilter);
     connect(m_ui->typeCombo, &QComboBox::currentIndexChanged, this, &ExtensionsPage::applyFilter);
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ExtensionsPage::applyFilter);
+    connect(m_ui->endpointCombo, &QComboBox::currentIndexChanged, this, &ExtensionsPage::applyFilter);
     connect(m_model, &models::ExtensionsModel::totalCountChanged, this, &ExtensionsPage::updateCount);
     connect(m_model, &models::ExtensionsModel::errorOccurred, m_ui->countLabel, &QLabel::setText);
     connect(m_ui->tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -130,6 +131,7 @@ ExtensionsPage::~ExtensionsPage() {
 void ExtensionsPage::fillCombos() {
     fillFilterCombo(m_ui->typeCombo, tr("All types"), enumChoices(core::allExtensionTypes()));
     fillFilterCombo(m_ui->statusCombo, tr("All statuses"), enumChoices(core::allExtensionStatuses()));
+    fillFilterCombo(m_ui->endpointCombo, tr("All endpoints"), enumChoices(core::allEndpointTypes()));
 }
 
 void ExtensionsPage::applyFilter() {
@@ -140,6 +142,8 @@ void ExtensionsPage::applyFilter() {
     filter.type = type.isEmpty() ? std::nullopt : core::extensionTypeFromWire(type);
     const QString status = m_ui->statusCombo->currentData().toString();
     filter.status = status.isEmpty() ? std::nullopt : core::extensionStatusFromWire(status);
+    const QString endpoint = m_ui->endpointCombo->currentData().toString();
+    filter.endpointType = endpoint.isEmpty() ? std::nullopt : core::endpointTypeFromWire(endpoint);
     m_model->setFilter(filter);
     // The form keeps showing its extension even when the filter hides its row.
     selectExtension(m_editor->profileId(), m_editor->extensionId());

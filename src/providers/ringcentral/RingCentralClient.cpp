@@ -105,18 +105,20 @@ void RingCentralClient::fetchAccount(Callback<core::Account> done) {
     struct Pending {
         std::optional<QJsonObject> account;
         std::optional<QJsonObject> serviceInfo;
+        QJsonObject businessAddress;
         std::optional<net::ApiError> error;
         int answers = 0;
     };
     auto pending = std::make_shared<Pending>();
     auto finishIfDone = [pending, done] {
-        if (++pending->answers < 2)
+        if (++pending->answers < 3)
             return;
         Outcome<core::Account> outcome;
         outcome.error = pending->error;
         if (!outcome.error) {
             QString problem;
-            outcome.value = RingCentralMapper::account(*pending->account, *pending->serviceInfo, &problem);
+            outcome.value = RingCentralMapper::account(*pending->account, *pending->serviceInfo,
+                                                       pending->businessAddress, &problem);
             if (!outcome.value) {
                 net::ApiError error;
                 error.kind = net::ApiError::Kind::Protocol;
@@ -130,17 +132,26 @@ void RingCentralClient::fetchAccount(Callback<core::Account> done) {
             done(outcome);
     };
     const QString subject = tr("the account");
-    jsonCall("GET", kAccount, kLight, subject, {}, [pending, finishIfDone](const Outcome<QJsonObject>& o) {
-        if (o.error && !pending->error)
-            pending->error = o.error;
-        pending->account = o.value;
-        finishIfDone();
-    });
-    jsonCall("GET", kAccount + u"/service-info"_s, kLight, subject, {},
+    const auto keep = [pending, finishIfDone](std::optional<QJsonObject>* into) {
+        return [pending, finishIfDone, into](const Outcome<QJsonObject>& o) {
+            if (o.error && !pending->error)
+                pending->error = o.error;
+            *into = o.value;
+            finishIfDone();
+        };
+    };
+    jsonCall("GET", kAccount, kLight, subject, {}, keep(&pending->account));
+    jsonCall("GET", kAccount + u"/service-info"_s, kLight, subject, {}, keep(&pending->serviceInfo));
+    // The business address needs the user permission ReadCompanyInfo; a user without it still gets the
+    // rest of the account (UNCONFIRMED: the refusal's status is assumed to be 403 or 404).
+    jsonCall("GET", kAccount + u"/business-address"_s, kLight, tr("the account's business address"), {},
              [pending, finishIfDone](const Outcome<QJsonObject>& o) {
-                 if (o.error && !pending->error)
+                 const bool mayNotRead = o.error && (o.error->kind == net::ApiError::Kind::Forbidden ||
+                                                     o.error->kind == net::ApiError::Kind::NotFound);
+                 if (o.error && !mayNotRead && !pending->error)
                      pending->error = o.error;
-                 pending->serviceInfo = o.value;
+                 if (o.value)
+                     pending->businessAddress = *o.value;
                  finishIfDone();
              });
 }
@@ -323,6 +334,14 @@ net::PagedFetch* RingCentralClient::listExtensionPhoneNumbers(const QString& ext
     const QString subject = tr("the phone numbers of extension %1").arg(extensionId);
     return listPages<core::PhoneNumberRecord>(path, {}, kLight, subject, RingCentralMapper::phoneNumber,
                                               std::move(onPage), std::move(done));
+}
+
+net::PagedFetch* RingCentralClient::listExtensionDevices(const QString& extensionId,
+                                                         PageHandler<QString> onPage, ListDone done) {
+    const QString path = extensionPath(extensionId) + u"/device"_s;
+    const QString subject = tr("the devices of extension %1").arg(extensionId);
+    return listPages<QString>(path, {}, kLight, subject, RingCentralMapper::deviceType, std::move(onPage),
+                              std::move(done));
 }
 
 // --- forwarding numbers --------------------------------------------------------------------------------

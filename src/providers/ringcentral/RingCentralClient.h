@@ -67,6 +67,10 @@ public:
     net::ApiReply* assignPhoneNumber(const QString& numberId, const QString& extensionId, Completion done);
     net::PagedFetch* listExtensionPhoneNumbers(const QString& extensionId,
                                                PageHandler<core::PhoneNumberRecord> onPage, ListDone done);
+    // The types of an extension's devices (GET /extension/{id}/device, Light, §3.9): HardPhone,
+    // SoftPhone, MobileDevice, ... (core::endpointTypeOfDevices reads the endpoint type from them).
+    net::PagedFetch* listExtensionDevices(const QString& extensionId, PageHandler<QString> onPage,
+                                          ListDone done);
 
     net::PagedFetch* listForwardingNumbers(const QString& extensionId,
                                            PageHandler<core::ForwardingNumber> onPage, ListDone done);

@@ -71,7 +71,9 @@ QString RingCentralMapper::idText(const QJsonValue& value) {
 // --- account -------------------------------------------------------------------------------------------
 
 std::optional<core::Account> RingCentralMapper::account(const QJsonObject& accountInfo,
-                                                        const QJsonObject& serviceInfo, QString* problem) {
+                                                        const QJsonObject& serviceInfo,
+                                                        const QJsonObject& businessAddress,
+                                                        QString* problem) {
     core::Account account;
     if (!requireId(accountInfo, tr("Account"), &account.id, problem))
         return std::nullopt;
@@ -82,6 +84,27 @@ std::optional<core::Account> RingCentralMapper::account(const QJsonObject& accou
     account.servicePlan = text(child(plan, "servicePlan"_L1), "name"_L1);
     if (account.servicePlan.isEmpty())
         account.servicePlan = text(plan, "servicePlanName"_L1);
+    account.servicePlanEdition = text(child(plan, "servicePlan"_L1), "edition"_L1);
+    if (account.servicePlanEdition.isEmpty())
+        account.servicePlanEdition =
+            text(child(child(accountInfo, "serviceInfo"_L1), "servicePlan"_L1), "edition"_L1);
+    const QJsonObject billing = child(plan, "billingPlan"_L1);
+    account.billingPlan = text(billing, "name"_L1);
+    account.billingDuration = billing.value("duration"_L1).toInt();
+    account.billingDurationUnit = text(billing, "durationUnit"_L1);
+    account.billingPlanType = text(billing, "type"_L1);
+    for (const QJsonValue& value : plan.value("serviceFeatures"_L1).toArray()) {
+        const QJsonObject feature = value.toObject();
+        const QString name = text(feature, "featureName"_L1);
+        if (!name.isEmpty())
+            (feature.value("enabled"_L1).toBool() ? account.enabledFeatures : account.disabledFeatures)
+                << name;
+    }
+    const QJsonObject address = child(businessAddress, "businessAddress"_L1);
+    account.businessAddress = {text(address, "street"_L1), text(address, "city"_L1),
+                               text(address, "state"_L1), text(address, "zip"_L1),
+                               text(address, "country"_L1)};
+    account.companyName = text(businessAddress, "company"_L1);
     const QJsonObject op = child(accountInfo, "operator"_L1);
     account.operatorExtensionId = idText(op.value("id"_L1));
     // The operator reference carries no name in the spec; "name" is read when a server sends it
@@ -101,6 +124,11 @@ QJsonObject RingCentralMapper::accountToJson(const core::Account& account) {
         serviceInfo.insert(u"brand"_s, QJsonObject{{u"name"_s, account.brand}});
     if (!account.servicePlan.isEmpty())
         serviceInfo.insert(u"servicePlan"_s, QJsonObject{{u"name"_s, account.servicePlan}});
+    if (!account.billingPlan.isEmpty())
+        serviceInfo.insert(u"billingPlan"_s, QJsonObject{{u"name"_s, account.billingPlan},
+                                                         {u"duration"_s, account.billingDuration},
+                                                         {u"durationUnit"_s, account.billingDurationUnit},
+                                                         {u"type"_s, account.billingPlanType}});
     if (!serviceInfo.isEmpty())
         json.insert(u"serviceInfo"_s, serviceInfo);
     if (!account.operatorExtensionId.isEmpty()) {
@@ -109,6 +137,12 @@ QJsonObject RingCentralMapper::accountToJson(const core::Account& account) {
         json.insert(u"operator"_s, op);
     }
     return json;
+}
+
+std::optional<QString> RingCentralMapper::deviceType(const QJsonObject& json, QString* problem) {
+    Q_UNUSED(problem); // every device names a type or has the default one
+    const QString type = text(json, "type"_L1);
+    return type.isEmpty() ? u"HardPhone"_s : type;
 }
 
 // --- extensions ----------------------------------------------------------------------------------------
@@ -255,6 +289,7 @@ std::optional<core::PhoneNumberRecord> RingCentralMapper::phoneNumber(const QJso
         !readEnum(json, "status"_L1, core::numberStatusFromWire, &n.status, what, problem))
         return std::nullopt;
     n.features = core::numberFeaturesFromWire(stringList(json.value("features"_L1)));
+    n.featuresReported = json.contains("features"_L1);
     const QJsonObject extension = child(json, "extension"_L1);
     n.extensionId = idText(extension.value("id"_L1));
     n.extensionNumber = text(extension, "extensionNumber"_L1);
@@ -269,7 +304,7 @@ QJsonObject RingCentralMapper::phoneNumberToJson(const core::PhoneNumberRecord& 
                      {u"type"_s, core::toWire(n.callType)},
                      {u"status"_s, core::toWire(n.status)}};
     putIfSet(json, u"label"_s, n.label);
-    if (n.features)
+    if (n.featuresReported || n.features)
         json.insert(u"features"_s, QJsonArray::fromStringList(core::numberFeaturesToWire(n.features)));
     if (!n.extensionId.isEmpty()) {
         QJsonObject extension{{u"id"_s, idValue(n.extensionId)}};

@@ -21,10 +21,12 @@ class RingCentralMapper {
     Q_DECLARE_TR_FUNCTIONS(RingCentralMapper)
 
 public:
-    // GET /account/~ plus GET /account/~/service-info (brand and plan are read from the latter when
-    // present, else from accountInfo.serviceInfo).
+    // GET /account/~ plus GET /account/~/service-info (brand, plans and features are read from the latter
+    // when present, else from accountInfo.serviceInfo) plus GET /account/~/business-address (empty when
+    // the caller may not read it).
     static std::optional<core::Account> account(const QJsonObject& accountInfo,
-                                                const QJsonObject& serviceInfo, QString* problem);
+                                                const QJsonObject& serviceInfo,
+                                                const QJsonObject& businessAddress, QString* problem);
     static QJsonObject accountToJson(const core::Account& account);
 
     // A record of the extension list or GET /extension/{id}.
@@ -40,6 +42,10 @@ public:
     // CompanyPhoneNumberInfo (account list) or UserPhoneNumberInfo (extension list).
     static std::optional<core::PhoneNumberRecord> phoneNumber(const QJsonObject& json, QString* problem);
     static QJsonObject phoneNumberToJson(const core::PhoneNumberRecord& number);
+
+    // The type of a DeviceResource of GET /extension/{id}/device (§3.9); HardPhone when absent, the
+    // spec's default.
+    static std::optional<QString> deviceType(const QJsonObject& json, QString* problem);
 
     // ForwardingNumberInfo.
     // An entry of the time zone dictionary: {id, name, description, bias}.

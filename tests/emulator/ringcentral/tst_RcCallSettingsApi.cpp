@@ -89,6 +89,26 @@ void tst_RcCallSettingsApi::callerId() {
         m_user);
     QCOMPARE(notMine.status, 400);
     QCOMPARE(notMine.json().value(s("parameterName")).toString(), s("byFeature.callerId.phoneInfo.id"));
+    // The user's own fax line lacks the CallerId feature: refused, naming the feature.
+    QString faxLine;
+    for (const auto& r :
+         m_client->get(path(s("/extension/~/phone-number")), m_user).json().value(s("records")).toArray()) {
+        if (!obj(r).value(s("features")).toArray().contains(s("CallerId")))
+            faxLine = QString::number(static_cast<qint64>(obj(r).value(s("id")).toDouble()));
+    }
+    QVERIFY(!faxLine.isEmpty());
+    const TestReply noFeature = m_client->putJson(
+        uri,
+        {{s("byFeature"),
+          QJsonArray{
+              QJsonObject{{s("feature"), s("RingOut")},
+                          {s("callerId"), QJsonObject{{s("type"), s("PhoneNumber")},
+                                                      {s("phoneInfo"), QJsonObject{{s("id"), faxLine}}}}}}}}},
+        m_user);
+    QCOMPARE(noFeature.status, 400);
+    QCOMPARE(noFeature.json().value(s("parameterName")).toString(), s("byFeature.callerId.phoneInfo.id"));
+    QVERIFY2(noFeature.json().value(s("message")).toString().contains(s("CallerId")),
+             noFeature.body.constData());
     const TestReply badFeature = m_client->putJson(
         uri,
         {{s("byFeature"),

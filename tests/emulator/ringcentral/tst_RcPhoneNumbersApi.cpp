@@ -57,6 +57,16 @@ void tst_RcPhoneNumbersApi::extensionPhoneNumbers() {
             sawDirectWithFeatures = obj(r).value(s("features")).toArray().contains(s("CallerId"));
     }
     QVERIFY(sawDirectWithFeatures);
+    // A fax line has neither caller ID nor SMS (the demo user's second direct number is one).
+    bool sawFaxLine = false;
+    for (const auto& r :
+         m_client->get(path(s("/extension/~/phone-number")), m_user).json().value(s("records")).toArray()) {
+        if (obj(r).value(s("type")).toString() != u"FaxOnly")
+            continue;
+        sawFaxLine = true;
+        QCOMPARE(obj(r).value(s("features")).toArray(), QJsonArray{});
+    }
+    QVERIFY(sawFaxLine);
     const TestReply direct =
         m_client->get(path(s("/extension/~/phone-number?usageType=MainCompanyNumber")), m_admin);
     QCOMPARE(direct.json().value(s("records")).toArray().size(), 1);

@@ -1,4 +1,5 @@
 #include "MapperJson.h"
+#include "core/EndpointType.h"
 #include "providers/ringcentral/RingCentralMapper.h"
 
 #include <QJsonArray>
@@ -255,21 +256,104 @@ private slots:
         const QJsonObject service =
             parse(R"({"brand":{"name":"RingCentral"},"servicePlan":{"name":"Professional"}})");
         QString problem;
-        const auto account = RingCentralMapper::account(info, service, &problem);
+        const auto account = RingCentralMapper::account(info, service, {}, &problem);
         QVERIFY2(account, qPrintable(problem));
         QCOMPARE(account->id, u"400131"_s);
         QCOMPARE(account->brand, u"RingCentral"_s); // service-info wins
         QCOMPARE(account->servicePlan, u"Professional"_s);
         QCOMPARE(account->operatorExtensionId, u"400131004"_s);
         QCOMPARE(account->operatorName, u"101"_s);
-        const auto fallback = RingCentralMapper::account(info, {}, &problem);
+        const auto fallback = RingCentralMapper::account(info, {}, {}, &problem);
         QVERIFY(fallback);
         QCOMPARE(fallback->brand, u"Old"_s);
         const auto back =
-            RingCentralMapper::account(RingCentralMapper::accountToJson(*account), {}, &problem);
+            RingCentralMapper::account(RingCentralMapper::accountToJson(*account), {}, {}, &problem);
         QVERIFY(back);
         QCOMPARE(*back, *account);
-        QVERIFY(!RingCentralMapper::account(parse(R"({"status":"Confirmed"})"), {}, &problem));
+        QVERIFY(!RingCentralMapper::account(parse(R"({"status":"Confirmed"})"), {}, {}, &problem));
+    }
+
+    // The seeds' settings in full: service plan with edition, billing plan, features and business address
+    // (GET /account/~/service-info and /business-address as docs/api/ringcentral.md §2 describes them).
+    void accountPlanFeaturesAndAddress() {
+        const QJsonObject info = parse(R"({"id":"400131","status":"Confirmed"})");
+        const QJsonObject service = parse(R"({"servicePlanName":"Professional",
+            "servicePlan":{"id":"1216","name":"Professional","edition":"Standard"},
+            "billingPlan":{"id":"159","name":"Monthly - 14.99 - Pro 101503","durationUnit":"Month",
+                           "duration":1,"type":"Regular","includedPhoneLines":100},
+            "serviceFeatures":[{"featureName":"CallerIdControl","enabled":true},
+                               {"featureName":"SiteCodes","enabled":false},{"featureName":"SMS","enabled":true},
+                               {"enabled":true}]})");
+        const QJsonObject address = parse(R"({"company":"MyCompany Inc.","email":"office@example.com",
+            "businessAddress":{"street":"20 Davis Drive","city":"Belmont","state":"CA","zip":"94002",
+                               "country":"United States"}})");
+        QString problem;
+        const auto account = RingCentralMapper::account(info, service, address, &problem);
+        QVERIFY2(account, qPrintable(problem));
+        QCOMPARE(account->servicePlan, u"Professional"_s);
+        QCOMPARE(account->servicePlanEdition, u"Standard"_s);
+        QCOMPARE(account->billingPlan, u"Monthly - 14.99 - Pro 101503"_s);
+        QCOMPARE(account->billingDuration, 1);
+        QCOMPARE(account->billingDurationUnit, u"Month"_s);
+        QCOMPARE(account->billingPlanType, u"Regular"_s);
+        QCOMPARE(account->enabledFeatures, (QStringList{u"CallerIdControl"_s, u"SMS"_s})); // nameless skipped
+        QCOMPARE(account->disabledFeatures, QStringList{u"SiteCodes"_s});
+        QCOMPARE(account->companyName, u"MyCompany Inc."_s);
+        QCOMPARE(account->businessAddress, (core::BusinessAddress{u"20 Davis Drive"_s, u"Belmont"_s, u"CA"_s,
+                                                                  u"94002"_s, u"United States"_s}));
+        // A user who may not read the address still gets the rest.
+        const auto withoutAddress = RingCentralMapper::account(info, service, {}, &problem);
+        QVERIFY(withoutAddress);
+        QVERIFY(withoutAddress->businessAddress.isEmpty());
+        QCOMPARE(withoutAddress->billingPlan, account->billingPlan);
+    }
+
+    // A device's type, HardPhone when absent (the spec's default), and the endpoint type it gives.
+    void deviceTypesAndEndpoint_data() {
+        QTest::addColumn<QStringList>("devices");
+        QTest::addColumn<QString>("endpoint");
+        QTest::newRow("no device") << QStringList{} << u"Virtual"_s;
+        QTest::newRow("desk phone") << QStringList{u"HardPhone"_s} << u"Device"_s;
+        QTest::newRow("adapter") << QStringList{u"OtherPhone"_s} << u"Device"_s;
+        QTest::newRow("softphone") << QStringList{u"SoftPhone"_s} << u"Softphone"_s;
+        QTest::newRow("web phone") << QStringList{u"WebRTC"_s} << u"Softphone"_s;
+        QTest::newRow("mobile app") << QStringList{u"MobileDevice"_s} << u"Mobile"_s;
+        QTest::newRow("desk phone beats mobile")
+            << QStringList{u"MobileDevice"_s, u"HardPhone"_s} << u"Device"_s;
+        QTest::newRow("softphone beats mobile")
+            << QStringList{u"MobileDevice"_s, u"SoftPhone"_s} << u"Softphone"_s;
+        QTest::newRow("unknown type is a device") << QStringList{u"Hologram"_s} << u"Device"_s;
+    }
+
+    void deviceTypesAndEndpoint() {
+        QFETCH(QStringList, devices);
+        QFETCH(QString, endpoint);
+        QStringList read;
+        QString problem;
+        for (const QString& type : devices)
+            read << *RingCentralMapper::deviceType(QJsonObject{{u"id"_s, u"1"_s}, {u"type"_s, type}},
+                                                   &problem);
+        QCOMPARE(core::toWire(core::endpointTypeOfDevices(read)), endpoint);
+        QCOMPARE(RingCentralMapper::deviceType(QJsonObject{{u"id"_s, u"1"_s}}, &problem), u"HardPhone"_s);
+    }
+
+    // Features are "reported" only when the record has the member: the account list and a non-admin's
+    // view of another extension leave it out, which is not "no features".
+    void numberFeaturesReported() {
+        QString problem;
+        const auto listed = RingCentralMapper::phoneNumber(
+            parse(R"({"id":1,"phoneNumber":"+16505550100","usageType":"DirectNumber","paymentType":"Local",
+                      "type":"FaxOnly","status":"Normal","features":[]})"),
+            &problem);
+        QVERIFY2(listed, qPrintable(problem));
+        QVERIFY(listed->featuresReported);
+        QVERIFY(!listed->features);
+        const auto silent = RingCentralMapper::phoneNumber(
+            parse(R"({"id":2,"phoneNumber":"+16505550101","usageType":"DirectNumber","paymentType":"Local",
+                      "type":"VoiceFax","status":"Normal"})"),
+            &problem);
+        QVERIFY2(silent, qPrintable(problem));
+        QVERIFY(!silent->featuresReported);
     }
 
     void callerIdNumber_data() {
