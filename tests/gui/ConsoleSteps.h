@@ -198,6 +198,13 @@ public:
         return save(page, why);
     }
 
+    // Ctrl+Z and Ctrl+Shift+Z. In a text field they undo the typing there: the staged edits are undone from
+    // elsewhere in the window (here the navigation list).
+    static void undoKey(trunkline::gui::MainWindow& window) { pressZ(window, Qt::ControlModifier); }
+    static void redoKey(trunkline::gui::MainWindow& window) {
+        pressZ(window, Qt::ControlModifier | Qt::ShiftModifier);
+    }
+
     // Types `text` key by key; QTest::keyClicks knows ASCII only, so an umlaut comes as the key event of
     // a German keyboard's own key, with its text.
     static void typeText(QWidget* widget, const QString& text) {
@@ -210,6 +217,11 @@ public:
     }
 
 private:
+    static void pressZ(trunkline::gui::MainWindow& window, Qt::KeyboardModifiers modifiers) {
+        auto* navigation = window.findChild<QWidget*>(QStringLiteral("navigationList"));
+        navigation->setFocus();
+        QTest::keyClick(navigation, Qt::Key_Z, modifiers);
+    }
     void chooseProfile(qint64 profile) {
         trunkline::gui::ProfileSwitcher& switcher = m_session.profileSwitcher();
         switcher.setCurrentIndex(switcher.findData(profile));

@@ -91,11 +91,11 @@ private slots:
 
         // Undo the last edit (the forwarding list) and redo it: the review follows.
         const int changeCount = int(page->model()->changes().size());
-        undoKey(window);
+        ConsoleSteps::undoKey(window);
         QTRY_VERIFY(pendingTreeLines(*page->model()).filter(u"Forwarding & flip list"_s).isEmpty());
         QVERIFY(pendingTreeLines(*page->model()).contains(u"    Edit: Label | requests 2 | Waiting"_s));
         QCOMPARE(page->model()->changes().size() + forwarding.size(), changeCount);
-        redoKey(window);
+        ConsoleSteps::redoKey(window);
         QTRY_COMPARE(pendingTreeLines(*page->model()), staged);
 
         // Apply all: Ctrl+Return on the page.
@@ -194,15 +194,6 @@ private slots:
     }
 
 private:
-    // Ctrl+Z in a text field undoes the typing there: the staged edits are undone from the navigation list.
-    static void press(MainWindow& window, Qt::KeyboardModifiers modifiers) {
-        auto* navigation = window.findChild<QWidget*>(u"navigationList"_s);
-        navigation->setFocus();
-        QTest::keyClick(navigation, Qt::Key_Z, modifiers);
-    }
-    static void undoKey(MainWindow& window) { press(window, Qt::ControlModifier); }
-    static void redoKey(MainWindow& window) { press(window, Qt::ControlModifier | Qt::ShiftModifier); }
-
     static bool missedCallsBySms(store::Database& database, qint64 profile, const QString& extensionId) {
         const std::optional<QJsonObject> notifications = store::ExtensionSettingsRepository(database).get(
             profile, extensionId, store::ExtensionSettingsRepository::kNotifications);
