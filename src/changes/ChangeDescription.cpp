@@ -91,6 +91,8 @@ constexpr FieldLabel kForwardingLabels[] = {
     {"features", QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Features")},
     {"flipNumber", QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Flip digit")},
     {"deviceId", QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Device")},
+    // Not a field of the box: the list the entry belongs to, which a conflict shows as it was.
+    {"extensionId", QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Extension")},
 };
 
 // The call settings tab (ExtensionCallSettingsWidget), by SettingsPayloads::formMembers() path.
@@ -117,6 +119,8 @@ constexpr FieldLabel kSettingsLabels[] = {
     {"inboundTexts.notifyBySms",
      QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Incoming texts by SMS")},
     {"byFeature.RingOut", QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Show callers")},
+    // Not a field of the tab: which of its documents a change carries, which a conflict shows as it was.
+    {"kind", QT_TRANSLATE_NOOP("trunkline::changes::ChangeDescriber", "Settings")},
 };
 
 // The call-handling choices of the call settings tab, by business-hours callHandlingAction.
@@ -134,21 +138,16 @@ constexpr FieldLabel kCallHandlingTexts[] = {
 };
 
 template <std::size_t N>
-QString labelOf(const FieldLabel (&labels)[N], const QString& path) {
+const FieldLabel* findLabel(const FieldLabel (&labels)[N], const QString& path) {
     const auto* found =
         std::ranges::find_if(labels, [&](const FieldLabel& l) { return path == QLatin1StringView(l.path); });
-    return found != std::end(labels) ? ChangeDescriber::tr(found->label) : path;
+    return found != std::end(labels) ? found : nullptr;
 }
 
-// Fields in the order of their form, unknown ones last.
 template <std::size_t N>
-void sortByForm(QStringList& paths, const FieldLabel (&labels)[N]) {
-    const auto rank = [&](const QString& path) {
-        const auto* found = std::ranges::find_if(
-            labels, [&](const FieldLabel& l) { return path == QLatin1StringView(l.path); });
-        return std::distance(std::begin(labels), found);
-    };
-    std::ranges::stable_sort(paths, {}, rank);
+QString labelOf(const FieldLabel (&labels)[N], const QString& path) {
+    const FieldLabel* found = findLabel(labels, path);
+    return found ? ChangeDescriber::tr(found->label) : path;
 }
 
 } // namespace
@@ -296,7 +295,57 @@ QList<TouchedMember> touchedMembers(const store::PendingChange& change, const QJ
     return touched;
 }
 
+// The members `change` touches, in the order of their form (members the form does not show last).
+template <std::size_t N>
+QList<TouchedMember> membersInFormOrder(const store::PendingChange& change, const FieldLabel (&labels)[N],
+                                        const QStringList& skipped = {}) {
+    QList<TouchedMember> members = touchedMembers(change, change.baseValues, change.payload, skipped);
+    std::ranges::stable_sort(members, {}, [&](const TouchedMember& member) {
+        const FieldLabel* found = findLabel(labels, member.path);
+        return found ? std::distance(std::begin(labels), found) : std::ssize(labels);
+    });
+    return members;
+}
+
+// Each member as its form shows it: its label, and its values before and after as `text(path, value)`
+// words them (a value the member lacks, as before a create, stays empty).
+template <std::size_t N, typename Text>
+QList<FieldChange> formFields(const QList<TouchedMember>& members, const FieldLabel (&labels)[N],
+                              const Text& text) {
+    const auto word = [&text](const QString& path, const QJsonValue& value) {
+        return value.isUndefined() ? QString() : text(path, value);
+    };
+    QList<FieldChange> fields;
+    for (const TouchedMember& member : members)
+        fields << FieldChange{labelOf(labels, member.path), word(member.path, member.before),
+                              word(member.path, member.after)};
+    return fields;
+}
+
+// "Name, Job title": the fields of a change in one line, for its summary.
+QString labelList(const QList<FieldChange>& fields) {
+    QStringList labels;
+    for (const FieldChange& field : fields)
+        labels << field.label;
+    return labels.join(u", "_s);
+}
+
 } // namespace
+
+QString ChangeDescriber::fieldLabel(const QString& entity, const QString& path) {
+    if (entity == EntityKind::kPhoneNumber || entity == EntityKind::kNumberMigration)
+        return labelOf(kNumberLabels, path);
+    if (entity == EntityKind::kExtension)
+        return labelOf(kExtensionLabels, path);
+    if (entity == EntityKind::kForwardingNumber)
+        return labelOf(kForwardingLabels, path);
+    if (entity == EntityKind::kExtensionSettings) {
+        // The members of a settings document are named by their path inside it.
+        const QString inDocument = u"settings."_s;
+        return labelOf(kSettingsLabels, path.startsWith(inDocument) ? path.mid(inDocument.size()) : path);
+    }
+    return path;
+}
 
 void ChangeDescriber::describeNumber(const store::PendingChange& change, const QString& provider,
                                      ChangeDescription& description) const {
@@ -309,25 +358,12 @@ void ChangeDescriber::describeNumber(const store::PendingChange& change, const Q
     description.recordKey = EntityKind::kPhoneNumber + u'/' + change.entityKey;
     const bool restcomm = provider == core::kProviderRestcomm;
     const auto text = [this, &change](const QString& path, const QJsonValue& value) {
-        if (value.isUndefined())
-            return QString();
         if (path == NumberChangePayloads::kExtensionIdKey)
             return value.toString().isEmpty() ? tr("Not assigned (company number)")
                                               : extensionText(change.profileId, value.toString());
         return plainValue(value);
     };
-    QStringList paths;
-    QHash<QString, TouchedMember> byPath;
-    for (const TouchedMember& member : touchedMembers(change, change.baseValues, change.payload)) {
-        paths << member.path;
-        byPath.insert(member.path, member);
-    }
-    sortByForm(paths, kNumberLabels);
-    for (const QString& path : std::as_const(paths)) {
-        const TouchedMember& member = byPath[path];
-        description.fields << FieldChange{labelOf(kNumberLabels, path), text(path, member.before),
-                                          text(path, member.after)};
-    }
+    description.fields = formFields(membersInFormOrder(change, kNumberLabels), kNumberLabels, text);
 
     switch (change.operation) {
     case store::ChangeOperation::Create: {
@@ -364,10 +400,7 @@ void ChangeDescriber::describeNumber(const store::PendingChange& change, const Q
         break;
     }
     description.recordTitle = title;
-    QStringList labels;
-    for (const FieldChange& field : std::as_const(description.fields))
-        labels << field.label;
-    description.summary = tr("Edit: %1").arg(labels.join(u", "_s));
+    description.summary = tr("Edit: %1").arg(labelList(description.fields));
     // Restcomm: GET and PUT (the answer is the stored record). RingCentral assigns through its own call,
     // checked before and read back after; it cannot set anything else of a number.
     const bool assignsOnly =
@@ -399,8 +432,6 @@ void ChangeDescriber::describeMigration(const store::PendingChange& change,
 void ChangeDescriber::describeExtension(const store::PendingChange& change,
                                         ChangeDescription& description) const {
     const auto text = [](const QString& path, const QJsonValue& value) {
-        if (value.isUndefined())
-            return QString();
         if (path == "status"_L1)
             if (const auto status = core::extensionStatusFromWire(value.toString()))
                 return core::displayName(*status);
@@ -409,18 +440,7 @@ void ChangeDescriber::describeExtension(const store::PendingChange& change,
                 return core::displayName(*type);
         return plainValue(value);
     };
-    QStringList paths;
-    QHash<QString, TouchedMember> byPath;
-    for (const TouchedMember& member : touchedMembers(change, change.baseValues, change.payload)) {
-        paths << member.path;
-        byPath.insert(member.path, member);
-    }
-    sortByForm(paths, kExtensionLabels);
-    for (const QString& path : std::as_const(paths)) {
-        const TouchedMember& member = byPath[path];
-        description.fields << FieldChange{labelOf(kExtensionLabels, path), text(path, member.before),
-                                          text(path, member.after)};
-    }
+    description.fields = formFields(membersInFormOrder(change, kExtensionLabels), kExtensionLabels, text);
     description.recordKey = EntityKind::kExtension + u'/' + change.entityKey;
     switch (change.operation) {
     case store::ChangeOperation::Create:
@@ -440,10 +460,7 @@ void ChangeDescriber::describeExtension(const store::PendingChange& change,
         break;
     }
     description.recordTitle = tr("Extension %1").arg(extensionText(change.profileId, change.entityKey));
-    QStringList labels;
-    for (const FieldChange& field : std::as_const(description.fields))
-        labels << field.label;
-    description.summary = tr("Edit: %1").arg(labels.join(u", "_s));
+    description.summary = tr("Edit: %1").arg(labelList(description.fields));
     // GET (version check), PUT, GET (read back); a new time zone is looked up by name first.
     description.requests = change.payload.contains(u"timeZone"_s) ? 4 : 3;
 }
@@ -466,8 +483,6 @@ void ChangeDescriber::describeForwarding(const store::PendingChange& change,
         change.payload.value(u"phoneNumber"_s)
             .toString(change.baseValues.value(u"phoneNumber"_s).toString(entry.phoneNumber));
     const auto text = [](const QString& path, const QJsonValue& value) {
-        if (value.isUndefined())
-            return QString();
         if (path == "type"_L1)
             if (const auto type = core::forwardingTypeFromWire(value.toString()))
                 return core::displayName(*type);
@@ -482,19 +497,8 @@ void ChangeDescriber::describeForwarding(const store::PendingChange& change,
             return ChangeDescriber::tr("Not in the call flip list");
         return plainValue(value);
     };
-    QStringList paths;
-    QHash<QString, TouchedMember> byPath;
-    for (const TouchedMember& member :
-         touchedMembers(change, change.baseValues, change.payload, {u"extensionId"_s})) {
-        paths << member.path;
-        byPath.insert(member.path, member);
-    }
-    sortByForm(paths, kForwardingLabels);
-    for (const QString& path : std::as_const(paths)) {
-        const TouchedMember& member = byPath[path];
-        description.fields << FieldChange{labelOf(kForwardingLabels, path), text(path, member.before),
-                                          text(path, member.after)};
-    }
+    const QList<TouchedMember> members = membersInFormOrder(change, kForwardingLabels, {u"extensionId"_s});
+    description.fields = formFields(members, kForwardingLabels, text);
 
     switch (change.operation) {
     case store::ChangeOperation::Create:
@@ -509,9 +513,8 @@ void ChangeDescriber::describeForwarding(const store::PendingChange& change,
         break;
     }
     description.requests = 3; // GET the list (version check), PUT, read the list back
-    const bool flipDigitOnly = paths == QStringList{u"flipNumber"_s} &&
-                               byPath[paths.first()].before.toInt() > 0 &&
-                               byPath[paths.first()].after.toInt() > 0;
+    const bool flipDigitOnly = members.size() == 1 && members.first().path == "flipNumber"_L1 &&
+                               members.first().before.toInt() > 0 && members.first().after.toInt() > 0;
     if (flipDigitOnly) {
         description.kind = ChangeDescription::Kind::Moved;
         description.summary =
@@ -519,10 +522,8 @@ void ChangeDescriber::describeForwarding(const store::PendingChange& change,
                 .arg(number, description.fields.first().before, description.fields.first().after);
         return;
     }
-    QStringList labels;
-    for (const FieldChange& field : std::as_const(description.fields))
-        labels << field.label;
-    description.summary = tr("Forwarding & flip list: %1 edited (%2)").arg(number, labels.join(u", "_s));
+    description.summary =
+        tr("Forwarding & flip list: %1 edited (%2)").arg(number, labelList(description.fields));
 }
 
 void ChangeDescriber::describeSettings(const store::PendingChange& change,
@@ -535,13 +536,9 @@ void ChangeDescriber::describeSettings(const store::PendingChange& change,
     const QJsonObject before = change.baseValues.value(u"settings"_s).toObject();
     const QJsonObject after = change.payload.value(u"settings"_s).toObject();
     const auto text = [this, &change](const QString& path, const QJsonValue& value) {
-        if (value.isUndefined())
-            return QString();
         if (path == "callHandlingAction"_L1) {
-            const auto* found = std::ranges::find_if(kCallHandlingTexts, [&](const FieldLabel& l) {
-                return value.toString() == QLatin1StringView(l.path);
-            });
-            return found != std::end(kCallHandlingTexts) ? tr(found->label) : plainValue(value);
+            const FieldLabel* found = findLabel(kCallHandlingTexts, value.toString());
+            return found ? tr(found->label) : plainValue(value);
         }
         if (path == "transfer.extension.id"_L1)
             return extensionText(change.profileId, value.toString());
@@ -566,22 +563,20 @@ void ChangeDescriber::describeSettings(const store::PendingChange& change,
         }
         return SettingsPayloads::valueAt(settings, path);
     };
+    QList<TouchedMember> members; // in the order of the form
     for (const QString& path : SettingsPayloads::formMembers(kind)) {
         const QJsonValue was = member(before, path);
         const QJsonValue will = member(after, path);
-        if (will.isUndefined() || was == will)
-            continue;
-        description.fields << FieldChange{labelOf(kSettingsLabels, path), text(path, was), text(path, will)};
+        if (!will.isUndefined() && was != will)
+            members << TouchedMember{path, was, will};
     }
+    description.fields = formFields(members, kSettingsLabels, text);
     const QString section =
         kind == store::ExtensionSettingsRepository::kBusinessHours ? tr("Call handling during business hours")
         : kind == store::ExtensionSettingsRepository::kAfterHours  ? tr("Call handling after hours")
         : kind == store::ExtensionSettingsRepository::kNotifications ? tr("Notifications")
                                                                      : tr("Outbound caller ID");
-    QStringList labels;
-    for (const FieldChange& field : std::as_const(description.fields))
-        labels << field.label;
-    description.summary = tr("%1: %2").arg(section, labels.join(u", "_s));
+    description.summary = tr("%1: %2").arg(section, labelList(description.fields));
     description.requests = 3; // GET (version check), PUT, GET (read back)
 }
 

@@ -62,6 +62,10 @@ public:
 
     // A value of a payload member as the forms show it ("yes"/"no", "(empty)").
     static QString plainValue(const QJsonValue& value);
+    // The label of a payload member of an `entity` (EntityKind) change, as the form that edits it shows
+    // it: the one name of a field in the review, a conflict and the CLI. A settings document's members
+    // go by their path inside it, with or without "settings."; a member no form shows by its path.
+    static QString fieldLabel(const QString& entity, const QString& path);
 
 private:
     void describeNumber(const store::PendingChange& change, const QString& provider,

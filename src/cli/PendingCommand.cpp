@@ -5,14 +5,18 @@
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
 #include "cli/SyncCommand.h"
+#include "core/Csv.h"
 #include "store/Database.h"
 #include "store/FourEyesPolicy.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <array>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -88,7 +92,10 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
                                     "nothing to show the setting."),
                                  u"[ID|on|off]"_s);
     parser.addOption({u"profile"_s, tr("Only this profile (name or id)."), u"profile"_s});
-    parser.addOption({u"format"_s, tr("text or json."), u"format"_s, u"text"_s});
+    parser.addOption({u"format"_s,
+                      tr("text or json; list also takes csv: one row per field of a change, in the columns "
+                         "of the Pending changes page's Export CSV."),
+                      u"format"_s, u"text"_s});
     parser.addOption({u"all"_s, tr("list: also the applied changes.")});
     parser.addOption(
         {u"keep-mine"_s, tr("resolve: keep your values of a conflict (the provider's where only "
@@ -96,10 +103,14 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     parser.addOption({u"take-theirs"_s, tr("resolve: keep the provider's values of a conflict; the change is "
                                            "dropped.")});
     QString format;
-    if (const int exit = context.parse(parser, arguments, u"pending"_s, &format); exit >= 0)
+    if (const int exit =
+            context.parse(parser, arguments, u"pending"_s, &format, {u"text"_s, u"json"_s, u"csv"_s});
+        exit >= 0)
         return exit;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
+    if (format == u"csv"_s && action != u"list"_s)
+        return context.fail(kExitUsage, tr("--format csv: only pending list writes CSV."));
     if (action == u"four-eyes"_s)
         return fourEyes(context, positional.mid(1));
     std::optional<qint64> id;
@@ -176,12 +187,28 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     const QList<store::Profile> profiles = context.profiles(parser.value(u"profile"_s), &error);
     if (!error.isEmpty())
         return context.fail(kExitFailure, error);
+    QFile standardOutput;
+    std::optional<core::CsvWriter> csv;
+    if (format == u"csv"_s) {
+        context.out().flush();
+        if (!standardOutput.open(stdout, QIODevice::WriteOnly))
+            return context.fail(kExitFailure, tr("Cannot write to standard output."));
+        csv.emplace(&standardOutput);
+        if (!csv->writeRow(csvColumns()))
+            return context.fail(kExitFailure, tr("Cannot write to standard output."));
+    }
+    const changes::ChangeDescriber describer(*db);
     QJsonArray array;
     for (const store::Profile& profile : profiles) {
         for (const store::PendingChange& c : changes.list(profile.id, {}, &error)) {
             if (c.state == store::ChangeState::Applied && !parser.isSet(u"all"_s))
                 continue;
-            if (format == u"json"_s) {
+            if (csv) {
+                for (const QStringList& row : csvRows(describer.describe(c), c, profile.name)) {
+                    if (!csv->writeRow(row))
+                        return context.fail(kExitFailure, tr("Cannot write to standard output."));
+                }
+            } else if (format == u"json"_s) {
                 array.append(toJson(c, profile.name));
             } else {
                 context.out() << c.id << '\t' << profile.name << '\t' << c.entity << '\t' << c.entityKey
@@ -195,6 +222,38 @@ int PendingCommand::run(CliContext& context, const QStringList& arguments) {
     if (format == u"json"_s)
         context.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
     return kExitOk;
+}
+
+QStringList PendingCommand::csvColumns() {
+    return {tr("Profile"),  tr("Record"), tr("Change"), tr("Field"),  tr("Before"),      tr("After"),
+            tr("Requests"), tr("State"),  tr("Staged"), tr("Author"), tr("Approved by"), tr("Message")};
+}
+
+QList<QStringList> PendingCommand::csvRows(const changes::ChangeDescription& description,
+                                           const store::PendingChange& change, const QString& profileName) {
+    // The rows under a change on the page: its fields, then what it means; a change with neither is a row.
+    QList<std::array<QString, 3>> leaves; // field, before, after
+    for (const changes::FieldChange& field : description.fields)
+        leaves.append({field.label, field.before, field.after});
+    for (const QString& consequence : description.consequences)
+        leaves.append({consequence, QString(), QString()});
+    if (leaves.isEmpty())
+        leaves.append(std::array<QString, 3>{});
+    QList<QStringList> rows;
+    for (const auto& [field, before, after] : std::as_const(leaves))
+        rows << QStringList{profileName,
+                            description.recordTitle,
+                            description.summary,
+                            field,
+                            before,
+                            after,
+                            description.requests ? QString::number(*description.requests) : QString(),
+                            store::toText(change.state),
+                            change.createdAt.toUTC().toString(Qt::ISODate),
+                            change.author,
+                            change.approvedBy,
+                            change.lastError};
+    return rows;
 }
 
 int PendingCommand::fourEyes(CliContext& context, const QStringList& arguments) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QKeySequence>
 #include <QString>
@@ -31,6 +32,23 @@ QAction* makeShortcutAction(Page* page, const QString& objectName, const QKeySeq
     action->setShortcut(shortcut);
     action->setShortcutContext(context);
     (scope ? scope : page)->addAction(action);
+    return action;
+}
+
+// A shortcut for a push button with a mnemonic in its text ("&Apply all"). QAbstractButton::setText()
+// replaces the button's own shortcut with Alt+<mnemonic> on every new text and every retranslation, so
+// the shortcut lives in an action of `page` that clicks the button. Like a button's own shortcut, it works
+// in the page's window while the page is shown, and not while the button is hidden or disabled.
+inline QAction* addButtonShortcut(QWidget* page, QAbstractButton* button, const QKeySequence& shortcut) {
+    auto* action = new QAction(page);
+    action->setObjectName(button->objectName() + QStringLiteral("Shortcut"));
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
+    QObject::connect(action, &QAction::triggered, button, [button] {
+        if (button->isVisible())
+            button->click(); // does nothing while it is disabled
+    });
+    page->addAction(action);
     return action;
 }
 

@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +27,30 @@ constexpr int kProgressStep = 500;
 
 QString excelFilter() {
     return TableCsvExport::tr("CSV for Excel (*.csv)");
+}
+
+const QHeaderView* headerOf(const QAbstractItemView* view) {
+    if (const auto* tree = qobject_cast<const QTreeView*>(view))
+        return tree->header();
+    return qobject_cast<const QTableView*>(view)->horizontalHeader();
+}
+
+bool isRowHidden(const QAbstractItemView* view, int row, const QModelIndex& parent) {
+    if (const auto* tree = qobject_cast<const QTreeView*>(view))
+        return tree->isRowHidden(row, parent);
+    return qobject_cast<const QTableView*>(view)->isRowHidden(row);
+}
+
+// The level cells of a tree's leaf: the first cells of its ancestors and its own, each at its depth.
+QStringList levelCells(const QModelIndex& leaf, int levels) {
+    QStringList path;
+    for (QModelIndex index = leaf.siblingAtColumn(0); index.isValid(); index = index.parent())
+        path.prepend(index.data(Qt::DisplayRole).toString());
+    QStringList cells = path.mid(0, levels - 1);
+    cells << path.mid(levels - 1).join(u" › "_s);
+    while (cells.size() < levels)
+        cells << QString();
+    return cells;
 }
 
 } // namespace
@@ -47,8 +72,8 @@ CsvTargetPrompt saveCsvDialog(QWidget* parent, const QString& title) {
     };
 }
 
-TableCsvExport::TableCsvExport(QWidget* page, QTableView* view, const QString& stem, QBoxLayout* buttons,
-                               const QKeySequence& shortcut)
+TableCsvExport::TableCsvExport(QWidget* page, QAbstractItemView* view, const QString& stem,
+                               QBoxLayout* buttons, const QKeySequence& shortcut)
     : QObject(page)
     , m_page(page)
     , m_view(view)
@@ -107,12 +132,13 @@ bool TableCsvExport::exportTo(const CsvTarget& target, QString* error) {
     progress.setObjectName(u"exportProgress"_s);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(1000);
-    const bool written = write(&file, m_view, target.options(), [&progress](int done, int total) {
-        progress.setValue(total > 0 ? static_cast<int>(qint64(done) * 100 / total) : 100);
-        progress.setLabelText(
-            tr("Exporting… %1 of %2 rows").arg(QLocale().toString(done), QLocale().toString(total)));
-        return !progress.wasCanceled();
-    });
+    const bool written =
+        write(&file, m_view, target.options(), m_treeLevels, [&progress](int done, int total) {
+            progress.setValue(total > 0 ? static_cast<int>(qint64(done) * 100 / total) : 100);
+            progress.setLabelText(
+                tr("Exporting… %1 of %2 rows").arg(QLocale().toString(done), QLocale().toString(total)));
+            return !progress.wasCanceled();
+        });
     progress.setValue(100);
     if (!written) {
         file.cancelWriting();
@@ -127,39 +153,66 @@ bool TableCsvExport::exportTo(const CsvTarget& target, QString* error) {
     return true;
 }
 
-bool TableCsvExport::write(QIODevice* device, const QTableView* view, const core::CsvOptions& options,
+bool TableCsvExport::write(QIODevice* device, const QAbstractItemView* view, const core::CsvOptions& options,
+                           const QStringList& treeLevels,
                            const std::function<bool(int done, int total)>& progress) {
     const QAbstractItemModel* model = view->model();
-    const QHeaderView* header = view->horizontalHeader();
+    const QHeaderView* header = headerOf(view);
     QList<int> columns;
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
         if (!header->isSectionHidden(logical))
             columns << logical;
     }
+    const bool tree = !treeLevels.isEmpty();
     core::CsvWriter writer(device, options);
     QStringList cells;
-    for (const int column : std::as_const(columns))
-        cells << model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    for (const int column : std::as_const(columns)) {
+        if (tree && column == 0)
+            cells << treeLevels;
+        else
+            cells << model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    }
     if (!writer.writeRow(cells))
         return false;
     // A lazily fetched model (the extensions) is read to its end: the export holds every row that
     // passes the filter, not only those scrolled to.
     auto* fetching = const_cast<QAbstractItemModel*>(model);
-    for (int row = 0;; ++row) {
-        if (row >= model->rowCount()) {
-            if (!model->canFetchMore({}))
-                break;
-            fetching->fetchMore({});
-            if (row >= model->rowCount())
+    const auto rowCount = [&](const QModelIndex& parent) {
+        while (model->canFetchMore(parent)) {
+            const int before = model->rowCount(parent);
+            fetching->fetchMore(parent);
+            if (model->rowCount(parent) == before)
                 break;
         }
-        if (view->isRowHidden(row))
-            continue;
-        cells.clear();
-        for (const int column : std::as_const(columns))
-            cells << model->index(row, column).data(Qt::DisplayRole).toString();
-        if (!writer.writeRow(cells))
+        return model->rowCount(parent);
+    };
+    const auto leafRow = [&](const QModelIndex& leaf) {
+        QStringList row;
+        for (const int column : std::as_const(columns)) {
+            if (tree && column == 0) {
+                row << levelCells(leaf, int(treeLevels.size()));
+                continue;
+            }
+            QString text = leaf.siblingAtColumn(column).data(Qt::DisplayRole).toString();
+            for (QModelIndex up = leaf.parent(); tree && text.isEmpty() && up.isValid(); up = up.parent())
+                text = up.siblingAtColumn(column).data(Qt::DisplayRole).toString();
+            row << text;
+        }
+        return row;
+    };
+    const std::function<bool(const QModelIndex&)> writeLeaves = [&](const QModelIndex& index) {
+        const int children = tree ? rowCount(index) : 0;
+        if (children == 0)
+            return writer.writeRow(leafRow(index));
+        for (int row = 0; row < children; ++row) {
+            if (!isRowHidden(view, row, index) && !writeLeaves(model->index(row, 0, index)))
+                return false;
+        }
+        return true;
+    };
+    for (int row = 0; row < rowCount({}); ++row) {
+        if (!isRowHidden(view, row, {}) && !writeLeaves(model->index(row, 0)))
             return false;
         if (progress && (row + 1) % kProgressStep == 0 && !progress(row + 1, model->rowCount()))
             return false;

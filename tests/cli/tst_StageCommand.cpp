@@ -4,7 +4,9 @@
 // seed, so every run sees the same account).
 
 #include "CliRunner.h"
+#include "core/Csv.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -198,6 +200,23 @@ private slots:
                  qPrintable(review));
         QVERIFY2(review.contains(u"  Requests to apply: 3\n"_s), qPrintable(review));
         QVERIFY2(!review.contains(u"Extension number"_s), qPrintable(review));
+        // `pending list --format csv`: the columns of the page's Export CSV, one row per field.
+        const Run csv = cli({u"pending"_s, u"list"_s, u"--format"_s, u"csv"_s});
+        QCOMPARE(csv.exitCode, 0);
+        QBuffer buffer;
+        buffer.setData(csv.out);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = trunkline::core::CsvReader(&buffer).readAll();
+        QCOMPARE(rows.value(0), (QStringList{u"Profile"_s, u"Record"_s, u"Change"_s, u"Field"_s, u"Before"_s,
+                                             u"After"_s, u"Requests"_s, u"State"_s, u"Staged"_s, u"Author"_s,
+                                             u"Approved by"_s, u"Message"_s}));
+        QCOMPARE(rows.size(), 5); // name, last name, job title, department
+        const QStringList name = rows.value(1);
+        QCOMPARE(name.mid(0, 8), (QStringList{u"Demo"_s, u"Extension 104 (Anna Wolf)"_s,
+                                              u"Edit: Name, Last name, Job title, Department"_s, u"Name"_s,
+                                              u"Anna Wolf"_s, u"Anna Wolf-Berger"_s, u"3"_s, u"pending"_s}));
+        QVERIFY(QDateTime::fromString(name.value(8), Qt::ISODate).isValid());
+        QCOMPARE(cli({u"pending"_s, u"show"_s, u"--format"_s, u"csv"_s, u"1"_s}).exitCode, 2);
         QCOMPARE(cli({u"pending"_s, u"show"_s}).exitCode, 2);
         QCOMPARE(cli({u"pending"_s, u"show"_s, u"99999"_s}).exitCode, 1);
 

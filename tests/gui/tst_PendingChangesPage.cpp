@@ -5,13 +5,16 @@
 // (applied, failed with the provider's message, not sent) stays listed until dismissed.
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
+#include "PendingTreeLines.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
 #include "changes/NumberChangePayloads.h"
 #include "connection/ConnectionFactory.h"
+#include "core/Csv.h"
 #include "core/RouteMatcher.h"
 #include "demo/DemoEmulator.h"
+#include "gui/TableCsvExport.h"
 #include "gui/numbers/NumbersPage.h"
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/syncstatus/SyncController.h"
@@ -29,6 +32,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
@@ -107,7 +112,7 @@ private slots:
         page.resize(1200, 720);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        const QStringList lines = treeLines(*page.model());
+        const QStringList lines = pendingTreeLines(*page.model());
         // What a release means, under it.
         const qsizetype releaseAt = lines.indexOf(u"  Number %1"_s.arg(released.e164));
         QVERIFY2(releaseAt >= 0, qPrintable(lines.join(u'\n')));
@@ -142,6 +147,68 @@ private slots:
         QVERIFY2(lines.contains(u"      Phone number: %1 → —"_s.arg(list.last().phoneNumber)),
                  qPrintable(lines.join(u'\n')));
         screenshot(page, u"pending"_s);
+    }
+
+    // Export CSV (Ctrl+E) writes what the tree shows, one row per field change with its profile, record
+    // and change; for Excel in German with a BOM and ";", the umlauts read back intact.
+    void exportWritesOneRowPerFieldChange() {
+        const auto [number, oldLabel] = editLabelOnNumbersPage(0, u"Empfang Süd"_s);
+        const core::Extension anna = userExtension(0);
+        core::Extension renamed = anna;
+        renamed.name = u"Jürgen Müller"_s;
+        renamed.contact.jobTitle = u"Geschäftsführer"_s;
+        QVERIFY(changes::ChangeStager::of(m_test->database())
+                    .stage(changes::ChangePayloads::extensionUpdate(
+                        m_ringCentral, anna, renamed,
+                        store::ExtensionRepository(m_test->database()).versionOf(anna)))
+                    .ok());
+        gui::PendingChangesPage page(m_test->database());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* exporter = page.findChild<gui::TableCsvExport*>();
+        QVERIFY(exporter);
+        QVERIFY(page.findChild<QToolButton*>(u"exportCsvButton"_s));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"pending.csv"_s);
+        QString suggested;
+        exporter->setTargetPrompt([&](const QString& name) -> std::optional<gui::CsvTarget> {
+            suggested = name;
+            return gui::CsvTarget{path, true};
+        });
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        auto* tree = page.findChild<QTreeView*>(u"treeView"_s);
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_E, Qt::ControlModifier);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(suggested.startsWith(u"pending-changes-"_s), qPrintable(suggested));
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.peek(3) == "\xEF\xBB\xBF");
+        const QList<QStringList> rows = core::CsvReader(&file, {u';', true}).readAll();
+        // The columns the tree shows: on SQLite there is no four-eyes, so no "Approved by".
+        QCOMPARE(rows.value(0),
+                 (QStringList{u"Profile"_s, u"Record"_s, u"Change"_s, u"Field"_s, u"Before"_s, u"After"_s,
+                              u"Requests"_s, u"State"_s, u"Staged"_s, u"Author"_s, u"Message"_s}));
+        QCOMPARE(rows.size(), 4); // the label, the name and the job title
+        const QString restcommName = demoProfile(*m_test, u"restcomm"_s)->name;
+        const QString ringCentralName = demoProfile(*m_test, u"ringcentral"_s)->name;
+        const auto row = [&](const QString& field) {
+            for (const QStringList& r : rows)
+                if (r.value(3) == field)
+                    return r;
+            return QStringList();
+        };
+        QCOMPARE(row(u"Label"_s).mid(0, 8),
+                 (QStringList{restcommName, numberTitle(number), u"Edit: Label"_s, u"Label"_s,
+                              oldLabel.isEmpty() ? u"(empty)"_s : oldLabel, u"Empfang Süd"_s, u"2"_s,
+                              u"Waiting"_s}));
+        const QString annaTitle = u"Extension %1"_s.arg(extensionText(anna));
+        QCOMPARE(row(u"Name"_s).mid(0, 8),
+                 (QStringList{ringCentralName, annaTitle, u"Edit: Name, Job title"_s, u"Name"_s, anna.name,
+                              u"Jürgen Müller"_s, u"3"_s, u"Waiting"_s}));
+        QCOMPARE(row(u"Job title"_s).value(5), u"Geschäftsführer"_s);
+        QVERIFY(!row(u"Name"_s).value(8).isEmpty()); // when it was staged, from the change
     }
 
     // A change parked as a conflict stays on the page, selectable (to discard or resolve it), but is not
@@ -292,34 +359,6 @@ private slots:
     }
 
 private:
-    // Each row of the tree as "indent title | requests | state" (change rows), "indent label: before →
-    // after" (field rows) or "indent title" (group and consequence rows).
-    static QStringList treeLines(const Model& model) {
-        QStringList lines;
-        const std::function<void(const QModelIndex&, int)> walk = [&](const QModelIndex& parent, int depth) {
-            for (int row = 0; row < model.rowCount(parent); ++row) {
-                const QModelIndex index = model.index(row, 0, parent);
-                const auto kind = static_cast<Model::RowKind>(index.data(Model::RowKindRole).toInt());
-                const QString indent(2 * depth, u' ');
-                const auto cell = [&](int column) {
-                    return index.siblingAtColumn(column).data().toString();
-                };
-                if (kind == Model::RowKind::Change)
-                    lines << indent + u"%1 | requests %2 | %3"_s.arg(cell(Model::ChangeColumn),
-                                                                     cell(Model::RequestsColumn),
-                                                                     cell(Model::StateColumn));
-                else if (kind == Model::RowKind::Field)
-                    lines << indent + u"%1: %2 → %3"_s.arg(cell(Model::ChangeColumn),
-                                                           cell(Model::BeforeColumn),
-                                                           cell(Model::AfterColumn));
-                else
-                    lines << indent + cell(Model::ChangeColumn);
-                walk(index, depth + 1);
-            }
-        };
-        walk({}, 0);
-        return lines;
-    }
     // How the page names a Restcomm incoming number: a regex route, or a number.
     static QString numberTitle(const QString& number) {
         return (core::RouteMatcher::isRegexEntry(number) ? u"Route "_s : u"Number "_s) + number;

@@ -13,6 +13,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QtTest>
 
@@ -173,6 +174,67 @@ private slots:
         QString error;
         QVERIFY2(exporter->exportTo({path}, &error), qPrintable(error));
         QCOMPARE(readCsv(path, u',').size(), 451);
+    }
+
+    // A tree is written one row per leaf: its first column as one column per level, and each cell a leaf
+    // leaves empty taken from its nearest ancestor; a hidden row is left out with what is under it.
+    void aTreeIsWrittenOneRowPerLeaf() {
+        QWidget page;
+        auto* layout = new QVBoxLayout(&page);
+        auto* tree = new QTreeView(&page);
+        layout->addWidget(tree);
+        QStandardItemModel model(0, 4);
+        model.setHorizontalHeaderLabels({u"Change"_s, u"Before"_s, u"After"_s, u"State"_s});
+        const auto row = [](const QStringList& texts) {
+            QList<QStandardItem*> items;
+            for (const QString& text : texts)
+                items << new QStandardItem(text);
+            return items;
+        };
+        QList<QStandardItem*> office = row({u"Büro München"_s, {}, {}, {}});
+        model.appendRow(office);
+        QList<QStandardItem*> anna = row({u"Extension 101 (Anna Größer)"_s, {}, {}, {}});
+        office.first()->appendRow(anna);
+        QList<QStandardItem*> edit = row({u"Edit: Name, Label"_s, {}, {}, u"Waiting"_s});
+        anna.first()->appendRow(edit);
+        edit.first()->appendRow(row({u"Name"_s, u"Anna Größer"_s, u"Anna Groß"_s, {}}));
+        edit.first()->appendRow(row({u"Label"_s, u"—"_s, u"=Chefin"_s, u"Checked"_s}));
+        QList<QStandardItem*> release = row({u"Release the number"_s, {}, {}, u"Failed"_s});
+        anna.first()->appendRow(release);
+        QList<QStandardItem*> hidden = row({u"Hidden change"_s, {}, {}, u"Waiting"_s});
+        anna.first()->appendRow(hidden);
+        hidden.first()->appendRow(row({u"Name"_s, u"a"_s, u"b"_s, {}}));
+        QList<QStandardItem*> deep = row({u"Deep"_s, {}, {}, u"Waiting"_s});
+        release.first()->appendRow(deep);
+        deep.first()->appendRow(row({u"Note"_s, {}, {}, {}}));
+        tree->setModel(&model);
+        tree->expandAll();
+        tree->setRowHidden(2, anna.first()->index(), true);
+        tree->header()->setSectionHidden(1, true); // Before hidden
+        auto* exporter = new TableCsvExport(&page, tree, u"tree"_s);
+        exporter->setTreeLevels({u"Profile"_s, u"Record"_s, u"Change"_s, u"Field"_s});
+
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"tree.csv"_s);
+        QString error;
+        QVERIFY2(exporter->exportTo({path, true}, &error), qPrintable(error));
+        QVERIFY(fileBytes(path).startsWith("\xEF\xBB\xBF"
+                                           "Profile;Record;Change;Field;After;State\r\n"));
+        QVERIFY(fileBytes(path).contains("'=Chefin")); // neutralised for the spreadsheet
+        const QList<QStringList> expected{
+            {u"Profile"_s, u"Record"_s, u"Change"_s, u"Field"_s, u"After"_s, u"State"_s},
+            {u"Büro München"_s, u"Extension 101 (Anna Größer)"_s, u"Edit: Name, Label"_s, u"Name"_s,
+             u"Anna Groß"_s, u"Waiting"_s},
+            {u"Büro München"_s, u"Extension 101 (Anna Größer)"_s, u"Edit: Name, Label"_s, u"Label"_s,
+             u"=Chefin"_s, u"Checked"_s},
+            {u"Büro München"_s,
+             u"Extension 101 (Anna Größer)"_s,
+             u"Release the number"_s,
+             u"Deep › Note"_s,
+             {},
+             u"Waiting"_s}};
+        QCOMPARE(readCsv(path, u';'), expected);
     }
 
 private:

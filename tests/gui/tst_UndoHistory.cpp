@@ -4,6 +4,7 @@
 // the form field and the pending changes in the store; the History… view; and an undo refused once the
 // change was applied at the provider (the in-process demo emulator over 127.0.0.1).
 
+#include "ConsoleSteps.h"
 #include "ForwardingEntry.h"
 #include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
@@ -293,15 +294,8 @@ private slots:
     }
 
 private:
-    // Ctrl+Z in a text field undoes the typing there: the staged edits are undone from elsewhere in the
-    // window (here the navigation list).
-    static void press(MainWindow& window, Qt::KeyboardModifiers modifiers) {
-        auto* navigation = window.findChild<QWidget*>(u"navigationList"_s);
-        navigation->setFocus();
-        QTest::keyClick(navigation, Qt::Key_Z, modifiers);
-    }
-    static void undoKey(MainWindow& window) { press(window, Qt::ControlModifier); }
-    static void redoKey(MainWindow& window) { press(window, Qt::ControlModifier | Qt::ShiftModifier); }
+    static void undoKey(MainWindow& window) { ConsoleSteps::undoKey(window); }
+    static void redoKey(MainWindow& window) { ConsoleSteps::redoKey(window); }
 
     QList<PendingChange> pending(qint64 profile) const {
         return store::PendingChangeRepository(m_test->database()).list(profile);

@@ -1,5 +1,6 @@
 #include "gui/pending/ChangeApproval.h"
 
+#include "gui/PageActions.h"
 #include "models/PendingChangesModel.h"
 #include "store/Database.h"
 #include "store/FourEyesPolicy.h"
@@ -34,7 +35,7 @@ ChangeApproval::ChangeApproval(store::Database& database, QTreeView* view, model
     , m_button(new QPushButton(page))
     , m_available(store::FourEyesPolicy(database).isAvailable()) {
     m_button->setObjectName(u"approveButton"_s);
-    m_button->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    addButtonShortcut(page, m_button, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     // With the page's other buttons: before the spacer that pushes the export to the right.
     int at = 0;
     while (at < buttons->count() && !buttons->itemAt(at)->spacerItem())

@@ -1,5 +1,6 @@
 #include "gui/pending/ConflictDialog.h"
 
+#include "changes/ChangeDescription.h"
 #include "changes/ChangeStager.h"
 #include "changes/EntityKind.h"
 #include "gui/Retranslate.h"
@@ -25,50 +26,6 @@ namespace trunkline::gui {
 namespace {
 
 enum Column { FieldColumn, BaseColumn, MineColumn, TheirsColumn, KeepColumn };
-
-// The field names of the edit forms (EditNumberDialog, ExtensionEditor, the forwarding editor), by
-// payload path; a path not listed is shown as it is.
-struct FieldName {
-    const char* path;
-    const char* label;
-};
-constexpr FieldName kFieldNames[] = {
-    {"label", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Label")},
-    {"extensionId", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Assigned to")},
-    {"voiceUrl", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Voice URL")},
-    {"voiceMethod", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Voice URL method")},
-    {"voiceFallbackUrl", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Voice fallback URL")},
-    {"voiceFallbackMethod", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Voice fallback method")},
-    {"statusCallback", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Status callback URL")},
-    {"statusCallbackMethod", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Status callback method")},
-    {"voiceCallerIdLookup", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Caller-ID lookup")},
-    {"voiceApplicationSid", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Voice application SID")},
-    {"smsUrl", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "SMS URL")},
-    {"smsMethod", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "SMS URL method")},
-    {"smsFallbackUrl", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "SMS fallback URL")},
-    {"smsFallbackMethod", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "SMS fallback method")},
-    {"smsApplicationSid", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "SMS application SID")},
-    {"referUrl", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Refer URL")},
-    {"referMethod", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Refer URL method")},
-    {"referApplicationSid", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Refer application SID")},
-    {"name", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Name")},
-    {"extensionNumber", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Extension number")},
-    {"status", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Status")},
-    {"timeZone", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Time zone")},
-    {"contact.firstName", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "First name")},
-    {"contact.lastName", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Last name")},
-    {"contact.company", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Company")},
-    {"contact.jobTitle", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Job title")},
-    {"contact.department", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Department")},
-    {"contact.email", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "E-mail")},
-    {"contact.businessPhone", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Business phone")},
-    {"contact.mobilePhone", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Mobile phone")},
-    {"phoneNumber", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Phone number")},
-    {"type", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Type")},
-    {"features", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Forwarding / call flip")},
-    {"flipNumber", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Flip digit")},
-    {"kind", QT_TRANSLATE_NOOP("trunkline::gui::ConflictDialog", "Settings")},
-};
 
 QString valueText(const QJsonValue& value) {
     switch (value.type()) {
@@ -154,19 +111,6 @@ ConflictDialog* ConflictDialog::openFor(store::Database& database, qint64 change
     return dialog;
 }
 
-QString ConflictDialog::fieldLabel(const QString& entity, const QString& path) {
-    // A settings document's members are named by their path inside the document.
-    const QString inDocument = u"settings."_s;
-    const QString member = entity == changes::EntityKind::kExtensionSettings && path.startsWith(inDocument)
-                               ? path.mid(inDocument.size())
-                               : path;
-    for (const FieldName& name : kFieldNames) {
-        if (member == QLatin1StringView(name.path))
-            return tr(name.label);
-    }
-    return member;
-}
-
 QString ConflictDialog::subject() const {
     // The record as the admin knows it: a number by its E.164, an extension by its number and name.
     const store::PendingChange& change = m_merge.change();
@@ -195,7 +139,7 @@ void ConflictDialog::showMerge() {
     for (int row = 0; row < fields.size(); ++row) {
         const changes::ConflictField& field = fields.at(row);
         const QString why = stateText(field.state);
-        auto* name = cell(fieldLabel(change.entity, field.path), why);
+        auto* name = cell(changes::ChangeDescriber::fieldLabel(change.entity, field.path), why);
         if (field.isConflict()) {
             QFont bold = name->font();
             bold.setBold(true);
@@ -252,7 +196,7 @@ void ConflictDialog::updateActions() {
     if (!decided) {
         QStringList names;
         for (const QString& path : std::as_const(unchosen))
-            names << fieldLabel(m_merge.change().entity, path);
+            names << changes::ChangeDescriber::fieldLabel(m_merge.change().entity, path);
         m_ui->statusLabel->setText(
             tr("Choose Mine or Theirs for %1 to apply the merge.").arg(names.join(u", "_s)));
     } else {

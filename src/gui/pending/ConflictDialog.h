@@ -31,9 +31,6 @@ public:
     // merged, a message box says why and nullptr is returned.
     static ConflictDialog* openFor(store::Database& database, qint64 changeId, QWidget* parent);
 
-    // What the admin sees: the field names as the forms show them.
-    static QString fieldLabel(const QString& entity, const QString& path);
-
 public slots:
     void keepMine();
     void takeTheirs();

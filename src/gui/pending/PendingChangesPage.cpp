@@ -3,7 +3,9 @@
 #include "changes/ChangeDescription.h"
 #include "changes/ChangeStager.h"
 #include "changes/StagingHistory.h"
+#include "gui/PageActions.h"
 #include "gui/Retranslate.h"
+#include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
 #include "gui/pending/ChangeApproval.h"
 #include "gui/pending/ConflictDialog.h"
@@ -70,11 +72,11 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
     m_ui->resultsView->header()->resizeSection(0, 120);
     m_ui->resultsView->header()->resizeSection(1, 420);
 
-    m_ui->applySelectedButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
-    m_ui->applyButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_ui->discardButton->setShortcut(QKeySequence::Delete);
+    addButtonShortcut(this, m_ui->applySelectedButton, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    addButtonShortcut(this, m_ui->applyButton, QKeySequence(Qt::CTRL | Qt::Key_Return));
+    addButtonShortcut(this, m_ui->discardButton, QKeySequence::Delete);
     m_ui->discardButton->setToolTip(tr("Drop the selected changes without sending them (Del)"));
-    m_ui->cancelApplyButton->setShortcut(QKeySequence(Qt::Key_Escape));
+    addButtonShortcut(this, m_ui->cancelApplyButton, QKeySequence(Qt::Key_Escape));
     m_ui->cancelApplyButton->setToolTip(tr("Stop after the change being sent now (Esc)"));
     m_ui->dismissButton->setToolTip(tr("Remove the selected results from this list"));
     connect(m_ui->applySelectedButton, &QPushButton::clicked, this, &PendingChangesPage::applySelected);
@@ -89,7 +91,7 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
     connect(m_ui->dismissButton, &QPushButton::clicked, this, [this] { dismissResults(false); });
     connect(m_ui->dismissAllButton, &QPushButton::clicked, this, [this] { dismissResults(true); });
     connect(m_ui->resultsView, &QTreeWidget::itemSelectionChanged, this, &PendingChangesPage::updateActions);
-    m_ui->resolveButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    addButtonShortcut(this, m_ui->resolveButton, QKeySequence(Qt::CTRL | Qt::Key_R));
     m_ui->resolveButton->setToolTip(tr("Compare the selected conflict with the provider’s record and choose "
                                        "what to keep (Ctrl+R, or double-click the row)"));
     connect(m_ui->resolveButton, &QPushButton::clicked, this, &PendingChangesPage::resolveSelected);
@@ -110,6 +112,8 @@ PendingChangesPage::PendingChangesPage(store::Database& database, QWidget* paren
     });
     m_approval = new ChangeApproval(m_database, m_ui->treeView, m_model, m_ui->buttonLayout, this);
     connect(m_approval, &ChangeApproval::approved, this, &PendingChangesPage::refresh);
+    m_export = new TableCsvExport(this, m_ui->treeView, u"pending-changes"_s, m_ui->buttonLayout);
+    m_export->setTreeLevels(exportLevels());
     refresh();
 }
 
@@ -353,12 +357,18 @@ void PendingChangesPage::updateActions() {
     m_ui->resolveButton->setEnabled(!m_syncRunning && selectedConflict().has_value());
 }
 
+QStringList PendingChangesPage::exportLevels() {
+    // One row per field (or per note on what a change means) in the file, under these columns.
+    return {tr("Profile"), tr("Record"), tr("Change"), tr("Field")};
+}
+
 void PendingChangesPage::saveState() const {
     QSettings().setValue(kHeaderKey, m_ui->treeView->header()->saveState());
 }
 
 void PendingChangesPage::changeEvent(QEvent* event) {
     retranslateOnLanguageChange(event, *m_ui, this, [this] {
+        m_export->setTreeLevels(exportLevels());
         refresh();
         updateActions();
     });

@@ -17,6 +17,7 @@ namespace trunkline::gui {
 
 class ChangeApproval;
 class SyncController;
+class TableCsvExport;
 
 // The Pending changes page, the review before apply: every staged edit grouped by profile and record,
 // field by field before → after, with the requests it takes and what a buy, release or migration means.
@@ -24,7 +25,8 @@ class SyncController;
 // (which stops after the change in flight); the outcome of every change of the run (applied, failed with
 // the provider's message, conflict, not reached) stays listed under the changes until dismissed. A
 // conflict opens the three-way ConflictDialog; on a four-eyes database, ChangeApproval adds Approve.
-// Discarding asks first, because it throws the admin's work away.
+// Discarding asks first, because it throws the admin's work away. Export CSV (Ctrl+E) writes what the
+// tree shows, one row per field change with its profile, record and change.
 class PendingChangesPage : public QWidget {
     Q_OBJECT
 
@@ -69,12 +71,15 @@ private:
     std::optional<qint64> selectedConflict() const;
     void updateActions();
     void saveState() const;
+    // The columns that the tree's first column becomes in a CSV export.
+    static QStringList exportLevels();
 
     std::unique_ptr<Ui::PendingChangesPage> m_ui;
     store::Database& m_database;
     models::PendingChangesModel* m_model;
     SyncController* m_sync = nullptr;
     ChangeApproval* m_approval = nullptr; // four-eyes: the Approve button
+    TableCsvExport* m_export = nullptr;
     ConfirmDiscard m_confirmDiscard;
     QList<qint64> m_applying;        // the changes of this page's apply run, while it runs
     QHash<qint64, QString> m_titles; // ... and how the results name them ("record · change")
