@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name></name>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>Every greeting needs a type and either a preset or a custom greeting id.</source>
+        <translation>Jede Ansage benötigt einen Typ und entweder eine Vorgabe oder die ID einer benutzerdefinierten Ansage.</translation>
+    </message>
+    <message>
+        <source>No extension with this id in the account.</source>
+        <translation>Im Konto gibt es keine Nebenstelle mit dieser ID.</translation>
+    </message>
+    <message>
+        <source>A rule cannot transfer calls to its own extension.</source>
+        <translation>Eine Regel kann Anrufe nicht an die eigene Nebenstelle weiterleiten.</translation>
+    </message>
+    <message>
+        <source>Every forwarding number needs the id of one of the extension&apos;s forwarding numbers.</source>
+        <translation>Jede Weiterleitungsnummer benötigt die ID einer der Weiterleitungsnummern der Nebenstelle.</translation>
+    </message>
+    <message>
+        <source>A custom rule needs a name.</source>
+        <translation>Eine eigene Regel benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>A date range runs from yyyy-MM-ddThh:mm:ss to a later one, got &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>Ein Datumsbereich reicht von yyyy-MM-ddThh:mm:ss bis zu einem späteren Zeitpunkt, erhalten: &quot;%1&quot; bis &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Every caller condition needs a callerId.</source>
+        <translation>Jede Anruferbedingung benötigt eine callerId.</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Trunkline</source>
@@ -237,6 +272,97 @@
     </message>
 </context>
 <context>
+    <name>CallRuleText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Callers: %1</source>
+        <translation>Anrufer: %1</translation>
+    </message>
+    <message>
+        <source>Called numbers: %1</source>
+        <translation>Angerufene Rufnummern: %1</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Outside the business hours</source>
+        <translation>Außerhalb der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>During the business hours</source>
+        <translation>Während der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <source>Ring the forwarding list</source>
+        <translation>Weiterleitungsliste klingeln lassen</translation>
+    </message>
+    <message>
+        <source>Forward to %1</source>
+        <translation>Weiterleiten an %1</translation>
+    </message>
+    <message>
+        <source>Go to application: %1</source>
+        <translation>An Anwendung übergeben: %1</translation>
+    </message>
+    <message>
+        <source>Voicemail only</source>
+        <translation>Nur Voicemail</translation>
+    </message>
+    <message>
+        <source>Play an announcement only</source>
+        <translation>Nur eine Ansage abspielen</translation>
+    </message>
+    <message>
+        <source>Call queue members</source>
+        <translation>Mitglieder der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Shared lines</source>
+        <translation>Gemeinsame Leitungen</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>Voicemail</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Einleitung</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Ansage</translation>
+    </message>
+    <message>
+        <source>While connecting (music)</source>
+        <translation>Während des Verbindens (Musik)</translation>
+    </message>
+    <message>
+        <source>While connecting (message)</source>
+        <translation>Beim Verbinden (Nachricht)</translation>
+    </message>
+    <message>
+        <source>Hold music</source>
+        <translation>Wartemusik</translation>
+    </message>
+</context>
+<context>
     <name>CallType</name>
     <message>
         <source>Voice and fax</source>
@@ -249,6 +375,21 @@
     <message>
         <source>Fax only</source>
         <translation>Nur Fax</translation>
+    </message>
+</context>
+<context>
+    <name>CallerIdCheck</name>
+    <message>
+        <source>Outbound caller ID: %1 cannot be shown as the caller ID. RingCentral shows a number as caller ID only when it has the CallerId feature; this number has %2.</source>
+        <translation>Ausgehende Anrufer-ID: %1 kann nicht als Anrufer-ID angezeigt werden. RingCentral zeigt eine Rufnummer nur dann als Anrufer-ID an, wenn sie die Funktion CallerId hat; diese Rufnummer hat %2.</translation>
+    </message>
+    <message>
+        <source>no features</source>
+        <translation>keine Funktionen</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>nur %1</translation>
     </message>
 </context>
 <context>
@@ -484,6 +625,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Call handling after hours</source>
+        <translation>Anrufbehandlung außerhalb der Geschäftszeiten</translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -494,6 +639,10 @@
     <message>
         <source>There is no profile named or numbered “%1” (see `trunkline-cli profiles list`).</source>
         <translation>Es gibt kein Profil mit dem Namen oder der Nummer “%1” (siehe `trunkline-cli profiles list`).</translation>
+    </message>
+    <message>
+        <source>--format: must be %1, not “%2”.</source>
+        <translation>--format: muss %1 sein, nicht „%2“.</translation>
     </message>
 </context>
 <context>
@@ -900,6 +1049,25 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>EndpointType</name>
+    <message>
+        <source>Virtual (no device)</source>
+        <translation>Virtuell (kein Gerät)</translation>
+    </message>
+    <message>
+        <source>Device (desk phone, adapter)</source>
+        <translation>Gerät (Tischtelefon, Adapter)</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Softphone</source>
+        <translation>Softphone</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommand</name>
     <message>
         <source>Writes the local copy as CSV (safe to open in Excel) or JSON.
@@ -922,10 +1090,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Only rows matching the expression.</source>
         <translation>Nur Zeilen, die dem Ausdruck entsprechen.</translation>
-    </message>
-    <message>
-        <source>--format: must be csv or json, not “%1”.</source>
-        <translation>--format: muss csv oder json sein, nicht “%1”.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1049,6 +1213,62 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>&amp;Show callers:</source>
         <translation>Ange&amp;zeigte Rufnummer:</translation>
+    </message>
+    <message>
+        <source>Call handling after hours</source>
+        <translation>Anrufbehandlung außerhalb der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>When a call comes in after &amp;hours:</source>
+        <translation>Wenn ein Anruf außerhalb der &amp;Geschäftszeiten eingeht:</translation>
+    </message>
+    <message>
+        <source>Forward t&amp;o:</source>
+        <translation>Weiterleiten a&amp;n:</translation>
+    </message>
+    <message>
+        <source>&amp;Application:</source>
+        <translation>&amp;Anwendung:</translation>
+    </message>
+    <message>
+        <source>Custom rules</source>
+        <translation>Benutzerdefinierte Regeln</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>Ansagen</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>Ansage</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1497,14 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Cannot save the %1 of extension %2</source>
         <translation>Speichern fehlgeschlagen: %1 der Nebenstelle %2</translation>
+    </message>
+    <message>
+        <source>after-hours rule</source>
+        <translation>Regel außerhalb der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>custom rules</source>
+        <translation>benutzerdefinierte Regeln</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1764,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Name, extension number or e-mail</source>
         <translation>Name, Nebenstellennummer oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Where the extension&apos;s calls ring: no device (virtual), a desk phone or adapter, the mobile app or a softphone. Read with each extension&apos;s details.</source>
+        <translation>Wo die Anrufe der Nebenstelle klingeln: kein Gerät (virtuell), ein Tischtelefon oder Adapter, die Mobil-App oder ein Softphone. Wird mit den Details jeder Nebenstelle gelesen.</translation>
     </message>
 </context>
 <context>
@@ -2471,14 +2703,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <translation>Nur dieses Profil (Name oder ID).</translation>
     </message>
     <message>
-        <source>text or json.</source>
-        <translation>text oder json.</translation>
-    </message>
-    <message>
-        <source>--format: must be text or json, not “%1”.</source>
-        <translation>--format: muss text oder json sein, nicht “%1”.</translation>
-    </message>
-    <message>
         <source>pending: “%1” is not a change id.</source>
         <translation>pending: “%1” ist keine Änderungs-ID.</translation>
     </message>
@@ -2569,6 +2793,66 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>Four-eyes approval: off.</source>
         <translation>Vier-Augen-Freigabe: off.</translation>
+    </message>
+    <message>
+        <source>text or json; list also takes csv: one row per field of a change, in the columns of the Pending changes page&apos;s Export CSV.</source>
+        <translation>text oder json; list akzeptiert auch csv: eine Zeile pro Feld einer Änderung, in den Spalten von „CSV exportieren“ auf der Seite „Ausstehende Änderungen“.</translation>
+    </message>
+    <message>
+        <source>--format csv: only pending list writes CSV.</source>
+        <translation>--format csv: Nur pending list gibt CSV aus.</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>Schreiben in die Standardausgabe nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation>Vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Urheber</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
     </message>
 </context>
 <context>
@@ -2698,10 +2982,6 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     <message>
         <source>text or json.</source>
         <translation>text oder json.</translation>
-    </message>
-    <message>
-        <source>--format: must be text or json, not “%1”.</source>
-        <translation>--format: muss text oder json sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>port: --route and --range are required.</source>
@@ -2884,10 +3164,6 @@ port list|show|delete-extension|delete: siehe `port list --help`.</translation>
     <message>
         <source>text or json.</source>
         <translation>text oder json.</translation>
-    </message>
-    <message>
-        <source>--format: must be text or json, not “%1”.</source>
-        <translation>--format: muss text oder json sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>port: use `port list`, `port show ID`, `port delete-extension ID BLOCK` or `port delete ID`.</source>
@@ -3200,10 +3476,6 @@ port list|show|delete-extension|delete: siehe `port list --help`.</translation>
     <message>
         <source>Output format: text or json.</source>
         <translation>Ausgabeformat: text oder json.</translation>
-    </message>
-    <message>
-        <source>--format: must be text or json, not “%1”.</source>
-        <translation>--format: muss text oder json sein, nicht “%1”.</translation>
     </message>
     <message>
         <source>Adds a provider profile. The secret is read from standard input (or asked for without echo on a terminal): RingCentral wants three lines (client id, client secret, JWT credential), Telnyx the API key, Restcomm the auth token. --demo adds a profile served by the built-in emulator, which needs no secret.</source>
@@ -3538,6 +3810,22 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
     <message>
         <source>Cannot read the rows to export</source>
         <translation>Die zu exportierenden Zeilen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the features of number %1</source>
+        <translation>Die Funktionen der Rufnummer %1 können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the features of number %1</source>
+        <translation>Die Funktionen der Rufnummer %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the endpoint type of extension %1</source>
+        <translation>Der Endgerätetyp der Nebenstelle %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read extension %1</source>
+        <translation>Nebenstelle %1 kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -3963,14 +4251,6 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
         <translation>Der Zeitplan einer Standardregel folgt den Geschäftszeiten; ändern Sie diese über den Endpunkt business-hours.</translation>
     </message>
     <message>
-        <source>Every forwarding number needs the id of one of the extension&apos;s forwarding numbers.</source>
-        <translation>Jede Weiterleitungsnummer benötigt die ID einer der Weiterleitungsnummern der Nebenstelle.</translation>
-    </message>
-    <message>
-        <source>No extension with this id in the account.</source>
-        <translation>Das Konto hat keine Nebenstelle mit dieser ID.</translation>
-    </message>
-    <message>
         <source>The usage type is required.</source>
         <translation>Der Verwendungstyp ist erforderlich.</translation>
     </message>
@@ -3985,6 +4265,22 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
     <message>
         <source>Only a direct number is assigned to an extension; %1 is the company&apos;s.</source>
         <translation>Nur eine Durchwahlnummer wird einer Nebenstelle zugewiesen; %1 gehört der Firma.</translation>
+    </message>
+    <message>
+        <source>Phone number %1 lacks the CallerId feature and cannot be shown as caller ID.</source>
+        <translation>Die Rufnummer %1 hat nicht die Funktion CallerId und kann nicht als Anrufer-ID angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>A custom rule needs a condition: a schedule, callers or called numbers.</source>
+        <translation>Eine benutzerdefinierte Regel benötigt eine Bedingung: einen Zeitplan, Anrufer oder angerufene Rufnummern.</translation>
+    </message>
+    <message>
+        <source>A custom rule needs a name.</source>
+        <translation>Eine eigene Regel benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>The default rules cannot be deleted; only custom rules can.</source>
+        <translation>Die Standardregeln können nicht gelöscht werden, nur benutzerdefinierte Regeln.</translation>
     </message>
 </context>
 <context>
@@ -4032,10 +4328,6 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
     <message>
         <source>Dialed numbers (after --).</source>
         <translation>Gewählte Nummern (nach --).</translation>
-    </message>
-    <message>
-        <source>--format: must be text or json, not “%1”.</source>
-        <translation>--format: muss text oder json sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>route: give either --profile or --entries.</source>
@@ -4236,6 +4528,14 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
         <source>Updated the %1 of extension %2 (%3).</source>
         <translation>Nebenstelle %2: %1 aktualisiert (%3).</translation>
     </message>
+    <message>
+        <source>The %1 of extension %2 are shown, not edited: the change cannot be applied; discard it.</source>
+        <translation>Die %1 der Nebenstelle %2 werden nur angezeigt, nicht bearbeitet: Die Änderung kann nicht angewendet werden; verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Extension %1 has no after-hours rule at the provider any more (its business hours are 24/7 now, or it was deleted).</source>
+        <translation>Nebenstelle %1 hat beim Anbieter keine Regel außerhalb der Geschäftszeiten mehr (ihre Geschäftszeiten sind jetzt rund um die Uhr, oder sie wurde gelöscht).</translation>
+    </message>
 </context>
 <context>
     <name>StageCommand</name>
@@ -4266,10 +4566,6 @@ trunkline-cli profiles AKTION --help nennt die Optionen jeder Aktion.</translati
     <message>
         <source>stage: use `stage update extension EXT`, `stage create forwarding EXT`, `stage update|delete forwarding EXT ID` or `stage update number NUMBER`; see trunkline-cli stage --help.</source>
         <translation>stage: verwenden Sie `stage update extension NST`, `stage create forwarding NST`, `stage update|delete forwarding NST ID` oder `stage update number NUMMER`; siehe trunkline-cli stage --help.</translation>
-    </message>
-    <message>
-        <source>--format: must be text or json, not “%1”.</source>
-        <translation>--format: muss text oder json sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>stage %1: name at least one field with --set FIELD=VALUE.</source>
@@ -4411,10 +4707,6 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
     <message>
         <source>sync: unexpected argument “%1”.</source>
         <translation>sync: unerwartetes Argument “%1”.</translation>
-    </message>
-    <message>
-        <source>--format: must be text or json, not “%1”.</source>
-        <translation>--format: muss text oder json sein, nicht “%1”.</translation>
     </message>
     <message>
         <source>There is no profile to sync (see `trunkline-cli profiles add`).</source>
@@ -4928,10 +5220,6 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
         <translation>text oder json.</translation>
     </message>
     <message>
-        <source>--format: must be text or json, not “%1”.</source>
-        <translation>--format: muss text oder json sein, nicht “%1”.</translation>
-    </message>
-    <message>
         <source>validate: expected number or port-ranges, not “%1”.</source>
         <translation>validate: number oder port-ranges erwartet, nicht “%1”.</translation>
     </message>
@@ -5355,6 +5643,18 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Transfer to another extension (IVR menu, application)</source>
         <translation>An eine andere Nebenstelle durchstellen (IVR-Menü, Anwendung)</translation>
     </message>
+    <message>
+        <source>Extension</source>
+        <translation>Nebenstelle</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Play an announcement only</source>
+        <translation>Nur eine Ansage abspielen</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::changes::ChangeStager</name>
@@ -5546,6 +5846,89 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     </message>
 </context>
 <context>
+    <name>trunkline::gui::AccountDetailsPanel</name>
+    <message>
+        <source>billed daily</source>
+        <translation>tägliche Abrechnung</translation>
+    </message>
+    <message>
+        <source>billed every %1 days</source>
+        <translation>Abrechnung alle %1 Tage</translation>
+    </message>
+    <message>
+        <source>billed monthly</source>
+        <translation>monatliche Abrechnung</translation>
+    </message>
+    <message>
+        <source>billed every %1 months</source>
+        <translation>Abrechnung alle %1 Monate</translation>
+    </message>
+    <message>
+        <source>billed yearly</source>
+        <translation>jährliche Abrechnung</translation>
+    </message>
+    <message>
+        <source>billed every %1 years</source>
+        <translation>Abrechnung alle %1 Jahre</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>Typ %1</translation>
+    </message>
+    <message>
+        <source>%1 &lt;small&gt;(%2)&lt;/small&gt;</source>
+        <translation>%1 &lt;small&gt;(%2)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>%1 &lt;small&gt;(%2 edition)&lt;/small&gt;</source>
+        <translation>%1 &lt;small&gt;(Edition %2)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Not included: %1</source>
+        <translation>Nicht enthalten: %1</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+    <message>
+        <source>RingCentral account %1</source>
+        <translation>RingCentral-Konto %1</translation>
+    </message>
+    <message>
+        <source>Main number</source>
+        <translation>Hauptrufnummer</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Service plan</source>
+        <translation>Servicetarif</translation>
+    </message>
+    <message>
+        <source>Billing plan</source>
+        <translation>Abrechnungstarif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Vermittlung</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Business address</source>
+        <translation>Geschäftsadresse</translation>
+    </message>
+</context>
+<context>
     <name>trunkline::gui::AccountOverview</name>
     <message>
         <source>Main number %1</source>
@@ -5580,8 +5963,12 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <translation>Kontodetails erscheinen nach der ersten Synchronisierung</translation>
     </message>
     <message>
-        <source>Account %1</source>
-        <translation>Konto %1</translation>
+        <source>Billing: %1</source>
+        <translation>Abrechnung: %1</translation>
+    </message>
+    <message>
+        <source>Click for these details in a panel you can copy from.</source>
+        <translation>Klicken Sie, um diese Details in einem Bereich anzuzeigen, aus dem Sie kopieren können.</translation>
     </message>
 </context>
 <context>
@@ -5964,146 +6351,6 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
 </context>
 <context>
     <name>trunkline::gui::ConflictDialog</name>
-    <message>
-        <source>Label</source>
-        <translation>Bezeichnung</translation>
-    </message>
-    <message>
-        <source>Assigned to</source>
-        <translation>Zugewiesen an</translation>
-    </message>
-    <message>
-        <source>Voice URL</source>
-        <translation>Voice-URL</translation>
-    </message>
-    <message>
-        <source>Voice URL method</source>
-        <translation>Voice-URL-Methode</translation>
-    </message>
-    <message>
-        <source>Voice fallback URL</source>
-        <translation>Voice-Fallback-URL</translation>
-    </message>
-    <message>
-        <source>Voice fallback method</source>
-        <translation>Voice-Fallback-Methode</translation>
-    </message>
-    <message>
-        <source>Status callback URL</source>
-        <translation>Status-Callback-URL</translation>
-    </message>
-    <message>
-        <source>Status callback method</source>
-        <translation>Status-Callback-Methode</translation>
-    </message>
-    <message>
-        <source>Caller-ID lookup</source>
-        <translation>Anrufer-ID-Abfrage</translation>
-    </message>
-    <message>
-        <source>Voice application SID</source>
-        <translation>Voice-Anwendungs-SID</translation>
-    </message>
-    <message>
-        <source>SMS URL</source>
-        <translation>SMS-URL</translation>
-    </message>
-    <message>
-        <source>SMS URL method</source>
-        <translation>SMS-URL-Methode</translation>
-    </message>
-    <message>
-        <source>SMS fallback URL</source>
-        <translation>SMS-Fallback-URL</translation>
-    </message>
-    <message>
-        <source>SMS fallback method</source>
-        <translation>SMS-Fallback-Methode</translation>
-    </message>
-    <message>
-        <source>SMS application SID</source>
-        <translation>SMS-Anwendungs-SID</translation>
-    </message>
-    <message>
-        <source>Refer URL</source>
-        <translation>Refer-URL</translation>
-    </message>
-    <message>
-        <source>Refer URL method</source>
-        <translation>Refer-URL-Methode</translation>
-    </message>
-    <message>
-        <source>Refer application SID</source>
-        <translation>Refer-Anwendungs-SID</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Extension number</source>
-        <translation>Nebenstellennummer</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>Zeitzone</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>Firma</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Abteilung</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Business phone</source>
-        <translation>Geschäftstelefon</translation>
-    </message>
-    <message>
-        <source>Mobile phone</source>
-        <translation>Mobiltelefon</translation>
-    </message>
-    <message>
-        <source>Phone number</source>
-        <translation>Rufnummer</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Forwarding / call flip</source>
-        <translation>Weiterleitung / Call Flip</translation>
-    </message>
-    <message>
-        <source>Flip digit</source>
-        <translation>Flip-Ziffer</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
     <message>
         <source>(not set)</source>
         <translation>(nicht festgelegt)</translation>
@@ -6488,6 +6735,114 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Edit the call settings</source>
         <translation>Anrufeinstellungen bearbeiten</translation>
     </message>
+    <message>
+        <source>No after-hours rule</source>
+        <translation>Keine Regel für außerhalb der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Go to application (IVR menu, call queue, application extension)</source>
+        <translation>An Anwendung weiterleiten (IVR-Menü, Warteschlange, Anwendungsnebenstelle)</translation>
+    </message>
+    <message>
+        <source>Play an announcement only</source>
+        <translation>Nur eine Ansage abspielen</translation>
+    </message>
+    <message>
+        <source>Not fetched yet: opening the extension fetches it.</source>
+        <translation>Noch nicht abgerufen: Wird beim Öffnen der Nebenstelle abgerufen.</translation>
+    </message>
+    <message>
+        <source>This extension has no after-hours rule: its business hours are 24/7, so every call is handled as during business hours.</source>
+        <translation>Diese Nebenstelle hat keine Regel außerhalb der Geschäftszeiten: Ihre Geschäftszeiten gelten rund um die Uhr, daher wird jeder Anruf wie während der Geschäftszeiten behandelt.</translation>
+    </message>
+    <message>
+        <source>Applies outside the extension&apos;s business hours.</source>
+        <translation>Gilt außerhalb der Geschäftszeiten der Nebenstelle.</translation>
+    </message>
+    <message>
+        <source>Read only: when it applies. RingCentral&apos;s after-hours rule follows the business hours and cannot have caller or called-number conditions; use a custom rule for those.</source>
+        <translation>Schreibgeschützt: wann sie gilt. Die Regel von RingCentral für außerhalb der Geschäftszeiten folgt den Geschäftszeiten und kann keine Bedingungen für Anrufer oder angerufene Rufnummern haben; verwenden Sie dafür eine benutzerdefinierte Regel.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No custom rules: calls follow the business-hours and after-hours rules.</source>
+        <translation>Keine benutzerdefinierten Regeln: Anrufe folgen den Regeln für die Geschäftszeiten und für außerhalb der Geschäftszeiten.</translation>
+    </message>
+    <message>
+        <source>Read only here: custom rules are listed so that you see which calls they take before the rules above; the console does not edit them yet, so change them in RingCentral&apos;s admin portal.</source>
+        <translation>Hier nur lesbar: Eigene Regeln werden aufgeführt, damit Sie sehen, welche Anrufe sie vor den obigen Regeln übernehmen; die Konsole kann sie noch nicht bearbeiten, ändern Sie sie daher im Admin-Portal von RingCentral.</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>After hours</source>
+        <translation>Außerhalb der Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>Aufnahme %1</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Not fetched yet: the greetings come with the answering rules.</source>
+        <translation>Noch nicht abgerufen: Die Ansagen werden mit den Anrufregeln geladen.</translation>
+    </message>
+    <message>
+        <source>Read only: a custom greeting is a recording uploaded as audio, which the console does not do; record or upload greetings in RingCentral&apos;s admin portal.</source>
+        <translation>Schreibgeschützt: Eine benutzerdefinierte Ansage ist eine als Audiodatei hochgeladene Aufnahme, was die Konsole nicht unterstützt; nehmen Sie Ansagen im Admin-Portal von RingCentral auf oder laden Sie sie dort hoch.</translation>
+    </message>
+    <message>
+        <source>Only numbers with the CallerId feature can be shown as caller ID; a number&apos;s features are read with the details of an extension that may use it.</source>
+        <translation>Nur Rufnummern mit der Funktion CallerId können als Anrufer-ID angezeigt werden; die Funktionen einer Rufnummer werden mit den Details einer Nebenstelle gelesen, die sie verwenden darf.</translation>
+    </message>
+    <message>
+        <source>No after-hours rule: the business hours are 24/7. Set business hours in RingCentral&apos;s admin portal to get one.</source>
+        <translation>Keine Regel außerhalb der Geschäftszeiten: Die Geschäftszeiten gelten rund um die Uhr. Legen Sie im Admin-Portal von RingCentral Geschäftszeiten fest, um eine zu erhalten.</translation>
+    </message>
+    <message>
+        <source>After hours, calls ring the extension&apos;s phones and forwarding list.</source>
+        <translation>Außerhalb der Geschäftszeiten klingeln Anrufe auf den Telefonen und der Weiterleitungsliste der Nebenstelle.</translation>
+    </message>
+    <message>
+        <source>After hours, every call goes straight to the number below.</source>
+        <translation>Außerhalb der Geschäftszeiten geht jeder Anruf direkt an die unten stehende Rufnummer.</translation>
+    </message>
+    <message>
+        <source>After hours, every call goes to the chosen application: an IVR menu, a call queue or an application extension of the account.</source>
+        <translation>Außerhalb der Geschäftszeiten geht jeder Anruf an die gewählte Anwendung: ein IVR-Menü, eine Warteschlange oder eine Anwendungsnebenstelle des Kontos.</translation>
+    </message>
+    <message>
+        <source>After hours, callers can only leave a voicemail.</source>
+        <translation>Außerhalb der Geschäftszeiten können Anrufer nur eine Voicemail hinterlassen.</translation>
+    </message>
+    <message>
+        <source>After hours, callers hear the announcement greeting and the call ends.</source>
+        <translation>Außerhalb der Geschäftszeiten hören Anrufer die Ankündigungsansage, danach wird der Anruf beendet.</translation>
+    </message>
+    <message>
+        <source>Application: choose the IVR menu, call queue or application that takes the calls after hours.</source>
+        <translation>Anwendung: Wählen Sie das IVR-Menü, die Warteschlange oder die Anwendung, die die Anrufe außerhalb der Geschäftszeiten entgegennimmt.</translation>
+    </message>
+    <message>
+        <source>After hours: %1</source>
+        <translation>Außerhalb der Geschäftszeiten: %1</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::ExtensionCreateDialog</name>
@@ -6698,6 +7053,10 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>New extension %1</source>
         <translation>Neue Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>All endpoints</source>
+        <translation>Alle Endgeräte</translation>
     </message>
 </context>
 <context>
@@ -7424,6 +7783,22 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
     <message>
         <source>Send only the selected changes (a record or profile row: all of its changes) (Ctrl+Shift+Return)</source>
         <translation>Nur die ausgewählten Änderungen senden (bei einer Datensatz- oder Profilzeile: alle ihre Änderungen) (Strg+Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
     </message>
 </context>
 <context>
@@ -8212,6 +8587,43 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
         <source>Syncing…</source>
         <translation>Synchronisierung läuft…</translation>
     </message>
+    <message>
+        <source>%1: extension details %2 of %3</source>
+        <translation>%1: Nebenstellendetails %2 von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>noch ca. %n Min.</numerusform>
+            <numerusform>noch ca. %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h left</source>
+        <translation>
+            <numerusform>noch etwa %n Std.</numerusform>
+            <numerusform>noch etwa %n Std.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forwarding lists and call settings are fetched in the background, within the provider&apos;s rate limits; an extension you open is fetched first.</source>
+        <translation>Weiterleitungslisten und Anrufeinstellungen werden im Hintergrund innerhalb der Ratenbegrenzungen des Anbieters abgerufen; eine geöffnete Nebenstelle wird zuerst abgerufen.</translation>
+    </message>
+</context>
+<context>
+    <name>trunkline::gui::SyncWorker</name>
+    <message>
+        <source>The sync thread has no database connection.</source>
+        <translation>Der Synchronisierungs-Thread hat keine Datenbankverbindung.</translation>
+    </message>
+    <message>
+        <source>No connection is open for this account.</source>
+        <translation>Für dieses Konto ist keine Verbindung geöffnet.</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>Eine Synchronisierung läuft bereits.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::TableCsvExport</name>
@@ -8336,6 +8748,14 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>%1 is an account administrator.</source>
         <translation>%1 ist Administrator des Kontos.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endgerät</translation>
+    </message>
+    <message>
+        <source>Not read yet: the endpoint follows from the extension&apos;s devices, read with its details.</source>
+        <translation>Noch nicht gelesen: Das Endgerät ergibt sich aus den Geräten der Nebenstelle, die mit ihren Details gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -8707,6 +9127,26 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
         <source>phone number %1</source>
         <translation>Rufnummer %1</translation>
     </message>
+    <message>
+        <source>the account&apos;s business address</source>
+        <translation>die Geschäftsadresse des Kontos</translation>
+    </message>
+    <message>
+        <source>the devices of extension %1</source>
+        <translation>die Geräte der Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>the after-hours rule of extension %1</source>
+        <translation>die Regel außerhalb der Geschäftszeiten von Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>the custom rules of extension %1</source>
+        <translation>die benutzerdefinierten Regeln der Nebenstelle %1</translation>
+    </message>
+    <message>
+        <source>more than 1000 custom rules, which the console does not read</source>
+        <translation>mehr als 1000 benutzerdefinierte Regeln, die die Konsole nicht liest</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::providers::telnyx::TelnyxClient</name>
@@ -8937,6 +9377,14 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>Forwarding lists</source>
         <translation>Weiterleitungslisten</translation>
+    </message>
+    <message>
+        <source>The extension&apos;s number list was incomplete.</source>
+        <translation>Die Rufnummernliste der Nebenstelle war unvollständig.</translation>
+    </message>
+    <message>
+        <source>The extension&apos;s device list was incomplete.</source>
+        <translation>Die Geräteliste der Nebenstelle war unvollständig.</translation>
     </message>
 </context>
 <context>

@@ -10,15 +10,13 @@
 // Prints one line of key=value figures.
 
 #include "../ui/PaintProbe.h"
-#include "connection/ProfileSecrets.h"
-#include "connection/ProviderSecret.h"
+#include "BenchAccount.h"
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
 #include "gui/syncstatus/SyncController.h"
 #include "secrets/MemorySecretStore.h"
 #include "store/Database.h"
-#include "store/ProfileRepository.h"
 
 #include <QAbstractItemModel>
 #include <QCommandLineParser>
@@ -143,40 +141,15 @@ int main(int argc, char* argv[]) {
     if (!parser.isSet(u"base-url"_s) || !parser.isSet(u"database"_s))
         return fail(u"--base-url and --database are required."_s);
 
-    QHash<QString, QString> credentials;
-    QTextStream in(stdin);
-    for (QString line = in.readLine(); !line.isNull(); line = in.readLine()) {
-        if (!line.startsWith(u"ringcentral-admin "_s))
-            continue;
-        for (const QString& word : line.split(u' ', Qt::SkipEmptyParts))
-            if (const qsizetype eq = word.indexOf(u'='); eq > 0)
-                credentials.insert(word.left(eq), word.mid(eq + 1));
-    }
-    if (credentials.value(u"jwt"_s).isEmpty())
-        return fail(u"no \"ringcentral-admin client_id=… client_secret=… jwt=…\" line on standard input."_s);
-
-    const QString path = parser.value(u"database"_s);
-    QFile::remove(path);
-    QString error;
-    std::unique_ptr<store::Database> database = store::Database::open(path, &error);
-    if (!database)
-        return fail(error);
-    store::Profile profile;
-    profile.name = u"Bench"_s;
-    profile.provider = core::kProviderRingCentral.toString();
-    profile.baseUrl = parser.value(u"base-url"_s);
-    if (!store::ProfileRepository(*database).add(profile, &error))
-        return fail(error);
     secrets::MemorySecretStore secrets;
-    connection::ProviderSecret secret;
-    secret.clientId = credentials.value(u"client_id"_s).toUtf8();
-    secret.clientSecret = credentials.value(u"client_secret"_s).toUtf8();
-    secret.token = credentials.value(u"jwt"_s).toUtf8();
-    if (!connection::ProfileSecrets(secrets).save(profile, secret.serialize(profile.provider)).ok())
-        return fail(u"cannot keep the secret"_s);
+    bench::BenchAccount account;
+    QString error;
+    if (!account.create(parser.value(u"database"_s), parser.value(u"base-url"_s), secrets, &error))
+        return fail(error);
+    store::Database& database = *account.database;
 
     demo::DemoEmulator unusedDemo; // the session offers the demo account; this run never opens it
-    gui::AppSession session(*database, secrets, unusedDemo);
+    gui::AppSession session(database, secrets, unusedDemo);
     gui::MainWindow& window = session.window();
     window.resize(1280, 800);
     window.show();
@@ -188,7 +161,7 @@ int main(int argc, char* argv[]) {
     QElapsedTimer clock;
     clock.start();
     StallProbe probe(clock);
-    FirstRowWatch firstRow(*database, clock);
+    FirstRowWatch firstRow(database, clock);
     qint64 paintedAt = -1;
     app.watch(
         table->viewport(), [table] { return table->model()->rowCount() > 0; },

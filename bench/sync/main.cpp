@@ -4,6 +4,7 @@
 // (never from the command line). Prints one line of key=value figures; --urls-out writes the distinct
 // pages (GET URLs) the sync fetched, one per line, for the curl floor and the SDK script.
 
+#include "BenchAccount.h"
 #include "RecordingNetworkAccessManager.h"
 #include "connection/ConnectionFactory.h"
 #include "connection/ProfileSecrets.h"
@@ -30,16 +31,6 @@ using namespace trunkline;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QHash<QString, QString> credentialPairs(const QString& line) {
-    QHash<QString, QString> pairs;
-    for (const QString& word : line.split(u' ', Qt::SkipEmptyParts)) {
-        const qsizetype eq = word.indexOf(u'=');
-        if (eq > 0)
-            pairs.insert(word.left(eq), word.mid(eq + 1));
-    }
-    return pairs;
-}
 
 double peakMegabytes() {
     rusage usage{};
@@ -69,40 +60,18 @@ int main(int argc, char* argv[]) {
     if (!parser.isSet(u"base-url"_s) || !parser.isSet(u"database"_s))
         return fail(u"--base-url and --database are required."_s);
 
-    QTextStream in(stdin);
-    QHash<QString, QString> credentials;
-    for (QString line = in.readLine(); !line.isNull(); line = in.readLine()) {
-        if (line.startsWith(u"ringcentral-admin "_s))
-            credentials = credentialPairs(line);
-    }
-    if (credentials.value(u"jwt"_s).isEmpty())
-        return fail(u"no \"ringcentral-admin client_id=… client_secret=… jwt=…\" line on standard input."_s);
-
-    const QString path = parser.value(u"database"_s);
-    QFile::remove(path);
-    QString error;
-    std::unique_ptr<store::Database> database = store::Database::open(path, &error);
-    if (!database)
-        return fail(error);
-    store::Profile profile;
-    profile.name = u"Bench"_s;
-    profile.provider = core::kProviderRingCentral.toString();
-    profile.baseUrl = parser.value(u"base-url"_s);
-    if (!store::ProfileRepository(*database).add(profile, &error))
-        return fail(error);
-
     secrets::MemorySecretStore secrets; // the bench's own throwaway profile; the CLI uses the keychain
-    connection::ProviderSecret secret;
-    secret.clientId = credentials.value(u"client_id"_s).toUtf8();
-    secret.clientSecret = credentials.value(u"client_secret"_s).toUtf8();
-    secret.token = credentials.value(u"jwt"_s).toUtf8();
-    if (!connection::ProfileSecrets(secrets).save(profile, secret.serialize(profile.provider)).ok())
-        return fail(u"cannot keep the secret"_s);
+    bench::BenchAccount account;
+    QString error;
+    if (!account.create(parser.value(u"database"_s), parser.value(u"base-url"_s), secrets, &error))
+        return fail(error);
+    store::Database& database = *account.database;
+    const store::Profile& profile = account.profile;
 
     bench::RecordingNetworkAccessManager network;
     demo::DemoEmulator demo;
     connection::ConnectionFactory factory(secrets, network, demo);
-    sync::SyncEngine engine(*database);
+    sync::SyncEngine engine(database);
     std::unique_ptr<connection::Connection> line;
     sync::SyncReport report;
     QElapsedTimer timer;
@@ -147,8 +116,8 @@ int main(int argc, char* argv[]) {
                         << " pages=" << network.fetchedUrls().size() << " lanes=" << line->client->laneCount()
                         << " http_429=" << line->client->rateLimitRejections()
                         << " complete=" << (report.complete ? 1 : 0)
-                        << " extensions=" << store::ExtensionRepository(*database).list(profile.id).size()
-                        << " numbers=" << store::PhoneNumberRepository(*database).list(profile.id).size()
+                        << " extensions=" << store::ExtensionRepository(database).list(profile.id).size()
+                        << " numbers=" << store::PhoneNumberRepository(database).list(profile.id).size()
                         << " details=" << report.pulled.value(u"forwarding lists"_s) << Qt::endl;
     for (const QString& problem : report.errors)
         QTextStream(stderr) << "trunkline-bench-sync: " << problem << Qt::endl;
