@@ -66,6 +66,10 @@ void SyncWorker::syncProfile(const store::Profile& profile,
         finishWithError(tr("No connection is open for this account."));
         return;
     }
+    // A pull's own requests go first: the background details pause (they share the provider's rate
+    // limits) and start again, oldest first, when the sync is complete.
+    if (options.pull)
+        m_engine->stopBackgroundDetails(profile.id);
     if (!m_engine->sync(profile, *connection, options))
         finishWithError(tr("A sync is already running."));
 }
