@@ -52,6 +52,8 @@ void SyncWorker::syncProfile(const store::Profile& profile,
         return;
     }
     if (credentials) {
+        // A connection still open for the profile goes, with the background queue that runs on it.
+        drop(profile.id);
         QString error;
         std::optional<connection::Connection> built =
             connection::ConnectionFactory::build(*credentials, *m_network, &error);
