@@ -15,8 +15,14 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         AccountRepository repository(test.database());
-        Account account{u"400131005004"_s, u"+4930123400"_s, u"RingCentral DE"_s, u"RingEX Premium"_s,
-                        u"Confirmed"_s,    u"62734001"_s,    u"Zentrale"_s};
+        Account account;
+        account.id = u"400131005004"_s;
+        account.mainNumber = u"+4930123400"_s;
+        account.brand = u"RingCentral DE"_s;
+        account.servicePlan = u"RingEX Premium"_s;
+        account.status = u"Confirmed"_s;
+        account.operatorExtensionId = u"62734001"_s;
+        account.operatorName = u"Zentrale"_s;
         // Schema v13: the plan's edition, the billing plan, the features and the business address.
         account.servicePlanEdition = u"Standard"_s;
         account.billingPlan = u"Monthly - 14.99 - Pro 101503"_s;
