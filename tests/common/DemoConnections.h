@@ -22,6 +22,17 @@
 #include <optional>
 
 struct DemoConnections {
+    // The demo without RingCentral's rate limits: every extension's details arrive quickly, and a change
+    // waiting for a rate-limit window is not what the test is about.
+    static trunkline::emulator::EmulatorOptions withoutRateLimits() {
+        trunkline::emulator::EmulatorOptions options;
+        options.rateLimits = false;
+        return options;
+    }
+
+    explicit DemoConnections(const trunkline::emulator::EmulatorOptions& options = {})
+        : demo(options) {}
+
     trunkline::secrets::MemorySecretStore secrets;
     QNetworkAccessManager network;
     trunkline::demo::DemoEmulator demo;

@@ -3,6 +3,7 @@
 // ("Go to application" with the application picked from the account's IVR menus, call queues and
 // application extensions), saved as a pending change and read on the Pending changes page; custom rules and
 // greetings are listed read-only with the reason.
+#include "DemoConnections.h"
 #include "GuiTestCase.h"
 #include "changes/ChangeStager.h"
 #include "connection/ConnectionFactory.h"
@@ -181,7 +182,7 @@ private slots:
                  qPrintable(rows.join(u'\n')));
         QVERIFY(widget.findChild<QLabel*>(u"greetingsNote"_s)->text().startsWith(u"Read only"_s));
         QVERIFY(!widget.hasUnsavedEdits());
-        screenshot(widget, u"call-rules"_s);
+        saveScreenshot(widget, u"call-rules"_s);
     }
 
     // A custom voicemail greeting (a recording) reads as such.
@@ -256,30 +257,9 @@ private:
         walk({}, 0);
         return lines;
     }
-    // The user guide's picture (TRUNKLINE_SCREENSHOT_DIR set), as the other page tests take theirs.
-    static void screenshot(QWidget& widget, const QString& name) {
-        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QCoreApplication::processEvents();
-        QVERIFY(widget.grab().save(dir + u'/' + name + u".png"_s));
-    }
-
-    // The demo emulator without RingCentral's rate limits: the details of every extension arrive quickly.
-    struct Connections {
-        static emulator::EmulatorOptions unlimited() {
-            emulator::EmulatorOptions options;
-            options.rateLimits = false;
-            return options;
-        }
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator demo{unlimited()};
-        connection::ConnectionFactory factory{secrets, network, demo};
-    };
 
     std::unique_ptr<TestDatabase> m_test;
-    Connections m_connections;
+    DemoConnections m_connections{DemoConnections::withoutRateLimits()};
     std::unique_ptr<gui::SyncController> m_sync;
     qint64 m_ringCentral = 0;
 };

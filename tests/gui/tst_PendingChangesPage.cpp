@@ -146,7 +146,7 @@ private slots:
         QVERIFY2(lines.contains(u"      Phone number: — → +4917600000099"_s), qPrintable(lines.join(u'\n')));
         QVERIFY2(lines.contains(u"      Phone number: %1 → —"_s.arg(list.last().phoneNumber)),
                  qPrintable(lines.join(u'\n')));
-        screenshot(page, u"pending"_s);
+        saveScreenshot(page, u"pending"_s);
     }
 
     // Export CSV (Ctrl+E) writes what the tree shows, one row per field change with its profile, record
@@ -312,7 +312,7 @@ private slots:
         QVERIFY2(failed.contains(u"already used by"_s), qPrintable(failed)); // the provider's words
         auto* box = page.findChild<QWidget*>(u"resultsBox"_s);
         QVERIFY(box->isVisible());
-        screenshot(page, u"pending-results"_s);
+        saveScreenshot(page, u"pending-results"_s);
 
         // The failed change stays, with the message; later refreshes keep the results until dismissed.
         QCOMPARE(page.model()->changes().size(), 1);
@@ -455,31 +455,9 @@ private:
         }
         return u"(no such number)"_s;
     }
-    // User-guide pictures (TRUNKLINE_SCREENSHOT_DIR set).
-    static void screenshot(QWidget& widget, const QString& name) {
-        const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QCoreApplication::processEvents();
-        QVERIFY(widget.grab().save(dir + u'/' + name + u".png"_s));
-    }
-
-    // The demo emulator without RingCentral's rate limits: the background fetch of every extension's
-    // details runs beside the applies, and a change waiting for a rate-limit window is not what is tested.
-    struct Connections {
-        static emulator::EmulatorOptions unlimited() {
-            emulator::EmulatorOptions options;
-            options.rateLimits = false;
-            return options;
-        }
-        secrets::MemorySecretStore secrets;
-        QNetworkAccessManager network;
-        demo::DemoEmulator demo{unlimited()};
-        connection::ConnectionFactory factory{secrets, network, demo};
-    };
 
     std::unique_ptr<TestDatabase> m_test;
-    Connections m_connections;
+    DemoConnections m_connections{DemoConnections::withoutRateLimits()};
     std::unique_ptr<gui::SyncController> m_sync;
     qint64 m_restcomm = 0;
     qint64 m_ringCentral = 0;
