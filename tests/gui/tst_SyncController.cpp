@@ -24,8 +24,7 @@ class tst_SyncController : public QObject {
 private slots:
     // Each case starts from a first start: a fresh SQLite file with the demo account's profiles.
     void init() {
-        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
-        QCOMPARE(addDemoProfiles(*m_test), 3);
+        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
     }
     void cleanup() { m_test.reset(); }
 

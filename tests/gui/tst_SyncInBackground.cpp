@@ -35,8 +35,7 @@ class tst_SyncInBackground : public QObject {
 
 private slots:
     void init() {
-        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
-        QCOMPARE(addDemoProfiles(*m_test), 3);
+        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
     }
     void cleanup() { m_test.reset(); }
 
