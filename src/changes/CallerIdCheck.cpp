@@ -1,7 +1,7 @@
 #include "changes/CallerIdCheck.h"
 
 #include "changes/SettingsPayloads.h"
-#include "core/PhoneNumber.h"
+#include "core/ReadableNumber.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/PendingChange.h"
 #include "store/PhoneNumberRepository.h"
@@ -27,8 +27,7 @@ QString CallerIdCheck::refusal(store::Database& database, const store::PendingCh
         return {};
     QString shown = numberId;
     if (const std::optional<core::PhoneNumberRecord> number = numbers.find(proposed.profileId, numberId)) {
-        const core::ParseOutcome parsed = core::PhoneNumber::parse(number->e164);
-        shown = parsed.ok() ? parsed.number->international() : number->e164;
+        shown = core::readableNumber(number->e164);
     }
     QStringList names;
     for (const core::NumberFeature feature : core::allNumberFeatures()) {

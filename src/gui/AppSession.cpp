@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMetaEnum>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
@@ -203,11 +204,35 @@ void AppSession::wirePages() {
         m_portOrders->newOrder();
     });
     connect(m_routing, &RoutingPage::changesStaged, m_pending, &PendingChangesPage::refresh);
-    // Edits staged on the other pages show up as soon as the admin looks at the list.
+    // Edits staged on the other pages show up as soon as the admin looks at the list, and a page that
+    // missed a store change while hidden re-reads it when shown.
     connect(m_window.get(), &MainWindow::currentPageChanged, this, [this](MainWindow::Page page) {
-        if (page == MainWindow::Page::PendingChanges)
-            m_pending->refresh();
+        if (page == MainWindow::Page::PendingChanges || m_stalePages.erase(page) > 0)
+            refreshPage(page);
     });
+}
+
+void AppSession::refreshPage(MainWindow::Page page) {
+    switch (page) {
+    case MainWindow::Page::Numbers:
+        m_numbers->refresh();
+        return;
+    case MainWindow::Page::Extensions:
+        m_extensions->refresh();
+        return;
+    case MainWindow::Page::PortOrders:
+        m_portOrders->refresh();
+        return;
+    case MainWindow::Page::Routing:
+        m_routing->refresh();
+        return;
+    case MainWindow::Page::PendingChanges:
+        m_pending->refresh();
+        return;
+    case MainWindow::Page::AuditLog:
+        m_audit->refresh();
+        return;
+    }
 }
 
 void AppSession::showProfile(std::optional<qint64> profileId) {
@@ -223,12 +248,15 @@ void AppSession::storeChanged() {
     m_demoAction->setEnabled(store::ProfileRepository(m_database).list().isEmpty());
     m_switcher->reload();
     m_overview->reload();
-    m_numbers->refresh();
-    m_extensions->refresh();
-    m_portOrders->refresh();
-    m_routing->refresh();
-    m_pending->refresh();
-    m_audit->refresh();
+    // While a big sync stores rows every second, re-reading six pages at once stalls the window; only
+    // the page in view is re-read now, the others when they are next shown.
+    const QMetaEnum pages = QMetaEnum::fromType<MainWindow::Page>();
+    for (int i = 0; i < pages.keyCount(); ++i) {
+        m_stalePages.insert(static_cast<MainWindow::Page>(pages.value(i)));
+    }
+    const MainWindow::Page current = m_window->currentPage();
+    m_stalePages.erase(current);
+    refreshPage(current);
 }
 
 bool AppSession::offerDemoOnFirstStart() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/GuiForward.h"
+#include "gui/MainWindow.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -8,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace trunkline::gui {
 
@@ -60,6 +62,7 @@ private:
     void wirePages();
     void showProfile(std::optional<qint64> profileId);
     void storeChanged();
+    void refreshPage(MainWindow::Page page);
     // At start: says in the status bar how many staged changes wait to be applied, if any.
     void announceWaitingChanges();
 
@@ -85,6 +88,7 @@ private:
     QAction* m_accountsAction = nullptr;
     QPointer<ProfilesDialog> m_accounts;
     OfferDemo m_offerDemo;
+    std::set<MainWindow::Page> m_stalePages; // pages that have not re-read the store since it last changed
 };
 
 } // namespace trunkline::gui

@@ -1,6 +1,6 @@
 #include "models/ForwardingListModel.h"
 
-#include "core/PhoneNumber.h"
+#include "core/ReadableNumber.h"
 #include "models/ColumnTitles.h"
 #include "store/ForwardingNumberRepository.h"
 
@@ -32,8 +32,7 @@ QString numberText(const core::ForwardingNumber& number) {
                    ? QString()
                    : ForwardingListModel::tr("Device %1", "phone line entry").arg(number.deviceId);
     }
-    const core::ParseOutcome parsed = core::PhoneNumber::parse(number.phoneNumber, {});
-    return parsed.ok() ? parsed.number->international() : number.phoneNumber;
+    return core::readableNumber(number.phoneNumber);
 }
 
 } // namespace

@@ -3,7 +3,7 @@
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "changes/StagingHistory.h"
-#include "core/PhoneNumber.h"
+#include "core/ReadableNumber.h"
 #include "models/ColumnTitles.h"
 #include "providers/ProviderRegistry.h"
 #include "store/Database.h"
@@ -40,16 +40,6 @@ QString extensionText(const QString& number, const QString& name) {
     if (name.isEmpty())
         return number;
     return number.isEmpty() ? name : NumbersModel::tr("%1 (%2)").arg(number, name);
-}
-
-// A number for reading ("+49 30 1234567"); what libphonenumber cannot parse (a Restcomm SIP pattern,
-// a short code) is shown as stored.
-QString formatNumber(const QString& e164) {
-    if (!core::PhoneNumber::isE164(e164)) {
-        return e164;
-    }
-    const core::ParseOutcome parsed = core::PhoneNumber::parse(e164);
-    return parsed.ok() ? parsed.number->international() : e164;
 }
 
 QString featuresText(core::NumberFeatures features) {
@@ -172,15 +162,11 @@ void NumbersModel::reload(int minimumRows) {
     const QScopedValueRollback fetching(m_fetching, true);
     beginResetModel();
     m_rows.clear();
-    m_formatted.clear();
     m_pagesFetched = 0;
     m_lastError.clear();
     readPendingChanges();
     const QList<store::NumberRow> rows = readPage(std::nullopt, minimumRows);
     m_rows = rows;
-    for (const store::NumberRow& row : rows) {
-        m_formatted << formatNumber(row.record.e164);
-    }
     m_exhausted = rows.size() < minimumRows;
     endResetModel();
     // Counting a million rows takes longer than reading the first page: let the view paint first.
@@ -317,10 +303,7 @@ void NumbersModel::fetchMore(const QModelIndex& parent) {
     }
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
-    for (const store::NumberRow& row : rows) {
-        m_rows << row;
-        m_formatted << formatNumber(row.record.e164);
-    }
+    m_rows << rows;
     endInsertRows();
 }
 
@@ -358,7 +341,7 @@ QString NumbersModel::displayText(const store::NumberRow& row, int column, const
     const core::PhoneNumberRecord& n = row.record;
     switch (column) {
     case NumberColumn:
-        return formatNumber(n.e164);
+        return core::readableNumber(n.e164);
     case LabelColumn:
         return pending.contains(kLabelKey) ? pending.value(kLabelKey).toString() : n.label;
     case UsageTypeColumn:
@@ -409,9 +392,6 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const {
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        if (column == NumberColumn) {
-            return m_formatted.at(rowIndex);
-        }
         if (column == ExtensionColumn && pendingPayload(rowIndex).contains(kExtensionKey)) {
             return m_pendingExtensionText.value({row.profileId, row.record.id});
         }
@@ -547,7 +527,7 @@ bool NumbersModel::setLabel(int row, const QString& label, QString* error) {
     }
     // Exactly the members staged: the row holds only part of a Restcomm record.
     return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, r.record, payload, r.version),
-                 tr("Edit %1").arg(m_formatted.at(row)), error);
+                 tr("Edit %1").arg(core::readableNumber(r.record.e164)), error);
 }
 
 bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
@@ -557,7 +537,7 @@ bool NumbersModel::stageUpdate(int row, const core::PhoneNumberRecord& stored,
     }
     const store::NumberRow& r = m_rows.at(row);
     return stage(changes::NumberChangePayloads::numberUpdate(r.profileId, stored, edited, r.version),
-                 tr("Edit %1").arg(m_formatted.at(row)), error);
+                 tr("Edit %1").arg(core::readableNumber(r.record.e164)), error);
 }
 
 bool NumbersModel::stage(store::PendingChange proposed, const QString& name, QString* error) {
@@ -583,11 +563,11 @@ bool NumbersModel::stageDelete(const QList<int>& rows, QString* error) {
         // One re-read and one dataChanged for the whole selection, not one per number.
         const QScopedValueRollback batch(m_stagingRows, true);
         // One entry of the undo history for the selection, with what was staged before a refusal.
-        changes::StagingHistory::Edit edit(changes::StagingHistory::of(m_database),
-                                           rows.size() == 1 && rows.first() >= 0 &&
-                                                   rows.first() < m_rows.size()
-                                               ? tr("Release %1").arg(m_formatted.at(rows.first()))
-                                               : tr("Release %1 numbers").arg(rows.size()));
+        changes::StagingHistory::Edit edit(
+            changes::StagingHistory::of(m_database),
+            rows.size() == 1 && rows.first() >= 0 && rows.first() < m_rows.size()
+                ? tr("Release %1").arg(core::readableNumber(m_rows.at(rows.first()).record.e164))
+                : tr("Release %1 numbers").arg(rows.size()));
         edit.commit();
         for (const int row : rows) {
             if (row < 0 || row >= m_rows.size() || isPendingDelete(row)) {

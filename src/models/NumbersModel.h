@@ -130,7 +130,6 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_pageSize = kDefaultPageSize;
     QList<store::NumberRow> m_rows;
-    QStringList m_formatted; // the number for reading, parsed once per fetched row
     QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
     QSet<store::NumberTableQuery::NumberKey> m_pendingDeletes;
     // The revision of each number's open staged update as shown: an edit is made on it (ChangeStager);

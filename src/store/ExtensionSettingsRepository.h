@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -41,6 +42,8 @@ public:
     // When the document was last stored from the provider's answer; nullopt = never fetched.
     std::optional<QDateTime> syncedAt(qint64 profileId, const QString& extensionId,
                                       const QString& kind) const;
+    // For each extension of the profile with a stored document, when the newest of them was stored.
+    QHash<QString, QDateTime> latestSyncTimes(qint64 profileId) const;
     // Inserts or replaces the document, stamping its version and the time; the extension must be stored.
     bool put(qint64 profileId, const QString& extensionId, const QString& kind, const QJsonObject& json,
              QString* error = nullptr);

@@ -4,6 +4,7 @@
 #include "store/SqlUtil.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -28,6 +29,9 @@ public:
     // last replaced; nullopt when the extension has no stored list.
     std::optional<RecordState> state(qint64 profileId, const QString& extensionId,
                                      QString* error = nullptr) const;
+    // For each extension of the profile with a stored list, when the list was last replaced: one query
+    // where the detail queue would otherwise ask once per extension.
+    QHash<QString, QDateTime> listSyncTimes(qint64 profileId) const;
     static QString versionOf(const QList<core::ForwardingNumber>& numbers);
     // The extensions (ids) of the profile whose forwarding list holds `e164`, each once.
     QStringList extensionsForwardingTo(qint64 profileId, const QString& e164, QString* error = nullptr) const;

@@ -68,6 +68,18 @@ QString RecordTable::selectSql() const {
     return "SELECT "_L1 + columns.join(", "_L1) + " FROM "_L1 + table;
 }
 
+QHash<QString, QDateTime> latestTimes(const Database& database, const QString& statement, qint64 profileId) {
+    QSqlQuery query = preparedQuery(database, statement, {profileId});
+    query.setForwardOnly(true);
+    QHash<QString, QDateTime> times;
+    if (query.exec()) {
+        while (query.next()) {
+            times.insert(query.value(0).toString(), toDateTime(query.value(1)));
+        }
+    }
+    return times;
+}
+
 bool upsertRows(Database& database, const RecordTable& table, qint64 profileId,
                 const QList<QVariantList>& rows, const QStringList& versions, QString* error) {
     Q_ASSERT(rows.size() == versions.size());

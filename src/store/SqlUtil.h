@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
@@ -129,6 +130,8 @@ struct Where {
 // A forward-only query on the database's connection, prepared with `statement` and bound to `values`
 // in order, ready to exec().
 QSqlQuery preparedQuery(const Database& database, const QString& statement, const QVariantList& values);
+// Runs a "SELECT key, time ... WHERE profile_id = ?" statement into key → time (empty when unreadable).
+QHash<QString, QDateTime> latestTimes(const Database& database, const QString& statement, qint64 profileId);
 
 // Runs a SELECT COUNT(*) statement bound to `values`: the count, or -1 with *error set to
 // "<what> in <database>: <driver text>".

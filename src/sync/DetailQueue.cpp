@@ -50,10 +50,13 @@ void DetailQueue::enqueueFetchedBefore(const QStringList& extensionIds,
     };
     QList<Candidate> candidates;
     const QSet<QString> queued(m_queue.cbegin(), m_queue.cend());
+    const QHash<QString, QDateTime> fetchTimes = lastFetched();
     for (const QString& id : extensionIds) {
         if (queued.contains(id))
             continue;
-        const std::optional<QDateTime> fetched = fetchedAt(id);
+        const auto found = fetchTimes.constFind(id);
+        const std::optional<QDateTime> fetched =
+            found == fetchTimes.cend() ? std::nullopt : std::optional<QDateTime>(found.value());
         if (!before || !fetched || *fetched < *before)
             candidates.append({id, fetched});
     }
@@ -74,17 +77,13 @@ void DetailQueue::clear() {
     m_queue.clear();
 }
 
-std::optional<QDateTime> DetailQueue::fetchedAt(const QString& extensionId) const {
-    if (const auto state = store::ForwardingNumberRepository(m_database).state(m_profileId, extensionId))
-        return state->syncedAt;
-    // Written in the same transaction as the list; kept in the store, so a restart knows it too.
-    std::optional<QDateTime> latest;
-    const store::ExtensionSettingsRepository settings(m_database);
-    for (const QString& kind : store::ExtensionSettingsRepository::kinds())
-        if (const std::optional<QDateTime> at = settings.syncedAt(m_profileId, extensionId, kind);
-            at && (!latest || *at > *latest))
-            latest = at;
-    return latest;
+QHash<QString, QDateTime> DetailQueue::lastFetched() const {
+    // The settings are written in the same transaction as the list; the list's time wins where both
+    // are stored. Both live in the store, so a restart knows them too.
+    QHash<QString, QDateTime> times =
+        store::ExtensionSettingsRepository(m_database).latestSyncTimes(m_profileId);
+    times.insert(store::ForwardingNumberRepository(m_database).listSyncTimes(m_profileId));
+    return times;
 }
 
 void DetailQueue::pump() {

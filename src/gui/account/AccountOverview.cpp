@@ -1,6 +1,6 @@
 #include "gui/account/AccountOverview.h"
 
-#include "core/PhoneNumber.h"
+#include "core/ReadableNumber.h"
 #include "gui/account/AccountDetailsPanel.h"
 #include "store/AccountRepository.h"
 #include "store/ProfileRepository.h"
@@ -23,8 +23,7 @@ AccountOverview::AccountOverview(store::Database& database, QWidget* parent)
 QString AccountOverview::describe(const core::Account& account) {
     QStringList parts;
     if (!account.mainNumber.isEmpty()) {
-        const core::ParseOutcome parsed = core::PhoneNumber::parse(account.mainNumber);
-        parts << tr("Main number %1").arg(parsed.ok() ? parsed.number->international() : account.mainNumber);
+        parts << tr("Main number %1").arg(core::readableNumber(account.mainNumber));
     }
     if (!account.brand.isEmpty())
         parts << account.brand;

@@ -1,6 +1,6 @@
 #include "gui/extensions/CallRuleText.h"
 
-#include "core/PhoneNumber.h"
+#include "core/ReadableNumber.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -11,11 +11,6 @@ using namespace Qt::StringLiterals;
 namespace trunkline::gui {
 
 namespace {
-
-QString readable(const QString& e164) {
-    const core::ParseOutcome parsed = core::PhoneNumber::parse(e164);
-    return parsed.ok() ? parsed.number->international() : e164;
-}
 
 QString dateTime(const QString& wire) {
     const QDateTime parsed = QDateTime::fromString(wire, Qt::ISODate);
@@ -29,7 +24,7 @@ QString CallRuleText::conditions(const QJsonObject& rule) {
     QStringList callers;
     for (const QJsonValue& value : rule.value(u"callers"_s).toArray()) {
         const QJsonObject caller = value.toObject();
-        const QString number = readable(caller.value(u"callerId"_s).toString());
+        const QString number = core::readableNumber(caller.value(u"callerId"_s).toString());
         const QString name = caller.value(u"name"_s).toString();
         callers << (name.isEmpty() ? number : tr("%1 (%2)").arg(name, number));
     }
@@ -37,7 +32,7 @@ QString CallRuleText::conditions(const QJsonObject& rule) {
         parts << tr("Callers: %1").arg(callers.join(u", "_s));
     QStringList called;
     for (const QJsonValue& value : rule.value(u"calledNumbers"_s).toArray())
-        called << readable(value.toObject().value(u"phoneNumber"_s).toString());
+        called << core::readableNumber(value.toObject().value(u"phoneNumber"_s).toString());
     if (!called.isEmpty())
         parts << tr("Called numbers: %1").arg(called.join(u", "_s));
     const QJsonObject schedule = rule.value(u"schedule"_s).toObject();
@@ -69,7 +64,7 @@ QString CallRuleText::action(const QJsonObject& rule, const ExtensionName& nameO
         return tr("Ring the forwarding list");
     if (action == u"UnconditionalForwarding"_s)
         return tr("Forward to %1")
-            .arg(readable(
+            .arg(core::readableNumber(
                 rule.value(u"unconditionalForwarding"_s).toObject().value(u"phoneNumber"_s).toString()));
     if (action == u"TransferToExtension"_s) {
         const QString target =

@@ -4,6 +4,7 @@
 #include "changes/SettingsPayloads.h"
 #include "changes/StagingHistory.h"
 #include "core/PhoneNumber.h"
+#include "core/ReadableNumber.h"
 #include "gui/extensions/CallRuleText.h"
 #include "store/Database.h"
 #include "store/ExtensionRepository.h"
@@ -50,11 +51,6 @@ bool looksLikeEmail(const QString& text) {
 QString defaultRegion() {
     const QString code = QLocale::territoryToCode(QLocale::system().territory());
     return code.size() == 2 ? code : u"DE"_s; // UNCONFIRMED: no account country is stored; Germany first
-}
-
-QString readable(const QString& e164) {
-    const core::ParseOutcome parsed = core::PhoneNumber::parse(e164);
-    return parsed.ok() ? parsed.number->international() : e164;
 }
 
 bool boolAt(const QJsonObject& document, const QString& path) {
@@ -161,13 +157,14 @@ void ExtensionCallSettingsWidget::showBaseline() {
     const bool haveNotifications = m_stored.contains(ExtensionSettingsRepository::kNotifications);
     fillActionCombo(rule.value(u"callHandlingAction"_s).toString());
     const QString forwardTo = SettingsPayloads::valueAt(rule, kForwardToPath).toString();
-    m_loadedForwardTo = forwardTo.isEmpty() ? QString() : readable(forwardTo);
+    m_loadedForwardTo = forwardTo.isEmpty() ? QString() : core::readableNumber(forwardTo);
     m_ui->forwardToEdit->setText(m_loadedForwardTo);
     fillTransferCombo(m_ui->transferCombo, SettingsPayloads::valueAt(rule, kTransferPath).toString());
     const QJsonObject afterHours = m_baseline.value(ExtensionSettingsRepository::kAfterHours);
     fillAfterHoursActionCombo(afterHours.value(u"callHandlingAction"_s).toString());
     const QString afterHoursForwardTo = SettingsPayloads::valueAt(afterHours, kForwardToPath).toString();
-    m_loadedAfterHoursForwardTo = afterHoursForwardTo.isEmpty() ? QString() : readable(afterHoursForwardTo);
+    m_loadedAfterHoursForwardTo =
+        afterHoursForwardTo.isEmpty() ? QString() : core::readableNumber(afterHoursForwardTo);
     m_ui->afterHoursForwardToEdit->setText(m_loadedAfterHoursForwardTo);
     fillTransferCombo(m_ui->afterHoursApplicationCombo,
                       SettingsPayloads::valueAt(afterHours, kTransferPath).toString());
@@ -368,14 +365,14 @@ void ExtensionCallSettingsWidget::fillCallerIdCombo(const QJsonObject& callerIdI
     store::PhoneNumberFilter own;
     own.extensionId = m_extensionId;
     for (const core::PhoneNumberRecord& number : numbers.list(m_profileId, own))
-        offer(number, tr("%1 (this extension's number)").arg(readable(number.e164)));
+        offer(number, tr("%1 (this extension's number)").arg(core::readableNumber(number.e164)));
     for (const core::UsageType usage : {core::UsageType::MainCompanyNumber, core::UsageType::CompanyNumber,
                                         core::UsageType::AdditionalCompanyNumber}) {
         store::PhoneNumberFilter company;
         company.extensionId = QString(u""_s);
         company.usageType = usage;
         for (const core::PhoneNumberRecord& number : numbers.list(m_profileId, company))
-            offer(number, tr("%1 (company number)").arg(readable(number.e164)));
+            offer(number, tr("%1 (company number)").arg(core::readableNumber(number.e164)));
     }
     const QJsonObject ringOut = SettingsPayloads::ringOutCallerId(callerIdInfo);
     const QString type = ringOut.value(u"type"_s).toString(u"PhoneNumber"_s);
@@ -383,8 +380,9 @@ void ExtensionCallSettingsWidget::fillCallerIdCombo(const QJsonObject& callerIdI
     if (type == u"PhoneNumber"_s) {
         current = SettingsPayloads::valueAt(ringOut, u"phoneInfo.id"_s).toString();
         if (!current.isEmpty() && combo->findData(current) < 0)
-            combo->addItem(
-                readable(SettingsPayloads::valueAt(ringOut, u"phoneInfo.phoneNumber"_s).toString()), current);
+            combo->addItem(core::readableNumber(
+                               SettingsPayloads::valueAt(ringOut, u"phoneInfo.phoneNumber"_s).toString()),
+                           current);
     } else if (combo->findData(type) < 0) {
         combo->addItem(type == u"CurrentLocation"_s ? tr("The caller's current location") : type, type);
     }
