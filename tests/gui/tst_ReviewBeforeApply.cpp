@@ -9,6 +9,7 @@
 #include "ConsoleSteps.h"
 #include "GuiTestCase.h"
 #include "PendingTreeLines.h"
+#include "SyncToTheEnd.h"
 #include "changes/SettingsPayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "demo/DemoEmulator.h"
@@ -166,10 +167,8 @@ private slots:
         QNetworkAccessManager network;
         connection::ConnectionFactory connections(freshSecrets, network, demo);
         gui::SyncController pull(fresh->database(), connections);
-        QSignalSpy pulled(&pull, &gui::SyncController::finished);
-        pull.syncAll();
-        QVERIFY(pulled.wait(120000));
-        QVERIFY2(pulled.first().at(0).toBool(), qPrintable(pulled.first().at(2).toStringList().join(u'\n')));
+        const QString failed = syncAllToTheEnd(pull, 120000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         const qint64 freshRestcomm = ConsoleSteps::profileOf(fresh->database(), u"restcomm"_s);
         const qint64 freshRingCentral = ConsoleSteps::profileOf(fresh->database(), u"ringcentral"_s);
         QCOMPARE(store::PhoneNumberRepository(fresh->database()).find(freshRestcomm, number)->label,

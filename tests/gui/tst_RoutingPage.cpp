@@ -4,6 +4,7 @@
 
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
+#include "SyncToTheEnd.h"
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "gui/DatabaseStatusText.h"
@@ -106,11 +107,8 @@ private slots:
         QVERIFY(m_restcomm > 0);
         m_connections = std::make_unique<DemoConnections>();
         gui::SyncController sync(m_test->database(), m_connections->factory);
-        QSignalSpy finished(&sync, &gui::SyncController::finished);
-        sync.syncAll();
-        QVERIFY(finished.wait(60000));
-        QVERIFY2(finished.first().at(0).toBool(),
-                 qPrintable(finished.first().at(2).toStringList().join(u'\n')));
+        const QString failed = syncAllToTheEnd(sync, 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
 
         m_page = std::make_unique<RoutingPage>(m_test->database());
         m_page->resize(1100, 760);
@@ -200,9 +198,7 @@ private slots:
     }
 
     void theTesterIsOneShortcutAway() {
-        m_page->show();
-        m_page->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+        QVERIFY(showActive(*m_page));
         m_page->findChild<QTableView*>(u"routesView"_s)->setFocus();
         QTest::keyClick(m_page.get(), Qt::Key_T, Qt::ControlModifier);
         QVERIFY(m_tester->hasFocus());

@@ -81,9 +81,7 @@ private slots:
         gui::AppSession session(m_test->database(), m_secrets, demo);
         MainWindow& window = session.window();
         window.resize(1280, 800);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
         auto* undo = window.findChild<QAction*>(u"actionUndo"_s);
         auto* redo = window.findChild<QAction*>(u"actionRedo"_s);
         QVERIFY(undo && redo);
@@ -249,9 +247,7 @@ private slots:
         gui::AppSession session(m_test->database(), m_secrets, demo);
         session.setOfferDemo([](QWidget*) { return true; });
         MainWindow& window = session.window();
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
         QSignalSpy finished(&session.sync(), &gui::SyncController::finished);
         QVERIFY(session.offerDemoOnFirstStart());
         QVERIFY(finished.wait(120000));
