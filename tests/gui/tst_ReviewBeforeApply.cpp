@@ -7,7 +7,7 @@
 // emulator holds the new values.
 
 #include "ConsoleSteps.h"
-#include "GuiTestCase.h"
+#include "FreshGuiTestCase.h"
 #include "PendingTreeLines.h"
 #include "SyncToTheEnd.h"
 #include "changes/SettingsPayloads.h"
@@ -32,13 +32,10 @@ using namespace trunkline;
 using gui::MainWindow;
 using Audit = models::AuditLogModel;
 
-class tst_ReviewBeforeApply : public QObject {
+class tst_ReviewBeforeApply : public FreshGuiTestCase {
     Q_OBJECT
 
 private slots:
-    void init() { QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error())); }
-    void cleanup() { m_test.reset(); }
-
     void stagedOnThreePagesReviewedUndoneAppliedAndAudited() {
         // RingCentral's rate limits off: a change waiting for a rate-limit window is not what is tested.
         emulator::EmulatorOptions options;
@@ -213,7 +210,6 @@ private:
     }
 
     secrets::MemorySecretStore m_secrets;
-    std::unique_ptr<TestDatabase> m_test;
 };
 
 QTEST_MAIN(tst_ReviewBeforeApply)

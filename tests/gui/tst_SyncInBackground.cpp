@@ -4,7 +4,7 @@
 // rows keep arriving, and the edit reaches the provider; Cancel ends a sync soon and leaves a store that
 // the next sync completes.
 
-#include "GuiTestCase.h"
+#include "FreshGuiTestCase.h"
 #include "SyncToTheEnd.h"
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
@@ -31,13 +31,14 @@ using namespace Qt::StringLiterals;
 using namespace trunkline;
 using gui::MainWindow;
 
-class tst_SyncInBackground : public QObject {
+class tst_SyncInBackground : public FreshGuiTestCase {
     Q_OBJECT
 
-private slots:
-    void init() { QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error())); }
-    void cleanup() { m_test.reset(); }
+public:
+    tst_SyncInBackground()
+        : FreshGuiTestCase(Start::Demo) {}
 
+private slots:
     void filterAndEditWhileRowsArrive() {
         // Restcomm alone, answering slowly: its number labels can be edited (RingCentral keeps them
         // read-only), and its pages keep arriving for several seconds while the test types.
@@ -203,7 +204,6 @@ private:
         return false;
     }
 
-    std::unique_ptr<TestDatabase> m_test;
     secrets::MemorySecretStore m_secrets;
 };
 
