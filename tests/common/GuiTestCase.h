@@ -55,6 +55,16 @@ inline bool startDemoGuiTestCase(std::unique_ptr<TestDatabase>& test) {
     return startGuiTestCase(test) && addDemoProfiles(*test) == 3;
 }
 
+// Shows `window` and waits until it is the active window: keyboard shortcuts and key clicks reach only the
+// active one.
+//
+//   QVERIFY(showActive(window));
+inline bool showActive(QWidget& window) {
+    window.show();
+    window.activateWindow();
+    return QTest::qWaitForWindowActive(&window);
+}
+
 // For the README's and the user guide's pictures: saves `widget` as <name>.png in the directory that
 // TRUNKLINE_SCREENSHOT_DIR names; nothing when it is not set.
 inline void saveScreenshot(QWidget& widget, const QString& name) {

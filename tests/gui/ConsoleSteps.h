@@ -9,6 +9,7 @@
 //   ConsoleSteps steps(session);
 //   if (!steps.openDemoAccount(&why) || !steps.editNumberLabel(restcomm, 0, u"Empfang"_s, &why)) ...
 
+#include "GuiTestCase.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
 #include "gui/extensions/ExtensionCallSettingsWidget.h"
@@ -48,9 +49,7 @@ public:
     // Shows the window, accepts the demo account of a first start and waits for its sync.
     bool openDemoAccount(QString* why) {
         m_window.resize(1280, 800);
-        m_window.show();
-        m_window.activateWindow();
-        if (!QTest::qWaitForWindowActive(&m_window))
+        if (!showActive(m_window))
             return fail(why, QStringLiteral("the main window did not become active"));
         m_session.setOfferDemo([](QWidget*) { return true; });
         QSignalSpy finished(&m_session.sync(), &trunkline::gui::SyncController::finished);

@@ -47,11 +47,6 @@ void onNextModal(std::function<void(QWidget*)> step) {
     });
 }
 
-void saveScreen(QWidget* widget, const QString& name) {
-    if (const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(widget->grab().save(dir + u'/' + name));
-}
-
 QPushButton* okButton(QWidget* dialog) {
     return dialog->findChild<QDialogButtonBox*>(u"buttonBox"_s)->button(QDialogButtonBox::Ok);
 }
@@ -111,7 +106,7 @@ private slots:
                 QVERIFY(list->item(0)->text().contains(u"SAN FRANCISCO"_s));
                 list->setCurrentRow(1);
                 chosen = list->currentItem()->toolTip();
-                saveScreen(dialog, u"add-number-telnyx.png"_s);
+                saveScreenshot(*dialog, u"add-number-telnyx"_s);
                 QTest::mouseClick(okButton(dialog), Qt::LeftButton);
             });
             QTest::mouseClick(dialog->findChild<QPushButton*>(u"searchButton"_s), Qt::LeftButton);
@@ -238,7 +233,7 @@ private slots:
         QVERIFY(!okButton(&dialog)->isEnabled());
         QVERIFY(dialog.provisionRequest().isEmpty());
         QVERIFY(!dialog.isSearching());
-        saveScreen(&dialog, u"add-number-ringcentral.png"_s);
+        saveScreenshot(dialog, u"add-number-ringcentral"_s);
 
         // Back to Telnyx: the search is offered again.
         dialog.setProfile(m_telnyx.id);

@@ -1,4 +1,4 @@
-#include "GuiTestCase.h"
+#include "FreshGuiTestCase.h"
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
@@ -28,13 +28,10 @@ using namespace trunkline;
 
 // The whole console over a real SQLite file and the in-process demo emulator: the first-start offer,
 // the sync into every page, the profile switcher and account line, and the pending-changes page.
-class tst_AppSession : public QObject {
+class tst_AppSession : public FreshGuiTestCase {
     Q_OBJECT
 
 private slots:
-    void init() { QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error())); }
-    void cleanup() { m_test.reset(); }
-
     void declinedOfferLeavesAnEmptyConsole() {
         demo::DemoEmulator demo;
         gui::AppSession session(m_test->database(), m_secrets, demo);
@@ -200,7 +197,6 @@ private slots:
 
 private:
     secrets::MemorySecretStore m_secrets;
-    std::unique_ptr<TestDatabase> m_test;
 };
 
 QTEST_MAIN(tst_AppSession)

@@ -5,6 +5,8 @@
 // greetings are listed read-only with the reason.
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
+#include "PendingTreeLines.h"
+#include "SyncToTheEnd.h"
 #include "changes/ChangeStager.h"
 #include "connection/ConnectionFactory.h"
 #include "demo/DemoEmulator.h"
@@ -17,14 +19,12 @@
 #include "store/ExtensionRepository.h"
 #include "store/ExtensionSettingsRepository.h"
 #include "store/PendingChangeRepository.h"
-#include "store/ProfileRepository.h"
 
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QtTest>
@@ -32,7 +32,6 @@
 using namespace Qt::StringLiterals;
 using namespace trunkline;
 using store::ExtensionSettingsRepository;
-using Model = models::PendingChangesModel;
 
 class tst_ExtensionCallRules : public QObject {
     Q_OBJECT
@@ -40,19 +39,13 @@ class tst_ExtensionCallRules : public QObject {
 private slots:
     // One synced demo account for all cases (a sync and the details of every extension take seconds).
     void initTestCase() {
-        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
-        QCOMPARE(addDemoProfiles(*m_test), 3);
-        for (const store::Profile& profile : store::ProfileRepository(m_test->database()).list()) {
-            if (profile.provider == u"ringcentral"_s)
-                m_ringCentral = profile.id;
-        }
-        QVERIFY(m_ringCentral != 0);
+        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
+        const auto ringCentral = demoProfile(*m_test, u"ringcentral"_s);
+        QVERIFY(ringCentral);
+        m_ringCentral = ringCentral->id;
         m_sync = std::make_unique<gui::SyncController>(m_test->database(), m_connections.factory);
-        QSignalSpy finished(m_sync.get(), &gui::SyncController::finished);
-        m_sync->syncAll();
-        QVERIFY(finished.wait(120000));
-        QVERIFY2(finished.first().at(0).toBool(),
-                 qPrintable(finished.first().at(2).toStringList().join(u'\n')));
+        const QString failed = syncAllToTheEnd(*m_sync, 120000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         // The rules come with the extensions' details, fetched in the background after the pull.
         QTRY_VERIFY_WITH_TIMEOUT(!userWith([](const QJsonObject&, const QJsonObject& custom) {
                                       return !custom.value(u"records"_s).toArray().isEmpty();
@@ -123,7 +116,7 @@ private slots:
         page.resize(1200, 720);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        const QStringList lines = treeLines(*page.model());
+        const QStringList lines = pendingTreeLines(*page.model());
         const QString target = extensions.find(m_ringCentral, chosen)->name;
         QVERIFY2(
             lines.contains(u"    Call handling after hours: When a call comes in, Transfer to | requests 3 | "
@@ -228,34 +221,6 @@ private:
         combo->setCurrentIndex(0);
         for (int i = 0; i < combo->count() && !fits(combo->currentData()); ++i)
             QTest::keyClick(combo, Qt::Key_Down);
-    }
-    // Each row of the review tree as "indent title | requests | state" (change rows), "indent label:
-    // before → after" (field rows) or "indent title" (group rows), as tst_PendingChangesPage reads it.
-    static QStringList treeLines(const Model& model) {
-        QStringList lines;
-        const std::function<void(const QModelIndex&, int)> walk = [&](const QModelIndex& parent, int depth) {
-            for (int row = 0; row < model.rowCount(parent); ++row) {
-                const QModelIndex index = model.index(row, 0, parent);
-                const auto kind = static_cast<Model::RowKind>(index.data(Model::RowKindRole).toInt());
-                const QString indent(2 * depth, u' ');
-                const auto cell = [&](int column) {
-                    return index.siblingAtColumn(column).data().toString();
-                };
-                if (kind == Model::RowKind::Change)
-                    lines << indent + u"%1 | requests %2 | %3"_s.arg(cell(Model::ChangeColumn),
-                                                                     cell(Model::RequestsColumn),
-                                                                     cell(Model::StateColumn));
-                else if (kind == Model::RowKind::Field)
-                    lines << indent + u"%1: %2 → %3"_s.arg(cell(Model::ChangeColumn),
-                                                           cell(Model::BeforeColumn),
-                                                           cell(Model::AfterColumn));
-                else
-                    lines << indent + cell(Model::ChangeColumn);
-                walk(index, depth + 1);
-            }
-        };
-        walk({}, 0);
-        return lines;
     }
 
     std::unique_ptr<TestDatabase> m_test;

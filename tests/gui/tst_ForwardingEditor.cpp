@@ -52,9 +52,7 @@ private slots:
                                         u"Summer house"_s)}));
         m_editor = std::make_unique<gui::ForwardingEditor>(m_test->database());
         m_editor->resize(760, 560);
-        m_editor->show();
-        m_editor->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_editor.get()));
+        QVERIFY(showActive(*m_editor));
         QString error;
         QVERIFY2(m_editor->setExtension(m_profile, u"501"_s, &error), qPrintable(error));
     }

@@ -158,9 +158,7 @@ void tst_MainWindow::shortcutSwitchesPage() {
     QFETCH(int, key);
 
     MainWindow window;
-    window.show();
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     window.showPage(page == Page::Routing ? Page::Extensions : Page::Routing);
 
     auto* navigation = window.findChild<QListWidget*>(u"navigationList"_s);
@@ -261,9 +259,7 @@ void tst_MainWindow::badSettingsFallBackToDefaults() {
 
 void tst_MainWindow::quitShortcutClosesAndSaves() {
     MainWindow window;
-    window.show();
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     window.showPage(Page::Routing);
 
     QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);

@@ -85,19 +85,6 @@ void onNextModal(std::function<void(QWidget*)> step, int generation = g_testGene
     });
 }
 
-// Keyboard shortcuts reach only the active window.
-bool activate(QWidget* window) {
-    window->show();
-    window->activateWindow();
-    return QTest::qWaitForWindowActive(window);
-}
-
-void saveScreen(QWidget* widget, const QString& name) {
-    const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(dir + u'/' + name);
-}
-
 int rowOfId(const models::NumbersModel* model, const QString& id) {
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->rowAt(row).record.id == id)
@@ -190,7 +177,7 @@ private slots:
         QCOMPARE(beside->text(), message);
         QVERIFY(beside->isVisible());
         if (qstrcmp(QTest::currentDataTag(), "voice url") == 0)
-            saveScreen(&dialog, u"edit-number-dialog-invalid.png"_s);
+            saveScreenshot(dialog, u"edit-number-dialog-invalid"_s);
         field->clear();
         QVERIFY(ok->isEnabled());
         QVERIFY(beside->text().isEmpty());
@@ -221,7 +208,7 @@ private slots:
     void editStagesOnePendingUpdate() {
         NumbersPage page(m_test->database());
         page.resize(1100, 600);
-        QVERIFY(activate(&page));
+        QVERIFY(showActive(page));
         auto* table = page.findChild<QTableView*>();
         table->setFocus();
         const int row = rowOfId(page.model(), kSid);
@@ -235,7 +222,7 @@ private slots:
             auto* dialog = qobject_cast<EditNumberDialog*>(modal);
             QVERIFY(dialog);
             seen = true;
-            saveScreen(dialog, u"edit-number-dialog.png"_s);
+            saveScreenshot(*dialog, u"edit-number-dialog"_s);
             dialog->findChild<QLineEdit*>(u"labelEdit"_s)->setText(u"Reception"_s);
             dialog->findChild<QLineEdit*>(u"smsUrlEdit"_s)->setText(u"https://apps.example.com/sms"_s);
             dialog->findChild<QLineEdit*>(u"voiceUrlEdit"_s)->clear();
@@ -278,7 +265,7 @@ private slots:
             QVERIFY(combo && combo->isEnabled());
             QCOMPARE(combo->count(), 3); // not assigned, 101, 102
             QVERIFY(modal->findChild<QLabel*>(u"pendingBanner"_s)->text().startsWith(u"RingCentral's API"_s));
-            saveScreen(modal, u"edit-number-dialog-ringcentral.png"_s);
+            saveScreenshot(*modal, u"edit-number-dialog-ringcentral"_s);
             combo->lineEdit()->selectAll();
             QTest::keyClicks(combo->lineEdit(), u"nobody"_s);
             QVERIFY(!modal->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
@@ -305,7 +292,7 @@ private slots:
         QVERIFY(
             store::PhoneNumberRepository(m_test->database()).upsert(m_restcomm, {restcommNumber(), second}));
         NumbersPage page(m_test->database());
-        QVERIFY(activate(&page));
+        QVERIFY(showActive(page));
         auto* table = page.findChild<QTableView*>();
         table->setFocus();
         QAction* release = page.findChild<QAction*>(u"deleteNumberAction"_s);
@@ -334,7 +321,7 @@ private slots:
         QTest::keyClick(table, Qt::Key_Delete);
         QVERIFY(cancelled);
         QVERIFY(store::PendingChangeRepository(m_test->database()).list(m_restcomm).isEmpty());
-        QVERIFY(activate(&page));
+        QVERIFY(showActive(page));
 
         QString text;
         QString consequences;
@@ -343,7 +330,7 @@ private slots:
             QVERIFY(box);
             text = box->text();
             consequences = box->informativeText();
-            saveScreen(box, u"release-numbers-confirmation.png"_s);
+            saveScreenshot(*box, u"release-numbers-confirmation"_s);
             box->findChild<QPushButton*>(u"releaseButton"_s)->click();
         });
         QTest::keyClick(table, Qt::Key_Delete);
@@ -373,7 +360,7 @@ private slots:
         QVERIFY(!release->isEnabled());
         QCOMPARE(release->toolTip(), u"The selected numbers are already staged for release."_s);
         page.resize(1100, 500);
-        saveScreen(&page, u"numbers-page-pending-release.png"_s);
+        saveScreenshot(page, u"numbers-page-pending-release"_s);
     }
 
     void addIsBlockedWithoutAccountOrConnection() {
@@ -456,7 +443,7 @@ private slots:
                     QVERIFY(list->item(i)->toolTip().startsWith(u"+1415"_s));
                 list->setCurrentRow(list->count() - 1);
                 chosen = list->currentItem()->toolTip();
-                saveScreen(dialog, u"add-number-dialog.png"_s);
+                saveScreenshot(*dialog, u"add-number-dialog"_s);
                 QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
                                   Qt::LeftButton);
             });

@@ -6,6 +6,7 @@
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
 #include "PendingTreeLines.h"
+#include "SyncToTheEnd.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "changes/ForwardingListPlan.h"
@@ -48,14 +49,10 @@ class tst_PendingChangesPage : public QObject {
 private slots:
     // One synced demo account for all cases (a sync takes seconds); each case discards what it staged.
     void initTestCase() {
-        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
-        QCOMPARE(addDemoProfiles(*m_test), 3);
+        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
         m_sync = std::make_unique<gui::SyncController>(m_test->database(), m_connections.factory);
-        QSignalSpy finished(m_sync.get(), &gui::SyncController::finished);
-        m_sync->syncAll();
-        QVERIFY(finished.wait(120000));
-        QVERIFY2(finished.first().at(0).toBool(),
-                 qPrintable(finished.first().at(2).toStringList().join(u'\n')));
+        const QString failed = syncAllToTheEnd(*m_sync, 120000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         m_restcomm = demoProfile(*m_test, u"restcomm"_s)->id;
         m_ringCentral = demoProfile(*m_test, u"ringcentral"_s)->id;
     }

@@ -7,8 +7,9 @@
 // emulator holds the new values.
 
 #include "ConsoleSteps.h"
-#include "GuiTestCase.h"
+#include "FreshGuiTestCase.h"
 #include "PendingTreeLines.h"
+#include "SyncToTheEnd.h"
 #include "changes/SettingsPayloads.h"
 #include "connection/ConnectionFactory.h"
 #include "demo/DemoEmulator.h"
@@ -31,13 +32,10 @@ using namespace trunkline;
 using gui::MainWindow;
 using Audit = models::AuditLogModel;
 
-class tst_ReviewBeforeApply : public QObject {
+class tst_ReviewBeforeApply : public FreshGuiTestCase {
     Q_OBJECT
 
 private slots:
-    void init() { QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error())); }
-    void cleanup() { m_test.reset(); }
-
     void stagedOnThreePagesReviewedUndoneAppliedAndAudited() {
         // RingCentral's rate limits off: a change waiting for a rate-limit window is not what is tested.
         emulator::EmulatorOptions options;
@@ -166,10 +164,8 @@ private slots:
         QNetworkAccessManager network;
         connection::ConnectionFactory connections(freshSecrets, network, demo);
         gui::SyncController pull(fresh->database(), connections);
-        QSignalSpy pulled(&pull, &gui::SyncController::finished);
-        pull.syncAll();
-        QVERIFY(pulled.wait(120000));
-        QVERIFY2(pulled.first().at(0).toBool(), qPrintable(pulled.first().at(2).toStringList().join(u'\n')));
+        const QString failed = syncAllToTheEnd(pull, 120000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         const qint64 freshRestcomm = ConsoleSteps::profileOf(fresh->database(), u"restcomm"_s);
         const qint64 freshRingCentral = ConsoleSteps::profileOf(fresh->database(), u"ringcentral"_s);
         QCOMPARE(store::PhoneNumberRepository(fresh->database()).find(freshRestcomm, number)->label,
@@ -214,7 +210,6 @@ private:
     }
 
     secrets::MemorySecretStore m_secrets;
-    std::unique_ptr<TestDatabase> m_test;
 };
 
 QTEST_MAIN(tst_ReviewBeforeApply)

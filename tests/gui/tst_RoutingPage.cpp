@@ -4,6 +4,7 @@
 
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
+#include "SyncToTheEnd.h"
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "gui/DatabaseStatusText.h"
@@ -106,11 +107,8 @@ private slots:
         QVERIFY(m_restcomm > 0);
         m_connections = std::make_unique<DemoConnections>();
         gui::SyncController sync(m_test->database(), m_connections->factory);
-        QSignalSpy finished(&sync, &gui::SyncController::finished);
-        sync.syncAll();
-        QVERIFY(finished.wait(60000));
-        QVERIFY2(finished.first().at(0).toBool(),
-                 qPrintable(finished.first().at(2).toStringList().join(u'\n')));
+        const QString failed = syncAllToTheEnd(sync, 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
 
         m_page = std::make_unique<RoutingPage>(m_test->database());
         m_page->resize(1100, 760);
@@ -200,9 +198,7 @@ private slots:
     }
 
     void theTesterIsOneShortcutAway() {
-        m_page->show();
-        m_page->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+        QVERIFY(showActive(*m_page));
         m_page->findChild<QTableView*>(u"routesView"_s)->setFocus();
         QTest::keyClick(m_page.get(), Qt::Key_T, Qt::ControlModifier);
         QVERIFY(m_tester->hasFocus());
@@ -307,52 +303,12 @@ private slots:
 
         // Anna's page still shows the first revision; she renames the route and points its voice URL at
         // her application.
-        auto* view = m_page->findChild<QTableView*>(u"routesView"_s);
-        view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), route), 0));
         QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
-        QObject scope; // ends the waits for dialogs that never come
-        QString warning = u"no warning"_s;
-        QString problem = u"no dialog"_s;
-        QStringList reopened;
-        onNextModal(
-            [&](QWidget* dialog) {
-                auto* name = dialog->findChild<QLineEdit*>(u"labelEdit"_s);
-                auto* voice = dialog->findChild<QLineEdit*>(u"voiceUrlEdit"_s);
-                QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-                problem = name && voice ? QString() : u"no name or voice URL field"_s;
-                if (problem.isEmpty() && name->text() != u"Pattern desk"_s)
-                    problem = u"the dialog shows \"%1\", not the staged name"_s.arg(name->text());
-                if (problem.isEmpty()) {
-                    name->clear();
-                    QTest::keyClicks(name, u"Anna's desk"_s);
-                    voice->clear();
-                    QTest::keyClicks(voice, u"https://apps.example.com/voice.xml"_s);
-                }
-                if (!ok->isEnabled())
-                    problem = qobject_cast<gui::EditNumberDialog*>(dialog)->problems().join(u'\n');
-                onNextModal(
-                    [&](QWidget* box) {
-                        auto* message = qobject_cast<QMessageBox*>(box);
-                        warning = message ? message->text() : u"not a message box"_s;
-                        onNextModal(
-                            [&](QWidget* again) {
-                                for (const char* field : {"labelEdit", "voiceUrlEdit", "smsUrlEdit"})
-                                    reopened
-                                        << again->findChild<QLineEdit*>(QString::fromLatin1(field))->text();
-                                qobject_cast<QDialog*>(again)->reject();
-                            },
-                            &scope);
-                        box->close();
-                    },
-                    &scope);
-                ok->isEnabled() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
-            },
-            &scope);
-        m_page->editRoute();
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const AnnasEdit anna = editAsAnna(route, u"Pattern desk"_s, Reopened::Reject);
+        QVERIFY2(anna.problem.isEmpty(), qPrintable(anna.problem));
 
         QCOMPARE(staged.size(), 0);
-        QVERIFY2(warning.contains(u"edited by someone else"_s), qPrintable(warning));
+        QVERIFY2(anna.warning.contains(u"edited by someone else"_s), qPrintable(anna.warning));
         const QList<store::PendingChange> changes =
             store::PendingChangeRepository(m_test->database()).list(m_restcomm);
         QCOMPARE(changes.size(), 1);
@@ -362,8 +318,8 @@ private slots:
         const int row = rowOfEntry(m_page->model(), route);
         QCOMPARE(m_page->model()->index(row, RoutesModel::FriendlyNameColumn).data().toString(),
                  u"Bernd's desk"_s);
-        QCOMPARE(reopened, (QStringList{u"Anna's desk"_s, u"https://apps.example.com/voice.xml"_s,
-                                        u"https://bernd.example.com/sms.xml"_s}));
+        QCOMPARE(anna.reopened, (QStringList{u"Anna's desk"_s, u"https://apps.example.com/voice.xml"_s,
+                                             u"https://bernd.example.com/sms.xml"_s}));
     }
 
     // The page showed a route with nothing staged; Bernd stages an edit of it afterwards. Anna's edit
@@ -390,54 +346,14 @@ private slots:
         QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
         const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
 
-        auto* view = m_page->findChild<QTableView*>(u"routesView"_s);
-        view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), route), 0));
         QSignalSpy staged(m_page.get(), &RoutingPage::changesStaged);
-        QObject scope; // ends the waits for dialogs that never come
-        QString warning = u"no warning"_s;
-        QString problem = u"no dialog"_s;
-        QStringList reopened;
-        onNextModal(
-            [&](QWidget* dialog) {
-                auto* name = dialog->findChild<QLineEdit*>(u"labelEdit"_s);
-                auto* voice = dialog->findChild<QLineEdit*>(u"voiceUrlEdit"_s);
-                QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-                problem = name && voice ? QString() : u"no name or voice URL field"_s;
-                if (problem.isEmpty() && name->text() != stored.label)
-                    problem = u"the dialog shows \"%1\", not the stored name"_s.arg(name->text());
-                if (problem.isEmpty()) {
-                    name->clear();
-                    QTest::keyClicks(name, u"Anna's desk"_s);
-                    voice->clear();
-                    QTest::keyClicks(voice, u"https://apps.example.com/voice.xml"_s);
-                }
-                if (!ok->isEnabled())
-                    problem = qobject_cast<gui::EditNumberDialog*>(dialog)->problems().join(u'\n');
-                onNextModal(
-                    [&](QWidget* box) {
-                        auto* message = qobject_cast<QMessageBox*>(box);
-                        warning = message ? message->text() : u"not a message box"_s;
-                        onNextModal(
-                            [&](QWidget* again) {
-                                for (const char* field : {"labelEdit", "voiceUrlEdit", "smsUrlEdit"})
-                                    reopened
-                                        << again->findChild<QLineEdit*>(QString::fromLatin1(field))->text();
-                                again->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
-                            },
-                            &scope);
-                        box->close();
-                    },
-                    &scope);
-                ok->isEnabled() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
-            },
-            &scope);
-        m_page->editRoute();
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const AnnasEdit anna = editAsAnna(route, stored.label, Reopened::Accept);
+        QVERIFY2(anna.problem.isEmpty(), qPrintable(anna.problem));
 
-        QVERIFY2(warning.contains(u"staged by someone else since you opened this record"_s),
-                 qPrintable(warning));
-        QCOMPARE(reopened, (QStringList{u"Anna's desk"_s, u"https://apps.example.com/voice.xml"_s,
-                                        u"https://bernd.example.com/sms.xml"_s}));
+        QVERIFY2(anna.warning.contains(u"staged by someone else since you opened this record"_s),
+                 qPrintable(anna.warning));
+        QCOMPARE(anna.reopened, (QStringList{u"Anna's desk"_s, u"https://apps.example.com/voice.xml"_s,
+                                             u"https://bernd.example.com/sms.xml"_s}));
         // Accepted again, her edit was made on his change and keeps it.
         QCOMPARE(staged.size(), 1);
         QList<store::PendingChange> changes =
@@ -451,7 +367,8 @@ private slots:
         QCOMPARE(both.restcomm->smsUrl, u"https://bernd.example.com/sms.xml"_s);
 
         // The page shows her staging: the next edit is made on it.
-        warning = u"no warning"_s;
+        QObject scope; // ends the wait for a warning that never comes
+        QString warning = u"no warning"_s;
         onNextModal(
             [&](QWidget* dialog) {
                 auto* name = dialog->findChild<QLineEdit*>(u"labelEdit"_s);
@@ -467,7 +384,8 @@ private slots:
                 dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
             },
             &scope);
-        view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), route), 0));
+        m_page->findChild<QTableView*>(u"routesView"_s)
+            ->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), route), 0));
         m_page->editRoute();
         QCOMPARE(warning, u"no warning"_s);
         QCOMPARE(staged.size(), 2);
@@ -669,6 +587,64 @@ private slots:
     }
 
 private:
+    // What Anna saw when she edited `route` through the dialog (her desk's name, her application's voice
+    // URL) over a change of Bernd's she had not seen: the warning, and the fields of the dialog that came
+    // back on his version, which she then accepts or rejects. `problem` is empty when the dialog showed
+    // `shownName` and took her edit.
+    enum class Reopened { Accept, Reject };
+    struct AnnasEdit {
+        QString problem = u"no dialog"_s;
+        QString warning = u"no warning"_s;
+        QStringList reopened;
+    };
+    AnnasEdit editAsAnna(const QString& route, const QString& shownName, Reopened reopenedDialog) {
+        AnnasEdit seen;
+        auto* view = m_page->findChild<QTableView*>(u"routesView"_s);
+        view->setCurrentIndex(m_page->model()->index(rowOfEntry(m_page->model(), route), 0));
+        QObject scope; // ends the waits for dialogs that never come
+        onNextModal(
+            [&](QWidget* dialog) {
+                auto* name = dialog->findChild<QLineEdit*>(u"labelEdit"_s);
+                auto* voice = dialog->findChild<QLineEdit*>(u"voiceUrlEdit"_s);
+                QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+                seen.problem = name && voice ? QString() : u"no name or voice URL field"_s;
+                if (seen.problem.isEmpty() && name->text() != shownName)
+                    seen.problem = u"the dialog shows \"%1\", not \"%2\""_s.arg(name->text(), shownName);
+                if (seen.problem.isEmpty()) {
+                    name->clear();
+                    QTest::keyClicks(name, u"Anna's desk"_s);
+                    voice->clear();
+                    QTest::keyClicks(voice, u"https://apps.example.com/voice.xml"_s);
+                }
+                if (!ok->isEnabled())
+                    seen.problem = qobject_cast<gui::EditNumberDialog*>(dialog)->problems().join(u'\n');
+                onNextModal(
+                    [&](QWidget* box) {
+                        auto* message = qobject_cast<QMessageBox*>(box);
+                        seen.warning = message ? message->text() : u"not a message box"_s;
+                        onNextModal(
+                            [&](QWidget* again) {
+                                for (const char* field : {"labelEdit", "voiceUrlEdit", "smsUrlEdit"})
+                                    seen.reopened
+                                        << again->findChild<QLineEdit*>(QString::fromLatin1(field))->text();
+                                if (reopenedDialog == Reopened::Accept)
+                                    again->findChild<QDialogButtonBox*>()
+                                        ->button(QDialogButtonBox::Ok)
+                                        ->click();
+                                else
+                                    qobject_cast<QDialog*>(again)->reject();
+                            },
+                            &scope);
+                        box->close();
+                    },
+                    &scope);
+                ok->isEnabled() ? ok->click() : qobject_cast<QDialog*>(dialog)->reject();
+            },
+            &scope);
+        m_page->editRoute();
+        return seen;
+    }
+
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<DemoConnections> m_connections;
     std::unique_ptr<RoutingPage> m_page;

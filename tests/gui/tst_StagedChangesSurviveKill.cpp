@@ -3,7 +3,7 @@
 // events and is then killed with SIGKILL; the same file, opened again, holds every change with its
 // payload and base values, and the Pending changes page of a fresh console lists them.
 
-#include "GuiTestCase.h"
+#include "FreshGuiTestCase.h"
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
@@ -24,13 +24,10 @@ using namespace Qt::StringLiterals;
 using namespace trunkline;
 using Model = models::PendingChangesModel;
 
-class tst_StagedChangesSurviveKill : public QObject {
+class tst_StagedChangesSurviveKill : public FreshGuiTestCase {
     Q_OBJECT
 
 private slots:
-    void init() { QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error())); }
-    void cleanup() { m_test.reset(); }
-
     void stagedChangesSurviveSigkill() {
         m_test->close(); // the driver's console has the file to itself, as a user's would
         QProcess driver;
@@ -113,9 +110,6 @@ private slots:
         QCOMPARE(settingsRow.data().toString(), u"Notifications: Missed calls by SMS"_s);
         QCOMPARE(settingsRow.siblingAtColumn(Model::StateColumn).data().toString(), u"Waiting"_s);
     }
-
-private:
-    std::unique_ptr<TestDatabase> m_test;
 };
 
 QTEST_MAIN(tst_StagedChangesSurviveKill)

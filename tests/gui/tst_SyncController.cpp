@@ -1,4 +1,4 @@
-#include "GuiTestCase.h"
+#include "FreshGuiTestCase.h"
 #include "connection/ConnectionFactory.h"
 #include "demo/DemoEmulator.h"
 #include "gui/syncstatus/SyncController.h"
@@ -18,16 +18,15 @@ using namespace trunkline;
 
 // The window's sync: every profile of a first start (the demo account) synced into a real SQLite file
 // from the in-process emulator, with the status bar corner following along.
-class tst_SyncController : public QObject {
+class tst_SyncController : public FreshGuiTestCase {
     Q_OBJECT
 
-private slots:
+public:
     // Each case starts from a first start: a fresh SQLite file with the demo account's profiles.
-    void init() {
-        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
-    }
-    void cleanup() { m_test.reset(); }
+    tst_SyncController()
+        : FreshGuiTestCase(Start::Demo) {}
 
+private slots:
     void firstStartSyncsTheDemoAccount() {
         secrets::MemorySecretStore secrets;
         QNetworkAccessManager network;
@@ -129,9 +128,6 @@ private slots:
         QTest::qWait(1500); // time for a queue to start fetching, if it had anything to fetch
         QVERIFY2(progress.isEmpty(), "details fetched minutes ago were fetched again after a restart");
     }
-
-private:
-    std::unique_ptr<TestDatabase> m_test;
 };
 
 QTEST_MAIN(tst_SyncController)

@@ -4,7 +4,8 @@
 // rows keep arriving, and the edit reaches the provider; Cancel ends a sync soon and leaves a store that
 // the next sync completes.
 
-#include "GuiTestCase.h"
+#include "FreshGuiTestCase.h"
+#include "SyncToTheEnd.h"
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
@@ -30,15 +31,14 @@ using namespace Qt::StringLiterals;
 using namespace trunkline;
 using gui::MainWindow;
 
-class tst_SyncInBackground : public QObject {
+class tst_SyncInBackground : public FreshGuiTestCase {
     Q_OBJECT
 
-private slots:
-    void init() {
-        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
-    }
-    void cleanup() { m_test.reset(); }
+public:
+    tst_SyncInBackground()
+        : FreshGuiTestCase(Start::Demo) {}
 
+private slots:
     void filterAndEditWhileRowsArrive() {
         // Restcomm alone, answering slowly: its number labels can be edited (RingCentral keeps them
         // read-only), and its pages keep arriving for several seconds while the test types.
@@ -54,9 +54,7 @@ private slots:
         gui::AppSession session(m_test->database(), m_secrets, demo);
         MainWindow& window = session.window();
         window.resize(1280, 800);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
         window.showPage(MainWindow::Page::Numbers);
         auto* table = window.pageWidget(MainWindow::Page::Numbers)->findChild<QTableView*>(u"tableView"_s);
         auto* digits = window.pageWidget(MainWindow::Page::Numbers)->findChild<QLineEdit*>(u"digitsEdit"_s);
@@ -138,11 +136,8 @@ private slots:
         QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
         QCOMPARE(check.value(0).toString(), u"ok"_s);
         check.finish(); // a statement left active would pin this connection's view of the store (WAL)
-        finished.clear();
-        sync.syncAll();
-        QVERIFY(finished.wait(120000));
-        QVERIFY2(finished.first().at(0).toBool(),
-                 qPrintable(finished.first().at(2).toStringList().join(u'\n')));
+        const QString failed = syncAllToTheEnd(sync, 120000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         QCOMPARE(numberCount(), kNumbers);
     }
 
@@ -209,7 +204,6 @@ private:
         return false;
     }
 
-    std::unique_ptr<TestDatabase> m_test;
     secrets::MemorySecretStore m_secrets;
 };
 

@@ -6,7 +6,7 @@
 
 #include "ConsoleSteps.h"
 #include "ForwardingEntry.h"
-#include "GuiTestCase.h"
+#include "FreshGuiTestCase.h"
 #include "changes/ChangePayloads.h"
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
@@ -48,13 +48,10 @@ using namespace trunkline;
 using gui::MainWindow;
 using store::PendingChange;
 
-class tst_UndoHistory : public QObject {
+class tst_UndoHistory : public FreshGuiTestCase {
     Q_OBJECT
 
 private slots:
-    void init() { QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error())); }
-    void cleanup() { m_test.reset(); }
-
     void undoAndRedoOnEveryPage() {
         const qint64 profile = m_test->addProfile(u"Berlin office"_s);
         core::Extension anna;
@@ -81,9 +78,7 @@ private slots:
         gui::AppSession session(m_test->database(), m_secrets, demo);
         MainWindow& window = session.window();
         window.resize(1280, 800);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
         auto* undo = window.findChild<QAction*>(u"actionUndo"_s);
         auto* redo = window.findChild<QAction*>(u"actionRedo"_s);
         QVERIFY(undo && redo);
@@ -249,9 +244,7 @@ private slots:
         gui::AppSession session(m_test->database(), m_secrets, demo);
         session.setOfferDemo([](QWidget*) { return true; });
         MainWindow& window = session.window();
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
         QSignalSpy finished(&session.sync(), &gui::SyncController::finished);
         QVERIFY(session.offerDemoOnFirstStart());
         QVERIFY(finished.wait(120000));
@@ -309,7 +302,6 @@ private:
         return of;
     }
     secrets::MemorySecretStore m_secrets;
-    std::unique_ptr<TestDatabase> m_test;
 };
 
 QTEST_MAIN(tst_UndoHistory)

@@ -63,11 +63,11 @@ public:
     }
 
     // setUp() and a first full sync: where the push tests start, staging changes against what that sync
-    // stored. False with error() when either fails.
-    bool setUpSynced() {
+    // stored ({.details = true} for the tests of extension settings). False with error() when either fails.
+    bool setUpSynced(sync::SyncEngine::Options options = {}) {
         if (!setUp())
             return false;
-        const sync::SyncReport report = runSync();
+        const sync::SyncReport report = runSync(options);
         return report.complete ||
                fail(QStringLiteral("the first sync did not complete: ") + report.errors.join(u'\n'));
     }

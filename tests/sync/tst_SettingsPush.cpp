@@ -157,8 +157,7 @@ private slots:
     // the account): the after-hours rule at the provider transfers to it, and the store holds the rule.
     void afterHoursGoToApplicationReachesTheProvider() {
         SyncFixture f(synctest::quietOptions(20, 12));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         QString application;
@@ -200,8 +199,7 @@ private slots:
     // change is a conflict that says so (not "the extension was deleted").
     void afterHoursRuleGoneIsAConflict() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kAfterHours;
@@ -227,8 +225,7 @@ private slots:
     void updateReachesProviderStoreAndAuditLog() {
         QFETCH(QString, kind);
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         ExtensionSettingsRepository repository(f.database.database());
@@ -265,8 +262,7 @@ private slots:
     void alreadyAppliedBeatsVersionConflict() {
         QFETCH(QString, kind);
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         ExtensionSettingsRepository repository(f.database.database());
@@ -291,8 +287,7 @@ private slots:
     // read-back that the store keeps and the change is judged by.
     void documentIsReadBackAfterThePut() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kNotifications;
@@ -324,8 +319,7 @@ private slots:
     // and a member the provider does not keep fails the change, naming it, instead of being applied.
     void putSendsChangedMembersAndAnUnkeptOneFails() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kNotifications;
@@ -367,8 +361,7 @@ private slots:
 
     void remoteChangeSinceStagingIsAConflict() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kBusinessHours;
@@ -408,8 +401,7 @@ private slots:
 
     void refusedValueFailsWithTheProvidersMessage() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> user = f.someUser();
         QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kNotifications;

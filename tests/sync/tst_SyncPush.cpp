@@ -36,11 +36,7 @@ class tst_SyncPush : public QObject {
     // (contact.department or contact.jobTitle) at the provider. Returns the change's id.
     static qint64 stageTitleAndChangeAtProvider(SyncFixture& f, const core::Extension& stored,
                                                 const QString& remoteField) {
-        core::Extension edited = stored;
-        edited.contact.jobTitle = u"Local title"_s;
-        store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, stored, edited, extensions.versionOf(stored)));
+        const qint64 id = f.stageJobTitle(stored, u"Local title"_s);
         core::Extension theirs = stored;
         theirs.contact.department = u"Remote department"_s;
         theirs.contact.jobTitle = u"Remote title"_s;
@@ -176,8 +172,7 @@ private slots:
 
     void forwardingNumberCreateUpdateDelete() {
         SyncFixture f(synctest::quietOptions(30, 15));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> owner = f.someUser();
         QVERIFY(owner);
         store::ForwardingNumberRepository forwarding(f.database.database());
@@ -289,8 +284,7 @@ private slots:
     // ends failed naming "features", not applied.
     void forwardingFeaturesTheProviderDoesNotKeepFailTheChange() {
         SyncFixture f(synctest::quietOptions(30, 15));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        QVERIFY(f.runSync({.details = true}).complete);
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         const std::optional<core::Extension> owner = f.someUser();
         QVERIFY(owner);
         store::ForwardingNumberRepository forwarding(f.database.database());
@@ -335,11 +329,7 @@ private slots:
         QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
-        core::Extension edited = *stored;
-        edited.contact.jobTitle = QStringLiteral("Local title");
-        store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const qint64 id = f.stageJobTitle(*stored, QStringLiteral("Local title"));
         // Another admin changes the same extension at the provider.
         core::Extension theirs = *stored;
         theirs.contact.department = QStringLiteral("Remote department");
@@ -362,7 +352,8 @@ private slots:
         QCOMPARE(contact.value(QLatin1String("department")).toString(), QStringLiteral("Remote department"));
         QVERIFY(contact.value(QLatin1String("jobTitle")).toString() != QLatin1String("Local title"));
         // The local copy takes the provider's extension, for resolving the conflict against it.
-        const std::optional<core::Extension> local = extensions.find(f.profile.id, stored->id);
+        const std::optional<core::Extension> local =
+            store::ExtensionRepository(f.database.database()).find(f.profile.id, stored->id);
         QCOMPARE(local->contact.department, QStringLiteral("Remote department"));
         QCOMPARE(local->contact.jobTitle, stored->contact.jobTitle);
     }
@@ -473,11 +464,8 @@ private slots:
         QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
-        core::Extension edited = *stored;
-        edited.contact.jobTitle = QStringLiteral("Someone else's to send");
-        store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const QString title = QStringLiteral("Someone else's to send");
+        const qint64 id = f.stageJobTitle(*stored, title);
         const store::ChangeClaim other = SyncFixture::liveClaim();
         QVERIFY(store::PendingChangeRepository(f.database.database()).markApplying(id, other));
 
@@ -496,7 +484,7 @@ private slots:
                     .value(QLatin1String("contact"))
                     .toObject()
                     .value(QLatin1String("jobTitle"))
-                    .toString() != edited.contact.jobTitle);
+                    .toString() != title);
     }
 
     // A kill -9 leaves the change `applying` with a lease of minutes. An applier of this host whose process
@@ -668,11 +656,7 @@ private slots:
         QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const std::optional<core::Extension> stored = f.someUser();
         QVERIFY(stored);
-        core::Extension edited = *stored;
-        edited.contact.jobTitle = QStringLiteral("Sent when asked");
-        store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const qint64 id = f.stageJobTitle(*stored, QStringLiteral("Sent when asked"));
         store::PendingChangeRepository changes(f.database.database());
         const store::ChangeClaim earlier = SyncFixture::liveClaim();
         QVERIFY(changes.markApplying(id, earlier));
@@ -700,14 +684,9 @@ private slots:
         QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const QList<core::Extension> users = f.someUsers(2);
         QCOMPARE(users.size(), 2);
-        store::ExtensionRepository extensions(f.database.database());
         QList<qint64> ids;
-        for (const core::Extension& user : users) {
-            core::Extension edited = user;
-            edited.contact.jobTitle = QStringLiteral("Chosen or not");
-            ids << f.stage(
-                ChangePayloads::extensionUpdate(f.profile.id, user, edited, extensions.versionOf(user)));
-        }
+        for (const core::Extension& user : users)
+            ids << f.stageJobTitle(user, QStringLiteral("Chosen or not"));
         const sync::SyncReport report =
             f.runSync({.pull = false, .onlyChangeIds = {ids.last()}, .ignoreBackoff = true});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
@@ -784,17 +763,15 @@ private slots:
 
         QStringList created;
         QHash<QString, QString> titles;
-        store::ExtensionRepository extensions(f.database.database());
         int n = 7200;
         for (const core::Extension& e : f.localExtensions()) {
             if (titles.size() == 4)
                 break;
             if (e.type != core::ExtensionType::User || e.admin)
                 continue;
-            core::Extension edited = e;
-            edited.contact.jobTitle = QStringLiteral("Title %1").arg(titles.size());
-            titles.insert(e.id, edited.contact.jobTitle);
-            f.stage(ChangePayloads::extensionUpdate(f.profile.id, e, edited, extensions.versionOf(e)));
+            const QString title = QStringLiteral("Title %1").arg(titles.size());
+            titles.insert(e.id, title);
+            f.stageJobTitle(e, title);
         }
         for (int i = 0; i < 4; ++i) {
             created << freeNumber(f, n);
