@@ -26,6 +26,16 @@ QString e164OrAsTyped(const QString& typed) {
     return parsed.ok() ? parsed.number->e164() : typed.trimmed();
 }
 
+// Every wire name of an enum's values (core::allExtensionStatuses() and the like), for the message that
+// refuses a value.
+template <typename Values>
+QString wireNames(const Values& values) {
+    QStringList names;
+    for (const auto value : values)
+        names << core::toWire(value);
+    return names.join(u", ");
+}
+
 } // namespace
 
 std::optional<RecordEdits::Assignments> RecordEdits::parse(const QStringList& items, QString* error) {
@@ -77,16 +87,11 @@ core::RuleViolations RecordEdits::applyToExtension(core::Extension& extension,
         } else if (field == u"timeZone") {
             extension.timeZone = value.trimmed();
         } else if (field == u"status") {
-            const std::optional<core::ExtensionStatus> status = core::extensionStatusFromWire(value);
-            if (status) {
+            if (const std::optional<core::ExtensionStatus> status = core::extensionStatusFromWire(value))
                 extension.status = *status;
-            } else {
-                QStringList known;
-                for (const core::ExtensionStatus s : core::allExtensionStatuses())
-                    known << core::toWire(s);
-                problems.append(
-                    {field, tr("“%1” is not a status; use one of %2.").arg(value, known.join(u", "))});
-            }
+            else
+                problems.append({field, tr("“%1” is not a status; use one of %2.")
+                                            .arg(value, wireNames(core::allExtensionStatuses()))});
         } else if (const auto member =
                        std::find_if(core::contactTextFields().cbegin(), core::contactTextFields().cend(),
                                     [&](const auto& m) { return m.key == field; });
@@ -116,16 +121,11 @@ core::RuleViolations RecordEdits::applyToForwarding(core::ForwardingNumber& forw
         } else if (field == u"label") {
             forwarding.label = value;
         } else if (field == u"type") {
-            const std::optional<core::ForwardingType> type = core::forwardingTypeFromWire(value);
-            if (type) {
+            if (const std::optional<core::ForwardingType> type = core::forwardingTypeFromWire(value))
                 forwarding.type = *type;
-            } else {
-                QStringList known;
-                for (const core::ForwardingType t : core::allForwardingTypes())
-                    known << core::toWire(t);
-                problems.append(
-                    {field, tr("“%1” is not a type; use one of %2.").arg(value, known.join(u", "))});
-            }
+            else
+                problems.append({field, tr("“%1” is not a type; use one of %2.")
+                                            .arg(value, wireNames(core::allForwardingTypes()))});
         } else if (field == u"features") {
             QStringList unknown;
             forwarding.features =

@@ -74,6 +74,13 @@ inline std::optional<net::PageContent> pageRecords(const QJsonObject& body, QLat
 template <typename T>
 using RecordMapper = std::function<std::optional<T>(const QJsonObject&, QString* problem)>;
 
+// What a RecordMapper gives for a record it cannot read: nullopt, with *problem = `why` when asked for.
+inline std::nullopt_t unreadable(QString* problem, const QString& why) {
+    if (problem)
+        *problem = why;
+    return std::nullopt;
+}
+
 // Starts a PagedFetch whose pages are mapped to records. The fetch belongs to `context` and deletes
 // itself after onDone; keep a QPointer to cancel it.
 template <typename T>
@@ -160,6 +167,30 @@ using LookupDone =
     std::function<void(const std::optional<T>& found, const std::optional<net::ApiError>& error)>;
 template <typename T>
 using Lookup = std::function<void(LookupDone<T>)>;
+
+// The lookup of a record in a list: sends `query` (the list, filtered towards the record) and calls back
+// with the first record under `key` that `read` can read and `matches` accepts, or nullopt if none does.
+template <typename T>
+void findInList(net::ApiClient* client, QObject* context, net::ApiRequest query, QLatin1StringView key,
+                RecordMapper<T> read, std::function<bool(const T&)> matches, LookupDone<T> found) {
+    net::ApiReply* reply = client->send(std::move(query));
+    QObject::connect(reply, &net::ApiReply::finished, context,
+                     [key, read, matches, found](const net::ApiResult& result) {
+                         if (result.error) {
+                             found(std::nullopt, result.error);
+                             return;
+                         }
+                         for (const QJsonValue& value : result.json().object().value(key).toArray()) {
+                             QString problem;
+                             const std::optional<T> record = read(value.toObject(), &problem);
+                             if (record && matches(*record)) {
+                                 found(record, std::nullopt);
+                                 return;
+                             }
+                         }
+                         found(std::nullopt, std::nullopt);
+                     });
+}
 
 template <typename T>
 void sendCreate(net::ApiClient* client, QObject* context, net::ApiRequest request,

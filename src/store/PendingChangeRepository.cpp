@@ -252,11 +252,7 @@ bool PendingChangeRepository::markApplying(qint64 id, const ChangeClaim& claim, 
             return sql::fail(error, refusal);
         return sql::fail(error, m_database, tr("Cannot claim the pending change %1").arg(id), query);
     }
-    if (query.numRowsAffected() == 1) {
-        return true;
-    }
-    query.finish();
-    return refusal(id, ChangeState::Applying, error);
+    return changedOneRow(query, [&] { return refusal(id, ChangeState::Applying, error); });
 }
 
 bool PendingChangeRepository::recordAttempt(qint64 id, const QString& owner, QString* error) {
@@ -270,11 +266,7 @@ bool PendingChangeRepository::recordAttempt(qint64 id, const QString& owner, QSt
         return sql::fail(error, m_database, tr("Cannot record the attempt of pending change %1").arg(id),
                          query);
     }
-    if (query.numRowsAffected() == 1) {
-        return true;
-    }
-    query.finish();
-    return refusal(id, ChangeState::Applying, error);
+    return changedOneRow(query, [&] { return refusal(id, ChangeState::Applying, error); });
 }
 
 bool PendingChangeRepository::finish(qint64 id, const QString& owner, ChangeState to, const QString& message,
@@ -293,11 +285,7 @@ bool PendingChangeRepository::finish(qint64 id, const QString& owner, ChangeStat
             return sql::fail(error, refusal);
         return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
     }
-    if (query.numRowsAffected() == 1) {
-        return true;
-    }
-    query.finish();
-    return refusal(id, to, error);
+    return changedOneRow(query, [&] { return refusal(id, to, error); });
 }
 
 bool PendingChangeRepository::markApplied(qint64 id, const QString& owner, const QJsonObject& readBack,
@@ -332,11 +320,7 @@ bool PendingChangeRepository::expireClaim(qint64 id, const QString& owner, QStri
         return sql::fail(error, m_database, tr("Cannot release the claim on pending change %1").arg(id),
                          query);
     }
-    if (query.numRowsAffected() == 1) {
-        return true;
-    }
-    query.finish();
-    return refusal(id, ChangeState::Applying, error);
+    return changedOneRow(query, [&] { return refusal(id, ChangeState::Applying, error); });
 }
 
 bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payload, QString* error) {
@@ -358,24 +342,9 @@ bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payloa
                            u"1, approved_by = '', "
                            u"approved_at = NULL, updated_at = ? "
                            u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict') AND revision = ?"_s,
-                           {payloadText(payload), payloadText(baseValues)});
-    query.addBindValue(sql::toText(QDateTime::currentDateTimeUtc()));
-    query.addBindValue(id);
-    query.addBindValue(readRevision);
-    if (!query.exec()) {
-        return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
-    }
-    if (query.numRowsAffected() == 1) {
-        return true;
-    }
-    query.finish();
-    const std::optional<PendingChange> current = find(id, error);
-    if (current && current->revision != readRevision) {
-        return editedBySomeoneElse(*current, readRevision, error);
-    }
-    return sql::fail(error, tr("The pending change %1 is being applied or already applied and cannot be "
-                               "edited.")
-                                .arg(id));
+                           {payloadText(payload), payloadText(baseValues),
+                            sql::toText(QDateTime::currentDateTimeUtc()), id, readRevision});
+    return updateAtRevision(id, readRevision, query, error, [&] { return notEditable(id, error); });
 }
 
 bool PendingChangeRepository::restage(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
@@ -387,18 +356,8 @@ bool PendingChangeRepository::restage(qint64 id, const QJsonObject& payload, con
         u"WHERE id = ? AND state = 'conflict' AND revision = ?"_s,
         {payloadText(payload), payloadText(baseValues), baseVersion, sql::toText(QDateTime()),
          payloadText({}), sql::toText(QDateTime::currentDateTimeUtc()), id, readRevision});
-    if (!query.exec()) {
-        return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
-    }
-    if (query.numRowsAffected() == 1) {
-        return true;
-    }
-    query.finish();
-    const std::optional<PendingChange> current = find(id, error);
-    if (current && current->revision != readRevision) {
-        return editedBySomeoneElse(*current, readRevision, error);
-    }
-    return refusal(id, ChangeState::Pending, error);
+    return updateAtRevision(id, readRevision, query, error,
+                            [&] { return refusal(id, ChangeState::Pending, error); });
 }
 
 bool PendingChangeRepository::rebase(qint64 id, const QJsonObject& payload, const QJsonObject& baseValues,
@@ -433,11 +392,37 @@ bool PendingChangeRepository::updateEditable(qint64 id, QSqlQuery& query, QStrin
         return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
     }
     if (query.numRowsAffected() != 1) {
-        return sql::fail(error, tr("The pending change %1 is being applied or already applied and cannot be "
-                                   "edited.")
-                                    .arg(id));
+        return notEditable(id, error);
     }
     return true;
+}
+
+bool PendingChangeRepository::updateAtRevision(qint64 id, qint64 readRevision, QSqlQuery& query,
+                                               QString* error, const std::function<bool()>& refused) {
+    if (!query.exec()) {
+        return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
+    }
+    return changedOneRow(query, [&] {
+        const std::optional<PendingChange> current = find(id, error);
+        if (current && current->revision != readRevision) {
+            return editedBySomeoneElse(*current, readRevision, error);
+        }
+        return refused();
+    });
+}
+
+bool PendingChangeRepository::changedOneRow(QSqlQuery& query, const std::function<bool()>& refused) {
+    if (query.numRowsAffected() == 1) {
+        return true;
+    }
+    query.finish(); // before refused() reads the change again
+    return refused();
+}
+
+bool PendingChangeRepository::notEditable(qint64 id, QString* error) const {
+    return sql::fail(error, tr("The pending change %1 is being applied or already applied and cannot be "
+                               "edited.")
+                                .arg(id));
 }
 
 bool PendingChangeRepository::discard(qint64 id, QString* error) {
@@ -518,11 +503,7 @@ bool PendingChangeRepository::withdraw(const PendingChange& change, QString* err
         return sql::fail(error, m_database, tr("Cannot withdraw the pending change %1").arg(change.id),
                          query);
     }
-    if (query.numRowsAffected() == 1) {
-        return true;
-    }
-    query.finish();
-    return undoRefusal(change, error);
+    return changedOneRow(query, [&] { return undoRefusal(change, error); });
 }
 
 bool PendingChangeRepository::restoreRevision(const PendingChange& current, const PendingChange& restored,
@@ -538,11 +519,7 @@ bool PendingChangeRepository::restoreRevision(const PendingChange& current, cons
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(current.id), query);
     }
-    if (query.numRowsAffected() == 1) {
-        return true;
-    }
-    query.finish();
-    return undoRefusal(current, error);
+    return changedOneRow(query, [&] { return undoRefusal(current, error); });
 }
 
 bool PendingChangeRepository::undoRefusal(const PendingChange& expected, QString* error) const {

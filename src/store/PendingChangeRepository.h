@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QVariant>
+#include <functional>
 #include <optional>
 
 class QSqlQuery;
@@ -114,6 +115,14 @@ private:
     bool discardRefusal(qint64 id, const std::optional<PendingChange>& current, QString* error) const;
     // Runs a prepared UPDATE whose last bound values are still to come (updated_at, id).
     bool updateEditable(qint64 id, QSqlQuery& query, QString* error);
+    // Runs a prepared UPDATE guarded by "revision = ?" (readRevision): true when it changed the row.
+    // When it did not, says so if someone else revised the change meanwhile, else as `refused` does.
+    bool updateAtRevision(qint64 id, qint64 readRevision, QSqlQuery& query, QString* error,
+                          const std::function<bool()>& refused);
+    // After an UPDATE or DELETE meant for one change: true when it changed that row, else refused().
+    static bool changedOneRow(QSqlQuery& query, const std::function<bool()>& refused);
+    // Why an edit found the change no longer editable (claimed or applied).
+    bool notEditable(qint64 id, QString* error) const;
 
     Database& m_database;
 };

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QXmlStreamWriter>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -64,6 +65,15 @@ QString applicationNameKey(const QString& sidKey) {
     key.replace(u"_sid"_s, u"_name"_s);
     return key;
 }
+
+// The flags of a number as its saved state names them (toState, fromState).
+constexpr std::pair<QLatin1StringView, bool IncomingNumber::*> kStateFlags[] = {
+    {"voice_caller_id_lookup"_L1, &IncomingNumber::voiceCallerIdLookup},
+    {"voice_capable"_L1, &IncomingNumber::voiceCapable},
+    {"sms_capable"_L1, &IncomingNumber::smsCapable},
+    {"mms_capable"_L1, &IncomingNumber::mmsCapable},
+    {"fax_capable"_L1, &IncomingNumber::faxCapable},
+    {"pure_sip"_L1, &IncomingNumber::pureSip}};
 
 } // namespace
 
@@ -179,17 +189,14 @@ QJsonObject IncomingNumber::toState() const {
     QJsonObject columns;
     for (auto it = text.begin(); it != text.end(); ++it)
         columns.insert(it.key(), it.value().isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(it.value()));
-    return QJsonObject{{u"columns"_s, columns},
-                       {u"voice_caller_id_lookup"_s, voiceCallerIdLookup},
-                       {u"voice_capable"_s, voiceCapable},
-                       {u"sms_capable"_s, smsCapable},
-                       {u"mms_capable"_s, mmsCapable},
-                       {u"fax_capable"_s, faxCapable},
-                       {u"pure_sip"_s, pureSip},
-                       {u"organization_sid"_s, organizationSid},
-                       {u"type"_s, type},
-                       {u"date_created"_s, dateCreated.toString(Qt::ISODateWithMs)},
-                       {u"date_updated"_s, dateUpdated.toString(Qt::ISODateWithMs)}};
+    QJsonObject state{{u"columns"_s, columns},
+                      {u"organization_sid"_s, organizationSid},
+                      {u"type"_s, type},
+                      {u"date_created"_s, dateCreated.toString(Qt::ISODateWithMs)},
+                      {u"date_updated"_s, dateUpdated.toString(Qt::ISODateWithMs)}};
+    for (const auto& [key, member] : kStateFlags)
+        state.insert(key, this->*member);
+    return state;
 }
 
 IncomingNumber IncomingNumber::fromState(const QJsonObject& state) {
@@ -197,12 +204,8 @@ IncomingNumber IncomingNumber::fromState(const QJsonObject& state) {
     const QJsonObject columns = state.value(u"columns"_s).toObject();
     for (auto it = columns.begin(); it != columns.end(); ++it)
         n.text.insert(it.key(), it.value().isNull() ? QString() : it.value().toString());
-    n.voiceCallerIdLookup = state.value(u"voice_caller_id_lookup"_s).toBool();
-    n.voiceCapable = state.value(u"voice_capable"_s).toBool();
-    n.smsCapable = state.value(u"sms_capable"_s).toBool();
-    n.mmsCapable = state.value(u"mms_capable"_s).toBool();
-    n.faxCapable = state.value(u"fax_capable"_s).toBool();
-    n.pureSip = state.value(u"pure_sip"_s).toBool();
+    for (const auto& [key, member] : kStateFlags)
+        n.*member = state.value(key).toBool();
     n.organizationSid = state.value(u"organization_sid"_s).toString();
     n.type = state.value(u"type"_s).toString(u"Global"_s);
     n.dateCreated = QDateTime::fromString(state.value(u"date_created"_s).toString(), Qt::ISODateWithMs);

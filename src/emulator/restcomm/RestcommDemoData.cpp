@@ -4,12 +4,30 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace trunkline::emulator::restcomm {
 
 namespace {
+
+// The members of a number for sale as the saved state names them (RestcommData::toState, fromState).
+constexpr std::pair<QLatin1StringView, QString AvailableNumber::*> kAvailableTexts[] = {
+    {"phone_number"_L1, &AvailableNumber::phoneNumber},
+    {"friendly_name"_L1, &AvailableNumber::friendlyName},
+    {"iso_country"_L1, &AvailableNumber::isoCountry},
+    {"type"_L1, &AvailableNumber::type},
+    {"region"_L1, &AvailableNumber::region},
+    {"rate_center"_L1, &AvailableNumber::rateCenter},
+    {"lata"_L1, &AvailableNumber::lata},
+    {"postal_code"_L1, &AvailableNumber::postalCode},
+    {"cost"_L1, &AvailableNumber::cost}};
+constexpr std::pair<QLatin1StringView, bool AvailableNumber::*> kAvailableFlags[] = {
+    {"voice"_L1, &AvailableNumber::voice},
+    {"sms"_L1, &AvailableNumber::sms},
+    {"mms"_L1, &AvailableNumber::mms},
+    {"fax"_L1, &AvailableNumber::fax}};
 
 struct DemoNumber {
     const char16_t* number;
@@ -240,20 +258,14 @@ QJsonObject RestcommData::toState() const {
     for (const IncomingNumber& n : numbers)
         numberList.append(n.toState());
     QJsonArray availableList;
-    for (const AvailableNumber& a : available)
-        availableList.append(QJsonObject{{u"phone_number"_s, a.phoneNumber},
-                                         {u"friendly_name"_s, a.friendlyName},
-                                         {u"iso_country"_s, a.isoCountry},
-                                         {u"type"_s, a.type},
-                                         {u"region"_s, a.region},
-                                         {u"rate_center"_s, a.rateCenter},
-                                         {u"lata"_s, a.lata},
-                                         {u"postal_code"_s, a.postalCode},
-                                         {u"cost"_s, a.cost},
-                                         {u"voice"_s, a.voice},
-                                         {u"sms"_s, a.sms},
-                                         {u"mms"_s, a.mms},
-                                         {u"fax"_s, a.fax}});
+    for (const AvailableNumber& a : available) {
+        QJsonObject o;
+        for (const auto& [key, member] : kAvailableTexts)
+            o.insert(key, a.*member);
+        for (const auto& [key, member] : kAvailableFlags)
+            o.insert(key, a.*member);
+        availableList.append(o);
+    }
     return QJsonObject{{u"accounts"_s, accountList},
                        {u"organizations"_s, orgs},
                        {u"applications"_s, apps},
@@ -280,15 +292,11 @@ RestcommData RestcommData::fromState(const QJsonObject& state) {
         data.numbers.append(IncomingNumber::fromState(v.toObject()));
     for (const QJsonValue& v : state.value(u"available_phone_numbers"_s).toArray()) {
         const QJsonObject a = v.toObject();
-        AvailableNumber n{a.value(u"phone_number"_s).toString(), a.value(u"friendly_name"_s).toString(),
-                          a.value(u"iso_country"_s).toString(),  a.value(u"type"_s).toString(),
-                          a.value(u"region"_s).toString(),       a.value(u"rate_center"_s).toString(),
-                          a.value(u"lata"_s).toString(),         a.value(u"postal_code"_s).toString(),
-                          a.value(u"cost"_s).toString()};
-        n.voice = a.value(u"voice"_s).toBool();
-        n.sms = a.value(u"sms"_s).toBool();
-        n.mms = a.value(u"mms"_s).toBool();
-        n.fax = a.value(u"fax"_s).toBool();
+        AvailableNumber n;
+        for (const auto& [key, member] : kAvailableTexts)
+            n.*member = a.value(key).toString();
+        for (const auto& [key, member] : kAvailableFlags)
+            n.*member = a.value(key).toBool();
         data.available.append(n);
     }
     return data;

@@ -9,6 +9,7 @@
 
 #include <QMutexLocker>
 #include <functional>
+#include <type_traits>
 
 namespace trunkline::emulator::ringcentral {
 
@@ -142,6 +143,19 @@ EmulatorResponse RingCentralService::handleApi(const EmulatorRequest& request, c
     return response;
 }
 
+namespace {
+
+// A resource handler as the route table of one extension calls it: those of one record also take its {id}.
+template <auto handler>
+EmulatorResponse runOnExtension(RcCall& call, RcExtension& extension, const QString& id) {
+    if constexpr (std::is_invocable_v<decltype(handler), RcCall&, RcExtension&, const QString&>)
+        return handler(call, extension, id);
+    else
+        return handler(call, extension);
+}
+
+} // namespace
+
 // With dryRun only *group is set (the usage group of the matched endpoint, Light if none matches).
 EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, RcGroup* group, bool dryRun) {
     const QByteArray& m = call.request.method;
@@ -274,86 +288,38 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
     };
     static const ExtensionRoute kExtensionRoutes[] = {
         {u"phone-number", 6, "GET", RcGroup::Light, true,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcPhoneNumbersApi::listExtensionNumbers(c, e);
-         }},
-        {u"device", 6, "GET", RcGroup::Light, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcDevicesApi::list(c, e);
-         }},
-        {u"forwarding-number", 6, "GET", RcGroup::Light, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcForwardingApi::list(c, e);
-         }},
-        {u"forwarding-number", 6, "POST", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcForwardingApi::create(c, e);
-         }},
+         &runOnExtension<&RcPhoneNumbersApi::listExtensionNumbers>},
+        {u"device", 6, "GET", RcGroup::Light, false, &runOnExtension<&RcDevicesApi::list>},
+        {u"forwarding-number", 6, "GET", RcGroup::Light, false, &runOnExtension<&RcForwardingApi::list>},
+        {u"forwarding-number", 6, "POST", RcGroup::Medium, false, &runOnExtension<&RcForwardingApi::create>},
         {u"forwarding-number", 6, "DELETE", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcForwardingApi::removeBulk(c, e);
-         }},
-        {u"forwarding-number", 7, "GET", RcGroup::Light, false,
-         [](RcCall& c, RcExtension& e, const QString& id) {
-             return RcForwardingApi::get(c, e, id);
-         }},
-        {u"forwarding-number", 7, "PUT", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString& id) {
-             return RcForwardingApi::update(c, e, id);
-         }},
+         &runOnExtension<&RcForwardingApi::removeBulk>},
+        {u"forwarding-number", 7, "GET", RcGroup::Light, false, &runOnExtension<&RcForwardingApi::get>},
+        {u"forwarding-number", 7, "PUT", RcGroup::Medium, false, &runOnExtension<&RcForwardingApi::update>},
         {u"forwarding-number", 7, "DELETE", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString& id) {
-             return RcForwardingApi::remove(c, e, id);
-         }},
-        {u"caller-id", 6, "GET", RcGroup::Light, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcCallerIdApi::get(c, e);
-         }},
-        {u"caller-id", 6, "PUT", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcCallerIdApi::put(c, e);
-         }},
+         &runOnExtension<&RcForwardingApi::remove>},
+        {u"caller-id", 6, "GET", RcGroup::Light, false, &runOnExtension<&RcCallerIdApi::get>},
+        {u"caller-id", 6, "PUT", RcGroup::Medium, false, &runOnExtension<&RcCallerIdApi::put>},
         {u"notification-settings", 6, "GET", RcGroup::Light, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcNotificationsApi::get(c, e);
-         }},
+         &runOnExtension<&RcNotificationsApi::get>},
         {u"notification-settings", 6, "PUT", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcNotificationsApi::put(c, e);
-         }},
+         &runOnExtension<&RcNotificationsApi::put>},
         {u"business-hours", 6, "GET", RcGroup::Light, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcCallHandlingApi::getBusinessHours(c, e);
-         }},
+         &runOnExtension<&RcCallHandlingApi::getBusinessHours>},
         {u"business-hours", 6, "PUT", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcCallHandlingApi::putBusinessHours(c, e);
-         }},
+         &runOnExtension<&RcCallHandlingApi::putBusinessHours>},
         {u"answering-rule", 6, "GET", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcCallHandlingApi::listAnsweringRules(c, e);
-         }},
+         &runOnExtension<&RcCallHandlingApi::listAnsweringRules>},
         {u"answering-rule", 7, "GET", RcGroup::Light, false,
-         [](RcCall& c, RcExtension& e, const QString& id) {
-             return RcCallHandlingApi::getAnsweringRule(c, e, id);
-         }},
+         &runOnExtension<&RcCallHandlingApi::getAnsweringRule>},
         {u"answering-rule", 7, "PUT", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString& id) {
-             return RcCallHandlingApi::putAnsweringRule(c, e, id);
-         }},
+         &runOnExtension<&RcCallHandlingApi::putAnsweringRule>},
         {u"answering-rule", 6, "POST", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString&) {
-             return RcCallHandlingApi::createAnsweringRule(c, e);
-         }},
+         &runOnExtension<&RcCallHandlingApi::createAnsweringRule>},
         {u"answering-rule", 7, "DELETE", RcGroup::Medium, false,
-         [](RcCall& c, RcExtension& e, const QString& id) {
-             return RcCallHandlingApi::deleteAnsweringRule(c, e, id);
-         }},
+         &runOnExtension<&RcCallHandlingApi::deleteAnsweringRule>},
         // UNCONFIRMED usage group (Light, as for reading one rule).
-        {u"greeting", 7, "GET", RcGroup::Light, false,
-         [](RcCall& c, RcExtension& e, const QString& id) {
-             return RcGreetingsApi::getCustom(c, e, id);
-         }},
+        {u"greeting", 7, "GET", RcGroup::Light, false, &runOnExtension<&RcGreetingsApi::getCustom>},
     };
     for (const ExtensionRoute& r : kExtensionRoutes) {
         if (s[5] != r.sub || n != r.segments || m != r.method)

@@ -158,24 +158,10 @@ void RestcommClient::provisionIncomingNumber(const ProvisionRequest& provision,
             query.query.addQueryItem(u"PhoneNumber"_s, wanted.startsWith(u'+') ? wanted.mid(1) : wanted);
             query.query.addQueryItem(u"PageSize"_s, u"1000"_s);
             query.subject = subject;
-            net::ApiReply* reply = m_api->send(std::move(query));
-            connect(
-                reply, &net::ApiReply::finished, this, [wanted, read, found](const net::ApiResult& result) {
-                    if (result.error) {
-                        found(std::nullopt, result.error);
-                        return;
-                    }
-                    const QJsonArray rows = result.json().object().value("incomingPhoneNumbers"_L1).toArray();
-                    for (const QJsonValue& value : rows) {
-                        QString problem;
-                        auto candidate = read(value.toObject(), &problem);
-                        if (candidate && candidate->e164 == wanted) {
-                            found(candidate, std::nullopt);
-                            return;
-                        }
-                    }
-                    found(std::nullopt, std::nullopt);
-                });
+            findInList<core::PhoneNumberRecord>(
+                m_api, this, std::move(query), "incomingPhoneNumbers"_L1, read,
+                [wanted](const core::PhoneNumberRecord& candidate) { return candidate.e164 == wanted; },
+                std::move(found));
         };
     }
     sendCreate<core::PhoneNumberRecord>(m_api, this, std::move(request), read, lookup, std::move(done));

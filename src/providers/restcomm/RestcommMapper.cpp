@@ -1,5 +1,7 @@
 #include "providers/restcomm/RestcommMapper.h"
 
+#include "providers/ProviderCalls.h"
+
 #include <QJsonArray>
 #include <QLocale>
 #include <QTimeZone>
@@ -129,13 +131,11 @@ std::optional<core::PhoneNumberRecord> RestcommMapper::incomingNumber(const QJso
     number.provider = core::kProviderRestcomm.toString();
     number.id = json.value("sid"_L1).toString();
     number.e164 = json.value("phone_number"_L1).toString();
-    if (number.id.isEmpty() || number.e164.isEmpty()) {
-        if (problem)
-            *problem =
-                tr("Incoming number %1: the required fields “sid” and “phone_number” must both be present.")
-                    .arg(number.id.isEmpty() ? number.e164 : number.id);
-        return std::nullopt;
-    }
+    if (number.id.isEmpty() || number.e164.isEmpty())
+        return unreadable(
+            problem,
+            tr("Incoming number %1: the required fields “sid” and “phone_number” must both be present.")
+                .arg(number.id.isEmpty() ? number.e164 : number.id));
     number.label = json.value("friendly_name"_L1).toString();
     core::RestcommAttributes a;
     a.accountSid = json.value("account_sid"_L1).toString();
@@ -223,11 +223,8 @@ QUrlQuery RestcommMapper::provisionForm(const ProvisionRequest& request) {
 std::optional<AvailableNumber> RestcommMapper::availableNumber(const QJsonObject& json, QString* problem) {
     AvailableNumber number;
     number.phoneNumber = json.value("phoneNumber"_L1).toString();
-    if (number.phoneNumber.isEmpty()) {
-        if (problem)
-            *problem = tr("Available number: the required field “phoneNumber” is missing.");
-        return std::nullopt;
-    }
+    if (number.phoneNumber.isEmpty())
+        return unreadable(problem, tr("Available number: the required field “phoneNumber” is missing."));
     number.friendlyName = json.value("friendlyName"_L1).toString();
     number.isoCountry = json.value("isoCountry"_L1).toString();
     number.region = json.value("region"_L1).toString();

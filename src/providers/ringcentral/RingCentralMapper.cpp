@@ -1,5 +1,7 @@
 #include "providers/ringcentral/RingCentralMapper.h"
 
+#include "providers/ProviderCalls.h"
+
 #include <QJsonArray>
 
 namespace trunkline::providers::ringcentral {
@@ -277,11 +279,8 @@ std::optional<core::PhoneNumberRecord> RingCentralMapper::phoneNumber(const QJso
     const QString what = tr("Phone number %1").arg(n.e164.isEmpty() ? idText(json.value("id"_L1)) : n.e164);
     if (!requireId(json, what, &n.id, problem))
         return std::nullopt;
-    if (n.e164.isEmpty()) {
-        if (problem)
-            *problem = tr("%1: the required field “phoneNumber” is missing.").arg(what);
-        return std::nullopt;
-    }
+    if (n.e164.isEmpty())
+        return unreadable(problem, tr("%1: the required field “phoneNumber” is missing.").arg(what));
     n.label = text(json, "label"_L1);
     if (!readEnum(json, "usageType"_L1, core::usageTypeFromWire, &n.usageType, what, problem) ||
         !readEnum(json, "paymentType"_L1, core::paymentTypeFromWire, &n.paymentType, what, problem) ||
@@ -336,12 +335,9 @@ std::optional<core::ForwardingNumber> RingCentralMapper::forwardingNumber(const 
     } else if (flip.isString() && !flip.toString().isEmpty()) {
         bool ok = false;
         f.flipNumber = flip.toString().toInt(&ok);
-        if (!ok) {
-            if (problem)
-                *problem = tr("%1: field “flipNumber” has the value “%2”, which is not a number.")
-                               .arg(what, flip.toString());
-            return std::nullopt;
-        }
+        if (!ok)
+            return unreadable(problem, tr("%1: field “flipNumber” has the value “%2”, which is not a number.")
+                                           .arg(what, flip.toString()));
     }
     f.deviceId = idText(child(json, "device"_L1).value("id"_L1));
     return f;

@@ -262,23 +262,13 @@ void TelnyxClient::createPhoneNumberExtension(const QString& orderId,
             query.query.addQueryItem(u"filter[porting_phone_number_id]"_s, extension.portingPhoneNumberId);
             query.query.addQueryItem(u"page[size]"_s, u"250"_s);
             query.subject = subject;
-            net::ApiReply* reply = m_api->send(std::move(query));
-            connect(reply, &net::ApiReply::finished, this, [extension, found](const net::ApiResult& result) {
-                if (result.error) {
-                    found(std::nullopt, result.error);
-                    return;
-                }
-                for (const QJsonValue& value : result.json().object().value("data"_L1).toArray()) {
-                    QString problem;
-                    const auto candidate = TelnyxMapper::phoneNumberExtension(value.toObject(), &problem);
-                    if (candidate && candidate->portingPhoneNumberId == extension.portingPhoneNumberId &&
-                        candidate->extensionRange == extension.extensionRange) {
-                        found(candidate, std::nullopt);
-                        return;
-                    }
-                }
-                found(std::nullopt, std::nullopt);
-            });
+            findInList<core::PhoneNumberExtension>(
+                m_api, this, std::move(query), "data"_L1, TelnyxMapper::phoneNumberExtension,
+                [extension](const core::PhoneNumberExtension& candidate) {
+                    return candidate.portingPhoneNumberId == extension.portingPhoneNumberId &&
+                           candidate.extensionRange == extension.extensionRange;
+                },
+                std::move(found));
         };
     sendCreate<core::PhoneNumberExtension>(
         m_api, this, std::move(request),
@@ -351,25 +341,14 @@ void TelnyxClient::findNumberOrder(const QString& e164, const QString& customerR
     query.query.addQueryItem(u"filter[customer_reference]"_s, customerReference);
     query.query.addQueryItem(u"page[size]"_s, u"250"_s);
     query.subject = tr("the order of number %1").arg(e164);
-    net::ApiReply* reply = m_api->send(std::move(query));
-    connect(reply, &net::ApiReply::finished, this,
-            [e164, customerReference, done](const net::ApiResult& result) {
-                if (result.error) {
-                    done(std::nullopt, result.error);
-                    return;
-                }
-                for (const QJsonValue& value : result.json().object().value("data"_L1).toArray()) {
-                    QString problem;
-                    const auto order = TelnyxNumbersMapper::numberOrder(value.toObject(), &problem);
-                    // A failed order bought nothing: it does not count as the number's order.
-                    if (order && order->customerReference == customerReference &&
-                        order->phoneNumbers.contains(e164) && order->status != u"failure") {
-                        done(order, std::nullopt);
-                        return;
-                    }
-                }
-                done(std::nullopt, std::nullopt);
-            });
+    findInList<NumberOrder>(
+        m_api, this, std::move(query), "data"_L1, TelnyxNumbersMapper::numberOrder,
+        [e164, customerReference](const NumberOrder& order) {
+            // A failed order bought nothing: it does not count as the number's order.
+            return order.customerReference == customerReference && order.phoneNumbers.contains(e164) &&
+                   order.status != u"failure";
+        },
+        std::move(done));
 }
 
 net::PagedFetch* TelnyxClient::listPhoneNumbers(PageHandler<core::PhoneNumberRecord> onPage, ListDone done) {
@@ -383,22 +362,9 @@ void TelnyxClient::findPhoneNumber(const QString& e164, LookupDone<core::PhoneNu
     // Telnyx matches the digits (non-digits find nothing); the exact number is compared here.
     query.query.addQueryItem(u"filter[phone_number]"_s, e164.startsWith(u'+') ? e164.mid(1) : e164);
     query.subject = tr("number %1").arg(e164);
-    net::ApiReply* reply = m_api->send(std::move(query));
-    connect(reply, &net::ApiReply::finished, this, [e164, done](const net::ApiResult& result) {
-        if (result.error) {
-            done(std::nullopt, result.error);
-            return;
-        }
-        for (const QJsonValue& value : result.json().object().value("data"_L1).toArray()) {
-            QString problem;
-            const auto number = TelnyxNumbersMapper::phoneNumber(value.toObject(), &problem);
-            if (number && number->e164 == e164) {
-                done(number, std::nullopt);
-                return;
-            }
-        }
-        done(std::nullopt, std::nullopt);
-    });
+    findInList<core::PhoneNumberRecord>(
+        m_api, this, std::move(query), "data"_L1, TelnyxNumbersMapper::phoneNumber,
+        [e164](const core::PhoneNumberRecord& number) { return number.e164 == e164; }, std::move(done));
 }
 
 } // namespace trunkline::providers::telnyx

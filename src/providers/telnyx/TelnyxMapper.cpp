@@ -1,5 +1,7 @@
 #include "providers/telnyx/TelnyxMapper.h"
 
+#include "providers/ProviderCalls.h"
+
 #include <QJsonArray>
 
 namespace trunkline::providers::telnyx {
@@ -31,11 +33,9 @@ std::optional<core::NumberRange> readRange(const QJsonValue& value, const QStrin
     const QJsonObject object = value.toObject();
     const QJsonValue start = object.value("start_at"_L1);
     const QJsonValue end = object.value("end_at"_L1);
-    if (!start.isDouble() || !end.isDouble()) {
-        if (problem)
-            *problem = TelnyxMapper::tr("%1: field “%2” needs integer start_at and end_at.").arg(what, field);
-        return std::nullopt;
-    }
+    if (!start.isDouble() || !end.isDouble())
+        return unreadable(
+            problem, TelnyxMapper::tr("%1: field “%2” needs integer start_at and end_at.").arg(what, field));
     return core::NumberRange{start.toInt(), end.toInt()};
 }
 
@@ -64,11 +64,8 @@ std::optional<core::PortingOrder> TelnyxMapper::portingOrder(const QJsonObject& 
     core::PortingOrder order;
     order.id = text(json, "id"_L1);
     const QString what = tr("Porting order %1").arg(order.id);
-    if (order.id.isEmpty()) {
-        if (problem)
-            *problem = tr("Porting order: the required field “id” is missing.");
-        return std::nullopt;
-    }
+    if (order.id.isEmpty())
+        return unreadable(problem, tr("Porting order: the required field “id” is missing."));
     const QJsonObject status = json.value("status"_L1).toObject();
     if (!readStatus(text(status, "value"_L1), what, &order.status, problem))
         return std::nullopt;
@@ -125,11 +122,9 @@ std::optional<core::PortingPhoneNumber> TelnyxMapper::portingPhoneNumber(const Q
     number.id = text(json, "id"_L1);
     if (number.id.isEmpty())
         number.id = text(json, "porting_phone_number_id"_L1);
-    if (number.id.isEmpty()) {
-        if (problem)
-            *problem = tr("%1: neither “id” nor “porting_phone_number_id” is present.").arg(what);
-        return std::nullopt;
-    }
+    if (number.id.isEmpty())
+        return unreadable(problem,
+                          tr("%1: neither “id” nor “porting_phone_number_id” is present.").arg(what));
     number.portingOrderId = text(json, "porting_order_id"_L1);
     number.phoneNumberType = text(json, "phone_number_type"_L1);
     if (json.contains("porting_order_status"_L1) &&
@@ -160,11 +155,8 @@ std::optional<core::PhoneNumberExtension> TelnyxMapper::phoneNumberExtension(con
     core::PhoneNumberExtension extension;
     extension.id = text(json, "id"_L1);
     const QString what = tr("Phone number extension %1").arg(extension.id);
-    if (extension.id.isEmpty()) {
-        if (problem)
-            *problem = tr("Phone number extension: the required field “id” is missing.");
-        return std::nullopt;
-    }
+    if (extension.id.isEmpty())
+        return unreadable(problem, tr("Phone number extension: the required field “id” is missing."));
     extension.portingPhoneNumberId = text(json, "porting_phone_number_id"_L1);
     const auto range = readRange(json.value("extension_range"_L1), what, u"extension_range"_s, problem);
     if (!range)

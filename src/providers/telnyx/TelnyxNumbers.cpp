@@ -1,5 +1,7 @@
 #include "providers/telnyx/TelnyxNumbers.h"
 
+#include "providers/ProviderCalls.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -10,11 +12,9 @@ std::optional<AvailableNumber> TelnyxNumbersMapper::availableNumber(const QJsonO
                                                                     QString* problem) {
     AvailableNumber number;
     number.phoneNumber = json.value("phone_number"_L1).toString();
-    if (number.phoneNumber.isEmpty()) {
-        if (problem)
-            *problem = tr("Available phone number: the required field “phone_number” is missing.");
-        return std::nullopt;
-    }
+    if (number.phoneNumber.isEmpty())
+        return unreadable(problem,
+                          tr("Available phone number: the required field “phone_number” is missing."));
     number.friendlyName = json.value("vanity_format"_L1).toString();
     QStringList places;
     for (const QJsonValue& region : json.value("region_information"_L1).toArray()) {
@@ -41,11 +41,8 @@ std::optional<AvailableNumber> TelnyxNumbersMapper::availableNumber(const QJsonO
 std::optional<NumberOrder> TelnyxNumbersMapper::numberOrder(const QJsonObject& json, QString* problem) {
     NumberOrder order;
     order.id = json.value("id"_L1).toString();
-    if (order.id.isEmpty()) {
-        if (problem)
-            *problem = tr("Number order: the required field “id” is missing.");
-        return std::nullopt;
-    }
+    if (order.id.isEmpty())
+        return unreadable(problem, tr("Number order: the required field “id” is missing."));
     order.status = json.value("status"_L1).toString();
     order.customerReference = json.value("customer_reference"_L1).toString();
     for (const QJsonValue& number : json.value("phone_numbers"_L1).toArray())
@@ -70,12 +67,10 @@ std::optional<core::PhoneNumberRecord> TelnyxNumbersMapper::phoneNumber(const QJ
     number.provider = core::kProviderTelnyx.toString();
     number.id = json.value("id"_L1).toString();
     number.e164 = json.value("phone_number"_L1).toString();
-    if (number.id.isEmpty() || number.e164.isEmpty()) {
-        if (problem)
-            *problem = tr("Phone number %1: the required fields “id” and “phone_number” must be present.")
-                           .arg(number.id.isEmpty() ? number.e164 : number.id);
-        return std::nullopt;
-    }
+    if (number.id.isEmpty() || number.e164.isEmpty())
+        return unreadable(problem,
+                          tr("Phone number %1: the required fields “id” and “phone_number” must be present.")
+                              .arg(number.id.isEmpty() ? number.e164 : number.id));
     const QString type = json.value("phone_number_type"_L1).toString();
     number.paymentType = type == u"toll_free" ? core::PaymentType::TollFree
                          : type == u"mobile"  ? core::PaymentType::Mobile
