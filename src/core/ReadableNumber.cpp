@@ -14,8 +14,8 @@ namespace {
 
 namespace pn = i18n::phonenumbers;
 
-// The template of a key: the international format of the first number seen with it, or empty when
-// libphonenumber could not parse that number (then every number with the key is shown as stored).
+// The template of a key: the international format of the first number seen with it. A number
+// libphonenumber cannot parse leaves no template; it is shown as stored.
 using Templates = QHash<QString, QString>;
 
 // A thread's cache stays small: real accounts have a few hundred keys; past this, start again.

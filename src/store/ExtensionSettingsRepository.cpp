@@ -103,11 +103,7 @@ std::optional<QDateTime> ExtensionSettingsRepository::syncedAt(qint64 profileId,
 }
 
 QHash<QString, QDateTime> ExtensionSettingsRepository::latestSyncTimes(qint64 profileId) const {
-    return sql::latestTimes(
-        m_database,
-        u"SELECT extension_id, MAX(synced_at) FROM extension_settings WHERE profile_id = ? "
-        u"GROUP BY extension_id"_s,
-        profileId);
+    return sql::latestSyncTimesByExtension(m_database, u"extension_settings"_s, profileId);
 }
 
 bool ExtensionSettingsRepository::put(qint64 profileId, const QString& extensionId, const QString& kind,

@@ -140,11 +140,7 @@ std::optional<RecordState> ForwardingNumberRepository::state(qint64 profileId, c
 }
 
 QHash<QString, QDateTime> ForwardingNumberRepository::listSyncTimes(qint64 profileId) const {
-    return sql::latestTimes(
-        m_database,
-        u"SELECT extension_id, MAX(synced_at) FROM forwarding_numbers WHERE profile_id = ? "
-        u"GROUP BY extension_id"_s,
-        profileId);
+    return sql::latestSyncTimesByExtension(m_database, u"forwarding_numbers"_s, profileId);
 }
 
 } // namespace trunkline::store

@@ -68,8 +68,12 @@ QString RecordTable::selectSql() const {
     return "SELECT "_L1 + columns.join(", "_L1) + " FROM "_L1 + table;
 }
 
-QHash<QString, QDateTime> latestTimes(const Database& database, const QString& statement, qint64 profileId) {
-    QSqlQuery query = preparedQuery(database, statement, {profileId});
+QHash<QString, QDateTime> latestSyncTimesByExtension(const Database& database, const QString& table,
+                                                     qint64 profileId) {
+    QSqlQuery query = preparedQuery(database,
+                                    "SELECT extension_id, MAX(synced_at) FROM "_L1 + table +
+                                        " WHERE profile_id = ? GROUP BY extension_id"_L1,
+                                    {profileId});
     query.setForwardOnly(true);
     QHash<QString, QDateTime> times;
     if (query.exec()) {

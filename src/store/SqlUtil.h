@@ -130,8 +130,10 @@ struct Where {
 // A forward-only query on the database's connection, prepared with `statement` and bound to `values`
 // in order, ready to exec().
 QSqlQuery preparedQuery(const Database& database, const QString& statement, const QVariantList& values);
-// Runs a "SELECT key, time ... WHERE profile_id = ?" statement into key → time (empty when unreadable).
-QHash<QString, QDateTime> latestTimes(const Database& database, const QString& statement, qint64 profileId);
+// For each extension of the profile with rows in `table` (a table with extension_id and synced_at
+// columns), the newest synced_at of its rows, in one grouped query; empty when unreadable.
+QHash<QString, QDateTime> latestSyncTimesByExtension(const Database& database, const QString& table,
+                                                     qint64 profileId);
 
 // Runs a SELECT COUNT(*) statement bound to `values`: the count, or -1 with *error set to
 // "<what> in <database>: <driver text>".
