@@ -36,12 +36,6 @@ QEvent::Type announceTotalEventType() {
     return type;
 }
 
-QString extensionText(const QString& number, const QString& name) {
-    if (name.isEmpty())
-        return number;
-    return number.isEmpty() ? name : NumbersModel::tr("%1 (%2)").arg(number, name);
-}
-
 QString featuresText(core::NumberFeatures features) {
     QStringList names;
     for (const core::NumberFeature feature : core::allNumberFeatures()) {
@@ -353,14 +347,7 @@ QString NumbersModel::displayText(const store::NumberRow& row, int column, const
     case FeaturesColumn:
         return featuresText(n.features);
     case ExtensionColumn:
-        if (n.extensionId.isEmpty()) {
-            return {};
-        }
-        if (row.extensionName.isEmpty()) {
-            return n.extensionNumber;
-        }
-        return n.extensionNumber.isEmpty() ? row.extensionName
-                                           : tr("%1 (%2)").arg(n.extensionNumber, row.extensionName);
+        return n.extensionId.isEmpty() ? QString() : extensionText(n.extensionNumber, row.extensionName);
     case StatusColumn:
         return core::displayName(n.status);
     case ProviderColumn:
@@ -370,6 +357,13 @@ QString NumbersModel::displayText(const store::NumberRow& row, int column, const
     default:
         return {};
     }
+}
+
+QString NumbersModel::extensionText(const QString& number, const QString& name) {
+    if (name.isEmpty()) {
+        return number;
+    }
+    return number.isEmpty() ? name : tr("%1 (%2)").arg(number, name);
 }
 
 QString NumbersModel::headerText(int column) {

@@ -92,6 +92,8 @@ public:
 
     // Text of one cell as shown (also used by the CSV export, so both agree).
     static QString displayText(const store::NumberRow& row, int column, const QJsonObject& pending = {});
+    // The extension column's text of an assigned number.
+    static QString extensionText(const QString& number, const QString& name);
     static QString headerText(int column);
 
     int rowCount(const QModelIndex& parent = {}) const override;

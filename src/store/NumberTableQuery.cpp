@@ -145,9 +145,11 @@ qint64 NumberTableQuery::count(const NumberTableFilter& filter, QString* error) 
                           w.values, tr("Cannot count the phone numbers"), error);
 }
 
-QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberSortKey sortKey,
-                                        Qt::SortOrder order, const std::optional<NumberPageKey>& after,
-                                        int limit, QString* error) const {
+namespace {
+
+// A page of the table, its columns those of NumberTableQuery::TextColumn.
+sql::Statement pageStatement(const NumberTableFilter& filter, NumberSortKey sortKey, Qt::SortOrder order,
+                             const std::optional<NumberPageKey>& after, int limit) {
     const sql::KeysetOrder keyset{sortExpression(sortKey), u"n"_s, order == Qt::AscendingOrder};
     const QString select =
         // The number's columns in PhoneNumberRepository::decodeRow's order, from column 1.
@@ -157,17 +159,62 @@ QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberS
         u"n.extension_number, n.restcomm_json, n.version, "
         u"COALESCE(e.name, ''), %1 FROM phone_numbers n"_s.arg(keyset.sortBy) +
         kJoinExtensions;
-    QSqlQuery query = keyset.pageQuery(m_database, select, whereFor(filter), after, limit);
+    return keyset.pageStatement(select, whereFor(filter), after, limit);
+}
+
+} // namespace
+
+QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberSortKey sortKey,
+                                        Qt::SortOrder order, const std::optional<NumberPageKey>& after,
+                                        int limit, QString* error) const {
+    const sql::Statement statement = pageStatement(filter, sortKey, order, after, limit);
+    QSqlQuery query = sql::preparedQuery(m_database, statement.text, statement.values);
     const auto fromRow = [](const QSqlQuery& q) {
         NumberRow row;
-        row.profileId = q.value(0).toLongLong();
-        row.record = PhoneNumberRepository::decodeRow(q, 1);
-        row.version = q.value(14).toString();
-        row.extensionName = q.value(15).toString();
-        row.sortValue = q.value(16).toString();
+        row.profileId = q.value(ProfileIdText).toLongLong();
+        row.record = PhoneNumberRepository::decodeRow(q, IdText);
+        row.version = q.value(VersionText).toString();
+        row.extensionName = q.value(ExtensionNameText).toString();
+        row.sortValue = q.value(SortValueText).toString();
         return row;
     };
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the phone numbers"), error);
+}
+
+std::optional<NumberTableQuery::TextPage>
+NumberTableQuery::textPage(const NumberTableFilter& filter, NumberSortKey sortKey, Qt::SortOrder order,
+                           const std::optional<NumberPageKey>& after, int limit, const TextRowSink& sink,
+                           QString* error) const {
+    const sql::Statement statement = pageStatement(filter, sortKey, order, after, limit);
+    TextPage page;
+    // The last row's key is kept as bytes, which reuse their capacity row after row.
+    QByteArray sortValue;
+    QByteArray id;
+    qint64 profileId = 0;
+    const auto eachRow = [&](const QList<QByteArrayView>& cells) {
+        ++page.rows;
+        sortValue.resize(0);
+        sortValue.append(cells.at(SortValueText));
+        id.resize(0);
+        id.append(cells.at(IdText));
+        profileId = cells.at(ProfileIdText).toLongLong();
+        return sink(cells);
+    };
+    if (!forEachTextRow(m_database, statement.text, statement.values, eachRow, error)) {
+        return std::nullopt;
+    }
+    page.last = {QString::fromUtf8(sortValue), profileId, QString::fromUtf8(id)};
+    return page;
+}
+
+NumberRow NumberTableQuery::rowFromText(const QList<QByteArrayView>& cells) {
+    NumberRow row;
+    row.profileId = cells.at(ProfileIdText).toLongLong();
+    row.record = PhoneNumberRepository::decodeTexts(cells, IdText);
+    row.version = QString::fromUtf8(cells.at(VersionText));
+    row.extensionName = QString::fromUtf8(cells.at(ExtensionNameText));
+    row.sortValue = QString::fromUtf8(cells.at(SortValueText));
+    return row;
 }
 
 QHash<NumberTableQuery::NumberKey, QJsonObject> NumberTableQuery::pendingUpdates(QString* error) const {

@@ -2,6 +2,7 @@
 
 #include "core/PhoneNumberRecord.h"
 #include "store/SqlUtil.h"
+#include "store/TextRows.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -76,6 +77,39 @@ public:
     QList<NumberRow> page(const NumberTableFilter& filter, NumberSortKey sortKey, Qt::SortOrder order,
                           const std::optional<NumberPageKey>& after, int limit,
                           QString* error = nullptr) const;
+
+    // The columns of a page read as text (textPage()), in this order.
+    enum TextColumn {
+        ProfileIdText,
+        IdText, // the number's columns as PhoneNumberRepository::decodeTexts reads them, from here
+        ProviderText,
+        E164Text,
+        DigitsText,
+        LabelText,
+        UsageTypeText,
+        PaymentTypeText,
+        CallTypeText,
+        StatusText,
+        FeaturesText, // the listed features once read, like NumberRow's
+        ExtensionIdText,
+        ExtensionNumberText,
+        RestcommJsonText, // NULL unless the number is Restcomm's
+        VersionText,
+        ExtensionNameText,
+        SortValueText,
+    };
+    struct TextPage {
+        int rows = 0;
+        NumberPageKey last; // where the next page starts; meaningless when rows is 0
+    };
+    // The page page() reads, handed to `sink` row by row as UTF-8 cells (store/TextRows.h) without
+    // building a NumberRow: for exports of millions of rows. nullopt on a read error (*error says
+    // why) or when `sink` stopped.
+    std::optional<TextPage> textPage(const NumberTableFilter& filter, NumberSortKey sortKey,
+                                     Qt::SortOrder order, const std::optional<NumberPageKey>& after,
+                                     int limit, const TextRowSink& sink, QString* error = nullptr) const;
+    // The NumberRow that page() would have read for these cells.
+    static NumberRow rowFromText(const QList<QByteArrayView>& cells);
 
     // The merged payloads of phone-number updates that are staged but not applied yet, by
     // (profile, number id); later changes win field by field.

@@ -209,26 +209,40 @@ PhoneNumberRepository::listedFeatures(qint64 profileId, const QString& numberId,
     return core::numberFeaturesFromWire(sql::splitWords(query.value(0).toString()));
 }
 
-core::PhoneNumberRecord PhoneNumberRepository::decodeRow(const QSqlQuery& q, int first) {
-    const auto at = [&q, first](int column) {
-        return q.value(first + column);
-    };
+namespace {
+
+// A number from its columns in the table's order (see decodeRow), the text of column i being text(i),
+// whatever the row was read with.
+template <class Text>
+core::PhoneNumberRecord decodeColumns(const Text& text, bool restcommIsNull) {
     core::PhoneNumberRecord n;
-    n.id = at(0).toString();
-    n.provider = at(1).toString();
-    n.e164 = at(2).toString();
-    n.label = at(4).toString(); // 3 is the digits column, kept only for filtering
-    n.usageType = core::usageTypeFromWire(at(5).toString()).value_or(core::UsageType::DirectNumber);
-    n.paymentType = core::paymentTypeFromWire(at(6).toString()).value_or(core::PaymentType::Local);
-    n.callType = core::callTypeFromWire(at(7).toString()).value_or(core::CallType::VoiceFax);
-    n.status = core::numberStatusFromWire(at(8).toString()).value_or(core::NumberStatus::Unknown);
-    n.features = core::numberFeaturesFromWire(sql::splitWords(at(9).toString()));
-    n.extensionId = at(10).toString();
-    n.extensionNumber = at(11).toString();
-    if (!at(12).isNull()) {
-        n.restcomm = restcommFromJson(at(12).toString());
+    n.id = text(0);
+    n.provider = text(1);
+    n.e164 = text(2);
+    n.label = text(4); // 3 is the digits column, kept only for filtering
+    n.usageType = core::usageTypeFromWire(text(5)).value_or(core::UsageType::DirectNumber);
+    n.paymentType = core::paymentTypeFromWire(text(6)).value_or(core::PaymentType::Local);
+    n.callType = core::callTypeFromWire(text(7)).value_or(core::CallType::VoiceFax);
+    n.status = core::numberStatusFromWire(text(8)).value_or(core::NumberStatus::Unknown);
+    n.features = core::numberFeaturesFromWire(sql::splitWords(text(9)));
+    n.extensionId = text(10);
+    n.extensionNumber = text(11);
+    if (!restcommIsNull) {
+        n.restcomm = restcommFromJson(text(12));
     }
     return n;
+}
+
+} // namespace
+
+core::PhoneNumberRecord PhoneNumberRepository::decodeRow(const QSqlQuery& q, int first) {
+    return decodeColumns([&q, first](int column) { return q.value(first + column).toString(); },
+                         q.value(first + 12).isNull());
+}
+
+core::PhoneNumberRecord PhoneNumberRepository::decodeTexts(const QList<QByteArrayView>& cells, int first) {
+    return decodeColumns([&cells, first](int column) { return QString::fromUtf8(cells.at(first + column)); },
+                         cells.at(first + 12).isNull());
 }
 
 namespace {

@@ -60,6 +60,8 @@ public:
     // digits, label, usage_type, payment_type, call_type, status, features, extension_id,
     // extension_number, restcomm_json. For queries that join more columns around them.
     static core::PhoneNumberRecord decodeRow(const QSqlQuery& q, int first);
+    // The same from the UTF-8 cells of a text row (store/TextRows.h).
+    static core::PhoneNumberRecord decodeTexts(const QList<QByteArrayView>& cells, int first);
 };
 
 } // namespace trunkline::store

@@ -254,6 +254,12 @@ qint64 countRows(const Database& database, const QString& statement, const QVari
 
 QSqlQuery KeysetOrder::pageQuery(const Database& database, const QString& select, Where where,
                                  const std::optional<PageKey>& after, int limit) const {
+    const Statement statement = pageStatement(select, std::move(where), after, limit);
+    return preparedQuery(database, statement.text, statement.values);
+}
+
+Statement KeysetOrder::pageStatement(const QString& select, Where where, const std::optional<PageKey>& after,
+                                     int limit) const {
     if (after) {
         // Row values: SQLite 3.15+ and PostgreSQL compare them lexicographically, which is exactly
         // "after this row" for the ORDER BY below.
@@ -265,7 +271,7 @@ QSqlQuery KeysetOrder::pageQuery(const Database& database, const QString& select
     const QString orderAndLimit = u" ORDER BY "_s + sortBy + direction + u", "_s + alias + u".profile_id"_s +
                                   direction + u", "_s + alias + u".id"_s + direction + u" LIMIT ?"_s;
     where.values << limit;
-    return preparedQuery(database, select + where.sql() + orderAndLimit, where.values);
+    return {select + where.sql() + orderAndLimit, where.values};
 }
 
 } // namespace trunkline::store::sql

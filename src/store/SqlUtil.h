@@ -140,6 +140,12 @@ QHash<QString, QDateTime> latestSyncTimesByExtension(const Database& database, c
 qint64 countRows(const Database& database, const QString& statement, const QVariantList& values,
                  const QString& what, QString* error);
 
+// An SQL statement with the values of its ? placeholders, in order.
+struct Statement {
+    QString text;
+    QVariantList values;
+};
+
 // A table read in keyset pages ordered by (sortBy, <alias>.profile_id, <alias>.id), as the console's
 // lazy models do.
 struct KeysetOrder {
@@ -151,6 +157,9 @@ struct KeysetOrder {
     // first row when unset) in this order, prepared and bound, ready to exec().
     QSqlQuery pageQuery(const Database& database, const QString& select, Where where,
                         const std::optional<PageKey>& after, int limit) const;
+    // The same page as a statement and its values, for store::forEachTextRow.
+    Statement pageStatement(const QString& select, Where where, const std::optional<PageKey>& after,
+                            int limit) const;
 };
 
 } // namespace sql

@@ -85,8 +85,9 @@ bool forEachTextRow(Database& database, const QString& statement, const QVariant
     QList<QByteArrayView> cells(columns);
     while (query.next()) {
         for (int c = 0; c < columns; ++c) {
-            texts[c] = query.value(c).toString().toUtf8();
-            cells[c] = texts.at(c);
+            const QVariant value = query.value(c);
+            texts[c] = value.toString().toUtf8();
+            cells[c] = value.isNull() ? QByteArrayView() : QByteArrayView(texts.at(c));
         }
         if (!sink(cells))
             return false;

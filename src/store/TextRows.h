@@ -10,7 +10,7 @@ namespace trunkline::store {
 
 class Database;
 
-// The cells of one result row as UTF-8 text (NULL as empty), valid only during the call. Return false
+// The cells of one result row as UTF-8 text (NULL as a null view), valid only during the call. Return false
 // to stop (a write failed).
 using TextRowSink = std::function<bool(const QList<QByteArrayView>& cells)>;
 

@@ -219,6 +219,47 @@ private slots:
         }
     }
 
+    void exportCellsEqualTheViewsCells() {
+        // Every cell of every row, as the view shows it: a staged label, a Restcomm number whose own
+        // flags (SMS, no voice) decide its capabilities, an extension with and without a name.
+        const qint64 restcommProfile = m_test->addProfile(u"Restcomm office"_s, u"restcomm"_s);
+        QVERIFY(restcommProfile > 0);
+        core::PhoneNumberRecord restcomm = numberFor(kNumberCount);
+        restcomm.provider = core::kProviderRestcomm.toString();
+        restcomm.extensionId.clear();
+        restcomm.restcomm = core::RestcommAttributes{};
+        restcomm.restcomm->smsCapable = true;
+        QVERIFY(store::PhoneNumberRepository(m_test->database()).upsert(restcommProfile, {restcomm}));
+        m_page->refresh();
+        NumbersModel* model = m_page->model();
+        QTRY_COMPARE(model->totalCount(), kNumberCount + 1);
+        QVERIFY(model->setData(model->index(3, NumbersModel::LabelColumn), u"Empfang Süd"_s));
+        while (model->canFetchMore({})) {
+            model->fetchMore({});
+        }
+        QCOMPARE(model->rowCount(), kNumberCount + 1);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"all.csv"_s);
+        QString error;
+        QVERIFY2(m_page->exportTo({path}, false, &error), qPrintable(error));
+        const QList<QStringList> rows = readCsv(path);
+        QCOMPARE(rows.size(), model->rowCount() + 1);
+        QHeaderView* header = m_page->findChild<QTableView*>(u"tableView"_s)->horizontalHeader();
+        bool sawRestcomm = false;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (int visual = 0; visual < NumbersModel::ColumnCount; ++visual) {
+                const QModelIndex index = model->index(row, header->logicalIndex(visual));
+                QCOMPARE(rows[row + 1][visual], index.data().toString());
+            }
+            sawRestcomm =
+                sawRestcomm || model->index(row, NumbersModel::CapabilitiesColumn).data() == u"SMS"_s;
+        }
+        QVERIFY(sawRestcomm);
+        QVERIFY(std::any_of(rows.cbegin(), rows.cend(),
+                            [](const QStringList& r) { return r.contains(u"Empfang Süd"_s); }));
+    }
+
     void neutralisesFormulaCells() {
         QLineEdit* digits = m_page->findChild<QLineEdit*>(u"digitsEdit"_s);
         QTest::keyClicks(digits, u"+4930 55500000"_s);
