@@ -282,11 +282,18 @@ void ApiClient::transmit(Call* call) {
         reply->abort();
     });
     call->timeout->start(m_timeout);
-    QTimer::singleShot(m_attemptDeadline, reply, [call, reply] {
+    // A timer owned by the reply, not QTimer::singleShot: a single-shot timer lives until it fires, three
+    // minutes on, so a fast sync kept tens of thousands of them registered, and every timer start and
+    // every object Qt's HTTP stack moves between threads scans the thread's whole timer list (perf put a
+    // quarter of the sync's CPU time there). This one goes with its reply.
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [call, reply] {
         call->timedOut = true;
         call->trickled = true;
         reply->abort();
     });
+    deadline->start(m_attemptDeadline);
     const qint64 maxBytes = m_maxBodyBytes;
     connect(reply, &QNetworkReply::downloadProgress, call->timeout,
             [call, reply, maxBytes, this](qint64 received, qint64 total) {

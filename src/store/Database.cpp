@@ -81,6 +81,7 @@ Database::Database(QString pathOrUrl, Engine engine, QString displayName)
 }
 
 Database::~Database() {
+    m_reusedStatements.clear(); // before the connection goes, which they use
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -88,6 +89,17 @@ Database::~Database() {
         }
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlQuery& Database::reusedStatement(const QString& text) const {
+    auto found = m_reusedStatements.find(text);
+    if (found == m_reusedStatements.end())
+        found = m_reusedStatements.emplace(text, ReusedStatement{QSqlQuery(connection())}).first;
+    ReusedStatement& reused = found->second;
+    // One that failed to prepare is prepared again: its exec() reported why, and the cause may be gone.
+    if (!reused.prepared)
+        reused.prepared = reused.query.prepare(text);
+    return reused.query;
 }
 
 QString Database::defaultSqlitePath() {

@@ -2,10 +2,12 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QThread>
 #include <QUrl>
 #include <memory>
+#include <unordered_map>
 
 namespace trunkline::store {
 
@@ -65,6 +67,12 @@ public:
     QSqlDatabase connection() const;
     QString connectionName() const { return m_connectionName; }
 
+    // A write statement (INSERT, UPDATE, DELETE) prepared once for this connection and run again and
+    // again with new values (sql::execWrite): the detail queue writes thousands of small rows, and
+    // preparing each statement took longer than running it. Not for SELECTs: two readers of the same
+    // text would share one result.
+    QSqlQuery& reusedStatement(const QString& text) const;
+
 private:
     friend class Transaction;
 
@@ -82,6 +90,11 @@ private:
 
     // Transactions nest by joining the outermost one: only it talks to the engine, and an inner
     // scope that rolls back dooms the whole unit so that no half of it can be committed.
+    struct ReusedStatement {
+        QSqlQuery query;
+        bool prepared = false;
+    };
+    mutable std::unordered_map<QString, ReusedStatement> m_reusedStatements; // references stay valid
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
 };

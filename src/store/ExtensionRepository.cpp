@@ -92,14 +92,14 @@ int ExtensionRepository::count(qint64 profileId, const ExtensionFilter& filter, 
 
 bool ExtensionRepository::setEndpointType(qint64 profileId, const QString& extensionId,
                                           core::EndpointType type, QString* error) const {
-    QSqlQuery query = sql::preparedQuery(
+    return sql::execWrite(
         database(), u"UPDATE extensions SET endpoint_type = ? WHERE profile_id = ? AND id = ?"_s,
-        {core::toWire(type), profileId, extensionId});
-    return query.exec() || sql::fail(error, database(),
-                                     QCoreApplication::translate(
-                                         "Repository", "Cannot save the endpoint type of extension %1")
-                                         .arg(extensionId),
-                                     query);
+        {core::toWire(type), profileId, extensionId},
+        [&] {
+            return QCoreApplication::translate("Repository", "Cannot save the endpoint type of extension %1")
+                .arg(extensionId);
+        },
+        error);
 }
 
 std::optional<core::EndpointType>

@@ -112,18 +112,14 @@ bool ExtensionSettingsRepository::put(qint64 profileId, const QString& extension
         return sql::fail(error, tr("\"%1\" is not a kind of extension settings; known kinds: %2.")
                                     .arg(kind, kinds().join(u", "_s)));
     }
-    QSqlQuery query = sql::preparedQuery(
+    return sql::execWrite(
         m_database,
         u"INSERT INTO extension_settings (profile_id, extension_id, kind, json, version, synced_at) "
         u"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, extension_id, kind) DO UPDATE SET "
         u"json = excluded.json, version = excluded.version, synced_at = excluded.synced_at"_s,
         {profileId, extensionId, kind, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)),
-         versionOf(json), sql::toText(QDateTime::currentDateTimeUtc())});
-    if (!query.exec()) {
-        return sql::fail(error, m_database,
-                         tr("Cannot save the %1 of extension %2").arg(displayName(kind), extensionId), query);
-    }
-    return true;
+         versionOf(json), sql::toText(QDateTime::currentDateTimeUtc())},
+        [&] { return tr("Cannot save the %1 of extension %2").arg(displayName(kind), extensionId); }, error);
 }
 
 } // namespace trunkline::store

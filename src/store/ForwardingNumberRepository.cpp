@@ -38,42 +38,37 @@ QString ForwardingNumberRepository::versionOf(const QList<core::ForwardingNumber
 bool ForwardingNumberRepository::replaceList(qint64 profileId, const QString& extensionId,
                                              const QList<core::ForwardingNumber>& numbers, QString* error) {
     const QVariant syncedAt = sql::toText(QDateTime::currentDateTimeUtc());
-    // Declared before the transaction so it is released after the rollback (PostgreSQL).
-    QSqlQuery query(m_database.connection());
     Transaction transaction(m_database);
     if (!transaction.isActive()) {
         return sql::fail(error, transaction.error());
     }
-    {
-        query.prepare(u"DELETE FROM forwarding_numbers WHERE profile_id = ? AND extension_id = ?"_s);
-        query.addBindValue(profileId);
-        query.addBindValue(extensionId);
-        if (!query.exec()) {
-            return sql::fail(error, m_database,
-                             tr("Cannot replace the forwarding numbers of extension %1").arg(extensionId),
-                             query);
-        }
-        query.prepare(
-            u"INSERT INTO forwarding_numbers (profile_id, extension_id, position, id, phone_number, "
-            u"label, type, features, flip_number, device_id, version, synced_at) "
-            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        int position = 0;
-        for (const auto& number : numbers) {
-            const QVariantList values = toValues(number);
-            query.addBindValue(profileId);
-            query.addBindValue(extensionId);
-            query.addBindValue(position++);
-            for (const QVariant& value : values) {
-                query.addBindValue(value);
-            }
-            query.addBindValue(sql::fingerprint(values));
-            query.addBindValue(syncedAt);
-            if (!query.exec()) {
-                return sql::fail(error, m_database,
-                                 tr("Cannot save the forwarding number %1 of extension %2")
-                                     .arg(number.phoneNumber, extensionId),
-                                 query);
-            }
+    if (!sql::execWrite(
+            m_database, u"DELETE FROM forwarding_numbers WHERE profile_id = ? AND extension_id = ?"_s,
+            {profileId, extensionId},
+            [&] { return tr("Cannot replace the forwarding numbers of extension %1").arg(extensionId); },
+            error)) {
+        return false;
+    }
+    int position = 0;
+    for (const auto& number : numbers) {
+        QVariantList values = toValues(number);
+        const QString version = sql::fingerprint(values);
+        values.prepend(position++);
+        values.prepend(extensionId);
+        values.prepend(profileId);
+        values << version << syncedAt;
+        if (!sql::execWrite(
+                m_database,
+                u"INSERT INTO forwarding_numbers (profile_id, extension_id, position, id, "
+                u"phone_number, label, type, features, flip_number, device_id, version, synced_at) "
+                u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                values,
+                [&] {
+                    return tr("Cannot save the forwarding number %1 of extension %2")
+                        .arg(number.phoneNumber, extensionId);
+                },
+                error)) {
+            return false;
         }
     }
     if (!transaction.commit()) {

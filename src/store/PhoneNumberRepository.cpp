@@ -177,17 +177,17 @@ bool PhoneNumberRepository::setListedFeatures(qint64 profileId, const QList<core
     for (const core::PhoneNumberRecord& number : listed) {
         if (!number.featuresReported)
             continue;
-        QSqlQuery query = sql::preparedQuery(
-            database(), u"UPDATE phone_numbers SET listed_features = ? WHERE profile_id = ? AND id = ?"_s,
-            // No features is '', not NULL (= not read yet): a null QString would bind as NULL.
-            {QString(u""_s + sql::joinWords(core::numberFeaturesToWire(number.features))), profileId,
-             number.id});
-        if (!query.exec())
-            return sql::fail(
-                error, database(),
-                QCoreApplication::translate("Repository", "Cannot save the features of number %1")
-                    .arg(number.e164),
-                query);
+        const auto what = [&number] {
+            return QCoreApplication::translate("Repository", "Cannot save the features of number %1")
+                .arg(number.e164);
+        };
+        if (!sql::execWrite(
+                database(), u"UPDATE phone_numbers SET listed_features = ? WHERE profile_id = ? AND id = ?"_s,
+                // No features is '', not NULL (= not read yet): a null QString would bind as NULL.
+                {QString(u""_s + sql::joinWords(core::numberFeaturesToWire(number.features))), profileId,
+                 number.id},
+                what, error))
+            return false;
     }
     return transaction.commit() || sql::fail(error, transaction.error());
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/Database.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
@@ -134,6 +136,21 @@ QSqlQuery preparedQuery(const Database& database, const QString& statement, cons
 // columns), the newest synced_at of its rows, in one grouped query; empty when unreadable.
 QHash<QString, QDateTime> latestSyncTimesByExtension(const Database& database, const QString& table,
                                                      qint64 profileId);
+
+// Runs the INSERT, UPDATE or DELETE `statement` bound to `values` on the connection's reused prepared
+// statement (Database::reusedStatement). False with *error set to "<what()> in <database>: <driver
+// text>"; `what` is only called then, so that a write that succeeds builds no message.
+template <class What>
+bool execWrite(const Database& database, const QString& statement, const QVariantList& values,
+               const What& what, QString* error) {
+    QSqlQuery& query = database.reusedStatement(statement);
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        query.bindValue(static_cast<int>(i), values.at(i));
+    }
+    const bool ran = query.exec() || fail(error, database, what(), query);
+    query.finish(); // a statement kept for reuse must not hold its result (or, on SQLite, a read snapshot)
+    return ran;
+}
 
 // Runs a SELECT COUNT(*) statement bound to `values`: the count, or -1 with *error set to
 // "<what> in <database>: <driver text>".

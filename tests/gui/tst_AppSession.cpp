@@ -8,9 +8,11 @@
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/profiles/ProfileSwitcher.h"
 #include "gui/syncstatus/SyncController.h"
+#include "models/ExtensionsModel.h"
 #include "models/NumbersModel.h"
 #include "models/PendingChangesModel.h"
 #include "secrets/MemorySecretStore.h"
+#include "store/ExtensionRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 
@@ -107,6 +109,26 @@ private slots:
             session.window().pageWidget(gui::MainWindow::Page::Extensions)->findChild<QTableView*>();
         session.window().showPage(gui::MainWindow::Page::Extensions);
         QVERIFY(hiddenExtensions->model()->rowCount() > 0);
+        session.window().showPage(gui::MainWindow::Page::Numbers);
+        // The store changes while the Extensions page is hidden: it is not re-read then, but when shown.
+        auto* extensionsModel = qobject_cast<models::ExtensionsModel*>(hiddenExtensions->model());
+        QVERIFY(extensionsModel);
+        const qint64 extensionsBefore = extensionsModel->totalCount();
+        const qint64 firstProfile = store::ProfileRepository(m_test->database()).list().first().id;
+        core::Extension added;
+        added.id = u"stale-page-check"_s;
+        added.extensionNumber = u"999"_s;
+        added.name = u"Added while hidden"_s;
+        QVERIFY(store::ExtensionRepository(m_test->database()).upsert(firstProfile, {added}));
+        emit session.sync().storeChanged();
+        QTest::qWait(100); // a re-read would have counted by now
+        QCOMPARE(extensionsModel->totalCount(), extensionsBefore);
+        session.window().showPage(gui::MainWindow::Page::Extensions);
+        QTRY_COMPARE(extensionsModel->totalCount(), extensionsBefore + 1);
+        // The page in view re-reads at once.
+        QVERIFY(store::ExtensionRepository(m_test->database()).remove(firstProfile, added.id));
+        emit session.sync().storeChanged();
+        QTRY_COMPARE(extensionsModel->totalCount(), extensionsBefore);
         session.window().showPage(gui::MainWindow::Page::Numbers);
 
         // The switcher lists the three demo profiles; choosing the RingCentral one shows its account.

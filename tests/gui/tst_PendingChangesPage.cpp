@@ -454,7 +454,16 @@ private:
     }
 
     std::unique_ptr<TestDatabase> m_test;
-    DemoConnections m_connections{DemoConnections::withoutRateLimits()};
+    // Every answer takes 30 ms, so that a Cancel clicked as a change goes out reaches the sync thread
+    // while that change's request is still on its way (with instant answers the thread could finish it
+    // and send the next before the click).
+    static emulator::EmulatorOptions slowAnswers() {
+        emulator::EmulatorOptions options = DemoConnections::withoutRateLimits();
+        options.faults.latencyMinMs = 30;
+        options.faults.latencyMaxMs = 30;
+        return options;
+    }
+    DemoConnections m_connections{slowAnswers()};
     std::unique_ptr<gui::SyncController> m_sync;
     qint64 m_restcomm = 0;
     qint64 m_ringCentral = 0;

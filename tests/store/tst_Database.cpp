@@ -1,5 +1,6 @@
 #include "EngineTestCase.h"
 #include "store/Database.h"
+#include "store/SqlUtil.h"
 #include "store/Transaction.h"
 
 #include <QFile>
@@ -239,6 +240,38 @@ private slots:
             QVERIFY(!t.commit());
         }
         QCOMPARE(countRows(db, u"notes"_s), 1);
+    }
+
+    void reusedWriteStatementRunsAgainAndReportsFailures() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        Database& db = test.database();
+        QVERIFY(createNotes(db));
+        namespace sql = trunkline::store::sql;
+        const QString insert = u"INSERT INTO notes (text) VALUES (?)"_s;
+        const auto noteWhat = [] {
+            return u"Cannot add the note"_s;
+        };
+        QCOMPARE(&db.reusedStatement(insert), &db.reusedStatement(insert)); // prepared once
+        QString error;
+        for (const QString& text : {u"first"_s, u"second"_s}) {
+            QVERIFY2(sql::execWrite(db, insert, {text}, noteWhat, &error), qPrintable(error));
+        }
+        // NOT NULL refuses a null text: the error names what failed, and the statement runs again after it.
+        QVERIFY(!sql::execWrite(db, insert, {QVariant(QMetaType::fromType<QString>())}, noteWhat, &error));
+        QVERIFY2(error.startsWith(u"Cannot add the note in "_s), qPrintable(error));
+        QVERIFY2(sql::execWrite(db, insert, {u"third"_s}, noteWhat, &error), qPrintable(error));
+        QCOMPARE(countRows(db, u"notes"_s), 3);
+
+        // A statement that cannot be prepared yet (no such table) says so, and is prepared again later.
+        const QString tag = u"INSERT INTO tags (name) VALUES (?)"_s;
+        const auto tagWhat = [] {
+            return u"Cannot add the tag"_s;
+        };
+        QVERIFY(!sql::execWrite(db, tag, {u"urgent"_s}, tagWhat, &error));
+        QVERIFY2(error.startsWith(u"Cannot add the tag in "_s), qPrintable(error));
+        QVERIFY(QSqlQuery(db.connection()).exec(u"CREATE TABLE tags (name TEXT)"_s));
+        QVERIFY2(sql::execWrite(db, tag, {u"urgent"_s}, tagWhat, &error), qPrintable(error));
+        QCOMPARE(countRows(db, u"tags"_s), 1);
     }
 
     void nestedTransactionJoinsOuter() {
