@@ -88,13 +88,13 @@ private:
     QString m_sessionUser;
     QString m_clientHost;
 
-    // Transactions nest by joining the outermost one: only it talks to the engine, and an inner
-    // scope that rolls back dooms the whole unit so that no half of it can be committed.
     struct ReusedStatement {
         QSqlQuery query;
         bool prepared = false;
     };
     mutable std::unordered_map<QString, ReusedStatement> m_reusedStatements; // references stay valid
+    // Transactions nest by joining the outermost one: only it talks to the engine, and an inner
+    // scope that rolls back dooms the whole unit so that no half of it can be committed.
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
 };

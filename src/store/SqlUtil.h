@@ -16,8 +16,6 @@
 
 namespace trunkline::store {
 
-class Database;
-
 // When a row was last confirmed by the provider and which content it had then.
 struct RecordState {
     QString version;
