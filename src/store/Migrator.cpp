@@ -444,6 +444,13 @@ const QList<Migration>& migrations() {
              u"CREATE INDEX phone_numbers_sorted_by_features ON phone_numbers "
              u"((COALESCE(listed_features, features)), profile_id, id)"_s,
          }},
+        // v14: every stored number updates each of the table's B-trees (a 1,000,000-number sync spends
+        // most of its time there, docs/performance.md); this one is a prefix of
+        // phone_numbers_sorted_by_provider (provider, profile_id, id), which serves its queries as well.
+        {14,
+         {
+             u"DROP INDEX phone_numbers_by_provider"_s,
+         }},
     };
     return all;
 }
