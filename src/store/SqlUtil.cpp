@@ -74,7 +74,6 @@ QHash<QString, QDateTime> latestSyncTimesByExtension(const Database& database, c
                                     "SELECT extension_id, MAX(synced_at) FROM "_L1 + table +
                                         " WHERE profile_id = ? GROUP BY extension_id"_L1,
                                     {profileId});
-    query.setForwardOnly(true);
     QHash<QString, QDateTime> times;
     if (query.exec()) {
         while (query.next()) {
