@@ -1,6 +1,7 @@
 #include "changes/ChangePayloads.h"
 
 #include "changes/ChangeBuilders.h"
+#include "changes/MemberDifferences.h"
 #include "changes/PayloadMembers.h"
 #include "changes/TextFields.h"
 #include "core/ContactTextFields.h"
@@ -75,13 +76,10 @@ QStringList ChangePayloads::extensionDifferences(const core::Extension& a, const
             names << it.key();
         }
     }
-    if (a.type != b.type)
-        names << u"type"_s;
-    if (a.admin != b.admin)
-        names << u"admin"_s;
-    if (a.callerIdNumber != b.callerIdNumber)
-        names << u"callerIdNumber"_s;
-    return names;
+    using Record = core::Extension;
+    return names + differingKeys(a, b, compared(u"type"_s, &Record::type),
+                                 compared(u"admin"_s, &Record::admin),
+                                 compared(u"callerIdNumber"_s, &Record::callerIdNumber));
 }
 
 QList<core::Extension> ChangePayloads::storedForms(const core::Extension& remote,
@@ -150,20 +148,11 @@ core::ForwardingNumber ChangePayloads::applyForwardingFields(core::ForwardingNum
 
 QStringList ChangePayloads::forwardingDifferences(const core::ForwardingNumber& a,
                                                   const core::ForwardingNumber& b) {
-    QStringList names;
-    if (a.phoneNumber != b.phoneNumber)
-        names << u"phoneNumber"_s;
-    if (a.label != b.label)
-        names << u"label"_s;
-    if (a.type != b.type)
-        names << u"type"_s;
-    if (a.features != b.features)
-        names << u"features"_s;
-    if (a.flipNumber != b.flipNumber)
-        names << u"flipNumber"_s;
-    if (a.deviceId != b.deviceId)
-        names << u"deviceId"_s;
-    return names;
+    using Record = core::ForwardingNumber;
+    return differingKeys(
+        a, b, compared(u"phoneNumber"_s, &Record::phoneNumber), compared(u"label"_s, &Record::label),
+        compared(u"type"_s, &Record::type), compared(u"features"_s, &Record::features),
+        compared(u"flipNumber"_s, &Record::flipNumber), compared(u"deviceId"_s, &Record::deviceId));
 }
 
 store::PendingChange ChangePayloads::forwardingCreate(qint64 profileId, const QString& extensionId,

@@ -1,6 +1,7 @@
 #include "changes/NumberChangePayloads.h"
 
 #include "changes/ChangeBuilders.h"
+#include "changes/MemberDifferences.h"
 #include "changes/TextFields.h"
 
 #include <QRegularExpression>
@@ -94,25 +95,13 @@ core::PhoneNumberRecord NumberChangePayloads::applyNumberFields(core::PhoneNumbe
 
 QStringList NumberChangePayloads::numberDifferences(const core::PhoneNumberRecord& a,
                                                     const core::PhoneNumberRecord& b) {
-    QStringList names;
-    if (a.e164 != b.e164)
-        names << u"e164"_s;
-    if (a.provider != b.provider)
-        names << u"provider"_s;
-    if (a.label != b.label)
-        names << kLabel;
-    if (a.usageType != b.usageType)
-        names << u"usageType"_s;
-    if (a.paymentType != b.paymentType)
-        names << u"paymentType"_s;
-    if (a.callType != b.callType)
-        names << u"callType"_s;
-    if (a.status != b.status)
-        names << u"status"_s;
-    if (a.features != b.features)
-        names << u"features"_s;
-    if (a.extensionId != b.extensionId)
-        names << kExtensionId;
+    using Record = core::PhoneNumberRecord;
+    QStringList names = differingKeys(
+        a, b, compared(u"e164"_s, &Record::e164), compared(u"provider"_s, &Record::provider),
+        compared(kLabel, &Record::label), compared(u"usageType"_s, &Record::usageType),
+        compared(u"paymentType"_s, &Record::paymentType), compared(u"callType"_s, &Record::callType),
+        compared(u"status"_s, &Record::status), compared(u"features"_s, &Record::features),
+        compared(kExtensionId, &Record::extensionId));
     const core::RestcommAttributes ra = a.restcomm.value_or(core::RestcommAttributes{});
     const core::RestcommAttributes rb = b.restcomm.value_or(core::RestcommAttributes{});
     for (const TextField<core::RestcommAttributes>& field : restcommTextFields()) {

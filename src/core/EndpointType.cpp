@@ -42,21 +42,7 @@ int fixedness(EndpointType type) {
 
 } // namespace
 
-QString toWire(EndpointType type) {
-    return detail::wireOf(kEndpointTypes, type);
-}
-
-std::optional<EndpointType> endpointTypeFromWire(QStringView wire) {
-    return detail::valueOf(kEndpointTypes, wire);
-}
-
-QString displayName(EndpointType type) {
-    return detail::displayNameOf(kEndpointTypes, type, "EndpointType");
-}
-
-QList<EndpointType> allEndpointTypes() {
-    return detail::valuesOf(kEndpointTypes);
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(EndpointType, kEndpointTypes, endpointTypeFromWire, allEndpointTypes)
 
 EndpointType endpointTypeOfDevices(const QStringList& deviceTypes) {
     EndpointType result = EndpointType::Virtual;

@@ -51,37 +51,10 @@ constexpr std::array<WireEntry<ExtensionStatus>, 5> kExtensionStatuses{{
 
 } // namespace
 
-QString toWire(ExtensionType type) {
-    return detail::wireOf(kExtensionTypes, type);
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(ExtensionType, kExtensionTypes, extensionTypeFromWire, allExtensionTypes)
 
-std::optional<ExtensionType> extensionTypeFromWire(QStringView wire) {
-    return detail::valueOf(kExtensionTypes, wire);
-}
-
-QList<ExtensionType> allExtensionTypes() {
-    return detail::valuesOf(kExtensionTypes);
-}
-
-QString displayName(ExtensionType type) {
-    return detail::displayNameOf(kExtensionTypes, type, "ExtensionType");
-}
-
-QString toWire(ExtensionStatus status) {
-    return detail::wireOf(kExtensionStatuses, status);
-}
-
-std::optional<ExtensionStatus> extensionStatusFromWire(QStringView wire) {
-    return detail::valueOf(kExtensionStatuses, wire);
-}
-
-QList<ExtensionStatus> allExtensionStatuses() {
-    return detail::valuesOf(kExtensionStatuses);
-}
-
-QString displayName(ExtensionStatus status) {
-    return detail::displayNameOf(kExtensionStatuses, status, "ExtensionStatus");
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(ExtensionStatus, kExtensionStatuses, extensionStatusFromWire,
+                              allExtensionStatuses)
 
 QString derivedName(const ExtensionContact& contact) {
     return contact.lastName.isEmpty() ? contact.firstName : contact.firstName + u' ' + contact.lastName;

@@ -30,37 +30,10 @@ constexpr std::array<WireEntry<ForwardingFeature>, 2> kForwardingFeatures{{
 
 } // namespace
 
-QString toWire(ForwardingType type) {
-    return detail::wireOf(kForwardingTypes, type);
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(ForwardingType, kForwardingTypes, forwardingTypeFromWire, allForwardingTypes)
 
-std::optional<ForwardingType> forwardingTypeFromWire(QStringView wire) {
-    return detail::valueOf(kForwardingTypes, wire);
-}
-
-QList<ForwardingType> allForwardingTypes() {
-    return detail::valuesOf(kForwardingTypes);
-}
-
-QString displayName(ForwardingType type) {
-    return detail::displayNameOf(kForwardingTypes, type, "ForwardingType");
-}
-
-QString toWire(ForwardingFeature feature) {
-    return detail::wireOf(kForwardingFeatures, feature);
-}
-
-std::optional<ForwardingFeature> forwardingFeatureFromWire(QStringView wire) {
-    return detail::valueOf(kForwardingFeatures, wire);
-}
-
-QList<ForwardingFeature> allForwardingFeatures() {
-    return detail::valuesOf(kForwardingFeatures);
-}
-
-QString displayName(ForwardingFeature feature) {
-    return detail::displayNameOf(kForwardingFeatures, feature, "ForwardingFeature");
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(ForwardingFeature, kForwardingFeatures, forwardingFeatureFromWire,
+                              allForwardingFeatures)
 
 QStringList forwardingFeaturesToWire(ForwardingFeatures features) {
     QStringList wire;

@@ -84,37 +84,9 @@ constexpr std::array<WireEntry<NumberFeature>, 6> kNumberFeatures{{
 
 } // namespace
 
-QString toWire(UsageType usage) {
-    return detail::wireOf(kUsageTypes, usage);
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(UsageType, kUsageTypes, usageTypeFromWire, allUsageTypes)
 
-std::optional<UsageType> usageTypeFromWire(QStringView wire) {
-    return detail::valueOf(kUsageTypes, wire);
-}
-
-QList<UsageType> allUsageTypes() {
-    return detail::valuesOf(kUsageTypes);
-}
-
-QString displayName(UsageType usage) {
-    return detail::displayNameOf(kUsageTypes, usage, "UsageType");
-}
-
-QString toWire(PaymentType payment) {
-    return detail::wireOf(kPaymentTypes, payment);
-}
-
-std::optional<PaymentType> paymentTypeFromWire(QStringView wire) {
-    return detail::valueOf(kPaymentTypes, wire);
-}
-
-QList<PaymentType> allPaymentTypes() {
-    return detail::valuesOf(kPaymentTypes);
-}
-
-QString displayName(PaymentType payment) {
-    return detail::displayNameOf(kPaymentTypes, payment, "PaymentType");
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(PaymentType, kPaymentTypes, paymentTypeFromWire, allPaymentTypes)
 
 QString toWire(CallType callType) {
     return detail::wireOf(kCallTypes, callType);
@@ -136,37 +108,9 @@ QString displayName(CallType callType) {
     return detail::displayNameOf(kCallTypes, callType, "CallType");
 }
 
-QString toWire(NumberStatus status) {
-    return detail::wireOf(kNumberStatuses, status);
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(NumberStatus, kNumberStatuses, numberStatusFromWire, allNumberStatuses)
 
-std::optional<NumberStatus> numberStatusFromWire(QStringView wire) {
-    return detail::valueOf(kNumberStatuses, wire);
-}
-
-QList<NumberStatus> allNumberStatuses() {
-    return detail::valuesOf(kNumberStatuses);
-}
-
-QString displayName(NumberStatus status) {
-    return detail::displayNameOf(kNumberStatuses, status, "NumberStatus");
-}
-
-QString toWire(NumberFeature feature) {
-    return detail::wireOf(kNumberFeatures, feature);
-}
-
-std::optional<NumberFeature> numberFeatureFromWire(QStringView wire) {
-    return detail::valueOf(kNumberFeatures, wire);
-}
-
-QList<NumberFeature> allNumberFeatures() {
-    return detail::valuesOf(kNumberFeatures);
-}
-
-QString displayName(NumberFeature feature) {
-    return detail::displayNameOf(kNumberFeatures, feature, "NumberFeature");
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(NumberFeature, kNumberFeatures, numberFeatureFromWire, allNumberFeatures)
 
 QStringList numberFeaturesToWire(NumberFeatures features) {
     QStringList wire;

@@ -25,20 +25,7 @@ constexpr std::array<WireEntry<PortingOrderStatus>, 8> kPortingOrderStatuses{{
 
 } // namespace
 
-QString toWire(PortingOrderStatus status) {
-    return detail::wireOf(kPortingOrderStatuses, status);
-}
-
-std::optional<PortingOrderStatus> portingOrderStatusFromWire(QStringView wire) {
-    return detail::valueOf(kPortingOrderStatuses, wire);
-}
-
-QList<PortingOrderStatus> allPortingOrderStatuses() {
-    return detail::valuesOf(kPortingOrderStatuses);
-}
-
-QString displayName(PortingOrderStatus status) {
-    return detail::displayNameOf(kPortingOrderStatuses, status, "PortingOrderStatus");
-}
+TRUNKLINE_WIRE_ENUM_FUNCTIONS(PortingOrderStatus, kPortingOrderStatuses, portingOrderStatusFromWire,
+                              allPortingOrderStatuses)
 
 } // namespace trunkline::core

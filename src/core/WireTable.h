@@ -65,3 +65,20 @@ QString displayNameOf(const std::array<WireEntry<E>, N>& table, E value, const c
 }
 
 } // namespace trunkline::core::detail
+
+// Defines the four functions each wire enum's header declares, over its table: toWire(Enum),
+// fromWireName(QStringView), allName() and displayName(Enum). The table's QT_TRANSLATE_NOOP context must
+// be the enum's name. Used inside namespace trunkline::core, after the table.
+#define TRUNKLINE_WIRE_ENUM_FUNCTIONS(Enum, table, fromWireName, allName)                                    \
+    QString toWire(Enum value) {                                                                             \
+        return detail::wireOf(table, value);                                                                 \
+    }                                                                                                        \
+    std::optional<Enum> fromWireName(QStringView wire) {                                                     \
+        return detail::valueOf(table, wire);                                                                 \
+    }                                                                                                        \
+    QList<Enum> allName() {                                                                                  \
+        return detail::valuesOf(table);                                                                      \
+    }                                                                                                        \
+    QString displayName(Enum value) {                                                                        \
+        return detail::displayNameOf(table, value, #Enum);                                                   \
+    }

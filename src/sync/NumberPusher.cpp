@@ -24,14 +24,7 @@ using providers::Outcome;
 using providers::restcomm::RestcommClient;
 using providers::ringcentral::RingCentralClient;
 using providers::telnyx::TelnyxClient;
-using Result = PushResult;
-PushResult applied(const QString& summary, const QJsonObject& readBack = {}) {
-    return PushResult::applied(summary, readBack);
-}
-constexpr auto failed = &PushResult::failed;
-constexpr auto failedLocally = &PushResult::failedLocally;
-constexpr auto conflict = &PushResult::conflict;
-constexpr auto notKept = &PushResult::notKept;
+using namespace pushResults;
 
 // One change in hand with the provider client made for it (under the pusher's owner object, so that no
 // answer arrives after the pusher is gone); it ends with exactly one Result, and the client goes with it.

@@ -61,4 +61,17 @@ struct PushResult {
     }
 };
 
+// The results as the pushers write them, in a pusher's .cpp after `using namespace pushResults;`:
+// failedLocally(message) rather than PushResult::failedLocally(message), in every callback.
+namespace pushResults {
+using Result = PushResult;
+inline PushResult applied(const QString& summary, const QJsonObject& readBack = {}) {
+    return PushResult::applied(summary, readBack);
+}
+inline constexpr auto failed = &PushResult::failed;
+inline constexpr auto failedLocally = &PushResult::failedLocally;
+inline constexpr auto conflict = &PushResult::conflict;
+inline constexpr auto notKept = &PushResult::notKept;
+} // namespace pushResults
+
 } // namespace trunkline::sync

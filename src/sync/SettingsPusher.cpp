@@ -16,14 +16,7 @@ namespace {
 using providers::Outcome;
 using providers::ringcentral::RingCentralClient;
 using store::ExtensionSettingsRepository;
-using Result = PushResult;
-PushResult applied(const QString& summary, const QJsonObject& readBack = {}) {
-    return PushResult::applied(summary, readBack);
-}
-constexpr auto failed = &PushResult::failed;
-constexpr auto failedLocally = &PushResult::failedLocally;
-constexpr auto conflict = &PushResult::conflict;
-constexpr auto notKept = &PushResult::notKept;
+using namespace pushResults;
 
 using Getter = net::ApiReply* (RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
 using Putter = net::ApiReply* (RingCentralClient::*)(const QString&, const QJsonObject&,

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +16,39 @@ namespace {
 QString dateTime(const QString& wire) {
     const QDateTime parsed = QDateTime::fromString(wire, Qt::ISODate);
     return parsed.isValid() ? QLocale().toString(parsed, QLocale::ShortFormat) : wire;
+}
+
+// A wire word and its words in the editor, translated in CallRuleText's context.
+struct WordText {
+    QStringView word;
+    const char* text;
+};
+
+constexpr std::array<WordText, 5> kFixedActions{{
+    {u"ForwardCalls", QT_TRANSLATE_NOOP("CallRuleText", "Ring the forwarding list")},
+    {u"TakeMessagesOnly", QT_TRANSLATE_NOOP("CallRuleText", "Voicemail only")},
+    {u"PlayAnnouncementOnly", QT_TRANSLATE_NOOP("CallRuleText", "Play an announcement only")},
+    {u"AgentQueue", QT_TRANSLATE_NOOP("CallRuleText", "Call queue members")},
+    {u"SharedLines", QT_TRANSLATE_NOOP("CallRuleText", "Shared lines")},
+}};
+
+constexpr std::array<WordText, 6> kGreetingTypes{{
+    {u"Voicemail", QT_TRANSLATE_NOOP("CallRuleText", "Voicemail")},
+    {u"Introductory", QT_TRANSLATE_NOOP("CallRuleText", "Introduction")},
+    {u"Announcement", QT_TRANSLATE_NOOP("CallRuleText", "Announcement")},
+    {u"ConnectingAudio", QT_TRANSLATE_NOOP("CallRuleText", "While connecting (music)")},
+    {u"ConnectingMessage", QT_TRANSLATE_NOOP("CallRuleText", "While connecting (message)")},
+    {u"HoldMusic", QT_TRANSLATE_NOOP("CallRuleText", "Hold music")},
+}};
+
+// The word's text from `table`; a word the table does not know (added by the provider later) as it is.
+template <std::size_t N>
+QString textOf(const std::array<WordText, N>& table, const QString& word) {
+    for (const WordText& entry : table) {
+        if (entry.word == word)
+            return QCoreApplication::translate("CallRuleText", entry.text);
+    }
+    return word;
 }
 
 } // namespace
@@ -60,8 +94,6 @@ QString CallRuleText::conditions(const QJsonObject& rule) {
 
 QString CallRuleText::action(const QJsonObject& rule, const ExtensionName& nameOf) {
     const QString action = rule.value(u"callHandlingAction"_s).toString();
-    if (action == u"ForwardCalls"_s)
-        return tr("Ring the forwarding list");
     if (action == u"UnconditionalForwarding"_s)
         return tr("Forward to %1")
             .arg(core::readableNumber(
@@ -71,31 +103,11 @@ QString CallRuleText::action(const QJsonObject& rule, const ExtensionName& nameO
             rule.value(u"transfer"_s).toObject().value(u"extension"_s).toObject().value(u"id"_s).toString();
         return tr("Go to application: %1").arg(nameOf(target));
     }
-    if (action == u"TakeMessagesOnly"_s)
-        return tr("Voicemail only");
-    if (action == u"PlayAnnouncementOnly"_s)
-        return tr("Play an announcement only");
-    if (action == u"AgentQueue"_s)
-        return tr("Call queue members");
-    if (action == u"SharedLines"_s)
-        return tr("Shared lines");
-    return action;
+    return textOf(kFixedActions, action);
 }
 
 QString CallRuleText::greetingType(const QString& type) {
-    if (type == u"Voicemail"_s)
-        return tr("Voicemail");
-    if (type == u"Introductory"_s)
-        return tr("Introduction");
-    if (type == u"Announcement"_s)
-        return tr("Announcement");
-    if (type == u"ConnectingAudio"_s)
-        return tr("While connecting (music)");
-    if (type == u"ConnectingMessage"_s)
-        return tr("While connecting (message)");
-    if (type == u"HoldMusic"_s)
-        return tr("Hold music");
-    return type;
+    return textOf(kGreetingTypes, type);
 }
 
 } // namespace trunkline::gui

@@ -178,27 +178,6 @@ net::ApiReply* RingCentralClient::getExtension(const QString& extensionId, Callb
                                          std::move(done));
 }
 
-template <typename T>
-void RingCentralClient::findCreated(net::ApiRequest query, RecordMapper<T> mapper,
-                                    std::function<bool(const T&)> same, LookupDone<T> found) {
-    sendForValue<QJsonObject>(
-        m_api, this, std::move(query), anyObject, [mapper, same, found](const Outcome<QJsonObject>& answer) {
-            if (answer.error) {
-                found(std::nullopt, answer.error);
-                return;
-            }
-            for (const QJsonValue& value : answer.value->value("records"_L1).toArray()) {
-                QString problem;
-                const std::optional<T> candidate = mapper(value.toObject(), &problem);
-                if (candidate && same(*candidate)) {
-                    found(candidate, std::nullopt);
-                    return;
-                }
-            }
-            found(std::nullopt, std::nullopt);
-        });
-}
-
 void RingCentralClient::createExtension(const core::Extension& extension, Callback<core::Extension> done) {
     net::ApiRequest request;
     request.method = "POST";
@@ -212,8 +191,8 @@ void RingCentralClient::createExtension(const core::Extension& extension, Callba
             net::ApiRequest query = net::ApiRequest::get(kAccount + u"/extension"_s, kMedium);
             query.query.addQueryItem(u"extensionNumber"_s, extension.extensionNumber);
             query.subject = subject;
-            findCreated<core::Extension>(
-                std::move(query), RingCentralMapper::extension,
+            findInList<core::Extension>(
+                m_api, this, std::move(query), "records"_L1, RingCentralMapper::extension,
                 [extension](const core::Extension& candidate) {
                     // The number alone could be someone else's: the e-mail must match too.
                     return candidate.extensionNumber == extension.extensionNumber &&
@@ -371,8 +350,8 @@ void RingCentralClient::createForwardingNumber(const QString& extensionId,
                 net::ApiRequest::get(extensionPath(extensionId) + u"/forwarding-number"_s, kLight);
             query.query.addQueryItem(u"perPage"_s, u"1000"_s);
             query.subject = subject;
-            findCreated<core::ForwardingNumber>(
-                std::move(query), RingCentralMapper::forwardingNumber,
+            findInList<core::ForwardingNumber>(
+                m_api, this, std::move(query), "records"_L1, RingCentralMapper::forwardingNumber,
                 [forwarding](const core::ForwardingNumber& candidate) {
                     return forwarding.phoneNumber.isEmpty() ? candidate.deviceId == forwarding.deviceId
                                                             : candidate.phoneNumber == forwarding.phoneNumber;

@@ -109,10 +109,6 @@ private:
     net::PagedFetch::RequestForPage pageRequests(const QString& path, const QUrlQuery& filters,
                                                  const QString& group, const QString& subject) const;
     net::PagedFetch::PageReader pageReader(const QString& group, const QString& subject) const;
-    // A lost create's lookup: asks `query` (one page of a list) for the record `same` recognises.
-    template <typename T>
-    void findCreated(net::ApiRequest query, RecordMapper<T> mapper, std::function<bool(const T&)> same,
-                     LookupDone<T> found);
     // Every list of this API: its pages requested and read in one usage group, each record mapped to T.
     template <typename T>
     net::PagedFetch* listPages(const QString& path, const QUrlQuery& filters, const QString& group,
