@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QUrlQuery>
 
 namespace trunkline::emulator {
@@ -20,6 +21,12 @@ struct EmulatorRequest {
 
     QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
 };
+
+// A list filter's verdict on one record's value: `asked` holds the values the request's filter named, and
+// a filter that names none passes every record.
+inline bool admits(const QStringList& asked, const QString& value) {
+    return asked.isEmpty() || asked.contains(value);
+}
 
 // The answer a service gives; the server adds faults, rate-limit headers and framing.
 struct EmulatorResponse {

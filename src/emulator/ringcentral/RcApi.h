@@ -99,8 +99,6 @@ class RcCallerIdApi {
 public:
     static EmulatorResponse get(RcCall& call, const RcExtension& extension);
     static EmulatorResponse put(RcCall& call, RcExtension& extension);
-
-    static QJsonObject json(const RcCall& call, const RcExtension& extension);
 };
 
 // /extension/{id}/notification-settings: e-mail and SMS notification of voicemails, faxes, texts and
@@ -111,8 +109,6 @@ class RcNotificationsApi {
 public:
     static EmulatorResponse get(RcCall& call, const RcExtension& extension);
     static EmulatorResponse put(RcCall& call, RcExtension& extension);
-
-    static QJsonObject json(const RcCall& call, const RcExtension& extension);
 };
 
 // Call handling of an extension (docs/api/ringcentral.md §6.1): its business hours (/business-hours), the

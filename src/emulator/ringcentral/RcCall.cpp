@@ -10,14 +10,14 @@ using namespace Qt::StringLiterals;
 
 namespace trunkline::emulator::ringcentral {
 
-QByteArray RcRecordCache::number(std::size_t index, std::size_t count, const QString& base,
-                                 const std::function<QJsonObject()>& render) {
-    return record(m_numbers, index, count, base, render);
+QByteArray RcRecordCache::record(const std::vector<RcPhoneNumber>& numbers, std::size_t index,
+                                 const QString& base, const std::function<QJsonObject()>& render) {
+    return cached(m_numbers, index, numbers.size(), base, render);
 }
 
-QByteArray RcRecordCache::extension(std::size_t index, std::size_t count, const QString& base,
-                                    const std::function<QJsonObject()>& render) {
-    return record(m_extensions, index, count, base, render);
+QByteArray RcRecordCache::record(const std::vector<RcExtension>& extensions, std::size_t index,
+                                 const QString& base, const std::function<QJsonObject()>& render) {
+    return cached(m_extensions, index, extensions.size(), base, render);
 }
 
 void RcRecordCache::clear() {
@@ -25,7 +25,7 @@ void RcRecordCache::clear() {
     m_extensions.clear();
 }
 
-QByteArray RcRecordCache::record(std::vector<QByteArray>& cache, std::size_t index, std::size_t count,
+QByteArray RcRecordCache::cached(std::vector<QByteArray>& cache, std::size_t index, std::size_t count,
                                  const QString& base, const std::function<QJsonObject()>& render) {
     if (base != m_base) {
         clear();

@@ -21,14 +21,15 @@ class RcTokenStore;
 // reused until the next change or a request with another Host (the records carry absolute uris).
 class RcRecordCache {
 public:
-    QByteArray number(std::size_t index, std::size_t count, const QString& base,
+    // The record at `index` of the directory's list, rendered on first use.
+    QByteArray record(const std::vector<RcPhoneNumber>& numbers, std::size_t index, const QString& base,
                       const std::function<QJsonObject()>& render);
-    QByteArray extension(std::size_t index, std::size_t count, const QString& base,
-                         const std::function<QJsonObject()>& render);
+    QByteArray record(const std::vector<RcExtension>& extensions, std::size_t index, const QString& base,
+                      const std::function<QJsonObject()>& render);
     void clear();
 
 private:
-    QByteArray record(std::vector<QByteArray>& cache, std::size_t index, std::size_t count,
+    QByteArray cached(std::vector<QByteArray>& cache, std::size_t index, std::size_t count,
                       const QString& base, const std::function<QJsonObject()>& render);
 
     QString m_base;

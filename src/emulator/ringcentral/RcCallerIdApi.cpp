@@ -32,9 +32,7 @@ bool usableAsCallerId(const RcPhoneNumber& n, qint64 extensionId) {
                                   n.usageType == u"AdditionalCompanyNumber");
 }
 
-} // namespace
-
-QJsonObject RcCallerIdApi::json(const RcCall& call, const RcExtension& e) {
+QJsonObject callerIdJson(const RcCall& call, const RcExtension& e) {
     // Default caller ID: the extension's first direct number, else the main company number.
     const RcPhoneNumber* fallback = nullptr;
     const auto own = call.directory().numberIndexesOfExtension(e.id);
@@ -74,8 +72,10 @@ QJsonObject RcCallerIdApi::json(const RcCall& call, const RcExtension& e) {
          e.callerId.value(u"extensionNumberForInternalCalls"_s).toBool()}};
 }
 
+} // namespace
+
 EmulatorResponse RcCallerIdApi::get(RcCall& call, const RcExtension& extension) {
-    return jsonResponse(json(call, extension));
+    return jsonResponse(callerIdJson(call, extension));
 }
 
 EmulatorResponse RcCallerIdApi::put(RcCall& call, RcExtension& extension) {
@@ -146,6 +146,6 @@ EmulatorResponse RcCallerIdApi::put(RcCall& call, RcExtension& extension) {
         return r.error();
     stored.insert(u"byFeature"_s, byFeatureStored);
     extension.callerId = stored;
-    return jsonResponse(json(call, extension));
+    return jsonResponse(callerIdJson(call, extension));
 }
 } // namespace trunkline::emulator::ringcentral

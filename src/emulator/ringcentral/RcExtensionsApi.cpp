@@ -149,24 +149,13 @@ EmulatorResponse RcExtensionsApi::list(RcCall& call) {
     const QString extensionNumber = q.queryItemValue(u"extensionNumber"_s, QUrl::FullyDecoded);
     const QStringList emails = q.allQueryItemValues(u"email"_s, QUrl::FullyDecoded);
 
-    std::vector<int> matches;
-    matches.reserve(call.directory().extensions.size());
-    for (std::size_t i = 0; i < call.directory().extensions.size(); ++i) {
-        const RcExtension& e = call.directory().extensions[i];
-        if ((!types.isEmpty() && !types.contains(e.type)) ||
-            (!statuses.isEmpty() && !statuses.contains(e.status)) ||
-            (!extensionNumber.isEmpty() && e.extensionNumber != extensionNumber) ||
-            (!emails.isEmpty() && !emails.contains(e.email, Qt::CaseInsensitive)))
-            continue;
-        matches.push_back(static_cast<int>(i));
-    }
-    const QString uri = call.accountUri() + u"/extension"_s;
-    return pagedBytes(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
-        const auto index = static_cast<std::size_t>(matches[static_cast<std::size_t>(i)]);
-        return call.account.records.extension(index, call.directory().extensions.size(), call.base, [&] {
-            return json(call, call.directory().extensions[index], false);
-        });
-    });
+    auto keep = [&](const RcExtension& e) {
+        return admits(types, e.type) && admits(statuses, e.status) &&
+               (extensionNumber.isEmpty() || e.extensionNumber == extensionNumber) &&
+               (emails.isEmpty() || emails.contains(e.email, Qt::CaseInsensitive));
+    };
+    return pagedDirectoryList(call, call.accountUri() + u"/extension"_s, page, call.directory().extensions,
+                              keep, [&](const RcExtension& e) { return json(call, e, false); });
 }
 
 EmulatorResponse RcExtensionsApi::get(RcCall& call, const RcExtension& extension) {

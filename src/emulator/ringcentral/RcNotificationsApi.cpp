@@ -42,9 +42,8 @@ QJsonObject defaultNotifications(const RcExtension& e) {
             {u"missedCalls"_s, block(false, false)}};
 }
 
-} // namespace
-
-QJsonObject RcNotificationsApi::json(const RcCall& call, const RcExtension& e) {
+// The settings as GET answers them: the stored ones (or the defaults) with the uri and the recipients.
+QJsonObject notificationsJson(const RcCall& call, const RcExtension& e) {
     QJsonObject o = e.notificationSettings.isEmpty() ? defaultNotifications(e) : e.notificationSettings;
     o.insert(u"uri"_s, call.extensionUri(e.id) + u"/notification-settings"_s);
     o.insert(u"emailRecipients"_s, QJsonArray{QJsonObject{{u"extensionId"_s, QString::number(e.id)},
@@ -55,8 +54,10 @@ QJsonObject RcNotificationsApi::json(const RcCall& call, const RcExtension& e) {
     return o;
 }
 
+} // namespace
+
 EmulatorResponse RcNotificationsApi::get(RcCall& call, const RcExtension& extension) {
-    return jsonResponse(json(call, extension));
+    return jsonResponse(notificationsJson(call, extension));
 }
 
 EmulatorResponse RcNotificationsApi::put(RcCall& call, RcExtension& extension) {
@@ -124,6 +125,6 @@ EmulatorResponse RcNotificationsApi::put(RcCall& call, RcExtension& extension) {
         return RcErrors::invalidParameter(
             u"emailAddresses"_s, tr("The e-mail addresses cannot be empty when includeManagers is false."));
     extension.notificationSettings = settings;
-    return jsonResponse(json(call, extension));
+    return jsonResponse(notificationsJson(call, extension));
 }
 } // namespace trunkline::emulator::ringcentral

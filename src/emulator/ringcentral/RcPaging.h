@@ -1,6 +1,7 @@
 #pragma once
 
 #include "emulator/ProviderService.h"
+#include "emulator/ringcentral/RcCall.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -8,6 +9,7 @@
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <vector>
 
 namespace trunkline::emulator::ringcentral {
 
@@ -28,6 +30,23 @@ EmulatorResponse pagedBytes(const QString& listUri, const QUrlQuery& originalQue
                             int total, const std::function<QByteArray(int)>& record);
 EmulatorResponse pagedList(const QString& listUri, const QUrlQuery& originalQuery, const RcPageRequest& page,
                            int total, const std::function<QJsonObject(int)>& record);
+
+// A page of one of the directory's big lists (extensions, account numbers): the records that pass `keep`,
+// each serialised once and then reused from the account's record cache until the next change.
+template <typename Record, typename Keep, typename Render>
+EmulatorResponse pagedDirectoryList(RcCall& call, const QString& listUri, const RcPageRequest& page,
+                                    const std::vector<Record>& records, Keep keep, Render render) {
+    std::vector<std::size_t> matches;
+    matches.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (keep(records[i]))
+            matches.push_back(i);
+    }
+    return pagedBytes(listUri, call.request.query, page, static_cast<int>(matches.size()), [&](int i) {
+        const std::size_t index = matches[static_cast<std::size_t>(i)];
+        return call.account.records.record(records, index, call.base, [&] { return render(records[index]); });
+    });
+}
 
 // One repeatable enum filter of a list (?type=User&type=Department): its query key, the values it accepts
 // and where the asked values go (left empty = no filter).

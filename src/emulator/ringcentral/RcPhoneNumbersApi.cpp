@@ -85,45 +85,32 @@ QJsonObject RcPhoneNumbersApi::extensionNumberJson(const RcCall& call, const RcP
 }
 
 EmulatorResponse RcPhoneNumbersApi::listAccountNumbers(RcCall& call) {
-    const QUrlQuery& q = call.request.query;
     RcPageRequest page;
     QStringList usage;
     QStringList payment;
     QStringList status;
     QStringList extensionStatus;
-    if (auto error = parseListQuery(q, &page,
+    if (auto error = parseListQuery(call.request.query, &page,
                                     {{u"usageType"_s, kUsageTypes, &usage},
                                      {u"paymentType"_s, kPaymentTypes, &payment},
                                      {u"status"_s, kNumberStatus, &status},
                                      {u"extensionStatus"_s, kRcExtensionStatuses, &extensionStatus}}))
         return *error;
 
-    std::vector<int> matches;
-    matches.reserve(call.directory().numbers.size());
-    for (std::size_t i = 0; i < call.directory().numbers.size(); ++i) {
-        const RcPhoneNumber& n = call.directory().numbers[i];
+    auto keep = [&](const RcPhoneNumber& n) {
         // Seed 001: a non-administrator sees only the direct numbers of other extensions, whatever
         // usageType asked for.
         if (!call.admin && (n.usageType != u"DirectNumber" || n.extensionId == call.caller->id))
-            continue;
-        if ((!usage.isEmpty() && !usage.contains(n.usageType)) ||
-            (!payment.isEmpty() && !payment.contains(n.paymentType)) ||
-            (!status.isEmpty() && !status.contains(n.status)))
-            continue;
-        if (!extensionStatus.isEmpty()) {
-            const RcExtension* e = n.extensionId ? call.directory().extension(n.extensionId) : nullptr;
-            if (!e || !extensionStatus.contains(e->status))
-                continue;
-        }
-        matches.push_back(static_cast<int>(i));
-    }
-    const QString uri = call.accountUri() + u"/phone-number"_s;
-    return pagedBytes(uri, q, page, static_cast<int>(matches.size()), [&](int i) {
-        const auto index = static_cast<std::size_t>(matches[static_cast<std::size_t>(i)]);
-        return call.account.records.number(index, call.directory().numbers.size(), call.base, [&] {
-            return accountNumberJson(call, call.directory().numbers[index]);
-        });
-    });
+            return false;
+        if (!admits(usage, n.usageType) || !admits(payment, n.paymentType) || !admits(status, n.status))
+            return false;
+        if (extensionStatus.isEmpty())
+            return true;
+        const RcExtension* e = n.extensionId ? call.directory().extension(n.extensionId) : nullptr;
+        return e && extensionStatus.contains(e->status);
+    };
+    return pagedDirectoryList(call, call.accountUri() + u"/phone-number"_s, page, call.directory().numbers,
+                              keep, [&](const RcPhoneNumber& n) { return accountNumberJson(call, n); });
 }
 
 EmulatorResponse RcPhoneNumbersApi::getAccountNumber(RcCall& call, const QString& id) {
@@ -224,8 +211,7 @@ EmulatorResponse RcPhoneNumbersApi::listExtensionNumbers(RcCall& call, const RcE
     auto consider = [&](const RcPhoneNumber& n) {
         if (!full && n.usageType != u"DirectNumber")
             return;
-        if ((!usage.isEmpty() && !usage.contains(n.usageType)) ||
-            (!status.isEmpty() && !status.contains(n.status)))
+        if (!admits(usage, n.usageType) || !admits(status, n.status))
             return;
         matches.push_back(&n);
     };

@@ -161,31 +161,8 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
     const QByteArray& m = call.request.method;
     const auto n = s.size();
     auto notFound = [&] {
-        return RcErrors::uriNotFound(call.request.path);
+        return dryRun ? EmulatorResponse{} : RcErrors::uriNotFound(call.request.path);
     };
-    // The time zones an extension can be set to; PUT .../extension/{id} names one by its id.
-    // UNCONFIRMED: path and usage group (Light) as for RingCentral's other dictionary lists.
-    if (n == 3 && s[0] == u"v1.0" && s[1] == u"dictionary" && s[2] == u"timezone" && m == "GET") {
-        *group = RcGroup::Light;
-        return dryRun ? EmulatorResponse{} : RcTimeZonesApi::list(call);
-    }
-    // Preset greetings (UNCONFIRMED path and group, as for the time zones; RcGreetingsApi).
-    if (n == 3 && s[0] == u"v1.0" && s[1] == u"dictionary" && s[2] == u"greeting" && m == "GET") {
-        *group = RcGroup::Light;
-        return dryRun ? EmulatorResponse{} : RcGreetingsApi::listPresets(call);
-    }
-    // v2 number management: assigning a number (docs/api/ringcentral.md §4.5; Medium).
-    if (n == 5 && s[0] == u"v2" && s[1] == u"accounts" && s[3] == u"phone-numbers" && m == "PATCH") {
-        *group = RcGroup::Medium;
-        if (dryRun)
-            return {};
-        if (s[2] != u"~" && s[2] != QString::number(m_account.directory.accountId))
-            return RcErrors::notFound(u"accountId"_s, s[2]);
-        return RcPhoneNumbersApi::assign(call, s[4]);
-    }
-    if (n < 3 || s[0] != u"v1.0" || s[1] != u"account")
-        return dryRun ? EmulatorResponse{} : notFound();
-
     // Usage groups per endpoint: docs/api/ringcentral.md §7.3.
     auto pick = [&](RcGroup g, const std::function<EmulatorResponse()>& run) {
         *group = g;
@@ -196,6 +173,27 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
             return std::nullopt;
         return RcErrors::notFound(u"accountId"_s, s[2]);
     };
+    // A resource of the account {accountId} names, which must be ~ or this account.
+    auto onAccount = [&](RcGroup g, const std::function<EmulatorResponse()>& run) {
+        return pick(g, [&] {
+            if (auto error = accountOk())
+                return *error;
+            return run();
+        });
+    };
+    // The time zones an extension can be set to; PUT .../extension/{id} names one by its id.
+    // UNCONFIRMED: path and usage group (Light) as for RingCentral's other dictionary lists.
+    if (n == 3 && s[0] == u"v1.0" && s[1] == u"dictionary" && s[2] == u"timezone" && m == "GET")
+        return pick(RcGroup::Light, [&] { return RcTimeZonesApi::list(call); });
+    // Preset greetings (UNCONFIRMED path and group, as for the time zones; RcGreetingsApi).
+    if (n == 3 && s[0] == u"v1.0" && s[1] == u"dictionary" && s[2] == u"greeting" && m == "GET")
+        return pick(RcGroup::Light, [&] { return RcGreetingsApi::listPresets(call); });
+    // v2 number management: assigning a number (docs/api/ringcentral.md §4.5; Medium).
+    if (n == 5 && s[0] == u"v2" && s[1] == u"accounts" && s[3] == u"phone-numbers" && m == "PATCH")
+        return onAccount(RcGroup::Medium, [&] { return RcPhoneNumbersApi::assign(call, s[4]); });
+    if (n < 3 || s[0] != u"v1.0" || s[1] != u"account")
+        return notFound();
+
     // Resolves {extensionId}; forOthers = the operation is allowed on other extensions for non-admins.
     auto withExtension = [&](bool forOthers, const std::function<EmulatorResponse(RcExtension&)>& run) {
         if (auto error = accountOk())
@@ -218,45 +216,30 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
     };
 
     if (n == 3 && m == "GET")
-        return pick(RcGroup::Light, [&] { return accountOk().value_or(RcAccountApi::get(call)); });
+        return onAccount(RcGroup::Light, [&] { return RcAccountApi::get(call); });
     if (n == 4 && s[3] == u"service-info" && m == "GET")
-        return pick(RcGroup::Light, [&] { return accountOk().value_or(RcAccountApi::serviceInfo(call)); });
+        return onAccount(RcGroup::Light, [&] { return RcAccountApi::serviceInfo(call); });
     if (n == 4 && s[3] == u"business-address" && m == "GET")
-        return pick(RcGroup::Light,
-                    [&] { return accountOk().value_or(RcAccountApi::businessAddress(call)); });
+        return onAccount(RcGroup::Light, [&] { return RcAccountApi::businessAddress(call); });
     if (s[3] == u"phone-number") {
         if (n == 4 && m == "GET")
-            return pick(RcGroup::Heavy, [&] {
-                if (auto error = accountOk())
-                    return *error;
-                return RcPhoneNumbersApi::listAccountNumbers(call);
-            });
+            return onAccount(RcGroup::Heavy, [&] { return RcPhoneNumbersApi::listAccountNumbers(call); });
         if (n == 5 && m == "GET")
-            return pick(RcGroup::Light, [&] {
-                if (auto error = accountOk())
-                    return *error;
-                return RcPhoneNumbersApi::getAccountNumber(call, s[4]);
-            });
-        return dryRun ? EmulatorResponse{} : notFound();
+            return onAccount(RcGroup::Light, [&] { return RcPhoneNumbersApi::getAccountNumber(call, s[4]); });
+        return notFound();
     }
     if (s[3] != u"extension")
-        return dryRun ? EmulatorResponse{} : notFound();
+        return notFound();
     if (n == 4) {
         if (m == "GET")
-            return pick(RcGroup::Medium, [&] {
-                if (auto error = accountOk())
-                    return *error;
-                return RcExtensionsApi::list(call);
-            });
+            return onAccount(RcGroup::Medium, [&] { return RcExtensionsApi::list(call); });
         if (m == "POST")
-            return pick(RcGroup::Medium, [&] {
-                if (auto error = accountOk())
-                    return *error;
+            return onAccount(RcGroup::Medium, [&] {
                 if (!call.admin)
                     return RcErrors::needsPermission(u"AddRemoveUsers"_s);
                 return RcExtensionsApi::create(call);
             });
-        return dryRun ? EmulatorResponse{} : notFound();
+        return notFound();
     }
     if (n == 5) {
         if (m == "GET")
@@ -273,7 +256,7 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
                     return RcErrors::needsPermission(u"AddRemoveUsers"_s);
                 return withExtension(false, [&](RcExtension& e) { return RcExtensionsApi::remove(call, e); });
             });
-        return dryRun ? EmulatorResponse{} : notFound();
+        return notFound();
     }
     // The resources of one extension: path below /extension/{id}, segment count, method, usage group,
     // whether a non-admin may use it on other extensions, and the handler ({id} of a record as last).
@@ -329,7 +312,7 @@ EmulatorResponse RingCentralService::route(RcCall& call, const QStringList& s, R
             return withExtension(r.forOthers, [&](RcExtension& e) { return r.run(call, e, id); });
         });
     }
-    return dryRun ? EmulatorResponse{} : notFound();
+    return notFound();
 }
 
 } // namespace trunkline::emulator::ringcentral

@@ -39,7 +39,7 @@ EmulatorResponse TelnyxNumberExtensionsApi::list(TelnyxState& state, const Emula
     for (const QJsonObject& e : state.data.extensions) {
         if (e.value(u"porting_order_id"_s).toString() != orderId)
             continue;
-        if (!numberIds.isEmpty() && !numberIds.contains(e.value(u"porting_phone_number_id"_s).toString()))
+        if (!admits(numberIds, e.value(u"porting_phone_number_id"_s).toString()))
             continue;
         QJsonObject out = e;
         out.remove(u"porting_order_id"_s);

@@ -143,9 +143,9 @@ EmulatorResponse TelnyxNumberOrdersApi::list(const TelnyxState& state, const Emu
     const QStringList references = query.filterValues(u"customer_reference"_s);
     QList<QJsonObject> matched;
     for (const QJsonObject& order : state.data.numberOrders) {
-        if (!statuses.isEmpty() && !statuses.contains(order.value(u"status"_s).toString()))
+        if (!admits(statuses, order.value(u"status"_s).toString()))
             continue;
-        if (!references.isEmpty() && !references.contains(order.value(u"customer_reference"_s).toString()))
+        if (!admits(references, order.value(u"customer_reference"_s).toString()))
             continue;
         matched.append(order);
     }

@@ -26,7 +26,7 @@ EmulatorResponse TelnyxPhoneNumbersApi::list(const TelnyxState& state, const Emu
     for (const QJsonObject& number : state.data.phoneNumbers) {
         if (!digits.isEmpty() && !number.value(u"phone_number"_s).toString().contains(digits))
             continue;
-        if (!statuses.isEmpty() && !statuses.contains(number.value(u"status"_s).toString()))
+        if (!admits(statuses, number.value(u"status"_s).toString()))
             continue;
         matched.append(number);
     }

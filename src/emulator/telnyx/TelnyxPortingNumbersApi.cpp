@@ -30,7 +30,7 @@ EmulatorResponse TelnyxPortingNumbersApi::list(TelnyxState& state, const Emulato
     for (const QJsonObject& raw : state.data.portingNumbers) {
         const QJsonObject n = state.portingNumberForOutput(raw);
         auto passes = [&](const QStringList& wanted, const QString& field) {
-            return wanted.isEmpty() || wanted.contains(n.value(field).toString());
+            return admits(wanted, n.value(field).toString());
         };
         if (passes(orderIds, u"porting_order_id"_s) && passes(phoneNumbers, u"phone_number"_s) &&
             passes(supportKeys, u"support_key"_s) && passes(orderStatuses, u"porting_order_status"_s) &&

@@ -192,12 +192,12 @@ EmulatorResponse TelnyxPortingOrdersApi::list(TelnyxState& state, const Emulator
 
     QList<QJsonObject> matched;
     for (const QJsonObject& order : state.data.orders) {
-        if (!statuses.isEmpty() && !statuses.contains(statusText(TelnyxRecords::status(order))))
+        if (!admits(statuses, statusText(TelnyxRecords::status(order))))
             continue;
         bool keep = true;
         for (const QString& field : exactFields) {
             const QStringList wanted = query.filterValues(field);
-            if (!wanted.isEmpty() && !wanted.contains(jsonText(at(order, field))))
+            if (!admits(wanted, jsonText(at(order, field))))
                 keep = false;
         }
         const QString id = order.value(u"id"_s).toString();
