@@ -54,23 +54,42 @@ class tst_TrunklineCli : public QObject {
     }
     static QJsonArray jsonArray(const QByteArray& text) { return QJsonDocument::fromJson(text).array(); }
 
-    // Starts trunkline-emulator with `arguments`; true once its base URL and demo credentials are read.
-    static bool startEmulator(QProcess& emulator, const QStringList& arguments, QString& baseUrl,
-                              QHash<QString, QString>& admin, QString* telnyxKey = nullptr) {
-        QString key;
-        emulator.setProgram(QStringLiteral(TRUNKLINE_EMULATOR_PATH));
-        emulator.setArguments(arguments);
-        emulator.start();
-        if (!emulator.waitForStarted())
-            return false;
-        QDeadlineTimer deadline(60000);
-        while (!readEmulatorBanner(emulator, baseUrl, admin, key)) {
-            if (deadline.hasExpired() || !emulator.waitForReadyRead(int(deadline.remainingTime())))
-                return false;
+    // trunkline-emulator as a child process, killed when the test leaves its scope.
+    struct Emulator {
+        QProcess process;
+        QString baseUrl;
+        QHash<QString, QString> admin;
+        QString telnyxKey;
+
+        ~Emulator() {
+            process.kill();
+            process.waitForFinished();
         }
-        if (telnyxKey)
-            *telnyxKey = key;
-        return true;
+        // Starts it with `numbers` and `extensions`, without rate limits, and `more` arguments; true once
+        // its base URL and demo credentials are read.
+        bool start(int numbers, int extensions, const QStringList& more = {}) {
+            process.setProgram(QStringLiteral(TRUNKLINE_EMULATOR_PATH));
+            process.setArguments(QStringList{QStringLiteral("--numbers"), QString::number(numbers),
+                                             QStringLiteral("--extensions"), QString::number(extensions),
+                                             QStringLiteral("--rate-limits"), QStringLiteral("off")} +
+                                 more);
+            process.start();
+            if (!process.waitForStarted())
+                return false;
+            QDeadlineTimer deadline(60000);
+            while (!readEmulatorBanner(process, baseUrl, admin, telnyxKey)) {
+                if (deadline.hasExpired() || !process.waitForReadyRead(int(deadline.remainingTime())))
+                    return false;
+            }
+            return true;
+        }
+    };
+    // `profiles add` for a profile at `baseUrl`; its secret comes on stdin.
+    static QStringList addProfileAt(const QString& baseUrl, const QString& name, const QString& provider) {
+        return {QStringLiteral("profiles"),   QStringLiteral("add"),
+                QStringLiteral("--name"),     name,
+                QStringLiteral("--provider"), provider,
+                QStringLiteral("--base-url"), baseUrl};
     }
     // What `profiles add` reads on stdin for a RingCentral profile.
     static QByteArray secretOf(const QHash<QString, QString>& admin) {
@@ -436,26 +455,17 @@ private slots:
         if (!store.skipReason().isEmpty())
             QSKIP(qPrintable(store.skipReason()));
         QVERIFY2(store.open(), qPrintable(store.error()));
-        QProcess emulator;
-        auto stop = qScopeGuard([&emulator] {
-            emulator.kill();
-            emulator.waitForFinished();
-        });
-        QStringList arguments{QStringLiteral("--numbers"),     QStringLiteral("30"),
-                              QStringLiteral("--extensions"),  QStringLiteral("30"),
-                              QStringLiteral("--rate-limits"), QStringLiteral("off")};
+        Emulator emulator;
+        QStringList faultArguments;
         if (!faults.isEmpty())
-            arguments << QStringLiteral("--faults") << faults;
-        QString baseUrl;
-        QHash<QString, QString> admin;
-        QVERIFY(startEmulator(emulator, arguments, baseUrl, admin));
+            faultArguments << QStringLiteral("--faults") << faults;
+        QVERIFY(emulator.start(30, 30, faultArguments));
         const auto run = [&store](const QStringList& args, const QByteArray& input = {}) {
             return trunkline::tests::runCli(store.location(), args, input);
         };
-        const Run add = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
-                             QStringLiteral("Shared"), QStringLiteral("--provider"),
-                             QStringLiteral("ringcentral"), QStringLiteral("--base-url"), baseUrl},
-                            secretOf(admin));
+        const Run add =
+            run(addProfileAt(emulator.baseUrl, QStringLiteral("Shared"), QStringLiteral("ringcentral")),
+                secretOf(emulator.admin));
         QVERIFY2(add.exitCode == 0, add.err.constData());
         const Run synced =
             run({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Shared")});
@@ -543,25 +553,13 @@ private slots:
     void killedSyncLeavesAConsistentDatabase() {
         if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
             QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
-        QProcess emulator;
-        auto stop = qScopeGuard([&emulator] {
-            emulator.kill();
-            emulator.waitForFinished();
-        });
-        QString baseUrl;
-        QHash<QString, QString> admin;
-        QVERIFY(startEmulator(emulator,
-                              {QStringLiteral("--numbers"), QStringLiteral("20000"),
-                               QStringLiteral("--extensions"), QStringLiteral("2000"),
-                               QStringLiteral("--rate-limits"), QStringLiteral("off")},
-                              baseUrl, admin));
+        Emulator emulator;
+        QVERIFY(emulator.start(20000, 2000));
 
         m_database = m_dir.filePath(QStringLiteral("kill.sqlite"));
-        const QByteArray secret = secretOf(admin);
-        const Run add = cli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
-                             QStringLiteral("Big"), QStringLiteral("--provider"),
-                             QStringLiteral("ringcentral"), QStringLiteral("--base-url"), baseUrl},
-                            secret);
+        const Run add =
+            cli(addProfileAt(emulator.baseUrl, QStringLiteral("Big"), QStringLiteral("ringcentral")),
+                secretOf(emulator.admin));
         QVERIFY2(add.exitCode == 0, add.err.constData());
 
         QProcess sync;
@@ -625,24 +623,12 @@ private slots:
     void portOrderFromTheCommandLine() {
         if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
             QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
-        QProcess emulator;
-        auto stop = qScopeGuard([&emulator] {
-            emulator.kill();
-            emulator.waitForFinished();
-        });
-        QString baseUrl;
-        QHash<QString, QString> admin;
-        QString key;
-        QVERIFY(
-            startEmulator(emulator,
-                          {QStringLiteral("--numbers"), QStringLiteral("5"), QStringLiteral("--extensions"),
-                           QStringLiteral("5"), QStringLiteral("--rate-limits"), QStringLiteral("off")},
-                          baseUrl, admin, &key));
+        Emulator emulator;
+        QVERIFY(emulator.start(5, 5));
         m_database = m_dir.filePath(QStringLiteral("port.sqlite"));
-        const Run add = cli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
-                             QStringLiteral("Porting"), QStringLiteral("--provider"),
-                             QStringLiteral("telnyx"), QStringLiteral("--base-url"), baseUrl},
-                            key.toUtf8() + '\n');
+        const Run add =
+            cli(addProfileAt(emulator.baseUrl, QStringLiteral("Porting"), QStringLiteral("telnyx")),
+                emulator.telnyxKey.toUtf8() + '\n');
         QVERIFY2(add.exitCode == 0, add.err.constData());
         QVERIFY(
             cli({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Porting")}).exitCode ==
@@ -770,31 +756,16 @@ private slots:
     void aChangedHostGetsNoSecretUntilItIsEnteredAgain() {
         if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
             QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");
-        QProcess emulator;
-        auto stop = qScopeGuard([&emulator] {
-            emulator.kill();
-            emulator.waitForFinished();
-        });
-        QString baseUrl;
-        QHash<QString, QString> admin;
-        QVERIFY(
-            startEmulator(emulator,
-                          {QStringLiteral("--numbers"), QStringLiteral("20"), QStringLiteral("--extensions"),
-                           QStringLiteral("5"), QStringLiteral("--rate-limits"), QStringLiteral("off")},
-                          baseUrl, admin));
-        const QUrl entered(baseUrl);
+        Emulator emulator;
+        QVERIFY(emulator.start(20, 5));
+        const QUrl entered(emulator.baseUrl);
         const QString enteredOrigin = QStringLiteral("http://127.0.0.1:%1").arg(entered.port());
         const QString movedUrl = QStringLiteral("http://127.0.0.2:%1").arg(entered.port());
 
         m_database = m_dir.filePath(QStringLiteral("moved.sqlite"));
-        const QByteArray secret =
-            (admin.value(QStringLiteral("client_id")) + u'\n' + admin.value(QStringLiteral("client_secret")) +
-             u'\n' + admin.value(QStringLiteral("jwt")) + u'\n')
-                .toUtf8();
-        const Run add = cli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
-                             QStringLiteral("Moved"), QStringLiteral("--provider"),
-                             QStringLiteral("ringcentral"), QStringLiteral("--base-url"), baseUrl},
-                            secret);
+        const QByteArray secret = secretOf(emulator.admin);
+        const Run add = cli(
+            addProfileAt(emulator.baseUrl, QStringLiteral("Moved"), QStringLiteral("ringcentral")), secret);
         QVERIFY2(add.exitCode == 0, add.err.constData());
         auto removeProfile = qScopeGuard([this] {
             cli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("Moved")});
@@ -828,7 +799,7 @@ private slots:
                                     QStringLiteral("Moved")};
         const Run reentered = cli(setSecret, secret);
         QVERIFY2(reentered.exitCode == 0, reentered.err.constData());
-        QVERIFY(setBaseUrl(baseUrl));
+        QVERIFY(setBaseUrl(emulator.baseUrl));
         const Run refusedBack = cli(sync);
         QCOMPARE(refusedBack.exitCode, 1);
         QVERIFY2(refusedBack.err.contains("entered for http://127.0.0.2:"), refusedBack.err.constData());

@@ -35,6 +35,8 @@ struct TestReply {
 
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     QJsonArray jsonArray() const { return QJsonDocument::fromJson(body).array(); }
+    // The records[] of a RingCentral list.
+    QJsonArray records() const { return json().value(QLatin1String("records")).toArray(); }
     QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
     // First errors[].errorCode of a RingCentral error body (empty when none).
     QString rcErrorCode() const {
@@ -114,15 +116,25 @@ public:
     static QPair<QByteArray, QByteArray> bearer(const QString& token) {
         return {QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token.toUtf8()};
     }
+    // Basic authentication as the demo's RingCentral app, as the token endpoints want it.
+    QPair<QByteArray, QByteArray> rcAppAuth() {
+        const DemoCredentials c = credentials();
+        return basicAuth(c.ringCentralClientId, c.ringCentralClientSecret);
+    }
     // JWT-bearer token request; returns the whole reply (access_token, refresh_token, ...).
     TestReply rcTokenRequest(const QString& jwt) {
-        const DemoCredentials c = credentials();
         QUrlQuery form;
         form.addQueryItem(QStringLiteral("grant_type"),
                           QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer"));
         form.addQueryItem(QStringLiteral("assertion"), jwt);
-        return postForm(QStringLiteral("/restapi/oauth/token"), form,
-                        {basicAuth(c.ringCentralClientId, c.ringCentralClientSecret)});
+        return postForm(QStringLiteral("/restapi/oauth/token"), form, {rcAppAuth()});
+    }
+    // Refresh-token grant; returns the whole reply, as rcTokenRequest does.
+    TestReply rcRefresh(const QString& refreshToken) {
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
+        form.addQueryItem(QStringLiteral("refresh_token"), refreshToken);
+        return postForm(QStringLiteral("/restapi/oauth/token"), form, {rcAppAuth()});
     }
     // Logs in as the demo admin (or the non-admin user) and returns the access token; empty on failure.
     QString rcLogin(bool admin = true) {

@@ -17,6 +17,19 @@
 using namespace Qt::StringLiterals;
 using namespace trunkline;
 
+namespace {
+
+// What Export CSV writes for `view`, read back row by row; nothing when it cannot write.
+std::optional<QList<QStringList>> exportedRows(QTableView* view) {
+    QBuffer csv;
+    if (!csv.open(QIODevice::ReadWrite) || !gui::TableCsvExport::write(&csv, view, {}))
+        return std::nullopt;
+    csv.seek(0);
+    return core::CsvReader(&csv).readAll();
+}
+
+} // namespace
+
 class tst_AuditLogPage : public QObject {
     Q_OBJECT
 
@@ -74,13 +87,10 @@ private slots:
         QVERIFY(view->model()->index(0, 6).data().toString().contains(u"Wolf-Berger"_s));
 
         // Export CSV writes what the page shows: the one entry.
-        QBuffer csv;
-        QVERIFY(csv.open(QIODevice::ReadWrite));
-        QVERIFY(gui::TableCsvExport::write(&csv, view, {}));
-        csv.seek(0);
-        const QList<QStringList> rows = core::CsvReader(&csv).readAll();
-        QCOMPARE(rows.size(), 2);
-        QCOMPARE(rows.at(1).value(1), u"Büro Berlin"_s);
+        const std::optional<QList<QStringList>> rows = exportedRows(view);
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), 2);
+        QCOMPARE(rows->at(1).value(1), u"Büro Berlin"_s);
 
         filter->clear();
         QTRY_COMPARE(view->model()->rowCount(), 2);
@@ -161,13 +171,10 @@ private slots:
         // Export CSV writes the rows the view shows.
         from->setDate(today.addDays(-20));
         to->setDate(today.addDays(-10));
-        QBuffer csv;
-        QVERIFY(csv.open(QIODevice::ReadWrite));
-        QVERIFY(gui::TableCsvExport::write(&csv, view, {}));
-        csv.seek(0);
-        const QList<QStringList> rows = core::CsvReader(&csv).readAll();
-        QCOMPARE(rows.size(), 2);
-        QVERIFY(rows.at(1).join(u' ').contains(u"Anna Schmidt"_s));
+        const std::optional<QList<QStringList>> rows = exportedRows(view);
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), 2);
+        QVERIFY(rows->at(1).join(u' ').contains(u"Anna Schmidt"_s));
 
         // A From after the To says which rule it breaks.
         from->setDate(today);

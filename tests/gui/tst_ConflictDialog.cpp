@@ -78,8 +78,9 @@ private:
                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         return true;
     }
-    // Opens the dialog with the page's Resolve button.
+    // Shows the page and opens the dialog with its Resolve button.
     ConflictDialog* openDialog(PendingChangesPage& page) {
+        page.show();
         if (!selectChange(page))
             return nullptr;
         auto* resolve = page.findChild<QPushButton*>(u"resolveButton"_s);
@@ -90,6 +91,14 @@ private:
     }
     // Applies every due change, as Apply does, and waits for the end.
     sync::SyncReport apply() { return m_fixture->runSync({.pull = false}); }
+    // Applies, expecting `applied` changes to go out, and checks the label and voice URL Restcomm holds then.
+    void applyAndExpectAtRestcomm(int applied, const QString& label, const QString& voiceUrl) {
+        const sync::SyncReport report = apply();
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(report.applied, applied);
+        QCOMPARE(remote("friendly_name"), label);
+        QCOMPARE(remote("voice_url"), voiceUrl);
+    }
 
 private slots:
     void init() {
@@ -128,7 +137,6 @@ private slots:
     void showsBaseMineAndTheirsPerField() {
         PendingChangesPage page(m_fixture->database.database());
         page.resize(1100, 500);
-        page.show();
         ConflictDialog* dialog = openDialog(page);
         QVERIFY(dialog);
         auto* table = dialog->findChild<QTableWidget*>(u"fieldsTable"_s);
@@ -189,7 +197,6 @@ private slots:
         QVERIFY(store::PhoneNumberRepository(m_fixture->database.database())
                     .upsert(m_fixture->profile.id, {*m_number}));
         PendingChangesPage page(m_fixture->database.database());
-        page.show();
         QVERIFY(!openDialog(page));
         QTRY_VERIFY(page.findChild<QMessageBox*>());
         QVERIFY2(page.findChild<QMessageBox*>()->text().contains(u"sync (F5)"_s),
@@ -199,7 +206,6 @@ private slots:
 
     void keepMine() {
         PendingChangesPage page(m_fixture->database.database());
-        page.show();
         ConflictDialog* dialog = openDialog(page);
         QVERIFY(dialog);
         clickButton(dialog, u"keepMineButton"_s);
@@ -207,17 +213,12 @@ private slots:
         QCOMPARE(change()->state, store::ChangeState::Pending);
         QTRY_COMPARE(page.model()->change(m_changeId)->state, store::ChangeState::Pending);
 
-        const sync::SyncReport report = apply();
-        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
-        QCOMPARE(report.applied, 1);
+        applyAndExpectAtRestcomm(1, kMineLabel, kMineVoice);
         QCOMPARE(change()->state, store::ChangeState::Applied);
-        QCOMPARE(remote("friendly_name"), kMineLabel);
-        QCOMPARE(remote("voice_url"), kMineVoice);
     }
 
     void takeTheirs() {
         PendingChangesPage page(m_fixture->database.database());
-        page.show();
         ConflictDialog* dialog = openDialog(page);
         QVERIFY(dialog);
         clickButton(dialog, u"takeTheirsButton"_s);
@@ -226,16 +227,11 @@ private slots:
         QVERIFY(!change());
         QTRY_VERIFY(page.model()->changes().isEmpty());
 
-        const sync::SyncReport report = apply();
-        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
-        QCOMPARE(report.applied, 0);
-        QCOMPARE(remote("friendly_name"), kTheirsLabel);
-        QCOMPARE(remote("voice_url"), kTheirsVoice);
+        applyAndExpectAtRestcomm(0, kTheirsLabel, kTheirsVoice);
     }
 
     void mergeFieldByField() {
         PendingChangesPage page(m_fixture->database.database());
-        page.show();
         ConflictDialog* dialog = openDialog(page);
         QVERIFY(dialog);
         clickButton(dialog, u"theirs:label"_s);
@@ -248,12 +244,8 @@ private slots:
         QCOMPARE(restaged.payload, (QJsonObject{{u"voiceUrl"_s, kMineVoice}}));
         QCOMPARE(restaged.baseValues, (QJsonObject{{u"voiceUrl"_s, kTheirsVoice}}));
 
-        const sync::SyncReport report = apply();
-        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
-        QCOMPARE(report.applied, 1);
+        applyAndExpectAtRestcomm(1, kTheirsLabel, kMineVoice);
         QCOMPARE(change()->state, store::ChangeState::Applied);
-        QCOMPARE(remote("friendly_name"), kTheirsLabel);
-        QCOMPARE(remote("voice_url"), kMineVoice);
     }
 
     // The same for an extension at RingCentral: the fields are named as the extension editor names them,
@@ -310,7 +302,6 @@ private slots:
     // refused with a message, the dialog shows the new values and keeps the admin's choices.
     void staleResolutionIsRefusedInTheDialog() {
         PendingChangesPage page(m_fixture->database.database());
-        page.show();
         ConflictDialog* dialog = openDialog(page);
         QVERIFY(dialog);
         clickButton(dialog, u"theirs:label"_s);

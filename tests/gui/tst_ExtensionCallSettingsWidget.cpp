@@ -147,6 +147,16 @@ class tst_ExtensionCallSettingsWidget : public QObject {
         QTest::keyClick(edit, Qt::Key_Backspace);
         QTest::keyClicks(edit, text);
     }
+    // Anna's save, refused for `reason`: what stays staged is Bernd's change as he left it.
+    void expectSaveRefusedKeeping(const store::PendingChange& berndsChange, const QString& reason) {
+        QString error;
+        QVERIFY(!m_widget->stageChanges(&error));
+        QVERIFY2(error.contains(reason), qPrintable(error));
+        QVERIFY2(error.startsWith(u"The call settings were not staged: "_s), qPrintable(error));
+        QCOMPARE(pending().size(), 1);
+        QCOMPARE(pending().constFirst().payload, berndsChange.payload);
+        QCOMPARE(pending().constFirst().revision, berndsChange.revision);
+    }
 
 private slots:
     void init() {
@@ -473,12 +483,7 @@ private slots:
         // Anna's form still shows her revision (voicemail on); she changes the forwarding number.
         QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked());
         retype("forwardToEdit", u"+1 415 555 0199"_s);
-        QVERIFY(!m_widget->stageChanges(&error));
-        QVERIFY2(error.contains(u"edited by someone else"_s), qPrintable(error));
-        QVERIFY2(error.startsWith(u"The call settings were not staged: "_s), qPrintable(error));
-        QCOMPARE(pending().size(), 1);
-        QCOMPARE(pending().constFirst().payload, berndsChange.payload);
-        QCOMPARE(pending().constFirst().revision, berndsChange.revision);
+        expectSaveRefusedKeeping(berndsChange, u"edited by someone else"_s);
 
         // Nothing she typed is lost, and the field she left alone shows his version.
         QCOMPARE(child<QLineEdit>("forwardToEdit")->text(), u"+1 415 555 0199"_s);
@@ -515,12 +520,7 @@ private slots:
         QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked()); // Anna has not seen it
         chooseData("actionCombo", u"UnconditionalForwarding"_s);
         retype("forwardToEdit", u"+1 415 555 0123"_s);
-        QVERIFY(!m_widget->stageChanges(&error));
-        QVERIFY2(error.contains(u"staged by someone else since you opened this record"_s), qPrintable(error));
-        QVERIFY2(error.startsWith(u"The call settings were not staged: "_s), qPrintable(error));
-        QCOMPARE(pending().size(), 1);
-        QCOMPARE(pending().constFirst().payload, berndsChange.payload);
-        QCOMPARE(pending().constFirst().revision, berndsChange.revision);
+        expectSaveRefusedKeeping(berndsChange, u"staged by someone else since you opened this record"_s);
 
         // What she typed is kept; the field she left alone shows his version.
         QCOMPARE(child<QLineEdit>("forwardToEdit")->text(), u"+1 415 555 0123"_s);

@@ -31,9 +31,8 @@ class tst_PortOrdersPage : public QObject {
     Q_OBJECT
 
     // A draft for `route` with the block 0–99 (4 active) at the demo account's Telnyx, as the wizard
-    // creates it; nullopt when the emulator refused or did not answer.
-    static std::optional<core::PortingOrder> createDemoDraft(connection::Connection& connection,
-                                                             const QString& route) {
+    // creates it; without an id when the emulator refused or did not answer.
+    static core::PortingOrder createDemoDraft(connection::Connection& connection, const QString& route) {
         auto placement = connection.provider->adapter->portOrders(connection.client.get());
         providers::PortOrderRequest request;
         request.routeE164 = route;
@@ -48,8 +47,8 @@ class tst_PortOrdersPage : public QObject {
         std::optional<providers::Outcome<core::PortingOrder>> created;
         placement->placeDraft(request, [&created](const auto& outcome) { created = outcome; });
         if (!QTest::qWaitFor([&created] { return created.has_value(); }, 20000) || !created->ok())
-            return std::nullopt;
-        return created->value;
+            return {};
+        return *created->value;
     }
 
 private slots:
@@ -67,7 +66,10 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     }
     void cleanup() {
-        m_page.reset();
+        m_page.reset(); // before the connections it uses
+        m_connections.reset();
+        m_demoTelnyx.reset();
+        m_asked.clear();
         m_test.reset();
     }
 
@@ -171,14 +173,10 @@ private slots:
     }
     void deleteExtensionAtTheEmulator() {
         // A real draft with one extension block at the demo account's Telnyx, stored as a sync would.
-        const auto demoTelnyx = useDemoTelnyx();
-        QVERIFY(demoTelnyx);
-        DemoConnections connections;
-        auto connection = connections.open(*demoTelnyx);
+        auto connection = connectDemoTelnyx();
         QVERIFY(connection);
-        const std::optional<core::PortingOrder> created = createDemoDraft(*connection, u"+492012345678"_s);
-        QVERIFY(created);
-        const core::PortingOrder order = *created;
+        const core::PortingOrder order = createDemoDraft(*connection, u"+492012345678"_s);
+        QVERIFY(!order.id.isEmpty());
         providers::telnyx::TelnyxClient client(connection->client.get());
         QList<core::PortingPhoneNumber> numbers;
         QList<core::PhoneNumberExtension> extensions;
@@ -198,43 +196,48 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(lists, 2, 20000);
         QCOMPARE(extensions.size(), 1);
         store::PortingRepository porting(m_test->database());
-        QVERIFY(porting.upsertOrders(demoTelnyx->id, {order}));
-        QVERIFY(porting.upsertPhoneNumbers(demoTelnyx->id, numbers));
-        QVERIFY(porting.upsertExtensions(demoTelnyx->id, extensions));
+        QVERIFY(porting.upsertOrders(m_demoTelnyx->id, {order}));
+        QVERIFY(porting.upsertPhoneNumbers(m_demoTelnyx->id, numbers));
+        QVERIFY(porting.upsertExtensions(m_demoTelnyx->id, extensions));
 
-        m_page->setConnectionFactory(&connections.factory);
-        m_page->setProfile(demoTelnyx->id);
-        QStringList asked;
-        m_page->setConfirmPrompt([&asked](const QString& text) {
-            asked << text;
-            return true;
-        });
+        showDemoTelnyx();
         m_page->findChild<QTableView*>(u"portOrdersTable"_s)->selectRow(rowOf(order.id));
         m_page->findChild<QTableWidget*>(u"extensionsTable"_s)->selectRow(0);
         QVERIFY(m_page->deleteExtensionAction()->isEnabled());
         m_page->deleteExtensionAction()->trigger();
-        QCOMPARE(asked.size(), 1);
+        QCOMPARE(m_asked.size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(m_page->lastMessage(), u"The extension block was deleted."_s, 20000);
-        QVERIFY(porting.extensions(demoTelnyx->id, numbers.first().id).isEmpty());
+        QVERIFY(porting.extensions(m_demoTelnyx->id, numbers.first().id).isEmpty());
         listBoth();
         QTRY_COMPARE_WITH_TIMEOUT(lists, 4, 20000);
         QVERIFY(extensions.isEmpty());
-        m_page.reset(); // before the factory it uses
     }
-    void cancelRefusedByState() {
+    void orderActionRefusedByState_data() {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("whyNotPorted");
+        QTest::addColumn<QString>("whyNotDraft");
+        QTest::newRow("cancel") << u"actionCancelPortOrder"_s << u"this order is Ported"_s
+                                << u"a draft is deleted instead"_s;
+        // A draft allows it, but without a connection there is no one to ask.
+        QTest::newRow("delete draft") << u"actionDeleteDraftPortOrder"_s
+                                      << u"a submitted order is cancelled instead"_s << u"no connection"_s;
+    }
+    void orderActionRefusedByState() {
+        QFETCH(QString, action);
+        QFETCH(QString, whyNotPorted);
+        QFETCH(QString, whyNotDraft);
+        auto* refused = m_page->findChild<QAction*>(action);
+        QVERIFY(refused);
         auto* orders = m_page->findChild<QTableView*>(u"portOrdersTable"_s);
         orders->selectRow(rowOf(u"order-ported"_s));
-        QVERIFY(!m_page->cancelOrderAction()->isEnabled());
-        QVERIFY(m_page->cancelOrderAction()->toolTip().contains(u"this order is Ported"_s));
+        QVERIFY(!refused->isEnabled());
+        QVERIFY2(refused->toolTip().contains(whyNotPorted), qPrintable(refused->toolTip()));
         orders->selectRow(rowOf(u"order-draft"_s));
-        QVERIFY(!m_page->cancelOrderAction()->isEnabled());
-        QVERIFY(m_page->cancelOrderAction()->toolTip().contains(u"a draft is deleted instead"_s));
+        QVERIFY(!refused->isEnabled());
+        QVERIFY2(refused->toolTip().contains(whyNotDraft), qPrintable(refused->toolTip()));
     }
     void cancelAtTheEmulator() {
-        const auto demoTelnyx = useDemoTelnyx();
-        QVERIFY(demoTelnyx);
-        DemoConnections connections;
-        auto connection = connections.open(*demoTelnyx);
+        auto connection = connectDemoTelnyx();
         QVERIFY(connection);
         // One of the demo account's submitted orders, stored as a sync would.
         providers::telnyx::TelnyxClient client(connection->client.get());
@@ -248,65 +251,41 @@ private slots:
         if (submitted.isEmpty())
             QSKIP("the demo account has no submitted order to cancel");
         const core::PortingOrder order = submitted.first();
-        QVERIFY(store::PortingRepository(m_test->database()).upsertOrders(demoTelnyx->id, {order}));
+        QVERIFY(store::PortingRepository(m_test->database()).upsertOrders(m_demoTelnyx->id, {order}));
 
-        m_page->setConnectionFactory(&connections.factory);
-        m_page->setProfile(demoTelnyx->id);
-        m_page->setConfirmPrompt([](const QString&) { return true; });
+        showDemoTelnyx();
         m_page->findChild<QTableView*>(u"portOrdersTable"_s)->selectRow(rowOf(order.id));
         QVERIFY(m_page->cancelOrderAction()->isEnabled());
         m_page->cancelOrderAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(m_page->lastMessage().startsWith(u"Order "_s), 20000);
         QCOMPARE(m_page->lastMessage(), u"Order %1 is now Cancel pending."_s.arg(order.id));
         QCOMPARE(cell(rowOf(order.id), PortOrdersModel::StatusColumn), u"Cancel pending"_s);
-        m_page.reset(); // before the factory it uses
-    }
-    void deleteDraftRefusedByState() {
-        auto* orders = m_page->findChild<QTableView*>(u"portOrdersTable"_s);
-        orders->selectRow(rowOf(u"order-ported"_s));
-        QVERIFY(!m_page->deleteDraftAction()->isEnabled());
-        QVERIFY(m_page->deleteDraftAction()->toolTip().contains(u"a submitted order is cancelled instead"_s));
-        orders->selectRow(rowOf(u"order-draft"_s));
-        // A draft allows it, but without a connection there is no one to ask.
-        QVERIFY(!m_page->deleteDraftAction()->isEnabled());
-        QVERIFY(m_page->deleteDraftAction()->toolTip().contains(u"no connection"_s));
     }
     // A draft made at the demo account's Telnyx, deleted with Del in the orders list: gone at the
     // provider and from the store.
     void deleteDraftAtTheEmulator() {
-        const auto demoTelnyx = useDemoTelnyx();
-        QVERIFY(demoTelnyx);
-        DemoConnections connections;
-        auto connection = connections.open(*demoTelnyx);
+        auto connection = connectDemoTelnyx();
         QVERIFY(connection);
-        const std::optional<core::PortingOrder> created = createDemoDraft(*connection, u"+492012345679"_s);
-        QVERIFY(created);
-        const core::PortingOrder order = *created;
-        QVERIFY(store::PortingRepository(m_test->database()).upsertOrders(demoTelnyx->id, {order}));
+        const core::PortingOrder order = createDemoDraft(*connection, u"+492012345679"_s);
+        QVERIFY(!order.id.isEmpty());
+        QVERIFY(store::PortingRepository(m_test->database()).upsertOrders(m_demoTelnyx->id, {order}));
 
-        m_page->setConnectionFactory(&connections.factory);
-        m_page->setProfile(demoTelnyx->id);
-        QStringList asked;
-        m_page->setConfirmPrompt([&asked](const QString& text) {
-            asked << text;
-            return true;
-        });
+        showDemoTelnyx();
         auto* orders = m_page->findChild<QTableView*>(u"portOrdersTable"_s);
         orders->selectRow(rowOf(order.id));
         QVERIFY(m_page->deleteDraftAction()->isEnabled());
         orders->setFocus();
         QTest::keyClick(orders, Qt::Key_Delete);
-        QCOMPARE(asked.size(), 1);
-        QVERIFY(asked.first().contains(order.id));
+        QCOMPARE(m_asked.size(), 1);
+        QVERIFY(m_asked.first().contains(order.id));
         QTRY_COMPARE_WITH_TIMEOUT(m_page->lastMessage(), u"The draft %1 was deleted."_s.arg(order.id), 20000);
         QCOMPARE(rowOf(order.id), -1);
-        QVERIFY(!store::PortingRepository(m_test->database()).findOrder(demoTelnyx->id, order.id));
+        QVERIFY(!store::PortingRepository(m_test->database()).findOrder(m_demoTelnyx->id, order.id));
         providers::telnyx::TelnyxClient client(connection->client.get());
         std::optional<providers::Outcome<core::PortingOrder>> fetched;
         client.getPortingOrder(order.id, [&fetched](const auto& outcome) { fetched = outcome; });
         QTRY_VERIFY_WITH_TIMEOUT(fetched.has_value(), 20000);
         QVERIFY(fetched->error && fetched->error->kind == net::ApiError::Kind::NotFound);
-        m_page.reset(); // before the factory it uses
     }
     void screenshot() {
         const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR");
@@ -324,6 +303,24 @@ private:
         if (!profiles.remove(m_telnyx) || !profiles.remove(m_ringCentral) || addDemoProfiles(*m_test) <= 0)
             return std::nullopt;
         return demoProfile(*m_test, u"telnyx"_s);
+    }
+    // The demo account's Telnyx in place of the case's own profiles, connected through m_connections.
+    std::optional<connection::Connection> connectDemoTelnyx() {
+        m_demoTelnyx = useDemoTelnyx();
+        if (!m_demoTelnyx)
+            return std::nullopt;
+        m_connections = std::make_unique<DemoConnections>();
+        return m_connections->open(*m_demoTelnyx);
+    }
+    // The page on the demo Telnyx profile, working through m_connections; every question it asks is
+    // answered yes and kept in m_asked.
+    void showDemoTelnyx() {
+        m_page->setConnectionFactory(&m_connections->factory);
+        m_page->setProfile(m_demoTelnyx->id);
+        m_page->setConfirmPrompt([this](const QString& text) {
+            m_asked << text;
+            return true;
+        });
     }
     void addOrder(const QString& id, core::PortingOrderStatus status, const QString& route,
                   const QList<core::NumberRange>& block, const QList<core::NumberRange>& active) {
@@ -357,6 +354,9 @@ private:
 
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<PortOrdersPage> m_page;
+    std::unique_ptr<DemoConnections> m_connections;
+    std::optional<store::Profile> m_demoTelnyx;
+    QStringList m_asked;
     qint64 m_telnyx = 0;
     qint64 m_ringCentral = 0;
 };

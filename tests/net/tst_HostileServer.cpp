@@ -115,6 +115,17 @@ net::PagedFetch* listFetch(ApiClient* client, const QUrl& baseUrl) {
     return new net::PagedFetch(client, requestForPage, reader);
 }
 
+// The list fetched from `server` until the fetch finishes; nothing if it does not within five seconds.
+std::optional<net::PagedFetchResult> fetchList(const ScriptedServer& server) {
+    Client client(server.baseUrl());
+    std::unique_ptr<net::PagedFetch> fetch(listFetch(&client.client, server.baseUrl()));
+    QSignalSpy finished(fetch.get(), &net::PagedFetch::finished);
+    fetch->start();
+    if (!QTest::qWaitFor([&finished] { return finished.count() == 1; }))
+        return std::nullopt;
+    return fetch->result();
+}
+
 int pageOf(const QUrl& target) {
     return QUrlQuery(target).queryItemValue(u"page"_s).toInt();
 }
@@ -300,14 +311,11 @@ private slots:
         ScriptedServer server([](const QUrl&, QTcpSocket*) {
             return ScriptedServer::json(200, {{u"records"_s, QJsonArray{}}, {u"totalPages"_s, 2147483647}});
         });
-        Client client(server.baseUrl());
-        std::unique_ptr<net::PagedFetch> fetch(listFetch(&client.client, server.baseUrl()));
-        QSignalSpy finished(fetch.get(), &net::PagedFetch::finished);
-        fetch->start();
-        QTRY_COMPARE(finished.count(), 1);
-        QVERIFY(!fetch->result().complete);
-        QCOMPARE(fetch->result().error->kind, ApiError::Kind::Protocol);
-        QVERIFY(fetch->result().error->detail.contains(u"2147483647 pages"_s));
+        const std::optional<net::PagedFetchResult> result = fetchList(server);
+        QVERIFY(result);
+        QVERIFY(!result->complete);
+        QCOMPARE(result->error->kind, ApiError::Kind::Protocol);
+        QVERIFY(result->error->detail.contains(u"2147483647 pages"_s));
         QCOMPARE(server.requests, 1);
     }
 
@@ -324,15 +332,12 @@ private slots:
             const QString next = pageOf(target) == 1 ? u"/list?page=2"_s : secondLinksTo;
             return ScriptedServer::json(200, {{u"records"_s, QJsonArray{pageOf(target)}}, {u"next"_s, next}});
         });
-        Client client(server.baseUrl());
-        std::unique_ptr<net::PagedFetch> fetch(listFetch(&client.client, server.baseUrl()));
-        QSignalSpy finished(fetch.get(), &net::PagedFetch::finished);
-        fetch->start();
-        QTRY_COMPARE(finished.count(), 1);
-        QVERIFY(!fetch->result().complete);
-        QCOMPARE(fetch->result().pages, 2);
-        QCOMPARE(fetch->result().error->kind, ApiError::Kind::Protocol);
-        QCOMPARE(fetch->result().error->detail, detail);
+        const std::optional<net::PagedFetchResult> result = fetchList(server);
+        QVERIFY(result);
+        QVERIFY(!result->complete);
+        QCOMPARE(result->pages, 2);
+        QCOMPARE(result->error->kind, ApiError::Kind::Protocol);
+        QCOMPARE(result->error->detail, detail);
         QCOMPARE(server.requests, 2);
     }
 };

@@ -89,6 +89,19 @@ QStringList sortedUnique(const QStringList& list) {
     return copy;
 }
 
+// Restcomm's numbers at `rig`, fetched page by page into `got` once `fetch` starts.
+struct RestcommFetch {
+    RestcommFetch(ProviderRig& rig, int pageSize, bool readCount = true)
+        : list{rig.server.credentials().restcommAccountSid, pageSize, readCount}
+        , fetch(rig.api.get(), list.requests(), list.reader(rig.api->baseUrl())) {
+        collect(fetch, &got);
+    }
+
+    RestcommList list;
+    PagedFetch fetch;
+    Collected got;
+};
+
 emulator::EmulatorOptions withNumbers(int numbers) {
     emulator::EmulatorOptions options;
     options.numbers = numbers;
@@ -115,10 +128,8 @@ private slots:
         QFETCH(int, pageSize);
         ProviderRig rig(Provider::Restcomm, withNumbers(numbers));
         QVERIFY2(rig.listening, qPrintable(rig.startError));
-        RestcommList list{rig.server.credentials().restcommAccountSid, pageSize};
-        PagedFetch fetch(rig.api.get(), list.requests(), list.reader(rig.api->baseUrl()));
-        Collected got;
-        collect(fetch, &got);
+        RestcommFetch restcomm(rig, pageSize);
+        auto& [list, fetch, got] = restcomm;
         fetch.start();
         QTRY_COMPARE_WITH_TIMEOUT(got.finishedCount, 1, 60000);
 
@@ -144,10 +155,8 @@ private slots:
     void countUnknownFollowsLinks() {
         ProviderRig rig(Provider::Restcomm, withNumbers(230));
         QVERIFY2(rig.listening, qPrintable(rig.startError));
-        RestcommList list{rig.server.credentials().restcommAccountSid, 40, false};
-        PagedFetch fetch(rig.api.get(), list.requests(), list.reader(rig.api->baseUrl()));
-        Collected got;
-        collect(fetch, &got);
+        RestcommFetch restcomm(rig, 40, false);
+        auto& [list, fetch, got] = restcomm;
         fetch.start();
         QTRY_COMPARE_WITH_TIMEOUT(got.finishedCount, 1, 30000);
         QVERIFY(got.result.complete);
@@ -169,16 +178,12 @@ private slots:
         ProviderRig rig(Provider::Restcomm, faulty);
         QVERIFY(clean.listening && rig.listening);
 
-        RestcommList cleanList{clean.server.credentials().restcommAccountSid, 25};
-        PagedFetch cleanFetch(clean.api.get(), cleanList.requests(), cleanList.reader(clean.api->baseUrl()));
-        Collected expected;
-        collect(cleanFetch, &expected);
+        RestcommFetch fromClean(clean, 25);
+        auto& [cleanList, cleanFetch, expected] = fromClean;
         cleanFetch.start();
 
-        RestcommList list{rig.server.credentials().restcommAccountSid, 25};
-        PagedFetch fetch(rig.api.get(), list.requests(), list.reader(rig.api->baseUrl()));
-        Collected got;
-        collect(fetch, &got);
+        RestcommFetch restcomm(rig, 25);
+        auto& [list, fetch, got] = restcomm;
         fetch.start();
         QTRY_COMPARE_WITH_TIMEOUT(expected.finishedCount, 1, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(got.finishedCount, 1, 120000);
@@ -199,10 +204,8 @@ private slots:
         QVERIFY(rig.listening);
         rig.api->setRetryPolicy(
             net::RetryPolicy(1, std::chrono::milliseconds(1), std::chrono::milliseconds(1)));
-        RestcommList list{rig.server.credentials().restcommAccountSid, 20};
-        PagedFetch fetch(rig.api.get(), list.requests(), list.reader(rig.api->baseUrl()));
-        Collected got;
-        collect(fetch, &got);
+        RestcommFetch restcomm(rig, 20);
+        auto& [list, fetch, got] = restcomm;
         fetch.start();
         QTRY_COMPARE_WITH_TIMEOUT(got.finishedCount, 1, 30000);
         QVERIFY(!got.result.complete);
@@ -219,10 +222,8 @@ private slots:
         slow.faults.latencyMaxMs = 80;
         ProviderRig rig(Provider::Restcomm, slow);
         QVERIFY(rig.listening);
-        RestcommList list{rig.server.credentials().restcommAccountSid, 20};
-        PagedFetch fetch(rig.api.get(), list.requests(), list.reader(rig.api->baseUrl()));
-        Collected got;
-        collect(fetch, &got);
+        RestcommFetch restcomm(rig, 20);
+        auto& [list, fetch, got] = restcomm;
         // Cancel from inside the handler of the first page, while pages 2..N are on their way.
         QObject::connect(&fetch, &PagedFetch::pageReceived, &fetch, [&fetch](int) { fetch.cancel(); });
         fetch.start();
@@ -241,10 +242,8 @@ private slots:
     void cancelBeforeAnyAnswer() {
         ProviderRig rig(Provider::Restcomm, withNumbers(100));
         QVERIFY(rig.listening);
-        RestcommList list{rig.server.credentials().restcommAccountSid, 10};
-        PagedFetch fetch(rig.api.get(), list.requests(), list.reader(rig.api->baseUrl()));
-        Collected got;
-        collect(fetch, &got);
+        RestcommFetch restcomm(rig, 10);
+        auto& [list, fetch, got] = restcomm;
         fetch.start();
         fetch.cancel();
         QCOMPARE(got.finishedCount, 1);

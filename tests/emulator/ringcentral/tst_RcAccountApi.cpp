@@ -62,10 +62,7 @@ void tst_RcAccountApi::businessAddress() {
 // GET /extension/{id}/device: the demo's people have a desk phone, no device, a softphone or the mobile
 // app, in turn; a non-admin reads only their own.
 void tst_RcAccountApi::extensionDevices() {
-    const QJsonArray extensions = m_client->get(path(s("/extension?type=User&perPage=8")), m_admin)
-                                      .json()
-                                      .value(s("records"))
-                                      .toArray();
+    const QJsonArray extensions = m_client->get(path(s("/extension?type=User&perPage=8")), m_admin).records();
     QVERIFY(extensions.size() >= 4);
     QSet<QString> seen;
     int withoutDevice = 0;
@@ -73,7 +70,7 @@ void tst_RcAccountApi::extensionDevices() {
         const QString id = QString::number(static_cast<qint64>(obj(e).value(s("id")).toDouble()));
         const TestReply reply = m_client->get(path(s("/extension/")) + id + s("/device"), m_admin);
         QCOMPARE(reply.status, 200);
-        const QJsonArray devices = reply.json().value(s("records")).toArray();
+        const QJsonArray devices = reply.records();
         QCOMPARE(obj(reply.json().value(s("paging"))).value(s("totalElements")).toInt(), devices.size());
         if (devices.isEmpty())
             ++withoutDevice;

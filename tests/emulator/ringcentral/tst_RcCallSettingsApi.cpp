@@ -21,17 +21,15 @@ private:
     // The users' extension paths ("/restapi/v1.0/account/~/extension/<id>"), in list order.
     QStringList userExtensions() {
         QStringList paths;
-        for (const auto& value : m_client->get(path(s("/extension?type=User&perPage=1000")), m_admin)
-                                     .json()
-                                     .value(s("records"))
-                                     .toArray())
+        for (const auto& value :
+             m_client->get(path(s("/extension?type=User&perPage=1000")), m_admin).records())
             paths << path(s("/extension/")) +
                          QString::number(static_cast<qint64>(obj(value).value(s("id")).toDouble()));
         return paths;
     }
     QJsonArray records(const QString& uri) {
         const TestReply reply = m_client->get(uri, m_admin);
-        return reply.status == 200 ? reply.json().value(s("records")).toArray() : QJsonArray{};
+        return reply.status == 200 ? reply.records() : QJsonArray{};
     }
 };
 
@@ -43,9 +41,7 @@ void tst_RcCallSettingsApi::callerId() {
     QVERIFY(features.size() >= 5);
     const QString mainId = QString::number(
         static_cast<qint64>(m_client->get(path(s("/phone-number?usageType=MainCompanyNumber")), m_admin)
-                                .json()
-                                .value(s("records"))
-                                .toArray()
+                                .records()
                                 .first()
                                 .toObject()
                                 .value(s("id"))
@@ -72,39 +68,29 @@ void tst_RcCallSettingsApi::callerId() {
             sawBlocked = callerId.value(s("type")).toString() == u"Blocked";
     }
     QVERIFY(sawRingOut && sawBlocked);
+    // The user asks to show the number `id` as RingOut's caller ID.
+    const auto showAsRingOutCallerId = [this, &uri](const QString& id) {
+        const QJsonObject ringOut{{s("feature"), s("RingOut")},
+                                  {s("callerId"), QJsonObject{{s("type"), s("PhoneNumber")},
+                                                              {s("phoneInfo"), QJsonObject{{s("id"), id}}}}}};
+        return m_client->putJson(uri, {{s("byFeature"), QJsonArray{ringOut}}}, m_user);
+    };
     // Another user's direct number cannot be shown; unknown features are rejected.
-    const QJsonArray direct = m_client->get(path(s("/phone-number?usageType=DirectNumber")), m_user)
-                                  .json()
-                                  .value(s("records"))
-                                  .toArray();
+    const QJsonArray direct =
+        m_client->get(path(s("/phone-number?usageType=DirectNumber")), m_user).records();
     const QString foreign =
         QString::number(static_cast<qint64>(direct.first().toObject().value(s("id")).toDouble()));
-    const TestReply notMine = m_client->putJson(
-        uri,
-        {{s("byFeature"),
-          QJsonArray{
-              QJsonObject{{s("feature"), s("RingOut")},
-                          {s("callerId"), QJsonObject{{s("type"), s("PhoneNumber")},
-                                                      {s("phoneInfo"), QJsonObject{{s("id"), foreign}}}}}}}}},
-        m_user);
+    const TestReply notMine = showAsRingOutCallerId(foreign);
     QCOMPARE(notMine.status, 400);
     QCOMPARE(notMine.json().value(s("parameterName")).toString(), s("byFeature.callerId.phoneInfo.id"));
     // The user's own fax line lacks the CallerId feature: refused, naming the feature.
     QString faxLine;
-    for (const auto& r :
-         m_client->get(path(s("/extension/~/phone-number")), m_user).json().value(s("records")).toArray()) {
+    for (const auto& r : m_client->get(path(s("/extension/~/phone-number")), m_user).records()) {
         if (!obj(r).value(s("features")).toArray().contains(s("CallerId")))
             faxLine = QString::number(static_cast<qint64>(obj(r).value(s("id")).toDouble()));
     }
     QVERIFY(!faxLine.isEmpty());
-    const TestReply noFeature = m_client->putJson(
-        uri,
-        {{s("byFeature"),
-          QJsonArray{
-              QJsonObject{{s("feature"), s("RingOut")},
-                          {s("callerId"), QJsonObject{{s("type"), s("PhoneNumber")},
-                                                      {s("phoneInfo"), QJsonObject{{s("id"), faxLine}}}}}}}}},
-        m_user);
+    const TestReply noFeature = showAsRingOutCallerId(faxLine);
     QCOMPARE(noFeature.status, 400);
     QCOMPARE(noFeature.json().value(s("parameterName")).toString(), s("byFeature.callerId.phoneInfo.id"));
     QVERIFY2(noFeature.json().value(s("message")).toString().contains(s("CallerId")),
@@ -148,8 +134,7 @@ void tst_RcCallSettingsApi::notificationSettings() {
 
 void tst_RcCallSettingsApi::businessHoursAndAnsweringRule() {
     const QString ext = path(s("/extension/~"));
-    QCOMPARE(m_client->get(ext + s("/answering-rule"), m_admin).json().value(s("records")).toArray().size(),
-             2);
+    QCOMPARE(m_client->get(ext + s("/answering-rule"), m_admin).records().size(), 2);
     // A forwarding number to ring in the business-hours rule.
     const QString forwardingId =
         m_client->postJson(ext + s("/forwarding-number"), {{s("phoneNumber"), s("+4915199887766")}}, m_admin)
@@ -193,9 +178,7 @@ void tst_RcCallSettingsApi::businessHoursAndAnsweringRule() {
              s("callHandlingAction"));
     // Transfer to another extension of the account (e.g. an IVR): kept and shown; unknown ids refused.
     const QString target = m_client->get(path(s("/extension")), m_admin)
-                               .json()
-                               .value(s("records"))
-                               .toArray()
+                               .records()
                                .last()
                                .toObject()
                                .value(s("id"))
@@ -248,8 +231,7 @@ void tst_RcCallSettingsApi::businessHoursAndAnsweringRule() {
              200);
     QVERIFY(
         m_client->get(ext + s("/business-hours"), m_admin).json().value(s("schedule")).toObject().isEmpty());
-    QCOMPARE(m_client->get(ext + s("/answering-rule"), m_admin).json().value(s("records")).toArray().size(),
-             1);
+    QCOMPARE(m_client->get(ext + s("/answering-rule"), m_admin).records().size(), 1);
     QCOMPARE(m_client->get(ext + s("/answering-rule/after-hours-rule"), m_admin).status, 404);
 }
 
@@ -382,8 +364,7 @@ void tst_RcCallSettingsApi::afterHoursRuleGoesToAnApplication() {
 }
 
 void tst_RcCallSettingsApi::greetings() {
-    const QJsonArray presets =
-        m_client->get(s("/restapi/v1.0/dictionary/greeting"), m_admin).json().value(s("records")).toArray();
+    const QJsonArray presets = m_client->get(s("/restapi/v1.0/dictionary/greeting"), m_admin).records();
     QVERIFY(presets.size() >= 3);
     const QJsonArray voicemail = records(s("/restapi/v1.0/dictionary/greeting?type=Voicemail"));
     QCOMPARE(voicemail.size(), 1);

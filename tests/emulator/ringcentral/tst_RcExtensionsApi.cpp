@@ -6,6 +6,17 @@
 using namespace trunkline::emulator;
 using namespace trunkline::emulator::test;
 
+namespace {
+
+// Many more extensions than the demo's, to page and filter through.
+EmulatorOptions quietWithExtensions(int extensions) {
+    EmulatorOptions options = quietOptions();
+    options.extensions = extensions;
+    return options;
+}
+
+} // namespace
+
 class tst_RcExtensionsApi : public RcApiTest {
     Q_OBJECT
 
@@ -49,9 +60,7 @@ void tst_RcExtensionsApi::extensionPaging() {
     QFETCH(int, perPage);
     QFETCH(bool, hasNext);
     QFETCH(bool, hasPrevious);
-    EmulatorOptions options = quietOptions();
-    options.extensions = 250;
-    EmulatorTestClient big(options);
+    EmulatorTestClient big(quietWithExtensions(250));
     QVERIFY(big.started());
     const TestReply reply =
         big.get(path(s("/extension")) + query, {EmulatorTestClient::bearer(big.rcLogin())});
@@ -101,21 +110,15 @@ void tst_RcExtensionsApi::extensionFilters() {
     QFETCH(QString, query);
     QFETCH(QString, field);
     QFETCH(QStringList, allowed);
-    EmulatorOptions options = quietOptions();
-    options.extensions = 300;
-    EmulatorTestClient big(options);
+    EmulatorTestClient big(quietWithExtensions(300));
     QVERIFY(big.started());
     const HeaderList auth{EmulatorTestClient::bearer(big.rcLogin())};
-    const QJsonArray all =
-        big.get(path(s("/extension?perPage=1000")), auth).json().value(s("records")).toArray();
+    const QJsonArray all = big.get(path(s("/extension?perPage=1000")), auth).records();
     int expected = 0;
     for (const auto& r : all)
         expected += allowed.contains(obj(r).value(field).toString()) ? 1 : 0;
     QVERIFY2(expected > 0, "the demo data must contain the filtered kind");
-    const QJsonArray filtered = big.get(path(s("/extension")) + query + s("&perPage=1000"), auth)
-                                    .json()
-                                    .value(s("records"))
-                                    .toArray();
+    const QJsonArray filtered = big.get(path(s("/extension")) + query + s("&perPage=1000"), auth).records();
     QCOMPARE(filtered.size(), expected);
     for (const auto& r : filtered)
         QVERIFY(allowed.contains(obj(r).value(field).toString()));
@@ -234,18 +237,8 @@ void tst_RcExtensionsApi::updateExtension() {
     QCOMPARE(obj(obj(e.value(s("regionalSettings"))).value(s("timezone"))).value(s("id")).toString(),
              s("61"));
     // The list finds it under its new number, the old one is free.
-    QCOMPARE(m_client->get(path(s("/extension?extensionNumber=199")), m_admin)
-                 .json()
-                 .value(s("records"))
-                 .toArray()
-                 .size(),
-             1);
-    QCOMPARE(m_client->get(path(s("/extension?extensionNumber=101")), m_admin)
-                 .json()
-                 .value(s("records"))
-                 .toArray()
-                 .size(),
-             0);
+    QCOMPARE(m_client->get(path(s("/extension?extensionNumber=199")), m_admin).records().size(), 1);
+    QCOMPARE(m_client->get(path(s("/extension?extensionNumber=101")), m_admin).records().size(), 0);
     // Status changes, but Unassigned cannot be set.
     QCOMPARE(m_client->putJson(path(s("/extension/~")), {{s("status"), s("Disabled")}}, m_admin)
                  .json()
@@ -296,10 +289,7 @@ void tst_RcExtensionsApi::deleteExtension() {
 
     // A user's direct numbers become company numbers unless savePhoneNumbers=false.
     const QJsonArray numbers =
-        m_client->get(path(s("/phone-number?usageType=DirectNumber&perPage=1000")), m_admin)
-            .json()
-            .value(s("records"))
-            .toArray();
+        m_client->get(path(s("/phone-number?usageType=DirectNumber&perPage=1000")), m_admin).records();
     QVERIFY(!numbers.isEmpty());
     const QJsonObject first = numbers.at(numbers.size() - 1).toObject();
     const QString owner =

@@ -18,7 +18,7 @@ private slots:
 
 void tst_RcForwardingApi::forwardingNumberLifecycle() {
     const QString list = path(s("/extension/~/forwarding-number"));
-    const qsizetype before = m_client->get(list, m_admin).json().value(s("records")).toArray().size();
+    const qsizetype before = m_client->get(list, m_admin).records().size();
     const TestReply created = m_client->postJson(
         list, QJsonObject{{s("phoneNumber"), s("+4915112345678")}, {s("label"), s("Ferienhaus")}}, m_admin);
     QCOMPARE(created.status, 200);
@@ -30,7 +30,7 @@ void tst_RcForwardingApi::forwardingNumberLifecycle() {
     QVERIFY(f.value(s("features")).toArray().contains(s("CallForwarding")));
     const QString one = list + u'/' + f.value(s("id")).toString();
     QCOMPARE(m_client->get(one, m_admin).json().value(s("phoneNumber")).toString(), s("+4915112345678"));
-    QCOMPARE(m_client->get(list, m_admin).json().value(s("records")).toArray().size(), before + 1);
+    QCOMPARE(m_client->get(list, m_admin).records().size(), before + 1);
 
     // Update: label (type Other), flip number as a string; a predefined type relabels.
     const TestReply updated =
@@ -49,17 +49,17 @@ void tst_RcForwardingApi::forwardingNumberLifecycle() {
     QCOMPARE(m_client->get(one, m_admin).status, 404);
     QCOMPARE(m_client->del(one, m_admin).rcErrorCode(), s("CMN-102"));
     QJsonArray records;
-    for (const auto& r : m_client->get(list, m_admin).json().value(s("records")).toArray())
+    for (const auto& r : m_client->get(list, m_admin).records())
         records.append(QJsonObject{{s("forwardingNumberId"), obj(r).value(s("id"))}});
     QJsonArray withUnknown = records;
     withUnknown.append(QJsonObject{{s("forwardingNumberId"), s("1")}});
     const QByteArray bad = QJsonDocument(QJsonObject{{s("records"), withUnknown}}).toJson();
     QCOMPARE(m_client->del(list, m_admin, bad).status, 404); // all or nothing
-    QCOMPARE(m_client->get(list, m_admin).json().value(s("records")).toArray().size(), records.size());
+    QCOMPARE(m_client->get(list, m_admin).records().size(), records.size());
     QCOMPARE(
         m_client->del(list, m_admin, QJsonDocument(QJsonObject{{s("records"), records}}).toJson()).status,
         204);
-    QCOMPARE(m_client->get(list, m_admin).json().value(s("records")).toArray().size(), 0);
+    QCOMPARE(m_client->get(list, m_admin).records().size(), 0);
 }
 
 void tst_RcForwardingApi::forwardingNumberRules_data() {
@@ -113,10 +113,8 @@ void tst_RcForwardingApi::forwardingNumberRules() {
         return QJsonDocument(QJsonObject{{s("phoneNumber"), number}}).toJson();
     };
     if (body == "DIRECT") {
-        const QJsonArray direct = m_client->get(path(s("/phone-number?usageType=DirectNumber")), m_admin)
-                                      .json()
-                                      .value(s("records"))
-                                      .toArray();
+        const QJsonArray direct =
+            m_client->get(path(s("/phone-number?usageType=DirectNumber")), m_admin).records();
         body = numberBody(obj(direct.last()).value(s("phoneNumber")).toString());
     } else if (body == "MAIN") {
         body = numberBody(m_client->get(path(QString()), m_admin).json().value(s("mainNumber")).toString());
@@ -126,10 +124,10 @@ void tst_RcForwardingApi::forwardingNumberRules() {
             200);
         body = numberBody(s("+12125550123"));
     }
-    const qsizetype before = m_client->get(list, m_admin).json().value(s("records")).toArray().size();
+    const qsizetype before = m_client->get(list, m_admin).records().size();
     const TestReply reply = m_client->send("POST", list, body, "application/json", m_admin);
     QCOMPARE(reply.status, status);
-    const qsizetype after = m_client->get(list, m_admin).json().value(s("records")).toArray().size();
+    const qsizetype after = m_client->get(list, m_admin).records().size();
     if (status == 200) {
         QCOMPARE(after, before + 1);
         QCOMPARE(reply.json().value(s("label")).toString(), s("Home"));
@@ -144,7 +142,7 @@ void tst_RcForwardingApi::forwardingNumberRules() {
 
 void tst_RcForwardingApi::atMostTenForwardingNumbers() {
     const QString list = path(s("/extension/~/forwarding-number"));
-    qsizetype count = m_client->get(list, m_admin).json().value(s("records")).toArray().size();
+    qsizetype count = m_client->get(list, m_admin).records().size();
     for (int i = 0; count < 10; ++i, ++count)
         QCOMPARE(m_client
                      ->postJson(list,
@@ -155,7 +153,7 @@ void tst_RcForwardingApi::atMostTenForwardingNumbers() {
     const TestReply eleventh = m_client->postJson(list, {{s("phoneNumber"), s("+4915100000099")}}, m_admin);
     QCOMPARE(eleventh.status, 400);
     QVERIFY(eleventh.json().value(s("message")).toString().contains(s("10")));
-    QCOMPARE(m_client->get(list, m_admin).json().value(s("records")).toArray().size(), 10);
+    QCOMPARE(m_client->get(list, m_admin).records().size(), 10);
 }
 
 QTEST_GUILESS_MAIN(tst_RcForwardingApi)

@@ -108,15 +108,7 @@ void tst_RcOAuthApi::tokenRequestFailures() {
 void tst_RcOAuthApi::refreshTokensAreSingleUse() {
     const DemoCredentials c = m_client->credentials();
     const QJsonObject first = m_client->rcTokenRequest(c.ringCentralUserJwt).json();
-    auto refresh = [&](const QString& token) {
-        QUrlQuery form;
-        form.addQueryItem(s("grant_type"), s("refresh_token"));
-        form.addQueryItem(s("refresh_token"), token);
-        return m_client->postForm(
-            s("/restapi/oauth/token"), form,
-            {EmulatorTestClient::basicAuth(c.ringCentralClientId, c.ringCentralClientSecret)});
-    };
-    const TestReply second = refresh(first.value(s("refresh_token")).toString());
+    const TestReply second = m_client->rcRefresh(first.value(s("refresh_token")).toString());
     QCOMPARE(second.status, 200);
     const QString newAccess = second.json().value(s("access_token")).toString();
     QVERIFY(newAccess != first.value(s("access_token")).toString());
@@ -131,11 +123,11 @@ void tst_RcOAuthApi::refreshTokensAreSingleUse() {
     QCOMPARE(m_client->get(path(s("/extension/~")), {EmulatorTestClient::bearer(newAccess)}).status, 200);
 
     // Reusing the old refresh token fails; the new one still works once.
-    const TestReply reused = refresh(first.value(s("refresh_token")).toString());
+    const TestReply reused = m_client->rcRefresh(first.value(s("refresh_token")).toString());
     QCOMPARE(reused.status, 400);
     QCOMPARE(reused.json().value(s("error")).toString(), s("invalid_grant"));
     QCOMPARE(reused.rcErrorCode(), s("OAU-211"));
-    QCOMPARE(refresh(second.json().value(s("refresh_token")).toString()).status, 200);
+    QCOMPARE(m_client->rcRefresh(second.json().value(s("refresh_token")).toString()).status, 200);
 }
 
 void tst_RcOAuthApi::accessTokenExpiresOnScaledClock() {
@@ -154,14 +146,7 @@ void tst_RcOAuthApi::accessTokenExpiresOnScaledClock() {
     QCOMPARE(expired.json().value(s("errorCode")).toString(), s("TokenExpired"));
     QCOMPARE(expired.rcErrorCode(), s("OAU-128"));
     // The refresh token outlives it.
-    QUrlQuery form;
-    form.addQueryItem(s("grant_type"), s("refresh_token"));
-    form.addQueryItem(s("refresh_token"), token.value(s("refresh_token")).toString());
-    const DemoCredentials c = fast.credentials();
-    QCOMPARE(fast.postForm(s("/restapi/oauth/token"), form,
-                           {EmulatorTestClient::basicAuth(c.ringCentralClientId, c.ringCentralClientSecret)})
-                 .status,
-             200);
+    QCOMPARE(fast.rcRefresh(token.value(s("refresh_token")).toString()).status, 200);
 }
 
 void tst_RcOAuthApi::revokeEndsTheSession() {
@@ -171,23 +156,12 @@ void tst_RcOAuthApi::revokeEndsTheSession() {
     QCOMPARE(m_client->get(path(QString()), auth).status, 200);
     QUrlQuery form;
     form.addQueryItem(s("token"), token.value(s("access_token")).toString());
-    QCOMPARE(m_client
-                 ->postForm(s("/restapi/oauth/revoke"), form,
-                            {EmulatorTestClient::basicAuth(c.ringCentralClientId, c.ringCentralClientSecret)})
-                 .status,
-             200);
+    QCOMPARE(m_client->postForm(s("/restapi/oauth/revoke"), form, {m_client->rcAppAuth()}).status, 200);
     const TestReply after = m_client->get(path(QString()), auth);
     QCOMPARE(after.status, 401);
     QCOMPARE(after.rcErrorCode(), s("OAU-149"));
     // The session's refresh token is gone too.
-    QUrlQuery refresh;
-    refresh.addQueryItem(s("grant_type"), s("refresh_token"));
-    refresh.addQueryItem(s("refresh_token"), token.value(s("refresh_token")).toString());
-    QCOMPARE(m_client
-                 ->postForm(s("/restapi/oauth/token"), refresh,
-                            {EmulatorTestClient::basicAuth(c.ringCentralClientId, c.ringCentralClientSecret)})
-                 .status,
-             400);
+    QCOMPARE(m_client->rcRefresh(token.value(s("refresh_token")).toString()).status, 400);
 }
 
 void tst_RcOAuthApi::apiRejectsMissingAndUnknownTokens() {

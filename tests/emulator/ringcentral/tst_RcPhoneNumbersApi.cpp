@@ -19,7 +19,7 @@ private slots:
 void tst_RcPhoneNumbersApi::accountPhoneNumbers() {
     const TestReply all = m_client->get(path(s("/phone-number?perPage=1000")), m_admin);
     QCOMPARE(all.status, 200);
-    const QJsonArray records = all.json().value(s("records")).toArray();
+    const QJsonArray records = all.records();
     QCOMPARE(records.size(), 20); // the default small office
     QSet<QString> usage;
     for (const auto& r : records) {
@@ -31,9 +31,7 @@ void tst_RcPhoneNumbersApi::accountPhoneNumbers() {
             usage.contains(s("CompanyNumber")));
     const QJsonArray direct =
         m_client->get(path(s("/phone-number?usageType=DirectNumber&usageType=MainCompanyNumber")), m_admin)
-            .json()
-            .value(s("records"))
-            .toArray();
+            .records();
     for (const auto& r : direct) {
         const QString type = obj(r).value(s("usageType")).toString();
         QVERIFY(type == u"DirectNumber" || type == u"MainCompanyNumber");
@@ -48,7 +46,7 @@ void tst_RcPhoneNumbersApi::accountPhoneNumbers() {
 void tst_RcPhoneNumbersApi::extensionPhoneNumbers() {
     const TestReply mine = m_client->get(path(s("/extension/~/phone-number")), m_admin);
     QCOMPARE(mine.status, 200);
-    const QJsonArray records = mine.json().value(s("records")).toArray();
+    const QJsonArray records = mine.records();
     QVERIFY(!records.isEmpty());
     bool sawDirectWithFeatures = false;
     for (const auto& r : records) {
@@ -59,8 +57,7 @@ void tst_RcPhoneNumbersApi::extensionPhoneNumbers() {
     QVERIFY(sawDirectWithFeatures);
     // A fax line has neither caller ID nor SMS (the demo user's second direct number is one).
     bool sawFaxLine = false;
-    for (const auto& r :
-         m_client->get(path(s("/extension/~/phone-number")), m_user).json().value(s("records")).toArray()) {
+    for (const auto& r : m_client->get(path(s("/extension/~/phone-number")), m_user).records()) {
         if (obj(r).value(s("type")).toString() != u"FaxOnly")
             continue;
         sawFaxLine = true;
@@ -69,7 +66,7 @@ void tst_RcPhoneNumbersApi::extensionPhoneNumbers() {
     QVERIFY(sawFaxLine);
     const TestReply direct =
         m_client->get(path(s("/extension/~/phone-number?usageType=MainCompanyNumber")), m_admin);
-    QCOMPARE(direct.json().value(s("records")).toArray().size(), 1);
+    QCOMPARE(direct.records().size(), 1);
     QCOMPARE(m_client->get(path(s("/extension/999/phone-number")), m_admin).status, 404);
 }
 
@@ -81,9 +78,7 @@ void tst_RcPhoneNumbersApi::nonAdminVisibilityAndForbiddenOperations() {
         m_client
             ->get(path(s("/phone-number?usageType=MainCompanyNumber&usageType=DirectNumber&perPage=1000")),
                   m_user)
-            .json()
-            .value(s("records"))
-            .toArray();
+            .records();
     QVERIFY(!numbers.isEmpty());
     for (const auto& r : numbers) {
         QCOMPARE(obj(r).value(s("usageType")).toString(), s("DirectNumber"));
@@ -93,10 +88,8 @@ void tst_RcPhoneNumbersApi::nonAdminVisibilityAndForbiddenOperations() {
     // Another extension's numbers: direct numbers without features.
     const QString adminId = QString::number(static_cast<qint64>(
         m_client->get(path(s("/extension/~")), m_admin).json().value(s("id")).toDouble()));
-    const QJsonArray others = m_client->get(path(s("/extension/")) + adminId + s("/phone-number"), m_user)
-                                  .json()
-                                  .value(s("records"))
-                                  .toArray();
+    const QJsonArray others =
+        m_client->get(path(s("/extension/")) + adminId + s("/phone-number"), m_user).records();
     QVERIFY(!others.isEmpty());
     for (const auto& r : others) {
         QCOMPARE(obj(r).value(s("usageType")).toString(), s("DirectNumber"));

@@ -104,6 +104,12 @@ inline Reply uploadDocument(TelnyxService& service, const QString& fileName, con
         QJsonObject{{u"file"_s, QString::fromLatin1(content.toBase64())}, {u"filename"_s, fileName}});
 }
 
+// POST /v2/porting_orders for `route` alone.
+inline Reply createPortingOrder(TelnyxService& service, const QString& route) {
+    return callJson(service, "POST", u"/v2/porting_orders"_s,
+                    QJsonObject{{u"phone_numbers"_s, QJsonArray{route}}});
+}
+
 // A small file that reads as a PDF (its first bytes are what the type is told by).
 inline QByteArray pdfBytes() {
     return QByteArrayLiteral("%PDF-1.4\n% signed LOA\n%%EOF\n");
@@ -163,8 +169,7 @@ protected:
         QString route;
     };
     static Draft newDraft(TelnyxService& service, const QString& route = u"+4920112345"_s) {
-        const Reply r = callJson(service, "POST", u"/v2/porting_orders"_s,
-                                 QJsonObject{{u"phone_numbers"_s, QJsonArray{route}}});
+        const Reply r = createPortingOrder(service, route);
         if (r.status != 201)
             qWarning() << r.body;
         const QJsonObject order = r.dataArray().at(0).toObject();
@@ -199,6 +204,9 @@ int runDirectAndOverSockets(int argc, char** argv) {
 }
 
 } // namespace trunkline::emulator::test
+
+// The suites call the fixture's helpers (call, Reply, newDraft, ...) unqualified.
+using namespace trunkline::emulator::test;
 
 #define TELNYX_API_TEST_MAIN(Suite)                                                                          \
     int main(int argc, char** argv) {                                                                        \

@@ -4,11 +4,13 @@
 
 #include "TelnyxApiTest.h"
 
-using namespace trunkline::emulator::test;
-
 class TestTelnyxAvailableNumbersApi : public TelnyxApiTest {
     Q_OBJECT
 
+    // GET /v2/available_phone_numbers with `query`.
+    static Reply search(TelnyxService& service, const QString& query) {
+        return call(service, "GET", u"/v2/available_phone_numbers?"_s + query);
+    }
     static QStringList numbersOf(const Reply& r) {
         QStringList numbers;
         for (const QJsonValue& n : r.dataArray())
@@ -41,8 +43,7 @@ private Q_SLOTS:
     void searchFilters() {
         QFETCH(QString, query);
         QFETCH(QString, prefix);
-        TelnyxService& service = make(3);
-        const Reply r = call(service, "GET", u"/v2/available_phone_numbers?"_s + query);
+        const Reply r = search(make(3), query);
         QCOMPARE(r.status, 200);
         const QStringList numbers = numbersOf(r);
         QCOMPARE(r.meta().value(u"total_results"_s).toInt(), numbers.size());
@@ -72,32 +73,28 @@ private Q_SLOTS:
     void badFiltersNameTheParameter() {
         QFETCH(QString, query);
         QFETCH(QString, parameter);
-        TelnyxService& service = make(3);
-        const Reply r = call(service, "GET", u"/v2/available_phone_numbers?"_s + query);
+        const Reply r = search(make(3), query);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.code(), u"10015"_s);
         QCOMPARE(r.error().value(u"source"_s).toObject().value(u"parameter"_s).toString(), parameter);
     }
 
     void limitCapsTheAnswer() {
-        TelnyxService& service = make(3);
-        const Reply r =
-            call(service, "GET", u"/v2/available_phone_numbers?filter[country_code]=US&filter[limit]=2"_s);
+        const Reply r = search(make(3), u"filter[country_code]=US&filter[limit]=2"_s);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.dataArray().size(), 2);
     }
 
     void aBoughtNumberIsNoLongerForSale() {
         TelnyxService& service = make(3);
-        const QString search =
-            u"/v2/available_phone_numbers?filter[country_code]=US&filter[national_destination_code]=312"_s;
-        const QStringList before = numbersOf(call(service, "GET", search));
+        const QString chicago = u"filter[country_code]=US&filter[national_destination_code]=312"_s;
+        const QStringList before = numbersOf(search(service, chicago));
         QVERIFY(!before.isEmpty());
         const Reply ordered = callJson(
             service, "POST", u"/v2/number_orders"_s,
             QJsonObject{{u"phone_numbers"_s, QJsonArray{QJsonObject{{u"phone_number"_s, before.first()}}}}});
         QCOMPARE(ordered.status, 200);
-        const QStringList after = numbersOf(call(service, "GET", search));
+        const QStringList after = numbersOf(search(service, chicago));
         QCOMPARE(after, before.mid(1));
     }
 };

@@ -7,7 +7,6 @@
 
 #include <QUuid>
 
-using namespace trunkline::emulator::test;
 using trunkline::emulator::telnyx::TelnyxDocumentsApi;
 
 class TestTelnyxDocumentsApi : public TelnyxApiTest {

@@ -5,8 +5,6 @@
 
 #include "TelnyxApiTest.h"
 
-using namespace trunkline::emulator::test;
-
 class TestTelnyxNumberOrdersApi : public TelnyxApiTest {
     Q_OBJECT
 

@@ -3,8 +3,6 @@
 
 #include "TelnyxApiTest.h"
 
-using namespace trunkline::emulator::test;
-
 class TestTelnyxOrderActionsApi : public TelnyxApiTest {
     Q_OBJECT
 
@@ -51,10 +49,7 @@ private Q_SLOTS:
         QCOMPARE(callJson(service, "PATCH", order, QJsonObject{{u"customer_reference"_s, u"x"_s}}).status,
                  422);
         // The number is free again only once the order is cancelled or ported; cancel-pending still holds it.
-        QCOMPARE(callJson(service, "POST", u"/v2/porting_orders"_s,
-                          QJsonObject{{u"phone_numbers"_s, QJsonArray{d.route}}})
-                     .status,
-                 422);
+        QCOMPARE(createPortingOrder(service, d.route).status, 422);
     }
 
     void confirmedOrderCompletesOnEmulatedTime() {
@@ -108,10 +103,7 @@ private Q_SLOTS:
         QCOMPARE(
             call(service, "GET", order).data().value(u"status"_s).toObject().value(u"value"_s).toString(),
             u"cancelled"_s);
-        QCOMPARE(callJson(service, "POST", u"/v2/porting_orders"_s,
-                          QJsonObject{{u"phone_numbers"_s, QJsonArray{d.route}}})
-                     .status,
-                 201);
+        QCOMPARE(createPortingOrder(service, d.route).status, 201);
     }
 
     void exceptionResubmitsAndFocRule() {

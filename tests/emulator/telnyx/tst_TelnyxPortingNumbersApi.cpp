@@ -3,8 +3,6 @@
 
 #include "TelnyxApiTest.h"
 
-using namespace trunkline::emulator::test;
-
 class TestTelnyxPortingNumbersApi : public TelnyxApiTest {
     Q_OBJECT
 

@@ -5,8 +5,6 @@
 
 #include <QSet>
 
-using namespace trunkline::emulator::test;
-
 class TestTelnyxPortingOrdersApi : public TelnyxApiTest {
     Q_OBJECT
 
@@ -81,8 +79,7 @@ private Q_SLOTS:
     void numberAlreadyOnAnOpenOrderIsADuplicate() {
         TelnyxService& service = make(1);
         newDraft(service, u"+4920112345"_s);
-        const Reply again = callJson(service, "POST", u"/v2/porting_orders"_s,
-                                     QJsonObject{{u"phone_numbers"_s, QJsonArray{u"+4920112345"_s}}});
+        const Reply again = createPortingOrder(service, u"+4920112345"_s);
         QCOMPARE(again.status, 422);
         QCOMPARE(again.code(), u"10012"_s);
         QCOMPARE(again.pointer(), u"/phone_numbers/0"_s);

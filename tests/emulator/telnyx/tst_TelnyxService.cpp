@@ -5,8 +5,6 @@
 
 #include <QSet>
 
-using namespace trunkline::emulator::test;
-
 class TestTelnyxService : public TelnyxApiTest {
     Q_OBJECT
 

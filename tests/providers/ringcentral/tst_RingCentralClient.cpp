@@ -37,6 +37,11 @@ core::Extension newExtension(const QString& number) {
     return e;
 }
 
+// A new user extension with `number`, created through `client`.
+Outcome<core::Extension> createNewExtension(RingCentralClient& client, const QString& number) {
+    return await<core::Extension>([&](auto done) { client.createExtension(newExtension(number), done); });
+}
+
 QString message(const std::optional<net::ApiError>& error) {
     return error ? error->message() : QString();
 }
@@ -198,11 +203,9 @@ private slots:
         ProviderRig rig(Provider::RingCentralAdmin, office());
         QVERIFY(rig.listening);
         RingCentralClient client(rig.api.get());
-        const auto first =
-            await<core::Extension>([&](auto done) { client.createExtension(newExtension(u"7401"_s), done); });
+        const auto first = createNewExtension(client, u"7401"_s);
         QVERIFY(first.ok());
-        const auto duplicate =
-            await<core::Extension>([&](auto done) { client.createExtension(newExtension(u"7401"_s), done); });
+        const auto duplicate = createNewExtension(client, u"7401"_s);
         QVERIFY(duplicate.error);
         QCOMPARE(duplicate.error->kind, net::ApiError::Kind::Invalid);
         QCOMPARE(duplicate.error->field, u"extensionNumber"_s);
@@ -239,8 +242,7 @@ private slots:
         ProviderRig rig(Provider::RingCentralAdmin, office());
         QVERIFY(rig.listening);
         RingCentralClient client(rig.api.get());
-        const auto owner =
-            await<core::Extension>([&](auto done) { client.createExtension(newExtension(u"7501"_s), done); });
+        const auto owner = createNewExtension(client, u"7501"_s);
         QVERIFY(owner.ok());
         const QString ext = owner.value->id;
 
@@ -361,8 +363,7 @@ private slots:
         QStringList created;
         for (int i = 0; i < 12; ++i) {
             const QString number = QString::number(7700 + i);
-            const auto outcome = await<core::Extension>(
-                [&](auto done) { client.createExtension(newExtension(number), done); });
+            const auto outcome = createNewExtension(client, number);
             QVERIFY2(outcome.ok(), qPrintable(number + u": "_s + message(outcome.error)));
             QCOMPARE(outcome.value->extensionNumber, number);
             created.append(outcome.value->id);
@@ -463,8 +464,7 @@ private slots:
         ProviderRig rig(Provider::RingCentralUser, office());
         QVERIFY(rig.listening);
         RingCentralClient client(rig.api.get());
-        const auto created =
-            await<core::Extension>([&](auto done) { client.createExtension(newExtension(u"7601"_s), done); });
+        const auto created = createNewExtension(client, u"7601"_s);
         QVERIFY(created.error);
         QCOMPARE(created.error->kind, net::ApiError::Kind::Forbidden);
         QCOMPARE(created.error->httpStatus, 403);
