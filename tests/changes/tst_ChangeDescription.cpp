@@ -1,7 +1,7 @@
 // What the review of a pending change says, read against a real SQLite copy: the form labels and the
 // values before → after, a forwarding list as added / removed / moved rows, the requests an apply takes
 // and what a release means. The Pending changes page and `trunkline-cli pending show` both show this.
-#include "TestDatabase.h"
+#include "ReviewProfile.h"
 #include "changes/ChangeDescription.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ForwardingListPlan.h"
@@ -24,11 +24,8 @@ class tst_ChangeDescription : public QObject {
 
 private slots:
     void init() {
-        QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
-        m_profile = m_test->addProfileWithExtensions();
-        QVERIFY(m_profile > 0);
+        QVERIFY2(openReviewProfile(m_test, &m_profile), qPrintable(m_test->error()));
         m_anna = *store::ExtensionRepository(m_test->database()).find(m_profile, u"e1"_s);
-        m_anna.name = u"Anna Wolf"_s;
         m_anna.timeZone = u"Europe/Berlin"_s;
         QVERIFY(store::ExtensionRepository(m_test->database()).upsert(m_profile, {m_anna}));
     }

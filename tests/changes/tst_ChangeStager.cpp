@@ -3,6 +3,7 @@
 // Every case runs on SQLite and, with TRUNKLINE_TEST_PG_URL, on PostgreSQL.
 
 #include "EngineTestCase.h"
+#include "NumberEdits.h"
 #include "StagingRecords.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
@@ -23,7 +24,7 @@ using changes::ChangeStager;
 using changes::StagingResult;
 using store::ChangeOperation;
 using store::PendingChange;
-using namespace test; // StagingRecords.h
+using namespace test; // StagingRecords.h, NumberEdits.h
 
 Q_DECLARE_METATYPE(store::PendingChange)
 
@@ -41,6 +42,17 @@ core::Extension extension() {
 
 const QString kSubAccount = u"AC"_s + QString(32, u'b');
 const QString kOrganization = u"OR"_s + QString(32, u'c');
+
+// number() labelled `label` and assigned to extension 102, on `revision` of its staged change (0: the one
+// staged now).
+PendingChange assignTo102(qint64 profile, const QString& label, qint64 revision = 0) {
+    core::PhoneNumberRecord edited = number();
+    edited.label = label;
+    edited.extensionId = u"102"_s;
+    PendingChange change = changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s);
+    change.revision = revision;
+    return change;
+}
 
 QJsonObject businessHours(bool voicemail) {
     return {{u"callHandlingAction"_s, u"TakeMessagesOnly"_s},
@@ -64,11 +76,7 @@ private slots:
         QTest::addColumn<PendingChange>("proposed");
         QTest::addColumn<QJsonObject>("baseValues");
         const qint64 p = 1; // the first profile of a fresh database
-        core::PhoneNumberRecord relabelled = number();
-        relabelled.label = u"Front desk"_s;
-        QTest::newRow("number") << changes::NumberChangePayloads::numberUpdate(p, number(), relabelled,
-                                                                               u"v1"_s)
-                                << QJsonObject{{u"label"_s, u"Reception"_s}};
+        QTest::newRow("number") << relabel(p, u"Front desk"_s) << QJsonObject{{u"label"_s, u"Reception"_s}};
         QTest::newRow("number release")
             << changes::NumberChangePayloads::numberDelete(p, number(), u"v1"_s)
             << QJsonObject{{u"label"_s, u"Reception"_s}, {u"extensionId"_s, u"101"_s}};
@@ -164,18 +172,11 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         ChangeStager stager(test.database());
-        core::PhoneNumberRecord first = number();
-        first.label = u"Front desk"_s;
-        const StagingResult added =
-            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), first, u"v1"_s));
+        const StagingResult added = stager.stage(relabel(profile, u"Front desk"_s));
         QVERIFY2(added.ok(), qPrintable(added.error));
 
         // The second edit is the whole change as now wanted (label again, and an assignment).
-        core::PhoneNumberRecord second = first;
-        second.label = u"Lobby"_s;
-        second.extensionId = u"102"_s;
-        const StagingResult revised =
-            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), second, u"v1"_s));
+        const StagingResult revised = stager.stage(assignTo102(profile, u"Lobby"_s));
         QVERIFY2(revised.ok(), qPrintable(revised.error));
         QCOMPARE(revised.steps.size(), 1);
         QVERIFY(revised.steps.first().isRevised());
@@ -212,28 +213,16 @@ private slots:
         QVERIFY(secondConnection);
         ChangeStager anna(test.database());
         ChangeStager bernd(*secondConnection);
-        core::PhoneNumberRecord first = number();
-        first.label = u"Front desk"_s;
-        const StagingResult added =
-            anna.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), first, u"v1"_s));
+        const StagingResult added = anna.stage(relabel(profile, u"Front desk"_s));
         QVERIFY2(added.ok(), qPrintable(added.error));
         const qint64 seen = added.steps.first().after->revision; // what both editors show
         QCOMPARE(seen, 1);
 
-        core::PhoneNumberRecord his = first;
-        his.extensionId = u"102"_s;
-        PendingChange berndsEdit =
-            changes::NumberChangePayloads::numberUpdate(profile, number(), his, u"v1"_s);
-        berndsEdit.revision = seen;
-        const StagingResult saved = bernd.stage(berndsEdit);
+        const StagingResult saved = bernd.stage(assignTo102(profile, u"Front desk"_s, seen));
         QVERIFY2(saved.ok(), qPrintable(saved.error));
         QCOMPARE(saved.steps.first().after->revision, 2);
 
-        core::PhoneNumberRecord hers = first;
-        hers.label = u"Lobby"_s;
-        PendingChange annasEdit =
-            changes::NumberChangePayloads::numberUpdate(profile, number(), hers, u"v1"_s);
-        annasEdit.revision = seen;
+        PendingChange annasEdit = relabel(profile, u"Lobby"_s, seen);
         const StagingResult refused = anna.stage(annasEdit);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error.contains(u"edited by someone else"_s), qPrintable(refused.error));
@@ -259,28 +248,18 @@ private slots:
         ChangeStager anna(test.database());
         ChangeStager bernd(*secondConnection);
 
-        core::PhoneNumberRecord his = number();
-        his.extensionId = u"102"_s;
-        const StagingResult saved =
-            bernd.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), his, u"v1"_s));
+        const StagingResult saved = bernd.stage(assignTo102(profile, number().label));
         QVERIFY2(saved.ok(), qPrintable(saved.error));
         const PendingChange berndsChange = *saved.steps.first().after;
 
-        core::PhoneNumberRecord hers = number();
-        hers.label = u"Lobby"_s;
-        PendingChange annasEdit =
-            changes::NumberChangePayloads::numberUpdate(profile, number(), hers, u"v1"_s);
-        annasEdit.revision = PendingChange::kShowedNoStagedChange;
+        PendingChange annasEdit = relabel(profile, u"Lobby"_s, PendingChange::kShowedNoStagedChange);
         const StagingResult refused = anna.stage(annasEdit);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error.contains(u"staged by someone else since you opened this record"_s),
                  qPrintable(refused.error));
         QVERIFY2(refused.error.contains(u"the view now shows it"_s), qPrintable(refused.error));
 
-        PendingChange annasRevert =
-            changes::NumberChangePayloads::numberUpdate(profile, number(), number(), u"v1"_s);
-        annasRevert.revision = PendingChange::kShowedNoStagedChange;
-        QVERIFY(!anna.stage(annasRevert).ok());
+        QVERIFY(!anna.stage(relabel(profile, number().label, PendingChange::kShowedNoStagedChange)).ok());
         PendingChange annasRelease = changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s);
         annasRelease.revision = PendingChange::kShowedNoStagedChange;
         QVERIFY(!anna.stage(annasRelease).ok());
@@ -333,25 +312,15 @@ private slots:
         QVERIFY(secondConnection);
         ChangeStager anna(test.database());
         ChangeStager bernd(*secondConnection);
-        core::PhoneNumberRecord first = number();
-        first.label = u"Front desk"_s;
-        const StagingResult added =
-            anna.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), first, u"v1"_s));
+        const StagingResult added = anna.stage(relabel(profile, u"Front desk"_s));
         QVERIFY2(added.ok(), qPrintable(added.error));
         const qint64 seen = added.steps.first().after->revision;
 
-        core::PhoneNumberRecord his = first;
-        his.extensionId = u"102"_s;
-        PendingChange berndsEdit =
-            changes::NumberChangePayloads::numberUpdate(profile, number(), his, u"v1"_s);
-        berndsEdit.revision = seen;
-        const StagingResult saved = bernd.stage(berndsEdit);
+        const StagingResult saved = bernd.stage(assignTo102(profile, u"Front desk"_s, seen));
         QVERIFY2(saved.ok(), qPrintable(saved.error));
         const PendingChange berndsChange = *saved.steps.first().after;
 
-        PendingChange back =
-            changes::NumberChangePayloads::numberUpdate(profile, number(), number(), u"v1"_s);
-        back.revision = seen;
+        PendingChange back = relabel(profile, number().label, seen);
         const StagingResult refused = anna.stage(back);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error.contains(u"edited by someone else"_s), qPrintable(refused.error));
@@ -418,13 +387,9 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         ChangeStager stager(test.database());
-        core::PhoneNumberRecord edited = number();
-        edited.label = u"Front desk"_s;
-        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
-                    .ok());
+        QVERIFY(stager.stage(relabel(profile, u"Front desk"_s)).ok());
 
-        const StagingResult back =
-            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), number(), u"v1"_s));
+        const StagingResult back = stager.stage(relabel(profile, number().label));
         QVERIFY2(back.ok(), qPrintable(back.error));
         QCOMPARE(back.steps.size(), 1);
         QVERIFY(back.steps.first().isDropped());
@@ -456,10 +421,7 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         ChangeStager stager(test.database());
-        core::PhoneNumberRecord edited = number();
-        edited.label = u"Front desk"_s;
-        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
-                    .ok());
+        QVERIFY(stager.stage(relabel(profile, u"Front desk"_s)).ok());
         const StagingResult release =
             stager.stage(changes::NumberChangePayloads::numberDelete(profile, number(), u"v1"_s));
         QVERIFY(release.ok());
@@ -481,17 +443,12 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         ChangeStager stager(test.database());
-        core::PhoneNumberRecord edited = number();
-        edited.label = u"Front desk"_s;
-        const StagingResult first =
-            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s));
+        const StagingResult first = stager.stage(relabel(profile, u"Front desk"_s));
         QVERIFY(store::PendingChangeRepository(test.database())
                     .markApplying(first.steps.first().after->id, applier()));
 
         // A new edit while the first is being sent is a change of its own.
-        edited.label = u"Lobby"_s;
-        const StagingResult second =
-            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s));
+        const StagingResult second = stager.stage(relabel(profile, u"Lobby"_s));
         QVERIFY(second.ok());
         QVERIFY(second.steps.first().isAdded());
         QCOMPARE(rows(test, profile).size(), 2);
@@ -577,23 +534,17 @@ private slots:
         QCOMPARE(&ChangeStager::of(test.database()), &stager);
         QSignalSpy changed(&stager, &ChangeStager::changed);
 
-        core::PhoneNumberRecord edited = number();
-        edited.label = u"Front desk"_s;
-        const StagingResult added =
-            stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s));
+        const StagingResult added = stager.stage(relabel(profile, u"Front desk"_s));
         const qint64 id = added.steps.first().after->id;
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first(), (QVariantList{profile, changes::EntityKind::kPhoneNumber, u"N1"_s, id}));
 
-        edited.label = u"Lobby"_s;
-        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
-                    .ok());
+        QVERIFY(stager.stage(relabel(profile, u"Lobby"_s)).ok());
         QCOMPARE(changed.count(), 2);
         QCOMPARE(changed.last().at(3).toLongLong(), id);
 
         // Staging the same change again does nothing and says nothing.
-        QVERIFY(stager.stage(changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s))
-                    .ok());
+        QVERIFY(stager.stage(relabel(profile, u"Lobby"_s)).ok());
         QCOMPARE(changed.count(), 2);
 
         QVERIFY(

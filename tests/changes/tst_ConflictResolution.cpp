@@ -3,6 +3,7 @@
 // moved since the admin looked. Each case runs on SQLite and, with TRUNKLINE_TEST_PG_URL, on PostgreSQL.
 
 #include "EngineTestCase.h"
+#include "TestDatabaseMember.h"
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "store/PendingChangeRepository.h"
@@ -62,116 +63,125 @@ class tst_ConflictResolution : public EngineTestCase {
     Q_OBJECT
 
 private slots:
+    void init() {
+        TRUNKLINE_OPEN_TEST_DATABASE_MEMBER(m_test);
+        m_stager = std::make_unique<ChangeStager>(m_test->database());
+    }
+    void cleanup() {
+        m_stager.reset();
+        m_test.reset();
+    }
+
     void keepMineRestagesOnTheirs() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
         const core::PhoneNumberRecord theirs = number(u"Theirs"_s, u"https://base.example/voice"_s);
-        const qint64 id = conflictOn(test, theirs);
-        QVERIFY(id > 0);
-        ChangeStager stager(test.database());
         QString error;
-        const std::optional<ConflictMerge> merge = stager.conflictMerge(id, &error);
+        const std::optional<ConflictMerge> merge = shownConflict(theirs, &error);
         QVERIFY2(merge, qPrintable(error));
         QCOMPARE(merge->theirs().value(u"label"_s).toString(), u"Theirs"_s);
 
-        QSignalSpy changed(&stager, &ChangeStager::changed);
-        const changes::StagingResult result = stager.resolveConflict(*merge, merge->keepMine());
+        QSignalSpy changed(m_stager.get(), &ChangeStager::changed);
+        const changes::StagingResult result = m_stager->resolveConflict(*merge, merge->keepMine());
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(changed.size(), 1);
-        const PendingChange after = *store::PendingChangeRepository(test.database()).find(id);
+        const PendingChange after =
+            *store::PendingChangeRepository(m_test->database()).find(merge->change().id);
         QCOMPARE(after.state, ChangeState::Pending);
         QVERIFY(after.lastError.isEmpty());
         QCOMPARE(after.payload,
                  (QJsonObject{{u"label"_s, u"Mine"_s}, {u"voiceUrl"_s, u"https://mine.example/voice"_s}}));
         // The new base is the record as the provider holds it now.
-        QCOMPARE(after.baseVersion, store::PhoneNumberRepository(test.database()).versionOf(theirs));
+        QCOMPARE(after.baseVersion, store::PhoneNumberRepository(m_test->database()).versionOf(theirs));
         QCOMPARE(after.baseValues,
                  (QJsonObject{{u"label"_s, u"Theirs"_s}, {u"voiceUrl"_s, u"https://base.example/voice"_s}}));
         QCOMPARE(after.revision, merge->change().revision + 1);
         // It is applicable again, and no longer a conflict to resolve.
-        QVERIFY(!stager.conflictMerge(id, &error));
+        QVERIFY(!m_stager->conflictMerge(merge->change().id, &error));
     }
 
     void mergeKeepsTheChosenSides() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 id = conflictOn(test, number(u"Theirs"_s, u"https://theirs.example/voice"_s));
-        QVERIFY(id > 0);
-        ChangeStager stager(test.database());
-        const std::optional<ConflictMerge> merge = stager.conflictMerge(id);
+        const std::optional<ConflictMerge> merge =
+            shownConflict(number(u"Theirs"_s, u"https://theirs.example/voice"_s));
         QVERIFY(merge);
         QCOMPARE(merge->conflictCount(), 2);
         // A real conflict left undecided is refused, naming the field.
         const changes::StagingResult undecided =
-            stager.resolveConflict(*merge, {{u"label"_s, ConflictSide::Theirs}});
+            m_stager->resolveConflict(*merge, {{u"label"_s, ConflictSide::Theirs}});
         QVERIFY(!undecided.ok());
         QVERIFY2(undecided.error.contains(u"voiceUrl"_s), qPrintable(undecided.error));
-        const changes::StagingResult result = stager.resolveConflict(
+        const changes::StagingResult result = m_stager->resolveConflict(
             *merge, {{u"label"_s, ConflictSide::Theirs}, {u"voiceUrl"_s, ConflictSide::Mine}});
         QVERIFY2(result.ok(), qPrintable(result.error));
-        const PendingChange after = *store::PendingChangeRepository(test.database()).find(id);
+        const PendingChange after =
+            *store::PendingChangeRepository(m_test->database()).find(merge->change().id);
         QCOMPARE(after.state, ChangeState::Pending);
         QCOMPARE(after.payload, (QJsonObject{{u"voiceUrl"_s, u"https://mine.example/voice"_s}}));
         QCOMPARE(after.baseValues, (QJsonObject{{u"voiceUrl"_s, u"https://theirs.example/voice"_s}}));
     }
 
     void takeTheirsDropsTheChange() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 id = conflictOn(test, number(u"Theirs"_s, u"https://base.example/voice"_s));
-        QVERIFY(id > 0);
-        ChangeStager stager(test.database());
-        const std::optional<ConflictMerge> merge = stager.conflictMerge(id);
+        const std::optional<ConflictMerge> merge =
+            shownConflict(number(u"Theirs"_s, u"https://base.example/voice"_s));
         QVERIFY(merge);
-        const changes::StagingResult result = stager.resolveConflict(*merge, merge->takeTheirs());
+        const changes::StagingResult result = m_stager->resolveConflict(*merge, merge->takeTheirs());
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.steps.size(), 1);
         QVERIFY(result.steps.constFirst().isDropped());
-        QVERIFY(!store::PendingChangeRepository(test.database()).find(id));
+        QVERIFY(!store::PendingChangeRepository(m_test->database()).find(merge->change().id));
     }
 
     // The record moved again (a sync stored newer values) while the admin decided: refused, unchanged.
     void staleResolutionIsRefused() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 id = conflictOn(test, number(u"Theirs"_s, u"https://base.example/voice"_s));
-        QVERIFY(id > 0);
-        ChangeStager stager(test.database());
-        const std::optional<ConflictMerge> shown = stager.conflictMerge(id);
+        const std::optional<ConflictMerge> shown =
+            shownConflict(number(u"Theirs"_s, u"https://base.example/voice"_s));
         QVERIFY(shown);
-        const PendingChange before = *store::PendingChangeRepository(test.database()).find(id);
-        QVERIFY(store::PhoneNumberRepository(test.database())
+        const qint64 id = shown->change().id;
+        const PendingChange before = *store::PendingChangeRepository(m_test->database()).find(id);
+        QVERIFY(store::PhoneNumberRepository(m_test->database())
                     .upsert(before.profileId, {number(u"Theirs again"_s, u"https://base.example/voice"_s)}));
-        const changes::StagingResult result = stager.resolveConflict(*shown, shown->keepMine());
+        const changes::StagingResult result = m_stager->resolveConflict(*shown, shown->keepMine());
         QVERIFY(!result.ok());
         QVERIFY2(result.error.contains(u"changed again"_s), qPrintable(result.error));
-        QCOMPARE(*store::PendingChangeRepository(test.database()).find(id), before);
+        QCOMPARE(*store::PendingChangeRepository(m_test->database()).find(id), before);
         // Read again, it shows the new values and can be resolved.
-        const std::optional<ConflictMerge> again = stager.conflictMerge(id);
+        const std::optional<ConflictMerge> again = m_stager->conflictMerge(id);
         QCOMPARE(again->theirs().value(u"label"_s).toString(), u"Theirs again"_s);
-        QVERIFY(stager.resolveConflict(*again, again->keepMine()).ok());
+        QVERIFY(m_stager->resolveConflict(*again, again->keepMine()).ok());
     }
 
     void revisedChangeIsRefused() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 id = conflictOn(test, number(u"Theirs"_s, u"https://base.example/voice"_s));
-        QVERIFY(id > 0);
-        ChangeStager stager(test.database());
-        const std::optional<ConflictMerge> shown = stager.conflictMerge(id);
+        const std::optional<ConflictMerge> shown =
+            shownConflict(number(u"Theirs"_s, u"https://base.example/voice"_s));
         QVERIFY(shown);
+        const qint64 id = shown->change().id;
         // Another admin resolved it first.
-        QVERIFY(stager.resolveConflict(*stager.conflictMerge(id), shown->keepMine()).ok());
-        const changes::StagingResult second = stager.resolveConflict(*shown, shown->takeTheirs());
+        QVERIFY(m_stager->resolveConflict(*m_stager->conflictMerge(id), shown->keepMine()).ok());
+        const changes::StagingResult second = m_stager->resolveConflict(*shown, shown->takeTheirs());
         QVERIFY(!second.ok());
         QVERIFY2(second.error.contains(u"no longer in conflict"_s), qPrintable(second.error));
-        QCOMPARE(store::PendingChangeRepository(test.database()).find(id)->state, ChangeState::Pending);
+        QCOMPARE(store::PendingChangeRepository(m_test->database()).find(id)->state, ChangeState::Pending);
     }
 
     // Without a newer copy of the record (the provider deleted it, or no pull since) there is no theirs.
     void noNewerCopyCannotBeMerged() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 id = conflictOn(test, number(u"Base"_s, u"https://base.example/voice"_s));
+        const qint64 id = conflictOn(*m_test, number(u"Base"_s, u"https://base.example/voice"_s));
         QVERIFY(id > 0);
         QString error;
-        QVERIFY(!ChangeStager(test.database()).conflictMerge(id, &error));
+        QVERIFY(!m_stager->conflictMerge(id, &error));
         QVERIFY2(error.contains(u"sync"_s), qPrintable(error));
     }
+
+private:
+    // The conflict that conflictOn parks, as the admin is shown it; nothing when it could not be parked.
+    std::optional<ConflictMerge> shownConflict(const core::PhoneNumberRecord& theirs,
+                                               QString* error = nullptr) {
+        const qint64 id = conflictOn(*m_test, theirs);
+        if (id <= 0)
+            return std::nullopt;
+        return m_stager->conflictMerge(id, error);
+    }
+
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<ChangeStager> m_stager;
 };
 
 QTEST_GUILESS_MAIN(tst_ConflictResolution)

@@ -1,8 +1,7 @@
 // What the release warning lists, read from a real SQLite copy: the extension that loses its direct
 // number, the forwarding lists that still point at it, and where a Restcomm number's calls and texts go.
-#include "TestDatabase.h"
+#include "ReviewProfile.h"
 #include "changes/ReleaseConsequences.h"
-#include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
 
 #include <QtTest>
@@ -14,14 +13,7 @@ class tst_ReleaseConsequences : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() {
-        QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
-        m_profile = m_test->addProfileWithExtensions();
-        QVERIFY(m_profile > 0);
-        core::Extension anna = *store::ExtensionRepository(m_test->database()).find(m_profile, u"e1"_s);
-        anna.name = u"Anna Wolf"_s;
-        QVERIFY(store::ExtensionRepository(m_test->database()).upsert(m_profile, {anna}));
-    }
+    void init() { QVERIFY2(openReviewProfile(m_test, &m_profile), qPrintable(m_test->error())); }
     void cleanup() { m_test.reset(); }
 
     void anAssignedAndForwardedNumber() {

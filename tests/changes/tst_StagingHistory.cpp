@@ -5,6 +5,7 @@
 // TRUNKLINE_TEST_PG_URL, on PostgreSQL.
 
 #include "EngineTestCase.h"
+#include "NumberEdits.h"
 #include "StagingRecords.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
@@ -24,19 +25,7 @@ using changes::StagingHistory;
 using changes::StagingResult;
 using store::ChangeOperation;
 using store::PendingChange;
-using namespace test; // StagingRecords.h
-
-namespace {
-
-PendingChange relabel(qint64 profile, const QString& label, qint64 revision) {
-    core::PhoneNumberRecord edited = number();
-    edited.label = label;
-    PendingChange change = changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s);
-    change.revision = revision;
-    return change;
-}
-
-} // namespace
+using namespace test; // StagingRecords.h, NumberEdits.h
 
 class tst_StagingHistory : public EngineTestCase {
     Q_OBJECT

@@ -3,6 +3,7 @@
 // under scripts/test (dbus-run-session + gnome-keyring, TRUNKLINE_REAL_KEYCHAIN=1) with a service name
 // of their own, so a developer's secrets are never touched.
 
+#include "BoolRows.h"
 #include "connection/ProfileSecrets.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/MemorySecretStore.h"
@@ -143,11 +144,7 @@ private slots:
         QCOMPARE(load(profile).secret, std::nullopt);
     }
 
-    void anOldSecretMovesToTheNewKeyOnce_data() {
-        QTest::addColumn<bool>("realKeychain");
-        QTest::newRow("memory") << false;
-        QTest::newRow("keychain") << true;
-    }
+    void anOldSecretMovesToTheNewKeyOnce_data() { addBoolRows("realKeychain", "memory", "keychain"); }
     void anOldSecretMovesToTheNewKeyOnce() {
         QFETCH(bool, realKeychain);
         if (realKeychain) {

@@ -8,9 +8,12 @@
 #include <QSqlRecord>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
 using namespace trunkline;
 using connection::ProfileService;
 using connection::ProviderSecret;
+
+Q_DECLARE_METATYPE(trunkline::store::Profile)
 
 namespace {
 store::Profile profile(const QString& name, const QString& provider, const QString& url,
@@ -21,6 +24,11 @@ store::Profile profile(const QString& name, const QString& provider, const QStri
     p.baseUrl = url;
     p.accountId = account;
     return p;
+}
+
+// The Telnyx profile the add, update and remove cases start from, as the admin enters it.
+store::Profile telnyxLab() {
+    return profile(u"Lab"_s, u"telnyx"_s, u"https://api.telnyx.com"_s);
 }
 
 ProviderSecret ringCentralSecret() {
@@ -43,52 +51,30 @@ private slots:
     }
 
     void validate_data() {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<QString>("provider");
-        QTest::addColumn<QString>("url");
-        QTest::addColumn<QString>("account");
+        QTest::addColumn<store::Profile>("profile");
         QTest::addColumn<QString>("expected");
-        const QString https = QStringLiteral("https://platform.ringcentral.com");
-        QTest::newRow("valid RingCentral") << "Office"
-                                           << "ringcentral" << https << ""
-                                           << "";
-        QTest::newRow("valid emulator on loopback") << "Lab"
-                                                    << "telnyx"
-                                                    << "http://127.0.0.1:9000"
-                                                    << ""
-                                                    << "";
-        QTest::newRow("valid demo") << "Demo"
-                                    << "restcomm"
-                                    << "demo:"
-                                    << ""
-                                    << "";
-        QTest::newRow("empty name") << "  "
-                                    << "ringcentral" << https << ""
-                                    << "Name: must not be empty.";
+        const QString https = u"https://platform.ringcentral.com"_s;
+        QTest::newRow("valid RingCentral") << profile(u"Office"_s, u"ringcentral"_s, https) << QString();
+        QTest::newRow("valid emulator on loopback")
+            << profile(u"Lab"_s, u"telnyx"_s, u"http://127.0.0.1:9000"_s) << QString();
+        QTest::newRow("valid demo") << profile(u"Demo"_s, u"restcomm"_s, u"demo:"_s) << QString();
+        QTest::newRow("empty name") << profile(u"  "_s, u"ringcentral"_s, https)
+                                    << u"Name: must not be empty."_s;
         QTest::newRow("unknown provider")
-            << "X"
-            << "twilio" << https << ""
-            << "Provider: must be ringcentral, telnyx or restcomm, not “twilio”.";
-        QTest::newRow("plain http remote") << "X"
-                                           << "telnyx"
-                                           << "http://api.telnyx.com"
-                                           << ""
-                                           << "Base URL: The address http://api.telnyx.com uses plain http; "
-                                              "provider connections must use https "
-                                              "(http is only accepted for the local emulator on 127.0.0.1).";
-        QTest::newRow("restcomm without account") << "X"
-                                                  << "restcomm"
-                                                  << "https://cloud.restcomm.com"
-                                                  << ""
-                                                  << "Account: the Restcomm Account SID must not be empty.";
+            << profile(u"X"_s, u"twilio"_s, https)
+            << u"Provider: must be ringcentral, telnyx or restcomm, not “twilio”."_s;
+        QTest::newRow("plain http remote")
+            << profile(u"X"_s, u"telnyx"_s, u"http://api.telnyx.com"_s)
+            << u"Base URL: The address http://api.telnyx.com uses plain http; provider connections must use "
+               u"https (http is only accepted for the local emulator on 127.0.0.1)."_s;
+        QTest::newRow("restcomm without account")
+            << profile(u"X"_s, u"restcomm"_s, u"https://cloud.restcomm.com"_s)
+            << u"Account: the Restcomm Account SID must not be empty."_s;
     }
     void validate() {
-        QFETCH(QString, name);
-        QFETCH(QString, provider);
-        QFETCH(QString, url);
-        QFETCH(QString, account);
+        QFETCH(store::Profile, profile);
         QFETCH(QString, expected);
-        QCOMPARE(ProfileService::validate(profile(name, provider, url, account)), expected);
+        QCOMPARE(ProfileService::validate(profile), expected);
     }
 
     void addStoresProfileAndSecretApart() {
@@ -139,8 +125,7 @@ private slots:
 
     void removeDeletesSecretToo() {
         ProfileService service(m_test->database(), *m_secrets);
-        store::Profile lab = profile(QStringLiteral("Lab"), QStringLiteral("telnyx"),
-                                     QStringLiteral("https://api.telnyx.com"));
+        store::Profile lab = telnyxLab();
         QString error;
         QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "KEY"}, &error), qPrintable(error));
         QVERIFY(m_secrets->contains(secrets::SecretKey::forProfile(lab.uuid, lab.provider)));
@@ -151,8 +136,7 @@ private slots:
 
     void updateKeepsOrReplacesSecret() {
         ProfileService service(m_test->database(), *m_secrets);
-        store::Profile lab = profile(QStringLiteral("Lab"), QStringLiteral("telnyx"),
-                                     QStringLiteral("https://api.telnyx.com"));
+        store::Profile lab = telnyxLab();
         QString error;
         QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "OLD"}, &error), qPrintable(error));
         lab.name = QStringLiteral("Porting lab");
@@ -168,8 +152,7 @@ private slots:
     // would leave a secret that the next connection refuses: the edit asks for it instead.
     void anotherHostNeedsTheSecretAgain() {
         ProfileService service(m_test->database(), *m_secrets);
-        store::Profile lab = profile(QStringLiteral("Lab"), QStringLiteral("telnyx"),
-                                     QStringLiteral("https://api.telnyx.com"));
+        store::Profile lab = telnyxLab();
         QString error;
         QVERIFY2(service.add(lab, ProviderSecret{{}, {}, "OLD"}, &error), qPrintable(error));
         store::Profile moved = lab;

@@ -1,5 +1,6 @@
 // CsvWriter / CsvReader: RFC 4180 framing, Excel formula neutralisation with the E.164 exception, BOM,
 // and exact round trips, including streams larger than the reader's chunk.
+#include "BoolRows.h"
 #include "core/Csv.h"
 
 #include <QBuffer>
@@ -179,11 +180,7 @@ private slots:
         QCOMPARE(lines, (QList<int>{1, 2, 4}));
     }
 
-    void roundTrip_data() {
-        QTest::addColumn<bool>("bom");
-        QTest::newRow("plain") << false;
-        QTest::newRow("with BOM") << true;
-    }
+    void roundTrip_data() { addBoolRows("bom", "plain", "with BOM"); }
 
     void roundTrip() {
         QFETCH(bool, bom);

@@ -8,6 +8,7 @@
 using namespace trunkline::core;
 using namespace Qt::StringLiterals;
 
+Q_DECLARE_METATYPE(trunkline::core::NumberRange)
 Q_DECLARE_METATYPE(trunkline::core::PortingOrderStatus)
 
 namespace {
@@ -33,8 +34,7 @@ private slots:
     void validateExtensionRanges_data() {
         QTest::addColumn<QString>("route");
         QTest::addColumn<PortingOrderStatus>("status");
-        QTest::addColumn<int>("extensionStart");
-        QTest::addColumn<int>("extensionEnd");
+        QTest::addColumn<NumberRange>("extensions");
         QTest::addColumn<QString>("activation");
         QTest::addColumn<QStringList>("expected"); // "pointer  message"
 
@@ -42,33 +42,36 @@ private slots:
         using S = PortingOrderStatus;
 
         // Valid: the docs' examples and the edges of each rule.
-        QTest::newRow("docs: 0-9 activate 4") << route << S::Draft << 0 << 9 << u"4-4"_s << QStringList();
+        QTest::newRow("docs: 0-9 activate 4")
+            << route << S::Draft << NumberRange{0, 9} << u"4-4"_s << QStringList();
         QTest::newRow("docs: 0-99 activate 4, 19-20, 42")
-            << route << S::Draft << 0 << 99 << u"4-4,19-20,42-42"_s << QStringList();
-        QTest::newRow("in-process may edit") << route << S::InProcess << 0 << 9 << u"0-9"_s << QStringList();
-        QTest::newRow("exception may edit") << route << S::Exception << 0 << 9 << u"0-9"_s << QStringList();
+            << route << S::Draft << NumberRange{0, 99} << u"4-4,19-20,42-42"_s << QStringList();
+        QTest::newRow("in-process may edit")
+            << route << S::InProcess << NumberRange{0, 9} << u"0-9"_s << QStringList();
+        QTest::newRow("exception may edit")
+            << route << S::Exception << NumberRange{0, 9} << u"0-9"_s << QStringList();
         QTest::newRow("full 0-999 gives 15 digits")
-            << route << S::Draft << 0 << 999 << u"0-999"_s << QStringList();
+            << route << S::Draft << NumberRange{0, 999} << u"0-999"_s << QStringList();
         QTest::newRow("adjacent ranges do not overlap")
-            << route << S::Draft << 0 << 99 << u"15-18,19-20"_s << QStringList();
+            << route << S::Draft << NumberRange{0, 99} << u"15-18,19-20"_s << QStringList();
         QTest::newRow("13-digit route with 0-99")
-            << u"+4920123456789"_s << S::Draft << 0 << 99 << u"1-1"_s << QStringList();
+            << u"+4920123456789"_s << S::Draft << NumberRange{0, 99} << u"1-1"_s << QStringList();
 
         // Route number.
         QTest::newRow("route missing")
-            << QString() << S::Draft << 0 << 9 << u"4-4"_s
+            << QString() << S::Draft << NumberRange{0, 9} << u"4-4"_s
             << QStringList{u"/porting_phone_number_id  The route number is missing."_s};
-        QTest::newRow("route not E.164") << u"+49 20 12345678"_s << S::Draft << 0 << 9 << u"4-4"_s
+        QTest::newRow("route not E.164") << u"+49 20 12345678"_s << S::Draft << NumberRange{0, 9} << u"4-4"_s
                                          << QStringList{u"/porting_phone_number_id  The route number “+49 20 "
                                                         "12345678” must be written in E.164 form, e.g. "
                                                         "+492012345678."_s};
         QTest::newRow("route not German")
-            << u"+16503316252"_s << S::Draft << 0 << 9 << u"4-4"_s
+            << u"+16503316252"_s << S::Draft << NumberRange{0, 9} << u"4-4"_s
             << QStringList{u"/porting_phone_number_id  The route number +16503316252 is "
                            "not German; extended numbers can only be ported for German "
                            "(+49) numbers."_s};
         QTest::newRow("route invalid")
-            << u"+493212345678"_s << S::Draft << 0 << 9 << u"4-4"_s
+            << u"+493212345678"_s << S::Draft << NumberRange{0, 9} << u"4-4"_s
             << QStringList{u"/porting_phone_number_id  The route number +493212345678 is "
                            "not a valid German phone number."_s};
 
@@ -79,7 +82,7 @@ private slots:
                                       u"Cancel pending"_s};
         for (qsizetype i = 0; i < locked.size(); ++i) {
             QTest::addRow("status %s", qPrintable(locked.at(i)))
-                << route << *portingOrderStatusFromWire(locked.at(i)) << 0 << 9 << u"4-4"_s
+                << route << *portingOrderStatusFromWire(locked.at(i)) << NumberRange{0, 9} << u"4-4"_s
                 << QStringList{
                        u"/status  Extensions can only be changed while the porting order is Draft, In "
                        "process or Exception; this order is "_s +
@@ -88,55 +91,55 @@ private slots:
 
         // Extension range.
         QTest::newRow("extension start negative")
-            << route << S::Draft << -1 << 9 << u"4-4"_s
+            << route << S::Draft << NumberRange{-1, 9} << u"4-4"_s
             << QStringList{u"/extension_range/start_at  Extension range start -1 "
                            "is outside 0–999."_s};
         QTest::newRow("extension end over 999")
-            << route << S::Draft << 0 << 1000 << u"4-4"_s
+            << route << S::Draft << NumberRange{0, 1000} << u"4-4"_s
             << QStringList{u"/extension_range/end_at  Extension range end 1000 is "
                            "outside 0–999."_s};
         QTest::newRow("extension start after end")
-            << route << S::Draft << 9 << 0 << u"4-4"_s
+            << route << S::Draft << NumberRange{9, 0} << u"4-4"_s
             << QStringList{u"/extension_range  Extension range 9–0 starts after "
                            "it ends."_s};
         QTest::newRow("more than 15 digits")
-            << u"+4920123456789"_s << S::Draft << 0 << 999 << u"4-4"_s
+            << u"+4920123456789"_s << S::Draft << NumberRange{0, 999} << u"4-4"_s
             << QStringList{u"/extension_range/end_at  Extended numbers of "
                            "+4920123456789 with range 0–999 would have 16 digits; a "
                            "phone number has at most 15."_s};
 
         // Activation ranges.
         QTest::newRow("no activation range")
-            << route << S::Draft << 0 << 9 << QString()
+            << route << S::Draft << NumberRange{0, 9} << QString()
             << QStringList{u"/activation_ranges  At least one activation range is "
                            "required; without one no extension would be active after "
                            "the port."_s};
         QTest::newRow("activation start after end")
-            << route << S::Draft << 0 << 99 << u"4-4,20-19"_s
+            << route << S::Draft << NumberRange{0, 99} << u"4-4,20-19"_s
             << QStringList{u"/activation_ranges/1  Activation range 20–19 "
                            "starts after it ends."_s};
         QTest::newRow("activation outside 0-999")
-            << route << S::Draft << 0 << 999 << u"990-1000"_s
+            << route << S::Draft << NumberRange{0, 999} << u"990-1000"_s
             << QStringList{u"/activation_ranges/0  Activation range 990–1000 is "
                            "outside 0–999."_s};
         QTest::newRow("activation outside extension range")
-            << route << S::Draft << 0 << 9 << u"5-12"_s
+            << route << S::Draft << NumberRange{0, 9} << u"5-12"_s
             << QStringList{
                    u"/activation_ranges/0  Activation range 5–12 is outside the extension range 0–9."_s};
         QTest::newRow("activation below extension range")
-            << route << S::Draft << 10 << 19 << u"9-10"_s
+            << route << S::Draft << NumberRange{10, 19} << u"9-10"_s
             << QStringList{
                    u"/activation_ranges/0  Activation range 9–10 is outside the extension range 10–19."_s};
         QTest::newRow("overlap names both")
-            << route << S::Draft << 0 << 99 << u"15-19,19-20"_s
+            << route << S::Draft << NumberRange{0, 99} << u"15-19,19-20"_s
             << QStringList{u"/activation_ranges/1  Activation range 19–20 overlaps "
                            "activation range 15–19."_s};
         QTest::newRow("duplicate range overlaps")
-            << route << S::Draft << 0 << 9 << u"4-4,4-4"_s
+            << route << S::Draft << NumberRange{0, 9} << u"4-4,4-4"_s
             << QStringList{u"/activation_ranges/1  Activation range 4–4 overlaps "
                            "activation range 4–4."_s};
         QTest::newRow("one range overlaps two")
-            << route << S::Draft << 0 << 99 << u"0-5,8-9,3-8"_s
+            << route << S::Draft << NumberRange{0, 99} << u"0-5,8-9,3-8"_s
             << QStringList{u"/activation_ranges/2  Activation range 3–8 overlaps "
                            "activation range 0–5."_s,
                            u"/activation_ranges/2  Activation range 3–8 overlaps "
@@ -144,7 +147,7 @@ private slots:
 
         // Several rules broken at once are all reported, in field order.
         QTest::newRow("everything wrong")
-            << u"+16503316252"_s << S::Ported << 5 << 2 << u""_s
+            << u"+16503316252"_s << S::Ported << NumberRange{5, 2} << u""_s
             << QStringList{u"/porting_phone_number_id  The route number +16503316252 is "
                            "not German; extended numbers can only be ported for German "
                            "(+49) numbers."_s,
@@ -161,13 +164,12 @@ private slots:
     void validateExtensionRanges() {
         QFETCH(QString, route);
         QFETCH(PortingOrderStatus, status);
-        QFETCH(int, extensionStart);
-        QFETCH(int, extensionEnd);
+        QFETCH(NumberRange, extensions);
         QFETCH(QString, activation);
         QFETCH(QStringList, expected);
 
-        const auto violations = trunkline::core::validateExtensionRanges(
-            route, status, NumberRange{extensionStart, extensionEnd}, ranges(activation));
+        const auto violations =
+            trunkline::core::validateExtensionRanges(route, status, extensions, ranges(activation));
         QCOMPARE(describe(violations), expected);
     }
 
@@ -196,63 +198,60 @@ private slots:
     }
 
     void extensionDigitCount_data() {
-        QTest::addColumn<int>("start");
-        QTest::addColumn<int>("end");
+        QTest::addColumn<NumberRange>("range");
         QTest::addColumn<int>("digits");
-        QTest::newRow("0-9") << 0 << 9 << 1;
-        QTest::newRow("4-4") << 4 << 4 << 1;
-        QTest::newRow("0-99") << 0 << 99 << 2;
-        QTest::newRow("10-19") << 10 << 19 << 2;
-        QTest::newRow("0-999") << 0 << 999 << 3;
-        QTest::newRow("100-100") << 100 << 100 << 3;
+        QTest::newRow("0-9") << NumberRange{0, 9} << 1;
+        QTest::newRow("4-4") << NumberRange{4, 4} << 1;
+        QTest::newRow("0-99") << NumberRange{0, 99} << 2;
+        QTest::newRow("10-19") << NumberRange{10, 19} << 2;
+        QTest::newRow("0-999") << NumberRange{0, 999} << 3;
+        QTest::newRow("100-100") << NumberRange{100, 100} << 3;
     }
 
     void extensionDigitCount() {
-        QFETCH(int, start);
-        QFETCH(int, end);
+        QFETCH(NumberRange, range);
         QFETCH(int, digits);
-        QCOMPARE(trunkline::core::extensionDigitCount(NumberRange{start, end}), digits);
+        QCOMPARE(trunkline::core::extensionDigitCount(range), digits);
     }
 
     void expandExtensionRange_data() {
         QTest::addColumn<QString>("route");
-        QTest::addColumn<int>("start");
-        QTest::addColumn<int>("end");
+        QTest::addColumn<NumberRange>("range");
         QTest::addColumn<QStringList>("expectedHead"); // the first numbers, in order
         QTest::addColumn<int>("count");
         QTest::addColumn<QString>("last");
 
         const QString route = QString::fromUtf16(kRoute);
         // Seed 002: 0-9 covers +49 20 123456780 through +49 20 123456789.
-        QTest::newRow("docs 0-9") << route << 0 << 9 << QStringList{u"+4920123456780"_s, u"+4920123456781"_s}
-                                  << 10 << u"+4920123456789"_s;
+        QTest::newRow("docs 0-9") << route << NumberRange{0, 9}
+                                  << QStringList{u"+4920123456780"_s, u"+4920123456781"_s} << 10
+                                  << u"+4920123456789"_s;
         // Seed 002: in 0-99, extension 4 is +49 20 1234567804.
-        QTest::newRow("docs 0-99") << route << 0 << 99
+        QTest::newRow("docs 0-99") << route << NumberRange{0, 99}
                                    << QStringList{u"+49201234567800"_s, u"+49201234567801"_s,
                                                   u"+49201234567802"_s, u"+49201234567803"_s,
                                                   u"+49201234567804"_s}
                                    << 100 << u"+49201234567899"_s;
         QTest::newRow("docs 19-20 padded to two digits")
-            << route << 19 << 20 << QStringList{u"+49201234567819"_s, u"+49201234567820"_s} << 2
+            << route << NumberRange{19, 20} << QStringList{u"+49201234567819"_s, u"+49201234567820"_s} << 2
             << u"+49201234567820"_s;
-        QTest::newRow("0-999") << route << 0 << 999 << QStringList{u"+492012345678000"_s} << 1000
+        QTest::newRow("0-999") << route << NumberRange{0, 999} << QStringList{u"+492012345678000"_s} << 1000
                                << u"+492012345678999"_s;
-        QTest::newRow("route with spaces")
-            << u"+49 20 12345678"_s << 4 << 4 << QStringList{u"+4920123456784"_s} << 1 << u"+4920123456784"_s;
-        QTest::newRow("start after end") << route << 5 << 2 << QStringList() << 0 << QString();
-        QTest::newRow("beyond 999") << route << 0 << 1000 << QStringList() << 0 << QString();
-        QTest::newRow("negative") << route << -1 << 9 << QStringList() << 0 << QString();
+        QTest::newRow("route with spaces") << u"+49 20 12345678"_s << NumberRange{4, 4}
+                                           << QStringList{u"+4920123456784"_s} << 1 << u"+4920123456784"_s;
+        QTest::newRow("start after end") << route << NumberRange{5, 2} << QStringList() << 0 << QString();
+        QTest::newRow("beyond 999") << route << NumberRange{0, 1000} << QStringList() << 0 << QString();
+        QTest::newRow("negative") << route << NumberRange{-1, 9} << QStringList() << 0 << QString();
     }
 
     void expandExtensionRange() {
         QFETCH(QString, route);
-        QFETCH(int, start);
-        QFETCH(int, end);
+        QFETCH(NumberRange, range);
         QFETCH(QStringList, expectedHead);
         QFETCH(int, count);
         QFETCH(QString, last);
 
-        const QStringList numbers = trunkline::core::expandExtensionRange(route, NumberRange{start, end});
+        const QStringList numbers = trunkline::core::expandExtensionRange(route, range);
         QCOMPARE(numbers.size(), count);
         QCOMPARE(numbers.mid(0, expectedHead.size()), expectedHead);
         if (count > 0) {

@@ -11,6 +11,8 @@
 using namespace trunkline::core;
 using namespace Qt::StringLiterals;
 
+Q_DECLARE_METATYPE(trunkline::core::NumberRange)
+
 namespace {
 
 // Each enum value must survive toWire -> fromWire, all wire texts must differ and none may be empty.
@@ -204,32 +206,26 @@ private slots:
     }
 
     void numberRange_data() {
-        QTest::addColumn<int>("aStart");
-        QTest::addColumn<int>("aEnd");
-        QTest::addColumn<int>("bStart");
-        QTest::addColumn<int>("bEnd");
+        QTest::addColumn<NumberRange>("a");
+        QTest::addColumn<NumberRange>("b");
         QTest::addColumn<bool>("overlaps");
         QTest::addColumn<bool>("contains");
-        QTest::newRow("disjoint") << 0 << 9 << 10 << 19 << false << false;
-        QTest::newRow("touching end") << 15 << 19 << 19 << 20 << true << false;
-        QTest::newRow("equal") << 4 << 4 << 4 << 4 << true << true;
-        QTest::newRow("inside") << 0 << 99 << 19 << 20 << true << true;
-        QTest::newRow("sticking out") << 0 << 99 << 90 << 100 << true << false;
+        QTest::newRow("disjoint") << NumberRange{0, 9} << NumberRange{10, 19} << false << false;
+        QTest::newRow("touching end") << NumberRange{15, 19} << NumberRange{19, 20} << true << false;
+        QTest::newRow("equal") << NumberRange{4, 4} << NumberRange{4, 4} << true << true;
+        QTest::newRow("inside") << NumberRange{0, 99} << NumberRange{19, 20} << true << true;
+        QTest::newRow("sticking out") << NumberRange{0, 99} << NumberRange{90, 100} << true << false;
     }
 
     void numberRange() {
-        QFETCH(int, aStart);
-        QFETCH(int, aEnd);
-        QFETCH(int, bStart);
-        QFETCH(int, bEnd);
+        QFETCH(NumberRange, a);
+        QFETCH(NumberRange, b);
         QFETCH(bool, overlaps);
         QFETCH(bool, contains);
-        const NumberRange a{aStart, aEnd};
-        const NumberRange b{bStart, bEnd};
         QCOMPARE(a.overlaps(b), overlaps);
         QCOMPARE(b.overlaps(a), overlaps);
         QCOMPARE(a.contains(b), contains);
-        QCOMPARE(a.size(), aEnd - aStart + 1);
+        QCOMPARE(a.size(), a.endAt - a.startAt + 1);
     }
 
     void recordsCompareByValue() {

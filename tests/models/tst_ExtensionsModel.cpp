@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "TestDatabaseMember.h"
 #include "models/ExtensionsModel.h"
 #include "store/ExtensionRepository.h"
 #include "store/PhoneNumberRepository.h"
@@ -35,9 +36,7 @@ class tst_ExtensionsModel : public EngineTestCase {
 
 private slots:
     void init() {
-        QFETCH_GLOBAL(QString, engine);
-        m_test = std::make_unique<TestDatabase>(engine);
-        TRUNKLINE_SKIP_OR_OPEN(*m_test, true);
+        TRUNKLINE_OPEN_TEST_DATABASE_MEMBER(m_test);
         m_profile = m_test->addProfile();
         QList<core::Extension> all;
         for (int i = 0; i < kExtensionCount; ++i) {

@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "TestDatabaseMember.h"
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
 #include "models/NumbersModel.h"
@@ -13,6 +14,8 @@
 using namespace Qt::StringLiterals;
 using namespace trunkline;
 using models::NumbersModel;
+
+Q_DECLARE_METATYPE(trunkline::store::NumberTableFilter)
 
 namespace {
 
@@ -61,6 +64,13 @@ void fetchAll(NumbersModel& model) {
     }
 }
 
+// The number table's filter with the criteria `set` sets and no others.
+store::NumberTableFilter filterWith(const std::function<void(store::NumberTableFilter&)>& set) {
+    store::NumberTableFilter filter;
+    set(filter);
+    return filter;
+}
+
 QStringList columnValues(const NumbersModel& model, int column, int role) {
     QStringList out;
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -76,9 +86,7 @@ class tst_NumbersModel : public EngineTestCase {
 
 private slots:
     void init() {
-        QFETCH_GLOBAL(QString, engine);
-        m_test = std::make_unique<TestDatabase>(engine);
-        TRUNKLINE_SKIP_OR_OPEN(*m_test, true);
+        TRUNKLINE_OPEN_TEST_DATABASE_MEMBER(m_test);
         m_profile = m_test->addProfile();
         QVERIFY(m_profile > 0);
         QString error;
@@ -122,11 +130,7 @@ private slots:
     }
 
     void filters_data() {
-        QTest::addColumn<QString>("digits");
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("usage");
-        QTest::addColumn<QString>("provider");
-        QTest::addColumn<bool>("unassigned");
+        QTest::addColumn<store::NumberTableFilter>("filter");
         using F = std::function<bool(const core::PhoneNumberRecord&)>;
         QTest::addColumn<F>("keep");
         const auto digitsOf = [](const QString& e164) {
@@ -134,7 +138,7 @@ private slots:
         };
 
         QTest::newRow("wildcard +4930*12*")
-            << u"+4930*12*"_s << QString() << QString() << QString() << false
+            << filterWith([](auto& f) { f.digitsPattern = u"+4930*12*"_s; })
             << F([=](const core::PhoneNumberRecord& n) {
                    const QString d = digitsOf(n.e164);
                    return d.startsWith(u"4930"_s) && d.indexOf(u"12"_s, 4) >= 0;
@@ -142,77 +146,65 @@ private slots:
         // A leading prefix is also searched as an index range up to its successor ("4989" -> "499",
         // "49" -> "5"): no number may fall off the end of the range.
         QTest::newRow("prefix ending in 9")
-            << u"+4989*"_s << QString() << QString() << QString() << false
+            << filterWith([](auto& f) { f.digitsPattern = u"+4989*"_s; })
             << F([](const core::PhoneNumberRecord& n) { return n.e164.startsWith(u"+4989"_s); });
-        QTest::newRow("short prefix") << u"+49*1"_s << QString() << QString() << QString() << false
+        QTest::newRow("short prefix") << filterWith([](auto& f) { f.digitsPattern = u"+49*1"_s; })
                                       << F([](const core::PhoneNumberRecord& n) {
                                              return n.e164.startsWith(u"+49"_s) && n.e164.endsWith(u'1');
                                          });
         QTest::newRow("prefix below every number")
-            << u"+4929*"_s << QString() << QString() << QString() << false
+            << filterWith([](auto& f) { f.digitsPattern = u"+4929*"_s; })
             << F([](const core::PhoneNumberRecord&) { return false; });
         QTest::newRow("wildcard at the end only")
-            << u"*99"_s << QString() << QString() << QString() << false
+            << filterWith([](auto& f) { f.digitsPattern = u"*99"_s; })
             << F([=](const core::PhoneNumberRecord& n) { return n.e164.endsWith(u"99"_s); });
         QTest::newRow("single-digit wildcard")
-            << u"+4989100012?1"_s << QString() << QString() << QString() << false
+            << filterWith([](auto& f) { f.digitsPattern = u"+4989100012?1"_s; })
             << F([=](const core::PhoneNumberRecord& n) {
                    const QString d = digitsOf(n.e164);
                    return d.size() == 12 && d.startsWith(u"4989100012"_s) && d.endsWith(u'1');
                });
         QTest::newRow("plain digits anywhere, punctuation ignored")
-            << u"(0) 12-34"_s << QString() << QString() << QString() << false
+            << filterWith([](auto& f) { f.digitsPattern = u"(0) 12-34"_s; })
             << F([](const core::PhoneNumberRecord& n) { return n.e164.contains(u"01234"_s); });
         QTest::newRow("leading plus anchors")
-            << u"+49 89"_s << QString() << QString() << QString() << false
+            << filterWith([](auto& f) { f.digitsPattern = u"+49 89"_s; })
             << F([](const core::PhoneNumberRecord& n) { return n.e164.startsWith(u"+4989"_s); });
         QTest::newRow("free text, case-insensitive")
-            << QString() << u"desk 12"_s << QString() << QString() << false
+            << filterWith([](auto& f) { f.text = u"desk 12"_s; })
             << F([](const core::PhoneNumberRecord& n) { return n.label.contains(u"Desk 12"_s); });
         QTest::newRow("free text matches the extension number")
-            << QString() << u"102"_s << QString() << QString() << false
-            << F([](const core::PhoneNumberRecord& n) {
+            << filterWith([](auto& f) { f.text = u"102"_s; }) << F([](const core::PhoneNumberRecord& n) {
                    return n.extensionNumber == u"102"_s || n.label.contains(u"102"_s);
                });
-        QTest::newRow("usage type") << QString() << QString() << u"CompanyNumber"_s << QString() << false
-                                    << F([](const core::PhoneNumberRecord& n) {
-                                           return n.usageType == core::UsageType::CompanyNumber;
-                                       });
-        QTest::newRow("provider") << QString() << QString() << QString() << u"telnyx"_s << false
-                                  << F([](const core::PhoneNumberRecord& n) {
-                                         return n.provider == core::kProviderTelnyx;
-                                     });
-        QTest::newRow("unassigned only and usage")
-            << QString() << QString() << u"DirectNumber"_s << QString() << true
-            << F([](const core::PhoneNumberRecord& n) {
-                   return n.extensionId.isEmpty() && n.usageType == core::UsageType::DirectNumber;
-               });
+        QTest::newRow("usage type") << filterWith([](auto& f) {
+            f.usageType = core::UsageType::CompanyNumber;
+        }) << F([](const core::PhoneNumberRecord& n) {
+            return n.usageType == core::UsageType::CompanyNumber;
+        });
+        QTest::newRow("provider") << filterWith([](auto& f) {
+            f.provider = u"telnyx"_s;
+        }) << F([](const core::PhoneNumberRecord& n) { return n.provider == core::kProviderTelnyx; });
+        QTest::newRow("unassigned only and usage") << filterWith([](auto& f) {
+            f.usageType = core::UsageType::DirectNumber;
+            f.unassignedOnly = true;
+        }) << F([](const core::PhoneNumberRecord& n) {
+            return n.extensionId.isEmpty() && n.usageType == core::UsageType::DirectNumber;
+        });
         QTest::newRow("no digits in the pattern filters nothing")
-            << u"+*"_s << QString() << QString() << QString() << false
+            << filterWith([](auto& f) { f.digitsPattern = u"+*"_s; })
             << F([](const core::PhoneNumberRecord&) { return true; });
         QTest::newRow("LIKE wildcards in text are literal")
-            << QString() << u"%"_s << QString() << QString() << false
+            << filterWith([](auto& f) { f.text = u"%"_s; })
             << F([](const core::PhoneNumberRecord&) { return false; });
     }
     void filters() {
-        QFETCH(QString, digits);
-        QFETCH(QString, text);
-        QFETCH(QString, usage);
-        QFETCH(QString, provider);
-        QFETCH(bool, unassigned);
+        QFETCH(store::NumberTableFilter, filter);
         QFETCH(std::function<bool(const core::PhoneNumberRecord&)>, keep);
 
         NumbersModel model(m_test->database());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(97);
-        store::NumberTableFilter filter;
-        filter.digitsPattern = digits;
-        filter.text = text;
-        if (!usage.isEmpty()) {
-            filter.usageType = core::usageTypeFromWire(usage);
-        }
-        filter.provider = provider;
-        filter.unassignedOnly = unassigned;
         QSignalSpy counted(&model, &NumbersModel::totalCountChanged);
         model.setFilter(filter);
         QCOMPARE(counted.count(), 0); // the first page comes before the count
@@ -325,17 +317,7 @@ private slots:
         const QString id = label.data(NumbersModel::IdRole).toString();
         QVERIFY(model.setData(label, u"Reception"_s));
 
-        QString error;
-        auto berndsStore = store::Database::open(m_test->location(), &error);
-        QVERIFY2(berndsStore, qPrintable(error));
-        changes::ChangeStager bernd(*berndsStore);
-        const store::PhoneNumberRepository numbers(m_test->database());
-        const core::PhoneNumberRecord stored = *numbers.find(m_profile, id);
-        core::PhoneNumberRecord his = stored;
-        his.label = u"Front desk"_s;
-        his.extensionId = u"ext1"_s;
-        const changes::StagingResult hisResult = bernd.stage(changes::NumberChangePayloads::numberUpdate(
-            m_profile, stored, his, numbers.state(m_profile, id)->version));
+        const changes::StagingResult hisResult = stageBerndsEdit(id);
         QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
         const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
         QCOMPARE(label.data().toString(), u"Reception"_s); // Anna's model has not seen it
@@ -346,7 +328,8 @@ private slots:
         QCOMPARE(errors.size(), 1);
         const QString message = errors.first().first().toString();
         QVERIFY2(message.contains(u"edited by someone else"_s), qPrintable(message));
-        QVERIFY2(message.startsWith(u"The label “Lobby” of %1 was not staged: "_s.arg(stored.e164)),
+        const QString e164 = store::PhoneNumberRepository(m_test->database()).find(m_profile, id)->e164;
+        QVERIFY2(message.startsWith(u"The label “Lobby” of %1 was not staged: "_s.arg(e164)),
                  qPrintable(message));
         const QList<store::PendingChange> staged =
             store::PendingChangeRepository(m_test->database()).list(m_profile);
@@ -375,20 +358,11 @@ private slots:
         store::PendingChangeRepository staged(m_test->database());
         QVERIFY(staged.list(m_profile).isEmpty());
 
-        QString error;
-        auto berndsStore = store::Database::open(m_test->location(), &error);
-        QVERIFY2(berndsStore, qPrintable(error));
-        changes::ChangeStager bernd(*berndsStore);
-        const store::PhoneNumberRepository numbers(m_test->database());
-        const core::PhoneNumberRecord stored = *numbers.find(m_profile, id);
-        core::PhoneNumberRecord his = stored;
-        his.label = u"Front desk"_s;
-        his.extensionId = u"ext1"_s;
-        const changes::StagingResult hisResult = bernd.stage(changes::NumberChangePayloads::numberUpdate(
-            m_profile, stored, his, numbers.state(m_profile, id)->version));
+        const changes::StagingResult hisResult = stageBerndsEdit(id);
         QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
         const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
-        QCOMPARE(label.data().toString(), stored.label); // Anna's model has not seen it
+        QCOMPARE(label.data().toString(),
+                 store::PhoneNumberRepository(m_test->database()).find(m_profile, id)->label); // not seen yet
 
         QSignalSpy errors(&model, &NumbersModel::errorOccurred);
         QVERIFY(!model.setData(label, u"Lobby"_s));
@@ -424,19 +398,7 @@ private slots:
         store::PendingChangeRepository staged(m_test->database());
         const store::PendingChange seen = staged.list(m_profile).first();
 
-        QString error;
-        auto berndsStore = store::Database::open(m_test->location(), &error);
-        QVERIFY2(berndsStore, qPrintable(error));
-        changes::ChangeStager bernd(*berndsStore);
-        const store::PhoneNumberRepository numbers(m_test->database());
-        const core::PhoneNumberRecord stored = *numbers.find(m_profile, id);
-        core::PhoneNumberRecord his = stored;
-        his.label = u"Front desk"_s;
-        his.extensionId = u"ext1"_s;
-        store::PendingChange hisEdit = changes::NumberChangePayloads::numberUpdate(
-            m_profile, stored, his, numbers.state(m_profile, id)->version);
-        hisEdit.revision = seen.revision;
-        const changes::StagingResult hisResult = bernd.stage(hisEdit);
+        const changes::StagingResult hisResult = stageBerndsEdit(id, seen.revision);
         QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
         const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
 
@@ -477,6 +439,25 @@ private slots:
     }
 
 private:
+    // Bernd, another process with his own connection and stager on the same store, labels number `id`
+    // "Front desk" and assigns it to ext1, on `revision` of its staged change (0: as staged now).
+    changes::StagingResult stageBerndsEdit(const QString& id, qint64 revision = 0) {
+        QString error;
+        const auto berndsStore = store::Database::open(m_test->location(), &error);
+        if (!berndsStore) {
+            return changes::StagingResult::failure(error);
+        }
+        const store::PhoneNumberRepository numbers(m_test->database());
+        const core::PhoneNumberRecord stored = *numbers.find(m_profile, id);
+        core::PhoneNumberRecord his = stored;
+        his.label = u"Front desk"_s;
+        his.extensionId = u"ext1"_s;
+        store::PendingChange edit = changes::NumberChangePayloads::numberUpdate(
+            m_profile, stored, his, numbers.state(m_profile, id)->version);
+        edit.revision = revision;
+        return changes::ChangeStager(*berndsStore).stage(edit);
+    }
+
     std::unique_ptr<TestDatabase> m_test;
     qint64 m_profile = 0;
 };

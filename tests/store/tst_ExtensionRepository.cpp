@@ -8,6 +8,7 @@
 
 Q_DECLARE_METATYPE(trunkline::core::Extension)
 Q_DECLARE_METATYPE(trunkline::store::ExtensionFilter)
+Q_DECLARE_METATYPE(trunkline::store::Page)
 
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
@@ -188,30 +189,29 @@ private slots:
 
     void pagesAndCounts_data() {
         QTest::addColumn<ExtensionFilter>("filter");
-        QTest::addColumn<int>("offset");
-        QTest::addColumn<int>("limit");
+        QTest::addColumn<Page>("page");
         QTest::addColumn<QStringList>("expectedIds");
         QTest::addColumn<int>("expectedCount");
-        QTest::newRow("first page") << ExtensionFilter{} << 0 << 2 << QStringList{u"e5"_s, u"e4"_s} << 6;
-        QTest::newRow("middle page") << ExtensionFilter{} << 2 << 2 << QStringList{u"e1"_s, u"e2"_s} << 6;
-        QTest::newRow("short last page") << ExtensionFilter{} << 4 << 5 << QStringList{u"e3"_s, u"e6"_s} << 6;
-        QTest::newRow("past the end") << ExtensionFilter{} << 6 << 5 << QStringList{} << 6;
-        QTest::newRow("filtered page")
-            << ExtensionFilter{ExtensionType::User, {}, {}} << 1 << 5 << QStringList{u"e1"_s, u"e2"_s} << 3;
-        QTest::newRow("zero rows") << ExtensionFilter{} << 0 << 0 << QStringList{} << 6;
+        QTest::newRow("first page") << ExtensionFilter{} << Page{0, 2} << QStringList{u"e5"_s, u"e4"_s} << 6;
+        QTest::newRow("middle page") << ExtensionFilter{} << Page{2, 2} << QStringList{u"e1"_s, u"e2"_s} << 6;
+        QTest::newRow("short last page")
+            << ExtensionFilter{} << Page{4, 5} << QStringList{u"e3"_s, u"e6"_s} << 6;
+        QTest::newRow("past the end") << ExtensionFilter{} << Page{6, 5} << QStringList{} << 6;
+        QTest::newRow("filtered page") << ExtensionFilter{ExtensionType::User, {}, {}} << Page{1, 5}
+                                       << QStringList{u"e1"_s, u"e2"_s} << 3;
+        QTest::newRow("zero rows") << ExtensionFilter{} << Page{0, 0} << QStringList{} << 6;
     }
     void pagesAndCounts() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(ExtensionFilter, filter);
-        QFETCH(int, offset);
-        QFETCH(int, limit);
+        QFETCH(Page, page);
         QFETCH(QStringList, expectedIds);
         QFETCH(int, expectedCount);
         const qint64 profile = test.addProfile();
         ExtensionRepository repository(test.database());
         QVERIFY(repository.upsert(profile, directory()));
         QString error;
-        QCOMPARE(idsOf(repository.list(profile, filter, &error, Page{offset, limit})), expectedIds);
+        QCOMPARE(idsOf(repository.list(profile, filter, &error, page)), expectedIds);
         QCOMPARE(repository.count(profile, filter, &error), expectedCount);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }

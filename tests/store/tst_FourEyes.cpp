@@ -3,14 +3,13 @@
 // revision loses its approval, and only the tables' owner switches the setting. Each rule is tried
 // through the repository and through raw SQL (what a modified client would send), as two ordinary roles
 // (TeamRoles: superusers bypass row rules). On SQLite the setting is off and cannot be switched on.
+#include "RunSql.h"
 #include "TeamRoles.h"
 #include "TestDatabase.h"
 #include "store/AuditLogRepository.h"
 #include "store/FourEyesPolicy.h"
 #include "store/PendingChangeRepository.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -32,22 +31,6 @@ PendingChange makeChange(qint64 profile, const QString& key) {
 
 ChangeClaim claim(const QString& owner) {
     return {owner, QDateTime::currentDateTimeUtc().addSecs(600)};
-}
-
-// Runs `statement` on `database` with `values` bound; the driver's error text, or "" when it ran.
-QString runSql(Database& database, const QString& statement, const QVariantList& values = {}) {
-    QSqlQuery query(database.connection());
-    // PostgreSQL prepares only SELECT, INSERT, UPDATE and DELETE: the rest (TRUNCATE) runs as it is.
-    bool ran = false;
-    if (values.isEmpty()) {
-        ran = query.exec(statement);
-    } else {
-        query.prepare(statement);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        ran = query.exec();
-    }
-    return ran ? QString() : query.lastError().text() + u" ["_s + query.lastError().nativeErrorCode() + u']';
 }
 
 } // namespace

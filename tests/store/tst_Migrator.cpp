@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "RunSql.h"
 #include "store/Migrator.h"
 #include "store/ProfileRepository.h"
 
@@ -11,26 +12,6 @@ using trunkline::store::Database;
 using trunkline::store::Migrator;
 
 namespace {
-
-bool exec(Database& db, const QString& statement, const QVariantList& values = {}) {
-    // PostgreSQL cannot PREPARE DDL, so statements without values run directly.
-    QSqlQuery query(db.connection());
-    bool ok = false;
-    if (values.isEmpty()) {
-        ok = query.exec(statement);
-    } else {
-        query.prepare(statement);
-        for (const QVariant& value : values) {
-            query.addBindValue(value);
-        }
-        ok = query.exec();
-    }
-    if (!ok) {
-        qWarning() << statement << query.lastError().text();
-        return false;
-    }
-    return true;
-}
 
 QStringList columnsOf(Database& db, const QString& table) {
     const QSqlRecord record = db.connection().record(table);
@@ -85,9 +66,11 @@ private slots:
         QString error;
         QVERIFY2(Migrator(test.database()).migrateTo(7, &error), qPrintable(error));
         for (const QString& name : {u"Office"_s, u"Lab"_s}) {
-            QVERIFY(exec(test.database(),
-                         u"INSERT INTO profiles (name, provider, base_url, created_at) VALUES (?, ?, ?, ?)"_s,
-                         {name, u"telnyx"_s, u"http://127.0.0.1:1"_s, u"2026-01-02T03:04:05.000Z"_s}));
+            QCOMPARE(
+                runSql(test.database(),
+                       u"INSERT INTO profiles (name, provider, base_url, created_at) VALUES (?, ?, ?, ?)"_s,
+                       {name, u"telnyx"_s, u"http://127.0.0.1:1"_s, u"2026-01-02T03:04:05.000Z"_s}),
+                QString());
         }
         QVERIFY(!columnsOf(test.database(), u"audit_log"_s).contains(u"host"_s));
         QVERIFY2(Migrator(test.database()).migrate(&error), qPrintable(error));
@@ -107,21 +90,22 @@ private slots:
         QVERIFY(!columnsOf(test.database(), u"phone_numbers"_s).contains(u"synced_at"_s));
 
         // Rows as a version-1 Trunkline wrote them.
-        QVERIFY(exec(
-            test.database(),
-            u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) VALUES (?, ?, ?, ?, ?)"_s,
-            {u"Office"_s, u"ringcentral"_s, u"http://127.0.0.1:1"_s, u"4711"_s,
-             u"2026-01-02T03:04:05.000Z"_s}));
+        QCOMPARE(runSql(test.database(),
+                        u"INSERT INTO profiles (name, provider, base_url, account_id, created_at) "
+                        u"VALUES (?, ?, ?, ?, ?)"_s,
+                        {u"Office"_s, u"ringcentral"_s, u"http://127.0.0.1:1"_s, u"4711"_s,
+                         u"2026-01-02T03:04:05.000Z"_s}),
+                 QString());
         QSqlQuery idQuery(test.database().connection());
         QVERIFY(idQuery.exec(u"SELECT id FROM profiles"_s) && idQuery.next());
         const qint64 profileId = idQuery.value(0).toLongLong();
         idQuery.finish();
-        QVERIFY(exec(
-            test.database(),
-            u"INSERT INTO phone_numbers (profile_id, id, provider, e164, digits, usage_type, payment_type, "
-            u"call_type, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {profileId, u"n1"_s, u"ringcentral"_s, u"+4930123456"_s, u"4930123456"_s, u"DirectNumber"_s,
-             u"Local"_s, u"VoiceFax"_s, u"Normal"_s}));
+        QCOMPARE(runSql(test.database(),
+                        u"INSERT INTO phone_numbers (profile_id, id, provider, e164, digits, usage_type, "
+                        u"payment_type, call_type, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                        {profileId, u"n1"_s, u"ringcentral"_s, u"+4930123456"_s, u"4930123456"_s,
+                         u"DirectNumber"_s, u"Local"_s, u"VoiceFax"_s, u"Normal"_s}),
+                 QString());
         test.close();
 
         QVERIFY2(test.open(true), qPrintable(test.error()));
@@ -148,7 +132,8 @@ private slots:
         // did before (new columns, other indexes) must be rolled back with it.
         const QStringList v2 = Migrator::statementsFor(2, test.isPostgres());
         QVERIFY(v2.constLast().startsWith("CREATE INDEX phone_number_extensions_by_number"_L1));
-        QVERIFY(exec(test.database(), u"CREATE TABLE phone_number_extensions_by_number (x INTEGER)"_s));
+        QCOMPARE(runSql(test.database(), u"CREATE TABLE phone_number_extensions_by_number (x INTEGER)"_s),
+                 QString());
         test.close();
 
         QVERIFY(!test.open(true));
@@ -162,8 +147,9 @@ private slots:
     void newerDatabaseIsRefused() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const int future = Migrator::latestVersion() + 5;
-        QVERIFY(exec(test.database(), u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s,
-                     {future, u"2030-01-01T00:00:00.000Z"_s}));
+        QCOMPARE(runSql(test.database(), u"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"_s,
+                        {future, u"2030-01-01T00:00:00.000Z"_s}),
+                 QString());
         test.close();
         QVERIFY(!test.open(true));
         QVERIFY2(test.error().contains(u"has schema version %1"_s.arg(future)), qPrintable(test.error()));

@@ -1,3 +1,4 @@
+#include "BoolRows.h"
 #include "SyncFixture.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ForwardingListCheck.h"
@@ -406,9 +407,7 @@ private slots:
 
     // A create that was in hand when the process died: it is looked up before anything is sent.
     void interruptedCreateIsCheckedBeforeResending_data() {
-        QTest::addColumn<bool>("tookEffect");
-        QTest::newRow("took effect") << true;
-        QTest::newRow("never reached the provider") << false;
+        addBoolRows("tookEffect", "never reached the provider", "took effect");
     }
     void interruptedCreateIsCheckedBeforeResending() {
         QFETCH(bool, tookEffect);
