@@ -36,13 +36,9 @@ std::optional<store::ExtensionSortKey> sortKeyFor(int column) {
 } // namespace
 
 ExtensionsModel::ExtensionsModel(store::Database& database, QObject* parent)
-    : QAbstractTableModel(parent)
+    : KeysetTableModel(parent)
     , m_query(database) {
-    reload(m_pageSize);
-}
-
-void ExtensionsModel::setPageSize(int rows) {
-    m_pageSize = qMax(1, rows);
+    reload(pageSize());
 }
 
 void ExtensionsModel::setFilter(const store::ExtensionTableFilter& filter) {
@@ -50,7 +46,7 @@ void ExtensionsModel::setFilter(const store::ExtensionTableFilter& filter) {
         return;
     }
     m_filter = filter;
-    reload(m_pageSize);
+    reload(pageSize());
 }
 
 void ExtensionsModel::sort(int column, Qt::SortOrder order) {
@@ -60,20 +56,18 @@ void ExtensionsModel::sort(int column, Qt::SortOrder order) {
     }
     m_sortKey = *key;
     m_sortOrder = order;
-    reload(m_pageSize);
+    reload(pageSize());
 }
 
 void ExtensionsModel::refresh() {
-    reload(qMax(m_pageSize, static_cast<int>(m_rows.size())));
+    reload(qMax(pageSize(), static_cast<int>(m_rows.size())));
 }
 
 void ExtensionsModel::reload(int minimumRows) {
     const QScopedValueRollback fetching(m_fetching, true);
     beginResetModel();
-    m_pagesFetched = 0;
     m_lastError.clear();
-    m_rows = readPage(std::nullopt, minimumRows);
-    m_exhausted = m_rows.size() < minimumRows;
+    readFirstRows(minimumRows);
     endResetModel();
     QString error;
     m_total = m_query.count(m_filter, &error);
@@ -88,40 +82,11 @@ QList<store::ExtensionRow> ExtensionsModel::readPage(const std::optional<store::
                                                      int limit) {
     QString error;
     QList<store::ExtensionRow> rows = m_query.page(m_filter, m_sortKey, m_sortOrder, after, limit, &error);
-    ++m_pagesFetched;
     if (!error.isEmpty()) {
         m_lastError = error;
         emit errorOccurred(error);
     }
     return rows;
-}
-
-bool ExtensionsModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_exhausted && !m_fetching;
-}
-
-void ExtensionsModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || m_exhausted || m_fetching) {
-        return;
-    }
-    const QScopedValueRollback fetching(m_fetching, true);
-    std::optional<store::ExtensionPageKey> after;
-    if (!m_rows.isEmpty()) {
-        after = store::ExtensionTableQuery::keyOf(m_rows.constLast());
-    }
-    const QList<store::ExtensionRow> rows = readPage(after, m_pageSize);
-    m_exhausted = rows.size() < m_pageSize;
-    if (rows.isEmpty()) {
-        return;
-    }
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
-    m_rows << rows;
-    endInsertRows();
-}
-
-int ExtensionsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int ExtensionsModel::columnCount(const QModelIndex& parent) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/KeysetTableModel.h"
 #include "store/ExtensionTableQuery.h"
 
 #include <QAbstractTableModel>
@@ -9,7 +10,7 @@ namespace trunkline::models {
 
 // The extensions of the local store as a lazily read table: keyset pages from SQL as a view scrolls,
 // filtering and sorting in SQL (see NumbersModel, which works the same way).
-class ExtensionsModel : public QAbstractTableModel {
+class ExtensionsModel : public KeysetTableModel<store::ExtensionRow, store::ExtensionTableQuery> {
     Q_OBJECT
 
 public:
@@ -35,28 +36,20 @@ public:
 
     explicit ExtensionsModel(store::Database& database, QObject* parent = nullptr);
 
-    static constexpr int kDefaultPageSize = 200;
-    void setPageSize(int rows);
-
     void setFilter(const store::ExtensionTableFilter& filter);
     const store::ExtensionTableFilter& filter() const { return m_filter; }
     store::ExtensionSortKey sortKey() const { return m_sortKey; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     qint64 totalCount() const { return m_total; } // -1 after an error
-    int pagesFetched() const { return m_pagesFetched; }
     QString lastError() const { return m_lastError; }
-    const store::ExtensionRow& rowAt(int row) const { return m_rows.at(row); }
 
     static QString displayText(const store::ExtensionRow& row, int column);
     static QString headerText(int column);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 public slots:
@@ -68,18 +61,14 @@ signals:
 
 private:
     void reload(int minimumRows);
-    QList<store::ExtensionRow> readPage(const std::optional<store::ExtensionPageKey>& after, int limit);
+    QList<store::ExtensionRow> readPage(const std::optional<store::ExtensionPageKey>& after,
+                                        int limit) override;
 
     store::ExtensionTableQuery m_query;
     store::ExtensionTableFilter m_filter;
     store::ExtensionSortKey m_sortKey = store::ExtensionSortKey::Number;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    int m_pageSize = kDefaultPageSize;
-    QList<store::ExtensionRow> m_rows;
-    bool m_exhausted = true;
-    bool m_fetching = false;
     qint64 m_total = 0;
-    int m_pagesFetched = 0;
     QString m_lastError;
 };
 

@@ -79,10 +79,10 @@ QString capabilitiesText(const core::PhoneNumberRecord& n) {
 } // namespace
 
 NumbersModel::NumbersModel(store::Database& database, QObject* parent)
-    : QAbstractTableModel(parent)
+    : KeysetTableModel(parent)
     , m_database(database)
     , m_query(database) {
-    reload(m_pageSize);
+    reload(pageSize());
     // Staged edits come from this model, the numbers page and the pending changes page alike.
     connect(&changes::ChangeStager::of(database), &changes::ChangeStager::changed, this,
             &NumbersModel::showStagedChange);
@@ -97,10 +97,6 @@ void NumbersModel::showStagedChange(qint64 profileId, const QString& entity, con
     if (row >= 0) {
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
-}
-
-void NumbersModel::setPageSize(int rows) {
-    m_pageSize = qMax(1, rows);
 }
 
 store::NumberSortKey NumbersModel::sortKeyFor(int column) {
@@ -133,7 +129,7 @@ void NumbersModel::setFilter(const store::NumberTableFilter& filter) {
         return;
     }
     m_filter = filter;
-    reload(m_pageSize);
+    reload(pageSize());
 }
 
 void NumbersModel::sort(int column, Qt::SortOrder order) {
@@ -144,11 +140,11 @@ void NumbersModel::sort(int column, Qt::SortOrder order) {
     m_sortKey = key;
     m_sortOrder = order;
     // The loaded rows are no guide to what comes first in the new order: start again from page one.
-    reload(m_pageSize);
+    reload(pageSize());
 }
 
 void NumbersModel::refresh() {
-    reload(qMax(m_pageSize, static_cast<int>(m_rows.size())));
+    reload(qMax(pageSize(), static_cast<int>(m_rows.size())));
 }
 
 void NumbersModel::reload(int minimumRows) {
@@ -156,12 +152,9 @@ void NumbersModel::reload(int minimumRows) {
     const QScopedValueRollback fetching(m_fetching, true);
     beginResetModel();
     m_rows.clear();
-    m_pagesFetched = 0;
     m_lastError.clear();
     readPendingChanges();
-    const QList<store::NumberRow> rows = readPage(std::nullopt, minimumRows);
-    m_rows = rows;
-    m_exhausted = rows.size() < minimumRows;
+    readFirstRows(minimumRows);
     endResetModel();
     // Counting a million rows takes longer than reading the first page: let the view paint first.
     m_totalKnown = false;
@@ -264,7 +257,6 @@ void NumbersModel::announceTotal() {
 QList<store::NumberRow> NumbersModel::readPage(const std::optional<store::NumberPageKey>& after, int limit) {
     QString error;
     QList<store::NumberRow> rows = m_query.page(m_filter, m_sortKey, m_sortOrder, after, limit, &error);
-    ++m_pagesFetched;
     if (!error.isEmpty()) {
         reportError(error);
     }
@@ -274,35 +266,6 @@ QList<store::NumberRow> NumbersModel::readPage(const std::optional<store::Number
 void NumbersModel::reportError(const QString& message) {
     m_lastError = message;
     emit errorOccurred(message);
-}
-
-bool NumbersModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_exhausted && !m_fetching;
-}
-
-void NumbersModel::fetchMore(const QModelIndex& parent) {
-    // Views and QAbstractItemModelTester may ask again from a rowsAboutToBeInserted handler.
-    if (parent.isValid() || m_exhausted || m_fetching) {
-        return;
-    }
-    const QScopedValueRollback fetching(m_fetching, true);
-    std::optional<store::NumberPageKey> after;
-    if (!m_rows.isEmpty()) {
-        after = store::NumberTableQuery::keyOf(m_rows.constLast());
-    }
-    const QList<store::NumberRow> rows = readPage(after, m_pageSize);
-    m_exhausted = rows.size() < m_pageSize;
-    if (rows.isEmpty()) {
-        return;
-    }
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
-    m_rows << rows;
-    endInsertRows();
-}
-
-int NumbersModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int NumbersModel::columnCount(const QModelIndex& parent) const {

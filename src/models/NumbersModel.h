@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/KeysetTableModel.h"
 #include "store/NumberTableQuery.h"
 #include "store/PendingChange.h"
 
@@ -20,7 +21,7 @@ namespace trunkline::models {
 // so a million numbers open as fast as a hundred. Filtering and sorting re-run the SQL; there is no
 // proxy over all rows. Staged but unapplied edits (changes::NumberChangePayloads) are shown in place of
 // the stored values, in italics; a number staged for release is struck through.
-class NumbersModel : public QAbstractTableModel {
+class NumbersModel : public KeysetTableModel<store::NumberRow, store::NumberTableQuery> {
     Q_OBJECT
 
 public:
@@ -51,10 +52,6 @@ public:
 
     explicit NumbersModel(store::Database& database, QObject* parent = nullptr);
 
-    static constexpr int kDefaultPageSize = 200;
-    void setPageSize(int rows);
-    int pageSize() const { return m_pageSize; }
-
     void setFilter(const store::NumberTableFilter& filter);
     const store::NumberTableFilter& filter() const { return m_filter; }
     store::NumberSortKey sortKey() const { return m_sortKey; }
@@ -66,11 +63,8 @@ public:
     qint64 totalCount() const;
     // Whether totalCount() is answered without a COUNT query (the count of big tables takes a while).
     bool isTotalKnown() const { return m_totalKnown; }
-    // SQL pages read since the last reset: lets tests and the benchmark see the laziness.
-    int pagesFetched() const { return m_pagesFetched; }
     QString lastError() const { return m_lastError; }
 
-    const store::NumberRow& rowAt(int row) const { return m_rows.at(row); }
     // The row's index of a number among the fetched rows; -1 when not fetched.
     int rowOf(qint64 profileId, const QString& numberId) const;
     // The label shown: the staged one when an edit is pending.
@@ -96,14 +90,11 @@ public:
     static QString extensionText(const QString& number, const QString& name);
     static QString headerText(int column);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     bool event(QEvent* event) override;
 
@@ -116,7 +107,7 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
-    QList<store::NumberRow> readPage(const std::optional<store::NumberPageKey>& after, int limit);
+    QList<store::NumberRow> readPage(const std::optional<store::NumberPageKey>& after, int limit) override;
     void reload(int minimumRows);
     void reportError(const QString& message);
     void announceTotal();
@@ -130,8 +121,6 @@ private:
     store::NumberTableFilter m_filter;
     store::NumberSortKey m_sortKey = store::NumberSortKey::Number;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    int m_pageSize = kDefaultPageSize;
-    QList<store::NumberRow> m_rows;
     QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
     QSet<store::NumberTableQuery::NumberKey> m_pendingDeletes;
     // The revision of each number's open staged update as shown: an edit is made on it (ChangeStager);
@@ -139,13 +128,10 @@ private:
     QHash<store::NumberTableQuery::NumberKey, qint64> m_stagedRevisions;
     // "101 (Sales)" for extensions that staged assignments name, read once per reload.
     QHash<store::NumberTableQuery::NumberKey, QString> m_pendingExtensionText;
-    bool m_exhausted = true;
-    bool m_fetching = false;
     mutable qint64 m_total = 0;
     mutable bool m_totalKnown = false;
     bool m_announcePending = false;
     bool m_stagingRows = false; // stageDelete() shows its rows once at the end
-    int m_pagesFetched = 0;
     mutable QString m_lastError;
 };
 
