@@ -3,6 +3,7 @@
 // Every case runs on SQLite and, with TRUNKLINE_TEST_PG_URL, on PostgreSQL.
 
 #include "EngineTestCase.h"
+#include "ExtensionRecord.h"
 #include "NumberEdits.h"
 #include "StagingRecords.h"
 #include "changes/ChangePayloads.h"
@@ -17,6 +18,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace trunkline;
@@ -31,13 +33,27 @@ Q_DECLARE_METATYPE(store::PendingChange)
 namespace {
 
 core::Extension extension() {
-    core::Extension e;
-    e.id = u"E1"_s;
-    e.extensionNumber = u"101"_s;
-    e.name = u"Sales"_s;
+    core::Extension e = test::extension(u"E1"_s, u"101"_s, u"Sales"_s);
     e.contact.email = u"sales@example.com"_s;
     e.contact.company = u"ACME"_s;
     return e;
+}
+
+// Two admins staging into one store, each through a connection of their own as two consoles do.
+struct TwoAdmins {
+    TwoAdmins(store::Database& database, std::unique_ptr<store::Database> second)
+        : berndsConnection(std::move(second))
+        , anna(database)
+        , bernd(*berndsConnection) {}
+    std::unique_ptr<store::Database> berndsConnection;
+    ChangeStager anna;
+    ChangeStager bernd;
+};
+
+// Nothing when the second connection does not open.
+std::unique_ptr<TwoAdmins> twoAdmins(store::Database& database) {
+    std::unique_ptr<store::Database> second = database.cloneForThisThread(nullptr);
+    return second ? std::make_unique<TwoAdmins>(database, std::move(second)) : nullptr;
 }
 
 const QString kSubAccount = u"AC"_s + QString(32, u'b');
@@ -209,10 +225,10 @@ private slots:
     void editOfAnOlderRevisionIsRefused() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
-        auto secondConnection = test.database().cloneForThisThread(nullptr);
-        QVERIFY(secondConnection);
-        ChangeStager anna(test.database());
-        ChangeStager bernd(*secondConnection);
+        const std::unique_ptr<TwoAdmins> admins = twoAdmins(test.database());
+        QVERIFY(admins);
+        ChangeStager& anna = admins->anna;
+        ChangeStager& bernd = admins->bernd;
         const StagingResult added = anna.stage(relabel(profile, u"Front desk"_s));
         QVERIFY2(added.ok(), qPrintable(added.error));
         const qint64 seen = added.steps.first().after->revision; // what both editors show
@@ -243,10 +259,10 @@ private slots:
     void changeStagedSinceTheEditorShowedNoneIsRefused() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
-        auto secondConnection = test.database().cloneForThisThread(nullptr);
-        QVERIFY(secondConnection);
-        ChangeStager anna(test.database());
-        ChangeStager bernd(*secondConnection);
+        const std::unique_ptr<TwoAdmins> admins = twoAdmins(test.database());
+        QVERIFY(admins);
+        ChangeStager& anna = admins->anna;
+        ChangeStager& bernd = admins->bernd;
 
         const StagingResult saved = bernd.stage(assignTo102(profile, number().label));
         QVERIFY2(saved.ok(), qPrintable(saved.error));
@@ -308,10 +324,10 @@ private slots:
     void editBackToTheStoredValuesKeepsAnotherAdminsRevision() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
-        auto secondConnection = test.database().cloneForThisThread(nullptr);
-        QVERIFY(secondConnection);
-        ChangeStager anna(test.database());
-        ChangeStager bernd(*secondConnection);
+        const std::unique_ptr<TwoAdmins> admins = twoAdmins(test.database());
+        QVERIFY(admins);
+        ChangeStager& anna = admins->anna;
+        ChangeStager& bernd = admins->bernd;
         const StagingResult added = anna.stage(relabel(profile, u"Front desk"_s));
         QVERIFY2(added.ok(), qPrintable(added.error));
         const qint64 seen = added.steps.first().after->revision;

@@ -614,9 +614,6 @@ private slots:
         QCOMPARE(removed.exitCode, 0);
     }
 
-    // A shared database's base URL edited behind this machine's back: the keychain's secret is not sent
-    // to the new address until an admin enters it again with `profiles set-secret`. Both addresses are
-    // loopback (the same emulator as 127.0.0.1 and as [::1]); the refusal comes before any request.
     // `port` places a German extended-number order on a Telnyx profile: broken details are refused before
     // anything is sent, then the draft with its block is created, synced, listed, shown number by
     // number, and its block and the draft itself deleted.
@@ -753,6 +750,10 @@ private slots:
         QVERIFY2(sent.out.contains("submitted; its status is now In process"), sent.out.constData());
     }
 
+    // A shared database's base URL edited behind this machine's back: the keychain's secret is not sent
+    // to the new address until an admin enters it again with `profiles set-secret`. Both addresses are
+    // loopback (the emulator listens on 127.0.0.1, nothing on 127.0.0.2); the refusal comes before any
+    // request.
     void aChangedHostGetsNoSecretUntilItIsEnteredAgain() {
         if (qEnvironmentVariableIsEmpty("TRUNKLINE_REAL_KEYCHAIN"))
             QSKIP("TRUNKLINE_REAL_KEYCHAIN is not set (scripts/test runs this with a real keychain)");

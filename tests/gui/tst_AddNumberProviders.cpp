@@ -6,6 +6,7 @@
 
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
+#include "NextModal.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/NumbersPage.h"
 #include "providers/telnyx/TelnyxClient.h"
@@ -17,14 +18,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QDialog>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTimer>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -33,19 +32,6 @@ using gui::AddNumberDialog;
 using gui::NumbersPage;
 
 namespace {
-
-// Runs `step` on the next modal dialog the code under test opens (exec() spins the event loop).
-void onNextModal(std::function<void(QWidget*)> step) {
-    QTimer::singleShot(10, qApp, [step = std::move(step)] {
-        if (QWidget* modal = QApplication::activeModalWidget()) {
-            step(modal);
-            // A failed check left the dialog open: close it, so that the test ends with the failure.
-            if (auto* dialog = qobject_cast<QDialog*>(modal); dialog && QTest::currentTestFailed())
-                dialog->reject();
-        } else
-            onNextModal(step);
-    });
-}
 
 QPushButton* okButton(QWidget* dialog) {
     return dialog->findChild<QDialogButtonBox*>(u"buttonBox"_s)->button(QDialogButtonBox::Ok);
@@ -86,9 +72,7 @@ private slots:
 
         QString chosen;
         bool searched = false;
-        onNextModal([&](QWidget* modal) {
-            auto* dialog = qobject_cast<AddNumberDialog*>(modal);
-            QVERIFY(dialog);
+        onNextModalOf<AddNumberDialog>([&](AddNumberDialog* dialog) {
             QCOMPARE(dialog->profile().id, m_telnyx.id);
             auto* kinds = dialog->findChild<QComboBox*>(u"kindCombo"_s);
             QCOMPARE(kinds->count(), 4); // U.S. local, global, toll-free, vanity: no SIP number on Telnyx

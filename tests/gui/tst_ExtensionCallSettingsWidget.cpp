@@ -1,3 +1,4 @@
+#include "ExtensionRecord.h"
 #include "TestDatabase.h"
 #include "changes/CallerIdCheck.h"
 #include "changes/ChangeStager.h"
@@ -22,6 +23,7 @@ using namespace Qt::StringLiterals;
 using namespace trunkline;
 using changes::SettingsPayloads;
 using store::ExtensionSettingsRepository;
+using test::extension;
 
 namespace {
 
@@ -69,16 +71,6 @@ QJsonObject storedCallerId() {
               QJsonObject{{u"type"_s, u"PhoneNumber"_s},
                           {u"phoneInfo"_s,
                            QJsonObject{{u"id"_s, u"n1"_s}, {u"phoneNumber"_s, u"+4930901820"_s}}}}}}}}};
-}
-
-core::Extension extension(const QString& id, const QString& number, const QString& name,
-                          core::ExtensionType type) {
-    core::Extension e;
-    e.id = id;
-    e.extensionNumber = number;
-    e.name = name;
-    e.type = type;
-    return e;
 }
 
 core::PhoneNumberRecord number(const QString& id, const QString& e164, core::UsageType usage,

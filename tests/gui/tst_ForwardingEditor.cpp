@@ -1,3 +1,4 @@
+#include "ExtensionRecord.h"
 #include "ForwardingEntry.h"
 #include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
@@ -20,11 +21,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace trunkline;
-using core::ForwardingFeature;
 using core::ForwardingNumber;
 using core::ForwardingType;
 using models::ForwardingListModel;
 using test::entry;
+using test::extension;
 
 class tst_ForwardingEditor : public QObject {
     Q_OBJECT
@@ -33,11 +34,8 @@ private slots:
     void init() {
         QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
         m_profile = m_test->addProfile(u"Berlin office"_s);
-        core::Extension x;
-        x.id = u"501"_s;
-        x.extensionNumber = u"101"_s;
-        x.name = u"Anna Berger"_s;
-        QVERIFY(store::ExtensionRepository(m_test->database()).upsert(m_profile, {x}));
+        QVERIFY(store::ExtensionRepository(m_test->database())
+                    .upsert(m_profile, {extension(u"501"_s, u"101"_s, u"Anna Berger"_s)}));
         core::PhoneNumberRecord company;
         company.provider = u"ringcentral"_s;
         company.id = u"700000"_s;

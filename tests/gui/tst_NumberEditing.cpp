@@ -3,7 +3,9 @@
 // pending changes in the store.
 
 #include "DemoConnections.h"
+#include "ExtensionRecord.h"
 #include "GuiTestCase.h"
+#include "NextModal.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
 #include "gui/numbers/NumbersPage.h"
@@ -27,7 +29,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTimer>
 #include <QToolButton>
 #include <QtTest>
 
@@ -67,24 +68,6 @@ core::PhoneNumberRecord ringCentralNumber(int i) {
     return n;
 }
 
-// Bumped after every test function, so that a step a test left waiting never runs in the next one.
-int g_testGeneration = 0;
-
-// Runs `step` on the next modal dialog the code under test opens (exec() spins the event loop).
-void onNextModal(std::function<void(QWidget*)> step, int generation = g_testGeneration) {
-    QTimer::singleShot(10, qApp, [step = std::move(step), generation] {
-        if (generation != g_testGeneration)
-            return;
-        QWidget* modal = QApplication::activeModalWidget();
-        if (!modal) {
-            // Not shown yet: try again on the next turn of the loop.
-            onNextModal(step, generation);
-            return;
-        }
-        step(modal);
-    });
-}
-
 int rowOfId(const models::NumbersModel* model, const QString& id) {
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->rowAt(row).record.id == id)
@@ -100,38 +83,28 @@ class tst_NumberEditing : public QObject {
 
 private slots:
     void init() {
-        QVERIFY2(startGuiTestCase(m_test), qPrintable(m_test->error()));
-        store::ProfileRepository profiles(m_test->database());
+        QVERIFY2(startDemoGuiTestCase(m_test), qPrintable(m_test->error()));
+        const std::optional<store::Profile> restcomm =
+            demoProfile(*m_test, core::kProviderRestcomm.toString());
+        const std::optional<store::Profile> ringCentral =
+            demoProfile(*m_test, core::kProviderRingCentral.toString());
+        QVERIFY(restcomm && ringCentral);
+        m_restcomm = restcomm->id;
+        m_ringCentral = ringCentral->id;
         QString error;
-        QCOMPARE(addDemoProfiles(*m_test), 3);
-        for (const store::Profile& profile : profiles.list()) {
-            if (profile.provider == core::kProviderRestcomm)
-                m_restcomm = profile.id;
-            if (profile.provider == core::kProviderRingCentral)
-                m_ringCentral = profile.id;
-        }
-        QVERIFY(m_restcomm > 0 && m_ringCentral > 0);
         store::PhoneNumberRepository numbers(m_test->database());
         QVERIFY2(numbers.upsert(m_restcomm, {restcommNumber()}, &error), qPrintable(error));
         QVERIFY2(numbers.upsert(m_ringCentral, {ringCentralNumber(0), ringCentralNumber(1)}, &error),
                  qPrintable(error));
-        core::Extension sales;
-        sales.id = u"e1"_s;
-        sales.extensionNumber = u"101"_s;
-        sales.name = u"Sales"_s;
-        core::Extension support = sales;
-        support.id = u"e2"_s;
-        support.extensionNumber = u"102"_s;
-        support.name = u"Support"_s;
-        QVERIFY2(
-            store::ExtensionRepository(m_test->database()).upsert(m_ringCentral, {sales, support}, &error),
-            qPrintable(error));
+        QVERIFY2(store::ExtensionRepository(m_test->database())
+                     .upsert(m_ringCentral,
+                             {test::extension(u"e1"_s, u"101"_s, u"Sales"_s),
+                              test::extension(u"e2"_s, u"102"_s, u"Support"_s)},
+                             &error),
+                 qPrintable(error));
     }
 
-    void cleanup() {
-        ++g_testGeneration;
-        m_test.reset();
-    }
+    void cleanup() { m_test.reset(); }
 
     void editDialogNamesEachBadField_data() {
         QTest::addColumn<QString>("edit");
@@ -218,9 +191,7 @@ private slots:
         QVERIFY(edit->isEnabled());
         QCOMPARE(edit->shortcut(), QKeySequence(Qt::Key_F2));
         bool seen = false;
-        onNextModal([&](QWidget* modal) {
-            auto* dialog = qobject_cast<EditNumberDialog*>(modal);
-            QVERIFY(dialog);
+        onNextModalOf<EditNumberDialog>([&](EditNumberDialog* dialog) {
             seen = true;
             saveScreenshot(*dialog, u"edit-number-dialog"_s);
             dialog->findChild<QLineEdit*>(u"labelEdit"_s)->setText(u"Reception"_s);
@@ -312,9 +283,7 @@ private slots:
 
         // Cancel stages nothing.
         bool cancelled = false;
-        onNextModal([&](QWidget* modal) {
-            auto* box = qobject_cast<QMessageBox*>(modal);
-            QVERIFY(box);
+        onNextModalOf<QMessageBox>([&](QMessageBox* box) {
             box->button(QMessageBox::Cancel)->click();
             cancelled = true;
         });
@@ -325,9 +294,7 @@ private slots:
 
         QString text;
         QString consequences;
-        onNextModal([&](QWidget* modal) {
-            auto* box = qobject_cast<QMessageBox*>(modal);
-            QVERIFY(box);
+        onNextModalOf<QMessageBox>([&](QMessageBox* box) {
             text = box->text();
             consequences = box->informativeText();
             saveScreenshot(*box, u"release-numbers-confirmation"_s);
@@ -421,9 +388,7 @@ private slots:
 
         QString chosen;
         bool searched = false;
-        onNextModal([&](QWidget* modal) {
-            auto* dialog = qobject_cast<AddNumberDialog*>(modal);
-            QVERIFY(dialog);
+        onNextModalOf<AddNumberDialog>([&](AddNumberDialog* dialog) {
             dialog->setKind(AddNumberDialog::Kind::UsLocal);
             auto* search = dialog->findChild<QPushButton*>(u"searchButton"_s);
             auto* areaCode = dialog->findChild<QLineEdit*>(u"areaCodeEdit"_s);

@@ -4,6 +4,7 @@
 
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
+#include "NextModal.h"
 #include "SyncToTheEnd.h"
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
@@ -34,7 +35,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -75,17 +75,6 @@ int findingFor(const QTableWidget* findings, const QString& entry, const QString
             return row;
     }
     return -1;
-}
-
-// Runs `step` on the modal dialog the code under test opens next (exec() spins the event loop); the
-// wait ends with `context`.
-void onNextModal(std::function<void(QWidget*)> step, QObject* context = qApp) {
-    QTimer::singleShot(10, context, [step = std::move(step), context] {
-        if (QWidget* modal = QApplication::activeModalWidget())
-            step(modal);
-        else
-            onNextModal(step, context);
-    });
 }
 
 } // namespace

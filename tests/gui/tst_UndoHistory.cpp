@@ -5,6 +5,7 @@
 // change was applied at the provider (the in-process demo emulator over 127.0.0.1).
 
 #include "ConsoleSteps.h"
+#include "ExtensionRecord.h"
 #include "ForwardingEntry.h"
 #include "FreshGuiTestCase.h"
 #include "changes/ChangePayloads.h"
@@ -54,10 +55,7 @@ class tst_UndoHistory : public FreshGuiTestCase {
 private slots:
     void undoAndRedoOnEveryPage() {
         const qint64 profile = m_test->addProfile(u"Berlin office"_s);
-        core::Extension anna;
-        anna.id = u"501"_s;
-        anna.extensionNumber = u"101"_s;
-        anna.name = u"Anna Berger"_s;
+        core::Extension anna = test::extension(u"501"_s, u"101"_s, u"Anna Berger"_s);
         anna.contact.firstName = u"Anna"_s;
         anna.contact.lastName = u"Berger"_s;
         anna.contact.jobTitle = u"Sales"_s;

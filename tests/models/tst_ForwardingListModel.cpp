@@ -1,3 +1,4 @@
+#include "ExtensionRecord.h"
 #include "ForwardingEntry.h"
 #include "TestDatabase.h"
 #include "models/ForwardingListModel.h"
@@ -11,11 +12,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace trunkline;
-using core::ForwardingFeature;
 using core::ForwardingNumber;
 using core::ForwardingType;
 using models::ForwardingListModel;
 using test::entry;
+using test::extension;
 
 namespace {
 
@@ -42,11 +43,8 @@ private slots:
     void init() {
         QVERIFY2(openSqliteTestDatabase(m_test), qPrintable(m_test->error()));
         m_profile = m_test->addProfile();
-        core::Extension x;
-        x.id = u"501"_s;
-        x.extensionNumber = u"101"_s;
-        x.name = u"Anna Berger"_s;
-        QVERIFY(store::ExtensionRepository(m_test->database()).upsert(m_profile, {x}));
+        QVERIFY(store::ExtensionRepository(m_test->database())
+                    .upsert(m_profile, {extension(u"501"_s, u"101"_s, u"Anna Berger"_s)}));
         // Stored in an order that is not the flip order: the model shows the flip order.
         const QList<ForwardingNumber> stored = {
             entry(u"f-home"_s, u"+493012345671"_s, ForwardingType::Home, 2),

@@ -2,6 +2,7 @@
 // answer's size, a deadline for an answer that trickles in, redirects only within the same origin, and
 // paged lists that neither trust a claimed page count with memory nor loop on A -> B -> A links.
 // The server is a scripted HTTP/1.1 responder on 127.0.0.1 (real sockets), one behaviour per path.
+#include "BoolRows.h"
 #include "net/ApiClient.h"
 #include "net/Authenticator.h"
 #include "net/PagedFetch.h"
@@ -207,9 +208,7 @@ private slots:
     }
 
     void anAnswerLargerThanTheCapIsCutOff_data() {
-        QTest::addColumn<bool>("announced");
-        QTest::newRow("by Content-Length") << true;
-        QTest::newRow("streamed without a length") << false;
+        addBoolRows("announced", "streamed without a length", "by Content-Length");
     }
     void anAnswerLargerThanTheCapIsCutOff() {
         QFETCH(bool, announced);

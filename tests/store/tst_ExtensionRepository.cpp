@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "ExtensionRecord.h"
 #include "RecordIds.h"
 #include "core/ForwardingNumber.h"
 #include "store/ExtensionRepository.h"
@@ -15,31 +16,19 @@ using namespace trunkline::store;
 using trunkline::core::Extension;
 using trunkline::core::ExtensionStatus;
 using trunkline::core::ExtensionType;
-using trunkline::test::idsOf;
+using namespace trunkline::test; // RecordIds.h, ExtensionRecord.h
 
 namespace {
-
-Extension makeExtension(const QString& id, const QString& number, const QString& name,
-                        ExtensionType type = ExtensionType::User,
-                        ExtensionStatus status = ExtensionStatus::Enabled) {
-    Extension e;
-    e.id = id;
-    e.extensionNumber = number;
-    e.name = name;
-    e.type = type;
-    e.status = status;
-    return e;
-}
 
 // A small directory the filter tests share.
 QList<Extension> directory() {
     QList<Extension> all = {
-        makeExtension(u"e1"_s, u"101"_s, u"Anna Schmidt"_s),
-        makeExtension(u"e2"_s, u"102"_s, u"Ben Weber"_s, ExtensionType::User, ExtensionStatus::Disabled),
-        makeExtension(u"e3"_s, u"200"_s, u"Sales queue"_s, ExtensionType::Department),
-        makeExtension(u"e4"_s, u"9"_s, u"Lobby fax"_s, ExtensionType::FaxUser, ExtensionStatus::NotActivated),
-        makeExtension(u"e5"_s, {}, u"Unassigned seat"_s, ExtensionType::User, ExtensionStatus::Unassigned),
-        makeExtension(u"e6"_s, u"1010"_s, u"IVR main"_s, ExtensionType::IvrMenu),
+        extension(u"e1"_s, u"101"_s, u"Anna Schmidt"_s),
+        extension(u"e2"_s, u"102"_s, u"Ben Weber"_s, ExtensionType::User, ExtensionStatus::Disabled),
+        extension(u"e3"_s, u"200"_s, u"Sales queue"_s, ExtensionType::Department),
+        extension(u"e4"_s, u"9"_s, u"Lobby fax"_s, ExtensionType::FaxUser, ExtensionStatus::NotActivated),
+        extension(u"e5"_s, {}, u"Unassigned seat"_s, ExtensionType::User, ExtensionStatus::Unassigned),
+        extension(u"e6"_s, u"1010"_s, u"IVR main"_s, ExtensionType::IvrMenu),
     };
     all[0].contact.email = u"anna@example.com"_s;
     all[1].contact.email = u"ben.weber@example.com"_s;
@@ -54,21 +43,21 @@ class tst_ExtensionRepository : public EngineTestCase {
 private slots:
     void roundTrip_data() {
         QTest::addColumn<Extension>("extension");
-        Extension full = makeExtension(u"62734001"_s, u"12345678"_s, u"Jürgen Groß"_s);
+        Extension full = extension(u"62734001"_s, u"12345678"_s, u"Jürgen Groß"_s);
         full.contact = {u"Jürgen"_s,        u"Groß"_s,        u"Müller & Söhne GmbH"_s, u"Leiter Einkauf"_s,
                         u"jg@example.de"_s, u"+4930123456"_s, u"+491701234567"_s,       u"Einkauf"_s};
         full.timeZone = u"Europe/Berlin"_s;
         full.admin = true;
         full.callerIdNumber = u"+4930123400"_s;
         QTest::newRow("all fields") << full;
-        QTest::newRow("minimal") << makeExtension(u"1"_s, u"1"_s, {});
+        QTest::newRow("minimal") << extension(u"1"_s, u"1"_s, {});
         QTest::newRow("unassigned without number")
-            << makeExtension(u"2"_s, {}, u"Spare"_s, ExtensionType::User, ExtensionStatus::Unassigned);
+            << extension(u"2"_s, {}, u"Spare"_s, ExtensionType::User, ExtensionStatus::Unassigned);
         for (ExtensionType type : trunkline::core::allExtensionTypes()) {
             QTest::addRow("type %s", qPrintable(trunkline::core::toWire(type)))
-                << makeExtension(u"t"_s, u"300"_s, u"Typed"_s, type, ExtensionStatus::Frozen);
+                << extension(u"t"_s, u"300"_s, u"Typed"_s, type, ExtensionStatus::Frozen);
         }
-        Extension quoted = makeExtension(u"q'1"_s, u"301"_s, u"O'Brien; DROP TABLE extensions; --"_s);
+        Extension quoted = extension(u"q'1"_s, u"301"_s, u"O'Brien; DROP TABLE extensions; --"_s);
         QTest::newRow("quotes stay data") << quoted;
     }
     void roundTrip() {
@@ -88,7 +77,7 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         ExtensionRepository repository(test.database());
-        Extension anna = makeExtension(u"e1"_s, u"101"_s, u"Anna"_s);
+        Extension anna = extension(u"e1"_s, u"101"_s, u"Anna"_s);
         const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
         QVERIFY(repository.upsert(profile, {anna}));
         const auto first = repository.state(profile, u"e1"_s);
@@ -114,7 +103,7 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
         ExtensionRepository repository(test.database());
-        Extension anna = makeExtension(u"e1"_s, u"101"_s, u"Anna"_s);
+        Extension anna = extension(u"e1"_s, u"101"_s, u"Anna"_s);
         QVERIFY(repository.upsert(profile, {anna}));
         QVERIFY(!repository.endpointType(profile, u"e1"_s)); // not read yet
         const QString version = repository.state(profile, u"e1"_s)->version;
@@ -132,8 +121,8 @@ private slots:
         const qint64 a = test.addProfile(u"A"_s);
         const qint64 b = test.addProfile(u"B"_s);
         ExtensionRepository repository(test.database());
-        QVERIFY(repository.upsert(a, {makeExtension(u"same"_s, u"101"_s, u"In A"_s)}));
-        QVERIFY(repository.upsert(b, {makeExtension(u"same"_s, u"101"_s, u"In B"_s)}));
+        QVERIFY(repository.upsert(a, {extension(u"same"_s, u"101"_s, u"In A"_s)}));
+        QVERIFY(repository.upsert(b, {extension(u"same"_s, u"101"_s, u"In B"_s)}));
         QCOMPARE(repository.find(a, u"same"_s)->name, u"In A"_s);
         QCOMPARE(repository.find(b, u"same"_s)->name, u"In B"_s);
         QVERIFY(repository.removeAllExcept(a, {}));
@@ -145,7 +134,7 @@ private slots:
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         ExtensionRepository repository(test.database());
         QString error;
-        QVERIFY(!repository.upsert(4242, {makeExtension(u"x"_s, u"1"_s, u"X"_s)}, &error));
+        QVERIFY(!repository.upsert(4242, {extension(u"x"_s, u"1"_s, u"X"_s)}, &error));
         QVERIFY2(error.startsWith("Cannot save extensions x in "_L1), qPrintable(error));
     }
 
@@ -243,7 +232,7 @@ private slots:
         const qint64 profile = test.addProfile();
         QList<Extension> many;
         for (int i = 0; i < 3000; ++i) {
-            many << makeExtension(u"id%1"_s.arg(i), QString::number(1000 + i), u"Person %1"_s.arg(i));
+            many << extension(u"id%1"_s.arg(i), QString::number(1000 + i), u"Person %1"_s.arg(i));
         }
         ExtensionRepository repository(test.database());
         QString error;

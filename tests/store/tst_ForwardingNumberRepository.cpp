@@ -1,4 +1,5 @@
 #include "EngineTestCase.h"
+#include "ForwardingEntry.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
 
@@ -9,33 +10,17 @@
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 using namespace trunkline::core;
+using trunkline::test::entry;
 
 namespace {
 
-ForwardingNumber makeForwarding(const QString& id, const QString& number, ForwardingType type,
-                                ForwardingFeatures features, int flip = 0) {
-    ForwardingNumber f;
-    f.id = id;
-    f.phoneNumber = number;
-    f.type = type;
-    f.features = features;
-    f.flipNumber = flip;
-    return f;
-}
-
 QList<ForwardingNumber> sampleList() {
-    ForwardingNumber deskPhone =
-        makeForwarding(u"f3"_s, {}, ForwardingType::PhoneLine,
-                       ForwardingFeature::CallForwarding | ForwardingFeature::CallFlip, 3);
+    ForwardingNumber deskPhone = entry(u"f3"_s, {}, ForwardingType::PhoneLine, 3);
     deskPhone.deviceId = u"802398824004"_s;
-    ForwardingNumber other =
-        makeForwarding(u"f4"_s, u"+4989123456"_s, ForwardingType::Other, ForwardingFeature::CallFlip, 2);
-    other.label = u"Ferienwohnung"_s;
-    return {
-        makeForwarding(u"f1"_s, u"+491701234567"_s, ForwardingType::Mobile,
-                       ForwardingFeature::CallForwarding | ForwardingFeature::CallFlip, 1),
-        makeForwarding(u"f2"_s, u"+4930987654"_s, ForwardingType::Home, ForwardingFeature::CallForwarding),
-        deskPhone, other};
+    ForwardingNumber other = entry(u"f4"_s, u"+4989123456"_s, ForwardingType::Other, 2, u"Ferienwohnung"_s);
+    other.features = ForwardingFeature::CallFlip; // a flip target that calls are not forwarded to
+    return {entry(u"f1"_s, u"+491701234567"_s, ForwardingType::Mobile, 1),
+            entry(u"f2"_s, u"+4930987654"_s, ForwardingType::Home, 0), deskPhone, other};
 }
 
 } // namespace

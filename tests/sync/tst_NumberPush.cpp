@@ -30,21 +30,20 @@ class tst_NumberPush : public QObject {
         }
         return std::nullopt;
     }
-    // How many of the account's numbers Restcomm lists with exactly this phone number.
-    static int remoteCount(SyncFixture& f, const QString& e164) {
+    // The account's numbers as Restcomm lists them, in one page.
+    static QJsonArray restcommListing(SyncFixture& f) {
         const auto reply =
             f.restcommRequest("GET", f.restcommNumbersPath() + QStringLiteral(".json?PageSize=1000"));
+        return reply.json().value(QLatin1String("incomingPhoneNumbers")).toArray();
+    }
+    // How many of the account's numbers Restcomm lists with exactly this phone number.
+    static int remoteCount(SyncFixture& f, const QString& e164) {
         int count = 0;
-        for (const QJsonValue& v : reply.json().value(QLatin1String("incomingPhoneNumbers")).toArray())
+        for (const QJsonValue& v : restcommListing(f))
             count += v.toObject().value(QLatin1String("phone_number")).toString() == e164 ? 1 : 0;
         return count;
     }
-    static int remoteTotal(SyncFixture& f) {
-        const auto reply =
-            f.restcommRequest("GET", f.restcommNumbersPath() + QStringLiteral(".json?PageSize=1000"));
-        return static_cast<int>(reply.json().value(QLatin1String("incomingPhoneNumbers")).toArray().size());
-    }
-    // A US number Restcomm offers for sale.
+    static int remoteTotal(SyncFixture& f) { return static_cast<int>(restcommListing(f).size()); }
     // The first number Telnyx sells in the area code.
     static QString telnyxForSale(SyncFixture& f, const QString& areaCode) {
         const emulator::test::TestReply r =
@@ -57,7 +56,24 @@ class tst_NumberPush : public QObject {
             .at(0)[QLatin1String("phone_number")]
             .toString();
     }
-
+    // Stages `edited` over the stored number, made on its stored version as the console does; the change's
+    // id.
+    static qint64 stageNumberEdit(SyncFixture& f, const core::PhoneNumberRecord& stored,
+                                  const core::PhoneNumberRecord& edited) {
+        const QString version = store::PhoneNumberRepository(f.database.database()).versionOf(stored);
+        return f.stage(NumberChangePayloads::numberUpdate(f.profile.id, stored, edited, version));
+    }
+    // Another admin renames the number at Restcomm; the HTTP status.
+    static int renameAtRestcomm(SyncFixture& f, const QString& sid, const QString& name) {
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("FriendlyName"), name);
+        return f
+            .restcommRequest("POST",
+                             f.restcommNumbersPath() + QLatin1Char('/') + sid + QStringLiteral(".json"),
+                             form.toString(QUrl::FullyEncoded).toUtf8())
+            .status;
+    }
+    // A US number Restcomm offers for sale.
     static QString availableNumber(SyncFixture& f) {
         const auto reply = f.restcommRequest(
             "GET", QStringLiteral("/restcomm/2012-04-24/Accounts/%1/AvailablePhoneNumbers/US/Local.json")
@@ -75,17 +91,14 @@ class tst_NumberPush : public QObject {
 private slots:
     void restcommUpdateReachesProviderStoreAndAuditLog() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        const sync::SyncReport first = f.runSync();
-        QVERIFY2(first.complete, qPrintable(first.errors.join(u'\n')));
+        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
         const std::optional<core::PhoneNumberRecord> stored = someDid(f);
         QVERIFY(stored);
         core::PhoneNumberRecord edited = *stored;
         edited.label = QStringLiteral("Support hotline");
         edited.restcomm->voiceUrl = QStringLiteral("http://127.0.0.1:9/voice/support");
         store::PhoneNumberRepository numbers(f.database.database());
-        const qint64 id = f.stage(
-            NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+        const qint64 id = stageNumberEdit(f, *stored, edited);
 
         const sync::SyncReport report = f.runSync();
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
@@ -141,8 +154,7 @@ private slots:
         core::PhoneNumberRecord edited = *withApp;
         edited.label = QStringLiteral("Reception IVR");
         store::PhoneNumberRepository numbers(f.database.database());
-        const qint64 id = f.stage(
-            NumberChangePayloads::numberUpdate(f.profile.id, *withApp, edited, numbers.versionOf(*withApp)));
+        const qint64 id = stageNumberEdit(f, *withApp, edited);
         const sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(report.conflicts, 0);
@@ -218,14 +230,8 @@ private slots:
         core::PhoneNumberRecord edited = *stored;
         edited.label = QStringLiteral("Renamed before the crash");
         store::PhoneNumberRepository numbers(f.database.database());
-        const qint64 id = f.stage(
-            NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
-        QUrlQuery form;
-        form.addQueryItem(QStringLiteral("FriendlyName"), edited.label);
-        const auto put = f.restcommRequest(
-            "POST", f.restcommNumbersPath() + QLatin1Char('/') + stored->id + QStringLiteral(".json"),
-            form.toString(QUrl::FullyEncoded).toUtf8());
-        QCOMPARE(put.status, 200);
+        const qint64 id = stageNumberEdit(f, *stored, edited);
+        QCOMPARE(renameAtRestcomm(f, stored->id, edited.label), 200);
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
@@ -247,8 +253,7 @@ private slots:
         edited.label = QStringLiteral("Reception");
         edited.restcomm->voiceMethod = QString();
         store::PhoneNumberRepository numbers(f.database.database());
-        const qint64 id = f.stage(
-            NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+        const qint64 id = stageNumberEdit(f, *stored, edited);
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.applied, 0);
@@ -276,15 +281,9 @@ private slots:
         core::PhoneNumberRecord edited = *stored;
         edited.label = QStringLiteral("Mine");
         store::PhoneNumberRepository numbers(f.database.database());
-        const qint64 id = f.stage(
-            NumberChangePayloads::numberUpdate(f.profile.id, *stored, edited, numbers.versionOf(*stored)));
+        const qint64 id = stageNumberEdit(f, *stored, edited);
         // Another admin renames the number meanwhile.
-        QUrlQuery form;
-        form.addQueryItem(QStringLiteral("FriendlyName"), QStringLiteral("Theirs"));
-        const auto put = f.restcommRequest(
-            "POST", f.restcommNumbersPath() + QLatin1Char('/') + stored->id + QStringLiteral(".json"),
-            form.toString(QUrl::FullyEncoded).toUtf8());
-        QCOMPARE(put.status, 200);
+        QCOMPARE(renameAtRestcomm(f, stored->id, QStringLiteral("Theirs")), 200);
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.conflicts, 1);
@@ -493,8 +492,7 @@ private slots:
         store::PhoneNumberRepository numbers(f.database.database());
         core::PhoneNumberRecord edited = *company;
         edited.extensionId = user->id;
-        const qint64 assigned = f.stage(
-            NumberChangePayloads::numberUpdate(f.profile.id, *company, edited, numbers.versionOf(*company)));
+        const qint64 assigned = stageNumberEdit(f, *company, edited);
         sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(f.changeOf(assigned).state, store::ChangeState::Applied);
@@ -514,8 +512,7 @@ private slots:
 
         core::PhoneNumberRecord back = direct;
         back.extensionId.clear();
-        const qint64 returned = f.stage(
-            NumberChangePayloads::numberUpdate(f.profile.id, direct, back, numbers.versionOf(direct)));
+        const qint64 returned = stageNumberEdit(f, direct, back);
         report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(f.changeOf(returned).state, store::ChangeState::Applied);

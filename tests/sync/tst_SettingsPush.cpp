@@ -56,6 +56,35 @@ class tst_SettingsPush : public QObject {
                    ? QJsonObject{{QStringLiteral("records"), answer.value(QStringLiteral("records"))}}
                    : answer;
     }
+    // The user's settings of `kind` in the store.
+    static std::optional<QJsonObject> storedSettings(SyncFixture& f, const QString& userId,
+                                                     const QString& kind) {
+        return ExtensionSettingsRepository(f.database.database()).get(f.profile.id, userId, kind);
+    }
+    // Where the cases that edit settings start: the account synced with every extension's details, and a
+    // user's settings of `kind` as that sync stored them. Nothing, with f.error() when the sync failed,
+    // if any of it is missing.
+    struct Synced {
+        core::Extension user;
+        QJsonObject stored;
+    };
+    static std::optional<Synced> syncedSettings(SyncFixture& f, const QString& kind) {
+        if (!f.setUpSynced({.details = true}))
+            return std::nullopt;
+        const std::optional<core::Extension> user = f.someUser();
+        if (!user)
+            return std::nullopt;
+        const std::optional<QJsonObject> stored = storedSettings(f, user->id, kind);
+        if (!stored)
+            return std::nullopt;
+        return Synced{*user, *stored};
+    }
+    // The form's edit of the user's settings of `kind`, staged; the change's id.
+    static qint64 stageSettingsEdit(SyncFixture& f, const QString& kind, const Synced& synced,
+                                    const QJsonObject& edited) {
+        return f.stage(
+            SettingsPayloads::settingsUpdate(f.profile.id, synced.user.id, kind, synced.stored, edited));
+    }
     // The kinds the console edits (custom rules are only shown).
     static void addKindRows() {
         QTest::addColumn<QString>("kind");
@@ -136,9 +165,7 @@ private slots:
 
     void detailsFetchStoresEverySetting() {
         SyncFixture f(synctest::quietOptions(20, 8));
-        QVERIFY2(f.setUp(), qPrintable(f.error()));
-        const sync::SyncReport report = f.runSync({.details = true});
-        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
         ExtensionSettingsRepository repository(f.database.database());
         const QList<core::Extension> extensions = f.localExtensions();
         QVERIFY(!extensions.isEmpty());
@@ -157,39 +184,36 @@ private slots:
     // the account): the after-hours rule at the provider transfers to it, and the store holds the rule.
     void afterHoursGoToApplicationReachesTheProvider() {
         SyncFixture f(synctest::quietOptions(20, 12));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
+        const QString kind = ExtensionSettingsRepository::kAfterHours;
+        const std::optional<Synced> synced = syncedSettings(f, kind);
+        QVERIFY2(synced, qPrintable(f.error()));
+        const auto& [user, stored] = *synced;
+        QVERIFY(!stored.isEmpty());
         QString application;
         for (const core::Extension& e : f.localExtensions()) {
             if (e.type == core::ExtensionType::Department || e.type == core::ExtensionType::IvrMenu)
                 application = e.id;
         }
         QVERIFY(!application.isEmpty());
-        const QString kind = ExtensionSettingsRepository::kAfterHours;
-        ExtensionSettingsRepository repository(f.database.database());
-        const std::optional<QJsonObject> stored = repository.get(f.profile.id, user->id, kind);
-        QVERIFY(stored && !stored->isEmpty());
-        QJsonObject edited = *stored;
+        QJsonObject edited = stored;
         edited.insert(QStringLiteral("callHandlingAction"), QStringLiteral("TransferToExtension"));
         SettingsPayloads::setValueAt(edited, QStringLiteral("transfer.extension.id"), application);
-        const qint64 id =
-            f.stage(SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edited));
+        const qint64 id = stageSettingsEdit(f, kind, *synced, edited);
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
-        const QJsonObject now = remote(f, user->id, kind);
+        const QJsonObject now = remote(f, user.id, kind);
         QCOMPARE(now.value(QStringLiteral("callHandlingAction")).toString(),
                  QStringLiteral("TransferToExtension"));
         QCOMPARE(SettingsPayloads::valueAt(now, QStringLiteral("transfer.extension.id")).toString(),
                  application);
         // The business-hours rule is not touched by it.
-        QCOMPARE(remote(f, user->id, ExtensionSettingsRepository::kBusinessHours)
+        QCOMPARE(remote(f, user.id, ExtensionSettingsRepository::kBusinessHours)
                      .value(QStringLiteral("callHandlingAction"))
                      .toString(),
                  QStringLiteral("ForwardCalls"));
-        const std::optional<QJsonObject> after = repository.get(f.profile.id, user->id, kind);
+        const std::optional<QJsonObject> after = storedSettings(f, user.id, kind);
         QVERIFY(after);
         QCOMPARE(SettingsPayloads::valueAt(*after, QStringLiteral("transfer.extension.id")).toString(),
                  application);
@@ -199,16 +223,12 @@ private slots:
     // change is a conflict that says so (not "the extension was deleted").
     void afterHoursRuleGoneIsAConflict() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kAfterHours;
-        const std::optional<QJsonObject> stored =
-            ExtensionSettingsRepository(f.database.database()).get(f.profile.id, user->id, kind);
-        QVERIFY(stored && !stored->isEmpty());
-        const qint64 id = f.stage(
-            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edit(kind, *stored)));
-        QCOMPARE(f.remotePut(kExtensionPath + user->id + QStringLiteral("/business-hours"),
+        const std::optional<Synced> synced = syncedSettings(f, kind);
+        QVERIFY2(synced, qPrintable(f.error()));
+        QVERIFY(!synced->stored.isEmpty());
+        const qint64 id = stageSettingsEdit(f, kind, *synced, edit(kind, synced->stored));
+        QCOMPARE(f.remotePut(kExtensionPath + synced->user.id + QStringLiteral("/business-hours"),
                              {{QStringLiteral("schedule"), QJsonObject{}}})
                      .status,
                  200);
@@ -225,34 +245,30 @@ private slots:
     void updateReachesProviderStoreAndAuditLog() {
         QFETCH(QString, kind);
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
-        ExtensionSettingsRepository repository(f.database.database());
-        const std::optional<QJsonObject> stored = repository.get(f.profile.id, user->id, kind);
-        QVERIFY(stored);
-        const QJsonObject edited = edit(kind, *stored);
-        QVERIFY(!SettingsPayloads::differences(kind, *stored, edited).isEmpty());
-        const qint64 id =
-            f.stage(SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, *stored, edited));
+        const std::optional<Synced> synced = syncedSettings(f, kind);
+        QVERIFY2(synced, qPrintable(f.error()));
+        const auto& [user, stored] = *synced;
+        const QJsonObject edited = edit(kind, stored);
+        QVERIFY(!SettingsPayloads::differences(kind, stored, edited).isEmpty());
+        const qint64 id = stageSettingsEdit(f, kind, *synced, edited);
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
         QCOMPARE(report.applied, 1);
         QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
-        const QJsonObject now = remote(f, user->id, kind);
+        const QJsonObject now = remote(f, user.id, kind);
         QCOMPARE(SettingsPayloads::differences(kind, now, edited), QStringList());
         // The store holds the provider's answer, which is what the provider shows now.
-        const std::optional<QJsonObject> after = repository.get(f.profile.id, user->id, kind);
+        const std::optional<QJsonObject> after = storedSettings(f, user.id, kind);
         QVERIFY(after);
         QCOMPARE(ExtensionSettingsRepository::versionOf(*after), ExtensionSettingsRepository::versionOf(now));
         bool audited = false;
         for (const store::AuditEntry& entry :
              store::AuditLogRepository(f.database.database()).list(f.profile.id))
             audited |= entry.entity == SettingsPayloads::kEntity &&
-                       entry.entityKey == SettingsPayloads::entityKey(user->id, kind) &&
+                       entry.entityKey == SettingsPayloads::entityKey(user.id, kind) &&
                        entry.action == u"update" && entry.actor == f.database.database().sessionUser() &&
-                       entry.summary.contains(user->id);
+                       entry.summary.contains(user.id);
         QVERIFY(audited);
     }
 
@@ -262,19 +278,17 @@ private slots:
     void alreadyAppliedBeatsVersionConflict() {
         QFETCH(QString, kind);
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
-        ExtensionSettingsRepository repository(f.database.database());
-        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
+        const std::optional<Synced> synced = syncedSettings(f, kind);
+        QVERIFY2(synced, qPrintable(f.error()));
+        const auto& [user, stored] = *synced;
         const store::PendingChange staged =
-            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored));
+            SettingsPayloads::settingsUpdate(f.profile.id, user.id, kind, stored, edit(kind, stored));
         const qint64 id = f.stage(staged);
-        QCOMPARE(f.remotePut(kExtensionPath + user->id + endpointOf(kind),
+        QCOMPARE(f.remotePut(kExtensionPath + user.id + endpointOf(kind),
                              staged.payload.value(QStringLiteral("settings")).toObject())
                      .status,
                  200);
-        QVERIFY(ExtensionSettingsRepository::versionOf(remote(f, user->id, kind)) != staged.baseVersion);
+        QVERIFY(ExtensionSettingsRepository::versionOf(remote(f, user.id, kind)) != staged.baseVersion);
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
@@ -287,19 +301,15 @@ private slots:
     // read-back that the store keeps and the change is judged by.
     void documentIsReadBackAfterThePut() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kNotifications;
-        ExtensionSettingsRepository repository(f.database.database());
-        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
-        const qint64 id = f.stage(
-            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored)));
+        const std::optional<Synced> synced = syncedSettings(f, kind);
+        QVERIFY2(synced, qPrintable(f.error()));
+        const qint64 id = stageSettingsEdit(f, kind, *synced, edit(kind, synced->stored));
         QSignalSpy served(&f.emulator.server(), &emulator::EmulatorServer::requestServed);
 
         QCOMPARE(f.runSync({.pull = false}).applied, 1);
         QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
-        const QString path = user->id + endpointOf(kind);
+        const QString path = synced->user.id + endpointOf(kind);
         qsizetype put = -1;
         qsizetype readBack = -1;
         for (qsizetype i = 0; i < served.size(); ++i) {
@@ -319,15 +329,10 @@ private slots:
     // and a member the provider does not keep fails the change, naming it, instead of being applied.
     void putSendsChangedMembersAndAnUnkeptOneFails() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kNotifications;
-        ExtensionSettingsRepository repository(f.database.database());
-        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
-        const QJsonObject edited = edit(kind, stored);
-        const qint64 id =
-            f.stage(SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edited));
+        const std::optional<Synced> synced = syncedSettings(f, kind);
+        QVERIFY2(synced, qPrintable(f.error()));
+        const qint64 id = stageSettingsEdit(f, kind, *synced, edit(kind, synced->stored));
         // A provider that ignores the e-mail list: the test drops it from the body on the way in.
         QJsonObject sent;
         f.emulator.server().setRequestRewriter([&](emulator::EmulatorRequest& request) {
@@ -354,25 +359,22 @@ private slots:
                  qPrintable(change.lastError));
         QVERIFY2(!change.lastError.contains(QStringLiteral("notifyBySms")), qPrintable(change.lastError));
         // What the provider kept is there, and the store shows the provider's document.
-        const QJsonObject now = remote(f, user->id, kind);
+        const QJsonObject now = remote(f, synced->user.id, kind);
         QCOMPARE(SettingsPayloads::valueAt(now, QStringLiteral("missedCalls.notifyBySms")), QJsonValue(true));
-        QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(now));
+        QCOMPARE(storedSettings(f, synced->user.id, kind), std::optional<QJsonObject>(now));
     }
 
     void remoteChangeSinceStagingIsAConflict() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kBusinessHours;
-        ExtensionSettingsRepository repository(f.database.database());
-        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
-        const qint64 id = f.stage(
-            SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edit(kind, stored)));
+        const std::optional<Synced> synced = syncedSettings(f, kind);
+        QVERIFY2(synced, qPrintable(f.error()));
+        const auto& [user, stored] = *synced;
+        const qint64 id = stageSettingsEdit(f, kind, *synced, edit(kind, stored));
         // Another admin turns voicemail off meanwhile.
         const bool voicemailBefore =
             SettingsPayloads::valueAt(stored, QStringLiteral("voicemail.enabled")).toBool();
-        QCOMPARE(f.remotePut(kExtensionPath + user->id + endpointOf(kind),
+        QCOMPARE(f.remotePut(kExtensionPath + user.id + endpointOf(kind),
                              QJsonObject{{QStringLiteral("voicemail"),
                                           QJsonObject{{QStringLiteral("enabled"), !voicemailBefore}}}})
                      .status,
@@ -385,39 +387,36 @@ private slots:
         QCOMPARE(change.state, store::ChangeState::Conflict);
         QVERIFY2(change.lastError.contains(QStringLiteral("voicemail.enabled")),
                  qPrintable(change.lastError));
-        QVERIFY2(change.lastError.contains(QStringLiteral("business-hours rule of extension ") + user->id),
+        QVERIFY2(change.lastError.contains(QStringLiteral("business-hours rule of extension ") + user.id),
                  qPrintable(change.lastError));
         // Not overwritten: the other admin's value and the old action stay at the provider.
-        const QJsonObject now = remote(f, user->id, kind);
+        const QJsonObject now = remote(f, user.id, kind);
         QCOMPARE(SettingsPayloads::valueAt(now, QStringLiteral("voicemail.enabled")).toBool(),
                  !voicemailBefore);
         QCOMPARE(now.value(QStringLiteral("callHandlingAction")),
                  stored.value(QStringLiteral("callHandlingAction")));
         // The local copy takes the provider's document, so that the admin resolves the conflict against
         // it; the change keeps the version and values it was made on.
-        QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(now));
+        QCOMPARE(storedSettings(f, user.id, kind), std::optional<QJsonObject>(now));
         QCOMPARE(change.baseVersion, ExtensionSettingsRepository::versionOf(stored));
     }
 
     void refusedValueFailsWithTheProvidersMessage() {
         SyncFixture f(synctest::quietOptions(20, 6));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
         const QString kind = ExtensionSettingsRepository::kNotifications;
-        ExtensionSettingsRepository repository(f.database.database());
-        const QJsonObject stored = *repository.get(f.profile.id, user->id, kind);
+        const std::optional<Synced> synced = syncedSettings(f, kind);
+        QVERIFY2(synced, qPrintable(f.error()));
+        const auto& [user, stored] = *synced;
         QJsonObject edited = stored;
         edited.insert(QStringLiteral("emailAddresses"), QJsonArray{QStringLiteral("not-an-address")});
-        const qint64 id =
-            f.stage(SettingsPayloads::settingsUpdate(f.profile.id, user->id, kind, stored, edited));
+        const qint64 id = stageSettingsEdit(f, kind, *synced, edited);
 
         const sync::SyncReport report = f.runSync({.pull = false});
         QCOMPARE(report.failed, 1);
         const store::PendingChange change = f.changeOf(id);
         QCOMPARE(change.state, store::ChangeState::Failed);
         QVERIFY2(change.lastError.contains(QStringLiteral("not-an-address")), qPrintable(change.lastError));
-        QCOMPARE(repository.get(f.profile.id, user->id, kind), std::optional<QJsonObject>(stored));
+        QCOMPARE(storedSettings(f, user.id, kind), std::optional<QJsonObject>(stored));
     }
 
     void malformedKeyFailsLocally() {

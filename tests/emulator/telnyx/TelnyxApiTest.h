@@ -5,6 +5,7 @@
 // the in-process emulator server (QNetworkAccessManager on 127.0.0.1).
 
 #include "EmulatorTestClient.h"
+#include "TelnyxOrderCompletion.h"
 #include "emulator/EmulatorOptions.h"
 #include "emulator/telnyx/TelnyxService.h"
 
@@ -115,19 +116,17 @@ inline QByteArray pdfBytes() {
     return QByteArrayLiteral("%PDF-1.4\n% signed LOA\n%%EOF\n");
 }
 
-// What confirm needs: the end user, the service address and two uploaded documents.
+// A porting order's status as Telnyx writes it: {"status": {"value": "draft", "details": [...]}}.
+inline QString statusOf(const QJsonObject& order) {
+    return order.value(u"status"_s).toObject().value(u"value"_s).toString();
+}
+
+// What confirm needs, with the two documents uploaded.
 inline QJsonObject filledInPatch(TelnyxService& service) {
     const QString loa = uploadDocument(service, u"loa.pdf"_s, pdfBytes()).data().value(u"id"_s).toString();
     const QString invoice =
         uploadDocument(service, u"invoice.pdf"_s, pdfBytes()).data().value(u"id"_s).toString();
-    return QJsonObject{
-        {u"end_user"_s, QJsonObject{{u"admin"_s, QJsonObject{{u"entity_name"_s, u"Muster GmbH"_s},
-                                                             {u"auth_person_name"_s, u"Eva Muster"_s}}},
-                                    {u"location"_s, QJsonObject{{u"street_address"_s, u"Hauptstraße 1"_s},
-                                                                {u"locality"_s, u"Essen"_s},
-                                                                {u"postal_code"_s, u"45127"_s},
-                                                                {u"country_code"_s, u"DE"_s}}}}},
-        {u"documents"_s, QJsonObject{{u"loa"_s, loa}, {u"invoice"_s, invoice}}}};
+    return telnyxOrderCompletion(loa, invoice);
 }
 
 class TelnyxApiTest : public QObject {
@@ -176,6 +175,13 @@ protected:
         return Draft{order.value(u"id"_s).toString(),
                      order.value(u"phone_numbers"_s).toArray().at(0).toObject().value(u"id"_s).toString(),
                      route};
+    }
+    // Adds a block of ten extensions (0-9) to the draft's route number, those in `activated` active.
+    static Reply addExtensionBlock(TelnyxService& service, const Draft& d, const QJsonObject& activated) {
+        return callJson(service, "POST", u"/v2/porting_orders/"_s + d.orderId + u"/phone_number_extensions"_s,
+                        QJsonObject{{u"porting_phone_number_id"_s, d.portingNumberId},
+                                    {u"extension_range"_s, range(0, 9)},
+                                    {u"activation_ranges"_s, QJsonArray{activated}}});
     }
     static QString orderIdWithStatus(TelnyxService& service, const QString& status) {
         const Reply r =

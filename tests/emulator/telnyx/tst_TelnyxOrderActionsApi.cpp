@@ -6,6 +6,13 @@
 class TestTelnyxOrderActionsApi : public TelnyxApiTest {
     Q_OBJECT
 
+    // Fills in the draft at `order` and confirms it, so that it goes in process; false when either step
+    // is refused.
+    static bool fillInAndConfirm(TelnyxService& service, const QString& order) {
+        return callJson(service, "PATCH", order, filledInPatch(service)).status == 200 &&
+               call(service, "POST", order + u"/actions/confirm"_s).status == 200;
+    }
+
 private Q_SLOTS:
     void statusMachine() {
         TelnyxService& service = make(9);
@@ -25,7 +32,7 @@ private Q_SLOTS:
         QCOMPARE(r.data().value(u"requirements_met"_s).toBool(), true);
         r = call(service, "POST", order + u"/actions/confirm"_s);
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.data().value(u"status"_s).toObject().value(u"value"_s).toString(), u"in-process"_s);
+        QCOMPARE(statusOf(r.data()), u"in-process"_s);
         QVERIFY(r.data().value(u"support_key"_s).toString().startsWith(u"sr_"_s));
         QCOMPARE(r.meta().value(u"phone_numbers_url"_s).toString(),
                  u"/v2/porting_phone_numbers?filter[porting_order_id]="_s + d.orderId);
@@ -44,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(r.pointer(), u"/status"_s);
         r = call(service, "POST", order + u"/actions/cancel"_s);
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.data().value(u"status"_s).toObject().value(u"value"_s).toString(), u"cancel-pending"_s);
+        QCOMPARE(statusOf(r.data()), u"cancel-pending"_s);
         QCOMPARE(call(service, "POST", order + u"/actions/cancel"_s).status, 422);
         QCOMPARE(callJson(service, "PATCH", order, QJsonObject{{u"customer_reference"_s, u"x"_s}}).status,
                  422);
@@ -56,15 +63,9 @@ private Q_SLOTS:
         TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
-        QCOMPARE(callJson(service, "PATCH", order, filledInPatch(service)).status, 200);
-        QCOMPARE(call(service, "POST", order + u"/actions/confirm"_s).status, 200);
+        QVERIFY(fillInAndConfirm(service, order));
         auto status = [&] {
-            return call(service, "GET", order)
-                .data()
-                .value(u"status"_s)
-                .toObject()
-                .value(u"value"_s)
-                .toString();
+            return statusOf(call(service, "GET", order).data());
         };
         QCOMPARE(status(), u"in-process"_s);
         const qint64 hour = 3600LL * 1000;
@@ -96,13 +97,10 @@ private Q_SLOTS:
         TelnyxService& service = make(9);
         const Draft d = newDraft(service);
         const QString order = u"/v2/porting_orders/"_s + d.orderId;
-        QCOMPARE(callJson(service, "PATCH", order, filledInPatch(service)).status, 200);
-        QCOMPARE(call(service, "POST", order + u"/actions/confirm"_s).status, 200);
+        QVERIFY(fillInAndConfirm(service, order));
         QCOMPARE(call(service, "POST", order + u"/actions/cancel"_s).status, 200);
         service.clock().advance(3600LL * 1000);
-        QCOMPARE(
-            call(service, "GET", order).data().value(u"status"_s).toObject().value(u"value"_s).toString(),
-            u"cancelled"_s);
+        QCOMPARE(statusOf(call(service, "GET", order).data()), u"cancelled"_s);
         QCOMPARE(createPortingOrder(service, d.route).status, 201);
     }
 
@@ -111,7 +109,7 @@ private Q_SLOTS:
         const QString exception = orderIdWithStatus(service, u"exception"_s);
         Reply r = call(service, "POST", u"/v2/porting_orders/"_s + exception + u"/actions/confirm"_s);
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.data().value(u"status"_s).toObject().value(u"value"_s).toString(), u"submitted"_s);
+        QCOMPARE(statusOf(r.data()), u"submitted"_s);
 
         const QString confirmed = orderIdWithStatus(service, u"foc-date-confirmed"_s);
         const QDateTime foc = QDateTime::fromString(call(service, "GET", u"/v2/porting_orders/"_s + confirmed)
@@ -132,13 +130,7 @@ private Q_SLOTS:
     void deleteOnlyDraft() {
         TelnyxService& service = make(9);
         const Draft d = newDraft(service);
-        QCOMPARE(callJson(service, "POST",
-                          u"/v2/porting_orders/"_s + d.orderId + u"/phone_number_extensions"_s,
-                          QJsonObject{{u"porting_phone_number_id"_s, d.portingNumberId},
-                                      {u"extension_range"_s, range(0, 9)},
-                                      {u"activation_ranges"_s, QJsonArray{range(1, 2)}}})
-                     .status,
-                 201);
+        QCOMPARE(addExtensionBlock(service, d, range(1, 2)).status, 201);
         const Reply r = call(service, "DELETE", u"/v2/porting_orders/"_s + d.orderId);
         QCOMPARE(r.status, 204);
         QVERIFY(r.body.isEmpty());

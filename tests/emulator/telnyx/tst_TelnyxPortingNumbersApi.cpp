@@ -36,13 +36,7 @@ private Q_SLOTS:
         QCOMPARE(bad.error().value(u"source"_s).toObject().value(u"parameter"_s).toString(),
                  u"filter[porting_order_id]"_s);
         // Extended numbers are not porting phone numbers.
-        QCOMPARE(callJson(service, "POST",
-                          u"/v2/porting_orders/"_s + d.orderId + u"/phone_number_extensions"_s,
-                          QJsonObject{{u"porting_phone_number_id"_s, d.portingNumberId},
-                                      {u"extension_range"_s, range(0, 9)},
-                                      {u"activation_ranges"_s, QJsonArray{range(4, 4)}}})
-                     .status,
-                 201);
+        QCOMPARE(addExtensionBlock(service, d, range(4, 4)).status, 201);
         QCOMPARE(call(service, "GET", u"/v2/porting_phone_numbers?filter[porting_order_id]="_s + d.orderId)
                      .dataArray()
                      .size(),

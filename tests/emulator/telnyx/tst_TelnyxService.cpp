@@ -50,7 +50,7 @@ private Q_SLOTS:
         QCOMPARE(orders.status, 200);
         QSet<QString> statuses;
         for (const QJsonValue& v : orders.dataArray())
-            statuses.insert(v.toObject().value(u"status"_s).toObject().value(u"value"_s).toString());
+            statuses.insert(statusOf(v.toObject()));
         for (const QString& s : {u"draft"_s, u"in-process"_s, u"submitted"_s, u"exception"_s,
                                  u"foc-date-confirmed"_s, u"ported"_s, u"cancelled"_s})
             QVERIFY2(statuses.contains(s), qPrintable(s));

@@ -1,4 +1,5 @@
 #include "ProviderTestRig.h"
+#include "TelnyxOrderCompletion.h"
 #include "providers/telnyx/TelnyxClient.h"
 #include "providers/telnyx/TelnyxMapper.h"
 #include "providers/telnyx/TelnyxPortOrders.h"
@@ -195,14 +196,7 @@ private slots:
         });
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error->field, u"/file"_s);
-        const QJsonObject completion{
-            {u"end_user"_s, QJsonObject{{u"admin"_s, QJsonObject{{u"entity_name"_s, u"Muster GmbH"_s},
-                                                                 {u"auth_person_name"_s, u"Erika Muster"_s}}},
-                                        {u"location"_s, QJsonObject{{u"street_address"_s, u"Hauptstr. 1"_s},
-                                                                    {u"locality"_s, u"Berlin"_s},
-                                                                    {u"postal_code"_s, u"10115"_s},
-                                                                    {u"country_code"_s, u"DE"_s}}}}},
-            {u"documents"_s, QJsonObject{{u"loa"_s, *loa.value}, {u"invoice"_s, *invoice.value}}}};
+        const QJsonObject completion = telnyxOrderCompletion(*loa.value, *invoice.value);
         const auto completed = await<core::PortingOrder>(
             [&](auto done) { client.patchPortingOrder(order.id, completion, done); });
         QVERIFY2(completed.ok(), qPrintable(message(completed.error)));
