@@ -151,7 +151,6 @@ void NumbersModel::reload(int minimumRows) {
     // No fetchMore() from handlers of the reset signals: the reset itself loads the first page.
     const QScopedValueRollback fetching(m_fetching, true);
     beginResetModel();
-    m_rows.clear();
     m_lastError.clear();
     readPendingChanges();
     readFirstRows(minimumRows);
