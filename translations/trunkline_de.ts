@@ -892,6 +892,29 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>DeferredIndexes</name>
+    <message>
+        <source>Cannot read the phone numbers</source>
+        <translation>Die Rufnummern können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the indexes of the phone numbers</source>
+        <translation>Die Indizes der Rufnummern können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot defer the index %1</source>
+        <translation>Der Index %1 kann nicht zurückgestellt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the deferred indexes</source>
+        <translation>Die zurückgestellten Indizes können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot build the index %1</source>
+        <translation>Der Index %1 kann nicht aufgebaut werden</translation>
+    </message>
+</context>
+<context>
     <name>DemoProfiles</name>
     <message>
         <source>Demo office (RingCentral)</source>
@@ -9430,6 +9453,10 @@ Die Liste zeigt jetzt, was vorgemerkt ist; der Dialog öffnet sich erneut darauf
     <message>
         <source>no records</source>
         <translation>keine Datensätze</translation>
+    </message>
+    <message>
+        <source>Indexing phone numbers</source>
+        <translation>Rufnummern werden indiziert</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "store/DeferredIndexes.h"
 #include "store/Migrator.h"
 
 #include <QDir>
@@ -145,6 +146,10 @@ std::unique_ptr<Database> Database::open(const QString& pathOrUrl, QString* erro
     }
     Migrator migrator(*database);
     if (!migrator.migrate(error)) {
+        return nullptr;
+    }
+    // Indexes a load deferred and a killed process left unbuilt.
+    if (!DeferredIndexes(*database).buildAll(error)) {
         return nullptr;
     }
     return database;

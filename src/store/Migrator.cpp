@@ -451,6 +451,16 @@ const QList<Migration>& migrations() {
          {
              u"DROP INDEX phone_numbers_by_provider"_s,
          }},
+        // v15: a first sync into an empty phone_numbers table defers most of its indexes and builds them
+        // once the list is stored (store/DeferredIndexes); their definitions wait here, also across a
+        // killed process. Created on PostgreSQL too, so that both engines keep one schema, but only
+        // SQLite defers.
+        {15,
+         {
+             uR"(CREATE TABLE deferred_indexes (
+                name TEXT PRIMARY KEY,
+                definition TEXT NOT NULL))"_s,
+         }},
     };
     return all;
 }

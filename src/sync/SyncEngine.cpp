@@ -5,6 +5,7 @@
 #include "providers/ProviderRegistry.h"
 #include "providers/ringcentral/RingCentralClient.h"
 #include "store/AuditLogRepository.h"
+#include "store/DeferredIndexes.h"
 #include "store/ExtensionRepository.h"
 #include "sync/ChangePusher.h"
 #include "sync/DetailQueue.h"
@@ -56,6 +57,7 @@ bool SyncEngine::sync(const store::Profile& profile, connection::Connection& con
     connect(m_pull, &ProviderPull::progress, this, &SyncEngine::progress);
     connect(m_pull, &ProviderPull::finished, this, &SyncEngine::pullDone);
     if (options.pull) {
+        deferIndexesForLoad();
         QTimer::singleShot(0, m_pull, &ProviderPull::start);
     } else {
         m_report.complete = true;
@@ -77,9 +79,43 @@ void SyncEngine::cancel() {
         m_pusher->cancel();
 }
 
+void SyncEngine::deferIndexesForLoad() {
+    store::DeferredIndexes indexes(m_database);
+    QString error;
+    // A cancelled sync leaves its deferred indexes unbuilt; this load either builds them first (into a
+    // table that has rows) or defers them again (into an empty one).
+    if (!indexes.buildAll(&error) || indexes.deferForEmptyNumbers(&error) < 0)
+        m_report.errors << error;
+    m_indexesToBuild = indexes.pending(&error);
+    m_indexesBuilt = 0;
+}
+
 void SyncEngine::pullDone(const SyncReport& report) {
     m_report.merge(report);
     m_report.complete = report.complete;
+    buildNextIndex();
+}
+
+// One deferred index per turn of the event loop (about a second each for a million numbers), so that a
+// cancel is seen between two; a cancelled sync leaves the rest to the next sync or Database::open().
+void SyncEngine::buildNextIndex() {
+    if (m_indexesToBuild.isEmpty() || m_cancelled) {
+        afterPull();
+        return;
+    }
+    emit progress({tr("Indexing phone numbers"), m_indexesBuilt, m_indexesBuilt + m_indexesToBuild.size()});
+    QString error;
+    if (store::DeferredIndexes(m_database).build(m_indexesToBuild.takeFirst(), &error)) {
+        ++m_indexesBuilt;
+    } else {
+        m_report.errors << error;
+        m_report.complete = false;
+        m_indexesToBuild.clear(); // the next open tries again
+    }
+    QTimer::singleShot(0, m_run, [this] { buildNextIndex(); });
+}
+
+void SyncEngine::afterPull() {
     // Edits staged while the pull ran (the console stays usable) were made on the versions it replaced.
     QString rebaseError;
     if (changes::ChangeStager(m_database).followPulledRecords(m_profile.id, &rebaseError) < 0)

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QStringList>
 #include <chrono>
 #include <optional>
 
@@ -72,7 +73,10 @@ signals:
     void backgroundProgress(qint64 profileId, const trunkline::sync::SyncProgress& progress);
 
 private:
+    void deferIndexesForLoad();
     void pullDone(const SyncReport& report);
+    void buildNextIndex();
+    void afterPull();
     void startDetails();
     void startPush();
     void finish();
@@ -85,6 +89,8 @@ private:
     connection::Connection* m_connection = nullptr;
     Options m_options;
     SyncReport m_report;
+    QStringList m_indexesToBuild; // deferred for this pull's load (store::DeferredIndexes)
+    qint64 m_indexesBuilt = 0;
     QObject* m_run = nullptr; // parent of everything one sync creates
     providers::ringcentral::RingCentralClient* m_ringCentral = nullptr;
     QPointer<ProviderPull> m_pull;

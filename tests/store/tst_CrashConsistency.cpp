@@ -4,6 +4,7 @@
 // for real, not a simulation.
 
 #include "EngineTestCase.h"
+#include "store/DeferredIndexes.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/Transaction.h"
 
@@ -40,6 +41,19 @@ void report(const char* line) {
     std::fflush(stdout);
 }
 
+// The names and definitions of the phone_numbers indexes (SQLite).
+QStringList numberIndexes(Database& database) {
+    QSqlQuery query(database.connection());
+    QStringList indexes;
+    if (query.exec(u"SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' "
+                   u"AND tbl_name = 'phone_numbers' ORDER BY name"_s)) {
+        while (query.next())
+            indexes << query.value(0).toString();
+    }
+    return indexes;
+}
+
+// mode "deferred": a first load that defers the indexes, committing chunk after chunk.
 // mode "uncommitted": one transaction that never ends, reporting after each chunk.
 // mode "committed": commits kCommittedBatch rows, reports COMMITTED, then writes like "uncommitted".
 int childWrite(const QString& mode, const QString& location, qint64 profile) {
@@ -50,6 +64,20 @@ int childWrite(const QString& mode, const QString& location, qint64 profile) {
         return 2;
     }
     PhoneNumberRepository repository(*db);
+    if (mode == "deferred"_L1) {
+        // A first load into the empty table: its indexes deferred, each chunk committed, none built.
+        if (DeferredIndexes(*db).deferForEmptyNumbers(&error) <= 0) {
+            std::fprintf(stderr, "child: nothing deferred %s\n", qPrintable(error));
+            return 6;
+        }
+        for (int i = 0;; ++i) {
+            if (!repository.upsert(profile, chunk(u"loaded"_s, i), &error)) {
+                std::fprintf(stderr, "child: %s\n", qPrintable(error));
+                return 5;
+            }
+            report("CHUNK");
+        }
+    }
     if (mode == "committed"_L1) {
         Transaction batch(*db);
         for (int i = 0; i < kCommittedBatch / kChunk; ++i) {
@@ -125,6 +153,51 @@ private slots:
         }
         // And the database is still writable.
         QVERIFY(PhoneNumberRepository(test.database()).upsert(profile, chunk(u"after"_s, 0)));
+    }
+
+    // A kill during a first load leaves the table without most of its indexes; opening the file again
+    // builds them, over the rows the load had committed.
+    void killedFirstLoadGetsItsIndexesBack() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        if (test.isPostgres())
+            QSKIP("only SQLite defers indexes during a load");
+        const qint64 profile = test.addProfile();
+        QVERIFY(profile > 0);
+        const QStringList indexes = numberIndexes(test.database());
+        QVERIFY(indexes.size() > 5);
+        test.close();
+
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {u"--child-write"_s, u"deferred"_s, test.location(), QString::number(profile)});
+        QVERIFY(child.waitForStarted());
+        QByteArray output;
+        while (output.count("CHUNK") < 3) {
+            if (!child.waitForReadyRead(60000))
+                QFAIL(qPrintable("the loader stopped early: "_L1 + QString::fromUtf8(output)));
+            output += child.readAllStandardOutput();
+        }
+        child.kill();
+        QVERIFY(child.waitForFinished(30000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        // Before reopening: the load had the indexes deferred.
+        QVERIFY2(test.open(false), qPrintable(test.error()));
+        QVERIFY(numberIndexes(test.database()).size() < indexes.size());
+        test.close();
+
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        QCOMPARE(numberIndexes(test.database()), indexes);
+        QString error;
+        QCOMPARE(DeferredIndexes(test.database()).pending(&error), QStringList());
+        QSqlQuery query(test.database().connection());
+        QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"ok"_s);
+        query.finish();
+        const auto rows = PhoneNumberRepository(test.database()).list(profile);
+        QVERIFY(rows.size() >= 3 * kChunk);
+        QCOMPARE(rows.size() % kChunk, 0); // whole chunks only
     }
 };
 

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using namespace trunkline;
@@ -242,7 +243,71 @@ private slots:
         QVERIFY(f.localExtensions().size() < 300 || f.localNumbers().size() < 2000);
     }
 
+    // A first pull into an empty table loads without most of the numbers' indexes (store/DeferredIndexes)
+    // and builds them before it reports; a later pull keeps them all the time.
+    void firstPullBuildsTheIndexesItDeferred() {
+        SyncFixture f(synctest::quietOptions(430, 20));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        const int allIndexes = numberIndexCount(f);
+        sync::SyncEngine engine(f.database.database());
+        int fewestDuringLoad = allIndexes;
+        QList<sync::SyncProgress> indexing;
+        connect(&engine, &sync::SyncEngine::progress, &engine, [&](const sync::SyncProgress& step) {
+            if (step.what == QLatin1String("Phone numbers"))
+                fewestDuringLoad = std::min(fewestDuringLoad, numberIndexCount(f));
+            if (step.what == QLatin1String("Indexing phone numbers"))
+                indexing << step;
+        });
+
+        sync::SyncReport report = f.runSync(engine, {.pageSize = 25});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(fewestDuringLoad, 3); // the key, the number's sort index, the extension index
+        QCOMPARE(indexing.size(), allIndexes - 3);
+        QCOMPARE(indexing.constFirst().done, 0);
+        QCOMPARE(indexing.constLast().done, indexing.constLast().total - 1);
+        QCOMPARE(numberIndexCount(f), allIndexes);
+        QCOMPARE(f.localNumbers().size(), 430);
+
+        fewestDuringLoad = allIndexes;
+        indexing.clear();
+        report = f.runSync(engine, {.pageSize = 25});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(fewestDuringLoad, allIndexes);
+        QVERIFY(indexing.isEmpty());
+    }
+
+    // A cancel does not wait for the index builds: the next sync builds them before its own load.
+    void cancelledFirstPullLeavesTheIndexesToTheNextSync() {
+        SyncFixture f(synctest::quietOptions(2000, 20));
+        QVERIFY2(f.setUp(), qPrintable(f.error()));
+        const int allIndexes = numberIndexCount(f);
+        {
+            sync::SyncEngine engine(f.database.database());
+            connect(&engine, &sync::SyncEngine::progress, &engine, [&engine](const sync::SyncProgress& step) {
+                if (step.what == QLatin1String("Phone numbers"))
+                    engine.cancel();
+            });
+            const sync::SyncReport report = f.runSync(engine, {.pageSize = 10});
+            QVERIFY(report.cancelled);
+        }
+        QVERIFY(!f.localNumbers().isEmpty());
+        QVERIFY(numberIndexCount(f) < allIndexes);
+
+        const sync::SyncReport report = f.runSync({.pageSize = 500});
+        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
+        QCOMPARE(numberIndexCount(f), allIndexes);
+        QCOMPARE(f.localNumbers().size(), 2000);
+    }
+
 private:
+    static int numberIndexCount(SyncFixture& f) {
+        QSqlQuery query(f.database.database().connection());
+        return query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                                         "AND tbl_name = 'phone_numbers'")) &&
+                       query.next()
+                   ? query.value(0).toInt()
+                   : -1;
+    }
     static qint64 accountIdOf(SyncFixture& f) {
         for (emulator::ProviderService* service : f.emulator.server().services()) {
             if (auto* rc = dynamic_cast<emulator::ringcentral::RingCentralService*>(service))
