@@ -7613,6 +7613,14 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Telnyx numbers are released in the Telnyx portal.</source>
         <translation>Telnyx-Rufnummern werden im Telnyx-Portal zurückgegeben.</translation>
     </message>
+    <message>
+        <source>%1 · sorted by %2 once the first sync has indexed them</source>
+        <translation>%1 · nach %2 sortiert, sobald die erste Synchronisierung sie indiziert hat</translation>
+    </message>
+    <message>
+        <source>The first sync of this database stores the numbers first and builds their sort indexes afterwards; until then, sorting by another column than the number would hold up the window.</source>
+        <translation>Die erste Synchronisierung dieser Datenbank speichert zuerst die Rufnummern und baut danach ihre Sortierindizes auf; bis dahin würde das Sortieren nach einer anderen Spalte als der Rufnummer das Fenster aufhalten.</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::OrderDetailsPage</name>

@@ -7,6 +7,7 @@
 #include "models/ColumnTitles.h"
 #include "providers/ProviderRegistry.h"
 #include "store/Database.h"
+#include "store/DeferredIndexes.h"
 #include "store/ExtensionRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
@@ -16,6 +17,7 @@
 #include <QFont>
 #include <QJsonValue>
 #include <QScopedValueRollback>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -134,6 +136,13 @@ void NumbersModel::setFilter(const store::NumberTableFilter& filter) {
 
 void NumbersModel::sort(int column, Qt::SortOrder order) {
     const store::NumberSortKey key = sortKeyFor(column);
+    if (key != store::NumberSortKey::Number && indexesDeferred()) {
+        m_heldSort = {column, order};
+        emit sortHeld(column);
+        return;
+    }
+    m_heldSort.reset();
+    m_sortColumn = column;
     if (key == m_sortKey && order == m_sortOrder) {
         return;
     }
@@ -143,7 +152,27 @@ void NumbersModel::sort(int column, Qt::SortOrder order) {
     reload(pageSize());
 }
 
+std::optional<int> NumbersModel::heldSortColumn() const {
+    if (!m_heldSort)
+        return std::nullopt;
+    return m_heldSort->first;
+}
+
+bool NumbersModel::indexesDeferred() {
+    QString error; // unreadable: sort as asked, as before indexes were ever deferred
+    return !store::DeferredIndexes(m_database).pending(&error).isEmpty();
+}
+
 void NumbersModel::refresh() {
+    if (m_heldSort && !indexesDeferred()) {
+        const auto [column, order] = *std::exchange(m_heldSort, std::nullopt);
+        m_sortColumn = column;
+        m_sortKey = sortKeyFor(column);
+        m_sortOrder = order;
+        reload(pageSize());
+        emit heldSortApplied(column, order);
+        return;
+    }
     reload(qMax(pageSize(), static_cast<int>(m_rows.size())));
 }
 

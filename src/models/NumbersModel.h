@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
+#include <optional>
+#include <utility>
 
 namespace trunkline::store {
 class Database;
@@ -56,6 +58,9 @@ public:
     const store::NumberTableFilter& filter() const { return m_filter; }
     store::NumberSortKey sortKey() const { return m_sortKey; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    int sortColumn() const { return m_sortColumn; }
+    // The column a sort waits for (see sortHeld()), if any.
+    std::optional<int> heldSortColumn() const;
     static store::NumberSortKey sortKeyFor(int column);
 
     // How many numbers pass the filter (rowCount() is how many are fetched so far); -1 after an error.
@@ -105,10 +110,16 @@ public slots:
 signals:
     void totalCountChanged(qint64 count);
     void errorOccurred(const QString& message);
+    // While a first sync loads the numbers without their sort indexes (store::DeferredIndexes), a sort by
+    // any column but the number waits: sorting a million unindexed rows takes seconds, on the thread that
+    // paints. The table keeps its order until a refresh finds the indexes built, then sorts.
+    void sortHeld(int column);
+    void heldSortApplied(int column, Qt::SortOrder order);
 
 private:
     QList<store::NumberRow> readPage(const std::optional<store::NumberPageKey>& after, int limit) override;
     void reload(int minimumRows);
+    bool indexesDeferred();
     void reportError(const QString& message);
     void announceTotal();
     void readPendingChanges();
@@ -121,6 +132,8 @@ private:
     store::NumberTableFilter m_filter;
     store::NumberSortKey m_sortKey = store::NumberSortKey::Number;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    int m_sortColumn = NumberColumn;
+    std::optional<std::pair<int, Qt::SortOrder>> m_heldSort;
     QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
     QSet<store::NumberTableQuery::NumberKey> m_pendingDeletes;
     // The revision of each number's open staged update as shown: an edit is made on it (ChangeStager);

@@ -3,6 +3,7 @@
 #include "gui/MainWindow.h"
 #include "gui/numbers/NumbersPage.h"
 #include "models/NumbersModel.h"
+#include "store/DeferredIndexes.h"
 #include "store/ExtensionRepository.h"
 #include "store/PendingChangeRepository.h"
 #include "store/PhoneNumberRepository.h"
@@ -258,6 +259,42 @@ private slots:
         QVERIFY(sawRestcomm);
         QVERIFY(std::any_of(rows.cbegin(), rows.cend(),
                             [](const QStringList& r) { return r.contains(u"Empfang Süd"_s); }));
+    }
+
+    // While a first sync stores the numbers without their sort indexes, a click on the Label header
+    // leaves the order and says it waits; the next refresh after the indexes are built sorts.
+    void sortByLabelWaitsForTheFirstSyncsIndexes() {
+        store::PhoneNumberRepository numbers(m_test->database());
+        store::DeferredIndexes indexes(m_test->database());
+        QString error;
+        const QList<core::PhoneNumberRecord> stored = numbers.list(m_profile);
+        QVERIFY(numbers.removeAllExcept(m_profile, {}, &error));
+        QVERIFY2(indexes.deferForEmptyNumbers(&error) > 0, qPrintable(error));
+        QVERIFY2(numbers.upsert(m_profile, stored, &error), qPrintable(error)); // the load
+        m_page->refresh();
+        QTableView* table = m_page->findChild<QTableView*>(u"tableView"_s);
+        QHeaderView* header = table->horizontalHeader();
+        auto* count = m_page->findChild<QLabel*>(u"countLabel"_s);
+        const QString firstByNumber = m_page->model()->rowAt(0).record.e164;
+
+        QTest::mouseClick(
+            header->viewport(), Qt::LeftButton, {},
+            QPoint(header->sectionViewportPosition(NumbersModel::LabelColumn) + 10, header->height() / 2));
+        QCOMPARE(m_page->model()->sortKey(), store::NumberSortKey::Number);
+        QCOMPARE(header->sortIndicatorSection(), int(NumbersModel::NumberColumn));
+        QCOMPARE(m_page->model()->rowAt(0).record.e164, firstByNumber);
+        QTRY_VERIFY2(count->text().contains(u"sorted by Label once the first sync has indexed them"_s),
+                     qPrintable(count->text()));
+
+        QVERIFY2(indexes.buildAll(&error), qPrintable(error));
+        m_page->refresh();
+        QCOMPARE(m_page->model()->sortKey(), store::NumberSortKey::Label);
+        QCOMPARE(header->sortIndicatorSection(), int(NumbersModel::LabelColumn));
+        QTRY_VERIFY2(!count->text().contains(u"indexed"_s), qPrintable(count->text()));
+        QString smallest = stored.constFirst().label;
+        for (const core::PhoneNumberRecord& number : stored)
+            smallest = std::min(smallest, number.label);
+        QCOMPARE(m_page->model()->rowAt(0).record.label, smallest);
     }
 
     void neutralisesFormulaCells() {

@@ -35,6 +35,7 @@
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QToolButton>
 #include <algorithm>
@@ -93,6 +94,22 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
     setUpActions();
 
     connect(m_model, &models::NumbersModel::totalCountChanged, this, &NumbersPage::updateCount);
+    // A sort that waits for the numbers' indexes keeps the indicator where the order is, and the count
+    // line says what it waits for.
+    connect(m_model, &models::NumbersModel::sortHeld, this, [this, header] {
+        const QSignalBlocker blocker(header);
+        header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+        updateCount();
+    });
+    connect(m_model, &models::NumbersModel::heldSortApplied, this,
+            [this, header](int column, Qt::SortOrder order) {
+                {
+                    const QSignalBlocker blocker(header);
+                    header->setSortIndicator(column, order);
+                }
+                saveState();
+                updateCount();
+            });
     connect(m_model, &QAbstractItemModel::modelReset, this, &NumbersPage::updateDetails);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &NumbersPage::updateDetails);
     connect(m_model, &models::NumbersModel::errorOccurred, this, [this](const QString& message) {
@@ -624,7 +641,16 @@ void NumbersPage::updateCount() {
         return;
     }
     m_ui->countLabel->setToolTip(QString());
-    m_ui->countLabel->setText(total == 1 ? tr("1 number") : tr("%1 numbers").arg(QLocale().toString(total)));
+    QString text = total == 1 ? tr("1 number") : tr("%1 numbers").arg(QLocale().toString(total));
+    if (const std::optional<int> held = m_model->heldSortColumn()) {
+        text = tr("%1 · sorted by %2 once the first sync has indexed them")
+                   .arg(text, m_model->headerData(*held, Qt::Horizontal).toString());
+        m_ui->countLabel->setToolTip(
+            tr("The first sync of this database stores the numbers first and builds "
+               "their sort indexes afterwards; until then, sorting by another column "
+               "than the number would hold up the window."));
+    }
+    m_ui->countLabel->setText(text);
 }
 
 void NumbersPage::updateActions() {
