@@ -2,6 +2,7 @@
 #include "RecordIds.h"
 #include "store/PhoneNumberRepository.h"
 
+#include <QSqlQuery>
 #include <QtTest>
 
 Q_DECLARE_METATYPE(trunkline::core::PhoneNumberRecord)
@@ -165,6 +166,38 @@ private slots:
         QVERIFY(repository.remove(profile, u"b"_s));
         QVERIFY(repository.list(profile).isEmpty());
         QVERIFY(!repository.find(profile, u"b"_s));
+    }
+
+    // The columns as stored: text the record leaves unset is '', Restcomm's JSON of a number without
+    // Restcomm attributes is NULL, and an unknown profile refuses the page with the first number's id.
+    void storedColumnsAndRefusal() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        PhoneNumberRepository repository(test.database());
+        PhoneNumberRecord plain = makeNumber(u"p"_s, u"+4930123"_s);
+        plain.label = QString();
+        PhoneNumberRecord withRestcomm = makeNumber(u"r"_s, u"+4930124"_s);
+        withRestcomm.restcomm = restcomm();
+        QVERIFY(repository.upsert(profile, {plain, withRestcomm}));
+        QSqlQuery query(test.database().connection());
+        QVERIFY(query.exec(u"SELECT id, label IS NULL, label, restcomm_json IS NULL, profile_id, digits "
+                           u"FROM phone_numbers ORDER BY id"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), u"p"_s);
+        QCOMPARE(query.value(1).toInt(), 0);
+        QCOMPARE(query.value(2).toString(), QString());
+        QCOMPARE(query.value(3).toInt(), 1);
+        QCOMPARE(query.value(4).toLongLong(), profile);
+        QCOMPARE(query.value(5).toString(), u"4930123"_s);
+        QVERIFY(query.next());
+        QCOMPARE(query.value(3).toInt(), 0);
+        QCOMPARE(repository.find(profile, u"r"_s)->restcomm, withRestcomm.restcomm);
+        query.finish();
+
+        QString error;
+        QVERIFY(!repository.upsert(4242, {makeNumber(u"x"_s, u"+4930125"_s), plain}, &error));
+        QVERIFY2(error.startsWith("Cannot save phone numbers x in "_L1), qPrintable(error));
+        QVERIFY(repository.list(4242).isEmpty());
     }
 
     void versionFollowsContent() {
