@@ -286,6 +286,17 @@ private slots:
         QTRY_VERIFY2(count->text().contains(u"sorted by Label once the first sync has indexed them"_s),
                      qPrintable(count->text()));
 
+        // A click on the number's column drops the waiting sort.
+        const auto clickHeader = [header](int column) {
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                              QPoint(header->sectionViewportPosition(column) + 10, header->height() / 2));
+        };
+        clickHeader(NumbersModel::NumberColumn);
+        QTRY_VERIFY2(!count->text().contains(u"indexed"_s), qPrintable(count->text()));
+        QVERIFY(!m_page->model()->heldSortColumn());
+        clickHeader(NumbersModel::LabelColumn);
+        QCOMPARE(m_page->model()->heldSortColumn(), std::optional<int>(NumbersModel::LabelColumn));
+
         QVERIFY2(indexes.buildAll(&error), qPrintable(error));
         m_page->refresh();
         QCOMPARE(m_page->model()->sortKey(), store::NumberSortKey::Label);

@@ -136,6 +136,8 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
     connect(header, &QHeaderView::sectionMoved, this, &NumbersPage::saveState);
     connect(header, &QHeaderView::sectionResized, this, &NumbersPage::saveState);
     connect(header, &QHeaderView::sortIndicatorChanged, this, &NumbersPage::saveState);
+    // A click on the number's column drops a sort that waited: the count line no longer mentions it.
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &NumbersPage::updateCount);
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint& position) {
         // Columns can be hidden; the export follows what is visible.
         QMenu menu(this);
