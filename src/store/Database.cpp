@@ -144,12 +144,13 @@ std::unique_ptr<Database> Database::open(const QString& pathOrUrl, QString* erro
     if (!database) {
         return nullptr;
     }
-    Migrator migrator(*database);
-    if (!migrator.migrate(error)) {
+    // Indexes a load deferred and a killed process left unbuilt: first, so that the schema is whole
+    // again before any migration changes it.
+    if (!DeferredIndexes(*database).buildAll(error)) {
         return nullptr;
     }
-    // Indexes a load deferred and a killed process left unbuilt.
-    if (!DeferredIndexes(*database).buildAll(error)) {
+    Migrator migrator(*database);
+    if (!migrator.migrate(error)) {
         return nullptr;
     }
     return database;

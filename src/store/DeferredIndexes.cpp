@@ -84,6 +84,15 @@ int DeferredIndexes::deferForEmptyNumbers(QString* error) {
 QStringList DeferredIndexes::pending(QString* error) const {
     if (m_database.isPostgres())
         return {};
+    // A database from before schema v15 (or a new file) has none.
+    QSqlQuery table(m_database.connection());
+    if (!table.exec(u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'"_s)) {
+        sql::fail(error, m_database, tr("Cannot read the deferred indexes"), table);
+        return {};
+    }
+    if (!table.next())
+        return {};
+    table.finish();
     QSqlQuery query =
         sql::preparedQuery(m_database, u"SELECT name FROM deferred_indexes ORDER BY rowid"_s, {});
     return sql::readRows(

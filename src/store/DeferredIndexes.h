@@ -26,7 +26,8 @@ public:
     // When phone_numbers holds no rows at all (SQLite): records and drops the indexes a load can go
     // without. How many were deferred, or -1 with *error set.
     int deferForEmptyNumbers(QString* error);
-    // The indexes waiting to be built, in the order they were deferred; empty on PostgreSQL.
+    // The indexes waiting to be built, in the order they were deferred; empty on PostgreSQL and before
+    // schema v15.
     QStringList pending(QString* error) const;
     // Builds one deferred index and forgets its definition, in one transaction; an index another
     // connection built meanwhile is only forgotten.
