@@ -44,8 +44,11 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
     const store::AuditEntry& entry = m_entries.at(index.row());
     if (role == Qt::ToolTipRole && index.column() == SummaryColumn)
         return entry.summary;
-    if (role == Qt::ToolTipRole && (index.column() == BeforeColumn || index.column() == AfterColumn))
-        return data(index, Qt::DisplayRole);
+    // The columns cut long values; the tooltip shows them whole.
+    if (role == Qt::ToolTipRole && index.column() == BeforeColumn)
+        return PendingChangesModel::payloadDetails(entry.before);
+    if (role == Qt::ToolTipRole && index.column() == AfterColumn)
+        return PendingChangesModel::payloadDetails(entry.after);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -34,7 +34,8 @@ QString translatedText(const std::pair<E, const char*> (&texts)[N], E value) {
 // Longer values are cut in the table; the tooltip shows the whole payload.
 constexpr int kMaxValueChars = 40;
 
-QString valueText(const QJsonValue& value) {
+// A member's value as text; cut to kMaxValueChars when `cut`.
+QString valueText(const QJsonValue& value, bool cut = true) {
     QString text;
     if (value.isString())
         text = value.toString();
@@ -45,10 +46,11 @@ QString valueText(const QJsonValue& value) {
     else if (value.isArray())
         text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
     else if (value.isObject())
-        text = PendingChangesModel::payloadSummary(value.toObject());
+        text = cut ? PendingChangesModel::payloadSummary(value.toObject())
+                   : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     if (text.isEmpty())
         return PendingChangesModel::tr("(empty)");
-    return text.size() > kMaxValueChars ? text.left(kMaxValueChars - 1) + u'…' : text;
+    return cut && text.size() > kMaxValueChars ? text.left(kMaxValueChars - 1) + u'…' : text;
 }
 
 } // namespace
@@ -214,6 +216,13 @@ QString PendingChangesModel::payloadSummary(const QJsonObject& payload) {
     for (auto it = payload.constBegin(); it != payload.constEnd(); ++it)
         parts << tr("%1: %2").arg(it.key(), valueText(it.value()));
     return parts.join(u" · "_s);
+}
+
+QString PendingChangesModel::payloadDetails(const QJsonObject& payload) {
+    QStringList lines;
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it)
+        lines << tr("%1: %2").arg(it.key(), valueText(it.value(), false));
+    return lines.join(u'\n');
 }
 
 QList<qint64> PendingChangesModel::changeIdsUnder(const QModelIndexList& indexes) const {

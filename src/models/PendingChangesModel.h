@@ -63,6 +63,8 @@ public:
     static QString stateText(store::ChangeState state);
     // "name: Sales · timeZone: Europe/Berlin" — what the change sets, in one line.
     static QString payloadSummary(const QJsonObject& payload);
+    // The same members uncut, one a line: for a tooltip.
+    static QString payloadDetails(const QJsonObject& payload);
 
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

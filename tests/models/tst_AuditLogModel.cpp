@@ -2,6 +2,7 @@
 #include "models/AuditLogModel.h"
 #include "store/AuditLogRepository.h"
 
+#include <QJsonObject>
 #include <QSysInfo>
 #include <QTest>
 
@@ -36,6 +37,33 @@ private slots:
         QVERIFY(model.index(0, AuditLogModel::ActorColumn).data().toString() != u"sync"_s);
         QCOMPARE(model.index(0, AuditLogModel::HostColumn).data().toString(), QSysInfo::machineHostName());
         QCOMPARE(model.index(0, AuditLogModel::SummaryColumn).data().toString(), entry.summary);
+    }
+
+    // Before and After cut long values to keep the row on one line; the tooltip shows every member whole.
+    void beforeAndAfterTooltipsAreUncut() {
+        TestDatabase test(u"sqlite"_s);
+        QVERIFY2(test.open(), qPrintable(test.error()));
+        const QString longUrl =
+            u"https://ivr.example.com/voice/answer?menu=main&language=de&fallback=reception"_s;
+        store::AuditEntry entry;
+        entry.profileId = test.addProfile();
+        entry.profileName = u"Office"_s;
+        entry.entity = u"phone_number"_s;
+        entry.entityKey = u"PN1"_s;
+        entry.action = u"update"_s;
+        entry.before =
+            QJsonObject{{u"voiceUrl"_s, u"https://old.example.com/answer"_s}, {u"label"_s, u"Main"_s}};
+        entry.after = QJsonObject{{u"voiceUrl"_s, longUrl}, {u"label"_s, u"Main line"_s}};
+        QVERIFY(store::AuditLogRepository(test.database()).append(entry));
+
+        AuditLogModel model(test.database());
+        QVERIFY(model.reload());
+        const QModelIndex after = model.index(0, AuditLogModel::AfterColumn);
+        QVERIFY2(!after.data().toString().contains(longUrl), qPrintable(after.data().toString()));
+        QVERIFY(after.data().toString().contains(u'…'));
+        QCOMPARE(after.data(Qt::ToolTipRole).toString(), u"label: Main line\nvoiceUrl: "_s + longUrl);
+        QCOMPARE(model.index(0, AuditLogModel::BeforeColumn).data(Qt::ToolTipRole).toString(),
+                 u"label: Main\nvoiceUrl: https://old.example.com/answer"_s);
     }
 };
 
