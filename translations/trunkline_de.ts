@@ -6297,6 +6297,14 @@ trunkline-cli validate WAS --help nennt die Optionen jeder Prüfung.</translatio
         <source>Add, edit, test, rename and remove provider accounts (Ctrl+Shift+A)</source>
         <translation>Anbieterkonten hinzufügen, bearbeiten, testen, umbenennen und entfernen (Strg+Umschalt+A)</translation>
     </message>
+    <message>
+        <source>Quit Trunkline</source>
+        <translation>Trunkline beenden</translation>
+    </message>
+    <message>
+        <source>An account form is still open in the Accounts dialog. Quit and discard what it holds?</source>
+        <translation>Im Dialog „Konten“ ist noch ein Kontoformular geöffnet. Beenden und seinen Inhalt verwerfen?</translation>
+    </message>
 </context>
 <context>
     <name>trunkline::gui::AuditLogPage</name>

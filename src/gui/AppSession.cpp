@@ -12,6 +12,7 @@
 #include "gui/pending/FourEyesAction.h"
 #include "gui/pending/PendingChangesPage.h"
 #include "gui/porting/PortOrdersPage.h"
+#include "gui/profiles/ProfileEditDialog.h"
 #include "gui/profiles/ProfileSwitcher.h"
 #include "gui/profiles/ProfilesDialog.h"
 #include "gui/routing/RoutingPage.h"
@@ -21,6 +22,7 @@
 #include "store/ProfileRepository.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMetaEnum>
@@ -64,6 +66,7 @@ AppSession::AppSession(store::Database& database, secrets::SecretStore& secrets,
     createToolBar();
     wirePages();
     m_window->setStagingHistory(changes::StagingHistory::of(m_database));
+    m_window->installEventFilter(this);
     m_window->statusBar()->addWidget(new SyncStatusWidget(*m_sync, m_window.get()));
     connect(m_sync.get(), &SyncController::storeChanged, this, &AppSession::storeChanged);
     connect(m_sync.get(), &SyncController::signedIn, this,
@@ -264,6 +267,29 @@ bool AppSession::offerDemoOnFirstStart() {
         return false;
     openDemoAccount();
     return true;
+}
+
+bool AppSession::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_window.get() && event->type() == QEvent::Close && !mayCloseWithOpenForm()) {
+        event->ignore();
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+bool AppSession::mayCloseWithOpenForm() {
+    if (!m_accounts || !m_accounts->form())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit Trunkline"),
+                    tr("An account form is still open in the Accounts dialog. Quit and discard what it "
+                       "holds?"),
+                    QMessageBox::Discard | QMessageBox::Cancel, m_window.get());
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() == QMessageBox::Discard)
+        return true;
+    m_accounts->form()->raise();
+    m_accounts->form()->activateWindow();
+    return false;
 }
 
 ProfilesDialog* AppSession::openAccounts() {

@@ -56,7 +56,13 @@ public:
     ProfilesDialog* openAccounts();
     void addOwnAccount();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    // Closing the window with the Accounts dialog's add or edit form open asks first: what the form
+    // holds (a secret typed in, say) would otherwise go without a word. True when the window may close.
+    bool mayCloseWithOpenForm();
     void createActions();
     void createToolBar();
     void wirePages();

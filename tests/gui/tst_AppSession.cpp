@@ -1,4 +1,5 @@
 #include "FreshGuiTestCase.h"
+#include "NextModal.h"
 #include "demo/DemoEmulator.h"
 #include "gui/AppSession.h"
 #include "gui/MainWindow.h"
@@ -6,7 +7,9 @@
 #include "gui/account/AccountOverview.h"
 #include "gui/extensions/ExtensionPermissions.h"
 #include "gui/pending/PendingChangesPage.h"
+#include "gui/profiles/ProfileEditDialog.h"
 #include "gui/profiles/ProfileSwitcher.h"
+#include "gui/profiles/ProfilesDialog.h"
 #include "gui/syncstatus/SyncController.h"
 #include "models/ExtensionsModel.h"
 #include "models/NumbersModel.h"
@@ -18,6 +21,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -79,6 +83,47 @@ private slots:
         gui::AppSession nothingWaiting(m_test->database(), m_secrets, demo);
         QVERIFY(nothingWaiting.window().statusBar()->currentMessage().isEmpty());
         QVERIFY(!nothingWaiting.window().statusBar()->findChild<QPushButton*>(u"reviewChangesButton"_s));
+    }
+
+    // Quitting with the Accounts dialog's add form open asks first; Cancel keeps the window and the form.
+    void quittingWithAnOpenAccountFormAsks() {
+        demo::DemoEmulator demo;
+        gui::AppSession session(m_test->database(), m_secrets, demo);
+        session.window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
+        gui::ProfilesDialog* accounts = session.openAccounts();
+        accounts->addProfile();
+        QPointer<gui::ProfileEditDialog> form = accounts->form();
+        QVERIFY(form);
+        QString question;
+        const auto answer = [&question](QMessageBox::StandardButton button) {
+            onNextModalOf<QMessageBox>([&question, button](QMessageBox* box) {
+                question = box->text();
+                box->button(button)->click();
+            });
+        };
+
+        answer(QMessageBox::Cancel);
+        QVERIFY(!session.window().close());
+        QVERIFY2(question.contains(u"An account form is still open"_s), qPrintable(question));
+        QVERIFY(session.window().isVisible());
+        QVERIFY(form && form->isVisible());
+
+        question.clear();
+        answer(QMessageBox::Discard);
+        QVERIFY(session.window().close());
+        QVERIFY(!question.isEmpty());
+        QVERIFY(!session.window().isVisible());
+    }
+
+    // Without an open form the window closes without a question.
+    void quittingWithoutAFormDoesNotAsk() {
+        demo::DemoEmulator demo;
+        gui::AppSession session(m_test->database(), m_secrets, demo);
+        session.window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
+        session.openAccounts();
+        QVERIFY(session.window().close());
     }
 
     void firstStartSyncsTheDemoOfficeIntoEveryPage() {
