@@ -17,8 +17,10 @@ namespace {
 // The phone_numbers indexes and their definitions as the engine's catalogue lists them.
 QMap<QString, QString> numberIndexes(TestDatabase& test) {
     QSqlQuery query(test.database().connection());
+    // Each PostgreSQL test case has a schema of its own (TestDatabase), and other cases run meanwhile.
     const QString statement =
-        test.isPostgres() ? u"SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'phone_numbers'"_s
+        test.isPostgres() ? u"SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'phone_numbers' "
+                            u"AND schemaname = current_schema()"_s
                           : u"SELECT name, COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' "
                             u"AND tbl_name = 'phone_numbers'"_s;
     QMap<QString, QString> indexes;
