@@ -142,7 +142,6 @@ void NumbersModel::sort(int column, Qt::SortOrder order) {
         return;
     }
     m_heldSort.reset();
-    m_sortColumn = column;
     if (key == m_sortKey && order == m_sortOrder) {
         return;
     }
@@ -150,6 +149,14 @@ void NumbersModel::sort(int column, Qt::SortOrder order) {
     m_sortOrder = order;
     // The loaded rows are no guide to what comes first in the new order: start again from page one.
     reload(pageSize());
+}
+
+int NumbersModel::sortColumn() const {
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (sortKeyFor(column) == m_sortKey)
+            return column;
+    }
+    return NumberColumn;
 }
 
 std::optional<int> NumbersModel::heldSortColumn() const {
@@ -166,7 +173,6 @@ bool NumbersModel::indexesDeferred() {
 void NumbersModel::refresh() {
     if (m_heldSort && !indexesDeferred()) {
         const auto [column, order] = *std::exchange(m_heldSort, std::nullopt);
-        m_sortColumn = column;
         m_sortKey = sortKeyFor(column);
         m_sortOrder = order;
         reload(pageSize());

@@ -58,7 +58,8 @@ public:
     const store::NumberTableFilter& filter() const { return m_filter; }
     store::NumberSortKey sortKey() const { return m_sortKey; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
-    int sortColumn() const { return m_sortColumn; }
+    // The column of the current order (each column sorts by a key of its own).
+    int sortColumn() const;
     // The column a sort waits for (see sortHeld()), if any.
     std::optional<int> heldSortColumn() const;
     static store::NumberSortKey sortKeyFor(int column);
@@ -132,7 +133,6 @@ private:
     store::NumberTableFilter m_filter;
     store::NumberSortKey m_sortKey = store::NumberSortKey::Number;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    int m_sortColumn = NumberColumn;
     std::optional<std::pair<int, Qt::SortOrder>> m_heldSort;
     QHash<store::NumberTableQuery::NumberKey, QJsonObject> m_pending;
     QSet<store::NumberTableQuery::NumberKey> m_pendingDeletes;
