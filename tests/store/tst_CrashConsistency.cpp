@@ -4,6 +4,7 @@
 // for real, not a simulation.
 
 #include "EngineTestCase.h"
+#include "NumberIndexes.h"
 #include "store/DeferredIndexes.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/Transaction.h"
@@ -39,18 +40,6 @@ void report(const char* line) {
     std::fputs(line, stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
-}
-
-// The names and definitions of the phone_numbers indexes (SQLite).
-QStringList numberIndexes(Database& database) {
-    QSqlQuery query(database.connection());
-    QStringList indexes;
-    if (query.exec(u"SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' "
-                   u"AND tbl_name = 'phone_numbers' ORDER BY name"_s)) {
-        while (query.next())
-            indexes << query.value(0).toString();
-    }
-    return indexes;
 }
 
 // mode "deferred": a first load that defers the indexes, committing chunk after chunk.
@@ -163,7 +152,7 @@ private slots:
             QSKIP("only SQLite defers indexes during a load");
         const qint64 profile = test.addProfile();
         QVERIFY(profile > 0);
-        const QStringList indexes = numberIndexes(test.database());
+        const QMap<QString, QString> indexes = numberIndexes(test);
         QVERIFY(indexes.size() > 5);
         test.close();
 
@@ -184,11 +173,11 @@ private slots:
 
         // Before reopening: the load had the indexes deferred.
         QVERIFY2(test.open(false), qPrintable(test.error()));
-        QVERIFY(numberIndexes(test.database()).size() < indexes.size());
+        QVERIFY(numberIndexes(test).size() < indexes.size());
         test.close();
 
         QVERIFY2(test.open(), qPrintable(test.error()));
-        QCOMPARE(numberIndexes(test.database()), indexes);
+        QCOMPARE(numberIndexes(test), indexes);
         QString error;
         QCOMPARE(DeferredIndexes(test.database()).pending(&error), QStringList());
         QSqlQuery query(test.database().connection());

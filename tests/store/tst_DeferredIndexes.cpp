@@ -3,6 +3,7 @@
 // load, after a reopen, and only where SQLite is the engine.
 
 #include "EngineTestCase.h"
+#include "NumberIndexes.h"
 #include "store/DeferredIndexes.h"
 #include "store/PhoneNumberRepository.h"
 
@@ -13,23 +14,6 @@ using namespace Qt::StringLiterals;
 using namespace trunkline::store;
 
 namespace {
-
-// The phone_numbers indexes and their definitions as the engine's catalogue lists them.
-QMap<QString, QString> numberIndexes(TestDatabase& test) {
-    QSqlQuery query(test.database().connection());
-    // Each PostgreSQL test case has a schema of its own (TestDatabase), and other cases run meanwhile.
-    const QString statement =
-        test.isPostgres() ? u"SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'phone_numbers' "
-                            u"AND schemaname = current_schema()"_s
-                          : u"SELECT name, COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' "
-                            u"AND tbl_name = 'phone_numbers'"_s;
-    QMap<QString, QString> indexes;
-    if (query.exec(statement)) {
-        while (query.next())
-            indexes.insert(query.value(0).toString(), query.value(1).toString());
-    }
-    return indexes;
-}
 
 QList<trunkline::core::PhoneNumberRecord> numbers(int count) {
     QList<trunkline::core::PhoneNumberRecord> records;

@@ -1,3 +1,4 @@
+#include "NumberIndexes.h"
 #include "SyncFixture.h"
 #include "emulator/ringcentral/RingCentralService.h"
 #include "store/AccountRepository.h"
@@ -8,7 +9,6 @@
 
 #include <QJsonArray>
 #include <QSet>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using namespace trunkline;
@@ -248,13 +248,13 @@ private slots:
     void firstPullBuildsTheIndexesItDeferred() {
         SyncFixture f(synctest::quietOptions(430, 20));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
-        const int allIndexes = numberIndexCount(f);
+        const int allIndexes = int(numberIndexes(f.database).size());
         sync::SyncEngine engine(f.database.database());
         int fewestDuringLoad = allIndexes;
         QList<sync::SyncProgress> indexing;
         connect(&engine, &sync::SyncEngine::progress, &engine, [&](const sync::SyncProgress& step) {
             if (step.what == QLatin1String("Phone numbers"))
-                fewestDuringLoad = std::min(fewestDuringLoad, numberIndexCount(f));
+                fewestDuringLoad = std::min(fewestDuringLoad, int(numberIndexes(f.database).size()));
             if (step.what == QLatin1String("Indexing phone numbers"))
                 indexing << step;
         });
@@ -265,7 +265,7 @@ private slots:
         QCOMPARE(indexing.size(), allIndexes - 3);
         QCOMPARE(indexing.constFirst().done, 0);
         QCOMPARE(indexing.constLast().done, indexing.constLast().total - 1);
-        QCOMPARE(numberIndexCount(f), allIndexes);
+        QCOMPARE(int(numberIndexes(f.database).size()), allIndexes);
         QCOMPARE(f.localNumbers().size(), 430);
 
         fewestDuringLoad = allIndexes;
@@ -280,7 +280,7 @@ private slots:
     void cancelledFirstPullLeavesTheIndexesToTheNextSync() {
         SyncFixture f(synctest::quietOptions(2000, 20));
         QVERIFY2(f.setUp(), qPrintable(f.error()));
-        const int allIndexes = numberIndexCount(f);
+        const int allIndexes = int(numberIndexes(f.database).size());
         {
             sync::SyncEngine engine(f.database.database());
             connect(&engine, &sync::SyncEngine::progress, &engine, [&engine](const sync::SyncProgress& step) {
@@ -291,23 +291,15 @@ private slots:
             QVERIFY(report.cancelled);
         }
         QVERIFY(!f.localNumbers().isEmpty());
-        QVERIFY(numberIndexCount(f) < allIndexes);
+        QVERIFY(int(numberIndexes(f.database).size()) < allIndexes);
 
         const sync::SyncReport report = f.runSync({.pageSize = 500});
         QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
-        QCOMPARE(numberIndexCount(f), allIndexes);
+        QCOMPARE(int(numberIndexes(f.database).size()), allIndexes);
         QCOMPARE(f.localNumbers().size(), 2000);
     }
 
 private:
-    static int numberIndexCount(SyncFixture& f) {
-        QSqlQuery query(f.database.database().connection());
-        return query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
-                                         "AND tbl_name = 'phone_numbers'")) &&
-                       query.next()
-                   ? query.value(0).toInt()
-                   : -1;
-    }
     static qint64 accountIdOf(SyncFixture& f) {
         for (emulator::ProviderService* service : f.emulator.server().services()) {
             if (auto* rc = dynamic_cast<emulator::ringcentral::RingCentralService*>(service))
