@@ -14,23 +14,68 @@ namespace trunkline::store {
 
 namespace {
 
-QJsonValue withoutUris(const QJsonValue& value) {
-    if (value.isObject()) {
-        QJsonObject out;
-        const QJsonObject object = value.toObject();
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (it.key() != "uri"_L1)
-                out.insert(it.key(), withoutUris(it.value()));
+bool dropUris(QJsonArray& array);
+
+// Removes every "uri" member at any depth and says whether there was one. Only the parts that hold one
+// are copied and changed: most of a settings document is left shared, untouched.
+bool dropUris(QJsonObject& object) {
+    bool dropped = false;
+    if (object.contains("uri"_L1)) {
+        object.remove("uri"_L1);
+        dropped = true;
+    }
+    QList<std::pair<QString, QJsonValue>> changed;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.value().isObject()) {
+            QJsonObject child = it.value().toObject();
+            if (dropUris(child))
+                changed.append({it.key(), child});
+        } else if (it.value().isArray()) {
+            QJsonArray child = it.value().toArray();
+            if (dropUris(child))
+                changed.append({it.key(), child});
         }
-        return out;
     }
-    if (value.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue& item : value.toArray())
-            out.append(withoutUris(item));
-        return out;
+    for (const auto& [key, child] : std::as_const(changed))
+        object.insert(key, child);
+    return dropped || !changed.isEmpty();
+}
+
+bool dropUris(QJsonArray& array) {
+    bool dropped = false;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue item = array.at(i);
+        if (item.isObject()) {
+            QJsonObject child = item.toObject();
+            if (dropUris(child)) {
+                array.replace(i, child);
+                dropped = true;
+            }
+        } else if (item.isArray()) {
+            QJsonArray child = item.toArray();
+            if (dropUris(child)) {
+                array.replace(i, child);
+                dropped = true;
+            }
+        }
     }
-    return value;
+    return dropped;
+}
+
+// The text a document's version is the fingerprint of: compact JSON without URIs (which name the
+// server, not the settings). QJsonObject keeps its keys sorted, so equal content always reads the same.
+struct VersionText {
+    QByteArray text;
+    bool hadUris = false;
+};
+VersionText versionText(const QJsonObject& json) {
+    QJsonObject withoutUris = json;
+    const bool hadUris = dropUris(withoutUris);
+    return {QJsonDocument(withoutUris).toJson(QJsonDocument::Compact), hadUris};
+}
+
+QString fingerprintOf(const QByteArray& versionText) {
+    return sql::fingerprint({QString::fromUtf8(versionText)});
 }
 
 } // namespace
@@ -62,9 +107,7 @@ ExtensionSettingsRepository::ExtensionSettingsRepository(Database& database)
 }
 
 QString ExtensionSettingsRepository::versionOf(const QJsonObject& json) {
-    // QJsonObject keeps its keys sorted, so equal content always serialises the same way.
-    const QByteArray text = QJsonDocument(withoutUris(json).toObject()).toJson(QJsonDocument::Compact);
-    return sql::fingerprint({QString::fromUtf8(text)});
+    return fingerprintOf(versionText(json).text);
 }
 
 std::optional<QJsonObject> ExtensionSettingsRepository::get(qint64 profileId, const QString& extensionId,
@@ -112,13 +155,17 @@ bool ExtensionSettingsRepository::put(qint64 profileId, const QString& extension
         return sql::fail(error, tr("\"%1\" is not a kind of extension settings; known kinds: %2.")
                                     .arg(kind, kinds().join(u", "_s)));
     }
+    // A document without URIs is stored as the text its version is taken from: serialised once.
+    const VersionText version = versionText(json);
+    const QByteArray text =
+        version.hadUris ? QJsonDocument(json).toJson(QJsonDocument::Compact) : version.text;
     return sql::execWrite(
         m_database,
         u"INSERT INTO extension_settings (profile_id, extension_id, kind, json, version, synced_at) "
         u"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, extension_id, kind) DO UPDATE SET "
         u"json = excluded.json, version = excluded.version, synced_at = excluded.synced_at"_s,
-        {profileId, extensionId, kind, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)),
-         versionOf(json), sql::toText(QDateTime::currentDateTimeUtc())},
+        {profileId, extensionId, kind, QString::fromUtf8(text), fingerprintOf(version.text),
+         sql::toText(QDateTime::currentDateTimeUtc())},
         [&] { return tr("Cannot save the %1 of extension %2").arg(displayName(kind), extensionId); }, error);
 }
 

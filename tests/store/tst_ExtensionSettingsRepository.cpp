@@ -4,7 +4,9 @@
 #include "store/Migrator.h"
 #include "store/ProfileRepository.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -135,6 +137,30 @@ private slots:
         QVERIFY(query.exec(u"SELECT count(*), MAX(version) FROM extension_settings"_s) && query.next());
         QCOMPARE(query.value(0).toInt(), 1);
         QCOMPARE(query.value(1).toString(), ExtensionSettingsRepository::versionOf(changed));
+    }
+
+    void versionIsTheFingerprintOfTheDocumentWithoutItsUris() {
+        // Stored versions outlive releases (a pending change carries one as its base): the text a
+        // version is taken from must stay exactly this, URIs dropped at every depth, keys sorted.
+        const QJsonObject document =
+            QJsonDocument::fromJson(R"({"uri":"http://x/1","b":[{"uri":"u","n":1},[{"uri":"y"}],2],)"
+                                    R"("a":{"uri":"v","c":{"uri":"w","d":true}},"e":"f"})")
+                .object();
+        const QByteArray text = R"({"a":{"c":{"d":true}},"b":[{"n":1},[{}],2],"e":"f"})";
+        const QString expected = QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray("10\x1f" + text + "\x1e"), QCryptographicHash::Sha1).toHex());
+        QCOMPARE(ExtensionSettingsRepository::versionOf(document), expected);
+
+        // The document is stored whole, URIs and all, under that version.
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        QVERIFY(addExtensions(test));
+        ExtensionSettingsRepository repository(test.database());
+        const QString kind = ExtensionSettingsRepository::kCallerId;
+        QVERIFY(repository.put(m_profile, u"e1"_s, kind, document));
+        QCOMPARE(repository.get(m_profile, u"e1"_s, kind), std::optional<QJsonObject>(document));
+        QSqlQuery query(test.database().connection());
+        QVERIFY(query.exec(u"SELECT version FROM extension_settings"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), expected);
     }
 
     void versionFollowsContentNotAddresses_data() {
