@@ -834,6 +834,33 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
     </message>
 </context>
 <context>
+    <name>CurlTransport</name>
+    <message>
+        <source>the server refused the connection</source>
+        <translation>der Server hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host name was not found</source>
+        <translation>der Hostname des Servers wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the server closed the connection before the answer was complete</source>
+        <translation>der Server hat die Verbindung geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed (%1)</source>
+        <translation>der TLS-Handshake ist fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>the proxy could not be used (%1)</source>
+        <translation>der Proxy konnte nicht verwendet werden (%1)</translation>
+    </message>
+    <message>
+        <source>the request failed (%1)</source>
+        <translation>die Anfrage ist fehlgeschlagen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>unknown driver error</source>

@@ -1,6 +1,7 @@
 #include "net/ApiClient.h"
 
 #include "net/Authenticator.h"
+#include "net/CurlTransport.h"
 #include "net/MonotonicClock.h"
 #include "net/OneShotBody.h"
 
@@ -10,6 +11,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QProcessEnvironment>
 
 namespace trunkline::net {
 
@@ -27,8 +29,10 @@ struct Call {
     bool tooLarge = false; // the answer passed the size cap and was cut off
     bool cancelled = false;
     QTimer* timeout = nullptr;
-    QPointer<QNetworkAccessManager> lane; // the manager the running attempt went through
+    QPointer<QNetworkAccessManager> lane; // the manager the running attempt went through (Qt's stack)
+    quint64 transfer = 0;                 // the running attempt's id in CurlTransport
     qint64 sentAt = 0;                    // by the pacer's clock
+    qint64 leftAt = 0; // when Qt's stack reported the request written (its requestSent()), 0 = not yet
 };
 
 namespace {
@@ -122,12 +126,32 @@ ApiClient::ApiClient(QString providerName, QUrl baseUrl, std::shared_ptr<Authent
 }
 
 ApiClient::~ApiClient() {
+    m_curl.reset(); // its thread ends before the calls its answers would reach
     for (Call* call : std::as_const(m_queue))
         delete call;
 }
 
+ApiClient::HttpStack ApiClient::defaultHttpStack() {
+    static const HttpStack stack = QProcessEnvironment::systemEnvironment().value(
+                                       QStringLiteral("TRUNKLINE_HTTP_STACK")) == QLatin1String("qt")
+                                       ? HttpStack::Qt
+                                       : HttpStack::Curl;
+    return stack;
+}
+
+void ApiClient::setHttpStack(HttpStack stack) {
+    m_stack = stack;
+    addLanes();
+}
+
 void ApiClient::setMaxInFlight(int count) {
     m_maxInFlight = std::max(1, count);
+    addLanes();
+}
+
+void ApiClient::addLanes() {
+    if (m_stack != HttpStack::Qt)
+        return;
     constexpr int kConnectionsPerLane = 6; // QHttpNetworkConnection's channel count for HTTP/1.1
     const size_t wanted =
         static_cast<size_t>((m_maxInFlight + kConnectionsPerLane - 1) / kConnectionsPerLane);
@@ -255,6 +279,65 @@ void ApiClient::transmit(Call* call) {
 
     ++call->attempts;
     ++m_requestsSent;
+    call->timedOut = false;
+    call->trickled = false;
+    call->tooLarge = false;
+    emit attemptSent(call->request.method, url);
+    if (m_stack == HttpStack::Curl)
+        transmitWithCurl(call, request);
+    else
+        transmitWithQt(call, request);
+}
+
+void ApiClient::transmitWithCurl(Call* call, const QNetworkRequest& request) {
+    if (!m_curl)
+        m_curl = std::make_unique<CurlTransport>(this);
+    HttpExchange exchange;
+    exchange.method = call->request.method;
+    exchange.url = request.url();
+    for (const QByteArray& name : request.rawHeaderList())
+        exchange.headers.append({name, request.rawHeader(name)});
+    exchange.body = call->request.body;
+    exchange.mayResend = call->request.idempotent();
+    exchange.proxy = curlProxy();
+    exchange.maxBodyBytes = m_maxBodyBytes;
+    exchange.idleTimeout = m_timeout;
+    exchange.deadline = m_attemptDeadline;
+    call->transfer = m_curl->start(std::move(exchange), [this, call](const HttpAnswer& answer) {
+        call->transfer = 0;
+        judge(call, answer);
+    });
+}
+
+// The proxy Qt's stack would use for the base URL (the manager's own, or the application's), as a
+// libcurl proxy URL. Asked once: the client's requests all go to one server.
+QByteArray ApiClient::curlProxy() {
+    if (m_curlProxyUrl)
+        return *m_curlProxyUrl;
+    QNetworkProxy proxy = m_network ? m_network->proxy() : QNetworkProxy();
+    if (proxy.type() == QNetworkProxy::DefaultProxy) {
+        const QNetworkProxyQuery query(m_baseUrl);
+        const QList<QNetworkProxy> proxies = m_network && m_network->proxyFactory()
+                                                 ? m_network->proxyFactory()->queryProxy(query)
+                                                 : QNetworkProxyFactory::proxyForQuery(query);
+        proxy = proxies.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
+    }
+    QUrl url;
+    if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::HttpCachingProxy)
+        url.setScheme(QStringLiteral("http"));
+    else if (proxy.type() == QNetworkProxy::Socks5Proxy)
+        url.setScheme(QStringLiteral("socks5h")); // names resolved by the proxy, as Qt does
+    if (!url.scheme().isEmpty()) {
+        url.setHost(proxy.hostName());
+        url.setPort(proxy.port());
+        url.setUserName(proxy.user());
+        url.setPassword(proxy.password());
+    }
+    m_curlProxyUrl = url.isEmpty() ? QByteArray() : url.toEncoded();
+    return *m_curlProxyUrl;
+}
+
+void ApiClient::transmitWithQt(Call* call, QNetworkRequest& request) {
     Lane& lane = quietestLane();
     ++lane.inFlight;
     call->lane = lane.network;
@@ -270,9 +353,6 @@ void ApiClient::transmit(Call* call) {
         body->setParent(reply);
     }
     call->networkReply = reply;
-    call->timedOut = false;
-    call->trickled = false;
-    call->tooLarge = false;
     // Our own timers rather than setTransferTimeout, so a timeout is told apart from a cancel. The idle
     // timer restarts with every byte; the deadline does not, so a trickling answer cannot hold a lane.
     call->timeout = new QTimer(reply);
@@ -303,6 +383,13 @@ void ApiClient::transmit(Call* call) {
                     reply->abort();
                 }
             });
+    if (!call->request.rateGroup.isEmpty()) {
+        call->leftAt = 0;
+        connect(reply, &QNetworkReply::requestSent, this, [call] {
+            if (call->leftAt == 0)
+                call->leftAt = MonotonicClock::nowMs();
+        });
+    }
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] { onReplyFinished(call, reply); });
 }
 
@@ -314,23 +401,41 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
     }
     call->networkReply = nullptr;
     call->timeout = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed once aborted
+    HttpAnswer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed once aborted
+    answer.headers = reply->rawHeaderPairs();
+    answer.error = reply->error();
+    answer.errorString = reply->errorString();
+    answer.redirectTarget = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    answer.timedOut = call->timedOut;
+    answer.trickled = call->trickled;
+    answer.tooLarge = call->tooLarge;
+    answer.sentAtMs = call->leftAt;
+    judge(call, answer);
+}
+
+void ApiClient::judge(Call* call, const HttpAnswer& answer) {
+    const int status = answer.status;
+    const QByteArray& body = answer.body;
     ApiResult result;
     result.httpStatus = status;
     result.attempts = call->attempts;
-    for (const auto& pair : reply->rawHeaderPairs())
-        result.headers.append(pair);
+    result.headers = answer.headers;
     const QString& group = call->request.rateGroup;
     if (!group.isEmpty()) {
-        m_pacer.recordHeaders(group, reply->rawHeader("X-Rate-Limit-Limit"),
-                              reply->rawHeader("X-Rate-Limit-Remaining"),
-                              reply->rawHeader("X-Rate-Limit-Window"), call->sentAt);
-        if (status >= 200 && status < 300 && reply->rawHeader("X-Rate-Limit-Limit").isEmpty())
+        if (answer.sentAtMs > call->sentAt) {
+            m_pacer.correctSend(group, call->sentAt, answer.sentAtMs);
+            call->sentAt = answer.sentAtMs;
+        }
+        m_pacer.recordHeaders(group, answer.header("X-Rate-Limit-Limit"),
+                              answer.header("X-Rate-Limit-Remaining"), answer.header("X-Rate-Limit-Window"),
+                              call->sentAt);
+        if (status >= 200 && status < 300 && answer.header("X-Rate-Limit-Limit").isEmpty())
             m_unlimitedGroups.insert(group);
     }
     const bool canResend = call->request.idempotent();
-    const QNetworkReply::NetworkError networkError = reply->error();
+    const QNetworkReply::NetworkError networkError = answer.error;
 
     if (call->cancelled) {
         result.error = errorFor(*call, ApiError::Kind::Cancelled, status, {});
@@ -338,18 +443,17 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
         return;
     }
     // Answers no retry can mend: the same server would send the same oversized body or redirect again.
-    if (call->tooLarge || networkError == QNetworkReply::InsecureRedirectError ||
+    if (answer.tooLarge || networkError == QNetworkReply::InsecureRedirectError ||
         networkError == QNetworkReply::TooManyRedirectsError) {
         ApiError error = errorFor(*call, ApiError::Kind::Protocol, status, {});
-        if (call->tooLarge) {
+        if (answer.tooLarge) {
             error.detail = tr("the answer is larger than %1 MB, more than any page of the API")
                                .arg(m_maxBodyBytes / (1024 * 1024));
         } else {
-            error.detail = tr("it redirected the request to another address (%1); Trunkline follows "
-                              "redirects only within the profile's address")
-                               .arg(reply->attribute(QNetworkRequest::RedirectionTargetAttribute)
-                                        .toUrl()
-                                        .toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+            error.detail =
+                tr("it redirected the request to another address (%1); Trunkline follows "
+                   "redirects only within the profile's address")
+                    .arg(answer.redirectTarget.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
         }
         if (!canResend)
             error.kind = ApiError::Kind::OutcomeUnknown;
@@ -364,16 +468,16 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
         status == 0 || (networkError != QNetworkReply::NoError &&
                         networkError < QNetworkReply::ContentAccessDenied && status < 400);
     if (transportFailed) {
-        ApiError::Kind kind = call->timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
+        ApiError::Kind kind = answer.timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
         if (isTlsError(networkError))
             kind = ApiError::Kind::Tls;
         ApiError error = errorFor(*call, kind, status, {});
         error.detail =
-            call->trickled
+            answer.trickled
                 ? tr("the answer was still arriving after %1 s")
                       .arg(std::chrono::duration_cast<std::chrono::seconds>(m_attemptDeadline).count())
-            : call->timedOut ? QString()
-                             : reply->errorString();
+            : answer.timedOut ? QString()
+                              : answer.errorString;
         if (kind != ApiError::Kind::Tls && m_retry.mayRetry(call->attempts)) {
             if (canResend || neverReachedServer(networkError)) {
                 retryLater(call, m_retry.delayBefore(call->attempts));
@@ -390,11 +494,13 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
 
     if (status >= 200 && status < 300) {
         // A 2xx whose JSON does not parse was cut on the way: the request did take effect.
-        const bool expectsJson =
-            reply->header(QNetworkRequest::ContentTypeHeader).toString().contains(QLatin1String("json"));
         QJsonParseError parseError{};
-        if (expectsJson && !body.isEmpty())
+        if (answer.parsed) {
+            result.document = answer.document;
+            parseError = answer.parseError;
+        } else if (answer.isJson() && !body.isEmpty()) {
             result.document = QJsonDocument::fromJson(body, &parseError);
+        }
         if (parseError.error != QJsonParseError::NoError) {
             if (canResend && m_retry.mayRetry(call->attempts)) {
                 retryLater(call, m_retry.delayBefore(call->attempts));
@@ -416,7 +522,7 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
     if (status == 429) {
         ++m_rejections;
         const milliseconds wait =
-            RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After")).value_or(kDefaultRetryAfter);
+            RetryPolicy::parseRetryAfter(answer.header("Retry-After")).value_or(kDefaultRetryAfter);
         if (wait > RetryPolicy::kLongestWait) {
             result.body = body;
             result.error = waitTooLong(*call, ApiError::Kind::RateLimited, status, wait);
@@ -433,7 +539,7 @@ void ApiClient::onReplyFinished(Call* call, QNetworkReply* reply) {
     }
     if (status >= 500 && m_retry.mayRetry(call->attempts) && canResend) {
         const std::optional<milliseconds> retryAfter =
-            RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"));
+            RetryPolicy::parseRetryAfter(answer.header("Retry-After"));
         if (retryAfter && *retryAfter > RetryPolicy::kLongestWait) {
             result.body = body;
             result.error = waitTooLong(*call, ApiError::Kind::Server, status, *retryAfter);
@@ -483,6 +589,8 @@ void ApiClient::cancel(Call* call) {
         complete(call, failure(0, errorFor(*call, ApiError::Kind::Cancelled, 0, {}), call->attempts));
     } else if (QNetworkReply* networkReply = call->networkReply.data(); networkReply != nullptr) {
         networkReply->abort();
+    } else if (call->transfer != 0 && m_curl) {
+        m_curl->abort(call->transfer);
     }
 }
 

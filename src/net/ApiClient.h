@@ -2,6 +2,7 @@
 
 #include "net/ApiRequest.h"
 #include "net/ApiResult.h"
+#include "net/HttpExchange.h"
 #include "net/RateLimitPacer.h"
 #include "net/RetryPolicy.h"
 
@@ -13,14 +14,17 @@
 #include <QUrl>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace trunkline::net {
 
 class Authenticator;
+class CurlTransport;
 
 // The answer to one ApiClient::send(): emits finished() exactly once, then deletes itself.
 class ApiReply : public QObject {
@@ -40,11 +44,12 @@ private:
     class ApiClient* m_client = nullptr;
 };
 
-// The one HTTP layer every provider client uses, on an injected QNetworkAccessManager (tests and the
-// benchmark swap it). It authenticates each request, keeps a bounded number in flight, paces each
-// rate-limit group so that 429s do not happen, retries transient failures with backoff and jitter
-// (honouring Retry-After), never re-sends a create blindly, never ignores TLS errors, and turns every
-// failure into a typed ApiError.
+// The one HTTP layer every provider client uses. It sends through libcurl (CurlTransport) or Qt's
+// QNetworkAccessManager, the injected one (tests and the benchmark swap it), which also carries the
+// sign-in requests and whose proxy settings the libcurl stack takes on. It authenticates each request, keeps
+// a bounded number in flight, paces each rate-limit group so that 429s do not happen, retries transient
+// failures with backoff and jitter (honouring Retry-After), never re-sends a create blindly, never ignores
+// TLS errors, and turns every failure into a typed ApiError.
 class ApiClient : public QObject {
     Q_OBJECT
 
@@ -55,11 +60,20 @@ public:
 
     ApiReply* send(ApiRequest request);
 
+    // The HTTP stack requests go through. libcurl by default: on the fast sync it takes a fraction of
+    // Qt 6.4's CPU time (docs/performance.md); TRUNKLINE_HTTP_STACK=qt in the environment picks Qt's,
+    // for a network that only Qt's stack gets through, and for the tests that run on both.
+    enum class HttpStack { Curl, Qt };
+    static HttpStack defaultHttpStack();
+    void setHttpStack(HttpStack stack);
+    HttpStack httpStack() const { return m_stack; }
+
     QString providerName() const { return m_provider; }
     QUrl baseUrl() const { return m_baseUrl; }
 
-    // Qt opens at most 6 HTTP/1.1 connections per host and QNetworkAccessManager; more requests in
-    // flight than that are spread over further managers ("lanes", one per 6), made by the lane factory.
+    // On Qt's stack, which opens at most 6 HTTP/1.1 connections per host and QNetworkAccessManager, more
+    // requests in flight than that are spread over further managers ("lanes", one per 6), made by the
+    // lane factory. libcurl keeps as many connections as there are requests in flight.
     void setMaxInFlight(int count);
     using LaneFactory = std::function<QNetworkAccessManager*(QObject* parent)>;
     void setLaneFactory(LaneFactory factory) { m_laneFactory = std::move(factory); }
@@ -86,13 +100,21 @@ public:
     int rateLimitRejections() const { return m_rejections; }
     int inFlight() const { return m_inFlight; }
 
+signals:
+    // Each attempt as it goes out (for the benchmark's list of pages fetched).
+    void attemptSent(const QByteArray& method, const QUrl& url);
+
 private:
     friend class ApiReply;
 
     void dispatch();
     void start(Call* call);
     void transmit(Call* call);
+    void transmitWithQt(Call* call, QNetworkRequest& request);
+    void transmitWithCurl(Call* call, const QNetworkRequest& request);
     void onReplyFinished(Call* call, QNetworkReply* reply);
+    void judge(Call* call, const HttpAnswer& answer);
+    QByteArray curlProxy();
     void retryLater(Call* call, std::chrono::milliseconds delay);
     void complete(Call* call, ApiResult result);
     void cancel(Call* call);
@@ -110,6 +132,7 @@ private:
     };
     std::vector<Lane> m_lanes; // m_lanes[0] is m_network
     Lane& quietestLane();
+    void addLanes();
     LaneFactory m_laneFactory;
     RetryPolicy m_retry;
     RateLimitPacer m_pacer;
@@ -118,6 +141,9 @@ private:
     std::chrono::milliseconds m_settleDelay{kDefaultSettleDelay};
     qint64 m_maxBodyBytes = 64LL * 1024 * 1024; // a 1000-record page is about 1-2 MB
     int m_maxInFlight = 6;
+    HttpStack m_stack = defaultHttpStack();
+    std::unique_ptr<CurlTransport> m_curl; // made with the first request it carries
+    std::optional<QByteArray> m_curlProxyUrl;
 
     QList<Call*> m_queue;
     QHash<QString, int> m_inFlightByGroup;

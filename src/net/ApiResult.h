@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/ApiError.h"
+#include "net/HttpExchange.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -14,7 +15,7 @@ namespace trunkline::net {
 struct ApiResult {
     int httpStatus = 0;
     QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    RawHeaders headers;
     std::optional<ApiError> error;
     int attempts = 0;
     // The body as parsed by ApiClient when it checked a JSON answer (so a page is parsed once, not twice).
@@ -22,13 +23,7 @@ struct ApiResult {
 
     bool ok() const { return !error.has_value(); }
     QJsonDocument json() const { return document.isNull() ? QJsonDocument::fromJson(body) : document; }
-    QByteArray header(const QByteArray& name) const {
-        for (const auto& [key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
+    QByteArray header(const QByteArray& name) const { return findHeader(headers, name); }
 };
 
 } // namespace trunkline::net

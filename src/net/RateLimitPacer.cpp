@@ -64,6 +64,18 @@ qint64 RateLimitPacer::recordSend(const QString& group) {
     return t;
 }
 
+void RateLimitPacer::correctSend(const QString& group, qint64 recordedAt, qint64 actualAt) {
+    const auto it = m_groups.find(group);
+    if (it == m_groups.end() || actualAt <= recordedAt)
+        return;
+    std::deque<qint64>& sends = it->sends;
+    const auto recorded = std::find(sends.rbegin(), sends.rend(), recordedAt);
+    if (recorded == sends.rend())
+        return; // already forgotten
+    sends.erase(std::next(recorded).base());
+    sends.insert(std::upper_bound(sends.begin(), sends.end(), actualAt), actualAt);
+}
+
 qint64 RateLimitPacer::ownSendsBetween(const Group& group, qint64 from, qint64 to) const {
     return std::count_if(group.sends.cbegin(), group.sends.cend(),
                          [from, to](qint64 sent) { return sent > from && sent <= to; });

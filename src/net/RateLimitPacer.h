@@ -26,6 +26,9 @@ public:
 
     // Returns the time it recorded (to be given back with the answer's headers).
     qint64 recordSend(const QString& group);
+    // The request recorded at recordedAt left later, at actualAt (an HTTP stack on another thread sends
+    // when it gets to it): the server counts it from then, so its slot frees up that much later.
+    void correctSend(const QString& group, qint64 recordedAt, qint64 actualAt);
     // From a response's headers: X-Rate-Limit-Limit, -Remaining, -Window (seconds, may be fractional);
     // sentAt is when the request they answer was sent (the server counted it then, not now).
     void recordHeaders(const QString& group, const QByteArray& limit, const QByteArray& remaining,

@@ -125,11 +125,12 @@ private slots:
                  1);
     }
 
-    void moreInFlightThanSixSpreadsOverFurtherManagers() {
+    void moreInFlightThanSixSpreadsOverFurtherManagersOnQtsStack() {
         // Qt runs at most 6 HTTP/1.1 requests per host and manager and queues the rest: 16 in flight
         // need three managers, none of them asked for more than 6 at once.
         Rig rig(quietOffice());
         QVERIFY(rig.listening);
+        rig.client->setHttpStack(ApiClient::HttpStack::Qt);
         std::vector<CountingNetwork*> lanes;
         rig.client->setLaneFactory([&lanes](QObject* parent) {
             lanes.push_back(new CountingNetwork(parent));

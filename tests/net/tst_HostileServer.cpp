@@ -1,18 +1,24 @@
 // A broken or hostile server cannot hang or exhaust the client: bounded Retry-After, a cap on the
-// answer's size, a deadline for an answer that trickles in, redirects only within the same origin, and
-// paged lists that neither trust a claimed page count with memory nor loop on A -> B -> A links.
-// The server is a scripted HTTP/1.1 responder on 127.0.0.1 (real sockets), one behaviour per path.
+// answer's size, a deadline for an answer that trickles in, redirects only within the same origin, no
+// trust in a certificate the system does not, and paged lists that neither trust a claimed page count
+// with memory nor loop on A -> B -> A links. Requests take the proxy Qt would, and as many are on the
+// wire as the client allows. The server is a scripted HTTP/1.1 responder on 127.0.0.1 (real sockets),
+// one behaviour per path. ctest runs these on both HTTP stacks (TRUNKLINE_HTTP_STACK).
 #include "BoolRows.h"
 #include "net/ApiClient.h"
 #include "net/Authenticator.h"
 #include "net/PagedFetch.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -137,6 +143,72 @@ class tst_HostileServer : public QObject {
     Q_OBJECT
 
 private slots:
+    void aCertificateTheSystemDoesNotTrustIsRefused() {
+        QFile certificate(QStringLiteral(TEST_DATA_DIR "/self-signed-127.0.0.1.crt"));
+        QFile key(QStringLiteral(TEST_DATA_DIR "/self-signed-127.0.0.1.key"));
+        QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certificate.readAll()));
+        tls.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int handshakes = 0;
+        connect(&server, &QSslServer::startedEncryptionHandshake, this, [&handshakes] { ++handshakes; });
+
+        Client client(QUrl(u"https://127.0.0.1:%1"_s.arg(server.serverPort())));
+        const ApiResult result = client.run(ApiRequest::get(u"/secret"_s));
+
+        QVERIFY(result.error);
+        QCOMPARE(result.error->kind, ApiError::Kind::Tls);
+        QCOMPARE(result.attempts, 1); // a certificate does not become trusted by asking again
+        QCOMPARE(handshakes, 1);
+    }
+
+    void requestsTakeTheProxyQtWould() {
+        ScriptedServer origin([](const QUrl&, QTcpSocket*) {
+            return ScriptedServer::json(200, {{u"via"_s, 0}});
+        });
+        QUrl asked;
+        ScriptedServer proxy([&asked](const QUrl& target, QTcpSocket*) {
+            asked = target;
+            return ScriptedServer::json(200, {{u"via"_s, 1}});
+        });
+        Client client(origin.baseUrl());
+        client.network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, u"127.0.0.1"_s, proxy.serverPort()));
+
+        const ApiResult result = client.run(ApiRequest::get(u"/thing"_s));
+
+        QVERIFY2(result.ok(), qPrintable(result.error ? result.error->message() : QString()));
+        QCOMPARE(result.json().object().value(u"via"_s).toInt(), 1);
+        QCOMPARE(asked, origin.baseUrl().resolved(QUrl(u"/thing"_s))); // a proxy's absolute request
+        QCOMPARE(origin.requests, 0);
+    }
+
+    void sixteenRequestsAreOnTheWireTogether() {
+        // The server answers none until all sixteen have arrived: a stack that held any back (Qt opens
+        // six connections per manager) would wait for ever.
+        QList<QTcpSocket*> holding;
+        ScriptedServer server([&holding](const QUrl&, QTcpSocket* socket) {
+            holding.append(socket);
+            if (holding.size() == 16) {
+                for (QTcpSocket* held : std::as_const(holding))
+                    held->write(ScriptedServer::json(200, {{u"ok"_s, true}}));
+            }
+            return QByteArray();
+        });
+        Client client(server.baseUrl());
+        client.client.setMaxInFlight(16);
+        int answered = 0;
+        for (int i = 0; i < 16; ++i) {
+            net::ApiReply* reply = client.client.send(ApiRequest::get(u"/held"_s));
+            connect(reply, &net::ApiReply::finished, this,
+                    [&answered](const ApiResult& result) { answered += result.ok() ? 1 : 0; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 16, 10000);
+        QCOMPARE(server.requests, 16);
+    }
+
     void retryAfterBeyondThePatienceFailsAtOnce_data() {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("retryAfter");
@@ -239,6 +311,31 @@ private slots:
         QCOMPARE(result.attempts, 1); // the same server would send the same body again
         QVERIFY2(result.error->detail.contains(u"larger than 1 MB"_s), qPrintable(result.error->detail));
         QVERIFY(result.body.size() <= 1024 * 1024);
+    }
+
+    void aServerThatNeverAnswersTimesOut() {
+        ScriptedServer server([](const QUrl&, QTcpSocket*) { return QByteArray(); }); // holds every request
+        Client client(server.baseUrl());
+        client.client.setTimeout(200ms);
+        client.client.setRetryPolicy(net::RetryPolicy(2, 5ms, 5ms));
+        QElapsedTimer timer;
+        timer.start();
+        const ApiResult read = client.run(ApiRequest::get(u"/silent"_s));
+
+        QVERIFY(read.error);
+        QCOMPARE(read.error->kind, ApiError::Kind::Timeout);
+        QCOMPARE(read.attempts, 2);      // a read is asked again
+        QVERIFY(timer.elapsed() >= 300); // two idle timeouts (Qt's timers may fire 5 % early)
+        QVERIFY(timer.elapsed() < 3000);
+
+        ApiRequest create = ApiRequest::get(u"/silent"_s);
+        create.method = "POST";
+        create.body = "{}";
+        const ApiResult created = client.run(create);
+        QVERIFY(created.error);
+        QCOMPARE(created.error->kind, ApiError::Kind::OutcomeUnknown); // it may have been made: never re-sent
+        QCOMPARE(created.attempts, 1);
+        QCOMPARE(server.requests, 3);
     }
 
     void anAnswerThatTricklesInEndsAtTheDeadline() {

@@ -143,9 +143,9 @@ private slots:
         QCOMPARE(got.sids.size(), list.total);
         QCOMPARE(got.result.records, list.total);
         QCOMPARE(sortedUnique(got.sids).size(), list.total); // every record exactly once
-        QCOMPARE(rig.network.started, expectedPages);        // no page fetched twice
+        QCOMPARE(rig.attempts.started, expectedPages);       // no page fetched twice
         if (expectedPages > 2)
-            QVERIFY2(rig.network.peak > 1, "pages 2..N must be in flight together");
+            QVERIFY2(rig.attempts.peak > 1, "pages 2..N must be in flight together");
         QList<int> pages = got.pages;
         std::sort(pages.begin(), pages.end());
         for (int i = 0; i < pages.size(); ++i)
@@ -163,7 +163,7 @@ private slots:
         QCOMPARE(fetch.totalPages(), 0);
         QCOMPARE(got.sids.size(), list.total);
         QCOMPARE(sortedUnique(got.sids).size(), list.total);
-        QCOMPARE(rig.network.peak, 1); // one link after another
+        QCOMPARE(rig.attempts.peak, 1); // one link after another
         QCOMPARE(got.pages, (QList<int>{1, 2, 3, 4, 5, 6}));
     }
 

@@ -54,6 +54,31 @@ private slots:
         QCOMPARE(pacer.delayBeforeSend(heavy), 0);
     }
 
+    void aSendThatLeftLaterHoldsItsSlotLonger() {
+        RateLimitPacer pacer = makePacer();
+        const QString heavy = QStringLiteral("Heavy");
+        pacer.recordHeaders(heavy, "1", "1", "60", m_now);
+        const qint64 recorded = pacer.recordSend(heavy);
+        const qint64 asRecorded = pacer.delayBeforeSend(heavy);
+        pacer.correctSend(heavy, recorded, recorded + 400); // the HTTP stack sent it 400 ms later
+        QCOMPARE(pacer.delayBeforeSend(heavy), asRecorded + 400);
+        pacer.correctSend(heavy, recorded, recorded + 900); // corrected already: no send of that time
+        QCOMPARE(pacer.delayBeforeSend(heavy), asRecorded + 400);
+    }
+
+    void aCorrectedSendKeepsTheSendsInOrder() {
+        RateLimitPacer pacer = makePacer();
+        const QString heavy = QStringLiteral("Heavy");
+        pacer.recordHeaders(heavy, "2", "2", "60", m_now);
+        const qint64 first = pacer.recordSend(heavy);
+        m_now += 100;
+        pacer.recordSend(heavy);
+        const qint64 asRecorded = pacer.delayBeforeSend(heavy); // until the first leaves the window
+        pacer.correctSend(heavy, first, first + 400);
+        // The second send (100 ms after the first was recorded) is now the oldest: it leaves first.
+        QCOMPARE(pacer.delayBeforeSend(heavy), asRecorded + 100);
+    }
+
     void fractionalWindowsFromTimeScaledServers() {
         RateLimitPacer pacer = makePacer();
         const QString light = QStringLiteral("Light");

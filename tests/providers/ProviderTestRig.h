@@ -1,7 +1,7 @@
 #pragma once
 
 // Shared by the provider tests: an in-process emulator on a free loopback port and an ApiClient talking
-// to it over real sockets, through a QNetworkAccessManager that counts the HTTP requests in flight.
+// to it over real sockets, counting the HTTP requests it sends and how many were in flight at once.
 
 #include "emulator/EmulatorServer.h"
 #include "net/ApiClient.h"
@@ -11,27 +11,16 @@
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTest>
 #include <memory>
 
 namespace trunkline::test {
 
-class CountingNetwork : public QNetworkAccessManager {
-public:
-    int active = 0;
-    int peak = 0;
+// Attempts the client sent, and the most calls it had in flight when one went out; read from the client
+// itself, so that it counts the same on both HTTP stacks.
+struct AttemptCounter {
     int started = 0;
-
-protected:
-    QNetworkReply* createRequest(Operation op, const QNetworkRequest& request, QIODevice* data) override {
-        QNetworkReply* reply = QNetworkAccessManager::createRequest(op, request, data);
-        ++started;
-        ++active;
-        peak = std::max(peak, active);
-        connect(reply, &QNetworkReply::finished, this, [this] { --active; });
-        return reply;
-    }
+    int peak = 0;
 };
 
 enum class Provider { RingCentralAdmin, RingCentralUser, Telnyx, Restcomm };
@@ -67,13 +56,18 @@ struct ProviderRig {
             break;
         }
         api = std::make_unique<net::ApiClient>(name, server.baseUrl(), auth, &network);
+        QObject::connect(api.get(), &net::ApiClient::attemptSent, api.get(), [this] {
+            ++attempts.started;
+            attempts.peak = std::max(attempts.peak, api->inFlight());
+        });
         // Quick retries: faults are injected on purpose and the tests should not wait for real backoff.
         api->setRetryPolicy(
             net::RetryPolicy(12, std::chrono::milliseconds(1), std::chrono::milliseconds(20)));
     }
 
     emulator::EmulatorServer server;
-    CountingNetwork network;
+    QNetworkAccessManager network;
+    AttemptCounter attempts;
     std::shared_ptr<providers::ringcentral::RingCentralAuthenticator> rcAuth;
     std::unique_ptr<net::ApiClient> api;
     bool listening = false;
