@@ -158,8 +158,10 @@ public:
         // Verification always on (also libcurl's default; said here so that nobody turns it off).
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
-        // The proxy Qt would use; an empty one also keeps libcurl from reading http_proxy on its own.
+        // The proxy Qt would use, for every host as with Qt; libcurl reads neither http_proxy nor no_proxy
+        // from the environment then.
         curl_easy_setopt(easy, CURLOPT_PROXY, exchange.proxy.constData());
+        curl_easy_setopt(easy, CURLOPT_NOPROXY, "");
         curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
         curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.errorBuffer);
         curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Worker::onHeader);
