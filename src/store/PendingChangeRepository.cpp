@@ -182,17 +182,44 @@ std::optional<PendingChange> PendingChangeRepository::find(qint64 id, QString* e
     return sql::readFirst(m_database, query, fromRow, tr("Cannot read the pending change %1").arg(id), error);
 }
 
-QList<PendingChange> PendingChangeRepository::list(qint64 profileId, const QList<ChangeState>& states,
-                                                   QString* error) const {
+namespace {
+
+QString placeholders(qsizetype count) {
+    return u'(' + QStringList(count, u"?"_s).join(", "_L1) + u')';
+}
+
+// "profile_id = ? AND state IN (?, ...)" and its values; any state when `states` is empty.
+std::pair<QString, QVariantList> inStates(qint64 profileId, const QList<ChangeState>& states) {
     QString where = u"profile_id = ?"_s;
     QVariantList values{profileId};
     if (!states.isEmpty()) {
-        where += " AND state IN ("_L1 + QStringList(states.size(), u"?"_s).join(", "_L1) + u')';
-        for (ChangeState state : states) {
+        where += " AND state IN "_L1 + placeholders(states.size());
+        for (ChangeState state : states)
             values << toText(state);
-        }
     }
+    return {where, values};
+}
+
+} // namespace
+
+QList<PendingChange> PendingChangeRepository::list(qint64 profileId, const QList<ChangeState>& states,
+                                                   QString* error) const {
+    const auto [where, values] = inStates(profileId, states);
     return select(where, values, error);
+}
+
+qint64 PendingChangeRepository::count(qint64 profileId, const QList<ChangeState>& states,
+                                      const std::optional<QSet<qint64>>& among, QString* error) const {
+    auto [where, values] = inStates(profileId, states);
+    if (among) {
+        if (among->isEmpty())
+            return 0;
+        where += " AND id IN "_L1 + placeholders(among->size());
+        for (const qint64 id : *among)
+            values << id;
+    }
+    return sql::countRows(m_database, "SELECT COUNT(*) FROM pending_changes WHERE "_L1 + where, values,
+                          tr("Cannot count the pending changes"), error);
 }
 
 QList<PendingChange> PendingChangeRepository::due(qint64 profileId, const QDateTime& now,

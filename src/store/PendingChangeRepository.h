@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QVariant>
 #include <functional>
 #include <optional>
@@ -30,6 +31,10 @@ public:
     // In the order they were staged; an empty `states` lists all.
     QList<PendingChange> list(qint64 profileId, const QList<ChangeState>& states = {},
                               QString* error = nullptr) const;
+    // How many list() would return, counted by the database (nothing read); with `among`, only those
+    // of these ids. -1 when the database cannot say.
+    qint64 count(qint64 profileId, const QList<ChangeState>& states,
+                 const std::optional<QSet<qint64>>& among = std::nullopt, QString* error = nullptr) const;
     // Pending and failed changes whose next attempt is due at `now`, and `applying` ones whose claim
     // lapsed before `now` (abandoned by a dead applier), in order.
     QList<PendingChange> due(qint64 profileId, const QDateTime& now, QString* error = nullptr) const;

@@ -87,6 +87,28 @@ private slots:
         QCOMPARE(*repository.find(second.id), second);
     }
 
+    void countsWhatListWouldReturnWithoutReadingIt() {
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        const qint64 profile = test.addProfile();
+        const qint64 other = test.addProfile(u"Other"_s);
+        PendingChangeRepository repository(test.database());
+        PendingChange waiting = makeChange(profile, u"e1"_s);
+        PendingChange failing = makeChange(profile, u"e2"_s);
+        PendingChange elsewhere = makeChange(other, u"e3"_s);
+        QVERIFY(repository.enqueue(waiting) && repository.enqueue(failing) && repository.enqueue(elsewhere));
+        QVERIFY(repository.markApplying(failing.id, claimFor()));
+        QVERIFY(repository.markFailed(failing.id, kOwner, u"HTTP 503"_s));
+
+        const QList<ChangeState> open{ChangeState::Pending, ChangeState::Failed};
+        QCOMPARE(repository.count(profile, {}), 2);
+        QCOMPARE(repository.count(profile, {ChangeState::Pending}), 1);
+        QCOMPARE(repository.count(profile, open), repository.list(profile, open).size());
+        // Among chosen ids: another profile's change does not count, and no ids is none.
+        QCOMPARE(repository.count(profile, open, QSet<qint64>{failing.id, elsewhere.id}), 1);
+        QCOMPARE(repository.count(profile, open, QSet<qint64>{}), 0);
+        QCOMPARE(repository.count(other, {ChangeState::Failed}), 0);
+    }
+
     void enqueueNeedsEntityAndKey() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         PendingChangeRepository repository(test.database());

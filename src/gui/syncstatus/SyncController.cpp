@@ -76,10 +76,8 @@ void SyncController::applyPending() {
     // lapsed; the pusher recovers it or names who holds it).
     store::PendingChangeRepository changes(m_database);
     start(false, [&changes](const store::Profile& profile) {
-        return int(changes
-                       .list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed,
-                                          store::ChangeState::Applying})
-                       .size());
+        return int(changes.count(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed,
+                                              store::ChangeState::Applying}));
     });
 }
 
@@ -88,11 +86,8 @@ void SyncController::applyChanges(const QSet<qint64>& changeIds) {
     start(
         false,
         [&changes, &changeIds](const store::Profile& profile) {
-            const QList<store::PendingChange> open =
-                changes.list(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed});
-            return int(std::count_if(open.cbegin(), open.cend(), [&changeIds](const store::PendingChange& c) {
-                return changeIds.contains(c.id);
-            }));
+            return int(changes.count(profile.id, {store::ChangeState::Pending, store::ChangeState::Failed},
+                                     changeIds));
         },
         changeIds);
 }
