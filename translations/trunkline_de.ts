@@ -2678,6 +2678,10 @@ Fehler gehen an die Standardfehlerausgabe, Ergebnisse an die Standardausgabe.
         <source>Approved change %1 (revision %2), staged by %3.</source>
         <translation>Änderung %1 (Revision %2) freigegeben, vorgemerkt von %3.</translation>
     </message>
+    <message>
+        <source>Cannot count the pending changes</source>
+        <translation>Die ausstehenden Änderungen können nicht gezählt werden</translation>
+    </message>
 </context>
 <context>
     <name>PendingChangesPage</name>
