@@ -184,41 +184,45 @@ std::optional<PendingChange> PendingChangeRepository::find(qint64 id, QString* e
 
 namespace {
 
-QString placeholders(qsizetype count) {
-    return u'(' + QStringList(count, u"?"_s).join(", "_L1) + u')';
+// "<column> IN (?, ?, ...)" with its values.
+template <class T, class ToValue>
+std::pair<QString, QVariantList> inList(const QString& column, const T& items, ToValue toValue) {
+    QVariantList values;
+    for (const auto& item : items)
+        values << toValue(item);
+    return {column + " IN ("_L1 + QStringList(values.size(), u"?"_s).join(", "_L1) + u')', values};
 }
 
-// "profile_id = ? AND state IN (?, ...)" and its values; any state when `states` is empty.
-std::pair<QString, QVariantList> inStates(qint64 profileId, const QList<ChangeState>& states) {
-    QString where = u"profile_id = ?"_s;
-    QVariantList values{profileId};
+// The profile's changes in one of `states`; in any state when `states` is empty.
+sql::Where inStates(qint64 profileId, const QList<ChangeState>& states) {
+    sql::Where where;
+    where.add(u"profile_id = ?"_s, {profileId});
     if (!states.isEmpty()) {
-        where += " AND state IN "_L1 + placeholders(states.size());
-        for (ChangeState state : states)
-            values << toText(state);
+        const auto [condition, values] =
+            inList(u"state"_s, states, [](ChangeState state) { return toText(state); });
+        where.add(condition, values);
     }
-    return {where, values};
+    return where;
 }
 
 } // namespace
 
 QList<PendingChange> PendingChangeRepository::list(qint64 profileId, const QList<ChangeState>& states,
                                                    QString* error) const {
-    const auto [where, values] = inStates(profileId, states);
-    return select(where, values, error);
+    const sql::Where where = inStates(profileId, states);
+    return select(where.conditions.join(" AND "_L1), where.values, error);
 }
 
 qint64 PendingChangeRepository::count(qint64 profileId, const QList<ChangeState>& states,
                                       const std::optional<QSet<qint64>>& among, QString* error) const {
-    auto [where, values] = inStates(profileId, states);
+    sql::Where where = inStates(profileId, states);
     if (among) {
         if (among->isEmpty())
             return 0;
-        where += " AND id IN "_L1 + placeholders(among->size());
-        for (const qint64 id : *among)
-            values << id;
+        const auto [condition, values] = inList(u"id"_s, *among, [](qint64 id) { return id; });
+        where.add(condition, values);
     }
-    return sql::countRows(m_database, "SELECT COUNT(*) FROM pending_changes WHERE "_L1 + where, values,
+    return sql::countRows(m_database, "SELECT COUNT(*) FROM pending_changes"_L1 + where.sql(), where.values,
                           tr("Cannot count the pending changes"), error);
 }
 
