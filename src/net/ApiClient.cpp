@@ -24,6 +24,7 @@ struct Call {
     qint64 notBefore = 0;
     int attempts = 0;
     bool authRetried = false;
+    // How Qt's stack ended the running attempt (libcurl's says so in its HttpAnswer).
     bool timedOut = false;
     bool trickled = false; // the attempt deadline passed while bytes still came
     bool tooLarge = false; // the answer passed the size cap and was cut off
@@ -279,9 +280,6 @@ void ApiClient::transmit(Call* call) {
 
     ++call->attempts;
     ++m_requestsSent;
-    call->timedOut = false;
-    call->trickled = false;
-    call->tooLarge = false;
     emit attemptSent(call->request.method, url);
     if (m_stack == HttpStack::Curl)
         transmitWithCurl(call, request);
@@ -338,6 +336,9 @@ QByteArray ApiClient::curlProxy() {
 }
 
 void ApiClient::transmitWithQt(Call* call, QNetworkRequest& request) {
+    call->timedOut = false;
+    call->trickled = false;
+    call->tooLarge = false;
     Lane& lane = quietestLane();
     ++lane.inFlight;
     call->lane = lane.network;

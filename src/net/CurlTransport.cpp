@@ -15,9 +15,6 @@ namespace trunkline::net {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-using std::chrono::milliseconds;
-
 void initialiseLibcurlOnce() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -87,9 +84,9 @@ public:
         CURL* easy = nullptr;
         curl_slist* headerList = nullptr;
         HttpAnswer answer;
-        Clock::time_point startedAt;
-        qint64 startedAtMs = 0; // by MonotonicClock, the rate-limit pacer's clock
-        Clock::time_point lastByteAt;
+        // By MonotonicClock, the rate-limit pacer's clock too.
+        qint64 startedAt = 0;
+        qint64 lastByteAt = 0;
         int redirects = 0;
         char errorBuffer[CURL_ERROR_SIZE] = {};
     };
@@ -141,8 +138,7 @@ public:
     void begin(std::unique_ptr<Transfer> transfer) {
         transfer->easy = takeEasyHandle();
         configure(*transfer);
-        transfer->startedAt = transfer->lastByteAt = Clock::now();
-        transfer->startedAtMs = MonotonicClock::nowMs();
+        transfer->startedAt = transfer->lastByteAt = MonotonicClock::nowMs();
         curl_multi_add_handle(multi, transfer->easy);
         const quint64 id = transfer->id;
         running.emplace(id, std::move(transfer));
@@ -193,7 +189,7 @@ public:
     static size_t onHeader(char* buffer, size_t size, size_t count, void* data) {
         auto& transfer = *static_cast<Transfer*>(data);
         const size_t length = size * count;
-        transfer.lastByteAt = Clock::now();
+        transfer.lastByteAt = MonotonicClock::nowMs();
         const QByteArray line = QByteArray(buffer, static_cast<qsizetype>(length)).trimmed();
         if (line.startsWith("HTTP/")) { // a new response (after a 100 Continue): its own headers
             transfer.answer.headers.clear();
@@ -218,7 +214,7 @@ public:
     static size_t onBody(char* buffer, size_t size, size_t count, void* data) {
         auto& transfer = *static_cast<Transfer*>(data);
         const auto length = static_cast<qsizetype>(size * count);
-        transfer.lastByteAt = Clock::now();
+        transfer.lastByteAt = MonotonicClock::nowMs();
         if (transfer.answer.body.size() + length > transfer.exchange.maxBodyBytes) {
             transfer.answer.tooLarge = true;
             return 0;
@@ -252,7 +248,7 @@ public:
         // The request went out once connected: the server counts it against a rate limit from then.
         curl_off_t connecting = 0;
         curl_easy_getinfo(transfer.easy, CURLINFO_PRETRANSFER_TIME_T, &connecting);
-        transfer.answer.sentAtMs = transfer.startedAtMs + static_cast<qint64>(connecting / 1000);
+        transfer.answer.sentAtMs = transfer.startedAt + static_cast<qint64>(connecting / 1000);
         if (transfer.answer.tooLarge) {
             end(transfer, QNetworkReply::OperationCanceledError);
             return;
@@ -313,14 +309,14 @@ public:
     }
 
     void enforceTimeouts() {
-        const Clock::time_point now = Clock::now();
+        const qint64 now = MonotonicClock::nowMs();
         std::vector<Transfer*> expired;
         for (auto& [id, transfer] : running) {
-            if (now - transfer->startedAt >= transfer->exchange.deadline) {
+            if (now - transfer->startedAt >= transfer->exchange.deadline.count()) {
                 transfer->answer.timedOut = true;
                 transfer->answer.trickled = true;
                 expired.push_back(transfer.get());
-            } else if (now - transfer->lastByteAt >= transfer->exchange.idleTimeout) {
+            } else if (now - transfer->lastByteAt >= transfer->exchange.idleTimeout.count()) {
                 transfer->answer.timedOut = true;
                 expired.push_back(transfer.get());
             }
@@ -330,14 +326,14 @@ public:
     }
 
     int pollTimeoutMs() const {
-        milliseconds wait{60000}; // new work wakes the poll up
-        const Clock::time_point now = Clock::now();
+        qint64 wait = 60000; // new work wakes the poll up
+        const qint64 now = MonotonicClock::nowMs();
         for (const auto& [id, transfer] : running) {
-            const Clock::time_point due = std::min(transfer->startedAt + transfer->exchange.deadline,
-                                                   transfer->lastByteAt + transfer->exchange.idleTimeout);
-            wait = std::min(wait, std::chrono::ceil<milliseconds>(due - now));
+            const qint64 due = std::min(transfer->startedAt + transfer->exchange.deadline.count(),
+                                        transfer->lastByteAt + transfer->exchange.idleTimeout.count());
+            wait = std::min(wait, due - now);
         }
-        return static_cast<int>(std::max<milliseconds::rep>(0, wait.count()));
+        return static_cast<int>(std::max<qint64>(0, wait));
     }
 
     // Hands the answer to the context's thread and forgets the transfer (which this destroys). Cancels,
