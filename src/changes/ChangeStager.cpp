@@ -2,16 +2,13 @@
 
 #include "changes/CallerIdCheck.h"
 #include "changes/EntityKind.h"
+#include "changes/OnePerDatabase.h"
 #include "changes/PayloadMembers.h"
 #include "changes/StoredRecord.h"
 #include "store/Database.h"
 #include "store/PendingChangeRepository.h"
 #include "store/Transaction.h"
 
-#include <QHash>
-#include <QMutex>
-#include <QPointer>
-#include <QThread>
 #include <optional>
 
 namespace trunkline::changes {
@@ -39,18 +36,7 @@ openChangesOf(const ChangeStager& stager, const store::PendingChange& proposed, 
 } // namespace
 
 ChangeStager& ChangeStager::of(store::Database& database) {
-    // Keyed by the connection name, which no other Database ever gets: a stager of a closed database is
-    // never handed out for a new one that happens to live at the same address.
-    static QMutex mutex;
-    static QHash<QString, QPointer<ChangeStager>> stagers;
-    const QMutexLocker lock(&mutex);
-    QPointer<ChangeStager>& stager = stagers[database.connectionName()];
-    if (!stager) {
-        // Children of the application go with it; a worker thread's stager cannot have a parent elsewhere.
-        QCoreApplication* app = QCoreApplication::instance();
-        stager = new ChangeStager(database, app && app->thread() == QThread::currentThread() ? app : nullptr);
-    }
-    return *stager;
+    return onePerDatabase<ChangeStager>(database);
 }
 
 ChangeStager::ChangeStager(store::Database& database, QObject* parent)

@@ -1,12 +1,9 @@
 #include "changes/StagingHistory.h"
 
 #include "changes/ChangeStager.h"
+#include "changes/OnePerDatabase.h"
 #include "store/Database.h"
 
-#include <QHash>
-#include <QMutex>
-#include <QPointer>
-#include <QThread>
 #include <QUndoCommand>
 
 namespace trunkline::changes {
@@ -49,17 +46,7 @@ private:
 };
 
 StagingHistory& StagingHistory::of(store::Database& database) {
-    // As ChangeStager::of: by connection name, never handed out for another database.
-    static QMutex mutex;
-    static QHash<QString, QPointer<StagingHistory>> histories;
-    const QMutexLocker lock(&mutex);
-    QPointer<StagingHistory>& history = histories[database.connectionName()];
-    if (!history) {
-        QCoreApplication* app = QCoreApplication::instance();
-        history =
-            new StagingHistory(database, app && app->thread() == QThread::currentThread() ? app : nullptr);
-    }
-    return *history;
+    return onePerDatabase<StagingHistory>(database);
 }
 
 StagingHistory::StagingHistory(store::Database& database, QObject* parent)
