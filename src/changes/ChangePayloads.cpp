@@ -20,6 +20,16 @@ QStringList toList(const QJsonValue& value) {
         list << item.toString();
     return list;
 }
+
+// The extension's own text members, as its payloads name them (its contact's: core::contactTextFields()).
+const TextFields<core::Extension>& extensionTextFields() {
+    static const TextFields<core::Extension> fields = {
+        {u"extensionNumber"_s, &core::Extension::extensionNumber},
+        {u"name"_s, &core::Extension::name},
+        {u"timeZone"_s, &core::Extension::timeZone},
+    };
+    return fields;
+}
 } // namespace
 
 QJsonObject ChangePayloads::extensionFields(const core::Extension& extension) {
@@ -33,14 +43,9 @@ QJsonObject ChangePayloads::extensionFields(const core::Extension& extension) {
 QJsonObject ChangePayloads::extensionDifference(const core::Extension& stored,
                                                 const core::Extension& edited) {
     QJsonObject payload;
-    if (stored.extensionNumber != edited.extensionNumber)
-        payload.insert(u"extensionNumber"_s, edited.extensionNumber);
-    if (stored.name != edited.name)
-        payload.insert(u"name"_s, edited.name);
+    TextFieldOps::insertChanged(payload, extensionTextFields(), stored, edited);
     if (stored.status != edited.status)
         payload.insert(u"status"_s, core::toWire(edited.status));
-    if (stored.timeZone != edited.timeZone)
-        payload.insert(u"timeZone"_s, edited.timeZone);
     // An emptied contact member is carried as "", an untouched one is absent.
     QJsonObject contact;
     TextFieldOps::insertChanged(contact, core::contactTextFields(), stored.contact, edited.contact);
@@ -50,16 +55,11 @@ QJsonObject ChangePayloads::extensionDifference(const core::Extension& stored,
 }
 
 core::Extension ChangePayloads::applyExtensionFields(core::Extension base, const QJsonObject& payload) {
-    if (payload.contains(u"extensionNumber"_s))
-        base.extensionNumber = payload.value(u"extensionNumber"_s).toString();
-    if (payload.contains(u"name"_s))
-        base.name = payload.value(u"name"_s).toString();
+    TextFieldOps::applyPresent(base, extensionTextFields(), payload);
     if (const auto status = core::extensionStatusFromWire(payload.value(u"status"_s).toString()))
         base.status = *status;
     if (const auto type = core::extensionTypeFromWire(payload.value(u"type"_s).toString()))
         base.type = *type;
-    if (payload.contains(u"timeZone"_s))
-        base.timeZone = payload.value(u"timeZone"_s).toString();
     TextFieldOps::applyPresent(base.contact, core::contactTextFields(),
                                payload.value(u"contact"_s).toObject());
     return base;
@@ -131,18 +131,18 @@ QJsonObject ChangePayloads::forwardingFields(const QString& extensionId,
 
 core::ForwardingNumber ChangePayloads::applyForwardingFields(core::ForwardingNumber base,
                                                              const QJsonObject& payload) {
-    if (payload.contains(u"phoneNumber"_s))
-        base.phoneNumber = payload.value(u"phoneNumber"_s).toString();
-    if (payload.contains(u"label"_s))
-        base.label = payload.value(u"label"_s).toString();
+    static const TextFields<core::ForwardingNumber> texts = {
+        {u"phoneNumber"_s, &core::ForwardingNumber::phoneNumber},
+        {u"label"_s, &core::ForwardingNumber::label},
+        {u"deviceId"_s, &core::ForwardingNumber::deviceId},
+    };
+    TextFieldOps::applyPresent(base, texts, payload);
     if (const auto type = core::forwardingTypeFromWire(payload.value(u"type"_s).toString()))
         base.type = *type;
     if (payload.contains(u"features"_s))
         base.features = core::forwardingFeaturesFromWire(toList(payload.value(u"features"_s)));
     if (payload.contains(u"flipNumber"_s))
         base.flipNumber = payload.value(u"flipNumber"_s).toInt();
-    if (payload.contains(u"deviceId"_s))
-        base.deviceId = payload.value(u"deviceId"_s).toString();
     return base;
 }
 
