@@ -80,17 +80,14 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (section < 0 || section >= ColumnCount)
-        return {};
     static constexpr std::array kTitles{
         QT_TR_NOOP("Time"),          QT_TR_NOOP("Profile"), QT_TR_NOOP("By"),
         QT_TR_NOOP("From"),          QT_TR_NOOP("Action"),  QT_TR_NOOP("Record"),
         QT_TR_NOOP("What happened"), QT_TR_NOOP("Before"),  QT_TR_NOOP("After"),
     };
     static_assert(kTitles.size() == ColumnCount);
-    return columnTitle(staticMetaObject, kTitles, section);
+    return titlesHeaderData<QAbstractTableModel>(*this, staticMetaObject, kTitles, section, orientation,
+                                                 role);
 }
 
 } // namespace trunkline::models

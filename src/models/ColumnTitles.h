@@ -6,6 +6,7 @@
 
 #include <QMetaObject>
 #include <QString>
+#include <QVariant>
 #include <array>
 #include <cstddef>
 
@@ -18,6 +19,22 @@ QString columnTitle(const QMetaObject& model, const std::array<const char*, N>& 
         return {};
     }
     return model.tr(titles[static_cast<std::size_t>(column)], nullptr);
+}
+
+// headerData() of a model whose header shows `titles` across the top and nothing else of its own: the
+// title of `section` for Qt::DisplayRole (nothing for a column the model does not have); every other
+// request is answered by the model's base class `Base`.
+template <class Base, std::size_t N>
+QVariant titlesHeaderData(const Base& model, const QMetaObject& meta,
+                          const std::array<const char*, N>& titles, int section, Qt::Orientation orientation,
+                          int role) {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return model.Base::headerData(section, orientation, role);
+    }
+    if (section < 0 || static_cast<std::size_t>(section) >= N) {
+        return {};
+    }
+    return columnTitle(meta, titles, section);
 }
 
 } // namespace trunkline::models

@@ -259,17 +259,13 @@ std::optional<store::PendingChange> PendingChangesModel::change(qint64 changeId)
 }
 
 QVariant PendingChangesModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QStandardItemModel::headerData(section, orientation, role);
-    if (section < 0 || section >= ColumnCount)
-        return {};
     static constexpr std::array kTitles{
         QT_TR_NOOP("Change"),   QT_TR_NOOP("Before"),      QT_TR_NOOP("After"),
         QT_TR_NOOP("Requests"), QT_TR_NOOP("State"),       QT_TR_NOOP("Staged"),
         QT_TR_NOOP("Author"),   QT_TR_NOOP("Approved by"), QT_TR_NOOP("Message"),
     };
     static_assert(kTitles.size() == ColumnCount);
-    return columnTitle(staticMetaObject, kTitles, section);
+    return titlesHeaderData<QStandardItemModel>(*this, staticMetaObject, kTitles, section, orientation, role);
 }
 
 } // namespace trunkline::models
