@@ -36,25 +36,11 @@ TRUNKLINE_WIRE_ENUM_FUNCTIONS(ForwardingFeature, kForwardingFeatures, forwarding
                               allForwardingFeatures)
 
 QStringList forwardingFeaturesToWire(ForwardingFeatures features) {
-    QStringList wire;
-    for (const auto& entry : kForwardingFeatures) {
-        if (features.testFlag(entry.value)) {
-            wire.append(entry.wire.toString());
-        }
-    }
-    return wire;
+    return detail::flagsToWire(kForwardingFeatures, features);
 }
 
 ForwardingFeatures forwardingFeaturesFromWire(const QStringList& wire, QStringList* unknown) {
-    ForwardingFeatures features;
-    for (const QString& text : wire) {
-        if (const auto feature = forwardingFeatureFromWire(text)) {
-            features |= *feature;
-        } else if (unknown) {
-            unknown->append(text);
-        }
-    }
-    return features;
+    return detail::flagsFromWire(kForwardingFeatures, wire, unknown);
 }
 
 } // namespace trunkline::core

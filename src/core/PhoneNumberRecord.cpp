@@ -113,25 +113,11 @@ TRUNKLINE_WIRE_ENUM_FUNCTIONS(NumberStatus, kNumberStatuses, numberStatusFromWir
 TRUNKLINE_WIRE_ENUM_FUNCTIONS(NumberFeature, kNumberFeatures, numberFeatureFromWire, allNumberFeatures)
 
 QStringList numberFeaturesToWire(NumberFeatures features) {
-    QStringList wire;
-    for (const auto& entry : kNumberFeatures) {
-        if (features.testFlag(entry.value)) {
-            wire.append(entry.wire.toString());
-        }
-    }
-    return wire;
+    return detail::flagsToWire(kNumberFeatures, features);
 }
 
 NumberFeatures numberFeaturesFromWire(const QStringList& wire, QStringList* unknown) {
-    NumberFeatures features;
-    for (const QString& text : wire) {
-        if (const auto feature = numberFeatureFromWire(text)) {
-            features |= *feature;
-        } else if (unknown) {
-            unknown->append(text);
-        }
-    }
-    return features;
+    return detail::flagsFromWire(kNumberFeatures, wire, unknown);
 }
 
 } // namespace trunkline::core

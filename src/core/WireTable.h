@@ -1,12 +1,14 @@
 #pragma once
 
 // Internal helper for the records' .cpp files: one table per enum maps each value to its wire text and
-// its display name, so toWire(), the fromWire() functions and displayName() can never disagree. Not part
-// of the public API.
+// its display name, so toWire(), the fromWire() functions, displayName() and a flag enum's set
+// conversions can never disagree. Not part of the public API.
 
 #include <QCoreApplication>
+#include <QFlags>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 #include <array>
 #include <cstddef>
@@ -62,6 +64,34 @@ QString displayNameOf(const std::array<WireEntry<E>, N>& table, E value, const c
         }
     }
     return QCoreApplication::translate(context, table.back().displayName);
+}
+
+// For a flag enum: the set as the wire's string array, in table order.
+template <typename E, std::size_t N>
+QStringList flagsToWire(const std::array<WireEntry<E>, N>& table, QFlags<E> flags) {
+    QStringList wire;
+    for (const auto& entry : table) {
+        if (flags.testFlag(entry.value)) {
+            wire.append(entry.wire.toString());
+        }
+    }
+    return wire;
+}
+
+// For a flag enum: the set the wire's strings name. Unknown strings are skipped (the provider may add
+// values) and reported in *unknown when given.
+template <typename E, std::size_t N>
+QFlags<E> flagsFromWire(const std::array<WireEntry<E>, N>& table, const QStringList& wire,
+                        QStringList* unknown) {
+    QFlags<E> flags;
+    for (const QString& text : wire) {
+        if (const auto value = valueOf(table, text)) {
+            flags |= *value;
+        } else if (unknown) {
+            unknown->append(text);
+        }
+    }
+    return flags;
 }
 
 } // namespace trunkline::core::detail
