@@ -1,8 +1,8 @@
 #pragma once
 
-// Internal helper for the records' .cpp files: one table per enum maps each value to its wire text and
-// its display name, so toWire(), the fromWire() functions, displayName() and a flag enum's set
-// conversions can never disagree. Not part of the public API.
+// Internal helper for the .cpp files that spell an enum as text (the records', the store's): one table per
+// enum maps each value to its wire text and its display name, so toWire(), the fromWire() functions,
+// displayName() and a flag enum's set conversions can never disagree. Not part of the public API.
 
 #include <QCoreApplication>
 #include <QFlags>
@@ -20,7 +20,8 @@ template <typename E>
 struct WireEntry {
     E value;
     QStringView wire;
-    const char* displayName; // QT_TRANSLATE_NOOP("<enum>", ...), translated by displayNameOf()
+    // QT_TRANSLATE_NOOP("<enum>", ...), translated by displayNameOf(); none for a text that is never shown
+    const char* displayName = nullptr;
 };
 
 template <typename E, std::size_t N>

@@ -1,5 +1,6 @@
 #include "store/PendingChangeRepository.h"
 
+#include "core/WireTable.h"
 #include "store/AuditLogRepository.h"
 #include "store/Database.h"
 #include "store/FourEyesPolicy.h"
@@ -11,9 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringView>
-#include <algorithm>
 #include <array>
-#include <cstddef>
 
 using namespace Qt::StringLiterals;
 
@@ -57,38 +56,22 @@ QString payloadText(const QJsonObject& payload) {
 }
 
 // How operations and states are spelled in the pending_changes table: one row per value, so the text
-// and the parsing of a value cannot disagree.
-template <typename E>
-struct TextEntry {
-    E value;
-    QStringView text;
-};
+// and the parsing of a value cannot disagree. Never shown, so without display names.
+using core::detail::WireEntry;
 
-constexpr std::array<TextEntry<ChangeOperation>, 3> kOperationTexts{{
+constexpr std::array<WireEntry<ChangeOperation>, 3> kOperationTexts{{
     {ChangeOperation::Create, u"create"},
     {ChangeOperation::Update, u"update"},
     {ChangeOperation::Delete, u"delete"},
 }};
 
-constexpr std::array<TextEntry<ChangeState>, 5> kStateTexts{{
+constexpr std::array<WireEntry<ChangeState>, 5> kStateTexts{{
     {ChangeState::Pending, u"pending"},
     {ChangeState::Applying, u"applying"},
     {ChangeState::Applied, u"applied"},
     {ChangeState::Failed, u"failed"},
     {ChangeState::Conflict, u"conflict"},
 }};
-
-template <typename E, std::size_t N>
-QString textOf(const std::array<TextEntry<E>, N>& table, E value) {
-    const auto entry = std::ranges::find(table, value, &TextEntry<E>::value);
-    return entry != table.end() ? entry->text.toString() : QString();
-}
-
-template <typename E, std::size_t N>
-std::optional<E> valueOf(const std::array<TextEntry<E>, N>& table, QStringView text) {
-    const auto entry = std::ranges::find(table, text, &TextEntry<E>::text);
-    return entry != table.end() ? std::optional<E>(entry->value) : std::nullopt;
-}
 
 // While it lives, SQLite commits of this connection are synced to disk. WAL with synchronous=NORMAL (the
 // store's setting, for speed) may lose the last commits on power loss; losing an attempt counted before a
@@ -123,19 +106,19 @@ private:
 } // namespace
 
 QString toText(ChangeOperation operation) {
-    return textOf(kOperationTexts, operation);
+    return core::detail::wireOf(kOperationTexts, operation);
 }
 
 std::optional<ChangeOperation> changeOperationFromText(const QString& text) {
-    return valueOf(kOperationTexts, text);
+    return core::detail::valueOf(kOperationTexts, text);
 }
 
 QString toText(ChangeState state) {
-    return textOf(kStateTexts, state);
+    return core::detail::wireOf(kStateTexts, state);
 }
 
 std::optional<ChangeState> changeStateFromText(const QString& text) {
-    return valueOf(kStateTexts, text);
+    return core::detail::valueOf(kStateTexts, text);
 }
 
 PendingChangeRepository::PendingChangeRepository(Database& database)
