@@ -28,6 +28,26 @@ fromData(std::optional<T> (*read)(const QJsonObject&, QString*)) {
     };
 }
 
+// Answers with several records are {data: [...]}; `missing` names the records for an answer without one.
+template <typename T>
+std::function<std::optional<QList<T>>(const QJsonObject&, QString*)>
+fromDataArray(std::optional<T> (*read)(const QJsonObject&, QString*), const QString& missing) {
+    return [read, missing](const QJsonObject& body, QString* problem) -> std::optional<QList<T>> {
+        if (!body.value("data"_L1).isArray()) {
+            *problem = missing;
+            return std::nullopt;
+        }
+        QList<T> records;
+        for (const QJsonValue& value : body.value("data"_L1).toArray()) {
+            std::optional<T> record = read(value.toObject(), problem);
+            if (!record)
+                return std::nullopt;
+            records.append(std::move(*record));
+        }
+        return records;
+    };
+}
+
 QString orderSubject(const QString& orderId) {
     return TelnyxClient::tr("porting order %1").arg(orderId);
 }
@@ -127,22 +147,11 @@ net::ApiReply* TelnyxClient::createPortingOrder(const QStringList& phoneNumbers,
     request.path = path(u"/porting_orders"_s);
     request.subject = tr("the porting order for %1").arg(phoneNumbers.join(u", "_s));
     request.body = jsonBytes(body);
-    auto read = [](const QJsonObject& answer, QString* problem) -> std::optional<QList<core::PortingOrder>> {
-        // 201 {data: [PortingOrder, ...]}: an array, because Telnyx may split the numbers (§2).
-        if (!answer.value("data"_L1).isArray()) {
-            *problem = tr("The answer has no “data” array of porting orders.");
-            return std::nullopt;
-        }
-        QList<core::PortingOrder> orders;
-        for (const QJsonValue& value : answer.value("data"_L1).toArray()) {
-            auto order = TelnyxMapper::portingOrder(value.toObject(), problem);
-            if (!order)
-                return std::nullopt;
-            orders.append(*order);
-        }
-        return orders;
-    };
-    return sendForValue<QList<core::PortingOrder>>(m_api, this, std::move(request), read, std::move(done));
+    // 201 {data: [PortingOrder, ...]}: an array, because Telnyx may split the numbers (§2).
+    return sendForValue<QList<core::PortingOrder>>(
+        m_api, this, std::move(request),
+        fromDataArray(&TelnyxMapper::portingOrder, tr("The answer has no “data” array of porting orders.")),
+        std::move(done));
 }
 
 net::ApiReply* TelnyxClient::patchPortingOrder(const QString& orderId, const QJsonObject& patch,
@@ -302,21 +311,11 @@ net::ApiReply* TelnyxClient::searchAvailableNumbers(const NumberSearchFilter& fi
     }
     request.query.addQueryItem(u"filter[limit]"_s, QString::number(filter.limit));
     request.subject = tr("available numbers in %1").arg(filter.countryCode);
-    auto read = [](const QJsonObject& body, QString* problem) -> std::optional<QList<AvailableNumber>> {
-        if (!body.value("data"_L1).isArray()) {
-            *problem = tr("The answer has no “data” array of available numbers.");
-            return std::nullopt;
-        }
-        QList<AvailableNumber> numbers;
-        for (const QJsonValue& value : body.value("data"_L1).toArray()) {
-            auto number = TelnyxNumbersMapper::availableNumber(value.toObject(), problem);
-            if (!number)
-                return std::nullopt;
-            numbers.append(*number);
-        }
-        return numbers;
-    };
-    return sendForValue<QList<AvailableNumber>>(m_api, this, std::move(request), read, std::move(done));
+    return sendForValue<QList<AvailableNumber>>(
+        m_api, this, std::move(request),
+        fromDataArray(&TelnyxNumbersMapper::availableNumber,
+                      tr("The answer has no “data” array of available numbers.")),
+        std::move(done));
 }
 
 void TelnyxClient::orderNumber(const QString& e164, const QString& customerReference,
