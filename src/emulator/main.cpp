@@ -18,6 +18,13 @@ int fail(const QString& message) {
     return 2;
 }
 
+// An option that takes a value; `help` is marked for translation in the context "main" by the caller.
+QCommandLineOption valueOption(const char* name, const char* help, const char* valueName,
+                               const char* defaultValue = "") {
+    return QCommandLineOption(QString::fromLatin1(name), QCoreApplication::translate("main", help),
+                              QString::fromLatin1(valueName), QString::fromLatin1(defaultValue));
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -30,37 +37,26 @@ int main(int argc, char* argv[]) {
         "main", "Serves the RingCentral, Telnyx and Restcomm APIs with seeded demo data on 127.0.0.1."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QCoreApplication::translate("main", "TCP port (0 = any free port)."),
-                                  QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QCoreApplication::translate("main", "Seed of the demo data and faults."),
-                                  QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption numbers(
-        QStringLiteral("numbers"),
-        QCoreApplication::translate("main", "Phone numbers to generate (default: a small office)."),
-        QStringLiteral("N"));
-    const QCommandLineOption extensions(
-        QStringLiteral("extensions"),
-        QCoreApplication::translate("main", "Extensions to generate (default: a small office)."),
-        QStringLiteral("N"));
-    const QCommandLineOption faults(
-        QStringLiteral("faults"),
-        QCoreApplication::translate(
-            "main", "Injected faults, e.g. 5xx=0.1,429=0.05,drop=0.02,truncate=0.01,latency=50-400."),
-        QStringLiteral("SPEC"));
-    const QCommandLineOption rateLimits(
-        QStringLiteral("rate-limits"),
-        QCoreApplication::translate("main", "Provider rate limits: on or off."), QStringLiteral("on|off"),
-        QStringLiteral("on"));
-    const QCommandLineOption timeScale(
-        QStringLiteral("time-scale"),
-        QCoreApplication::translate("main", "Run windows, penalties and token lifetimes F times faster."),
-        QStringLiteral("F"), QStringLiteral("1"));
-    const QCommandLineOption state(
-        QStringLiteral("state"),
-        QCoreApplication::translate("main", "JSON file that keeps the data across restarts."),
-        QStringLiteral("FILE"));
+    const QCommandLineOption port =
+        valueOption("port", QT_TRANSLATE_NOOP("main", "TCP port (0 = any free port)."), "N", "0");
+    const QCommandLineOption seed =
+        valueOption("seed", QT_TRANSLATE_NOOP("main", "Seed of the demo data and faults."), "N", "1");
+    const QCommandLineOption numbers = valueOption(
+        "numbers", QT_TRANSLATE_NOOP("main", "Phone numbers to generate (default: a small office)."), "N");
+    const QCommandLineOption extensions = valueOption(
+        "extensions", QT_TRANSLATE_NOOP("main", "Extensions to generate (default: a small office)."), "N");
+    const QCommandLineOption faults = valueOption(
+        "faults",
+        QT_TRANSLATE_NOOP("main",
+                          "Injected faults, e.g. 5xx=0.1,429=0.05,drop=0.02,truncate=0.01,latency=50-400."),
+        "SPEC");
+    const QCommandLineOption rateLimits = valueOption(
+        "rate-limits", QT_TRANSLATE_NOOP("main", "Provider rate limits: on or off."), "on|off", "on");
+    const QCommandLineOption timeScale = valueOption(
+        "time-scale", QT_TRANSLATE_NOOP("main", "Run windows, penalties and token lifetimes F times faster."),
+        "F", "1");
+    const QCommandLineOption state = valueOption(
+        "state", QT_TRANSLATE_NOOP("main", "JSON file that keeps the data across restarts."), "FILE");
     parser.addOptions({port, seed, numbers, extensions, faults, rateLimits, timeScale, state});
     parser.process(app);
 
