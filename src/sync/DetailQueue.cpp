@@ -135,39 +135,29 @@ void DetailQueue::fetch(const QString& extensionId) {
             details->errors << error;
     };
 
+    // The end of one of the three lists: `complete` marks it whole; a partial list keeps what is stored (it
+    // must not replace a whole one) and notes why, `incomplete` when the provider gave no error.
+    const auto listDone = [details, partDone, noteError](bool FetchedDetails::*complete,
+                                                         const QString& incomplete) {
+        return [details, partDone, noteError, complete, incomplete](const providers::ListOutcome& outcome) {
+            (*details).*complete = outcome.complete;
+            if (!outcome.complete)
+                noteError(outcome.error ? outcome.error->message() : incomplete);
+            partDone();
+        };
+    };
+
     m_client.listForwardingNumbers(
         extensionId,
         [details](int, const QList<core::ForwardingNumber>& page) { details->forwarding += page; },
-        [details, partDone, noteError](const providers::ListOutcome& outcome) {
-            if (outcome.complete) {
-                details->forwardingComplete = true;
-            } else {
-                // Keep what is stored: a partial list must not replace a whole one.
-                noteError(outcome.error ? outcome.error->message()
-                                        : tr("The forwarding list was incomplete."));
-            }
-            partDone();
-        });
-
+        listDone(&FetchedDetails::forwardingComplete, tr("The forwarding list was incomplete.")));
     // Partial lists are not stored: features or an endpoint type read from part of a list would be wrong.
     m_client.listExtensionPhoneNumbers(
         extensionId, [details](int, const QList<core::PhoneNumberRecord>& page) { details->numbers += page; },
-        [details, partDone, noteError](const providers::ListOutcome& outcome) {
-            details->numbersComplete = outcome.complete;
-            if (!outcome.complete)
-                noteError(outcome.error ? outcome.error->message()
-                                        : tr("The extension's number list was incomplete."));
-            partDone();
-        });
+        listDone(&FetchedDetails::numbersComplete, tr("The extension's number list was incomplete.")));
     m_client.listExtensionDevices(
         extensionId, [details](int, const QList<QString>& page) { details->deviceTypes += page; },
-        [details, partDone, noteError](const providers::ListOutcome& outcome) {
-            details->devicesComplete = outcome.complete;
-            if (!outcome.complete)
-                noteError(outcome.error ? outcome.error->message()
-                                        : tr("The extension's device list was incomplete."));
-            partDone();
-        });
+        listDone(&FetchedDetails::devicesComplete, tr("The extension's device list was incomplete.")));
 
     for (const auto& [kind, get] : settings) {
         (m_client.*get)(extensionId,
