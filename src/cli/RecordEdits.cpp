@@ -36,6 +36,17 @@ QString wireNames(const Values& values) {
     return names.join(u", ");
 }
 
+// Sets an enum member from its wire name (`parsed`, what core's fromWire made of `value`); a name that is
+// none of `values` is a problem in the words of `notOneOf` (“%1” the value, %2 the names to use instead).
+template <typename E>
+void setFromWire(E& member, const std::optional<E>& parsed, const QList<E>& values, const QString& field,
+                 const QString& value, const QString& notOneOf, core::RuleViolations& problems) {
+    if (parsed)
+        member = *parsed;
+    else
+        problems.append({field, notOneOf.arg(value, wireNames(values))});
+}
+
 } // namespace
 
 std::optional<RecordEdits::Assignments> RecordEdits::parse(const QStringList& items, QString* error) {
@@ -87,11 +98,8 @@ core::RuleViolations RecordEdits::applyToExtension(core::Extension& extension,
         } else if (field == u"timeZone") {
             extension.timeZone = value.trimmed();
         } else if (field == u"status") {
-            if (const std::optional<core::ExtensionStatus> status = core::extensionStatusFromWire(value))
-                extension.status = *status;
-            else
-                problems.append({field, tr("“%1” is not a status; use one of %2.")
-                                            .arg(value, wireNames(core::allExtensionStatuses()))});
+            setFromWire(extension.status, core::extensionStatusFromWire(value), core::allExtensionStatuses(),
+                        field, value, tr("“%1” is not a status; use one of %2."), problems);
         } else if (const auto member =
                        std::find_if(core::contactTextFields().cbegin(), core::contactTextFields().cend(),
                                     [&](const auto& m) { return m.key == field; });
@@ -121,11 +129,8 @@ core::RuleViolations RecordEdits::applyToForwarding(core::ForwardingNumber& forw
         } else if (field == u"label") {
             forwarding.label = value;
         } else if (field == u"type") {
-            if (const std::optional<core::ForwardingType> type = core::forwardingTypeFromWire(value))
-                forwarding.type = *type;
-            else
-                problems.append({field, tr("“%1” is not a type; use one of %2.")
-                                            .arg(value, wireNames(core::allForwardingTypes()))});
+            setFromWire(forwarding.type, core::forwardingTypeFromWire(value), core::allForwardingTypes(),
+                        field, value, tr("“%1” is not a type; use one of %2."), problems);
         } else if (field == u"features") {
             QStringList unknown;
             forwarding.features =
