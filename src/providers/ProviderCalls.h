@@ -1,7 +1,8 @@
 #pragma once
 
-// Shared by the three provider clients: how results come back (callbacks, consistently) and how a paged
-// provider list becomes typed records. Header-only; each provider library includes it.
+// Shared by the three provider clients: what each keeps (ProviderClient), how results come back (callbacks,
+// consistently) and how a paged provider list becomes typed records. Header-only; each provider library
+// includes it.
 
 #include "net/ApiClient.h"
 #include "net/ApiError.h"
@@ -13,11 +14,33 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
 
 namespace trunkline::providers {
+
+// What every provider client keeps: the ApiClient it sends through, and the records a list page asks for,
+// from 1 to the provider's largest page.
+class ProviderClient {
+public:
+    void setPageSize(int size) { m_pageSize = std::clamp(size, 1, m_maxPageSize); }
+    int pageSize() const { return m_pageSize; }
+    net::ApiClient* api() const { return m_api; }
+
+protected:
+    ProviderClient(net::ApiClient* api, int pageSize, int maxPageSize)
+        : m_api(api)
+        , m_pageSize(pageSize)
+        , m_maxPageSize(maxPageSize) {}
+
+    net::ApiClient* m_api;
+
+private:
+    int m_pageSize;
+    int m_maxPageSize;
+};
 
 // One operation's answer: a value, or the typed error that prevented it.
 template <typename T>

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <limits>
 
 namespace trunkline::providers::restcomm {
 
@@ -31,12 +32,8 @@ QByteArray formBytes(const QUrlQuery& form) {
 
 RestcommClient::RestcommClient(net::ApiClient* api, QString accountSid, QObject* parent)
     : QObject(parent)
-    , m_api(api)
+    , ProviderClient(api, kDefaultPageSize, std::numeric_limits<int>::max())
     , m_accountSid(std::move(accountSid)) {
-}
-
-void RestcommClient::setPageSize(int size) {
-    m_pageSize = std::max(1, size);
 }
 
 QString RestcommClient::prefix() const {
@@ -62,7 +59,7 @@ net::PagedFetch* RestcommClient::listIncomingNumbers(PageHandler<core::PhoneNumb
                                                      ListDone done) {
     const QString listPath = numbersPath() + u".json"_s;
     const QString subject = tr("the incoming numbers of account %1").arg(m_accountSid);
-    const int size = m_pageSize;
+    const int size = pageSize();
     net::ApiRequest list = net::ApiRequest::get(listPath);
     list.subject = subject;
     auto requestForPage = [list, size](int page) {

@@ -12,17 +12,16 @@ namespace trunkline::providers::restcomm {
 // ready (Basic AccountSid:AuthToken) ApiClient. Paths are below "/restcomm" unless the ApiClient's base
 // URL already ends in /restcomm. JSON is chosen with the ".json" suffix, which the server honours
 // whatever the Accept header says. Results come back through callbacks, only while this object lives.
-class RestcommClient : public QObject {
+class RestcommClient : public QObject, public ProviderClient {
     Q_OBJECT
 
 public:
+    // PageSize for the list (default 500). Restcomm states no maximum; its default is 50.
+    static constexpr int kDefaultPageSize = 500;
+
     RestcommClient(net::ApiClient* api, QString accountSid, QObject* parent = nullptr);
 
-    // PageSize for the list (default 500). Restcomm states no maximum; its default is 50.
-    void setPageSize(int size);
-    int pageSize() const { return m_pageSize; }
     QString accountSid() const { return m_accountSid; }
-    net::ApiClient* api() const { return m_api; }
 
     // The account's first incoming number only: what a connection test reads.
     net::ApiRequest firstIncomingNumber() const;
@@ -53,9 +52,7 @@ private:
     QString numbersPath() const;
     QString prefix() const;
 
-    net::ApiClient* m_api;
     QString m_accountSid;
-    int m_pageSize = 500;
 };
 
 } // namespace trunkline::providers::restcomm

@@ -41,11 +41,7 @@ std::optional<QJsonObject> anyObject(const QJsonObject& object, QString*) {
 
 RingCentralClient::RingCentralClient(net::ApiClient* api, QObject* parent)
     : QObject(parent)
-    , m_api(api) {
-}
-
-void RingCentralClient::setPageSize(int perPage) {
-    m_pageSize = std::clamp(perPage, 1, 1000);
+    , ProviderClient(api, kMaxPageSize, kMaxPageSize) {
 }
 
 net::PagedFetch::RequestForPage RingCentralClient::pageRequests(const QString& path, const QUrlQuery& filters,
@@ -54,7 +50,7 @@ net::PagedFetch::RequestForPage RingCentralClient::pageRequests(const QString& p
     net::ApiRequest list = net::ApiRequest::get(path, group);
     list.query = filters;
     list.subject = subject;
-    const int perPage = m_pageSize;
+    const int perPage = pageSize();
     return [list, perPage](int page) {
         return pageRequest(list, u"page"_s, page, u"perPage"_s, perPage);
     };

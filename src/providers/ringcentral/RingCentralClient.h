@@ -19,7 +19,7 @@ namespace trunkline::providers::ringcentral {
 // ("extension 101") so errors name the record. Results come back through callbacks, which are called
 // only while this object lives; lists are delivered page by page (PagedFetch) and end with a
 // ListOutcome telling whether the list is complete.
-class RingCentralClient : public QObject {
+class RingCentralClient : public QObject, public ProviderClient {
     Q_OBJECT
 
 public:
@@ -28,13 +28,11 @@ public:
         QList<core::ExtensionStatus> statuses; // empty = all
     };
 
-    explicit RingCentralClient(net::ApiClient* api, QObject* parent = nullptr);
-
     // Records per page for list requests: 1..1000 (1000 is the documented perPage maximum; fewer,
     // larger pages cost fewer requests under the usage-group limits).
-    void setPageSize(int perPage);
-    int pageSize() const { return m_pageSize; }
-    net::ApiClient* api() const { return m_api; }
+    static constexpr int kMaxPageSize = 1000;
+
+    explicit RingCentralClient(net::ApiClient* api, QObject* parent = nullptr);
 
     // Account info and service-info (two Light requests, combined).
     void fetchAccount(Callback<core::Account> done);
@@ -119,8 +117,6 @@ private:
                                  std::move(done));
     }
 
-    net::ApiClient* m_api;
-    int m_pageSize = 1000;
     QHash<QString, QString> m_timeZoneIds; // name -> dictionary id, once fetched
 };
 

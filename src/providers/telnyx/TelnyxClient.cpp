@@ -56,11 +56,7 @@ QString orderSubject(const QString& orderId) {
 
 TelnyxClient::TelnyxClient(net::ApiClient* api, QObject* parent)
     : QObject(parent)
-    , m_api(api) {
-}
-
-void TelnyxClient::setPageSize(int size) {
-    m_pageSize = std::clamp(size, 1, 250);
+    , ProviderClient(api, kMaxPageSize, kMaxPageSize) {
 }
 
 QString TelnyxClient::path(const QString& below) const {
@@ -79,7 +75,7 @@ net::PagedFetch::RequestForPage TelnyxClient::pageRequests(const QString& listPa
     net::ApiRequest list = net::ApiRequest::get(listPath);
     list.query = filters;
     list.subject = subject;
-    const int size = m_pageSize;
+    const int size = pageSize();
     return [list, size](int page) {
         return pageRequest(list, u"page[number]"_s, page, u"page[size]"_s, size);
     };

@@ -15,16 +15,14 @@ namespace trunkline::providers::telnyx {
 // orders, their porting phone numbers and German phone-number extensions. Paths are below "/v2"; when
 // the ApiClient's base URL already ends in /v2 (https://api.telnyx.com/v2) it is not added again.
 // Results come back through callbacks, only while this object lives.
-class TelnyxClient : public QObject {
+class TelnyxClient : public QObject, public ProviderClient {
     Q_OBJECT
 
 public:
-    explicit TelnyxClient(net::ApiClient* api, QObject* parent = nullptr);
-
     // page[size] for lists: 1..250 (the documented maximum, the default here).
-    void setPageSize(int size);
-    int pageSize() const { return m_pageSize; }
-    net::ApiClient* api() const { return m_api; }
+    static constexpr int kMaxPageSize = 250;
+
+    explicit TelnyxClient(net::ApiClient* api, QObject* parent = nullptr);
 
     // The first porting order only: what a connection test reads.
     net::ApiRequest firstPortingOrder() const;
@@ -84,9 +82,6 @@ private:
     static net::PagedFetch::PageReader pageReader();
     net::ApiReply* orderCall(QByteArray method, const QString& below, const QString& orderId,
                              const QByteArray& body, Callback<core::PortingOrder> done);
-
-    net::ApiClient* m_api;
-    int m_pageSize = 250;
 };
 
 } // namespace trunkline::providers::telnyx
