@@ -21,27 +21,6 @@
 
 namespace trunkline::providers {
 
-// What every provider client keeps: the ApiClient it sends through, and the records a list page asks for,
-// from 1 to the provider's largest page.
-class ProviderClient {
-public:
-    void setPageSize(int size) { m_pageSize = std::clamp(size, 1, m_maxPageSize); }
-    int pageSize() const { return m_pageSize; }
-    net::ApiClient* api() const { return m_api; }
-
-protected:
-    ProviderClient(net::ApiClient* api, int pageSize, int maxPageSize)
-        : m_api(api)
-        , m_pageSize(pageSize)
-        , m_maxPageSize(maxPageSize) {}
-
-    net::ApiClient* m_api;
-
-private:
-    int m_pageSize;
-    int m_maxPageSize;
-};
-
 // One operation's answer: a value, or the typed error that prevented it.
 template <typename T>
 struct Outcome {
@@ -80,16 +59,50 @@ inline net::ApiRequest pageRequest(net::ApiRequest list, const QString& pageKey,
     return list;
 }
 
-// The start of reading a list page: its records, the array under `key` in every provider's envelope; the
-// caller adds the page count and next link. nullopt with *problem = `missing` when the page has no array.
+// What every provider client keeps: the ApiClient it sends through, and the records a list page asks for,
+// from 1 to the provider's largest page.
+class ProviderClient {
+public:
+    void setPageSize(int size) { m_pageSize = std::clamp(size, 1, m_maxPageSize); }
+    int pageSize() const { return m_pageSize; }
+    net::ApiClient* api() const { return m_api; }
+
+protected:
+    ProviderClient(net::ApiClient* api, int pageSize, int maxPageSize)
+        : m_api(api)
+        , m_pageSize(pageSize)
+        , m_maxPageSize(maxPageSize) {}
+
+    // The request for each page of `list`: the provider's page-number and page-size parameters added, the
+    // size as set now. PagedFetch counts pages from 1; `firstPage` is the provider's number of the first.
+    net::PagedFetch::RequestForPage pagesOf(net::ApiRequest list, const QString& pageKey,
+                                            const QString& sizeKey, int firstPage = 1) const {
+        return [list = std::move(list), pageKey, sizeKey, firstPage, size = m_pageSize](int page) {
+            return pageRequest(list, pageKey, page - 1 + firstPage, sizeKey, size);
+        };
+    }
+
+    net::ApiClient* m_api;
+
+private:
+    int m_pageSize;
+    int m_maxPageSize;
+};
+
+// The start of reading a list page: its records, the array under `key` in every provider's envelope, and
+// the page count where the page states it as a number (`totalPages`, the member of the envelope that holds
+// it); the caller adds the next link. nullopt with *problem = `missing` when the page has no array.
 inline std::optional<net::PageContent> pageRecords(const QJsonObject& body, QLatin1StringView key,
-                                                   QString* problem, const QString& missing) {
+                                                   QString* problem, const QString& missing,
+                                                   const QJsonValue& totalPages = {}) {
     if (!body.value(key).isArray()) {
         *problem = missing;
         return std::nullopt;
     }
     net::PageContent content;
     content.records = body.value(key).toArray();
+    if (totalPages.isDouble())
+        content.totalPages = totalPages.toInt();
     return content;
 }
 

@@ -59,12 +59,9 @@ net::PagedFetch* RestcommClient::listIncomingNumbers(PageHandler<core::PhoneNumb
                                                      ListDone done) {
     const QString listPath = numbersPath() + u".json"_s;
     const QString subject = tr("the incoming numbers of account %1").arg(m_accountSid);
-    const int size = pageSize();
     net::ApiRequest list = net::ApiRequest::get(listPath);
     list.subject = subject;
-    auto requestForPage = [list, size](int page) {
-        return pageRequest(list, u"Page"_s, page - 1, u"PageSize"_s, size); // Restcomm pages start at 0
-    };
+    auto requestForPage = pagesOf(std::move(list), u"Page"_s, u"PageSize"_s, 0); // Restcomm pages start at 0
     const QString linkPrefix = prefix();
     const QUrl baseUrl = m_api->baseUrl();
     auto reader = [linkPrefix, baseUrl, subject](const net::ApiResult& result,

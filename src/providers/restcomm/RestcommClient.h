@@ -16,11 +16,10 @@ class RestcommClient : public QObject, public ProviderClient {
     Q_OBJECT
 
 public:
-    // PageSize for the list (default 500). Restcomm states no maximum; its default is 50.
-    static constexpr int kDefaultPageSize = 500;
-
     RestcommClient(net::ApiClient* api, QString accountSid, QObject* parent = nullptr);
 
+    // PageSize for the list (default 500). Restcomm states no maximum; its default is 50.
+    static constexpr int kDefaultPageSize = 500;
     QString accountSid() const { return m_accountSid; }
 
     // The account's first incoming number only: what a connection test reads.

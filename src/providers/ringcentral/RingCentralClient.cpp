@@ -50,10 +50,7 @@ net::PagedFetch::RequestForPage RingCentralClient::pageRequests(const QString& p
     net::ApiRequest list = net::ApiRequest::get(path, group);
     list.query = filters;
     list.subject = subject;
-    const int perPage = pageSize();
-    return [list, perPage](int page) {
-        return pageRequest(list, u"page"_s, page, u"perPage"_s, perPage);
-    };
+    return pagesOf(std::move(list), u"page"_s, u"perPage"_s);
 }
 
 // RingCentral pages: {records, paging{page, totalPages?}, navigation{nextPage{uri}?}} (§8). totalPages
@@ -65,12 +62,10 @@ net::PagedFetch::PageReader RingCentralClient::pageReader(const QString& group,
                                      QString* problem) -> std::optional<net::PageContent> {
         const QJsonObject body = result.json().object();
         std::optional<net::PageContent> content =
-            pageRecords(body, "records"_L1, problem, tr("The list page has no “records” array."));
+            pageRecords(body, "records"_L1, problem, tr("The list page has no “records” array."),
+                        body.value("paging"_L1).toObject().value("totalPages"_L1));
         if (!content)
             return content;
-        const QJsonValue total = body.value("paging"_L1).toObject().value("totalPages"_L1);
-        if (total.isDouble())
-            content->totalPages = total.toInt();
         const QString next =
             body.value("navigation"_L1).toObject().value("nextPage"_L1).toObject().value("uri"_L1).toString();
         if (!next.isEmpty()) {

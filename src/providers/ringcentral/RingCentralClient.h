@@ -28,11 +28,11 @@ public:
         QList<core::ExtensionStatus> statuses; // empty = all
     };
 
+    explicit RingCentralClient(net::ApiClient* api, QObject* parent = nullptr);
+
     // Records per page for list requests: 1..1000 (1000 is the documented perPage maximum; fewer,
     // larger pages cost fewer requests under the usage-group limits).
     static constexpr int kMaxPageSize = 1000;
-
-    explicit RingCentralClient(net::ApiClient* api, QObject* parent = nullptr);
 
     // Account info and service-info (two Light requests, combined).
     void fetchAccount(Callback<core::Account> done);

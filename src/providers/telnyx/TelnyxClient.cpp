@@ -75,24 +75,15 @@ net::PagedFetch::RequestForPage TelnyxClient::pageRequests(const QString& listPa
     net::ApiRequest list = net::ApiRequest::get(listPath);
     list.query = filters;
     list.subject = subject;
-    const int size = pageSize();
-    return [list, size](int page) {
-        return pageRequest(list, u"page[number]"_s, page, u"page[size]"_s, size);
-    };
+    return pagesOf(std::move(list), u"page[number]"_s, u"page[size]"_s);
 }
 
 // Telnyx pages: {data: [...], meta: {page_number, page_size, total_pages, total_results}} (§1).
 net::PagedFetch::PageReader TelnyxClient::pageReader() {
     return [](const net::ApiResult& result, QString* problem) -> std::optional<net::PageContent> {
         const QJsonObject body = result.json().object();
-        std::optional<net::PageContent> content =
-            pageRecords(body, "data"_L1, problem, tr("The list page has no “data” array."));
-        if (!content)
-            return content;
-        const QJsonValue total = body.value("meta"_L1).toObject().value("total_pages"_L1);
-        if (total.isDouble())
-            content->totalPages = total.toInt();
-        return content;
+        return pageRecords(body, "data"_L1, problem, tr("The list page has no “data” array."),
+                           body.value("meta"_L1).toObject().value("total_pages"_L1));
     };
 }
 

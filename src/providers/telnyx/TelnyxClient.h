@@ -19,10 +19,10 @@ class TelnyxClient : public QObject, public ProviderClient {
     Q_OBJECT
 
 public:
+    explicit TelnyxClient(net::ApiClient* api, QObject* parent = nullptr);
+
     // page[size] for lists: 1..250 (the documented maximum, the default here).
     static constexpr int kMaxPageSize = 250;
-
-    explicit TelnyxClient(net::ApiClient* api, QObject* parent = nullptr);
 
     // The first porting order only: what a connection test reads.
     net::ApiRequest firstPortingOrder() const;
