@@ -1,5 +1,6 @@
 #include "providers/ringcentral/RingCentralMapper.h"
 
+#include "core/ContactTextFields.h"
 #include "providers/ProviderCalls.h"
 
 #include <QJsonArray>
@@ -163,14 +164,8 @@ std::optional<core::Extension> RingCentralMapper::extension(const QJsonObject& j
     if (!readEnum(json, "status"_L1, core::extensionStatusFromWire, &e.status, what, problem))
         return std::nullopt;
     const QJsonObject contact = child(json, "contact"_L1);
-    e.contact.firstName = text(contact, "firstName"_L1);
-    e.contact.lastName = text(contact, "lastName"_L1);
-    e.contact.company = text(contact, "company"_L1);
-    e.contact.jobTitle = text(contact, "jobTitle"_L1);
-    e.contact.email = text(contact, "email"_L1);
-    e.contact.businessPhone = text(contact, "businessPhone"_L1);
-    e.contact.mobilePhone = text(contact, "mobilePhone"_L1);
-    e.contact.department = text(contact, "department"_L1);
+    for (const core::TextField<core::ExtensionContact>& field : core::contactTextFields())
+        e.contact.*field.member = contact.value(field.key).toString();
     e.timeZone = text(child(child(json, "regionalSettings"_L1), "timezone"_L1), "name"_L1);
     e.admin = child(child(json, "permissions"_L1), "admin"_L1).value("enabled"_L1).toBool();
     return e;
@@ -178,29 +173,11 @@ std::optional<core::Extension> RingCentralMapper::extension(const QJsonObject& j
 
 namespace {
 
-struct ContactMember {
-    QString key;
-    QString core::ExtensionContact::*member;
-};
-
-// ContactInfo's text fields as the record keeps them; the app's field paths are "contact.<key>".
-const QList<ContactMember>& contactMembers() {
-    static const QList<ContactMember> members = {
-        {u"firstName"_s, &core::ExtensionContact::firstName},
-        {u"lastName"_s, &core::ExtensionContact::lastName},
-        {u"company"_s, &core::ExtensionContact::company},
-        {u"jobTitle"_s, &core::ExtensionContact::jobTitle},
-        {u"email"_s, &core::ExtensionContact::email},
-        {u"businessPhone"_s, &core::ExtensionContact::businessPhone},
-        {u"mobilePhone"_s, &core::ExtensionContact::mobilePhone},
-        {u"department"_s, &core::ExtensionContact::department},
-    };
-    return members;
-}
-
+// ContactInfo's text fields are core::contactTextFields(): its keys are RingCentral's; the app's field paths
+// are "contact.<key>".
 QJsonObject contactJson(const core::ExtensionContact& contact) {
     QJsonObject json;
-    for (const ContactMember& field : contactMembers())
+    for (const core::TextField<core::ExtensionContact>& field : core::contactTextFields())
         putIfSet(json, field.key, contact.*field.member);
     return json;
 }
@@ -238,7 +215,7 @@ QJsonObject RingCentralMapper::extensionUpdateBody(const core::Extension& e, con
     // which the caller adds; the read-back after the PUT shows whether the provider holds both.
     QJsonObject body;
     QJsonObject contact;
-    for (const ContactMember& field : contactMembers()) {
+    for (const core::TextField<core::ExtensionContact>& field : core::contactTextFields()) {
         if (fields.contains(u"contact."_s + field.key))
             contact.insert(field.key, e.contact.*field.member);
     }
