@@ -2,6 +2,7 @@
 
 #include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
+#include "gui/RecordsPage.h"
 #include "gui/Retranslate.h"
 #include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
@@ -22,8 +23,7 @@ AuditLogPage::AuditLogPage(store::Database& database, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::AuditLogPage>())
     , m_database(database)
-    , m_model(new models::AuditLogModel(database, this))
-    , m_filterDelay(new QTimer(this)) {
+    , m_model(new models::AuditLogModel(database, this)) {
     m_ui->setupUi(this);
     fillPeriods();
     fillProfiles();
@@ -34,12 +34,8 @@ AuditLogPage::AuditLogPage(store::Database& database, QWidget* parent)
     m_ui->toEdit->setDate(today);
     m_ui->fromEdit->setEnabled(false);
     m_ui->toEdit->setEnabled(false);
-    // Each change of a text queries the store; typing a word is one query, not one per key.
-    m_filterDelay->setSingleShot(true);
-    m_filterDelay->setInterval(250);
-    connect(m_filterDelay, &QTimer::timeout, this, &AuditLogPage::refresh);
-    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    connect(m_ui->recordKeyEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    m_filterDelay =
+        makeFilterDelay(this, &AuditLogPage::refresh, {m_ui->filterEdit, m_ui->recordKeyEdit}, 250);
     connect(m_ui->periodCombo, &QComboBox::currentIndexChanged, this, &AuditLogPage::periodChanged);
     connect(m_ui->profileCombo, &QComboBox::currentIndexChanged, this, &AuditLogPage::refresh);
     connect(m_ui->recordKindCombo, &QComboBox::currentIndexChanged, this, &AuditLogPage::refresh);

@@ -53,7 +53,7 @@ private:
     std::unique_ptr<Ui::AuditLogPage> m_ui;
     store::Database& m_database;
     models::AuditLogModel* m_model;
-    QTimer* m_filterDelay;
+    QTimer* m_filterDelay = nullptr;
 };
 
 } // namespace trunkline::gui

@@ -5,6 +5,7 @@
 #include "core/PhoneNumberRecord.h"
 #include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
+#include "gui/RecordsPage.h"
 #include "gui/Retranslate.h"
 #include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
@@ -46,27 +47,17 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
 
     m_ui->tableView->setModel(m_model);
     new TableCsvExport(this, m_ui->tableView, u"extensions"_s, m_ui->titleLayout);
-    QHeaderView* header = m_ui->tableView->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setHighlightSections(false);
-    header->setStretchLastSection(true);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSortIndicator(models::ExtensionsModel::NumberColumn, Qt::AscendingOrder);
-    m_ui->tableView->verticalHeader()->hide();
-    m_ui->tableView->verticalHeader()->setDefaultSectionSize(m_ui->tableView->fontMetrics().height() + 10);
-    const QList<std::pair<int, int>> widths = {
-        {models::ExtensionsModel::NumberColumn, 70},   {models::ExtensionsModel::NameColumn, 180},
-        {models::ExtensionsModel::TypeColumn, 120},    {models::ExtensionsModel::StatusColumn, 100},
-        {models::ExtensionsModel::EmailColumn, 220},   {models::ExtensionsModel::DepartmentColumn, 130},
-        {models::ExtensionsModel::TimeZoneColumn, 140}};
-    for (const auto& [column, width] : widths) {
-        header->resizeSection(column, width);
-    }
+    QHeaderView* header = setUpRecordsTable(m_ui->tableView, models::ExtensionsModel::NumberColumn,
+                                            {{models::ExtensionsModel::NumberColumn, 70},
+                                             {models::ExtensionsModel::NameColumn, 180},
+                                             {models::ExtensionsModel::TypeColumn, 120},
+                                             {models::ExtensionsModel::StatusColumn, 100},
+                                             {models::ExtensionsModel::EmailColumn, 220},
+                                             {models::ExtensionsModel::DepartmentColumn, 130},
+                                             {models::ExtensionsModel::TimeZoneColumn, 140}});
     header->restoreState(QSettings().value(kHeaderKey).toByteArray());
     m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
-    connect(header, &QHeaderView::sectionMoved, this, &ExtensionsPage::saveState);
-    connect(header, &QHeaderView::sectionResized, this, &ExtensionsPage::saveState);
-    connect(header, &QHeaderView::sortIndicatorChanged, this, &ExtensionsPage::saveState);
+    saveOnHeaderChange(header, this, &ExtensionsPage::saveState);
 
     m_editor = new ExtensionEditor(database, m_ui->editorHost);
     m_ui->editorHostLayout->addWidget(m_editor);
@@ -76,11 +67,7 @@ ExtensionsPage::ExtensionsPage(store::Database& database, QWidget* parent)
         m_ui->splitter->setSizes({480, 720});
     connect(m_ui->splitter, &QSplitter::splitterMoved, this, &ExtensionsPage::saveState);
 
-    m_filterDelay = new QTimer(this);
-    m_filterDelay->setSingleShot(true);
-    m_filterDelay->setInterval(kFilterDelayMs);
-    connect(m_filterDelay, &QTimer::timeout, this, &ExtensionsPage::applyFilter);
-    connect(m_ui->textEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    m_filterDelay = makeFilterDelay(this, &ExtensionsPage::applyFilter, {m_ui->textEdit}, kFilterDelayMs);
     connect(m_ui->textEdit, &QLineEdit::returnPressed, this, &ExtensionsPage::applyFilter);
     connect(m_ui->typeCombo, &QComboBox::currentIndexChanged, this, &ExtensionsPage::applyFilter);
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, &ExtensionsPage::applyFilter);

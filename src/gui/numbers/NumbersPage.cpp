@@ -2,11 +2,12 @@
 
 #include "changes/NumberChangePayloads.h"
 #include "changes/ReleaseConsequences.h"
-#include "changes/StagingHistory.h"
 #include "core/PhoneNumber.h"
 #include "gui/FilterCombo.h"
 #include "gui/PageActions.h"
+#include "gui/RecordsPage.h"
 #include "gui/Retranslate.h"
+#include "gui/StageOrWarn.h"
 #include "gui/TextStyle.h"
 #include "gui/numbers/AddNumberDialog.h"
 #include "gui/numbers/EditNumberDialog.h"
@@ -68,24 +69,18 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
     text::makeSecondary({m_ui->countLabel});
 
     m_ui->tableView->setModel(m_model);
-    QHeaderView* header = m_ui->tableView->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setStretchLastSection(true);
-    header->setSortIndicator(models::NumbersModel::NumberColumn, Qt::AscendingOrder);
+    QHeaderView* header = setUpRecordsTable(m_ui->tableView, models::NumbersModel::NumberColumn,
+                                            {{models::NumbersModel::NumberColumn, 140},
+                                             {models::NumbersModel::LabelColumn, 150},
+                                             {models::NumbersModel::UsageTypeColumn, 160},
+                                             {models::NumbersModel::PaymentTypeColumn, 100},
+                                             {models::NumbersModel::CallTypeColumn, 110},
+                                             {models::NumbersModel::FeaturesColumn, 140},
+                                             {models::NumbersModel::ExtensionColumn, 130},
+                                             {models::NumbersModel::StatusColumn, 90},
+                                             {models::NumbersModel::ProviderColumn, 100},
+                                             {models::NumbersModel::CapabilitiesColumn, 140}});
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_ui->tableView->verticalHeader()->hide();
-    m_ui->tableView->verticalHeader()->setDefaultSectionSize(m_ui->tableView->fontMetrics().height() + 10);
-    const QList<std::pair<int, int>> widths = {
-        {models::NumbersModel::NumberColumn, 140},    {models::NumbersModel::LabelColumn, 150},
-        {models::NumbersModel::UsageTypeColumn, 160}, {models::NumbersModel::PaymentTypeColumn, 100},
-        {models::NumbersModel::CallTypeColumn, 110},  {models::NumbersModel::FeaturesColumn, 140},
-        {models::NumbersModel::ExtensionColumn, 130}, {models::NumbersModel::StatusColumn, 90},
-        {models::NumbersModel::ProviderColumn, 100},  {models::NumbersModel::CapabilitiesColumn, 140}};
-    for (const auto& [column, width] : widths) {
-        header->resizeSection(column, width);
-    }
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({760, 280});
@@ -133,9 +128,7 @@ NumbersPage::NumbersPage(store::Database& database, QWidget* parent)
             editNumber();
         }
     });
-    connect(header, &QHeaderView::sectionMoved, this, &NumbersPage::saveState);
-    connect(header, &QHeaderView::sectionResized, this, &NumbersPage::saveState);
-    connect(header, &QHeaderView::sortIndicatorChanged, this, &NumbersPage::saveState);
+    saveOnHeaderChange(header, this, &NumbersPage::saveState);
     // A click on the number's column drops a sort that waited: the count line no longer mentions it.
     connect(header, &QHeaderView::sortIndicatorChanged, this, &NumbersPage::updateCount);
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint& position) {
@@ -174,13 +167,9 @@ NumbersPage::~NumbersPage() {
 }
 
 void NumbersPage::setUpFilterBar() {
-    m_filterDelay = new QTimer(this);
-    m_filterDelay->setSingleShot(true);
-    m_filterDelay->setInterval(kFilterDelayMs);
-    connect(m_filterDelay, &QTimer::timeout, this, &NumbersPage::applyFilter);
     // Typing waits for a pause; a choice in a combo or the check box is one decision: apply at once.
-    connect(m_ui->digitsEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    connect(m_ui->textEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    m_filterDelay =
+        makeFilterDelay(this, &NumbersPage::applyFilter, {m_ui->digitsEdit, m_ui->textEdit}, kFilterDelayMs);
     connect(m_ui->digitsEdit, &QLineEdit::returnPressed, this, &NumbersPage::applyFilter);
     connect(m_ui->textEdit, &QLineEdit::returnPressed, this, &NumbersPage::applyFilter);
     connect(m_ui->usageCombo, &QComboBox::currentIndexChanged, this, &NumbersPage::applyFilter);
@@ -449,16 +438,11 @@ void NumbersPage::addNumber() {
     connect(&dialog, &AddNumberDialog::portInRequested, this, &NumbersPage::portInRequested);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const changes::StagingResult staged = changes::StagingHistory::of(m_database)
-                                              .stage(changes::NumberChangePayloads::numberProvision(
-                                                         dialog.profile().id, dialog.provisionRequest()),
-                                                     tr("Add number"));
-    if (!staged.ok()) {
-        QMessageBox::warning(this, tr("Add number"),
-                             tr("The new number could not be staged: %1").arg(staged.error));
-        return;
-    }
-    emit changesStaged();
+    if (stageOrWarn(
+            this, m_database,
+            changes::NumberChangePayloads::numberProvision(dialog.profile().id, dialog.provisionRequest()),
+            tr("Add number"), tr("The new number could not be staged: %1")))
+        emit changesStaged();
 }
 
 void NumbersPage::editNumber() {

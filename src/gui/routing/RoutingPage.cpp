@@ -6,7 +6,9 @@
 #include "core/RouteExplanation.h"
 #include "core/RouteLinter.h"
 #include "gui/PageActions.h"
+#include "gui/RecordsPage.h"
 #include "gui/Retranslate.h"
+#include "gui/StageOrWarn.h"
 #include "gui/TableCsvExport.h"
 #include "gui/TextStyle.h"
 #include "gui/numbers/AddNumberDialog.h"
@@ -127,12 +129,10 @@ RoutingPage::RoutingPage(store::Database& database, QWidget* parent)
     QHeaderView* header = m_ui->routesView->horizontalHeader();
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const QList<std::pair<int, int>> widths = {{RoutesModel::EntryColumn, 150},
-                                               {RoutesModel::KindColumn, 90},
-                                               {RoutesModel::FriendlyNameColumn, 240},
-                                               {RoutesModel::VoiceColumn, 300}};
-    for (const auto& [column, width] : widths)
-        header->resizeSection(column, width);
+    setColumnWidths(header, {{RoutesModel::EntryColumn, 150},
+                             {RoutesModel::KindColumn, 90},
+                             {RoutesModel::FriendlyNameColumn, 240},
+                             {RoutesModel::VoiceColumn, 300}});
     m_ui->routesView->verticalHeader()->setDefaultSectionSize(m_ui->routesView->fontMetrics().height() + 8);
     // Three lines are enough for a few dialed numbers; the results below get the room.
     m_ui->testerEdit->setFixedHeight(m_ui->testerEdit->fontMetrics().lineSpacing() * 3 + 12);
@@ -421,16 +421,10 @@ void RoutingPage::addRoute() {
     if (dialog.exec() != QDialog::Accepted)
         return;
     // The stager's changed() signal refreshes the page.
-    const changes::StagingResult staged =
-        changes::StagingHistory::of(m_database)
-            .stage(changes::NumberChangePayloads::numberProvision(profile.id, dialog.provisionRequest()),
-                   tr("Add route"));
-    if (!staged.ok()) {
-        QMessageBox::warning(this, tr("Add route"),
-                             tr("The new route could not be staged: %1").arg(staged.error));
-        return;
-    }
-    emit changesStaged();
+    if (stageOrWarn(this, m_database,
+                    changes::NumberChangePayloads::numberProvision(profile.id, dialog.provisionRequest()),
+                    tr("Add route"), tr("The new route could not be staged: %1")))
+        emit changesStaged();
 }
 
 void RoutingPage::migrateNumbers() {
@@ -439,14 +433,9 @@ void RoutingPage::migrateNumbers() {
     MigrateNumbersDialog dialog(m_database, *m_routingProfile, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const changes::StagingResult staged =
-        changes::StagingHistory::of(m_database).stage(dialog.pendingChange(), tr("Migrate numbers"));
-    if (!staged.ok()) {
-        QMessageBox::warning(this, tr("Migrate numbers"),
-                             tr("The migration could not be staged: %1").arg(staged.error));
-        return;
-    }
-    emit changesStaged();
+    if (stageOrWarn(this, m_database, dialog.pendingChange(), tr("Migrate numbers"),
+                    tr("The migration could not be staged: %1")))
+        emit changesStaged();
 }
 
 void RoutingPage::restoreState() {
