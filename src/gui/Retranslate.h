@@ -16,4 +16,21 @@ void retranslateOnLanguageChange(const QEvent* event, Form& form, Widget* widget
     own();
 }
 
+// A widget built in code (no Designer form) sets all its texts in retranslate(): it calls it itself once
+// its children exist, and this base calls it again on every LanguageChange before passing the event on.
+template <typename Widget>
+class Retranslating : public Widget {
+public:
+    using Widget::Widget;
+
+protected:
+    virtual void retranslate() = 0;
+
+    void changeEvent(QEvent* event) override {
+        if (event->type() == QEvent::LanguageChange)
+            retranslate();
+        Widget::changeEvent(event);
+    }
+};
+
 } // namespace trunkline::gui

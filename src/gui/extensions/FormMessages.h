@@ -7,13 +7,23 @@
 namespace trunkline::gui::form {
 
 // The look of rule messages beside the fields and of the banners above a form, shared by the
-// extension editor, the forwarding editor and the create dialog.
+// extension editor, the forwarding editor, the create dialog and the forms built in code (the porting
+// wizard's pages), which make their labels with newErrorLabel() and newBanner().
 
 inline void makeErrorLabel(QLabel* label) {
     QPalette palette = label->palette();
     palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
     label->setPalette(palette);
     label->setText({});
+}
+
+// A word-wrapped rule-message label for a form built in code, empty until there is a message.
+inline QLabel* newErrorLabel(QWidget* parent, const QString& objectName) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    makeErrorLabel(label);
+    return label;
 }
 
 inline void showMessages(QLabel* label, const QStringList& messages) {
@@ -32,6 +42,16 @@ inline void makeBanner(QLabel* label, Banner kind) {
                                               "border-radius: 4px; color: #1d3b5e; }")
                              : QStringLiteral("QLabel { background: #fdf3e1; border: 1px solid #ecc98a; "
                                               "border-radius: 4px; color: #5c3d05; }"));
+}
+
+// A word-wrapped banner for a form built in code, with room between its text and its border.
+inline QLabel* newBanner(QWidget* parent, const QString& objectName, Banner kind) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setMargin(6);
+    makeBanner(label, kind);
+    return label;
 }
 
 inline void showBanner(QLabel* label, const QString& text) {

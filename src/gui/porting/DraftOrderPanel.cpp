@@ -1,11 +1,8 @@
 #include "gui/porting/DraftOrderPanel.h"
 
-#include "gui/extensions/FormMessages.h"
-#include "gui/porting/PortOrderSession.h"
 #include "gui/porting/RouteNumberPage.h"
 
 #include <QDir>
-#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -19,36 +16,30 @@ using namespace Qt::StringLiterals;
 namespace trunkline::gui {
 
 DraftOrderPanel::DraftOrderPanel(PortOrderSession& session, const RouteNumberPage& route, QWidget* parent)
-    : QWidget(parent)
+    : Retranslating(parent)
     , m_session(session)
-    , m_route(route) {
+    , m_route(route)
+    , m_status(this, u"draftStatus"_s, u"retryDraftButton"_s) {
     setObjectName(u"draftOrderPanel"_s);
-    m_status = new QLabel(this);
-    m_status->setObjectName(u"draftStatus"_s);
-    m_status->setWordWrap(true);
-    m_status->setMargin(6);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form::makeBanner(m_status, form::Banner::Info);
-    m_retry = new QPushButton(this);
-    m_retry->setObjectName(u"retryDraftButton"_s);
     m_loaTemplate = new QPushButton(this);
     m_loaTemplate->setObjectName(u"loaTemplateButton"_s);
     m_loaResult = new QLabel(this);
     m_loaResult->setObjectName(u"loaTemplateResult"_s);
     m_loaResult->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_retry);
+    buttons->addWidget(m_status.retryButton());
     buttons->addWidget(m_loaTemplate);
     buttons->addWidget(m_loaResult, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_status);
+    layout->addWidget(m_status.banner());
     layout->addLayout(buttons);
     m_savePrompt = [this](const QString& suggestedName) {
         return QFileDialog::getSaveFileName(this, tr("Save the LOA template"),
                                             QDir::home().filePath(suggestedName), tr("PDF files (*.pdf)"));
     };
-    connect(m_retry, &QPushButton::clicked, this, [this] { m_session.createDraft(m_route.routeE164()); });
+    connect(m_status.retryButton(), &QPushButton::clicked, this,
+            [this] { m_session.createDraft(m_route.routeE164()); });
     connect(m_loaTemplate, &QPushButton::clicked, this, &DraftOrderPanel::downloadLoaTemplate);
     connect(&m_session, &PortOrderSession::changed, this, &DraftOrderPanel::update);
     retranslate();
@@ -58,14 +49,8 @@ bool DraftOrderPanel::ready() const {
     return !m_session.connected() || !m_session.orderId().isEmpty();
 }
 
-void DraftOrderPanel::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
-}
-
 void DraftOrderPanel::retranslate() {
-    m_retry->setText(tr("&Try again"));
+    m_status.retryButton()->setText(tr("&Try again"));
     m_loaTemplate->setText(tr("Download LOA &template…"));
     update();
 }
@@ -73,24 +58,16 @@ void DraftOrderPanel::retranslate() {
 void DraftOrderPanel::update() {
     const bool connected = m_session.connected();
     const bool created = !m_session.orderId().isEmpty();
-    const std::optional<net::ApiError> error = m_session.errorOf(PortOrderSession::Step::Draft);
-    QString text;
-    if (!connected)
-        text = tr("There is no connection to a provider here: nothing is sent, the order is only checked "
-                  "and kept on this computer.");
-    else if (m_session.busyWith(PortOrderSession::Step::Draft))
-        text = tr("Creating the draft order at %1 with the route number %2 only…")
-                   .arg(m_session.profileName(), m_route.routeE164());
-    else if (created)
-        text = tr("Draft order %1 at %2, status %3. It holds the route number only; the details below, the "
-                  "documents and the extensions are sent when you submit it.")
-                   .arg(m_session.orderId(), m_session.profileName(),
-                        core::displayName(m_session.orderStatus()));
-    else if (error)
-        text = tr("The draft order was not created.") + u'\n' + PortOrderSession::errorText(*error);
-    form::makeBanner(m_status, error && !created ? form::Banner::Warning : form::Banner::Info);
-    form::showBanner(m_status, text);
-    m_retry->setVisible(connected && !created && error && !m_session.busy());
+    m_status.show(
+        m_session, PortOrderSession::Step::Draft, created,
+        {tr("There is no connection to a provider here: nothing is sent, the order is only checked "
+            "and kept on this computer."),
+         tr("Creating the draft order at %1 with the route number %2 only…")
+             .arg(m_session.profileName(), m_route.routeE164()),
+         tr("Draft order %1 at %2, status %3. It holds the route number only; the details below, "
+            "the documents and the extensions are sent when you submit it.")
+             .arg(m_session.orderId(), m_session.profileName(), core::displayName(m_session.orderStatus())),
+         tr("The draft order was not created.")});
     m_loaTemplate->setVisible(connected);
     m_loaTemplate->setEnabled(created && !m_downloading);
     m_loaTemplate->setToolTip(created ? tr("The letter of authorisation for this order, to be signed by the "

@@ -1,21 +1,21 @@
 #pragma once
 
+#include "gui/GuiForward.h"
+#include "gui/Retranslate.h"
+#include "gui/porting/SessionStepStatus.h"
+
 #include <QWidget>
 #include <functional>
 
-class QLabel;
-class QPushButton;
-
 namespace trunkline::gui {
 
-class PortOrderSession;
 class RouteNumberPage;
 
 // The top of the wizard's order step: the draft order the provider made with the route number only (its
 // id and status, or why it was not made, with "Try again"), and the LOA template of that order to
 // download for the end user to sign. Ready once the draft exists, or at once when nothing is sent
 // (no connection: the wizard only checks).
-class DraftOrderPanel : public QWidget {
+class DraftOrderPanel : public Retranslating<QWidget> {
     Q_OBJECT
 
 public:
@@ -29,18 +29,14 @@ public:
 signals:
     void readyChanged();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void update();
     void downloadLoaTemplate();
 
     PortOrderSession& m_session;
     const RouteNumberPage& m_route;
-    QLabel* m_status = nullptr;
-    QPushButton* m_retry = nullptr;
+    SessionStepStatus m_status;
     QPushButton* m_loaTemplate = nullptr;
     QLabel* m_loaResult = nullptr;
     SavePrompt m_savePrompt;

@@ -38,12 +38,14 @@ QStringList messagesFor(const core::RuleViolations& violations, QStringView fiel
     return messages;
 }
 
-QLabel* errorLabel(const QString& objectName, QWidget* parent) {
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    form::makeErrorLabel(label);
-    return label;
+// A table of one of the step's models: no row numbers, the columns sharing its width.
+QTableView* newTable(QWidget* parent, const QString& objectName, QAbstractItemModel* model) {
+    auto* table = new QTableView(parent);
+    table->setObjectName(objectName);
+    table->setModel(model);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    return table;
 }
 
 } // namespace
@@ -89,37 +91,29 @@ void ExtensionsStep::buildLayout() {
     m_toLabel->setBuddy(m_blockEnd);
     for (QSpinBox* spin : {m_blockStart, m_blockEnd})
         spin->setRange(0, core::kMaxExtensionNumber);
-    m_blockError = errorLabel(u"blockError"_s, this);
+    m_blockError = form::newErrorLabel(this, u"blockError"_s);
 
     m_bar = new ActivationRangeBar(this);
 
     m_rangesLabel = new QLabel(this);
-    m_rangesTable = new QTableView(this);
-    m_rangesTable->setObjectName(u"rangesTable"_s);
-    m_rangesTable->setModel(m_rangesModel);
-    m_rangesTable->verticalHeader()->hide();
-    m_rangesTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_rangesTable = newTable(this, u"rangesTable"_s, m_rangesModel);
     m_rangesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rangesLabel->setBuddy(m_rangesTable);
     m_addRow = new QPushButton(this);
     m_addRow->setObjectName(u"addRangeButton"_s);
     m_removeRow = new QPushButton(this);
     m_removeRow->setObjectName(u"removeRangeButton"_s);
-    m_rangesError = errorLabel(u"rangesError"_s, this);
+    m_rangesError = form::newErrorLabel(this, u"rangesError"_s);
 
     m_pasteLabel = new QLabel(this);
     m_paste = new QPlainTextEdit(this);
     m_paste->setObjectName(u"wantedNumbers"_s);
     m_paste->setTabChangesFocus(true);
     m_pasteLabel->setBuddy(m_paste);
-    m_pasteError = errorLabel(u"wantedNumbersError"_s, this);
+    m_pasteError = form::newErrorLabel(this, u"wantedNumbersError"_s);
 
     m_previewLabel = new QLabel(this);
-    m_previewTable = new QTableView(this);
-    m_previewTable->setObjectName(u"numberPreview"_s);
-    m_previewTable->setModel(m_preview);
-    m_previewTable->verticalHeader()->hide();
-    m_previewTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_previewTable = newTable(this, u"numberPreview"_s, m_preview);
     m_previewTable->setSelectionMode(QAbstractItemView::NoSelection);
     m_previewLabel->setBuddy(m_previewTable);
     m_counts = new QLabel(this);

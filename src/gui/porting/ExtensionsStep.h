@@ -2,14 +2,12 @@
 
 #include "core/PortingOrder.h"
 #include "core/RuleViolation.h"
+#include "gui/GuiForward.h"
 
 #include <QList>
 #include <QWizardPage>
 
-class QComboBox;
-class QLabel;
 class QPlainTextEdit;
-class QPushButton;
 class QSpinBox;
 class QTableView;
 

@@ -5,7 +5,6 @@
 
 #include <QDateEdit>
 #include <QDir>
-#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,7 +22,7 @@ const QString kDateField = u"/activation_settings/foc_datetime_requested"_s;
 }
 
 OrderDetailsPage::OrderDetailsPage(QWidget* parent)
-    : QWizardPage(parent) {
+    : Retranslating(parent) {
     setObjectName(u"orderDetailsPage"_s);
     m_layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
@@ -74,10 +73,7 @@ bool OrderDetailsPage::isComplete() const {
 
 // A field with its rule message right under it, in one row of the form.
 void OrderDetailsPage::addRow(QWidget* widget, const QString& errorName, const QString& field) {
-    auto* error = new QLabel(this);
-    error->setObjectName(errorName);
-    error->setWordWrap(true);
-    form::makeErrorLabel(error);
+    QLabel* error = form::newErrorLabel(this, errorName);
     error->hide();
     auto* column = new QVBoxLayout;
     column->setSpacing(2);
@@ -124,12 +120,6 @@ QLineEdit* OrderDetailsPage::addDocument(const QString& objectName, const QStrin
             edit->setText(QDir::toNativeSeparators(chosen));
     });
     return edit;
-}
-
-void OrderDetailsPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWizardPage::changeEvent(event);
 }
 
 void OrderDetailsPage::retranslate() {

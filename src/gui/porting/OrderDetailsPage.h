@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/PortOrderDetails.h"
+#include "gui/GuiForward.h"
+#include "gui/Retranslate.h"
 
 #include <QHash>
 #include <QSet>
@@ -8,9 +10,6 @@
 
 class QDateEdit;
 class QFormLayout;
-class QLabel;
-class QLineEdit;
-class QPushButton;
 class QVBoxLayout;
 
 namespace trunkline::gui {
@@ -20,7 +19,7 @@ class DraftOrderPanel;
 // What the order needs besides its numbers (OrderDetails), each field checked as it is typed with the
 // message under it, below the draft order it is for. The page is complete when every field is right
 // and the draft exists.
-class OrderDetailsPage : public QWizardPage {
+class OrderDetailsPage : public Retranslating<QWizardPage> {
     Q_OBJECT
 
 public:
@@ -38,15 +37,12 @@ public:
 
     bool isComplete() const override;
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
     QLineEdit* addLine(const QString& objectName, const QString& field);
     // A file path with a Browse… button beside it.
     QLineEdit* addDocument(const QString& objectName, const QString& field);
     void addRow(QWidget* widget, const QString& errorName, const QString& field);
-    void retranslate();
+    void retranslate() override;
     void check();
 
     QVBoxLayout* m_layout = nullptr;

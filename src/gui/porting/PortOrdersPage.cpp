@@ -16,7 +16,6 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -39,10 +38,18 @@ bool portsNumbers(const store::Profile& profile) {
     return provider && provider->porting;
 }
 
+// A tool button showing the text of the action it triggers.
+QToolButton* textButton(QWidget* parent, QAction* action) {
+    auto* button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
 } // namespace
 
 PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
-    : QWidget(parent)
+    : Retranslating(parent)
     , m_database(database)
     , m_model(new PortOrdersModel(database, this)) {
     setObjectName(u"portOrdersPage"_s);
@@ -80,27 +87,17 @@ PortOrdersPage::PortOrdersPage(store::Database& database, QWidget* parent)
     m_newAction =
         makeShortcutAction(this, u"actionNewPortOrder"_s, QKeySequence::New, &PortOrdersPage::newOrder);
     m_exportAction = makePageAction(this, u"actionExportPortOrder"_s, &PortOrdersPage::exportNumbers);
-    auto* newButton = new QToolButton(this);
-    newButton->setDefaultAction(m_newAction);
-    newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto* exportButton = new QToolButton(this);
-    exportButton->setDefaultAction(m_exportAction);
-    exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QToolButton* newButton = textButton(this, m_newAction);
+    QToolButton* exportButton = textButton(this, m_exportAction);
     m_deleteExtensionAction =
         makePageAction(this, u"actionDeleteExtension"_s, &PortOrdersPage::deleteExtension);
     m_cancelAction = makePageAction(this, u"actionCancelPortOrder"_s, &PortOrdersPage::cancelOrder);
-    auto* cancelButton = new QToolButton(this);
-    cancelButton->setDefaultAction(m_cancelAction);
-    cancelButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QToolButton* cancelButton = textButton(this, m_cancelAction);
     // Del in the orders list deletes the chosen draft.
     m_deleteDraftAction = makeShortcutAction(this, u"actionDeleteDraftPortOrder"_s, QKeySequence::Delete,
                                              &PortOrdersPage::deleteDraft, m_table);
-    auto* deleteDraftButton = new QToolButton(this);
-    deleteDraftButton->setDefaultAction(m_deleteDraftAction);
-    deleteDraftButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto* deleteButton = new QToolButton(this);
-    deleteButton->setDefaultAction(m_deleteExtensionAction);
-    deleteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QToolButton* deleteDraftButton = textButton(this, m_deleteDraftAction);
+    QToolButton* deleteButton = textButton(this, m_deleteExtensionAction);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_filterLabel);
@@ -154,12 +151,6 @@ PortOrdersPage::~PortOrdersPage() = default;
 
 QString PortOrdersPage::lastMessage() const {
     return m_message->text();
-}
-
-void PortOrdersPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate(); // reloads the model too, so its column titles and statuses follow
-    QWidget::changeEvent(event);
 }
 
 void PortOrdersPage::retranslate() {
@@ -223,36 +214,31 @@ void PortOrdersPage::updateActions() {
                                       : tr("Choose an order in the list first."));
 
     const PortOrdersModel::Row* order = chosenOrder();
-    const bool cancellable = order && core::canCancel(order->order.status);
-    m_cancelAction->setEnabled(cancellable && m_connections && !m_busy);
-    m_cancelAction->setToolTip(
-        !order ? tr("Choose an order in the list first.")
-        : !cancellable
-            ? tr("Only an order that was submitted and is not ported or cancelled yet can be cancelled "
-                 "(a draft is deleted instead); this order is %1.")
-                  .arg(core::displayName(order->order.status))
-        : !m_connections ? tr("There is no connection to the provider here.")
-                         : tr("Cancel the chosen order at the provider"));
-    const bool deletable = order && core::canDelete(order->order.status);
-    m_deleteDraftAction->setEnabled(deletable && m_connections && !m_busy);
-    m_deleteDraftAction->setToolTip(
-        !order ? tr("Choose an order in the list first.")
-        : !deletable
-            ? tr("Only a draft can be deleted (a submitted order is cancelled instead); this order is %1.")
-                  .arg(core::displayName(order->order.status))
-        : !m_connections ? tr("There is no connection to the provider here.")
-                         : tr("Delete the chosen draft at the provider (Del)"));
-    const bool extensionChosen = order && !m_extensions->selectedItems().isEmpty();
-    const bool stateAllows = order && core::canEditExtensions(order->order.status);
-    m_deleteExtensionAction->setEnabled(extensionChosen && stateAllows && m_connections && !m_busy);
-    m_deleteExtensionAction->setToolTip(
-        !extensionChosen ? tr("Choose an order and one of its extension blocks first.")
-        : !stateAllows
-            ? tr("Extensions can be deleted only while the order is Draft, In process or Exception; "
-                 "this order is %1.")
-                  .arg(core::displayName(order->order.status))
-        : !m_connections ? tr("There is no connection to the provider here.")
-                         : tr("Remove the chosen extension block from the order at the provider"));
+    allowForOrder(m_cancelAction, order, core::canCancel, tr("Choose an order in the list first."),
+                  tr("Only an order that was submitted and is not ported or cancelled yet can be cancelled "
+                     "(a draft is deleted instead); this order is %1."),
+                  tr("Cancel the chosen order at the provider"));
+    allowForOrder(
+        m_deleteDraftAction, order, core::canDelete, tr("Choose an order in the list first."),
+        tr("Only a draft can be deleted (a submitted order is cancelled instead); this order is %1."),
+        tr("Delete the chosen draft at the provider (Del)"));
+    // Deleting an extension block needs one of the chosen order's blocks chosen too.
+    allowForOrder(m_deleteExtensionAction, m_extensions->selectedItems().isEmpty() ? nullptr : order,
+                  core::canEditExtensions, tr("Choose an order and one of its extension blocks first."),
+                  tr("Extensions can be deleted only while the order is Draft, In process or Exception; "
+                     "this order is %1."),
+                  tr("Remove the chosen extension block from the order at the provider"));
+}
+
+void PortOrdersPage::allowForOrder(QAction* action, const PortOrdersModel::Row* order,
+                                   bool (*allows)(core::PortingOrderStatus), const QString& unchosen,
+                                   const QString& refused, const QString& what) {
+    const bool allowed = order && allows(order->order.status);
+    action->setEnabled(allowed && m_connections && !m_busy);
+    action->setToolTip(!order           ? unchosen
+                       : !allowed       ? refused.arg(core::displayName(order->order.status))
+                       : !m_connections ? tr("There is no connection to the provider here.")
+                                        : what);
 }
 
 const PortOrdersModel::Row* PortOrdersPage::chosenOrder() const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/GuiForward.h"
+#include "gui/Retranslate.h"
 #include "gui/TableCsvExport.h"
 #include "gui/porting/PortOrdersModel.h"
 
@@ -9,7 +10,6 @@
 #include <memory>
 #include <optional>
 
-class QComboBox;
 class QTableView;
 class QTableWidget;
 
@@ -28,7 +28,7 @@ class PortingWizard;
 // order" cancels a submitted order where the provider allows it. Below the list, the extension blocks
 // of the chosen order; "Delete extension" removes one at the provider, only while the order is draft,
 // in-process or exception (otherwise it is disabled and says why).
-class PortOrdersPage : public QWidget {
+class PortOrdersPage : public Retranslating<QWidget> {
     Q_OBJECT
 
 public:
@@ -69,12 +69,15 @@ signals:
     // An order was created at a provider from the wizard: a sync brings it into the list.
     void orderPlaced();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override; // reloads the model too, so its column titles and statuses follow
     void updateActions();
+    // An action that asks the provider about `order`, which its state must allow (`allows`): enabled when
+    // it does, there is a connection and no other request is under way. Its tooltip says `what` it does,
+    // or why not: `unchosen` without an order, `refused` (%1 the order's state) when its state forbids it.
+    void allowForOrder(QAction* action, const PortOrdersModel::Row* order,
+                       bool (*allows)(core::PortingOrderStatus), const QString& unchosen,
+                       const QString& refused, const QString& what);
     void showExtensions();
     // Opens the order's profile and calls `use` with m_placement ready; says why when it cannot.
     void withPlacement(qint64 profileId, std::function<void()> use);

@@ -47,11 +47,7 @@ PortSummaryPage::PortSummaryPage(PortOrderSession& session, const RouteNumberPag
     m_status = new QLabel(this);
     m_status->setObjectName(u"summaryStatus"_s);
     m_status->setWordWrap(true);
-    m_note = new QLabel(this);
-    m_note->setObjectName(u"summaryNote"_s);
-    m_note->setWordWrap(true);
-    m_note->setMargin(6);
-    form::makeBanner(m_note, form::Banner::Info);
+    m_note = form::newBanner(this, u"summaryNote"_s, form::Banner::Info);
     m_submit = new QPushButton(this);
     m_submit->setObjectName(u"submitOrderButton"_s);
     m_progress = new QProgressBar(this);

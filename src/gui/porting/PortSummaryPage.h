@@ -8,7 +8,6 @@
 
 class QPlainTextEdit;
 class QProgressBar;
-class QPushButton;
 
 namespace trunkline::providers {
 struct PortOrderRequest;

@@ -1,20 +1,20 @@
 #pragma once
 
-#include <QWizardPage>
+#include "gui/GuiForward.h"
+#include "gui/Retranslate.h"
+#include "gui/porting/SessionStepStatus.h"
 
-class QLabel;
-class QPushButton;
+#include <QWizardPage>
 
 namespace trunkline::gui {
 
-class PortOrderSession;
 class RouteNumberPage;
 
 // The third step: the route number's porting phone number on the draft order, which the extension block
 // is attached to (extended numbers never appear among an order's porting phone numbers themselves). It
 // is looked up when the page opens; the page is complete once it is found, or at once when nothing is
 // sent (no connection).
-class PortingNumberPage : public QWizardPage {
+class PortingNumberPage : public Retranslating<QWizardPage> {
     Q_OBJECT
 
 public:
@@ -23,17 +23,13 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void update();
 
     PortOrderSession& m_session;
     const RouteNumberPage& m_route;
-    QLabel* m_status = nullptr;
-    QPushButton* m_retry = nullptr;
+    SessionStepStatus m_status;
 };
 
 } // namespace trunkline::gui

@@ -9,7 +9,6 @@
 #include "gui/porting/RouteNumberPage.h"
 #include "store/ProfileRepository.h"
 
-#include <QEvent>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -17,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace trunkline::gui {
 
 PortingWizard::PortingWizard(store::Database& database, qint64 profileId, QWidget* parent)
-    : QWizard(parent)
+    : Retranslating(parent)
     , m_database(database)
     , m_profileId(profileId)
     , m_session(new PortOrderSession(this))
@@ -91,12 +90,6 @@ void PortingWizard::done(int result) {
     if (!m_session->submitted())
         draft().save(m_profileId); // finished or cancelled, what was typed is kept
     QWizard::done(result);
-}
-
-void PortingWizard::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWizard::changeEvent(event);
 }
 
 void PortingWizard::retranslate() {

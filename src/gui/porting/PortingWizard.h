@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/GuiForward.h"
+#include "gui/Retranslate.h"
 #include "gui/porting/PortingDraft.h"
 
 #include <QWizard>
@@ -22,7 +23,7 @@ class RouteNumberPage;
 // provider. What is typed, and the draft order made so far, is kept as the profile's PortingDraft
 // whenever a page is left and when the wizard closes, so it can be continued after closing the wizard or
 // the app; once the order is submitted the local draft is dropped.
-class PortingWizard : public QWizard {
+class PortingWizard : public Retranslating<QWizard> {
     Q_OBJECT
 
 public:
@@ -51,11 +52,8 @@ signals:
     // A draft order was created or an order submitted at the provider (a sync brings it into the store).
     void orderPlaced(const QString& orderId);
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
 
     store::Database& m_database;
     qint64 m_profileId;

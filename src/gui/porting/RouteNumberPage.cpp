@@ -6,7 +6,6 @@
 #include "gui/extensions/FormMessages.h"
 #include "store/NumberSightings.h"
 
-#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace trunkline::gui {
 
 RouteNumberPage::RouteNumberPage(store::Database& database, qint64 profileId, QWidget* parent)
-    : QWizardPage(parent)
+    : Retranslating(parent)
     , m_database(database)
     , m_profileId(profileId) {
     setObjectName(u"routeNumberPage"_s);
@@ -29,21 +28,10 @@ RouteNumberPage::RouteNumberPage(store::Database& database, qint64 profileId, QW
     m_routeLabel->setBuddy(m_route);
     m_parsed = new QLabel(this);
     m_parsed->setObjectName(u"routeParsed"_s);
-    m_error = new QLabel(this);
-    m_error->setObjectName(u"routeError"_s);
-    m_error->setWordWrap(true);
-    form::makeErrorLabel(m_error);
-    m_warning = new QLabel(this);
-    m_warning->setObjectName(u"routeWarning"_s);
-    m_warning->setWordWrap(true);
-    m_warning->setMargin(6);
-    form::makeBanner(m_warning, form::Banner::Warning);
+    m_error = form::newErrorLabel(this, u"routeError"_s);
+    m_warning = form::newBanner(this, u"routeWarning"_s, form::Banner::Warning);
     m_warning->hide();
-    m_lock = new QLabel(this);
-    m_lock->setObjectName(u"routeLocked"_s);
-    m_lock->setWordWrap(true);
-    m_lock->setMargin(6);
-    form::makeBanner(m_lock, form::Banner::Info);
+    m_lock = form::newBanner(this, u"routeLocked"_s, form::Banner::Info);
     m_lock->hide();
 
     auto* fields = new QFormLayout;
@@ -69,12 +57,6 @@ QString RouteNumberPage::routeText() const {
 
 void RouteNumberPage::setRouteText(const QString& text) {
     m_route->setText(text);
-}
-
-void RouteNumberPage::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWizardPage::changeEvent(event);
 }
 
 void RouteNumberPage::retranslate() {

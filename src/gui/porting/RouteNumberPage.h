@@ -1,10 +1,9 @@
 #pragma once
 
 #include "gui/GuiForward.h"
+#include "gui/Retranslate.h"
 
 #include <QWizardPage>
-
-class QLineEdit;
 
 namespace trunkline::gui {
 
@@ -13,7 +12,7 @@ namespace trunkline::gui {
 // already in the inventory of a profile, or already on a port order of this profile, is not refused
 // but warned about, as porting it again is almost always a mistake. Once the draft order exists the
 // number is fixed (setLockedBy).
-class RouteNumberPage : public QWizardPage {
+class RouteNumberPage : public Retranslating<QWizardPage> {
     Q_OBJECT
     Q_PROPERTY(QString routeE164 READ routeE164 NOTIFY routeChanged)
 
@@ -36,11 +35,8 @@ public:
 signals:
     void routeChanged();
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
     void check();
     QStringList whereKnown(const QString& e164) const;
 
