@@ -77,6 +77,36 @@ void setValueOf(QWidget* input, const QVariant& value) {
     }
 }
 
+// (Re)fills an answering rule's action combo: first `placeholder` (no data) when there is no rule to edit,
+// then the `actions` (text, wire value), and the rule's `action` when the provider set one the list lacks
+// (`unknown`, %1 its wire value); `action` is chosen.
+void fillActions(QComboBox* combo, const QString& placeholder,
+                 const QList<std::pair<QString, QString>>& actions, const QString& action,
+                 const QString& unknown) {
+    combo->clear();
+    if (!placeholder.isEmpty())
+        combo->addItem(placeholder, QString());
+    for (const auto& [text, value] : actions)
+        combo->addItem(text, value);
+    if (!action.isEmpty() && combo->findData(action) < 0)
+        combo->addItem(unknown.arg(action), action);
+    combo->setCurrentIndex(std::max(0, combo->findData(action)));
+}
+
+// Shows the fields an answering rule's action needs (the number every call is forwarded to, or the
+// extension it is transferred to) and the hint that says what the action does, from `hints` by action.
+void showActionFields(const QComboBox* actionCombo, std::initializer_list<QWidget*> forwardFields,
+                      std::initializer_list<QWidget*> transferFields, QLabel* hint,
+                      const QHash<QString, QString>& hints) {
+    const QString action = actionCombo->currentData().toString();
+    for (QWidget* field : forwardFields)
+        field->setVisible(action == kUnconditional);
+    for (QWidget* field : transferFields)
+        field->setVisible(action == kTransfer);
+    hint->setText(hints.value(action));
+    hint->setVisible(!hint->text().isEmpty());
+}
+
 } // namespace
 
 ExtensionCallSettingsWidget::ExtensionCallSettingsWidget(store::Database& database, QWidget* parent)
@@ -194,34 +224,27 @@ void ExtensionCallSettingsWidget::showBaseline() {
 }
 
 void ExtensionCallSettingsWidget::fillActionCombo(const QString& action) {
-    QComboBox* combo = m_ui->actionCombo;
-    combo->clear();
-    if (!m_stored.contains(ExtensionSettingsRepository::kBusinessHours))
-        combo->addItem(tr("Not fetched yet"), QString());
-    combo->addItem(tr("Ring the forwarding list (forward calls)"), kForwardCalls);
-    combo->addItem(tr("Forward every call to a phone number"), kUnconditional);
-    combo->addItem(tr("Transfer to another extension (IVR menu, application)"), kTransfer);
-    combo->addItem(tr("Voicemail only (take messages)"), kVoicemailOnly);
-    if (!action.isEmpty() && combo->findData(action) < 0)
-        combo->addItem(tr("%1 (as set at the provider)").arg(action), action);
-    combo->setCurrentIndex(std::max(0, combo->findData(action)));
+    fillActions(m_ui->actionCombo,
+                m_stored.contains(ExtensionSettingsRepository::kBusinessHours) ? QString()
+                                                                               : tr("Not fetched yet"),
+                {{tr("Ring the forwarding list (forward calls)"), kForwardCalls},
+                 {tr("Forward every call to a phone number"), kUnconditional},
+                 {tr("Transfer to another extension (IVR menu, application)"), kTransfer},
+                 {tr("Voicemail only (take messages)"), kVoicemailOnly}},
+                action, tr("%1 (as set at the provider)"));
 }
 
 void ExtensionCallSettingsWidget::fillAfterHoursActionCombo(const QString& action) {
-    QComboBox* combo = m_ui->afterHoursActionCombo;
-    combo->clear();
-    if (!haveAfterHoursRule())
-        combo->addItem(m_stored.contains(ExtensionSettingsRepository::kAfterHours) ? tr("No after-hours rule")
-                                                                                   : tr("Not fetched yet"),
-                       QString());
-    combo->addItem(tr("Voicemail only (take messages)"), kVoicemailOnly);
-    combo->addItem(tr("Go to application (IVR menu, call queue, application extension)"), kTransfer);
-    combo->addItem(tr("Forward every call to a phone number"), kUnconditional);
-    combo->addItem(tr("Ring the forwarding list (forward calls)"), kForwardCalls);
-    combo->addItem(tr("Play an announcement only"), kAnnouncementOnly);
-    if (!action.isEmpty() && combo->findData(action) < 0)
-        combo->addItem(tr("%1 (as set at the provider)").arg(action), action);
-    combo->setCurrentIndex(std::max(0, combo->findData(action)));
+    fillActions(m_ui->afterHoursActionCombo,
+                haveAfterHoursRule()                                          ? QString()
+                : m_stored.contains(ExtensionSettingsRepository::kAfterHours) ? tr("No after-hours rule")
+                                                                              : tr("Not fetched yet"),
+                {{tr("Voicemail only (take messages)"), kVoicemailOnly},
+                 {tr("Go to application (IVR menu, call queue, application extension)"), kTransfer},
+                 {tr("Forward every call to a phone number"), kUnconditional},
+                 {tr("Ring the forwarding list (forward calls)"), kForwardCalls},
+                 {tr("Play an announcement only"), kAnnouncementOnly}},
+                action, tr("%1 (as set at the provider)"));
 }
 
 bool ExtensionCallSettingsWidget::haveAfterHoursRule() const {
@@ -458,46 +481,24 @@ void ExtensionCallSettingsWidget::updateState() {
 }
 
 void ExtensionCallSettingsWidget::updateActionFields() {
-    const QString action = m_ui->actionCombo->currentData().toString();
-    const bool forward = action == kUnconditional;
-    const bool transfer = action == kTransfer;
-    m_ui->forwardToLabel->setVisible(forward);
-    m_ui->forwardToEdit->setVisible(forward);
-    m_ui->transferToLabel->setVisible(transfer);
-    m_ui->transferCombo->setVisible(transfer);
-    QString hint;
-    if (action == kForwardCalls)
-        hint = tr("Calls ring the extension's phones and forwarding list (edit the list under Forwarding).");
-    else if (forward)
-        hint = tr("Every call goes straight to the number below; the extension's phones do not ring.");
-    else if (transfer)
-        hint = tr("Every call goes to the chosen extension, e.g. an IVR menu or an application.");
-    else if (action == kVoicemailOnly)
-        hint = tr("Callers can only leave a voicemail.");
-    m_ui->actionHint->setText(hint);
-    m_ui->actionHint->setVisible(!hint.isEmpty());
-
-    const QString afterHours = m_ui->afterHoursActionCombo->currentData().toString();
-    const bool afterHoursForward = afterHours == kUnconditional;
-    const bool application = afterHours == kTransfer;
-    m_ui->afterHoursForwardToLabel->setVisible(afterHoursForward);
-    m_ui->afterHoursForwardToEdit->setVisible(afterHoursForward);
-    m_ui->afterHoursApplicationLabel->setVisible(application);
-    m_ui->afterHoursApplicationCombo->setVisible(application);
-    QString afterHoursHint;
-    if (afterHours == kForwardCalls)
-        afterHoursHint = tr("After hours, calls ring the extension's phones and forwarding list.");
-    else if (afterHoursForward)
-        afterHoursHint = tr("After hours, every call goes straight to the number below.");
-    else if (application)
-        afterHoursHint = tr("After hours, every call goes to the chosen application: an IVR menu, a call "
-                            "queue or an application extension of the account.");
-    else if (afterHours == kVoicemailOnly)
-        afterHoursHint = tr("After hours, callers can only leave a voicemail.");
-    else if (afterHours == kAnnouncementOnly)
-        afterHoursHint = tr("After hours, callers hear the announcement greeting and the call ends.");
-    m_ui->afterHoursHint->setText(afterHoursHint);
-    m_ui->afterHoursHint->setVisible(!afterHoursHint.isEmpty());
+    showActionFields(
+        m_ui->actionCombo, {m_ui->forwardToLabel, m_ui->forwardToEdit},
+        {m_ui->transferToLabel, m_ui->transferCombo}, m_ui->actionHint,
+        {{kForwardCalls, tr("Calls ring the extension's phones and forwarding list (edit the list "
+                            "under Forwarding).")},
+         {kUnconditional,
+          tr("Every call goes straight to the number below; the extension's phones do not ring.")},
+         {kTransfer, tr("Every call goes to the chosen extension, e.g. an IVR menu or an application.")},
+         {kVoicemailOnly, tr("Callers can only leave a voicemail.")}});
+    showActionFields(
+        m_ui->afterHoursActionCombo, {m_ui->afterHoursForwardToLabel, m_ui->afterHoursForwardToEdit},
+        {m_ui->afterHoursApplicationLabel, m_ui->afterHoursApplicationCombo}, m_ui->afterHoursHint,
+        {{kForwardCalls, tr("After hours, calls ring the extension's phones and forwarding list.")},
+         {kUnconditional, tr("After hours, every call goes straight to the number below.")},
+         {kTransfer, tr("After hours, every call goes to the chosen application: an IVR menu, a call "
+                        "queue or an application extension of the account.")},
+         {kVoicemailOnly, tr("After hours, callers can only leave a voicemail.")},
+         {kAnnouncementOnly, tr("After hours, callers hear the announcement greeting and the call ends.")}});
 }
 
 QString ExtensionCallSettingsWidget::forwardToValue(const QString& kind, const QLineEdit* edit,

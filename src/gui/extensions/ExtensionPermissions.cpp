@@ -17,6 +17,15 @@ QString settingsKey(qint64 profileId) {
 QString scopesKey(qint64 profileId) {
     return u"profiles/%1/grantedScopes"_s.arg(profileId);
 }
+
+// Keeps `value` under `key`; an empty one removes the key rather than storing nothing.
+template <typename Value>
+void keepOrRemove(const QString& key, const Value& value) {
+    if (value.isEmpty())
+        QSettings().remove(key);
+    else
+        QSettings().setValue(key, value);
+}
 } // namespace
 
 ExtensionPermissions::ExtensionPermissions(store::Database& database)
@@ -24,10 +33,7 @@ ExtensionPermissions::ExtensionPermissions(store::Database& database)
 }
 
 void ExtensionPermissions::setSignedInExtension(qint64 profileId, const QString& extensionId) {
-    if (extensionId.isEmpty())
-        QSettings().remove(settingsKey(profileId));
-    else
-        QSettings().setValue(settingsKey(profileId), extensionId);
+    keepOrRemove(settingsKey(profileId), extensionId);
 }
 
 QString ExtensionPermissions::signedInExtension(qint64 profileId) {
@@ -35,10 +41,7 @@ QString ExtensionPermissions::signedInExtension(qint64 profileId) {
 }
 
 void ExtensionPermissions::setGrantedScopes(qint64 profileId, const QStringList& scopes) {
-    if (scopes.isEmpty())
-        QSettings().remove(scopesKey(profileId));
-    else
-        QSettings().setValue(scopesKey(profileId), scopes);
+    keepOrRemove(scopesKey(profileId), scopes);
 }
 
 QStringList ExtensionPermissions::grantedScopes(qint64 profileId) {
@@ -52,8 +55,10 @@ void ExtensionPermissions::forget(qint64 profileId) {
 }
 
 ExtensionPermissions::Verdict
-ExtensionPermissions::needsAppPermission(qint64 profileId,
-                                         QString providers::ProviderCapabilities::*permission) const {
+ExtensionPermissions::mayChangeExtensions(qint64 profileId,
+                                          QString providers::ProviderCapabilities::*permission) const {
+    if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
+        return verdict;
     const QStringList granted = grantedScopes(profileId);
     if (granted.isEmpty())
         return {};
@@ -90,10 +95,8 @@ bool ExtensionPermissions::isAdministrator(qint64 profileId) const {
 
 ExtensionPermissions::Verdict ExtensionPermissions::needsAdministrator(qint64 profileId,
                                                                        const QString& denied) const {
-    if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
-        return verdict;
     if (Verdict verdict =
-            needsAppPermission(profileId, &providers::ProviderCapabilities::extensionCreatePermission);
+            mayChangeExtensions(profileId, &providers::ProviderCapabilities::extensionCreatePermission);
         !verdict.allowed)
         return verdict;
     if (!isAdministrator(profileId))
@@ -119,10 +122,8 @@ ExtensionPermissions::Verdict ExtensionPermissions::canDelete(qint64 profileId,
 
 ExtensionPermissions::Verdict ExtensionPermissions::canEdit(qint64 profileId,
                                                             const QString& extensionId) const {
-    if (Verdict verdict = hasExtensions(profileId); !verdict.allowed)
-        return verdict;
     if (Verdict verdict =
-            needsAppPermission(profileId, &providers::ProviderCapabilities::extensionEditPermission);
+            mayChangeExtensions(profileId, &providers::ProviderCapabilities::extensionEditPermission);
         !verdict.allowed)
         return verdict;
     if (!isAdministrator(profileId) && extensionId != signedInExtension(profileId)) {

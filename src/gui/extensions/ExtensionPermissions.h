@@ -63,9 +63,9 @@ private:
     // For what only an administrator may do: the profile must have extensions and an administrator
     // signed in, else `denied`.
     Verdict needsAdministrator(qint64 profileId, const QString& denied) const;
-    // Whether the app the profile signs in with was granted the permission the provider's row names in
-    // `permission` (e.g. extensionEditPermission).
-    Verdict needsAppPermission(qint64 profileId, QString providers::ProviderCapabilities::*permission) const;
+    // Whether the profile has extensions and the app it signs in with was granted the permission the
+    // provider's row names in `permission` (e.g. extensionEditPermission).
+    Verdict mayChangeExtensions(qint64 profileId, QString providers::ProviderCapabilities::*permission) const;
 
     store::Database& m_database;
 };

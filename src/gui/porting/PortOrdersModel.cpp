@@ -1,5 +1,6 @@
 #include "gui/porting/PortOrdersModel.h"
 
+#include "models/ColumnTitles.h"
 #include "store/PortingRepository.h"
 
 #include <QLocale>
@@ -62,22 +63,10 @@ QVariant PortOrdersModel::data(const QModelIndex& index, int role) const {
 QVariant PortOrdersModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case StatusColumn:
-        return tr("Status");
-    case RouteColumn:
-        return tr("Route number");
-    case BlockColumn:
-        return tr("Extension block");
-    case ActiveColumn:
-        return tr("Active");
-    case CreatedColumn:
-        return tr("Created");
-    case IdColumn:
-        return tr("Order");
-    default:
-        return {};
-    }
+    static constexpr std::array<const char*, ColumnCount> kTitles = {
+        QT_TR_NOOP("Status"), QT_TR_NOOP("Route number"), QT_TR_NOOP("Extension block"),
+        QT_TR_NOOP("Active"), QT_TR_NOOP("Created"),      QT_TR_NOOP("Order")};
+    return models::columnTitle(staticMetaObject, kTitles, section);
 }
 
 } // namespace trunkline::gui
