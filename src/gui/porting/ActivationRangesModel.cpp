@@ -7,14 +7,14 @@ namespace trunkline::gui {
 
 void ActivationRangesModel::setRanges(const QList<core::NumberRange>& ranges) {
     beginResetModel();
-    m_ranges = ranges;
+    m_rows = ranges;
     m_problems.clear();
     endResetModel();
 }
 
 void ActivationRangesModel::setRowProblems(const QHash<int, QString>& problems) {
     m_problems = problems;
-    if (!m_ranges.isEmpty())
+    if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
                          {Qt::ToolTipRole, Qt::BackgroundRole});
 }
@@ -22,9 +22,9 @@ void ActivationRangesModel::setRowProblems(const QHash<int, QString>& problems) 
 void ActivationRangesModel::addRange(const core::NumberRange& range) {
     const int row = rowCount();
     beginInsertRows({}, row, row);
-    m_ranges.append(range);
+    m_rows.append(range);
     endInsertRows();
-    emit rangesEdited(m_ranges);
+    emit rangesEdited(m_rows);
 }
 
 void ActivationRangesModel::removeRanges(QList<int> rows) {
@@ -36,28 +36,20 @@ void ActivationRangesModel::removeRanges(QList<int> rows) {
         if (row < 0 || row >= rowCount())
             continue;
         beginRemoveRows({}, row, row);
-        m_ranges.removeAt(row);
+        m_rows.removeAt(row);
         endRemoveRows();
     }
-    emit rangesEdited(m_ranges);
-}
-
-int ActivationRangesModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_ranges.size());
-}
-
-int ActivationRangesModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+    emit rangesEdited(m_rows);
 }
 
 QVariant ActivationRangesModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount())
+    const core::NumberRange* range = rowOf(index);
+    if (!range)
         return {};
-    const core::NumberRange& range = m_ranges.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
-        return index.column() == StartColumn ? range.startAt : range.endAt;
+        return index.column() == StartColumn ? range->startAt : range->endAt;
     case Qt::ToolTipRole:
         return m_problems.value(index.row());
     case Qt::BackgroundRole:
@@ -73,10 +65,10 @@ bool ActivationRangesModel::setData(const QModelIndex& index, const QVariant& va
     const int number = value.toInt(&ok);
     if (!index.isValid() || role != Qt::EditRole || !ok)
         return false;
-    core::NumberRange& range = m_ranges[index.row()];
+    core::NumberRange& range = m_rows[index.row()];
     (index.column() == StartColumn ? range.startAt : range.endAt) = number;
     emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});
-    emit rangesEdited(m_ranges);
+    emit rangesEdited(m_rows);
     return true;
 }
 

@@ -10,37 +10,31 @@ namespace trunkline::gui {
 void NumberPreviewModel::show(const QString& routeE164, const core::NumberRange& block,
                               const QList<core::NumberRange>& ranges) {
     beginResetModel();
-    m_numbers = routeE164.isEmpty() ? QStringList() : core::expandExtensionRange(routeE164, block);
-    m_active = QList<bool>(m_numbers.size(), false);
+    const QStringList numbers =
+        routeE164.isEmpty() ? QStringList() : core::expandExtensionRange(routeE164, block);
+    m_rows.clear();
     m_activeCount = 0;
-    for (qsizetype row = 0; row < m_numbers.size(); ++row) {
+    for (qsizetype row = 0; row < numbers.size(); ++row) {
         const int extension = block.startAt + static_cast<int>(row);
-        m_active[row] = std::any_of(ranges.cbegin(), ranges.cend(), [extension](const core::NumberRange& r) {
-            return r.contains(extension);
-        });
-        m_activeCount += m_active[row] ? 1 : 0;
+        const bool active =
+            std::any_of(ranges.cbegin(), ranges.cend(),
+                        [extension](const core::NumberRange& r) { return r.contains(extension); });
+        m_rows.append({numbers.at(row), active});
+        m_activeCount += active ? 1 : 0;
     }
     endResetModel();
 }
 
-int NumberPreviewModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_numbers.size());
-}
-
-int NumberPreviewModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant NumberPreviewModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount())
+    const PreviewedNumber* previewed = rowOf(index);
+    if (!previewed)
         return {};
-    const bool active = m_active.at(index.row());
     if (role == Qt::DisplayRole)
-        return index.column() == NumberColumn ? m_numbers.at(index.row())
-               : active                       ? tr("active")
+        return index.column() == NumberColumn ? previewed->number
+               : previewed->active            ? tr("active")
                                               : tr("inactive");
     // Inactive numbers still port; they are only quieter in the list.
-    if (role == Qt::ForegroundRole && !active)
+    if (role == Qt::ForegroundRole && !previewed->active)
         return QColor(0x80, 0x80, 0x80);
     return {};
 }

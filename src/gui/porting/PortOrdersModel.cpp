@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 namespace trunkline::gui {
 
 PortOrdersModel::PortOrdersModel(store::Database& database, QObject* parent)
-    : QAbstractTableModel(parent)
+    : RowListModel(ColumnCount, parent)
     , m_database(database) {
 }
 
@@ -26,18 +26,11 @@ void PortOrdersModel::load(const QList<qint64>& profileIds, std::optional<core::
     endResetModel();
 }
 
-int PortOrdersModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int PortOrdersModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant PortOrdersModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount() || role != Qt::DisplayRole)
+    const Row* found = rowOf(index);
+    if (!found || role != Qt::DisplayRole)
         return {};
-    const Row& row = m_rows.at(index.row());
+    const Row& row = *found;
     switch (index.column()) {
     case StatusColumn:
         return core::displayName(row.order.status);
