@@ -6,7 +6,8 @@
 namespace trunkline::gui {
 
 // A flat table model over the rows it holds in a list (the porting wizard's ranges and preview, the port
-// orders): the row and column counts every such model answers alike, and the row an index names.
+// orders, the routes): the row and column counts every such model answers alike, and the row an index
+// names.
 template <typename Row>
 class RowListModel : public QAbstractTableModel {
 public:

@@ -26,6 +26,15 @@ void keepOrRemove(const QString& key, const Value& value) {
     else
         QSettings().setValue(key, value);
 }
+
+// A check after an earlier one: the earlier verdict when it refuses, else allowed when `allowed` and
+// refused with `whyNot` when not.
+ExtensionPermissions::Verdict thenRequire(const ExtensionPermissions::Verdict& earlier, bool allowed,
+                                          const QString& whyNot) {
+    if (!earlier.allowed)
+        return earlier;
+    return allowed ? ExtensionPermissions::Verdict{} : ExtensionPermissions::Verdict{false, whyNot};
+}
 } // namespace
 
 ExtensionPermissions::ExtensionPermissions(store::Database& database)
@@ -95,13 +104,9 @@ bool ExtensionPermissions::isAdministrator(qint64 profileId) const {
 
 ExtensionPermissions::Verdict ExtensionPermissions::needsAdministrator(qint64 profileId,
                                                                        const QString& denied) const {
-    if (Verdict verdict =
-            mayChangeExtensions(profileId, &providers::ProviderCapabilities::extensionCreatePermission);
-        !verdict.allowed)
-        return verdict;
-    if (!isAdministrator(profileId))
-        return {false, denied};
-    return {};
+    return thenRequire(
+        mayChangeExtensions(profileId, &providers::ProviderCapabilities::extensionCreatePermission),
+        isAdministrator(profileId), denied);
 }
 
 ExtensionPermissions::Verdict ExtensionPermissions::canCreate(qint64 profileId) const {
@@ -111,37 +116,27 @@ ExtensionPermissions::Verdict ExtensionPermissions::canCreate(qint64 profileId) 
 
 ExtensionPermissions::Verdict ExtensionPermissions::canDelete(qint64 profileId,
                                                               const QString& extensionId) const {
-    if (Verdict verdict = needsAdministrator(
-            profileId, tr("Only an administrator of this RingCentral account can delete extensions."));
-        !verdict.allowed)
-        return verdict;
-    if (extensionId == signedInExtension(profileId))
-        return {false, tr("You are signed in as this extension; it cannot delete itself.")};
-    return {};
+    return thenRequire(
+        needsAdministrator(profileId,
+                           tr("Only an administrator of this RingCentral account can delete extensions.")),
+        extensionId != signedInExtension(profileId),
+        tr("You are signed in as this extension; it cannot delete itself."));
 }
 
 ExtensionPermissions::Verdict ExtensionPermissions::canEdit(qint64 profileId,
                                                             const QString& extensionId) const {
-    if (Verdict verdict =
-            mayChangeExtensions(profileId, &providers::ProviderCapabilities::extensionEditPermission);
-        !verdict.allowed)
-        return verdict;
-    if (!isAdministrator(profileId) && extensionId != signedInExtension(profileId)) {
-        return {false, tr("Only an administrator of this RingCentral account can edit other users' "
-                          "extensions; you can edit your own.")};
-    }
-    return {};
+    return thenRequire(
+        mayChangeExtensions(profileId, &providers::ProviderCapabilities::extensionEditPermission),
+        isAdministrator(profileId) || extensionId == signedInExtension(profileId),
+        tr("Only an administrator of this RingCentral account can edit other users' extensions; you can "
+           "edit your own."));
 }
 
 ExtensionPermissions::Verdict
 ExtensionPermissions::canEditAdministrativeFields(qint64 profileId, const QString& extensionId) const {
-    if (Verdict verdict = canEdit(profileId, extensionId); !verdict.allowed)
-        return verdict;
-    if (!isAdministrator(profileId)) {
-        return {false, tr("Only an administrator of this RingCentral account can change an extension's "
-                          "number or status.")};
-    }
-    return {};
+    return thenRequire(canEdit(profileId, extensionId), isAdministrator(profileId),
+                       tr("Only an administrator of this RingCentral account can change an extension's "
+                          "number or status."));
 }
 
 } // namespace trunkline::gui

@@ -27,7 +27,7 @@ void RoutesModel::setNumbers(const QList<core::PhoneNumberRecord>& numbers,
                              const QList<core::RouteEntry>& entries, const QSet<QString>& staged,
                              const QHash<QString, qint64>& revisions) {
     beginResetModel();
-    m_numbers = numbers;
+    m_rows = numbers;
     m_entries = entries;
     m_staged = staged;
     m_revisions = revisions;
@@ -46,16 +46,8 @@ void RoutesModel::setHighlightedRow(int row) {
     }
 }
 
-int RoutesModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_numbers.size());
-}
-
-int RoutesModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QString RoutesModel::text(int row, int column) const {
-    const core::PhoneNumberRecord& number = m_numbers.at(row);
+    const core::PhoneNumberRecord& number = m_rows.at(row);
     const core::RestcommAttributes attributes = number.restcomm.value_or(core::RestcommAttributes{});
     switch (column) {
     case EntryColumn:
@@ -77,7 +69,7 @@ QString RoutesModel::text(int row, int column) const {
 }
 
 QVariant RoutesModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount())
+    if (!rowOf(index))
         return {};
     const int row = index.row();
     switch (role) {

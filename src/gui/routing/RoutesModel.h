@@ -2,9 +2,9 @@
 
 #include "core/PhoneNumberRecord.h"
 #include "core/RouteMatcher.h"
+#include "gui/RowListModel.h"
 #include "store/PendingChange.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -15,21 +15,22 @@ namespace trunkline::gui {
 // order of the route entries the tester and linter are given (row = entry index), with the row of the
 // dialed number's winner highlighted. Rows with a staged edit are shown as edited, and staged additions
 // after the stored rows, in italics.
-class RoutesModel : public QAbstractTableModel {
+class RoutesModel : public RowListModel<core::PhoneNumberRecord> {
     Q_OBJECT
 
 public:
     enum Column { EntryColumn, KindColumn, FriendlyNameColumn, VoiceColumn, SmsColumn, ColumnCount };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit RoutesModel(QObject* parent = nullptr)
+        : RowListModel(ColumnCount, parent) {}
 
     // `numbers` with their staged edits applied; `staged` holds the ids of those with a staged edit, and
     // `revisions` the revision of each staged update as shown.
     void setNumbers(const QList<core::PhoneNumberRecord>& numbers, const QList<core::RouteEntry>& entries,
                     const QSet<QString>& staged, const QHash<QString, qint64>& revisions);
-    const core::PhoneNumberRecord& numberAt(int row) const { return m_numbers.at(row); }
+    const core::PhoneNumberRecord& numberAt(int row) const { return m_rows.at(row); }
     const QList<core::RouteEntry>& entries() const { return m_entries; }
-    bool isStaged(int row) const { return m_staged.contains(m_numbers.at(row).id); }
+    bool isStaged(int row) const { return m_staged.contains(m_rows.at(row).id); }
     // The revision of the number's staged update as shown (kShowedNoStagedChange for none): an edit is
     // made on it.
     qint64 stagedRevisionOf(const QString& numberId) const {
@@ -40,15 +41,12 @@ public:
     void setHighlightedRow(int row);
     int highlightedRow() const { return m_highlighted; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     QString text(int row, int column) const;
 
-    QList<core::PhoneNumberRecord> m_numbers;
     QList<core::RouteEntry> m_entries;
     QSet<QString> m_staged;
     QHash<QString, qint64> m_revisions;
