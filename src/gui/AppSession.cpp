@@ -174,19 +174,27 @@ void AppSession::createToolBar() {
     connect(m_switcher, &ProfileSwitcher::profileChanged, this, &AppSession::showProfile);
 }
 
+template <typename PageWidget>
+void AppSession::addPage(MainWindow::Page page, PageWidget* widget) {
+    m_window->setPageWidget(page, widget);
+    m_refreshPage[page] = [widget] {
+        widget->refresh();
+    };
+}
+
 void AppSession::wirePages() {
     m_numbers = new NumbersPage(m_database);
     m_extensions = new ExtensionsPage(m_database);
     m_routing = new RoutingPage(m_database);
     m_pending = new PendingChangesPage(m_database);
-    m_window->setPageWidget(MainWindow::Page::Numbers, m_numbers);
-    m_window->setPageWidget(MainWindow::Page::Extensions, m_extensions);
+    addPage(MainWindow::Page::Numbers, m_numbers);
+    addPage(MainWindow::Page::Extensions, m_extensions);
     m_portOrders = new PortOrdersPage(m_database);
-    m_window->setPageWidget(MainWindow::Page::PortOrders, m_portOrders);
-    m_window->setPageWidget(MainWindow::Page::Routing, m_routing);
-    m_window->setPageWidget(MainWindow::Page::PendingChanges, m_pending);
+    addPage(MainWindow::Page::PortOrders, m_portOrders);
+    addPage(MainWindow::Page::Routing, m_routing);
+    addPage(MainWindow::Page::PendingChanges, m_pending);
     m_audit = new AuditLogPage(m_database);
-    m_window->setPageWidget(MainWindow::Page::AuditLog, m_audit);
+    addPage(MainWindow::Page::AuditLog, m_audit);
     m_numbers->setConnectionFactory(m_connections.get());
     m_portOrders->setConnectionFactory(m_connections.get());
     connect(m_portOrders, &PortOrdersPage::orderPlaced, m_sync.get(), &SyncController::syncAll);
@@ -216,26 +224,7 @@ void AppSession::wirePages() {
 }
 
 void AppSession::refreshPage(MainWindow::Page page) {
-    switch (page) {
-    case MainWindow::Page::Numbers:
-        m_numbers->refresh();
-        return;
-    case MainWindow::Page::Extensions:
-        m_extensions->refresh();
-        return;
-    case MainWindow::Page::PortOrders:
-        m_portOrders->refresh();
-        return;
-    case MainWindow::Page::Routing:
-        m_routing->refresh();
-        return;
-    case MainWindow::Page::PendingChanges:
-        m_pending->refresh();
-        return;
-    case MainWindow::Page::AuditLog:
-        m_audit->refresh();
-        return;
-    }
+    m_refreshPage.at(page)();
 }
 
 void AppSession::showProfile(std::optional<qint64> profileId) {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -66,6 +67,9 @@ private:
     void createActions();
     void createToolBar();
     void wirePages();
+    // Puts a page into its slot of the window and remembers how to refresh it.
+    template <typename PageWidget>
+    void addPage(MainWindow::Page page, PageWidget* widget);
     void showProfile(std::optional<qint64> profileId);
     void storeChanged();
     void refreshPage(MainWindow::Page page);
@@ -95,6 +99,7 @@ private:
     QPointer<ProfilesDialog> m_accounts;
     OfferDemo m_offerDemo;
     std::set<MainWindow::Page> m_stalePages; // pages that have not re-read the store since it last changed
+    std::map<MainWindow::Page, std::function<void()>> m_refreshPage; // each page's refresh()
 };
 
 } // namespace trunkline::gui
