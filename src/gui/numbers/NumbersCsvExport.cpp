@@ -87,24 +87,17 @@ private:
 
     // The text columns a column's text depends on, when they are few and repeat across rows.
     static QList<int> keyColumns(int column) {
-        switch (column) {
-        case Column::UsageTypeColumn:
-            return {Text::UsageTypeText};
-        case Column::PaymentTypeColumn:
-            return {Text::PaymentTypeText};
-        case Column::CallTypeColumn:
-            return {Text::CallTypeText};
-        case Column::FeaturesColumn:
-            return {Text::FeaturesText};
-        case Column::StatusColumn:
-            return {Text::StatusText};
-        case Column::ProviderColumn:
-            return {Text::ProviderText};
-        case Column::CapabilitiesColumn: // a Restcomm number's own flags are not looked up
-            return {Text::CallTypeText, Text::FeaturesText};
-        default:
-            return {};
-        }
+        static const QHash<int, QList<int>> keys = {
+            {Column::UsageTypeColumn, {Text::UsageTypeText}},
+            {Column::PaymentTypeColumn, {Text::PaymentTypeText}},
+            {Column::CallTypeColumn, {Text::CallTypeText}},
+            {Column::FeaturesColumn, {Text::FeaturesText}},
+            {Column::StatusColumn, {Text::StatusText}},
+            {Column::ProviderColumn, {Text::ProviderText}},
+            // A Restcomm number's own flags are not looked up.
+            {Column::CapabilitiesColumn, {Text::CallTypeText, Text::FeaturesText}},
+        };
+        return keys.value(column);
     }
 
     QJsonObject stagedFor(const QList<QByteArrayView>& row) const {
