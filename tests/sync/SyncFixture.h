@@ -244,6 +244,30 @@ public:
         return *store::PendingChangeRepository(database.database()).find(id);
     }
 
+    // Pushes (by default without pulling) expecting the one staged change `id` to be stopped: the report
+    // applies nothing and counts one conflict or one failure, as `state` (Conflict or Failed) says, and
+    // the change ends in that state. The change as it ended (its lastError says why); nullopt with
+    // error() when the push went otherwise.
+    std::optional<store::PendingChange> stoppedByPush(qint64 id, store::ChangeState state,
+                                                      sync::SyncEngine::Options options = {.pull = false}) {
+        const sync::SyncReport report = runSync(options);
+        const int stopped = state == store::ChangeState::Conflict ? report.conflicts : report.failed;
+        if (report.applied != 0 || stopped != 1) {
+            fail(QStringLiteral("the push applied %1 and stopped %2 as %3, not 0 and 1: %4")
+                     .arg(report.applied)
+                     .arg(stopped)
+                     .arg(store::toText(state), report.errors.join(u'\n')));
+            return std::nullopt;
+        }
+        const store::PendingChange change = changeOf(id);
+        if (change.state != state) {
+            fail(QStringLiteral("the change ended %1, not %2: %3")
+                     .arg(store::toText(change.state), store::toText(state), change.lastError));
+            return std::nullopt;
+        }
+        return change;
+    }
+
     QString error() const { return m_error; }
 
     emulator::test::EmulatorTestClient emulator;

@@ -255,13 +255,10 @@ private slots:
         store::PhoneNumberRepository numbers(f.database.database());
         const qint64 id = stageNumberEdit(f, *stored, edited);
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QCOMPARE(report.applied, 0);
-        QCOMPARE(report.failed, 1);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Failed);
-        QVERIFY2(change.lastError.contains(QLatin1String("did not keep voiceMethod")),
-                 qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Failed);
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.contains(QLatin1String("did not keep voiceMethod")),
+                 qPrintable(change->lastError));
         const QJsonObject remote = f.restcommNumber(stored->id);
         QCOMPARE(remote.value(QLatin1String("friendly_name")).toString(), edited.label);
         QCOMPARE(remote.value(QLatin1String("voice_method")).toString(), stored->restcomm->voiceMethod);
@@ -285,18 +282,15 @@ private slots:
         // Another admin renames the number meanwhile.
         QCOMPARE(renameAtRestcomm(f, stored->id, QStringLiteral("Theirs")), 200);
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QCOMPARE(report.conflicts, 1);
-        QCOMPARE(report.applied, 0);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Conflict);
-        QVERIFY2(change.lastError.contains(QLatin1String("label")), qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Conflict);
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.contains(QLatin1String("label")), qPrintable(change->lastError));
         QCOMPARE(f.restcommNumber(stored->id).value(QLatin1String("friendly_name")).toString(),
                  QStringLiteral("Theirs"));
         QVERIFY(audited(f, QStringLiteral("conflict"), stored->id));
         // The local copy takes Restcomm's number, for resolving the conflict against it.
         QCOMPARE(numbers.find(f.profile.id, stored->id)->label, QStringLiteral("Theirs"));
-        QCOMPARE(change.baseVersion, numbers.versionOf(*stored));
+        QCOMPARE(change->baseVersion, numbers.versionOf(*stored));
     }
 
     void restcommProvisionAndRelease() {

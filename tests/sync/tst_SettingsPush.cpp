@@ -233,12 +233,11 @@ private slots:
                      .status,
                  200);
 
-        f.runSync({.pull = false});
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Conflict);
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Conflict);
+        QVERIFY2(change, qPrintable(f.error()));
         QVERIFY2(
-            change.lastError.contains(QStringLiteral("has no after-hours rule at the provider any more")),
-            qPrintable(change.lastError));
+            change->lastError.contains(QStringLiteral("has no after-hours rule at the provider any more")),
+            qPrintable(change->lastError));
     }
 
     void updateReachesProviderStoreAndAuditLog_data() { addKindRows(); }
@@ -344,20 +343,17 @@ private slots:
             request.body = QJsonDocument(kept).toJson(QJsonDocument::Compact);
         });
 
-        const sync::SyncReport report = f.runSync({.pull = false});
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Failed);
         f.emulator.server().setRequestRewriter({});
-        QCOMPARE(report.applied, 0);
-        QCOMPARE(report.failed, 1);
+        QVERIFY2(change, qPrintable(f.error()));
         const QStringList members = sent.keys();
         QCOMPARE(members, (QStringList{QStringLiteral("emailAddresses"), QStringLiteral("missedCalls"),
                                        QStringLiteral("voicemails")}));
         QCOMPARE(sent.value(QStringLiteral("voicemails")).toObject().keys(),
                  QStringList{QStringLiteral("includeAttachment")});
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Failed);
-        QVERIFY2(change.lastError.contains(QStringLiteral("did not keep emailAddresses,")),
-                 qPrintable(change.lastError));
-        QVERIFY2(!change.lastError.contains(QStringLiteral("notifyBySms")), qPrintable(change.lastError));
+        QVERIFY2(change->lastError.contains(QStringLiteral("did not keep emailAddresses,")),
+                 qPrintable(change->lastError));
+        QVERIFY2(!change->lastError.contains(QStringLiteral("notifyBySms")), qPrintable(change->lastError));
         // What the provider kept is there, and the store shows the provider's document.
         const QJsonObject now = remote(f, synced->user.id, kind);
         QCOMPARE(SettingsPayloads::valueAt(now, QStringLiteral("missedCalls.notifyBySms")), QJsonValue(true));
@@ -380,15 +376,12 @@ private slots:
                      .status,
                  200);
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QCOMPARE(report.conflicts, 1);
-        QCOMPARE(report.applied, 0);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Conflict);
-        QVERIFY2(change.lastError.contains(QStringLiteral("voicemail.enabled")),
-                 qPrintable(change.lastError));
-        QVERIFY2(change.lastError.contains(QStringLiteral("business-hours rule of extension ") + user.id),
-                 qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Conflict);
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.contains(QStringLiteral("voicemail.enabled")),
+                 qPrintable(change->lastError));
+        QVERIFY2(change->lastError.contains(QStringLiteral("business-hours rule of extension ") + user.id),
+                 qPrintable(change->lastError));
         // Not overwritten: the other admin's value and the old action stay at the provider.
         const QJsonObject now = remote(f, user.id, kind);
         QCOMPARE(SettingsPayloads::valueAt(now, QStringLiteral("voicemail.enabled")).toBool(),
@@ -398,7 +391,7 @@ private slots:
         // The local copy takes the provider's document, so that the admin resolves the conflict against
         // it; the change keeps the version and values it was made on.
         QCOMPARE(storedSettings(f, user.id, kind), std::optional<QJsonObject>(now));
-        QCOMPARE(change.baseVersion, ExtensionSettingsRepository::versionOf(stored));
+        QCOMPARE(change->baseVersion, ExtensionSettingsRepository::versionOf(stored));
     }
 
     void refusedValueFailsWithTheProvidersMessage() {
@@ -411,11 +404,9 @@ private slots:
         edited.insert(QStringLiteral("emailAddresses"), QJsonArray{QStringLiteral("not-an-address")});
         const qint64 id = stageSettingsEdit(f, kind, *synced, edited);
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QCOMPARE(report.failed, 1);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Failed);
-        QVERIFY2(change.lastError.contains(QStringLiteral("not-an-address")), qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Failed);
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.contains(QStringLiteral("not-an-address")), qPrintable(change->lastError));
         QCOMPARE(storedSettings(f, user.id, kind), std::optional<QJsonObject>(stored));
     }
 

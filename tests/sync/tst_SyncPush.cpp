@@ -129,10 +129,10 @@ private slots:
         far.timeZone = QStringLiteral("Asia/Tokyo");
         const qint64 refused = f.stage(
             ChangePayloads::extensionUpdate(f.profile.id, current, far, extensions.versionOf(current)));
-        QCOMPARE(f.runSync({.pull = false}).applied, 0);
-        const store::PendingChange change = f.changeOf(refused);
-        QCOMPARE(change.state, store::ChangeState::Failed);
-        QVERIFY2(change.lastError.contains(QLatin1String("Asia/Tokyo")), qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change =
+            f.stoppedByPush(refused, store::ChangeState::Failed);
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.contains(QLatin1String("Asia/Tokyo")), qPrintable(change->lastError));
         QCOMPARE(f.remoteGet(kExtensionPath + stored->id)
                      .json()
                      .value(QLatin1String("regionalSettings"))
@@ -269,12 +269,10 @@ private slots:
         const qint64 id = f.stage(
             ChangePayloads::extensionUpdate(f.profile.id, *stored, renamed, extensions.versionOf(*stored)));
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QCOMPARE(report.applied, 0);
-        QCOMPARE(report.failed, 1);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Failed);
-        QVERIFY2(change.lastError.contains(QLatin1String("did not keep name")), qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Failed);
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.contains(QLatin1String("did not keep name")),
+                 qPrintable(change->lastError));
         QCOMPARE(f.remoteGet(kExtensionPath + stored->id).json().value(QLatin1String("name")).toString(),
                  stored->name);
         QCOMPARE(extensions.find(f.profile.id, stored->id)->name, stored->name);
@@ -310,12 +308,10 @@ private slots:
         edited.label = QStringLiteral("Desk 2");
         edited.features = created.features ^ core::ForwardingFeature::CallFlip;
         const qint64 id = f.stage(ChangePayloads::forwardingUpdate(f.profile.id, owner->id, created, edited));
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QCOMPARE(report.applied, 0);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Failed);
-        QVERIFY2(change.lastError.contains(QLatin1String("features")), qPrintable(change.lastError));
-        QVERIFY2(!change.lastError.contains(QLatin1String("label")), qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Failed);
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.contains(QLatin1String("features")), qPrintable(change->lastError));
+        QVERIFY2(!change->lastError.contains(QLatin1String("label")), qPrintable(change->lastError));
         // The part the request could carry was sent, and the store shows the provider's record.
         const QList<core::ForwardingNumber> after = forwarding.list(f.profile.id, owner->id);
         const auto it = std::find_if(after.cbegin(), after.cend(),
@@ -339,15 +335,12 @@ private slots:
                                          theirs, {QStringLiteral("contact.department")}));
         QVERIFY2(put.status == 200, put.body.constData());
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QCOMPARE(report.conflicts, 1);
-        QCOMPARE(report.applied, 0);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Conflict);
-        QVERIFY2(change.lastError.startsWith(QLatin1String("changed at the provider since you edited it")),
-                 qPrintable(change.lastError));
-        QVERIFY2(change.lastError.contains(QLatin1String("contact.department")),
-                 qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Conflict);
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.startsWith(QLatin1String("changed at the provider since you edited it")),
+                 qPrintable(change->lastError));
+        QVERIFY2(change->lastError.contains(QLatin1String("contact.department")),
+                 qPrintable(change->lastError));
         const QJsonObject contact =
             f.remoteGet(kExtensionPath + stored->id).json().value(QLatin1String("contact")).toObject();
         QCOMPARE(contact.value(QLatin1String("department")).toString(), QStringLiteral("Remote department"));
@@ -580,14 +573,11 @@ private slots:
             }
             return false; // answered as usual
         });
-        const sync::SyncReport report = f.runSync({.pull = false});
+        const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Conflict);
+        QVERIFY2(change, qPrintable(f.error()));
         QVERIFY(changedInBetween);
-        QCOMPARE(report.applied, 0);
-        QCOMPARE(report.conflicts, 1);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Conflict);
-        QVERIFY2(change.lastError.contains(QStringLiteral("did not keep contact.jobTitle")),
-                 qPrintable(change.lastError));
+        QVERIFY2(change->lastError.contains(QStringLiteral("did not keep contact.jobTitle")),
+                 qPrintable(change->lastError));
         QCOMPARE(remoteCountWithNumber(f, number), 1);
     }
 
@@ -639,14 +629,11 @@ private slots:
                                 {emulator::test::EmulatorTestClient::bearer(f.adminToken())});
         QVERIFY2(post.status == 200 || post.status == 201, post.body.constData());
 
-        const sync::SyncReport report =
-            f.runSync({.pull = false, .settleDelay = std::chrono::milliseconds(0)});
-        QCOMPARE(report.conflicts, 1);
-        QCOMPARE(report.applied, 0);
-        const store::PendingChange change = f.changeOf(id);
-        QCOMPARE(change.state, store::ChangeState::Conflict);
-        QVERIFY2(change.lastError.contains(QStringLiteral("is used at the provider by")),
-                 qPrintable(change.lastError));
+        const std::optional<store::PendingChange> change = f.stoppedByPush(
+            id, store::ChangeState::Conflict, {.pull = false, .settleDelay = std::chrono::milliseconds(0)});
+        QVERIFY2(change, qPrintable(f.error()));
+        QVERIFY2(change->lastError.contains(QStringLiteral("is used at the provider by")),
+                 qPrintable(change->lastError));
         QCOMPARE(remoteCountWithNumber(f, number), 1);
     }
 
