@@ -39,6 +39,11 @@ void selectFirstChange(gui::PendingChangesPage& page) {
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
 }
 
+// What the page's row of the change shows in `column`, as `role`.
+QString cellOf(const gui::PendingChangesPage& page, qint64 changeId, int column, int role = Qt::DisplayRole) {
+    return page.model()->indexOfChange(changeId).siblingAtColumn(column).data(role).toString();
+}
+
 } // namespace
 
 class tst_ChangeApproval : public QObject {
@@ -66,12 +71,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&alicePage));
         auto* aliceButton = alicePage.findChild<QPushButton*>(u"approveButton"_s);
         QVERIFY(aliceButton && aliceButton->isVisible());
-        QCOMPARE(alicePage.model()
-                     ->indexOfChange(change.id)
-                     .siblingAtColumn(PendingChangesModel::AuthorColumn)
-                     .data()
-                     .toString(),
-                 team.aliceRole());
+        QCOMPARE(cellOf(alicePage, change.id, PendingChangesModel::AuthorColumn), team.aliceRole());
         selectFirstChange(alicePage);
         QVERIFY(!aliceButton->isEnabled());
         QVERIFY(aliceButton->toolTip().contains(u"the author of a change cannot approve it"_s));
@@ -86,18 +86,9 @@ private slots:
         selectFirstChange(bobPage);
         QVERIFY(bobButton->isEnabled());
         QTest::mouseClick(bobButton, Qt::LeftButton);
-        QCOMPARE(bobPage.model()
-                     ->indexOfChange(change.id)
-                     .siblingAtColumn(PendingChangesModel::ApprovedByColumn)
-                     .data()
-                     .toString(),
-                 team.bobRole());
-        QVERIFY(!bobPage.model()
-                     ->indexOfChange(change.id)
-                     .siblingAtColumn(PendingChangesModel::ApprovedByColumn)
-                     .data(Qt::ToolTipRole)
-                     .toString()
-                     .isEmpty());
+        QCOMPARE(cellOf(bobPage, change.id, PendingChangesModel::ApprovedByColumn), team.bobRole());
+        QVERIFY(
+            !cellOf(bobPage, change.id, PendingChangesModel::ApprovedByColumn, Qt::ToolTipRole).isEmpty());
         QCOMPARE(store::PendingChangeRepository(team.alice()).find(change.id)->approvedBy, team.bobRole());
         alicePage.refresh();
         if (const QString dir = qEnvironmentVariable("TRUNKLINE_SCREENSHOT_DIR"); !dir.isEmpty())
@@ -149,12 +140,7 @@ private slots:
         QVERIFY(!page.findChild<QPushButton*>(u"approveButton"_s)->isVisible());
         QVERIFY(view->isColumnHidden(PendingChangesModel::ApprovedByColumn));
         QVERIFY(!view->isColumnHidden(PendingChangesModel::AuthorColumn));
-        QCOMPARE(page.model()
-                     ->indexOfChange(change.id)
-                     .siblingAtColumn(PendingChangesModel::AuthorColumn)
-                     .data()
-                     .toString(),
-                 test->database().sessionUser());
+        QCOMPARE(cellOf(page, change.id, PendingChangesModel::AuthorColumn), test->database().sessionUser());
         QWidget window;
         QVERIFY(!gui::FourEyesAction(test->database(), &window).isVisible());
     }

@@ -1,4 +1,4 @@
-#include "GuiTestCase.h"
+#include "TestSettingsCase.h"
 #include "gui/AboutDialog.h"
 #include "gui/DatabaseStatusText.h"
 #include "gui/MainWindow.h"
@@ -58,11 +58,10 @@ QList<Page> allPages() {
 
 } // namespace
 
-class tst_MainWindow : public QObject {
+class tst_MainWindow : public TestSettingsCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
     void init();
 
     void navigationHasAnEntryPerPage();
@@ -80,15 +79,7 @@ private slots:
     void iconsFollowPalette();
     void aboutDialogOpensAndCloses();
     void iconsRender();
-
-private:
-    QTemporaryDir m_settingsDir;
 };
-
-void tst_MainWindow::initTestCase() {
-    QVERIFY(m_settingsDir.isValid());
-    useTestSettings(m_settingsDir);
-}
 
 void tst_MainWindow::init() {
     QSettings().clear();

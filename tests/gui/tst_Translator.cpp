@@ -1,36 +1,26 @@
-#include "GuiTestCase.h"
+#include "TestSettingsCase.h"
 #include "gui/MainWindow.h"
 #include "i18n/Translator.h"
 
 #include <QListWidget>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using trunkline::gui::MainWindow;
 using trunkline::i18n::Translator;
 
-class tst_Translator : public QObject {
+class tst_Translator : public TestSettingsCase {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
     void cleanup();
     void chosenFromLocale_data();
     void chosenFromLocale();
     void mainWindowInGerman();
     void runningWindowFollowsLanguageChange();
-
-private:
-    QTemporaryDir m_settingsDir;
 };
-
-void tst_Translator::initTestCase() {
-    QVERIFY(m_settingsDir.isValid());
-    useTestSettings(m_settingsDir);
-}
 
 void tst_Translator::cleanup() {
     Translator::uninstall();
