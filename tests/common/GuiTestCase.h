@@ -65,6 +65,17 @@ inline bool showActive(QWidget& window) {
     return QTest::qWaitForWindowActive(&window);
 }
 
+// Shows `window`, at `size` when one is given, and waits until it is exposed: drawn, with its layout
+// and geometry settled, before the test reads them or clicks into it.
+//
+//   QVERIFY(showExposed(page, {1200, 720}));
+inline bool showExposed(QWidget& window, QSize size = {}) {
+    if (size.isValid())
+        window.resize(size);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
+
 // For the README's and the user guide's pictures: saves `widget` as <name>.png in the directory that
 // TRUNKLINE_SCREENSHOT_DIR names; nothing when it is not set.
 inline void saveScreenshot(QWidget& widget, const QString& name) {

@@ -1,3 +1,4 @@
+#include "GuiTestCase.h"
 #include "gui/porting/ActivationRangeBar.h"
 
 #include <QSignalSpy>
@@ -16,8 +17,7 @@ private slots:
         m_bar = std::make_unique<ActivationRangeBar>();
         m_bar->resize(504, m_bar->sizeHint().height()); // 5 px per extension of 0–99
         m_bar->setBlock({0, 99});
-        m_bar->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_bar.get()));
+        QVERIFY(showExposed(*m_bar));
         m_spy = std::make_unique<QSignalSpy>(m_bar.get(), &ActivationRangeBar::rangesEdited);
     }
     void cleanup() {

@@ -89,8 +89,7 @@ private slots:
     void quittingWithAnOpenAccountFormAsks() {
         demo::DemoEmulator demo;
         gui::AppSession session(m_test->database(), m_secrets, demo);
-        session.window().show();
-        QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
+        QVERIFY(showExposed(session.window()));
         gui::ProfilesDialog* accounts = session.openAccounts();
         accounts->addProfile();
         QPointer<gui::ProfileEditDialog> form = accounts->form();
@@ -120,8 +119,7 @@ private slots:
     void quittingWithoutAFormDoesNotAsk() {
         demo::DemoEmulator demo;
         gui::AppSession session(m_test->database(), m_secrets, demo);
-        session.window().show();
-        QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
+        QVERIFY(showExposed(session.window()));
         session.openAccounts();
         QVERIFY(session.window().close());
     }
@@ -132,8 +130,7 @@ private slots:
         session.setOfferDemo([](QWidget*) { return true; });
         session.window().resize(1280, 800);
         session.window().setDatabaseDescription(u"SQLite: trunkline.sqlite"_s);
-        session.window().show();
-        QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
+        QVERIFY(showExposed(session.window()));
 
         QSignalSpy finished(&session.sync(), &gui::SyncController::finished);
         QSignalSpy signedIn(&session.sync(), &gui::SyncController::signedIn);

@@ -1,5 +1,6 @@
 // The Audit log page as an admin uses it: type into the filter (Ctrl+F), pick a period or a range of days,
 // a profile and a record, and export what the view shows; on a real SQLite file.
+#include "GuiTestCase.h"
 #include "TestDatabase.h"
 #include "core/Csv.h"
 #include "gui/TableCsvExport.h"
@@ -58,9 +59,7 @@ private slots:
         }
         m_profile = profile;
         m_page = std::make_unique<gui::AuditLogPage>(m_test->database());
-        m_page->resize(1000, 500);
-        m_page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(showExposed(*m_page, {1000, 500}));
     }
     void cleanup() {
         m_page.reset();

@@ -66,9 +66,7 @@ private slots:
 
         // Alice's own page: the change shows her as its author, and she cannot approve it.
         gui::PendingChangesPage alicePage(team.alice());
-        alicePage.resize(1200, 400);
-        alicePage.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&alicePage));
+        QVERIFY(showExposed(alicePage, {1200, 400}));
         auto* aliceButton = alicePage.findChild<QPushButton*>(u"approveButton"_s);
         QVERIFY(aliceButton && aliceButton->isVisible());
         QCOMPARE(cellOf(alicePage, change.id, PendingChangesModel::AuthorColumn), team.aliceRole());
@@ -78,9 +76,7 @@ private slots:
 
         // Bob's page: he selects the change and approves it.
         gui::PendingChangesPage bobPage(team.bob());
-        bobPage.resize(1200, 400);
-        bobPage.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&bobPage));
+        QVERIFY(showExposed(bobPage, {1200, 400}));
         auto* bobButton = bobPage.findChild<QPushButton*>(u"approveButton"_s);
         QVERIFY(!bobButton->isEnabled()); // nothing selected yet
         selectFirstChange(bobPage);
@@ -134,8 +130,7 @@ private slots:
         store::PendingChange change = jobTitleChange(test->addProfile());
         QVERIFY(store::PendingChangeRepository(test->database()).enqueue(change));
         gui::PendingChangesPage page(test->database());
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(showExposed(page));
         auto* view = page.findChild<QTreeView*>(u"treeView"_s);
         QVERIFY(!page.findChild<QPushButton*>(u"approveButton"_s)->isVisible());
         QVERIFY(view->isColumnHidden(PendingChangesModel::ApprovedByColumn));

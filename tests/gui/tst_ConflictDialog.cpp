@@ -4,6 +4,7 @@
 // field by field, and the next Apply leaves exactly that at the provider.
 
 #include "../sync/SyncFixture.h"
+#include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
 #include "changes/ChangeStager.h"
 #include "changes/NumberChangePayloads.h"
@@ -165,8 +166,7 @@ private slots:
 
     void doubleClickOpensOnlyAConflict() {
         PendingChangesPage page(m_fixture->database.database());
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(showExposed(page));
         auto* tree = page.findChild<QTreeView*>(u"treeView"_s);
         // A double-click as the mouse makes it on the change's row: a click, then the double-click.
         const auto doubleClick = [this, tree, &page] {

@@ -70,8 +70,7 @@ private slots:
         gui::ExtensionEditor editor(m_test->database());
         editor.resize(900, 900);
         QVERIFY(editor.setExtension(m_ringCentral, id));
-        editor.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QVERIFY(showExposed(editor));
         auto* tabs = editor.findChild<QTabWidget*>(u"tabs"_s);
         tabs->setCurrentWidget(editor.findChild<QWidget*>(u"callSettingsTab"_s));
         auto* action = editor.findChild<QComboBox*>(u"afterHoursActionCombo"_s);
@@ -113,9 +112,7 @@ private slots:
 
         // The Pending changes page reads it by the form's words.
         gui::PendingChangesPage page(m_test->database());
-        page.resize(1200, 720);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(showExposed(page, {1200, 720}));
         const QStringList lines = pendingTreeLines(*page.model());
         const QString target = extensions.find(m_ringCentral, chosen)->name;
         QVERIFY2(
@@ -139,8 +136,7 @@ private slots:
         gui::ExtensionCallSettingsWidget widget(m_test->database());
         widget.resize(760, 1220);
         widget.setExtension(m_ringCentral, id, true, {});
-        widget.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        QVERIFY(showExposed(widget));
         auto* rules = widget.findChild<QTreeWidget*>(u"customRulesView"_s);
         QCOMPARE(rules->topLevelItemCount(), 2);
         QCOMPARE(rules->topLevelItem(0)->text(0), u"VIP callers"_s);

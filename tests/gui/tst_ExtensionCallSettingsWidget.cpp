@@ -1,4 +1,5 @@
 #include "ExtensionRecord.h"
+#include "GuiTestCase.h"
 #include "TestDatabase.h"
 #include "changes/CallerIdCheck.h"
 #include "changes/ChangeStager.h"
@@ -176,9 +177,7 @@ private slots:
                            {u"n4"_s, {}}});
         storeAllSettings(u"201"_s);
         m_widget = std::make_unique<gui::ExtensionCallSettingsWidget>(m_test->database());
-        m_widget->resize(560, 720);
-        m_widget->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+        QVERIFY(showExposed(*m_widget, {560, 720}));
     }
     void cleanup() {
         m_widget.reset();

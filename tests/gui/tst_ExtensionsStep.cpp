@@ -1,3 +1,4 @@
+#include "GuiTestCase.h"
 #include "gui/porting/ActivationRangeBar.h"
 #include "gui/porting/ActivationRangesModel.h"
 #include "gui/porting/ExtensionsStep.h"
@@ -30,8 +31,7 @@ private slots:
         m_step = std::make_unique<ExtensionsStep>();
         m_step->resize(1000, 600);
         m_step->setRouteNumber(kRoute);
-        m_step->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_step.get()));
+        QVERIFY(showExposed(*m_step));
     }
     void cleanup() { m_step.reset(); }
 

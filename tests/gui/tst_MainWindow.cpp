@@ -113,8 +113,7 @@ void tst_MainWindow::clickingNavigationSwitchesPage() {
     QFETCH(Page, page);
 
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showExposed(window));
     // Start elsewhere so that the click has to change something.
     window.showPage(page == Page::AuditLog ? Page::Numbers : Page::AuditLog);
     QSignalSpy changed(&window, &MainWindow::currentPageChanged);
@@ -179,8 +178,7 @@ void tst_MainWindow::statusBarShowsDatabase() {
     MainWindow window;
     const QString path = m_settingsDir.filePath(u"trunkline.sqlite"_s);
     window.setDatabaseDescription(trunkline::gui::DatabaseStatusText::describe(path));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showExposed(window));
 
     auto* label = window.statusBar()->findChild<QLabel*>(u"databaseStatusLabel"_s);
     QVERIFY(label);
@@ -206,8 +204,7 @@ void tst_MainWindow::geometryAndPageSurviveRestart() {
     const QRect geometry(40, 30, 900, 560);
     {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showExposed(window));
         window.setGeometry(geometry);
         window.showPage(Page::PortOrders);
         QTRY_COMPARE(window.geometry(), geometry);
@@ -217,8 +214,7 @@ void tst_MainWindow::geometryAndPageSurviveRestart() {
 
     MainWindow reopened;
     QCOMPARE(reopened.currentPage(), Page::PortOrders);
-    reopened.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&reopened));
+    QVERIFY(showExposed(reopened));
     QTRY_COMPARE(reopened.geometry().size(), geometry.size());
     QCOMPARE(reopened.geometry().topLeft(), geometry.topLeft());
 }
@@ -291,8 +287,7 @@ void tst_MainWindow::iconsFollowPalette() {
 
 void tst_MainWindow::aboutDialogOpensAndCloses() {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showExposed(window));
 
     bool seen = false;
     QString version;
@@ -337,15 +332,13 @@ void tst_MainWindow::iconsRender() {
         window.resize(1200, 760);
         window.setDatabaseDescription(trunkline::gui::DatabaseStatusText::describe(
             u"/home/ana/.local/share/Trunkline/Trunkline/trunkline.sqlite"_s));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showExposed(window));
         window.showPage(Page::Extensions);
         const QString dir = QString::fromLocal8Bit(screenshotDir);
         QVERIFY(window.grab().save(dir + u"/main-window.png"_s));
 
         trunkline::gui::AboutDialog about(&window);
-        about.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&about));
+        QVERIFY(showExposed(about));
         QVERIFY(about.grab().save(dir + u"/about-dialog.png"_s));
     }
 }

@@ -88,9 +88,7 @@ private slots:
         QVERIFY2(store::PhoneNumberRepository(m_test->database()).upsert(m_profile, numbers, &error),
                  qPrintable(error));
         m_page = std::make_unique<NumbersPage>(m_test->database());
-        m_page->resize(1200, 700);
-        m_page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(showExposed(*m_page, {1200, 700}));
     }
     void cleanup() {
         m_page.reset();
@@ -401,9 +399,7 @@ private slots:
         auto* page = new NumbersPage(m_test->database());
         window.setPageWidget(gui::MainWindow::Page::Numbers, page);
         window.showPage(gui::MainWindow::Page::Numbers);
-        window.resize(1400, 820);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showExposed(window, {1400, 820}));
         auto* table = page->findChild<QTableView*>(u"tableView"_s);
         table->setCurrentIndex(page->model()->index(3, 0));
         page->model()->setLabel(7, u"Empfang"_s);

@@ -106,9 +106,7 @@ private slots:
 
         gui::PendingChangesPage page(m_test->database());
         page.setSyncController(m_sync.get());
-        page.resize(1200, 720);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(showExposed(page, {1200, 720}));
         const QStringList lines = pendingTreeLines(*page.model());
         // What a release means, under it.
         const qsizetype releaseAt = lines.indexOf(u"  Number %1"_s.arg(released.e164));
@@ -160,8 +158,7 @@ private slots:
                         store::ExtensionRepository(m_test->database()).versionOf(anna)))
                     .ok());
         gui::PendingChangesPage page(m_test->database());
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(showExposed(page));
         auto* exporter = page.findChild<gui::TableCsvExport*>();
         QVERIFY(exporter);
         QVERIFY(page.findChild<QToolButton*>(u"exportCsvButton"_s));

@@ -62,8 +62,7 @@ private slots:
         m_page = std::make_unique<PortOrdersPage>(m_test->database());
         m_page->resize(1000, 500);
         m_page->setProfile(m_telnyx);
-        m_page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(showExposed(*m_page));
     }
     void cleanup() {
         m_page.reset(); // before the connections it uses

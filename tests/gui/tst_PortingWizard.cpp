@@ -414,8 +414,7 @@ private:
     }
     void openWizard() {
         m_wizard = std::make_unique<PortingWizard>(m_test->database(), m_profile);
-        m_wizard->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+        QVERIFY(showExposed(*m_wizard));
     }
     QString text(const QString& name) const {
         auto* label = m_wizard->findChild<QLabel*>(name);

@@ -91,8 +91,7 @@ private slots:
         secrets::MemorySecretStore secrets;
         demo::DemoEmulator demo;
         gui::AppSession session(m_test->database(), secrets, demo);
-        session.window().show();
-        QVERIFY(QTest::qWaitForWindowExposed(&session.window()));
+        QVERIFY(showExposed(session.window()));
         QTRY_VERIFY(session.window().statusBar()->findChild<QPushButton*>(u"reviewChangesButton"_s));
         session.window().showPage(gui::MainWindow::Page::PendingChanges);
         auto* page = qobject_cast<gui::PendingChangesPage*>(

@@ -114,8 +114,7 @@ private slots:
         demo::DemoEmulator demo(slowAccount());
         gui::AppSession session(m_test->database(), m_secrets, demo);
         MainWindow& window = session.window();
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showExposed(window));
         gui::SyncController& sync = session.sync();
         QSignalSpy finished(&sync, &gui::SyncController::finished);
         sync.syncAll();

@@ -63,8 +63,7 @@ void tst_Translator::mainWindowInGerman() {
     QCOMPARE(navigation->item(static_cast<int>(MainWindow::Page::PendingChanges))->text(),
              u"Ausstehende Änderungen"_s);
     // Long German titles are shown whole, not elided.
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showExposed(window));
     for (int row = 0; row < navigation->count(); ++row) {
         const QListWidgetItem* item = navigation->item(row);
         // Text + icon + the item's horizontal padding (8 px each side, see MainWindow's style sheet).
@@ -81,8 +80,7 @@ void tst_Translator::mainWindowInGerman() {
     if (!screenshotDir.isEmpty()) {
         window.resize(1200, 760);
         window.showPage(MainWindow::Page::PortOrders);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showExposed(window));
         QVERIFY(window.grab().save(QString::fromLocal8Bit(screenshotDir) + u"/main-window-de.png"_s));
     }
 }
