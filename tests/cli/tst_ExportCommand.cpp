@@ -1,5 +1,6 @@
 // `trunkline-cli export` as a script or a spreadsheet user meets it: the rows of a real SQLite file
 // streamed out as CSV (plain, and for Excel with a BOM and the locale's separator) or JSON, filtered.
+#include "AuditRecord.h"
 #include "CliRunner.h"
 #include "TestDatabase.h"
 #include "core/Csv.h"
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using trunkline::test::auditEntry;
 using trunkline::tests::runCli;
 namespace core = trunkline::core;
 namespace store = trunkline::store;
@@ -52,13 +54,8 @@ private slots:
         mobile.flipNumber = 2;
         QVERIFY(store::ForwardingNumberRepository(m_test->database())
                     .replaceList(m_profile, u"e1"_s, {mobile, home})); // list order is not flip order
-        store::AuditEntry entry;
-        entry.profileId = m_profile;
-        entry.profileName = u"Büro München"_s;
-        entry.entity = u"extension"_s;
-        entry.entityKey = u"e1"_s;
-        entry.action = u"update"_s;
-        entry.summary = u"Updated extension 101 (contact.jobTitle)"_s;
+        store::AuditEntry entry = auditEntry(m_profile, u"Büro München"_s, u"extension"_s, u"e1"_s,
+                                             u"update"_s, u"Updated extension 101 (contact.jobTitle)"_s);
         QVERIFY(store::AuditLogRepository(m_test->database()).append(entry));
         store::PendingChange change;
         change.profileId = m_profile;

@@ -1,5 +1,6 @@
 // The Audit log page as an admin uses it: type into the filter (Ctrl+F), pick a period or a range of days,
 // a profile and a record, and export what the view shows; on a real SQLite file.
+#include "AuditRecord.h"
 #include "GuiTestCase.h"
 #include "TestDatabase.h"
 #include "core/Csv.h"
@@ -17,6 +18,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace trunkline;
+using test::auditEntry;
 
 namespace {
 
@@ -47,13 +49,8 @@ private slots:
             {u"e105"_s, u"Updated extension 105 (Anna Schmidt)"_s, -14},
         };
         for (const auto& [key, summary, days] : rows) {
-            store::AuditEntry entry;
-            entry.profileId = profile;
-            entry.profileName = u"Büro Berlin"_s;
-            entry.entity = u"extension"_s;
-            entry.entityKey = key;
-            entry.action = u"update"_s;
-            entry.summary = summary;
+            store::AuditEntry entry =
+                auditEntry(profile, u"Büro Berlin"_s, u"extension"_s, key, u"update"_s, summary);
             entry.at = now.addDays(days).addSecs(-60);
             QVERIFY(log.append(entry));
         }
@@ -106,13 +103,8 @@ private slots:
         for (const auto& [entity, key, summary, days] : QList<std::tuple<QString, QString, QString, int>>{
                  {u"phone_number"_s, u"pn-4711"_s, u"Released +49 40 555 4711"_s, 0},
                  {u"profile"_s, QString::number(hamburg), u"Pulled 120 numbers"_s, -40}}) {
-            store::AuditEntry entry;
-            entry.profileId = hamburg;
-            entry.profileName = u"Filiale Hamburg"_s;
-            entry.entity = entity;
-            entry.entityKey = key;
-            entry.action = entity == u"profile"_s ? u"pull"_s : u"delete"_s;
-            entry.summary = summary;
+            const QString action = entity == u"profile"_s ? u"pull"_s : u"delete"_s;
+            store::AuditEntry entry = auditEntry(hamburg, u"Filiale Hamburg"_s, entity, key, action, summary);
             entry.at = now.addDays(days).addSecs(-60);
             QVERIFY(log.append(entry));
         }

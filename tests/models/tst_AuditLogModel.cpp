@@ -1,3 +1,4 @@
+#include "AuditRecord.h"
 #include "TestDatabase.h"
 #include "models/AuditLogModel.h"
 #include "store/AuditLogRepository.h"
@@ -9,6 +10,7 @@
 using namespace Qt::StringLiterals;
 using namespace trunkline;
 using models::AuditLogModel;
+using test::auditEntry;
 
 class tst_AuditLogModel : public QObject {
     Q_OBJECT
@@ -18,14 +20,9 @@ private slots:
     void showsWhoAndFromWhere() {
         TestDatabase test(u"sqlite"_s);
         QVERIFY2(test.open(), qPrintable(test.error()));
-        store::AuditEntry entry;
-        entry.profileId = test.addProfile();
-        entry.profileName = u"Office"_s;
+        store::AuditEntry entry = auditEntry(test.addProfile(), u"Office"_s, u"extension"_s, u"104"_s,
+                                             u"update"_s, u"Updated extension 104 (name)"_s);
         entry.actor = u"sync"_s;
-        entry.entity = u"extension"_s;
-        entry.entityKey = u"104"_s;
-        entry.action = u"update"_s;
-        entry.summary = u"Updated extension 104 (name)"_s;
         QVERIFY(store::AuditLogRepository(test.database()).append(entry));
 
         AuditLogModel model(test.database());
@@ -45,12 +42,8 @@ private slots:
         QVERIFY2(test.open(), qPrintable(test.error()));
         const QString longUrl =
             u"https://ivr.example.com/voice/answer?menu=main&language=de&fallback=reception"_s;
-        store::AuditEntry entry;
-        entry.profileId = test.addProfile();
-        entry.profileName = u"Office"_s;
-        entry.entity = u"phone_number"_s;
-        entry.entityKey = u"PN1"_s;
-        entry.action = u"update"_s;
+        store::AuditEntry entry =
+            auditEntry(test.addProfile(), u"Office"_s, u"phone_number"_s, u"PN1"_s, u"update"_s, {});
         entry.before =
             QJsonObject{{u"voiceUrl"_s, u"https://old.example.com/answer"_s}, {u"label"_s, u"Main"_s}};
         entry.after = QJsonObject{{u"voiceUrl"_s, longUrl}, {u"label"_s, u"Main line"_s}};

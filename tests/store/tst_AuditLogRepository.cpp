@@ -1,3 +1,4 @@
+#include "AuditRecord.h"
 #include "EngineTestCase.h"
 #include "store/AuditLogRepository.h"
 
@@ -8,19 +9,13 @@
 
 using namespace Qt::StringLiterals;
 using namespace trunkline::store;
+using trunkline::test::auditEntry;
 
 namespace {
 
 AuditEntry makeEntry(qint64 profile, const QString& action, const QString& key) {
-    AuditEntry e;
-    e.profileId = profile;
-    e.profileName = u"Berlin office"_s;
-    e.actor = u"admin"_s;
-    e.entity = u"extension"_s;
-    e.entityKey = key;
-    e.action = action;
-    e.summary = u"Name „Anna“ → „Anna Schmidt“"_s;
-    return e;
+    return auditEntry(profile, u"Berlin office"_s, u"extension"_s, key, action,
+                      u"Name „Anna“ → „Anna Schmidt“"_s);
 }
 
 } // namespace
