@@ -83,6 +83,14 @@ ApiRequest extensionPage(int page) {
     return request;
 }
 
+// `count` requests that ask for the extension list's pages 1 to `pages` in turn.
+QList<ApiRequest> extensionPages(int count, int pages) {
+    QList<ApiRequest> requests;
+    for (int i = 0; i < count; ++i)
+        requests << extensionPage(1 + i % pages);
+    return requests;
+}
+
 // A manager that counts the requests it has running, to see how the client spreads them.
 class CountingNetwork : public QNetworkAccessManager {
 public:
@@ -108,10 +116,7 @@ private slots:
     void signsInOnceForManyParallelRequests() {
         Rig rig(quietOffice());
         QVERIFY(rig.listening);
-        QList<ApiRequest> requests;
-        for (int page = 1; page <= 6; ++page)
-            requests << extensionPage(page);
-        const QList<ApiResult> results = rig.run(requests);
+        const QList<ApiResult> results = rig.run(extensionPages(6, 6));
         for (const ApiResult& result : results)
             QVERIFY2(result.ok(), qPrintable(result.error ? result.error->message() : QString()));
         QCOMPARE(rig.auth->tokenRequests(), 1);
@@ -141,10 +146,7 @@ private slots:
         QCOMPARE(lanes.size(), size_t(2));
         // The first lane is the client's own manager; sign in first so its token request is not counted.
         QVERIFY(rig.runOne(extensionPage(1)).ok());
-        QList<ApiRequest> requests;
-        for (int page = 1; page <= 16; ++page)
-            requests << extensionPage(page);
-        const QList<ApiResult> results = rig.run(requests);
+        const QList<ApiResult> results = rig.run(extensionPages(16, 16));
         for (const ApiResult& result : results)
             QVERIFY2(result.ok(), qPrintable(result.error ? result.error->message() : QString()));
         for (const CountingNetwork* lane : lanes) {
@@ -205,9 +207,7 @@ private slots:
         options.faults.drop = 0.1;
         options.faults.truncate = 0.1;
         Rig rig(options);
-        QList<ApiRequest> requests;
-        for (int i = 0; i < 30; ++i)
-            requests << extensionPage(1 + i % 3);
+        const QList<ApiRequest> requests = extensionPages(30, 3);
         const QList<ApiResult> results = rig.run(requests, 60000);
         int attempts = 0;
         for (const ApiResult& result : results) {
@@ -298,10 +298,7 @@ private slots:
         options.faults.tooManyRequests = 0.4;
         options.timeScale = 600; // Retry-After values become short
         Rig rig(options);
-        QList<ApiRequest> requests;
-        for (int i = 0; i < 20; ++i)
-            requests << extensionPage(1);
-        const QList<ApiResult> results = rig.run(requests, 60000);
+        const QList<ApiResult> results = rig.run(extensionPages(20, 1), 60000);
         for (const ApiResult& result : results)
             QVERIFY2(result.ok(), qPrintable(result.error ? result.error->message() : QString()));
         QVERIFY(rig.client->rateLimitRejections() > 0);
