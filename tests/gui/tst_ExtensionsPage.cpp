@@ -1,3 +1,4 @@
+#include "ColumnTexts.h"
 #include "ForwardingEntry.h"
 #include "GuiTestCase.h"
 #include "changes/ChangePayloads.h"
@@ -104,28 +105,19 @@ private slots:
         QCOMPARE(m_page->model()->totalCount(), 180);
         auto* status = m_page->findChild<QComboBox*>(u"statusCombo"_s);
         status->setCurrentIndex(status->findData(u"NotActivated"_s));
-        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
-            QCOMPARE(m_page->model()
-                         ->index(row, ExtensionsModel::StatusColumn)
-                         .data(ExtensionsModel::RawValueRole),
-                     QVariant(u"NotActivated"_s));
-            QCOMPARE(
-                m_page->model()->index(row, ExtensionsModel::TypeColumn).data(ExtensionsModel::RawValueRole),
-                QVariant(u"Department"_s));
-        }
-        QVERIFY(m_page->model()->rowCount() > 0);
+        const ExtensionsModel& model = *m_page->model();
+        QCOMPARE(columnTexts(model, ExtensionsModel::StatusColumn, ExtensionsModel::RawValueRole),
+                 QStringList(model.rowCount(), u"NotActivated"_s));
+        QCOMPARE(columnTexts(model, ExtensionsModel::TypeColumn, ExtensionsModel::RawValueRole),
+                 QStringList(model.rowCount(), u"Department"_s));
+        QVERIFY(model.rowCount() > 0);
         type->setCurrentIndex(0);
         status->setCurrentIndex(0);
         QTest::keyClicks(m_page->findChild<QLineEdit*>(u"textEdit"_s), u"keller 1"_s);
         QTRY_COMPARE(m_page->model()->filter().text, u"keller 1"_s);
-        QVERIFY(m_page->model()->rowCount() > 0);
-        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
-            QVERIFY(m_page->model()
-                        ->index(row, ExtensionsModel::NameColumn)
-                        .data()
-                        .toString()
-                        .startsWith(u"Jonas Keller 1"_s));
-        }
+        QVERIFY(model.rowCount() > 0);
+        for (const QString& name : columnTexts(model, ExtensionsModel::NameColumn))
+            QVERIFY2(name.startsWith(u"Jonas Keller 1"_s), qPrintable(name));
         QCOMPARE(m_page->findChild<QLabel*>(u"countLabel"_s)->text(),
                  u"%1 extensions"_s.arg(m_page->model()->totalCount()));
     }
@@ -153,11 +145,9 @@ private slots:
         QCOMPARE(endpoint->currentData().toString(), u"Mobile"_s);
         QTRY_COMPARE(m_page->model()->totalCount(), 25);
         QCOMPARE(m_page->findChild<QLabel*>(u"countLabel"_s)->text(), u"25 extensions"_s);
-        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
-            QCOMPARE(m_page->model()->index(row, column).data(ExtensionsModel::RawValueRole),
-                     QVariant(u"Mobile"_s));
-            QCOMPARE(m_page->model()->index(row, column).data().toString(), u"Mobile"_s);
-        }
+        const QStringList mobile(m_page->model()->rowCount(), u"Mobile"_s);
+        QCOMPARE(columnTexts(*m_page->model(), column, ExtensionsModel::RawValueRole), mobile);
+        QCOMPARE(columnTexts(*m_page->model(), column), mobile);
         // Combined with the type filter: Sales and Support are call queues, i % 5 of 2 and 3.
         auto* type = m_page->findChild<QComboBox*>(u"typeCombo"_s);
         type->setCurrentIndex(type->findData(u"Department"_s));

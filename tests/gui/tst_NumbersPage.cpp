@@ -1,3 +1,4 @@
+#include "ColumnTexts.h"
 #include "GuiTestCase.h"
 #include "core/Csv.h"
 #include "gui/MainWindow.h"
@@ -120,20 +121,15 @@ private slots:
         }
         QVERIFY(!expected.isEmpty());
         std::sort(expected.begin(), expected.end());
-        QStringList shown;
-        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
-            shown << m_page->model()->index(row, 0).data(NumbersModel::E164Role).toString();
-        }
-        QCOMPARE(shown, expected);
+        QCOMPARE(columnTexts(*m_page->model(), 0, NumbersModel::E164Role), expected);
         QTRY_COMPARE(m_page->findChild<QLabel*>(u"countLabel"_s)->text(),
                      u"%1 numbers"_s.arg(expected.size()));
 
         // The other filters combine with it.
         auto* unassigned = m_page->findChild<QCheckBox*>(u"unassignedCheck"_s);
         unassigned->click();
-        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
-            QCOMPARE(m_page->model()->index(row, NumbersModel::ExtensionColumn).data().toString(), QString());
-        }
+        QCOMPARE(columnTexts(*m_page->model(), NumbersModel::ExtensionColumn),
+                 QStringList(m_page->model()->rowCount(), QString()));
         QVERIFY(m_page->model()->rowCount() < expected.size());
     }
 
@@ -146,13 +142,8 @@ private slots:
         QTest::keyClicks(text, u"lea hoff"_s);
         QTRY_COMPARE(m_page->model()->filter().text, u"lea hoff"_s);
         QVERIFY(m_page->model()->totalCount() > 0);
-        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
-            QVERIFY(m_page->model()
-                        ->index(row, NumbersModel::ExtensionColumn)
-                        .data()
-                        .toString()
-                        .contains(u"Lea Hoffmann"_s));
-        }
+        for (const QString& extension : columnTexts(*m_page->model(), NumbersModel::ExtensionColumn))
+            QVERIFY2(extension.contains(u"Lea Hoffmann"_s), qPrintable(extension));
     }
 
     void shortcuts() {

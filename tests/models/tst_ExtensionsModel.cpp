@@ -1,3 +1,4 @@
+#include "ColumnTexts.h"
 #include "EngineTestCase.h"
 #include "TestDatabaseMember.h"
 #include "models/ExtensionsModel.h"
@@ -67,10 +68,7 @@ private slots:
         }
         QCOMPARE(model.rowCount(), kExtensionCount);
         QCOMPARE(model.pagesFetched(), kExtensionCount / ExtensionsModel::kDefaultPageSize + 1);
-        QStringList numbers;
-        for (int row = 0; row < model.rowCount(); ++row) {
-            numbers << model.index(row, ExtensionsModel::NumberColumn).data().toString();
-        }
+        const QStringList numbers = columnTexts(model, ExtensionsModel::NumberColumn);
         QStringList sorted = numbers;
         std::sort(sorted.begin(), sorted.end());
         QCOMPARE(numbers, sorted);
@@ -122,19 +120,13 @@ private slots:
         }
         QCOMPARE(model.rowCount(), expected);
         QCOMPARE(model.totalCount(), expected);
-        for (int row = 0; row < model.rowCount(); ++row) {
-            if (!type.isEmpty()) {
-                QCOMPARE(model.index(row, ExtensionsModel::TypeColumn)
-                             .data(ExtensionsModel::RawValueRole)
-                             .toString(),
-                         type);
-            }
-            if (!status.isEmpty()) {
-                QCOMPARE(model.index(row, ExtensionsModel::StatusColumn)
-                             .data(ExtensionsModel::RawValueRole)
-                             .toString(),
-                         status);
-            }
+        if (!type.isEmpty()) {
+            QCOMPARE(columnTexts(model, ExtensionsModel::TypeColumn, ExtensionsModel::RawValueRole),
+                     QStringList(expected, type));
+        }
+        if (!status.isEmpty()) {
+            QCOMPARE(columnTexts(model, ExtensionsModel::StatusColumn, ExtensionsModel::RawValueRole),
+                     QStringList(expected, status));
         }
     }
 

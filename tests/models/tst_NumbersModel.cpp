@@ -1,3 +1,4 @@
+#include "ColumnTexts.h"
 #include "EngineTestCase.h"
 #include "TestDatabaseMember.h"
 #include "changes/ChangeStager.h"
@@ -71,14 +72,6 @@ store::NumberTableFilter filterWith(const std::function<void(store::NumberTableF
     return filter;
 }
 
-QStringList columnValues(const NumbersModel& model, int column, int role) {
-    QStringList out;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        out << model.index(row, column).data(role).toString();
-    }
-    return out;
-}
-
 } // namespace
 
 class tst_NumbersModel : public EngineTestCase {
@@ -125,7 +118,7 @@ private slots:
         QCOMPARE(model.rowCount(), kNumberCount);
         QVERIFY(!model.canFetchMore({}));
         // Keyset pages neither skip nor repeat rows: all numbers, in order, once.
-        QCOMPARE(columnValues(model, NumbersModel::NumberColumn, NumbersModel::E164Role),
+        QCOMPARE(columnTexts(model, NumbersModel::NumberColumn, NumbersModel::E164Role),
                  expectedE164([](const auto&) { return true; }));
     }
 
@@ -213,7 +206,7 @@ private slots:
         fetchAll(model);
         const QStringList expected = expectedE164(keep);
         QCOMPARE(model.totalCount(), expected.size());
-        QCOMPARE(columnValues(model, NumbersModel::NumberColumn, NumbersModel::E164Role), expected);
+        QCOMPARE(columnTexts(model, NumbersModel::NumberColumn, NumbersModel::E164Role), expected);
         QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
     }
 
