@@ -1,5 +1,6 @@
 #include "EngineTestCase.h"
 #include "ForwardingEntry.h"
+#include "TestDatabaseMember.h"
 #include "store/ExtensionRepository.h"
 #include "store/ForwardingNumberRepository.h"
 
@@ -29,19 +30,20 @@ class tst_ForwardingNumberRepository : public EngineTestCase {
     Q_OBJECT
 
 private:
+    std::unique_ptr<TestDatabase> m_test;
     qint64 m_profile = 0;
 
-    bool addExtensions(TestDatabase& test) {
-        m_profile = test.addProfileWithExtensions();
-        return m_profile > 0;
-    }
-
 private slots:
+    // Every case starts from a fresh database of the engine row holding a profile with extensions.
+    void init() {
+        TRUNKLINE_OPEN_TEST_DATABASE_MEMBER(m_test);
+        m_profile = m_test->addProfileWithExtensions();
+        QVERIFY(m_profile > 0);
+    }
+    void cleanup() { m_test.reset(); }
 
     void replaceKeepsOrderAndFields() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        QVERIFY(addExtensions(test));
-        ForwardingNumberRepository repository(test.database());
+        ForwardingNumberRepository repository(m_test->database());
         QString error;
         QVERIFY2(repository.replaceList(m_profile, u"e1"_s, sampleList(), &error), qPrintable(error));
         QCOMPARE(repository.list(m_profile, u"e1"_s), sampleList());
@@ -60,10 +62,8 @@ private slots:
         QTest::newRow("none") << 0;
     }
     void replaceWithShorterAndEmptyLists() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(int, keep);
-        QVERIFY(addExtensions(test));
-        ForwardingNumberRepository repository(test.database());
+        ForwardingNumberRepository repository(m_test->database());
         QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
         QVERIFY(repository.replaceList(m_profile, u"e2"_s, sampleList()));
         const QList<ForwardingNumber> shorter = sampleList().mid(0, keep);
@@ -73,9 +73,7 @@ private slots:
     }
 
     void unknownExtensionChangesNothing() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        QVERIFY(addExtensions(test));
-        ForwardingNumberRepository repository(test.database());
+        ForwardingNumberRepository repository(m_test->database());
         QString error;
         QVERIFY(!repository.replaceList(m_profile, u"nope"_s, sampleList(), &error));
         QVERIFY2(error.startsWith("Cannot save the forwarding number +491701234567 of extension nope"_L1),
@@ -84,14 +82,12 @@ private slots:
     }
 
     void failedReplaceKeepsOldList() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        QVERIFY(addExtensions(test));
-        ForwardingNumberRepository repository(test.database());
+        ForwardingNumberRepository repository(m_test->database());
         QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
         // Make the third insert of the next replace fail, after the delete and two inserts ran.
-        QSqlQuery poison(test.database().connection());
+        QSqlQuery poison(m_test->database().connection());
         QVERIFY2(poison.exec(
-                     test.isPostgres()
+                     m_test->isPostgres()
                          ? u"ALTER TABLE forwarding_numbers ADD CONSTRAINT no_boom CHECK (label <> 'boom')"_s
                          : u"CREATE TRIGGER no_boom BEFORE INSERT ON forwarding_numbers WHEN NEW.label = "
                            u"'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END"_s),
@@ -105,9 +101,7 @@ private slots:
     }
 
     void stateTracksTheWholeList() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        QVERIFY(addExtensions(test));
-        ForwardingNumberRepository repository(test.database());
+        ForwardingNumberRepository repository(m_test->database());
         QVERIFY(!repository.state(m_profile, u"e1"_s));
         QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
         const auto state = repository.state(m_profile, u"e1"_s);
@@ -123,11 +117,9 @@ private slots:
     }
 
     void removingTheExtensionRemovesItsList() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        QVERIFY(addExtensions(test));
-        ForwardingNumberRepository repository(test.database());
+        ForwardingNumberRepository repository(m_test->database());
         QVERIFY(repository.replaceList(m_profile, u"e1"_s, sampleList()));
-        QVERIFY(ExtensionRepository(test.database()).remove(m_profile, u"e1"_s));
+        QVERIFY(ExtensionRepository(m_test->database()).remove(m_profile, u"e1"_s));
         QVERIFY(repository.list(m_profile, u"e1"_s).isEmpty());
     }
 };
