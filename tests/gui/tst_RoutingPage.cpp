@@ -242,8 +242,7 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(staged.size(), 1);
 
-        const QList<store::PendingChange> changes =
-            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        const QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().entity, changes::NumberChangePayloads::kPhoneNumber);
         QCOMPARE(changes.first().payload.value(u"smsUrl"_s).toString(),
@@ -298,8 +297,7 @@ private slots:
 
         QCOMPARE(staged.size(), 0);
         QVERIFY2(anna.warning.contains(u"edited by someone else"_s), qPrintable(anna.warning));
-        const QList<store::PendingChange> changes =
-            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        const QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().payload, berndsChange.payload);
         QCOMPARE(changes.first().revision, berndsChange.revision);
@@ -319,7 +317,7 @@ private slots:
         using Payloads = changes::NumberChangePayloads;
         const QString route = u"16.*"_s;
         const QString id = m_page->model()->numberAt(rowOfEntry(m_page->model(), route)).id;
-        QVERIFY(store::PendingChangeRepository(m_test->database()).list(m_restcomm).isEmpty());
+        QVERIFY(pending().isEmpty());
         const store::PhoneNumberRepository numbers(m_test->database());
         const core::PhoneNumberRecord stored = *numbers.find(m_restcomm, id);
 
@@ -345,8 +343,7 @@ private slots:
                                              u"https://bernd.example.com/sms.xml"_s}));
         // Accepted again, her edit was made on his change and keeps it.
         QCOMPARE(staged.size(), 1);
-        QList<store::PendingChange> changes =
-            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().id, berndsChange.id);
         QVERIFY(changes.first().revision > berndsChange.revision);
@@ -378,7 +375,7 @@ private slots:
         m_page->editRoute();
         QCOMPARE(warning, u"no warning"_s);
         QCOMPARE(staged.size(), 2);
-        changes = store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        changes = pending();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(Payloads::applyNumberFields(stored, changes.first().payload).label, u"Anna's front desk"_s);
     }
@@ -403,8 +400,7 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(staged.size(), 1);
 
-        const QList<store::PendingChange> changes =
-            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        const QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().operation, store::ChangeOperation::Create);
         QCOMPARE(changes.first().payload.value(changes::NumberChangePayloads::kIsSipKey).toBool(), true);
@@ -481,8 +477,7 @@ private slots:
         migrate->trigger();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         QCOMPARE(staged.size(), 1);
-        const QList<store::PendingChange> changes =
-            store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+        const QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().entity, changes::NumberChangePayloads::kNumberMigration);
         QCOMPARE(changes.first().entityKey, branch);
@@ -576,6 +571,11 @@ private slots:
     }
 
 private:
+    // What the Restcomm profile has staged, as the pending changes page lists it.
+    QList<store::PendingChange> pending() const {
+        return store::PendingChangeRepository(m_test->database()).list(m_restcomm);
+    }
+
     // What Anna saw when she edited `route` through the dialog (her desk's name, her application's voice
     // URL) over a change of Bernd's she had not seen: the warning, and the fields of the dialog that came
     // back on his version, which she then accepts or rejects. `problem` is empty when the dialog showed
