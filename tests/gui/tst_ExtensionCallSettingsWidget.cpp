@@ -1,3 +1,4 @@
+#include "AnotherAdmin.h"
 #include "ExtensionRecord.h"
 #include "GuiTestCase.h"
 #include "TestDatabase.h"
@@ -25,6 +26,7 @@ using namespace trunkline;
 using changes::SettingsPayloads;
 using store::ExtensionSettingsRepository;
 using test::extension;
+using test::stageAsAnotherAdmin;
 
 namespace {
 
@@ -458,23 +460,22 @@ private slots:
         QCOMPARE(pending().size(), 1);
         const store::PendingChange seen = pending().constFirst(); // what Anna's form shows
 
-        auto berndsStore = store::Database::open(m_test->location(), &error);
-        QVERIFY2(berndsStore, qPrintable(error));
-        changes::ChangeStager bernd(*berndsStore);
         QJsonObject hisRule =
             SettingsPayloads::withSettings(storedRule(), seen.payload.value(u"settings"_s).toObject());
         SettingsPayloads::setValueAt(hisRule, u"voicemail.enabled"_s, false);
-        const changes::StagingResult his = bernd.stage(SettingsPayloads::settingsUpdate(
-            m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours, storedRule(), hisRule));
-        QVERIFY2(his.ok(), qPrintable(his.error));
-        const store::PendingChange berndsChange = *his.steps.constLast().after;
-        QCOMPARE(berndsChange.id, seen.id);
-        QVERIFY(berndsChange.revision > seen.revision);
+        const std::optional<store::PendingChange> berndsChange = stageAsAnotherAdmin(
+            m_test->location(),
+            SettingsPayloads::settingsUpdate(m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours,
+                                             storedRule(), hisRule),
+            &error);
+        QVERIFY2(berndsChange, qPrintable(error));
+        QCOMPARE(berndsChange->id, seen.id);
+        QVERIFY(berndsChange->revision > seen.revision);
 
         // Anna's form still shows her revision (voicemail on); she changes the forwarding number.
         QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked());
         retype("forwardToEdit", u"+1 415 555 0199"_s);
-        expectSaveRefusedKeeping(berndsChange, u"edited by someone else"_s);
+        expectSaveRefusedKeeping(*berndsChange, u"edited by someone else"_s);
 
         // Nothing she typed is lost, and the field she left alone shows his version.
         QCOMPARE(child<QLineEdit>("forwardToEdit")->text(), u"+1 415 555 0199"_s);
@@ -498,20 +499,19 @@ private slots:
         QVERIFY(pending().isEmpty());
 
         QString error;
-        auto berndsStore = store::Database::open(m_test->location(), &error);
-        QVERIFY2(berndsStore, qPrintable(error));
-        changes::ChangeStager bernd(*berndsStore);
         QJsonObject hisRule = storedRule();
         SettingsPayloads::setValueAt(hisRule, u"voicemail.enabled"_s, false);
-        const changes::StagingResult his = bernd.stage(SettingsPayloads::settingsUpdate(
-            m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours, storedRule(), hisRule));
-        QVERIFY2(his.ok(), qPrintable(his.error));
-        const store::PendingChange berndsChange = *his.steps.constLast().after;
+        const std::optional<store::PendingChange> berndsChange = stageAsAnotherAdmin(
+            m_test->location(),
+            SettingsPayloads::settingsUpdate(m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours,
+                                             storedRule(), hisRule),
+            &error);
+        QVERIFY2(berndsChange, qPrintable(error));
 
         QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked()); // Anna has not seen it
         chooseData("actionCombo", u"UnconditionalForwarding"_s);
         retype("forwardToEdit", u"+1 415 555 0123"_s);
-        expectSaveRefusedKeeping(berndsChange, u"staged by someone else since you opened this record"_s);
+        expectSaveRefusedKeeping(*berndsChange, u"staged by someone else since you opened this record"_s);
 
         // What she typed is kept; the field she left alone shows his version.
         QCOMPARE(child<QLineEdit>("forwardToEdit")->text(), u"+1 415 555 0123"_s);
@@ -519,7 +519,7 @@ private slots:
 
         QVERIFY2(m_widget->stageChanges(&error), qPrintable(error));
         QCOMPARE(pending().size(), 1);
-        QCOMPARE(pending().constFirst().id, berndsChange.id);
+        QCOMPARE(pending().constFirst().id, berndsChange->id);
         const QJsonObject settings = pending().constFirst().payload.value(u"settings"_s).toObject();
         QCOMPARE(SettingsPayloads::valueAt(settings, u"unconditionalForwarding.phoneNumber"_s).toString(),
                  u"+14155550123"_s);
@@ -545,24 +545,21 @@ private slots:
         QCOMPARE(pending().size(), 1);
         const store::PendingChange seen = pending().constFirst();
 
-        auto berndsStore = store::Database::open(m_test->location(), &error);
-        QVERIFY2(berndsStore, qPrintable(error));
-        changes::ChangeStager bernd(*berndsStore);
         QJsonObject hisRule =
             SettingsPayloads::withSettings(storedRule(), seen.payload.value(u"settings"_s).toObject());
         SettingsPayloads::setValueAt(hisRule, u"callHandlingAction"_s, u"TakeMessagesOnly"_s);
         store::PendingChange hisEdit = SettingsPayloads::settingsUpdate(
             m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours, storedRule(), hisRule);
         hisEdit.revision = seen.revision;
-        const changes::StagingResult his = bernd.stage(hisEdit);
-        QVERIFY2(his.ok(), qPrintable(his.error));
-        const store::PendingChange berndsChange = *his.steps.constLast().after;
-        QVERIFY(berndsChange.revision > seen.revision);
+        const std::optional<store::PendingChange> berndsChange =
+            stageAsAnotherAdmin(m_test->location(), hisEdit, &error);
+        QVERIFY2(berndsChange, qPrintable(error));
+        QVERIFY(berndsChange->revision > seen.revision);
 
         child<QCheckBox>("voicemailEnabledCheck")->setChecked(true);
         QVERIFY(!m_widget->stageChanges(&error));
         QVERIFY2(error.contains(u"edited by someone else"_s), qPrintable(error));
-        QCOMPARE(pending(), QList<store::PendingChange>{berndsChange});
+        QCOMPARE(pending(), QList<store::PendingChange>{*berndsChange});
         QCOMPARE(child<QComboBox>("actionCombo")->currentData().toString(), u"TakeMessagesOnly"_s);
         QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked());
     }

@@ -1,3 +1,4 @@
+#include "AnotherAdmin.h"
 #include "ColumnTexts.h"
 #include "ForwardingEntry.h"
 #include "GuiTestCase.h"
@@ -33,6 +34,7 @@
 using namespace Qt::StringLiterals;
 using namespace trunkline;
 using models::ExtensionsModel;
+using test::stageAsAnotherAdmin;
 
 class tst_ExtensionsPage : public QObject {
     Q_OBJECT
@@ -242,25 +244,23 @@ private slots:
         QVERIFY(pending().isEmpty());
 
         QString error;
-        auto berndsStore = store::Database::open(m_test->location(), &error);
-        QVERIFY2(berndsStore, qPrintable(error));
-        changes::ChangeStager bernd(*berndsStore);
         store::ExtensionRepository repository(m_test->database());
         const core::Extension stored = *repository.find(m_profile, u"100002"_s);
         core::Extension his = stored;
         his.contact.department = u"Field sales"_s;
-        const changes::StagingResult hisResult = bernd.stage(
-            changes::ChangePayloads::extensionUpdate(m_profile, stored, his, repository.versionOf(stored)));
-        QVERIFY2(hisResult.ok(), qPrintable(hisResult.error));
-        const store::PendingChange berndsChange = *hisResult.steps.constLast().after;
+        const std::optional<store::PendingChange> berndsChange = stageAsAnotherAdmin(
+            m_test->location(),
+            changes::ChangePayloads::extensionUpdate(m_profile, stored, his, repository.versionOf(stored)),
+            &error);
+        QVERIFY2(berndsChange, qPrintable(error));
 
         retype(u"jobTitleEdit"_s, u"Inside sales"_s);
         QVERIFY(!editor->save(&error));
         QVERIFY2(error.contains(u"staged by someone else since you opened this record"_s), qPrintable(error));
         QList<store::PendingChange> changes = pending();
         QCOMPARE(changes.size(), 1);
-        QCOMPARE(changes.first().payload, berndsChange.payload);
-        QCOMPARE(changes.first().revision, berndsChange.revision);
+        QCOMPARE(changes.first().payload, berndsChange->payload);
+        QCOMPARE(changes.first().revision, berndsChange->revision);
         QCOMPARE(lineEdit(u"departmentEdit"_s)->text(), u"Field sales"_s);
         QCOMPARE(lineEdit(u"jobTitleEdit"_s)->text(), u"Inside sales"_s);
         QVERIFY(editor->hasUnsavedEdits());
@@ -268,7 +268,7 @@ private slots:
         QVERIFY2(editor->save(&error), qPrintable(error));
         changes = pending();
         QCOMPARE(changes.size(), 1);
-        QCOMPARE(changes.first().id, berndsChange.id);
+        QCOMPARE(changes.first().id, berndsChange->id);
         QCOMPARE(QJsonDocument(changes.first().payload).toJson(QJsonDocument::Compact),
                  QByteArray(R"({"contact":{"department":"Field sales","jobTitle":"Inside sales"}})"));
 

@@ -2,6 +2,7 @@
 // a real SQLite file: the tester driven by typing, the linter after a route is added to the store, an
 // edit staged through the number dialog, and what a profile without regex routes is told.
 
+#include "AnotherAdmin.h"
 #include "DemoConnections.h"
 #include "GuiTestCase.h"
 #include "NextModal.h"
@@ -554,29 +555,21 @@ private slots:
     }
 
 private:
-    // Bernd, on a connection of his own as another console has, stages his edit of the route `stored`
-    // at `version`: his desk's name and his SMS URL over `base`. The change he staged; nothing, said in a
-    // warning, when his store does not open or refuses the edit.
+    // Bernd, from a console of his own, stages his edit of the route `stored` at `version`: his desk's
+    // name and his SMS URL over `base`. The change he staged; nothing, said in a warning, when his store
+    // does not open or refuses the edit.
     std::optional<store::PendingChange> stageBerndsEdit(const core::PhoneNumberRecord& stored,
                                                         core::PhoneNumberRecord base,
                                                         const QString& version) {
-        QString error;
-        const std::unique_ptr<store::Database> berndsStore =
-            store::Database::open(m_test->location(), &error);
-        if (!berndsStore) {
-            qWarning("%s", qPrintable(error));
-            return std::nullopt;
-        }
         base.label = u"Bernd's desk"_s;
         base.restcomm->smsUrl = u"https://bernd.example.com/sms.xml"_s;
-        const changes::StagingResult staged =
-            changes::ChangeStager(*berndsStore)
-                .stage(changes::NumberChangePayloads::numberUpdate(m_restcomm, stored, base, version));
-        if (!staged.ok()) {
-            qWarning("%s", qPrintable(staged.error));
-            return std::nullopt;
-        }
-        return *staged.steps.constLast().after;
+        QString error;
+        const std::optional<store::PendingChange> staged = test::stageAsAnotherAdmin(
+            m_test->location(),
+            changes::NumberChangePayloads::numberUpdate(m_restcomm, stored, base, version), &error);
+        if (!staged)
+            qWarning("%s", qPrintable(error));
+        return staged;
     }
 
     // What the Restcomm profile has staged, as the pending changes page lists it.
