@@ -142,6 +142,16 @@ class tst_ExtensionCallSettingsWidget : public QObject {
         QTest::keyClick(edit, Qt::Key_Backspace);
         QTest::keyClicks(edit, text);
     }
+    // Bernd, from a console of his own, stages his edit of extension 201's business hours (from the
+    // stored rule to `hisRule`) on `revision` of its staged change (0: as staged now). The change he
+    // staged; nothing, with `error` set, when his store refuses it.
+    std::optional<store::PendingChange> stageBerndsRule(const QJsonObject& hisRule, QString* error,
+                                                        qint64 revision = 0) {
+        store::PendingChange edit = SettingsPayloads::settingsUpdate(
+            m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours, storedRule(), hisRule);
+        edit.revision = revision;
+        return stageAsAnotherAdmin(m_test->location(), edit, error);
+    }
     // Anna's save, refused for `reason`: what stays staged is Bernd's change as he left it.
     void expectSaveRefusedKeeping(const store::PendingChange& berndsChange, const QString& reason) {
         QString error;
@@ -463,11 +473,7 @@ private slots:
         QJsonObject hisRule =
             SettingsPayloads::withSettings(storedRule(), seen.payload.value(u"settings"_s).toObject());
         SettingsPayloads::setValueAt(hisRule, u"voicemail.enabled"_s, false);
-        const std::optional<store::PendingChange> berndsChange = stageAsAnotherAdmin(
-            m_test->location(),
-            SettingsPayloads::settingsUpdate(m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours,
-                                             storedRule(), hisRule),
-            &error);
+        const std::optional<store::PendingChange> berndsChange = stageBerndsRule(hisRule, &error);
         QVERIFY2(berndsChange, qPrintable(error));
         QCOMPARE(berndsChange->id, seen.id);
         QVERIFY(berndsChange->revision > seen.revision);
@@ -501,11 +507,7 @@ private slots:
         QString error;
         QJsonObject hisRule = storedRule();
         SettingsPayloads::setValueAt(hisRule, u"voicemail.enabled"_s, false);
-        const std::optional<store::PendingChange> berndsChange = stageAsAnotherAdmin(
-            m_test->location(),
-            SettingsPayloads::settingsUpdate(m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours,
-                                             storedRule(), hisRule),
-            &error);
+        const std::optional<store::PendingChange> berndsChange = stageBerndsRule(hisRule, &error);
         QVERIFY2(berndsChange, qPrintable(error));
 
         QVERIFY(child<QCheckBox>("voicemailEnabledCheck")->isChecked()); // Anna has not seen it
@@ -548,11 +550,8 @@ private slots:
         QJsonObject hisRule =
             SettingsPayloads::withSettings(storedRule(), seen.payload.value(u"settings"_s).toObject());
         SettingsPayloads::setValueAt(hisRule, u"callHandlingAction"_s, u"TakeMessagesOnly"_s);
-        store::PendingChange hisEdit = SettingsPayloads::settingsUpdate(
-            m_profile, u"201"_s, ExtensionSettingsRepository::kBusinessHours, storedRule(), hisRule);
-        hisEdit.revision = seen.revision;
         const std::optional<store::PendingChange> berndsChange =
-            stageAsAnotherAdmin(m_test->location(), hisEdit, &error);
+            stageBerndsRule(hisRule, &error, seen.revision);
         QVERIFY2(berndsChange, qPrintable(error));
         QVERIFY(berndsChange->revision > seen.revision);
 
