@@ -268,6 +268,24 @@ public:
         return change;
     }
 
+    // Pushes (by default without pulling) expecting the staged change `id` to go through: the report is
+    // complete, applies one change and counts no conflict, and the change ends Applied. False with
+    // error() when the push went otherwise.
+    bool appliedByPush(qint64 id, sync::SyncEngine::Options options = {.pull = false}) {
+        const sync::SyncReport report = runSync(options);
+        if (!report.complete || report.applied != 1 || report.conflicts != 0)
+            return fail(QStringLiteral("the push (%1) applied %2 with %3 conflicts, not 1 and 0: %4")
+                            .arg(report.complete ? QStringLiteral("complete") : QStringLiteral("incomplete"))
+                            .arg(report.applied)
+                            .arg(report.conflicts)
+                            .arg(report.errors.join(u'\n')));
+        const store::PendingChange change = changeOf(id);
+        if (change.state != store::ChangeState::Applied)
+            return fail(QStringLiteral("the change ended %1, not applied: %2")
+                            .arg(store::toText(change.state), change.lastError));
+        return true;
+    }
+
     QString error() const { return m_error; }
 
     emulator::test::EmulatorTestClient emulator;

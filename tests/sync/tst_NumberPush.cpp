@@ -100,10 +100,7 @@ private slots:
         store::PhoneNumberRepository numbers(f.database.database());
         const qint64 id = stageNumberEdit(f, *stored, edited);
 
-        const sync::SyncReport report = f.runSync();
-        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
-        QCOMPARE(report.applied, 1);
-        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        QVERIFY2(f.appliedByPush(id, {.pull = true}), qPrintable(f.error()));
         const QJsonObject remote = f.restcommNumber(stored->id);
         QCOMPARE(remote.value(QLatin1String("friendly_name")).toString(), edited.label);
         QCOMPARE(remote.value(QLatin1String("voice_url")).toString(), edited.restcomm->voiceUrl);
@@ -233,11 +230,7 @@ private slots:
         const qint64 id = stageNumberEdit(f, *stored, edited);
         QCOMPARE(renameAtRestcomm(f, stored->id, edited.label), 200);
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
-        QCOMPARE(report.conflicts, 0);
-        QCOMPARE(report.applied, 1);
-        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        QVERIFY2(f.appliedByPush(id), qPrintable(f.error()));
         QCOMPARE(numbers.find(f.profile.id, stored->id)->label, edited.label);
     }
 

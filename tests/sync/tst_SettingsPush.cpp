@@ -251,10 +251,7 @@ private slots:
         QVERIFY(!SettingsPayloads::differences(kind, stored, edited).isEmpty());
         const qint64 id = stageSettingsEdit(f, kind, *synced, edited);
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
-        QCOMPARE(report.applied, 1);
-        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        QVERIFY2(f.appliedByPush(id), qPrintable(f.error()));
         const QJsonObject now = remote(f, user.id, kind);
         QCOMPARE(SettingsPayloads::differences(kind, now, edited), QStringList());
         // The store holds the provider's answer, which is what the provider shows now.
@@ -289,11 +286,7 @@ private slots:
                  200);
         QVERIFY(ExtensionSettingsRepository::versionOf(remote(f, user.id, kind)) != staged.baseVersion);
 
-        const sync::SyncReport report = f.runSync({.pull = false});
-        QVERIFY2(report.complete, qPrintable(report.errors.join(u'\n')));
-        QCOMPARE(report.conflicts, 0);
-        QCOMPARE(report.applied, 1);
-        QCOMPARE(f.changeOf(id).state, store::ChangeState::Applied);
+        QVERIFY2(f.appliedByPush(id), qPrintable(f.error()));
     }
 
     // The provider's 200 is not taken on trust: after the PUT the document is read again, and it is the
