@@ -19,6 +19,7 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace trunkline;
@@ -68,6 +69,36 @@ PendingChange assignTo102(qint64 profile, const QString& label, qint64 revision 
     PendingChange change = changes::NumberChangePayloads::numberUpdate(profile, number(), edited, u"v1"_s);
     change.revision = revision;
     return change;
+}
+
+// The start of the cases where two admins edit one number: Anna stages "Front desk" as its label, then
+// Bernd, whose editor showed the same revision of that change, saves his edit (also assigning it to 102)
+// before her next edit.
+struct BerndSavedFirst {
+    std::unique_ptr<TwoAdmins> admins;
+    qint64 seen = 0;            // the revision both editors showed
+    PendingChange berndsChange; // as Bernd saved it
+};
+// Nothing, with the reason in the log, when Bernd's connection does not open or a stage is refused.
+std::optional<BerndSavedFirst> berndSavesFirst(store::Database& database, qint64 profile) {
+    BerndSavedFirst race{twoAdmins(database), 0, {}};
+    if (!race.admins) {
+        qWarning("Bernd's connection does not open");
+        return std::nullopt;
+    }
+    const StagingResult added = race.admins->anna.stage(relabel(profile, u"Front desk"_s));
+    if (!added.ok()) {
+        qWarning("Anna's first edit is refused: %s", qPrintable(added.error));
+        return std::nullopt;
+    }
+    race.seen = added.steps.first().after->revision;
+    const StagingResult saved = race.admins->bernd.stage(assignTo102(profile, u"Front desk"_s, race.seen));
+    if (!saved.ok()) {
+        qWarning("Bernd's edit is refused: %s", qPrintable(saved.error));
+        return std::nullopt;
+    }
+    race.berndsChange = *saved.steps.first().after;
+    return race;
 }
 
 QJsonObject businessHours(bool voicemail) {
@@ -225,26 +256,19 @@ private slots:
     void editOfAnOlderRevisionIsRefused() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
-        const std::unique_ptr<TwoAdmins> admins = twoAdmins(test.database());
-        QVERIFY(admins);
-        ChangeStager& anna = admins->anna;
-        ChangeStager& bernd = admins->bernd;
-        const StagingResult added = anna.stage(relabel(profile, u"Front desk"_s));
-        QVERIFY2(added.ok(), qPrintable(added.error));
-        const qint64 seen = added.steps.first().after->revision; // what both editors show
-        QCOMPARE(seen, 1);
+        const std::optional<BerndSavedFirst> race = berndSavesFirst(test.database(), profile);
+        QVERIFY(race);
+        ChangeStager& anna = race->admins->anna;
+        QCOMPARE(race->seen, 1);
+        QCOMPARE(race->berndsChange.revision, 2);
 
-        const StagingResult saved = bernd.stage(assignTo102(profile, u"Front desk"_s, seen));
-        QVERIFY2(saved.ok(), qPrintable(saved.error));
-        QCOMPARE(saved.steps.first().after->revision, 2);
-
-        PendingChange annasEdit = relabel(profile, u"Lobby"_s, seen);
+        PendingChange annasEdit = relabel(profile, u"Lobby"_s, race->seen);
         const StagingResult refused = anna.stage(annasEdit);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error.contains(u"edited by someone else"_s), qPrintable(refused.error));
         const QList<PendingChange> staged = rows(test, profile);
         QCOMPARE(staged.size(), 1);
-        QCOMPARE(staged.first().payload, saved.steps.first().after->payload);
+        QCOMPARE(staged.first().payload, race->berndsChange.payload);
 
         // Reloaded (the revision she now sees), her edit goes through.
         annasEdit.revision = staged.first().revision;
@@ -324,17 +348,11 @@ private slots:
     void editBackToTheStoredValuesKeepsAnotherAdminsRevision() {
         TRUNKLINE_OPEN_TEST_DATABASE(test);
         const qint64 profile = test.addProfile();
-        const std::unique_ptr<TwoAdmins> admins = twoAdmins(test.database());
-        QVERIFY(admins);
-        ChangeStager& anna = admins->anna;
-        ChangeStager& bernd = admins->bernd;
-        const StagingResult added = anna.stage(relabel(profile, u"Front desk"_s));
-        QVERIFY2(added.ok(), qPrintable(added.error));
-        const qint64 seen = added.steps.first().after->revision;
-
-        const StagingResult saved = bernd.stage(assignTo102(profile, u"Front desk"_s, seen));
-        QVERIFY2(saved.ok(), qPrintable(saved.error));
-        const PendingChange berndsChange = *saved.steps.first().after;
+        const std::optional<BerndSavedFirst> race = berndSavesFirst(test.database(), profile);
+        QVERIFY(race);
+        ChangeStager& anna = race->admins->anna;
+        const qint64 seen = race->seen;
+        const PendingChange& berndsChange = race->berndsChange;
 
         PendingChange back = relabel(profile, number().label, seen);
         const StagingResult refused = anna.stage(back);
