@@ -1,5 +1,6 @@
 #include "EngineTestCase.h"
 #include "RecordIds.h"
+#include "TestDatabaseMember.h"
 #include "store/PhoneNumberRepository.h"
 
 #include <QSqlQuery>
@@ -48,7 +49,17 @@ RestcommAttributes restcomm() {
 class tst_PhoneNumberRepository : public EngineTestCase {
     Q_OBJECT
 
+    std::unique_ptr<TestDatabase> m_test;
+    qint64 m_profile = 0;
+
 private slots:
+    // Every case starts from a fresh database of the engine row holding one profile.
+    void init() {
+        TRUNKLINE_OPEN_TEST_DATABASE_MEMBER(m_test);
+        m_profile = m_test->addProfile();
+    }
+    void cleanup() { m_test.reset(); }
+
     void roundTrip_data() {
         QTest::addColumn<PhoneNumberRecord>("number");
         PhoneNumberRecord full = makeNumber(u"24573004"_s, u"+4930123456"_s, UsageType::MainCompanyNumber);
@@ -74,13 +85,11 @@ private slots:
         }
     }
     void roundTrip() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(PhoneNumberRecord, number);
-        const qint64 profile = test.addProfile();
-        PhoneNumberRepository repository(test.database());
+        PhoneNumberRepository repository(m_test->database());
         QString error;
-        QVERIFY2(repository.upsert(profile, {number}, &error), qPrintable(error));
-        const auto found = repository.find(profile, number.id, &error);
+        QVERIFY2(repository.upsert(m_profile, {number}, &error), qPrintable(error));
+        const auto found = repository.find(m_profile, number.id, &error);
         QVERIFY2(found, qPrintable(error));
         QCOMPARE(*found, number);
         if (number.restcomm) {
@@ -128,58 +137,52 @@ private slots:
         QTest::newRow("combined") << combined << QStringList{u"b2"_s};
     }
     void filters() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
         QFETCH(PhoneNumberFilter, filter);
         QFETCH(QStringList, expectedIds);
-        const qint64 profile = test.addProfile();
-        const qint64 other = test.addProfile(u"Other"_s);
-        PhoneNumberRepository repository(test.database());
+        const qint64 other = m_test->addProfile(u"Other"_s);
+        PhoneNumberRepository repository(m_test->database());
         QVERIFY(repository.upsert(
-            profile, {makeNumber(u"b1"_s, u"+4930123456"_s, UsageType::MainCompanyNumber),
-                      makeNumber(u"b2"_s, u"+4930123499"_s, UsageType::DirectNumber, u"e7"_s),
-                      makeNumber(u"h1"_s, u"+4940555000"_s, UsageType::DirectNumber, u"e7"_s),
-                      makeNumber(u"us"_s, u"+15551234567"_s, UsageType::CompanyNumber),
-                      makeNumber(u"sip"_s, u"sip-trunk-1"_s, UsageType::DirectNumber, {}, u"restcomm"_s)}));
+            m_profile, {makeNumber(u"b1"_s, u"+4930123456"_s, UsageType::MainCompanyNumber),
+                        makeNumber(u"b2"_s, u"+4930123499"_s, UsageType::DirectNumber, u"e7"_s),
+                        makeNumber(u"h1"_s, u"+4940555000"_s, UsageType::DirectNumber, u"e7"_s),
+                        makeNumber(u"us"_s, u"+15551234567"_s, UsageType::CompanyNumber),
+                        makeNumber(u"sip"_s, u"sip-trunk-1"_s, UsageType::DirectNumber, {}, u"restcomm"_s)}));
         QVERIFY(repository.upsert(other, {makeNumber(u"b1x"_s, u"+4930123456"_s)}));
         QString error;
-        QCOMPARE(idsOf(repository.list(profile, filter, &error)), expectedIds);
-        QCOMPARE(repository.count(profile, filter, &error), expectedIds.size());
+        QCOMPARE(idsOf(repository.list(m_profile, filter, &error)), expectedIds);
+        QCOMPARE(repository.count(m_profile, filter, &error), expectedIds.size());
         // Paging through the same filter, two at a time, gives the same rows in the same order.
         QStringList paged;
         for (int offset = 0; offset < expectedIds.size() + 2; offset += 2) {
-            paged << idsOf(repository.list(profile, filter, &error, Page{offset, 2}));
+            paged << idsOf(repository.list(m_profile, filter, &error, Page{offset, 2}));
         }
         QCOMPARE(paged, expectedIds);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void removeAllExceptAndRemove() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 profile = test.addProfile();
-        PhoneNumberRepository repository(test.database());
-        QVERIFY(repository.upsert(profile, {makeNumber(u"a"_s, u"+491"_s), makeNumber(u"b"_s, u"+492"_s),
-                                            makeNumber(u"c"_s, u"+493"_s)}));
+        PhoneNumberRepository repository(m_test->database());
+        QVERIFY(repository.upsert(m_profile, {makeNumber(u"a"_s, u"+491"_s), makeNumber(u"b"_s, u"+492"_s),
+                                              makeNumber(u"c"_s, u"+493"_s)}));
         int removed = -1;
-        QVERIFY(repository.removeAllExcept(profile, {u"b"_s}, nullptr, &removed));
+        QVERIFY(repository.removeAllExcept(m_profile, {u"b"_s}, nullptr, &removed));
         QCOMPARE(removed, 2);
-        QCOMPARE(idsOf(repository.list(profile)), QStringList{u"b"_s});
-        QVERIFY(repository.remove(profile, u"b"_s));
-        QVERIFY(repository.list(profile).isEmpty());
-        QVERIFY(!repository.find(profile, u"b"_s));
+        QCOMPARE(idsOf(repository.list(m_profile)), QStringList{u"b"_s});
+        QVERIFY(repository.remove(m_profile, u"b"_s));
+        QVERIFY(repository.list(m_profile).isEmpty());
+        QVERIFY(!repository.find(m_profile, u"b"_s));
     }
 
     // The columns as stored: text the record leaves unset is '', Restcomm's JSON of a number without
     // Restcomm attributes is NULL, and an unknown profile refuses the page with the first number's id.
     void storedColumnsAndRefusal() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 profile = test.addProfile();
-        PhoneNumberRepository repository(test.database());
+        PhoneNumberRepository repository(m_test->database());
         PhoneNumberRecord plain = makeNumber(u"p"_s, u"+4930123"_s);
         plain.label = QString();
         PhoneNumberRecord withRestcomm = makeNumber(u"r"_s, u"+4930124"_s);
         withRestcomm.restcomm = restcomm();
-        QVERIFY(repository.upsert(profile, {plain, withRestcomm}));
-        QSqlQuery query(test.database().connection());
+        QVERIFY(repository.upsert(m_profile, {plain, withRestcomm}));
+        QSqlQuery query(m_test->database().connection());
         QVERIFY(query.exec(u"SELECT id, label IS NULL, label, restcomm_json IS NULL, profile_id, digits "
                            u"FROM phone_numbers ORDER BY id"_s));
         QVERIFY(query.next());
@@ -187,11 +190,11 @@ private slots:
         QCOMPARE(query.value(1).toInt(), 0);
         QCOMPARE(query.value(2).toString(), QString());
         QCOMPARE(query.value(3).toInt(), 1);
-        QCOMPARE(query.value(4).toLongLong(), profile);
+        QCOMPARE(query.value(4).toLongLong(), m_profile);
         QCOMPARE(query.value(5).toString(), u"4930123"_s);
         QVERIFY(query.next());
         QCOMPARE(query.value(3).toInt(), 0);
-        QCOMPARE(repository.find(profile, u"r"_s)->restcomm, withRestcomm.restcomm);
+        QCOMPARE(repository.find(m_profile, u"r"_s)->restcomm, withRestcomm.restcomm);
         query.finish();
 
         QString error;
@@ -201,43 +204,39 @@ private slots:
     }
 
     void versionFollowsContent() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 profile = test.addProfile();
-        PhoneNumberRepository repository(test.database());
+        PhoneNumberRepository repository(m_test->database());
         PhoneNumberRecord number = makeNumber(u"n"_s, u"+4930123"_s);
-        QVERIFY(repository.upsert(profile, {number}));
-        const QString first = repository.state(profile, u"n"_s)->version;
+        QVERIFY(repository.upsert(m_profile, {number}));
+        const QString first = repository.state(m_profile, u"n"_s)->version;
         QCOMPARE(first, repository.versionOf(number));
         number.features = NumberFeature::SmsSender;
         QVERIFY(repository.versionOf(number) != first);
-        QVERIFY(repository.upsert(profile, {number}));
-        QCOMPARE(repository.state(profile, u"n"_s)->version, repository.versionOf(number));
+        QVERIFY(repository.upsert(m_profile, {number}));
+        QCOMPARE(repository.state(m_profile, u"n"_s)->version, repository.versionOf(number));
     }
     // RingCentral reports features only in extensions' number lists: they are kept beside the listed record,
     // which the account list's upsert (no features) neither clears nor re-versions; unreported ones are
     // skipped, not stored as "none".
     void listedFeaturesSurviveTheListsUpsert() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 profile = test.addProfile();
-        PhoneNumberRepository repository(test.database());
+        PhoneNumberRepository repository(m_test->database());
         PhoneNumberRecord number = makeNumber(u"n"_s, u"+4930123"_s);
         PhoneNumberRecord fax = makeNumber(u"f"_s, u"+4930124"_s);
-        QVERIFY(repository.upsert(profile, {number, fax}));
-        const QString version = repository.state(profile, u"n"_s)->version;
-        QVERIFY(!repository.listedFeatures(profile, u"n"_s));
+        QVERIFY(repository.upsert(m_profile, {number, fax}));
+        const QString version = repository.state(m_profile, u"n"_s)->version;
+        QVERIFY(!repository.listedFeatures(m_profile, u"n"_s));
         PhoneNumberRecord listed = number;
         listed.features = NumberFeature::CallerId | NumberFeature::SmsSender;
         listed.featuresReported = true;
         PhoneNumberRecord unreported = fax; // a non-admin's view of another extension
-        QVERIFY(repository.setListedFeatures(profile, {listed, unreported}));
-        QCOMPARE(repository.listedFeatures(profile, u"n"_s)->toInt(), listed.features.toInt());
-        QVERIFY(!repository.listedFeatures(profile, u"f"_s));
-        QVERIFY(repository.upsert(profile, {number, fax}));
-        QCOMPARE(repository.listedFeatures(profile, u"n"_s)->toInt(), listed.features.toInt());
-        QCOMPARE(repository.state(profile, u"n"_s)->version, version);
+        QVERIFY(repository.setListedFeatures(m_profile, {listed, unreported}));
+        QCOMPARE(repository.listedFeatures(m_profile, u"n"_s)->toInt(), listed.features.toInt());
+        QVERIFY(!repository.listedFeatures(m_profile, u"f"_s));
+        QVERIFY(repository.upsert(m_profile, {number, fax}));
+        QCOMPARE(repository.listedFeatures(m_profile, u"n"_s)->toInt(), listed.features.toInt());
+        QCOMPARE(repository.state(m_profile, u"n"_s)->version, version);
         // The export shows the listed features.
         QStringList featureCells;
-        QVERIFY(repository.forEachExportRow(profile, [&](const QList<QByteArrayView>& cells) {
+        QVERIFY(repository.forEachExportRow(m_profile, [&](const QList<QByteArrayView>& cells) {
             featureCells << QString::fromUtf8(cells.at(7));
             return true;
         }));
@@ -246,18 +245,16 @@ private slots:
     // Restcomm's application names are stored and shown, but only its list sends them: the version is
     // the same with or without them, while the sid counts.
     void applicationNamesAreStoredButNotVersioned() {
-        TRUNKLINE_OPEN_TEST_DATABASE(test);
-        const qint64 profile = test.addProfile();
-        PhoneNumberRepository repository(test.database());
+        PhoneNumberRepository repository(m_test->database());
         PhoneNumberRecord number = makeNumber(u"PN1"_s, u"+15551230001"_s);
         number.restcomm = restcomm();
         number.restcomm->voiceApplicationSid = u"AP73926e7113fa4d95981aa96b76eca854"_s;
         const QString unnamed = repository.versionOf(number);
         number.restcomm->voiceApplicationName = u"Main IVR"_s;
         QCOMPARE(repository.versionOf(number), unnamed);
-        QVERIFY(repository.upsert(profile, {number}));
-        QCOMPARE(repository.find(profile, u"PN1"_s)->restcomm->voiceApplicationName, u"Main IVR"_s);
-        QCOMPARE(repository.state(profile, u"PN1"_s)->version, unnamed);
+        QVERIFY(repository.upsert(m_profile, {number}));
+        QCOMPARE(repository.find(m_profile, u"PN1"_s)->restcomm->voiceApplicationName, u"Main IVR"_s);
+        QCOMPARE(repository.state(m_profile, u"PN1"_s)->version, unnamed);
         number.restcomm->voiceApplicationSid = u"AP00000000000000000000000000000001"_s;
         QVERIFY(repository.versionOf(number) != unnamed);
 
@@ -265,8 +262,8 @@ private slots:
         // change staged on an older version of Trunkline still finds its base version.
         PhoneNumberRecord plain = makeNumber(u"PN2"_s, u"+15551230002"_s);
         plain.restcomm = restcomm();
-        QVERIFY(repository.upsert(profile, {plain}));
-        QSqlQuery stored(test.database().connection());
+        QVERIFY(repository.upsert(m_profile, {plain}));
+        QSqlQuery stored(m_test->database().connection());
         QVERIFY(stored.exec(u"SELECT restcomm_json FROM phone_numbers WHERE id = 'PN2'"_s) && stored.next());
         QVERIFY2(!stored.value(0).toString().contains(u"application_name"_s),
                  qPrintable(stored.value(0).toString()));
