@@ -2,8 +2,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QObject>
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace trunkline::tests {
 
@@ -51,5 +55,19 @@ inline QString writeInputFile(const QDir& dir, const QString& stem, const QByteA
         file.write(text);
     return path;
 }
+
+// For the test classes that run trunkline-cli on a database file in a temporary directory of their own:
+// the runs go to the file m_database names (set in initTestCase, or by a case that wants a fresh one).
+class CliTestCase : public QObject {
+protected:
+    QTemporaryDir m_dir;
+    QString m_database;
+
+    CliRun cli(const QStringList& arguments, const QByteArray& input = {}, int timeoutMs = 120000) const {
+        return runCli(m_database, arguments, input, timeoutMs);
+    }
+    // A run's output as the array `--format json` prints.
+    static QJsonArray jsonArray(const QByteArray& text) { return QJsonDocument::fromJson(text).array(); }
+};
 
 } // namespace trunkline::tests

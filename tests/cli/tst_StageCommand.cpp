@@ -17,16 +17,12 @@
 using Run = trunkline::tests::CliRun;
 using namespace Qt::StringLiterals;
 
-class tst_StageCommand : public QObject {
+class tst_StageCommand : public trunkline::tests::CliTestCase {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_database;
-
-    Run cli(const QStringList& arguments) { return trunkline::tests::runCli(m_database, arguments); }
     QJsonArray json(const QStringList& arguments) {
         const Run run = cli(arguments + QStringList{u"--format"_s, u"json"_s});
-        return run.exitCode == 0 ? QJsonDocument::fromJson(run.out).array() : QJsonArray{};
+        return run.exitCode == 0 ? jsonArray(run.out) : QJsonArray{};
     }
     QJsonArray pending() { return json({u"pending"_s, u"list"_s, u"--all"_s}); }
     // The stored forwarding list of an extension (by extension number), in list order.
