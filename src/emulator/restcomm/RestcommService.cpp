@@ -135,12 +135,8 @@ EmulatorResponse RestcommService::numbersEndpoint(RestcommCall& call) {
         return RestcommMigrationApi::migrate(m_state, call);
     }
     // Every other operation needs the path account to be the caller or one of its descendants.
-    const RestcommAccount* account = m_state.findAccount(call.accountRef);
-    if (!account)
-        // Restcomm dereferences the missing account before its null check (inferred NPE -> 500, §1).
-        return empty(500);
-    if (!m_state.isSelfOrAncestor(*call.caller, *account))
-        return empty(403);
+    if (auto refusal = pathAccountRefusal(call))
+        return *refusal;
 
     call.listUri = u"/2012-04-24/Accounts/"_s + call.accountRef + u"/IncomingPhoneNumbers"_s;
     if (rest.isEmpty() ||
@@ -171,11 +167,8 @@ EmulatorResponse RestcommService::numbersEndpoint(RestcommCall& call) {
 }
 
 EmulatorResponse RestcommService::availableEndpoint(const RestcommCall& call) {
-    const RestcommAccount* account = m_state.findAccount(call.accountRef);
-    if (!account)
-        return empty(500);
-    if (!m_state.isSelfOrAncestor(*call.caller, *account))
-        return empty(403);
+    if (auto refusal = pathAccountRefusal(call))
+        return *refusal;
     if (call.rest.size() != 2)
         return empty(404);
     const QString country = call.rest[0];
@@ -185,6 +178,16 @@ EmulatorResponse RestcommService::availableEndpoint(const RestcommCall& call) {
     if (call.request->method != "GET")
         return empty(405);
     return RestcommAvailableNumbersApi::search(m_state, call, country, kind);
+}
+
+std::optional<EmulatorResponse> RestcommService::pathAccountRefusal(const RestcommCall& call) const {
+    const RestcommAccount* account = m_state.findAccount(call.accountRef);
+    if (!account)
+        // Restcomm dereferences the missing account before its null check (inferred NPE -> 500, §1).
+        return empty(500);
+    if (!m_state.isSelfOrAncestor(*call.caller, *account))
+        return empty(403);
+    return std::nullopt;
 }
 
 } // namespace trunkline::emulator::restcomm

@@ -45,6 +45,9 @@ private:
     // RestcommAvailableNumbersApi, after the account checks each resource needs.
     EmulatorResponse numbersEndpoint(RestcommCall& call);
     EmulatorResponse availableEndpoint(const RestcommCall& call);
+    // The account check of those resources (all but migrate): the path's account must exist (Restcomm
+    // answers 500 when it does not) and be the caller or one of its descendants (403). nullopt: allowed.
+    std::optional<EmulatorResponse> pathAccountRefusal(const RestcommCall& call) const;
 
     const RestcommAccount* authenticate(const QByteArray& authorization) const;
 

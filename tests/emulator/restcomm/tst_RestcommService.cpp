@@ -71,6 +71,13 @@ private Q_SLOTS:
         QCOMPARE(get(numbersPath(m_branch.sid) + u'/' + adminNumber + u".json"_s).status, 403);
         // An unknown account in the path: Restcomm dereferences it before its null check (500).
         QCOMPARE(get(numbersPath(u"ACffffffffffffffffffffffffffffffff"_s) + u".json"_s).status, 500);
+        // The number search checks the path's account the same way.
+        auto searchPath = [](const QString& account) -> QString {
+            return u"/restcomm/2012-04-24/Accounts/"_s + account + u"/AvailablePhoneNumbers/US/Local.json"_s;
+        };
+        QCOMPARE(get(searchPath(m_branch.sid)).status, 200);
+        QCOMPARE(get(searchPath(m_admin.sid), &m_branch).status, 403);
+        QCOMPARE(get(searchPath(u"ACffffffffffffffffffffffffffffffff"_s)).status, 500);
     }
 
     void formatFollowsSuffixAndAccept_data() {
