@@ -4821,6 +4821,10 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
         <source>The API key in the Authorization header (Bearer) is missing or invalid.</source>
         <translation>Der API-Schlüssel im Authorization-Header (Bearer) fehlt oder ist ungültig.</translation>
     </message>
+    <message>
+        <source>Unknown field %1.</source>
+        <translation>Unbekanntes Feld %1.</translation>
+    </message>
 </context>
 <context>
     <name>TelnyxMapper</name>
@@ -5012,10 +5016,6 @@ Ein leerer WERT leert das Feld. Ein nicht änderbares Feld oder ein Wert, der ei
     <message>
         <source>%1 must be an object {start_at, end_at}, got %2.</source>
         <translation>%1 muss ein Objekt {start_at, end_at} sein, erhalten: %2.</translation>
-    </message>
-    <message>
-        <source>Unknown field %1/%2.</source>
-        <translation>Unbekanntes Feld %1/%2.</translation>
     </message>
     <message>
         <source>%1 is required.</source>

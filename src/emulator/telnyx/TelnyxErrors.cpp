@@ -29,6 +29,17 @@ TelnyxError TelnyxErrors::missing(const QString& pointer, const QString& detail)
     return make(u"10004"_s, tr("Missing required parameter"), detail, pointer);
 }
 
+QList<TelnyxError> TelnyxErrors::unknownMembers(const QJsonObject& object, const QStringList& known,
+                                                const QString& pointer) {
+    QList<TelnyxError> errors;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString child = pointer + u'/' + it.key();
+        if (!known.contains(it.key()))
+            errors.append(badRequest(tr("Unknown field %1.").arg(child), child));
+    }
+    return errors;
+}
+
 TelnyxError TelnyxErrors::notFound(const QString& detail, const QString& pointer) {
     return make(u"10005"_s, tr("Resource not found"), detail, pointer);
 }

@@ -3,8 +3,10 @@
 #include "emulator/ProviderService.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace trunkline::emulator::telnyx {
 
@@ -33,6 +35,12 @@ public:
     static TelnyxError duplicate(const QString& detail, const QString& pointer = {});   // 10012
     static TelnyxError invalidE164(const QString& detail, const QString& pointer = {}); // 10016
     static TelnyxError authenticationFailed();                                          // 10009
+
+    // A badRequest entry for each member of `object` that is not in `known`, in the object's key order,
+    // its pointer below `pointer` ("" for the request body itself). UNCONFIRMED whether Telnyx rejects
+    // unknown members; we do, so typos do not pass silently.
+    static QList<TelnyxError> unknownMembers(const QJsonObject& object, const QStringList& known,
+                                             const QString& pointer = {});
 
     static EmulatorResponse response(int httpStatus, const QList<TelnyxError>& errors);
     static EmulatorResponse response(int httpStatus, const TelnyxError& error) {

@@ -65,11 +65,8 @@ EmulatorResponse TelnyxNumberExtensionsApi::create(TelnyxState& state, const Emu
     const QJsonObject& order = state.data.orders.at(index);
 
     // Structure first: required members, JSON types, integers (createPortingPhoneNumberExtension).
-    QList<TelnyxError> errors;
-    for (auto it = body.begin(); it != body.end(); ++it)
-        if (it.key() != u"porting_phone_number_id" && it.key() != u"extension_range" &&
-            it.key() != u"activation_ranges")
-            errors.append(TelnyxErrors::badRequest(tr("Unknown field /%1.").arg(it.key()), u'/' + it.key()));
+    QList<TelnyxError> errors = TelnyxErrors::unknownMembers(
+        body, {u"porting_phone_number_id"_s, u"extension_range"_s, u"activation_ranges"_s});
 
     auto readRange = [&](const QJsonValue& value, const QString& pointer, core::NumberRange* out) {
         if (!value.isObject()) {
@@ -79,13 +76,10 @@ EmulatorResponse TelnyxNumberExtensionsApi::create(TelnyxState& state, const Emu
             return false;
         }
         const QJsonObject object = value.toObject();
-        bool ok = true;
-        for (auto it = object.begin(); it != object.end(); ++it)
-            if (it.key() != u"start_at" && it.key() != u"end_at") {
-                errors.append(TelnyxErrors::badRequest(tr("Unknown field %1/%2.").arg(pointer, it.key()),
-                                                       pointer + u'/' + it.key()));
-                ok = false;
-            }
+        const QList<TelnyxError> unknown =
+            TelnyxErrors::unknownMembers(object, {u"start_at"_s, u"end_at"_s}, pointer);
+        errors += unknown;
+        bool ok = unknown.isEmpty();
         for (const QString& key : {u"start_at"_s, u"end_at"_s}) {
             const QString child = pointer + u'/' + key;
             const QJsonValue v = object.value(key);

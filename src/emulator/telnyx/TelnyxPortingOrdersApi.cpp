@@ -247,13 +247,8 @@ EmulatorResponse TelnyxPortingOrdersApi::create(TelnyxState& state, const Emulat
     QJsonObject body;
     if (auto error = parseObject(request.body, &body))
         return *error;
-    QList<TelnyxError> errors;
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() != u"phone_numbers" && it.key() != u"customer_reference" &&
-            it.key() != u"customer_group_reference")
-            // UNCONFIRMED whether Telnyx rejects unknown members; we do, so typos do not pass silently.
-            errors.append(TelnyxErrors::badRequest(tr("Unknown field /%1.").arg(it.key()), u'/' + it.key()));
-    }
+    QList<TelnyxError> errors = TelnyxErrors::unknownMembers(
+        body, {u"phone_numbers"_s, u"customer_reference"_s, u"customer_group_reference"_s});
     for (const QString& key : {u"customer_reference"_s, u"customer_group_reference"_s}) {
         const QJsonValue v = body.value(key);
         if (!v.isUndefined() && !v.isNull() && !v.isString())

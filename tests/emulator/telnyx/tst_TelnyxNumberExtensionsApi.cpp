@@ -76,6 +76,15 @@ private Q_SLOTS:
             << QStringList{u"/activation_ranges/0"_s};
         QTest::newRow("range not an object") << u"draft"_s << body(u"0-9"_s, QJsonArray{range(4, 4)}) << 422
                                              << u"10015"_s << QStringList{u"/extension_range"_s};
+        QJsonObject withColour = body(range(0, 9), QJsonArray{range(4, 4)});
+        withColour.insert(u"colour"_s, u"red"_s);
+        QTest::newRow("unknown field")
+            << u"draft"_s << withColour << 422 << u"10015"_s << QStringList{u"/colour"_s};
+        QTest::newRow("unknown field in a range")
+            << u"draft"_s
+            << body(QJsonObject{{u"start_at"_s, 0}, {u"end_at"_s, 9}, {u"step"_s, 1}},
+                    QJsonArray{range(4, 4)})
+            << 422 << u"10015"_s << QStringList{u"/extension_range/step"_s};
     }
 
     void extensionRules() {
