@@ -2,8 +2,6 @@
 #include "emulator/telnyx/TelnyxErrors.h"
 #include "emulator/telnyx/TelnyxWire.h"
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace trunkline::emulator::telnyx {
@@ -45,12 +43,7 @@ EmulatorResponse TelnyxNumberExtensionsApi::list(TelnyxState& state, const Emula
         out.remove(u"porting_order_id"_s);
         matched.append(out);
     }
-    const bool descending = sort.startsWith(u'-');
-    std::stable_sort(matched.begin(), matched.end(), [&](const QJsonObject& a, const QJsonObject& b) {
-        const QString va = a.value(u"created_at"_s).toString();
-        const QString vb = b.value(u"created_at"_s).toString();
-        return descending ? va > vb : va < vb;
-    });
+    sortRecords(matched, sort);
     return pageResponse(matched, paging);
 }
 

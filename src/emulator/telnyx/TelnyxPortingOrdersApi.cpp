@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QUrl>
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -231,13 +230,7 @@ EmulatorResponse TelnyxPortingOrdersApi::list(TelnyxState& state, const Emulator
         return TelnyxErrors::response(
             400, TelnyxErrors::badParameter(
                      u"sort"_s, tr("sort must be one of %1, got \"%2\".").arg(sorts.join(u", "), sort)));
-    const bool descending = sort.startsWith(u'-');
-    const QString key = descending ? sort.mid(1) : sort;
-    std::stable_sort(matched.begin(), matched.end(), [&](const QJsonObject& a, const QJsonObject& b) {
-        const QString va = jsonText(at(a, key));
-        const QString vb = jsonText(at(b, key));
-        return descending ? va > vb : va < vb;
-    });
+    sortRecords(matched, sort);
     for (QJsonObject& order : matched)
         order = state.orderForOutput(order, includeNumbers);
     return pageResponse(matched, paging);

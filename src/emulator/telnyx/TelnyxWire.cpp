@@ -171,6 +171,16 @@ QString jsonText(const QJsonValue& v) {
     return v.toString();
 }
 
+void sortRecords(QList<QJsonObject>& records, const QString& sort) {
+    const bool descending = sort.startsWith(u'-');
+    const QString key = descending ? sort.mid(1) : sort;
+    std::stable_sort(records.begin(), records.end(), [&](const QJsonObject& a, const QJsonObject& b) {
+        const QString va = jsonText(at(a, key));
+        const QString vb = jsonText(at(b, key));
+        return descending ? va > vb : va < vb;
+    });
+}
+
 QString statusText(core::PortingOrderStatus s) {
     return core::toWire(s);
 }

@@ -64,6 +64,9 @@ bool isUuid(const QString& s);
 QJsonValue at(const QJsonObject& object, const QString& dottedPath);
 // A filterable value as text (booleans as "true"/"false").
 QString jsonText(const QJsonValue& v);
+// Orders records as a checked sort parameter asks: by the member it names (a dotted path), compared as
+// jsonText, "-" in front for descending; records that tie keep their order.
+void sortRecords(QList<QJsonObject>& records, const QString& sort);
 QString statusText(core::PortingOrderStatus s);
 
 } // namespace trunkline::emulator::telnyx
