@@ -6,6 +6,7 @@
 #include "store/ForwardingNumberRepository.h"
 #include "store/PhoneNumberRepository.h"
 #include "store/Transaction.h"
+#include "sync/SettingsPusher.h"
 
 #include <QTimer>
 #include <algorithm>
@@ -103,22 +104,10 @@ void DetailQueue::fetch(const QString& extensionId) {
     // Eight requests per extension (the forwarding list, five settings documents, the numbers and the
     // devices), in parallel; the
     // extension's network part is done when the last one has answered, and it is then stored with others.
-    using Getter = net::ApiReply* (
-        providers::ringcentral::RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
-    const std::pair<QString, Getter> settings[] = {
-        {store::ExtensionSettingsRepository::kCallerId,
-         &providers::ringcentral::RingCentralClient::getCallerId},
-        {store::ExtensionSettingsRepository::kNotifications,
-         &providers::ringcentral::RingCentralClient::getNotificationSettings},
-        {store::ExtensionSettingsRepository::kBusinessHours,
-         &providers::ringcentral::RingCentralClient::getBusinessHoursRule},
-        {store::ExtensionSettingsRepository::kAfterHours,
-         &providers::ringcentral::RingCentralClient::getAfterHoursRule},
-        {store::ExtensionSettingsRepository::kCustomRules,
-         &providers::ringcentral::RingCentralClient::getCustomRules}};
+    const QStringList settingsKinds = store::ExtensionSettingsRepository::kinds();
     auto details = std::make_shared<FetchedDetails>();
     details->extensionId = extensionId;
-    details->remaining = 3 + static_cast<int>(std::size(settings)); // forwarding, numbers, devices
+    details->remaining = 3 + static_cast<int>(settingsKinds.size()); // forwarding, numbers, devices
     const auto partDone = [this, details] {
         if (--details->remaining > 0)
             return;
@@ -159,21 +148,23 @@ void DetailQueue::fetch(const QString& extensionId) {
         extensionId, [details](int, const QList<QString>& page) { details->deviceTypes += page; },
         listDone(&FetchedDetails::devicesComplete, tr("The extension's device list was incomplete.")));
 
-    for (const auto& [kind, get] : settings) {
-        (m_client.*get)(extensionId,
-                        [details, kind, partDone, noteError](const providers::Outcome<QJsonObject>& answer) {
-                            // No after-hours rule while the business hours are 24/7: stored as an empty
-                            // document, so that the console says so instead of "not fetched" (or a rule that
-                            // no longer exists).
-                            if (answer.error && answer.error->kind == net::ApiError::Kind::NotFound &&
-                                kind == store::ExtensionSettingsRepository::kAfterHours)
-                                details->settings.append({kind, QJsonObject{}});
-                            else if (answer.error)
-                                noteError(answer.error->message()); // what is stored stays as it was
-                            else
-                                details->settings.append({kind, *answer.value});
-                            partDone();
-                        });
+    for (const QString& kind : settingsKinds) {
+        auto stored = [details, kind, partDone, noteError](const providers::Outcome<QJsonObject>& answer) {
+            // No after-hours rule while the business hours are 24/7: stored as an empty document, so that the
+            // console says so instead of "not fetched" (or a rule that no longer exists).
+            if (answer.error && answer.error->kind == net::ApiError::Kind::NotFound &&
+                kind == store::ExtensionSettingsRepository::kAfterHours)
+                details->settings.append({kind, QJsonObject{}});
+            else if (answer.error)
+                noteError(answer.error->message()); // what is stored stays as it was
+            else
+                details->settings.append({kind, *answer.value});
+            partDone();
+        };
+        if (const auto document = SettingsPusher::documentOf(kind))
+            m_client.getSettings(extensionId, *document, std::move(stored));
+        else // the custom rules, read as a list
+            m_client.getCustomRules(extensionId, std::move(stored));
     }
 }
 

@@ -15,25 +15,9 @@ namespace {
 
 using providers::Outcome;
 using providers::ringcentral::RingCentralClient;
+using providers::ringcentral::SettingsDocument;
 using store::ExtensionSettingsRepository;
 using namespace pushResults;
-
-using Getter = net::ApiReply* (RingCentralClient::*)(const QString&, providers::Callback<QJsonObject>);
-using Putter = net::ApiReply* (RingCentralClient::*)(const QString&, const QJsonObject&,
-                                                     providers::Callback<QJsonObject>);
-
-// Null for a kind the console only shows (custom rules).
-std::pair<Getter, Putter> endpointsFor(const QString& kind) {
-    if (kind == ExtensionSettingsRepository::kCallerId)
-        return {&RingCentralClient::getCallerId, &RingCentralClient::putCallerId};
-    if (kind == ExtensionSettingsRepository::kNotifications)
-        return {&RingCentralClient::getNotificationSettings, &RingCentralClient::putNotificationSettings};
-    if (kind == ExtensionSettingsRepository::kBusinessHours)
-        return {&RingCentralClient::getBusinessHoursRule, &RingCentralClient::putBusinessHoursRule};
-    if (kind == ExtensionSettingsRepository::kAfterHours)
-        return {&RingCentralClient::getAfterHoursRule, &RingCentralClient::putAfterHoursRule};
-    return {nullptr, nullptr};
-}
 
 // Where a form member's value sits in a document: the RingOut caller ID is an entry of byFeature.
 QString memberPath(const QString& path) {
@@ -64,22 +48,35 @@ QJsonObject partAt(const QJsonObject& settings, const QStringList& paths) {
 // After the provider's success the document is read again: the change is applied only when the provider
 // holds what was reviewed (a member the PUT could not carry, or one the provider ignored, would otherwise
 // be reported as applied and come back at the next sync). The store gets what the provider holds.
-void readBack(store::Database& database, qint64 profileId, RingCentralClient& client, Getter get,
-              const QString& extensionId, const QString& kind, const QJsonObject& settings,
-              const QString& summary, SettingsPusher::Done done) {
-    (client.*get)(extensionId, [&database, profileId, extensionId, kind, settings, summary,
-                                done](const Outcome<QJsonObject>& held) {
-        if (held.error)
-            return done(failed(*held.error)); // the next attempt compares before it sends
-        QString error;
-        if (!ExtensionSettingsRepository(database).put(profileId, extensionId, kind, *held.value, &error))
-            return done(failedLocally(error));
-        const QStringList differing = notHeld(kind, *held.value, settings);
-        done(differing.isEmpty() ? applied(summary) : notKept(differing));
-    });
+void readBack(store::Database& database, qint64 profileId, RingCentralClient& client,
+              SettingsDocument document, const QString& extensionId, const QString& kind,
+              const QJsonObject& settings, const QString& summary, SettingsPusher::Done done) {
+    client.getSettings(
+        extensionId, document,
+        [&database, profileId, extensionId, kind, settings, summary, done](const Outcome<QJsonObject>& held) {
+            if (held.error)
+                return done(failed(*held.error)); // the next attempt compares before it sends
+            QString error;
+            if (!ExtensionSettingsRepository(database).put(profileId, extensionId, kind, *held.value, &error))
+                return done(failedLocally(error));
+            const QStringList differing = notHeld(kind, *held.value, settings);
+            done(differing.isEmpty() ? applied(summary) : notKept(differing));
+        });
 }
 
 } // namespace
+
+std::optional<SettingsDocument> SettingsPusher::documentOf(const QString& kind) {
+    if (kind == ExtensionSettingsRepository::kCallerId)
+        return SettingsDocument::CallerId;
+    if (kind == ExtensionSettingsRepository::kNotifications)
+        return SettingsDocument::Notifications;
+    if (kind == ExtensionSettingsRepository::kBusinessHours)
+        return SettingsDocument::BusinessHoursRule;
+    if (kind == ExtensionSettingsRepository::kAfterHours)
+        return SettingsDocument::AfterHoursRule;
+    return std::nullopt;
+}
 
 void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCentralClient& client,
                            const store::PendingChange& change, Done done) {
@@ -99,68 +96,71 @@ void SettingsPusher::apply(store::Database& database, qint64 profileId, RingCent
             failedLocally(tr("The change of the %1 of extension %2 carries no settings (payload member "
                              "settings).")
                               .arg(what, extensionId)));
-    const auto [get, put] = endpointsFor(kind);
-    if (!get)
+    const std::optional<SettingsDocument> editable = documentOf(kind);
+    if (!editable)
         return done(failedLocally(tr("The %1 of extension %2 are shown, not edited: the change cannot be "
                                      "applied; discard it.")
                                       .arg(what, extensionId)));
-    (client.*get)(extensionId, [&database, &client, profileId, change, extensionId, kind, settings, what, get,
-                                put, done](const Outcome<QJsonObject>& remote) {
-        // The after-hours rule also goes away when the business hours become 24/7.
-        if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound &&
-            kind == ExtensionSettingsRepository::kAfterHours)
-            return done(conflict(tr("Extension %1 has no after-hours rule at the provider any more (its "
-                                    "business hours are 24/7 now, or it was deleted).")
-                                     .arg(extensionId)));
-        if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound)
-            return done(conflict(tr("Extension %1 was deleted at the provider since you edited its %2.")
-                                     .arg(extensionId, what)));
-        if (remote.error)
-            return done(failed(*remote.error));
-        ExtensionSettingsRepository repository(database);
-        const QStringList changed = notHeld(kind, *remote.value, settings);
-        if (changed.isEmpty()) {
-            // The provider already holds the change's values, whatever its version: an earlier attempt
-            // took effect (its answer was lost, or the process died before recording it). Applied, not a
-            // conflict; keep what the provider has.
-            QString error;
-            if (!repository.put(profileId, extensionId, kind, *remote.value, &error))
-                return done(failedLocally(error));
-            return done(
-                applied(tr("The %1 of extension %2 already had the new values.").arg(what, extensionId)));
-        }
-        if (ExtensionSettingsRepository::versionOf(*remote.value) != change.baseVersion) {
-            const std::optional<QJsonObject> local = repository.get(profileId, extensionId, kind);
-            const QStringList fields =
-                local ? SettingsPayloads::differences(kind, *local, *remote.value) : QStringList();
-            // The provider's document is stored, so that the conflict is resolved against it.
-            QString error;
-            if (!repository.put(profileId, extensionId, kind, *remote.value, &error))
-                return done(failedLocally(error));
-            // Members the console does not show may have changed too: the version covers the whole document.
-            return done(
-                conflict(fields.isEmpty()
-                             ? tr("The %1 of extension %2 changed at the provider since you edited it.")
-                                   .arg(what, extensionId)
-                             : tr("The %1 of extension %2 changed at the provider since you edited it: %3.")
-                                   .arg(what, extensionId, fields.join(u", "_s))));
-        }
-        // RingCentral's settings PUTs offer no ETag / If-Match (docs/api ringcentral.md §8): the body
-        // carries only the changed members, so members edited at the provider meanwhile are kept, and
-        // the read-back checks those members.
-        const QJsonObject sent = partAt(settings, changed);
-        (client.*put)(
-            extensionId, sent,
-            [&database, &client, profileId, extensionId, kind, what, sent, changed, get,
-             done](const Outcome<QJsonObject>& answer) {
-                if (answer.error)
-                    return done(failed(*answer.error));
-                readBack(
-                    database, profileId, client, get, extensionId, kind, sent,
-                    tr("Updated the %1 of extension %2 (%3).").arg(what, extensionId, changed.join(u", "_s)),
-                    done);
-            });
-    });
+    const SettingsDocument document = *editable;
+    client.getSettings(
+        extensionId, document,
+        [&database, &client, profileId, change, extensionId, kind, settings, what, document,
+         done](const Outcome<QJsonObject>& remote) {
+            // The after-hours rule also goes away when the business hours become 24/7.
+            if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound &&
+                kind == ExtensionSettingsRepository::kAfterHours)
+                return done(conflict(tr("Extension %1 has no after-hours rule at the provider any more (its "
+                                        "business hours are 24/7 now, or it was deleted).")
+                                         .arg(extensionId)));
+            if (remote.error && remote.error->kind == net::ApiError::Kind::NotFound)
+                return done(conflict(tr("Extension %1 was deleted at the provider since you edited its %2.")
+                                         .arg(extensionId, what)));
+            if (remote.error)
+                return done(failed(*remote.error));
+            ExtensionSettingsRepository repository(database);
+            const QStringList changed = notHeld(kind, *remote.value, settings);
+            if (changed.isEmpty()) {
+                // The provider already holds the change's values, whatever its version: an earlier attempt
+                // took effect (its answer was lost, or the process died before recording it). Applied, not a
+                // conflict; keep what the provider has.
+                QString error;
+                if (!repository.put(profileId, extensionId, kind, *remote.value, &error))
+                    return done(failedLocally(error));
+                return done(
+                    applied(tr("The %1 of extension %2 already had the new values.").arg(what, extensionId)));
+            }
+            if (ExtensionSettingsRepository::versionOf(*remote.value) != change.baseVersion) {
+                const std::optional<QJsonObject> local = repository.get(profileId, extensionId, kind);
+                const QStringList fields =
+                    local ? SettingsPayloads::differences(kind, *local, *remote.value) : QStringList();
+                // The provider's document is stored, so that the conflict is resolved against it.
+                QString error;
+                if (!repository.put(profileId, extensionId, kind, *remote.value, &error))
+                    return done(failedLocally(error));
+                // Members the console does not show may have changed too: the version covers the whole
+                // document.
+                return done(conflict(
+                    fields.isEmpty()
+                        ? tr("The %1 of extension %2 changed at the provider since you edited it.")
+                              .arg(what, extensionId)
+                        : tr("The %1 of extension %2 changed at the provider since you edited it: %3.")
+                              .arg(what, extensionId, fields.join(u", "_s))));
+            }
+            // RingCentral's settings PUTs offer no ETag / If-Match (docs/api ringcentral.md §8): the body
+            // carries only the changed members, so members edited at the provider meanwhile are kept, and
+            // the read-back checks those members.
+            const QJsonObject sent = partAt(settings, changed);
+            client.putSettings(extensionId, document, sent,
+                               [&database, &client, profileId, extensionId, kind, what, sent, changed,
+                                document, done](const Outcome<QJsonObject>& answer) {
+                                   if (answer.error)
+                                       return done(failed(*answer.error));
+                                   readBack(database, profileId, client, document, extensionId, kind, sent,
+                                            tr("Updated the %1 of extension %2 (%3).")
+                                                .arg(what, extensionId, changed.join(u", "_s)),
+                                            done);
+                               });
+        });
 }
 
 } // namespace trunkline::sync

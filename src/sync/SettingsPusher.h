@@ -27,6 +27,10 @@ public:
     static void apply(store::Database& database, qint64 profileId,
                       providers::ringcentral::RingCentralClient& client, const store::PendingChange& change,
                       Done done);
+
+    // The RingCentral document a settings kind (store::ExtensionSettingsRepository) is read from and
+    // written to; nullopt for the custom rules, which are read as a list (getCustomRules) and only shown.
+    static std::optional<providers::ringcentral::SettingsDocument> documentOf(const QString& kind);
 };
 
 } // namespace trunkline::sync

@@ -25,7 +25,8 @@ class RestcommClient;
 }
 namespace trunkline::providers::ringcentral {
 class RingCentralClient;
-}
+enum class SettingsDocument;
+} // namespace trunkline::providers::ringcentral
 namespace trunkline::providers::telnyx {
 class TelnyxClient;
 }

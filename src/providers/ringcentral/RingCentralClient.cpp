@@ -37,6 +37,31 @@ std::optional<QJsonObject> anyObject(const QJsonObject& object, QString*) {
     return object;
 }
 
+// Where a settings document sits below its extension's path, and how errors name it.
+struct SettingsEndpoint {
+    QString path;
+    QString subject;
+};
+
+SettingsEndpoint settingsEndpoint(const QString& extensionId, SettingsDocument document) {
+    const QString path = extensionPath(extensionId);
+    switch (document) {
+    case SettingsDocument::CallerId:
+        return {path + u"/caller-id"_s,
+                RingCentralClient::tr("the caller ID of extension %1").arg(extensionId)};
+    case SettingsDocument::Notifications:
+        return {path + u"/notification-settings"_s,
+                RingCentralClient::tr("the notification settings of extension %1").arg(extensionId)};
+    case SettingsDocument::BusinessHoursRule:
+        return {path + u"/answering-rule/business-hours-rule"_s,
+                RingCentralClient::tr("the business-hours rule of extension %1").arg(extensionId)};
+    case SettingsDocument::AfterHoursRule:
+        return {path + u"/answering-rule/after-hours-rule"_s,
+                RingCentralClient::tr("the after-hours rule of extension %1").arg(extensionId)};
+    }
+    return {};
+}
+
 } // namespace
 
 RingCentralClient::RingCentralClient(net::ApiClient* api, QObject* parent)
@@ -380,52 +405,16 @@ net::ApiReply* RingCentralClient::deleteForwardingNumber(const QString& extensio
 
 // --- per-extension settings ----------------------------------------------------------------------------
 
-net::ApiReply* RingCentralClient::getCallerId(const QString& extensionId, Callback<QJsonObject> done) {
-    return jsonCall("GET", extensionPath(extensionId) + u"/caller-id"_s, kLight,
-                    tr("the caller ID of extension %1").arg(extensionId), {}, std::move(done));
-}
-
-net::ApiReply* RingCentralClient::putCallerId(const QString& extensionId, const QJsonObject& callerId,
+net::ApiReply* RingCentralClient::getSettings(const QString& extensionId, SettingsDocument document,
                                               Callback<QJsonObject> done) {
-    return jsonCall("PUT", extensionPath(extensionId) + u"/caller-id"_s, kMedium,
-                    tr("the caller ID of extension %1").arg(extensionId), callerId, std::move(done));
+    const SettingsEndpoint endpoint = settingsEndpoint(extensionId, document);
+    return jsonCall("GET", endpoint.path, kLight, endpoint.subject, {}, std::move(done));
 }
 
-net::ApiReply* RingCentralClient::getNotificationSettings(const QString& extensionId,
-                                                          Callback<QJsonObject> done) {
-    return jsonCall("GET", extensionPath(extensionId) + u"/notification-settings"_s, kLight,
-                    tr("the notification settings of extension %1").arg(extensionId), {}, std::move(done));
-}
-
-net::ApiReply* RingCentralClient::putNotificationSettings(const QString& extensionId,
-                                                          const QJsonObject& settings,
-                                                          Callback<QJsonObject> done) {
-    return jsonCall("PUT", extensionPath(extensionId) + u"/notification-settings"_s, kMedium,
-                    tr("the notification settings of extension %1").arg(extensionId), settings,
-                    std::move(done));
-}
-
-net::ApiReply* RingCentralClient::getBusinessHoursRule(const QString& extensionId,
-                                                       Callback<QJsonObject> done) {
-    return jsonCall("GET", extensionPath(extensionId) + u"/answering-rule/business-hours-rule"_s, kLight,
-                    tr("the business-hours rule of extension %1").arg(extensionId), {}, std::move(done));
-}
-
-net::ApiReply* RingCentralClient::putBusinessHoursRule(const QString& extensionId, const QJsonObject& rule,
-                                                       Callback<QJsonObject> done) {
-    return jsonCall("PUT", extensionPath(extensionId) + u"/answering-rule/business-hours-rule"_s, kMedium,
-                    tr("the business-hours rule of extension %1").arg(extensionId), rule, std::move(done));
-}
-
-net::ApiReply* RingCentralClient::getAfterHoursRule(const QString& extensionId, Callback<QJsonObject> done) {
-    return jsonCall("GET", extensionPath(extensionId) + u"/answering-rule/after-hours-rule"_s, kLight,
-                    tr("the after-hours rule of extension %1").arg(extensionId), {}, std::move(done));
-}
-
-net::ApiReply* RingCentralClient::putAfterHoursRule(const QString& extensionId, const QJsonObject& rule,
-                                                    Callback<QJsonObject> done) {
-    return jsonCall("PUT", extensionPath(extensionId) + u"/answering-rule/after-hours-rule"_s, kMedium,
-                    tr("the after-hours rule of extension %1").arg(extensionId), rule, std::move(done));
+net::ApiReply* RingCentralClient::putSettings(const QString& extensionId, SettingsDocument document,
+                                              const QJsonObject& settings, Callback<QJsonObject> done) {
+    const SettingsEndpoint endpoint = settingsEndpoint(extensionId, document);
+    return jsonCall("PUT", endpoint.path, kMedium, endpoint.subject, settings, std::move(done));
 }
 
 net::ApiReply* RingCentralClient::getCustomRules(const QString& extensionId, Callback<QJsonObject> done) {

@@ -14,6 +14,10 @@
 
 namespace trunkline::providers::ringcentral {
 
+// The per-extension settings documents the console reads and edits (RingCentralClient::getSettings); the
+// custom answering rules are only read (getCustomRules).
+enum class SettingsDocument { CallerId, Notifications, BusinessHoursRule, AfterHoursRule };
+
 // RingCentral REST API v1.0 operations the console uses, on a ready (authenticated) ApiClient. Every
 // request carries its usage group (docs/api/ringcentral.md §7.3) so the client paces per group, and a subject
 // ("extension 101") so errors name the record. Results come back through callbacks, which are called
@@ -81,22 +85,14 @@ public:
                                           Completion done);
 
     // Per-extension settings without a record of their own are passed through as the API's JSON
-    // (ExtensionCallerIdInfo, notification settings, the business-hours answering rule); see
-    // RingCentralMapper::callerIdNumber() for the one value the Extension record keeps.
-    net::ApiReply* getCallerId(const QString& extensionId, Callback<QJsonObject> done);
-    net::ApiReply* putCallerId(const QString& extensionId, const QJsonObject& callerId,
+    // (ExtensionCallerIdInfo, notification settings, the business-hours and after-hours answering
+    // rules); see RingCentralMapper::callerIdNumber() for the one value the Extension record keeps. A GET
+    // is Light, a PUT Medium. The after-hours rule exists only while the business hours are not 24/7: without it the
+    // GET fails with a NotFound error (docs/api/ringcentral.md §6.1).
+    net::ApiReply* getSettings(const QString& extensionId, SettingsDocument document,
                                Callback<QJsonObject> done);
-    net::ApiReply* getNotificationSettings(const QString& extensionId, Callback<QJsonObject> done);
-    net::ApiReply* putNotificationSettings(const QString& extensionId, const QJsonObject& settings,
-                                           Callback<QJsonObject> done);
-    net::ApiReply* getBusinessHoursRule(const QString& extensionId, Callback<QJsonObject> done);
-    net::ApiReply* putBusinessHoursRule(const QString& extensionId, const QJsonObject& rule,
-                                        Callback<QJsonObject> done);
-    // The after-hours rule exists only while the business hours are not 24/7: without it the GET fails
-    // with a NotFound error (docs/api/ringcentral.md §6.1).
-    net::ApiReply* getAfterHoursRule(const QString& extensionId, Callback<QJsonObject> done);
-    net::ApiReply* putAfterHoursRule(const QString& extensionId, const QJsonObject& rule,
-                                     Callback<QJsonObject> done);
+    net::ApiReply* putSettings(const QString& extensionId, SettingsDocument document,
+                               const QJsonObject& settings, Callback<QJsonObject> done);
     // The custom answering rules, detailed, as {"records": [...]} (one page of up to 1000: an extension
     // with more custom rules is not realistic; a longer list fails as incomplete rather than truncated).
     net::ApiReply* getCustomRules(const QString& extensionId, Callback<QJsonObject> done);

@@ -12,6 +12,7 @@ using namespace Qt::StringLiterals;
 using providers::Outcome;
 using providers::ringcentral::RingCentralClient;
 using providers::ringcentral::RingCentralMapper;
+using providers::ringcentral::SettingsDocument;
 using namespace trunkline::test; // the rig: ProviderRig, await, listAll, ...
 
 namespace {
@@ -299,16 +300,19 @@ private slots:
         const QString me = u"~"_s;
 
         // Caller ID: choose another number the extension may use, read it back.
-        const auto callerId = await<QJsonObject>([&](auto done) { client.getCallerId(me, done); });
+        const auto callerId =
+            await<QJsonObject>([&](auto done) { client.getSettings(me, SettingsDocument::CallerId, done); });
         QVERIFY2(callerId.ok(), qPrintable(message(callerId.error)));
         QVERIFY(!RingCentralMapper::callerIdNumber(*callerId.value).isEmpty());
         const QJsonObject blocked{
             {u"byFeature"_s,
              QJsonArray{QJsonObject{{u"feature"_s, u"RingOut"_s},
                                     {u"callerId"_s, QJsonObject{{u"type"_s, u"Blocked"_s}}}}}}};
-        const auto put = await<QJsonObject>([&](auto done) { client.putCallerId(me, blocked, done); });
+        const auto put = await<QJsonObject>(
+            [&](auto done) { client.putSettings(me, SettingsDocument::CallerId, blocked, done); });
         QVERIFY2(put.ok(), qPrintable(message(put.error)));
-        const auto reread = await<QJsonObject>([&](auto done) { client.getCallerId(me, done); });
+        const auto reread =
+            await<QJsonObject>([&](auto done) { client.getSettings(me, SettingsDocument::CallerId, done); });
         bool ringOutBlocked = false;
         for (const QJsonValue& value : reread.value->value(u"byFeature"_s).toArray()) {
             const QJsonObject entry = value.toObject();
@@ -319,33 +323,37 @@ private slots:
         QVERIFY(ringOutBlocked);
 
         // Notification settings: flip one flag.
-        const auto settings =
-            await<QJsonObject>([&](auto done) { client.getNotificationSettings(me, done); });
+        const auto settings = await<QJsonObject>(
+            [&](auto done) { client.getSettings(me, SettingsDocument::Notifications, done); });
         QVERIFY2(settings.ok(), qPrintable(message(settings.error)));
         const bool before =
             settings.value->value(u"voicemails"_s).toObject().value(u"notifyByEmail"_s).toBool();
         QJsonObject voicemails = settings.value->value(u"voicemails"_s).toObject();
         voicemails.insert(u"notifyByEmail"_s, !before);
         const auto putSettings = await<QJsonObject>([&](auto done) {
-            client.putNotificationSettings(me, QJsonObject{{u"voicemails"_s, voicemails}}, done);
+            client.putSettings(me, SettingsDocument::Notifications,
+                               QJsonObject{{u"voicemails"_s, voicemails}}, done);
         });
         QVERIFY2(putSettings.ok(), qPrintable(message(putSettings.error)));
-        const auto settingsAgain =
-            await<QJsonObject>([&](auto done) { client.getNotificationSettings(me, done); });
+        const auto settingsAgain = await<QJsonObject>(
+            [&](auto done) { client.getSettings(me, SettingsDocument::Notifications, done); });
         QCOMPARE(settingsAgain.value->value(u"voicemails"_s).toObject().value(u"notifyByEmail"_s).toBool(),
                  !before);
 
         // Business-hours rule: change the screening mode.
-        const auto rule = await<QJsonObject>([&](auto done) { client.getBusinessHoursRule(me, done); });
+        const auto rule = await<QJsonObject>(
+            [&](auto done) { client.getSettings(me, SettingsDocument::BusinessHoursRule, done); });
         QVERIFY2(rule.ok(), qPrintable(message(rule.error)));
         QCOMPARE(rule.value->value(u"id"_s).toString(), u"business-hours-rule"_s);
         const QString screening =
             rule.value->value(u"screening"_s).toString() == u"Always" ? u"NoCallerId"_s : u"Always"_s;
         const auto putRule = await<QJsonObject>([&](auto done) {
-            client.putBusinessHoursRule(me, QJsonObject{{u"screening"_s, screening}}, done);
+            client.putSettings(me, SettingsDocument::BusinessHoursRule,
+                               QJsonObject{{u"screening"_s, screening}}, done);
         });
         QVERIFY2(putRule.ok(), qPrintable(message(putRule.error)));
-        const auto ruleAgain = await<QJsonObject>([&](auto done) { client.getBusinessHoursRule(me, done); });
+        const auto ruleAgain = await<QJsonObject>(
+            [&](auto done) { client.getSettings(me, SettingsDocument::BusinessHoursRule, done); });
         QCOMPARE(ruleAgain.value->value(u"screening"_s).toString(), screening);
     }
 
