@@ -31,4 +31,22 @@ struct StagingResult {
     static StagingResult failure(const QString& message) { return {{}, message}; }
 };
 
+// The staged change of one record as an editor shows it, which the editor's next edit is made on: the
+// proposal carries `revision` (PendingChange::revision), so that another admin's revision since is refused.
+struct ShownStagedChange {
+    qint64 id = 0; // 0: the editor shows no staged change
+    qint64 revision = store::PendingChange::kShowedNoStagedChange;
+
+    bool exists() const { return id != 0; }
+    static ShownStagedChange of(const store::PendingChange& change) { return {change.id, change.revision}; }
+    // After the editor staged the record: the row the command's last step left, none when that step dropped
+    // the change, and as it was when the command changed nothing.
+    void follow(const StagingResult& result) {
+        if (result.steps.isEmpty())
+            return;
+        const std::optional<store::PendingChange>& after = result.steps.constLast().after;
+        *this = after ? of(*after) : ShownStagedChange{};
+    }
+};
+
 } // namespace trunkline::changes

@@ -149,8 +149,7 @@ void ExtensionCallSettingsWidget::reload() {
 void ExtensionCallSettingsWidget::load() {
     m_stored.clear();
     m_baseline.clear();
-    m_stagedChangeIds.clear();
-    m_stagedRevisions.clear();
+    m_staged.clear();
     if (!m_extensionId.isEmpty()) {
         ExtensionSettingsRepository repository(m_database);
         for (const QString& kind : ExtensionSettingsRepository::kinds()) {
@@ -168,8 +167,7 @@ void ExtensionCallSettingsWidget::load() {
             for (const store::PendingChange& change :
                  stager.openChanges(m_profileId, SettingsPayloads::kEntity,
                                     SettingsPayloads::entityKey(m_extensionId, kind))) {
-                m_stagedChangeIds.insert(kind, change.id);
-                m_stagedRevisions.insert(kind, change.revision);
+                m_staged.insert(kind, changes::ShownStagedChange::of(change));
                 m_baseline.insert(
                     kind, SettingsPayloads::withSettings(m_baseline.value(kind),
                                                          change.payload.value(u"settings"_s).toObject()));
@@ -472,7 +470,7 @@ void ExtensionCallSettingsWidget::updateState() {
         else if (oldest)
             parts << tr("Fetched from the provider %1.")
                          .arg(QLocale().toString(oldest->toLocalTime(), QLocale::ShortFormat));
-        if (!m_stagedChangeIds.isEmpty())
+        if (!m_staged.isEmpty())
             parts << tr("Shows changes staged but not applied yet.");
         if (!m_editable)
             parts << tr("Read only: %1").arg(m_whyNot);
@@ -688,8 +686,7 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
         return true;
     changes::StagingHistory& history = changes::StagingHistory::of(m_database);
     QHash<QString, QJsonObject> staged;
-    QHash<QString, qint64> ids = m_stagedChangeIds;
-    QHash<QString, qint64> revisions = m_stagedRevisions;
+    QHash<QString, changes::ShownStagedChange> shown = m_staged;
     QString refused;
     {
         store::Transaction transaction(m_database);
@@ -701,21 +698,16 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
             // admin's revision since, or a change they staged since, is refused, not written over.
             store::PendingChange proposed = SettingsPayloads::settingsUpdate(m_profileId, m_extensionId, kind,
                                                                              m_stored.value(kind), edited);
-            proposed.revision = m_stagedRevisions.value(kind, store::PendingChange::kShowedNoStagedChange);
+            proposed.revision = m_staged.value(kind).revision;
             const changes::StagingResult result = history.stage(proposed, {});
             if (!result.ok()) {
                 refused = result.error;
                 break; // the transaction rolls back: nothing staged
             }
-            if (!result.steps.isEmpty()) {
-                if (const std::optional<store::PendingChange>& after = result.steps.constLast().after) {
-                    ids.insert(kind, after->id);
-                    revisions.insert(kind, after->revision);
-                } else {
-                    ids.remove(kind);
-                    revisions.remove(kind);
-                }
-            }
+            changes::ShownStagedChange& change = shown[kind];
+            change.follow(result);
+            if (!change.exists())
+                shown.remove(kind);
             staged.insert(kind, edited);
         }
         if (refused.isEmpty() && !transaction.commit())
@@ -731,8 +723,7 @@ bool ExtensionCallSettingsWidget::stageChanges(QString* error) {
                          .arg(refused);
         return false;
     }
-    m_stagedChangeIds = ids;
-    m_stagedRevisions = revisions;
+    m_staged = shown;
     for (auto it = staged.cbegin(); it != staged.cend(); ++it)
         m_baseline.insert(it.key(), it.value());
     m_loadedForwardTo = m_ui->forwardToEdit->text();

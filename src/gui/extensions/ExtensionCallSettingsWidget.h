@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changes/StagingResult.h"
 #include "gui/GuiForward.h"
 
 #include <QHash>
@@ -86,12 +87,12 @@ private:
     QString m_extensionId;
     bool m_editable = false;
     QString m_whyNot;
-    QHash<QString, QJsonObject> m_stored;     // kind -> the document as fetched
-    QHash<QString, QJsonObject> m_baseline;   // kind -> what the form started from (stored + staged)
-    QHash<QString, qint64> m_stagedChangeIds; // kind -> the not yet applied change of that document
-    QHash<QString, qint64> m_stagedRevisions; // kind -> that change's revision as the form shows it
-    QString m_loadedForwardTo;                // the forward-to text as loaded (unchanged = keep the value)
-    QString m_loadedAfterHoursForwardTo;      // the same for the after-hours rule
+    QHash<QString, QJsonObject> m_stored;   // kind -> the document as fetched
+    QHash<QString, QJsonObject> m_baseline; // kind -> what the form started from (stored + staged)
+    // kind -> the not yet applied change of that document, as the form shows it
+    QHash<QString, changes::ShownStagedChange> m_staged;
+    QString m_loadedForwardTo;           // the forward-to text as loaded (unchanged = keep the value)
+    QString m_loadedAfterHoursForwardTo; // the same for the after-hours rule
     bool m_loading = false;
 };
 

@@ -149,15 +149,13 @@ void ExtensionEditor::fillCombos() {
 
 void ExtensionEditor::readStagedChanges() {
     m_baseline = *m_stored;
-    m_stagedUpdateId = 0;
-    m_stagedRevision = store::PendingChange::kShowedNoStagedChange;
+    m_stagedUpdate = {};
     m_stagedDelete = false;
     for (const store::PendingChange& change :
          changes::ChangeStager::of(m_database)
              .openChanges(m_profileId, ChangePayloads::kExtension, m_stored->id)) {
         if (change.operation == store::ChangeOperation::Update) {
-            m_stagedUpdateId = change.id;
-            m_stagedRevision = change.revision;
+            m_stagedUpdate = changes::ShownStagedChange::of(change);
             m_baseline = ChangePayloads::applyExtensionFields(*m_stored, change.payload);
         } else if (change.operation == store::ChangeOperation::Delete) {
             m_stagedDelete = true;
@@ -214,8 +212,7 @@ void ExtensionEditor::clear() {
     m_profileId = 0;
     m_stored.reset();
     m_baseline = {};
-    m_stagedUpdateId = 0;
-    m_stagedRevision = store::PendingChange::kShowedNoStagedChange;
+    m_stagedUpdate = {};
     m_stagedDelete = false;
     m_canEdit = false;
     m_canEditAdministrative = false;
@@ -392,7 +389,7 @@ void ExtensionEditor::updateState() {
     if (m_stagedDelete)
         staged =
             tr("This extension is staged for deletion; the deletion reaches RingCentral with the next sync.");
-    else if (m_stagedUpdateId != 0)
+    else if (m_stagedUpdate.exists())
         staged = tr("Edits to this extension are staged and not applied yet; the form shows them. Saving "
                     "again replaces them.");
     form::showBanner(m_ui->stagedLabel, staged);
@@ -469,15 +466,14 @@ bool ExtensionEditor::save(QString* error) {
                                           : tr("Edit the call settings of %1").arg(shownName)));
     QString storeError;
     int extensionChanges = 0;
-    qint64 stagedUpdateId = m_stagedUpdateId;
-    qint64 stagedRevision = m_stagedRevision;
+    changes::ShownStagedChange stagedUpdate = m_stagedUpdate;
     if (extensionChanged) {
         // The payload is always the difference to the stored record, so a second save revises the first
         // (and one back to the stored record drops it). It is made on the staged revision this form
         // shows: another admin's revision in between is refused, not overwritten.
         store::PendingChange proposed =
             ChangePayloads::extensionUpdate(m_profileId, *m_stored, edited, m_storedVersion);
-        proposed.revision = m_stagedRevision;
+        proposed.revision = m_stagedUpdate.revision;
         const changes::StagingResult staged = history.stage(proposed, {});
         if (!staged.ok()) {
             // Another admin's version is shown (else every save is refused the same way) with the fields
@@ -488,11 +484,7 @@ bool ExtensionEditor::save(QString* error) {
                            "again to stage them.")
                             .arg(staged.error));
         }
-        if (!staged.steps.isEmpty()) {
-            const std::optional<store::PendingChange>& after = staged.steps.constLast().after;
-            stagedUpdateId = after ? after->id : 0;
-            stagedRevision = after ? after->revision : store::PendingChange::kShowedNoStagedChange;
-        }
+        stagedUpdate.follow(staged);
         extensionChanges = 1;
     }
     int forwardingChanges = 0;
@@ -509,8 +501,7 @@ bool ExtensionEditor::save(QString* error) {
     if (settingsChanged)
         m_callSettings->reload(); // shows the staged documents as its new baseline
 
-    m_stagedUpdateId = stagedUpdateId;
-    m_stagedRevision = stagedRevision;
+    m_stagedUpdate = stagedUpdate;
     m_baseline = edited;
     showBaseline();
     updateState();

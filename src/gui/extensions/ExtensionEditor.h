@@ -1,9 +1,9 @@
 #pragma once
 
+#include "changes/StagingResult.h"
 #include "core/Extension.h"
 #include "core/RuleViolation.h"
 #include "gui/GuiForward.h"
-#include "store/PendingChange.h"
 
 #include <QHash>
 #include <QWidget>
@@ -97,9 +97,7 @@ private:
     QStringList m_providerTimeZones; // the profile's provider's list; empty = the zones Qt knows
     QString m_storedVersion;
     core::Extension m_baseline;
-    qint64 m_stagedUpdateId = 0; // a pending update of this extension, not applied yet
-    // Its revision as this form shows it (kShowedNoStagedChange when there is none).
-    qint64 m_stagedRevision = store::PendingChange::kShowedNoStagedChange;
+    changes::ShownStagedChange m_stagedUpdate; // a pending update of this extension, not applied yet
     bool m_stagedDelete = false;
     bool m_canEdit = false;
     bool m_canEditAdministrative = false;
