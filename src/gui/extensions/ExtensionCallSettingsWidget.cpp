@@ -107,6 +107,12 @@ void showActionFields(const QComboBox* actionCombo, std::initializer_list<QWidge
     hint->setVisible(!hint->text().isEmpty());
 }
 
+// "108 Sales queue (IVR menu)", as the transfer targets and the rules name an extension.
+QString extensionText(const core::Extension& extension) {
+    return ExtensionCallSettingsWidget::tr("%1 %2 (%3)")
+        .arg(extension.extensionNumber, extension.name, core::displayName(extension.type));
+}
+
 } // namespace
 
 ExtensionCallSettingsWidget::ExtensionCallSettingsWidget(store::Database& database, QWidget* parent)
@@ -253,8 +259,7 @@ bool ExtensionCallSettingsWidget::haveAfterHoursRule() const {
 QString ExtensionCallSettingsWidget::extensionName(const QString& extensionId) const {
     const std::optional<core::Extension> found =
         store::ExtensionRepository(m_database).find(m_profileId, extensionId);
-    return found ? tr("%1 %2 (%3)").arg(found->extensionNumber, found->name, core::displayName(found->type))
-                 : tr("Extension %1").arg(extensionId);
+    return found ? extensionText(*found) : tr("Extension %1").arg(extensionId);
 }
 
 void ExtensionCallSettingsWidget::showRules() {
@@ -348,19 +353,11 @@ void ExtensionCallSettingsWidget::fillTransferCombo(QComboBox* combo, const QStr
     for (const core::Extension& target : targets) {
         if (target.id == m_extensionId)
             continue;
-        combo->addItem(
-            tr("%1 %2 (%3)").arg(target.extensionNumber, target.name, core::displayName(target.type)),
-            target.id);
+        combo->addItem(extensionText(target), target.id);
         listed = listed || target.id == extensionId;
     }
-    if (!listed) {
-        const std::optional<core::Extension> current = extensions.find(m_profileId, extensionId);
-        combo->addItem(
-            current ? tr("%1 %2 (%3)")
-                          .arg(current->extensionNumber, current->name, core::displayName(current->type))
-                    : tr("Extension %1").arg(extensionId),
-            extensionId);
-    }
+    if (!listed)
+        combo->addItem(extensionName(extensionId), extensionId);
     combo->setCurrentIndex(std::max(0, combo->findData(extensionId)));
 }
 

@@ -67,6 +67,8 @@ private:
     void fillTransferCombo(QComboBox* combo, const QString& extensionId);
     // The read-only parts: the after-hours rule's note, the custom rules and every rule's greetings.
     void showRules();
+    // How the rules and the transfer lists name an extension: "108 Sales queue (IVR menu)", or by its id
+    // when it is not in the store.
     QString extensionName(const QString& extensionId) const;
     void fillCallerIdCombo(const QJsonObject& callerIdInfo);
     void updateState();
