@@ -3,6 +3,7 @@
 #include "cli/CliContext.h"
 #include "cli/ExitCode.h"
 #include "core/RouteExplanation.h"
+#include "core/WireTable.h"
 #include "store/PhoneNumberRepository.h"
 
 #include <QCommandLineParser>
@@ -16,28 +17,27 @@ namespace trunkline::cli {
 
 namespace {
 
+// How the JSON and text output spell a match kind and a finding's severity.
+using core::detail::WireEntry;
+
+constexpr std::array<WireEntry<core::RouteMatch::Kind>, 3> kKindTexts{{
+    {core::RouteMatch::Kind::Exact, u"exact"},
+    {core::RouteMatch::Kind::Regex, u"regex"},
+    {core::RouteMatch::Kind::None, u"none"},
+}};
+
+constexpr std::array<WireEntry<core::RouteFinding::Severity>, 3> kSeverityTexts{{
+    {core::RouteFinding::Severity::Error, u"error"},
+    {core::RouteFinding::Severity::Warning, u"warning"},
+    {core::RouteFinding::Severity::Info, u"info"},
+}};
+
 QString kindText(core::RouteMatch::Kind kind) {
-    switch (kind) {
-    case core::RouteMatch::Kind::Exact:
-        return u"exact"_s;
-    case core::RouteMatch::Kind::Regex:
-        return u"regex"_s;
-    case core::RouteMatch::Kind::None:
-        break;
-    }
-    return u"none"_s;
+    return core::detail::wireOf(kKindTexts, kind);
 }
 
 QString severityText(core::RouteFinding::Severity severity) {
-    switch (severity) {
-    case core::RouteFinding::Severity::Error:
-        return u"error"_s;
-    case core::RouteFinding::Severity::Warning:
-        return u"warning"_s;
-    case core::RouteFinding::Severity::Info:
-        break;
-    }
-    return u"info"_s;
+    return core::detail::wireOf(kSeverityTexts, severity);
 }
 
 } // namespace
