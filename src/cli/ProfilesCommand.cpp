@@ -116,19 +116,14 @@ int ProfilesCommand::add(CliContext& context, const QStringList& arguments) {
 
 int ProfilesCommand::remove(CliContext& context, const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.addPositionalArgument(u"profile"_s, tr("Profile name or id."));
-    parser.addHelpOption();
-    if (const int exit = context.parse(parser, arguments, u"profiles remove"_s); exit >= 0)
+    store::Profile profile;
+    if (const int exit = parseProfile(context, parser, arguments, u"profiles remove"_s,
+                                      tr("profiles remove: name exactly one profile."), &profile);
+        exit >= 0)
         return exit;
-    if (parser.positionalArguments().size() != 1)
-        return context.fail(kExitUsage, tr("profiles remove: name exactly one profile."));
+    connection::ProfileService service(*context.database(), context.secrets());
     QString error;
-    const QList<store::Profile> found = context.profiles(parser.positionalArguments().constFirst(), &error);
-    if (found.isEmpty())
-        return context.fail(kExitFailure, error);
-    store::Database* db = context.database();
-    connection::ProfileService service(*db, context.secrets());
-    if (!service.remove(found.constFirst().id, &error))
+    if (!service.remove(profile.id, &error))
         return context.fail(kExitFailure, error);
     return kExitOk;
 }
@@ -139,18 +134,13 @@ int ProfilesCommand::setSecret(CliContext& context, const QStringList& arguments
         tr("Stores a new secret for a profile, bound to its current base URL and account: needed after "
            "the profile's address was changed, since Trunkline never sends a secret to another host. The "
            "secret is read from standard input (or asked for without echo on a terminal), as for add."));
-    parser.addPositionalArgument(u"profile"_s, tr("Profile name or id."));
-    parser.addHelpOption();
-    if (const int exit = context.parse(parser, arguments, u"profiles set-secret"_s); exit >= 0)
+    store::Profile profile;
+    if (const int exit = parseProfile(context, parser, arguments, u"profiles set-secret"_s,
+                                      tr("profiles set-secret: name exactly one profile; the secret is "
+                                         "never taken from the command line."),
+                                      &profile);
+        exit >= 0)
         return exit;
-    if (parser.positionalArguments().size() != 1)
-        return context.fail(kExitUsage, tr("profiles set-secret: name exactly one profile; the secret is "
-                                           "never taken from the command line."));
-    QString error;
-    const QList<store::Profile> found = context.profiles(parser.positionalArguments().constFirst(), &error);
-    if (found.isEmpty())
-        return context.fail(kExitFailure, error);
-    const store::Profile& profile = found.constFirst();
     if (connection::DemoProfiles::isDemo(profile))
         return context.fail(
             kExitUsage, tr("profiles set-secret: the demo profile %1 needs no secret.").arg(profile.name));
@@ -159,9 +149,27 @@ int ProfilesCommand::setSecret(CliContext& context, const QStringList& arguments
                             tr("Profile %1: unknown provider “%2”.").arg(profile.name, profile.provider));
     const connection::ProviderSecret secret = readSecret(context, profile.provider);
     connection::ProfileService service(*context.database(), context.secrets());
+    QString error;
     if (!service.update(profile, secret, &error))
         return context.fail(kExitFailure, error);
     return kExitOk;
+}
+
+int ProfilesCommand::parseProfile(CliContext& context, QCommandLineParser& parser,
+                                  const QStringList& arguments, const QString& command, const QString& notOne,
+                                  store::Profile* profile) {
+    parser.addPositionalArgument(u"profile"_s, tr("Profile name or id."));
+    parser.addHelpOption();
+    if (const int exit = context.parse(parser, arguments, command); exit >= 0)
+        return exit;
+    if (parser.positionalArguments().size() != 1)
+        return context.fail(kExitUsage, notOne);
+    QString error;
+    const QList<store::Profile> found = context.profiles(parser.positionalArguments().constFirst(), &error);
+    if (found.isEmpty())
+        return context.fail(kExitFailure, error);
+    *profile = found.constFirst();
+    return -1;
 }
 
 connection::ProviderSecret ProfilesCommand::readSecret(CliContext& context, const QString& provider) {

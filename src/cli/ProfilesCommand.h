@@ -5,6 +5,12 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+class QCommandLineParser;
+
+namespace trunkline::store {
+struct Profile;
+}
+
 namespace trunkline::cli {
 
 class CliContext;
@@ -22,6 +28,11 @@ private:
     static int add(CliContext& context, const QStringList& arguments);
     static int remove(CliContext& context, const QStringList& arguments);
     static int setSecret(CliContext& context, const QStringList& arguments);
+    // Parses the arguments of a subcommand whose one positional argument names a profile, and finds that
+    // profile. Returns -1 with *profile set to go on, else the exit code, the error printed (`notOne`
+    // when not exactly one profile is named).
+    static int parseProfile(CliContext& context, QCommandLineParser& parser, const QStringList& arguments,
+                            const QString& command, const QString& notOne, store::Profile* profile);
     // The provider's secret fields, one line each (see readSecretLine).
     static connection::ProviderSecret readSecret(CliContext& context, const QString& provider);
     // One line from stdin, or from the terminal without echo after printing `prompt`.
