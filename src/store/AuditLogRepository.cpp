@@ -3,7 +3,6 @@
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 
-#include <QJsonDocument>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -13,14 +12,6 @@ namespace trunkline::store {
 AuditLogRepository::AuditLogRepository(Database& database)
     : m_database(database) {
 }
-
-namespace {
-
-QString jsonText(const QJsonObject& object) {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
 
 bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
     if (entry.entity.isEmpty() || entry.action.isEmpty()) {
@@ -37,8 +28,8 @@ bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
         u"summary, before_values, after_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
         {sql::toText(at), entry.profileId == 0 ? QVariant() : QVariant(entry.profileId),
          sql::notNull(entry.profileName), sql::notNull(entry.actor), sql::notNull(entry.host), entry.entity,
-         sql::notNull(entry.entityKey), entry.action, sql::notNull(entry.summary), jsonText(entry.before),
-         jsonText(entry.after)});
+         sql::notNull(entry.entityKey), entry.action, sql::notNull(entry.summary), sql::jsonText(entry.before),
+         sql::jsonText(entry.after)});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database, tr("Cannot write the audit log"), query);
     }
@@ -96,8 +87,8 @@ QList<AuditEntry> AuditLogRepository::list(const AuditFilter& filter, int limit,
         e.action = q.value(7).toString();
         e.summary = q.value(8).toString();
         e.host = q.value(9).toString();
-        e.before = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
-        e.after = QJsonDocument::fromJson(q.value(11).toString().toUtf8()).object();
+        e.before = sql::jsonObject(q.value(10));
+        e.after = sql::jsonObject(q.value(11));
         return e;
     };
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the audit log"), error);

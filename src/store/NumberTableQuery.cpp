@@ -5,7 +5,6 @@
 #include "store/PhoneNumberRepository.h"
 #include "store/SqlUtil.h"
 
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QStringList>
@@ -230,7 +229,7 @@ QHash<NumberTableQuery::NumberKey, QJsonObject> NumberTableQuery::pendingUpdates
     }
     while (query.next()) {
         QJsonObject& merged = updates[NumberKey(query.value(0).toLongLong(), query.value(1).toString())];
-        const QJsonObject payload = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+        const QJsonObject payload = sql::jsonObject(query.value(2));
         for (auto it = payload.begin(); it != payload.end(); ++it) {
             merged.insert(it.key(), it.value());
         }

@@ -8,7 +8,6 @@
 #include "store/SqlUtil.h"
 #include "store/Transaction.h"
 
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringView>
@@ -32,7 +31,7 @@ PendingChange fromRow(const QSqlQuery& q) {
     c.entity = q.value(2).toString();
     c.entityKey = q.value(3).toString();
     c.operation = changeOperationFromText(q.value(4).toString()).value_or(ChangeOperation::Update);
-    c.payload = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    c.payload = sql::jsonObject(q.value(5));
     c.baseVersion = q.value(6).toString();
     c.state = changeStateFromText(q.value(7).toString()).value_or(ChangeState::Failed);
     c.lastError = q.value(8).toString();
@@ -40,19 +39,15 @@ PendingChange fromRow(const QSqlQuery& q) {
     c.nextAttemptAt = sql::toDateTime(q.value(10));
     c.createdAt = sql::toDateTime(q.value(11));
     c.updatedAt = sql::toDateTime(q.value(12));
-    c.baseValues = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
+    c.baseValues = sql::jsonObject(q.value(13));
     c.claimOwner = q.value(14).toString();
     c.leaseUntil = sql::toDateTime(q.value(15));
     c.revision = q.value(16).toLongLong();
-    c.readBack = QJsonDocument::fromJson(q.value(17).toString().toUtf8()).object();
+    c.readBack = sql::jsonObject(q.value(17));
     c.author = q.value(18).toString();
     c.approvedBy = q.value(19).toString();
     c.approvedAt = sql::toDateTime(q.value(20));
     return c;
-}
-
-QString payloadText(const QJsonObject& payload) {
-    return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
 }
 
 // How operations and states are spelled in the pending_changes table: one row per value, so the text
@@ -136,8 +131,8 @@ bool PendingChangeRepository::enqueue(PendingChange& change, QString* error) {
         u"state, last_error, attempts, next_attempt_at, created_at, updated_at, base_values, author) "
         u"VALUES (?, ?, ?, ?, ?, ?, 'pending', '', 0, NULL, ?, ?, ?, ?) RETURNING id, author"_s,
         {change.profileId, change.entity, change.entityKey, toText(change.operation),
-         payloadText(change.payload), sql::notNull(change.baseVersion), sql::toText(now), sql::toText(now),
-         payloadText(change.baseValues), sql::notNull(m_database.sessionUser())});
+         sql::jsonText(change.payload), sql::notNull(change.baseVersion), sql::toText(now), sql::toText(now),
+         sql::jsonText(change.baseValues), sql::notNull(m_database.sessionUser())});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database,
                          tr("Cannot stage the change to %1 %2").arg(change.entity, change.entityKey), query);
@@ -308,7 +303,7 @@ bool PendingChangeRepository::markApplied(qint64 id, const QString& owner, const
         return false;
     // Same transaction as the caller's (ChangePusher::succeeded): the row is the applier's until it commits.
     QSqlQuery query = sql::preparedQuery(
-        m_database, u"UPDATE pending_changes SET read_back = ? WHERE id = ?"_s, {payloadText(readBack), id});
+        m_database, u"UPDATE pending_changes SET read_back = ? WHERE id = ?"_s, {sql::jsonText(readBack), id});
     if (!query.exec())
         return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
     return true;
@@ -343,7 +338,7 @@ bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payloa
         u"UPDATE pending_changes SET payload = ?, revision = revision + 1, approved_by = '', "
         u"approved_at = NULL, updated_at = ? "
         u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict')"_s,
-        {payloadText(payload)});
+        {sql::jsonText(payload)});
     return updateEditable(id, query, error);
 }
 
@@ -356,7 +351,7 @@ bool PendingChangeRepository::updatePayload(qint64 id, const QJsonObject& payloa
                            u"1, approved_by = '', "
                            u"approved_at = NULL, updated_at = ? "
                            u"WHERE id = ? AND state IN ('pending', 'failed', 'conflict') AND revision = ?"_s,
-                           {payloadText(payload), payloadText(baseValues),
+                           {sql::jsonText(payload), sql::jsonText(baseValues),
                             sql::toText(QDateTime::currentDateTimeUtc()), id, readRevision});
     return updateAtRevision(id, readRevision, query, error, [&] { return notEditable(id, error); });
 }
@@ -368,8 +363,8 @@ bool PendingChangeRepository::restage(qint64 id, const QJsonObject& payload, con
         u"UPDATE pending_changes SET payload = ?, base_values = ?, base_version = ?, state = 'pending', "
         u"last_error = '', next_attempt_at = ?, read_back = ?, revision = revision + 1, updated_at = ? "
         u"WHERE id = ? AND state = 'conflict' AND revision = ?"_s,
-        {payloadText(payload), payloadText(baseValues), baseVersion, sql::toText(QDateTime()),
-         payloadText({}), sql::toText(QDateTime::currentDateTimeUtc()), id, readRevision});
+        {sql::jsonText(payload), sql::jsonText(baseValues), baseVersion, sql::toText(QDateTime()),
+         sql::jsonText({}), sql::toText(QDateTime::currentDateTimeUtc()), id, readRevision});
     return updateAtRevision(id, readRevision, query, error,
                             [&] { return refusal(id, ChangeState::Pending, error); });
 }
@@ -380,7 +375,7 @@ bool PendingChangeRepository::rebase(qint64 id, const QJsonObject& payload, cons
         m_database,
         u"UPDATE pending_changes SET payload = ?, base_values = ?, base_version = ?, updated_at = ? "
         u"WHERE id = ? AND state = 'pending' AND revision = ?"_s,
-        {payloadText(payload), payloadText(baseValues), baseVersion,
+        {sql::jsonText(payload), sql::jsonText(baseValues), baseVersion,
          sql::toText(QDateTime::currentDateTimeUtc()), id, readRevision});
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
@@ -494,11 +489,11 @@ bool PendingChangeRepository::reinstate(const PendingChange& change, QString* er
         u"lease_until, revision, read_back, author) "
         u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {change.id, change.profileId, change.entity, change.entityKey, toText(change.operation),
-         payloadText(change.payload), sql::notNull(change.baseVersion), toText(change.state),
+         sql::jsonText(change.payload), sql::notNull(change.baseVersion), toText(change.state),
          sql::notNull(change.lastError), change.attempts, sql::toText(change.nextAttemptAt),
-         sql::toText(change.createdAt), sql::toText(change.updatedAt), payloadText(change.baseValues),
+         sql::toText(change.createdAt), sql::toText(change.updatedAt), sql::jsonText(change.baseValues),
          sql::notNull(change.claimOwner), sql::toText(change.leaseUntil), change.revision,
-         payloadText(change.readBack), sql::notNull(change.author)});
+         sql::jsonText(change.readBack), sql::notNull(change.author)});
     if (!query.exec()) {
         return sql::fail(error, m_database, tr("Cannot put back the pending change %1").arg(change.id),
                          query);
@@ -527,7 +522,7 @@ bool PendingChangeRepository::restoreRevision(const PendingChange& current, cons
         u"UPDATE pending_changes SET payload = ?, base_values = ?, revision = ?, updated_at = ? "
         u"WHERE id = ? AND profile_id = ? AND entity = ? AND entity_key = ? AND created_at = ? "
         u"AND revision = ? AND state IN ('pending', 'failed', 'conflict')"_s,
-        {payloadText(restored.payload), payloadText(restored.baseValues), restored.revision,
+        {sql::jsonText(restored.payload), sql::jsonText(restored.baseValues), restored.revision,
          sql::toText(QDateTime::currentDateTimeUtc()), current.id, current.profileId, current.entity,
          current.entityKey, sql::toText(current.createdAt), current.revision});
     if (!query.exec()) {

@@ -2,7 +2,6 @@
 
 #include "store/Transaction.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <utility>
 
@@ -92,11 +91,11 @@ QString restcommToJson(const RestcommAttributes& r) {
         if (!(r.*member).isNull())
             o.insert(key, r.*member);
     }
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return sql::jsonText(o);
 }
 
 RestcommAttributes restcommFromJson(const QString& json) {
-    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    const QJsonObject o = sql::jsonObject(json);
     RestcommAttributes r;
     for (const auto& [key, member] : kTextMembers)
         r.*member = text(o, key);

@@ -4,6 +4,7 @@
 #include "store/Transaction.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -34,6 +35,14 @@ QDateTime toDateTime(const QVariant& value) {
     }
     QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+QString jsonText(const QJsonObject& object) {
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QVariant& value) {
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
 }
 
 QString notNull(const QString& text) {

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
@@ -44,6 +45,11 @@ namespace sql {
 // Times are stored as ISO 8601 UTC text with milliseconds: sortable, engine-neutral, readable.
 QVariant toText(const QDateTime& time);
 QDateTime toDateTime(const QVariant& value);
+
+// JSON objects (payloads, audit snapshots) are stored as compact JSON text; text that holds no object reads
+// as an empty one.
+QString jsonText(const QJsonObject& object);
+QJsonObject jsonObject(const QVariant& value);
 
 // Domain structs leave strings null for "empty"; NOT NULL columns need "" bound instead.
 QString notNull(const QString& text);
