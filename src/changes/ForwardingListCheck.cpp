@@ -16,15 +16,9 @@ QSet<QString> accountNumbersAmong(store::Database& database, qint64 profileId,
     QSet<QString> owned;
     store::PhoneNumberRepository numbers(database);
     for (const core::ForwardingNumber& number : list) {
-        if (!core::PhoneNumber::isE164(number.phoneNumber))
-            continue;
-        store::PhoneNumberFilter filter;
-        filter.e164Prefix = number.phoneNumber;
-        for (const core::PhoneNumberRecord& record :
-             numbers.list(profileId, filter, nullptr, store::Page{0, 3})) {
-            if (record.e164 == number.phoneNumber)
-                owned.insert(record.e164);
-        }
+        if (core::PhoneNumber::isE164(number.phoneNumber) &&
+            numbers.findByE164(profileId, number.phoneNumber))
+            owned.insert(number.phoneNumber);
     }
     return owned;
 }

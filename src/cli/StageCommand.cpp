@@ -50,15 +50,7 @@ std::optional<core::PhoneNumberRecord> findNumber(store::Database& database, qin
     if (std::optional<core::PhoneNumberRecord> byId = numbers.find(profileId, key))
         return byId;
     const core::ParseOutcome parsed = core::PhoneNumber::parse(key, {});
-    const QString e164 = parsed.ok() ? parsed.number->e164() : key;
-    store::PhoneNumberFilter filter;
-    filter.e164Prefix = e164;
-    for (const core::PhoneNumberRecord& number :
-         numbers.list(profileId, filter, nullptr, store::Page{0, 3})) {
-        if (number.e164 == e164)
-            return number;
-    }
-    return std::nullopt;
+    return numbers.findByE164(profileId, parsed.ok() ? parsed.number->e164() : key);
 }
 
 } // namespace

@@ -11,12 +11,9 @@ namespace trunkline::store {
 QList<NumberSighting> numberSightings(Database& database, qint64 portingProfileId, const QString& e164,
                                       const QString& exceptOrderId) {
     QList<NumberSighting> sightings;
-    PhoneNumberFilter filter;
-    filter.e164Prefix = e164;
     const PhoneNumberRepository inventory(database);
     for (const Profile& profile : ProfileRepository(database).list()) {
-        const QList<core::PhoneNumberRecord> numbers = inventory.list(profile.id, filter);
-        if (std::any_of(numbers.cbegin(), numbers.cend(), [&e164](const auto& n) { return n.e164 == e164; }))
+        if (inventory.findByE164(profile.id, e164))
             sightings.append({profile.name, std::nullopt});
     }
     const PortingRepository porting(database);

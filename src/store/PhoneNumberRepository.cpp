@@ -266,6 +266,15 @@ sql::Where whereOf(const PhoneNumberFilter& filter) {
 
 } // namespace
 
+std::optional<core::PhoneNumberRecord>
+PhoneNumberRepository::findByE164(qint64 profileId, const QString& e164, QString* error) const {
+    const QList<core::PhoneNumberRecord> found =
+        select(profileId, {{u"e164 = ?"_s}, {e164}}, error, Page{0, 1});
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.constFirst();
+}
+
 QList<core::PhoneNumberRecord> PhoneNumberRepository::list(qint64 profileId, const PhoneNumberFilter& filter,
                                                            QString* error, const Page& page) const {
     return select(profileId, whereOf(filter), error, page);

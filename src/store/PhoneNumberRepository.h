@@ -34,6 +34,9 @@ public:
     QString versionOf(const core::PhoneNumberRecord& record) const;
     bool upsert(qint64 profileId, const QList<core::PhoneNumberRecord>& records,
                 QString* error = nullptr) const;
+    // The profile's number whose E.164 text is exactly `e164`; nullopt when it has none (or on error).
+    std::optional<core::PhoneNumberRecord> findByE164(qint64 profileId, const QString& e164,
+                                                      QString* error = nullptr) const;
     // Ordered by number.
     QList<core::PhoneNumberRecord> list(qint64 profileId, const PhoneNumberFilter& filter = {},
                                         QString* error = nullptr, const Page& page = {}) const;
