@@ -26,18 +26,39 @@ using providers::ringcentral::RingCentralClient;
 using providers::telnyx::TelnyxClient;
 using namespace pushResults;
 
+// What NumberPusher::apply() was given for every change: the store, the profile, the API its client
+// calls, the object that client lives under, and how long a lookup waits before it looks again.
+struct PushSetting {
+    store::Database& database;
+    const store::Profile& profile;
+    net::ApiClient* api;
+    QObject* owner;
+    std::chrono::milliseconds settleDelay;
+};
+
 // One change in hand with the provider client made for it (under the pusher's owner object, so that no
 // answer arrives after the pusher is gone); it ends with exactly one Result, and the client goes with it.
 template <class Client>
 class ChangeInHand {
 protected:
-    ChangeInHand(store::Database& database, qint64 profileId, Client* client, store::PendingChange change,
+    ChangeInHand(const PushSetting& setting, Client* client, store::PendingChange change,
                  NumberPusher::Done done)
-        : m_database(database)
-        , m_profileId(profileId)
+        : m_database(setting.database)
+        , m_profileId(setting.profile.id)
         , m_client(client)
         , m_change(std::move(change))
+        , m_settleDelay(setting.settleDelay)
         , m_done(std::move(done)) {}
+
+    // A lookup for a create tried before that found nothing is made once more after the settle delay (the
+    // create may land at the provider a moment later): schedules `again` and returns true, unless the
+    // lookup was that second one (`settled`).
+    bool lookAgainLater(bool settled, std::function<void()> again) {
+        if (settled || !m_client)
+            return false;
+        QTimer::singleShot(m_settleDelay, m_client.data(), std::move(again));
+        return true;
+    }
 
     void end(const Result& result) {
         if (!m_done)
@@ -55,6 +76,7 @@ protected:
     store::PendingChange m_change;
 
 private:
+    std::chrono::milliseconds m_settleDelay;
     NumberPusher::Done m_done;
 };
 
@@ -62,12 +84,9 @@ private:
 class RestcommChange : public ChangeInHand<RestcommClient>,
                        public std::enable_shared_from_this<RestcommChange> {
 public:
-    RestcommChange(store::Database& database, const store::Profile& profile, net::ApiClient* api,
-                   QObject* owner, store::PendingChange change, std::chrono::milliseconds settleDelay,
-                   NumberPusher::Done done)
-        : ChangeInHand(database, profile.id, new RestcommClient(api, profile.accountId, owner),
-                       std::move(change), std::move(done))
-        , m_settleDelay(settleDelay) {}
+    RestcommChange(const PushSetting& setting, store::PendingChange change, NumberPusher::Done done)
+        : ChangeInHand(setting, new RestcommClient(setting.api, setting.profile.accountId, setting.owner),
+                       std::move(change), std::move(done)) {}
 
     void start() {
         if (m_change.entity == NumberChangePayloads::kNumberMigration)
@@ -291,11 +310,8 @@ private:
                         NumberPusher::tr("Could not check whether number %1 is provisioned already.")
                             .arg(request.number.e164)));
                 }
-                if (!settled && self->m_client) {
-                    QTimer::singleShot(self->m_settleDelay, self->m_client.data(),
-                                       [self, request] { self->lookThenSend(request, true); });
+                if (self->lookAgainLater(settled, [self, request] { self->lookThenSend(request, true); }))
                     return;
-                }
                 self->send(request);
             });
     }
@@ -311,8 +327,6 @@ private:
             });
         });
     }
-
-    std::chrono::milliseconds m_settleDelay;
 };
 
 // A RingCentral number assigned to an extension or back to the company (v2 assignPhoneNumberV2): GET the
@@ -322,9 +336,8 @@ private:
 class RingCentralAssignment : public ChangeInHand<RingCentralClient>,
                               public std::enable_shared_from_this<RingCentralAssignment> {
 public:
-    RingCentralAssignment(store::Database& database, const store::Profile& profile, net::ApiClient* api,
-                          QObject* owner, store::PendingChange change, NumberPusher::Done done)
-        : ChangeInHand(database, profile.id, new RingCentralClient(api, owner), std::move(change),
+    RingCentralAssignment(const PushSetting& setting, store::PendingChange change, NumberPusher::Done done)
+        : ChangeInHand(setting, new RingCentralClient(setting.api, setting.owner), std::move(change),
                        std::move(done)) {}
 
     void start() {
@@ -400,11 +413,9 @@ private:
 class TelnyxNumberOrder : public ChangeInHand<TelnyxClient>,
                           public std::enable_shared_from_this<TelnyxNumberOrder> {
 public:
-    TelnyxNumberOrder(store::Database& database, const store::Profile& profile, net::ApiClient* api,
-                      QObject* owner, store::PendingChange change, std::chrono::milliseconds settleDelay,
-                      NumberPusher::Done done)
-        : ChangeInHand(database, profile.id, new TelnyxClient(api, owner), std::move(change), std::move(done))
-        , m_settleDelay(settleDelay)
+    TelnyxNumberOrder(const PushSetting& setting, store::PendingChange change, NumberPusher::Done done)
+        : ChangeInHand(setting, new TelnyxClient(setting.api, setting.owner), std::move(change),
+                       std::move(done))
         , m_number(m_change.payload.value(NumberChangePayloads::kPhoneNumberKey).toString()) {}
 
     void start() {
@@ -429,21 +440,18 @@ public:
 private:
     void lookThenOrder(bool settled) {
         auto self = shared_from_this();
-        m_client->findNumberOrder(m_number, customerReference(m_change),
-                                  [self, settled](const std::optional<providers::telnyx::NumberOrder>& found,
-                                                  const std::optional<net::ApiError>& error) {
-                                      if (error)
-                                          return self->end(
-                                              failed(*error)); // unknown whether it was bought: do not order
-                                      if (found)
-                                          return self->readBack(*found, true);
-                                      if (!settled && self->m_client) {
-                                          QTimer::singleShot(self->m_settleDelay, self->m_client.data(),
-                                                             [self] { self->lookThenOrder(true); });
-                                          return;
-                                      }
-                                      self->order();
-                                  });
+        m_client->findNumberOrder(
+            m_number, customerReference(m_change),
+            [self, settled](const std::optional<providers::telnyx::NumberOrder>& found,
+                            const std::optional<net::ApiError>& error) {
+                if (error)
+                    return self->end(failed(*error)); // unknown whether it was bought: do not order
+                if (found)
+                    return self->readBack(*found, true);
+                if (self->lookAgainLater(settled, [self] { self->lookThenOrder(true); }))
+                    return;
+                self->order();
+            });
     }
 
     void order() {
@@ -486,7 +494,6 @@ private:
             });
     }
 
-    std::chrono::milliseconds m_settleDelay;
     QString m_number;
 };
 
@@ -522,23 +529,20 @@ QString unsupportedReason(const store::Profile& profile, const store::PendingCha
 void NumberPusher::apply(store::Database& database, const store::Profile& profile, net::ApiClient* api,
                          QObject* owner, const store::PendingChange& change,
                          std::chrono::milliseconds settleDelay, Done done) {
+    const PushSetting setting{database, profile, api, owner, settleDelay};
     // RingCentral's API moves a number between extensions and the company, nothing more (its label is
     // read-only, and it has no purchase or release of this kind).
     if (profile.provider == core::kProviderRingCentral &&
         change.operation == store::ChangeOperation::Update &&
         change.payload.keys() == QStringList{NumberChangePayloads::kExtensionIdKey})
-        return std::make_shared<RingCentralAssignment>(database, profile, api, owner, change, std::move(done))
-            ->start();
+        return std::make_shared<RingCentralAssignment>(setting, change, std::move(done))->start();
     if (profile.provider == core::kProviderTelnyx && change.entity == NumberChangePayloads::kPhoneNumber)
-        return std::make_shared<TelnyxNumberOrder>(database, profile, api, owner, change, settleDelay,
-                                                   std::move(done))
-            ->start();
+        return std::make_shared<TelnyxNumberOrder>(setting, change, std::move(done))->start();
     if (profile.provider != core::kProviderRestcomm)
         return done(failedLocally(unsupportedReason(profile, change)));
     if (profile.accountId.isEmpty())
         return done(failedLocally(tr("Profile %1 names no Restcomm Account SID.").arg(profile.name)));
-    std::make_shared<RestcommChange>(database, profile, api, owner, change, settleDelay, std::move(done))
-        ->start();
+    std::make_shared<RestcommChange>(setting, change, std::move(done))->start();
 }
 
 providers::restcomm::ProvisionRequest NumberPusher::provisionRequest(const QJsonObject& payload) {
