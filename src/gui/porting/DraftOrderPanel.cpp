@@ -26,14 +26,11 @@ DraftOrderPanel::DraftOrderPanel(PortOrderSession& session, const RouteNumberPag
     m_loaResult = new QLabel(this);
     m_loaResult->setObjectName(u"loaTemplateResult"_s);
     m_loaResult->setWordWrap(true);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_status.retryButton());
-    buttons->addWidget(m_loaTemplate);
-    buttons->addWidget(m_loaResult, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_status.banner());
-    layout->addLayout(buttons);
+    QHBoxLayout* buttons = m_status.addTo(layout);
+    buttons->addWidget(m_loaTemplate);
+    buttons->addWidget(m_loaResult, 1);
     m_savePrompt = [this](const QString& suggestedName) {
         return QFileDialog::getSaveFileName(this, tr("Save the LOA template"),
                                             QDir::home().filePath(suggestedName), tr("PDF files (*.pdf)"));

@@ -3,7 +3,6 @@
 #include "gui/porting/RouteNumberPage.h"
 
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -17,12 +16,8 @@ PortingNumberPage::PortingNumberPage(PortOrderSession& session, const RouteNumbe
     , m_route(route)
     , m_status(this, u"portingNumberStatus"_s, u"retryLookupButton"_s) {
     setObjectName(u"portingNumberPage"_s);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_status.retryButton());
-    buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_status.banner());
-    layout->addLayout(buttons);
+    m_status.addTo(layout)->addStretch();
     layout->addStretch();
     connect(m_status.retryButton(), &QPushButton::clicked, this,
             [this] { m_session.findRouteNumber(m_route.routeE164()); });

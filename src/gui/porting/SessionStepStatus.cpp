@@ -2,8 +2,10 @@
 
 #include "gui/extensions/FormMessages.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace trunkline::gui {
 
@@ -12,6 +14,14 @@ SessionStepStatus::SessionStepStatus(QWidget* parent, const QString& bannerName,
     , m_retry(new QPushButton(parent)) {
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry->setObjectName(retryName);
+}
+
+QHBoxLayout* SessionStepStatus::addTo(QVBoxLayout* layout) const {
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_retry);
+    layout->addWidget(m_banner);
+    layout->addLayout(row);
+    return row;
 }
 
 void SessionStepStatus::show(const PortOrderSession& session, PortOrderSession::Step step, bool done,

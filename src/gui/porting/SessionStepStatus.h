@@ -5,6 +5,8 @@
 
 #include <QString>
 
+class QHBoxLayout;
+class QVBoxLayout;
 class QWidget;
 
 namespace trunkline::gui {
@@ -28,6 +30,9 @@ public:
 
     QLabel* banner() const { return m_banner; }
     QPushButton* retryButton() const { return m_retry; }
+    // Adds the banner to `layout` and below it a row that starts with the button; returns the row, for
+    // the page's own buttons.
+    QHBoxLayout* addTo(QVBoxLayout* layout) const;
 
     // Shows where `step` of `session` is; `done` when it has its result (it did not fail then).
     void show(const PortOrderSession& session, PortOrderSession::Step step, bool done,
