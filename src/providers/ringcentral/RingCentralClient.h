@@ -87,8 +87,8 @@ public:
     // Per-extension settings without a record of their own are passed through as the API's JSON
     // (ExtensionCallerIdInfo, notification settings, the business-hours and after-hours answering
     // rules); see RingCentralMapper::callerIdNumber() for the one value the Extension record keeps. A GET
-    // is Light, a PUT Medium. The after-hours rule exists only while the business hours are not 24/7: without it the
-    // GET fails with a NotFound error (docs/api/ringcentral.md §6.1).
+    // is Light, a PUT Medium. The after-hours rule exists only while the business hours are not 24/7: without
+    // it the GET fails with a NotFound error (docs/api/ringcentral.md §6.1).
     net::ApiReply* getSettings(const QString& extensionId, SettingsDocument document,
                                Callback<QJsonObject> done);
     net::ApiReply* putSettings(const QString& extensionId, SettingsDocument document,
