@@ -28,8 +28,8 @@ bool AuditLogRepository::append(AuditEntry& entry, QString* error) {
         u"summary, before_values, after_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
         {sql::toText(at), entry.profileId == 0 ? QVariant() : QVariant(entry.profileId),
          sql::notNull(entry.profileName), sql::notNull(entry.actor), sql::notNull(entry.host), entry.entity,
-         sql::notNull(entry.entityKey), entry.action, sql::notNull(entry.summary), sql::jsonText(entry.before),
-         sql::jsonText(entry.after)});
+         sql::notNull(entry.entityKey), entry.action, sql::notNull(entry.summary),
+         sql::jsonText(entry.before), sql::jsonText(entry.after)});
     if (!query.exec() || !query.next()) {
         return sql::fail(error, m_database, tr("Cannot write the audit log"), query);
     }

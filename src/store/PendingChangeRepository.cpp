@@ -302,8 +302,9 @@ bool PendingChangeRepository::markApplied(qint64 id, const QString& owner, const
     if (!finish(id, owner, ChangeState::Applied, {}, {}, false, error))
         return false;
     // Same transaction as the caller's (ChangePusher::succeeded): the row is the applier's until it commits.
-    QSqlQuery query = sql::preparedQuery(
-        m_database, u"UPDATE pending_changes SET read_back = ? WHERE id = ?"_s, {sql::jsonText(readBack), id});
+    QSqlQuery query =
+        sql::preparedQuery(m_database, u"UPDATE pending_changes SET read_back = ? WHERE id = ?"_s,
+                           {sql::jsonText(readBack), id});
     if (!query.exec())
         return sql::fail(error, m_database, tr("Cannot update the pending change %1").arg(id), query);
     return true;
