@@ -27,13 +27,15 @@ void keepOrRemove(const QString& key, const Value& value) {
         QSettings().setValue(key, value);
 }
 
-// A check after an earlier one: the earlier verdict when it refuses, else allowed when `allowed` and
-// refused with `whyNot` when not.
-ExtensionPermissions::Verdict thenRequire(const ExtensionPermissions::Verdict& earlier, bool allowed,
+// A check after an earlier one: the earlier verdict when it refuses, else allowed when `allowed()` and
+// refused with `whyNot` when not. `allowed` is only asked once the earlier check passed, so that a refused
+// verdict does not look up the signed-in extension in the store for nothing.
+template <typename Check>
+ExtensionPermissions::Verdict thenRequire(const ExtensionPermissions::Verdict& earlier, Check allowed,
                                           const QString& whyNot) {
     if (!earlier.allowed)
         return earlier;
-    return allowed ? ExtensionPermissions::Verdict{} : ExtensionPermissions::Verdict{false, whyNot};
+    return allowed() ? ExtensionPermissions::Verdict{} : ExtensionPermissions::Verdict{false, whyNot};
 }
 } // namespace
 
@@ -106,7 +108,7 @@ ExtensionPermissions::Verdict ExtensionPermissions::needsAdministrator(qint64 pr
                                                                        const QString& denied) const {
     return thenRequire(
         mayChangeExtensions(profileId, &providers::ProviderCapabilities::extensionCreatePermission),
-        isAdministrator(profileId), denied);
+        [&] { return isAdministrator(profileId); }, denied);
 }
 
 ExtensionPermissions::Verdict ExtensionPermissions::canCreate(qint64 profileId) const {
@@ -119,7 +121,7 @@ ExtensionPermissions::Verdict ExtensionPermissions::canDelete(qint64 profileId,
     return thenRequire(
         needsAdministrator(profileId,
                            tr("Only an administrator of this RingCentral account can delete extensions.")),
-        extensionId != signedInExtension(profileId),
+        [&] { return extensionId != signedInExtension(profileId); },
         tr("You are signed in as this extension; it cannot delete itself."));
 }
 
@@ -127,16 +129,17 @@ ExtensionPermissions::Verdict ExtensionPermissions::canEdit(qint64 profileId,
                                                             const QString& extensionId) const {
     return thenRequire(
         mayChangeExtensions(profileId, &providers::ProviderCapabilities::extensionEditPermission),
-        isAdministrator(profileId) || extensionId == signedInExtension(profileId),
+        [&] { return isAdministrator(profileId) || extensionId == signedInExtension(profileId); },
         tr("Only an administrator of this RingCentral account can edit other users' extensions; you can "
            "edit your own."));
 }
 
 ExtensionPermissions::Verdict
 ExtensionPermissions::canEditAdministrativeFields(qint64 profileId, const QString& extensionId) const {
-    return thenRequire(canEdit(profileId, extensionId), isAdministrator(profileId),
-                       tr("Only an administrator of this RingCentral account can change an extension's "
-                          "number or status."));
+    return thenRequire(
+        canEdit(profileId, extensionId), [&] { return isAdministrator(profileId); },
+        tr("Only an administrator of this RingCentral account can change an extension's "
+           "number or status."));
 }
 
 } // namespace trunkline::gui
