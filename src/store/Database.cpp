@@ -202,10 +202,15 @@ bool Database::openConnection(QString* error) {
             } else {
                 // WAL lets the GUI read while a sync writes; NORMAL is durable enough with WAL and
                 // much faster; foreign keys are off by default in SQLite and must be asked for on
-                // every connection.
+                // every connection. A new file gets 16 KiB pages (it must be said before WAL is, and
+                // an existing file keeps its own): a sync writes a number as about 540 bytes over
+                // the table and its indexes, and larger pages make the WAL's writes and checkpoints
+                // fewer, larger calls; the million-number sync took about 15 % less time than with
+                // the 4 KiB default (docs/performance.md).
                 QSqlQuery query(db);
-                for (const auto* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL",
-                                           "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
+                for (const auto* pragma :
+                     {"PRAGMA busy_timeout = 5000", "PRAGMA page_size = 16384", "PRAGMA journal_mode = WAL",
+                      "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
                     if (!query.exec(QLatin1String(pragma))) {
                         ok = false;
                         message = driverText(query.lastError());

@@ -4,6 +4,7 @@
 #include "store/Transaction.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
@@ -56,6 +57,7 @@ private slots:
         QTest::newRow("foreign_keys") << u"foreign_keys"_s << u"1"_s;
         QTest::newRow("busy_timeout") << u"busy_timeout"_s << u"5000"_s;
         QTest::newRow("synchronous NORMAL") << u"synchronous"_s << u"1"_s;
+        QTest::newRow("page_size of a new file") << u"page_size"_s << u"16384"_s;
     }
     void sqliteConnectionSettings() {
         QFETCH_GLOBAL(QString, engine);
@@ -77,6 +79,39 @@ private slots:
                 QCOMPARE(query.value(0).toString(), expected);
             }
         }
+    }
+
+    // Pages are a file's own: a database made before 16 KiB pages (or by another tool) keeps its size,
+    // and its rows, when Trunkline opens it.
+    void anExistingFileKeepsItsPageSize() {
+        QFETCH_GLOBAL(QString, engine);
+        if (engine != "sqlite"_L1) {
+            QSKIP("SQLite only");
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"older.sqlite"_s);
+        {
+            QSqlDatabase older = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"older"_s);
+            older.setDatabaseName(path);
+            QVERIFY(older.open());
+            QSqlQuery query(older);
+            QVERIFY(query.exec(u"PRAGMA page_size = 4096"_s));
+            QVERIFY(query.exec(u"PRAGMA journal_mode = WAL"_s));
+            QVERIFY(query.exec(u"CREATE TABLE notes (text TEXT NOT NULL)"_s));
+            QVERIFY(query.exec(u"INSERT INTO notes (text) VALUES ('kept')"_s));
+            older.close();
+        }
+        QSqlDatabase::removeDatabase(u"older"_s);
+
+        QString error;
+        const std::unique_ptr<Database> db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery query(db->connection());
+        QVERIFY(query.exec(u"PRAGMA page_size"_s) && query.next());
+        QCOMPARE(query.value(0).toInt(), 4096);
+        QCOMPARE(countRows(*db, u"notes"_s), 1);
+        QVERIFY2(insertNote(*db, u"added"_s), qPrintable(db->connection().lastError().text()));
+        QCOMPARE(countRows(*db, u"notes"_s), 2);
     }
 
     void errorMessages_data() {
