@@ -298,21 +298,24 @@ private slots:
         QVERIFY(rig.listening);
         RingCentralClient client(rig.api.get());
         const QString me = u"~"_s;
+        const auto get = [&](SettingsDocument document) {
+            return await<QJsonObject>([&](auto done) { client.getSettings(me, document, done); });
+        };
+        const auto put = [&](SettingsDocument document, const QJsonObject& body) {
+            return await<QJsonObject>([&](auto done) { client.putSettings(me, document, body, done); });
+        };
 
         // Caller ID: choose another number the extension may use, read it back.
-        const auto callerId =
-            await<QJsonObject>([&](auto done) { client.getSettings(me, SettingsDocument::CallerId, done); });
+        const auto callerId = get(SettingsDocument::CallerId);
         QVERIFY2(callerId.ok(), qPrintable(message(callerId.error)));
         QVERIFY(!RingCentralMapper::callerIdNumber(*callerId.value).isEmpty());
         const QJsonObject blocked{
             {u"byFeature"_s,
              QJsonArray{QJsonObject{{u"feature"_s, u"RingOut"_s},
                                     {u"callerId"_s, QJsonObject{{u"type"_s, u"Blocked"_s}}}}}}};
-        const auto put = await<QJsonObject>(
-            [&](auto done) { client.putSettings(me, SettingsDocument::CallerId, blocked, done); });
-        QVERIFY2(put.ok(), qPrintable(message(put.error)));
-        const auto reread =
-            await<QJsonObject>([&](auto done) { client.getSettings(me, SettingsDocument::CallerId, done); });
+        const auto putCallerId = put(SettingsDocument::CallerId, blocked);
+        QVERIFY2(putCallerId.ok(), qPrintable(message(putCallerId.error)));
+        const auto reread = get(SettingsDocument::CallerId);
         bool ringOutBlocked = false;
         for (const QJsonValue& value : reread.value->value(u"byFeature"_s).toArray()) {
             const QJsonObject entry = value.toObject();
@@ -323,37 +326,29 @@ private slots:
         QVERIFY(ringOutBlocked);
 
         // Notification settings: flip one flag.
-        const auto settings = await<QJsonObject>(
-            [&](auto done) { client.getSettings(me, SettingsDocument::Notifications, done); });
+        const auto settings = get(SettingsDocument::Notifications);
         QVERIFY2(settings.ok(), qPrintable(message(settings.error)));
         const bool before =
             settings.value->value(u"voicemails"_s).toObject().value(u"notifyByEmail"_s).toBool();
         QJsonObject voicemails = settings.value->value(u"voicemails"_s).toObject();
         voicemails.insert(u"notifyByEmail"_s, !before);
-        const auto putSettings = await<QJsonObject>([&](auto done) {
-            client.putSettings(me, SettingsDocument::Notifications,
-                               QJsonObject{{u"voicemails"_s, voicemails}}, done);
-        });
+        const auto putSettings =
+            put(SettingsDocument::Notifications, QJsonObject{{u"voicemails"_s, voicemails}});
         QVERIFY2(putSettings.ok(), qPrintable(message(putSettings.error)));
-        const auto settingsAgain = await<QJsonObject>(
-            [&](auto done) { client.getSettings(me, SettingsDocument::Notifications, done); });
+        const auto settingsAgain = get(SettingsDocument::Notifications);
         QCOMPARE(settingsAgain.value->value(u"voicemails"_s).toObject().value(u"notifyByEmail"_s).toBool(),
                  !before);
 
         // Business-hours rule: change the screening mode.
-        const auto rule = await<QJsonObject>(
-            [&](auto done) { client.getSettings(me, SettingsDocument::BusinessHoursRule, done); });
+        const auto rule = get(SettingsDocument::BusinessHoursRule);
         QVERIFY2(rule.ok(), qPrintable(message(rule.error)));
         QCOMPARE(rule.value->value(u"id"_s).toString(), u"business-hours-rule"_s);
         const QString screening =
             rule.value->value(u"screening"_s).toString() == u"Always" ? u"NoCallerId"_s : u"Always"_s;
-        const auto putRule = await<QJsonObject>([&](auto done) {
-            client.putSettings(me, SettingsDocument::BusinessHoursRule,
-                               QJsonObject{{u"screening"_s, screening}}, done);
-        });
+        const auto putRule =
+            put(SettingsDocument::BusinessHoursRule, QJsonObject{{u"screening"_s, screening}});
         QVERIFY2(putRule.ok(), qPrintable(message(putRule.error)));
-        const auto ruleAgain = await<QJsonObject>(
-            [&](auto done) { client.getSettings(me, SettingsDocument::BusinessHoursRule, done); });
+        const auto ruleAgain = get(SettingsDocument::BusinessHoursRule);
         QCOMPARE(ruleAgain.value->value(u"screening"_s).toString(), screening);
     }
 
