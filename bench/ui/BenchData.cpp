@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -155,6 +157,30 @@ qint64 BenchData::countNumbers(const QString& path) {
         return -1;
     }
     return store::NumberTableQuery(*database).count({}, &error);
+}
+
+namespace {
+
+// Opens (or creates) the file through the store, as the console does, and reads its page size.
+int openedPageSize(const QString& path) {
+    QString error;
+    const std::unique_ptr<store::Database> database = store::Database::open(path, &error);
+    if (!database) {
+        return 0;
+    }
+    QSqlQuery query(database->connection());
+    return query.exec(u"PRAGMA page_size"_s) && query.next() ? query.value(0).toInt() : 0;
+}
+
+} // namespace
+
+int BenchData::pageSize(const QString& path) {
+    return QFileInfo::exists(path) ? openedPageSize(path) : 0;
+}
+
+int BenchData::newFilePageSize() {
+    const QTemporaryDir dir;
+    return dir.isValid() ? openedPageSize(dir.filePath(u"new.sqlite"_s)) : 0;
 }
 
 BenchData::Result BenchData::generate(const QString& path, qint64 total,

@@ -19,6 +19,11 @@ public:
 
     // How many phone numbers the file at `path` holds; -1 when it is missing or unreadable.
     static qint64 countNumbers(const QString& path);
+    // The file's SQLite page size; 0 when it is missing or unreadable.
+    static int pageSize(const QString& path);
+    // The page size store::Database gives a file it creates: a file of another size was made by an
+    // older Trunkline and no longer measures what the console reads today.
+    static int newFilePageSize();
 
     // Creates the file (replacing one that exists) and fills it. `progress` gets (written, total).
     static Result generate(const QString& path, qint64 total,

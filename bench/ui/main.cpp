@@ -277,9 +277,15 @@ QString cpuModel() {
 int drive(const QString& path, qint64 count, const QString& pattern, int runs, const QString& sqlite3) {
     QTextStream& o = out();
     const qint64 existing = bench::BenchData::countNumbers(path);
-    if (existing != count) {
+    const int pageSize = bench::BenchData::pageSize(path);
+    const int newFilePageSize = bench::BenchData::newFilePageSize();
+    if (existing != count || pageSize != newFilePageSize) {
         o << "Generating " << count << " numbers in " << path << " through PhoneNumberRepository::upsert"
-          << (existing >= 0 ? u" (the file held %1)"_s.arg(existing) : QString()) << "..." << Qt::endl;
+          << (existing >= 0 ? u" (the file held %1 in %2-byte pages; a new file gets %3)"_s.arg(existing)
+                                  .arg(pageSize)
+                                  .arg(newFilePageSize)
+                            : QString())
+          << "..." << Qt::endl;
         const bench::BenchData::Result generated =
             bench::BenchData::generate(path, count, [](qint64 written, qint64 total) {
                 if (written % 100000 == 0 || written == total) {
@@ -299,7 +305,8 @@ int drive(const QString& path, qint64 count, const QString& pattern, int runs, c
     } else {
         o << "Reusing " << path << " (" << existing << " numbers)." << Qt::endl;
     }
-    o << "File size: " << fmt(static_cast<double>(QFileInfo(path).size()) / 1048576.0) << " MB" << Qt::endl;
+    o << "File size: " << fmt(static_cast<double>(QFileInfo(path).size()) / 1048576.0) << " MB in "
+      << bench::BenchData::pageSize(path) << "-byte pages" << Qt::endl;
 
     QList<double> first;
     QList<double> firstRss;
