@@ -147,40 +147,34 @@ core::PhoneNumberRecord numberFor(QRandomGenerator& random, const ProfileSpec& s
 
 } // namespace
 
-qint64 BenchData::countNumbers(const QString& path) {
-    if (!QFileInfo::exists(path)) {
-        return -1;
-    }
-    QString error;
-    const std::unique_ptr<store::Database> database = store::Database::open(path, &error);
-    if (!database) {
-        return -1;
-    }
-    return store::NumberTableQuery(*database).count({}, &error);
-}
-
 namespace {
 
-// Opens (or creates) the file through the store, as the console does, and reads its page size.
-int openedPageSize(const QString& path) {
-    QString error;
-    const std::unique_ptr<store::Database> database = store::Database::open(path, &error);
-    if (!database) {
-        return 0;
-    }
-    QSqlQuery query(database->connection());
+int pageSizeOf(store::Database& database) {
+    QSqlQuery query(database.connection());
     return query.exec(u"PRAGMA page_size"_s) && query.next() ? query.value(0).toInt() : 0;
 }
 
 } // namespace
 
-int BenchData::pageSize(const QString& path) {
-    return QFileInfo::exists(path) ? openedPageSize(path) : 0;
+BenchData::FileState BenchData::inspect(const QString& path) {
+    if (!QFileInfo::exists(path)) {
+        return {};
+    }
+    QString error;
+    const std::unique_ptr<store::Database> database = store::Database::open(path, &error);
+    if (!database) {
+        return {};
+    }
+    return {store::NumberTableQuery(*database).count({}, &error), pageSizeOf(*database)};
 }
 
 int BenchData::newFilePageSize() {
+    // Created through the store, as the console creates a file.
     const QTemporaryDir dir;
-    return dir.isValid() ? openedPageSize(dir.filePath(u"new.sqlite"_s)) : 0;
+    QString error;
+    const std::unique_ptr<store::Database> database =
+        dir.isValid() ? store::Database::open(dir.filePath(u"new.sqlite"_s), &error) : nullptr;
+    return database ? pageSizeOf(*database) : 0;
 }
 
 BenchData::Result BenchData::generate(const QString& path, qint64 total,

@@ -17,10 +17,13 @@ public:
         qint64 elapsedMs = 0;
     };
 
-    // How many phone numbers the file at `path` holds; -1 when it is missing or unreadable.
-    static qint64 countNumbers(const QString& path);
-    // The file's SQLite page size; 0 when it is missing or unreadable.
-    static int pageSize(const QString& path);
+    // What an existing file holds, read through one connection: its phone numbers and its SQLite page
+    // size; -1 and 0 when it is missing or unreadable.
+    struct FileState {
+        qint64 numbers = -1;
+        int pageSize = 0;
+    };
+    static FileState inspect(const QString& path);
     // The page size store::Database gives a file it creates: a file of another size was made by an
     // older Trunkline and no longer measures what the console reads today.
     static int newFilePageSize();

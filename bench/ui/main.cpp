@@ -276,15 +276,15 @@ QString cpuModel() {
 
 int drive(const QString& path, qint64 count, const QString& pattern, int runs, const QString& sqlite3) {
     QTextStream& o = out();
-    const qint64 existing = bench::BenchData::countNumbers(path);
-    const int pageSize = bench::BenchData::pageSize(path);
+    const bench::BenchData::FileState existing = bench::BenchData::inspect(path);
     const int newFilePageSize = bench::BenchData::newFilePageSize();
-    if (existing != count || pageSize != newFilePageSize) {
+    if (existing.numbers != count || existing.pageSize != newFilePageSize) {
         o << "Generating " << count << " numbers in " << path << " through PhoneNumberRepository::upsert"
-          << (existing >= 0 ? u" (the file held %1 in %2-byte pages; a new file gets %3)"_s.arg(existing)
-                                  .arg(pageSize)
-                                  .arg(newFilePageSize)
-                            : QString())
+          << (existing.numbers >= 0
+                  ? u" (the file held %1 in %2-byte pages; a new file gets %3)"_s.arg(existing.numbers)
+                        .arg(existing.pageSize)
+                        .arg(newFilePageSize)
+                  : QString())
           << "..." << Qt::endl;
         const bench::BenchData::Result generated =
             bench::BenchData::generate(path, count, [](qint64 written, qint64 total) {
@@ -303,10 +303,11 @@ int drive(const QString& path, qint64 count, const QString& pattern, int runs, c
                  0)
           << " rows/s); the file is reused by later runs." << Qt::endl;
     } else {
-        o << "Reusing " << path << " (" << existing << " numbers)." << Qt::endl;
+        o << "Reusing " << path << " (" << existing.numbers << " numbers)." << Qt::endl;
     }
+    // Either reused with that size or generated just now by the store.
     o << "File size: " << fmt(static_cast<double>(QFileInfo(path).size()) / 1048576.0) << " MB in "
-      << bench::BenchData::pageSize(path) << "-byte pages" << Qt::endl;
+      << newFilePageSize << "-byte pages" << Qt::endl;
 
     QList<double> first;
     QList<double> firstRss;
