@@ -10,24 +10,15 @@ namespace trunkline::sync {
 RestcommPull::RestcommPull(store::Database& database, qint64 profileId,
                            providers::restcomm::RestcommClient& client, QObject* parent)
     : ProviderPull(database, profileId, parent)
-    , m_client(client) {
+    , m_client(client)
+    , m_pages(this, [this](const QList<core::PhoneNumberRecord>& numbers) { store(numbers); }) {
 }
 
 void RestcommPull::start() {
     m_fetch = m_client.listIncomingNumbers(
-        [this](int, const QList<core::PhoneNumberRecord>& page) {
-            if (!storePage(page, u"numbers"_s, m_ids, m_writeFailed, [this, &page](QString* error) {
-                    return store::PhoneNumberRepository(m_database).upsert(m_profileId, page, error);
-                }))
-                return;
-            const qint64 done = m_ids.size();
-            const qint64 total =
-                m_fetch && m_fetch->totalPages() > 0
-                    ? std::max<qint64>(done, qint64(m_fetch->totalPages()) * m_client.pageSize())
-                    : 0;
-            emit progress({tr("Incoming numbers"), done, total});
-        },
+        [this](int, const QList<core::PhoneNumberRecord>& page) { m_pages.add(page); },
         [this](const providers::ListOutcome& outcome) {
+            m_pages.flush();
             bool complete = outcome.complete && !m_writeFailed && !m_cancelled;
             if (!complete) {
                 addListError(outcome);
@@ -44,6 +35,18 @@ void RestcommPull::start() {
             }
             finish(complete);
         });
+}
+
+void RestcommPull::store(const QList<core::PhoneNumberRecord>& numbers) {
+    if (!storePage(numbers, u"numbers"_s, m_ids, m_writeFailed, [this, &numbers](QString* error) {
+            return store::PhoneNumberRepository(m_database).upsert(m_profileId, numbers, error);
+        }))
+        return;
+    const qint64 done = m_ids.size();
+    const qint64 total = m_fetch && m_fetch->totalPages() > 0
+                             ? std::max<qint64>(done, qint64(m_fetch->totalPages()) * m_client.pageSize())
+                             : 0;
+    emit progress({tr("Incoming numbers"), done, total});
 }
 
 void RestcommPull::cancel() {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/PhoneNumberRecord.h"
+#include "sync/GatheredPages.h"
 #include "sync/ProviderPull.h"
 #include "sync/SyncForward.h"
 
@@ -8,8 +10,8 @@
 
 namespace trunkline::sync {
 
-// Pulls a Restcomm account's incoming phone numbers (with their routing attributes), page by page, each
-// in its own transaction; numbers the account no longer has are removed after a complete list only.
+// Pulls a Restcomm account's incoming phone numbers (with their routing attributes), a few pages to a
+// transaction (GatheredPages); numbers the account no longer has are removed after a complete list only.
 class RestcommPull : public ProviderPull {
     Q_OBJECT
 
@@ -21,9 +23,12 @@ public:
     void cancel() override;
 
 private:
+    void store(const QList<core::PhoneNumberRecord>& numbers);
+
     providers::restcomm::RestcommClient& m_client;
     QPointer<net::PagedFetch> m_fetch;
     QStringList m_ids;
+    GatheredPages<core::PhoneNumberRecord> m_pages;
     bool m_writeFailed = false;
 };
 

@@ -25,7 +25,14 @@ qint64 estimatedTotal(const net::PagedFetch* fetch, int pageSize, qint64 done) {
 RingCentralPull::RingCentralPull(store::Database& database, qint64 profileId,
                                  providers::ringcentral::RingCentralClient& client, QObject* parent)
     : ProviderPull(database, profileId, parent)
-    , m_client(client) {
+    , m_client(client)
+    , m_numberPages(this, [this](const QList<core::PhoneNumberRecord>& numbers) {
+        if (storePage(numbers, u"numbers"_s, m_numberIds, m_numberWriteFailed,
+                      [this, &numbers](QString* error) {
+                          return store::PhoneNumberRepository(m_database).upsert(m_profileId, numbers, error);
+                      }))
+            reportProgress(tr("Phone numbers"), m_numberIds.size(), m_numberFetch);
+    }) {
 }
 
 void RingCentralPull::start() {
@@ -103,14 +110,9 @@ void RingCentralPull::listTimeZones() {
 
 void RingCentralPull::listNumbers() {
     m_numberFetch = m_client.listAccountPhoneNumbers(
-        [this](int, const QList<core::PhoneNumberRecord>& page) {
-            if (storePage(
-                    page, u"numbers"_s, m_numberIds, m_numberWriteFailed, [this, &page](QString* error) {
-                        return store::PhoneNumberRepository(m_database).upsert(m_profileId, page, error);
-                    }))
-                reportProgress(tr("Phone numbers"), m_numberIds.size(), m_numberFetch);
-        },
+        [this](int, const QList<core::PhoneNumberRecord>& page) { m_numberPages.add(page); },
         [this](const providers::ListOutcome& outcome) {
+            m_numberPages.flush();
             finishList(u"numbers"_s, outcome, m_numberIds, m_numberWriteFailed);
         });
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/PhoneNumberRecord.h"
+#include "sync/GatheredPages.h"
 #include "sync/ProviderPull.h"
 #include "sync/SyncForward.h"
 
@@ -11,7 +13,8 @@ namespace trunkline::sync {
 
 // Pulls a RingCentral account: the account record, every extension, every account phone number and
 // the time zone list. The lists run at the same time (the client paces them in their own usage groups); each
-// page is written as it arrives, in its own transaction, so a kill loses at most the page in hand.
+// page of extensions is written as it arrives, in its own transaction, the numbers a few pages at a time
+// (GatheredPages), so a kill loses at most the pages in hand.
 // Per-extension details (forwarding lists) are not part of it: DetailQueue fetches those by priority.
 class RingCentralPull : public ProviderPull {
     Q_OBJECT
@@ -39,6 +42,7 @@ private:
     QPointer<net::PagedFetch> m_timeZoneFetch;
     QStringList m_extensionIds;
     QStringList m_numberIds;
+    GatheredPages<core::PhoneNumberRecord> m_numberPages;
     bool m_extensionWriteFailed = false;
     bool m_numberWriteFailed = false;
     bool m_incomplete = false;

@@ -11,19 +11,24 @@ namespace trunkline::sync {
 TelnyxPull::TelnyxPull(store::Database& database, qint64 profileId, providers::telnyx::TelnyxClient& client,
                        QObject* parent)
     : ProviderPull(database, profileId, parent)
-    , m_client(client) {
+    , m_client(client)
+    , m_phoneNumberPages(this, [this](const QList<core::PhoneNumberRecord>& numbers) {
+        if (storePage(numbers, u"numbers"_s, m_phoneNumberIds, m_incomplete,
+                      [this, &numbers](QString* error) {
+                          return store::PhoneNumberRepository(m_database).upsert(m_profileId, numbers, error);
+                      }))
+            emit progress({tr("Phone numbers"), m_phoneNumberIds.size(), 0});
+    }) {
 }
 
 void TelnyxPull::start() {
     openPart();
     m_fetches << m_client.listPhoneNumbers(
-        [this](int, const QList<core::PhoneNumberRecord>& page) {
-            if (storePage(page, u"numbers"_s, m_phoneNumberIds, m_incomplete, [this, &page](QString* error) {
-                    return store::PhoneNumberRepository(m_database).upsert(m_profileId, page, error);
-                }))
-                emit progress({tr("Phone numbers"), m_phoneNumberIds.size(), 0});
-        },
-        [this](const providers::ListOutcome& outcome) { listDone(outcome); });
+        [this](int, const QList<core::PhoneNumberRecord>& page) { m_phoneNumberPages.add(page); },
+        [this](const providers::ListOutcome& outcome) {
+            m_phoneNumberPages.flush();
+            listDone(outcome);
+        });
     openPart();
     m_fetches << m_client.listPortingOrders(
         {},

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/PhoneNumberRecord.h"
+#include "sync/GatheredPages.h"
 #include "sync/ProviderPull.h"
 #include "sync/SyncForward.h"
 
@@ -31,6 +33,7 @@ private:
     providers::telnyx::TelnyxClient& m_client;
     QList<QPointer<net::PagedFetch>> m_fetches;
     QStringList m_phoneNumberIds;
+    GatheredPages<core::PhoneNumberRecord> m_phoneNumberPages;
     QStringList m_orderIds;
     QStringList m_numberIds;
     QStringList m_extensionIds;
