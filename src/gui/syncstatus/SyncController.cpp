@@ -31,14 +31,14 @@ SyncController::SyncController(store::Database& database, connection::Connection
             return;
         emit progress(tr("%1: %2").arg(m_current.name, step.what), step.done, step.total);
         if (m_pull && step.done > 0)
-            storeGrew();
+            storeGrew(step.what);
         if (!m_pull)
             emit applyProgress(std::min(m_pushedBefore + int(step.done), m_pushTotal), m_pushTotal);
     });
     connect(m_worker, &SyncWorker::profileFinished, this, &SyncController::onProfileFinished);
     connect(m_worker, &SyncWorker::scopesGranted, this, &SyncController::scopesGranted);
     connect(m_worker, &SyncWorker::signedIn, this, &SyncController::signedIn);
-    connect(m_worker, &SyncWorker::detailsStored, this, &SyncController::storeGrew);
+    connect(m_worker, &SyncWorker::detailsStored, this, [this] { storeGrew({}); });
     connect(m_worker, &SyncWorker::detailsProgress, this,
             [this](qint64 profileId, const sync::SyncProgress& step) {
                 emit detailsProgress(m_profileNames.value(profileId), step.done, step.total);
@@ -47,7 +47,7 @@ SyncController::SyncController(store::Database& database, connection::Connection
     m_refreshPause.setInterval(1000);
     connect(&m_refreshPause, &QTimer::timeout, this, [this] {
         if (m_refreshDue)
-            storeGrew();
+            storeGrew({});
     });
 }
 
@@ -158,6 +158,7 @@ void SyncController::syncNext() {
         return;
     }
     m_current = m_queue.takeFirst();
+    m_listsShown.clear();
     m_profileNames.insert(m_current.id, m_current.name);
     m_forgetCurrent = false;
     if (!m_workerError.isEmpty()) {
@@ -227,8 +228,13 @@ void SyncController::onProfileFinished(const sync::SyncReport& report, bool conn
     syncNext();
 }
 
-void SyncController::storeGrew() {
-    if (m_refreshPause.isActive()) {
+void SyncController::storeGrew(const QString& list) {
+    // A list's first rows are not held back by another list's refresh: the numbers' first write may come
+    // just after the extensions' first page.
+    const bool firstRows = !list.isEmpty() && !m_listsShown.contains(list);
+    if (firstRows)
+        m_listsShown.insert(list);
+    if (m_refreshPause.isActive() && !firstRows) {
         m_refreshDue = true;
         return;
     }

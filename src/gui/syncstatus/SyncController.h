@@ -77,9 +77,9 @@ private:
     void syncOnWorker(const std::optional<connection::ConnectionFactory::Credentials>& credentials);
     void onProfileFinished(const sync::SyncReport& report, bool connected);
     void finish();
-    // Rows were stored (a page of a pull, a background detail): the views re-read now, then at most once
-    // a second while more arrive.
-    void storeGrew();
+    // Rows were stored (a page of `list` in a pull, a background detail): the views re-read now, then at
+    // most once a second while more arrive; a list's first rows are shown at once.
+    void storeGrew(const QString& list);
 
     store::Database& m_database;
     connection::ConnectionFactory& m_connections;
@@ -94,6 +94,7 @@ private:
     QStringList m_errors;
     QTimer m_refreshPause;        // after a storeChanged() while rows arrive, the next waits this long
     bool m_refreshDue = false;    // rows arrived during the pause
+    QSet<QString> m_listsShown;   // the lists (progress steps) of this profile's pull whose rows were shown
     QSet<qint64> m_only;          // Apply selected: these changes only
     QHash<qint64, int> m_planned; // a push: by profile id, how many of its changes the run applies
     int m_pushTotal = 0;          // ... over all its profiles
