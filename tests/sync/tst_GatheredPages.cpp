@@ -16,14 +16,16 @@ QList<int> page(int first, int count) {
     return records;
 }
 
-// What a GatheredPages hands on, one list per write.
-struct Writes {
+// A GatheredPages and what it hands on, one list per write.
+struct Rig {
+    QObject owner;
     QList<QList<int>> batches;
-    Pages::Write recorder() {
-        return [this](const QList<int>& records) {
-            batches.append(records);
-        };
-    }
+    Pages pages{&owner, [this](const QList<int>& records) {
+                    batches.append(records);
+                }};
+
+    // Long enough for a pending batch's wait to end twice over.
+    static void waitPastTheWait() { QTest::qWait(static_cast<int>(Pages::longestWait.count()) * 2); }
 };
 
 } // namespace
@@ -34,18 +36,17 @@ class tst_GatheredPages : public QObject {
 private slots:
     // Pages that arrive together are written together, in their order, once the first has waited.
     void pagesArrivingTogetherAreWrittenTogether() {
-        QObject owner;
-        Writes writes;
-        Pages pages(&owner, writes.recorder());
+        Rig rig;
+        Pages& pages = rig.pages;
         QElapsedTimer waited;
         waited.start();
         pages.add(page(0, 10));
         pages.add(page(10, 10));
         pages.add(page(20, 5));
-        QVERIFY(writes.batches.isEmpty());
+        QVERIFY(rig.batches.isEmpty());
 
-        QTRY_COMPARE(writes.batches.size(), 1);
-        QCOMPARE(writes.batches.constFirst(), page(0, 25));
+        QTRY_COMPARE(rig.batches.size(), 1);
+        QCOMPARE(rig.batches.constFirst(), page(0, 25));
         // A coarse timer may fire up to 5 % early.
         QVERIFY2(waited.elapsed() >= Pages::longestWait.count() * 95 / 100,
                  qPrintable(QString::number(waited.elapsed())));
@@ -53,47 +54,44 @@ private slots:
 
     // A batch that reaches its size is written at once, without waiting, and its timer is stopped.
     void aFullBatchIsWrittenAtOnce() {
-        QObject owner;
-        Writes writes;
-        Pages pages(&owner, writes.recorder());
+        Rig rig;
+        Pages& pages = rig.pages;
         const int half = static_cast<int>(Pages::rowsPerWrite / 2);
         pages.add(page(0, half));
-        QVERIFY(writes.batches.isEmpty());
+        QVERIFY(rig.batches.isEmpty());
         pages.add(page(half, static_cast<int>(Pages::rowsPerWrite) - half));
-        QCOMPARE(writes.batches.size(), 1);
-        QCOMPARE(writes.batches.constFirst(), page(0, static_cast<int>(Pages::rowsPerWrite)));
+        QCOMPARE(rig.batches.size(), 1);
+        QCOMPARE(rig.batches.constFirst(), page(0, static_cast<int>(Pages::rowsPerWrite)));
 
-        QTest::qWait(static_cast<int>(Pages::longestWait.count()) * 2);
-        QCOMPARE(writes.batches.size(), 1);
+        Rig::waitPastTheWait();
+        QCOMPARE(rig.batches.size(), 1);
     }
 
     // The list's end writes what is gathered, once; with nothing gathered it writes nothing.
     void flushWritesTheRestOnce() {
-        QObject owner;
-        Writes writes;
-        Pages pages(&owner, writes.recorder());
+        Rig rig;
+        Pages& pages = rig.pages;
         pages.flush();
-        QVERIFY(writes.batches.isEmpty());
+        QVERIFY(rig.batches.isEmpty());
 
         pages.add(page(0, 3));
         pages.flush();
-        QCOMPARE(writes.batches, QList<QList<int>>{page(0, 3)});
+        QCOMPARE(rig.batches, QList<QList<int>>{page(0, 3)});
         pages.flush();
-        QTest::qWait(static_cast<int>(Pages::longestWait.count()) * 2);
-        QCOMPARE(writes.batches.size(), 1);
+        Rig::waitPastTheWait();
+        QCOMPARE(rig.batches.size(), 1);
     }
 
     // A page after a write starts a new batch with its own wait.
     void aLaterPageStartsANewBatch() {
-        QObject owner;
-        Writes writes;
-        Pages pages(&owner, writes.recorder());
+        Rig rig;
+        Pages& pages = rig.pages;
         pages.add(page(0, 4));
-        QTRY_COMPARE(writes.batches.size(), 1);
+        QTRY_COMPARE(rig.batches.size(), 1);
         pages.add(page(4, 4));
-        QCOMPARE(writes.batches.size(), 1);
-        QTRY_COMPARE(writes.batches.size(), 2);
-        QCOMPARE(writes.batches.constLast(), page(4, 4));
+        QCOMPARE(rig.batches.size(), 1);
+        QTRY_COMPARE(rig.batches.size(), 2);
+        QCOMPARE(rig.batches.constLast(), page(4, 4));
     }
 };
 
