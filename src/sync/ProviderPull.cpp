@@ -1,6 +1,10 @@
 #include "sync/ProviderPull.h"
 
+#include "core/PhoneNumberRecord.h"
 #include "providers/ProviderCalls.h"
+#include "store/PhoneNumberRepository.h"
+
+using namespace Qt::StringLiterals;
 
 namespace trunkline::sync {
 
@@ -18,6 +22,13 @@ void ProviderPull::addError(const QString& message) {
 void ProviderPull::addListError(const providers::ListOutcome& outcome) {
     if (outcome.error && outcome.error->kind != net::ApiError::Kind::Cancelled)
         addError(outcome.error->message());
+}
+
+bool ProviderPull::storeNumbers(const QList<core::PhoneNumberRecord>& numbers, QStringList& ids,
+                                bool& writeFailed) {
+    return storePage(numbers, u"numbers"_s, ids, writeFailed, [this, &numbers](QString* error) {
+        return store::PhoneNumberRepository(m_database).upsert(m_profileId, numbers, error);
+    });
 }
 
 bool ProviderPull::lastPartDone() {

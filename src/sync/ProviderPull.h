@@ -51,6 +51,10 @@ protected:
         return true;
     }
 
+    // storePage() for phone numbers (gathered pages of them, GatheredPages), through
+    // PhoneNumberRepository::upsert.
+    bool storeNumbers(const QList<core::PhoneNumberRecord>& numbers, QStringList& ids, bool& writeFailed);
+
     // For pulls made of parts that run at the same time: one more part, and one part done; true only for
     // the last part to end, once.
     void openPart() { ++m_openParts; }

@@ -38,9 +38,7 @@ void RestcommPull::start() {
 }
 
 void RestcommPull::store(const QList<core::PhoneNumberRecord>& numbers) {
-    if (!storePage(numbers, u"numbers"_s, m_ids, m_writeFailed, [this, &numbers](QString* error) {
-            return store::PhoneNumberRepository(m_database).upsert(m_profileId, numbers, error);
-        }))
+    if (!storeNumbers(numbers, m_ids, m_writeFailed))
         return;
     const qint64 done = m_ids.size();
     const qint64 total = m_fetch && m_fetch->totalPages() > 0

@@ -27,10 +27,7 @@ RingCentralPull::RingCentralPull(store::Database& database, qint64 profileId,
     : ProviderPull(database, profileId, parent)
     , m_client(client)
     , m_numberPages(this, [this](const QList<core::PhoneNumberRecord>& numbers) {
-        if (storePage(numbers, u"numbers"_s, m_numberIds, m_numberWriteFailed,
-                      [this, &numbers](QString* error) {
-                          return store::PhoneNumberRepository(m_database).upsert(m_profileId, numbers, error);
-                      }))
+        if (storeNumbers(numbers, m_numberIds, m_numberWriteFailed))
             reportProgress(tr("Phone numbers"), m_numberIds.size(), m_numberFetch);
     }) {
 }

@@ -10,6 +10,7 @@ struct Connection;
 }
 namespace trunkline::core {
 struct Extension;
+struct PhoneNumberRecord;
 struct ForwardingNumber;
 } // namespace trunkline::core
 namespace trunkline::net {

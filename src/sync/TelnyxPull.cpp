@@ -13,10 +13,7 @@ TelnyxPull::TelnyxPull(store::Database& database, qint64 profileId, providers::t
     : ProviderPull(database, profileId, parent)
     , m_client(client)
     , m_phoneNumberPages(this, [this](const QList<core::PhoneNumberRecord>& numbers) {
-        if (storePage(numbers, u"numbers"_s, m_phoneNumberIds, m_incomplete,
-                      [this, &numbers](QString* error) {
-                          return store::PhoneNumberRepository(m_database).upsert(m_profileId, numbers, error);
-                      }))
+        if (storeNumbers(numbers, m_phoneNumberIds, m_incomplete))
             emit progress({tr("Phone numbers"), m_phoneNumberIds.size(), 0});
     }) {
 }
