@@ -30,7 +30,7 @@ QString CallerIdCheck::refusal(store::Database& database, const store::PendingCh
         shown = core::readableNumber(number->e164);
     }
     QStringList names;
-    for (const core::NumberFeature feature : core::allNumberFeatures()) {
+    for (const core::NumberFeature feature : core::allValues<core::NumberFeature>()) {
         if (features->testFlag(feature))
             names << core::displayName(feature);
     }

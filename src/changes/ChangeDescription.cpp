@@ -433,10 +433,10 @@ void ChangeDescriber::describeExtension(const store::PendingChange& change,
                                         ChangeDescription& description) const {
     const auto text = [](const QString& path, const QJsonValue& value) {
         if (path == "status"_L1)
-            if (const auto status = core::extensionStatusFromWire(value.toString()))
+            if (const auto status = core::fromWire<core::ExtensionStatus>(value.toString()))
                 return core::displayName(*status);
         if (path == "type"_L1)
-            if (const auto type = core::extensionTypeFromWire(value.toString()))
+            if (const auto type = core::fromWire<core::ExtensionType>(value.toString()))
                 return core::displayName(*type);
         return plainValue(value);
     };
@@ -484,12 +484,12 @@ void ChangeDescriber::describeForwarding(const store::PendingChange& change,
             .toString(change.baseValues.value(u"phoneNumber"_s).toString(entry.phoneNumber));
     const auto text = [](const QString& path, const QJsonValue& value) {
         if (path == "type"_L1)
-            if (const auto type = core::forwardingTypeFromWire(value.toString()))
+            if (const auto type = core::fromWire<core::ForwardingType>(value.toString()))
                 return core::displayName(*type);
         if (path == "features"_L1) {
             QStringList names;
             for (const QJsonValue& feature : value.toArray())
-                if (const auto known = core::forwardingFeatureFromWire(feature.toString()))
+                if (const auto known = core::fromWire<core::ForwardingFeature>(feature.toString()))
                     names << core::displayName(*known);
             return names.isEmpty() ? ChangeDescriber::tr("(none)") : names.join(u", "_s);
         }

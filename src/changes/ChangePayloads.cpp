@@ -56,9 +56,9 @@ QJsonObject ChangePayloads::extensionDifference(const core::Extension& stored,
 
 core::Extension ChangePayloads::applyExtensionFields(core::Extension base, const QJsonObject& payload) {
     TextFieldOps::applyPresent(base, extensionTextFields(), payload);
-    if (const auto status = core::extensionStatusFromWire(payload.value(u"status"_s).toString()))
+    if (const auto status = core::fromWire<core::ExtensionStatus>(payload.value(u"status"_s).toString()))
         base.status = *status;
-    if (const auto type = core::extensionTypeFromWire(payload.value(u"type"_s).toString()))
+    if (const auto type = core::fromWire<core::ExtensionType>(payload.value(u"type"_s).toString()))
         base.type = *type;
     TextFieldOps::applyPresent(base.contact, core::contactTextFields(),
                                payload.value(u"contact"_s).toObject());
@@ -124,7 +124,7 @@ QJsonObject ChangePayloads::forwardingFields(const QString& extensionId,
             {u"phoneNumber"_s, forwarding.phoneNumber},
             {u"label"_s, forwarding.label},
             {u"type"_s, core::toWire(forwarding.type)},
-            {u"features"_s, QJsonArray::fromStringList(core::forwardingFeaturesToWire(forwarding.features))},
+            {u"features"_s, QJsonArray::fromStringList(core::flagsToWire(forwarding.features))},
             {u"flipNumber"_s, forwarding.flipNumber},
             {u"deviceId"_s, forwarding.deviceId}};
 }
@@ -137,10 +137,10 @@ core::ForwardingNumber ChangePayloads::applyForwardingFields(core::ForwardingNum
         {u"deviceId"_s, &core::ForwardingNumber::deviceId},
     };
     TextFieldOps::applyPresent(base, texts, payload);
-    if (const auto type = core::forwardingTypeFromWire(payload.value(u"type"_s).toString()))
+    if (const auto type = core::fromWire<core::ForwardingType>(payload.value(u"type"_s).toString()))
         base.type = *type;
     if (payload.contains(u"features"_s))
-        base.features = core::forwardingFeaturesFromWire(toList(payload.value(u"features"_s)));
+        base.features = core::flagsFromWire<core::ForwardingFeature>(toList(payload.value(u"features"_s)));
     if (payload.contains(u"flipNumber"_s))
         base.flipNumber = payload.value(u"flipNumber"_s).toInt();
     return base;

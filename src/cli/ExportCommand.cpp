@@ -90,8 +90,8 @@ bool ExportCommand::forEachRow(store::Database& database, const store::Profile& 
             [&](const core::PhoneNumberRecord& n, const store::RecordState& state) {
                 return sink({profile.name, n.id, n.e164, n.label, core::toWire(n.usageType),
                              core::toWire(n.paymentType), core::toWire(n.callType), core::toWire(n.status),
-                             core::numberFeaturesToWire(n.features), n.extensionId, n.extensionNumber,
-                             n.provider, timeText(state.syncedAt)});
+                             core::flagsToWire(n.features), n.extensionId, n.extensionNumber, n.provider,
+                             timeText(state.syncedAt)});
             },
             error);
     }
@@ -181,7 +181,7 @@ bool ExportCommand::forEachRow(store::Database& database, const store::Profile& 
             int position = 0;
             for (const core::ForwardingNumber& f : list) {
                 if (!sink({profile.name, e.id, e.extensionNumber, ++position, f.id, f.phoneNumber, f.label,
-                           core::toWire(f.type), core::forwardingFeaturesToWire(f.features), f.flipNumber,
+                           core::toWire(f.type), core::flagsToWire(f.features), f.flipNumber,
                            detailsSyncedAt}))
                     return false;
             }

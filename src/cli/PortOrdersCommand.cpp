@@ -103,7 +103,7 @@ int PortOrdersCommand::run(CliContext& context, const QStringList& arguments) {
 int PortOrdersCommand::list(CliContext& context, const QString& profile, const QString& status, bool json) {
     std::optional<core::PortingOrderStatus> only;
     if (!status.isEmpty()) {
-        only = core::portingOrderStatusFromWire(status);
+        only = core::fromWire<core::PortingOrderStatus>(status);
         if (!only)
             return context.fail(kExitUsage, tr("--status: “%1” is not a port order status.").arg(status));
     }

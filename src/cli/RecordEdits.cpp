@@ -26,8 +26,8 @@ QString e164OrAsTyped(const QString& typed) {
     return parsed.ok() ? parsed.number->e164() : typed.trimmed();
 }
 
-// Every wire name of an enum's values (core::allExtensionStatuses() and the like), for the message that
-// refuses a value.
+// Every wire name of an enum's values (core::allValues<core::ExtensionStatus>() and the like), for the
+// message that refuses a value.
 template <typename Values>
 QString wireNames(const Values& values) {
     QStringList names;
@@ -98,8 +98,9 @@ core::RuleViolations RecordEdits::applyToExtension(core::Extension& extension,
         } else if (field == u"timeZone") {
             extension.timeZone = value.trimmed();
         } else if (field == u"status") {
-            setFromWire(extension.status, core::extensionStatusFromWire(value), core::allExtensionStatuses(),
-                        field, value, tr("“%1” is not a status; use one of %2."), problems);
+            setFromWire(extension.status, core::fromWire<core::ExtensionStatus>(value),
+                        core::allValues<core::ExtensionStatus>(), field, value,
+                        tr("“%1” is not a status; use one of %2."), problems);
         } else if (const auto member =
                        std::find_if(core::contactTextFields().cbegin(), core::contactTextFields().cend(),
                                     [&](const auto& m) { return m.key == field; });
@@ -129,12 +130,13 @@ core::RuleViolations RecordEdits::applyToForwarding(core::ForwardingNumber& forw
         } else if (field == u"label") {
             forwarding.label = value;
         } else if (field == u"type") {
-            setFromWire(forwarding.type, core::forwardingTypeFromWire(value), core::allForwardingTypes(),
-                        field, value, tr("“%1” is not a type; use one of %2."), problems);
+            setFromWire(forwarding.type, core::fromWire<core::ForwardingType>(value),
+                        core::allValues<core::ForwardingType>(), field, value,
+                        tr("“%1” is not a type; use one of %2."), problems);
         } else if (field == u"features") {
             QStringList unknown;
             forwarding.features =
-                core::forwardingFeaturesFromWire(value.split(u',', Qt::SkipEmptyParts), &unknown);
+                core::flagsFromWire<core::ForwardingFeature>(value.split(u',', Qt::SkipEmptyParts), &unknown);
             featuresSet = true;
             if (!unknown.isEmpty())
                 problems.append({field, tr("“%1” is not a feature; use CallForwarding and/or "

@@ -119,7 +119,7 @@ int ValidateCommand::portRanges(CliContext& context, const QStringList& argument
         }
     }
     const std::optional<core::PortingOrderStatus> status =
-        core::portingOrderStatusFromWire(parser.value(u"status"_s));
+        core::fromWire<core::PortingOrderStatus>(parser.value(u"status"_s));
     if (!status)
         return context.fail(
             kExitUsage, tr("--status: “%1” is not a porting order status.").arg(parser.value(u"status"_s)));

@@ -42,7 +42,7 @@ int fixedness(EndpointType type) {
 
 } // namespace
 
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(EndpointType, kEndpointTypes, endpointTypeFromWire, allEndpointTypes)
+TRUNKLINE_WIRE_ENUM(EndpointType, kEndpointTypes)
 
 EndpointType endpointTypeOfDevices(const QStringList& deviceTypes) {
     EndpointType result = EndpointType::Virtual;

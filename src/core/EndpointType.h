@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/WireEnum.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,11 +20,6 @@ enum class EndpointType {
     Mobile,
     Softphone,
 };
-
-QString toWire(EndpointType type);
-std::optional<EndpointType> endpointTypeFromWire(QStringView wire);
-QString displayName(EndpointType type);
-QList<EndpointType> allEndpointTypes();
 
 // The endpoint type of an extension with devices of these DeviceResource types: none = Virtual; else the
 // most fixed kind it has, a desk phone before a softphone before a mobile app (an extension with a desk

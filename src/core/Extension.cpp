@@ -51,10 +51,9 @@ constexpr std::array<WireEntry<ExtensionStatus>, 5> kExtensionStatuses{{
 
 } // namespace
 
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(ExtensionType, kExtensionTypes, extensionTypeFromWire, allExtensionTypes)
+TRUNKLINE_WIRE_ENUM(ExtensionType, kExtensionTypes)
 
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(ExtensionStatus, kExtensionStatuses, extensionStatusFromWire,
-                              allExtensionStatuses)
+TRUNKLINE_WIRE_ENUM(ExtensionStatus, kExtensionStatuses)
 
 QString derivedName(const ExtensionContact& contact) {
     return contact.lastName.isEmpty() ? contact.firstName : contact.firstName + u' ' + contact.lastName;

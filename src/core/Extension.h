@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/WireEnum.h"
+
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -34,11 +36,6 @@ enum class ExtensionType {
     Unknown,
 };
 
-QString toWire(ExtensionType type);
-std::optional<ExtensionType> extensionTypeFromWire(QStringView wire);
-QString displayName(ExtensionType type);
-QList<ExtensionType> allExtensionTypes();
-
 // RingCentral ExtensionStatusEnumFull. Unassigned means "no extensionNumber" and cannot be set by PUT.
 enum class ExtensionStatus {
     Enabled,
@@ -47,11 +44,6 @@ enum class ExtensionStatus {
     NotActivated,
     Unassigned,
 };
-
-QString toWire(ExtensionStatus status);
-std::optional<ExtensionStatus> extensionStatusFromWire(QStringView wire);
-QString displayName(ExtensionStatus status);
-QList<ExtensionStatus> allExtensionStatuses();
 
 struct ExtensionContact {
     QString firstName;

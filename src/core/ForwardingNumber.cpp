@@ -30,17 +30,8 @@ constexpr std::array<WireEntry<ForwardingFeature>, 2> kForwardingFeatures{{
 
 } // namespace
 
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(ForwardingType, kForwardingTypes, forwardingTypeFromWire, allForwardingTypes)
+TRUNKLINE_WIRE_ENUM(ForwardingType, kForwardingTypes)
 
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(ForwardingFeature, kForwardingFeatures, forwardingFeatureFromWire,
-                              allForwardingFeatures)
-
-QStringList forwardingFeaturesToWire(ForwardingFeatures features) {
-    return detail::flagsToWire(kForwardingFeatures, features);
-}
-
-ForwardingFeatures forwardingFeaturesFromWire(const QStringList& wire, QStringList* unknown) {
-    return detail::flagsFromWire(kForwardingFeatures, wire, unknown);
-}
+TRUNKLINE_WIRE_FLAGS(ForwardingFeature, kForwardingFeatures)
 
 } // namespace trunkline::core

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/WireEnum.h"
+
 #include <QFlags>
 #include <QList>
 #include <QString>
@@ -21,25 +23,12 @@ enum class ForwardingType {
     ExtensionApps,
 };
 
-QString toWire(ForwardingType type);
-std::optional<ForwardingType> forwardingTypeFromWire(QStringView wire);
-QString displayName(ForwardingType type);
-QList<ForwardingType> allForwardingTypes();
-
 enum class ForwardingFeature : unsigned {
     CallForwarding = 0x1,
     CallFlip = 0x2,
 };
 Q_DECLARE_FLAGS(ForwardingFeatures, ForwardingFeature)
 Q_DECLARE_OPERATORS_FOR_FLAGS(ForwardingFeatures)
-
-QString toWire(ForwardingFeature feature);
-std::optional<ForwardingFeature> forwardingFeatureFromWire(QStringView wire);
-QString displayName(ForwardingFeature feature);
-QList<ForwardingFeature> allForwardingFeatures();
-QStringList forwardingFeaturesToWire(ForwardingFeatures features);
-// Unknown strings are skipped and reported in *unknown when given.
-ForwardingFeatures forwardingFeaturesFromWire(const QStringList& wire, QStringList* unknown = nullptr);
 
 // One entry of an extension's forwarding / call-flip list (RingCentral ForwardingNumberInfo).
 struct ForwardingNumber {

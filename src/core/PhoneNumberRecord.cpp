@@ -58,10 +58,12 @@ constexpr std::array<WireEntry<PaymentType>, 7> kPaymentTypes{{
     {PaymentType::Mobile, u"Mobile", QT_TRANSLATE_NOOP("PaymentType", "Mobile")},
 }};
 
-constexpr std::array<WireEntry<CallType>, 3> kCallTypes{{
+constexpr std::array<WireEntry<CallType>, 4> kCallTypes{{
     {CallType::VoiceFax, u"VoiceFax", QT_TRANSLATE_NOOP("CallType", "Voice and fax")},
     {CallType::VoiceOnly, u"VoiceOnly", QT_TRANSLATE_NOOP("CallType", "Voice only")},
     {CallType::FaxOnly, u"FaxOnly", QT_TRANSLATE_NOOP("CallType", "Fax only")},
+    // The RingCentral guide writes "VoiceAndFax"; the spec's value is "VoiceFax". Accept both.
+    {CallType::VoiceFax, u"VoiceAndFax"},
 }};
 
 constexpr std::array<WireEntry<NumberStatus>, 5> kNumberStatuses{{
@@ -84,40 +86,14 @@ constexpr std::array<WireEntry<NumberFeature>, 6> kNumberFeatures{{
 
 } // namespace
 
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(UsageType, kUsageTypes, usageTypeFromWire, allUsageTypes)
+TRUNKLINE_WIRE_ENUM(UsageType, kUsageTypes)
 
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(PaymentType, kPaymentTypes, paymentTypeFromWire, allPaymentTypes)
+TRUNKLINE_WIRE_ENUM(PaymentType, kPaymentTypes)
 
-QString toWire(CallType callType) {
-    return detail::wireOf(kCallTypes, callType);
-}
+TRUNKLINE_WIRE_ENUM(CallType, kCallTypes)
 
-std::optional<CallType> callTypeFromWire(QStringView wire) {
-    // The RingCentral guide writes "VoiceAndFax"; the spec's value is "VoiceFax". Accept both.
-    if (wire == u"VoiceAndFax") {
-        return CallType::VoiceFax;
-    }
-    return detail::valueOf(kCallTypes, wire);
-}
+TRUNKLINE_WIRE_ENUM(NumberStatus, kNumberStatuses)
 
-QList<CallType> allCallTypes() {
-    return detail::valuesOf(kCallTypes);
-}
-
-QString displayName(CallType callType) {
-    return detail::displayNameOf(kCallTypes, callType, "CallType");
-}
-
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(NumberStatus, kNumberStatuses, numberStatusFromWire, allNumberStatuses)
-
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(NumberFeature, kNumberFeatures, numberFeatureFromWire, allNumberFeatures)
-
-QStringList numberFeaturesToWire(NumberFeatures features) {
-    return detail::flagsToWire(kNumberFeatures, features);
-}
-
-NumberFeatures numberFeaturesFromWire(const QStringList& wire, QStringList* unknown) {
-    return detail::flagsFromWire(kNumberFeatures, wire, unknown);
-}
+TRUNKLINE_WIRE_FLAGS(NumberFeature, kNumberFeatures)
 
 } // namespace trunkline::core

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/WireEnum.h"
+
 #include <QDateTime>
 #include <QFlags>
 #include <QList>
@@ -40,11 +42,6 @@ enum class UsageType {
     InventoryMobileNumber,
 };
 
-QString toWire(UsageType usage);
-std::optional<UsageType> usageTypeFromWire(QStringView wire);
-QString displayName(UsageType usage);
-QList<UsageType> allUsageTypes();
-
 // RingCentral PlatformPaymentType.
 enum class PaymentType {
     External,
@@ -56,23 +53,13 @@ enum class PaymentType {
     Mobile,
 };
 
-QString toWire(PaymentType payment);
-std::optional<PaymentType> paymentTypeFromWire(QStringView wire);
-QString displayName(PaymentType payment);
-QList<PaymentType> allPaymentTypes();
-
 // RingCentral PhoneNumberType ("type" of a number). The wire value is VoiceFax; the older docs write
-// VoiceAndFax, which callTypeFromWire() accepts as well.
+// VoiceAndFax, which fromWire<CallType>() accepts as well.
 enum class CallType {
     VoiceFax,
     VoiceOnly,
     FaxOnly,
 };
-
-QString toWire(CallType callType);
-std::optional<CallType> callTypeFromWire(QStringView wire);
-QString displayName(CallType callType);
-QList<CallType> allCallTypes();
 
 // RingCentral PhoneNumberStatus. Anything but Normal is an external number not yet ported.
 enum class NumberStatus {
@@ -82,11 +69,6 @@ enum class NumberStatus {
     Temporary,
     Unknown,
 };
-
-QString toWire(NumberStatus status);
-std::optional<NumberStatus> numberStatusFromWire(QStringView wire);
-QString displayName(NumberStatus status);
-QList<NumberStatus> allNumberStatuses();
 
 // RingCentral number features (extension phone-number list only).
 enum class NumberFeature : unsigned {
@@ -99,15 +81,6 @@ enum class NumberFeature : unsigned {
 };
 Q_DECLARE_FLAGS(NumberFeatures, NumberFeature)
 Q_DECLARE_OPERATORS_FOR_FLAGS(NumberFeatures)
-
-QString toWire(NumberFeature feature);
-std::optional<NumberFeature> numberFeatureFromWire(QStringView wire);
-QString displayName(NumberFeature feature);
-QList<NumberFeature> allNumberFeatures();
-// The set as the wire's string array, in declaration order.
-QStringList numberFeaturesToWire(NumberFeatures features);
-// Unknown strings are skipped (the provider may add features) and reported in *unknown when given.
-NumberFeatures numberFeaturesFromWire(const QStringList& wire, QStringList* unknown = nullptr);
 
 // Restcomm IncomingPhoneNumber fields beyond the common record (docs/api/restcomm-numbers.md §3). A null
 // QString stands for JSON null; methods are "GET"/"POST" as text because Restcomm does not validate them.

@@ -25,7 +25,6 @@ constexpr std::array<WireEntry<PortingOrderStatus>, 8> kPortingOrderStatuses{{
 
 } // namespace
 
-TRUNKLINE_WIRE_ENUM_FUNCTIONS(PortingOrderStatus, kPortingOrderStatuses, portingOrderStatusFromWire,
-                              allPortingOrderStatuses)
+TRUNKLINE_WIRE_ENUM(PortingOrderStatus, kPortingOrderStatuses)
 
 } // namespace trunkline::core

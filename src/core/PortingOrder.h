@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/WireEnum.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -20,11 +22,6 @@ enum class PortingOrderStatus {
     Cancelled,        // "cancelled"
     CancelPending,    // "cancel-pending"
 };
-
-QString toWire(PortingOrderStatus status);
-std::optional<PortingOrderStatus> portingOrderStatusFromWire(QStringView wire);
-QString displayName(PortingOrderStatus status);
-QList<PortingOrderStatus> allPortingOrderStatuses();
 
 struct PortingOrder {
     QString id; // uuid

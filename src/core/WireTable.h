@@ -1,8 +1,11 @@
 #pragma once
 
 // Internal helper for the .cpp files that spell an enum as text (the records', the store's): one table per
-// enum maps each value to its wire text and its display name, so toWire(), the fromWire() functions,
-// displayName() and a flag enum's set conversions can never disagree. Not part of the public API.
+// enum maps each value to its wire text and its display name, so toWire(), fromWire(), displayName() and a
+// flag enum's set conversions can never disagree. A value may stand twice: its first row gives its wire
+// text, a later row an older spelling that fromWire() accepts as well. Not part of the public API.
+
+#include "core/WireEnum.h"
 
 #include <QCoreApplication>
 #include <QFlags>
@@ -50,7 +53,9 @@ QList<E> valuesOf(const std::array<WireEntry<E>, N>& table) {
     QList<E> values;
     values.reserve(static_cast<qsizetype>(N));
     for (const auto& entry : table) {
-        values.append(entry.value);
+        if (!values.contains(entry.value)) {
+            values.append(entry.value);
+        }
     }
     return values;
 }
@@ -67,11 +72,38 @@ QString displayNameOf(const std::array<WireEntry<E>, N>& table, E value, const c
     return QCoreApplication::translate(context, table.back().displayName);
 }
 
-// For a flag enum: the set as the wire's string array, in table order.
-template <typename E, std::size_t N>
-QStringList flagsToWire(const std::array<WireEntry<E>, N>& table, QFlags<E> flags) {
+} // namespace trunkline::core::detail
+
+namespace trunkline::core {
+
+// The table of a core enum, for the templates of core/WireEnum.h; specialised by TRUNKLINE_WIRE_ENUM.
+template <typename E>
+struct WireTableOf;
+
+template <typename E>
+QString toWire(E value) {
+    return detail::wireOf(WireTableOf<E>::entries, value);
+}
+
+template <typename E>
+std::optional<E> fromWire(QStringView wire) {
+    return detail::valueOf(WireTableOf<E>::entries, wire);
+}
+
+template <typename E>
+QString displayName(E value) {
+    return detail::displayNameOf(WireTableOf<E>::entries, value, WireTableOf<E>::context);
+}
+
+template <typename E>
+QList<E> allValues() {
+    return detail::valuesOf(WireTableOf<E>::entries);
+}
+
+template <typename E>
+QStringList flagsToWire(QFlags<E> flags) {
     QStringList wire;
-    for (const auto& entry : table) {
+    for (const auto& entry : WireTableOf<E>::entries) {
         if (flags.testFlag(entry.value)) {
             wire.append(entry.wire.toString());
         }
@@ -79,14 +111,11 @@ QStringList flagsToWire(const std::array<WireEntry<E>, N>& table, QFlags<E> flag
     return wire;
 }
 
-// For a flag enum: the set the wire's strings name. Unknown strings are skipped (the provider may add
-// values) and reported in *unknown when given.
-template <typename E, std::size_t N>
-QFlags<E> flagsFromWire(const std::array<WireEntry<E>, N>& table, const QStringList& wire,
-                        QStringList* unknown) {
+template <typename E>
+QFlags<E> flagsFromWire(const QStringList& wire, QStringList* unknown) {
     QFlags<E> flags;
     for (const QString& text : wire) {
-        if (const auto value = valueOf(table, text)) {
+        if (const auto value = fromWire<E>(text)) {
             flags |= *value;
         } else if (unknown) {
             unknown->append(text);
@@ -95,21 +124,23 @@ QFlags<E> flagsFromWire(const std::array<WireEntry<E>, N>& table, const QStringL
     return flags;
 }
 
-} // namespace trunkline::core::detail
+} // namespace trunkline::core
 
-// Defines the four functions each wire enum's header declares, over its table: toWire(Enum),
-// fromWireName(QStringView), allName() and displayName(Enum). The table's QT_TRANSLATE_NOOP context must
-// be the enum's name. Used inside namespace trunkline::core, after the table.
-#define TRUNKLINE_WIRE_ENUM_FUNCTIONS(Enum, table, fromWireName, allName)                                    \
-    QString toWire(Enum value) {                                                                             \
-        return detail::wireOf(table, value);                                                                 \
-    }                                                                                                        \
-    std::optional<Enum> fromWireName(QStringView wire) {                                                     \
-        return detail::valueOf(table, wire);                                                                 \
-    }                                                                                                        \
-    QList<Enum> allName() {                                                                                  \
-        return detail::valuesOf(table);                                                                      \
-    }                                                                                                        \
-    QString displayName(Enum value) {                                                                        \
-        return detail::displayNameOf(table, value, #Enum);                                                   \
-    }
+// Gives Enum its table and instantiates core/WireEnum.h's templates for it, in namespace trunkline::core
+// after the table. The table's QT_TRANSLATE_NOOP context must be the enum's name.
+#define TRUNKLINE_WIRE_ENUM(Enum, table)                                                                     \
+    template <>                                                                                              \
+    struct WireTableOf<Enum> {                                                                               \
+        static constexpr const auto& entries = table;                                                        \
+        static constexpr const char* context = #Enum;                                                        \
+    };                                                                                                       \
+    template QString toWire<Enum>(Enum);                                                                     \
+    template std::optional<Enum> fromWire<Enum>(QStringView);                                                \
+    template QString displayName<Enum>(Enum);                                                                \
+    template QList<Enum> allValues<Enum>();
+
+// The same for a flag enum, with the set conversions.
+#define TRUNKLINE_WIRE_FLAGS(Enum, table)                                                                    \
+    TRUNKLINE_WIRE_ENUM(Enum, table)                                                                         \
+    template QStringList flagsToWire<Enum>(QFlags<Enum>);                                                    \
+    template QFlags<Enum> flagsFromWire<Enum>(const QStringList&, QStringList*);

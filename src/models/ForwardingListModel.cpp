@@ -19,7 +19,7 @@ namespace {
 
 QString featuresText(core::ForwardingFeatures features) {
     QStringList names;
-    for (const core::ForwardingFeature feature : core::allForwardingFeatures()) {
+    for (const core::ForwardingFeature feature : core::allValues<core::ForwardingFeature>()) {
         if (features.testFlag(feature))
             names << core::displayName(feature);
     }
@@ -204,7 +204,7 @@ QVariant ForwardingListModel::data(const QModelIndex& index, int role) const {
         case LabelColumn:
             return number.label;
         case FeaturesColumn:
-            return core::forwardingFeaturesToWire(number.features);
+            return core::flagsToWire(number.features);
         default:
             return {};
         }
@@ -245,14 +245,14 @@ bool ForwardingListModel::setData(const QModelIndex& index, const QVariant& valu
         number.label = value.toString();
         break;
     case TypeColumn: {
-        const auto type = core::forwardingTypeFromWire(value.toString());
+        const auto type = core::fromWire<core::ForwardingType>(value.toString());
         if (!type)
             return false;
         number.type = *type;
         break;
     }
     case FeaturesColumn:
-        number.features = core::forwardingFeaturesFromWire(value.toStringList());
+        number.features = core::flagsFromWire<core::ForwardingFeature>(value.toStringList());
         break;
     default:
         return false;

@@ -40,7 +40,7 @@ QEvent::Type announceTotalEventType() {
 
 QString featuresText(core::NumberFeatures features) {
     QStringList names;
-    for (const core::NumberFeature feature : core::allNumberFeatures()) {
+    for (const core::NumberFeature feature : core::allValues<core::NumberFeature>()) {
         if (features.testFlag(feature)) {
             names << core::displayName(feature);
         }
@@ -444,7 +444,7 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const {
         case CallTypeColumn:
             return core::toWire(row.record.callType);
         case FeaturesColumn:
-            return core::numberFeaturesToWire(row.record.features).join(u',');
+            return core::flagsToWire(row.record.features).join(u',');
         case ExtensionColumn:
             return row.record.extensionNumber;
         case StatusColumn:

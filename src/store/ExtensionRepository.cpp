@@ -30,9 +30,11 @@ core::Extension fromRow(const QSqlQuery& q) {
     e.id = q.value(0).toString();
     e.extensionNumber = q.value(1).toString();
     e.name = q.value(2).toString();
-    e.type = core::extensionTypeFromWire(q.value(3).toString()).value_or(core::ExtensionType::Unknown);
+    e.type =
+        core::fromWire<core::ExtensionType>(q.value(3).toString()).value_or(core::ExtensionType::Unknown);
     // A status this build does not know is shown as disabled rather than inventing "enabled".
-    e.status = core::extensionStatusFromWire(q.value(4).toString()).value_or(core::ExtensionStatus::Disabled);
+    e.status = core::fromWire<core::ExtensionStatus>(q.value(4).toString())
+                   .value_or(core::ExtensionStatus::Disabled);
     e.contact.firstName = q.value(5).toString();
     e.contact.lastName = q.value(6).toString();
     e.contact.company = q.value(7).toString();
@@ -115,7 +117,7 @@ ExtensionRepository::endpointType(qint64 profileId, const QString& extensionId, 
     }
     if (!query.next() || query.value(0).isNull())
         return std::nullopt;
-    return core::endpointTypeFromWire(query.value(0).toString());
+    return core::fromWire<core::EndpointType>(query.value(0).toString());
 }
 
 } // namespace trunkline::store

@@ -89,9 +89,10 @@ QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter
         x.id = q.value(1).toString();
         x.extensionNumber = q.value(2).toString();
         x.name = q.value(3).toString();
-        x.type = core::extensionTypeFromWire(q.value(4).toString()).value_or(core::ExtensionType::Unknown);
-        x.status =
-            core::extensionStatusFromWire(q.value(5).toString()).value_or(core::ExtensionStatus::Enabled);
+        x.type =
+            core::fromWire<core::ExtensionType>(q.value(4).toString()).value_or(core::ExtensionType::Unknown);
+        x.status = core::fromWire<core::ExtensionStatus>(q.value(5).toString())
+                       .value_or(core::ExtensionStatus::Enabled);
         x.contact.email = q.value(6).toString();
         x.contact.department = q.value(7).toString();
         x.timeZone = q.value(8).toString();
@@ -100,7 +101,7 @@ QList<ExtensionRow> ExtensionTableQuery::page(const ExtensionTableFilter& filter
         row.sortValue = q.value(11).toString();
         row.numberCount = q.value(12).toInt();
         if (!q.value(13).isNull())
-            row.endpointType = core::endpointTypeFromWire(q.value(13).toString());
+            row.endpointType = core::fromWire<core::EndpointType>(q.value(13).toString());
         return row;
     };
     return sql::readRows(m_database, query, fromRow, tr("Cannot read the extensions"), error);

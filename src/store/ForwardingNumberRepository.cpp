@@ -16,7 +16,7 @@ QVariantList toValues(const core::ForwardingNumber& n) {
             sql::notNull(n.phoneNumber),
             sql::notNull(n.label),
             core::toWire(n.type),
-            sql::joinWords(core::forwardingFeaturesToWire(n.features)),
+            sql::joinWords(core::flagsToWire(n.features)),
             n.flipNumber,
             sql::notNull(n.deviceId)};
 }
@@ -89,8 +89,9 @@ QList<core::ForwardingNumber> ForwardingNumberRepository::list(qint64 profileId,
         n.id = q.value(0).toString();
         n.phoneNumber = q.value(1).toString();
         n.label = q.value(2).toString();
-        n.type = core::forwardingTypeFromWire(q.value(3).toString()).value_or(core::ForwardingType::Other);
-        n.features = core::forwardingFeaturesFromWire(sql::splitWords(q.value(4).toString()));
+        n.type =
+            core::fromWire<core::ForwardingType>(q.value(3).toString()).value_or(core::ForwardingType::Other);
+        n.features = core::flagsFromWire<core::ForwardingFeature>(sql::splitWords(q.value(4).toString()));
         n.flipNumber = q.value(5).toInt();
         n.deviceId = q.value(6).toString();
         return n;

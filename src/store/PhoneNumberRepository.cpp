@@ -118,7 +118,7 @@ QVariantList toValues(const core::PhoneNumberRecord& n) {
             core::toWire(n.paymentType),
             core::toWire(n.callType),
             core::toWire(n.status),
-            sql::joinWords(core::numberFeaturesToWire(n.features)),
+            sql::joinWords(core::flagsToWire(n.features)),
             n.extensionId,
             n.extensionNumber,
             n.restcomm ? QVariant(restcommToJson(*n.restcomm)) : QVariant()};
@@ -183,8 +183,7 @@ bool PhoneNumberRepository::setListedFeatures(qint64 profileId, const QList<core
         if (!sql::execWrite(
                 database(), u"UPDATE phone_numbers SET listed_features = ? WHERE profile_id = ? AND id = ?"_s,
                 // No features is '', not NULL (= not read yet): a null QString would bind as NULL.
-                {QString(u""_s + sql::joinWords(core::numberFeaturesToWire(number.features))), profileId,
-                 number.id},
+                {QString(u""_s + sql::joinWords(core::flagsToWire(number.features))), profileId, number.id},
                 what, error))
             return false;
     }
@@ -205,7 +204,7 @@ PhoneNumberRepository::listedFeatures(qint64 profileId, const QString& numberId,
     }
     if (!query.next() || query.value(0).isNull())
         return std::nullopt;
-    return core::numberFeaturesFromWire(sql::splitWords(query.value(0).toString()));
+    return core::flagsFromWire<core::NumberFeature>(sql::splitWords(query.value(0).toString()));
 }
 
 namespace {
@@ -219,11 +218,11 @@ core::PhoneNumberRecord decodeColumns(const Text& text, bool restcommIsNull) {
     n.provider = text(1);
     n.e164 = text(2);
     n.label = text(4); // 3 is the digits column, kept only for filtering
-    n.usageType = core::usageTypeFromWire(text(5)).value_or(core::UsageType::DirectNumber);
-    n.paymentType = core::paymentTypeFromWire(text(6)).value_or(core::PaymentType::Local);
-    n.callType = core::callTypeFromWire(text(7)).value_or(core::CallType::VoiceFax);
-    n.status = core::numberStatusFromWire(text(8)).value_or(core::NumberStatus::Unknown);
-    n.features = core::numberFeaturesFromWire(sql::splitWords(text(9)));
+    n.usageType = core::fromWire<core::UsageType>(text(5)).value_or(core::UsageType::DirectNumber);
+    n.paymentType = core::fromWire<core::PaymentType>(text(6)).value_or(core::PaymentType::Local);
+    n.callType = core::fromWire<core::CallType>(text(7)).value_or(core::CallType::VoiceFax);
+    n.status = core::fromWire<core::NumberStatus>(text(8)).value_or(core::NumberStatus::Unknown);
+    n.features = core::flagsFromWire<core::NumberFeature>(sql::splitWords(text(9)));
     n.extensionId = text(10);
     n.extensionNumber = text(11);
     if (!restcommIsNull) {

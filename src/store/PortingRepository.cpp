@@ -40,8 +40,8 @@ QVariantList orderValues(const core::PortingOrder& o) {
 core::PortingOrder orderFromRow(const QSqlQuery& q) {
     core::PortingOrder o;
     o.id = q.value(0).toString();
-    o.status =
-        core::portingOrderStatusFromWire(q.value(1).toString()).value_or(core::PortingOrderStatus::Draft);
+    o.status = core::fromWire<core::PortingOrderStatus>(q.value(1).toString())
+                   .value_or(core::PortingOrderStatus::Draft);
     o.exceptionCodes = codesFromJson(q.value(2).toString());
     o.countryCode = q.value(3).toString();
     o.customerReference = q.value(4).toString();
@@ -69,8 +69,8 @@ core::PortingPhoneNumber numberFromRow(const QSqlQuery& q) {
     n.portingOrderId = q.value(1).toString();
     n.phoneNumber = q.value(2).toString();
     n.phoneNumberType = q.value(3).toString();
-    n.portingOrderStatus =
-        core::portingOrderStatusFromWire(q.value(4).toString()).value_or(core::PortingOrderStatus::Draft);
+    n.portingOrderStatus = core::fromWire<core::PortingOrderStatus>(q.value(4).toString())
+                               .value_or(core::PortingOrderStatus::Draft);
     n.activationStatus = q.value(5).toString();
     n.portabilityStatus = q.value(6).toString();
     n.requirementsStatus = q.value(7).toString();

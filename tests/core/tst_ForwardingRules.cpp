@@ -19,7 +19,7 @@ ForwardingNumber entry(const QString& spec) {
     Q_ASSERT(parts.size() == 6);
     ForwardingNumber number;
     number.phoneNumber = parts.at(0);
-    number.type = *forwardingTypeFromWire(parts.at(1));
+    number.type = *fromWire<ForwardingType>(parts.at(1));
     number.features = {};
     if (parts.at(2).contains(u'F')) {
         number.features |= ForwardingFeature::CallForwarding;

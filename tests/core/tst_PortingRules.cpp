@@ -82,7 +82,7 @@ private slots:
                                       u"Cancel pending"_s};
         for (qsizetype i = 0; i < locked.size(); ++i) {
             QTest::addRow("status %s", qPrintable(locked.at(i)))
-                << route << *portingOrderStatusFromWire(locked.at(i)) << NumberRange{0, 9} << u"4-4"_s
+                << route << *fromWire<PortingOrderStatus>(locked.at(i)) << NumberRange{0, 9} << u"4-4"_s
                 << QStringList{
                        u"/status  Extensions can only be changed while the porting order is Draft, In "
                        "process or Exception; this order is "_s +
@@ -262,7 +262,7 @@ private slots:
     void canEditExtensions_data() {
         QTest::addColumn<PortingOrderStatus>("status");
         QTest::addColumn<bool>("editable");
-        for (const PortingOrderStatus status : allPortingOrderStatuses()) {
+        for (const PortingOrderStatus status : allValues<PortingOrderStatus>()) {
             // Seed 002: only draft, in-process and exception orders take extension changes.
             const bool editable =
                 QStringList{u"draft"_s, u"in-process"_s, u"exception"_s}.contains(toWire(status));

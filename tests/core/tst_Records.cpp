@@ -16,15 +16,15 @@ Q_DECLARE_METATYPE(trunkline::core::NumberRange)
 namespace {
 
 // Each enum value must survive toWire -> fromWire, all wire texts must differ and none may be empty.
-template <typename E, typename FromWire>
-void checkRoundTrip(const QList<E>& values, FromWire fromWire) {
+template <typename E>
+void checkRoundTrip() {
     QSet<QString> seen;
-    for (const E value : values) {
+    for (const E value : allValues<E>()) {
         const QString wire = toWire(value);
         QVERIFY2(!wire.isEmpty(), "enum value without wire text");
         QVERIFY2(!seen.contains(wire), qPrintable(u"duplicate wire text "_s + wire));
         seen.insert(wire);
-        const auto back = fromWire(wire);
+        const auto back = fromWire<E>(wire);
         QVERIFY2(back.has_value(), qPrintable(wire));
         QVERIFY(*back == value);
         QVERIFY2(!displayName(value).isEmpty(), qPrintable(wire));
@@ -46,16 +46,16 @@ class tst_Records : public QObject {
 
 private slots:
     void roundTrips() {
-        checkRoundTrip(allExtensionTypes(), extensionTypeFromWire);
-        checkRoundTrip(allExtensionStatuses(), extensionStatusFromWire);
-        checkRoundTrip(allUsageTypes(), usageTypeFromWire);
-        checkRoundTrip(allPaymentTypes(), paymentTypeFromWire);
-        checkRoundTrip(allCallTypes(), callTypeFromWire);
-        checkRoundTrip(allNumberStatuses(), numberStatusFromWire);
-        checkRoundTrip(allNumberFeatures(), numberFeatureFromWire);
-        checkRoundTrip(allForwardingTypes(), forwardingTypeFromWire);
-        checkRoundTrip(allForwardingFeatures(), forwardingFeatureFromWire);
-        checkRoundTrip(allPortingOrderStatuses(), portingOrderStatusFromWire);
+        checkRoundTrip<ExtensionType>();
+        checkRoundTrip<ExtensionStatus>();
+        checkRoundTrip<UsageType>();
+        checkRoundTrip<PaymentType>();
+        checkRoundTrip<CallType>();
+        checkRoundTrip<NumberStatus>();
+        checkRoundTrip<NumberFeature>();
+        checkRoundTrip<ForwardingType>();
+        checkRoundTrip<ForwardingFeature>();
+        checkRoundTrip<PortingOrderStatus>();
     }
 
     // The documented value lists (docs/api/ringcentral.md §3.1, §4.1, §5.1; docs/api/telnyx-porting.md §2),
@@ -64,15 +64,15 @@ private slots:
         QTest::addColumn<QStringList>("actual");
         QTest::addColumn<QStringList>("documented");
         QTest::newRow("ExtensionType")
-            << wireTexts(allExtensionTypes())
+            << wireTexts(allValues<ExtensionType>())
             << u"User Department Announcement Voicemail DigitalUser VirtualUser FaxUser "
                "PagingOnly SharedLinesGroup DelegatedLinesGroup GroupCallPickup IvrMenu "
                "ApplicationExtension ProxyAdmin RoomConnector ParkLocation Limited Bot "
                "Site Room FlexibleUser TieLine Unknown"_s.split(u' ');
-        QTest::newRow("ExtensionStatus") << wireTexts(allExtensionStatuses())
+        QTest::newRow("ExtensionStatus") << wireTexts(allValues<ExtensionStatus>())
                                          << u"Enabled Disabled Frozen NotActivated Unassigned"_s.split(u' ');
         QTest::newRow("UsageType")
-            << wireTexts(allUsageTypes())
+            << wireTexts(allValues<UsageType>())
             << u"MainCompanyNumber AdditionalCompanyNumber CompanyNumber DirectNumber CompanyFaxNumber "
                "FmcBusinessMobileNumber InventoryFmcBusinessMobileNumber ForwardedNumber "
                "ForwardedCompanyNumber "
@@ -81,22 +81,23 @@ private slots:
                "IntegrationNumber "
                "InventoryMobileNumber"_s.split(u' ');
         QTest::newRow("PaymentType")
-            << wireTexts(allPaymentTypes())
+            << wireTexts(allValues<PaymentType>())
             << u"External TollFree Local BusinessMobileNumberProvider ExternalNumberProvider "
                "ExternalNumberProviderTollFree Mobile"_s.split(u' ');
-        QTest::newRow("CallType") << wireTexts(allCallTypes()) << u"VoiceFax VoiceOnly FaxOnly"_s.split(u' ');
-        QTest::newRow("NumberStatus")
-            << wireTexts(allNumberStatuses()) << u"Normal Pending PortedIn Temporary Unknown"_s.split(u' ');
-        QTest::newRow("NumberFeature") << wireTexts(allNumberFeatures())
+        QTest::newRow("CallType") << wireTexts(allValues<CallType>())
+                                  << u"VoiceFax VoiceOnly FaxOnly"_s.split(u' ');
+        QTest::newRow("NumberStatus") << wireTexts(allValues<NumberStatus>())
+                                      << u"Normal Pending PortedIn Temporary Unknown"_s.split(u' ');
+        QTest::newRow("NumberFeature") << wireTexts(allValues<NumberFeature>())
                                        << u"CallerId SmsSender A2PSmsSender MmsSender InternationalSmsSender "
                                           "Delegated"_s.split(u' ');
-        QTest::newRow("ForwardingType") << wireTexts(allForwardingTypes())
+        QTest::newRow("ForwardingType") << wireTexts(allValues<ForwardingType>())
                                         << u"Home Mobile Work PhoneLine Outage Other BusinessMobilePhone "
                                            "ExtensionApps"_s.split(u' ');
         QTest::newRow("ForwardingFeature")
-            << wireTexts(allForwardingFeatures()) << u"CallForwarding CallFlip"_s.split(u' ');
+            << wireTexts(allValues<ForwardingFeature>()) << u"CallForwarding CallFlip"_s.split(u' ');
         QTest::newRow("PortingOrderStatus")
-            << wireTexts(allPortingOrderStatuses())
+            << wireTexts(allValues<PortingOrderStatus>())
             << u"draft in-process submitted exception foc-date-confirmed ported "
                "cancelled cancel-pending"_s.split(u' ');
     }
@@ -118,30 +119,30 @@ private slots:
 
     void unknownWireTextIsRefused() {
         QFETCH(QString, wire);
-        QVERIFY(!extensionTypeFromWire(wire));
-        QVERIFY(!extensionStatusFromWire(wire));
-        QVERIFY(!usageTypeFromWire(wire));
-        QVERIFY(!paymentTypeFromWire(wire));
-        QVERIFY(!callTypeFromWire(wire));
-        QVERIFY(!numberStatusFromWire(wire));
+        QVERIFY(!fromWire<ExtensionType>(wire));
+        QVERIFY(!fromWire<ExtensionStatus>(wire));
+        QVERIFY(!fromWire<UsageType>(wire));
+        QVERIFY(!fromWire<PaymentType>(wire));
+        QVERIFY(!fromWire<CallType>(wire));
+        QVERIFY(!fromWire<NumberStatus>(wire));
         if (wire != u"draft") {
-            QVERIFY(!portingOrderStatusFromWire(wire));
+            QVERIFY(!fromWire<PortingOrderStatus>(wire));
         }
-        QVERIFY(!forwardingTypeFromWire(wire));
-        QVERIFY(!forwardingFeatureFromWire(wire));
-        QVERIFY(!numberFeatureFromWire(wire));
+        QVERIFY(!fromWire<ForwardingType>(wire));
+        QVERIFY(!fromWire<ForwardingFeature>(wire));
+        QVERIFY(!fromWire<NumberFeature>(wire));
     }
 
     void callTypeAcceptsDocsAlias() {
         // The RingCentral guide writes VoiceAndFax; the spec (and toWire) use VoiceFax.
-        QCOMPARE(callTypeFromWire(u"VoiceAndFax"), std::optional<CallType>(CallType::VoiceFax));
+        QCOMPARE(fromWire<CallType>(u"VoiceAndFax"), std::optional<CallType>(CallType::VoiceFax));
         QCOMPARE(toWire(CallType::VoiceFax), u"VoiceFax"_s);
     }
 
     void portingStatusIsCaseSensitive() {
-        QCOMPARE(portingOrderStatusFromWire(u"in-process"), std::optional(PortingOrderStatus::InProcess));
-        QVERIFY(!portingOrderStatusFromWire(u"In-Process"));
-        QVERIFY(!portingOrderStatusFromWire(u"in_process"));
+        QCOMPARE(fromWire<PortingOrderStatus>(u"in-process"), std::optional(PortingOrderStatus::InProcess));
+        QVERIFY(!fromWire<PortingOrderStatus>(u"In-Process"));
+        QVERIFY(!fromWire<PortingOrderStatus>(u"in_process"));
     }
 
     void displayNames_data() {
@@ -187,22 +188,22 @@ private slots:
         QFETCH(QStringList, canonical);
         QFETCH(QStringList, unknown);
         QStringList skipped;
-        const NumberFeatures parsed = numberFeaturesFromWire(wire, &skipped);
+        const NumberFeatures parsed = flagsFromWire<NumberFeature>(wire, &skipped);
         QCOMPARE(parsed.toInt(), features);
-        QCOMPARE(numberFeaturesToWire(parsed), canonical);
+        QCOMPARE(flagsToWire(parsed), canonical);
         QCOMPARE(skipped, unknown);
     }
 
     void forwardingFeatureSets() {
         QStringList skipped;
         const ForwardingFeatures both =
-            forwardingFeaturesFromWire({u"CallFlip"_s, u"CallForwarding"_s, u"Bogus"_s}, &skipped);
+            flagsFromWire<ForwardingFeature>({u"CallFlip"_s, u"CallForwarding"_s, u"Bogus"_s}, &skipped);
         QVERIFY(both.testFlag(ForwardingFeature::CallFlip));
         QVERIFY(both.testFlag(ForwardingFeature::CallForwarding));
         QCOMPARE(skipped, QStringList{u"Bogus"_s});
-        QCOMPARE(forwardingFeaturesToWire(both), (QStringList{u"CallForwarding"_s, u"CallFlip"_s}));
-        QCOMPARE(forwardingFeaturesToWire(ForwardingFeature::CallFlip), QStringList{u"CallFlip"_s});
-        QVERIFY(forwardingFeaturesToWire({}).isEmpty());
+        QCOMPARE(flagsToWire(both), (QStringList{u"CallForwarding"_s, u"CallFlip"_s}));
+        QCOMPARE(flagsToWire<ForwardingFeature>(ForwardingFeature::CallFlip), QStringList{u"CallFlip"_s});
+        QVERIFY(flagsToWire(ForwardingFeatures{}).isEmpty());
     }
 
     void numberRange_data() {

@@ -128,7 +128,7 @@ private slots:
     // it like the type and status filters; extensions whose devices were not read yet match no endpoint.
     void endpointColumnAndFilter() {
         store::ExtensionRepository repository(m_test->database());
-        const QList<core::EndpointType> kinds = core::allEndpointTypes();
+        const QList<core::EndpointType> kinds = core::allValues<core::EndpointType>();
         for (int i = 0; i < 100; ++i)
             QVERIFY(repository.setEndpointType(m_profile, QString::number(100000 + i),
                                                kinds.at(i % kinds.size())));

@@ -108,10 +108,10 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         store::ExtensionTableFilter filter;
         if (!type.isEmpty()) {
-            filter.type = core::extensionTypeFromWire(type);
+            filter.type = core::fromWire<core::ExtensionType>(type);
         }
         if (!status.isEmpty()) {
-            filter.status = core::extensionStatusFromWire(status);
+            filter.status = core::fromWire<core::ExtensionStatus>(status);
         }
         filter.text = text;
         model.setFilter(filter);

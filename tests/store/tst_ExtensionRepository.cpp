@@ -53,7 +53,7 @@ private slots:
         QTest::newRow("minimal") << extension(u"1"_s, u"1"_s, {});
         QTest::newRow("unassigned without number")
             << extension(u"2"_s, {}, u"Spare"_s, ExtensionType::User, ExtensionStatus::Unassigned);
-        for (ExtensionType type : trunkline::core::allExtensionTypes()) {
+        for (ExtensionType type : trunkline::core::allValues<trunkline::core::ExtensionType>()) {
             QTest::addRow("type %s", qPrintable(trunkline::core::toWire(type)))
                 << extension(u"t"_s, u"300"_s, u"Typed"_s, type, ExtensionStatus::Frozen);
         }

@@ -80,7 +80,7 @@ private slots:
             makeNumber(u"PN124"_s, u"+4930999"_s, UsageType::DirectNumber, {}, u"restcomm"_s);
         emptyAttributes.restcomm = RestcommAttributes{};
         QTest::newRow("restcomm default attributes") << emptyAttributes;
-        for (UsageType usage : allUsageTypes()) {
+        for (UsageType usage : allValues<UsageType>()) {
             QTest::addRow("usage %s", qPrintable(toWire(usage))) << makeNumber(u"u"_s, u"+4940123"_s, usage);
         }
     }

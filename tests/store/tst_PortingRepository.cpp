@@ -69,7 +69,7 @@ private slots:
         PortingOrder draft;
         draft.id = u"draft-1"_s;
         QTest::newRow("draft, no dates") << draft;
-        for (PortingOrderStatus status : allPortingOrderStatuses()) {
+        for (PortingOrderStatus status : allValues<PortingOrderStatus>()) {
             QTest::addRow("status %s", qPrintable(toWire(status))) << makeOrder(u"s"_s, status, 4);
         }
     }

@@ -164,7 +164,7 @@ EmulatorResponse TelnyxPortingOrdersApi::list(TelnyxState& state, const Emulator
 
     const QStringList statuses = query.filterValues(u"status"_s, true);
     for (const QString& s : statuses)
-        if (!core::portingOrderStatusFromWire(s))
+        if (!core::fromWire<core::PortingOrderStatus>(s))
             return TelnyxErrors::response(
                 400, TelnyxErrors::badParameter(query.rawKey(u"filter.status"_s),
                                                 tr("Unknown porting order status \"%1\".").arg(s)));

@@ -133,7 +133,7 @@ QJsonObject TelnyxRecords::newExtension(const QString& id, const QString& orderI
 
 core::PortingOrderStatus TelnyxRecords::status(const QJsonObject& order) {
     const QString wire = order.value(u"status"_s).toObject().value(u"value"_s).toString();
-    return core::portingOrderStatusFromWire(wire).value_or(core::PortingOrderStatus::Draft);
+    return core::fromWire<core::PortingOrderStatus>(wire).value_or(core::PortingOrderStatus::Draft);
 }
 
 void TelnyxRecords::setStatus(QJsonObject& order, core::PortingOrderStatus status,

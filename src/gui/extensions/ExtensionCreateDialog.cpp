@@ -87,7 +87,7 @@ qint64 ExtensionCreateDialog::profileId() const {
 
 core::Extension ExtensionCreateDialog::extension() const {
     core::Extension x;
-    x.type = core::extensionTypeFromWire(m_ui->typeCombo->currentData().toString())
+    x.type = core::fromWire<core::ExtensionType>(m_ui->typeCombo->currentData().toString())
                  .value_or(core::ExtensionType::User);
     x.status = core::ExtensionStatus::NotActivated; // RingCentral activates it through the welcome e-mail
     x.extensionNumber = m_ui->extensionNumberEdit->text().trimmed();

@@ -137,7 +137,7 @@ void ExtensionEditor::fillCombos() {
     const QVariant status = m_ui->statusCombo->currentData();
     const QSignalBlocker blocker(m_ui->statusCombo);
     m_ui->statusCombo->clear();
-    for (const core::ExtensionStatus s : core::allExtensionStatuses()) {
+    for (const core::ExtensionStatus s : core::allValues<core::ExtensionStatus>()) {
         // Unassigned is RingCentral's word for "has no number"; it is only listed for such extensions.
         if (s == core::ExtensionStatus::Unassigned &&
             (!m_stored || m_stored->status != core::ExtensionStatus::Unassigned))
@@ -286,7 +286,8 @@ void ExtensionEditor::applyPermissions() {
 core::Extension ExtensionEditor::editedExtension() const {
     core::Extension x = m_baseline;
     x.extensionNumber = m_ui->extensionNumberEdit->text().trimmed();
-    if (const auto status = core::extensionStatusFromWire(m_ui->statusCombo->currentData().toString()))
+    if (const auto status =
+            core::fromWire<core::ExtensionStatus>(m_ui->statusCombo->currentData().toString()))
         x.status = *status;
     x.timeZone = m_ui->timeZoneCombo->currentText().trimmed();
     x.contact.firstName = m_ui->firstNameEdit->text().trimmed();

@@ -116,9 +116,11 @@ ExtensionsPage::~ExtensionsPage() {
 }
 
 void ExtensionsPage::fillCombos() {
-    fillFilterCombo(m_ui->typeCombo, tr("All types"), enumChoices(core::allExtensionTypes()));
-    fillFilterCombo(m_ui->statusCombo, tr("All statuses"), enumChoices(core::allExtensionStatuses()));
-    fillFilterCombo(m_ui->endpointCombo, tr("All endpoints"), enumChoices(core::allEndpointTypes()));
+    fillFilterCombo(m_ui->typeCombo, tr("All types"), enumChoices(core::allValues<core::ExtensionType>()));
+    fillFilterCombo(m_ui->statusCombo, tr("All statuses"),
+                    enumChoices(core::allValues<core::ExtensionStatus>()));
+    fillFilterCombo(m_ui->endpointCombo, tr("All endpoints"),
+                    enumChoices(core::allValues<core::EndpointType>()));
 }
 
 void ExtensionsPage::applyFilter() {
@@ -126,11 +128,11 @@ void ExtensionsPage::applyFilter() {
     store::ExtensionTableFilter filter = m_model->filter();
     filter.text = m_ui->textEdit->text();
     const QString type = m_ui->typeCombo->currentData().toString();
-    filter.type = type.isEmpty() ? std::nullopt : core::extensionTypeFromWire(type);
+    filter.type = type.isEmpty() ? std::nullopt : core::fromWire<core::ExtensionType>(type);
     const QString status = m_ui->statusCombo->currentData().toString();
-    filter.status = status.isEmpty() ? std::nullopt : core::extensionStatusFromWire(status);
+    filter.status = status.isEmpty() ? std::nullopt : core::fromWire<core::ExtensionStatus>(status);
     const QString endpoint = m_ui->endpointCombo->currentData().toString();
-    filter.endpointType = endpoint.isEmpty() ? std::nullopt : core::endpointTypeFromWire(endpoint);
+    filter.endpointType = endpoint.isEmpty() ? std::nullopt : core::fromWire<core::EndpointType>(endpoint);
     m_model->setFilter(filter);
     // The form keeps showing its extension even when the filter hides its row.
     selectExtension(m_editor->profileId(), m_editor->extensionId());

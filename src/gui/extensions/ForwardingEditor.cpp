@@ -93,7 +93,7 @@ void ForwardingEditor::fillTypeCombo() {
     const QVariant current = m_ui->typeCombo->currentData();
     const QSignalBlocker blocker(m_ui->typeCombo);
     m_ui->typeCombo->clear();
-    for (const core::ForwardingType type : core::allForwardingTypes()) {
+    for (const core::ForwardingType type : core::allValues<core::ForwardingType>()) {
         QString text = core::displayName(type);
         if (type == core::ForwardingType::Work)
             text = tr("Work (Office)");
@@ -300,7 +300,7 @@ void ForwardingEditor::entryEdited() {
     const QString typed = m_ui->phoneEdit->text().trimmed();
     const core::ParseOutcome parsed = core::PhoneNumber::parse(typed, {});
     number.phoneNumber = parsed.ok() ? parsed.number->e164() : typed;
-    const auto type = core::forwardingTypeFromWire(m_ui->typeCombo->currentData().toString());
+    const auto type = core::fromWire<core::ForwardingType>(m_ui->typeCombo->currentData().toString());
     if (type && *type != number.type) {
         number.type = *type;
         // A predefined type shows its own name; a custom label would only be dropped by the provider.

@@ -214,7 +214,7 @@ void NumbersPage::setUpActions() {
 }
 
 void NumbersPage::fillCombos() {
-    fillFilterCombo(m_ui->usageCombo, tr("All usage types"), enumChoices(core::allUsageTypes()));
+    fillFilterCombo(m_ui->usageCombo, tr("All usage types"), enumChoices(core::allValues<core::UsageType>()));
     QList<FilterChoice> providerChoices;
     for (const providers::ProviderCapabilities* row : providers::allProviders())
         providerChoices.append({row->displayName, row->key.toString()});
@@ -227,7 +227,7 @@ void NumbersPage::applyFilter() {
     filter.digitsPattern = m_ui->digitsEdit->text();
     filter.text = m_ui->textEdit->text();
     const QString usage = m_ui->usageCombo->currentData().toString();
-    filter.usageType = usage.isEmpty() ? std::nullopt : core::usageTypeFromWire(usage);
+    filter.usageType = usage.isEmpty() ? std::nullopt : core::fromWire<core::UsageType>(usage);
     filter.provider = m_ui->providerCombo->currentData().toString();
     filter.unassignedOnly = m_ui->unassignedCheck->isChecked();
     m_model->setFilter(filter);

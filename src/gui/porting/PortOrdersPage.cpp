@@ -156,7 +156,8 @@ QString PortOrdersPage::lastMessage() const {
 void PortOrdersPage::retranslate() {
     m_title->setText(tr("Port orders"));
     m_filterLabel->setText(tr("&Status:"));
-    fillFilterCombo(m_statusFilter, tr("All statuses"), enumChoices(core::allPortingOrderStatuses()));
+    fillFilterCombo(m_statusFilter, tr("All statuses"),
+                    enumChoices(core::allValues<core::PortingOrderStatus>()));
     m_newAction->setText(tr("&New port order…"));
     m_exportAction->setText(tr("&Export numbers…"));
     m_deleteExtensionAction->setText(tr("&Delete extension"));
@@ -188,7 +189,7 @@ std::optional<qint64> PortOrdersPage::wizardProfile() const {
 
 void PortOrdersPage::refresh() {
     const std::optional<core::PortingOrderStatus> status =
-        core::portingOrderStatusFromWire(m_statusFilter->currentData().toString());
+        core::fromWire<core::PortingOrderStatus>(m_statusFilter->currentData().toString());
     const QList<qint64> profiles = profilesInView();
     m_model->load(profiles, status);
     m_table->resizeColumnsToContents();

@@ -39,13 +39,13 @@ QJsonValue idValue(const QString& id) {
 }
 
 // Reads an enum field: absent -> fallback; present and unknown -> problem.
-template <typename E, typename FromWire>
-bool readEnum(const QJsonObject& object, QLatin1StringView key, FromWire fromWire, E* out,
-              const QString& what, QString* problem) {
+template <typename E>
+bool readEnum(const QJsonObject& object, QLatin1StringView key, E* out, const QString& what,
+              QString* problem) {
     if (!object.contains(key))
         return true;
     const QString wire = object.value(key).toString();
-    if (const std::optional<E> value = fromWire(wire)) {
+    if (const std::optional<E> value = core::fromWire<E>(wire)) {
         *out = *value;
         return true;
     }
@@ -160,8 +160,9 @@ std::optional<core::Extension> RingCentralMapper::extension(const QJsonObject& j
     e.extensionNumber = number;
     e.name = text(json, "name"_L1);
     // Types are an open set: the API itself answers Unknown for types it does not list.
-    e.type = core::extensionTypeFromWire(text(json, "type"_L1)).value_or(core::ExtensionType::Unknown);
-    if (!readEnum(json, "status"_L1, core::extensionStatusFromWire, &e.status, what, problem))
+    e.type =
+        core::fromWire<core::ExtensionType>(text(json, "type"_L1)).value_or(core::ExtensionType::Unknown);
+    if (!readEnum(json, "status"_L1, &e.status, what, problem))
         return std::nullopt;
     const QJsonObject contact = child(json, "contact"_L1);
     for (const core::TextField<core::ExtensionContact>& field : core::contactTextFields())
@@ -259,12 +260,12 @@ std::optional<core::PhoneNumberRecord> RingCentralMapper::phoneNumber(const QJso
     if (n.e164.isEmpty())
         return unreadable(problem, tr("%1: the required field “phoneNumber” is missing.").arg(what));
     n.label = text(json, "label"_L1);
-    if (!readEnum(json, "usageType"_L1, core::usageTypeFromWire, &n.usageType, what, problem) ||
-        !readEnum(json, "paymentType"_L1, core::paymentTypeFromWire, &n.paymentType, what, problem) ||
-        !readEnum(json, "type"_L1, core::callTypeFromWire, &n.callType, what, problem) ||
-        !readEnum(json, "status"_L1, core::numberStatusFromWire, &n.status, what, problem))
+    if (!readEnum(json, "usageType"_L1, &n.usageType, what, problem) ||
+        !readEnum(json, "paymentType"_L1, &n.paymentType, what, problem) ||
+        !readEnum(json, "type"_L1, &n.callType, what, problem) ||
+        !readEnum(json, "status"_L1, &n.status, what, problem))
         return std::nullopt;
-    n.features = core::numberFeaturesFromWire(stringList(json.value("features"_L1)));
+    n.features = core::flagsFromWire<core::NumberFeature>(stringList(json.value("features"_L1)));
     n.featuresReported = json.contains("features"_L1);
     const QJsonObject extension = child(json, "extension"_L1);
     n.extensionId = idText(extension.value("id"_L1));
@@ -281,7 +282,7 @@ QJsonObject RingCentralMapper::phoneNumberToJson(const core::PhoneNumberRecord& 
                      {u"status"_s, core::toWire(n.status)}};
     putIfSet(json, u"label"_s, n.label);
     if (n.featuresReported || n.features)
-        json.insert(u"features"_s, QJsonArray::fromStringList(core::numberFeaturesToWire(n.features)));
+        json.insert(u"features"_s, QJsonArray::fromStringList(core::flagsToWire(n.features)));
     if (!n.extensionId.isEmpty()) {
         QJsonObject extension{{u"id"_s, idValue(n.extensionId)}};
         putIfSet(extension, u"extensionNumber"_s, n.extensionNumber);
@@ -301,10 +302,10 @@ std::optional<core::ForwardingNumber> RingCentralMapper::forwardingNumber(const 
     if (!requireId(json, what, &f.id, problem))
         return std::nullopt;
     f.label = text(json, "label"_L1);
-    if (!readEnum(json, "type"_L1, core::forwardingTypeFromWire, &f.type, what, problem))
+    if (!readEnum(json, "type"_L1, &f.type, what, problem))
         return std::nullopt;
     if (json.contains("features"_L1))
-        f.features = core::forwardingFeaturesFromWire(stringList(json.value("features"_L1)));
+        f.features = core::flagsFromWire<core::ForwardingFeature>(stringList(json.value("features"_L1)));
     // A string in responses and PUT, an integer in POST: accept both.
     const QJsonValue flip = json.value("flipNumber"_L1);
     if (flip.isDouble()) {
@@ -323,7 +324,7 @@ std::optional<core::ForwardingNumber> RingCentralMapper::forwardingNumber(const 
 QJsonObject RingCentralMapper::forwardingNumberToJson(const core::ForwardingNumber& f) {
     QJsonObject json{{u"id"_s, f.id},
                      {u"type"_s, core::toWire(f.type)},
-                     {u"features"_s, QJsonArray::fromStringList(core::forwardingFeaturesToWire(f.features))}};
+                     {u"features"_s, QJsonArray::fromStringList(core::flagsToWire(f.features))}};
     putIfSet(json, u"phoneNumber"_s, f.phoneNumber);
     putIfSet(json, u"label"_s, f.label);
     if (f.flipNumber > 0)

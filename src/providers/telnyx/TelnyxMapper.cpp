@@ -19,7 +19,7 @@ QJsonValue textOrNull(const QString& value) {
 }
 
 bool readStatus(const QString& wire, const QString& what, core::PortingOrderStatus* out, QString* problem) {
-    if (const auto status = core::portingOrderStatusFromWire(wire)) {
+    if (const auto status = core::fromWire<core::PortingOrderStatus>(wire)) {
         *out = *status;
         return true;
     }

@@ -135,11 +135,12 @@ private slots:
         for (const QJsonValue& value :
              test::snapshotOf(rig.server, u"/restapi"_s).value(u"extensions"_s).toArray()) {
             const QJsonObject e = value.toObject();
-            const bool typeOk = types.isEmpty() ||
-                                types.contains(*core::extensionTypeFromWire(e.value(u"type"_s).toString()));
+            const bool typeOk =
+                types.isEmpty() ||
+                types.contains(*core::fromWire<core::ExtensionType>(e.value(u"type"_s).toString()));
             const bool statusOk =
                 statuses.isEmpty() ||
-                statuses.contains(*core::extensionStatusFromWire(e.value(u"status"_s).toString()));
+                statuses.contains(*core::fromWire<core::ExtensionStatus>(e.value(u"status"_s).toString()));
             expected += typeOk && statusOk ? 1 : 0;
         }
         const auto listed = listAll<core::Extension>([&](auto onPage, auto done) {
