@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 #include <QMutexLocker>
+#include <QStringTokenizer>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -128,90 +130,85 @@ EmulatorResponse TelnyxService::handle(const EmulatorRequest& request) {
     return withLimitHeaders(dispatch(request, segments));
 }
 
-EmulatorResponse TelnyxService::dispatch(const EmulatorRequest& request, const QStringList& s) {
+namespace {
+
+// A resource handler as the route table calls it: with the request when it reads one, and with the ids the
+// path's "*" segments stand for, in path order.
+template <auto handler>
+EmulatorResponse runRoute(TelnyxState& state, const EmulatorRequest& request, const QStringList& ids) {
+    using Handler = decltype(handler);
+    if constexpr (std::is_invocable_v<Handler, TelnyxState&, const EmulatorRequest&>)
+        return handler(state, request);
+    else if constexpr (std::is_invocable_v<Handler, TelnyxState&, const EmulatorRequest&, const QString&>)
+        return handler(state, request, ids.at(0));
+    else if constexpr (std::is_invocable_v<Handler, TelnyxState&, const QString&>)
+        return handler(state, ids.at(0));
+    else
+        return handler(state, ids.at(0), ids.at(1));
+}
+
+// One operation of the API: its path below /v2 ("*" stands for an id), its method and its handler.
+struct Route {
+    QStringView path;
+    QByteArrayView method;
+    EmulatorResponse (*run)(TelnyxState&, const EmulatorRequest&, const QStringList& ids);
+};
+
+const Route kRoutes[] = {
+    {u"porting_orders", "GET", &runRoute<&TelnyxPortingOrdersApi::list>},
+    {u"porting_orders", "POST", &runRoute<&TelnyxPortingOrdersApi::create>},
+    {u"porting_orders/*", "GET", &runRoute<&TelnyxPortingOrdersApi::get>},
+    {u"porting_orders/*", "PATCH", &runRoute<&TelnyxPortingOrdersApi::patch>},
+    {u"porting_orders/*", "DELETE", &runRoute<&TelnyxPortingOrdersApi::remove>},
+    {u"porting_orders/*/actions/confirm", "POST", &runRoute<&TelnyxPortingOrdersApi::confirm>},
+    {u"porting_orders/*/actions/cancel", "POST", &runRoute<&TelnyxPortingOrdersApi::cancel>},
+    {u"porting_orders/*/loa_template", "GET", &runRoute<&TelnyxPortingOrdersApi::loaTemplate>},
+    {u"porting_orders/*/phone_number_extensions", "GET", &runRoute<&TelnyxNumberExtensionsApi::list>},
+    {u"porting_orders/*/phone_number_extensions", "POST", &runRoute<&TelnyxNumberExtensionsApi::create>},
+    {u"porting_orders/*/phone_number_extensions/*", "DELETE", &runRoute<&TelnyxNumberExtensionsApi::remove>},
+    {u"documents", "POST", &runRoute<&TelnyxDocumentsApi::create>},
+    {u"documents/*", "GET", &runRoute<&TelnyxDocumentsApi::get>},
+    {u"available_phone_numbers", "GET", &runRoute<&TelnyxAvailableNumbersApi::list>},
+    {u"number_orders", "GET", &runRoute<&TelnyxNumberOrdersApi::list>},
+    {u"number_orders", "POST", &runRoute<&TelnyxNumberOrdersApi::create>},
+    {u"number_orders/*", "GET", &runRoute<&TelnyxNumberOrdersApi::get>},
+    {u"phone_numbers", "GET", &runRoute<&TelnyxPhoneNumbersApi::list>},
+    {u"porting_phone_numbers", "GET", &runRoute<&TelnyxPortingNumbersApi::list>},
+};
+
+// Whether the path's segments are those of the route's path; *ids gets the segments its "*" stand for.
+bool matches(QStringView routePath, const QStringList& segments, QStringList* ids) {
+    ids->clear();
+    qsizetype i = 0;
+    for (QStringView part : QStringTokenizer{routePath, u'/'}) {
+        if (i == segments.size())
+            return false;
+        if (part == u"*")
+            ids->append(segments.at(i));
+        else if (part != segments.at(i))
+            return false;
+        ++i;
+    }
+    return i == segments.size();
+}
+
+} // namespace
+
+EmulatorResponse TelnyxService::dispatch(const EmulatorRequest& request, const QStringList& segments) {
     const QByteArray& m = request.method;
-    auto methodNotAllowed = [&] {
+    bool pathServed = false; // by another method
+    QStringList ids;
+    for (const Route& route : kRoutes) {
+        if (!matches(route.path, segments, &ids))
+            continue;
+        if (m == route.method)
+            return route.run(m_state, request, ids);
+        pathServed = true;
+    }
+    if (pathServed)
         return TelnyxErrors::response(
             405, TelnyxErrors::badRequest(
                      tr("Method %1 is not allowed on %2.").arg(QString::fromLatin1(m), request.path)));
-    };
-    if (s.size() == 1 && s[0] == u"porting_orders") {
-        if (m == "GET")
-            return TelnyxPortingOrdersApi::list(m_state, request);
-        if (m == "POST")
-            return TelnyxPortingOrdersApi::create(m_state, request);
-        return methodNotAllowed();
-    }
-    if (s.size() == 2 && s[0] == u"porting_orders") {
-        if (m == "GET")
-            return TelnyxPortingOrdersApi::get(m_state, request, s[1]);
-        if (m == "PATCH")
-            return TelnyxPortingOrdersApi::patch(m_state, request, s[1]);
-        if (m == "DELETE")
-            return TelnyxPortingOrdersApi::remove(m_state, s[1]);
-        return methodNotAllowed();
-    }
-    if (s.size() == 4 && s[0] == u"porting_orders" && s[2] == u"actions" &&
-        (s[3] == u"confirm" || s[3] == u"cancel")) {
-        if (m != "POST")
-            return methodNotAllowed();
-        return s[3] == u"confirm" ? TelnyxPortingOrdersApi::confirm(m_state, s[1])
-                                  : TelnyxPortingOrdersApi::cancel(m_state, s[1]);
-    }
-    if (s.size() == 3 && s[0] == u"porting_orders" && s[2] == u"loa_template") {
-        if (m == "GET")
-            return TelnyxPortingOrdersApi::loaTemplate(m_state, s[1]);
-        return methodNotAllowed();
-    }
-    if (s.size() == 3 && s[0] == u"porting_orders" && s[2] == u"phone_number_extensions") {
-        if (m == "GET")
-            return TelnyxNumberExtensionsApi::list(m_state, request, s[1]);
-        if (m == "POST")
-            return TelnyxNumberExtensionsApi::create(m_state, request, s[1]);
-        return methodNotAllowed();
-    }
-    if (s.size() == 4 && s[0] == u"porting_orders" && s[2] == u"phone_number_extensions") {
-        if (m == "DELETE")
-            return TelnyxNumberExtensionsApi::remove(m_state, s[1], s[3]);
-        return methodNotAllowed();
-    }
-    if (s.size() == 1 && s[0] == u"documents") {
-        if (m == "POST")
-            return TelnyxDocumentsApi::create(m_state, request);
-        return methodNotAllowed();
-    }
-    if (s.size() == 2 && s[0] == u"documents") {
-        if (m == "GET")
-            return TelnyxDocumentsApi::get(m_state, s[1]);
-        return methodNotAllowed();
-    }
-    if (s.size() == 1 && s[0] == u"available_phone_numbers") {
-        if (m == "GET")
-            return TelnyxAvailableNumbersApi::list(m_state, request);
-        return methodNotAllowed();
-    }
-    if (s.size() == 1 && s[0] == u"number_orders") {
-        if (m == "GET")
-            return TelnyxNumberOrdersApi::list(m_state, request);
-        if (m == "POST")
-            return TelnyxNumberOrdersApi::create(m_state, request);
-        return methodNotAllowed();
-    }
-    if (s.size() == 2 && s[0] == u"number_orders") {
-        if (m == "GET")
-            return TelnyxNumberOrdersApi::get(m_state, s[1]);
-        return methodNotAllowed();
-    }
-    if (s.size() == 1 && s[0] == u"phone_numbers") {
-        if (m == "GET")
-            return TelnyxPhoneNumbersApi::list(m_state, request);
-        return methodNotAllowed();
-    }
-    if (s.size() == 1 && s[0] == u"porting_phone_numbers") {
-        if (m == "GET")
-            return TelnyxPortingNumbersApi::list(m_state, request);
-        return methodNotAllowed();
-    }
     return TelnyxErrors::response(
         404, TelnyxErrors::notFound(
                  tr("The emulator has no Telnyx endpoint %1 %2.").arg(QString::fromLatin1(m), request.path)));

@@ -41,8 +41,8 @@ public:
     Clock& clock() { return m_state.clock; }
 
 private:
-    // The resource handler (TelnyxPortingOrdersApi, TelnyxPortingNumbersApi, TelnyxNumberExtensionsApi) a
-    // path names.
+    // Runs the resource handler (Telnyx*Api) that the route table names for the path and method; 405 for a
+    // path served with other methods only, 404 for any other path.
     EmulatorResponse dispatch(const EmulatorRequest& request, const QStringList& segments);
 
     mutable QMutex m_mutex;
