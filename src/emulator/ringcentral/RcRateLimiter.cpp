@@ -7,32 +7,35 @@ RcRateLimiter::RcRateLimiter(const Clock* clock, bool enabled)
     , m_enabled(enabled) {
 }
 
+namespace {
+
+// A usage group's default limit per window and its name in X-Rate-Limit-Group (docs/api/ringcentral.md §7.3).
+struct GroupLimit {
+    RcGroup group;
+    int limit;
+    QByteArrayView name;
+};
+
+constexpr GroupLimit kGroupLimits[] = {{RcGroup::Light, 50, "light"},
+                                       {RcGroup::Medium, 40, "medium"},
+                                       {RcGroup::Heavy, 10, "heavy"},
+                                       {RcGroup::Auth, 5, "auth"}};
+
+const GroupLimit& groupLimit(RcGroup group) {
+    for (const GroupLimit& g : kGroupLimits)
+        if (g.group == group)
+            return g;
+    return kGroupLimits[0];
+}
+
+} // namespace
+
 int RcRateLimiter::limit(RcGroup group) {
-    switch (group) {
-    case RcGroup::Light:
-        return 50;
-    case RcGroup::Medium:
-        return 40;
-    case RcGroup::Heavy:
-        return 10;
-    case RcGroup::Auth:
-        return 5;
-    }
-    return 50;
+    return groupLimit(group).limit;
 }
 
 QByteArray RcRateLimiter::groupName(RcGroup group) {
-    switch (group) {
-    case RcGroup::Light:
-        return QByteArrayLiteral("light");
-    case RcGroup::Medium:
-        return QByteArrayLiteral("medium");
-    case RcGroup::Heavy:
-        return QByteArrayLiteral("heavy");
-    case RcGroup::Auth:
-        return QByteArrayLiteral("auth");
-    }
-    return QByteArrayLiteral("light");
+    return groupLimit(group).name.toByteArray();
 }
 
 RcRateDecision RcRateLimiter::check(const QString& user, RcGroup group) {
