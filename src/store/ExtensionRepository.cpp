@@ -106,18 +106,13 @@ bool ExtensionRepository::setEndpointType(qint64 profileId, const QString& exten
 
 std::optional<core::EndpointType>
 ExtensionRepository::endpointType(qint64 profileId, const QString& extensionId, QString* error) const {
-    QSqlQuery query = sql::preparedQuery(
+    const QVariant type = sql::readValue(
         database(), u"SELECT endpoint_type FROM extensions WHERE profile_id = ? AND id = ?"_s,
-        {profileId, extensionId});
-    if (!query.exec()) {
-        sql::fail(error, database(),
-                  QCoreApplication::translate("Repository", "Cannot read extension %1").arg(extensionId),
-                  query);
+        {profileId, extensionId},
+        QCoreApplication::translate("Repository", "Cannot read extension %1").arg(extensionId), error);
+    if (type.isNull())
         return std::nullopt;
-    }
-    if (!query.next() || query.value(0).isNull())
-        return std::nullopt;
-    return core::fromWire<core::EndpointType>(query.value(0).toString());
+    return core::fromWire<core::EndpointType>(type.toString());
 }
 
 } // namespace trunkline::store

@@ -192,19 +192,14 @@ bool PhoneNumberRepository::setListedFeatures(qint64 profileId, const QList<core
 
 std::optional<core::NumberFeatures>
 PhoneNumberRepository::listedFeatures(qint64 profileId, const QString& numberId, QString* error) const {
-    QSqlQuery query = sql::preparedQuery(
+    const QVariant features = sql::readValue(
         database(), u"SELECT listed_features FROM phone_numbers WHERE profile_id = ? AND id = ?"_s,
-        {profileId, numberId});
-    if (!query.exec()) {
-        sql::fail(
-            error, database(),
-            QCoreApplication::translate("Repository", "Cannot read the features of number %1").arg(numberId),
-            query);
+        {profileId, numberId},
+        QCoreApplication::translate("Repository", "Cannot read the features of number %1").arg(numberId),
+        error);
+    if (features.isNull())
         return std::nullopt;
-    }
-    if (!query.next() || query.value(0).isNull())
-        return std::nullopt;
-    return core::flagsFromWire<core::NumberFeature>(sql::splitWords(query.value(0).toString()));
+    return core::flagsFromWire<core::NumberFeature>(sql::splitWords(features.toString()));
 }
 
 namespace {

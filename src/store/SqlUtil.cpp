@@ -250,6 +250,16 @@ QSqlQuery preparedQuery(const Database& database, const QString& statement, cons
     return query;
 }
 
+QVariant readValue(const Database& database, const QString& statement, const QVariantList& values,
+                   const QString& what, QString* error) {
+    QSqlQuery query = preparedQuery(database, statement, values);
+    if (!query.exec()) {
+        fail(error, database, what, query);
+        return {};
+    }
+    return query.next() ? query.value(0) : QVariant();
+}
+
 qint64 countRows(const Database& database, const QString& statement, const QVariantList& values,
                  const QString& what, QString* error) {
     QSqlQuery query = preparedQuery(database, statement, values);

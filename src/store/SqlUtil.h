@@ -156,6 +156,12 @@ bool execWrite(const Database& database, const QString& statement, const QVarian
     return ran;
 }
 
+// The first column of the first row of the SELECT `statement` bound to `values`. A null QVariant when the
+// column is NULL or there is no row, and when the statement fails, then with *error set to "<what> in
+// <database>: <driver text>".
+QVariant readValue(const Database& database, const QString& statement, const QVariantList& values,
+                   const QString& what, QString* error);
+
 // Runs a SELECT COUNT(*) statement bound to `values`: the count, or -1 with *error set to
 // "<what> in <database>: <driver text>".
 qint64 countRows(const Database& database, const QString& statement, const QVariantList& values,
