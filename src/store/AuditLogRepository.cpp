@@ -55,19 +55,11 @@ QList<AuditEntry> AuditLogRepository::list(const AuditFilter& filter, int limit,
         where.add(u"at < ?"_s, {sql::toText(filter.until)});
     if (!filter.entity.isEmpty())
         where.add(u"entity = ?"_s, {filter.entity});
-    if (!filter.recordKey.trimmed().isEmpty())
-        where.add(uR"(LOWER(COALESCE(entity_key, '')) LIKE ? ESCAPE '\')"_s,
-                  {QString(u'%' + sql::likeEscaped(filter.recordKey.trimmed().toLower()) + u'%')});
-    if (!filter.text.trimmed().isEmpty()) {
-        const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
-        where.conditions << uR"((LOWER(COALESCE(entity_key, '')) LIKE ? ESCAPE '\' OR )"
-                            uR"(LOWER(COALESCE(entity, '')) LIKE ? ESCAPE '\' OR )"
-                            uR"(LOWER(COALESCE(summary, '')) LIKE ? ESCAPE '\' OR )"
-                            uR"(LOWER(COALESCE(actor, '')) LIKE ? ESCAPE '\' OR )"
-                            uR"(LOWER(COALESCE(host, '')) LIKE ? ESCAPE '\'))"_s;
-        for (int i = 0; i < 5; ++i)
-            where.values << pattern;
-    }
+    where.addContains({u"LOWER(COALESCE(entity_key, ''))"_s}, filter.recordKey);
+    where.addContains({u"LOWER(COALESCE(entity_key, ''))"_s, u"LOWER(COALESCE(entity, ''))"_s,
+                       u"LOWER(COALESCE(summary, ''))"_s, u"LOWER(COALESCE(actor, ''))"_s,
+                       u"LOWER(COALESCE(host, ''))"_s},
+                      filter.text);
     where.values << qMax(0, limit);
     QSqlQuery query = sql::preparedQuery(
         m_database,

@@ -64,32 +64,25 @@ ExtensionRepository::ExtensionRepository(Database& database)
           toValues, fromRow, u"length(extension_number), extension_number, name, id"_s) {
 }
 
-namespace {
-
-sql::Where whereOf(const ExtensionFilter& filter) {
+sql::Where ExtensionRepository::whereOf(const ExtensionFilter& filter, const QString& table) {
     sql::Where where;
     if (filter.type)
-        where.add(u"type = ?"_s, {core::toWire(*filter.type)});
+        where.add(table + u".type = ?"_s, {core::toWire(*filter.type)});
     if (filter.status)
-        where.add(u"status = ?"_s, {core::toWire(*filter.status)});
-    if (!filter.text.trimmed().isEmpty()) {
-        const QString pattern = u'%' + sql::likeEscaped(filter.text.trimmed().toLower()) + u'%';
-        where.add(
-            uR"(lower(name) LIKE ? ESCAPE '\' OR extension_number LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\')"_s,
-            {pattern, pattern, pattern});
-    }
+        where.add(table + u".status = ?"_s, {core::toWire(*filter.status)});
+    where.addContains(
+        {u"LOWER(%1.name)"_s.arg(table), table + u".extension_number"_s, u"LOWER(%1.email)"_s.arg(table)},
+        filter.text);
     return where;
 }
 
-} // namespace
-
 QList<core::Extension> ExtensionRepository::list(qint64 profileId, const ExtensionFilter& filter,
                                                  QString* error, const Page& page) const {
-    return select(profileId, whereOf(filter), error, page);
+    return select(profileId, whereOf(filter, table().table), error, page);
 }
 
 int ExtensionRepository::count(qint64 profileId, const ExtensionFilter& filter, QString* error) const {
-    return RecordAccess::count(profileId, whereOf(filter), error);
+    return RecordAccess::count(profileId, whereOf(filter, table().table), error);
 }
 
 bool ExtensionRepository::setEndpointType(qint64 profileId, const QString& extensionId,

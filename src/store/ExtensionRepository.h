@@ -30,6 +30,9 @@ public:
                                 QString* error = nullptr, const Page& page = {}) const;
     // How many rows list() returns without a page; -1 on error.
     int count(qint64 profileId, const ExtensionFilter& filter = {}, QString* error = nullptr) const;
+    // The conditions of `filter` on the extensions table, its columns qualified with `table` (the table's
+    // name or its alias in the statement): ExtensionTableQuery filters the console's table by them too.
+    static sql::Where whereOf(const ExtensionFilter& filter, const QString& table);
 
     // The endpoint type read from the extension's device list (sync::DetailQueue). It lives beside the
     // listed record: the list's upsert keeps it and it is no part of the record's version.

@@ -1,6 +1,7 @@
 #include "store/ExtensionTableQuery.h"
 
 #include "store/Database.h"
+#include "store/ExtensionRepository.h"
 #include "store/SqlUtil.h"
 
 #include <QSqlQuery>
@@ -35,22 +36,11 @@ QString sortExpression(ExtensionSortKey key) {
 }
 
 sql::Where whereFor(const ExtensionTableFilter& filter) {
-    sql::Where w;
+    sql::Where w = ExtensionRepository::whereOf({filter.type, filter.status, filter.text}, u"x"_s);
     if (filter.profileId)
         w.add(u"x.profile_id = ?"_s, {*filter.profileId});
-    if (filter.type)
-        w.add(u"x.type = ?"_s, {core::toWire(*filter.type)});
-    if (filter.status)
-        w.add(u"x.status = ?"_s, {core::toWire(*filter.status)});
     if (filter.endpointType)
         w.add(u"x.endpoint_type = ?"_s, {core::toWire(*filter.endpointType)});
-    const QString text = filter.text.trimmed().toLower();
-    if (!text.isEmpty()) {
-        const QString pattern = u'%' + sql::likeEscaped(text) + u'%';
-        w.add(
-            uR"((LOWER(x.name) LIKE ? ESCAPE '\' OR x.extension_number LIKE ? ESCAPE '\' OR LOWER(x.email) LIKE ? ESCAPE '\'))"_s,
-            {pattern, pattern, pattern});
-    }
     return w;
 }
 

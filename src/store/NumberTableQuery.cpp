@@ -74,15 +74,8 @@ Where whereFor(const NumberTableFilter& filter) {
                 w.add(u"n.digits < ?"_s, {next});
         }
     }
-    const QString text = filter.text.trimmed().toLower();
-    if (!text.isEmpty()) {
-        // LOWER() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's only for ASCII.
-        const QString pattern = u'%' + sql::likeEscaped(text) + u'%';
-        w.add(
-            uR"((LOWER(n.label) LIKE ? ESCAPE '\' OR LOWER(COALESCE(e.name, '')) LIKE ? ESCAPE '\' OR n.extension_number LIKE ? ESCAPE '\'))"_s,
-            {pattern, pattern, pattern});
-        w.needsExtensions = true;
-    }
+    w.needsExtensions = w.addContains(
+        {u"LOWER(n.label)"_s, u"LOWER(COALESCE(e.name, ''))"_s, u"n.extension_number"_s}, filter.text);
     if (filter.usageType)
         w.add(u"n.usage_type = ?"_s, {core::toWire(*filter.usageType)});
     if (!filter.provider.isEmpty())

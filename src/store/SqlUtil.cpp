@@ -219,6 +219,9 @@ bool fail(QString* error, const QString& message) {
     return false;
 }
 
+namespace {
+
+// Escapes LIKE wildcards in user text; used with ESCAPE '\'.
 QString likeEscaped(const QString& text) {
     QString out;
     out.reserve(text.size());
@@ -231,9 +234,25 @@ QString likeEscaped(const QString& text) {
     return out;
 }
 
+} // namespace
+
 void Where::add(const QString& condition, const QVariantList& conditionValues) {
     conditions << condition;
     values << conditionValues;
+}
+
+bool Where::addContains(const QStringList& expressions, const QString& text) {
+    const QString lowered = text.trimmed().toLower();
+    if (lowered.isEmpty())
+        return false;
+    const QString pattern = u'%' + likeEscaped(lowered) + u'%';
+    QStringList likes;
+    for (const QString& expression : expressions) {
+        likes << expression + uR"( LIKE ? ESCAPE '\')"_s;
+        values << pattern;
+    }
+    conditions << u'(' + likes.join(" OR "_L1) + u')';
+    return true;
 }
 
 QString Where::sql() const {

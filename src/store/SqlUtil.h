@@ -120,9 +120,6 @@ auto readFirst(const Database& database, QSqlQuery& query, FromRow fromRow, cons
     return fromRow(std::as_const(query));
 }
 
-// Escapes LIKE wildcards in user text; used with ESCAPE '\'.
-QString likeEscaped(const QString& text);
-
 // The conditions of a filtered read, all of which must hold; `values` bind their ? placeholders in order.
 struct Where {
     QStringList conditions;
@@ -130,6 +127,11 @@ struct Where {
 
     // Adds a condition with the values of its ? placeholders, in order.
     void add(const QString& condition, const QVariantList& conditionValues);
+    // Adds "one of `expressions` contains `text`" (LIKE with the text's wildcards escaped), the text
+    // trimmed and lower-cased: an expression that is to match regardless of case must be lower-cased too
+    // (LOWER(...)), since PostgreSQL's LIKE is case-sensitive and SQLite's only for ASCII. Adds nothing
+    // and returns false when the text is blank.
+    bool addContains(const QStringList& expressions, const QString& text);
     QString sql() const; // " WHERE a AND b", or "" without conditions
 };
 
