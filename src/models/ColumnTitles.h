@@ -37,4 +37,15 @@ QVariant titlesHeaderData(const Base& model, const QMetaObject& meta,
     return columnTitle(meta, titles, section);
 }
 
+// The same for a model whose titles come from its static headerText(column), which other code (menus,
+// exports) reads as well: headerText(section) for Qt::DisplayRole, `Base` for every other request.
+template <class Base>
+QVariant titlesHeaderData(const Base& model, QString (*headerText)(int), int section,
+                          Qt::Orientation orientation, int role) {
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole) {
+        return headerText(section);
+    }
+    return model.Base::headerData(section, orientation, role);
+}
+
 } // namespace trunkline::models

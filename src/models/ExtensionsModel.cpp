@@ -169,10 +169,7 @@ QVariant ExtensionsModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ExtensionsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole) {
-        return headerText(section);
-    }
-    return QAbstractTableModel::headerData(section, orientation, role);
+    return titlesHeaderData<QAbstractTableModel>(*this, &headerText, section, orientation, role);
 }
 
 } // namespace trunkline::models

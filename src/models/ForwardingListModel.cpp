@@ -261,11 +261,9 @@ bool ForwardingListModel::setData(const QModelIndex& index, const QVariant& valu
 }
 
 QVariant ForwardingListModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
-        return headerText(section);
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == FlipColumn)
         return tr("The digit dialled to flip a call to this number; follows the list's order.");
-    return QAbstractTableModel::headerData(section, orientation, role);
+    return titlesHeaderData<QAbstractTableModel>(*this, &headerText, section, orientation, role);
 }
 
 Qt::ItemFlags ForwardingListModel::flags(const QModelIndex& index) const {

@@ -470,10 +470,7 @@ QVariant NumbersModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant NumbersModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole) {
-        return headerText(section);
-    }
-    return QAbstractTableModel::headerData(section, orientation, role);
+    return titlesHeaderData<QAbstractTableModel>(*this, &headerText, section, orientation, role);
 }
 
 Qt::ItemFlags NumbersModel::flags(const QModelIndex& index) const {
