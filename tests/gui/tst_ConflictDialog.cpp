@@ -35,16 +35,6 @@ const QString kMineVoice = u"http://127.0.0.1:9/voice/mine"_s;
 const QString kTheirsLabel = u"Reception (renamed at Restcomm)"_s;
 const QString kTheirsVoice = u"http://127.0.0.1:9/voice/theirs"_s;
 
-// A number of the account with a phone number (not a SIP regex), as the sync stored it.
-std::optional<core::PhoneNumberRecord> someDid(SyncFixture& f) {
-    for (const core::PhoneNumberRecord& n : f.localNumbers()) {
-        if (n.e164.startsWith(u'+') && n.restcomm && !n.restcomm->pureSip &&
-            n.restcomm->accountSid == f.profile.accountId)
-            return n;
-    }
-    return std::nullopt;
-}
-
 void clickButton(QWidget* parent, const QString& name) {
     auto* button = parent->findChild<QAbstractButton*>(name);
     QVERIFY2(button, qPrintable(name));
@@ -106,9 +96,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         m_fixture = std::make_unique<SyncFixture>(synctest::quietOptions(10, 5), u"restcomm"_s);
-        QVERIFY2(m_fixture->setUpSynced(), qPrintable(m_fixture->error()));
-        m_number = someDid(*m_fixture);
-        QVERIFY(m_number);
+        m_number = m_fixture->syncedDid();
+        QVERIFY2(m_number, qPrintable(m_fixture->error()));
         // The admin's edit, staged as the Numbers page stages it.
         core::PhoneNumberRecord edited = *m_number;
         edited.label = kMineLabel;
@@ -252,9 +241,8 @@ private slots:
     // and a merge leaves their job title and my department at the provider.
     void extensionMergeAtRingCentral() {
         SyncFixture f(synctest::quietOptions(10, 8));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         core::Extension edited = *stored;
         edited.contact.jobTitle = u"Team lead (mine)"_s;
         edited.contact.department = u"Support (mine)"_s;

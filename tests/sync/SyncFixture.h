@@ -232,13 +232,36 @@ public:
             qWarning("%s", qPrintable(message));
         return change.id;
     }
+    // An ordinary DID of the profile's own Restcomm account (not a SIP regex), as pulled.
+    std::optional<core::PhoneNumberRecord> someDid() {
+        for (const core::PhoneNumberRecord& n : localNumbers()) {
+            if (n.e164.startsWith(u'+') && n.restcomm && !n.restcomm->pureSip &&
+                n.restcomm->accountSid == profile.accountId)
+                return n;
+        }
+        return std::nullopt;
+    }
+    // setUpSynced() and someUser() or someDid(): the stored record most push tests edit. nullopt with
+    // error() when the set-up fails or the sync stored no such record.
+    std::optional<core::Extension> syncedUser(sync::SyncEngine::Options options = {}) {
+        return setUpSynced(options) ? found(someUser(), QStringLiteral("enabled user without admin rights"))
+                                    : std::nullopt;
+    }
+    std::optional<core::PhoneNumberRecord> syncedDid() {
+        return setUpSynced() ? found(someDid(), QStringLiteral("DID of the account")) : std::nullopt;
+    }
+    // Stages `edited` as an update of the stored extension `stored`, on the version the store holds;
+    // returns the change id.
+    qint64 stageEdit(const core::Extension& stored, const core::Extension& edited) {
+        store::ExtensionRepository extensions(database.database());
+        return stage(changes::ChangePayloads::extensionUpdate(profile.id, stored, edited,
+                                                              extensions.versionOf(stored)));
+    }
     // Stages a new job title for a stored extension, the edit most push tests make; returns the change id.
     qint64 stageJobTitle(const core::Extension& stored, const QString& title) {
         core::Extension edited = stored;
         edited.contact.jobTitle = title;
-        store::ExtensionRepository extensions(database.database());
-        return stage(changes::ChangePayloads::extensionUpdate(profile.id, stored, edited,
-                                                              extensions.versionOf(stored)));
+        return stageEdit(stored, edited);
     }
     store::PendingChange changeOf(qint64 id) {
         return *store::PendingChangeRepository(database.database()).find(id);
@@ -319,6 +342,12 @@ private:
     bool fail(const QString& message) {
         m_error = message;
         return false;
+    }
+    template <typename Record>
+    std::optional<Record> found(std::optional<Record> record, const QString& what) {
+        if (!record)
+            fail(QStringLiteral("the first sync stored no ") + what);
+        return record;
     }
     static sync::SyncReport timeoutReport(const QString& why) {
         sync::SyncReport report;

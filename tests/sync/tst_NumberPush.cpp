@@ -21,15 +21,6 @@ class tst_NumberPush : public QObject {
                 return true;
         return false;
     }
-    // An ordinary DID of the profile's own account (not a SIP regex), as stored by the pull.
-    static std::optional<core::PhoneNumberRecord> someDid(SyncFixture& f, const QString& except = {}) {
-        for (const core::PhoneNumberRecord& n : f.localNumbers()) {
-            if (n.id != except && n.e164.startsWith(u'+') && n.restcomm && !n.restcomm->pureSip &&
-                n.restcomm->accountSid == f.profile.accountId)
-                return n;
-        }
-        return std::nullopt;
-    }
     // The account's numbers as Restcomm lists them, in one page.
     static QJsonArray restcommListing(SyncFixture& f) {
         const auto reply =
@@ -91,9 +82,8 @@ class tst_NumberPush : public QObject {
 private slots:
     void restcommUpdateReachesProviderStoreAndAuditLog() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::PhoneNumberRecord> stored = someDid(f);
-        QVERIFY(stored);
+        const std::optional<core::PhoneNumberRecord> stored = f.syncedDid();
+        QVERIFY2(stored, qPrintable(f.error()));
         core::PhoneNumberRecord edited = *stored;
         edited.label = QStringLiteral("Support hotline");
         edited.restcomm->voiceUrl = QStringLiteral("http://127.0.0.1:9/voice/support");
@@ -221,9 +211,8 @@ private slots:
     // label with a new version. Applied, not a conflict.
     void restcommAlreadyAppliedBeatsVersionConflict() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::PhoneNumberRecord> stored = someDid(f);
-        QVERIFY(stored);
+        const std::optional<core::PhoneNumberRecord> stored = f.syncedDid();
+        QVERIFY2(stored, qPrintable(f.error()));
         core::PhoneNumberRecord edited = *stored;
         edited.label = QStringLiteral("Renamed before the crash");
         store::PhoneNumberRepository numbers(f.database.database());
@@ -238,9 +227,8 @@ private slots:
     // number is read back, and the change fails naming the field instead of being marked applied.
     void restcommFieldNotKeptFailsTheChange() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::PhoneNumberRecord> stored = someDid(f);
-        QVERIFY(stored);
+        const std::optional<core::PhoneNumberRecord> stored = f.syncedDid();
+        QVERIFY2(stored, qPrintable(f.error()));
         QVERIFY(!stored->restcomm->voiceMethod.isEmpty());
         core::PhoneNumberRecord edited = *stored;
         edited.label = QStringLiteral("Reception");
@@ -265,9 +253,8 @@ private slots:
 
     void restcommRemoteEditIsAConflictAndStaysUntouched() {
         SyncFixture f(synctest::quietOptions(10, 5), QStringLiteral("restcomm"));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::PhoneNumberRecord> stored = someDid(f);
-        QVERIFY(stored);
+        const std::optional<core::PhoneNumberRecord> stored = f.syncedDid();
+        QVERIFY2(stored, qPrintable(f.error()));
         core::PhoneNumberRecord edited = *stored;
         edited.label = QStringLiteral("Mine");
         store::PhoneNumberRepository numbers(f.database.database());
@@ -296,7 +283,7 @@ private slots:
             f.profile.id,
             NumberChangePayloads::provisionFields(wanted, {}, QStringLiteral("New line"), false,
                                                   QStringLiteral("Local"), QStringLiteral("US"))));
-        const std::optional<core::PhoneNumberRecord> victim = someDid(f);
+        const std::optional<core::PhoneNumberRecord> victim = f.someDid();
         QVERIFY(victim);
         store::PhoneNumberRepository numbers(f.database.database());
         const qint64 release =

@@ -86,15 +86,13 @@ class tst_SyncPush : public QObject {
 private slots:
     void extensionUpdateReachesProviderStoreAndAuditLog() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         core::Extension edited = *stored;
         edited.contact.jobTitle = QStringLiteral("Head of Porting");
         edited.contact.department = QStringLiteral("Telephony");
         store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const qint64 id = f.stageEdit(*stored, edited);
 
         QVERIFY2(f.appliedByPush(id, {.pull = true}), qPrintable(f.error()));
         const QJsonObject remote = f.remoteGet(kExtensionPath + stored->id).json();
@@ -107,17 +105,15 @@ private slots:
 
     void extensionTimeZoneIsSetByItsDictionaryId() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         const QString zone = stored->timeZone == QLatin1String("Europe/Berlin")
                                  ? QStringLiteral("Europe/London")
                                  : QStringLiteral("Europe/Berlin");
         core::Extension moved = *stored;
         moved.timeZone = zone;
         store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, *stored, moved, extensions.versionOf(*stored)));
+        const qint64 id = f.stageEdit(*stored, moved);
 
         QVERIFY2(f.appliedByPush(id), qPrintable(f.error()));
         const QJsonObject remoteZone = f.remoteGet(kExtensionPath + stored->id)
@@ -179,9 +175,8 @@ private slots:
 
     void forwardingNumberCreateUpdateDelete() {
         SyncFixture f(synctest::quietOptions(30, 15));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> owner = f.someUser();
-        QVERIFY(owner);
+        const std::optional<core::Extension> owner = f.syncedUser({.details = true});
+        QVERIFY2(owner, qPrintable(f.error()));
         store::ForwardingNumberRepository forwarding(f.database.database());
         const QList<core::ForwardingNumber> before = forwarding.list(f.profile.id, owner->id);
 
@@ -227,9 +222,8 @@ private slots:
     // display name RingCentral derives) are both at the provider afterwards, and only then applied.
     void clearedAndChangedFieldsReachTheProvider() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> user = f.someUser();
-        QVERIFY(user);
+        const std::optional<core::Extension> user = f.syncedUser();
+        QVERIFY2(user, qPrintable(f.error()));
         const auto titled = f.remotePut(
             kExtensionPath + user->id,
             QJsonObject{{QStringLiteral("contact"),
@@ -245,8 +239,7 @@ private slots:
         edited.contact.jobTitle.clear();
         edited.contact.lastName = QStringLiteral("Wolf-Berger");
         edited.name = edited.contact.firstName + QStringLiteral(" Wolf-Berger");
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const qint64 id = f.stageEdit(*stored, edited);
 
         QVERIFY2(f.appliedByPush(id), qPrintable(f.error()));
         const QJsonObject remote = f.remoteGet(kExtensionPath + stored->id).json();
@@ -263,14 +256,12 @@ private slots:
     // what the provider holds.
     void fieldTheProviderDoesNotKeepFailsTheChange() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         core::Extension renamed = *stored;
         renamed.name = stored->name + QStringLiteral("-Berger");
         store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, *stored, renamed, extensions.versionOf(*stored)));
+        const qint64 id = f.stageEdit(*stored, renamed);
 
         const std::optional<store::PendingChange> change = f.stoppedByPush(id, store::ChangeState::Failed);
         QVERIFY2(change, qPrintable(f.error()));
@@ -286,9 +277,8 @@ private slots:
     // ends failed naming "features", not applied.
     void forwardingFeaturesTheProviderDoesNotKeepFailTheChange() {
         SyncFixture f(synctest::quietOptions(30, 15));
-        QVERIFY2(f.setUpSynced({.details = true}), qPrintable(f.error()));
-        const std::optional<core::Extension> owner = f.someUser();
-        QVERIFY(owner);
+        const std::optional<core::Extension> owner = f.syncedUser({.details = true});
+        QVERIFY2(owner, qPrintable(f.error()));
         store::ForwardingNumberRepository forwarding(f.database.database());
         core::ForwardingNumber added;
         added.phoneNumber = QStringLiteral("+4930555001");
@@ -326,9 +316,8 @@ private slots:
 
     void remoteEditAfterStagingIsAConflict() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         const qint64 id = f.stageJobTitle(*stored, QStringLiteral("Local title"));
         // Another admin changes the same extension at the provider.
         core::Extension theirs = *stored;
@@ -360,9 +349,8 @@ private slots:
     // version: it is applied, and the other admin's field is not written back.
     void editOnAVersionThePullReplacesIsApplied() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         const qint64 id = stageTitleAndChangeAtProvider(f, *stored, u"contact.department"_s);
 
         QVERIFY2(f.appliedByPush(id, {.pull = true}), qPrintable(f.error()));
@@ -376,9 +364,8 @@ private slots:
     // conflict for the admin: neither value is lost.
     void editOfAFieldThePullChangedStaysAConflict() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         const qint64 id = stageTitleAndChangeAtProvider(f, *stored, u"contact.jobTitle"_s);
 
         const sync::SyncReport report = f.runSync();
@@ -420,14 +407,12 @@ private slots:
     // change's values with a new version. That is an applied change, not a conflict.
     void alreadyAppliedBeatsVersionConflict() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         core::Extension edited = *stored;
         edited.contact.jobTitle = QStringLiteral("Applied before the crash");
         store::ExtensionRepository extensions(f.database.database());
-        const qint64 id = f.stage(
-            ChangePayloads::extensionUpdate(f.profile.id, *stored, edited, extensions.versionOf(*stored)));
+        const qint64 id = f.stageEdit(*stored, edited);
         const auto put = f.remotePut(kExtensionPath + stored->id,
                                      providers::ringcentral::RingCentralMapper::extensionUpdateBody(
                                          edited, {QStringLiteral("contact.jobTitle")}));
@@ -441,9 +426,8 @@ private slots:
     // left alone, named in the report, and not counted as a failure.
     void changeHeldByAnotherApplierIsSkipped() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         const QString title = QStringLiteral("Someone else's to send");
         const qint64 id = f.stageJobTitle(*stored, title);
         const store::ChangeClaim other = SyncFixture::liveClaim();
@@ -616,9 +600,8 @@ private slots:
     // The admin's Apply sends a failed change that is still waiting for its retry time; a sync does not.
     void applyIgnoresTheBackoffOfAFailedChange() {
         SyncFixture f(synctest::quietOptions(30, 20));
-        QVERIFY2(f.setUpSynced(), qPrintable(f.error()));
-        const std::optional<core::Extension> stored = f.someUser();
-        QVERIFY(stored);
+        const std::optional<core::Extension> stored = f.syncedUser();
+        QVERIFY2(stored, qPrintable(f.error()));
         const qint64 id = f.stageJobTitle(*stored, QStringLiteral("Sent when asked"));
         store::PendingChangeRepository changes(f.database.database());
         const store::ChangeClaim earlier = SyncFixture::liveClaim();
