@@ -80,6 +80,15 @@ private:
         QTest::mouseClick(resolve, Qt::LeftButton);
         return page.findChild<ConflictDialog*>();
     }
+    // Opens the dialog, clicks one of its resolutions and waits until the dialog is gone; false when it
+    // does not open or stays.
+    bool resolveWith(PendingChangesPage& page, const QString& button) {
+        ConflictDialog* dialog = openDialog(page);
+        if (!dialog)
+            return false;
+        clickButton(dialog, button);
+        return QTest::qWaitFor([&] { return !page.findChild<ConflictDialog*>(); });
+    }
     // Applies every due change, as Apply does, and waits for the end.
     sync::SyncReport apply() { return m_fixture->runSync({.pull = false}); }
     // Applies, expecting `applied` changes to go out, and checks the label and voice URL Restcomm holds then.
@@ -195,10 +204,7 @@ private slots:
 
     void keepMine() {
         PendingChangesPage page(m_fixture->database.database());
-        ConflictDialog* dialog = openDialog(page);
-        QVERIFY(dialog);
-        clickButton(dialog, u"keepMineButton"_s);
-        QTRY_VERIFY(!page.findChild<ConflictDialog*>());
+        QVERIFY(resolveWith(page, u"keepMineButton"_s));
         QCOMPARE(change()->state, store::ChangeState::Pending);
         QTRY_COMPARE(page.model()->change(m_changeId)->state, store::ChangeState::Pending);
 
@@ -208,10 +214,7 @@ private slots:
 
     void takeTheirs() {
         PendingChangesPage page(m_fixture->database.database());
-        ConflictDialog* dialog = openDialog(page);
-        QVERIFY(dialog);
-        clickButton(dialog, u"takeTheirsButton"_s);
-        QTRY_VERIFY(!page.findChild<ConflictDialog*>());
+        QVERIFY(resolveWith(page, u"takeTheirsButton"_s));
         // Nothing of the change is left: it is dropped, and the page is empty.
         QVERIFY(!change());
         QTRY_VERIFY(page.model()->changes().isEmpty());

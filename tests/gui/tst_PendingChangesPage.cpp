@@ -73,11 +73,7 @@ private slots:
         const core::Extension anna = userExtension(0);
         core::Extension renamed = anna;
         renamed.name = u"Anna Review"_s;
-        QVERIFY(changes::ChangeStager::of(m_test->database())
-                    .stage(changes::ChangePayloads::extensionUpdate(
-                        m_ringCentral, anna, renamed,
-                        store::ExtensionRepository(m_test->database()).versionOf(anna)))
-                    .ok());
+        QVERIFY(stageExtensionEdit(anna, renamed));
         // A forwarding list with its last entry removed and a number added, as the forwarding editor
         // stages it.
         const auto [owner, list] = extensionWithForwardingList();
@@ -152,11 +148,7 @@ private slots:
         core::Extension renamed = anna;
         renamed.name = u"Jürgen Müller"_s;
         renamed.contact.jobTitle = u"Geschäftsführer"_s;
-        QVERIFY(changes::ChangeStager::of(m_test->database())
-                    .stage(changes::ChangePayloads::extensionUpdate(
-                        m_ringCentral, anna, renamed,
-                        store::ExtensionRepository(m_test->database()).versionOf(anna)))
-                    .ok());
+        QVERIFY(stageExtensionEdit(anna, renamed));
         gui::PendingChangesPage page(m_test->database());
         QVERIFY(showExposed(page));
         auto* exporter = page.findChild<gui::TableCsvExport*>();
@@ -268,11 +260,7 @@ private slots:
         const core::Extension anna = userExtension(1);
         core::Extension clash = anna;
         clash.extensionNumber = userExtension(2).extensionNumber;
-        QVERIFY(changes::ChangeStager::of(m_test->database())
-                    .stage(changes::ChangePayloads::extensionUpdate(
-                        m_ringCentral, anna, clash,
-                        store::ExtensionRepository(m_test->database()).versionOf(anna)))
-                    .ok());
+        QVERIFY(stageExtensionEdit(anna, clash));
 
         gui::PendingChangesPage page(m_test->database());
         page.setSyncController(m_sync.get());
@@ -394,6 +382,14 @@ private:
                 return extension;
         }
         return {};
+    }
+    // Stages `edited` over the stored extension of the RingCentral profile, as its editor does; false when
+    // the stager refuses it.
+    bool stageExtensionEdit(const core::Extension& stored, const core::Extension& edited) {
+        const QString version = store::ExtensionRepository(m_test->database()).versionOf(stored);
+        return changes::ChangeStager::of(m_test->database())
+            .stage(changes::ChangePayloads::extensionUpdate(m_ringCentral, stored, edited, version))
+            .ok();
     }
     static QString extensionText(const core::Extension& extension) {
         return extension.name.isEmpty() ? extension.extensionNumber
