@@ -10,6 +10,7 @@ using namespace Qt::StringLiterals;
 using providers::restcomm::ProvisionRequest;
 using providers::restcomm::RestcommMapper;
 using test::parse;
+using test::readSample;
 
 namespace {
 
@@ -60,9 +61,7 @@ private slots:
         QFETCH(QString, voiceUrl);
         QFETCH(bool, voiceCapable);
         QFETCH(bool, callerIdLookup);
-        const QJsonObject input = parse(json);
-        QString problem;
-        const auto number = RestcommMapper::incomingNumber(input, &problem);
+        const auto [input, number, problem] = readSample(json, RestcommMapper::incomingNumber);
         QVERIFY2(number, qPrintable(problem));
         QCOMPARE(number->provider, core::kProviderRestcomm.toString());
         QCOMPARE(number->id, input.value(u"sid"_s).toString());

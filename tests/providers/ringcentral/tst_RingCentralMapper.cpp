@@ -10,6 +10,22 @@ using namespace trunkline;
 using namespace Qt::StringLiterals;
 using providers::ringcentral::RingCentralMapper;
 using test::parse;
+using test::readSample;
+
+namespace {
+
+// The forwarding entry the request body tests send: type Other, third in the flip list.
+core::ForwardingNumber flipThree(const QString& label) {
+    core::ForwardingNumber f;
+    f.id = u"5"_s;
+    f.phoneNumber = u"+4930999"_s;
+    f.type = core::ForwardingType::Other;
+    f.label = label;
+    f.flipNumber = 3;
+    return f;
+}
+
+} // namespace
 
 class tst_RingCentralMapper : public QObject {
     Q_OBJECT
@@ -53,9 +69,7 @@ private slots:
         QFETCH(int, status);
         QFETCH(QString, email);
         QFETCH(bool, admin);
-        const QJsonObject input = parse(json.constData());
-        QString problem;
-        const auto extension = RingCentralMapper::extension(input, &problem);
+        const auto [input, extension, problem] = readSample(json, RingCentralMapper::extension);
         QVERIFY2(extension, qPrintable(problem));
         QCOMPARE(extension->id, id);
         QCOMPARE(extension->extensionNumber, number);
@@ -134,12 +148,7 @@ private slots:
     }
 
     void forwardingUpdateSendsTouchedFieldsOnly() {
-        core::ForwardingNumber f;
-        f.id = u"5"_s;
-        f.phoneNumber = u"+4930999"_s;
-        f.type = core::ForwardingType::Other;
-        f.label = u""_s;
-        f.flipNumber = 3;
+        const core::ForwardingNumber f = flipThree(u""_s);
         const QJsonObject body = RingCentralMapper::forwardingUpdateBody(f, {u"extensionId"_s, u"label"_s});
         QCOMPARE(body, (QJsonObject{{u"label"_s, u""_s}}));
     }
@@ -172,9 +181,7 @@ private slots:
         QFETCH(int, payment);
         QFETCH(QString, extensionNumber);
         QFETCH(int, features);
-        const QJsonObject input = parse(json.constData());
-        QString problem;
-        const auto number = RingCentralMapper::phoneNumber(input, &problem);
+        const auto [input, number, problem] = readSample(json, RingCentralMapper::phoneNumber);
         QVERIFY2(number, qPrintable(problem));
         QCOMPARE(number->provider, core::kProviderRingCentral.toString());
         QCOMPARE(number->e164, input.value(u"phoneNumber"_s).toString());
@@ -217,9 +224,7 @@ private slots:
         QFETCH(QByteArray, json);
         QFETCH(int, type);
         QFETCH(int, flip);
-        const QJsonObject input = parse(json.constData());
-        QString problem;
-        const auto forwarding = RingCentralMapper::forwardingNumber(input, &problem);
+        const auto [input, forwarding, problem] = readSample(json, RingCentralMapper::forwardingNumber);
         QVERIFY2(forwarding, qPrintable(problem));
         QCOMPARE(int(forwarding->type), type);
         QCOMPARE(forwarding->flipNumber, flip);
@@ -228,12 +233,7 @@ private slots:
 
     void forwardingFlipNumberTypes() {
         // An integer in POST, a string in PUT and in answers (docs/api/ringcentral.md §5.1).
-        core::ForwardingNumber f;
-        f.id = u"5"_s;
-        f.phoneNumber = u"+4930999"_s;
-        f.type = core::ForwardingType::Other;
-        f.label = u"Lab"_s;
-        f.flipNumber = 3;
+        core::ForwardingNumber f = flipThree(u"Lab"_s);
         QCOMPARE(RingCentralMapper::forwardingCreateBody(f).value(u"flipNumber"_s), QJsonValue(3));
         QCOMPARE(RingCentralMapper::forwardingUpdateBody(f, {u"flipNumber"_s}).value(u"flipNumber"_s),
                  QJsonValue(u"3"_s));

@@ -10,6 +10,7 @@ using namespace trunkline;
 using namespace Qt::StringLiterals;
 using providers::telnyx::TelnyxMapper;
 using test::parse;
+using test::readSample;
 
 class tst_TelnyxMapper : public QObject {
     Q_OBJECT
@@ -48,9 +49,7 @@ private slots:
         QFETCH(int, status);
         QFETCH(QStringList, codes);
         QFETCH(QString, country);
-        const QJsonObject input = parse(json);
-        QString problem;
-        const auto order = TelnyxMapper::portingOrder(input, &problem);
+        const auto [input, order, problem] = readSample(json, TelnyxMapper::portingOrder);
         QVERIFY2(order, qPrintable(problem));
         QCOMPARE(int(order->status), status);
         QCOMPARE(order->exceptionCodes, codes);
@@ -106,9 +105,7 @@ private slots:
         QFETCH(QByteArray, json);
         QFETCH(QString, id);
         QFETCH(bool, roundTrips);
-        const QJsonObject input = parse(json);
-        QString problem;
-        const auto number = TelnyxMapper::portingPhoneNumber(input, &problem);
+        auto [input, number, problem] = readSample(json, TelnyxMapper::portingPhoneNumber);
         QVERIFY2(number, qPrintable(problem));
         QCOMPARE(number->id, id);
         QCOMPARE(number->portingOrderId, u"o1"_s);
@@ -141,9 +138,7 @@ private slots:
         QFETCH(QByteArray, json);
         QFETCH(int, rangeSize);
         QFETCH(int, activations);
-        const QJsonObject input = parse(json);
-        QString problem;
-        const auto extension = TelnyxMapper::phoneNumberExtension(input, &problem);
+        const auto [input, extension, problem] = readSample(json, TelnyxMapper::phoneNumberExtension);
         QVERIFY2(extension, qPrintable(problem));
         QCOMPARE(extension->extensionRange.size(), rangeSize);
         QCOMPARE(extension->activationRanges.size(), activations);
