@@ -31,6 +31,12 @@ bool insertNote(Database& db, const QString& text) {
     return query.exec();
 }
 
+// Whether this case runs on the SQLite engine row; the cases about files and pragmas skip the others.
+bool onSqlite() {
+    QFETCH_GLOBAL(QString, engine);
+    return engine == "sqlite"_L1;
+}
+
 bool createNotes(Database& db) {
     QSqlQuery query(db.connection());
     return query.exec(u"CREATE TABLE notes (text TEXT NOT NULL)"_s);
@@ -60,13 +66,12 @@ private slots:
         QTest::newRow("page_size of a new file") << u"page_size"_s << u"16384"_s;
     }
     void sqliteConnectionSettings() {
-        QFETCH_GLOBAL(QString, engine);
-        if (engine != "sqlite"_L1) {
+        if (!onSqlite()) {
             QSKIP("SQLite pragmas only");
         }
         QFETCH(QString, pragma);
         QFETCH(QString, expected);
-        TestDatabase test(engine);
+        TestDatabase test(u"sqlite"_s);
         QVERIFY2(test.open(), qPrintable(test.error()));
         // Also on a clone: pragmas are per connection.
         for (Database* db : {&test.database()}) {
@@ -84,8 +89,7 @@ private slots:
     // Pages are a file's own: a database made before 16 KiB pages (or by another tool) keeps its size,
     // and its rows, when Trunkline opens it.
     void anExistingFileKeepsItsPageSize() {
-        QFETCH_GLOBAL(QString, engine);
-        if (engine != "sqlite"_L1) {
+        if (!onSqlite()) {
             QSKIP("SQLite only");
         }
         QTemporaryDir dir;
@@ -132,8 +136,7 @@ private slots:
         QTest::newRow("empty") << QString() << u"No database given"_s << QString();
     }
     void errorMessages() {
-        QFETCH_GLOBAL(QString, engine);
-        if (engine != "sqlite"_L1) {
+        if (!onSqlite()) {
             QSKIP("engine-independent");
         }
         QFETCH(QString, location);
@@ -148,8 +151,7 @@ private slots:
     }
 
     void notADatabaseFile() {
-        QFETCH_GLOBAL(QString, engine);
-        if (engine != "sqlite"_L1) {
+        if (!onSqlite()) {
             QSKIP("SQLite only");
         }
         QTemporaryDir dir;

@@ -38,6 +38,17 @@ ChangeClaim claim(const QString& owner) {
 class tst_FourEyes : public QObject {
     Q_OBJECT
 
+    // Four-eyes switched on and a change Alice staged, where the approval cases start; nullopt when either
+    // is refused.
+    std::optional<PendingChange> stagedByAliceWithFourEyesOn() {
+        if (!FourEyesPolicy(m_test->database()).setRequired(true))
+            return std::nullopt;
+        PendingChange change = makeChange(m_profile, u"e1"_s);
+        if (!PendingChangeRepository(m_team->alice()).enqueue(change))
+            return std::nullopt;
+        return change;
+    }
+
 private slots:
     void init() {
         m_test = std::make_unique<TestDatabase>(u"postgres"_s);
@@ -82,31 +93,30 @@ private slots:
     }
 
     void theAuthorCannotApprove() {
-        QVERIFY(FourEyesPolicy(m_test->database()).setRequired(true));
+        const std::optional<PendingChange> change = stagedByAliceWithFourEyesOn();
+        QVERIFY(change);
         PendingChangeRepository asAlice(m_team->alice());
-        PendingChange change = makeChange(m_profile, u"e1"_s);
-        QVERIFY(asAlice.enqueue(change));
 
         QString error;
-        QVERIFY(!asAlice.approve(change.id, &error));
+        QVERIFY(!asAlice.approve(change->id, &error));
         QCOMPARE(
             error,
             u"You staged change %1 yourself; with four-eyes approval someone else must approve it."_s.arg(
-                change.id));
+                change->id));
         // What a modified client would send instead of asking the repository:
-        QVERIFY(runSql(m_team->alice(), u"SELECT approve_change(?)"_s, {change.id}).contains(u"TL001"_s));
+        QVERIFY(runSql(m_team->alice(), u"SELECT approve_change(?)"_s, {change->id}).contains(u"TL001"_s));
         QVERIFY(runSql(m_team->alice(), u"UPDATE pending_changes SET approved_by = ? WHERE id = ?"_s,
-                       {m_team->aliceRole(), change.id})
+                       {m_team->aliceRole(), change->id})
                     .contains(u"TL001"_s));
         // ... or an approval in someone else's name.
         QVERIFY(runSql(m_team->alice(), u"UPDATE pending_changes SET approved_by = ? WHERE id = ?"_s,
-                       {m_team->bobRole(), change.id})
+                       {m_team->bobRole(), change->id})
                     .contains(u"TL003"_s));
-        QVERIFY(asAlice.find(change.id)->approvedBy.isEmpty());
+        QVERIFY(asAlice.find(change->id)->approvedBy.isEmpty());
 
         PendingChangeRepository asBob(m_team->bob());
-        QVERIFY2(asBob.approve(change.id, &error), qPrintable(error));
-        const PendingChange approved = *asAlice.find(change.id);
+        QVERIFY2(asBob.approve(change->id, &error), qPrintable(error));
+        const PendingChange approved = *asAlice.find(change->id);
         QCOMPARE(approved.approvedBy, m_team->bobRole());
         QVERIFY(approved.approvedAt.isValid());
         // The audit log keeps who approved what.
@@ -120,46 +130,45 @@ private slots:
         QVERIFY(runSql(m_team->bob(),
                        u"UPDATE pending_changes SET approved_at = '2000-01-01T00:00:00.000Z' "
                        u"WHERE id = ?"_s,
-                       {change.id})
+                       {change->id})
                     .isEmpty());
-        QCOMPARE(asAlice.find(change.id)->approvedAt, approved.approvedAt);
+        QCOMPARE(asAlice.find(change->id)->approvedAt, approved.approvedAt);
     }
 
     void anUnapprovedChangeIsNotApplied() {
-        QVERIFY(FourEyesPolicy(m_test->database()).setRequired(true));
+        const std::optional<PendingChange> change = stagedByAliceWithFourEyesOn();
+        QVERIFY(change);
         PendingChangeRepository asAlice(m_team->alice());
         PendingChangeRepository asBob(m_team->bob());
-        PendingChange change = makeChange(m_profile, u"e1"_s);
-        QVERIFY(asAlice.enqueue(change));
 
         QString error;
-        QVERIFY(!asAlice.markApplying(change.id, claim(u"alice@ws-1:1#1"_s), &error));
+        QVERIFY(!asAlice.markApplying(change->id, claim(u"alice@ws-1:1#1"_s), &error));
         QCOMPARE(error,
                  u"Change %1 needs a second person's approval before it is applied (four-eyes is on)."_s.arg(
-                     change.id));
-        QVERIFY(!asBob.markApplying(change.id, claim(u"bob@ws-2:2#2"_s), &error));
+                     change->id));
+        QVERIFY(!asBob.markApplying(change->id, claim(u"bob@ws-2:2#2"_s), &error));
         QVERIFY(runSql(m_team->alice(), u"UPDATE pending_changes SET state = 'applied' WHERE id = ?"_s,
-                       {change.id})
+                       {change->id})
                     .contains(u"TL002"_s));
         QVERIFY(runSql(m_team->alice(),
                        u"UPDATE pending_changes SET state = 'applying', claim_owner = 'x' "
                        u"WHERE id = ?"_s,
-                       {change.id})
+                       {change->id})
                     .contains(u"TL002"_s));
         // A temporary table of the setting's name in Alice's session does not switch it off for her.
         QCOMPARE(
             runSql(m_team->alice(), u"CREATE TEMPORARY TABLE approval_policy AS SELECT FALSE AS four_eyes"_s),
             QString());
-        QVERIFY(!asAlice.markApplying(change.id, claim(u"alice@ws-1:1#1"_s), &error));
-        QCOMPARE(asAlice.find(change.id)->state, ChangeState::Pending);
+        QVERIFY(!asAlice.markApplying(change->id, claim(u"alice@ws-1:1#1"_s), &error));
+        QCOMPARE(asAlice.find(change->id)->state, ChangeState::Pending);
 
         // Approved by the second person, the author may apply it.
-        QVERIFY(asBob.approve(change.id));
-        QVERIFY2(asAlice.markApplying(change.id, claim(u"alice@ws-1:1#1"_s), &error), qPrintable(error));
-        QVERIFY2(asAlice.markApplied(change.id, u"alice@ws-1:1#1"_s, {}, &error), qPrintable(error));
-        QCOMPARE(asAlice.find(change.id)->state, ChangeState::Applied);
+        QVERIFY(asBob.approve(change->id));
+        QVERIFY2(asAlice.markApplying(change->id, claim(u"alice@ws-1:1#1"_s), &error), qPrintable(error));
+        QVERIFY2(asAlice.markApplied(change->id, u"alice@ws-1:1#1"_s, {}, &error), qPrintable(error));
+        QCOMPARE(asAlice.find(change->id)->state, ChangeState::Applied);
         // Once applied, there is nothing left to approve.
-        QVERIFY(!asBob.approve(change.id, &error));
+        QVERIFY(!asBob.approve(change->id, &error));
     }
 
     void withFourEyesOffTheAuthorAppliesAlone() {
@@ -174,31 +183,30 @@ private slots:
     }
 
     void aRevisedChangeLosesItsApproval() {
-        QVERIFY(FourEyesPolicy(m_test->database()).setRequired(true));
+        const std::optional<PendingChange> change = stagedByAliceWithFourEyesOn();
+        QVERIFY(change);
         PendingChangeRepository asAlice(m_team->alice());
         PendingChangeRepository asBob(m_team->bob());
-        PendingChange change = makeChange(m_profile, u"e1"_s);
-        QVERIFY(asAlice.enqueue(change));
-        QVERIFY(asBob.approve(change.id));
+        QVERIFY(asBob.approve(change->id));
 
         // The editor's way: a new revision of the staged change.
         QString error;
-        QVERIFY2(asAlice.updatePayload(change.id, QJsonObject{{u"name"_s, u"Anna Schmidt-Wolf"_s}},
-                                       change.baseValues, change.revision, &error),
+        QVERIFY2(asAlice.updatePayload(change->id, QJsonObject{{u"name"_s, u"Anna Schmidt-Wolf"_s}},
+                                       change->baseValues, change->revision, &error),
                  qPrintable(error));
-        PendingChange revised = *asAlice.find(change.id);
+        PendingChange revised = *asAlice.find(change->id);
         QVERIFY(revised.approvedBy.isEmpty());
         QVERIFY(!revised.approvedAt.isValid());
-        QVERIFY(!asAlice.markApplying(change.id, claim(u"alice@ws-1:1#1"_s), &error));
+        QVERIFY(!asAlice.markApplying(change->id, claim(u"alice@ws-1:1#1"_s), &error));
 
         // A raw edit of the payload that keeps the approval column is cleared by the database all the same.
-        QVERIFY(asBob.approve(change.id));
+        QVERIFY(asBob.approve(change->id));
         QCOMPARE(runSql(m_team->alice(),
                         u"UPDATE pending_changes SET payload = ?, approved_by = approved_by WHERE id = ?"_s,
-                        {u"{\"name\":\"Mallory\"}"_s, change.id}),
+                        {u"{\"name\":\"Mallory\"}"_s, change->id}),
                  QString());
-        QVERIFY(asAlice.find(change.id)->approvedBy.isEmpty());
-        QVERIFY(!asAlice.markApplying(change.id, claim(u"alice@ws-1:1#1"_s), &error));
+        QVERIFY(asAlice.find(change->id)->approvedBy.isEmpty());
+        QVERIFY(!asAlice.markApplying(change->id, claim(u"alice@ws-1:1#1"_s), &error));
     }
 
     void onlyTheOwnerSwitchesFourEyes() {
