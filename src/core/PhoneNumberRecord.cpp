@@ -60,10 +60,11 @@ constexpr std::array<WireEntry<PaymentType>, 7> kPaymentTypes{{
 
 constexpr std::array<WireEntry<CallType>, 4> kCallTypes{{
     {CallType::VoiceFax, u"VoiceFax", QT_TRANSLATE_NOOP("CallType", "Voice and fax")},
+    // The RingCentral guide writes "VoiceAndFax"; the spec's value is "VoiceFax". Accept both. Not last:
+    // a value missing from a table is named like the table's last row, and this row has no name.
+    {CallType::VoiceFax, u"VoiceAndFax"},
     {CallType::VoiceOnly, u"VoiceOnly", QT_TRANSLATE_NOOP("CallType", "Voice only")},
     {CallType::FaxOnly, u"FaxOnly", QT_TRANSLATE_NOOP("CallType", "Fax only")},
-    // The RingCentral guide writes "VoiceAndFax"; the spec's value is "VoiceFax". Accept both.
-    {CallType::VoiceFax, u"VoiceAndFax"},
 }};
 
 constexpr std::array<WireEntry<NumberStatus>, 5> kNumberStatuses{{
