@@ -12,8 +12,6 @@
 #include "store/PendingChangeRepository.h"
 #include "store/ProfileRepository.h"
 
-#include <QCoreApplication>
-#include <QEvent>
 #include <QFont>
 #include <QJsonValue>
 #include <QScopedValueRollback>
@@ -32,11 +30,6 @@ const QString& kEntity = changes::NumberChangePayloads::kPhoneNumber;
 // Staged changes that are still to be applied (an applied one is already in the store).
 const QList<store::ChangeState> kUnappliedStates = {store::ChangeState::Pending, store::ChangeState::Applying,
                                                     store::ChangeState::Failed, store::ChangeState::Conflict};
-
-QEvent::Type announceTotalEventType() {
-    static const auto type = static_cast<QEvent::Type>(QEvent::registerEventType());
-    return type;
-}
 
 QString featuresText(core::NumberFeatures features) {
     QStringList names;
@@ -83,8 +76,11 @@ QString capabilitiesText(const core::PhoneNumberRecord& n) {
 NumbersModel::NumbersModel(store::Database& database, QObject* parent)
     : KeysetTableModel(parent)
     , m_database(database)
-    , m_query(database) {
+    , m_query(database)
+    , m_counter(database) {
+    connect(&m_counter, &NumberCounter::counted, this, &NumbersModel::takeCount);
     reload(pageSize());
+    recount(true);
     // Staged edits come from this model, the numbers page and the pending changes page alike.
     connect(&changes::ChangeStager::of(database), &changes::ChangeStager::changed, this,
             &NumbersModel::showStagedChange);
@@ -132,6 +128,7 @@ void NumbersModel::setFilter(const store::NumberTableFilter& filter) {
     }
     m_filter = filter;
     reload(pageSize());
+    recount(true);
 }
 
 void NumbersModel::sort(int column, Qt::SortOrder order) {
@@ -176,10 +173,12 @@ void NumbersModel::refresh() {
         m_sortKey = sortKeyFor(column);
         m_sortOrder = order;
         reload(pageSize());
+        recount(false);
         emit heldSortApplied(column, order);
         return;
     }
     reload(qMax(pageSize(), static_cast<int>(m_rows.size())));
+    recount(false);
 }
 
 void NumbersModel::reload(int minimumRows) {
@@ -190,15 +189,25 @@ void NumbersModel::reload(int minimumRows) {
     readPendingChanges();
     readFirstRows(minimumRows);
     endResetModel();
-    // Counting a million rows takes longer than reading the first page: let the view paint first.
-    m_totalKnown = false;
-    if (!m_announcePending) {
-        m_announcePending = true; // several resets in one go are announced once
-        // A view's repaint is a low-priority posted event; a queued call would run before it and
-        // keep the first rows off screen while a full-table count runs (a leading-wildcard filter
-        // counts by a scan). Posted at the same low priority, the count comes after the paint.
-        QCoreApplication::postEvent(this, new QEvent(announceTotalEventType()), Qt::LowEventPriority);
+}
+
+void NumbersModel::recount(bool filterChanged) {
+    // Until the new count arrives, a refresh keeps showing the last one; a new filter shows none.
+    if (filterChanged && m_totalKnown) {
+        m_totalKnown = false;
+        emit totalCountChanged(m_total);
     }
+    m_counter.count(m_filter);
+}
+
+void NumbersModel::takeCount(qint64 total, const QString& error) {
+    m_total = total;
+    m_totalKnown = true;
+    if (total < 0) {
+        m_lastError = error;
+        emit errorOccurred(error);
+    }
+    emit totalCountChanged(total);
 }
 
 void NumbersModel::readPendingChanges() {
@@ -255,37 +264,6 @@ int NumbersModel::rowOf(qint64 profileId, const QString& numberId) const {
         }
     }
     return -1;
-}
-
-qint64 NumbersModel::totalCount() const {
-    if (!m_totalKnown) {
-        QString error;
-        m_total = m_query.count(m_filter, &error);
-        m_totalKnown = true;
-        if (m_total < 0) {
-            // const: the error is remembered, and announced by announceTotal().
-            m_lastError = error;
-        }
-    }
-    return m_total;
-}
-
-bool NumbersModel::event(QEvent* event) {
-    if (event->type() == announceTotalEventType()) {
-        announceTotal();
-        return true;
-    }
-    return QAbstractTableModel::event(event);
-}
-
-void NumbersModel::announceTotal() {
-    m_announcePending = false;
-    const bool fresh = !m_totalKnown;
-    const qint64 total = totalCount();
-    if (total < 0 && fresh) {
-        emit errorOccurred(m_lastError);
-    }
-    emit totalCountChanged(total);
 }
 
 QList<store::NumberRow> NumbersModel::readPage(const std::optional<store::NumberPageKey>& after, int limit) {

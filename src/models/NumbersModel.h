@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/KeysetTableModel.h"
+#include "models/NumberCounter.h"
 #include "store/NumberTableQuery.h"
 #include "store/PendingChange.h"
 
@@ -65,9 +66,10 @@ public:
     static store::NumberSortKey sortKeyFor(int column);
 
     // How many numbers pass the filter (rowCount() is how many are fetched so far); -1 after an error.
-    // Counted on first use or just after a reset (totalCountChanged), not before the first page.
-    qint64 totalCount() const;
-    // Whether totalCount() is answered without a COUNT query (the count of big tables takes a while).
+    // Counted on another thread (NumberCounter), since a million rows take seconds to count: once
+    // isTotalKnown(), the filter's count; before, after a refresh, the count before the refresh.
+    qint64 totalCount() const { return m_total; }
+    // False from a new filter until its count arrives (totalCountChanged).
     bool isTotalKnown() const { return m_totalKnown; }
     QString lastError() const { return m_lastError; }
 
@@ -102,13 +104,13 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
-    bool event(QEvent* event) override;
 
 public slots:
     // Re-reads what is loaded (at least one page) after a sync or an edit changed the store.
     void refresh();
 
 signals:
+    // A count arrived, or a new filter made the count unknown (isTotalKnown() is false then).
     void totalCountChanged(qint64 count);
     void errorOccurred(const QString& message);
     // While a first sync loads the numbers without their sort indexes (store::DeferredIndexes), a sort by
@@ -122,7 +124,9 @@ private:
     void reload(int minimumRows);
     bool indexesDeferred();
     void reportError(const QString& message);
-    void announceTotal();
+    // Asks for the filter's count again: the filter changed, or the rows did.
+    void recount(bool filterChanged);
+    void takeCount(qint64 total, const QString& error);
     void readPendingChanges();
     // `name`: the entry of the undo history (changes::StagingHistory).
     bool stage(store::PendingChange proposed, const QString& name, QString* error);
@@ -141,11 +145,11 @@ private:
     QHash<store::NumberTableQuery::NumberKey, qint64> m_stagedRevisions;
     // "101 (Sales)" for extensions that staged assignments name, read once per reload.
     QHash<store::NumberTableQuery::NumberKey, QString> m_pendingExtensionText;
-    mutable qint64 m_total = 0;
-    mutable bool m_totalKnown = false;
-    bool m_announcePending = false;
+    NumberCounter m_counter;
+    qint64 m_total = 0;
+    bool m_totalKnown = false;
     bool m_stagingRows = false; // stageDelete() shows its rows once at the end
-    mutable QString m_lastError;
+    QString m_lastError;
 };
 
 } // namespace trunkline::models

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -15,6 +16,7 @@
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
+#include <sqlite3.h>
 #include <unistd.h>
 #endif
 
@@ -170,6 +172,22 @@ QSqlDatabase Database::connection() const {
     Q_ASSERT_X(QThread::currentThread() == m_thread, "Database::connection",
                "a QSqlDatabase connection used from a thread that did not open it; use cloneForThisThread()");
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+sqlite3* Database::sqliteHandle() const {
+    const QVariant handle = connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+std::function<void()> Database::interrupter() const {
+    if (sqlite3* handle = sqliteHandle())
+        return [handle] {
+            sqlite3_interrupt(handle);
+        };
+    return [] {
+    };
 }
 
 bool Database::openConnection(QString* error) {

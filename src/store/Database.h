@@ -6,8 +6,11 @@
 #include <QString>
 #include <QThread>
 #include <QUrl>
+#include <functional>
 #include <memory>
 #include <unordered_map>
+
+struct sqlite3;
 
 namespace trunkline::store {
 
@@ -66,6 +69,15 @@ public:
     // The connection for SQL; only valid in the thread that opened this Database.
     QSqlDatabase connection() const;
     QString connectionName() const { return m_connectionName; }
+    // The SQLite library's own handle of the connection, nullptr on PostgreSQL; like connection(), only
+    // for the thread that opened this Database. Qt's driver links the system's libsqlite3, the library
+    // the store links, so the handle may be used with its C API.
+    sqlite3* sqliteHandle() const;
+    // Stops the statement this connection is running, which then fails; callable from any thread while
+    // this Database exists, it does nothing when no statement runs, and nothing on PostgreSQL. Made in
+    // the thread that opened the connection. A count made stale by the admin's next keystroke need not
+    // read a million rows to the end (models::NumberCounter).
+    std::function<void()> interrupter() const;
 
     // A write statement (INSERT, UPDATE, DELETE) prepared once for this connection and run again and
     // again with new values (sql::execWrite): the detail queue writes thousands of small rows, and

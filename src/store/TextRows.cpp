@@ -4,7 +4,6 @@
 #include "store/SqlUtil.h"
 
 #include <QCoreApplication>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -17,15 +16,6 @@ namespace {
 
 QString cannotRead() {
     return QCoreApplication::translate("Repository", "Cannot read the rows to export");
-}
-
-// The connection's own sqlite3 handle, or nullptr when the store is not SQLite. Qt's driver links the
-// system's libsqlite3, the library this code links, so the handle may be used here.
-sqlite3* sqliteHandle(const QSqlDatabase& connection) {
-    const QVariant handle = connection.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(handle.constData());
 }
 
 bool failSqlite(sqlite3* db, QString* error) {
@@ -75,7 +65,7 @@ bool forEachSqliteRow(sqlite3* db, const QString& statement, const QVariantList&
 
 bool forEachTextRow(Database& database, const QString& statement, const QVariantList& values,
                     const TextRowSink& sink, QString* error) {
-    if (sqlite3* db = sqliteHandle(database.connection()))
+    if (sqlite3* db = database.sqliteHandle())
         return forEachSqliteRow(db, statement, values, sink, error);
     QSqlQuery query = sql::preparedQuery(database, statement, values);
     if (!query.exec())
