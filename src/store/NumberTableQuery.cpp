@@ -5,9 +5,11 @@
 #include "store/PhoneNumberRepository.h"
 #include "store/SqlUtil.h"
 
+#include <QDeadlineTimer>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QStringList>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -139,10 +141,16 @@ qint64 NumberTableQuery::count(const NumberTableFilter& filter, QString* error) 
 
 namespace {
 
+// How a page is read: in the order of the sort key's index, or by a scan of the table in its own order
+// and a sort of the rows that pass (SQLite's unary + keeps an expression from using an index).
+enum class Plan { IndexWalk, TableScan };
+
 // A page of the table, its columns those of NumberTableQuery::TextColumn.
 sql::Statement pageStatement(const NumberTableFilter& filter, NumberSortKey sortKey, Qt::SortOrder order,
-                             const std::optional<NumberPageKey>& after, int limit) {
-    const sql::KeysetOrder keyset{sortExpression(sortKey), u"n"_s, order == Qt::AscendingOrder};
+                             const std::optional<NumberPageKey>& after, int limit,
+                             Plan plan = Plan::IndexWalk) {
+    const QString sortBy = (plan == Plan::TableScan ? u"+"_s : QString()) + sortExpression(sortKey);
+    const sql::KeysetOrder keyset{sortBy, u"n"_s, order == Qt::AscendingOrder};
     const QString select =
         // The number's columns in PhoneNumberRepository::decodeRow's order, from column 1.
         u"SELECT n.profile_id, n.id, n.provider, n.e164, n.digits, n.label, n.usage_type, n.payment_type, "
@@ -154,12 +162,63 @@ sql::Statement pageStatement(const NumberTableFilter& filter, NumberSortKey sort
     return keyset.pageStatement(select, whereFor(filter), after, limit);
 }
 
+// Interrupts the statements an SQLite connection runs once the budget has passed, while it lives.
+class StatementBudget {
+public:
+    StatementBudget(const Database& database, std::chrono::milliseconds budget)
+        : m_handle(database.sqliteHandle())
+        , m_deadline(budget) {
+        if (m_handle)
+            sqlite3_progress_handler(m_handle, kStepsBetweenChecks, &StatementBudget::onProgress, this);
+    }
+    ~StatementBudget() {
+        if (m_handle)
+            sqlite3_progress_handler(m_handle, 0, nullptr, nullptr);
+    }
+    StatementBudget(const StatementBudget&) = delete;
+    StatementBudget& operator=(const StatementBudget&) = delete;
+
+    // Whether a statement was interrupted for it.
+    bool exceeded() const { return m_exceeded; }
+
+private:
+    // Virtual machine steps between two looks at the clock: a few microseconds of work.
+    static constexpr int kStepsBetweenChecks = 1000;
+
+    static int onProgress(void* context) {
+        auto* self = static_cast<StatementBudget*>(context);
+        self->m_exceeded = self->m_exceeded || self->m_deadline.hasExpired();
+        return self->m_exceeded ? 1 : 0;
+    }
+
+    sqlite3* m_handle;
+    QDeadlineTimer m_deadline;
+    bool m_exceeded = false;
+};
+
 } // namespace
 
 QList<NumberRow> NumberTableQuery::page(const NumberTableFilter& filter, NumberSortKey sortKey,
                                         Qt::SortOrder order, const std::optional<NumberPageKey>& after,
                                         int limit, QString* error) const {
-    const sql::Statement statement = pageStatement(filter, sortKey, order, after, limit);
+    if (m_database.isPostgres() || filter.text.trimmed().isEmpty())
+        return readPage(pageStatement(filter, sortKey, order, after, limit), error);
+    {
+        const StatementBudget budget(m_database, m_walkBudget);
+        QString walkError;
+        const QList<NumberRow> rows =
+            readPage(pageStatement(filter, sortKey, order, after, limit), &walkError);
+        if (!budget.exceeded()) {
+            if (!walkError.isEmpty())
+                sql::fail(error, walkError);
+            return rows;
+        }
+    }
+    ++m_pagesReadByScan;
+    return readPage(pageStatement(filter, sortKey, order, after, limit, Plan::TableScan), error);
+}
+
+QList<NumberRow> NumberTableQuery::readPage(const sql::Statement& statement, QString* error) const {
     QSqlQuery query = sql::preparedQuery(m_database, statement.text, statement.values);
     const auto fromRow = [](const QSqlQuery& q) {
         NumberRow row;
