@@ -447,25 +447,27 @@ int drive(const QString& path, qint64 count, const QString& pattern, const QStri
         u"< 100 "_s + verdict(filterMedian, kTargetFilterMs), fmt(cliFilter.queryMs, 2),
         fmt(cliFilter.processMs));
     row(u"peak RSS (MB)"_s, fmt(peak), u"< 250 "_s + verdict(peak, kTargetRssMb),
-        u"max %1"_s.arg(
-            fmt(std::max({cliFirst.rssMb, cliFilter.rssMb, cliCount.rssMb, cliFilterCount.rssMb}))),
+        u"max %1"_s.arg(fmt(std::max({cliFirst.rssMb, cliFilter.rssMb, cliCount.rssMb, cliFilterCount.rssMb,
+                                      cliText.rssMb, cliTextCount.rssMb}))),
         QString());
-    row(u"count after first paint (ms)"_s, fmt(median(countMs)), u"(info)"_s, fmt(cliCount.queryMs, 2),
-        fmt(cliCount.processMs));
-    row(u"count after filter paint (ms)"_s, fmt(median(filterCountMs)), u"(info)"_s,
-        fmt(cliFilterCount.queryMs, 2), fmt(cliFilterCount.processMs));
-    row(u"longest GUI stall, filter (ms)"_s, fmt(median(filterStall)),
-        u"<= 50 "_s + verdict(median(filterStall), kTargetStallMs), QString(), QString());
-    row(u"label filter, first rows (ms)"_s, fmt(median(textMs)), u"(info)"_s, fmt(cliText.queryMs, 2),
-        fmt(cliText.processMs));
-    row(u"label filter, count shown (ms)"_s, fmt(median(textCountMs)), u"(info)"_s,
-        fmt(cliTextCount.queryMs, 2), fmt(cliTextCount.processMs));
-    row(u"longest GUI stall, label (ms)"_s, fmt(median(textStall)),
-        u"<= 50 "_s + verdict(median(textStall), kTargetStallMs), QString(), QString());
+    const auto infoRow = [&row](const QString& name, const QList<double>& values,
+                                const CliResult& reference) {
+        row(name, fmt(median(values)), u"(info)"_s, fmt(reference.queryMs, 2), fmt(reference.processMs));
+    };
+    const auto stallRow = [&row](const QString& name, const QList<double>& stalls) {
+        row(name, fmt(median(stalls)), u"<= 50 "_s + verdict(median(stalls), kTargetStallMs), QString(),
+            QString());
+    };
+    infoRow(u"count after first paint (ms)"_s, countMs, cliCount);
+    infoRow(u"count after filter paint (ms)"_s, filterCountMs, cliFilterCount);
+    stallRow(u"longest GUI stall, filter (ms)"_s, filterStall);
+    infoRow(u"label filter, first rows (ms)"_s, textMs, cliText);
+    infoRow(u"label filter, count shown (ms)"_s, textCountMs, cliTextCount);
+    stallRow(u"longest GUI stall, label (ms)"_s, textStall);
     o << Qt::endl
       << "Trunkline: QElapsedTimer from just before gui::NumbersPage is constructed (database already open, "
       << fmt(sample.value(u"openMs"_s).toDouble())
-      << " ms) / from the Return key in the digits field, to the end"
+      << " ms) / from the Return key in the digits or label field, to the end"
       << " of the table viewport's first paint event with rows (offscreen platform). Peak RSS: getrusage"
       << " ru_maxrss of the whole process, max over runs. sqlite3: .timer real time of the same SELECT the "
          "model"

@@ -5,7 +5,6 @@
 #include "store/PhoneNumberRepository.h"
 #include "store/SqlUtil.h"
 
-#include <QDeadlineTimer>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QStringList>
@@ -162,12 +161,13 @@ sql::Statement pageStatement(const NumberTableFilter& filter, NumberSortKey sort
     return keyset.pageStatement(select, whereFor(filter), after, limit);
 }
 
-// Interrupts the statements an SQLite connection runs once the budget has passed, while it lives.
+// Interrupts the statements an SQLite connection runs once they have taken `steps` of its virtual
+// machine's steps together, while it lives.
 class StatementBudget {
 public:
-    StatementBudget(const Database& database, std::chrono::milliseconds budget)
+    StatementBudget(const Database& database, qint64 steps)
         : m_handle(database.sqliteHandle())
-        , m_deadline(budget) {
+        , m_stepsLeft(steps) {
         if (m_handle)
             sqlite3_progress_handler(m_handle, kStepsBetweenChecks, &StatementBudget::onProgress, this);
     }
@@ -182,17 +182,18 @@ public:
     bool exceeded() const { return m_exceeded; }
 
 private:
-    // Virtual machine steps between two looks at the clock: a few microseconds of work.
+    // SQLite calls the handler once per this many steps.
     static constexpr int kStepsBetweenChecks = 1000;
 
     static int onProgress(void* context) {
         auto* self = static_cast<StatementBudget*>(context);
-        self->m_exceeded = self->m_exceeded || self->m_deadline.hasExpired();
+        self->m_stepsLeft -= kStepsBetweenChecks;
+        self->m_exceeded = self->m_exceeded || self->m_stepsLeft < 0;
         return self->m_exceeded ? 1 : 0;
     }
 
     sqlite3* m_handle;
-    QDeadlineTimer m_deadline;
+    qint64 m_stepsLeft;
     bool m_exceeded = false;
 };
 
