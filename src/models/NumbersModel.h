@@ -66,8 +66,9 @@ public:
     static store::NumberSortKey sortKeyFor(int column);
 
     // How many numbers pass the filter (rowCount() is how many are fetched so far); -1 after an error.
-    // Counted on another thread (NumberCounter), since a million rows take seconds to count: once
-    // isTotalKnown(), the filter's count; before, after a refresh, the count before the refresh.
+    // Counted on another thread (NumberCounter), since a million rows can take a second to count, so it
+    // arrives after the rows (totalCountChanged). A refresh keeps the count it has until the new one
+    // replaces it; a new filter makes it unknown until its own arrives.
     qint64 totalCount() const { return m_total; }
     // False from a new filter until its count arrives (totalCountChanged).
     bool isTotalKnown() const { return m_totalKnown; }
