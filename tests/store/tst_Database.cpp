@@ -3,7 +3,9 @@
 #include "store/SqlUtil.h"
 #include "store/Transaction.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QSemaphore>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -350,6 +352,49 @@ private slots:
             QVERIFY(outer.commit());
         }
         QCOMPARE(countRows(db, u"notes"_s), 1);
+    }
+
+    void interrupterStopsAStatementFromAnotherThread() {
+        // A count made stale by the admin's next keystroke is stopped from the GUI thread while the
+        // counting thread runs it (models::NumberCounter). On PostgreSQL the interrupter does nothing.
+        if (!onSqlite())
+            QSKIP("sqlite3_interrupt only");
+        TRUNKLINE_OPEN_TEST_DATABASE(test);
+        std::function<void()> interrupt;
+        QSemaphore opened;
+        QSemaphore stopped;
+        QSemaphore mayClose; // the connection stays open while this thread may still interrupt it
+        QString error;
+        bool ran = true;
+        QThread* worker = QThread::create([&] {
+            const auto other = test.database().cloneForThisThread(&error);
+            if (other)
+                interrupt = other->interrupter();
+            opened.release();
+            if (!other)
+                return;
+            QSqlQuery endless(other->connection());
+            // Counts to ten billion: hours, unless stopped.
+            ran = endless.exec(u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                               u"WHERE x < 10000000000) SELECT count(*) FROM c"_s);
+            error = endless.lastError().text();
+            endless.finish();
+            stopped.release();
+            mayClose.acquire();
+        });
+        worker->start();
+        opened.acquire();
+        QVERIFY2(interrupt, qPrintable(error));
+        // Interrupting before the statement starts does nothing, so again until it has stopped.
+        QElapsedTimer waited;
+        waited.start();
+        while (!stopped.tryAcquire(1, 20) && waited.elapsed() < 60000)
+            interrupt();
+        mayClose.release();
+        QVERIFY(worker->wait(60000));
+        delete worker;
+        QVERIFY(!ran);
+        QVERIFY2(error.contains(u"interrupt"_s, Qt::CaseInsensitive), qPrintable(error));
     }
 
     void secondWriterWaitsForFirst() {
