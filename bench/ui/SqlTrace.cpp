@@ -1,9 +1,9 @@
 #include "SqlTrace.h"
 
+#include "store/Database.h"
+
 #include <QMutex>
 #include <QMutexLocker>
-#include <QSqlDriver>
-#include <QVariant>
 #include <sqlite3.h>
 
 namespace trunkline::bench {
@@ -18,15 +18,11 @@ SqlTrace* active = nullptr;
 
 } // namespace
 
-SqlTrace::SqlTrace(const QSqlDatabase& connection) {
+SqlTrace::SqlTrace(const store::Database& database) {
     const QMutexLocker lock(&activeLock);
     active = this;
     sqlite3_auto_extension(reinterpret_cast<void (*)()>(&SqlTrace::onOpen));
-    const QVariant handle = connection.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        return;
-    }
-    sqlite3* db = *static_cast<sqlite3* const*>(handle.constData());
+    sqlite3* db = database.sqliteHandle();
     if (db && sqlite3_trace_v2(db, SQLITE_TRACE_STMT, &SqlTrace::onTrace, nullptr) == SQLITE_OK) {
         m_handle = db;
     }
@@ -35,7 +31,7 @@ SqlTrace::SqlTrace(const QSqlDatabase& connection) {
 SqlTrace::~SqlTrace() {
     sqlite3_cancel_auto_extension(reinterpret_cast<void (*)()>(&SqlTrace::onOpen));
     if (m_handle) {
-        sqlite3_trace_v2(static_cast<sqlite3*>(m_handle), 0, nullptr, nullptr);
+        sqlite3_trace_v2(m_handle, 0, nullptr, nullptr);
     }
     const QMutexLocker lock(&activeLock);
     active = nullptr;

@@ -1,10 +1,13 @@
 #pragma once
 
-#include <QSqlDatabase>
 #include <QStringList>
 
 struct sqlite3;
 struct sqlite3_api_routines;
+
+namespace trunkline::store {
+class Database;
+}
 
 namespace trunkline::bench {
 
@@ -14,7 +17,7 @@ namespace trunkline::bench {
 // thread of its own, models::NumberCounter). One trace at a time.
 class SqlTrace {
 public:
-    explicit SqlTrace(const QSqlDatabase& connection);
+    explicit SqlTrace(const store::Database& database);
     ~SqlTrace();
     SqlTrace(const SqlTrace&) = delete;
     SqlTrace& operator=(const SqlTrace&) = delete;
@@ -28,7 +31,7 @@ private:
     static int onTrace(unsigned type, void* context, void* statement, void* sql);
     static int onOpen(sqlite3* db, const char** error, const sqlite3_api_routines* api);
 
-    void* m_handle = nullptr; // sqlite3*
+    sqlite3* m_handle = nullptr;
     QStringList m_statements;
 };
 

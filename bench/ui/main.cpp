@@ -95,7 +95,7 @@ int measure(bench::PaintProbe& app, const QString& mode, const QString& path, co
         return 1;
     }
     result.insert(u"openMs"_s, msSince(openTimer));
-    bench::SqlTrace trace(database->connection());
+    bench::SqlTrace trace(*database);
 
     // (1) From just before the page exists to the viewport's first paint with rows in it.
     bool painted = false;

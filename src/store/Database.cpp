@@ -13,10 +13,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <atomic>
+#include <sqlite3.h>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
-#include <sqlite3.h>
 #include <unistd.h>
 #endif
 
